@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "kho",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kho", targets: ["kho"]),
+        .library(name: "KhoKit", targets: ["KhoKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // libtiff from the system (Debian: libtiff-dev), wrapped in static inline shims.
+        .systemLibrary(
+            name: "CLibTIFF",
+            pkgConfig: "libtiff-4",
+            providers: [.apt(["libtiff-dev"])]
+        ),
+        // Reads TIFF masters' headers, checks them against quality profiles, hashes them.
+        .target(
+            name: "KhoTIFF",
+            dependencies: [
+                "CLibTIFF",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Pure estimation maths: no I/O, no clock.
+        .target(name: "KhoEstimation"),
+        // The library: catalogue, events, scanning, estimation, reports, store.
+        .target(
+            name: "KhoKit",
+            dependencies: [
+                "KhoTIFF",
+                "KhoEstimation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The thin executable: one file per command, parsing and printing only.
+        .executableTarget(
+            name: "kho",
+            dependencies: [
+                "KhoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF"]),
+        .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
+        .testTarget(name: "KhoKitTests", dependencies: ["KhoKit"]),
+        .testTarget(name: "khoTests", dependencies: ["KhoKit"]),
+    ]
+)

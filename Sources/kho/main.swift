@@ -1,0 +1,2 @@
+import KhoKit
+print("kho")
