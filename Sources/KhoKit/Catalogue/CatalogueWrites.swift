@@ -1,0 +1,225 @@
+import Foundation
+import GRDB
+
+/// Changes to a box; nil leaves a value as it is, an empty string clears it.
+public struct BoxChanges: Sendable, Hashable {
+    public var fonds: String?
+    public var extent: String?
+    public var location: String?
+    public var startYear: String?
+    public var endYear: String?
+    public var condition: String?
+    public var notes: String?
+
+    public init(fonds: String? = nil, extent: String? = nil, location: String? = nil, startYear: String? = nil,
+                endYear: String? = nil, condition: String? = nil, notes: String? = nil) {
+        self.fonds = fonds
+        self.extent = extent
+        self.location = location
+        self.startYear = startYear
+        self.endYear = endYear
+        self.condition = condition
+        self.notes = notes
+    }
+}
+
+/// Changes to a file; nil leaves a value as it is, an empty string clears it.
+public struct FileChanges: Sendable, Hashable {
+    public var title: String?
+    public var startYear: String?
+    public var endYear: String?
+    public var retention: String?
+    public var access: String?
+    public var sheets: String?
+    public var condition: String?
+    public var notes: String?
+
+    public init(title: String? = nil, startYear: String? = nil, endYear: String? = nil, retention: String? = nil,
+                access: String? = nil, sheets: String? = nil, condition: String? = nil, notes: String? = nil) {
+        self.title = title
+        self.startYear = startYear
+        self.endYear = endYear
+        self.retention = retention
+        self.access = access
+        self.sheets = sheets
+        self.condition = condition
+        self.notes = notes
+    }
+}
+
+extension KhoStore {
+    /// Registers a fonds. When the method returns, the fonds and its event are in the catalogue.
+    @discardableResult
+    public func addFonds(code: String, name: String, notes: String? = nil, by who: Attribution) throws -> Fonds {
+        try write { db in
+            let code = Clean.code(code)
+            guard !code.isEmpty else { throw CatalogueError.emptyCode(what: Lang.current == .vi ? "phông" : "fonds") }
+            let name = Clean.text(name)
+            guard !name.isEmpty else { throw CatalogueError.emptyText(field: Lang.current == .vi ? "tên phông" : "the fonds name") }
+            if let existing = try Fonds.filter(Fonds.Columns.code == code).fetchOne(db) {
+                throw CatalogueError.duplicateFonds(code: code, name: existing.name)
+            }
+            var fonds = Fonds(id: nil, code: code, name: name, notes: Clean.text(notes))
+            try fonds.insert(db)
+            var event = Event(kind: .fondsAdd, attribution: who, time: time)
+            event.fondsId = fonds.id
+            try event.insert(db)
+            return fonds
+        }
+    }
+
+    /// Registers a box. When the method returns, the box and its event are in the catalogue.
+    @discardableResult
+    public func registerBox(_ draft: BoxDraft, by who: Attribution) throws -> Box {
+        try write { db in try Self.insertBox(db, draft: draft, by: who, time: time) }
+    }
+
+    static func insertBox(_ db: Database, draft: BoxDraft, by who: Attribution, time: LocalTime) throws -> Box {
+        var box = try draft.validated(
+            fondsId: { try Lookup.fondsId(db, code: $0) }, boxId: { try Lookup.boxId(db, code: $0) })
+        if let existing = try Box.filter(Box.Columns.code == box.code).fetchOne(db) {
+            throw CatalogueError.duplicateBox(
+                code: box.code, fonds: try Lookup.fondsCode(db, id: existing.fondsId), location: existing.location)
+        }
+        try box.insert(db)
+        var event = Event(kind: .boxAdd, attribution: who, time: time)
+        event.fondsId = box.fondsId
+        event.boxId = box.id
+        event.metresMM = box.extentMM
+        try event.insert(db)
+        return box
+    }
+
+    /// Registers a file. When the method returns, the file and its event are in the catalogue.
+    @discardableResult
+    public func registerFile(_ draft: FileDraft, by who: Attribution) throws -> FileRecord {
+        try write { db in
+            var file = try draft.validated(boxId: { try Lookup.boxId(db, code: $0) })
+            if let existing = try FileRecord.filter(Column("box_id") == file.boxId && Column("code") == file.code).fetchOne(db) {
+                throw CatalogueError.duplicateFile(ref: FileRef(box: Clean.code(draft.ref.box), file: file.code).description, title: existing.title)
+            }
+            try file.insert(db)
+            var event = Event(kind: .fileAdd, attribution: who, time: time)
+            event.boxId = file.boxId
+            event.fileId = file.id
+            event.sheets = file.sheets
+            try event.insert(db)
+            return file
+        }
+    }
+
+    /// Changes a box's description; the event keeps the values before and after, so it can be undone.
+    @discardableResult
+    public func editBox(_ code: String, _ changes: BoxChanges, by who: Attribution) throws -> Box {
+        try write { db in
+            let old = try Lookup.box(db, code: code)
+            var box = old
+            if let fonds = changes.fonds { box.fondsId = try Lookup.fonds(db, code: Clean.code(fonds)).id ?? old.fondsId }
+            if let extent = changes.extent { box.extentMM = try Clean.extent(extent.isEmpty ? "-" : extent).value }
+            if let location = changes.location { box.location = Clean.text(location) }
+            if changes.startYear != nil || changes.endYear != nil {
+                let (s, e) = try Clean.years(
+                    changes.startYear ?? old.startYear.map(String.init), changes.endYear ?? old.endYear.map(String.init))
+                box.startYear = s
+                box.endYear = e
+            }
+            if let condition = changes.condition { box.condition = try Clean.condition(condition) }
+            if let notes = changes.notes { box.notes = Clean.text(notes) }
+            let kind: EventKind = changes == BoxChanges(location: changes.location) ? .boxMove : .boxEdit
+            try Self.saveChange(db, old: old, new: box, kind: kind, by: who, time: time) { event in
+                event.boxId = box.id
+                event.fondsId = box.fondsId
+            }
+            return box
+        }
+    }
+
+    /// Records that a box now stands at another shelf location.
+    @discardableResult
+    public func moveBox(_ code: String, to location: String, by who: Attribution) throws -> Box {
+        try editBox(code, BoxChanges(location: location), by: who)
+    }
+
+    /// Changes a file's description; the event keeps the values before and after, so it can be undone.
+    @discardableResult
+    public func editFile(_ ref: FileRef, _ changes: FileChanges, by who: Attribution) throws -> FileRecord {
+        try write { db in
+            let (_, old) = try Lookup.file(db, ref: ref)
+            var file = old
+            if let title = changes.title {
+                file.title = Clean.text(title)
+                guard !file.title.isEmpty else { throw CatalogueError.emptyText(field: Lang.current == .vi ? "tiêu đề hồ sơ" : "the file title") }
+            }
+            if changes.startYear != nil || changes.endYear != nil {
+                let (s, e) = try Clean.years(
+                    changes.startYear ?? old.startYear.map(String.init), changes.endYear ?? old.endYear.map(String.init))
+                file.startYear = s
+                file.endYear = e
+            }
+            if let retention = changes.retention { file.retention = try Clean.retention(retention)?.stored }
+            if let access = changes.access {
+                file.access = try Clean.access(access)
+                if file.access == .secret && old.scanState != .none {
+                    throw WorkError.secretAlreadyScanned(ref.description, old.scanState.label())
+                }
+            }
+            if let sheets = changes.sheets { file.sheets = try Clean.sheets(sheets) }
+            if let condition = changes.condition { file.condition = try Clean.condition(condition) }
+            if let notes = changes.notes { file.notes = Clean.text(notes) }
+            try Self.saveChange(db, old: old, new: file, kind: .fileEdit, by: who, time: time) { event in
+                event.boxId = file.boxId
+                event.fileId = file.id
+            }
+            return file
+        }
+    }
+
+    /// Moves a file into another box, keeping its code (which must be free there).
+    @discardableResult
+    public func moveFile(_ ref: FileRef, toBox boxCode: String, by who: Attribution) throws -> FileRecord {
+        try write { db in
+            let (_, old) = try Lookup.file(db, ref: ref)
+            let target = try Lookup.box(db, code: boxCode)
+            if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code).fetchOne(db) {
+                throw CatalogueError.duplicateFile(ref: "\(target.code)/\(old.code)", title: clash.title)
+            }
+            var file = old
+            file.boxId = target.id ?? old.boxId
+            try Self.saveChange(db, old: old, new: file, kind: .fileMove, by: who, time: time) { event in
+                event.boxId = file.boxId
+                event.fileId = file.id
+            }
+            return file
+        }
+    }
+
+    /// Saves `new` over `old` and appends an event holding the changed columns before and after.
+    static func saveChange<R: MutablePersistableRecord & EncodableRecord>(
+        _ db: Database, old: R, new: R, kind: EventKind, by who: Attribution, time: LocalTime,
+        target: (inout Event) -> Void
+    ) throws {
+        let before = try old.databaseDictionary
+        let after = try new.databaseDictionary
+        var changedBefore: [String: String?] = [:]
+        var changedAfter: [String: String?] = [:]
+        for (key, value) in after where before[key] != value {
+            changedBefore[key] = before[key].flatMap(Self.text)
+            changedAfter[key] = Self.text(value)
+        }
+        guard !changedAfter.isEmpty else { throw CatalogueError.nothingToChange }
+        try new.update(db)
+        var event = Event(kind: kind, attribution: who, time: time, detail: EventDetail(before: changedBefore, after: changedAfter))
+        target(&event)
+        try event.insert(db)
+    }
+
+    static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: nil
+        case .int64(let n): String(n)
+        case .double(let d): String(d)
+        case .string(let s): s
+        case .blob: nil
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import GRDB
+
+/// A fonds with its totals, as listed.
+public struct FondsView: Codable, Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var notes: String
+    public var boxes: Int
+    public var files: Int
+    public var totalMetres: Double
+
+    enum CodingKeys: String, CodingKey {
+        case code, name, notes, boxes, files
+        case totalMetres = "total_m"
+    }
+}
+
+/// A box as people read it: codes, metres as decimals, its files counted.
+public struct BoxView: Codable, Sendable, Hashable {
+    public var code: String
+    public var fonds: String
+    public var extentMetres: Double
+    public var location: String
+    public var startYear: Int?
+    public var endYear: Int?
+    public var condition: Condition
+    public var notes: String
+    public var from: String?
+    public var arrangement: ArrangementState
+    public var keptMetres: Double?
+    public var files: Int
+    public var sheets: Int
+    public var pages: Int
+
+    enum CodingKeys: String, CodingKey {
+        case code, fonds, location, condition, notes, from, arrangement, files, sheets, pages
+        case extentMetres = "extent_m"
+        case startYear = "start_year"
+        case endYear = "end_year"
+        case keptMetres = "kept_m"
+    }
+}
+
+/// A file as people read it, named `BOX/FILE`.
+public struct FileView: Codable, Sendable, Hashable {
+    public var ref: String
+    public var box: String
+    public var file: String
+    public var title: String
+    public var startYear: Int?
+    public var endYear: Int?
+    public var retention: String?
+    public var access: Access
+    public var sheets: Int?
+    public var condition: Condition
+    public var notes: String
+    public var scanState: ScanState
+    public var pages: Int
+
+    enum CodingKeys: String, CodingKey {
+        case ref, box, file, title, retention, access, sheets, condition, notes, pages
+        case startYear = "start_year"
+        case endYear = "end_year"
+        case scanState = "scan_state"
+    }
+}
+
+/// Which boxes `kho box list` shows.
+public struct BoxFilter: Sendable, Hashable {
+    public var fonds: String?
+    public var location: String?
+    public var arrangement: String?
+    public var condition: String?
+
+    public init(fonds: String? = nil, location: String? = nil, arrangement: String? = nil, condition: String? = nil) {
+        self.fonds = fonds
+        self.location = location
+        self.arrangement = arrangement
+        self.condition = condition
+    }
+}
+
+/// Which files `kho file list` shows.
+public struct FileFilter: Sendable, Hashable {
+    public var box: String?
+    public var fonds: String?
+    public var scanState: String?
+    public var access: String?
+    public var search: String?
+
+    public init(box: String? = nil, fonds: String? = nil, scanState: String? = nil, access: String? = nil, search: String? = nil) {
+        self.box = box
+        self.fonds = fonds
+        self.scanState = scanState
+        self.access = access
+        self.search = search
+    }
+}
+
+/// What can be wrong with a list filter.
+public enum FilterError: KhoError, Equatable {
+    case badValue(field: String, value: String, allowed: String)
+
+    public var text: Text {
+        switch self {
+        case .badValue(let field, let value, let allowed):
+            Text(vi: "giá trị «\(value)» của \(field) không hợp lệ; dùng một trong: \(allowed)",
+                 en: "“\(value)” is not a valid \(field); use one of: \(allowed)")
+        }
+    }
+}
+
+extension KhoStore {
+    /// All fonds with their box and file counts and total metres as received.
+    public func listFonds() throws -> [FondsView] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.code, f.name, f.notes,
+                    (SELECT COUNT(*) FROM box b WHERE b.fonds_id = f.id) AS boxes,
+                    (SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = f.id) AS files,
+                    (SELECT COALESCE(SUM(extent_mm), 0) FROM box b WHERE b.fonds_id = f.id AND b.from_box_id IS NULL) AS mm
+                FROM fonds f ORDER BY f.code
+                """).map { row in
+                FondsView(code: row["code"], name: row["name"], notes: row["notes"], boxes: row["boxes"], files: row["files"],
+                          totalMetres: Double(row["mm"] as Int64) / 1000)
+            }
+        }
+    }
+
+    private static let boxViewSQL = """
+        SELECT b.*, f.code AS fonds_code, p.code AS from_code,
+            COUNT(fi.id) AS n_files, COALESCE(SUM(fi.sheets), 0) AS n_sheets, COALESCE(SUM(fi.pages), 0) AS n_pages
+        FROM box b
+        JOIN fonds f ON f.id = b.fonds_id
+        LEFT JOIN box p ON p.id = b.from_box_id
+        LEFT JOIN file fi ON fi.box_id = b.id
+        """
+
+    /// The boxes matching `filter`, in code order.
+    public func listBoxes(_ filter: BoxFilter = BoxFilter()) throws -> [BoxView] {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let fonds = filter.fonds { clauses.append("f.code = ?"); arguments.append(Clean.code(fonds)) }
+        if let location = filter.location { clauses.append("b.location LIKE ? ESCAPE '\\'"); arguments.append(Self.likePrefix(location)) }
+        if let state = filter.arrangement {
+            guard let s = ArrangementState.parse(state) else {
+                throw FilterError.badValue(field: "--state", value: state, allowed: ArrangementState.keys)
+            }
+            clauses.append("b.arrangement = ?")
+            arguments.append(s.rawValue)
+        }
+        if let condition = filter.condition {
+            guard let c = Condition.parse(condition) else { throw CatalogueError.badCondition(condition) }
+            clauses.append("b.condition = ?")
+            arguments.append(c.rawValue)
+        }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try read { db in
+            if let fonds = filter.fonds { _ = try Lookup.fonds(db, code: Clean.code(fonds)) }
+            return try Row.fetchAll(db, sql: "\(Self.boxViewSQL) \(whereSQL) GROUP BY b.id ORDER BY b.code",
+                                    arguments: StatementArguments(arguments)).map { try Self.boxView($0) }
+        }
+    }
+
+    /// One box with its files.
+    public func showBox(_ code: String) throws -> (box: BoxView, files: [FileView]) {
+        try read { db in
+            let box = try Lookup.box(db, code: code)
+            guard let row = try Row.fetchOne(db, sql: "\(Self.boxViewSQL) WHERE b.id = ? GROUP BY b.id", arguments: [box.id]) else {
+                throw CatalogueError.unknownBox(code)
+            }
+            let files = try Self.fileViews(db, whereSQL: "WHERE fi.box_id = ?", arguments: [box.id])
+            return (try Self.boxView(row), files)
+        }
+    }
+
+    /// The files matching `filter`, in box and file order.
+    public func listFiles(_ filter: FileFilter = FileFilter()) throws -> [FileView] {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let state = filter.scanState {
+            guard let s = ScanState.parse(state) else { throw FilterError.badValue(field: "--scan", value: state, allowed: ScanState.keys) }
+            clauses.append("fi.scan_state = ?")
+            arguments.append(s.rawValue)
+        }
+        if let access = filter.access {
+            guard let a = Access.parse(access) else { throw CatalogueError.badAccess(access) }
+            clauses.append("fi.access = ?")
+            arguments.append(a.rawValue)
+        }
+        if let search = filter.search {
+            clauses.append("fi.title LIKE ? ESCAPE '\\'")
+            arguments.append("%" + Self.likeEscape(Clean.text(search)) + "%")
+        }
+        return try read { db in
+            if let code = filter.box {
+                let box = try Lookup.box(db, code: code)
+                clauses.append("fi.box_id = ?")
+                arguments.append(box.id)
+            }
+            if let fonds = filter.fonds {
+                let f = try Lookup.fonds(db, code: Clean.code(fonds))
+                clauses.append("b.fonds_id = ?")
+                arguments.append(f.id)
+            }
+            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            return try Self.fileViews(db, whereSQL: whereSQL, arguments: StatementArguments(arguments))
+        }
+    }
+
+    /// One file.
+    public func showFile(_ ref: FileRef) throws -> FileView {
+        try read { db in
+            let (_, file) = try Lookup.file(db, ref: ref)
+            guard let view = try Self.fileViews(db, whereSQL: "WHERE fi.id = ?", arguments: [file.id]).first else {
+                throw CatalogueError.unknownFile(ref.description)
+            }
+            return view
+        }
+    }
+
+    private static func fileViews(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [FileView] {
+        try Row.fetchAll(db, sql: """
+            SELECT fi.*, b.code AS box_code FROM file fi JOIN box b ON b.id = fi.box_id
+            \(whereSQL) ORDER BY b.code, fi.code
+            """, arguments: arguments).map { row in
+            let file = try FileRecord(row: row)
+            let box: String = row["box_code"]
+            return FileView(
+                ref: "\(box)/\(file.code)", box: box, file: file.code, title: file.title, startYear: file.startYear,
+                endYear: file.endYear, retention: file.retention, access: file.access, sheets: file.sheets,
+                condition: file.condition, notes: file.notes, scanState: file.scanState, pages: file.pages)
+        }
+    }
+
+    private static func boxView(_ row: Row) throws -> BoxView {
+        let box = try Box(row: row)
+        return BoxView(
+            code: box.code, fonds: row["fonds_code"], extentMetres: box.extent.metres, location: box.location,
+            startYear: box.startYear, endYear: box.endYear, condition: box.condition, notes: box.notes, from: row["from_code"],
+            arrangement: box.arrangement, keptMetres: box.keptMM.map { Double($0) / 1000 }, files: row["n_files"],
+            sheets: row["n_sheets"], pages: row["n_pages"])
+    }
+
+    static func likeEscape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    static func likePrefix(_ s: String) -> String { likeEscape(Clean.text(s)) + "%" }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// A closed list of values a person types, each with a Vietnamese and an English name.
+public protocol Vocabulary: RawRepresentable<String>, CaseIterable, Codable, Sendable, Hashable {
+    /// The name shown to people.
+    var label: Text { get }
+    /// Extra spellings accepted on input (Vietnamese words, with or without diacritics).
+    var aliases: [String] { get }
+}
+
+extension Vocabulary {
+    /// Parses a value from its key, its Vietnamese or English name, or an alias; case and diacritics are ignored.
+    public static func parse(_ input: String) -> Self? {
+        let key = Self.fold(input)
+        return allCases.first { value in
+            ([value.rawValue, value.label.vi, value.label.en] + value.aliases).contains { Self.fold($0) == key }
+        }
+    }
+
+    /// The accepted keys, for error messages: `good, worn, brittle`.
+    public static var keys: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    static func fold(_ s: String) -> String {
+        s.trimmingCharacters(in: .whitespaces)
+            .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+    }
+}
+
+/// The physical condition of a box or file (*tình trạng vật lý*).
+public enum Condition: String, Vocabulary {
+    case good, worn, brittle, mould, water, insects
+
+    public var label: Text {
+        switch self {
+        case .good: Text(vi: "tốt", en: "good")
+        case .worn: Text(vi: "cũ nát", en: "worn")
+        case .brittle: Text(vi: "giòn, mủn", en: "brittle")
+        case .mould: Text(vi: "nấm mốc", en: "mould")
+        case .water: Text(vi: "ngấm nước", en: "water damage")
+        case .insects: Text(vi: "côn trùng", en: "insect damage")
+        }
+    }
+
+    public var aliases: [String] {
+        switch self {
+        case .good: []
+        case .worn: ["cũ", "rách"]
+        case .brittle: ["giòn", "mủn"]
+        case .mould: ["mold", "mốc"]
+        case .water: ["ướt", "ẩm"]
+        case .insects: ["insect", "mối mọt", "mối", "mọt"]
+        }
+    }
+
+    /// Whether the condition puts the records at risk (mould, water, insects, brittle).
+    public var isPoor: Bool { self != .good && self != .worn }
+}
+
+/// Who may see a file (*chế độ sử dụng*); secret files are never scanned.
+public enum Access: String, Vocabulary {
+    case open, restricted, secret
+
+    public var label: Text {
+        switch self {
+        case .open: Text(vi: "sử dụng rộng rãi", en: "open")
+        case .restricted: Text(vi: "hạn chế", en: "restricted")
+        case .secret: Text(vi: "mật", en: "secret")
+        }
+    }
+
+    public var aliases: [String] {
+        switch self {
+        case .open: ["mở", "công khai"]
+        case .restricted: ["hạn chế sử dụng"]
+        case .secret: ["bí mật"]
+        }
+    }
+}
+
+/// A box's arrangement (*chỉnh lý*) state.
+public enum ArrangementState: String, Vocabulary {
+    case unarranged
+    case inProgress = "in_progress"
+    case arranged
+
+    public var label: Text {
+        switch self {
+        case .unarranged: Text(vi: "chưa chỉnh lý", en: "unarranged")
+        case .inProgress: Text(vi: "đang chỉnh lý", en: "in progress")
+        case .arranged: Text(vi: "đã chỉnh lý", en: "arranged")
+        }
+    }
+
+    public var aliases: [String] { [] }
+}
+
+/// A file's rung on the digitization ladder.
+public enum ScanState: String, Vocabulary {
+    /// Not scanned yet.
+    case none
+    /// Marked scanned by hand, unverified.
+    case recorded
+    /// Masters ingested and passed QC.
+    case passed
+    /// Masters ingested but some page failed QC or could not be read.
+    case rescan
+    /// The legal copy (PDF/A) made and handed over.
+    case delivered
+
+    public var label: Text {
+        switch self {
+        case .none: Text(vi: "chưa số hóa", en: "not scanned")
+        case .recorded: Text(vi: "đã ghi nhận (chưa kiểm tra)", en: "recorded (unverified)")
+        case .passed: Text(vi: "bản gốc đạt chuẩn", en: "masters passed QC")
+        case .rescan: Text(vi: "cần quét lại", en: "needs rescan")
+        case .delivered: Text(vi: "đã bàn giao", en: "delivered")
+        }
+    }
+
+    public var aliases: [String] { [] }
+
+    /// Whether the file counts as digitized (recorded, passed or delivered).
+    public var isDigitized: Bool { self == .recorded || self == .passed || self == .delivered }
+}
+
+/// How long a file must be kept (*thời hạn bảo quản*): permanently or a number of years.
+public enum Retention: Sendable, Hashable, Codable {
+    case permanent
+    case years(Int)
+
+    /// Parses `permanent`, `vĩnh viễn`, `10`, or `10 năm`.
+    public static func parse(_ input: String) -> Retention? {
+        let folded = Condition.fold(input)
+        if ["permanent", "vinh_vien", "vv", "vinh_vien_(vv)"].contains(folded) { return .permanent }
+        let digits = folded.replacingOccurrences(of: "_nam", with: "").replacingOccurrences(of: "_years", with: "")
+        if let years = Int(digits), years > 0, years <= 500 { return .years(years) }
+        return nil
+    }
+
+    /// The stored form: `permanent` or the number of years.
+    public var stored: String {
+        switch self {
+        case .permanent: "permanent"
+        case .years(let n): String(n)
+        }
+    }
+
+    init?(stored: String?) {
+        guard let stored else { return nil }
+        if stored == "permanent" { self = .permanent } else if let n = Int(stored) { self = .years(n) } else { return nil }
+    }
+
+    /// The retention as people write it: `vĩnh viễn` / `10 năm`, or `permanent` / `10 years`.
+    public func label(_ lang: Lang = .current) -> String {
+        switch self {
+        case .permanent: lang == .vi ? "vĩnh viễn" : "permanent"
+        case .years(let n): lang == .vi ? "\(n) năm" : "\(n) years"
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(stored)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Retention.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
+        }
+        self = value
+    }
+}

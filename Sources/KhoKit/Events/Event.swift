@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+
+/// The kinds of events in the log.
+public enum EventKind: String, Codable, Sendable, CaseIterable {
+    case fondsAdd = "fonds.add"
+    case boxAdd = "box.add"
+    case boxEdit = "box.edit"
+    case boxMove = "box.move"
+    case fileAdd = "file.add"
+    case fileEdit = "file.edit"
+    case fileMove = "file.move"
+    case importBoxes = "import.boxes"
+    case importFiles = "import.files"
+    case sortStart = "sort.start"
+    case sortFinish = "sort.finish"
+    case scanRecord = "scan.record"
+    case scanIngest = "scan.ingest"
+    case scanVerify = "scan.verify"
+    case undo = "undo"
+
+    /// What the event means, for people.
+    public var label: Text {
+        switch self {
+        case .fondsAdd: Text(vi: "thêm phông", en: "fonds added")
+        case .boxAdd: Text(vi: "thêm hộp", en: "box added")
+        case .boxEdit: Text(vi: "sửa hộp", en: "box edited")
+        case .boxMove: Text(vi: "chuyển vị trí hộp", en: "box moved")
+        case .fileAdd: Text(vi: "thêm hồ sơ", en: "file added")
+        case .fileEdit: Text(vi: "sửa hồ sơ", en: "file edited")
+        case .fileMove: Text(vi: "chuyển hồ sơ sang hộp khác", en: "file moved")
+        case .importBoxes: Text(vi: "nhập danh sách hộp", en: "boxes imported")
+        case .importFiles: Text(vi: "nhập danh sách hồ sơ", en: "files imported")
+        case .sortStart: Text(vi: "bắt đầu chỉnh lý", en: "arrangement started")
+        case .sortFinish: Text(vi: "hoàn thành chỉnh lý", en: "arrangement finished")
+        case .scanRecord: Text(vi: "ghi nhận đã số hóa", en: "scanning recorded")
+        case .scanIngest: Text(vi: "nạp bản quét", en: "masters ingested")
+        case .scanVerify: Text(vi: "kiểm tra toàn vẹn", en: "fixity verified")
+        case .undo: Text(vi: "hoàn tác", en: "undo")
+        }
+    }
+}
+
+/// One attributed, append-only entry of the event log.
+public struct Event: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var uid: String
+    public var kind: EventKind
+    public var actor: String
+    public var recorder: String
+    public var happenedAt: Int64
+    public var happenedDay: String
+    public var recordedAt: Int64
+    public var opening: Bool
+    public var fondsId: Int64?
+    public var boxId: Int64?
+    public var fileId: Int64?
+    public var metresMM: Int64?
+    public var keptMM: Int64?
+    public var sheets: Int?
+    public var pages: Int?
+    public var bytes: Int64?
+    public var undoes: Int64?
+    public var supersedes: Int64?
+    public var detail: String
+
+    public static let databaseTableName = "event"
+
+    enum CodingKeys: String, CodingKey {
+        case id, uid, kind, actor, recorder, opening, sheets, pages, bytes, undoes, supersedes, detail
+        case happenedAt = "happened_at"
+        case happenedDay = "happened_day"
+        case recordedAt = "recorded_at"
+        case fondsId = "fonds_id"
+        case boxId = "box_id"
+        case fileId = "file_id"
+        case metresMM = "metres_mm"
+        case keptMM = "kept_mm"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// A new event of `kind` attributed as `attribution`; targets and quantities are set by the caller.
+    init(kind: EventKind, attribution: Attribution, time: LocalTime, detail: EventDetail = EventDetail()) {
+        self.id = nil
+        self.uid = ULID.make(at: attribution.recordedAt)
+        self.kind = kind
+        self.actor = attribution.actor
+        self.recorder = attribution.recorder
+        self.happenedAt = Int64(attribution.happenedAt.timeIntervalSince1970.rounded(.down))
+        self.happenedDay = time.day(of: attribution.happenedAt)
+        self.recordedAt = Int64(attribution.recordedAt.timeIntervalSince1970.rounded(.down))
+        self.opening = attribution.opening
+        self.detail = detail.json
+    }
+
+    /// The detail, decoded.
+    public var decodedDetail: EventDetail { EventDetail(json: detail) }
+}
+
+/// What an event changed: values before and after, and free notes (stored as JSON).
+public struct EventDetail: Codable, Sendable, Hashable {
+    public var before: [String: String?]?
+    public var after: [String: String?]?
+    public var source: String?
+    public var count: Int?
+    public var note: String?
+
+    public init(before: [String: String?]? = nil, after: [String: String?]? = nil, source: String? = nil, count: Int? = nil, note: String? = nil) {
+        self.before = before
+        self.after = after
+        self.source = source
+        self.count = count
+        self.note = note
+    }
+
+    init(json: String) {
+        self = (try? JSONDecoder().decode(EventDetail.self, from: Data(json.utf8))) ?? EventDetail()
+    }
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Lexicographically sortable unique ids (ULID), so that events from several machines can be merged.
+enum ULID {
+    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    static func make(at date: Date) -> String {
+        var rng = SystemRandomNumberGenerator()
+        let millis = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        var out = [Character](repeating: "0", count: 26)
+        var time = millis
+        for i in stride(from: 9, through: 0, by: -1) {
+            out[i] = alphabet[Int(time & 31)]
+            time >>= 5
+        }
+        for i in 10..<26 { out[i] = alphabet[Int(rng.next() & 31)] }
+        return String(out)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// Which events `kho log` shows.
+public struct LogFilter: Sendable, Hashable {
+    public var person: String?
+    public var box: String?
+    public var file: FileRef?
+    public var kind: String?
+    public var from: String?
+    public var to: String?
+    public var limit: Int?
+
+    public init(person: String? = nil, box: String? = nil, file: FileRef? = nil, kind: String? = nil,
+                from: String? = nil, to: String? = nil, limit: Int? = nil) {
+        self.person = person
+        self.box = box
+        self.file = file
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.limit = limit
+    }
+}
+
+/// An event as people read it: codes instead of row ids, local times, metres as decimals.
+public struct EventView: Codable, Sendable, Hashable {
+    public var id: Int64
+    public var uid: String
+    public var kind: String
+    public var actor: String
+    public var recorder: String
+    public var happenedAt: String
+    public var recordedAt: String
+    public var day: String
+    public var opening: Bool
+    public var fonds: String?
+    public var box: String?
+    public var file: String?
+    public var metres: Double?
+    public var keptMetres: Double?
+    public var sheets: Int?
+    public var pages: Int?
+    public var bytes: Int64?
+    public var undoes: Int64?
+    public var undoneBy: Int64?
+    public var detail: EventDetail
+
+    enum CodingKeys: String, CodingKey {
+        case id, uid, kind, actor, recorder, day, opening, fonds, box, file, sheets, pages, bytes, undoes, detail
+        case happenedAt = "happened_at"
+        case recordedAt = "recorded_at"
+        case metres = "metres"
+        case keptMetres = "kept_m"
+        case undoneBy = "undone_by"
+    }
+}
+
+/// What can be wrong with a log filter.
+public enum LogError: KhoError, Equatable {
+    case badKind(String)
+    case badDay(String)
+
+    public var text: Text {
+        switch self {
+        case .badKind(let kind):
+            Text(vi: "loại sự kiện «\(kind)» không có; dùng một trong: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                 en: "there is no event kind “\(kind)”; use one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        case .badDay(let day):
+            Text(vi: "ngày «\(day)» không đọc được: viết YYYY-MM-DD", en: "cannot read day “\(day)”: write YYYY-MM-DD")
+        }
+    }
+}
+
+extension KhoStore {
+    /// The events matching `filter`, oldest first.
+    public func events(_ filter: LogFilter = LogFilter()) throws -> [EventView] {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let kind = filter.kind {
+            let matching = EventKind.allCases.filter { $0.rawValue == kind || $0.rawValue.hasPrefix(kind + ".") }
+            guard !matching.isEmpty else { throw LogError.badKind(kind) }
+            clauses.append("e.kind IN (\(matching.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
+        }
+        if let person = filter.person { clauses.append("e.actor = ?"); arguments.append(Clean.text(person)) }
+        for (day, op) in [(filter.from, ">="), (filter.to, "<=")] {
+            guard let day else { continue }
+            guard time.parse(day) != nil, day.count == 10 else { throw LogError.badDay(day) }
+            clauses.append("e.happened_day \(op) ?")
+            arguments.append(day)
+        }
+        return try read { db in
+            if let code = filter.box {
+                let box = try Lookup.box(db, code: code)
+                clauses.append("e.box_id = ?")
+                arguments.append(box.id)
+            }
+            if let ref = filter.file {
+                let (_, file) = try Lookup.file(db, ref: ref)
+                clauses.append("e.file_id = ?")
+                arguments.append(file.id)
+            }
+            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            var sql = """
+                SELECT e.*, f.code AS fonds_code, b.code AS box_code, fi.code AS file_code, fb.code AS file_box_code,
+                       (SELECT u.id FROM event u WHERE u.undoes = e.id) AS undone_by
+                FROM event e
+                LEFT JOIN fonds f ON f.id = e.fonds_id
+                LEFT JOIN box b ON b.id = e.box_id
+                LEFT JOIN file fi ON fi.id = e.file_id
+                LEFT JOIN box fb ON fb.id = fi.box_id
+                \(whereSQL)
+                ORDER BY e.id
+                """
+            if let limit = filter.limit {
+                sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY e.id", with: "ORDER BY e.id DESC")) LIMIT \(max(0, limit))) ORDER BY id"
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                let event = try Event(row: row)
+                let fileCode: String? = row["file_code"]
+                let fileBox: String? = row["file_box_code"]
+                return EventView(
+                    id: event.id ?? 0, uid: event.uid, kind: event.kind.rawValue, actor: event.actor, recorder: event.recorder,
+                    happenedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.happenedAt))),
+                    recordedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.recordedAt))),
+                    day: event.happenedDay, opening: event.opening, fonds: row["fonds_code"], box: row["box_code"],
+                    file: fileCode.map { "\(fileBox ?? "?")/\($0)" },
+                    metres: event.metresMM.map { Double($0) / 1000 }, keptMetres: event.keptMM.map { Double($0) / 1000 },
+                    sheets: event.sheets, pages: event.pages, bytes: event.bytes, undoes: event.undoes,
+                    undoneBy: row["undone_by"], detail: event.decodedDetail)
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+extension KhoStore {
+    private static let undoable: Set<EventKind> = [.sortStart, .sortFinish, .scanRecord, .boxEdit, .boxMove, .fileEdit, .fileMove]
+    private static let stateChanging: [EventKind] = [.sortStart, .sortFinish, .scanRecord, .scanIngest, .boxEdit, .boxMove, .fileEdit, .fileMove]
+
+    /// Undoes an event by appending a compensating event; the original stays in the log.
+    ///
+    /// Only the latest change to a box or file can be undone, so that undoing never skips over later work.
+    @discardableResult
+    public func undo(eventId: Int64, by who: Attribution) throws -> Event {
+        try write { db in
+            guard let original = try Event.fetchOne(db, key: eventId) else { throw WorkError.unknownEvent(eventId) }
+            guard Self.undoable.contains(original.kind) else {
+                throw WorkError.notUndoable(id: eventId, kind: original.kind.label())
+            }
+            if let by = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE undoes = ?", arguments: [eventId]) {
+                throw WorkError.alreadyUndone(id: eventId, by: by)
+            }
+            let onFile = [.scanRecord, .fileEdit, .fileMove].contains(original.kind)
+            let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"
+            let target: Int64? = onFile ? original.fileId : original.boxId
+            let kinds = Self.stateChanging.map { "'\($0.rawValue)'" }.joined(separator: ",")
+            if let later = try Row.fetchOne(db, sql: """
+                SELECT id, kind FROM event e
+                WHERE \(targetSQL) AND id > ? AND kind IN (\(kinds))
+                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+                ORDER BY id LIMIT 1
+                """, arguments: [target, eventId]) {
+                let kind = EventKind(rawValue: later["kind"]).map { $0.label() } ?? ""
+                throw WorkError.laterEventFirst(id: eventId, later: later["id"], kind: kind)
+            }
+            let before = original.decodedDetail.before ?? [:]
+            switch original.kind {
+            case .sortStart, .sortFinish:
+                try db.execute(
+                    sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
+                    arguments: [(before["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, original.boxId])
+            case .scanRecord:
+                try db.execute(
+                    sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?",
+                    arguments: [(before["scan_state"] ?? nil) ?? ScanState.none.rawValue, Int((before["pages"] ?? nil) ?? "0") ?? 0, original.fileId])
+            case .boxEdit, .boxMove:
+                try restore(db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.boxId)
+            case .fileEdit, .fileMove:
+                try restore(db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.fileId)
+            default:
+                throw WorkError.notUndoable(id: eventId, kind: original.kind.label())
+            }
+            var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
+            event.undoes = eventId
+            event.boxId = original.boxId
+            event.fileId = original.fileId
+            event.fondsId = original.fondsId
+            try event.insert(db)
+            return event
+        }
+    }
+
+    private func restore(_ db: Database, table: String, columns: Set<String>, values: [String: String?], id: Int64?) throws {
+        for (column, value) in values where columns.contains(column) && column != "id" {
+            try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ?", arguments: [value, id])
+        }
+    }
+}
+

@@ -1,0 +1,66 @@
+import Foundation
+
+/// What can be wrong with recording arrangement, scanning or an undo.
+public enum WorkError: KhoError, Equatable {
+    case alreadyStarted(box: String, when: String, who: String)
+    case alreadyFinished(box: String, when: String, who: String)
+    case keptTooLarge(box: String, kept: String, extent: String)
+    case badKept(String)
+    case keptWithManyBoxes
+    case secretFile(String)
+    case secretAlreadyScanned(String, String)
+    case badPages(String)
+    case alreadyRecorded(ref: String, when: String, who: String, event: Int64)
+    case alreadyIngested(ref: String, state: String)
+    case unknownEvent(Int64)
+    case notUndoable(id: Int64, kind: String)
+    case alreadyUndone(id: Int64, by: Int64)
+    case laterEventFirst(id: Int64, later: Int64, kind: String)
+    case noBoxes
+
+    public var text: Text {
+        switch self {
+        case .alreadyStarted(let box, let when, let who):
+            Text(vi: "hộp \(box) đã bắt đầu chỉnh lý lúc \(when) (\(who)); hoàn thành bằng `kho sort finish \(box)`",
+                 en: "box \(box) was already started on \(when) by \(who); finish it with `kho sort finish \(box)`")
+        case .alreadyFinished(let box, let when, let who):
+            Text(vi: "hộp \(box) đã hoàn thành chỉnh lý lúc \(when) (\(who)); nếu ghi nhầm, hãy hoàn tác bằng `kho undo SỐ_SỰ_KIỆN` (xem `kho log --box \(box)`)",
+                 en: "box \(box) was already finished on \(when) by \(who); if that was a mistake, undo it with `kho undo EVENT-ID` (see `kho log --box \(box)`)")
+        case .keptTooLarge(let box, let kept, let extent):
+            Text(vi: "số mét giữ lại \(kept) m lớn hơn độ dài của hộp \(box) (\(extent) m); giữ lại phải ≤ độ dài",
+                 en: "kept \(kept) m is more than box \(box)'s extent (\(extent) m); kept must not exceed the extent")
+        case .badKept(let text):
+            Text(vi: "số mét giữ lại «\(text)» không hợp lệ: cần số mét ≥ 0, ví dụ 0,1",
+                 en: "kept “\(text)” is not valid: give metres, 0 or more, e.g. 0.1")
+        case .keptWithManyBoxes:
+            Text(vi: "--kept chỉ dùng khi hoàn thành một hộp; hãy chạy riêng cho từng hộp",
+                 en: "--kept goes with a single box; finish the boxes one at a time")
+        case .secretFile(let ref):
+            Text(vi: "hồ sơ \(ref) là tài liệu mật: không bao giờ được số hóa; nếu đã giải mật, sửa bằng `kho file edit \(ref) --access open`",
+                 en: "file \(ref) is secret and is never scanned; if it has been declassified, change it with `kho file edit \(ref) --access open`")
+        case .secretAlreadyScanned(let ref, let state):
+            Text(vi: "hồ sơ \(ref) đã được số hóa (\(state)) nên không thể đánh dấu mật; hãy báo người phụ trách để xử lý bản số hóa trước",
+                 en: "file \(ref) has already been scanned (\(state)), so it cannot be marked secret; have the scans dealt with first")
+        case .badPages(let text):
+            Text(vi: "số trang «\(text)» không hợp lệ: cần số nguyên dương", en: "pages “\(text)” is not valid: give a positive whole number")
+        case .alreadyRecorded(let ref, let when, let who, let event):
+            Text(vi: "hồ sơ \(ref) đã được ghi nhận số hóa lúc \(when) (\(who)); để sửa, hoàn tác bằng `kho undo \(event)` rồi ghi lại",
+                 en: "file \(ref) was already recorded as scanned on \(when) by \(who); to correct it, `kho undo \(event)` and record again")
+        case .alreadyIngested(let ref, let state):
+            Text(vi: "hồ sơ \(ref) đã có bản quét được nạp (\(state)); ghi nhận bằng tay không còn tác dụng",
+                 en: "file \(ref) already has ingested masters (\(state)); a hand record would not count")
+        case .unknownEvent(let id):
+            Text(vi: "không có sự kiện số \(id); xem `kho log`", en: "there is no event \(id); see `kho log`")
+        case .notUndoable(let id, let kind):
+            Text(vi: "sự kiện \(id) (\(kind)) không hoàn tác được; chỉ hoàn tác được chỉnh lý, ghi nhận số hóa, sửa và chuyển hộp/hồ sơ. Hãy sửa bằng lệnh edit",
+                 en: "event \(id) (\(kind)) cannot be undone; only arrangement, scan records, edits and moves can. Correct it with an edit command")
+        case .alreadyUndone(let id, let by):
+            Text(vi: "sự kiện \(id) đã được hoàn tác bởi sự kiện \(by)", en: "event \(id) was already undone by event \(by)")
+        case .laterEventFirst(let id, let later, let kind):
+            Text(vi: "sau sự kiện \(id) còn sự kiện \(later) (\(kind)) trên cùng hộp/hồ sơ; hãy hoàn tác \(later) trước",
+                 en: "event \(later) (\(kind)) came after event \(id) on the same box or file; undo \(later) first")
+        case .noBoxes:
+            Text(vi: "hãy cho ít nhất một mã hộp", en: "give at least one box code")
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import GRDB
+
+/// How an import went: rows read and imported (none on a dry run).
+public struct ImportReport: Codable, Sendable, Hashable {
+    public var kind: String
+    public var path: String
+    public var rows: Int
+    public var imported: Int
+    public var dryRun: Bool
+    /// Metres as received that the import adds (boxes only).
+    public var metres: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, path, rows, imported, metres
+        case dryRun = "dry_run"
+    }
+}
+
+/// What kind of rows a CSV file holds.
+public enum ImportKind: String, Sendable, CaseIterable {
+    case boxes, files
+
+    /// Canonical column names by their folded spellings, English and Vietnamese.
+    var aliases: [String: String] {
+        var map: [String: String] = [:]
+        func add(_ name: String, _ spellings: [String]) {
+            for s in [name] + spellings { map[CSVTable.fold(s)] = name }
+        }
+        add("box", ["hộp", "hộp số", "mã hộp", "số hộp", "box_code"])
+        add("start_year", ["từ năm", "năm bắt đầu", "start"])
+        add("end_year", ["đến năm", "năm kết thúc", "end"])
+        add("notes", ["ghi chú", "note"])
+        add("condition", ["tình trạng", "tình trạng vật lý"])
+        switch self {
+        case .boxes:
+            add("fonds", ["phông", "mã phông", "phông lưu trữ"])
+            add("extent_m", ["extent", "mét", "mét giá", "số mét", "độ dài", "độ dài (m)"])
+            add("location", ["vị trí", "giá", "vị trí (giá)"])
+            add("from", ["from_box", "từ hộp", "tách từ"])
+        case .files:
+            add("file", ["hồ sơ", "số hồ sơ", "mã hồ sơ", "số, ký hiệu hồ sơ", "số/ký hiệu hồ sơ", "ký hiệu hồ sơ", "file_code"])
+            add("title", ["tiêu đề", "tiêu đề hồ sơ", "tên hồ sơ"])
+            add("retention", ["thời hạn bảo quản", "thời hạn", "thời hạn lưu trữ"])
+            add("sheets", ["số tờ", "tờ"])
+            add("access", ["chế độ sử dụng", "mật"])
+        }
+        return map
+    }
+
+    var required: [String] { self == .boxes ? ["box", "fonds"] : ["box", "file", "title"] }
+}
+
+extension KhoStore {
+    /// Imports boxes or files from a CSV file: every row or none.
+    ///
+    /// Every bad row is reported with its line number and reason (`ImportError.badRows`), and then nothing
+    /// is written. With `dryRun` everything is checked and nothing is written.
+    @discardableResult
+    public func importCSV(_ kind: ImportKind, path: String, encoding: CSVEncoding = .auto, dryRun: Bool = false,
+                          by who: Attribution) throws -> ImportReport {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ImportError.cannotRead(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+        let text = try CSVText.decode(data, path: path, encoding: encoding)
+        let table = try CSVTable.parse(text, path: path, aliases: kind.aliases, required: kind.required)
+        guard !table.rows.isEmpty else { throw ImportError.empty(path: path) }
+        let name = (path as NSString).lastPathComponent
+        let work: (Database) throws -> ImportReport = { db in
+            switch kind {
+            case .boxes: try self.importBoxes(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
+            case .files: try self.importFiles(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
+            }
+        }
+        return dryRun ? try read(work) : try write(work)
+    }
+
+    private static func shapeProblem(_ row: CSVTable.Row, columns: Int) -> String? {
+        if let n = row.values["\u{0}extra"] {
+            return Lang.current == .vi ? "dòng có \(n) ô nhưng tiêu đề có \(columns) cột (thừa dấu phân cách hoặc dấu ngoặc kép chưa đóng?)"
+                : "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)"
+        }
+        if let n = row.values["\u{0}short"] {
+            return Lang.current == .vi ? "dòng chỉ có \(n) ô nhưng tiêu đề có \(columns) cột"
+                : "the row has only \(n) fields but the header has \(columns)"
+        }
+        return nil
+    }
+
+    private func importBoxes(_ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
+                             by who: Attribution) throws -> ImportReport {
+        var fondsIds: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM fonds") { fondsIds[row[0]] = row[1] }
+        var boxIds: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row[0]] = row[1] }
+        var firstLine: [String: Int] = [:]
+        var problems: [RowProblem] = []
+        var boxes: [Box] = []
+        var pendingId: Int64 = -1
+        for row in table.rows {
+            let v = row.values
+            let code = Clean.code(v["box"] ?? "")
+            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+                problems.append(RowProblem(line: row.line, code: code, message: shape))
+                continue
+            }
+            let draft = BoxDraft(code: code, fonds: v["fonds"] ?? "", extent: v["extent_m"], location: v["location"],
+                                 startYear: v["start_year"], endYear: v["end_year"], condition: v["condition"],
+                                 notes: v["notes"], from: v["from"])
+            do {
+                if let first = firstLine[code] {
+                    throw RowMessage(Lang.current == .vi ? "hộp \(code) đã có ở dòng \(first) của tệp" : "box \(code) appears again (first on line \(first))")
+                }
+                if boxIds[code] != nil {
+                    throw CatalogueError.duplicateBox(code: code, fonds: try Self.fondsCode(db, box: code), location: try Self.location(db, box: code))
+                }
+                let box = try draft.validated(fondsId: { fondsIds[$0] }, boxId: { boxIds[$0] })
+                firstLine[code] = row.line
+                boxIds[code] = pendingId
+                pendingId -= 1
+                boxes.append(box)
+            } catch {
+                problems.append(RowProblem(line: row.line, code: code.isEmpty ? nil : code, message: error.localizedDescription))
+            }
+        }
+        if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
+        let metresMM = boxes.filter { $0.fromBoxId == nil }.reduce(Int64(0)) { $0 + $1.extentMM }
+        if !dryRun {
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var realIds: [Int64: Int64] = [:]
+            var pending: Int64 = -1
+            for box in boxes {
+                let from = box.fromBoxId.map { $0 < 0 ? realIds[$0] ?? $0 : $0 }
+                try insert.execute(arguments: [box.code, box.fondsId, box.extentMM, box.location, box.startYear, box.endYear,
+                                               box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM])
+                realIds[pending] = db.lastInsertedRowID
+                pending -= 1
+            }
+            var event = Event(kind: .importBoxes, attribution: who, time: time, detail: EventDetail(source: source, count: boxes.count))
+            event.metresMM = metresMM
+            try event.insert(db)
+        }
+        return ImportReport(kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
+                            dryRun: dryRun, metres: Double(metresMM) / 1000)
+    }
+
+    private func importFiles(_ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
+                             by who: Attribution) throws -> ImportReport {
+        var boxIds: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row[0]] = row[1] }
+        var existing: [Int64: [String: String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT box_id, code, title FROM file") {
+            existing[row[0] as Int64, default: [:]][row[1] as String] = row[2]
+        }
+        var firstLine: [String: Int] = [:]
+        var problems: [RowProblem] = []
+        var files: [FileRecord] = []
+        files.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            let v = row.values
+            let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
+            let name = ref.description
+            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+                problems.append(RowProblem(line: row.line, code: name, message: shape))
+                continue
+            }
+            do {
+                if ref.box.isEmpty { throw CatalogueError.emptyCode(what: Lang.current == .vi ? "hộp" : "box") }
+                let draft = FileDraft(ref: ref, title: v["title"] ?? "", startYear: v["start_year"], endYear: v["end_year"],
+                                      retention: v["retention"], access: v["access"], sheets: v["sheets"],
+                                      condition: v["condition"], notes: v["notes"])
+                let file = try draft.validated(boxId: { boxIds[$0] })
+                if let first = firstLine[name] {
+                    throw RowMessage(Lang.current == .vi ? "hồ sơ \(name) đã có ở dòng \(first) của tệp" : "file \(name) appears again (first on line \(first))")
+                }
+                if let title = existing[file.boxId]?[file.code] { throw CatalogueError.duplicateFile(ref: name, title: title) }
+                firstLine[name] = row.line
+                files.append(file)
+            } catch {
+                problems.append(RowProblem(line: row.line, code: name, message: error.localizedDescription))
+            }
+        }
+        if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
+        if !dryRun {
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO file (box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for f in files {
+                try insert.execute(arguments: [f.boxId, f.code, f.title, f.startYear, f.endYear, f.retention, f.access.rawValue,
+                                               f.sheets, f.condition.rawValue, f.notes])
+            }
+            var event = Event(kind: .importFiles, attribution: who, time: time, detail: EventDetail(source: source, count: files.count))
+            event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
+            try event.insert(db)
+        }
+        return ImportReport(kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
+                            dryRun: dryRun, metres: nil)
+    }
+
+    private static func fondsCode(_ db: Database, box: String) throws -> String {
+        try String.fetchOne(db, sql: "SELECT f.code FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.code = ?", arguments: [box]) ?? "?"
+    }
+
+    private static func location(_ db: Database, box: String) throws -> String {
+        try String.fetchOne(db, sql: "SELECT location FROM box WHERE code = ?", arguments: [box]) ?? ""
+    }
+}
+
+/// A row problem that is only a message.
+struct RowMessage: LocalizedError {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var errorDescription: String? { message }
+}

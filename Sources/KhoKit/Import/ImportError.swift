@@ -1,0 +1,61 @@
+import Foundation
+
+/// One bad row of an import: where it is and what is wrong.
+public struct RowProblem: Codable, Sendable, Hashable {
+    /// The line of the file where the row starts (1 is the header).
+    public var line: Int
+    /// The row's code as written (box, or BOX/FILE), when it has one.
+    public var code: String?
+    public var message: String
+}
+
+/// What can be wrong with a CSV import; nothing is imported when any of these is thrown.
+public enum ImportError: KhoError, Equatable {
+    case cannotRead(path: String, reason: String)
+    case empty(path: String)
+    case notUTF8(path: String, looksLike1258: Bool)
+    case mojibake(path: String, line: Int, sample: String)
+    case missingColumns(path: String, missing: [String], found: [String])
+    case unknownColumns(path: String, unknown: [String], accepted: [String])
+    case duplicateColumn(path: String, column: String)
+    case badRows(path: String, problems: [RowProblem], rows: Int)
+
+    public var text: Text {
+        switch self {
+        case .cannotRead(let path, let reason):
+            return Text(vi: "không đọc được tệp \(path): \(reason)", en: "cannot read \(path): \(reason)")
+        case .empty(let path):
+            return Text(vi: "tệp \(path) trống: cần một dòng tiêu đề cột và ít nhất một dòng dữ liệu",
+                        en: "\(path) is empty: it needs a header row and at least one data row")
+        case .notUTF8(let path, let looks1258):
+            let hintVI = looks1258 ? " (có vẻ là bảng mã Windows-1258 của Excel tiếng Việt)" : ""
+            let hintEN = looks1258 ? " (it looks like Windows-1258, as Excel writes on Vietnamese Windows)" : ""
+            return Text(
+                vi: "tệp \(path) không phải UTF-8\(hintVI). Trong Excel hãy chọn File › Save As › «CSV UTF-8 (Comma delimited) (*.csv)», hoặc chạy lại với --encoding windows-1258. Chưa nhập gì.",
+                en: "\(path) is not UTF-8\(hintEN). In Excel use File › Save As › “CSV UTF-8 (Comma delimited) (*.csv)”, or run again with --encoding windows-1258. Nothing was imported.")
+        case .mojibake(let path, let line, let sample):
+            return Text(
+                vi: "tệp \(path) dòng \(line) có chữ bị lỗi mã hóa («\(sample)»): tệp đã từng bị mở sai bảng mã rồi lưu lại. Hãy lấy lại tệp gốc và lưu dạng «CSV UTF-8». Chưa nhập gì.",
+                en: "\(path) line \(line) holds garbled text (“\(sample)”): the file was once opened in the wrong encoding and saved again. Take the original and save it as “CSV UTF-8”. Nothing was imported.")
+        case .missingColumns(let path, let missing, let found):
+            return Text(
+                vi: "tệp \(path) thiếu cột: \(missing.joined(separator: ", ")) (dòng tiêu đề có: \(found.joined(separator: ", "))). Chưa nhập gì.",
+                en: "\(path) lacks columns: \(missing.joined(separator: ", ")) (the header has: \(found.joined(separator: ", "))). Nothing was imported.")
+        case .unknownColumns(let path, let unknown, let accepted):
+            return Text(
+                vi: "tệp \(path) có cột lạ: \(unknown.joined(separator: ", ")); các cột dùng được: \(accepted.joined(separator: ", ")). Chưa nhập gì.",
+                en: "\(path) has unknown columns: \(unknown.joined(separator: ", ")); accepted columns: \(accepted.joined(separator: ", ")). Nothing was imported.")
+        case .duplicateColumn(let path, let column):
+            return Text(vi: "tệp \(path) có cột \(column) hai lần. Chưa nhập gì.", en: "\(path) has column \(column) twice. Nothing was imported.")
+        case .badRows(let path, let problems, let rows):
+            let shown = problems.prefix(200)
+            let listVI = shown.map { "  dòng \($0.line)\($0.code.map { " (\($0))" } ?? ""): \($0.message)" }.joined(separator: "\n")
+            let listEN = shown.map { "  line \($0.line)\($0.code.map { " (\($0))" } ?? ""): \($0.message)" }.joined(separator: "\n")
+            let moreVI = problems.count > shown.count ? "\n  … và \(problems.count - shown.count) dòng lỗi nữa" : ""
+            let moreEN = problems.count > shown.count ? "\n  … and \(problems.count - shown.count) more bad rows" : ""
+            return Text(
+                vi: "tệp \(path): \(problems.count) trong \(rows) dòng có lỗi; chưa nhập dòng nào. Sửa các dòng sau rồi nhập lại:\n\(listVI)\(moreVI)",
+                en: "\(path): \(problems.count) of \(rows) rows are bad; nothing was imported. Fix these rows and import again:\n\(listEN)\(moreEN)")
+        }
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import GRDB
+
+/// How many files (and their pages) stand on each rung of the digitization ladder.
+public struct Ladder: Codable, Sendable, Hashable {
+    public var none = 0
+    public var recorded = 0
+    public var passed = 0
+    public var rescan = 0
+    public var delivered = 0
+    public var secret = 0
+
+    /// Files counted as digitized: recorded, passed and delivered.
+    public var digitized: Int { recorded + passed + delivered }
+}
+
+/// Progress in metres, boxes, files, sheets and pages, counted as DESIGN.md says.
+public struct Progress: Codable, Sendable, Hashable {
+    /// Σ extent of boxes as received (boxes made by arranging another box never add to it).
+    public var totalMetres = 0.0
+    /// Σ extent of boxes as received whose arrangement is finished.
+    public var arrangedMetres = 0.0
+    /// What finished arrangement kept.
+    public var keptMetres = 0.0
+    /// What finished arrangement proposed for destruction.
+    public var weededMetres = 0.0
+    /// Σ extent × the box's digitized share (by sheets where every file's sheets are known, else by files).
+    public var digitizedMetres = 0.0
+    /// Boxes registered (all, including boxes made by arrangement).
+    public var boxes = 0
+    /// Boxes and bundles as received.
+    public var boxesReceived = 0
+    public var files = 0
+    /// Sheets counted in files whose sheets are known.
+    public var sheets = 0
+    public var filesWithoutSheets = 0
+    /// Pages of digitized files (recorded, passed, delivered).
+    public var pagesScanned = 0
+    public var ladder = Ladder()
+    /// Files on each digitized rung, as metres: recorded (by hand), passed, delivered.
+    public var digitizedSplitMetres: [String: Double] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case boxes, files, sheets, ladder
+        case totalMetres = "total_m"
+        case arrangedMetres = "arranged_m"
+        case keptMetres = "kept_m"
+        case weededMetres = "weeded_m"
+        case digitizedMetres = "digitized_m"
+        case boxesReceived = "boxes_received"
+        case filesWithoutSheets = "files_without_sheets"
+        case pagesScanned = "pages_scanned"
+        case digitizedSplitMetres = "digitized_split_m"
+    }
+}
+
+/// The whole catalogue's progress, and each fonds'.
+public struct Status: Codable, Sendable, Hashable {
+    public var asOf: String
+    public var progress: Progress
+    public var fonds: [FondsProgress]
+
+    /// One fonds' progress.
+    public struct FondsProgress: Codable, Sendable, Hashable {
+        public var code: String
+        public var name: String
+        public var progress: Progress
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fonds, progress
+        case asOf = "as_of"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        // The headline figures stand at the top level, so that scripts read `total_m` directly.
+        try progress.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(fonds, forKey: .fonds)
+    }
+
+    public init(asOf: String, progress: Progress, fonds: [FondsProgress]) {
+        self.asOf = asOf
+        self.progress = progress
+        self.fonds = fonds
+    }
+
+    public init(from decoder: Decoder) throws {
+        progress = try Progress(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        asOf = try container.decode(String.self, forKey: .asOf)
+        fonds = try container.decode([FondsProgress].self, forKey: .fonds)
+    }
+}
+
+extension KhoStore {
+    /// Computes progress for the whole catalogue and per fonds.
+    public func status(now: Date = Date()) throws -> Status {
+        try read { db in
+            let fondsRows = try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code")
+            var perFonds: [Int64: Progress] = [:]
+            var families: [Int64: Family] = [:]
+            var rootOf: [Int64: Int64] = [:]
+            var parentOf: [Int64: Int64] = [:]
+            var boxFonds: [Int64: Int64] = [:]
+
+            let boxes = try Row.fetchAll(db, sql: "SELECT id, fonds_id, extent_mm, from_box_id, arrangement, kept_mm FROM box")
+            for row in boxes {
+                let id: Int64 = row[0]
+                let fonds: Int64 = row[1]
+                boxFonds[id] = fonds
+                perFonds[fonds, default: Progress()].boxes += 1
+                if let parent: Int64 = row[3] {
+                    parentOf[id] = parent
+                } else {
+                    let arranged = (row[4] as String) == ArrangementState.arranged.rawValue
+                    families[id] = Family(fonds: fonds, extentMM: row[2], arranged: arranged, keptMM: row[5])
+                }
+            }
+            func root(_ id: Int64) -> Int64 {
+                if let known = rootOf[id] { return known }
+                var current = id
+                var seen: Set<Int64> = []
+                while let parent = parentOf[current], !seen.contains(parent) {
+                    seen.insert(current)
+                    current = parent
+                }
+                rootOf[id] = current
+                return current
+            }
+
+            let stats = try Row.fetchAll(db, sql: """
+                SELECT box_id,
+                    COUNT(*),
+                    SUM(access = 'secret'),
+                    SUM(access != 'secret' AND sheets IS NULL),
+                    COALESCE(SUM(CASE WHEN access != 'secret' THEN sheets END), 0),
+                    COALESCE(SUM(sheets), 0),
+                    SUM(sheets IS NULL),
+                    SUM(scan_state = 'none' AND access != 'secret'),
+                    SUM(scan_state = 'recorded'),
+                    SUM(scan_state = 'passed'),
+                    SUM(scan_state = 'rescan'),
+                    SUM(scan_state = 'delivered'),
+                    COALESCE(SUM(CASE WHEN scan_state = 'recorded' THEN sheets END), 0),
+                    COALESCE(SUM(CASE WHEN scan_state = 'passed' THEN sheets END), 0),
+                    COALESCE(SUM(CASE WHEN scan_state = 'delivered' THEN sheets END), 0),
+                    COALESCE(SUM(CASE WHEN scan_state IN ('recorded', 'passed', 'delivered') THEN pages END), 0)
+                FROM file GROUP BY box_id
+                """)
+            for row in stats {
+                let boxId: Int64 = row[0]
+                let fonds = boxFonds[boxId] ?? 0
+                var p = perFonds[fonds, default: Progress()]
+                p.files += row[1] as Int
+                p.sheets += row[5] as Int
+                p.filesWithoutSheets += row[6] as Int
+                p.pagesScanned += row[15] as Int
+                p.ladder.secret += row[2] as Int
+                p.ladder.none += row[7] as Int
+                p.ladder.recorded += row[8] as Int
+                p.ladder.passed += row[9] as Int
+                p.ladder.rescan += row[10] as Int
+                p.ladder.delivered += row[11] as Int
+                perFonds[fonds] = p
+
+                let r = root(boxId)
+                guard var family = families[r] else { continue }
+                family.scannableFiles += (row[1] as Int) - (row[2] as Int)
+                family.unknownSheets += row[3] as Int
+                family.sheets += row[4] as Int
+                family.files[0] += row[8] as Int
+                family.files[1] += row[9] as Int
+                family.files[2] += row[11] as Int
+                family.digitizedSheets[0] += row[12] as Int
+                family.digitizedSheets[1] += row[13] as Int
+                family.digitizedSheets[2] += row[14] as Int
+                families[r] = family
+            }
+
+            let rungs = [ScanState.recorded.rawValue, ScanState.passed.rawValue, ScanState.delivered.rawValue]
+            var splitMM: [Int64: [Double]] = [:]
+            for family in families.values {
+                var p = perFonds[family.fonds, default: Progress()]
+                p.boxesReceived += 1
+                p.totalMetres += Double(family.extentMM)
+                if family.arranged {
+                    p.arrangedMetres += Double(family.extentMM)
+                    let kept = family.keptMM ?? family.extentMM
+                    p.keptMetres += Double(kept)
+                    p.weededMetres += Double(family.extentMM - kept)
+                }
+                let shares = family.digitizedShares
+                var split = splitMM[family.fonds, default: [0, 0, 0]]
+                for i in 0..<3 { split[i] += Double(family.extentMM) * shares[i] }
+                splitMM[family.fonds] = split
+                perFonds[family.fonds] = p
+            }
+            for (fonds, split) in splitMM {
+                var p = perFonds[fonds, default: Progress()]
+                p.digitizedMetres = split.reduce(0, +)
+                p.digitizedSplitMetres = Dictionary(uniqueKeysWithValues: zip(rungs, split))
+                perFonds[fonds] = p
+            }
+
+            var total = Progress()
+            var fondsList: [Status.FondsProgress] = []
+            for row in fondsRows {
+                let id: Int64 = row[0]
+                let p = perFonds[id, default: Progress()]
+                total.add(p)
+                fondsList.append(Status.FondsProgress(code: row[1], name: row[2], progress: p.inMetres()))
+            }
+            return Status(asOf: time.dateTime(of: now), progress: total.inMetres(), fonds: fondsList)
+        }
+    }
+}
+
+/// A box as received with the boxes made from it: the unit whose digitized share is measured.
+private struct Family {
+    var fonds: Int64
+    var extentMM: Int64
+    var arranged: Bool
+    var keptMM: Int64?
+    var scannableFiles = 0
+    var unknownSheets = 0
+    var sheets = 0
+    /// Files and sheets on the recorded, passed and delivered rungs.
+    var files = [0, 0, 0]
+    var digitizedSheets = [0, 0, 0]
+
+    /// The share of the family digitized on each rung: by sheets where every file's sheets are known, else by files.
+    var digitizedShares: [Double] {
+        guard scannableFiles > 0 else { return [0, 0, 0] }
+        if unknownSheets == 0 && sheets > 0 {
+            return digitizedSheets.map { Double($0) / Double(sheets) }
+        }
+        return files.map { Double($0) / Double(scannableFiles) }
+    }
+}
+
+extension Progress {
+    /// Adds another fonds' figures (still in millimetres).
+    mutating func add(_ other: Progress) {
+        totalMetres += other.totalMetres
+        arrangedMetres += other.arrangedMetres
+        keptMetres += other.keptMetres
+        weededMetres += other.weededMetres
+        digitizedMetres += other.digitizedMetres
+        boxes += other.boxes
+        boxesReceived += other.boxesReceived
+        files += other.files
+        sheets += other.sheets
+        filesWithoutSheets += other.filesWithoutSheets
+        pagesScanned += other.pagesScanned
+        ladder.none += other.ladder.none
+        ladder.recorded += other.ladder.recorded
+        ladder.passed += other.ladder.passed
+        ladder.rescan += other.ladder.rescan
+        ladder.delivered += other.ladder.delivered
+        ladder.secret += other.ladder.secret
+        for (key, value) in other.digitizedSplitMetres { digitizedSplitMetres[key, default: 0] += value }
+    }
+
+    /// The same figures with millimetres turned into metres, rounded to the millimetre.
+    func inMetres() -> Progress {
+        func m(_ mm: Double) -> Double { (mm.rounded()) / 1000 }
+        var p = self
+        p.totalMetres = m(totalMetres)
+        p.arrangedMetres = m(arrangedMetres)
+        p.keptMetres = m(keptMetres)
+        p.weededMetres = m(weededMetres)
+        p.digitizedMetres = m(digitizedMetres)
+        p.digitizedSplitMetres = digitizedSplitMetres.mapValues(m)
+        return p
+    }
+}

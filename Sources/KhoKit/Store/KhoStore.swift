@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The catalogue database: one SQLite file holding fonds, boxes, files and the event log.
+///
+/// Opening creates the file and applies migrations under a lock on a sibling `.lock` file,
+/// so that several `kho` processes may open a new catalogue at once.
+public final class KhoStore: Sendable {
+    /// The path of the database file.
+    public let path: String
+    /// Whether this store can only read (the file is read-only).
+    public let isReadOnly: Bool
+    /// The archive's local time zone, in which events are grouped into days.
+    public let time: LocalTime
+    let writer: any DatabaseWriter
+
+    private init(path: String, writer: any DatabaseWriter, isReadOnly: Bool, time: LocalTime = .fromEnvironment()) {
+        self.path = path
+        self.writer = writer
+        self.isReadOnly = isReadOnly
+        self.time = time
+    }
+
+    /// The default database path: `KHO_DB`, else `catalog/kho.sqlite` under the current folder.
+    public static func defaultPath(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = env["KHO_DB"], !path.isEmpty { return path }
+        return "catalog/kho.sqlite"
+    }
+
+    /// Opens (and creates, when `create` is true and it does not exist) the catalogue at `path`.
+    ///
+    /// A file that is not SQLite, a catalogue written by a newer kho, and (for writing) a read-only
+    /// file are refused with a `StoreError` before anything is changed.
+    public static func open(path: String, forWriting: Bool, create: Bool = true) throws -> KhoStore {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
+        if exists && isDir.boolValue { throw StoreError.notAFile(path: path) }
+        if exists { try checkHeader(path: path) }
+        if !exists && !create { throw StoreError.missing(path: path) }
+        let readOnly = exists && !isWritable(path: path)
+        if readOnly && forWriting { throw StoreError.readOnly(path: path) }
+
+        if readOnly {
+            var config = baseConfiguration()
+            config.readonly = true
+            let queue = try mapErrors(path: path) { try DatabaseQueue(path: path, configuration: config) }
+            try mapErrors(path: path) {
+                try queue.read { db in
+                    if try Migrations.migrator.hasBeenSuperseded(db) {
+                        throw StoreError.newerSchema(path: path, unknown: try unknownMigrations(db))
+                    }
+                }
+            }
+            return KhoStore(path: path, writer: queue, isReadOnly: true)
+        }
+
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty && !fm.fileExists(atPath: directory) {
+            do {
+                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotCreate(path: path, reason: error.localizedDescription)
+            }
+        }
+        let queue = try withFileLock(path: path + ".lock") {
+            try mapErrors(path: path) {
+                let queue = try DatabaseQueue(path: path, configuration: baseConfiguration())
+                try queue.writeWithoutTransaction { db in
+                    if try Migrations.migrator.hasBeenSuperseded(db) {
+                        throw StoreError.newerSchema(path: path, unknown: try unknownMigrations(db))
+                    }
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                try Migrations.migrator.migrate(queue)
+                return queue
+            }
+        }
+        return KhoStore(path: path, writer: queue, isReadOnly: false)
+    }
+
+    /// An in-memory catalogue, for tests.
+    public static func inMemory(time: LocalTime = .fromEnvironment()) throws -> KhoStore {
+        let queue = try DatabaseQueue(configuration: baseConfiguration())
+        try Migrations.migrator.migrate(queue)
+        return KhoStore(path: ":memory:", writer: queue, isReadOnly: false, time: time)
+    }
+
+    /// Runs `body` in one write transaction; any error rolls everything back.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: path) }
+        return try Self.mapErrors(path: path) { try writer.write(body) }
+    }
+
+    /// Runs `body` with a consistent read-only view of the catalogue.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mapErrors(path: path) { try writer.read(body) }
+    }
+
+    private static func baseConfiguration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(15)
+        config.label = "kho"
+        return config
+    }
+
+    private static func unknownMigrations(_ db: Database) throws -> [String] {
+        let applied = try Migrations.migrator.appliedIdentifiers(db)
+        return applied.subtracting(Migrations.migrator.migrations).sorted()
+    }
+
+    /// Refuses a non-empty file that does not start with SQLite's header.
+    private static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.io(path: path, reason: "cannot open for reading")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\0".utf8) { throw StoreError.notSQLite(path: path) }
+    }
+
+    /// Whether the file may be written: its mode has a write bit and the OS allows it (root included).
+    private static func isWritable(path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        if info.st_mode & 0o222 == 0 { return false }
+        return access(path, W_OK) == 0
+    }
+
+    /// Holds an exclusive `flock` on `lockPath` while `body` runs.
+    private static func withFileLock<T>(path lockPath: String, _ body: () throws -> T) throws -> T {
+        let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 {
+            // A folder we cannot write: let SQLite report it as it will.
+            return try body()
+        }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// Turns SQLite's error codes into messages a person can act on.
+    static func mapErrors<T>(path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            switch error.resultCode.primaryResultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw StoreError.notSQLite(path: path)
+            case .SQLITE_READONLY: throw StoreError.readOnly(path: path)
+            case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path: path)
+            case .SQLITE_FULL: throw StoreError.diskFull(path: path)
+            case .SQLITE_CANTOPEN: throw StoreError.cannotCreate(path: path, reason: error.message ?? "cannot open")
+            case .SQLITE_IOERR: throw StoreError.io(path: path, reason: error.message ?? "I/O error")
+            default: throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import GRDB
+
+/// The catalogue's schema, as named migrations; a migration is never edited once it has landed.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-catalogue") { db in
+            try db.execute(sql: """
+                CREATE TABLE fonds (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    notes TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE box (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    fonds_id INTEGER NOT NULL REFERENCES fonds(id),
+                    extent_mm INTEGER NOT NULL CHECK (extent_mm > 0),
+                    location TEXT NOT NULL DEFAULT '',
+                    start_year INTEGER,
+                    end_year INTEGER,
+                    condition TEXT NOT NULL DEFAULT 'good',
+                    notes TEXT NOT NULL DEFAULT '',
+                    from_box_id INTEGER REFERENCES box(id),
+                    arrangement TEXT NOT NULL DEFAULT 'unarranged'
+                        CHECK (arrangement IN ('unarranged', 'in_progress', 'arranged')),
+                    kept_mm INTEGER
+                );
+                CREATE INDEX box_fonds ON box(fonds_id);
+                CREATE INDEX box_from ON box(from_box_id);
+                CREATE TABLE file (
+                    id INTEGER PRIMARY KEY,
+                    box_id INTEGER NOT NULL REFERENCES box(id),
+                    code TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    start_year INTEGER,
+                    end_year INTEGER,
+                    retention TEXT,
+                    access TEXT NOT NULL DEFAULT 'open' CHECK (access IN ('open', 'restricted', 'secret')),
+                    sheets INTEGER CHECK (sheets IS NULL OR sheets >= 0),
+                    condition TEXT NOT NULL DEFAULT 'good',
+                    notes TEXT NOT NULL DEFAULT '',
+                    scan_state TEXT NOT NULL DEFAULT 'none'
+                        CHECK (scan_state IN ('none', 'recorded', 'passed', 'rescan', 'delivered')),
+                    pages INTEGER NOT NULL DEFAULT 0,
+                    UNIQUE (box_id, code)
+                );
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    uid TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    recorder TEXT NOT NULL,
+                    happened_at INTEGER NOT NULL,
+                    happened_day TEXT NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    opening INTEGER NOT NULL DEFAULT 0,
+                    fonds_id INTEGER REFERENCES fonds(id),
+                    box_id INTEGER REFERENCES box(id),
+                    file_id INTEGER REFERENCES file(id),
+                    metres_mm INTEGER,
+                    kept_mm INTEGER,
+                    sheets INTEGER,
+                    pages INTEGER,
+                    bytes INTEGER,
+                    undoes INTEGER REFERENCES event(id),
+                    supersedes INTEGER REFERENCES event(id),
+                    detail TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE INDEX event_box ON event(box_id);
+                CREATE INDEX event_file ON event(file_id);
+                CREATE INDEX event_kind_day ON event(kind, happened_day);
+                CREATE INDEX event_undoes ON event(undoes);
+                CREATE INDEX event_supersedes ON event(supersedes);
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

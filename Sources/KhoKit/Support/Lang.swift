@@ -1,0 +1,39 @@
+import Foundation
+
+/// The language of everything a person sees: Vietnamese by default, English on request.
+public enum Lang: String, Sendable, CaseIterable, Codable {
+    case vi
+    case en
+
+    /// The language chosen by `KHO_LANG`, else by a `LANG` or `LC_ALL` that starts with `en`, else Vietnamese.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Lang {
+        if let explicit = env["KHO_LANG"]?.lowercased(), !explicit.isEmpty {
+            return explicit.hasPrefix("en") ? .en : .vi
+        }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = env[key], !value.isEmpty {
+                return value.lowercased().hasPrefix("en") ? .en : .vi
+            }
+        }
+        return .vi
+    }
+
+    /// The language of this process, read once from the environment (the CLI sets `KHO_LANG` for `--lang`).
+    public static var current: Lang { fromEnvironment() }
+}
+
+/// A piece of user-facing text in both languages.
+public struct Text: Sendable, Hashable {
+    public let vi: String
+    public let en: String
+
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+
+    /// The text in the given language.
+    public func callAsFunction(_ lang: Lang = .current) -> String {
+        lang == .vi ? vi : en
+    }
+}

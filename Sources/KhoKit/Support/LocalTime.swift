@@ -1,0 +1,66 @@
+import Foundation
+
+/// Times in the archive's local time zone (Asia/Ho_Chi_Minh unless `KHO_TZ` says otherwise).
+public struct LocalTime: Sendable {
+    public let timeZone: TimeZone
+
+    public init(timeZone: TimeZone) { self.timeZone = timeZone }
+
+    /// The archive's time zone from `KHO_TZ`, defaulting to Asia/Ho_Chi_Minh.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> LocalTime {
+        if let name = env["KHO_TZ"], let zone = TimeZone(identifier: name) { return LocalTime(timeZone: zone) }
+        return LocalTime(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!)
+    }
+
+    private var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (also with a space) as a local time; a bare date means noon.
+    public func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(whereSeparator: { $0 == "T" || $0 == " " })
+        guard parts.count == 1 || parts.count == 2 else { return nil }
+        let dateParts = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        guard dateParts.count == 3, dateParts[0].count == 4, dateParts[1].count == 2, dateParts[2].count == 2,
+            let year = Int(dateParts[0]), let month = Int(dateParts[1]), let day = Int(dateParts[2])
+        else { return nil }
+        var hour = 12
+        var minute = 0
+        if parts.count == 2 {
+            let timeParts = parts[1].split(separator: ":")
+            guard timeParts.count == 2, let h = Int(timeParts[0]), let m = Int(timeParts[1]),
+                (0...23).contains(h), (0...59).contains(m)
+            else { return nil }
+            hour = h
+            minute = m
+        }
+        var components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
+        components.timeZone = timeZone
+        guard let date = calendar.date(from: components) else { return nil }
+        let back = calendar.dateComponents([.year, .month, .day], from: date)
+        guard back.year == year, back.month == month, back.day == day else { return nil }
+        return date
+    }
+
+    /// The local calendar day of an instant, as `YYYY-MM-DD`.
+    public func day(of date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    /// The local date and time of an instant, as `YYYY-MM-DD HH:MM`.
+    public func dateTime(of date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// A local day for people: `27/11/2026` in Vietnamese, `2026-11-27` in English.
+    public func displayDay(of date: Date, lang: Lang = .current) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        if lang == .vi { return String(format: "%02d/%02d/%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0) }
+        return day(of: date)
+    }
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import KhoKit
+
+struct BoxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "box",
+        abstract: Text(vi: "Hộp: thêm, liệt kê, xem, sửa, chuyển vị trí.", en: "Boxes: add, list, show, edit, move.")(),
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Move.self])
+
+    /// The descriptive options shared by `box add` and `box edit`.
+    struct Description: ParsableArguments {
+        @Option(help: ArgumentHelp(Text(vi: "Độ dài (mét giá), > 0; mặc định 0,125 = một hộp tiêu chuẩn.", en: "Extent in linear metres, > 0; default 0.125 = one standard box.")(), valueName: Text(vi: "MÉT", en: "METRES")()))
+        var extent: String?
+        @Option(help: ArgumentHelp(Text(vi: "Vị trí trên giá, ví dụ A-3-2.", en: "Shelf location, e.g. A-3-2.")()))
+        var location: String?
+        @Option(name: .customLong("start-year"), help: ArgumentHelp(Text(vi: "Năm bắt đầu của tài liệu.", en: "First year of the records.")()))
+        var startYear: String?
+        @Option(name: .customLong("end-year"), help: ArgumentHelp(Text(vi: "Năm kết thúc của tài liệu.", en: "Last year of the records.")()))
+        var endYear: String?
+        @Option(help: ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")()))
+        var condition: String?
+        @Option(help: ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")()))
+        var notes: String?
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Thêm một hộp (hoặc bó tài liệu khi tiếp nhận).", en: "Register a box (or a bundle as received).")(),
+            discussion: Text(
+                vi: "Hộp tạo ra khi chỉnh lý một hộp/bó khác được ghi --from HỘP_GỐC: không cộng thêm vào tổng số mét.\nVí dụ: kho box add H0012 --fonds UBND-SK1 --extent 0,125 --location A-3-2 --by Thu",
+                en: "A box made by arranging another box or bundle takes --from SOURCE: it never adds to the total metres.\nExample: kho box add H0012 --fonds UBND-SK1 --extent 0.125 --location A-3-2 --by Thu")())
+
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp, ví dụ H0012.", en: "Box code, e.g. H0012.")()))
+        var code: String
+        @Option(help: ArgumentHelp(Text(vi: "Mã phông.", en: "Fonds code.")()))
+        var fonds: String
+        @Option(help: ArgumentHelp(Text(vi: "Hộp/bó gốc mà hộp này được tạo ra từ đó khi chỉnh lý.", en: "The box or bundle this box was made from by arrangement.")(), valueName: Text(vi: "HỘP", en: "BOX")()))
+        var from: String?
+        @OptionGroup var description: Description
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let d = description
+            let box = try global.openForWriting().registerBox(
+                BoxDraft(code: code, fonds: fonds, extent: d.extent, location: d.location, startYear: d.startYear,
+                         endYear: d.endYear, condition: d.condition, notes: d.notes, from: from),
+                by: try who.attribution())
+            if global.json { return try Out.json(box) }
+            Out.line(Text(vi: "Đã thêm hộp \(box.code) (\(box.extent.formatted()) m)", en: "Registered box \(box.code) (\(box.extent.formatted()) m)")())
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(vi: "Liệt kê hộp, có lọc.", en: "List boxes, with filters.")())
+        @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")()))
+        var fonds: String?
+        @Option(help: ArgumentHelp(Text(vi: "Chỉ vị trí bắt đầu bằng chuỗi này, ví dụ A-3.", en: "Only locations starting with this, e.g. A-3.")()))
+        var location: String?
+        @Option(help: ArgumentHelp(Text(vi: "Trạng thái chỉnh lý: \(ArrangementState.keys).", en: "Arrangement state: \(ArrangementState.keys).")()))
+        var state: String?
+        @Option(help: ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")()))
+        var condition: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let boxes = try global.openForReading().listBoxes(BoxFilter(fonds: fonds, location: location, arrangement: state, condition: condition))
+            if global.json { return try Out.json(boxes) }
+            BoxCommand.printTable(boxes)
+        }
+    }
+
+    static func printTable(_ boxes: [BoxView]) {
+        Out.table(
+            [Text(vi: "Hộp", en: "Box")(), Text(vi: "Phông", en: "Fonds")(), Text(vi: "Mét", en: "Metres")(),
+             Text(vi: "Vị trí", en: "Location")(), Text(vi: "Năm", en: "Years")(), Text(vi: "Tình trạng", en: "Condition")(),
+             Text(vi: "Chỉnh lý", en: "Arrangement")(), Text(vi: "Giữ lại", en: "Kept")(), Text(vi: "Từ hộp", en: "From")(),
+             Text(vi: "Hồ sơ", en: "Files")()],
+            boxes.map {
+                [$0.code, $0.fonds, Out.metres($0.extentMetres), $0.location, Out.years($0.startYear, $0.endYear),
+                 $0.condition.label(), $0.arrangement.label(), $0.keptMetres.map(Out.metres) ?? "", $0.from ?? "", String($0.files)]
+            },
+            right: [2, 7, 9])
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(vi: "Xem một hộp và các hồ sơ trong hộp.", en: "Show a box and its files.")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
+        var code: String
+        @OptionGroup var global: GlobalOptions
+
+        struct Shown: Encodable {
+            var box: BoxView
+            var files: [FileView]
+        }
+
+        func run() throws {
+            let (box, files) = try global.openForReading().showBox(code)
+            if global.json { return try Out.json(Shown(box: box, files: files)) }
+            BoxCommand.printTable([box])
+            if !box.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + box.notes) }
+            Out.line()
+            FileCommand.printTable(files)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Sửa mô tả một hộp (ghi lại giá trị cũ để có thể hoàn tác).", en: "Change a box's description (the old values are kept, so it can be undone).")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
+        var code: String
+        @Option(help: ArgumentHelp(Text(vi: "Chuyển sang phông khác.", en: "Move to another fonds.")()))
+        var fonds: String?
+        @OptionGroup var description: Description
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let d = description
+            let box = try global.openForWriting().editBox(
+                code, BoxChanges(fonds: fonds, extent: d.extent, location: d.location, startYear: d.startYear, endYear: d.endYear,
+                                 condition: d.condition, notes: d.notes),
+                by: try who.attribution())
+            if global.json { return try Out.json(box) }
+            Out.line(Text(vi: "Đã sửa hộp \(box.code)", en: "Changed box \(box.code)")())
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(vi: "Ghi vị trí mới của hộp trên giá.", en: "Record a box's new shelf location.")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
+        var code: String
+        @Option(help: ArgumentHelp(Text(vi: "Vị trí mới, ví dụ B-1-4.", en: "New location, e.g. B-1-4.")()))
+        var to: String
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let box = try global.openForWriting().moveBox(code, to: to, by: try who.attribution())
+            if global.json { return try Out.json(box) }
+            Out.line(Text(vi: "Hộp \(box.code) nay ở \(box.location)", en: "Box \(box.code) is now at \(box.location)")())
+        }
+    }
+}

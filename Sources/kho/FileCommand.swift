@@ -1,0 +1,139 @@
+import ArgumentParser
+import KhoKit
+
+struct FileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "file",
+        abstract: Text(vi: "Hồ sơ: thêm, liệt kê, xem, sửa, chuyển hộp. Tên hồ sơ viết HỘP/HỒSƠ, ví dụ H0012/03.",
+                       en: "Files: add, list, show, edit, move. A file is named BOX/FILE, e.g. H0012/03.")(),
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Move.self])
+
+    /// The descriptive options shared by `file add` and `file edit`.
+    struct Description: ParsableArguments {
+        @Option(help: ArgumentHelp(Text(vi: "Số tờ (số nguyên, 0 trở lên).", en: "Number of sheets (whole number, 0 or more).")()))
+        var sheets: String?
+        @Option(help: ArgumentHelp(Text(vi: "Thời hạn bảo quản: permanent (vĩnh viễn) hoặc số năm.", en: "Retention: permanent or a number of years.")(), valueName: "permanent|YEARS"))
+        var retention: String?
+        @Option(help: ArgumentHelp(Text(vi: "Chế độ sử dụng: \(Access.keys) (hồ sơ mật không bao giờ được số hóa).", en: "Access: \(Access.keys) (secret files are never scanned).")()))
+        var access: String?
+        @Option(name: .customLong("start-year"), help: ArgumentHelp(Text(vi: "Năm bắt đầu.", en: "First year.")()))
+        var startYear: String?
+        @Option(name: .customLong("end-year"), help: ArgumentHelp(Text(vi: "Năm kết thúc.", en: "Last year.")()))
+        var endYear: String?
+        @Option(help: ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")()))
+        var condition: String?
+        @Option(help: ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")()))
+        var notes: String?
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Thêm một hồ sơ vào hộp.", en: "Register a file in a box.")(),
+            discussion: Text(vi: "Ví dụ: kho file add H0012/03 --title \"Hồ sơ đất đai thôn 2\" --sheets 42 --retention permanent --by Thu",
+                             en: "Example: kho file add H0012/03 --title \"Land records, hamlet 2\" --sheets 42 --retention permanent --by Thu")())
+        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        var ref: String
+        @Option(help: ArgumentHelp(Text(vi: "Tiêu đề hồ sơ.", en: "File title.")()))
+        var title: String
+        @OptionGroup var description: Description
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let d = description
+            let file = try global.openForWriting().registerFile(
+                FileDraft(ref: try FileRef(parsing: ref), title: title, startYear: d.startYear, endYear: d.endYear,
+                          retention: d.retention, access: d.access, sheets: d.sheets, condition: d.condition, notes: d.notes),
+                by: try who.attribution())
+            if global.json { return try Out.json(file) }
+            Out.line(Text(vi: "Đã thêm hồ sơ \(ref): \(file.title)", en: "Registered file \(ref): \(file.title)")())
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(vi: "Liệt kê hồ sơ, có lọc.", en: "List files, with filters.")())
+        @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
+        var box: String?
+        @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")()))
+        var fonds: String?
+        @Option(help: ArgumentHelp(Text(vi: "Bậc số hóa: \(ScanState.keys).", en: "Digitization rung: \(ScanState.keys).")()))
+        var scan: String?
+        @Option(help: ArgumentHelp(Text(vi: "Chế độ sử dụng: \(Access.keys).", en: "Access: \(Access.keys).")()))
+        var access: String?
+        @Option(help: ArgumentHelp(Text(vi: "Tiêu đề có chứa chuỗi này.", en: "Titles containing this text.")()))
+        var search: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let files = try global.openForReading().listFiles(FileFilter(box: box, fonds: fonds, scanState: scan, access: access, search: search))
+            if global.json { return try Out.json(files) }
+            FileCommand.printTable(files)
+        }
+    }
+
+    static func printTable(_ files: [FileView]) {
+        Out.table(
+            [Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tiêu đề", en: "Title")(), Text(vi: "Năm", en: "Years")(),
+             Text(vi: "Thời hạn", en: "Retention")(), Text(vi: "Số tờ", en: "Sheets")(), Text(vi: "Sử dụng", en: "Access")(),
+             Text(vi: "Số hóa", en: "Digitization")(), Text(vi: "Trang", en: "Pages")()],
+            files.map {
+                [$0.ref, $0.title, Out.years($0.startYear, $0.endYear),
+                 $0.retention.flatMap { Retention.parse($0)?.label() } ?? "", $0.sheets.map(String.init) ?? "?",
+                 $0.access.label(), $0.scanState.label(), $0.pages > 0 ? String($0.pages) : ""]
+            },
+            right: [4, 7])
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(vi: "Xem một hồ sơ.", en: "Show a file.")())
+        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        var ref: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let file = try global.openForReading().showFile(try FileRef(parsing: ref))
+            if global.json { return try Out.json(file) }
+            FileCommand.printTable([file])
+            if !file.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Sửa mô tả một hồ sơ (ghi lại giá trị cũ để có thể hoàn tác).", en: "Change a file's description (the old values are kept, so it can be undone).")())
+        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        var ref: String
+        @Option(help: ArgumentHelp(Text(vi: "Tiêu đề mới.", en: "New title.")()))
+        var title: String?
+        @OptionGroup var description: Description
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let d = description
+            let file = try global.openForWriting().editFile(
+                try FileRef(parsing: ref),
+                FileChanges(title: title, startYear: d.startYear, endYear: d.endYear, retention: d.retention, access: d.access,
+                            sheets: d.sheets, condition: d.condition, notes: d.notes),
+                by: try who.attribution())
+            if global.json { return try Out.json(file) }
+            Out.line(Text(vi: "Đã sửa hồ sơ \(ref)", en: "Changed file \(ref)")())
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(vi: "Chuyển hồ sơ sang hộp khác (giữ nguyên số hồ sơ).", en: "Move a file into another box (keeping its code).")())
+        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        var ref: String
+        @Option(help: ArgumentHelp(Text(vi: "Hộp đích.", en: "Destination box.")()))
+        var to: String
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let file = try global.openForWriting().moveFile(try FileRef(parsing: ref), toBox: to, by: try who.attribution())
+            if global.json { return try Out.json(file) }
+            Out.line(Text(vi: "Hồ sơ \(ref) nay ở hộp \(to)/\(file.code)", en: "File \(ref) is now \(to)/\(file.code)")())
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import KhoKit
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: Text(vi: "Nhập danh sách hộp hoặc hồ sơ từ tệp CSV (tất cả hoặc không dòng nào).", en: "Import boxes or files from CSV (every row or none).")(),
+        discussion: Text(
+            vi: """
+                Cột của hộp:    box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
+                Cột của hồ sơ:  box,file,title,start_year,end_year,retention,sheets,notes[,access,condition]
+                Tên cột tiếng Việt cũng được (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
+                Tệp UTF-8 (có hoặc không BOM); dấu phân cách , ; hoặc tab; số thập phân dùng dấu phẩy được.
+                Nếu có dòng lỗi, không dòng nào được nhập và mọi dòng lỗi được liệt kê kèm số dòng.
+                """,
+            en: """
+                Box columns:   box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
+                File columns:  box,file,title,start_year,end_year,retention,sheets,notes[,access,condition]
+                Vietnamese column names work too (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
+                UTF-8 with or without BOM; separated by , ; or tab; decimal commas are read.
+                If any row is bad, nothing is imported and every bad row is listed with its line number.
+                """)(),
+        subcommands: [Boxes.self, Files.self])
+
+    struct Source: ParsableArguments {
+        @Argument(help: ArgumentHelp(Text(vi: "Tệp CSV.", en: "The CSV file.")(), valueName: "FILE.csv"))
+        var path: String
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(Text(vi: "Chỉ kiểm tra, không ghi gì.", en: "Check only; write nothing.")()))
+        var dryRun = false
+        @Option(help: ArgumentHelp(Text(vi: "Bảng mã: auto (UTF-8), utf-8 hoặc windows-1258.", en: "Encoding: auto (UTF-8), utf-8 or windows-1258.")()))
+        var encoding: String = "auto"
+
+        func validate() throws {
+            if CSVEncoding.parse(encoding) == nil {
+                throw ValidationError(Text(vi: "bảng mã «\(encoding)» không hỗ trợ: dùng utf-8 hoặc windows-1258", en: "encoding “\(encoding)” is not supported: use utf-8 or windows-1258")())
+            }
+        }
+
+        func run(_ kind: ImportKind, who: WhoOptions, global: GlobalOptions) throws {
+            let store = try global.openForWriting()
+            let report = try store.importCSV(kind, path: path, encoding: CSVEncoding.parse(encoding) ?? .auto, dryRun: dryRun, by: try who.attribution())
+            if global.json { return try Out.json(report) }
+            let what = kind == .boxes ? Text(vi: "hộp", en: "boxes")() : Text(vi: "hồ sơ", en: "files")()
+            if report.dryRun {
+                Out.line(Text(vi: "Kiểm tra xong: \(report.rows) dòng \(what) đều hợp lệ; chưa ghi gì (--dry-run).", en: "Checked: all \(report.rows) \(what) rows are valid; nothing written (--dry-run).")())
+            } else {
+                let metres = report.metres.map { " (\(Out.metres($0)) m)" } ?? ""
+                Out.line(Text(vi: "Đã nhập \(report.imported) \(what)\(metres) từ \(path).", en: "Imported \(report.imported) \(what)\(metres) from \(path).")())
+            }
+        }
+    }
+
+    struct Boxes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(vi: "Nhập hộp từ CSV.", en: "Import boxes from CSV.")())
+        @OptionGroup var source: Source
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+        func run() throws { try source.run(.boxes, who: who, global: global) }
+    }
+
+    struct Files: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(vi: "Nhập hồ sơ từ CSV.", en: "Import files from CSV.")())
+        @OptionGroup var source: Source
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+        func run() throws { try source.run(.files, who: who, global: global) }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import KhoKit
+
+@main
+struct Kho: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kho",
+        abstract: Text(
+            vi: "kho — danh mục, chỉnh lý, số hóa và dự toán cho kho lưu trữ xã.",
+            en: "kho — catalogue, arrangement, digitization and estimates for a commune archive.")(),
+        discussion: Text(
+            vi: """
+                Mọi thao tác ghi đều ghi rõ người làm (--by TÊN hoặc biến KHO_OPERATOR).
+                Danh mục mặc định: catalog/kho.sqlite (đổi bằng --db hoặc KHO_DB).
+                Ngôn ngữ: tiếng Việt mặc định; --lang en hoặc KHO_LANG=en cho tiếng Anh.
+                """,
+            en: """
+                Every write names who did the work (--by NAME or KHO_OPERATOR).
+                Default catalogue: catalog/kho.sqlite (change with --db or KHO_DB).
+                Language: Vietnamese by default; --lang en or KHO_LANG=en for English.
+                """)(),
+        version: "0.1.0",
+        subcommands: [
+            Status.self, FondsCommand.self, BoxCommand.self, FileCommand.self, ImportCommand.self,
+            SortCommand.self, ScanCommand.self, Log.self, Undo.self,
+        ]
+    )
+
+    /// Runs the command; errors a person can act on are printed as one line, without a stack of prefixes.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as KhoError {
+            FileHandle.standardError.write(Data("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

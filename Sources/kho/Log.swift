@@ -1,0 +1,50 @@
+import ArgumentParser
+import KhoKit
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: Text(vi: "Nhật ký sự kiện: ai làm gì, khi nào, trên hộp/hồ sơ nào.", en: "The event log: who did what, when, on which box or file.")())
+    @Option(help: ArgumentHelp(Text(vi: "Chỉ người này.", en: "Only this person.")()))
+    var person: String?
+    @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
+    var box: String?
+    @Option(help: ArgumentHelp(Text(vi: "Chỉ hồ sơ này (HỘP/HỒSƠ).", en: "Only this file (BOX/FILE).")()))
+    var file: String?
+    @Option(help: ArgumentHelp(Text(vi: "Chỉ loại này, ví dụ sort.finish hoặc sort.", en: "Only this kind, e.g. sort.finish or sort.")()))
+    var kind: String?
+    @Option(help: ArgumentHelp(Text(vi: "Từ ngày (YYYY-MM-DD).", en: "From day (YYYY-MM-DD).")()))
+    var from: String?
+    @Option(help: ArgumentHelp(Text(vi: "Đến ngày (YYYY-MM-DD).", en: "To day (YYYY-MM-DD).")()))
+    var to: String?
+    @Option(help: ArgumentHelp(Text(vi: "Chỉ N sự kiện cuối.", en: "Only the last N events.")()))
+    var last: Int?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let events = try global.openForReading().events(LogFilter(
+            person: person, box: box, file: try file.map { try FileRef(parsing: $0) }, kind: kind, from: from, to: to, limit: last))
+        if global.json { return try Out.json(events) }
+        Out.table(
+            ["#", Text(vi: "Lúc", en: "When")(), Text(vi: "Việc", en: "What")(), Text(vi: "Người làm", en: "By")(),
+             Text(vi: "Hộp/hồ sơ", en: "Box/file")(), Text(vi: "Số lượng", en: "Quantity")(), Text(vi: "Ghi chú", en: "Notes")()],
+            events.map { e in
+                let what = EventKind(rawValue: e.kind)?.label() ?? e.kind
+                var notes: [String] = []
+                if e.opening { notes.append(Text(vi: "số dư đầu kỳ", en: "opening balance")()) }
+                if let u = e.undoes { notes.append(Text(vi: "hoàn tác #\(u)", en: "undoes #\(u)")()) }
+                if let u = e.undoneBy { notes.append(Text(vi: "đã hoàn tác bởi #\(u)", en: "undone by #\(u)")()) }
+                if let source = e.detail.source { notes.append(source) }
+                return [String(e.id), e.happenedAt, what, e.actor, e.file ?? e.box ?? e.fonds ?? "", quantity(e), notes.joined(separator: "; ")]
+            },
+            right: [0])
+    }
+
+    private func quantity(_ e: EventView) -> String {
+        var parts: [String] = []
+        if let m = e.metres { parts.append("\(Out.metres(m)) m") }
+        if let k = e.keptMetres, k != e.metres { parts.append(Text(vi: "giữ \(Out.metres(k)) m", en: "kept \(Out.metres(k)) m")()) }
+        if let n = e.detail.count { parts.append("\(n)") }
+        if let p = e.pages { parts.append(Text(vi: "\(p) trang", en: "\(p) pages")()) }
+        return parts.joined(separator: ", ")
+    }
+}

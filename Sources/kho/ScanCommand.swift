@@ -1,0 +1,32 @@
+import ArgumentParser
+import KhoKit
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: Text(vi: "Số hóa: ghi nhận hồ sơ đã quét.", en: "Digitization: record scanned files.")(),
+        subcommands: [Record.self])
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Ghi nhận bằng tay một hồ sơ đã quét với số trang (bậc «đã ghi nhận»).", en: "Mark a file as scanned by hand, with its pages (the “recorded” rung).")(),
+            discussion: Text(vi: "Ví dụ: kho scan record H0012/03 --pages 84 --by Hùng. Hồ sơ mật không được số hóa.",
+                             en: "Example: kho scan record H0012/03 --pages 84 --by Hung. Secret files are never scanned.")())
+        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        var ref: String
+        @Option(help: ArgumentHelp(Text(vi: "Số trang đã quét (số ảnh).", en: "Pages scanned (images).")()))
+        var pages: Int
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            if pages <= 0 { throw ValidationError(Text(vi: "--pages phải là số dương, không phải \(pages)", en: "--pages must be positive, not \(pages)")()) }
+        }
+
+        func run() throws {
+            let event = try global.openForWriting().recordScan(of: try FileRef(parsing: ref), pages: pages, by: try who.attribution())
+            if global.json { return try Out.json(event.id) }
+            Out.done(Text(vi: "Đã ghi nhận hồ sơ \(ref): \(pages) trang", en: "Recorded file \(ref): \(pages) pages"), event: event.id)
+        }
+    }
+}

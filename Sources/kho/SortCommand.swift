@@ -1,0 +1,50 @@
+import ArgumentParser
+import KhoKit
+
+struct SortCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sort",
+        abstract: Text(vi: "Chỉnh lý: ghi bắt đầu và hoàn thành cho từng hộp.", en: "Arrangement: record start and finish for boxes.")(),
+        subcommands: [Start.self, Finish.self])
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Ghi bắt đầu chỉnh lý một hoặc nhiều hộp.", en: "Record that arrangement of one or more boxes has started.")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")()))
+        var boxes: [String]
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let events = try global.openForWriting().startArrangement(of: boxes, by: try who.attribution())
+            if global.json { return try Out.json(events.compactMap(\.id)) }
+            for (box, event) in zip(boxes, events) {
+                Out.done(Text(vi: "Bắt đầu chỉnh lý hộp \(box)", en: "Arrangement of box \(box) started"), event: event.id)
+            }
+        }
+    }
+
+    struct Finish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Ghi hoàn thành chỉnh lý một hoặc nhiều hộp.", en: "Record that arrangement of one or more boxes is finished.")(),
+            discussion: Text(
+                vi: "--kept là số mét giữ lại sau khi loại tài liệu hết giá trị; phần còn lại được ghi là đề nghị hủy. Mặc định: giữ lại toàn bộ.",
+                en: "--kept is the metres kept after weeding; the rest is recorded as proposed for destruction. Default: all kept.")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")()))
+        var boxes: [String]
+        @Option(help: ArgumentHelp(Text(vi: "Số mét giữ lại (chỉ khi hoàn thành một hộp).", en: "Metres kept (with a single box only).")(), valueName: Text(vi: "MÉT", en: "METRES")()))
+        var kept: String?
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let events = try global.openForWriting().finishArrangement(of: boxes, kept: kept, by: try who.attribution())
+            if global.json { return try Out.json(events.compactMap(\.id)) }
+            for (box, event) in zip(boxes, events) {
+                let kept = Format.decimal(Double(event.keptMM ?? 0) / 1000, maxFractionDigits: 3)
+                let extent = Format.decimal(Double(event.metresMM ?? 0) / 1000, maxFractionDigits: 3)
+                Out.done(Text(vi: "Hoàn thành chỉnh lý hộp \(box): giữ lại \(kept) / \(extent) m", en: "Arrangement of box \(box) finished: kept \(kept) of \(extent) m"), event: event.id)
+            }
+        }
+    }
+}

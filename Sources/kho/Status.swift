@@ -1,0 +1,77 @@
+import ArgumentParser
+import KhoKit
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: Text(vi: "Tiến độ: số mét tổng / đã chỉnh lý / giữ lại / đã số hóa, hộp, hồ sơ, trang, theo phông.", en: "Progress: metres total / arranged / kept / digitized, boxes, files, pages, per fonds.")(),
+        discussion: Text(
+            vi: """
+                Cách đếm:
+                  tổng số mét      = Σ độ dài các hộp/bó khi tiếp nhận (hộp tạo ra từ hộp khác khi chỉnh lý không cộng thêm);
+                  đã chỉnh lý      = Σ độ dài các hộp khi tiếp nhận đã hoàn thành chỉnh lý;
+                  giữ lại / loại   = số mét chỉnh lý giữ lại / đề nghị hủy (giữ lại + loại = đã chỉnh lý);
+                  đã số hóa        = Σ độ dài × tỷ lệ số hóa của hộp (theo số tờ nếu mọi hồ sơ đều có số tờ, nếu không theo số hồ sơ;
+                                     hồ sơ mật không tính); «đã số hóa» gồm đã ghi nhận, đạt chuẩn và đã bàn giao.
+                --json in các khóa total_m, arranged_m, kept_m, weeded_m, digitized_m, boxes, files, sheets, pages_scanned, ladder, fonds.
+                """,
+            en: """
+                How it counts:
+                  total metres   = Σ extent of boxes and bundles as received (boxes made from another box never add to it);
+                  arranged       = Σ extent of boxes as received whose arrangement is finished;
+                  kept / weeded  = what arrangement kept / proposed for destruction (kept + weeded = arranged);
+                  digitized      = Σ extent × the box's digitized share (by sheets where every file's sheets are known,
+                                   else by files; secret files left out); "digitized" is recorded + passed + delivered.
+                --json prints keys total_m, arranged_m, kept_m, weeded_m, digitized_m, boxes, files, sheets, pages_scanned, ladder, fonds.
+                """)())
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let status = try global.openForReading().status()
+        if global.json { return try Out.json(status) }
+        let p = status.progress
+        func m(_ v: Double) -> String { "\(Out.metres(v)) m" }
+        func pct(_ v: Double) -> String { Format.percent(v, of: p.totalMetres) }
+        Out.line(Text(vi: "Kho lưu trữ — tiến độ lúc \(status.asOf)", en: "Archive progress as of \(status.asOf)")())
+        Out.line()
+        Out.table(
+            [Text(vi: "Chỉ tiêu", en: "Measure")(), Text(vi: "Số lượng", en: "Amount")(), "%"],
+            [
+                [Text(vi: "Tổng số mét tài liệu", en: "Total metres")(), m(p.totalMetres), ""],
+                [Text(vi: "Đã chỉnh lý", en: "Arranged")(), m(p.arrangedMetres), pct(p.arrangedMetres)],
+                [Text(vi: "  giữ lại", en: "  kept")(), m(p.keptMetres), ""],
+                [Text(vi: "  đề nghị hủy", en: "  weeded")(), m(p.weededMetres), ""],
+                [Text(vi: "Chưa chỉnh lý", en: "Not arranged")(), m(p.totalMetres - p.arrangedMetres), pct(p.totalMetres - p.arrangedMetres)],
+                [Text(vi: "Đã số hóa", en: "Digitized")(), m(p.digitizedMetres), pct(p.digitizedMetres)],
+                [Text(vi: "Hộp (khi tiếp nhận)", en: "Boxes (as received)")(), "\(Format.integer(Int64(p.boxes))) (\(Format.integer(Int64(p.boxesReceived))))", ""],
+                [Text(vi: "Hồ sơ", en: "Files")(), Format.integer(Int64(p.files)), ""],
+                [Text(vi: "Số tờ (đã đếm)", en: "Sheets (counted)")(), Format.integer(Int64(p.sheets)), ""],
+                [Text(vi: "Trang đã số hóa", en: "Pages digitized")(), Format.integer(Int64(p.pagesScanned)), ""],
+            ],
+            right: [1, 2])
+        Out.line()
+        Out.line(Text(vi: "Các bậc số hóa (số hồ sơ):", en: "Digitization ladder (files):")())
+        let l = p.ladder
+        Out.table(
+            [Text(vi: "Bậc", en: "Rung")(), Text(vi: "Hồ sơ", en: "Files")()],
+            [
+                [ScanState.none.label(), Format.integer(Int64(l.none))],
+                [ScanState.recorded.label(), Format.integer(Int64(l.recorded))],
+                [ScanState.passed.label(), Format.integer(Int64(l.passed))],
+                [ScanState.rescan.label(), Format.integer(Int64(l.rescan))],
+                [ScanState.delivered.label(), Format.integer(Int64(l.delivered))],
+                [Text(vi: "mật (không số hóa)", en: "secret (never scanned)")(), Format.integer(Int64(l.secret))],
+            ],
+            right: [1])
+        Out.line()
+        Out.line(Text(vi: "Theo phông:", en: "By fonds:")())
+        Out.table(
+            [Text(vi: "Phông", en: "Fonds")(), Text(vi: "Tên", en: "Name")(), Text(vi: "Tổng (m)", en: "Total (m)")(),
+             Text(vi: "Chỉnh lý (m)", en: "Arranged (m)")(), Text(vi: "Số hóa (m)", en: "Digitized (m)")(),
+             Text(vi: "Hộp", en: "Boxes")(), Text(vi: "Hồ sơ", en: "Files")()],
+            status.fonds.map { f in
+                [f.code, f.name, Out.metres(f.progress.totalMetres), Out.metres(f.progress.arrangedMetres),
+                 Out.metres(f.progress.digitizedMetres), String(f.progress.boxes), String(f.progress.files)]
+            },
+            right: [2, 3, 4, 5, 6])
+    }
+}

@@ -1,2 +1,0 @@
-import KhoKit
-print("kho")
