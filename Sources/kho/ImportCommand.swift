@@ -9,6 +9,7 @@ struct ImportCommand: ParsableCommand {
             vi: """
                 Cột của hộp:    box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
                 Cột của hồ sơ:  box,file,title,start_year,end_year,retention,sheets,notes[,access,condition]
+                Cột ghi nhận quét: box,file,pages[,date,by] (sổ ghi chép việc quét; mỗi dòng là một lần ghi nhận)
                 Tên cột tiếng Việt cũng được (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
                 Tệp UTF-8 (có hoặc không BOM); dấu phân cách , ; hoặc tab; số thập phân dùng dấu phẩy được.
                 Nếu có dòng lỗi, không dòng nào được nhập và mọi dòng lỗi được liệt kê kèm số dòng.
@@ -16,11 +17,12 @@ struct ImportCommand: ParsableCommand {
             en: """
                 Box columns:   box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
                 File columns:  box,file,title,start_year,end_year,retention,sheets,notes[,access,condition]
+                Scan columns:  box,file,pages[,date,by] (a paper scanning log; each row is one hand record)
                 Vietnamese column names work too (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
                 UTF-8 with or without BOM; separated by , ; or tab; decimal commas are read.
                 If any row is bad, nothing is imported and every bad row is listed with its line number.
                 """)(),
-        subcommands: [Boxes.self, Files.self])
+        subcommands: [Boxes.self, Files.self, Scans.self])
 
     struct Source: ParsableArguments {
         @Argument(help: ArgumentHelp(Text(vi: "Tệp CSV.", en: "The CSV file.")(), valueName: "FILE.csv"))
@@ -40,7 +42,11 @@ struct ImportCommand: ParsableCommand {
             let store = try global.openForWriting()
             let report = try store.importCSV(kind, path: path, encoding: CSVEncoding.parse(encoding) ?? .auto, dryRun: dryRun, by: try who.attribution())
             if global.json { return try Out.json(report) }
-            let what = kind == .boxes ? Text(vi: "hộp", en: "boxes")() : Text(vi: "hồ sơ", en: "files")()
+            let what = switch kind {
+            case .boxes: Text(vi: "hộp", en: "boxes")()
+            case .files: Text(vi: "hồ sơ", en: "files")()
+            case .scans: Text(vi: "ghi nhận quét", en: "scan records")()
+            }
             if report.dryRun {
                 Out.line(Text(vi: "Kiểm tra xong: \(report.rows) dòng \(what) đều hợp lệ; chưa ghi gì (--dry-run).", en: "Checked: all \(report.rows) \(what) rows are valid; nothing written (--dry-run).")())
             } else {
@@ -64,5 +70,18 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
         func run() throws { try source.run(.files, who: who, global: global) }
+    }
+}
+
+extension ImportCommand {
+    struct Scans: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Nhập sổ ghi nhận quét (box,file,pages[,date,by]) từ CSV.", en: "Import hand scan records (box,file,pages[,date,by]) from CSV.")(),
+            discussion: Text(vi: "Mỗi dòng như một lệnh `kho scan record`; ngày và người lấy từ cột date/by, nếu trống thì từ --at/--by.",
+                             en: "Each row is like one `kho scan record`; date and person come from the date/by columns, else from --at/--by.")())
+        @OptionGroup var source: Source
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+        func run() throws { try source.run(.scans, who: who, global: global) }
     }
 }

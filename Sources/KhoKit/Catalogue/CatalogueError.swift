@@ -16,8 +16,31 @@ public enum CatalogueError: KhoError, Equatable {
     case badCondition(String)
     case badAccess(String)
     case badFileRef(String)
-    case emptyCode(what: String)
-    case emptyText(field: String)
+    case emptyCode(Thing)
+    case emptyText(Field)
+
+    /// What kind of thing a code names.
+    public enum Thing: Sendable, Equatable {
+        case fonds, box, file
+        var text: Text {
+            switch self {
+            case .fonds: Text(vi: "phông", en: "fonds")
+            case .box: Text(vi: "hộp", en: "box")
+            case .file: Text(vi: "hồ sơ", en: "file")
+            }
+        }
+    }
+
+    /// Which required text is empty.
+    public enum Field: Sendable, Equatable {
+        case fondsName, fileTitle
+        var text: Text {
+            switch self {
+            case .fondsName: Text(vi: "tên phông", en: "the fonds name")
+            case .fileTitle: Text(vi: "tiêu đề hồ sơ", en: "the file title")
+            }
+        }
+    }
     case boxFromItself(String)
     case nothingToChange
 
@@ -66,9 +89,9 @@ public enum CatalogueError: KhoError, Equatable {
             Text(vi: "«\(text)» không phải tên hồ sơ: viết HỘP/HỒSƠ, ví dụ H0012/03",
                  en: "“\(text)” is not a file name: write BOX/FILE, e.g. H0012/03")
         case .emptyCode(let what):
-            Text(vi: "mã \(what) không được để trống", en: "the \(what) code must not be empty")
+            Text(vi: "mã \(what.text.vi) không được để trống", en: "the \(what.text.en) code must not be empty")
         case .emptyText(let field):
-            Text(vi: "\(field) không được để trống", en: "\(field) must not be empty")
+            Text(vi: "\(field.text.vi) không được để trống", en: "\(field.text.en) must not be empty")
         case .boxFromItself(let code):
             Text(vi: "hộp \(code) không thể được tạo từ chính nó (--from)", en: "box \(code) cannot be made from itself (--from)")
         case .nothingToChange:

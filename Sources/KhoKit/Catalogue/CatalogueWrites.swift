@@ -53,9 +53,9 @@ extension KhoStore {
     public func addFonds(code: String, name: String, notes: String? = nil, by who: Attribution) throws -> Fonds {
         try write { db in
             let code = Clean.code(code)
-            guard !code.isEmpty else { throw CatalogueError.emptyCode(what: Lang.current == .vi ? "phông" : "fonds") }
+            guard !code.isEmpty else { throw CatalogueError.emptyCode(.fonds) }
             let name = Clean.text(name)
-            guard !name.isEmpty else { throw CatalogueError.emptyText(field: Lang.current == .vi ? "tên phông" : "the fonds name") }
+            guard !name.isEmpty else { throw CatalogueError.emptyText(.fondsName) }
             if let existing = try Fonds.filter(Fonds.Columns.code == code).fetchOne(db) {
                 throw CatalogueError.duplicateFonds(code: code, name: existing.name)
             }
@@ -148,7 +148,7 @@ extension KhoStore {
             var file = old
             if let title = changes.title {
                 file.title = Clean.text(title)
-                guard !file.title.isEmpty else { throw CatalogueError.emptyText(field: Lang.current == .vi ? "tiêu đề hồ sơ" : "the file title") }
+                guard !file.title.isEmpty else { throw CatalogueError.emptyText(.fileTitle) }
             }
             if changes.startYear != nil || changes.endYear != nil {
                 let (s, e) = try Clean.years(

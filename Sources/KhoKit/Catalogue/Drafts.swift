@@ -28,7 +28,7 @@ public struct BoxDraft: Sendable, Hashable {
     /// Checks every value and returns the box to insert; `fondsId` and `boxId` look codes up.
     func validated(fondsId: (String) throws -> Int64?, boxId: (String) throws -> Int64?) throws -> Box {
         let code = Clean.code(self.code)
-        guard !code.isEmpty else { throw CatalogueError.emptyCode(what: Lang.current == .vi ? "hộp" : "box") }
+        guard !code.isEmpty else { throw CatalogueError.emptyCode(.box) }
         let fondsCode = Clean.code(fonds)
         guard let fid = try fondsId(fondsCode) else { throw CatalogueError.unknownFonds(fondsCode) }
         let extent = try Clean.extent(self.extent)
@@ -78,10 +78,10 @@ public struct FileDraft: Sendable, Hashable {
     func validated(boxId: (String) throws -> Int64?) throws -> FileRecord {
         let boxCode = Clean.code(ref.box)
         let fileCode = Clean.code(ref.file)
-        guard !fileCode.isEmpty else { throw CatalogueError.emptyCode(what: Lang.current == .vi ? "hồ sơ" : "file") }
+        guard !fileCode.isEmpty else { throw CatalogueError.emptyCode(.file) }
         guard let bid = try boxId(boxCode) else { throw CatalogueError.unknownBox(boxCode) }
         let title = Clean.text(self.title)
-        guard !title.isEmpty else { throw CatalogueError.emptyText(field: Lang.current == .vi ? "tiêu đề hồ sơ" : "the file title") }
+        guard !title.isEmpty else { throw CatalogueError.emptyText(.fileTitle) }
         let (start, end) = try Clean.years(startYear, endYear)
         return FileRecord(
             id: nil, boxId: bid, code: fileCode, title: title, startYear: start, endYear: end,

@@ -74,32 +74,34 @@ extension KhoStore {
     /// Secret files are refused; so is a file already recorded or already ingested.
     @discardableResult
     public func recordScan(of ref: FileRef, pages: Int, by who: Attribution) throws -> Event {
+        try write { db in try recordScan(db, ref: ref, pages: pages, by: who) }
+    }
+
+    func recordScan(_ db: Database, ref: FileRef, pages: Int, by who: Attribution) throws -> Event {
         guard pages > 0 else { throw WorkError.badPages(String(pages)) }
-        return try write { db in
-            var (box, file) = try Lookup.file(db, ref: ref)
-            let name = "\(box.code)/\(file.code)"
-            if file.access == .secret { throw WorkError.secretFile(name) }
-            switch file.scanState {
-            case .none: break
-            case .recorded:
-                let last = try lastEvent(db, kind: .scanRecord, fileId: file.id)
-                throw WorkError.alreadyRecorded(ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
-            case .passed, .rescan, .delivered:
-                throw WorkError.alreadyIngested(ref: name, state: file.scanState.label())
-            }
-            let before: [String: String?] = ["scan_state": file.scanState.rawValue, "pages": String(file.pages)]
-            file.scanState = .recorded
-            file.pages = pages
-            try file.update(db)
-            var event = Event(kind: .scanRecord, attribution: who, time: time, detail: EventDetail(before: before))
-            event.boxId = box.id
-            event.fileId = file.id
-            event.fondsId = box.fondsId
-            event.pages = pages
-            event.sheets = file.sheets
-            try event.insert(db)
-            return event
+        var (box, file) = try Lookup.file(db, ref: ref)
+        let name = "\(box.code)/\(file.code)"
+        if file.access == .secret { throw WorkError.secretFile(name) }
+        switch file.scanState {
+        case .none: break
+        case .recorded:
+            let last = try lastEvent(db, kind: .scanRecord, fileId: file.id)
+            throw WorkError.alreadyRecorded(ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
+        case .passed, .rescan, .delivered:
+            throw WorkError.alreadyIngested(ref: name, state: file.scanState.label())
         }
+        let before: [String: String?] = ["scan_state": file.scanState.rawValue, "pages": String(file.pages)]
+        file.scanState = .recorded
+        file.pages = pages
+        try file.update(db)
+        var event = Event(kind: .scanRecord, attribution: who, time: time, detail: EventDetail(before: before))
+        event.boxId = box.id
+        event.fileId = file.id
+        event.fondsId = box.fondsId
+        event.pages = pages
+        event.sheets = file.sheets
+        try event.insert(db)
+        return event
     }
 
     /// The latest event of `kind` on a box or file that has not been undone.

@@ -20,6 +20,8 @@ public struct ImportReport: Codable, Sendable, Hashable {
 /// What kind of rows a CSV file holds.
 public enum ImportKind: String, Sendable, CaseIterable {
     case boxes, files
+    /// Hand records of scanned files (a paper log typed into a sheet): box, file, pages, and optionally date and person.
+    case scans
 
     /// Canonical column names by their folded spellings, English and Vietnamese.
     var aliases: [String: String] {
@@ -28,11 +30,19 @@ public enum ImportKind: String, Sendable, CaseIterable {
             for s in [name] + spellings { map[CSVTable.fold(s)] = name }
         }
         add("box", ["hộp", "hộp số", "mã hộp", "số hộp", "box_code"])
+        if self == .scans {
+            add("file", ["hồ sơ", "số hồ sơ", "mã hồ sơ", "file_code"])
+            add("pages", ["số trang", "trang"])
+            add("date", ["ngày", "ngày quét", "scanned_on", "at"])
+            add("by", ["người quét", "người làm", "operator"])
+            return map
+        }
         add("start_year", ["từ năm", "năm bắt đầu", "start"])
         add("end_year", ["đến năm", "năm kết thúc", "end"])
         add("notes", ["ghi chú", "note"])
         add("condition", ["tình trạng", "tình trạng vật lý"])
         switch self {
+        case .scans: break
         case .boxes:
             add("fonds", ["phông", "mã phông", "phông lưu trữ"])
             add("extent_m", ["extent", "mét", "mét giá", "số mét", "độ dài", "độ dài (m)"])
@@ -48,7 +58,13 @@ public enum ImportKind: String, Sendable, CaseIterable {
         return map
     }
 
-    var required: [String] { self == .boxes ? ["box", "fonds"] : ["box", "file", "title"] }
+    var required: [String] {
+        switch self {
+        case .boxes: ["box", "fonds"]
+        case .files: ["box", "file", "title"]
+        case .scans: ["box", "file", "pages"]
+        }
+    }
 }
 
 extension KhoStore {
@@ -73,19 +89,21 @@ extension KhoStore {
             switch kind {
             case .boxes: try self.importBoxes(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
             case .files: try self.importFiles(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
+            case .scans: try self.importScans(db, table: table, path: path, dryRun: dryRun, by: who)
             }
         }
-        return dryRun ? try read(work) : try write(work)
+        // A dry run of scan records writes inside savepoints that it rolls back, so it needs a write transaction.
+        return dryRun && kind != .scans ? try read(work) : try write(work)
     }
 
     private static func shapeProblem(_ row: CSVTable.Row, columns: Int) -> String? {
         if let n = row.values["\u{0}extra"] {
-            return Lang.current == .vi ? "dòng có \(n) ô nhưng tiêu đề có \(columns) cột (thừa dấu phân cách hoặc dấu ngoặc kép chưa đóng?)"
-                : "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)"
+            return Text(vi: "dòng có \(n) ô nhưng tiêu đề có \(columns) cột (thừa dấu phân cách hoặc dấu ngoặc kép chưa đóng?)",
+                        en: "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)")()
         }
         if let n = row.values["\u{0}short"] {
-            return Lang.current == .vi ? "dòng chỉ có \(n) ô nhưng tiêu đề có \(columns) cột"
-                : "the row has only \(n) fields but the header has \(columns)"
+            return Text(vi: "dòng chỉ có \(n) ô nhưng tiêu đề có \(columns) cột (thiếu dấu phân cách, hoặc dấu ngoặc kép chưa đóng ở dòng này?)",
+                        en: "the row has only \(n) fields but the header has \(columns) (a missing separator, or an unclosed quote on this row?)")()
         }
         return nil
     }
@@ -112,7 +130,7 @@ extension KhoStore {
                                  notes: v["notes"], from: v["from"])
             do {
                 if let first = firstLine[code] {
-                    throw RowMessage(Lang.current == .vi ? "hộp \(code) đã có ở dòng \(first) của tệp" : "box \(code) appears again (first on line \(first))")
+                    throw RowMessage(Text(vi: "hộp \(code) đã có ở dòng \(first) của tệp", en: "box \(code) appears again (first on line \(first))"))
                 }
                 if boxIds[code] != nil {
                     throw CatalogueError.duplicateBox(code: code, fonds: try Self.fondsCode(db, box: code), location: try Self.location(db, box: code))
@@ -171,13 +189,13 @@ extension KhoStore {
                 continue
             }
             do {
-                if ref.box.isEmpty { throw CatalogueError.emptyCode(what: Lang.current == .vi ? "hộp" : "box") }
+                if ref.box.isEmpty { throw CatalogueError.emptyCode(.box) }
                 let draft = FileDraft(ref: ref, title: v["title"] ?? "", startYear: v["start_year"], endYear: v["end_year"],
                                       retention: v["retention"], access: v["access"], sheets: v["sheets"],
                                       condition: v["condition"], notes: v["notes"])
                 let file = try draft.validated(boxId: { boxIds[$0] })
                 if let first = firstLine[name] {
-                    throw RowMessage(Lang.current == .vi ? "hồ sơ \(name) đã có ở dòng \(first) của tệp" : "file \(name) appears again (first on line \(first))")
+                    throw RowMessage(Text(vi: "hồ sơ \(name) đã có ở dòng \(first) của tệp", en: "file \(name) appears again (first on line \(first))"))
                 }
                 if let title = existing[file.boxId]?[file.code] { throw CatalogueError.duplicateFile(ref: name, title: title) }
                 firstLine[name] = row.line
@@ -204,6 +222,42 @@ extension KhoStore {
                             dryRun: dryRun, metres: nil)
     }
 
+    /// Records each row as a hand scan record (`scan.record`), attributed to the row's person and date when given.
+    private func importScans(_ db: Database, table: CSVTable, path: String, dryRun: Bool, by who: Attribution) throws -> ImportReport {
+        var problems: [RowProblem] = []
+        var count = 0
+        try db.inSavepoint {
+          for row in table.rows {
+            let v = row.values
+            let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
+            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+                problems.append(RowProblem(line: row.line, code: ref.description, message: shape))
+                continue
+            }
+            // Each row is checked against the catalogue as the rows before it left it, inside a savepoint.
+            do {
+                let pagesText = Clean.text(v["pages"])
+                guard let pages = Int(pagesText), pages > 0 else { throw WorkError.badPages(pagesText) }
+                let person = Clean.optional(v["by"]) ?? who.actor
+                let date = Clean.optional(v["date"])
+                var rowWho = try Attribution.resolve(by: person, at: date, opening: who.opening, now: who.recordedAt, time: time)
+                if date == nil { rowWho.happenedAt = who.happenedAt }
+                try db.inSavepoint {
+                    _ = try recordScan(db, ref: ref, pages: pages, by: rowWho)
+                    return .commit
+                }
+                count += 1
+            } catch {
+                problems.append(RowProblem(line: row.line, code: ref.description, message: error.localizedDescription))
+            }
+          }
+          return dryRun || !problems.isEmpty ? .rollback : .commit
+        }
+        if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
+        return ImportReport(kind: ImportKind.scans.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : count,
+                            dryRun: dryRun, metres: nil)
+    }
+
     private static func fondsCode(_ db: Database, box: String) throws -> String {
         try String.fetchOne(db, sql: "SELECT f.code FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.code = ?", arguments: [box]) ?? "?"
     }
@@ -214,8 +268,7 @@ extension KhoStore {
 }
 
 /// A row problem that is only a message.
-struct RowMessage: LocalizedError {
-    let message: String
-    init(_ message: String) { self.message = message }
-    var errorDescription: String? { message }
+struct RowMessage: KhoError {
+    let text: Text
+    init(_ text: Text) { self.text = text }
 }

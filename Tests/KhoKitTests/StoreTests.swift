@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import KhoKit
+
+@Suite struct StoreTests {
+    let dir = Fixture.tempDir()
+
+    @Test func createsTheCatalogueInWALMode() throws {
+        let path = dir.appendingPathComponent("sub/kho.sqlite").path
+        let store = try KhoStore.open(path: path, forWriting: true)
+        try store.addFonds(code: "F", name: "n", by: Fixture.who())
+        let mode = try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let fk = try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }
+        #expect(fk == 1)
+    }
+
+    @Test func aMissingCatalogueIsNotCreatedForReading() {
+        let path = dir.appendingPathComponent("none.sqlite").path
+        expectError(StoreError.missing(path: path)) { try KhoStore.open(path: path, forWriting: false, create: false) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
+        let path = Fixture.write("box,fonds\nH1,F\n", to: "boxes.csv", in: dir)
+        expectError(StoreError.notSQLite(path: path)) { try KhoStore.open(path: path, forWriting: true) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "box,fonds\nH1,F\n")
+    }
+
+    @Test func aReadOnlyCatalogueIsRefusedForWritingButReadable() throws {
+        let path = dir.appendingPathComponent("ro.sqlite").path
+        try KhoStore.open(path: path, forWriting: true).addFonds(code: "F", name: "n", by: Fixture.who())
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
+        expectError(StoreError.readOnly(path: path)) { try KhoStore.open(path: path, forWriting: true) }
+        let store = try KhoStore.open(path: path, forWriting: false)
+        #expect(try store.listFonds().map(\.code) == ["F"])
+        expectError(StoreError.readOnly(path: path)) { try store.addFonds(code: "G", name: "n", by: Fixture.who()) }
+    }
+
+    @Test func aCatalogueFromANewerKhoIsRefused() throws {
+        let path = dir.appendingPathComponent("new.sqlite").path
+        let store = try KhoStore.open(path: path, forWriting: true)
+        try store.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
+        expectError(StoreError.newerSchema(path: path, unknown: ["v99-future"])) { try KhoStore.open(path: path, forWriting: true) }
+        expectError(StoreError.newerSchema(path: path, unknown: ["v99-future"])) { try KhoStore.open(path: path, forWriting: false) }
+    }
+
+    @Test func manyThreadsOpeningANewCatalogueAtOnceAllSucceed() async throws {
+        let path = dir.appendingPathComponent("race.sqlite").path
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<8 {
+                group.addTask {
+                    let store = try KhoStore.open(path: path, forWriting: true)
+                    try store.addFonds(code: "F\(i)", name: "n", by: Fixture.who())
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try KhoStore.open(path: path, forWriting: false).listFonds().count == 8)
+    }
+
+    @Test func logFilters() throws {
+        let store = try Fixture.store()
+        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.finishArrangement(of: ["B1"], by: Fixture.who("Minh", at: "2026-10-01T08:00"))
+        try store.finishArrangement(of: ["B2"], by: Fixture.who("Thu", at: "2026-11-01T08:00"))
+        #expect(try store.events(LogFilter(person: "Minh")).map(\.box) == ["B1"])
+        #expect(try store.events(LogFilter(box: "B2")).map(\.kind) == ["box.add", "sort.finish"])
+        #expect(try store.events(LogFilter(kind: "sort")).count == 2)
+        #expect(try store.events(LogFilter(from: "2026-10-15", to: "2026-11-15")).map(\.box) == ["B2"])
+        #expect(try store.events(LogFilter(limit: 1)).map(\.box) == ["B2"])
+        expectError(LogError.badKind("nope")) { try store.events(LogFilter(kind: "nope")) }
+        expectError(LogError.badDay("1/10/2026")) { try store.events(LogFilter(from: "1/10/2026")) }
+    }
+
+    @Test func everyEventHasAUniqueSortableId() throws {
+        let store = try Fixture.store()
+        for i in 0..<50 { try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1"), by: Fixture.who()) }
+        let uids = try store.events().map(\.uid)
+        #expect(Set(uids).count == uids.count)
+        #expect(uids.allSatisfy { $0.count == 26 })
+    }
+}
