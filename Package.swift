@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF"]),
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
         .testTarget(name: "KhoKitTests", dependencies: ["KhoKit"]),
-        .testTarget(name: "khoTests", dependencies: ["KhoKit"]),
+        .testTarget(name: "khoTests", dependencies: ["kho"]),
     ]
 )

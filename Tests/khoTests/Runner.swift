@@ -1,0 +1,80 @@
+import Foundation
+
+/// Runs the built `kho` executable, as a person or a script would.
+struct Kho {
+    struct Result {
+        var code: Int32
+        var out: String
+        var err: String
+    }
+
+    let dir: URL
+    var db: String { dir.appendingPathComponent("kho.sqlite").path }
+
+    init() {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("kho-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    /// The `kho` binary beside the test bundle (SwiftPM builds products into one folder).
+    static let binary: URL = {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("kho")
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/kho")
+    }()
+
+    /// Runs `kho ARGS` against this test's catalogue, in Vietnamese unless `env` says otherwise.
+    @discardableResult
+    func callAsFunction(_ args: String..., env: [String: String] = [:]) throws -> Result {
+        try run(args, env: env)
+    }
+
+    func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = args
+        process.currentDirectoryURL = dir
+        var environment = ProcessInfo.processInfo.environment
+        environment["KHO_DB"] = db
+        environment["KHO_LANG"] = "vi"
+        environment.removeValue(forKey: "KHO_OPERATOR")
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+    }
+
+    func write(_ text: String, to name: String) -> String {
+        let url = dir.appendingPathComponent(name)
+        try? Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// Everything the catalogue holds, as JSON, to compare before and after a refused command.
+    func snapshot() throws -> String {
+        try ["log", "box list", "file list", "fonds list", "status"].map { cmd -> String in
+            var result = try run(cmd.split(separator: " ").map(String.init) + ["--json"])
+            if cmd == "status" { result.out = result.out.split(separator: "\n").filter { !$0.contains("as_of") }.joined(separator: "\n") }
+            return result.out
+        }.joined(separator: "\n")
+    }
+
+    func json(_ args: String...) throws -> Any {
+        let result = try run(args + ["--json"])
+        return try JSONSerialization.jsonObject(with: Data(result.out.utf8))
+    }
+}
