@@ -95,10 +95,35 @@ public struct FileDraft: Sendable, Hashable {
 enum Clean {
     /// Text as stored: trimmed, in Unicode NFC (so diacritics typed either way compare equal).
     static func text(_ s: String?) -> String {
-        guard let s else { return "" }
-        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed }
-        return trimmed.precomposedStringWithCanonicalMapping
+        guard let s, !s.isEmpty else { return "" }
+        let scalars = s.unicodeScalars
+        let needsTrim = scalars.first.map(isSpace) == true || scalars.last.map(isSpace) == true
+        return nfc(needsTrim ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s)
+    }
+
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+
+    /// The text in Unicode NFC. Foundation's normalizer runs only when the text holds a combining mark or a script
+    /// that composes (Vietnamese typed precomposed, the usual case, passes straight through).
+    static func nfc(_ s: String) -> String {
+        var s = s
+        let needs = s.withUTF8 { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                // U+0300–U+036F combining marks are CC 80–CD AF; U+1100 and above start E1 84.. or later lead bytes.
+                if b == 0xCC || b == 0xCD { return true }
+                if b >= 0xE1 {
+                    // Latin Extended Additional (U+1E00–U+1EFF, E1 B8–E1 BB) and general punctuation (E2 80) are already composed.
+                    if b == 0xE1, i + 1 < bytes.count, (0xB8...0xBB).contains(bytes[i + 1]) { i += 3; continue }
+                    if b == 0xE2, i + 1 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 { i += 3; continue }
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
+        return needs ? s.precomposedStringWithCanonicalMapping : s
     }
 
     static func code(_ s: String) -> String { text(s) }

@@ -11,6 +11,7 @@ public protocol Vocabulary: RawRepresentable<String>, CaseIterable, Codable, Sen
 extension Vocabulary {
     /// Parses a value from its key, its Vietnamese or English name, or an alias; case and diacritics are ignored.
     public static func parse(_ input: String) -> Self? {
+        if let exact = Self(rawValue: input) { return exact }
         let key = Self.fold(input)
         return allCases.first { value in
             ([value.rawValue, value.label.vi, value.label.en] + value.aliases).contains { Self.fold($0) == key }
@@ -132,6 +133,8 @@ public enum Retention: Sendable, Hashable, Codable {
 
     /// Parses `permanent`, `vĩnh viễn`, `10`, or `10 năm`.
     public static func parse(_ input: String) -> Retention? {
+        if input == "permanent" { return .permanent }
+        if let years = Int(input), years > 0, years <= 500 { return .years(years) }
         let folded = Condition.fold(input)
         if ["permanent", "vinh_vien", "vv", "vinh_vien_(vv)"].contains(folded) { return .permanent }
         let digits = folded.replacingOccurrences(of: "_nam", with: "").replacingOccurrences(of: "_years", with: "")

@@ -42,26 +42,54 @@ enum CSVText {
 
     private static func checked(_ text: String, path: String) throws -> String {
         if let (line, sample) = mojibake(in: text) { throw ImportError.mojibake(path: path, line: line, sample: sample) }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return text.precomposedStringWithCanonicalMapping
+        return Clean.nfc(text)
     }
 
-    /// Pairs of characters that appear when UTF-8 Vietnamese was once read as Windows-1252/1258 and saved again.
-    private static let mojibakeMarks = ["á»", "áº", "Æ°", "Æ¡", "Ä‘", "Ä\u{90}", "Ã¡", "Ã\u{A0}", "Ã¢", "Ãª", "Ã´", "Ã³", "Ã­", "Ãº", "Ã©", "Ã¨", "Ã¬", "Ã²", "Ã¹", "Ã½", "â€"]
+    /// UTF-8 byte pairs that follow 0xC3 0x.. when UTF-8 Vietnamese was once read as Windows-1252/1258 and saved
+    /// again: "á»", "áº", "Ã¡", "Ã ", "Ã¢"…, "Æ°", "Æ¡", "Ä‘", "â€".
+    private static let mojibakeMarks: [[UInt8]] = [
+        [0xC3, 0xA1, 0xC2, 0xBB], [0xC3, 0xA1, 0xC2, 0xBA],  // á» áº
+        [0xC3, 0x86, 0xC2, 0xB0], [0xC3, 0x86, 0xC2, 0xA1],  // Æ° Æ¡
+        [0xC3, 0x84, 0xE2, 0x80, 0x98], [0xC3, 0x84, 0xC2, 0x90],  // Ä‘ Ä(0x90)
+        [0xC3, 0x83, 0xC2, 0xA1], [0xC3, 0x83, 0xC2, 0xA0], [0xC3, 0x83, 0xC2, 0xA2], [0xC3, 0x83, 0xC2, 0xAA],  // Ã¡ Ã  Ã¢ Ãª
+        [0xC3, 0x83, 0xC2, 0xB4], [0xC3, 0x83, 0xC2, 0xB3], [0xC3, 0x83, 0xC2, 0xAD], [0xC3, 0x83, 0xC2, 0xBA],  // Ã´ Ã³ Ã­ Ãº
+        [0xC3, 0x83, 0xC2, 0xA9], [0xC3, 0x83, 0xC2, 0xA8], [0xC3, 0x83, 0xC2, 0xAC], [0xC3, 0x83, 0xC2, 0xB2],  // Ã© Ã¨ Ã¬ Ã²
+        [0xC3, 0x83, 0xC2, 0xB9], [0xC3, 0x83, 0xC2, 0xBD],  // Ã¹ Ã½
+        [0xC3, 0xA2, 0xE2, 0x82, 0xAC],  // â€
+    ]
 
-    /// The line and a sample of the first mojibake found, if any.
+    /// The line and a sample of the first mojibake found, if any (a scan of the UTF-8 bytes).
     static func mojibake(in text: String) -> (Int, String)? {
-        guard text.contains(where: { $0 == "Ã" || $0 == "á" || $0 == "Æ" || $0 == "Ä" || $0 == "â" }) else { return nil }
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for mark in mojibakeMarks {
-                if let range = line.range(of: mark) {
-                    let start = line.index(range.lowerBound, offsetBy: -8, limitedBy: line.startIndex) ?? line.startIndex
-                    let end = line.index(range.upperBound, offsetBy: 12, limitedBy: line.endIndex) ?? line.endIndex
-                    return (index + 1, String(line[start..<end]))
+        var text = text
+        return text.withUTF8 { bytes -> (Int, String)? in
+            var line = 1
+            var lineStart = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b == 0x0A {
+                    line += 1
+                    lineStart = i + 1
+                } else if b == 0xC3 {
+                    for mark in mojibakeMarks where i + mark.count <= n {
+                        var match = true
+                        for k in 1..<mark.count where bytes[i + k] != mark[k] {
+                            match = false
+                            break
+                        }
+                        if match {
+                            var end = min(n, i + 24)
+                            while end > i && end < n && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                            let sample = String(decoding: UnsafeBufferPointer(rebasing: bytes[max(lineStart, i - 12)..<end]), as: UTF8.self)
+                            return (line, sample.split(separator: "\n").last.map(String.init) ?? sample)
+                        }
+                    }
                 }
+                i += 1
             }
+            return nil
         }
-        return nil
     }
 
     /// Whether undecodable bytes look like Vietnamese Windows-1258 (its tone marks and letters đ, ơ, ư, ă).

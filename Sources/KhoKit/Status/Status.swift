@@ -12,6 +12,16 @@ public struct Ladder: Codable, Sendable, Hashable {
 
     /// Files counted as digitized: recorded, passed and delivered.
     public var digitized: Int { recorded + passed + delivered }
+
+    mutating func add(_ files: Int, to state: ScanState) {
+        switch state {
+        case .none: none += files
+        case .recorded: recorded += files
+        case .passed: passed += files
+        case .rescan: rescan += files
+        case .delivered: delivered += files
+        }
+    }
 }
 
 /// Progress in metres, boxes, files, sheets and pages, counted as DESIGN.md says.
@@ -131,51 +141,40 @@ extension KhoStore {
             }
 
             let stats = try Row.fetchAll(db, sql: """
-                SELECT box_id,
-                    COUNT(*),
-                    SUM(access = 'secret'),
-                    SUM(access != 'secret' AND sheets IS NULL),
-                    COALESCE(SUM(CASE WHEN access != 'secret' THEN sheets END), 0),
-                    COALESCE(SUM(sheets), 0),
-                    SUM(sheets IS NULL),
-                    SUM(scan_state = 'none' AND access != 'secret'),
-                    SUM(scan_state = 'recorded'),
-                    SUM(scan_state = 'passed'),
-                    SUM(scan_state = 'rescan'),
-                    SUM(scan_state = 'delivered'),
-                    COALESCE(SUM(CASE WHEN scan_state = 'recorded' THEN sheets END), 0),
-                    COALESCE(SUM(CASE WHEN scan_state = 'passed' THEN sheets END), 0),
-                    COALESCE(SUM(CASE WHEN scan_state = 'delivered' THEN sheets END), 0),
-                    COALESCE(SUM(CASE WHEN scan_state IN ('recorded', 'passed', 'delivered') THEN pages END), 0)
-                FROM file GROUP BY box_id
+                SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets), COALESCE(SUM(sheets), 0), COALESCE(SUM(pages), 0)
+                FROM file GROUP BY box_id, access, scan_state
                 """)
             for row in stats {
                 let boxId: Int64 = row[0]
+                let secret = (row[1] as String) == Access.secret.rawValue
+                let state = ScanState(rawValue: row[2]) ?? .none
+                let files: Int = row[3]
+                let withSheets: Int = row[4]
+                let sheets: Int = row[5]
+                let pages: Int = row[6]
                 let fonds = boxFonds[boxId] ?? 0
                 var p = perFonds[fonds, default: Progress()]
-                p.files += row[1] as Int
-                p.sheets += row[5] as Int
-                p.filesWithoutSheets += row[6] as Int
-                p.pagesScanned += row[15] as Int
-                p.ladder.secret += row[2] as Int
-                p.ladder.none += row[7] as Int
-                p.ladder.recorded += row[8] as Int
-                p.ladder.passed += row[9] as Int
-                p.ladder.rescan += row[10] as Int
-                p.ladder.delivered += row[11] as Int
+                p.files += files
+                p.sheets += sheets
+                p.filesWithoutSheets += files - withSheets
+                if secret {
+                    p.ladder.secret += files
+                } else {
+                    p.ladder.add(files, to: state)
+                }
+                if state.isDigitized { p.pagesScanned += pages }
                 perFonds[fonds] = p
 
+                guard !secret else { continue }
                 let r = root(boxId)
                 guard var family = families[r] else { continue }
-                family.scannableFiles += (row[1] as Int) - (row[2] as Int)
-                family.unknownSheets += row[3] as Int
-                family.sheets += row[4] as Int
-                family.files[0] += row[8] as Int
-                family.files[1] += row[9] as Int
-                family.files[2] += row[11] as Int
-                family.digitizedSheets[0] += row[12] as Int
-                family.digitizedSheets[1] += row[13] as Int
-                family.digitizedSheets[2] += row[14] as Int
+                family.scannableFiles += files
+                family.unknownSheets += files - withSheets
+                family.sheets += sheets
+                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: state) {
+                    family.files[rung] += files
+                    family.digitizedSheets[rung] += sheets
+                }
                 families[r] = family
             }
 

@@ -46,6 +46,8 @@ enum Migrations {
                     pages INTEGER NOT NULL DEFAULT 0,
                     UNIQUE (box_id, code)
                 );
+                -- Covers the per-box, per-rung counts that `kho status` reads, so it never touches the table.
+                CREATE INDEX file_stats ON file(box_id, access, scan_state, sheets, pages);
                 CREATE TABLE event (
                     id INTEGER PRIMARY KEY,
                     uid TEXT NOT NULL UNIQUE,
