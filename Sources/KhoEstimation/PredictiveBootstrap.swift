@@ -16,7 +16,7 @@ struct PredictiveBootstrap {
     let personDays: [Double]
 
     /// Blocks drawn in step 2 before the rest is extrapolated at the resample's mean rate.
-    static let maxFutureBlocks = 20_000
+    static let maxFutureBlocks = 2_000
 
     /// Person-days needed to finish `remaining`, one per resample, expanded; `nil` when the history has no output at all.
     func personDaysNeeded(remaining: Double, resamples: Int, seed: UInt64) -> [Double]? {
