@@ -20,8 +20,9 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
     let keptToScan = unarranged * ratios.keptPerExtent + clean(rem.keptMetresUnscannedWithoutSheets)
     let pages = clean(rem.pagesKnownUnscanned) + clean(rem.sheetsKnownUnscanned) * ratios.pagesPerSheet
         + keptToScan * ratios.pagesPerKeptMetre
-    let files = clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * ratios.filesPerKeptMetre
-    let documents = rem.documentsToDescribe.map(clean) ?? files * ratios.documentsPerFile
+    // Files and documents are counted whole.
+    let files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * ratios.filesPerKeptMetre).rounded()
+    let documents = (rem.documentsToDescribe.map(clean) ?? files * ratios.documentsPerFile).rounded()
 
     // Money lines (contractor variant); describing goes with digitization, as in Vietnamese unit prices.
     let c = inputs.rates.contractor

@@ -4,6 +4,33 @@ public enum MeasurementWindow: Sendable, Codable, Equatable {
     case lastDaysWithWork(Int)
     /// Every day from the first to the last, inclusive.
     case between(LocalDay, LocalDay)
+
+    enum CodingKeys: String, CodingKey {
+        case lastDaysWithWork = "last_days_with_work"
+        case from, to
+    }
+
+    /// Decodes `{"last_days_with_work": 90}` or `{"from": "2026-01-01", "to": "2026-06-30"}`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let n = try c.decodeIfPresent(Int.self, forKey: .lastDaysWithWork) {
+            self = .lastDaysWithWork(n)
+        } else {
+            self = .between(try c.decode(LocalDay.self, forKey: .from), try c.decode(LocalDay.self, forKey: .to))
+        }
+    }
+
+    /// Encodes `{"last_days_with_work": 90}` or `{"from": …, "to": …}`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .lastDaysWithWork(let n):
+            try c.encode(n, forKey: .lastDaysWithWork)
+        case .between(let from, let to):
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+        }
+    }
 }
 
 /// One person's total output of one kind of work on one day.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KhoEstimation
 
@@ -75,5 +76,25 @@ import Testing
         let w47 = rows.filter { $0.week == "2026-W47" }
         #expect(w47.map(\.person) == ["A", "B", nil])
         #expect(w47.last?.amount == 2_000 && w47.last?.personDays == 10 && w47.last?.ratePerPersonDay == 200)
+    }
+}
+
+@Suite struct InputsCodingTests {
+    @Test func inputsRoundTripThroughJSON() throws {
+        // Given inputs with a window between two days and a what-if
+        let obs = [Observation(day: Fixtures.day(2026, 11, 23), person: "Lan", kind: .arrangement, amount: 0.2)]
+        let inputs = EstimateInputs(observations: obs, today: Fixtures.day(2026, 11, 27),
+            remaining: RemainingWork(unarrangedMetres: 60.6, documentsToDescribe: 10),
+            measured: MeasuredRatios(pagesPerSheet: 1.7), staff: StaffPlan(arrangement: 3, scanning: 2),
+            window: .between(Fixtures.day(2026, 1, 1), Fixtures.day(2026, 11, 27)),
+            dayRateOverride: 450_000, until: Fixtures.day(2027, 12, 31), scope: "permanent")
+        // When saved and read back
+        let json = try JSONEncoder().encode(inputs)
+        let text = String(decoding: json, as: UTF8.self)
+        // Then nothing is lost, and days and the window read as people write them
+        #expect(try JSONDecoder().decode(EstimateInputs.self, from: json) == inputs)
+        #expect(text.contains("\"from\":\"2026-01-01\""))
+        let window = try JSONEncoder().encode(MeasurementWindow.lastDaysWithWork(90))
+        #expect(String(decoding: window, as: UTF8.self) == "{\"last_days_with_work\":90}")
     }
 }
