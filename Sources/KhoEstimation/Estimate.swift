@@ -72,6 +72,9 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
         if let d = out.projection.drift, d.drifting { warnings.append(Texts.drift(kind, d)) }
         warnings += out.notices
     }
+    if unarranged > 0, s.projection.finishDate.p50 < a.projection.finishDate.p50 {
+        warnings.append(Texts.scanningWaits)
+    }
     if let until = inputs.until, total.staffNeededByUntil == nil {
         warnings.append(Texts.noWorkingDayBeforeUntil(until))
     }

@@ -56,6 +56,12 @@ public enum Texts {
                 en: "\(name(kind).en): some resamples produced nothing, so the upper percentiles are capped; more data is needed"))
     }
 
+    static let scanningWaits = Notice(
+        code: "scanning_waits_for_arrangement",
+        message: Bilingual(
+            vi: "số hóa dự kiến xong trước chỉnh lý, nhưng tài liệu chưa chỉnh lý chỉ số hóa được sau khi chỉnh lý; thời điểm xong chung theo chỉnh lý",
+            en: "scanning would finish before arrangement, but unarranged records can only be scanned once arranged; the total follows arrangement"))
+
     static func noWorkingDayBeforeUntil(_ until: LocalDay) -> Notice {
         Notice(
             code: "until_passed",

@@ -46,3 +46,11 @@ public func throughputTable(_ histories: [WorkHistory]) -> [ThroughputRow] {
     }
     return rows
 }
+
+/// Output per ISO week and per person for arrangement and scanning, over `window` up to `today`.
+public func throughputTable(
+    observations: [Observation], today: LocalDay,
+    window: MeasurementWindow = .lastDaysWithWork(EstimationDefaults.windowDaysWithWork)
+) -> [ThroughputRow] {
+    throughputTable(WorkKind.allCases.map { WorkHistory(kind: $0, observations: observations, today: today, window: window) })
+}

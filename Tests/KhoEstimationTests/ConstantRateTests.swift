@@ -73,6 +73,15 @@ import Testing
         #expect(r.total.staffNeededByUntil == Band(all: 4))
     }
 
+    @Test func scanningAheadOfArrangementIsFlaggedAndTotalFollowsArrangement() {
+        // When four people scan while one arranges the same unarranged metres
+        let r = estimate(Self.inputs(staff: StaffPlan(scanning: 4)))
+        // Then scanning alone would finish in 5 days, but the total waits for arrangement's 20
+        #expect(r.scanning.projection.workingDays == Band(all: 5))
+        #expect(r.total.workingDays == Band(all: 20))
+        #expect(r.warnings.map(\.code) == ["scanning_waits_for_arrangement"])
+    }
+
     @Test func sameSeedSameResult() {
         // Given a noisy history
         var inputs = Self.inputs()
