@@ -49,15 +49,17 @@ import Testing
         #expect(calendar.adding(workingDays: 2, after: friday) == Fixtures.day(2026, 12, 2))
         #expect(calendar.adding(workingDays: 6, after: friday) == Fixtures.day(2026, 12, 8))
         // And the week-jumping path agrees with walking day by day, over months and holidays
-        for n in [7, 23, 57, 58, 59, 60, 61, 62, 300] {
-            var d = friday
-            var left = n
-            while left > 0 {
-                d = d.adding(days: 1)
-                if calendar.isWorkingDay(d) { left -= 1 }
+        for start in [friday, friday.adding(days: 2), Fixtures.day(2026, 11, 30)] {
+            for n in [7, 23, 57, 58, 59, 60, 61, 62, 300] {
+                var d = start
+                var left = n
+                while left > 0 {
+                    d = d.adding(days: 1)
+                    if calendar.isWorkingDay(d) { left -= 1 }
+                }
+                #expect(calendar.adding(workingDays: n, after: start) == d, "n = \(n) after \(start)")
+                #expect(calendar.workingDays(after: start, through: d) == n)
             }
-            #expect(calendar.adding(workingDays: n, after: friday) == d, "n = \(n)")
-            #expect(calendar.workingDays(after: friday, through: d) == n)
         }
     }
 }
