@@ -95,7 +95,7 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
             keptPerExtent: ratios.keptPerExtent, keptMetresToScan: keptToScan, projection: s.projection),
         storage: storage, total: total, money: money, until: inputs.until,
         throughput: throughputTable(histories),
-        method: MethodNote(resamples: max(1, inputs.resamples), seed: inputs.seed, window: inputs.window, description: Texts.method))
+        method: MethodNote(resamples: EstimationDefaults.clampedResamples(inputs.resamples), seed: inputs.seed, window: inputs.window, description: Texts.method))
 }
 
 /// Both parts in parallel by separate staff: per resample, the later finish and the summed staff-days and cost.

@@ -64,6 +64,12 @@ public enum EstimationDefaults {
     /// Resamples for the bootstrap: 10,000.
     public static let resamples = 10_000
 
+    /// The most resamples an estimate will draw (more are clamped): 1,000,000.
+    public static let maxResamples = 1_000_000
+
+    /// The resample count actually used for a requested one: between 1 and ``maxResamples``.
+    public static func clampedResamples(_ requested: Int) -> Int { min(maxResamples, max(1, requested)) }
+
     /// Days with work in the default measurement window: 90.
     public static let windowDaysWithWork = 90
 

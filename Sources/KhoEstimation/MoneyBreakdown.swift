@@ -4,6 +4,8 @@ public struct MoneyLine: Sendable, Codable, Equatable {
     public var part: String
     /// What is priced, e.g. `per_page_scanned`, or the one-off's name.
     public var item: String
+    /// The item in words, in both languages.
+    public var label: Bilingual
     /// How many units (1 for a one-off).
     public var quantity: Double
     /// The unit, e.g. `m`, `page`, `staff-day`.
@@ -16,7 +18,7 @@ public struct MoneyLine: Sendable, Codable, Equatable {
     public var source: String
 
     enum CodingKeys: String, CodingKey {
-        case part, item, quantity, unit
+        case part, item, label, quantity, unit
         case unitPriceVND = "unit_price_vnd"
         case amountVND = "amount_vnd"
         case source
@@ -25,6 +27,7 @@ public struct MoneyLine: Sendable, Codable, Equatable {
     init(part: String, item: String, quantity: Double, unit: String, price: Sourced<Int64>) {
         self.part = part
         self.item = item
+        self.label = Texts.moneyItem(item)
         self.quantity = quantity
         self.unit = unit
         self.unitPriceVND = price.value

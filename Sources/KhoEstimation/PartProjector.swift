@@ -22,7 +22,7 @@ struct PartProjector {
         var assumptions: [Assumption] = []
         var notices: [Notice] = []
         let calendar = inputs.rates.calendar
-        let resamples = max(1, inputs.resamples)
+        let resamples = EstimationDefaults.clampedResamples(inputs.resamples)
         let people = history.people.count
         let days = history.days.count
 

@@ -5,6 +5,18 @@ public enum Texts {
         vi: "chưa đo được năng suất; hãy ghi công việc bằng `kho sort finish` / `kho scan record`",
         en: "no throughput measured yet; record work with `kho sort finish` / `kho scan record`")
 
+    /// A money line's item in words: the four unit prices and the day rate; a one-off's own name otherwise.
+    public static func moneyItem(_ item: String) -> Bilingual {
+        switch item {
+        case "per_metre_arranged": return Bilingual(vi: "chỉnh lý tài liệu (mét giá)", en: "arrangement (linear metres)")
+        case "per_page_scanned": return Bilingual(vi: "số hóa (trang)", en: "scanning (pages)")
+        case "per_file_described": return Bilingual(vi: "biên mục hồ sơ", en: "describing files")
+        case "per_document_described": return Bilingual(vi: "nhập dữ liệu văn bản", en: "describing documents")
+        case "day_rate": return Bilingual(vi: "ngày công người thuê thêm", en: "extra staff-days")
+        default: return Bilingual(vi: item, en: item)
+        }
+    }
+
     static func name(_ kind: WorkKind) -> Bilingual {
         kind == .arrangement
             ? Bilingual(vi: "chỉnh lý", en: "arrangement") : Bilingual(vi: "số hóa", en: "scanning")
