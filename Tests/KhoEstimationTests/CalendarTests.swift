@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KhoEstimation
 
@@ -60,6 +61,23 @@ import Testing
                 #expect(calendar.adding(workingDays: n, after: start) == d, "n = \(n) after \(start)")
                 #expect(calendar.workingDays(after: start, through: d) == n)
             }
+        }
+    }
+}
+
+@Suite struct LocalDayFromDateTests {
+    @Test func eventsAreGroupedByLocalDay() throws {
+        // Given 2026-11-27 17:30 UTC, which is 00:30 on the 28th in Vietnam (UTC+7)
+        let date = Date(timeIntervalSince1970: Double(Fixtures.day(2026, 11, 27).dayNumber) * 86_400 + 17.5 * 3_600)
+        let vietnam = try #require(TimeZone(secondsFromGMT: 7 * 3_600))
+        let utc = try #require(TimeZone(secondsFromGMT: 0))
+        // When grouped into days
+        // Then the local day is the 28th, while UTC still says the 27th
+        #expect(LocalDay(date, in: vietnam) == Fixtures.day(2026, 11, 28))
+        #expect(LocalDay(date, in: utc) == Fixtures.day(2026, 11, 27))
+        #expect(LocalDay(Date(timeIntervalSince1970: -1), in: utc) == Fixtures.day(1969, 12, 31))
+        if let hcm = TimeZone(identifier: LocalDay.defaultTimeZoneIdentifier) {
+            #expect(LocalDay(date, in: hcm) == Fixtures.day(2026, 11, 28))
         }
     }
 }
