@@ -1,0 +1,137 @@
+/// What is left to do, as counted by the caller from the catalogue.
+public struct RemainingWork: Sendable, Codable, Equatable {
+    /// Linear metres (extent as received) not yet arranged.
+    public var unarrangedMetres: Double
+    /// Pages already counted (e.g. from the inventory's *số trang*) of files not yet scanned.
+    public var pagesKnownUnscanned: Double
+    /// Sheets (*số tờ*) of files not yet scanned whose sheets are known but pages are not.
+    public var sheetsKnownUnscanned: Double
+    /// Kept metres already arranged, not yet scanned, whose sheets are not known.
+    public var keptMetresUnscannedWithoutSheets: Double
+    /// Registered files not yet described; files in unarranged metres are predicted and added.
+    public var filesToDescribe: Double
+    /// Documents to describe; nil = predicted from files × documents per file.
+    public var documentsToDescribe: Double?
+    /// Bytes stored now, all copies together.
+    public var storedBytesNow: Int64
+
+    /// Makes the remaining quantities; everything but unarranged metres defaults to 0 (documents: predicted).
+    public init(
+        unarrangedMetres: Double, pagesKnownUnscanned: Double = 0, sheetsKnownUnscanned: Double = 0,
+        keptMetresUnscannedWithoutSheets: Double = 0, filesToDescribe: Double = 0,
+        documentsToDescribe: Double? = nil, storedBytesNow: Int64 = 0
+    ) {
+        self.unarrangedMetres = unarrangedMetres
+        self.pagesKnownUnscanned = pagesKnownUnscanned
+        self.sheetsKnownUnscanned = sheetsKnownUnscanned
+        self.keptMetresUnscannedWithoutSheets = keptMetresUnscannedWithoutSheets
+        self.filesToDescribe = filesToDescribe
+        self.documentsToDescribe = documentsToDescribe
+        self.storedBytesNow = storedBytesNow
+    }
+}
+
+/// Ratios measured from finished work; nil means "not measured yet": the default is used and listed as an assumption.
+public struct MeasuredRatios: Sendable, Codable, Equatable {
+    /// Kept metres ÷ extent metres of boxes whose arrangement is finished (0…1).
+    public var keptPerExtent: Double?
+    /// Pages ÷ sheets of scanned files whose sheets are known.
+    public var pagesPerSheet: Double?
+    /// Pages ÷ kept metres of fully scanned arranged boxes.
+    public var pagesPerKeptMetre: Double?
+    /// Bytes ÷ pages of ingested masters.
+    public var bytesPerPage: Double?
+    /// Files ÷ kept metres of arranged boxes.
+    public var filesPerKeptMetre: Double?
+    /// Documents ÷ files of described files.
+    public var documentsPerFile: Double?
+
+    /// Makes measured ratios; leave out what has not been measured.
+    public init(
+        keptPerExtent: Double? = nil, pagesPerSheet: Double? = nil, pagesPerKeptMetre: Double? = nil,
+        bytesPerPage: Double? = nil, filesPerKeptMetre: Double? = nil, documentsPerFile: Double? = nil
+    ) {
+        self.keptPerExtent = keptPerExtent
+        self.pagesPerSheet = pagesPerSheet
+        self.pagesPerKeptMetre = pagesPerKeptMetre
+        self.bytesPerPage = bytesPerPage
+        self.filesPerKeptMetre = filesPerKeptMetre
+        self.documentsPerFile = documentsPerFile
+    }
+}
+
+/// How many people work on each kind of work, planned and now.
+///
+/// Extra staff = planned − current (never below 0); only their staff-days cost
+/// money in the in-house variant, because salaried staff are paid anyway.
+public struct StaffPlan: Sendable, Codable, Equatable {
+    /// Planned people on arrangement; nil = the people active in the window (1 when none).
+    public var arrangement: Int?
+    /// Planned people on scanning; nil = the people active in the window (1 when none).
+    public var scanning: Int?
+    /// Salaried people on arrangement now; nil = the people active in the window.
+    public var currentArrangement: Int?
+    /// Salaried people on scanning now; nil = the people active in the window.
+    public var currentScanning: Int?
+
+    /// Makes a staff plan; nil fields take the defaults above.
+    public init(arrangement: Int? = nil, scanning: Int? = nil, currentArrangement: Int? = nil, currentScanning: Int? = nil) {
+        self.arrangement = arrangement
+        self.scanning = scanning
+        self.currentArrangement = currentArrangement
+        self.currentScanning = currentScanning
+    }
+
+    func planned(_ kind: WorkKind) -> Int? { kind == .arrangement ? arrangement : scanning }
+    func current(_ kind: WorkKind) -> Int? { kind == .arrangement ? currentArrangement : currentScanning }
+}
+
+/// Everything an estimate is computed from: saved with it, it reproduces the estimate exactly.
+public struct EstimateInputs: Sendable, Codable, Equatable {
+    /// Recorded work, grouped by local day, without opening balances.
+    public var observations: [Observation]
+    /// The day the estimate is made; work starts on the next working day.
+    public var today: LocalDay
+    /// Which days throughput is measured over.
+    public var window: MeasurementWindow
+    /// What is left to do.
+    public var remaining: RemainingWork
+    /// Measured ratios (nil = default + assumption).
+    public var measured: MeasuredRatios
+    /// Planned and current staff (what-if: `arrangement=3, scanning=2`).
+    public var staff: StaffPlan
+    /// Prices, copies and holidays.
+    public var rates: Rates
+    /// What-if: a day rate instead of the rates file's.
+    public var dayRateOverride: Int64?
+    /// What-if: a deadline; the estimate says what staffing meets it at P50 and P90.
+    public var until: LocalDay?
+    /// Seed of the bootstrap's generator.
+    public var seed: UInt64
+    /// Bootstrap resamples.
+    public var resamples: Int
+    /// A label carried through to the result, e.g. "permanent records, fonds UBND-SK1".
+    public var scope: String?
+
+    /// Makes inputs with the stated defaults (90 days with work, 10,000 resamples, seed 2026, default rates).
+    public init(
+        observations: [Observation], today: LocalDay, remaining: RemainingWork,
+        measured: MeasuredRatios = MeasuredRatios(), staff: StaffPlan = StaffPlan(),
+        rates: Rates = .defaults, window: MeasurementWindow = .lastDaysWithWork(EstimationDefaults.windowDaysWithWork),
+        dayRateOverride: Int64? = nil, until: LocalDay? = nil, seed: UInt64 = 2026,
+        resamples: Int = EstimationDefaults.resamples, scope: String? = nil
+    ) {
+        self.observations = observations
+        self.today = today
+        self.window = window
+        self.remaining = remaining
+        self.measured = measured
+        self.staff = staff
+        self.rates = rates
+        self.dayRateOverride = dayRateOverride
+        self.until = until
+        self.seed = seed
+        self.resamples = resamples
+        self.scope = scope
+    }
+}

@@ -1,0 +1,148 @@
+/// The arrangement part of an estimate. JSON: `remaining_m`, `rate_m_per_day`, plus the ``Projection`` keys.
+public struct ArrangementEstimate: Sendable, Codable, Equatable {
+    /// Unarranged metres (extent).
+    public var remainingMetres: Double
+    /// Metres a working day for the whole planned team.
+    public var rateMetresPerDay: Double
+    /// Time, staff-days and cost.
+    public var projection: Projection
+
+    enum CodingKeys: String, CodingKey {
+        case remainingMetres = "remaining_m"
+        case rateMetresPerDay = "rate_m_per_day"
+    }
+
+    /// Makes the arrangement part.
+    public init(remainingMetres: Double, rateMetresPerDay: Double, projection: Projection) {
+        self.remainingMetres = remainingMetres
+        self.rateMetresPerDay = rateMetresPerDay
+        self.projection = projection
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        remainingMetres = try c.decode(Double.self, forKey: .remainingMetres)
+        rateMetresPerDay = try c.decode(Double.self, forKey: .rateMetresPerDay)
+        projection = try Projection(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(remainingMetres, forKey: .remainingMetres)
+        try c.encode(rateMetresPerDay, forKey: .rateMetresPerDay)
+        try projection.encode(to: encoder)
+    }
+}
+
+/// The scanning part of an estimate. JSON: `remaining_pages`, `rate_pages_per_day`, `pages_per_metre`, … plus the ``Projection`` keys.
+public struct ScanningEstimate: Sendable, Codable, Equatable {
+    /// Pages still to scan: known pages + sheets × pages per sheet + kept metres × pages per kept metre.
+    public var remainingPages: Double
+    /// Pages a working day for the whole planned team.
+    public var ratePagesPerDay: Double
+    /// Pages per kept metre used.
+    public var pagesPerMetre: Double
+    /// Pages per sheet used.
+    public var pagesPerSheet: Double
+    /// Kept ÷ extent used (weeding, applied once, to unarranged metres only).
+    public var keptPerExtent: Double
+    /// Kept metres still to scan whose pages are predicted by the metre.
+    public var keptMetresToScan: Double
+    /// Time, staff-days and cost.
+    public var projection: Projection
+
+    enum CodingKeys: String, CodingKey {
+        case remainingPages = "remaining_pages"
+        case ratePagesPerDay = "rate_pages_per_day"
+        case pagesPerMetre = "pages_per_metre"
+        case pagesPerSheet = "pages_per_sheet"
+        case keptPerExtent = "kept_per_extent"
+        case keptMetresToScan = "kept_m_to_scan"
+    }
+
+    /// Makes the scanning part.
+    public init(
+        remainingPages: Double, ratePagesPerDay: Double, pagesPerMetre: Double, pagesPerSheet: Double,
+        keptPerExtent: Double, keptMetresToScan: Double, projection: Projection
+    ) {
+        self.remainingPages = remainingPages
+        self.ratePagesPerDay = ratePagesPerDay
+        self.pagesPerMetre = pagesPerMetre
+        self.pagesPerSheet = pagesPerSheet
+        self.keptPerExtent = keptPerExtent
+        self.keptMetresToScan = keptMetresToScan
+        self.projection = projection
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        remainingPages = try c.decode(Double.self, forKey: .remainingPages)
+        ratePagesPerDay = try c.decode(Double.self, forKey: .ratePagesPerDay)
+        pagesPerMetre = try c.decode(Double.self, forKey: .pagesPerMetre)
+        pagesPerSheet = try c.decode(Double.self, forKey: .pagesPerSheet)
+        keptPerExtent = try c.decode(Double.self, forKey: .keptPerExtent)
+        keptMetresToScan = try c.decode(Double.self, forKey: .keptMetresToScan)
+        projection = try Projection(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(remainingPages, forKey: .remainingPages)
+        try c.encode(ratePagesPerDay, forKey: .ratePagesPerDay)
+        try c.encode(pagesPerMetre, forKey: .pagesPerMetre)
+        try c.encode(pagesPerSheet, forKey: .pagesPerSheet)
+        try c.encode(keptPerExtent, forKey: .keptPerExtent)
+        try c.encode(keptMetresToScan, forKey: .keptMetresToScan)
+        try projection.encode(to: encoder)
+    }
+}
+
+/// Storage still to buy: remaining pages × bytes per page × copies, plus what is stored now.
+public struct StorageEstimate: Sendable, Codable, Equatable {
+    /// Remaining pages × bytes per page × copies.
+    public var remainingBytes: Int64
+    /// Bytes stored now (all copies).
+    public var storedBytesNow: Int64
+    /// Stored now + remaining.
+    public var totalBytes: Int64
+    /// Bytes per page used.
+    public var bytesPerPage: Double
+    /// Copies kept.
+    public var copies: Int
+    /// Where `copies` came from.
+    public var copiesSource: String
+
+    enum CodingKeys: String, CodingKey {
+        case remainingBytes = "remaining_bytes"
+        case storedBytesNow = "stored_bytes_now"
+        case totalBytes = "total_bytes"
+        case bytesPerPage = "bytes_per_page"
+        case copies
+        case copiesSource = "copies_source"
+    }
+}
+
+/// Both parts together, done in parallel by separate staff: finish = the later of the two, per resample.
+public struct TotalEstimate: Sendable, Codable, Equatable {
+    /// Working days until both parts are done.
+    public var workingDays: Band<Int>
+    /// The day both parts are done.
+    public var finishDate: Band<LocalDay>
+    /// Staff-days of both parts.
+    public var staffDays: Band<Double>
+    /// In-house cost of both parts (extra staff-days × day rate), without one-offs.
+    public var costVND: Band<Int64>
+    /// Contractor cost of both parts, without one-offs.
+    public var contractorVND: Int64
+    /// What-if: people needed on both parts together to finish by `until`.
+    public var staffNeededByUntil: Band<Int>?
+
+    enum CodingKeys: String, CodingKey {
+        case workingDays = "working_days"
+        case finishDate = "finish_date"
+        case staffDays = "staff_days"
+        case costVND = "cost_vnd"
+        case contractorVND = "contractor_vnd"
+        case staffNeededByUntil = "staff_needed_by_until"
+    }
+}

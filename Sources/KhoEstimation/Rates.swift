@@ -1,0 +1,111 @@
+/// A value read from the rates file, with where it came from (e.g. `rates.toml line 12`).
+public struct Sourced<Value: Sendable & Codable & Equatable>: Sendable, Codable, Equatable {
+    /// The value.
+    public var value: Value
+    /// Where it came from, for printing beside the figure.
+    public var source: String
+
+    /// Makes a sourced value.
+    public init(_ value: Value, source: String) {
+        self.value = value
+        self.source = source
+    }
+}
+
+/// Contractor unit prices (integer VND).
+public struct ContractorRates: Sendable, Codable, Equatable {
+    /// Price per linear metre arranged (*chỉnh lý*), by extent as received.
+    public var perMetreArranged: Sourced<Int64>
+    /// Price per page scanned.
+    public var perPageScanned: Sourced<Int64>
+    /// Price per file (*hồ sơ*) described.
+    public var perFileDescribed: Sourced<Int64>
+    /// Price per document (*văn bản*) described.
+    public var perDocumentDescribed: Sourced<Int64>
+
+    /// Makes contractor rates.
+    public init(
+        perMetreArranged: Sourced<Int64>, perPageScanned: Sourced<Int64>,
+        perFileDescribed: Sourced<Int64>, perDocumentDescribed: Sourced<Int64>
+    ) {
+        self.perMetreArranged = perMetreArranged
+        self.perPageScanned = perPageScanned
+        self.perFileDescribed = perFileDescribed
+        self.perDocumentDescribed = perDocumentDescribed
+    }
+}
+
+/// A one-off purchase (dehumidifiers, shelving, scanner, storage), added to both variants.
+public struct OneOffLine: Sendable, Codable, Equatable {
+    /// What it is, as written in the rates file.
+    public var name: String
+    /// Its price in VND.
+    public var amountVND: Int64
+    /// Where it came from.
+    public var source: String
+
+    /// Makes a one-off line.
+    public init(name: String, amountVND: Int64, source: String) {
+        self.name = name
+        self.amountVND = amountVND
+        self.source = source
+    }
+}
+
+/// A public holiday from the rates file.
+public struct Holiday: Sendable, Codable, Equatable {
+    /// The day off.
+    public var day: LocalDay
+    /// Its name, as written.
+    public var name: String
+    /// Where it came from.
+    public var source: String
+
+    /// Makes a holiday.
+    public init(day: LocalDay, name: String, source: String) {
+        self.day = day
+        self.name = name
+        self.source = source
+    }
+}
+
+/// Everything money and calendar the estimate needs, as read from the rates file.
+public struct Rates: Sendable, Codable, Equatable {
+    /// Contractor unit prices.
+    public var contractor: ContractorRates
+    /// Day rate (VND) of one extra person hired for in-house work.
+    public var dayRate: Sourced<Int64>
+    /// One-off purchases.
+    public var oneOff: [OneOffLine]
+    /// How many copies of every master are kept (storage multiplier).
+    public var copies: Sourced<Int>
+    /// Public holidays.
+    public var holidays: [Holiday]
+
+    /// Makes rates.
+    public init(
+        contractor: ContractorRates, dayRate: Sourced<Int64>, oneOff: [OneOffLine],
+        copies: Sourced<Int>, holidays: [Holiday]
+    ) {
+        self.contractor = contractor
+        self.dayRate = dayRate
+        self.oneOff = oneOff
+        self.copies = copies
+        self.holidays = holidays
+    }
+
+    /// The working calendar these rates' holidays define.
+    public var calendar: WorkingCalendar { WorkingCalendar(holidays: holidays.map(\.day)) }
+
+    /// The rates in ``defaultRatesFileText``, with sources naming `rates.toml` lines.
+    public static var defaults: Rates {
+        (try? parseRates(text: defaultRatesFileText)) ?? zero
+    }
+
+    /// All prices zero, no holidays, one copy: a fallback that can never fail.
+    static let zero = Rates(
+        contractor: ContractorRates(
+            perMetreArranged: Sourced(0, source: "built-in"), perPageScanned: Sourced(0, source: "built-in"),
+            perFileDescribed: Sourced(0, source: "built-in"), perDocumentDescribed: Sourced(0, source: "built-in")),
+        dayRate: Sourced(0, source: "built-in"), oneOff: [], copies: Sourced(1, source: "built-in"), holidays: [])
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a rates file could not be read; every case that comes from a line names it.
+public enum RatesFileError: Error, Equatable, Sendable, LocalizedError {
+    /// A line that is neither a comment, a `[section]` nor `key = value`.
+    case syntax(line: Int, text: String)
+    /// A `[section]` the file format does not know.
+    case unknownSection(line: Int, name: String)
+    /// A key the section does not know.
+    case unknownKey(line: Int, section: String, key: String)
+    /// A value that should be a whole non-negative number and is not.
+    case badNumber(line: Int, key: String, value: String)
+    /// A holiday whose key is not a `YYYY-MM-DD` date.
+    case badDate(line: Int, value: String)
+    /// A key given twice.
+    case duplicateKey(line: Int, key: String, firstLine: Int)
+    /// A required key that the file does not set.
+    case missingKey(section: String, key: String)
+
+    /// The line the error is on, when it is on one.
+    public var line: Int? {
+        switch self {
+        case .syntax(let l, _), .unknownSection(let l, _), .unknownKey(let l, _, _),
+            .badNumber(let l, _, _), .badDate(let l, _), .duplicateKey(let l, _, _):
+            return l
+        case .missingKey:
+            return nil
+        }
+    }
+
+    /// The message in both languages.
+    public var message: Bilingual { Texts.ratesError(self) }
+
+    /// The English message (argument-parser prints it after `Error:`).
+    public var errorDescription: String? { message.en }
+}

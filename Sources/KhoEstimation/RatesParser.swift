@@ -1,0 +1,147 @@
+/// Reads a rates file: `key = value` lines, `#` comments, `[section]` headers.
+///
+/// Sections: none (top) holds `copies`; `[contractor]` holds the four unit
+/// prices; `[in_house]` holds `day_rate`; `[one_off]` holds `name = amount`
+/// lines; `[holidays]` holds `YYYY-MM-DD = name` lines. Numbers may group
+/// thousands with `_`, `.` or `,` and may end in `đ` or `VND`. Every value
+/// remembers its line, as `"<fileName> line <n>"`.
+///
+/// - Throws: ``RatesFileError``, naming the line.
+public func parseRates(text: String, fileName: String = "rates.toml") throws -> Rates {
+    var parser = RatesParser(fileName: fileName)
+    var lineNumber = 0
+    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        lineNumber += 1
+        try parser.read(line: String(raw), number: lineNumber)
+    }
+    return try parser.finish()
+}
+
+/// The state of a rates file being read, line by line.
+struct RatesParser {
+    static let numberKeys: [String: Set<String>] = [
+        "": ["copies"],
+        "contractor": ["per_metre_arranged", "per_page_scanned", "per_file_described", "per_document_described"],
+        "in_house": ["day_rate"],
+    ]
+
+    let fileName: String
+    var section = ""
+    var numbers: [String: Sourced<Int64>] = [:]
+    var firstLine: [String: Int] = [:]
+    var oneOff: [OneOffLine] = []
+    var holidays: [Holiday] = []
+
+    init(fileName: String) { self.fileName = fileName }
+
+    func source(_ line: Int) -> String { "\(fileName) line \(line)" }
+
+    mutating func read(line raw: String, number: Int) throws {
+        let text = Self.stripComment(raw).trimmed
+        if text.isEmpty { return }
+        if text.hasPrefix("[") {
+            guard text.hasSuffix("]") else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
+            let name = String(text.dropFirst().dropLast()).trimmed
+            guard ["contractor", "in_house", "one_off", "holidays"].contains(name) else {
+                throw RatesFileError.unknownSection(line: number, name: name)
+            }
+            section = name
+            return
+        }
+        guard let eq = text.firstIndex(of: "=") else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
+        let key = Self.unquote(String(text[..<eq]).trimmed)
+        let value = Self.unquote(String(text[text.index(after: eq)...]).trimmed)
+        guard !key.isEmpty, !value.isEmpty else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
+
+        let qualified = section.isEmpty ? key : "\(section).\(key)"
+        if let first = firstLine[qualified] {
+            throw RatesFileError.duplicateKey(line: number, key: qualified, firstLine: first)
+        }
+        firstLine[qualified] = number
+
+        switch section {
+        case "one_off":
+            let amount = try Self.number(value, key: key, line: number)
+            oneOff.append(OneOffLine(name: key, amountVND: amount, source: source(number)))
+        case "holidays":
+            guard let day = LocalDay(iso: key) else { throw RatesFileError.badDate(line: number, value: key) }
+            holidays.append(Holiday(day: day, name: value, source: source(number)))
+        default:
+            guard Self.numberKeys[section]?.contains(key) == true else {
+                throw RatesFileError.unknownKey(line: number, section: section, key: key)
+            }
+            numbers[qualified] = Sourced(try Self.number(value, key: key, line: number), source: source(number))
+        }
+    }
+
+    func finish() throws -> Rates {
+        func need(_ section: String, _ key: String) throws -> Sourced<Int64> {
+            let qualified = section.isEmpty ? key : "\(section).\(key)"
+            guard let v = numbers[qualified] else { throw RatesFileError.missingKey(section: section, key: key) }
+            return v
+        }
+        let copies = try need("", "copies")
+        return Rates(
+            contractor: ContractorRates(
+                perMetreArranged: try need("contractor", "per_metre_arranged"),
+                perPageScanned: try need("contractor", "per_page_scanned"),
+                perFileDescribed: try need("contractor", "per_file_described"),
+                perDocumentDescribed: try need("contractor", "per_document_described")),
+            dayRate: try need("in_house", "day_rate"),
+            oneOff: oneOff,
+            copies: Sourced(Int(clamping: copies.value), source: copies.source),
+            holidays: holidays)
+    }
+
+    /// Drops a `#` comment, unless the `#` is inside double quotes.
+    static func stripComment(_ line: String) -> String {
+        var inQuotes = false
+        var out = ""
+        for ch in line {
+            if ch == "\"" { inQuotes.toggle() }
+            if ch == "#" && !inQuotes { break }
+            out.append(ch)
+        }
+        return out
+    }
+
+    static func unquote(_ s: String) -> String {
+        if s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") { return String(s.dropFirst().dropLast()) }
+        return s
+    }
+
+    /// A whole non-negative number; `_`, and `.`/`,` in groups of three, separate thousands.
+    static func number(_ text: String, key: String, line: Int) throws -> Int64 {
+        var s = text.trimmed
+        for suffix in ["VND", "vnd", "đ", "₫"] where s.hasSuffix(suffix) {
+            s = String(s.dropLast(suffix.count)).trimmed
+        }
+        s = s.replacingAll("_", with: "").replacingAll(" ", with: "")
+        for sep: Character in [".", ","] where s.contains(sep) {
+            let groups = s.split(separator: sep, omittingEmptySubsequences: false)
+            let wellGrouped =
+                (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+            guard wellGrouped else { throw RatesFileError.badNumber(line: line, key: key, value: text) }
+            s = groups.joined()
+        }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int64(s) else {
+            throw RatesFileError.badNumber(line: line, key: key, value: text)
+        }
+        return v
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+        return out
+    }
+}

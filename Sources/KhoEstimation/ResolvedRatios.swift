@@ -1,0 +1,34 @@
+/// The ratios an estimate uses: measured where given, otherwise the stated defaults (each listed as an assumption).
+struct ResolvedRatios {
+    var keptPerExtent: Double
+    var pagesPerSheet: Double
+    var pagesPerKeptMetre: Double
+    var bytesPerPage: Double
+    var filesPerKeptMetre: Double
+    var documentsPerFile: Double
+    var assumptions: [Assumption] = []
+
+    init(_ m: MeasuredRatios) {
+        var assumptions: [Assumption] = []
+        func pick(_ v: Double?, _ valid: (Double) -> Bool, _ fallback: Double, _ note: (Double) -> Assumption) -> Double {
+            if let v, v.isFinite, valid(v) { return v }
+            assumptions.append(note(fallback))
+            return fallback
+        }
+        let positive: (Double) -> Bool = { $0 > 0 }
+        keptPerExtent = pick(m.keptPerExtent, { $0 >= 0 && $0 <= 1 }, EstimationDefaults.keptPerExtent, Texts.keptPerExtent)
+        pagesPerSheet = pick(m.pagesPerSheet, positive, EstimationDefaults.pagesPerSheet, Texts.pagesPerSheet)
+        let sheetMeasured = !assumptions.contains { $0.key == "pages_per_sheet" }
+        let ppkmFallback = EstimationDefaults.sheetsPerMetre * pagesPerSheet
+        pagesPerKeptMetre = pick(m.pagesPerKeptMetre, positive, ppkmFallback) {
+            Texts.pagesPerKeptMetre($0, pagesPerSheetMeasured: sheetMeasured)
+        }
+        bytesPerPage = pick(m.bytesPerPage, positive, EstimationDefaults.bytesPerPage, Texts.bytesPerPage)
+        filesPerKeptMetre = pick(m.filesPerKeptMetre, { $0 >= 0 }, EstimationDefaults.filesPerKeptMetre, Texts.filesPerKeptMetre)
+        documentsPerFile = pick(m.documentsPerFile, { $0 >= 0 }, EstimationDefaults.documentsPerFile, Texts.documentsPerFile)
+        self.assumptions = assumptions
+    }
+}
+
+/// A finite, non-negative quantity (anything else counts as 0).
+func clean(_ x: Double) -> Double { x.isFinite && x > 0 ? x : 0 }

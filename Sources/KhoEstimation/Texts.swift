@@ -1,0 +1,208 @@
+/// Every user-facing text of the estimate, in Vietnamese and English, in one place.
+public enum Texts {
+    /// The answer when nothing has been recorded yet.
+    public static let noData = Bilingual(
+        vi: "chưa đo được năng suất; hãy ghi công việc bằng `kho sort finish` / `kho scan record`",
+        en: "no throughput measured yet; record work with `kho sort finish` / `kho scan record`")
+
+    /// A money line's item in words: the four unit prices and the day rate; a one-off's own name otherwise.
+    public static func moneyItem(_ item: String) -> Bilingual {
+        switch item {
+        case "per_metre_arranged": return Bilingual(vi: "chỉnh lý tài liệu (mét giá)", en: "arrangement (linear metres)")
+        case "per_page_scanned": return Bilingual(vi: "số hóa (trang)", en: "scanning (pages)")
+        case "per_file_described": return Bilingual(vi: "biên mục hồ sơ", en: "describing files")
+        case "per_document_described": return Bilingual(vi: "nhập dữ liệu văn bản", en: "describing documents")
+        case "day_rate": return Bilingual(vi: "ngày công người thuê thêm", en: "extra staff-days")
+        default: return Bilingual(vi: item, en: item)
+        }
+    }
+
+    static func name(_ kind: WorkKind) -> Bilingual {
+        kind == .arrangement
+            ? Bilingual(vi: "chỉnh lý", en: "arrangement") : Bilingual(vi: "số hóa", en: "scanning")
+    }
+
+    static func unit(_ kind: WorkKind) -> Bilingual {
+        kind == .arrangement ? Bilingual(vi: "m", en: "m") : Bilingual(vi: "trang", en: "pages")
+    }
+
+    static func weak(_ kind: WorkKind, days: Int) -> Notice {
+        Notice(
+            code: "weak_\(kind.rawValue)",
+            message: Bilingual(
+                vi: "ước tính \(name(kind).vi) yếu: chỉ dựa trên \(days) ngày có số liệu (cần ít nhất \(EstimationDefaults.weakBelowDays))",
+                en: "\(name(kind).en) estimate is weak: it rests on \(days) days of data (at least \(EstimationDefaults.weakBelowDays) wanted)"))
+    }
+
+    static func drift(_ kind: WorkKind, _ d: Drift) -> Notice {
+        let pct = Int((d.relativeChange * 100).rounded())
+        let sign = pct > 0 ? "+" : ""
+        return Notice(
+            code: "rate_drift_\(kind.rawValue)",
+            message: Bilingual(
+                vi: "năng suất \(name(kind).vi) thay đổi \(sign)\(pct)% giữa một phần ba đầu và cuối của khoảng đo (\(number(d.firstThirdRate, .vi)) → \(number(d.lastThirdRate, .vi)) \(unit(kind).vi)/người-ngày); việc làm trước thường dễ hơn",
+                en: "\(name(kind).en) rate changed \(sign)\(pct)% between the first and last thirds of the window (\(number(d.firstThirdRate, .en)) → \(number(d.lastThirdRate, .en)) \(unit(kind).en)/person-day); the first work is often the easiest"))
+    }
+
+    static func dayBlocks(_ kind: WorkKind, weeks: Int) -> Notice {
+        Notice(
+            code: "day_blocks_\(kind.rawValue)",
+            message: Bilingual(
+                vi: "\(name(kind).vi): mới có \(weeks) tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính",
+                en: "\(name(kind).en): only \(weeks) weeks of data, so single days are resampled; correlation between days is not accounted for"))
+    }
+
+    static func zeroOutput(_ kind: WorkKind) -> Notice {
+        Notice(
+            code: "zero_output_\(kind.rawValue)",
+            message: Bilingual(
+                vi: "\(name(kind).vi): có ngày ghi công việc nhưng sản lượng bằng 0; dùng năng suất mặc định",
+                en: "\(name(kind).en): work was recorded but its output is 0; the default rate is used"))
+    }
+
+    static func unbounded(_ kind: WorkKind) -> Notice {
+        Notice(
+            code: "unbounded_\(kind.rawValue)",
+            message: Bilingual(
+                vi: "\(name(kind).vi): trong một số lần lấy mẫu lại sản lượng bằng 0, nên P90 có thể bị giới hạn; cần thêm số liệu",
+                en: "\(name(kind).en): some resamples produced nothing, so the upper percentiles are capped; more data is needed"))
+    }
+
+    static let scanningWaits = Notice(
+        code: "scanning_waits_for_arrangement",
+        message: Bilingual(
+            vi: "số hóa dự kiến xong trước chỉnh lý, nhưng tài liệu chưa chỉnh lý chỉ số hóa được sau khi chỉnh lý; thời điểm xong chung theo chỉnh lý",
+            en: "scanning would finish before arrangement, but unarranged records can only be scanned once arranged; the total follows arrangement"))
+
+    static func noWorkingDayBeforeUntil(_ until: LocalDay) -> Notice {
+        Notice(
+            code: "until_passed",
+            message: Bilingual(
+                vi: "không còn ngày làm việc nào đến \(until)",
+                en: "no working day is left until \(until)"))
+    }
+
+    static func defaultRate(_ kind: WorkKind, value: Double) -> Assumption {
+        switch kind {
+        case .arrangement:
+            return Assumption(
+                key: "arrangement_m_per_person_day", value: value, unit: "m/person-day",
+                message: Bilingual(
+                    vi: "chưa đo năng suất chỉnh lý: giả định \(number(value, .vi)) m/người-ngày (≈ 53 giờ/mét; số liệu công bố 33–82 giờ/mét cho chỉnh lý hoàn chỉnh)",
+                    en: "arrangement rate not measured: assumed \(number(value, .en)) m/person-day (≈ 53 h per metre; published 33–82 h per metre for full processing)"))
+        case .scanning:
+            return Assumption(
+                key: "scanning_pages_per_person_day", value: value, unit: "pages/person-day",
+                message: Bilingual(
+                    vi: "chưa đo năng suất số hóa: giả định \(number(value, .vi)) trang/người-ngày (máy quét phẳng/chụp trên cao, khoảng 800–1.500 trang/ngày kể cả chuẩn bị)",
+                    en: "scanning rate not measured: assumed \(number(value, .en)) pages/person-day (flatbed/overhead operator, about 800–1,500 pages a day including preparation)"))
+        }
+    }
+
+    static func keptPerExtent(_ v: Double) -> Assumption {
+        Assumption(
+            key: "kept_per_extent", value: v, unit: "m kept/m extent",
+            message: Bilingual(
+                vi: "chưa đo tỷ lệ giữ lại sau chỉnh lý: giả định \(number(v, .vi)) (loại hủy khoảng 30%)",
+                en: "kept/extent after arrangement not measured: assumed \(number(v, .en)) (about 30% weeded)"))
+    }
+
+    static func pagesPerSheet(_ v: Double) -> Assumption {
+        Assumption(
+            key: "pages_per_sheet", value: v, unit: "pages/sheet",
+            message: Bilingual(
+                vi: "chưa đo số trang mỗi tờ: giả định \(number(v, .vi)) (giữa tờ một mặt và hai mặt)",
+                en: "pages per sheet not measured: assumed \(number(v, .en)) (between one-sided and two-sided sheets)"))
+    }
+
+    static func pagesPerKeptMetre(_ v: Double, pagesPerSheetMeasured: Bool) -> Assumption {
+        let how = pagesPerSheetMeasured
+            ? Bilingual(vi: "7.900 tờ/mét × số trang mỗi tờ đã đo", en: "7,900 sheets per metre × measured pages per sheet")
+            : Bilingual(vi: "7.900 tờ/mét (số liệu công bố 6.000–9.800) × 1,5 trang/tờ", en: "7,900 sheets per metre (published 6,000–9,800) × 1.5 pages per sheet")
+        return Assumption(
+            key: "pages_per_kept_metre", value: v, unit: "pages/m",
+            message: Bilingual(
+                vi: "chưa đo số trang mỗi mét giá sau chỉnh lý: giả định \(number(v, .vi)) (\(how.vi))",
+                en: "pages per kept metre not measured: assumed \(number(v, .en)) (\(how.en))"))
+    }
+
+    static func bytesPerPage(_ v: Double) -> Assumption {
+        Assumption(
+            key: "bytes_per_page", value: v, unit: "bytes/page",
+            message: Bilingual(
+                vi: "chưa đo dung lượng mỗi trang: giả định \(number(v, .vi)) byte (A4, 300 ppi, màu 24 bit, không nén ≈ 26 MB)",
+                en: "bytes per page not measured: assumed \(number(v, .en)) bytes (A4, 300 ppi, 24-bit colour, uncompressed ≈ 26 MB)"))
+    }
+
+    static func filesPerKeptMetre(_ v: Double) -> Assumption {
+        Assumption(
+            key: "files_per_kept_metre", value: v, unit: "files/m",
+            message: Bilingual(
+                vi: "chưa đo số hồ sơ mỗi mét: giả định \(number(v, .vi)) (8 hộp/mét, khoảng 10 hồ sơ/hộp)",
+                en: "files per kept metre not measured: assumed \(number(v, .en)) (8 boxes a metre, about 10 files a box)"))
+    }
+
+    static func documentsPerFile(_ v: Double) -> Assumption {
+        Assumption(
+            key: "documents_per_file", value: v, unit: "documents/file",
+            message: Bilingual(
+                vi: "chưa đo số văn bản mỗi hồ sơ: giả định \(number(v, .vi))",
+                en: "documents per file not measured: assumed \(number(v, .en))"))
+    }
+
+    static func plannedStaff(_ kind: WorkKind, _ n: Int) -> Assumption {
+        Assumption(
+            key: "planned_staff_\(kind.rawValue)", value: Double(n), unit: "people",
+            message: Bilingual(
+                vi: "chưa có ai ghi công việc \(name(kind).vi): giả định \(n) người, đều là người thuê thêm",
+                en: "nobody has recorded \(name(kind).en) yet: assumed \(n) person, all extra hires"))
+    }
+
+    static let parallel = Assumption(
+        key: "parts_in_parallel", value: 1, unit: "",
+        message: Bilingual(
+            vi: "chỉnh lý và số hóa làm song song bởi những người khác nhau; thời điểm xong chung là thời điểm muộn hơn",
+            en: "arrangement and scanning run in parallel with separate staff; the total finishes when the later one does"))
+
+    static let method = Bilingual(
+        vi: "bootstrap dự báo theo khối tuần ISO: mỗi lần lấy mẫu lại các tuần đã làm (có hoàn lại) để có năng suất trung bình, rồi mô phỏng phần việc còn lại bằng các tuần rút từ mẫu đó; khoảng P10–P90 được nới theo số khối (Hesterberg)",
+        en: "predictive bootstrap in ISO-week blocks: each resample redraws the observed weeks with replacement for a mean rate, then plays the remaining work forward with weeks drawn from that resample; the P10–P90 band is widened for the number of blocks (Hesterberg)")
+
+    static func ratesError(_ e: RatesFileError) -> Bilingual {
+        switch e {
+        case .syntax(let l, let t):
+            return Bilingual(vi: "dòng \(l): không hiểu \"\(t)\" (cần khóa = giá trị, [mục] hoặc # ghi chú)",
+                en: "line \(l): cannot read \"\(t)\" (expected key = value, [section] or # comment)")
+        case .unknownSection(let l, let n):
+            return Bilingual(vi: "dòng \(l): không có mục [\(n)] (có: contractor, in_house, one_off, holidays)",
+                en: "line \(l): unknown section [\(n)] (known: contractor, in_house, one_off, holidays)")
+        case .unknownKey(let l, let s, let k):
+            let where_ = s.isEmpty ? "" : " [\(s)]"
+            return Bilingual(vi: "dòng \(l): khóa \"\(k)\" không có trong mục\(where_)",
+                en: "line \(l): unknown key \"\(k)\" in section\(where_)")
+        case .badNumber(let l, let k, let v):
+            return Bilingual(vi: "dòng \(l): \(k) = \"\(v)\" không phải số nguyên không âm",
+                en: "line \(l): \(k) = \"\(v)\" is not a whole non-negative number")
+        case .badDate(let l, let v):
+            return Bilingual(vi: "dòng \(l): \"\(v)\" không phải ngày dạng YYYY-MM-DD",
+                en: "line \(l): \"\(v)\" is not a YYYY-MM-DD date")
+        case .duplicateKey(let l, let k, let f):
+            return Bilingual(vi: "dòng \(l): \(k) đã có ở dòng \(f)", en: "line \(l): \(k) is already set on line \(f)")
+        case .missingKey(let s, let k):
+            let key = s.isEmpty ? k : "[\(s)] \(k)"
+            return Bilingual(vi: "thiếu \(key) trong tệp đơn giá", en: "the rates file does not set \(key)")
+        }
+    }
+
+    /// A number with up to 2 decimals and grouped thousands: `11.850` / `0,15` in Vietnamese, `11,850` / `0.15` in English.
+    public static func number(_ x: Double, _ lang: Lang) -> String {
+        guard x.isFinite else { return "—" }
+        let cents = Int64((abs(x) * 100).rounded())
+        let whole = formatVND(cents / 100, lang).split(separator: " ").first.map(String.init) ?? "0"
+        let frac = cents % 100
+        let sign = x < 0 && cents > 0 ? "-" : ""
+        guard frac != 0 else { return sign + whole }
+        let decimals = frac % 10 == 0 ? String(frac / 10) : (frac < 10 ? "0\(frac)" : String(frac))
+        return sign + whole + (lang == .vi ? "," : ".") + decimals
+    }
+}
