@@ -29,12 +29,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Lang and Text: user-facing text in Vietnamese and English, shared by every module.
+        .target(name: "KhoLocale"),
         // Pure estimation maths: no I/O, no clock.
-        .target(name: "KhoEstimation"),
+        .target(name: "KhoEstimation", dependencies: ["KhoLocale"]),
         // The library: catalogue, events, scanning, estimation, reports, store.
         .target(
             name: "KhoKit",
             dependencies: [
+                "KhoLocale",
                 "KhoTIFF",
                 "KhoEstimation",
                 .product(name: "GRDB", package: "GRDB.swift"),

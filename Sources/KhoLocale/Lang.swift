@@ -23,7 +23,7 @@ public enum Lang: String, Sendable, CaseIterable, Codable {
 }
 
 /// A piece of user-facing text in both languages.
-public struct Text: Sendable, Hashable {
+public struct Text: Sendable, Hashable, Codable {
     public let vi: String
     public let en: String
 
@@ -32,8 +32,11 @@ public struct Text: Sendable, Hashable {
         self.en = en
     }
 
-    /// The text in the given language.
+    /// The text in the given language (by default the language of this process).
     public func callAsFunction(_ lang: Lang = .current) -> String {
         lang == .vi ? vi : en
     }
+
+    /// The text in `lang` (Vietnamese unless told otherwise).
+    public func text(_ lang: Lang = .vi) -> String { lang == .vi ? vi : en }
 }
