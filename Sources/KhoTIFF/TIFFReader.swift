@@ -1,0 +1,255 @@
+import CLibTIFF
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the header tags of TIFF masters with libtiff, never decoding pixels and never printing.
+public enum TIFFReader {
+    /// Clears libtiff's process-wide error and warning handlers (done once, before the first read).
+    private static let globalHandlersSilenced: Void = kho_tiff_silence_global_handlers()
+
+    /// Makes sure libtiff prints nothing to stderr; call once at start-up (reading also calls it).
+    public static func silenceLibTIFF() {
+        _ = globalHandlersSilenced
+    }
+
+    /// Reads every page's header tags of the file at `path`; problems become findings in the result, never errors.
+    ///
+    /// The file is opened once; with `options.computeSHA256` the same descriptor is hashed first.
+    public static func read(path: String, options: TIFFReadOptions = TIFFReadOptions()) -> TIFFFileResult {
+        silenceLibTIFF()
+        var result = TIFFFileResult(path: path)
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard fd >= 0 else {
+            result.findings.append(openFinding(errno: errno))
+            return result
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            result.findings.append(.cannotOpen(errno: code, reason: describe(errno: code)))
+            return result
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
+            close(fd)
+            result.findings.append(.isDirectory)
+            return result
+        default:
+            close(fd)
+            result.findings.append(.notRegularFile)
+            return result
+        }
+        result.fileSize = UInt64(max(0, info.st_size))
+        if options.computeSHA256 {
+            switch Fixity.sha256(fileDescriptor: fd, sizeHint: result.fileSize) {
+            case .success(let digest):
+                result.sha256 = digest
+            case .failure(let error):
+                close(fd)
+                result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
+                return result
+            }
+        }
+        guard result.fileSize > 0 else {
+            close(fd)
+            result.findings.append(.empty)
+            return result
+        }
+        var headerBytes = [UInt8](repeating: 0, count: 16)
+        let got = headerBytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 16, 0) }
+        guard got >= 0 else {
+            let code = errno
+            close(fd)
+            result.findings.append(.readFailed(errno: code, reason: describe(errno: code)))
+            return result
+        }
+        headerBytes.removeLast(16 - got)
+        switch TIFFHeader.judge(headerBytes, fileSize: result.fileSize) {
+        case .failure(let problem):
+            close(fd)
+            result.findings.append(problem.finding)
+            return result
+        case .success(let header):
+            result.format = header.format
+            result.byteOrder = header.byteOrder
+        }
+        lseek(fd, 0, SEEK_SET)
+        readDirectories(fd: fd, path: path, options: options, into: &result)
+        return result
+    }
+
+    /// Reads many files, spread over all cores off Swift's cooperative pool; results are in the order of `paths`.
+    public static func read(paths: [String], options: TIFFReadOptions = TIFFReadOptions()) -> [TIFFFileResult] {
+        ParallelMap.map(paths) { read(path: $0, options: options) }
+    }
+
+    /// Hands `fd` to libtiff and walks its directory chain, appending pages and findings.
+    private static func readDirectories(fd: Int32, path: String, options: TIFFReadOptions, into result: inout TIFFFileResult) {
+        let log = UnsafeMutablePointer<kho_tiff_log>.allocate(capacity: 1)
+        defer { log.deallocate() }
+        kho_tiff_log_reset(log)
+        let maxAllocation = Int64(options.maxSingleAllocation)
+        guard let tif = path.withCString({ kho_tiff_fd_open(fd, $0, "rm", log, maxAllocation) }) else {
+            close(fd)
+            result.findings.append(.unreadableDirectory(page: 1, detail: firstLine(errorsIn: log, from: 0)))
+            result.libtiffWarnings = lines(warningsIn: log)
+            return
+        }
+        defer { TIFFClose(tif) }
+        var truncationReported = false
+        var number = 1
+        while true {
+            var page = readPage(tif, number: number)
+            result.findings.append(contentsOf: resolutionFindings(page))
+            if let data = imageData(tif) {
+                page.dataBytes = data.bytes
+                page.dataEnd = data.end
+                if data.end > result.fileSize && !truncationReported {
+                    truncationReported = true
+                    result.findings.append(.truncated(page: number, dataEnd: data.end, fileSize: result.fileSize))
+                }
+            } else {
+                result.findings.append(.missingImageData(page: number))
+            }
+            result.pages.append(page)
+            if TIFFLastDirectory(tif) != 0 {
+                break
+            }
+            if number >= options.maxPages {
+                result.findings.append(.tooManyPages(limit: options.maxPages))
+                break
+            }
+            let errorsBefore = log.pointee.error_count
+            let errorLengthBefore = log.pointee.error_length
+            if TIFFReadDirectory(tif) == 0 {
+                if log.pointee.error_count > errorsBefore {
+                    let detail = firstLine(errorsIn: log, from: errorLengthBefore)
+                    result.findings.append(
+                        detail.lowercased().contains("loop")
+                            ? .directoryLoop(page: number) : .unreadableDirectory(page: number + 1, detail: detail))
+                }
+                break
+            }
+            number += 1
+        }
+        result.libtiffWarnings = lines(warningsIn: log)
+    }
+
+    /// Reads the tags of libtiff's current directory.
+    private static func readPage(_ tif: OpaquePointer, number: Int) -> TIFFPage {
+        var width: UInt32 = 0
+        var height: UInt32 = 0
+        _ = kho_tiff_get_u32(tif, UInt32(TIFFTAG_IMAGEWIDTH), &width)
+        _ = kho_tiff_get_u32(tif, UInt32(TIFFTAG_IMAGELENGTH), &height)
+        var bits: UInt16 = 1
+        var samples: UInt16 = 1
+        var compression: UInt16 = 1
+        var photometric: UInt16 = 0
+        var unit: UInt16 = UInt16(RESUNIT_INCH)
+        _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_BITSPERSAMPLE), &bits)
+        _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_SAMPLESPERPIXEL), &samples)
+        _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_COMPRESSION), &compression)
+        let hasPhotometric = kho_tiff_get_u16(tif, UInt32(TIFFTAG_PHOTOMETRIC), &photometric) != 0
+        _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_RESOLUTIONUNIT), &unit)
+        var xResolution: Float = 0
+        var yResolution: Float = 0
+        let hasX = kho_tiff_get_float(tif, UInt32(TIFFTAG_XRESOLUTION), &xResolution) != 0
+        let hasY = kho_tiff_get_float(tif, UInt32(TIFFTAG_YRESOLUTION), &yResolution) != 0
+        var iccCount: UInt32 = 0
+        var iccData: UnsafeRawPointer?
+        if kho_tiff_get_icc(tif, &iccCount, &iccData) == 0 {
+            iccCount = 0
+        }
+        return TIFFPage(
+            number: number, width: width, height: height, bitsPerSample: bits, samplesPerPixel: samples,
+            photometricCode: hasPhotometric ? photometric : nil, compressionCode: compression,
+            xResolution: hasX ? Double(xResolution) : nil, yResolution: hasY ? Double(yResolution) : nil,
+            resolutionUnit: TIFFResolutionUnit(code: unit), isTiled: TIFFIsTiled(tif) != 0,
+            iccProfileBytes: iccCount,
+            dateTime: string(tif, TIFFTAG_DATETIME), make: string(tif, TIFFTAG_MAKE),
+            model: string(tif, TIFFTAG_MODEL), software: string(tif, TIFFTAG_SOFTWARE),
+            artist: string(tif, TIFFTAG_ARTIST))
+    }
+
+    /// Reads an ASCII tag of the current directory, or nil when absent.
+    private static func string(_ tif: OpaquePointer, _ tag: Int32) -> String? {
+        var value: UnsafePointer<CChar>?
+        guard kho_tiff_get_string(tif, UInt32(tag), &value) != 0, let value else { return nil }
+        return String(cString: value)
+    }
+
+    /// Says what is wrong with a page's resolution tags, if anything.
+    private static func resolutionFindings(_ page: TIFFPage) -> [TIFFFinding] {
+        if page.xResolution == nil || page.yResolution == nil {
+            return [.missingResolution(page: page.number)]
+        }
+        if page.resolutionUnit == .none {
+            return [.resolutionWithoutUnit(page: page.number)]
+        }
+        return []
+    }
+
+    /// Sums and bounds the strips or tiles of the current directory, or nil when it has no image data.
+    private static func imageData(_ tif: OpaquePointer) -> (bytes: UInt64, end: UInt64)? {
+        let tiled = TIFFIsTiled(tif) != 0
+        let count = Int(tiled ? TIFFNumberOfTiles(tif) : TIFFNumberOfStrips(tif))
+        var offsets: UnsafePointer<UInt64>?
+        var byteCounts: UnsafePointer<UInt64>?
+        let offsetTag = UInt32(tiled ? TIFFTAG_TILEOFFSETS : TIFFTAG_STRIPOFFSETS)
+        let countTag = UInt32(tiled ? TIFFTAG_TILEBYTECOUNTS : TIFFTAG_STRIPBYTECOUNTS)
+        guard count > 0,
+            kho_tiff_get_u64_array(tif, offsetTag, &offsets) != 0,
+            kho_tiff_get_u64_array(tif, countTag, &byteCounts) != 0,
+            let offsets, let byteCounts
+        else {
+            return nil
+        }
+        var end: UInt64 = 0
+        var bytes: UInt64 = 0
+        for index in 0..<count {
+            let (stripEnd, overflow) = offsets[index].addingReportingOverflow(byteCounts[index])
+            end = max(end, overflow ? UInt64.max : stripEnd)
+            bytes &+= byteCounts[index]
+        }
+        return (bytes, end)
+    }
+
+    /// Maps an open(2) errno to a finding.
+    private static func openFinding(errno code: Int32) -> TIFFFinding {
+        switch code {
+        case ENOENT, ENOTDIR: return .notFound
+        case EACCES, EPERM: return .permissionDenied
+        case EISDIR: return .isDirectory
+        default: return .cannotOpen(errno: code, reason: describe(errno: code))
+        }
+    }
+
+    /// The C library's description of an errno value.
+    static func describe(errno code: Int32) -> String {
+        guard let text = strerror(code) else { return "errno \(code)" }
+        return String(cString: text)
+    }
+
+    /// The first error message libtiff logged from byte `start` of the error buffer on, or "" when none.
+    private static func firstLine(errorsIn log: UnsafeMutablePointer<kho_tiff_log>, from start: UInt32) -> String {
+        let length = Int(log.pointee.error_length)
+        let text = withUnsafeBytes(of: &log.pointee.errors) {
+            String(decoding: $0[Int(start)..<length], as: UTF8.self)
+        }
+        return text.split(separator: "\n").first.map(String.init) ?? ""
+    }
+
+    /// The warnings libtiff logged, one per entry.
+    private static func lines(warningsIn log: UnsafeMutablePointer<kho_tiff_log>) -> [String] {
+        guard log.pointee.warning_length > 0 else { return [] }
+        let text = withUnsafeBytes(of: &log.pointee.warnings) { String(decoding: $0.prefix(Int(log.pointee.warning_length)), as: UTF8.self) }
+        return text.split(separator: "\n").map(String.init)
+    }
+}
