@@ -101,8 +101,10 @@ extension TIFFFinding {
         case .firstDirectoryOutsideFile(let offset, let size):
             return say(
                 language,
-                vi: "phần đầu trỏ tới thư mục ảnh (IFD) đầu tiên ở byte \(offset), nằm ngoài tệp dài \(size) byte",
-                en: "the header points to the first image directory (IFD) at byte \(offset), outside the \(size)-byte file")
+                vi: "phần đầu trỏ tới thư mục ảnh (IFD) đầu tiên ở byte \(offset), nằm ngoài tệp dài \(size) byte"
+                    + (offset >= size ? " (tệp có thể bị cắt cụt)" : ""),
+                en: "the header points to the first image directory (IFD) at byte \(offset), outside the \(size)-byte file"
+                    + (offset >= size ? " (the file may be truncated)" : ""))
         case .unreadableDirectory(let page, let detail):
             let suffix = detail.isEmpty ? "" : ": \(detail)"
             return say(

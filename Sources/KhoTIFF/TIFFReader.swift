@@ -222,7 +222,7 @@ public enum TIFFReader {
     }
 
     /// Maps an open(2) errno to a finding.
-    private static func openFinding(errno code: Int32) -> TIFFFinding {
+    static func openFinding(errno code: Int32) -> TIFFFinding {
         switch code {
         case ENOENT, ENOTDIR: return .notFound
         case EACCES, EPERM: return .permissionDenied
