@@ -128,12 +128,15 @@ public enum TIFFReader {
             }
             let errorsBefore = log.pointee.error_count
             let errorLengthBefore = log.pointee.error_length
+            let warningLengthBefore = log.pointee.warning_length
             if TIFFReadDirectory(tif) == 0 {
-                if log.pointee.error_count > errorsBefore {
-                    let detail = firstLine(errorsIn: log, from: errorLengthBefore)
-                    result.findings.append(
-                        detail.lowercased().contains("loop")
-                            ? .directoryLoop(page: number) : .unreadableDirectory(page: number + 1, detail: detail))
+                // libtiff 4.5 reports a directory loop as a warning and an unreadable directory as an error.
+                let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
+                let detail = firstLine(errorsIn: log, from: errorLengthBefore)
+                if warned.contains("looping") || detail.contains("looping") {
+                    result.findings.append(.directoryLoop(page: number))
+                } else if log.pointee.error_count > errorsBefore {
+                    result.findings.append(.unreadableDirectory(page: number + 1, detail: detail))
                 }
                 break
             }
@@ -239,11 +242,14 @@ public enum TIFFReader {
 
     /// The first error message libtiff logged from byte `start` of the error buffer on, or "" when none.
     private static func firstLine(errorsIn log: UnsafeMutablePointer<kho_tiff_log>, from start: UInt32) -> String {
-        let length = Int(log.pointee.error_length)
-        let text = withUnsafeBytes(of: &log.pointee.errors) {
-            String(decoding: $0[Int(start)..<length], as: UTF8.self)
-        }
-        return text.split(separator: "\n").first.map(String.init) ?? ""
+        let errors = text(of: &log.pointee.errors, from: start, to: log.pointee.error_length)
+        return errors.split(separator: "\n").first.map(String.init) ?? ""
+    }
+
+    /// The text of a log buffer between two byte positions.
+    private static func text<Buffer>(of buffer: inout Buffer, from start: UInt32, to end: UInt32) -> String {
+        guard end > start else { return "" }
+        return withUnsafeBytes(of: &buffer) { String(decoding: $0[Int(start)..<Int(end)], as: UTF8.self) }
     }
 
     /// The warnings libtiff logged, one per entry.
