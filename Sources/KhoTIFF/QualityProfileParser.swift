@@ -22,7 +22,7 @@ extension QualityProfile {
     public static func parse(_ text: String) throws(ProfileParseError) -> QualityProfile {
         var values: [String: (value: String, line: Int)] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             var line = Substring(rawLine)
             if let hash = line.firstIndex(of: "#") {
