@@ -178,6 +178,16 @@ enum BadInput: String, CaseIterable, Sendable {
             ])
     }
 
+    @Test func oneMissingByteIsEnoughToBeTruncated() throws {
+        // Given a sound master, and the same master without its last byte
+        let tiff = MiniTIFF()
+        let whole = try directory.write("whole.tif", tiff.bytes)
+        let short = try directory.write("short.tif", Array(tiff.bytes.dropLast()))
+        // Then the first is sound and the second truncated
+        #expect(TIFFReader.read(path: whole).findings == [])
+        #expect(TIFFReader.read(path: short).findings.map(\.code) == ["truncated"])
+    }
+
     @Test func truncatedSecondPageIsFound() throws {
         // Given a two-page master cut inside the second page's data (its directory comes first)
         let tiff = MiniTIFF(pages: 2, width: 32, height: 32)
