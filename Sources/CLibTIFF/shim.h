@@ -8,15 +8,19 @@
  * - kho_tiff_set_* wrap the variadic TIFFSetField (used by tests to write
  *   fixtures).
  * - kho_tiff_log collects libtiff's error and warning messages for one file;
- *   kho_tiff_fd_open installs per-file handlers that write into it, so no
+ *   kho_tiff_source_open installs per-file handlers that write into it, so no
  *   libtiff message ever reaches stderr.
+ * - kho_tiff_source lets libtiff read a file from bytes already in memory,
+ *   falling back to pread(2), never memory-mapping it.
  */
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <tiffio.h>
+#include <unistd.h>
 
 /* ---------------------------------------------------------------- logging */
 
@@ -119,17 +123,114 @@ static inline void kho_tiff_silence_global_handlers(void) {
     TIFFSetWarningHandlerExt(NULL);
 }
 
+/* ---------------------------------------------------------------- sources */
+
 /**
- * Opens an already open descriptor with libtiff, with messages going to log.
+ * A file libtiff reads through kho's own procedures: bytes already read from
+ * the start of the file are served from memory, the rest with pread(2).
  *
- * mode should be "r" plus "m" (no memory map) so a file truncated while it is
- * read gives an error rather than SIGBUS. libtiff owns fd afterwards: TIFFClose
- * closes it. Returns NULL (and fills log) when libtiff refuses the file; fd is
- * then still open and the caller must close it.
+ * Reading a small master thus costs one read(2) for hashing and parsing
+ * together, instead of a seek and a read for each of libtiff's small reads.
+ * No memory map is ever made, so a file truncated while it is read gives a
+ * short read (an error), never SIGBUS.
  */
-static inline TIFF *kho_tiff_fd_open(int fd, const char *name, const char *mode,
-                                     kho_tiff_log *log,
-                                     int64_t max_single_alloc) {
+typedef struct kho_tiff_source {
+    int fd;
+    const unsigned char *head;
+    uint64_t head_length;
+    uint64_t size;
+    uint64_t position;
+} kho_tiff_source;
+
+static tmsize_t kho_tiff_source_read(thandle_t handle, void *buffer, tmsize_t size) {
+    kho_tiff_source *source = (kho_tiff_source *)handle;
+    if (size <= 0) {
+        return 0;
+    }
+    uint64_t want = (uint64_t)size;
+    uint64_t position = source->position;
+    if (position <= source->head_length && want <= source->head_length - position) {
+        memcpy(buffer, source->head + position, (size_t)want);
+        source->position = position + want;
+        return size;
+    }
+    uint64_t done = 0;
+    while (done < want) {
+        ssize_t got = pread(source->fd, (unsigned char *)buffer + done, (size_t)(want - done),
+                            (off_t)(position + done));
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return -1;
+        }
+        if (got == 0) {
+            break;
+        }
+        done += (uint64_t)got;
+    }
+    source->position = position + done;
+    return (tmsize_t)done;
+}
+
+static tmsize_t kho_tiff_source_write(thandle_t handle, void *buffer, tmsize_t size) {
+    (void)handle;
+    (void)buffer;
+    (void)size;
+    return -1;
+}
+
+static toff_t kho_tiff_source_seek(thandle_t handle, toff_t offset, int whence) {
+    kho_tiff_source *source = (kho_tiff_source *)handle;
+    switch (whence) {
+    case SEEK_SET:
+        source->position = offset;
+        break;
+    case SEEK_CUR:
+        source->position += offset;
+        break;
+    case SEEK_END:
+        source->position = source->size + offset;
+        break;
+    default:
+        return (toff_t)-1;
+    }
+    return source->position;
+}
+
+static int kho_tiff_source_close(thandle_t handle) {
+    (void)handle;
+    return 0;
+}
+
+static toff_t kho_tiff_source_size(thandle_t handle) {
+    return ((kho_tiff_source *)handle)->size;
+}
+
+static int kho_tiff_source_map(thandle_t handle, void **base, toff_t *size) {
+    (void)handle;
+    (void)base;
+    (void)size;
+    return 0;
+}
+
+static void kho_tiff_source_unmap(thandle_t handle, void *base, toff_t size) {
+    (void)handle;
+    (void)base;
+    (void)size;
+}
+
+/**
+ * Opens a source with libtiff for reading, with messages going to log.
+ *
+ * mode should be "rm" (read, no memory map). The caller keeps ownership of the
+ * source and its descriptor, which must outlive the TIFF handle; TIFFClose does
+ * not close the descriptor. Returns NULL (and fills log) when libtiff refuses
+ * the file.
+ */
+static inline TIFF *kho_tiff_source_open(kho_tiff_source *source, const char *name,
+                                         const char *mode, kho_tiff_log *log,
+                                         int64_t max_single_alloc) {
     TIFFOpenOptions *opts = TIFFOpenOptionsAlloc();
     if (opts == NULL) {
         return NULL;
@@ -137,7 +238,10 @@ static inline TIFF *kho_tiff_fd_open(int fd, const char *name, const char *mode,
     TIFFOpenOptionsSetMaxSingleMemAlloc(opts, (tmsize_t)max_single_alloc);
     TIFFOpenOptionsSetErrorHandlerExtR(opts, kho_tiff_error_handler, log);
     TIFFOpenOptionsSetWarningHandlerExtR(opts, kho_tiff_warning_handler, log);
-    TIFF *tif = TIFFFdOpenExt(fd, name, mode, opts);
+    TIFF *tif = TIFFClientOpenExt(name, mode, (thandle_t)source, kho_tiff_source_read,
+                                  kho_tiff_source_write, kho_tiff_source_seek,
+                                  kho_tiff_source_close, kho_tiff_source_size,
+                                  kho_tiff_source_map, kho_tiff_source_unmap, opts);
     TIFFOpenOptionsFree(opts);
     return tif;
 }

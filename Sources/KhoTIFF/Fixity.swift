@@ -64,22 +64,57 @@ public enum Fixity {
     ///
     /// `sizeHint` only sizes the buffer (small files get a small buffer); the whole file is hashed whatever it says.
     public static func sha256(fileDescriptor fd: Int32, sizeHint: UInt64) -> Result<String, FixityError> {
-        let bufferSize = Int(min(UInt64(chunkSize), max(4096, sizeHint + 1)))
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
+        let capacity = Int(min(UInt64(chunkSize), max(4096, sizeHint + 1)))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var hasher = SHA256()
-        var offset: off_t = 0
+        return stream(fd, from: 0, through: &hasher, buffer: buffer).map { hex(hasher.finalize()) }
+    }
+
+    /// Hashes a file whose first bytes, `prefix`, are already in memory, reading the rest from `fd` unless `complete`.
+    static func sha256(fileDescriptor fd: Int32, startingWith prefix: UnsafeRawBufferPointer, complete: Bool) -> Result<String, FixityError> {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: prefix)
+        if !complete {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+            defer { buffer.deallocate() }
+            if case .failure(let error) = stream(fd, from: off_t(prefix.count), through: &hasher, buffer: buffer) {
+                return .failure(error)
+            }
+        }
+        return .success(hex(hasher.finalize()))
+    }
+
+    /// Feeds the file from `offset` to its end through `hasher`, one buffer at a time.
+    private static func stream(
+        _ fd: Int32, from offset: off_t, through hasher: inout SHA256, buffer: UnsafeMutableRawBufferPointer
+    ) -> Result<Void, FixityError> {
+        var position = offset
         while true {
-            let got = pread(fd, buffer.baseAddress, bufferSize, offset)
+            switch readFully(fd, into: buffer, at: position) {
+            case .failure(let error):
+                return .failure(error)
+            case .success(let count):
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                position += off_t(count)
+                if count < buffer.count { return .success(()) }
+            }
+        }
+    }
+
+    /// Fills `buffer` from `offset` with pread(2), retrying short reads; returns fewer bytes only at the end of the file.
+    static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: off_t) -> Result<Int, FixityError> {
+        var done = 0
+        while done < buffer.count {
+            let got = pread(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done, offset + off_t(done))
             if got < 0 {
                 if errno == EINTR { continue }
                 return .failure(FixityError(operation: .read, errno: errno))
             }
             if got == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
-            offset += off_t(got)
+            done += got
         }
-        return .success(hex(hasher.finalize()))
+        return .success(done)
     }
 
     /// Writes a digest as lower-case hex.

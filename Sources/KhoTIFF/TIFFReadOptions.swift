@@ -7,8 +7,8 @@ public struct TIFFReadOptions: Sendable, Hashable {
     /// Whether to compute the file's SHA-256 through the same open file descriptor.
     public var computeSHA256: Bool
 
-    /// Creates options; the defaults are 10,000 pages, 256 MiB per allocation, no hashing.
-    public init(maxPages: Int = 10_000, maxSingleAllocation: Int = 256 << 20, computeSHA256: Bool = false) {
+    /// Creates options; the defaults are 10,000 pages, 64 MiB per allocation, no hashing.
+    public init(maxPages: Int = 10_000, maxSingleAllocation: Int = 64 << 20, computeSHA256: Bool = false) {
         self.maxPages = maxPages
         self.maxSingleAllocation = maxSingleAllocation
         self.computeSHA256 = computeSHA256

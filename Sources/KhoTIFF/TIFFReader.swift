@@ -16,9 +16,15 @@ public enum TIFFReader {
         _ = globalHandlersSilenced
     }
 
+    /// How much of the start of a file is read in one go when it is not hashed: all of a small master.
+    static let headBytes = 64 << 10
+
     /// Reads every page's header tags of the file at `path`; problems become findings in the result, never errors.
     ///
-    /// The file is opened once; with `options.computeSHA256` the same descriptor is hashed first.
+    /// The file is opened once. Its first bytes (all of a small master) are read with one read(2)
+    /// and libtiff parses them from memory, reading any further bytes it needs with pread(2); with
+    /// `options.computeSHA256` the same bytes are hashed and the rest of the file streamed through
+    /// the hash, so a small master is read from disk once for both.
     public static func read(path: String, options: TIFFReadOptions = TIFFReadOptions()) -> TIFFFileResult {
         silenceLibTIFF()
         var result = TIFFFileResult(path: path)
@@ -27,10 +33,10 @@ public enum TIFFReader {
             result.findings.append(openFinding(errno: errno))
             return result
         }
+        defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let code = errno
-            close(fd)
             result.findings.append(.cannotOpen(errno: code, reason: describe(errno: code)))
             return result
         }
@@ -38,50 +44,56 @@ public enum TIFFReader {
         case S_IFREG:
             break
         case S_IFDIR:
-            close(fd)
             result.findings.append(.isDirectory)
             return result
         default:
-            close(fd)
             result.findings.append(.notRegularFile)
             return result
         }
         result.fileSize = UInt64(max(0, info.st_size))
+        // One byte more than the file's size, so a short read proves the end was reached.
+        let limit = options.computeSHA256 ? Fixity.chunkSize : headBytes
+        let capacity = Int(min(result.fileSize + 1, UInt64(limit)))
+        let head = UnsafeMutableRawBufferPointer.allocate(byteCount: max(capacity, 16), alignment: 16)
+        defer { head.deallocate() }
+        let headLength: Int
+        switch Fixity.readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: head[0..<capacity]), at: 0) {
+        case .success(let count):
+            headLength = count
+        case .failure(let error):
+            result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
+            return result
+        }
+        let prefix = UnsafeRawBufferPointer(rebasing: head[0..<headLength])
         if options.computeSHA256 {
-            switch Fixity.sha256(fileDescriptor: fd, sizeHint: result.fileSize) {
+            switch Fixity.sha256(fileDescriptor: fd, startingWith: prefix, complete: headLength < capacity) {
             case .success(let digest):
                 result.sha256 = digest
             case .failure(let error):
-                close(fd)
                 result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
                 return result
             }
         }
-        guard result.fileSize > 0 else {
-            close(fd)
+        guard headLength > 0 else {
             result.findings.append(.empty)
             return result
         }
-        var headerBytes = [UInt8](repeating: 0, count: 16)
-        let got = headerBytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 16, 0) }
-        guard got >= 0 else {
-            let code = errno
-            close(fd)
-            result.findings.append(.readFailed(errno: code, reason: describe(errno: code)))
-            return result
-        }
-        headerBytes.removeLast(16 - got)
-        switch TIFFHeader.judge(headerBytes, fileSize: result.fileSize) {
+        switch TIFFHeader.judge(Array(prefix.prefix(16)), fileSize: result.fileSize) {
         case .failure(let problem):
-            close(fd)
             result.findings.append(problem.finding)
             return result
         case .success(let header):
             result.format = header.format
             result.byteOrder = header.byteOrder
         }
-        lseek(fd, 0, SEEK_SET)
-        readDirectories(fd: fd, path: path, options: options, into: &result)
+        // libtiff keeps the source's address until TIFFClose, so it lives on the heap, not in a Swift inout.
+        let source = UnsafeMutablePointer<kho_tiff_source>.allocate(capacity: 1)
+        defer { source.deallocate() }
+        source.initialize(
+            to: kho_tiff_source(
+                fd: fd, head: prefix.baseAddress?.assumingMemoryBound(to: UInt8.self), head_length: UInt64(headLength),
+                size: result.fileSize, position: 0))
+        readDirectories(source: source, path: path, options: options, into: &result)
         return result
     }
 
@@ -90,14 +102,15 @@ public enum TIFFReader {
         ParallelMap.map(paths) { read(path: $0, options: options) }
     }
 
-    /// Hands `fd` to libtiff and walks its directory chain, appending pages and findings.
-    private static func readDirectories(fd: Int32, path: String, options: TIFFReadOptions, into result: inout TIFFFileResult) {
+    /// Hands the file to libtiff and walks its directory chain, appending pages and findings.
+    private static func readDirectories(
+        source: UnsafeMutablePointer<kho_tiff_source>, path: String, options: TIFFReadOptions, into result: inout TIFFFileResult
+    ) {
         let log = UnsafeMutablePointer<kho_tiff_log>.allocate(capacity: 1)
         defer { log.deallocate() }
         kho_tiff_log_reset(log)
         let maxAllocation = Int64(options.maxSingleAllocation)
-        guard let tif = path.withCString({ kho_tiff_fd_open(fd, $0, "rm", log, maxAllocation) }) else {
-            close(fd)
+        guard let tif = path.withCString({ kho_tiff_source_open(source, $0, "rm", log, maxAllocation) }) else {
             result.findings.append(.unreadableDirectory(page: 1, detail: firstLine(errorsIn: log, from: 0)))
             result.libtiffWarnings = lines(warningsIn: log)
             return
@@ -130,13 +143,15 @@ public enum TIFFReader {
             let errorLengthBefore = log.pointee.error_length
             let warningLengthBefore = log.pointee.warning_length
             if TIFFReadDirectory(tif) == 0 {
-                // libtiff 4.5 reports a directory loop as a warning and an unreadable directory as an error.
+                // There was a next directory and libtiff would not read it. libtiff 4.5 reports an
+                // unreadable directory as an error, and a loop as a warning (or, once the warning
+                // buffer is full, silently): no error means a loop.
                 let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
                 let detail = firstLine(errorsIn: log, from: errorLengthBefore)
-                if warned.contains("looping") || detail.contains("looping") {
-                    result.findings.append(.directoryLoop(page: number))
-                } else if log.pointee.error_count > errorsBefore {
+                if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping") {
                     result.findings.append(.unreadableDirectory(page: number + 1, detail: detail))
+                } else {
+                    result.findings.append(.directoryLoop(page: number))
                 }
                 break
             }

@@ -238,6 +238,23 @@ import Testing
         #expect(TIFFReader.read(path: path).sha256 == nil)
     }
 
+    @Test(arguments: [false, true])
+    func readsMastersLargerThanWhatIsReadAhead(hashing: Bool) throws {
+        // Given a 1.2 MB master whose directory libtiff wrote after the pixels, past the first read
+        var page = FixturePage.rgb
+        page.width = 640
+        page.height = 640
+        let path = directory.file("large.tif")
+        try FixtureWriter.write([page, .gray8], to: path)
+        // When it is read, with and without hashing
+        let result = TIFFReader.read(path: path, options: TIFFReadOptions(computeSHA256: hashing))
+        // Then both pages are found, and the digest covers the whole file
+        #expect(result.findings == [])
+        #expect(result.pages.map(\.width) == [640, 16])
+        #expect(result.fileSize > UInt64(Fixity.chunkSize))
+        #expect(result.sha256 == (hashing ? try Fixity.sha256(path: path) : nil))
+    }
+
     @Test func readsManyFilesInParallelInOrder() throws {
         // Given files of 1…6 pages
         let paths = try (1...6).map { count in
