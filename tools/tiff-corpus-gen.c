@@ -20,14 +20,15 @@
 enum kind {
     K_RGB_NONE, K_GRAY_LZW, K_RGB_DEFLATE, K_RGB_JPEG, K_BILEVEL_G4, K_GRAY_LOWDPI,
     K_RGB_TILED, K_RGB_BIGTIFF, K_GRAY_MULTIPAGE, K_RGB_CM, K_GRAY16_PACKBITS,
-    K_BROKEN_TRUNCATED, K_BROKEN_PNG, K_BROKEN_RANDOM, K_COUNT
+    K_GRAY_IFD_FIRST, K_BROKEN_TRUNCATED, K_BROKEN_CUT_PIXELS, K_BROKEN_PNG, K_BROKEN_RANDOM, K_COUNT
 };
 
 static const char *kind_names[K_COUNT] = {
     "rgb24 none 300dpi", "gray8 lzw 300dpi", "rgb24 deflate 300dpi", "rgb24 jpeg 300dpi",
     "bilevel g4 300dpi", "gray8 none 150dpi (fails QC)", "rgb24 deflate tiled", "rgb24 none bigtiff",
     "gray8 deflate 3 pages", "rgb24 lzw 118.11 px/cm", "gray16 packbits 400dpi",
-    "broken: truncated", "broken: png renamed .tif", "broken: random bytes",
+    "gray8 none 300dpi, IFD first", "broken: truncated (IFD lost)", "broken: truncated pixels",
+    "broken: png renamed .tif", "broken: random bytes",
 };
 
 static uint64_t rng_state = 0x853c49e6748fea9bULL;
@@ -109,6 +110,41 @@ static int write_page(TIFF *tif, uint32_t w, uint32_t h, uint16_t bps, uint16_t 
     return TIFFWriteDirectory(tif);
 }
 
+static void put16(unsigned char *p, uint16_t v) { p[0] = (unsigned char)v; p[1] = (unsigned char)(v >> 8); }
+static void put32(unsigned char *p, uint32_t v) { for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i)); }
+
+/*
+ * Writes a little-endian 8-bit gray TIFF with its directory before the pixels,
+ * as many scanners do, keeping only keep_pixels bytes of the w*h pixels.
+ */
+static int write_ifd_first(const char *path, uint32_t w, uint32_t h, uint32_t keep_pixels) {
+    enum { ENTRIES = 12 };
+    const uint32_t ifd = 8, rationals = ifd + 2 + ENTRIES * 12 + 4, data = rationals + 16;
+    const uint16_t tags[ENTRIES] = {256, 257, 258, 259, 262, 273, 277, 278, 279, 282, 283, 296};
+    const uint16_t types[ENTRIES] = {4, 4, 3, 3, 3, 4, 3, 4, 4, 5, 5, 3};
+    const uint32_t values[ENTRIES] = {w, h, 8, 1, 1, data, 1, h, w * h, rationals, rationals + 8, 2};
+    unsigned char head[8 + 2 + ENTRIES * 12 + 4 + 16];
+    memset(head, 0, sizeof head);
+    head[0] = 'I'; head[1] = 'I';
+    put16(head + 2, 42);
+    put32(head + 4, ifd);
+    put16(head + ifd, ENTRIES);
+    for (int i = 0; i < ENTRIES; i++) {
+        unsigned char *e = head + ifd + 2 + i * 12;
+        put16(e, tags[i]);
+        put16(e + 2, types[i]);
+        put32(e + 4, 1);
+        if (types[i] == 3) put16(e + 8, (uint16_t)values[i]); else put32(e + 8, values[i]);
+    }
+    put32(head + rationals, 300); put32(head + rationals + 4, 1);
+    put32(head + rationals + 8, 300); put32(head + rationals + 12, 1);
+    FILE *f = fopen(path, "wb");
+    if (!f) return 0;
+    fwrite(head, 1, sizeof head, f);
+    for (uint32_t i = 0; i < keep_pixels && i < w * h; i++) fputc((int)((i * 5 + (rng() & 7)) & 0xFF), f);
+    return fclose(f) == 0;
+}
+
 static int write_kind(const char *path, enum kind k) {
     uint32_t w = 64 + (rng() % 4) * 16, h = 80 + (rng() % 4) * 16;
     if (k == K_BROKEN_PNG || k == K_BROKEN_RANDOM) {
@@ -122,6 +158,8 @@ static int write_kind(const char *path, enum kind k) {
         fclose(f);
         return 1;
     }
+    if (k == K_GRAY_IFD_FIRST) return write_ifd_first(path, w, h, w * h);
+    if (k == K_BROKEN_CUT_PIXELS) return write_ifd_first(path, w, h, w * h / 3);
     const char *mode = k == K_RGB_BIGTIFF ? "w8" : "w";
     TIFF *tif = TIFFOpen(path, mode);
     if (!tif) return 0;
@@ -166,9 +204,9 @@ static enum kind pick_kind(long i) {
     static const enum kind sound[] = {
         K_RGB_NONE, K_RGB_NONE, K_RGB_NONE, K_RGB_NONE, K_GRAY_LZW, K_GRAY_LZW, K_RGB_DEFLATE, K_RGB_DEFLATE,
         K_RGB_JPEG, K_BILEVEL_G4, K_GRAY_LOWDPI, K_RGB_TILED, K_RGB_BIGTIFF, K_GRAY_MULTIPAGE, K_RGB_CM,
-        K_GRAY16_PACKBITS,
+        K_GRAY16_PACKBITS, K_GRAY_IFD_FIRST,
     };
-    if (i % 100 == 37) return K_BROKEN_TRUNCATED + (enum kind)((i / 100) % 3);
+    if (i % 100 == 37) return K_BROKEN_TRUNCATED + (enum kind)((i / 100) % 4);
     return sound[rng() % (sizeof sound / sizeof sound[0])];
 }
 
