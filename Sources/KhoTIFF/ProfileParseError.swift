@@ -2,6 +2,8 @@
 public enum ProfileParseError: Error, Sendable, Hashable {
     /// The file could not be read at all.
     case unreadableFile(path: String, reason: String)
+    /// Neither a built-in profile's name nor a profile file that exists.
+    case unknownProfile(name: String)
     /// A line that is neither blank, a comment, nor `key = value`.
     case missingEquals(line: Int, text: String)
     /// A key this format does not know.
@@ -30,7 +32,7 @@ public enum ProfileParseError: Error, Sendable, Hashable {
             .duplicateKey(let line, _, _), .notANumber(let line, _, _), .unknownColourMode(let line, _),
             .unknownCompression(let line, _), .notYesOrNo(let line, _, _), .badName(let line, _):
             return line
-        case .unreadableFile, .missingKey:
+        case .unreadableFile, .unknownProfile, .missingKey:
             return nil
         }
     }

@@ -49,6 +49,15 @@ extension QualityProfile {
         return try build(from: values)
     }
 
+    /// The built-in profile called `nameOrPath`, or else the profile in the file at that path.
+    public static func resolve(_ nameOrPath: String) throws(ProfileParseError) -> QualityProfile {
+        if let profile = builtIn(named: nameOrPath) {
+            return profile
+        }
+        guard FileManager.default.fileExists(atPath: nameOrPath) else { throw .unknownProfile(name: nameOrPath) }
+        return try load(path: nameOrPath)
+    }
+
     /// Reads and parses the profile file at `path`.
     public static func load(path: String) throws(ProfileParseError) -> QualityProfile {
         let text: String

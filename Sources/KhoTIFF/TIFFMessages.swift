@@ -189,6 +189,11 @@ extension ProfileParseError: LocalizedError {
             return say(
                 language, vi: "không đọc được tệp chuẩn \(path): \(reason)",
                 en: "cannot read profile file \(path): \(reason)")
+        case .unknownProfile(let name):
+            let names = QualityProfile.builtIn.map(\.name).joined(separator: ", ")
+            return say(
+                language, vi: "không có chuẩn «\(name)»: không phải chuẩn có sẵn (\(names)) và không có tệp nào ở đường dẫn đó",
+                en: "no profile \"\(name)\": not a built-in profile (\(names)) and no file at that path")
         case .missingEquals(let line, let text):
             return say(
                 language, vi: "dòng \(line): thiếu dấu '=' (cần dạng khóa = giá trị): «\(text)»",

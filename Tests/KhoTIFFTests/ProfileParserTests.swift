@@ -78,4 +78,15 @@ import Testing
         #expect(try QualityProfile.load(path: path).name == "p")
         #expect(throws: ProfileParseError.self) { try QualityProfile.load(path: directory.file("none.profile")) }
     }
+
+    @Test func resolvesBuiltInNamesAndPaths() throws {
+        // Given a profile file, a built-in name and a name that is neither
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("p.profile", Array(Self.base.utf8))
+        // Then names and paths resolve, and the unknown one says what exists
+        #expect(try QualityProfile.resolve("vn-2025") == .vn2025)
+        #expect(try QualityProfile.resolve(path).name == "p")
+        #expect(throws: ProfileParseError.unknownProfile(name: "vn-2019")) { try QualityProfile.resolve("vn-2019") }
+        #expect(ProfileParseError.unknownProfile(name: "x").message(in: .en).contains("vn-2025, nara-textual"))
+    }
 }
