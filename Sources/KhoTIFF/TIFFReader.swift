@@ -111,7 +111,8 @@ public enum TIFFReader {
         kho_tiff_log_reset(log)
         let maxAllocation = Int64(options.maxSingleAllocation)
         guard let tif = path.withCString({ kho_tiff_source_open(source, $0, "rm", log, maxAllocation) }) else {
-            result.findings.append(.unreadableDirectory(page: 1, detail: firstLine(errorsIn: log, from: 0)))
+            let detail = firstLine(errorsIn: log, from: 0).replacing(path + ": ", with: "")
+            result.findings.append(.unreadableDirectory(page: 1, detail: detail))
             result.libtiffWarnings = lines(warningsIn: log)
             return
         }
@@ -147,7 +148,7 @@ public enum TIFFReader {
                 // unreadable directory as an error, and a loop as a warning (or, once the warning
                 // buffer is full, silently): no error means a loop.
                 let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
-                let detail = firstLine(errorsIn: log, from: errorLengthBefore)
+                let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
                 if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping") {
                     result.findings.append(.unreadableDirectory(page: number + 1, detail: detail))
                 } else {

@@ -164,6 +164,17 @@ enum BadInput: String, CaseIterable, Sendable {
         #expect(found == kind)
     }
 
+    @Test func libtiffDetailLeavesOutThePath() throws {
+        // Given a master whose second directory lies past the end
+        let path = try BadInput.secondIFDPastEnd.make(in: directory)
+        // When it is read
+        let finding = TIFFReader.read(path: path).findings.first
+        // Then libtiff's words are kept, without the path the caller already knows
+        #expect(
+            finding?.message(in: .en)
+                == "cannot read the image directory (IFD) of page 2: TIFFFetchDirectory: Can not read TIFF directory count")
+    }
+
     @Test func truncatedDataIsMeasuredAgainstTheFileSize() throws {
         // Given a master whose directory survives but whose pixels were cut short
         let path = try BadInput.truncatedData.make(in: directory)
