@@ -26,7 +26,7 @@ public enum FileKind: String, Sendable, Hashable, Codable, CaseIterable {
             self = .pdf
         } else if starts(Array("GIF8".utf8)) {
             self = .gif
-        } else if starts(Array("BM".utf8)) && bytes.count >= 14 {
+        } else if starts(Array("BM".utf8)) && bytes.count >= 10 && bytes[6..<10].allSatisfy({ $0 == 0 }) {
             self = .bmp
         } else if starts([0x50, 0x4B, 0x03, 0x04]) {
             self = .zip

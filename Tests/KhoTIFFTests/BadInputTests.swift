@@ -175,6 +175,21 @@ enum BadInput: String, CaseIterable, Sendable {
                 == "cannot read the image directory (IFD) of page 2: TIFFFetchDirectory: Can not read TIFF directory count")
     }
 
+    @Test(arguments: [
+        ([0x42, 0x4D, 0x36, 0x10, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0], FileKind.bmp),
+        (Array("BMW 320i service notes".utf8), .text),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0], .zip),
+        (Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBP".utf8), .webp),
+        ([0xFF, 0x4F, 0xFF, 0x51], .jpeg2000),
+        (Array("Hồ sơ".utf8.prefix(3)), .text),
+        ([0x01, 0x02, 0x03], .unknown),
+    ])
+    func namesOtherSignatures(_ bytes: [UInt8], _ kind: FileKind) {
+        // Given the first bytes of a file
+        // Then the kind is named (a cut-off UTF-8 character still counts as text)
+        #expect(FileKind(signature: bytes) == kind)
+    }
+
     @Test func truncatedDataIsMeasuredAgainstTheFileSize() throws {
         // Given a master whose directory survives but whose pixels were cut short
         let path = try BadInput.truncatedData.make(in: directory)
