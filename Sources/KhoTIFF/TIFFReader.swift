@@ -1,0 +1,277 @@
+import CLibTIFF
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the header tags of TIFF masters with libtiff, never decoding pixels and never printing.
+public enum TIFFReader {
+    /// Clears libtiff's process-wide error and warning handlers (done once, before the first read).
+    private static let globalHandlersSilenced: Void = kho_tiff_silence_global_handlers()
+
+    /// Makes sure libtiff prints nothing to stderr; call once at start-up (reading also calls it).
+    public static func silenceLibTIFF() {
+        _ = globalHandlersSilenced
+    }
+
+    /// How much of the start of a file is read in one go when it is not hashed: all of a small master.
+    static let headBytes = 64 << 10
+
+    /// Reads every page's header tags of the file at `path`; problems become findings in the result, never errors.
+    ///
+    /// The file is opened once. Its first bytes (all of a small master) are read with one read(2)
+    /// and libtiff parses them from memory, reading any further bytes it needs with pread(2); with
+    /// `options.computeSHA256` the same bytes are hashed and the rest of the file streamed through
+    /// the hash, so a small master is read from disk once for both.
+    public static func read(path: String, options: TIFFReadOptions = TIFFReadOptions()) -> TIFFFileResult {
+        silenceLibTIFF()
+        var result = TIFFFileResult(path: path)
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard fd >= 0 else {
+            result.findings.append(openFinding(errno: errno))
+            return result
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            result.findings.append(.cannotOpen(errno: code, reason: describe(errno: code)))
+            return result
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
+            result.findings.append(.isDirectory)
+            return result
+        default:
+            result.findings.append(.notRegularFile)
+            return result
+        }
+        result.fileSize = UInt64(max(0, info.st_size))
+        // One byte more than the file's size, so a short read proves the end was reached.
+        let limit = options.computeSHA256 ? Fixity.chunkSize : headBytes
+        let capacity = Int(min(result.fileSize + 1, UInt64(limit)))
+        let head = UnsafeMutableRawBufferPointer.allocate(byteCount: max(capacity, 16), alignment: 16)
+        defer { head.deallocate() }
+        let headLength: Int
+        switch Fixity.readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: head[0..<capacity]), at: 0) {
+        case .success(let count):
+            headLength = count
+        case .failure(let error):
+            result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
+            return result
+        }
+        let prefix = UnsafeRawBufferPointer(rebasing: head[0..<headLength])
+        if options.computeSHA256 {
+            switch Fixity.sha256(fileDescriptor: fd, startingWith: prefix, complete: headLength < capacity) {
+            case .success(let digest):
+                result.sha256 = digest
+            case .failure(let error):
+                result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
+                return result
+            }
+        }
+        guard headLength > 0 else {
+            result.findings.append(.empty)
+            return result
+        }
+        switch TIFFHeader.judge(Array(prefix.prefix(16)), fileSize: result.fileSize) {
+        case .failure(let problem):
+            result.findings.append(problem.finding)
+            return result
+        case .success(let header):
+            result.format = header.format
+            result.byteOrder = header.byteOrder
+        }
+        // libtiff keeps the source's address until TIFFClose, so it lives on the heap, not in a Swift inout.
+        let source = UnsafeMutablePointer<kho_tiff_source>.allocate(capacity: 1)
+        defer { source.deallocate() }
+        source.initialize(
+            to: kho_tiff_source(
+                fd: fd, head: prefix.baseAddress?.assumingMemoryBound(to: UInt8.self), head_length: UInt64(headLength),
+                size: result.fileSize, position: 0))
+        readDirectories(source: source, path: path, options: options, into: &result)
+        return result
+    }
+
+    /// Reads many files, spread over all cores off Swift's cooperative pool; results are in the order of `paths`.
+    public static func read(paths: [String], options: TIFFReadOptions = TIFFReadOptions()) -> [TIFFFileResult] {
+        ParallelMap.map(paths) { read(path: $0, options: options) }
+    }
+
+    /// Hands the file to libtiff and walks its directory chain, appending pages and findings.
+    private static func readDirectories(
+        source: UnsafeMutablePointer<kho_tiff_source>, path: String, options: TIFFReadOptions, into result: inout TIFFFileResult
+    ) {
+        let log = UnsafeMutablePointer<kho_tiff_log>.allocate(capacity: 1)
+        defer { log.deallocate() }
+        kho_tiff_log_reset(log)
+        let maxAllocation = Int64(options.maxSingleAllocation)
+        guard let tif = path.withCString({ kho_tiff_source_open(source, $0, "rm", log, maxAllocation) }) else {
+            let detail = firstLine(errorsIn: log, from: 0).replacing(path + ": ", with: "")
+            result.findings.append(.unreadableDirectory(page: 1, detail: detail))
+            result.libtiffWarnings = lines(warningsIn: log)
+            return
+        }
+        defer { TIFFClose(tif) }
+        var truncationReported = false
+        var number = 1
+        while true {
+            var page = readPage(tif, number: number)
+            result.findings.append(contentsOf: resolutionFindings(page))
+            if let data = imageData(tif) {
+                page.dataBytes = data.bytes
+                page.dataEnd = data.end
+                if data.end > result.fileSize && !truncationReported {
+                    truncationReported = true
+                    result.findings.append(.truncated(page: number, dataEnd: data.end, fileSize: result.fileSize))
+                }
+            } else {
+                result.findings.append(.missingImageData(page: number))
+            }
+            result.pages.append(page)
+            if TIFFLastDirectory(tif) != 0 {
+                break
+            }
+            if number >= options.maxPages {
+                result.findings.append(.tooManyPages(limit: options.maxPages))
+                break
+            }
+            let errorsBefore = log.pointee.error_count
+            let errorLengthBefore = log.pointee.error_length
+            let warningLengthBefore = log.pointee.warning_length
+            if TIFFReadDirectory(tif) == 0 {
+                // There was a next directory and libtiff would not read it. libtiff 4.5 reports an
+                // unreadable directory as an error, and a loop as a warning (or, once the warning
+                // buffer is full, silently): no error means a loop.
+                let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
+                let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
+                if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping") {
+                    result.findings.append(.unreadableDirectory(page: number + 1, detail: detail))
+                } else {
+                    result.findings.append(.directoryLoop(page: number))
+                }
+                break
+            }
+            number += 1
+        }
+        result.libtiffWarnings = lines(warningsIn: log)
+    }
+
+    /// Reads the tags of libtiff's current directory.
+    private static func readPage(_ tif: OpaquePointer, number: Int) -> TIFFPage {
+        var width: UInt32 = 0
+        var height: UInt32 = 0
+        _ = kho_tiff_get_u32(tif, UInt32(TIFFTAG_IMAGEWIDTH), &width)
+        _ = kho_tiff_get_u32(tif, UInt32(TIFFTAG_IMAGELENGTH), &height)
+        var bits: UInt16 = 1
+        var samples: UInt16 = 1
+        var compression: UInt16 = 1
+        var photometric: UInt16 = 0
+        var unit: UInt16 = UInt16(RESUNIT_INCH)
+        _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_BITSPERSAMPLE), &bits)
+        _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_SAMPLESPERPIXEL), &samples)
+        _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_COMPRESSION), &compression)
+        let hasPhotometric = kho_tiff_get_u16(tif, UInt32(TIFFTAG_PHOTOMETRIC), &photometric) != 0
+        _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_RESOLUTIONUNIT), &unit)
+        var xResolution: Float = 0
+        var yResolution: Float = 0
+        let hasX = kho_tiff_get_float(tif, UInt32(TIFFTAG_XRESOLUTION), &xResolution) != 0
+        let hasY = kho_tiff_get_float(tif, UInt32(TIFFTAG_YRESOLUTION), &yResolution) != 0
+        var iccCount: UInt32 = 0
+        var iccData: UnsafeRawPointer?
+        if kho_tiff_get_icc(tif, &iccCount, &iccData) == 0 {
+            iccCount = 0
+        }
+        return TIFFPage(
+            number: number, width: width, height: height, bitsPerSample: bits, samplesPerPixel: samples,
+            photometricCode: hasPhotometric ? photometric : nil, compressionCode: compression,
+            xResolution: hasX ? Double(xResolution) : nil, yResolution: hasY ? Double(yResolution) : nil,
+            resolutionUnit: TIFFResolutionUnit(code: unit), isTiled: TIFFIsTiled(tif) != 0,
+            iccProfileBytes: iccCount,
+            dateTime: string(tif, TIFFTAG_DATETIME), make: string(tif, TIFFTAG_MAKE),
+            model: string(tif, TIFFTAG_MODEL), software: string(tif, TIFFTAG_SOFTWARE),
+            artist: string(tif, TIFFTAG_ARTIST))
+    }
+
+    /// Reads an ASCII tag of the current directory, or nil when absent.
+    private static func string(_ tif: OpaquePointer, _ tag: Int32) -> String? {
+        var value: UnsafePointer<CChar>?
+        guard kho_tiff_get_string(tif, UInt32(tag), &value) != 0, let value else { return nil }
+        return String(cString: value)
+    }
+
+    /// Says what is wrong with a page's resolution tags, if anything.
+    private static func resolutionFindings(_ page: TIFFPage) -> [TIFFFinding] {
+        if page.xResolution == nil || page.yResolution == nil {
+            return [.missingResolution(page: page.number)]
+        }
+        if page.resolutionUnit == .none {
+            return [.resolutionWithoutUnit(page: page.number)]
+        }
+        return []
+    }
+
+    /// Sums and bounds the strips or tiles of the current directory, or nil when it has no image data.
+    private static func imageData(_ tif: OpaquePointer) -> (bytes: UInt64, end: UInt64)? {
+        let tiled = TIFFIsTiled(tif) != 0
+        let count = Int(tiled ? TIFFNumberOfTiles(tif) : TIFFNumberOfStrips(tif))
+        var offsets: UnsafePointer<UInt64>?
+        var byteCounts: UnsafePointer<UInt64>?
+        let offsetTag = UInt32(tiled ? TIFFTAG_TILEOFFSETS : TIFFTAG_STRIPOFFSETS)
+        let countTag = UInt32(tiled ? TIFFTAG_TILEBYTECOUNTS : TIFFTAG_STRIPBYTECOUNTS)
+        guard count > 0,
+            kho_tiff_get_u64_array(tif, offsetTag, &offsets) != 0,
+            kho_tiff_get_u64_array(tif, countTag, &byteCounts) != 0,
+            let offsets, let byteCounts
+        else {
+            return nil
+        }
+        var end: UInt64 = 0
+        var bytes: UInt64 = 0
+        for index in 0..<count {
+            let (stripEnd, overflow) = offsets[index].addingReportingOverflow(byteCounts[index])
+            end = max(end, overflow ? UInt64.max : stripEnd)
+            bytes &+= byteCounts[index]
+        }
+        return (bytes, end)
+    }
+
+    /// Maps an open(2) errno to a finding.
+    static func openFinding(errno code: Int32) -> TIFFFinding {
+        switch code {
+        case ENOENT, ENOTDIR: return .notFound
+        case EACCES, EPERM: return .permissionDenied
+        case EISDIR: return .isDirectory
+        default: return .cannotOpen(errno: code, reason: describe(errno: code))
+        }
+    }
+
+    /// The C library's description of an errno value.
+    static func describe(errno code: Int32) -> String {
+        guard let text = strerror(code) else { return "errno \(code)" }
+        return String(cString: text)
+    }
+
+    /// The first error message libtiff logged from byte `start` of the error buffer on, or "" when none.
+    private static func firstLine(errorsIn log: UnsafeMutablePointer<kho_tiff_log>, from start: UInt32) -> String {
+        let errors = text(of: &log.pointee.errors, from: start, to: log.pointee.error_length)
+        return errors.split(separator: "\n").first.map(String.init) ?? ""
+    }
+
+    /// The text of a log buffer between two byte positions.
+    private static func text<Buffer>(of buffer: inout Buffer, from start: UInt32, to end: UInt32) -> String {
+        guard end > start else { return "" }
+        return withUnsafeBytes(of: &buffer) { String(decoding: $0[Int(start)..<Int(end)], as: UTF8.self) }
+    }
+
+    /// The warnings libtiff logged, one per entry.
+    private static func lines(warningsIn log: UnsafeMutablePointer<kho_tiff_log>) -> [String] {
+        guard log.pointee.warning_length > 0 else { return [] }
+        let text = withUnsafeBytes(of: &log.pointee.warnings) { String(decoding: $0.prefix(Int(log.pointee.warning_length)), as: UTF8.self) }
+        return text.split(separator: "\n").map(String.init)
+    }
+}
