@@ -25,6 +25,7 @@ let package = Package(
         .target(
             name: "KhoTIFF",
             dependencies: [
+                "KhoLocale",
                 "CLibTIFF",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -1,7 +1,4 @@
-/// The language a message is written in; Vietnamese is the default everywhere.
-public enum KhoLanguage: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Vietnamese (tiếng Việt), the default.
-    case vi
-    /// English.
-    case en
-}
+@_exported import KhoLocale
+
+/// The language a message is written in (kho's one `Lang`); Vietnamese is the default everywhere.
+public typealias KhoLanguage = Lang
