@@ -1,0 +1,52 @@
+import Foundation
+
+/// Number, date and money formatting done by hand, so that it is the same on every machine.
+public enum Format {
+    /// A decimal number with grouping, e.g. `12.345,6` in Vietnamese and `12,345.6` in English.
+    public static func decimal(_ value: Double, maxFractionDigits: Int, lang: Lang = .current) -> String {
+        guard value.isFinite else { return "—" }
+        let scale = pow(10.0, Double(maxFractionDigits))
+        let rounded = (abs(value) * scale).rounded() / scale
+        var fraction = ""
+        let intPart = Int64(rounded.rounded(.down))
+        if maxFractionDigits > 0 {
+            let fracValue = Int64(((rounded - Double(intPart)) * scale).rounded())
+            var digits = String(fracValue)
+            digits = String(repeating: "0", count: max(0, maxFractionDigits - digits.count)) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            fraction = digits
+        }
+        let sign = value < 0 && (intPart != 0 || !fraction.isEmpty) ? "-" : ""
+        let (group, point) = lang == .vi ? (".", ",") : (",", ".")
+        let grouped = integer(intPart, separator: group)
+        return sign + grouped + (fraction.isEmpty ? "" : point + fraction)
+    }
+
+    /// A whole number with grouping: `19.162.000` (vi) or `19,162,000` (en).
+    public static func integer(_ value: Int64, lang: Lang = .current) -> String {
+        let sign = value < 0 ? "-" : ""
+        return sign + integer(abs(value), separator: lang == .vi ? "." : ",")
+    }
+
+    private static func integer(_ value: Int64, separator: String) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += separator }
+            out.append(digit)
+        }
+        return out
+    }
+
+    /// An amount of Vietnamese đồng: `19.162.000 đ` (vi) or `19,162,000 VND` (en).
+    public static func money(_ amount: Int64, lang: Lang = .current) -> String {
+        integer(amount, lang: lang) + (lang == .vi ? " đ" : " VND")
+    }
+
+    /// A share as a percentage with one decimal: `19,8 %` (vi) or `19.8%` (en).
+    public static func percent(_ part: Double, of whole: Double, lang: Lang = .current) -> String {
+        guard whole > 0 else { return "—" }
+        let text = decimal(part / whole * 100, maxFractionDigits: 1, lang: lang)
+        return lang == .vi ? text + " %" : text + "%"
+    }
+}
