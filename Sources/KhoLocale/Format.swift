@@ -18,17 +18,17 @@ public enum Format {
         }
         let sign = value < 0 && (intPart != 0 || !fraction.isEmpty) ? "-" : ""
         let (group, point) = lang == .vi ? (".", ",") : (",", ".")
-        let grouped = integer(intPart, separator: group)
+        let grouped = integer(UInt64(intPart), separator: group)
         return sign + grouped + (fraction.isEmpty ? "" : point + fraction)
     }
 
     /// A whole number with grouping: `19.162.000` (vi) or `19,162,000` (en).
     public static func integer(_ value: Int64, lang: Lang = .current) -> String {
         let sign = value < 0 ? "-" : ""
-        return sign + integer(abs(value), separator: lang == .vi ? "." : ",")
+        return sign + integer(value.magnitude, separator: lang == .vi ? "." : ",")
     }
 
-    private static func integer(_ value: Int64, separator: String) -> String {
+    private static func integer(_ value: UInt64, separator: String) -> String {
         let digits = Array(String(value))
         var out = ""
         for (index, digit) in digits.enumerated() {
