@@ -32,6 +32,8 @@ let package = Package(
         ),
         // Lang and Text: user-facing text in Vietnamese and English, shared by every module.
         .target(name: "KhoLocale"),
+        // Renders reports and exports (HTML with inline SVG, CSV) from plain values: no I/O, no database.
+        .target(name: "KhoReport", dependencies: ["KhoLocale"]),
         // Pure estimation maths: no I/O, no clock.
         .target(name: "KhoEstimation", dependencies: ["KhoLocale"]),
         // The library: catalogue, events, scanning, estimation, reports, store.
@@ -41,6 +43,7 @@ let package = Package(
                 "KhoLocale",
                 "KhoTIFF",
                 "KhoEstimation",
+                "KhoReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -55,6 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF"]),
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
+        .testTarget(name: "KhoReportTests", dependencies: ["KhoReport"]),
         .testTarget(name: "KhoKitTests", dependencies: ["KhoKit"]),
         .testTarget(name: "khoTests", dependencies: ["kho"]),
     ]
