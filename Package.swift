@@ -53,13 +53,16 @@ let package = Package(
             name: "kho",
             dependencies: [
                 "KhoKit",
+                "KhoTIFF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF"]),
+        // Writes TIFF fixtures with libtiff for the tests; not part of kho.
+        .target(name: "KhoTestSupport", dependencies: ["CLibTIFF"]),
+        .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF", "KhoTestSupport"]),
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
         .testTarget(name: "KhoReportTests", dependencies: ["KhoReport"]),
-        .testTarget(name: "KhoKitTests", dependencies: ["KhoKit"]),
+        .testTarget(name: "KhoKitTests", dependencies: ["KhoKit", "KhoTestSupport"]),
         .testTarget(name: "khoTests", dependencies: ["kho"]),
     ]
 )

@@ -238,7 +238,36 @@ static int write_large(const char *path) {
     return ok;
 }
 
+/* Demo mode: tiff-corpus-gen --demo OUT BOX/FILE:PAGES[:lowdpi] ...
+ * writes PAGES small RGB 300-dpi masters (or 150-dpi gray ones that fail QC) per file folder. */
+static int demo(int argc, char **argv) {
+    const char *out = argv[2];
+    char dir[4096], path[4200], spec[512];
+    int failures = 0;
+    for (int a = 3; a < argc; a++) {
+        snprintf(spec, sizeof spec, "%s", argv[a]);
+        char *colon = strchr(spec, ':');
+        if (!colon) { fprintf(stderr, "bad spec %s\n", spec); return 2; }
+        *colon = 0;
+        long pages = atol(colon + 1);
+        int low = strstr(colon + 1, "lowdpi") != NULL;
+        snprintf(dir, sizeof dir, "%s/%s", out, spec);
+        make_dirs(dir);
+        for (long p = 1; p <= pages; p++) {
+            snprintf(path, sizeof path, "%s/%04ld.tif", dir, p);
+            if (!write_kind(path, low ? K_GRAY_LOWDPI : K_RGB_NONE)) failures++;
+        }
+        printf("  %s: %ld masters%s\n", spec, pages, low ? " (150 dpi gray: fails QC)" : "");
+    }
+    return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc >= 3 && strcmp(argv[1], "--demo") == 0) {
+        TIFFSetErrorHandler(quiet);
+        TIFFSetWarningHandler(quiet);
+        return demo(argc, argv);
+    }
     if (argc != 4) {
         fprintf(stderr, "usage: %s OUT_DIR COUNT LARGE\n", argv[0]);
         return 2;

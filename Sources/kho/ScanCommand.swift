@@ -4,8 +4,8 @@ import KhoKit
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: Text(vi: "Số hóa: ghi nhận hồ sơ đã quét.", en: "Digitization: record scanned files.")(),
-        subcommands: [Record.self])
+        abstract: Text(vi: "Số hóa: nạp bản quét TIFF, kiểm tra chất lượng và toàn vẹn, ghi nhận bằng tay.", en: "Digitization: ingest TIFF masters, check quality and fixity, record by hand.")(),
+        subcommands: [Ingest.self, Problems.self, Show.self, Verify.self, Profile.self, Record.self])
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(

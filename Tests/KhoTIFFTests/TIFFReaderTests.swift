@@ -1,5 +1,6 @@
 import CLibTIFF
 import Foundation
+import KhoTestSupport
 import Testing
 
 @testable import KhoTIFF

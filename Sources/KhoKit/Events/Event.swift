@@ -17,6 +17,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case scanRecord = "scan.record"
     case scanIngest = "scan.ingest"
     case scanVerify = "scan.verify"
+    case setting = "setting"
     case undo = "undo"
 
     /// What the event means, for people.
@@ -36,6 +37,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .scanRecord: Text(vi: "ghi nhận đã số hóa", en: "scanning recorded")
         case .scanIngest: Text(vi: "nạp bản quét", en: "masters ingested")
         case .scanVerify: Text(vi: "kiểm tra toàn vẹn", en: "fixity verified")
+        case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
         }
     }

@@ -81,6 +81,35 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2-scanning") { db in
+            try db.execute(sql: """
+                CREATE TABLE master (
+                    id INTEGER PRIMARY KEY,
+                    file_id INTEGER NOT NULL REFERENCES file(id),
+                    rel_path TEXT NOT NULL UNIQUE,
+                    root TEXT NOT NULL,
+                    disk_path TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    device INTEGER NOT NULL,
+                    inode INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL,
+                    ctime_ns INTEGER NOT NULL,
+                    sha256 TEXT,
+                    pages INTEGER NOT NULL,
+                    readable INTEGER NOT NULL,
+                    profile TEXT NOT NULL,
+                    problems TEXT NOT NULL DEFAULT '[]',
+                    problem_count INTEGER NOT NULL DEFAULT 0,
+                    metadata TEXT NOT NULL DEFAULT '{}',
+                    scanned_at INTEGER,
+                    ingested_at INTEGER NOT NULL,
+                    verified_at INTEGER,
+                    missing INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX master_file ON master(file_id);
+                """)
+        }
         return migrator
     }
 }

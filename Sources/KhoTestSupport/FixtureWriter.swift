@@ -1,37 +1,78 @@
 import CLibTIFF
 import Foundation
 
-/// One page of a fixture TIFF, written with libtiff's own write API.
-struct FixturePage {
-    var width: UInt32 = 16
-    var height: UInt32 = 16
-    var bitsPerSample: UInt16 = 8
-    var samplesPerPixel: UInt16 = 3
-    var photometric: Int32 = PHOTOMETRIC_RGB
-    var compression: Int32 = COMPRESSION_NONE
-    var xResolution: Double? = 300
-    var yResolution: Double? = 300
-    var resolutionUnit: Int32? = RESUNIT_INCH
-    var tiled = false
-    var icc: [UInt8]? = nil
-    var dateTime: String? = nil
-    var make: String? = nil
-    var model: String? = nil
-    var software: String? = nil
-    var artist: String? = nil
+/// Test support: writes small TIFF masters with libtiff, for tests only (never used by kho itself).
 
-    static let rgb = FixturePage()
-    static let gray8 = FixturePage(samplesPerPixel: 1, photometric: PHOTOMETRIC_MINISBLACK)
-    static let bilevel = FixturePage(bitsPerSample: 1, samplesPerPixel: 1, photometric: PHOTOMETRIC_MINISWHITE)
+/// One page of a fixture TIFF, written with libtiff's own write API.
+public struct FixturePage: Sendable {
+    public var width: UInt32 = 16
+    public var height: UInt32 = 16
+    public var bitsPerSample: UInt16 = 8
+    public var samplesPerPixel: UInt16 = 3
+    public var photometric: Int32 = PHOTOMETRIC_RGB
+    public var compression: Int32 = COMPRESSION_NONE
+    public var xResolution: Double? = 300
+    public var yResolution: Double? = 300
+    public var resolutionUnit: Int32? = RESUNIT_INCH
+    public var tiled: Bool = false
+    public var icc: [UInt8]? = nil
+    public var dateTime: String? = nil
+    public var make: String? = nil
+    public var model: String? = nil
+    public var software: String? = nil
+    public var artist: String? = nil
+
+    public static let rgb = FixturePage()
+    public static let gray8 = FixturePage(samplesPerPixel: 1, photometric: PHOTOMETRIC_MINISBLACK)
+    public static let bilevel = FixturePage(bitsPerSample: 1, samplesPerPixel: 1, photometric: PHOTOMETRIC_MINISWHITE)
+
+    /// A page description; every value has a sound default (16×16 RGB, 300 dpi, uncompressed).
+    public init(
+        width: UInt32 = 16,
+        height: UInt32 = 16,
+        bitsPerSample: UInt16 = 8,
+        samplesPerPixel: UInt16 = 3,
+        photometric: Int32 = PHOTOMETRIC_RGB,
+        compression: Int32 = COMPRESSION_NONE,
+        xResolution: Double? = 300,
+        yResolution: Double? = 300,
+        resolutionUnit: Int32? = RESUNIT_INCH,
+        tiled: Bool = false,
+        icc: [UInt8]? = nil,
+        dateTime: String? = nil,
+        make: String? = nil,
+        model: String? = nil,
+        software: String? = nil,
+        artist: String? = nil
+    ) {
+        self.width = width
+        self.height = height
+        self.bitsPerSample = bitsPerSample
+        self.samplesPerPixel = samplesPerPixel
+        self.photometric = photometric
+        self.compression = compression
+        self.xResolution = xResolution
+        self.yResolution = yResolution
+        self.resolutionUnit = resolutionUnit
+        self.tiled = tiled
+        self.icc = icc
+        self.dateTime = dateTime
+        self.make = make
+        self.model = model
+        self.software = software
+        self.artist = artist
+    }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    var description: String
+public struct FixtureError: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// Writes fixture TIFFs with libtiff ("w", "w8" for BigTIFF, "b" for big-endian).
-enum FixtureWriter {
-    static func write(_ pages: [FixturePage], to path: String, bigTIFF: Bool = false, bigEndian: Bool = false) throws {
+public enum FixtureWriter {
+    public static func write(_ pages: [FixturePage], to path: String, bigTIFF: Bool = false, bigEndian: Bool = false) throws {
         let log = UnsafeMutablePointer<kho_tiff_log>.allocate(capacity: 1)
         defer { log.deallocate() }
         kho_tiff_log_reset(log)

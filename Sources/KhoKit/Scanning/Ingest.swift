@@ -1,0 +1,318 @@
+import Foundation
+import GRDB
+import KhoTIFF
+
+/// How far an ingest has got, for a progress bar.
+public struct IngestProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var bytes: Int64
+    public var elapsed: Double
+}
+
+/// What one ingest did: counts by kind, problems found, and findings about the folder layout.
+public struct IngestSummary: Codable, Sendable {
+    /// TIFF files seen under the root (in catalogued, non-secret folders).
+    public var masters = 0
+    /// Pages in the masters read this run.
+    public var pages = 0
+    /// Bytes of the masters read this run.
+    public var bytes: Int64 = 0
+    /// Catalogue files whose masters changed (new, changed or missing) and were recorded.
+    public var records = 0
+    public var new = 0
+    public var changed = 0
+    public var unchanged = 0
+    /// Masters read this run that are readable but fail the profile.
+    public var failedQC = 0
+    /// Masters read this run that could not be read as a sound TIFF.
+    public var unreadable = 0
+    /// Masters recorded before that are no longer on disk.
+    public var missing = 0
+    public var profile = ""
+    public var changedPaths: [String] = []
+    public var findings: [String] = []
+    public var problems: [ProblemLine] = []
+    public var seconds = 0.0
+
+    enum CodingKeys: String, CodingKey {
+        case masters, pages, bytes, records, new, changed, unchanged, unreadable, missing, profile, findings, problems, seconds
+        case failedQC = "failed_qc"
+        case changedPaths = "changed_paths"
+    }
+}
+
+/// One problem of one master, as people read it.
+public struct ProblemLine: Codable, Sendable, Hashable {
+    public var ref: String
+    public var master: String
+    public var page: Int?
+    public var code: String
+    public var message: String
+}
+
+/// A problem as stored with its master: both languages, so it reads the same later.
+struct StoredProblem: Codable, Hashable, Sendable {
+    var page: Int?
+    var code: String
+    var vi: String
+    var en: String
+}
+
+/// A master read from disk, ready to be written.
+private struct ReadMaster: Sendable {
+    var disk: MasterOnDisk
+    var result: TIFFFileResult
+    var problems: [StoredProblem]
+    var metadata: String
+    var scannedAt: Date
+}
+
+extension KhoStore {
+    /// The quality profile masters are checked against unless an ingest names another.
+    public func defaultProfile() throws -> QualityProfile {
+        try read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'qc_profile'"),
+                let profile = try? JSONDecoder().decode(QualityProfile.self, from: Data(json.utf8))
+            else { return .default }
+            return profile
+        }
+    }
+
+    /// Makes `profile` the catalogue's default quality profile.
+    public func setDefaultProfile(_ profile: QualityProfile, by who: Attribution) throws {
+        let data = try JSONEncoder().encode(profile)
+        try write { db in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('qc_profile', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [String(decoding: data, as: UTF8.self)])
+            let event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(after: ["qc_profile": profile.name]))
+            var copy = event
+            try copy.insert(db)
+        }
+    }
+
+    /// Ingests the TIFF masters under `root` (`ROOT/<box>/<file>/<page>.tif`): reads headers with libtiff, hashes
+    /// them, checks them against `profile`, and records each catalogue file's masters with one attributed event.
+    ///
+    /// Incremental: a master whose device, inode, size and times are unchanged is not read again. Each batch of
+    /// catalogue files is written in one transaction, so an interrupted ingest leaves no half-ingested file and the
+    /// next run finishes the job. A hand record of a file is superseded by its ingest, not added to.
+    public func ingest(
+        root: String, profile: QualityProfile, by who: Attribution, now: Date = Date(),
+        progress: (@Sendable (IngestProgress) -> Void)? = nil
+    ) throws -> IngestSummary {
+        let started = Date()
+        TIFFReader.silenceLibTIFF()
+        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
+        let (folders, walkFindings) = try ScanWalker.walk(root: rootPath)
+        var summary = IngestSummary()
+        summary.profile = profile.name
+        summary.findings = walkFindings.map { $0.text() }
+
+        // What the catalogue knows: files by BOX/FILE, and the masters already ingested.
+        struct Known { var id: Int64; var secret: Bool }
+        var files: [String: Known] = [:]
+        var existing: [String: (id: Int64, fileId: Int64, identity: FileIdentity, missing: Bool)] = [:]
+        try read { db in
+            for row in try Row.fetchAll(db, sql: "SELECT b.code, f.code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id") {
+                files["\(row[0] as String)/\(row[1] as String)"] = Known(id: row[2], secret: (row[3] as String) == Access.secret.rawValue)
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master") {
+                existing[row[0]] = (row[1], row[2], FileIdentity(device: row[3], inode: row[4], size: row[5], mtimeNS: row[6], ctimeNS: row[7]), row[8])
+            }
+        }
+
+        // Decide what to read: new and changed masters, and which files lost masters.
+        var work: [(fileId: Int64, ref: String, toRead: [MasterOnDisk], gone: [String])] = []
+        var seen: Set<String> = []
+        var onDiskByFile: [Int64: Set<String>] = [:]
+        for folder in folders {
+            let ref = "\(folder.box)/\(folder.file)"
+            guard let known = files[ref] else {
+                summary.findings.append(IngestFinding.unknownFolder(box: folder.box, file: folder.file, masters: folder.masters.count).text())
+                continue
+            }
+            if known.secret {
+                summary.findings.append(IngestFinding.secretFile(ref: ref, masters: folder.masters.count).text())
+                continue
+            }
+            summary.masters += folder.masters.count
+            var toRead: [MasterOnDisk] = []
+            for master in folder.masters {
+                seen.insert(master.relPath)
+                onDiskByFile[known.id, default: []].insert(master.relPath)
+                if let old = existing[master.relPath], old.identity == master.identity, !old.missing, old.fileId == known.id {
+                    summary.unchanged += 1
+                } else {
+                    if existing[master.relPath] == nil { summary.new += 1 } else {
+                        summary.changed += 1
+                        summary.changedPaths.append(master.relPath)
+                    }
+                    toRead.append(master)
+                }
+            }
+            work.append((known.id, ref, toRead, []))
+        }
+        // Masters recorded before under a folder that was walked but no longer on disk.
+        var goneByFile: [Int64: [String]] = [:]
+        for (rel, old) in existing where !old.missing && !seen.contains(rel) {
+            let parts = rel.split(separator: "/")
+            guard parts.count == 3 else { continue }
+            let folderRef = "\(parts[0])/\(parts[1])"
+            if files[folderRef]?.id == old.fileId { goneByFile[old.fileId, default: []].append(rel) }
+        }
+        summary.missing = goneByFile.values.reduce(0) { $0 + $1.count }
+        for index in work.indices { work[index].gone = goneByFile.removeValue(forKey: work[index].fileId) ?? [] }
+        for (fileId, gone) in goneByFile {
+            let ref = files.first { $0.value.id == fileId }?.key ?? "?"
+            work.append((fileId, ref, [], gone))
+        }
+        work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
+
+        // Read and write in batches of whole catalogue files.
+        let total = work.reduce(0) { $0 + $1.toRead.count }
+        var done = 0
+        var batch: [(fileId: Int64, ref: String, read: [ReadMaster], gone: [String])] = []
+        var batchMasters = 0
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            try write { db in
+                for item in batch {
+                    try self.record(db, fileId: item.fileId, ref: item.ref, read: item.read, gone: item.gone, root: rootPath,
+                                    profile: profile, by: who, now: now, summary: &summary)
+                }
+            }
+            batch.removeAll()
+            batchMasters = 0
+            progress?(IngestProgress(done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
+        }
+        let chunk = 256
+        var pending: [(fileId: Int64, ref: String, toRead: [MasterOnDisk], gone: [String])] = []
+        var pendingCount = 0
+        func readPending() throws {
+            let masters = pending.flatMap(\.toRead)
+            let results = Self.readMasters(masters, profile: profile, time: time, now: now)
+            var offset = 0
+            for item in pending {
+                let read = Array(results[offset..<(offset + item.toRead.count)])
+                offset += item.toRead.count
+                for r in read {
+                    summary.pages += r.result.pageCount
+                    summary.bytes += Int64(r.result.fileSize)
+                    if !r.result.isReadable { summary.unreadable += 1 } else if !r.problems.isEmpty { summary.failedQC += 1 }
+                    for p in r.problems {
+                        summary.problems.append(ProblemLine(ref: item.ref, master: r.disk.name, page: p.page, code: p.code, message: Lang.current == .vi ? p.vi : p.en))
+                    }
+                }
+                done += read.count
+                batch.append((item.fileId, item.ref, read, item.gone))
+                batchMasters += read.count
+            }
+            pending.removeAll()
+            pendingCount = 0
+            try flush()
+        }
+        for item in work {
+            pending.append(item)
+            pendingCount += item.toRead.count
+            if pendingCount >= chunk { try readPending() }
+        }
+        try readPending()
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Reads, hashes and checks masters on all cores, off Swift's cooperative pool (the work blocks on I/O).
+    private static func readMasters(_ masters: [MasterOnDisk], profile: QualityProfile, time: LocalTime, now: Date) -> [ReadMaster] {
+        guard !masters.isEmpty else { return [] }
+        let options = TIFFReadOptions(computeSHA256: true)
+        return ParallelMap.map(masters) { disk in
+            let result = TIFFReader.read(path: disk.diskPath, options: options)
+            let problems = profile.check(result).map { StoredProblem(page: $0.page, code: $0.code, vi: $0.message(in: .vi), en: $0.message(in: .en)) }
+            let metadata = (try? JSONEncoder().encode(result)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            return ReadMaster(disk: disk, result: result, problems: problems, metadata: metadata, scannedAt: scanTime(result, disk: disk, time: time, now: now))
+        }
+    }
+
+    /// When a master was scanned: its latest plausible DateTime tag, else its modification time.
+    static func scanTime(_ result: TIFFFileResult, disk: MasterOnDisk, time: LocalTime, now: Date) -> Date {
+        let tagged = result.pages.compactMap { page -> Date? in
+            guard let text = page.dateTime, text.count >= 19 else { return nil }
+            let chars = Array(text)
+            let iso = "\(String(chars[0..<4]))-\(String(chars[5..<7]))-\(String(chars[8..<10]))T\(String(chars[11..<16]))"
+            guard let date = time.parse(iso), date > Date(timeIntervalSince1970: 631_152_000), date <= now.addingTimeInterval(86_400) else { return nil }
+            return date
+        }
+        if let latest = tagged.max() { return min(latest, now) }
+        return min(Date(timeIntervalSince1970: Double(disk.identity.mtimeNS) / 1e9), now)
+    }
+
+    /// Writes one catalogue file's masters, its new state and page count, and its attributed ingest event.
+    private func record(
+        _ db: Database, fileId: Int64, ref: String, read: [ReadMaster], gone: [String], root: String, profile: QualityProfile,
+        by who: Attribution, now: Date, summary: inout IngestSummary
+    ) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, sha256, pages,
+                                readable, profile, problems, problem_count, metadata, scanned_at, ingested_at, missing)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            ON CONFLICT(rel_path) DO UPDATE SET
+                file_id = excluded.file_id, root = excluded.root, disk_path = excluded.disk_path, name = excluded.name,
+                device = excluded.device, inode = excluded.inode, size = excluded.size, mtime_ns = excluded.mtime_ns,
+                ctime_ns = excluded.ctime_ns, sha256 = excluded.sha256, pages = excluded.pages, readable = excluded.readable,
+                profile = excluded.profile, problems = excluded.problems, problem_count = excluded.problem_count,
+                metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
+                verified_at = NULL, missing = 0
+            """)
+        let encoder = JSONEncoder()
+        for m in read {
+            let problems = String(decoding: try encoder.encode(m.problems), as: UTF8.self)
+            let id = m.disk.identity
+            try upsert.execute(arguments: [
+                fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS, id.ctimeNS,
+                m.result.sha256, m.result.pageCount, m.result.isReadable, profile.name, problems, m.problems.count, m.metadata,
+                Int64(m.scannedAt.timeIntervalSince1970), Int64(now.timeIntervalSince1970),
+            ])
+        }
+        for rel in gone {
+            try db.execute(sql: "UPDATE master SET missing = 1 WHERE rel_path = ?", arguments: [rel])
+        }
+        guard var file = try FileRecord.fetchOne(db, key: fileId), let box = try Box.fetchOne(db, key: file.boxId) else { return }
+        let totals = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN readable AND NOT missing THEN pages END), 0), COALESCE(SUM(size), 0),
+                   SUM(NOT readable OR problem_count > 0 OR missing)
+            FROM master WHERE file_id = ?
+            """, arguments: [fileId])
+        let pages: Int = totals?[1] ?? 0
+        let bytes: Int64 = totals?[2] ?? 0
+        let bad: Int = totals?[3] ?? 0
+        let before = file.scanState
+        file.scanState = bad > 0 ? .rescan : (before == .delivered ? .delivered : .passed)
+        file.pages = pages
+        try file.update(db)
+        summary.records += 1
+
+        var attribution = who
+        if attribution.happenedAt == attribution.recordedAt, let latest = read.map(\.scannedAt).max() {
+            attribution.happenedAt = latest
+        }
+        let superseded = try Int64.fetchOne(db, sql: """
+            SELECT id FROM event e WHERE file_id = ? AND kind IN ('scan.record', 'scan.ingest')
+              AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+              AND NOT EXISTS (SELECT 1 FROM event s WHERE s.supersedes = e.id)
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [fileId])
+        var event = Event(kind: .scanIngest, attribution: attribution, time: time,
+                          detail: EventDetail(before: ["scan_state": before.rawValue], after: ["scan_state": file.scanState.rawValue],
+                                              source: profile.name, count: read.count))
+        event.fileId = fileId
+        event.boxId = box.id
+        event.fondsId = box.fondsId
+        event.pages = pages
+        event.bytes = bytes
+        event.sheets = file.sheets
+        event.supersedes = superseded
+        try event.insert(db)
+        _ = ref
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// What stops a scan ingest or verification as a whole (problems with single masters are findings instead).
+public enum ScanError: KhoError, Equatable {
+    case rootMissing(String)
+    case unreadable(String, String)
+    case unknownProfile(String)
+    case badProfile(path: String, reason: String)
+    case noMasters(String)
+
+    public var text: Text {
+        switch self {
+        case .rootMissing(let root):
+            Text(vi: "không có thư mục bản quét \(root); bản quét đặt tại \(root)/<mã hộp>/<mã hồ sơ>/<trang>.tif",
+                 en: "there is no scans folder \(root); masters go in \(root)/<box code>/<file code>/<page>.tif")
+        case .unreadable(let path, let reason):
+            Text(vi: "không đọc được thư mục \(path): \(reason)", en: "cannot read folder \(path): \(reason)")
+        case .unknownProfile(let name):
+            Text(vi: "không có chuẩn chất lượng «\(name)»: dùng vn-2025, nara-textual hoặc đường dẫn tới tệp chuẩn tự định nghĩa",
+                 en: "there is no quality profile “\(name)”: use vn-2025, nara-textual or the path of a custom profile file")
+        case .badProfile(let path, let reason):
+            Text(vi: "tệp chuẩn chất lượng \(path) có lỗi: \(reason)", en: "quality profile file \(path) is not valid: \(reason)")
+        case .noMasters(let ref):
+            Text(vi: "hồ sơ \(ref) chưa có bản quét nào được nạp; chạy `kho scan ingest` trước",
+                 en: "file \(ref) has no ingested masters; run `kho scan ingest` first")
+        }
+    }
+}
+
+/// Something found under the scans root that is not a master where one belongs; the ingest goes on.
+public enum IngestFinding: Sendable, Hashable, Codable {
+    case unknownFolder(box: String, file: String, masters: Int)
+    case secretFile(ref: String, masters: Int)
+    case symlink(path: String)
+    case looseFile(path: String)
+    case notTIFFName(path: String)
+    case unreadableFolder(path: String)
+
+    /// The finding as a sentence.
+    public var text: Text {
+        switch self {
+        case .unknownFolder(let box, let file, let n):
+            Text(vi: "thư mục \(box)/\(file) (\(n) tệp) không ứng với hồ sơ nào trong danh mục; thêm hồ sơ bằng `kho file add \(box)/\(file) --title …` hoặc đổi tên thư mục",
+                 en: "folder \(box)/\(file) (\(n) files) names no catalogued file; add it with `kho file add \(box)/\(file) --title …` or rename the folder")
+        case .secretFile(let ref, let n):
+            Text(vi: "có \(n) bản quét cho hồ sơ mật \(ref): tài liệu mật không được số hóa; không nạp. Báo người phụ trách để xử lý các tệp này",
+                 en: "\(n) masters found for secret file \(ref): secret records are never scanned; not ingested. Tell the person in charge")
+        case .symlink(let path):
+            Text(vi: "\(path) là liên kết tượng trưng: không theo (bản quét phải nằm thật trong thư mục bản quét)",
+                 en: "\(path) is a symbolic link: not followed (masters must be inside the scans folder)")
+        case .looseFile(let path):
+            Text(vi: "\(path) không nằm đúng chỗ: bản quét phải ở <mã hộp>/<mã hồ sơ>/<trang>.tif",
+                 en: "\(path) is out of place: masters belong in <box code>/<file code>/<page>.tif")
+        case .notTIFFName(let path):
+            Text(vi: "\(path) không phải tệp .tif/.tiff: bỏ qua", en: "\(path) is not a .tif/.tiff file: skipped")
+        case .unreadableFolder(let path):
+            Text(vi: "không đọc được \(path)", en: "cannot read \(path)")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import KhoTIFF
+
+/// A master as `kho scan show` lists it: every header tag, its SHA-256 and its problems.
+public struct MasterView: Codable, Sendable {
+    public var name: String
+    public var path: String
+    public var size: Int64
+    public var sha256: String?
+    public var pages: Int
+    public var readable: Bool
+    public var missing: Bool
+    public var profile: String
+    public var problems: [ProblemLine]
+    public var scannedAt: String?
+    public var ingestedAt: String
+    public var verifiedAt: String?
+    /// Everything libtiff read: format, byte order, and each page's tags.
+    public var tiff: TIFFFileResult?
+
+    enum CodingKeys: String, CodingKey {
+        case name, path, size, sha256, pages, readable, missing, profile, problems, tiff
+        case scannedAt = "scanned_at"
+        case ingestedAt = "ingested_at"
+        case verifiedAt = "verified_at"
+    }
+}
+
+extension KhoStore {
+    /// The masters of one file, in page order.
+    public func masters(of ref: FileRef) throws -> (file: FileView, masters: [MasterView]) {
+        let file = try showFile(ref)
+        let masters = try read { db in
+            let (_, record) = try Lookup.file(db, ref: ref)
+            return try Row.fetchAll(db, sql: "SELECT * FROM master WHERE file_id = ? ORDER BY name", arguments: [record.id])
+                .map { masterView($0, ref: file.ref, withTags: true) }
+        }
+        return (file, masters)
+    }
+
+    /// Every master with a problem (failed QC, unreadable or missing), by box and file.
+    public func scanProblems(box: String? = nil) throws -> [ProblemLine] {
+        try read { db in
+            var sql = """
+                SELECT m.*, b.code AS box_code, f.code AS file_code FROM master m
+                JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
+                WHERE (m.problem_count > 0 OR NOT m.readable OR m.missing)
+                """
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let box {
+                let found = try Lookup.box(db, code: box)
+                sql += " AND b.id = ?"
+                arguments.append(found.id)
+            }
+            sql += " ORDER BY b.code, f.code, m.name"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).flatMap { row -> [ProblemLine] in
+                let ref = "\(row["box_code"] as String)/\(row["file_code"] as String)"
+                return masterView(row, ref: ref, withTags: false).problems
+            }
+        }
+    }
+
+    private func masterView(_ row: Row, ref: String, withTags: Bool) -> MasterView {
+        let name: String = row["name"]
+        var problems = ((try? JSONDecoder().decode([StoredProblem].self, from: Data((row["problems"] as String).utf8))) ?? [])
+            .map { ProblemLine(ref: ref, master: name, page: $0.page, code: $0.code, message: Lang.current == .vi ? $0.vi : $0.en) }
+        let missing: Bool = row["missing"]
+        if missing { problems.insert(ProblemLine(ref: ref, master: name, page: nil, code: "missing", message: VerifyText.missing()), at: 0) }
+        func local(_ seconds: Int64?) -> String? { seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) } }
+        return MasterView(
+            name: name, path: row["disk_path"], size: row["size"], sha256: row["sha256"], pages: row["pages"], readable: row["readable"],
+            missing: missing, profile: row["profile"], problems: problems, scannedAt: local(row["scanned_at"]),
+            ingestedAt: local(row["ingested_at"]) ?? "", verifiedAt: local(row["verified_at"]),
+            tiff: withTags ? try? JSONDecoder().decode(TIFFFileResult.self, from: Data((row["metadata"] as String).utf8)) : nil)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import KhoEstimation
+import KhoTIFF
+
+/// Which masters `kho scan verify` re-hashes.
+public enum VerifySelection: Sendable, Hashable {
+    case all
+    /// Masters not verified (or ingested) for this many days.
+    case olderThan(days: Int)
+    /// A random sample of this many masters.
+    case sample(Int)
+}
+
+/// One master that failed verification.
+public struct VerifyProblem: Codable, Sendable, Hashable {
+    public var path: String
+    public var ref: String
+    /// `missing`, `changed` or `unreadable`.
+    public var kind: String
+    public var message: String
+}
+
+/// What a verification found.
+public struct VerifyReport: Codable, Sendable {
+    public var checked = 0
+    public var ok = 0
+    public var missing = 0
+    public var changed = 0
+    public var unreadable = 0
+    public var bytes: Int64 = 0
+    public var seconds = 0.0
+    public var problems: [VerifyProblem] = []
+
+    /// Whether every master checked is present and unchanged.
+    public var clean: Bool { problems.isEmpty }
+}
+
+enum VerifyText {
+    static let missing = Text(vi: "tệp bản quét không còn trên đĩa", en: "the master is no longer on disk")
+    static let changed = Text(vi: "nội dung đã thay đổi: SHA-256 khác với lúc nạp (hỏng hoặc bị ghi đè)", en: "content changed: SHA-256 differs from ingest (damaged or overwritten)")
+    static func unreadable(_ reason: String) -> Text { Text(vi: "không đọc được: \(reason)", en: "cannot be read: \(reason)") }
+}
+
+extension KhoStore {
+    /// Re-hashes masters and compares them with the SHA-256 recorded at ingest; appends an attributed event.
+    ///
+    /// `root` overrides where the masters are looked for (else where they were ingested from).
+    public func verify(_ selection: VerifySelection = .all, root: String? = nil, by who: Attribution, now: Date = Date(),
+                       seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> VerifyReport {
+        let started = Date()
+        struct Item: Sendable { var id: Int64; var path: String; var ref: String; var sha: String? }
+        var items: [Item] = try read { db in
+            var sql = """
+                SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, b.code, f.code FROM master m
+                JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE NOT m.missing
+                """
+            if case .olderThan(let days) = selection {
+                sql += " AND COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400)"
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY m.rel_path").map { row in
+                let path: String
+                if let root {
+                    path = URL(fileURLWithPath: root).standardizedFileURL.path + "/" + (row[2] as String)
+                } else {
+                    path = row[3]
+                }
+                return Item(id: row[0], path: path, ref: "\(row[5] as String)/\(row[6] as String)", sha: row[4])
+            }
+        }
+        if case .sample(let n) = selection, n < items.count {
+            var generator = SeededGenerator(seed: seed == 0 ? UInt64(now.timeIntervalSince1970) : seed)
+            items.shuffle(using: &generator)
+            items = Array(items.prefix(n)).sorted { $0.path < $1.path }
+        }
+        var report = VerifyReport()
+        var verified: [Int64] = []
+        let chunk = 256
+        var index = 0
+        while index < items.count {
+            let slice = Array(items[index..<min(index + chunk, items.count)])
+            let hashes = Fixity.sha256(paths: slice.map(\.path))
+            for (item, hash) in zip(slice, hashes) {
+                report.checked += 1
+                switch hash {
+                case .success(let digest):
+                    if digest == item.sha {
+                        report.ok += 1
+                        verified.append(item.id)
+                    } else {
+                        report.changed += 1
+                        report.problems.append(VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: VerifyText.changed()))
+                    }
+                case .failure(let error):
+                    if error.errno == ENOENT {
+                        report.missing += 1
+                        report.problems.append(VerifyProblem(path: item.path, ref: item.ref, kind: "missing", message: VerifyText.missing()))
+                    } else {
+                        report.unreadable += 1
+                        let reason = String(cString: strerror(error.errno))
+                        report.problems.append(VerifyProblem(path: item.path, ref: item.ref, kind: "unreadable", message: VerifyText.unreadable(reason)()))
+                    }
+                }
+            }
+            index += slice.count
+            progress?(IngestProgress(done: index, total: items.count, bytes: 0, elapsed: Date().timeIntervalSince(started)))
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        let finalReport = report
+        let ids = verified
+        try write { db in
+            let stamp = Int64(now.timeIntervalSince1970)
+            let update = try db.makeStatement(sql: "UPDATE master SET verified_at = ? WHERE id = ?")
+            for id in ids { try update.execute(arguments: [stamp, id]) }
+            var event = Event(kind: .scanVerify, attribution: who, time: time,
+                              detail: EventDetail(count: finalReport.checked, note: "ok \(finalReport.ok), missing \(finalReport.missing), changed \(finalReport.changed), unreadable \(finalReport.unreadable)"))
+            try event.insert(db)
+        }
+        return report
+    }
+}
+
