@@ -18,8 +18,14 @@ public enum Lang: String, Sendable, CaseIterable, Codable {
         return .vi
     }
 
-    /// The language of this process, read once from the environment (the CLI sets `KHO_LANG` for `--lang`).
-    public static var current: Lang { fromEnvironment() }
+    /// The language of this process: the one chosen with `--lang` (see `choose(_:)`), else the environment's.
+    public static var current: Lang { chosen ?? fromProcessEnvironment }
+
+    /// Chooses the language for the rest of this process (the CLI's `--lang`); call before any work starts.
+    public static func choose(_ lang: Lang) { chosen = lang }
+
+    private nonisolated(unsafe) static var chosen: Lang?
+    private static let fromProcessEnvironment = fromEnvironment()
 }
 
 /// A piece of user-facing text in both languages.

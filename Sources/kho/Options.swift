@@ -18,7 +18,7 @@ struct GlobalOptions: ParsableArguments {
             guard let chosen = Lang(rawValue: lang.lowercased()) else {
                 throw ValidationError(Text(vi: "ngôn ngữ «\(lang)» không có: dùng vi hoặc en", en: "no language “\(lang)”: use vi or en")())
             }
-            setenv("KHO_LANG", chosen.rawValue, 1)
+            Lang.choose(chosen)
         }
     }
 

@@ -57,6 +57,15 @@ struct StoredProblem: Codable, Hashable, Sendable {
     var code: String
     var vi: String
     var en: String
+
+    /// The problems as a JSON array that `JSONDecoder` reads back, written by hand (the ingest's hot path).
+    static func json(_ problems: [StoredProblem]) -> String {
+        if problems.isEmpty { return "[]" }
+        let items = problems.map { p in
+            "{" + (p.page.map { "\"page\":\($0)," } ?? "") + "\"code\":\(MasterMetadata.quoted(p.code)),\"vi\":\(MasterMetadata.quoted(p.vi)),\"en\":\(MasterMetadata.quoted(p.en))}"
+        }
+        return "[" + items.joined(separator: ",") + "]"
+    }
 }
 
 /// A master read from disk, ready to be written.
@@ -64,6 +73,7 @@ private struct ReadMaster: Sendable {
     var disk: MasterOnDisk
     var result: TIFFFileResult
     var problems: [StoredProblem]
+    var problemsJSON: String
     var metadata: String
     var scannedAt: Date
 }
@@ -186,7 +196,7 @@ extension KhoStore {
             batchMasters = 0
             progress?(IngestProgress(done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
         }
-        let chunk = 256
+        let chunk = 1024
         var pending: [(fileId: Int64, ref: String, toRead: [MasterOnDisk], gone: [String])] = []
         var pendingCount = 0
         func readPending() throws {
@@ -229,8 +239,8 @@ extension KhoStore {
         return ParallelMap.map(masters) { disk in
             let result = TIFFReader.read(path: disk.diskPath, options: options)
             let problems = profile.check(result).map { StoredProblem(page: $0.page, code: $0.code, vi: $0.message(in: .vi), en: $0.message(in: .en)) }
-            let metadata = (try? JSONEncoder().encode(result)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            return ReadMaster(disk: disk, result: result, problems: problems, metadata: metadata, scannedAt: scanTime(result, disk: disk, time: time, now: now))
+            return ReadMaster(disk: disk, result: result, problems: problems, problemsJSON: StoredProblem.json(problems),
+                              metadata: MasterMetadata.json(result), scannedAt: scanTime(result, disk: disk, time: time, now: now))
         }
     }
 
@@ -264,9 +274,8 @@ extension KhoStore {
                 metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
                 verified_at = NULL, missing = 0
             """)
-        let encoder = JSONEncoder()
         for m in read {
-            let problems = String(decoding: try encoder.encode(m.problems), as: UTF8.self)
+            let problems = m.problemsJSON
             let id = m.disk.identity
             try upsert.execute(arguments: [
                 fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS, id.ctimeNS,

@@ -16,8 +16,8 @@ public struct MasterView: Codable, Sendable {
     public var scannedAt: String?
     public var ingestedAt: String
     public var verifiedAt: String?
-    /// Everything libtiff read: format, byte order, and each page's tags.
-    public var tiff: TIFFFileResult?
+    /// Everything libtiff read: format, byte order, size, and each page's tags.
+    public var tiff: MasterMetadata?
 
     enum CodingKeys: String, CodingKey {
         case name, path, size, sha256, pages, readable, missing, profile, problems, tiff
@@ -72,6 +72,6 @@ extension KhoStore {
             name: name, path: row["disk_path"], size: row["size"], sha256: row["sha256"], pages: row["pages"], readable: row["readable"],
             missing: missing, profile: row["profile"], problems: problems, scannedAt: local(row["scanned_at"]),
             ingestedAt: local(row["ingested_at"]) ?? "", verifiedAt: local(row["verified_at"]),
-            tiff: withTags ? try? JSONDecoder().decode(TIFFFileResult.self, from: Data((row["metadata"] as String).utf8)) : nil)
+            tiff: withTags ? try? JSONDecoder().decode(MasterMetadata.self, from: Data((row["metadata"] as String).utf8)) : nil)
     }
 }

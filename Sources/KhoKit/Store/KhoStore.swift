@@ -106,6 +106,9 @@ public final class KhoStore: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(15)
         config.label = "kho"
+        // In WAL mode NORMAL keeps every commit atomic and the file consistent after a crash or power loss;
+        // only the last commits before a power cut may be lost, and an ingest simply redoes them.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return config
     }
 

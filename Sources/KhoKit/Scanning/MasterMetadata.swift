@@ -1,0 +1,56 @@
+import Foundation
+import KhoTIFF
+
+/// The header tags of a master as stored with it: format, byte order, size and every page's tags.
+public struct MasterMetadata: Codable, Sendable {
+    public var format: TIFFFormat?
+    public var byteOrder: TIFFByteOrder?
+    public var fileSize: UInt64
+    public var pages: [TIFFPage]
+
+    /// The JSON stored for `result`, written by hand: JSONEncoder costs more than reading the file does.
+    ///
+    /// The keys are those of the types' `Codable` conformances, so `JSONDecoder` reads it back as `MasterMetadata`.
+    static func json(_ result: TIFFFileResult) -> String {
+        var out = "{\"fileSize\":\(result.fileSize)"
+        if let format = result.format { out += ",\"format\":\"\(format.rawValue)\"" }
+        if let order = result.byteOrder { out += ",\"byteOrder\":\"\(order.rawValue)\"" }
+        out += ",\"pages\":["
+        for (index, p) in result.pages.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"number\":\(p.number),\"width\":\(p.width),\"height\":\(p.height),\"bitsPerSample\":\(p.bitsPerSample)"
+            out += ",\"samplesPerPixel\":\(p.samplesPerPixel),\"compressionCode\":\(p.compressionCode)"
+            if let code = p.photometricCode { out += ",\"photometricCode\":\(code)" }
+            if let x = p.xResolution, x.isFinite { out += ",\"xResolution\":\(x)" }
+            if let y = p.yResolution, y.isFinite { out += ",\"yResolution\":\(y)" }
+            out += ",\"resolutionUnit\":\"\(p.resolutionUnit.rawValue)\",\"isTiled\":\(p.isTiled),\"iccProfileBytes\":\(p.iccProfileBytes)"
+            out += ",\"dataBytes\":\(p.dataBytes),\"dataEnd\":\(p.dataEnd)"
+            for (key, value) in [("dateTime", p.dateTime), ("make", p.make), ("model", p.model), ("software", p.software), ("artist", p.artist)] {
+                if let value { out += ",\"\(key)\":" + quoted(value) }
+            }
+            out += "}"
+        }
+        return out + "]}"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
