@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
         .testTarget(name: "KhoReportTests", dependencies: ["KhoReport"]),
         .testTarget(name: "KhoKitTests", dependencies: ["KhoKit", "KhoTestSupport"]),
-        .testTarget(name: "khoTests", dependencies: ["kho"]),
+        .testTarget(name: "khoTests", dependencies: ["kho", "KhoKit", "KhoTestSupport"]),
     ]
 )
