@@ -203,3 +203,21 @@ import Testing
         }
     }
 }
+
+@Suite struct MasterMetadataTests {
+    @Test func handWrittenJSONReadsBackWithEveryTag() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("m.tif")
+        try FixtureWriter.write([FixturePage(dateTime: "2026:03:15 08:30:00", make: "Hãng \"Quét\"\\1", model: "A3\tPro", software: "kho test", artist: "Lê Thị Hoa"), .gray8], to: path)
+        let result = TIFFReader.read(path: path)
+        let decoded = try JSONDecoder().decode(MasterMetadata.self, from: Data(MasterMetadata.json(result).utf8))
+        #expect(decoded.pages == result.pages)
+        #expect(decoded.format == result.format && decoded.byteOrder == result.byteOrder && decoded.fileSize == result.fileSize)
+        #expect(decoded.pages[0].make == "Hãng \"Quét\"\\1")
+        let problems = [StoredProblem(page: 1, code: "low-dpi", vi: "150 dpi; \"chuẩn\"", en: "x\ny"), StoredProblem(page: nil, code: "c", vi: "", en: "")]
+        #expect(try JSONDecoder().decode([StoredProblem].self, from: Data(StoredProblem.json(problems).utf8)) == problems)
+        // and the scan time comes from the DateTime tag, in the archive's time zone
+        let scanned = KhoStore.scanTime(result, disk: MasterOnDisk(relPath: "", diskPath: path, name: "", identity: FileIdentity(device: 0, inode: 0, size: 0, mtimeNS: 0, ctimeNS: 0)), time: Fixture.time, now: Fixture.now)
+        #expect(Fixture.time.dateTime(of: scanned) == "2026-03-15 08:30")
+    }
+}

@@ -98,3 +98,13 @@ import Testing
         #expect(Lang.fromEnvironment(["KHO_LANG": "en"]) == .en)
     }
 }
+
+@Suite struct LocalTimeTests {
+    @Test(arguments: ["2026-11-27T10:00", "1990-01-01T00:00", "2024-02-29T23:59", "2000-12-31T12:30"])
+    func directInstantMatchesTheCalendar(text: String) throws {
+        let time = Fixture.time
+        let date = try #require(time.parse(text))
+        let parts = text.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
+        #expect(time.instant(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: 0) == date)
+    }
+}

@@ -179,32 +179,30 @@ extension KhoStore {
         }
         work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
 
-        // Read and write in batches of whole catalogue files.
+        // Batches of whole catalogue files, about `chunk` masters each. Reading batch n+1 (on all cores) overlaps
+        // writing batch n (one transaction), so the database never waits for the disk or the other way round.
+        let chunk = 1024
+        var batches: [[WorkItem]] = [[]]
+        var count = 0
+        for item in work {
+            if count >= chunk {
+                batches.append([])
+                count = 0
+            }
+            batches[batches.count - 1].append(WorkItem(fileId: item.fileId, ref: item.ref, toRead: item.toRead, gone: item.gone))
+            count += item.toRead.count
+        }
         let total = work.reduce(0) { $0 + $1.toRead.count }
         var done = 0
-        var batch: [(fileId: Int64, ref: String, read: [ReadMaster], gone: [String])] = []
-        var batchMasters = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            try write { db in
-                for item in batch {
-                    try self.record(db, fileId: item.fileId, ref: item.ref, read: item.read, gone: item.gone, root: rootPath,
-                                    profile: profile, by: who, now: now, summary: &summary)
-                }
-            }
-            batch.removeAll()
-            batchMasters = 0
-            progress?(IngestProgress(done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
-        }
-        let chunk = 1024
-        var pending: [(fileId: Int64, ref: String, toRead: [MasterOnDisk], gone: [String])] = []
-        var pendingCount = 0
-        func readPending() throws {
-            let masters = pending.flatMap(\.toRead)
-            let results = Self.readMasters(masters, profile: profile, time: time, now: now)
+        let reader = PipelinedReader(profile: profile, time: time, now: now)
+        reader.start(batches.first ?? [])
+        for (index, batch) in batches.enumerated() {
+            let results = reader.wait()
+            if index + 1 < batches.count { reader.start(batches[index + 1]) }
             var offset = 0
-            for item in pending {
-                let read = Array(results[offset..<(offset + item.toRead.count)])
+            var items: [(item: WorkItem, read: ArraySlice<ReadMaster>)] = []
+            for item in batch {
+                let read = results[offset..<(offset + item.toRead.count)]
                 offset += item.toRead.count
                 for r in read {
                     summary.pages += r.result.pageCount
@@ -215,25 +213,27 @@ extension KhoStore {
                     }
                 }
                 done += read.count
-                batch.append((item.fileId, item.ref, read, item.gone))
-                batchMasters += read.count
+                items.append((item, read))
             }
-            pending.removeAll()
-            pendingCount = 0
-            try flush()
+            do {
+                try write { db in
+                    for (item, read) in items {
+                        try self.record(db, fileId: item.fileId, ref: item.ref, read: read, gone: item.gone, root: rootPath,
+                                        profile: profile, by: who, now: now, summary: &summary)
+                    }
+                }
+            } catch {
+                _ = index + 1 < batches.count ? reader.wait() : []
+                throw error
+            }
+            progress?(IngestProgress(done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
         }
-        for item in work {
-            pending.append(item)
-            pendingCount += item.toRead.count
-            if pendingCount >= chunk { try readPending() }
-        }
-        try readPending()
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
 
     /// Reads, hashes and checks masters on all cores, off Swift's cooperative pool (the work blocks on I/O).
-    private static func readMasters(_ masters: [MasterOnDisk], profile: QualityProfile, time: LocalTime, now: Date) -> [ReadMaster] {
+    fileprivate static func readMasters(_ masters: [MasterOnDisk], profile: QualityProfile, time: LocalTime, now: Date) -> [ReadMaster] {
         guard !masters.isEmpty else { return [] }
         let options = TIFFReadOptions(computeSHA256: true)
         return ParallelMap.map(masters) { disk in
@@ -246,11 +246,25 @@ extension KhoStore {
 
     /// When a master was scanned: its latest plausible DateTime tag, else its modification time.
     static func scanTime(_ result: TIFFFileResult, disk: MasterOnDisk, time: LocalTime, now: Date) -> Date {
+        let earliest = Date(timeIntervalSince1970: 631_152_000)  // 1990-01-01
         let tagged = result.pages.compactMap { page -> Date? in
-            guard let text = page.dateTime, text.count >= 19 else { return nil }
-            let chars = Array(text)
-            let iso = "\(String(chars[0..<4]))-\(String(chars[5..<7]))-\(String(chars[8..<10]))T\(String(chars[11..<16]))"
-            guard let date = time.parse(iso), date > Date(timeIntervalSince1970: 631_152_000), date <= now.addingTimeInterval(86_400) else { return nil }
+            // "YYYY:MM:DD HH:MM:SS", as TIFF 6.0 says.
+            guard let text = page.dateTime else { return nil }
+            let b = Array(text.utf8)
+            guard b.count >= 19 else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range {
+                    guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                    n = n * 10 + Int(b[i] - 0x30)
+                }
+                return n
+            }
+            guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
+                let mi = number(14..<16), let s = number(17..<19),
+                let date = time.instant(year: y, month: mo, day: d, hour: h, minute: mi, second: s),
+                date > earliest, date <= now.addingTimeInterval(86_400)
+            else { return nil }
             return date
         }
         if let latest = tagged.max() { return min(latest, now) }
@@ -259,7 +273,7 @@ extension KhoStore {
 
     /// Writes one catalogue file's masters, its new state and page count, and its attributed ingest event.
     private func record(
-        _ db: Database, fileId: Int64, ref: String, read: [ReadMaster], gone: [String], root: String, profile: QualityProfile,
+        _ db: Database, fileId: Int64, ref: String, read: ArraySlice<ReadMaster>, gone: [String], root: String, profile: QualityProfile,
         by who: Attribution, now: Date, summary: inout IngestSummary
     ) throws {
         let upsert = try db.cachedStatement(sql: """
@@ -323,5 +337,43 @@ extension KhoStore {
         event.supersedes = superseded
         try event.insert(db)
         _ = ref
+    }
+}
+
+/// One catalogue file's share of an ingest: the masters to read and those gone from disk.
+private struct WorkItem: Sendable {
+    var fileId: Int64
+    var ref: String
+    var toRead: [MasterOnDisk]
+    var gone: [String]
+}
+
+/// Reads one batch of masters in the background while the caller writes the previous one.
+private final class PipelinedReader: @unchecked Sendable {
+    private let profile: QualityProfile
+    private let time: LocalTime
+    private let now: Date
+    private let done = DispatchSemaphore(value: 0)
+    private var result: [ReadMaster] = []
+
+    init(profile: QualityProfile, time: LocalTime, now: Date) {
+        self.profile = profile
+        self.time = time
+        self.now = now
+    }
+
+    /// Starts reading `batch` on a background thread; `wait()` returns its results.
+    func start(_ batch: [WorkItem]) {
+        let masters = batch.flatMap(\.toRead)
+        Thread.detachNewThread { [self] in
+            result = KhoStore.readMasters(masters, profile: profile, time: time, now: now)
+            done.signal()
+        }
+    }
+
+    /// Waits for the batch started last and returns what it read, in order.
+    func wait() -> [ReadMaster] {
+        done.wait()
+        return result
     }
 }

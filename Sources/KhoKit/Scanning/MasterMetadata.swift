@@ -35,6 +35,7 @@ public struct MasterMetadata: Codable, Sendable {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func quoted(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -3,19 +3,20 @@ import Foundation
 /// Times in the archive's local time zone (Asia/Ho_Chi_Minh unless `KHO_TZ` says otherwise).
 public struct LocalTime: Sendable {
     public let timeZone: TimeZone
+    /// A Gregorian calendar in `timeZone`, made once (making one costs more than using it).
+    private let calendar: Calendar
 
-    public init(timeZone: TimeZone) { self.timeZone = timeZone }
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+    }
 
     /// The archive's time zone from `KHO_TZ`, defaulting to Asia/Ho_Chi_Minh.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> LocalTime {
         if let name = env["KHO_TZ"], let zone = TimeZone(identifier: name) { return LocalTime(timeZone: zone) }
         return LocalTime(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!)
-    }
-
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
     }
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (also with a space) as a local time; a bare date means noon.
@@ -43,6 +44,22 @@ public struct LocalTime: Sendable {
         let back = calendar.dateComponents([.year, .month, .day], from: date)
         guard back.year == year, back.month == month, back.day == day else { return nil }
         return date
+    }
+
+    /// The instant of a local wall-clock time, computed directly (civil-from-days), for hot paths; nil when out of range.
+    public func instant(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+        else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let wall = Double(days * 86_400 + hour * 3600 + minute * 60 + second)
+        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall))
+        return Date(timeIntervalSince1970: wall - Double(offset))
     }
 
     /// The local calendar day of an instant, as `YYYY-MM-DD`.
