@@ -252,25 +252,6 @@ enum BadInput: String, CaseIterable, Sendable {
         #expect(TIFFReader.read(path: path).findings == [.permissionDenied])
     }
 
-    @Test func printsNothingToStandardError() throws {
-        // Given every kind of broken input, and stderr sent to a file
-        let paths = try BadInput.allCases.map { try $0.make(in: directory) }
-        let capture = directory.file("stderr.txt")
-        let saved = dup(2)
-        let sink = open(capture, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        try #require(saved >= 0 && sink >= 0)
-        dup2(sink, 2)
-        // When they are all read
-        for path in paths { _ = TIFFReader.read(path: path) }
-        fflush(nil)
-        dup2(saved, 2)
-        close(saved)
-        close(sink)
-        // Then libtiff printed nothing
-        // (Swift Testing's own progress lines, which start with a symbol such as ◇, may land here from
-        // tests running in parallel; libtiff's lines start with an ASCII module or file name.)
-        let printed = String(decoding: try directory.read("stderr.txt"), as: UTF8.self)
-        let foreign = printed.split(separator: "\n").filter { ($0.unicodeScalars.first?.value ?? 0) < 0x80 }
-        #expect(foreign == [])
-    }
+    // That libtiff prints nothing to stderr is checked end to end, in a child process whose stderr is
+    // its own (khoTests, EndToEndScanTests): capturing this process's stderr races with the tests running beside it.
 }
