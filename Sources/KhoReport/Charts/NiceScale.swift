@@ -17,7 +17,7 @@ struct NiceScale {
         let raw = (hi - lo) / Double(Swift.max(target, 1))
         let magnitude = pow(10, floor(log10(raw)))
         let residual = raw / magnitude
-        let nice: Double = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10
+        let nice: Double = residual < 1.5 ? 1 : residual < 3 ? 2 : residual < 7 ? 5 : 10
         var s = nice * magnitude
         if !s.isFinite || s <= 0 { s = 1 }
         step = s

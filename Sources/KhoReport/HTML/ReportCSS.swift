@@ -63,7 +63,6 @@ enum ReportCSS {
     .inv-head h1 { font-size: 15pt; letter-spacing: .05em; }
     .inv-head p { margin: .1em 0; }
     table.inventory th { text-align: center; vertical-align: middle; }
-    table.inventory td.title { width: 38%; }
     @page { size: A4 landscape; margin: 15mm; }
     @media print {
       body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
