@@ -20,7 +20,7 @@ public func renderReport(_ model: ReportModel, lang: Lang) -> String {
     body += ConditionSection.render(model, lang)
     body += "</main>"
     body += "<footer><p>\(escapeHTML(model.archiveName)) · \(escapeHTML(DateFormat.dateTime(model.asOf, lang: lang))) · \(escapeHTML(T.footer.text(lang)))</p></footer>"
-    return HTMLPage.render(title: model.title + " — " + model.archiveName, lang: lang, css: ReportCSS.report, body: body)
+    return HTMLPage.render(title: model.title + " — " + model.archiveName, lang: lang, css: ReportCSS.report + (model.sampleData ? ReportCSS.everyPageTop(T.sampleBanner.text(lang)) : ""), body: body)
 }
 
 /// Wraps a section's content with its fixed id and heading; `long` sections may break across pages.

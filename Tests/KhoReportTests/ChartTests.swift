@@ -125,3 +125,13 @@ import Testing
         #expect(NumberText.compact(2.5, .vi) == "2,5")
     }
 }
+
+@Suite struct FinishMarkerTests {
+    @Test func theP50FinishIsWhereTheMedianStopsRisingNotTheEndOfTheBand() {
+        // Given a band whose median is done on day 20 while P90 runs to day 40
+        let mid: [(x: Int, y: Double)] = [(0, 15), (10, 50), (20, 75.6), (30, 75.6), (40, 75.6)]
+        // When the finish is looked for, Then it is day 20
+        #expect(LineBandChart.medianFinish(mid)?.x == 20)
+        #expect(LineBandChart.medianFinish([])?.x == nil)
+    }
+}

@@ -23,7 +23,8 @@ struct HorizontalBars {
         let height = top + Double(Swift.max(rows.count, 1)) * rowHeight + 10
         guard !rows.isEmpty else { return SVG.empty(id: id, width: width, height: 80, message: noData) }
         let maxTotal = rows.map { $0.total.isFinite ? Swift.max($0.total, $0.first, $0.second) : 0 }.max() ?? 0
-        let left = 190.0, right = width - 130
+        let widestLabel = rows.map { SVG.shorten($0.label, max: 28).count }.max() ?? 1
+        let left = Swift.min(Swift.max(24 + Double(widestLabel) * 6.5, 70), 200), right = width - 130
         func w(_ v: Double) -> Double { maxTotal > 0 && v.isFinite ? Swift.max(0, Swift.min(v / maxTotal, 1)) * (right - left) : 0 }
 
         var out = SVG.open(id: id, width: width, height: height, label: legend.total) + SVG.patternDefs(prefix: id)

@@ -39,7 +39,8 @@ struct LineBandChart {
         var lastX = xs.max() ?? 0
         if lastX == firstX { lastX = firstX + 1 }
         let yScale = NiceScale(min: Swift.min(0, ys.min() ?? 0), max: ys.max() ?? 0)
-        let left = 64.0, right = width - 24, top = 40.0, bottom = height - 46
+        let widestTick = yScale.ticks.map { NumberText.compact($0, lang).count }.max() ?? 1
+        let left = 34.0 + Double(widestTick) * 6.2, right = width - 24, top = 40.0, bottom = height - 46
         func px(_ x: Int) -> Double { left + Double(x - firstX) / Double(lastX - firstX) * (right - left) }
         func py(_ y: Double) -> Double { bottom - yScale.fraction(y) * (bottom - top) }
 
@@ -69,10 +70,11 @@ struct LineBandChart {
             var mid = band.map { (x: $0.x, y: $0.mid) }
             if let last = obs.last, let first = band.first, last.x <= first.x { mid.insert((last.x, last.y), at: 0) }
             out += polyline(mid.map { (px($0.x), py($0.y)) }, cls: "p50")
-            if let end = band.last {
+            if let end = Self.medianFinish(band.map { (x: $0.x, y: $0.mid) }) {
                 let label = labels.finish + " " + DateFormat.day(CivilDay(serial: end.x), lang: lang)
-                out += "<circle cx=\"\(SVG.n(px(end.x)))\" cy=\"\(SVG.n(py(end.mid)))\" r=\"3\" fill=\"#fff\" stroke=\"#111\"/>"
-                out += SVG.text(label, x: px(end.x) - 6, y: py(end.mid) - 8, anchor: "end", cls: "note")
+                out += "<circle cx=\"\(SVG.n(px(end.x)))\" cy=\"\(SVG.n(py(end.y)))\" r=\"3.5\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"1.5\"/>"
+                let anchor = px(end.x) > (left + right) / 2 ? "end" : "start"
+                out += SVG.text(label, x: px(end.x) + (anchor == "end" ? -6 : 6), y: py(end.y) - 9, anchor: anchor, cls: "note")
             }
         }
         if !obs.isEmpty {
@@ -86,6 +88,13 @@ struct LineBandChart {
     }
 
     private func finite(_ v: Double) -> Double { v.isFinite ? v : 0 }
+
+    /// The first point where the median line reaches its final value: the P50 finish (later points only wait for P90).
+    static func medianFinish(_ mid: [(x: Int, y: Double)]) -> (x: Int, y: Double)? {
+        guard let last = mid.last else { return nil }
+        let tolerance = Swift.max(abs(last.y) * 1e-9, 1e-9)
+        return mid.first { abs($0.y - last.y) <= tolerance } ?? last
+    }
 
     private func polyline(_ points: [(Double, Double)], cls: String) -> String {
         let pts = points.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " ")

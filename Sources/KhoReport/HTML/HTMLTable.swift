@@ -4,11 +4,14 @@ struct Cell {
     var key: String?
     var numeric: Bool
     var header: Bool
+    var indent = false
 
     /// A text cell.
     static func t(_ s: String) -> Cell { Cell(text: s, key: nil, numeric: false, header: false) }
     /// A row-header cell (`<th scope="row">`).
     static func h(_ s: String) -> Cell { Cell(text: s, key: nil, numeric: false, header: true) }
+    /// An indented row-header cell for a part of the row above ("of which: …").
+    static func sub(_ s: String) -> Cell { Cell(text: s, key: nil, numeric: false, header: true, indent: true) }
     /// A number cell, with the JSON key it comes from when it has one.
     static func num(_ s: String, key: String? = nil) -> Cell { Cell(text: s, key: key, numeric: true, header: false) }
 
@@ -16,6 +19,7 @@ struct Cell {
         let tag = header ? "th" : "td"
         var attrs = header ? " scope=\"row\"" : ""
         if numeric { attrs += " class=\"num\"" }
+        if indent { attrs += " class=\"sub\"" }
         if let key { attrs += " data-key=\"\(escapeHTML(key))\"" }
         return "<\(tag)\(attrs)>\(escapeHTML(text))</\(tag)>"
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report's stylesheet: readable on screen, laid out on A4 in print, black-and-white safe.
 enum ReportCSS {
     /// Shared rules for the report and the inventory.
@@ -17,6 +19,8 @@ enum ReportCSS {
     tr { break-inside: avoid; page-break-inside: avoid; }
     .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     .muted { color: #444; font-size: 9pt; }
+    th.sub { font-weight: normal; padding-left: 1.6em; }
+    @page { @bottom-right { content: counter(page) " / " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; } }
     """
 
     /// Rules for the leadership report (portrait A4).
@@ -54,6 +58,12 @@ enum ReportCSS {
     }
     """
 
+    /// A rule that prints `text` at the top of every printed page (for the sample-data warning).
+    static func everyPageTop(_ text: String) -> String {
+        let quoted = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\n@page { @top-center { content: \"\(quoted)\"; font-family: \"DejaVu Sans\", Arial, sans-serif; font-size: 9pt; font-weight: bold; } }"
+    }
+
     /// Rules for the file inventory (landscape A4, one fonds per printed run of pages).
     static let inventory = base + """
 
@@ -63,6 +73,8 @@ enum ReportCSS {
     .inv-head h1 { font-size: 15pt; letter-spacing: .05em; }
     .inv-head p { margin: .1em 0; }
     table.inventory th { text-align: center; vertical-align: middle; }
+    table.inventory td:nth-child(4) { width: 34%; }
+    table.inventory td:nth-child(8) { width: 14%; }
     @page { size: A4 landscape; margin: 15mm; }
     @media print {
       body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }

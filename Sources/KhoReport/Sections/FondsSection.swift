@@ -3,7 +3,7 @@ enum FondsSection {
     static func render(_ model: ReportModel, _ lang: Lang) -> String {
         let bars = HorizontalBars(
             id: "chart-fonds",
-            rows: model.fonds.map { .init(label: $0.code + " " + $0.name, total: $0.totalMetres, first: $0.arrangedMetres, second: $0.digitizedMetres) },
+            rows: model.fonds.map { .init(label: $0.code, total: $0.totalMetres, first: $0.arrangedMetres, second: $0.digitizedMetres) },
             legend: (T.totalM.text(lang), T.arrangedM.text(lang), T.digitizedM.text(lang)),
             unit: T.metres.text(lang), noData: T.noData.text(lang), lang: lang)
         var out = figure(T.fondsChart.text(lang), bars.svg())

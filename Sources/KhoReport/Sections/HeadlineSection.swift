@@ -3,8 +3,8 @@ enum HeadlineSection {
     static func render(_ model: ReportModel, _ lang: Lang) -> String {
         let h = model.headline
         let m = T.metreUnit.text(lang)
-        func metreRow(_ label: Text, _ value: Double, key: String) -> [Cell] {
-            [.h(label.text(lang)), .num(NumberText.metres(value, lang), key: key), .t(m), .num(Format.percent(value, of: h.totalMetres, lang: lang))]
+        func metreRow(_ label: Text, _ value: Double, key: String, sub: Bool = false) -> [Cell] {
+            [sub ? .sub(label.text(lang)) : .h(label.text(lang)), .num(NumberText.metres(value, lang), key: key), .t(m), .num(Format.percent(value, of: h.totalMetres, lang: lang))]
         }
         let metreRows = [
             metreRow(T.totalM, h.totalMetres, key: "total_m"),
@@ -12,9 +12,9 @@ enum HeadlineSection {
             metreRow(T.keptM, h.keptMetres, key: "kept_m"),
             metreRow(T.weededM, h.weededMetres, key: "weeded_m"),
             metreRow(T.digitizedM, h.digitizedMetres, key: "digitized_m"),
-            metreRow(T.splitRecorded, h.digitizedSplit.recorded, key: "digitized_split_m.recorded"),
-            metreRow(T.splitPassed, h.digitizedSplit.passed, key: "digitized_split_m.passed"),
-            metreRow(T.splitDelivered, h.digitizedSplit.delivered, key: "digitized_split_m.delivered"),
+            metreRow(T.splitRecorded, h.digitizedSplit.recorded, key: "digitized_split_m.recorded", sub: true),
+            metreRow(T.splitPassed, h.digitizedSplit.passed, key: "digitized_split_m.passed", sub: true),
+            metreRow(T.splitDelivered, h.digitizedSplit.delivered, key: "digitized_split_m.delivered", sub: true),
         ]
         var out = HTMLTable.render(
             headers: [T.figure.text(lang), T.value.text(lang), T.unit.text(lang), T.share.text(lang)],
