@@ -141,6 +141,12 @@ enum T {
     static let permanent = Text(vi: "Vĩnh viễn", en: "Permanent")
     static let filesTotal = Text(vi: "Tổng số hồ sơ", en: "Files in total")
 
+    // Compact axis numbers (thousands from 10 000 up)
+    static let thousands = Text(vi: " nghìn", en: "k")
+    static let millions = Text(vi: " triệu", en: "M")
+    static let billions = Text(vi: " tỷ", en: "bn")
+    static let trillions = Text(vi: " nghìn tỷ", en: "T")
+
     /// "10 năm" / "10 years" ("1 year").
     static func years(_ n: Int, _ lang: Lang) -> String {
         lang == .vi ? "\(n) năm" : (n == 1 ? "1 year" : "\(n) years")

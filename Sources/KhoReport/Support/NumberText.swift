@@ -18,10 +18,10 @@ enum NumberText {
     /// A short label for an axis tick: `1,5 triệu` / `1.5M`, `250 nghìn` / `250k`; small values as they are.
     static func compact(_ v: Double, _ lang: Lang) -> String {
         guard v.isFinite else { return "—" }
-        let units: [(Double, String, String)] = [(1e12, " nghìn tỷ", "T"), (1e9, " tỷ", "bn"), (1e6, " triệu", "M"), (1e4, " nghìn", "k")]
-        for (scale, vi, en) in units where abs(v) >= scale {
+        let units: [(Double, Text)] = [(1e12, T.trillions), (1e9, T.billions), (1e6, T.millions), (1e4, T.thousands)]
+        for (scale, word) in units where abs(v) >= scale {
             let divisor = scale == 1e4 ? 1e3 : scale
-            return Format.decimal(v / divisor, maxFractionDigits: 2, lang: lang) + (lang == .vi ? vi : en)
+            return Format.decimal(v / divisor, maxFractionDigits: 2, lang: lang) + word.text(lang)
         }
         return Format.decimal(v, maxFractionDigits: 2, lang: lang)
     }
