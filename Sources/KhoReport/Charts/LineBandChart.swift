@@ -1,0 +1,117 @@
+/// A cumulative line over dates, continued by a dashed P50 projection inside a hatched P10–P90 band.
+struct LineBandChart {
+    /// Unique id of the chart in the page (also the prefix of its patterns).
+    var id: String
+    /// Observed cumulative points, in day order.
+    var actual: [SeriesPoint]
+    /// Projected points, in day order.
+    var projection: [BandPoint]
+    /// The y unit, e.g. "m" or "trang".
+    var unit: String
+    /// Legend and axis wording.
+    var labels: Labels
+    var lang: Lang
+    var width = 680.0
+    var height = 270.0
+
+    /// The words a line chart shows.
+    struct Labels {
+        var actual: String
+        var p50: String
+        var band: String
+        var xAxis: String
+        var noData: String
+        var finish: String
+    }
+
+    /// The SVG of the chart, or a "no data" frame when there is nothing to plot.
+    func svg() -> String {
+        let obs = actual.compactMap { p in CivilDay(p.day).map { (x: $0.serial, y: p.value.isFinite ? p.value : 0) } }
+        let band = projection.compactMap { p in
+            CivilDay(p.day).map { (x: $0.serial, lo: finite(p.p10), mid: finite(p.p50), hi: finite(p.p90)) }
+        }
+        guard !obs.isEmpty || !band.isEmpty else {
+            return SVG.empty(id: id, width: width, height: height, message: labels.noData)
+        }
+        let xs = obs.map(\.x) + band.map(\.x)
+        let ys = obs.map(\.y) + band.flatMap { [$0.lo, $0.mid, $0.hi] }
+        let firstX = xs.min() ?? 0
+        var lastX = xs.max() ?? 0
+        if lastX == firstX { lastX = firstX + 1 }
+        let yScale = NiceScale(min: Swift.min(0, ys.min() ?? 0), max: ys.max() ?? 0)
+        let widestTick = yScale.ticks.map { NumberText.compact($0, lang).count }.max() ?? 1
+        let left = 34.0 + Double(widestTick) * 6.2, right = width - 24, top = 40.0, bottom = height - 46
+        func px(_ x: Int) -> Double { left + Double(x - firstX) / Double(lastX - firstX) * (right - left) }
+        func py(_ y: Double) -> Double { bottom - yScale.fraction(y) * (bottom - top) }
+
+        var out = SVG.open(id: id, width: width, height: height, label: labels.actual) + SVG.patternDefs(prefix: id)
+        // Grid and y ticks.
+        for t in yScale.ticks {
+            let y = py(t)
+            out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(y))\" class=\"grid\"/>"
+            out += SVG.text(NumberText.compact(t, lang), x: left - 6, y: y + 4, anchor: "end", cls: "tick")
+        }
+        // X ticks.
+        for tick in DateTicks.ticks(first: firstX, last: xs.max() ?? firstX, lang: lang) {
+            let x = px(tick.serial)
+            out += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(bottom))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(bottom + 5))\" class=\"axis\"/>"
+            out += SVG.text(tick.label, x: x, y: bottom + 18, anchor: "middle", cls: "tick")
+        }
+        out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(bottom))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(bottom))\" class=\"axis\"/>"
+        out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(left))\" y2=\"\(SVG.n(bottom))\" class=\"axis\"/>"
+        out += SVG.text(unit, x: 14, y: (top + bottom) / 2, anchor: "middle", cls: "unit",
+                        extra: " transform=\"rotate(-90 14 \(SVG.n((top + bottom) / 2)))\"")
+        out += SVG.text(labels.xAxis, x: (left + right) / 2, y: height - 8, anchor: "middle", cls: "unit")
+
+        if !band.isEmpty {
+            let upper = band.map { "\(SVG.n(px($0.x))),\(SVG.n(py($0.hi)))" }
+            let lower = band.reversed().map { "\(SVG.n(px($0.x))),\(SVG.n(py($0.lo)))" }
+            out += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"url(#\(escapeHTML(id))-band)\" stroke=\"#8a94a6\" stroke-width=\"0.8\" class=\"band\"/>"
+            var mid = band.map { (x: $0.x, y: $0.mid) }
+            if let last = obs.last, let first = band.first, last.x <= first.x { mid.insert((last.x, last.y), at: 0) }
+            out += polyline(mid.map { (px($0.x), py($0.y)) }, cls: "p50")
+            if let end = Self.medianFinish(band.map { (x: $0.x, y: $0.mid) }) {
+                let label = labels.finish + " " + DateFormat.day(CivilDay(serial: end.x), lang: lang)
+                out += "<circle cx=\"\(SVG.n(px(end.x)))\" cy=\"\(SVG.n(py(end.y)))\" r=\"3.5\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"1.5\"/>"
+                let anchor = px(end.x) > (left + right) / 2 ? "end" : "start"
+                out += SVG.text(label, x: px(end.x) + (anchor == "end" ? -6 : 6), y: py(end.y) - 9, anchor: anchor, cls: "note")
+            }
+        }
+        if !obs.isEmpty {
+            out += polyline(obs.map { (px($0.x), py($0.y)) }, cls: "actual")
+            if let last = obs.last {
+                out += "<circle cx=\"\(SVG.n(px(last.x)))\" cy=\"\(SVG.n(py(last.y)))\" r=\"3.2\" fill=\"#111\"/>"
+            }
+        }
+        out += legend(top: 14, left: left)
+        return out + "</svg>"
+    }
+
+    private func finite(_ v: Double) -> Double { v.isFinite ? v : 0 }
+
+    /// The first point where the median line reaches its final value: the P50 finish (later points only wait for P90).
+    static func medianFinish(_ mid: [(x: Int, y: Double)]) -> (x: Int, y: Double)? {
+        guard let last = mid.last else { return nil }
+        let tolerance = Swift.max(abs(last.y) * 1e-9, 1e-9)
+        return mid.first { abs($0.y - last.y) <= tolerance } ?? last
+    }
+
+    private func polyline(_ points: [(Double, Double)], cls: String) -> String {
+        let pts = points.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " ")
+        return "<polyline points=\"\(pts)\" fill=\"none\" class=\"\(cls)\"/>"
+    }
+
+    private func legend(top: Double, left: Double) -> String {
+        var out = "<g class=\"legend\">"
+        var x = left
+        out += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(x + 26))\" y2=\"\(SVG.n(top))\" class=\"actual\"/>"
+        out += SVG.text(labels.actual, x: x + 32, y: top + 4)
+        x += 40 + Double(labels.actual.count) * 6.5
+        out += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(x + 26))\" y2=\"\(SVG.n(top))\" class=\"p50\"/>"
+        out += SVG.text(labels.p50, x: x + 32, y: top + 4)
+        x += 40 + Double(labels.p50.count) * 6.5
+        out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(top - 6))\" width=\"26\" height=\"12\" fill=\"url(#\(escapeHTML(id))-band)\" stroke=\"#8a94a6\"/>"
+        out += SVG.text(labels.band, x: x + 32, y: top + 4)
+        return out + "</g>"
+    }
+}

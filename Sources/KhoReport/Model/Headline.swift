@@ -1,0 +1,101 @@
+/// The headline figures, with the same JSON keys as `kho status --json`, so that one decodes into the other.
+public struct Headline: Sendable, Codable, Hashable {
+    /// Σ extent of boxes as received, in linear metres.
+    public var totalMetres: Double
+    /// Σ extent of boxes whose arrangement is finished, in metres.
+    public var arrangedMetres: Double
+    /// What finished arrangement kept, in metres.
+    public var keptMetres: Double
+    /// What finished arrangement proposed for destruction, in metres.
+    public var weededMetres: Double
+    /// Metres digitized (recorded by hand, passed QC or delivered).
+    public var digitizedMetres: Double
+    /// The digitized metres split by rung.
+    public var digitizedSplit: DigitizedSplit
+    /// Boxes registered.
+    public var boxes: Int
+    /// Files (hồ sơ) registered.
+    public var files: Int
+    /// Sheets counted in files whose sheets are known.
+    public var sheets: Int
+    /// Pages of digitized files.
+    public var pagesScanned: Int
+    /// Files on each rung of the digitization ladder.
+    public var ladder: LadderCounts
+
+    /// Makes the headline figures; anything not given is zero.
+    public init(
+        totalMetres: Double = 0, arrangedMetres: Double = 0, keptMetres: Double = 0,
+        weededMetres: Double = 0, digitizedMetres: Double = 0,
+        digitizedSplit: DigitizedSplit = DigitizedSplit(),
+        boxes: Int = 0, files: Int = 0, sheets: Int = 0, pagesScanned: Int = 0,
+        ladder: LadderCounts = LadderCounts()
+    ) {
+        self.totalMetres = totalMetres
+        self.arrangedMetres = arrangedMetres
+        self.keptMetres = keptMetres
+        self.weededMetres = weededMetres
+        self.digitizedMetres = digitizedMetres
+        self.digitizedSplit = digitizedSplit
+        self.boxes = boxes
+        self.files = files
+        self.sheets = sheets
+        self.pagesScanned = pagesScanned
+        self.ladder = ladder
+    }
+
+    /// The JSON keys, which are also the `data-key` attributes of the figures in the HTML report.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case boxes, files, sheets, ladder
+        case totalMetres = "total_m"
+        case arrangedMetres = "arranged_m"
+        case keptMetres = "kept_m"
+        case weededMetres = "weeded_m"
+        case digitizedMetres = "digitized_m"
+        case pagesScanned = "pages_scanned"
+        case digitizedSplit = "digitized_split_m"
+    }
+}
+
+/// Digitized metres split by rung: recorded by hand, passed QC, delivered.
+public struct DigitizedSplit: Sendable, Codable, Hashable {
+    /// Metres marked as scanned by hand (unverified).
+    public var recorded: Double
+    /// Metres whose masters passed QC.
+    public var passed: Double
+    /// Metres delivered as the legal copy.
+    public var delivered: Double
+
+    /// Makes a split; anything not given is zero.
+    public init(recorded: Double = 0, passed: Double = 0, delivered: Double = 0) {
+        self.recorded = recorded
+        self.passed = passed
+        self.delivered = delivered
+    }
+}
+
+/// How many files stand on each rung of the digitization ladder (keys as in `kho status --json`).
+public struct LadderCounts: Sendable, Codable, Hashable {
+    /// Files not scanned.
+    public var none: Int
+    /// Files marked as scanned by hand.
+    public var recorded: Int
+    /// Files whose masters passed QC.
+    public var passed: Int
+    /// Files that need a rescan.
+    public var rescan: Int
+    /// Files delivered.
+    public var delivered: Int
+    /// Secret files, never scanned.
+    public var secret: Int
+
+    /// Makes ladder counts; anything not given is zero.
+    public init(none: Int = 0, recorded: Int = 0, passed: Int = 0, rescan: Int = 0, delivered: Int = 0, secret: Int = 0) {
+        self.none = none
+        self.recorded = recorded
+        self.passed = passed
+        self.rescan = rescan
+        self.delivered = delivered
+        self.secret = secret
+    }
+}

@@ -1,0 +1,72 @@
+/// Everything the leadership report shows, filled by the caller from the database; the renderer only formats it.
+public struct ReportModel: Sendable, Codable, Hashable {
+    /// The report's title, e.g. "Báo cáo tiến độ chỉnh lý và số hóa".
+    public var title: String
+    /// The archive's name, e.g. "Kho lưu trữ xã Sơn Kim 1".
+    public var archiveName: String
+    /// Local date and time the figures stand at, `YYYY-MM-DD HH:MM` (the renderer reads no clock).
+    public var asOf: String
+    /// The headline figures, named as in `kho status --json`.
+    public var headline: Headline
+    /// Number of scan QC problems (pages or files that failed), shown in the headline.
+    public var qcProblemCount: Int
+    /// Progress of each fonds, in the order to show.
+    public var fonds: [FondsRow]
+    /// Cumulative metres arranged, one point per day with work, in day order.
+    public var arrangedSeries: [SeriesPoint]
+    /// Cumulative pages scanned, one point per day with work, in day order.
+    public var scannedSeries: [SeriesPoint]
+    /// The estimate's cumulative metres arranged from today to the finish (P10/P50/P90); empty without an estimate.
+    public var arrangementProjection: [BandPoint]
+    /// The estimate's cumulative pages scanned from today to the finish (P10/P50/P90); empty without an estimate.
+    public var scanningProjection: [BandPoint]
+    /// Work done per ISO week and person.
+    public var weekly: [WeeklyRow]
+    /// Storage used now and projected.
+    public var storage: StorageSummary
+    /// The cost estimate, or nil when none has been made yet.
+    public var cost: CostSummary?
+    /// Scan QC problems to list, by box and file.
+    public var qcProblems: [QCRow]
+    /// Boxes in poor physical condition.
+    public var poorBoxes: [PoorBoxRow]
+    /// True when the figures come from sample data: the report then carries a banner saying so.
+    public var sampleData: Bool
+
+    /// Makes a report model; the lists default to empty, so a caller fills only what it has.
+    public init(
+        title: String,
+        archiveName: String,
+        asOf: String,
+        headline: Headline,
+        qcProblemCount: Int = 0,
+        fonds: [FondsRow] = [],
+        arrangedSeries: [SeriesPoint] = [],
+        scannedSeries: [SeriesPoint] = [],
+        arrangementProjection: [BandPoint] = [],
+        scanningProjection: [BandPoint] = [],
+        weekly: [WeeklyRow] = [],
+        storage: StorageSummary = StorageSummary(),
+        cost: CostSummary? = nil,
+        qcProblems: [QCRow] = [],
+        poorBoxes: [PoorBoxRow] = [],
+        sampleData: Bool = false
+    ) {
+        self.title = title
+        self.archiveName = archiveName
+        self.asOf = asOf
+        self.headline = headline
+        self.qcProblemCount = qcProblemCount
+        self.fonds = fonds
+        self.arrangedSeries = arrangedSeries
+        self.scannedSeries = scannedSeries
+        self.arrangementProjection = arrangementProjection
+        self.scanningProjection = scanningProjection
+        self.weekly = weekly
+        self.storage = storage
+        self.cost = cost
+        self.qcProblems = qcProblems
+        self.poorBoxes = poorBoxes
+        self.sampleData = sampleData
+    }
+}

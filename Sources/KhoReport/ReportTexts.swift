@@ -1,0 +1,164 @@
+/// Every fixed word of the report and the exports, in Vietnamese and English, in one place.
+enum T {
+    // Page
+    static let sampleBanner = Text(vi: "DỮ LIỆU MẪU — không phải số liệu thật của kho", en: "SAMPLE DATA — not the archive's real figures")
+    static let asOf = Text(vi: "Số liệu tính đến", en: "Figures as of")
+    static let footer = Text(vi: "Tạo bởi kho. Rõ người, rõ việc, rõ trách nhiệm, rõ tiến độ.", en: "Made by kho. Clear person, clear task, clear responsibility, clear schedule.")
+    static let noData = Text(vi: "chưa có dữ liệu", en: "no data yet")
+
+    // Section headings
+    static let headline = Text(vi: "1. Tổng quan", en: "1. Overview")
+    static let fonds = Text(vi: "2. Tiến độ theo phông", en: "2. Progress by fonds")
+    static let progress = Text(vi: "3. Tiến độ theo thời gian và dự báo", en: "3. Progress over time and forecast")
+    static let throughput = Text(vi: "4. Năng suất theo tuần và theo người", en: "4. Weekly throughput per person")
+    static let storage = Text(vi: "5. Dung lượng lưu trữ", en: "5. Storage")
+    static let cost = Text(vi: "6. Kinh phí và thời gian hoàn thành", en: "6. Cost and finish dates")
+    static let qc = Text(vi: "7. Lỗi kiểm tra chất lượng bản quét", en: "7. Scan quality problems")
+    static let condition = Text(vi: "8. Hộp tài liệu có tình trạng xấu", en: "8. Boxes in poor condition")
+
+    // Headline
+    static let figure = Text(vi: "Chỉ tiêu", en: "Figure")
+    static let value = Text(vi: "Số lượng", en: "Amount")
+    static let unit = Text(vi: "Đơn vị", en: "Unit")
+    static let share = Text(vi: "Tỷ lệ so với tổng", en: "Share of total")
+    static let totalM = Text(vi: "Tổng khối lượng tài liệu", en: "Total extent")
+    static let arrangedM = Text(vi: "Đã chỉnh lý", en: "Arranged")
+    static let keptM = Text(vi: "Giữ lại sau chỉnh lý", en: "Kept after arrangement")
+    static let weededM = Text(vi: "Đề nghị loại (hết giá trị)", en: "Proposed for destruction")
+    static let digitizedM = Text(vi: "Đã số hóa", en: "Digitized")
+    static let splitRecorded = Text(vi: "trong đó: ghi nhận thủ công (chưa kiểm tra)", en: "of which: recorded by hand (unverified)")
+    static let splitPassed = Text(vi: "trong đó: bản quét đạt kiểm tra", en: "of which: masters passed QC")
+    static let splitDelivered = Text(vi: "trong đó: đã bàn giao bản sao hợp pháp", en: "of which: legal copy delivered")
+    static let metreUnit = Text(vi: "mét giá", en: "linear m")
+    static let counts = Text(vi: "Hộp, hồ sơ, tờ, trang", en: "Boxes, files, sheets, pages")
+    static let boxes = Text(vi: "Hộp", en: "Boxes")
+    static let files = Text(vi: "Hồ sơ", en: "Files")
+    static let sheets = Text(vi: "Tờ (hồ sơ đã đếm)", en: "Sheets (counted files)")
+    static let pagesScanned = Text(vi: "Trang đã quét", en: "Pages scanned")
+    static let ladder = Text(vi: "Các bước số hóa (số hồ sơ)", en: "Digitization ladder (files)")
+    static let rungNone = Text(vi: "Chưa quét", en: "Not scanned")
+    static let rungRecorded = Text(vi: "Ghi nhận thủ công", en: "Recorded by hand")
+    static let rungPassed = Text(vi: "Đạt kiểm tra", en: "Passed QC")
+    static let rungRescan = Text(vi: "Cần quét lại", en: "Needs rescan")
+    static let rungDelivered = Text(vi: "Đã bàn giao", en: "Delivered")
+    static let rungSecret = Text(vi: "Tài liệu mật (không quét)", en: "Secret (never scanned)")
+    static let qcProblems = Text(vi: "Lỗi kiểm tra chất lượng", en: "QC problems")
+
+    // Fonds
+    static let code = Text(vi: "Mã phông", en: "Code")
+    static let name = Text(vi: "Tên phông", en: "Name")
+    static let totalCol = Text(vi: "Tổng (m)", en: "Total (m)")
+    static let arrangedCol = Text(vi: "Đã chỉnh lý (m)", en: "Arranged (m)")
+    static let digitizedCol = Text(vi: "Đã số hóa (m)", en: "Digitized (m)")
+    static let fondsChart = Text(vi: "Khung trắng: tổng; gạch chéo: đã chỉnh lý; vạch đen: đã số hóa. Số ghi: chỉnh lý / số hóa / tổng.", en: "Outline: total; hatched: arranged; black stripe: digitized. Figures: arranged / digitized / total.")
+
+    // Progress
+    static let arrangedChart = Text(vi: "Số mét giá đã chỉnh lý (cộng dồn)", en: "Linear metres arranged (cumulative)")
+    static let scannedChart = Text(vi: "Số trang đã quét (cộng dồn)", en: "Pages scanned (cumulative)")
+    static let actual = Text(vi: "Thực tế", en: "Actual")
+    static let p50 = Text(vi: "Dự báo P50", en: "Forecast P50")
+    static let band = Text(vi: "Khoảng P10–P90", en: "P10–P90 range")
+    static let date = Text(vi: "Ngày", en: "Date")
+    static let finishP50 = Text(vi: "xong (P50)", en: "done (P50)")
+    static let metres = Text(vi: "m", en: "m")
+    static let pages = Text(vi: "trang", en: "pages")
+    static let progressNote = Text(
+        vi: "Đường liền: số liệu đã ghi. Đường đứt: dự báo trung vị (P50). Vùng gạch: 8 trong 10 kịch bản nằm trong khoảng này (P10–P90).",
+        en: "Solid line: recorded figures. Dashed line: median forecast (P50). Hatched area: 8 in 10 scenarios fall inside it (P10–P90).")
+
+    // Throughput
+    static let week = Text(vi: "Tuần (ISO)", en: "ISO week")
+    static let person = Text(vi: "Người thực hiện", en: "Person")
+    static let arrangementM = Text(vi: "Chỉnh lý (m)", en: "Arrangement (m)")
+    static let scanningPages = Text(vi: "Số hóa (trang)", en: "Scanning (pages)")
+    static let weeklyArrChart = Text(vi: "Chỉnh lý theo tuần (m)", en: "Arrangement per week (m)")
+    static let weeklyScanChart = Text(vi: "Số hóa theo tuần (trang)", en: "Scanning per week (pages)")
+    static let total = Text(vi: "Tổng cộng", en: "Total")
+
+    // Storage
+    static let storageNow = Text(vi: "Đang dùng (một bản)", en: "Used now (one copy)")
+    static let storageProjected = Text(vi: "Dự kiến khi số hóa xong (một bản)", en: "Projected when scanning is done (one copy)")
+    static let storageWithCopies = Text(vi: "Dự kiến, tính cả các bản sao", en: "Projected, all copies")
+    static let copies = Text(vi: "Số bản lưu", en: "Copies kept")
+
+    // Cost
+    static let noEstimate = Text(vi: "Chưa có ước tính kinh phí.", en: "No cost estimate yet.")
+    static let howToEstimate = Text(vi: "Chạy lệnh kho estimate để ước tính thời gian và kinh phí, rồi tạo lại báo cáo.", en: "Run kho estimate to estimate time and money, then make the report again.")
+    static let savedEstimate = Text(vi: "Ước tính đã lưu", en: "Saved estimate")
+    static let daysOfData = Text(vi: "Số ngày có số liệu đo được", en: "Days of measured data")
+    static let item = Text(vi: "Khoản mục", en: "Item")
+    static let contractor = Text(vi: "Thuê đơn vị dịch vụ", en: "Contractor")
+    static let inHouse = Text(vi: "Tự làm (thuê thêm ngày công)", en: "In-house (extra staff-days)")
+    static let oneOff = Text(vi: "Chi phí một lần", en: "One-off costs")
+    static let oneOffTotal = Text(vi: "Cộng chi phí một lần", en: "One-off total")
+    static let grandTotal = Text(vi: "Tổng kinh phí đề nghị bổ sung", en: "Total additional funding requested")
+    static let amount = Text(vi: "Số tiền", en: "Amount")
+    static let source = Text(vi: "Nguồn", en: "Source")
+    static let rates = Text(vi: "Đơn giá đã dùng", en: "Rates used")
+    static let rate = Text(vi: "Đơn giá", en: "Rate")
+    static let finish = Text(vi: "Thời gian hoàn thành dự kiến", en: "Expected finish")
+    static let part = Text(vi: "Phần việc", en: "Part")
+    static let assumptions = Text(vi: "Giả định", en: "Assumptions")
+    static let warnings = Text(vi: "Cảnh báo", en: "Warnings")
+    static let variant = Text(vi: "Phương án", en: "Variant")
+    static let costNote = Text(
+        vi: "P10: 1 trong 10 kịch bản rẻ hơn; P50: trung vị; P90: 9 trong 10 kịch bản rẻ hơn. Tổng = phương án + chi phí một lần.",
+        en: "P10: 1 in 10 scenarios is cheaper; P50: median; P90: 9 in 10 scenarios are cheaper. Total = variant + one-off costs.")
+
+    // QC
+    static let noQC = Text(vi: "Không có lỗi kiểm tra chất lượng bản quét.", en: "There are no scan quality problems.")
+    static let box = Text(vi: "Hộp", en: "Box")
+    static let file = Text(vi: "Hồ sơ", en: "File")
+    static let page = Text(vi: "Trang", en: "Page")
+    static let problem = Text(vi: "Lỗi", en: "Problem")
+    static let qcShown = Text(vi: "Số lỗi liệt kê", en: "Problems listed")
+
+    // Condition
+    static let noPoorBoxes = Text(vi: "Chưa ghi nhận hộp nào có tình trạng xấu.", en: "No box has been recorded in poor condition.")
+    static let conditionNote = Text(
+        vi: "Kho tạm, ẩm, chưa có biện pháp chống ẩm mốc: các hộp dưới đây cần ưu tiên xử lý.",
+        en: "The store is temporary and damp, with no protection against mould: the boxes below need attention first.")
+    static let fondsCol = Text(vi: "Phông", en: "Fonds")
+    static let location = Text(vi: "Vị trí", en: "Location")
+    static let conditionCol = Text(vi: "Tình trạng", en: "Condition")
+    static let retention = Text(vi: "Thời hạn bảo quản", en: "Retention")
+
+    // Inventory
+    static let inventoryTitle = Text(vi: "MỤC LỤC HỒ SƠ", en: "FILE INVENTORY")
+    static let inventoryFonds = Text(vi: "Phông", en: "Fonds")
+    static let generatedAt = Text(vi: "Lập ngày", en: "Made on")
+    static let noFiles = Text(vi: "Phông này chưa có hồ sơ.", en: "This fonds has no files yet.")
+    static let colNo = Text(vi: "STT", en: "No.")
+    static let colBox = Text(vi: "Hộp số", en: "Box no.")
+    static let colFile = Text(vi: "Số, ký hiệu hồ sơ", en: "File no.")
+    static let colTitle = Text(vi: "Tiêu đề hồ sơ", en: "Title")
+    static let colDates = Text(vi: "Thời gian tài liệu", en: "Dates")
+    static let colRetention = Text(vi: "Thời hạn bảo quản", en: "Retention")
+    static let colSheets = Text(vi: "Số tờ/Số trang", en: "Sheets/pages")
+    static let colNotes = Text(vi: "Ghi chú", en: "Notes")
+    static let colFondsCode = Text(vi: "Mã phông", en: "Fonds code")
+    static let colFondsName = Text(vi: "Tên phông", en: "Fonds name")
+    static let permanent = Text(vi: "Vĩnh viễn", en: "Permanent")
+    static let filesTotal = Text(vi: "Tổng số hồ sơ", en: "Files in total")
+
+    // Compact axis numbers (thousands from 10 000 up)
+    static let thousands = Text(vi: " nghìn", en: "k")
+    static let millions = Text(vi: " triệu", en: "M")
+    static let billions = Text(vi: " tỷ", en: "bn")
+    static let trillions = Text(vi: " nghìn tỷ", en: "T")
+
+    /// "10 năm" / "10 years" ("1 year").
+    static func years(_ n: Int, _ lang: Lang) -> String {
+        lang == .vi ? "\(n) năm" : (n == 1 ? "1 year" : "\(n) years")
+    }
+
+    /// "42 tờ" / "42 sheets".
+    static func sheetCount(_ n: Int, _ lang: Lang) -> String {
+        lang == .vi ? "\(Format.integer(Int64(n), lang: lang)) tờ" : "\(Format.integer(Int64(n), lang: lang)) \(n == 1 ? "sheet" : "sheets")"
+    }
+
+    /// "60 trang" / "60 pages".
+    static func pageCount(_ n: Int, _ lang: Lang) -> String {
+        lang == .vi ? "\(Format.integer(Int64(n), lang: lang)) trang" : "\(Format.integer(Int64(n), lang: lang)) \(n == 1 ? "page" : "pages")"
+    }
+}

@@ -1,0 +1,49 @@
+/// The `headline` section: metres, counts, the digitization ladder and QC problems, each figure tagged with its JSON key.
+enum HeadlineSection {
+    static func render(_ model: ReportModel, _ lang: Lang) -> String {
+        let h = model.headline
+        let m = T.metreUnit.text(lang)
+        func metreRow(_ label: Text, _ value: Double, key: String, sub: Bool = false) -> [Cell] {
+            [sub ? .sub(label.text(lang)) : .h(label.text(lang)), .num(NumberText.metres(value, lang), key: key), .t(m), .num(Format.percent(value, of: h.totalMetres, lang: lang))]
+        }
+        let metreRows = [
+            metreRow(T.totalM, h.totalMetres, key: "total_m"),
+            metreRow(T.arrangedM, h.arrangedMetres, key: "arranged_m"),
+            metreRow(T.keptM, h.keptMetres, key: "kept_m"),
+            metreRow(T.weededM, h.weededMetres, key: "weeded_m"),
+            metreRow(T.digitizedM, h.digitizedMetres, key: "digitized_m"),
+            metreRow(T.splitRecorded, h.digitizedSplit.recorded, key: "digitized_split_m.recorded", sub: true),
+            metreRow(T.splitPassed, h.digitizedSplit.passed, key: "digitized_split_m.passed", sub: true),
+            metreRow(T.splitDelivered, h.digitizedSplit.delivered, key: "digitized_split_m.delivered", sub: true),
+        ]
+        var out = HTMLTable.render(
+            headers: [T.figure.text(lang), T.value.text(lang), T.unit.text(lang), T.share.text(lang)],
+            numericColumns: [1, 3], rows: metreRows, cls: "headline")
+
+        func countRow(_ label: Text, _ n: Int, key: String) -> [Cell] {
+            [.h(label.text(lang)), .num(NumberText.count(n, lang), key: key)]
+        }
+        let countRows = [
+            countRow(T.boxes, h.boxes, key: "boxes"),
+            countRow(T.files, h.files, key: "files"),
+            countRow(T.sheets, h.sheets, key: "sheets"),
+            countRow(T.pagesScanned, h.pagesScanned, key: "pages_scanned"),
+            countRow(T.qcProblems, model.qcProblemCount, key: "qc_problems"),
+        ]
+        let l = h.ladder
+        let ladderRows = [
+            countRow(T.rungNone, l.none, key: "ladder.none"),
+            countRow(T.rungRecorded, l.recorded, key: "ladder.recorded"),
+            countRow(T.rungPassed, l.passed, key: "ladder.passed"),
+            countRow(T.rungRescan, l.rescan, key: "ladder.rescan"),
+            countRow(T.rungDelivered, l.delivered, key: "ladder.delivered"),
+            countRow(T.rungSecret, l.secret, key: "ladder.secret"),
+        ]
+        out += "<div class=\"grid2\"><div><h3>\(escapeHTML(T.counts.text(lang)))</h3>"
+        out += HTMLTable.render(headers: [T.figure.text(lang), T.value.text(lang)], numericColumns: [1], rows: countRows)
+        out += "</div><div><h3>\(escapeHTML(T.ladder.text(lang)))</h3>"
+        out += HTMLTable.render(headers: [T.figure.text(lang), T.value.text(lang)], numericColumns: [1], rows: ladderRows)
+        out += "</div></div>"
+        return reportSection(id: "headline", heading: T.headline, lang: lang, out)
+    }
+}
