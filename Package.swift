@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "KhoKit",
                 "KhoTIFF",
+                "KhoEstimation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -17,11 +17,12 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
 
     // Quantities.
     let unarranged = clean(rem.unarrangedMetres)
-    let keptToScan = unarranged * ratios.keptPerExtent + clean(rem.keptMetresUnscannedWithoutSheets)
+    let share = min(1, max(0, rem.scanningShareOfUnarranged.map(clean) ?? 1))
+    let keptToScan = unarranged * ratios.keptPerExtent * share + clean(rem.keptMetresUnscannedWithoutSheets)
     let pages = clean(rem.pagesKnownUnscanned) + clean(rem.sheetsKnownUnscanned) * ratios.pagesPerSheet
         + keptToScan * ratios.pagesPerKeptMetre
     // Files and documents are counted whole.
-    let files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * ratios.filesPerKeptMetre).rounded()
+    let files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * share * ratios.filesPerKeptMetre).rounded()
     let documents = (rem.documentsToDescribe.map(clean) ?? files * ratios.documentsPerFile).rounded()
 
     // Money lines (contractor variant); describing goes with digitization, as in Vietnamese unit prices.

@@ -14,12 +14,14 @@ public struct RemainingWork: Sendable, Codable, Equatable {
     public var documentsToDescribe: Double?
     /// Bytes stored now, all copies together.
     public var storedBytesNow: Int64
+    /// The share of the records in unarranged metres that will be scanned (1 = all; e.g. only permanent records).
+    public var scanningShareOfUnarranged: Double?
 
     /// Makes the remaining quantities; everything but unarranged metres defaults to 0 (documents: predicted).
     public init(
         unarrangedMetres: Double, pagesKnownUnscanned: Double = 0, sheetsKnownUnscanned: Double = 0,
         keptMetresUnscannedWithoutSheets: Double = 0, filesToDescribe: Double = 0,
-        documentsToDescribe: Double? = nil, storedBytesNow: Int64 = 0
+        documentsToDescribe: Double? = nil, storedBytesNow: Int64 = 0, scanningShareOfUnarranged: Double? = nil
     ) {
         self.unarrangedMetres = unarrangedMetres
         self.pagesKnownUnscanned = pagesKnownUnscanned
@@ -28,6 +30,7 @@ public struct RemainingWork: Sendable, Codable, Equatable {
         self.filesToDescribe = filesToDescribe
         self.documentsToDescribe = documentsToDescribe
         self.storedBytesNow = storedBytesNow
+        self.scanningShareOfUnarranged = scanningShareOfUnarranged
     }
 }
 

@@ -173,3 +173,48 @@ import Testing
         #expect(boxes.count == 100)
     }
 }
+
+@Suite struct EndToEndEstimateTests {
+    @Test func estimateJSONHasTheKeysScriptsRead() throws {
+        let kho = Kho()
+        for step in [
+            ["fonds", "add", "F", "--name", "Phông", "--by", "Thu"],
+            ["box", "add", "B1", "--fonds", "F", "--extent", "2", "--by", "Thu"],
+            ["box", "add", "B2", "--fonds", "F", "--extent", "3", "--by", "Thu"],
+            ["sort", "finish", "B1", "--by", "Minh", "--at", "2026-10-05T16:00"],
+        ] {
+            #expect(try kho.run(step).code == 0)
+        }
+        let result = try kho("estimate", "--json", "--resamples", "300", "--staff", "arrangement=2,scanning=1")
+        #expect(result.code == 0, "\(result.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let arrangement = try #require(json["arrangement"] as? [String: Any])
+        let scanning = try #require(json["scanning"] as? [String: Any])
+        let storage = try #require(json["storage"] as? [String: Any])
+        let total = try #require(json["total"] as? [String: Any])
+        #expect(arrangement["remaining_m"] as? Double == 3)
+        #expect(arrangement["rate_m_per_day"] is NSNumber)
+        #expect(scanning["remaining_pages"] is NSNumber)
+        #expect(scanning["rate_pages_per_day"] is NSNumber)
+        #expect(scanning["pages_per_metre"] is NSNumber)
+        #expect(storage["remaining_bytes"] is NSNumber)
+        for part in [arrangement, scanning, total] {
+            for key in ["finish_date", "cost_vnd"] {
+                let band = try #require(part[key] as? [String: Any], "\(key)")
+                #expect(band["p10"] != nil && band["p50"] != nil && band["p90"] != nil)
+            }
+        }
+        #expect(json["assumptions"] is [Any])
+        // The text answer starts with the short answer, in Vietnamese
+        let text = try kho("estimate", "--resamples", "300")
+        #expect(text.out.hasPrefix("DỰ TOÁN"))
+        #expect(text.out.contains("Kinh phí xin thêm"))
+        // Saved and shown again
+        #expect(try kho("estimate", "--resamples", "300", "--save", "tỉnh-1", "--by", "Thu").code == 0)
+        let shown = try kho("estimate", "show", "tỉnh-1", "--json")
+        #expect(shown.code == 0)
+        #expect(try kho("estimate", "--resamples", "300", "--save", "tỉnh-1", "--by", "Thu").code == 1)
+        let bad = try kho("estimate", "--staff", "archivists=3")
+        #expect(bad.code != 0)
+    }
+}

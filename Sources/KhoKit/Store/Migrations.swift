@@ -110,6 +110,20 @@ enum Migrations {
                 CREATE INDEX master_file ON master(file_id);
                 """)
         }
+        migrator.registerMigration("v3-estimates") { db in
+            try db.execute(sql: """
+                CREATE TABLE saved_estimate (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    actor TEXT NOT NULL,
+                    recorder TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    version TEXT NOT NULL,
+                    inputs TEXT NOT NULL,
+                    result TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+import KhoEstimation
+
+/// What a person asks of an estimate: scope, what-if staffing and rates, the day it is made as of.
+public struct EstimateRequest: Sendable {
+    public var rates: Rates
+    public var ratesFound: Bool
+    public var permanentOnly = false
+    public var fonds: String?
+    public var staff = StaffPlan()
+    public var dayRate: Int64?
+    public var until: LocalDay?
+    /// Only events that happened by then count, and "today" is that day.
+    public var asOf: LocalDay?
+    /// With `asOf`: also only events recorded by then (what one could have known that day).
+    public var asKnown = false
+    public var windowDays: Int?
+    public var seed: UInt64 = 2026
+    public var resamples = 10_000
+
+    public init(rates: Rates, ratesFound: Bool) {
+        self.rates = rates
+        self.ratesFound = ratesFound
+    }
+}
+
+extension KhoStore {
+    /// The attributed work per person and local day that throughput is measured from (opening balances,
+    /// undone events and hand records superseded by an ingest left out).
+    ///
+    /// Arrangement: metres of `sort.finish`; a `sort.start` makes its day a person-day of arrangement too.
+    /// Scanning: pages of `scan.record` and `scan.ingest`.
+    public func observations(asOf: LocalDay? = nil, asKnown: Bool = false) throws -> [Observation] {
+        try read { db in
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            var filter = ""
+            var innerFilter = ""
+            if let asOf {
+                filter += " AND e.happened_day <= ?"
+                innerFilter += " AND x.happened_day <= ?"
+                arguments.append(asOf.description)
+            }
+            if asOf != nil && asKnown, let end = knownUntil(asOf) {
+                filter += " AND e.recorded_at < ?"
+                innerFilter += " AND x.recorded_at < ?"
+                arguments.append(end)
+            }
+            let sql = """
+                SELECT e.kind, e.actor, e.happened_day, COALESCE(e.metres_mm, 0), COALESCE(e.pages, 0) FROM event e
+                WHERE e.kind IN ('sort.start', 'sort.finish', 'scan.record', 'scan.ingest') AND NOT e.opening \(filter)
+                  AND NOT EXISTS (SELECT 1 FROM event x WHERE (x.undoes = e.id OR x.supersedes = e.id) \(innerFilter))
+                """
+            var totals: [String: (day: LocalDay, person: String, kind: WorkKind, amount: Double)] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + arguments)) {
+                let kindText: String = row[0]
+                guard let day = LocalDay(iso: row[2]) else { continue }
+                let kind: WorkKind = kindText.hasPrefix("sort") ? .arrangement : .scanning
+                let amount = kind == .arrangement ? Double(row[3] as Int64) / 1000 : Double(row[4] as Int)
+                let key = "\(kind.rawValue)|\(row[1] as String)|\(day)"
+                totals[key, default: (day, row[1], kind, 0)].amount += kindText == "sort.start" ? 0 : amount
+            }
+            return totals.values.map { Observation(day: $0.day, person: $0.person, kind: $0.kind, amount: $0.amount) }
+                .sorted { ($0.day, $0.person, $0.kind.rawValue) < ($1.day, $1.person, $1.kind.rawValue) }
+        }
+    }
+
+    /// The first instant after `day` in the archive's time zone, as Unix seconds.
+    private func knownUntil(_ day: LocalDay?) -> Int64? {
+        guard let day, let next = time.parse(day.adding(days: 1).description + "T00:00") else { return nil }
+        return Int64(next.timeIntervalSince1970)
+    }
+
+    /// Everything an estimate needs, read from the catalogue and the event log.
+    public func estimateInputs(_ request: EstimateRequest, now: Date = Date()) throws -> EstimateInputs {
+        let today = request.asOf ?? LocalDay(now, in: time.timeZone)
+        let observations = try self.observations(asOf: request.asOf, asKnown: request.asKnown)
+        let (remaining, measured, scope) = try read { db in try remainingWork(db, request: request, today: today) }
+        var inputs = EstimateInputs(
+            observations: observations, today: today, remaining: remaining, measured: measured, staff: request.staff,
+            rates: request.rates, dayRateOverride: request.dayRate, until: request.until, seed: request.seed,
+            resamples: request.resamples, scope: scope)
+        if let days = request.windowDays { inputs.window = .lastDaysWithWork(days) }
+        return inputs
+    }
+
+    private func remainingWork(_ db: Database, request: EstimateRequest, today: LocalDay) throws -> (RemainingWork, MeasuredRatios, String) {
+        var fondsId: Int64?
+        if let code = request.fonds { fondsId = try Lookup.fonds(db, code: Clean.code(code)).id }
+        // Families: a box as received with the boxes made from it.
+        var parent: [Int64: Int64] = [:]
+        var roots: [Int64: FamilyWork] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, extent_mm, from_box_id, arrangement, kept_mm FROM box") {
+            let id: Int64 = row[0]
+            if let p: Int64 = row[3] { parent[id] = p; continue }
+            if let fondsId, (row[1] as Int64) != fondsId { continue }
+            roots[id] = FamilyWork(extentMM: row[2], arranged: (row[4] as String) == ArrangementState.arranged.rawValue, keptMM: row[5])
+        }
+        func root(_ id: Int64) -> Int64 {
+            var current = id
+            var steps = 0
+            while let p = parent[current], steps < 1000 { current = p; steps += 1 }
+            return current
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT box_id, scan_state, retention = 'permanent', COUNT(*), COUNT(sheets), COALESCE(SUM(sheets), 0), COALESCE(SUM(pages), 0),
+                   COALESCE(SUM(CASE WHEN sheets > 0 THEN pages END), 0)
+            FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
+            """) {
+            let r = root(row[0])
+            guard var family = roots[r] else { continue }
+            let state = ScanState(rawValue: row[1]) ?? .none
+            let permanent: Bool = row[2] ?? false
+            let files: Int = row[3]
+            let withSheets: Int = row[4]
+            let sheets: Int = row[5]
+            let pages: Int = row[6]
+            family.files += files
+            family.unknownSheets += files - withSheets
+            if permanent { family.permanentFiles += files }
+            if state.isDigitized {
+                family.digitizedFiles += files
+                family.digitizedPages += pages
+                family.digitizedSheetsWithPages += sheets
+                family.digitizedPagesWithSheets += row[7] as Int
+            } else if !request.permanentOnly || permanent {
+                family.filesToScan += files
+                family.sheetsToScan += sheets
+            }
+            roots[r] = family
+        }
+
+        var remaining = RemainingWork(unarrangedMetres: 0)
+        var keptMM: Int64 = 0, extentMM: Int64 = 0
+        var digitizedPages = 0, digitizedSheets = 0
+        var fullPages = 0, fullKeptMM: Int64 = 0
+        var filesInArranged = 0, keptWithFilesMM: Int64 = 0
+        var permanentFiles = 0, allFiles = 0
+        for family in roots.values {
+            digitizedPages += family.digitizedPagesWithSheets
+            digitizedSheets += family.digitizedSheetsWithPages
+            guard family.arranged else {
+                remaining.unarrangedMetres += Double(family.extentMM) / 1000
+                continue
+            }
+            let kept = family.keptMM ?? family.extentMM
+            keptMM += kept
+            extentMM += family.extentMM
+            allFiles += family.files
+            permanentFiles += family.permanentFiles
+            if family.files > 0 {
+                filesInArranged += family.files
+                keptWithFilesMM += kept
+                if family.digitizedFiles == family.files {
+                    fullPages += family.digitizedPages
+                    fullKeptMM += kept
+                }
+                if family.unknownSheets == 0 {
+                    remaining.sheetsKnownUnscanned += Double(family.sheetsToScan)
+                } else {
+                    remaining.keptMetresUnscannedWithoutSheets += Double(kept) / 1000 * Double(family.filesToScan) / Double(family.files)
+                }
+            } else {
+                // Arranged but no file list yet: all of it still to scan (the permanent share when so scoped).
+                remaining.keptMetresUnscannedWithoutSheets += Double(kept) / 1000
+            }
+        }
+        let permanentShare = allFiles > 0 ? Double(permanentFiles) / Double(allFiles) : nil
+        if request.permanentOnly {
+            remaining.scanningShareOfUnarranged = permanentShare ?? 1
+        }
+        let bytes = try Row.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0), COALESCE(SUM(pages), 0) FROM master WHERE readable AND NOT missing")
+        let masterBytes: Int64 = bytes?[0] ?? 0
+        let masterPages: Int = bytes?[1] ?? 0
+        remaining.storedBytesNow = masterBytes * Int64(max(1, request.rates.copies.value))
+
+        var measured = MeasuredRatios()
+        if extentMM > 0 { measured.keptPerExtent = Double(keptMM) / Double(extentMM) }
+        if digitizedSheets > 0 && digitizedPages > 0 { measured.pagesPerSheet = Double(digitizedPages) / Double(digitizedSheets) }
+        if fullKeptMM > 0 && fullPages > 0 { measured.pagesPerKeptMetre = Double(fullPages) / (Double(fullKeptMM) / 1000) }
+        // A handful of pages says little about the masters to come; below 100 pages the stated default is used.
+        if masterPages >= 100 { measured.bytesPerPage = Double(masterBytes) / Double(masterPages) }
+        if keptWithFilesMM > 0 && filesInArranged > 0 { measured.filesPerKeptMetre = Double(filesInArranged) / (Double(keptWithFilesMM) / 1000) }
+
+        var scope: [String] = []
+        if request.permanentOnly { scope.append(Lang.current == .vi ? "chỉ hồ sơ vĩnh viễn" : "permanent records only") }
+        if let fonds = request.fonds { scope.append((Lang.current == .vi ? "phông " : "fonds ") + Clean.code(fonds)) }
+        if scope.isEmpty { scope.append(Lang.current == .vi ? "toàn bộ kho" : "the whole archive") }
+        return (remaining, measured, scope.joined(separator: ", "))
+    }
+}
+
+/// A box as received with the boxes made from it, as the estimate counts it.
+private struct FamilyWork {
+    var extentMM: Int64
+    var arranged: Bool
+    var keptMM: Int64?
+    var files = 0
+    var unknownSheets = 0
+    var permanentFiles = 0
+    var digitizedFiles = 0
+    var digitizedPages = 0
+    var digitizedSheetsWithPages = 0
+    var digitizedPagesWithSheets = 0
+    var filesToScan = 0
+    var sheetsToScan = 0
+}
