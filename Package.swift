@@ -55,6 +55,7 @@ let package = Package(
                 "KhoKit",
                 "KhoTIFF",
                 "KhoEstimation",
+                "KhoReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

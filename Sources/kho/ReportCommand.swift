@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import KhoEstimation
+import KhoKit
+import KhoReport
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: Text(vi: "Báo cáo cho lãnh đạo: một tệp HTML tự chứa, in được khổ A4 (biểu đồ, kinh phí, chất lượng quét, tình trạng).", en: "Leadership report: one self-contained HTML file, printable on A4 (charts, money, scan QC, condition).")(),
+        discussion: Text(vi: "Ví dụ: kho report --html bao-cao.html; kho report --html bao-cao.html --estimate \"Gửi tỉnh 12/2026\"",
+                         en: "Example: kho report --html report.html; kho report --html report.html --estimate \"Province 12/2026\"")())
+    @Option(help: ArgumentHelp(Text(vi: "Tệp HTML cần ghi.", en: "The HTML file to write.")(), valueName: "FILE"))
+    var html: String
+    @Option(help: ArgumentHelp(Text(vi: "Dùng dự toán đã lưu với tên này (mặc định: lập dự toán mới).", en: "Use the estimate saved under this name (default: a new estimate).")()))
+    var estimate: String?
+    @Option(help: ArgumentHelp(Text(vi: "Tệp đơn giá cho dự toán mới.", en: "Rates file for a new estimate.")()))
+    var rates: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.openForReading()
+        let result: EstimateResult
+        if let estimate {
+            result = try store.savedEstimate(estimate).result
+        } else {
+            let loaded = try RatesFile.load(path: rates ?? RatesFile.defaultPath(catalogue: global.path))
+            result = KhoEstimation.estimate(try store.estimateInputs(EstimateRequest(rates: loaded ?? .defaults, ratesFound: loaded != nil)))
+        }
+        let model = try store.reportModel(estimate: result, savedName: estimate)
+        let page = renderReport(model, lang: Lang.current)
+        try Output.write(page, to: html)
+        if global.json { return try Out.json(model) }
+        Out.line(Text(vi: "Đã ghi báo cáo \(html) (\(Format.integer(Int64(page.utf8.count))) byte); mở bằng trình duyệt, in khổ A4.",
+                      en: "Wrote the report \(html) (\(Format.integer(Int64(page.utf8.count))) bytes); open it in a browser, print on A4.")())
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: Text(vi: "Xuất mục lục hồ sơ (Nghị định 30/2020, Phụ lục V) hoặc dữ liệu thô (CSV, JSON).", en: "Export the file inventory (Decree 30/2020, Annex V) or raw data (CSV, JSON).")(),
+        discussion: Text(vi: "Ví dụ: kho export inventory --format html --out muc-luc.html; kho export files --out ho-so.csv",
+                         en: "Example: kho export inventory --format html --out inventory.html; kho export files --out files.csv")())
+    @Argument(help: ArgumentHelp(Text(vi: "inventory (mục lục hồ sơ), boxes, files, pages hoặc events.", en: "inventory, boxes, files, pages or events.")()))
+    var what: String
+    @Option(help: ArgumentHelp(Text(vi: "csv (mặc định), html (chỉ mục lục) hoặc json (dữ liệu thô).", en: "csv (default), html (inventory only) or json (raw data).")()))
+    var format: String = "csv"
+    @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này (mục lục).", en: "Only this fonds (inventory).")()))
+    var fonds: String?
+    @Option(help: ArgumentHelp(Text(vi: "Tệp cần ghi (mặc định: in ra màn hình).", en: "File to write (default: standard output).")(), valueName: "FILE"))
+    var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        let kinds = ["inventory"] + ExportKind.allCases.map(\.rawValue)
+        guard kinds.contains(what) else {
+            throw ValidationError(Text(vi: "không xuất được «\(what)»: dùng \(kinds.joined(separator: ", "))", en: "cannot export “\(what)”: use \(kinds.joined(separator: ", "))")())
+        }
+        let formats = what == "inventory" ? ["csv", "html"] : ["csv", "json"]
+        guard formats.contains(format) else {
+            throw ValidationError(Text(vi: "\(what) xuất được dạng \(formats.joined(separator: " hoặc ")), không phải «\(format)»", en: "\(what) exports as \(formats.joined(separator: " or ")), not “\(format)”")())
+        }
+    }
+
+    func run() throws {
+        let store = try global.openForReading()
+        let lang = Lang.current
+        let text: String
+        if what == "inventory" {
+            let inventory = try store.inventory(fonds: fonds)
+            text = format == "html"
+                ? renderInventoryHTML(inventory, lang: lang, generatedAt: store.time.dateTime(of: Date()))
+                : renderInventoryCSV(inventory, lang: lang)
+        } else {
+            let kind = ExportKind(rawValue: what) ?? .files
+            let table = try store.exportTable(kind)
+            if format == "json" {
+                let objects: [[String: Any]] = table.rows.map { row in
+                    Dictionary(uniqueKeysWithValues: zip(table.header, row.map { cell -> Any in
+                        switch cell {
+                        case .text(let s): return s
+                        case .number(let s): return Int64(s).map { NSNumber(value: $0) } ?? Double(s).map { NSNumber(value: $0) } ?? s
+                        }
+                    }))
+                }
+                let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+                text = String(decoding: data, as: UTF8.self) + "\n"
+            } else {
+                text = renderCSV(header: table.header, rows: table.rows, bom: true)
+            }
+        }
+        if let out {
+            try Output.write(text, to: out)
+            FileHandle.standardError.write(Data(Text(vi: "Đã ghi \(out)\n", en: "Wrote \(out)\n")().utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Writing a whole output file at once, so a reader never sees half of it.
+enum Output {
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+    }
+}
+
+/// A file that could not be written.
+enum OutputError: KhoError {
+    case cannotWrite(path: String, reason: String)
+
+    var text: Text {
+        switch self {
+        case .cannotWrite(let path, let reason):
+            Text(vi: "không ghi được \(path): \(reason)", en: "cannot write \(path): \(reason)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite struct EndToEndReportTests {
+    func catalogue() throws -> Kho {
+        let kho = Kho()
+        for step in [
+            ["fonds", "add", "UBND-SK1", "--name", "UBND xã <Sơn Kim 1>", "--by", "Thu"],
+            ["box", "add", "B1", "--fonds", "UBND-SK1", "--extent", "1,5", "--condition", "mould", "--by", "Thu"],
+            ["box", "add", "H1", "--fonds", "UBND-SK1", "--from", "B1", "--by", "Thu"],
+            ["file", "add", "H1/01", "--title", "<script>alert(1)</script> & \"đất\"", "--sheets", "10", "--retention", "permanent", "--by", "Thu"],
+            ["file", "add", "H1/02", "--title", "=HYPERLINK(\"http://x\")", "--sheets", "5", "--retention", "10", "--by", "Thu"],
+            ["sort", "finish", "B1", "--kept", "1", "--by", "Minh", "--at", "2026-10-05T16:00"],
+            ["scan", "record", "H1/01", "--pages", "14", "--by", "Hoa", "--at", "2026-10-06T09:00"],
+        ] {
+            let r = try kho.run(step)
+            #expect(r.code == 0, "\(step): \(r.err)")
+        }
+        return kho
+    }
+
+    /// The numbers the report shows under each `data-key`.
+    func figures(_ html: String) -> [String: String] {
+        var out: [String: String] = [:]
+        var rest = Substring(html)
+        while let range = rest.range(of: "data-key=\"") {
+            rest = rest[range.upperBound...]
+            guard let close = rest.firstIndex(of: "\""), let gt = rest.firstIndex(of: ">") else { break }
+            let key = String(rest[..<close])
+            let value = rest[rest.index(after: gt)...].prefix { $0 != "<" }
+            out[key] = String(value)
+            rest = rest[gt...]
+        }
+        return out
+    }
+
+    @Test func theReportAgreesWithStatusInBothLanguagesAndEscapesCatalogueText() throws {
+        let kho = try catalogue()
+        let vi = kho.dir.appendingPathComponent("bao-cao.html").path
+        let en = kho.dir.appendingPathComponent("report.html").path
+        #expect(try kho("report", "--html", vi).code == 0)
+        #expect(try kho("report", "--html", en, "--lang", "en").code == 0)
+        let htmlVI = try String(contentsOfFile: vi, encoding: .utf8)
+        let htmlEN = try String(contentsOfFile: en, encoding: .utf8)
+        let status = try #require(try kho.json("status") as? [String: Any])
+        let fv = figures(htmlVI), fe = figures(htmlEN)
+        #expect(fv["total_m"] == "1,5" && fe["total_m"] == "1.5")
+        #expect(fv["kept_m"] == "1" && fv["weeded_m"] == "0,5")
+        #expect(fv["files"] == "\(status["files"] as? Int ?? -1)")
+        #expect(fv["pages_scanned"] == "\(status["pages_scanned"] as? Int ?? -1)")
+        #expect(fv["digitized_m"] == "1" && (status["digitized_m"] as? Double) == 1)
+        for id in ["headline", "fonds", "progress", "throughput", "storage", "cost", "qc", "condition"] {
+            #expect(htmlVI.contains("id=\"\(id)\""), "\(id)")
+        }
+        #expect(htmlVI.contains("<html lang=\"vi\"") && htmlEN.contains("<html lang=\"en\""))
+        // Catalogue text is escaped; nothing is loaded from the network
+        #expect(!htmlVI.contains("<script"))
+        #expect(htmlVI.contains("UBND xã &lt;Sơn Kim 1&gt;"))
+        #expect(!htmlVI.contains("http://") && !htmlVI.contains("https://"))
+        // The cost section carries the estimate's figures and their sources
+        #expect(htmlVI.contains("rates.toml"))
+        let estimate = try #require(try kho.json("estimate") as? [String: Any])
+        let contractor = try #require((estimate["money"] as? [String: Any])?["contractor_total_vnd"] as? Int)
+        #expect(fv["cost.contractor.p50"]?.replacingOccurrences(of: ".", with: "").hasPrefix(String(contractor)) == true)
+        // The poor-condition box is listed
+        #expect(htmlVI.contains("B1") && htmlVI.contains("nấm mốc"))
+    }
+
+    @Test func theInventoryHasTheDecreeColumnsAndIsSafeInASpreadsheet() throws {
+        let kho = try catalogue()
+        let csv = try kho("export", "inventory")
+        #expect(csv.code == 0)
+        #expect(csv.out.hasPrefix("\u{FEFF}"))
+        let header = csv.out.dropFirst().prefix { $0 != "\r" && $0 != "\n" }
+        for column in ["STT", "Hộp số", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ", "Thời gian tài liệu", "Thời hạn bảo quản", "Số tờ/Số trang", "Ghi chú"] {
+            #expect(header.contains(column), "\(column) in \(header)")
+        }
+        #expect(csv.out.contains("'=HYPERLINK"))
+        #expect(csv.out.contains("Vĩnh viễn"))
+        let english = try kho("export", "inventory", "--lang", "en")
+        #expect(english.out.contains("Retention"))
+        let html = try kho("export", "inventory", "--format", "html")
+        #expect(html.out.contains("MỤC LỤC HỒ SƠ"))
+        #expect(html.out.contains("&lt;script&gt;"))
+        let files = try #require(try kho.json("export", "files", "--format", "json") as? [[String: Any]])
+        #expect(files.count == 2)
+        #expect(files.first?["sheets"] as? Int == 10)
+        let events = try kho("export", "events")
+        #expect(events.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 8)
+        #expect(try kho("export", "nothing").code != 0)
+    }
+}
