@@ -115,8 +115,9 @@ extension KhoStore {
             var parentOf: [Int64: Int64] = [:]
             var boxFonds: [Int64: Int64] = [:]
 
-            let boxes = try Row.fetchAll(db, sql: "SELECT id, fonds_id, extent_mm, from_box_id, arrangement, kept_mm FROM box")
-            for row in boxes {
+            // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
+            let boxes = try Row.fetchCursor(db, sql: "SELECT id, fonds_id, extent_mm, from_box_id, arrangement = 'arranged', kept_mm FROM box")
+            while let row = try boxes.next() {
                 let id: Int64 = row[0]
                 let fonds: Int64 = row[1]
                 boxFonds[id] = fonds
@@ -124,7 +125,7 @@ extension KhoStore {
                 if let parent: Int64 = row[3] {
                     parentOf[id] = parent
                 } else {
-                    let arranged = (row[4] as String) == ArrangementState.arranged.rawValue
+                    let arranged: Bool = row[4]
                     families[id] = Family(fonds: fonds, extentMM: row[2], arranged: arranged, keptMM: row[5])
                 }
             }
@@ -140,11 +141,11 @@ extension KhoStore {
                 return current
             }
 
-            let stats = try Row.fetchAll(db, sql: """
+            let stats = try Row.fetchCursor(db, sql: """
                 SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets), COALESCE(SUM(sheets), 0), COALESCE(SUM(pages), 0)
                 FROM file GROUP BY box_id, access, scan_state
                 """)
-            for row in stats {
+            while let row = try stats.next() {
                 let boxId: Int64 = row[0]
                 let secret = (row[1] as String) == Access.secret.rawValue
                 let state = ScanState(rawValue: row[2]) ?? .none
