@@ -221,3 +221,17 @@ import Testing
         #expect(Fixture.time.dateTime(of: scanned) == "2026-03-15 08:30")
     }
 }
+
+@Suite struct ScanWalkerTests {
+    @Test func mastersOutOfPlaceAreReportedAndOtherFilesBesideFoldersAreNot() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("README.md", Array("scans".utf8))
+        try dir.write("lost.tif", [0])
+        try FileManager.default.createDirectory(atPath: dir.file("H1"), withIntermediateDirectories: true)
+        try dir.write("H1/ghi-chu.txt", Array("x".utf8))
+        try dir.write("H1/page.TIFF", [0])
+        let (folders, findings) = try ScanWalker.walk(root: dir.path)
+        #expect(folders.isEmpty)
+        #expect(findings == [.looseFile(path: "H1/page.TIFF"), .looseFile(path: "lost.tif")])
+    }
+}

@@ -46,8 +46,10 @@ enum ScanWalker {
             let boxPath = root + "/" + box.name
             switch box.kind {
             case .symlink: findings.append(.symlink(path: box.name)); continue
-            case .file: findings.append(.looseFile(path: box.name)); continue
-            case .other: findings.append(.looseFile(path: box.name)); continue
+            // A README or notes file beside the box folders is fine; a master out of place is reported.
+            case .file, .other:
+                if isTIFFName(box.name) { findings.append(.looseFile(path: box.name)) }
+                continue
             case .directory: break
             }
             guard let files = try? entries(of: boxPath) else { findings.append(.unreadableFolder(path: box.name)); continue }
@@ -56,7 +58,9 @@ enum ScanWalker {
                 let filePath = boxPath + "/" + file.name
                 switch file.kind {
                 case .symlink: findings.append(.symlink(path: rel)); continue
-                case .file, .other: findings.append(.looseFile(path: rel)); continue
+                case .file, .other:
+                    if isTIFFName(file.name) { findings.append(.looseFile(path: rel)) }
+                    continue
                 case .directory: break
                 }
                 guard let pages = try? entries(of: filePath) else { findings.append(.unreadableFolder(path: rel)); continue }
