@@ -64,7 +64,7 @@ extension ScanCommand {
         if !s.problems.isEmpty {
             Out.line(Text(vi: "Vấn đề:", en: "Problems:")())
             for p in s.problems.prefix(50) { Out.line("  \(p.ref)/\(p.master)\(p.page.map { " tr.\($0)" } ?? ""): \(p.message)") }
-            if s.problems.count > 50 { Out.line(Text(vi: "  … và \(s.problems.count - 50) vấn đề nữa", en: "  … and \(s.problems.count - 50) more")()) }
+            if s.problemsTotal > 50 { Out.line(Text(vi: "  … và \(s.problemsTotal - 50) vấn đề nữa (kho scan problems)", en: "  … and \(s.problemsTotal - 50) more (kho scan problems)")()) }
         }
         if !s.findings.isEmpty {
             Out.line(Text(vi: "Lưu ý về thư mục:", en: "About the folders:")())

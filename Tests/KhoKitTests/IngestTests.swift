@@ -61,6 +61,7 @@ import Testing
         try master("H1/01/0002.tif", [FixturePage(xResolution: 150, yResolution: 150)])
         let summary = try ingest(store)
         #expect(summary.failedQC == 1)
+        #expect(summary.problemsTotal == 1 && summary.problems.count == 1)
         #expect(try store.showFile(FileRef(box: "H1", file: "01")).scanState == .rescan)
         let problems = try store.scanProblems()
         #expect(problems.count == 1)

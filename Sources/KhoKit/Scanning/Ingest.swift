@@ -12,6 +12,9 @@ public struct IngestProgress: Sendable {
 
 /// What one ingest did: counts by kind, problems found, and findings about the folder layout.
 public struct IngestSummary: Codable, Sendable {
+    /// How many problems a summary lists; `kho scan problems` lists them all.
+    public static let problemsShown = 200
+
     /// TIFF files seen under the root (in catalogued, non-secret folders).
     public var masters = 0
     /// Pages in the masters read this run.
@@ -32,11 +35,15 @@ public struct IngestSummary: Codable, Sendable {
     public var profile = ""
     public var changedPaths: [String] = []
     public var findings: [String] = []
+    /// The first `problemsShown` problems found this run (all of them: `kho scan problems`).
     public var problems: [ProblemLine] = []
+    /// How many problems this run found in all.
+    public var problemsTotal = 0
     public var seconds = 0.0
 
     enum CodingKeys: String, CodingKey {
         case masters, pages, bytes, records, new, changed, unchanged, unreadable, missing, profile, findings, problems, seconds
+        case problemsTotal = "problems_total"
         case failedQC = "failed_qc"
         case changedPaths = "changed_paths"
     }
@@ -208,7 +215,8 @@ extension KhoStore {
                     summary.pages += r.result.pageCount
                     summary.bytes += Int64(r.result.fileSize)
                     if !r.result.isReadable { summary.unreadable += 1 } else if !r.problems.isEmpty { summary.failedQC += 1 }
-                    for p in r.problems {
+                    summary.problemsTotal += r.problems.count
+                    for p in r.problems where summary.problems.count < IngestSummary.problemsShown {
                         summary.problems.append(ProblemLine(ref: item.ref, master: r.disk.name, page: p.page, code: p.code, message: Lang.current == .vi ? p.vi : p.en))
                     }
                 }
