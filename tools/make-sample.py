@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes the demo's SAMPLE DATA (DỮ LIỆU MẪU) for kho into catalog/sample/.
 
-The figures follow the commune's report (75.6 m received, 15 m arranged, 5 m digitized
-before kho); every name, title and quantity below is made up. Deterministic: the same
-files every run. Usage: tools/make-sample.py [OUT_DIR]
+The commune's archive at its real size: 75.6 m over four fonds, received as bundles and boxes,
+15 m arranged (re-boxed into standard boxes, weeded) and 5 m digitized before kho as opening
+balances, then ten months of attributed work (July 2025 – May 2026) by two archivists and a
+scanning operator, with day-to-day variation, holidays and other-duty days. Every name, title and
+quantity is made up. Deterministic: the same files every run. Usage: tools/make-sample.py [OUT_DIR]
 """
 import csv
 import datetime as dt
@@ -90,9 +92,11 @@ for code, name, prefix, total in FONDS:
                     pages = round(sheets * rng.uniform(1.2, 1.6))
                     opening_scans.append([box, f"{f + 1:02d}", pages, "2025-05-15", CONTRACTOR])
 
-# Work back-filled from paper logs since kho came into use (September–November 2026).
-HOLIDAYS = {dt.date(2026, 9, 1), dt.date(2026, 9, 2)}
-day, last = dt.date(2026, 9, 7), dt.date(2026, 11, 26)
+# Ten months of work back-filled from paper logs since kho came into use (July 2025 – May 2026), on
+# working days only: weekends and public holidays (National Day, New Year, Tết, Hùng Kings, 30/4, 1/5) off.
+HOLIDAYS = {dt.date(2025, 9, 1), dt.date(2025, 9, 2), dt.date(2026, 1, 1), dt.date(2026, 4, 27), dt.date(2026, 4, 30), dt.date(2026, 5, 1)}
+HOLIDAYS |= {dt.date(2026, 2, 14) + dt.timedelta(days=d) for d in range(9)}  # Tết Bính Ngọ
+day, last = dt.date(2025, 7, 7), dt.date(2026, 5, 29)
 workdays = []
 while day <= last:
     if day.weekday() < 5 and day not in HOLIDAYS:
@@ -121,7 +125,7 @@ for person in ARCHIVISTS:
 
 scanned = {(s[0], s[1]) for s in opening_scans}
 todo = [f for f in files if (f[0], f[1]) not in scanned and f[8] != "secret"]
-scans_2026 = []
+scans_since_kho = []
 for d in workdays:
     if rng.random() > 0.6:
         continue
@@ -130,7 +134,7 @@ for d in workdays:
         f = todo.pop(0)
         pages = round(f[6] * rng.uniform(1.2, 1.6))
         budget -= pages
-        scans_2026.append([f[0], f[1], pages, f"{d}T{rng.randint(8, 16):02d}:{rng.randint(0, 59):02d}", OPERATOR])
+        scans_since_kho.append([f[0], f[1], pages, f"{d}T{rng.randint(8, 16):02d}:{rng.randint(0, 59):02d}", OPERATOR])
 
 os.makedirs(OUT, exist_ok=True)
 def write(name, header, rows):
@@ -142,7 +146,7 @@ def write(name, header, rows):
 write("boxes.csv", ["box", "fonds", "extent_m", "location", "start_year", "end_year", "condition", "notes", "from"], boxes)
 write("files.csv", ["box", "file", "title", "start_year", "end_year", "retention", "sheets", "notes", "access"], files)
 write("scans-opening.csv", ["box", "file", "pages", "date", "by"], opening_scans)
-write("scans-2026.csv", ["box", "file", "pages", "date", "by"], scans_2026)
+write("scans-since-kho.csv", ["box", "file", "pages", "date", "by"], scans_since_kho)
 with open(os.path.join(OUT, "fonds.tsv"), "w", encoding="utf-8") as fh:
     for code, name, _, _ in FONDS:
         fh.write(f"{code}\t{name}\n")
@@ -152,4 +156,4 @@ with open(os.path.join(OUT, "arranged-opening.tsv"), "w", encoding="utf-8") as f
 with open(os.path.join(OUT, "history.txt"), "w", encoding="utf-8") as fh:
     fh.write("\n".join(history) + "\n")
 print(f"{len(boxes)} boxes, {len(files)} files, {len(opening_scans)} opening scans, "
-      f"{len(history)} arrangement events, {len(scans_2026)} scans in 2026 → {OUT}")
+      f"{len(history)} arrangement events, {len(scans_since_kho)} scans in 2026 → {OUT}")

@@ -188,7 +188,7 @@ extension KhoStore {
 
         // Batches of whole catalogue files, about `chunk` masters each. Reading batch n+1 (on all cores) overlaps
         // writing batch n (one transaction), so the database never waits for the disk or the other way round.
-        let chunk = 1024
+        let chunk = 256
         var batches: [[WorkItem]] = [[]]
         var count = 0
         for item in work {
