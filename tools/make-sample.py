@@ -156,4 +156,4 @@ with open(os.path.join(OUT, "arranged-opening.tsv"), "w", encoding="utf-8") as f
 with open(os.path.join(OUT, "history.txt"), "w", encoding="utf-8") as fh:
     fh.write("\n".join(history) + "\n")
 print(f"{len(boxes)} boxes, {len(files)} files, {len(opening_scans)} opening scans, "
-      f"{len(history)} arrangement events, {len(scans_since_kho)} scans in 2026 → {OUT}")
+      f"{len(history)} arrangement events, {len(scans_since_kho)} scans since kho → {OUT}")
