@@ -29,6 +29,12 @@ struct Kho: ParsableCommand {
 
     /// Runs the command; errors a person can act on are printed as one line, without a stack of prefixes.
     static func main() {
+        // `--lang` is read before parsing, so that help text and parsing errors are in that language too.
+        let args = CommandLine.arguments
+        for (index, arg) in args.enumerated() {
+            let value = arg.hasPrefix("--lang=") ? String(arg.dropFirst(7)) : (arg == "--lang" && index + 1 < args.count ? args[index + 1] : nil)
+            if let value, let lang = Lang(rawValue: value.lowercased()) { Lang.choose(lang) }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
