@@ -24,6 +24,7 @@ struct Kho: ParsableCommand {
         subcommands: [
             Status.self, FondsCommand.self, BoxCommand.self, FileCommand.self, ImportCommand.self,
             SortCommand.self, ScanCommand.self, Log.self, Undo.self,
+            CheckCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

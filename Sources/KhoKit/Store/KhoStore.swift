@@ -34,9 +34,11 @@ public final class KhoStore: Sendable {
     /// Opens (and creates, when `create` is true and it does not exist) the catalogue at `path`.
     ///
     /// A file that is not SQLite, a catalogue written by a newer kho, and (for writing) a read-only
-    /// file are refused with a `StoreError` before anything is changed.
+    /// file are refused with a `StoreError` before anything is changed; a catalogue on a network filesystem
+    /// (NFS, SMB/CIFS, sshfs), where WAL is unsafe, with `MaintenanceError.networkFilesystem`.
     public static func open(path: String, forWriting: Bool, create: Bool = true) throws -> KhoStore {
         let fm = FileManager.default
+        try FileSystemGuard.refuseNetwork(path: path)
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
         if exists && isDir.boolValue { throw StoreError.notAFile(path: path) }
