@@ -63,7 +63,7 @@ extension KhoStore {
             var config = Configuration()
             config.label = "kho-backup"
             let copy = try DatabaseQueue(path: temp, configuration: config)
-            try Self.mapErrors(path: path) { try writer.backup(to: copy) }
+            try writer.backup(to: copy)
             try copy.writeWithoutTransaction { db in
                 // The copy carries the live file's WAL flag; make it a single self-contained file.
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
