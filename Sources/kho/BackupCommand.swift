@@ -21,10 +21,12 @@ struct BackupCommand: ParsableCommand {
     var file: String
     @Flag(help: ArgumentHelp(Text(vi: "Ghi đè tệp đã có.", en: "Overwrite an existing file.")()))
     var force = false
+    @Flag(help: ArgumentHelp(Text(vi: "Đọc lại toàn bộ bản sao để kiểm tra (PRAGMA integrity_check); chậm hơn với danh mục lớn.", en: "Read the whole copy back to check it (PRAGMA integrity_check); slower on a large catalogue.")()))
+    var verify = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = try global.openForReading().backup(to: file, overwrite: force)
+        let report = try global.openForReading().backup(to: file, overwrite: force, verify: verify)
         if global.json { return try Out.json(report) }
         let size = Format.decimal(Double(report.bytes) / 1_000_000, maxFractionDigits: 1)
         let secs = Format.decimal(report.seconds, maxFractionDigits: 2)

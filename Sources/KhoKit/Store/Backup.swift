@@ -44,8 +44,9 @@ extension KhoStore {
     /// Uses SQLite's online backup API (one read transaction: a snapshot, never a half-written state), and leaves
     /// one self-contained file in rollback-journal mode (no `-wal` or `-shm` beside it), written under a temporary
     /// name and renamed into place, so `target` is either the whole backup or untouched. An existing `target` is
-    /// refused unless `overwrite` is true.
-    public func backup(to target: String, overwrite: Bool = false) throws -> BackupReport {
+    /// refused unless `overwrite` is true. With `verify`, the copy is also read back whole with
+    /// `PRAGMA integrity_check` (as `restore` always does); without it, only its header, schema and counts are read.
+    public func backup(to target: String, overwrite: Bool = false, verify: Bool = false) throws -> BackupReport {
         let started = Date()
         let fm = FileManager.default
         let dest = URL(fileURLWithPath: target).standardizedFileURL.path
@@ -85,16 +86,16 @@ extension KhoStore {
         } catch {
             throw MaintenanceError.backupFailed(path: target, reason: error.localizedDescription)
         }
-        var report = try Self.inspectBackup(dest)
+        var report = try Self.inspectBackup(dest, thorough: verify)
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
     /// Checks that `path` is a sound kho catalogue that this kho can read, and says what it holds.
     ///
-    /// Refuses a file that is not SQLite, fails `PRAGMA integrity_check`, is not a kho catalogue, or was written
-    /// by a newer kho. The file is opened read-only and never changed.
-    public static func inspectBackup(_ path: String) throws -> BackupReport {
+    /// Refuses a file that is not SQLite, fails `PRAGMA integrity_check` (when `thorough`), is not a kho catalogue,
+    /// or was written by a newer kho. The file is opened read-only and never changed.
+    public static func inspectBackup(_ path: String, thorough: Bool = true) throws -> BackupReport {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path) else { throw MaintenanceError.restoreMissing(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw MaintenanceError.restoreMissing(path: path) }
@@ -108,7 +109,7 @@ extension KhoStore {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             return try queue.read { db in
-                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                let integrity = thorough ? try String.fetchAll(db, sql: "PRAGMA integrity_check") : ["ok"]
                 guard integrity == ["ok"] else { throw MaintenanceError.restoreDamaged(path: path, problems: integrity) }
                 let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
                 guard tables.isSuperset(of: ["grdb_migrations", "fonds", "box", "file", "event"]) else {
