@@ -63,6 +63,8 @@ extension KhoStore {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
             var config = Configuration()
             config.label = "kho-backup"
+            // The copy is synced once, whole, before it is renamed into place; SQLite need not sync each step.
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
             let copy = try DatabaseQueue(path: temp, configuration: config)
             try writer.backup(to: copy)
             try copy.writeWithoutTransaction { db in
