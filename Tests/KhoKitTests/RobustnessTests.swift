@@ -18,6 +18,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
     try store.recordScan(of: FileRef(box: "B1", file: "01"), pages: 20, by: Fixture.who())
     let record = try store.recordScan(of: FileRef(box: "B1", file: "02"), pages: 18, by: Fixture.who())
     try store.undo(eventId: record.id!, by: Fixture.who())
+    try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", from: "B1"), by: Fixture.who())
     return store
 }
 
@@ -25,7 +26,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
     @Test func aCatalogueWrittenOnlyThroughKhoIsClean() throws {
         let report = try busyStore().check()
         #expect(report.problems == [])
-        #expect(report.boxes == 6 && report.files == 4)
+        #expect(report.boxes == 7 && report.files == 4)
     }
 
     @Test func aStateThatDisagreesWithTheLogIsReportedByName() throws {
@@ -36,6 +37,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
             try db.execute(sql: "UPDATE box SET kept_mm = 900 WHERE code = 'B1'")
             try db.execute(sql: "UPDATE file SET scan_state = 'passed' WHERE code = '03'")
             try db.execute(sql: "UPDATE file SET pages = 21 WHERE code = '01'")
+            try db.execute(sql: "UPDATE box SET arrangement = 'unarranged', kept_mm = NULL WHERE code = 'H1'")
         }
         // When it is checked
         let report = try store.check()
@@ -45,6 +47,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         #expect(subjects.contains("metres box B1"))
         #expect(subjects.contains("file_state file B1/03"))
         #expect(subjects.contains("file_pages file B1/01"))
+        #expect(subjects.contains("box_state box H1"))
         #expect(!report.clean)
         #expect(report.problems.allSatisfy { !$0.text.vi.isEmpty && !$0.text.en.isEmpty })
     }
@@ -85,7 +88,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         let target = dir.appendingPathComponent("copies/kho-backup.sqlite").path
         let report = try store.backup(to: target)
         // Then the copy is in rollback-journal mode with no -wal/-shm, sound, and holds every event
-        #expect(report.events == events && report.boxes == 6 && report.files == 4)
+        #expect(report.events == events && report.boxes == 7 && report.files == 4)
         #expect(report.bytes > 0)
         let header = try Data(contentsOf: URL(fileURLWithPath: target)).prefix(20)
         #expect(header[18] == 1 && header[19] == 1)
@@ -120,7 +123,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         try await writer.value
         // Then each is a sound snapshot: one event per box added, and it checks clean
         for report in reports {
-            #expect(report.events == 21 + report.boxes - 6)
+            #expect(report.events == 22 + report.boxes - 7)
             let copy = try KhoStore.open(path: report.path, forWriting: false)
             #expect(try copy.check().problems == [])
         }
@@ -148,7 +151,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         #expect(try store.check().problems == [])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         // And a fresh process sees it too
-        #expect(try KhoStore.open(path: store.path, forWriting: false).listBoxes().count == 6)
+        #expect(try KhoStore.open(path: store.path, forWriting: false).listBoxes().count == 7)
     }
 
     @Test func anEmptyCatalogueIsRestoredWithoutForce() throws {
@@ -156,7 +159,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         let backup = try source.backup(to: dir.appendingPathComponent("b.sqlite").path)
         let fresh = try KhoStore.open(path: dir.appendingPathComponent("new/kho.sqlite").path, forWriting: true)
         #expect(try fresh.restore(from: backup.path, replacing: false, by: Fixture.who()).backup.events == backup.events)
-        #expect(try fresh.listBoxes().count == 6)
+        #expect(try fresh.listBoxes().count == 7)
     }
 
     @Test func badBackupsAreRefusedAndTheCatalogueIsLeftAlone() throws {
@@ -217,9 +220,9 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         // Then it reads, checks clean, backs up, and refuses writes
         let store = try KhoStore.open(path: path, forWriting: false)
         #expect(store.isReadOnly)
-        #expect(try store.listBoxes().count == 6)
+        #expect(try store.listBoxes().count == 7)
         #expect(try store.check().problems == [])
-        #expect(try store.backup(to: dir.appendingPathComponent("copy.sqlite").path).boxes == 6)
+        #expect(try store.backup(to: dir.appendingPathComponent("copy.sqlite").path).boxes == 7)
         expectError(StoreError.readOnly(path: path)) { try KhoStore.open(path: path, forWriting: true) }
     }
 
@@ -236,7 +239,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         let path = mounted.appendingPathComponent("kho.sqlite").path
         // Then it reads and checks clean, and a write is refused as read-only
         let store = try KhoStore.open(path: path, forWriting: false)
-        #expect(try store.listBoxes().count == 6)
+        #expect(try store.listBoxes().count == 7)
         #expect(try store.check().problems == [])
         expectError(StoreError.readOnly(path: path)) { try KhoStore.open(path: path, forWriting: true) }
     }

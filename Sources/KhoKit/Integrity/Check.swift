@@ -179,18 +179,23 @@ extension KhoStore {
             """) {
             latest[row[0]] = (row[1], row[2], row[3])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm FROM box") {
+        for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
             report.boxes += 1
             let id: Int64 = row[0]
             let code: String = row[1]
             let extent: Int64 = row[2]
             let state: String = row[3]
             let kept: Int64? = row[4]
+            // A box made by arranging another box is registered as arranged, keeping all of its extent.
+            let madeByArrangement = (row[5] as Int64?) != nil
             let last = latest[id]
-            let expected = last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress } ?? .unarranged
+            let expected = last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
+                ?? (madeByArrangement ? .arranged : .unarranged)
             if state != expected.rawValue {
                 let because = last.map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
-                    ?? Text(vi: "không có sự kiện chỉnh lý nào", en: "no arrangement event")
+                    ?? (madeByArrangement
+                        ? Text(vi: "hộp tạo ra khi chỉnh lý, không có sự kiện chỉnh lý", en: "a box made by arrangement, with no arrangement event")
+                        : Text(vi: "không có sự kiện chỉnh lý nào", en: "no arrangement event"))
                 report.problems.append(CheckProblem(code: "box_state", subject: "box \(code)", text: Text(
                     vi: "hộp \(code) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected.rawValue)»",
                     en: "box \(code) is stored as “\(state)” but the log (\(because.en)) says “\(expected.rawValue)”")))
@@ -203,6 +208,11 @@ extension KhoStore {
                 report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
                     vi: "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
                     en: "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”")))
+            }
+            if last == nil, madeByArrangement, let kept, kept != extent {
+                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
+                    vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
+                    en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
             }
             if let last, last.kind == EventKind.sortFinish.rawValue, state == ArrangementState.arranged.rawValue, let kept,
                 let recorded = last.kept, recorded != kept {
