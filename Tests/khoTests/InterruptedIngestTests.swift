@@ -74,6 +74,9 @@ import Testing
                 let ingested = line.hasSuffix("ingested=true")
                 #expect(ingested ? line.contains("masters=10") : (line.contains("masters=0") && line.hasPrefix("none")), "\(ref): \(line)")
             }
+            // And `kho check` finds nothing wrong
+            let check = try kho("check")
+            #expect(check.code == 0, "\(check.out)\(check.err)")
         }
         // And a final ingest reaches the same state as an uninterrupted one
         #expect(try kho("scan", "ingest", root, "--by", "Hoa").code == 0)

@@ -41,6 +41,13 @@ enum CSVText {
     }
 
     private static func checked(_ text: String, path: String) throws -> String {
+        // SQLite would cut text at a NUL, silently shortening a code; such a file is damaged, not a sheet.
+        if let nul = text.utf8.firstIndex(of: 0) {
+            let line = text.utf8[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+            throw ImportError.badRows(path: path, problems: [RowProblem(line: line, code: nil, message: Text(
+                vi: "dòng có ký tự NUL (byte 0): tệp bị hỏng hoặc không phải CSV văn bản; hãy lưu lại từ Excel dạng \"CSV UTF-8\"",
+                en: "the line holds a NUL character (byte 0): the file is damaged or not a text CSV; save it again from Excel as \"CSV UTF-8\"")())], rows: 0)
+        }
         if let (line, sample) = mojibake(in: text) { throw ImportError.mojibake(path: path, line: line, sample: sample) }
         return Clean.nfc(text)
     }

@@ -34,9 +34,11 @@ public final class KhoStore: Sendable {
     /// Opens (and creates, when `create` is true and it does not exist) the catalogue at `path`.
     ///
     /// A file that is not SQLite, a catalogue written by a newer kho, and (for writing) a read-only
-    /// file are refused with a `StoreError` before anything is changed.
+    /// file are refused with a `StoreError` before anything is changed; a catalogue on a network filesystem
+    /// (NFS, SMB/CIFS, sshfs), where WAL is unsafe, with `MaintenanceError.networkFilesystem`.
     public static func open(path: String, forWriting: Bool, create: Bool = true) throws -> KhoStore {
         let fm = FileManager.default
+        try FileSystemGuard.refuseNetwork(path: path)
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
         if exists && isDir.boolValue { throw StoreError.notAFile(path: path) }
@@ -48,7 +50,8 @@ public final class KhoStore: Sendable {
         if readOnly {
             var config = baseConfiguration()
             config.readonly = true
-            let queue = try mapErrors(path: path) { try DatabaseQueue(path: path, configuration: config) }
+            let openPath = readOnlyOpenPath(path)
+            let queue = try mapErrors(path: path) { try DatabaseQueue(path: openPath, configuration: config) }
             try mapErrors(path: path) {
                 try queue.read { db in
                     if try Migrations.migrator.hasBeenSuperseded(db) {
@@ -126,6 +129,24 @@ public final class KhoStore: Sendable {
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         if header.isEmpty { return }
         if header != Data("SQLite format 3\0".utf8) { throw StoreError.notSQLite(path: path) }
+    }
+
+    /// Where SQLite should open a read-only catalogue.
+    ///
+    /// A WAL catalogue needs its `-shm` file even to read; in a folder that cannot be written (a read-only mount,
+    /// a CD) and with no `-shm` or unfinished `-wal` beside it, nobody can be writing it, so it is opened as immutable.
+    private static func readOnlyOpenPath(_ path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fm = FileManager.default
+        var wal = stat()
+        let walEmpty = stat(path + "-wal", &wal) != 0 || wal.st_size == 0
+        guard access(directory.isEmpty ? "." : directory, W_OK) != 0, !fm.fileExists(atPath: path + "-shm"), walEmpty else {
+            return path
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:\(absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute)?immutable=1"
     }
 
     /// Whether the file may be written: its mode has a write bit and the OS allows it (root included).

@@ -1,0 +1,300 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One thing `kho check` found wrong, naming the box, file, master or event.
+public struct CheckProblem: Codable, Sendable, Hashable {
+    /// A stable key for scripts, e.g. `integrity`, `foreign_key`, `box_state`, `file_state`, `metres`, `master_missing`.
+    public var code: String
+    /// What it is about: `box H0012`, `file H0012/03`, `event 42`, a master's path, or `database`.
+    public var subject: String
+    public var text: Text
+
+    enum CodingKeys: String, CodingKey { case code, subject, message }
+
+    public init(code: String, subject: String, text: Text) {
+        self.code = code
+        self.subject = subject
+        self.text = text
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(text(), forKey: .message)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(String.self, forKey: .code)
+        subject = try container.decode(String.self, forKey: .subject)
+        let message = try container.decode(String.self, forKey: .message)
+        text = Text(vi: message, en: message)
+    }
+}
+
+/// What `kho check` looked at, and what it found.
+public struct CheckReport: Codable, Sendable, Hashable {
+    public var boxes = 0
+    public var files = 0
+    public var events = 0
+    public var masters = 0
+    /// Masters the catalogue already marks as gone from disk (reported by `kho scan problems`, not a fault here).
+    public var mastersMarkedMissing = 0
+    public var problems: [CheckProblem] = []
+    public var seconds = 0.0
+
+    /// Whether nothing is wrong.
+    public var clean: Bool { problems.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case boxes, files, events, masters, problems, seconds, clean
+        case mastersMarkedMissing = "masters_marked_missing"
+    }
+
+    public init() {}
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(clean, forKey: .clean)
+        try c.encode(boxes, forKey: .boxes)
+        try c.encode(files, forKey: .files)
+        try c.encode(events, forKey: .events)
+        try c.encode(masters, forKey: .masters)
+        try c.encode(mastersMarkedMissing, forKey: .mastersMarkedMissing)
+        try c.encode(problems, forKey: .problems)
+        try c.encode(seconds, forKey: .seconds)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        boxes = try c.decode(Int.self, forKey: .boxes)
+        files = try c.decode(Int.self, forKey: .files)
+        events = try c.decode(Int.self, forKey: .events)
+        masters = try c.decode(Int.self, forKey: .masters)
+        mastersMarkedMissing = try c.decode(Int.self, forKey: .mastersMarkedMissing)
+        problems = try c.decode([CheckProblem].self, forKey: .problems)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+    }
+}
+
+extension KhoStore {
+    /// Checks the catalogue: SQLite's own integrity and foreign keys, then that what is stored agrees with the log.
+    ///
+    /// A box's arrangement state must be what its latest live (not undone) `sort.start`/`sort.finish` implies, and
+    /// its kept metres what that finish recorded; a file's scan state and pages what its latest live
+    /// `scan.record`/`scan.ingest` says; kept ≤ extent, kept set exactly when arranged; per-fonds status adds up to
+    /// the total; every event id (`uid`) a unique ULID; every master not marked missing still on disk.
+    /// Nothing is changed.
+    public func check(now: Date = Date()) throws -> CheckReport {
+        let started = Date()
+        var report = CheckReport()
+        try read { db in
+            try Self.checkSQLite(db, into: &report)
+            try Self.checkEvents(db, into: &report)
+            try Self.checkBoxes(db, into: &report)
+            try Self.checkFiles(db, into: &report)
+            try Self.checkMasters(db, into: &report)
+        }
+        let status = try status(now: now)
+        let p = status.progress
+        func sum(_ key: KeyPath<Progress, Double>) -> Double { status.fonds.reduce(0) { $0 + $1.progress[keyPath: key] } }
+        for (name, key) in [("total_m", \Progress.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
+                            ("digitized_m", \.digitizedMetres)] {
+            let parts = sum(key)
+            if abs(parts - p[keyPath: key]) > 0.0005 {
+                report.problems.append(CheckProblem(code: "status_sum", subject: name, text: Text(
+                    vi: "\(name): tổng theo phông \(parts) khác tổng toàn kho \(p[keyPath: key])",
+                    en: "\(name): the fonds add up to \(parts), but the whole archive says \(p[keyPath: key])")))
+            }
+        }
+        if abs(p.keptMetres + p.weededMetres - p.arrangedMetres) > 0.0005 {
+            report.problems.append(CheckProblem(code: "status_sum", subject: "kept_m", text: Text(
+                vi: "giữ lại \(p.keptMetres) + loại \(p.weededMetres) khác đã chỉnh lý \(p.arrangedMetres)",
+                en: "kept \(p.keptMetres) + weeded \(p.weededMetres) is not arranged \(p.arrangedMetres)")))
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    private static func checkSQLite(_ db: Database, into report: inout CheckReport) throws {
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        if integrity != ["ok"] {
+            for line in integrity.prefix(100) {
+                report.problems.append(CheckProblem(code: "integrity", subject: "database", text: Text(
+                    vi: "SQLite báo tệp hỏng: \(line). Hãy khôi phục từ bản sao lưu gần nhất (`kho restore TỆP --force`)",
+                    en: "SQLite reports damage: \(line). Restore the latest backup (`kho restore FILE --force`)")))
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(100) {
+            let table: String = row[0]
+            let rowid: Int64? = row[1]
+            let parent: String = row[2]
+            report.problems.append(CheckProblem(code: "foreign_key", subject: "\(table) \(rowid.map(String.init) ?? "?")", text: Text(
+                vi: "\(table) \(rowid.map(String.init) ?? "?") trỏ tới \(parent) không tồn tại",
+                en: "\(table) \(rowid.map(String.init) ?? "?") refers to a \(parent) that does not exist")))
+        }
+    }
+
+    private static func checkEvents(_ db: Database, into report: inout CheckReport) throws {
+        let known = Set(EventKind.allCases.map(\.rawValue))
+        let alphabet = Set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var uids: Set<String> = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, uid, kind, undoes FROM event ORDER BY id") {
+            report.events += 1
+            let id: Int64 = row[0]
+            let uid: String = row[1]
+            let kind: String = row[2]
+            if uid.count != 26 || !uid.allSatisfy(alphabet.contains) {
+                report.problems.append(CheckProblem(code: "event_uid", subject: "event \(id)", text: Text(
+                    vi: "sự kiện \(id) có mã «\(uid)» không phải ULID (26 ký tự)", en: "event \(id) has uid “\(uid)”, not a 26-character ULID")))
+            }
+            if !uids.insert(uid).inserted {
+                report.problems.append(CheckProblem(code: "event_uid", subject: "event \(id)", text: Text(
+                    vi: "sự kiện \(id) trùng mã \(uid) với sự kiện khác", en: "event \(id) repeats uid \(uid) of another event")))
+            }
+            if !known.contains(kind) {
+                report.problems.append(CheckProblem(code: "event_kind", subject: "event \(id)", text: Text(
+                    vi: "sự kiện \(id) có loại lạ «\(kind)» (ghi bởi kho mới hơn?)", en: "event \(id) has an unknown kind “\(kind)” (written by a newer kho?)")))
+            }
+            if let undoes: Int64 = row[3], undoes >= id {
+                report.problems.append(CheckProblem(code: "event_undo", subject: "event \(id)", text: Text(
+                    vi: "sự kiện \(id) hoàn tác sự kiện \(undoes) ghi sau nó", en: "event \(id) undoes event \(undoes), which comes after it")))
+            }
+        }
+    }
+
+    private static func checkBoxes(_ db: Database, into report: inout CheckReport) throws {
+        // The latest live sort event of each box.
+        var latest: [Int64: (kind: String, kept: Int64?, id: Int64)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT box_id, kind, kept_mm, id FROM event e
+            WHERE kind IN ('sort.start', 'sort.finish') AND box_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+            ORDER BY id
+            """) {
+            latest[row[0]] = (row[1], row[2], row[3])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
+            report.boxes += 1
+            let id: Int64 = row[0]
+            let code: String = row[1]
+            let extent: Int64 = row[2]
+            let state: String = row[3]
+            let kept: Int64? = row[4]
+            // A box made by arranging another box is registered as arranged, keeping all of its extent.
+            let madeByArrangement = (row[5] as Int64?) != nil
+            let last = latest[id]
+            let expected = last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
+                ?? (madeByArrangement ? .arranged : .unarranged)
+            if state != expected.rawValue {
+                let because = last.map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
+                    ?? (madeByArrangement
+                        ? Text(vi: "hộp tạo ra khi chỉnh lý, không có sự kiện chỉnh lý", en: "a box made by arrangement, with no arrangement event")
+                        : Text(vi: "không có sự kiện chỉnh lý nào", en: "no arrangement event"))
+                report.problems.append(CheckProblem(code: "box_state", subject: "box \(code)", text: Text(
+                    vi: "hộp \(code) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected.rawValue)»",
+                    en: "box \(code) is stored as “\(state)” but the log (\(because.en)) says “\(expected.rawValue)”")))
+            }
+            if let kept, kept > extent {
+                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
+                    vi: "hộp \(code): giữ lại \(kept) mm lớn hơn độ dài \(extent) mm", en: "box \(code): kept \(kept) mm exceeds its extent \(extent) mm")))
+            }
+            if (kept != nil) != (state == ArrangementState.arranged.rawValue) {
+                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
+                    vi: "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
+                    en: "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”")))
+            }
+            if last == nil, madeByArrangement, let kept, kept != extent {
+                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
+                    vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
+                    en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
+            }
+            if let last, last.kind == EventKind.sortFinish.rawValue, state == ArrangementState.arranged.rawValue, let kept,
+                let recorded = last.kept, recorded != kept {
+                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
+                    vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(last.id) ghi \(recorded) mm",
+                    en: "box \(code): kept is \(kept) mm but event \(last.id) recorded \(recorded) mm")))
+            }
+        }
+    }
+
+    private static func checkFiles(_ db: Database, into report: inout CheckReport) throws {
+        // The latest live scan event of each file: a hand record, or an ingest (which says the state it set).
+        var latest: [Int64: (id: Int64, kind: String, pages: Int?, detail: String)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT file_id, id, kind, pages, detail FROM event e
+            WHERE kind IN ('scan.record', 'scan.ingest') AND file_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+            ORDER BY id
+            """) {
+            latest[row[0]] = (row[1], row[2], row[3], row[4])
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT f.id, b.code || '/' || f.code, f.scan_state, f.pages FROM file f JOIN box b ON b.id = f.box_id
+            """) {
+            report.files += 1
+            let id: Int64 = row[0]
+            let ref: String = row[1]
+            let state: String = row[2]
+            let pages: Int = row[3]
+            // Delivery has no event yet; a delivered file is taken as it stands.
+            if state == ScanState.delivered.rawValue { continue }
+            var expected = ScanState.none.rawValue
+            var expectedPages = 0
+            if let last = latest[id] {
+                if last.kind == EventKind.scanRecord.rawValue {
+                    expected = ScanState.recorded.rawValue
+                } else {
+                    expected = ((EventDetail(json: last.detail).after?["scan_state"]) ?? nil) ?? "?"
+                }
+                expectedPages = last.pages ?? 0
+            }
+            let because = latest[id].map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
+                ?? Text(vi: "không có sự kiện số hóa nào", en: "no scanning event")
+            if state != expected {
+                report.problems.append(CheckProblem(code: "file_state", subject: "file \(ref)", text: Text(
+                    vi: "hồ sơ \(ref) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected)»",
+                    en: "file \(ref) is stored as “\(state)” but the log (\(because.en)) says “\(expected)”")))
+            } else if pages != expectedPages {
+                report.problems.append(CheckProblem(code: "file_pages", subject: "file \(ref)", text: Text(
+                    vi: "hồ sơ \(ref) ghi \(pages) trang nhưng nhật ký (\(because.vi)) ghi \(expectedPages)",
+                    en: "file \(ref) holds \(pages) pages but the log (\(because.en)) says \(expectedPages)")))
+            }
+        }
+        // Masters without an ingest event for their file mean a half-written ingest.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT b.code || '/' || f.code, COUNT(*) FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
+            WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.file_id = f.id AND e.kind = 'scan.ingest')
+            GROUP BY f.id
+            """) {
+            let ref: String = row[0]
+            let count: Int = row[1]
+            report.problems.append(CheckProblem(code: "file_masters", subject: "file \(ref)", text: Text(
+                vi: "hồ sơ \(ref) có \(count) bản quét nhưng không có sự kiện nạp nào", en: "file \(ref) has \(count) masters but no ingest event")))
+        }
+    }
+
+    private static func checkMasters(_ db: Database, into report: inout CheckReport) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT rel_path, disk_path, missing FROM master") {
+            report.masters += 1
+            let missing: Bool = row[2]
+            if missing {
+                report.mastersMarkedMissing += 1
+                continue
+            }
+            let diskPath: String = row[1]
+            var info = stat()
+            if stat(diskPath, &info) != 0 {
+                let rel: String = row[0]
+                report.problems.append(CheckProblem(code: "master_missing", subject: rel, text: Text(
+                    vi: "bản quét \(rel) không còn ở \(diskPath); hãy đưa tệp về chỗ cũ, hoặc chạy `kho scan ingest` để ghi nhận là mất",
+                    en: "master \(rel) is no longer at \(diskPath); put it back, or run `kho scan ingest` to record it as gone")))
+            }
+        }
+    }
+}

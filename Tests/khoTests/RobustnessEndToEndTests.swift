@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite struct RobustnessEndToEndTests {
+    @Test func fourProcessesAppendingAtOnceToANewCatalogueLoseNothing() throws {
+        // Given a catalogue that does not exist yet, and four workers that each append 50 attributed events
+        let kho = Kho()
+        let workers = 4
+        let perWorker = 50
+        let failures = Failures()
+        // When they all run at once, each starting its own fonds and then adding boxes
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for i in 0..<perWorker {
+                let args = i == 0
+                    ? ["fonds", "add", "F\(w)", "--name", "Phông \(w)", "--by", "Thợ \(w)"]
+                    : ["box", "add", "W\(w)-\(i)", "--fonds", "F\(w)", "--extent", "0,1", "--by", "Thợ \(w)"]
+                let result: Kho.Result
+                do { result = try kho.run(args) } catch {
+                    failures.add("\(args): \(error)")
+                    continue
+                }
+                if result.code != 0 || !result.err.isEmpty {
+                    failures.add("\(args.joined(separator: " ")): \(result.code) \(result.err)")
+                }
+            }
+        }
+        // Then every command succeeded without a locking or migration error, and exactly 200 events are in the log
+        #expect(failures.all == [])
+        let log = try #require(try kho.json("log") as? [[String: Any]])
+        #expect(log.count == workers * perWorker)
+        #expect(Set(log.compactMap { $0["uid"] as? String }).count == workers * perWorker)
+        #expect(try kho("check").code == 0)
+    }
+
+    @Test func aBackupTakenDuringAnIngestRestoresToACleanCatalogue() throws {
+        // Given an ingest running
+        let kho = Kho()
+        let root = try InterruptedIngestTests().corpus(in: kho, files: 100, pages: 10)
+        let ingest = Process()
+        ingest.executableURL = Kho.binary
+        ingest.arguments = ["scan", "ingest", root, "--by", "Hoa"]
+        ingest.environment = ProcessInfo.processInfo.environment.merging(["KHO_DB": kho.db]) { $1 }
+        ingest.standardOutput = FileHandle.nullDevice
+        ingest.standardError = FileHandle.nullDevice
+        try ingest.run()
+        usleep(150_000)
+        // When a backup is taken meanwhile, and restored after the ingest has finished
+        let backup = kho.dir.appendingPathComponent("sao-luu.sqlite").path
+        let taken = try kho("backup", backup)
+        ingest.waitUntilExit()
+        #expect(taken.code == 0, "\(taken.err)")
+        #expect(ingest.terminationStatus == 0)
+        #expect(try kho("restore", backup, "--by", "Thu").code == 1)
+        let restored = try kho("restore", backup, "--force", "--by", "Thu")
+        #expect(restored.code == 0, "\(restored.err)")
+        // Then the restored catalogue checks clean, and a new ingest finishes the job
+        let check = try kho("check")
+        #expect(check.code == 0, "\(check.out)")
+        #expect(try kho("scan", "ingest", root, "--by", "Hoa").code == 0)
+        let after = try InterruptedIngestTests().state(kho)
+        #expect(after.count == 100 && after.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") })
+        #expect(try kho("check").code == 0)
+    }
+
+    @Test func backupAndCheckSpeakToPeople() throws {
+        let kho = Kho()
+        #expect(try kho("fonds", "add", "F", "--name", "P", "--by", "Thu").code == 0)
+        let target = kho.dir.appendingPathComponent("b.sqlite").path
+        let first = try kho("backup", target)
+        #expect(first.out.contains("1 sự kiện"))
+        let again = try kho("backup", target, env: ["KHO_LANG": "en"])
+        #expect(again.code == 1 && again.err.contains("--force"))
+        let check = try kho("check", "--json")
+        #expect(check.code == 0 && check.out.contains("\"clean\" : true"))
+        let notBackup = kho.write("hello", to: "x.sqlite")
+        let refused = try kho("restore", notBackup, "--force", "--by", "Thu")
+        #expect(refused.code == 1 && refused.err.contains("không phải tệp SQLite"))
+    }
+}
+
+/// Messages collected from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
+}
