@@ -85,3 +85,13 @@ import Testing
         #expect(uids.allSatisfy { $0.count == 26 })
     }
 }
+
+@Suite struct EventDetailTests {
+    @Test func handWrittenJSONReadsBackExactly() {
+        let detail = EventDetail(before: ["location": "A-1", "notes": nil, "title": "Hồ sơ \"đất\"\n2"], after: ["location": "B\\2"],
+                                 source: "tệp.csv", count: 3, note: "x")
+        #expect(EventDetail(json: detail.json) == detail)
+        #expect(EventDetail().json == "{}")
+        #expect(EventDetail(json: EventDetail(count: 0).json) == EventDetail(count: 0))
+    }
+}

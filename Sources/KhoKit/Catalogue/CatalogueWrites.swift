@@ -63,7 +63,7 @@ extension KhoStore {
             try fonds.insert(db)
             var event = Event(kind: .fondsAdd, attribution: who, time: time)
             event.fondsId = fonds.id
-            try event.insert(db)
+            try event.append(db)
             return fonds
         }
     }
@@ -86,7 +86,7 @@ extension KhoStore {
         event.fondsId = box.fondsId
         event.boxId = box.id
         event.metresMM = box.extentMM
-        try event.insert(db)
+        try event.append(db)
         return box
     }
 
@@ -103,7 +103,7 @@ extension KhoStore {
             event.boxId = file.boxId
             event.fileId = file.id
             event.sheets = file.sheets
-            try event.insert(db)
+            try event.append(db)
             return file
         }
     }
@@ -210,7 +210,7 @@ extension KhoStore {
         try new.update(db)
         var event = Event(kind: kind, attribution: who, time: time, detail: EventDetail(before: changedBefore, after: changedAfter))
         target(&event)
-        try event.insert(db)
+        try event.append(db)
     }
 
     static func text(_ value: DatabaseValue) -> String? {

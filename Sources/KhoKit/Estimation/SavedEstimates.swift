@@ -57,7 +57,7 @@ extension KhoStore {
                 INSERT INTO saved_estimate (name, actor, recorder, created_at, version, inputs, result) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [name, who.actor, who.recorder, Int64(who.recordedAt.timeIntervalSince1970), khoVersion, inputsJSON, resultJSON])
             var event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(after: ["saved_estimate": name]))
-            try event.insert(db)
+            try event.append(db)
         }
     }
 

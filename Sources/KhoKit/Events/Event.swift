@@ -98,6 +98,20 @@ public struct Event: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 
     /// The detail, decoded.
     public var decodedDetail: EventDetail { EventDetail(json: detail) }
+
+    /// Appends the event to the log and sets its id (one cached statement: ingest appends one per catalogue file).
+    mutating func append(_ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO event (uid, kind, actor, recorder, happened_at, happened_day, recorded_at, opening, fonds_id, box_id, file_id,
+                               metres_mm, kept_mm, sheets, pages, bytes, undoes, supersedes, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            uid, kind.rawValue, actor, recorder, happenedAt, happenedDay, recordedAt, opening, fondsId, boxId, fileId,
+            metresMM, keptMM, sheets, pages, bytes, undoes, supersedes, detail,
+        ])
+        id = db.lastInsertedRowID
+    }
 }
 
 /// What an event changed: values before and after, and free notes (stored as JSON).
@@ -120,11 +134,20 @@ public struct EventDetail: Codable, Sendable, Hashable {
         self = (try? JSONDecoder().decode(EventDetail.self, from: Data(json.utf8))) ?? EventDetail()
     }
 
+    /// The detail as JSON with sorted keys, written by hand (`JSONDecoder` reads it back; `JSONEncoder` is slow).
     var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        func object(_ values: [String: String?]) -> String {
+            "{" + values.keys.sorted().map { key in
+                MasterMetadata.quoted(key) + ":" + ((values[key] ?? nil).map(MasterMetadata.quoted) ?? "null")
+            }.joined(separator: ",") + "}"
+        }
+        var fields: [String] = []
+        if let after { fields.append("\"after\":" + object(after)) }
+        if let before { fields.append("\"before\":" + object(before)) }
+        if let count { fields.append("\"count\":\(count)") }
+        if let note { fields.append("\"note\":" + MasterMetadata.quoted(note)) }
+        if let source { fields.append("\"source\":" + MasterMetadata.quoted(source)) }
+        return "{" + fields.joined(separator: ",") + "}"
     }
 }
 
@@ -141,7 +164,17 @@ enum ULID {
             out[i] = alphabet[Int(time & 31)]
             time >>= 5
         }
-        for i in 10..<26 { out[i] = alphabet[Int(rng.next() & 31)] }
+        // 80 random bits from two draws (each draw is a system call).
+        var high = rng.next()
+        var low = rng.next()
+        for i in 10..<18 {
+            out[i] = alphabet[Int(high & 31)]
+            high >>= 5
+        }
+        for i in 18..<26 {
+            out[i] = alphabet[Int(low & 31)]
+            low >>= 5
+        }
         return String(out)
     }
 }

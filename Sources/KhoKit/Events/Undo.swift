@@ -53,7 +53,7 @@ extension KhoStore {
             event.boxId = original.boxId
             event.fileId = original.fileId
             event.fondsId = original.fondsId
-            try event.insert(db)
+            try event.append(db)
             return event
         }
     }

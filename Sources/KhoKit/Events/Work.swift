@@ -24,7 +24,7 @@ extension KhoStore {
                                   detail: EventDetail(before: ["arrangement": ArrangementState.unarranged.rawValue]))
                 event.boxId = box.id
                 event.fondsId = box.fondsId
-                try event.insert(db)
+                try event.append(db)
                 return event
             }
         }
@@ -63,7 +63,7 @@ extension KhoStore {
                 event.fondsId = box.fondsId
                 event.metresMM = box.extentMM
                 event.keptMM = keptMM
-                try event.insert(db)
+                try event.append(db)
                 return event
             }
         }
@@ -100,7 +100,7 @@ extension KhoStore {
         event.fondsId = box.fondsId
         event.pages = pages
         event.sheets = file.sheets
-        try event.insert(db)
+        try event.append(db)
         return event
     }
 

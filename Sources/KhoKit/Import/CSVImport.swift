@@ -162,7 +162,7 @@ extension KhoStore {
             }
             var event = Event(kind: .importBoxes, attribution: who, time: time, detail: EventDetail(source: source, count: boxes.count))
             event.metresMM = metresMM
-            try event.insert(db)
+            try event.append(db)
         }
         return ImportReport(kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
                             dryRun: dryRun, metres: Double(metresMM) / 1000)
@@ -216,7 +216,7 @@ extension KhoStore {
             }
             var event = Event(kind: .importFiles, attribution: who, time: time, detail: EventDetail(source: source, count: files.count))
             event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
-            try event.insert(db)
+            try event.append(db)
         }
         return ImportReport(kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
                             dryRun: dryRun, metres: nil)

@@ -102,9 +102,8 @@ extension KhoStore {
         try write { db in
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('qc_profile', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [String(decoding: data, as: UTF8.self)])
-            let event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(after: ["qc_profile": profile.name]))
-            var copy = event
-            try copy.insert(db)
+            var event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(after: ["qc_profile": profile.name]))
+            try event.append(db)
         }
     }
 
@@ -188,7 +187,7 @@ extension KhoStore {
 
         // Batches of whole catalogue files, about `chunk` masters each. Reading batch n+1 (on all cores) overlaps
         // writing batch n (one transaction), so the database never waits for the disk or the other way round.
-        let chunk = 256
+        let chunk = 1024
         var batches: [[WorkItem]] = [[]]
         var count = 0
         for item in work {
@@ -308,42 +307,43 @@ extension KhoStore {
         for rel in gone {
             try db.execute(sql: "UPDATE master SET missing = 1 WHERE rel_path = ?", arguments: [rel])
         }
-        guard var file = try FileRecord.fetchOne(db, key: fileId), let box = try Box.fetchOne(db, key: file.boxId) else { return }
-        let totals = try Row.fetchOne(db, sql: """
+        guard let target = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT f.box_id, b.fonds_id, f.scan_state, f.sheets FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?
+            """), arguments: [fileId]) else { return }
+        let totals = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*), COALESCE(SUM(CASE WHEN readable AND NOT missing THEN pages END), 0), COALESCE(SUM(size), 0),
                    SUM(NOT readable OR problem_count > 0 OR missing)
             FROM master WHERE file_id = ?
-            """, arguments: [fileId])
+            """), arguments: [fileId])
         let pages: Int = totals?[1] ?? 0
         let bytes: Int64 = totals?[2] ?? 0
         let bad: Int = totals?[3] ?? 0
-        let before = file.scanState
-        file.scanState = bad > 0 ? .rescan : (before == .delivered ? .delivered : .passed)
-        file.pages = pages
-        try file.update(db)
+        let before = ScanState(rawValue: target[2]) ?? .none
+        let after: ScanState = bad > 0 ? .rescan : (before == .delivered ? .delivered : .passed)
+        try db.cachedStatement(sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?").execute(arguments: [after.rawValue, pages, fileId])
         summary.records += 1
 
         var attribution = who
         if attribution.happenedAt == attribution.recordedAt, let latest = read.map(\.scannedAt).max() {
             attribution.happenedAt = latest
         }
-        let superseded = try Int64.fetchOne(db, sql: """
+        let superseded = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM event e WHERE file_id = ? AND kind IN ('scan.record', 'scan.ingest')
               AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
               AND NOT EXISTS (SELECT 1 FROM event s WHERE s.supersedes = e.id)
             ORDER BY id DESC LIMIT 1
-            """, arguments: [fileId])
+            """), arguments: [fileId])
         var event = Event(kind: .scanIngest, attribution: attribution, time: time,
-                          detail: EventDetail(before: ["scan_state": before.rawValue], after: ["scan_state": file.scanState.rawValue],
+                          detail: EventDetail(before: ["scan_state": before.rawValue], after: ["scan_state": after.rawValue],
                                               source: profile.name, count: read.count))
         event.fileId = fileId
-        event.boxId = box.id
-        event.fondsId = box.fondsId
+        event.boxId = target[0]
+        event.fondsId = target[1]
         event.pages = pages
         event.bytes = bytes
-        event.sheets = file.sheets
+        event.sheets = target[3]
         event.supersedes = superseded
-        try event.insert(db)
+        try event.append(db)
         _ = ref
     }
 }

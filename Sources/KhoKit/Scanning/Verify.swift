@@ -114,7 +114,7 @@ extension KhoStore {
             for id in ids { try update.execute(arguments: [stamp, id]) }
             var event = Event(kind: .scanVerify, attribution: who, time: time,
                               detail: EventDetail(count: finalReport.checked, note: "ok \(finalReport.ok), missing \(finalReport.missing), changed \(finalReport.changed), unreadable \(finalReport.unreadable)"))
-            try event.insert(db)
+            try event.append(db)
         }
         return report
     }

@@ -170,7 +170,7 @@ extension KhoStore {
         let event = try write { db in
             var event = Event(kind: .setting, attribution: who, time: time,
                               detail: EventDetail(after: ["restored_from": source], source: source, count: info.events, note: "restore"))
-            try event.insert(db)
+            try event.append(db)
             return event
         }
         return RestoreReport(backup: info, catalogue: path, replacedEvents: liveEvents, event: event.id,
