@@ -88,26 +88,20 @@ extension KhoStore {
         var fondsId: Int64?
         if let code = request.fonds { fondsId = try Lookup.fonds(db, code: Clean.code(code)).id }
         // Families: a box as received with the boxes made from it.
-        var parent: [Int64: Int64] = [:]
+        var tree = BoxFamilies()
         var roots: [Int64: FamilyWork] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, extent_mm, from_box_id, arrangement, kept_mm FROM box") {
             let id: Int64 = row[0]
-            if let p: Int64 = row[3] { parent[id] = p; continue }
+            if let p: Int64 = row[3] { tree.add(child: id, parent: p); continue }
             if let fondsId, (row[1] as Int64) != fondsId { continue }
             roots[id] = FamilyWork(extentMM: row[2], arranged: (row[4] as String) == ArrangementState.arranged.rawValue, keptMM: row[5])
-        }
-        func root(_ id: Int64) -> Int64 {
-            var current = id
-            var steps = 0
-            while let p = parent[current], steps < 1000 { current = p; steps += 1 }
-            return current
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT box_id, scan_state, retention = 'permanent', COUNT(*), COUNT(sheets), COALESCE(SUM(sheets), 0), COALESCE(SUM(pages), 0),
                    COALESCE(SUM(CASE WHEN sheets > 0 THEN pages END), 0)
             FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
             """) {
-            let r = root(row[0])
+            let r = tree.root(of: row[0])
             guard var family = roots[r] else { continue }
             let state = ScanState(rawValue: row[1]) ?? .none
             let permanent: Bool = row[2] ?? false

@@ -111,8 +111,7 @@ extension KhoStore {
             let fondsRows = try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code")
             var perFonds: [Int64: Progress] = [:]
             var families: [Int64: Family] = [:]
-            var rootOf: [Int64: Int64] = [:]
-            var parentOf: [Int64: Int64] = [:]
+            var tree = BoxFamilies()
             var boxFonds: [Int64: Int64] = [:]
 
             // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
@@ -123,24 +122,12 @@ extension KhoStore {
                 boxFonds[id] = fonds
                 perFonds[fonds, default: Progress()].boxes += 1
                 if let parent: Int64 = row[3] {
-                    parentOf[id] = parent
+                    tree.add(child: id, parent: parent)
                 } else {
                     let arranged: Bool = row[4]
                     families[id] = Family(fonds: fonds, extentMM: row[2], arranged: arranged, keptMM: row[5])
                 }
             }
-            func root(_ id: Int64) -> Int64 {
-                if let known = rootOf[id] { return known }
-                var current = id
-                var seen: Set<Int64> = []
-                while let parent = parentOf[current], !seen.contains(parent) {
-                    seen.insert(current)
-                    current = parent
-                }
-                rootOf[id] = current
-                return current
-            }
-
             let stats = try Row.fetchCursor(db, sql: """
                 SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets), COALESCE(SUM(sheets), 0), COALESCE(SUM(pages), 0)
                 FROM file GROUP BY box_id, access, scan_state
@@ -167,7 +154,7 @@ extension KhoStore {
                 perFonds[fonds] = p
 
                 guard !secret else { continue }
-                let r = root(boxId)
+                let r = tree.root(of: boxId)
                 guard var family = families[r] else { continue }
                 family.scannableFiles += files
                 family.unknownSheets += files - withSheets
