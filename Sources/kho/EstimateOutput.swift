@@ -1,6 +1,7 @@
 import Foundation
 import KhoEstimation
 import KhoKit
+import KhoReport
 
 /// How an estimate is printed: the short answer first, then what it rests on.
 enum EstimateOutput {
@@ -107,15 +108,25 @@ enum EstimateOutput {
         }
     }
 
+    /// The estimate as a spreadsheet: one row per part, written by KhoReport's CSV writer (quoting, CRLF).
     static func csv(_ r: EstimateResult) {
-        func row(_ cells: [String]) { print(cells.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }.joined(separator: ",")) }
-        row(["part", "remaining", "unit", "rate_per_day", "finish_p10", "finish_p50", "finish_p90", "cost_vnd_p10", "cost_vnd_p50", "cost_vnd_p90", "contractor_vnd"])
+        func part(_ name: String, remaining: String, unit: String, rate: String, _ p: (finish: Band<LocalDay>, cost: Band<Int64>, contractor: Int64)) -> [CSVCell] {
+            [.text(name), .number(remaining), .text(unit), .number(rate), .text(p.finish.p10.description), .text(p.finish.p50.description),
+             .text(p.finish.p90.description), .number(String(p.cost.p10)), .number(String(p.cost.p50)), .number(String(p.cost.p90)),
+             .number(String(p.contractor))]
+        }
         let a = r.arrangement.projection, s = r.scanning.projection
-        row(["arrangement", String(r.arrangement.remainingMetres), "m", String(r.arrangement.rateMetresPerDay), a.finishDate.p10.description, a.finishDate.p50.description,
-             a.finishDate.p90.description, String(a.costVND.p10), String(a.costVND.p50), String(a.costVND.p90), String(a.contractorVND)])
-        row(["scanning", String(r.scanning.remainingPages), "page", String(r.scanning.ratePagesPerDay), s.finishDate.p10.description, s.finishDate.p50.description,
-             s.finishDate.p90.description, String(s.costVND.p10), String(s.costVND.p50), String(s.costVND.p90), String(s.contractorVND)])
-        row(["total", "", "", "", r.total.finishDate.p10.description, r.total.finishDate.p50.description, r.total.finishDate.p90.description,
-             String(r.total.costVND.p10), String(r.total.costVND.p50), String(r.total.costVND.p90), String(r.total.contractorVND)])
+        let text = renderCSV(
+            header: ["part", "remaining", "unit", "rate_per_day", "finish_p10", "finish_p50", "finish_p90", "cost_vnd_p10", "cost_vnd_p50",
+                     "cost_vnd_p90", "contractor_vnd"],
+            rows: [
+                part("arrangement", remaining: String(r.arrangement.remainingMetres), unit: "m", rate: String(r.arrangement.rateMetresPerDay),
+                     (a.finishDate, a.costVND, a.contractorVND)),
+                part("scanning", remaining: String(r.scanning.remainingPages), unit: "page", rate: String(r.scanning.ratePagesPerDay),
+                     (s.finishDate, s.costVND, s.contractorVND)),
+                part("total", remaining: "", unit: "", rate: "", (r.total.finishDate, r.total.costVND, r.total.contractorVND)),
+            ],
+            bom: false)
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -225,7 +225,7 @@ extension KhoStore {
             do {
                 try write { db in
                     for (item, read) in items {
-                        try self.record(db, fileId: item.fileId, ref: item.ref, read: read, gone: item.gone, root: rootPath,
+                        try self.record(db, fileId: item.fileId, read: read, gone: item.gone, root: rootPath,
                                         profile: profile, by: who, now: now, summary: &summary)
                     }
                 }
@@ -280,7 +280,7 @@ extension KhoStore {
 
     /// Writes one catalogue file's masters, its new state and page count, and its attributed ingest event.
     private func record(
-        _ db: Database, fileId: Int64, ref: String, read: ArraySlice<ReadMaster>, gone: [String], root: String, profile: QualityProfile,
+        _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, gone: [String], root: String, profile: QualityProfile,
         by who: Attribution, now: Date, summary: inout IngestSummary
     ) throws {
         let upsert = try db.cachedStatement(sql: """
@@ -344,7 +344,6 @@ extension KhoStore {
         event.sheets = target[3]
         event.supersedes = superseded
         try event.append(db)
-        _ = ref
     }
 }
 
