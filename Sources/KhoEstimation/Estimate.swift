@@ -46,24 +46,49 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
     let oneOffLines = inputs.rates.oneOff.map {
         MoneyLine(part: "one_off", item: $0.name, quantity: 1, unit: "item", price: Sourced($0.amountVND, source: $0.source))
     }
-    let oneOffTotal = oneOffLines.reduce(Int64(0)) { $0 &+ $1.amountVND }
     let inHouseLines = [(WorkKind.arrangement, a), (.scanning, s)].map { kind, out in
         MoneyLine(part: kind.rawValue, item: "day_rate", quantity: out.projection.extraStaffDays.p50,
-            unit: "staff-day", price: dayRate)
+            unit: "staff-day", price: dayRate, band: out.projection.costVND)
     }
-    let money = MoneyBreakdown(
-        contractor: contractorLines, inHouse: inHouseLines, oneOff: oneOffLines,
-        contractorTotalVND: total.contractorVND &+ oneOffTotal,
-        inHouseTotalVND: total.costVND.map { $0 &+ oneOffTotal }, oneOffTotalVND: oneOffTotal)
+    let money = MoneyBreakdown(contractor: contractorLines, inHouse: inHouseLines, oneOff: oneOffLines)
+
+    // Pace: availability as measured, and the finish it sustains.
+    let resamples = EstimationDefaults.clampedResamples(inputs.resamples)
+    let calendar = inputs.rates.calendar
+    let sa = SustainedProjector(kind: .arrangement, observations: inputs.observations, today: inputs.today, calendar: calendar)
+        .project(remaining: unarranged, resamples: resamples, seed: inputs.seed ^ 0x5A5A_1234_9E37_79B9)
+    let ss = SustainedProjector(kind: .scanning, observations: inputs.observations, today: inputs.today, calendar: calendar)
+        .project(remaining: pages, resamples: resamples, seed: inputs.seed ^ 0x3C6E_F372_FE94_F82B)
+    let sustained = SustainedByPart(
+        arrangement: sa.projection, scanning: ss.projection,
+        total: combineSustained(sa, ss, today: inputs.today, calendar: calendar))
+    let pace = PaceByPart(arrangement: sa.pace, scanning: ss.pace)
+
+    // Deadline: what finishing by `until` takes, per part and in money.
+    var deadline: Deadline?
+    if let until = inputs.until {
+        let available = calendar.workingDays(after: inputs.today, through: until)
+        var d = Deadline(
+            until: until, workingDaysAvailable: available, daysPerWeek: inputs.planDaysPerWeek, arrangement: nil, scanning: nil,
+            inHouseTotalVND: money.oneOffTotalVND, contractorTotalVND: money.contractorTotalVND, oneOffTotalVND: money.oneOffTotalVND)
+        if available > 0 {
+            let parts = [a, s].map {
+                Deadline.part(personDays: $0.projection.staffDays, available: available, daysPerWeek: inputs.planDaysPerWeek,
+                              current: $0.projection.currentStaff, dayRate: dayRate.value)
+            }
+            d.arrangement = parts[0]
+            d.scanning = parts[1]
+            d.inHouseTotalVND = addVND(addVND(parts[0].costVND, parts[1].costVND), money.oneOffTotalVND)
+        }
+        deadline = d
+    }
 
     // Storage.
     let copies = max(1, inputs.rates.copies.value)
-    let remainingBytes = roundedVND(pages * ratios.bytesPerPage * Double(copies))
-    let stored = max(0, rem.storedBytesNow)
     let storage = StorageEstimate(
-        remainingBytes: remainingBytes, storedBytesNow: stored,
-        totalBytes: stored.addingReportingOverflow(remainingBytes).overflow ? Int64.max : stored + remainingBytes,
-        bytesPerPage: ratios.bytesPerPage, copies: copies, copiesSource: inputs.rates.copies.source)
+        remainingPages: pages, storedBytesPerCopy: rem.storedBytesNow, bytesPerPage: ratios.bytesPerPage,
+        source: ratios.bytesPerPageMeasured ? .measured : .assumed, mastersMeasured: ratios.mastersMeasured,
+        copies: copies, copiesSource: inputs.rates.copies.source)
 
     // Warnings.
     let noData = arrangementHistory.personDays.isEmpty && scanningHistory.personDays.isEmpty
@@ -72,6 +97,10 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
         if !noData && out.projection.weak { warnings.append(Texts.weak(kind, days: history.days.count)) }
         if let d = out.projection.drift, d.drifting { warnings.append(Texts.drift(kind, d)) }
         warnings += out.notices
+    }
+    for (kind, p, remaining) in [(WorkKind.arrangement, sa, unarranged), (.scanning, ss, pages)] where remaining > 0 {
+        if p.pace.idle { warnings.append(Texts.idle(kind, p.pace)) }
+        if p.projection.finishDate == nil && p.pace.lastWork != nil { warnings.append(Texts.neverAtSustainedPace(kind)) }
     }
     if unarranged > 0, s.projection.finishDate.p50 < a.projection.finishDate.p50 {
         warnings.append(Texts.scanningWaits)
@@ -82,7 +111,7 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
 
     let allDays = Set(arrangementHistory.days + scanningHistory.days)
     return EstimateResult(
-        scope: inputs.scope, today: inputs.today, noData: noData, daysOfData: allDays.count,
+        scope: inputs.scope, scopeText: inputs.scopeText, today: inputs.today, daysPerWeek: inputs.planDaysPerWeek, noData: noData, daysOfData: allDays.count,
         weak: a.projection.weak || s.projection.weak, warnings: warnings,
         assumptions: ratios.assumptions + a.assumptions + s.assumptions + [Texts.parallel],
         arrangement: ArrangementEstimate(
@@ -95,8 +124,31 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
             pagesPerMetre: ratios.pagesPerKeptMetre, pagesPerSheet: ratios.pagesPerSheet,
             keptPerExtent: ratios.keptPerExtent, keptMetresToScan: keptToScan, projection: s.projection),
         storage: storage, total: total, money: money, until: inputs.until,
+        pace: pace, sustained: sustained, deadline: deadline,
         throughput: throughputTable(histories),
-        method: MethodNote(resamples: EstimationDefaults.clampedResamples(inputs.resamples), seed: inputs.seed, window: inputs.window, description: Texts.method))
+        method: MethodNote(resamples: resamples, seed: inputs.seed, window: inputs.window, description: Texts.method,
+                           sustainedDescription: Texts.sustainedMethod))
+}
+
+/// Both parts at the sustained pace: per resample the later finish; nil dates when either part cannot be projected.
+private func combineSustained(
+    _ a: (pace: Pace, projection: SustainedProjection, days: [Double]?),
+    _ s: (pace: Pace, projection: SustainedProjection, days: [Double]?),
+    today: LocalDay, calendar: WorkingCalendar
+) -> SustainedProjection {
+    let perWeek = a.pace.personDaysPerWeek + s.pace.personDaysPerWeek
+    guard let da = a.days, let ds = s.days else {
+        return SustainedProjection(personDaysPerWeek: perWeek, workingDays: nil, finishDate: nil, capped: false)
+    }
+    let n = min(da.count, ds.count)
+    let later = (0..<n).map { max(da[$0], ds[$0]) }.sorted()
+    let band = Band(
+        p10: Statistics.quantile(sorted: later, 0.1), p50: Statistics.quantile(sorted: later, 0.5),
+        p90: Statistics.quantile(sorted: later, 0.9))
+    let finish = band.map { SustainedProjector.finishDay(calendarDays: $0, after: today, calendar: calendar) }
+    return SustainedProjection(
+        personDaysPerWeek: perWeek, workingDays: finish.map { calendar.workingDays(after: today, through: $0) },
+        finishDate: finish, capped: a.projection.capped || s.projection.capped)
 }
 
 /// Both parts in parallel by separate staff: per resample, the later finish and the summed staff-days and cost.
@@ -104,11 +156,9 @@ private func combine(_ a: PartProjector.Output, _ s: PartProjector.Output, input
     let n = min(a.personDays.count, s.personDays.count)
     var days = [Double](repeating: 0, count: n)
     var staffDays = [Double](repeating: 0, count: n)
-    var cost = [Double](repeating: 0, count: n)
     for i in 0..<n {
         days[i] = Double(max(a.workingDays[i], s.workingDays[i]))
         staffDays[i] = a.personDays[i] + s.personDays[i]
-        cost[i] = Double(a.cost[i]) + Double(s.cost[i])
     }
     func band(_ v: [Double]) -> Band<Double> {
         let sorted = v.sorted()
@@ -124,6 +174,9 @@ private func combine(_ a: PartProjector.Output, _ s: PartProjector.Output, input
     }
     return TotalEstimate(
         workingDays: wd, finishDate: wd.map { calendar.adding(workingDays: $0, after: inputs.today) },
-        staffDays: band(staffDays), costVND: band(cost).map(roundedVND),
+        staffDays: band(staffDays),
+        costVND: Band(p10: addVND(a.projection.costVND.p10, s.projection.costVND.p10),
+                      p50: addVND(a.projection.costVND.p50, s.projection.costVND.p50),
+                      p90: addVND(a.projection.costVND.p90, s.projection.costVND.p90)),
         contractorVND: a.projection.contractorVND &+ s.projection.contractorVND, staffNeededByUntil: needed)
 }

@@ -12,7 +12,7 @@ public struct RemainingWork: Sendable, Codable, Equatable {
     public var filesToDescribe: Double
     /// Documents to describe; nil = predicted from files × documents per file.
     public var documentsToDescribe: Double?
-    /// Bytes stored now, all copies together.
+    /// Bytes of masters stored now, one copy (the estimate multiplies by the copies kept).
     public var storedBytesNow: Int64
     /// The share of the records in unarranged metres that will be scanned (1 = all; e.g. only permanent records).
     public var scanningShareOfUnarranged: Double?
@@ -42,8 +42,11 @@ public struct MeasuredRatios: Sendable, Codable, Equatable {
     public var pagesPerSheet: Double?
     /// Pages ÷ kept metres of fully scanned arranged boxes.
     public var pagesPerKeptMetre: Double?
-    /// Bytes ÷ pages of ingested masters.
+    /// Bytes per page of ingested masters that passed QC (median of bytes ÷ pages per master).
     public var bytesPerPage: Double?
+    /// How many masters `bytesPerPage` was measured from; below ``EstimationDefaults/minimumMastersForBytesPerPage``
+    /// the stated default is used instead (nil: trust `bytesPerPage` as given).
+    public var mastersMeasured: Int?
     /// Files ÷ kept metres of arranged boxes.
     public var filesPerKeptMetre: Double?
     /// Documents ÷ files of described files.
@@ -113,8 +116,18 @@ public struct EstimateInputs: Sendable, Codable, Equatable {
     public var seed: UInt64
     /// Bootstrap resamples.
     public var resamples: Int
-    /// A label carried through to the result, e.g. "permanent records, fonds UBND-SK1".
+    /// A label carried through to the result, e.g. "permanent records, fonds UBND-SK1" (Vietnamese; see `scopeText`).
     public var scope: String?
+    /// The scope label in both languages (renderers pick the language).
+    public var scopeText: Bilingual?
+    /// Days a week each planned person gives to the work (the plan); nil = 5, full time.
+    public var daysPerWeek: Double?
+
+    /// The days per week the plan uses: `daysPerWeek` when positive and finite, else 5.
+    public var planDaysPerWeek: Double {
+        guard let d = daysPerWeek, d.isFinite, d > 0 else { return EstimationDefaults.daysPerWeek }
+        return min(7, d)
+    }
 
     /// Makes inputs with the stated defaults (90 days with work, 10,000 resamples, seed 2026, default rates).
     public init(

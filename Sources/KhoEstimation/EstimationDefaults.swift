@@ -75,4 +75,16 @@ public enum EstimationDefaults {
 
     /// Weekly blocks needed before the bootstrap resamples weeks rather than single days: 4.
     public static let minimumWeeklyBlocks = 4
+
+    /// Calendar weeks over which availability (person-days per week, idle weeks included) is measured: 26.
+    public static let availabilityWeeks = 26
+
+    /// Weeks without any recorded work of a kind after which the estimate warns that it is idle: 4.
+    public static let idleWarningWeeks = 4
+
+    /// Masters that passed QC needed before bytes per page is measured rather than assumed: 20.
+    public static let minimumMastersForBytesPerPage = 20
+
+    /// Days a week each planned person works on the part, unless told otherwise: 5 (full time).
+    public static let daysPerWeek = 5.0
 }

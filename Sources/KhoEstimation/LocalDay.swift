@@ -85,6 +85,18 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// The day as people read it: `DD/MM/YYYY` in Vietnamese, `YYYY-MM-DD` in English.
+    public func display(_ lang: Lang) -> String { lang == .vi ? viDisplay : description }
+
+    /// `"DD/MM/YYYY"`, as Vietnamese documents write a date.
+    public var viDisplay: String {
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))"
+    }
+
     public static func < (a: LocalDay, b: LocalDay) -> Bool { a.dayNumber < b.dayNumber }
 
     public init(from decoder: any Decoder) throws {
@@ -122,6 +134,20 @@ public struct ISOWeek: Hashable, Comparable, Sendable, Codable, CustomStringConv
     public let year: Int
     /// The week number, 1–53.
     public let week: Int
+
+    /// Reads `YYYY-Www`, e.g. `2026-W07`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let y = Int(parts[0]), parts[1].first == "W", let w = Int(parts[1].dropFirst()),
+              (1...53).contains(w) else { return nil }
+        self.init(year: y, week: w)
+    }
+
+    /// The Monday the week starts on.
+    public var monday: LocalDay {
+        let jan4 = LocalDay(year: year, month: 1, day: 4) ?? LocalDay(dayNumber: 0)
+        return jan4.adding(days: 1 - jan4.isoWeekday + 7 * (week - 1))
+    }
 
     /// Makes a week from its ISO year and number.
     public init(year: Int, week: Int) {

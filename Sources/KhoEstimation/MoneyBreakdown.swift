@@ -16,53 +16,98 @@ public struct MoneyLine: Sendable, Codable, Equatable {
     public var amountVND: Int64
     /// Where the price came from, e.g. `rates.toml line 27`.
     public var source: String
+    /// In-house lines: the amount at P10, P50 and P90 (`amount_vnd` is the P50); nil for fixed amounts.
+    public var amountBandVND: Band<Int64>?
 
     enum CodingKeys: String, CodingKey {
         case part, item, label, quantity, unit
         case unitPriceVND = "unit_price_vnd"
         case amountVND = "amount_vnd"
         case source
+        case amountBandVND = "amount_vnd_band"
     }
 
-    init(part: String, item: String, quantity: Double, unit: String, price: Sourced<Int64>) {
+    init(part: String, item: String, quantity: Double, unit: String, price: Sourced<Int64>, band: Band<Int64>? = nil) {
         self.part = part
         self.item = item
         self.label = Texts.moneyItem(item)
         self.quantity = quantity
         self.unit = unit
         self.unitPriceVND = price.value
-        self.amountVND = roundedVND(quantity * Double(price.value))
+        self.amountVND = band?.p50 ?? roundedVND(quantity * Double(price.value))
         self.source = price.source
+        self.amountBandVND = band
     }
 }
 
 /// The two ways to pay, side by side, each with every figure and its source.
 ///
 /// Contractor: unit prices × quantities (no spread: the quantities are not
-/// bootstrapped). In-house: extra staff-days × day rate, at P50 in the lines and
-/// as a P10/P50/P90 band in the total. One-off lines are added to both totals.
+/// bootstrapped). In-house: extra staff-days × day rate, one line per part with
+/// its P10/P50/P90. One-off lines (equipment, storage) are paid in either variant.
+/// Every total is built here from its lines, once: the CLI text, JSON, CSV and
+/// the report render these fields and never add lines themselves.
 public struct MoneyBreakdown: Sendable, Codable, Equatable {
     /// Contractor lines.
-    public var contractor: [MoneyLine]
-    /// In-house lines (extra staff-days at P50 × day rate).
-    public var inHouse: [MoneyLine]
+    public let contractor: [MoneyLine]
+    /// In-house lines: extra staff-days × day rate per part (amount at P50, band in `amount_vnd_band`).
+    public let inHouse: [MoneyLine]
     /// One-off purchases.
-    public var oneOff: [MoneyLine]
-    /// Sum of contractor and one-off lines.
-    public var contractorTotalVND: Int64
-    /// In-house cost band plus one-off lines.
-    public var inHouseTotalVND: Band<Int64>
-    /// Sum of one-off lines.
-    public var oneOffTotalVND: Int64
+    public let oneOff: [MoneyLine]
+    /// Sum of the contractor lines (the work only).
+    public let contractorWorkVND: Int64
+    /// Sum of the contractor lines and the one-off lines: what the contractor variant asks for.
+    public let contractorTotalVND: Int64
+    /// Sum of the in-house lines' bands (the work only).
+    public let inHouseWorkVND: Band<Int64>
+    /// In-house work plus the one-off lines: what the in-house variant asks for.
+    public let inHouseTotalVND: Band<Int64>
+    /// Sum of the one-off lines.
+    public let oneOffTotalVND: Int64
 
     enum CodingKeys: String, CodingKey {
         case contractor
         case inHouse = "in_house"
         case oneOff = "one_off"
+        case contractorWorkVND = "contractor_work_vnd"
         case contractorTotalVND = "contractor_total_vnd"
+        case inHouseWorkVND = "in_house_work_vnd"
         case inHouseTotalVND = "in_house_total_vnd"
         case oneOffTotalVND = "one_off_total_vnd"
     }
+
+    /// Builds every total from the lines (saturating, never trapping).
+    public init(contractor: [MoneyLine], inHouse: [MoneyLine], oneOff: [MoneyLine]) {
+        self.contractor = contractor
+        self.inHouse = inHouse
+        self.oneOff = oneOff
+        let oneOffTotal = oneOff.reduce(Int64(0)) { addVND($0, $1.amountVND) }
+        let work = contractor.reduce(Int64(0)) { addVND($0, $1.amountVND) }
+        let band = inHouse.reduce(Band(all: Int64(0))) { sum, line in
+            let b = line.amountBandVND ?? Band(all: line.amountVND)
+            return Band(p10: addVND(sum.p10, b.p10), p50: addVND(sum.p50, b.p50), p90: addVND(sum.p90, b.p90))
+        }
+        oneOffTotalVND = oneOffTotal
+        contractorWorkVND = work
+        contractorTotalVND = addVND(work, oneOffTotal)
+        inHouseWorkVND = band
+        inHouseTotalVND = band.map { addVND($0, oneOffTotal) }
+    }
+
+    /// Decodes the lines and builds the totals again from them (a saved estimate's totals are its lines' sums).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            contractor: try c.decode([MoneyLine].self, forKey: .contractor),
+            inHouse: try c.decode([MoneyLine].self, forKey: .inHouse),
+            oneOff: try c.decode([MoneyLine].self, forKey: .oneOff))
+    }
+}
+
+/// Adds two amounts in VND, saturating at the ends of Int64.
+func addVND(_ a: Int64, _ b: Int64) -> Int64 {
+    let (v, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? Int64.max : Int64.min) : v
 }
 
 /// Rounds a finite amount to whole đồng, clamped into Int64; non-finite amounts give 0.

@@ -97,28 +97,86 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
     }
 }
 
-/// Storage still to buy: remaining pages × bytes per page × copies, plus what is stored now.
+/// Storage for the masters: what is stored now and what the remaining pages will take, per copy and over all copies.
+///
+/// Remaining = remaining pages × bytes per page; bytes per page is the median of the
+/// masters that passed QC (bytes ÷ pages of each) once at least
+/// ``EstimationDefaults/minimumMastersForBytesPerPage`` exist, else the stated assumption.
+/// One figure per copy and one total (× copies), the same in every output.
 public struct StorageEstimate: Sendable, Codable, Equatable {
-    /// Remaining pages × bytes per page × copies.
+    /// Remaining pages × bytes per page, one copy.
+    public var remainingBytesPerCopy: Int64
+    /// The same over all copies.
     public var remainingBytes: Int64
-    /// Bytes stored now (all copies).
+    /// Bytes of masters stored now, one copy.
+    public var storedBytesNowPerCopy: Int64
+    /// The same over all copies.
     public var storedBytesNow: Int64
-    /// Stored now + remaining.
+    /// Stored now + remaining, one copy.
+    public var totalBytesPerCopy: Int64
+    /// Stored now + remaining over all copies: the storage to have in the end.
     public var totalBytes: Int64
     /// Bytes per page used.
     public var bytesPerPage: Double
+    /// Whether bytes per page was measured from masters or assumed.
+    public var bytesPerPageSource: FigureSource
+    /// Masters (passed QC) bytes per page was measured from; 0 when assumed with none.
+    public var mastersMeasured: Int
     /// Copies kept.
     public var copies: Int
     /// Where `copies` came from.
     public var copiesSource: String
 
     enum CodingKeys: String, CodingKey {
+        case remainingBytesPerCopy = "remaining_bytes_per_copy"
         case remainingBytes = "remaining_bytes"
+        case storedBytesNowPerCopy = "stored_bytes_now_per_copy"
         case storedBytesNow = "stored_bytes_now"
+        case totalBytesPerCopy = "total_bytes_per_copy"
         case totalBytes = "total_bytes"
         case bytesPerPage = "bytes_per_page"
+        case bytesPerPageSource = "bytes_per_page_source"
+        case mastersMeasured = "masters_measured"
         case copies
         case copiesSource = "copies_source"
+    }
+
+    /// Builds every figure from the per-copy quantities, once.
+    init(remainingPages: Double, storedBytesPerCopy: Int64, bytesPerPage: Double, source: FigureSource, mastersMeasured: Int,
+         copies: Int, copiesSource: String) {
+        let n = Int64(max(1, copies))
+        func times(_ v: Int64) -> Int64 {
+            let (r, o) = v.multipliedReportingOverflow(by: n)
+            return o ? Int64.max : r
+        }
+        remainingBytesPerCopy = roundedVND(remainingPages * bytesPerPage)
+        remainingBytes = times(remainingBytesPerCopy)
+        storedBytesNowPerCopy = max(0, storedBytesPerCopy)
+        storedBytesNow = times(storedBytesNowPerCopy)
+        totalBytesPerCopy = addVND(storedBytesNowPerCopy, remainingBytesPerCopy)
+        totalBytes = times(totalBytesPerCopy)
+        self.bytesPerPage = bytesPerPage
+        bytesPerPageSource = source
+        self.mastersMeasured = mastersMeasured
+        self.copies = Int(n)
+        self.copiesSource = copiesSource
+    }
+
+    /// Decodes; an estimate saved before per-copy figures existed is read with its totals split by its copies.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        copies = max(1, try c.decode(Int.self, forKey: .copies))
+        copiesSource = try c.decode(String.self, forKey: .copiesSource)
+        bytesPerPage = try c.decode(Double.self, forKey: .bytesPerPage)
+        remainingBytes = try c.decode(Int64.self, forKey: .remainingBytes)
+        storedBytesNow = try c.decode(Int64.self, forKey: .storedBytesNow)
+        totalBytes = try c.decode(Int64.self, forKey: .totalBytes)
+        let n = Int64(copies)
+        remainingBytesPerCopy = try c.decodeIfPresent(Int64.self, forKey: .remainingBytesPerCopy) ?? remainingBytes / n
+        storedBytesNowPerCopy = try c.decodeIfPresent(Int64.self, forKey: .storedBytesNowPerCopy) ?? storedBytesNow / n
+        totalBytesPerCopy = try c.decodeIfPresent(Int64.self, forKey: .totalBytesPerCopy) ?? totalBytes / n
+        bytesPerPageSource = try c.decodeIfPresent(FigureSource.self, forKey: .bytesPerPageSource) ?? .assumed
+        mastersMeasured = try c.decodeIfPresent(Int.self, forKey: .mastersMeasured) ?? 0
     }
 }
 
@@ -130,7 +188,7 @@ public struct TotalEstimate: Sendable, Codable, Equatable {
     public var finishDate: Band<LocalDay>
     /// Staff-days of both parts.
     public var staffDays: Band<Double>
-    /// In-house cost of both parts (extra staff-days × day rate), without one-offs.
+    /// In-house cost of both parts (extra staff-days × day rate), without one-offs: the sum of the parts' bands.
     public var costVND: Band<Int64>
     /// Contractor cost of both parts, without one-offs.
     public var contractorVND: Int64

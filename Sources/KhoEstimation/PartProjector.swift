@@ -64,20 +64,23 @@ struct PartProjector {
         }
 
         let share = Double(extra) / Double(planned)
-        let workingDays = needed.map { Self.workingDays(personDays: $0, staff: planned) }
+        // The plan: each planned person gives `daysPerWeek` of the 5 working days of a week to this work.
+        let dpw = inputs.planDaysPerWeek
+        let capacity = Double(planned) * dpw / 5
+        let workingDays = needed.map { Self.workingDays(personDays: $0, capacity: capacity) }
         let cost = needed.map { roundedVND($0 * share * Double(dayRate)) }
         let sortedNeeded = needed.sorted()
         let pd = Band(
             p10: Statistics.quantile(sorted: sortedNeeded, 0.1),
             p50: Statistics.quantile(sorted: sortedNeeded, 0.5),
             p90: Statistics.quantile(sorted: sortedNeeded, 0.9))
-        let wd = pd.map { Self.workingDays(personDays: $0, staff: planned) }
+        let wd = pd.map { Self.workingDays(personDays: $0, capacity: capacity) }
 
         var staffNeeded: Band<Int>?
         if let until = inputs.until {
             let available = calendar.workingDays(after: inputs.today, through: until)
             if available > 0 {
-                staffNeeded = pd.map { Int(min(1e9, ($0 / Double(available) - 1e-9).rounded(.up))) }.map { max(0, $0) }
+                staffNeeded = pd.map { Deadline.staff(personDays: $0, available: available, daysPerWeek: dpw) }
             }
         }
 
@@ -97,10 +100,10 @@ struct PartProjector {
     /// A seed per kind of work, so the two parts draw independent streams.
     var seed: UInt64 { kind == .arrangement ? inputs.seed : inputs.seed ^ 0xD1B5_4A32_D192_ED03 }
 
-    /// Whole working days for `personDays` shared by `staff` people (a tiny tolerance absorbs rounding).
-    static func workingDays(personDays: Double, staff: Int) -> Int {
+    /// Whole working days for `personDays` at `capacity` person-days per working day (a tiny tolerance absorbs rounding).
+    static func workingDays(personDays: Double, capacity: Double) -> Int {
         guard personDays.isFinite, personDays > 0 else { return 0 }
-        let days = (personDays / Double(max(1, staff)) - 1e-9).rounded(.up)
+        let days = (personDays / max(1e-9, capacity) - 1e-9).rounded(.up)
         return Int(min(Double(maxWorkingDays), max(0, days)))
     }
 }

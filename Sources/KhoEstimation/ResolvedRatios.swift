@@ -4,6 +4,8 @@ struct ResolvedRatios {
     var pagesPerSheet: Double
     var pagesPerKeptMetre: Double
     var bytesPerPage: Double
+    var bytesPerPageMeasured: Bool
+    var mastersMeasured: Int
     var filesPerKeptMetre: Double
     var documentsPerFile: Double
     var assumptions: [Assumption] = []
@@ -23,7 +25,12 @@ struct ResolvedRatios {
         pagesPerKeptMetre = pick(m.pagesPerKeptMetre, positive, ppkmFallback) {
             Texts.pagesPerKeptMetre($0, pagesPerSheetMeasured: sheetMeasured)
         }
-        bytesPerPage = pick(m.bytesPerPage, positive, EstimationDefaults.bytesPerPage, Texts.bytesPerPage)
+        let enoughMasters = (m.mastersMeasured ?? Int.max) >= EstimationDefaults.minimumMastersForBytesPerPage
+        bytesPerPage = pick(enoughMasters ? m.bytesPerPage : nil, positive, EstimationDefaults.bytesPerPage) {
+            Texts.bytesPerPage($0, mastersMeasured: m.mastersMeasured ?? 0)
+        }
+        bytesPerPageMeasured = !assumptions.contains { $0.key == "bytes_per_page" }
+        mastersMeasured = bytesPerPageMeasured ? (m.mastersMeasured ?? 0) : (m.mastersMeasured ?? 0)
         filesPerKeptMetre = pick(m.filesPerKeptMetre, { $0 >= 0 }, EstimationDefaults.filesPerKeptMetre, Texts.filesPerKeptMetre)
         documentsPerFile = pick(m.documentsPerFile, { $0 >= 0 }, EstimationDefaults.documentsPerFile, Texts.documentsPerFile)
         self.assumptions = assumptions

@@ -17,7 +17,7 @@ public enum Texts {
         }
     }
 
-    static func name(_ kind: WorkKind) -> Bilingual {
+    public static func name(_ kind: WorkKind) -> Bilingual {
         kind == .arrangement
             ? Bilingual(vi: "chỉnh lý", en: "arrangement") : Bilingual(vi: "số hóa", en: "scanning")
     }
@@ -126,13 +126,36 @@ public enum Texts {
                 en: "pages per kept metre not measured: assumed \(number(v, .en)) (\(how.en))"))
     }
 
-    static func bytesPerPage(_ v: Double) -> Assumption {
-        Assumption(
+    static func bytesPerPage(_ v: Double, mastersMeasured n: Int) -> Assumption {
+        let need = EstimationDefaults.minimumMastersForBytesPerPage
+        return Assumption(
             key: "bytes_per_page", value: v, unit: "bytes/page",
             message: Bilingual(
-                vi: "chưa đo dung lượng mỗi trang: giả định \(number(v, .vi)) byte (A4, 300 ppi, màu 24 bit, không nén ≈ 26 MB)",
-                en: "bytes per page not measured: assumed \(number(v, .en)) bytes (A4, 300 ppi, 24-bit colour, uncompressed ≈ 26 MB)"))
+                vi: "chưa đo dung lượng mỗi trang (mới có \(n) tệp gốc đạt chuẩn, cần \(need)): giả định \(number(v, .vi)) byte (A4, 300 ppi, màu 24 bit, không nén ≈ 26 MB)",
+                en: "bytes per page not measured (\(n) masters passed QC, \(need) needed): assumed \(number(v, .en)) bytes (A4, 300 ppi, 24-bit colour, uncompressed ≈ 26 MB)"))
     }
+
+    static func idle(_ kind: WorkKind, _ pace: Pace) -> Notice {
+        let weeks = pace.idleWeeks ?? 0
+        let last = pace.lastWork.map { day in (vi: day.viDisplay, en: day.description) } ?? (vi: "—", en: "—")
+        return Notice(
+            code: "idle_\(kind.rawValue)", key: "idle", part: kind.rawValue,
+            message: Bilingual(
+                vi: "\(name(kind).vi) đã ngừng \(weeks) tuần: ngày làm cuối cùng là \(last.vi); kế hoạch giả định công việc bắt đầu lại từ hôm nay, nhịp độ thực tế (\(number(pace.personDaysPerWeek, .vi)) ngày công/tuần trong \(number(pace.weeksMeasured, .vi)) tuần qua) cho ngày xong muộn hơn",
+                en: "\(name(kind).en) has been idle for \(weeks) weeks: the last day of work was \(last.en); the plan assumes work resumes today, the sustained pace (\(number(pace.personDaysPerWeek, .en)) person-days a week over the last \(number(pace.weeksMeasured, .en)) weeks) finishes later"))
+    }
+
+    static func neverAtSustainedPace(_ kind: WorkKind) -> Notice {
+        Notice(
+            code: "sustained_none_\(kind.rawValue)", key: "sustained_none", part: kind.rawValue,
+            message: Bilingual(
+                vi: "\(name(kind).vi): không có việc nào trong \(EstimationDefaults.availabilityWeeks) tuần qua; với nhịp độ thực tế này công việc không bao giờ xong",
+                en: "\(name(kind).en): nothing was done in the last \(EstimationDefaults.availabilityWeeks) weeks; at that sustained pace the work never finishes"))
+    }
+
+    static let sustainedMethod = Bilingual(
+        vi: "nhịp độ thực tế: lấy mẫu lại các tuần lịch trong 26 tuần qua, kể cả tuần không làm (năng suất × số ngày công thực có mỗi tuần)",
+        en: "sustained pace: calendar weeks of the last 26 redrawn, idle weeks included (productivity × the person-days actually given each week)")
 
     static func filesPerKeptMetre(_ v: Double) -> Assumption {
         Assumption(

@@ -1,5 +1,6 @@
 /// The ids of the report's sections, in the order they appear.
-public let reportSectionIDs = ["headline", "fonds", "progress", "throughput", "storage", "cost", "qc", "condition"]
+/// Money comes right after the overview, before the per-person weekly tables; `summary` only when there is an estimate.
+public let reportSectionIDs = ["summary", "headline", "cost", "fonds", "progress", "storage", "throughput", "qc", "condition"]
 
 /// Renders the leadership report as one self-contained HTML5 page (inline CSS and SVG, nothing fetched from a network).
 public func renderReport(_ model: ReportModel, lang: Lang) -> String {
@@ -10,12 +11,13 @@ public func renderReport(_ model: ReportModel, lang: Lang) -> String {
     body += "</header>"
     if model.sampleData { body += "<p class=\"banner\" role=\"note\">\(escapeHTML(T.sampleBanner.text(lang)))</p>" }
     body += "<main>"
+    body += SummarySection.render(model, lang)
     body += HeadlineSection.render(model, lang)
+    body += CostSection.render(model, lang)
     body += FondsSection.render(model, lang)
     body += ProgressSection.render(model, lang)
-    body += ThroughputSection.render(model, lang)
     body += StorageSection.render(model, lang)
-    body += CostSection.render(model, lang)
+    body += ThroughputSection.render(model, lang)
     body += QCSection.render(model, lang)
     body += ConditionSection.render(model, lang)
     body += "</main>"

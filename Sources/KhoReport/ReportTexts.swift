@@ -7,12 +7,13 @@ enum T {
     static let noData = Text(vi: "chưa có dữ liệu", en: "no data yet")
 
     // Section headings
+    static let summary = Text(vi: "Tóm tắt cho lãnh đạo", en: "Summary for leadership")
     static let headline = Text(vi: "1. Tổng quan", en: "1. Overview")
-    static let fonds = Text(vi: "2. Tiến độ theo phông", en: "2. Progress by fonds")
-    static let progress = Text(vi: "3. Tiến độ theo thời gian và dự báo", en: "3. Progress over time and forecast")
-    static let throughput = Text(vi: "4. Năng suất theo tuần và theo người", en: "4. Weekly throughput per person")
+    static let cost = Text(vi: "2. Kinh phí và thời gian hoàn thành", en: "2. Money and finish dates")
+    static let fonds = Text(vi: "3. Tiến độ theo phông", en: "3. Progress by fonds")
+    static let progress = Text(vi: "4. Tiến độ theo thời gian và dự báo", en: "4. Progress over time and forecast")
     static let storage = Text(vi: "5. Dung lượng lưu trữ", en: "5. Storage")
-    static let cost = Text(vi: "6. Kinh phí và thời gian hoàn thành", en: "6. Cost and finish dates")
+    static let throughput = Text(vi: "6. Năng suất theo tuần và theo người", en: "6. Weekly throughput per person")
     static let qc = Text(vi: "7. Lỗi kiểm tra chất lượng bản quét", en: "7. Scan quality problems")
     static let condition = Text(vi: "8. Hộp tài liệu có tình trạng xấu", en: "8. Boxes in poor condition")
 
@@ -67,19 +68,25 @@ enum T {
         en: "Solid line: recorded figures. Dashed line: median forecast (P50). Hatched area: 8 in 10 scenarios fall inside it (P10–P90).")
 
     // Throughput
-    static let week = Text(vi: "Tuần (ISO)", en: "ISO week")
+    static let week = Text(vi: "Tuần", en: "Week")
+    static let weekOf = Text(vi: "tuần từ", en: "week of")
+    static let pageUnit = Text(vi: "trang", en: "pages")
     static let person = Text(vi: "Người thực hiện", en: "Person")
     static let arrangementM = Text(vi: "Chỉnh lý (m)", en: "Arrangement (m)")
     static let scanningPages = Text(vi: "Số hóa (trang)", en: "Scanning (pages)")
-    static let weeklyArrChart = Text(vi: "Chỉnh lý theo tuần (m)", en: "Arrangement per week (m)")
-    static let weeklyScanChart = Text(vi: "Số hóa theo tuần (trang)", en: "Scanning per week (pages)")
+    static let weeklyArrChart = Text(vi: "Chỉnh lý theo tuần (m; nhãn: ngày đầu tuần)", en: "Arrangement per week (m; labels: week of)")
+    static let weeklyScanChart = Text(vi: "Số hóa theo tuần (trang; nhãn: ngày đầu tuần)", en: "Scanning per week (pages; labels: week of)")
     static let total = Text(vi: "Tổng cộng", en: "Total")
 
     // Storage
-    static let storageNow = Text(vi: "Đang dùng (một bản)", en: "Used now (one copy)")
-    static let storageProjected = Text(vi: "Dự kiến khi số hóa xong (một bản)", en: "Projected when scanning is done (one copy)")
-    static let storageWithCopies = Text(vi: "Dự kiến, tính cả các bản sao", en: "Projected, all copies")
+    static let storageNow = Text(vi: "Đang dùng", en: "Used now")
+    static let storageRemaining = Text(vi: "Cần thêm cho số trang còn lại", en: "Still needed for the remaining pages")
+    static let storageTotal = Text(vi: "Tổng khi số hóa xong", en: "In all when scanning is done")
+    static let oneCopy = Text(vi: "Một bản", en: "One copy")
     static let copies = Text(vi: "Số bản lưu", en: "Copies kept")
+    static let bytesPerPageMeasured = Text(vi: "Dung lượng mỗi trang đo được (trung vị) trên", en: "Bytes per page measured (median) over")
+    static let bytesPerPageAssumed = Text(vi: "Dung lượng mỗi trang: giả định (chưa đủ 20 tệp gốc đạt chuẩn), đã có", en: "Bytes per page: assumed (fewer than 20 masters passed QC), masters so far:")
+    static let masters = Text(vi: "tệp gốc đạt chuẩn", en: "masters that passed QC")
 
     // Cost
     static let noEstimate = Text(vi: "Chưa có ước tính kinh phí.", en: "No cost estimate yet.")
@@ -96,14 +103,49 @@ enum T {
     static let source = Text(vi: "Nguồn", en: "Source")
     static let rates = Text(vi: "Đơn giá đã dùng", en: "Rates used")
     static let rate = Text(vi: "Đơn giá", en: "Rate")
-    static let finish = Text(vi: "Thời gian hoàn thành dự kiến", en: "Expected finish")
+    static let finish = Text(vi: "Thời gian hoàn thành theo kế hoạch", en: "Finish under the plan")
+    static let sustainedFinish = Text(vi: "Thời gian hoàn thành theo nhịp độ thực tế (26 tuần qua, kể cả tuần nghỉ)", en: "Finish at the sustained pace (last 26 weeks, idle weeks included)")
+    static let never = Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")
+    static let pace = Text(vi: "Nhịp độ thực tế", en: "Sustained pace")
+    static let basis = Text(vi: "Dự toán dựa trên", en: "The estimate assumes")
+    static let work = Text(vi: "Khối lượng công việc", en: "The work")
+    static let deadline = Text(vi: "Để xong trước hạn", en: "To finish by the deadline")
+    static let staffP50 = Text(vi: "Số người (P50)", en: "People (P50)")
+    static let staffP90 = Text(vi: "Số người (P90)", en: "People (P90)")
+    static let extraStaffDays = Text(vi: "Ngày công thuê thêm (P50)", en: "Extra staff-days (P50)")
+    static let inHouseCost = Text(vi: "Chi phí tự làm (P50)", en: "In-house cost (P50)")
+    static let deadlineInHouse = Text(vi: "Tổng phương án tự làm để kịp hạn, kể cả chi phí một lần", en: "In-house total to meet the deadline, one-off costs included")
+    static let deadlineContractor = Text(vi: "Tổng phương án thuê đơn vị dịch vụ, kể cả chi phí một lần", en: "Contractor total, one-off costs included")
+    static let staffDayUnit = Text(vi: "ngày công", en: "staff-days")
+    static let workingDaysLeft = Text(vi: "ngày làm việc còn lại", en: "working days left")
     static let part = Text(vi: "Phần việc", en: "Part")
     static let assumptions = Text(vi: "Giả định", en: "Assumptions")
     static let warnings = Text(vi: "Cảnh báo", en: "Warnings")
     static let variant = Text(vi: "Phương án", en: "Variant")
     static let costNote = Text(
-        vi: "P10: 1 trong 10 kịch bản rẻ hơn; P50: trung vị; P90: 9 trong 10 kịch bản rẻ hơn. Tổng = phương án + chi phí một lần.",
-        en: "P10: 1 in 10 scenarios is cheaper; P50: median; P90: 9 in 10 scenarios are cheaper. Total = variant + one-off costs.")
+        vi: "P10: 1 trong 10 kịch bản rẻ hơn; P50: trung vị; P90: 9 trong 10 kịch bản rẻ hơn. Thuê đơn vị dịch vụ theo đơn giá nên không có khoảng. Tổng = khối lượng công việc + chi phí một lần (mỗi khoản chỉ tính một lần).",
+        en: "P10: 1 in 10 scenarios is cheaper; P50: median; P90: 9 in 10 scenarios are cheaper. The contractor variant is priced by unit prices, so it has no range. Total = the work + one-off costs (each line counted once).")
+
+    /// The chairman's sentence for the contractor variant.
+    static func summaryContractor(_ money: String, oneOff: String, _ lang: Lang) -> String {
+        lang == .vi
+            ? "Phương án thuê đơn vị dịch vụ: cần thêm \(money) (theo đơn giá, kể cả \(oneOff) chi một lần)."
+            : "Contractor variant: \(money) more is needed (unit prices, \(oneOff) of one-off costs included)."
+    }
+
+    /// The chairman's sentence for the in-house variant (P50 and the P10–P90 range).
+    static func summaryInHouse(_ p50: String, _ p10: String, _ p90: String, oneOff: String, _ lang: Lang) -> String {
+        lang == .vi
+            ? "Phương án tự làm (thuê thêm ngày công): cần thêm \(p50) (P50; khoảng P10–P90: \(p10) – \(p90); kể cả \(oneOff) chi một lần)."
+            : "In-house variant (extra staff-days): \(p50) more is needed (P50; P10–P90: \(p10) – \(p90); \(oneOff) of one-off costs included)."
+    }
+
+    /// The chairman's sentence on when the work finishes.
+    static func summaryFinish(plan: String, planBand: String, sustained: String, sustainedBand: String, _ lang: Lang) -> String {
+        lang == .vi
+            ? "Toàn bộ công việc xong vào \(plan) theo kế hoạch (P10–P90: \(planBand)); với nhịp độ thực tế của 26 tuần qua: \(sustained) (\(sustainedBand))."
+            : "All the work finishes on \(plan) under the plan (P10–P90: \(planBand)); at the pace sustained over the last 26 weeks: \(sustained) (\(sustainedBand))."
+    }
 
     // QC
     static let noQC = Text(vi: "Không có lỗi kiểm tra chất lượng bản quét.", en: "There are no scan quality problems.")

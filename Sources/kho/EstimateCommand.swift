@@ -19,15 +19,21 @@ struct EstimateCommand: ParsableCommand {
                 vi: """
                     Năng suất đo từ nhật ký (mét chỉnh lý và trang số hóa mỗi ngày công), trong 90 ngày có việc gần nhất;
                     số dư đầu kỳ không tính. Khoảng P10–P90 lấy từ lấy mẫu lại theo tuần (bootstrap, 10.000 lần, --seed cố định).
+                    Hai cách tính ngày xong: KẾ HOẠCH (--staff người, --days-per-week ngày/tuần, bắt đầu từ hôm nay) và
+                    NHỊP ĐỘ THỰC TẾ (số ngày công mỗi tuần đo được trong 26 tuần qua, kể cả tuần không làm).
                     Ví dụ: kho estimate --staff arrangement=3,scanning=2 --until 2027-12-31 --save "Gửi tỉnh 12/2026" --by Thu
                     """,
                 en: """
                     Throughput is measured from the log (metres arranged and pages scanned per person-day) over the last
                     90 days with work; opening balances never count. P10–P90 come from a weekly block bootstrap (10,000, fixed --seed).
+                    Two finish dates: the PLAN (--staff people, --days-per-week days a week, starting today) and the
+                    SUSTAINED PACE (person-days per week as measured over the last 26 weeks, idle weeks included).
                     Example: kho estimate --staff arrangement=3,scanning=2 --until 2027-12-31 --save "Province 12/2026" --by Thu
                     """)())
         @Option(help: ArgumentHelp(Text(vi: "Nhân lực dự kiến, ví dụ arrangement=3,scanning=2 (mặc định: số người đã làm trong kỳ đo).", en: "Planned staff, e.g. arrangement=3,scanning=2 (default: the people active in the window).")(), valueName: "arrangement=N,scanning=N"))
         var staff: String?
+        @Option(name: .customLong("days-per-week"), help: ArgumentHelp(Text(vi: "Số ngày mỗi tuần mỗi người dành cho việc này theo kế hoạch (mặc định 5: toàn thời gian).", en: "Days a week each planned person gives to the work (default 5: full time).")(), valueName: "N"))
+        var daysPerWeek: Double?
         @Option(name: .customLong("day-rate"), help: ArgumentHelp(Text(vi: "Đơn giá một ngày công thuê thêm (đồng), thay cho tệp đơn giá.", en: "Day rate for extra staff (VND), instead of the rates file's.")()))
         var dayRate: Int64?
         @Option(help: ArgumentHelp(Text(vi: "Hạn hoàn thành: cần bao nhiêu người để xong trước ngày này (P50, P90).", en: "Deadline: what staffing finishes by this day (P50, P90).")(), valueName: "YYYY-MM-DD"))
@@ -63,6 +69,12 @@ struct EstimateCommand: ParsableCommand {
             if !["all", "permanent"].contains(scope) { throw ValidationError(Text(vi: "--scope là all hoặc permanent, không phải «\(scope)»", en: "--scope is all or permanent, not “\(scope)”")()) }
             if resamples < 1 || resamples > 1_000_000 { throw ValidationError(Text(vi: "--resamples từ 1 đến 1.000.000", en: "--resamples from 1 to 1,000,000")()) }
             if let window, window < 1 { throw ValidationError(Text(vi: "--window phải dương", en: "--window must be positive")()) }
+            if let daysPerWeek, !(daysPerWeek > 0 && daysPerWeek <= 7) {
+                throw ValidationError(Text(vi: "--days-per-week «\(daysPerWeek)»: cần một số lớn hơn 0 và không quá 7", en: "--days-per-week “\(daysPerWeek)”: must be above 0 and at most 7")())
+            }
+            if let dayRate, dayRate < 0 || dayRate > 1_000_000_000 {
+                throw ValidationError(Text(vi: "--day-rate «\(dayRate)»: cần từ 0 đến 1.000.000.000 đồng", en: "--day-rate “\(dayRate)”: must be 0 to 1,000,000,000 VND")())
+            }
             if csv && global.json { throw ValidationError(Text(vi: "chọn --csv hoặc --json", en: "use --csv or --json, not both")()) }
         }
 
@@ -71,8 +83,13 @@ struct EstimateCommand: ParsableCommand {
             guard let staff else { return plan }
             for part in staff.split(separator: ",") {
                 let kv = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard kv.count == 2, let n = Int(kv[1]), n >= 0 else {
+                guard kv.count == 2, let n = Int(kv[1]) else {
                     throw ValidationError(Text(vi: "--staff «\(staff)»: viết arrangement=3,scanning=2", en: "--staff “\(staff)”: write arrangement=3,scanning=2")())
+                }
+                guard n >= 1, n <= 10_000 else {
+                    throw ValidationError(Text(
+                        vi: "--staff «\(part)»: số người phải từ 1 đến 10.000 (muốn bỏ một phần việc thì dùng --scope hoặc --fonds)",
+                        en: "--staff “\(part)”: the number of people must be 1 to 10,000 (to leave a part out, use --scope or --fonds)")())
                 }
                 switch kv[0].lowercased() {
                 case "arrangement", "chinhly", "chỉnh lý", "sort": plan.arrangement = n
@@ -93,6 +110,7 @@ struct EstimateCommand: ParsableCommand {
             request.staff = try staffPlan()
             request.dayRate = dayRate
             request.until = until.flatMap { LocalDay(iso: $0) }
+            request.daysPerWeek = daysPerWeek
             request.asOf = asOf.flatMap { LocalDay(iso: $0) }
             request.asKnown = asKnown
             request.windowDays = window

@@ -5,11 +5,12 @@ import KhoReport
 
 /// How an estimate is printed: the short answer first, then what it rests on.
 enum EstimateOutput {
-    static func day(_ d: LocalDay) -> String {
-        Lang.current == .vi ? String(format: "%02d/%02d/%04d", d.day, d.month, d.year) : d.description
-    }
+    static func day(_ d: LocalDay) -> String { d.display(Lang.current) }
 
     static func band(_ b: Band<LocalDay>) -> String { "\(day(b.p10)) – \(day(b.p50)) – \(day(b.p90))" }
+    static func band(_ b: Band<LocalDay>?) -> String {
+        b.map { band($0) } ?? Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")()
+    }
     static func money(_ v: Int64) -> String { Format.money(v) }
     static func bytes(_ v: Int64) -> String {
         let tb = Double(v) / 1e12
@@ -19,8 +20,9 @@ enum EstimateOutput {
     static func text(_ r: EstimateResult, ratesNote: String?, saved: String?) {
         let lang = Lang.current
         let a = r.arrangement, s = r.scanning
-        Out.line(Text(vi: "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scope ?? "") — dựa trên \(r.daysOfData) ngày có số liệu",
-                      en: "ESTIMATE as of \(day(r.today)) — scope: \(r.scope ?? "") — based on \(r.daysOfData) days of data")())
+        Out.line(Text(vi: "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scopeLabel(lang)) — dựa trên \(r.daysOfData) ngày có số liệu",
+                      en: "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(r.daysOfData) days of data")())
+        Out.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
         if r.noData {
             Out.line(Text(vi: "Chưa đo được năng suất: ghi công việc bằng `kho sort finish` / `kho scan record` / `kho scan ingest`. Các con số dưới đây chỉ dựa trên giả định.",
                           en: "No throughput measured yet: record work with `kho sort finish` / `kho scan record` / `kho scan ingest`. The figures below rest on assumptions only.")())
@@ -28,34 +30,71 @@ enum EstimateOutput {
             Out.line(Text(vi: "Dự toán YẾU: ít hơn 10 ngày có số liệu.", en: "WEAK estimate: fewer than 10 days of data.")())
         }
         Out.line()
-        Out.line(Text(vi: "Xong vào (P10 – P50 – P90) và chi phí nội bộ thuê thêm (P50):", en: "Finish (P10 – P50 – P90) and in-house extra cost (P50):")())
+        Out.line(Text(vi: "Kinh phí xin thêm (đồng) — mỗi khoản chỉ tính một lần:", en: "Additional money (VND) — each line counted once:")())
+        let m = r.money
+        Out.line("  " + Text(vi: "Phương án thuê đơn vị dịch vụ: ", en: "Contractor: ")() + money(m.contractorTotalVND)
+                 + Text(vi: " (công việc \(money(m.contractorWorkVND)) + chi một lần \(money(m.oneOffTotalVND)))",
+                        en: " (work \(money(m.contractorWorkVND)) + one-off \(money(m.oneOffTotalVND)))")())
+        Out.line("  " + Text(vi: "Phương án tự làm (thuê thêm ngày công), P50: ", en: "In-house (extra staff-days), P50: ")() + money(m.inHouseTotalVND.p50)
+                 + Text(vi: " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); công việc \(money(m.inHouseWorkVND.p50)) + chi một lần \(money(m.oneOffTotalVND)))",
+                        en: " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); work \(money(m.inHouseWorkVND.p50)) + one-off \(money(m.oneOffTotalVND)))")())
+        Out.line()
+        Out.line(Text(vi: "Ngày xong (P10 – P50 – P90): theo KẾ HOẠCH và theo NHỊP ĐỘ THỰC TẾ (26 tuần qua, kể cả tuần không làm):",
+                      en: "Finish (P10 – P50 – P90): under the PLAN and at the SUSTAINED PACE (last 26 weeks, idle weeks included):")())
+        let sus = r.sustained
         Out.table(
             [Text(vi: "Phần việc", en: "Part")(), Text(vi: "Còn lại", en: "Remaining")(), Text(vi: "Năng suất đội", en: "Team rate")(),
-             Text(vi: "Người", en: "Staff")(), Text(vi: "Xong vào", en: "Finish")(), Text(vi: "Nội bộ (P50)", en: "In-house (P50)")(),
-             Text(vi: "Thuê ngoài", en: "Contractor")()],
+             Text(vi: "Người", en: "Staff")(), Text(vi: "Kế hoạch", en: "Plan")(), Text(vi: "Ngày công/tuần thực tế", en: "Person-days/week")(),
+             Text(vi: "Nhịp độ thực tế", en: "Sustained pace")()],
             [
                 [Text(vi: "Chỉnh lý", en: "Arrangement")(), "\(Format.decimal(a.remainingMetres, maxFractionDigits: 2)) m",
                  "\(Format.decimal(a.rateMetresPerDay, maxFractionDigits: 3)) m/" + Text(vi: "ngày", en: "day")(),
-                 String(a.projection.plannedStaff), band(a.projection.finishDate), money(a.projection.costVND.p50), money(a.projection.contractorVND)],
+                 String(a.projection.plannedStaff), band(a.projection.finishDate),
+                 Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 1), band(sus?.arrangement.finishDate)],
                 [Text(vi: "Số hóa", en: "Scanning")(), "\(Format.integer(Int64(s.remainingPages.rounded()))) " + Text(vi: "trang", en: "pages")(),
                  "\(Format.decimal(s.ratePagesPerDay, maxFractionDigits: 0)) " + Text(vi: "trang/ngày", en: "pages/day")(),
-                 String(s.projection.plannedStaff), band(s.projection.finishDate), money(s.projection.costVND.p50), money(s.projection.contractorVND)],
-                [Text(vi: "Tổng", en: "Total")(), "", "", "", band(r.total.finishDate), money(r.total.costVND.p50), money(r.total.contractorVND)],
+                 String(s.projection.plannedStaff), band(s.projection.finishDate),
+                 Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 1), band(sus?.scanning.finishDate)],
+                [Text(vi: "Toàn bộ", en: "All work")(), "", "", "", band(r.total.finishDate), "", band(sus?.total.finishDate)],
             ],
-            right: [1, 2, 3, 5, 6])
-        Out.line()
-        Out.line(Text(vi: "Kinh phí xin thêm (đồng), P10 / P50 / P90:", en: "Additional money (VND), P10 / P50 / P90:")())
-        let inHouse = r.money.inHouseTotalVND
-        Out.line("  " + Text(vi: "Phương án tự làm (thuê thêm ngày công) + chi một lần: ", en: "In-house (extra staff-days) + one-off: ")()
-                 + "\(money(inHouse.p10 + r.money.oneOffTotalVND)) / \(money(inHouse.p50 + r.money.oneOffTotalVND)) / \(money(inHouse.p90 + r.money.oneOffTotalVND))")
-        Out.line("  " + Text(vi: "Phương án thuê đơn vị dịch vụ + chi một lần: ", en: "Contractor + one-off: ")() + money(r.money.contractorTotalVND + r.money.oneOffTotalVND))
-        if let until = r.until, let need = r.total.staffNeededByUntil {
-            Out.line("  " + Text(vi: "Để xong trước \(day(until)): cần \(need.p50) người (P50), \(need.p90) người (P90) cho phần chậm hơn",
-                                 en: "To finish by \(day(until)): \(need.p50) people (P50), \(need.p90) (P90) on the slower part")())
+            right: [1, 2, 3, 5])
+        if let pace = r.pace {
+            for kind in WorkKind.allCases { Out.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
+        }
+        if let d = r.deadline {
+            Out.line()
+            Out.line(Text(vi: "Để xong trước \(day(d.until)) (\(d.workingDaysAvailable) ngày làm việc, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) ngày/tuần mỗi người):",
+                          en: "To finish by \(day(d.until)) (\(d.workingDaysAvailable) working days, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) days a week each):")())
+            let rows = WorkKind.allCases.compactMap { kind -> [String]? in
+                guard let p = d[kind] else { return nil }
+                return [kind == .arrangement ? Text(vi: "Chỉnh lý", en: "Arrangement")() : Text(vi: "Số hóa", en: "Scanning")(),
+                        String(p.staffP50), String(p.staffP90), String(p.currentStaff),
+                        Format.decimal(p.extraStaffDays, maxFractionDigits: 1) + " " + unit("staff-day"), money(p.costVND)]
+            }
+            if rows.isEmpty {
+                Out.line("  " + Text(vi: "không còn ngày làm việc nào trước hạn này", en: "no working day is left before that day")())
+            } else {
+                Out.table(
+                    [Text(vi: "Phần việc", en: "Part")(), Text(vi: "Cần (P50)", en: "Needed (P50)")(), Text(vi: "Cần (P90)", en: "Needed (P90)")(),
+                     Text(vi: "Đang có", en: "Now")(), Text(vi: "Ngày công thuê thêm", en: "Extra staff-days")(), Text(vi: "Tự làm (P50)", en: "In-house (P50)")()],
+                    rows, right: [1, 2, 3, 4, 5])
+                Out.line("  " + Text(vi: "Tổng tự làm để kịp hạn, kể cả chi một lần: ", en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND))
+                Out.line("  " + Text(vi: "Thuê đơn vị dịch vụ, kể cả chi một lần: ", en: "Contractor, one-off included: ")() + money(d.contractorTotalVND))
+            }
         }
         Out.line()
-        Out.line(Text(vi: "Dung lượng lưu trữ: thêm \(bytes(r.storage.remainingBytes)) (\(r.storage.copies) bản), đang có \(bytes(r.storage.storedBytesNow)); tổng \(bytes(r.storage.totalBytes)).",
-                      en: "Storage: \(bytes(r.storage.remainingBytes)) more (\(r.storage.copies) copies), \(bytes(r.storage.storedBytesNow)) stored now; \(bytes(r.storage.totalBytes)) in all.")())
+        let st = r.storage
+        let perPage = Format.integer(Int64(st.bytesPerPage.rounded()))
+        let source = st.bytesPerPageSource == .measured
+            ? Text(vi: "đo được (trung vị) trên \(st.mastersMeasured) tệp gốc đạt chuẩn", en: "measured (median) over \(st.mastersMeasured) masters that passed QC")()
+            : Text(vi: "giả định; mới có \(st.mastersMeasured) tệp gốc đạt chuẩn, cần 20", en: "assumed; \(st.mastersMeasured) masters passed QC, 20 needed")()
+        Out.line(Text(vi: "Dung lượng lưu trữ (\(perPage) byte/trang, \(source)):", en: "Storage (\(perPage) bytes/page, \(source)):")())
+        Out.table(
+            ["", Text(vi: "Một bản", en: "One copy")(), Text(vi: "\(st.copies) bản", en: "\(st.copies) copies")()],
+            [[Text(vi: "Đang dùng", en: "Stored now")(), bytes(st.storedBytesNowPerCopy), bytes(st.storedBytesNow)],
+             [Text(vi: "Cần thêm", en: "Still needed")(), bytes(st.remainingBytesPerCopy), bytes(st.remainingBytes)],
+             [Text(vi: "Tổng khi xong", en: "In all when done")(), bytes(st.totalBytesPerCopy), bytes(st.totalBytes)]],
+            right: [1, 2])
         if let saved { Out.line(Text(vi: "Đã lưu dự toán «\(saved)»: xem lại bằng `kho estimate show \"\(saved)\"`.", en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")()) }
 
         if !r.warnings.isEmpty {
@@ -108,25 +147,40 @@ enum EstimateOutput {
         }
     }
 
-    /// The estimate as a spreadsheet: one row per part, written by KhoReport's CSV writer (quoting, CRLF).
+    /// The estimate as a spreadsheet, written by KhoReport's CSV writer (quoting, CRLF): one row per part, then the
+    /// one-off lines, the totals asked for (the same figures as `money.*_total_vnd`) and storage (all copies).
     static func csv(_ r: EstimateResult) {
-        func part(_ name: String, remaining: String, unit: String, rate: String, _ p: (finish: Band<LocalDay>, cost: Band<Int64>, contractor: Int64)) -> [CSVCell] {
-            [.text(name), .number(remaining), .text(unit), .number(rate), .text(p.finish.p10.description), .text(p.finish.p50.description),
-             .text(p.finish.p90.description), .number(String(p.cost.p10)), .number(String(p.cost.p50)), .number(String(p.cost.p90)),
-             .number(String(p.contractor))]
+        func day(_ d: LocalDay?) -> CSVCell { .text(d?.description ?? "") }
+        func days(_ b: Band<LocalDay>?) -> [CSVCell] { [day(b?.p10), day(b?.p50), day(b?.p90)] }
+        func vnd(_ b: Band<Int64>) -> [CSVCell] { [.number(String(b.p10)), .number(String(b.p50)), .number(String(b.p90))] }
+        let empty: [CSVCell] = [.text(""), .text(""), .text("")]
+        let m = r.money
+        func part(_ kind: WorkKind, remaining: Double, unit: String, rate: Double) -> [CSVCell] {
+            let p = kind == .arrangement ? r.arrangement.projection : r.scanning.projection
+            let line = m.inHouse.first { $0.part == kind.rawValue }
+            return [.text(kind.rawValue), .number(String(remaining)), .text(unit), .number(String(rate)),
+                    .number(String(r.pace?[kind].personDaysPerWeek ?? 0))]
+                + days(p.finishDate) + days(r.sustained?[kind].finishDate)
+                + vnd(line?.amountBandVND ?? Band(all: line?.amountVND ?? 0)) + [.number(String(p.contractorVND))]
         }
-        let a = r.arrangement.projection, s = r.scanning.projection
+        let rows: [[CSVCell]] = [
+            part(.arrangement, remaining: r.arrangement.remainingMetres, unit: "m", rate: r.arrangement.rateMetresPerDay),
+            part(.scanning, remaining: r.scanning.remainingPages, unit: "page", rate: r.scanning.ratePagesPerDay),
+            [.text("one_off"), .text(""), .text(""), .text(""), .text("")] + empty + empty
+                + vnd(Band(all: m.oneOffTotalVND)) + [.number(String(m.oneOffTotalVND))],
+            [.text("total"), .text(""), .text(""), .text(""), .number(String(r.sustained?.total.personDaysPerWeek ?? 0))]
+                + days(r.total.finishDate) + days(r.sustained?.total.finishDate)
+                + vnd(m.inHouseTotalVND) + [.number(String(m.contractorTotalVND))],
+            [.text("storage_remaining"), .number(String(r.storage.remainingBytes)), .text("byte"), .text(""), .text("")]
+                + empty + empty + empty + [.text("")],
+            [.text("storage_total"), .number(String(r.storage.totalBytes)), .text("byte"), .text(""), .text("")]
+                + empty + empty + empty + [.text("")],
+        ]
         let text = renderCSV(
-            header: ["part", "remaining", "unit", "rate_per_day", "finish_p10", "finish_p50", "finish_p90", "cost_vnd_p10", "cost_vnd_p50",
-                     "cost_vnd_p90", "contractor_vnd"],
-            rows: [
-                part("arrangement", remaining: String(r.arrangement.remainingMetres), unit: "m", rate: String(r.arrangement.rateMetresPerDay),
-                     (a.finishDate, a.costVND, a.contractorVND)),
-                part("scanning", remaining: String(r.scanning.remainingPages), unit: "page", rate: String(r.scanning.ratePagesPerDay),
-                     (s.finishDate, s.costVND, s.contractorVND)),
-                part("total", remaining: "", unit: "", rate: "", (r.total.finishDate, r.total.costVND, r.total.contractorVND)),
-            ],
-            bom: false)
+            header: ["part", "remaining", "unit", "rate_per_day", "person_days_per_week", "finish_p10", "finish_p50", "finish_p90",
+                     "sustained_finish_p10", "sustained_finish_p50", "sustained_finish_p90", "in_house_vnd_p10", "in_house_vnd_p50",
+                     "in_house_vnd_p90", "contractor_vnd"],
+            rows: rows, bom: false)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

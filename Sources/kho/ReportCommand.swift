@@ -20,17 +20,17 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openForReading()
-        let result: EstimateResult
+        let source: ReportEstimate
         if let estimate {
-            result = try store.savedEstimate(estimate).result
+            source = .saved(estimate)
         } else {
             let loaded = try RatesFile.load(path: rates ?? RatesFile.defaultPath(catalogue: global.path))
-            result = KhoEstimation.estimate(try store.estimateInputs(EstimateRequest(rates: loaded ?? .defaults, ratesFound: loaded != nil)))
+            source = .new(EstimateRequest(rates: loaded ?? .defaults, ratesFound: loaded != nil))
         }
-        let model = try store.reportModel(estimate: result, savedName: estimate)
-        let page = renderReport(model, lang: Lang.current)
+        let report = try store.leadershipReport(source, lang: Lang.current)
+        let page = report.html
         try Output.write(page, to: html)
-        if global.json { return try Out.json(model) }
+        if global.json { return try Out.json(report.model) }
         Out.line(Text(vi: "Đã ghi báo cáo \(html) (\(Format.integer(Int64(page.utf8.count))) byte); mở bằng trình duyệt, in khổ A4.",
                       en: "Wrote the report \(html) (\(Format.integer(Int64(page.utf8.count))) bytes); open it in a browser, print on A4.")())
     }

@@ -19,8 +19,12 @@ import Testing
         #expect(r.scanning.remainingPages == 100 + 1_800 + 8 * 9_000)
         #expect(r.scanning.pagesPerMetre == 9_000 && r.scanning.pagesPerSheet == 1.8 && r.scanning.keptPerExtent == 0.6)
         // And storage = pages × bytes per page × 3 copies, plus what is stored now
+        #expect(r.storage.remainingBytesPerCopy == Int64(73_900 * 20_000_000))
         #expect(r.storage.remainingBytes == Int64(73_900 * 20_000_000 * 3))
-        #expect(r.storage.totalBytes == r.storage.remainingBytes + 5)
+        // (5 bytes stored now, one copy: 15 over the 3 copies)
+        #expect(r.storage.totalBytesPerCopy == r.storage.remainingBytesPerCopy + 5)
+        #expect(r.storage.totalBytes == r.storage.remainingBytes + 15)
+        #expect(r.storage.bytesPerPageSource == .measured)
         // And files = 10 × 0.6 × 50 predicted, documents = files × 10
         #expect(r.money.contractor.first { $0.item == "per_file_described" }?.quantity == 300)
         #expect(r.money.contractor.first { $0.item == "per_document_described" }?.quantity == 3_000)

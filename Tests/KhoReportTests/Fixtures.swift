@@ -43,16 +43,17 @@ enum Fixtures {
                 BandPoint(day: "2029-02-01", p10: 290_000, p50: 290_000, p90: 290_000),
             ],
             weekly: [
-                WeeklyRow(week: "2026-W45", person: "Nguyễn Thị Hoa", arrangementMetres: 1.2, scanningPages: 0),
-                WeeklyRow(week: "2026-W45", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_450),
-                WeeklyRow(week: "2026-W46", person: "Nguyễn Thị Hoa", arrangementMetres: 0.9, scanningPages: 0),
-                WeeklyRow(week: "2026-W46", person: "Trần Văn Minh", arrangementMetres: 0.3, scanningPages: 1_720),
-                WeeklyRow(week: "2026-W47", person: "Lê Văn Dũng", arrangementMetres: 0.6, scanningPages: 380),
-                WeeklyRow(week: "2026-W47", person: "Nguyễn Thị Hoa", arrangementMetres: 1.1, scanningPages: 0),
-                WeeklyRow(week: "2026-W48", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_610),
+                WeeklyRow(week: "2026-W45", person: "Nguyễn Thị Hoa", arrangementMetres: 1.2, scanningPages: 0, weekStart: "2026-11-02"),
+                WeeklyRow(week: "2026-W45", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_450, weekStart: "2026-11-02"),
+                WeeklyRow(week: "2026-W46", person: "Nguyễn Thị Hoa", arrangementMetres: 0.9, scanningPages: 0, weekStart: "2026-11-09"),
+                WeeklyRow(week: "2026-W46", person: "Trần Văn Minh", arrangementMetres: 0.3, scanningPages: 1_720, weekStart: "2026-11-09"),
+                WeeklyRow(week: "2026-W47", person: "Lê Văn Dũng", arrangementMetres: 0.6, scanningPages: 380, weekStart: "2026-11-16"),
+                WeeklyRow(week: "2026-W47", person: "Nguyễn Thị Hoa", arrangementMetres: 1.1, scanningPages: 0, weekStart: "2026-11-16"),
+                WeeklyRow(week: "2026-W48", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_610, weekStart: "2026-11-23"),
             ],
-            storage: StorageSummary(nowBytes: 166_500_000_000, projectedBytesP10: 2_100_000_000_000,
-                                    projectedBytesP50: 2_520_000_000_000, projectedBytesP90: 3_050_000_000_000, copies: 3),
+            storage: StorageSummary(nowBytesPerCopy: 166_500_000_000, nowBytes: 499_500_000_000, remainingBytesPerCopy: 2_353_500_000_000,
+                                    remainingBytes: 7_060_500_000_000, totalBytesPerCopy: 2_520_000_000_000, totalBytes: 7_560_000_000_000,
+                                    copies: 3, bytesPerPage: 6_200_000, bytesPerPageMeasured: true, mastersMeasured: 412),
             cost: cost ? costSummary : nil,
             qcProblems: [
                 QCRow(box: "H0012", file: "HS-0031", page: 4, message: "150 dpi; hồ sơ vn-2025 cần ≥ 200"),
@@ -67,8 +68,9 @@ enum Fixtures {
     }
 
     static let costSummary = CostSummary(
-        contractor: CostBand(p10: 1_210_000_000, p50: 1_384_500_000, p90: 1_602_000_000),
-        inHouse: CostBand(p10: 612_000_000, p50: 745_800_000, p90: 910_000_000),
+        contractorWork: 1_222_338_000, contractorTotal: 1_384_500_000,
+        inHouseWork: CostBand(p10: 449_838_000, p50: 583_638_000, p90: 747_838_000),
+        inHouseTotal: CostBand(p10: 612_000_000, p50: 745_800_000, p90: 910_000_000), oneOffTotal: 162_162_000,
         oneOffLines: [
             MoneyLine(label: Text(vi: "Máy hút ẩm (2 chiếc)", en: "Dehumidifiers (2)"), amountVND: 19_162_000, source: "rates.toml dòng 22"),
             MoneyLine(label: Text(vi: "Giá kệ sắt", en: "Steel shelving"), amountVND: 48_000_000, source: "rates.toml dòng 23"),
@@ -84,6 +86,13 @@ enum Fixtures {
             PartFinish(part: Text(vi: "Số hóa", en: "Scanning"), p10: "2028-06-01", p50: "2028-09-01", p90: "2029-02-01"),
             PartFinish(part: Text(vi: "Toàn bộ", en: "Total"), p10: "2028-06-01", p50: "2028-09-01", p90: "2029-02-01"),
         ],
+        sustainedFinish: [
+            PartFinish(part: Text(vi: "Chỉnh lý", en: "Arrangement"), p10: "2028-10-15", p50: "2029-01-20", p90: "2029-05-01"),
+            PartFinish(part: Text(vi: "Số hóa", en: "Scanning"), p10: "", p50: "", p90: ""),
+            PartFinish(part: Text(vi: "Toàn bộ", en: "Total"), p10: "", p50: "", p90: ""),
+        ],
+        basis: [Text(vi: "phạm vi: toàn bộ kho", en: "scope: the whole archive"),
+                Text(vi: "kế hoạch: chỉnh lý 3 người, số hóa 2 người, mỗi người 5 ngày/tuần", en: "plan: arrangement 3 people, scanning 2 people, 5 days a week each")],
         assumptions: [Text(vi: "1,6 trang mỗi tờ (đo được trên 41 hồ sơ)", en: "1.6 pages per sheet (measured on 41 files)")],
         warnings: [Text(vi: "năng suất chỉnh lý thay đổi -18% giữa một phần ba đầu và cuối", en: "arrangement rate changed -18% between first and last thirds")],
         savedEstimateName: "gui-tinh-2026-11",

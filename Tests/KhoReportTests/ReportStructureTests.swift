@@ -113,8 +113,10 @@ import Testing
         #expect(cost.contains("20/01/2028"))
         #expect(cost.contains("1,6 trang mỗi tờ"))
         #expect(cost.contains("-18%"))
-        // and the total adds the one-off lines (162.162.000) to the contractor P50
-        #expect(cost.contains("1.546.662.000 đ"))
+        // and the totals are the model's own: the one-off lines (162.162.000) are never added a second time
+        #expect(cost.contains("162.162.000 đ"))
+        #expect(!cost.contains("1.546.662.000 đ"))
+        #expect(!cost.contains("907.962.000 đ"))
     }
 
     @Test func storageIsInGigaAndTerabytesWithTheLanguagesSeparator() {
@@ -126,14 +128,25 @@ import Testing
         #expect(en.contains("166.5 GB"))
         #expect(vi.contains("2,52 TB"))
         #expect(vi.contains("7,56 TB"))
+        // and the total over all copies is the model's figure, never multiplied again
+        #expect(vi.contains("data-value=\"7560000000000\" data-key=\"storage-total-bytes\""))
+        #expect(!vi.contains("22,68 TB"))
     }
 
     @Test func throughputNamesEachPersonAndWeek() {
         // Given weekly rows, When rendered
         let t = section("throughput", of: renderReport(Fixtures.model(), lang: .vi))
         // Then who did what each week is in the table, with totals
-        #expect(t.contains("<td>2026-W46</td><td>Trần Văn Minh</td><td class=\"num\">0,3</td><td class=\"num\">1.720</td>"))
+        #expect(t.contains("<td>tuần từ 09/11/2026</td><td>Trần Văn Minh</td><td class=\"num\">0,3 m</td><td class=\"num\">1.720 trang</td>"))
         #expect(t.contains("5.160"))
+        // and the charts are labelled by the week's first day, not W46
+        #expect(t.contains(">09/11<"))
+        #expect(!t.contains(">W46<"))
+        // and each chart's legend names only the people who did that kind of work
+        let scanChart = String(t[(t.range(of: "id=\"chart-weekly-scan\"")?.lowerBound ?? t.endIndex)...].prefix { $0 != "/" || true })
+            .components(separatedBy: "</svg>").first ?? ""
+        #expect(scanChart.contains("Trần Văn Minh"))
+        #expect(!scanChart.contains("Nguyễn Thị Hoa"))
     }
 
     @Test func qcAndConditionSayWhenThereIsNothing() {

@@ -49,7 +49,7 @@ import Testing
         #expect(fv["files"] == "\(status["files"] as? Int ?? -1)")
         #expect(fv["pages_scanned"] == "\(status["pages_scanned"] as? Int ?? -1)")
         #expect(fv["digitized_m"] == "1" && (status["digitized_m"] as? Double) == 1)
-        for id in ["headline", "fonds", "progress", "throughput", "storage", "cost", "qc", "condition"] {
+        for id in ["summary", "headline", "fonds", "progress", "throughput", "storage", "cost", "qc", "condition"] {
             #expect(htmlVI.contains("id=\"\(id)\""), "\(id)")
         }
         #expect(htmlVI.contains("<html lang=\"vi\"") && htmlEN.contains("<html lang=\"en\""))
@@ -61,7 +61,7 @@ import Testing
         #expect(htmlVI.contains("rates.toml"))
         let estimate = try #require(try kho.json("estimate") as? [String: Any])
         let contractor = try #require((estimate["money"] as? [String: Any])?["contractor_total_vnd"] as? Int)
-        #expect(fv["cost.contractor.p50"]?.replacingOccurrences(of: ".", with: "").hasPrefix(String(contractor)) == true)
+        #expect(fv["money-contractor-total"]?.replacingOccurrences(of: ".", with: "") == "\(contractor) đ")
         // The poor-condition box is listed
         #expect(htmlVI.contains("B1") && htmlVI.contains("nấm mốc"))
     }
@@ -88,5 +88,65 @@ import Testing
         let events = try kho("export", "events")
         #expect(events.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 8)
         #expect(try kho("export", "nothing").code != 0)
+    }
+
+    /// The raw `data-value` of the element carrying `data-key="key"`.
+    func dataValue(_ key: String, in html: String) -> String? {
+        guard let k = html.range(of: "data-key=\"\(key)\"") else { return nil }
+        guard let v = html[..<k.lowerBound].range(of: "data-value=\"", options: .backwards) else { return nil }
+        return String(html[v.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test func theReportsMoneyStorageAndFinishAreTheEstimatesJSON() throws {
+        // Given a catalogue with a rates file holding one-off lines, and 3 copies
+        let kho = try catalogue()
+        #expect(try kho("rates", "init").code == 0)
+        // When the estimate is printed as JSON, as text and as CSV, and the report is made
+        let json = try #require(try kho.json("estimate") as? [String: Any])
+        let money = try #require(json["money"] as? [String: Any])
+        let storage = try #require(json["storage"] as? [String: Any])
+        let total = try #require(json["total"] as? [String: Any])
+        let path = kho.dir.appendingPathComponent("r.html").path
+        #expect(try kho("report", "--html", path).code == 0)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        let contractor = try #require(money["contractor_total_vnd"] as? Int64)
+        let oneOff = try #require(money["one_off_total_vnd"] as? Int64)
+        let inHouse = try #require((money["in_house_total_vnd"] as? [String: Any])?["p50"] as? Int64)
+        let totalBytes = try #require(storage["total_bytes"] as? Int64)
+        let finish = try #require((total["finish_date"] as? [String: Any])?["p50"] as? String)
+        // Then each total is the sum of its lines, counted once
+        let lines = { (key: String) in ((money[key] as? [[String: Any]]) ?? []).reduce(Int64(0)) { $0 + (($1["amount_vnd"] as? Int64) ?? 0) } }
+        #expect(oneOff > 0)
+        #expect(oneOff == lines("one_off"))
+        #expect(contractor == lines("contractor") + oneOff)
+        #expect(inHouse == lines("in_house") + oneOff)
+        // And the report carries exactly those figures
+        #expect(dataValue("money-contractor-total", in: html) == String(contractor))
+        #expect(dataValue("money-one-off-total", in: html) == String(oneOff))
+        #expect(dataValue("money-in-house-total-p50", in: html) == String(inHouse))
+        #expect(dataValue("storage-total-bytes", in: html) == String(totalBytes))
+        #expect(dataValue("finish-p50", in: html) == finish)
+        // And the CSV's total row too
+        let csv = try kho("estimate", "--csv")
+        let totalRow = try #require(csv.out.components(separatedBy: "\r\n").first { $0.hasPrefix("total,") })
+        #expect(totalRow.hasSuffix(",\(contractor)"))
+        #expect(totalRow.contains(",\(inHouse),"))
+        let storageRow = try #require(csv.out.components(separatedBy: "\r\n").first { $0.hasPrefix("storage_total,") })
+        #expect(storageRow.hasPrefix("storage_total,\(totalBytes),"))
+        // And the text prints the totals once, never with the one-off lines added again
+        let text = try kho("estimate").out
+        let formatted = { (v: Int64) -> String in
+            var digits = Array(String(v))
+            var out = ""
+            while digits.count > 3 {
+                out = "." + String(digits.suffix(3)) + out
+                digits.removeLast(3)
+            }
+            return String(digits) + out + " đ"
+        }
+        let contractorText = formatted(contractor)
+        let doubled = formatted(contractor + oneOff)
+        #expect(text.contains(contractorText))
+        #expect(!text.contains(doubled))
     }
 }

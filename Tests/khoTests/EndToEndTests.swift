@@ -216,8 +216,8 @@ import Testing
         #expect(try kho("estimate", "--resamples", "300", "--save", "tỉnh-1", "--by", "Thu").code == 1)
         let csv = try kho("estimate", "--csv", "--resamples", "300")
         let rows = csv.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.count == 4)
-        #expect(rows.first?.hasPrefix("part,remaining,unit,rate_per_day,finish_p10") == true)
+        #expect(rows.count == 7)
+        #expect(rows.first?.hasPrefix("part,remaining,unit,rate_per_day,person_days_per_week,finish_p10") == true)
         #expect(rows[1].hasPrefix("arrangement,3.0,m,"))
         let bad = try kho("estimate", "--staff", "archivists=3")
         #expect(bad.code != 0)

@@ -11,6 +11,8 @@ public struct EstimateRequest: Sendable {
     public var staff = StaffPlan()
     public var dayRate: Int64?
     public var until: LocalDay?
+    /// Days a week each planned person gives to the work; nil = 5 (full time).
+    public var daysPerWeek: Double?
     /// Only events that happened by then count, and "today" is that day.
     public var asOf: LocalDay?
     /// With `asOf`: also only events recorded by then (what one could have known that day).
@@ -29,9 +31,11 @@ extension KhoStore {
     /// The attributed work per person and local day that throughput is measured from (opening balances,
     /// undone events and hand records superseded by an ingest left out).
     ///
-    /// Arrangement: metres of `sort.finish`; a `sort.start` makes its day a person-day of arrangement too.
+    /// Arrangement: metres of `sort.finish`; a `sort.start` makes its day a person-day of arrangement too, and so
+    /// does every working day between a person's `sort.start` of a box and the box's `sort.finish` (arranging one
+    /// box spans days on which nothing is recorded; leaving them out would overstate productivity).
     /// Scanning: pages of `scan.record` and `scan.ingest`.
-    public func observations(asOf: LocalDay? = nil, asKnown: Bool = false) throws -> [Observation] {
+    public func observations(asOf: LocalDay? = nil, asKnown: Bool = false, calendar: WorkingCalendar = WorkingCalendar()) throws -> [Observation] {
         try read { db in
             var arguments: [(any DatabaseValueConvertible)?] = []
             var filter = ""
@@ -47,18 +51,40 @@ extension KhoStore {
                 arguments.append(end)
             }
             let sql = """
-                SELECT e.kind, e.actor, e.happened_day, COALESCE(e.metres_mm, 0), COALESCE(e.pages, 0) FROM event e
+                SELECT e.kind, e.actor, e.happened_day, COALESCE(e.metres_mm, 0), COALESCE(e.pages, 0), e.box_id FROM event e
                 WHERE e.kind IN ('sort.start', 'sort.finish', 'scan.record', 'scan.ingest') AND NOT e.opening \(filter)
                   AND NOT EXISTS (SELECT 1 FROM event x WHERE (x.undoes = e.id OR x.supersedes = e.id) \(innerFilter))
                 """
             var totals: [String: (day: LocalDay, person: String, kind: WorkKind, amount: Double)] = [:]
+            var starts: [Int64: [(person: String, day: LocalDay)]] = [:]
+            var finishes: [Int64: LocalDay] = [:]
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + arguments)) {
                 let kindText: String = row[0]
                 guard let day = LocalDay(iso: row[2]) else { continue }
+                if let box: Int64 = row[5] {
+                    if kindText == "sort.start" { starts[box, default: []].append((row[1], day)) }
+                    if kindText == "sort.finish" { finishes[box] = max(finishes[box] ?? day, day) }
+                }
                 let kind: WorkKind = kindText.hasPrefix("sort") ? .arrangement : .scanning
                 let amount = kind == .arrangement ? Double(row[3] as Int64) / 1000 : Double(row[4] as Int)
                 let key = "\(kind.rawValue)|\(row[1] as String)|\(day)"
                 totals[key, default: (day, row[1], kind, 0)].amount += kindText == "sort.start" ? 0 : amount
+            }
+            // The working days a person spent on a box between starting and finishing it.
+            for (box, list) in starts {
+                guard let finish = finishes[box] else { continue }
+                for start in list where start.day < finish {
+                    var d = start.day.adding(days: 1)
+                    var steps = 0
+                    while d < finish && steps < 3_660 {
+                        if calendar.isWorkingDay(d) {
+                            let key = "arrangement|\(start.person)|\(d)"
+                            if totals[key] == nil { totals[key] = (d, start.person, .arrangement, 0) }
+                        }
+                        d = d.adding(days: 1)
+                        steps += 1
+                    }
+                }
             }
             return totals.values.map { Observation(day: $0.day, person: $0.person, kind: $0.kind, amount: $0.amount) }
                 .sorted { ($0.day, $0.person, $0.kind.rawValue) < ($1.day, $1.person, $1.kind.rawValue) }
@@ -74,17 +100,19 @@ extension KhoStore {
     /// Everything an estimate needs, read from the catalogue and the event log.
     public func estimateInputs(_ request: EstimateRequest, now: Date = Date()) throws -> EstimateInputs {
         let today = request.asOf ?? LocalDay(now, in: time.timeZone)
-        let observations = try self.observations(asOf: request.asOf, asKnown: request.asKnown)
+        let observations = try self.observations(asOf: request.asOf, asKnown: request.asKnown, calendar: request.rates.calendar)
         let (remaining, measured, scope) = try read { db in try remainingWork(db, request: request, today: today) }
         var inputs = EstimateInputs(
             observations: observations, today: today, remaining: remaining, measured: measured, staff: request.staff,
             rates: request.rates, dayRateOverride: request.dayRate, until: request.until, seed: request.seed,
-            resamples: request.resamples, scope: scope)
+            resamples: request.resamples, scope: scope.vi)
+        inputs.scopeText = scope
+        inputs.daysPerWeek = request.daysPerWeek
         if let days = request.windowDays { inputs.window = .lastDaysWithWork(days) }
         return inputs
     }
 
-    private func remainingWork(_ db: Database, request: EstimateRequest, today: LocalDay) throws -> (RemainingWork, MeasuredRatios, String) {
+    private func remainingWork(_ db: Database, request: EstimateRequest, today: LocalDay) throws -> (RemainingWork, MeasuredRatios, Text) {
         var fondsId: Int64?
         if let code = request.fonds { fondsId = try Lookup.fonds(db, code: Clean.code(code)).id }
         // Families: a box as received with the boxes made from it.
@@ -163,24 +191,30 @@ extension KhoStore {
         if request.permanentOnly {
             remaining.scanningShareOfUnarranged = permanentShare ?? 1
         }
-        let bytes = try Row.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0), COALESCE(SUM(pages), 0) FROM master WHERE readable AND NOT missing")
-        let masterBytes: Int64 = bytes?[0] ?? 0
-        let masterPages: Int = bytes?[1] ?? 0
-        remaining.storedBytesNow = masterBytes * Int64(max(1, request.rates.copies.value))
+        // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
+        remaining.storedBytesNow = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM master WHERE NOT missing") ?? 0
+        // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages.
+        let perPage = try Row.fetchAll(db, sql: """
+            SELECT size, pages FROM master WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0
+            """).map { row in Double(row[0] as Int64) / Double(row[1] as Int) }.sorted()
 
         var measured = MeasuredRatios()
         if extentMM > 0 { measured.keptPerExtent = Double(keptMM) / Double(extentMM) }
         if digitizedSheets > 0 && digitizedPages > 0 { measured.pagesPerSheet = Double(digitizedPages) / Double(digitizedSheets) }
         if fullKeptMM > 0 && fullPages > 0 { measured.pagesPerKeptMetre = Double(fullPages) / (Double(fullKeptMM) / 1000) }
-        // A handful of pages says little about the masters to come; below 100 pages the stated default is used.
-        if masterPages >= 100 { measured.bytesPerPage = Double(masterBytes) / Double(masterPages) }
+        // A handful of masters says little about those to come: the estimate uses the stated default below 20.
+        measured.mastersMeasured = perPage.count
+        if !perPage.isEmpty {
+            let mid = perPage.count / 2
+            measured.bytesPerPage = perPage.count % 2 == 1 ? perPage[mid] : (perPage[mid - 1] + perPage[mid]) / 2
+        }
         if keptWithFilesMM > 0 && filesInArranged > 0 { measured.filesPerKeptMetre = Double(filesInArranged) / (Double(keptWithFilesMM) / 1000) }
 
-        var scope: [String] = []
-        if request.permanentOnly { scope.append(Lang.current == .vi ? "chỉ hồ sơ vĩnh viễn" : "permanent records only") }
-        if let fonds = request.fonds { scope.append((Lang.current == .vi ? "phông " : "fonds ") + Clean.code(fonds)) }
-        if scope.isEmpty { scope.append(Lang.current == .vi ? "toàn bộ kho" : "the whole archive") }
-        return (remaining, measured, scope.joined(separator: ", "))
+        var scope: [Text] = []
+        if request.permanentOnly { scope.append(Text(vi: "chỉ hồ sơ vĩnh viễn", en: "permanent records only")) }
+        if let fonds = request.fonds { scope.append(Text(vi: "phông " + Clean.code(fonds), en: "fonds " + Clean.code(fonds))) }
+        if scope.isEmpty { scope.append(Text(vi: "toàn bộ kho", en: "the whole archive")) }
+        return (remaining, measured, Text(vi: scope.map(\.vi).joined(separator: ", "), en: scope.map(\.en).joined(separator: ", ")))
     }
 }
 

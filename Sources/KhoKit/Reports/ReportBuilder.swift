@@ -3,11 +3,41 @@ import GRDB
 import KhoEstimation
 import KhoReport
 
+/// Which estimate a report shows: a new one made with `request`, or one saved under a name.
+public enum ReportEstimate: Sendable {
+    case new(EstimateRequest)
+    case saved(String)
+}
+
+/// The leadership report, composed in the library: the estimate it shows, the model and the HTML page.
+public struct LeadershipReport: Sendable {
+    public var estimate: EstimateResult
+    public var model: ReportModel
+    public var html: String
+}
+
 extension KhoStore {
-    /// Everything the leadership report shows, gathered from the catalogue, the log and an estimate.
+    /// Makes the leadership report: the estimate (new or saved), the model from the catalogue, and the page in `lang`.
+    ///
+    /// The figures of the money, storage and finish sections are the estimate's own; the page only formats them.
+    public func leadershipReport(_ source: ReportEstimate, lang: Lang, now: Date = Date()) throws -> LeadershipReport {
+        let result: EstimateResult
+        var savedName: String?
+        switch source {
+        case .new(let request):
+            result = KhoEstimation.estimate(try estimateInputs(request, now: now))
+        case .saved(let name):
+            result = try savedEstimate(name).result
+            savedName = name
+        }
+        let model = try reportModel(estimate: result, savedName: savedName, lang: lang, now: now)
+        return LeadershipReport(estimate: result, model: model, html: renderReport(model, lang: lang))
+    }
+
+    /// Everything the leadership report shows, gathered from the catalogue, the log and an estimate, in `lang`.
     ///
     /// `estimate` continues the progress lines and fills the cost section; without one the report says how to make one.
-    public func reportModel(estimate: EstimateResult?, savedName: String? = nil, now: Date = Date()) throws -> ReportModel {
+    public func reportModel(estimate: EstimateResult?, savedName: String? = nil, lang: Lang = .vi, now: Date = Date()) throws -> ReportModel {
         let status = try self.status(now: now)
         let p = status.progress
         let headline = Headline(
@@ -19,7 +49,11 @@ extension KhoStore {
             ladder: LadderCounts(none: p.ladder.none, recorded: p.ladder.recorded, passed: p.ladder.passed, rescan: p.ladder.rescan,
                                  delivered: p.ladder.delivered, secret: p.ladder.secret))
         let problems = try scanProblems()
-        let (arranged, scanned) = try progressSeries()
+        var (arranged, scanned) = try progressSeries()
+        // The actual lines run to today, flat where nothing was done; the forecast starts today.
+        let today = estimate?.today ?? LocalDay(now, in: time.timeZone)
+        arranged = Self.extend(arranged, to: today)
+        scanned = Self.extend(scanned, to: today)
         let (poor, sample) = try read { db -> ([PoorBoxRow], Bool) in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT b.code, f.code, b.location, b.condition,
@@ -32,16 +66,16 @@ extension KhoStore {
                 let condition = Condition(rawValue: row[3]) ?? .good
                 let permanent: Int = row[4]
                 let files: Int = row[5]
-                let retention = files == 0 ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet")()
-                    : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent")()
+                let retention = files == 0 ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
+                    : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent").text(lang)
                 return PoorBoxRow(box: row[0], fonds: row[1], location: row[2], condition: condition.label, retention: retention)
             }
             let sample = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fonds WHERE notes LIKE '%DỮ LIỆU MẪU%'") ?? 0
             return (poor, sample > 0)
         }
         var model = ReportModel(
-            title: Text(vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ", en: "Archive arrangement and digitization progress")(),
-            archiveName: Text(vi: "Kho lưu trữ xã Sơn Kim 1", en: "Sơn Kim 1 commune archive")(), asOf: status.asOf, headline: headline,
+            title: Text(vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ", en: "Archive arrangement and digitization progress").text(lang),
+            archiveName: Text(vi: "Kho lưu trữ xã Sơn Kim 1", en: "Sơn Kim 1 commune archive").text(lang), asOf: status.asOf, headline: headline,
             qcProblemCount: problems.count,
             fonds: status.fonds.map {
                 FondsRow(code: $0.code, name: $0.name, totalMetres: $0.progress.totalMetres, arrangedMetres: $0.progress.arrangedMetres,
@@ -54,43 +88,103 @@ extension KhoStore {
             },
             poorBoxes: poor, sampleData: sample)
         guard let estimate else { return model }
-        let today = estimate.today.description
-        model.arrangementProjection = Self.projection(from: today, now: arranged.last?.value ?? 0, total: p.totalMetres, finish: estimate.arrangement.projection.finishDate)
+        let from = estimate.today.description
+        model.arrangementProjection = Self.projection(from: from, now: arranged.last?.value ?? 0, total: p.totalMetres, finish: estimate.arrangement.projection.finishDate)
         model.scanningProjection = Self.projection(
-            from: today, now: scanned.last?.value ?? 0, total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
+            from: from, now: scanned.last?.value ?? 0, total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
             finish: estimate.scanning.projection.finishDate)
+        model.weekly = Self.weeklyRows(estimate.throughput)
+        model.storage = Self.storageSummary(estimate.storage)
+        model.cost = Self.costSummary(estimate, savedName: savedName)
+        return model
+    }
+
+    /// A series continued flat to `today` (nothing recorded since its last point).
+    static func extend(_ series: [SeriesPoint], to today: LocalDay) -> [SeriesPoint] {
+        guard let last = series.last, let day = LocalDay(iso: last.day), day < today else { return series }
+        return series + [SeriesPoint(day: today.description, value: last.value)]
+    }
+
+    /// Per person and week, both kinds side by side, labelled by the week's Monday.
+    static func weeklyRows(_ throughput: [ThroughputRow]) -> [WeeklyRow] {
         var weekly: [String: WeeklyRow] = [:]
-        for row in estimate.throughput {
+        for row in throughput {
             guard let person = row.person else { continue }
             let key = row.week + "|" + person
-            var w = weekly[key] ?? WeeklyRow(week: row.week, person: person, arrangementMetres: 0, scanningPages: 0)
-            if row.kind == .arrangement { w.arrangementMetres += row.amount } else { w.scanningPages += Int(row.amount.rounded()) }
+            var w = weekly[key] ?? WeeklyRow(
+                week: row.week, person: person, arrangementMetres: 0, scanningPages: 0,
+                weekStart: ISOWeek(iso: row.week)?.monday.description ?? "", didArrangement: false, didScanning: false)
+            if row.kind == .arrangement {
+                w.arrangementMetres += row.amount
+                w.didArrangement = true
+            } else {
+                w.scanningPages += Int(row.amount.rounded())
+                w.didScanning = true
+            }
             weekly[key] = w
         }
-        model.weekly = weekly.values.sorted { ($0.week, $0.person) < ($1.week, $1.person) }
-        let s = estimate.storage
-        model.storage = StorageSummary(nowBytes: s.storedBytesNow, projectedBytesP10: s.totalBytes, projectedBytesP50: s.totalBytes,
-                                       projectedBytesP90: s.totalBytes, copies: s.copies)
-        let m = estimate.money
-        let days = { (b: Band<LocalDay>) in (b.p10.description, b.p50.description, b.p90.description) }
-        let (a10, a50, a90) = days(estimate.arrangement.projection.finishDate)
-        let (s10, s50, s90) = days(estimate.scanning.projection.finishDate)
-        let (t10, t50, t90) = days(estimate.total.finishDate)
-        model.cost = CostSummary(
-            contractor: CostBand(p10: m.contractorTotalVND, p50: m.contractorTotalVND, p90: m.contractorTotalVND),
-            inHouse: CostBand(p10: m.inHouseTotalVND.p10, p50: m.inHouseTotalVND.p50, p90: m.inHouseTotalVND.p90),
+        return weekly.values.sorted { ($0.week, $0.person) < ($1.week, $1.person) }
+    }
+
+    /// The estimate's storage figures, copied as they are.
+    static func storageSummary(_ s: StorageEstimate) -> StorageSummary {
+        StorageSummary(
+            nowBytesPerCopy: s.storedBytesNowPerCopy, nowBytes: s.storedBytesNow, remainingBytesPerCopy: s.remainingBytesPerCopy,
+            remainingBytes: s.remainingBytes, totalBytesPerCopy: s.totalBytesPerCopy, totalBytes: s.totalBytes, copies: s.copies,
+            bytesPerPage: s.bytesPerPage, bytesPerPageMeasured: s.bytesPerPageSource == .measured, mastersMeasured: s.mastersMeasured)
+    }
+
+    /// The estimate's money, finish and deadline figures, copied as they are (never added here).
+    static func costSummary(_ e: EstimateResult, savedName: String?) -> CostSummary {
+        let m = e.money
+        let parts: [(Text, WorkKind?)] = [
+            (Text(vi: "Chỉnh lý", en: "Arrangement"), .arrangement), (Text(vi: "Số hóa", en: "Scanning"), .scanning),
+            (Text(vi: "Toàn bộ", en: "All work"), nil),
+        ]
+        func plan(_ kind: WorkKind?) -> Band<LocalDay> {
+            switch kind {
+            case .arrangement: e.arrangement.projection.finishDate
+            case .scanning: e.scanning.projection.finishDate
+            case nil: e.total.finishDate
+            }
+        }
+        func sustained(_ kind: WorkKind?) -> Band<LocalDay>? {
+            guard let s = e.sustained else { return nil }
+            return kind.map { s[$0] }?.finishDate ?? (kind == nil ? s.total.finishDate : nil)
+        }
+        let finish = parts.map { label, kind in
+            let b = plan(kind)
+            return PartFinish(part: label, p10: b.p10.description, p50: b.p50.description, p90: b.p90.description)
+        }
+        let sustainedFinish: [PartFinish] = e.sustained == nil ? [] : parts.map { label, kind in
+            let b = sustained(kind)
+            return PartFinish(part: label, p10: b?.p10.description ?? "", p50: b?.p50.description ?? "", p90: b?.p90.description ?? "")
+        }
+        let pace: [Text] = e.pace.map { pace in
+            WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
+        } ?? []
+        var deadline: DeadlineSummary?
+        if let d = e.deadline {
+            let rows = parts.prefix(2).compactMap { label, kind -> DeadlineRow? in
+                guard let kind, let p = d[kind] else { return nil }
+                return DeadlineRow(part: label, staffP50: p.staffP50, staffP90: p.staffP90, extraStaffDays: p.extraStaffDays, costVND: p.costVND)
+            }
+            deadline = DeadlineSummary(until: d.until.description, workingDays: d.workingDaysAvailable, parts: rows,
+                                       inHouseTotal: d.inHouseTotalVND, contractorTotal: d.contractorTotalVND)
+        }
+        return CostSummary(
+            contractorWork: m.contractorWorkVND, contractorTotal: m.contractorTotalVND,
+            inHouseWork: CostBand(p10: m.inHouseWorkVND.p10, p50: m.inHouseWorkVND.p50, p90: m.inHouseWorkVND.p90),
+            inHouseTotal: CostBand(p10: m.inHouseTotalVND.p10, p50: m.inHouseTotalVND.p50, p90: m.inHouseTotalVND.p90),
+            oneOffTotal: m.oneOffTotalVND,
             oneOffLines: m.oneOff.map { KhoReport.MoneyLine(label: $0.label, amountVND: $0.amountVND, source: $0.source) },
             unitRates: (m.contractor + m.inHouse.prefix(1)).map {
                 KhoReport.MoneyLine(label: $0.label, amountVND: $0.unitPriceVND, source: $0.source)
             },
-            finish: [
-                PartFinish(part: Text(vi: "Chỉnh lý", en: "Arrangement"), p10: a10, p50: a50, p90: a90),
-                PartFinish(part: Text(vi: "Số hóa", en: "Scanning"), p10: s10, p50: s50, p90: s90),
-                PartFinish(part: Text(vi: "Toàn bộ", en: "All work"), p10: t10, p50: t50, p90: t90),
-            ],
-            assumptions: estimate.assumptions.map(\.message), warnings: estimate.warnings.map(\.message),
-            savedEstimateName: savedName, daysOfData: estimate.daysOfData)
-        return model
+            finish: finish, sustainedFinish: sustainedFinish, pace: pace, basis: EstimateTexts.basis(e),
+            deadline: deadline,
+            assumptions: e.assumptions.map(\.message), warnings: e.warnings.map(\.message),
+            savedEstimateName: savedName, daysOfData: e.daysOfData)
     }
 
     /// Cumulative metres arranged and pages digitized by local day, opening balances included (they are progress).

@@ -5,6 +5,8 @@ struct Cell {
     var numeric: Bool
     var header: Bool
     var indent = false
+    /// The raw value behind the text (a number, a `YYYY-MM-DD` day), written as `data-value` beside `data-key`.
+    var value: String?
 
     /// A text cell.
     static func t(_ s: String) -> Cell { Cell(text: s, key: nil, numeric: false, header: false) }
@@ -20,6 +22,8 @@ struct Cell {
         var attrs = header ? " scope=\"row\"" : ""
         if numeric { attrs += " class=\"num\"" }
         if indent { attrs += " class=\"sub\"" }
+        // data-key comes last, right before `>`, as the report's readers (and tests) look for it.
+        if let value { attrs += " data-value=\"\(escapeHTML(value))\"" }
         if let key { attrs += " data-key=\"\(escapeHTML(key))\"" }
         return "<\(tag)\(attrs)>\(escapeHTML(text))</\(tag)>"
     }

@@ -26,6 +26,8 @@ enum ReportCSS {
     /// Rules for the leadership report (portrait A4).
     static let report = base + """
 
+    p.lead { font-size: 11.5pt; margin: .25em 0; }
+    #summary { border: 2px solid #111; padding: .3em .8em; }
     header.page { border-bottom: 3px double #111; padding-bottom: .4em; margin-bottom: .6em; }
     header.page .archive { font-size: 10pt; text-transform: uppercase; letter-spacing: .03em; margin: 0; }
     header.page .asof { margin: .2em 0 0; }

@@ -1,18 +1,33 @@
-/// The cost estimate as the report shows it: variants, one-off lines, rates, finish dates, assumptions and warnings.
+/// The cost estimate as the report shows it. Every figure is computed by the estimate and copied here as it is:
+/// the renderer formats, it never adds (a total is never built twice).
 public struct CostSummary: Sendable, Codable, Hashable {
-    /// The contractor variant (unit prices) in VND.
-    public var contractor: CostBand
-    /// The in-house variant (extra staff-days × day rate) in VND.
-    public var inHouse: CostBand
+    /// The contractor variant: unit prices × quantities, the work only.
+    public var contractorWork: Int64
+    /// The contractor variant with the one-off lines: what it asks for.
+    public var contractorTotal: Int64
+    /// The in-house variant (extra staff-days × day rate), the work only.
+    public var inHouseWork: CostBand
+    /// The in-house variant with the one-off lines: what it asks for.
+    public var inHouseTotal: CostBand
+    /// The sum of the one-off lines.
+    public var oneOffTotal: Int64
     /// One-off purchases (dehumidifiers, shelving, scanner, storage), each with its source.
     public var oneOffLines: [MoneyLine]
     /// The unit prices and rates used, each with its source.
     public var unitRates: [MoneyLine]
-    /// When each part finishes: arrangement, scanning, total.
+    /// When each part finishes under the plan: arrangement, scanning, total.
     public var finish: [PartFinish]
+    /// When each part finishes at the pace actually sustained (empty strings: never, nothing done in 26 weeks).
+    public var sustainedFinish: [PartFinish]
+    /// Availability as measured, one line per part, e.g. "chỉnh lý: 1,2 ngày công/tuần; ngừng 29 tuần (từ 15/05/2026)".
+    public var pace: [Text]
+    /// What the estimate assumed, for its first lines: scope, staffing and days per week, deadline.
+    public var basis: [Text]
+    /// With a deadline: what meeting it takes.
+    public var deadline: DeadlineSummary?
     /// Every assumption, in both languages.
     public var assumptions: [Text]
-    /// Warnings (weak data, drift), in both languages.
+    /// Warnings (weak data, drift, idle work), in both languages.
     public var warnings: [Text]
     /// The saved estimate's name, when the report shows a saved one.
     public var savedEstimateName: String?
@@ -21,27 +36,73 @@ public struct CostSummary: Sendable, Codable, Hashable {
 
     /// Makes a cost summary.
     public init(
-        contractor: CostBand, inHouse: CostBand, oneOffLines: [MoneyLine] = [], unitRates: [MoneyLine] = [],
-        finish: [PartFinish] = [], assumptions: [Text] = [], warnings: [Text] = [],
+        contractorWork: Int64, contractorTotal: Int64, inHouseWork: CostBand, inHouseTotal: CostBand, oneOffTotal: Int64,
+        oneOffLines: [MoneyLine] = [], unitRates: [MoneyLine] = [], finish: [PartFinish] = [], sustainedFinish: [PartFinish] = [],
+        pace: [Text] = [], basis: [Text] = [], deadline: DeadlineSummary? = nil, assumptions: [Text] = [], warnings: [Text] = [],
         savedEstimateName: String? = nil, daysOfData: Int = 0
     ) {
-        self.contractor = contractor
-        self.inHouse = inHouse
+        self.contractorWork = contractorWork
+        self.contractorTotal = contractorTotal
+        self.inHouseWork = inHouseWork
+        self.inHouseTotal = inHouseTotal
+        self.oneOffTotal = oneOffTotal
         self.oneOffLines = oneOffLines
         self.unitRates = unitRates
         self.finish = finish
+        self.sustainedFinish = sustainedFinish
+        self.pace = pace
+        self.basis = basis
+        self.deadline = deadline
         self.assumptions = assumptions
         self.warnings = warnings
         self.savedEstimateName = savedEstimateName
         self.daysOfData = daysOfData
     }
 
-    /// The sum of the one-off lines, in VND (saturating, never trapping).
-    public var oneOffTotal: Int64 {
-        oneOffLines.reduce(Int64(0)) { sum, line in
-            let (value, overflow) = sum.addingReportingOverflow(line.amountVND)
-            return overflow ? (line.amountVND > 0 ? Int64.max : Int64.min) : value
-        }
+    /// The total finish under the plan (the last row of `finish`), if any.
+    public var planTotal: PartFinish? { finish.last }
+    /// The total finish at the sustained pace (the last row of `sustainedFinish`), if any.
+    public var sustainedTotal: PartFinish? { sustainedFinish.last }
+}
+
+/// What finishing by a deadline takes, per part and in money, as the estimate computed it.
+public struct DeadlineSummary: Sendable, Codable, Hashable {
+    /// The deadline, `YYYY-MM-DD`.
+    public var until: String
+    /// Working days left until it.
+    public var workingDays: Int
+    /// One row per part.
+    public var parts: [DeadlineRow]
+    /// In-house: both parts' extra staff-days at the day rate, plus the one-off lines.
+    public var inHouseTotal: Int64
+    /// Contractor: unit prices do not depend on staffing, plus the one-off lines.
+    public var contractorTotal: Int64
+
+    /// Makes a deadline summary.
+    public init(until: String, workingDays: Int, parts: [DeadlineRow], inHouseTotal: Int64, contractorTotal: Int64) {
+        self.until = until
+        self.workingDays = workingDays
+        self.parts = parts
+        self.inHouseTotal = inHouseTotal
+        self.contractorTotal = contractorTotal
+    }
+}
+
+/// One part's staffing for a deadline.
+public struct DeadlineRow: Sendable, Codable, Hashable {
+    public var part: Text
+    public var staffP50: Int
+    public var staffP90: Int
+    public var extraStaffDays: Double
+    public var costVND: Int64
+
+    /// Makes a row.
+    public init(part: Text, staffP50: Int, staffP90: Int, extraStaffDays: Double, costVND: Int64) {
+        self.part = part
+        self.staffP50 = staffP50
+        self.staffP90 = staffP90
+        self.extraStaffDays = extraStaffDays
+        self.costVND = costVND
     }
 }
 

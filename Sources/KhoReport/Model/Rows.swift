@@ -21,26 +21,45 @@ public struct FondsRow: Sendable, Codable, Hashable {
     }
 }
 
-/// Storage used by masters now, and projected when everything is scanned.
+/// Storage as the estimate computed it: now, still to come and in all, for one copy and over all copies.
 public struct StorageSummary: Sendable, Codable, Hashable {
-    /// Bytes stored now (one copy).
+    /// Bytes of masters stored now, one copy.
+    public var nowBytesPerCopy: Int64
+    /// Bytes of masters stored now, all copies.
     public var nowBytes: Int64
-    /// Projected bytes at the end, optimistic (P10), one copy.
-    public var projectedBytesP10: Int64
-    /// Projected bytes at the end, median (P50), one copy.
-    public var projectedBytesP50: Int64
-    /// Projected bytes at the end, pessimistic (P90), one copy.
-    public var projectedBytesP90: Int64
-    /// Number of copies kept (the totals with copies multiply by this).
+    /// Bytes the remaining pages will take, one copy.
+    public var remainingBytesPerCopy: Int64
+    /// Bytes the remaining pages will take, all copies.
+    public var remainingBytes: Int64
+    /// Now + remaining, one copy.
+    public var totalBytesPerCopy: Int64
+    /// Now + remaining, all copies: the storage to have in the end.
+    public var totalBytes: Int64
+    /// Number of copies kept.
     public var copies: Int
+    /// Bytes per page used.
+    public var bytesPerPage: Double
+    /// True when bytes per page was measured from masters that passed QC (else assumed).
+    public var bytesPerPageMeasured: Bool
+    /// How many masters it was measured from.
+    public var mastersMeasured: Int
 
     /// Makes a storage summary; anything not given is zero, one copy.
-    public init(nowBytes: Int64 = 0, projectedBytesP10: Int64 = 0, projectedBytesP50: Int64 = 0, projectedBytesP90: Int64 = 0, copies: Int = 1) {
+    public init(
+        nowBytesPerCopy: Int64 = 0, nowBytes: Int64 = 0, remainingBytesPerCopy: Int64 = 0, remainingBytes: Int64 = 0,
+        totalBytesPerCopy: Int64 = 0, totalBytes: Int64 = 0, copies: Int = 1, bytesPerPage: Double = 0,
+        bytesPerPageMeasured: Bool = false, mastersMeasured: Int = 0
+    ) {
+        self.nowBytesPerCopy = nowBytesPerCopy
         self.nowBytes = nowBytes
-        self.projectedBytesP10 = projectedBytesP10
-        self.projectedBytesP50 = projectedBytesP50
-        self.projectedBytesP90 = projectedBytesP90
+        self.remainingBytesPerCopy = remainingBytesPerCopy
+        self.remainingBytes = remainingBytes
+        self.totalBytesPerCopy = totalBytesPerCopy
+        self.totalBytes = totalBytes
         self.copies = copies
+        self.bytesPerPage = bytesPerPage
+        self.bytesPerPageMeasured = bytesPerPageMeasured
+        self.mastersMeasured = mastersMeasured
     }
 }
 

@@ -42,12 +42,22 @@ public struct WeeklyRow: Sendable, Codable, Hashable {
     public var arrangementMetres: Double
     /// Pages scanned that week.
     public var scanningPages: Int
+    /// The Monday the week starts on, `YYYY-MM-DD` (charts are labelled by it); empty when not known.
+    public var weekStart: String
+    /// True when the person did arrangement that week (even with 0 metres finished).
+    public var didArrangement: Bool
+    /// True when the person scanned that week.
+    public var didScanning: Bool
 
-    /// Makes a weekly row.
-    public init(week: String, person: String, arrangementMetres: Double, scanningPages: Int) {
+    /// Makes a weekly row; without `did…` flags, a kind counts as done when its amount is above 0.
+    public init(week: String, person: String, arrangementMetres: Double, scanningPages: Int, weekStart: String = "",
+                didArrangement: Bool? = nil, didScanning: Bool? = nil) {
         self.week = week
         self.person = person
         self.arrangementMetres = arrangementMetres
         self.scanningPages = scanningPages
+        self.weekStart = weekStart
+        self.didArrangement = didArrangement ?? (arrangementMetres > 0)
+        self.didScanning = didScanning ?? (scanningPages > 0)
     }
 }

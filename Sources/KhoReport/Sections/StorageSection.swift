@@ -1,24 +1,26 @@
-/// The `storage` section: bytes stored now and projected (P10/P50/P90), one copy and all copies.
+/// The `storage` section: stored now, still needed and in all, for one copy and for all copies, as the estimate computed them.
 enum StorageSection {
     static func render(_ model: ReportModel, _ lang: Lang) -> String {
         let s = model.storage
-        let copies = Int64(Swift.max(s.copies, 1))
-        func times(_ b: Int64) -> Int64 {
-            let (v, overflow) = b.multipliedReportingOverflow(by: copies)
-            return overflow ? Int64.max : v
+        func bytes(_ v: Int64, key: String? = nil) -> Cell {
+            var cell = Cell.num(NumberText.bytes(v, lang), key: key)
+            if key != nil { cell.value = String(v) }
+            return cell
         }
-        let now: [[Cell]] = [
-            [.h(T.storageNow.text(lang)), .num(NumberText.bytes(s.nowBytes, lang), key: "storage.now_bytes")],
-            [.h(T.copies.text(lang)), .num(NumberText.count(s.copies, lang), key: "storage.copies")],
+        let all = T.copies.text(lang) + ": " + NumberText.count(s.copies, lang)
+        let rows: [[Cell]] = [
+            [.h(T.storageNow.text(lang)), bytes(s.nowBytesPerCopy), bytes(s.nowBytes, key: "storage-now-bytes")],
+            [.h(T.storageRemaining.text(lang)), bytes(s.remainingBytesPerCopy), bytes(s.remainingBytes, key: "storage-remaining-bytes")],
         ]
-        let projected: [[Cell]] = [
-            [.h(T.storageProjected.text(lang)), .num(NumberText.bytes(s.projectedBytesP10, lang)),
-             .num(NumberText.bytes(s.projectedBytesP50, lang)), .num(NumberText.bytes(s.projectedBytesP90, lang))],
-            [.h(T.storageWithCopies.text(lang) + " (× \(NumberText.count(s.copies, lang)))"), .num(NumberText.bytes(times(s.projectedBytesP10), lang)),
-             .num(NumberText.bytes(times(s.projectedBytesP50), lang)), .num(NumberText.bytes(times(s.projectedBytesP90), lang))],
+        let footer: [[Cell]] = [
+            [.h(T.storageTotal.text(lang)), bytes(s.totalBytesPerCopy, key: "storage-total-bytes-per-copy"),
+             bytes(s.totalBytes, key: "storage-total-bytes")],
         ]
-        let out = HTMLTable.render(headers: [T.figure.text(lang), T.value.text(lang)], numericColumns: [1], rows: now)
-            + HTMLTable.render(headers: [T.figure.text(lang), "P10", "P50", "P90"], numericColumns: [1, 2, 3], rows: projected)
+        var out = HTMLTable.render(headers: [T.figure.text(lang), T.oneCopy.text(lang), all], numericColumns: [1, 2], rows: rows, footer: footer)
+        let perPage = NumberText.bytes(Int64(s.bytesPerPage.isFinite ? s.bytesPerPage.rounded() : 0), lang) + "/" + T.page.text(lang).lowercased()
+        out += paragraph(s.bytesPerPageMeasured
+            ? "\(T.bytesPerPageMeasured.text(lang)) \(NumberText.count(s.mastersMeasured, lang)) \(T.masters.text(lang)): \(perPage)."
+            : "\(T.bytesPerPageAssumed.text(lang)) \(NumberText.count(s.mastersMeasured, lang)): \(perPage).", cls: "muted")
         return reportSection(id: "storage", heading: T.storage, lang: lang, out)
     }
 }
