@@ -32,14 +32,14 @@ extension ScanCommand {
             let summary = try store.ingest(root: root, profile: chosen, by: try who.attribution(), progress: { bar.update($0) })
             bar.finish()
             if global.json { return try Out.json(summary) }
-            ScanCommand.printSummary(summary)
+            ScanCommand.printSummary(summary, time: store.time)
             if summary.failedQC + summary.unreadable + summary.missing > 0 {
                 Out.line(Text(vi: "Xem chi tiết: kho scan problems", en: "Details: kho scan problems")())
             }
         }
     }
 
-    static func printSummary(_ s: IngestSummary) {
+    static func printSummary(_ s: IngestSummary, time: LocalTime) {
         let secs = Format.decimal(s.seconds, maxFractionDigits: 2)
         Out.line(Text(vi: "Đã nạp theo chuẩn \(s.profile) trong \(secs) giây:", en: "Ingested against profile \(s.profile) in \(secs) s:")())
         Out.table(
@@ -57,6 +57,7 @@ extension ScanCommand {
                 [Text(vi: "tệp không đọc được", en: "unreadable masters")(), Format.integer(Int64(s.unreadable))],
             ],
             right: [1])
+        if let line = workDayLine(s, time: time) { Out.line(line()) }
         if !s.changedPaths.isEmpty {
             Out.line(Text(vi: "Tệp đã thay đổi:", en: "Changed masters:")())
             for path in s.changedPaths.prefix(50) { Out.line("  \(path)") }
@@ -71,6 +72,39 @@ extension ScanCommand {
             for f in s.findings.prefix(50) { Out.line("  \(f)") }
             if s.findings.count > 50 { Out.line(Text(vi: "  … và \(s.findings.count - 50) lưu ý nữa", en: "  … and \(s.findings.count - 50) more")()) }
         }
+    }
+
+    /// Which work day(s) the ingest events were dated on and why, and how many files' DateTime tags were not believed.
+    static func workDayLine(_ s: IngestSummary, time: LocalTime) -> Text? {
+        guard !s.workDays.isEmpty else { return nil }
+        func day(_ d: IngestWorkDay, _ lang: Lang) -> String {
+            time.parse(d.day).map { time.displayDay(of: $0, lang: lang) } ?? d.day
+        }
+        let days = s.workDays.map { d -> Text in
+            let why = switch d.source {
+            case .tag: Text(vi: "theo thẻ DateTime", en: "DateTime tag")
+            case .ingest: Text(vi: "ngày nạp", en: "ingest day")
+            case .at: Text(vi: "theo --at", en: "given with --at")
+            }
+            return Text(vi: "\(day(d, .vi)) (\(why.vi), \(Format.integer(Int64(d.files), lang: .vi)) hồ sơ)",
+                        en: "\(day(d, .en)) (\(why.en), \(Format.integer(Int64(d.files), lang: .en)) file\(d.files == 1 ? "" : "s"))")
+        }
+        var vi = "Ngày làm việc ghi nhận: " + days.map(\.vi).joined(separator: "; ")
+        var en = "Work day recorded: " + days.map(\.en).joined(separator: "; ")
+        if s.implausibleDates > 0 {
+            let r = s.implausibleReasons
+            let reasons = [
+                (r.beforeRegistration, Text(vi: "trước ngày đăng ký hồ sơ", en: "before the file was registered")),
+                (r.tooOld, Text(vi: "hơn \(IngestSummary.maximumTagAgeDays) ngày trước khi nạp", en: "more than \(IngestSummary.maximumTagAgeDays) days before the ingest")),
+                (r.future, Text(vi: "ở tương lai", en: "in the future")),
+            ].filter { $0.0 > 0 }
+            let n = s.implausibleDates
+            vi += "; \(Format.integer(Int64(n), lang: .vi)) hồ sơ có ngày trong thẻ DateTime không hợp lý ("
+                + reasons.map { "\(Format.integer(Int64($0.0), lang: .vi)) \($0.1.vi)" }.joined(separator: ", ") + ") nên tính theo ngày nạp"
+            en += "; \(Format.integer(Int64(n), lang: .en)) file\(n == 1 ? "" : "s") had an implausible DateTime tag ("
+                + reasons.map { "\(Format.integer(Int64($0.0), lang: .en)) \($0.1.en)" }.joined(separator: ", ") + "), so the ingest day was used"
+        }
+        return Text(vi: vi, en: en)
     }
 
     struct Problems: ParsableCommand {

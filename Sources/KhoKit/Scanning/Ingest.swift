@@ -14,6 +14,8 @@ public struct IngestProgress: Sendable {
 public struct IngestSummary: Codable, Sendable {
     /// How many problems a summary lists; `kho scan problems` lists them all.
     public static let problemsShown = 200
+    /// A DateTime tag more than this many days before the ingest does not date the work (see `work_days`).
+    public static let maximumTagAgeDays = 30
 
     /// TIFF files seen under the root (in catalogued, non-secret folders).
     public var masters = 0
@@ -39,6 +41,12 @@ public struct IngestSummary: Codable, Sendable {
     public var problems: [ProblemLine] = []
     /// How many problems this run found in all.
     public var problemsTotal = 0
+    /// The work days the events of this run were dated on, and why: one entry per day and source, earliest first.
+    public var workDays: [IngestWorkDay] = []
+    /// Catalogue files whose DateTime tags were all implausible, so their work was dated on the ingest instead.
+    public var implausibleDates = 0
+    /// Why those tags were implausible (each file counted once, by its latest tag).
+    public var implausibleReasons = ImplausibleDates()
     public var seconds = 0.0
 
     enum CodingKeys: String, CodingKey {
@@ -46,6 +54,103 @@ public struct IngestSummary: Codable, Sendable {
         case problemsTotal = "problems_total"
         case failedQC = "failed_qc"
         case changedPaths = "changed_paths"
+        case workDays = "work_days"
+        case implausibleDates = "implausible_dates"
+        case implausibleReasons = "implausible_reasons"
+    }
+}
+
+/// Where an ingest event's work time came from.
+public enum WorkDaySource: String, Codable, Sendable, Hashable, CaseIterable {
+    /// A plausible DateTime tag of the file's masters.
+    case tag
+    /// The moment of the ingest (no tag, or no plausible one).
+    case ingest
+    /// The time the person gave with `--at`.
+    case at
+}
+
+/// One work day an ingest dated events on: the local day, how many catalogue files, and why that day.
+public struct IngestWorkDay: Codable, Sendable, Hashable {
+    /// The local day in the archive's time zone, `YYYY-MM-DD`.
+    public var day: String
+    public var files: Int
+    public var source: WorkDaySource
+}
+
+/// Why DateTime tags were not believed, counted by catalogue file.
+public struct ImplausibleDates: Codable, Sendable, Hashable {
+    /// The tag is later than the ingest.
+    public var future = 0
+    /// The tag is earlier than the file's registration in the catalogue.
+    public var beforeRegistration = 0
+    /// The tag is more than `IngestSummary.maximumTagAgeDays` days before the ingest.
+    public var tooOld = 0
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case future
+        case beforeRegistration = "before_registration"
+        case tooOld = "too_old"
+    }
+}
+
+/// When the work an ingest records happened: the rule for dating one catalogue file's `scan.ingest` event.
+enum IngestWorkTime {
+    /// A tag older than this before the ingest is not believed (a scanner clock left wrong, a master copied from an old job).
+    static let maximumAge = TimeInterval(IngestSummary.maximumTagAgeDays * 86_400)
+
+    enum Rejection: Equatable { case future, beforeRegistration, tooOld }
+
+    /// `--at` when the person gave it; else the file's latest DateTime tag that is not in the future, not before the
+    /// file was registered and not more than `maximumAge` before the ingest; else the moment of the ingest.
+    /// `rejected` says why the latest tag was not believed when there were tags and none was.
+    static func decide(tags: [Date], registered: Date?, attribution: Attribution, now: Date)
+        -> (happened: Date, source: WorkDaySource, rejected: Rejection?)
+    {
+        if attribution.happenedAt != attribution.recordedAt { return (attribution.happenedAt, .at, nil) }
+        let oldest = max(registered ?? .distantPast, now.addingTimeInterval(-maximumAge))
+        if let latest = tags.filter({ $0 <= now && $0 >= oldest }).max() { return (latest, .tag, nil) }
+        guard let latest = tags.max() else { return (attribution.happenedAt, .ingest, nil) }
+        let why: Rejection = latest > now ? .future : (registered.map { latest < $0 } ?? false) ? .beforeRegistration : .tooOld
+        return (attribution.happenedAt, .ingest, why)
+    }
+}
+
+/// When each catalogue file was registered: the time its `file.add` event says, or that of the `import.files` event
+/// that made its row. File rows are numbered in order and never deleted, so each import made the next `count` ids.
+struct RegistrationTimes {
+    private var added: [Int64: Date] = [:]
+    private var imported: [(first: Int64, last: Int64, at: Date)] = []
+
+    init() {}
+
+    init(_ db: Database) throws {
+        var highest: Int64 = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT kind, file_id, happened_at, CASE WHEN kind = 'import.files' THEN detail END
+            FROM event WHERE kind IN ('file.add', 'import.files') ORDER BY id
+            """)
+        while let row = try rows.next() {
+            let at = Date(timeIntervalSince1970: TimeInterval(row[2] as Int64))
+            if (row[0] as String) == EventKind.fileAdd.rawValue {
+                guard let id = row[1] as Int64? else { continue }
+                added[id] = min(added[id] ?? at, at)
+                highest = max(highest, id)
+            } else {
+                let count = Int64(EventDetail(json: (row[3] as String?) ?? "{}").count ?? 0)
+                guard count > 0 else { continue }
+                imported.append((highest + 1, highest + count, at))
+                highest += count
+            }
+        }
+    }
+
+    /// When file `id` was registered, or nil when the log does not say.
+    func callAsFunction(_ id: Int64) -> Date? {
+        if let at = added[id] { return at }
+        return imported.first { $0.first <= id && id <= $0.last }?.at
     }
 }
 
@@ -83,6 +188,8 @@ private struct ReadMaster: Sendable {
     var problemsJSON: String
     var metadata: String
     var scannedAt: Date
+    /// Every DateTime tag of the master's pages that reads as a date, believed or not.
+    var tagged: [Date]
 }
 
 extension KhoStore {
@@ -129,7 +236,9 @@ extension KhoStore {
         struct Known { var id: Int64; var secret: Bool }
         var files: [String: Known] = [:]
         var existing: [String: (id: Int64, fileId: Int64, identity: FileIdentity, missing: Bool)] = [:]
+        var registered = RegistrationTimes()
         try read { db in
+            registered = try RegistrationTimes(db)
             for row in try Row.fetchAll(db, sql: "SELECT b.code, f.code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id") {
                 files["\(row[0] as String)/\(row[1] as String)"] = Known(id: row[2], secret: (row[3] as String) == Access.secret.rawValue)
             }
@@ -200,6 +309,7 @@ extension KhoStore {
         }
         let total = work.reduce(0) { $0 + $1.toRead.count }
         var done = 0
+        var days: [WorkDayKey: Int] = [:]
         let reader = PipelinedReader(profile: profile, time: time, now: now)
         reader.start(batches.first ?? [])
         for (index, batch) in batches.enumerated() {
@@ -225,8 +335,8 @@ extension KhoStore {
             do {
                 try write { db in
                     for (item, read) in items {
-                        try self.record(db, fileId: item.fileId, read: read, gone: item.gone, root: rootPath,
-                                        profile: profile, by: who, now: now, summary: &summary)
+                        try self.record(db, fileId: item.fileId, read: read, gone: item.gone, root: rootPath, profile: profile,
+                                        by: who, registered: registered(item.fileId), now: now, summary: &summary, days: &days)
                     }
                 }
             } catch {
@@ -235,6 +345,8 @@ extension KhoStore {
             }
             progress?(IngestProgress(done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
         }
+        summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
+            .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -246,15 +358,28 @@ extension KhoStore {
         return ParallelMap.map(masters) { disk in
             let result = TIFFReader.read(path: disk.diskPath, options: options)
             let problems = profile.check(result).map { StoredProblem(page: $0.page, code: $0.code, vi: $0.message(in: .vi), en: $0.message(in: .en)) }
+            let tagged = tagDates(result, time: time)
             return ReadMaster(disk: disk, result: result, problems: problems, problemsJSON: StoredProblem.json(problems),
-                              metadata: MasterMetadata.json(result), scannedAt: scanTime(result, disk: disk, time: time, now: now))
+                              metadata: MasterMetadata.json(result), scannedAt: scanTime(tagged: tagged, disk: disk, now: now),
+                              tagged: tagged)
         }
     }
 
     /// When a master was scanned: its latest plausible DateTime tag, else its modification time.
     static func scanTime(_ result: TIFFFileResult, disk: MasterOnDisk, time: LocalTime, now: Date) -> Date {
+        scanTime(tagged: tagDates(result, time: time), disk: disk, now: now)
+    }
+
+    /// `scanTime` from the master's tag dates, already read: the latest after 1990 and at most a day ahead, else mtime.
+    private static func scanTime(tagged: [Date], disk: MasterOnDisk, now: Date) -> Date {
         let earliest = Date(timeIntervalSince1970: 631_152_000)  // 1990-01-01
-        let tagged = result.pages.compactMap { page -> Date? in
+        if let latest = tagged.filter({ $0 > earliest && $0 <= now.addingTimeInterval(86_400) }).max() { return min(latest, now) }
+        return min(Date(timeIntervalSince1970: Double(disk.identity.mtimeNS) / 1e9), now)
+    }
+
+    /// The pages' DateTime tags that read as local times, in page order.
+    static func tagDates(_ result: TIFFFileResult, time: LocalTime) -> [Date] {
+        result.pages.compactMap { page -> Date? in
             // "YYYY:MM:DD HH:MM:SS", as TIFF 6.0 says.
             guard let text = page.dateTime else { return nil }
             let b = Array(text.utf8)
@@ -268,20 +393,16 @@ extension KhoStore {
                 return n
             }
             guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
-                let mi = number(14..<16), let s = number(17..<19),
-                let date = time.instant(year: y, month: mo, day: d, hour: h, minute: mi, second: s),
-                date > earliest, date <= now.addingTimeInterval(86_400)
+                let mi = number(14..<16), let s = number(17..<19)
             else { return nil }
-            return date
+            return time.instant(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
         }
-        if let latest = tagged.max() { return min(latest, now) }
-        return min(Date(timeIntervalSince1970: Double(disk.identity.mtimeNS) / 1e9), now)
     }
 
     /// Writes one catalogue file's masters, its new state and page count, and its attributed ingest event.
     private func record(
         _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, gone: [String], root: String, profile: QualityProfile,
-        by who: Attribution, now: Date, summary: inout IngestSummary
+        by who: Attribution, registered: Date?, now: Date, summary: inout IngestSummary, days: inout [WorkDayKey: Int]
     ) throws {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, sha256, pages,
@@ -323,9 +444,19 @@ extension KhoStore {
         try db.cachedStatement(sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?").execute(arguments: [after.rawValue, pages, fileId])
         summary.records += 1
 
+        // When the work happened: --at, else a plausible DateTime tag, else now (a scanner clock saying 2019 is not believed).
+        // The masters' scanned_at keeps what the tags say; only the event's work time follows this rule.
         var attribution = who
-        if attribution.happenedAt == attribution.recordedAt, let latest = read.map(\.scannedAt).max() {
-            attribution.happenedAt = latest
+        let work = IngestWorkTime.decide(tags: read.flatMap(\.tagged), registered: registered, attribution: who, now: now)
+        attribution.happenedAt = work.happened
+        days[WorkDayKey(day: time.day(of: work.happened), source: work.source), default: 0] += 1
+        if let rejected = work.rejected {
+            summary.implausibleDates += 1
+            switch rejected {
+            case .future: summary.implausibleReasons.future += 1
+            case .beforeRegistration: summary.implausibleReasons.beforeRegistration += 1
+            case .tooOld: summary.implausibleReasons.tooOld += 1
+            }
         }
         let superseded = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM event e WHERE file_id = ? AND kind IN ('scan.record', 'scan.ingest')
@@ -345,6 +476,12 @@ extension KhoStore {
         event.supersedes = superseded
         try event.append(db)
     }
+}
+
+/// A work day and why, while an ingest counts files by them.
+struct WorkDayKey: Hashable {
+    var day: String
+    var source: WorkDaySource
 }
 
 /// One catalogue file's share of an ingest: the masters to read and those gone from disk.
