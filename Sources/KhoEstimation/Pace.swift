@@ -73,9 +73,9 @@ public struct SustainedByPart: Sendable, Codable, Equatable {
 
 /// Measures availability and projects the sustained finish of one kind of work.
 ///
-/// The window is the last 26 calendar weeks up to `today` (starting no earlier
-/// than the first day this work was ever recorded), cut into 7-day blocks that
-/// end on `today`; a block with no work is a block of 0. The predictive block
+/// The window is the last 26 calendar weeks up to `today`, cut into 7-day blocks
+/// that end on `today`, going back no further than the block that holds the first
+/// day this work was ever recorded; a block with no work is a block of 0. The predictive block
 /// bootstrap (``PredictiveBootstrap``) then draws calendar weeks, idle ones
 /// included, until the remaining work is done: its output is calendar days,
 /// which carries productivity × availability and their week-to-week noise.
@@ -98,10 +98,9 @@ struct SustainedProjector {
         guard let first, let last else {
             return (Pace(personDaysPerWeek: 0, outputPerWeek: 0, weeksMeasured: 0, lastWork: nil, idleWeeks: nil, idle: false), [], [])
         }
-        let windowDays = 7 * EstimationDefaults.availabilityWeeks
-        let start = max(first.dayNumber, today.dayNumber - windowDays + 1)
-        let span = today.dayNumber - start + 1
-        let blockCount = (span + 6) / 7
+        // Whole 7-day blocks ending today, back to the block holding the first work (at most 26).
+        let blockCount = min(EstimationDefaults.availabilityWeeks, (today.dayNumber - first.dayNumber) / 7 + 1)
+        let start = today.dayNumber - 7 * blockCount + 1
         var amounts = [Double](repeating: 0, count: blockCount)
         var personDays = 0.0
         var output = 0.0
@@ -111,13 +110,11 @@ struct SustainedProjector {
             personDays += 1
             output += max(0, amount)
         }
-        // The oldest block may be shorter than a week: it holds only the days inside the window.
-        var days = [Double](repeating: 7, count: blockCount)
-        days[blockCount - 1] = Double(span - 7 * (blockCount - 1))
-        let weeks = max(1, Double(span) / 7)
+        let days = [Double](repeating: 7, count: blockCount)
+        let weeks = Double(blockCount)
         let idleWeeks = (today.dayNumber - last.dayNumber) / 7
         let pace = Pace(
-            personDaysPerWeek: personDays / weeks, outputPerWeek: output / weeks, weeksMeasured: Double(span) / 7,
+            personDaysPerWeek: personDays / weeks, outputPerWeek: output / weeks, weeksMeasured: weeks,
             lastWork: last, idleWeeks: idleWeeks, idle: idleWeeks >= EstimationDefaults.idleWarningWeeks)
         return (pace, amounts, days)
     }

@@ -149,4 +149,25 @@ import Testing
         #expect(text.contains(contractorText))
         #expect(!text.contains(doubled))
     }
+
+    @Test func aReportFromASavedWhatIfSaysWhatItAssumed() throws {
+        // Given a what-if saved with staffing, days a week and a deadline
+        let kho = try catalogue()
+        #expect(try kho("estimate", "--staff", "arrangement=3,scanning=2", "--days-per-week", "3", "--until", "2027-12-31",
+                        "--resamples", "300", "--save", "tỉnh 12/2026", "--by", "Thu").code == 0)
+        // When the report is made from it
+        let path = kho.dir.appendingPathComponent("what-if.html").path
+        #expect(try kho("report", "--html", path, "--estimate", "tỉnh 12/2026").code == 0)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        // Then its first lines say the staffing, the days a week and the deadline
+        let summary = html.components(separatedBy: "<section id=\"headline\"").first ?? ""
+        #expect(summary.contains("chỉnh lý 3 người, số hóa 2 người, mỗi người 3 ngày/tuần"))
+        #expect(summary.contains("hạn hoàn thành: 31/12/2027"))
+        #expect(html.contains("Để xong trước hạn 31/12/2027"))
+        // And zero or negative staff is refused with the value named
+        let zero = try kho("estimate", "--staff", "scanning=0")
+        #expect(zero.code != 0 && zero.err.contains("scanning=0"))
+        #expect(try kho("estimate", "--staff", "arrangement=-1").code != 0)
+        #expect(try kho("estimate", "--days-per-week", "0").code != 0)
+    }
 }
