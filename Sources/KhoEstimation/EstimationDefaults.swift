@@ -87,4 +87,7 @@ public enum EstimationDefaults {
 
     /// Days a week each planned person works on the part, unless told otherwise: 5 (full time).
     public static let daysPerWeek = 5.0
+
+    /// Years beyond which a finish date is shown as "more than 50 years" rather than as a date: 50.
+    public static let horizonYears = 50
 }

@@ -85,6 +85,12 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// True when this day is more than ``EstimationDefaults/horizonYears`` years after `today` (a finish that far
+    /// away says "never at this pace" better as words than as a date).
+    public func isBeyondHorizon(from today: LocalDay) -> Bool {
+        dayNumber - today.dayNumber > 365 * EstimationDefaults.horizonYears
+    }
+
     /// The day as people read it: `DD/MM/YYYY` in Vietnamese, `YYYY-MM-DD` in English.
     public func display(_ lang: Lang) -> String { lang == .vi ? viDisplay : description }
 

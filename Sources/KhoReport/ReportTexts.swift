@@ -105,6 +105,7 @@ enum T {
     static let rate = Text(vi: "Đơn giá", en: "Rate")
     static let finish = Text(vi: "Thời gian hoàn thành theo kế hoạch", en: "Finish under the plan")
     static let sustainedFinish = Text(vi: "Thời gian hoàn thành theo nhịp độ thực tế (26 tuần qua, kể cả tuần nghỉ)", en: "Finish at the sustained pace (last 26 weeks, idle weeks included)")
+    static let beyond = Text(vi: "hơn 50 năm nữa", en: "over 50 years away")
     static let never = Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")
     static let pace = Text(vi: "Nhịp độ thực tế", en: "Sustained pace")
     static let basis = Text(vi: "Dự toán dựa trên", en: "The estimate assumes")
@@ -141,10 +142,11 @@ enum T {
     }
 
     /// The chairman's sentence on when the work finishes.
-    static func summaryFinish(plan: String, planBand: String, sustained: String, sustainedBand: String, _ lang: Lang) -> String {
-        lang == .vi
-            ? "Toàn bộ công việc xong vào \(plan) theo kế hoạch (P10–P90: \(planBand)); với nhịp độ thực tế của 26 tuần qua: \(sustained) (\(sustainedBand))."
-            : "All the work finishes on \(plan) under the plan (P10–P90: \(planBand)); at the pace sustained over the last 26 weeks: \(sustained) (\(sustainedBand))."
+    static func summaryFinish(plan: String, planBand: String, sustained: String, sustainedBand: String?, _ lang: Lang) -> String {
+        let band = sustainedBand.map { lang == .vi ? " (P10–P90: \($0))" : " (P10–P90: \($0))" } ?? ""
+        return lang == .vi
+            ? "Toàn bộ công việc xong vào \(plan) theo kế hoạch (P10–P90: \(planBand)); với nhịp độ thực tế của 26 tuần qua: \(sustained)\(band)."
+            : "All the work finishes on \(plan) under the plan (P10–P90: \(planBand)); at the pace sustained over the last 26 weeks: \(sustained)\(band)."
     }
 
     // QC

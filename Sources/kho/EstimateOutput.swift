@@ -8,8 +8,13 @@ enum EstimateOutput {
     static func day(_ d: LocalDay) -> String { d.display(Lang.current) }
 
     static func band(_ b: Band<LocalDay>) -> String { "\(day(b.p10)) – \(day(b.p50)) – \(day(b.p90))" }
-    static func band(_ b: Band<LocalDay>?) -> String {
-        b.map { band($0) } ?? Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")()
+    /// A sustained finish: "never" when nothing was done in 26 weeks, "more than 50 years" past the horizon.
+    static func band(_ b: Band<LocalDay>?, today: LocalDay) -> String {
+        guard let b else { return Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")() }
+        func d(_ x: LocalDay) -> String {
+            x.isBeyondHorizon(from: today) ? Text(vi: "hơn \(EstimationDefaults.horizonYears) năm", en: "over \(EstimationDefaults.horizonYears) years")() : day(x)
+        }
+        return "\(d(b.p10)) – \(d(b.p50)) – \(d(b.p90))"
     }
     static func money(_ v: Int64) -> String { Format.money(v) }
     static func bytes(_ v: Int64) -> String {
@@ -50,12 +55,12 @@ enum EstimateOutput {
                 [Text(vi: "Chỉnh lý", en: "Arrangement")(), "\(Format.decimal(a.remainingMetres, maxFractionDigits: 2)) m",
                  "\(Format.decimal(a.rateMetresPerDay, maxFractionDigits: 3)) m/" + Text(vi: "ngày", en: "day")(),
                  String(a.projection.plannedStaff), band(a.projection.finishDate),
-                 Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 1), band(sus?.arrangement.finishDate)],
+                 Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 1), band(sus?.arrangement.finishDate, today: r.today)],
                 [Text(vi: "Số hóa", en: "Scanning")(), "\(Format.integer(Int64(s.remainingPages.rounded()))) " + Text(vi: "trang", en: "pages")(),
                  "\(Format.decimal(s.ratePagesPerDay, maxFractionDigits: 0)) " + Text(vi: "trang/ngày", en: "pages/day")(),
                  String(s.projection.plannedStaff), band(s.projection.finishDate),
-                 Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 1), band(sus?.scanning.finishDate)],
-                [Text(vi: "Toàn bộ", en: "All work")(), "", "", "", band(r.total.finishDate), "", band(sus?.total.finishDate)],
+                 Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 1), band(sus?.scanning.finishDate, today: r.today)],
+                [Text(vi: "Toàn bộ", en: "All work")(), "", "", "", band(r.total.finishDate), "", band(sus?.total.finishDate, today: r.today)],
             ],
             right: [1, 2, 3, 5])
         if let pace = r.pace {

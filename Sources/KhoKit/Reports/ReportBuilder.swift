@@ -156,9 +156,14 @@ extension KhoStore {
             let b = plan(kind)
             return PartFinish(part: label, p10: b.p10.description, p50: b.p50.description, p90: b.p90.description)
         }
+        // An empty day is "never" (nothing done in 26 weeks); one past the horizon is written as such.
+        func sustainedDay(_ d: LocalDay?) -> String {
+            guard let d else { return "" }
+            return d.isBeyondHorizon(from: e.today) ? PartFinish.beyondHorizon : d.description
+        }
         let sustainedFinish: [PartFinish] = e.sustained == nil ? [] : parts.map { label, kind in
             let b = sustained(kind)
-            return PartFinish(part: label, p10: b?.p10.description ?? "", p50: b?.p50.description ?? "", p90: b?.p90.description ?? "")
+            return PartFinish(part: label, p10: sustainedDay(b?.p10), p50: sustainedDay(b?.p50), p90: sustainedDay(b?.p90))
         }
         let pace: [Text] = e.pace.map { pace in
             WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }

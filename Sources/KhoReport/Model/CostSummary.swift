@@ -140,8 +140,11 @@ public struct MoneyLine: Sendable, Codable, Hashable {
     }
 }
 
-/// When one part of the work finishes, at P10, P50 and P90 (`YYYY-MM-DD`).
+/// When one part of the work finishes, at P10, P50 and P90 (`YYYY-MM-DD`; empty: never; ``beyondHorizon``: over 50 years).
 public struct PartFinish: Sendable, Codable, Hashable {
+    /// Written instead of a day more than 50 years away.
+    public static let beyondHorizon = "beyond-horizon"
+
     /// The part: arrangement, scanning or total.
     public var part: Text
     /// Optimistic finish day.

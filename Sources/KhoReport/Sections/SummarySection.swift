@@ -15,12 +15,12 @@ enum SummarySection {
             return "<strong data-value=\"\(v)\" data-key=\"\(key)\">\(text)</strong>"
         }
         func day(_ iso: String, key: String? = nil) -> String {
-            let text = escapeHTML(iso.isEmpty ? T.never.text(lang) : DateFormat.day(iso, lang: lang))
+            let text = escapeHTML(iso.isEmpty ? T.never.text(lang) : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
             guard let key else { return text }
             return "<strong data-value=\"\(escapeHTML(iso))\" data-key=\"\(key)\">\(text)</strong>"
         }
-        func band(_ f: PartFinish?) -> String {
-            guard let f, !f.p10.isEmpty else { return escapeHTML(T.never.text(lang)) }
+        func band(_ f: PartFinish?) -> String? {
+            guard let f, !f.p10.isEmpty, f.p10 != f.p90 else { return nil }
             return day(f.p10) + " – " + day(f.p90)
         }
         var out = "<p class=\"lead\">" + T.summaryContractor(money(c.contractorTotal, key: "money-contractor-total"),
@@ -28,7 +28,7 @@ enum SummarySection {
         out += "<p class=\"lead\">" + T.summaryInHouse(money(c.inHouseTotal.p50, key: "money-in-house-total-p50"),
                                                       money(c.inHouseTotal.p10), money(c.inHouseTotal.p90), oneOff: money(c.oneOffTotal), lang) + "</p>"
         out += "<p class=\"lead\">" + T.summaryFinish(
-            plan: day(c.planTotal?.p50 ?? "", key: "finish-p50"), planBand: band(c.planTotal),
+            plan: day(c.planTotal?.p50 ?? "", key: "finish-p50"), planBand: band(c.planTotal) ?? day(c.planTotal?.p50 ?? ""),
             sustained: day(c.sustainedTotal?.p50 ?? "", key: "finish-sustained-p50"), sustainedBand: band(c.sustainedTotal), lang) + "</p>"
         if !c.basis.isEmpty {
             out += "<p class=\"muted\">\(escapeHTML(T.basis.text(lang))): "
