@@ -48,7 +48,7 @@ extension KhoStore {
             boxes: p.boxes, files: p.files, sheets: p.sheets, pagesScanned: p.pagesScanned,
             ladder: LadderCounts(none: p.ladder.none, recorded: p.ladder.recorded, passed: p.ladder.passed, rescan: p.ladder.rescan,
                                  delivered: p.ladder.delivered, secret: p.ladder.secret))
-        let problems = try scanProblems()
+        let problems = try scanProblems(lang: lang)
         var (arranged, scanned) = try progressSeries()
         // The actual lines run to today, flat where nothing was done; the forecast starts today.
         let today = estimate?.today ?? LocalDay(now, in: time.timeZone)

@@ -39,8 +39,8 @@ extension KhoStore {
         return (file, masters)
     }
 
-    /// Every master with a problem (failed QC, unreadable or missing), by box and file.
-    public func scanProblems(box: String? = nil) throws -> [ProblemLine] {
+    /// Every master with a problem (failed QC, unreadable or missing), by box and file, with messages in `lang`.
+    public func scanProblems(box: String? = nil, lang: Lang = .current) throws -> [ProblemLine] {
         try read { db in
             var sql = """
                 SELECT m.*, b.code AS box_code, f.code AS file_code FROM master m
@@ -56,17 +56,17 @@ extension KhoStore {
             sql += " ORDER BY b.code, f.code, m.name"
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).flatMap { row -> [ProblemLine] in
                 let ref = "\(row["box_code"] as String)/\(row["file_code"] as String)"
-                return masterView(row, ref: ref, withTags: false).problems
+                return masterView(row, ref: ref, withTags: false, lang: lang).problems
             }
         }
     }
 
-    private func masterView(_ row: Row, ref: String, withTags: Bool) -> MasterView {
+    private func masterView(_ row: Row, ref: String, withTags: Bool, lang: Lang = .current) -> MasterView {
         let name: String = row["name"]
         var problems = ((try? JSONDecoder().decode([StoredProblem].self, from: Data((row["problems"] as String).utf8))) ?? [])
-            .map { ProblemLine(ref: ref, master: name, page: $0.page, code: $0.code, message: Lang.current == .vi ? $0.vi : $0.en) }
+            .map { ProblemLine(ref: ref, master: name, page: $0.page, code: $0.code, message: lang == .vi ? $0.vi : $0.en) }
         let missing: Bool = row["missing"]
-        if missing { problems.insert(ProblemLine(ref: ref, master: name, page: nil, code: "missing", message: VerifyText.missing()), at: 0) }
+        if missing { problems.insert(ProblemLine(ref: ref, master: name, page: nil, code: "missing", message: VerifyText.missing(lang)), at: 0) }
         func local(_ seconds: Int64?) -> String? { seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) } }
         return MasterView(
             name: name, path: row["disk_path"], size: row["size"], sha256: row["sha256"], pages: row["pages"], readable: row["readable"],
