@@ -24,8 +24,11 @@
 
 /* ---------------------------------------------------------------- logging */
 
-/** Size of each of the two message buffers of a kho_tiff_log. */
-#define KHO_TIFF_LOG_CAPACITY 1024
+/**
+ * Size of each of the two message buffers of a kho_tiff_log: room for a few
+ * dozen of libtiff's messages, which kho stores with the master (warnings).
+ */
+#define KHO_TIFF_LOG_CAPACITY 4096
 
 /** Messages libtiff reported for one file: errors and warnings, one per line. */
 typedef struct kho_tiff_log {

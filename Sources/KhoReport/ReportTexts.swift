@@ -41,6 +41,8 @@ enum T {
     static let rungRecorded = Text(vi: "Ghi nhận thủ công", en: "Recorded by hand")
     static let rungPassed = Text(vi: "Đạt kiểm tra", en: "Passed QC")
     static let rungRescan = Text(vi: "Cần quét lại", en: "Needs rescan")
+    static let rungMismatch = Text(vi: "Số trang không khớp số tờ", en: "Count mismatch")
+    static let rungReview = Text(vi: "Cần xem lại (tệp đã đổi)", en: "Needs review (master changed)")
     static let rungDelivered = Text(vi: "Đã bàn giao", en: "Delivered")
     static let rungSecret = Text(vi: "Tài liệu mật (không quét)", en: "Secret (never scanned)")
     static let qcProblems = Text(vi: "Lỗi kiểm tra chất lượng", en: "QC problems")

@@ -29,6 +29,20 @@ public struct FixityError: Error, Sendable, Hashable {
     }
 }
 
+/// A file's SHA-256 and how many bytes were hashed to get it.
+public struct FixityDigest: Sendable, Hashable {
+    /// Lower-case hex SHA-256.
+    public var sha256: String
+    /// The bytes read and hashed: the file's size when it was read.
+    public var bytes: UInt64
+
+    /// Creates a digest.
+    public init(sha256: String, bytes: UInt64) {
+        self.sha256 = sha256
+        self.bytes = bytes
+    }
+}
+
 /// SHA-256 fixity of files, streamed in chunks of at most 1 MiB so a file is never held in memory whole.
 public enum Fixity {
     /// The largest read buffer used while hashing.
@@ -36,12 +50,17 @@ public enum Fixity {
 
     /// Hashes the file at `path` and returns the lower-case hex SHA-256.
     public static func sha256(path: String) throws(FixityError) -> String {
+        try digest(path: path).sha256
+    }
+
+    /// Hashes the file at `path` and returns its SHA-256 with the number of bytes hashed.
+    public static func digest(path: String) throws(FixityError) -> FixityDigest {
         let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw FixityError(operation: .open, errno: errno, path: path) }
         defer { close(fd) }
         var info = stat()
         let sizeHint = fstat(fd, &info) == 0 ? UInt64(max(0, info.st_size)) : UInt64(chunkSize)
-        switch sha256(fileDescriptor: fd, sizeHint: sizeHint) {
+        switch digest(fileDescriptor: fd, sizeHint: sizeHint) {
         case .success(let digest):
             return digest
         case .failure(var error):
@@ -52,7 +71,12 @@ public enum Fixity {
 
     /// Hashes many files concurrently on all cores (Dispatch threads, not the cooperative pool); results keep the order of `paths`.
     public static func sha256(paths: [String]) -> [Result<String, FixityError>] {
-        ParallelMap.map(paths) { path in Result { () throws(FixityError) -> String in try sha256(path: path) } }
+        digests(paths: paths).map { $0.map(\.sha256) }
+    }
+
+    /// Hashes many files like `sha256(paths:)`, each result with the number of bytes hashed.
+    public static func digests(paths: [String]) -> [Result<FixityDigest, FixityError>] {
+        ParallelMap.map(paths) { path in Result { () throws(FixityError) -> FixityDigest in try digest(path: path) } }
     }
 
     /// Hashes bytes in memory and returns the lower-case hex SHA-256.
@@ -64,11 +88,16 @@ public enum Fixity {
     ///
     /// `sizeHint` only sizes the buffer (small files get a small buffer); the whole file is hashed whatever it says.
     public static func sha256(fileDescriptor fd: Int32, sizeHint: UInt64) -> Result<String, FixityError> {
+        digest(fileDescriptor: fd, sizeHint: sizeHint).map(\.sha256)
+    }
+
+    /// Hashes an open descriptor like `sha256(fileDescriptor:sizeHint:)`, with the number of bytes hashed.
+    public static func digest(fileDescriptor fd: Int32, sizeHint: UInt64) -> Result<FixityDigest, FixityError> {
         let capacity = Int(min(UInt64(chunkSize), max(4096, sizeHint + 1)))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var hasher = SHA256()
-        return stream(fd, from: 0, through: &hasher, buffer: buffer).map { hex(hasher.finalize()) }
+        return stream(fd, from: 0, through: &hasher, buffer: buffer).map { FixityDigest(sha256: hex(hasher.finalize()), bytes: $0) }
     }
 
     /// Hashes a file whose first bytes, `prefix`, are already in memory, reading the rest from `fd` unless `complete`.
@@ -85,10 +114,10 @@ public enum Fixity {
         return .success(hex(hasher.finalize()))
     }
 
-    /// Feeds the file from `offset` to its end through `hasher`, one buffer at a time.
+    /// Feeds the file from `offset` to its end through `hasher`, one buffer at a time; returns the bytes fed.
     private static func stream(
         _ fd: Int32, from offset: off_t, through hasher: inout SHA256, buffer: UnsafeMutableRawBufferPointer
-    ) -> Result<Void, FixityError> {
+    ) -> Result<UInt64, FixityError> {
         var position = offset
         while true {
             switch readFully(fd, into: buffer, at: position) {
@@ -97,7 +126,7 @@ public enum Fixity {
             case .success(let count):
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 position += off_t(count)
-                if count < buffer.count { return .success(()) }
+                if count < buffer.count { return .success(UInt64(position - offset)) }
             }
         }
     }

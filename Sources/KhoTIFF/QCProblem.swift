@@ -2,6 +2,8 @@
 public enum QCProblem: Sendable, Hashable, Codable {
     /// The file could not be read as a sound TIFF (the finding says why).
     case unreadable(TIFFFinding)
+    /// The file's pages were read, but a finding (a broken page chain) needs a person to look before it passes.
+    case needsReview(TIFFFinding)
     /// The file was read but holds no pages.
     case noPages
     /// The file holds more pages than the profile allows.
@@ -10,6 +12,8 @@ public enum QCProblem: Sendable, Hashable, Codable {
     case resolutionTooLow(page: Int, dpi: Double, minimum: Double, profile: String)
     /// The page's resolution is missing or has no unit, so it cannot be shown to meet the minimum.
     case resolutionUnknown(page: Int, minimum: Double, profile: String)
+    /// The page's resolution is stored as 0, so it cannot be shown to meet the minimum.
+    case resolutionZero(page: Int, minimum: Double, profile: String)
     /// The page's bit depth and colour model are not among those the profile allows.
     case colourModeNotAllowed(page: Int, mode: TIFFColourMode, allowed: [TIFFColourMode], profile: String)
     /// The page's compression is not among those the profile allows.
@@ -20,9 +24,9 @@ public enum QCProblem: Sendable, Hashable, Codable {
     /// The page (1-based) the problem is about, or nil when it is about the whole file.
     public var page: Int? {
         switch self {
-        case .unreadable(let finding): return finding.page
+        case .unreadable(let finding), .needsReview(let finding): return finding.page
         case .noPages, .tooManyPages: return nil
-        case .resolutionTooLow(let page, _, _, _), .resolutionUnknown(let page, _, _),
+        case .resolutionTooLow(let page, _, _, _), .resolutionUnknown(let page, _, _), .resolutionZero(let page, _, _),
             .colourModeNotAllowed(let page, _, _, _), .compressionNotAllowed(let page, _, _, _),
             .iccProfileMissing(let page, _):
             return page
@@ -32,11 +36,12 @@ public enum QCProblem: Sendable, Hashable, Codable {
     /// A short stable identifier for storing and filtering (`low-dpi`, `colour-mode`, …).
     public var code: String {
         switch self {
-        case .unreadable(let finding): return finding.code
+        case .unreadable(let finding), .needsReview(let finding): return finding.code
         case .noPages: return "no-pages"
         case .tooManyPages: return "too-many-pages"
         case .resolutionTooLow: return "low-dpi"
         case .resolutionUnknown: return "unknown-dpi"
+        case .resolutionZero: return "zero-dpi"
         case .colourModeNotAllowed: return "colour-mode"
         case .compressionNotAllowed: return "compression"
         case .iccProfileMissing: return "no-icc-profile"

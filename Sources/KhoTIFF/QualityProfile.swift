@@ -31,7 +31,8 @@ public struct QualityProfile: Codable, Sendable, Hashable {
 
     /// Vietnam, Circular 05/2025/TT-BNV (in force 1 July 2025), administrative paper records; the default.
     ///
-    /// ≥ 200 dpi; colour as the original, read as at least 24-bit colour (`rgb24`, `rgb48`);
+    /// ≥ 200 dpi; colour as the original, read as at least 24-bit colour (`rgb24`, `rgb48`: unsigned integer
+    /// samples, so a floating-point or signed master fails);
     /// lossless compression only (`none`, `lzw`, `deflate`) because the master is the source every
     /// later copy is made from, and lossy JPEG would bake artefacts into it. No ICC profile or page
     /// limit is required by the circular.
@@ -57,11 +58,16 @@ public struct QualityProfile: Codable, Sendable, Hashable {
 
     /// Checks every page of a read master against this profile and returns what fails, page by page.
     ///
-    /// Fatal reading findings (not a TIFF, truncated, …) become problems too, so an unreadable file never passes.
+    /// Fatal reading findings (not a TIFF, truncated, …) become problems too, so an unreadable file never passes;
+    /// so do findings that leave the pages readable but need a person to look (a broken page chain).
     public func check(_ file: TIFFFileResult) -> [QCProblem] {
         var problems: [QCProblem] = []
-        for finding in file.findings where finding.isFatal {
-            problems.append(.unreadable(finding))
+        for finding in file.findings {
+            if finding.isFatal {
+                problems.append(.unreadable(finding))
+            } else if finding.needsReview {
+                problems.append(.needsReview(finding))
+            }
         }
         if file.pages.isEmpty && problems.isEmpty {
             problems.append(.noPages)
@@ -82,6 +88,8 @@ public struct QualityProfile: Codable, Sendable, Hashable {
             if dpi < minimumDPI - 0.5 {
                 problems.append(.resolutionTooLow(page: page.number, dpi: dpi, minimum: minimumDPI, profile: name))
             }
+        } else if page.hasZeroResolution {
+            problems.append(.resolutionZero(page: page.number, minimum: minimumDPI, profile: name))
         } else {
             problems.append(.resolutionUnknown(page: page.number, minimum: minimumDPI, profile: name))
         }

@@ -24,8 +24,9 @@ public enum TIFFFinding: Sendable, Hashable, Codable {
     case firstDirectoryOutsideFile(offset: UInt64, fileSize: UInt64)
     /// libtiff could not read the directory of page `page` (1-based); `detail` is libtiff's message.
     case unreadableDirectory(page: Int, detail: String)
-    /// The directory chain loops back on itself after page `page`.
-    case directoryLoop(page: Int)
+    /// A broken page chain: the next-directory pointer after page `page` leads back to page `backTo` (nil when
+    /// libtiff saw a loop the reader cannot place). The `page` pages before it were read and are kept.
+    case directoryLoop(page: Int, backTo: Int?)
     /// The file has more directories than the reader's limit; reading stopped there.
     case tooManyPages(limit: Int)
     /// Image data of page `page` runs to byte `dataEnd`, past the end of the file.
@@ -36,12 +37,28 @@ public enum TIFFFinding: Sendable, Hashable, Codable {
     case missingResolution(page: Int)
     /// Page `page` gives its resolution without a unit (ResolutionUnit = none), so its dpi is unknown.
     case resolutionWithoutUnit(page: Int)
+    /// Page `page` gives a resolution of 0 (XResolution and YResolution as stored, in their unit), so its dpi is unknown.
+    case zeroResolution(page: Int, x: Double, y: Double)
+    /// Page `page` declares a number of samples per pixel no image can have: 0, fewer than its photometric
+    /// interpretation needs, or more than `TIFFPage.maximumSamplesPerPixel`.
+    case badSamplesPerPixel(page: Int, samples: UInt16, photometric: TIFFPhotometric)
+    /// Strip or tile `index` (1-based) of page `page` has a byte count of 0, so it holds no image data;
+    /// `others` more strips or tiles of the page have none either.
+    case zeroByteCount(page: Int, block: TIFFDataBlock, index: Int, others: Int)
+    /// Strip or tile `index` (1-based) of page `page` has bytes but an offset of 0, which points at the file's
+    /// header, not at image data; `others` more of the page do too.
+    case zeroOffset(page: Int, block: TIFFDataBlock, index: Int, others: Int)
+    /// Uncompressed strip or tile `index` (1-based) of page `page` holds `bytes` bytes where its `rows` rows of
+    /// `rowBytes` bytes need `expected`; `others` more of the page are short too.
+    case shortData(page: Int, block: TIFFDataBlock, index: Int, bytes: UInt64, expected: UInt64, rows: UInt32, rowBytes: UInt64, others: Int)
 
     /// The page (1-based) the finding is about, or nil when it is about the whole file.
     public var page: Int? {
         switch self {
-        case .unreadableDirectory(let page, _), .directoryLoop(let page), .truncated(let page, _, _),
-            .missingImageData(let page), .missingResolution(let page), .resolutionWithoutUnit(let page):
+        case .unreadableDirectory(let page, _), .directoryLoop(let page, _), .truncated(let page, _, _),
+            .missingImageData(let page), .missingResolution(let page), .resolutionWithoutUnit(let page),
+            .zeroResolution(let page, _, _), .badSamplesPerPixel(let page, _, _), .zeroByteCount(let page, _, _, _),
+            .zeroOffset(let page, _, _, _), .shortData(let page, _, _, _, _, _, _, _):
             return page
         default:
             return nil
@@ -49,11 +66,20 @@ public enum TIFFFinding: Sendable, Hashable, Codable {
     }
 
     /// Whether the finding means the file cannot be trusted as a master at all (rather than one page lacking a tag).
+    ///
+    /// A broken page chain is not fatal: the pages before the loop are intact and are counted, but the master
+    /// still fails quality control (`needsReview`) so that a person checks no page is missing.
     public var isFatal: Bool {
         switch self {
-        case .missingResolution, .resolutionWithoutUnit: return false
+        case .missingResolution, .resolutionWithoutUnit, .zeroResolution, .directoryLoop: return false
         default: return true
         }
+    }
+
+    /// Whether the file is readable despite the finding but must still fail quality control until a person has looked.
+    public var needsReview: Bool {
+        if case .directoryLoop = self { return true }
+        return false
     }
 
     /// A short stable identifier for storing and filtering (`not-tiff`, `truncated`, …).
@@ -77,6 +103,17 @@ public enum TIFFFinding: Sendable, Hashable, Codable {
         case .missingImageData: return "missing-image-data"
         case .missingResolution: return "missing-resolution"
         case .resolutionWithoutUnit: return "resolution-without-unit"
+        case .zeroResolution: return "zero-resolution"
+        case .badSamplesPerPixel: return "bad-samples-per-pixel"
+        case .zeroByteCount: return "zero-byte-count"
+        case .zeroOffset: return "zero-data-offset"
+        case .shortData: return "short-data"
         }
     }
+}
+
+/// Whether a page's image data is stored in strips (bands of whole rows) or tiles (rectangles).
+public enum TIFFDataBlock: String, Sendable, Hashable, Codable {
+    case strip
+    case tile
 }

@@ -16,6 +16,11 @@ func formatDPI(_ value: Double) -> String {
     return fraction == 0 ? "\(whole)" : "\(whole).\(fraction)"
 }
 
+/// Writes a count with the language's grouping: 48.000 (vi), 48,000 (en).
+private func number<Integer: BinaryInteger>(_ value: Integer, _ language: KhoLanguage) -> String {
+    Format.integer(Int64(clamping: value), lang: language)
+}
+
 /// Writes bytes as spaced upper-case hex: "89 50 4E 47".
 private func hexBytes(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789ABCDEF")
@@ -54,7 +59,26 @@ extension TIFFColourMode {
         case .rgba64: return say(language, vi: "màu 48 bit kèm kênh alpha", en: "48-bit colour with alpha")
         case .palette: return say(language, vi: "màu theo bảng màu", en: "palette colour")
         case .cmyk32: return say(language, vi: "CMYK 32 bit", en: "32-bit CMYK")
+        case .grayInt8, .grayInt16, .grayInt32, .grayFloat16, .grayFloat32, .grayFloat64,
+            .rgbInt8, .rgbInt16, .rgbInt32, .rgbFloat16, .rgbFloat32, .rgbFloat64:
+            let gray = rawValue.hasPrefix("gray")
+            let bits = rawValue.drop { !$0.isNumber }
+            let model = gray ? say(language, vi: "xám", en: "gray") : say(language, vi: "màu RGB", en: "RGB colour")
+            let kind = sampleFormat == .float
+                ? say(language, vi: "số thực dấu phẩy động \(bits) bit", en: "\(bits)-bit floating-point")
+                : say(language, vi: "số nguyên có dấu \(bits) bit", en: "\(bits)-bit signed integer")
+            return say(language, vi: "\(model), mẫu là \(kind)", en: "\(model), \(kind) samples")
         case .other: return say(language, vi: "không nhận ra", en: "not recognised")
+        }
+    }
+}
+
+extension TIFFDataBlock {
+    /// "strip 3" / "dải ảnh 3", or with `count` other than 1 the plural: "strips" / "dải ảnh".
+    fileprivate func name(_ language: KhoLanguage, plural: Bool = false) -> String {
+        switch self {
+        case .strip: return say(language, vi: "dải ảnh", en: plural ? "strips" : "strip")
+        case .tile: return say(language, vi: "ô ảnh", en: plural ? "tiles" : "tile")
         }
     }
 }
@@ -110,10 +134,16 @@ extension TIFFFinding {
             return say(
                 language, vi: "không đọc được thư mục ảnh (IFD) của trang \(page)\(suffix)",
                 en: "cannot read the image directory (IFD) of page \(page)\(suffix)")
-        case .directoryLoop(let page):
+        case .directoryLoop(let page, let backTo):
+            let target = backTo.map { say(language, vi: "trỏ ngược về trang \($0)", en: "points back to page \($0)") }
+                ?? say(language, vi: "quay vòng lại", en: "loops back")
+            let kept = page == 1
+                ? say(language, vi: "đã đọc được 1 trang trước vòng lặp", en: "the 1 page before the loop was read")
+                : say(language, vi: "đã đọc được \(page) trang trước vòng lặp", en: "the \(page) pages before the loop were read")
             return say(
-                language, vi: "chuỗi thư mục ảnh (IFD) quay vòng lại sau trang \(page)",
-                en: "the chain of image directories (IFDs) loops back after page \(page)")
+                language,
+                vi: "chuỗi trang bị hỏng: sau trang \(page), chuỗi thư mục ảnh (IFD) \(target); \(kept), cần kiểm tra xem có thiếu trang nào không",
+                en: "broken page chain: after page \(page), the chain of image directories (IFDs) \(target); \(kept), check that no page is missing")
         case .tooManyPages(let limit):
             return say(
                 language, vi: "quá nhiều trang: đã dừng đọc sau \(limit) trang",
@@ -136,6 +166,54 @@ extension TIFFFinding {
                 language,
                 vi: "trang \(page) ghi độ phân giải không kèm đơn vị (ResolutionUnit = none), nên không biết bao nhiêu dpi",
                 en: "page \(page) gives its resolution without a unit (ResolutionUnit = none), so its dpi is unknown")
+        case .zeroResolution(let page, let x, let y):
+            return say(
+                language,
+                vi: "trang \(page) ghi độ phân giải bằng 0 (XResolution \(formatDPI(x)), YResolution \(formatDPI(y))), nên không biết bao nhiêu dpi",
+                en: "page \(page) gives its resolution as 0 (XResolution \(formatDPI(x)), YResolution \(formatDPI(y))), so its dpi is unknown")
+        case .badSamplesPerPixel(let page, let samples, let photometric):
+            let count = number(samples, language)
+            let said = say(
+                language, vi: "trang \(page) ghi mỗi điểm ảnh có \(count) mẫu (SamplesPerPixel)",
+                en: "page \(page) says each pixel has \(count) sample\(samples == 1 ? "" : "s") (SamplesPerPixel)")
+            let channels = photometric.colourChannels
+            if samples == 0 {
+                return said + say(language, vi: ": không có ảnh nào để đọc", en: ": there is no image to read")
+            }
+            if let channels, Int(samples) < channels {
+                return said + say(
+                    language, vi: ", nhưng kiểu màu \(photometric.rawValue) cần \(channels)",
+                    en: ", but photometric interpretation \(photometric.rawValue) needs \(channels)")
+            }
+            let uses = channels.map {
+                say(language, vi: "; kiểu màu \(photometric.rawValue) dùng \($0)", en: "; photometric interpretation \(photometric.rawValue) uses \($0)")
+            } ?? ""
+            let most = TIFFPage.maximumSamplesPerPixel
+            return said + uses + say(
+                language, vi: "; không ảnh quét nào có quá \(most) mẫu", en: "; no scan has more than \(most)")
+        case .zeroByteCount(let page, let block, let index, let others):
+            let more = others == 0 ? "" : say(
+                language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng vậy)",
+                en: " (nor do \(number(others, .en)) other \(block.name(.en, plural: others != 1)))")
+            return say(
+                language, vi: "trang \(page): \(block.name(.vi)) \(index) có 0 byte, không chứa dữ liệu ảnh\(more)",
+                en: "page \(page): \(block.name(.en)) \(index) has 0 bytes, so it holds no image data\(more)")
+        case .zeroOffset(let page, let block, let index, let others):
+            let more = others == 0 ? "" : say(
+                language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng vậy)",
+                en: " (so do \(number(others, .en)) other \(block.name(.en, plural: others != 1)))")
+            return say(
+                language,
+                vi: "trang \(page): \(block.name(.vi)) \(index) bắt đầu ở byte 0, tức phần đầu tệp chứ không phải dữ liệu ảnh\(more)",
+                en: "page \(page): \(block.name(.en)) \(index) starts at byte 0, which is the file's header, not image data\(more)")
+        case .shortData(let page, let block, let index, let bytes, let expected, let rows, let rowBytes, let others):
+            let more = others == 0 ? "" : say(
+                language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng thiếu)",
+                en: " (\(number(others, .en)) other \(block.name(.en, plural: others != 1)) \(others == 1 ? "is" : "are") short too)")
+            return say(
+                language,
+                vi: "trang \(page): \(block.name(.vi)) \(index) (không nén) có \(number(bytes, .vi)) byte, cần \(number(expected, .vi)) byte cho \(number(rows, .vi)) dòng, mỗi dòng \(number(rowBytes, .vi)) byte\(more)",
+                en: "page \(page): uncompressed \(block.name(.en)) \(index) has \(number(bytes, .en)) bytes, \(number(expected, .en)) expected for \(number(rows, .en)) row\(rows == 1 ? "" : "s") of \(number(rowBytes, .en)) bytes\(more)")
         }
     }
 }
@@ -144,7 +222,7 @@ extension QCProblem {
     /// Why the page or file fails the profile, in Vietnamese (default) or English; the page number is not included.
     public func message(in language: KhoLanguage = .vi) -> String {
         switch self {
-        case .unreadable(let finding):
+        case .unreadable(let finding), .needsReview(let finding):
             return finding.message(in: language)
         case .noPages:
             return say(language, vi: "tệp không có trang nào", en: "the file has no pages")
@@ -161,12 +239,20 @@ extension QCProblem {
                 language,
                 vi: "không rõ độ phân giải (thiếu hoặc không có đơn vị); chuẩn \(profile) yêu cầu ≥ \(formatDPI(minimum)) dpi",
                 en: "resolution unknown (missing or without a unit); profile \(profile) needs ≥ \(formatDPI(minimum)) dpi")
+        case .resolutionZero(_, let minimum, let profile):
+            return say(
+                language, vi: "độ phân giải ghi bằng 0; chuẩn \(profile) yêu cầu ≥ \(formatDPI(minimum)) dpi",
+                en: "resolution is 0; profile \(profile) needs ≥ \(formatDPI(minimum)) dpi")
         case .colourModeNotAllowed(_, let mode, let allowed, let profile):
             let list = allowed.map(\.rawValue).joined(separator: ", ")
+            // A float or signed master next to modes that all mean unsigned samples: say why rgb24 is not "24 bits".
+            let why = mode.sampleFormat != .unsigned && allowed.allSatisfy { $0.sampleFormat == .unsigned }
+                ? say(language, vi: ", là các chế độ mẫu số nguyên không dấu", en: ", whose samples are unsigned integers")
+                : ""
             return say(
                 language,
-                vi: "chế độ màu \(mode.rawValue) (\(mode.description(in: .vi))); chuẩn \(profile) chỉ chấp nhận \(list)",
-                en: "colour mode \(mode.rawValue) (\(mode.description(in: .en))); profile \(profile) accepts only \(list)")
+                vi: "chế độ màu \(mode.rawValue) (\(mode.description(in: .vi))); chuẩn \(profile) chỉ chấp nhận \(list)\(why)",
+                en: "colour mode \(mode.rawValue) (\(mode.description(in: .en))); profile \(profile) accepts only \(list)\(why)")
         case .compressionNotAllowed(_, let compression, let allowed, let profile):
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             return say(

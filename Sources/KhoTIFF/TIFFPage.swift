@@ -1,5 +1,8 @@
 /// What one page (TIFF directory) of a master says about itself, read from its header tags only.
 public struct TIFFPage: Sendable, Hashable, Codable {
+    /// The most samples per pixel a page may declare: CMYK with alpha and spot colours stays far below; 65,535 is damage.
+    public static let maximumSamplesPerPixel: UInt16 = 16
+
     /// The page's position in the file, counting from 1.
     public var number: Int
     /// Image width in pixels.
@@ -38,6 +41,8 @@ public struct TIFFPage: Sendable, Hashable, Codable {
     public var dataBytes: UInt64
     /// One past the last byte of image data of this page (largest offset + byte count).
     public var dataEnd: UInt64
+    /// The numeric SampleFormat tag (1 unsigned, 2 signed, 3 floating point), or nil when absent (unsigned).
+    public var sampleFormatCode: UInt16?
 
     /// Creates a page description; the reader fills every field.
     public init(
@@ -45,7 +50,7 @@ public struct TIFFPage: Sendable, Hashable, Codable {
         photometricCode: UInt16?, compressionCode: UInt16, xResolution: Double?, yResolution: Double?,
         resolutionUnit: TIFFResolutionUnit, isTiled: Bool, iccProfileBytes: UInt32,
         dateTime: String? = nil, make: String? = nil, model: String? = nil, software: String? = nil,
-        artist: String? = nil, dataBytes: UInt64 = 0, dataEnd: UInt64 = 0
+        artist: String? = nil, dataBytes: UInt64 = 0, dataEnd: UInt64 = 0, sampleFormatCode: UInt16? = nil
     ) {
         self.number = number
         self.width = width
@@ -66,6 +71,7 @@ public struct TIFFPage: Sendable, Hashable, Codable {
         self.artist = artist
         self.dataBytes = dataBytes
         self.dataEnd = dataEnd
+        self.sampleFormatCode = sampleFormatCode
     }
 
     /// The photometric interpretation by name (`other` when absent or unknown).
@@ -76,9 +82,16 @@ public struct TIFFPage: Sendable, Hashable, Codable {
     /// The compression by name.
     public var compression: TIFFCompression { TIFFCompression(code: compressionCode) }
 
-    /// Bit depth and colour model together (`gray8`, `rgb24`, …).
+    /// How the samples are read as numbers (`uint` when the SampleFormat tag is absent).
+    public var sampleFormat: TIFFSampleFormat {
+        sampleFormatCode.map(TIFFSampleFormat.init(code:)) ?? .unsigned
+    }
+
+    /// Bit depth, colour model and sample format together (`gray8`, `rgb24`, `rgb-float32`, …).
     public var colourMode: TIFFColourMode {
-        TIFFColourMode(photometric: photometric, bitsPerSample: bitsPerSample, samplesPerPixel: samplesPerPixel)
+        TIFFColourMode(
+            photometric: photometric, bitsPerSample: bitsPerSample, samplesPerPixel: samplesPerPixel,
+            sampleFormat: sampleFormat)
     }
 
     /// Horizontal resolution in dots per inch, or nil when absent or without an absolute unit.
@@ -91,5 +104,34 @@ public struct TIFFPage: Sendable, Hashable, Codable {
     public var dpi: Double? {
         guard let x = xDPI, let y = yDPI else { return nil }
         return min(x, y)
+    }
+
+    /// Both resolutions in dots per inch, each nil when unknown.
+    public var dotsPerInch: TIFFDotsPerInch { TIFFDotsPerInch(x: xDPI, y: yDPI) }
+
+    /// Whether a resolution tag is present but holds 0 (or a fraction with a zero denominator, which libtiff reads as 0).
+    public var hasZeroResolution: Bool { xResolution == 0 || yResolution == 0 }
+}
+
+/// A page's horizontal and vertical resolution in dots per inch; in JSON `{"x": 300, "y": 300}`, an unknown one `null`.
+public struct TIFFDotsPerInch: Sendable, Hashable, Codable {
+    /// Horizontal dots per inch, or nil when absent, 0 or without an absolute unit.
+    public var x: Double?
+    /// Vertical dots per inch, or nil when absent, 0 or without an absolute unit.
+    public var y: Double?
+
+    /// Creates a pair of resolutions.
+    public init(x: Double?, y: Double?) {
+        self.x = x
+        self.y = y
+    }
+
+    private enum CodingKeys: String, CodingKey { case x, y }
+
+    /// Writes both keys, an unknown resolution as `null` rather than leaving the key out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(x, forKey: .x)
+        try container.encode(y, forKey: .y)
     }
 }

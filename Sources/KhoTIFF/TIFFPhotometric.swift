@@ -37,4 +37,15 @@ public enum TIFFPhotometric: String, Sendable, Hashable, Codable, CaseIterable {
         default: self = .other
         }
     }
+
+    /// How many colour samples a pixel of this interpretation carries (before any alpha or extra samples), or nil when
+    /// the interpretation does not say (CFA, LogL, an unknown value).
+    public var colourChannels: Int? {
+        switch self {
+        case .miniswhite, .minisblack, .palette, .mask: return 1
+        case .rgb, .ycbcr, .cielab, .icclab, .itulab, .logluv: return 3
+        case .separated: return 4
+        case .cfa, .logl, .other: return nil
+        }
+    }
 }

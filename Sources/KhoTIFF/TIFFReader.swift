@@ -78,6 +78,7 @@ public enum TIFFReader {
             result.findings.append(.empty)
             return result
         }
+        let firstDirectory: UInt64
         switch TIFFHeader.judge(Array(prefix.prefix(16)), fileSize: result.fileSize) {
         case .failure(let problem):
             result.findings.append(problem.finding)
@@ -85,6 +86,7 @@ public enum TIFFReader {
         case .success(let header):
             result.format = header.format
             result.byteOrder = header.byteOrder
+            firstDirectory = header.firstDirectoryOffset
         }
         // libtiff keeps the source's address until TIFFClose, so it lives on the heap, not in a Swift inout.
         let source = UnsafeMutablePointer<kho_tiff_source>.allocate(capacity: 1)
@@ -93,7 +95,8 @@ public enum TIFFReader {
             to: kho_tiff_source(
                 fd: fd, head: prefix.baseAddress?.assumingMemoryBound(to: UInt8.self), head_length: UInt64(headLength),
                 size: result.fileSize, position: 0))
-        readDirectories(source: source, path: path, options: options, into: &result)
+        let bytes = TIFFBytes(head: prefix, fd: fd, size: result.fileSize)
+        readDirectories(source: source, bytes: bytes, firstDirectory: firstDirectory, path: path, options: options, into: &result)
         return result
     }
 
@@ -103,28 +106,46 @@ public enum TIFFReader {
     }
 
     /// Hands the file to libtiff and walks its directory chain, appending pages and findings.
+    ///
+    /// libtiff opens the file with strip chopping off ("c"), so the strips it counts are the file's own.
+    /// A directory libtiff refuses is read from the file once more: when its SamplesPerPixel is unusable, that is
+    /// the finding, in plainer words than libtiff's.
     private static func readDirectories(
-        source: UnsafeMutablePointer<kho_tiff_source>, path: String, options: TIFFReadOptions, into result: inout TIFFFileResult
+        source: UnsafeMutablePointer<kho_tiff_source>, bytes: TIFFBytes, firstDirectory: UInt64, path: String,
+        options: TIFFReadOptions, into result: inout TIFFFileResult
     ) {
         let log = UnsafeMutablePointer<kho_tiff_log>.allocate(capacity: 1)
         defer { log.deallocate() }
         kho_tiff_log_reset(log)
+        let format = result.format ?? .classic
+        let order = result.byteOrder ?? .littleEndian
+        func rawDirectory(at offset: UInt64) -> TIFFRawDirectory? {
+            TIFFRawDirectory(at: offset, in: bytes, format: format, order: order)
+        }
         let maxAllocation = Int64(options.maxSingleAllocation)
-        guard let tif = path.withCString({ kho_tiff_source_open(source, $0, "rm", log, maxAllocation) }) else {
+        guard let tif = path.withCString({ kho_tiff_source_open(source, $0, "rmc", log, maxAllocation) }) else {
             let detail = firstLine(errorsIn: log, from: 0).replacing(path + ": ", with: "")
-            result.findings.append(.unreadableDirectory(page: 1, detail: detail))
-            result.libtiffWarnings = lines(warningsIn: log)
+            result.findings.append(
+                samplesFinding(rawDirectory(at: firstDirectory), page: 1) ?? .unreadableDirectory(page: 1, detail: detail))
+            result.libtiffWarnings = warnings(in: log, path: path)
             return
         }
         defer { TIFFClose(tif) }
         var truncationReported = false
+        var pagesByDirectory: [UInt64: Int] = [:]
         var number = 1
         while true {
             var page = readPage(tif, number: number)
+            let directoryOffset = TIFFCurrentDirOffset(tif)
+            pagesByDirectory[directoryOffset] = pagesByDirectory[directoryOffset] ?? number
+            let raw = rawDirectory(at: directoryOffset)
             result.findings.append(contentsOf: resolutionFindings(page))
-            if let data = imageData(tif) {
+            let samples = samplesFinding(page)
+            if let samples { result.findings.append(samples) }
+            if let data = imageData(tif, page: page, raw: raw, samplesSound: samples == nil) {
                 page.dataBytes = data.bytes
                 page.dataEnd = data.end
+                result.findings.append(contentsOf: data.findings(page: number))
                 if data.end > result.fileSize && !truncationReported {
                     truncationReported = true
                     result.findings.append(.truncated(page: number, dataEnd: data.end, fileSize: result.fileSize))
@@ -150,15 +171,18 @@ public enum TIFFReader {
                 let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
                 let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
                 if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping") {
-                    result.findings.append(.unreadableDirectory(page: number + 1, detail: detail))
+                    let next = raw.flatMap { rawDirectory(at: $0.next) }
+                    result.findings.append(
+                        samplesFinding(next, page: number + 1) ?? .unreadableDirectory(page: number + 1, detail: detail))
                 } else {
-                    result.findings.append(.directoryLoop(page: number))
+                    let backTo = raw.flatMap { pagesByDirectory[$0.next] }
+                    result.findings.append(.directoryLoop(page: number, backTo: backTo))
                 }
                 break
             }
             number += 1
         }
-        result.libtiffWarnings = lines(warningsIn: log)
+        result.libtiffWarnings = warnings(in: log, path: path)
     }
 
     /// Reads the tags of libtiff's current directory.
@@ -181,6 +205,8 @@ public enum TIFFReader {
         var yResolution: Float = 0
         let hasX = kho_tiff_get_float(tif, UInt32(TIFFTAG_XRESOLUTION), &xResolution) != 0
         let hasY = kho_tiff_get_float(tif, UInt32(TIFFTAG_YRESOLUTION), &yResolution) != 0
+        var sampleFormat: UInt16 = 0
+        let hasSampleFormat = kho_tiff_get_u16(tif, UInt32(TIFFTAG_SAMPLEFORMAT), &sampleFormat) != 0
         var iccCount: UInt32 = 0
         var iccData: UnsafeRawPointer?
         if kho_tiff_get_icc(tif, &iccCount, &iccData) == 0 {
@@ -194,7 +220,7 @@ public enum TIFFReader {
             iccProfileBytes: iccCount,
             dateTime: string(tif, TIFFTAG_DATETIME), make: string(tif, TIFFTAG_MAKE),
             model: string(tif, TIFFTAG_MODEL), software: string(tif, TIFFTAG_SOFTWARE),
-            artist: string(tif, TIFFTAG_ARTIST))
+            artist: string(tif, TIFFTAG_ARTIST), sampleFormatCode: hasSampleFormat ? sampleFormat : nil)
     }
 
     /// Reads an ASCII tag of the current directory, or nil when absent.
@@ -206,8 +232,11 @@ public enum TIFFReader {
 
     /// Says what is wrong with a page's resolution tags, if anything.
     private static func resolutionFindings(_ page: TIFFPage) -> [TIFFFinding] {
-        if page.xResolution == nil || page.yResolution == nil {
+        guard let x = page.xResolution, let y = page.yResolution else {
             return [.missingResolution(page: page.number)]
+        }
+        if page.hasZeroResolution {
+            return [.zeroResolution(page: page.number, x: x, y: y)]
         }
         if page.resolutionUnit == .none {
             return [.resolutionWithoutUnit(page: page.number)]
@@ -215,8 +244,34 @@ public enum TIFFReader {
         return []
     }
 
-    /// Sums and bounds the strips or tiles of the current directory, or nil when it has no image data.
-    private static func imageData(_ tif: OpaquePointer) -> (bytes: UInt64, end: UInt64)? {
+    /// Says what is wrong with a page's SamplesPerPixel, if anything: 0, fewer than RGB or YCbCr needs, or absurdly many.
+    static func samplesFinding(_ page: TIFFPage) -> TIFFFinding? {
+        samplesFinding(page: page.number, samples: page.samplesPerPixel, photometric: page.photometric)
+    }
+
+    /// The SamplesPerPixel finding for a directory as the file writes it, or nil when its SamplesPerPixel is not absurd
+    /// (0 or above `TIFFPage.maximumSamplesPerPixel`: then it is surely why libtiff refused the directory).
+    private static func samplesFinding(_ raw: TIFFRawDirectory?, page: Int) -> TIFFFinding? {
+        guard let raw, let samples = raw.integers(UInt16(TIFFTAG_SAMPLESPERPIXEL), limit: 1)?.first,
+            samples == 0 || samples > UInt64(TIFFPage.maximumSamplesPerPixel)
+        else { return nil }
+        let photometric = raw.integers(UInt16(TIFFTAG_PHOTOMETRIC), limit: 1)?.first
+            .map { TIFFPhotometric(code: UInt16(truncatingIfNeeded: $0)) } ?? .other
+        return samplesFinding(page: page, samples: UInt16(truncatingIfNeeded: samples), photometric: photometric)
+    }
+
+    private static func samplesFinding(page: Int, samples: UInt16, photometric: TIFFPhotometric) -> TIFFFinding? {
+        let needed = photometric == .rgb || photometric == .ycbcr ? 3 : 1
+        guard samples == 0 || samples > TIFFPage.maximumSamplesPerPixel || Int(samples) < needed else { return nil }
+        return .badSamplesPerPixel(page: page, samples: samples, photometric: photometric)
+    }
+
+    /// The strips or tiles of the current directory, or nil when it has no image data.
+    ///
+    /// Offsets and byte counts come from the file as written (`raw`) when they can be read there, else from libtiff;
+    /// the rows uncompressed blocks must hold are measured only when SamplesPerPixel is usable and the data is not
+    /// YCbCr (whose subsampling packs rows in blocks).
+    private static func imageData(_ tif: OpaquePointer, page: TIFFPage, raw: TIFFRawDirectory?, samplesSound: Bool) -> TIFFImageData? {
         let tiled = TIFFIsTiled(tif) != 0
         let count = Int(tiled ? TIFFNumberOfTiles(tif) : TIFFNumberOfStrips(tif))
         var offsets: UnsafePointer<UInt64>?
@@ -230,14 +285,32 @@ public enum TIFFReader {
         else {
             return nil
         }
-        var end: UInt64 = 0
-        var bytes: UInt64 = 0
-        for index in 0..<count {
-            let (stripEnd, overflow) = offsets[index].addingReportingOverflow(byteCounts[index])
-            end = max(end, overflow ? UInt64.max : stripEnd)
-            bytes &+= byteCounts[index]
+        // The file's own values where it has them; past the end of a short array, 0, as libtiff pads it.
+        func values(_ tag: UInt32, _ parsed: UnsafePointer<UInt64>) -> [UInt64] {
+            guard let written = raw?.integers(UInt16(tag), limit: count) else {
+                return Array(UnsafeBufferPointer(start: parsed, count: count))
+            }
+            return (0..<count).map { $0 < written.count ? written[$0] : 0 }
         }
-        return (bytes, end)
+        var data = TIFFImageData(
+            block: tiled ? .tile : .strip, offsets: values(offsetTag, offsets), byteCounts: values(countTag, byteCounts))
+        if page.compression == .none && page.photometric != .ycbcr && samplesSound {
+            var planar = UInt16(PLANARCONFIG_CONTIG)
+            _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_PLANARCONFIG), &planar)
+            let samplesInRow = planar == UInt16(PLANARCONFIG_SEPARATE) ? 1 : page.samplesPerPixel
+            var width = page.width
+            var rows = page.height
+            if tiled {
+                _ = kho_tiff_get_u32(tif, UInt32(TIFFTAG_TILEWIDTH), &width)
+                _ = kho_tiff_get_u32(tif, UInt32(TIFFTAG_TILELENGTH), &rows)
+            } else {
+                _ = kho_tiff_get_u32(tif, UInt32(TIFFTAG_ROWSPERSTRIP), &rows)
+            }
+            data.geometry = TIFFImageData.Geometry(
+                tiled: tiled, width: width, height: page.height, rowsPerBlock: rows, samplesInRow: samplesInRow,
+                bitsPerSample: page.bitsPerSample)
+        }
+        return data
     }
 
     /// Maps an open(2) errno to a finding.
@@ -268,10 +341,11 @@ public enum TIFFReader {
         return withUnsafeBytes(of: &buffer) { String(decoding: $0[Int(start)..<Int(end)], as: UTF8.self) }
     }
 
-    /// The warnings libtiff logged, one per entry.
-    private static func lines(warningsIn log: UnsafeMutablePointer<kho_tiff_log>) -> [String] {
+    /// The warnings libtiff logged, each once, in the order first given, without the file's path.
+    private static func warnings(in log: UnsafeMutablePointer<kho_tiff_log>, path: String) -> [String] {
         guard log.pointee.warning_length > 0 else { return [] }
         let text = withUnsafeBytes(of: &log.pointee.warnings) { String(decoding: $0.prefix(Int(log.pointee.warning_length)), as: UTF8.self) }
-        return text.split(separator: "\n").map(String.init)
+        var seen: Set<String> = []
+        return text.split(separator: "\n").map { String($0).replacing(path + ": ", with: "") }.filter { seen.insert($0).inserted }
     }
 }

@@ -21,6 +21,12 @@ public struct FixturePage: Sendable {
     public var model: String? = nil
     public var software: String? = nil
     public var artist: String? = nil
+    /// Rows per strip (strips only); nil writes the page as one strip.
+    public var rowsPerStrip: UInt32? = nil
+    /// The SampleFormat tag (SAMPLEFORMAT_INT, SAMPLEFORMAT_IEEEFP, …); nil leaves it out (unsigned).
+    public var sampleFormat: Int32? = nil
+    /// Damage done to the page's directory after libtiff has written it, for what libtiff would refuse to write.
+    public var damage: [FixtureDamage] = []
 
     public static let rgb = FixturePage()
     public static let gray8 = FixturePage(samplesPerPixel: 1, photometric: PHOTOMETRIC_MINISBLACK)
@@ -43,7 +49,10 @@ public struct FixturePage: Sendable {
         make: String? = nil,
         model: String? = nil,
         software: String? = nil,
-        artist: String? = nil
+        artist: String? = nil,
+        rowsPerStrip: UInt32? = nil,
+        sampleFormat: Int32? = nil,
+        damage: [FixtureDamage] = []
     ) {
         self.width = width
         self.height = height
@@ -61,7 +70,25 @@ public struct FixturePage: Sendable {
         self.model = model
         self.software = software
         self.artist = artist
+        self.rowsPerStrip = rowsPerStrip
+        self.sampleFormat = sampleFormat
+        self.damage = damage
     }
+}
+
+/// A way to break a page that libtiff's writer would not: values overwritten in the written file's directory.
+public enum FixtureDamage: Sendable, Hashable {
+    /// Sets the byte count of strip (or tile) `index`, counted from 1.
+    case byteCount(index: Int, to: UInt64)
+    /// Sets the offset of strip (or tile) `index`, counted from 1.
+    case offset(index: Int, to: UInt64)
+    /// Sets SamplesPerPixel, with BitsPerSample written once for all samples (as libtiff accepts it for any count);
+    /// the data stays as written.
+    case samplesPerPixel(UInt16)
+    /// Sets SamplesPerPixel alone, so BitsPerSample still lists the samples written (libtiff then refuses the page).
+    case samplesPerPixelOnly(UInt16)
+    /// Sets XResolution and YResolution to `x`/1 and `y`/1 (0 is what libtiff refuses to write).
+    case resolution(x: UInt32, y: UInt32)
 }
 
 public struct FixtureError: Error, CustomStringConvertible {
@@ -72,7 +99,41 @@ public struct FixtureError: Error, CustomStringConvertible {
 
 /// Writes fixture TIFFs with libtiff ("w", "w8" for BigTIFF, "b" for big-endian).
 public enum FixtureWriter {
-    public static func write(_ pages: [FixturePage], to path: String, bigTIFF: Bool = false, bigEndian: Bool = false) throws {
+    /// Writes `pages` to `path`, then does each page's `damage` and, with `loopBackTo`, points the last page's
+    /// next-directory pointer back at that page's directory (counted from 1), making a looped page chain.
+    public static func write(
+        _ pages: [FixturePage], to path: String, bigTIFF: Bool = false, bigEndian: Bool = false, loopBackTo: Int? = nil
+    ) throws {
+        try writeWithLibTIFF(pages, to: path, bigTIFF: bigTIFF, bigEndian: bigEndian)
+        guard loopBackTo != nil || pages.contains(where: { !$0.damage.isEmpty }) else { return }
+        var file = try FixturePatcher(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
+        for (index, page) in pages.enumerated() {
+            for damage in page.damage {
+                let offsets = UInt16(page.tiled ? TIFFTAG_TILEOFFSETS : TIFFTAG_STRIPOFFSETS)
+                let counts = UInt16(page.tiled ? TIFFTAG_TILEBYTECOUNTS : TIFFTAG_STRIPBYTECOUNTS)
+                switch damage {
+                case .byteCount(let block, let value):
+                    try file.set(page: index, tag: counts, index: block - 1, to: value)
+                case .offset(let block, let value):
+                    try file.set(page: index, tag: offsets, index: block - 1, to: value)
+                case .samplesPerPixel(let value):
+                    try file.set(page: index, tag: UInt16(TIFFTAG_SAMPLESPERPIXEL), index: 0, to: UInt64(value))
+                    try file.setSingle(page: index, tag: UInt16(TIFFTAG_BITSPERSAMPLE), to: page.bitsPerSample)
+                case .samplesPerPixelOnly(let value):
+                    try file.set(page: index, tag: UInt16(TIFFTAG_SAMPLESPERPIXEL), index: 0, to: UInt64(value))
+                case .resolution(let x, let y):
+                    try file.set(page: index, tag: UInt16(TIFFTAG_XRESOLUTION), index: 0, to: UInt64(x))
+                    try file.set(page: index, tag: UInt16(TIFFTAG_YRESOLUTION), index: 0, to: UInt64(y))
+                }
+            }
+        }
+        if let loopBackTo {
+            try file.setNextDirectory(ofPage: file.directories.count - 1, to: file.directories[loopBackTo - 1])
+        }
+        try Data(file.bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    private static func writeWithLibTIFF(_ pages: [FixturePage], to path: String, bigTIFF: Bool, bigEndian: Bool) throws {
         let log = UnsafeMutablePointer<kho_tiff_log>.allocate(capacity: 1)
         defer { log.deallocate() }
         kho_tiff_log_reset(log)
@@ -109,6 +170,7 @@ public enum FixtureWriter {
         text(TIFFTAG_MODEL, page.model)
         text(TIFFTAG_SOFTWARE, page.software)
         text(TIFFTAG_ARTIST, page.artist)
+        if let format = page.sampleFormat { u16(TIFFTAG_SAMPLEFORMAT, format) }
         let rowBytes = (Int(page.width) * Int(page.bitsPerSample) * Int(page.samplesPerPixel) + 7) / 8
         if page.tiled {
             u32(TIFFTAG_TILEWIDTH, 16)
@@ -121,11 +183,18 @@ public enum FixtureWriter {
                 }
             }
         } else {
-            u32(TIFFTAG_ROWSPERSTRIP, page.height)
-            let size = rowBytes * Int(page.height)
-            var pixels = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7) }
-            guard TIFFWriteEncodedStrip(tif, 0, &pixels, tmsize_t(size)) >= 0 else {
-                throw FixtureError(description: "TIFFWriteEncodedStrip failed: \(errors(log))")
+            let rowsPerStrip = max(1, min(page.rowsPerStrip ?? page.height, page.height))
+            u32(TIFFTAG_ROWSPERSTRIP, rowsPerStrip)
+            var first: UInt32 = 0
+            var strip: UInt32 = 0
+            while first < page.height {
+                let size = rowBytes * Int(min(rowsPerStrip, page.height - first))
+                var pixels = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+                guard TIFFWriteEncodedStrip(tif, strip, &pixels, tmsize_t(size)) >= 0 else {
+                    throw FixtureError(description: "TIFFWriteEncodedStrip failed: \(errors(log))")
+                }
+                first += rowsPerStrip
+                strip += 1
             }
         }
     }

@@ -111,6 +111,8 @@ struct BoxCommand: ParsableCommand {
         var code: String
         @Option(help: ArgumentHelp(Text(vi: "Chuyển sang phông khác.", en: "Move to another fonds.")()))
         var fonds: String?
+        @Option(help: ArgumentHelp(Text(vi: "Sửa số mét giữ lại của hộp đã chỉnh lý (≤ độ dài).", en: "Correct the metres kept by an arranged box (not more than its extent).")(), valueName: Text(vi: "MÉT", en: "METRES")()))
+        var kept: String?
         @OptionGroup var description: Description
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -119,7 +121,7 @@ struct BoxCommand: ParsableCommand {
             let d = description
             let box = try global.openForWriting().editBox(
                 code, BoxChanges(fonds: fonds, extent: d.extent, location: d.location, startYear: d.startYear, endYear: d.endYear,
-                                 condition: d.condition, notes: d.notes),
+                                 condition: d.condition, notes: d.notes, kept: kept),
                 by: try who.attribution())
             if global.json { return try Out.json(box) }
             Out.line(Text(vi: "Đã sửa hộp \(box.code)", en: "Changed box \(box.code)")())

@@ -23,7 +23,7 @@ struct FondsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let fonds = try global.openForWriting().addFonds(code: code, name: name, notes: notes, by: try who.attribution())
+            let fonds = try global.openForWriting(create: true).addFonds(code: code, name: name, notes: notes, by: try who.attribution())
             if global.json { return try Out.json(fonds) }
             Out.line(Text(vi: "Đã thêm phông \(fonds.code) — \(fonds.name)", en: "Registered fonds \(fonds.code) — \(fonds.name)")())
         }

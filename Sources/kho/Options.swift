@@ -29,9 +29,10 @@ struct GlobalOptions: ParsableArguments {
         try KhoStore.open(path: path, forWriting: false, create: false)
     }
 
-    /// Opens (creating if needed) the catalogue for writing.
-    func openForWriting() throws -> KhoStore {
-        try KhoStore.open(path: path, forWriting: true)
+    /// Opens the catalogue for writing; only `create: true` (registering the first fonds, restoring) makes a new one,
+    /// so a mistyped `--db`/`KHO_DB` is an error naming the path, never an empty catalogue.
+    func openForWriting(create: Bool = false) throws -> KhoStore {
+        try KhoStore.open(path: path, forWriting: true, create: create)
     }
 }
 

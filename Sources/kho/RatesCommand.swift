@@ -18,7 +18,7 @@ struct RatesCommand: ParsableCommand {
 
         func run() throws {
             let target = path ?? RatesFile.defaultPath(catalogue: global.path)
-            try RatesFile.writeDefaults(to: target, force: force)
+            try RatesFile.writeDefaults(to: target, force: force, catalogue: global.path)
             Out.line(Text(vi: "Đã ghi \(target): hãy sửa đơn giá theo quyết định của tỉnh.", en: "Wrote \(target): edit the prices to the province's decision.")())
         }
     }

@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
         }
         let report = try store.leadershipReport(source, lang: Lang.current)
         let page = report.html
-        try Output.write(page, to: html)
+        try OutputFile.write(page, to: html, catalogue: global.path)
         if global.json { return try Out.json(report.model) }
         Out.line(Text(vi: "Đã ghi báo cáo \(html) (\(Format.integer(Int64(page.utf8.count))) byte); mở bằng trình duyệt, in khổ A4.",
                       en: "Wrote the report \(html) (\(Format.integer(Int64(page.utf8.count))) bytes); open it in a browser, print on A4.")())
@@ -91,33 +91,10 @@ struct ExportCommand: ParsableCommand {
             }
         }
         if let out {
-            try Output.write(text, to: out)
+            try OutputFile.write(text, to: out, catalogue: global.path)
             FileHandle.standardError.write(Data(Text(vi: "Đã ghi \(out)\n", en: "Wrote \(out)\n")().utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
-        }
-    }
-}
-
-/// Writing a whole output file at once, so a reader never sees half of it.
-enum Output {
-    static func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-        }
-    }
-}
-
-/// A file that could not be written.
-enum OutputError: KhoError {
-    case cannotWrite(path: String, reason: String)
-
-    var text: Text {
-        switch self {
-        case .cannotWrite(let path, let reason):
-            Text(vi: "không ghi được \(path): \(reason)", en: "cannot write \(path): \(reason)")
         }
     }
 }

@@ -36,7 +36,7 @@ struct RestoreCommand: ParsableCommand {
             return
         }
         let attribution = try who.attribution()
-        let report = try global.openForWriting().restore(from: file, replacing: force, by: attribution)
+        let report = try global.openForWriting(create: true).restore(from: file, replacing: force, by: attribution)
         if global.json { return try Out.json(report) }
         let b = report.backup
         Out.done(Text(

@@ -5,7 +5,7 @@ struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: Text(vi: "Số hóa: nạp bản quét TIFF, kiểm tra chất lượng và toàn vẹn, ghi nhận bằng tay.", en: "Digitization: ingest TIFF masters, check quality and fixity, record by hand.")(),
-        subcommands: [Ingest.self, Problems.self, Show.self, Verify.self, Profile.self, Record.self])
+        subcommands: [Ingest.self, Problems.self, Show.self, Verify.self, Profile.self, Record.self, Confirm.self, Accept.self])
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,9 +24,15 @@ struct ScanCommand: ParsableCommand {
         }
 
         func run() throws {
-            let event = try global.openForWriting().recordScan(of: try FileRef(parsing: ref), pages: pages, by: try who.attribution())
+            let store = try global.openForWriting()
+            let fileRef = try FileRef(parsing: ref)
+            let event = try store.recordScan(of: fileRef, pages: pages, by: try who.attribution())
             if global.json { return try Out.json(event.id) }
             Out.done(Text(vi: "Đã ghi nhận hồ sơ \(ref): \(pages) trang", en: "Recorded file \(ref): \(pages) pages"), event: event.id)
+            let file = try store.showFile(fileRef)
+            if file.scanState == .mismatch {
+                Out.line(ScanTexts.mismatch(ref: ref, pages: file.pages, sheets: file.sheets)())
+            }
         }
     }
 }

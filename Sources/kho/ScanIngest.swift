@@ -62,6 +62,13 @@ extension ScanCommand {
             Out.line(Text(vi: "Tệp đã thay đổi:", en: "Changed masters:")())
             for path in s.changedPaths.prefix(50) { Out.line("  \(path)") }
         }
+        if !s.changedAfterCheck.isEmpty {
+            Out.line(Text(vi: "! \(s.changedAfterCheck.count) tệp đã đạt kiểm tra nay đổi nội dung: giữ SHA-256 cũ, hồ sơ «cần xem lại»; nếu là quét lại đúng: kho scan accept HỘP/HỒSƠ --reason rescan",
+                          en: "! \(s.changedAfterCheck.count) checked masters changed content: the old SHA-256 is kept and their files need review; if it is a proper rescan: kho scan accept BOX/FILE --reason rescan")())
+        }
+        for m in s.countMismatch.prefix(50) {
+            Out.line(ScanTexts.mismatch(ref: m.ref, pages: m.pages, sheets: m.sheets)())
+        }
         if !s.problems.isEmpty {
             Out.line(Text(vi: "Vấn đề:", en: "Problems:")())
             for p in s.problems.prefix(50) { Out.line("  \(p.ref)/\(p.master)\(p.page.map { " tr.\($0)" } ?? ""): \(p.message)") }
@@ -150,6 +157,22 @@ extension ScanCommand {
                             Format.integer(m.size), String((m.sha256 ?? "").prefix(12)), m.problems.map(\.message).joined(separator: "; ")]
                 },
                 right: [1, 2, 5])
+            for m in masters {
+                for w in m.tiff?.libtiffWarnings ?? [] {
+                    Out.line(Text(vi: "  \(m.name): cảnh báo của libtiff: \(w)", en: "  \(m.name): libtiff warning: \(w)")())
+                }
+                // The history of accepted contents, when there is more than the first.
+                if m.hashHistory.count > 1 || m.seenSHA256 != nil {
+                    Out.line(Text(vi: "  \(m.name): lịch sử SHA-256:", en: "  \(m.name): SHA-256 history:")())
+                    for h in m.hashHistory {
+                        Out.line("    \(h.since)  \(h.sha256.prefix(16))…  \(h.reason)")
+                    }
+                    if let seen = m.seenSHA256 {
+                        Out.line(Text(vi: "    \(m.changedAt ?? "?")  \(seen.prefix(16))…  đã đổi, chưa chấp nhận (kho scan accept)",
+                                      en: "    \(m.changedAt ?? "?")  \(seen.prefix(16))…  changed, not accepted (kho scan accept)")())
+                    }
+                }
+            }
         }
     }
 

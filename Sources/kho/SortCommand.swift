@@ -28,8 +28,16 @@ struct SortCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: Text(vi: "Ghi hoàn thành chỉnh lý một hoặc nhiều hộp.", en: "Record that arrangement of one or more boxes is finished.")(),
             discussion: Text(
-                vi: "--kept là số mét giữ lại sau khi loại tài liệu hết giá trị; phần còn lại được ghi là đề nghị hủy. Mặc định: giữ lại toàn bộ.",
-                en: "--kept is the metres kept after weeding; the rest is recorded as proposed for destruction. Default: all kept.")())
+                vi: """
+                    --kept là số mét giữ lại sau khi loại tài liệu hết giá trị; phần còn lại được ghi là đề nghị hủy. Mặc định: giữ lại toàn bộ.
+                    Lúc hoàn thành (--at) không được sớm hơn lúc bắt đầu. Hộp chưa ghi bắt đầu thì được ghi bắt đầu cùng lúc với hoàn thành
+                    (trừ khi --opening: số dư đầu kỳ không cần ghi bắt đầu).
+                    """,
+                en: """
+                    --kept is the metres kept after weeding; the rest is recorded as proposed for destruction. Default: all kept.
+                    The finish (--at) cannot be earlier than the start. A box that was not started gets its start recorded at the
+                    same time as the finish (except with --opening: opening balances need no start).
+                    """)())
         @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")()))
         var boxes: [String]
         @Option(help: ArgumentHelp(Text(vi: "Số mét giữ lại (chỉ khi hoàn thành một hộp).", en: "Metres kept (with a single box only).")(), valueName: Text(vi: "MÉT", en: "METRES")()))
@@ -38,12 +46,17 @@ struct SortCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let events = try global.openForWriting().finishArrangement(of: boxes, kept: kept, by: try who.attribution())
-            if global.json { return try Out.json(events.compactMap(\.id)) }
-            for (box, event) in zip(boxes, events) {
-                let kept = Format.decimal(Double(event.keptMM ?? 0) / 1000, maxFractionDigits: 3)
-                let extent = Format.decimal(Double(event.metresMM ?? 0) / 1000, maxFractionDigits: 3)
-                Out.done(Text(vi: "Hoàn thành chỉnh lý hộp \(box): giữ lại \(kept) / \(extent) m", en: "Arrangement of box \(box) finished: kept \(kept) of \(extent) m"), event: event.id)
+            let finished = try global.openForWriting().finishArrangementRecordingStarts(of: boxes, kept: kept, by: try who.attribution())
+            if global.json { return try Out.json(finished.compactMap(\.finish.id)) }
+            for done in finished {
+                let box = done.box
+                if let start = done.start {
+                    Out.done(Text(vi: "Hộp \(box) chưa được ghi bắt đầu chỉnh lý: đã ghi bắt đầu cùng lúc với hoàn thành",
+                                  en: "Box \(box) had not been started: its start is recorded at the same time as the finish"), event: start.id)
+                }
+                let kept = Format.decimal(Double(done.finish.keptMM ?? 0) / 1000, maxFractionDigits: 3)
+                let extent = Format.decimal(Double(done.finish.metresMM ?? 0) / 1000, maxFractionDigits: 3)
+                Out.done(Text(vi: "Hoàn thành chỉnh lý hộp \(box): giữ lại \(kept) / \(extent) m", en: "Arrangement of box \(box) finished: kept \(kept) of \(extent) m"), event: done.finish.id)
             }
         }
     }

@@ -30,6 +30,8 @@ struct Status: ParsableCommand {
         if global.json { return try Out.json(status) }
         let p = status.progress
         func m(_ v: Double) -> String { "\(Out.metres(v)) m" }
+        // Digitized metres are shares of boxes: two decimals say all that is known.
+        func m2(_ v: Double) -> String { "\(Format.decimal(v, maxFractionDigits: 2)) m" }
         func pct(_ v: Double) -> String { Format.percent(v, of: p.totalMetres) }
         Out.line(Text(vi: "Kho lưu trữ — tiến độ lúc \(status.asOf)", en: "Archive progress as of \(status.asOf)")())
         Out.line()
@@ -41,7 +43,7 @@ struct Status: ParsableCommand {
                 [Text(vi: "  giữ lại", en: "  kept")(), m(p.keptMetres), ""],
                 [Text(vi: "  đề nghị hủy", en: "  weeded")(), m(p.weededMetres), ""],
                 [Text(vi: "Chưa chỉnh lý", en: "Not arranged")(), m(p.totalMetres - p.arrangedMetres), pct(p.totalMetres - p.arrangedMetres)],
-                [Text(vi: "Đã số hóa", en: "Digitized")(), m(p.digitizedMetres), pct(p.digitizedMetres)],
+                [Text(vi: "Đã số hóa", en: "Digitized")(), m2(p.digitizedMetres), pct(p.digitizedMetres)],
                 [Text(vi: "Hộp (khi tiếp nhận)", en: "Boxes (as received)")(), "\(Format.integer(Int64(p.boxes))) (\(Format.integer(Int64(p.boxesReceived))))", ""],
                 [Text(vi: "Hồ sơ", en: "Files")(), Format.integer(Int64(p.files)), ""],
                 [Text(vi: "Số tờ (đã đếm)", en: "Sheets (counted)")(), Format.integer(Int64(p.sheets)), ""],
@@ -58,6 +60,8 @@ struct Status: ParsableCommand {
                 [ScanState.recorded.label(), Format.integer(Int64(l.recorded))],
                 [ScanState.passed.label(), Format.integer(Int64(l.passed))],
                 [ScanState.rescan.label(), Format.integer(Int64(l.rescan))],
+                [ScanState.mismatch.label(), Format.integer(Int64(l.mismatch))],
+                [ScanState.review.label(), Format.integer(Int64(l.review))],
                 [ScanState.delivered.label(), Format.integer(Int64(l.delivered))],
                 [Text(vi: "mật (không số hóa)", en: "secret (never scanned)")(), Format.integer(Int64(l.secret))],
             ],
@@ -70,7 +74,7 @@ struct Status: ParsableCommand {
              Text(vi: "Hộp", en: "Boxes")(), Text(vi: "Hồ sơ", en: "Files")()],
             status.fonds.map { f in
                 [f.code, f.name, Out.metres(f.progress.totalMetres), Out.metres(f.progress.arrangedMetres),
-                 Out.metres(f.progress.digitizedMetres), String(f.progress.boxes), String(f.progress.files)]
+                 Format.decimal(f.progress.digitizedMetres, maxFractionDigits: 2), String(f.progress.boxes), String(f.progress.files)]
             },
             right: [2, 3, 4, 5, 6])
     }

@@ -77,7 +77,8 @@ import Testing
         try master("H1/01/0001.tif", [.gray8])
         #expect(try ingest(store).failedQC == 1)
         try FileManager.default.removeItem(atPath: scans.file("H1"))
-        try master("H1/02/0001.tif", [.gray8])
+        // (another image: the same one twice would be a duplicate finding)
+        try master("H1/02/0001.tif", [{ var p = FixturePage.gray8; p.width = 17; return p }()])
         let summary = try ingest(store, profile: try store.resolveProfile("nara-textual"))
         #expect(summary.failedQC == 0)
         expectError(ScanError.unknownProfile("nope")) { try store.resolveProfile("nope") }
@@ -117,7 +118,7 @@ import Testing
 
     @Test func unknownFoldersSecretFilesLinksAndStrayFilesAreFindingsAndNothingElseIsLost() throws {
         let store = try catalogue()
-        try master("H1/01/0001.tif")
+        try master("H1/01/0001.tif", [.rgb, .rgb])  // 2 sheets: 2 pages make it complete
         try master("H9/01/0001.tif")
         try master("H1/03/0001.tif")
         try Data("ghi chú".utf8).write(to: URL(fileURLWithPath: scans.file("H1/01/notes.txt")))
@@ -166,7 +167,7 @@ import Testing
     @Test func aMasterGoneFromDiskMakesItsFileNeedRescan() throws {
         let store = try catalogue()
         try master("H1/01/0001.tif")
-        let second = try master("H1/01/0002.tif")
+        let second = try master("H1/01/0002.tif", [FixturePage(width: 17)])
         _ = try ingest(store)
         try FileManager.default.removeItem(atPath: second)
         let summary = try ingest(store)

@@ -123,7 +123,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         try await writer.value
         // Then each is a sound snapshot: one event per box added, and it checks clean
         for report in reports {
-            #expect(report.events == 22 + report.boxes - 7)
+            #expect(report.events == 24 + report.boxes - 7)
             let copy = try KhoStore.open(path: report.path, forWriting: false)
             #expect(try copy.check().problems == [])
         }

@@ -21,7 +21,7 @@ import Testing
 
     @Test func theDailyCommandsWorkAndStatusCountsThem() throws {
         let kho = try catalogue()
-        #expect(try kho("sort", "start", "B1", "--by", "Thu").code == 0)
+        #expect(try kho("sort", "start", "B1", "--by", "Thu", "--at", "2026-01-15T08:00").code == 0)
         let finish = try kho("sort", "finish", "B1", "--kept", "0.4", "--by", "Trần Văn Minh", "--at", "2026-01-15T16:00")
         #expect(finish.code == 0)
         #expect(finish.out.contains("0,4"))

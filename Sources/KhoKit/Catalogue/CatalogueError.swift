@@ -9,6 +9,12 @@ public enum CatalogueError: KhoError, Equatable {
     case duplicateBox(code: String, fonds: String, location: String)
     case duplicateFile(ref: String, title: String)
     case badExtent(String)
+    /// An extent greater than zero that rounds to 0 mm, e.g. `0.0001`.
+    case extentRoundsToZero(String)
+    /// A new extent smaller than the metres the box's arrangement kept.
+    case extentBelowKept(box: String, extent: String, kept: String)
+    /// A file with masters on record that was to be moved into another box: how many, and the folders.
+    case fileHasMasters(ref: String, masters: Int, folder: String, newFolder: String)
     case badYear(String)
     case yearsBackwards(start: Int, end: Int)
     case badRetention(String)
@@ -67,6 +73,15 @@ public enum CatalogueError: KhoError, Equatable {
         case .badExtent(let text):
             Text(vi: "độ dài \(text.isEmpty ? "(trống)" : "«\(text)»") không hợp lệ: cần một số mét lớn hơn 0, ví dụ 0,125 (một hộp tiêu chuẩn)",
                  en: "extent \(text.isEmpty ? "(empty)" : "“\(text)”") is not valid: give metres greater than 0, e.g. 0.125 (one standard box)")
+        case .extentRoundsToZero(let text):
+            Text(vi: "độ dài «\(text)» làm tròn thành 0 mm (kho lưu số mét theo milimét): cần ít nhất 0,001, ví dụ 0,125 (một hộp tiêu chuẩn)",
+                 en: "extent “\(text)” rounds to 0 mm (kho stores metres as whole millimetres): give at least 0.001, e.g. 0.125 (one standard box)")
+        case .extentBelowKept(let box, let extent, let kept):
+            Text(vi: "độ dài mới \(extent) m của hộp \(box) nhỏ hơn số mét đã giữ lại khi chỉnh lý (\(kept) m); giữ lại phải ≤ độ dài: sửa cả hai, ví dụ `kho box edit \(box) --extent \(extent) --kept \(extent)`",
+                 en: "the new extent \(extent) m of box \(box) is less than the \(kept) m its arrangement kept; kept must not exceed the extent: change both, e.g. `kho box edit \(box) --extent \(extent) --kept \(extent)`")
+        case .fileHasMasters(let ref, let masters, let folder, let newFolder):
+            Text(vi: "hồ sơ \(ref) có \(masters) bản quét đã nạp (thư mục \(folder)), nên không chuyển trong danh mục được: bản quét đi theo thư mục. Hãy chuyển thư mục \(folder) sang \(newFolder), rồi chạy `kho scan ingest`",
+                 en: "file \(ref) has \(masters) masters on record (folder \(folder)), so it cannot be moved in the catalogue alone: masters follow their folder. Move the folder \(folder) to \(newFolder), then run `kho scan ingest`")
         case .badYear(let text):
             Text(vi: "năm «\(text)» không hợp lệ: cần năm có 4 chữ số, ví dụ 1998",
                  en: "year “\(text)” is not valid: give a four-digit year, e.g. 1998")

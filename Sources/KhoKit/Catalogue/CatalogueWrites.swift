@@ -10,9 +10,11 @@ public struct BoxChanges: Sendable, Hashable {
     public var endYear: String?
     public var condition: String?
     public var notes: String?
+    /// Metres kept by the box's finished arrangement (a correction of `kho sort finish --kept`).
+    public var kept: String?
 
     public init(fonds: String? = nil, extent: String? = nil, location: String? = nil, startYear: String? = nil,
-                endYear: String? = nil, condition: String? = nil, notes: String? = nil) {
+                endYear: String? = nil, condition: String? = nil, notes: String? = nil, kept: String? = nil) {
         self.fonds = fonds
         self.extent = extent
         self.location = location
@@ -20,6 +22,7 @@ public struct BoxChanges: Sendable, Hashable {
         self.endYear = endYear
         self.condition = condition
         self.notes = notes
+        self.kept = kept
     }
 }
 
@@ -109,6 +112,10 @@ extension KhoStore {
     }
 
     /// Changes a box's description; the event keeps the values before and after, so it can be undone.
+    ///
+    /// Kept metres can be changed only on an arranged box, and never above the extent; an extent below what the
+    /// arrangement kept is refused. A box made by arranging another box keeps all of its extent, so when it has no
+    /// arrangement events of its own its kept metres follow a new extent.
     @discardableResult
     public func editBox(_ code: String, _ changes: BoxChanges, by who: Attribution) throws -> Box {
         try write { db in
@@ -116,6 +123,24 @@ extension KhoStore {
             var box = old
             if let fonds = changes.fonds { box.fondsId = try Lookup.fonds(db, code: Clean.code(fonds)).id ?? old.fondsId }
             if let extent = changes.extent { box.extentMM = try Clean.extent(extent.isEmpty ? "-" : extent).value }
+            if let kept = changes.kept {
+                guard old.arrangement == .arranged else {
+                    throw WorkError.keptNotArranged(box: old.code, state: old.arrangement.label())
+                }
+                let mm = try Clean.kept(kept)
+                guard mm.value <= box.extentMM else {
+                    throw WorkError.keptTooLarge(box: box.code, kept: mm.formatted(), extent: box.extent.formatted())
+                }
+                box.keptMM = mm.value
+            } else if let kept = old.keptMM, box.extentMM != old.extentMM {
+                let ownArrangement = try lastEvent(db, kind: .sortStart, boxId: old.id) != nil
+                    || lastEvent(db, kind: .sortFinish, boxId: old.id) != nil
+                if old.fromBoxId != nil && !ownArrangement && kept == old.extentMM {
+                    box.keptMM = box.extentMM
+                } else if kept > box.extentMM {
+                    throw CatalogueError.extentBelowKept(box: box.code, extent: box.extent.formatted(), kept: Millimetres(kept).formatted())
+                }
+            }
             if let location = changes.location { box.location = Clean.text(location) }
             if changes.startYear != nil || changes.endYear != nil {
                 let (s, e) = try Clean.years(
@@ -175,6 +200,9 @@ extension KhoStore {
     }
 
     /// Moves a file into another box, keeping its code (which must be free there).
+    ///
+    /// A file with masters on record (not marked missing) is refused: its masters live in its folder under the
+    /// scans root, so the folder is what moves, and the next `kho scan ingest` records it.
     @discardableResult
     public func moveFile(_ ref: FileRef, toBox boxCode: String, by who: Attribution) throws -> FileRecord {
         try write { db in
@@ -182,6 +210,17 @@ extension KhoStore {
             let target = try Lookup.box(db, code: boxCode)
             if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code).fetchOne(db) {
                 throw CatalogueError.duplicateFile(ref: "\(target.code)/\(old.code)", title: clash.title)
+            }
+            let masters = try Row.fetchAll(db, sql: """
+                SELECT root, COUNT(*) FROM master WHERE file_id = ? AND NOT missing GROUP BY root ORDER BY COUNT(*) DESC, root
+                """, arguments: [old.id])
+            if let first = masters.first {
+                let root: String = first[0]
+                let source = try Lookup.boxCode(db, id: old.boxId)
+                throw CatalogueError.fileHasMasters(
+                    ref: "\(source)/\(old.code)", masters: masters.reduce(0) { $0 + ($1[1] as Int) },
+                    folder: (root as NSString).appendingPathComponent("\(source)/\(old.code)"),
+                    newFolder: (root as NSString).appendingPathComponent("\(target.code)/\(old.code)"))
             }
             var file = old
             file.boxId = target.id ?? old.boxId

@@ -133,9 +133,21 @@ enum Clean {
         return t.isEmpty ? nil : t
     }
 
+    /// A box's extent: metres greater than 0 that do not round to 0 mm; one standard box when not given.
     static func extent(_ s: String?) throws -> Millimetres {
         guard let s = optional(s) else { return .standardBox }
-        guard let mm = Millimetres.parse(metres: s), mm.value > 0 else { throw CatalogueError.badExtent(s) }
+        guard let mm = Millimetres.parse(metres: s) else { throw CatalogueError.badExtent(s) }
+        if mm.value == 0, !s.hasPrefix("-"), Millimetres.roundsToZero(metres: s) { throw CatalogueError.extentRoundsToZero(s) }
+        guard mm.value > 0 else { throw CatalogueError.badExtent(s) }
+        return mm
+    }
+
+    /// Metres kept by arrangement: 0 or more, and not a value other than 0 that rounds to 0 mm (`0.0001`).
+    static func kept(_ s: String) throws -> Millimetres {
+        let t = text(s)
+        let vanishes = Millimetres.roundsToZero(metres: t)
+        guard let mm = Millimetres.parse(metres: t), mm.value >= 0, !(vanishes && t.hasPrefix("-")) else { throw WorkError.badKept(s) }
+        if vanishes { throw WorkError.keptRoundsToZero(s) }
         return mm
     }
 

@@ -107,6 +107,12 @@ public enum ScanState: String, Vocabulary {
     case passed
     /// Masters ingested but some page failed QC or could not be read.
     case rescan
+    /// Pages outside sheets…2 × sheets, not confirmed by a person (`kho scan confirm`): not digitized.
+    case mismatch
+    /// A checked master's content changed after it was checked (`kho scan accept` makes it the reference).
+    case review
+    /// A master changed after the file's delivery copy was built.
+    case rebuild
     /// The legal copy (PDF/A) made and handed over.
     case delivered
 
@@ -116,11 +122,14 @@ public enum ScanState: String, Vocabulary {
         case .recorded: Text(vi: "đã ghi nhận (chưa kiểm tra)", en: "recorded (unverified)")
         case .passed: Text(vi: "bản gốc đạt chuẩn", en: "masters passed QC")
         case .rescan: Text(vi: "cần quét lại", en: "needs rescan")
+        case .mismatch: Text(vi: "số trang không khớp số tờ", en: "count mismatch")
+        case .review: Text(vi: "cần xem lại (tệp đã đổi)", en: "needs review (master changed)")
+        case .rebuild: Text(vi: "cần làm lại bản PDF", en: "needs rebuild")
         case .delivered: Text(vi: "đã bàn giao", en: "delivered")
         }
     }
 
-    public var aliases: [String] { [] }
+    public var aliases: [String] { self == .mismatch ? ["count-mismatch", "count_mismatch"] : self == .review ? ["needs-review", "needs_review"] : [] }
 
     /// Whether the file counts as digitized (recorded, passed or delivered).
     public var isDigitized: Bool { self == .recorded || self == .passed || self == .delivered }

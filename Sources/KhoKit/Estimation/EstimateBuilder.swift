@@ -42,18 +42,18 @@ extension KhoStore {
             var innerFilter = ""
             if let asOf {
                 filter += " AND e.happened_day <= ?"
-                innerFilter += " AND x.happened_day <= ?"
+                innerFilter += " AND later.happened_day <= ?"
                 arguments.append(asOf.description)
             }
             if asOf != nil && asKnown, let end = knownUntil(asOf) {
                 filter += " AND e.recorded_at < ?"
-                innerFilter += " AND x.recorded_at < ?"
+                innerFilter += " AND later.recorded_at < ?"
                 arguments.append(end)
             }
             let sql = """
                 SELECT e.kind, e.actor, e.happened_day, COALESCE(e.metres_mm, 0), COALESCE(e.pages, 0), e.box_id FROM event e
                 WHERE e.kind IN ('sort.start', 'sort.finish', 'scan.record', 'scan.ingest') AND NOT e.opening \(filter)
-                  AND NOT EXISTS (SELECT 1 FROM event x WHERE (x.undoes = e.id OR x.supersedes = e.id) \(innerFilter))
+                  AND \(LiveEvent.sql(alias: "e", counting: innerFilter.isEmpty ? nil : String(innerFilter.dropFirst(" AND ".count))))
                 """
             var totals: [String: (day: LocalDay, person: String, kind: WorkKind, amount: Double)] = [:]
             var starts: [Int64: [(person: String, day: LocalDay)]] = [:]

@@ -34,9 +34,9 @@ public enum RatesFile {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw RatesError.unreadable(path: path, reason: error.localizedDescription)
+            text = try InputFile.readText(path, limit: 1 << 20)
+        } catch let error as InputError {
+            throw RatesError.unreadable(path: path, reason: error.text())
         }
         do {
             return try parseRates(text: text, fileName: (path as NSString).lastPathComponent)
@@ -46,14 +46,10 @@ public enum RatesFile {
     }
 
     /// Writes the commented default rates file to `path`; refuses to overwrite unless `force`.
-    public static func writeDefaults(to path: String, force: Bool) throws {
+    public static func writeDefaults(to path: String, force: Bool, catalogue: String? = nil) throws {
         if FileManager.default.fileExists(atPath: path) && !force { throw RatesError.exists(path: path) }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        do {
-            try Data(defaultRatesFileText.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw RatesError.unreadable(path: path, reason: error.localizedDescription)
-        }
+        try OutputFile.write(defaultRatesFileText, to: path, catalogue: catalogue)
     }
 }

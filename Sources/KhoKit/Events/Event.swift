@@ -17,6 +17,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case scanRecord = "scan.record"
     case scanIngest = "scan.ingest"
     case scanVerify = "scan.verify"
+    case scanConfirm = "scan.confirm"
+    case scanAccept = "scan.accept"
     case setting = "setting"
     case undo = "undo"
 
@@ -37,6 +39,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .scanRecord: Text(vi: "ghi nhận đã số hóa", en: "scanning recorded")
         case .scanIngest: Text(vi: "nạp bản quét", en: "masters ingested")
         case .scanVerify: Text(vi: "kiểm tra toàn vẹn", en: "fixity verified")
+        case .scanConfirm: Text(vi: "xác nhận số trang", en: "page count confirmed")
+        case .scanAccept: Text(vi: "chấp nhận nội dung mới của bản quét", en: "new master content accepted")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
         }

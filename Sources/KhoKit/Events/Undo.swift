@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 extension KhoStore {
-    private static let undoable: Set<EventKind> = [.sortStart, .sortFinish, .scanRecord, .boxEdit, .boxMove, .fileEdit, .fileMove]
-    private static let stateChanging: [EventKind] = [.sortStart, .sortFinish, .scanRecord, .scanIngest, .boxEdit, .boxMove, .fileEdit, .fileMove]
+    private static let undoable: Set<EventKind> = [.sortStart, .sortFinish, .scanRecord, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove]
+    private static let stateChanging: [EventKind] = [.sortStart, .sortFinish, .scanRecord, .scanIngest, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove]
 
     /// Undoes an event by appending a compensating event; the original stays in the log.
     ///
@@ -18,7 +18,7 @@ extension KhoStore {
             if let by = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE undoes = ?", arguments: [eventId]) {
                 throw WorkError.alreadyUndone(id: eventId, by: by)
             }
-            let onFile = [.scanRecord, .fileEdit, .fileMove].contains(original.kind)
+            let onFile = [.scanRecord, .scanConfirm, .scanAccept, .fileEdit, .fileMove].contains(original.kind)
             let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"
             let target: Int64? = onFile ? original.fileId : original.boxId
             let kinds = Self.stateChanging.map { "'\($0.rawValue)'" }.joined(separator: ",")
@@ -41,6 +41,8 @@ extension KhoStore {
                 try db.execute(
                     sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?",
                     arguments: [(before["scan_state"] ?? nil) ?? ScanState.none.rawValue, Int((before["pages"] ?? nil) ?? "0") ?? 0, original.fileId])
+            case .scanConfirm, .scanAccept:
+                break
             case .boxEdit, .boxMove:
                 try restore(db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.boxId)
             case .fileEdit, .fileMove:
@@ -54,6 +56,24 @@ extension KhoStore {
             event.fileId = original.fileId
             event.fondsId = original.fondsId
             try event.append(db)
+            // A confirmation or acceptance is undone once the undo event is in the log (the ladder reads live events).
+            if original.kind == .scanConfirm || original.kind == .scanAccept { try undoReview(db, original: original) }
+            // Finishing a box never started also recorded its start (same time, noted "sort.finish"): undo takes both back.
+            if original.kind == .sortFinish, let start = try Event.fetchOne(db, sql: """
+                SELECT * FROM event s WHERE s.kind = 'sort.start' AND s.box_id = ? AND s.happened_at = ? AND s.id < ?
+                  AND json_extract(s.detail, '$.note') = 'sort.finish'
+                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = s.id)
+                ORDER BY s.id DESC LIMIT 1
+                """, arguments: [original.boxId, original.happenedAt, eventId]) {
+                let startBefore = start.decodedDetail.before ?? [:]
+                try db.execute(sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
+                               arguments: [(startBefore["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, start.boxId])
+                var second = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: start.kind.rawValue))
+                second.undoes = start.id
+                second.boxId = start.boxId
+                second.fondsId = start.fondsId
+                try second.append(db)
+            }
             return event
         }
     }

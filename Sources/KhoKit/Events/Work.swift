@@ -32,12 +32,24 @@ extension KhoStore {
 
     /// Records that arrangement of each box is finished, keeping `kept` metres (default: all); all boxes or none.
     ///
-    /// What is not kept is recorded as proposed for destruction (weeded). Finishing a box twice is refused,
-    /// naming when and by whom it was finished.
+    /// Returns the `sort.finish` events, one per box; ``finishArrangementRecordingStarts(of:kept:by:)`` also says
+    /// which boxes had their start recorded with the finish.
     @discardableResult
     public func finishArrangement(of codes: [String], kept: String? = nil, by who: Attribution) throws -> [Event] {
+        try finishArrangementRecordingStarts(of: codes, kept: kept, by: who).map(\.finish)
+    }
+
+    /// Records that arrangement of each box is finished, keeping `kept` metres (default: all); all boxes or none.
+    ///
+    /// What is not kept is recorded as proposed for destruction (weeded). Finishing a box twice is refused, naming
+    /// when and by whom it was finished; so is a finish earlier than the box's live `sort.start`, and kept metres
+    /// more than the extent or that round to 0 mm. A box that was never started gets a `sort.start` at the same
+    /// time as its finish, so that every finish has its start; an opening balance (work done before kho) needs none.
+    @discardableResult
+    public func finishArrangementRecordingStarts(of codes: [String], kept: String? = nil, by who: Attribution) throws -> [FinishedArrangement] {
         guard !codes.isEmpty else { throw WorkError.noBoxes }
         if kept != nil && codes.count > 1 { throw WorkError.keptWithManyBoxes }
+        let keptMM = try kept.map(Clean.kept)
         return try write { db in
             try codes.map { code in
                 var box = try Lookup.box(db, code: code)
@@ -45,26 +57,37 @@ extension KhoStore {
                     let last = try lastEvent(db, kind: .sortFinish, boxId: box.id)
                     throw WorkError.alreadyFinished(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 }
-                var keptMM = box.extentMM
-                if let kept {
-                    guard let mm = Millimetres.parse(metres: kept), mm.value >= 0 else { throw WorkError.badKept(kept) }
-                    guard mm.value <= box.extentMM else {
-                        throw WorkError.keptTooLarge(box: box.code, kept: mm.formatted(), extent: box.extent.formatted())
-                    }
-                    keptMM = mm.value
+                if let keptMM, keptMM.value > box.extentMM {
+                    throw WorkError.keptTooLarge(box: box.code, kept: keptMM.formatted(), extent: box.extent.formatted())
+                }
+                let finishedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
+                var start: Event?
+                if box.arrangement == .inProgress, let live = try lastEvent(db, kind: .sortStart, boxId: box.id), finishedAt < live.happenedAt {
+                    let (finish, started) = whenTexts(finishedAt, live.happenedAt)
+                    throw WorkError.finishBeforeStart(box: box.code, finish: finish, start: started, who: live.actor, event: live.id ?? 0)
+                }
+                if box.arrangement == .unarranged && !who.opening {
+                    var event = Event(kind: .sortStart, attribution: who, time: time,
+                                      detail: EventDetail(before: ["arrangement": ArrangementState.unarranged.rawValue],
+                                                          note: EventKind.sortFinish.rawValue))
+                    event.boxId = box.id
+                    event.fondsId = box.fondsId
+                    try event.append(db)
+                    box.arrangement = .inProgress
+                    start = event
                 }
                 let before = box.arrangement
                 box.arrangement = .arranged
-                box.keptMM = keptMM
+                box.keptMM = keptMM?.value ?? box.extentMM
                 try box.update(db)
                 var event = Event(kind: .sortFinish, attribution: who, time: time,
                                   detail: EventDetail(before: ["arrangement": before.rawValue]))
                 event.boxId = box.id
                 event.fondsId = box.fondsId
                 event.metresMM = box.extentMM
-                event.keptMM = keptMM
+                event.keptMM = box.keptMM
                 try event.append(db)
-                return event
+                return FinishedArrangement(box: box.code, finish: event, start: start)
             }
         }
     }
@@ -87,7 +110,10 @@ extension KhoStore {
         case .recorded:
             let last = try lastEvent(db, kind: .scanRecord, fileId: file.id)
             throw WorkError.alreadyRecorded(ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
-        case .passed, .rescan, .delivered:
+        case .mismatch where try FileLadder.masters(db, fileId: file.id ?? -1).count == 0:
+            let last = try lastEvent(db, kind: .scanRecord, fileId: file.id)
+            throw WorkError.alreadyRecorded(ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
+        case .passed, .rescan, .mismatch, .review, .rebuild, .delivered:
             throw WorkError.alreadyIngested(ref: name, state: file.scanState.label())
         }
         let before: [String: String?] = ["scan_state": file.scanState.rawValue, "pages": String(file.pages)]
@@ -101,13 +127,15 @@ extension KhoStore {
         event.pages = pages
         event.sheets = file.sheets
         try event.append(db)
+        // A hand record follows the same rule as masters: pages outside sheets…2 × sheets is a count mismatch.
+        if let id = file.id { try FileLadder.apply(db, fileId: id) }
         return event
     }
 
-    /// The latest event of `kind` on a box or file that has not been undone.
+    /// The latest live event (``LiveEvent``: not undone, not superseded) of `kind` on a box or file.
     func lastEvent(_ db: Database, kind: EventKind, boxId: Int64? = nil, fileId: Int64? = nil) throws -> Event? {
         var request = Event.filter(Column("kind") == kind.rawValue)
-            .filter(sql: "NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = event.id)")
+            .filter(sql: LiveEvent.sql(alias: "event"))
         if let boxId { request = request.filter(Column("box_id") == boxId) }
         if let fileId { request = request.filter(Column("file_id") == fileId) }
         return try request.order(Column("id").desc).fetchOne(db)
@@ -117,4 +145,27 @@ extension KhoStore {
         guard let event else { return "?" }
         return time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.happenedAt)))
     }
+
+    /// Two instants (Unix seconds) as local date and time, with seconds when they fall in the same minute, so
+    /// that a person can see which comes first.
+    func whenTexts(_ a: Int64, _ b: Int64) -> (String, String) {
+        func text(_ t: Int64, seconds: Bool) -> String {
+            let minute = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(t)))
+            return seconds ? minute + String(format: ":%02d", Int(((t % 60) + 60) % 60)) : minute
+        }
+        let sameMinute = text(a, seconds: false) == text(b, seconds: false)
+        return (text(a, seconds: sameMinute), text(b, seconds: sameMinute))
+    }
+}
+
+/// A box whose arrangement was recorded as finished: its `sort.finish`, and the `sort.start` recorded with it when
+/// the box had never been started.
+public struct FinishedArrangement: Sendable, Hashable {
+    /// The box code.
+    public var box: String
+    /// The `sort.finish` event.
+    public var finish: Event
+    /// The `sort.start` recorded at the finish's time because the box had not been started; nil when it had
+    /// been, and for opening balances.
+    public var start: Event?
 }

@@ -6,6 +6,12 @@ public enum WorkError: KhoError, Equatable {
     case alreadyFinished(box: String, when: String, who: String)
     case keptTooLarge(box: String, kept: String, extent: String)
     case badKept(String)
+    /// A kept value other than zero that rounds to 0 mm, e.g. `0.0001`.
+    case keptRoundsToZero(String)
+    /// Kept metres given for a box whose arrangement is not finished.
+    case keptNotArranged(box: String, state: String)
+    /// A finish earlier than the box's live start: the finish time, the start time, who started it and the start event.
+    case finishBeforeStart(box: String, finish: String, start: String, who: String, event: Int64)
     case keptWithManyBoxes
     case secretFile(String)
     case secretAlreadyScanned(String, String)
@@ -32,6 +38,15 @@ public enum WorkError: KhoError, Equatable {
         case .badKept(let text):
             Text(vi: "số mét giữ lại «\(text)» không hợp lệ: cần số mét ≥ 0, ví dụ 0,1",
                  en: "kept “\(text)” is not valid: give metres, 0 or more, e.g. 0.1")
+        case .keptRoundsToZero(let text):
+            Text(vi: "số mét giữ lại «\(text)» làm tròn thành 0 mm (kho lưu số mét theo milimét): nếu không giữ lại gì hãy ghi 0, nếu không thì ghi ít nhất 0,001",
+                 en: "kept “\(text)” rounds to 0 mm (kho stores metres as whole millimetres): give 0 if nothing was kept, else at least 0.001")
+        case .keptNotArranged(let box, let state):
+            Text(vi: "hộp \(box) chưa hoàn thành chỉnh lý (\(state)) nên chưa có số mét giữ lại; ghi khi hoàn thành: `kho sort finish \(box) --kept MÉT`",
+                 en: "box \(box) is not arranged yet (\(state)), so it has no kept metres; give them when it is finished: `kho sort finish \(box) --kept METRES`")
+        case .finishBeforeStart(let box, let finish, let start, let who, let event):
+            Text(vi: "hộp \(box): lúc hoàn thành \(finish) sớm hơn lúc bắt đầu chỉnh lý \(start) (\(who), sự kiện \(event)); hãy cho --at từ \(start) trở về sau, hoặc nếu lúc bắt đầu ghi sai, hoàn tác bằng `kho undo \(event)` rồi ghi lại bằng `kho sort start \(box) --at …`",
+                 en: "box \(box): the finish \(finish) is earlier than its start \(start) (by \(who), event \(event)); give an --at of \(start) or later, or if the start is wrong, `kho undo \(event)` and record it again with `kho sort start \(box) --at …`")
         case .keptWithManyBoxes:
             Text(vi: "--kept chỉ dùng khi hoàn thành một hộp; hãy chạy riêng cho từng hộp",
                  en: "--kept goes with a single box; finish the boxes one at a time")

@@ -77,9 +77,9 @@ extension KhoStore {
                           by who: Attribution) throws -> ImportReport {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ImportError.cannotRead(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+            data = try InputFile.read(path)
+        } catch let error as InputError {
+            throw ImportError.cannotRead(path: path, reason: error.text())
         }
         let text = try CSVText.decode(data, path: path, encoding: encoding)
         let table = try CSVTable.parse(text, path: path, aliases: kind.aliases, required: kind.required)

@@ -7,7 +7,8 @@ import GRDB
 
 /// One thing `kho check` found wrong, naming the box, file, master or event.
 public struct CheckProblem: Codable, Sendable, Hashable {
-    /// A stable key for scripts, e.g. `integrity`, `foreign_key`, `box_state`, `file_state`, `metres`, `master_missing`.
+    /// A stable key for scripts, e.g. `integrity`, `foreign_key`, `box_state`, `file_state`, `metres`, `master_missing`,
+    /// `finish_before_start`, `event_supersedes`, `file_no_masters`.
     public var code: String
     /// What it is about: `box H0012`, `file H0012/03`, `event 42`, a master's path, or `database`.
     public var subject: String
@@ -46,13 +47,15 @@ public struct CheckReport: Codable, Sendable, Hashable {
     /// Masters the catalogue already marks as gone from disk (reported by `kho scan problems`, not a fault here).
     public var mastersMarkedMissing = 0
     public var problems: [CheckProblem] = []
+    /// Things worth knowing that are not faults (e.g. digitized files whose sheets are not counted).
+    public var notices: [CheckProblem] = []
     public var seconds = 0.0
 
     /// Whether nothing is wrong.
     public var clean: Bool { problems.isEmpty }
 
     enum CodingKeys: String, CodingKey {
-        case boxes, files, events, masters, problems, seconds, clean
+        case boxes, files, events, masters, problems, notices, seconds, clean
         case mastersMarkedMissing = "masters_marked_missing"
     }
 
@@ -67,6 +70,7 @@ public struct CheckReport: Codable, Sendable, Hashable {
         try c.encode(masters, forKey: .masters)
         try c.encode(mastersMarkedMissing, forKey: .mastersMarkedMissing)
         try c.encode(problems, forKey: .problems)
+        try c.encode(notices, forKey: .notices)
         try c.encode(seconds, forKey: .seconds)
     }
 
@@ -78,6 +82,7 @@ public struct CheckReport: Codable, Sendable, Hashable {
         masters = try c.decode(Int.self, forKey: .masters)
         mastersMarkedMissing = try c.decode(Int.self, forKey: .mastersMarkedMissing)
         problems = try c.decode([CheckProblem].self, forKey: .problems)
+        notices = try c.decodeIfPresent([CheckProblem].self, forKey: .notices) ?? []
         seconds = try c.decode(Double.self, forKey: .seconds)
     }
 }
@@ -86,10 +91,12 @@ extension KhoStore {
     /// Checks the catalogue: SQLite's own integrity and foreign keys, then that what is stored agrees with the log.
     ///
     /// A box's arrangement state must be what its latest live (not undone) `sort.start`/`sort.finish` implies, and
-    /// its kept metres what that finish recorded; a file's scan state and pages what its latest live
-    /// `scan.record`/`scan.ingest` says; kept ≤ extent, kept set exactly when arranged; per-fonds status adds up to
-    /// the total; every event id (`uid`) a unique ULID; every master not marked missing still on disk.
-    /// Nothing is changed.
+    /// its kept metres what that finish recorded; a file's scan state and pages what the ladder's one rule gives
+    /// (its masters, its live hand record, its confirmations: ``FileLadder``); kept ≤ extent (on boxes and on finishes), kept set exactly when arranged;
+    /// no live finish earlier than the start it closes; every `supersedes` link to a scan event of the same file;
+    /// every file that passed QC or was delivered with masters on record; per-fonds status adds up to the total;
+    /// every event id (`uid`) a unique ULID; every master not marked missing still on disk. Live means
+    /// ``LiveEvent`` (not undone, not superseded). Nothing is changed.
     public func check(now: Date = Date()) throws -> CheckReport {
         let started = Date()
         var report = CheckReport()
@@ -97,7 +104,10 @@ extension KhoStore {
             try Self.checkSQLite(db, into: &report)
             try Self.checkEvents(db, into: &report)
             try Self.checkBoxes(db, into: &report)
+            try checkArrangementDates(db, into: &report)
             try Self.checkFiles(db, into: &report)
+            try Self.checkSupersedes(db, into: &report)
+            try Self.checkMastersOnRecord(db, into: &report)
             try Self.checkMasters(db, into: &report)
         }
         let status = try status(now: now)
@@ -169,15 +179,26 @@ extension KhoStore {
     }
 
     private static func checkBoxes(_ db: Database, into report: inout CheckReport) throws {
-        // The latest live sort event of each box.
+        // The latest live sort event of each box, and the latest live event that set its kept metres: a finish, or
+        // an edit that corrected them (`box edit --kept`, or an extent followed by a box made by arrangement).
         var latest: [Int64: (kind: String, kept: Int64?, id: Int64)] = [:]
+        var keptSetBy: [Int64: (id: Int64, kept: Int64?)] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT box_id, kind, kept_mm, id FROM event e
-            WHERE kind IN ('sort.start', 'sort.finish') AND box_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+            SELECT box_id, kind, kept_mm, id, detail FROM event e
+            WHERE kind IN ('sort.start', 'sort.finish', 'box.edit') AND box_id IS NOT NULL AND file_id IS NULL
+              AND \(LiveEvent.sql(alias: "e"))
             ORDER BY id
             """) {
-            latest[row[0]] = (row[1], row[2], row[3])
+            let box: Int64 = row[0]
+            let kind: String = row[1]
+            if kind == EventKind.boxEdit.rawValue {
+                if let after = EventDetail(json: row[4]).after, let kept = after["kept_mm"] {
+                    keptSetBy[box] = (row[3], kept.flatMap { Int64($0) })
+                }
+                continue
+            }
+            latest[box] = (kind, row[2], row[3])
+            if kind == EventKind.sortFinish.rawValue { keptSetBy[box] = (row[3], row[2]) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
             report.boxes += 1
@@ -209,62 +230,55 @@ extension KhoStore {
                     vi: "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
                     en: "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”")))
             }
-            if last == nil, madeByArrangement, let kept, kept != extent {
+            if last == nil, madeByArrangement, keptSetBy[id] == nil, let kept, kept != extent {
                 report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
                     vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
                     en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
             }
-            if let last, last.kind == EventKind.sortFinish.rawValue, state == ArrangementState.arranged.rawValue, let kept,
-                let recorded = last.kept, recorded != kept {
+            if last?.kind == EventKind.sortFinish.rawValue || (last == nil && madeByArrangement),
+                state == ArrangementState.arranged.rawValue, let kept, let set = keptSetBy[id], let recorded = set.kept, recorded != kept {
                 report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
-                    vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(last.id) ghi \(recorded) mm",
-                    en: "box \(code): kept is \(kept) mm but event \(last.id) recorded \(recorded) mm")))
+                    vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(set.id) ghi \(recorded) mm",
+                    en: "box \(code): kept is \(kept) mm but event \(set.id) recorded \(recorded) mm")))
             }
         }
     }
 
     private static func checkFiles(_ db: Database, into report: inout CheckReport) throws {
-        // The latest live scan event of each file: a hand record, or an ingest (which says the state it set).
-        var latest: [Int64: (id: Int64, kind: String, pages: Int?, detail: String)] = [:]
+        // Each file's stored rung and pages against the one rule (FileLadder): its masters, its live hand record,
+        // its confirmations; so a count mismatch or a changed master cannot hide behind a stored "passed".
+        var unsheeted: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT file_id, id, kind, pages, detail FROM event e
-            WHERE kind IN ('scan.record', 'scan.ingest') AND file_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
-            ORDER BY id
-            """) {
-            latest[row[0]] = (row[1], row[2], row[3], row[4])
-        }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT f.id, b.code || '/' || f.code, f.scan_state, f.pages FROM file f JOIN box b ON b.id = f.box_id
+            SELECT f.id, b.code, f.code, f.scan_state, f.pages, f.sheets FROM file f JOIN box b ON b.id = f.box_id
             """) {
             report.files += 1
             let id: Int64 = row[0]
-            let ref: String = row[1]
-            let state: String = row[2]
-            let pages: Int = row[3]
+            let ref = "\(row[1] as String)/\(row[2] as String)"
+            let state: String = row[3]
+            let pages: Int = row[4]
+            let sheets: Int? = row[5]
+            let settled = try FileLadder.settle(db, fileId: id)
+            if settled.after.isDigitized && (sheets ?? 0) == 0 { unsheeted[row[1], default: []].append(ref) }
             // Delivery has no event yet; a delivered file is taken as it stands.
             if state == ScanState.delivered.rawValue { continue }
-            var expected = ScanState.none.rawValue
-            var expectedPages = 0
-            if let last = latest[id] {
-                if last.kind == EventKind.scanRecord.rawValue {
-                    expected = ScanState.recorded.rawValue
-                } else {
-                    expected = ((EventDetail(json: last.detail).after?["scan_state"]) ?? nil) ?? "?"
-                }
-                expectedPages = last.pages ?? 0
-            }
-            let because = latest[id].map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
-                ?? Text(vi: "không có sự kiện số hóa nào", en: "no scanning event")
+            let expected = settled.after.rawValue
             if state != expected {
                 report.problems.append(CheckProblem(code: "file_state", subject: "file \(ref)", text: Text(
-                    vi: "hồ sơ \(ref) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected)»",
-                    en: "file \(ref) is stored as “\(state)” but the log (\(because.en)) says “\(expected)”")))
-            } else if pages != expectedPages {
+                    vi: "hồ sơ \(ref) ghi trạng thái «\(state)» nhưng theo bản quét và nhật ký phải là «\(expected)» (\(settled.pages) trang, \(sheets.map(String.init) ?? "?") tờ)",
+                    en: "file \(ref) is stored as “\(state)” but its masters and the log make it “\(expected)” (\(settled.pages) pages, \(sheets.map(String.init) ?? "?") sheets)")))
+            } else if pages != settled.pages {
                 report.problems.append(CheckProblem(code: "file_pages", subject: "file \(ref)", text: Text(
-                    vi: "hồ sơ \(ref) ghi \(pages) trang nhưng nhật ký (\(because.vi)) ghi \(expectedPages)",
-                    en: "file \(ref) holds \(pages) pages but the log (\(because.en)) says \(expectedPages)")))
+                    vi: "hồ sơ \(ref) ghi \(pages) trang nhưng bản quét và nhật ký cho \(settled.pages)",
+                    en: "file \(ref) holds \(pages) pages but its masters and the log give \(settled.pages)")))
             }
+        }
+        // Digitized files whose sheets are not counted cannot be checked for completeness: listed, not a fault.
+        for box in unsheeted.keys.sorted() {
+            let refs = unsheeted[box] ?? []
+            let shown = refs.prefix(5).joined(separator: ", ") + (refs.count > 5 ? ", …" : "")
+            report.notices.append(CheckProblem(code: "sheets_not_counted", subject: "box \(box)", text: Text(
+                vi: "hộp \(box): \(refs.count) hồ sơ đã số hóa chưa đếm số tờ, nên chưa kiểm tra được đủ trang (\(shown)); ghi bằng `kho file edit HỘP/HỒSƠ --sheets N`",
+                en: "box \(box): \(refs.count) digitized files have no sheet count, so completeness cannot be checked (\(shown)); set it with `kho file edit BOX/FILE --sheets N`")))
         }
         // Masters without an ingest event for their file mean a half-written ingest.
         for row in try Row.fetchAll(db, sql: """
@@ -276,6 +290,90 @@ extension KhoStore {
             let count: Int = row[1]
             report.problems.append(CheckProblem(code: "file_masters", subject: "file \(ref)", text: Text(
                 vi: "hồ sơ \(ref) có \(count) bản quét nhưng không có sự kiện nạp nào", en: "file \(ref) has \(count) masters but no ingest event")))
+        }
+    }
+
+    /// Every live finish is no earlier than the live start it closes (the box's latest live `sort.start` before it),
+    /// and keeps no more than the extent it recorded.
+    private func checkArrangementDates(_ db: Database, into report: inout CheckReport) throws {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT b.code, f.id, f.happened_at, f.metres_mm, f.kept_mm,
+                   (SELECT s.id FROM event s
+                    WHERE s.box_id = f.box_id AND s.kind = 'sort.start' AND s.id < f.id AND \(LiveEvent.sql(alias: "s"))
+                    ORDER BY s.id DESC LIMIT 1) AS start_id
+            FROM event f JOIN box b ON b.id = f.box_id
+            WHERE f.kind = 'sort.finish' AND \(LiveEvent.sql(alias: "f"))
+            ORDER BY f.id
+            """) {
+            let code: String = row[0]
+            let finish: Int64 = row[1]
+            let finishedAt: Int64 = row[2]
+            if let extent: Int64 = row[3], let kept: Int64 = row[4], kept > extent {
+                report.problems.append(CheckProblem(code: "metres", subject: "event \(finish)", text: Text(
+                    vi: "sự kiện \(finish) (hoàn thành chỉnh lý hộp \(code)) ghi giữ lại \(kept) mm, lớn hơn độ dài \(extent) mm",
+                    en: "event \(finish) (box \(code) finished) records kept \(kept) mm, more than the extent \(extent) mm")))
+            }
+            guard let startId: Int64 = row[5],
+                let startedAt = try Int64.fetchOne(db, sql: "SELECT happened_at FROM event WHERE id = ?", arguments: [startId]),
+                finishedAt < startedAt
+            else { continue }
+            let (finishText, startText) = whenTexts(finishedAt, startedAt)
+            report.problems.append(CheckProblem(code: "finish_before_start", subject: "box \(code)", text: Text(
+                vi: "hộp \(code): hoàn thành lúc \(finishText) (sự kiện \(finish)) sớm hơn bắt đầu lúc \(startText) (sự kiện \(startId)); hãy hoàn tác bằng `kho undo \(finish)` rồi ghi lại với --at đúng",
+                en: "box \(code): finished at \(finishText) (event \(finish)), earlier than its start at \(startText) (event \(startId)); undo it with `kho undo \(finish)` and finish again with the right --at")))
+        }
+    }
+
+    /// Every `supersedes` link names an existing scan event of the same file (an ingest supersedes a hand record).
+    private static func checkSupersedes(_ db: Database, into report: inout CheckReport) throws {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.id, e.supersedes, t.id, t.kind, e.file_id, t.file_id, eb.code || '/' || ef.code, tb.code || '/' || tf.code
+            FROM event e
+            LEFT JOIN event t ON t.id = e.supersedes
+            LEFT JOIN file ef ON ef.id = e.file_id LEFT JOIN box eb ON eb.id = ef.box_id
+            LEFT JOIN file tf ON tf.id = t.file_id LEFT JOIN box tb ON tb.id = tf.box_id
+            WHERE e.supersedes IS NOT NULL
+            ORDER BY e.id
+            """) {
+            let id: Int64 = row[0]
+            let target: Int64 = row[1]
+            let subject = "event \(id)"
+            guard (row[2] as Int64?) != nil, let kind: String = row[3] else {
+                report.problems.append(CheckProblem(code: "event_supersedes", subject: subject, text: Text(
+                    vi: "sự kiện \(id) thay thế sự kiện \(target), nhưng không có sự kiện \(target)",
+                    en: "event \(id) supersedes event \(target), which does not exist")))
+                continue
+            }
+            let file: Int64? = row[4]
+            let targetFile: Int64? = row[5]
+            if file == nil || file != targetFile {
+                let here = (row[6] as String?) ?? "—"
+                let there = (row[7] as String?) ?? "—"
+                report.problems.append(CheckProblem(code: "event_supersedes", subject: subject, text: Text(
+                    vi: "sự kiện \(id) (hồ sơ \(here)) thay thế sự kiện \(target) của hồ sơ khác (\(there)); chỉ được thay thế bản ghi của cùng hồ sơ",
+                    en: "event \(id) (file \(here)) supersedes event \(target) of another file (\(there)); only a record of the same file can be superseded")))
+            }
+            if !kind.hasPrefix("scan.") {
+                report.problems.append(CheckProblem(code: "event_supersedes", subject: subject, text: Text(
+                    vi: "sự kiện \(id) thay thế sự kiện \(target) (\(kind)), không phải sự kiện số hóa; chỉ bản ghi số hóa mới được thay thế",
+                    en: "event \(id) supersedes event \(target) (\(kind)), which is not a scan event; only scan records can be superseded")))
+            }
+        }
+    }
+
+    /// Every file that passed QC or was delivered has at least one master on record (not marked missing).
+    private static func checkMastersOnRecord(_ db: Database, into report: inout CheckReport) throws {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT b.code || '/' || f.code, f.scan_state FROM file f JOIN box b ON b.id = f.box_id
+            WHERE f.scan_state IN ('\(ScanState.passed.rawValue)', '\(ScanState.delivered.rawValue)')
+              AND NOT EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
+            ORDER BY b.code, f.code
+            """) {
+            let ref: String = row[0]
+            let state: String = row[1]
+            report.problems.append(CheckProblem(code: "file_no_masters", subject: "file \(ref)", text: Text(
+                vi: "hồ sơ \(ref) ở trạng thái «\(state)» nhưng không có bản quét nào trong danh mục; hãy đặt bản quét vào thư mục \(ref) trong thư mục bản quét rồi chạy `kho scan ingest`",
+                en: "file \(ref) is “\(state)” but has no masters on record; put its scans in the folder \(ref) under the scans root and run `kho scan ingest`")))
         }
     }
 

@@ -47,7 +47,7 @@ extension KhoStore {
                                            delivered: p.digitizedSplitMetres["delivered"] ?? 0),
             boxes: p.boxes, files: p.files, sheets: p.sheets, pagesScanned: p.pagesScanned,
             ladder: LadderCounts(none: p.ladder.none, recorded: p.ladder.recorded, passed: p.ladder.passed, rescan: p.ladder.rescan,
-                                 delivered: p.ladder.delivered, secret: p.ladder.secret))
+                                 mismatch: p.ladder.mismatch, review: p.ladder.review, delivered: p.ladder.delivered, secret: p.ladder.secret))
         let problems = try scanProblems(lang: lang)
         var (arranged, scanned) = try progressSeries()
         // The actual lines run to today, flat where nothing was done; the forecast starts today.
@@ -202,7 +202,7 @@ extension KhoStore {
                     return SeriesPoint(day: row[0], value: total)
                 }
             }
-            let live = "NOT EXISTS (SELECT 1 FROM event x WHERE x.undoes = e.id OR x.supersedes = e.id)"
+            let live = LiveEvent.sql(alias: "e")
             let arranged = try cumulative("""
                 SELECT e.happened_day, SUM(e.metres_mm) / 1000.0 FROM event e
                 WHERE e.kind = 'sort.finish' AND \(live) AND e.box_id IN (SELECT id FROM box WHERE from_box_id IS NULL)

@@ -58,3 +58,17 @@ public enum IngestFinding: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension IngestFinding {
+    /// A master that passed its checks now has other content: the old SHA-256 stays the reference.
+    static func changedAfterCheck(ref: String, old: String, new: String) -> Text {
+        Text(vi: "nội dung tệp đã thay đổi sau khi kiểm tra (SHA-256 \(old.prefix(12))… → \(new.prefix(12))…): giữ mã cũ, hồ sơ cần xem lại; nếu là quét lại hoặc sửa chữa đúng thì chạy `kho scan accept \(ref) --reason rescan` (hoặc repair)",
+             en: "content changed after it was checked (SHA-256 \(old.prefix(12))… → \(new.prefix(12))…): the old hash is kept and the file needs review; if this is a proper rescan or repair, run `kho scan accept \(ref) --reason rescan` (or repair)")
+    }
+
+    /// The same image as another master.
+    static func duplicate(of other: String) -> Text {
+        Text(vi: "cùng ảnh với \(other) (SHA-256 trùng): kiểm tra xem có quét hoặc chép nhầm không",
+             en: "same image as \(other) (identical SHA-256): check for a page scanned or copied twice")
+    }
+}

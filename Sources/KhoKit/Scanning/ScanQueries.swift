@@ -18,9 +18,18 @@ public struct MasterView: Codable, Sendable {
     public var verifiedAt: String?
     /// Everything libtiff read: format, byte order, size, and each page's tags.
     public var tiff: MasterMetadata?
+    /// The SHA-256 of the content last seen on disk when it differs from the reference (`sha256`): changed after check.
+    public var seenSHA256: String?
+    /// When that change was found.
+    public var changedAt: String?
+    /// Every content accepted as the reference, oldest first (ingest, rescan, repair).
+    public var hashHistory: [MasterHash]
 
     enum CodingKeys: String, CodingKey {
         case name, path, size, sha256, pages, readable, missing, profile, problems, tiff
+        case seenSHA256 = "seen_sha256"
+        case changedAt = "changed_at"
+        case hashHistory = "hash_history"
         case scannedAt = "scanned_at"
         case ingestedAt = "ingested_at"
         case verifiedAt = "verified_at"
@@ -34,7 +43,11 @@ extension KhoStore {
         let masters = try read { db in
             let (_, record) = try Lookup.file(db, ref: ref)
             return try Row.fetchAll(db, sql: "SELECT * FROM master WHERE file_id = ? ORDER BY name", arguments: [record.id])
-                .map { masterView($0, ref: file.ref, withTags: true) }
+                .map { row in
+                    var view = masterView(row, ref: file.ref, withTags: true)
+                    view.hashHistory = try hashHistory(db, masterId: row["id"])
+                    return view
+                }
         }
         return (file, masters)
     }
@@ -45,7 +58,7 @@ extension KhoStore {
             var sql = """
                 SELECT m.*, b.code AS box_code, f.code AS file_code FROM master m
                 JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
-                WHERE (m.problem_count > 0 OR NOT m.readable OR m.missing)
+                WHERE (m.problem_count > 0 OR NOT m.readable OR m.missing OR m.seen_sha256 IS NOT NULL)
                 """
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let box {
@@ -67,11 +80,18 @@ extension KhoStore {
             .map { ProblemLine(ref: ref, master: name, page: $0.page, code: $0.code, message: lang == .vi ? $0.vi : $0.en) }
         let missing: Bool = row["missing"]
         if missing { problems.insert(ProblemLine(ref: ref, master: name, page: nil, code: "missing", message: VerifyText.missing(lang)), at: 0) }
+        let seen: String? = row["seen_sha256"]
+        if let seen, let reference = row["sha256"] as String? {
+            let text = IngestFinding.changedAfterCheck(ref: ref, old: reference, new: seen)
+            problems.insert(ProblemLine(ref: ref, master: name, page: nil, code: "changed_after_check", message: text(lang)), at: 0)
+        }
+
         func local(_ seconds: Int64?) -> String? { seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) } }
         return MasterView(
             name: name, path: row["disk_path"], size: row["size"], sha256: row["sha256"], pages: row["pages"], readable: row["readable"],
             missing: missing, profile: row["profile"], problems: problems, scannedAt: local(row["scanned_at"]),
             ingestedAt: local(row["ingested_at"]) ?? "", verifiedAt: local(row["verified_at"]),
-            tiff: withTags ? try? JSONDecoder().decode(MasterMetadata.self, from: Data((row["metadata"] as String).utf8)) : nil)
+            tiff: withTags ? try? JSONDecoder().decode(MasterMetadata.self, from: Data((row["metadata"] as String).utf8)) : nil,
+            seenSHA256: seen, changedAt: local(row["changed_at"]), hashHistory: [])
     }
 }

@@ -28,6 +28,7 @@ public struct VerifyReport: Codable, Sendable {
     public var missing = 0
     public var changed = 0
     public var unreadable = 0
+    /// Bytes read and hashed, over every master that could be read to its end.
     public var bytes: Int64 = 0
     public var seconds = 0.0
     public var problems: [VerifyProblem] = []
@@ -79,12 +80,13 @@ extension KhoStore {
         var index = 0
         while index < items.count {
             let slice = Array(items[index..<min(index + chunk, items.count)])
-            let hashes = Fixity.sha256(paths: slice.map(\.path))
+            let hashes = Fixity.digests(paths: slice.map(\.path))
             for (item, hash) in zip(slice, hashes) {
                 report.checked += 1
                 switch hash {
                 case .success(let digest):
-                    if digest == item.sha {
+                    report.bytes += Int64(clamping: digest.bytes)
+                    if digest.sha256 == item.sha {
                         report.ok += 1
                         verified.append(item.id)
                     } else {
@@ -103,7 +105,7 @@ extension KhoStore {
                 }
             }
             index += slice.count
-            progress?(IngestProgress(done: index, total: items.count, bytes: 0, elapsed: Date().timeIntervalSince(started)))
+            progress?(IngestProgress(done: index, total: items.count, bytes: report.bytes, elapsed: Date().timeIntervalSince(started)))
         }
         report.seconds = Date().timeIntervalSince(started)
         let finalReport = report

@@ -7,6 +7,12 @@ public struct Ladder: Codable, Sendable, Hashable {
     public var recorded = 0
     public var passed = 0
     public var rescan = 0
+    /// Pages outside sheets…2 × sheets, not confirmed: not digitized.
+    public var mismatch = 0
+    /// A checked master changed: not digitized until a person accepts the new content.
+    public var review = 0
+    /// A master changed after the delivery copy was built.
+    public var rebuild = 0
     public var delivered = 0
     public var secret = 0
 
@@ -19,6 +25,9 @@ public struct Ladder: Codable, Sendable, Hashable {
         case .recorded: recorded += files
         case .passed: passed += files
         case .rescan: rescan += files
+        case .mismatch: mismatch += files
+        case .review: review += files
+        case .rebuild: rebuild += files
         case .delivered: delivered += files
         }
     }
@@ -245,6 +254,9 @@ extension Progress {
         ladder.recorded += other.ladder.recorded
         ladder.passed += other.ladder.passed
         ladder.rescan += other.ladder.rescan
+        ladder.mismatch += other.ladder.mismatch
+        ladder.review += other.ladder.review
+        ladder.rebuild += other.ladder.rebuild
         ladder.delivered += other.ladder.delivered
         ladder.secret += other.ladder.secret
         for (key, value) in other.digitizedSplitMetres { digitizedSplitMetres[key, default: 0] += value }

@@ -54,8 +54,16 @@ extension KhoStore {
         if fm.fileExists(atPath: dest, isDirectory: &isDir) {
             if isDir.boolValue { throw StoreError.notAFile(path: target) }
             if Self.sameFile(dest, path) { throw MaintenanceError.backupIsLive(path: target) }
-            if !overwrite { throw MaintenanceError.backupExists(path: target) }
         }
+        // The same rules as every output: never the catalogue's files, never a device or FIFO (even with --force).
+        do {
+            try OutputFile.check(dest, catalogue: path)
+        } catch OutputError.catalogue {
+            throw MaintenanceError.backupIsLive(path: target)
+        }
+        if fm.fileExists(atPath: dest) && !overwrite { throw MaintenanceError.backupExists(path: target) }
+        // What a killed backup to this name left behind.
+        OutputFile.removeLeftovers(for: dest)
         let directory = (dest as NSString).deletingLastPathComponent
         let temp = (directory as NSString).appendingPathComponent(".\((dest as NSString).lastPathComponent).partial-\(UUID().uuidString)")
         defer { Self.removeDatabaseFiles(temp) }
@@ -100,6 +108,8 @@ extension KhoStore {
     public static func inspectBackup(_ path: String, thorough: Bool = true) throws -> BackupReport {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path) else { throw MaintenanceError.restoreMissing(path: path) }
+        // A FIFO or a device is refused before anything opens it for reading (that would block).
+        try InputFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw MaintenanceError.restoreMissing(path: path) }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()

@@ -122,6 +122,12 @@ public final class KhoStore: Sendable {
 
     /// Refuses a non-empty file that does not start with SQLite's header.
     private static func checkHeader(path: String) throws {
+        // A device or FIFO given as the catalogue (KHO_DB=/dev/null) is refused before it is opened or locked.
+        do {
+            try InputFile.check(path)
+        } catch InputError.notRegularFile {
+            throw StoreError.notAFile(path: path)
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.io(path: path, reason: "cannot open for reading")
         }

@@ -124,6 +124,52 @@ enum Migrations {
                 );
                 """)
         }
+        // Complete files and fixity that remembers: two side rungs (`mismatch`: pages outside sheets…2 × sheets;
+        // `review`: a checked master's content changed) and `rebuild` for delivery copies; each master keeps its
+        // reference SHA-256 apart from the content last seen, and the history of accepted hashes.
+        migrator.registerMigration("v4-complete-files-fixity") { db in
+            try db.execute(sql: """
+                CREATE TABLE new_file (
+                    id INTEGER PRIMARY KEY,
+                    box_id INTEGER NOT NULL REFERENCES box(id),
+                    code TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    start_year INTEGER,
+                    end_year INTEGER,
+                    retention TEXT,
+                    access TEXT NOT NULL DEFAULT 'open' CHECK (access IN ('open', 'restricted', 'secret')),
+                    sheets INTEGER CHECK (sheets IS NULL OR sheets >= 0),
+                    condition TEXT NOT NULL DEFAULT 'good',
+                    notes TEXT NOT NULL DEFAULT '',
+                    scan_state TEXT NOT NULL DEFAULT 'none'
+                        CHECK (scan_state IN ('none', 'recorded', 'passed', 'rescan', 'mismatch', 'review', 'rebuild', 'delivered')),
+                    pages INTEGER NOT NULL DEFAULT 0,
+                    UNIQUE (box_id, code)
+                );
+                INSERT INTO new_file (id, box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes,
+                                      scan_state, pages)
+                    SELECT id, box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes, scan_state, pages
+                    FROM file;
+                DROP TABLE file;
+                ALTER TABLE new_file RENAME TO file;
+                CREATE INDEX file_stats ON file(box_id, access, scan_state, sheets, pages);
+                ALTER TABLE master ADD COLUMN seen_sha256 TEXT;
+                ALTER TABLE master ADD COLUMN changed_at INTEGER;
+                CREATE TABLE master_hash (
+                    id INTEGER PRIMARY KEY,
+                    master_id INTEGER NOT NULL REFERENCES master(id),
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    since INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    event_id INTEGER REFERENCES event(id)
+                );
+                CREATE INDEX master_hash_master ON master_hash(master_id);
+                CREATE INDEX master_sha256 ON master(sha256);
+                INSERT INTO master_hash (master_id, sha256, size, since, reason)
+                    SELECT id, sha256, size, ingested_at, 'ingest' FROM master WHERE sha256 IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

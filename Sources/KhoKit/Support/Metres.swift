@@ -13,17 +13,36 @@ public struct Millimetres: Sendable, Hashable, Comparable, Codable {
     /// The extent in metres, as a decimal number.
     public var metres: Double { Double(value) / 1000 }
 
-    /// Parses metres written with a decimal point or a decimal comma ("0.125", "0,125", "2").
+    /// The largest number of metres kho reads (a billion): far beyond any archive, well inside `Int64` millimetres.
+    public static let largestMetres = 1e9
+
+    /// Parses metres written with a decimal point or a decimal comma ("0.125", "0,125", "2"), rounded to whole
+    /// millimetres; nil when the text is not a number or is beyond ``largestMetres``.
+    ///
+    /// Rounding can turn a small number into 0 mm (`0.0001`); writes that must not lose a value check
+    /// ``roundsToZero(metres:)`` too.
     public static func parse(metres text: String) -> Millimetres? {
+        number(metres: text).map { Millimetres(Int64(($0 * 1000).rounded())) }
+    }
+
+    /// Whether `text` is a number of metres other than zero that rounds to 0 mm (`0.0001`, `-0,0004`): a value
+    /// that cannot be stored, since metres are kept as whole millimetres.
+    public static func roundsToZero(metres text: String) -> Bool {
+        guard let value = number(metres: text) else { return false }
+        return value != 0 && (value * 1000).rounded() == 0
+    }
+
+    /// The number written in `text`, in metres, before rounding.
+    private static func number(metres text: String) -> Double? {
         var s = text.trimmingCharacters(in: .whitespaces)
         if s.isEmpty { return nil }
         if !s.contains("."), s.filter({ $0 == "," }).count == 1 {
             s = s.replacingOccurrences(of: ",", with: ".")
         }
         guard s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
-            let value = Double(s), value.isFinite
+            let value = Double(s), value.isFinite, abs(value) <= largestMetres
         else { return nil }
-        return Millimetres(Int64((value * 1000).rounded()))
+        return value
     }
 
     public static func < (a: Millimetres, b: Millimetres) -> Bool { a.value < b.value }

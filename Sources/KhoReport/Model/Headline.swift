@@ -84,18 +84,35 @@ public struct LadderCounts: Sendable, Codable, Hashable {
     public var passed: Int
     /// Files that need a rescan.
     public var rescan: Int
+    /// Files whose pages do not match their sheets (not digitized until confirmed).
+    public var mismatch: Int
+    /// Files whose checked masters changed (not digitized until accepted).
+    public var review: Int
     /// Files delivered.
     public var delivered: Int
     /// Secret files, never scanned.
     public var secret: Int
 
     /// Makes ladder counts; anything not given is zero.
-    public init(none: Int = 0, recorded: Int = 0, passed: Int = 0, rescan: Int = 0, delivered: Int = 0, secret: Int = 0) {
+    public init(none: Int = 0, recorded: Int = 0, passed: Int = 0, rescan: Int = 0, mismatch: Int = 0, review: Int = 0,
+                delivered: Int = 0, secret: Int = 0) {
         self.none = none
         self.recorded = recorded
         self.passed = passed
         self.rescan = rescan
+        self.mismatch = mismatch
+        self.review = review
         self.delivered = delivered
         self.secret = secret
+    }
+
+    enum CodingKeys: String, CodingKey { case none, recorded, passed, rescan, mismatch, review, delivered, secret }
+
+    /// Decodes; rungs added later (`mismatch`, `review`) read as 0 from older JSON.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func n(_ k: CodingKeys) throws -> Int { try c.decodeIfPresent(Int.self, forKey: k) ?? 0 }
+        self.init(none: try n(.none), recorded: try n(.recorded), passed: try n(.passed), rescan: try n(.rescan),
+                  mismatch: try n(.mismatch), review: try n(.review), delivered: try n(.delivered), secret: try n(.secret))
     }
 }

@@ -36,6 +36,8 @@ enum HeadlineSection {
             countRow(T.rungRecorded, l.recorded, key: "ladder.recorded"),
             countRow(T.rungPassed, l.passed, key: "ladder.passed"),
             countRow(T.rungRescan, l.rescan, key: "ladder.rescan"),
+            countRow(T.rungMismatch, l.mismatch, key: "ladder.mismatch"),
+            countRow(T.rungReview, l.review, key: "ladder.review"),
             countRow(T.rungDelivered, l.delivered, key: "ladder.delivered"),
             countRow(T.rungSecret, l.secret, key: "ladder.secret"),
         ]

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+
+/// Where a file stands on the digitization ladder: one rule, used after every change to its masters, its hand
+/// record, its sheet count, a confirmation or an acceptance.
+///
+/// * **complete**: a file with counted sheets S is complete when its pages P satisfy S ≤ P ≤ 2S (one or both
+///   sides of each sheet), or when a person confirmed exactly P pages (`kho scan confirm`); a file whose sheets
+///   are not counted is taken as it is (and `kho check` lists it).
+/// * with masters on record: *needs review* when a checked master's content changed, else *needs rescan* when a
+///   page fails QC or cannot be read, else *count mismatch* when not complete, else *passed* (or *delivered*
+///   when it was delivered).
+/// * without masters: a live hand record (`scan.record`) is *recorded*, or *count mismatch* when not complete;
+///   otherwise *not scanned*.
+enum FileLadder {
+    /// S ≤ P ≤ 2S, or the sheets are not counted.
+    static func isComplete(sheets: Int?, pages: Int) -> Bool {
+        guard let s = sheets, s > 0 else { return true }
+        return pages >= s && pages <= 2 * s
+    }
+
+    /// The pages a person confirmed with the latest live `scan.confirm` of the file, if any.
+    static func confirmedPages(_ db: Database, fileId: Int64) throws -> Int? {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT e.pages FROM event e WHERE e.file_id = ? AND e.kind = 'scan.confirm'
+              AND \(LiveEvent.sql(alias: "e"))
+            ORDER BY e.id DESC LIMIT 1
+            """), arguments: [fileId])
+    }
+
+    /// What the file's masters on record add up to.
+    struct Masters {
+        var count = 0
+        var pages = 0
+        var bytes: Int64 = 0
+        var bad = 0
+        var changed = 0
+    }
+
+    static func masters(_ db: Database, fileId: Int64) throws -> Masters {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN readable AND NOT missing THEN pages END), 0), COALESCE(SUM(size), 0),
+                   COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0),
+                   COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0)
+            FROM master WHERE file_id = ?
+            """), arguments: [fileId]) else { return Masters() }
+        return Masters(count: row[0], pages: row[1], bytes: row[2], bad: row[3], changed: row[4])
+    }
+
+    /// The state the file should be in now, and its page count.
+    static func settle(_ db: Database, fileId: Int64) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scan_state, sheets, pages FROM file WHERE id = ?"),
+                                         arguments: [fileId]) else { return (.none, .none, 0, Masters()) }
+        let before = ScanState(rawValue: row[0]) ?? .none
+        let sheets: Int? = row[1]
+        var pages: Int = row[2]
+        let m = try masters(db, fileId: fileId)
+        var after: ScanState
+        func complete(_ p: Int) throws -> Bool {
+            if isComplete(sheets: sheets, pages: p) { return true }
+            return try confirmedPages(db, fileId: fileId) == p
+        }
+        if m.count > 0 {
+            pages = m.pages
+            if m.changed > 0 {
+                after = .review
+            } else if m.bad > 0 {
+                after = .rescan
+            } else if try !complete(pages) {
+                after = .mismatch
+            } else {
+                after = before == .delivered || before == .rebuild ? before : .passed
+            }
+        } else if let recorded = try liveHandRecordPages(db, fileId: fileId) {
+            pages = recorded
+            after = try complete(pages) ? .recorded : .mismatch
+        } else {
+            after = .none
+            pages = 0
+        }
+        return (before, after, pages, m)
+    }
+
+    /// Settles the file and stores its state and page count; returns what `settle` found.
+    @discardableResult
+    static func apply(_ db: Database, fileId: Int64) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
+        let s = try settle(db, fileId: fileId)
+        try db.cachedStatement(sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?")
+            .execute(arguments: [s.after.rawValue, s.pages, fileId])
+        return s
+    }
+
+    /// The pages of the file's latest live hand record (`scan.record`), or nil when there is none.
+    static func liveHandRecordPages(_ db: Database, fileId: Int64) throws -> Int? {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(e.pages, 0) FROM event e WHERE e.file_id = ? AND e.kind = 'scan.record'
+              AND \(LiveEvent.sql(alias: "e"))
+            ORDER BY e.id DESC LIMIT 1
+            """), arguments: [fileId])
+    }
+}
