@@ -238,8 +238,23 @@ static int write_large(const char *path) {
     return ok;
 }
 
+/* One multi-page master of small RGB 300-dpi pages (or 150-dpi gray ones that fail QC). */
+static int write_multipage(const char *path, long pages, int low) {
+    TIFF *tif = TIFFOpen(path, "w");
+    if (!tif) return 0;
+    int ok = 1;
+    for (long p = 0; p < pages && ok; p++) {
+        uint32_t w = 64 + (rng() % 4) * 16, h = 80 + (rng() % 4) * 16;
+        ok = low ? write_page(tif, w, h, 8, 1, PHOTOMETRIC_MINISBLACK, COMPRESSION_NONE, 150, RESUNIT_INCH, 0, (uint16_t)p, (uint16_t)pages)
+                 : write_page(tif, w, h, 8, 3, PHOTOMETRIC_RGB, COMPRESSION_NONE, 300, RESUNIT_INCH, 0, (uint16_t)p, (uint16_t)pages);
+    }
+    TIFFClose(tif);
+    return ok;
+}
+
 /* Demo mode: tiff-corpus-gen --demo OUT BOX/FILE:PAGES[:lowdpi] ...
- * writes PAGES small RGB 300-dpi masters (or 150-dpi gray ones that fail QC) per file folder. */
+ * writes PAGES small RGB 300-dpi pages (or 150-dpi gray ones that fail QC) per file folder, in masters of at most
+ * 20 pages each, as a scanner's batch mode does. */
 static int demo(int argc, char **argv) {
     const char *out = argv[2];
     char dir[4096], path[4200], spec[512];
@@ -253,11 +268,13 @@ static int demo(int argc, char **argv) {
         int low = strstr(colon + 1, "lowdpi") != NULL;
         snprintf(dir, sizeof dir, "%s/%s", out, spec);
         make_dirs(dir);
-        for (long p = 1; p <= pages; p++) {
-            snprintf(path, sizeof path, "%s/%04ld.tif", dir, p);
-            if (!write_kind(path, low ? K_GRAY_LOWDPI : K_RGB_NONE)) failures++;
+        long masters = 0;
+        for (long first = 1; first <= pages; first += 20, masters++) {
+            long n = pages - first + 1 < 20 ? pages - first + 1 : 20;
+            snprintf(path, sizeof path, "%s/%04ld.tif", dir, first);
+            if (!write_multipage(path, n, low)) failures++;
         }
-        printf("  %s: %ld masters%s\n", spec, pages, low ? " (150 dpi gray: fails QC)" : "");
+        printf("  %s: %ld pages in %ld masters%s\n", spec, pages, masters, low ? " (150 dpi gray: fails QC)" : "");
     }
     return failures ? 1 : 0;
 }
