@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libtiff-4",
             providers: [.apt(["libtiff-dev"])]
         ),
+        // System calls Swift's Glibc does not import (statfs, statvfs, OFD locks), in static inline C wrappers.
+        .systemLibrary(name: "CKhoSystem"),
         // Reads TIFF masters' headers, checks them against quality profiles, hashes them.
         .target(
             name: "KhoTIFF",
@@ -44,6 +46,7 @@ let package = Package(
                 "KhoTIFF",
                 "KhoEstimation",
                 "KhoReport",
+                "CKhoSystem",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]

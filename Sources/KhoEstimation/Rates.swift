@@ -94,6 +94,14 @@ public struct Rates: Sendable, Codable, Equatable {
         self.holidays = holidays
     }
 
+    /// The highest unit price or day rate a rates file may set: 1,000,000,000 VND (a billion đồng, far above any
+    /// real price per metre, page, file or day). With it, no price times a real quantity nears `Int64`.
+    public static let largestPriceVND: Int64 = 1_000_000_000
+    /// The highest one-off amount a rates file may set: 1,000,000,000,000 VND (a thousand billion đồng).
+    public static let largestOneOffVND: Int64 = 1_000_000_000_000
+    /// The most copies of every master a rates file may ask for.
+    public static let mostCopies = 100
+
     /// The working calendar these rates' holidays define.
     public var calendar: WorkingCalendar { WorkingCalendar(holidays: holidays.map(\.day)) }
 

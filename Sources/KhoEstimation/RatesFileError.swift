@@ -10,6 +10,9 @@ public enum RatesFileError: Error, Equatable, Sendable, LocalizedError {
     case unknownKey(line: Int, section: String, key: String)
     /// A value that should be a whole non-negative number and is not.
     case badNumber(line: Int, key: String, value: String)
+    /// A number above what the key can be (``Rates/largestPriceVND``, ``Rates/largestOneOffVND``,
+    /// ``Rates/mostCopies``): `limit` is that bound.
+    case tooLarge(line: Int, key: String, value: String, limit: Int64)
     /// A holiday whose key is not a `YYYY-MM-DD` date.
     case badDate(line: Int, value: String)
     /// A key given twice.
@@ -21,7 +24,7 @@ public enum RatesFileError: Error, Equatable, Sendable, LocalizedError {
     public var line: Int? {
         switch self {
         case .syntax(let l, _), .unknownSection(let l, _), .unknownKey(let l, _, _),
-            .badNumber(let l, _, _), .badDate(let l, _), .duplicateKey(let l, _, _):
+            .badNumber(let l, _, _), .tooLarge(let l, _, _, _), .badDate(let l, _), .duplicateKey(let l, _, _):
             return l
         case .missingKey:
             return nil

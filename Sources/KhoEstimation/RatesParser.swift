@@ -61,7 +61,7 @@ struct RatesParser {
 
         switch section {
         case "one_off":
-            let amount = try Self.number(value, key: key, line: number)
+            let amount = try Self.number(value, key: key, line: number, limit: Rates.largestOneOffVND)
             oneOff.append(OneOffLine(name: key, amountVND: amount, source: source(number)))
         case "holidays":
             guard let day = LocalDay(iso: key) else { throw RatesFileError.badDate(line: number, value: key) }
@@ -70,7 +70,8 @@ struct RatesParser {
             guard Self.numberKeys[section]?.contains(key) == true else {
                 throw RatesFileError.unknownKey(line: number, section: section, key: key)
             }
-            numbers[qualified] = Sourced(try Self.number(value, key: key, line: number), source: source(number))
+            let limit = qualified == "copies" ? Int64(Rates.mostCopies) : Rates.largestPriceVND
+            numbers[qualified] = Sourced(try Self.number(value, key: key, line: number, limit: limit), source: source(number))
         }
     }
 
@@ -89,7 +90,7 @@ struct RatesParser {
                 perDocumentDescribed: try need("contractor", "per_document_described")),
             dayRate: try need("in_house", "day_rate"),
             oneOff: oneOff,
-            copies: Sourced(Int(clamping: copies.value), source: copies.source),
+            copies: Sourced(Int(copies.value), source: copies.source),
             holidays: holidays)
     }
 
@@ -110,8 +111,8 @@ struct RatesParser {
         return s
     }
 
-    /// A whole non-negative number; `_`, and `.`/`,` in groups of three, separate thousands.
-    static func number(_ text: String, key: String, line: Int) throws -> Int64 {
+    /// A whole number from 0 to `limit`; `_`, and `.`/`,` in groups of three, separate thousands.
+    static func number(_ text: String, key: String, line: Int, limit: Int64) throws -> Int64 {
         var s = text.trimmed
         for suffix in ["VND", "vnd", "đ", "₫"] where s.hasSuffix(suffix) {
             s = String(s.dropLast(suffix.count)).trimmed
@@ -124,9 +125,11 @@ struct RatesParser {
             guard wellGrouped else { throw RatesFileError.badNumber(line: line, key: key, value: text) }
             s = groups.joined()
         }
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int64(s) else {
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw RatesFileError.badNumber(line: line, key: key, value: text)
         }
+        // All digits: a number beyond Int64 is as much "too large" as one beyond the limit.
+        guard let v = Int64(s), v <= limit else { throw RatesFileError.tooLarge(line: line, key: key, value: text, limit: limit) }
         return v
     }
 }

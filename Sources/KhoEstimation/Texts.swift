@@ -206,6 +206,11 @@ public enum Texts {
         case .badNumber(let l, let k, let v):
             return Bilingual(vi: "dòng \(l): \(k) = \"\(v)\" không phải số nguyên không âm",
                 en: "line \(l): \(k) = \"\(v)\" is not a whole non-negative number")
+        case .tooLarge(let l, let k, let v, let limit):
+            let unitVI = k == "copies" ? "bản" : "đồng"
+            let unitEN = k == "copies" ? "copies" : "VND"
+            return Bilingual(vi: "dòng \(l): \(k) = \"\(v)\" quá lớn: tối đa \(Format.integer(limit, lang: .vi)) \(unitVI); hãy kiểm tra số chữ số",
+                en: "line \(l): \(k) = \"\(v)\" is too large: at most \(Format.integer(limit, lang: .en)) \(unitEN); check the digits")
         case .badDate(let l, let v):
             return Bilingual(vi: "dòng \(l): \"\(v)\" không phải ngày dạng YYYY-MM-DD",
                 en: "line \(l): \"\(v)\" is not a YYYY-MM-DD date")

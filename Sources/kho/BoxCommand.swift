@@ -9,7 +9,7 @@ struct BoxCommand: ParsableCommand {
 
     /// The descriptive options shared by `box add` and `box edit`.
     struct Description: ParsableArguments {
-        @Option(help: ArgumentHelp(Text(vi: "Độ dài (mét giá), > 0; mặc định 0,125 = một hộp tiêu chuẩn.", en: "Extent in linear metres, > 0; default 0.125 = one standard box.")(), valueName: Text(vi: "MÉT", en: "METRES")()))
+        @Option(help: ArgumentHelp(Text(vi: "Độ dài (mét giá), > 0 và tối đa 10; mặc định 0,125 = một hộp tiêu chuẩn.", en: "Extent in linear metres, > 0 and at most 10; default 0.125 = one standard box.")(), valueName: Text(vi: "MÉT", en: "METRES")()))
         var extent: String?
         @Option(help: ArgumentHelp(Text(vi: "Vị trí trên giá, ví dụ A-3-2.", en: "Shelf location, e.g. A-3-2.")()))
         var location: String?
@@ -30,7 +30,7 @@ struct BoxCommand: ParsableCommand {
                 vi: "Hộp tạo ra khi chỉnh lý một hộp/bó khác được ghi --from HỘP_GỐC: không cộng thêm vào tổng số mét.\nVí dụ: kho box add H0012 --fonds UBND-SK1 --extent 0,125 --location A-3-2 --by Thu",
                 en: "A box made by arranging another box or bundle takes --from SOURCE: it never adds to the total metres.\nExample: kho box add H0012 --fonds UBND-SK1 --extent 0.125 --location A-3-2 --by Thu")())
 
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp, ví dụ H0012.", en: "Box code, e.g. H0012.")()))
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp, ví dụ H0012: chữ, số, - _ . (không bắt đầu bằng . hay -), tối đa 32 ký tự.", en: "Box code, e.g. H0012: letters, digits, - _ . (not starting with . or -), at most 32 characters.")()))
         var code: String
         @Option(help: ArgumentHelp(Text(vi: "Mã phông.", en: "Fonds code.")()))
         var fonds: String

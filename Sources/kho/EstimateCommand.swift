@@ -116,8 +116,7 @@ struct EstimateCommand: ParsableCommand {
             request.windowDays = window
             request.seed = seed
             request.resamples = resamples
-            let inputs = try store.estimateInputs(request)
-            let result = KhoEstimation.estimate(inputs)
+            let (inputs, result) = try store.makeEstimate(request)
             if let save { try store.saveEstimate(name: save, inputs: inputs, result: result, by: try who.attribution()) }
             if global.json { return try Out.json(result) }
             if csv { return EstimateOutput.csv(result) }

@@ -10,7 +10,7 @@ struct FileCommand: ParsableCommand {
 
     /// The descriptive options shared by `file add` and `file edit`.
     struct Description: ParsableArguments {
-        @Option(help: ArgumentHelp(Text(vi: "Số tờ (số nguyên, 0 trở lên).", en: "Number of sheets (whole number, 0 or more).")()))
+        @Option(help: ArgumentHelp(Text(vi: "Số tờ (số nguyên, từ 0 đến 100.000).", en: "Number of sheets (whole number, 0 to 100,000).")()))
         var sheets: String?
         @Option(help: ArgumentHelp(Text(vi: "Thời hạn bảo quản: permanent (vĩnh viễn) hoặc số năm.", en: "Retention: permanent or a number of years.")(), valueName: "permanent|YEARS"))
         var retention: String?
@@ -29,8 +29,8 @@ struct FileCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: Text(vi: "Thêm một hồ sơ vào hộp.", en: "Register a file in a box.")(),
-            discussion: Text(vi: "Ví dụ: kho file add H0012/03 --title \"Hồ sơ đất đai thôn 2\" --sheets 42 --retention permanent --by Thu",
-                             en: "Example: kho file add H0012/03 --title \"Land records, hamlet 2\" --sheets 42 --retention permanent --by Thu")())
+            discussion: Text(vi: "Mã hồ sơ: chữ, số, - _ . (không bắt đầu bằng . hay -), tối đa 32 ký tự.\nVí dụ: kho file add H0012/03 --title \"Hồ sơ đất đai thôn 2\" --sheets 42 --retention permanent --by Thu",
+                             en: "A file code has letters, digits, - _ . (not starting with . or -), at most 32 characters.\nExample: kho file add H0012/03 --title \"Land records, hamlet 2\" --sheets 42 --retention permanent --by Thu")())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
         @Option(help: ArgumentHelp(Text(vi: "Tiêu đề hồ sơ.", en: "File title.")()))
@@ -94,6 +94,8 @@ struct FileCommand: ParsableCommand {
             let file = try global.openForReading().showFile(try FileRef(parsing: ref))
             if global.json { return try Out.json(file) }
             FileCommand.printTable([file])
+            Out.line(Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
+                + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
             if !file.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
         }
     }

@@ -13,6 +13,8 @@ struct ImportCommand: ParsableCommand {
                 Tên cột tiếng Việt cũng được (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
                 Tệp UTF-8 (có hoặc không BOM); dấu phân cách , ; hoặc tab; số thập phân dùng dấu phẩy được.
                 Nếu có dòng lỗi, không dòng nào được nhập và mọi dòng lỗi được liệt kê kèm số dòng.
+                Dấu ngoặc kép mở mà không đóng thì không nhập gì, kèm số dòng nơi nó mở.
+                Mã: chữ, số, - _ . (không bắt đầu bằng . hay -), tối đa 32 ký tự; hộp tối đa 10 m; hồ sơ tối đa 100.000 tờ/trang.
                 """,
             en: """
                 Box columns:   box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
@@ -21,6 +23,8 @@ struct ImportCommand: ParsableCommand {
                 Vietnamese column names work too (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
                 UTF-8 with or without BOM; separated by , ; or tab; decimal commas are read.
                 If any row is bad, nothing is imported and every bad row is listed with its line number.
+                A quote that is never closed imports nothing, naming the line where it opened.
+                Codes: letters, digits, - _ . (not starting with . or -), at most 32 characters; a box is at most 10 m; a file at most 100,000 sheets/pages.
                 """)(),
         subcommands: [Boxes.self, Files.self, Scans.self])
 

@@ -2,6 +2,10 @@ import Foundation
 import KhoKit
 
 /// Printing helpers: JSON for scripts, aligned tables for people.
+///
+/// What people read never carries control or bidi characters raw (a stored name with an ESC sequence would
+/// recolour or clear the terminal, a bidi override would reorder a line): lines and table cells show them as
+/// escapes (`\u{1B}`); JSON escapes them by its own rules.
 enum Out {
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
@@ -11,12 +15,16 @@ enum Out {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
+    /// Prints a line (or several: newlines and tabs stay), with control and bidi characters escaped.
     static func line(_ text: String = "") {
-        print(text)
+        print(Visible.escaped(text, keepingLineBreaks: true))
     }
 
     /// Prints rows under headers, columns padded to the widest cell; `right` columns are right-aligned.
     static func table(_ headers: [String], _ rows: [[String]], right: Set<Int> = []) {
+        // A cell is one line: newlines and tabs in it are escaped too, so columns stay aligned.
+        let headers = headers.map { Visible.escaped($0) }
+        let rows = rows.map { $0.map { Visible.escaped($0) } }
         var widths = headers.map(\.count)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -45,6 +53,6 @@ enum Out {
 
     /// A message to people that a write was done, naming the event.
     static func done(_ text: Text, event: Int64?) {
-        print(text() + (event.map { Text(vi: " (sự kiện \($0))", en: " (event \($0))")() } ?? ""))
+        line(text() + (event.map { Text(vi: " (sự kiện \($0))", en: " (event \($0))")() } ?? ""))
     }
 }

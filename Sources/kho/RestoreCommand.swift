@@ -8,14 +8,20 @@ struct RestoreCommand: ParsableCommand {
         abstract: Text(vi: "Khôi phục danh mục từ một bản sao lưu (kiểm tra bản sao trước).", en: "Restore the catalogue from a backup (the backup is checked first).")(),
         discussion: Text(
             vi: """
-                Bản sao lưu được kiểm tra trước: là SQLite, không hỏng (integrity_check), là danh mục kho, không do kho mới hơn ghi.
-                Danh mục đang có dữ liệu chỉ bị thay khi có --force (hãy sao lưu nó trước). Việc khôi phục được ghi
-                vào nhật ký với người làm (--by). Dùng --check để chỉ kiểm tra bản sao lưu mà không khôi phục.
+                Bản sao lưu được kiểm tra trước: là SQLite, không hỏng (integrity_check, foreign_key_check), là danh mục kho
+                với đúng cấu trúc kho tạo ra (không thừa trigger, view, cột…), không do kho mới hơn ghi.
+                Danh mục đang có dữ liệu chỉ bị thay khi có --force (hãy sao lưu nó trước). Bản sao được chép và kiểm tra
+                ở một tệp tạm cạnh danh mục, ghi sẵn sự kiện khôi phục (người làm: --by), rồi mới thay vào danh mục trong
+                một bước: có lỗi ở bất kỳ đâu thì danh mục đang dùng giữ nguyên từng byte.
+                Dùng --check để chỉ kiểm tra bản sao lưu mà không khôi phục.
                 """,
             en: """
-                The backup is checked first: SQLite, not damaged (integrity_check), a kho catalogue, not written by a newer kho.
-                A catalogue holding data is replaced only with --force (back it up first). The restore is recorded
-                in the log with who did it (--by). Use --check to check a backup without restoring it.
+                The backup is checked first: SQLite, not damaged (integrity_check, foreign_key_check), a kho catalogue with
+                exactly the structure kho makes (no extra trigger, view, column…), not written by a newer kho.
+                A catalogue holding data is replaced only with --force (back it up first). The backup is copied and checked
+                in a staging file beside the catalogue, its restore event (who: --by) is added there, and only then does it
+                replace the catalogue, in one step: on any failure the live catalogue stays byte for byte as it was.
+                Use --check to check a backup without restoring it.
                 """)())
     @Argument(help: ArgumentHelp(Text(vi: "Tệp sao lưu.", en: "The backup file.")(), valueName: Text(vi: "TỆP", en: "FILE")()))
     var file: String

@@ -230,7 +230,7 @@ extension ScanCommand {
                 Out.line(Text(vi: "Chuẩn mặc định nay là \(chosen.name)", en: "The default profile is now \(chosen.name)")())
                 return
             }
-            let current = try global.openForReading().defaultProfile()
+            let current = try global.openForReading().storedProfile()
             if global.json { return try Out.json(current) }
             Out.line(Text(vi: "Chuẩn mặc định: \(current.name)", en: "Default profile: \(current.name)")())
             Out.line("  min dpi: \(Format.decimal(current.minimumDPI, maxFractionDigits: 1))")

@@ -46,7 +46,7 @@ import Testing
     /// One of several kinds of damage, chosen by the generator.
     static func mutate(_ bytes: [UInt8], rng: inout Rng) -> (name: String, bytes: [UInt8]) {
         var b = bytes
-        switch rng.next(12) {
+        switch rng.next(13) {
         case 0:
             return ("random bytes", (0..<rng.next(3000)).map { _ in UInt8(rng.next(256)) })
         case 1:
@@ -89,9 +89,24 @@ import Testing
             return ("stray BOM or CR", b)
         case 10:
             return ("header only", Array(b.prefix(while: { $0 != UInt8(ascii: "\n") })) + [10])
+        case 11:
+            // The issue's silent row loss: a quote opened in the last column of one row and never closed.
+            var lines = b.filter { $0 != UInt8(ascii: "\"") }.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+            let data = lines.indices.dropFirst().filter { !lines[$0].isEmpty }
+            guard let row = data.isEmpty ? nil : data[rng.next(data.count)] else { return ("unchanged", b) }
+            let last = (lines[row].lastIndex(where: { $0 == 44 || $0 == 59 }) ?? -1) + 1
+            lines[row].insert(UInt8(ascii: "\""), at: last)
+            return (unclosedQuote, Array(lines.joined(separator: [UInt8(ascii: "\n")])))
         default:
             return ("unchanged", b)
         }
+    }
+
+    static let unclosedQuote = "unclosed quote in the last column"
+
+    /// The line of the only quote in `bytes`.
+    static func quoteLine(_ bytes: [UInt8]) -> Int {
+        1 + bytes.prefix(while: { $0 != UInt8(ascii: "\"") }).filter { $0 == UInt8(ascii: "\n") }.count
     }
 
     func counts(_ store: KhoStore) throws -> [Int] {
@@ -116,6 +131,9 @@ import Testing
             let before = try counts(store)
             do {
                 let report = try store.importCSV(kind, path: path, by: Fixture.who())
+                if name == Self.unclosedQuote { Issue.record("case \(n) (\(name)): \(report.imported) rows imported from \(rows)") }
+                // A quote that changes nothing else never loses a row silently.
+                if name == "unbalanced quote" { #expect(report.rows == rows, "case \(n) (\(name)): \(report.rows) rows read from \(rows)") }
                 // Then either every row is imported, with one event ...
                 let after = try counts(store)
                 let added = kind == .boxes ? after[0] - before[0] : after[1] - before[1]
@@ -127,6 +145,13 @@ import Testing
                 // ... or none, with a message that says why
                 #expect(try counts(store) == before, "case \(n) (\(name)): \(error)")
                 #expect(!error.text.vi.isEmpty && !error.text.en.isEmpty)
+                if name == Self.unclosedQuote {
+                    if case .unterminatedQuote(_, let line, _)? = error as? ImportError {
+                        #expect(line == Self.quoteLine(bytes), "case \(n)")
+                    } else {
+                        Issue.record("case \(n) (\(name)): \(error)")
+                    }
+                }
                 outcomes[name, default: (0, 0)].refused += 1
             } catch {
                 Issue.record("case \(n) (\(name)): an error that is not a KhoError: \(error)")

@@ -61,13 +61,13 @@ import Testing
 
     @Test func jsonHasTheHeadlineKeysAtTopLevel() throws {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "A1", fonds: "UBND-SK1", extent: "75.6"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "A1", fonds: "UBND-SK1", extent: "7.56"), by: Fixture.who())
         let data = try JSONEncoder().encode(try store.status(now: Fixture.now))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         for key in ["total_m", "arranged_m", "digitized_m", "boxes", "files", "pages_scanned"] {
             #expect(object[key] is NSNumber, "missing \(key)")
         }
-        #expect(object["total_m"] as? Double == 75.6)
+        #expect(object["total_m"] as? Double == 7.56)
     }
 
     @Test func anEmptyCatalogueIsAllZeros() throws {

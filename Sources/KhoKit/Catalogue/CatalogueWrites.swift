@@ -55,14 +55,14 @@ extension KhoStore {
     @discardableResult
     public func addFonds(code: String, name: String, notes: String? = nil, by who: Attribution) throws -> Fonds {
         try write { db in
-            let code = Clean.code(code)
-            guard !code.isEmpty else { throw CatalogueError.emptyCode(.fonds) }
-            let name = Clean.text(name)
+            let code = try Clean.newCode(code, .fonds)
+            let name = try Clean.line(name, .fondsName)
             guard !name.isEmpty else { throw CatalogueError.emptyText(.fondsName) }
+            let notes = try Clean.notes(notes)
             if let existing = try Fonds.filter(Fonds.Columns.code == code).fetchOne(db) {
                 throw CatalogueError.duplicateFonds(code: code, name: existing.name)
             }
-            var fonds = Fonds(id: nil, code: code, name: name, notes: Clean.text(notes))
+            var fonds = Fonds(id: nil, code: code, name: name, notes: notes)
             try fonds.insert(db)
             var event = Event(kind: .fondsAdd, attribution: who, time: time)
             event.fondsId = fonds.id
@@ -141,7 +141,7 @@ extension KhoStore {
                     throw CatalogueError.extentBelowKept(box: box.code, extent: box.extent.formatted(), kept: Millimetres(kept).formatted())
                 }
             }
-            if let location = changes.location { box.location = Clean.text(location) }
+            if let location = changes.location { box.location = try Clean.line(location, .location) }
             if changes.startYear != nil || changes.endYear != nil {
                 let (s, e) = try Clean.years(
                     changes.startYear ?? old.startYear.map(String.init), changes.endYear ?? old.endYear.map(String.init))
@@ -149,7 +149,7 @@ extension KhoStore {
                 box.endYear = e
             }
             if let condition = changes.condition { box.condition = try Clean.condition(condition) }
-            if let notes = changes.notes { box.notes = Clean.text(notes) }
+            if let notes = changes.notes { box.notes = try Clean.notes(notes) }
             let kind: EventKind = changes == BoxChanges(location: changes.location) ? .boxMove : .boxEdit
             try Self.saveChange(db, old: old, new: box, kind: kind, by: who, time: time) { event in
                 event.boxId = box.id
@@ -172,7 +172,7 @@ extension KhoStore {
             let (_, old) = try Lookup.file(db, ref: ref)
             var file = old
             if let title = changes.title {
-                file.title = Clean.text(title)
+                file.title = try Clean.paragraph(title, .fileTitle)
                 guard !file.title.isEmpty else { throw CatalogueError.emptyText(.fileTitle) }
             }
             if changes.startYear != nil || changes.endYear != nil {
@@ -190,7 +190,7 @@ extension KhoStore {
             }
             if let sheets = changes.sheets { file.sheets = try Clean.sheets(sheets) }
             if let condition = changes.condition { file.condition = try Clean.condition(condition) }
-            if let notes = changes.notes { file.notes = Clean.text(notes) }
+            if let notes = changes.notes { file.notes = try Clean.notes(notes) }
             try Self.saveChange(db, old: old, new: file, kind: .fileEdit, by: who, time: time) { event in
                 event.boxId = file.boxId
                 event.fileId = file.id

@@ -27,13 +27,14 @@ public struct BoxDraft: Sendable, Hashable {
 
     /// Checks every value and returns the box to insert; `fondsId` and `boxId` look codes up.
     func validated(fondsId: (String) throws -> Int64?, boxId: (String) throws -> Int64?) throws -> Box {
-        let code = Clean.code(self.code)
-        guard !code.isEmpty else { throw CatalogueError.emptyCode(.box) }
+        let code = try Clean.newCode(self.code, .box)
         let fondsCode = Clean.code(fonds)
         guard let fid = try fondsId(fondsCode) else { throw CatalogueError.unknownFonds(fondsCode) }
         let extent = try Clean.extent(self.extent)
         let (start, end) = try Clean.years(startYear, endYear)
         let condition = try Clean.condition(self.condition)
+        let location = try Clean.line(location, .location)
+        let notes = try Clean.notes(notes)
         var fromId: Int64?
         if let from = Clean.optional(from) {
             let fromCode = Clean.code(from)
@@ -42,8 +43,8 @@ public struct BoxDraft: Sendable, Hashable {
             fromId = id
         }
         return Box(
-            id: nil, code: code, fondsId: fid, extentMM: extent.value, location: Clean.text(location),
-            startYear: start, endYear: end, condition: condition, notes: Clean.text(notes), fromBoxId: fromId,
+            id: nil, code: code, fondsId: fid, extentMM: extent.value, location: location,
+            startYear: start, endYear: end, condition: condition, notes: notes, fromBoxId: fromId,
             // A box made by arranging another box is itself the product of arrangement.
             arrangement: fromId == nil ? .unarranged : .arranged, keptMM: fromId == nil ? nil : extent.value)
     }
@@ -77,16 +78,15 @@ public struct FileDraft: Sendable, Hashable {
     /// Checks every value and returns the file to insert; `boxId` looks a box code up.
     func validated(boxId: (String) throws -> Int64?) throws -> FileRecord {
         let boxCode = Clean.code(ref.box)
-        let fileCode = Clean.code(ref.file)
-        guard !fileCode.isEmpty else { throw CatalogueError.emptyCode(.file) }
+        let fileCode = try Clean.newCode(ref.file, .file)
         guard let bid = try boxId(boxCode) else { throw CatalogueError.unknownBox(boxCode) }
-        let title = Clean.text(self.title)
+        let title = try Clean.paragraph(self.title, .fileTitle)
         guard !title.isEmpty else { throw CatalogueError.emptyText(.fileTitle) }
         let (start, end) = try Clean.years(startYear, endYear)
         return FileRecord(
             id: nil, boxId: bid, code: fileCode, title: title, startYear: start, endYear: end,
             retention: try Clean.retention(retention)?.stored, access: try Clean.access(access),
-            sheets: try Clean.sheets(sheets), condition: try Clean.condition(condition), notes: Clean.text(notes),
+            sheets: try Clean.sheets(sheets), condition: try Clean.condition(condition), notes: try Clean.notes(notes),
             scanState: .none, pages: 0)
     }
 }
@@ -103,51 +103,77 @@ enum Clean {
 
     private static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
 
-    /// The text in Unicode NFC. Foundation's normalizer runs only when the text holds a combining mark or a script
-    /// that composes (Vietnamese typed precomposed, the usual case, passes straight through).
-    static func nfc(_ s: String) -> String {
-        var s = s
-        let needs = s.withUTF8 { bytes -> Bool in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                // U+0300–U+036F combining marks are CC 80–CD AF; U+1100 and above start E1 84.. or later lead bytes.
-                if b == 0xCC || b == 0xCD { return true }
-                if b >= 0xE1 {
-                    // Latin Extended Additional (U+1E00–U+1EFF, E1 B8–E1 BB) and general punctuation (E2 80) are already composed.
-                    if b == 0xE1, i + 1 < bytes.count, (0xB8...0xBB).contains(bytes[i + 1]) { i += 3; continue }
-                    if b == 0xE2, i + 1 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 { i += 3; continue }
-                    return true
-                }
-                i += 1
-            }
-            return false
+    /// The text in Unicode NFC, by Foundation's normalizer, always: every script (Vietnamese, Greek, Arabic,
+    /// Devanagari…) is composed the same way, so one code cannot be stored in two spellings.
+    static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+
+    /// A code as typed, trimmed and in NFC, to look a stored code up (``newCode(_:_:)`` checks a new one).
+    static func code(_ s: String) -> String { text(s) }
+
+    /// A code for a new fonds, box or file: trimmed, NFC, and following ``CodeRule``; else `badCode`/`emptyCode`.
+    static func newCode(_ s: String, _ thing: CatalogueError.Thing) throws -> String {
+        let code = text(s)
+        switch CodeRule.problem(code) {
+        case nil: return code
+        case .empty: throw CatalogueError.emptyCode(thing)
+        case let problem?: throw CatalogueError.badCode(thing, code: code, problem: problem)
         }
-        return needs ? s.precomposedStringWithCanonicalMapping : s
     }
 
-    static func code(_ s: String) -> String { text(s) }
+    /// One line of text (a fonds name, a shelf location): trimmed, NFC, without control or bidi characters.
+    static func line(_ s: String?, _ field: CatalogueError.Field) throws -> String {
+        let t = text(s)
+        if let bad = Visible.firstForbidden(in: t, lineBreaks: false) {
+            throw CatalogueError.forbiddenCharacter(field, text: t, character: Visible.describe(bad))
+        }
+        return t
+    }
+
+    /// Free text that may span lines (a file title or notes, as a spreadsheet cell with Alt+Enter holds them):
+    /// like ``line(_:_:)``, but line breaks (CR LF and CR stored as LF) and tabs may stay.
+    static func paragraph(_ s: String?, _ field: CatalogueError.Field) throws -> String {
+        var s = s
+        if let raw = s, raw.unicodeScalars.contains("\r") {
+            s = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        let t = text(s)
+        if let bad = Visible.firstForbidden(in: t, lineBreaks: true) {
+            throw CatalogueError.forbiddenCharacter(field, text: t, character: Visible.describe(bad))
+        }
+        return t
+    }
+
+    /// Notes: a ``paragraph(_:_:)``.
+    static func notes(_ s: String?) throws -> String { try paragraph(s, .notes) }
 
     static func optional(_ s: String?) -> String? {
         let t = text(s)
         return t.isEmpty ? nil : t
     }
 
-    /// A box's extent: metres greater than 0 that do not round to 0 mm; one standard box when not given.
+    /// A box's extent: metres greater than 0 that do not round to 0 mm and at most ``Millimetres/largestBox``
+    /// (10 m); one standard box when not given.
     static func extent(_ s: String?) throws -> Millimetres {
         guard let s = optional(s) else { return .standardBox }
-        guard let mm = Millimetres.parse(metres: s) else { throw CatalogueError.badExtent(s) }
+        guard let mm = Millimetres.parse(metres: s) else {
+            if Millimetres.isBeyondRange(metres: s) { throw CatalogueError.extentTooLarge(s) }
+            throw CatalogueError.badExtent(s)
+        }
         if mm.value == 0, !s.hasPrefix("-"), Millimetres.roundsToZero(metres: s) { throw CatalogueError.extentRoundsToZero(s) }
         guard mm.value > 0 else { throw CatalogueError.badExtent(s) }
+        guard mm <= .largestBox else { throw CatalogueError.extentTooLarge(s) }
         return mm
     }
 
-    /// Metres kept by arrangement: 0 or more, and not a value other than 0 that rounds to 0 mm (`0.0001`).
+    /// Metres kept by arrangement: 0 or more, at most ``Millimetres/largestBox``, and not a value other than 0
+    /// that rounds to 0 mm (`0.0001`).
     static func kept(_ s: String) throws -> Millimetres {
         let t = text(s)
+        if Millimetres.isBeyondRange(metres: t), !t.hasPrefix("-") { throw CatalogueError.keptBeyondLargestBox(t) }
         let vanishes = Millimetres.roundsToZero(metres: t)
         guard let mm = Millimetres.parse(metres: t), mm.value >= 0, !(vanishes && t.hasPrefix("-")) else { throw WorkError.badKept(s) }
         if vanishes { throw WorkError.keptRoundsToZero(s) }
+        guard mm <= .largestBox else { throw CatalogueError.keptBeyondLargestBox(t) }
         return mm
     }
 
@@ -182,9 +208,25 @@ enum Clean {
         return r
     }
 
+    /// The most sheets or pages one file may have: far more than any real file (a thick one has a few hundred).
+    static let largestFile = Bounds.filePages
+
+    /// Sheets of a file: a whole number from 0 to ``largestFile``.
     static func sheets(_ s: String?) throws -> Int? {
         guard let s = optional(s) else { return nil }
-        guard let n = Int(s), n >= 0 else { throw CatalogueError.badSheets(s) }
+        let digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw CatalogueError.badSheets(s) }
+        guard let n = Int(digits), n <= largestFile else { throw CatalogueError.sheetsTooLarge(s) }
+        return n
+    }
+
+    /// Pages of a hand scan record: a whole number from 1 to ``largestFile``.
+    static func pages(_ s: String?) throws -> Int {
+        let t = text(s)
+        let digits = t.dropFirst(t.hasPrefix("+") ? 1 : 0)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw WorkError.badPages(t) }
+        guard let n = Int(digits), n <= largestFile else { throw CatalogueError.pagesTooLarge(t) }
+        guard n > 0 else { throw WorkError.badPages(t) }
         return n
     }
 }

@@ -57,12 +57,16 @@ public struct FileView: Codable, Sendable, Hashable {
     public var notes: String
     public var scanState: ScanState
     public var pages: Int
+    /// The archival code (*mã hồ sơ*): the one its copy was delivered under, else as the fonds' rule makes it now;
+    /// nil when the rule cannot make one (see `kho pdf rule`).
+    public var archiveId: String?
 
     enum CodingKeys: String, CodingKey {
         case ref, box, file, title, retention, access, sheets, condition, notes, pages
         case startYear = "start_year"
         case endYear = "end_year"
         case scanState = "scan_state"
+        case archiveId = "archive_id"
     }
 }
 
@@ -119,7 +123,7 @@ extension KhoStore {
                 SELECT f.code, f.name, f.notes,
                     (SELECT COUNT(*) FROM box b WHERE b.fonds_id = f.id) AS boxes,
                     (SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = f.id) AS files,
-                    (SELECT COALESCE(SUM(extent_mm), 0) FROM box b WHERE b.fonds_id = f.id AND b.from_box_id IS NULL) AS mm
+                    (SELECT COALESCE(SUM(\(Bounds.sql("extent_mm"))), 0) FROM box b WHERE b.fonds_id = f.id AND b.from_box_id IS NULL) AS mm
                 FROM fonds f ORDER BY f.code
                 """).map { row in
                 FondsView(code: row["code"], name: row["name"], notes: row["notes"], boxes: row["boxes"], files: row["files"],
@@ -130,7 +134,8 @@ extension KhoStore {
 
     private static let boxViewSQL = """
         SELECT b.*, f.code AS fonds_code, p.code AS from_code,
-            COUNT(fi.id) AS n_files, COALESCE(SUM(fi.sheets), 0) AS n_sheets, COALESCE(SUM(fi.pages), 0) AS n_pages
+            COUNT(fi.id) AS n_files, COALESCE(SUM(\(Bounds.sql("fi.sheets"))), 0) AS n_sheets,
+            COALESCE(SUM(\(Bounds.sql("fi.pages"))), 0) AS n_pages
         FROM box b
         JOIN fonds f ON f.id = b.fonds_id
         LEFT JOIN box p ON p.id = b.from_box_id
@@ -221,16 +226,19 @@ extension KhoStore {
     }
 
     private static func fileViews(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [FileView] {
-        try Row.fetchAll(db, sql: """
-            SELECT fi.*, b.code AS box_code FROM file fi JOIN box b ON b.id = fi.box_id
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id FROM file fi JOIN box b ON b.id = fi.box_id
             \(whereSQL) ORDER BY b.code, fi.code
-            """, arguments: arguments).map { row in
+            """, arguments: arguments)
+        let codes = try archiveCodes(db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
+        return try rows.map { row in
             let file = try FileRecord(row: row)
             let box: String = row["box_code"]
             return FileView(
                 ref: "\(box)/\(file.code)", box: box, file: file.code, title: file.title, startYear: file.startYear,
                 endYear: file.endYear, retention: file.retention, access: file.access, sheets: file.sheets,
-                condition: file.condition, notes: file.notes, scanState: file.scanState, pages: file.pages)
+                condition: file.condition, notes: file.notes, scanState: file.scanState, pages: file.pages,
+                archiveId: file.id.flatMap { codes[$0] })
         }
     }
 

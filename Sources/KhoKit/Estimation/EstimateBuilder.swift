@@ -51,7 +51,8 @@ extension KhoStore {
                 arguments.append(end)
             }
             let sql = """
-                SELECT e.kind, e.actor, e.happened_day, COALESCE(e.metres_mm, 0), COALESCE(e.pages, 0), e.box_id FROM event e
+                SELECT e.kind, e.actor, e.happened_day, COALESCE(\(Bounds.sql("e.metres_mm")), 0),
+                       COALESCE(\(Bounds.sql("e.pages")), 0), e.box_id FROM event e
                 WHERE e.kind IN ('sort.start', 'sort.finish', 'scan.record', 'scan.ingest') AND NOT e.opening \(filter)
                   AND \(LiveEvent.sql(alias: "e", counting: innerFilter.isEmpty ? nil : String(innerFilter.dropFirst(" AND ".count))))
                 """
@@ -112,21 +113,59 @@ extension KhoStore {
         return inputs
     }
 
+    /// The estimate of `request` made now, with its inputs; a system clock behind the latest recorded events adds
+    /// the warning ``clockNotice(now:asOf:)`` (key `clock_behind`) to the estimate's warnings, nothing else.
+    public func makeEstimate(_ request: EstimateRequest, now: Date = Date()) throws -> (inputs: EstimateInputs, result: EstimateResult) {
+        let inputs = try estimateInputs(request, now: now)
+        var result = KhoEstimation.estimate(inputs)
+        if let notice = try clockNotice(now: now, asOf: request.asOf) { result.warnings.insert(notice, at: 0) }
+        return (inputs, result)
+    }
+
+    /// A warning when this computer's clock is behind the latest events in the log, else nil.
+    ///
+    /// Events are dated by the clock of whoever recorded them; when this clock is behind them (a flat BIOS battery,
+    /// a wrong time zone), "today" comes before the latest work, which is then left out of the estimate ("0 days of
+    /// data") without a word. Five minutes' difference between machines is allowed. With `asOf` the day is chosen,
+    /// so there is nothing to warn about.
+    public func clockNotice(now: Date = Date(), asOf: LocalDay? = nil) throws -> Notice? {
+        guard asOf == nil else { return nil }
+        let allowed: Int64 = 300
+        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        let today = time.day(of: now)
+        let latest = try read { db -> (recorded: Int64, day: String)? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT MAX(recorded_at), MAX(happened_day) FROM event"),
+                let recorded: Int64 = row[0], let day: String = row[1]
+            else { return nil }
+            return (recorded, day)
+        }
+        guard let latest, latest.recorded > nowSeconds + allowed || latest.day > today else { return nil }
+        let clock = time.dateTime(of: now)
+        let recorded = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(max(latest.recorded, nowSeconds))))
+        let lastDay = max(latest.day, String(recorded.prefix(10)))
+        return Notice(
+            code: "clock_behind", key: "clock_behind",
+            message: Text(
+                vi: "đồng hồ máy này chỉ \(clock), sớm hơn các sự kiện mới nhất trong nhật ký (ghi tới \(recorded), ngày làm việc tới \(lastDay)): việc làm sau hôm nay bị bỏ ra khỏi dự toán. Hãy chỉnh lại đồng hồ máy (ngày, giờ, múi giờ) rồi lập lại dự toán, hoặc dùng --as-of NGÀY",
+                en: "this computer's clock says \(clock), earlier than the latest events in the log (recorded up to \(recorded), work dated up to \(lastDay)): work after today is left out of the estimate. Set the clock right (date, time, time zone) and estimate again, or use --as-of DAY"))
+    }
+
     private func remainingWork(_ db: Database, request: EstimateRequest, today: LocalDay) throws -> (RemainingWork, MeasuredRatios, Text) {
         var fondsId: Int64?
         if let code = request.fonds { fondsId = try Lookup.fonds(db, code: Clean.code(code)).id }
         // Families: a box as received with the boxes made from it.
         var tree = BoxFamilies()
         var roots: [Int64: FamilyWork] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, extent_mm, from_box_id, arrangement, kept_mm FROM box") {
+        for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement, \(Bounds.sql("kept_mm")) FROM box") {
             let id: Int64 = row[0]
             if let p: Int64 = row[3] { tree.add(child: id, parent: p); continue }
             if let fondsId, (row[1] as Int64) != fondsId { continue }
             roots[id] = FamilyWork(extentMM: row[2], arranged: (row[4] as String) == ArrangementState.arranged.rawValue, keptMM: row[5])
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT box_id, scan_state, retention = 'permanent', COUNT(*), COUNT(sheets), COALESCE(SUM(sheets), 0), COALESCE(SUM(pages), 0),
-                   COALESCE(SUM(CASE WHEN sheets > 0 THEN pages END), 0)
+            SELECT box_id, scan_state, retention = 'permanent', COUNT(*), COUNT(sheets),
+                   COALESCE(SUM(\(Bounds.sql("sheets"))), 0), COALESCE(SUM(\(Bounds.sql("pages"))), 0),
+                   COALESCE(SUM(CASE WHEN sheets > 0 THEN \(Bounds.sql("pages")) END), 0)
             FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
             """) {
             let r = tree.root(of: row[0])
@@ -192,7 +231,7 @@ extension KhoStore {
             remaining.scanningShareOfUnarranged = permanentShare ?? 1
         }
         // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
-        remaining.storedBytesNow = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM master WHERE NOT missing") ?? 0
+        remaining.storedBytesNow = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(\(Bounds.sql("size"))), 0) FROM master WHERE NOT missing") ?? 0
         // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages.
         let perPage = try Row.fetchAll(db, sql: """
             SELECT size, pages FROM master WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0

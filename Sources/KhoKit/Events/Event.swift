@@ -19,6 +19,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case scanVerify = "scan.verify"
     case scanConfirm = "scan.confirm"
     case scanAccept = "scan.accept"
+    case pdfNumber = "pdf.number"
+    case pdfBuild = "pdf.build"
+    case pdfVerify = "pdf.verify"
     case setting = "setting"
     case undo = "undo"
 
@@ -41,6 +44,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .scanVerify: Text(vi: "kiểm tra toàn vẹn", en: "fixity verified")
         case .scanConfirm: Text(vi: "xác nhận số trang", en: "page count confirmed")
         case .scanAccept: Text(vi: "chấp nhận nội dung mới của bản quét", en: "new master content accepted")
+        case .pdfNumber: Text(vi: "đánh số hồ sơ trong phông", en: "files numbered in their fonds")
+        case .pdfBuild: Text(vi: "làm bản PDF/A", en: "PDF/A copy built")
+        case .pdfVerify: Text(vi: "kiểm tra bản PDF/A", en: "PDF/A copies verified")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
         }
@@ -134,8 +140,32 @@ public struct EventDetail: Codable, Sendable, Hashable {
         self.note = note
     }
 
+    /// The detail stored as `json`; a detail that does not decode reads as empty.
+    ///
+    /// Only for showing and counting, where an empty detail is harmless and `kho check` reports the broken one
+    /// (code `event_detail`). Where correctness depends on the detail (what to undo back to), use
+    /// ``init(decoding:)``, which says what is wrong instead.
     init(json: String) {
-        self = (try? JSONDecoder().decode(EventDetail.self, from: Data(json.utf8))) ?? EventDetail()
+        self = (try? EventDetail(decoding: json)) ?? EventDetail()
+    }
+
+    /// The detail stored as `json`, or ``EventDetailError/undecodable(reason:)`` saying why it is not one.
+    init(decoding json: String) throws {
+        do {
+            self = try JSONDecoder().decode(EventDetail.self, from: Data(json.utf8))
+        } catch let error as DecodingError {
+            throw EventDetailError.undecodable(reason: Self.reason(error))
+        }
+    }
+
+    private static func reason(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty: "not JSON"
+        case .keyNotFound(let key, _): "no \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
+        @unknown default: "does not decode"
+        }
     }
 
     /// The detail as JSON with sorted keys, written by hand (`JSONDecoder` reads it back; `JSONEncoder` is slow).
@@ -152,6 +182,19 @@ public struct EventDetail: Codable, Sendable, Hashable {
         if let note { fields.append("\"note\":" + MasterMetadata.quoted(note)) }
         if let source { fields.append("\"source\":" + MasterMetadata.quoted(source)) }
         return "{" + fields.joined(separator: ",") + "}"
+    }
+}
+
+/// Why a stored event detail cannot be read.
+public enum EventDetailError: KhoError, Equatable {
+    /// The detail is not the JSON kho writes; `reason` is technical (`not JSON`, `after.x has the wrong type`).
+    case undecodable(reason: String)
+
+    public var text: Text {
+        switch self {
+        case .undecodable(let reason):
+            Text(vi: "chi tiết sự kiện không đọc được (\(reason))", en: "the event's detail cannot be read (\(reason))")
+        }
     }
 }
 

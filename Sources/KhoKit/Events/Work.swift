@@ -94,7 +94,7 @@ extension KhoStore {
 
     /// Marks a file as scanned by hand with its page count (the "recorded" rung of the ladder).
     ///
-    /// Secret files are refused; so is a file already recorded or already ingested.
+    /// Secret files are refused; so is a file already recorded or already ingested, and pages beyond 100,000.
     @discardableResult
     public func recordScan(of ref: FileRef, pages: Int, by who: Attribution) throws -> Event {
         try write { db in try recordScan(db, ref: ref, pages: pages, by: who) }
@@ -102,6 +102,7 @@ extension KhoStore {
 
     func recordScan(_ db: Database, ref: FileRef, pages: Int, by who: Attribution) throws -> Event {
         guard pages > 0 else { throw WorkError.badPages(String(pages)) }
+        guard pages <= Clean.largestFile else { throw CatalogueError.pagesTooLarge(String(pages)) }
         var (box, file) = try Lookup.file(db, ref: ref)
         let name = "\(box.code)/\(file.code)"
         if file.access == .secret { throw WorkError.secretFile(name) }

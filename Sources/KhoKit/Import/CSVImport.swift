@@ -236,8 +236,7 @@ extension KhoStore {
             }
             // Each row is checked against the catalogue as the rows before it left it, inside a savepoint.
             do {
-                let pagesText = Clean.text(v["pages"])
-                guard let pages = Int(pagesText), pages > 0 else { throw WorkError.badPages(pagesText) }
+                let pages = try Clean.pages(v["pages"])
                 let person = Clean.optional(v["by"]) ?? who.actor
                 let date = Clean.optional(v["date"])
                 var rowWho = try Attribution.resolve(by: person, at: date, opening: who.opening, now: who.recordedAt, time: time)

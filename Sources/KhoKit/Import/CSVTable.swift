@@ -24,6 +24,7 @@ struct CSVTable {
         }
         let headerLine = body.prefix(while: { $0 != "\n" && $0 != "\r\n" && $0 != "\r" })
         let sep = delimiter ?? guessDelimiter(String(headerLine))
+        try checkQuotes(body, delimiter: sep, firstLine: firstLine, path: path)
         let reader: CSVReader
         do {
             reader = try CSVReader(string: String(body), hasHeaderRow: false, trimFields: false, delimiter: sep)
@@ -66,6 +67,60 @@ struct CSVTable {
         }
         if let error = reader.error { throw ImportError.cannotRead(path: path, reason: String(describing: error)) }
         return CSVTable(rows: rows, columns: names)
+    }
+
+    /// Refuses text whose quoting the reader would misread: a quoted field that is never closed (it would swallow
+    /// every later row into one field) and text after a field's closing quote (the reader would drop a character).
+    ///
+    /// Follows the reader's rules: a field is quoted when its first character is `"`; inside, `""` is a quote and
+    /// a `"` ends the field only before the separator, a line break or the end.
+    static func checkQuotes(_ body: Substring, delimiter: UnicodeScalar, firstLine: Int, path: String) throws {
+        enum State { case fieldStart, unquoted, quoted, afterQuote }
+        var state = State.fieldStart
+        var line = firstLine
+        var openLine = firstLine
+        var openIndex = body.unicodeScalars.startIndex
+        let scalars = body.unicodeScalars
+        var i = scalars.startIndex
+        func sample(from start: String.UnicodeScalarView.Index) -> String {
+            let rest = scalars[start...].prefix { $0 != "\n" && $0 != "\r" }
+            let cut = rest.prefix(40)
+            return String(String.UnicodeScalarView(cut)) + (cut.count < rest.count ? "…" : "")
+        }
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            let isBreak = c == "\n" || c == "\r"
+            if isBreak {
+                // CR LF is one line break.
+                let next = scalars.index(after: i)
+                if c == "\r", next < scalars.endIndex, scalars[next] == "\n" { i = next }
+            }
+            switch state {
+            case .fieldStart, .unquoted:
+                if state == .fieldStart && c == "\"" {
+                    state = .quoted
+                    openLine = line
+                    openIndex = i
+                } else if c == delimiter || isBreak {
+                    state = .fieldStart
+                } else {
+                    state = .unquoted
+                }
+            case .quoted:
+                if c == "\"" { state = .afterQuote }
+            case .afterQuote:
+                if c == "\"" {
+                    state = .quoted
+                } else if c == delimiter || isBreak {
+                    state = .fieldStart
+                } else {
+                    throw ImportError.textAfterQuote(path: path, line: line, sample: sample(from: openIndex))
+                }
+            }
+            if isBreak { line += 1 }
+            i = scalars.index(after: i)
+        }
+        if state == .quoted { throw ImportError.unterminatedQuote(path: path, line: openLine, sample: sample(from: openIndex)) }
     }
 
     /// How many physical lines a record took: one, plus the line breaks inside quoted fields.

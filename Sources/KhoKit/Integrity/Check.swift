@@ -102,7 +102,9 @@ extension KhoStore {
         var report = CheckReport()
         try read { db in
             try Self.checkSQLite(db, into: &report)
+            try Self.checkSchema(db, into: &report)
             try Self.checkEvents(db, into: &report)
+            try Self.checkEventDetails(db, into: &report)
             try Self.checkBoxes(db, into: &report)
             try checkArrangementDates(db, into: &report)
             try Self.checkFiles(db, into: &report)
@@ -147,6 +149,42 @@ extension KhoStore {
             report.problems.append(CheckProblem(code: "foreign_key", subject: "\(table) \(rowid.map(String.init) ?? "?")", text: Text(
                 vi: "\(table) \(rowid.map(String.init) ?? "?") trỏ tới \(parent) không tồn tại",
                 en: "\(table) \(rowid.map(String.init) ?? "?") refers to a \(parent) that does not exist")))
+        }
+    }
+
+    /// The catalogue's schema is exactly what kho's migrations make for the migrations it holds: no extra trigger,
+    /// view, table, index or column, none missing or changed (``CatalogueSchema``).
+    private static func checkSchema(_ db: Database, into report: inout CheckReport) throws {
+        for difference in try CatalogueSchema.differences(db).prefix(100) {
+            let subject = "\(difference.type) \(difference.name)"
+            report.problems.append(CheckProblem(code: "schema", subject: subject, text: Text(
+                vi: "cấu trúc danh mục khác với cấu trúc kho tạo ra: \(difference.text.vi); kho không tự tạo thay đổi này. Hãy khôi phục một bản sao lưu tốt (`kho restore TỆP --force`) hoặc nhờ người phụ trách kỹ thuật xem",
+                en: "the catalogue's structure differs from what kho makes: \(difference.text.en); kho never makes such a change. Restore a good backup (`kho restore FILE --force`) or ask whoever looks after the computer")))
+        }
+    }
+
+    /// Every event's detail reads back as the JSON kho writes (an unreadable one would be taken as empty when shown).
+    private static func checkEventDetails(_ db: Database, into report: inout CheckReport) throws {
+        var broken = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, detail FROM event WHERE detail != '{}' ORDER BY id")
+        while let row = try rows.next() {
+            let detail: String = row[2] ?? ""
+            do {
+                _ = try EventDetail(decoding: detail)
+            } catch let error as EventDetailError {
+                broken += 1
+                guard broken <= 100 else { continue }
+                let id: Int64 = row[0]
+                let kind: String = row[1]
+                let shown = detail.count > 60 ? "\(detail.prefix(60))…" : detail
+                report.problems.append(CheckProblem(code: "event_detail", subject: "event \(id)", text: Text(
+                    vi: "sự kiện \(id) (\(kind)): \(error.text.vi): «\(shown)»; không hoàn tác được sự kiện này một cách an toàn. Hãy khôi phục bản sao lưu gần nhất (`kho restore TỆP --force`)",
+                    en: "event \(id) (\(kind)): \(error.text.en): “\(shown)”; it cannot be undone safely. Restore the latest backup (`kho restore FILE --force`)")))
+            }
+        }
+        if broken > 100 {
+            report.problems.append(CheckProblem(code: "event_detail", subject: "database", text: Text(
+                vi: "… và \(broken - 100) sự kiện khác có chi tiết không đọc được", en: "… and \(broken - 100) more events whose detail cannot be read")))
         }
     }
 

@@ -25,7 +25,7 @@ extension KhoStore {
         var savedName: String?
         switch source {
         case .new(let request):
-            result = KhoEstimation.estimate(try estimateInputs(request, now: now))
+            result = try makeEstimate(request, now: now).result
         case .saved(let name):
             result = try savedEstimate(name).result
             savedName = name
@@ -204,12 +204,12 @@ extension KhoStore {
             }
             let live = LiveEvent.sql(alias: "e")
             let arranged = try cumulative("""
-                SELECT e.happened_day, SUM(e.metres_mm) / 1000.0 FROM event e
+                SELECT e.happened_day, TOTAL(\(Bounds.sql("e.metres_mm"))) / 1000.0 FROM event e
                 WHERE e.kind = 'sort.finish' AND \(live) AND e.box_id IN (SELECT id FROM box WHERE from_box_id IS NULL)
                 GROUP BY e.happened_day ORDER BY e.happened_day
                 """)
             let scanned = try cumulative("""
-                SELECT e.happened_day, SUM(e.pages) * 1.0 FROM event e
+                SELECT e.happened_day, TOTAL(\(Bounds.sql("e.pages"))) FROM event e
                 WHERE e.kind IN ('scan.record', 'scan.ingest') AND \(live) GROUP BY e.happened_day ORDER BY e.happened_day
                 """)
             return (arranged, scanned)

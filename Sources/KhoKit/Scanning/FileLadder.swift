@@ -8,15 +8,17 @@ import GRDB
 ///   sides of each sheet), or when a person confirmed exactly P pages (`kho scan confirm`); a file whose sheets
 ///   are not counted is taken as it is (and `kho check` lists it).
 /// * with masters on record: *needs review* when a checked master's content changed, else *needs rescan* when a
-///   page fails QC or cannot be read, else *count mismatch* when not complete, else *passed* (or *delivered*
-///   when it was delivered).
+///   page fails QC or cannot be read, else *count mismatch* when not complete, else *delivered* when its latest
+///   PDF/A copy was made from exactly these masters (same names, same SHA-256), *needs rebuild* when it was made
+///   from other content, *passed* when it has no copy.
 /// * without masters: a live hand record (`scan.record`) is *recorded*, or *count mismatch* when not complete;
 ///   otherwise *not scanned*.
 enum FileLadder {
     /// S ≤ P ≤ 2S, or the sheets are not counted.
     static func isComplete(sheets: Int?, pages: Int) -> Bool {
         guard let s = sheets, s > 0 else { return true }
-        return pages >= s && pages <= 2 * s
+        // pages − s ≤ s rather than pages ≤ 2s: a damaged count near Int.max must not overflow.
+        return pages >= s && pages - s <= s
     }
 
     /// The pages a person confirmed with the latest live `scan.confirm` of the file, if any.
@@ -39,7 +41,7 @@ enum FileLadder {
 
     static func masters(_ db: Database, fileId: Int64) throws -> Masters {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*), COALESCE(SUM(CASE WHEN readable AND NOT missing THEN pages END), 0), COALESCE(SUM(size), 0),
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN readable AND NOT missing THEN \(Bounds.sql("pages")) END), 0), COALESCE(SUM(\(Bounds.sql("size"))), 0),
                    COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0),
                    COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0)
             FROM master WHERE file_id = ?
@@ -68,8 +70,11 @@ enum FileLadder {
                 after = .rescan
             } else if try !complete(pages) {
                 after = .mismatch
+            } else if let current = try PdfCopies.madeFromCurrentMasters(db, fileId: fileId) {
+                // A legal copy made from these very masters is delivered; a master changed since needs a rebuild.
+                after = current ? .delivered : .rebuild
             } else {
-                after = before == .delivered || before == .rebuild ? before : .passed
+                after = .passed
             }
         } else if let recorded = try liveHandRecordPages(db, fileId: fileId) {
             pages = recorded

@@ -237,6 +237,9 @@ extension KhoStore {
         root: String, profile: QualityProfile, by who: Attribution, now: Date = Date(),
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> IngestSummary {
+        // One ingest at a time per catalogue: a second one is told who is ingesting since when (LockError.held).
+        let lock = try CatalogueLock.acquire(catalogue: path, activity: .ingest, by: who, time: time)
+        defer { lock?.release() }
         let started = Date()
         TIFFReader.silenceLibTIFF()
         let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path

@@ -35,6 +35,11 @@ public enum IngestFinding: Sendable, Hashable, Codable {
     case looseFile(path: String)
     case notTIFFName(path: String)
     case unreadableFolder(path: String)
+    /// A name that is not valid UTF-8 (shown with its bad bytes as `\xFF`): it cannot be a code or a page name.
+    case nameNotUTF8(path: String)
+    /// A name spelt in another Unicode form (NFD) beside the same name in NFC: only the NFC one is ingested
+    /// (`kept`), or neither when no spelling is NFC.
+    case unicodeTwin(path: String, kept: Bool)
 
     /// The finding as a sentence.
     public var text: Text {
@@ -55,6 +60,15 @@ public enum IngestFinding: Sendable, Hashable, Codable {
             Text(vi: "\(path) không phải tệp .tif/.tiff: bỏ qua", en: "\(path) is not a .tif/.tiff file: skipped")
         case .unreadableFolder(let path):
             Text(vi: "không đọc được \(path)", en: "cannot read \(path)")
+        case .nameNotUTF8(let path):
+            Text(vi: "\(path): tên không phải UTF-8 (thường do chép từ máy cũ hoặc ổ đĩa định dạng khác): không nạp; hãy đổi tên bằng chữ thường",
+                 en: "\(path): the name is not UTF-8 (often copied from an old machine or a disk in another format): not ingested; rename it")
+        case .unicodeTwin(let path, let kept):
+            kept
+                ? Text(vi: "\(path) có hai tên trông giống nhau nhưng mã Unicode khác nhau (NFC và NFD, thường do chép từ máy Mac): chỉ nạp tên dạng NFC; hãy xóa hoặc đổi tên bản kia",
+                       en: "\(path) exists under two names that look the same but differ in Unicode (NFC and NFD, often copied from a Mac): only the NFC name is ingested; delete or rename the other")
+                : Text(vi: "\(path) có nhiều tên trông giống nhau nhưng mã Unicode khác nhau (không tên nào ở dạng NFC): không nạp tên nào; hãy đổi tên để chỉ còn một",
+                       en: "\(path) exists under several names that look the same but differ in Unicode (none in NFC): none is ingested; rename them so that one remains")
         }
     }
 }

@@ -38,10 +38,15 @@ enum ScanWalker {
     }
 
     /// The folders under `root` and what was found that is not a master in its place.
+    ///
+    /// Names that are not UTF-8 and names that are the same in NFC as another name in the same folder (NFC and
+    /// NFD spellings) are findings: they never become masters silently, nor two spellings one master.
     static func walk(root: String) throws -> (folders: [ScanFolder], findings: [IngestFinding]) {
         var findings: [IngestFinding] = []
         var folders: [ScanFolder] = []
-        guard let boxes = try entries(of: root) else { throw ScanError.rootMissing(root) }
+        guard let boxEntries = try entries(of: root) else { throw ScanError.rootMissing(root) }
+        // Beside the box folders only folders, links and TIFF names matter (a README there is fine).
+        let boxes = usable(boxEntries.filter { $0.kind == .directory || $0.kind == .symlink || isTIFFName($0.name) }, in: nil, findings: &findings)
         for box in boxes {
             let boxPath = root + "/" + box.name
             switch box.kind {
@@ -52,9 +57,10 @@ enum ScanWalker {
                 continue
             case .directory: break
             }
-            guard let files = try? entries(of: boxPath) else { findings.append(.unreadableFolder(path: box.name)); continue }
-            for file in files {
-                let rel = Clean.nfc(box.name) + "/" + Clean.nfc(file.name)
+            let boxName = Clean.nfc(box.name)
+            guard let fileEntries = try? entries(of: boxPath) else { findings.append(.unreadableFolder(path: boxName)); continue }
+            for file in usable(fileEntries, in: boxName, findings: &findings) {
+                let rel = boxName + "/" + Clean.nfc(file.name)
                 let filePath = boxPath + "/" + file.name
                 switch file.kind {
                 case .symlink: findings.append(.symlink(path: rel)); continue
@@ -63,9 +69,9 @@ enum ScanWalker {
                     continue
                 case .directory: break
                 }
-                guard let pages = try? entries(of: filePath) else { findings.append(.unreadableFolder(path: rel)); continue }
+                guard let pageEntries = try? entries(of: filePath) else { findings.append(.unreadableFolder(path: rel)); continue }
                 var masters: [MasterOnDisk] = []
-                for page in pages {
+                for page in usable(pageEntries, in: rel, findings: &findings) {
                     let pageRel = rel + "/" + Clean.nfc(page.name)
                     switch page.kind {
                     case .symlink: findings.append(.symlink(path: pageRel)); continue
@@ -78,18 +84,46 @@ enum ScanWalker {
                 }
                 if masters.isEmpty { continue }
                 masters.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-                folders.append(ScanFolder(box: Clean.nfc(box.name), file: Clean.nfc(file.name), masters: masters))
+                folders.append(ScanFolder(box: boxName, file: Clean.nfc(file.name), masters: masters))
             }
         }
         return (folders, findings)
     }
 
+    /// The entries of one folder that can be walked: names that are not UTF-8 are reported, and of names that are
+    /// equal in NFC only the one spelt in NFC is kept (the others are reported; none is kept when none is NFC).
+    /// `parent` is the folder's path relative to the root, nil for the root itself.
+    static func usable(_ entries: [Entry], in parent: String?, findings: inout [IngestFinding]) -> [Entry] {
+        func rel(_ name: String) -> String { parent.map { $0 + "/" + name } ?? name }
+        var byNFC: [String: [Entry]] = [:]
+        var order: [String] = []
+        for entry in entries {
+            guard entry.isUTF8 else { findings.append(.nameNotUTF8(path: rel(entry.name))); continue }
+            let key = Clean.nfc(entry.name)
+            if byNFC[key] == nil { order.append(key) }
+            byNFC[key, default: []].append(entry)
+        }
+        var out: [Entry] = []
+        for key in order {
+            guard let group = byNFC[key] else { continue }
+            if group.count == 1 { out.append(group[0]); continue }
+            // Compared as bytes: Swift's == would call the two spellings equal.
+            let nfc = group.first { $0.name.utf8.elementsEqual(key.utf8) }
+            findings.append(.unicodeTwin(path: rel(key), kept: nfc != nil))
+            if let nfc { out.append(nfc) }
+        }
+        return out
+    }
+
     enum Kind { case directory, file, symlink, other }
 
     struct Entry {
+        /// The name as the file system spells it; when it is not UTF-8, its bytes with the bad ones as `\xFF`.
         var name: String
         var kind: Kind
         var identity: FileIdentity?
+        /// Whether the name on disk is valid UTF-8 (`name` is then exactly its bytes).
+        var isUTF8 = true
     }
 
     /// The entries of a folder (without `.` and hidden names), sorted by name; nil when the folder does not exist.
@@ -102,12 +136,23 @@ enum ScanWalker {
         let fd = dirfd(dir)
         var out: [Entry] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
+            // The name's bytes, as they are: a name that is not UTF-8 must still be found again with fstatat.
             var info = stat()
-            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let (bytes, statted) = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { cName -> ([UInt8], Bool) in
+                    let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName)))
+                    if bytes.first == UInt8(ascii: ".") { return (bytes, false) }
+                    return (bytes, fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0)
+                }
+            }
+            if bytes.first == UInt8(ascii: ".") { continue }
+            let valid = String(validating: bytes, as: UTF8.self)
+            let name = valid ?? shown(bytes)
+            guard statted else {
+                // Gone between readdir and fstatat; a name that is not UTF-8 is still worth reporting.
+                if valid == nil { out.append(Entry(name: name, kind: .other, identity: nil, isUTF8: false)) }
+                continue
+            }
             let kind: Kind
             switch info.st_mode & S_IFMT {
             case S_IFDIR: kind = .directory
@@ -119,9 +164,27 @@ enum ScanWalker {
                 device: Int64(bitPattern: UInt64(info.st_dev)), inode: Int64(bitPattern: UInt64(info.st_ino)), size: Int64(info.st_size),
                 mtimeNS: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                 ctimeNS: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
-            out.append(Entry(name: name, kind: kind, identity: identity))
+            out.append(Entry(name: name, kind: kind, identity: identity, isUTF8: valid != nil))
         }
         out.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return out
+    }
+
+    /// A name that is not UTF-8, readable: its valid UTF-8 runs as text, every other byte as `\xFF`.
+    static func shown(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            if length > 0, i + length <= bytes.count, let text = String(validating: bytes[i..<i + length], as: UTF8.self) {
+                out += Visible.escaped(text)
+                i += length
+            } else {
+                out += String(format: "\\x%02X", lead)
+                i += 1
+            }
+        }
         return out
     }
 }

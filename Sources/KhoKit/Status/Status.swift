@@ -124,7 +124,7 @@ extension KhoStore {
             var boxFonds: [Int64: Int64] = [:]
 
             // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
-            let boxes = try Row.fetchCursor(db, sql: "SELECT id, fonds_id, extent_mm, from_box_id, arrangement = 'arranged', kept_mm FROM box")
+            let boxes = try Row.fetchCursor(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement = 'arranged', \(Bounds.sql("kept_mm")) FROM box")
             while let row = try boxes.next() {
                 let id: Int64 = row[0]
                 let fonds: Int64 = row[1]
@@ -138,7 +138,8 @@ extension KhoStore {
                 }
             }
             let stats = try Row.fetchCursor(db, sql: """
-                SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets), COALESCE(SUM(sheets), 0), COALESCE(SUM(pages), 0)
+                SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets),
+                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0), COALESCE(SUM(\(Bounds.sql("pages"))), 0)
                 FROM file GROUP BY box_id, access, scan_state
                 """)
             while let row = try stats.next() {

@@ -96,16 +96,24 @@ extension KhoStore {
         } catch {
             throw MaintenanceError.backupFailed(path: target, reason: error.localizedDescription)
         }
-        var report = try Self.inspectBackup(dest, thorough: verify)
+        // A catalogue altered behind kho's back is still copied whole (`kho check` names what was altered).
+        var report = try Self.inspect(dest, thorough: verify, requireKhoSchema: false)
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
     /// Checks that `path` is a sound kho catalogue that this kho can read, and says what it holds.
     ///
-    /// Refuses a file that is not SQLite, fails `PRAGMA integrity_check` (when `thorough`), is not a kho catalogue,
-    /// or was written by a newer kho. The file is opened read-only and never changed.
+    /// Refuses a file that is not SQLite, fails `PRAGMA integrity_check` or `PRAGMA foreign_key_check` (when
+    /// `thorough`), is not a kho catalogue, was written by a newer kho, or whose schema (tables, columns, indexes,
+    /// triggers, views) is not exactly what kho's migrations make (``CatalogueSchema``): a trigger or a CHECK slipped
+    /// into a backup is refused here, before anything reads its data. The file is opened read-only and never changed.
     public static func inspectBackup(_ path: String, thorough: Bool = true) throws -> BackupReport {
+        try inspect(path, thorough: thorough, requireKhoSchema: true)
+    }
+
+    /// ``inspectBackup(_:thorough:)``, with the schema comparison left out when `requireKhoSchema` is false.
+    static func inspect(_ path: String, thorough: Bool, requireKhoSchema: Bool) throws -> BackupReport {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path) else { throw MaintenanceError.restoreMissing(path: path) }
         // A FIFO or a device is refused before anything opens it for reading (that would block).
@@ -114,34 +122,86 @@ extension KhoStore {
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
         guard header == Data("SQLite format 3\0".utf8) else { throw MaintenanceError.restoreNotSQLite(path: path) }
-        var config = Configuration()
-        config.readonly = true
-        config.label = "kho-inspect"
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+        return try candidateErrors(path: path, scratch: path) {
+            let queue = try DatabaseQueue(path: path, configuration: candidateConfiguration(readonly: true, label: "kho-inspect"))
             defer { try? queue.close() }
             return try queue.read { db in
-                let integrity = thorough ? try String.fetchAll(db, sql: "PRAGMA integrity_check") : ["ok"]
-                guard integrity == ["ok"] else { throw MaintenanceError.restoreDamaged(path: path, problems: integrity) }
-                let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-                guard tables.isSuperset(of: ["grdb_migrations", "fonds", "box", "file", "event"]) else {
-                    throw MaintenanceError.restoreNotKho(path: path)
-                }
-                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-                let unknown = Set(applied).subtracting(Migrations.migrator.migrations).sorted()
-                guard unknown.isEmpty else { throw MaintenanceError.restoreNewer(path: path, unknown: unknown) }
+                let applied = try validateCandidate(db, path: path, thorough: thorough, complete: false, schema: requireKhoSchema)
                 let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-                let masters = tables.contains("master") ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master") ?? 0 : 0
+                let hasMasters = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'master'") ?? false
+                let masters = hasMasters ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master") ?? 0 : 0
                 return BackupReport(
                     path: path, bytes: size, events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
                     boxes: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM box") ?? 0,
                     files: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file") ?? 0, masters: masters,
                     migrations: applied, seconds: 0)
             }
+        }
+    }
+
+    /// Refuses a candidate catalogue (a backup, or its staging copy) that kho must not take as its own, and returns
+    /// the migrations it holds.
+    ///
+    /// In order: `PRAGMA integrity_check` (when `thorough`); kho's tables present; no migration this kho does not
+    /// know; the schema exactly what kho's migrations make for the migrations it holds (all of them when `complete`);
+    /// `PRAGMA foreign_key_check` (when `thorough`).
+    @discardableResult
+    static func validateCandidate(_ db: Database, path: String, thorough: Bool, complete: Bool, schema: Bool = true) throws -> [String] {
+        if thorough {
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            guard integrity == ["ok"] else { throw MaintenanceError.restoreDamaged(path: path, problems: integrity) }
+        }
+        let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        guard tables.isSuperset(of: ["grdb_migrations", "fonds", "box", "file", "event"]) else {
+            throw MaintenanceError.restoreNotKho(path: path)
+        }
+        let applied = try CatalogueSchema.appliedMigrations(db)
+        let unknown = Set(applied).subtracting(Migrations.migrator.migrations).sorted()
+        guard unknown.isEmpty else { throw MaintenanceError.restoreNewer(path: path, unknown: unknown) }
+        let differences = schema ? try CatalogueSchema.differences(db, complete: complete) : []
+        guard differences.isEmpty else { throw MaintenanceError.restoreSchema(path: path, differences: differences) }
+        if thorough {
+            let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            if !broken.isEmpty {
+                let problems = broken.prefix(3).map { row -> String in
+                    let table: String = row[0]
+                    let rowid: Int64? = row[1]
+                    let parent: String = row[2]
+                    return "foreign key: \(table) \(rowid.map(String.init) ?? "?") → \(parent)"
+                }
+                throw MaintenanceError.restoreDamaged(path: path, problems: problems + (broken.count > 3 ? ["… \(broken.count)"] : []))
+            }
+        }
+        return applied
+    }
+
+    /// How kho opens a catalogue it did not write: views and triggers in it may not call functions with side effects.
+    static func candidateConfiguration(readonly: Bool, label: String) -> Configuration {
+        var config = Configuration()
+        config.readonly = readonly
+        config.label = label
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+            if !readonly {
+                // A staging copy: only what it ends up holding matters, and that is synced when it goes live.
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+            }
+        }
+        return config
+    }
+
+    /// Runs `body`, turning SQLite's errors about a candidate file (at `path`, copied to `scratch`) into messages.
+    static func candidateErrors<T>(path: String, scratch: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as KhoError {
             throw error
         } catch let error as DatabaseError {
-            switch error.resultCode.primaryResultCode {
+            let code = error.resultCode.primaryResultCode
+            if code == .SQLITE_FULL || ((code == .SQLITE_IOERR || code == .SQLITE_CANTOPEN) && diskIsFull(near: scratch)) {
+                throw MaintenanceError.restoreFailed(path: path, reason: Text(vi: "đĩa chứa danh mục đã đầy", en: "the disk holding the catalogue is full"))
+            }
+            switch code {
             case .SQLITE_NOTADB: throw MaintenanceError.restoreNotSQLite(path: path)
             case .SQLITE_CORRUPT: throw MaintenanceError.restoreDamaged(path: path, problems: [error.message ?? "corrupt"])
             default: throw MaintenanceError.restoreDamaged(path: path, problems: [error.message ?? "\(error.resultCode)"])
@@ -149,42 +209,93 @@ extension KhoStore {
         }
     }
 
-    /// Replaces the live catalogue's contents with the backup at `source`, through SQLite's backup API.
+    /// Replaces the live catalogue's contents with the backup at `source`, and records who restored it, in one step.
     ///
-    /// The backup is checked first (`inspectBackup`). A live catalogue holding events is replaced only when
-    /// `replacing` is true. The copy goes into the live database inside SQLite's own locking, so other kho
-    /// processes see either the old or the restored catalogue, never files swapped under them. Older backups
-    /// are migrated. The restore is then recorded as an attributed `setting` event in the restored log.
+    /// The backup is checked first (``inspectBackup(_:thorough:)``). A live catalogue holding events is replaced only
+    /// when `replacing` is true. Then, without touching the live file:
+    /// 1. the backup is copied (SQLite's backup API) to a staging file beside the catalogue
+    ///    (`.NAME.partial-restore-…`, which the next restore removes if this one is killed);
+    /// 2. the copy is checked in full — integrity, foreign keys, schema — since it, not the file, is what goes live;
+    /// 3. an older copy is migrated and checked again against kho's complete schema;
+    /// 4. the `restore` event (an attributed `setting` event) is appended to the copy.
+    ///
+    /// Only then is the copy written into the live database, again with SQLite's backup API, as one write
+    /// transaction in the live catalogue's WAL: other kho processes (and open connections) see the old catalogue or
+    /// the restored one with its restore event, never a half-restored one or a restore without its event, and a kill
+    /// or a full disk at any moment leaves the live catalogue as it was. (Renaming a file over the live catalogue
+    /// would not: processes that have it open would keep writing to the old file, and its `-wal` would be replayed
+    /// into the new one.) One restore or ingest runs on a catalogue at a time (``CatalogueLock``).
     public func restore(from backup: String, replacing: Bool, by who: Attribution) throws -> RestoreReport {
         let started = Date()
         let source = URL(fileURLWithPath: backup).standardizedFileURL.path
         if isReadOnly { throw StoreError.readOnly(path: path) }
         if Self.sameFile(source, path) { throw MaintenanceError.restoreIsLive(path: source) }
         let info = try Self.inspectBackup(source)
+        let lock = try CatalogueLock.acquire(catalogue: path, activity: .restore, by: who, time: time)
+        defer { lock?.release() }
         let liveEvents = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
         if liveEvents > 0 && !replacing { throw MaintenanceError.restoreWouldReplace(path: path, events: liveEvents) }
-        var config = Configuration()
-        config.readonly = true
-        config.label = "kho-restore-source"
-        let sourceQueue = try Self.mapErrors(path: source) { try DatabaseQueue(path: source, configuration: config) }
-        defer { try? sourceQueue.close() }
+        let temp = stagingPath()
+        defer { Self.removeDatabaseFiles(temp) }
+        let livePageSize = try read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } ?? 4096
+        let (staging, event) = try Self.candidateErrors(path: source, scratch: temp) {
+            try stage(source, into: temp, pageSize: livePageSize, by: who, events: info.events)
+        }
+        defer { try? staging.close() }
         try Self.mapErrors(path: path) {
-            try sourceQueue.backup(to: writer)
+            try staging.backup(to: writer)
             try writer.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
             }
-            try Migrations.migrator.migrate(writer)
         }
-        let event = try write { db in
-            var event = Event(kind: .setting, attribution: who, time: time,
-                              detail: EventDetail(after: ["restored_from": source], source: source, count: info.events, note: "restore"))
-            try event.append(db)
-            return event
-        }
-        return RestoreReport(backup: info, catalogue: path, replacedEvents: liveEvents, event: event.id,
+        return RestoreReport(backup: info, catalogue: path, replacedEvents: liveEvents, event: event,
                              seconds: Date().timeIntervalSince(started))
+    }
+
+    /// A new staging file beside the live catalogue (same disk, so a full disk shows before the live file is
+    /// touched), after removing what a killed restore left there.
+    private func stagingPath() -> String {
+        guard path != ":memory:" else {
+            return (NSTemporaryDirectory() as NSString).appendingPathComponent("kho-restore-\(UUID().uuidString).sqlite")
+        }
+        OutputFile.removeLeftovers(for: path)
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-restore-\(UUID().uuidString)").path
+    }
+
+    /// Copies the backup at `source` to `temp`, checks the copy in full, migrates it, and appends the restore event;
+    /// returns the open copy and the event's id.
+    private func stage(_ source: String, into temp: String, pageSize: Int, by who: Attribution, events: Int) throws
+        -> (DatabaseQueue, Int64?)
+    {
+        let sourceQueue = try DatabaseQueue(path: source, configuration: Self.candidateConfiguration(readonly: true, label: "kho-restore-source"))
+        defer { try? sourceQueue.close() }
+        let staging = try DatabaseQueue(path: temp, configuration: Self.candidateConfiguration(readonly: false, label: "kho-restore-staging"))
+        try sourceQueue.backup(to: staging)
+        try staging.writeWithoutTransaction { db in
+            // A copy of a WAL file carries its WAL flag: the staging copy is one self-contained file.
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        }
+        // The copy is what goes live, so the copy is what is checked (the file could have changed since it was read).
+        _ = try staging.read { db in try Self.validateCandidate(db, path: source, thorough: true, complete: false) }
+        try Migrations.migrator.migrate(staging)
+        _ = try staging.read { db in try Self.validateCandidate(db, path: source, thorough: false, complete: true) }
+        try staging.writeWithoutTransaction { db in
+            // SQLite copies into a WAL database only between equal page sizes.
+            if try Int.fetchOne(db, sql: "PRAGMA page_size") != pageSize {
+                try db.execute(sql: "PRAGMA page_size = \(pageSize)")
+                try db.execute(sql: "VACUUM")
+            }
+        }
+        let event = try staging.write { db in
+            var event = Event(kind: .setting, attribution: who, time: time,
+                              detail: EventDetail(after: ["restored_from": source], source: source, count: events, note: "restore"))
+            try event.append(db)
+            return event.id
+        }
+        return (staging, event)
     }
 
     /// Whether two paths name the same file (same device and inode).

@@ -1,3 +1,4 @@
+import CKhoSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -28,17 +29,24 @@ public enum FileSystemGuard {
 
     /// `statfs(2)`'s `f_type` for `path`, or nil when it cannot be read.
     ///
-    /// Swift's Glibc module does not import `<sys/statfs.h>`, so the C function is looked up at run time and called
-    /// with the C calling convention; `f_type` (a C `long`) is the first field of `struct statfs` on Linux.
+    /// Read through a C wrapper (`CKhoSystem`), so the C compiler lays out `struct statfs`.
     static func fileSystemType(_ path: String) -> UInt64? {
-        typealias StatFS = @convention(c) (UnsafePointer<CChar>, UnsafeMutableRawPointer) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "statfs") else { return nil }
-        let call = unsafeBitCast(symbol, to: StatFS.self)
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1024, alignment: 16)
-        defer { buffer.deallocate() }
-        buffer.initializeMemory(as: UInt8.self, repeating: 0, count: 1024)
-        guard path.withCString({ call($0, buffer) }) == 0 else { return nil }
-        return UInt64(UInt(bitPattern: buffer.load(as: Int.self)))
+        var type: UInt64 = 0
+        guard path.withCString({ kho_statfs_type($0, &type) }) == 0 else { return nil }
+        return type
+    }
+
+    /// The bytes this process may still write on the filesystem holding `path` (or its nearest existing folder),
+    /// or nil when that cannot be read.
+    public static func freeBytes(near path: String) -> UInt64? {
+        var probe = URL(fileURLWithPath: path).standardizedFileURL.path
+        while true {
+            var bytes: UInt64 = 0
+            if probe.withCString({ kho_free_bytes($0, &bytes) }) == 0 { return bytes }
+            let parent = (probe as NSString).deletingLastPathComponent
+            if parent == probe || parent.isEmpty { return nil }
+            probe = parent
+        }
     }
 
     /// Names the network filesystem of a `statfs` type, or nil for a local one.

@@ -35,9 +35,11 @@ public final class KhoStore: Sendable {
     ///
     /// A file that is not SQLite, a catalogue written by a newer kho, and (for writing) a read-only
     /// file are refused with a `StoreError` before anything is changed; a catalogue on a network filesystem
-    /// (NFS, SMB/CIFS, sshfs), where WAL is unsafe, with `MaintenanceError.networkFilesystem`.
+    /// (NFS, SMB/CIFS, sshfs), where WAL is unsafe, with `MaintenanceError.networkFilesystem`; a `KHO_TZ` that
+    /// names no time zone with `LocalTimeError.unknownZone`.
     public static func open(path: String, forWriting: Bool, create: Bool = true) throws -> KhoStore {
         let fm = FileManager.default
+        let time = try LocalTime.configured()
         try FileSystemGuard.refuseNetwork(path: path)
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
@@ -59,7 +61,7 @@ public final class KhoStore: Sendable {
                     }
                 }
             }
-            return KhoStore(path: path, writer: queue, isReadOnly: true)
+            return KhoStore(path: path, writer: queue, isReadOnly: true, time: time)
         }
 
         let directory = (path as NSString).deletingLastPathComponent
@@ -83,7 +85,7 @@ public final class KhoStore: Sendable {
                 return queue
             }
         }
-        return KhoStore(path: path, writer: queue, isReadOnly: false)
+        return KhoStore(path: path, writer: queue, isReadOnly: false, time: time)
     }
 
     /// An in-memory catalogue, for tests.
@@ -177,6 +179,10 @@ public final class KhoStore: Sendable {
     }
 
     /// Turns SQLite's error codes into messages a person can act on.
+    ///
+    /// A full disk does not always come back as `SQLITE_FULL`: with WAL, growing the `-shm` index on a full disk is
+    /// `SQLITE_IOERR_SHMSIZE` ("disk I/O error"), even for a read. So an I/O or open error on a filesystem with
+    /// (almost) no room left is reported as a full disk.
     static func mapErrors<T>(path: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
@@ -186,10 +192,24 @@ public final class KhoStore: Sendable {
             case .SQLITE_READONLY: throw StoreError.readOnly(path: path)
             case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path: path)
             case .SQLITE_FULL: throw StoreError.diskFull(path: path)
-            case .SQLITE_CANTOPEN: throw StoreError.cannotCreate(path: path, reason: error.message ?? "cannot open")
-            case .SQLITE_IOERR: throw StoreError.io(path: path, reason: error.message ?? "I/O error")
+            case .SQLITE_CANTOPEN:
+                if diskIsFull(near: path) { throw StoreError.diskFull(path: path) }
+                throw StoreError.cannotCreate(path: path, reason: error.message ?? "cannot open")
+            case .SQLITE_IOERR:
+                if diskIsFull(near: path) { throw StoreError.diskFull(path: path) }
+                throw StoreError.io(path: path, reason: error.message ?? "I/O error")
             default: throw error
             }
         }
+    }
+
+    /// Below this many free bytes a failed write is taken to be a full disk: SQLite needs a page for its data, and
+    /// 32 KiB for each step of its WAL index.
+    static let fullDiskThreshold: UInt64 = 1 << 20
+
+    /// Whether the filesystem holding `path` has (almost) no room left for this process.
+    static func diskIsFull(near path: String) -> Bool {
+        guard path != ":memory:", let free = FileSystemGuard.freeBytes(near: path) else { return false }
+        return free < fullDiskThreshold
     }
 }

@@ -14,6 +14,10 @@ public enum MaintenanceError: KhoError, Equatable {
     case restoreNewer(path: String, unknown: [String])
     case restoreWouldReplace(path: String, events: Int)
     case restoreIsLive(path: String)
+    /// The backup's schema is not what kho's migrations make (altered or crafted): extra triggers, views, columns….
+    case restoreSchema(path: String, differences: [SchemaDifference])
+    /// The restore could not be prepared (e.g. a full disk); the live catalogue is as it was.
+    case restoreFailed(path: String, reason: Text)
 
     public var text: Text {
         switch self {
@@ -59,6 +63,16 @@ public enum MaintenanceError: KhoError, Equatable {
             return Text(
                 vi: "\(path) chính là danh mục đang dùng; hãy chỉ tới một tệp sao lưu",
                 en: "\(path) is the live catalogue itself; name a backup file")
+        case .restoreSchema(let path, let differences):
+            let shown = differences.prefix(5).map(\.text)
+            let more = differences.count > 5 ? differences.count - 5 : 0
+            return Text(
+                vi: "\(path) không có đúng cấu trúc mà kho tạo ra (\(shown.map(\.vi).joined(separator: "; "))\(more > 0 ? "; và \(more) khác biệt nữa" : "")): tệp đã bị sửa hoặc không do kho ghi; không khôi phục gì, danh mục đang dùng không đổi. Hãy dùng một bản sao lưu khác do `kho backup` ghi",
+                en: "\(path) does not have the structure kho makes (\(shown.map(\.en).joined(separator: "; "))\(more > 0 ? "; and \(more) more differences" : "")): it was altered or not written by kho; nothing restored, the live catalogue is unchanged. Use another backup written by `kho backup`")
+        case .restoreFailed(let path, let reason):
+            return Text(
+                vi: "không khôi phục được từ \(path): \(reason.vi); danh mục đang dùng không đổi. Hãy xử lý rồi chạy lại",
+                en: "cannot restore from \(path): \(reason.en); the live catalogue is unchanged. Fix that and run again")
         }
     }
 }

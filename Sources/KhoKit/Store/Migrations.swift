@@ -170,6 +170,53 @@ enum Migrations {
                     SELECT id, sha256, size, ingested_at, 'ingest' FROM master WHERE sha256 IS NOT NULL;
                 """)
         }
+        // The legal digital copy: each fonds' archival code rule (mã hồ sơ), each file's number in its fonds (fixed
+        // when the fonds' first copy is built), and every PDF/A copy built, with what it was made from. A code
+        // delivered for one file is never delivered for another (trigger).
+        migrator.registerMigration("v5-delivery") { db in
+            try db.execute(sql: """
+                CREATE TABLE archive_rule (
+                    fonds_id INTEGER PRIMARY KEY REFERENCES fonds(id),
+                    pattern TEXT NOT NULL,
+                    inventory TEXT
+                );
+                CREATE TABLE archive_number (
+                    file_id INTEGER PRIMARY KEY REFERENCES file(id),
+                    fonds_id INTEGER NOT NULL REFERENCES fonds(id),
+                    number INTEGER NOT NULL CHECK (number > 0),
+                    event_id INTEGER REFERENCES event(id),
+                    UNIQUE (fonds_id, number)
+                );
+                CREATE TABLE pdf_copy (
+                    id INTEGER PRIMARY KEY,
+                    file_id INTEGER NOT NULL REFERENCES file(id),
+                    event_id INTEGER NOT NULL REFERENCES event(id),
+                    archive_id TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    pages INTEGER NOT NULL CHECK (pages > 0),
+                    bytes INTEGER NOT NULL CHECK (bytes > 0),
+                    pdfa TEXT NOT NULL,
+                    ocr_engine TEXT NOT NULL,
+                    ocr_language TEXT NOT NULL,
+                    tools TEXT NOT NULL DEFAULT '{}',
+                    mean_confidence REAL,
+                    text_pages TEXT NOT NULL DEFAULT '',
+                    seconds REAL NOT NULL,
+                    settings TEXT NOT NULL DEFAULT '{}',
+                    sources TEXT NOT NULL,
+                    built_at INTEGER NOT NULL,
+                    verified_at INTEGER
+                );
+                CREATE INDEX pdf_copy_file ON pdf_copy(file_id);
+                CREATE INDEX pdf_copy_archive_id ON pdf_copy(archive_id);
+                CREATE TRIGGER pdf_copy_archive_id_unique BEFORE INSERT ON pdf_copy
+                WHEN EXISTS (SELECT 1 FROM pdf_copy c WHERE c.archive_id = NEW.archive_id AND c.file_id != NEW.file_id)
+                BEGIN
+                    SELECT RAISE(ABORT, 'archive_id already delivered for another file');
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -44,8 +44,8 @@ public enum StoreError: KhoError, Equatable {
                 en: "catalogue \(path) is busy (someone else has been writing for too long); try again in a few minutes")
         case .diskFull(let path):
             return Text(
-                vi: "đĩa chứa \(path) đã đầy; không có gì được ghi. Hãy giải phóng dung lượng rồi chạy lại",
-                en: "the disk holding \(path) is full; nothing was written. Free some space and run again")
+                vi: "đĩa chứa \(path) đã đầy; không có gì được ghi. Hãy giải phóng dung lượng (kho cần một ít chỗ trống kể cả khi chỉ đọc) rồi chạy lại",
+                en: "the disk holding \(path) is full; nothing was written. Free some space (kho needs a little even to read) and run again")
         case .io(let path, let reason):
             return Text(
                 vi: "lỗi đọc/ghi danh mục \(path): \(reason)",

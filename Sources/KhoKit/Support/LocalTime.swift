@@ -13,11 +13,33 @@ public struct LocalTime: Sendable {
         self.calendar = calendar
     }
 
-    /// The archive's time zone from `KHO_TZ`, defaulting to Asia/Ho_Chi_Minh.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> LocalTime {
-        if let name = env["KHO_TZ"], let zone = TimeZone(identifier: name) { return LocalTime(timeZone: zone) }
-        return LocalTime(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!)
+    /// The archive's time zone when `KHO_TZ` is not set.
+    public static let defaultZoneName = "Asia/Ho_Chi_Minh"
+
+    /// The archive's time zone from `KHO_TZ`, defaulting to Asia/Ho_Chi_Minh; a `KHO_TZ` that names no time zone
+    /// is an error naming it (``LocalTimeError/unknownZone(_:)``), never silently the default.
+    public static func configured(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> LocalTime {
+        guard let name = env["KHO_TZ"], !name.isEmpty else { return vietnam }
+        guard let zone = zone(named: name) else { throw LocalTimeError.unknownZone(name) }
+        return LocalTime(timeZone: zone)
     }
+
+    /// The archive's time zone from `KHO_TZ`, defaulting to Asia/Ho_Chi_Minh, for callers that cannot fail.
+    ///
+    /// Every command opens the catalogue through `KhoStore.open`, which calls ``configured(_:)`` and so refuses a
+    /// bogus `KHO_TZ` before anything is read or written; this fallback is never what a command ends up using.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> LocalTime {
+        (try? configured(env)) ?? vietnam
+    }
+
+    /// A time zone by its identifier (`Asia/Ho_Chi_Minh`, `UTC`), or nil; no abbreviation (`IST` is ambiguous).
+    static func zone(named name: String) -> TimeZone? {
+        guard name.trimmingCharacters(in: .whitespacesAndNewlines) == name else { return nil }
+        return TimeZone(identifier: name)
+    }
+
+    private static let vietnam = LocalTime(
+        timeZone: TimeZone(identifier: defaultZoneName) ?? TimeZone(secondsFromGMT: 7 * 3600) ?? TimeZone.current)
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (also with a space) as a local time; a bare date means noon.
     public func parse(_ text: String) -> Date? {
@@ -79,5 +101,19 @@ public struct LocalTime: Sendable {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         if lang == .vi { return String(format: "%02d/%02d/%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0) }
         return day(of: date)
+    }
+}
+
+/// Why the archive's time zone cannot be set.
+public enum LocalTimeError: KhoError, Equatable {
+    /// `KHO_TZ` names no time zone.
+    case unknownZone(String)
+
+    public var text: Text {
+        switch self {
+        case .unknownZone(let name):
+            Text(vi: "KHO_TZ=«\(name)» không phải múi giờ nào: hãy dùng tên IANA như Asia/Ho_Chi_Minh (mặc định, bỏ KHO_TZ đi) hoặc UTC; kho không đoán múi giờ vì mọi ngày làm việc được tính theo nó",
+                 en: "KHO_TZ=“\(name)” is not a time zone: use an IANA name such as Asia/Ho_Chi_Minh (the default: unset KHO_TZ) or UTC; kho does not guess, because every work day is counted in it")
+        }
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// How the legal copies are made and where they go; stored in the catalogue, changed with `kho pdf settings`.
+public struct DeliverySettings: Codable, Sendable, Hashable {
+    /// How the page images are stored in the PDF.
+    public enum Image: String, Codable, Sendable, CaseIterable {
+        /// As the master, without loss (PNG-style Flate; the default).
+        case lossless
+        /// JPEG at `jpegQuality`: much smaller, with loss.
+        case jpeg
+    }
+
+    /// The folder the copies go to (absolute); nil means `pdf/` beside the catalogue.
+    public var folder: String?
+    public var image: Image
+    /// JPEG quality, 1–100, for `image == .jpeg`.
+    public var jpegQuality: Int
+    /// Page images are brought down to this resolution when the master's is higher; nil keeps the master's.
+    public var dpi: Int?
+
+    public init(folder: String? = nil, image: Image = .lossless, jpegQuality: Int = 85, dpi: Int? = nil) {
+        self.folder = folder
+        self.image = image
+        self.jpegQuality = jpegQuality
+        self.dpi = dpi
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case folder, image, dpi
+        case jpegQuality = "jpeg_quality"
+    }
+
+    /// Whether the page images are the masters' own pixels (lossless, no resampling).
+    public var isLossless: Bool { image == .lossless && dpi == nil }
+
+    /// The folder for a catalogue at `catalogue`: the setting, else `pdf/` in the catalogue's folder.
+    public func resolvedFolder(catalogue: String) throws -> String {
+        if let folder { return folder }
+        guard catalogue != ":memory:" else { throw DeliveryError.noFolder }
+        let absolute = URL(fileURLWithPath: catalogue).standardizedFileURL
+        return absolute.deletingLastPathComponent().appendingPathComponent("pdf").path
+    }
+
+    /// Checks values a person typed: image `lossless|jpeg`, quality 1–100, dpi 72–1200 or `master`.
+    public static func parse(image: String?, jpegQuality: String?, dpi: String?, onto base: DeliverySettings) throws -> DeliverySettings {
+        var s = base
+        if let image {
+            guard let i = Image(rawValue: image.lowercased()) else {
+                throw DeliveryError.badSetting(name: "--image", value: image, allowed: "lossless | jpeg")
+            }
+            s.image = i
+        }
+        if let jpegQuality {
+            guard let q = Int(jpegQuality), (1...100).contains(q) else {
+                throw DeliveryError.badSetting(name: "--jpeg-quality", value: jpegQuality, allowed: "1–100")
+            }
+            s.jpegQuality = q
+        }
+        if let dpi {
+            if ["master", "goc", "gốc", "none"].contains(dpi.lowercased()) {
+                s.dpi = nil
+            } else {
+                guard let d = Int(dpi), (72...1200).contains(d) else {
+                    throw DeliveryError.badSetting(name: "--dpi", value: dpi, allowed: "72–1200 | master")
+                }
+                s.dpi = d
+            }
+        }
+        return s
+    }
+}
+
+extension KhoStore {
+    /// The catalogue's settings for the legal copies (defaults when none were set).
+    public func deliverySettings() throws -> DeliverySettings {
+        try read { db in try Self.deliverySettings(db) }
+    }
+
+    static func deliverySettings(_ db: Database) throws -> DeliverySettings {
+        guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'pdf'"),
+            let settings = try? JSONDecoder().decode(DeliverySettings.self, from: Data(json.utf8))
+        else { return DeliverySettings() }
+        return settings
+    }
+
+    /// Stores the settings for the legal copies, with an attributed event; a relative folder is made absolute.
+    ///
+    /// Copies already built keep how they were made; `kho pdf build --force` makes them again.
+    public func setDeliverySettings(_ settings: DeliverySettings, by who: Attribution) throws {
+        var s = settings
+        if let folder = s.folder {
+            s.folder = URL(fileURLWithPath: folder).standardizedFileURL.path
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(s), as: UTF8.self)
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'pdf'")
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('pdf', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [json])
+            var event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(before: ["pdf": old], after: ["pdf": json]))
+            try event.append(db)
+        }
+    }
+}

@@ -1,0 +1,405 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What `kho pdf build` is asked to do.
+public struct PdfBuildOptions: Sendable {
+    /// Boxes (`H0012`) and files (`H0012/03`); empty means every file.
+    public var targets: [String]
+    /// Files built at once (each runs its own OCRmyPDF); default: the cores.
+    public var jobs: Int
+    /// Make the copies again even when they are up to date (after a change of settings).
+    public var force: Bool
+    /// The folder for the copies instead of the catalogue's setting.
+    public var folder: String?
+
+    public init(targets: [String] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, folder: String? = nil) {
+        self.targets = targets
+        self.jobs = max(1, jobs)
+        self.force = force
+        self.folder = folder
+    }
+}
+
+/// One copy made by a build.
+public struct PdfBuiltLine: Codable, Sendable, Hashable {
+    public var ref: String
+    public var archiveId: String
+    public var path: String
+    public var pages: Int
+    public var bytes: Int64
+    public var pdfa: String
+    public var meanConfidence: Double?
+    public var seconds: Double
+    /// The file's rung after the copy was recorded (`delivered`, unless its masters changed meanwhile).
+    public var scanState: ScanState
+
+    enum CodingKeys: String, CodingKey {
+        case ref, path, pages, bytes, pdfa, seconds
+        case archiveId = "archive_id"
+        case meanConfidence = "mean_confidence"
+        case scanState = "scan_state"
+    }
+}
+
+/// A file named in the build that could not be built yet, and why (its rung).
+public struct PdfNotReady: Codable, Sendable, Hashable {
+    public var ref: String
+    public var scanState: ScanState
+
+    enum CodingKeys: String, CodingKey {
+        case ref
+        case scanState = "scan_state"
+    }
+}
+
+/// What one `kho pdf build` did.
+public struct PdfBuildSummary: Codable, Sendable {
+    public var folder = ""
+    public var jobs = 1
+    public var tools = ToolVersions()
+    public var settings = DeliverySettings()
+    public var built: [PdfBuiltLine] = []
+    /// Delivered files whose copy is in place and whose masters have not changed: skipped.
+    public var upToDate = 0
+    /// Files not ready for a copy (their masters have not all passed, or there are none), by rung.
+    public var notReady: [String: Int] = [:]
+    /// The files named on the command line that were not ready.
+    public var notReadyNamed: [PdfNotReady] = []
+    /// Files numbered in their fonds (*số hồ sơ* fixed) by this build.
+    public var numbered = 0
+    /// Each file that failed, with the page and the tool's message.
+    public var findings: [PdfFinding] = []
+    public var pages = 0
+    public var bytes: Int64 = 0
+    public var seconds = 0.0
+
+    /// Whether every file that was to be built was built.
+    public var clean: Bool { findings.isEmpty }
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case folder, jobs, tools, settings, built, numbered, findings, pages, bytes, seconds
+        case upToDate = "up_to_date"
+        case notReady = "not_ready"
+        case notReadyNamed = "not_ready_named"
+    }
+}
+
+extension KhoStore {
+    /// Builds the legal copy (PDF/A-2b with a Vietnamese text layer) of each chosen file whose masters have all
+    /// passed QC, into `<folder>/<fonds>/<mã hồ sơ>.pdf`, and records each with an attributed `pdf.build` event and a
+    /// row; the file moves to `delivered`.
+    ///
+    /// Incremental: a delivered file whose copy is in place and whose masters have not changed is skipped. Files are
+    /// built `options.jobs` at a time; each is written to a work folder beside the copies and renamed into place
+    /// whole, and recorded as soon as it is done, so a killed build leaves no half-written PDF and the next run
+    /// finishes the job. A file the tools fail on is a finding (page, master, the tool's message); the others still
+    /// build. Before the first copy of a fonds, its files are numbered (see ``ArchiveRule``).
+    public func buildCopies(
+        _ options: PdfBuildOptions = PdfBuildOptions(), tools: DeliveryTools, by who: Attribution,
+        progress: (@Sendable (IngestProgress) -> Void)? = nil
+    ) throws -> PdfBuildSummary {
+        let started = Date()
+        let settings = try deliverySettings()
+        let folder = try options.folder.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? settings.resolvedFolder(catalogue: path)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DeliveryError.folder(path: folder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+        let lock = try PdfFolderLock(folder: folder)
+        defer { lock.release() }
+        PdfFolderLock.removeLeftovers(in: folder)
+
+        var summary = PdfBuildSummary()
+        summary.folder = folder
+        summary.tools = tools.versions
+        summary.settings = settings
+
+        // What to build: the chosen files, ready or not, in box and file order.
+        let (candidates, named) = try read { db in try Self.candidates(db, targets: options.targets) }
+        var ready: [Candidate] = []
+        for c in candidates {
+            guard [ScanState.passed, .rebuild, .delivered].contains(c.state) else {
+                summary.notReady[c.state.rawValue, default: 0] += 1
+                if named.contains(c.fileId) { summary.notReadyNamed.append(PdfNotReady(ref: c.ref, scanState: c.state)) }
+                continue
+            }
+            if c.state == .delivered && !options.force, let copy = c.copy, Self.inPlace(copy) {
+                summary.upToDate += 1
+                continue
+            }
+            ready.append(c)
+        }
+
+        // Number the files of each fonds that gets its first copies, then make every file's code.
+        let fondsToNumber = Set(ready.map(\.fondsId))
+        if !fondsToNumber.isEmpty {
+            summary.numbered = try write { db in
+                try fondsToNumber.sorted().reduce(0) { $0 + (try ArchiveCodes.assignNumbers(db, fondsId: $1, by: who, time: time)) }
+            }
+        }
+        let jobs: [PdfJob] = try read { db in
+            let codes = Dictionary(uniqueKeysWithValues: try ArchiveCodes.compute(db).map { ($0.fileId, $0) })
+            var jobs: [PdfJob] = []
+            for c in ready {
+                guard let entry = codes[c.fileId] else { continue }
+                let code: String
+                switch entry.code {
+                case .success(let value): code = value
+                case .failure(let problem):
+                    summary.findings.append(PdfFinding(ref: c.ref, page: nil, master: nil, tool: "kho", message: ArchiveCodes.describe(problem, entry: entry)()))
+                    continue
+                }
+                let masters = try Row.fetchAll(db, sql: """
+                    SELECT disk_path, name, sha256, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
+                    """, arguments: [c.fileId]).map { PdfJobMaster(path: $0[0], name: $0[1], sha256: $0[2], pages: $0[3]) }
+                let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
+                jobs.append(PdfJob(
+                    fileId: c.fileId, boxId: c.boxId, fondsId: c.fondsId, ref: c.ref, archiveId: code, fondsCode: c.fondsCode,
+                    fondsName: c.fondsName, title: c.title, startYear: c.startYear, endYear: c.endYear, retention: c.retention,
+                    masters: masters, sources: try PdfCopies.sources(db, fileId: c.fileId), pages: masters.reduce(0) { $0 + $1.pages },
+                    target: fondsFolder + "/" + code + ".pdf", before: c.state))
+            }
+            return jobs
+        }
+        for fondsFolder in Set(jobs.map { ($0.target as NSString).deletingLastPathComponent }) {
+            do {
+                try FileManager.default.createDirectory(atPath: fondsFolder, withIntermediateDirectories: true)
+            } catch {
+                throw DeliveryError.folder(path: fondsFolder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+            }
+        }
+
+        // Build, `jobs` files at a time, each recorded as soon as it is done.
+        let workers = max(1, min(options.jobs, jobs.count))
+        summary.jobs = options.jobs
+        let ocrJobs = max(1, options.jobs / workers)
+        let totalPages = jobs.reduce(0) { $0 + $1.pages }
+        let state = BuildState(summary: summary)
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            Thread.detachNewThread { [self] in
+                defer { group.leave() }
+                while let job = state.next(jobs) {
+                    let outcome = PdfPipeline.run(job, tools: tools, settings: settings, ocrJobs: ocrJobs)
+                    switch outcome {
+                    case .success(let built):
+                        do {
+                            let after = try self.record(job, built: built, tools: tools, settings: settings, by: who)
+                            state.add(PdfBuiltLine(ref: job.ref, archiveId: job.archiveId, path: job.target, pages: built.pages, bytes: built.bytes,
+                                                   pdfa: built.pdfa, meanConfidence: built.meanConfidence, seconds: built.seconds, scanState: after))
+                        } catch {
+                            state.add(PdfFinding(ref: job.ref, page: nil, master: nil, tool: "kho", message: error.localizedDescription))
+                        }
+                    case .failure(let finding):
+                        state.add(finding)
+                    }
+                    let p = state.progress(job.pages)
+                    progress?(IngestProgress(done: p.pages, total: totalPages, bytes: p.bytes, elapsed: Date().timeIntervalSince(started)))
+                }
+            }
+        }
+        group.wait()
+        summary = state.result()
+        summary.built.sort { $0.ref.utf8.lexicographicallyPrecedes($1.ref.utf8) }
+        summary.findings.sort { $0.ref.utf8.lexicographicallyPrecedes($1.ref.utf8) }
+        summary.pages = summary.built.reduce(0) { $0 + $1.pages }
+        summary.bytes = summary.built.reduce(0) { $0 + $1.bytes }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Records one copy: its `pdf.build` event, its row, and the file's rung (delivered, unless its masters changed
+    /// while it was being built).
+    private func record(_ job: PdfJob, built: PdfBuilt, tools: DeliveryTools, settings: DeliverySettings, by who: Attribution) throws -> ScanState {
+        var attribution = who
+        if who.happenedAt == who.recordedAt {
+            attribution.happenedAt = Date()
+            attribution.recordedAt = attribution.happenedAt
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let toolsJSON = String(decoding: try encoder.encode(tools.versions), as: UTF8.self)
+        let settingsJSON = String(decoding: try encoder.encode(settings), as: UTF8.self)
+        return try write { db in
+            var event = Event(kind: .pdfBuild, attribution: attribution, time: time)
+            event.fileId = job.fileId
+            event.boxId = job.boxId
+            event.fondsId = job.fondsId
+            event.pages = built.pages
+            event.bytes = built.bytes
+            try event.append(db)
+            try db.execute(sql: """
+                INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language, tools,
+                                      mean_confidence, text_pages, seconds, settings, sources, built_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    job.fileId, event.id, job.archiveId, job.target, built.sha256, built.pages, built.bytes, built.pdfa,
+                    "Tesseract \(tools.versions.tesseract)", tools.versions.language, toolsJSON, built.meanConfidence,
+                    built.textPages.map(String.init).joined(separator: ","), built.seconds, settingsJSON, job.sources,
+                    Int64(attribution.recordedAt.timeIntervalSince1970),
+                ])
+            let settled = try FileLadder.apply(db, fileId: job.fileId)
+            // The event is written in this same transaction: its detail says where the file ended up.
+            let detail = EventDetail(
+                before: ["scan_state": job.before.rawValue],
+                after: ["scan_state": settled.after.rawValue, "archive_id": job.archiveId, "sha256": built.sha256, "pdfa": built.pdfa],
+                source: tools.versions.summary, count: built.pages, note: job.target)
+            try db.execute(sql: "UPDATE event SET detail = ? WHERE id = ?", arguments: [detail.json, event.id])
+            return settled.after
+        }
+    }
+
+    /// A file that might get a copy, as read from the catalogue.
+    struct Candidate: Sendable {
+        var fileId: Int64
+        var boxId: Int64
+        var fondsId: Int64
+        var ref: String
+        var fondsCode: String
+        var fondsName: String
+        var title: String
+        var startYear: Int?
+        var endYear: Int?
+        var retention: String?
+        var state: ScanState
+        /// The latest copy's path and bytes, when there is one.
+        var copy: (path: String, bytes: Int64)?
+    }
+
+    /// The files named by `targets` (boxes or `BOX/FILE`; all when empty), and the ids of those named one by one.
+    static func candidates(_ db: Database, targets: [String]) throws -> ([Candidate], Set<Int64>) {
+        var fileIds: Set<Int64> = []
+        var boxIds: Set<Int64> = []
+        for target in targets {
+            if target.contains("/") {
+                let (_, file) = try Lookup.file(db, ref: try FileRef(parsing: target))
+                if let id = file.id { fileIds.insert(id) }
+            } else {
+                let box = try Lookup.box(db, code: target)
+                if let id = box.id { boxIds.insert(id) }
+            }
+        }
+        var clauses: [String] = ["fi.access != 'secret'"]
+        if !targets.isEmpty {
+            var any: [String] = []
+            if !fileIds.isEmpty { any.append("fi.id IN (\(fileIds.map(String.init).joined(separator: ",")))") }
+            if !boxIds.isEmpty { any.append("fi.box_id IN (\(boxIds.map(String.init).joined(separator: ",")))") }
+            clauses.append("(" + any.joined(separator: " OR ") + ")")
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT fi.id, fi.box_id, b.fonds_id, b.code, fi.code, fo.code, fo.name, fi.title, fi.start_year, fi.end_year, fi.retention,
+                   fi.scan_state, c.path, c.bytes
+            FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
+            LEFT JOIN pdf_copy c ON c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = fi.id)
+            WHERE \(clauses.joined(separator: " AND "))
+            ORDER BY b.code, fi.code
+            """)
+        let candidates = rows.map { row -> Candidate in
+            let copyPath: String? = row[12]
+            let copyBytes: Int64? = row[13]
+            return Candidate(
+                fileId: row[0], boxId: row[1], fondsId: row[2], ref: "\(row[3] as String)/\(row[4] as String)", fondsCode: row[5],
+                fondsName: row[6], title: row[7], startYear: row[8], endYear: row[9], retention: row[10],
+                state: ScanState(rawValue: row[11]) ?? .none,
+                copy: copyPath.flatMap { p in copyBytes.map { (p, $0) } })
+        }
+        return (candidates, fileIds)
+    }
+
+    /// Whether a recorded copy is at its path with its size.
+    static func inPlace(_ copy: (path: String, bytes: Int64)) -> Bool {
+        var st = stat()
+        return stat(copy.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && Int64(st.st_size) == copy.bytes
+    }
+
+    /// A fonds code as a folder name (a slash or a leading dot would change where it goes).
+    static func folderName(_ code: String) -> String {
+        var name = code.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
+        if name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        return name.isEmpty ? "_" : name
+    }
+}
+
+/// The shared state of a running build: the next job, the results, the progress.
+private final class BuildState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index = 0
+    private var summary: PdfBuildSummary
+    private var pages = 0
+    private var bytes: Int64 = 0
+
+    init(summary: PdfBuildSummary) { self.summary = summary }
+
+    func next(_ jobs: [PdfJob]) -> PdfJob? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard index < jobs.count else { return nil }
+        index += 1
+        return jobs[index - 1]
+    }
+
+    func add(_ line: PdfBuiltLine) {
+        lock.lock()
+        summary.built.append(line)
+        bytes += line.bytes
+        lock.unlock()
+    }
+
+    func add(_ finding: PdfFinding) {
+        lock.lock()
+        summary.findings.append(finding)
+        lock.unlock()
+    }
+
+    func progress(_ donePages: Int) -> (pages: Int, bytes: Int64) {
+        lock.lock()
+        defer { lock.unlock() }
+        pages += donePages
+        return (pages, bytes)
+    }
+
+    func result() -> PdfBuildSummary {
+        lock.lock()
+        defer { lock.unlock() }
+        return summary
+    }
+}
+
+/// One build at a time per folder (an advisory `flock` on a file in it), and the leftovers of a killed one.
+final class PdfFolderLock {
+    private let fd: Int32
+
+    init(folder: String) throws {
+        fd = open(folder + "/" + PdfBuildFolder.lockName, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DeliveryError.folder(path: folder, reason: String(cString: strerror(errno))) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw DeliveryError.busy(folder: folder)
+        }
+    }
+
+    func release() {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    /// Removes the work folders a killed build left (only while holding the lock, so none is in use).
+    static func removeLeftovers(in folder: String) {
+        let fm = FileManager.default
+        for sub in [folder] + ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).map({ folder + "/" + $0 }) {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: sub, isDirectory: &isDir), isDir.boolValue else { continue }
+            for name in (try? fm.contentsOfDirectory(atPath: sub)) ?? [] where name.hasPrefix(PdfBuildFolder.tempPrefix) {
+                try? fm.removeItem(atPath: sub + "/" + name)
+            }
+        }
+    }
+}

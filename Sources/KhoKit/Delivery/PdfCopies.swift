@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+
+/// A legal copy (PDF/A) as recorded: where it is, what it holds, how and from what it was made.
+public struct PdfCopyView: Codable, Sendable, Hashable {
+    public var ref: String
+    public var archiveId: String
+    public var path: String
+    public var sha256: String
+    public var pages: Int
+    public var bytes: Int64
+    /// As OCRmyPDF reported it, e.g. `PDF/A-2B`.
+    public var pdfa: String
+    public var ocrEngine: String
+    public var ocrLanguage: String
+    /// Mean confidence of the words Tesseract read, 0–100; nil when it read none.
+    public var meanConfidence: Double?
+    /// Pages on which OCR found text, counted from 1.
+    public var textPages: [Int]
+    public var seconds: Double
+    public var builtAt: String
+    public var verifiedAt: String?
+    public var event: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case ref, path, sha256, pages, bytes, pdfa, seconds, event
+        case archiveId = "archive_id"
+        case ocrEngine = "ocr_engine"
+        case ocrLanguage = "ocr_language"
+        case meanConfidence = "mean_confidence"
+        case textPages = "text_pages"
+        case builtAt = "built_at"
+        case verifiedAt = "verified_at"
+    }
+}
+
+/// The recorded copies, and how a file's masters compare with what its copy was made from.
+enum PdfCopies {
+    /// What a copy is made from: one line per master in page order, its name and reference SHA-256.
+    static func sources(_ db: Database, fileId: Int64) throws -> String {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT name, COALESCE(sha256, '') FROM master WHERE file_id = ? AND NOT missing ORDER BY name
+            """), arguments: [fileId])
+        return rows.map { "\($0[0] as String) \($0[1] as String)\n" }.joined()
+    }
+
+    /// Whether the file's latest copy was made from its masters as they are now; nil when it has no copy.
+    static func madeFromCurrentMasters(_ db: Database, fileId: Int64) throws -> Bool? {
+        guard let made = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT sources FROM pdf_copy WHERE file_id = ? ORDER BY id DESC LIMIT 1
+            """), arguments: [fileId]) else { return nil }
+        return try made == sources(db, fileId: fileId)
+    }
+
+    /// The latest copy of each file (of `fileIds`, or every file), as rows of `pdf_copy` with the file's ref.
+    static func latest(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws -> [Row] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.*, b.code || '/' || fi.code AS ref, fi.scan_state AS scan_state
+            FROM pdf_copy c JOIN file fi ON fi.id = c.file_id JOIN box b ON b.id = fi.box_id
+            WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id) AND (\(condition))
+            ORDER BY b.code, fi.code
+            """, arguments: arguments)
+    }
+
+    static func view(_ row: Row, time: LocalTime) -> PdfCopyView {
+        func stamp(_ seconds: Int64?) -> String? {
+            seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) }
+        }
+        return PdfCopyView(
+            ref: row["ref"], archiveId: row["archive_id"], path: row["path"], sha256: row["sha256"], pages: row["pages"],
+            bytes: row["bytes"], pdfa: row["pdfa"], ocrEngine: row["ocr_engine"], ocrLanguage: row["ocr_language"],
+            meanConfidence: row["mean_confidence"], textPages: pageList(row["text_pages"]), seconds: row["seconds"],
+            builtAt: stamp(row["built_at"]) ?? "", verifiedAt: stamp(row["verified_at"]), event: row["event_id"])
+    }
+
+    /// `1,2,5` as pages.
+    static func pageList(_ text: String) -> [Int] {
+        text.split(separator: ",").compactMap { Int($0) }
+    }
+}
+
+extension KhoStore {
+    /// The latest copy of every file that has one (of one box, or one file), in box and file order.
+    public func pdfCopies(box: String? = nil, file: FileRef? = nil) throws -> [PdfCopyView] {
+        try read { db in
+            var condition = "1"
+            var arguments: StatementArguments = []
+            if let file {
+                let (_, f) = try Lookup.file(db, ref: file)
+                condition = "c.file_id = ?"
+                arguments = [f.id]
+            } else if let box {
+                let b = try Lookup.box(db, code: box)
+                condition = "fi.box_id = ?"
+                arguments = [b.id]
+            }
+            return try PdfCopies.latest(db, where: condition, arguments: arguments).map { PdfCopies.view($0, time: time) }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+import Foundation
+import KhoTIFF
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Something that stopped one file's copy: the file, the page when known (counted from 1 in the file), the master,
+/// the tool and its own message. The other files still build.
+public struct PdfFinding: Error, Codable, Sendable, Hashable {
+    public var ref: String
+    public var page: Int?
+    public var master: String?
+    /// `kho`, `img2pdf`, `ocrmypdf`, `pikepdf` or `pdfinfo`.
+    public var tool: String
+    public var message: String
+
+    /// One line for people: "H0012/03 tr. 7 (0007.tif): img2pdf: …".
+    public var line: String {
+        let page = self.page.map { Text(vi: " tr. \($0)", en: " p. \($0)")() } ?? ""
+        let master = self.master.map { " (\($0))" } ?? ""
+        return "\(ref)\(page)\(master): \(tool): \(message)"
+    }
+}
+
+/// One master of a file, in page order.
+struct PdfJobMaster: Sendable, Hashable {
+    var path: String
+    var name: String
+    var sha256: String?
+    var pages: Int
+}
+
+/// Everything needed to make one file's copy, read from the catalogue before the tools run.
+struct PdfJob: Sendable {
+    var fileId: Int64
+    var boxId: Int64
+    var fondsId: Int64
+    var ref: String
+    var archiveId: String
+    var fondsCode: String
+    var fondsName: String
+    var title: String
+    var startYear: Int?
+    var endYear: Int?
+    var retention: String?
+    var masters: [PdfJobMaster]
+    var sources: String
+    var pages: Int
+    var target: String
+    var before: ScanState
+}
+
+/// What the tools made: the copy as it now lies at its path.
+struct PdfBuilt: Sendable {
+    var sha256: String
+    var pages: Int
+    var bytes: Int64
+    var pdfa: String
+    var meanConfidence: Double?
+    var textPages: [Int]
+    var seconds: Double
+}
+
+/// Makes one copy: checks the masters are those ingested, puts their pages into one PDF (img2pdf), runs OCRmyPDF
+/// (Tesseract `vie`, PDF/A-2b, images kept as they are by default), adds the archival metadata (pikepdf), reads
+/// the result back (poppler), then moves it into place whole (temporary file in the same folder, synced, renamed).
+enum PdfPipeline {
+    static func run(_ job: PdfJob, tools: DeliveryTools, settings: DeliverySettings, ocrJobs: Int) -> Result<PdfBuilt, PdfFinding> {
+        let started = Date()
+        func fail(_ tool: String, _ message: String, page: Int? = nil, master: String? = nil) -> Result<PdfBuilt, PdfFinding> {
+            .failure(PdfFinding(ref: job.ref, page: page, master: master, tool: tool, message: message))
+        }
+        // The masters must be the ones ingested and checked: a copy is never made from unchecked content.
+        var firstPage = 1
+        var pageOf: [String: Int] = [:]
+        for m in job.masters {
+            pageOf[m.name] = firstPage
+            do {
+                let sha = try Fixity.sha256(path: m.path)
+                if sha != m.sha256 {
+                    return fail("kho", Text(vi: "bản quét đã thay đổi trên đĩa từ khi nạp; chạy kho scan ingest trước",
+                                            en: "the master changed on disk since it was ingested; run kho scan ingest first")(),
+                                page: firstPage, master: m.name)
+                }
+            } catch {
+                return fail("kho", Text(vi: "không đọc được bản quét: \(String(cString: strerror(error.errno)))",
+                                        en: "cannot read the master: \(String(cString: strerror(error.errno)))")(),
+                            page: firstPage, master: m.name)
+            }
+            firstPage += m.pages
+        }
+
+        let folder = (job.target as NSString).deletingLastPathComponent
+        let work = folder + "/" + PdfBuildFolder.tempPrefix + UUID().uuidString
+        do {
+            try FileManager.default.createDirectory(atPath: work + "/tmp", withIntermediateDirectories: true)
+        } catch {
+            return fail("kho", error.localizedDescription)
+        }
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let env = ["TMPDIR": work + "/tmp", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "OMP_THREAD_LIMIT": "1"]
+
+        // 1. The pages, in order, into one PDF.
+        var spec: [String: Any] = [
+            "out": work + "/pages.pdf",
+            "masters": job.masters.map { ["path": $0.path, "name": $0.name, "first_page": pageOf[$0.name] ?? 1] as [String: Any] },
+        ]
+        if let dpi = settings.dpi { spec["dpi"] = dpi }
+        if settings.image == .jpeg { spec["jpeg"] = settings.jpegQuality }
+        do {
+            try JSONSerialization.data(withJSONObject: spec).write(to: URL(fileURLWithPath: work + "/pages.json"))
+            let r = try ToolProcess.run(tools.python, ["-c", PdfGlue.prepareScript, work + "/pages.json"], environment: env,
+                                        scratch: work, name: "img2pdf")
+            if !r.ok {
+                let report = (try? JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]) ?? [:]
+                var message = (report["message"] as? String) ?? lastLines(r.err)
+                let native = lastLines(r.err, count: 2)
+                if !native.isEmpty && !message.contains(native) { message = native + " — " + message }
+                return fail("img2pdf", message, page: report["page"] as? Int, master: report["master"] as? String)
+            }
+        } catch {
+            return fail("img2pdf", "\(error)")
+        }
+
+        // 2. OCR and PDF/A.
+        let keywords = [
+            "mã hồ sơ \(job.archiveId)", "phông \(job.fondsCode)", "hồ sơ \(job.ref)", years(job).map { "thời gian \($0)" },
+            "kho \(khoVersion)", "OCRmyPDF \(tools.versions.ocrmypdf)", "Tesseract \(tools.versions.tesseract)",
+            tools.versions.language, "Ghostscript \(tools.versions.ghostscript)", "img2pdf \(tools.versions.img2pdf)",
+        ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+        var subject = "Mã hồ sơ: \(job.archiveId). Phông: \(job.fondsCode) – \(job.fondsName). Hồ sơ: \(job.ref)."
+        if let y = years(job) { subject += " Thời gian: \(y)." }
+        if let r = job.retention.flatMap(Retention.init(stored:)) { subject += " Thời hạn bảo quản: \(r.label(.vi))." }
+        let config = work + "/tsv.cfg"
+        _ = FileManager.default.createFile(atPath: config, contents: Data("tessedit_create_tsv 1\n".utf8))
+        let ocr: ToolProcess.Result
+        do {
+            ocr = try ToolProcess.run(tools.ocrmypdf, [
+                "-l", "vie", "--output-type", "pdfa-2",
+                "--pdfa-image-compression", settings.image == .jpeg ? "jpeg" : "lossless",
+                "--optimize", "0", "--jobs", String(max(1, ocrJobs)), "--keep-temporary-files",
+                "--tesseract-config", config,
+                "--title", job.title, "--author", job.fondsName, "--subject", subject, "--keywords", keywords,
+                work + "/pages.pdf", work + "/ocr.pdf",
+            ], environment: env, scratch: work, name: "ocrmypdf")
+        } catch {
+            return fail("ocrmypdf", "\(error)")
+        }
+        let log = ocr.err
+        if !ocr.ok {
+            let (page, message) = ocrFailure(log, status: ocr.status)
+            return fail("ocrmypdf", message, page: page, master: page.flatMap { masterName(page: $0, job: job, pageOf: pageOf) })
+        }
+        guard let reported = firstMatch(#"Output file is a (PDF/A-[0-9A-Za-z]+)"#, in: log) else {
+            let why = log.split(separator: "\n").last { $0.contains("PDF/A") }.map(String.init) ?? lastLines(log)
+            return fail("ocrmypdf", Text(vi: "bản tạo ra không phải PDF/A: \(why)", en: "the output is not PDF/A: \(why)")())
+        }
+        let (confidence, textPages) = readTSV(folder: work + "/tmp")
+
+        // 3. The archival metadata OCRmyPDF does not carry.
+        let meta: [String: String] = [
+            "identifier": job.archiveId,
+            "source": "Phông \(job.fondsCode) (\(job.fondsName)), hộp \(job.ref.split(separator: "/").first.map(String.init) ?? ""), hồ sơ \(job.ref)",
+            "coverage": years(job) ?? "",
+        ]
+        do {
+            try JSONSerialization.data(withJSONObject: meta).write(to: URL(fileURLWithPath: work + "/meta.json"))
+            let r = try ToolProcess.run(tools.python, ["-c", PdfGlue.finishScript, work + "/ocr.pdf", work + "/copy.pdf", work + "/meta.json"],
+                                        environment: env, scratch: work, name: "pikepdf")
+            if !r.ok { return fail("pikepdf", lastLines(r.err)) }
+        } catch {
+            return fail("pikepdf", "\(error)")
+        }
+
+        // 4. Read it back: pages and the PDF/A declaration in its XMP.
+        let copy = work + "/copy.pdf"
+        let info = PdfReadBack.info(copy, tools: tools.poppler)
+        guard let pages = info.pages else { return fail("pdfinfo", info.message) }
+        if pages != job.pages {
+            return fail("kho", Text(vi: "bản PDF có \(pages) trang, bản quét có \(job.pages)", en: "the PDF has \(pages) pages, the masters \(job.pages)")())
+        }
+        guard info.pdfa != nil else {
+            return fail("pdfinfo", Text(vi: "XMP của bản PDF không khai báo PDF/A", en: "the PDF's XMP does not declare PDF/A")())
+        }
+
+        // 5. Into place, whole.
+        let digest: FixityDigest
+        do {
+            digest = try Fixity.digest(path: copy)
+        } catch {
+            return fail("kho", String(cString: strerror(error.errno)))
+        }
+        let fd = open(copy, O_RDONLY)
+        if fd >= 0 {
+            _ = fsync(fd)
+            close(fd)
+        }
+        guard rename(copy, job.target) == 0 else {
+            return fail("kho", Text(vi: "không đặt được bản PDF vào \(job.target): \(String(cString: strerror(errno)))",
+                                    en: "cannot move the PDF into \(job.target): \(String(cString: strerror(errno)))")())
+        }
+        let dir = open(folder, O_RDONLY)
+        if dir >= 0 {
+            _ = fsync(dir)
+            close(dir)
+        }
+        return .success(PdfBuilt(sha256: digest.sha256, pages: pages, bytes: Int64(digest.bytes), pdfa: reported,
+                                 meanConfidence: confidence, textPages: textPages, seconds: Date().timeIntervalSince(started)))
+    }
+
+    /// "1993–1994", "1993", or nil.
+    static func years(_ job: PdfJob) -> String? {
+        switch (job.startYear, job.endYear) {
+        case let (s?, e?) where s != e: "\(s)–\(e)"
+        case let (s?, _): "\(s)"
+        case let (nil, e?): "\(e)"
+        default: nil
+        }
+    }
+
+    /// The master holding page `page` of the file.
+    static func masterName(page: Int, job: PdfJob, pageOf: [String: Int]) -> String? {
+        job.masters.last { (pageOf[$0.name] ?? 1) <= page }?.name
+    }
+
+    /// The page and message of an OCRmyPDF failure: its page-numbered log line when there is one, else its last words.
+    static func ocrFailure(_ log: String, status: Int32) -> (Int?, String) {
+        let lines = log.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let keywords = ["error", "Error", "exception", "Exception", "failed", "Failed"]
+        var page: Int?
+        for line in lines.reversed() where keywords.contains(where: line.contains) {
+            let head = line.prefix { $0.isNumber }
+            if !head.isEmpty, let n = Int(head), line.dropFirst(head.count).first == " " {
+                page = n
+                break
+            }
+        }
+        let tail = lastLines(log, count: 3)
+        return (page, tail.isEmpty ? "exit \(status)" : tail)
+    }
+
+    /// The last `count` non-empty lines of a tool's output, joined.
+    static func lastLines(_ text: String, count: Int = 3) -> String {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("Temporary working files retained") && !$0.hasPrefix("/") }
+        var seen: [String] = []
+        for line in lines.suffix(count * 2) where !seen.contains(line) { seen.append(line) }
+        return seen.suffix(count).joined(separator: " ")
+    }
+
+    static func firstMatch(_ pattern: String, in text: String) -> String? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            match.numberOfRanges > 1, let range = Range(match.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
+
+    /// Tesseract's TSV for each page (kept by OCRmyPDF in its work folder): the mean confidence of the words read,
+    /// and the pages on which it read any.
+    static func readTSV(folder: String) -> (Double?, [Int]) {
+        let fm = FileManager.default
+        var total = 0.0
+        var words = 0
+        var pages: Set<Int> = []
+        for run in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where run.hasPrefix("ocrmypdf.io.") {
+            let dir = folder + "/" + run
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name.hasSuffix("_ocr_tess.tsv") {
+                guard let page = Int(name.prefix { $0.isNumber }),
+                    let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+                else { continue }
+                for line in text.split(separator: "\n").dropFirst() {
+                    let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+                    guard cells.count >= 12, cells[0] == "5", let conf = Double(cells[10]), conf >= 0,
+                        !cells[11].trimmingCharacters(in: .whitespaces).isEmpty
+                    else { continue }
+                    total += conf
+                    words += 1
+                    pages.insert(page)
+                }
+            }
+        }
+        return (words > 0 ? total / Double(words) : nil, pages.sorted())
+    }
+}
+
+/// Reading a PDF back with poppler: its pages, its PDF/A declaration, its text.
+enum PdfReadBack {
+    struct Info: Sendable {
+        var pages: Int?
+        /// `2B` from `pdfaid:part` and `pdfaid:conformance` in the XMP, nil when it declares none.
+        var pdfa: String?
+        var message: String
+    }
+
+    static func info(_ path: String, tools: PopplerTools) -> Info {
+        let env = ["LC_ALL": "C.UTF-8"]
+        guard let r = try? ToolProcess.run(tools.pdfinfo, [path], environment: env),
+            let meta = try? ToolProcess.run(tools.pdfinfo, ["-meta", path], environment: env)
+        else {
+            return Info(pages: nil, pdfa: nil, message: "pdfinfo could not be started")
+        }
+        guard r.ok else { return Info(pages: nil, pdfa: nil, message: PdfPipeline.lastLines(r.err)) }
+        var pages: Int?
+        for line in r.out.split(separator: "\n") where line.hasPrefix("Pages:") {
+            pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        }
+        let text = meta.ok ? meta.out : ""
+        let part = PdfPipeline.firstMatch(#"pdfaid:part(?:="|>)([0-9]+)"#, in: text)
+        let conformance = PdfPipeline.firstMatch(#"pdfaid:conformance(?:="|>)([A-Za-z]+)"#, in: text)
+        return Info(pages: pages, pdfa: part.map { $0 + (conformance ?? "") }, message: pages == nil ? PdfPipeline.lastLines(r.out) : "")
+    }
+
+    /// The text layer of each page (pdftotext separates pages with a form feed), or nil when it cannot be read.
+    static func pageTexts(_ path: String, tools: PopplerTools) -> [String]? {
+        guard let r = try? ToolProcess.run(tools.pdftotext, ["-enc", "UTF-8", path, "-"], environment: ["LC_ALL": "C.UTF-8"]), r.ok else {
+            return nil
+        }
+        var pages = r.out.components(separatedBy: "\u{0C}")
+        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+        return pages
+    }
+}
+
+/// Names inside the copies' folder.
+enum PdfBuildFolder {
+    /// A build's work folder beside the copies, removed when the file is done (or by the next build, after a kill).
+    static let tempPrefix = ".kho-build-"
+    static let lockName = ".kho-pdf.lock"
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import KhoTIFF
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One copy that failed verification.
+public struct PdfVerifyProblem: Codable, Sendable, Hashable {
+    public var ref: String
+    public var archiveId: String
+    public var path: String
+    /// `missing`, `changed`, `pages`, `not_pdfa`, `no_text`, `unreadable` or `outdated`.
+    public var kind: String
+    public var message: String
+
+    enum CodingKeys: String, CodingKey {
+        case ref, path, kind, message
+        case archiveId = "archive_id"
+    }
+}
+
+/// What `kho pdf verify` found.
+public struct PdfVerifyReport: Codable, Sendable {
+    public var checked = 0
+    public var ok = 0
+    public var problems: [PdfVerifyProblem] = []
+    public var seconds = 0.0
+
+    /// Whether every copy checked is sound.
+    public var clean: Bool { problems.isEmpty }
+
+    public init() {}
+}
+
+extension KhoStore {
+    /// Checks the latest copy of every delivered file (or those not checked for `olderThanDays`): it exists, its
+    /// SHA-256 is the one recorded, its page count equals its masters', its XMP declares PDF/A, and its text layer
+    /// is not empty on the pages where OCR found text; a file whose masters changed since its copy was built is
+    /// reported as needing a rebuild. Copies found sound get their check time; one attributed event records the run.
+    public func verifyCopies(
+        olderThanDays: Int? = nil, tools: PopplerTools, by who: Attribution, now: Date = Date(),
+        progress: (@Sendable (IngestProgress) -> Void)? = nil
+    ) throws -> PdfVerifyReport {
+        let started = Date()
+        struct Item: Sendable {
+            var copyId: Int64
+            var ref: String
+            var archiveId: String
+            var path: String
+            var sha256: String
+            var masterPages: Int
+            var textPages: [Int]
+            var outdated: Bool
+        }
+        let items: [Item] = try read { db in
+            var condition = "1"
+            var arguments: StatementArguments = []
+            if let days = olderThanDays {
+                condition = "COALESCE(c.verified_at, c.built_at) <= ?"
+                arguments = [Int64(now.timeIntervalSince1970) - Int64(days) * 86_400]
+            }
+            return try PdfCopies.latest(db, where: condition, arguments: arguments).map { row in
+                let fileId: Int64 = row["file_id"]
+                return Item(copyId: row["id"], ref: row["ref"], archiveId: row["archive_id"], path: row["path"], sha256: row["sha256"],
+                            masterPages: try FileLadder.masters(db, fileId: fileId).pages, textPages: PdfCopies.pageList(row["text_pages"]),
+                            outdated: (row["scan_state"] as String) == ScanState.rebuild.rawValue)
+            }
+        }
+        let done = Counter()
+        let results: [[PdfVerifyProblem]] = ParallelMap.map(items) { item in
+            defer {
+                let n = done.increment()
+                progress?(IngestProgress(done: n, total: items.count, bytes: 0, elapsed: Date().timeIntervalSince(started)))
+            }
+            func problem(_ kind: String, _ text: Text) -> PdfVerifyProblem {
+                PdfVerifyProblem(ref: item.ref, archiveId: item.archiveId, path: item.path, kind: kind, message: text())
+            }
+            var found: [PdfVerifyProblem] = []
+            if item.outdated {
+                found.append(problem("outdated", Text(
+                    vi: "bản quét đã thay đổi sau khi làm bản PDF: cần làm lại (kho pdf build \(item.ref))",
+                    en: "a master changed after the copy was built: it needs a rebuild (kho pdf build \(item.ref))")))
+            }
+            let sha: String
+            do throws(FixityError) {
+                sha = try Fixity.sha256(path: item.path)
+            } catch {
+                if error.errno == ENOENT {
+                    return found + [problem("missing", Text(vi: "bản PDF không còn ở \(item.path)", en: "the PDF is no longer at \(item.path)"))]
+                }
+                let reason = String(cString: strerror(error.errno))
+                return found + [problem("unreadable", Text(vi: "không đọc được bản PDF: \(reason)", en: "cannot read the PDF: \(reason)"))]
+            }
+            if sha != item.sha256 {
+                found.append(problem("changed", Text(
+                    vi: "nội dung đã thay đổi: SHA-256 khác với lúc làm (hỏng hoặc bị ghi đè); làm lại bằng kho pdf build \(item.ref) --force",
+                    en: "content changed: SHA-256 differs from when it was built (damaged or overwritten); rebuild with kho pdf build \(item.ref) --force")))
+            }
+            let info = PdfReadBack.info(item.path, tools: tools)
+            guard let pages = info.pages else {
+                return found + [problem("unreadable", Text(vi: "pdfinfo không đọc được: \(info.message)", en: "pdfinfo cannot read it: \(info.message)"))]
+            }
+            if pages != item.masterPages {
+                found.append(problem("pages", Text(vi: "bản PDF có \(pages) trang, bản quét có \(item.masterPages)",
+                                                   en: "the PDF has \(pages) pages, its masters \(item.masterPages)")))
+            }
+            if info.pdfa == nil {
+                found.append(problem("not_pdfa", Text(vi: "XMP không khai báo PDF/A (pdfaid:part)", en: "its XMP does not declare PDF/A (pdfaid:part)")))
+            }
+            if !item.textPages.isEmpty {
+                if let texts = PdfReadBack.pageTexts(item.path, tools: tools) {
+                    let empty = item.textPages.filter { $0 > texts.count || texts[$0 - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                    if !empty.isEmpty {
+                        let list = empty.prefix(10).map(String.init).joined(separator: ", ")
+                        found.append(problem("no_text", Text(vi: "lớp chữ trống ở trang \(list), nơi OCR đã đọc được chữ",
+                                                             en: "the text layer is empty on page \(list), where OCR had found text")))
+                    }
+                } else {
+                    found.append(problem("no_text", Text(vi: "pdftotext không đọc được lớp chữ", en: "pdftotext cannot read the text layer")))
+                }
+            }
+            return found
+        }
+        var report = PdfVerifyReport()
+        var sound: [Int64] = []
+        for (item, problems) in zip(items, results) {
+            report.checked += 1
+            if problems.isEmpty {
+                report.ok += 1
+                sound.append(item.copyId)
+            }
+            report.problems += problems
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        let summary = report
+        let ids = sound
+        try write { db in
+            let update = try db.makeStatement(sql: "UPDATE pdf_copy SET verified_at = ? WHERE id = ?")
+            for id in ids { try update.execute(arguments: [Int64(now.timeIntervalSince1970), id]) }
+            let kinds = Dictionary(grouping: summary.problems, by: \.kind).map { "\($0.key) \($0.value.count)" }.sorted()
+            var event = Event(kind: .pdfVerify, attribution: who, time: time,
+                              detail: EventDetail(count: summary.checked, note: (["ok \(summary.ok)"] + kinds).joined(separator: ", ")))
+            try event.append(db)
+        }
+        return report
+    }
+}
+
+/// A counter shared by threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
