@@ -244,8 +244,8 @@ struct PdfCommand: ParsableCommand {
             let store = try global.openForReading()
             let settings = try store.deliverySettings()
             if global.json { return try Out.json(settings) }
-            let where_ = (try? settings.resolvedFolder(catalogue: store.path)) ?? "?"
-            Out.line(Text(vi: "Thư mục: ", en: "Folder: ")() + where_)
+            let folderPath = (try? settings.resolvedFolder(catalogue: store.path)) ?? "?"
+            Out.line(Text(vi: "Thư mục: ", en: "Folder: ")() + folderPath)
             Out.line(Text(vi: "Ảnh trang: ", en: "Page images: ")()
                 + (settings.image == .lossless ? Text(vi: "không mất dữ liệu", en: "lossless")() : "JPEG \(settings.jpegQuality)"))
             Out.line(Text(vi: "Độ phân giải: ", en: "Resolution: ")()

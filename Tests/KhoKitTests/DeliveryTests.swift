@@ -45,8 +45,8 @@ import Testing
             try event.append(db)
             try db.execute(sql: """
                 INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language,
-                                      seconds, sources, built_at)
-                VALUES (?, ?, ?, '/x.pdf', 'abc', 1, 100, 'PDF/A-2B', 'Tesseract 5', 'vie', 1.0, ?, 0)
+                                      seconds, settings, sources, built_at)
+                VALUES (?, ?, ?, '/x.pdf', 'abc', 1, 100, 'PDF/A-2B', 'Tesseract 5', 'vie', 1.0, '{"cores":4,"jobs":2}', ?, 0)
                 """, arguments: [fileId, event.id, code, try PdfCopies.sources(db, fileId: fileId)])
             return try FileLadder.apply(db, fileId: fileId).after
         }
@@ -57,6 +57,8 @@ import Testing
         #expect(try code(store, "H1/01") == "UBND-SK1.1993.0001")
         #expect(try code(store, "H1/02") == "UBND-SK1.1994.0002")
         #expect(try code(store, "H2/01") == "UBND-SK1.1993.0003")
+        // A list reads its codes through the whole fonds, one file straight: they agree
+        #expect(try store.listFiles().map(\.archiveId) == ["UBND-SK1.1993.0001", "UBND-SK1.1994.0002", "UBND-SK1.1993.0003"])
         // With an inventory number, it takes the year's place
         try store.setArchiveRule(fonds: "UBND-SK1", pattern: nil, inventory: "01", by: Fixture.who())
         #expect(try code(store, "H2/01") == "UBND-SK1.01.0003")
@@ -141,6 +143,18 @@ import Testing
         // Then the file needs a rebuild, and does not count as digitized until it is rebuilt
         #expect(after == .rebuild)
         #expect(!ScanState.rebuild.isDigitized)
+    }
+
+    @Test func theCopiesMeasurePagesBytesAndBuildTimeForTheEstimate() throws {
+        let store = try catalogue()
+        #expect(try store.deliveryMeasures() == DeliveryMeasures())
+        try ingest(store, "H1/01")
+        _ = try recordCopy(store, "H1/01", code: "UBND-SK1.1993.0001")
+        let m = try store.deliveryMeasures()
+        #expect(m.copies == 1 && m.pages == 1 && m.bytes == 100)
+        // One page in one second, two files at a time: 7,200 pages an hour on that 4-core machine
+        #expect(m.bytesPerPage == 100 && m.secondsPerPage == 1 && m.pagesPerHour == 7200)
+        #expect(m.cores == 4 && m.jobs == 2)
     }
 
     @Test func settingsAreCheckedAndKept() throws {

@@ -144,6 +144,42 @@ enum ArchiveCodes {
         return ids.count
     }
 
+    /// One file's code without going through its whole fonds: its delivered code, else its rule applied to its number
+    /// (fixed, or the one it would get now). Only for rules that give each file of the catalogue its own code by
+    /// construction (`{fonds}` and `{number}`, no alternatives to them); nil otherwise, and "" when it has no code.
+    static func single(_ db: Database, fileId: Int64) throws -> String? {
+        if let delivered = try String.fetchOne(db, sql: "SELECT archive_id FROM pdf_copy WHERE file_id = ? ORDER BY id DESC LIMIT 1",
+                                               arguments: [fileId]) {
+            return delivered
+        }
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT b.fonds_id, fo.code, b.code, fi.code, fi.start_year, fi.end_year, n.number
+            FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
+            LEFT JOIN archive_number n ON n.file_id = fi.id WHERE fi.id = ?
+            """, arguments: [fileId]) else { return "" }
+        let fondsId: Int64 = row[0]
+        let rule = try rules(db)[fondsId] ?? .default
+        guard let parts = try? rule.parts() else { return "" }
+        let alone = parts.compactMap { part -> [ArchiveRule.Field]? in if case .field(let f, _) = part { f } else { nil } }
+        guard alone.contains([.fonds]), alone.contains([.number]) else { return nil }
+        let box: String = row[2]
+        let file: String = row[3]
+        var number: Int? = row[6]
+        if number == nil {
+            let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM archive_number WHERE fonds_id = ?", arguments: [fondsId]) ?? 0
+            let before = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id
+                WHERE b.fonds_id = ? AND NOT EXISTS (SELECT 1 FROM archive_number n WHERE n.file_id = fi.id)
+                  AND (b.code < ? OR (b.code = ? AND fi.code <= ?))
+                """, arguments: [fondsId, box, box, file]) ?? 0
+            number = highest + before
+        }
+        let start: Int? = row[4]
+        let end: Int? = row[5]
+        let values = ArchiveRule.Values(fonds: row[1], inventory: rule.inventory, year: start ?? end, number: number, box: box, file: file)
+        return (try? rule.render(values, parts: parts).get()) ?? ""
+    }
+
     /// The problem as people read it.
     static func describe(_ problem: ArchiveCodeProblem, entry: Entry) -> Text {
         DeliveryText.problem(problem, ref: entry.ref, fonds: entry.fondsCode)
@@ -233,6 +269,10 @@ extension KhoStore {
     /// The archival code of each of `fileIds` (nil when it has none), for the file views.
     static func archiveCodes(_ db: Database, fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
         guard !fileIds.isEmpty else { return [:] }
+        // One file (`kho file show`): read just what its code needs, when its rule cannot give two files one code.
+        if fileIds.count == 1, let id = fileIds.first, let quick = try ArchiveCodes.single(db, fileId: id) {
+            return quick.isEmpty ? [:] : [id: quick]
+        }
         let wanted = Set(fileIds)
         var out: [Int64: String] = [:]
         for entry in try ArchiveCodes.compute(db, fonds: fonds) where wanted.contains(entry.fileId) {

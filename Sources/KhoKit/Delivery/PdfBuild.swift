@@ -137,7 +137,7 @@ extension KhoStore {
             ready.append(c)
         }
 
-        // Number the files of each fonds that gets its first copies, then make every file's code.
+        // Fix the numbers of the files that have none in each fonds with a file to build, then make every file's code.
         let fondsToNumber = Set(ready.map(\.fondsId))
         if !fondsToNumber.isEmpty {
             summary.numbered = try write { db in
@@ -192,7 +192,7 @@ extension KhoStore {
                     switch outcome {
                     case .success(let built):
                         do {
-                            let after = try self.record(job, built: built, tools: tools, settings: settings, by: who)
+                            let after = try self.record(job, built: built, tools: tools, settings: settings, workers: workers, by: who)
                             state.add(PdfBuiltLine(ref: job.ref, archiveId: job.archiveId, path: job.target, pages: built.pages, bytes: built.bytes,
                                                    pdfa: built.pdfa, meanConfidence: built.meanConfidence, seconds: built.seconds, scanState: after))
                         } catch {
@@ -218,7 +218,8 @@ extension KhoStore {
 
     /// Records one copy: its `pdf.build` event, its row, and the file's rung (delivered, unless its masters changed
     /// while it was being built).
-    private func record(_ job: PdfJob, built: PdfBuilt, tools: DeliveryTools, settings: DeliverySettings, by who: Attribution) throws -> ScanState {
+    private func record(_ job: PdfJob, built: PdfBuilt, tools: DeliveryTools, settings: DeliverySettings, workers: Int,
+                        by who: Attribution) throws -> ScanState {
         var attribution = who
         if who.happenedAt == who.recordedAt {
             attribution.happenedAt = Date()
@@ -227,7 +228,11 @@ extension KhoStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let toolsJSON = String(decoding: try encoder.encode(tools.versions), as: UTF8.self)
-        let settingsJSON = String(decoding: try encoder.encode(settings), as: UTF8.self)
+        // How it was made: the settings, and the machine (its cores, the files built at once) its seconds were measured on.
+        var made = (try JSONSerialization.jsonObject(with: try encoder.encode(settings)) as? [String: Any]) ?? [:]
+        made["jobs"] = workers
+        made["cores"] = ProcessInfo.processInfo.activeProcessorCount
+        let madeJSON = String(decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
         return try write { db in
             var event = Event(kind: .pdfBuild, attribution: attribution, time: time)
             event.fileId = job.fileId
@@ -243,7 +248,7 @@ extension KhoStore {
                 """, arguments: [
                     job.fileId, event.id, job.archiveId, job.target, built.sha256, built.pages, built.bytes, built.pdfa,
                     "Tesseract \(tools.versions.tesseract)", tools.versions.language, toolsJSON, built.meanConfidence,
-                    built.textPages.map(String.init).joined(separator: ","), built.seconds, settingsJSON, job.sources,
+                    built.textPages.map(String.init).joined(separator: ","), built.seconds, madeJSON, job.sources,
                     Int64(attribution.recordedAt.timeIntervalSince1970),
                 ])
             let settled = try FileLadder.apply(db, fileId: job.fileId)

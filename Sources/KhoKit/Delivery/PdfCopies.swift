@@ -98,3 +98,62 @@ extension KhoStore {
         }
     }
 }
+
+/// What the copies built so far measure, for the estimate's build time and PDF storage.
+public struct DeliveryMeasures: Codable, Sendable, Hashable {
+    /// Files with a copy, and the pages and bytes of their latest copies.
+    public var copies = 0
+    public var pages = 0
+    public var bytes: Int64 = 0
+    /// Bytes per delivered page (Σ bytes ÷ Σ pages of the latest copies); nil before the first copy.
+    public var bytesPerPage: Double?
+    /// Seconds one file being built takes per page (Σ seconds ÷ Σ pages of every copy ever built).
+    public var secondsPerPage: Double?
+    /// Pages per hour of build time on the machine, with its files built side by side (Σ pages ÷ Σ seconds ÷ files at once).
+    public var pagesPerHour: Double?
+    /// The machine the latest copy was built on: its cores, and how many files it built at once.
+    public var cores: Int?
+    public var jobs: Int?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case copies, pages, bytes, cores, jobs
+        case bytesPerPage = "bytes_per_page"
+        case secondsPerPage = "seconds_per_page"
+        case pagesPerHour = "pages_per_hour"
+    }
+}
+
+extension KhoStore {
+    /// Pages, bytes and build time of the copies, measured from their rows.
+    public func deliveryMeasures() throws -> DeliveryMeasures {
+        try read { db in
+            var m = DeliveryMeasures()
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), COALESCE(SUM(pages), 0), COALESCE(SUM(bytes), 0) FROM pdf_copy c
+                WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id)
+                """) {
+                m.copies = row[0]
+                m.pages = row[1]
+                m.bytes = row[2]
+            }
+            if m.pages > 0 { m.bytesPerPage = Double(m.bytes) / Double(m.pages) }
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT SUM(pages), SUM(seconds), SUM(seconds / MAX(COALESCE(json_extract(settings, '$.jobs'), 1), 1)) FROM pdf_copy
+                """),
+                let pages = row[0] as Int?, pages > 0, let seconds = row[1] as Double?, let wall = row[2] as Double?, seconds > 0, wall > 0
+            {
+                m.secondsPerPage = seconds / Double(pages)
+                m.pagesPerHour = Double(pages) / wall * 3600
+            }
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT json_extract(settings, '$.cores'), json_extract(settings, '$.jobs') FROM pdf_copy ORDER BY id DESC LIMIT 1
+                """) {
+                m.cores = row[0]
+                m.jobs = row[1]
+            }
+            return m
+        }
+    }
+}

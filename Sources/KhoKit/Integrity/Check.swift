@@ -297,8 +297,6 @@ extension KhoStore {
             let sheets: Int? = row[5]
             let settled = try FileLadder.settle(db, fileId: id)
             if settled.after.isDigitized && (sheets ?? 0) == 0 { unsheeted[row[1], default: []].append(ref) }
-            // Delivery has no event yet; a delivered file is taken as it stands.
-            if state == ScanState.delivered.rawValue { continue }
             let expected = settled.after.rawValue
             if state != expected {
                 report.problems.append(CheckProblem(code: "file_state", subject: "file \(ref)", text: Text(
