@@ -161,10 +161,8 @@ extension KhoStore {
                     """, arguments: [c.fileId]).map { PdfJobMaster(path: $0[0], name: $0[1], sha256: $0[2], pages: $0[3]) }
                 let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
                 jobs.append(PdfJob(
-                    fileId: c.fileId, boxId: c.boxId, fondsId: c.fondsId, ref: c.ref, archiveId: code, fondsCode: c.fondsCode,
-                    fondsName: c.fondsName, title: c.title, startYear: c.startYear, endYear: c.endYear, retention: c.retention,
-                    masters: masters, sources: try PdfCopies.sources(db, fileId: c.fileId), pages: masters.reduce(0) { $0 + $1.pages },
-                    target: fondsFolder + "/" + code + ".pdf", before: c.state))
+                    file: c, archiveId: code, masters: masters, sources: try PdfCopies.sources(db, fileId: c.fileId),
+                    pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf"))
             }
             return jobs
         }
@@ -193,10 +191,10 @@ extension KhoStore {
                     case .success(let built):
                         do {
                             let after = try self.record(job, built: built, tools: tools, settings: settings, workers: workers, by: who)
-                            state.add(PdfBuiltLine(ref: job.ref, archiveId: job.archiveId, path: job.target, pages: built.pages, bytes: built.bytes,
+                            state.add(PdfBuiltLine(ref: job.file.ref, archiveId: job.archiveId, path: job.target, pages: built.pages, bytes: built.bytes,
                                                    pdfa: built.pdfa, meanConfidence: built.meanConfidence, seconds: built.seconds, scanState: after))
                         } catch {
-                            state.add(PdfFinding(ref: job.ref, page: nil, master: nil, tool: "kho", message: error.localizedDescription))
+                            state.add(PdfFinding(ref: job.file.ref, page: nil, master: nil, tool: "kho", message: error.localizedDescription))
                         }
                     case .failure(let finding):
                         state.add(finding)
@@ -235,9 +233,9 @@ extension KhoStore {
         let madeJSON = String(decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
         return try write { db in
             var event = Event(kind: .pdfBuild, attribution: attribution, time: time)
-            event.fileId = job.fileId
-            event.boxId = job.boxId
-            event.fondsId = job.fondsId
+            event.fileId = job.file.fileId
+            event.boxId = job.file.boxId
+            event.fondsId = job.file.fondsId
             event.pages = built.pages
             event.bytes = built.bytes
             try event.append(db)
@@ -246,15 +244,15 @@ extension KhoStore {
                                       mean_confidence, text_pages, seconds, settings, sources, built_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
-                    job.fileId, event.id, job.archiveId, job.target, built.sha256, built.pages, built.bytes, built.pdfa,
+                    job.file.fileId, event.id, job.archiveId, job.target, built.sha256, built.pages, built.bytes, built.pdfa,
                     "Tesseract \(tools.versions.tesseract)", tools.versions.language, toolsJSON, built.meanConfidence,
                     built.textPages.map(String.init).joined(separator: ","), built.seconds, madeJSON, job.sources,
                     Int64(attribution.recordedAt.timeIntervalSince1970),
                 ])
-            let settled = try FileLadder.apply(db, fileId: job.fileId)
+            let settled = try FileLadder.apply(db, fileId: job.file.fileId)
             // The event is written in this same transaction: its detail says where the file ended up.
             let detail = EventDetail(
-                before: ["scan_state": job.before.rawValue],
+                before: ["scan_state": job.file.state.rawValue],
                 after: ["scan_state": settled.after.rawValue, "archive_id": job.archiveId, "sha256": built.sha256, "pdfa": built.pdfa],
                 source: tools.versions.summary, count: built.pages, note: job.target)
             try db.execute(sql: "UPDATE event SET detail = ? WHERE id = ?", arguments: [detail.json, event.id])

@@ -33,22 +33,13 @@ struct PdfJobMaster: Sendable, Hashable {
 
 /// Everything needed to make one file's copy, read from the catalogue before the tools run.
 struct PdfJob: Sendable {
-    var fileId: Int64
-    var boxId: Int64
-    var fondsId: Int64
-    var ref: String
+    /// The file as read from the catalogue (its state is the rung before the build).
+    var file: KhoStore.Candidate
     var archiveId: String
-    var fondsCode: String
-    var fondsName: String
-    var title: String
-    var startYear: Int?
-    var endYear: Int?
-    var retention: String?
     var masters: [PdfJobMaster]
     var sources: String
     var pages: Int
     var target: String
-    var before: ScanState
 }
 
 /// What the tools made: the copy as it now lies at its path.
@@ -69,7 +60,7 @@ enum PdfPipeline {
     static func run(_ job: PdfJob, tools: DeliveryTools, settings: DeliverySettings, ocrJobs: Int) -> Result<PdfBuilt, PdfFinding> {
         let started = Date()
         func fail(_ tool: String, _ message: String, page: Int? = nil, master: String? = nil) -> Result<PdfBuilt, PdfFinding> {
-            .failure(PdfFinding(ref: job.ref, page: page, master: master, tool: tool, message: message))
+            .failure(PdfFinding(ref: job.file.ref, page: page, master: master, tool: tool, message: message))
         }
         // The masters must be the ones ingested and checked: a copy is never made from unchecked content.
         var firstPage = 1
@@ -125,13 +116,13 @@ enum PdfPipeline {
 
         // 2. OCR and PDF/A.
         let keywords = [
-            "mã hồ sơ \(job.archiveId)", "phông \(job.fondsCode)", "hồ sơ \(job.ref)", years(job).map { "thời gian \($0)" },
+            "mã hồ sơ \(job.archiveId)", "phông \(job.file.fondsCode)", "hồ sơ \(job.file.ref)", years(job).map { "thời gian \($0)" },
             "kho \(khoVersion)", "OCRmyPDF \(tools.versions.ocrmypdf)", "Tesseract \(tools.versions.tesseract)",
             tools.versions.language, "Ghostscript \(tools.versions.ghostscript)", "img2pdf \(tools.versions.img2pdf)",
         ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
-        var subject = "Mã hồ sơ: \(job.archiveId). Phông: \(job.fondsCode) – \(job.fondsName). Hồ sơ: \(job.ref)."
+        var subject = "Mã hồ sơ: \(job.archiveId). Phông: \(job.file.fondsCode) – \(job.file.fondsName). Hồ sơ: \(job.file.ref)."
         if let y = years(job) { subject += " Thời gian: \(y)." }
-        if let r = job.retention.flatMap(Retention.init(stored:)) { subject += " Thời hạn bảo quản: \(r.label(.vi))." }
+        if let r = job.file.retention.flatMap(Retention.init(stored:)) { subject += " Thời hạn bảo quản: \(r.label(.vi))." }
         let config = work + "/tsv.cfg"
         _ = FileManager.default.createFile(atPath: config, contents: Data("tessedit_create_tsv 1\n".utf8))
         let ocr: ToolProcess.Result
@@ -141,7 +132,7 @@ enum PdfPipeline {
                 "--pdfa-image-compression", settings.image == .jpeg ? "jpeg" : "lossless",
                 "--optimize", "0", "--jobs", String(max(1, ocrJobs)), "--keep-temporary-files",
                 "--tesseract-config", config,
-                "--title", job.title, "--author", job.fondsName, "--subject", subject, "--keywords", keywords,
+                "--title", job.file.title, "--author", job.file.fondsName, "--subject", subject, "--keywords", keywords,
                 work + "/pages.pdf", work + "/ocr.pdf",
             ], environment: env, scratch: work, name: "ocrmypdf")
         } catch {
@@ -161,7 +152,7 @@ enum PdfPipeline {
         // 3. The archival metadata OCRmyPDF does not carry.
         let meta: [String: String] = [
             "identifier": job.archiveId,
-            "source": "Phông \(job.fondsCode) (\(job.fondsName)), hộp \(job.ref.split(separator: "/").first.map(String.init) ?? ""), hồ sơ \(job.ref)",
+            "source": "Phông \(job.file.fondsCode) (\(job.file.fondsName)), hộp \(job.file.ref.split(separator: "/").first.map(String.init) ?? ""), hồ sơ \(job.file.ref)",
             "coverage": years(job) ?? "",
         ]
         do {
@@ -211,7 +202,7 @@ enum PdfPipeline {
 
     /// "1993–1994", "1993", or nil.
     static func years(_ job: PdfJob) -> String? {
-        switch (job.startYear, job.endYear) {
+        switch (job.file.startYear, job.file.endYear) {
         case let (s?, e?) where s != e: "\(s)–\(e)"
         case let (s?, _): "\(s)"
         case let (nil, e?): "\(e)"
