@@ -89,6 +89,7 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
         remainingPages: pages, storedBytesPerCopy: rem.storedBytesNow, bytesPerPage: ratios.bytesPerPage,
         source: ratios.bytesPerPageMeasured ? .measured : .assumed, mastersMeasured: ratios.mastersMeasured,
         copies: copies, copiesSource: inputs.rates.copies.source)
+    let (delivery, deliveryAssumptions) = DeliveryEstimate.make(inputs.delivery ?? DeliveryInputs(), pagesToScan: pages, storage: storage)
 
     // Warnings.
     let noData = arrangementHistory.personDays.isEmpty && scanningHistory.personDays.isEmpty
@@ -113,7 +114,7 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
     return EstimateResult(
         scope: inputs.scope, scopeText: inputs.scopeText, today: inputs.today, daysPerWeek: inputs.planDaysPerWeek, noData: noData, daysOfData: allDays.count,
         weak: a.projection.weak || s.projection.weak, warnings: warnings,
-        assumptions: ratios.assumptions + a.assumptions + s.assumptions + [Texts.parallel],
+        assumptions: ratios.assumptions + a.assumptions + s.assumptions + deliveryAssumptions + [Texts.parallel],
         arrangement: ArrangementEstimate(
             remainingMetres: unarranged,
             rateMetresPerDay: a.projection.ratePerPersonDay * Double(a.projection.plannedStaff),
@@ -123,7 +124,7 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
             ratePagesPerDay: s.projection.ratePerPersonDay * Double(s.projection.plannedStaff),
             pagesPerMetre: ratios.pagesPerKeptMetre, pagesPerSheet: ratios.pagesPerSheet,
             keptPerExtent: ratios.keptPerExtent, keptMetresToScan: keptToScan, projection: s.projection),
-        storage: storage, total: total, money: money, until: inputs.until,
+        storage: storage, delivery: delivery, total: total, money: money, until: inputs.until,
         pace: pace, sustained: sustained, deadline: deadline,
         throughput: throughputTable(histories),
         method: MethodNote(resamples: resamples, seed: inputs.seed, window: inputs.window, description: Texts.method,

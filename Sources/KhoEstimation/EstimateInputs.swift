@@ -116,6 +116,8 @@ public struct EstimateInputs: Sendable, Codable, Equatable {
     public var seed: UInt64
     /// Bootstrap resamples.
     public var resamples: Int
+    /// The legal copies built and waiting (nil: none counted; all pages still to build, figures assumed).
+    public var delivery: DeliveryInputs?
     /// A label carried through to the result, e.g. "permanent records, fonds UBND-SK1" (Vietnamese; see `scopeText`).
     public var scope: String?
     /// The scope label in both languages (renderers pick the language).

@@ -22,8 +22,10 @@ public struct EstimateResult: Sendable, Codable, Equatable {
     public var arrangement: ArrangementEstimate
     /// Scanning.
     public var scanning: ScanningEstimate
-    /// Storage.
+    /// Storage of the masters.
     public var storage: StorageEstimate
+    /// The legal copies still to build: machine hours and PDF storage (nil in estimates saved before copies existed).
+    public var delivery: DeliveryEstimate?
     /// Both parts together.
     public var total: TotalEstimate
     /// Contractor and in-house variants.
@@ -48,7 +50,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
         case daysPerWeek = "days_per_week"
         case noData = "no_data"
         case daysOfData = "days_of_data"
-        case weak, warnings, assumptions, arrangement, scanning, storage, total, money, until, pace, sustained, deadline
+        case weak, warnings, assumptions, arrangement, scanning, storage, delivery, total, money, until, pace, sustained, deadline
         case throughput, method
     }
 
@@ -67,6 +69,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
         arrangement = try c.decode(ArrangementEstimate.self, forKey: .arrangement)
         scanning = try c.decode(ScanningEstimate.self, forKey: .scanning)
         storage = try c.decode(StorageEstimate.self, forKey: .storage)
+        delivery = try c.decodeIfPresent(DeliveryEstimate.self, forKey: .delivery)
         total = try c.decode(TotalEstimate.self, forKey: .total)
         money = try c.decode(MoneyBreakdown.self, forKey: .money)
         until = try c.decodeIfPresent(LocalDay.self, forKey: .until)
@@ -81,7 +84,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
     init(
         scope: String?, scopeText: Bilingual?, today: LocalDay, daysPerWeek: Double, noData: Bool, daysOfData: Int, weak: Bool,
         warnings: [Notice], assumptions: [Assumption], arrangement: ArrangementEstimate, scanning: ScanningEstimate,
-        storage: StorageEstimate, total: TotalEstimate, money: MoneyBreakdown, until: LocalDay?, pace: PaceByPart?,
+        storage: StorageEstimate, delivery: DeliveryEstimate?, total: TotalEstimate, money: MoneyBreakdown, until: LocalDay?, pace: PaceByPart?,
         sustained: SustainedByPart?, deadline: Deadline?, throughput: [ThroughputRow], method: MethodNote
     ) {
         self.scope = scope
@@ -96,6 +99,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
         self.arrangement = arrangement
         self.scanning = scanning
         self.storage = storage
+        self.delivery = delivery
         self.total = total
         self.money = money
         self.until = until

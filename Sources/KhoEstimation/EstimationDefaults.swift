@@ -46,6 +46,16 @@ public enum EstimationDefaults {
     /// is not under-bought. 200 dpi or compressed masters will measure less.
     public static let bytesPerPage = 2_480.0 * 3_508.0 * 3.0
 
+    /// PDF/A pages built per hour before any copy is measured: 460, on a 2-core machine building 2 files at once
+    /// (`tools/bench-pdf`: 7.7 pages a minute through `kho pdf build`, OCRmyPDF with Tesseract `vie`, 300 dpi pages).
+    public static let pdfPagesPerHour = 460.0
+
+    /// The cores of the machine ``pdfPagesPerHour`` was measured on: 2.
+    public static let pdfBenchmarkCores = 2
+
+    /// Copies built below which their pages per hour and bytes per page are not trusted: 5.
+    public static let minimumCopiesForDeliveryMeasures = 5
+
     /// Files (*hồ sơ*) per kept metre: 80 (8 boxes a metre, about 10 files a box).
     public static let filesPerKeptMetre = 80.0
 

@@ -144,21 +144,17 @@ public struct StorageEstimate: Sendable, Codable, Equatable {
     /// Builds every figure from the per-copy quantities, once.
     init(remainingPages: Double, storedBytesPerCopy: Int64, bytesPerPage: Double, source: FigureSource, mastersMeasured: Int,
          copies: Int, copiesSource: String) {
-        let n = Int64(max(1, copies))
-        func times(_ v: Int64) -> Int64 {
-            let (r, o) = v.multipliedReportingOverflow(by: n)
-            return o ? Int64.max : r
-        }
-        remainingBytesPerCopy = roundedVND(remainingPages * bytesPerPage)
-        remainingBytes = times(remainingBytesPerCopy)
-        storedBytesNowPerCopy = max(0, storedBytesPerCopy)
-        storedBytesNow = times(storedBytesNowPerCopy)
-        totalBytesPerCopy = addVND(storedBytesNowPerCopy, remainingBytesPerCopy)
-        totalBytes = times(totalBytesPerCopy)
+        let b = BytesAcrossCopies(remainingPages: remainingPages, bytesPerPage: bytesPerPage, storedPerCopy: storedBytesPerCopy, copies: copies)
+        remainingBytesPerCopy = b.remainingPerCopy
+        remainingBytes = b.remaining
+        storedBytesNowPerCopy = b.storedPerCopy
+        storedBytesNow = b.stored
+        totalBytesPerCopy = b.totalPerCopy
+        totalBytes = b.total
         self.bytesPerPage = bytesPerPage
         bytesPerPageSource = source
         self.mastersMeasured = mastersMeasured
-        self.copies = Int(n)
+        self.copies = b.copies
         self.copiesSource = copiesSource
     }
 
@@ -202,5 +198,32 @@ public struct TotalEstimate: Sendable, Codable, Equatable {
         case costVND = "cost_vnd"
         case contractorVND = "contractor_vnd"
         case staffNeededByUntil = "staff_needed_by_until"
+    }
+}
+
+/// Stored now, still needed and in all, for one copy and over the copies kept: the one way storage is counted
+/// (masters and PDF copies alike); sums and products saturate instead of trapping.
+struct BytesAcrossCopies {
+    var remainingPerCopy: Int64
+    var remaining: Int64
+    var storedPerCopy: Int64
+    var stored: Int64
+    var totalPerCopy: Int64
+    var total: Int64
+    var copies: Int
+
+    init(remainingPages: Double, bytesPerPage: Double, storedPerCopy: Int64, copies: Int) {
+        let n = Int64(max(1, copies))
+        func times(_ v: Int64) -> Int64 {
+            let (r, o) = v.multipliedReportingOverflow(by: n)
+            return o ? Int64.max : r
+        }
+        remainingPerCopy = roundedVND(remainingPages * bytesPerPage)
+        remaining = times(remainingPerCopy)
+        self.storedPerCopy = max(0, storedPerCopy)
+        stored = times(self.storedPerCopy)
+        totalPerCopy = addVND(self.storedPerCopy, remainingPerCopy)
+        total = times(totalPerCopy)
+        self.copies = Int(n)
     }
 }

@@ -135,6 +135,26 @@ public enum Texts {
                 en: "bytes per page not measured (\(n) masters passed QC, \(need) needed): assumed \(number(v, .en)) bytes (A4, 300 ppi, 24-bit colour, uncompressed ≈ 26 MB)"))
     }
 
+    static func pdfPagesPerHour(_ copies: Int) -> Assumption {
+        let v = EstimationDefaults.pdfPagesPerHour
+        let need = EstimationDefaults.minimumCopiesForDeliveryMeasures
+        let cores = EstimationDefaults.pdfBenchmarkCores
+        return Assumption(
+            key: "pdf_pages_per_hour", value: v, unit: "pages/hour",
+            message: Bilingual(
+                vi: "chưa đo tốc độ dựng bản PDF/A (mới có \(copies) bản, cần \(need)): giả định \(number(v, .vi)) trang/giờ trên máy \(cores) nhân (đo bằng tools/bench-pdf)",
+                en: "PDF/A build speed not measured (\(copies) copies built, \(need) needed): assumed \(number(v, .en)) pages/hour on a \(cores)-core machine (measured by tools/bench-pdf)"))
+    }
+
+    static func pdfBytesPerPage(_ v: Double, copies: Int) -> Assumption {
+        let need = EstimationDefaults.minimumCopiesForDeliveryMeasures
+        return Assumption(
+            key: "pdf_bytes_per_page", value: v, unit: "bytes/page",
+            message: Bilingual(
+                vi: "chưa đo dung lượng mỗi trang PDF (mới có \(copies) bản, cần \(need)): giả định bằng tệp gốc, \(number(v, .vi)) byte (lớp ảnh không nén mất dữ liệu từ tệp gốc)",
+                en: "PDF bytes per page not measured (\(copies) copies built, \(need) needed): assumed the masters', \(number(v, .en)) bytes (the image layer is lossless from the master)"))
+    }
+
     static func idle(_ kind: WorkKind, _ pace: Pace) -> Notice {
         let weeks = pace.idleWeeks ?? 0
         let last = pace.lastWork.map { day in (vi: day.viDisplay, en: day.description) } ?? (vi: "—", en: "—")

@@ -43,6 +43,14 @@ public enum Format {
         integer(amount, lang: lang) + (lang == .vi ? " đ" : " VND")
     }
 
+    /// A size in decimal units, the one way kho writes bytes: `1,5 TB` from 1 TB, `840 GB` from 1 GB, else `13,1 MB`.
+    public static func bytes(_ value: Int64, lang: Lang = .current) -> String {
+        let v = Double(value)
+        if abs(v) >= 1e12 { return decimal(v / 1e12, maxFractionDigits: 2, lang: lang) + " TB" }
+        if abs(v) >= 1e9 { return decimal(v / 1e9, maxFractionDigits: 1, lang: lang) + " GB" }
+        return decimal(v / 1e6, maxFractionDigits: 1, lang: lang) + " MB"
+    }
+
     /// A share as a percentage with one decimal: `19,8 %` (vi) or `19.8%` (en).
     public static func percent(_ part: Double, of whole: Double, lang: Lang = .current) -> String {
         guard whole > 0 else { return "—" }

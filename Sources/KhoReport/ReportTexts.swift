@@ -87,6 +87,17 @@ enum T {
     static let oneCopy = Text(vi: "Một bản", en: "One copy")
     static let copies = Text(vi: "Số bản lưu", en: "Copies kept")
     static let bytesPerPageMeasured = Text(vi: "Dung lượng mỗi trang đo được (trung vị) trên", en: "Bytes per page measured (median) over")
+    static let pdfStorageNow = Text(vi: "Bản PDF/A đã dựng", en: "PDF/A copies built")
+    static let pdfStorageRemaining = Text(vi: "Bản PDF/A còn phải dựng", en: "PDF/A copies still to build")
+    static let pdfStorageTotal = Text(vi: "Bản PDF/A khi xong", en: "PDF/A copies when done")
+    static let storageGrandTotal = Text(vi: "Tổng cộng (tệp gốc TIFF và bản PDF/A)", en: "In all (TIFF masters and PDF/A copies)")
+    static let measuredFromCopies = Text(vi: "đo được từ", en: "measured over")
+    static let assumedCopies = Text(vi: "giả định; mới dựng", en: "assumed; copies built:")
+    static let copiesWord = Text(vi: "bản", en: "copies")
+    static func pdfBuildTime(pages: String, hours: String, cores: Int, source: String, _ lang: Lang) -> String {
+        Text(vi: "Dựng bản PDF/A (có lớp chữ OCR tiếng Việt) cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(cores) nhân (\(source)).",
+             en: "Building the PDF/A copies (with a Vietnamese OCR text layer) of the \(pages) pages left: about \(hours) machine hours on a \(cores)-core machine (\(source)).").text(lang)
+    }
     static let bytesPerPageAssumed = Text(vi: "Dung lượng mỗi trang: giả định (chưa đủ 20 tệp gốc đạt chuẩn), đã có", en: "Bytes per page: assumed (fewer than 20 masters passed QC), masters so far:")
     static let masters = Text(vi: "tệp gốc đạt chuẩn", en: "masters that passed QC")
 
@@ -185,6 +196,12 @@ enum T {
     static let colFondsCode = Text(vi: "Mã phông", en: "Fonds code")
     static let colFondsName = Text(vi: "Tên phông", en: "Fonds name")
     static let permanent = Text(vi: "Vĩnh viễn", en: "Permanent")
+    static let colArchiveId = Text(vi: "Mã hồ sơ", en: "Archival code")
+    static let colDelivered = Text(vi: "Bản số PDF/A", en: "PDF/A copy")
+    static let deliveredMark = Text(vi: "có", en: "yes")
+    static func deliveredTotal(_ files: String, _ metres: String, _ lang: Lang) -> String {
+        Text(vi: "Đã có bản số PDF/A: \(files) hồ sơ (\(metres) m)", en: "With a PDF/A copy: \(files) files (\(metres) m)").text(lang)
+    }
     static let filesTotal = Text(vi: "Tổng số hồ sơ", en: "Files in total")
 
     // Compact axis numbers (thousands from 10 000 up)

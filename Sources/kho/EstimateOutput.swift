@@ -17,10 +17,7 @@ enum EstimateOutput {
         return "\(d(b.p10)) – \(d(b.p50)) – \(d(b.p90))"
     }
     static func money(_ v: Int64) -> String { Format.money(v) }
-    static func bytes(_ v: Int64) -> String {
-        let tb = Double(v) / 1e12
-        return tb >= 1 ? "\(Format.decimal(tb, maxFractionDigits: 2)) TB" : "\(Format.decimal(Double(v) / 1e9, maxFractionDigits: 1)) GB"
-    }
+    static func bytes(_ v: Int64) -> String { Format.bytes(v) }
 
     static func text(_ r: EstimateResult, ratesNote: String?, saved: String?) {
         let lang = Lang.current
@@ -98,8 +95,10 @@ enum EstimateOutput {
             ["", Text(vi: "Một bản", en: "One copy")(), Text(vi: "\(st.copies) bản", en: "\(st.copies) copies")()],
             [[Text(vi: "Đang dùng", en: "Stored now")(), bytes(st.storedBytesNowPerCopy), bytes(st.storedBytesNow)],
              [Text(vi: "Cần thêm", en: "Still needed")(), bytes(st.remainingBytesPerCopy), bytes(st.remainingBytes)],
-             [Text(vi: "Tổng khi xong", en: "In all when done")(), bytes(st.totalBytesPerCopy), bytes(st.totalBytes)]],
+             [Text(vi: "Tổng khi xong", en: "In all when done")(), bytes(st.totalBytesPerCopy), bytes(st.totalBytes)]]
+                + pdfRows(r.delivery, bytes: bytes),
             right: [1, 2])
+        if let d = r.delivery { Out.line("  " + pdfBuildLine(d)) }
         if let saved { Out.line(Text(vi: "Đã lưu dự toán «\(saved)»: xem lại bằng `kho estimate show \"\(saved)\"`.", en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")()) }
 
         if !r.warnings.isEmpty {
@@ -137,6 +136,29 @@ enum EstimateOutput {
         }
         Out.line()
         Out.line(r.method.description.text(lang))
+    }
+
+    /// The PDF/A copies' rows of the storage table: built, still to build, when done, and masters and copies together.
+    static func pdfRows(_ d: DeliveryEstimate?, bytes: (Int64) -> String) -> [[String]] {
+        guard let d else { return [] }
+        return [
+            [Text(vi: "Bản PDF/A đã dựng", en: "PDF/A copies built")(), bytes(d.storedBytesNowPerCopy), bytes(d.storedBytesNow)],
+            [Text(vi: "Bản PDF/A còn phải dựng", en: "PDF/A copies still to build")(), bytes(d.remainingBytesPerCopy), bytes(d.remainingBytes)],
+            [Text(vi: "Bản PDF/A khi xong", en: "PDF/A copies when done")(), bytes(d.totalBytesPerCopy), bytes(d.totalBytes)],
+            [Text(vi: "Tổng cộng TIFF và PDF/A", en: "TIFF and PDF/A in all")(), "", bytes(d.mastersAndCopiesTotalBytes)],
+        ]
+    }
+
+    /// The machine time the copies still to build take, with where the speed came from.
+    static func pdfBuildLine(_ d: DeliveryEstimate) -> String {
+        let pages = Format.integer(Int64(d.pagesToBuild.rounded()))
+        let hours = Format.integer(Int64(d.machineHours.rounded(.up)))
+        let perHour = Format.integer(Int64(d.pagesPerHour.rounded()))
+        let source = d.pagesPerHourSource == .measured
+            ? Text(vi: "\(perHour) trang/giờ, đo được từ \(d.copiesMeasured) bản", en: "\(perHour) pages/hour, measured over \(d.copiesMeasured) copies")()
+            : Text(vi: "\(perHour) trang/giờ, giả định", en: "\(perHour) pages/hour, assumed")()
+        return Text(vi: "Dựng bản PDF/A cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(d.cores) nhân (\(source)).",
+                    en: "Building the PDF/A copies of the \(pages) pages left: about \(hours) machine hours on a \(d.cores)-core machine (\(source)).")()
     }
 
     /// A money line's unit in the reader's language.
@@ -180,7 +202,13 @@ enum EstimateOutput {
                 + empty + empty + empty + [.text("")],
             [.text("storage_total"), .number(String(r.storage.totalBytes)), .text("byte"), .text(""), .text("")]
                 + empty + empty + empty + [.text("")],
-        ]
+        ] + (r.delivery.map { d in
+            [[.text("pdf_storage_total"), .number(String(d.totalBytes)), .text("byte"), .text(""), .text("")] + empty + empty + empty + [.text("")],
+             [.text("storage_with_pdf_total"), .number(String(d.mastersAndCopiesTotalBytes)), .text("byte"), .text(""), .text("")]
+                + empty + empty + empty + [.text("")],
+             [.text("pdf_build"), .number(String(d.pagesToBuild)), .text("page"), .number(String(d.pagesPerHour * EstimationDefaults.hoursPerDay)),
+              .text("")] + empty + empty + empty + [.text("")]]
+        } ?? [])
         let text = renderCSV(
             header: ["part", "remaining", "unit", "rate_per_day", "person_days_per_week", "finish_p10", "finish_p50", "finish_p90",
                      "sustained_finish_p10", "sustained_finish_p50", "sustained_finish_p90", "in_house_vnd_p10", "in_house_vnd_p50",

@@ -92,6 +92,16 @@ import Testing
         #expect(renumber.err.contains("UBND-SK1.1993.0001") && renumber.err.contains("UBND-SK1.01.0001"))
         // And a new copy verifies clean
         #expect(try kho("pdf", "verify", "--by", "Thu").code == 0)
+        // And the inventory names it by its code and counts it delivered, and the estimate measures its bytes
+        let inventory = try kho("export", "inventory", "--format", "csv")
+        #expect(inventory.out.contains("Mã hồ sơ") && inventory.out.contains("UBND-SK1.1993.0001,có"), "\(inventory.out)")
+        let html = try kho("export", "inventory", "--format", "html")
+        #expect(html.out.contains("Đã có bản số PDF/A: 1 hồ sơ"))
+        let estimate = try object(try kho("estimate", "--json").out)
+        let delivery = try #require(estimate["delivery"] as? [String: Any])
+        #expect(delivery["stored_bytes_now_per_copy"] as? Int == built.first?["bytes"] as? Int)
+        #expect(delivery["copies_measured"] as? Int == 1)
+        #expect(delivery["pages_per_hour_source"] as? String == "assumed")
     }
 
     @Test func rebuildingIsIncrementalAndVerifyCatchesAChangedAndAMissingCopy() throws {

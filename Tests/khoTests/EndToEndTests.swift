@@ -216,9 +216,13 @@ import Testing
         #expect(try kho("estimate", "--resamples", "300", "--save", "tỉnh-1", "--by", "Thu").code == 1)
         let csv = try kho("estimate", "--csv", "--resamples", "300")
         let rows = csv.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.count == 7)
+        #expect(rows.count == 10)
         #expect(rows.first?.hasPrefix("part,remaining,unit,rate_per_day,person_days_per_week,finish_p10") == true)
         #expect(rows[1].hasPrefix("arrangement,3.0,m,"))
+        // And the legal copies' storage and build time are rows of their own, the same figures as the JSON's
+        let delivery = try #require(json["delivery"] as? [String: Any])
+        #expect(rows.contains("pdf_storage_total,\(delivery["total_bytes"] as? Int ?? -1),byte,,,,,,,,,,,,"))
+        #expect(rows.contains { $0.hasPrefix("storage_with_pdf_total,\(delivery["masters_and_copies_total_bytes"] as? Int ?? -1),byte,") })
         let bad = try kho("estimate", "--staff", "archivists=3")
         #expect(bad.code != 0)
     }

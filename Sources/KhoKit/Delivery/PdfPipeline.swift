@@ -250,11 +250,14 @@ enum PdfPipeline {
 
     /// Tesseract's TSV for each page (kept by OCRmyPDF in its work folder): the mean confidence of the words read,
     /// and the pages on which it read any.
+    /// Mean word confidence over every page, and the pages with text OCR is sure of: at least
+    /// ``confidentWordsForText`` words of letters or digits read with confidence ≥ ``confidentWord`` (a few uncertain
+    /// marks read off a stain or a blank page are not text the copy must carry).
     static func readTSV(folder: String) -> (Double?, [Int]) {
         let fm = FileManager.default
         var total = 0.0
         var words = 0
-        var pages: Set<Int> = []
+        var confident: [Int: Int] = [:]
         for run in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where run.hasPrefix("ocrmypdf.io.") {
             let dir = folder + "/" + run
             for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name.hasSuffix("_ocr_tess.tsv") {
@@ -268,12 +271,20 @@ enum PdfPipeline {
                     else { continue }
                     total += conf
                     words += 1
-                    pages.insert(page)
+                    if conf >= confidentWord, cells[11].contains(where: { $0.isLetter || $0.isNumber }) {
+                        confident[page, default: 0] += 1
+                    }
                 }
             }
         }
-        return (words > 0 ? total / Double(words) : nil, pages.sorted())
+        let pages = confident.filter { $0.value >= confidentWordsForText }.keys.sorted()
+        return (words > 0 ? total / Double(words) : nil, pages)
     }
+
+    /// The confidence (0–100) from which a word counts as surely read: 60.
+    static let confidentWord = 60.0
+    /// Surely read words from which a page counts as having text: 3.
+    static let confidentWordsForText = 3
 }
 
 /// Reading a PDF back with poppler: its pages, its PDF/A declaration, its text.

@@ -108,6 +108,7 @@ extension KhoStore {
             rates: request.rates, dayRateOverride: request.dayRate, until: request.until, seed: request.seed,
             resamples: request.resamples, scope: scope.vi)
         inputs.scopeText = scope
+        inputs.delivery = try deliveryInputs(request)
         inputs.daysPerWeek = request.daysPerWeek
         if let days = request.windowDays { inputs.window = .lastDaysWithWork(days) }
         return inputs
@@ -148,6 +149,28 @@ extension KhoStore {
             message: Text(
                 vi: "đồng hồ máy này chỉ \(clock), sớm hơn các sự kiện mới nhất trong nhật ký (ghi tới \(recorded), ngày làm việc tới \(lastDay)): việc làm sau hôm nay bị bỏ ra khỏi dự toán. Hãy chỉnh lại đồng hồ máy (ngày, giờ, múi giờ) rồi lập lại dự toán, hoặc dùng --as-of NGÀY",
                 en: "this computer's clock says \(clock), earlier than the latest events in the log (recorded up to \(recorded), work dated up to \(lastDay)): work after today is left out of the estimate. Set the clock right (date, time, time zone) and estimate again, or use --as-of DAY"))
+    }
+
+    /// The legal copies measured so far, and the pages of files that passed QC and wait for one, in the request's scope.
+    private func deliveryInputs(_ request: EstimateRequest) throws -> DeliveryInputs {
+        let measures = try deliveryMeasures()
+        let awaiting = try read { db -> Int64 in
+            var sql = """
+                SELECT COALESCE(SUM(\(Bounds.sql("f.pages"))), 0) FROM file f JOIN box b ON b.id = f.box_id
+                WHERE f.scan_state = 'passed' AND f.access != 'secret'
+                """
+            var arguments: StatementArguments = []
+            if request.permanentOnly { sql += " AND f.retention = 'permanent'" }
+            if let code = request.fonds {
+                sql += " AND b.fonds_id = ?"
+                arguments += [try Lookup.fonds(db, code: Clean.code(code)).id]
+            }
+            return try Int64.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        }
+        return DeliveryInputs(
+            pagesAwaitingCopy: Double(awaiting), storedBytesNow: measures.bytes, copiesMeasured: measures.copies,
+            pagesMeasured: measures.pages, bytesPerPage: measures.bytesPerPage, pagesPerHour: measures.pagesPerHour,
+            cores: measures.cores)
     }
 
     private func remainingWork(_ db: Database, request: EstimateRequest, today: LocalDay) throws -> (RemainingWork, MeasuredRatios, Text) {

@@ -8,29 +8,41 @@ public enum ExportKind: String, Sendable, CaseIterable {
 }
 
 extension KhoStore {
-    /// The file inventory (*mục lục hồ sơ*) by fonds, in box and file order (boxes as received excluded when they hold no files).
+    /// The file inventory (*mục lục hồ sơ*) by fonds, in box and file order (boxes as received excluded when they hold no
+    /// files), with each file's archival code and legal copy, and the delivered files and metres as `kho status` counts them.
     public func inventory(fonds: String? = nil) throws -> [InventoryFonds] {
         let lang = Lang.current
+        let progress = try status().fonds
         return try read { db in
             var fondsRows = try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code")
             if let fonds {
                 let found = try Lookup.fonds(db, code: Clean.code(fonds))
-                fondsRows = fondsRows.filter { ($0[0] as Int64) == found.id }
+                fondsRows = fondsRows.filter { ($0["id"] as Int64) == found.id }
             }
             return try fondsRows.map { f in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT b.code, fi.code, fi.title, fi.start_year, fi.end_year, fi.retention, fi.sheets, fi.pages, fi.notes, fi.access
+                let fondsId: Int64 = f["id"]
+                let files = try Row.fetchAll(db, sql: """
+                    SELECT b.code AS box, fi.code AS file, fi.title, fi.start_year, fi.end_year, fi.retention, fi.sheets, fi.pages,
+                           fi.notes, fi.access, fi.id, fi.scan_state
                     FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = ? ORDER BY b.code, fi.code
-                    """, arguments: [f[0] as Int64]).map { r -> InventoryRow in
-                    let pages: Int = r[7]
-                    var notes: String = r[8]
-                    if (r[9] as String) == Access.secret.rawValue {
+                    """, arguments: [fondsId])
+                let codes = try KhoStore.archiveCodes(db, fileIds: files.map { $0["id"] }, fonds: [fondsId])
+                let rows = files.map { r -> InventoryRow in
+                    let pages: Int = r["pages"]
+                    var notes: String = r["notes"]
+                    if (r["access"] as String) == Access.secret.rawValue {
                         notes = [Access.secret.label(lang), notes].filter { !$0.isEmpty }.joined(separator: "; ")
                     }
-                    return InventoryRow(box: r[0], file: r[1], title: r[2], startYear: r[3], endYear: r[4],
-                                        retention: (r[5] as String?) ?? "", sheets: r[6], pages: pages > 0 ? pages : nil, notes: notes)
+                    return InventoryRow(
+                        box: r["box"], file: r["file"], title: r["title"], startYear: r["start_year"], endYear: r["end_year"],
+                        retention: (r["retention"] as String?) ?? "", sheets: r["sheets"], pages: pages > 0 ? pages : nil, notes: notes,
+                        archiveId: codes[r["id"]] ?? "", delivered: (r["scan_state"] as String) == ScanState.delivered.rawValue)
                 }
-                return InventoryFonds(code: f[1], name: f[2], rows: rows)
+                let code: String = f["code"]
+                let p = progress.first { $0.code == code }?.progress
+                return InventoryFonds(
+                    code: code, name: f["name"], rows: rows, deliveredFiles: p?.ladder.delivered ?? 0,
+                    deliveredMetres: p?.digitizedSplitMetres[ScanState.delivered.rawValue] ?? 0)
             }
         }
     }

@@ -14,10 +14,14 @@ public func renderInventoryHTML(_ fonds: [InventoryFonds], lang: Lang, generated
             let rows: [[Cell]] = f.rows.enumerated().map { i, row in
                 [.num(NumberText.count(i + 1, lang)), .t(row.box), .t(row.file), .t(row.title),
                  .t(InventoryFields.dates(row)), .t(InventoryFields.retention(row.retention, lang)),
-                 .t(InventoryFields.sheetsPages(row, lang)), .t(row.notes)]
+                 .t(InventoryFields.sheetsPages(row, lang)), .t(row.notes), .t(row.archiveId),
+                 .t(row.delivered ? T.deliveredMark.text(lang) : "")]
             }
-            body += HTMLTable.render(headers: InventoryFields.headers(lang), numericColumns: [0], rows: rows, cls: "inventory")
-            body += paragraph(T.filesTotal.text(lang) + ": " + NumberText.count(f.rows.count, lang), cls: "muted")
+            let headers = InventoryFields.headers(lang) + [T.colArchiveId.text(lang), T.colDelivered.text(lang)]
+            body += HTMLTable.render(headers: headers, numericColumns: [0], rows: rows, cls: "inventory")
+            body += paragraph(T.filesTotal.text(lang) + ": " + NumberText.count(f.rows.count, lang) + ". "
+                + T.deliveredTotal(NumberText.count(f.deliveredFiles, lang), NumberText.metres(f.deliveredMetres, lang), lang) + ".",
+                cls: "muted")
         }
         body += "</section>"
     }

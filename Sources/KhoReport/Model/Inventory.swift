@@ -6,12 +6,17 @@ public struct InventoryFonds: Sendable, Codable, Hashable {
     public var name: String
     /// The files, in box order.
     public var rows: [InventoryRow]
+    /// Files with a current legal copy (PDF/A), and their metres as `kho status` counts them.
+    public var deliveredFiles: Int
+    public var deliveredMetres: Double
 
     /// Makes an inventory of one fonds.
-    public init(code: String, name: String, rows: [InventoryRow]) {
+    public init(code: String, name: String, rows: [InventoryRow], deliveredFiles: Int = 0, deliveredMetres: Double = 0) {
         self.code = code
         self.name = name
         self.rows = rows
+        self.deliveredFiles = deliveredFiles
+        self.deliveredMetres = deliveredMetres
     }
 }
 
@@ -35,11 +40,15 @@ public struct InventoryRow: Sendable, Codable, Hashable {
     public var pages: Int?
     /// Notes (*ghi chú*).
     public var notes: String
+    /// The archival code (*mã hồ sơ*) its copies are named by; empty when it has none yet.
+    public var archiveId: String
+    /// True when the file has a current legal copy (PDF/A).
+    public var delivered: Bool
 
     /// Makes an inventory row.
     public init(
         box: String, file: String, title: String, startYear: Int? = nil, endYear: Int? = nil,
-        retention: String, sheets: Int? = nil, pages: Int? = nil, notes: String = ""
+        retention: String, sheets: Int? = nil, pages: Int? = nil, notes: String = "", archiveId: String = "", delivered: Bool = false
     ) {
         self.box = box
         self.file = file
@@ -50,5 +59,7 @@ public struct InventoryRow: Sendable, Codable, Hashable {
         self.sheets = sheets
         self.pages = pages
         self.notes = notes
+        self.archiveId = archiveId
+        self.delivered = delivered
     }
 }

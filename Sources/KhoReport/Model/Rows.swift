@@ -44,6 +44,9 @@ public struct StorageSummary: Sendable, Codable, Hashable {
     /// How many masters it was measured from.
     public var mastersMeasured: Int
 
+    /// The legal copies (PDF/A) still to build and their storage; nil when the estimate has none.
+    public var pdf: PdfCopiesSummary?
+
     /// Makes a storage summary; anything not given is zero, one copy.
     public init(
         nowBytesPerCopy: Int64 = 0, nowBytes: Int64 = 0, remainingBytesPerCopy: Int64 = 0, remainingBytes: Int64 = 0,
@@ -60,6 +63,46 @@ public struct StorageSummary: Sendable, Codable, Hashable {
         self.bytesPerPage = bytesPerPage
         self.bytesPerPageMeasured = bytesPerPageMeasured
         self.mastersMeasured = mastersMeasured
+    }
+}
+
+/// The legal copies' figures as the estimate computed them: PDF storage, masters and copies together, machine time.
+public struct PdfCopiesSummary: Sendable, Codable, Hashable {
+    public var nowBytesPerCopy: Int64
+    public var nowBytes: Int64
+    public var remainingBytesPerCopy: Int64
+    public var remainingBytes: Int64
+    public var totalBytesPerCopy: Int64
+    public var totalBytes: Int64
+    /// Masters and copies together when done, all copies kept.
+    public var mastersAndCopiesTotalBytes: Int64
+    /// Pages still to build and the machine hours they take on a machine of `cores` cores.
+    public var pagesToBuild: Double
+    public var machineHours: Double
+    public var cores: Int
+    /// Whether pages per hour and bytes per page were measured from built copies (else assumed).
+    public var speedMeasured: Bool
+    public var bytesMeasured: Bool
+    /// Copies the measures rest on.
+    public var copiesMeasured: Int
+
+    /// Makes the summary from the estimate's figures.
+    public init(nowBytesPerCopy: Int64, nowBytes: Int64, remainingBytesPerCopy: Int64, remainingBytes: Int64, totalBytesPerCopy: Int64,
+                totalBytes: Int64, mastersAndCopiesTotalBytes: Int64, pagesToBuild: Double, machineHours: Double, cores: Int,
+                speedMeasured: Bool, bytesMeasured: Bool, copiesMeasured: Int) {
+        self.nowBytesPerCopy = nowBytesPerCopy
+        self.nowBytes = nowBytes
+        self.remainingBytesPerCopy = remainingBytesPerCopy
+        self.remainingBytes = remainingBytes
+        self.totalBytesPerCopy = totalBytesPerCopy
+        self.totalBytes = totalBytes
+        self.mastersAndCopiesTotalBytes = mastersAndCopiesTotalBytes
+        self.pagesToBuild = pagesToBuild
+        self.machineHours = machineHours
+        self.cores = cores
+        self.speedMeasured = speedMeasured
+        self.bytesMeasured = bytesMeasured
+        self.copiesMeasured = copiesMeasured
     }
 }
 

@@ -6,14 +6,8 @@ enum NumberText {
     /// A count with grouping: `12.345` or `12,345`.
     static func count(_ n: Int, _ lang: Lang) -> String { Format.integer(Int64(n), lang: lang) }
 
-    /// Bytes in decimal units (GB below 1 TB, TB above): `1,5 TB` or `840 GB`; small amounts in MB.
-    static func bytes(_ b: Int64, _ lang: Lang) -> String {
-        let v = Double(b)
-        let tb = 1e12, gb = 1e9, mb = 1e6
-        if abs(v) >= tb { return Format.decimal(v / tb, maxFractionDigits: 2, lang: lang) + " TB" }
-        if abs(v) >= gb { return Format.decimal(v / gb, maxFractionDigits: 1, lang: lang) + " GB" }
-        return Format.decimal(v / mb, maxFractionDigits: 1, lang: lang) + " MB"
-    }
+    /// Bytes as kho writes them everywhere (``Format/bytes(_:lang:)``).
+    static func bytes(_ b: Int64, _ lang: Lang) -> String { Format.bytes(b, lang: lang) }
 
     /// A short label for an axis tick: `1,5 triệu` / `1.5M`, `250 nghìn` / `250k`; small values as they are.
     static func compact(_ v: Double, _ lang: Lang) -> String {
