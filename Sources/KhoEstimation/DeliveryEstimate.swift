@@ -108,3 +108,30 @@ public struct DeliveryEstimate: Sendable, Codable, Equatable {
         return (estimate, assumptions)
     }
 }
+
+/// Describing documents (*biên mục văn bản*) still to do: the files whose documents are not described yet, and the
+/// documents per file measured over the files described (or stated).
+public struct DescriptionEstimate: Sendable, Codable, Equatable {
+    /// Files predicted in unarranged metres.
+    public var filesPredicted: Double
+    /// Registered files whose documents are not described yet.
+    public var filesWithoutDocuments: Double
+    /// Documents still to describe: (predicted + undescribed files) × documents per file.
+    public var documentsToDescribe: Double
+    public var documentsPerFile: Double
+    public var documentsPerFileSource: FigureSource
+    /// Files with documents described that the figure rests on.
+    public var filesMeasured: Int
+    /// Pages per described document, when measured.
+    public var pagesPerDocument: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case filesPredicted = "files_predicted"
+        case filesWithoutDocuments = "files_without_documents"
+        case documentsToDescribe = "documents_to_describe"
+        case documentsPerFile = "documents_per_file"
+        case documentsPerFileSource = "documents_per_file_source"
+        case filesMeasured = "files_measured"
+        case pagesPerDocument = "pages_per_document"
+    }
+}

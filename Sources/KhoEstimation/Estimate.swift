@@ -23,7 +23,11 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
         + keptToScan * ratios.pagesPerKeptMetre
     // Files and documents are counted whole.
     let files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * share * ratios.filesPerKeptMetre).rounded()
-    let documents = (rem.documentsToDescribe.map(clean) ?? files * ratios.documentsPerFile).rounded()
+    let documents = (rem.documentsToDescribe.map(clean) ?? (files + clean(rem.filesWithoutDocuments)) * ratios.documentsPerFile).rounded()
+    let describing = DescriptionEstimate(
+        filesPredicted: files, filesWithoutDocuments: clean(rem.filesWithoutDocuments), documentsToDescribe: documents,
+        documentsPerFile: ratios.documentsPerFile, documentsPerFileSource: ratios.documentsPerFileMeasured ? .measured : .assumed,
+        filesMeasured: inputs.measured.documentsMeasuredFiles ?? 0, pagesPerDocument: inputs.measured.pagesPerDocument)
 
     // Money lines (contractor variant); describing goes with digitization, as in Vietnamese unit prices.
     let c = inputs.rates.contractor
@@ -124,7 +128,7 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
             ratePagesPerDay: s.projection.ratePerPersonDay * Double(s.projection.plannedStaff),
             pagesPerMetre: ratios.pagesPerKeptMetre, pagesPerSheet: ratios.pagesPerSheet,
             keptPerExtent: ratios.keptPerExtent, keptMetresToScan: keptToScan, projection: s.projection),
-        storage: storage, delivery: delivery, total: total, money: money, until: inputs.until,
+        storage: storage, delivery: delivery, documents: describing, total: total, money: money, until: inputs.until,
         pace: pace, sustained: sustained, deadline: deadline,
         throughput: throughputTable(histories),
         method: MethodNote(resamples: resamples, seed: inputs.seed, window: inputs.window, description: Texts.method,

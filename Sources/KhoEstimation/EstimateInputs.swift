@@ -12,6 +12,8 @@ public struct RemainingWork: Sendable, Codable, Equatable {
     public var filesToDescribe: Double
     /// Documents to describe; nil = predicted from files × documents per file.
     public var documentsToDescribe: Double?
+    /// Registered files (in scope) whose documents are not described yet; their documents are predicted and added.
+    public var filesWithoutDocuments: Double = 0
     /// Bytes of masters stored now, one copy (the estimate multiplies by the copies kept).
     public var storedBytesNow: Int64
     /// The share of the records in unarranged metres that will be scanned (1 = all; e.g. only permanent records).
@@ -51,6 +53,11 @@ public struct MeasuredRatios: Sendable, Codable, Equatable {
     public var filesPerKeptMetre: Double?
     /// Documents ÷ files of described files.
     public var documentsPerFile: Double?
+    /// How many files `documentsPerFile` was measured from (files with at least one document described); below
+    /// ``EstimationDefaults/minimumDescribedFiles`` the stated default is used (nil: trust it as given).
+    public var documentsMeasuredFiles: Int?
+    /// Pages ÷ documents of described documents with a page count (shown; nil when none).
+    public var pagesPerDocument: Double?
 
     /// Makes measured ratios; leave out what has not been measured.
     public init(

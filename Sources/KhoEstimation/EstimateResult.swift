@@ -26,6 +26,8 @@ public struct EstimateResult: Sendable, Codable, Equatable {
     public var storage: StorageEstimate
     /// The legal copies still to build: machine hours and PDF storage (nil in estimates saved before copies existed).
     public var delivery: DeliveryEstimate?
+    /// Describing documents: how many, from what documents per file (nil in estimates saved before documents existed).
+    public var documents: DescriptionEstimate?
     /// Both parts together.
     public var total: TotalEstimate
     /// Contractor and in-house variants.
@@ -50,7 +52,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
         case daysPerWeek = "days_per_week"
         case noData = "no_data"
         case daysOfData = "days_of_data"
-        case weak, warnings, assumptions, arrangement, scanning, storage, delivery, total, money, until, pace, sustained, deadline
+        case weak, warnings, assumptions, arrangement, scanning, storage, delivery, documents, total, money, until, pace, sustained, deadline
         case throughput, method
     }
 
@@ -70,6 +72,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
         scanning = try c.decode(ScanningEstimate.self, forKey: .scanning)
         storage = try c.decode(StorageEstimate.self, forKey: .storage)
         delivery = try c.decodeIfPresent(DeliveryEstimate.self, forKey: .delivery)
+        documents = try c.decodeIfPresent(DescriptionEstimate.self, forKey: .documents)
         total = try c.decode(TotalEstimate.self, forKey: .total)
         money = try c.decode(MoneyBreakdown.self, forKey: .money)
         until = try c.decodeIfPresent(LocalDay.self, forKey: .until)
@@ -84,7 +87,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
     init(
         scope: String?, scopeText: Bilingual?, today: LocalDay, daysPerWeek: Double, noData: Bool, daysOfData: Int, weak: Bool,
         warnings: [Notice], assumptions: [Assumption], arrangement: ArrangementEstimate, scanning: ScanningEstimate,
-        storage: StorageEstimate, delivery: DeliveryEstimate?, total: TotalEstimate, money: MoneyBreakdown, until: LocalDay?, pace: PaceByPart?,
+        storage: StorageEstimate, delivery: DeliveryEstimate?, documents: DescriptionEstimate?, total: TotalEstimate, money: MoneyBreakdown, until: LocalDay?, pace: PaceByPart?,
         sustained: SustainedByPart?, deadline: Deadline?, throughput: [ThroughputRow], method: MethodNote
     ) {
         self.scope = scope
@@ -100,6 +103,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
         self.scanning = scanning
         self.storage = storage
         self.delivery = delivery
+        self.documents = documents
         self.total = total
         self.money = money
         self.until = until

@@ -95,6 +95,9 @@ public enum EstimationDefaults {
     /// Masters that passed QC needed before bytes per page is measured rather than assumed: 20.
     public static let minimumMastersForBytesPerPage = 20
 
+    /// Files described document by document below which their documents per file are not trusted: 10.
+    public static let minimumDescribedFiles = 10
+
     /// Days a week each planned person works on the part, unless told otherwise: 5 (full time).
     public static let daysPerWeek = 5.0
 

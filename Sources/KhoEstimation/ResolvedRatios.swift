@@ -8,6 +8,7 @@ struct ResolvedRatios {
     var mastersMeasured: Int
     var filesPerKeptMetre: Double
     var documentsPerFile: Double
+    var documentsPerFileMeasured = false
     var assumptions: [Assumption] = []
 
     init(_ m: MeasuredRatios) {
@@ -32,7 +33,11 @@ struct ResolvedRatios {
         bytesPerPageMeasured = !assumptions.contains { $0.key == "bytes_per_page" }
         mastersMeasured = bytesPerPageMeasured ? (m.mastersMeasured ?? 0) : (m.mastersMeasured ?? 0)
         filesPerKeptMetre = pick(m.filesPerKeptMetre, { $0 >= 0 }, EstimationDefaults.filesPerKeptMetre, Texts.filesPerKeptMetre)
-        documentsPerFile = pick(m.documentsPerFile, { $0 >= 0 }, EstimationDefaults.documentsPerFile, Texts.documentsPerFile)
+        let enoughFiles = (m.documentsMeasuredFiles ?? Int.max) >= EstimationDefaults.minimumDescribedFiles
+        documentsPerFile = pick(enoughFiles ? m.documentsPerFile : nil, { $0 >= 0 }, EstimationDefaults.documentsPerFile) {
+            Texts.documentsPerFile($0, filesDescribed: m.documentsMeasuredFiles ?? 0)
+        }
+        documentsPerFileMeasured = !assumptions.contains { $0.key == "documents_per_file" }
         self.assumptions = assumptions
     }
 }

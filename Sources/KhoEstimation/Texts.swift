@@ -185,12 +185,13 @@ public enum Texts {
                 en: "files per kept metre not measured: assumed \(number(v, .en)) (8 boxes a metre, about 10 files a box)"))
     }
 
-    static func documentsPerFile(_ v: Double) -> Assumption {
-        Assumption(
+    static func documentsPerFile(_ v: Double, filesDescribed n: Int) -> Assumption {
+        let need = EstimationDefaults.minimumDescribedFiles
+        return Assumption(
             key: "documents_per_file", value: v, unit: "documents/file",
             message: Bilingual(
-                vi: "chưa đo số văn bản mỗi hồ sơ: giả định \(number(v, .vi))",
-                en: "documents per file not measured: assumed \(number(v, .en))"))
+                vi: "chưa đo số văn bản mỗi hồ sơ (mới mô tả văn bản của \(n) hồ sơ, cần \(need)): giả định \(number(v, .vi))",
+                en: "documents per file not measured (documents described in \(n) files, \(need) needed): assumed \(number(v, .en))"))
     }
 
     static func plannedStaff(_ kind: WorkKind, _ n: Int) -> Assumption {

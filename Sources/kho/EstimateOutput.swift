@@ -129,6 +129,15 @@ enum EstimateOutput {
                  + Text(vi: "trang/mét giữ lại", en: "pages/kept metre")() + ": \(Format.integer(Int64(s.pagesPerMetre.rounded())));  "
                  + Text(vi: "giữ lại/độ dài", en: "kept/extent")() + ": \(Format.decimal(s.keptPerExtent, maxFractionDigits: 2));  "
                  + Text(vi: "byte/trang", en: "bytes/page")() + ": \(Format.integer(Int64(r.storage.bytesPerPage.rounded())))")
+        if let d = r.documents {
+            let perFile = Format.decimal(d.documentsPerFile, maxFractionDigits: 1)
+            let source = d.documentsPerFileSource == .measured
+                ? Text(vi: "đo được trên \(d.filesMeasured) hồ sơ đã mô tả", en: "measured over \(d.filesMeasured) described files")()
+                : Text(vi: "giả định; mới mô tả \(d.filesMeasured) hồ sơ", en: "assumed; \(d.filesMeasured) files described")()
+            let pages = d.pagesPerDocument.map { "; " + Text(vi: "trang/văn bản", en: "pages/document")() + ": " + Format.decimal($0, maxFractionDigits: 1) } ?? ""
+            Out.line("  " + Text(vi: "văn bản/hồ sơ", en: "documents/file")() + ": \(perFile) (\(source))" + pages + "; "
+                     + Text(vi: "văn bản cần mô tả", en: "documents to describe")() + ": " + Format.integer(Int64(d.documentsToDescribe.rounded())))
+        }
         if !r.assumptions.isEmpty {
             Out.line()
             Out.line(Text(vi: "Giả định (chưa đo được, dùng giá trị nêu rõ):", en: "Assumptions (not measured yet; stated values used):")())

@@ -26,6 +26,24 @@ struct FileCommand: ParsableCommand {
         var notes: String?
     }
 
+    /// The Circular 05/2025 file fields `kho file edit` sets (`kho export metadata` writes them).
+    struct CircularFields: ParsableArguments {
+        @Option(help: ArgumentHelp(Text(vi: "Ngôn ngữ (ví dụ: vi).", en: "Language (e.g. vi).")()))
+        var language: String?
+        @Option(help: ArgumentHelp(Text(vi: "Từ khóa, cách nhau bởi dấu ;", en: "Keywords, separated by ;")()))
+        var keywords: String?
+        @Option(name: .customLong("info-symbol"), help: ArgumentHelp(Text(vi: "Ký hiệu thông tin.", en: "Information symbol.")()))
+        var infoSymbol: String?
+        @Option(help: ArgumentHelp(Text(vi: "Mức độ tin cậy (ví dụ: bản chính, bản sao).", en: "Reliability (e.g. original, copy).")()))
+        var reliability: String?
+        @Option(name: .customLong("paper-code"), help: ArgumentHelp(Text(vi: "Mã hồ sơ gốc giấy.", en: "The paper file's code.")()))
+        var paperCode: String?
+        @Option(name: .customLong("backup-mode"), help: ArgumentHelp(Text(vi: "Chế độ lập tài liệu lưu trữ dự phòng.", en: "Backup copy mode.")()))
+        var backupMode: String?
+        @Option(name: .customLong("backup-state"), help: ArgumentHelp(Text(vi: "Tình trạng lập tài liệu lưu trữ dự phòng.", en: "Backup copy state.")()))
+        var backupState: String?
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: Text(vi: "Thêm một hồ sơ vào hộp.", en: "Register a file in a box.")(),
@@ -97,6 +115,16 @@ struct FileCommand: ParsableCommand {
             Out.line(Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
                 + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
             if !file.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
+            Out.line(Text(vi: "Văn bản đã mô tả: \(file.documents)", en: "Documents described: \(file.documents)")()
+                + (file.documents > 0 ? "  (kho doc list \(file.ref))" : ""))
+            for (label, value) in [(Text(vi: "Ngôn ngữ", en: "Language"), file.language), (Text(vi: "Từ khóa", en: "Keywords"), file.keywords),
+                                   (Text(vi: "Ký hiệu thông tin", en: "Information symbol"), file.infoSymbol),
+                                   (Text(vi: "Mức độ tin cậy", en: "Reliability"), file.reliability),
+                                   (Text(vi: "Mã hồ sơ gốc giấy", en: "Paper file code"), file.paperCode),
+                                   (Text(vi: "Dự phòng", en: "Backup copy"), [file.backupMode, file.backupState].filter { !$0.isEmpty }.joined(separator: ", "))]
+            where !value.isEmpty {
+                Out.line(label() + ": " + value)
+            }
         }
     }
 
@@ -108,6 +136,7 @@ struct FileCommand: ParsableCommand {
         @Option(help: ArgumentHelp(Text(vi: "Tiêu đề mới.", en: "New title.")()))
         var title: String?
         @OptionGroup var description: Description
+        @OptionGroup var circular: CircularFields
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
@@ -116,7 +145,9 @@ struct FileCommand: ParsableCommand {
             let file = try global.openForWriting().editFile(
                 try FileRef(parsing: ref),
                 FileChanges(title: title, startYear: d.startYear, endYear: d.endYear, retention: d.retention, access: d.access,
-                            sheets: d.sheets, condition: d.condition, notes: d.notes),
+                            sheets: d.sheets, condition: d.condition, notes: d.notes, language: circular.language,
+                            keywords: circular.keywords, infoSymbol: circular.infoSymbol, reliability: circular.reliability,
+                            paperCode: circular.paperCode, backupMode: circular.backupMode, backupState: circular.backupState),
                 by: try who.attribution())
             if global.json { return try Out.json(file) }
             Out.line(Text(vi: "Đã sửa hồ sơ \(ref)", en: "Changed file \(ref)")())

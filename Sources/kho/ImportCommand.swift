@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
                 A quote that is never closed imports nothing, naming the line where it opened.
                 Codes: letters, digits, - _ . (not starting with . or -), at most 32 characters; a box is at most 10 m; a file at most 100,000 sheets/pages.
                 """)(),
-        subcommands: [Boxes.self, Files.self, Scans.self])
+        subcommands: [Boxes.self, Files.self, Scans.self, Docs.self])
 
     struct Source: ParsableArguments {
         @Argument(help: ArgumentHelp(Text(vi: "Tệp CSV.", en: "The CSV file.")(), valueName: "FILE.csv"))
@@ -87,5 +87,43 @@ extension ImportCommand {
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
         func run() throws { try source.run(.scans, who: who, global: global) }
+    }
+}
+
+extension ImportCommand {
+    struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Nhập mục lục văn bản từ CSV (tất cả hoặc không dòng nào; hoàn tác được).", en: "Import a document list from CSV (every row or none; undoable).")(),
+            discussion: Text(
+                vi: """
+                    Cột như văn thư ghi: STT, Số ký hiệu (12/QĐ-UBND được tách thành số và ký hiệu), Ngày tháng, Tác giả, Trích yếu, \
+                    Tờ số, Ghi chú; thêm Hộp số và Hồ sơ số nếu không dùng --file. Cũng nhận: Tên loại, Trang (3-5), Số trang, Ngôn ngữ, \
+                    Bút tích (x), Từ khóa. Dòng không có STT lấy số tiếp theo của hồ sơ.
+                    Ví dụ: kho import docs muc-luc-van-ban.csv --file H0012/03 --by Thu
+                    """,
+                en: """
+                    Columns as a clerk writes them: STT, Số ký hiệu (12/QĐ-UBND is split into number and symbol), Ngày tháng, Tác giả, \
+                    Trích yếu, Tờ số, Ghi chú; plus Hộp số and Hồ sơ số unless --file is given. Also read: Tên loại, Trang (3-5), Số trang, \
+                    Ngôn ngữ, Bút tích (x), Từ khóa. Rows without STT take the file's next numbers.
+                    Example: kho import docs document-list.csv --file H0012/03 --by Thu
+                    """)())
+        @OptionGroup var source: Source
+        @Option(help: ArgumentHelp(Text(vi: "Mọi dòng thuộc hồ sơ này (HỘP/HỒSƠ).", en: "Every row belongs to this file (BOX/FILE).")(), valueName: "BOX/FILE"))
+        var file: String?
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let store = try global.openForWriting()
+            let report = try store.importDocuments(path: source.path, into: try file.map { try FileRef(parsing: $0) },
+                                                   encoding: CSVEncoding.parse(source.encoding) ?? .auto, dryRun: source.dryRun,
+                                                   by: try who.attribution())
+            if global.json { return try Out.json(report) }
+            if report.dryRun {
+                Out.line(Text(vi: "Kiểm tra xong: \(report.rows) dòng văn bản đều hợp lệ; chưa ghi gì (--dry-run).", en: "Checked: all \(report.rows) document rows are valid; nothing written (--dry-run).")())
+            } else {
+                Out.line(Text(vi: "Đã nhập \(report.imported) văn bản từ \(source.path).", en: "Imported \(report.imported) documents from \(source.path).")())
+            }
+        }
     }
 }

@@ -51,6 +51,17 @@ enum Out {
         }
     }
 
+    /// Prints `prefix` + `text` with `words` in bold yellow on a terminal (`highlight`), the text escaped as ``line(_:)``.
+    static func marked(_ prefix: String, _ text: String, words: [String], highlight: Bool) {
+        var shown = Visible.escaped(text)
+        if highlight {
+            for word in words.sorted(by: { $0.count > $1.count }) where !word.isEmpty {
+                shown = shown.replacingOccurrences(of: Visible.escaped(word), with: "\u{1B}[1;33m" + Visible.escaped(word) + "\u{1B}[0m")
+            }
+        }
+        print(Visible.escaped(prefix) + shown)
+    }
+
     /// A message to people that a write was done, naming the event.
     static func done(_ text: Text, event: Int64?) {
         line(text() + (event.map { Text(vi: " (sự kiện \($0))", en: " (event \($0))")() } ?? ""))

@@ -36,9 +36,26 @@ public struct FileChanges: Sendable, Hashable {
     public var sheets: String?
     public var condition: String?
     public var notes: String?
+    /// The Circular 05/2025 fields (see ``FileRecord``).
+    public var language: String?
+    public var keywords: String?
+    public var infoSymbol: String?
+    public var reliability: String?
+    public var paperCode: String?
+    public var backupMode: String?
+    public var backupState: String?
 
     public init(title: String? = nil, startYear: String? = nil, endYear: String? = nil, retention: String? = nil,
-                access: String? = nil, sheets: String? = nil, condition: String? = nil, notes: String? = nil) {
+                access: String? = nil, sheets: String? = nil, condition: String? = nil, notes: String? = nil,
+                language: String? = nil, keywords: String? = nil, infoSymbol: String? = nil, reliability: String? = nil,
+                paperCode: String? = nil, backupMode: String? = nil, backupState: String? = nil) {
+        self.language = language
+        self.keywords = keywords
+        self.infoSymbol = infoSymbol
+        self.reliability = reliability
+        self.paperCode = paperCode
+        self.backupMode = backupMode
+        self.backupState = backupState
         self.title = title
         self.startYear = startYear
         self.endYear = endYear
@@ -191,6 +208,12 @@ extension KhoStore {
             if let sheets = changes.sheets { file.sheets = try Clean.sheets(sheets) }
             if let condition = changes.condition { file.condition = try Clean.condition(condition) }
             if let notes = changes.notes { file.notes = try Clean.notes(notes) }
+            for (value, path) in [(changes.language, \FileRecord.language), (changes.keywords, \.keywords),
+                                  (changes.infoSymbol, \.infoSymbol), (changes.reliability, \.reliability),
+                                  (changes.paperCode, \.paperCode), (changes.backupMode, \.backupMode),
+                                  (changes.backupState, \.backupState)] {
+                if let value { file[keyPath: path] = try Clean.line(value, .notes) }
+            }
             try Self.saveChange(db, old: old, new: file, kind: .fileEdit, by: who, time: time) { event in
                 event.boxId = file.boxId
                 event.fileId = file.id

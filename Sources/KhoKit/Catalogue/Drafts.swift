@@ -105,7 +105,15 @@ enum Clean {
 
     /// The text in Unicode NFC, by Foundation's normalizer, always: every script (Vietnamese, Greek, Arabic,
     /// Devanagari…) is composed the same way, so one code cannot be stored in two spellings.
-    static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+    static func nfc(_ s: String) -> String {
+        // Fast path (an import calls this for every cell): text without combining marks whose characters come from
+        // Latin, Latin Extended Additional (every precomposed Vietnamese letter) and general punctuation has no
+        // canonical decomposition to recompose and no singleton to replace, so it already is NFC.
+        let alreadyComposed = s.unicodeScalars.allSatisfy { c in
+            c.value < 0x0300 || (0x1E00...0x1EFF).contains(c.value) || (0x2010...0x205F).contains(c.value)
+        }
+        return alreadyComposed ? s : s.precomposedStringWithCanonicalMapping
+    }
 
     /// A code as typed, trimmed and in NFC, to look a stored code up (``newCode(_:_:)`` checks a new one).
     static func code(_ s: String) -> String { text(s) }

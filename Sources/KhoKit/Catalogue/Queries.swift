@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoLocale
 
 /// A fonds with its totals, as listed.
 public struct FondsView: Codable, Sendable, Hashable {
@@ -60,13 +61,27 @@ public struct FileView: Codable, Sendable, Hashable {
     /// The archival code (*mã hồ sơ*): the one its copy was delivered under, else as the fonds' rule makes it now;
     /// nil when the rule cannot make one (see `kho pdf rule`).
     public var archiveId: String?
+    /// The Circular 05/2025 file fields (see ``FileRecord``), empty when not given.
+    public var language: String = ""
+    public var keywords: String = ""
+    public var infoSymbol: String = ""
+    public var reliability: String = ""
+    public var paperCode: String = ""
+    public var backupMode: String = ""
+    public var backupState: String = ""
+    /// Documents described in it (*tổng số tài liệu*, counted).
+    public var documents: Int = 0
 
     enum CodingKeys: String, CodingKey {
-        case ref, box, file, title, retention, access, sheets, condition, notes, pages
+        case ref, box, file, title, retention, access, sheets, condition, notes, pages, language, keywords, reliability, documents
         case startYear = "start_year"
         case endYear = "end_year"
         case scanState = "scan_state"
         case archiveId = "archive_id"
+        case infoSymbol = "info_symbol"
+        case paperCode = "paper_code"
+        case backupMode = "backup_mode"
+        case backupState = "backup_state"
     }
 }
 
@@ -195,8 +210,11 @@ extension KhoStore {
             arguments.append(a.rawValue)
         }
         if let search = filter.search {
-            clauses.append("fi.title LIKE ? ESCAPE '\\'")
-            arguments.append("%" + Self.likeEscape(Clean.text(search)) + "%")
+            // The same index and folding as `kho search`: `dat` finds `đất`, `Đất` and `ĐẤT`.
+            if let filter = SearchQuery.filter(search, kind: .file, idSQL: "fi.id") {
+                clauses.append(filter.sql)
+                arguments.append(filter.argument)
+            }
         }
         return try read { db in
             if let code = filter.box {
@@ -227,7 +245,9 @@ extension KhoStore {
 
     private static func fileViews(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [FileView] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id FROM file fi JOIN box b ON b.id = fi.box_id
+            SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id,
+                   (SELECT COUNT(*) FROM document d WHERE d.file_id = fi.id) AS document_count
+            FROM file fi JOIN box b ON b.id = fi.box_id
             \(whereSQL) ORDER BY b.code, fi.code
             """, arguments: arguments)
         let codes = try archiveCodes(db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
@@ -238,7 +258,9 @@ extension KhoStore {
                 ref: "\(box)/\(file.code)", box: box, file: file.code, title: file.title, startYear: file.startYear,
                 endYear: file.endYear, retention: file.retention, access: file.access, sheets: file.sheets,
                 condition: file.condition, notes: file.notes, scanState: file.scanState, pages: file.pages,
-                archiveId: file.id.flatMap { codes[$0] })
+                archiveId: file.id.flatMap { codes[$0] }, language: file.language, keywords: file.keywords,
+                infoSymbol: file.infoSymbol, reliability: file.reliability, paperCode: file.paperCode, backupMode: file.backupMode,
+                backupState: file.backupState, documents: row["document_count"])
         }
     }
 

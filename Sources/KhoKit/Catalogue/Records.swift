@@ -70,15 +70,29 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var notes: String
     public var scanState: ScanState
     public var pages: Int
+    /// Circular 05/2025 file fields: language (*ngôn ngữ*, e.g. `vi`), keywords (*từ khóa*), information symbol
+    /// (*ký hiệu thông tin*), reliability (*mức độ tin cậy*), the paper file's code (*mã hồ sơ gốc giấy*), and the
+    /// backup copy's mode and state (*chế độ / tình trạng lập tài liệu lưu trữ dự phòng*); empty when not given.
+    public var language: String = ""
+    public var keywords: String = ""
+    public var infoSymbol: String = ""
+    public var reliability: String = ""
+    public var paperCode: String = ""
+    public var backupMode: String = ""
+    public var backupState: String = ""
 
     public static let databaseTableName = "file"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, code, title, retention, access, sheets, condition, notes, pages
+        case id, code, title, retention, access, sheets, condition, notes, pages, language, keywords, reliability
         case boxId = "box_id"
         case startYear = "start_year"
         case endYear = "end_year"
         case scanState = "scan_state"
+        case infoSymbol = "info_symbol"
+        case paperCode = "paper_code"
+        case backupMode = "backup_mode"
+        case backupState = "backup_state"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -63,7 +63,8 @@ public enum Visible {
 
     /// A control character (C0, DEL, C1), a line or paragraph separator, or a bidi control.
     public static func isHidden(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .control || s.value == 0x2028 || s.value == 0x2029 || isBidi(s)
+        if s.value >= 0x20 && s.value < 0x7F { return false }
+        return s.properties.generalCategory == .control || s.value == 0x2028 || s.value == 0x2029 || isBidi(s)
     }
 
     /// The first character of `text` that a stored value of this kind must not hold: controls and bidi controls,

@@ -231,6 +231,8 @@ extension KhoStore {
         made["jobs"] = workers
         made["cores"] = ProcessInfo.processInfo.activeProcessorCount
         let madeJSON = String(decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
+        // The copy's text layer, for `kho search` (pages joined by line breaks).
+        let text = PdfReadBack.pageTexts(job.target, tools: tools.poppler)?.joined(separator: "\n")
         return try write { db in
             var event = Event(kind: .pdfBuild, attribution: attribution, time: time)
             event.fileId = job.file.fileId
@@ -249,6 +251,11 @@ extension KhoStore {
                     built.textPages.map(String.init).joined(separator: ","), built.seconds, madeJSON, job.sources,
                     Int64(attribution.recordedAt.timeIntervalSince1970),
                 ])
+            if let text {
+                // Delete then insert (not REPLACE, whose delete does not fire the index's trigger).
+                try db.execute(sql: "DELETE FROM pdf_text WHERE file_id = ?", arguments: [job.file.fileId])
+                try db.execute(sql: "INSERT INTO pdf_text (file_id, text) VALUES (?, ?)", arguments: [job.file.fileId, text])
+            }
             let settled = try FileLadder.apply(db, fileId: job.file.fileId)
             // The event is written in this same transaction: its detail says where the file ended up.
             let detail = EventDetail(

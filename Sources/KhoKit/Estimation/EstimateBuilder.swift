@@ -151,6 +151,34 @@ extension KhoStore {
                 en: "this computer's clock says \(clock), earlier than the latest events in the log (recorded up to \(recorded), work dated up to \(lastDay)): work after today is left out of the estimate. Set the clock right (date, time, time zone) and estimate again, or use --as-of DAY"))
     }
 
+    /// Documents per file and pages per document over the files described so far (files with a document), and the
+    /// registered files in scope (not secret; permanent ones when so scoped) whose documents are still to describe.
+    private static func measureDocuments(_ db: Database, request: EstimateRequest, fondsId: Int64?,
+                                         remaining: inout RemainingWork, measured: inout MeasuredRatios) throws {
+        var scope = "f.access != 'secret'"
+        var arguments: StatementArguments = []
+        if request.permanentOnly { scope += " AND f.retention = 'permanent'" }
+        if let fondsId {
+            scope += " AND f.box_id IN (SELECT id FROM box WHERE fonds_id = ?)"
+            arguments += [fondsId]
+        }
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS files,
+                   COALESCE(SUM(CASE WHEN d.n > 0 THEN 1 ELSE 0 END), 0) AS described,
+                   COALESCE(SUM(d.n), 0) AS documents,
+                   COALESCE(SUM(d.pages), 0) AS pages, COALESCE(SUM(d.counted), 0) AS counted
+            FROM file f LEFT JOIN (SELECT file_id, COUNT(*) AS n, SUM(pages) AS pages, COUNT(pages) AS counted
+                                   FROM document GROUP BY file_id) d ON d.file_id = f.id
+            WHERE \(scope)
+            """, arguments: arguments) else { return }
+        let files: Int = row["files"], described: Int = row["described"], documents: Int = row["documents"]
+        let pages: Int = row["pages"], counted: Int = row["counted"]
+        remaining.filesWithoutDocuments = Double(files - described)
+        measured.documentsMeasuredFiles = described
+        if described > 0 { measured.documentsPerFile = Double(documents) / Double(described) }
+        if counted > 0 { measured.pagesPerDocument = Double(pages) / Double(counted) }
+    }
+
     /// The legal copies measured so far, and the pages of files that passed QC and wait for one, in the request's scope.
     private func deliveryInputs(_ request: EstimateRequest) throws -> DeliveryInputs {
         let measures = try deliveryMeasures()
@@ -271,6 +299,7 @@ extension KhoStore {
             measured.bytesPerPage = perPage.count % 2 == 1 ? perPage[mid] : (perPage[mid - 1] + perPage[mid]) / 2
         }
         if keptWithFilesMM > 0 && filesInArranged > 0 { measured.filesPerKeptMetre = Double(filesInArranged) / (Double(keptWithFilesMM) / 1000) }
+        try Self.measureDocuments(db, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
 
         var scope: [Text] = []
         if request.permanentOnly { scope.append(Text(vi: "chỉ hồ sơ vĩnh viễn", en: "permanent records only")) }

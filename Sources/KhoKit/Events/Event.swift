@@ -22,6 +22,10 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case pdfNumber = "pdf.number"
     case pdfBuild = "pdf.build"
     case pdfVerify = "pdf.verify"
+    case docAdd = "doc.add"
+    case docEdit = "doc.edit"
+    case docMove = "doc.move"
+    case importDocs = "import.docs"
     case setting = "setting"
     case undo = "undo"
 
@@ -47,6 +51,10 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .pdfNumber: Text(vi: "đánh số hồ sơ trong phông", en: "files numbered in their fonds")
         case .pdfBuild: Text(vi: "làm bản PDF/A", en: "PDF/A copy built")
         case .pdfVerify: Text(vi: "kiểm tra bản PDF/A", en: "PDF/A copies verified")
+        case .docAdd: Text(vi: "thêm văn bản", en: "document added")
+        case .docEdit: Text(vi: "sửa văn bản", en: "document edited")
+        case .docMove: Text(vi: "chuyển văn bản", en: "document moved")
+        case .importDocs: Text(vi: "nhập danh sách văn bản", en: "documents imported")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
         }

@@ -2,7 +2,11 @@ import Foundation
 import GRDB
 
 extension KhoStore {
-    private static let undoable: Set<EventKind> = [.sortStart, .sortFinish, .scanRecord, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove]
+    private static let undoable: Set<EventKind> = [
+        .sortStart, .sortFinish, .scanRecord, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove,
+        .docAdd, .docEdit, .docMove, .importDocs,
+    ]
+    private static let onDocuments: Set<EventKind> = [.docAdd, .docEdit, .docMove, .importDocs]
     private static let stateChanging: [EventKind] = [.sortStart, .sortFinish, .scanRecord, .scanIngest, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove]
 
     /// Undoes an event by appending a compensating event; the original stays in the log.
@@ -17,6 +21,17 @@ extension KhoStore {
             }
             if let by = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE undoes = ?", arguments: [eventId]) {
                 throw WorkError.alreadyUndone(id: eventId, by: by)
+            }
+            if Self.onDocuments.contains(original.kind) {
+                // Documents have their own rule: the document's latest event (an import: none of its documents touched).
+                if original.kind == .importDocs { try undoDocumentImport(db, original: original) } else { try undoDocument(db, original: original) }
+                var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
+                event.undoes = eventId
+                event.boxId = original.boxId
+                event.fileId = original.fileId
+                event.fondsId = original.fondsId
+                try event.append(db)
+                return event
             }
             let onFile = [.scanRecord, .scanConfirm, .scanAccept, .fileEdit, .fileMove].contains(original.kind)
             let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"

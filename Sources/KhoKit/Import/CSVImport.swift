@@ -210,9 +210,11 @@ extension KhoStore {
                 INSERT INTO file (box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for f in files {
-                try insert.execute(arguments: [f.boxId, f.code, f.title, f.startYear, f.endYear, f.retention, f.access.rawValue,
-                                               f.sheets, f.condition.rawValue, f.notes])
+            try SearchIndex.bulkInsert(db, table: "file") {
+                for f in files {
+                    try insert.execute(arguments: [f.boxId, f.code, f.title, f.startYear, f.endYear, f.retention, f.access.rawValue,
+                                                   f.sheets, f.condition.rawValue, f.notes])
+                }
             }
             var event = Event(kind: .importFiles, attribution: who, time: time, detail: EventDetail(source: source, count: files.count))
             event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }

@@ -111,6 +111,9 @@ extension KhoStore {
             try Self.checkSupersedes(db, into: &report)
             try Self.checkMastersOnRecord(db, into: &report)
             try Self.checkMasters(db, into: &report)
+            for finding in try DocumentQueries.pageRangeFindings(db) {
+                report.problems.append(CheckProblem(code: "document_pages", subject: "document \(finding.document)", text: finding.text))
+            }
         }
         let status = try status(now: now)
         let p = status.progress

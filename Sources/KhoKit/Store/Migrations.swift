@@ -217,6 +217,60 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("v6-documents") { db in
+            try db.execute(sql: """
+                CREATE TABLE document_kind (
+                    key TEXT PRIMARY KEY,
+                    vi TEXT NOT NULL,
+                    en TEXT NOT NULL,
+                    abbreviation TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    file_id INTEGER NOT NULL REFERENCES file(id),
+                    seq INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 100000),
+                    kind TEXT REFERENCES document_kind(key),
+                    number TEXT NOT NULL DEFAULT '',
+                    symbol TEXT NOT NULL DEFAULT '',
+                    date TEXT NOT NULL DEFAULT '',
+                    issuer TEXT NOT NULL DEFAULT '',
+                    summary TEXT NOT NULL DEFAULT '',
+                    language TEXT NOT NULL DEFAULT '',
+                    pages INTEGER CHECK (pages IS NULL OR pages BETWEEN 0 AND 100000),
+                    page_from INTEGER CHECK (page_from IS NULL OR page_from BETWEEN 1 AND 100000),
+                    page_to INTEGER CHECK (page_to IS NULL OR page_to BETWEEN 1 AND 100000),
+                    sheets TEXT NOT NULL DEFAULT '',
+                    autograph INTEGER NOT NULL DEFAULT 0,
+                    condition TEXT NOT NULL DEFAULT '',
+                    notes TEXT NOT NULL DEFAULT '',
+                    retention TEXT,
+                    access TEXT,
+                    keywords TEXT NOT NULL DEFAULT '',
+                    info_symbol TEXT NOT NULL DEFAULT '',
+                    reliability TEXT NOT NULL DEFAULT '',
+                    added_event INTEGER REFERENCES event(id),
+                    UNIQUE (file_id, seq),
+                    CHECK (page_from IS NULL OR page_to IS NULL OR page_from <= page_to)
+                );
+                CREATE INDEX document_added ON document(added_event);
+                ALTER TABLE file ADD COLUMN language TEXT NOT NULL DEFAULT '';
+                ALTER TABLE file ADD COLUMN keywords TEXT NOT NULL DEFAULT '';
+                ALTER TABLE file ADD COLUMN info_symbol TEXT NOT NULL DEFAULT '';
+                ALTER TABLE file ADD COLUMN reliability TEXT NOT NULL DEFAULT '';
+                ALTER TABLE file ADD COLUMN paper_code TEXT NOT NULL DEFAULT '';
+                ALTER TABLE file ADD COLUMN backup_mode TEXT NOT NULL DEFAULT '';
+                ALTER TABLE file ADD COLUMN backup_state TEXT NOT NULL DEFAULT '';
+                CREATE TABLE pdf_text (
+                    file_id INTEGER PRIMARY KEY REFERENCES file(id),
+                    text TEXT NOT NULL
+                );
+                """)
+            for kind in DocumentKind.builtIn {
+                try db.execute(sql: "INSERT INTO document_kind (key, vi, en, abbreviation) VALUES (?, ?, ?, ?)",
+                               arguments: [kind.key, kind.vi, kind.en, kind.abbreviation])
+            }
+            try SearchIndex.create(db)
+        }
         return migrator
     }
 }

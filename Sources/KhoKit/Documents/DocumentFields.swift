@@ -1,0 +1,173 @@
+import Foundation
+import KhoLocale
+
+/// Why a document cannot be recorded as given.
+public enum DocumentError: KhoError, Equatable {
+    case badRef(String)
+    case unknownDocument(String)
+    case duplicateDocument(ref: String, summary: String)
+    case unknownKind(String, known: String)
+    case badKindKey(String)
+    case duplicateKind(key: String, name: String)
+    case badDate(String)
+    case badPages(String)
+    case pagesDisagree(range: String, count: Int)
+    case badSheetRange(String)
+    case notUndoableTouched(doc: String, event: Int64)
+
+    public var text: Text {
+        switch self {
+        case .badRef(let t):
+            Text(vi: "«\(Visible.escaped(t))» không phải tên văn bản: viết HỘP/HỒSƠ/SỐ_THỨ_TỰ, ví dụ H0012/03/7",
+                 en: "“\(Visible.escaped(t))” is not a document name: write BOX/FILE/NO, e.g. H0012/03/7")
+        case .unknownDocument(let ref):
+            Text(vi: "không có văn bản \(ref) trong danh mục: xem `kho doc list \(ref.split(separator: "/").prefix(2).joined(separator: "/"))`",
+                 en: "no document \(ref) in the catalogue: see `kho doc list \(ref.split(separator: "/").prefix(2).joined(separator: "/"))`")
+        case .duplicateDocument(let ref, let summary):
+            Text(vi: "đã có văn bản \(ref) («\(Visible.escaped(summary))»): chọn số thứ tự khác, hoặc bỏ số để lấy số tiếp theo",
+                 en: "document \(ref) already exists (“\(Visible.escaped(summary))”): choose another number, or leave it out to take the next")
+        case .unknownKind(let t, let known):
+            Text(vi: "không có tên loại văn bản «\(Visible.escaped(t))»: dùng một trong \(known), hoặc thêm bằng `kho doc kind add`",
+                 en: "no document kind “\(Visible.escaped(t))”: use one of \(known), or add it with `kho doc kind add`")
+        case .badKindKey(let t):
+            Text(vi: "mã tên loại «\(Visible.escaped(t))» không hợp lệ: chỉ chữ không dấu, số và _, ví dụ `quyet_dinh`",
+                 en: "kind key “\(Visible.escaped(t))” is not valid: unaccented letters, digits and _ only, e.g. `quyet_dinh`")
+        case .duplicateKind(let key, let name):
+            Text(vi: "đã có tên loại \(key) («\(name)»)", en: "kind \(key) (“\(name)”) already exists")
+        case .badDate(let t):
+            Text(vi: "ngày «\(Visible.escaped(t))» không hợp lệ: viết 15/03/2001, 2001-03-15, 03/2001 hoặc 2001",
+                 en: "date “\(Visible.escaped(t))” is not valid: write 15/03/2001, 2001-03-15, 03/2001 or 2001")
+        case .badPages(let t):
+            Text(vi: "khoảng trang «\(Visible.escaped(t))» không hợp lệ: viết TỪ-ĐẾN, ví dụ 3-5, hoặc một trang, ví dụ 7",
+                 en: "page range “\(Visible.escaped(t))” is not valid: write FROM-TO, e.g. 3-5, or one page, e.g. 7")
+        case .pagesDisagree(let range, let count):
+            Text(vi: "khoảng trang \(range) không khớp số lượng trang \(count): bỏ một trong hai, hoặc sửa cho khớp",
+                 en: "page range \(range) does not agree with the page count \(count): leave one out, or make them agree")
+        case .badSheetRange(let t):
+            Text(vi: "tờ số «\(Visible.escaped(t))» không hợp lệ: viết 3-5 hoặc 7", en: "sheet numbers “\(Visible.escaped(t))” are not valid: write 3-5 or 7")
+        case .notUndoableTouched(let doc, let event):
+            Text(vi: "văn bản \(doc) đã được sửa hoặc chuyển sau đó (sự kiện #\(event)): hãy hoàn tác sự kiện đó trước",
+                 en: "document \(doc) was edited or moved since (event #\(event)): undo that event first")
+        }
+    }
+}
+
+/// Reading the fields of a document as people write them.
+enum DocumentFields {
+    /// "Số, ký hiệu" split: `12/QĐ-UBND` → (`12`, `QĐ-UBND`); `Số 12/QĐ-UBND` and `12 / QĐ-UBND` too; a value
+    /// without `/` is the number when it starts with a digit, else the symbol.
+    static func splitNumber(_ raw: String) -> (number: String, symbol: String) {
+        var t = Substring(Clean.text(raw))
+        // "Số 12/…", "Số: 12/…", "so 12/…": the word is dropped (compared by scalars: String's `hasPrefix` normalises).
+        let folded = SearchFold.fold(String(t.prefix(3)))
+        if folded.hasPrefix("so"), let second = t.unicodeScalars.dropFirst(2).first,
+            second == " " || second == ":" || ("0"..."9").contains(second)
+        {
+            t = Substring(String(t.unicodeScalars.dropFirst(2).drop { $0 == " " || $0 == ":" }))
+        }
+        if let slash = t.firstIndex(of: "/") {
+            return (String(t[..<slash]).trimmingCharacters(in: .whitespaces), String(t[t.index(after: slash)...]).trimmingCharacters(in: .whitespaces))
+        }
+        return t.first?.isNumber == true ? (String(t), "") : ("", String(t))
+    }
+
+    /// The kind a symbol names by its first part (`QĐ-UBND` → Quyết định), nil when none does.
+    static func kind(fromSymbol symbol: String, in kinds: [DocumentKind]) -> DocumentKind? {
+        guard let first = symbol.split(whereSeparator: { $0 == "-" || $0 == "/" }).first else { return nil }
+        let key = SearchFold.fold(String(first))
+        return kinds.first { !$0.abbreviation.isEmpty && SearchFold.fold($0.abbreviation) == key }
+    }
+
+    /// A date as stored: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, from `15/03/2001`, `15-3-2001`, `15.03.2001`,
+    /// `2001-03-15`, `03/2001` or `2001` (the day and month checked against the calendar).
+    static func date(_ raw: String?) throws -> String {
+        let t = Clean.text(raw)
+        guard !t.isEmpty else { return "" }
+        let parts = t.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { throw DocumentError.badDate(t) }
+        var y = 0, m = 0, d = 0
+        switch parts.count {
+        case 1 where parts[0].count == 4: y = Int(parts[0])!
+        case 2 where parts[1].count == 4: (m, y) = (Int(parts[0])!, Int(parts[1])!)
+        case 2 where parts[0].count == 4: (y, m) = (Int(parts[0])!, Int(parts[1])!)
+        case 3 where parts[0].count == 4: (y, m, d) = (Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
+        case 3 where parts[2].count == 4: (d, m, y) = (Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
+        default: throw DocumentError.badDate(t)
+        }
+        guard (1000...2999).contains(y) else { throw DocumentError.badDate(t) }
+        if parts.count == 1 { return String(y) }
+        guard (1...12).contains(m) else { throw DocumentError.badDate(t) }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        if parts.count == 2 { return "\(y)-\(two(m))" }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard (1...days).contains(d) else { throw DocumentError.badDate(t) }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
+    /// A range `3-5`, `3–5`, `3 - 5` or one number `7`: (from, to) with 1 ≤ from ≤ to ≤ 100,000.
+    static func range(_ raw: String) -> (Int, Int)? {
+        let parts = Clean.text(raw).split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard (1...2).contains(parts.count), let a = Int(parts[0]), let b = Int(parts.last!), 1 <= a, a <= b, b <= Bounds.filePages
+        else { return nil }
+        return (a, b)
+    }
+
+    /// Sets `doc`'s fields from `draft` (only those given); `kinds` are the catalogue's document kinds.
+    static func apply(_ draft: DocumentDraft, to doc: inout DocumentRecord, kinds: [DocumentKind]) throws {
+        if let number = draft.number {
+            if draft.symbol == nil {
+                (doc.number, doc.symbol) = splitNumber(number)
+            } else {
+                doc.number = try Clean.line(number, .notes)
+            }
+        }
+        if let symbol = draft.symbol { doc.symbol = try Clean.line(symbol, .notes) }
+        if let kind = draft.kind {
+            if Clean.text(kind).isEmpty {
+                doc.kind = nil
+            } else {
+                guard let found = DocumentKind.parse(kind, in: kinds) else {
+                    throw DocumentError.unknownKind(kind, known: kinds.map(\.vi).joined(separator: ", "))
+                }
+                doc.kind = found.key
+            }
+        } else if doc.kind == nil, let inferred = kind(fromSymbol: doc.symbol, in: kinds) {
+            doc.kind = inferred.key
+        }
+        if let date = draft.date { doc.date = try Self.date(date) }
+        if let issuer = draft.issuer { doc.issuer = try Clean.line(issuer, .notes) }
+        if let summary = draft.summary { doc.summary = try Clean.paragraph(summary, .notes) }
+        if let language = draft.language { doc.language = try Clean.line(language, .notes) }
+        if let pages = draft.pages {
+            if Clean.text(pages).isEmpty {
+                (doc.pageFrom, doc.pageTo) = (nil, nil)
+            } else {
+                guard let (a, b) = range(pages) else { throw DocumentError.badPages(pages) }
+                (doc.pageFrom, doc.pageTo) = (a, b)
+                doc.pages = b - a + 1
+            }
+        }
+        if let count = draft.pageCount {
+            let n = try Clean.sheets(count)
+            if let a = doc.pageFrom, let b = doc.pageTo, let n, n != b - a + 1 {
+                throw DocumentError.pagesDisagree(range: "\(a)-\(b)", count: n)
+            }
+            doc.pages = n
+        }
+        if let sheets = draft.sheets {
+            let t = Clean.text(sheets)
+            guard t.isEmpty || range(t) != nil else { throw DocumentError.badSheetRange(sheets) }
+            doc.sheets = t
+        }
+        if let autograph = draft.autograph { doc.autograph = autograph }
+        if let condition = draft.condition { doc.condition = Clean.text(condition).isEmpty ? "" : try Clean.condition(condition).rawValue }
+        if let notes = draft.notes { doc.notes = try Clean.notes(notes) }
+        if let retention = draft.retention { doc.retention = try Clean.retention(retention)?.stored }
+        if let access = draft.access { doc.access = Clean.text(access).isEmpty ? nil : try Clean.access(access).rawValue }
+        if let keywords = draft.keywords { doc.keywords = try Clean.line(keywords, .notes) }
+        if let info = draft.infoSymbol { doc.infoSymbol = try Clean.line(info, .notes) }
+        if let reliability = draft.reliability { doc.reliability = try Clean.line(reliability, .notes) }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import KhoLocale
+
+extension KhoStore {
+    /// Adds a document to a file: numbered `ref.seq`, or the next number when nil. Attributed and undoable.
+    @discardableResult
+    public func addDocument(_ ref: DocumentRef, _ draft: DocumentDraft, by who: Attribution) throws -> DocumentView {
+        try write { db in
+            let (_, file) = try Lookup.file(db, ref: ref.file)
+            let fileId = file.id ?? 0
+            let seq = try ref.seq ?? Self.nextSeq(db, fileId: fileId)
+            if let clash = try DocumentRecord.filter(Column("file_id") == fileId && Column("seq") == seq).fetchOne(db) {
+                throw DocumentError.duplicateDocument(ref: "\(ref.file)/\(seq)", summary: clash.summary)
+            }
+            var doc = Self.blankDocument(fileId: fileId, seq: seq)
+            try DocumentFields.apply(draft, to: &doc, kinds: try DocumentKind.all(db))
+            try doc.insert(db)
+            var event = Event(kind: .docAdd, attribution: who, time: time,
+                              detail: EventDetail(after: ["seq": String(seq)], note: Self.documentNote(doc.id)))
+            event.boxId = file.boxId
+            event.fileId = fileId
+            event.pages = doc.pages
+            try event.append(db)
+            return try DocumentQueries.view(db, doc)
+        }
+    }
+
+    /// Changes a document's fields; the event keeps the values before and after, so it can be undone.
+    @discardableResult
+    public func editDocument(_ ref: DocumentRef, _ draft: DocumentDraft, by who: Attribution) throws -> DocumentView {
+        try write { db in
+            let (file, old) = try DocumentQueries.find(db, ref)
+            var doc = old
+            try DocumentFields.apply(draft, to: &doc, kinds: try DocumentKind.all(db))
+            try Self.saveChange(db, old: old, new: doc, kind: .docEdit, by: who, time: time) { event in
+                event.boxId = file.boxId
+                event.fileId = file.id
+                event.detail = Self.withNote(event.detail, Self.documentNote(doc.id))
+            }
+            return try DocumentQueries.view(db, doc)
+        }
+    }
+
+    /// Moves a document to another file (or another number in its file): `to.seq` nil takes the next number there.
+    @discardableResult
+    public func moveDocument(_ ref: DocumentRef, to target: DocumentRef, by who: Attribution) throws -> DocumentView {
+        try write { db in
+            let (_, old) = try DocumentQueries.find(db, ref)
+            let (_, file) = try Lookup.file(db, ref: target.file)
+            let fileId = file.id ?? 0
+            let seq = try target.seq ?? Self.nextSeq(db, fileId: fileId)
+            if let clash = try DocumentRecord.filter(Column("file_id") == fileId && Column("seq") == seq).fetchOne(db), clash.id != old.id {
+                throw DocumentError.duplicateDocument(ref: "\(target.file)/\(seq)", summary: clash.summary)
+            }
+            var doc = old
+            doc.fileId = fileId
+            doc.seq = seq
+            try Self.saveChange(db, old: old, new: doc, kind: .docMove, by: who, time: time) { event in
+                event.boxId = file.boxId
+                event.fileId = fileId
+                event.detail = Self.withNote(event.detail, Self.documentNote(doc.id))
+            }
+            return try DocumentQueries.view(db, doc)
+        }
+    }
+
+    /// Undoes a document event (add: removes it; edit and move: puts the values back), when it is the document's
+    /// latest; called by ``undo(eventId:by:)``.
+    func undoDocument(_ db: Database, original: Event) throws {
+        guard let id = Self.documentId(original.decodedDetail.note) else { return }
+        if let later = try Int64.fetchOne(db, sql: """
+            SELECT id FROM event e WHERE id > ? AND kind IN ('doc.edit', 'doc.move') AND json_extract(detail, '$.note') = ?
+              AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id) ORDER BY id LIMIT 1
+            """, arguments: [original.id, Self.documentNote(id)]) {
+            throw DocumentError.notUndoableTouched(doc: "#\(id)", event: later)
+        }
+        switch original.kind {
+        case .docAdd:
+            try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+        default:
+            let before = try EventDetail(decoding: original.detail).before ?? [:]
+            let columns = Set(DocumentRecord.CodingKeys.allCases.map(\.rawValue))
+            for (column, value) in before where columns.contains(column) && column != "id" {
+                try db.execute(sql: "UPDATE document SET \(column) = ? WHERE id = ?", arguments: [value, id])
+            }
+        }
+    }
+
+    /// Undoes a document import: removes exactly the documents it added, when none has been edited or moved since.
+    func undoDocumentImport(_ db: Database, original: Event) throws {
+        if let touched = try Row.fetchOne(db, sql: """
+            SELECT e.id, d.id AS doc FROM document d JOIN event e ON json_extract(e.detail, '$.note') = 'document:' || d.id
+            WHERE d.added_event = ? AND e.kind IN ('doc.edit', 'doc.move') AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+            ORDER BY e.id LIMIT 1
+            """, arguments: [original.id]) {
+            throw DocumentError.notUndoableTouched(doc: "#\(touched["doc"] as Int64)", event: touched["id"])
+        }
+        try db.execute(sql: "DELETE FROM document WHERE added_event = ?", arguments: [original.id])
+    }
+
+    static func nextSeq(_ db: Database, fileId: Int64) throws -> Int {
+        (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM document WHERE file_id = ?", arguments: [fileId]) ?? 0) + 1
+    }
+
+    static func blankDocument(fileId: Int64, seq: Int) -> DocumentRecord {
+        DocumentRecord(id: nil, fileId: fileId, seq: seq, kind: nil, number: "", symbol: "", date: "", issuer: "", summary: "",
+                       language: "", pages: nil, pageFrom: nil, pageTo: nil, sheets: "", autograph: false, condition: "", notes: "",
+                       retention: nil, access: nil, keywords: "", infoSymbol: "", reliability: "", addedEvent: nil)
+    }
+
+    static func documentNote(_ id: Int64?) -> String { "document:\(id ?? 0)" }
+
+    static func documentId(_ note: String?) -> Int64? {
+        guard let note, note.hasPrefix("document:") else { return nil }
+        return Int64(note.dropFirst(9))
+    }
+
+    static func withNote(_ json: String, _ note: String) -> String {
+        var detail = EventDetail(json: json)
+        detail.note = note
+        return detail.json
+    }
+}
