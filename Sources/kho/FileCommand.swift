@@ -97,6 +97,7 @@ struct FileCommand: ParsableCommand {
             Out.line(Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
                 + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
             if !file.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
+            Out.line(Text(vi: "Đang ở: ", en: "Where: ")() + BoxCommand.whereabouts(location: file.location, custody: file.custody))
         }
     }
 

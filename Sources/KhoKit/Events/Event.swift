@@ -22,6 +22,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case pdfNumber = "pdf.number"
     case pdfBuild = "pdf.build"
     case pdfVerify = "pdf.verify"
+    case locationMark = "location.mark"
+    case custodyOut = "custody.out"
+    case custodyIn = "custody.in"
     case setting = "setting"
     case undo = "undo"
 
@@ -47,6 +50,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .pdfNumber: Text(vi: "đánh số hồ sơ trong phông", en: "files numbered in their fonds")
         case .pdfBuild: Text(vi: "làm bản PDF/A", en: "PDF/A copy built")
         case .pdfVerify: Text(vi: "kiểm tra bản PDF/A", en: "PDF/A copies verified")
+        case .locationMark: Text(vi: "đánh dấu nguy cơ tại vị trí", en: "location risk marked")
+        case .custodyOut: Text(vi: "giao tài liệu ra khỏi kho", en: "taken out of the store")
+        case .custodyIn: Text(vi: "nhận tài liệu về kho", en: "returned to the store")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
         }

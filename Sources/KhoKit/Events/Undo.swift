@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 extension KhoStore {
-    private static let undoable: Set<EventKind> = [.sortStart, .sortFinish, .scanRecord, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove]
+    private static let undoable: Set<EventKind> = [.sortStart, .sortFinish, .scanRecord, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove,
+                                                   .locationMark, .custodyOut, .custodyIn]
     private static let stateChanging: [EventKind] = [.sortStart, .sortFinish, .scanRecord, .scanIngest, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove]
 
     /// Undoes an event by appending a compensating event; the original stays in the log.
@@ -17,6 +18,12 @@ extension KhoStore {
             }
             if let by = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE undoes = ?", arguments: [eventId]) {
                 throw WorkError.alreadyUndone(id: eventId, by: by)
+            }
+            // Location marks and custody have their own "latest first" rules (by location; by hand-out and return).
+            switch original.kind {
+            case .locationMark: return try undoLocationMark(db, original, by: who)
+            case .custodyOut, .custodyIn: return try undoCustody(db, original, by: who)
+            default: break
             }
             let onFile = [.scanRecord, .scanConfirm, .scanAccept, .fileEdit, .fileMove].contains(original.kind)
             let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"
@@ -44,8 +51,14 @@ extension KhoStore {
             case .scanConfirm, .scanAccept:
                 break
             case .boxEdit, .boxMove:
+                // Putting a box back at its old location is a move: not while the box is out of the store.
+                if let boxId = original.boxId, before["location"] != nil { try refuseMoveWhileOut(db, boxId: boxId) }
                 try restore(db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.boxId)
             case .fileEdit, .fileMove:
+                if original.kind == .fileMove, let fileId = original.fileId, let boxId = original.boxId {
+                    try refuseMoveWhileOut(db, boxId: boxId, fileId: fileId)
+                    if let back = (before["box_id"] ?? nil).flatMap({ Int64($0) }) { try refuseMoveWhileOut(db, boxId: back) }
+                }
                 try restore(db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.fileId)
             default:
                 throw WorkError.notUndoable(id: eventId, kind: original.kind.label())
