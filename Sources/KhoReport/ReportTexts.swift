@@ -180,6 +180,37 @@ enum T {
     static let conditionCol = Text(vi: "Tình trạng", en: "Condition")
     static let retention = Text(vi: "Thời hạn bảo quản", en: "Retention")
 
+    // Metres at risk
+    static let risk = Text(vi: "9. Số mét có nguy cơ", en: "9. Metres at risk")
+    static func riskLead(_ undigitized: String, _ unarranged: String, _ lang: Lang) -> String {
+        Text(vi: "\(undigitized) m chưa số hóa đang ở tình trạng xấu hoặc ở vị trí có nguy cơ; trong đó \(unarranged) m còn chưa chỉnh lý.",
+             en: "\(undigitized) m not yet digitized are in poor condition or at a location at risk; \(unarranged) m of them are not even arranged yet.").text(lang)
+    }
+    static let riskUnarranged = Text(vi: "Chưa chỉnh lý (m)", en: "Not arranged (m)")
+    static let riskUndigitized = Text(vi: "Chưa số hóa (m)", en: "Not digitized (m)")
+    static let riskTotal = Text(vi: "Tổng", en: "Total")
+    static let riskAtRisk = Text(vi: "Có nguy cơ (tình trạng xấu hoặc vị trí có nguy cơ)", en: "At risk (poor condition or location at risk)")
+    static let riskLocations = Text(vi: "Vị trí có nguy cơ", en: "Locations at risk")
+    static let riskCol = Text(vi: "Nguy cơ", en: "Risks")
+    static let riskNoLocations = Text(vi: "Chưa vị trí nào được đánh dấu có nguy cơ (kho location mark).", en: "No location has been marked at risk yet (kho location mark).")
+    static let riskNote = Text(
+        vi: "Tình trạng của hộp là tình trạng xấu nhất ghi cho hộp hoặc hồ sơ trong hộp. Số mét chưa số hóa của hộp khi tiếp nhận được chia cho các hộp tạo ra từ nó theo độ dài.",
+        en: "A box's condition is the worst recorded on the box or its files. The undigitized metres of a box as received are shared among the boxes made from it, by extent.")
+
+    // Labels
+    static let labelsTitle = Text(vi: "Nhãn gáy hộp", en: "Box spine labels")
+    static let labelsNone = Text(vi: "Không có hộp nào để in nhãn.", en: "No box to label.")
+    static let labelFonds = Text(vi: "Phông", en: "Fonds")
+    static let labelBox = Text(vi: "HỘP SỐ", en: "BOX NO.")
+    static let labelFiles = Text(vi: "Hồ sơ số", en: "Files")
+    static let labelYears = Text(vi: "Năm", en: "Years")
+    static let labelRetention = Text(vi: "Thời hạn BQ", en: "Retention")
+    static let labelPermanent = Text(vi: "Vĩnh viễn", en: "Permanent")
+    static func labelsFoot(page: Int, of pages: Int, _ lang: Lang) -> String {
+        Text(vi: "Nhãn gáy hộp 90 × 125 mm, cắt theo đường gạch · tờ \(page)/\(pages)",
+             en: "Box spine labels 90 × 125 mm, cut along the dashed lines · sheet \(page)/\(pages)").text(lang)
+    }
+
     // Inventory
     static let inventoryTitle = Text(vi: "MỤC LỤC HỒ SƠ", en: "FILE INVENTORY")
     static let inventoryFonds = Text(vi: "Phông", en: "Fonds")

@@ -99,9 +99,20 @@ struct BoxCommand: ParsableCommand {
             if global.json { return try Out.json(Shown(box: box, files: files)) }
             BoxCommand.printTable([box])
             if !box.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + box.notes) }
+            Out.line(Text(vi: "Đang ở: ", en: "Where: ")() + BoxCommand.whereabouts(location: box.location, custody: box.custody))
+            for file in files where file.custody.map({ !$0.withBox }) == true {
+                Out.line(Text(vi: "  hồ sơ \(file.ref): ", en: "  file \(file.ref): ")() + (file.custody?.whereabouts(Lang.current) ?? ""))
+            }
             Out.line()
             FileCommand.printTable(files)
         }
+    }
+
+    /// Where a box or file is: out of the store with someone, else its shelf location.
+    static func whereabouts(location: String, custody: CustodyView?) -> String {
+        if let custody { return custody.whereabouts(Lang.current) }
+        return location.isEmpty ? Text(vi: "trong kho (chưa ghi vị trí)", en: "in the store (no location recorded)")()
+            : Text(vi: "trong kho, vị trí \(location)", en: "in the store, at \(location)")()
     }
 
     struct Edit: ParsableCommand {

@@ -115,6 +115,7 @@ struct FileCommand: ParsableCommand {
             Out.line(Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
                 + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
             if !file.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
+            Out.line(Text(vi: "Đang ở: ", en: "Where: ")() + BoxCommand.whereabouts(location: file.location, custody: file.custody))
             Out.line(Text(vi: "Văn bản đã mô tả: \(file.documents)", en: "Documents described: \(file.documents)")()
                 + (file.documents > 0 ? "  (kho doc list \(file.ref))" : ""))
             for (label, value) in [(Text(vi: "Ngôn ngữ", en: "Language"), file.language), (Text(vi: "Từ khóa", en: "Keywords"), file.keywords),

@@ -34,6 +34,7 @@ struct Log: ParsableCommand {
                 if let u = e.undoes { notes.append(Text(vi: "hoàn tác #\(u)", en: "undoes #\(u)")()) }
                 if let u = e.undoneBy { notes.append(Text(vi: "đã hoàn tác bởi #\(u)", en: "undone by #\(u)")()) }
                 if let source = e.detail.source { notes.append(source) }
+                if let said = e.archivistNote(Lang.current) { notes.append(said) }
                 return [String(e.id), e.happenedAt, what, e.actor, e.file ?? e.box ?? e.fonds ?? "", quantity(e), notes.joined(separator: "; ")]
             },
             right: [0])

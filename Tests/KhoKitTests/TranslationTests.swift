@@ -28,6 +28,15 @@ import Testing
         ScanError.rootMissing("r"), ScanError.unreadable("p", "r"), ScanError.unknownProfile("n"), ScanError.badProfile(path: "p", reason: "r"), ScanError.noMasters("B/F"),
         RatesError.invalid(path: "p", message: Text(vi: "lỗi", en: "error")), RatesError.unreadable(path: "p", reason: "r"), RatesError.exists(path: "p"),
         EstimateError.nameTaken("n"), EstimateError.unknown("n"), EstimateError.emptyName,
+        CatalogueError.emptyText(.holder), LocationError.badRisk("x"), LocationError.noneWithRisks, LocationError.noRisk,
+        LocationError.unchanged(location: "A-1", risks: "ẩm"), LocationError.unchanged(location: "A-1", risks: ""),
+        CustodyError.alreadyOut(thing: "H1", holder: "p", since: "s", purpose: "u", returnWith: "kho in H1"),
+        CustodyError.insideBoxOut(file: "H1/01", box: "H1", holder: "p", since: "s"), CustodyError.filesOut(box: "H1", files: "H1/01 (p)"),
+        CustodyError.cannotMoveWhileOut(thing: "H1/01", holder: "p", since: "s", returnWith: "kho in H1/01"),
+        CustodyError.notOut(thing: "H1", hint: nil), CustodyError.notOut(thing: "H1/01", hint: .withBox(box: "H1", holder: "p")),
+        CustodyError.notOut(thing: "H1", hint: .files("H1/01 (p)")), CustodyError.badPurpose("x"), CustodyError.badDue("x"),
+        CustodyError.dueBeforeOut(due: "d", out: "o"), CustodyError.returnBeforeOut(thing: "H1", returned: "r", out: "o"),
+        LabelError.badDay("x"), LabelError.noBoxes,
     ]
 
     @Test func everyErrorSpeaksBothLanguages() {
@@ -45,6 +54,7 @@ import Testing
             IngestFinding.unreadableFolder(path: "p").text, VerifyText.missing, VerifyText.changed, VerifyText.unreadable("r"),
         ] + Condition.allCases.map(\.label) + Access.allCases.map(\.label) + ArrangementState.allCases.map(\.label)
             + ScanState.allCases.map(\.label) + EventKind.allCases.map(\.label)
+            + LocationRisk.allCases.map(\.label) + CustodyPurpose.allCases.map(\.label) + QueueKind.allCases.map(\.label)
         for text in texts {
             #expect(!text.vi.isEmpty && !text.en.isEmpty)
             #expect(text.vi != text.en || ["m"].contains(text.vi), "not translated: \(text.vi)")

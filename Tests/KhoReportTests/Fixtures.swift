@@ -64,6 +64,13 @@ enum Fixtures {
                 PoorBoxRow(box: "H0007", fonds: "UBND-SK1", location: "Kệ A-1-3", condition: Text(vi: "nấm mốc", en: "mould"), retention: "12 vĩnh viễn, 3 10 năm"),
                 PoorBoxRow(box: "H0033", fonds: "HĐND-SK1", location: "Sàn, góc phía bắc", condition: Text(vi: "giòn, rách", en: "brittle, torn"), retention: "8 vĩnh viễn"),
             ],
+            atRisk: MetresAtRisk(
+                byCondition: [
+                    ConditionMetres(key: "mould", label: Text(vi: "nấm mốc", en: "mould"), poor: true, unarrangedMetres: 12.5, undigitizedMetres: 14.25),
+                    ConditionMetres(key: "good", label: Text(vi: "tốt", en: "good"), poor: false, unarrangedMetres: 48.1, undigitizedMetres: 56.35),
+                ],
+                locations: [LocationMetres(location: "Kho tạm", risks: Text(vi: "ẩm, dột", en: "damp, leak"), boxes: 96, unarrangedMetres: 10, undigitizedMetres: 12)],
+                unarrangedMetres: 60.6, undigitizedMetres: 70.6, unarrangedAtRiskMetres: 22.5, undigitizedAtRiskMetres: 26.25),
             sampleData: sample)
     }
 

@@ -15,6 +15,8 @@ import Testing
         m.qcProblems[0].message = attack
         m.poorBoxes[0].location = attack
         m.poorBoxes[0].condition = Text(vi: attack, en: attack)
+        m.atRisk.locations[0].location = attack
+        m.atRisk.byCondition[0].label = Text(vi: attack, en: attack)
         m.cost?.assumptions = [Text(vi: attack, en: attack)]
         m.cost?.warnings = [Text(vi: attack, en: attack)]
         m.cost?.oneOffLines[0].source = attack

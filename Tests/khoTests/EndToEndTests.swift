@@ -152,12 +152,13 @@ import Testing
                     var codes: [Int32] = []
                     if p == 0 { codes.append(try kho("fonds", "add", "F", "--name", "n", "--by", "A").code) }
                     for i in 0..<25 {
-                        // The fonds may not exist yet for the other processes; retry until it does.
+                        // The catalogue and its fonds may not exist yet for the other processes (only `fonds add`
+                        // creates a catalogue); retry until they do.
                         var code: Int32 = 1
                         for _ in 0..<50 {
                             let r = try kho("box", "add", "P\(p)-\(i)", "--fonds", "F", "--by", "P\(p)")
                             code = r.code
-                            if code == 0 || !r.err.contains("không có phông") { break }
+                            if code == 0 || !(r.err.contains("không có phông") || r.err.contains("chưa có danh mục")) { break }
                             try await Task.sleep(nanoseconds: 20_000_000)
                         }
                         codes.append(code)

@@ -59,9 +59,10 @@ public enum CatalogueError: KhoError, Equatable {
 
     /// Which required text is empty.
     public enum Field: Sendable, Equatable {
-        case fondsName, fileTitle, location, notes
+        case fondsName, fileTitle, location, notes, holder
         var text: Text {
             switch self {
+            case .holder: Text(vi: "tên người nhận", en: "the name of who takes it")
             case .fondsName: Text(vi: "tên phông", en: "the fonds name")
             case .fileTitle: Text(vi: "tiêu đề hồ sơ", en: "the file title")
             case .location: Text(vi: "vị trí", en: "the location")
@@ -70,7 +71,7 @@ public enum CatalogueError: KhoError, Equatable {
         }
 
         /// Whether the field is one line (no line breaks or tabs): a fonds name, a location.
-        var isOneLine: Bool { self == .fondsName || self == .location }
+        var isOneLine: Bool { self == .fondsName || self == .location || self == .holder }
     }
     case boxFromItself(String)
     case nothingToChange

@@ -158,7 +158,11 @@ extension KhoStore {
                     throw CatalogueError.extentBelowKept(box: box.code, extent: box.extent.formatted(), kept: Millimetres(kept).formatted())
                 }
             }
-            if let location = changes.location { box.location = try Clean.line(location, .location) }
+            if let location = changes.location {
+                box.location = try Clean.line(location, .location)
+                // A box out of the store stands on no shelf: record its return first.
+                if box.location != old.location, let id = old.id { try refuseMoveWhileOut(db, boxId: id) }
+            }
             if changes.startYear != nil || changes.endYear != nil {
                 let (s, e) = try Clean.years(
                     changes.startYear ?? old.startYear.map(String.init), changes.endYear ?? old.endYear.map(String.init))
@@ -231,6 +235,9 @@ extension KhoStore {
         try write { db in
             let (_, old) = try Lookup.file(db, ref: ref)
             let target = try Lookup.box(db, code: boxCode)
+            // Neither a file out of the store (on its own or with its box) nor into a box that is out.
+            if let id = old.id { try refuseMoveWhileOut(db, boxId: old.boxId, fileId: id) }
+            if let id = target.id { try refuseMoveWhileOut(db, boxId: id) }
             if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code).fetchOne(db) {
                 throw CatalogueError.duplicateFile(ref: "\(target.code)/\(old.code)", title: clash.title)
             }

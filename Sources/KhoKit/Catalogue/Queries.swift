@@ -33,9 +33,11 @@ public struct BoxView: Codable, Sendable, Hashable {
     public var files: Int
     public var sheets: Int
     public var pages: Int
+    /// Who has the whole box, when it is out of the store (`kho out`); nil when it is in.
+    public var custody: CustodyView?
 
     enum CodingKeys: String, CodingKey {
-        case code, fonds, location, condition, notes, from, arrangement, files, sheets, pages
+        case code, fonds, location, condition, notes, from, arrangement, files, sheets, pages, custody
         case extentMetres = "extent_m"
         case startYear = "start_year"
         case endYear = "end_year"
@@ -71,9 +73,14 @@ public struct FileView: Codable, Sendable, Hashable {
     public var backupState: String = ""
     /// Documents described in it (*tổng số tài liệu*, counted).
     public var documents: Int = 0
+    /// The shelf location of its box.
+    public var location: String = ""
+    /// Who has it, when it is out of the store, on its own or with its whole box (``CustodyView/withBox``); nil when in.
+    public var custody: CustodyView?
 
     enum CodingKeys: String, CodingKey {
         case ref, box, file, title, retention, access, sheets, condition, notes, pages, language, keywords, reliability, documents
+        case location, custody
         case startYear = "start_year"
         case endYear = "end_year"
         case scanState = "scan_state"
@@ -178,8 +185,9 @@ extension KhoStore {
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try read { db in
             if let fonds = filter.fonds { _ = try Lookup.fonds(db, code: Clean.code(fonds)) }
+            let open = try boxesOutById(db)
             return try Row.fetchAll(db, sql: "\(Self.boxViewSQL) \(whereSQL) GROUP BY b.id ORDER BY b.code",
-                                    arguments: StatementArguments(arguments)).map { try Self.boxView($0) }
+                                    arguments: StatementArguments(arguments)).map { try Self.boxView($0, custody: open) }
         }
     }
 
@@ -190,8 +198,8 @@ extension KhoStore {
             guard let row = try Row.fetchOne(db, sql: "\(Self.boxViewSQL) WHERE b.id = ? GROUP BY b.id", arguments: [box.id]) else {
                 throw CatalogueError.unknownBox(code)
             }
-            let files = try Self.fileViews(db, whereSQL: "WHERE fi.box_id = ?", arguments: [box.id])
-            return (try Self.boxView(row), files)
+            let files = try fileViews(db, whereSQL: "WHERE fi.box_id = ?", arguments: [box.id])
+            return (try Self.boxView(row, custody: try boxesOutById(db)), files)
         }
     }
 
@@ -228,7 +236,7 @@ extension KhoStore {
                 arguments.append(f.id)
             }
             let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            return try Self.fileViews(db, whereSQL: whereSQL, arguments: StatementArguments(arguments))
+            return try fileViews(db, whereSQL: whereSQL, arguments: StatementArguments(arguments))
         }
     }
 
@@ -236,41 +244,59 @@ extension KhoStore {
     public func showFile(_ ref: FileRef) throws -> FileView {
         try read { db in
             let (_, file) = try Lookup.file(db, ref: ref)
-            guard let view = try Self.fileViews(db, whereSQL: "WHERE fi.id = ?", arguments: [file.id]).first else {
+            guard let view = try fileViews(db, whereSQL: "WHERE fi.id = ?", arguments: [file.id]).first else {
                 throw CatalogueError.unknownFile(ref.description)
             }
             return view
         }
     }
 
-    private static func fileViews(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [FileView] {
+    private func fileViews(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [FileView] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id,
+            SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id, b.location AS box_location,
                    (SELECT COUNT(*) FROM document d WHERE d.file_id = fi.id) AS document_count
             FROM file fi JOIN box b ON b.id = fi.box_id
             \(whereSQL) ORDER BY b.code, fi.code
             """, arguments: arguments)
-        let codes = try archiveCodes(db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
+        let codes = try Self.archiveCodes(db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
+        let boxesOut = try boxesOutById(db)
+        let filesOut = try filesOutById(db)
         return try rows.map { row in
             let file = try FileRecord(row: row)
             let box: String = row["box_code"]
+            var custody = file.id.flatMap { filesOut[$0] }
+            if custody == nil, var whole = boxesOut[file.boxId] {
+                whole.withBox = true
+                custody = whole
+            }
             return FileView(
                 ref: "\(box)/\(file.code)", box: box, file: file.code, title: file.title, startYear: file.startYear,
                 endYear: file.endYear, retention: file.retention, access: file.access, sheets: file.sheets,
                 condition: file.condition, notes: file.notes, scanState: file.scanState, pages: file.pages,
                 archiveId: file.id.flatMap { codes[$0] }, language: file.language, keywords: file.keywords,
                 infoSymbol: file.infoSymbol, reliability: file.reliability, paperCode: file.paperCode, backupMode: file.backupMode,
-                backupState: file.backupState, documents: row["document_count"])
+                backupState: file.backupState, documents: row["document_count"], location: row["box_location"], custody: custody)
         }
     }
 
-    private static func boxView(_ row: Row) throws -> BoxView {
+    /// The boxes out of the store as a whole, by box id.
+    private func boxesOutById(_ db: Database) throws -> [Int64: CustodyView] {
+        Dictionary(try custodies(db, where: "c.file_id IS NULL", [], now: Date()).map { ($0.boxId, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The files out of the store on their own, by file id.
+    private func filesOutById(_ db: Database) throws -> [Int64: CustodyView] {
+        Dictionary(try custodies(db, where: "c.file_id IS NOT NULL", [], now: Date()).compactMap { v in v.fileId.map { ($0, v) } },
+                   uniquingKeysWith: { a, _ in a })
+    }
+
+    private static func boxView(_ row: Row, custody: [Int64: CustodyView] = [:]) throws -> BoxView {
         let box = try Box(row: row)
         return BoxView(
             code: box.code, fonds: row["fonds_code"], extentMetres: box.extent.metres, location: box.location,
             startYear: box.startYear, endYear: box.endYear, condition: box.condition, notes: box.notes, from: row["from_code"],
             arrangement: box.arrangement, keptMetres: box.keptMM.map { Double($0) / 1000 }, files: row["n_files"],
-            sheets: row["n_sheets"], pages: row["n_pages"])
+            sheets: row["n_sheets"], pages: row["n_pages"], custody: box.id.flatMap { custody[$0] })
     }
 
     static func likeEscape(_ s: String) -> String {

@@ -26,6 +26,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case docEdit = "doc.edit"
     case docMove = "doc.move"
     case importDocs = "import.docs"
+    case locationMark = "location.mark"
+    case custodyOut = "custody.out"
+    case custodyIn = "custody.in"
     case setting = "setting"
     case undo = "undo"
 
@@ -55,6 +58,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .docEdit: Text(vi: "sửa văn bản", en: "document edited")
         case .docMove: Text(vi: "chuyển văn bản", en: "document moved")
         case .importDocs: Text(vi: "nhập danh sách văn bản", en: "documents imported")
+        case .locationMark: Text(vi: "đánh dấu nguy cơ tại vị trí", en: "location risk marked")
+        case .custodyOut: Text(vi: "giao tài liệu ra khỏi kho", en: "taken out of the store")
+        case .custodyIn: Text(vi: "nhận tài liệu về kho", en: "returned to the store")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
         }

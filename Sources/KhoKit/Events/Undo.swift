@@ -4,7 +4,7 @@ import GRDB
 extension KhoStore {
     private static let undoable: Set<EventKind> = [
         .sortStart, .sortFinish, .scanRecord, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove,
-        .docAdd, .docEdit, .docMove, .importDocs,
+        .docAdd, .docEdit, .docMove, .importDocs, .locationMark, .custodyOut, .custodyIn,
     ]
     private static let onDocuments: Set<EventKind> = [.docAdd, .docEdit, .docMove, .importDocs]
     private static let stateChanging: [EventKind] = [.sortStart, .sortFinish, .scanRecord, .scanIngest, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove]
@@ -33,6 +33,12 @@ extension KhoStore {
                 try event.append(db)
                 return event
             }
+            // Location marks and custody have their own "latest first" rules (by location; by hand-out and return).
+            switch original.kind {
+            case .locationMark: return try undoLocationMark(db, original, by: who)
+            case .custodyOut, .custodyIn: return try undoCustody(db, original, by: who)
+            default: break
+            }
             let onFile = [.scanRecord, .scanConfirm, .scanAccept, .fileEdit, .fileMove].contains(original.kind)
             let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"
             let target: Int64? = onFile ? original.fileId : original.boxId
@@ -59,8 +65,14 @@ extension KhoStore {
             case .scanConfirm, .scanAccept:
                 break
             case .boxEdit, .boxMove:
+                // Putting a box back at its old location is a move: not while the box is out of the store.
+                if let boxId = original.boxId, before["location"] != nil { try refuseMoveWhileOut(db, boxId: boxId) }
                 try restore(db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.boxId)
             case .fileEdit, .fileMove:
+                if original.kind == .fileMove, let fileId = original.fileId, let boxId = original.boxId {
+                    try refuseMoveWhileOut(db, boxId: boxId, fileId: fileId)
+                    if let back = (before["box_id"] ?? nil).flatMap({ Int64($0) }) { try refuseMoveWhileOut(db, boxId: back) }
+                }
                 try restore(db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.fileId)
             default:
                 throw WorkError.notUndoable(id: eventId, kind: original.kind.label())

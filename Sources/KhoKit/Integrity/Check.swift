@@ -95,7 +95,8 @@ extension KhoStore {
     /// (its masters, its live hand record, its confirmations: ``FileLadder``); kept ≤ extent (on boxes and on finishes), kept set exactly when arranged;
     /// no live finish earlier than the start it closes; every `supersedes` link to a scan event of the same file;
     /// every file that passed QC or was delivered with masters on record; per-fonds status adds up to the total;
-    /// every event id (`uid`) a unique ULID; every master not marked missing still on disk. Live means
+    /// every event id (`uid`) a unique ULID; every master not marked missing still on disk; custody and location marks
+    /// as their live events left them (``checkArchivist(_:now:into:)``; overdue custody is a notice). Live means
     /// ``LiveEvent`` (not undone, not superseded). Nothing is changed.
     public func check(now: Date = Date()) throws -> CheckReport {
         let started = Date()
@@ -114,6 +115,7 @@ extension KhoStore {
             for finding in try DocumentQueries.pageRangeFindings(db) {
                 report.problems.append(CheckProblem(code: "document_pages", subject: "document \(finding.document)", text: finding.text))
             }
+            try checkArchivist(db, now: now, into: &report)
         }
         let status = try status(now: now)
         let p = status.progress

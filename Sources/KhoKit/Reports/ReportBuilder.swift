@@ -86,7 +86,7 @@ extension KhoStore {
                 let parts = problem.ref.split(separator: "/", maxSplits: 1).map(String.init)
                 return QCRow(box: parts.first ?? problem.ref, file: (parts.count > 1 ? parts[1] : "") + "/" + problem.master, page: problem.page, message: problem.message)
             },
-            poorBoxes: poor, sampleData: sample)
+            poorBoxes: poor, atRisk: try metresAtRisk(), sampleData: sample)
         guard let estimate else { return model }
         let from = estimate.today.description
         model.arrangementProjection = Self.projection(from: from, now: arranged.last?.value ?? 0, total: p.totalMetres, finish: estimate.arrangement.projection.finishDate)

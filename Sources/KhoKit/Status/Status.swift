@@ -215,7 +215,7 @@ extension KhoStore {
 }
 
 /// A box as received with the boxes made from it: the unit whose digitized share is measured.
-private struct Family {
+struct Family {
     var fonds: Int64
     var extentMM: Int64
     var arranged: Bool

@@ -271,6 +271,36 @@ enum Migrations {
             }
             try SearchIndex.create(db)
         }
+        // The archivist's working day (issue 14): risks marked on shelf locations (one row per location, the risks as
+        // sorted comma-separated keys) and custody (who has a box or a file out of the store, since when, why, until
+        // when). At most one open custody per box (whole box) and per file, enforced by partial unique indexes.
+        migrator.registerMigration("v7-archivist-a") { db in
+            try db.execute(sql: """
+                CREATE TABLE location_risk (
+                    location TEXT PRIMARY KEY CHECK (location <> ''),
+                    risks TEXT NOT NULL CHECK (risks <> ''),
+                    note TEXT NOT NULL DEFAULT '',
+                    event_id INTEGER NOT NULL REFERENCES event(id)
+                );
+                CREATE TABLE custody (
+                    id INTEGER PRIMARY KEY,
+                    box_id INTEGER NOT NULL REFERENCES box(id),
+                    file_id INTEGER REFERENCES file(id),
+                    holder TEXT NOT NULL CHECK (holder <> ''),
+                    purpose TEXT NOT NULL CHECK (purpose IN ('scan', 'read', 'repair', 'lend')),
+                    due_day TEXT,
+                    out_at INTEGER NOT NULL,
+                    out_event_id INTEGER NOT NULL UNIQUE REFERENCES event(id),
+                    in_at INTEGER,
+                    in_event_id INTEGER UNIQUE REFERENCES event(id),
+                    CHECK ((in_at IS NULL) = (in_event_id IS NULL))
+                );
+                CREATE INDEX custody_box ON custody(box_id);
+                CREATE INDEX custody_file ON custody(file_id);
+                CREATE UNIQUE INDEX custody_open_box ON custody(box_id) WHERE file_id IS NULL AND in_event_id IS NULL;
+                CREATE UNIQUE INDEX custody_open_file ON custody(file_id) WHERE file_id IS NOT NULL AND in_event_id IS NULL;
+                """)
+        }
         return migrator
     }
 }

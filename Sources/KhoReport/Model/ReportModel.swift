@@ -30,6 +30,8 @@ public struct ReportModel: Sendable, Codable, Hashable {
     public var qcProblems: [QCRow]
     /// Boxes in poor physical condition.
     public var poorBoxes: [PoorBoxRow]
+    /// Metres at risk: unarranged and undigitized, by condition and by location marked at risk.
+    public var atRisk: MetresAtRisk
     /// True when the figures come from sample data: the report then carries a banner saying so.
     public var sampleData: Bool
 
@@ -50,6 +52,7 @@ public struct ReportModel: Sendable, Codable, Hashable {
         cost: CostSummary? = nil,
         qcProblems: [QCRow] = [],
         poorBoxes: [PoorBoxRow] = [],
+        atRisk: MetresAtRisk = MetresAtRisk(),
         sampleData: Bool = false
     ) {
         self.title = title
@@ -67,6 +70,7 @@ public struct ReportModel: Sendable, Codable, Hashable {
         self.cost = cost
         self.qcProblems = qcProblems
         self.poorBoxes = poorBoxes
+        self.atRisk = atRisk
         self.sampleData = sampleData
     }
 }

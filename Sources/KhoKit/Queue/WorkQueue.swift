@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import KhoEstimation
+
+/// Which work the queue is for.
+public enum QueueKind: String, Vocabulary {
+    /// Boxes and bundles as received that are not arranged yet.
+    case arrangement
+    /// Files not digitized yet (not scanned, or needing a rescan) in arranged boxes; never secret files.
+    case scanning
+
+    public var label: Text {
+        switch self {
+        case .arrangement: Text(vi: "chỉnh lý", en: "arrangement")
+        case .scanning: Text(vi: "số hóa", en: "scanning")
+        }
+    }
+
+    public var aliases: [String] {
+        switch self {
+        case .arrangement: ["sort", "arrange"]
+        case .scanning: ["scan", "số hoá", "quét"]
+        }
+    }
+}
+
+/// One box (arrangement) or file (scanning) in the work queue, with its score and the reason in words.
+public struct QueueItem: Codable, Sendable, Hashable {
+    public var rank: Int
+    public var kind: QueueKind
+    /// `H0012` or `H0012/03`.
+    public var ref: String
+    public var box: String
+    public var file: String?
+    /// The file's title (scanning).
+    public var title: String?
+    public var fonds: String
+    public var location: String
+    /// The worst condition recorded on the box or its files (arrangement), on the file or its box (scanning).
+    public var condition: Condition
+    /// `permanent`, a number of years, or nil when not known.
+    public var retention: String?
+    public var startYear: Int?
+    public var risks: [LocationRisk]
+    /// The box's extent (arrangement).
+    public var metres: Double?
+    public var sheets: Int?
+    public var score: PriorityScore
+    /// Why it is here, in the language asked for: "nấm mốc, vĩnh viễn, kho tạm ẩm".
+    public var reason: String
+    /// Who has it, when it is out of the store (a file is out with its box too).
+    public var custody: CustodyView?
+
+    enum CodingKeys: String, CodingKey {
+        case rank, kind, ref, box, file, title, fonds, location, condition, retention, risks, metres, sheets, score, reason, custody
+        case startYear = "start_year"
+    }
+}
+
+extension KhoStore {
+    /// What to take next for `kind`, best first, at most `limit` (nil: all), ranked by ``priorityScore(_:currentYear:weights:)``.
+    ///
+    /// Arrangement ranks boxes as received that are not arranged (not started): condition is the worst of the box and
+    /// its files, retention the one of its files that weighs most (unknown when none is listed), age the box's first
+    /// year (else its files'). Scanning ranks files not digitized yet (not scanned or needing a rescan) in arranged
+    /// boxes, secret files never: condition is the worse of the file and its box, age the file's first year (else the
+    /// box's). Both take the risks that reach the box's location. Ties go to older records, then to the code.
+    public func nextWork(_ kind: QueueKind, limit: Int? = 20, lang: Lang = .current, weights: PriorityWeights = .standard,
+                         now: Date = Date()) throws -> [QueueItem] {
+        let year = LocalDay(iso: time.day(of: now))?.year ?? 2000
+        return try read { db in
+            let risks = try RiskMap.load(db)
+            var boxOut: [Int64: CustodyView] = [:]
+            var fileOut: [Int64: CustodyView] = [:]
+            for view in try custodies(db, where: "1", [], now: now) {
+                if let file = view.fileId { fileOut[file] = view } else { boxOut[view.boxId] = view }
+            }
+            var items: [QueueItem] = []
+            switch kind {
+            case .arrangement:
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT b.id, b.code, f.code, b.location, b.condition, b.start_year, b.extent_mm,
+                           (SELECT GROUP_CONCAT(DISTINCT x.condition) FROM file x WHERE x.box_id = b.id),
+                           (SELECT GROUP_CONCAT(DISTINCT COALESCE(x.retention, '?')) FROM file x WHERE x.box_id = b.id),
+                           (SELECT MIN(x.start_year) FROM file x WHERE x.box_id = b.id)
+                    FROM box b JOIN fonds f ON f.id = b.fonds_id
+                    WHERE b.from_box_id IS NULL AND b.arrangement = 'unarranged'
+                    """) {
+                    let boxId: Int64 = row[0]
+                    let location: String = row[3]
+                    let conditions = [Condition(rawValue: row[4]) ?? .good]
+                        + ((row[7] as String?) ?? "").split(separator: ",").compactMap { Condition(rawValue: String($0)) }
+                    let retentions = ((row[8] as String?) ?? "").split(separator: ",").map { Retention(stored: String($0)) }
+                    let factors = PriorityFactors(
+                        condition: Self.worst(conditions, weights), retention: Self.weightiest(retentions, weights),
+                        startYear: (row[5] as Int?) ?? row[9], location: location, risks: risks.risks(at: location).risks)
+                    let score = priorityScore(factors, currentYear: year, weights: weights)
+                    let mm: Int64 = row[6]
+                    items.append(QueueItem(
+                        rank: 0, kind: kind, ref: row[1], box: row[1], file: nil, title: nil, fonds: row[2], location: location,
+                        condition: factors.condition, retention: factors.retention?.stored, startYear: factors.startYear,
+                        risks: factors.risks, metres: Double(mm) / 1000, sheets: nil, score: score,
+                        reason: priorityReason(factors, score, lang), custody: boxOut[boxId]))
+                }
+            case .scanning:
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT fi.id, fi.code, fi.title, fi.condition, fi.retention, fi.start_year, fi.sheets, fi.scan_state,
+                           b.id, b.code, b.location, b.condition, b.start_year, f.code
+                    FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds f ON f.id = b.fonds_id
+                    WHERE b.arrangement = 'arranged' AND fi.access != 'secret' AND fi.scan_state IN ('none', 'rescan')
+                    """) {
+                    let fileId: Int64 = row[0]
+                    let boxId: Int64 = row[8]
+                    let box: String = row[9]
+                    let code: String = row[1]
+                    let location: String = row[10]
+                    let factors = PriorityFactors(
+                        condition: Self.worst([Condition(rawValue: row[3]) ?? .good, Condition(rawValue: row[11]) ?? .good], weights),
+                        retention: Retention(stored: row[4]), startYear: (row[5] as Int?) ?? row[12], location: location,
+                        risks: risks.risks(at: location).risks)
+                    let score = priorityScore(factors, currentYear: year, weights: weights)
+                    var reason = priorityReason(factors, score, lang)
+                    if (row[7] as String) == ScanState.rescan.rawValue { reason += ", " + ScanState.rescan.label.text(lang) }
+                    var custody = fileOut[fileId]
+                    if custody == nil, var whole = boxOut[boxId] {
+                        whole.withBox = true
+                        custody = whole
+                    }
+                    items.append(QueueItem(
+                        rank: 0, kind: kind, ref: "\(box)/\(code)", box: box, file: code, title: row[2], fonds: row[13], location: location,
+                        condition: factors.condition, retention: factors.retention?.stored, startYear: factors.startYear,
+                        risks: factors.risks, metres: nil, sheets: row[6], score: score, reason: reason, custody: custody))
+                }
+            }
+            items.sort { a, b in
+                if a.score.total != b.score.total { return a.score.total > b.score.total }
+                if a.startYear != b.startYear { return (a.startYear ?? Int.max) < (b.startYear ?? Int.max) }
+                return a.ref < b.ref
+            }
+            if let limit { items = Array(items.prefix(max(0, limit))) }
+            for i in items.indices { items[i].rank = i + 1 }
+            return items
+        }
+    }
+
+    /// The condition that weighs most (the worst).
+    static func worst(_ conditions: [Condition], _ w: PriorityWeights) -> Condition {
+        conditions.max { w.points($0) < w.points($1) } ?? .good
+    }
+
+    /// The retention that weighs most; among equal weights the longest (permanent, then most years).
+    static func weightiest(_ retentions: [Retention?], _ w: PriorityWeights) -> Retention? {
+        func years(_ r: Retention?) -> Int {
+            switch r {
+            case .permanent?: Int.max
+            case .years(let n)?: n
+            case nil: -1
+            }
+        }
+        guard !retentions.isEmpty else { return nil }
+        return retentions.max { (w.points($0), years($0)) < (w.points($1), years($1)) } ?? nil
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import KhoReport
+
+extension KhoStore {
+    /// Metres at risk (*số mét có nguy cơ*): the metres not arranged and not digitized yet, by condition and by location
+    /// marked at risk, counted as `kho status` counts them.
+    ///
+    /// Unarranged metres are the extents of boxes as received whose arrangement is not finished, at that box. A box as
+    /// received and the boxes made from it are one family (``BoxFamilies``): its undigitized metres are its extent ×
+    /// (1 − the digitized share `kho status` uses), shared among the boxes made from it by their extents (the records
+    /// now stand there), or at the box itself when none was made. So the totals are `total_m − arranged_m` and
+    /// `total_m − digitized_m`. A box's condition is the worst recorded on it or on its files; it is at risk when that
+    /// condition is poor (``Condition/isPoor``) or when a marked location covers its location (``LocationCover``).
+    public func metresAtRisk() throws -> MetresAtRisk {
+        try read { db in
+            let risks = try RiskMap.load(db)
+            struct BoxRow {
+                var location: String
+                var condition: Condition
+                var extentMM: Int64
+                var unarrangedMM = 0.0
+                var undigitizedMM = 0.0
+            }
+            var boxes: [Int64: BoxRow] = [:]
+            var tree = BoxFamilies()
+            var families: [Int64: Family] = [:]
+            var children: [Int64: [Int64]] = [:]
+            var parents: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement, location, condition FROM box
+                """) {
+                let id: Int64 = row[0]
+                let extent: Int64 = row[2]
+                let arranged = (row[4] as String) == ArrangementState.arranged.rawValue
+                var box = BoxRow(location: row[5], condition: Condition(rawValue: row[6]) ?? .good, extentMM: extent)
+                if let parent: Int64 = row[3] {
+                    tree.add(child: id, parent: parent)
+                    parents[id] = parent
+                } else {
+                    families[id] = Family(fonds: row[1], extentMM: extent, arranged: arranged, keptMM: nil)
+                    if !arranged { box.unarrangedMM = Double(extent) }
+                }
+                boxes[id] = box
+            }
+            for (child, _) in parents { children[tree.root(of: child), default: []].append(child) }
+            // The worst condition on each box's files, and each family's digitized share as `kho status` counts it.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT box_id, access, scan_state, condition, COUNT(*), COUNT(sheets), COALESCE(SUM(\(Bounds.sql("sheets"))), 0)
+                FROM file GROUP BY box_id, access, scan_state, condition
+                """) {
+                let boxId: Int64 = row[0]
+                if var box = boxes[boxId], let condition = Condition(rawValue: row[3]) {
+                    box.condition = Self.worst([box.condition, condition], .standard)
+                    boxes[boxId] = box
+                }
+                guard (row[1] as String) != Access.secret.rawValue else { continue }
+                let root = tree.root(of: boxId)
+                guard var family = families[root] else { continue }
+                let files: Int = row[4]
+                let withSheets: Int = row[5]
+                let sheets: Int = row[6]
+                family.scannableFiles += files
+                family.unknownSheets += files - withSheets
+                family.sheets += sheets
+                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: ScanState(rawValue: row[2]) ?? .none) {
+                    family.files[rung] += files
+                    family.digitizedSheets[rung] += sheets
+                }
+                families[root] = family
+            }
+            for (root, family) in families {
+                let undigitized = Double(family.extentMM) * (1 - family.digitizedShares.reduce(0, +))
+                let made = children[root, default: []]
+                let madeMM = made.reduce(0.0) { $0 + Double(boxes[$1]?.extentMM ?? 0) }
+                if madeMM > 0 {
+                    for child in made {
+                        let share = Double(boxes[child]?.extentMM ?? 0) / madeMM
+                        boxes[child]?.undigitizedMM += undigitized * share
+                    }
+                } else {
+                    boxes[root]?.undigitizedMM += undigitized
+                }
+            }
+
+            var byCondition: [Condition: (Double, Double)] = [:]
+            var result = MetresAtRisk()
+            var unarranged = 0.0, undigitized = 0.0, unarrangedAtRisk = 0.0, undigitizedAtRisk = 0.0
+            for box in boxes.values {
+                var sums = byCondition[box.condition] ?? (0, 0)
+                sums.0 += box.unarrangedMM
+                sums.1 += box.undigitizedMM
+                byCondition[box.condition] = sums
+                unarranged += box.unarrangedMM
+                undigitized += box.undigitizedMM
+                if box.condition.isPoor || !risks.risks(at: box.location).risks.isEmpty {
+                    unarrangedAtRisk += box.unarrangedMM
+                    undigitizedAtRisk += box.undigitizedMM
+                }
+            }
+            func m(_ mm: Double) -> Double { mm.rounded() / 1000 }
+            let order = Condition.allCases.sorted { PriorityWeights.standard.points($0) > PriorityWeights.standard.points($1) }
+            result.byCondition = order.compactMap { condition in
+                guard let sums = byCondition[condition], sums.0 > 0.5 || sums.1 > 0.5 else { return nil }
+                return ConditionMetres(key: condition.rawValue, label: condition.label, poor: condition.isPoor,
+                                       unarrangedMetres: m(sums.0), undigitizedMetres: m(sums.1))
+            }
+            result.locations = risks.marks.sorted { $0.location < $1.location }.map { mark in
+                let covered = boxes.values.filter { LocationCover.covers(mark.location, $0.location) }
+                return LocationMetres(
+                    location: mark.location,
+                    risks: Text(vi: LocationRisk.words(mark.risks, .vi), en: LocationRisk.words(mark.risks, .en)), boxes: covered.count,
+                    unarrangedMetres: m(covered.reduce(0) { $0 + $1.unarrangedMM }), undigitizedMetres: m(covered.reduce(0) { $0 + $1.undigitizedMM }))
+            }
+            result.unarrangedMetres = m(unarranged)
+            result.undigitizedMetres = m(undigitized)
+            result.unarrangedAtRiskMetres = m(unarrangedAtRisk)
+            result.undigitizedAtRiskMetres = m(undigitizedAtRisk)
+            return result
+        }
+    }
+}
