@@ -66,7 +66,7 @@ enum DocumentFields {
             t = Substring(String(t.unicodeScalars.dropFirst(2).drop { $0 == " " || $0 == ":" }))
         }
         if let slash = t.firstIndex(of: "/") {
-            return (String(t[..<slash]).trimmingCharacters(in: .whitespaces), String(t[t.index(after: slash)...]).trimmingCharacters(in: .whitespaces))
+            return (trimmed(t[..<slash]), trimmed(t[t.index(after: slash)...]))
         }
         return t.first?.isNumber == true ? (String(t), "") : ("", String(t))
     }
@@ -105,10 +105,17 @@ enum DocumentFields {
         return "\(y)-\(two(m))-\(two(d))"
     }
 
+    /// `s` without spaces at either end (by scalars: Foundation's trimming is slow, and an import calls this per cell).
+    static func trimmed(_ s: Substring) -> String {
+        let scalars = s.unicodeScalars.drop { $0.properties.isWhitespace }
+        var end = scalars.endIndex
+        while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(scalars[scalars.startIndex..<end])
+    }
+
     /// A range `3-5`, `3–5`, `3 - 5` or one number `7`: (from, to) with 1 ≤ from ≤ to ≤ 100,000.
     static func range(_ raw: String) -> (Int, Int)? {
-        let parts = Clean.text(raw).split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = raw.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(trimmed)
         guard (1...2).contains(parts.count), let a = Int(parts[0]), let b = Int(parts.last!), 1 <= a, a <= b, b <= Bounds.filePages
         else { return nil }
         return (a, b)
