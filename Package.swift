@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "kho",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian): kho uses Glibc, Linux's statfs and open-file-description locks (CKhoSystem); it
+    // claims no other platform.
     products: [
         .executable(name: "kho", targets: ["kho"]),
         .library(name: "KhoKit", targets: ["KhoKit"]),

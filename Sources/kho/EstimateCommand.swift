@@ -43,7 +43,7 @@ struct EstimateCommand: ParsableCommand {
         @Flag(name: .customLong("as-known"), help: ArgumentHelp(Text(vi: "Cùng --as-of: chỉ việc đã được ghi đến ngày đó (điều có thể biết vào hôm ấy).", en: "With --as-of: only work recorded by then (what one could have known that day).")()))
         var asKnown = false
         @Option(help: ArgumentHelp(Text(vi: "Phạm vi: all (mặc định) hoặc permanent (chỉ số hóa hồ sơ vĩnh viễn).", en: "Scope: all (default) or permanent (digitize permanent records only).")()))
-        var scope: String = "all"
+        var scope: EstimateScope = .all
         @Option(help: ArgumentHelp(Text(vi: "Chỉ một phông.", en: "Only one fonds.")()))
         var fonds: String?
         @Option(help: ArgumentHelp(Text(vi: "Số ngày có việc dùng để đo năng suất (mặc định 90).", en: "Days with work to measure throughput over (default 90).")()))
@@ -66,7 +66,6 @@ struct EstimateCommand: ParsableCommand {
             if let until, LocalDay(iso: until) == nil { throw ValidationError(Text(vi: "--until «\(until)» không phải ngày YYYY-MM-DD", en: "--until “\(until)” is not a YYYY-MM-DD day")()) }
             if let asOf, LocalDay(iso: asOf) == nil { throw ValidationError(Text(vi: "--as-of «\(asOf)» không phải ngày YYYY-MM-DD", en: "--as-of “\(asOf)” is not a YYYY-MM-DD day")()) }
             if asKnown && asOf == nil { throw ValidationError(Text(vi: "--as-known cần --as-of", en: "--as-known needs --as-of")()) }
-            if !["all", "permanent"].contains(scope) { throw ValidationError(Text(vi: "--scope là all hoặc permanent, không phải «\(scope)»", en: "--scope is all or permanent, not “\(scope)”")()) }
             if resamples < 1 || resamples > 1_000_000 { throw ValidationError(Text(vi: "--resamples từ 1 đến 1.000.000", en: "--resamples from 1 to 1,000,000")()) }
             if let window, window < 1 { throw ValidationError(Text(vi: "--window phải dương", en: "--window must be positive")()) }
             if let daysPerWeek, !(daysPerWeek > 0 && daysPerWeek <= 7) {
@@ -79,25 +78,11 @@ struct EstimateCommand: ParsableCommand {
         }
 
         func staffPlan() throws -> StaffPlan {
-            var plan = StaffPlan()
-            guard let staff else { return plan }
-            for part in staff.split(separator: ",") {
-                let kv = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard kv.count == 2, let n = Int(kv[1]) else {
-                    throw ValidationError(Text(vi: "--staff «\(staff)»: viết arrangement=3,scanning=2", en: "--staff “\(staff)”: write arrangement=3,scanning=2")())
-                }
-                guard n >= 1, n <= 10_000 else {
-                    throw ValidationError(Text(
-                        vi: "--staff «\(part)»: số người phải từ 1 đến 10.000 (muốn bỏ một phần việc thì dùng --scope hoặc --fonds)",
-                        en: "--staff “\(part)”: the number of people must be 1 to 10,000 (to leave a part out, use --scope or --fonds)")())
-                }
-                switch kv[0].lowercased() {
-                case "arrangement", "chinhly", "chỉnh lý", "sort": plan.arrangement = n
-                case "scanning", "sohoa", "số hóa", "scan": plan.scanning = n
-                default: throw ValidationError(Text(vi: "--staff: «\(kv[0])» không phải arrangement hay scanning", en: "--staff: “\(kv[0])” is neither arrangement nor scanning")())
-                }
+            do {
+                return try staff.map(StaffPlan.init(parsing:)) ?? StaffPlan()
+            } catch let error as StaffPlanError {
+                throw ValidationError(error.text())
             }
-            return plan
         }
 
         func run() throws {
@@ -105,7 +90,7 @@ struct EstimateCommand: ParsableCommand {
             let ratesPath = rates ?? RatesFile.defaultPath(catalogue: global.path)
             let loaded = try RatesFile.load(path: ratesPath)
             var request = EstimateRequest(rates: loaded ?? .defaults, ratesFound: loaded != nil)
-            request.permanentOnly = scope == "permanent"
+            request.permanentOnly = scope == .permanent
             request.fonds = fonds
             request.staff = try staffPlan()
             request.dayRate = dayRate
@@ -154,4 +139,9 @@ struct EstimateCommand: ParsableCommand {
                       all.map { [$0.name, $0.createdAt, $0.actor, EstimateOutput.day($0.result.total.finishDate.p50)] })
         }
     }
+}
+
+/// What `kho estimate --scope` takes: everything, or digitizing permanent records only.
+enum EstimateScope: String, CaseIterable, ExpressibleByArgument {
+    case all, permanent
 }
