@@ -7,10 +7,10 @@ public struct Assumption: Sendable, Codable, Equatable {
     /// The unit of `value`, e.g. `pages/sheet`.
     public let unit: String
     /// Why this value, in both languages.
-    public let message: Bilingual
+    public let message: Text
 
     /// Makes an assumption.
-    public init(key: String, value: Double, unit: String, message: Bilingual) {
+    public init(key: String, value: Double, unit: String, message: Text) {
         self.key = key
         self.value = value
         self.unit = unit
@@ -27,10 +27,10 @@ public struct Notice: Sendable, Codable, Equatable {
     /// The part it is about (`arrangement`, `scanning`), or nil for the whole estimate.
     public let part: String?
     /// The message in both languages.
-    public let message: Bilingual
+    public let message: Text
 
     /// Makes a notice; `key` defaults to the code without its part.
-    public init(code: String, key: String? = nil, part: String? = nil, message: Bilingual) {
+    public init(code: String, key: String? = nil, part: String? = nil, message: Text) {
         self.code = code
         var k = code
         for suffix in ["_arrangement", "_scanning"] where k.hasSuffix(suffix) { k.removeLast(suffix.count) }
@@ -46,6 +46,6 @@ public struct Notice: Sendable, Codable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             code: try c.decode(String.self, forKey: .code), key: try c.decodeIfPresent(String.self, forKey: .key),
-            part: try c.decodeIfPresent(String.self, forKey: .part), message: try c.decode(Bilingual.self, forKey: .message))
+            part: try c.decodeIfPresent(String.self, forKey: .part), message: try c.decode(Text.self, forKey: .message))
     }
 }

@@ -128,7 +128,7 @@ public struct EstimateInputs: Sendable, Codable, Equatable {
     /// A label carried through to the result, e.g. "permanent records, fonds UBND-SK1" (Vietnamese; see `scopeText`).
     public var scope: String?
     /// The scope label in both languages (renderers pick the language).
-    public var scopeText: Bilingual?
+    public var scopeText: Text?
     /// Days a week each planned person gives to the work (the plan); nil = 5, full time.
     public var daysPerWeek: Double?
 

@@ -3,7 +3,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
     /// The scope label from the inputs (Vietnamese).
     public var scope: String?
     /// The scope label in both languages.
-    public var scopeText: Bilingual?
+    public var scopeText: Text?
     /// The day the estimate was made for.
     public var today: LocalDay
     /// Days a week each planned person works on the part (the plan).
@@ -60,7 +60,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         scope = try c.decodeIfPresent(String.self, forKey: .scope)
-        scopeText = try c.decodeIfPresent(Bilingual.self, forKey: .scopeText)
+        scopeText = try c.decodeIfPresent(Text.self, forKey: .scopeText)
         today = try c.decode(LocalDay.self, forKey: .today)
         daysPerWeek = try c.decodeIfPresent(Double.self, forKey: .daysPerWeek) ?? EstimationDefaults.daysPerWeek
         noData = try c.decode(Bool.self, forKey: .noData)
@@ -85,7 +85,7 @@ public struct EstimateResult: Sendable, Codable, Equatable {
 
     /// Makes a result (the estimator's one way in).
     init(
-        scope: String?, scopeText: Bilingual?, today: LocalDay, daysPerWeek: Double, noData: Bool, daysOfData: Int, weak: Bool,
+        scope: String?, scopeText: Text?, today: LocalDay, daysPerWeek: Double, noData: Bool, daysOfData: Int, weak: Bool,
         warnings: [Notice], assumptions: [Assumption], arrangement: ArrangementEstimate, scanning: ScanningEstimate,
         storage: StorageEstimate, delivery: DeliveryEstimate?, documents: DescriptionEstimate?, total: TotalEstimate, money: MoneyBreakdown, until: LocalDay?, pace: PaceByPart?,
         sustained: SustainedByPart?, deadline: Deadline?, throughput: [ThroughputRow], method: MethodNote
@@ -127,9 +127,9 @@ public struct MethodNote: Sendable, Codable, Equatable {
     /// The measurement window.
     public var window: MeasurementWindow
     /// Short description of the method, in both languages.
-    public var description: Bilingual
+    public var description: Text
     /// How the sustained pace is projected, in both languages.
-    public var sustainedDescription: Bilingual?
+    public var sustainedDescription: Text?
 
     enum CodingKeys: String, CodingKey {
         case resamples, seed, window, description

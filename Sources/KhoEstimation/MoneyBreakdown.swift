@@ -5,7 +5,7 @@ public struct MoneyLine: Sendable, Codable, Equatable {
     /// What is priced, e.g. `per_page_scanned`, or the one-off's name.
     public var item: String
     /// The item in words, in both languages.
-    public var label: Bilingual
+    public var label: Text
     /// How many units (1 for a one-off).
     public var quantity: Double
     /// The unit, e.g. `m`, `page`, `staff-day`.

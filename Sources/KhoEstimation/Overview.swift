@@ -6,7 +6,7 @@
 // Entry points
 //   estimate(_ inputs: EstimateInputs) -> EstimateResult     the whole estimate
 //   parseRates(text:fileName:) throws -> Rates               the rates file (see defaultRatesFileText)
-//   formatVND(_:_:) -> String                                19.162.000 đ / 19,162,000 VND
+//   Format.money(_:lang:) -> String (KhoLocale)              19.162.000 đ / 19,162,000 VND
 //   throughputTable(_:) -> [ThroughputRow]                   per ISO week and person
 //   WorkingCalendar                                          Mon–Fri minus holidays
 //

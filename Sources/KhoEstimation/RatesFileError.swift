@@ -32,7 +32,7 @@ public enum RatesFileError: Error, Equatable, Sendable, LocalizedError {
     }
 
     /// The message in both languages.
-    public var message: Bilingual { Texts.ratesError(self) }
+    public var message: Text { Texts.ratesError(self) }
 
     /// The English message (argument-parser prints it after `Error:`).
     public var errorDescription: String? { message.en }

@@ -3,7 +3,7 @@ import Foundation
 // Every user-facing string of KhoTIFF, in Vietnamese (the default) and English, kept in this one file.
 
 /// Picks the Vietnamese or English text.
-private func say(_ language: KhoLanguage, vi: String, en: String) -> String {
+private func say(_ language: Lang, vi: String, en: String) -> String {
     language == .vi ? vi : en
 }
 
@@ -17,7 +17,7 @@ func formatDPI(_ value: Double) -> String {
 }
 
 /// Writes a count with the language's grouping: 48.000 (vi), 48,000 (en).
-private func number<Integer: BinaryInteger>(_ value: Integer, _ language: KhoLanguage) -> String {
+private func number<Integer: BinaryInteger>(_ value: Integer, _ language: Lang) -> String {
     Format.integer(Int64(clamping: value), lang: language)
 }
 
@@ -29,7 +29,7 @@ private func hexBytes(_ bytes: [UInt8]) -> String {
 
 extension FileKind {
     /// The kind's name as shown to people.
-    public func name(in language: KhoLanguage = .vi) -> String {
+    public func name(in language: Lang = .vi) -> String {
         switch self {
         case .png: return "PNG"
         case .jpeg: return "JPEG"
@@ -48,7 +48,7 @@ extension FileKind {
 
 extension TIFFColourMode {
     /// The colour mode described in words: "xám 8 bit" / "8-bit gray".
-    public func description(in language: KhoLanguage = .vi) -> String {
+    public func description(in language: Lang = .vi) -> String {
         switch self {
         case .bilevel: return say(language, vi: "đen trắng 1 bit", en: "1-bit black and white")
         case .gray8: return say(language, vi: "xám 8 bit", en: "8-bit gray")
@@ -75,7 +75,7 @@ extension TIFFColourMode {
 
 extension TIFFDataBlock {
     /// "strip 3" / "dải ảnh 3", or with `count` other than 1 the plural: "strips" / "dải ảnh".
-    fileprivate func name(_ language: KhoLanguage, plural: Bool = false) -> String {
+    fileprivate func name(_ language: Lang, plural: Bool = false) -> String {
         switch self {
         case .strip: return say(language, vi: "dải ảnh", en: plural ? "strips" : "strip")
         case .tile: return say(language, vi: "ô ảnh", en: plural ? "tiles" : "tile")
@@ -85,7 +85,7 @@ extension TIFFDataBlock {
 
 extension TIFFFinding {
     /// What is wrong, in words a person can act on, in Vietnamese (default) or English.
-    public func message(in language: KhoLanguage = .vi) -> String {
+    public func message(in language: Lang = .vi) -> String {
         switch self {
         case .notFound:
             return say(language, vi: "không tìm thấy tệp", en: "file not found")
@@ -220,7 +220,7 @@ extension TIFFFinding {
 
 extension QCProblem {
     /// Why the page or file fails the profile, in Vietnamese (default) or English; the page number is not included.
-    public func message(in language: KhoLanguage = .vi) -> String {
+    public func message(in language: Lang = .vi) -> String {
         switch self {
         case .unreadable(let finding), .needsReview(let finding):
             return finding.message(in: language)
@@ -268,7 +268,7 @@ extension QCProblem {
 
 extension ProfileParseError: LocalizedError {
     /// What is wrong with the profile file and where, in Vietnamese (default) or English.
-    public func message(in language: KhoLanguage = .vi) -> String {
+    public func message(in language: Lang = .vi) -> String {
         let keys = QualityProfile.profileKeys.sorted().joined(separator: ", ")
         switch self {
         case .unreadableFile(let path, let reason):
@@ -331,7 +331,7 @@ extension ProfileParseError: LocalizedError {
 
 extension FixityError: LocalizedError {
     /// Why hashing failed, in Vietnamese (default) or English.
-    public func message(in language: KhoLanguage = .vi) -> String {
+    public func message(in language: Lang = .vi) -> String {
         let reason = TIFFReader.describe(errno: errno)
         let target = path.map { " \($0)" } ?? ""
         switch operation {

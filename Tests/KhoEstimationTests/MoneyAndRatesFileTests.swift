@@ -12,8 +12,8 @@ import Testing
     ])
     func formatsVND(amount: Int64, vi: String, en: String) {
         // Given an amount; When formatted; Then thousands are grouped the local way
-        #expect(formatVND(amount, .vi) == vi)
-        #expect(formatVND(amount, .en) == en)
+        #expect(Format.money(amount, lang: .vi) == vi)
+        #expect(Format.money(amount, lang: .en) == en)
     }
 }
 

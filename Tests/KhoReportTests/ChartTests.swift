@@ -62,8 +62,8 @@ import Testing
 
     @Test func dateAxisUsesMonthsOverLongSpans() {
         // Given two years, When ticks are made, Then they are month labels, at most about eight
-        let first = CivilDay(year: 2026, month: 9, day: 1).serial
-        let last = CivilDay(year: 2028, month: 9, day: 1).serial
+        let first = LocalDay(year: 2026, month: 9, day: 1)!.dayNumber
+        let last = LocalDay(year: 2028, month: 9, day: 1)!.dayNumber
         let ticks = DateTicks.ticks(first: first, last: last, lang: .vi)
         #expect(ticks.count >= 3 && ticks.count <= 9)
         #expect(ticks.allSatisfy { $0.label.count == 7 })

@@ -26,9 +26,9 @@ struct LineBandChart {
 
     /// The SVG of the chart, or a "no data" frame when there is nothing to plot.
     func svg() -> String {
-        let obs = actual.compactMap { p in CivilDay(p.day).map { (x: $0.serial, y: p.value.isFinite ? p.value : 0) } }
+        let obs = actual.compactMap { p in LocalDay(prefixOf: p.day).map { (x: $0.dayNumber, y: p.value.isFinite ? p.value : 0) } }
         let band = projection.compactMap { p in
-            CivilDay(p.day).map { (x: $0.serial, lo: finite(p.p10), mid: finite(p.p50), hi: finite(p.p90)) }
+            LocalDay(prefixOf: p.day).map { (x: $0.dayNumber, lo: finite(p.p10), mid: finite(p.p50), hi: finite(p.p90)) }
         }
         guard !obs.isEmpty || !band.isEmpty else {
             return SVG.empty(id: id, width: width, height: height, message: labels.noData)
@@ -71,7 +71,7 @@ struct LineBandChart {
             if let last = obs.last, let first = band.first, last.x <= first.x { mid.insert((last.x, last.y), at: 0) }
             out += polyline(mid.map { (px($0.x), py($0.y)) }, cls: "p50")
             if let end = Self.medianFinish(band.map { (x: $0.x, y: $0.mid) }) {
-                let label = labels.finish + " " + DateFormat.day(CivilDay(serial: end.x), lang: lang)
+                let label = labels.finish + " " + DateFormat.day(LocalDay(dayNumber: end.x), lang: lang)
                 out += "<circle cx=\"\(SVG.n(px(end.x)))\" cy=\"\(SVG.n(py(end.y)))\" r=\"3.5\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"1.5\"/>"
                 let anchor = px(end.x) > (left + right) / 2 ? "end" : "start"
                 out += SVG.text(label, x: px(end.x) + (anchor == "end" ? -6 : 6), y: py(end.y) - 9, anchor: anchor, cls: "note")

@@ -16,7 +16,7 @@ enum ThroughputSection {
         }
         // Weeks are labelled by the day they start ("28/07"), not by ISO number.
         let labels = weeks.map { w in
-            starts[w].flatMap(CivilDay.init).map { DateFormat.dayMonth($0, lang: lang) } ?? (w.split(separator: "-").last.map(String.init) ?? w)
+            starts[w].flatMap(LocalDay.init(prefixOf:)).map { DateFormat.dayMonth($0, lang: lang) } ?? (w.split(separator: "-").last.map(String.init) ?? w)
         }
         let arrChart = GroupedBars(id: "chart-weekly-arr", categories: labels, series: arrangers, values: metres,
                                    unit: T.metres.text(lang), noData: T.noData.text(lang), lang: lang, height: 190)
@@ -42,7 +42,7 @@ enum ThroughputSection {
 
     /// "tuần từ 28/07/2026" / "week of 28 Jul 2026", or the ISO week when its start is not known.
     private static func weekLabel(_ row: WeeklyRow, _ lang: Lang) -> String {
-        guard let d = CivilDay(row.weekStart) else { return row.week }
+        guard let d = LocalDay(prefixOf: row.weekStart) else { return row.week }
         return T.weekOf.text(lang) + " " + DateFormat.day(d, lang: lang)
     }
 

@@ -4,29 +4,29 @@ enum DateFormat {
 
     /// A full date; text that is not `YYYY-MM-DD` is returned as it came.
     static func day(_ text: String, lang: Lang) -> String {
-        guard let d = CivilDay(text) else { return text }
+        guard let d = LocalDay(prefixOf: text) else { return text }
         return day(d, lang: lang)
     }
 
     /// A full date.
-    static func day(_ d: CivilDay, lang: Lang) -> String {
+    static func day(_ d: LocalDay, lang: Lang) -> String {
         lang == .vi ? "\(two(d.day))/\(two(d.month))/\(d.year)" : "\(d.day) \(englishMonths[d.month - 1]) \(d.year)"
     }
 
     /// A date and time `YYYY-MM-DD HH:MM` as `27/11/2026 10:00`; other text is returned as it came.
     static func dateTime(_ text: String, lang: Lang) -> String {
-        guard let d = CivilDay(text) else { return text }
+        guard let d = LocalDay(prefixOf: text) else { return text }
         let rest = text.dropFirst(10).trimmedEnds([" ", "T"])
         return rest.isEmpty ? day(d, lang: lang) : day(d, lang: lang) + " " + rest
     }
 
     /// A short axis label for a day: `27/11` or `27 Nov`.
-    static func dayMonth(_ d: CivilDay, lang: Lang) -> String {
+    static func dayMonth(_ d: LocalDay, lang: Lang) -> String {
         lang == .vi ? "\(two(d.day))/\(two(d.month))" : "\(d.day) \(englishMonths[d.month - 1])"
     }
 
     /// A short axis label for a month: `11/2026` or `Nov 2026`.
-    static func month(_ d: CivilDay, lang: Lang) -> String {
+    static func month(_ d: LocalDay, lang: Lang) -> String {
         lang == .vi ? "\(two(d.month))/\(d.year)" : "\(englishMonths[d.month - 1]) \(d.year)"
     }
 

@@ -38,6 +38,11 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     }
 
     /// Parses `"YYYY-MM-DD"`; returns nil for anything else.
+    /// Reads the `YYYY-MM-DD` at the start of `text` (a date and time, `2026-11-27T10:00`); nil when malformed.
+    public init?(prefixOf text: String) {
+        self.init(iso: String(text.prefix(10)))
+    }
+
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -83,12 +88,6 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    /// True when this day is more than ``EstimationDefaults/horizonYears`` years after `today` (a finish that far
-    /// away says "never at this pace" better as words than as a date).
-    public func isBeyondHorizon(from today: LocalDay) -> Bool {
-        dayNumber - today.dayNumber > 365 * EstimationDefaults.horizonYears
     }
 
     /// The day as people read it: `DD/MM/YYYY` in Vietnamese, `YYYY-MM-DD` in English.

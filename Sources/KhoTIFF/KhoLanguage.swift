@@ -1,4 +1,0 @@
-@_exported import KhoLocale
-
-/// The language a message is written in (kho's one `Lang`); Vietnamese is the default everywhere.
-public typealias KhoLanguage = Lang
