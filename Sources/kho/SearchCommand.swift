@@ -40,10 +40,11 @@ struct SearchCommand: ParsableCommand {
             }
         }
         if answer.broad {
-            Out.line(Text(vi: "Nhiều chỗ khớp quá (\(answer.matches)): chỉ xếp hạng \(SearchQuery.rankedWindowText) chỗ mới nhất; thêm từ để thu hẹp.",
-                          en: "Very many matches (\(answer.matches)): only the newest \(SearchQuery.rankedWindowText) were ranked; add words to narrow it.")())
+            Out.line(Text(vi: "Hơn \(SearchQuery.rankedWindowText) chỗ khớp: chỉ xếp hạng \(SearchQuery.rankedWindowText) chỗ mới nhất; thêm từ để thu hẹp.",
+                          en: "More than \(SearchQuery.rankedWindowText) matches: only the newest \(SearchQuery.rankedWindowText) were ranked; add words to narrow it.")())
         }
-        Out.line(Text(vi: "\(answer.files.count) hồ sơ (\(answer.matches) chỗ khớp), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms",
-                      en: "\(answer.files.count) files (\(answer.matches) matches), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms")())
+        let matches = answer.broad ? Text(vi: "hơn ", en: "over ")() + SearchQuery.rankedWindowText : Format.integer(Int64(answer.matches))
+        Out.line(Text(vi: "\(answer.files.count) hồ sơ (\(matches) chỗ khớp), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms",
+                      en: "\(answer.files.count) files (\(matches) matches), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms")())
     }
 }

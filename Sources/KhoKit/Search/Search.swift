@@ -32,7 +32,7 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
     /// The query as compared: lower case, no diacritics, `đ` as `d`.
     public var folded: String
     public var files: [SearchResult]
-    /// Matching places in all (before grouping by file and the limit).
+    /// Matching places in all (before grouping by file and the limit), counted up to 20,001 (see `broad`).
     public var matches: Int
     /// True when more matched than kho ranks (``SearchQuery/rankedWindow``): the newest were ranked.
     public var broad: Bool
@@ -51,7 +51,11 @@ extension KhoStore {
         }
         return try read { db in
             let wanted = max(1, limit) * 10
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_folded WHERE search_folded MATCH ?", arguments: [match]) ?? 0
+            // Counted up to one past the ranked window: beyond it the answer says "more than" (a full count of a
+            // broad query over a million documents costs as much as the search).
+            let total = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT rowid FROM search_folded WHERE search_folded MATCH ? LIMIT ?)
+                """, arguments: [match, SearchQuery.rankedWindow + 1]) ?? 0
             // Exact (diacritics kept) matches first, then the folded ones; each ranked by bm25.
             var rows: [(rowid: Int64, score: Double)] = []
             var seen = Set<Int64>()
@@ -65,13 +69,18 @@ extension KhoStore {
             var byFile: [Int64: SearchResult] = [:]
             var order: [Int64] = []
             for (rowid, score) in rows {
-                guard let (fileId, hit) = try Self.hit(db, rowid: rowid, query: expression) else { continue }
+                // Only rows that will be shown are read in full: a new file while there is room, or a file shown
+                // with fewer than 5 places.
+                guard let fileId = try Self.fileId(db, rowid: rowid) else { continue }
+                if let shown = byFile[fileId]?.hits.count, shown >= 5 { continue }
+                if byFile[fileId] == nil && order.count >= max(1, limit) { continue }
+                guard let (_, hit) = try Self.hit(db, rowid: rowid, query: expression) else { continue }
                 if var result = byFile[fileId] {
-                    if result.hits.count < 5 { result.hits.append(hit) }
+                    result.hits.append(hit)
                     byFile[fileId] = result
                     continue
                 }
-                guard order.count < max(1, limit), let file = try Row.fetchOne(db, sql: """
+                guard let file = try Row.fetchOne(db, sql: """
                     SELECT b.code AS box, f.code AS file, f.title, b.location, fo.code AS fonds FROM file f
                     JOIN box b ON b.id = f.box_id JOIN fonds fo ON fo.id = b.fonds_id WHERE f.id = ?
                     """, arguments: [fileId]) else { continue }
@@ -104,6 +113,12 @@ extension KhoStore {
         return try Row.fetchAll(db, sql: """
             SELECT rowid, bm25(\(table)) AS score FROM \(table) WHERE \(table) MATCH ?\(window) ORDER BY score LIMIT ?
             """, arguments: arguments).map { ($0["rowid"], $0["score"]) }
+    }
+
+    /// The file an index row belongs to.
+    private static func fileId(_ db: Database, rowid: Int64) throws -> Int64? {
+        rowid % 4 == SearchIndex.Kind.document.rawValue
+            ? try Int64.fetchOne(db, sql: "SELECT file_id FROM document WHERE id = ?", arguments: [rowid / 4]) : rowid / 4
     }
 
     /// The file and what to show for one index row.
