@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs the built `kho` executable, as a person or a script would.
-struct Kho {
+/// Runs the built `kho` executable, as a person or a script would, in a temporary folder that is removed when the
+/// last reference to it goes (keep the `Kho` while you use paths inside `dir`).
+final class Kho: Sendable {
     struct Result {
         var code: Int32
         var out: String
@@ -16,6 +17,10 @@ struct Kho {
     init() {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("kho-e2e-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: dir)
     }
 
     /// The `kho` binary beside the test bundle (SwiftPM builds products into one folder).

@@ -20,4 +20,16 @@ import Testing
         #expect(bytes > 64 * 1024, "only \(bytes) bytes on stderr")
         #expect(summary && lastListed)
     }
+
+    @Test func theTemporaryFolderGoesWithTheLastReference() throws {
+        // Given a runner whose folder has a catalogue in it
+        var kho: Kho? = Kho()
+        let dir = try #require(kho?.dir)
+        #expect(try kho?("fonds", "add", "F", "--name", "Phông", "--by", "Thu").code == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("kho.sqlite").path))
+        // When the last reference goes
+        kho = nil
+        // Then the folder is removed with everything in it
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
 }
