@@ -1,7 +1,7 @@
 import Foundation
 
 /// A temporary directory for one test, removed when the test is done with it.
-public final class TemporaryDirectory {
+public final class TemporaryDirectory: Sendable {
     public let path: String
 
     public init() throws {

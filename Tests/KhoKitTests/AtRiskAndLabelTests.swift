@@ -80,6 +80,7 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "OLD", fonds: "UBND-SK1"), by: Fixture.who(at: "2026-10-01"))
         let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let csv = Fixture.write("box,fonds,extent_m\nI1,UBND-SK1,0.125\nI2,UBND-SK1,0.125\n", to: "hop.csv", in: dir)
         try store.importCSV(.boxes, path: csv, by: Fixture.who(at: "2026-11-20"))
         try store.registerBox(BoxDraft(code: "NEW", fonds: "UBND-SK1"), by: Fixture.who(at: "2026-11-21"))

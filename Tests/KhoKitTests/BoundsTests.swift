@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KhoEstimation
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
@@ -9,7 +10,8 @@ import Testing
 /// and sheets), refused beyond them through commands and CSV alike; no input reaches a trap, and a catalogue
 /// damaged with huge values by raw SQL still gives status, check, estimate and report.
 @Suite struct BoundsTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     func counts(_ store: KhoStore) throws -> [Int] {
         try store.read { db in try ["box", "file", "event"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 } }

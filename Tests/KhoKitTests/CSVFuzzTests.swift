@@ -118,6 +118,7 @@ import Testing
     @Test func aMalformedImportNeverImportsPartOfItsRows() throws {
         // Given a catalogue with a fonds and a box for files
         let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "FB1", fonds: "UBND-SK1"), by: Fixture.who())
         var rng = Rng(state: Self.seed)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
@@ -7,7 +8,8 @@ import Testing
 /// Issue 11, class 4: a quote that is never closed must not swallow later rows; the reader names the line where
 /// the quoted field opened, and nothing is imported.
 @Suite struct CSVQuoteTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     func counts(_ store: KhoStore) throws -> [Int] {
         try store.read { db in try ["box", "file", "event"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 } }

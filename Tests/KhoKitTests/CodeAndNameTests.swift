@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
@@ -8,7 +9,8 @@ import Testing
 /// bidi characters in codes and names, and names on disk that are not UTF-8 or come in two Unicode spellings
 /// reported, never skipped or merged silently.
 @Suite struct CodeAndNameTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     // MARK: The grammar
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KhoTIFF
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
@@ -150,7 +151,8 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
 }
 
 @Suite(.timeLimit(.minutes(2))) struct CraftedRestoreTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
     var live: String { dir.appendingPathComponent("kho.sqlite").path }
 
     @Test(arguments: CraftedBackup.allCases)

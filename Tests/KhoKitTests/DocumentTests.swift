@@ -80,6 +80,7 @@ import Testing
         let store = try catalogue()
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
+        defer { try? FileManager.default.removeItem(at: dir) }
         // Given a list as a clerk types it, with a combined "Số ký hiệu" and sheet numbers
         let good = Fixture.write("""
             STT,Số ký hiệu,Ngày tháng,Tác giả,Trích yếu,Tờ số,Ghi chú

@@ -108,6 +108,7 @@ import Testing
 
     @Test func ratesFileErrorsNameTheFileAndLine() throws {
         let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = Fixture.write("[contractor]\nper_page_scanned = nhiều\n", to: "rates.toml", in: dir)
         #expect(throws: RatesError.self) { try RatesFile.load(path: path) }
         #expect(try RatesFile.load(path: dir.appendingPathComponent("none.toml").path) == nil)

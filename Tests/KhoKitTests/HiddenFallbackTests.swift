@@ -2,13 +2,15 @@ import Foundation
 import GRDB
 import KhoEstimation
 import KhoTIFF
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
 
 /// Nothing broken is silently replaced by a default: a stored profile, an event's detail, the filesystem type.
 @Suite(.timeLimit(.minutes(1))) struct HiddenFallbackTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     func storing(profile json: String) throws -> KhoStore {
         let store = try Fixture.store()

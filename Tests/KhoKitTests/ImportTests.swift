@@ -1,10 +1,12 @@
 import Foundation
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
 
 @Suite struct ImportTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     func catalogueWithBoxes() throws -> KhoStore {
         let store = try Fixture.store()

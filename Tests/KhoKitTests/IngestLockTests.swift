@@ -8,7 +8,8 @@ import Testing
 
 /// Only one ingest (or restore) runs on a catalogue at a time; a second is told who is ingesting since when.
 @Suite(.timeLimit(.minutes(3))) struct IngestLockTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
     var live: String { dir.appendingPathComponent("kho.sqlite").path }
     var root: String { dir.appendingPathComponent("scans").path }
 

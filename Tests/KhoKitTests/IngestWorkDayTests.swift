@@ -115,6 +115,7 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: who(before(days: 100)))
         let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "A"), title: "a"), by: who(before(days: 20)))
         try store.importCSV(.files, path: Fixture.write("box,file,title\nH1,B,b\nH1,C,c\n", to: "1.csv", in: dir), by: who(before(days: 10)))
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "D"), title: "d"), by: who(before(days: 2)))

@@ -147,6 +147,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func anImportWithAnExtentThatRoundsToNothingIsRefusedWholly() throws {
         let store = try catalogue()
         let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = Fixture.write("box,fonds,extent_m\nB7,UBND-SK1,0.25\nB8,UBND-SK1,0.0001\n", to: "boxes.csv", in: dir)
         let before = try snapshot(store)
         do {

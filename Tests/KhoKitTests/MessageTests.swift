@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 import KhoEstimation
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
 
 /// What people read when the disk is full, KHO_TZ is bogus, or the clock is behind the log.
 @Suite(.timeLimit(.minutes(1))) struct MessageTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     // MARK: KHO_TZ
 

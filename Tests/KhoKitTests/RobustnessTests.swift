@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
@@ -78,7 +79,8 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
 }
 
 @Suite struct BackupTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     @Test func aBackupIsOneSelfContainedFileHoldingEveryEvent() throws {
         // Given a catalogue in WAL mode
@@ -131,7 +133,8 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
 }
 
 @Suite struct RestoreTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     @Test func aRestoreBringsBackTheBackupAndRecordsWhoRestoredIt() throws {
         // Given a backup, and a catalogue that has changed since
@@ -193,7 +196,8 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
 }
 
 @Suite struct SafeStorageTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     @Test(arguments: [(UInt64(0x6969), "NFS"), (0x517B, "SMB"), (0xFE53_4D42, "SMB2"), (0xFF53_4D42, "CIFS"), (0xEF53, nil), (0x0102_1994, nil)])
     func networkFilesystemsAreRecognisedByTheirMagic(type: UInt64, kind: String?) {

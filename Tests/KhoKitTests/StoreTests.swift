@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
+import KhoTestSupport
 import Testing
 
 @testable import KhoKit
 
 @Suite struct StoreTests {
-    let dir = Fixture.tempDir()
+    let folder = try! TemporaryDirectory()
+    var dir: URL { URL(fileURLWithPath: folder.path) }
 
     @Test func createsTheCatalogueInWALMode() throws {
         let path = dir.appendingPathComponent("sub/kho.sqlite").path

@@ -20,6 +20,8 @@ enum Fixture {
         return store
     }
 
+    /// A new empty folder under the temporary directory; the caller removes it (`defer`); a suite keeps a
+    /// `TemporaryDirectory` (removed when the test ends) instead.
     static func tempDir() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kho-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

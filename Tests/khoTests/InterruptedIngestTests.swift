@@ -1,11 +1,15 @@
 import Foundation
 import GRDB
+import KhoEstimation
 import KhoTestSupport
 import Testing
 
 @testable import KhoKit
 
 @Suite struct InterruptedIngestTests {
+    /// The seed of the kill times when KHO_TEST_SEED does not set one.
+    static let defaultSeed: UInt64 = 20_261_127
+
     /// Writes `files` catalogue files of `pages` masters each under `root`, and a CSV of them.
     func corpus(in kho: Kho, files: Int, pages: Int) throws -> String {
         let root = kho.dir.appendingPathComponent("scans").path
@@ -56,9 +60,12 @@ import Testing
         // Given a catalogue of 200 files with 10 masters each
         let kho = Kho()
         let root = try corpus(in: kho, files: 200, pages: 10)
-        var generator = SystemRandomNumberGenerator()
-        // When an ingest is killed with SIGKILL at random moments, five times
-        for _ in 0..<5 {
+        // (kill times come from a seed: a failure names it, and KHO_TEST_SEED=N runs the same times again)
+        let seed = ProcessInfo.processInfo.environment["KHO_TEST_SEED"].flatMap { UInt64($0) } ?? Self.defaultSeed
+        var generator = SeededGenerator(seed: seed)
+        var killedAfter: [UInt32] = []
+        // When an ingest is killed with SIGKILL at moments drawn from the seed, five times
+        for round in 0..<5 {
             let process = Process()
             process.executableURL = Kho.binary
             process.arguments = ["scan", "ingest", root, "--by", "Hoa"]
@@ -66,17 +73,19 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 20_000...250_000, using: &generator))
+            killedAfter.append(UInt32.random(in: 20_000...250_000, using: &generator))
+            let context = "seed \(seed) (KHO_TEST_SEED), round \(round + 1), killed after µs \(killedAfter)"
+            usleep(killedAfter[round])
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             // Then every file is either fully recorded (all its masters and its event) or not at all
             for (ref, line) in try state(kho) {
                 let ingested = line.hasSuffix("ingested=true")
-                #expect(ingested ? line.contains("masters=10") : (line.contains("masters=0") && line.hasPrefix("none")), "\(ref): \(line)")
+                #expect(ingested ? line.contains("masters=10") : (line.contains("masters=0") && line.hasPrefix("none")), "\(ref): \(line); \(context)")
             }
             // And `kho check` finds nothing wrong
             let check = try kho("check")
-            #expect(check.code == 0, "\(check.out)\(check.err)")
+            #expect(check.code == 0, "\(check.out)\(check.err)\n\(context)")
         }
         // And a final ingest reaches the same state as an uninterrupted one
         #expect(try kho("scan", "ingest", root, "--by", "Hoa").code == 0)
@@ -84,7 +93,8 @@ import Testing
         let referenceRoot = try corpus(in: reference, files: 200, pages: 10)
         #expect(try reference("scan", "ingest", referenceRoot, "--by", "Hoa").code == 0)
         let interrupted = try state(kho)
-        #expect(interrupted == (try state(reference)))
-        #expect(interrupted.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") })
+        let context = "seed \(seed) (KHO_TEST_SEED), killed after µs \(killedAfter)"
+        #expect(interrupted == (try state(reference)), "\(context)")
+        #expect(interrupted.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") }, "\(context)")
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
 
-/// Runs the built `kho` executable, as a person or a script would.
-struct Kho {
+/// Runs the built `kho` executable, as a person or a script would, in a temporary folder that is removed when the
+/// last reference to it goes (keep the `Kho` while you use paths inside `dir`).
+final class Kho: Sendable {
     struct Result {
         var code: Int32
         var out: String
         var err: String
+        /// The command ran past its time limit and was killed.
+        var timedOut = false
     }
 
     let dir: URL
@@ -14,6 +17,10 @@ struct Kho {
     init() {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("kho-e2e-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: dir)
     }
 
     /// The `kho` binary beside the test bundle (SwiftPM builds products into one folder).
@@ -36,7 +43,9 @@ struct Kho {
         try run(args, env: env)
     }
 
-    func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+    /// Runs `kho ARGS`, reading its standard output and error at the same time (so neither pipe fills up and blocks
+    /// it); a run longer than `timeout` seconds is killed and comes back with `timedOut` set.
+    func run(_ args: [String], env: [String: String] = [:], timeout: Double = 300) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = args
@@ -52,10 +61,45 @@ struct Kho {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = Watchdog(pid: process.processIdentifier, after: timeout)
+        let errData = Collected()
+        let errReader = err.fileHandleForReading
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errData.set(errReader.readDataToEndOfFile()) }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
-        return Result(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        let timedOut = watchdog.finish()
+        return Result(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData.get(), as: UTF8.self), timedOut: timedOut)
+    }
+
+    /// Data read on another thread.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func set(_ data: Data) { lock.withLock { self.data = data } }
+        func get() -> Data { lock.withLock { data } }
+    }
+
+    /// Kills a process that is still running after a time limit; `finish()` says whether it had to.
+    private final class Watchdog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = false
+        private var fired = false
+
+        init(pid: Int32, after seconds: Double) {
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+                lock.withLock {
+                    guard !done else { return }
+                    fired = true
+                    kill(pid, SIGKILL)
+                }
+            }
+        }
+
+        /// Called once the process has been reaped: from now on the watchdog does nothing.
+        func finish() -> Bool { lock.withLock { done = true; return fired } }
     }
 
     func write(_ text: String, to name: String) -> String {

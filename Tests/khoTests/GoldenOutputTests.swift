@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// `kho status` and `kho estimate` as a person reads them, in Vietnamese, on ``FixedCatalogue``: a change to either
+/// output shows up here as a diff to review. When the change is intended, paste the actual text (printed after the
+/// diff) into the expected text below.
+///
+/// The run's wall-clock time (status's first line) and the temporary folder's path are replaced by placeholders, and
+/// spaces at the ends of lines are not compared (table padding).
+@Suite struct GoldenOutputTests {
+    /// The text with each line's trailing spaces dropped and without a final newline.
+    static func normalised(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0.reversed().drop { $0 == " " }.reversed()) }
+            .joined(separator: "\n")
+            .trimmingCharacters(in: .newlines)
+    }
+
+    static func expectGolden(_ actual: String, _ expected: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let actual = normalised(actual)
+        #expect(actual == expected,
+                "\(name) differs from its golden text:\n\(GoldenDiff.unified(expected: expected, actual: actual))\n\nactual:\n\(actual)",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func statusInVietnamese() throws {
+        // Given the fixed catalogue
+        let kho = try FixedCatalogue.make()
+        // When its status is printed
+        let status = try kho.run(["status"], env: FixedCatalogue.env)
+        #expect(status.code == 0, "\(status.err)")
+        // Then the first line carries the time of the run, and the rest is the golden text
+        let clock = try Regex(#"tiến độ lúc \d{4}-\d{2}-\d{2} \d{2}:\d{2}"#)
+        #expect(status.out.split(separator: "\n").first?.contains(clock) == true, "\(status.out.prefix(80))")
+        Self.expectGolden(status.out.replacing(clock, with: "tiến độ lúc <giờ chạy>"), Self.status, "kho status")
+    }
+
+    @Test func estimateInVietnamese() throws {
+        // Given the fixed catalogue
+        let kho = try FixedCatalogue.make()
+        // When it is estimated as of 31/01/2025 with a fixed seed and resamples
+        let estimate = try kho.run(["estimate"] + FixedCatalogue.estimateArgs, env: FixedCatalogue.env)
+        #expect(estimate.code == 0, "\(estimate.err)")
+        // Then the text is the golden text (the rates file's path is in the temporary folder)
+        Self.expectGolden(estimate.out.replacingOccurrences(of: kho.dir.path, with: "<thư mục>"), Self.estimate, "kho estimate")
+    }
+
+    @Test func theDiffShowsWhatChanged() {
+        let diff = GoldenDiff.unified(expected: "a\nb\nc", actual: "a\nB\nc\nd")
+        #expect(diff == "--- expected\n+++ actual\n@@\n a\n-b\n+B\n c\n+d")
+        #expect(GoldenDiff.unified(expected: "same", actual: "same").isEmpty)
+    }
+
+    static let status = """
+        Kho lưu trữ — tiến độ lúc <giờ chạy>
+
+        Chỉ tiêu              Số lượng       %
+        ────────────────────  ────────  ──────
+        Tổng số mét tài liệu       2 m
+        Đã chỉnh lý                1 m    50 %
+          giữ lại               0,85 m
+          đề nghị hủy           0,15 m
+        Chưa chỉnh lý              1 m    50 %
+        Đã số hóa               0,33 m  16,7 %
+        Hộp (khi tiếp nhận)      5 (4)
+        Hồ sơ                        3
+        Số tờ (đã đếm)             120
+        Trang đã số hóa            156
+
+        Các bậc số hóa (số hồ sơ):
+        Bậc                          Hồ sơ
+        ───────────────────────────  ─────
+        chưa số hóa                      1
+        đã ghi nhận (chưa kiểm tra)      2
+        bản gốc đạt chuẩn                0
+        cần quét lại                     0
+        số trang không khớp số tờ        0
+        cần xem lại (tệp đã đổi)         0
+        đã bàn giao                      0
+        mật (không số hóa)               0
+
+        Theo phông:
+        Phông     Tên                Tổng (m)  Chỉnh lý (m)  Số hóa (m)  Hộp  Hồ sơ
+        ────────  ─────────────────  ────────  ────────────  ──────────  ───  ─────
+        UBND-SK1  UBND xã Sơn Kim 1         2             1        0,33    5      3
+        """
+
+    static let estimate = """
+        DỰ TOÁN lúc 31/01/2025 — phạm vi: toàn bộ kho — dựa trên 10 ngày có số liệu
+          kế hoạch: chỉnh lý 2 người, số hóa 1 người, mỗi người 5 ngày/tuần; lập ngày 31/01/2025
+        Dự toán YẾU: ít hơn 10 ngày có số liệu.
+
+        Kinh phí xin thêm (đồng) — mỗi khoản chỉ tính một lần:
+          Phương án thuê đơn vị dịch vụ: 228.621.750 đ (công việc 38.621.750 đ + chi một lần 190.000.000 đ)
+          Phương án tự làm (thuê thêm ngày công), P50: 190.000.000 đ (P10–P90: 190.000.000 đ – 190.000.000 đ; công việc 0 đ + chi một lần 190.000.000 đ)
+
+        Ngày xong (P10 – P50 – P90): theo KẾ HOẠCH và theo NHỊP ĐỘ THỰC TẾ (26 tuần qua, kể cả tuần không làm):
+        Phần việc       Còn lại  Năng suất đội  Người  Kế hoạch                              Ngày công/tuần thực tế  Nhịp độ thực tế
+        ─────────  ────────────  ─────────────  ─────  ────────────────────────────────────  ──────────────────────  ────────────────────────────────────
+        Chỉnh lý            1 m    0,25 m/ngày      2  04/02/2025 – 06/02/2025 – 21/02/2025                       2  10/02/2025 – 28/02/2025 – 01/05/2025
+        Số hóa     20.105 trang  78 trang/ngày      1  29/12/2025 – 29/01/2026 – 10/03/2026                     0,5  10/10/2029 – 20/11/2034 – 13/05/2050
+        Toàn bộ                                        29/12/2025 – 30/01/2026 – 10/03/2026                          11/10/2029 – 12/12/2034 – 19/06/2051
+          chỉnh lý: 2 ngày công/tuần trong 4 tuần qua (kể cả tuần không làm); lần làm cuối 17/01/2025 (đã ngừng 2 tuần)
+          số hóa: 0,5 ngày công/tuần trong 4 tuần qua (kể cả tuần không làm); lần làm cuối 20/01/2025 (đã ngừng 1 tuần)
+
+        Dung lượng lưu trữ (26.099.520 byte/trang, giả định; mới có 0 tệp gốc đạt chuẩn, cần 20):
+                                  Một bản    3 bản
+        ───────────────────────  ────────  ───────
+        Đang dùng                    0 MB     0 MB
+        Cần thêm                 524,7 GB  1,57 TB
+        Tổng khi xong            524,7 GB  1,57 TB
+        Bản PDF/A đã dựng            0 MB     0 MB
+        Bản PDF/A còn phải dựng  524,7 GB  1,57 TB
+        Bản PDF/A khi xong       524,7 GB  1,57 TB
+        Tổng cộng TIFF và PDF/A            3,15 TB
+          Dựng bản PDF/A cho 20.105 trang còn lại: khoảng 44 giờ máy trên máy 2 nhân (460 trang/giờ, giả định).
+
+        Cảnh báo:
+          ! ước tính chỉnh lý yếu: chỉ dựa trên 8 ngày có số liệu (cần ít nhất 10)
+          ! năng suất chỉnh lý thay đổi 0% giữa một phần ba đầu và cuối của khoảng đo (0 → 0,25 m/người-ngày); việc làm trước thường dễ hơn
+          ! chỉnh lý: mới có 2 tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính
+          ! chỉnh lý: trong một số lần lấy mẫu lại sản lượng bằng 0, nên P90 có thể bị giới hạn; cần thêm số liệu
+          ! ước tính số hóa yếu: chỉ dựa trên 2 ngày có số liệu (cần ít nhất 10)
+          ! số hóa: mới có 2 tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính
+
+        Chi tiết kinh phí (mỗi con số kèm nguồn):
+        Khoản                                                Số lượng       Đơn giá    Thành tiền  Nguồn
+        ─────────────────────────────────────────────  ──────────────  ────────────  ────────────  ──────────────────
+        chỉnh lý tài liệu (mét giá)                               1 m   8.000.000 đ   8.000.000 đ  rates.toml line 22
+        số hóa (trang)                                 20.104,5 trang       1.500 đ  30.156.750 đ  rates.toml line 25
+        biên mục hồ sơ                                        6 hồ sơ      10.000 đ      60.000 đ  rates.toml line 27
+        nhập dữ liệu văn bản                              135 văn bản       3.000 đ     405.000 đ  rates.toml line 29
+        ngày công người thuê thêm (chỉnh lý)              0 ngày công     400.000 đ           0 đ  rates.toml line 34
+        ngày công người thuê thêm (số hóa)                0 ngày công     400.000 đ           0 đ  rates.toml line 34
+        Máy hút ẩm / dehumidifiers (2)                        1 khoản  20.000.000 đ  20.000.000 đ  rates.toml line 39
+        Giá sắt / steel shelving (10 m)                       1 khoản  30.000.000 đ  30.000.000 đ  rates.toml line 40
+        Máy quét A3 / A3 flatbed scanner                      1 khoản  60.000.000 đ  60.000.000 đ  rates.toml line 41
+        Lưu trữ / storage (NAS, disks, off-site copy)         1 khoản  80.000.000 đ  80.000.000 đ  rates.toml line 42
+        Đơn giá: giá trị mặc định (chưa có <thư mục>/rates.toml; tạo bằng `kho rates init` rồi sửa theo đơn giá của tỉnh).
+
+        Năng suất và tỷ lệ dùng:
+          chỉnh lý (m/ngày công): 0,125 — đo được từ 8 ngày công
+          số hóa (trang/ngày công): 78 — đo được từ 2 ngày công
+          trang/tờ: 1,95;  trang/mét giữ lại: 15.405;  giữ lại/độ dài: 0,85;  byte/trang: 26.099.520
+          văn bản/hồ sơ: 15 (giả định; mới mô tả 0 hồ sơ); văn bản cần mô tả: 135
+
+        Giả định (chưa đo được, dùng giá trị nêu rõ):
+          - chưa đo số trang mỗi mét giá sau chỉnh lý: giả định 15.405 (7.900 tờ/mét × số trang mỗi tờ đã đo)
+          - chưa đo dung lượng mỗi trang (mới có 0 tệp gốc đạt chuẩn, cần 20): giả định 26.099.520 byte (A4, 300 ppi, màu 24 bit, không nén ≈ 26 MB)
+          - chưa đo số văn bản mỗi hồ sơ (mới mô tả văn bản của 0 hồ sơ, cần 10): giả định 15
+          - chưa đo tốc độ dựng bản PDF/A (mới có 0 bản, cần 5): giả định 460 trang/giờ trên máy 2 nhân (đo bằng tools/bench-pdf)
+          - chưa đo dung lượng mỗi trang PDF (mới có 0 bản, cần 5): giả định bằng tệp gốc, 26.099.520 byte (lớp ảnh không nén mất dữ liệu từ tệp gốc)
+          - chỉnh lý và số hóa làm song song bởi những người khác nhau; thời điểm xong chung là thời điểm muộn hơn
+
+        bootstrap dự báo theo khối tuần ISO: mỗi lần lấy mẫu lại các tuần đã làm (có hoàn lại) để có năng suất trung bình, rồi mô phỏng phần việc còn lại bằng các tuần rút từ mẫu đó; khoảng P10–P90 được nới theo số khối (Hesterberg)
+        """
+}
