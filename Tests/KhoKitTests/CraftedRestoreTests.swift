@@ -150,7 +150,7 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
     }
 }
 
-@Suite(.timeLimit(.minutes(2))) struct CraftedRestoreTests {
+@Suite(.timeLimit(.minutes(20))) struct CraftedRestoreTests {
     let folder = try! TemporaryDirectory()
     var dir: URL { URL(fileURLWithPath: folder.path) }
     var live: String { dir.appendingPathComponent("kho.sqlite").path }

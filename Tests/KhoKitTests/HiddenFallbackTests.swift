@@ -8,7 +8,7 @@ import Testing
 @testable import KhoKit
 
 /// Nothing broken is silently replaced by a default: a stored profile, an event's detail, the filesystem type.
-@Suite(.timeLimit(.minutes(1))) struct HiddenFallbackTests {
+@Suite(.timeLimit(.minutes(20))) struct HiddenFallbackTests {
     let folder = try! TemporaryDirectory()
     var dir: URL { URL(fileURLWithPath: folder.path) }
 

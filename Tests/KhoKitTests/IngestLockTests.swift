@@ -7,7 +7,7 @@ import Testing
 @testable import KhoKit
 
 /// Only one ingest (or restore) runs on a catalogue at a time; a second is told who is ingesting since when.
-@Suite(.timeLimit(.minutes(3))) struct IngestLockTests {
+@Suite(.timeLimit(.minutes(20))) struct IngestLockTests {
     let folder = try! TemporaryDirectory()
     var dir: URL { URL(fileURLWithPath: folder.path) }
     var live: String { dir.appendingPathComponent("kho.sqlite").path }

@@ -7,7 +7,7 @@ import Testing
 @testable import KhoKit
 
 /// What people read when the disk is full, KHO_TZ is bogus, or the clock is behind the log.
-@Suite(.timeLimit(.minutes(1))) struct MessageTests {
+@Suite(.timeLimit(.minutes(20))) struct MessageTests {
     let folder = try! TemporaryDirectory()
     var dir: URL { URL(fileURLWithPath: folder.path) }
 

@@ -55,6 +55,8 @@ import Testing
             .badYear("x"), .yearsBackwards(start: 2, end: 1), .badRetention("x"), .badSheets("x"), .badCondition("x"),
             .badAccess("x"), .badFileRef("x"), .emptyCode(.box), .emptyCode(.file), .emptyCode(.fonds), .emptyText(.fileTitle),
             .emptyText(.fondsName), .emptyText(.location), .emptyText(.notes), .emptyText(.holder), .boxFromItself("B"), .nothingToChange])
+        // StaffPlanError
+        add(StaffPlanError.self, [.shape("arrangement"), .count("scanning=0"), .part("archivists")])
         // StoreError
         add(StoreError.self, [.notSQLite(path: "p"), .notAFile(path: "p"), .readOnly(path: "p"), .missing(path: "p"), .newerSchema(path: "p", unknown: ["v9"]),
             .cannotCreate(path: "p", reason: "r"), .busy(path: "p"), .diskFull(path: "p"), .io(path: "p", reason: "r")])

@@ -122,7 +122,7 @@ func contents(_ path: String) throws -> [String] {
     }
 }
 
-@Suite(.timeLimit(.minutes(5))) struct HardeningEndToEndTests {
+@Suite(.timeLimit(.minutes(20))) struct HardeningEndToEndTests {
     /// A catalogue with a fonds, boxes and files, closed (all of it in its file).
     func catalogue(_ kho: Kho) throws {
         #expect(try kho("fonds", "add", "F", "--name", "Phông", "--by", "Thu").code == 0)
