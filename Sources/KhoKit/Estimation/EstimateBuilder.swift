@@ -51,8 +51,8 @@ extension KhoStore {
                 arguments.append(end)
             }
             let sql = """
-                SELECT e.kind, e.actor, e.happened_day, COALESCE(\(Bounds.sql("e.metres_mm")), 0),
-                       COALESCE(\(Bounds.sql("e.pages")), 0), e.box_id FROM event e
+                SELECT e.kind, e.actor, e.happened_day, COALESCE(\(Bounds.sql("e.metres_mm")), 0) AS metres_mm,
+                       COALESCE(\(Bounds.sql("e.pages")), 0) AS pages, e.box_id FROM event e
                 WHERE e.kind IN ('sort.start', 'sort.finish', 'scan.record', 'scan.ingest') AND NOT e.opening \(filter)
                   AND \(LiveEvent.sql(alias: "e", counting: innerFilter.isEmpty ? nil : String(innerFilter.dropFirst(" AND ".count))))
                 """
@@ -60,16 +60,16 @@ extension KhoStore {
             var starts: [Int64: [(person: String, day: LocalDay)]] = [:]
             var finishes: [Int64: LocalDay] = [:]
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + arguments)) {
-                let kindText: String = row[0]
-                guard let day = LocalDay(iso: row[2]) else { continue }
-                if let box: Int64 = row[5] {
-                    if kindText == "sort.start" { starts[box, default: []].append((row[1], day)) }
+                let kindText: String = row["kind"]
+                guard let day = LocalDay(iso: row["happened_day"]) else { continue }
+                if let box: Int64 = row["box_id"] {
+                    if kindText == "sort.start" { starts[box, default: []].append((row["actor"], day)) }
                     if kindText == "sort.finish" { finishes[box] = max(finishes[box] ?? day, day) }
                 }
                 let kind: WorkKind = kindText.hasPrefix("sort") ? .arrangement : .scanning
-                let amount = kind == .arrangement ? Double(row[3] as Int64) / 1000 : Double(row[4] as Int)
-                let key = "\(kind.rawValue)|\(row[1] as String)|\(day)"
-                totals[key, default: (day, row[1], kind, 0)].amount += kindText == "sort.start" ? 0 : amount
+                let amount = kind == .arrangement ? Double(row["metres_mm"] as Int64) / 1000 : Double(row["pages"] as Int)
+                let key = "\(kind.rawValue)|\(row["actor"] as String)|\(day)"
+                totals[key, default: (day, row["actor"], kind, 0)].amount += kindText == "sort.start" ? 0 : amount
             }
             // The working days a person spent on a box between starting and finishing it.
             for (box, list) in starts {
@@ -135,8 +135,8 @@ extension KhoStore {
         let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
         let today = time.day(of: now)
         let latest = try read { db -> (recorded: Int64, day: String)? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT MAX(recorded_at), MAX(happened_day) FROM event"),
-                let recorded: Int64 = row[0], let day: String = row[1]
+            guard let row = try Row.fetchOne(db, sql: "SELECT MAX(recorded_at) AS recorded_at, MAX(happened_day) AS happened_day FROM event"),
+                let recorded: Int64 = row["recorded_at"], let day: String = row["happened_day"]
             else { return nil }
             return (recorded, day)
         }
@@ -207,26 +207,27 @@ extension KhoStore {
         // Families: a box as received with the boxes made from it.
         var tree = BoxFamilies()
         var roots: [Int64: FamilyWork] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement, \(Bounds.sql("kept_mm")) FROM box") {
-            let id: Int64 = row[0]
-            if let p: Int64 = row[3] { tree.add(child: id, parent: p); continue }
-            if let fondsId, (row[1] as Int64) != fondsId { continue }
-            roots[id] = FamilyWork(extentMM: row[2], arranged: (row[4] as String) == ArrangementState.arranged.rawValue, keptMM: row[5])
+        for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, \(Bounds.sql("kept_mm")) AS kept_mm FROM box") {
+            let id: Int64 = row["id"]
+            if let p: Int64 = row["from_box_id"] { tree.add(child: id, parent: p); continue }
+            if let fondsId, (row["fonds_id"] as Int64) != fondsId { continue }
+            roots[id] = FamilyWork(extentMM: row["extent_mm"], arranged: (row["arrangement"] as String) == ArrangementState.arranged.rawValue,
+                                   keptMM: row["kept_mm"])
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT box_id, scan_state, retention = 'permanent', COUNT(*), COUNT(sheets),
-                   COALESCE(SUM(\(Bounds.sql("sheets"))), 0), COALESCE(SUM(\(Bounds.sql("pages"))), 0),
-                   COALESCE(SUM(CASE WHEN sheets > 0 THEN \(Bounds.sql("pages")) END), 0)
+            SELECT box_id, scan_state, retention = 'permanent' AS permanent, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
+                   COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets, COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages,
+                   COALESCE(SUM(CASE WHEN sheets > 0 THEN \(Bounds.sql("pages")) END), 0) AS pages_with_sheets
             FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
             """) {
-            let r = tree.root(of: row[0])
+            let r = tree.root(of: row["box_id"])
             guard var family = roots[r] else { continue }
-            let state = ScanState(rawValue: row[1]) ?? .none
-            let permanent: Bool = row[2] ?? false
-            let files: Int = row[3]
-            let withSheets: Int = row[4]
-            let sheets: Int = row[5]
-            let pages: Int = row[6]
+            let state = ScanState(rawValue: row["scan_state"]) ?? .none
+            let permanent: Bool = row["permanent"] ?? false
+            let files: Int = row["files"]
+            let withSheets: Int = row["with_sheets"]
+            let sheets: Int = row["sheets"]
+            let pages: Int = row["pages"]
             family.files += files
             family.unknownSheets += files - withSheets
             if permanent { family.permanentFiles += files }
@@ -234,7 +235,7 @@ extension KhoStore {
                 family.digitizedFiles += files
                 family.digitizedPages += pages
                 family.digitizedSheetsWithPages += sheets
-                family.digitizedPagesWithSheets += row[7] as Int
+                family.digitizedPagesWithSheets += row["pages_with_sheets"] as Int
             } else if !request.permanentOnly || permanent {
                 family.filesToScan += files
                 family.sheetsToScan += sheets
@@ -286,7 +287,7 @@ extension KhoStore {
         // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages.
         let perPage = try Row.fetchAll(db, sql: """
             SELECT size, pages FROM master WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0
-            """).map { row in Double(row[0] as Int64) / Double(row[1] as Int) }.sorted()
+            """).map { row in Double(row["size"] as Int64) / Double(row["pages"] as Int) }.sorted()
 
         var measured = MeasuredRatios()
         if extentMM > 0 { measured.keptPerExtent = Double(keptMM) / Double(extentMM) }
