@@ -204,7 +204,22 @@ extension KhoStore {
     private func remainingWork(_ db: Database, request: EstimateRequest, today: LocalDay) throws -> (RemainingWork, MeasuredRatios, Text) {
         var fondsId: Int64?
         if let code = request.fonds { fondsId = try Lookup.fonds(db, code: Clean.code(code)).id }
-        // Families: a box as received with the boxes made from it.
+        var (tree, roots) = try Self.boxFamilies(db, fondsId: fondsId)
+        try Self.countFiles(db, tree: &tree, into: &roots, permanentOnly: request.permanentOnly)
+        var (remaining, totals) = Self.tally(roots.values)
+        if request.permanentOnly {
+            remaining.scanningShareOfUnarranged = totals.permanentShare ?? 1
+        }
+        // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
+        remaining.storedBytesNow = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(\(Bounds.sql("size"))), 0) FROM master WHERE NOT missing") ?? 0
+        var measured = try Self.measuredRatios(db, totals)
+        try Self.measureDocuments(db, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
+        return (remaining, measured, Self.scopeText(request))
+    }
+
+    /// Families: each box as received with the boxes made from it, and the work on the families in `fondsId` (every
+    /// fonds when nil) before their files are counted.
+    private static func boxFamilies(_ db: Database, fondsId: Int64?) throws -> (BoxFamilies, [Int64: FamilyWork]) {
         var tree = BoxFamilies()
         var roots: [Int64: FamilyWork] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, \(Bounds.sql("kept_mm")) AS kept_mm FROM box") {
@@ -214,6 +229,13 @@ extension KhoStore {
             roots[id] = FamilyWork(extentMM: row["extent_mm"], arranged: (row["arrangement"] as String) == ArrangementState.arranged.rawValue,
                                    keptMM: row["kept_mm"])
         }
+        return (tree, roots)
+    }
+
+    /// Adds the files that are not secret to their families: how many, their sheets and pages, digitized or still to scan
+    /// (only permanent ones count as to scan when `permanentOnly`).
+    private static func countFiles(_ db: Database, tree: inout BoxFamilies, into roots: inout [Int64: FamilyWork],
+                                   permanentOnly: Bool) throws {
         for row in try Row.fetchAll(db, sql: """
             SELECT box_id, scan_state, retention = 'permanent' AS permanent, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
                    COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets, COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages,
@@ -236,37 +258,36 @@ extension KhoStore {
                 family.digitizedPages += pages
                 family.digitizedSheetsWithPages += sheets
                 family.digitizedPagesWithSheets += row["pages_with_sheets"] as Int
-            } else if !request.permanentOnly || permanent {
+            } else if !permanentOnly || permanent {
                 family.filesToScan += files
                 family.sheetsToScan += sheets
             }
             roots[r] = family
         }
+    }
 
+    /// The work left over all families, and the totals the ratios are measured from.
+    private static func tally(_ families: some Sequence<FamilyWork>) -> (RemainingWork, FamilyTotals) {
         var remaining = RemainingWork(unarrangedMetres: 0)
-        var keptMM: Int64 = 0, extentMM: Int64 = 0
-        var digitizedPages = 0, digitizedSheets = 0
-        var fullPages = 0, fullKeptMM: Int64 = 0
-        var filesInArranged = 0, keptWithFilesMM: Int64 = 0
-        var permanentFiles = 0, allFiles = 0
-        for family in roots.values {
-            digitizedPages += family.digitizedPagesWithSheets
-            digitizedSheets += family.digitizedSheetsWithPages
+        var t = FamilyTotals()
+        for family in families {
+            t.digitizedPages += family.digitizedPagesWithSheets
+            t.digitizedSheets += family.digitizedSheetsWithPages
             guard family.arranged else {
                 remaining.unarrangedMetres += Double(family.extentMM) / 1000
                 continue
             }
             let kept = family.keptMM ?? family.extentMM
-            keptMM += kept
-            extentMM += family.extentMM
-            allFiles += family.files
-            permanentFiles += family.permanentFiles
+            t.keptMM += kept
+            t.extentMM += family.extentMM
+            t.allFiles += family.files
+            t.permanentFiles += family.permanentFiles
             if family.files > 0 {
-                filesInArranged += family.files
-                keptWithFilesMM += kept
+                t.filesInArranged += family.files
+                t.keptWithFilesMM += kept
                 if family.digitizedFiles == family.files {
-                    fullPages += family.digitizedPages
-                    fullKeptMM += kept
+                    t.fullPages += family.digitizedPages
+                    t.fullKeptMM += kept
                 }
                 if family.unknownSheets == 0 {
                     remaining.sheetsKnownUnscanned += Double(family.sheetsToScan)
@@ -278,35 +299,39 @@ extension KhoStore {
                 remaining.keptMetresUnscannedWithoutSheets += Double(kept) / 1000
             }
         }
-        let permanentShare = allFiles > 0 ? Double(permanentFiles) / Double(allFiles) : nil
-        if request.permanentOnly {
-            remaining.scanningShareOfUnarranged = permanentShare ?? 1
-        }
-        // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
-        remaining.storedBytesNow = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(\(Bounds.sql("size"))), 0) FROM master WHERE NOT missing") ?? 0
+        return (remaining, t)
+    }
+
+    /// The ratios measured from the families' totals, and bytes per page from the masters that passed QC.
+    private static func measuredRatios(_ db: Database, _ t: FamilyTotals) throws -> MeasuredRatios {
         // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages.
         let perPage = try Row.fetchAll(db, sql: """
             SELECT size, pages FROM master WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0
             """).map { row in Double(row["size"] as Int64) / Double(row["pages"] as Int) }.sorted()
 
         var measured = MeasuredRatios()
-        if extentMM > 0 { measured.keptPerExtent = Double(keptMM) / Double(extentMM) }
-        if digitizedSheets > 0 && digitizedPages > 0 { measured.pagesPerSheet = Double(digitizedPages) / Double(digitizedSheets) }
-        if fullKeptMM > 0 && fullPages > 0 { measured.pagesPerKeptMetre = Double(fullPages) / (Double(fullKeptMM) / 1000) }
+        if t.extentMM > 0 { measured.keptPerExtent = Double(t.keptMM) / Double(t.extentMM) }
+        if t.digitizedSheets > 0 && t.digitizedPages > 0 { measured.pagesPerSheet = Double(t.digitizedPages) / Double(t.digitizedSheets) }
+        if t.fullKeptMM > 0 && t.fullPages > 0 { measured.pagesPerKeptMetre = Double(t.fullPages) / (Double(t.fullKeptMM) / 1000) }
         // A handful of masters says little about those to come: the estimate uses the stated default below 20.
         measured.mastersMeasured = perPage.count
         if !perPage.isEmpty {
             let mid = perPage.count / 2
             measured.bytesPerPage = perPage.count % 2 == 1 ? perPage[mid] : (perPage[mid - 1] + perPage[mid]) / 2
         }
-        if keptWithFilesMM > 0 && filesInArranged > 0 { measured.filesPerKeptMetre = Double(filesInArranged) / (Double(keptWithFilesMM) / 1000) }
-        try Self.measureDocuments(db, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
+        if t.keptWithFilesMM > 0 && t.filesInArranged > 0 {
+            measured.filesPerKeptMetre = Double(t.filesInArranged) / (Double(t.keptWithFilesMM) / 1000)
+        }
+        return measured
+    }
 
+    /// The request's scope as people read it: permanent records only, one fonds, or the whole archive.
+    private static func scopeText(_ request: EstimateRequest) -> Text {
         var scope: [Text] = []
         if request.permanentOnly { scope.append(Text(vi: "chỉ hồ sơ vĩnh viễn", en: "permanent records only")) }
         if let fonds = request.fonds { scope.append(Text(vi: "phông " + Clean.code(fonds), en: "fonds " + Clean.code(fonds))) }
         if scope.isEmpty { scope.append(Text(vi: "toàn bộ kho", en: "the whole archive")) }
-        return (remaining, measured, Text(vi: scope.map(\.vi).joined(separator: ", "), en: scope.map(\.en).joined(separator: ", ")))
+        return Text(vi: scope.map(\.vi).joined(separator: ", "), en: scope.map(\.en).joined(separator: ", "))
     }
 }
 
@@ -324,4 +349,17 @@ private struct FamilyWork {
     var digitizedPagesWithSheets = 0
     var filesToScan = 0
     var sheetsToScan = 0
+}
+
+/// What the families add up to, for the ratios measured from them: arranged families only, but for the digitized
+/// pages and sheets of every family.
+private struct FamilyTotals {
+    var keptMM: Int64 = 0, extentMM: Int64 = 0
+    var digitizedPages = 0, digitizedSheets = 0
+    var fullPages = 0, fullKeptMM: Int64 = 0
+    var filesInArranged = 0, keptWithFilesMM: Int64 = 0
+    var permanentFiles = 0, allFiles = 0
+
+    /// The share of permanent files among the files of arranged families; nil when they have none.
+    var permanentShare: Double? { allFiles > 0 ? Double(permanentFiles) / Double(allFiles) : nil }
 }
