@@ -5,7 +5,6 @@
 /// See ``PredictiveBootstrap`` for the method, and ``StaffPlan`` for what counts as extra cost.
 public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
     let ratios = ResolvedRatios(inputs.measured)
-    let rem = inputs.remaining
     let histories = WorkKind.allCases.map {
         WorkHistory(kind: $0, observations: inputs.observations, today: inputs.today, window: inputs.window)
     }
@@ -14,105 +13,34 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
     let dayRate = Sourced(
         inputs.dayRateOverride ?? inputs.rates.dayRate.value,
         source: inputs.dayRateOverride == nil ? inputs.rates.dayRate.source : "what-if --day-rate")
-
-    // Quantities.
-    let unarranged = clean(rem.unarrangedMetres)
-    let share = min(1, max(0, rem.scanningShareOfUnarranged.map(clean) ?? 1))
-    let keptToScan = unarranged * ratios.keptPerExtent * share + clean(rem.keptMetresUnscannedWithoutSheets)
-    let pages = clean(rem.pagesKnownUnscanned) + clean(rem.sheetsKnownUnscanned) * ratios.pagesPerSheet
-        + keptToScan * ratios.pagesPerKeptMetre
-    // Files and documents are counted whole.
-    let files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * share * ratios.filesPerKeptMetre).rounded()
-    let documents = (rem.documentsToDescribe.map(clean) ?? (files + clean(rem.filesWithoutDocuments)) * ratios.documentsPerFile).rounded()
-    let describing = DescriptionEstimate(
-        filesPredicted: files, filesWithoutDocuments: clean(rem.filesWithoutDocuments), documentsToDescribe: documents,
-        documentsPerFile: ratios.documentsPerFile, documentsPerFileSource: ratios.documentsPerFileMeasured ? .measured : .assumed,
-        filesMeasured: inputs.measured.documentsMeasuredFiles ?? 0, pagesPerDocument: inputs.measured.pagesPerDocument)
+    let q = RemainingQuantities(inputs, ratios: ratios)
 
     // Money lines (contractor variant); describing goes with digitization, as in Vietnamese unit prices.
-    let c = inputs.rates.contractor
-    let contractorLines = [
-        MoneyLine(part: "arrangement", item: "per_metre_arranged", quantity: unarranged, unit: "m", price: c.perMetreArranged),
-        MoneyLine(part: "scanning", item: "per_page_scanned", quantity: pages, unit: "page", price: c.perPageScanned),
-        MoneyLine(part: "scanning", item: "per_file_described", quantity: files, unit: "file", price: c.perFileDescribed),
-        MoneyLine(part: "scanning", item: "per_document_described", quantity: documents, unit: "document", price: c.perDocumentDescribed),
-    ]
+    let contractorLines = contractorMoneyLines(q, prices: inputs.rates.contractor)
     func contractorTotal(_ part: String) -> Int64 {
         contractorLines.filter { $0.part == part }.reduce(0) { $0 &+ $1.amountVND }
     }
-
-    let a = PartProjector(kind: .arrangement, history: arrangementHistory, remaining: unarranged, inputs: inputs)
+    let a = PartProjector(kind: .arrangement, history: arrangementHistory, remaining: q.unarranged, inputs: inputs)
         .project(contractorVND: contractorTotal("arrangement"), dayRate: dayRate.value)
-    let s = PartProjector(kind: .scanning, history: scanningHistory, remaining: pages, inputs: inputs)
+    let s = PartProjector(kind: .scanning, history: scanningHistory, remaining: q.pages, inputs: inputs)
         .project(contractorVND: contractorTotal("scanning"), dayRate: dayRate.value)
-
     let total = combine(a, s, inputs: inputs)
-    let oneOffLines = inputs.rates.oneOff.map {
-        MoneyLine(part: "one_off", item: $0.name, quantity: 1, unit: "item", price: Sourced($0.amountVND, source: $0.source))
-    }
-    let inHouseLines = [(WorkKind.arrangement, a), (.scanning, s)].map { kind, out in
-        MoneyLine(part: kind.rawValue, item: "day_rate", quantity: out.projection.extraStaffDays.p50,
-            unit: "staff-day", price: dayRate, band: out.projection.costVND)
-    }
-    let money = MoneyBreakdown(contractor: contractorLines, inHouse: inHouseLines, oneOff: oneOffLines)
+    let money = moneyBreakdown(contractor: contractorLines, a, s, inputs: inputs, dayRate: dayRate)
 
     // Pace: availability as measured, and the finish it sustains.
     let resamples = EstimationDefaults.clampedResamples(inputs.resamples)
-    let calendar = inputs.rates.calendar
-    let sa = SustainedProjector(kind: .arrangement, observations: inputs.observations, today: inputs.today, calendar: calendar)
-        .project(remaining: unarranged, resamples: resamples, seed: inputs.seed ^ 0x5A5A_1234_9E37_79B9)
-    let ss = SustainedProjector(kind: .scanning, observations: inputs.observations, today: inputs.today, calendar: calendar)
-        .project(remaining: pages, resamples: resamples, seed: inputs.seed ^ 0x3C6E_F372_FE94_F82B)
+    let (sa, ss) = sustainedProjections(inputs, q, resamples: resamples)
     let sustained = SustainedByPart(
         arrangement: sa.projection, scanning: ss.projection,
-        total: combineSustained(sa, ss, today: inputs.today, calendar: calendar))
-    let pace = PaceByPart(arrangement: sa.pace, scanning: ss.pace)
+        total: combineSustained(sa, ss, today: inputs.today, calendar: inputs.rates.calendar))
 
-    // Deadline: what finishing by `until` takes, per part and in money.
-    var deadline: Deadline?
-    if let until = inputs.until {
-        let available = calendar.workingDays(after: inputs.today, through: until)
-        var d = Deadline(
-            until: until, workingDaysAvailable: available, daysPerWeek: inputs.planDaysPerWeek, arrangement: nil, scanning: nil,
-            inHouseTotalVND: money.oneOffTotalVND, contractorTotalVND: money.contractorTotalVND, oneOffTotalVND: money.oneOffTotalVND)
-        if available > 0 {
-            let parts = [a, s].map {
-                Deadline.part(personDays: $0.projection.staffDays, available: available, daysPerWeek: inputs.planDaysPerWeek,
-                              current: $0.projection.currentStaff, dayRate: dayRate.value)
-            }
-            d.arrangement = parts[0]
-            d.scanning = parts[1]
-            d.inHouseTotalVND = addVND(addVND(parts[0].costVND, parts[1].costVND), money.oneOffTotalVND)
-        }
-        deadline = d
-    }
+    let deadline = deadlinePlan(inputs, a, s, money: money, dayRate: dayRate.value)
+    let storage = storageEstimate(inputs, q, ratios: ratios)
+    let (delivery, deliveryAssumptions) = DeliveryEstimate.make(inputs.delivery ?? DeliveryInputs(), pagesToScan: q.pages, storage: storage)
 
-    // Storage.
-    let copies = max(1, inputs.rates.copies.value)
-    let storage = StorageEstimate(
-        remainingPages: pages, storedBytesPerCopy: rem.storedBytesNow, bytesPerPage: ratios.bytesPerPage,
-        source: ratios.bytesPerPageMeasured ? .measured : .assumed, mastersMeasured: ratios.mastersMeasured,
-        copies: copies, copiesSource: inputs.rates.copies.source)
-    let (delivery, deliveryAssumptions) = DeliveryEstimate.make(inputs.delivery ?? DeliveryInputs(), pagesToScan: pages, storage: storage)
-
-    // Warnings.
     let noData = arrangementHistory.personDays.isEmpty && scanningHistory.personDays.isEmpty
-    var warnings: [Notice] = noData ? [Notice(code: "no_data", message: Texts.noData)] : []
-    for (kind, history, out) in [(WorkKind.arrangement, arrangementHistory, a), (.scanning, scanningHistory, s)] {
-        if !noData && out.projection.weak { warnings.append(Texts.weak(kind, days: history.days.count)) }
-        if let d = out.projection.drift, d.drifting { warnings.append(Texts.drift(kind, d)) }
-        warnings += out.notices
-    }
-    for (kind, p, remaining) in [(WorkKind.arrangement, sa, unarranged), (.scanning, ss, pages)] where remaining > 0 {
-        if p.pace.idle { warnings.append(Texts.idle(kind, p.pace)) }
-        if p.projection.finishDate == nil && p.pace.lastWork != nil { warnings.append(Texts.neverAtSustainedPace(kind)) }
-    }
-    if unarranged > 0, s.projection.finishDate.p50 < a.projection.finishDate.p50 {
-        warnings.append(Texts.scanningWaits)
-    }
-    if let until = inputs.until, total.staffNeededByUntil == nil {
-        warnings.append(Texts.noWorkingDayBeforeUntil(until))
-    }
+    let warnings = estimateWarnings(
+        inputs, q, noData: noData, histories: (arrangementHistory, scanningHistory), projected: (a, s), sustained: (sa, ss), total: total)
 
     let allDays = Set(arrangementHistory.days + scanningHistory.days)
     return EstimateResult(
@@ -120,26 +48,142 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
         weak: a.projection.weak || s.projection.weak, warnings: warnings,
         assumptions: ratios.assumptions + a.assumptions + s.assumptions + deliveryAssumptions + [Texts.parallel],
         arrangement: ArrangementEstimate(
-            remainingMetres: unarranged,
+            remainingMetres: q.unarranged,
             rateMetresPerDay: a.projection.ratePerPersonDay * Double(a.projection.plannedStaff),
             projection: a.projection),
         scanning: ScanningEstimate(
-            remainingPages: pages,
+            remainingPages: q.pages,
             ratePagesPerDay: s.projection.ratePerPersonDay * Double(s.projection.plannedStaff),
             pagesPerMetre: ratios.pagesPerKeptMetre, pagesPerSheet: ratios.pagesPerSheet,
-            keptPerExtent: ratios.keptPerExtent, keptMetresToScan: keptToScan, projection: s.projection),
-        storage: storage, delivery: delivery, documents: describing, total: total, money: money, until: inputs.until,
-        pace: pace, sustained: sustained, deadline: deadline,
+            keptPerExtent: ratios.keptPerExtent, keptMetresToScan: q.keptToScan, projection: s.projection),
+        storage: storage, delivery: delivery, documents: q.describing, total: total, money: money, until: inputs.until,
+        pace: PaceByPart(arrangement: sa.pace, scanning: ss.pace), sustained: sustained, deadline: deadline,
         throughput: throughputTable(histories),
         method: MethodNote(resamples: resamples, seed: inputs.seed, window: inputs.window, description: Texts.method,
                            sustainedDescription: Texts.sustainedMethod))
 }
 
+/// What is left to do, in the units each part is counted in: metres to arrange, pages to scan, files and documents
+/// to describe.
+private struct RemainingQuantities {
+    var unarranged: Double
+    var keptToScan: Double
+    var pages: Double
+    var files: Double
+    var documents: Double
+    var describing: DescriptionEstimate
+
+    init(_ inputs: EstimateInputs, ratios: ResolvedRatios) {
+        let rem = inputs.remaining
+        unarranged = clean(rem.unarrangedMetres)
+        let share = min(1, max(0, rem.scanningShareOfUnarranged.map(clean) ?? 1))
+        keptToScan = unarranged * ratios.keptPerExtent * share + clean(rem.keptMetresUnscannedWithoutSheets)
+        pages = clean(rem.pagesKnownUnscanned) + clean(rem.sheetsKnownUnscanned) * ratios.pagesPerSheet
+            + keptToScan * ratios.pagesPerKeptMetre
+        // Files and documents are counted whole.
+        files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * share * ratios.filesPerKeptMetre).rounded()
+        documents = (rem.documentsToDescribe.map(clean) ?? (files + clean(rem.filesWithoutDocuments)) * ratios.documentsPerFile).rounded()
+        describing = DescriptionEstimate(
+            filesPredicted: files, filesWithoutDocuments: clean(rem.filesWithoutDocuments), documentsToDescribe: documents,
+            documentsPerFile: ratios.documentsPerFile, documentsPerFileSource: ratios.documentsPerFileMeasured ? .measured : .assumed,
+            filesMeasured: inputs.measured.documentsMeasuredFiles ?? 0, pagesPerDocument: inputs.measured.pagesPerDocument)
+    }
+}
+
+/// The contractor's price of what is left, line by line.
+private func contractorMoneyLines(_ q: RemainingQuantities, prices c: ContractorRates) -> [MoneyLine] {
+    [
+        MoneyLine(part: "arrangement", item: "per_metre_arranged", quantity: q.unarranged, unit: "m", price: c.perMetreArranged),
+        MoneyLine(part: "scanning", item: "per_page_scanned", quantity: q.pages, unit: "page", price: c.perPageScanned),
+        MoneyLine(part: "scanning", item: "per_file_described", quantity: q.files, unit: "file", price: c.perFileDescribed),
+        MoneyLine(part: "scanning", item: "per_document_described", quantity: q.documents, unit: "document", price: c.perDocumentDescribed),
+    ]
+}
+
+/// The money lines of all three variants: the contractor's, in-house staff-days at the day rate, and one-off costs.
+private func moneyBreakdown(contractor: [MoneyLine], _ a: PartProjector.Output, _ s: PartProjector.Output,
+                            inputs: EstimateInputs, dayRate: Sourced<Int64>) -> MoneyBreakdown {
+    let oneOffLines = inputs.rates.oneOff.map {
+        MoneyLine(part: "one_off", item: $0.name, quantity: 1, unit: "item", price: Sourced($0.amountVND, source: $0.source))
+    }
+    let inHouseLines = [(WorkKind.arrangement, a), (.scanning, s)].map { kind, out in
+        MoneyLine(part: kind.rawValue, item: "day_rate", quantity: out.projection.extraStaffDays.p50,
+            unit: "staff-day", price: dayRate, band: out.projection.costVND)
+    }
+    return MoneyBreakdown(contractor: contractor, inHouse: inHouseLines, oneOff: oneOffLines)
+}
+
+/// One part projected at the pace measured so far, with its finish per resample.
+private typealias SustainedPart = (pace: Pace, projection: SustainedProjection, days: [Double]?)
+
+/// Each part at the pace measured so far.
+private func sustainedProjections(_ inputs: EstimateInputs, _ q: RemainingQuantities,
+                                  resamples: Int) -> (arrangement: SustainedPart, scanning: SustainedPart) {
+    let calendar = inputs.rates.calendar
+    let sa = SustainedProjector(kind: .arrangement, observations: inputs.observations, today: inputs.today, calendar: calendar)
+        .project(remaining: q.unarranged, resamples: resamples, seed: inputs.seed ^ 0x5A5A_1234_9E37_79B9)
+    let ss = SustainedProjector(kind: .scanning, observations: inputs.observations, today: inputs.today, calendar: calendar)
+        .project(remaining: q.pages, resamples: resamples, seed: inputs.seed ^ 0x3C6E_F372_FE94_F82B)
+    return (sa, ss)
+}
+
+/// What finishing by `until` takes, per part and in money; nil without `until`.
+private func deadlinePlan(_ inputs: EstimateInputs, _ a: PartProjector.Output, _ s: PartProjector.Output,
+                          money: MoneyBreakdown, dayRate: Int64) -> Deadline? {
+    guard let until = inputs.until else { return nil }
+    let available = inputs.rates.calendar.workingDays(after: inputs.today, through: until)
+    var d = Deadline(
+        until: until, workingDaysAvailable: available, daysPerWeek: inputs.planDaysPerWeek, arrangement: nil, scanning: nil,
+        inHouseTotalVND: money.oneOffTotalVND, contractorTotalVND: money.contractorTotalVND, oneOffTotalVND: money.oneOffTotalVND)
+    if available > 0 {
+        let parts = [a, s].map {
+            Deadline.part(personDays: $0.projection.staffDays, available: available, daysPerWeek: inputs.planDaysPerWeek,
+                          current: $0.projection.currentStaff, dayRate: dayRate)
+        }
+        d.arrangement = parts[0]
+        d.scanning = parts[1]
+        d.inHouseTotalVND = addVND(addVND(parts[0].costVND, parts[1].costVND), money.oneOffTotalVND)
+    }
+    return d
+}
+
+/// The storage the masters still to scan will take, with the copies kept.
+private func storageEstimate(_ inputs: EstimateInputs, _ q: RemainingQuantities, ratios: ResolvedRatios) -> StorageEstimate {
+    let copies = max(1, inputs.rates.copies.value)
+    return StorageEstimate(
+        remainingPages: q.pages, storedBytesPerCopy: inputs.remaining.storedBytesNow, bytesPerPage: ratios.bytesPerPage,
+        source: ratios.bytesPerPageMeasured ? .measured : .assumed, mastersMeasured: ratios.mastersMeasured,
+        copies: copies, copiesSource: inputs.rates.copies.source)
+}
+
+/// The warnings on the estimate: no or weak data, drift, idle parts, scanning waiting on arrangement, no working day.
+private func estimateWarnings(
+    _ inputs: EstimateInputs, _ q: RemainingQuantities, noData: Bool, histories: (WorkHistory, WorkHistory),
+    projected: (a: PartProjector.Output, s: PartProjector.Output), sustained: (SustainedPart, SustainedPart), total: TotalEstimate
+) -> [Notice] {
+    let (a, s) = projected
+    var warnings: [Notice] = noData ? [Notice(code: "no_data", message: Texts.noData)] : []
+    for (kind, history, out) in [(WorkKind.arrangement, histories.0, a), (.scanning, histories.1, s)] {
+        if !noData && out.projection.weak { warnings.append(Texts.weak(kind, days: history.days.count)) }
+        if let d = out.projection.drift, d.drifting { warnings.append(Texts.drift(kind, d)) }
+        warnings += out.notices
+    }
+    for (kind, p, remaining) in [(WorkKind.arrangement, sustained.0, q.unarranged), (.scanning, sustained.1, q.pages)] where remaining > 0 {
+        if p.pace.idle { warnings.append(Texts.idle(kind, p.pace)) }
+        if p.projection.finishDate == nil && p.pace.lastWork != nil { warnings.append(Texts.neverAtSustainedPace(kind)) }
+    }
+    if q.unarranged > 0, s.projection.finishDate.p50 < a.projection.finishDate.p50 {
+        warnings.append(Texts.scanningWaits)
+    }
+    if let until = inputs.until, total.staffNeededByUntil == nil {
+        warnings.append(Texts.noWorkingDayBeforeUntil(until))
+    }
+    return warnings
+}
+
 /// Both parts at the sustained pace: per resample the later finish; nil dates when either part cannot be projected.
 private func combineSustained(
-    _ a: (pace: Pace, projection: SustainedProjection, days: [Double]?),
-    _ s: (pace: Pace, projection: SustainedProjection, days: [Double]?),
-    today: LocalDay, calendar: WorkingCalendar
+    _ a: SustainedPart, _ s: SustainedPart, today: LocalDay, calendar: WorkingCalendar
 ) -> SustainedProjection {
     let perWeek = a.pace.personDaysPerWeek + s.pace.personDaysPerWeek
     guard let da = a.days, let ds = s.days else {

@@ -21,7 +21,26 @@ enum EstimateOutput {
 
     static func text(_ r: EstimateResult, ratesNote: String?, saved: String?) {
         let lang = Lang.current
-        let a = r.arrangement, s = r.scanning
+        headline(r, lang)
+        Out.line()
+        moneySummary(r.money)
+        Out.line()
+        finishTable(r, lang)
+        if let d = r.deadline { deadlineSection(d) }
+        Out.line()
+        storageSection(r)
+        if let saved { Out.line(Text(vi: "Đã lưu dự toán «\(saved)»: xem lại bằng `kho estimate show \"\(saved)\"`.", en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")()) }
+
+        if !r.warnings.isEmpty { warningsSection(r.warnings, lang) }
+        Out.line()
+        moneyDetail(r.money, ratesNote: ratesNote, lang)
+        Out.line()
+        ratesAndRatios(r, lang)
+        assumptionsAndMethod(r, lang)
+    }
+
+    /// The first lines: the day, the scope and what the estimate rests on, and whether it rests on too little.
+    private static func headline(_ r: EstimateResult, _ lang: Lang) {
         Out.line(Text(vi: "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scopeLabel(lang)) — dựa trên \(r.daysOfData) ngày có số liệu",
                       en: "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(r.daysOfData) days of data")())
         Out.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
@@ -31,16 +50,22 @@ enum EstimateOutput {
         } else if r.weak {
             Out.line(Text(vi: "Dự toán YẾU: ít hơn 10 ngày có số liệu.", en: "WEAK estimate: fewer than 10 days of data.")())
         }
-        Out.line()
+    }
+
+    /// The money to ask for, in each variant.
+    private static func moneySummary(_ m: MoneyBreakdown) {
         Out.line(Text(vi: "Kinh phí xin thêm (đồng) — mỗi khoản chỉ tính một lần:", en: "Additional money (VND) — each line counted once:")())
-        let m = r.money
         Out.line("  " + Text(vi: "Phương án thuê đơn vị dịch vụ: ", en: "Contractor: ")() + money(m.contractorTotalVND)
                  + Text(vi: " (công việc \(money(m.contractorWorkVND)) + chi một lần \(money(m.oneOffTotalVND)))",
                         en: " (work \(money(m.contractorWorkVND)) + one-off \(money(m.oneOffTotalVND)))")())
         Out.line("  " + Text(vi: "Phương án tự làm (thuê thêm ngày công), P50: ", en: "In-house (extra staff-days), P50: ")() + money(m.inHouseTotalVND.p50)
                  + Text(vi: " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); công việc \(money(m.inHouseWorkVND.p50)) + chi một lần \(money(m.oneOffTotalVND)))",
                         en: " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); work \(money(m.inHouseWorkVND.p50)) + one-off \(money(m.oneOffTotalVND)))")())
-        Out.line()
+    }
+
+    /// The finish of each part under the plan and at the sustained pace, and the pace each part keeps.
+    private static func finishTable(_ r: EstimateResult, _ lang: Lang) {
+        let a = r.arrangement, s = r.scanning
         Out.line(Text(vi: "Ngày xong (P10 – P50 – P90): theo KẾ HOẠCH và theo NHỊP ĐỘ THỰC TẾ (26 tuần qua, kể cả tuần không làm):",
                       en: "Finish (P10 – P50 – P90): under the PLAN and at the SUSTAINED PACE (last 26 weeks, idle weeks included):")())
         let sus = r.sustained
@@ -63,28 +88,33 @@ enum EstimateOutput {
         if let pace = r.pace {
             for kind in WorkKind.allCases { Out.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
         }
-        if let d = r.deadline {
-            Out.line()
-            Out.line(Text(vi: "Để xong trước \(day(d.until)) (\(d.workingDaysAvailable) ngày làm việc, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) ngày/tuần mỗi người):",
-                          en: "To finish by \(day(d.until)) (\(d.workingDaysAvailable) working days, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) days a week each):")())
-            let rows = WorkKind.allCases.compactMap { kind -> [String]? in
-                guard let p = d[kind] else { return nil }
-                return [kind == .arrangement ? Text(vi: "Chỉnh lý", en: "Arrangement")() : Text(vi: "Số hóa", en: "Scanning")(),
-                        String(p.staffP50), String(p.staffP90), String(p.currentStaff),
-                        Format.decimal(p.extraStaffDays, maxFractionDigits: 1) + " " + unit("staff-day"), money(p.costVND)]
-            }
-            if rows.isEmpty {
-                Out.line("  " + Text(vi: "không còn ngày làm việc nào trước hạn này", en: "no working day is left before that day")())
-            } else {
-                Out.table(
-                    [Text(vi: "Phần việc", en: "Part")(), Text(vi: "Cần (P50)", en: "Needed (P50)")(), Text(vi: "Cần (P90)", en: "Needed (P90)")(),
-                     Text(vi: "Đang có", en: "Now")(), Text(vi: "Ngày công thuê thêm", en: "Extra staff-days")(), Text(vi: "Tự làm (P50)", en: "In-house (P50)")()],
-                    rows, right: [1, 2, 3, 4, 5])
-                Out.line("  " + Text(vi: "Tổng tự làm để kịp hạn, kể cả chi một lần: ", en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND))
-                Out.line("  " + Text(vi: "Thuê đơn vị dịch vụ, kể cả chi một lần: ", en: "Contractor, one-off included: ")() + money(d.contractorTotalVND))
-            }
-        }
+    }
+
+    /// What finishing by the deadline takes, per part and in money.
+    private static func deadlineSection(_ d: Deadline) {
         Out.line()
+        Out.line(Text(vi: "Để xong trước \(day(d.until)) (\(d.workingDaysAvailable) ngày làm việc, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) ngày/tuần mỗi người):",
+                      en: "To finish by \(day(d.until)) (\(d.workingDaysAvailable) working days, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) days a week each):")())
+        let rows = WorkKind.allCases.compactMap { kind -> [String]? in
+            guard let p = d[kind] else { return nil }
+            return [kind == .arrangement ? Text(vi: "Chỉnh lý", en: "Arrangement")() : Text(vi: "Số hóa", en: "Scanning")(),
+                    String(p.staffP50), String(p.staffP90), String(p.currentStaff),
+                    Format.decimal(p.extraStaffDays, maxFractionDigits: 1) + " " + unit("staff-day"), money(p.costVND)]
+        }
+        if rows.isEmpty {
+            Out.line("  " + Text(vi: "không còn ngày làm việc nào trước hạn này", en: "no working day is left before that day")())
+        } else {
+            Out.table(
+                [Text(vi: "Phần việc", en: "Part")(), Text(vi: "Cần (P50)", en: "Needed (P50)")(), Text(vi: "Cần (P90)", en: "Needed (P90)")(),
+                 Text(vi: "Đang có", en: "Now")(), Text(vi: "Ngày công thuê thêm", en: "Extra staff-days")(), Text(vi: "Tự làm (P50)", en: "In-house (P50)")()],
+                rows, right: [1, 2, 3, 4, 5])
+            Out.line("  " + Text(vi: "Tổng tự làm để kịp hạn, kể cả chi một lần: ", en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND))
+            Out.line("  " + Text(vi: "Thuê đơn vị dịch vụ, kể cả chi một lần: ", en: "Contractor, one-off included: ")() + money(d.contractorTotalVND))
+        }
+    }
+
+    /// The storage the masters and copies take now and will take when done.
+    private static func storageSection(_ r: EstimateResult) {
         let st = r.storage
         let perPage = Format.integer(Int64(st.bytesPerPage.rounded()))
         let source = st.bytesPerPageSource == .measured
@@ -99,16 +129,19 @@ enum EstimateOutput {
                 + pdfRows(r.delivery, bytes: bytes),
             right: [1, 2])
         if let d = r.delivery { Out.line("  " + pdfBuildLine(d)) }
-        if let saved { Out.line(Text(vi: "Đã lưu dự toán «\(saved)»: xem lại bằng `kho estimate show \"\(saved)\"`.", en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")()) }
+    }
 
-        if !r.warnings.isEmpty {
-            Out.line()
-            Out.line(Text(vi: "Cảnh báo:", en: "Warnings:")())
-            for w in r.warnings { Out.line("  ! " + w.message.text(lang)) }
-        }
+    /// What the reader should know before trusting the figures.
+    private static func warningsSection(_ warnings: [Notice], _ lang: Lang) {
         Out.line()
+        Out.line(Text(vi: "Cảnh báo:", en: "Warnings:")())
+        for w in warnings { Out.line("  ! " + w.message.text(lang)) }
+    }
+
+    /// Every money line with its quantity, unit price and source.
+    private static func moneyDetail(_ m: MoneyBreakdown, ratesNote: String?, _ lang: Lang) {
         Out.line(Text(vi: "Chi tiết kinh phí (mỗi con số kèm nguồn):", en: "Money in detail (each figure with its source):")())
-        let lines = r.money.contractor + r.money.inHouse + r.money.oneOff
+        let lines = m.contractor + m.inHouse + m.oneOff
         Out.table(
             [Text(vi: "Khoản", en: "Item")(), Text(vi: "Số lượng", en: "Quantity")(), Text(vi: "Đơn giá", en: "Unit price")(),
              Text(vi: "Thành tiền", en: "Amount")(), Text(vi: "Nguồn", en: "Source")()],
@@ -118,7 +151,11 @@ enum EstimateOutput {
             },
             right: [1, 2, 3])
         if let ratesNote { Out.line(ratesNote) }
-        Out.line()
+    }
+
+    /// The rates and ratios the estimate used, measured or assumed.
+    private static func ratesAndRatios(_ r: EstimateResult, _ lang: Lang) {
+        let a = r.arrangement, s = r.scanning
         Out.line(Text(vi: "Năng suất và tỷ lệ dùng:", en: "Rates and ratios used:")())
         for (kind, p) in [(Text(vi: "chỉnh lý (m/ngày công)", en: "arrangement (m/person-day)"), a.projection), (Text(vi: "số hóa (trang/ngày công)", en: "scanning (pages/person-day)"), s.projection)] {
             let source = p.rateSource == .measured ? Text(vi: "đo được từ \(p.personDaysOfData) ngày công", en: "measured over \(p.personDaysOfData) person-days")()
@@ -138,6 +175,10 @@ enum EstimateOutput {
             Out.line("  " + Text(vi: "văn bản/hồ sơ", en: "documents/file")() + ": \(perFile) (\(source))" + pages + "; "
                      + Text(vi: "văn bản cần mô tả", en: "documents to describe")() + ": " + Format.integer(Int64(d.documentsToDescribe.rounded())))
         }
+    }
+
+    /// The assumptions made, and how the estimate is computed.
+    private static func assumptionsAndMethod(_ r: EstimateResult, _ lang: Lang) {
         if !r.assumptions.isEmpty {
             Out.line()
             Out.line(Text(vi: "Giả định (chưa đo được, dùng giá trị nêu rõ):", en: "Assumptions (not measured yet; stated values used):")())

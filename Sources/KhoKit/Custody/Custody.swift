@@ -296,7 +296,7 @@ extension KhoStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT in_event_id FROM custody WHERE out_event_id = ?", arguments: [id]) else {
                 throw WorkError.notUndoable(id: id, kind: original.kind.label())
             }
-            if let back: Int64 = row[0] {
+            if let back: Int64 = row["in_event_id"] {
                 throw WorkError.laterEventFirst(id: id, later: back, kind: EventKind.custodyIn.label())
             }
             try db.execute(sql: "DELETE FROM custody WHERE out_event_id = ?", arguments: [id])
@@ -304,8 +304,8 @@ extension KhoStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT box_id, file_id FROM custody WHERE in_event_id = ?", arguments: [id]) else {
                 throw WorkError.notUndoable(id: id, kind: original.kind.label())
             }
-            let boxId: Int64 = row[0]
-            let fileId: Int64? = row[1]
+            let boxId: Int64 = row["box_id"]
+            let fileId: Int64? = row["file_id"]
             // It goes back out: the same rules as taking it out now.
             let current = try fileId.flatMap { try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [$0]) } ?? boxId
             if let hold = try custodyHolder(db, boxId: current, fileId: fileId) {

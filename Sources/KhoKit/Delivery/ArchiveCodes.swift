@@ -49,7 +49,7 @@ enum ArchiveCodes {
     static func rules(_ db: Database) throws -> [Int64: ArchiveRule] {
         var out: [Int64: ArchiveRule] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT fonds_id, pattern, inventory FROM archive_rule") {
-            out[row[0]] = ArchiveRule(pattern: row[1], inventory: row[2])
+            out[row["fonds_id"]] = ArchiveRule(pattern: row["pattern"], inventory: row["inventory"])
         }
         return out
     }
@@ -63,8 +63,8 @@ enum ArchiveCodes {
         if let override { rules[override.fondsId] = override.rule }
         var parsed: [Int64: [ArchiveRule.Part]?] = [:]
         var highest: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT fonds_id, MAX(number) FROM archive_number GROUP BY fonds_id") {
-            highest[row[0]] = row[1]
+        for row in try Row.fetchAll(db, sql: "SELECT fonds_id, MAX(number) AS highest FROM archive_number GROUP BY fonds_id") {
+            highest[row["fonds_id"]] = row["highest"]
         }
         var whereSQL = ""
         if let fonds {
@@ -74,36 +74,37 @@ enum ArchiveCodes {
         var entries: [Entry] = []
         var pending: [Int64: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT fi.id, b.fonds_id, fo.code, b.code, fi.code, fi.start_year, fi.end_year, n.number,
-                   (SELECT c.archive_id FROM pdf_copy c WHERE c.file_id = fi.id ORDER BY c.id DESC LIMIT 1)
+            SELECT fi.id AS file_id, b.fonds_id, fo.code AS fonds_code, b.code AS box_code, fi.code AS file_code,
+                   fi.start_year, fi.end_year, n.number,
+                   (SELECT c.archive_id FROM pdf_copy c WHERE c.file_id = fi.id ORDER BY c.id DESC LIMIT 1) AS delivered
             FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
             LEFT JOIN archive_number n ON n.file_id = fi.id
             \(whereSQL)
             ORDER BY b.fonds_id, b.code, fi.code
             """)
         while let row = try rows.next() {
-            let fondsId: Int64 = row[1]
+            let fondsId: Int64 = row["fonds_id"]
             let rule = rules[fondsId] ?? .default
             if parsed[fondsId] == nil { parsed[fondsId] = .some(try? rule.parts()) }
-            var number: Int? = row[7]
+            var number: Int? = row["number"]
             let numbered = number != nil
             if number == nil {
                 pending[fondsId, default: 0] += 1
                 number = (highest[fondsId] ?? 0) + (pending[fondsId] ?? 0)
             }
-            let start: Int? = row[5]
-            let end: Int? = row[6]
-            let box: String = row[3]
-            let file: String = row[4]
-            let values = ArchiveRule.Values(fonds: row[2], inventory: rule.inventory, year: start ?? end, number: number, box: box, file: file)
+            let start: Int? = row["start_year"]
+            let end: Int? = row["end_year"]
+            let box: String = row["box_code"]
+            let file: String = row["file_code"]
+            let values = ArchiveRule.Values(fonds: row["fonds_code"], inventory: rule.inventory, year: start ?? end, number: number, box: box, file: file)
             let rendered: Result<String, ArchiveCodeProblem>
             if let parts = parsed[fondsId] ?? nil {
                 rendered = rule.render(values, parts: parts)
             } else {
                 rendered = .failure(.unusable(rule.pattern))
             }
-            entries.append(Entry(fileId: row[0], fondsId: fondsId, fondsCode: row[2], ref: "\(box)/\(file)", raw: rendered, rendered: rendered,
-                                 delivered: row[8], numbered: numbered))
+            entries.append(Entry(fileId: row["file_id"], fondsId: fondsId, fondsCode: row["fonds_code"], ref: "\(box)/\(file)", raw: rendered, rendered: rendered,
+                                 delivered: row["delivered"], numbered: numbered))
         }
         // One code, one file: a delivered code keeps its file; otherwise every file sharing a code has a problem.
         var holders: [String: [Int]] = [:]
@@ -153,18 +154,18 @@ enum ArchiveCodes {
             return delivered
         }
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT b.fonds_id, fo.code, b.code, fi.code, fi.start_year, fi.end_year, n.number
+            SELECT b.fonds_id, fo.code AS fonds_code, b.code AS box_code, fi.code AS file_code, fi.start_year, fi.end_year, n.number
             FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
             LEFT JOIN archive_number n ON n.file_id = fi.id WHERE fi.id = ?
             """, arguments: [fileId]) else { return "" }
-        let fondsId: Int64 = row[0]
+        let fondsId: Int64 = row["fonds_id"]
         let rule = try rules(db)[fondsId] ?? .default
         guard let parts = try? rule.parts() else { return "" }
         let alone = parts.compactMap { part -> [ArchiveRule.Field]? in if case .field(let f, _) = part { f } else { nil } }
         guard alone.contains([.fonds]), alone.contains([.number]) else { return nil }
-        let box: String = row[2]
-        let file: String = row[3]
-        var number: Int? = row[6]
+        let box: String = row["box_code"]
+        let file: String = row["file_code"]
+        var number: Int? = row["number"]
         if number == nil {
             let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM archive_number WHERE fonds_id = ?", arguments: [fondsId]) ?? 0
             let before = try Int.fetchOne(db, sql: """
@@ -174,9 +175,9 @@ enum ArchiveCodes {
                 """, arguments: [fondsId, box, box, file]) ?? 0
             number = highest + before
         }
-        let start: Int? = row[4]
-        let end: Int? = row[5]
-        let values = ArchiveRule.Values(fonds: row[1], inventory: rule.inventory, year: start ?? end, number: number, box: box, file: file)
+        let start: Int? = row["start_year"]
+        let end: Int? = row["end_year"]
+        let values = ArchiveRule.Values(fonds: row["fonds_code"], inventory: rule.inventory, year: start ?? end, number: number, box: box, file: file)
         return (try? rule.render(values, parts: parts).get()) ?? ""
     }
 
@@ -193,12 +194,12 @@ extension KhoStore {
             var fondsRows = try Row.fetchAll(db, sql: "SELECT id, code FROM fonds ORDER BY code")
             if let fonds {
                 let found = try Lookup.fonds(db, code: Clean.code(fonds))
-                fondsRows = fondsRows.filter { ($0[0] as Int64) == found.id }
+                fondsRows = fondsRows.filter { ($0["id"] as Int64) == found.id }
             }
             let rules = try ArchiveCodes.rules(db)
-            let entries = try ArchiveCodes.compute(db, fonds: Set(fondsRows.map { $0[0] as Int64 }))
+            let entries = try ArchiveCodes.compute(db, fonds: Set(fondsRows.map { $0["id"] as Int64 }))
             return fondsRows.map { row in
-                let id: Int64 = row[0]
+                let id: Int64 = row["id"]
                 let rule = rules[id] ?? .default
                 let mine = entries.filter { $0.fondsId == id }
                 let first = mine.first
@@ -209,7 +210,7 @@ extension KhoStore {
                 case .failure(let p)?: problem = first.map { ArchiveCodes.describe(p, entry: $0)() }
                 case nil: break
                 }
-                return FondsArchiveRule(fonds: row[1], pattern: rule.pattern, inventory: rule.inventory, isDefault: rules[id] == nil,
+                return FondsArchiveRule(fonds: row["code"], pattern: rule.pattern, inventory: rule.inventory, isDefault: rules[id] == nil,
                                         numbered: mine.filter(\.numbered).count, delivered: mine.filter { $0.delivered != nil }.count,
                                         example: example, exampleProblem: problem)
             }

@@ -158,7 +158,7 @@ extension KhoStore {
                 }
                 let masters = try Row.fetchAll(db, sql: """
                     SELECT disk_path, name, sha256, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
-                    """, arguments: [c.fileId]).map { PdfJobMaster(path: $0[0], name: $0[1], sha256: $0[2], pages: $0[3]) }
+                    """, arguments: [c.fileId]).map { PdfJobMaster(path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"], pages: $0["pages"]) }
                 let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
                 jobs.append(PdfJob(
                     file: c, archiveId: code, masters: masters, sources: try PdfCopies.sources(db, fileId: c.fileId),
@@ -305,20 +305,22 @@ extension KhoStore {
             clauses.append("(" + any.joined(separator: " OR ") + ")")
         }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT fi.id, fi.box_id, b.fonds_id, b.code, fi.code, fo.code, fo.name, fi.title, fi.start_year, fi.end_year, fi.retention,
-                   fi.scan_state, c.path, c.bytes
+            SELECT fi.id AS file_id, fi.box_id, b.fonds_id, b.code AS box_code, fi.code AS file_code, fo.code AS fonds_code,
+                   fo.name AS fonds_name, fi.title, fi.start_year, fi.end_year, fi.retention,
+                   fi.scan_state, c.path AS copy_path, c.bytes AS copy_bytes
             FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
             LEFT JOIN pdf_copy c ON c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = fi.id)
             WHERE \(clauses.joined(separator: " AND "))
             ORDER BY b.code, fi.code
             """)
         let candidates = rows.map { row -> Candidate in
-            let copyPath: String? = row[12]
-            let copyBytes: Int64? = row[13]
+            let copyPath: String? = row["copy_path"]
+            let copyBytes: Int64? = row["copy_bytes"]
             return Candidate(
-                fileId: row[0], boxId: row[1], fondsId: row[2], ref: "\(row[3] as String)/\(row[4] as String)", fondsCode: row[5],
-                fondsName: row[6], title: row[7], startYear: row[8], endYear: row[9], retention: row[10],
-                state: ScanState(rawValue: row[11]) ?? .none,
+                fileId: row["file_id"], boxId: row["box_id"], fondsId: row["fonds_id"],
+                ref: "\(row["box_code"] as String)/\(row["file_code"] as String)", fondsCode: row["fonds_code"],
+                fondsName: row["fonds_name"], title: row["title"], startYear: row["start_year"], endYear: row["end_year"],
+                retention: row["retention"], state: ScanState(rawValue: row["scan_state"]) ?? .none,
                 copy: copyPath.flatMap { p in copyBytes.map { (p, $0) } })
         }
         return (candidates, fileIds)

@@ -39,9 +39,9 @@ enum PdfCopies {
     /// What a copy is made from: one line per master in page order, its name and reference SHA-256.
     static func sources(_ db: Database, fileId: Int64) throws -> String {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT name, COALESCE(sha256, '') FROM master WHERE file_id = ? AND NOT missing ORDER BY name
+            SELECT name, COALESCE(sha256, '') AS sha256 FROM master WHERE file_id = ? AND NOT missing ORDER BY name
             """), arguments: [fileId])
-        return rows.map { "\($0[0] as String) \($0[1] as String)\n" }.joined()
+        return rows.map { "\($0["name"] as String) \($0["sha256"] as String)\n" }.joined()
     }
 
     /// Whether the file's latest copy was made from its masters as they are now; nil when it has no copy.
@@ -131,27 +131,29 @@ extension KhoStore {
         try read { db in
             var m = DeliveryMeasures()
             if let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*), COALESCE(SUM(pages), 0), COALESCE(SUM(bytes), 0) FROM pdf_copy c
+                SELECT COUNT(*) AS copies, COALESCE(SUM(pages), 0) AS pages, COALESCE(SUM(bytes), 0) AS bytes FROM pdf_copy c
                 WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id)
                 """) {
-                m.copies = row[0]
-                m.pages = row[1]
-                m.bytes = row[2]
+                m.copies = row["copies"]
+                m.pages = row["pages"]
+                m.bytes = row["bytes"]
             }
             if m.pages > 0 { m.bytesPerPage = Double(m.bytes) / Double(m.pages) }
             if let row = try Row.fetchOne(db, sql: """
-                SELECT SUM(pages), SUM(seconds), SUM(seconds / MAX(COALESCE(json_extract(settings, '$.jobs'), 1), 1)) FROM pdf_copy
+                SELECT SUM(pages) AS pages, SUM(seconds) AS seconds,
+                       SUM(seconds / MAX(COALESCE(json_extract(settings, '$.jobs'), 1), 1)) AS wall
+                FROM pdf_copy
                 """),
-                let pages = row[0] as Int?, pages > 0, let seconds = row[1] as Double?, let wall = row[2] as Double?, seconds > 0, wall > 0
+                let pages = row["pages"] as Int?, pages > 0, let seconds = row["seconds"] as Double?, let wall = row["wall"] as Double?, seconds > 0, wall > 0
             {
                 m.secondsPerPage = seconds / Double(pages)
                 m.pagesPerHour = Double(pages) / wall * 3600
             }
             if let row = try Row.fetchOne(db, sql: """
-                SELECT json_extract(settings, '$.cores'), json_extract(settings, '$.jobs') FROM pdf_copy ORDER BY id DESC LIMIT 1
+                SELECT json_extract(settings, '$.cores') AS cores, json_extract(settings, '$.jobs') AS jobs FROM pdf_copy ORDER BY id DESC LIMIT 1
                 """) {
-                m.cores = row[0]
-                m.jobs = row[1]
+                m.cores = row["cores"]
+                m.jobs = row["jobs"]
             }
             return m
         }

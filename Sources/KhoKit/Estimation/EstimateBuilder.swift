@@ -51,8 +51,8 @@ extension KhoStore {
                 arguments.append(end)
             }
             let sql = """
-                SELECT e.kind, e.actor, e.happened_day, COALESCE(\(Bounds.sql("e.metres_mm")), 0),
-                       COALESCE(\(Bounds.sql("e.pages")), 0), e.box_id FROM event e
+                SELECT e.kind, e.actor, e.happened_day, COALESCE(\(Bounds.sql("e.metres_mm")), 0) AS metres_mm,
+                       COALESCE(\(Bounds.sql("e.pages")), 0) AS pages, e.box_id FROM event e
                 WHERE e.kind IN ('sort.start', 'sort.finish', 'scan.record', 'scan.ingest') AND NOT e.opening \(filter)
                   AND \(LiveEvent.sql(alias: "e", counting: innerFilter.isEmpty ? nil : String(innerFilter.dropFirst(" AND ".count))))
                 """
@@ -60,16 +60,16 @@ extension KhoStore {
             var starts: [Int64: [(person: String, day: LocalDay)]] = [:]
             var finishes: [Int64: LocalDay] = [:]
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + arguments)) {
-                let kindText: String = row[0]
-                guard let day = LocalDay(iso: row[2]) else { continue }
-                if let box: Int64 = row[5] {
-                    if kindText == "sort.start" { starts[box, default: []].append((row[1], day)) }
+                let kindText: String = row["kind"]
+                guard let day = LocalDay(iso: row["happened_day"]) else { continue }
+                if let box: Int64 = row["box_id"] {
+                    if kindText == "sort.start" { starts[box, default: []].append((row["actor"], day)) }
                     if kindText == "sort.finish" { finishes[box] = max(finishes[box] ?? day, day) }
                 }
                 let kind: WorkKind = kindText.hasPrefix("sort") ? .arrangement : .scanning
-                let amount = kind == .arrangement ? Double(row[3] as Int64) / 1000 : Double(row[4] as Int)
-                let key = "\(kind.rawValue)|\(row[1] as String)|\(day)"
-                totals[key, default: (day, row[1], kind, 0)].amount += kindText == "sort.start" ? 0 : amount
+                let amount = kind == .arrangement ? Double(row["metres_mm"] as Int64) / 1000 : Double(row["pages"] as Int)
+                let key = "\(kind.rawValue)|\(row["actor"] as String)|\(day)"
+                totals[key, default: (day, row["actor"], kind, 0)].amount += kindText == "sort.start" ? 0 : amount
             }
             // The working days a person spent on a box between starting and finishing it.
             for (box, list) in starts {
@@ -135,8 +135,8 @@ extension KhoStore {
         let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
         let today = time.day(of: now)
         let latest = try read { db -> (recorded: Int64, day: String)? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT MAX(recorded_at), MAX(happened_day) FROM event"),
-                let recorded: Int64 = row[0], let day: String = row[1]
+            guard let row = try Row.fetchOne(db, sql: "SELECT MAX(recorded_at) AS recorded_at, MAX(happened_day) AS happened_day FROM event"),
+                let recorded: Int64 = row["recorded_at"], let day: String = row["happened_day"]
             else { return nil }
             return (recorded, day)
         }
@@ -204,29 +204,52 @@ extension KhoStore {
     private func remainingWork(_ db: Database, request: EstimateRequest, today: LocalDay) throws -> (RemainingWork, MeasuredRatios, Text) {
         var fondsId: Int64?
         if let code = request.fonds { fondsId = try Lookup.fonds(db, code: Clean.code(code)).id }
-        // Families: a box as received with the boxes made from it.
+        var (tree, roots) = try Self.boxFamilies(db, fondsId: fondsId)
+        try Self.countFiles(db, tree: &tree, into: &roots, permanentOnly: request.permanentOnly)
+        var (remaining, totals) = Self.tally(roots.values)
+        if request.permanentOnly {
+            remaining.scanningShareOfUnarranged = totals.permanentShare ?? 1
+        }
+        // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
+        remaining.storedBytesNow = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(\(Bounds.sql("size"))), 0) FROM master WHERE NOT missing") ?? 0
+        var measured = try Self.measuredRatios(db, totals)
+        try Self.measureDocuments(db, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
+        return (remaining, measured, Self.scopeText(request))
+    }
+
+    /// Families: each box as received with the boxes made from it, and the work on the families in `fondsId` (every
+    /// fonds when nil) before their files are counted.
+    private static func boxFamilies(_ db: Database, fondsId: Int64?) throws -> (BoxFamilies, [Int64: FamilyWork]) {
         var tree = BoxFamilies()
         var roots: [Int64: FamilyWork] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement, \(Bounds.sql("kept_mm")) FROM box") {
-            let id: Int64 = row[0]
-            if let p: Int64 = row[3] { tree.add(child: id, parent: p); continue }
-            if let fondsId, (row[1] as Int64) != fondsId { continue }
-            roots[id] = FamilyWork(extentMM: row[2], arranged: (row[4] as String) == ArrangementState.arranged.rawValue, keptMM: row[5])
+        for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, \(Bounds.sql("kept_mm")) AS kept_mm FROM box") {
+            let id: Int64 = row["id"]
+            if let p: Int64 = row["from_box_id"] { tree.add(child: id, parent: p); continue }
+            if let fondsId, (row["fonds_id"] as Int64) != fondsId { continue }
+            roots[id] = FamilyWork(extentMM: row["extent_mm"], arranged: (row["arrangement"] as String) == ArrangementState.arranged.rawValue,
+                                   keptMM: row["kept_mm"])
         }
+        return (tree, roots)
+    }
+
+    /// Adds the files that are not secret to their families: how many, their sheets and pages, digitized or still to scan
+    /// (only permanent ones count as to scan when `permanentOnly`).
+    private static func countFiles(_ db: Database, tree: inout BoxFamilies, into roots: inout [Int64: FamilyWork],
+                                   permanentOnly: Bool) throws {
         for row in try Row.fetchAll(db, sql: """
-            SELECT box_id, scan_state, retention = 'permanent', COUNT(*), COUNT(sheets),
-                   COALESCE(SUM(\(Bounds.sql("sheets"))), 0), COALESCE(SUM(\(Bounds.sql("pages"))), 0),
-                   COALESCE(SUM(CASE WHEN sheets > 0 THEN \(Bounds.sql("pages")) END), 0)
+            SELECT box_id, scan_state, retention = 'permanent' AS permanent, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
+                   COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets, COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages,
+                   COALESCE(SUM(CASE WHEN sheets > 0 THEN \(Bounds.sql("pages")) END), 0) AS pages_with_sheets
             FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
             """) {
-            let r = tree.root(of: row[0])
+            let r = tree.root(of: row["box_id"])
             guard var family = roots[r] else { continue }
-            let state = ScanState(rawValue: row[1]) ?? .none
-            let permanent: Bool = row[2] ?? false
-            let files: Int = row[3]
-            let withSheets: Int = row[4]
-            let sheets: Int = row[5]
-            let pages: Int = row[6]
+            let state = ScanState(rawValue: row["scan_state"]) ?? .none
+            let permanent: Bool = row["permanent"] ?? false
+            let files: Int = row["files"]
+            let withSheets: Int = row["with_sheets"]
+            let sheets: Int = row["sheets"]
+            let pages: Int = row["pages"]
             family.files += files
             family.unknownSheets += files - withSheets
             if permanent { family.permanentFiles += files }
@@ -234,38 +257,37 @@ extension KhoStore {
                 family.digitizedFiles += files
                 family.digitizedPages += pages
                 family.digitizedSheetsWithPages += sheets
-                family.digitizedPagesWithSheets += row[7] as Int
-            } else if !request.permanentOnly || permanent {
+                family.digitizedPagesWithSheets += row["pages_with_sheets"] as Int
+            } else if !permanentOnly || permanent {
                 family.filesToScan += files
                 family.sheetsToScan += sheets
             }
             roots[r] = family
         }
+    }
 
+    /// The work left over all families, and the totals the ratios are measured from.
+    private static func tally(_ families: some Sequence<FamilyWork>) -> (RemainingWork, FamilyTotals) {
         var remaining = RemainingWork(unarrangedMetres: 0)
-        var keptMM: Int64 = 0, extentMM: Int64 = 0
-        var digitizedPages = 0, digitizedSheets = 0
-        var fullPages = 0, fullKeptMM: Int64 = 0
-        var filesInArranged = 0, keptWithFilesMM: Int64 = 0
-        var permanentFiles = 0, allFiles = 0
-        for family in roots.values {
-            digitizedPages += family.digitizedPagesWithSheets
-            digitizedSheets += family.digitizedSheetsWithPages
+        var t = FamilyTotals()
+        for family in families {
+            t.digitizedPages += family.digitizedPagesWithSheets
+            t.digitizedSheets += family.digitizedSheetsWithPages
             guard family.arranged else {
                 remaining.unarrangedMetres += Double(family.extentMM) / 1000
                 continue
             }
             let kept = family.keptMM ?? family.extentMM
-            keptMM += kept
-            extentMM += family.extentMM
-            allFiles += family.files
-            permanentFiles += family.permanentFiles
+            t.keptMM += kept
+            t.extentMM += family.extentMM
+            t.allFiles += family.files
+            t.permanentFiles += family.permanentFiles
             if family.files > 0 {
-                filesInArranged += family.files
-                keptWithFilesMM += kept
+                t.filesInArranged += family.files
+                t.keptWithFilesMM += kept
                 if family.digitizedFiles == family.files {
-                    fullPages += family.digitizedPages
-                    fullKeptMM += kept
+                    t.fullPages += family.digitizedPages
+                    t.fullKeptMM += kept
                 }
                 if family.unknownSheets == 0 {
                     remaining.sheetsKnownUnscanned += Double(family.sheetsToScan)
@@ -277,35 +299,39 @@ extension KhoStore {
                 remaining.keptMetresUnscannedWithoutSheets += Double(kept) / 1000
             }
         }
-        let permanentShare = allFiles > 0 ? Double(permanentFiles) / Double(allFiles) : nil
-        if request.permanentOnly {
-            remaining.scanningShareOfUnarranged = permanentShare ?? 1
-        }
-        // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
-        remaining.storedBytesNow = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(\(Bounds.sql("size"))), 0) FROM master WHERE NOT missing") ?? 0
+        return (remaining, t)
+    }
+
+    /// The ratios measured from the families' totals, and bytes per page from the masters that passed QC.
+    private static func measuredRatios(_ db: Database, _ t: FamilyTotals) throws -> MeasuredRatios {
         // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages.
         let perPage = try Row.fetchAll(db, sql: """
             SELECT size, pages FROM master WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0
-            """).map { row in Double(row[0] as Int64) / Double(row[1] as Int) }.sorted()
+            """).map { row in Double(row["size"] as Int64) / Double(row["pages"] as Int) }.sorted()
 
         var measured = MeasuredRatios()
-        if extentMM > 0 { measured.keptPerExtent = Double(keptMM) / Double(extentMM) }
-        if digitizedSheets > 0 && digitizedPages > 0 { measured.pagesPerSheet = Double(digitizedPages) / Double(digitizedSheets) }
-        if fullKeptMM > 0 && fullPages > 0 { measured.pagesPerKeptMetre = Double(fullPages) / (Double(fullKeptMM) / 1000) }
+        if t.extentMM > 0 { measured.keptPerExtent = Double(t.keptMM) / Double(t.extentMM) }
+        if t.digitizedSheets > 0 && t.digitizedPages > 0 { measured.pagesPerSheet = Double(t.digitizedPages) / Double(t.digitizedSheets) }
+        if t.fullKeptMM > 0 && t.fullPages > 0 { measured.pagesPerKeptMetre = Double(t.fullPages) / (Double(t.fullKeptMM) / 1000) }
         // A handful of masters says little about those to come: the estimate uses the stated default below 20.
         measured.mastersMeasured = perPage.count
         if !perPage.isEmpty {
             let mid = perPage.count / 2
             measured.bytesPerPage = perPage.count % 2 == 1 ? perPage[mid] : (perPage[mid - 1] + perPage[mid]) / 2
         }
-        if keptWithFilesMM > 0 && filesInArranged > 0 { measured.filesPerKeptMetre = Double(filesInArranged) / (Double(keptWithFilesMM) / 1000) }
-        try Self.measureDocuments(db, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
+        if t.keptWithFilesMM > 0 && t.filesInArranged > 0 {
+            measured.filesPerKeptMetre = Double(t.filesInArranged) / (Double(t.keptWithFilesMM) / 1000)
+        }
+        return measured
+    }
 
+    /// The request's scope as people read it: permanent records only, one fonds, or the whole archive.
+    private static func scopeText(_ request: EstimateRequest) -> Text {
         var scope: [Text] = []
         if request.permanentOnly { scope.append(Text(vi: "chỉ hồ sơ vĩnh viễn", en: "permanent records only")) }
         if let fonds = request.fonds { scope.append(Text(vi: "phông " + Clean.code(fonds), en: "fonds " + Clean.code(fonds))) }
         if scope.isEmpty { scope.append(Text(vi: "toàn bộ kho", en: "the whole archive")) }
-        return (remaining, measured, Text(vi: scope.map(\.vi).joined(separator: ", "), en: scope.map(\.en).joined(separator: ", ")))
+        return Text(vi: scope.map(\.vi).joined(separator: ", "), en: scope.map(\.en).joined(separator: ", "))
     }
 }
 
@@ -323,4 +349,17 @@ private struct FamilyWork {
     var digitizedPagesWithSheets = 0
     var filesToScan = 0
     var sheetsToScan = 0
+}
+
+/// What the families add up to, for the ratios measured from them: arranged families only, but for the digitized
+/// pages and sheets of every family.
+private struct FamilyTotals {
+    var keptMM: Int64 = 0, extentMM: Int64 = 0
+    var digitizedPages = 0, digitizedSheets = 0
+    var fullPages = 0, fullKeptMM: Int64 = 0
+    var filesInArranged = 0, keptWithFilesMM: Int64 = 0
+    var permanentFiles = 0, allFiles = 0
+
+    /// The share of permanent files among the files of arranged families; nil when they have none.
+    var permanentShare: Double? { allFiles > 0 ? Double(permanentFiles) / Double(allFiles) : nil }
 }

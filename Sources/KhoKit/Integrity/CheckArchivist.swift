@@ -8,42 +8,44 @@ extension KhoStore {
     /// latest live `location.mark` set. Overdue custody is a notice, not a fault.
     func checkArchivist(_ db: Database, now: Date, into report: inout CheckReport) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.box_id, c.file_id, c.out_event_id, c.in_event_id, b.code, f.code, f.box_id,
-                   o.kind, o.box_id, o.file_id, \(LiveEvent.sql(alias: "o")),
-                   i.kind, i.box_id, i.file_id, CASE WHEN i.id IS NULL THEN 1 ELSE \(LiveEvent.sql(alias: "i")) END
+            SELECT c.id, c.box_id, c.file_id, c.out_event_id, c.in_event_id, b.code AS box_code, f.code AS file_code,
+                   f.box_id AS file_box_id, o.kind AS out_kind, o.box_id AS out_box_id, o.file_id AS out_file_id,
+                   \(LiveEvent.sql(alias: "o")) AS out_live, i.kind AS in_kind, i.box_id AS in_box_id, i.file_id AS in_file_id,
+                   CASE WHEN i.id IS NULL THEN 1 ELSE \(LiveEvent.sql(alias: "i")) END AS in_live
             FROM custody c JOIN box b ON b.id = c.box_id LEFT JOIN file f ON f.id = c.file_id
             LEFT JOIN event o ON o.id = c.out_event_id LEFT JOIN event i ON i.id = c.in_event_id
             ORDER BY c.id
             """)
         var openBoxes: Set<Int64> = []
-        for row in rows where (row[2] as Int64?) == nil && (row[4] as Int64?) == nil { openBoxes.insert(row[1]) }
+        for row in rows where (row["file_id"] as Int64?) == nil && (row["in_event_id"] as Int64?) == nil { openBoxes.insert(row["box_id"]) }
         for row in rows {
-            let boxId: Int64 = row[1]
-            let fileId: Int64? = row[2]
-            let outEvent: Int64 = row[3]
-            let inEvent: Int64? = row[4]
-            let thing = Self.thingName(box: row[5], file: row[6])
+            let boxId: Int64 = row["box_id"]
+            let fileId: Int64? = row["file_id"]
+            let outEvent: Int64 = row["out_event_id"]
+            let inEvent: Int64? = row["in_event_id"]
+            let thing = Self.thingName(box: row["box_code"], file: row["file_code"])
             let subject = fileId == nil ? "box \(thing)" : "file \(thing)"
             func problem(_ vi: String, _ en: String) {
                 report.problems.append(CheckProblem(code: "custody", subject: subject, text: Text(vi: "\(thing): \(vi)", en: "\(thing): \(en)")))
             }
-            if (row[8] as String?) != EventKind.custodyOut.rawValue || (row[9] as Int64?) != boxId || (row[10] as Int64?) != fileId {
+            if (row["out_kind"] as String?) != EventKind.custodyOut.rawValue || (row["out_box_id"] as Int64?) != boxId
+                || (row["out_file_id"] as Int64?) != fileId {
                 problem("lần giao ra không khớp sự kiện \(outEvent) (phải là custody.out của chính nó)",
                         "its hand-out does not match event \(outEvent) (it must be its own custody.out)")
-            } else if !(row[11] as Bool) {
+            } else if !(row["out_live"] as Bool) {
                 problem("sự kiện giao ra \(outEvent) đã bị hoàn tác nhưng vẫn còn ghi nhận giao ra",
                         "hand-out event \(outEvent) was undone but the custody is still recorded")
             }
             if let inEvent {
-                if (row[12] as String?) != EventKind.custodyIn.rawValue || (row[14] as Int64?) != fileId {
+                if (row["in_kind"] as String?) != EventKind.custodyIn.rawValue || (row["in_file_id"] as Int64?) != fileId {
                     problem("lần nhận lại không khớp sự kiện \(inEvent) (phải là custody.in của chính nó)",
                             "its return does not match event \(inEvent) (it must be its own custody.in)")
-                } else if !(row[15] as Bool) {
+                } else if !(row["in_live"] as Bool) {
                     problem("sự kiện nhận lại \(inEvent) đã bị hoàn tác nhưng vẫn ghi là đã nhận lại",
                             "return event \(inEvent) was undone but it is still recorded as returned")
                 }
             } else if let fileId {
-                let currentBox: Int64? = row[7]
+                let currentBox: Int64? = row["file_box_id"]
                 if currentBox != boxId {
                     problem("hồ sơ đang ở ngoài kho (hồ sơ \(fileId)) nhưng đã bị chuyển sang hộp khác",
                             "the file is out (file \(fileId)) but was moved into another box")
@@ -60,8 +62,8 @@ extension KhoStore {
             WHERE e.kind IN ('custody.out', 'custody.in') AND \(LiveEvent.sql(alias: "e"))
               AND NOT EXISTS (SELECT 1 FROM custody c WHERE c.out_event_id = e.id OR c.in_event_id = e.id)
             """) {
-            let id: Int64 = row[0]
-            let kind: String = row[1]
+            let id: Int64 = row["id"]
+            let kind: String = row["kind"]
             report.problems.append(CheckProblem(code: "custody", subject: "event \(id)", text: Text(
                 vi: "sự kiện \(id) (\(kind)) không có ghi nhận giao ra/nhận lại tương ứng",
                 en: "event \(id) (\(kind)) has no custody recorded for it")))
@@ -77,8 +79,8 @@ extension KhoStore {
     private func checkLocationMarks(_ db: Database, into report: inout CheckReport) throws {
         var stored: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT location, risks FROM location_risk") {
-            let location: String = row[0]
-            let risks: String = row[1]
+            let location: String = row["location"]
+            let risks: String = row["risks"]
             stored[location] = risks
             let known = risks.split(separator: ",").allSatisfy { LocationRisk(rawValue: String($0)) != nil }
             if !known || LocationRisk.stored(LocationRisk.parseStored(risks)) != risks {
@@ -90,7 +92,7 @@ extension KhoStore {
         for row in try Row.fetchAll(db, sql: """
             SELECT e.detail FROM event e WHERE e.kind = 'location.mark' AND \(LiveEvent.sql(alias: "e")) ORDER BY e.id
             """) {
-            let detail = EventDetail(json: row[0])
+            let detail = EventDetail(json: row["detail"])
             guard let location = detail.after?["location"] ?? nil else { continue }
             latest[location] = detail.after?["risks"] ?? nil
         }

@@ -143,7 +143,7 @@ struct RiskMap: Sendable {
 
     static func load(_ db: Database) throws -> RiskMap {
         let rows = try Row.fetchAll(db, sql: "SELECT location, risks FROM location_risk")
-        return RiskMap(marks: rows.map { (location: $0[0], risks: LocationRisk.parseStored($0[1])) }
+        return RiskMap(marks: rows.map { (location: $0["location"], risks: LocationRisk.parseStored($0["risks"])) }
             .sorted { ($0.location.count, $0.location) > ($1.location.count, $1.location) })
     }
 
@@ -187,8 +187,8 @@ extension KhoStore {
         let newNote = try note.map { try Clean.notes($0) }
         return try write { db in
             let old = try Row.fetchOne(db, sql: "SELECT risks, note, event_id FROM location_risk WHERE location = ?", arguments: [location])
-            let before = LocationRisk.parseStored(old?[0])
-            let oldNote: String = old?[1] ?? ""
+            let before = LocationRisk.parseStored(old?["risks"])
+            let oldNote: String = old?["note"] ?? ""
             let finalNote = after.isEmpty ? "" : (newNote ?? oldNote)
             if before == after && oldNote == finalNote {
                 throw LocationError.unchanged(location: location, risks: LocationRisk.words(after, Lang.current))
@@ -230,12 +230,12 @@ extension KhoStore {
                 FROM location_risk r LEFT JOIN event e ON e.id = r.event_id ORDER BY r.location
                 """)
             return try rows.map { row in
-                let location: String = row[0]
+                let location: String = row["location"]
                 return LocationMark(
-                    location: location, risks: LocationRisk.parseStored(row[1]), note: row[2],
-                    boxes: try Self.boxesCovered(db, by: location), markedBy: row[4] ?? "?",
-                    markedAt: (row[5] as Int64?).map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "?",
-                    event: row[3])
+                    location: location, risks: LocationRisk.parseStored(row["risks"]), note: row["note"],
+                    boxes: try Self.boxesCovered(db, by: location), markedBy: row["actor"] ?? "?",
+                    markedAt: (row["happened_at"] as Int64?).map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "?",
+                    event: row["event_id"])
             }
         }
     }
@@ -246,11 +246,11 @@ extension KhoStore {
         try read { db in
             let map = try RiskMap.load(db)
             var boxes: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT location, COUNT(*) FROM box WHERE location != '' GROUP BY location") {
-                boxes[row[0]] = row[1]
+            for row in try Row.fetchAll(db, sql: "SELECT location, COUNT(*) AS boxes FROM box WHERE location != '' GROUP BY location") {
+                boxes[row["location"]] = row["boxes"]
             }
             var notes: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT location, note FROM location_risk") { notes[row[0]] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT location, note FROM location_risk") { notes[row["location"]] = row["note"] }
             let all = Set(boxes.keys).union(notes.keys)
             return all.sorted().compactMap { location in
                 let (risks, from) = map.risks(at: location)
@@ -269,7 +269,7 @@ extension KhoStore {
             SELECT id FROM event e WHERE e.kind = 'location.mark' AND e.id > ? AND json_extract(e.detail, '$.after.location') = ?
               AND \(LiveEvent.sql(alias: "e")) ORDER BY e.id LIMIT 1
             """, arguments: [original.id, location]) {
-            throw WorkError.laterEventFirst(id: original.id ?? 0, later: later[0], kind: EventKind.locationMark.label())
+            throw WorkError.laterEventFirst(id: original.id ?? 0, later: later["id"], kind: EventKind.locationMark.label())
         }
         let risks = LocationRisk.parseStored(detail.before?["risks"] ?? nil)
         let note = (detail.before?["note"] ?? nil) ?? ""

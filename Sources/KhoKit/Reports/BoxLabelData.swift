@@ -64,12 +64,13 @@ extension KhoStore {
             guard !ids.isEmpty else { throw LabelError.noBoxes }
             var files: [Int64: [(code: String, retention: Retention?, start: Int?, end: Int?)]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT box_id, code, retention, start_year, end_year FROM file") {
-                files[row[0], default: []].append((row[1], Retention(stored: row[2]), row[3], row[4]))
+                files[row["box_id"], default: []].append((row["code"], Retention(stored: row["retention"]), row["start_year"], row["end_year"]))
             }
             var labels: [BoxLabel] = []
             for id in ids {
                 guard let row = try Row.fetchOne(db, sql: """
-                    SELECT b.code, f.code, f.name, b.start_year, b.end_year FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.id = ?
+                    SELECT b.code AS box_code, f.code AS fonds_code, f.name AS fonds_name, b.start_year, b.end_year
+                    FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.id = ?
                     """, arguments: [id]) else { continue }
                 let inBox = (files[id] ?? []).sorted { $0.code.compare($1.code, options: [.numeric]) == .orderedAscending }
                 let starts = inBox.compactMap(\.start)
@@ -85,8 +86,8 @@ extension KhoStore {
                     return rank(a) < rank(b)
                 } ?? nil
                 labels.append(BoxLabel(
-                    fondsCode: row[1], fondsName: row[2], box: row[0], firstFile: inBox.first?.code, lastFile: inBox.last?.code,
-                    files: inBox.count, startYear: (row[3] as Int?) ?? starts.min(), endYear: (row[4] as Int?) ?? ends.max(),
+                    fondsCode: row["fonds_code"], fondsName: row["fonds_name"], box: row["box_code"], firstFile: inBox.first?.code, lastFile: inBox.last?.code,
+                    files: inBox.count, startYear: (row["start_year"] as Int?) ?? starts.min(), endYear: (row["end_year"] as Int?) ?? ends.max(),
                     retention: retention?.stored))
             }
             return labels
@@ -102,19 +103,19 @@ extension KhoStore {
         var unclaimed = try Int64.fetchAll(db, sql: "SELECT id FROM box ORDER BY id")
         var claimed: Set<Int64> = []
         let events = try Row.fetchAll(db, sql: """
-            SELECT kind, box_id, happened_day, json_extract(detail, '$.count') FROM event WHERE kind IN ('box.add', 'import.boxes') ORDER BY id
+            SELECT kind, box_id, happened_day, json_extract(detail, '$.count') AS count FROM event WHERE kind IN ('box.add', 'import.boxes') ORDER BY id
             """)
-        for row in events where (row[0] as String) == EventKind.boxAdd.rawValue {
-            if let id: Int64 = row[1] { claimed.insert(id) }
+        for row in events where (row["kind"] as String) == EventKind.boxAdd.rawValue {
+            if let id: Int64 = row["box_id"] { claimed.insert(id) }
         }
         unclaimed.removeAll { claimed.contains($0) }
         var next = 0
         for row in events {
-            let day: String = row[2]
-            if (row[0] as String) == EventKind.boxAdd.rawValue {
-                if let id: Int64 = row[1] { days[id] = day }
+            let day: String = row["happened_day"]
+            if (row["kind"] as String) == EventKind.boxAdd.rawValue {
+                if let id: Int64 = row["box_id"] { days[id] = day }
             } else {
-                let count: Int = row[3] ?? 0
+                let count: Int = row["count"] ?? 0
                 for _ in 0..<count where next < unclaimed.count {
                     days[unclaimed[next]] = day
                     next += 1

@@ -28,17 +28,17 @@ extension KhoStore {
             var children: [Int64: [Int64]] = [:]
             var parents: [Int64: Int64] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement, location, condition FROM box
+                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, location, condition FROM box
                 """) {
-                let id: Int64 = row[0]
-                let extent: Int64 = row[2]
-                let arranged = (row[4] as String) == ArrangementState.arranged.rawValue
-                var box = BoxRow(location: row[5], condition: Condition(rawValue: row[6]) ?? .good, extentMM: extent)
-                if let parent: Int64 = row[3] {
+                let id: Int64 = row["id"]
+                let extent: Int64 = row["extent_mm"]
+                let arranged = (row["arrangement"] as String) == ArrangementState.arranged.rawValue
+                var box = BoxRow(location: row["location"], condition: Condition(rawValue: row["condition"]) ?? .good, extentMM: extent)
+                if let parent: Int64 = row["from_box_id"] {
                     tree.add(child: id, parent: parent)
                     parents[id] = parent
                 } else {
-                    families[id] = Family(fonds: row[1], extentMM: extent, arranged: arranged, keptMM: nil)
+                    families[id] = Family(fonds: row["fonds_id"], extentMM: extent, arranged: arranged, keptMM: nil)
                     if !arranged { box.unarrangedMM = Double(extent) }
                 }
                 boxes[id] = box
@@ -46,24 +46,25 @@ extension KhoStore {
             for (child, _) in parents { children[tree.root(of: child), default: []].append(child) }
             // The worst condition on each box's files, and each family's digitized share as `kho status` counts it.
             for row in try Row.fetchAll(db, sql: """
-                SELECT box_id, access, scan_state, condition, COUNT(*), COUNT(sheets), COALESCE(SUM(\(Bounds.sql("sheets"))), 0)
+                SELECT box_id, access, scan_state, condition, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
+                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets
                 FROM file GROUP BY box_id, access, scan_state, condition
                 """) {
-                let boxId: Int64 = row[0]
-                if var box = boxes[boxId], let condition = Condition(rawValue: row[3]) {
+                let boxId: Int64 = row["box_id"]
+                if var box = boxes[boxId], let condition = Condition(rawValue: row["condition"]) {
                     box.condition = Self.worst([box.condition, condition], .standard)
                     boxes[boxId] = box
                 }
-                guard (row[1] as String) != Access.secret.rawValue else { continue }
+                guard (row["access"] as String) != Access.secret.rawValue else { continue }
                 let root = tree.root(of: boxId)
                 guard var family = families[root] else { continue }
-                let files: Int = row[4]
-                let withSheets: Int = row[5]
-                let sheets: Int = row[6]
+                let files: Int = row["files"]
+                let withSheets: Int = row["with_sheets"]
+                let sheets: Int = row["sheets"]
                 family.scannableFiles += files
                 family.unknownSheets += files - withSheets
                 family.sheets += sheets
-                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: ScanState(rawValue: row[2]) ?? .none) {
+                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: ScanState(rawValue: row["scan_state"]) ?? .none) {
                     family.files[rung] += files
                     family.digitizedSheets[rung] += sheets
                 }

@@ -41,21 +41,22 @@ enum FileLadder {
 
     static func masters(_ db: Database, fileId: Int64) throws -> Masters {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*), COALESCE(SUM(CASE WHEN readable AND NOT missing THEN \(Bounds.sql("pages")) END), 0), COALESCE(SUM(\(Bounds.sql("size"))), 0),
-                   COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0),
-                   COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0)
+            SELECT COUNT(*) AS count, COALESCE(SUM(CASE WHEN readable AND NOT missing THEN \(Bounds.sql("pages")) END), 0) AS pages,
+                   COALESCE(SUM(\(Bounds.sql("size"))), 0) AS bytes,
+                   COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0) AS bad,
+                   COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0) AS changed
             FROM master WHERE file_id = ?
             """), arguments: [fileId]) else { return Masters() }
-        return Masters(count: row[0], pages: row[1], bytes: row[2], bad: row[3], changed: row[4])
+        return Masters(count: row["count"], pages: row["pages"], bytes: row["bytes"], bad: row["bad"], changed: row["changed"])
     }
 
     /// The state the file should be in now, and its page count.
     static func settle(_ db: Database, fileId: Int64) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scan_state, sheets, pages FROM file WHERE id = ?"),
                                          arguments: [fileId]) else { return (.none, .none, 0, Masters()) }
-        let before = ScanState(rawValue: row[0]) ?? .none
-        let sheets: Int? = row[1]
-        var pages: Int = row[2]
+        let before = ScanState(rawValue: row["scan_state"]) ?? .none
+        let sheets: Int? = row["sheets"]
+        var pages: Int = row["pages"]
         let m = try masters(db, fileId: fileId)
         var after: ScanState
         func complete(_ p: Int) throws -> Bool {

@@ -142,17 +142,17 @@ struct RegistrationTimes {
     init(_ db: Database) throws {
         var highest: Int64 = 0
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT kind, file_id, happened_at, CASE WHEN kind = 'import.files' THEN detail END
+            SELECT kind, file_id, happened_at, CASE WHEN kind = 'import.files' THEN detail END AS import_detail
             FROM event WHERE kind IN ('file.add', 'import.files') ORDER BY id
             """)
         while let row = try rows.next() {
-            let at = Date(timeIntervalSince1970: TimeInterval(row[2] as Int64))
-            if (row[0] as String) == EventKind.fileAdd.rawValue {
-                guard let id = row[1] as Int64? else { continue }
+            let at = Date(timeIntervalSince1970: TimeInterval(row["happened_at"] as Int64))
+            if (row["kind"] as String) == EventKind.fileAdd.rawValue {
+                guard let id = row["file_id"] as Int64? else { continue }
                 added[id] = min(added[id] ?? at, at)
                 highest = max(highest, id)
             } else {
-                let count = Int64(EventDetail(json: (row[3] as String?) ?? "{}").count ?? 0)
+                let count = Int64(EventDetail(json: (row["import_detail"] as String?) ?? "{}").count ?? 0)
                 guard count > 0 else { continue }
                 imported.append((highest + 1, highest + count, at))
                 highest += count
@@ -255,11 +255,16 @@ extension KhoStore {
         var registered = RegistrationTimes()
         try read { db in
             registered = try RegistrationTimes(db)
-            for row in try Row.fetchAll(db, sql: "SELECT b.code, f.code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id") {
-                files["\(row[0] as String)/\(row[1] as String)"] = Known(id: row[2], secret: (row[3] as String) == Access.secret.rawValue)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT b.code AS box_code, f.code AS file_code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id
+                """) {
+                files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = Known(
+                    id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
             }
             for row in try Row.fetchAll(db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master") {
-                existing[row[0]] = (row[1], row[2], FileIdentity(device: row[3], inode: row[4], size: row[5], mtimeNS: row[6], ctimeNS: row[7]), row[8])
+                let identity = FileIdentity(device: row["device"], inode: row["inode"], size: row["size"],
+                                            mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
+                existing[row["rel_path"]] = (row["id"], row["file_id"], identity, row["missing"])
             }
         }
 
@@ -495,7 +500,7 @@ extension KhoStore {
         let before = settled.before
         let after = settled.after
         summary.records += 1
-        if after == .mismatch, let sheets = target[3] as Int? {
+        if after == .mismatch, let sheets = target["sheets"] as Int? {
             summary.countMismatch.append(CountMismatch(ref: read.first.map { ref(of: $0.disk.relPath) } ?? gone.first.map(ref(of:)) ?? "?",
                                                        pages: pages, sheets: sheets))
         }
@@ -523,11 +528,11 @@ extension KhoStore {
                           detail: EventDetail(before: ["scan_state": before.rawValue], after: ["scan_state": after.rawValue],
                                               source: profile.name, count: read.count))
         event.fileId = fileId
-        event.boxId = target[0]
-        event.fondsId = target[1]
+        event.boxId = target["box_id"]
+        event.fondsId = target["fonds_id"]
         event.pages = pages
         event.bytes = bytes
-        event.sheets = target[3]
+        event.sheets = target["sheets"]
         event.supersedes = superseded
         try event.append(db)
         let hashes = try db.cachedStatement(sql: """

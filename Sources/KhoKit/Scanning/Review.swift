@@ -135,8 +135,9 @@ extension KhoStore {
     func hashHistory(_ db: Database, masterId: Int64) throws -> [MasterHash] {
         try Row.fetchAll(db, sql: "SELECT sha256, size, since, reason, event_id FROM master_hash WHERE master_id = ? ORDER BY id",
                          arguments: [masterId]).map { row in
-            MasterHash(sha256: row[0], size: row[1], since: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row[2] as Int64))),
-                       reason: row[3], eventId: row[4])
+            MasterHash(sha256: row["sha256"], size: row["size"],
+                       since: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row["since"] as Int64))),
+                       reason: row["reason"], eventId: row["event_id"])
         }
     }
 }

@@ -53,7 +53,7 @@ extension KhoStore {
         struct Item: Sendable { var id: Int64; var path: String; var ref: String; var sha: String? }
         var items: [Item] = try read { db in
             var sql = """
-                SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, b.code, f.code FROM master m
+                SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, b.code AS box_code, f.code AS file_code FROM master m
                 JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE NOT m.missing
                 """
             if case .olderThan(let days) = selection {
@@ -62,11 +62,11 @@ extension KhoStore {
             return try Row.fetchAll(db, sql: sql + " ORDER BY m.rel_path").map { row in
                 let path: String
                 if let root {
-                    path = URL(fileURLWithPath: root).standardizedFileURL.path + "/" + (row[2] as String)
+                    path = URL(fileURLWithPath: root).standardizedFileURL.path + "/" + (row["rel_path"] as String)
                 } else {
-                    path = row[3]
+                    path = row["disk_path"]
                 }
-                return Item(id: row[0], path: path, ref: "\(row[5] as String)/\(row[6] as String)", sha: row[4])
+                return Item(id: row["id"], path: path, ref: "\(row["box_code"] as String)/\(row["file_code"] as String)", sha: row["sha256"])
             }
         }
         if case .sample(let n) = selection, n < items.count {

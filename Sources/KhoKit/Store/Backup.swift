@@ -164,9 +164,9 @@ extension KhoStore {
             let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if !broken.isEmpty {
                 let problems = broken.prefix(3).map { row -> String in
-                    let table: String = row[0]
-                    let rowid: Int64? = row[1]
-                    let parent: String = row[2]
+                    let table: String = row["table"]
+                    let rowid: Int64? = row["rowid"]
+                    let parent: String = row["parent"]
                     return "foreign key: \(table) \(rowid.map(String.init) ?? "?") → \(parent)"
                 }
                 throw MaintenanceError.restoreDamaged(path: path, problems: problems + (broken.count > 3 ? ["… \(broken.count)"] : []))

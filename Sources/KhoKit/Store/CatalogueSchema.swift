@@ -122,10 +122,10 @@ enum CatalogueSchema {
     /// Every entry of `sqlite_master` but SQLite's planner statistics, without details.
     private static func objects(_ db: Database) throws -> [Object] {
         try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").compactMap { row in
-            let name: String = row[1] ?? ""
+            let name: String = row["name"] ?? ""
             if name.hasPrefix("sqlite_stat") { return nil }
-            let sql: String? = row[3]
-            return Object(type: row[0] ?? "", name: name, table: row[2] ?? "", sql: sql.map(normalised), details: [])
+            let sql: String? = row["sql"]
+            return Object(type: row["type"] ?? "", name: name, table: row["tbl_name"] ?? "", sql: sql.map(normalised), details: [])
         }
     }
 
