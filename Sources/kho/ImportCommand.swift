@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
                 A quote that is never closed imports nothing, naming the line where it opened.
                 Codes: letters, digits, - _ . (not starting with . or -), at most 32 characters; a box is at most 10 m; a file at most 100,000 sheets/pages.
                 """)(),
-        subcommands: [Boxes.self, Files.self, Scans.self])
+        subcommands: [Boxes.self, Files.self, Scans.self, Weed.self])
 
     struct Source: ParsableArguments {
         @Argument(help: ArgumentHelp(Text(vi: "Tệp CSV.", en: "The CSV file.")(), valueName: "FILE.csv"))
@@ -50,6 +50,7 @@ struct ImportCommand: ParsableCommand {
             case .boxes: Text(vi: "hộp", en: "boxes")()
             case .files: Text(vi: "hồ sơ", en: "files")()
             case .scans: Text(vi: "ghi nhận quét", en: "scan records")()
+            case .weed: Text(vi: "mục tài liệu hết giá trị", en: "destruction list items")()
             }
             if report.dryRun {
                 Out.line(Text(vi: "Kiểm tra xong: \(report.rows) dòng \(what) đều hợp lệ; chưa ghi gì (--dry-run).", en: "Checked: all \(report.rows) \(what) rows are valid; nothing written (--dry-run).")())
@@ -87,5 +88,28 @@ extension ImportCommand {
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
         func run() throws { try source.run(.scans, who: who, global: global) }
+    }
+}
+
+extension ImportCommand {
+    struct Weed: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Nhập danh mục tài liệu hết giá trị từ CSV (tất cả hoặc không dòng nào).", en: "Import the destruction list from CSV (every row or none).")(),
+            discussion: Text(
+                vi: """
+                    Cột: Hộp số, Tên loại/nhóm tài liệu, Thời gian, Số lượng, Lý do hủy[, Ghi chú] (STT, Mã phông, Tên phông được bỏ qua;
+                    Mã phông, nếu có, phải đúng phông của hộp). Số lượng ghi «0,15 m» (mét giá) hoặc «120 tờ», hoặc cả hai.
+                    Mỗi dòng như một lệnh `kho weed add`; cả tệp là một sự kiện import.weed, hoàn tác được bằng `kho undo`.
+                    """,
+                en: """
+                    Columns: box, title, years, quantity, reason[, notes] (or their Vietnamese names: Hộp số, Tên loại/nhóm tài liệu,
+                    Thời gian, Số lượng, Lý do hủy, Ghi chú; STT and fonds names are read past; a fonds code, if given, must be the box's).
+                    A quantity is "0.15 m" (linear metres) or "120 sheets", or both. Each row is like one `kho weed add`; the file is
+                    one import.weed event, which `kho undo` takes back.
+                    """)())
+        @OptionGroup var source: Source
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+        func run() throws { try source.run(.weed, who: who, global: global) }
     }
 }

@@ -23,7 +23,7 @@ struct Kho: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Status.self, FondsCommand.self, BoxCommand.self, FileCommand.self, ImportCommand.self,
-            SortCommand.self, ScanCommand.self, PdfCommand.self, Log.self, Undo.self, EstimateCommand.self, ThroughputCommand.self, RatesCommand.self,
+            SortCommand.self, WeedCommand.self, ScanCommand.self, PdfCommand.self, Log.self, Undo.self, EstimateCommand.self, ThroughputCommand.self, RatesCommand.self,
             ReportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )

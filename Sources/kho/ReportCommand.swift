@@ -42,22 +42,22 @@ struct ExportCommand: ParsableCommand {
         abstract: Text(vi: "Xuất mục lục hồ sơ (Nghị định 30/2020, Phụ lục V) hoặc dữ liệu thô (CSV, JSON).", en: "Export the file inventory (Decree 30/2020, Annex V) or raw data (CSV, JSON).")(),
         discussion: Text(vi: "Ví dụ: kho export inventory --format html --out muc-luc.html; kho export files --out ho-so.csv",
                          en: "Example: kho export inventory --format html --out inventory.html; kho export files --out files.csv")())
-    @Argument(help: ArgumentHelp(Text(vi: "inventory (mục lục hồ sơ), boxes, files, pages hoặc events.", en: "inventory, boxes, files, pages or events.")()))
+    @Argument(help: ArgumentHelp(Text(vi: "inventory (mục lục hồ sơ), weed-list (danh mục tài liệu hết giá trị), boxes, files, pages hoặc events.", en: "inventory, weed-list (the destruction list), boxes, files, pages or events.")()))
     var what: String
-    @Option(help: ArgumentHelp(Text(vi: "csv (mặc định), html (chỉ mục lục) hoặc json (dữ liệu thô).", en: "csv (default), html (inventory only) or json (raw data).")()))
+    @Option(help: ArgumentHelp(Text(vi: "csv (mặc định), html (mục lục, danh mục hủy) hoặc json (dữ liệu thô).", en: "csv (default), html (inventory, weed list) or json (raw data).")()))
     var format: String = "csv"
-    @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này (mục lục).", en: "Only this fonds (inventory).")()))
+    @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này (mục lục, danh mục hủy).", en: "Only this fonds (inventory, weed list).")()))
     var fonds: String?
     @Option(help: ArgumentHelp(Text(vi: "Tệp cần ghi (mặc định: in ra màn hình).", en: "File to write (default: standard output).")(), valueName: "FILE"))
     var out: String?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        let kinds = ["inventory"] + ExportKind.allCases.map(\.rawValue)
+        let kinds = ["inventory", "weed-list"] + ExportKind.allCases.map(\.rawValue)
         guard kinds.contains(what) else {
             throw ValidationError(Text(vi: "không xuất được «\(what)»: dùng \(kinds.joined(separator: ", "))", en: "cannot export “\(what)”: use \(kinds.joined(separator: ", "))")())
         }
-        let formats = what == "inventory" ? ["csv", "html"] : ["csv", "json"]
+        let formats = what == "inventory" || what == "weed-list" ? ["csv", "html"] : ["csv", "json"]
         guard formats.contains(format) else {
             throw ValidationError(Text(vi: "\(what) xuất được dạng \(formats.joined(separator: " hoặc ")), không phải «\(format)»", en: "\(what) exports as \(formats.joined(separator: " or ")), not “\(format)”")())
         }
@@ -67,7 +67,12 @@ struct ExportCommand: ParsableCommand {
         let store = try global.openForReading()
         let lang = Lang.current
         let text: String
-        if what == "inventory" {
+        if what == "weed-list" {
+            let list = try store.weedList(fonds: fonds)
+            text = format == "html"
+                ? renderWeedListHTML(list, lang: lang, generatedAt: store.time.dateTime(of: Date()))
+                : renderWeedListCSV(list, lang: lang)
+        } else if what == "inventory" {
             let inventory = try store.inventory(fonds: fonds)
             text = format == "html"
                 ? renderInventoryHTML(inventory, lang: lang, generatedAt: store.time.dateTime(of: Date()))

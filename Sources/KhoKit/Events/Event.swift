@@ -22,6 +22,16 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case pdfNumber = "pdf.number"
     case pdfBuild = "pdf.build"
     case pdfVerify = "pdf.verify"
+    case fondsRename = "fonds.rename"
+    case fondsDelete = "fonds.delete"
+    case boxRename = "box.rename"
+    case boxDelete = "box.delete"
+    case fileRename = "file.rename"
+    case fileDelete = "file.delete"
+    case weedAdd = "weed.add"
+    case importWeed = "import.weed"
+    case weedApprove = "weed.approve"
+    case weedDestroy = "weed.destroy"
     case setting = "setting"
     case undo = "undo"
 
@@ -47,6 +57,16 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .pdfNumber: Text(vi: "đánh số hồ sơ trong phông", en: "files numbered in their fonds")
         case .pdfBuild: Text(vi: "làm bản PDF/A", en: "PDF/A copy built")
         case .pdfVerify: Text(vi: "kiểm tra bản PDF/A", en: "PDF/A copies verified")
+        case .fondsRename: Text(vi: "đổi mã phông", en: "fonds renamed")
+        case .fondsDelete: Text(vi: "xóa phông đăng ký nhầm", en: "fonds deleted (registered by mistake)")
+        case .boxRename: Text(vi: "đổi mã hộp", en: "box renamed")
+        case .boxDelete: Text(vi: "xóa hộp đăng ký nhầm", en: "box deleted (registered by mistake)")
+        case .fileRename: Text(vi: "đổi số hồ sơ", en: "file renamed")
+        case .fileDelete: Text(vi: "xóa hồ sơ đăng ký nhầm", en: "file deleted (registered by mistake)")
+        case .weedAdd: Text(vi: "đề nghị hủy tài liệu hết giá trị", en: "records proposed for destruction")
+        case .importWeed: Text(vi: "nhập danh mục tài liệu hết giá trị", en: "destruction list imported")
+        case .weedApprove: Text(vi: "Hội đồng duyệt hủy tài liệu", en: "destruction approved by the council")
+        case .weedDestroy: Text(vi: "đã hủy tài liệu hết giá trị", en: "records destroyed")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
         }

@@ -45,9 +45,13 @@ public struct EventView: Codable, Sendable, Hashable {
     public var undoes: Int64?
     public var undoneBy: Int64?
     public var detail: EventDetail
+    /// The event in words, in the language of this process: what was done, its quantities with units, old → new.
+    public var what: String
+    public var quantity: String
+    public var changes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case id, uid, kind, actor, recorder, day, opening, fonds, box, file, sheets, pages, bytes, undoes, detail
+        case id, uid, kind, actor, recorder, day, opening, fonds, box, file, sheets, pages, bytes, undoes, detail, what, quantity, changes
         case happenedAt = "happened_at"
         case recordedAt = "recorded_at"
         case metres = "metres"
@@ -115,8 +119,13 @@ extension KhoStore {
             if let limit = filter.limit {
                 sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY e.id", with: "ORDER BY e.id DESC")) LIMIT \(max(0, limit))) ORDER BY id"
             }
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                let event = try Event(row: row)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            let events = try rows.map { try Event(row: $0) }
+            var describer = try EventDescriber(db)
+            try describer.loadBoxes(db, for: events)
+            let lang = Lang.current
+            return zip(rows, events).map { row, event in
+                let words = describer.words(event)
                 let fileCode: String? = row["file_code"]
                 let fileBox: String? = row["file_box_code"]
                 return EventView(
@@ -127,7 +136,8 @@ extension KhoStore {
                     file: fileCode.map { "\(fileBox ?? "?")/\($0)" },
                     metres: event.metresMM.map { Double($0) / 1000 }, keptMetres: event.keptMM.map { Double($0) / 1000 },
                     sheets: event.sheets, pages: event.pages, bytes: event.bytes, undoes: event.undoes,
-                    undoneBy: row["undone_by"], detail: event.decodedDetail)
+                    undoneBy: row["undone_by"], detail: event.decodedDetail,
+                    what: words.what(lang), quantity: words.quantity(lang), changes: words.changes.map { $0(lang) })
             }
         }
     }

@@ -22,6 +22,8 @@ public enum ImportKind: String, Sendable, CaseIterable {
     case boxes, files
     /// Hand records of scanned files (a paper log typed into a sheet): box, file, pages, and optionally date and person.
     case scans
+    /// The destruction list (*danh mục tài liệu hết giá trị*): box, title, years, quantity, reason, notes.
+    case weed
 
     /// Canonical column names by their folded spellings, English and Vietnamese.
     var aliases: [String: String] {
@@ -29,7 +31,20 @@ public enum ImportKind: String, Sendable, CaseIterable {
         func add(_ name: String, _ spellings: [String]) {
             for s in [name] + spellings { map[CSVTable.fold(s)] = name }
         }
-        add("box", ["hộp", "hộp số", "mã hộp", "số hộp", "box_code"])
+        add("box", ["hộp", "hộp số", "mã hộp", "số hộp", "box_code", "box no."])
+        // Columns a clerk's sheet or kho's own exports carry that the import does not need.
+        add(CSVTable.ignored, ["stt", "số tt", "số thứ tự", "no", "tên phông", "fonds_name", "bản số pdf/a", "pdf/a copy"])
+        if self == .weed {
+            add("fonds", ["mã phông", "phông", "fonds code"])
+            add("title", ["tên loại/nhóm tài liệu", "tên nhóm tài liệu", "tên loại tài liệu", "nhóm tài liệu", "tài liệu", "nội dung",
+                          "tiêu đề", "records (type or group)", "records"])
+            add("years", ["thời gian", "thời gian tài liệu", "năm", "dates"])
+            add("quantity", ["số lượng", "khối lượng"])
+            add("reason", ["lý do hủy", "lý do", "lý do loại hủy", "reason for destruction"])
+            add("notes", ["ghi chú", "note"])
+            add(CSVTable.ignored, ["tình trạng", "stage"])
+            return map
+        }
         if self == .scans {
             add("file", ["hồ sơ", "số hồ sơ", "mã hồ sơ", "file_code"])
             add("pages", ["số trang", "trang"])
@@ -42,20 +57,32 @@ public enum ImportKind: String, Sendable, CaseIterable {
         add("notes", ["ghi chú", "note"])
         add("condition", ["tình trạng", "tình trạng vật lý"])
         switch self {
-        case .scans: break
+        case .scans, .weed: break
         case .boxes:
             add("fonds", ["phông", "mã phông", "phông lưu trữ"])
             add("extent_m", ["extent", "mét", "mét giá", "số mét", "độ dài", "độ dài (m)"])
             add("location", ["vị trí", "giá", "vị trí (giá)"])
             add("from", ["from_box", "từ hộp", "tách từ"])
         case .files:
-            add("file", ["hồ sơ", "số hồ sơ", "mã hồ sơ", "số, ký hiệu hồ sơ", "số/ký hiệu hồ sơ", "ký hiệu hồ sơ", "file_code"])
+            // The inventory (kho export inventory) writes both "Số, ký hiệu hồ sơ" (the file's number in its box) and
+            // "Mã hồ sơ" (the archival code); alone, "Mã hồ sơ" is how many clerks head the file's number.
+            add("file", ["hồ sơ", "số hồ sơ", "hồ sơ số", "số, ký hiệu hồ sơ", "số/ký hiệu hồ sơ", "ký hiệu hồ sơ", "file_code", "file no."])
+            add("archive_id", ["mã hồ sơ", "archival code"])
+            add("fonds", ["mã phông", "phông", "fonds code"])
             add("title", ["tiêu đề", "tiêu đề hồ sơ", "tên hồ sơ"])
             add("retention", ["thời hạn bảo quản", "thời hạn", "thời hạn lưu trữ"])
-            add("sheets", ["số tờ", "tờ"])
+            add("sheets", ["số tờ", "tờ", "số lượng tờ"])
+            add("sheets_pages", ["số tờ/số trang", "số tờ / số trang", "sheets/pages"])
+            add("years", ["thời gian tài liệu", "thời gian", "dates"])
             add("access", ["chế độ sử dụng", "mật"])
         }
         return map
+    }
+
+    /// Columns read as another when that one is missing: `archive_id` ("Mã hồ sơ") is the file's number in a sheet
+    /// that has no other file column.
+    var fallbacks: [String: String] {
+        self == .files ? ["archive_id": "file"] : [:]
     }
 
     var required: [String] {
@@ -63,6 +90,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .boxes: ["box", "fonds"]
         case .files: ["box", "file", "title"]
         case .scans: ["box", "file", "pages"]
+        case .weed: ["box", "title", "quantity", "reason"]
         }
     }
 }
@@ -82,7 +110,7 @@ extension KhoStore {
             throw ImportError.cannotRead(path: path, reason: error.text())
         }
         let text = try CSVText.decode(data, path: path, encoding: encoding)
-        let table = try CSVTable.parse(text, path: path, aliases: kind.aliases, required: kind.required)
+        let table = try CSVTable.parse(text, path: path, aliases: kind.aliases, required: kind.required, fallbacks: kind.fallbacks)
         guard !table.rows.isEmpty else { throw ImportError.empty(path: path) }
         let name = (path as NSString).lastPathComponent
         let work: (Database) throws -> ImportReport = { db in
@@ -90,6 +118,7 @@ extension KhoStore {
             case .boxes: try self.importBoxes(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
             case .files: try self.importFiles(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
             case .scans: try self.importScans(db, table: table, path: path, dryRun: dryRun, by: who)
+            case .weed: try self.importWeed(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
             }
         }
         // A dry run of scan records writes inside savepoints that it rolls back, so it needs a write transaction.
@@ -147,22 +176,24 @@ extension KhoStore {
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
         let metresMM = boxes.filter { $0.fromBoxId == nil }.reduce(Int64(0)) { $0 + $1.extentMM }
         if !dryRun {
+            // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
+            var event = Event(kind: .importBoxes, attribution: who, time: time, detail: EventDetail(source: source, count: boxes.count))
+            event.metresMM = metresMM
+            try event.append(db)
             let insert = try db.makeStatement(sql: """
-                INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm,
+                                 added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var realIds: [Int64: Int64] = [:]
             var pending: Int64 = -1
             for box in boxes {
                 let from = box.fromBoxId.map { $0 < 0 ? realIds[$0] ?? $0 : $0 }
                 try insert.execute(arguments: [box.code, box.fondsId, box.extentMM, box.location, box.startYear, box.endYear,
-                                               box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM])
+                                               box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM, event.id])
                 realIds[pending] = db.lastInsertedRowID
                 pending -= 1
             }
-            var event = Event(kind: .importBoxes, attribution: who, time: time, detail: EventDetail(source: source, count: boxes.count))
-            event.metresMM = metresMM
-            try event.append(db)
         }
         return ImportReport(kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
                             dryRun: dryRun, metres: Double(metresMM) / 1000)
@@ -171,13 +202,18 @@ extension KhoStore {
     private func importFiles(_ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
                              by who: Attribution) throws -> ImportReport {
         var boxIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row[0]] = row[1] }
+        var boxFonds: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT b.code, b.id, f.code FROM box b JOIN fonds f ON f.id = b.fonds_id") {
+            boxIds[row[0]] = row[1]
+            boxFonds[row[0]] = row[2]
+        }
         var existing: [Int64: [String: String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT box_id, code, title FROM file") {
             existing[row[0] as Int64, default: [:]][row[1] as String] = row[2]
         }
         var firstLine: [String: Int] = [:]
         var problems: [RowProblem] = []
+        var words = VocabularyWords()
         var files: [FileRecord] = []
         files.reserveCapacity(table.rows.count)
         for row in table.rows {
@@ -190,10 +226,12 @@ extension KhoStore {
             }
             do {
                 if ref.box.isEmpty { throw CatalogueError.emptyCode(.box) }
-                let draft = FileDraft(ref: ref, title: v["title"] ?? "", startYear: v["start_year"], endYear: v["end_year"],
-                                      retention: v["retention"], access: v["access"], sheets: v["sheets"],
-                                      condition: v["condition"], notes: v["notes"])
+                let draft = try Self.fileDraft(ref, v, words: &words)
                 let file = try draft.validated(boxId: { boxIds[$0] })
+                if let fonds = Clean.optional(v["fonds"]), let expected = boxFonds[ref.box], fonds != expected {
+                    throw RowMessage(Text(vi: "hộp \(ref.box) thuộc phông \(expected), không phải \(fonds) (cột Mã phông)",
+                                          en: "box \(ref.box) belongs to fonds \(expected), not \(fonds) (the fonds code column)"))
+                }
                 if let first = firstLine[name] {
                     throw RowMessage(Text(vi: "hồ sơ \(name) đã có ở dòng \(first) của tệp", en: "file \(name) appears again (first on line \(first))"))
                 }
@@ -206,20 +244,62 @@ extension KhoStore {
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
         if !dryRun {
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO file (box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for f in files {
-                try insert.execute(arguments: [f.boxId, f.code, f.title, f.startYear, f.endYear, f.retention, f.access.rawValue,
-                                               f.sheets, f.condition.rawValue, f.notes])
-            }
+            // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
             var event = Event(kind: .importFiles, attribution: who, time: time, detail: EventDetail(source: source, count: files.count))
             event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
             try event.append(db)
+            let insert = try BulkInsert(db, sql: """
+                INSERT INTO file (box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes, added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for f in files {
+                try insert.insert { row in
+                    row.int64(f.boxId)
+                    row.text(f.code)
+                    row.text(f.title)
+                    row.int(f.startYear)
+                    row.int(f.endYear)
+                    row.text(f.retention)
+                    row.text(f.access.rawValue)
+                    row.int(f.sheets)
+                    row.text(f.condition.rawValue)
+                    row.text(f.notes)
+                    row.int64(event.id)
+                }
+            }
         }
         return ImportReport(kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
                             dryRun: dryRun, metres: nil)
+    }
+
+    /// A file row as a draft, reading the columns a clerk or the inventory writes: years as one text ("1995-1996"),
+    /// sheets as "42 tờ" or "42 tờ / 60 trang" (pages come from scanning and are not read), and a note that starts with
+    /// the secret label (as the inventory writes a secret file's notes) as access `secret`.
+    private static func fileDraft(_ ref: FileRef, _ v: CSVTable.Values, words: inout VocabularyWords) throws -> FileDraft {
+        var start = v["start_year"]
+        var end = v["end_year"]
+        if Clean.optional(start) == nil, Clean.optional(end) == nil, let years = v["years"] {
+            let (s, e) = try Clean.yearRange(years)
+            start = s.map(String.init)
+            end = e.map(String.init)
+        }
+        var sheets = v["sheets"]
+        if Clean.optional(sheets) == nil, let both = v["sheets_pages"] { sheets = try Clean.inventorySheets(both) }
+        var notes = v["notes"]
+        var access = v["access"]
+        if Clean.optional(access) == nil, let text = notes {
+            for label in [Access.secret.label.vi, Access.secret.label.en] {
+                if text == label {
+                    access = Access.secret.rawValue
+                    notes = nil
+                } else if text.hasPrefix(label + "; ") {
+                    access = Access.secret.rawValue
+                    notes = String(text.dropFirst(label.count + 2))
+                }
+            }
+        }
+        return FileDraft(ref: ref, title: v["title"] ?? "", startYear: start, endYear: end, retention: words.retention(v["retention"]),
+                         access: words.access(access), sheets: sheets, condition: words.condition(v["condition"]), notes: notes)
     }
 
     /// Records each row as a hand scan record (`scan.record`), attributed to the row's person and date when given.
@@ -257,6 +337,48 @@ extension KhoStore {
                             dryRun: dryRun, metres: nil)
     }
 
+    /// Records each row as an item of the destruction list, all under one `import.weed` event.
+    private func importWeed(_ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool, by who: Attribution) throws -> ImportReport {
+        var problems: [RowProblem] = []
+        var records: [WeedRecord] = []
+        var pending: [Int64: Int64] = [:]
+        for row in table.rows {
+            let v = row.values
+            let box = Clean.code(v["box"] ?? "")
+            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+                problems.append(RowProblem(line: row.line, code: box, message: shape))
+                continue
+            }
+            do {
+                if box.isEmpty { throw CatalogueError.emptyCode(.box) }
+                let boxId = try Lookup.box(db, code: box).id ?? 0
+                let draft = WeedDraft(box: box, title: v["title"] ?? "", years: v["years"], quantity: v["quantity"] ?? "",
+                                      reason: v["reason"] ?? "", notes: v["notes"])
+                let record = try Self.validatedWeed(db, draft, pendingMM: pending[boxId] ?? 0)
+                if let fonds = Clean.optional(v["fonds"]), fonds != (try Lookup.fondsCode(db, id: record.fondsId)) {
+                    throw RowMessage(Text(vi: "hộp \(box) thuộc phông \(try Lookup.fondsCode(db, id: record.fondsId)), không phải \(fonds)",
+                                          en: "box \(box) belongs to fonds \(try Lookup.fondsCode(db, id: record.fondsId)), not \(fonds)"))
+                }
+                pending[boxId, default: 0] += record.quantity.millimetres ?? 0
+                records.append(record)
+            } catch {
+                problems.append(RowProblem(line: row.line, code: box.isEmpty ? nil : box, message: error.localizedDescription))
+            }
+        }
+        if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
+        let mm = records.reduce(Int64(0)) { $0 + ($1.quantity.millimetres ?? 0) }
+        if !dryRun {
+            var event = Event(kind: .importWeed, attribution: who, time: time, detail: EventDetail(source: source, count: records.count))
+            event.metresMM = mm
+            event.sheets = records.reduce(0) { $0 + ($1.quantity.sheets ?? 0) }
+            if Set(records.map(\.fondsId)).count == 1 { event.fondsId = records.first?.fondsId }
+            try event.append(db)
+            for record in records { _ = try Self.insertWeed(db, record, event: event.id ?? 0) }
+        }
+        return ImportReport(kind: ImportKind.weed.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : records.count,
+                            dryRun: dryRun, metres: Double(mm) / 1000)
+    }
+
     private static func fondsCode(_ db: Database, box: String) throws -> String {
         try String.fetchOne(db, sql: "SELECT f.code FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.code = ?", arguments: [box]) ?? "?"
     }
@@ -264,6 +386,27 @@ extension KhoStore {
     private static func location(_ db: Database, box: String) throws -> String {
         try String.fetchOne(db, sql: "SELECT location FROM box WHERE code = ?", arguments: [box]) ?? ""
     }
+}
+
+/// The words of an import's vocabulary columns read once each: a sheet of 100,000 rows says "Vĩnh viễn" or "ẩm mốc"
+/// in a handful of spellings, and each spelling is looked up (folded, compared) only the first time. A value that is
+/// not a word of the vocabulary is passed on as written, so that checking it gives the usual error.
+struct VocabularyWords {
+    private var cache: [String: String] = [:]
+
+    private mutating func word(_ tag: String, _ raw: String?, _ parse: (String) -> String?) -> String? {
+        guard let raw else { return nil }
+        let key = tag + raw
+        if let known = cache[key] { return known }
+        let text = Clean.text(raw)
+        let stored = text.isEmpty ? raw : parse(text) ?? raw
+        cache[key] = stored
+        return stored
+    }
+
+    mutating func retention(_ raw: String?) -> String? { word("r", raw) { Retention.parse($0)?.stored } }
+    mutating func condition(_ raw: String?) -> String? { word("c", raw) { Condition.parse($0)?.rawValue } }
+    mutating func access(_ raw: String?) -> String? { word("a", raw) { Access.parse($0)?.rawValue } }
 }
 
 /// A row problem that is only a message.
