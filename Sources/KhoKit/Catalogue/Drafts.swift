@@ -235,6 +235,7 @@ enum Clean {
     /// Years written as one text, as a clerk writes *thời gian tài liệu*: `1995`, `1995-1996`, `1995 - 1996`,
     /// `1995–1996` (an en dash, as the inventory writes it); nil for both when empty.
     static func yearRange(_ s: String?) throws -> (Int?, Int?) {
+        if let s, let quick = quickYears(s) { return try years(quick.0, quick.1) }
         guard let t = optional(s) else { return (nil, nil) }
         let parts = t.split(whereSeparator: { "-–—/".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { throw CatalogueError.badYearRange(t) }
@@ -243,6 +244,28 @@ enum Clean {
         } catch CatalogueError.badYear {
             throw CatalogueError.badYearRange(t)
         }
+    }
+
+    /// `1995`, `1995-1996`, `1995 - 1996` or `1995–1996` read on the bytes (a 100,000-row sheet has one per row); nil
+    /// for anything else, which ``yearRange(_:)`` reads the slow way.
+    private static func quickYears(_ s: String) -> (String, String)? {
+        let b = Array(s.utf8)
+        func digits(_ at: Int) -> Bool { at + 4 <= b.count && b[at..<(at + 4)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        func text(_ at: Int) -> String { String(decoding: b[at..<(at + 4)], as: UTF8.self) }
+        guard digits(0) else { return nil }
+        if b.count == 4 { return (text(0), text(0)) }
+        var i = 4
+        while i < b.count && b[i] == 0x20 { i += 1 }
+        if i < b.count && (b[i] == 0x2D || b[i] == 0x2F) {
+            i += 1
+        } else if i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0x93 || b[i + 2] == 0x94) {
+            i += 3  // – or —
+        } else {
+            return nil
+        }
+        while i < b.count && b[i] == 0x20 { i += 1 }
+        guard digits(i), i + 4 == b.count else { return nil }
+        return (text(0), text(i))
     }
 
     /// A whole number as people write it: `1200`, or grouped by thousands `1.200` / `1,200`; nil otherwise.
@@ -284,11 +307,11 @@ enum Clean {
     ///
     /// Written as a clerk writes it too: `42 tờ`, `1.234` (grouped by thousands).
     static func sheets(_ s: String?) throws -> Int? {
-        guard let s = optional(s) else { return nil }
-        if s.utf8.count <= 9, s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(s) {
+        if let s, let n = quickSheets(s) {
             guard n <= largestFile else { throw CatalogueError.sheetsTooLarge(s) }
             return n
         }
+        guard let s = optional(s) else { return nil }
         var digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
         for unit in [" tờ", "tờ", " sheets", " sheet"] where digits.hasSuffix(unit) {
             digits = digits.dropLast(unit.count)
@@ -303,6 +326,23 @@ enum Clean {
         guard let n = wholeNumber(String(digits)) else { throw CatalogueError.badSheets(s) }
         guard n <= largestFile else { throw CatalogueError.sheetsTooLarge(s) }
         return n
+    }
+
+    /// `42` or `42 tờ` read on the bytes; nil for anything else, which ``sheets(_:)`` reads the slow way.
+    private static func quickSheets(_ s: String) -> Int? {
+        let b = Array(s.utf8)
+        var i = 0
+        var n = 0
+        while i < b.count, b[i] >= 0x30, b[i] <= 0x39, i < 9 {
+            n = n * 10 + Int(b[i] - 0x30)
+            i += 1
+        }
+        guard i > 0 else { return nil }
+        if i == b.count { return n }
+        // " tờ" (t, ơ with grave: E1 BB 9D) or "tờ"
+        let unit: [UInt8] = [0x74, 0xE1, 0xBB, 0x9D]
+        let rest = b[i...].drop { $0 == 0x20 }
+        return Array(rest) == unit ? n : nil
     }
 
     /// The sheets part of the inventory's "Số tờ/Số trang" ("42 tờ / 60 trang", "42 tờ", "60 trang", "42"): the text

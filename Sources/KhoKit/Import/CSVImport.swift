@@ -211,7 +211,8 @@ extension KhoStore {
         for row in try Row.fetchAll(db, sql: "SELECT box_id, code, title FROM file") {
             existing[row[0] as Int64, default: [:]][row[1] as String] = row[2]
         }
-        var firstLine: [String: Int] = [:]
+        var firstLine: [FileRef: Int] = [:]
+        firstLine.reserveCapacity(table.rows.count)
         var problems: [RowProblem] = []
         var words = VocabularyWords()
         var files: [FileRecord] = []
@@ -219,7 +220,7 @@ extension KhoStore {
         for row in table.rows {
             let v = row.values
             let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
-            let name = ref.description
+            var name: String { ref.description }
             if let shape = Self.shapeProblem(row, columns: table.columns.count) {
                 problems.append(RowProblem(line: row.line, code: name, message: shape))
                 continue
@@ -232,11 +233,11 @@ extension KhoStore {
                     throw RowMessage(Text(vi: "hộp \(ref.box) thuộc phông \(expected), không phải \(fonds) (cột Mã phông)",
                                           en: "box \(ref.box) belongs to fonds \(expected), not \(fonds) (the fonds code column)"))
                 }
-                if let first = firstLine[name] {
+                if let first = firstLine[ref] {
                     throw RowMessage(Text(vi: "hồ sơ \(name) đã có ở dòng \(first) của tệp", en: "file \(name) appears again (first on line \(first))"))
                 }
                 if let title = existing[file.boxId]?[file.code] { throw CatalogueError.duplicateFile(ref: name, title: title) }
-                firstLine[name] = row.line
+                firstLine[ref] = row.line
                 files.append(file)
             } catch {
                 problems.append(RowProblem(line: row.line, code: name, message: error.localizedDescription))

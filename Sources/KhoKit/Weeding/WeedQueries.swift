@@ -81,7 +81,8 @@ extension KhoStore {
             if let fonds {
                 let code = Clean.code(fonds)
                 fondsRows = fondsRows.filter { ($0[0] as String) == code }
-            } else {
+            } else if !items.isEmpty {
+                // The fonds that have a list; with no list anywhere, every fonds (each says it has none yet).
                 let used = Set(items.map(\.fonds))
                 fondsRows = fondsRows.filter { used.contains($0[0] as String) }
             }
