@@ -166,7 +166,7 @@ public struct EventDetail: Codable, Sendable, Hashable {
     /// (code `event_detail`). Where correctness depends on the detail (what to undo back to), use
     /// ``init(decoding:)``, which says what is wrong instead.
     init(json: String) {
-        self = (try? EventDetail(decoding: json)) ?? EventDetail()
+        self = json == "{}" ? EventDetail() : (try? EventDetail(decoding: json)) ?? EventDetail()
     }
 
     /// The detail stored as `json`, or ``EventDetailError/undecodable(reason:)`` saying why it is not one.

@@ -14,16 +14,33 @@ struct EventDescriber {
     var fondsCodes: [Int64: String]
     var boxCodes: [Int64: String]
 
+    /// Events that named a fonds, box or file deleted since: its name (`H0012`, `H0012/03`) and the delete event.
+    var deleted: [Int64: (kind: EventKind, name: String, by: Int64)] = [:]
+
     init(_ db: Database) throws {
         fondsCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM fonds").map { ($0[0], $0[1]) })
         boxCodes = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, kind, detail FROM event e WHERE kind IN ('fonds.delete', 'box.delete', 'file.delete') AND \(LiveEvent.sql(alias: "e"))
+            """) {
+            guard let kind = EventKind(rawValue: row[1]) else { continue }
+            let before = EventDetail(json: row[2]).before ?? [:]
+            let code = (before["code"] ?? nil) ?? "?"
+            let name = kind == .fileDelete ? "\((before["box"] ?? nil) ?? "?")/\(code)" : code
+            for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) { deleted[id] = (kind, name, row[0]) }
+        }
+    }
+
+    /// The fonds, box or file an event named before it was deleted, with a line saying so.
+    func deletedTarget(_ e: Event) -> (kind: EventKind, name: String, note: Text)? {
+        guard let id = e.id, let d = deleted[id] else { return nil }
+        return (d.kind, d.name, Text(vi: "\(d.name) đã bị xóa sau đó (sự kiện \(d.by))", en: "\(d.name) was deleted since (event \(d.by))"))
     }
 
     /// Box codes for the ids named in `events`' details (`box_id`, `from_box_id`).
-    mutating func loadBoxes(_ db: Database, for events: [Event]) throws {
+    mutating func loadBoxes(_ db: Database, for details: [EventDetail]) throws {
         var ids: Set<Int64> = []
-        for e in events where e.detail != "{}" {
-            let d = EventDetail(json: e.detail)
+        for d in details {
             for values in [d.before, d.after].compactMap({ $0 }) {
                 for key in ["box_id", "from_box_id"] { if let v = values[key] ?? nil, let id = Int64(v) { ids.insert(id) } }
             }
@@ -33,9 +50,9 @@ struct EventDescriber {
         for row in try Row.fetchAll(db, sql: "SELECT id, code FROM box WHERE id IN (\(list))") { boxCodes[row[0]] = row[1] }
     }
 
-    func words(_ e: Event) -> EventWords {
-        let d = EventDetail(json: e.detail)
-        return EventWords(what: what(e, d), quantity: quantity(e, d), changes: changes(e, d))
+    /// The event in words; `d` is its detail, decoded.
+    func words(_ e: Event, detail d: EventDetail) -> EventWords {
+        EventWords(what: what(e, d), quantity: quantity(e, d), changes: changes(e, d))
     }
 
     // MARK: what

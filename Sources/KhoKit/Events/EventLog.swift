@@ -121,22 +121,28 @@ extension KhoStore {
             }
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             let events = try rows.map { try Event(row: $0) }
+            let details = events.map(\.decodedDetail)
             var describer = try EventDescriber(db)
-            try describer.loadBoxes(db, for: events)
+            try describer.loadBoxes(db, for: details)
             let lang = Lang.current
-            return zip(rows, events).map { row, event in
-                let words = describer.words(event)
-                let fileCode: String? = row["file_code"]
-                let fileBox: String? = row["file_box_code"]
+            return zip(rows, zip(events, details)).map { row, pair in
+                let (event, detail) = pair
+                var words = describer.words(event, detail: detail)
+                var box: String? = row["box_code"]
+                var file = (row["file_code"] as String?).map { "\((row["file_box_code"] as String?) ?? "?")/\($0)" }
+                if let gone = describer.deletedTarget(event) {
+                    if gone.kind == .fileDelete, file == nil { file = gone.name }
+                    if gone.kind == .boxDelete, box == nil { box = gone.name }
+                    words.changes.append(gone.note)
+                }
                 return EventView(
                     id: event.id ?? 0, uid: event.uid, kind: event.kind.rawValue, actor: event.actor, recorder: event.recorder,
                     happenedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.happenedAt))),
                     recordedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.recordedAt))),
-                    day: event.happenedDay, opening: event.opening, fonds: row["fonds_code"], box: row["box_code"],
-                    file: fileCode.map { "\(fileBox ?? "?")/\($0)" },
+                    day: event.happenedDay, opening: event.opening, fonds: row["fonds_code"], box: box, file: file,
                     metres: event.metresMM.map { Double($0) / 1000 }, keptMetres: event.keptMM.map { Double($0) / 1000 },
                     sheets: event.sheets, pages: event.pages, bytes: event.bytes, undoes: event.undoes,
-                    undoneBy: row["undone_by"], detail: event.decodedDetail,
+                    undoneBy: row["undone_by"], detail: detail,
                     what: words.what(lang), quantity: words.quantity(lang), changes: words.changes.map { $0(lang) })
             }
         }
