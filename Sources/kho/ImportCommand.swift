@@ -10,7 +10,10 @@ struct ImportCommand: ParsableCommand {
                 Cột của hộp:    box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
                 Cột của hồ sơ:  box,file,title,start_year,end_year,retention,sheets,notes[,access,condition]
                 Cột ghi nhận quét: box,file,pages[,date,by] (sổ ghi chép việc quét; mỗi dòng là một lần ghi nhận)
-                Tên cột tiếng Việt cũng được (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
+                Tên cột tiếng Việt cũng được (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…),
+                và mục lục như văn thư vẫn lập: STT, Hộp số, Hồ sơ số, Tiêu đề hồ sơ, Thời gian tài liệu (1995-1996), Thời hạn bảo quản
+                (Vĩnh viễn, 20 năm), Số lượng tờ, Ghi chú; tệp `kho export inventory --format csv` nhập lại được.
+                Danh mục tài liệu hết giá trị: `kho import weed` (Hộp số, Tên loại/nhóm tài liệu, Thời gian, Số lượng, Lý do hủy, Ghi chú).
                 Tệp UTF-8 (có hoặc không BOM); dấu phân cách , ; hoặc tab; số thập phân dùng dấu phẩy được.
                 Nếu có dòng lỗi, không dòng nào được nhập và mọi dòng lỗi được liệt kê kèm số dòng.
                 Dấu ngoặc kép mở mà không đóng thì không nhập gì, kèm số dòng nơi nó mở.
@@ -20,7 +23,10 @@ struct ImportCommand: ParsableCommand {
                 Box columns:   box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
                 File columns:  box,file,title,start_year,end_year,retention,sheets,notes[,access,condition]
                 Scan columns:  box,file,pages[,date,by] (a paper scanning log; each row is one hand record)
-                Vietnamese column names work too (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
+                Vietnamese column names work too (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…),
+                and the file list as a clerk writes it: STT, Hộp số, Hồ sơ số, Tiêu đề hồ sơ, Thời gian tài liệu (1995-1996), Thời hạn
+                bảo quản (Vĩnh viễn, 20 năm), Số lượng tờ, Ghi chú; a `kho export inventory --format csv` file imports back.
+                The destruction list: `kho import weed` (box, title, years, quantity, reason, notes).
                 UTF-8 with or without BOM; separated by , ; or tab; decimal commas are read.
                 If any row is bad, nothing is imported and every bad row is listed with its line number.
                 A quote that is never closed imports nothing, naming the line where it opened.

@@ -84,6 +84,17 @@ import Testing
         }
     }
 
+    @Test func maHoSoAloneIsTheFilesNumberButBesideItTheArchivalCode() throws {
+        // A clerk's sheet headed "Mã hồ sơ" means the file's number in its box
+        let store = try catalogue()
+        try store.importCSV(.files, path: Fixture.write("Hộp số,Mã hồ sơ,Tiêu đề hồ sơ\nH01,07,Sổ\n", to: "a.csv", in: dir), by: Fixture.who())
+        #expect(try store.listFiles().map(\.ref) == ["H01/07"])
+        // beside "Số, ký hiệu hồ sơ" (the inventory) it is the archival code, which is read past
+        let sheet = "Hộp số,\"Số, ký hiệu hồ sơ\",Tiêu đề hồ sơ,Mã hồ sơ\nH02,08,Sổ,UBND-SK1.1995.0001\n"
+        try store.importCSV(.files, path: Fixture.write(sheet, to: "b.csv", in: dir), by: Fixture.who())
+        #expect(try store.listFiles().map(\.ref) == ["H01/07", "H02/08"])
+    }
+
     @Test func aFondsCodeThatIsNotTheBoxsIsARowError() throws {
         let store = try catalogue()
         let sheet = "Mã phông,Hộp số,Hồ sơ số,Tiêu đề hồ sơ\nUBND-SK1,H01,1,Sổ\nHTX,H01,2,Sổ\n"

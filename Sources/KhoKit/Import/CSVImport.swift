@@ -125,7 +125,8 @@ extension KhoStore {
         return dryRun && kind != .scans ? try read(work) : try write(work)
     }
 
-    private static func shapeProblem(_ row: CSVTable.Row, columns: Int) -> String? {
+    /// A row with more or fewer fields than the header, in words; nil when it has as many.
+    static func shapeProblem(_ row: CSVTable.Row, columns: Int) -> String? {
         if let n = row.values["\u{0}extra"] {
             return Text(vi: "dòng có \(n) ô nhưng tiêu đề có \(columns) cột (thừa dấu phân cách hoặc dấu ngoặc kép chưa đóng?)",
                         en: "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)")()
@@ -338,48 +339,6 @@ extension KhoStore {
                             dryRun: dryRun, metres: nil)
     }
 
-    /// Records each row as an item of the destruction list, all under one `import.weed` event.
-    private func importWeed(_ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool, by who: Attribution) throws -> ImportReport {
-        var problems: [RowProblem] = []
-        var records: [WeedRecord] = []
-        var pending: [Int64: Int64] = [:]
-        for row in table.rows {
-            let v = row.values
-            let box = Clean.code(v["box"] ?? "")
-            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
-                problems.append(RowProblem(line: row.line, code: box, message: shape))
-                continue
-            }
-            do {
-                if box.isEmpty { throw CatalogueError.emptyCode(.box) }
-                let boxId = try Lookup.box(db, code: box).id ?? 0
-                let draft = WeedDraft(box: box, title: v["title"] ?? "", years: v["years"], quantity: v["quantity"] ?? "",
-                                      reason: v["reason"] ?? "", notes: v["notes"])
-                let record = try Self.validatedWeed(db, draft, pendingMM: pending[boxId] ?? 0)
-                if let fonds = Clean.optional(v["fonds"]), fonds != (try Lookup.fondsCode(db, id: record.fondsId)) {
-                    throw RowMessage(Text(vi: "hộp \(box) thuộc phông \(try Lookup.fondsCode(db, id: record.fondsId)), không phải \(fonds)",
-                                          en: "box \(box) belongs to fonds \(try Lookup.fondsCode(db, id: record.fondsId)), not \(fonds)"))
-                }
-                pending[boxId, default: 0] += record.quantity.millimetres ?? 0
-                records.append(record)
-            } catch {
-                problems.append(RowProblem(line: row.line, code: box.isEmpty ? nil : box, message: error.localizedDescription))
-            }
-        }
-        if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
-        let mm = records.reduce(Int64(0)) { $0 + ($1.quantity.millimetres ?? 0) }
-        if !dryRun {
-            var event = Event(kind: .importWeed, attribution: who, time: time, detail: EventDetail(source: source, count: records.count))
-            event.metresMM = mm
-            event.sheets = records.reduce(0) { $0 + ($1.quantity.sheets ?? 0) }
-            if Set(records.map(\.fondsId)).count == 1 { event.fondsId = records.first?.fondsId }
-            try event.append(db)
-            for record in records { _ = try Self.insertWeed(db, record, event: event.id ?? 0) }
-        }
-        return ImportReport(kind: ImportKind.weed.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : records.count,
-                            dryRun: dryRun, metres: Double(mm) / 1000)
-    }
-
     private static func fondsCode(_ db: Database, box: String) throws -> String {
         try String.fetchOne(db, sql: "SELECT f.code FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.code = ?", arguments: [box]) ?? "?"
     }
@@ -387,27 +346,6 @@ extension KhoStore {
     private static func location(_ db: Database, box: String) throws -> String {
         try String.fetchOne(db, sql: "SELECT location FROM box WHERE code = ?", arguments: [box]) ?? ""
     }
-}
-
-/// The words of an import's vocabulary columns read once each: a sheet of 100,000 rows says "Vĩnh viễn" or "ẩm mốc"
-/// in a handful of spellings, and each spelling is looked up (folded, compared) only the first time. A value that is
-/// not a word of the vocabulary is passed on as written, so that checking it gives the usual error.
-struct VocabularyWords {
-    private var cache: [String: String] = [:]
-
-    private mutating func word(_ tag: String, _ raw: String?, _ parse: (String) -> String?) -> String? {
-        guard let raw else { return nil }
-        let key = tag + raw
-        if let known = cache[key] { return known }
-        let text = Clean.text(raw)
-        let stored = text.isEmpty ? raw : parse(text) ?? raw
-        cache[key] = stored
-        return stored
-    }
-
-    mutating func retention(_ raw: String?) -> String? { word("r", raw) { Retention.parse($0)?.stored } }
-    mutating func condition(_ raw: String?) -> String? { word("c", raw) { Condition.parse($0)?.rawValue } }
-    mutating func access(_ raw: String?) -> String? { word("a", raw) { Access.parse($0)?.rawValue } }
 }
 
 /// A row problem that is only a message.
