@@ -250,10 +250,9 @@ extension KhoStore {
             var event = Event(kind: .importFiles, attribution: who, time: time, detail: EventDetail(source: source, count: files.count))
             event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
             try event.append(db)
-            let insert = try BulkInsert(db, sql: """
-                INSERT INTO file (box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes, added_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            var insert = try BulkInsert(db, into: "file", columns: [
+                "box_id", "code", "title", "start_year", "end_year", "retention", "access", "sheets", "condition", "notes", "added_by",
+            ], rows: files.count)
             for f in files {
                 try insert.insert { row in
                     row.int64(f.boxId)
