@@ -78,7 +78,7 @@ import KhoReport
         // When checked, Then it is clean, with a notice that says what to record
         let report = try store.check(now: Fixture.now)
         #expect(report.clean)
-        #expect(report.notices.contains { $0.code == "weed_not_listed" && $0.text.vi.contains("kho weed add B1") })
+        #expect(report.notices.contains { $0.code == "weed_not_listed" && $0.text.vi.contains("(B1)") && $0.text.vi.contains("0,1 m") })
     }
 
     @Test func weedingBelongsToABoxBeingArrangedAndToTheBoxAsReceived() throws {

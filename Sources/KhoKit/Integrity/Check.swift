@@ -420,6 +420,17 @@ extension KhoStore {
     /// list at all (arranged before the list was kept in kho, or not listed yet) and items on a box not arranged are
     /// notices.
     private static func checkWeedList(_ db: Database, into report: inout CheckReport) throws {
+        var unlisted: [String] = []
+        var unlistedMM: Int64 = 0
+        defer {
+            if !unlisted.isEmpty {
+                let shown = unlisted.prefix(8).joined(separator: ", ") + (unlisted.count > 8 ? ", …" : "")
+                let metres = EventDescriber.metres(unlistedMM)
+                report.notices.append(CheckProblem(code: "weed_not_listed", subject: "boxes \(unlisted.count)", text: Text(
+                    vi: "\(unlisted.count) hộp chỉnh lý đã loại ra \(metres.vi) nhưng chưa có danh mục tài liệu hết giá trị (\(shown)); ghi bằng `kho weed add HỘP …` hoặc `kho import weed`",
+                    en: "\(unlisted.count) arranged boxes left out \(metres.en) but have no destruction list (\(shown)); record it with `kho weed add BOX …` or `kho import weed`")))
+            }
+        }
         for b in try weedBalances(db, where: "1") where !b.balanced {
             let proposed = EventDescriber.metres(b.proposedMM)
             guard let leftOutMM = b.leftOutMM else {
@@ -430,9 +441,8 @@ extension KhoStore {
             }
             let leftOut = EventDescriber.metres(leftOutMM)
             if b.items == 0 {
-                report.notices.append(CheckProblem(code: "weed_not_listed", subject: "box \(b.box)", text: Text(
-                    vi: "hộp \(b.box): chỉnh lý loại ra \(leftOut.vi) nhưng chưa có danh mục tài liệu hết giá trị; ghi bằng `kho weed add \(b.box) …` hoặc `kho import weed`",
-                    en: "box \(b.box): arrangement left out \(leftOut.en) but there is no destruction list for it; record it with `kho weed add \(b.box) …` or `kho import weed`")))
+                unlisted.append(b.box)
+                unlistedMM += leftOutMM
                 continue
             }
             let onlySheets = EventDescriber.sheets(b.sheetsWithoutMetres)
