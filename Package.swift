@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
@@ -49,7 +48,8 @@ let package = Package(
                 "KhoReport",
                 "CKhoSystem",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "CSV", package: "CSV.swift"),
+                // SQLite's C API, for the bulk insert of an import (GRDB's own system library, not another package).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // The thin executable: one file per command, parsing and printing only.

@@ -4,8 +4,8 @@ import KhoKit
 struct BoxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "box",
-        abstract: Text(vi: "Hộp: thêm, liệt kê, xem, sửa, chuyển vị trí.", en: "Boxes: add, list, show, edit, move.")(),
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Move.self])
+        abstract: Text(vi: "Hộp: thêm, liệt kê, xem, sửa, chuyển vị trí, đổi mã, xóa hộp đăng ký nhầm.", en: "Boxes: add, list, show, edit, move, rename, delete one registered by mistake.")(),
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Move.self, Rename.self, Delete.self])
 
     /// The descriptive options shared by `box add` and `box edit`.
     struct Description: ParsableArguments {
@@ -152,6 +152,44 @@ struct BoxCommand: ParsableCommand {
             let box = try global.openForWriting().moveBox(code, to: to, by: try who.attribution())
             if global.json { return try Out.json(box) }
             Out.line(Text(vi: "Hộp \(box.code) nay ở \(box.location)", en: "Box \(box.code) is now at \(box.location)")())
+        }
+    }
+}
+
+extension BoxCommand {
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Đổi mã một hộp (hoàn tác được).", en: "Give a box a new code (undoable).")(),
+            discussion: Text(vi: "Không đổi được khi hồ sơ trong hộp đã có bản quét hoặc bản PDF/A bàn giao. Ví dụ: kho box rename H012 H0012 --by Thu",
+                             en: "Refused once a file in it has masters or a delivered PDF/A copy. Example: kho box rename H012 H0012 --by Thu")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hiện tại.", en: "The current code.")(), valueName: "OLD"))
+        var old: String
+        @Argument(help: ArgumentHelp(Text(vi: "Mã mới.", en: "The new code.")(), valueName: "NEW"))
+        var new: String
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let box = try global.openForWriting().renameBox(old, to: new, by: try who.attribution())
+            if global.json { return try Out.json(box) }
+            Out.line(Text(vi: "Đã đổi mã hộp \(old) thành \(box.code)", en: "Box \(old) is now \(box.code)")())
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Xóa một hộp đăng ký nhầm, khi chưa có việc gì trên hộp (hoàn tác được).", en: "Delete a box registered by mistake, while nothing has happened to it (undoable).")(),
+            discussion: Text(vi: "Chỉ xóa được hộp chưa có hồ sơ, chưa chỉnh lý, chưa có danh mục hủy hay việc nào khác ngoài đăng ký, sửa, chuyển và đổi mã.",
+                             en: "Only a box with no files, no arrangement, no destruction list and nothing else but its registration, edits, moves and renames.")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
+        var code: String
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let event = try global.openForWriting().deleteBox(code, by: try who.attribution())
+            if global.json { return try Out.json(event.id) }
+            Out.done(Text(vi: "Đã xóa hộp \(code); hoàn tác bằng `kho undo \(event.id ?? 0)`", en: "Deleted box \(code); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
         }
     }
 }

@@ -4,9 +4,9 @@ import KhoKit
 struct FileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "file",
-        abstract: Text(vi: "Hồ sơ: thêm, liệt kê, xem, sửa, chuyển hộp. Tên hồ sơ viết HỘP/HỒSƠ, ví dụ H0012/03.",
-                       en: "Files: add, list, show, edit, move. A file is named BOX/FILE, e.g. H0012/03.")(),
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Move.self])
+        abstract: Text(vi: "Hồ sơ: thêm, liệt kê, xem, sửa, chuyển hộp, đổi số, xóa hồ sơ đăng ký nhầm. Tên hồ sơ viết HỘP/HỒSƠ, ví dụ H0012/03.",
+                       en: "Files: add, list, show, edit, move, rename, delete one registered by mistake. A file is named BOX/FILE, e.g. H0012/03.")(),
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Move.self, Rename.self, Delete.self])
 
     /// The descriptive options shared by `file add` and `file edit`.
     struct Description: ParsableArguments {
@@ -168,6 +168,45 @@ struct FileCommand: ParsableCommand {
             let file = try global.openForWriting().moveFile(try FileRef(parsing: ref), toBox: to, by: try who.attribution())
             if global.json { return try Out.json(file) }
             Out.line(Text(vi: "Hồ sơ \(ref) nay ở hộp \(to)/\(file.code)", en: "File \(ref) is now \(to)/\(file.code)")())
+        }
+    }
+}
+
+extension FileCommand {
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Đổi số hồ sơ trong hộp (hoàn tác được).", en: "Give a file a new code in its box (undoable).")(),
+            discussion: Text(vi: "Không đổi được khi hồ sơ đã có bản quét hoặc bản PDF/A bàn giao. Ví dụ: kho file rename H0012/3 03 --by Thu",
+                             en: "Refused once it has masters or a delivered PDF/A copy. Example: kho file rename H0012/3 03 --by Thu")())
+        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ hiện tại.", en: "The current BOX/FILE.")(), valueName: "BOX/OLD"))
+        var ref: String
+        @Argument(help: ArgumentHelp(Text(vi: "Số hồ sơ mới (chỉ phần HỒSƠ).", en: "The new file code (the FILE part only).")(), valueName: "NEW"))
+        var new: String
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let r = try FileRef(parsing: ref)
+            let file = try global.openForWriting().renameFile(r, to: new, by: try who.attribution())
+            if global.json { return try Out.json(file) }
+            Out.line(Text(vi: "Đã đổi hồ sơ \(ref) thành \(r.box)/\(file.code)", en: "File \(ref) is now \(r.box)/\(file.code)")())
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Xóa một hồ sơ đăng ký nhầm, khi chưa có việc gì trên hồ sơ (hoàn tác được).", en: "Delete a file registered by mistake, while nothing has happened to it (undoable).")(),
+            discussion: Text(vi: "Chỉ xóa được hồ sơ chưa quét, chưa có bản PDF, văn bản hay việc nào khác ngoài đăng ký, sửa, chuyển và đổi số.",
+                             en: "Only a file with no scans, no PDF copy, no documents and nothing else but its registration, edits, moves and renames.")())
+        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        var ref: String
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let event = try global.openForWriting().deleteFile(try FileRef(parsing: ref), by: try who.attribution())
+            if global.json { return try Out.json(event.id) }
+            Out.done(Text(vi: "Đã xóa hồ sơ \(ref); hoàn tác bằng `kho undo \(event.id ?? 0)`", en: "Deleted file \(ref); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
         }
     }
 }

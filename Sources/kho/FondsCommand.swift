@@ -4,8 +4,8 @@ import KhoKit
 struct FondsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fonds",
-        abstract: Text(vi: "Phông lưu trữ: thêm, liệt kê.", en: "Fonds: add and list.")(),
-        subcommands: [Add.self, List.self])
+        abstract: Text(vi: "Phông lưu trữ: thêm, liệt kê, đổi mã, xóa phông đăng ký nhầm.", en: "Fonds: add, list, rename, delete one registered by mistake.")(),
+        subcommands: [Add.self, List.self, Rename.self, Delete.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -41,6 +41,40 @@ struct FondsCommand: ParsableCommand {
                  Text(vi: "Hồ sơ", en: "Files")(), Text(vi: "Mét", en: "Metres")()],
                 list.map { [$0.code, $0.name, String($0.boxes), String($0.files), Out.metres($0.totalMetres)] },
                 right: [2, 3, 4])
+        }
+    }
+}
+
+extension FondsCommand {
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Đổi mã một phông (hoàn tác được); không đổi được khi phông đã có bản PDF/A bàn giao.", en: "Give a fonds a new code (undoable); refused once it has a delivered PDF/A copy.")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hiện tại.", en: "The current code.")(), valueName: "OLD"))
+        var old: String
+        @Argument(help: ArgumentHelp(Text(vi: "Mã mới.", en: "The new code.")(), valueName: "NEW"))
+        var new: String
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let fonds = try global.openForWriting().renameFonds(old, to: new, by: try who.attribution())
+            if global.json { return try Out.json(fonds) }
+            Out.line(Text(vi: "Đã đổi mã phông \(old) thành \(fonds.code)", en: "Fonds \(old) is now \(fonds.code)")())
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Xóa một phông đăng ký nhầm, khi phông chưa có hộp và chưa có việc gì (hoàn tác được).", en: "Delete a fonds registered by mistake, while it has no boxes and nothing has happened to it (undoable).")())
+        @Argument(help: ArgumentHelp(Text(vi: "Mã phông.", en: "Fonds code.")()))
+        var code: String
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let event = try global.openForWriting().deleteFonds(code, by: try who.attribution())
+            if global.json { return try Out.json(event.id) }
+            Out.done(Text(vi: "Đã xóa phông \(code); hoàn tác bằng `kho undo \(event.id ?? 0)`", en: "Deleted fonds \(code); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
         }
     }
 }

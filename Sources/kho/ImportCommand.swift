@@ -10,7 +10,10 @@ struct ImportCommand: ParsableCommand {
                 Cột của hộp:    box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
                 Cột của hồ sơ:  box,file,title,start_year,end_year,retention,sheets,notes[,access,condition]
                 Cột ghi nhận quét: box,file,pages[,date,by] (sổ ghi chép việc quét; mỗi dòng là một lần ghi nhận)
-                Tên cột tiếng Việt cũng được (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
+                Tên cột tiếng Việt cũng được (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…),
+                và mục lục như văn thư vẫn lập: STT, Hộp số, Hồ sơ số, Tiêu đề hồ sơ, Thời gian tài liệu (1995-1996), Thời hạn bảo quản
+                (Vĩnh viễn, 20 năm), Số lượng tờ, Ghi chú; tệp `kho export inventory --format csv` nhập lại được.
+                Danh mục tài liệu hết giá trị: `kho import weed` (Hộp số, Tên loại/nhóm tài liệu, Thời gian, Số lượng, Lý do hủy, Ghi chú).
                 Tệp UTF-8 (có hoặc không BOM); dấu phân cách , ; hoặc tab; số thập phân dùng dấu phẩy được.
                 Nếu có dòng lỗi, không dòng nào được nhập và mọi dòng lỗi được liệt kê kèm số dòng.
                 Dấu ngoặc kép mở mà không đóng thì không nhập gì, kèm số dòng nơi nó mở.
@@ -20,13 +23,16 @@ struct ImportCommand: ParsableCommand {
                 Box columns:   box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
                 File columns:  box,file,title,start_year,end_year,retention,sheets,notes[,access,condition]
                 Scan columns:  box,file,pages[,date,by] (a paper scanning log; each row is one hand record)
-                Vietnamese column names work too (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…).
+                Vietnamese column names work too (hộp, phông, số mét, vị trí, hồ sơ, tiêu đề, thời hạn bảo quản, số tờ, ghi chú…),
+                and the file list as a clerk writes it: STT, Hộp số, Hồ sơ số, Tiêu đề hồ sơ, Thời gian tài liệu (1995-1996), Thời hạn
+                bảo quản (Vĩnh viễn, 20 năm), Số lượng tờ, Ghi chú; a `kho export inventory --format csv` file imports back.
+                The destruction list: `kho import weed` (box, title, years, quantity, reason, notes).
                 UTF-8 with or without BOM; separated by , ; or tab; decimal commas are read.
                 If any row is bad, nothing is imported and every bad row is listed with its line number.
                 A quote that is never closed imports nothing, naming the line where it opened.
                 Codes: letters, digits, - _ . (not starting with . or -), at most 32 characters; a box is at most 10 m; a file at most 100,000 sheets/pages.
                 """)(),
-        subcommands: [Boxes.self, Files.self, Scans.self, Docs.self])
+        subcommands: [Boxes.self, Files.self, Scans.self, Docs.self, Weed.self])
 
     struct Source: ParsableArguments {
         @Argument(help: ArgumentHelp(Text(vi: "Tệp CSV.", en: "The CSV file.")(), valueName: "FILE.csv"))
@@ -50,6 +56,7 @@ struct ImportCommand: ParsableCommand {
             case .boxes: Text(vi: "hộp", en: "boxes")()
             case .files: Text(vi: "hồ sơ", en: "files")()
             case .scans: Text(vi: "ghi nhận quét", en: "scan records")()
+            case .weed: Text(vi: "mục tài liệu hết giá trị", en: "destruction list items")()
             }
             if report.dryRun {
                 Out.line(Text(vi: "Kiểm tra xong: \(report.rows) dòng \(what) đều hợp lệ; chưa ghi gì (--dry-run).", en: "Checked: all \(report.rows) \(what) rows are valid; nothing written (--dry-run).")())
@@ -125,5 +132,28 @@ extension ImportCommand {
                 Out.line(Text(vi: "Đã nhập \(report.imported) văn bản từ \(source.path).", en: "Imported \(report.imported) documents from \(source.path).")())
             }
         }
+    }
+}
+
+extension ImportCommand {
+    struct Weed: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Nhập danh mục tài liệu hết giá trị từ CSV (tất cả hoặc không dòng nào).", en: "Import the destruction list from CSV (every row or none).")(),
+            discussion: Text(
+                vi: """
+                    Cột: Hộp số, Tên loại/nhóm tài liệu, Thời gian, Số lượng, Lý do hủy[, Ghi chú] (STT, Mã phông, Tên phông được bỏ qua;
+                    Mã phông, nếu có, phải đúng phông của hộp). Số lượng ghi «0,15 m» (mét giá) hoặc «120 tờ», hoặc cả hai.
+                    Mỗi dòng như một lệnh `kho weed add`; cả tệp là một sự kiện import.weed, hoàn tác được bằng `kho undo`.
+                    """,
+                en: """
+                    Columns: box, title, years, quantity, reason[, notes] (or their Vietnamese names: Hộp số, Tên loại/nhóm tài liệu,
+                    Thời gian, Số lượng, Lý do hủy, Ghi chú; STT and fonds names are read past; a fonds code, if given, must be the box's).
+                    A quantity is "0.15 m" (linear metres) or "120 sheets", or both. Each row is like one `kho weed add`; the file is
+                    one import.weed event, which `kho undo` takes back.
+                    """)())
+        @OptionGroup var source: Source
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+        func run() throws { try source.run(.weed, who: who, global: global) }
     }
 }

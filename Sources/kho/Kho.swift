@@ -23,9 +23,9 @@ struct Kho: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Status.self, FondsCommand.self, BoxCommand.self, FileCommand.self, DocCommand.self, SearchCommand.self, LocationCommand.self,
-            ImportCommand.self,
-            SortCommand.self, ScanCommand.self, PdfCommand.self, Log.self, Undo.self, EstimateCommand.self, ThroughputCommand.self, RatesCommand.self,
-            OutCommand.self, InCommand.self, NextCommand.self, LabelsCommand.self,
+            ImportCommand.self, SortCommand.self, WeedCommand.self, ScanCommand.self, PdfCommand.self, Log.self, Undo.self,
+            EstimateCommand.self, ThroughputCommand.self, RatesCommand.self, OutCommand.self, InCommand.self, NextCommand.self,
+            LabelsCommand.self,
             ReportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )

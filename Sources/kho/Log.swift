@@ -28,24 +28,15 @@ struct Log: ParsableCommand {
             ["#", Text(vi: "Lúc", en: "When")(), Text(vi: "Việc", en: "What")(), Text(vi: "Người làm", en: "By")(),
              Text(vi: "Hộp/hồ sơ", en: "Box/file")(), Text(vi: "Số lượng", en: "Quantity")(), Text(vi: "Ghi chú", en: "Notes")()],
             events.map { e in
-                let what = EventKind(rawValue: e.kind)?.label() ?? e.kind
                 var notes: [String] = []
                 if e.opening { notes.append(Text(vi: "số dư đầu kỳ", en: "opening balance")()) }
                 if let u = e.undoes { notes.append(Text(vi: "hoàn tác #\(u)", en: "undoes #\(u)")()) }
                 if let u = e.undoneBy { notes.append(Text(vi: "đã hoàn tác bởi #\(u)", en: "undone by #\(u)")()) }
                 if let source = e.detail.source { notes.append(source) }
                 if let said = e.archivistNote(Lang.current) { notes.append(said) }
-                return [String(e.id), e.happenedAt, what, e.actor, e.file ?? e.box ?? e.fonds ?? "", quantity(e), notes.joined(separator: "; ")]
+                notes += e.changes
+                return [String(e.id), e.happenedAt, e.what, e.actor, e.file ?? e.box ?? e.fonds ?? "", e.quantity, notes.joined(separator: "; ")]
             },
             right: [0])
-    }
-
-    private func quantity(_ e: EventView) -> String {
-        var parts: [String] = []
-        if let m = e.metres { parts.append("\(Out.metres(m)) m") }
-        if let k = e.keptMetres, k != e.metres { parts.append(Text(vi: "giữ \(Out.metres(k)) m", en: "kept \(Out.metres(k)) m")()) }
-        if let n = e.detail.count { parts.append("\(n)") }
-        if let p = e.pages { parts.append(Text(vi: "\(p) trang", en: "\(p) pages")()) }
-        return parts.joined(separator: ", ")
     }
 }

@@ -42,11 +42,11 @@ struct ExportCommand: ParsableCommand {
         abstract: Text(vi: "Xuất mục lục hồ sơ (Nghị định 30/2020, Phụ lục V) hoặc dữ liệu thô (CSV, JSON).", en: "Export the file inventory (Decree 30/2020, Annex V) or raw data (CSV, JSON).")(),
         discussion: Text(vi: "Ví dụ: kho export inventory --format html --out muc-luc.html; kho export files --out ho-so.csv",
                          en: "Example: kho export inventory --format html --out inventory.html; kho export files --out files.csv")())
-    @Argument(help: ArgumentHelp(Text(vi: "inventory (mục lục hồ sơ), metadata (siêu dữ liệu Thông tư 05/2025), boxes, files, pages hoặc events.", en: "inventory, metadata (Circular 05/2025), boxes, files, pages or events.")()))
+    @Argument(help: ArgumentHelp(Text(vi: "inventory (mục lục hồ sơ), metadata (siêu dữ liệu Thông tư 05/2025), weed-list (danh mục tài liệu hết giá trị), boxes, files, pages hoặc events.", en: "inventory, metadata (Circular 05/2025), weed-list (the destruction list), boxes, files, pages or events.")()))
     var what: String
-    @Option(help: ArgumentHelp(Text(vi: "csv (mặc định), html (chỉ mục lục) hoặc json (dữ liệu thô).", en: "csv (default), html (inventory only) or json (raw data).")()))
+    @Option(help: ArgumentHelp(Text(vi: "csv (mặc định), html (mục lục, danh mục hủy) hoặc json (dữ liệu thô).", en: "csv (default), html (inventory, weed list) or json (raw data).")()))
     var format: String = "csv"
-    @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này (mục lục, siêu dữ liệu).", en: "Only this fonds (inventory, metadata).")()))
+    @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này (mục lục, siêu dữ liệu, danh mục hủy).", en: "Only this fonds (inventory, metadata, weed list).")()))
     var fonds: String?
     @Option(help: ArgumentHelp(Text(vi: "Siêu dữ liệu theo Thông tư 05/2025: file (hồ sơ, mặc định) hoặc document (văn bản).", en: "Circular 05/2025 metadata: file (default) or document.")(), valueName: "file|document"))
     var level = "file"
@@ -55,11 +55,11 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        let kinds = ["inventory", "metadata"] + ExportKind.allCases.map(\.rawValue)
+        let kinds = ["inventory", "metadata", "weed-list"] + ExportKind.allCases.map(\.rawValue)
         guard kinds.contains(what) else {
             throw ValidationError(Text(vi: "không xuất được «\(what)»: dùng \(kinds.joined(separator: ", "))", en: "cannot export “\(what)”: use \(kinds.joined(separator: ", "))")())
         }
-        let formats = what == "inventory" ? ["csv", "html"] : ["csv", "json"]
+        let formats = what == "inventory" || what == "weed-list" ? ["csv", "html"] : ["csv", "json"]
         if what == "metadata", MetadataLevel(rawValue: level) == nil {
             throw ValidationError(Text(vi: "--level là file hoặc document, không phải «\(level)»", en: "--level is file or document, not “\(level)”")())
         }
@@ -76,6 +76,11 @@ struct ExportCommand: ParsableCommand {
             let export = try store.metadata(MetadataLevel(rawValue: level) ?? .file, fonds: fonds, lang: lang)
             text = format == "json" || global.json ? MetadataJSON.render(export) : renderCSV(header: export.header, rows: export.rows.map { $0.map(CSVCell.text) }, bom: true)
             for finding in export.findings { FileHandle.standardError.write(Data(("! " + finding.text() + "\n").utf8)) }
+        } else if what == "weed-list" {
+            let list = try store.weedList(fonds: fonds)
+            text = format == "html"
+                ? renderWeedListHTML(list, lang: lang, generatedAt: store.time.dateTime(of: Date()))
+                : renderWeedListCSV(list, lang: lang)
         } else if what == "inventory" {
             let inventory = try store.inventory(fonds: fonds)
             text = format == "html"

@@ -9,19 +9,23 @@ struct Status: ParsableCommand {
                 Cách đếm:
                   tổng số mét      = Σ độ dài các hộp/bó khi tiếp nhận (hộp tạo ra từ hộp khác khi chỉnh lý không cộng thêm);
                   đã chỉnh lý      = Σ độ dài các hộp khi tiếp nhận đã hoàn thành chỉnh lý;
-                  giữ lại / loại   = số mét chỉnh lý giữ lại / đề nghị hủy (giữ lại + loại = đã chỉnh lý);
+                  giữ lại / loại   = số mét chỉnh lý giữ lại / loại ra (giữ lại + loại = đã chỉnh lý);
+                  danh mục hủy     = số mét trong danh mục tài liệu hết giá trị: chờ Hội đồng duyệt / đã duyệt, chờ hủy / đã hủy;
                   đã số hóa        = Σ độ dài × tỷ lệ số hóa của hộp (theo số tờ nếu mọi hồ sơ đều có số tờ, nếu không theo số hồ sơ;
                                      hồ sơ mật không tính); «đã số hóa» gồm đã ghi nhận, đạt chuẩn và đã bàn giao.
-                --json in các khóa total_m, arranged_m, kept_m, weeded_m, digitized_m, boxes, files, sheets, pages_scanned, ladder, fonds.
+                --json in các khóa total_m, arranged_m, kept_m, weeded_m, digitized_m, boxes, files, sheets, pages_scanned, ladder,
+                weed (proposed_m, approved_m, destroyed_m, …), fonds.
                 """,
             en: """
                 How it counts:
                   total metres   = Σ extent of boxes and bundles as received (boxes made from another box never add to it);
                   arranged       = Σ extent of boxes as received whose arrangement is finished;
-                  kept / weeded  = what arrangement kept / proposed for destruction (kept + weeded = arranged);
+                  kept / weeded  = what arrangement kept / left out (kept + weeded = arranged);
+                  destruction list = metres on the list: waiting for the council / approved / destroyed;
                   digitized      = Σ extent × the box's digitized share (by sheets where every file's sheets are known,
                                    else by files; secret files left out); "digitized" is recorded + passed + delivered.
-                --json prints keys total_m, arranged_m, kept_m, weeded_m, digitized_m, boxes, files, sheets, pages_scanned, ladder, fonds.
+                --json prints keys total_m, arranged_m, kept_m, weeded_m, digitized_m, boxes, files, sheets, pages_scanned, ladder,
+                weed (proposed_m, approved_m, destroyed_m, …), fonds.
                 """)())
     @OptionGroup var global: GlobalOptions
 
@@ -41,7 +45,11 @@ struct Status: ParsableCommand {
                 [Text(vi: "Tổng số mét tài liệu", en: "Total metres")(), m(p.totalMetres), ""],
                 [Text(vi: "Đã chỉnh lý", en: "Arranged")(), m(p.arrangedMetres), pct(p.arrangedMetres)],
                 [Text(vi: "  giữ lại", en: "  kept")(), m(p.keptMetres), ""],
-                [Text(vi: "  đề nghị hủy", en: "  weeded")(), m(p.weededMetres), ""],
+                [Text(vi: "  loại ra khi chỉnh lý", en: "  left out (weeded)")(), m(p.weededMetres), ""],
+                [Text(vi: "Danh mục tài liệu hết giá trị:", en: "Destruction list:")(), "", ""],
+                [Text(vi: "  chờ Hội đồng duyệt", en: "  waiting for the council")(), m(p.weed.proposedMetres), ""],
+                [Text(vi: "  đã duyệt, chờ hủy", en: "  approved, not yet destroyed")(), m(p.weed.approvedMetres), ""],
+                [Text(vi: "  đã hủy", en: "  destroyed")(), m(p.weed.destroyedMetres), ""],
                 [Text(vi: "Chưa chỉnh lý", en: "Not arranged")(), m(p.totalMetres - p.arrangedMetres), pct(p.totalMetres - p.arrangedMetres)],
                 [Text(vi: "Đã số hóa", en: "Digitized")(), m2(p.digitizedMetres), pct(p.digitizedMetres)],
                 [Text(vi: "Hộp (khi tiếp nhận)", en: "Boxes (as received)")(), "\(Format.integer(Int64(p.boxes))) (\(Format.integer(Int64(p.boxesReceived))))", ""],

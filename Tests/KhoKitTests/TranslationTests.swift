@@ -54,7 +54,27 @@ import Testing
             .extentBelowKept(box: "B", extent: "0,1", kept: "0,2"), .fileHasMasters(ref: "B/F", masters: 2, folder: "B/F", newFolder: "C/F"),
             .badYear("x"), .yearsBackwards(start: 2, end: 1), .badRetention("x"), .badSheets("x"), .badCondition("x"),
             .badAccess("x"), .badFileRef("x"), .emptyCode(.box), .emptyCode(.file), .emptyCode(.fonds), .emptyText(.fileTitle),
-            .emptyText(.fondsName), .emptyText(.location), .emptyText(.notes), .emptyText(.holder), .boxFromItself("B"), .nothingToChange])
+            .emptyText(.fondsName), .emptyText(.location), .emptyText(.notes), .emptyText(.holder), .boxFromItself("B"), .nothingToChange,
+            .badYearRange("1995-19x6"), .emptyText(.weedTitle), .emptyText(.reason), .emptyText(.decision), .emptyText(.record)])
+        // CorrectionError
+        let happened = Text(vi: "đã nạp bản quét ngày 01/12/2026 (Hoa)", en: "masters ingested on 2026-12-01 (Hoa)")
+        add(CorrectionError.self, [.notUntouched(thing: .box, code: "H1", happened: happened),
+            .notUntouched(thing: .file, code: "H1/01", happened: happened), .notUntouched(thing: .fonds, code: "F", happened: happened),
+            .deliveredCopy(thing: .file, code: "H1/01", file: "H1/01", archiveId: "F.1993.0001"),
+            .mastersInFolder(thing: .box, code: "H1", file: "H1/01", masters: 3, folder: "scans/H1/01"),
+            .sameCode(thing: .box, code: "H1"), .importTouched(event: 7, row: Text(vi: "hồ sơ H1/01", en: "file H1/01"), happened: happened),
+            .importRowDeleted(event: 7, row: "H1/01", by: 9), .importUntracked(event: 7, count: 12),
+            .cannotRestore(thing: .file, code: "H1/01", reason: Text(vi: "mã đã có", en: "the code is taken"))])
+        // WeedError
+        add(WeedError.self, [.badQuantity("x"), .quantityNeedsUnit("12"), .quantityTooLarge("99 m"), .quantityRoundsToZero("0,0001 m"),
+            .emptyField(.title), .emptyField(.reason), .emptyField(.decision), .emptyField(.record),
+            .madeByArrangement(box: "H2", from: "B1"), .notInArrangement(box: "B1"),
+            .moreThanLeftOut(box: "B1", proposedMM: 100, addingMM: 50, extentMM: 500, keptMM: 400),
+            .manyFonds(step: .approve, fonds: ["F1", "F2"]), .manyFonds(step: .destroy, fonds: ["F1", "F2"]),
+            .nothingWaiting(step: .approve, fonds: "F1"), .nothingWaiting(step: .destroy, fonds: nil),
+            .unbalanced(box: "B1", proposedMM: 100, leftOutMM: 150), .unbalanced(box: "B1", proposedMM: 100, leftOutMM: nil),
+            .badDay("x"), .futureDay("2999-01-01"), .destroyedBeforeApproval(day: "2026-01-01", approvalDay: "2026-02-01", decision: "Decision 5"),
+            .alreadyApproved(item: 3, decision: "Decision 5", event: 8), .alreadyDestroyed(record: "BB 2", event: 9)])
         // StaffPlanError
         add(StaffPlanError.self, [.shape("arrangement"), .count("scanning=0"), .part("archivists")])
         // StoreError
@@ -109,6 +129,7 @@ import Testing
         add(CustodyError.self, [.alreadyOut(thing: "H1", holder: "p", since: "s", purpose: "u", returnWith: "kho in H1"),
             .insideBoxOut(file: "H1/01", box: "H1", holder: "p", since: "s"), .filesOut(box: "H1", files: "H1/01 (p)"),
             .cannotMoveWhileOut(thing: "H1/01", holder: "p", since: "s", returnWith: "kho in H1/01"),
+            .cannotWeedWhileOut(thing: "H1", holder: "p", since: "s", returnWith: "kho in H1"),
             .notOut(thing: "H1", hint: nil), .notOut(thing: "H1/01", hint: .withBox(box: "H1", holder: "p")),
             .notOut(thing: "H1", hint: .files("H1/01 (p)")), .badPurpose("x"), .badDue("x"),
             .dueBeforeOut(due: "d", out: "o"), .returnBeforeOut(thing: "H1", returned: "r", out: "o")])

@@ -54,18 +54,22 @@ import Testing
     static let status = """
         Kho lưu trữ — tiến độ lúc <giờ chạy>
 
-        Chỉ tiêu              Số lượng       %
-        ────────────────────  ────────  ──────
-        Tổng số mét tài liệu       2 m
-        Đã chỉnh lý                1 m    50 %
-          giữ lại               0,85 m
-          đề nghị hủy           0,15 m
-        Chưa chỉnh lý              1 m    50 %
-        Đã số hóa               0,33 m  16,7 %
-        Hộp (khi tiếp nhận)      5 (4)
-        Hồ sơ                        3
-        Số tờ (đã đếm)             120
-        Trang đã số hóa            156
+        Chỉ tiêu                        Số lượng       %
+        ──────────────────────────────  ────────  ──────
+        Tổng số mét tài liệu                 2 m
+        Đã chỉnh lý                          1 m    50 %
+          giữ lại                         0,85 m
+          loại ra khi chỉnh lý            0,15 m
+        Danh mục tài liệu hết giá trị:
+          chờ Hội đồng duyệt                 0 m
+          đã duyệt, chờ hủy                  0 m
+          đã hủy                             0 m
+        Chưa chỉnh lý                        1 m    50 %
+        Đã số hóa                         0,33 m  16,7 %
+        Hộp (khi tiếp nhận)                5 (4)
+        Hồ sơ                                  3
+        Số tờ (đã đếm)                       120
+        Trang đã số hóa                      156
 
         Các bậc số hóa (số hồ sơ):
         Bậc                          Hồ sơ

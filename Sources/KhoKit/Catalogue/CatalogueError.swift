@@ -28,6 +28,8 @@ public enum CatalogueError: KhoError, Equatable {
     /// A file with masters on record that was to be moved into another box: how many, and the folders.
     case fileHasMasters(ref: String, masters: Int, folder: String, newFolder: String)
     case badYear(String)
+    /// Years written as one text (*thời gian tài liệu*) that is not a year or a range of years.
+    case badYearRange(String)
     case yearsBackwards(start: Int, end: Int)
     case badRetention(String)
     case badSheets(String)
@@ -60,9 +62,15 @@ public enum CatalogueError: KhoError, Equatable {
     /// Which required text is empty.
     public enum Field: Sendable, Equatable {
         case fondsName, fileTitle, location, notes, holder
+        /// Of the destruction list: the group's title, the reason, the council's decision, the destruction record.
+        case weedTitle, reason, decision, record
         var text: Text {
             switch self {
             case .holder: Text(vi: "tên người nhận", en: "the name of who takes it")
+            case .weedTitle: Text(vi: "tên loại/nhóm tài liệu", en: "the title of the group of records")
+            case .reason: Text(vi: "lý do hủy", en: "the reason for destruction")
+            case .decision: Text(vi: "quyết định của Hội đồng", en: "the council's decision")
+            case .record: Text(vi: "biên bản hủy", en: "the destruction record")
             case .fondsName: Text(vi: "tên phông", en: "the fonds name")
             case .fileTitle: Text(vi: "tiêu đề hồ sơ", en: "the file title")
             case .location: Text(vi: "vị trí", en: "the location")
@@ -71,7 +79,7 @@ public enum CatalogueError: KhoError, Equatable {
         }
 
         /// Whether the field is one line (no line breaks or tabs): a fonds name, a location.
-        var isOneLine: Bool { self == .fondsName || self == .location || self == .holder }
+        var isOneLine: Bool { self == .fondsName || self == .location || self == .holder || self == .decision || self == .record }
     }
     case boxFromItself(String)
     case nothingToChange
@@ -129,20 +137,23 @@ public enum CatalogueError: KhoError, Equatable {
         case .badYear(let text):
             Text(vi: "năm «\(Visible.escaped(text))» không hợp lệ: cần năm có 4 chữ số, ví dụ 1998",
                  en: "year “\(Visible.escaped(text))” is not valid: give a four-digit year, e.g. 1998")
+        case .badYearRange(let text):
+            Text(vi: "thời gian tài liệu «\(Visible.escaped(text))» không đọc được: viết năm hoặc khoảng năm có 4 chữ số, ví dụ 1995 hoặc 1995-1996",
+                 en: "dates “\(Visible.escaped(text))” cannot be read: write a four-digit year or a range of years, e.g. 1995 or 1995-1996")
         case .yearsBackwards(let start, let end):
             Text(vi: "khoảng năm \(start)–\(end) bị ngược: năm bắt đầu phải trước năm kết thúc",
                  en: "year range \(start)–\(end) is backwards: the start year must not be after the end year")
         case .badRetention(let text):
-            Text(vi: "thời hạn bảo quản «\(Visible.escaped(text))» không hợp lệ: cần `permanent` (vĩnh viễn) hoặc số năm dương, ví dụ 10",
+            Text(vi: "thời hạn bảo quản «\(Visible.escaped(text))» không hợp lệ: ghi «Vĩnh viễn» hoặc số năm, ví dụ «20 năm» hoặc 10",
                  en: "retention “\(Visible.escaped(text))” is not valid: give `permanent` or a positive number of years, e.g. 10")
         case .badSheets(let text):
-            Text(vi: "số tờ «\(Visible.escaped(text))» không hợp lệ: cần số nguyên không âm",
+            Text(vi: "số tờ «\(Visible.escaped(text))» không hợp lệ: ghi số tờ là số nguyên không âm, ví dụ 42 hoặc «42 tờ»",
                  en: "sheets “\(Visible.escaped(text))” is not valid: give a whole number, 0 or more")
         case .badCondition(let text):
-            Text(vi: "tình trạng «\(Visible.escaped(text))» không hợp lệ: dùng một trong \(Condition.keys)",
+            Text(vi: "tình trạng «\(Visible.escaped(text))» không hợp lệ: ghi một trong \(Condition.words(.vi))",
                  en: "condition “\(Visible.escaped(text))” is not valid: use one of \(Condition.keys)")
         case .badAccess(let text):
-            Text(vi: "chế độ sử dụng «\(Visible.escaped(text))» không hợp lệ: dùng một trong \(Access.keys)",
+            Text(vi: "chế độ sử dụng «\(Visible.escaped(text))» không hợp lệ: ghi một trong \(Access.words(.vi))",
                  en: "access “\(Visible.escaped(text))” is not valid: use one of \(Access.keys)")
         case .badFileRef(let text):
             Text(vi: "«\(Visible.escaped(text))» không phải tên hồ sơ: viết HỘP/HỒSƠ, ví dụ H0012/03",

@@ -107,6 +107,7 @@ extension KhoStore {
         event.boxId = box.id
         event.metresMM = box.extentMM
         try event.append(db)
+        try db.execute(sql: "UPDATE box SET added_by = ? WHERE id = ?", arguments: [event.id, box.id])
         return box
     }
 
@@ -124,6 +125,7 @@ extension KhoStore {
             event.fileId = file.id
             event.sheets = file.sheets
             try event.append(db)
+            try db.execute(sql: "UPDATE file SET added_by = ? WHERE id = ?", arguments: [event.id, file.id])
             return file
         }
     }

@@ -101,18 +101,48 @@ enum Clean {
         return nfc(needsTrim ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s)
     }
 
-    private static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return c == " " || (0x09...0x0D).contains(c.value) }
+        return c.properties.isWhitespace
+    }
 
-    /// The text in Unicode NFC, by Foundation's normalizer, always: every script (Vietnamese, Greek, Arabic,
-    /// Devanagari…) is composed the same way, so one code cannot be stored in two spellings.
-    static func nfc(_ s: String) -> String {
-        // Fast path (an import calls this for every cell): text without combining marks whose characters come from
-        // Latin, Latin Extended Additional (every precomposed Vietnamese letter) and general punctuation has no
-        // canonical decomposition to recompose and no singleton to replace, so it already is NFC.
-        let alreadyComposed = s.unicodeScalars.allSatisfy { c in
-            c.value < 0x0300 || (0x1E00...0x1EFF).contains(c.value) || (0x2010...0x205F).contains(c.value)
+    /// The text in Unicode NFC, by Foundation's normalizer: every script (Vietnamese, Greek, Arabic, Devanagari…) is
+    /// composed the same way, so one code cannot be stored in two spellings. Text that is NFC by construction (see
+    /// ``isSurelyNFC(_:)``) is returned as it is, without the normalizer's cost.
+    static func nfc(_ s: String) -> String { isSurelyNFC(s) ? s : s.precomposedStringWithCanonicalMapping }
+
+    /// Whether every character of `s` is one that NFC leaves as it is whatever surrounds it: below U+0300 (ASCII and
+    /// the precomposed Latin letters, Ă Đ Ơ Ư among them), the precomposed Vietnamese letters of Latin Extended
+    /// Additional (U+1E00–1EFF: ệ, ừ, ở…), and general punctuation (U+2010–2027, U+2030–205E: – … ’ “ ”). None of these
+    /// is a combining mark, none decomposes to another character, and none combines with a character before it, so a
+    /// text made only of them is in NFC. Anything else (combining marks, as text typed in decomposed form holds,
+    /// other scripts) goes through the normalizer.
+    static func isSurelyNFC(_ s: String) -> Bool {
+        // Read on the UTF-8 bytes: ASCII, two-byte sequences led by C2…CB (U+0080–02FF), and three-byte sequences
+        // E1 B8…BB (U+1E00–1EFF), E2 80 90…A7 (U+2010–2027), E2 80 B0…BF and E2 81 80…9E (U+2030–205E).
+        var s = s
+        return s.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                } else if b >= 0xC2 && b <= 0xCB {
+                    i += 2
+                } else if b == 0xE1, i + 1 < n, (0xB8...0xBB).contains(bytes[i + 1]) {
+                    i += 3
+                } else if b == 0xE2, i + 2 < n {
+                    let b1 = bytes[i + 1]
+                    let b2 = bytes[i + 2]
+                    guard (b1 == 0x80 && ((0x90...0xA7).contains(b2) || b2 >= 0xB0)) || (b1 == 0x81 && b2 <= 0x9E) else { return false }
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
         }
-        return alreadyComposed ? s : s.precomposedStringWithCanonicalMapping
     }
 
     /// A code as typed, trimmed and in NFC, to look a stored code up (``newCode(_:_:)`` checks a new one).
@@ -141,7 +171,7 @@ enum Clean {
     /// like ``line(_:_:)``, but line breaks (CR LF and CR stored as LF) and tabs may stay.
     static func paragraph(_ s: String?, _ field: CatalogueError.Field) throws -> String {
         var s = s
-        if let raw = s, raw.unicodeScalars.contains("\r") {
+        if let raw = s, raw.utf8.contains(0x0D) {
             s = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         let t = text(s)
@@ -187,6 +217,10 @@ enum Clean {
 
     static func year(_ s: String?) throws -> Int? {
         guard let s = optional(s) else { return nil }
+        if s.utf8.count == 4, s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(s) {
+            guard (1000...2999).contains(y) else { throw CatalogueError.badYear(s) }
+            return y
+        }
         guard s.count == 4, let y = Int(s), (1000...2999).contains(y) else { throw CatalogueError.badYear(s) }
         return y
     }
@@ -196,6 +230,56 @@ enum Clean {
         let end = try year(b)
         if let start, let end, start > end { throw CatalogueError.yearsBackwards(start: start, end: end) }
         return (start, end)
+    }
+
+    /// Years written as one text, as a clerk writes *thời gian tài liệu*: `1995`, `1995-1996`, `1995 - 1996`,
+    /// `1995–1996` (an en dash, as the inventory writes it); nil for both when empty.
+    static func yearRange(_ s: String?) throws -> (Int?, Int?) {
+        if let s, let quick = quickYears(s) { return try years(quick.0, quick.1) }
+        guard let t = optional(s) else { return (nil, nil) }
+        let parts = t.split(whereSeparator: { "-–—/".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { throw CatalogueError.badYearRange(t) }
+        do {
+            return try years(parts[0], parts.count == 2 ? parts[1] : parts[0])
+        } catch CatalogueError.badYear {
+            throw CatalogueError.badYearRange(t)
+        }
+    }
+
+    /// `1995`, `1995-1996`, `1995 - 1996` or `1995–1996` read on the bytes (a 100,000-row sheet has one per row); nil
+    /// for anything else, which ``yearRange(_:)`` reads the slow way.
+    private static func quickYears(_ s: String) -> (String, String)? {
+        let b = Array(s.utf8)
+        func digits(_ at: Int) -> Bool { at + 4 <= b.count && b[at..<(at + 4)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        func text(_ at: Int) -> String { String(decoding: b[at..<(at + 4)], as: UTF8.self) }
+        guard digits(0) else { return nil }
+        if b.count == 4 { return (text(0), text(0)) }
+        var i = 4
+        while i < b.count && b[i] == 0x20 { i += 1 }
+        if i < b.count && (b[i] == 0x2D || b[i] == 0x2F) {
+            i += 1
+        } else if i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0x93 || b[i + 2] == 0x94) {
+            i += 3  // – or —
+        } else {
+            return nil
+        }
+        while i < b.count && b[i] == 0x20 { i += 1 }
+        guard digits(i), i + 4 == b.count else { return nil }
+        return (text(0), text(i))
+    }
+
+    /// A whole number as people write it: `1200`, or grouped by thousands `1.200` / `1,200`; nil otherwise.
+    static func wholeNumber(_ s: String) -> Int? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.unicodeScalars.allSatisfy({ ($0.isASCII && $0.properties.numericType != nil) || $0 == "." || $0 == "," }) else { return nil }
+        if t.allSatisfy(\.isNumber) { return t.count <= 9 ? Int(t) : nil }
+        for separator: Character in [".", ","] where t.contains(separator) {
+            let groups = t.split(separator: separator, omittingEmptySubsequences: false)
+            guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                  groups.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+            return Int(groups.joined())
+        }
+        return nil
     }
 
     static func condition(_ s: String?) throws -> Condition {
@@ -220,12 +304,56 @@ enum Clean {
     static let largestFile = Bounds.filePages
 
     /// Sheets of a file: a whole number from 0 to ``largestFile``.
+    ///
+    /// Written as a clerk writes it too: `42 tờ`, `1.234` (grouped by thousands).
     static func sheets(_ s: String?) throws -> Int? {
+        if let s, let n = quickSheets(s) {
+            guard n <= largestFile else { throw CatalogueError.sheetsTooLarge(s) }
+            return n
+        }
         guard let s = optional(s) else { return nil }
-        let digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw CatalogueError.badSheets(s) }
-        guard let n = Int(digits), n <= largestFile else { throw CatalogueError.sheetsTooLarge(s) }
+        var digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
+        for unit in [" tờ", "tờ", " sheets", " sheet"] where digits.hasSuffix(unit) {
+            digits = digits.dropLast(unit.count)
+            break
+        }
+        digits = Substring(digits.trimmingCharacters(in: .whitespaces))
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { throw CatalogueError.badSheets(s) }
+        if digits.allSatisfy({ $0.isNumber }) {
+            guard let n = Int(digits), n <= largestFile else { throw CatalogueError.sheetsTooLarge(s) }
+            return n
+        }
+        guard let n = wholeNumber(String(digits)) else { throw CatalogueError.badSheets(s) }
+        guard n <= largestFile else { throw CatalogueError.sheetsTooLarge(s) }
         return n
+    }
+
+    /// `42` or `42 tờ` read on the bytes; nil for anything else, which ``sheets(_:)`` reads the slow way.
+    private static func quickSheets(_ s: String) -> Int? {
+        let b = Array(s.utf8)
+        var i = 0
+        var n = 0
+        while i < b.count, b[i] >= 0x30, b[i] <= 0x39, i < 9 {
+            n = n * 10 + Int(b[i] - 0x30)
+            i += 1
+        }
+        guard i > 0 else { return nil }
+        if i == b.count { return n }
+        // " tờ" (t, ơ with grave: E1 BB 9D) or "tờ"
+        let unit: [UInt8] = [0x74, 0xE1, 0xBB, 0x9D]
+        let rest = b[i...].drop { $0 == 0x20 }
+        return Array(rest) == unit ? n : nil
+    }
+
+    /// The sheets part of the inventory's "Số tờ/Số trang" ("42 tờ / 60 trang", "42 tờ", "60 trang", "42"): the text
+    /// for ``sheets(_:)``, or nil when only pages are written.
+    static func inventorySheets(_ s: String) throws -> String? {
+        for part in s.split(separator: "/").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            let folded = Condition.fold(part)
+            if folded.hasSuffix("trang") || folded.hasSuffix("pages") || folded.hasSuffix("page") { continue }
+            return part
+        }
+        return nil
     }
 
     /// Pages of a hand scan record: a whole number from 1 to ``largestFile``.

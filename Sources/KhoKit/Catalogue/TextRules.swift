@@ -26,15 +26,25 @@ public enum CodeRule {
     public static func problem(_ code: String) -> Problem? {
         let scalars = code.unicodeScalars
         guard let first = scalars.first else { return .empty }
-        for scalar in scalars where !allowed(scalar) { return .character(Visible.describe(scalar)) }
-        if first == "." || first == "-" || isMark(first) { return .badStart(Visible.describe(first)) }
-        if code.contains("..") { return .doubleDot }
+        var previousDot = false
+        var doubleDot = false
+        for scalar in scalars {
+            guard allowed(scalar) else { return .character(Visible.describe(scalar)) }
+            if scalar == "." && previousDot { doubleDot = true }
+            previousDot = scalar == "."
+        }
+        if first == "." || first == "-" || (!first.isASCII && isMark(first)) { return .badStart(Visible.describe(first)) }
+        if doubleDot { return .doubleDot }
         if scalars.count > maxLength { return .tooLong(scalars.count) }
         return nil
     }
 
     static func allowed(_ s: Unicode.Scalar) -> Bool {
-        if s == "-" || s == "_" || s == "." { return true }
+        if s.isASCII {
+            // ASCII letters, digits, - _ . (what the general categories below give for ASCII), without the lookup.
+            let v = s.value
+            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2D || v == 0x5F || v == 0x2E
+        }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber: return true
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
@@ -63,14 +73,25 @@ public enum Visible {
 
     /// A control character (C0, DEL, C1), a line or paragraph separator, or a bidi control.
     public static func isHidden(_ s: Unicode.Scalar) -> Bool {
-        if s.value >= 0x20 && s.value < 0x7F { return false }
-        return s.properties.generalCategory == .control || s.value == 0x2028 || s.value == 0x2029 || isBidi(s)
+        // General category Cc is exactly C0 (U+0000–001F) and DEL with C1 (U+007F–009F): tested by value, which is what
+        // the property says, without looking it up for every character of a 100,000-row import.
+        let v = s.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || isBidi(s)
     }
 
     /// The first character of `text` that a stored value of this kind must not hold: controls and bidi controls,
     /// except newline and tab when `lineBreaks` allows them (notes).
     static func firstForbidden(in text: String, lineBreaks: Bool) -> Unicode.Scalar? {
-        text.unicodeScalars.first { isHidden($0) && !(lineBreaks && ($0 == "\n" || $0 == "\t")) }
+        // Every hidden character is an ASCII control, or starts with byte C2 (C1 controls), D8 (U+061C) or E2 (U+2028,
+        // U+2029, the bidi controls): text without those bytes (nearly every name and title) is read once, as bytes.
+        let suspect = text.utf8.contains { (b: UInt8) -> Bool in
+            switch b {
+            case 0x00..<0x20, 0x7F, 0xC2, 0xD8, 0xE2: return true
+            default: return false
+            }
+        }
+        guard suspect else { return nil }
+        return text.unicodeScalars.first { isHidden($0) && !(lineBreaks && ($0 == "\n" || $0 == "\t")) }
     }
 
     /// A character as a person can read it in a message: itself when visible, else `U+001B`.

@@ -21,6 +21,16 @@ extension Vocabulary {
     /// The accepted keys, for error messages: `good, worn, brittle`.
     public static var keys: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
+    /// The accepted values in a language, for error messages: in Vietnamese each value's name with the other
+    /// Vietnamese words read as it (`nấm mốc (mốc, ẩm mốc)`), in English the keys.
+    public static func words(_ lang: Lang) -> String {
+        guard lang == .vi else { return keys }
+        return allCases.map { value in
+            let others = value.aliases.filter { $0.unicodeScalars.contains { !$0.isASCII } && $0 != value.label.vi }
+            return others.isEmpty ? "«\(value.label.vi)»" : "«\(value.label.vi)» (\(others.joined(separator: ", ")))"
+        }.joined(separator: "; ")
+    }
+
     static func fold(_ s: String) -> String {
         s.trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
@@ -46,12 +56,12 @@ public enum Condition: String, Vocabulary {
 
     public var aliases: [String] {
         switch self {
-        case .good: []
-        case .worn: ["cũ", "rách"]
-        case .brittle: ["giòn", "mủn"]
-        case .mould: ["mold", "mốc"]
-        case .water: ["ướt", "ẩm"]
-        case .insects: ["insect", "mối mọt", "mối", "mọt"]
+        case .good: ["bình thường", "còn tốt", "nguyên vẹn"]
+        case .worn: ["cũ", "rách", "rách nát", "bị rách", "hư hỏng"]
+        case .brittle: ["giòn", "mủn", "giòn gãy", "mủn nát"]
+        case .mould: ["mold", "mốc", "ẩm mốc", "bị mốc", "mốc meo"]
+        case .water: ["ướt", "ẩm", "ẩm ướt", "bị ướt"]
+        case .insects: ["insect", "mối mọt", "mối", "mọt", "bị mối", "bị mọt"]
         }
     }
 
@@ -73,9 +83,9 @@ public enum Access: String, Vocabulary {
 
     public var aliases: [String] {
         switch self {
-        case .open: ["mở", "công khai"]
-        case .restricted: ["hạn chế sử dụng"]
-        case .secret: ["bí mật"]
+        case .open: ["mở", "công khai", "rộng rãi", "không hạn chế"]
+        case .restricted: ["hạn chế sử dụng", "sử dụng hạn chế"]
+        case .secret: ["bí mật", "tối mật", "tuyệt mật"]
         }
     }
 }

@@ -10,6 +10,8 @@ public enum CustodyError: KhoError, Equatable {
     case filesOut(box: String, files: String)
     /// `thing` is out, so it cannot be moved (or a file cannot be put into a box that is out).
     case cannotMoveWhileOut(thing: String, holder: String, since: String, returnWith: String)
+    /// Weeding a box while it, or a file in it, is out of the store.
+    case cannotWeedWhileOut(thing: String, holder: String, since: String, returnWith: String)
     /// `kho in` of something that is not out; `hint` says what is out instead, when something related is.
     case notOut(thing: String, hint: Hint?)
     case badPurpose(String)
@@ -46,6 +48,9 @@ public enum CustodyError: KhoError, Equatable {
         case .cannotMoveWhileOut(let thing, let holder, let since, let returnWith):
             Text(vi: "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since), nên không ghi chuyển được; khi nhận lại hãy ghi `\(returnWith)` trước, rồi chuyển",
                  en: "\(Self.named(thing).en) is out: \(holder) has had it since \(since), so it cannot be moved; when it comes back, record `\(returnWith)` first, then move it")
+        case .cannotWeedWhileOut(let thing, let holder, let since, let returnWith):
+            Text(vi: "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since), nên chưa ghi đề nghị hủy được; khi nhận lại hãy ghi `\(returnWith)` trước",
+                 en: "\(Self.named(thing).en) is out: \(holder) has had it since \(since), so nothing in it can be proposed for destruction yet; when it comes back, record `\(returnWith)` first")
         case .notOut(let thing, let hint):
             switch hint {
             case .withBox(let box, let holder)?:

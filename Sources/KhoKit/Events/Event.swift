@@ -29,6 +29,16 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case locationMark = "location.mark"
     case custodyOut = "custody.out"
     case custodyIn = "custody.in"
+    case fondsRename = "fonds.rename"
+    case fondsDelete = "fonds.delete"
+    case boxRename = "box.rename"
+    case boxDelete = "box.delete"
+    case fileRename = "file.rename"
+    case fileDelete = "file.delete"
+    case weedAdd = "weed.add"
+    case importWeed = "import.weed"
+    case weedApprove = "weed.approve"
+    case weedDestroy = "weed.destroy"
     case setting = "setting"
     case undo = "undo"
 
@@ -61,6 +71,16 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .locationMark: Text(vi: "đánh dấu nguy cơ tại vị trí", en: "location risk marked")
         case .custodyOut: Text(vi: "giao tài liệu ra khỏi kho", en: "taken out of the store")
         case .custodyIn: Text(vi: "nhận tài liệu về kho", en: "returned to the store")
+        case .fondsRename: Text(vi: "đổi mã phông", en: "fonds renamed")
+        case .fondsDelete: Text(vi: "xóa phông đăng ký nhầm", en: "fonds deleted (registered by mistake)")
+        case .boxRename: Text(vi: "đổi mã hộp", en: "box renamed")
+        case .boxDelete: Text(vi: "xóa hộp đăng ký nhầm", en: "box deleted (registered by mistake)")
+        case .fileRename: Text(vi: "đổi số hồ sơ", en: "file renamed")
+        case .fileDelete: Text(vi: "xóa hồ sơ đăng ký nhầm", en: "file deleted (registered by mistake)")
+        case .weedAdd: Text(vi: "đề nghị hủy tài liệu hết giá trị", en: "records proposed for destruction")
+        case .importWeed: Text(vi: "nhập danh mục tài liệu hết giá trị", en: "destruction list imported")
+        case .weedApprove: Text(vi: "Hội đồng duyệt hủy tài liệu", en: "destruction approved by the council")
+        case .weedDestroy: Text(vi: "đã hủy tài liệu hết giá trị", en: "records destroyed")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
         }
@@ -160,7 +180,7 @@ public struct EventDetail: Codable, Sendable, Hashable {
     /// (code `event_detail`). Where correctness depends on the detail (what to undo back to), use
     /// ``init(decoding:)``, which says what is wrong instead.
     init(json: String) {
-        self = (try? EventDetail(decoding: json)) ?? EventDetail()
+        self = json == "{}" ? EventDetail() : (try? EventDetail(decoding: json)) ?? EventDetail()
     }
 
     /// The detail stored as `json`, or ``EventDetailError/undecodable(reason:)`` saying why it is not one.

@@ -45,9 +45,13 @@ public struct EventView: Codable, Sendable, Hashable {
     public var undoes: Int64?
     public var undoneBy: Int64?
     public var detail: EventDetail
+    /// The event in words, in the language of this process: what was done, its quantities with units, old → new.
+    public var what: String
+    public var quantity: String
+    public var changes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case id, uid, kind, actor, recorder, day, opening, fonds, box, file, sheets, pages, bytes, undoes, detail
+        case id, uid, kind, actor, recorder, day, opening, fonds, box, file, sheets, pages, bytes, undoes, detail, what, quantity, changes
         case happenedAt = "happened_at"
         case recordedAt = "recorded_at"
         case metres = "metres"
@@ -115,19 +119,31 @@ extension KhoStore {
             if let limit = filter.limit {
                 sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY e.id", with: "ORDER BY e.id DESC")) LIMIT \(max(0, limit))) ORDER BY id"
             }
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                let event = try Event(row: row)
-                let fileCode: String? = row["file_code"]
-                let fileBox: String? = row["file_box_code"]
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            let events = try rows.map { try Event(row: $0) }
+            let details = events.map(\.decodedDetail)
+            var describer = try EventDescriber(db)
+            try describer.loadBoxes(db, for: details)
+            let lang = Lang.current
+            return zip(rows, zip(events, details)).map { row, pair in
+                let (event, detail) = pair
+                var words = describer.words(event, detail: detail)
+                var box: String? = row["box_code"]
+                var file = (row["file_code"] as String?).map { "\((row["file_box_code"] as String?) ?? "?")/\($0)" }
+                if let gone = describer.deletedTarget(event) {
+                    if gone.kind == .fileDelete, file == nil { file = gone.name }
+                    if gone.kind == .boxDelete, box == nil { box = gone.name }
+                    words.changes.append(gone.note)
+                }
                 return EventView(
                     id: event.id ?? 0, uid: event.uid, kind: event.kind.rawValue, actor: event.actor, recorder: event.recorder,
                     happenedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.happenedAt))),
                     recordedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.recordedAt))),
-                    day: event.happenedDay, opening: event.opening, fonds: row["fonds_code"], box: row["box_code"],
-                    file: fileCode.map { "\(fileBox ?? "?")/\($0)" },
+                    day: event.happenedDay, opening: event.opening, fonds: row["fonds_code"], box: box, file: file,
                     metres: event.metresMM.map { Double($0) / 1000 }, keptMetres: event.keptMM.map { Double($0) / 1000 },
                     sheets: event.sheets, pages: event.pages, bytes: event.bytes, undoes: event.undoes,
-                    undoneBy: row["undone_by"], detail: event.decodedDetail)
+                    undoneBy: row["undone_by"], detail: detail,
+                    what: words.what(lang), quantity: words.quantity(lang), changes: words.changes.map { $0(lang) })
             }
         }
     }

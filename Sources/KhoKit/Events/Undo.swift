@@ -16,11 +16,13 @@ extension KhoStore {
     public func undo(eventId: Int64, by who: Attribution) throws -> Event {
         try write { db in
             guard let original = try Event.fetchOne(db, key: eventId) else { throw WorkError.unknownEvent(eventId) }
-            guard Self.undoable.contains(original.kind) else {
-                throw WorkError.notUndoable(id: eventId, kind: original.kind.label())
-            }
             if let by = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE undoes = ?", arguments: [eventId]) {
                 throw WorkError.alreadyUndone(id: eventId, by: by)
+            }
+            // Renames, deletes, imports and the destruction list have their own rules (Corrections, Weeding).
+            if let done = try undoCorrection(db, original: original, by: who) { return done }
+            guard Self.undoable.contains(original.kind) else {
+                throw WorkError.notUndoable(id: eventId, kind: original.kind.label())
             }
             if Self.onDocuments.contains(original.kind) {
                 // Documents have their own rule: the document's latest event (an import: none of its documents touched).

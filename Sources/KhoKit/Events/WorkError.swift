@@ -67,8 +67,8 @@ public enum WorkError: KhoError, Equatable {
         case .unknownEvent(let id):
             Text(vi: "không có sự kiện số \(id); xem `kho log`", en: "there is no event \(id); see `kho log`")
         case .notUndoable(let id, let kind):
-            Text(vi: "sự kiện \(id) (\(kind)) không hoàn tác được; chỉ hoàn tác được chỉnh lý, ghi nhận số hóa, sửa và chuyển hộp/hồ sơ. Hãy sửa bằng lệnh edit",
-                 en: "event \(id) (\(kind)) cannot be undone; only arrangement, scan records, edits and moves can. Correct it with an edit command")
+            Text(vi: "sự kiện \(id) (\(kind)) không hoàn tác được; chỉ hoàn tác được chỉnh lý, ghi nhận số hóa, sửa, chuyển, đổi mã và xóa hộp/hồ sơ/phông, lần nhập hộp/hồ sơ và các bước của danh mục tài liệu hết giá trị. Hãy sửa bằng lệnh edit",
+                 en: "event \(id) (\(kind)) cannot be undone; only arrangement, scan records, edits, moves, renames and deletes of boxes, files and fonds, imports of boxes and files, and steps of the destruction list can. Correct it with an edit command")
         case .alreadyUndone(let id, let by):
             Text(vi: "sự kiện \(id) đã được hoàn tác bởi sự kiện \(by)", en: "event \(id) was already undone by event \(by)")
         case .laterEventFirst(let id, let later, let kind):

@@ -22,6 +22,8 @@ public enum ImportKind: String, Sendable, CaseIterable {
     case boxes, files
     /// Hand records of scanned files (a paper log typed into a sheet): box, file, pages, and optionally date and person.
     case scans
+    /// The destruction list (*danh mục tài liệu hết giá trị*): box, title, years, quantity, reason, notes.
+    case weed
 
     /// Canonical column names by their folded spellings, English and Vietnamese.
     var aliases: [String: String] {
@@ -29,7 +31,20 @@ public enum ImportKind: String, Sendable, CaseIterable {
         func add(_ name: String, _ spellings: [String]) {
             for s in [name] + spellings { map[CSVTable.fold(s)] = name }
         }
-        add("box", ["hộp", "hộp số", "mã hộp", "số hộp", "box_code"])
+        add("box", ["hộp", "hộp số", "mã hộp", "số hộp", "box_code", "box no."])
+        // Columns a clerk's sheet or kho's own exports carry that the import does not need.
+        add(CSVTable.ignored, ["stt", "số tt", "số thứ tự", "no", "tên phông", "fonds_name", "bản số pdf/a", "pdf/a copy"])
+        if self == .weed {
+            add("fonds", ["mã phông", "phông", "fonds code"])
+            add("title", ["tên loại/nhóm tài liệu", "tên nhóm tài liệu", "tên loại tài liệu", "nhóm tài liệu", "tài liệu", "nội dung",
+                          "tiêu đề", "records (type or group)", "records"])
+            add("years", ["thời gian", "thời gian tài liệu", "năm", "dates"])
+            add("quantity", ["số lượng", "khối lượng"])
+            add("reason", ["lý do hủy", "lý do", "lý do loại hủy", "reason for destruction"])
+            add("notes", ["ghi chú", "note"])
+            add(CSVTable.ignored, ["tình trạng", "stage"])
+            return map
+        }
         if self == .scans {
             add("file", ["hồ sơ", "số hồ sơ", "mã hồ sơ", "file_code"])
             add("pages", ["số trang", "trang"])
@@ -42,20 +57,32 @@ public enum ImportKind: String, Sendable, CaseIterable {
         add("notes", ["ghi chú", "note"])
         add("condition", ["tình trạng", "tình trạng vật lý"])
         switch self {
-        case .scans: break
+        case .scans, .weed: break
         case .boxes:
             add("fonds", ["phông", "mã phông", "phông lưu trữ"])
             add("extent_m", ["extent", "mét", "mét giá", "số mét", "độ dài", "độ dài (m)"])
             add("location", ["vị trí", "giá", "vị trí (giá)"])
             add("from", ["from_box", "từ hộp", "tách từ"])
         case .files:
-            add("file", ["hồ sơ", "số hồ sơ", "mã hồ sơ", "số, ký hiệu hồ sơ", "số/ký hiệu hồ sơ", "ký hiệu hồ sơ", "file_code"])
+            // The inventory (kho export inventory) writes both "Số, ký hiệu hồ sơ" (the file's number in its box) and
+            // "Mã hồ sơ" (the archival code); alone, "Mã hồ sơ" is how many clerks head the file's number.
+            add("file", ["hồ sơ", "số hồ sơ", "hồ sơ số", "số, ký hiệu hồ sơ", "số/ký hiệu hồ sơ", "ký hiệu hồ sơ", "file_code", "file no."])
+            add("archive_id", ["mã hồ sơ", "archival code"])
+            add("fonds", ["mã phông", "phông", "fonds code"])
             add("title", ["tiêu đề", "tiêu đề hồ sơ", "tên hồ sơ"])
             add("retention", ["thời hạn bảo quản", "thời hạn", "thời hạn lưu trữ"])
-            add("sheets", ["số tờ", "tờ"])
+            add("sheets", ["số tờ", "tờ", "số lượng tờ"])
+            add("sheets_pages", ["số tờ/số trang", "số tờ / số trang", "sheets/pages"])
+            add("years", ["thời gian tài liệu", "thời gian", "dates"])
             add("access", ["chế độ sử dụng", "mật"])
         }
         return map
+    }
+
+    /// Columns read as another when that one is missing: `archive_id` ("Mã hồ sơ") is the file's number in a sheet
+    /// that has no other file column.
+    var fallbacks: [String: String] {
+        self == .files ? ["archive_id": "file"] : [:]
     }
 
     var required: [String] {
@@ -63,6 +90,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .boxes: ["box", "fonds"]
         case .files: ["box", "file", "title"]
         case .scans: ["box", "file", "pages"]
+        case .weed: ["box", "title", "quantity", "reason"]
         }
     }
 }
@@ -82,7 +110,7 @@ extension KhoStore {
             throw ImportError.cannotRead(path: path, reason: error.text())
         }
         let text = try CSVText.decode(data, path: path, encoding: encoding)
-        let table = try CSVTable.parse(text, path: path, aliases: kind.aliases, required: kind.required)
+        let table = try CSVTable.parse(text, path: path, aliases: kind.aliases, required: kind.required, fallbacks: kind.fallbacks)
         guard !table.rows.isEmpty else { throw ImportError.empty(path: path) }
         let name = (path as NSString).lastPathComponent
         let work: (Database) throws -> ImportReport = { db in
@@ -90,13 +118,15 @@ extension KhoStore {
             case .boxes: try self.importBoxes(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
             case .files: try self.importFiles(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
             case .scans: try self.importScans(db, table: table, path: path, dryRun: dryRun, by: who)
+            case .weed: try self.importWeed(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
             }
         }
         // A dry run of scan records writes inside savepoints that it rolls back, so it needs a write transaction.
         return dryRun && kind != .scans ? try read(work) : try write(work)
     }
 
-    private static func shapeProblem(_ row: CSVTable.Row, columns: Int) -> String? {
+    /// A row with more or fewer fields than the header, in words; nil when it has as many.
+    static func shapeProblem(_ row: CSVTable.Row, columns: Int) -> String? {
         if let n = row.values["\u{0}extra"] {
             return Text(vi: "dòng có \(n) ô nhưng tiêu đề có \(columns) cột (thừa dấu phân cách hoặc dấu ngoặc kép chưa đóng?)",
                         en: "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)")()
@@ -147,22 +177,24 @@ extension KhoStore {
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
         let metresMM = boxes.filter { $0.fromBoxId == nil }.reduce(Int64(0)) { $0 + $1.extentMM }
         if !dryRun {
+            // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
+            var event = Event(kind: .importBoxes, attribution: who, time: time, detail: EventDetail(source: source, count: boxes.count))
+            event.metresMM = metresMM
+            try event.append(db)
             let insert = try db.makeStatement(sql: """
-                INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm,
+                                 added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var realIds: [Int64: Int64] = [:]
             var pending: Int64 = -1
             for box in boxes {
                 let from = box.fromBoxId.map { $0 < 0 ? realIds[$0] ?? $0 : $0 }
                 try insert.execute(arguments: [box.code, box.fondsId, box.extentMM, box.location, box.startYear, box.endYear,
-                                               box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM])
+                                               box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM, event.id])
                 realIds[pending] = db.lastInsertedRowID
                 pending -= 1
             }
-            var event = Event(kind: .importBoxes, attribution: who, time: time, detail: EventDetail(source: source, count: boxes.count))
-            event.metresMM = metresMM
-            try event.append(db)
         }
         return ImportReport(kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
                             dryRun: dryRun, metres: Double(metresMM) / 1000)
@@ -171,34 +203,42 @@ extension KhoStore {
     private func importFiles(_ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
                              by who: Attribution) throws -> ImportReport {
         var boxIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row[0]] = row[1] }
+        var boxFonds: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT b.code, b.id, f.code FROM box b JOIN fonds f ON f.id = b.fonds_id") {
+            boxIds[row[0]] = row[1]
+            boxFonds[row[0]] = row[2]
+        }
         var existing: [Int64: [String: String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT box_id, code, title FROM file") {
             existing[row[0] as Int64, default: [:]][row[1] as String] = row[2]
         }
-        var firstLine: [String: Int] = [:]
+        var firstLine: [FileRef: Int] = [:]
+        firstLine.reserveCapacity(table.rows.count)
         var problems: [RowProblem] = []
+        var words = VocabularyWords()
         var files: [FileRecord] = []
         files.reserveCapacity(table.rows.count)
         for row in table.rows {
             let v = row.values
             let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
-            let name = ref.description
+            var name: String { ref.description }
             if let shape = Self.shapeProblem(row, columns: table.columns.count) {
                 problems.append(RowProblem(line: row.line, code: name, message: shape))
                 continue
             }
             do {
                 if ref.box.isEmpty { throw CatalogueError.emptyCode(.box) }
-                let draft = FileDraft(ref: ref, title: v["title"] ?? "", startYear: v["start_year"], endYear: v["end_year"],
-                                      retention: v["retention"], access: v["access"], sheets: v["sheets"],
-                                      condition: v["condition"], notes: v["notes"])
+                let draft = try Self.fileDraft(ref, v, words: &words)
                 let file = try draft.validated(boxId: { boxIds[$0] })
-                if let first = firstLine[name] {
+                if let fonds = Clean.optional(v["fonds"]), let expected = boxFonds[ref.box], fonds != expected {
+                    throw RowMessage(Text(vi: "hộp \(ref.box) thuộc phông \(expected), không phải \(fonds) (cột Mã phông)",
+                                          en: "box \(ref.box) belongs to fonds \(expected), not \(fonds) (the fonds code column)"))
+                }
+                if let first = firstLine[ref] {
                     throw RowMessage(Text(vi: "hồ sơ \(name) đã có ở dòng \(first) của tệp", en: "file \(name) appears again (first on line \(first))"))
                 }
                 if let title = existing[file.boxId]?[file.code] { throw CatalogueError.duplicateFile(ref: name, title: title) }
-                firstLine[name] = row.line
+                firstLine[ref] = row.line
                 files.append(file)
             } catch {
                 problems.append(RowProblem(line: row.line, code: name, message: error.localizedDescription))
@@ -206,22 +246,64 @@ extension KhoStore {
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
         if !dryRun {
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO file (box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            try SearchIndex.bulkInsert(db, table: "file") {
-                for f in files {
-                    try insert.execute(arguments: [f.boxId, f.code, f.title, f.startYear, f.endYear, f.retention, f.access.rawValue,
-                                                   f.sheets, f.condition.rawValue, f.notes])
-                }
-            }
+            // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
             var event = Event(kind: .importFiles, attribution: who, time: time, detail: EventDetail(source: source, count: files.count))
             event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
             try event.append(db)
+            var insert = try BulkInsert(db, into: "file", columns: [
+                "box_id", "code", "title", "start_year", "end_year", "retention", "access", "sheets", "condition", "notes", "added_by",
+            ], rows: files.count)
+            // Indexed for search in one statement after the rows are in (SearchIndex.bulkInsert).
+            try SearchIndex.bulkInsert(db, table: "file") {
+            for f in files {
+                try insert.insert { row in
+                    row.int64(f.boxId)
+                    row.text(f.code)
+                    row.text(f.title)
+                    row.int(f.startYear)
+                    row.int(f.endYear)
+                    row.text(f.retention)
+                    row.text(f.access.rawValue)
+                    row.int(f.sheets)
+                    row.text(f.condition.rawValue)
+                    row.text(f.notes)
+                    row.int64(event.id)
+                }
+            }
+            }
         }
         return ImportReport(kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
                             dryRun: dryRun, metres: nil)
+    }
+
+    /// A file row as a draft, reading the columns a clerk or the inventory writes: years as one text ("1995-1996"),
+    /// sheets as "42 tờ" or "42 tờ / 60 trang" (pages come from scanning and are not read), and a note that starts with
+    /// the secret label (as the inventory writes a secret file's notes) as access `secret`.
+    private static func fileDraft(_ ref: FileRef, _ v: CSVTable.Values, words: inout VocabularyWords) throws -> FileDraft {
+        var start = v["start_year"]
+        var end = v["end_year"]
+        if Clean.optional(start) == nil, Clean.optional(end) == nil, let years = v["years"] {
+            let (s, e) = try Clean.yearRange(years)
+            start = s.map(String.init)
+            end = e.map(String.init)
+        }
+        var sheets = v["sheets"]
+        if Clean.optional(sheets) == nil, let both = v["sheets_pages"] { sheets = try Clean.inventorySheets(both) }
+        var notes = v["notes"]
+        var access = v["access"]
+        if Clean.optional(access) == nil, let text = notes {
+            for label in [Access.secret.label.vi, Access.secret.label.en] {
+                if text == label {
+                    access = Access.secret.rawValue
+                    notes = nil
+                } else if text.hasPrefix(label + "; ") {
+                    access = Access.secret.rawValue
+                    notes = String(text.dropFirst(label.count + 2))
+                }
+            }
+        }
+        return FileDraft(ref: ref, title: v["title"] ?? "", startYear: start, endYear: end, retention: words.retention(v["retention"]),
+                         access: words.access(access), sheets: sheets, condition: words.condition(v["condition"]), notes: notes)
     }
 
     /// Records each row as a hand scan record (`scan.record`), attributed to the row's person and date when given.

@@ -1,149 +1,224 @@
-import CSV
 import Foundation
 
 /// A CSV file read into named columns, each row with the line it starts on.
 struct CSVTable {
     struct Row {
         var line: Int
-        var values: [String: String]
+        var values: Values
+    }
+
+    /// A row's fields by canonical column name (a column read past has the name ""), without a dictionary per row.
+    struct Values {
+        /// The canonical names of the columns, shared by every row.
+        let names: [String]
+        let fields: [String]
+
+        /// The field of column `name`, nil when the file has no such column or the row is short; `"\u{0}extra"` and
+        /// `"\u{0}short"` give the row's number of fields when it has more or fewer than the header.
+        subscript(name: String) -> String? {
+            if name.utf8.first == 0 {
+                if name == "\u{0}extra" { return hasExtra ? String(fields.count) : nil }
+                if name == "\u{0}short" { return !hasExtra && fields.count < names.count ? String(fields.count) : nil }
+                return nil
+            }
+            guard let index = names.firstIndex(of: name), index < fields.count else { return nil }
+            return fields[index]
+        }
+
+        /// More fields than columns, with something in the extra ones.
+        private var hasExtra: Bool {
+            fields.count > names.count && fields[names.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        }
     }
 
     var rows: [Row]
     var columns: [String]
 
+    /// The canonical name of a column that is read past (STT, a fonds name, kho's own derived columns).
+    static let ignored = "-"
+
     /// Reads `text`, finding the separator (`,`, `;` or tab, or Excel's `sep=` line) and mapping header names
     /// through `aliases` (folded: no case, no diacritics) onto canonical column names.
-    static func parse(_ text: String, path: String, aliases: [String: String], required: [String]) throws -> CSVTable {
-        var body = Substring(text)
+    static func parse(_ text: String, path: String, aliases: [String: String], required: [String], fallbacks: [String: String] = [:]) throws -> CSVTable {
+        var text = text
+        return try text.withUTF8 { bytes in
+            try parse(bytes, path: path, aliases: aliases, required: required, fallbacks: fallbacks)
+        }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String, aliases: [String: String], required: [String],
+                              fallbacks: [String: String]) throws -> CSVTable {
+        var start = 0
         var firstLine = 1
-        var delimiter: UnicodeScalar?
-        if body.lowercased().hasPrefix("sep="), let newline = body.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
-            delimiter = body.unicodeScalars.dropFirst(4).first
-            body = body[body.index(after: newline)...]
+        var delimiter: UInt8?
+        // Excel's `sep=;` line names the separator.
+        if bytes.count >= 4, bytes[0] | 0x20 == UInt8(ascii: "s"), bytes[1] | 0x20 == UInt8(ascii: "e"), bytes[2] | 0x20 == UInt8(ascii: "p"),
+           bytes[3] == UInt8(ascii: "="), let newline = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+            if newline > 4 {
+                guard bytes[4] < 0x80 else {
+                    throw ImportError.cannotRead(path: path, reason: "sep= names a separator other than , ; or tab")
+                }
+                delimiter = bytes[4]
+            }
+            start = newline + (bytes[newline] == 0x0D && newline + 1 < bytes.count && bytes[newline + 1] == 0x0A ? 2 : 1)
             firstLine = 2
         }
-        let headerLine = body.prefix(while: { $0 != "\n" && $0 != "\r\n" && $0 != "\r" })
-        let sep = delimiter ?? guessDelimiter(String(headerLine))
-        try checkQuotes(body, delimiter: sep, firstLine: firstLine, path: path)
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: String(body), hasHeaderRow: false, trimFields: false, delimiter: sep)
-        } catch {
-            throw ImportError.cannotRead(path: path, reason: String(describing: error))
-        }
-        guard let header = reader.next(), header.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+        let headerEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
+        let sep = delimiter ?? guessDelimiter(UnsafeBufferPointer(rebasing: bytes[start..<headerEnd]))
+        var reader = Reader(bytes: bytes, position: start, line: firstLine, delimiter: sep, path: path)
+        guard let headerRecord = try reader.next(),
+              headerRecord.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             throw ImportError.empty(path: path)
         }
+        let header = headerRecord.fields
         var names: [String] = []
         var unknown: [String] = []
         for raw in header {
             let key = fold(raw)
             if key.isEmpty { names.append(""); continue }
             guard let name = aliases[key] else { unknown.append(raw); names.append(""); continue }
+            if name == ignored { names.append(""); continue }
             if names.contains(name) { throw ImportError.duplicateColumn(path: path, column: raw) }
             names.append(name)
         }
-        let accepted = Array(Set(aliases.values)).sorted()
+        for (from, to) in fallbacks where !names.contains(to) {
+            names = names.map { $0 == from ? to : $0 }
+        }
+        let accepted = Array(Set(aliases.values).subtracting([ignored])).sorted()
         if !unknown.isEmpty { throw ImportError.unknownColumns(path: path, unknown: unknown, accepted: accepted) }
         let missing = required.filter { !names.contains($0) }
         if !missing.isEmpty { throw ImportError.missingColumns(path: path, missing: missing, found: header) }
 
         var rows: [Row] = []
-        var line = firstLine + lines(in: header)
-        while let fields = reader.next() {
-            let start = line
-            line += lines(in: fields)
+        while let record = try reader.next() {
+            let fields = record.fields
             if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            var values: [String: String] = [:]
-            for (index, value) in fields.enumerated() where index < names.count && !names[index].isEmpty {
-                values[names[index]] = value
-            }
-            if fields.count > names.count && fields[names.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                values["\u{0}extra"] = String(fields.count)
-            } else if fields.count < names.count {
-                values["\u{0}short"] = String(fields.count)
-            }
-            rows.append(Row(line: start, values: values))
+            rows.append(Row(line: record.line, values: Values(names: names, fields: fields)))
         }
-        if let error = reader.error { throw ImportError.cannotRead(path: path, reason: String(describing: error)) }
         return CSVTable(rows: rows, columns: names)
     }
 
-    /// Refuses text whose quoting the reader would misread: a quoted field that is never closed (it would swallow
-    /// every later row into one field) and text after a field's closing quote (the reader would drop a character).
+    /// Reads records from UTF-8 bytes in one pass, refusing quoting it would misread: a quoted field never closed
+    /// (it would swallow every later row into one field) and text after a field's closing quote.
     ///
-    /// Follows the reader's rules: a field is quoted when its first character is `"`; inside, `""` is a quote and
-    /// a `"` ends the field only before the separator, a line break or the end.
-    static func checkQuotes(_ body: Substring, delimiter: UnicodeScalar, firstLine: Int, path: String) throws {
-        enum State { case fieldStart, unquoted, quoted, afterQuote }
-        var state = State.fieldStart
-        var line = firstLine
-        var openLine = firstLine
-        var openIndex = body.unicodeScalars.startIndex
-        let scalars = body.unicodeScalars
-        var i = scalars.startIndex
-        func sample(from start: String.UnicodeScalarView.Index) -> String {
-            let rest = scalars[start...].prefix { $0 != "\n" && $0 != "\r" }
+    /// A field is quoted when its first character is `"`; inside, `""` is a quote and a `"` ends the field only
+    /// before the separator, a line break or the end. Line breaks are LF, CR LF or CR, inside quoted fields too
+    /// (each counts as one line). A `"` inside an unquoted field is a character like any other.
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position: Int
+        /// The line the next record starts on.
+        var line: Int
+        let delimiter: UInt8
+        let path: String
+
+        struct Record {
+            var line: Int
+            var fields: [String]
+        }
+
+        private static let quote = UInt8(ascii: "\"")
+        private static let lf: UInt8 = 0x0A
+        private static let cr: UInt8 = 0x0D
+
+        /// The next record, or nil at the end.
+        mutating func next() throws -> Record? {
+            let n = bytes.count
+            guard position < n else { return nil }
+            let recordLine = line
+            var fields: [String] = []
+            fields.reserveCapacity(12)
+            var i = position
+            while true {
+                if i < n && bytes[i] == Self.quote {
+                    // A quoted field.
+                    let open = i
+                    let openLine = line
+                    i += 1
+                    var scratch: [UInt8]?
+                    var chunk = i
+                    var closed = false
+                    while i < n {
+                        let b = bytes[i]
+                        if b == Self.quote {
+                            if i + 1 < n && bytes[i + 1] == Self.quote {
+                                if scratch == nil { scratch = [] }
+                                scratch?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk...i]))
+                                i += 2
+                                chunk = i
+                                continue
+                            }
+                            closed = true
+                            break
+                        }
+                        if b == Self.lf || (b == Self.cr && !(i + 1 < n && bytes[i + 1] == Self.lf)) { line += 1 }
+                        i += 1
+                    }
+                    guard closed else {
+                        throw ImportError.unterminatedQuote(path: path, line: openLine, sample: sample(from: open))
+                    }
+                    let field: String
+                    if var scratch {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<i]))
+                        field = String(decoding: scratch, as: UTF8.self)
+                    } else {
+                        field = String(decoding: UnsafeBufferPointer(rebasing: bytes[chunk..<i]), as: UTF8.self)
+                    }
+                    fields.append(field)
+                    i += 1  // past the closing quote
+                    if i < n, bytes[i] != delimiter, bytes[i] != Self.lf, bytes[i] != Self.cr {
+                        throw ImportError.textAfterQuote(path: path, line: line, sample: sample(from: open))
+                    }
+                } else {
+                    let fieldStart = i
+                    while i < n {
+                        let b = bytes[i]
+                        if b == delimiter || b == Self.lf || b == Self.cr { break }
+                        i += 1
+                    }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                }
+                // After a field: a separator (another field follows), a line break or the end (the record ends).
+                if i < n && bytes[i] == delimiter {
+                    i += 1
+                    continue
+                }
+                if i < n {
+                    if bytes[i] == Self.cr && i + 1 < n && bytes[i + 1] == Self.lf { i += 1 }
+                    i += 1
+                    line += 1
+                }
+                position = i
+                return Record(line: recordLine, fields: fields)
+            }
+        }
+
+        /// Up to 40 characters from `start` to the end of its line, "…" when cut.
+        private func sample(from start: Int) -> String {
+            var end = start
+            while end < bytes.count && bytes[end] != Self.lf && bytes[end] != Self.cr { end += 1 }
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).unicodeScalars
             let cut = rest.prefix(40)
             return String(String.UnicodeScalarView(cut)) + (cut.count < rest.count ? "…" : "")
         }
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            let isBreak = c == "\n" || c == "\r"
-            if isBreak {
-                // CR LF is one line break.
-                let next = scalars.index(after: i)
-                if c == "\r", next < scalars.endIndex, scalars[next] == "\n" { i = next }
-            }
-            switch state {
-            case .fieldStart, .unquoted:
-                if state == .fieldStart && c == "\"" {
-                    state = .quoted
-                    openLine = line
-                    openIndex = i
-                } else if c == delimiter || isBreak {
-                    state = .fieldStart
-                } else {
-                    state = .unquoted
-                }
-            case .quoted:
-                if c == "\"" { state = .afterQuote }
-            case .afterQuote:
-                if c == "\"" {
-                    state = .quoted
-                } else if c == delimiter || isBreak {
-                    state = .fieldStart
-                } else {
-                    throw ImportError.textAfterQuote(path: path, line: line, sample: sample(from: openIndex))
-                }
-            }
-            if isBreak { line += 1 }
-            i = scalars.index(after: i)
-        }
-        if state == .quoted { throw ImportError.unterminatedQuote(path: path, line: openLine, sample: sample(from: openIndex)) }
-    }
-
-    /// How many physical lines a record took: one, plus the line breaks inside quoted fields.
-    private static func lines(in fields: [String]) -> Int {
-        var count = 1
-        for field in fields where field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-            let bytes = Array(field.utf8)
-            for (i, b) in bytes.enumerated() where b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
-                count += 1
-            }
-        }
-        return count
     }
 
     /// The separator that the header line uses most, outside quotes: `;` and tab as Excel writes them in some locales.
-    private static func guessDelimiter(_ header: String) -> UnicodeScalar {
-        var counts: [UnicodeScalar: Int] = [",": 0, ";": 0, "\t": 0]
+    private static func guessDelimiter(_ header: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var comma = 0, semicolon = 0, tab = 0
         var quoted = false
-        for scalar in header.unicodeScalars {
-            if scalar == "\"" { quoted.toggle() } else if !quoted, counts[scalar] != nil { counts[scalar, default: 0] += 1 }
+        for b in header {
+            switch b {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ","): if !quoted { comma += 1 }
+            case UInt8(ascii: ";"): if !quoted { semicolon += 1 }
+            case 0x09: if !quoted { tab += 1 }
+            default: break
+            }
         }
-        let best = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key != ",") }
-        return (best?.value ?? 0) > 0 ? best?.key ?? "," : ","
+        // Ties go to ",", then ";".
+        if comma >= semicolon && comma >= tab { return UInt8(ascii: ",") }
+        return semicolon >= tab ? UInt8(ascii: ";") : 0x09
     }
 
     /// A header name folded for matching: lower case, no diacritics, `đ` as `d`, runs of other characters as `_`.

@@ -24,6 +24,18 @@ public enum ImportError: KhoError, Equatable {
     /// Text after the closing quote of a field on `line` (`"a"b`), which the reader would garble.
     case textAfterQuote(path: String, line: Int, sample: String)
 
+    /// A column's Vietnamese heading, with its English name: «Hộp số» (box).
+    static func vietnamese(_ column: String) -> String {
+        let names: [String: String] = [
+            "box": "Hộp số", "file": "Hồ sơ số (Số, ký hiệu hồ sơ)", "title": "Tiêu đề hồ sơ", "fonds": "Mã phông", "extent_m": "Số mét",
+            "location": "Vị trí", "start_year": "Năm bắt đầu", "end_year": "Năm kết thúc", "years": "Thời gian tài liệu",
+            "condition": "Tình trạng", "notes": "Ghi chú", "from": "Từ hộp", "retention": "Thời hạn bảo quản", "sheets": "Số tờ",
+            "sheets_pages": "Số tờ/Số trang", "access": "Chế độ sử dụng", "archive_id": "Mã hồ sơ", "pages": "Số trang",
+            "date": "Ngày quét", "by": "Người quét", "quantity": "Số lượng", "reason": "Lý do hủy",
+        ]
+        return names[column].map { "«\($0)» (\(column))" } ?? column
+    }
+
     public var text: Text {
         switch self {
         case .cannotRead(let path, let reason):
@@ -43,11 +55,11 @@ public enum ImportError: KhoError, Equatable {
                 en: "\(path) line \(line) holds garbled text (“\(Visible.escaped(sample))”): the file was once opened in the wrong encoding and saved again. Take the original and save it as “CSV UTF-8”. Nothing was imported.")
         case .missingColumns(let path, let missing, let found):
             return Text(
-                vi: "tệp \(path) thiếu cột: \(missing.joined(separator: ", ")) (dòng tiêu đề có: \(Visible.escaped(found.joined(separator: ", ")))). Chưa nhập gì.",
+                vi: "tệp \(path) thiếu cột: \(missing.map(Self.vietnamese).joined(separator: ", ")) (dòng tiêu đề có: \(Visible.escaped(found.joined(separator: ", ")))). Chưa nhập gì.",
                 en: "\(path) lacks columns: \(missing.joined(separator: ", ")) (the header has: \(Visible.escaped(found.joined(separator: ", ")))). Nothing was imported.")
         case .unknownColumns(let path, let unknown, let accepted):
             return Text(
-                vi: "tệp \(path) có cột lạ: \(Visible.escaped(unknown.joined(separator: ", "))); các cột dùng được: \(accepted.joined(separator: ", ")). Chưa nhập gì.",
+                vi: "tệp \(path) có cột lạ: \(Visible.escaped(unknown.joined(separator: ", "))); các cột dùng được: \(accepted.map(Self.vietnamese).joined(separator: ", ")). Chưa nhập gì.",
                 en: "\(path) has unknown columns: \(Visible.escaped(unknown.joined(separator: ", "))); accepted columns: \(accepted.joined(separator: ", ")). Nothing was imported.")
         case .duplicateColumn(let path, let column):
             return Text(vi: "tệp \(path) có cột \(Visible.escaped(column)) hai lần. Chưa nhập gì.", en: "\(path) has column \(Visible.escaped(column)) twice. Nothing was imported.")

@@ -116,6 +116,7 @@ extension KhoStore {
                 report.problems.append(CheckProblem(code: "document_pages", subject: "document \(finding.document)", text: finding.text))
             }
             try checkArchivist(db, now: now, into: &report)
+            try Self.checkWeedList(db, into: &report)
         }
         let status = try status(now: now)
         let p = status.progress
@@ -415,6 +416,46 @@ extension KhoStore {
             report.problems.append(CheckProblem(code: "file_no_masters", subject: "file \(ref)", text: Text(
                 vi: "hồ sơ \(ref) ở trạng thái «\(state)» nhưng không có bản quét nào trong danh mục; hãy đặt bản quét vào thư mục \(ref) trong thư mục bản quét rồi chạy `kho scan ingest`",
                 en: "file \(ref) is “\(state)” but has no masters on record; put its scans in the folder \(ref) under the scans root and run `kho scan ingest`")))
+        }
+    }
+
+    /// The metres on the destruction list of each arranged box add up to what its arrangement left out (extent − kept).
+    ///
+    /// A box whose list does not add up is a problem (`weed_metres`); an arranged box that left metres out and has no
+    /// list at all (arranged before the list was kept in kho, or not listed yet) and items on a box not arranged are
+    /// notices.
+    private static func checkWeedList(_ db: Database, into report: inout CheckReport) throws {
+        var unlisted: [String] = []
+        var unlistedMM: Int64 = 0
+        defer {
+            if !unlisted.isEmpty {
+                let shown = unlisted.prefix(8).joined(separator: ", ") + (unlisted.count > 8 ? ", …" : "")
+                let metres = EventDescriber.metres(unlistedMM)
+                report.notices.append(CheckProblem(code: "weed_not_listed", subject: "boxes \(unlisted.count)", text: Text(
+                    vi: "\(unlisted.count) hộp chỉnh lý đã loại ra \(metres.vi) nhưng chưa có danh mục tài liệu hết giá trị (\(shown)); ghi bằng `kho weed add HỘP …` hoặc `kho import weed`",
+                    en: "\(unlisted.count) arranged boxes left out \(metres.en) but have no destruction list (\(shown)); record it with `kho weed add BOX …` or `kho import weed`")))
+            }
+        }
+        for b in try weedBalances(db, where: "1") where !b.balanced {
+            let proposed = EventDescriber.metres(b.proposedMM)
+            guard let leftOutMM = b.leftOutMM else {
+                report.notices.append(CheckProblem(code: "weed_not_arranged", subject: "box \(b.box)", text: Text(
+                    vi: "hộp \(b.box): \(b.items) mục đề nghị hủy (\(proposed.vi)) nhưng hộp chưa hoàn thành chỉnh lý (\(b.arrangement.label.vi)); khi xong, ghi `kho sort finish \(b.box) --kept MÉT`",
+                    en: "box \(b.box): \(b.items) items proposed for destruction (\(proposed.en)) but the box is not arranged (\(b.arrangement.label.en)); when it is, record `kho sort finish \(b.box) --kept METRES`")))
+                continue
+            }
+            let leftOut = EventDescriber.metres(leftOutMM)
+            if b.items == 0 {
+                unlisted.append(b.box)
+                unlistedMM += leftOutMM
+                continue
+            }
+            let onlySheets = EventDescriber.sheets(b.sheetsWithoutMetres)
+            let sheetsVI = b.sheetsWithoutMetres > 0 ? " (và \(onlySheets.vi) không tính vào số mét)" : ""
+            let sheetsEN = b.sheetsWithoutMetres > 0 ? " (and \(onlySheets.en), not counted in metres)" : ""
+            report.problems.append(CheckProblem(code: "weed_metres", subject: "box \(b.box)", text: Text(
+                vi: "hộp \(b.box): danh mục tài liệu hết giá trị đề nghị hủy \(proposed.vi)\(sheetsVI), nhưng chỉnh lý loại ra \(leftOut.vi) (độ dài − giữ lại); sửa danh mục (`kho weed list --box \(b.box)`, `kho undo`) hoặc số mét giữ lại (`kho box edit \(b.box) --kept MÉT`)",
+                en: "box \(b.box): the destruction list proposes \(proposed.en)\(sheetsEN), but arrangement left out \(leftOut.en) (extent − kept); correct the list (`kho weed list --box \(b.box)`, `kho undo`) or the kept metres (`kho box edit \(b.box) --kept METRES`)")))
         }
     }
 

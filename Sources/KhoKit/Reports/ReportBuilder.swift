@@ -47,7 +47,8 @@ extension KhoStore {
                                            delivered: p.digitizedSplitMetres["delivered"] ?? 0),
             boxes: p.boxes, files: p.files, sheets: p.sheets, pagesScanned: p.pagesScanned,
             ladder: LadderCounts(none: p.ladder.none, recorded: p.ladder.recorded, passed: p.ladder.passed, rescan: p.ladder.rescan,
-                                 mismatch: p.ladder.mismatch, review: p.ladder.review, delivered: p.ladder.delivered, secret: p.ladder.secret))
+                                 mismatch: p.ladder.mismatch, review: p.ladder.review, delivered: p.ladder.delivered, secret: p.ladder.secret),
+            weed: WeedMetres(proposed: p.weed.proposedMetres, approved: p.weed.approvedMetres, destroyed: p.weed.destroyedMetres))
         let problems = try scanProblems(lang: lang)
         var (arranged, scanned) = try progressSeries()
         // The actual lines run to today, flat where nothing was done; the forecast starts today.

@@ -220,9 +220,13 @@ extension KhoStore {
     public func setDefaultProfile(_ profile: QualityProfile, by who: Attribution) throws {
         let data = try JSONEncoder().encode(profile)
         try write { db in
+            // The profile before, so that the log says old → new (the built-in default when none was set).
+            let old = try String.fetchOne(db, sql: "SELECT json_extract(value, '$.name') FROM setting WHERE key = 'qc_profile' AND json_valid(value)")
+                ?? QualityProfile.vn2025.name
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('qc_profile', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [String(decoding: data, as: UTF8.self)])
-            var event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(after: ["qc_profile": profile.name]))
+            var event = Event(kind: .setting, attribution: who, time: time,
+                              detail: EventDetail(before: ["qc_profile": old], after: ["qc_profile": profile.name]))
             try event.append(db)
         }
     }

@@ -58,9 +58,11 @@ public struct Progress: Codable, Sendable, Hashable {
     public var ladder = Ladder()
     /// Files on each digitized rung, as metres: recorded (by hand), passed, delivered.
     public var digitizedSplitMetres: [String: Double] = [:]
+    /// The destruction list: metres and sheets proposed (waiting for the appraisal council), approved and destroyed.
+    public var weed = WeedFigures()
 
     enum CodingKeys: String, CodingKey {
-        case boxes, files, sheets, ladder
+        case boxes, files, sheets, ladder, weed
         case totalMetres = "total_m"
         case arrangedMetres = "arranged_m"
         case keptMetres = "kept_m"
@@ -201,6 +203,8 @@ extension KhoStore {
                 perFonds[fonds] = p
             }
 
+            for (fonds, figures) in try KhoStore.weedFigures(db) { perFonds[fonds, default: Progress()].weed = figures }
+
             var total = Progress()
             var fondsList: [Status.FondsProgress] = []
             for row in fondsRows {
@@ -261,6 +265,7 @@ extension Progress {
         ladder.delivered += other.ladder.delivered
         ladder.secret += other.ladder.secret
         for (key, value) in other.digitizedSplitMetres { digitizedSplitMetres[key, default: 0] += value }
+        weed.add(other.weed)
     }
 
     /// The same figures with millimetres turned into metres, rounded to the millimetre.
@@ -273,6 +278,7 @@ extension Progress {
         p.weededMetres = m(weededMetres)
         p.digitizedMetres = m(digitizedMetres)
         p.digitizedSplitMetres = digitizedSplitMetres.mapValues(m)
+        p.weed = weed.inMetres()
         return p
     }
 }

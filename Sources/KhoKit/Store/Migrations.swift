@@ -301,6 +301,44 @@ enum Migrations {
                 CREATE UNIQUE INDEX custody_open_file ON custody(file_id) WHERE file_id IS NOT NULL AND in_event_id IS NULL;
                 """)
         }
+        // The archivist's working day (issue 14, part b): which event registered each box and file (so that undoing an
+        // import removes exactly its rows), the destruction list (danh mục tài liệu hết giá trị) with the appraisal
+        // council's decisions and the destruction records. Registered last: main's v6 and the other helper's v7 come
+        // before it.
+        migrator.registerMigration("v8-archivist-b") { db in
+            try db.execute(sql: """
+                ALTER TABLE box ADD COLUMN added_by INTEGER REFERENCES event(id);
+                ALTER TABLE file ADD COLUMN added_by INTEGER REFERENCES event(id);
+                CREATE TABLE weed_decision (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('approval', 'destruction')),
+                    fonds_id INTEGER NOT NULL REFERENCES fonds(id),
+                    reference TEXT NOT NULL CHECK (reference != ''),
+                    day TEXT NOT NULL,
+                    event_id INTEGER NOT NULL REFERENCES event(id)
+                );
+                CREATE TABLE weed_item (
+                    id INTEGER PRIMARY KEY,
+                    box_id INTEGER NOT NULL REFERENCES box(id),
+                    title TEXT NOT NULL CHECK (title != ''),
+                    start_year INTEGER,
+                    end_year INTEGER,
+                    quantity_mm INTEGER CHECK (quantity_mm IS NULL OR quantity_mm > 0),
+                    sheets INTEGER CHECK (sheets IS NULL OR sheets > 0),
+                    reason TEXT NOT NULL CHECK (reason != ''),
+                    notes TEXT NOT NULL DEFAULT '',
+                    added_by INTEGER NOT NULL REFERENCES event(id),
+                    approval_id INTEGER REFERENCES weed_decision(id),
+                    destruction_id INTEGER REFERENCES weed_decision(id),
+                    CHECK (quantity_mm IS NOT NULL OR sheets IS NOT NULL),
+                    CHECK (destruction_id IS NULL OR approval_id IS NOT NULL)
+                );
+                CREATE INDEX weed_item_box ON weed_item(box_id);
+                CREATE INDEX weed_item_added_by ON weed_item(added_by);
+                CREATE INDEX weed_item_approval ON weed_item(approval_id);
+                CREATE INDEX weed_item_destruction ON weed_item(destruction_id);
+                """)
+        }
         return migrator
     }
 }

@@ -83,4 +83,25 @@ enum ReportCSS {
       thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
     """
+
+    /// Rules for the destruction list: portrait A4, the form's head, places for signatures.
+    static let weedList = base + """
+
+    body { max-width: 190mm; }
+    section.fonds + section.fonds { break-before: page; page-break-before: always; }
+    .form-head { display: flex; justify-content: space-between; text-align: center; font-size: 10pt; margin-bottom: 1em; }
+    .inv-head { text-align: center; margin-bottom: .6em; }
+    .inv-head h1 { font-size: 15pt; letter-spacing: .05em; }
+    .inv-head p { margin: .1em 0; }
+    table.weed th { text-align: center; vertical-align: middle; }
+    table.weed td:nth-child(2) { width: 34%; }
+    .place { text-align: right; font-style: italic; margin-top: 1.5em; }
+    .signatures { display: flex; justify-content: space-between; text-align: center; margin-top: .5em; break-inside: avoid; }
+    .signature { width: 32%; min-height: 32mm; }
+    @page { size: A4; margin: 15mm; }
+    @media print {
+      body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+      thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    }
+    """
 }

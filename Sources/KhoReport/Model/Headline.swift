@@ -22,6 +22,8 @@ public struct Headline: Sendable, Codable, Hashable {
     public var pagesScanned: Int
     /// Files on each rung of the digitization ladder.
     public var ladder: LadderCounts
+    /// The destruction list's metres at each stage (proposed, approved, destroyed).
+    public var weed: WeedMetres
 
     /// Makes the headline figures; anything not given is zero.
     public init(
@@ -29,8 +31,9 @@ public struct Headline: Sendable, Codable, Hashable {
         weededMetres: Double = 0, digitizedMetres: Double = 0,
         digitizedSplit: DigitizedSplit = DigitizedSplit(),
         boxes: Int = 0, files: Int = 0, sheets: Int = 0, pagesScanned: Int = 0,
-        ladder: LadderCounts = LadderCounts()
+        ladder: LadderCounts = LadderCounts(), weed: WeedMetres = WeedMetres()
     ) {
+        self.weed = weed
         self.totalMetres = totalMetres
         self.arrangedMetres = arrangedMetres
         self.keptMetres = keptMetres
@@ -54,6 +57,50 @@ public struct Headline: Sendable, Codable, Hashable {
         case digitizedMetres = "digitized_m"
         case pagesScanned = "pages_scanned"
         case digitizedSplit = "digitized_split_m"
+        case weed
+    }
+
+    /// Decodes; `weed` (added with the destruction list) reads as zeros from older JSON.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            totalMetres: try c.decode(Double.self, forKey: .totalMetres), arrangedMetres: try c.decode(Double.self, forKey: .arrangedMetres),
+            keptMetres: try c.decode(Double.self, forKey: .keptMetres), weededMetres: try c.decode(Double.self, forKey: .weededMetres),
+            digitizedMetres: try c.decode(Double.self, forKey: .digitizedMetres), digitizedSplit: try c.decode(DigitizedSplit.self, forKey: .digitizedSplit),
+            boxes: try c.decode(Int.self, forKey: .boxes), files: try c.decode(Int.self, forKey: .files), sheets: try c.decode(Int.self, forKey: .sheets),
+            pagesScanned: try c.decode(Int.self, forKey: .pagesScanned), ladder: try c.decode(LadderCounts.self, forKey: .ladder),
+            weed: try c.decodeIfPresent(WeedMetres.self, forKey: .weed) ?? WeedMetres())
+    }
+}
+
+/// The destruction list's metres at each stage, with the keys of `kho status --json` (`weed.proposed_m`…).
+public struct WeedMetres: Sendable, Codable, Hashable {
+    /// Waiting for the appraisal council.
+    public var proposed: Double
+    /// Approved by the council, not yet destroyed.
+    public var approved: Double
+    /// Destroyed.
+    public var destroyed: Double
+
+    /// Makes the figures; anything not given is zero.
+    public init(proposed: Double = 0, approved: Double = 0, destroyed: Double = 0) {
+        self.proposed = proposed
+        self.approved = approved
+        self.destroyed = destroyed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case proposed = "proposed_m"
+        case approved = "approved_m"
+        case destroyed = "destroyed_m"
+    }
+
+    /// Decodes the three figures, ignoring the other keys of `kho status --json`'s `weed` (sheets, items).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(proposed: try c.decodeIfPresent(Double.self, forKey: .proposed) ?? 0,
+                  approved: try c.decodeIfPresent(Double.self, forKey: .approved) ?? 0,
+                  destroyed: try c.decodeIfPresent(Double.self, forKey: .destroyed) ?? 0)
     }
 }
 

@@ -1,0 +1,265 @@
+import Foundation
+import GRDB
+
+/// An event in words, for `kho log`: what was done (naming the saved estimate or the setting), its quantities with
+/// their units (m, tờ, trang…), and each changed value as old → new.
+public struct EventWords: Codable, Sendable, Hashable {
+    public var what: Text
+    public var quantity: Text
+    public var changes: [Text]
+}
+
+/// Turns stored events into words; ids in details (fonds, boxes) are read as codes.
+struct EventDescriber {
+    var fondsCodes: [Int64: String]
+    var boxCodes: [Int64: String]
+
+    /// Events that named a fonds, box or file deleted since: its name (`H0012`, `H0012/03`) and the delete event.
+    var deleted: [Int64: (kind: EventKind, name: String, by: Int64)] = [:]
+
+    init(_ db: Database) throws {
+        fondsCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM fonds").map { ($0[0], $0[1]) })
+        boxCodes = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, kind, detail FROM event e WHERE kind IN ('fonds.delete', 'box.delete', 'file.delete') AND \(LiveEvent.sql(alias: "e"))
+            """) {
+            guard let kind = EventKind(rawValue: row[1]) else { continue }
+            let before = EventDetail(json: row[2]).before ?? [:]
+            let code = (before["code"] ?? nil) ?? "?"
+            let name = kind == .fileDelete ? "\((before["box"] ?? nil) ?? "?")/\(code)" : code
+            for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) { deleted[id] = (kind, name, row[0]) }
+        }
+    }
+
+    /// The fonds, box or file an event named before it was deleted, with a line saying so.
+    func deletedTarget(_ e: Event) -> (kind: EventKind, name: String, note: Text)? {
+        guard let id = e.id, let d = deleted[id] else { return nil }
+        return (d.kind, d.name, Text(vi: "\(d.name) đã bị xóa sau đó (sự kiện \(d.by))", en: "\(d.name) was deleted since (event \(d.by))"))
+    }
+
+    /// Box codes for the ids named in `events`' details (`box_id`, `from_box_id`).
+    mutating func loadBoxes(_ db: Database, for details: [EventDetail]) throws {
+        var ids: Set<Int64> = []
+        for d in details {
+            for values in [d.before, d.after].compactMap({ $0 }) {
+                for key in ["box_id", "from_box_id"] { if let v = values[key] ?? nil, let id = Int64(v) { ids.insert(id) } }
+            }
+        }
+        guard !ids.isEmpty else { return }
+        let list = ids.map(String.init).joined(separator: ",")
+        for row in try Row.fetchAll(db, sql: "SELECT id, code FROM box WHERE id IN (\(list))") { boxCodes[row[0]] = row[1] }
+    }
+
+    /// The event in words; `d` is its detail, decoded.
+    func words(_ e: Event, detail d: EventDetail) -> EventWords {
+        EventWords(what: what(e, d), quantity: quantity(e, d), changes: changes(e, d))
+    }
+
+    // MARK: what
+
+    private func what(_ e: Event, _ d: EventDetail) -> Text {
+        let after = d.after ?? [:]
+        guard e.kind == .setting else { return e.kind.label }
+        if let name = after["saved_estimate"] ?? nil {
+            return Text(vi: "lưu dự toán «\(name)»", en: "estimate saved as “\(name)”")
+        }
+        if after.keys.contains("qc_profile") { return Text(vi: "đổi chuẩn chất lượng bản quét", en: "scan quality profile changed") }
+        if after.keys.contains("pdf") { return Text(vi: "đổi thiết lập bản PDF/A", en: "PDF/A settings changed") }
+        if after.keys.contains("archive_rule") {
+            let fonds = e.fondsId.flatMap { fondsCodes[$0] } ?? "?"
+            return Text(vi: "đổi quy tắc mã hồ sơ của phông \(fonds)", en: "archival code rule of fonds \(fonds) changed")
+        }
+        if let source = after["restored_from"] ?? nil {
+            return Text(vi: "khôi phục danh mục từ \(source)", en: "catalogue restored from \(source)")
+        }
+        return e.kind.label
+    }
+
+    // MARK: quantity
+
+    private func quantity(_ e: Event, _ d: EventDetail) -> Text {
+        var parts: [Text] = []
+        if let mm = e.metresMM { parts.append(Self.metres(mm)) }
+        if let kept = e.keptMM, kept != e.metresMM {
+            parts.append(Text(vi: "giữ lại \(Self.metres(kept).vi)", en: "kept \(Self.metres(kept).en)"))
+        }
+        if let n = d.count, let counted = Self.counted(e.kind, n, note: d.note) { parts.append(counted) }
+        if let s = e.sheets, e.kind != .scanIngest || s > 0 { parts.append(Self.sheets(s)) }
+        if let p = e.pages { parts.append(Self.pages(p)) }
+        if let b = e.bytes { parts.append(Text(vi: Format.bytes(b, lang: .vi), en: Format.bytes(b, lang: .en))) }
+        return Text(vi: parts.map(\.vi).joined(separator: ", "), en: parts.map(\.en).joined(separator: ", "))
+    }
+
+    /// A count with the unit the event's kind counts in.
+    private static func counted(_ kind: EventKind, _ n: Int, note: String?) -> Text? {
+        let vi = Format.integer(Int64(n), lang: .vi)
+        let en = Format.integer(Int64(n), lang: .en)
+        switch kind {
+        case .importBoxes: return Text(vi: "\(vi) hộp", en: "\(en) \(n == 1 ? "box" : "boxes")")
+        case .importFiles, .pdfNumber: return Text(vi: "\(vi) hồ sơ", en: "\(en) \(n == 1 ? "file" : "files")")
+        case .importWeed, .weedApprove, .weedDestroy: return Text(vi: "\(vi) nhóm tài liệu", en: "\(en) \(n == 1 ? "group" : "groups") of records")
+        case .scanIngest, .scanVerify, .scanAccept: return Text(vi: "\(vi) tệp bản quét", en: "\(en) \(n == 1 ? "master" : "masters")")
+        case .pdfVerify: return Text(vi: "\(vi) bản PDF/A", en: "\(en) PDF/A \(n == 1 ? "copy" : "copies")")
+        case .undo: return Text(vi: "\(vi) dòng", en: "\(en) \(n == 1 ? "row" : "rows")")
+        case .setting: return Text(vi: "\(vi) sự kiện", en: "\(en) events")
+        default: return Text(vi: vi, en: en)
+        }
+    }
+
+    static func metres(_ mm: Int64) -> Text {
+        Text(vi: Millimetres(mm).formatted(.vi) + " m", en: Millimetres(mm).formatted(.en) + " m")
+    }
+
+    static func sheets(_ n: Int) -> Text {
+        Text(vi: "\(Format.integer(Int64(n), lang: .vi)) tờ", en: "\(Format.integer(Int64(n), lang: .en)) \(n == 1 ? "sheet" : "sheets")")
+    }
+
+    static func pages(_ n: Int) -> Text {
+        Text(vi: "\(Format.integer(Int64(n), lang: .vi)) trang", en: "\(Format.integer(Int64(n), lang: .en)) \(n == 1 ? "page" : "pages")")
+    }
+
+    // MARK: changes
+
+    private func changes(_ e: Event, _ d: EventDetail) -> [Text] {
+        let before = d.before ?? [:]
+        let after = d.after ?? [:]
+        switch e.kind {
+        case .boxDelete, .fileDelete, .fondsDelete:
+            return [deleted(e.kind, before)]
+        case .sortStart, .sortFinish, .scanRecord:
+            // The new state is the event's own meaning; the detail keeps the state before.
+            let key = e.kind == .scanRecord ? "scan_state" : "arrangement"
+            let new = e.kind == .sortStart ? ArrangementState.inProgress.rawValue : e.kind == .sortFinish ? ArrangementState.arranged.rawValue : ScanState.recorded.rawValue
+            guard let old = before[key] ?? nil else { return [] }
+            return [change(key, old, new)]
+        case .scanAccept, .pdfBuild, .scanIngest:
+            // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not.
+            guard let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new else { return [] }
+            return [change("scan_state", old, new)]
+        default:
+            break
+        }
+        var lines: [Text] = []
+        for key in Set(before.keys).union(after.keys).sorted(by: Self.order) where !Self.hidden.contains(key) {
+            let old = before[key] ?? nil
+            let new = after[key] ?? nil
+            if d.before == nil {
+                // Only new values (a saved estimate, a profile set before kho kept the old one): the value itself.
+                if key == "saved_estimate" || key == "restored_from" { continue }
+                lines.append(Text(vi: "\(Self.field(key).vi): \(value(key, new, .vi))", en: "\(Self.field(key).en): \(value(key, new, .en))"))
+            } else if after.keys.contains(key) {
+                if old != new { lines.append(change(key, old, new)) }
+            } else {
+                lines.append(Text(vi: "\(Self.field(key).vi) trước đó: \(value(key, old, .vi))", en: "\(Self.field(key).en) before: \(value(key, old, .en))"))
+            }
+        }
+        if let note = d.note, [.scanConfirm, .scanVerify, .pdfVerify, .pdfNumber].contains(e.kind), !note.isEmpty {
+            lines.append(Text(vi: note, en: note))
+        }
+        if let source = d.source, e.kind == .scanAccept {
+            lines.append(Text(vi: "lý do: \(source)", en: "reason: \(source)"))
+        }
+        return lines
+    }
+
+    /// Detail keys that are bookkeeping, not values a person changed.
+    private static let hidden: Set<String> = ["events", "added_by", "id"]
+
+    /// Keys in the order a person reads a row: code and name first.
+    private static func order(_ a: String, _ b: String) -> Bool {
+        let first = ["code", "name", "title", "fonds_id", "box_id", "extent_mm", "kept_mm", "location"]
+        let ia = first.firstIndex(of: a) ?? first.count
+        let ib = first.firstIndex(of: b) ?? first.count
+        return ia != ib ? ia < ib : a < b
+    }
+
+    private func change(_ key: String, _ old: String?, _ new: String?) -> Text {
+        Text(vi: "\(Self.field(key).vi): \(value(key, old, .vi)) → \(value(key, new, .vi))",
+             en: "\(Self.field(key).en): \(value(key, old, .en)) → \(value(key, new, .en))")
+    }
+
+    private func deleted(_ kind: EventKind, _ before: [String: String?]) -> Text {
+        let code = (before["code"] ?? nil) ?? "?"
+        switch kind {
+        case .fondsDelete:
+            let name = (before["name"] ?? nil) ?? ""
+            return Text(vi: "phông \(code) (\(name))", en: "fonds \(code) (\(name))")
+        case .boxDelete:
+            let fonds = (before["fonds"] ?? nil) ?? "?"
+            let extent = value("extent_mm", before["extent_mm"] ?? nil, .vi)
+            let extentEn = value("extent_mm", before["extent_mm"] ?? nil, .en)
+            return Text(vi: "hộp \(code) (\(extent), phông \(fonds))", en: "box \(code) (\(extentEn), fonds \(fonds))")
+        default:
+            let box = (before["box"] ?? nil) ?? "?"
+            let title = (before["title"] ?? nil) ?? ""
+            return Text(vi: "hồ sơ \(box)/\(code) «\(title)»", en: "file \(box)/\(code) “\(title)”")
+        }
+    }
+
+    /// A field's name for people.
+    static func field(_ key: String) -> Text {
+        switch key {
+        case "code": Text(vi: "mã", en: "code")
+        case "name": Text(vi: "tên", en: "name")
+        case "fonds_id": Text(vi: "phông", en: "fonds")
+        case "extent_mm": Text(vi: "độ dài", en: "extent")
+        case "location": Text(vi: "vị trí", en: "location")
+        case "start_year": Text(vi: "năm bắt đầu", en: "first year")
+        case "end_year": Text(vi: "năm kết thúc", en: "last year")
+        case "condition": Text(vi: "tình trạng", en: "condition")
+        case "notes": Text(vi: "ghi chú", en: "notes")
+        case "from_box_id": Text(vi: "tạo từ hộp", en: "made from box")
+        case "arrangement": Text(vi: "chỉnh lý", en: "arrangement")
+        case "kept_mm": Text(vi: "giữ lại", en: "kept")
+        case "box_id": Text(vi: "hộp", en: "box")
+        case "title": Text(vi: "tiêu đề", en: "title")
+        case "retention": Text(vi: "thời hạn bảo quản", en: "retention")
+        case "access": Text(vi: "chế độ sử dụng", en: "access")
+        case "sheets": Text(vi: "số tờ", en: "sheets")
+        case "pages": Text(vi: "số trang", en: "pages")
+        case "scan_state": Text(vi: "bậc số hóa", en: "digitization rung")
+        case "qc_profile": Text(vi: "chuẩn chất lượng bản quét", en: "scan quality profile")
+        case "pdf": Text(vi: "thiết lập bản PDF/A", en: "PDF/A settings")
+        case "archive_rule": Text(vi: "quy tắc mã hồ sơ", en: "archival code rule")
+        case "inventory": Text(vi: "mục lục số", en: "inventory number")
+        case "reason": Text(vi: "lý do hủy", en: "reason")
+        case "decision": Text(vi: "quyết định", en: "decision")
+        case "record": Text(vi: "biên bản hủy", en: "destruction record")
+        case "day": Text(vi: "ngày", en: "day")
+        default: Text(vi: key, en: key)
+        }
+    }
+
+    /// A stored value as people read it: metres with "m", codes for ids, labels for vocabularies, "tờ" and "trang".
+    func value(_ key: String, _ raw: String?, _ lang: Lang) -> String {
+        guard let raw, !raw.isEmpty else { return lang == .vi ? "(trống)" : "(empty)" }
+        switch key {
+        case "extent_mm", "kept_mm":
+            return Int64(raw).map { Millimetres($0).formatted(lang) + " m" } ?? raw
+        case "fonds_id":
+            return Int64(raw).flatMap { fondsCodes[$0] } ?? "#\(raw)"
+        case "box_id", "from_box_id":
+            return Int64(raw).flatMap { boxCodes[$0] } ?? "#\(raw)"
+        case "condition": return Condition(rawValue: raw)?.label(lang) ?? raw
+        case "access": return Access(rawValue: raw)?.label(lang) ?? raw
+        case "arrangement": return ArrangementState(rawValue: raw)?.label(lang) ?? raw
+        case "scan_state": return ScanState(rawValue: raw)?.label(lang) ?? raw
+        case "retention": return Retention(stored: raw)?.label(lang) ?? raw
+        case "sheets": return Int(raw).map { Self.sheets($0)(lang) } ?? raw
+        case "pages": return Int(raw).map { Self.pages($0)(lang) } ?? raw
+        case "pdf": return Self.pdfSettings(raw, lang)
+        default:
+            let oneLine = raw.replacingOccurrences(of: "\n", with: " ")
+            return oneLine.count > 60 ? "«\(oneLine.prefix(60))…»" : "«\(oneLine)»"
+        }
+    }
+
+    /// PDF settings JSON as "jpeg 85, 300 dpi, thư mục /srv/kho-pdf".
+    private static func pdfSettings(_ json: String, _ lang: Lang) -> String {
+        guard let s = try? JSONDecoder().decode(DeliverySettings.self, from: Data(json.utf8)) else { return json }
+        var parts = [s.image == .jpeg ? "jpeg \(s.jpegQuality)" : (lang == .vi ? "ảnh không nén mất" : "lossless images")]
+        parts.append(s.dpi.map { "\($0) dpi" } ?? (lang == .vi ? "dpi như bản gốc" : "masters' dpi"))
+        if let folder = s.folder { parts.append((lang == .vi ? "thư mục " : "folder ") + folder) }
+        return parts.joined(separator: ", ")
+    }
+}
