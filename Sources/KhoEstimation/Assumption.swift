@@ -35,7 +35,8 @@ public struct Notice: Sendable, Codable, Equatable {
         var k = code
         for suffix in ["_arrangement", "_scanning"] where k.hasSuffix(suffix) { k.removeLast(suffix.count) }
         self.key = key ?? k
-        self.part = part ?? (code.hasSuffix("_arrangement") ? "arrangement" : code.hasSuffix("_scanning") ? "scanning" : nil)
+        self.part =
+            part ?? (code.hasSuffix("_arrangement") ? "arrangement" : code.hasSuffix("_scanning") ? "scanning" : nil)
         self.message = message
     }
 

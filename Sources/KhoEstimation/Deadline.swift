@@ -64,7 +64,9 @@ public struct Deadline: Sendable, Codable, Equatable {
     }
 
     /// One part's staffing and cost for the deadline, from its person-days band.
-    static func part(personDays: Band<Double>, available: Int, daysPerWeek: Double, current: Int, dayRate: Int64) -> DeadlinePart {
+    static func part(
+        personDays: Band<Double>, available: Int, daysPerWeek: Double, current: Int, dayRate: Int64
+    ) -> DeadlinePart {
         let s50 = staff(personDays: personDays.p50, available: available, daysPerWeek: daysPerWeek)
         let s90 = staff(personDays: personDays.p90, available: available, daysPerWeek: daysPerWeek)
         func extraDays(_ pd: Double, _ staff: Int) -> Double {
@@ -73,7 +75,8 @@ public struct Deadline: Sendable, Codable, Equatable {
         let e50 = extraDays(personDays.p50, s50)
         let e90 = extraDays(personDays.p90, s90)
         return DeadlinePart(
-            staffP50: s50, staffP90: s90, currentStaff: current, extraStaffP50: max(0, s50 - current), extraStaffDays: e50,
+            staffP50: s50, staffP90: s90, currentStaff: current, extraStaffP50: max(0, s50 - current),
+            extraStaffDays: e50,
             costVND: roundedVND(e50 * Double(dayRate)), costVNDP90: roundedVND(e90 * Double(dayRate)))
     }
 }

@@ -16,8 +16,10 @@ public struct DeliveryInputs: Sendable, Codable, Equatable {
     public var cores: Int?
 
     /// Makes the delivery inputs; leave out what has not been measured.
-    public init(pagesAwaitingCopy: Double = 0, storedBytesNow: Int64 = 0, copiesMeasured: Int = 0, pagesMeasured: Int = 0,
-                bytesPerPage: Double? = nil, pagesPerHour: Double? = nil, cores: Int? = nil) {
+    public init(
+        pagesAwaitingCopy: Double = 0, storedBytesNow: Int64 = 0, copiesMeasured: Int = 0, pagesMeasured: Int = 0,
+        bytesPerPage: Double? = nil, pagesPerHour: Double? = nil, cores: Int? = nil
+    ) {
         self.pagesAwaitingCopy = pagesAwaitingCopy
         self.storedBytesNow = storedBytesNow
         self.copiesMeasured = copiesMeasured
@@ -86,23 +88,30 @@ public struct DeliveryEstimate: Sendable, Codable, Equatable {
     }
 
     /// Builds every figure once from the inputs, the pages still to scan and the masters' storage.
-    static func make(_ d: DeliveryInputs, pagesToScan: Double, storage: StorageEstimate) -> (DeliveryEstimate, [Assumption]) {
+    static func make(
+        _ d: DeliveryInputs, pagesToScan: Double, storage: StorageEstimate
+    ) -> (DeliveryEstimate, [Assumption]) {
         var assumptions: [Assumption] = []
         let enough = d.copiesMeasured >= EstimationDefaults.minimumCopiesForDeliveryMeasures
         let measuredRate = d.pagesPerHour.flatMap { enough && $0.isFinite && $0 > 0 ? $0 : nil }
         let measuredBytes = d.bytesPerPage.flatMap { enough && $0.isFinite && $0 > 0 ? $0 : nil }
         if measuredRate == nil { assumptions.append(Texts.pdfPagesPerHour(d.copiesMeasured)) }
-        if measuredBytes == nil { assumptions.append(Texts.pdfBytesPerPage(storage.bytesPerPage, copies: d.copiesMeasured)) }
+        if measuredBytes == nil {
+            assumptions.append(Texts.pdfBytesPerPage(storage.bytesPerPage, copies: d.copiesMeasured))
+        }
         let rate = measuredRate ?? EstimationDefaults.pdfPagesPerHour
         let bytesPerPage = measuredBytes ?? storage.bytesPerPage
         let pages = clean(d.pagesAwaitingCopy) + clean(pagesToScan)
-        let b = BytesAcrossCopies(remainingPages: pages, bytesPerPage: bytesPerPage, storedPerCopy: d.storedBytesNow, copies: storage.copies)
+        let b = BytesAcrossCopies(
+            remainingPages: pages, bytesPerPage: bytesPerPage, storedPerCopy: d.storedBytesNow, copies: storage.copies)
         let estimate = DeliveryEstimate(
             pagesToBuild: pages, pagesPerHour: rate, pagesPerHourSource: measuredRate == nil ? .assumed : .measured,
-            cores: measuredRate == nil ? EstimationDefaults.pdfBenchmarkCores : (d.cores ?? EstimationDefaults.pdfBenchmarkCores),
+            cores: measuredRate == nil
+                ? EstimationDefaults.pdfBenchmarkCores : (d.cores ?? EstimationDefaults.pdfBenchmarkCores),
             machineHours: pages / rate, bytesPerPage: bytesPerPage,
             bytesPerPageSource: measuredBytes == nil ? .assumed : .measured, copiesMeasured: d.copiesMeasured,
-            remainingBytesPerCopy: b.remainingPerCopy, remainingBytes: b.remaining, storedBytesNowPerCopy: b.storedPerCopy,
+            remainingBytesPerCopy: b.remainingPerCopy, remainingBytes: b.remaining,
+            storedBytesNowPerCopy: b.storedPerCopy,
             storedBytesNow: b.stored, totalBytesPerCopy: b.totalPerCopy, totalBytes: b.total, copies: b.copies,
             mastersAndCopiesTotalBytes: addVND(storage.totalBytes, b.total))
         return (estimate, assumptions)

@@ -36,15 +36,18 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
 
     let deadline = deadlinePlan(inputs, a, s, money: money, dayRate: dayRate.value)
     let storage = storageEstimate(inputs, q, ratios: ratios)
-    let (delivery, deliveryAssumptions) = DeliveryEstimate.make(inputs.delivery ?? DeliveryInputs(), pagesToScan: q.pages, storage: storage)
+    let (delivery, deliveryAssumptions) = DeliveryEstimate.make(
+        inputs.delivery ?? DeliveryInputs(), pagesToScan: q.pages, storage: storage)
 
     let noData = arrangementHistory.personDays.isEmpty && scanningHistory.personDays.isEmpty
     let warnings = estimateWarnings(
-        inputs, q, noData: noData, histories: (arrangementHistory, scanningHistory), projected: (a, s), sustained: (sa, ss), total: total)
+        inputs, q, noData: noData, histories: (arrangementHistory, scanningHistory), projected: (a, s),
+        sustained: (sa, ss), total: total)
 
     let allDays = Set(arrangementHistory.days + scanningHistory.days)
     return EstimateResult(
-        scope: inputs.scope, scopeText: inputs.scopeText, today: inputs.today, daysPerWeek: inputs.planDaysPerWeek, noData: noData, daysOfData: allDays.count,
+        scope: inputs.scope, scopeText: inputs.scopeText, today: inputs.today, daysPerWeek: inputs.planDaysPerWeek,
+        noData: noData, daysOfData: allDays.count,
         weak: a.projection.weak || s.projection.weak, warnings: warnings,
         assumptions: ratios.assumptions + a.assumptions + s.assumptions + deliveryAssumptions + [Texts.parallel],
         arrangement: ArrangementEstimate(
@@ -59,8 +62,9 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
         storage: storage, delivery: delivery, documents: q.describing, total: total, money: money, until: inputs.until,
         pace: PaceByPart(arrangement: sa.pace, scanning: ss.pace), sustained: sustained, deadline: deadline,
         throughput: throughputTable(histories),
-        method: MethodNote(resamples: resamples, seed: inputs.seed, window: inputs.window, description: Texts.method,
-                           sustainedDescription: Texts.sustainedMethod))
+        method: MethodNote(
+            resamples: resamples, seed: inputs.seed, window: inputs.window, description: Texts.method,
+            sustainedDescription: Texts.sustainedMethod))
 }
 
 /// What is left to do, in the units each part is counted in: metres to arrange, pages to scan, files and documents
@@ -78,36 +82,52 @@ private struct RemainingQuantities {
         unarranged = clean(rem.unarrangedMetres)
         let share = min(1, max(0, rem.scanningShareOfUnarranged.map(clean) ?? 1))
         keptToScan = unarranged * ratios.keptPerExtent * share + clean(rem.keptMetresUnscannedWithoutSheets)
-        pages = clean(rem.pagesKnownUnscanned) + clean(rem.sheetsKnownUnscanned) * ratios.pagesPerSheet
+        pages =
+            clean(rem.pagesKnownUnscanned) + clean(rem.sheetsKnownUnscanned) * ratios.pagesPerSheet
             + keptToScan * ratios.pagesPerKeptMetre
         // Files and documents are counted whole.
-        files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * share * ratios.filesPerKeptMetre).rounded()
-        documents = (rem.documentsToDescribe.map(clean) ?? (files + clean(rem.filesWithoutDocuments)) * ratios.documentsPerFile).rounded()
+        files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * share * ratios.filesPerKeptMetre)
+            .rounded()
+        documents =
+            (rem.documentsToDescribe.map(clean) ?? (files + clean(rem.filesWithoutDocuments)) * ratios.documentsPerFile)
+            .rounded()
         describing = DescriptionEstimate(
-            filesPredicted: files, filesWithoutDocuments: clean(rem.filesWithoutDocuments), documentsToDescribe: documents,
-            documentsPerFile: ratios.documentsPerFile, documentsPerFileSource: ratios.documentsPerFileMeasured ? .measured : .assumed,
-            filesMeasured: inputs.measured.documentsMeasuredFiles ?? 0, pagesPerDocument: inputs.measured.pagesPerDocument)
+            filesPredicted: files, filesWithoutDocuments: clean(rem.filesWithoutDocuments),
+            documentsToDescribe: documents,
+            documentsPerFile: ratios.documentsPerFile,
+            documentsPerFileSource: ratios.documentsPerFileMeasured ? .measured : .assumed,
+            filesMeasured: inputs.measured.documentsMeasuredFiles ?? 0,
+            pagesPerDocument: inputs.measured.pagesPerDocument)
     }
 }
 
 /// The contractor's price of what is left, line by line.
 private func contractorMoneyLines(_ q: RemainingQuantities, prices c: ContractorRates) -> [MoneyLine] {
     [
-        MoneyLine(part: "arrangement", item: "per_metre_arranged", quantity: q.unarranged, unit: "m", price: c.perMetreArranged),
+        MoneyLine(
+            part: "arrangement", item: "per_metre_arranged", quantity: q.unarranged, unit: "m",
+            price: c.perMetreArranged),
         MoneyLine(part: "scanning", item: "per_page_scanned", quantity: q.pages, unit: "page", price: c.perPageScanned),
-        MoneyLine(part: "scanning", item: "per_file_described", quantity: q.files, unit: "file", price: c.perFileDescribed),
-        MoneyLine(part: "scanning", item: "per_document_described", quantity: q.documents, unit: "document", price: c.perDocumentDescribed),
+        MoneyLine(
+            part: "scanning", item: "per_file_described", quantity: q.files, unit: "file", price: c.perFileDescribed),
+        MoneyLine(
+            part: "scanning", item: "per_document_described", quantity: q.documents, unit: "document",
+            price: c.perDocumentDescribed),
     ]
 }
 
 /// The money lines of all three variants: the contractor's, in-house staff-days at the day rate, and one-off costs.
-private func moneyBreakdown(contractor: [MoneyLine], _ a: PartProjector.Output, _ s: PartProjector.Output,
-                            inputs: EstimateInputs, dayRate: Sourced<Int64>) -> MoneyBreakdown {
+private func moneyBreakdown(
+    contractor: [MoneyLine], _ a: PartProjector.Output, _ s: PartProjector.Output,
+    inputs: EstimateInputs, dayRate: Sourced<Int64>
+) -> MoneyBreakdown {
     let oneOffLines = inputs.rates.oneOff.map {
-        MoneyLine(part: "one_off", item: $0.name, quantity: 1, unit: "item", price: Sourced($0.amountVND, source: $0.source))
+        MoneyLine(
+            part: "one_off", item: $0.name, quantity: 1, unit: "item", price: Sourced($0.amountVND, source: $0.source))
     }
     let inHouseLines = [(WorkKind.arrangement, a), (.scanning, s)].map { kind, out in
-        MoneyLine(part: kind.rawValue, item: "day_rate", quantity: out.projection.extraStaffDays.p50,
+        MoneyLine(
+            part: kind.rawValue, item: "day_rate", quantity: out.projection.extraStaffDays.p50,
             unit: "staff-day", price: dayRate, band: out.projection.costVND)
     }
     return MoneyBreakdown(contractor: contractor, inHouse: inHouseLines, oneOff: oneOffLines)
@@ -117,28 +137,39 @@ private func moneyBreakdown(contractor: [MoneyLine], _ a: PartProjector.Output, 
 private typealias SustainedPart = (pace: Pace, projection: SustainedProjection, days: [Double]?)
 
 /// Each part at the pace measured so far.
-private func sustainedProjections(_ inputs: EstimateInputs, _ q: RemainingQuantities,
-                                  resamples: Int) -> (arrangement: SustainedPart, scanning: SustainedPart) {
+private func sustainedProjections(
+    _ inputs: EstimateInputs, _ q: RemainingQuantities,
+    resamples: Int
+) -> (arrangement: SustainedPart, scanning: SustainedPart) {
     let calendar = inputs.rates.calendar
-    let sa = SustainedProjector(kind: .arrangement, observations: inputs.observations, today: inputs.today, calendar: calendar)
-        .project(remaining: q.unarranged, resamples: resamples, seed: inputs.seed ^ 0x5A5A_1234_9E37_79B9)
-    let ss = SustainedProjector(kind: .scanning, observations: inputs.observations, today: inputs.today, calendar: calendar)
-        .project(remaining: q.pages, resamples: resamples, seed: inputs.seed ^ 0x3C6E_F372_FE94_F82B)
+    let sa = SustainedProjector(
+        kind: .arrangement, observations: inputs.observations, today: inputs.today, calendar: calendar
+    )
+    .project(remaining: q.unarranged, resamples: resamples, seed: inputs.seed ^ 0x5A5A_1234_9E37_79B9)
+    let ss = SustainedProjector(
+        kind: .scanning, observations: inputs.observations, today: inputs.today, calendar: calendar
+    )
+    .project(remaining: q.pages, resamples: resamples, seed: inputs.seed ^ 0x3C6E_F372_FE94_F82B)
     return (sa, ss)
 }
 
 /// What finishing by `until` takes, per part and in money; nil without `until`.
-private func deadlinePlan(_ inputs: EstimateInputs, _ a: PartProjector.Output, _ s: PartProjector.Output,
-                          money: MoneyBreakdown, dayRate: Int64) -> Deadline? {
+private func deadlinePlan(
+    _ inputs: EstimateInputs, _ a: PartProjector.Output, _ s: PartProjector.Output,
+    money: MoneyBreakdown, dayRate: Int64
+) -> Deadline? {
     guard let until = inputs.until else { return nil }
     let available = inputs.rates.calendar.workingDays(after: inputs.today, through: until)
     var d = Deadline(
-        until: until, workingDaysAvailable: available, daysPerWeek: inputs.planDaysPerWeek, arrangement: nil, scanning: nil,
-        inHouseTotalVND: money.oneOffTotalVND, contractorTotalVND: money.contractorTotalVND, oneOffTotalVND: money.oneOffTotalVND)
+        until: until, workingDaysAvailable: available, daysPerWeek: inputs.planDaysPerWeek, arrangement: nil,
+        scanning: nil,
+        inHouseTotalVND: money.oneOffTotalVND, contractorTotalVND: money.contractorTotalVND,
+        oneOffTotalVND: money.oneOffTotalVND)
     if available > 0 {
         let parts = [a, s].map {
-            Deadline.part(personDays: $0.projection.staffDays, available: available, daysPerWeek: inputs.planDaysPerWeek,
-                          current: $0.projection.currentStaff, dayRate: dayRate)
+            Deadline.part(
+                personDays: $0.projection.staffDays, available: available, daysPerWeek: inputs.planDaysPerWeek,
+                current: $0.projection.currentStaff, dayRate: dayRate)
         }
         d.arrangement = parts[0]
         d.scanning = parts[1]
@@ -148,7 +179,9 @@ private func deadlinePlan(_ inputs: EstimateInputs, _ a: PartProjector.Output, _
 }
 
 /// The storage the masters still to scan will take, with the copies kept.
-private func storageEstimate(_ inputs: EstimateInputs, _ q: RemainingQuantities, ratios: ResolvedRatios) -> StorageEstimate {
+private func storageEstimate(
+    _ inputs: EstimateInputs, _ q: RemainingQuantities, ratios: ResolvedRatios
+) -> StorageEstimate {
     let copies = max(1, inputs.rates.copies.value)
     return StorageEstimate(
         remainingPages: q.pages, storedBytesPerCopy: inputs.remaining.storedBytesNow, bytesPerPage: ratios.bytesPerPage,
@@ -159,7 +192,8 @@ private func storageEstimate(_ inputs: EstimateInputs, _ q: RemainingQuantities,
 /// The warnings on the estimate: no or weak data, drift, idle parts, scanning waiting on arrangement, no working day.
 private func estimateWarnings(
     _ inputs: EstimateInputs, _ q: RemainingQuantities, noData: Bool, histories: (WorkHistory, WorkHistory),
-    projected: (a: PartProjector.Output, s: PartProjector.Output), sustained: (SustainedPart, SustainedPart), total: TotalEstimate
+    projected: (a: PartProjector.Output, s: PartProjector.Output), sustained: (SustainedPart, SustainedPart),
+    total: TotalEstimate
 ) -> [Notice] {
     let (a, s) = projected
     var warnings: [Notice] = noData ? [Notice(code: "no_data", message: Texts.noData)] : []
@@ -168,9 +202,12 @@ private func estimateWarnings(
         if let d = out.projection.drift, d.drifting { warnings.append(Texts.drift(kind, d)) }
         warnings += out.notices
     }
-    for (kind, p, remaining) in [(WorkKind.arrangement, sustained.0, q.unarranged), (.scanning, sustained.1, q.pages)] where remaining > 0 {
+    for (kind, p, remaining) in [(WorkKind.arrangement, sustained.0, q.unarranged), (.scanning, sustained.1, q.pages)]
+    where remaining > 0 {
         if p.pace.idle { warnings.append(Texts.idle(kind, p.pace)) }
-        if p.projection.finishDate == nil && p.pace.lastWork != nil { warnings.append(Texts.neverAtSustainedPace(kind)) }
+        if p.projection.finishDate == nil && p.pace.lastWork != nil {
+            warnings.append(Texts.neverAtSustainedPace(kind))
+        }
     }
     if q.unarranged > 0, s.projection.finishDate.p50 < a.projection.finishDate.p50 {
         warnings.append(Texts.scanningWaits)
@@ -224,8 +261,9 @@ private func combine(_ a: PartProjector.Output, _ s: PartProjector.Output, input
     return TotalEstimate(
         workingDays: wd, finishDate: wd.map { calendar.adding(workingDays: $0, after: inputs.today) },
         staffDays: band(staffDays),
-        costVND: Band(p10: addVND(a.projection.costVND.p10, s.projection.costVND.p10),
-                      p50: addVND(a.projection.costVND.p50, s.projection.costVND.p50),
-                      p90: addVND(a.projection.costVND.p90, s.projection.costVND.p90)),
+        costVND: Band(
+            p10: addVND(a.projection.costVND.p10, s.projection.costVND.p10),
+            p50: addVND(a.projection.costVND.p50, s.projection.costVND.p50),
+            p90: addVND(a.projection.costVND.p90, s.projection.costVND.p90)),
         contractorVND: a.projection.contractorVND &+ s.projection.contractorVND, staffNeededByUntil: needed)
 }

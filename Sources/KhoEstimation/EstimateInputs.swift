@@ -88,7 +88,9 @@ public struct StaffPlan: Sendable, Codable, Equatable {
     public var currentScanning: Int?
 
     /// Makes a staff plan; nil fields take the defaults above.
-    public init(arrangement: Int? = nil, scanning: Int? = nil, currentArrangement: Int? = nil, currentScanning: Int? = nil) {
+    public init(
+        arrangement: Int? = nil, scanning: Int? = nil, currentArrangement: Int? = nil, currentScanning: Int? = nil
+    ) {
         self.arrangement = arrangement
         self.scanning = scanning
         self.currentArrangement = currentArrangement

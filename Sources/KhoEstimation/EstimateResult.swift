@@ -52,7 +52,8 @@ public struct EstimateResult: Sendable, Codable, Equatable {
         case daysPerWeek = "days_per_week"
         case noData = "no_data"
         case daysOfData = "days_of_data"
-        case weak, warnings, assumptions, arrangement, scanning, storage, delivery, documents, total, money, until, pace, sustained, deadline
+        case weak, warnings, assumptions, arrangement, scanning, storage, delivery, documents, total, money, until,
+            pace, sustained, deadline
         case throughput, method
     }
 
@@ -85,9 +86,11 @@ public struct EstimateResult: Sendable, Codable, Equatable {
 
     /// Makes a result (the estimator's one way in).
     init(
-        scope: String?, scopeText: Text?, today: LocalDay, daysPerWeek: Double, noData: Bool, daysOfData: Int, weak: Bool,
+        scope: String?, scopeText: Text?, today: LocalDay, daysPerWeek: Double, noData: Bool, daysOfData: Int,
+        weak: Bool,
         warnings: [Notice], assumptions: [Assumption], arrangement: ArrangementEstimate, scanning: ScanningEstimate,
-        storage: StorageEstimate, delivery: DeliveryEstimate?, documents: DescriptionEstimate?, total: TotalEstimate, money: MoneyBreakdown, until: LocalDay?, pace: PaceByPart?,
+        storage: StorageEstimate, delivery: DeliveryEstimate?, documents: DescriptionEstimate?, total: TotalEstimate,
+        money: MoneyBreakdown, until: LocalDay?, pace: PaceByPart?,
         sustained: SustainedByPart?, deadline: Deadline?, throughput: [ThroughputRow], method: MethodNote
     ) {
         self.scope = scope

@@ -10,7 +10,9 @@ public enum EstimateTexts {
             Text(vi: "phạm vi: \(scope.vi)", en: "scope: \(scope.en)"),
             Text(
                 vi: "kế hoạch: chỉnh lý \(a) người, số hóa \(s) người, mỗi người \(Texts.number(dpw, .vi)) ngày/tuần",
-                en: "plan: arrangement \(a) \(a == 1 ? "person" : "people"), scanning \(s) \(s == 1 ? "person" : "people"), \(Texts.number(dpw, .en)) days a week each"),
+                en:
+                    "plan: arrangement \(a) \(a == 1 ? "person" : "people"), scanning \(s) \(s == 1 ? "person" : "people"), \(Texts.number(dpw, .en)) days a week each"
+            ),
         ]
         if let until = e.until {
             out.append(Text(vi: "hạn hoàn thành: \(until.viDisplay)", en: "deadline: \(until.description)"))
@@ -29,7 +31,11 @@ public enum EstimateTexts {
         let weeksEn = Texts.number(p.weeksMeasured, .en)
         let idle = p.idleWeeks ?? 0
         return Text(
-            vi: "\(name.vi): \(Texts.number(p.personDaysPerWeek, .vi)) ngày công/tuần trong \(weeks) tuần qua (kể cả tuần không làm); lần làm cuối \(last.viDisplay)" + (idle > 0 ? " (đã ngừng \(idle) tuần)" : ""),
-            en: "\(name.en): \(Texts.number(p.personDaysPerWeek, .en)) person-days a week over the last \(weeksEn) weeks (idle weeks included); last work \(last.description)" + (idle > 0 ? " (idle for \(idle) weeks)" : ""))
+            vi:
+                "\(name.vi): \(Texts.number(p.personDaysPerWeek, .vi)) ngày công/tuần trong \(weeks) tuần qua (kể cả tuần không làm); lần làm cuối \(last.viDisplay)"
+                + (idle > 0 ? " (đã ngừng \(idle) tuần)" : ""),
+            en:
+                "\(name.en): \(Texts.number(p.personDaysPerWeek, .en)) person-days a week over the last \(weeksEn) weeks (idle weeks included); last work \(last.description)"
+                + (idle > 0 ? " (idle for \(idle) weeks)" : ""))
     }
 }

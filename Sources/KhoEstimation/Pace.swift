@@ -96,7 +96,11 @@ struct SustainedProjector {
             if last.map({ o.day > $0 }) ?? true { last = o.day }
         }
         guard let first, let last else {
-            return (Pace(personDaysPerWeek: 0, outputPerWeek: 0, weeksMeasured: 0, lastWork: nil, idleWeeks: nil, idle: false), [], [])
+            return (
+                Pace(
+                    personDaysPerWeek: 0, outputPerWeek: 0, weeksMeasured: 0, lastWork: nil, idleWeeks: nil, idle: false
+                ), [], []
+            )
         }
         // Whole 7-day blocks ending today, back to the block holding the first work (at most 26).
         let blockCount = min(EstimationDefaults.availabilityWeeks, (today.dayNumber - first.dayNumber) / 7 + 1)
@@ -120,9 +124,12 @@ struct SustainedProjector {
     }
 
     /// The sustained projection of `remaining`, and the calendar days it takes per resample (index-aligned across parts; nil when it cannot be projected).
-    func project(remaining: Double, resamples: Int, seed: UInt64) -> (pace: Pace, projection: SustainedProjection, days: [Double]?) {
+    func project(
+        remaining: Double, resamples: Int, seed: UInt64
+    ) -> (pace: Pace, projection: SustainedProjection, days: [Double]?) {
         let (pace, amounts, days) = measure()
-        let none = SustainedProjection(personDaysPerWeek: pace.personDaysPerWeek, workingDays: nil, finishDate: nil, capped: false)
+        let none = SustainedProjection(
+            personDaysPerWeek: pace.personDaysPerWeek, workingDays: nil, finishDate: nil, capped: false)
         guard remaining > 0 else {
             let zero = [Double](repeating: 0, count: resamples)
             return (pace, projection(from: zero, pace: pace, capped: false), zero)
@@ -145,7 +152,8 @@ struct SustainedProjector {
         let finish = band.map { finishDay(calendarDays: $0) }
         return SustainedProjection(
             personDaysPerWeek: pace.personDaysPerWeek,
-            workingDays: finish.map { calendar.workingDays(after: today, through: $0) }, finishDate: finish, capped: capped)
+            workingDays: finish.map { calendar.workingDays(after: today, through: $0) }, finishDate: finish,
+            capped: capped)
     }
 
     /// The working day on or after `today + ⌈days⌉` (today itself when nothing is left).

@@ -142,9 +142,14 @@ public struct StorageEstimate: Sendable, Codable, Equatable {
     }
 
     /// Builds every figure from the per-copy quantities, once.
-    init(remainingPages: Double, storedBytesPerCopy: Int64, bytesPerPage: Double, source: FigureSource, mastersMeasured: Int,
-         copies: Int, copiesSource: String) {
-        let b = BytesAcrossCopies(remainingPages: remainingPages, bytesPerPage: bytesPerPage, storedPerCopy: storedBytesPerCopy, copies: copies)
+    init(
+        remainingPages: Double, storedBytesPerCopy: Int64, bytesPerPage: Double, source: FigureSource,
+        mastersMeasured: Int,
+        copies: Int, copiesSource: String
+    ) {
+        let b = BytesAcrossCopies(
+            remainingPages: remainingPages, bytesPerPage: bytesPerPage, storedPerCopy: storedBytesPerCopy,
+            copies: copies)
         remainingBytesPerCopy = b.remainingPerCopy
         remainingBytes = b.remaining
         storedBytesNowPerCopy = b.storedPerCopy

@@ -50,7 +50,8 @@ struct PartProjector {
             }
         } else {
             if !history.personDays.isEmpty { notices.append(Texts.zeroOutput(kind)) }
-            rate = kind == .arrangement
+            rate =
+                kind == .arrangement
                 ? EstimationDefaults.arrangementMetresPerPersonDay : EstimationDefaults.scanningPagesPerPersonDay
             source = .assumed
             blockName = "none"

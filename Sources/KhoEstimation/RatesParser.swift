@@ -71,7 +71,8 @@ struct RatesParser {
                 throw RatesFileError.unknownKey(line: number, section: section, key: key)
             }
             let limit = qualified == "copies" ? Int64(Rates.mostCopies) : Rates.largestPriceVND
-            numbers[qualified] = Sourced(try Self.number(value, key: key, line: number, limit: limit), source: source(number))
+            numbers[qualified] = Sourced(
+                try Self.number(value, key: key, line: number, limit: limit), source: source(number))
         }
     }
 
@@ -129,7 +130,9 @@ struct RatesParser {
             throw RatesFileError.badNumber(line: line, key: key, value: text)
         }
         // All digits: a number beyond Int64 is as much "too large" as one beyond the limit.
-        guard let v = Int64(s), v <= limit else { throw RatesFileError.tooLarge(line: line, key: key, value: text, limit: limit) }
+        guard let v = Int64(s), v <= limit else {
+            throw RatesFileError.tooLarge(line: line, key: key, value: text, limit: limit)
+        }
         return v
     }
 }

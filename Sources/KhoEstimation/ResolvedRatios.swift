@@ -13,13 +13,15 @@ struct ResolvedRatios {
 
     init(_ m: MeasuredRatios) {
         var assumptions: [Assumption] = []
-        func pick(_ v: Double?, _ valid: (Double) -> Bool, _ fallback: Double, _ note: (Double) -> Assumption) -> Double {
+        func pick(_ v: Double?, _ valid: (Double) -> Bool, _ fallback: Double, _ note: (Double) -> Assumption) -> Double
+        {
             if let v, v.isFinite, valid(v) { return v }
             assumptions.append(note(fallback))
             return fallback
         }
         let positive: (Double) -> Bool = { $0 > 0 }
-        keptPerExtent = pick(m.keptPerExtent, { $0 >= 0 && $0 <= 1 }, EstimationDefaults.keptPerExtent, Texts.keptPerExtent)
+        keptPerExtent = pick(
+            m.keptPerExtent, { $0 >= 0 && $0 <= 1 }, EstimationDefaults.keptPerExtent, Texts.keptPerExtent)
         pagesPerSheet = pick(m.pagesPerSheet, positive, EstimationDefaults.pagesPerSheet, Texts.pagesPerSheet)
         let sheetMeasured = !assumptions.contains { $0.key == "pages_per_sheet" }
         let ppkmFallback = EstimationDefaults.sheetsPerMetre * pagesPerSheet
@@ -32,9 +34,12 @@ struct ResolvedRatios {
         }
         bytesPerPageMeasured = !assumptions.contains { $0.key == "bytes_per_page" }
         mastersMeasured = bytesPerPageMeasured ? (m.mastersMeasured ?? 0) : (m.mastersMeasured ?? 0)
-        filesPerKeptMetre = pick(m.filesPerKeptMetre, { $0 >= 0 }, EstimationDefaults.filesPerKeptMetre, Texts.filesPerKeptMetre)
+        filesPerKeptMetre = pick(
+            m.filesPerKeptMetre, { $0 >= 0 }, EstimationDefaults.filesPerKeptMetre, Texts.filesPerKeptMetre)
         let enoughFiles = (m.documentsMeasuredFiles ?? Int.max) >= EstimationDefaults.minimumDescribedFiles
-        documentsPerFile = pick(enoughFiles ? m.documentsPerFile : nil, { $0 >= 0 }, EstimationDefaults.documentsPerFile) {
+        documentsPerFile = pick(
+            enoughFiles ? m.documentsPerFile : nil, { $0 >= 0 }, EstimationDefaults.documentsPerFile
+        ) {
             Texts.documentsPerFile($0, filesDescribed: m.documentsMeasuredFiles ?? 0)
         }
         documentsPerFileMeasured = !assumptions.contains { $0.key == "documents_per_file" }

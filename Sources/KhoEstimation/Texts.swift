@@ -30,8 +30,11 @@ public enum Texts {
         Notice(
             code: "weak_\(kind.rawValue)",
             message: Text(
-                vi: "ước tính \(name(kind).vi) yếu: chỉ dựa trên \(days) ngày có số liệu (cần ít nhất \(EstimationDefaults.weakBelowDays))",
-                en: "\(name(kind).en) estimate is weak: it rests on \(days) days of data (at least \(EstimationDefaults.weakBelowDays) wanted)"))
+                vi:
+                    "ước tính \(name(kind).vi) yếu: chỉ dựa trên \(days) ngày có số liệu (cần ít nhất \(EstimationDefaults.weakBelowDays))",
+                en:
+                    "\(name(kind).en) estimate is weak: it rests on \(days) days of data (at least \(EstimationDefaults.weakBelowDays) wanted)"
+            ))
     }
 
     static func drift(_ kind: WorkKind, _ d: Drift) -> Notice {
@@ -40,16 +43,22 @@ public enum Texts {
         return Notice(
             code: "rate_drift_\(kind.rawValue)",
             message: Text(
-                vi: "năng suất \(name(kind).vi) thay đổi \(sign)\(pct)% giữa một phần ba đầu và cuối của khoảng đo (\(number(d.firstThirdRate, .vi)) → \(number(d.lastThirdRate, .vi)) \(unit(kind).vi)/người-ngày); việc làm trước thường dễ hơn",
-                en: "\(name(kind).en) rate changed \(sign)\(pct)% between the first and last thirds of the window (\(number(d.firstThirdRate, .en)) → \(number(d.lastThirdRate, .en)) \(unit(kind).en)/person-day); the first work is often the easiest"))
+                vi:
+                    "năng suất \(name(kind).vi) thay đổi \(sign)\(pct)% giữa một phần ba đầu và cuối của khoảng đo (\(number(d.firstThirdRate, .vi)) → \(number(d.lastThirdRate, .vi)) \(unit(kind).vi)/người-ngày); việc làm trước thường dễ hơn",
+                en:
+                    "\(name(kind).en) rate changed \(sign)\(pct)% between the first and last thirds of the window (\(number(d.firstThirdRate, .en)) → \(number(d.lastThirdRate, .en)) \(unit(kind).en)/person-day); the first work is often the easiest"
+            ))
     }
 
     static func dayBlocks(_ kind: WorkKind, weeks: Int) -> Notice {
         Notice(
             code: "day_blocks_\(kind.rawValue)",
             message: Text(
-                vi: "\(name(kind).vi): mới có \(weeks) tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính",
-                en: "\(name(kind).en): only \(weeks) weeks of data, so single days are resampled; correlation between days is not accounted for"))
+                vi:
+                    "\(name(kind).vi): mới có \(weeks) tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính",
+                en:
+                    "\(name(kind).en): only \(weeks) weeks of data, so single days are resampled; correlation between days is not accounted for"
+            ))
     }
 
     static func zeroOutput(_ kind: WorkKind) -> Notice {
@@ -64,15 +73,21 @@ public enum Texts {
         Notice(
             code: "unbounded_\(kind.rawValue)",
             message: Text(
-                vi: "\(name(kind).vi): trong một số lần lấy mẫu lại sản lượng bằng 0, nên P90 có thể bị giới hạn; cần thêm số liệu",
-                en: "\(name(kind).en): some resamples produced nothing, so the upper percentiles are capped; more data is needed"))
+                vi:
+                    "\(name(kind).vi): trong một số lần lấy mẫu lại sản lượng bằng 0, nên P90 có thể bị giới hạn; cần thêm số liệu",
+                en:
+                    "\(name(kind).en): some resamples produced nothing, so the upper percentiles are capped; more data is needed"
+            ))
     }
 
     static let scanningWaits = Notice(
         code: "scanning_waits_for_arrangement",
         message: Text(
-            vi: "số hóa dự kiến xong trước chỉnh lý, nhưng tài liệu chưa chỉnh lý chỉ số hóa được sau khi chỉnh lý; thời điểm xong chung theo chỉnh lý",
-            en: "scanning would finish before arrangement, but unarranged records can only be scanned once arranged; the total follows arrangement"))
+            vi:
+                "số hóa dự kiến xong trước chỉnh lý, nhưng tài liệu chưa chỉnh lý chỉ số hóa được sau khi chỉnh lý; thời điểm xong chung theo chỉnh lý",
+            en:
+                "scanning would finish before arrangement, but unarranged records can only be scanned once arranged; the total follows arrangement"
+        ))
 
     static func noWorkingDayBeforeUntil(_ until: LocalDay) -> Notice {
         Notice(
@@ -88,14 +103,20 @@ public enum Texts {
             return Assumption(
                 key: "arrangement_m_per_person_day", value: value, unit: "m/person-day",
                 message: Text(
-                    vi: "chưa đo năng suất chỉnh lý: giả định \(number(value, .vi)) m/người-ngày (≈ 53 giờ/mét; số liệu công bố 33–82 giờ/mét cho chỉnh lý hoàn chỉnh)",
-                    en: "arrangement rate not measured: assumed \(number(value, .en)) m/person-day (≈ 53 h per metre; published 33–82 h per metre for full processing)"))
+                    vi:
+                        "chưa đo năng suất chỉnh lý: giả định \(number(value, .vi)) m/người-ngày (≈ 53 giờ/mét; số liệu công bố 33–82 giờ/mét cho chỉnh lý hoàn chỉnh)",
+                    en:
+                        "arrangement rate not measured: assumed \(number(value, .en)) m/person-day (≈ 53 h per metre; published 33–82 h per metre for full processing)"
+                ))
         case .scanning:
             return Assumption(
                 key: "scanning_pages_per_person_day", value: value, unit: "pages/person-day",
                 message: Text(
-                    vi: "chưa đo năng suất số hóa: giả định \(number(value, .vi)) trang/người-ngày (máy quét phẳng/chụp trên cao, khoảng 800–1.500 trang/ngày kể cả chuẩn bị)",
-                    en: "scanning rate not measured: assumed \(number(value, .en)) pages/person-day (flatbed/overhead operator, about 800–1,500 pages a day including preparation)"))
+                    vi:
+                        "chưa đo năng suất số hóa: giả định \(number(value, .vi)) trang/người-ngày (máy quét phẳng/chụp trên cao, khoảng 800–1.500 trang/ngày kể cả chuẩn bị)",
+                    en:
+                        "scanning rate not measured: assumed \(number(value, .en)) pages/person-day (flatbed/overhead operator, about 800–1,500 pages a day including preparation)"
+                ))
         }
     }
 
@@ -116,9 +137,12 @@ public enum Texts {
     }
 
     static func pagesPerKeptMetre(_ v: Double, pagesPerSheetMeasured: Bool) -> Assumption {
-        let how = pagesPerSheetMeasured
+        let how =
+            pagesPerSheetMeasured
             ? Text(vi: "7.900 tờ/mét × số trang mỗi tờ đã đo", en: "7,900 sheets per metre × measured pages per sheet")
-            : Text(vi: "7.900 tờ/mét (số liệu công bố 6.000–9.800) × 1,5 trang/tờ", en: "7,900 sheets per metre (published 6,000–9,800) × 1.5 pages per sheet")
+            : Text(
+                vi: "7.900 tờ/mét (số liệu công bố 6.000–9.800) × 1,5 trang/tờ",
+                en: "7,900 sheets per metre (published 6,000–9,800) × 1.5 pages per sheet")
         return Assumption(
             key: "pages_per_kept_metre", value: v, unit: "pages/m",
             message: Text(
@@ -131,8 +155,11 @@ public enum Texts {
         return Assumption(
             key: "bytes_per_page", value: v, unit: "bytes/page",
             message: Text(
-                vi: "chưa đo dung lượng mỗi trang (mới có \(n) tệp gốc đạt chuẩn, cần \(need)): giả định \(number(v, .vi)) byte (A4, 300 ppi, màu 24 bit, không nén ≈ 26 MB)",
-                en: "bytes per page not measured (\(n) masters passed QC, \(need) needed): assumed \(number(v, .en)) bytes (A4, 300 ppi, 24-bit colour, uncompressed ≈ 26 MB)"))
+                vi:
+                    "chưa đo dung lượng mỗi trang (mới có \(n) tệp gốc đạt chuẩn, cần \(need)): giả định \(number(v, .vi)) byte (A4, 300 ppi, màu 24 bit, không nén ≈ 26 MB)",
+                en:
+                    "bytes per page not measured (\(n) masters passed QC, \(need) needed): assumed \(number(v, .en)) bytes (A4, 300 ppi, 24-bit colour, uncompressed ≈ 26 MB)"
+            ))
     }
 
     static func pdfPagesPerHour(_ copies: Int) -> Assumption {
@@ -142,8 +169,11 @@ public enum Texts {
         return Assumption(
             key: "pdf_pages_per_hour", value: v, unit: "pages/hour",
             message: Text(
-                vi: "chưa đo tốc độ dựng bản PDF/A (mới có \(copies) bản, cần \(need)): giả định \(number(v, .vi)) trang/giờ trên máy \(cores) nhân (đo bằng tools/bench-pdf)",
-                en: "PDF/A build speed not measured (\(copies) copies built, \(need) needed): assumed \(number(v, .en)) pages/hour on a \(cores)-core machine (measured by tools/bench-pdf)"))
+                vi:
+                    "chưa đo tốc độ dựng bản PDF/A (mới có \(copies) bản, cần \(need)): giả định \(number(v, .vi)) trang/giờ trên máy \(cores) nhân (đo bằng tools/bench-pdf)",
+                en:
+                    "PDF/A build speed not measured (\(copies) copies built, \(need) needed): assumed \(number(v, .en)) pages/hour on a \(cores)-core machine (measured by tools/bench-pdf)"
+            ))
     }
 
     static func pdfBytesPerPage(_ v: Double, copies: Int) -> Assumption {
@@ -151,8 +181,11 @@ public enum Texts {
         return Assumption(
             key: "pdf_bytes_per_page", value: v, unit: "bytes/page",
             message: Text(
-                vi: "chưa đo dung lượng mỗi trang PDF (mới có \(copies) bản, cần \(need)): giả định bằng tệp gốc, \(number(v, .vi)) byte (lớp ảnh không nén mất dữ liệu từ tệp gốc)",
-                en: "PDF bytes per page not measured (\(copies) copies built, \(need) needed): assumed the masters', \(number(v, .en)) bytes (the image layer is lossless from the master)"))
+                vi:
+                    "chưa đo dung lượng mỗi trang PDF (mới có \(copies) bản, cần \(need)): giả định bằng tệp gốc, \(number(v, .vi)) byte (lớp ảnh không nén mất dữ liệu từ tệp gốc)",
+                en:
+                    "PDF bytes per page not measured (\(copies) copies built, \(need) needed): assumed the masters', \(number(v, .en)) bytes (the image layer is lossless from the master)"
+            ))
     }
 
     static func idle(_ kind: WorkKind, _ pace: Pace) -> Notice {
@@ -161,28 +194,39 @@ public enum Texts {
         return Notice(
             code: "idle_\(kind.rawValue)", key: "idle", part: kind.rawValue,
             message: Text(
-                vi: "\(name(kind).vi) đã ngừng \(weeks) tuần: ngày làm cuối cùng là \(last.vi); kế hoạch giả định công việc bắt đầu lại từ hôm nay, nhịp độ thực tế (\(number(pace.personDaysPerWeek, .vi)) ngày công/tuần trong \(number(pace.weeksMeasured, .vi)) tuần qua) cho ngày xong muộn hơn",
-                en: "\(name(kind).en) has been idle for \(weeks) weeks: the last day of work was \(last.en); the plan assumes work resumes today, the sustained pace (\(number(pace.personDaysPerWeek, .en)) person-days a week over the last \(number(pace.weeksMeasured, .en)) weeks) finishes later"))
+                vi:
+                    "\(name(kind).vi) đã ngừng \(weeks) tuần: ngày làm cuối cùng là \(last.vi); kế hoạch giả định công việc bắt đầu lại từ hôm nay, nhịp độ thực tế (\(number(pace.personDaysPerWeek, .vi)) ngày công/tuần trong \(number(pace.weeksMeasured, .vi)) tuần qua) cho ngày xong muộn hơn",
+                en:
+                    "\(name(kind).en) has been idle for \(weeks) weeks: the last day of work was \(last.en); the plan assumes work resumes today, the sustained pace (\(number(pace.personDaysPerWeek, .en)) person-days a week over the last \(number(pace.weeksMeasured, .en)) weeks) finishes later"
+            ))
     }
 
     static func neverAtSustainedPace(_ kind: WorkKind) -> Notice {
         Notice(
             code: "sustained_none_\(kind.rawValue)", key: "sustained_none", part: kind.rawValue,
             message: Text(
-                vi: "\(name(kind).vi): không có việc nào trong \(EstimationDefaults.availabilityWeeks) tuần qua; với nhịp độ thực tế này công việc không bao giờ xong",
-                en: "\(name(kind).en): nothing was done in the last \(EstimationDefaults.availabilityWeeks) weeks; at that sustained pace the work never finishes"))
+                vi:
+                    "\(name(kind).vi): không có việc nào trong \(EstimationDefaults.availabilityWeeks) tuần qua; với nhịp độ thực tế này công việc không bao giờ xong",
+                en:
+                    "\(name(kind).en): nothing was done in the last \(EstimationDefaults.availabilityWeeks) weeks; at that sustained pace the work never finishes"
+            ))
     }
 
     static let sustainedMethod = Text(
-        vi: "nhịp độ thực tế: lấy mẫu lại các tuần lịch trong 26 tuần qua, kể cả tuần không làm (năng suất × số ngày công thực có mỗi tuần)",
-        en: "sustained pace: calendar weeks of the last 26 redrawn, idle weeks included (productivity × the person-days actually given each week)")
+        vi:
+            "nhịp độ thực tế: lấy mẫu lại các tuần lịch trong 26 tuần qua, kể cả tuần không làm (năng suất × số ngày công thực có mỗi tuần)",
+        en:
+            "sustained pace: calendar weeks of the last 26 redrawn, idle weeks included (productivity × the person-days actually given each week)"
+    )
 
     static func filesPerKeptMetre(_ v: Double) -> Assumption {
         Assumption(
             key: "files_per_kept_metre", value: v, unit: "files/m",
             message: Text(
                 vi: "chưa đo số hồ sơ mỗi mét: giả định \(number(v, .vi)) (8 hộp/mét, khoảng 10 hồ sơ/hộp)",
-                en: "files per kept metre not measured: assumed \(number(v, .en)) (8 boxes a metre, about 10 files a box)"))
+                en:
+                    "files per kept metre not measured: assumed \(number(v, .en)) (8 boxes a metre, about 10 files a box)"
+            ))
     }
 
     static func documentsPerFile(_ v: Double, filesDescribed n: Int) -> Assumption {
@@ -190,8 +234,11 @@ public enum Texts {
         return Assumption(
             key: "documents_per_file", value: v, unit: "documents/file",
             message: Text(
-                vi: "chưa đo số văn bản mỗi hồ sơ (mới mô tả văn bản của \(n) hồ sơ, cần \(need)): giả định \(number(v, .vi))",
-                en: "documents per file not measured (documents described in \(n) files, \(need) needed): assumed \(number(v, .en))"))
+                vi:
+                    "chưa đo số văn bản mỗi hồ sơ (mới mô tả văn bản của \(n) hồ sơ, cần \(need)): giả định \(number(v, .vi))",
+                en:
+                    "documents per file not measured (documents described in \(n) files, \(need) needed): assumed \(number(v, .en))"
+            ))
     }
 
     static func plannedStaff(_ kind: WorkKind, _ n: Int) -> Assumption {
@@ -205,35 +252,50 @@ public enum Texts {
     static let parallel = Assumption(
         key: "parts_in_parallel", value: 1, unit: "",
         message: Text(
-            vi: "chỉnh lý và số hóa làm song song bởi những người khác nhau; thời điểm xong chung là thời điểm muộn hơn",
-            en: "arrangement and scanning run in parallel with separate staff; the total finishes when the later one does"))
+            vi:
+                "chỉnh lý và số hóa làm song song bởi những người khác nhau; thời điểm xong chung là thời điểm muộn hơn",
+            en:
+                "arrangement and scanning run in parallel with separate staff; the total finishes when the later one does"
+        ))
 
     static let method = Text(
-        vi: "bootstrap dự báo theo khối tuần ISO: mỗi lần lấy mẫu lại các tuần đã làm (có hoàn lại) để có năng suất trung bình, rồi mô phỏng phần việc còn lại bằng các tuần rút từ mẫu đó; khoảng P10–P90 được nới theo số khối (Hesterberg)",
-        en: "predictive bootstrap in ISO-week blocks: each resample redraws the observed weeks with replacement for a mean rate, then plays the remaining work forward with weeks drawn from that resample; the P10–P90 band is widened for the number of blocks (Hesterberg)")
+        vi:
+            "bootstrap dự báo theo khối tuần ISO: mỗi lần lấy mẫu lại các tuần đã làm (có hoàn lại) để có năng suất trung bình, rồi mô phỏng phần việc còn lại bằng các tuần rút từ mẫu đó; khoảng P10–P90 được nới theo số khối (Hesterberg)",
+        en:
+            "predictive bootstrap in ISO-week blocks: each resample redraws the observed weeks with replacement for a mean rate, then plays the remaining work forward with weeks drawn from that resample; the P10–P90 band is widened for the number of blocks (Hesterberg)"
+    )
 
     static func ratesError(_ e: RatesFileError) -> Text {
         switch e {
         case .syntax(let l, let t):
-            return Text(vi: "dòng \(l): không hiểu \"\(t)\" (cần khóa = giá trị, [mục] hoặc # ghi chú)",
+            return Text(
+                vi: "dòng \(l): không hiểu \"\(t)\" (cần khóa = giá trị, [mục] hoặc # ghi chú)",
                 en: "line \(l): cannot read \"\(t)\" (expected key = value, [section] or # comment)")
         case .unknownSection(let l, let n):
-            return Text(vi: "dòng \(l): không có mục [\(n)] (có: contractor, in_house, one_off, holidays)",
+            return Text(
+                vi: "dòng \(l): không có mục [\(n)] (có: contractor, in_house, one_off, holidays)",
                 en: "line \(l): unknown section [\(n)] (known: contractor, in_house, one_off, holidays)")
         case .unknownKey(let l, let s, let k):
-            let where_ = s.isEmpty ? "" : " [\(s)]"
-            return Text(vi: "dòng \(l): khóa \"\(k)\" không có trong mục\(where_)",
-                en: "line \(l): unknown key \"\(k)\" in section\(where_)")
+            let sectionName = s.isEmpty ? "" : " [\(s)]"
+            return Text(
+                vi: "dòng \(l): khóa \"\(k)\" không có trong mục\(sectionName)",
+                en: "line \(l): unknown key \"\(k)\" in section\(sectionName)")
         case .badNumber(let l, let k, let v):
-            return Text(vi: "dòng \(l): \(k) = \"\(v)\" không phải số nguyên không âm",
+            return Text(
+                vi: "dòng \(l): \(k) = \"\(v)\" không phải số nguyên không âm",
                 en: "line \(l): \(k) = \"\(v)\" is not a whole non-negative number")
         case .tooLarge(let l, let k, let v, let limit):
             let unitVI = k == "copies" ? "bản" : "đồng"
             let unitEN = k == "copies" ? "copies" : "VND"
-            return Text(vi: "dòng \(l): \(k) = \"\(v)\" quá lớn: tối đa \(Format.integer(limit, lang: .vi)) \(unitVI); hãy kiểm tra số chữ số",
-                en: "line \(l): \(k) = \"\(v)\" is too large: at most \(Format.integer(limit, lang: .en)) \(unitEN); check the digits")
+            return Text(
+                vi:
+                    "dòng \(l): \(k) = \"\(v)\" quá lớn: tối đa \(Format.integer(limit, lang: .vi)) \(unitVI); hãy kiểm tra số chữ số",
+                en:
+                    "line \(l): \(k) = \"\(v)\" is too large: at most \(Format.integer(limit, lang: .en)) \(unitEN); check the digits"
+            )
         case .badDate(let l, let v):
-            return Text(vi: "dòng \(l): \"\(v)\" không phải ngày dạng YYYY-MM-DD",
+            return Text(
+                vi: "dòng \(l): \"\(v)\" không phải ngày dạng YYYY-MM-DD",
                 en: "line \(l): \"\(v)\" is not a YYYY-MM-DD date")
         case .duplicateKey(let l, let k, let f):
             return Text(vi: "dòng \(l): \(k) đã có ở dòng \(f)", en: "line \(l): \(k) is already set on line \(f)")

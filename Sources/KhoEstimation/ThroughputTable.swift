@@ -37,11 +37,15 @@ public func throughputTable(_ histories: [WorkHistory]) -> [ThroughputRow] {
                 let (a, n) = people[person] ?? (0, 0)
                 total += a
                 count += n
-                rows.append(ThroughputRow(kind: history.kind, week: week.description, person: person,
-                    amount: a, personDays: n, ratePerPersonDay: n > 0 ? a / Double(n) : 0))
+                rows.append(
+                    ThroughputRow(
+                        kind: history.kind, week: week.description, person: person,
+                        amount: a, personDays: n, ratePerPersonDay: n > 0 ? a / Double(n) : 0))
             }
-            rows.append(ThroughputRow(kind: history.kind, week: week.description, person: nil,
-                amount: total, personDays: count, ratePerPersonDay: count > 0 ? total / Double(count) : 0))
+            rows.append(
+                ThroughputRow(
+                    kind: history.kind, week: week.description, person: nil,
+                    amount: total, personDays: count, ratePerPersonDay: count > 0 ? total / Double(count) : 0))
         }
     }
     return rows
@@ -52,5 +56,6 @@ public func throughputTable(
     observations: [Observation], today: LocalDay,
     window: MeasurementWindow = .lastDaysWithWork(EstimationDefaults.windowDaysWithWork)
 ) -> [ThroughputRow] {
-    throughputTable(WorkKind.allCases.map { WorkHistory(kind: $0, observations: observations, today: today, window: window) })
+    throughputTable(
+        WorkKind.allCases.map { WorkHistory(kind: $0, observations: observations, today: today, window: window) })
 }

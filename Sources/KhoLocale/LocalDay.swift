@@ -144,7 +144,8 @@ public struct ISOWeek: Hashable, Comparable, Sendable, Codable, CustomStringConv
     public init?(iso text: String) {
         let parts = text.split(separator: "-")
         guard parts.count == 2, let y = Int(parts[0]), parts[1].first == "W", let w = Int(parts[1].dropFirst()),
-              (1...53).contains(w) else { return nil }
+            (1...53).contains(w)
+        else { return nil }
         self.init(year: y, week: w)
     }
 

@@ -53,7 +53,8 @@ public enum SearchFold {
 
     private static func slowFold(_ s: Unicode.Scalar) -> String {
         var out = String.UnicodeScalarView()
-        for d in String(s).decomposedStringWithCanonicalMapping.unicodeScalars where !(0x0300...0x036F).contains(d.value) {
+        for d in String(s).decomposedStringWithCanonicalMapping.unicodeScalars
+        where !(0x0300...0x036F).contains(d.value) {
             out.append(contentsOf: d.properties.lowercaseMapping.unicodeScalars)
         }
         return String(out)

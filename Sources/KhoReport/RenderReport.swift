@@ -1,13 +1,16 @@
 /// The ids of the report's sections, in the order they appear.
 /// Money comes right after the overview, before the per-person weekly tables; `summary` only when there is an estimate.
-public let reportSectionIDs = ["summary", "headline", "cost", "fonds", "progress", "storage", "throughput", "qc", "condition", "risk"]
+public let reportSectionIDs = [
+    "summary", "headline", "cost", "fonds", "progress", "storage", "throughput", "qc", "condition", "risk",
+]
 
 /// Renders the leadership report as one self-contained HTML5 page (inline CSS and SVG, nothing fetched from a network).
 public func renderReport(_ model: ReportModel, lang: Lang) -> String {
     var body = "<header class=\"page\">"
     body += "<p class=\"archive\">\(escapeHTML(model.archiveName))</p>"
     body += "<h1>\(escapeHTML(model.title))</h1>"
-    body += "<p class=\"asof\">\(escapeHTML(T.asOf.text(lang))): <strong data-key=\"as_of\">\(escapeHTML(DateFormat.dateTime(model.asOf, lang: lang)))</strong></p>"
+    body +=
+        "<p class=\"asof\">\(escapeHTML(T.asOf.text(lang))): <strong data-key=\"as_of\">\(escapeHTML(DateFormat.dateTime(model.asOf, lang: lang)))</strong></p>"
     body += "</header>"
     if model.sampleData { body += "<p class=\"banner\" role=\"note\">\(escapeHTML(T.sampleBanner.text(lang)))</p>" }
     body += "<main>"
@@ -22,8 +25,11 @@ public func renderReport(_ model: ReportModel, lang: Lang) -> String {
     body += ConditionSection.render(model, lang)
     body += RiskSection.render(model, lang)
     body += "</main>"
-    body += "<footer><p>\(escapeHTML(model.archiveName)) · \(escapeHTML(DateFormat.dateTime(model.asOf, lang: lang))) · \(escapeHTML(T.footer.text(lang)))</p></footer>"
-    return HTMLPage.render(title: model.title + " — " + model.archiveName, lang: lang, css: ReportCSS.report + (model.sampleData ? ReportCSS.everyPageTop(T.sampleBanner.text(lang)) : ""), body: body)
+    body +=
+        "<footer><p>\(escapeHTML(model.archiveName)) · \(escapeHTML(DateFormat.dateTime(model.asOf, lang: lang))) · \(escapeHTML(T.footer.text(lang)))</p></footer>"
+    return HTMLPage.render(
+        title: model.title + " — " + model.archiveName, lang: lang,
+        css: ReportCSS.report + (model.sampleData ? ReportCSS.everyPageTop(T.sampleBanner.text(lang)) : ""), body: body)
 }
 
 /// Wraps a section's content with its fixed id and heading; `long` sections may break across pages.

@@ -1,9 +1,12 @@
 /// Every fixed word of the report and the exports, in Vietnamese and English, in one place.
 enum T {
     // Page
-    static let sampleBanner = Text(vi: "DỮ LIỆU MẪU — không phải số liệu thật của kho", en: "SAMPLE DATA — not the archive's real figures")
+    static let sampleBanner = Text(
+        vi: "DỮ LIỆU MẪU — không phải số liệu thật của kho", en: "SAMPLE DATA — not the archive's real figures")
     static let asOf = Text(vi: "Số liệu tính đến", en: "Figures as of")
-    static let footer = Text(vi: "Tạo bởi kho. Rõ người, rõ việc, rõ trách nhiệm, rõ tiến độ.", en: "Made by kho. Clear person, clear task, clear responsibility, clear schedule.")
+    static let footer = Text(
+        vi: "Tạo bởi kho. Rõ người, rõ việc, rõ trách nhiệm, rõ tiến độ.",
+        en: "Made by kho. Clear person, clear task, clear responsibility, clear schedule.")
     static let noData = Text(vi: "chưa có dữ liệu", en: "no data yet")
 
     // Section headings
@@ -25,12 +28,16 @@ enum T {
     static let totalM = Text(vi: "Tổng khối lượng tài liệu", en: "Total extent")
     static let arrangedM = Text(vi: "Đã chỉnh lý", en: "Arranged")
     static let keptM = Text(vi: "Giữ lại sau chỉnh lý", en: "Kept after arrangement")
-    static let weededM = Text(vi: "Loại ra khi chỉnh lý (hết giá trị)", en: "Left out by arrangement (no further value)")
-    static let weedProposed = Text(vi: "trong danh mục hủy: chờ Hội đồng duyệt", en: "on the destruction list: waiting for the council")
-    static let weedApproved = Text(vi: "trong danh mục hủy: đã duyệt, chờ hủy", en: "on the destruction list: approved, not yet destroyed")
+    static let weededM = Text(
+        vi: "Loại ra khi chỉnh lý (hết giá trị)", en: "Left out by arrangement (no further value)")
+    static let weedProposed = Text(
+        vi: "trong danh mục hủy: chờ Hội đồng duyệt", en: "on the destruction list: waiting for the council")
+    static let weedApproved = Text(
+        vi: "trong danh mục hủy: đã duyệt, chờ hủy", en: "on the destruction list: approved, not yet destroyed")
     static let weedDestroyed = Text(vi: "trong danh mục hủy: đã hủy", en: "on the destruction list: destroyed")
     static let digitizedM = Text(vi: "Đã số hóa", en: "Digitized")
-    static let splitRecorded = Text(vi: "trong đó: ghi nhận thủ công (chưa kiểm tra)", en: "of which: recorded by hand (unverified)")
+    static let splitRecorded = Text(
+        vi: "trong đó: ghi nhận thủ công (chưa kiểm tra)", en: "of which: recorded by hand (unverified)")
     static let splitPassed = Text(vi: "trong đó: bản quét đạt kiểm tra", en: "of which: masters passed QC")
     static let splitDelivered = Text(vi: "trong đó: đã bàn giao bản sao hợp pháp", en: "of which: legal copy delivered")
     static let metreUnit = Text(vi: "mét giá", en: "linear m")
@@ -56,7 +63,9 @@ enum T {
     static let totalCol = Text(vi: "Tổng (m)", en: "Total (m)")
     static let arrangedCol = Text(vi: "Đã chỉnh lý (m)", en: "Arranged (m)")
     static let digitizedCol = Text(vi: "Đã số hóa (m)", en: "Digitized (m)")
-    static let fondsChart = Text(vi: "Khung trắng: tổng; gạch chéo: đã chỉnh lý; vạch đen: đã số hóa. Số ghi: chỉnh lý / số hóa / tổng.", en: "Outline: total; hatched: arranged; black stripe: digitized. Figures: arranged / digitized / total.")
+    static let fondsChart = Text(
+        vi: "Khung trắng: tổng; gạch chéo: đã chỉnh lý; vạch đen: đã số hóa. Số ghi: chỉnh lý / số hóa / tổng.",
+        en: "Outline: total; hatched: arranged; black stripe: digitized. Figures: arranged / digitized / total.")
 
     // Progress
     static let arrangedChart = Text(vi: "Số mét giá đã chỉnh lý (cộng dồn)", en: "Linear metres arranged (cumulative)")
@@ -69,8 +78,11 @@ enum T {
     static let metres = Text(vi: "m", en: "m")
     static let pages = Text(vi: "trang", en: "pages")
     static let progressNote = Text(
-        vi: "Đường liền: số liệu đã ghi. Đường đứt: dự báo trung vị (P50). Vùng gạch: 8 trong 10 kịch bản nằm trong khoảng này (P10–P90).",
-        en: "Solid line: recorded figures. Dashed line: median forecast (P50). Hatched area: 8 in 10 scenarios fall inside it (P10–P90).")
+        vi:
+            "Đường liền: số liệu đã ghi. Đường đứt: dự báo trung vị (P50). Vùng gạch: 8 trong 10 kịch bản nằm trong khoảng này (P10–P90).",
+        en:
+            "Solid line: recorded figures. Dashed line: median forecast (P50). Hatched area: 8 in 10 scenarios fall inside it (P10–P90)."
+    )
 
     // Throughput
     static let week = Text(vi: "Tuần", en: "Week")
@@ -79,8 +91,10 @@ enum T {
     static let person = Text(vi: "Người thực hiện", en: "Person")
     static let arrangementM = Text(vi: "Chỉnh lý (m)", en: "Arrangement (m)")
     static let scanningPages = Text(vi: "Số hóa (trang)", en: "Scanning (pages)")
-    static let weeklyArrChart = Text(vi: "Chỉnh lý theo tuần (m; nhãn: ngày đầu tuần)", en: "Arrangement per week (m; labels: week of)")
-    static let weeklyScanChart = Text(vi: "Số hóa theo tuần (trang; nhãn: ngày đầu tuần)", en: "Scanning per week (pages; labels: week of)")
+    static let weeklyArrChart = Text(
+        vi: "Chỉnh lý theo tuần (m; nhãn: ngày đầu tuần)", en: "Arrangement per week (m; labels: week of)")
+    static let weeklyScanChart = Text(
+        vi: "Số hóa theo tuần (trang; nhãn: ngày đầu tuần)", en: "Scanning per week (pages; labels: week of)")
     static let total = Text(vi: "Tổng cộng", en: "Total")
 
     // Storage
@@ -89,24 +103,34 @@ enum T {
     static let storageTotal = Text(vi: "Tổng khi số hóa xong", en: "In all when scanning is done")
     static let oneCopy = Text(vi: "Một bản", en: "One copy")
     static let copies = Text(vi: "Số bản lưu", en: "Copies kept")
-    static let bytesPerPageMeasured = Text(vi: "Dung lượng mỗi trang đo được (trung vị) trên", en: "Bytes per page measured (median) over")
+    static let bytesPerPageMeasured = Text(
+        vi: "Dung lượng mỗi trang đo được (trung vị) trên", en: "Bytes per page measured (median) over")
     static let pdfStorageNow = Text(vi: "Bản PDF/A đã dựng", en: "PDF/A copies built")
     static let pdfStorageRemaining = Text(vi: "Bản PDF/A còn phải dựng", en: "PDF/A copies still to build")
     static let pdfStorageTotal = Text(vi: "Bản PDF/A khi xong", en: "PDF/A copies when done")
-    static let storageGrandTotal = Text(vi: "Tổng cộng (tệp gốc TIFF và bản PDF/A)", en: "In all (TIFF masters and PDF/A copies)")
+    static let storageGrandTotal = Text(
+        vi: "Tổng cộng (tệp gốc TIFF và bản PDF/A)", en: "In all (TIFF masters and PDF/A copies)")
     static let measuredFromCopies = Text(vi: "đo được từ", en: "measured over")
     static let assumedCopies = Text(vi: "giả định; mới dựng", en: "assumed; copies built:")
     static let copiesWord = Text(vi: "bản", en: "copies")
     static func pdfBuildTime(pages: String, hours: String, cores: Int, source: String, _ lang: Lang) -> String {
-        Text(vi: "Dựng bản PDF/A (có lớp chữ OCR tiếng Việt) cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(cores) nhân (\(source)).",
-             en: "Building the PDF/A copies (with a Vietnamese OCR text layer) of the \(pages) pages left: about \(hours) machine hours on a \(cores)-core machine (\(source)).").text(lang)
+        Text(
+            vi:
+                "Dựng bản PDF/A (có lớp chữ OCR tiếng Việt) cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(cores) nhân (\(source)).",
+            en:
+                "Building the PDF/A copies (with a Vietnamese OCR text layer) of the \(pages) pages left: about \(hours) machine hours on a \(cores)-core machine (\(source))."
+        ).text(lang)
     }
-    static let bytesPerPageAssumed = Text(vi: "Dung lượng mỗi trang: giả định (chưa đủ 20 tệp gốc đạt chuẩn), đã có", en: "Bytes per page: assumed (fewer than 20 masters passed QC), masters so far:")
+    static let bytesPerPageAssumed = Text(
+        vi: "Dung lượng mỗi trang: giả định (chưa đủ 20 tệp gốc đạt chuẩn), đã có",
+        en: "Bytes per page: assumed (fewer than 20 masters passed QC), masters so far:")
     static let masters = Text(vi: "tệp gốc đạt chuẩn", en: "masters that passed QC")
 
     // Cost
     static let noEstimate = Text(vi: "Chưa có ước tính kinh phí.", en: "No cost estimate yet.")
-    static let howToEstimate = Text(vi: "Chạy lệnh kho estimate để ước tính thời gian và kinh phí, rồi tạo lại báo cáo.", en: "Run kho estimate to estimate time and money, then make the report again.")
+    static let howToEstimate = Text(
+        vi: "Chạy lệnh kho estimate để ước tính thời gian và kinh phí, rồi tạo lại báo cáo.",
+        en: "Run kho estimate to estimate time and money, then make the report again.")
     static let savedEstimate = Text(vi: "Ước tính đã lưu", en: "Saved estimate")
     static let daysOfData = Text(vi: "Số ngày có số liệu đo được", en: "Days of measured data")
     static let item = Text(vi: "Khoản mục", en: "Item")
@@ -120,7 +144,9 @@ enum T {
     static let rates = Text(vi: "Đơn giá đã dùng", en: "Rates used")
     static let rate = Text(vi: "Đơn giá", en: "Rate")
     static let finish = Text(vi: "Thời gian hoàn thành theo kế hoạch", en: "Finish under the plan")
-    static let sustainedFinish = Text(vi: "Thời gian hoàn thành theo nhịp độ thực tế (26 tuần qua, kể cả tuần nghỉ)", en: "Finish at the sustained pace (last 26 weeks, idle weeks included)")
+    static let sustainedFinish = Text(
+        vi: "Thời gian hoàn thành theo nhịp độ thực tế (26 tuần qua, kể cả tuần nghỉ)",
+        en: "Finish at the sustained pace (last 26 weeks, idle weeks included)")
     static let beyond = Text(vi: "hơn 50 năm nữa", en: "over 50 years away")
     static let never = Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")
     static let pace = Text(vi: "Nhịp độ thực tế", en: "Sustained pace")
@@ -131,8 +157,11 @@ enum T {
     static let staffP90 = Text(vi: "Số người (P90)", en: "People (P90)")
     static let extraStaffDays = Text(vi: "Ngày công thuê thêm (P50)", en: "Extra staff-days (P50)")
     static let inHouseCost = Text(vi: "Chi phí tự làm (P50)", en: "In-house cost (P50)")
-    static let deadlineInHouse = Text(vi: "Tổng phương án tự làm để kịp hạn, kể cả chi phí một lần", en: "In-house total to meet the deadline, one-off costs included")
-    static let deadlineContractor = Text(vi: "Tổng phương án thuê đơn vị dịch vụ, kể cả chi phí một lần", en: "Contractor total, one-off costs included")
+    static let deadlineInHouse = Text(
+        vi: "Tổng phương án tự làm để kịp hạn, kể cả chi phí một lần",
+        en: "In-house total to meet the deadline, one-off costs included")
+    static let deadlineContractor = Text(
+        vi: "Tổng phương án thuê đơn vị dịch vụ, kể cả chi phí một lần", en: "Contractor total, one-off costs included")
     static let staffDayUnit = Text(vi: "ngày công", en: "staff-days")
     static let workingDaysLeft = Text(vi: "ngày làm việc còn lại", en: "working days left")
     static let part = Text(vi: "Phần việc", en: "Part")
@@ -140,8 +169,11 @@ enum T {
     static let warnings = Text(vi: "Cảnh báo", en: "Warnings")
     static let variant = Text(vi: "Phương án", en: "Variant")
     static let costNote = Text(
-        vi: "P10: 1 trong 10 kịch bản rẻ hơn; P50: trung vị; P90: 9 trong 10 kịch bản rẻ hơn. Thuê đơn vị dịch vụ theo đơn giá nên không có khoảng. Tổng = khối lượng công việc + chi phí một lần (mỗi khoản chỉ tính một lần).",
-        en: "P10: 1 in 10 scenarios is cheaper; P50: median; P90: 9 in 10 scenarios are cheaper. The contractor variant is priced by unit prices, so it has no range. Total = the work + one-off costs (each line counted once).")
+        vi:
+            "P10: 1 trong 10 kịch bản rẻ hơn; P50: trung vị; P90: 9 trong 10 kịch bản rẻ hơn. Thuê đơn vị dịch vụ theo đơn giá nên không có khoảng. Tổng = khối lượng công việc + chi phí một lần (mỗi khoản chỉ tính một lần).",
+        en:
+            "P10: 1 in 10 scenarios is cheaper; P50: median; P90: 9 in 10 scenarios are cheaper. The contractor variant is priced by unit prices, so it has no range. Total = the work + one-off costs (each line counted once)."
+    )
 
     /// The chairman's sentence for the contractor variant.
     static func summaryContractor(_ money: String, oneOff: String, _ lang: Lang) -> String {
@@ -158,7 +190,9 @@ enum T {
     }
 
     /// The chairman's sentence on when the work finishes.
-    static func summaryFinish(plan: String, planBand: String, sustained: String, sustainedBand: String?, _ lang: Lang) -> String {
+    static func summaryFinish(
+        plan: String, planBand: String, sustained: String, sustainedBand: String?, _ lang: Lang
+    ) -> String {
         let band = sustainedBand.map { lang == .vi ? " (P10–P90: \($0))" : " (P10–P90: \($0))" } ?? ""
         return lang == .vi
             ? "Toàn bộ công việc xong vào \(plan) theo kế hoạch (P10–P90: \(planBand)); với nhịp độ thực tế của 26 tuần qua: \(sustained)\(band)."
@@ -174,7 +208,8 @@ enum T {
     static let qcShown = Text(vi: "Số lỗi liệt kê", en: "Problems listed")
 
     // Condition
-    static let noPoorBoxes = Text(vi: "Chưa ghi nhận hộp nào có tình trạng xấu.", en: "No box has been recorded in poor condition.")
+    static let noPoorBoxes = Text(
+        vi: "Chưa ghi nhận hộp nào có tình trạng xấu.", en: "No box has been recorded in poor condition.")
     static let conditionNote = Text(
         vi: "Kho tạm, ẩm, chưa có biện pháp chống ẩm mốc: các hộp dưới đây cần ưu tiên xử lý.",
         en: "The store is temporary and damp, with no protection against mould: the boxes below need attention first.")
@@ -186,19 +221,29 @@ enum T {
     // Metres at risk
     static let risk = Text(vi: "9. Số mét có nguy cơ", en: "9. Metres at risk")
     static func riskLead(_ undigitized: String, _ unarranged: String, _ lang: Lang) -> String {
-        Text(vi: "\(undigitized) m chưa số hóa đang ở tình trạng xấu hoặc ở vị trí có nguy cơ; trong đó \(unarranged) m còn chưa chỉnh lý.",
-             en: "\(undigitized) m not yet digitized are in poor condition or at a location at risk; \(unarranged) m of them are not even arranged yet.").text(lang)
+        Text(
+            vi:
+                "\(undigitized) m chưa số hóa đang ở tình trạng xấu hoặc ở vị trí có nguy cơ; trong đó \(unarranged) m còn chưa chỉnh lý.",
+            en:
+                "\(undigitized) m not yet digitized are in poor condition or at a location at risk; \(unarranged) m of them are not even arranged yet."
+        ).text(lang)
     }
     static let riskUnarranged = Text(vi: "Chưa chỉnh lý (m)", en: "Not arranged (m)")
     static let riskUndigitized = Text(vi: "Chưa số hóa (m)", en: "Not digitized (m)")
     static let riskTotal = Text(vi: "Tổng", en: "Total")
-    static let riskAtRisk = Text(vi: "Có nguy cơ (tình trạng xấu hoặc vị trí có nguy cơ)", en: "At risk (poor condition or location at risk)")
+    static let riskAtRisk = Text(
+        vi: "Có nguy cơ (tình trạng xấu hoặc vị trí có nguy cơ)", en: "At risk (poor condition or location at risk)")
     static let riskLocations = Text(vi: "Vị trí có nguy cơ", en: "Locations at risk")
     static let riskCol = Text(vi: "Nguy cơ", en: "Risks")
-    static let riskNoLocations = Text(vi: "Chưa vị trí nào được đánh dấu có nguy cơ (kho location mark).", en: "No location has been marked at risk yet (kho location mark).")
+    static let riskNoLocations = Text(
+        vi: "Chưa vị trí nào được đánh dấu có nguy cơ (kho location mark).",
+        en: "No location has been marked at risk yet (kho location mark).")
     static let riskNote = Text(
-        vi: "Tình trạng của hộp là tình trạng xấu nhất ghi cho hộp hoặc hồ sơ trong hộp. Số mét chưa số hóa của hộp khi tiếp nhận được chia cho các hộp tạo ra từ nó theo độ dài.",
-        en: "A box's condition is the worst recorded on the box or its files. The undigitized metres of a box as received are shared among the boxes made from it, by extent.")
+        vi:
+            "Tình trạng của hộp là tình trạng xấu nhất ghi cho hộp hoặc hồ sơ trong hộp. Số mét chưa số hóa của hộp khi tiếp nhận được chia cho các hộp tạo ra từ nó theo độ dài.",
+        en:
+            "A box's condition is the worst recorded on the box or its files. The undigitized metres of a box as received are shared among the boxes made from it, by extent."
+    )
 
     // Labels
     static let labelsTitle = Text(vi: "Nhãn gáy hộp", en: "Box spine labels")
@@ -210,8 +255,10 @@ enum T {
     static let labelRetention = Text(vi: "Thời hạn BQ", en: "Retention")
     static let labelPermanent = Text(vi: "Vĩnh viễn", en: "Permanent")
     static func labelsFoot(page: Int, of pages: Int, _ lang: Lang) -> String {
-        Text(vi: "Nhãn gáy hộp 90 × 125 mm, cắt theo đường gạch · tờ \(page)/\(pages)",
-             en: "Box spine labels 90 × 125 mm, cut along the dashed lines · sheet \(page)/\(pages)").text(lang)
+        Text(
+            vi: "Nhãn gáy hộp 90 × 125 mm, cắt theo đường gạch · tờ \(page)/\(pages)",
+            en: "Box spine labels 90 × 125 mm, cut along the dashed lines · sheet \(page)/\(pages)"
+        ).text(lang)
     }
 
     // Inventory
@@ -234,7 +281,10 @@ enum T {
     static let colDelivered = Text(vi: "Bản số PDF/A", en: "PDF/A copy")
     static let deliveredMark = Text(vi: "có", en: "yes")
     static func deliveredTotal(_ files: String, _ metres: String, _ lang: Lang) -> String {
-        Text(vi: "Đã có bản số PDF/A: \(files) hồ sơ (\(metres) m)", en: "With a PDF/A copy: \(files) files (\(metres) m)").text(lang)
+        Text(
+            vi: "Đã có bản số PDF/A: \(files) hồ sơ (\(metres) m)",
+            en: "With a PDF/A copy: \(files) files (\(metres) m)"
+        ).text(lang)
     }
     static let filesTotal = Text(vi: "Tổng số hồ sơ", en: "Files in total")
 
@@ -251,11 +301,15 @@ enum T {
 
     /// "42 tờ" / "42 sheets".
     static func sheetCount(_ n: Int, _ lang: Lang) -> String {
-        lang == .vi ? "\(Format.integer(Int64(n), lang: lang)) tờ" : "\(Format.integer(Int64(n), lang: lang)) \(n == 1 ? "sheet" : "sheets")"
+        lang == .vi
+            ? "\(Format.integer(Int64(n), lang: lang)) tờ"
+            : "\(Format.integer(Int64(n), lang: lang)) \(n == 1 ? "sheet" : "sheets")"
     }
 
     /// "60 trang" / "60 pages".
     static func pageCount(_ n: Int, _ lang: Lang) -> String {
-        lang == .vi ? "\(Format.integer(Int64(n), lang: lang)) trang" : "\(Format.integer(Int64(n), lang: lang)) \(n == 1 ? "page" : "pages")"
+        lang == .vi
+            ? "\(Format.integer(Int64(n), lang: lang)) trang"
+            : "\(Format.integer(Int64(n), lang: lang)) \(n == 1 ? "page" : "pages")"
     }
 }

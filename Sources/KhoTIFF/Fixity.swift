@@ -1,9 +1,9 @@
 import Crypto
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why a file could not be hashed: which system call failed, with its errno.
@@ -97,11 +97,15 @@ public enum Fixity {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var hasher = SHA256()
-        return stream(fd, from: 0, through: &hasher, buffer: buffer).map { FixityDigest(sha256: hex(hasher.finalize()), bytes: $0) }
+        return stream(fd, from: 0, through: &hasher, buffer: buffer).map {
+            FixityDigest(sha256: hex(hasher.finalize()), bytes: $0)
+        }
     }
 
     /// Hashes a file whose first bytes, `prefix`, are already in memory, reading the rest from `fd` unless `complete`.
-    static func sha256(fileDescriptor fd: Int32, startingWith prefix: UnsafeRawBufferPointer, complete: Bool) -> Result<String, FixityError> {
+    static func sha256(
+        fileDescriptor fd: Int32, startingWith prefix: UnsafeRawBufferPointer, complete: Bool
+    ) -> Result<String, FixityError> {
         var hasher = SHA256()
         hasher.update(bufferPointer: prefix)
         if !complete {
@@ -132,7 +136,9 @@ public enum Fixity {
     }
 
     /// Fills `buffer` from `offset` with pread(2), retrying short reads; returns fewer bytes only at the end of the file.
-    static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: off_t) -> Result<Int, FixityError> {
+    static func readFully(
+        _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: off_t
+    ) -> Result<Int, FixityError> {
         var done = 0
         while done < buffer.count {
             let got = pread(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done, offset + off_t(done))

@@ -28,7 +28,8 @@ extension QualityProfile {
             if let hash = line.firstIndex(of: "#") {
                 line = line[..<hash]
             }
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\u{FEFF}", with: "")
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(
+                of: "\u{FEFF}", with: "")
             if trimmed.isEmpty { continue }
             guard let equals = trimmed.firstIndex(of: "=") else {
                 throw .missingEquals(line: lineNumber, text: trimmed)
@@ -70,11 +71,15 @@ extension QualityProfile {
     }
 
     /// Turns checked `key = value` pairs into a profile.
-    private static func build(from values: [String: (value: String, line: Int)]) throws(ProfileParseError) -> QualityProfile {
+    private static func build(
+        from values: [String: (value: String, line: Int)]
+    ) throws(ProfileParseError) -> QualityProfile {
         func entry(_ key: String) -> (value: String, line: Int) { values[key] ?? ("", 0) }
         let name = entry("name")
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-        guard name.value.allSatisfy({ allowed.contains($0) }) else { throw .badName(line: name.line, value: name.value) }
+        guard name.value.allSatisfy({ allowed.contains($0) }) else {
+            throw .badName(line: name.line, value: name.value)
+        }
         let dpi = entry("min_dpi")
         guard let minimum = Double(dpi.value), minimum.isFinite, minimum > 0 else {
             throw .notANumber(line: dpi.line, key: "min_dpi", value: dpi.value)
@@ -82,7 +87,9 @@ extension QualityProfile {
         let colour = entry("colour")
         var modes: Set<TIFFColourMode> = []
         for item in list(colour.value) {
-            guard let mode = TIFFColourMode(rawValue: item) else { throw .unknownColourMode(line: colour.line, value: item) }
+            guard let mode = TIFFColourMode(rawValue: item) else {
+                throw .unknownColourMode(line: colour.line, value: item)
+            }
             modes.insert(mode)
         }
         let compression = entry("compression")

@@ -50,7 +50,9 @@ public enum TIFFFinding: Sendable, Hashable, Codable {
     case zeroOffset(page: Int, block: TIFFDataBlock, index: Int, others: Int)
     /// Uncompressed strip or tile `index` (1-based) of page `page` holds `bytes` bytes where its `rows` rows of
     /// `rowBytes` bytes need `expected`; `others` more of the page are short too.
-    case shortData(page: Int, block: TIFFDataBlock, index: Int, bytes: UInt64, expected: UInt64, rows: UInt32, rowBytes: UInt64, others: Int)
+    case shortData(
+        page: Int, block: TIFFDataBlock, index: Int, bytes: UInt64, expected: UInt64, rows: UInt32, rowBytes: UInt64,
+        others: Int)
 
     /// The page (1-based) the finding is about, or nil when it is about the whole file.
     public var page: Int? {

@@ -37,7 +37,8 @@ enum TIFFHeader {
         guard bytes.count >= headerSize, fileSize >= UInt64(headerSize) else {
             return .failure(TIFFHeaderProblem(.tooShort(size: fileSize)))
         }
-        let offset = format == .classic
+        let offset =
+            format == .classic
             ? integer(bytes, at: 4, size: 4, order: order)
             : integer(bytes, at: 8, size: 8, order: order)
         let smallestDirectory: UInt64 = format == .classic ? 2 : 8

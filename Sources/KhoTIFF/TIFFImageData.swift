@@ -17,14 +17,18 @@ struct TIFFImageData {
         /// `width` is the image width for strips and TileWidth for tiles; `samplesInRow` is SamplesPerPixel when
         /// samples are interleaved and 1 when each sample has planes of its own. A RowsPerStrip of 0 or larger than
         /// the image means one strip, as libtiff reads it.
-        init?(tiled: Bool, width: UInt32, height: UInt32, rowsPerBlock: UInt32, samplesInRow: UInt16, bitsPerSample: UInt16) {
+        init?(
+            tiled: Bool, width: UInt32, height: UInt32, rowsPerBlock: UInt32, samplesInRow: UInt16,
+            bitsPerSample: UInt16
+        ) {
             guard height > 0, rowsPerBlock > 0 || !tiled else { return nil }
             let (pixels, overflow) = UInt64(width).multipliedReportingOverflow(by: UInt64(samplesInRow))
             let (bits, overflow2) = pixels.multipliedReportingOverflow(by: UInt64(bitsPerSample))
             guard !overflow, !overflow2 else { return nil }
             self.tiled = tiled
             self.height = height
-            self.rowsPerBlock = tiled ? rowsPerBlock : (rowsPerBlock == 0 || rowsPerBlock > height ? height : rowsPerBlock)
+            self.rowsPerBlock =
+                tiled ? rowsPerBlock : (rowsPerBlock == 0 || rowsPerBlock > height ? height : rowsPerBlock)
             self.rowBytes = bits / 8 + (bits % 8 == 0 ? 0 : 1)
         }
 
@@ -89,10 +93,12 @@ struct TIFFImageData {
         }
         var findings: [TIFFFinding] = []
         if let zeroCount {
-            findings.append(.zeroByteCount(page: page, block: block, index: zeroCount.first + 1, others: zeroCount.total - 1))
+            findings.append(
+                .zeroByteCount(page: page, block: block, index: zeroCount.first + 1, others: zeroCount.total - 1))
         }
         if let zeroOffset {
-            findings.append(.zeroOffset(page: page, block: block, index: zeroOffset.first + 1, others: zeroOffset.total - 1))
+            findings.append(
+                .zeroOffset(page: page, block: block, index: zeroOffset.first + 1, others: zeroOffset.total - 1))
         }
         if let short, let geometry {
             findings.append(

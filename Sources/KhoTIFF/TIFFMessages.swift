@@ -64,7 +64,8 @@ extension TIFFColourMode {
             let gray = rawValue.hasPrefix("gray")
             let bits = rawValue.drop { !$0.isNumber }
             let model = gray ? say(language, vi: "xám", en: "gray") : say(language, vi: "màu RGB", en: "RGB colour")
-            let kind = sampleFormat == .float
+            let kind =
+                sampleFormat == .float
                 ? say(language, vi: "số thực dấu phẩy động \(bits) bit", en: "\(bits)-bit floating-point")
                 : say(language, vi: "số nguyên có dấu \(bits) bit", en: "\(bits)-bit signed integer")
             return say(language, vi: "\(model), mẫu là \(kind)", en: "\(model), \(kind) samples")
@@ -121,13 +122,16 @@ extension TIFFFinding {
             return say(
                 language,
                 vi: "sai thứ tự byte: phần đầu ghi \(order) nhưng số phiên bản TIFF lại viết theo thứ tự ngược lại",
-                en: "wrong byte order: the header says \(order) but the TIFF version number is written the other way round")
+                en:
+                    "wrong byte order: the header says \(order) but the TIFF version number is written the other way round"
+            )
         case .firstDirectoryOutsideFile(let offset, let size):
             return say(
                 language,
                 vi: "phần đầu trỏ tới thư mục ảnh (IFD) đầu tiên ở byte \(offset), nằm ngoài tệp dài \(size) byte"
                     + (offset >= size ? " (tệp có thể bị cắt cụt)" : ""),
-                en: "the header points to the first image directory (IFD) at byte \(offset), outside the \(size)-byte file"
+                en:
+                    "the header points to the first image directory (IFD) at byte \(offset), outside the \(size)-byte file"
                     + (offset >= size ? " (the file may be truncated)" : ""))
         case .unreadableDirectory(let page, let detail):
             let suffix = detail.isEmpty ? "" : ": \(detail)"
@@ -135,15 +139,22 @@ extension TIFFFinding {
                 language, vi: "không đọc được thư mục ảnh (IFD) của trang \(page)\(suffix)",
                 en: "cannot read the image directory (IFD) of page \(page)\(suffix)")
         case .directoryLoop(let page, let backTo):
-            let target = backTo.map { say(language, vi: "trỏ ngược về trang \($0)", en: "points back to page \($0)") }
+            let target =
+                backTo.map { say(language, vi: "trỏ ngược về trang \($0)", en: "points back to page \($0)") }
                 ?? say(language, vi: "quay vòng lại", en: "loops back")
-            let kept = page == 1
+            let kept =
+                page == 1
                 ? say(language, vi: "đã đọc được 1 trang trước vòng lặp", en: "the 1 page before the loop was read")
-                : say(language, vi: "đã đọc được \(page) trang trước vòng lặp", en: "the \(page) pages before the loop were read")
+                : say(
+                    language, vi: "đã đọc được \(page) trang trước vòng lặp",
+                    en: "the \(page) pages before the loop were read")
             return say(
                 language,
-                vi: "chuỗi trang bị hỏng: sau trang \(page), chuỗi thư mục ảnh (IFD) \(target); \(kept), cần kiểm tra xem có thiếu trang nào không",
-                en: "broken page chain: after page \(page), the chain of image directories (IFDs) \(target); \(kept), check that no page is missing")
+                vi:
+                    "chuỗi trang bị hỏng: sau trang \(page), chuỗi thư mục ảnh (IFD) \(target); \(kept), cần kiểm tra xem có thiếu trang nào không",
+                en:
+                    "broken page chain: after page \(page), the chain of image directories (IFDs) \(target); \(kept), check that no page is missing"
+            )
         case .tooManyPages(let limit):
             return say(
                 language, vi: "quá nhiều trang: đã dừng đọc sau \(limit) trang",
@@ -152,7 +163,8 @@ extension TIFFFinding {
             return say(
                 language,
                 vi: "tệp bị cắt cụt: dữ liệu ảnh trang \(page) kéo dài tới byte \(end) nhưng tệp chỉ có \(size) byte",
-                en: "truncated file: image data of page \(page) runs to byte \(end) but the file has only \(size) bytes")
+                en: "truncated file: image data of page \(page) runs to byte \(end) but the file has only \(size) bytes"
+            )
         case .missingImageData(let page):
             return say(
                 language, vi: "trang \(page) không có dữ liệu ảnh (thiếu vị trí các dải/ô ảnh)",
@@ -164,13 +176,17 @@ extension TIFFFinding {
         case .resolutionWithoutUnit(let page):
             return say(
                 language,
-                vi: "trang \(page) ghi độ phân giải không kèm đơn vị (ResolutionUnit = none), nên không biết bao nhiêu dpi",
+                vi:
+                    "trang \(page) ghi độ phân giải không kèm đơn vị (ResolutionUnit = none), nên không biết bao nhiêu dpi",
                 en: "page \(page) gives its resolution without a unit (ResolutionUnit = none), so its dpi is unknown")
         case .zeroResolution(let page, let x, let y):
             return say(
                 language,
-                vi: "trang \(page) ghi độ phân giải bằng 0 (XResolution \(formatDPI(x)), YResolution \(formatDPI(y))), nên không biết bao nhiêu dpi",
-                en: "page \(page) gives its resolution as 0 (XResolution \(formatDPI(x)), YResolution \(formatDPI(y))), so its dpi is unknown")
+                vi:
+                    "trang \(page) ghi độ phân giải bằng 0 (XResolution \(formatDPI(x)), YResolution \(formatDPI(y))), nên không biết bao nhiêu dpi",
+                en:
+                    "page \(page) gives its resolution as 0 (XResolution \(formatDPI(x)), YResolution \(formatDPI(y))), so its dpi is unknown"
+            )
         case .badSamplesPerPixel(let page, let samples, let photometric):
             let count = number(samples, language)
             let said = say(
@@ -181,39 +197,61 @@ extension TIFFFinding {
                 return said + say(language, vi: ": không có ảnh nào để đọc", en: ": there is no image to read")
             }
             if let channels, Int(samples) < channels {
-                return said + say(
-                    language, vi: ", nhưng kiểu màu \(photometric.rawValue) cần \(channels)",
-                    en: ", but photometric interpretation \(photometric.rawValue) needs \(channels)")
+                return said
+                    + say(
+                        language, vi: ", nhưng kiểu màu \(photometric.rawValue) cần \(channels)",
+                        en: ", but photometric interpretation \(photometric.rawValue) needs \(channels)")
             }
-            let uses = channels.map {
-                say(language, vi: "; kiểu màu \(photometric.rawValue) dùng \($0)", en: "; photometric interpretation \(photometric.rawValue) uses \($0)")
-            } ?? ""
+            let uses =
+                channels.map {
+                    say(
+                        language, vi: "; kiểu màu \(photometric.rawValue) dùng \($0)",
+                        en: "; photometric interpretation \(photometric.rawValue) uses \($0)")
+                } ?? ""
             let most = TIFFPage.maximumSamplesPerPixel
-            return said + uses + say(
-                language, vi: "; không ảnh quét nào có quá \(most) mẫu", en: "; no scan has more than \(most)")
+            return said + uses
+                + say(
+                    language, vi: "; không ảnh quét nào có quá \(most) mẫu", en: "; no scan has more than \(most)")
         case .zeroByteCount(let page, let block, let index, let others):
-            let more = others == 0 ? "" : say(
-                language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng vậy)",
-                en: " (nor do \(number(others, .en)) other \(block.name(.en, plural: others != 1)))")
+            let more =
+                others == 0
+                ? ""
+                : say(
+                    language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng vậy)",
+                    en: " (nor do \(number(others, .en)) other \(block.name(.en, plural: others != 1)))")
             return say(
                 language, vi: "trang \(page): \(block.name(.vi)) \(index) có 0 byte, không chứa dữ liệu ảnh\(more)",
                 en: "page \(page): \(block.name(.en)) \(index) has 0 bytes, so it holds no image data\(more)")
         case .zeroOffset(let page, let block, let index, let others):
-            let more = others == 0 ? "" : say(
-                language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng vậy)",
-                en: " (so do \(number(others, .en)) other \(block.name(.en, plural: others != 1)))")
+            let more =
+                others == 0
+                ? ""
+                : say(
+                    language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng vậy)",
+                    en: " (so do \(number(others, .en)) other \(block.name(.en, plural: others != 1)))")
             return say(
                 language,
-                vi: "trang \(page): \(block.name(.vi)) \(index) bắt đầu ở byte 0, tức phần đầu tệp chứ không phải dữ liệu ảnh\(more)",
-                en: "page \(page): \(block.name(.en)) \(index) starts at byte 0, which is the file's header, not image data\(more)")
+                vi:
+                    "trang \(page): \(block.name(.vi)) \(index) bắt đầu ở byte 0, tức phần đầu tệp chứ không phải dữ liệu ảnh\(more)",
+                en:
+                    "page \(page): \(block.name(.en)) \(index) starts at byte 0, which is the file's header, not image data\(more)"
+            )
         case .shortData(let page, let block, let index, let bytes, let expected, let rows, let rowBytes, let others):
-            let more = others == 0 ? "" : say(
-                language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng thiếu)",
-                en: " (\(number(others, .en)) other \(block.name(.en, plural: others != 1)) \(others == 1 ? "is" : "are") short too)")
+            let more =
+                others == 0
+                ? ""
+                : say(
+                    language, vi: " (\(number(others, .vi)) \(block.name(.vi)) khác cũng thiếu)",
+                    en:
+                        " (\(number(others, .en)) other \(block.name(.en, plural: others != 1)) \(others == 1 ? "is" : "are") short too)"
+                )
             return say(
                 language,
-                vi: "trang \(page): \(block.name(.vi)) \(index) (không nén) có \(number(bytes, .vi)) byte, cần \(number(expected, .vi)) byte cho \(number(rows, .vi)) dòng, mỗi dòng \(number(rowBytes, .vi)) byte\(more)",
-                en: "page \(page): uncompressed \(block.name(.en)) \(index) has \(number(bytes, .en)) bytes, \(number(expected, .en)) expected for \(number(rows, .en)) row\(rows == 1 ? "" : "s") of \(number(rowBytes, .en)) bytes\(more)")
+                vi:
+                    "trang \(page): \(block.name(.vi)) \(index) (không nén) có \(number(bytes, .vi)) byte, cần \(number(expected, .vi)) byte cho \(number(rows, .vi)) dòng, mỗi dòng \(number(rowBytes, .vi)) byte\(more)",
+                en:
+                    "page \(page): uncompressed \(block.name(.en)) \(index) has \(number(bytes, .en)) bytes, \(number(expected, .en)) expected for \(number(rows, .en)) row\(rows == 1 ? "" : "s") of \(number(rowBytes, .en)) bytes\(more)"
+            )
         }
     }
 }
@@ -237,8 +275,11 @@ extension QCProblem {
         case .resolutionUnknown(_, let minimum, let profile):
             return say(
                 language,
-                vi: "không rõ độ phân giải (thiếu hoặc không có đơn vị); chuẩn \(profile) yêu cầu ≥ \(formatDPI(minimum)) dpi",
-                en: "resolution unknown (missing or without a unit); profile \(profile) needs ≥ \(formatDPI(minimum)) dpi")
+                vi:
+                    "không rõ độ phân giải (thiếu hoặc không có đơn vị); chuẩn \(profile) yêu cầu ≥ \(formatDPI(minimum)) dpi",
+                en:
+                    "resolution unknown (missing or without a unit); profile \(profile) needs ≥ \(formatDPI(minimum)) dpi"
+            )
         case .resolutionZero(_, let minimum, let profile):
             return say(
                 language, vi: "độ phân giải ghi bằng 0; chuẩn \(profile) yêu cầu ≥ \(formatDPI(minimum)) dpi",
@@ -246,13 +287,19 @@ extension QCProblem {
         case .colourModeNotAllowed(_, let mode, let allowed, let profile):
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             // A float or signed master next to modes that all mean unsigned samples: say why rgb24 is not "24 bits".
-            let why = mode.sampleFormat != .unsigned && allowed.allSatisfy { $0.sampleFormat == .unsigned }
-                ? say(language, vi: ", là các chế độ mẫu số nguyên không dấu", en: ", whose samples are unsigned integers")
+            let why =
+                mode.sampleFormat != .unsigned && allowed.allSatisfy { $0.sampleFormat == .unsigned }
+                ? say(
+                    language, vi: ", là các chế độ mẫu số nguyên không dấu", en: ", whose samples are unsigned integers"
+                )
                 : ""
             return say(
                 language,
-                vi: "chế độ màu \(mode.rawValue) (\(mode.description(in: .vi))); chuẩn \(profile) chỉ chấp nhận \(list)\(why)",
-                en: "colour mode \(mode.rawValue) (\(mode.description(in: .en))); profile \(profile) accepts only \(list)\(why)")
+                vi:
+                    "chế độ màu \(mode.rawValue) (\(mode.description(in: .vi))); chuẩn \(profile) chỉ chấp nhận \(list)\(why)",
+                en:
+                    "colour mode \(mode.rawValue) (\(mode.description(in: .en))); profile \(profile) accepts only \(list)\(why)"
+            )
         case .compressionNotAllowed(_, let compression, let allowed, let profile):
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             return say(
@@ -278,7 +325,8 @@ extension ProfileParseError: LocalizedError {
         case .unknownProfile(let name):
             let names = QualityProfile.builtIn.map(\.name).joined(separator: ", ")
             return say(
-                language, vi: "không có chuẩn «\(name)»: không phải chuẩn có sẵn (\(names)) và không có tệp nào ở đường dẫn đó",
+                language,
+                vi: "không có chuẩn «\(name)»: không phải chuẩn có sẵn (\(names)) và không có tệp nào ở đường dẫn đó",
                 en: "no profile \"\(name)\": not a built-in profile (\(names)) and no file at that path")
         case .missingEquals(let line, let text):
             return say(

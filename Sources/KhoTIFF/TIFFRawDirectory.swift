@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The bytes of a master being read: its first bytes already in memory, the rest read with pread(2) on demand.
@@ -102,7 +102,9 @@ struct TIFFRawDirectory {
         if entry.count <= UInt64(entry.field.count / width) {
             data = entry.field
         } else {
-            guard let read = bytes.read(at: Self.integer(entry.field, order: order), count: count * width) else { return nil }
+            guard let read = bytes.read(at: Self.integer(entry.field, order: order), count: count * width) else {
+                return nil
+            }
             data = read[...]
         }
         let start = data.startIndex

@@ -1,9 +1,9 @@
 import CLibTIFF
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads the header tags of TIFF masters with libtiff, never decoding pixels and never printing.
@@ -96,7 +96,8 @@ public enum TIFFReader {
                 fd: fd, head: prefix.baseAddress?.assumingMemoryBound(to: UInt8.self), head_length: UInt64(headLength),
                 size: result.fileSize, position: 0))
         let bytes = TIFFBytes(head: prefix, fd: fd, size: result.fileSize)
-        readDirectories(source: source, bytes: bytes, firstDirectory: firstDirectory, path: path, options: options, into: &result)
+        readDirectories(
+            source: source, bytes: bytes, firstDirectory: firstDirectory, path: path, options: options, into: &result)
         return result
     }
 
@@ -126,7 +127,8 @@ public enum TIFFReader {
         guard let tif = path.withCString({ kho_tiff_source_open(source, $0, "rmc", log, maxAllocation) }) else {
             let detail = firstLine(errorsIn: log, from: 0).replacing(path + ": ", with: "")
             result.findings.append(
-                samplesFinding(rawDirectory(at: firstDirectory), page: 1) ?? .unreadableDirectory(page: 1, detail: detail))
+                samplesFinding(rawDirectory(at: firstDirectory), page: 1)
+                    ?? .unreadableDirectory(page: 1, detail: detail))
             result.libtiffWarnings = warnings(in: log, path: path)
             return
         }
@@ -170,10 +172,12 @@ public enum TIFFReader {
                 // buffer is full, silently): no error means a loop.
                 let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
                 let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
-                if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping") {
+                if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping")
+                {
                     let next = raw.flatMap { rawDirectory(at: $0.next) }
                     result.findings.append(
-                        samplesFinding(next, page: number + 1) ?? .unreadableDirectory(page: number + 1, detail: detail))
+                        samplesFinding(next, page: number + 1) ?? .unreadableDirectory(page: number + 1, detail: detail)
+                    )
                 } else {
                     let backTo = raw.flatMap { pagesByDirectory[$0.next] }
                     result.findings.append(.directoryLoop(page: number, backTo: backTo))
@@ -255,7 +259,8 @@ public enum TIFFReader {
         guard let raw, let samples = raw.integers(UInt16(TIFFTAG_SAMPLESPERPIXEL), limit: 1)?.first,
             samples == 0 || samples > UInt64(TIFFPage.maximumSamplesPerPixel)
         else { return nil }
-        let photometric = raw.integers(UInt16(TIFFTAG_PHOTOMETRIC), limit: 1)?.first
+        let photometric =
+            raw.integers(UInt16(TIFFTAG_PHOTOMETRIC), limit: 1)?.first
             .map { TIFFPhotometric(code: UInt16(truncatingIfNeeded: $0)) } ?? .other
         return samplesFinding(page: page, samples: UInt16(truncatingIfNeeded: samples), photometric: photometric)
     }
@@ -271,7 +276,9 @@ public enum TIFFReader {
     /// Offsets and byte counts come from the file as written (`raw`) when they can be read there, else from libtiff;
     /// the rows uncompressed blocks must hold are measured only when SamplesPerPixel is usable and the data is not
     /// YCbCr (whose subsampling packs rows in blocks).
-    private static func imageData(_ tif: OpaquePointer, page: TIFFPage, raw: TIFFRawDirectory?, samplesSound: Bool) -> TIFFImageData? {
+    private static func imageData(
+        _ tif: OpaquePointer, page: TIFFPage, raw: TIFFRawDirectory?, samplesSound: Bool
+    ) -> TIFFImageData? {
         let tiled = TIFFIsTiled(tif) != 0
         let count = Int(tiled ? TIFFNumberOfTiles(tif) : TIFFNumberOfStrips(tif))
         var offsets: UnsafePointer<UInt64>?
@@ -293,7 +300,8 @@ public enum TIFFReader {
             return (0..<count).map { $0 < written.count ? written[$0] : 0 }
         }
         var data = TIFFImageData(
-            block: tiled ? .tile : .strip, offsets: values(offsetTag, offsets), byteCounts: values(countTag, byteCounts))
+            block: tiled ? .tile : .strip, offsets: values(offsetTag, offsets), byteCounts: values(countTag, byteCounts)
+        )
         if page.compression == .none && page.photometric != .ycbcr && samplesSound {
             var planar = UInt16(PLANARCONFIG_CONTIG)
             _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_PLANARCONFIG), &planar)
@@ -344,8 +352,12 @@ public enum TIFFReader {
     /// The warnings libtiff logged, each once, in the order first given, without the file's path.
     private static func warnings(in log: UnsafeMutablePointer<kho_tiff_log>, path: String) -> [String] {
         guard log.pointee.warning_length > 0 else { return [] }
-        let text = withUnsafeBytes(of: &log.pointee.warnings) { String(decoding: $0.prefix(Int(log.pointee.warning_length)), as: UTF8.self) }
+        let text = withUnsafeBytes(of: &log.pointee.warnings) {
+            String(decoding: $0.prefix(Int(log.pointee.warning_length)), as: UTF8.self)
+        }
         var seen: Set<String> = []
-        return text.split(separator: "\n").map { String($0).replacing(path + ": ", with: "") }.filter { seen.insert($0).inserted }
+        return text.split(separator: "\n").map { String($0).replacing(path + ": ", with: "") }.filter {
+            seen.insert($0).inserted
+        }
     }
 }

@@ -44,7 +44,9 @@ struct FixturePatcher {
             case 16, 17: width = 8
             default: throw FixtureError(description: "tag \(tag) has type \(type), not an integer")
             }
-            guard index < values else { throw FixtureError(description: "tag \(tag) has \(values) values, not \(index + 1)") }
+            guard index < values else {
+                throw FixtureError(description: "tag \(tag) has \(values) values, not \(index + 1)")
+            }
             let base = values * width <= fieldWidth ? field : Int(read(at: field, width: fieldWidth))
             if type == 5 {
                 write(value, at: base + index * 8, width: 4)
@@ -84,7 +86,9 @@ struct FixturePatcher {
         return directory + countWidth + Int(read(at: directory, width: countWidth)) * entryWidth
     }
 
-    private func read(at offset: Int, width: Int) -> UInt64 { Self.read(bytes, at: offset, width: width, bigEndian: bigEndian) }
+    private func read(at offset: Int, width: Int) -> UInt64 {
+        Self.read(bytes, at: offset, width: width, bigEndian: bigEndian)
+    }
 
     private static func read(_ bytes: [UInt8], at offset: Int, width: Int, bigEndian: Bool) -> UInt64 {
         var value: UInt64 = 0

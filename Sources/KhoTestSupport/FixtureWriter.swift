@@ -133,7 +133,8 @@ public enum FixtureWriter {
         try Data(file.bytes).write(to: URL(fileURLWithPath: path))
     }
 
-    private static func writeWithLibTIFF(_ pages: [FixturePage], to path: String, bigTIFF: Bool, bigEndian: Bool) throws {
+    private static func writeWithLibTIFF(_ pages: [FixturePage], to path: String, bigTIFF: Bool, bigEndian: Bool) throws
+    {
         let log = UnsafeMutablePointer<kho_tiff_log>.allocate(capacity: 1)
         defer { log.deallocate() }
         kho_tiff_log_reset(log)
@@ -150,7 +151,9 @@ public enum FixtureWriter {
         }
     }
 
-    private static func writePage(_ page: FixturePage, _ tif: OpaquePointer, _ log: UnsafeMutablePointer<kho_tiff_log>) throws {
+    private static func writePage(
+        _ page: FixturePage, _ tif: OpaquePointer, _ log: UnsafeMutablePointer<kho_tiff_log>
+    ) throws {
         func u16(_ tag: Int32, _ value: Int32) { _ = kho_tiff_set_u16(tif, UInt32(tag), UInt16(value)) }
         func u32(_ tag: Int32, _ value: UInt32) { _ = kho_tiff_set_u32(tif, UInt32(tag), value) }
         func text(_ tag: Int32, _ value: String?) { if let value { _ = kho_tiff_set_string(tif, UInt32(tag), value) } }

@@ -5,7 +5,9 @@ import KhoKit
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: Text(vi: "Sao lưu danh mục ra một tệp, kể cả khi người khác đang ghi.", en: "Back up the catalogue to one file, even while others are writing.")(),
+        abstract: Text(
+            vi: "Sao lưu danh mục ra một tệp, kể cả khi người khác đang ghi.",
+            en: "Back up the catalogue to one file, even while others are writing.")(),
         discussion: Text(
             vi: """
                 Bản sao nhất quán (API sao lưu của SQLite), là một tệp duy nhất, không cần tệp -wal/-shm đi kèm,
@@ -17,11 +19,18 @@ struct BackupCommand: ParsableCommand {
                 safe to copy to a USB stick or a network share. An existing file is not overwritten without --force.
                 Restore with `kho restore FILE`. Example: kho backup /media/usb/kho-2026-11-27.sqlite
                 """)())
-    @Argument(help: ArgumentHelp(Text(vi: "Tệp sao lưu sẽ ghi.", en: "The backup file to write.")(), valueName: Text(vi: "TỆP", en: "FILE")()))
+    @Argument(
+        help: ArgumentHelp(
+            Text(vi: "Tệp sao lưu sẽ ghi.", en: "The backup file to write.")(), valueName: Text(vi: "TỆP", en: "FILE")()
+        ))
     var file: String
     @Flag(help: ArgumentHelp(Text(vi: "Ghi đè tệp đã có.", en: "Overwrite an existing file.")()))
     var force = false
-    @Flag(help: ArgumentHelp(Text(vi: "Đọc lại toàn bộ bản sao để kiểm tra (PRAGMA integrity_check); chậm hơn với danh mục lớn.", en: "Read the whole copy back to check it (PRAGMA integrity_check); slower on a large catalogue.")()))
+    @Flag(
+        help: ArgumentHelp(
+            Text(
+                vi: "Đọc lại toàn bộ bản sao để kiểm tra (PRAGMA integrity_check); chậm hơn với danh mục lớn.",
+                en: "Read the whole copy back to check it (PRAGMA integrity_check); slower on a large catalogue.")()))
     var verify = false
     @OptionGroup var global: GlobalOptions
 
@@ -30,8 +39,12 @@ struct BackupCommand: ParsableCommand {
         if global.json { return try Out.json(report) }
         let size = Format.decimal(Double(report.bytes) / 1_000_000, maxFractionDigits: 1)
         let secs = Format.decimal(report.seconds, maxFractionDigits: 2)
-        Out.line(Text(
-            vi: "Đã sao lưu vào \(report.path): \(size) MB, \(Format.integer(Int64(report.events))) sự kiện, \(Format.integer(Int64(report.boxes))) hộp, \(Format.integer(Int64(report.files))) hồ sơ, \(Format.integer(Int64(report.masters))) bản quét (\(secs) giây)",
-            en: "Backed up to \(report.path): \(size) MB, \(Format.integer(Int64(report.events))) events, \(Format.integer(Int64(report.boxes))) boxes, \(Format.integer(Int64(report.files))) files, \(Format.integer(Int64(report.masters))) masters (\(secs) s)")())
+        Out.line(
+            Text(
+                vi:
+                    "Đã sao lưu vào \(report.path): \(size) MB, \(Format.integer(Int64(report.events))) sự kiện, \(Format.integer(Int64(report.boxes))) hộp, \(Format.integer(Int64(report.files))) hồ sơ, \(Format.integer(Int64(report.masters))) bản quét (\(secs) giây)",
+                en:
+                    "Backed up to \(report.path): \(size) MB, \(Format.integer(Int64(report.events))) events, \(Format.integer(Int64(report.boxes))) boxes, \(Format.integer(Int64(report.files))) files, \(Format.integer(Int64(report.masters))) masters (\(secs) s)"
+            )())
     }
 }

@@ -5,7 +5,9 @@ import KhoKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: Text(vi: "Kiểm tra danh mục: tệp SQLite, khóa ngoại, trạng thái khớp nhật ký, số mét, bản quét trên đĩa.", en: "Check the catalogue: SQLite file, foreign keys, state against the log, metres, masters on disk.")(),
+        abstract: Text(
+            vi: "Kiểm tra danh mục: tệp SQLite, khóa ngoại, trạng thái khớp nhật ký, số mét, bản quét trên đĩa.",
+            en: "Check the catalogue: SQLite file, foreign keys, state against the log, metres, masters on disk.")(),
         discussion: Text(
             vi: """
                 Kiểm tra: PRAGMA integrity_check và foreign_key_check; mã sự kiện (ULID) duy nhất; trạng thái chỉnh lý của
@@ -31,12 +33,17 @@ struct CheckCommand: ParsableCommand {
             try Out.json(report)
         } else {
             let summary = Text(
-                vi: "Đã kiểm tra \(Format.integer(Int64(report.boxes))) hộp, \(Format.integer(Int64(report.files))) hồ sơ, \(Format.integer(Int64(report.events))) sự kiện, \(Format.integer(Int64(report.masters))) bản quét",
-                en: "Checked \(Format.integer(Int64(report.boxes))) boxes, \(Format.integer(Int64(report.files))) files, \(Format.integer(Int64(report.events))) events, \(Format.integer(Int64(report.masters))) masters")()
+                vi:
+                    "Đã kiểm tra \(Format.integer(Int64(report.boxes))) hộp, \(Format.integer(Int64(report.files))) hồ sơ, \(Format.integer(Int64(report.events))) sự kiện, \(Format.integer(Int64(report.masters))) bản quét",
+                en:
+                    "Checked \(Format.integer(Int64(report.boxes))) boxes, \(Format.integer(Int64(report.files))) files, \(Format.integer(Int64(report.events))) events, \(Format.integer(Int64(report.masters))) masters"
+            )()
             if report.clean {
                 Out.line(summary + Text(vi: ": không có vấn đề.", en: ": no problems.")())
             } else {
-                Out.line(summary + Text(vi: ": \(report.problems.count) vấn đề:", en: ": \(report.problems.count) problems:")())
+                Out.line(
+                    summary
+                        + Text(vi: ": \(report.problems.count) vấn đề:", en: ": \(report.problems.count) problems:")())
                 for p in report.problems { Out.line("  \(p.text())") }
             }
             if !report.notices.isEmpty {
@@ -44,8 +51,13 @@ struct CheckCommand: ParsableCommand {
                 for n in report.notices { Out.line("  - \(n.text())") }
             }
             if report.mastersMarkedMissing > 0 {
-                Out.line(Text(vi: "(\(report.mastersMarkedMissing) bản quét đã được ghi nhận là mất: xem `kho scan problems`)",
-                              en: "(\(report.mastersMarkedMissing) masters are already recorded as gone: see `kho scan problems`)")())
+                Out.line(
+                    Text(
+                        vi:
+                            "(\(report.mastersMarkedMissing) bản quét đã được ghi nhận là mất: xem `kho scan problems`)",
+                        en:
+                            "(\(report.mastersMarkedMissing) masters are already recorded as gone: see `kho scan problems`)"
+                    )())
             }
         }
         if !report.clean { throw ExitCode.failure }

@@ -5,15 +5,21 @@ import KhoKit
 struct OutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "out",
-        abstract: Text(vi: "Giao hộp hoặc hồ sơ ra khỏi kho (ai giữ, từ bao giờ, để làm gì, hạn trả); `kho out list`: những gì đang ở ngoài.",
-                       en: "Hand a box or file out of the store (who has it, since when, why, due when); `kho out list`: what is out.")(),
+        abstract: Text(
+            vi:
+                "Giao hộp hoặc hồ sơ ra khỏi kho (ai giữ, từ bao giờ, để làm gì, hạn trả); `kho out list`: những gì đang ở ngoài.",
+            en:
+                "Hand a box or file out of the store (who has it, since when, why, due when); `kho out list`: what is out."
+        )(),
         subcommands: [Give.self, List.self],
         defaultSubcommand: Give.self)
 
     struct Give: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "give",
-            abstract: Text(vi: "Ghi nhận giao một hộp (cả hộp) hoặc một hồ sơ ra khỏi kho.", en: "Record that a whole box or one file leaves the store.")(),
+            abstract: Text(
+                vi: "Ghi nhận giao một hộp (cả hộp) hoặc một hồ sơ ra khỏi kho.",
+                en: "Record that a whole box or one file leaves the store.")(),
             discussion: Text(
                 vi: """
                     Hồ sơ trong hộp đang ở ngoài thì cũng đang ở ngoài. Không giao được thứ đang ở ngoài; hộp/hồ sơ đang ở ngoài không chuyển
@@ -27,40 +33,61 @@ struct OutCommand: ParsableCommand {
                     """)())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP hoặc HỘP/HỒSƠ.", en: "BOX or BOX/FILE.")()))
         var target: String
-        @Option(help: ArgumentHelp(Text(vi: "Người nhận giữ.", en: "Who takes it.")(), valueName: Text(vi: "TÊN", en: "NAME")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Người nhận giữ.", en: "Who takes it.")(), valueName: Text(vi: "TÊN", en: "NAME")()))
         var to: String
-        @Option(help: ArgumentHelp(Text(vi: "Mục đích: scan (số hóa), read (đọc, khai thác), repair (tu bổ), lend (cho mượn).", en: "Purpose: scan, read, repair, lend.")(), valueName: "scan|read|repair|lend"))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Mục đích: scan (số hóa), read (đọc, khai thác), repair (tu bổ), lend (cho mượn).",
+                    en: "Purpose: scan, read, repair, lend.")(), valueName: "scan|read|repair|lend"))
         var purpose: String
-        @Option(help: ArgumentHelp(Text(vi: "Hạn trả (giờ địa phương).", en: "Due back on (local day).")(), valueName: "YYYY-MM-DD"))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Hạn trả (giờ địa phương).", en: "Due back on (local day).")(), valueName: "YYYY-MM-DD"))
         var due: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try global.openForWriting().takeOut(try CustodyTarget(parsing: target), to: to, purpose: purpose, due: due, by: try who.attribution())
+            let view = try global.openForWriting().takeOut(
+                try CustodyTarget(parsing: target), to: to, purpose: purpose, due: due, by: try who.attribution())
             if global.json { return try Out.json(view) }
             let due = view.due.map { Text(vi: ", hạn trả \($0)", en: ", due \($0)")() } ?? ""
-            Out.done(Text(vi: "Đã giao \(view.thing) cho \(view.holder) (\(view.purpose.label.vi)) lúc \(view.since)\(due)",
-                          en: "\(view.thing) handed to \(view.holder) (\(view.purpose.label.en)) on \(view.since)\(due)"), event: view.event)
+            Out.done(
+                Text(
+                    vi: "Đã giao \(view.thing) cho \(view.holder) (\(view.purpose.label.vi)) lúc \(view.since)\(due)",
+                    en: "\(view.thing) handed to \(view.holder) (\(view.purpose.label.en)) on \(view.since)\(due)"),
+                event: view.event)
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Những gì đang ở ngoài kho: ai giữ, từ bao giờ, mục đích, hạn trả; quá hạn lên đầu.",
-                           en: "What is out of the store now: with whom, since when, purpose, due; overdue first.")())
+            abstract: Text(
+                vi: "Những gì đang ở ngoài kho: ai giữ, từ bao giờ, mục đích, hạn trả; quá hạn lên đầu.",
+                en: "What is out of the store now: with whom, since when, purpose, due; overdue first.")())
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let out = try global.openForReading().custodyList()
             if global.json { return try Out.json(out) }
-            guard !out.isEmpty else { return Out.line(Text(vi: "Không có gì đang ở ngoài kho.", en: "Nothing is out of the store.")()) }
+            guard !out.isEmpty else {
+                return Out.line(Text(vi: "Không có gì đang ở ngoài kho.", en: "Nothing is out of the store.")())
+            }
             Out.table(
-                [Text(vi: "Hộp/hồ sơ", en: "Box/file")(), Text(vi: "Người giữ", en: "Holder")(), Text(vi: "Từ", en: "Since")(),
-                 Text(vi: "Mục đích", en: "Purpose")(), Text(vi: "Hạn trả", en: "Due")(), Text(vi: "Quá hạn", en: "Overdue")()],
+                [
+                    Text(vi: "Hộp/hồ sơ", en: "Box/file")(), Text(vi: "Người giữ", en: "Holder")(),
+                    Text(vi: "Từ", en: "Since")(),
+                    Text(vi: "Mục đích", en: "Purpose")(), Text(vi: "Hạn trả", en: "Due")(),
+                    Text(vi: "Quá hạn", en: "Overdue")(),
+                ],
                 out.map {
-                    [$0.thing, $0.holder, $0.since, $0.purpose.label(), $0.due ?? "",
-                     $0.overdue ? Text(vi: "\($0.daysOverdue) ngày", en: "\($0.daysOverdue) days")() : ""]
+                    [
+                        $0.thing, $0.holder, $0.since, $0.purpose.label(), $0.due ?? "",
+                        $0.overdue ? Text(vi: "\($0.daysOverdue) ngày", en: "\($0.daysOverdue) days")() : "",
+                    ]
                 },
                 right: [5])
         }
@@ -71,9 +98,14 @@ struct OutCommand: ParsableCommand {
 struct InCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "in",
-        abstract: Text(vi: "Ghi nhận hộp hoặc hồ sơ đã trả về kho.", en: "Record that a box or file handed out is back in the store.")(),
-        discussion: Text(vi: "Ví dụ: kho in H0012 --by Thu. Hồ sơ ra ngoài cùng cả hộp thì trả về cùng hộp (kho in HỘP).",
-                         en: "Example: kho in H0012 --by Thu. A file that went out with its whole box comes back with the box (kho in BOX).")())
+        abstract: Text(
+            vi: "Ghi nhận hộp hoặc hồ sơ đã trả về kho.",
+            en: "Record that a box or file handed out is back in the store.")(),
+        discussion: Text(
+            vi: "Ví dụ: kho in H0012 --by Thu. Hồ sơ ra ngoài cùng cả hộp thì trả về cùng hộp (kho in HỘP).",
+            en:
+                "Example: kho in H0012 --by Thu. A file that went out with its whole box comes back with the box (kho in BOX)."
+        )())
     @Argument(help: ArgumentHelp(Text(vi: "HỘP hoặc HỘP/HỒSƠ.", en: "BOX or BOX/FILE.")()))
     var target: String
     @OptionGroup var who: WhoOptions
@@ -82,7 +114,11 @@ struct InCommand: ParsableCommand {
     func run() throws {
         let view = try global.openForWriting().bringIn(try CustodyTarget(parsing: target), by: try who.attribution())
         if global.json { return try Out.json(view) }
-        Out.done(Text(vi: "Đã nhận lại \(view.thing) từ \(view.holder) lúc \(view.returned ?? "?") (ra ngoài \(view.daysOut) ngày)",
-                      en: "\(view.thing) is back from \(view.holder) on \(view.returned ?? "?") (out \(view.daysOut) days)"), event: view.returnEvent)
+        Out.done(
+            Text(
+                vi:
+                    "Đã nhận lại \(view.thing) từ \(view.holder) lúc \(view.returned ?? "?") (ra ngoài \(view.daysOut) ngày)",
+                en: "\(view.thing) is back from \(view.holder) on \(view.returned ?? "?") (out \(view.daysOut) days)"),
+            event: view.returnEvent)
     }
 }

@@ -6,7 +6,9 @@ import KhoKit
 struct EstimateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "estimate",
-        abstract: Text(vi: "Dự toán thời gian, nhân lực, dung lượng và kinh phí còn lại, từ năng suất đo được.", en: "Estimate remaining time, staff, storage and money from measured throughput.")(),
+        abstract: Text(
+            vi: "Dự toán thời gian, nhân lực, dung lượng và kinh phí còn lại, từ năng suất đo được.",
+            en: "Estimate remaining time, staff, storage and money from measured throughput.")(),
         subcommands: [Make.self, Show.self, List.self],
         defaultSubcommand: Make.self)
 
@@ -14,7 +16,8 @@ struct EstimateCommand: ParsableCommand {
     struct Make: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "make",
-            abstract: Text(vi: "Lập dự toán (mặc định của `kho estimate`).", en: "Make an estimate (what `kho estimate` does).")(),
+            abstract: Text(
+                vi: "Lập dự toán (mặc định của `kho estimate`).", en: "Make an estimate (what `kho estimate` does).")(),
             discussion: Text(
                 vi: """
                     Năng suất đo từ nhật ký (mét chỉnh lý và trang số hóa mỗi ngày công), trong 90 ngày có việc gần nhất;
@@ -30,31 +33,80 @@ struct EstimateCommand: ParsableCommand {
                     SUSTAINED PACE (person-days per week as measured over the last 26 weeks, idle weeks included).
                     Example: kho estimate --staff arrangement=3,scanning=2 --until 2027-12-31 --save "Province 12/2026" --by Thu
                     """)())
-        @Option(help: ArgumentHelp(Text(vi: "Nhân lực dự kiến, ví dụ arrangement=3,scanning=2 (mặc định: số người đã làm trong kỳ đo).", en: "Planned staff, e.g. arrangement=3,scanning=2 (default: the people active in the window).")(), valueName: "arrangement=N,scanning=N"))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Nhân lực dự kiến, ví dụ arrangement=3,scanning=2 (mặc định: số người đã làm trong kỳ đo).",
+                    en: "Planned staff, e.g. arrangement=3,scanning=2 (default: the people active in the window).")(),
+                valueName: "arrangement=N,scanning=N"))
         var staff: String?
-        @Option(name: .customLong("days-per-week"), help: ArgumentHelp(Text(vi: "Số ngày mỗi tuần mỗi người dành cho việc này theo kế hoạch (mặc định 5: toàn thời gian).", en: "Days a week each planned person gives to the work (default 5: full time).")(), valueName: "N"))
+        @Option(
+            name: .customLong("days-per-week"),
+            help: ArgumentHelp(
+                Text(
+                    vi: "Số ngày mỗi tuần mỗi người dành cho việc này theo kế hoạch (mặc định 5: toàn thời gian).",
+                    en: "Days a week each planned person gives to the work (default 5: full time).")(), valueName: "N"))
         var daysPerWeek: Double?
-        @Option(name: .customLong("day-rate"), help: ArgumentHelp(Text(vi: "Đơn giá một ngày công thuê thêm (đồng), thay cho tệp đơn giá.", en: "Day rate for extra staff (VND), instead of the rates file's.")()))
+        @Option(
+            name: .customLong("day-rate"),
+            help: ArgumentHelp(
+                Text(
+                    vi: "Đơn giá một ngày công thuê thêm (đồng), thay cho tệp đơn giá.",
+                    en: "Day rate for extra staff (VND), instead of the rates file's.")()))
         var dayRate: Int64?
-        @Option(help: ArgumentHelp(Text(vi: "Hạn hoàn thành: cần bao nhiêu người để xong trước ngày này (P50, P90).", en: "Deadline: what staffing finishes by this day (P50, P90).")(), valueName: "YYYY-MM-DD"))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Hạn hoàn thành: cần bao nhiêu người để xong trước ngày này (P50, P90).",
+                    en: "Deadline: what staffing finishes by this day (P50, P90).")(), valueName: "YYYY-MM-DD"))
         var until: String?
-        @Option(name: .customLong("as-of"), help: ArgumentHelp(Text(vi: "Dự toán như vào ngày này (chỉ việc đã làm đến ngày đó).", en: "Estimate as of this day (only work done by then).")(), valueName: "YYYY-MM-DD"))
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp(
+                Text(
+                    vi: "Dự toán như vào ngày này (chỉ việc đã làm đến ngày đó).",
+                    en: "Estimate as of this day (only work done by then).")(), valueName: "YYYY-MM-DD"))
         var asOf: String?
-        @Flag(name: .customLong("as-known"), help: ArgumentHelp(Text(vi: "Cùng --as-of: chỉ việc đã được ghi đến ngày đó (điều có thể biết vào hôm ấy).", en: "With --as-of: only work recorded by then (what one could have known that day).")()))
+        @Flag(
+            name: .customLong("as-known"),
+            help: ArgumentHelp(
+                Text(
+                    vi: "Cùng --as-of: chỉ việc đã được ghi đến ngày đó (điều có thể biết vào hôm ấy).",
+                    en: "With --as-of: only work recorded by then (what one could have known that day).")()))
         var asKnown = false
-        @Option(help: ArgumentHelp(Text(vi: "Phạm vi: all (mặc định) hoặc permanent (chỉ số hóa hồ sơ vĩnh viễn).", en: "Scope: all (default) or permanent (digitize permanent records only).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Phạm vi: all (mặc định) hoặc permanent (chỉ số hóa hồ sơ vĩnh viễn).",
+                    en: "Scope: all (default) or permanent (digitize permanent records only).")()))
         var scope: EstimateScope = .all
         @Option(help: ArgumentHelp(Text(vi: "Chỉ một phông.", en: "Only one fonds.")()))
         var fonds: String?
-        @Option(help: ArgumentHelp(Text(vi: "Số ngày có việc dùng để đo năng suất (mặc định 90).", en: "Days with work to measure throughput over (default 90).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Số ngày có việc dùng để đo năng suất (mặc định 90).",
+                    en: "Days with work to measure throughput over (default 90).")()))
         var window: Int?
-        @Option(help: ArgumentHelp(Text(vi: "Hạt giống cho lấy mẫu lại (kết quả giống nhau trên mọi máy).", en: "Seed of the bootstrap (same output on every machine).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Hạt giống cho lấy mẫu lại (kết quả giống nhau trên mọi máy).",
+                    en: "Seed of the bootstrap (same output on every machine).")()))
         var seed: UInt64 = 2026
         @Option(help: ArgumentHelp(Text(vi: "Số lần lấy mẫu lại.", en: "Bootstrap resamples.")()))
         var resamples: Int = 10_000
-        @Option(help: ArgumentHelp(Text(vi: "Tệp đơn giá (mặc định: rates.toml cạnh danh mục, hoặc KHO_RATES).", en: "Rates file (default: rates.toml beside the catalogue, or KHO_RATES).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Tệp đơn giá (mặc định: rates.toml cạnh danh mục, hoặc KHO_RATES).",
+                    en: "Rates file (default: rates.toml beside the catalogue, or KHO_RATES).")()))
         var rates: String?
-        @Option(help: ArgumentHelp(Text(vi: "Lưu dự toán với tên này (để trình lại đúng như đã gửi).", en: "Save the estimate under this name (to show it again exactly).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Lưu dự toán với tên này (để trình lại đúng như đã gửi).",
+                    en: "Save the estimate under this name (to show it again exactly).")()))
         var save: String?
         @Flag(help: ArgumentHelp(Text(vi: "In bảng CSV cho bảng tính.", en: "Print CSV for a spreadsheet.")()))
         var csv = false
@@ -63,18 +115,43 @@ struct EstimateCommand: ParsableCommand {
 
         func validate() throws {
             _ = try staffPlan()
-            if let until, LocalDay(iso: until) == nil { throw ValidationError(Text(vi: "--until «\(until)» không phải ngày YYYY-MM-DD", en: "--until “\(until)” is not a YYYY-MM-DD day")()) }
-            if let asOf, LocalDay(iso: asOf) == nil { throw ValidationError(Text(vi: "--as-of «\(asOf)» không phải ngày YYYY-MM-DD", en: "--as-of “\(asOf)” is not a YYYY-MM-DD day")()) }
-            if asKnown && asOf == nil { throw ValidationError(Text(vi: "--as-known cần --as-of", en: "--as-known needs --as-of")()) }
-            if resamples < 1 || resamples > 1_000_000 { throw ValidationError(Text(vi: "--resamples từ 1 đến 1.000.000", en: "--resamples from 1 to 1,000,000")()) }
-            if let window, window < 1 { throw ValidationError(Text(vi: "--window phải dương", en: "--window must be positive")()) }
+            if let until, LocalDay(iso: until) == nil {
+                throw ValidationError(
+                    Text(
+                        vi: "--until «\(until)» không phải ngày YYYY-MM-DD",
+                        en: "--until “\(until)” is not a YYYY-MM-DD day")())
+            }
+            if let asOf, LocalDay(iso: asOf) == nil {
+                throw ValidationError(
+                    Text(
+                        vi: "--as-of «\(asOf)» không phải ngày YYYY-MM-DD",
+                        en: "--as-of “\(asOf)” is not a YYYY-MM-DD day")())
+            }
+            if asKnown && asOf == nil {
+                throw ValidationError(Text(vi: "--as-known cần --as-of", en: "--as-known needs --as-of")())
+            }
+            if resamples < 1 || resamples > 1_000_000 {
+                throw ValidationError(
+                    Text(vi: "--resamples từ 1 đến 1.000.000", en: "--resamples from 1 to 1,000,000")())
+            }
+            if let window, window < 1 {
+                throw ValidationError(Text(vi: "--window phải dương", en: "--window must be positive")())
+            }
             if let daysPerWeek, !(daysPerWeek > 0 && daysPerWeek <= 7) {
-                throw ValidationError(Text(vi: "--days-per-week «\(daysPerWeek)»: cần một số lớn hơn 0 và không quá 7", en: "--days-per-week “\(daysPerWeek)”: must be above 0 and at most 7")())
+                throw ValidationError(
+                    Text(
+                        vi: "--days-per-week «\(daysPerWeek)»: cần một số lớn hơn 0 và không quá 7",
+                        en: "--days-per-week “\(daysPerWeek)”: must be above 0 and at most 7")())
             }
             if let dayRate, dayRate < 0 || dayRate > 1_000_000_000 {
-                throw ValidationError(Text(vi: "--day-rate «\(dayRate)»: cần từ 0 đến 1.000.000.000 đồng", en: "--day-rate “\(dayRate)”: must be 0 to 1,000,000,000 VND")())
+                throw ValidationError(
+                    Text(
+                        vi: "--day-rate «\(dayRate)»: cần từ 0 đến 1.000.000.000 đồng",
+                        en: "--day-rate “\(dayRate)”: must be 0 to 1,000,000,000 VND")())
             }
-            if csv && global.json { throw ValidationError(Text(vi: "chọn --csv hoặc --json", en: "use --csv or --json, not both")()) }
+            if csv && global.json {
+                throw ValidationError(Text(vi: "chọn --csv hoặc --json", en: "use --csv or --json, not both")())
+            }
         }
 
         func staffPlan() throws -> StaffPlan {
@@ -102,18 +179,29 @@ struct EstimateCommand: ParsableCommand {
             request.seed = seed
             request.resamples = resamples
             let (inputs, result) = try store.makeEstimate(request)
-            if let save { try store.saveEstimate(name: save, inputs: inputs, result: result, by: try who.attribution()) }
+            if let save {
+                try store.saveEstimate(name: save, inputs: inputs, result: result, by: try who.attribution())
+            }
             if global.json { return try Out.json(result) }
             if csv { return EstimateOutput.csv(result) }
-            EstimateOutput.text(result, ratesNote: loaded == nil ? Text(
-                vi: "Đơn giá: giá trị mặc định (chưa có \(ratesPath); tạo bằng `kho rates init` rồi sửa theo đơn giá của tỉnh).",
-                en: "Prices: built-in defaults (no \(ratesPath) yet; create it with `kho rates init` and edit it to the province's prices).")()
-                : Text(vi: "Đơn giá từ \(ratesPath).", en: "Prices from \(ratesPath).")(), saved: save)
+            EstimateOutput.text(
+                result,
+                ratesNote: loaded == nil
+                    ? Text(
+                        vi:
+                            "Đơn giá: giá trị mặc định (chưa có \(ratesPath); tạo bằng `kho rates init` rồi sửa theo đơn giá của tỉnh).",
+                        en:
+                            "Prices: built-in defaults (no \(ratesPath) yet; create it with `kho rates init` and edit it to the province's prices)."
+                    )()
+                    : Text(vi: "Đơn giá từ \(ratesPath).", en: "Prices from \(ratesPath).")(), saved: save)
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Trình lại một dự toán đã lưu, đúng như khi lập.", en: "Show a saved estimate exactly as it was made.")())
+        static let configuration = CommandConfiguration(
+            abstract: Text(
+                vi: "Trình lại một dự toán đã lưu, đúng như khi lập.",
+                en: "Show a saved estimate exactly as it was made.")())
         @Argument(help: ArgumentHelp(Text(vi: "Tên dự toán.", en: "The estimate's name.")()))
         var name: String
         @OptionGroup var global: GlobalOptions
@@ -121,22 +209,35 @@ struct EstimateCommand: ParsableCommand {
         func run() throws {
             let saved = try global.openForReading().savedEstimate(name)
             if global.json { return try Out.json(saved) }
-            Out.line(Text(vi: "Dự toán đã lưu «\(saved.name)», lập lúc \(saved.createdAt) bởi \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed)).",
-                          en: "Saved estimate “\(saved.name)”, made \(saved.createdAt) by \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed)).")())
+            Out.line(
+                Text(
+                    vi:
+                        "Dự toán đã lưu «\(saved.name)», lập lúc \(saved.createdAt) bởi \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed)).",
+                    en:
+                        "Saved estimate “\(saved.name)”, made \(saved.createdAt) by \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed))."
+                )())
             Out.line()
             EstimateOutput.text(saved.result, ratesNote: nil, saved: nil)
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Liệt kê các dự toán đã lưu.", en: "List saved estimates.")())
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Liệt kê các dự toán đã lưu.", en: "List saved estimates.")())
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let all = try global.openForReading().savedEstimates()
-            if global.json { return try Out.json(all.map { ["name": $0.name, "created_at": $0.createdAt, "actor": $0.actor, "version": $0.version] }) }
-            Out.table([Text(vi: "Tên", en: "Name")(), Text(vi: "Lập lúc", en: "Made")(), Text(vi: "Người lập", en: "By")(), Text(vi: "Xong (P50)", en: "Finish (P50)")()],
-                      all.map { [$0.name, $0.createdAt, $0.actor, EstimateOutput.day($0.result.total.finishDate.p50)] })
+            if global.json {
+                return try Out.json(
+                    all.map { ["name": $0.name, "created_at": $0.createdAt, "actor": $0.actor, "version": $0.version] })
+            }
+            Out.table(
+                [
+                    Text(vi: "Tên", en: "Name")(), Text(vi: "Lập lúc", en: "Made")(), Text(vi: "Người lập", en: "By")(),
+                    Text(vi: "Xong (P50)", en: "Finish (P50)")(),
+                ],
+                all.map { [$0.name, $0.createdAt, $0.actor, EstimateOutput.day($0.result.total.finishDate.p50)] })
         }
     }
 }

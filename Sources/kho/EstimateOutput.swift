@@ -10,9 +10,14 @@ enum EstimateOutput {
     static func band(_ b: Band<LocalDay>) -> String { "\(day(b.p10)) – \(day(b.p50)) – \(day(b.p90))" }
     /// A sustained finish: "never" when nothing was done in 26 weeks, "more than 50 years" past the horizon.
     static func band(_ b: Band<LocalDay>?, today: LocalDay) -> String {
-        guard let b else { return Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")() }
+        guard let b else {
+            return Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")()
+        }
         func d(_ x: LocalDay) -> String {
-            x.isBeyondHorizon(from: today) ? Text(vi: "hơn \(EstimationDefaults.horizonYears) năm", en: "over \(EstimationDefaults.horizonYears) years")() : day(x)
+            x.isBeyondHorizon(from: today)
+                ? Text(
+                    vi: "hơn \(EstimationDefaults.horizonYears) năm",
+                    en: "over \(EstimationDefaults.horizonYears) years")() : day(x)
         }
         return "\(d(b.p10)) – \(d(b.p50)) – \(d(b.p90))"
     }
@@ -29,7 +34,12 @@ enum EstimateOutput {
         if let d = r.deadline { deadlineSection(d) }
         Out.line()
         storageSection(r)
-        if let saved { Out.line(Text(vi: "Đã lưu dự toán «\(saved)»: xem lại bằng `kho estimate show \"\(saved)\"`.", en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")()) }
+        if let saved {
+            Out.line(
+                Text(
+                    vi: "Đã lưu dự toán «\(saved)»: xem lại bằng `kho estimate show \"\(saved)\"`.",
+                    en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")())
+        }
 
         if !r.warnings.isEmpty { warningsSection(r.warnings, lang) }
         Out.line()
@@ -41,48 +51,91 @@ enum EstimateOutput {
 
     /// The first lines: the day, the scope and what the estimate rests on, and whether it rests on too little.
     private static func headline(_ r: EstimateResult, _ lang: Lang) {
-        Out.line(Text(vi: "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scopeLabel(lang)) — dựa trên \(r.daysOfData) ngày có số liệu",
-                      en: "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(r.daysOfData) days of data")())
+        Out.line(
+            Text(
+                vi:
+                    "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scopeLabel(lang)) — dựa trên \(r.daysOfData) ngày có số liệu",
+                en:
+                    "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(r.daysOfData) days of data"
+            )())
         Out.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
         if r.noData {
-            Out.line(Text(vi: "Chưa đo được năng suất: ghi công việc bằng `kho sort finish` / `kho scan record` / `kho scan ingest`. Các con số dưới đây chỉ dựa trên giả định.",
-                          en: "No throughput measured yet: record work with `kho sort finish` / `kho scan record` / `kho scan ingest`. The figures below rest on assumptions only.")())
+            Out.line(
+                Text(
+                    vi:
+                        "Chưa đo được năng suất: ghi công việc bằng `kho sort finish` / `kho scan record` / `kho scan ingest`. Các con số dưới đây chỉ dựa trên giả định.",
+                    en:
+                        "No throughput measured yet: record work with `kho sort finish` / `kho scan record` / `kho scan ingest`. The figures below rest on assumptions only."
+                )())
         } else if r.weak {
-            Out.line(Text(vi: "Dự toán YẾU: ít hơn 10 ngày có số liệu.", en: "WEAK estimate: fewer than 10 days of data.")())
+            Out.line(
+                Text(vi: "Dự toán YẾU: ít hơn 10 ngày có số liệu.", en: "WEAK estimate: fewer than 10 days of data.")())
         }
     }
 
     /// The money to ask for, in each variant.
     private static func moneySummary(_ m: MoneyBreakdown) {
-        Out.line(Text(vi: "Kinh phí xin thêm (đồng) — mỗi khoản chỉ tính một lần:", en: "Additional money (VND) — each line counted once:")())
-        Out.line("  " + Text(vi: "Phương án thuê đơn vị dịch vụ: ", en: "Contractor: ")() + money(m.contractorTotalVND)
-                 + Text(vi: " (công việc \(money(m.contractorWorkVND)) + chi một lần \(money(m.oneOffTotalVND)))",
-                        en: " (work \(money(m.contractorWorkVND)) + one-off \(money(m.oneOffTotalVND)))")())
-        Out.line("  " + Text(vi: "Phương án tự làm (thuê thêm ngày công), P50: ", en: "In-house (extra staff-days), P50: ")() + money(m.inHouseTotalVND.p50)
-                 + Text(vi: " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); công việc \(money(m.inHouseWorkVND.p50)) + chi một lần \(money(m.oneOffTotalVND)))",
-                        en: " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); work \(money(m.inHouseWorkVND.p50)) + one-off \(money(m.oneOffTotalVND)))")())
+        Out.line(
+            Text(
+                vi: "Kinh phí xin thêm (đồng) — mỗi khoản chỉ tính một lần:",
+                en: "Additional money (VND) — each line counted once:")())
+        Out.line(
+            "  " + Text(vi: "Phương án thuê đơn vị dịch vụ: ", en: "Contractor: ")() + money(m.contractorTotalVND)
+                + Text(
+                    vi: " (công việc \(money(m.contractorWorkVND)) + chi một lần \(money(m.oneOffTotalVND)))",
+                    en: " (work \(money(m.contractorWorkVND)) + one-off \(money(m.oneOffTotalVND)))")())
+        Out.line(
+            "  " + Text(vi: "Phương án tự làm (thuê thêm ngày công), P50: ", en: "In-house (extra staff-days), P50: ")()
+                + money(m.inHouseTotalVND.p50)
+                + Text(
+                    vi:
+                        " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); công việc \(money(m.inHouseWorkVND.p50)) + chi một lần \(money(m.oneOffTotalVND)))",
+                    en:
+                        " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); work \(money(m.inHouseWorkVND.p50)) + one-off \(money(m.oneOffTotalVND)))"
+                )())
     }
 
     /// The finish of each part under the plan and at the sustained pace, and the pace each part keeps.
     private static func finishTable(_ r: EstimateResult, _ lang: Lang) {
         let a = r.arrangement, s = r.scanning
-        Out.line(Text(vi: "Ngày xong (P10 – P50 – P90): theo KẾ HOẠCH và theo NHỊP ĐỘ THỰC TẾ (26 tuần qua, kể cả tuần không làm):",
-                      en: "Finish (P10 – P50 – P90): under the PLAN and at the SUSTAINED PACE (last 26 weeks, idle weeks included):")())
+        Out.line(
+            Text(
+                vi:
+                    "Ngày xong (P10 – P50 – P90): theo KẾ HOẠCH và theo NHỊP ĐỘ THỰC TẾ (26 tuần qua, kể cả tuần không làm):",
+                en:
+                    "Finish (P10 – P50 – P90): under the PLAN and at the SUSTAINED PACE (last 26 weeks, idle weeks included):"
+            )())
         let sus = r.sustained
         Out.table(
-            [Text(vi: "Phần việc", en: "Part")(), Text(vi: "Còn lại", en: "Remaining")(), Text(vi: "Năng suất đội", en: "Team rate")(),
-             Text(vi: "Người", en: "Staff")(), Text(vi: "Kế hoạch", en: "Plan")(), Text(vi: "Ngày công/tuần thực tế", en: "Person-days/week")(),
-             Text(vi: "Nhịp độ thực tế", en: "Sustained pace")()],
             [
-                [Text(vi: "Chỉnh lý", en: "Arrangement")(), "\(Format.decimal(a.remainingMetres, maxFractionDigits: 2)) m",
-                 "\(Format.decimal(a.rateMetresPerDay, maxFractionDigits: 3)) m/" + Text(vi: "ngày", en: "day")(),
-                 String(a.projection.plannedStaff), band(a.projection.finishDate),
-                 Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 1), band(sus?.arrangement.finishDate, today: r.today)],
-                [Text(vi: "Số hóa", en: "Scanning")(), "\(Format.integer(Int64(s.remainingPages.rounded()))) " + Text(vi: "trang", en: "pages")(),
-                 "\(Format.decimal(s.ratePagesPerDay, maxFractionDigits: 0)) " + Text(vi: "trang/ngày", en: "pages/day")(),
-                 String(s.projection.plannedStaff), band(s.projection.finishDate),
-                 Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 1), band(sus?.scanning.finishDate, today: r.today)],
-                [Text(vi: "Toàn bộ", en: "All work")(), "", "", "", band(r.total.finishDate), "", band(sus?.total.finishDate, today: r.today)],
+                Text(vi: "Phần việc", en: "Part")(), Text(vi: "Còn lại", en: "Remaining")(),
+                Text(vi: "Năng suất đội", en: "Team rate")(),
+                Text(vi: "Người", en: "Staff")(), Text(vi: "Kế hoạch", en: "Plan")(),
+                Text(vi: "Ngày công/tuần thực tế", en: "Person-days/week")(),
+                Text(vi: "Nhịp độ thực tế", en: "Sustained pace")(),
+            ],
+            [
+                [
+                    Text(vi: "Chỉnh lý", en: "Arrangement")(),
+                    "\(Format.decimal(a.remainingMetres, maxFractionDigits: 2)) m",
+                    "\(Format.decimal(a.rateMetresPerDay, maxFractionDigits: 3)) m/" + Text(vi: "ngày", en: "day")(),
+                    String(a.projection.plannedStaff), band(a.projection.finishDate),
+                    Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 1),
+                    band(sus?.arrangement.finishDate, today: r.today),
+                ],
+                [
+                    Text(vi: "Số hóa", en: "Scanning")(),
+                    "\(Format.integer(Int64(s.remainingPages.rounded()))) " + Text(vi: "trang", en: "pages")(),
+                    "\(Format.decimal(s.ratePagesPerDay, maxFractionDigits: 0)) "
+                        + Text(vi: "trang/ngày", en: "pages/day")(),
+                    String(s.projection.plannedStaff), band(s.projection.finishDate),
+                    Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 1),
+                    band(sus?.scanning.finishDate, today: r.today),
+                ],
+                [
+                    Text(vi: "Toàn bộ", en: "All work")(), "", "", "", band(r.total.finishDate), "",
+                    band(sus?.total.finishDate, today: r.today),
+                ],
             ],
             right: [1, 2, 3, 5])
         if let pace = r.pace {
@@ -93,23 +146,44 @@ enum EstimateOutput {
     /// What finishing by the deadline takes, per part and in money.
     private static func deadlineSection(_ d: Deadline) {
         Out.line()
-        Out.line(Text(vi: "Để xong trước \(day(d.until)) (\(d.workingDaysAvailable) ngày làm việc, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) ngày/tuần mỗi người):",
-                      en: "To finish by \(day(d.until)) (\(d.workingDaysAvailable) working days, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) days a week each):")())
+        Out.line(
+            Text(
+                vi:
+                    "Để xong trước \(day(d.until)) (\(d.workingDaysAvailable) ngày làm việc, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) ngày/tuần mỗi người):",
+                en:
+                    "To finish by \(day(d.until)) (\(d.workingDaysAvailable) working days, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) days a week each):"
+            )())
         let rows = WorkKind.allCases.compactMap { kind -> [String]? in
             guard let p = d[kind] else { return nil }
-            return [kind == .arrangement ? Text(vi: "Chỉnh lý", en: "Arrangement")() : Text(vi: "Số hóa", en: "Scanning")(),
-                    String(p.staffP50), String(p.staffP90), String(p.currentStaff),
-                    Format.decimal(p.extraStaffDays, maxFractionDigits: 1) + " " + unit("staff-day"), money(p.costVND)]
+            return [
+                kind == .arrangement ? Text(vi: "Chỉnh lý", en: "Arrangement")() : Text(vi: "Số hóa", en: "Scanning")(),
+                String(p.staffP50), String(p.staffP90), String(p.currentStaff),
+                Format.decimal(p.extraStaffDays, maxFractionDigits: 1) + " " + unit("staff-day"), money(p.costVND),
+            ]
         }
         if rows.isEmpty {
-            Out.line("  " + Text(vi: "không còn ngày làm việc nào trước hạn này", en: "no working day is left before that day")())
+            Out.line(
+                "  "
+                    + Text(
+                        vi: "không còn ngày làm việc nào trước hạn này", en: "no working day is left before that day")()
+            )
         } else {
             Out.table(
-                [Text(vi: "Phần việc", en: "Part")(), Text(vi: "Cần (P50)", en: "Needed (P50)")(), Text(vi: "Cần (P90)", en: "Needed (P90)")(),
-                 Text(vi: "Đang có", en: "Now")(), Text(vi: "Ngày công thuê thêm", en: "Extra staff-days")(), Text(vi: "Tự làm (P50)", en: "In-house (P50)")()],
+                [
+                    Text(vi: "Phần việc", en: "Part")(), Text(vi: "Cần (P50)", en: "Needed (P50)")(),
+                    Text(vi: "Cần (P90)", en: "Needed (P90)")(),
+                    Text(vi: "Đang có", en: "Now")(), Text(vi: "Ngày công thuê thêm", en: "Extra staff-days")(),
+                    Text(vi: "Tự làm (P50)", en: "In-house (P50)")(),
+                ],
                 rows, right: [1, 2, 3, 4, 5])
-            Out.line("  " + Text(vi: "Tổng tự làm để kịp hạn, kể cả chi một lần: ", en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND))
-            Out.line("  " + Text(vi: "Thuê đơn vị dịch vụ, kể cả chi một lần: ", en: "Contractor, one-off included: ")() + money(d.contractorTotalVND))
+            Out.line(
+                "  "
+                    + Text(
+                        vi: "Tổng tự làm để kịp hạn, kể cả chi một lần: ",
+                        en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND))
+            Out.line(
+                "  " + Text(vi: "Thuê đơn vị dịch vụ, kể cả chi một lần: ", en: "Contractor, one-off included: ")()
+                    + money(d.contractorTotalVND))
         }
     }
 
@@ -117,15 +191,31 @@ enum EstimateOutput {
     private static func storageSection(_ r: EstimateResult) {
         let st = r.storage
         let perPage = Format.integer(Int64(st.bytesPerPage.rounded()))
-        let source = st.bytesPerPageSource == .measured
-            ? Text(vi: "đo được (trung vị) trên \(st.mastersMeasured) tệp gốc đạt chuẩn", en: "measured (median) over \(st.mastersMeasured) masters that passed QC")()
-            : Text(vi: "giả định; mới có \(st.mastersMeasured) tệp gốc đạt chuẩn, cần 20", en: "assumed; \(st.mastersMeasured) masters passed QC, 20 needed")()
-        Out.line(Text(vi: "Dung lượng lưu trữ (\(perPage) byte/trang, \(source)):", en: "Storage (\(perPage) bytes/page, \(source)):")())
+        let source =
+            st.bytesPerPageSource == .measured
+            ? Text(
+                vi: "đo được (trung vị) trên \(st.mastersMeasured) tệp gốc đạt chuẩn",
+                en: "measured (median) over \(st.mastersMeasured) masters that passed QC")()
+            : Text(
+                vi: "giả định; mới có \(st.mastersMeasured) tệp gốc đạt chuẩn, cần 20",
+                en: "assumed; \(st.mastersMeasured) masters passed QC, 20 needed")()
+        Out.line(
+            Text(
+                vi: "Dung lượng lưu trữ (\(perPage) byte/trang, \(source)):",
+                en: "Storage (\(perPage) bytes/page, \(source)):")())
         Out.table(
             ["", Text(vi: "Một bản", en: "One copy")(), Text(vi: "\(st.copies) bản", en: "\(st.copies) copies")()],
-            [[Text(vi: "Đang dùng", en: "Stored now")(), bytes(st.storedBytesNowPerCopy), bytes(st.storedBytesNow)],
-             [Text(vi: "Cần thêm", en: "Still needed")(), bytes(st.remainingBytesPerCopy), bytes(st.remainingBytes)],
-             [Text(vi: "Tổng khi xong", en: "In all when done")(), bytes(st.totalBytesPerCopy), bytes(st.totalBytes)]]
+            [
+                [Text(vi: "Đang dùng", en: "Stored now")(), bytes(st.storedBytesNowPerCopy), bytes(st.storedBytesNow)],
+                [
+                    Text(vi: "Cần thêm", en: "Still needed")(), bytes(st.remainingBytesPerCopy),
+                    bytes(st.remainingBytes),
+                ],
+                [
+                    Text(vi: "Tổng khi xong", en: "In all when done")(), bytes(st.totalBytesPerCopy),
+                    bytes(st.totalBytes),
+                ],
+            ]
                 + pdfRows(r.delivery, bytes: bytes),
             right: [1, 2])
         if let d = r.delivery { Out.line("  " + pdfBuildLine(d)) }
@@ -140,14 +230,28 @@ enum EstimateOutput {
 
     /// Every money line with its quantity, unit price and source.
     private static func moneyDetail(_ m: MoneyBreakdown, ratesNote: String?, _ lang: Lang) {
-        Out.line(Text(vi: "Chi tiết kinh phí (mỗi con số kèm nguồn):", en: "Money in detail (each figure with its source):")())
+        Out.line(
+            Text(
+                vi: "Chi tiết kinh phí (mỗi con số kèm nguồn):", en: "Money in detail (each figure with its source):")()
+        )
         let lines = m.contractor + m.inHouse + m.oneOff
         Out.table(
-            [Text(vi: "Khoản", en: "Item")(), Text(vi: "Số lượng", en: "Quantity")(), Text(vi: "Đơn giá", en: "Unit price")(),
-             Text(vi: "Thành tiền", en: "Amount")(), Text(vi: "Nguồn", en: "Source")()],
+            [
+                Text(vi: "Khoản", en: "Item")(), Text(vi: "Số lượng", en: "Quantity")(),
+                Text(vi: "Đơn giá", en: "Unit price")(),
+                Text(vi: "Thành tiền", en: "Amount")(), Text(vi: "Nguồn", en: "Source")(),
+            ],
             lines.map { l in
-                let part = l.item == "day_rate" ? " (" + (l.part == "arrangement" ? Text(vi: "chỉnh lý", en: "arrangement")() : Text(vi: "số hóa", en: "scanning")()) + ")" : ""
-                return [l.label.text(lang) + part, "\(Format.decimal(l.quantity, maxFractionDigits: 1)) \(unit(l.unit))", money(l.unitPriceVND), money(l.amountVND), l.source]
+                let part =
+                    l.item == "day_rate"
+                    ? " ("
+                        + (l.part == "arrangement"
+                            ? Text(vi: "chỉnh lý", en: "arrangement")() : Text(vi: "số hóa", en: "scanning")()) + ")"
+                    : ""
+                return [
+                    l.label.text(lang) + part, "\(Format.decimal(l.quantity, maxFractionDigits: 1)) \(unit(l.unit))",
+                    money(l.unitPriceVND), money(l.amountVND), l.source,
+                ]
             },
             right: [1, 2, 3])
         if let ratesNote { Out.line(ratesNote) }
@@ -157,23 +261,46 @@ enum EstimateOutput {
     private static func ratesAndRatios(_ r: EstimateResult, _ lang: Lang) {
         let a = r.arrangement, s = r.scanning
         Out.line(Text(vi: "Năng suất và tỷ lệ dùng:", en: "Rates and ratios used:")())
-        for (kind, p) in [(Text(vi: "chỉnh lý (m/ngày công)", en: "arrangement (m/person-day)"), a.projection), (Text(vi: "số hóa (trang/ngày công)", en: "scanning (pages/person-day)"), s.projection)] {
-            let source = p.rateSource == .measured ? Text(vi: "đo được từ \(p.personDaysOfData) ngày công", en: "measured over \(p.personDaysOfData) person-days")()
+        for (kind, p) in [
+            (Text(vi: "chỉnh lý (m/ngày công)", en: "arrangement (m/person-day)"), a.projection),
+            (Text(vi: "số hóa (trang/ngày công)", en: "scanning (pages/person-day)"), s.projection),
+        ] {
+            let source =
+                p.rateSource == .measured
+                ? Text(
+                    vi: "đo được từ \(p.personDaysOfData) ngày công",
+                    en: "measured over \(p.personDaysOfData) person-days")()
                 : Text(vi: "giả định", en: "assumed")()
             Out.line("  \(kind()): \(Format.decimal(p.ratePerPersonDay, maxFractionDigits: 3)) — \(source)")
         }
-        Out.line("  " + Text(vi: "trang/tờ", en: "pages/sheet")() + ": \(Format.decimal(s.pagesPerSheet, maxFractionDigits: 2));  "
-                 + Text(vi: "trang/mét giữ lại", en: "pages/kept metre")() + ": \(Format.integer(Int64(s.pagesPerMetre.rounded())));  "
-                 + Text(vi: "giữ lại/độ dài", en: "kept/extent")() + ": \(Format.decimal(s.keptPerExtent, maxFractionDigits: 2));  "
-                 + Text(vi: "byte/trang", en: "bytes/page")() + ": \(Format.integer(Int64(r.storage.bytesPerPage.rounded())))")
+        Out.line(
+            "  " + Text(vi: "trang/tờ", en: "pages/sheet")()
+                + ": \(Format.decimal(s.pagesPerSheet, maxFractionDigits: 2));  "
+                + Text(vi: "trang/mét giữ lại", en: "pages/kept metre")()
+                + ": \(Format.integer(Int64(s.pagesPerMetre.rounded())));  "
+                + Text(vi: "giữ lại/độ dài", en: "kept/extent")()
+                + ": \(Format.decimal(s.keptPerExtent, maxFractionDigits: 2));  "
+                + Text(vi: "byte/trang", en: "bytes/page")()
+                + ": \(Format.integer(Int64(r.storage.bytesPerPage.rounded())))")
         if let d = r.documents {
             let perFile = Format.decimal(d.documentsPerFile, maxFractionDigits: 1)
-            let source = d.documentsPerFileSource == .measured
-                ? Text(vi: "đo được trên \(d.filesMeasured) hồ sơ đã mô tả", en: "measured over \(d.filesMeasured) described files")()
-                : Text(vi: "giả định; mới mô tả \(d.filesMeasured) hồ sơ", en: "assumed; \(d.filesMeasured) files described")()
-            let pages = d.pagesPerDocument.map { "; " + Text(vi: "trang/văn bản", en: "pages/document")() + ": " + Format.decimal($0, maxFractionDigits: 1) } ?? ""
-            Out.line("  " + Text(vi: "văn bản/hồ sơ", en: "documents/file")() + ": \(perFile) (\(source))" + pages + "; "
-                     + Text(vi: "văn bản cần mô tả", en: "documents to describe")() + ": " + Format.integer(Int64(d.documentsToDescribe.rounded())))
+            let source =
+                d.documentsPerFileSource == .measured
+                ? Text(
+                    vi: "đo được trên \(d.filesMeasured) hồ sơ đã mô tả",
+                    en: "measured over \(d.filesMeasured) described files")()
+                : Text(
+                    vi: "giả định; mới mô tả \(d.filesMeasured) hồ sơ",
+                    en: "assumed; \(d.filesMeasured) files described")()
+            let pages =
+                d.pagesPerDocument.map {
+                    "; " + Text(vi: "trang/văn bản", en: "pages/document")() + ": "
+                        + Format.decimal($0, maxFractionDigits: 1)
+                } ?? ""
+            Out.line(
+                "  " + Text(vi: "văn bản/hồ sơ", en: "documents/file")() + ": \(perFile) (\(source))" + pages + "; "
+                    + Text(vi: "văn bản cần mô tả", en: "documents to describe")() + ": "
+                    + Format.integer(Int64(d.documentsToDescribe.rounded())))
         }
     }
 
@@ -181,7 +308,10 @@ enum EstimateOutput {
     private static func assumptionsAndMethod(_ r: EstimateResult, _ lang: Lang) {
         if !r.assumptions.isEmpty {
             Out.line()
-            Out.line(Text(vi: "Giả định (chưa đo được, dùng giá trị nêu rõ):", en: "Assumptions (not measured yet; stated values used):")())
+            Out.line(
+                Text(
+                    vi: "Giả định (chưa đo được, dùng giá trị nêu rõ):",
+                    en: "Assumptions (not measured yet; stated values used):")())
             for x in r.assumptions { Out.line("  - " + x.message.text(lang)) }
         }
         Out.line()
@@ -192,10 +322,22 @@ enum EstimateOutput {
     static func pdfRows(_ d: DeliveryEstimate?, bytes: (Int64) -> String) -> [[String]] {
         guard let d else { return [] }
         return [
-            [Text(vi: "Bản PDF/A đã dựng", en: "PDF/A copies built")(), bytes(d.storedBytesNowPerCopy), bytes(d.storedBytesNow)],
-            [Text(vi: "Bản PDF/A còn phải dựng", en: "PDF/A copies still to build")(), bytes(d.remainingBytesPerCopy), bytes(d.remainingBytes)],
-            [Text(vi: "Bản PDF/A khi xong", en: "PDF/A copies when done")(), bytes(d.totalBytesPerCopy), bytes(d.totalBytes)],
-            [Text(vi: "Tổng cộng TIFF và PDF/A", en: "TIFF and PDF/A in all")(), "", bytes(d.mastersAndCopiesTotalBytes)],
+            [
+                Text(vi: "Bản PDF/A đã dựng", en: "PDF/A copies built")(), bytes(d.storedBytesNowPerCopy),
+                bytes(d.storedBytesNow),
+            ],
+            [
+                Text(vi: "Bản PDF/A còn phải dựng", en: "PDF/A copies still to build")(),
+                bytes(d.remainingBytesPerCopy), bytes(d.remainingBytes),
+            ],
+            [
+                Text(vi: "Bản PDF/A khi xong", en: "PDF/A copies when done")(), bytes(d.totalBytesPerCopy),
+                bytes(d.totalBytes),
+            ],
+            [
+                Text(vi: "Tổng cộng TIFF và PDF/A", en: "TIFF and PDF/A in all")(), "",
+                bytes(d.mastersAndCopiesTotalBytes),
+            ],
         ]
     }
 
@@ -204,11 +346,18 @@ enum EstimateOutput {
         let pages = Format.integer(Int64(d.pagesToBuild.rounded()))
         let hours = Format.integer(Int64(d.machineHours.rounded(.up)))
         let perHour = Format.integer(Int64(d.pagesPerHour.rounded()))
-        let source = d.pagesPerHourSource == .measured
-            ? Text(vi: "\(perHour) trang/giờ, đo được từ \(d.copiesMeasured) bản", en: "\(perHour) pages/hour, measured over \(d.copiesMeasured) copies")()
+        let source =
+            d.pagesPerHourSource == .measured
+            ? Text(
+                vi: "\(perHour) trang/giờ, đo được từ \(d.copiesMeasured) bản",
+                en: "\(perHour) pages/hour, measured over \(d.copiesMeasured) copies")()
             : Text(vi: "\(perHour) trang/giờ, giả định", en: "\(perHour) pages/hour, assumed")()
-        return Text(vi: "Dựng bản PDF/A cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(d.cores) nhân (\(source)).",
-                    en: "Building the PDF/A copies of the \(pages) pages left: about \(hours) machine hours on a \(d.cores)-core machine (\(source)).")()
+        return Text(
+            vi:
+                "Dựng bản PDF/A cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(d.cores) nhân (\(source)).",
+            en:
+                "Building the PDF/A copies of the \(pages) pages left: about \(hours) machine hours on a \(d.cores)-core machine (\(source))."
+        )()
     }
 
     /// A money line's unit in the reader's language.
@@ -229,40 +378,67 @@ enum EstimateOutput {
     static func csv(_ r: EstimateResult) {
         func day(_ d: LocalDay?) -> CSVCell { .text(d?.description ?? "") }
         func days(_ b: Band<LocalDay>?) -> [CSVCell] { [day(b?.p10), day(b?.p50), day(b?.p90)] }
-        func vnd(_ b: Band<Int64>) -> [CSVCell] { [.number(String(b.p10)), .number(String(b.p50)), .number(String(b.p90))] }
+        func vnd(_ b: Band<Int64>) -> [CSVCell] {
+            [.number(String(b.p10)), .number(String(b.p50)), .number(String(b.p90))]
+        }
         let empty: [CSVCell] = [.text(""), .text(""), .text("")]
         let m = r.money
         func part(_ kind: WorkKind, remaining: Double, unit: String, rate: Double) -> [CSVCell] {
             let p = kind == .arrangement ? r.arrangement.projection : r.scanning.projection
             let line = m.inHouse.first { $0.part == kind.rawValue }
-            return [.text(kind.rawValue), .number(String(remaining)), .text(unit), .number(String(rate)),
-                    .number(String(r.pace?[kind].personDaysPerWeek ?? 0))]
+            return [
+                .text(kind.rawValue), .number(String(remaining)), .text(unit), .number(String(rate)),
+                .number(String(r.pace?[kind].personDaysPerWeek ?? 0)),
+            ]
                 + days(p.finishDate) + days(r.sustained?[kind].finishDate)
                 + vnd(line?.amountBandVND ?? Band(all: line?.amountVND ?? 0)) + [.number(String(p.contractorVND))]
         }
-        let rows: [[CSVCell]] = [
-            part(.arrangement, remaining: r.arrangement.remainingMetres, unit: "m", rate: r.arrangement.rateMetresPerDay),
-            part(.scanning, remaining: r.scanning.remainingPages, unit: "page", rate: r.scanning.ratePagesPerDay),
-            [.text("one_off"), .text(""), .text(""), .text(""), .text("")] + empty + empty
-                + vnd(Band(all: m.oneOffTotalVND)) + [.number(String(m.oneOffTotalVND))],
-            [.text("total"), .text(""), .text(""), .text(""), .number(String(r.sustained?.total.personDaysPerWeek ?? 0))]
-                + days(r.total.finishDate) + days(r.sustained?.total.finishDate)
-                + vnd(m.inHouseTotalVND) + [.number(String(m.contractorTotalVND))],
-            [.text("storage_remaining"), .number(String(r.storage.remainingBytes)), .text("byte"), .text(""), .text("")]
-                + empty + empty + empty + [.text("")],
-            [.text("storage_total"), .number(String(r.storage.totalBytes)), .text("byte"), .text(""), .text("")]
-                + empty + empty + empty + [.text("")],
-        ] + (r.delivery.map { d in
-            [[.text("pdf_storage_total"), .number(String(d.totalBytes)), .text("byte"), .text(""), .text("")] + empty + empty + empty + [.text("")],
-             [.text("storage_with_pdf_total"), .number(String(d.mastersAndCopiesTotalBytes)), .text("byte"), .text(""), .text("")]
-                + empty + empty + empty + [.text("")],
-             [.text("pdf_build"), .number(String(d.pagesToBuild)), .text("page"), .number(String(d.pagesPerHour * EstimationDefaults.hoursPerDay)),
-              .text("")] + empty + empty + empty + [.text("")]]
-        } ?? [])
+        let rows: [[CSVCell]] =
+            [
+                part(
+                    .arrangement, remaining: r.arrangement.remainingMetres, unit: "m",
+                    rate: r.arrangement.rateMetresPerDay),
+                part(.scanning, remaining: r.scanning.remainingPages, unit: "page", rate: r.scanning.ratePagesPerDay),
+                [.text("one_off"), .text(""), .text(""), .text(""), .text("")] + empty + empty
+                    + vnd(Band(all: m.oneOffTotalVND)) + [.number(String(m.oneOffTotalVND))],
+                [
+                    .text("total"), .text(""), .text(""), .text(""),
+                    .number(String(r.sustained?.total.personDaysPerWeek ?? 0)),
+                ]
+                    + days(r.total.finishDate) + days(r.sustained?.total.finishDate)
+                    + vnd(m.inHouseTotalVND) + [.number(String(m.contractorTotalVND))],
+                [
+                    .text("storage_remaining"), .number(String(r.storage.remainingBytes)), .text("byte"), .text(""),
+                    .text(""),
+                ]
+                    + empty + empty + empty + [.text("")],
+                [.text("storage_total"), .number(String(r.storage.totalBytes)), .text("byte"), .text(""), .text("")]
+                    + empty + empty + empty + [.text("")],
+            ]
+            + (r.delivery.map { d in
+                [
+                    [.text("pdf_storage_total"), .number(String(d.totalBytes)), .text("byte"), .text(""), .text("")]
+                        + empty + empty + empty + [.text("")],
+                    [
+                        .text("storage_with_pdf_total"), .number(String(d.mastersAndCopiesTotalBytes)), .text("byte"),
+                        .text(""), .text(""),
+                    ]
+                        + empty + empty + empty + [.text("")],
+                    [
+                        .text("pdf_build"), .number(String(d.pagesToBuild)), .text("page"),
+                        .number(String(d.pagesPerHour * EstimationDefaults.hoursPerDay)),
+                        .text(""),
+                    ] + empty + empty + empty + [.text("")],
+                ]
+            } ?? [])
         let text = renderCSV(
-            header: ["part", "remaining", "unit", "rate_per_day", "person_days_per_week", "finish_p10", "finish_p50", "finish_p90",
-                     "sustained_finish_p10", "sustained_finish_p50", "sustained_finish_p90", "in_house_vnd_p10", "in_house_vnd_p50",
-                     "in_house_vnd_p90", "contractor_vnd"],
+            header: [
+                "part", "remaining", "unit", "rate_per_day", "person_days_per_week", "finish_p10", "finish_p50",
+                "finish_p90",
+                "sustained_finish_p10", "sustained_finish_p50", "sustained_finish_p90", "in_house_vnd_p10",
+                "in_house_vnd_p50",
+                "in_house_vnd_p90", "contractor_vnd",
+            ],
             rows: rows, bom: false)
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -4,17 +4,32 @@ import KhoKit
 struct FileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "file",
-        abstract: Text(vi: "Hồ sơ: thêm, liệt kê, xem, sửa, chuyển hộp, đổi số, xóa hồ sơ đăng ký nhầm. Tên hồ sơ viết HỘP/HỒSƠ, ví dụ H0012/03.",
-                       en: "Files: add, list, show, edit, move, rename, delete one registered by mistake. A file is named BOX/FILE, e.g. H0012/03.")(),
+        abstract: Text(
+            vi:
+                "Hồ sơ: thêm, liệt kê, xem, sửa, chuyển hộp, đổi số, xóa hồ sơ đăng ký nhầm. Tên hồ sơ viết HỘP/HỒSƠ, ví dụ H0012/03.",
+            en:
+                "Files: add, list, show, edit, move, rename, delete one registered by mistake. A file is named BOX/FILE, e.g. H0012/03."
+        )(),
         subcommands: [Add.self, List.self, Show.self, Edit.self, Move.self, Rename.self, Delete.self])
 
     /// The descriptive options shared by `file add` and `file edit`.
     struct Description: ParsableArguments {
-        @Option(help: ArgumentHelp(Text(vi: "Số tờ (số nguyên, từ 0 đến 100.000).", en: "Number of sheets (whole number, 0 to 100,000).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Số tờ (số nguyên, từ 0 đến 100.000).", en: "Number of sheets (whole number, 0 to 100,000).")()
+            ))
         var sheets: String?
-        @Option(help: ArgumentHelp(Text(vi: "Thời hạn bảo quản: permanent (vĩnh viễn) hoặc số năm.", en: "Retention: permanent or a number of years.")(), valueName: "permanent|YEARS"))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Thời hạn bảo quản: permanent (vĩnh viễn) hoặc số năm.",
+                    en: "Retention: permanent or a number of years.")(), valueName: "permanent|YEARS"))
         var retention: String?
-        @Option(help: ArgumentHelp(Text(vi: "Chế độ sử dụng: \(Access.keys) (hồ sơ mật không bao giờ được số hóa).", en: "Access: \(Access.keys) (secret files are never scanned).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Chế độ sử dụng: \(Access.keys) (hồ sơ mật không bao giờ được số hóa).",
+                    en: "Access: \(Access.keys) (secret files are never scanned).")()))
         var access: String?
         @Option(name: .customLong("start-year"), help: ArgumentHelp(Text(vi: "Năm bắt đầu.", en: "First year.")()))
         var startYear: String?
@@ -32,23 +47,37 @@ struct FileCommand: ParsableCommand {
         var language: String?
         @Option(help: ArgumentHelp(Text(vi: "Từ khóa, cách nhau bởi dấu ;", en: "Keywords, separated by ;")()))
         var keywords: String?
-        @Option(name: .customLong("info-symbol"), help: ArgumentHelp(Text(vi: "Ký hiệu thông tin.", en: "Information symbol.")()))
+        @Option(
+            name: .customLong("info-symbol"),
+            help: ArgumentHelp(Text(vi: "Ký hiệu thông tin.", en: "Information symbol.")()))
         var infoSymbol: String?
-        @Option(help: ArgumentHelp(Text(vi: "Mức độ tin cậy (ví dụ: bản chính, bản sao).", en: "Reliability (e.g. original, copy).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Mức độ tin cậy (ví dụ: bản chính, bản sao).", en: "Reliability (e.g. original, copy).")()))
         var reliability: String?
-        @Option(name: .customLong("paper-code"), help: ArgumentHelp(Text(vi: "Mã hồ sơ gốc giấy.", en: "The paper file's code.")()))
+        @Option(
+            name: .customLong("paper-code"),
+            help: ArgumentHelp(Text(vi: "Mã hồ sơ gốc giấy.", en: "The paper file's code.")()))
         var paperCode: String?
-        @Option(name: .customLong("backup-mode"), help: ArgumentHelp(Text(vi: "Chế độ lập tài liệu lưu trữ dự phòng.", en: "Backup copy mode.")()))
+        @Option(
+            name: .customLong("backup-mode"),
+            help: ArgumentHelp(Text(vi: "Chế độ lập tài liệu lưu trữ dự phòng.", en: "Backup copy mode.")()))
         var backupMode: String?
-        @Option(name: .customLong("backup-state"), help: ArgumentHelp(Text(vi: "Tình trạng lập tài liệu lưu trữ dự phòng.", en: "Backup copy state.")()))
+        @Option(
+            name: .customLong("backup-state"),
+            help: ArgumentHelp(Text(vi: "Tình trạng lập tài liệu lưu trữ dự phòng.", en: "Backup copy state.")()))
         var backupState: String?
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: Text(vi: "Thêm một hồ sơ vào hộp.", en: "Register a file in a box.")(),
-            discussion: Text(vi: "Mã hồ sơ: chữ, số, - _ . (không bắt đầu bằng . hay -), tối đa 32 ký tự.\nVí dụ: kho file add H0012/03 --title \"Hồ sơ đất đai thôn 2\" --sheets 42 --retention permanent --by Thu",
-                             en: "A file code has letters, digits, - _ . (not starting with . or -), at most 32 characters.\nExample: kho file add H0012/03 --title \"Land records, hamlet 2\" --sheets 42 --retention permanent --by Thu")())
+            discussion: Text(
+                vi:
+                    "Mã hồ sơ: chữ, số, - _ . (không bắt đầu bằng . hay -), tối đa 32 ký tự.\nVí dụ: kho file add H0012/03 --title \"Hồ sơ đất đai thôn 2\" --sheets 42 --retention permanent --by Thu",
+                en:
+                    "A file code has letters, digits, - _ . (not starting with . or -), at most 32 characters.\nExample: kho file add H0012/03 --title \"Land records, hamlet 2\" --sheets 42 --retention permanent --by Thu"
+            )())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
         @Option(help: ArgumentHelp(Text(vi: "Tiêu đề hồ sơ.", en: "File title.")()))
@@ -60,8 +89,9 @@ struct FileCommand: ParsableCommand {
         func run() throws {
             let d = description
             let file = try global.openForWriting().registerFile(
-                FileDraft(ref: try FileRef(parsing: ref), title: title, startYear: d.startYear, endYear: d.endYear,
-                          retention: d.retention, access: d.access, sheets: d.sheets, condition: d.condition, notes: d.notes),
+                FileDraft(
+                    ref: try FileRef(parsing: ref), title: title, startYear: d.startYear, endYear: d.endYear,
+                    retention: d.retention, access: d.access, sheets: d.sheets, condition: d.condition, notes: d.notes),
                 by: try who.attribution())
             if global.json { return try Out.json(file) }
             Out.line(Text(vi: "Đã thêm hồ sơ \(ref): \(file.title)", en: "Registered file \(ref): \(file.title)")())
@@ -69,12 +99,15 @@ struct FileCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Liệt kê hồ sơ, có lọc.", en: "List files, with filters.")())
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Liệt kê hồ sơ, có lọc.", en: "List files, with filters.")())
         @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
         var box: String?
         @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")()))
         var fonds: String?
-        @Option(help: ArgumentHelp(Text(vi: "Bậc số hóa: \(ScanState.keys).", en: "Digitization rung: \(ScanState.keys).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Bậc số hóa: \(ScanState.keys).", en: "Digitization rung: \(ScanState.keys).")()))
         var scan: String?
         @Option(help: ArgumentHelp(Text(vi: "Chế độ sử dụng: \(Access.keys).", en: "Access: \(Access.keys).")()))
         var access: String?
@@ -83,7 +116,8 @@ struct FileCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let files = try global.openForReading().listFiles(FileFilter(box: box, fonds: fonds, scanState: scan, access: access, search: search))
+            let files = try global.openForReading().listFiles(
+                FileFilter(box: box, fonds: fonds, scanState: scan, access: access, search: search))
             if global.json { return try Out.json(files) }
             FileCommand.printTable(files)
         }
@@ -91,13 +125,18 @@ struct FileCommand: ParsableCommand {
 
     static func printTable(_ files: [FileView]) {
         Out.table(
-            [Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tiêu đề", en: "Title")(), Text(vi: "Năm", en: "Years")(),
-             Text(vi: "Thời hạn", en: "Retention")(), Text(vi: "Số tờ", en: "Sheets")(), Text(vi: "Sử dụng", en: "Access")(),
-             Text(vi: "Số hóa", en: "Digitization")(), Text(vi: "Trang", en: "Pages")()],
+            [
+                Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tiêu đề", en: "Title")(), Text(vi: "Năm", en: "Years")(),
+                Text(vi: "Thời hạn", en: "Retention")(), Text(vi: "Số tờ", en: "Sheets")(),
+                Text(vi: "Sử dụng", en: "Access")(),
+                Text(vi: "Số hóa", en: "Digitization")(), Text(vi: "Trang", en: "Pages")(),
+            ],
             files.map {
-                [$0.ref, $0.title, Out.years($0.startYear, $0.endYear),
-                 $0.retention.flatMap { Retention.parse($0)?.label() } ?? "", $0.sheets.map(String.init) ?? "?",
-                 $0.access.label(), $0.scanState.label(), $0.pages > 0 ? String($0.pages) : ""]
+                [
+                    $0.ref, $0.title, Out.years($0.startYear, $0.endYear),
+                    $0.retention.flatMap { Retention.parse($0)?.label() } ?? "", $0.sheets.map(String.init) ?? "?",
+                    $0.access.label(), $0.scanState.label(), $0.pages > 0 ? String($0.pages) : "",
+                ]
             },
             right: [4, 7])
     }
@@ -112,17 +151,27 @@ struct FileCommand: ParsableCommand {
             let file = try global.openForReading().showFile(try FileRef(parsing: ref))
             if global.json { return try Out.json(file) }
             FileCommand.printTable([file])
-            Out.line(Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
-                + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
+            Out.line(
+                Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
+                    + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
             if !file.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
-            Out.line(Text(vi: "Đang ở: ", en: "Where: ")() + BoxCommand.whereabouts(location: file.location, custody: file.custody))
-            Out.line(Text(vi: "Văn bản đã mô tả: \(file.documents)", en: "Documents described: \(file.documents)")()
-                + (file.documents > 0 ? "  (kho doc list \(file.ref))" : ""))
-            for (label, value) in [(Text(vi: "Ngôn ngữ", en: "Language"), file.language), (Text(vi: "Từ khóa", en: "Keywords"), file.keywords),
-                                   (Text(vi: "Ký hiệu thông tin", en: "Information symbol"), file.infoSymbol),
-                                   (Text(vi: "Mức độ tin cậy", en: "Reliability"), file.reliability),
-                                   (Text(vi: "Mã hồ sơ gốc giấy", en: "Paper file code"), file.paperCode),
-                                   (Text(vi: "Dự phòng", en: "Backup copy"), [file.backupMode, file.backupState].filter { !$0.isEmpty }.joined(separator: ", "))]
+            Out.line(
+                Text(vi: "Đang ở: ", en: "Where: ")()
+                    + BoxCommand.whereabouts(location: file.location, custody: file.custody))
+            Out.line(
+                Text(vi: "Văn bản đã mô tả: \(file.documents)", en: "Documents described: \(file.documents)")()
+                    + (file.documents > 0 ? "  (kho doc list \(file.ref))" : ""))
+            for (label, value) in [
+                (Text(vi: "Ngôn ngữ", en: "Language"), file.language),
+                (Text(vi: "Từ khóa", en: "Keywords"), file.keywords),
+                (Text(vi: "Ký hiệu thông tin", en: "Information symbol"), file.infoSymbol),
+                (Text(vi: "Mức độ tin cậy", en: "Reliability"), file.reliability),
+                (Text(vi: "Mã hồ sơ gốc giấy", en: "Paper file code"), file.paperCode),
+                (
+                    Text(vi: "Dự phòng", en: "Backup copy"),
+                    [file.backupMode, file.backupState].filter { !$0.isEmpty }.joined(separator: ", ")
+                ),
+            ]
             where !value.isEmpty {
                 Out.line(label() + ": " + value)
             }
@@ -131,7 +180,9 @@ struct FileCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Sửa mô tả một hồ sơ (ghi lại giá trị cũ để có thể hoàn tác).", en: "Change a file's description (the old values are kept, so it can be undone).")())
+            abstract: Text(
+                vi: "Sửa mô tả một hồ sơ (ghi lại giá trị cũ để có thể hoàn tác).",
+                en: "Change a file's description (the old values are kept, so it can be undone).")())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
         @Option(help: ArgumentHelp(Text(vi: "Tiêu đề mới.", en: "New title.")()))
@@ -145,10 +196,11 @@ struct FileCommand: ParsableCommand {
             let d = description
             let file = try global.openForWriting().editFile(
                 try FileRef(parsing: ref),
-                FileChanges(title: title, startYear: d.startYear, endYear: d.endYear, retention: d.retention, access: d.access,
-                            sheets: d.sheets, condition: d.condition, notes: d.notes, language: circular.language,
-                            keywords: circular.keywords, infoSymbol: circular.infoSymbol, reliability: circular.reliability,
-                            paperCode: circular.paperCode, backupMode: circular.backupMode, backupState: circular.backupState),
+                FileChanges(
+                    title: title, startYear: d.startYear, endYear: d.endYear, retention: d.retention, access: d.access,
+                    sheets: d.sheets, condition: d.condition, notes: d.notes, language: circular.language,
+                    keywords: circular.keywords, infoSymbol: circular.infoSymbol, reliability: circular.reliability,
+                    paperCode: circular.paperCode, backupMode: circular.backupMode, backupState: circular.backupState),
                 by: try who.attribution())
             if global.json { return try Out.json(file) }
             Out.line(Text(vi: "Đã sửa hồ sơ \(ref)", en: "Changed file \(ref)")())
@@ -156,7 +208,10 @@ struct FileCommand: ParsableCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Chuyển hồ sơ sang hộp khác (giữ nguyên số hồ sơ).", en: "Move a file into another box (keeping its code).")())
+        static let configuration = CommandConfiguration(
+            abstract: Text(
+                vi: "Chuyển hồ sơ sang hộp khác (giữ nguyên số hồ sơ).",
+                en: "Move a file into another box (keeping its code).")())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
         @Option(help: ArgumentHelp(Text(vi: "Hộp đích.", en: "Destination box.")()))
@@ -165,9 +220,11 @@ struct FileCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let file = try global.openForWriting().moveFile(try FileRef(parsing: ref), toBox: to, by: try who.attribution())
+            let file = try global.openForWriting().moveFile(
+                try FileRef(parsing: ref), toBox: to, by: try who.attribution())
             if global.json { return try Out.json(file) }
-            Out.line(Text(vi: "Hồ sơ \(ref) nay ở hộp \(to)/\(file.code)", en: "File \(ref) is now \(to)/\(file.code)")())
+            Out.line(
+                Text(vi: "Hồ sơ \(ref) nay ở hộp \(to)/\(file.code)", en: "File \(ref) is now \(to)/\(file.code)")())
         }
     }
 }
@@ -175,12 +232,21 @@ struct FileCommand: ParsableCommand {
 extension FileCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Đổi số hồ sơ trong hộp (hoàn tác được).", en: "Give a file a new code in its box (undoable).")(),
-            discussion: Text(vi: "Không đổi được khi hồ sơ đã có bản quét hoặc bản PDF/A bàn giao. Ví dụ: kho file rename H0012/3 03 --by Thu",
-                             en: "Refused once it has masters or a delivered PDF/A copy. Example: kho file rename H0012/3 03 --by Thu")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ hiện tại.", en: "The current BOX/FILE.")(), valueName: "BOX/OLD"))
+            abstract: Text(
+                vi: "Đổi số hồ sơ trong hộp (hoàn tác được).", en: "Give a file a new code in its box (undoable).")(),
+            discussion: Text(
+                vi:
+                    "Không đổi được khi hồ sơ đã có bản quét hoặc bản PDF/A bàn giao. Ví dụ: kho file rename H0012/3 03 --by Thu",
+                en:
+                    "Refused once it has masters or a delivered PDF/A copy. Example: kho file rename H0012/3 03 --by Thu"
+            )())
+        @Argument(
+            help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ hiện tại.", en: "The current BOX/FILE.")(), valueName: "BOX/OLD"))
         var ref: String
-        @Argument(help: ArgumentHelp(Text(vi: "Số hồ sơ mới (chỉ phần HỒSƠ).", en: "The new file code (the FILE part only).")(), valueName: "NEW"))
+        @Argument(
+            help: ArgumentHelp(
+                Text(vi: "Số hồ sơ mới (chỉ phần HỒSƠ).", en: "The new file code (the FILE part only).")(),
+                valueName: "NEW"))
         var new: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -189,15 +255,24 @@ extension FileCommand {
             let r = try FileRef(parsing: ref)
             let file = try global.openForWriting().renameFile(r, to: new, by: try who.attribution())
             if global.json { return try Out.json(file) }
-            Out.line(Text(vi: "Đã đổi hồ sơ \(ref) thành \(r.box)/\(file.code)", en: "File \(ref) is now \(r.box)/\(file.code)")())
+            Out.line(
+                Text(
+                    vi: "Đã đổi hồ sơ \(ref) thành \(r.box)/\(file.code)",
+                    en: "File \(ref) is now \(r.box)/\(file.code)")())
         }
     }
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Xóa một hồ sơ đăng ký nhầm, khi chưa có việc gì trên hồ sơ (hoàn tác được).", en: "Delete a file registered by mistake, while nothing has happened to it (undoable).")(),
-            discussion: Text(vi: "Chỉ xóa được hồ sơ chưa quét, chưa có bản PDF, văn bản hay việc nào khác ngoài đăng ký, sửa, chuyển và đổi số.",
-                             en: "Only a file with no scans, no PDF copy, no documents and nothing else but its registration, edits, moves and renames.")())
+            abstract: Text(
+                vi: "Xóa một hồ sơ đăng ký nhầm, khi chưa có việc gì trên hồ sơ (hoàn tác được).",
+                en: "Delete a file registered by mistake, while nothing has happened to it (undoable).")(),
+            discussion: Text(
+                vi:
+                    "Chỉ xóa được hồ sơ chưa quét, chưa có bản PDF, văn bản hay việc nào khác ngoài đăng ký, sửa, chuyển và đổi số.",
+                en:
+                    "Only a file with no scans, no PDF copy, no documents and nothing else but its registration, edits, moves and renames."
+            )())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
         @OptionGroup var who: WhoOptions
@@ -206,7 +281,10 @@ extension FileCommand {
         func run() throws {
             let event = try global.openForWriting().deleteFile(try FileRef(parsing: ref), by: try who.attribution())
             if global.json { return try Out.json(event.id) }
-            Out.done(Text(vi: "Đã xóa hồ sơ \(ref); hoàn tác bằng `kho undo \(event.id ?? 0)`", en: "Deleted file \(ref); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
+            Out.done(
+                Text(
+                    vi: "Đã xóa hồ sơ \(ref); hoàn tác bằng `kho undo \(event.id ?? 0)`",
+                    en: "Deleted file \(ref); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
         }
     }
 }

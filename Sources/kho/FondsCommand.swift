@@ -4,14 +4,17 @@ import KhoKit
 struct FondsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fonds",
-        abstract: Text(vi: "Phông lưu trữ: thêm, liệt kê, đổi mã, xóa phông đăng ký nhầm.", en: "Fonds: add, list, rename, delete one registered by mistake.")(),
+        abstract: Text(
+            vi: "Phông lưu trữ: thêm, liệt kê, đổi mã, xóa phông đăng ký nhầm.",
+            en: "Fonds: add, list, rename, delete one registered by mistake.")(),
         subcommands: [Add.self, List.self, Rename.self, Delete.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: Text(vi: "Thêm một phông lưu trữ.", en: "Register a fonds.")(),
-            discussion: Text(vi: "Ví dụ: kho fonds add UBND-SK1 --name \"UBND xã Sơn Kim 1\" --by \"Nguyễn Thị Thu\"",
-                             en: "Example: kho fonds add UBND-SK1 --name \"People's Committee of Son Kim 1\" --by Thu")())
+            discussion: Text(
+                vi: "Ví dụ: kho fonds add UBND-SK1 --name \"UBND xã Sơn Kim 1\" --by \"Nguyễn Thị Thu\"",
+                en: "Example: kho fonds add UBND-SK1 --name \"People's Committee of Son Kim 1\" --by Thu")())
 
         @Argument(help: ArgumentHelp(Text(vi: "Mã phông, ví dụ UBND-SK1.", en: "Fonds code, e.g. UBND-SK1.")()))
         var code: String
@@ -23,9 +26,13 @@ struct FondsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let fonds = try global.openForWriting(create: true).addFonds(code: code, name: name, notes: notes, by: try who.attribution())
+            let fonds = try global.openForWriting(create: true).addFonds(
+                code: code, name: name, notes: notes, by: try who.attribution())
             if global.json { return try Out.json(fonds) }
-            Out.line(Text(vi: "Đã thêm phông \(fonds.code) — \(fonds.name)", en: "Registered fonds \(fonds.code) — \(fonds.name)")())
+            Out.line(
+                Text(
+                    vi: "Đã thêm phông \(fonds.code) — \(fonds.name)",
+                    en: "Registered fonds \(fonds.code) — \(fonds.name)")())
         }
     }
 
@@ -37,8 +44,10 @@ struct FondsCommand: ParsableCommand {
             let list = try global.openForReading().listFonds()
             if global.json { return try Out.json(list) }
             Out.table(
-                [Text(vi: "Mã", en: "Code")(), Text(vi: "Tên", en: "Name")(), Text(vi: "Hộp", en: "Boxes")(),
-                 Text(vi: "Hồ sơ", en: "Files")(), Text(vi: "Mét", en: "Metres")()],
+                [
+                    Text(vi: "Mã", en: "Code")(), Text(vi: "Tên", en: "Name")(), Text(vi: "Hộp", en: "Boxes")(),
+                    Text(vi: "Hồ sơ", en: "Files")(), Text(vi: "Mét", en: "Metres")(),
+                ],
                 list.map { [$0.code, $0.name, String($0.boxes), String($0.files), Out.metres($0.totalMetres)] },
                 right: [2, 3, 4])
         }
@@ -48,7 +57,9 @@ struct FondsCommand: ParsableCommand {
 extension FondsCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Đổi mã một phông (hoàn tác được); không đổi được khi phông đã có bản PDF/A bàn giao.", en: "Give a fonds a new code (undoable); refused once it has a delivered PDF/A copy.")())
+            abstract: Text(
+                vi: "Đổi mã một phông (hoàn tác được); không đổi được khi phông đã có bản PDF/A bàn giao.",
+                en: "Give a fonds a new code (undoable); refused once it has a delivered PDF/A copy.")())
         @Argument(help: ArgumentHelp(Text(vi: "Mã hiện tại.", en: "The current code.")(), valueName: "OLD"))
         var old: String
         @Argument(help: ArgumentHelp(Text(vi: "Mã mới.", en: "The new code.")(), valueName: "NEW"))
@@ -65,7 +76,11 @@ extension FondsCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Xóa một phông đăng ký nhầm, khi phông chưa có hộp và chưa có việc gì (hoàn tác được).", en: "Delete a fonds registered by mistake, while it has no boxes and nothing has happened to it (undoable).")())
+            abstract: Text(
+                vi: "Xóa một phông đăng ký nhầm, khi phông chưa có hộp và chưa có việc gì (hoàn tác được).",
+                en:
+                    "Delete a fonds registered by mistake, while it has no boxes and nothing has happened to it (undoable)."
+            )())
         @Argument(help: ArgumentHelp(Text(vi: "Mã phông.", en: "Fonds code.")()))
         var code: String
         @OptionGroup var who: WhoOptions
@@ -74,7 +89,10 @@ extension FondsCommand {
         func run() throws {
             let event = try global.openForWriting().deleteFonds(code, by: try who.attribution())
             if global.json { return try Out.json(event.id) }
-            Out.done(Text(vi: "Đã xóa phông \(code); hoàn tác bằng `kho undo \(event.id ?? 0)`", en: "Deleted fonds \(code); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
+            Out.done(
+                Text(
+                    vi: "Đã xóa phông \(code); hoàn tác bằng `kho undo \(event.id ?? 0)`",
+                    en: "Deleted fonds \(code); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
         }
     }
 }

@@ -4,7 +4,9 @@ import KhoKit
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: Text(vi: "Nhập danh sách hộp hoặc hồ sơ từ tệp CSV (tất cả hoặc không dòng nào).", en: "Import boxes or files from CSV (every row or none).")(),
+        abstract: Text(
+            vi: "Nhập danh sách hộp hoặc hồ sơ từ tệp CSV (tất cả hoặc không dòng nào).",
+            en: "Import boxes or files from CSV (every row or none).")(),
         discussion: Text(
             vi: """
                 Cột của hộp:    box,fonds,extent_m,location,start_year,end_year,condition,notes[,from]
@@ -37,38 +39,57 @@ struct ImportCommand: ParsableCommand {
     struct Source: ParsableArguments {
         @Argument(help: ArgumentHelp(Text(vi: "Tệp CSV.", en: "The CSV file.")(), valueName: "FILE.csv"))
         var path: String
-        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(Text(vi: "Chỉ kiểm tra, không ghi gì.", en: "Check only; write nothing.")()))
+        @Flag(
+            name: .customLong("dry-run"),
+            help: ArgumentHelp(Text(vi: "Chỉ kiểm tra, không ghi gì.", en: "Check only; write nothing.")()))
         var dryRun = false
-        @Option(help: ArgumentHelp(Text(vi: "Bảng mã: auto (UTF-8), utf-8 hoặc windows-1258.", en: "Encoding: auto (UTF-8), utf-8 or windows-1258.")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Bảng mã: auto (UTF-8), utf-8 hoặc windows-1258.",
+                    en: "Encoding: auto (UTF-8), utf-8 or windows-1258.")()))
         var encoding: String = "auto"
 
         func validate() throws {
             if CSVEncoding.parse(encoding) == nil {
-                throw ValidationError(Text(vi: "bảng mã «\(encoding)» không hỗ trợ: dùng utf-8 hoặc windows-1258", en: "encoding “\(encoding)” is not supported: use utf-8 or windows-1258")())
+                throw ValidationError(
+                    Text(
+                        vi: "bảng mã «\(encoding)» không hỗ trợ: dùng utf-8 hoặc windows-1258",
+                        en: "encoding “\(encoding)” is not supported: use utf-8 or windows-1258")())
             }
         }
 
         func run(_ kind: ImportKind, who: WhoOptions, global: GlobalOptions) throws {
             let store = try global.openForWriting()
-            let report = try store.importCSV(kind, path: path, encoding: CSVEncoding.parse(encoding) ?? .auto, dryRun: dryRun, by: try who.attribution())
+            let report = try store.importCSV(
+                kind, path: path, encoding: CSVEncoding.parse(encoding) ?? .auto, dryRun: dryRun,
+                by: try who.attribution())
             if global.json { return try Out.json(report) }
-            let what = switch kind {
-            case .boxes: Text(vi: "hộp", en: "boxes")()
-            case .files: Text(vi: "hồ sơ", en: "files")()
-            case .scans: Text(vi: "ghi nhận quét", en: "scan records")()
-            case .weed: Text(vi: "mục tài liệu hết giá trị", en: "destruction list items")()
-            }
+            let what =
+                switch kind {
+                case .boxes: Text(vi: "hộp", en: "boxes")()
+                case .files: Text(vi: "hồ sơ", en: "files")()
+                case .scans: Text(vi: "ghi nhận quét", en: "scan records")()
+                case .weed: Text(vi: "mục tài liệu hết giá trị", en: "destruction list items")()
+                }
             if report.dryRun {
-                Out.line(Text(vi: "Kiểm tra xong: \(report.rows) dòng \(what) đều hợp lệ; chưa ghi gì (--dry-run).", en: "Checked: all \(report.rows) \(what) rows are valid; nothing written (--dry-run).")())
+                Out.line(
+                    Text(
+                        vi: "Kiểm tra xong: \(report.rows) dòng \(what) đều hợp lệ; chưa ghi gì (--dry-run).",
+                        en: "Checked: all \(report.rows) \(what) rows are valid; nothing written (--dry-run).")())
             } else {
                 let metres = report.metres.map { " (\(Out.metres($0)) m)" } ?? ""
-                Out.line(Text(vi: "Đã nhập \(report.imported) \(what)\(metres) từ \(path).", en: "Imported \(report.imported) \(what)\(metres) from \(path).")())
+                Out.line(
+                    Text(
+                        vi: "Đã nhập \(report.imported) \(what)\(metres) từ \(path).",
+                        en: "Imported \(report.imported) \(what)\(metres) from \(path).")())
             }
         }
     }
 
     struct Boxes: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Nhập hộp từ CSV.", en: "Import boxes from CSV.")())
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Nhập hộp từ CSV.", en: "Import boxes from CSV.")())
         @OptionGroup var source: Source
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -76,7 +97,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     struct Files: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Nhập hồ sơ từ CSV.", en: "Import files from CSV.")())
+        static let configuration = CommandConfiguration(
+            abstract: Text(vi: "Nhập hồ sơ từ CSV.", en: "Import files from CSV.")())
         @OptionGroup var source: Source
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -87,9 +109,15 @@ struct ImportCommand: ParsableCommand {
 extension ImportCommand {
     struct Scans: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Nhập sổ ghi nhận quét (box,file,pages[,date,by]) từ CSV.", en: "Import hand scan records (box,file,pages[,date,by]) from CSV.")(),
-            discussion: Text(vi: "Mỗi dòng như một lệnh `kho scan record`; ngày và người lấy từ cột date/by, nếu trống thì từ --at/--by.",
-                             en: "Each row is like one `kho scan record`; date and person come from the date/by columns, else from --at/--by.")())
+            abstract: Text(
+                vi: "Nhập sổ ghi nhận quét (box,file,pages[,date,by]) từ CSV.",
+                en: "Import hand scan records (box,file,pages[,date,by]) from CSV.")(),
+            discussion: Text(
+                vi:
+                    "Mỗi dòng như một lệnh `kho scan record`; ngày và người lấy từ cột date/by, nếu trống thì từ --at/--by.",
+                en:
+                    "Each row is like one `kho scan record`; date and person come from the date/by columns, else from --at/--by."
+            )())
         @OptionGroup var source: Source
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -100,7 +128,9 @@ extension ImportCommand {
 extension ImportCommand {
     struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Nhập mục lục văn bản từ CSV (tất cả hoặc không dòng nào; hoàn tác được).", en: "Import a document list from CSV (every row or none; undoable).")(),
+            abstract: Text(
+                vi: "Nhập mục lục văn bản từ CSV (tất cả hoặc không dòng nào; hoàn tác được).",
+                en: "Import a document list from CSV (every row or none; undoable).")(),
             discussion: Text(
                 vi: """
                     Cột như văn thư ghi: STT, Số ký hiệu (12/QĐ-UBND được tách thành số và ký hiệu), Ngày tháng, Tác giả, Trích yếu, \
@@ -115,21 +145,31 @@ extension ImportCommand {
                     Example: kho import docs document-list.csv --file H0012/03 --by Thu
                     """)())
         @OptionGroup var source: Source
-        @Option(help: ArgumentHelp(Text(vi: "Mọi dòng thuộc hồ sơ này (HỘP/HỒSƠ).", en: "Every row belongs to this file (BOX/FILE).")(), valueName: "BOX/FILE"))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Mọi dòng thuộc hồ sơ này (HỘP/HỒSƠ).", en: "Every row belongs to this file (BOX/FILE).")(),
+                valueName: "BOX/FILE"))
         var file: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let store = try global.openForWriting()
-            let report = try store.importDocuments(path: source.path, into: try file.map { try FileRef(parsing: $0) },
-                                                   encoding: CSVEncoding.parse(source.encoding) ?? .auto, dryRun: source.dryRun,
-                                                   by: try who.attribution())
+            let report = try store.importDocuments(
+                path: source.path, into: try file.map { try FileRef(parsing: $0) },
+                encoding: CSVEncoding.parse(source.encoding) ?? .auto, dryRun: source.dryRun,
+                by: try who.attribution())
             if global.json { return try Out.json(report) }
             if report.dryRun {
-                Out.line(Text(vi: "Kiểm tra xong: \(report.rows) dòng văn bản đều hợp lệ; chưa ghi gì (--dry-run).", en: "Checked: all \(report.rows) document rows are valid; nothing written (--dry-run).")())
+                Out.line(
+                    Text(
+                        vi: "Kiểm tra xong: \(report.rows) dòng văn bản đều hợp lệ; chưa ghi gì (--dry-run).",
+                        en: "Checked: all \(report.rows) document rows are valid; nothing written (--dry-run).")())
             } else {
-                Out.line(Text(vi: "Đã nhập \(report.imported) văn bản từ \(source.path).", en: "Imported \(report.imported) documents from \(source.path).")())
+                Out.line(
+                    Text(
+                        vi: "Đã nhập \(report.imported) văn bản từ \(source.path).",
+                        en: "Imported \(report.imported) documents from \(source.path).")())
             }
         }
     }
@@ -138,7 +178,9 @@ extension ImportCommand {
 extension ImportCommand {
     struct Weed: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Nhập danh mục tài liệu hết giá trị từ CSV (tất cả hoặc không dòng nào).", en: "Import the destruction list from CSV (every row or none).")(),
+            abstract: Text(
+                vi: "Nhập danh mục tài liệu hết giá trị từ CSV (tất cả hoặc không dòng nào).",
+                en: "Import the destruction list from CSV (every row or none).")(),
             discussion: Text(
                 vi: """
                     Cột: Hộp số, Tên loại/nhóm tài liệu, Thời gian, Số lượng, Lý do hủy[, Ghi chú] (STT, Mã phông, Tên phông được bỏ qua;

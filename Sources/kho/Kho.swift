@@ -22,9 +22,12 @@ struct Kho: ParsableCommand {
                 """)(),
         version: "0.1.0",
         subcommands: [
-            Status.self, FondsCommand.self, BoxCommand.self, FileCommand.self, DocCommand.self, SearchCommand.self, LocationCommand.self,
-            ImportCommand.self, SortCommand.self, WeedCommand.self, ScanCommand.self, PdfCommand.self, Log.self, Undo.self,
-            EstimateCommand.self, ThroughputCommand.self, RatesCommand.self, OutCommand.self, InCommand.self, NextCommand.self,
+            Status.self, FondsCommand.self, BoxCommand.self, FileCommand.self, DocCommand.self, SearchCommand.self,
+            LocationCommand.self,
+            ImportCommand.self, SortCommand.self, WeedCommand.self, ScanCommand.self, PdfCommand.self, Log.self,
+            Undo.self,
+            EstimateCommand.self, ThroughputCommand.self, RatesCommand.self, OutCommand.self, InCommand.self,
+            NextCommand.self,
             LabelsCommand.self,
             ReportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
@@ -35,14 +38,17 @@ struct Kho: ParsableCommand {
         // `--lang` is read before parsing, so that help text and parsing errors are in that language too.
         let args = CommandLine.arguments
         for (index, arg) in args.enumerated() {
-            let value = arg.hasPrefix("--lang=") ? String(arg.dropFirst(7)) : (arg == "--lang" && index + 1 < args.count ? args[index + 1] : nil)
+            let value =
+                arg.hasPrefix("--lang=")
+                ? String(arg.dropFirst(7)) : (arg == "--lang" && index + 1 < args.count ? args[index + 1] : nil)
             if let value, let lang = Lang(rawValue: value.lowercased()) { Lang.choose(lang) }
         }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as KhoError {
-            FileHandle.standardError.write(Data("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)\n".utf8))
             Foundation.exit(1)
         } catch {
             exit(withError: error)

@@ -6,8 +6,11 @@ import KhoReport
 struct LabelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labels",
-        abstract: Text(vi: "In nhãn gáy hộp: tệp HTML khổ A4, mỗi tờ 4 nhãn 90 × 125 mm (gáy hộp TCVN 9252:2012), có đường cắt.",
-                       en: "Print box spine labels: an A4 HTML file, four 90 × 125 mm labels a sheet (the TCVN 9252:2012 box spine), with cut marks.")(),
+        abstract: Text(
+            vi: "In nhãn gáy hộp: tệp HTML khổ A4, mỗi tờ 4 nhãn 90 × 125 mm (gáy hộp TCVN 9252:2012), có đường cắt.",
+            en:
+                "Print box spine labels: an A4 HTML file, four 90 × 125 mm labels a sheet (the TCVN 9252:2012 box spine), with cut marks."
+        )(),
         discussion: Text(
             vi: """
                 Mỗi nhãn: tên và mã phông, số hộp chữ lớn (cao hơn 20 mm), hồ sơ số từ–đến, năm từ–đến, thời hạn bảo quản (dài nhất của các hồ sơ).
@@ -23,7 +26,12 @@ struct LabelsCommand: ParsableCommand {
     var boxes: [String] = []
     @Option(help: ArgumentHelp(Text(vi: "Mọi hộp của phông này.", en: "Every box of this fonds.")()))
     var fonds: String?
-    @Option(name: .customLong("made-since"), help: ArgumentHelp(Text(vi: "Các hộp đăng ký từ ngày này (box add hoặc import).", en: "Boxes registered on or after this day (box add or import).")(), valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("made-since"),
+        help: ArgumentHelp(
+            Text(
+                vi: "Các hộp đăng ký từ ngày này (box add hoặc import).",
+                en: "Boxes registered on or after this day (box add or import).")(), valueName: "YYYY-MM-DD"))
     var madeSince: String?
     @Option(help: ArgumentHelp(Text(vi: "Tệp HTML cần ghi.", en: "The HTML file to write.")(), valueName: "FILE.html"))
     var out: String
@@ -31,8 +39,10 @@ struct LabelsCommand: ParsableCommand {
 
     func validate() throws {
         if !boxes.isEmpty && (fonds != nil || madeSince != nil) {
-            throw ValidationError(Text(vi: "hãy chọn hoặc các mã hộp, hoặc --fonds/--made-since, không cả hai",
-                                       en: "give either box codes or --fonds/--made-since, not both")())
+            throw ValidationError(
+                Text(
+                    vi: "hãy chọn hoặc các mã hộp, hoặc --fonds/--made-since, không cả hai",
+                    en: "give either box codes or --fonds/--made-since, not both")())
         }
     }
 
@@ -43,7 +53,12 @@ struct LabelsCommand: ParsableCommand {
         try OutputFile.write(page, to: out, catalogue: global.path)
         let sheets = (labels.count + LabelSheet.perSheet - 1) / LabelSheet.perSheet
         if global.json { return try Out.json(labels) }
-        Out.line(Text(vi: "Đã ghi \(labels.count) nhãn trên \(sheets) tờ A4 vào \(out); in ở tỷ lệ 100 %, cắt theo đường gạch.",
-                      en: "Wrote \(labels.count) labels on \(sheets) A4 sheets to \(out); print at 100 % scale and cut along the dashed lines.")())
+        Out.line(
+            Text(
+                vi:
+                    "Đã ghi \(labels.count) nhãn trên \(sheets) tờ A4 vào \(out); in ở tỷ lệ 100 %, cắt theo đường gạch.",
+                en:
+                    "Wrote \(labels.count) labels on \(sheets) A4 sheets to \(out); print at 100 % scale and cut along the dashed lines."
+            )())
     }
 }

@@ -3,14 +3,18 @@ import KhoKit
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: Text(vi: "Nhật ký sự kiện: ai làm gì, khi nào, trên hộp/hồ sơ nào.", en: "The event log: who did what, when, on which box or file.")())
+        abstract: Text(
+            vi: "Nhật ký sự kiện: ai làm gì, khi nào, trên hộp/hồ sơ nào.",
+            en: "The event log: who did what, when, on which box or file.")())
     @Option(help: ArgumentHelp(Text(vi: "Chỉ người này.", en: "Only this person.")()))
     var person: String?
     @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
     var box: String?
     @Option(help: ArgumentHelp(Text(vi: "Chỉ hồ sơ này (HỘP/HỒSƠ).", en: "Only this file (BOX/FILE).")()))
     var file: String?
-    @Option(help: ArgumentHelp(Text(vi: "Chỉ loại này, ví dụ sort.finish hoặc sort.", en: "Only this kind, e.g. sort.finish or sort.")()))
+    @Option(
+        help: ArgumentHelp(
+            Text(vi: "Chỉ loại này, ví dụ sort.finish hoặc sort.", en: "Only this kind, e.g. sort.finish or sort.")()))
     var kind: String?
     @Option(help: ArgumentHelp(Text(vi: "Từ ngày (YYYY-MM-DD).", en: "From day (YYYY-MM-DD).")()))
     var from: String?
@@ -21,12 +25,17 @@ struct Log: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let events = try global.openForReading().events(LogFilter(
-            person: person, box: box, file: try file.map { try FileRef(parsing: $0) }, kind: kind, from: from, to: to, limit: last))
+        let events = try global.openForReading().events(
+            LogFilter(
+                person: person, box: box, file: try file.map { try FileRef(parsing: $0) }, kind: kind, from: from,
+                to: to, limit: last))
         if global.json { return try Out.json(events) }
         Out.table(
-            ["#", Text(vi: "Lúc", en: "When")(), Text(vi: "Việc", en: "What")(), Text(vi: "Người làm", en: "By")(),
-             Text(vi: "Hộp/hồ sơ", en: "Box/file")(), Text(vi: "Số lượng", en: "Quantity")(), Text(vi: "Ghi chú", en: "Notes")()],
+            [
+                "#", Text(vi: "Lúc", en: "When")(), Text(vi: "Việc", en: "What")(), Text(vi: "Người làm", en: "By")(),
+                Text(vi: "Hộp/hồ sơ", en: "Box/file")(), Text(vi: "Số lượng", en: "Quantity")(),
+                Text(vi: "Ghi chú", en: "Notes")(),
+            ],
             events.map { e in
                 var notes: [String] = []
                 if e.opening { notes.append(Text(vi: "số dư đầu kỳ", en: "opening balance")()) }
@@ -35,7 +44,10 @@ struct Log: ParsableCommand {
                 if let source = e.detail.source { notes.append(source) }
                 if let said = e.archivistNote(Lang.current) { notes.append(said) }
                 notes += e.changes
-                return [String(e.id), e.happenedAt, e.what, e.actor, e.file ?? e.box ?? e.fonds ?? "", e.quantity, notes.joined(separator: "; ")]
+                return [
+                    String(e.id), e.happenedAt, e.what, e.actor, e.file ?? e.box ?? e.fonds ?? "", e.quantity,
+                    notes.joined(separator: "; "),
+                ]
             },
             right: [0])
     }

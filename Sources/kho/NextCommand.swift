@@ -4,8 +4,9 @@ import KhoKit
 struct NextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next",
-        abstract: Text(vi: "Việc nên làm trước: hộp cần chỉnh lý hoặc hồ sơ cần số hóa, xếp theo mức nguy cơ.",
-                       en: "What to take next: boxes to arrange or files to scan, most at risk first.")(),
+        abstract: Text(
+            vi: "Việc nên làm trước: hộp cần chỉnh lý hoặc hồ sơ cần số hóa, xếp theo mức nguy cơ.",
+            en: "What to take next: boxes to arrange or files to scan, most at risk first.")(),
         discussion: Text(
             vi: """
                 Điểm = tình trạng (ngấm nước 40, nấm mốc 36, côn trùng 32, giòn mủn 24, cũ nát 10, tốt 0)
@@ -24,7 +25,12 @@ struct NextCommand: ParsableCommand {
                 in arranged boxes, secret files never.
                 Example: kho next;  kho next --for scanning --limit 10;  kho next --json
                 """)())
-    @Option(name: .customLong("for"), help: ArgumentHelp(Text(vi: "arrangement (chỉnh lý, mặc định) hoặc scanning (số hóa).", en: "arrangement (default) or scanning.")(), valueName: "arrangement|scanning"))
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp(
+            Text(
+                vi: "arrangement (chỉnh lý, mặc định) hoặc scanning (số hóa).", en: "arrangement (default) or scanning."
+            )(), valueName: "arrangement|scanning"))
     var kind: String = "arrangement"
     @Option(help: ArgumentHelp(Text(vi: "Số dòng tối đa (mặc định 20).", en: "At most this many rows (default 20).")()))
     var limit: Int = 20
@@ -32,11 +38,14 @@ struct NextCommand: ParsableCommand {
 
     func validate() throws {
         guard QueueKind.parse(kind) != nil else {
-            throw ValidationError(Text(vi: "--for «\(kind)» không có: dùng arrangement (chỉnh lý) hoặc scanning (số hóa)",
-                                       en: "--for “\(kind)” is not known: use arrangement or scanning")())
+            throw ValidationError(
+                Text(
+                    vi: "--for «\(kind)» không có: dùng arrangement (chỉnh lý) hoặc scanning (số hóa)",
+                    en: "--for “\(kind)” is not known: use arrangement or scanning")())
         }
         guard limit > 0 else {
-            throw ValidationError(Text(vi: "--limit phải lớn hơn 0, ví dụ 20", en: "--limit must be more than 0, e.g. 20")())
+            throw ValidationError(
+                Text(vi: "--limit phải lớn hơn 0, ví dụ 20", en: "--limit must be more than 0, e.g. 20")())
         }
     }
 
@@ -46,22 +55,32 @@ struct NextCommand: ParsableCommand {
         let items = try global.openForReading().nextWork(kind, limit: limit, lang: lang)
         if global.json { return try Out.json(items) }
         guard !items.isEmpty else {
-            return Out.line(kind == .arrangement
-                            ? Text(vi: "Không còn hộp nào chờ chỉnh lý.", en: "No box is waiting for arrangement.")()
-                            : Text(vi: "Không còn hồ sơ nào chờ số hóa trong các hộp đã chỉnh lý.", en: "No file in an arranged box is waiting to be scanned.")())
+            return Out.line(
+                kind == .arrangement
+                    ? Text(vi: "Không còn hộp nào chờ chỉnh lý.", en: "No box is waiting for arrangement.")()
+                    : Text(
+                        vi: "Không còn hồ sơ nào chờ số hóa trong các hộp đã chỉnh lý.",
+                        en: "No file in an arranged box is waiting to be scanned.")())
         }
         let score = { (item: QueueItem) in Format.decimal(item.score.total, maxFractionDigits: 0) }
         switch kind {
         case .arrangement:
             Out.table(
-                ["#", Text(vi: "Hộp", en: "Box")(), Text(vi: "Điểm", en: "Score")(), Text(vi: "Lý do", en: "Why")(),
-                 Text(vi: "Mét", en: "Metres")(), Text(vi: "Đang ở", en: "Where")()],
-                items.map { [String($0.rank), $0.ref, score($0), $0.reason, $0.metres.map(Out.metres) ?? "", Self.place($0)] },
+                [
+                    "#", Text(vi: "Hộp", en: "Box")(), Text(vi: "Điểm", en: "Score")(), Text(vi: "Lý do", en: "Why")(),
+                    Text(vi: "Mét", en: "Metres")(), Text(vi: "Đang ở", en: "Where")(),
+                ],
+                items.map {
+                    [String($0.rank), $0.ref, score($0), $0.reason, $0.metres.map(Out.metres) ?? "", Self.place($0)]
+                },
                 right: [0, 2, 4])
         case .scanning:
             Out.table(
-                ["#", Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tiêu đề", en: "Title")(), Text(vi: "Điểm", en: "Score")(),
-                 Text(vi: "Lý do", en: "Why")(), Text(vi: "Đang ở", en: "Where")()],
+                [
+                    "#", Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tiêu đề", en: "Title")(),
+                    Text(vi: "Điểm", en: "Score")(),
+                    Text(vi: "Lý do", en: "Why")(), Text(vi: "Đang ở", en: "Where")(),
+                ],
                 items.map { [String($0.rank), $0.ref, $0.title ?? "", score($0), $0.reason, Self.place($0)] },
                 right: [0, 3])
         }
@@ -70,7 +89,8 @@ struct NextCommand: ParsableCommand {
     /// The location, or who has it when it is out.
     static func place(_ item: QueueItem) -> String {
         guard let out = item.custody else { return item.location }
-        return Text(vi: "ngoài kho: \(out.holder) từ \(out.sinceDay)\(out.withBox ? " (cả hộp)" : "")",
-                    en: "out: \(out.holder) since \(out.sinceDay)\(out.withBox ? " (whole box)" : "")")()
+        return Text(
+            vi: "ngoài kho: \(out.holder) từ \(out.sinceDay)\(out.withBox ? " (cả hộp)" : "")",
+            en: "out: \(out.holder) since \(out.sinceDay)\(out.withBox ? " (whole box)" : "")")()
     }
 }

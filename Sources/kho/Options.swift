@@ -4,19 +4,31 @@ import KhoKit
 
 /// Options every command takes: which catalogue, JSON output, language.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(Text(vi: "Tệp danh mục SQLite (mặc định: KHO_DB hoặc catalog/kho.sqlite).", en: "The SQLite catalogue (default: KHO_DB or catalog/kho.sqlite).")(), valueName: "PATH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            Text(
+                vi: "Tệp danh mục SQLite (mặc định: KHO_DB hoặc catalog/kho.sqlite).",
+                en: "The SQLite catalogue (default: KHO_DB or catalog/kho.sqlite).")(), valueName: "PATH"))
     var db: String?
 
-    @Flag(name: .long, help: ArgumentHelp(Text(vi: "In kết quả dạng JSON cho script.", en: "Print JSON for scripts.")()))
+    @Flag(
+        name: .long, help: ArgumentHelp(Text(vi: "In kết quả dạng JSON cho script.", en: "Print JSON for scripts.")()))
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp(Text(vi: "Ngôn ngữ: vi (mặc định) hoặc en.", en: "Language: vi (default) or en.")(), valueName: "vi|en"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            Text(vi: "Ngôn ngữ: vi (mặc định) hoặc en.", en: "Language: vi (default) or en.")(), valueName: "vi|en"))
     var lang: String?
 
     func validate() throws {
         if let lang {
             guard let chosen = Lang(rawValue: lang.lowercased()) else {
-                throw ValidationError(Text(vi: "ngôn ngữ «\(lang)» không có: dùng vi hoặc en", en: "no language “\(lang)”: use vi or en")())
+                throw ValidationError(
+                    Text(
+                        vi: "ngôn ngữ «\(lang)» không có: dùng vi hoặc en", en: "no language “\(lang)”: use vi or en")()
+                )
             }
             Lang.choose(chosen)
         }
@@ -38,13 +50,28 @@ struct GlobalOptions: ParsableArguments {
 
 /// Who did the work, and when: every write takes these.
 struct WhoOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(Text(vi: "Người làm việc này (mặc định: biến KHO_OPERATOR).", en: "Who did the work (default: KHO_OPERATOR).")(), valueName: Text(vi: "TÊN", en: "NAME")()))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            Text(
+                vi: "Người làm việc này (mặc định: biến KHO_OPERATOR).", en: "Who did the work (default: KHO_OPERATOR)."
+            )(), valueName: Text(vi: "TÊN", en: "NAME")()))
     var by: String?
 
-    @Option(name: .long, help: ArgumentHelp(Text(vi: "Ghi bù việc đã làm lúc này (giờ địa phương), không ở tương lai.", en: "Back-fill work done at this local time; not in the future.")(), valueName: "YYYY-MM-DD[THH:MM]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            Text(
+                vi: "Ghi bù việc đã làm lúc này (giờ địa phương), không ở tương lai.",
+                en: "Back-fill work done at this local time; not in the future.")(), valueName: "YYYY-MM-DD[THH:MM]"))
     var at: String?
 
-    @Flag(name: .long, help: ArgumentHelp(Text(vi: "Việc làm trước khi có kho (số dư đầu kỳ): tính vào tiến độ, không tính vào năng suất.", en: "Work done before kho (opening balance): counts in status, never in throughput.")()))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            Text(
+                vi: "Việc làm trước khi có kho (số dư đầu kỳ): tính vào tiến độ, không tính vào năng suất.",
+                en: "Work done before kho (opening balance): counts in status, never in throughput.")()))
     var opening = false
 
     func attribution() throws -> Attribution {

@@ -56,7 +56,8 @@ enum Out {
         var shown = Visible.escaped(text)
         if highlight {
             for word in words.sorted(by: { $0.count > $1.count }) where !word.isEmpty {
-                shown = shown.replacingOccurrences(of: Visible.escaped(word), with: "\u{1B}[1;33m" + Visible.escaped(word) + "\u{1B}[0m")
+                shown = shown.replacingOccurrences(
+                    of: Visible.escaped(word), with: "\u{1B}[1;33m" + Visible.escaped(word) + "\u{1B}[0m")
             }
         }
         print(Visible.escaped(prefix) + shown)

@@ -5,13 +5,19 @@ import KhoKit
 struct PdfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pdf",
-        abstract: Text(vi: "Bản số hóa hợp pháp: PDF/A hai lớp có lớp chữ tiếng Việt, đặt tên theo mã hồ sơ (Thông tư 05/2025/TT-BNV).",
-                       en: "The legal digital copy: a two-layer PDF/A with a Vietnamese text layer, named by the archival code (Circular 05/2025/TT-BNV).")(),
+        abstract: Text(
+            vi:
+                "Bản số hóa hợp pháp: PDF/A hai lớp có lớp chữ tiếng Việt, đặt tên theo mã hồ sơ (Thông tư 05/2025/TT-BNV).",
+            en:
+                "The legal digital copy: a two-layer PDF/A with a Vietnamese text layer, named by the archival code (Circular 05/2025/TT-BNV)."
+        )(),
         subcommands: [Build.self, Verify.self, List.self, Rule.self, Settings.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Làm bản PDF/A cho các hồ sơ có bản quét đã đạt chuẩn (OCRmyPDF + Tesseract vie).", en: "Build the PDF/A copy of files whose masters passed QC (OCRmyPDF + Tesseract vie).")(),
+            abstract: Text(
+                vi: "Làm bản PDF/A cho các hồ sơ có bản quét đã đạt chuẩn (OCRmyPDF + Tesseract vie).",
+                en: "Build the PDF/A copy of files whose masters passed QC (OCRmyPDF + Tesseract vie).")(),
             discussion: Text(
                 vi: """
                     Mỗi hồ sơ thành một tệp <thư mục>/<phông>/<mã hồ sơ>.pdf: PDF/A-2b, ảnh trang giữ nguyên không mất dữ liệu
@@ -29,18 +35,33 @@ struct PdfCommand: ParsableCommand {
                     non-zero when a file failed. Needs the Debian packages ocrmypdf, tesseract-ocr-vie, poppler-utils.
                     Example: kho pdf build; kho pdf build H0012 H0013/04 --jobs 2 --by Hoa
                     """)())
-        @Argument(help: ArgumentHelp(Text(vi: "Hộp (H0012) hoặc hồ sơ (H0012/03); bỏ trống là tất cả.", en: "Boxes (H0012) or files (H0012/03); none means all.")(), valueName: "BOX[/FILE]"))
+        @Argument(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Hộp (H0012) hoặc hồ sơ (H0012/03); bỏ trống là tất cả.",
+                    en: "Boxes (H0012) or files (H0012/03); none means all.")(), valueName: "BOX[/FILE]"))
         var targets: [String] = []
-        @Option(help: ArgumentHelp(Text(vi: "Số hồ sơ làm cùng lúc (mặc định: số lõi CPU).", en: "Files built at once (default: the CPU cores).")(), valueName: "N"))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Số hồ sơ làm cùng lúc (mặc định: số lõi CPU).",
+                    en: "Files built at once (default: the CPU cores).")(), valueName: "N"))
         var jobs: Int?
-        @Flag(help: ArgumentHelp(Text(vi: "Làm lại cả bản đã có (sau khi đổi thiết lập).", en: "Build again even copies that are up to date (after changing settings).")()))
+        @Flag(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Làm lại cả bản đã có (sau khi đổi thiết lập).",
+                    en: "Build again even copies that are up to date (after changing settings).")()))
         var force = false
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if let jobs, jobs < 1 {
-                throw ValidationError(Text(vi: "--jobs phải từ 1 trở lên, không phải \(jobs)", en: "--jobs must be 1 or more, not \(jobs)")())
+                throw ValidationError(
+                    Text(
+                        vi: "--jobs phải từ 1 trở lên, không phải \(jobs)", en: "--jobs must be 1 or more, not \(jobs)")()
+                )
             }
         }
 
@@ -51,7 +72,8 @@ struct PdfCommand: ParsableCommand {
             let store = try global.openForWriting()
             let bar = ProgressBar(Text(vi: "PDF/A (trang)", en: "PDF/A (pages)")())
             let summary = try store.buildCopies(
-                PdfBuildOptions(targets: targets, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force),
+                PdfBuildOptions(
+                    targets: targets, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force),
                 tools: tools, by: who, progress: { bar.update($0) })
             bar.finish()
             if global.json {
@@ -65,35 +87,61 @@ struct PdfCommand: ParsableCommand {
 
     static func printSummary(_ s: PdfBuildSummary) {
         let secs = Format.decimal(s.seconds, maxFractionDigits: 1)
-        Out.line(Text(vi: "Đã làm \(s.built.count) bản PDF/A (\(Format.integer(Int64(s.pages))) trang, \(Format.integer(s.bytes)) byte) trong \(secs) giây vào \(s.folder)",
-                      en: "Built \(s.built.count) PDF/A copies (\(Format.integer(Int64(s.pages))) pages, \(Format.integer(s.bytes)) bytes) in \(secs) s into \(s.folder)")())
+        Out.line(
+            Text(
+                vi:
+                    "Đã làm \(s.built.count) bản PDF/A (\(Format.integer(Int64(s.pages))) trang, \(Format.integer(s.bytes)) byte) trong \(secs) giây vào \(s.folder)",
+                en:
+                    "Built \(s.built.count) PDF/A copies (\(Format.integer(Int64(s.pages))) pages, \(Format.integer(s.bytes)) bytes) in \(secs) s into \(s.folder)"
+            )())
         if !s.built.isEmpty {
             Out.table(
-                [Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Mã hồ sơ", en: "Archival code")(), Text(vi: "Trang", en: "Pages")(),
-                 Text(vi: "Byte", en: "Bytes")(), "PDF/A", Text(vi: "Tin cậy OCR", en: "OCR confidence")(), Text(vi: "Giây", en: "Seconds")(),
-                 Text(vi: "Bậc", en: "Rung")()],
+                [
+                    Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Mã hồ sơ", en: "Archival code")(),
+                    Text(vi: "Trang", en: "Pages")(),
+                    Text(vi: "Byte", en: "Bytes")(), "PDF/A", Text(vi: "Tin cậy OCR", en: "OCR confidence")(),
+                    Text(vi: "Giây", en: "Seconds")(),
+                    Text(vi: "Bậc", en: "Rung")(),
+                ],
                 s.built.map {
-                    [$0.ref, $0.archiveId, Format.integer(Int64($0.pages)), Format.integer($0.bytes), $0.pdfa,
-                     $0.meanConfidence.map { Format.decimal($0, maxFractionDigits: 1) } ?? "–", Format.decimal($0.seconds, maxFractionDigits: 1),
-                     $0.scanState.label()]
+                    [
+                        $0.ref, $0.archiveId, Format.integer(Int64($0.pages)), Format.integer($0.bytes), $0.pdfa,
+                        $0.meanConfidence.map { Format.decimal($0, maxFractionDigits: 1) } ?? "–",
+                        Format.decimal($0.seconds, maxFractionDigits: 1),
+                        $0.scanState.label(),
+                    ]
                 },
                 right: [2, 3, 5, 6])
         }
         if s.upToDate > 0 {
-            Out.line(Text(vi: "Đã có bản PDF và bản quét không đổi (bỏ qua): \(Format.integer(Int64(s.upToDate))) hồ sơ",
-                          en: "Copy in place and masters unchanged (skipped): \(Format.integer(Int64(s.upToDate))) files")())
+            Out.line(
+                Text(
+                    vi: "Đã có bản PDF và bản quét không đổi (bỏ qua): \(Format.integer(Int64(s.upToDate))) hồ sơ",
+                    en: "Copy in place and masters unchanged (skipped): \(Format.integer(Int64(s.upToDate))) files")())
         }
         if s.numbered > 0 {
-            Out.line(Text(vi: "Đã đánh số \(Format.integer(Int64(s.numbered))) hồ sơ trong phông (số hồ sơ cố định từ nay)",
-                          en: "Numbered \(Format.integer(Int64(s.numbered))) files in their fonds (file numbers are fixed from now on)")())
+            Out.line(
+                Text(
+                    vi: "Đã đánh số \(Format.integer(Int64(s.numbered))) hồ sơ trong phông (số hồ sơ cố định từ nay)",
+                    en:
+                        "Numbered \(Format.integer(Int64(s.numbered))) files in their fonds (file numbers are fixed from now on)"
+                )())
         }
         if !s.notReady.isEmpty {
-            let parts = s.notReady.sorted { $0.key < $1.key }.map { key, n in "\((ScanState(rawValue: key)?.label() ?? key)) \(Format.integer(Int64(n)))" }
-            Out.line(Text(vi: "Chưa làm được (bản quét chưa đạt hoặc chưa có): ", en: "Not ready (masters not passed, or none): ")() + parts.joined(separator: ", "))
+            let parts = s.notReady.sorted { $0.key < $1.key }.map { key, n in
+                "\((ScanState(rawValue: key)?.label() ?? key)) \(Format.integer(Int64(n)))"
+            }
+            Out.line(
+                Text(
+                    vi: "Chưa làm được (bản quét chưa đạt hoặc chưa có): ",
+                    en: "Not ready (masters not passed, or none): ")() + parts.joined(separator: ", "))
             for n in s.notReadyNamed.prefix(50) { Out.line("  \(n.ref): \(n.scanState.label())") }
         }
         if !s.findings.isEmpty {
-            Out.line(Text(vi: "Lỗi (\(s.findings.count) hồ sơ chưa có bản PDF):", en: "Failures (\(s.findings.count) files got no copy):")())
+            Out.line(
+                Text(
+                    vi: "Lỗi (\(s.findings.count) hồ sơ chưa có bản PDF):",
+                    en: "Failures (\(s.findings.count) files got no copy):")())
             for f in s.findings { Out.line("  " + f.line) }
         }
         if !s.built.isEmpty {
@@ -103,17 +151,26 @@ struct PdfCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Kiểm tra bản PDF/A: còn đó, SHA-256 không đổi, đủ trang, khai báo PDF/A, có lớp chữ.", en: "Check the PDF/A copies: present, SHA-256 unchanged, all pages, PDF/A declared, text layer present.")(),
-            discussion: Text(vi: "Thoát với mã khác 0 và nêu từng lỗi. Cần gói poppler-utils (pdfinfo, pdftotext).",
-                             en: "Exits non-zero, naming each failure. Needs poppler-utils (pdfinfo, pdftotext).")())
-        @Option(name: .customLong("older-than"), help: ArgumentHelp(Text(vi: "Chỉ bản chưa kiểm tra trong N ngày.", en: "Only copies not checked for N days.")(), valueName: Text(vi: "NGÀY", en: "DAYS")()))
+            abstract: Text(
+                vi: "Kiểm tra bản PDF/A: còn đó, SHA-256 không đổi, đủ trang, khai báo PDF/A, có lớp chữ.",
+                en: "Check the PDF/A copies: present, SHA-256 unchanged, all pages, PDF/A declared, text layer present."
+            )(),
+            discussion: Text(
+                vi: "Thoát với mã khác 0 và nêu từng lỗi. Cần gói poppler-utils (pdfinfo, pdftotext).",
+                en: "Exits non-zero, naming each failure. Needs poppler-utils (pdfinfo, pdftotext).")())
+        @Option(
+            name: .customLong("older-than"),
+            help: ArgumentHelp(
+                Text(vi: "Chỉ bản chưa kiểm tra trong N ngày.", en: "Only copies not checked for N days.")(),
+                valueName: Text(vi: "NGÀY", en: "DAYS")()))
         var olderThan: Int?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if let olderThan, olderThan < 0 {
-                throw ValidationError(Text(vi: "--older-than phải từ 0 trở lên", en: "--older-than must be 0 or more")())
+                throw ValidationError(
+                    Text(vi: "--older-than phải từ 0 trở lên", en: "--older-than must be 0 or more")())
             }
         }
 
@@ -121,14 +178,17 @@ struct PdfCommand: ParsableCommand {
             let tools = try PopplerTools.locate()
             let who = try who.attribution()
             let bar = ProgressBar(Text(vi: "Kiểm tra PDF", en: "Verify PDF")())
-            let report = try global.openForWriting().verifyCopies(olderThanDays: olderThan, tools: tools, by: who, progress: { bar.update($0) })
+            let report = try global.openForWriting().verifyCopies(
+                olderThanDays: olderThan, tools: tools, by: who, progress: { bar.update($0) })
             bar.finish()
             if global.json {
                 try Out.json(report)
             } else {
                 let bad = report.checked - report.ok
-                Out.line(Text(vi: "Đã kiểm tra \(report.checked) bản PDF/A: \(report.ok) tốt, \(bad) có lỗi.",
-                              en: "Checked \(report.checked) PDF/A copies: \(report.ok) sound, \(bad) with problems.")())
+                Out.line(
+                    Text(
+                        vi: "Đã kiểm tra \(report.checked) bản PDF/A: \(report.ok) tốt, \(bad) có lỗi.",
+                        en: "Checked \(report.checked) PDF/A copies: \(report.ok) sound, \(bad) with problems.")())
                 for p in report.problems { Out.line("  \(p.ref) (\(p.archiveId)): \(p.message)") }
             }
             if !report.clean { throw ExitCode.failure }
@@ -137,8 +197,13 @@ struct PdfCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Liệt kê bản PDF/A đã làm: mã hồ sơ, đường dẫn, trang, dung lượng, lần kiểm tra.", en: "List the PDF/A copies: archival code, path, pages, size, last check.")())
-        @Argument(help: ArgumentHelp(Text(vi: "Hộp hoặc HỘP/HỒSƠ; bỏ trống là tất cả.", en: "A box or BOX/FILE; none means all.")(), valueName: "BOX[/FILE]"))
+            abstract: Text(
+                vi: "Liệt kê bản PDF/A đã làm: mã hồ sơ, đường dẫn, trang, dung lượng, lần kiểm tra.",
+                en: "List the PDF/A copies: archival code, path, pages, size, last check.")())
+        @Argument(
+            help: ArgumentHelp(
+                Text(vi: "Hộp hoặc HỘP/HỒSƠ; bỏ trống là tất cả.", en: "A box or BOX/FILE; none means all.")(),
+                valueName: "BOX[/FILE]"))
         var target: String?
         @OptionGroup var global: GlobalOptions
 
@@ -153,11 +218,18 @@ struct PdfCommand: ParsableCommand {
             if global.json { return try Out.json(copies) }
             if copies.isEmpty { return Out.line(Text(vi: "Chưa có bản PDF/A nào.", en: "No PDF/A copy yet.")()) }
             Out.table(
-                [Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Mã hồ sơ", en: "Archival code")(), Text(vi: "Trang", en: "Pages")(),
-                 Text(vi: "Byte", en: "Bytes")(), "PDF/A", Text(vi: "Làm lúc", en: "Built")(), Text(vi: "Kiểm tra", en: "Verified")(),
-                 Text(vi: "Tệp", en: "Path")()],
+                [
+                    Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Mã hồ sơ", en: "Archival code")(),
+                    Text(vi: "Trang", en: "Pages")(),
+                    Text(vi: "Byte", en: "Bytes")(), "PDF/A", Text(vi: "Làm lúc", en: "Built")(),
+                    Text(vi: "Kiểm tra", en: "Verified")(),
+                    Text(vi: "Tệp", en: "Path")(),
+                ],
                 copies.map {
-                    [$0.ref, $0.archiveId, Format.integer(Int64($0.pages)), Format.integer($0.bytes), $0.pdfa, $0.builtAt, $0.verifiedAt ?? "–", $0.path]
+                    [
+                        $0.ref, $0.archiveId, Format.integer(Int64($0.pages)), Format.integer($0.bytes), $0.pdfa,
+                        $0.builtAt, $0.verifiedAt ?? "–", $0.path,
+                    ]
                 },
                 right: [2, 3])
         }
@@ -165,7 +237,8 @@ struct PdfCommand: ParsableCommand {
 
     struct Rule: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Xem hoặc đặt quy tắc mã hồ sơ của phông.", en: "Show or set a fonds' archival code rule.")(),
+            abstract: Text(
+                vi: "Xem hoặc đặt quy tắc mã hồ sơ của phông.", en: "Show or set a fonds' archival code rule.")(),
             discussion: Text(
                 vi: """
                     Trường: {fonds} mã phông, {inventory} số mục lục, {year} năm của hồ sơ, {number} số hồ sơ trong phông
@@ -181,37 +254,58 @@ struct PdfCommand: ParsableCommand {
                     UBND-SK1.01.0123). Refused when it would change the code of a file already delivered.
                     Example: kho pdf rule UBND-SK1 --inventory 01 --by Thu; kho pdf rule UBND-SK1 --pattern "{fonds}.{box}.{file}" --by Thu
                     """)())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã phông; bỏ trống để xem mọi phông.", en: "Fonds code; leave out to show every fonds.")()))
+        @Argument(
+            help: ArgumentHelp(
+                Text(vi: "Mã phông; bỏ trống để xem mọi phông.", en: "Fonds code; leave out to show every fonds.")()))
         var fonds: String?
         @Option(help: ArgumentHelp(Text(vi: "Quy tắc mới.", en: "The new rule.")()))
         var pattern: String?
-        @Option(help: ArgumentHelp(Text(vi: "Số mục lục của phông (chuỗi rỗng để bỏ).", en: "The fonds' inventory number (empty to clear).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Số mục lục của phông (chuỗi rỗng để bỏ).", en: "The fonds' inventory number (empty to clear).")()
+            ))
         var inventory: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if (pattern != nil || inventory != nil) && fonds == nil {
-                throw ValidationError(Text(vi: "cần nêu mã phông để đặt quy tắc", en: "name the fonds to set its rule")())
+                throw ValidationError(
+                    Text(vi: "cần nêu mã phông để đặt quy tắc", en: "name the fonds to set its rule")())
             }
         }
 
         func run() throws {
             let rules: [FondsArchiveRule]
             if let fonds, pattern != nil || inventory != nil {
-                let set = try global.openForWriting().setArchiveRule(fonds: fonds, pattern: pattern, inventory: inventory, by: try who.attribution())
+                let set = try global.openForWriting().setArchiveRule(
+                    fonds: fonds, pattern: pattern, inventory: inventory, by: try who.attribution())
                 rules = [set]
-                if !global.json { Out.line(Text(vi: "Đã đặt quy tắc mã hồ sơ của phông \(set.fonds)", en: "Set the archival code rule of fonds \(set.fonds)")()) }
+                if !global.json {
+                    Out.line(
+                        Text(
+                            vi: "Đã đặt quy tắc mã hồ sơ của phông \(set.fonds)",
+                            en: "Set the archival code rule of fonds \(set.fonds)")())
+                }
             } else {
                 rules = try global.openForReading().archiveRules(fonds: fonds)
             }
             if global.json { return try Out.json(rules) }
             Out.table(
-                [Text(vi: "Phông", en: "Fonds")(), Text(vi: "Quy tắc", en: "Rule")(), Text(vi: "Số mục lục", en: "Inventory")(),
-                 Text(vi: "Đã đánh số", en: "Numbered")(), Text(vi: "Đã bàn giao", en: "Delivered")(), Text(vi: "Ví dụ", en: "Example")()],
+                [
+                    Text(vi: "Phông", en: "Fonds")(), Text(vi: "Quy tắc", en: "Rule")(),
+                    Text(vi: "Số mục lục", en: "Inventory")(),
+                    Text(vi: "Đã đánh số", en: "Numbered")(), Text(vi: "Đã bàn giao", en: "Delivered")(),
+                    Text(vi: "Ví dụ", en: "Example")(),
+                ],
                 rules.map {
-                    [$0.fonds, $0.pattern + ($0.isDefault ? Text(vi: " (mặc định)", en: " (default)")() : ""), $0.inventory ?? "–",
-                     Format.integer(Int64($0.numbered)), Format.integer(Int64($0.delivered)), $0.example ?? ($0.exampleProblem ?? "–")]
+                    [
+                        $0.fonds, $0.pattern + ($0.isDefault ? Text(vi: " (mặc định)", en: " (default)")() : ""),
+                        $0.inventory ?? "–",
+                        Format.integer(Int64($0.numbered)), Format.integer(Int64($0.delivered)),
+                        $0.example ?? ($0.exampleProblem ?? "–"),
+                    ]
                 },
                 right: [3, 4])
         }
@@ -219,17 +313,36 @@ struct PdfCommand: ParsableCommand {
 
     struct Settings: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Xem hoặc đặt cách làm bản PDF/A: thư mục, nén ảnh, độ phân giải.", en: "Show or set how the PDF/A copies are made: folder, image compression, resolution.")(),
+            abstract: Text(
+                vi: "Xem hoặc đặt cách làm bản PDF/A: thư mục, nén ảnh, độ phân giải.",
+                en: "Show or set how the PDF/A copies are made: folder, image compression, resolution.")(),
             discussion: Text(
-                vi: "Mặc định: ảnh giữ nguyên như bản quét (không mất dữ liệu), thư mục pdf/ cạnh danh mục. Ví dụ: kho pdf settings --image jpeg --jpeg-quality 85 --dpi 300 --by Thu",
-                en: "Default: images as the masters (lossless), folder pdf/ beside the catalogue. Example: kho pdf settings --image jpeg --jpeg-quality 85 --dpi 300 --by Thu")())
-        @Option(help: ArgumentHelp(Text(vi: "Thư mục chứa bản PDF.", en: "The folder for the copies.")(), valueName: Text(vi: "THƯ_MỤC", en: "FOLDER")()))
+                vi:
+                    "Mặc định: ảnh giữ nguyên như bản quét (không mất dữ liệu), thư mục pdf/ cạnh danh mục. Ví dụ: kho pdf settings --image jpeg --jpeg-quality 85 --dpi 300 --by Thu",
+                en:
+                    "Default: images as the masters (lossless), folder pdf/ beside the catalogue. Example: kho pdf settings --image jpeg --jpeg-quality 85 --dpi 300 --by Thu"
+            )())
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Thư mục chứa bản PDF.", en: "The folder for the copies.")(),
+                valueName: Text(vi: "THƯ_MỤC", en: "FOLDER")()))
         var folder: String?
-        @Option(help: ArgumentHelp(Text(vi: "Ảnh trang: lossless (mặc định) hoặc jpeg.", en: "Page images: lossless (default) or jpeg.")(), valueName: "lossless|jpeg"))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Ảnh trang: lossless (mặc định) hoặc jpeg.", en: "Page images: lossless (default) or jpeg.")(),
+                valueName: "lossless|jpeg"))
         var image: String?
-        @Option(name: .customLong("jpeg-quality"), help: ArgumentHelp(Text(vi: "Chất lượng JPEG 1–100 (mặc định 85).", en: "JPEG quality 1–100 (default 85).")()))
+        @Option(
+            name: .customLong("jpeg-quality"),
+            help: ArgumentHelp(
+                Text(vi: "Chất lượng JPEG 1–100 (mặc định 85).", en: "JPEG quality 1–100 (default 85).")()))
         var jpegQuality: String?
-        @Option(help: ArgumentHelp(Text(vi: "Hạ ảnh xuống độ phân giải này nếu bản quét cao hơn; master để giữ nguyên.", en: "Bring images down to this resolution when the master's is higher; master to keep it.")(), valueName: "DPI|master"))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Hạ ảnh xuống độ phân giải này nếu bản quét cao hơn; master để giữ nguyên.",
+                    en: "Bring images down to this resolution when the master's is higher; master to keep it.")(),
+                valueName: "DPI|master"))
         var dpi: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -237,7 +350,8 @@ struct PdfCommand: ParsableCommand {
         func run() throws {
             if folder != nil || image != nil || jpegQuality != nil || dpi != nil {
                 let store = try global.openForWriting()
-                var settings = try DeliverySettings.parse(image: image, jpegQuality: jpegQuality, dpi: dpi, onto: try store.deliverySettings())
+                var settings = try DeliverySettings.parse(
+                    image: image, jpegQuality: jpegQuality, dpi: dpi, onto: try store.deliverySettings())
                 if let folder { settings.folder = folder }
                 try store.setDeliverySettings(settings, by: try who.attribution())
             }
@@ -246,10 +360,13 @@ struct PdfCommand: ParsableCommand {
             if global.json { return try Out.json(settings) }
             let folderPath = (try? settings.resolvedFolder(catalogue: store.path)) ?? "?"
             Out.line(Text(vi: "Thư mục: ", en: "Folder: ")() + folderPath)
-            Out.line(Text(vi: "Ảnh trang: ", en: "Page images: ")()
-                + (settings.image == .lossless ? Text(vi: "không mất dữ liệu", en: "lossless")() : "JPEG \(settings.jpegQuality)"))
-            Out.line(Text(vi: "Độ phân giải: ", en: "Resolution: ")()
-                + (settings.dpi.map { "≤ \($0) dpi" } ?? Text(vi: "như bản quét", en: "as the master")()))
+            Out.line(
+                Text(vi: "Ảnh trang: ", en: "Page images: ")()
+                    + (settings.image == .lossless
+                        ? Text(vi: "không mất dữ liệu", en: "lossless")() : "JPEG \(settings.jpegQuality)"))
+            Out.line(
+                Text(vi: "Độ phân giải: ", en: "Resolution: ")()
+                    + (settings.dpi.map { "≤ \($0) dpi" } ?? Text(vi: "như bản quét", en: "as the master")()))
         }
     }
 }

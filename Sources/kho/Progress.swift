@@ -26,7 +26,8 @@ final class ProgressBar: @unchecked Sendable {
         let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
         let left = rate > 0 ? Double(p.total - p.done) / rate : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let line = "\r\(label) \(bar) \(Format.integer(Int64(p.done)))/\(Format.integer(Int64(p.total)))  "
+        let line =
+            "\r\(label) \(bar) \(Format.integer(Int64(p.done)))/\(Format.integer(Int64(p.total)))  "
             + "\(Format.decimal(rate, maxFractionDigits: 0))/s  ETA \(Int(left) / 60):\(String(format: "%02d", Int(left) % 60))  "
         FileHandle.standardError.write(Data(line.utf8))
     }

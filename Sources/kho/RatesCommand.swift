@@ -5,12 +5,21 @@ import KhoKit
 struct RatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rates",
-        abstract: Text(vi: "Tệp đơn giá: tạo bản mặc định có chú thích, xem.", en: "The rates file: write the commented defaults, show it.")(),
+        abstract: Text(
+            vi: "Tệp đơn giá: tạo bản mặc định có chú thích, xem.",
+            en: "The rates file: write the commented defaults, show it.")(),
         subcommands: [Init.self, Show.self])
 
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Tạo tệp đơn giá mặc định (có chú thích) để sửa theo đơn giá của tỉnh.", en: "Write the default, commented rates file, to edit to the province's prices.")())
-        @Option(help: ArgumentHelp(Text(vi: "Đường dẫn (mặc định rates.toml cạnh danh mục).", en: "Path (default rates.toml beside the catalogue).")()))
+        static let configuration = CommandConfiguration(
+            abstract: Text(
+                vi: "Tạo tệp đơn giá mặc định (có chú thích) để sửa theo đơn giá của tỉnh.",
+                en: "Write the default, commented rates file, to edit to the province's prices.")())
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Đường dẫn (mặc định rates.toml cạnh danh mục).",
+                    en: "Path (default rates.toml beside the catalogue).")()))
         var path: String?
         @Flag(help: ArgumentHelp(Text(vi: "Ghi đè tệp đã có.", en: "Overwrite an existing file.")()))
         var force = false
@@ -19,12 +28,18 @@ struct RatesCommand: ParsableCommand {
         func run() throws {
             let target = path ?? RatesFile.defaultPath(catalogue: global.path)
             try RatesFile.writeDefaults(to: target, force: force, catalogue: global.path)
-            Out.line(Text(vi: "Đã ghi \(target): hãy sửa đơn giá theo quyết định của tỉnh.", en: "Wrote \(target): edit the prices to the province's decision.")())
+            Out.line(
+                Text(
+                    vi: "Đã ghi \(target): hãy sửa đơn giá theo quyết định của tỉnh.",
+                    en: "Wrote \(target): edit the prices to the province's decision.")())
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Xem đơn giá đang dùng và nguồn của từng con số.", en: "Show the prices in use and where each comes from.")())
+        static let configuration = CommandConfiguration(
+            abstract: Text(
+                vi: "Xem đơn giá đang dùng và nguồn của từng con số.",
+                en: "Show the prices in use and where each comes from.")())
         @Option(help: ArgumentHelp(Text(vi: "Đường dẫn tệp đơn giá.", en: "Rates file path.")()))
         var path: String?
         @OptionGroup var global: GlobalOptions
@@ -37,15 +52,31 @@ struct RatesCommand: ParsableCommand {
             Out.table(
                 [Text(vi: "Khoản", en: "Item")(), Text(vi: "Giá", en: "Price")(), Text(vi: "Nguồn", en: "Source")()],
                 [
-                    [Texts.moneyItem("per_metre_arranged").text(Lang.current), Format.money(c.perMetreArranged.value), c.perMetreArranged.source],
-                    [Texts.moneyItem("per_page_scanned").text(Lang.current), Format.money(c.perPageScanned.value), c.perPageScanned.source],
-                    [Texts.moneyItem("per_file_described").text(Lang.current), Format.money(c.perFileDescribed.value), c.perFileDescribed.source],
-                    [Texts.moneyItem("per_document_described").text(Lang.current), Format.money(c.perDocumentDescribed.value), c.perDocumentDescribed.source],
-                    [Texts.moneyItem("day_rate").text(Lang.current), Format.money(rates.dayRate.value), rates.dayRate.source],
+                    [
+                        Texts.moneyItem("per_metre_arranged").text(Lang.current),
+                        Format.money(c.perMetreArranged.value), c.perMetreArranged.source,
+                    ],
+                    [
+                        Texts.moneyItem("per_page_scanned").text(Lang.current), Format.money(c.perPageScanned.value),
+                        c.perPageScanned.source,
+                    ],
+                    [
+                        Texts.moneyItem("per_file_described").text(Lang.current),
+                        Format.money(c.perFileDescribed.value), c.perFileDescribed.source,
+                    ],
+                    [
+                        Texts.moneyItem("per_document_described").text(Lang.current),
+                        Format.money(c.perDocumentDescribed.value), c.perDocumentDescribed.source,
+                    ],
+                    [
+                        Texts.moneyItem("day_rate").text(Lang.current), Format.money(rates.dayRate.value),
+                        rates.dayRate.source,
+                    ],
                     [Text(vi: "số bản lưu", en: "copies")(), String(rates.copies.value), rates.copies.source],
                 ] + rates.oneOff.map { [$0.name, Format.money($0.amountVND), $0.source] },
                 right: [1])
-            Out.line(Text(vi: "Ngày nghỉ lễ: \(rates.holidays.count)", en: "Public holidays: \(rates.holidays.count)")())
+            Out.line(
+                Text(vi: "Ngày nghỉ lễ: \(rates.holidays.count)", en: "Public holidays: \(rates.holidays.count)")())
         }
     }
 }

@@ -5,7 +5,9 @@ import KhoKit
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: Text(vi: "Khôi phục danh mục từ một bản sao lưu (kiểm tra bản sao trước).", en: "Restore the catalogue from a backup (the backup is checked first).")(),
+        abstract: Text(
+            vi: "Khôi phục danh mục từ một bản sao lưu (kiểm tra bản sao trước).",
+            en: "Restore the catalogue from a backup (the backup is checked first).")(),
         discussion: Text(
             vi: """
                 Bản sao lưu được kiểm tra trước: là SQLite, không hỏng (integrity_check, foreign_key_check), là danh mục kho
@@ -23,11 +25,15 @@ struct RestoreCommand: ParsableCommand {
                 replace the catalogue, in one step: on any failure the live catalogue stays byte for byte as it was.
                 Use --check to check a backup without restoring it.
                 """)())
-    @Argument(help: ArgumentHelp(Text(vi: "Tệp sao lưu.", en: "The backup file.")(), valueName: Text(vi: "TỆP", en: "FILE")()))
+    @Argument(
+        help: ArgumentHelp(Text(vi: "Tệp sao lưu.", en: "The backup file.")(), valueName: Text(vi: "TỆP", en: "FILE")())
+    )
     var file: String
     @Flag(help: ArgumentHelp(Text(vi: "Thay danh mục đang có dữ liệu.", en: "Replace a catalogue that holds data.")()))
     var force = false
-    @Flag(help: ArgumentHelp(Text(vi: "Chỉ kiểm tra bản sao lưu, không khôi phục.", en: "Only check the backup; restore nothing.")()))
+    @Flag(
+        help: ArgumentHelp(
+            Text(vi: "Chỉ kiểm tra bản sao lưu, không khôi phục.", en: "Only check the backup; restore nothing.")()))
     var check = false
     @OptionGroup var who: WhoOptions
     @OptionGroup var global: GlobalOptions
@@ -36,18 +42,26 @@ struct RestoreCommand: ParsableCommand {
         if check {
             let info = try KhoStore.inspectBackup(file)
             if global.json { return try Out.json(info) }
-            Out.line(Text(
-                vi: "Bản sao lưu \(info.path) tốt: \(Format.integer(Int64(info.events))) sự kiện, \(Format.integer(Int64(info.boxes))) hộp, \(Format.integer(Int64(info.files))) hồ sơ",
-                en: "Backup \(info.path) is sound: \(Format.integer(Int64(info.events))) events, \(Format.integer(Int64(info.boxes))) boxes, \(Format.integer(Int64(info.files))) files")())
+            Out.line(
+                Text(
+                    vi:
+                        "Bản sao lưu \(info.path) tốt: \(Format.integer(Int64(info.events))) sự kiện, \(Format.integer(Int64(info.boxes))) hộp, \(Format.integer(Int64(info.files))) hồ sơ",
+                    en:
+                        "Backup \(info.path) is sound: \(Format.integer(Int64(info.events))) events, \(Format.integer(Int64(info.boxes))) boxes, \(Format.integer(Int64(info.files))) files"
+                )())
             return
         }
         let attribution = try who.attribution()
         let report = try global.openForWriting(create: true).restore(from: file, replacing: force, by: attribution)
         if global.json { return try Out.json(report) }
         let b = report.backup
-        Out.done(Text(
-            vi: "Đã khôi phục \(report.catalogue) từ \(b.path): \(Format.integer(Int64(b.events))) sự kiện, \(Format.integer(Int64(b.boxes))) hộp, \(Format.integer(Int64(b.files))) hồ sơ (thay \(Format.integer(Int64(report.replacedEvents))) sự kiện cũ)",
-            en: "Restored \(report.catalogue) from \(b.path): \(Format.integer(Int64(b.events))) events, \(Format.integer(Int64(b.boxes))) boxes, \(Format.integer(Int64(b.files))) files (replacing \(Format.integer(Int64(report.replacedEvents))) events)"),
+        Out.done(
+            Text(
+                vi:
+                    "Đã khôi phục \(report.catalogue) từ \(b.path): \(Format.integer(Int64(b.events))) sự kiện, \(Format.integer(Int64(b.boxes))) hộp, \(Format.integer(Int64(b.files))) hồ sơ (thay \(Format.integer(Int64(report.replacedEvents))) sự kiện cũ)",
+                en:
+                    "Restored \(report.catalogue) from \(b.path): \(Format.integer(Int64(b.events))) events, \(Format.integer(Int64(b.boxes))) boxes, \(Format.integer(Int64(b.files))) files (replacing \(Format.integer(Int64(report.replacedEvents))) events)"
+            ),
             event: report.event)
     }
 }

@@ -6,7 +6,9 @@ import KhoTIFF
 extension ScanCommand {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Nạp bản quét TIFF từ thư mục bản quét: đọc thẻ, tính SHA-256, kiểm tra theo chuẩn.", en: "Ingest TIFF masters from the scans folder: read tags, SHA-256, check against the profile.")(),
+            abstract: Text(
+                vi: "Nạp bản quét TIFF từ thư mục bản quét: đọc thẻ, tính SHA-256, kiểm tra theo chuẩn.",
+                en: "Ingest TIFF masters from the scans folder: read tags, SHA-256, check against the profile.")(),
             discussion: Text(
                 vi: """
                     Bản quét đặt tại THƯ_MỤC/<mã hộp>/<mã hồ sơ>/<trang>.tif (thứ tự trang theo tên tệp).
@@ -18,9 +20,17 @@ extension ScanCommand {
                     Only new or changed files are read again. Each file gets one event for the person who scanned (--by);
                     ingested masters supersede a hand record of the same file. A file with a failing page becomes "needs rescan".
                     """)())
-        @Argument(help: ArgumentHelp(Text(vi: "Thư mục bản quét (mặc định scans/).", en: "Scans folder (default scans/).")(), valueName: "ROOT"))
+        @Argument(
+            help: ArgumentHelp(
+                Text(vi: "Thư mục bản quét (mặc định scans/).", en: "Scans folder (default scans/).")(),
+                valueName: "ROOT"))
         var root: String = "scans"
-        @Option(help: ArgumentHelp(Text(vi: "Chuẩn chất lượng: vn-2025, nara-textual hoặc đường dẫn tệp chuẩn (mặc định: chuẩn của danh mục).", en: "Quality profile: vn-2025, nara-textual or a profile file (default: the catalogue's).")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi:
+                        "Chuẩn chất lượng: vn-2025, nara-textual hoặc đường dẫn tệp chuẩn (mặc định: chuẩn của danh mục).",
+                    en: "Quality profile: vn-2025, nara-textual or a profile file (default: the catalogue's).")()))
         var profile: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -29,7 +39,8 @@ extension ScanCommand {
             let store = try global.openForWriting()
             let chosen = try store.resolveProfile(profile)
             let bar = ProgressBar(Text(vi: "Nạp", en: "Ingest")())
-            let summary = try store.ingest(root: root, profile: chosen, by: try who.attribution(), progress: { bar.update($0) })
+            let summary = try store.ingest(
+                root: root, profile: chosen, by: try who.attribution(), progress: { bar.update($0) })
             bar.finish()
             if global.json { return try Out.json(summary) }
             ScanCommand.printSummary(summary, time: store.time)
@@ -41,14 +52,20 @@ extension ScanCommand {
 
     static func printSummary(_ s: IngestSummary, time: LocalTime) {
         let secs = Format.decimal(s.seconds, maxFractionDigits: 2)
-        Out.line(Text(vi: "Đã nạp theo chuẩn \(s.profile) trong \(secs) giây:", en: "Ingested against profile \(s.profile) in \(secs) s:")())
+        Out.line(
+            Text(
+                vi: "Đã nạp theo chuẩn \(s.profile) trong \(secs) giây:",
+                en: "Ingested against profile \(s.profile) in \(secs) s:")())
         Out.table(
             [Text(vi: "Chỉ tiêu", en: "Measure")(), Text(vi: "Số lượng", en: "Count")()],
             [
                 [Text(vi: "tệp TIFF", en: "TIFF masters")(), Format.integer(Int64(s.masters))],
                 [Text(vi: "  mới", en: "  new")(), Format.integer(Int64(s.new))],
                 [Text(vi: "  đã thay đổi", en: "  changed")(), Format.integer(Int64(s.changed))],
-                [Text(vi: "  không đổi (không đọc lại)", en: "  unchanged (not read again)")(), Format.integer(Int64(s.unchanged))],
+                [
+                    Text(vi: "  không đổi (không đọc lại)", en: "  unchanged (not read again)")(),
+                    Format.integer(Int64(s.unchanged)),
+                ],
                 [Text(vi: "  không còn trên đĩa", en: "  gone from disk")(), Format.integer(Int64(s.missing))],
                 [Text(vi: "trang đã đọc", en: "pages read")(), Format.integer(Int64(s.pages))],
                 [Text(vi: "dung lượng đã đọc", en: "bytes read")(), Format.integer(s.bytes)],
@@ -63,21 +80,37 @@ extension ScanCommand {
             for path in s.changedPaths.prefix(50) { Out.line("  \(path)") }
         }
         if !s.changedAfterCheck.isEmpty {
-            Out.line(Text(vi: "! \(s.changedAfterCheck.count) tệp đã đạt kiểm tra nay đổi nội dung: giữ SHA-256 cũ, hồ sơ «cần xem lại»; nếu là quét lại đúng: kho scan accept HỘP/HỒSƠ --reason rescan",
-                          en: "! \(s.changedAfterCheck.count) checked masters changed content: the old SHA-256 is kept and their files need review; if it is a proper rescan: kho scan accept BOX/FILE --reason rescan")())
+            Out.line(
+                Text(
+                    vi:
+                        "! \(s.changedAfterCheck.count) tệp đã đạt kiểm tra nay đổi nội dung: giữ SHA-256 cũ, hồ sơ «cần xem lại»; nếu là quét lại đúng: kho scan accept HỘP/HỒSƠ --reason rescan",
+                    en:
+                        "! \(s.changedAfterCheck.count) checked masters changed content: the old SHA-256 is kept and their files need review; if it is a proper rescan: kho scan accept BOX/FILE --reason rescan"
+                )())
         }
         for m in s.countMismatch.prefix(50) {
             Out.line(ScanTexts.mismatch(ref: m.ref, pages: m.pages, sheets: m.sheets)())
         }
         if !s.problems.isEmpty {
             Out.line(Text(vi: "Vấn đề:", en: "Problems:")())
-            for p in s.problems.prefix(50) { Out.line("  \(p.ref)/\(p.master)\(p.page.map { " tr.\($0)" } ?? ""): \(p.message)") }
-            if s.problemsTotal > 50 { Out.line(Text(vi: "  … và \(s.problemsTotal - 50) vấn đề nữa (kho scan problems)", en: "  … and \(s.problemsTotal - 50) more (kho scan problems)")()) }
+            for p in s.problems.prefix(50) {
+                Out.line("  \(p.ref)/\(p.master)\(p.page.map { " tr.\($0)" } ?? ""): \(p.message)")
+            }
+            if s.problemsTotal > 50 {
+                Out.line(
+                    Text(
+                        vi: "  … và \(s.problemsTotal - 50) vấn đề nữa (kho scan problems)",
+                        en: "  … and \(s.problemsTotal - 50) more (kho scan problems)")())
+            }
         }
         if !s.findings.isEmpty {
             Out.line(Text(vi: "Lưu ý về thư mục:", en: "About the folders:")())
             for f in s.findings.prefix(50) { Out.line("  \(f)") }
-            if s.findings.count > 50 { Out.line(Text(vi: "  … và \(s.findings.count - 50) lưu ý nữa", en: "  … and \(s.findings.count - 50) more")()) }
+            if s.findings.count > 50 {
+                Out.line(
+                    Text(vi: "  … và \(s.findings.count - 50) lưu ý nữa", en: "  … and \(s.findings.count - 50) more")()
+                )
+            }
         }
     }
 
@@ -88,13 +121,17 @@ extension ScanCommand {
             time.parse(d.day).map { time.displayDay(of: $0, lang: lang) } ?? d.day
         }
         let days = s.workDays.map { d -> Text in
-            let why = switch d.source {
-            case .tag: Text(vi: "theo thẻ DateTime", en: "DateTime tag")
-            case .ingest: Text(vi: "ngày nạp", en: "ingest day")
-            case .at: Text(vi: "theo --at", en: "given with --at")
-            }
-            return Text(vi: "\(day(d, .vi)) (\(why.vi), \(Format.integer(Int64(d.files), lang: .vi)) hồ sơ)",
-                        en: "\(day(d, .en)) (\(why.en), \(Format.integer(Int64(d.files), lang: .en)) file\(d.files == 1 ? "" : "s"))")
+            let why =
+                switch d.source {
+                case .tag: Text(vi: "theo thẻ DateTime", en: "DateTime tag")
+                case .ingest: Text(vi: "ngày nạp", en: "ingest day")
+                case .at: Text(vi: "theo --at", en: "given with --at")
+                }
+            return Text(
+                vi: "\(day(d, .vi)) (\(why.vi), \(Format.integer(Int64(d.files), lang: .vi)) hồ sơ)",
+                en:
+                    "\(day(d, .en)) (\(why.en), \(Format.integer(Int64(d.files), lang: .en)) file\(d.files == 1 ? "" : "s"))"
+            )
         }
         var vi = "Ngày làm việc ghi nhận: " + days.map(\.vi).joined(separator: "; ")
         var en = "Work day recorded: " + days.map(\.en).joined(separator: "; ")
@@ -102,21 +139,32 @@ extension ScanCommand {
             let r = s.implausibleReasons
             let reasons = [
                 (r.beforeRegistration, Text(vi: "trước ngày đăng ký hồ sơ", en: "before the file was registered")),
-                (r.tooOld, Text(vi: "hơn \(IngestSummary.maximumTagAgeDays) ngày trước khi nạp", en: "more than \(IngestSummary.maximumTagAgeDays) days before the ingest")),
+                (
+                    r.tooOld,
+                    Text(
+                        vi: "hơn \(IngestSummary.maximumTagAgeDays) ngày trước khi nạp",
+                        en: "more than \(IngestSummary.maximumTagAgeDays) days before the ingest")
+                ),
                 (r.future, Text(vi: "ở tương lai", en: "in the future")),
             ].filter { $0.0 > 0 }
             let n = s.implausibleDates
-            vi += "; \(Format.integer(Int64(n), lang: .vi)) hồ sơ có ngày trong thẻ DateTime không hợp lý ("
-                + reasons.map { "\(Format.integer(Int64($0.0), lang: .vi)) \($0.1.vi)" }.joined(separator: ", ") + ") nên tính theo ngày nạp"
-            en += "; \(Format.integer(Int64(n), lang: .en)) file\(n == 1 ? "" : "s") had an implausible DateTime tag ("
-                + reasons.map { "\(Format.integer(Int64($0.0), lang: .en)) \($0.1.en)" }.joined(separator: ", ") + "), so the ingest day was used"
+            vi +=
+                "; \(Format.integer(Int64(n), lang: .vi)) hồ sơ có ngày trong thẻ DateTime không hợp lý ("
+                + reasons.map { "\(Format.integer(Int64($0.0), lang: .vi)) \($0.1.vi)" }.joined(separator: ", ")
+                + ") nên tính theo ngày nạp"
+            en +=
+                "; \(Format.integer(Int64(n), lang: .en)) file\(n == 1 ? "" : "s") had an implausible DateTime tag ("
+                + reasons.map { "\(Format.integer(Int64($0.0), lang: .en)) \($0.1.en)" }.joined(separator: ", ")
+                + "), so the ingest day was used"
         }
         return Text(vi: vi, en: en)
     }
 
     struct Problems: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Liệt kê bản quét có vấn đề (không đạt chuẩn, không đọc được, mất) theo hộp và hồ sơ.", en: "List masters with problems (failing QC, unreadable, missing) by box and file.")())
+            abstract: Text(
+                vi: "Liệt kê bản quét có vấn đề (không đạt chuẩn, không đọc được, mất) theo hộp và hồ sơ.",
+                en: "List masters with problems (failing QC, unreadable, missing) by box and file.")())
         @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
         var box: String?
         @OptionGroup var global: GlobalOptions
@@ -124,16 +172,23 @@ extension ScanCommand {
         func run() throws {
             let problems = try global.openForReading().scanProblems(box: box)
             if global.json { return try Out.json(problems) }
-            if problems.isEmpty { return Out.line(Text(vi: "Không có bản quét nào có vấn đề.", en: "No master has a problem.")()) }
+            if problems.isEmpty {
+                return Out.line(Text(vi: "Không có bản quét nào có vấn đề.", en: "No master has a problem.")())
+            }
             Out.table(
-                [Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tệp", en: "Master")(), Text(vi: "Trang", en: "Page")(), Text(vi: "Vấn đề", en: "Problem")()],
+                [
+                    Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tệp", en: "Master")(), Text(vi: "Trang", en: "Page")(),
+                    Text(vi: "Vấn đề", en: "Problem")(),
+                ],
                 problems.map { [$0.ref, $0.master, $0.page.map(String.init) ?? "", $0.message] })
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Xem các bản quét của một hồ sơ: thẻ TIFF, SHA-256, vấn đề.", en: "Show a file's masters: TIFF tags, SHA-256, problems.")())
+            abstract: Text(
+                vi: "Xem các bản quét của một hồ sơ: thẻ TIFF, SHA-256, vấn đề.",
+                en: "Show a file's masters: TIFF tags, SHA-256, problems.")())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
         @OptionGroup var global: GlobalOptions
@@ -148,18 +203,26 @@ extension ScanCommand {
             if global.json { return try Out.json(Shown(file: file, masters: masters)) }
             Out.line("\(file.ref) — \(file.title) — \(file.scanState.label())")
             Out.table(
-                [Text(vi: "Tệp", en: "Master")(), Text(vi: "Trang", en: "Pages")(), "dpi", Text(vi: "Màu", en: "Colour")(),
-                 Text(vi: "Nén", en: "Compression")(), Text(vi: "Byte", en: "Bytes")(), "SHA-256", Text(vi: "Vấn đề", en: "Problems")()],
+                [
+                    Text(vi: "Tệp", en: "Master")(), Text(vi: "Trang", en: "Pages")(), "dpi",
+                    Text(vi: "Màu", en: "Colour")(),
+                    Text(vi: "Nén", en: "Compression")(), Text(vi: "Byte", en: "Bytes")(), "SHA-256",
+                    Text(vi: "Vấn đề", en: "Problems")(),
+                ],
                 masters.map { m in
                     let page = m.tiff?.pages.first
-                    return [m.name, String(m.pages), page?.dpi.map { Format.decimal($0, maxFractionDigits: 0) } ?? "?",
-                            page.map { $0.colourMode.rawValue } ?? "?", page.map { $0.compression.rawValue } ?? "?",
-                            Format.integer(m.size), String((m.sha256 ?? "").prefix(12)), m.problems.map(\.message).joined(separator: "; ")]
+                    return [
+                        m.name, String(m.pages), page?.dpi.map { Format.decimal($0, maxFractionDigits: 0) } ?? "?",
+                        page.map { $0.colourMode.rawValue } ?? "?", page.map { $0.compression.rawValue } ?? "?",
+                        Format.integer(m.size), String((m.sha256 ?? "").prefix(12)),
+                        m.problems.map(\.message).joined(separator: "; "),
+                    ]
                 },
                 right: [1, 2, 5])
             for m in masters {
                 for w in m.tiff?.libtiffWarnings ?? [] {
-                    Out.line(Text(vi: "  \(m.name): cảnh báo của libtiff: \(w)", en: "  \(m.name): libtiff warning: \(w)")())
+                    Out.line(
+                        Text(vi: "  \(m.name): cảnh báo của libtiff: \(w)", en: "  \(m.name): libtiff warning: \(w)")())
                 }
                 // The history of accepted contents, when there is more than the first.
                 if m.hashHistory.count > 1 || m.seenSHA256 != nil {
@@ -168,8 +231,13 @@ extension ScanCommand {
                         Out.line("    \(h.since)  \(h.sha256.prefix(16))…  \(h.reason)")
                     }
                     if let seen = m.seenSHA256 {
-                        Out.line(Text(vi: "    \(m.changedAt ?? "?")  \(seen.prefix(16))…  đã đổi, chưa chấp nhận (kho scan accept)",
-                                      en: "    \(m.changedAt ?? "?")  \(seen.prefix(16))…  changed, not accepted (kho scan accept)")())
+                        Out.line(
+                            Text(
+                                vi:
+                                    "    \(m.changedAt ?? "?")  \(seen.prefix(16))…  đã đổi, chưa chấp nhận (kho scan accept)",
+                                en:
+                                    "    \(m.changedAt ?? "?")  \(seen.prefix(16))…  changed, not accepted (kho scan accept)"
+                            )())
                     }
                 }
             }
@@ -178,33 +246,55 @@ extension ScanCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Kiểm tra toàn vẹn: tính lại SHA-256 và báo tệp mất, thay đổi, không đọc được.", en: "Fixity check: re-hash masters and report missing, changed and unreadable ones.")(),
+            abstract: Text(
+                vi: "Kiểm tra toàn vẹn: tính lại SHA-256 và báo tệp mất, thay đổi, không đọc được.",
+                en: "Fixity check: re-hash masters and report missing, changed and unreadable ones.")(),
             discussion: Text(vi: "Thoát với mã khác 0 nếu có vấn đề.", en: "Exits non-zero when anything is wrong.")())
-        @Option(name: .customLong("older-than"), help: ArgumentHelp(Text(vi: "Chỉ tệp chưa kiểm tra trong N ngày.", en: "Only masters not verified for N days.")(), valueName: Text(vi: "NGÀY", en: "DAYS")()))
+        @Option(
+            name: .customLong("older-than"),
+            help: ArgumentHelp(
+                Text(vi: "Chỉ tệp chưa kiểm tra trong N ngày.", en: "Only masters not verified for N days.")(),
+                valueName: Text(vi: "NGÀY", en: "DAYS")()))
         var olderThan: Int?
-        @Option(help: ArgumentHelp(Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N masters.")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N masters.")()))
         var sample: Int?
-        @Option(help: ArgumentHelp(Text(vi: "Tìm bản quét ở thư mục này thay vì nơi đã nạp.", en: "Look for masters under this folder instead of where they were ingested from.")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Tìm bản quét ở thư mục này thay vì nơi đã nạp.",
+                    en: "Look for masters under this folder instead of where they were ingested from.")()))
         var root: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if olderThan != nil && sample != nil {
-                throw ValidationError(Text(vi: "chọn --older-than hoặc --sample, không cả hai", en: "use --older-than or --sample, not both")())
+                throw ValidationError(
+                    Text(
+                        vi: "chọn --older-than hoặc --sample, không cả hai",
+                        en: "use --older-than or --sample, not both")())
             }
         }
 
         func run() throws {
-            let selection: VerifySelection = olderThan.map { .olderThan(days: $0) } ?? sample.map { .sample($0) } ?? .all
+            let selection: VerifySelection =
+                olderThan.map { .olderThan(days: $0) } ?? sample.map { .sample($0) } ?? .all
             let bar = ProgressBar(Text(vi: "Kiểm tra", en: "Verify")())
-            let report = try global.openForWriting().verify(selection, root: root, by: try who.attribution(), progress: { bar.update($0) })
+            let report = try global.openForWriting().verify(
+                selection, root: root, by: try who.attribution(), progress: { bar.update($0) })
             bar.finish()
             if global.json {
                 try Out.json(report)
             } else {
-                Out.line(Text(vi: "Đã kiểm tra \(report.checked) tệp: \(report.ok) tốt, \(report.missing) mất, \(report.changed) thay đổi, \(report.unreadable) không đọc được.",
-                              en: "Checked \(report.checked) masters: \(report.ok) ok, \(report.missing) missing, \(report.changed) changed, \(report.unreadable) unreadable.")())
+                Out.line(
+                    Text(
+                        vi:
+                            "Đã kiểm tra \(report.checked) tệp: \(report.ok) tốt, \(report.missing) mất, \(report.changed) thay đổi, \(report.unreadable) không đọc được.",
+                        en:
+                            "Checked \(report.checked) masters: \(report.ok) ok, \(report.missing) missing, \(report.changed) changed, \(report.unreadable) unreadable."
+                    )())
                 for p in report.problems { Out.line("  \(p.path): \(p.message)") }
             }
             if !report.clean { throw ExitCode.failure }
@@ -213,10 +303,17 @@ extension ScanCommand {
 
     struct Profile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Xem hoặc đặt chuẩn chất lượng mặc định của danh mục.", en: "Show or set the catalogue's default quality profile.")(),
-            discussion: Text(vi: "Ví dụ: kho scan profile nara-textual --by Thu; kho scan profile catalog/chuan-rieng.txt --by Thu",
-                             en: "Example: kho scan profile nara-textual --by Thu; kho scan profile catalog/my-profile.txt --by Thu")())
-        @Argument(help: ArgumentHelp(Text(vi: "Tên chuẩn hoặc tệp chuẩn; bỏ trống để xem.", en: "Profile name or file; leave out to show.")()))
+            abstract: Text(
+                vi: "Xem hoặc đặt chuẩn chất lượng mặc định của danh mục.",
+                en: "Show or set the catalogue's default quality profile.")(),
+            discussion: Text(
+                vi: "Ví dụ: kho scan profile nara-textual --by Thu; kho scan profile catalog/chuan-rieng.txt --by Thu",
+                en: "Example: kho scan profile nara-textual --by Thu; kho scan profile catalog/my-profile.txt --by Thu")()
+        )
+        @Argument(
+            help: ArgumentHelp(
+                Text(vi: "Tên chuẩn hoặc tệp chuẩn; bỏ trống để xem.", en: "Profile name or file; leave out to show.")()
+            ))
         var profile: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -227,7 +324,8 @@ extension ScanCommand {
                 let chosen = try store.resolveProfile(profile)
                 try store.setDefaultProfile(chosen, by: try who.attribution())
                 if global.json { return try Out.json(chosen) }
-                Out.line(Text(vi: "Chuẩn mặc định nay là \(chosen.name)", en: "The default profile is now \(chosen.name)")())
+                Out.line(
+                    Text(vi: "Chuẩn mặc định nay là \(chosen.name)", en: "The default profile is now \(chosen.name)")())
                 return
             }
             let current = try global.openForReading().storedProfile()
@@ -236,7 +334,9 @@ extension ScanCommand {
             Out.line("  min dpi: \(Format.decimal(current.minimumDPI, maxFractionDigits: 1))")
             Out.line("  colour: \(current.colourModes.map(\.rawValue).sorted().joined(separator: ", "))")
             Out.line("  compression: \(current.compressions.map(\.rawValue).sorted().joined(separator: ", "))")
-            Out.line("  icc: \(current.iccRequired ? "required" : "-")   max pages: \(current.maximumPages.map(String.init) ?? "-")")
+            Out.line(
+                "  icc: \(current.iccRequired ? "required" : "-")   max pages: \(current.maximumPages.map(String.init) ?? "-")"
+            )
         }
     }
 }

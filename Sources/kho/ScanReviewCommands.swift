@@ -5,11 +5,16 @@ extension ScanCommand {
     /// `kho scan confirm`: a page count outside sheets…2 × sheets that is right for a reason.
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Xác nhận số trang đúng dù nằm ngoài khoảng số tờ…2 × số tờ (bản đồ gấp, bỏ mặt sau trắng).",
-                           en: "Confirm a page count outside sheets…2 × sheets that is right (fold-out maps, blank backs skipped).")(),
+            abstract: Text(
+                vi: "Xác nhận số trang đúng dù nằm ngoài khoảng số tờ…2 × số tờ (bản đồ gấp, bỏ mặt sau trắng).",
+                en: "Confirm a page count outside sheets…2 × sheets that is right (fold-out maps, blank backs skipped)."
+            )(),
             discussion: Text(
-                vi: "Một hồ sơ có S tờ là đủ khi số trang P thỏa S ≤ P ≤ 2S; ngoài khoảng đó nó ở bậc «số trang không khớp số tờ» và không tính là đã số hóa. Ví dụ: kho scan confirm H0012/03 --note \"2 bản đồ gấp 4 trang\" --by Hoa. Hoàn tác bằng kho undo.",
-                en: "A file of S sheets is complete when its pages P satisfy S ≤ P ≤ 2S; outside that it is a “count mismatch” and not digitized. Example: kho scan confirm H0012/03 --note \"2 fold-out maps of 4 pages\" --by Hoa. Undo with kho undo.")())
+                vi:
+                    "Một hồ sơ có S tờ là đủ khi số trang P thỏa S ≤ P ≤ 2S; ngoài khoảng đó nó ở bậc «số trang không khớp số tờ» và không tính là đã số hóa. Ví dụ: kho scan confirm H0012/03 --note \"2 bản đồ gấp 4 trang\" --by Hoa. Hoàn tác bằng kho undo.",
+                en:
+                    "A file of S sheets is complete when its pages P satisfy S ≤ P ≤ 2S; outside that it is a “count mismatch” and not digitized. Example: kho scan confirm H0012/03 --note \"2 fold-out maps of 4 pages\" --by Hoa. Undo with kho undo."
+            )())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
         @Option(help: ArgumentHelp(Text(vi: "Vì sao số trang này đúng.", en: "Why this count is right.")()))
@@ -23,25 +28,43 @@ extension ScanCommand {
             let event = try store.confirmCount(of: fileRef, note: note, by: try who.attribution())
             if global.json { return try Out.json(event.id) }
             let file = try store.showFile(fileRef)
-            Out.done(Text(vi: "Đã xác nhận \(file.pages) trang cho hồ sơ \(ref) (\(file.sheets.map(String.init) ?? "?") tờ); bậc: \(file.scanState.label.vi)",
-                          en: "Confirmed \(file.pages) pages for file \(ref) (\(file.sheets.map(String.init) ?? "?") sheets); rung: \(file.scanState.label.en)"),
-                     event: event.id)
+            Out.done(
+                Text(
+                    vi:
+                        "Đã xác nhận \(file.pages) trang cho hồ sơ \(ref) (\(file.sheets.map(String.init) ?? "?") tờ); bậc: \(file.scanState.label.vi)",
+                    en:
+                        "Confirmed \(file.pages) pages for file \(ref) (\(file.sheets.map(String.init) ?? "?") sheets); rung: \(file.scanState.label.en)"
+                ),
+                event: event.id)
         }
     }
 
     /// `kho scan accept`: the new content of changed masters becomes their reference.
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Chấp nhận nội dung mới của bản quét đã đổi sau khi kiểm tra (quét lại, sửa chữa); giữ lịch sử mã SHA-256.",
-                           en: "Accept the new content of masters changed after they were checked (rescan, repair); the SHA-256 history is kept.")(),
+            abstract: Text(
+                vi:
+                    "Chấp nhận nội dung mới của bản quét đã đổi sau khi kiểm tra (quét lại, sửa chữa); giữ lịch sử mã SHA-256.",
+                en:
+                    "Accept the new content of masters changed after they were checked (rescan, repair); the SHA-256 history is kept."
+            )(),
             discussion: Text(
-                vi: "Khi nội dung một bản quét đã đạt kiểm tra thay đổi, kho giữ mã SHA-256 cũ, hồ sơ chuyển sang «cần xem lại» và `kho scan verify` tiếp tục báo lỗi cho đến khi có người chấp nhận. Ví dụ: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. Hoàn tác bằng kho undo.",
-                en: "When a checked master's content changes, kho keeps the old SHA-256, the file goes to “needs review” and `kho scan verify` keeps failing until a person accepts it. Example: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. Undo with kho undo.")())
+                vi:
+                    "Khi nội dung một bản quét đã đạt kiểm tra thay đổi, kho giữ mã SHA-256 cũ, hồ sơ chuyển sang «cần xem lại» và `kho scan verify` tiếp tục báo lỗi cho đến khi có người chấp nhận. Ví dụ: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. Hoàn tác bằng kho undo.",
+                en:
+                    "When a checked master's content changes, kho keeps the old SHA-256, the file goes to “needs review” and `kho scan verify` keeps failing until a person accepts it. Example: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. Undo with kho undo."
+            )())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
-        @Option(help: ArgumentHelp(Text(vi: "Chỉ bản quét này (tên tệp, ví dụ 0007.tif); mặc định: mọi bản quét đã đổi của hồ sơ.", en: "Only this master (its name, e.g. 0007.tif); default: every changed master of the file.")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(
+                    vi: "Chỉ bản quét này (tên tệp, ví dụ 0007.tif); mặc định: mọi bản quét đã đổi của hồ sơ.",
+                    en: "Only this master (its name, e.g. 0007.tif); default: every changed master of the file.")()))
         var page: String?
-        @Option(help: ArgumentHelp(Text(vi: "rescan (quét lại) hoặc repair (sửa chữa, khôi phục).", en: "rescan or repair.")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "rescan (quét lại) hoặc repair (sửa chữa, khôi phục).", en: "rescan or repair.")()))
         var reason: AcceptReason
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -52,9 +75,14 @@ extension ScanCommand {
             let event = try store.acceptMasters(of: fileRef, page: page, reason: reason, by: try who.attribution())
             if global.json { return try Out.json(event.id) }
             let file = try store.showFile(fileRef)
-            Out.done(Text(vi: "Đã chấp nhận nội dung mới của \(event.decodedDetail.count ?? 0) bản quét của hồ sơ \(ref) (\(reason.rawValue)); bậc: \(file.scanState.label.vi)",
-                          en: "Accepted the new content of \(event.decodedDetail.count ?? 0) masters of file \(ref) (\(reason.rawValue)); rung: \(file.scanState.label.en)"),
-                     event: event.id)
+            Out.done(
+                Text(
+                    vi:
+                        "Đã chấp nhận nội dung mới của \(event.decodedDetail.count ?? 0) bản quét của hồ sơ \(ref) (\(reason.rawValue)); bậc: \(file.scanState.label.vi)",
+                    en:
+                        "Accepted the new content of \(event.decodedDetail.count ?? 0) masters of file \(ref) (\(reason.rawValue)); rung: \(file.scanState.label.en)"
+                ),
+                event: event.id)
         }
     }
 }
@@ -66,7 +94,10 @@ enum ScanTexts {
     static func mismatch(ref: String, pages: Int, sheets: Int?) -> Text {
         let s = sheets ?? 0
         return Text(
-            vi: "! \(ref): \(pages) trang nhưng \(s) tờ (cần từ \(s) đến \(2 * s) trang): chưa tính là đã số hóa. Kiểm tra số tờ (`kho file edit \(ref) --sheets N`), quét bổ sung, hoặc nếu số trang đúng thì `kho scan confirm \(ref) --note \"lý do\"`",
-            en: "! \(ref): \(pages) pages but \(s) sheets (\(s) to \(2 * s) pages expected): not counted as digitized. Check the sheets (`kho file edit \(ref) --sheets N`), scan what is missing, or if the count is right, `kho scan confirm \(ref) --note \"why\"`")
+            vi:
+                "! \(ref): \(pages) trang nhưng \(s) tờ (cần từ \(s) đến \(2 * s) trang): chưa tính là đã số hóa. Kiểm tra số tờ (`kho file edit \(ref) --sheets N`), quét bổ sung, hoặc nếu số trang đúng thì `kho scan confirm \(ref) --note \"lý do\"`",
+            en:
+                "! \(ref): \(pages) pages but \(s) sheets (\(s) to \(2 * s) pages expected): not counted as digitized. Check the sheets (`kho file edit \(ref) --sheets N`), scan what is missing, or if the count is right, `kho scan confirm \(ref) --note \"why\"`"
+        )
     }
 }

@@ -5,10 +5,15 @@ import KhoKit
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: Text(vi: "Tìm trong tiêu đề hồ sơ, văn bản (trích yếu, tác giả, số ký hiệu, ghi chú) và chữ OCR của bản PDF/A.",
-                       en: "Search file titles, documents (summary, issuer, number, notes) and the OCR text of PDF/A copies.")(),
-        discussion: Text(vi: "Không phân biệt dấu và hoa thường: «dat» tìm thấy «đất», «Đất», «ĐẤT»; gõ có dấu thì chỗ khớp đúng dấu lên trước. Kết quả xếp theo hồ sơ, kèm hộp và vị trí để lấy bản giấy.\nVí dụ: kho search \"giao đất\"; kho search 12/QĐ-UBND --json",
-                         en: "Diacritics and case are ignored: “dat” finds “đất”, “Đất”, “ĐẤT”; typed with diacritics, exact matches come first. Results are grouped by file, with the box and location to fetch the paper.\nExample: kho search \"giao đất\"; kho search 12/QĐ-UBND --json")())
+        abstract: Text(
+            vi: "Tìm trong tiêu đề hồ sơ, văn bản (trích yếu, tác giả, số ký hiệu, ghi chú) và chữ OCR của bản PDF/A.",
+            en: "Search file titles, documents (summary, issuer, number, notes) and the OCR text of PDF/A copies.")(),
+        discussion: Text(
+            vi:
+                "Không phân biệt dấu và hoa thường: «dat» tìm thấy «đất», «Đất», «ĐẤT»; gõ có dấu thì chỗ khớp đúng dấu lên trước. Kết quả xếp theo hồ sơ, kèm hộp và vị trí để lấy bản giấy.\nVí dụ: kho search \"giao đất\"; kho search 12/QĐ-UBND --json",
+            en:
+                "Diacritics and case are ignored: “dat” finds “đất”, “Đất”, “ĐẤT”; typed with diacritics, exact matches come first. Results are grouped by file, with the box and location to fetch the paper.\nExample: kho search \"giao đất\"; kho search 12/QĐ-UBND --json"
+        )())
     @Argument(help: ArgumentHelp(Text(vi: "Chữ cần tìm.", en: "The words to find.")()))
     var text: [String]
     @Option(help: ArgumentHelp(Text(vi: "Số hồ sơ tối đa (mặc định 20).", en: "Most files shown (default 20).")()))
@@ -16,7 +21,9 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (1...1000).contains(limit) else { throw ValidationError(Text(vi: "--limit từ 1 đến 1000", en: "--limit is 1 to 1000")()) }
+        guard (1...1000).contains(limit) else {
+            throw ValidationError(Text(vi: "--limit từ 1 đến 1000", en: "--limit is 1 to 1000")())
+        }
     }
 
     func run() throws {
@@ -29,22 +36,39 @@ struct SearchCommand: ParsableCommand {
         for file in answer.files {
             let place = file.location.isEmpty ? Text(vi: "chưa ghi vị trí", en: "no location")() : file.location
             Out.line("\(file.ref)  \(file.title)")
-            Out.line("    " + Text(vi: "hộp \(file.box), \(place), phông \(file.fonds)", en: "box \(file.box), \(place), fonds \(file.fonds)")())
+            Out.line(
+                "    "
+                    + Text(
+                        vi: "hộp \(file.box), \(place), phông \(file.fonds)",
+                        en: "box \(file.box), \(place), fonds \(file.fonds)")())
             for hit in file.hits {
-                let label = switch hit.kind {
-                case "document": hit.document ?? ""
-                case "ocr": Text(vi: "chữ OCR", en: "OCR text")()
-                default: Text(vi: "hồ sơ", en: "file")()
-                }
+                let label =
+                    switch hit.kind {
+                    case "document": hit.document ?? ""
+                    case "ocr": Text(vi: "chữ OCR", en: "OCR text")()
+                    default: Text(vi: "hồ sơ", en: "file")()
+                    }
                 Out.marked("    · \(label): ", hit.text, words: hit.matches, highlight: highlight)
             }
         }
         if answer.broad {
-            Out.line(Text(vi: "Hơn \(SearchQuery.rankedWindowText) chỗ khớp: chỉ xếp hạng \(SearchQuery.rankedWindowText) chỗ mới nhất; thêm từ để thu hẹp.",
-                          en: "More than \(SearchQuery.rankedWindowText) matches: only the newest \(SearchQuery.rankedWindowText) were ranked; add words to narrow it.")())
+            Out.line(
+                Text(
+                    vi:
+                        "Hơn \(SearchQuery.rankedWindowText) chỗ khớp: chỉ xếp hạng \(SearchQuery.rankedWindowText) chỗ mới nhất; thêm từ để thu hẹp.",
+                    en:
+                        "More than \(SearchQuery.rankedWindowText) matches: only the newest \(SearchQuery.rankedWindowText) were ranked; add words to narrow it."
+                )())
         }
-        let matches = answer.broad ? Text(vi: "hơn ", en: "over ")() + SearchQuery.rankedWindowText : Format.integer(Int64(answer.matches))
-        Out.line(Text(vi: "\(answer.files.count) hồ sơ (\(matches) chỗ khớp), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms",
-                      en: "\(answer.files.count) files (\(matches) matches), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms")())
+        let matches =
+            answer.broad
+            ? Text(vi: "hơn ", en: "over ")() + SearchQuery.rankedWindowText : Format.integer(Int64(answer.matches))
+        Out.line(
+            Text(
+                vi:
+                    "\(answer.files.count) hồ sơ (\(matches) chỗ khớp), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms",
+                en:
+                    "\(answer.files.count) files (\(matches) matches), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms"
+            )())
     }
 }

@@ -4,12 +4,16 @@ import KhoKit
 struct SortCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sort",
-        abstract: Text(vi: "Chỉnh lý: ghi bắt đầu và hoàn thành cho từng hộp.", en: "Arrangement: record start and finish for boxes.")(),
+        abstract: Text(
+            vi: "Chỉnh lý: ghi bắt đầu và hoàn thành cho từng hộp.",
+            en: "Arrangement: record start and finish for boxes.")(),
         subcommands: [Start.self, Finish.self])
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Ghi bắt đầu chỉnh lý một hoặc nhiều hộp.", en: "Record that arrangement of one or more boxes has started.")())
+            abstract: Text(
+                vi: "Ghi bắt đầu chỉnh lý một hoặc nhiều hộp.",
+                en: "Record that arrangement of one or more boxes has started.")())
         @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")()))
         var boxes: [String]
         @OptionGroup var who: WhoOptions
@@ -19,14 +23,17 @@ struct SortCommand: ParsableCommand {
             let events = try global.openForWriting().startArrangement(of: boxes, by: try who.attribution())
             if global.json { return try Out.json(events.compactMap(\.id)) }
             for (box, event) in zip(boxes, events) {
-                Out.done(Text(vi: "Bắt đầu chỉnh lý hộp \(box)", en: "Arrangement of box \(box) started"), event: event.id)
+                Out.done(
+                    Text(vi: "Bắt đầu chỉnh lý hộp \(box)", en: "Arrangement of box \(box) started"), event: event.id)
             }
         }
     }
 
     struct Finish: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Text(vi: "Ghi hoàn thành chỉnh lý một hoặc nhiều hộp.", en: "Record that arrangement of one or more boxes is finished.")(),
+            abstract: Text(
+                vi: "Ghi hoàn thành chỉnh lý một hoặc nhiều hộp.",
+                en: "Record that arrangement of one or more boxes is finished.")(),
             discussion: Text(
                 vi: """
                     --kept là số mét giữ lại sau khi loại tài liệu hết giá trị; phần còn lại được ghi là đề nghị hủy. Mặc định: giữ lại toàn bộ.
@@ -40,23 +47,33 @@ struct SortCommand: ParsableCommand {
                     """)())
         @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")()))
         var boxes: [String]
-        @Option(help: ArgumentHelp(Text(vi: "Số mét giữ lại (chỉ khi hoàn thành một hộp).", en: "Metres kept (with a single box only).")(), valueName: Text(vi: "MÉT", en: "METRES")()))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Số mét giữ lại (chỉ khi hoàn thành một hộp).", en: "Metres kept (with a single box only).")(),
+                valueName: Text(vi: "MÉT", en: "METRES")()))
         var kept: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let finished = try global.openForWriting().finishArrangementRecordingStarts(of: boxes, kept: kept, by: try who.attribution())
+            let finished = try global.openForWriting().finishArrangementRecordingStarts(
+                of: boxes, kept: kept, by: try who.attribution())
             if global.json { return try Out.json(finished.compactMap(\.finish.id)) }
             for done in finished {
                 let box = done.box
                 if let start = done.start {
-                    Out.done(Text(vi: "Hộp \(box) chưa được ghi bắt đầu chỉnh lý: đã ghi bắt đầu cùng lúc với hoàn thành",
-                                  en: "Box \(box) had not been started: its start is recorded at the same time as the finish"), event: start.id)
+                    Out.done(
+                        Text(
+                            vi: "Hộp \(box) chưa được ghi bắt đầu chỉnh lý: đã ghi bắt đầu cùng lúc với hoàn thành",
+                            en: "Box \(box) had not been started: its start is recorded at the same time as the finish"),
+                        event: start.id)
                 }
                 let kept = Format.decimal(Double(done.finish.keptMM ?? 0) / 1000, maxFractionDigits: 3)
                 let extent = Format.decimal(Double(done.finish.metresMM ?? 0) / 1000, maxFractionDigits: 3)
-                Out.done(Text(vi: "Hoàn thành chỉnh lý hộp \(box): giữ lại \(kept) / \(extent) m", en: "Arrangement of box \(box) finished: kept \(kept) of \(extent) m"), event: done.finish.id)
+                Out.done(
+                    Text(
+                        vi: "Hoàn thành chỉnh lý hộp \(box): giữ lại \(kept) / \(extent) m",
+                        en: "Arrangement of box \(box) finished: kept \(kept) of \(extent) m"), event: done.finish.id)
             }
         }
     }

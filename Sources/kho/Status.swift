@@ -3,7 +3,9 @@ import KhoKit
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: Text(vi: "Tiến độ: số mét tổng / đã chỉnh lý / giữ lại / đã số hóa, hộp, hồ sơ, trang, theo phông.", en: "Progress: metres total / arranged / kept / digitized, boxes, files, pages, per fonds.")(),
+        abstract: Text(
+            vi: "Tiến độ: số mét tổng / đã chỉnh lý / giữ lại / đã số hóa, hộp, hồ sơ, trang, theo phông.",
+            en: "Progress: metres total / arranged / kept / digitized, boxes, files, pages, per fonds.")(),
         discussion: Text(
             vi: """
                 Cách đếm:
@@ -50,9 +52,15 @@ struct Status: ParsableCommand {
                 [Text(vi: "  chờ Hội đồng duyệt", en: "  waiting for the council")(), m(p.weed.proposedMetres), ""],
                 [Text(vi: "  đã duyệt, chờ hủy", en: "  approved, not yet destroyed")(), m(p.weed.approvedMetres), ""],
                 [Text(vi: "  đã hủy", en: "  destroyed")(), m(p.weed.destroyedMetres), ""],
-                [Text(vi: "Chưa chỉnh lý", en: "Not arranged")(), m(p.totalMetres - p.arrangedMetres), pct(p.totalMetres - p.arrangedMetres)],
+                [
+                    Text(vi: "Chưa chỉnh lý", en: "Not arranged")(), m(p.totalMetres - p.arrangedMetres),
+                    pct(p.totalMetres - p.arrangedMetres),
+                ],
                 [Text(vi: "Đã số hóa", en: "Digitized")(), m2(p.digitizedMetres), pct(p.digitizedMetres)],
-                [Text(vi: "Hộp (khi tiếp nhận)", en: "Boxes (as received)")(), "\(Format.integer(Int64(p.boxes))) (\(Format.integer(Int64(p.boxesReceived))))", ""],
+                [
+                    Text(vi: "Hộp (khi tiếp nhận)", en: "Boxes (as received)")(),
+                    "\(Format.integer(Int64(p.boxes))) (\(Format.integer(Int64(p.boxesReceived))))", "",
+                ],
                 [Text(vi: "Hồ sơ", en: "Files")(), Format.integer(Int64(p.files)), ""],
                 [Text(vi: "Số tờ (đã đếm)", en: "Sheets (counted)")(), Format.integer(Int64(p.sheets)), ""],
                 [Text(vi: "Trang đã số hóa", en: "Pages digitized")(), Format.integer(Int64(p.pagesScanned)), ""],
@@ -77,12 +85,18 @@ struct Status: ParsableCommand {
         Out.line()
         Out.line(Text(vi: "Theo phông:", en: "By fonds:")())
         Out.table(
-            [Text(vi: "Phông", en: "Fonds")(), Text(vi: "Tên", en: "Name")(), Text(vi: "Tổng (m)", en: "Total (m)")(),
-             Text(vi: "Chỉnh lý (m)", en: "Arranged (m)")(), Text(vi: "Số hóa (m)", en: "Digitized (m)")(),
-             Text(vi: "Hộp", en: "Boxes")(), Text(vi: "Hồ sơ", en: "Files")()],
+            [
+                Text(vi: "Phông", en: "Fonds")(), Text(vi: "Tên", en: "Name")(),
+                Text(vi: "Tổng (m)", en: "Total (m)")(),
+                Text(vi: "Chỉnh lý (m)", en: "Arranged (m)")(), Text(vi: "Số hóa (m)", en: "Digitized (m)")(),
+                Text(vi: "Hộp", en: "Boxes")(), Text(vi: "Hồ sơ", en: "Files")(),
+            ],
             status.fonds.map { f in
-                [f.code, f.name, Out.metres(f.progress.totalMetres), Out.metres(f.progress.arrangedMetres),
-                 Format.decimal(f.progress.digitizedMetres, maxFractionDigits: 2), String(f.progress.boxes), String(f.progress.files)]
+                [
+                    f.code, f.name, Out.metres(f.progress.totalMetres), Out.metres(f.progress.arrangedMetres),
+                    Format.decimal(f.progress.digitizedMetres, maxFractionDigits: 2), String(f.progress.boxes),
+                    String(f.progress.files),
+                ]
             },
             right: [2, 3, 4, 5, 6])
     }

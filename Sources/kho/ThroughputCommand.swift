@@ -5,10 +5,16 @@ import KhoKit
 struct ThroughputCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "throughput",
-        abstract: Text(vi: "Năng suất đo được theo tuần và theo người (bảng mà dự toán dựa vào).", en: "Measured output per week and per person (the table the estimate rests on).")())
-    @Option(help: ArgumentHelp(Text(vi: "Số ngày có việc để đo (mặc định 90).", en: "Days with work to measure over (default 90).")()))
+        abstract: Text(
+            vi: "Năng suất đo được theo tuần và theo người (bảng mà dự toán dựa vào).",
+            en: "Measured output per week and per person (the table the estimate rests on).")())
+    @Option(
+        help: ArgumentHelp(
+            Text(vi: "Số ngày có việc để đo (mặc định 90).", en: "Days with work to measure over (default 90).")()))
     var window: Int = 90
-    @Option(name: .customLong("as-of"), help: ArgumentHelp(Text(vi: "Như vào ngày này.", en: "As of this day.")(), valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(Text(vi: "Như vào ngày này.", en: "As of this day.")(), valueName: "YYYY-MM-DD"))
     var asOf: String?
     @OptionGroup var global: GlobalOptions
 
@@ -20,17 +26,27 @@ struct ThroughputCommand: ParsableCommand {
         let rows = throughputTable(observations: observations, today: today, window: .lastDaysWithWork(window))
         if global.json { return try Out.json(rows) }
         if rows.isEmpty {
-            return Out.line(Text(vi: "Chưa có công việc nào được ghi (ngoài số dư đầu kỳ).", en: "No work recorded yet (besides opening balances).")())
+            return Out.line(
+                Text(
+                    vi: "Chưa có công việc nào được ghi (ngoài số dư đầu kỳ).",
+                    en: "No work recorded yet (besides opening balances).")())
         }
         Out.table(
-            [Text(vi: "Việc", en: "Work")(), Text(vi: "Tuần", en: "Week")(), Text(vi: "Người", en: "Person")(), Text(vi: "Sản lượng", en: "Output")(),
-             Text(vi: "Ngày công", en: "Person-days")(), Text(vi: "Mỗi ngày công", en: "Per person-day")()],
+            [
+                Text(vi: "Việc", en: "Work")(), Text(vi: "Tuần", en: "Week")(), Text(vi: "Người", en: "Person")(),
+                Text(vi: "Sản lượng", en: "Output")(),
+                Text(vi: "Ngày công", en: "Person-days")(), Text(vi: "Mỗi ngày công", en: "Per person-day")(),
+            ],
             rows.map { r in
                 let unit = r.kind == .arrangement ? "m" : Text(vi: "trang", en: "pages")()
                 let digits = r.kind == .arrangement ? 3 : 0
-                return [r.kind == .arrangement ? Text(vi: "chỉnh lý", en: "arrangement")() : Text(vi: "số hóa", en: "scanning")(), r.week,
-                        r.person ?? Text(vi: "(cả đội)", en: "(team)")(), "\(Format.decimal(r.amount, maxFractionDigits: digits)) \(unit)",
-                        String(r.personDays), Format.decimal(r.ratePerPersonDay, maxFractionDigits: digits)]
+                return [
+                    r.kind == .arrangement
+                        ? Text(vi: "chỉnh lý", en: "arrangement")() : Text(vi: "số hóa", en: "scanning")(), r.week,
+                    r.person ?? Text(vi: "(cả đội)", en: "(team)")(),
+                    "\(Format.decimal(r.amount, maxFractionDigits: digits)) \(unit)",
+                    String(r.personDays), Format.decimal(r.ratePerPersonDay, maxFractionDigits: digits),
+                ]
             },
             right: [3, 4, 5])
     }

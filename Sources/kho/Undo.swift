@@ -3,8 +3,12 @@ import KhoKit
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: Text(vi: "Hoàn tác một sự kiện bằng một sự kiện bù (nhật ký không bao giờ bị sửa).", en: "Undo an event by appending a compensating event (the log is never edited).")(),
-        discussion: Text(vi: "Xem số sự kiện bằng `kho log`. Ví dụ: kho undo 42 --by Thu", en: "Find event ids with `kho log`. Example: kho undo 42 --by Thu")())
+        abstract: Text(
+            vi: "Hoàn tác một sự kiện bằng một sự kiện bù (nhật ký không bao giờ bị sửa).",
+            en: "Undo an event by appending a compensating event (the log is never edited).")(),
+        discussion: Text(
+            vi: "Xem số sự kiện bằng `kho log`. Ví dụ: kho undo 42 --by Thu",
+            en: "Find event ids with `kho log`. Example: kho undo 42 --by Thu")())
     @Argument(help: ArgumentHelp(Text(vi: "Số sự kiện.", en: "Event id.")(), valueName: "EVENT-ID"))
     var id: Int64
     @OptionGroup var who: WhoOptions

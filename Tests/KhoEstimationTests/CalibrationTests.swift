@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhoEstimation
 
 /// Simulated daily output per person-day: gamma (mean μ, CV 0.6) with 10 % of days zero; the latent normal behind the gamma is AR(1).
@@ -95,10 +96,11 @@ func portableCos(_ x: Double) -> Double {
             }
         }
         let remaining = remainingDays * Double(people) * mean * 0.9
-        let r = estimate(EstimateInputs(
-            observations: obs, today: days[days.count - 1],
-            remaining: RemainingWork(unarrangedMetres: 0, pagesKnownUnscanned: remaining),
-            rates: Fixtures.ratesWithoutHolidays, seed: seed, resamples: resamples))
+        let r = estimate(
+            EstimateInputs(
+                observations: obs, today: days[days.count - 1],
+                remaining: RemainingWork(unarrangedMetres: 0, pagesKnownUnscanned: remaining),
+                rates: Fixtures.ratesWithoutHolidays, seed: seed, resamples: resamples))
         var done = 0.0
         var truth = 0
         while done < remaining {
@@ -129,7 +131,9 @@ func portableCos(_ x: Double) -> Double {
         let coverage = Double(covered) / Double(Self.seeds)
         let medianError = errors.sorted()[errors.count / 2]
         let medianWidth = widths.sorted()[widths.count / 2]
-        print("calibration \(c.name): coverage \(coverage), median |P50 error| \(medianError), median band width \(medianWidth)")
+        print(
+            "calibration \(c.name): coverage \(coverage), median |P50 error| \(medianError), median band width \(medianWidth)"
+        )
         // Then the P10–P90 band holds the truth about 80 % of the time, and the median is close
         #expect(c.coverage.contains(coverage), "coverage \(coverage)")
         #expect(medianError <= 0.10, "median |P50 error| \(medianError)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhoEstimation
 
 @Suite struct ConstantRateTests {
@@ -15,7 +16,8 @@ import Testing
         EstimateInputs(
             observations: observations, today: today,
             remaining: RemainingWork(unarrangedMetres: 2.0),
-            measured: MeasuredRatios(keptPerExtent: 0.5, pagesPerSheet: 1.2, pagesPerKeptMetre: 10_000, bytesPerPage: 10_000_000),
+            measured: MeasuredRatios(
+                keptPerExtent: 0.5, pagesPerSheet: 1.2, pagesPerKeptMetre: 10_000, bytesPerPage: 10_000_000),
             staff: staff, rates: Fixtures.ratesWithoutHolidays, resamples: 2_000)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KhoEstimation
 
 /// The legal copies still to build: machine hours and PDF storage from the copies measured, or stated defaults.
@@ -8,8 +9,9 @@ import Testing
     static let measured = MeasuredRatios(bytesPerPage: 2_000_000)
 
     func inputs(_ delivery: DeliveryInputs?) -> EstimateInputs {
-        var i = EstimateInputs(observations: [], today: Fixtures.day(2026, 11, 27), remaining: Self.remaining,
-                               measured: Self.measured, rates: Fixtures.ratesWithoutHolidays)
+        var i = EstimateInputs(
+            observations: [], today: Fixtures.day(2026, 11, 27), remaining: Self.remaining,
+            measured: Self.measured, rates: Fixtures.ratesWithoutHolidays)
         i.delivery = delivery
         return i
     }
@@ -17,8 +19,9 @@ import Testing
     @Test func copiesMeasuredGiveTheMachineHoursAndPdfStorage() throws {
         // Given 6 copies measured at 300 pages an hour and 500,000 bytes a page, 10 MB of copies stored,
         // and 200 pages of files that passed QC waiting for their copy
-        let d = DeliveryInputs(pagesAwaitingCopy: 200, storedBytesNow: 10_000_000, copiesMeasured: 6, pagesMeasured: 20,
-                               bytesPerPage: 500_000, pagesPerHour: 300, cores: 4)
+        let d = DeliveryInputs(
+            pagesAwaitingCopy: 200, storedBytesNow: 10_000_000, copiesMeasured: 6, pagesMeasured: 20,
+            bytesPerPage: 500_000, pagesPerHour: 300, cores: 4)
         let r = estimate(inputs(d))
         let e = try #require(r.delivery)
         // Then the pages to build are those waiting plus every page still to scan
@@ -37,8 +40,9 @@ import Testing
 
     @Test func beforeEnoughCopiesTheBenchmarkSpeedAndTheMastersBytesAreAssumedAndListed() throws {
         // Given two copies only (fewer than the five trusted)
-        let d = DeliveryInputs(pagesAwaitingCopy: 0, storedBytesNow: 0, copiesMeasured: 2, pagesMeasured: 4,
-                               bytesPerPage: 1, pagesPerHour: 1, cores: 16)
+        let d = DeliveryInputs(
+            pagesAwaitingCopy: 0, storedBytesNow: 0, copiesMeasured: 2, pagesMeasured: 4,
+            bytesPerPage: 1, pagesPerHour: 1, cores: 16)
         let e = try #require(estimate(inputs(d)).delivery)
         // Then the stated benchmark figure and the masters' bytes per page are used, on the benchmark machine's cores
         #expect(e.pagesPerHour == EstimationDefaults.pdfPagesPerHour && e.pagesPerHourSource == .assumed)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KhoEstimation
 
 @Suite struct DriftTests {
@@ -7,9 +8,11 @@ import Testing
 
     static func result(_ amount: @escaping (Int) -> Double) -> EstimateResult {
         let obs = Fixtures.history(.scanning, people: ["Minh"], from: start, weeks: 12) { i, _ in amount(i) }
-        return estimate(EstimateInputs(observations: obs, today: Fixtures.day(2026, 8, 21),
-            remaining: RemainingWork(unarrangedMetres: 0, pagesKnownUnscanned: 50_000),
-            rates: Fixtures.ratesWithoutHolidays, resamples: 500))
+        return estimate(
+            EstimateInputs(
+                observations: obs, today: Fixtures.day(2026, 8, 21),
+                remaining: RemainingWork(unarrangedMetres: 0, pagesKnownUnscanned: 50_000),
+                rates: Fixtures.ratesWithoutHolidays, resamples: 500))
     }
 
     @Test func aRateRisingByHalfTriggersTheWarning() {
@@ -68,7 +71,8 @@ import Testing
         let obs = Fixtures.history(.scanning, people: ["A", "B"], from: Fixtures.day(2026, 11, 16), weeks: 2) { _, p in
             p == 0 ? 100 : 300
         }
-        let h = WorkHistory(kind: .scanning, observations: obs, today: Fixtures.day(2026, 11, 27), window: .lastDaysWithWork(90))
+        let h = WorkHistory(
+            kind: .scanning, observations: obs, today: Fixtures.day(2026, 11, 27), window: .lastDaysWithWork(90))
         // When tabulated
         let rows = throughputTable([h])
         // Then each week has a row per person and a total
@@ -83,7 +87,8 @@ import Testing
     @Test func inputsRoundTripThroughJSON() throws {
         // Given inputs with a window between two days and a what-if
         let obs = [Observation(day: Fixtures.day(2026, 11, 23), person: "Lan", kind: .arrangement, amount: 0.2)]
-        let inputs = EstimateInputs(observations: obs, today: Fixtures.day(2026, 11, 27),
+        let inputs = EstimateInputs(
+            observations: obs, today: Fixtures.day(2026, 11, 27),
             remaining: RemainingWork(unarrangedMetres: 60.6, documentsToDescribe: 10),
             measured: MeasuredRatios(pagesPerSheet: 1.7), staff: StaffPlan(arrangement: 3, scanning: 2),
             window: .between(Fixtures.day(2026, 1, 1), Fixtures.day(2026, 11, 27)),

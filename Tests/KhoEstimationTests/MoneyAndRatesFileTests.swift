@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhoEstimation
 
 @Suite struct MoneyFormatTests {
@@ -82,7 +83,9 @@ import Testing
         let message = error?.message.en ?? ""
         #expect(message.hasPrefix("line \(at + 1):"))
         if case .badNumber(_, let k, let v) = expected { #expect(error == .badNumber(line: at + 1, key: k, value: v)) }
-        if case .unknownKey(_, let s, let k) = expected { #expect(error == .unknownKey(line: at + 1, section: s, key: k)) }
+        if case .unknownKey(_, let s, let k) = expected {
+            #expect(error == .unknownKey(line: at + 1, section: s, key: k))
+        }
         if case .unknownSection(_, let n) = expected { #expect(error == .unknownSection(line: at + 1, name: n)) }
         if case .syntax(_, let t) = expected { #expect(error == .syntax(line: at + 1, text: t)) }
         #expect(error?.message.vi.hasPrefix("dòng \(at + 1):") == true)

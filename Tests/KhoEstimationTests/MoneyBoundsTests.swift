@@ -5,7 +5,8 @@ import Testing
 /// Issue 11, class 6 (money): rates-file amounts are bounded and refused beyond the bound naming the line; money
 /// sums saturate instead of wrapping to a negative amount or trapping.
 @Suite struct MoneyBoundsTests {
-    static let base = defaultRatesFileText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    static let base = defaultRatesFileText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(
+        String.init)
 
     /// The default rates file with `line` replacing the line that starts with `key`; and that line's number.
     static func replacing(_ key: String, with line: String) -> (text: String, line: Int) {
@@ -28,7 +29,9 @@ import Testing
         // Given the default rates file with one amount far too large
         let (text, line) = Self.replacing(key, with: "\(key) = \(value)")
         // When it is parsed, Then the error names the line, the value and the bound
-        #expect(throws: RatesFileError.tooLarge(line: line, key: key, value: value, limit: limit)) { try parseRates(text: text) }
+        #expect(throws: RatesFileError.tooLarge(line: line, key: key, value: value, limit: limit)) {
+            try parseRates(text: text)
+        }
         let message = Texts.ratesError(.tooLarge(line: line, key: key, value: value, limit: limit))
         #expect(message.en.hasPrefix("line \(line): \(key) = \"\(value)\" is too large: at most"))
         #expect(message.vi.hasPrefix("dòng \(line): \(key) = \"\(value)\" quá lớn: tối đa"))
@@ -45,8 +48,11 @@ import Testing
 
     @Test func moneySumsSaturateInsteadOfWrapping() {
         // Given lines whose amounts add up beyond Int64 (as only a damaged saved estimate could hold)
-        let huge = MoneyLine(part: "one_off", item: "a", quantity: 1, unit: "item", price: Sourced(Int64.max, source: "x"))
-        let big = MoneyLine(part: "scanning", item: "per_page_scanned", quantity: 1e30, unit: "page", price: Sourced(Rates.largestPriceVND, source: "x"))
+        let huge = MoneyLine(
+            part: "one_off", item: "a", quantity: 1, unit: "item", price: Sourced(Int64.max, source: "x"))
+        let big = MoneyLine(
+            part: "scanning", item: "per_page_scanned", quantity: 1e30, unit: "page",
+            price: Sourced(Rates.largestPriceVND, source: "x"))
         // When they are totalled
         let money = MoneyBreakdown(contractor: [big, big], inHouse: [], oneOff: [huge, huge])
         // Then every total stays at the top of Int64, never negative

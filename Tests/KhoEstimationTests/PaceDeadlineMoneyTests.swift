@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import KhoEstimation
 
 @Suite struct PaceDeadlineMoneyTests {
@@ -11,7 +13,9 @@ import Testing
             + Fixtures.history(.scanning, people: ["Minh"], from: start, weeks: 18) { _, _ in 500 }
     }
 
-    static func inputs(staff: StaffPlan = StaffPlan(), until: LocalDay? = nil, daysPerWeek: Double? = nil) -> EstimateInputs {
+    static func inputs(
+        staff: StaffPlan = StaffPlan(), until: LocalDay? = nil, daysPerWeek: Double? = nil
+    ) -> EstimateInputs {
         var rates = Fixtures.ratesWithoutHolidays
         rates.oneOff = [
             OneOffLine(name: "dehumidifiers", amountVND: 20_000_000, source: "rates.toml line 39"),
@@ -19,7 +23,8 @@ import Testing
         ]
         var i = EstimateInputs(
             observations: observations, today: today, remaining: RemainingWork(unarrangedMetres: 2.0),
-            measured: MeasuredRatios(keptPerExtent: 0.5, pagesPerSheet: 1.2, pagesPerKeptMetre: 10_000, bytesPerPage: 10_000_000),
+            measured: MeasuredRatios(
+                keptPerExtent: 0.5, pagesPerSheet: 1.2, pagesPerKeptMetre: 10_000, bytesPerPage: 10_000_000),
             staff: staff, rates: rates, until: until, resamples: 2_000)
         i.daysPerWeek = daysPerWeek
         return i
@@ -50,7 +55,9 @@ import Testing
         #expect(sustained.p10 <= sustained.p50 && sustained.p50 <= sustained.p90)
         // And scanning, done every week, sustains the plan's pace
         let scan = try #require(r.sustained?.scanning.finishDate)
-        #expect(scan.p50 == r.scanning.projection.finishDate.p50 || abs(scan.p50.dayNumber - r.scanning.projection.finishDate.p50.dayNumber) <= 3)
+        #expect(
+            scan.p50 == r.scanning.projection.finishDate.p50
+                || abs(scan.p50.dayNumber - r.scanning.projection.finishDate.p50.dayNumber) <= 3)
     }
 
     @Test func everyTotalIsTheSumOfItsLines() {
@@ -71,8 +78,8 @@ import Testing
         // And the parts' contractor figures add up to the contractor work
         #expect(r.arrangement.projection.contractorVND + r.scanning.projection.contractorVND == m.contractorWorkVND)
         // And a saved copy decodes to the same totals
-        let data = try? JSONEncoderForTests.encode(r)
-        let back = data.flatMap { try? JSONDecoderForTests.decode(EstimateResult.self, from: $0) }
+        let data = try? encoderForTests.encode(r)
+        let back = data.flatMap { try? decoderForTests.decode(EstimateResult.self, from: $0) }
         #expect(back == r)
     }
 
@@ -106,6 +113,5 @@ import Testing
     }
 }
 
-import Foundation
-let JSONEncoderForTests = JSONEncoder()
-let JSONDecoderForTests = JSONDecoder()
+let encoderForTests = JSONEncoder()
+let decoderForTests = JSONDecoder()

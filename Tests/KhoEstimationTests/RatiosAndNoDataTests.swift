@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KhoEstimation
 
 @Suite struct RatiosTests {
@@ -13,8 +14,10 @@ import Testing
             keptPerExtent: 0.6, pagesPerSheet: 1.8, pagesPerKeptMetre: 9_000, bytesPerPage: 20_000_000,
             filesPerKeptMetre: 50, documentsPerFile: 10)
         // When estimated
-        let r = estimate(EstimateInputs(observations: [], today: Fixtures.day(2026, 11, 27), remaining: Self.remaining,
-            measured: measured, rates: Fixtures.ratesWithoutHolidays))
+        let r = estimate(
+            EstimateInputs(
+                observations: [], today: Fixtures.day(2026, 11, 27), remaining: Self.remaining,
+                measured: measured, rates: Fixtures.ratesWithoutHolidays))
         // Then pages = 100 + 1,000 × 1.8 + (10 × 0.6 + 2) × 9,000, weeding applied once
         #expect(r.scanning.remainingPages == 100 + 1_800 + 8 * 9_000)
         #expect(r.scanning.pagesPerMetre == 9_000 && r.scanning.pagesPerSheet == 1.8 && r.scanning.keptPerExtent == 0.6)
@@ -29,15 +32,20 @@ import Testing
         #expect(r.money.contractor.first { $0.item == "per_file_described" }?.quantity == 300)
         #expect(r.money.contractor.first { $0.item == "per_document_described" }?.quantity == 3_000)
         let keys = Set(r.assumptions.map(\.key))
-        for k in ["kept_per_extent", "pages_per_sheet", "pages_per_kept_metre", "bytes_per_page", "files_per_kept_metre", "documents_per_file"] {
+        for k in [
+            "kept_per_extent", "pages_per_sheet", "pages_per_kept_metre", "bytes_per_page", "files_per_kept_metre",
+            "documents_per_file",
+        ] {
             #expect(!keys.contains(k), "\(k) was measured")
         }
     }
 
     @Test func missingRatiosUseListedDefaults() {
         // Given nothing measured
-        let r = estimate(EstimateInputs(observations: [], today: Fixtures.day(2026, 11, 27), remaining: Self.remaining,
-            rates: Fixtures.ratesWithoutHolidays))
+        let r = estimate(
+            EstimateInputs(
+                observations: [], today: Fixtures.day(2026, 11, 27), remaining: Self.remaining,
+                rates: Fixtures.ratesWithoutHolidays))
         // Then the defaults are used …
         #expect(r.scanning.keptPerExtent == 0.7)
         #expect(r.scanning.pagesPerSheet == 1.5)
@@ -51,13 +59,18 @@ import Testing
         #expect(byKey["pages_per_kept_metre"]?.value == 11_850)
         #expect(byKey["bytes_per_page"]?.value == 26_099_520)
         #expect(byKey["files_per_kept_metre"] != nil && byKey["documents_per_file"] != nil)
-        #expect(r.assumptions.allSatisfy { !$0.message.vi.isEmpty && !$0.message.en.isEmpty && $0.message.vi != $0.message.en })
+        #expect(
+            r.assumptions.allSatisfy {
+                !$0.message.vi.isEmpty && !$0.message.en.isEmpty && $0.message.vi != $0.message.en
+            })
     }
 
     @Test func measuredPagesPerSheetCarriesIntoPagesPerKeptMetre() {
         // Given pages per sheet measured but pages per kept metre not
-        let r = estimate(EstimateInputs(observations: [], today: Fixtures.day(2026, 11, 27), remaining: Self.remaining,
-            measured: MeasuredRatios(pagesPerSheet: 1.2), rates: Fixtures.ratesWithoutHolidays))
+        let r = estimate(
+            EstimateInputs(
+                observations: [], today: Fixtures.day(2026, 11, 27), remaining: Self.remaining,
+                measured: MeasuredRatios(pagesPerSheet: 1.2), rates: Fixtures.ratesWithoutHolidays))
         // Then the default sheets per metre is multiplied by the measured figure
         #expect(r.scanning.pagesPerMetre == 7_900 * 1.2)
         #expect(r.assumptions.contains { $0.key == "pages_per_kept_metre" && $0.value == 7_900 * 1.2 })
@@ -69,14 +82,17 @@ import Testing
         // Given nothing recorded, and even degenerate counts
         let inputs = EstimateInputs(
             observations: [], today: Fixtures.day(2026, 11, 27),
-            remaining: RemainingWork(unarrangedMetres: 60.6, sheetsKnownUnscanned: .nan, keptMetresUnscannedWithoutSheets: -3),
+            remaining: RemainingWork(
+                unarrangedMetres: 60.6, sheetsKnownUnscanned: .nan, keptMetresUnscannedWithoutSheets: -3),
             rates: Fixtures.ratesWithoutHolidays, scope: "vĩnh viễn, UBND-SK1")
         // When estimated
         let r = estimate(inputs)
         // Then it says so plainly, and uses the stated default rates
         #expect(r.noData && r.weak && r.daysOfData == 0)
         #expect(r.warnings.first?.code == "no_data")
-        #expect(r.warnings.first?.message.en == "no throughput measured yet; record work with `kho sort finish` / `kho scan record`")
+        #expect(
+            r.warnings.first?.message.en
+                == "no throughput measured yet; record work with `kho sort finish` / `kho scan record`")
         #expect(r.arrangement.projection.rateSource == .assumed)
         #expect(r.arrangement.projection.ratePerPersonDay == 0.15)
         #expect(r.arrangement.projection.workingDays == Band(all: 404))  // 60.6 / 0.15
@@ -106,17 +122,22 @@ import Testing
             }
         }
         #expect((total["finish_date"] as? [String: Any])?["p50"] as? String != nil)
-        for key in ["assumptions", "days_of_data", "weak", "warnings", "no_data"] { #expect(object[key] != nil, "\(key)") }
+        for key in ["assumptions", "days_of_data", "weak", "warnings", "no_data"] {
+            #expect(object[key] != nil, "\(key)")
+        }
         // And it decodes back to the same result
         #expect(try JSONDecoder().decode(EstimateResult.self, from: json) == r)
     }
 
     @Test func workWithZeroOutputFallsBackWithoutDividingByZero() throws {
         // Given days recorded with nothing finished
-        let obs = Fixtures.history(.arrangement, people: ["Lan"], from: Fixtures.day(2026, 10, 5), weeks: 4) { _, _ in 0 }
+        let obs = Fixtures.history(.arrangement, people: ["Lan"], from: Fixtures.day(2026, 10, 5), weeks: 4) { _, _ in 0
+        }
         // When estimated
-        let r = estimate(EstimateInputs(observations: obs, today: Fixtures.day(2026, 11, 27),
-            remaining: RemainingWork(unarrangedMetres: 3), rates: Fixtures.ratesWithoutHolidays))
+        let r = estimate(
+            EstimateInputs(
+                observations: obs, today: Fixtures.day(2026, 11, 27),
+                remaining: RemainingWork(unarrangedMetres: 3), rates: Fixtures.ratesWithoutHolidays))
         // Then the default rate is used and flagged, and everything is finite
         #expect(r.arrangement.projection.rateSource == .assumed)
         #expect(r.warnings.contains { $0.code == "zero_output_arrangement" })
@@ -125,9 +146,13 @@ import Testing
 
     @Test func nothingLeftFinishesToday() throws {
         // Given work recorded but nothing remaining
-        let obs = Fixtures.history(.scanning, people: ["Minh"], from: Fixtures.day(2026, 10, 5), weeks: 4) { i, _ in Double(100 + i) }
-        let r = estimate(EstimateInputs(observations: obs, today: Fixtures.day(2026, 11, 27),
-            remaining: RemainingWork(unarrangedMetres: 0), rates: Fixtures.ratesWithoutHolidays))
+        let obs = Fixtures.history(.scanning, people: ["Minh"], from: Fixtures.day(2026, 10, 5), weeks: 4) { i, _ in
+            Double(100 + i)
+        }
+        let r = estimate(
+            EstimateInputs(
+                observations: obs, today: Fixtures.day(2026, 11, 27),
+                remaining: RemainingWork(unarrangedMetres: 0), rates: Fixtures.ratesWithoutHolidays))
         // Then both parts finish today at no cost
         #expect(r.total.finishDate == Band(all: Fixtures.day(2026, 11, 27)))
         #expect(r.total.costVND == Band(all: 0))

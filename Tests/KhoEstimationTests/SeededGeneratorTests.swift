@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhoEstimation
 
 @Suite struct SeededGeneratorTests {
@@ -7,7 +8,8 @@ import Testing
         var g0 = SeededGenerator(seed: 0)
         var g1 = SeededGenerator(seed: 2026)
         // When drawing; Then the numbers are those of an independent reference implementation
-        #expect([g0.next(), g0.next(), g0.next()] == [0x99ec_5f36_cb75_f2b4, 0xbf6e_1f78_4956_452a, 0x1a5f_849d_4933_e6e0])
+        #expect(
+            [g0.next(), g0.next(), g0.next()] == [0x99ec_5f36_cb75_f2b4, 0xbf6e_1f78_4956_452a, 0x1a5f_849d_4933_e6e0])
         #expect([g1.next(), g1.next()] == [0x92e0_1159_2e98_ae15, 0x489f_3794_6d6d_18d8])
     }
 

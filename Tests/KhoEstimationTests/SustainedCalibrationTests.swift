@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhoEstimation
 
 /// The sustained pace's band against simulated truth when whole weeks go idle (other duties, holidays, no budget).
@@ -30,10 +31,11 @@ import Testing
         let today = start.adding(days: 7 * (historyWeeks - 1) + 4)  // the Friday of the last week
         // About 40 active weeks of work left, i.e. ~57 calendar weeks at 70 % availability.
         let remaining = 40 * 5 * Double(people) * mean * 0.9
-        let r = estimate(EstimateInputs(
-            observations: obs, today: today,
-            remaining: RemainingWork(unarrangedMetres: 0, pagesKnownUnscanned: remaining),
-            rates: Fixtures.ratesWithoutHolidays, seed: seed, resamples: resamples))
+        let r = estimate(
+            EstimateInputs(
+                observations: obs, today: today,
+                remaining: RemainingWork(unarrangedMetres: 0, pagesKnownUnscanned: remaining),
+                rates: Fixtures.ratesWithoutHolidays, seed: seed, resamples: resamples))
         // The truth: weeks go on being idle with the same probability.
         var done = 0.0
         var finish = today

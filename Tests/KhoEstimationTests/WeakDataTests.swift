@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhoEstimation
 
 @Suite struct WeakDataTests {
@@ -6,9 +7,11 @@ import Testing
         let obs = Fixtures.history(.scanning, people: ["Minh"], from: Fixtures.day(2026, 11, 2), weeks: weeks) { i, _ in
             Double(800 + (i * 53) % 400)
         }
-        return estimate(EstimateInputs(observations: obs, today: Fixtures.day(2026, 11, 27),
-            remaining: RemainingWork(unarrangedMetres: 0, pagesKnownUnscanned: 30_000),
-            rates: Fixtures.ratesWithoutHolidays, resamples: 1_000))
+        return estimate(
+            EstimateInputs(
+                observations: obs, today: Fixtures.day(2026, 11, 27),
+                remaining: RemainingWork(unarrangedMetres: 0, pagesKnownUnscanned: 30_000),
+                rates: Fixtures.ratesWithoutHolidays, resamples: 1_000))
     }
 
     @Test func fewerThanTenDaysIsFlaggedWeak() {
@@ -53,7 +56,8 @@ import Testing
                 obs.append(Observation(day: d, person: "S\(p)", kind: .scanning, amount: 800 + 400 * rng.unit()))
             }
         }
-        let inputs = EstimateInputs(observations: obs, today: Fixtures.day(2026, 11, 27),
+        let inputs = EstimateInputs(
+            observations: obs, today: Fixtures.day(2026, 11, 27),
             remaining: RemainingWork(unarrangedMetres: 60.6), window: .lastDaysWithWork(10_000))
         // When estimated with 10,000 resamples
         let clock = ContinuousClock()

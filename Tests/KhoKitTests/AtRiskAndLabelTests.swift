@@ -11,14 +11,17 @@ import Testing
         // (0.125 m each, H2's file insect-damaged) with half its files digitized; B3 (0.2 m, water, A-1) unarranged.
         let store = try Fixture.store()
         let who = Fixture.who()
-        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0,5", location: "Kho tạm", condition: "mould"), by: who)
+        try store.registerBox(
+            BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0,5", location: "Kho tạm", condition: "mould"), by: who)
         try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1", extent: "0,25", location: "A-1"), by: who)
-        try store.registerBox(BoxDraft(code: "B3", fonds: "UBND-SK1", extent: "0,2", location: "A-1", condition: "water"), by: who)
+        try store.registerBox(
+            BoxDraft(code: "B3", fonds: "UBND-SK1", extent: "0,2", location: "A-1", condition: "water"), by: who)
         try store.finishArrangement(of: ["B2"], by: who)
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", location: "A-1-1", from: "B2"), by: who)
         try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1", location: "A-1-2", from: "B2"), by: who)
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a"), by: who)
-        try store.registerFile(FileDraft(ref: FileRef(box: "H2", file: "01"), title: "b", condition: "insects"), by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H2", file: "01"), title: "b", condition: "insects"), by: who)
         try store.recordScan(of: FileRef(box: "H1", file: "01"), pages: 10, by: who)
         try store.markLocation("Kho tạm", risks: ["damp"], by: who)
         // When the metres at risk are computed
@@ -45,7 +48,9 @@ import Testing
 
     @Test func theReportCarriesTheSameFigures() throws {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0,5", location: "Kho tạm", condition: "mould"), by: Fixture.who())
+        try store.registerBox(
+            BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0,5", location: "Kho tạm", condition: "mould"),
+            by: Fixture.who())
         let model = try store.reportModel(estimate: nil, now: Fixture.now)
         #expect(model.atRisk == (try store.metresAtRisk()))
         let html = renderReport(model, lang: .vi)
@@ -60,7 +65,9 @@ import Testing
         let who = Fixture.who()
         try store.registerBox(BoxDraft(code: "H0012", fonds: "UBND-SK1"), by: who)
         for (code, year, retention) in [("10", "1984", "10"), ("2", "1979", "permanent"), ("9", "1981", "20")] {
-            try store.registerFile(FileDraft(ref: FileRef(box: "H0012", file: code), title: "t", startYear: year, retention: retention), by: who)
+            try store.registerFile(
+                FileDraft(ref: FileRef(box: "H0012", file: code), title: "t", startYear: year, retention: retention),
+                by: who)
         }
         try store.registerBox(BoxDraft(code: "H0013", fonds: "UBND-SK1", startYear: "1990", endYear: "1995"), by: who)
         let labels = try store.boxLabels(LabelSelection(boxes: ["H0013", "H0012"]))
@@ -72,7 +79,9 @@ import Testing
         #expect(labels[1].startYear == 1979)
         #expect(labels[1].endYear == 1984)
         #expect(labels[1].retention == "permanent")
-        #expect(labels[0].startYear == 1990 && labels[0].endYear == 1995 && labels[0].firstFile == nil && labels[0].retention == nil)
+        #expect(
+            labels[0].startYear == 1990 && labels[0].endYear == 1995 && labels[0].firstFile == nil
+                && labels[0].retention == nil)
         #expect(labels[1].fondsName == "UBND xã Sơn Kim 1")
     }
 

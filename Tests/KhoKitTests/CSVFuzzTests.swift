@@ -27,10 +27,14 @@ import Testing
         var text: String
         switch kind {
         case .boxes:
-            text = rng.chance(50) ? "box,fonds,extent_m,location,start_year,end_year,condition,notes\n" : "Hộp;Phông;Số mét;Vị trí;Ghi chú\n"
+            text =
+                rng.chance(50)
+                ? "box,fonds,extent_m,location,start_year,end_year,condition,notes\n"
+                : "Hộp;Phông;Số mét;Vị trí;Ghi chú\n"
             let semicolon = text.contains(";")
             for i in 0..<rows {
-                text += semicolon
+                text +=
+                    semicolon
                     ? "C\(n)X\(i);UBND-SK1;0,\(1 + rng.next(9));A-\(i);\"ghi chú; số \(i)\"\n"
                     : "C\(n)X\(i),UBND-SK1,0.\(1 + rng.next(9)),A-\(i),199\(rng.next(10)),2000,mould,\"ẩm, mốc \(i)\"\n"
             }
@@ -57,7 +61,9 @@ import Testing
             var out: [[UInt8]] = lines.map(Array.init)
             let row = 1 + rng.next(max(1, out.count - 2))
             if row < out.count {
-                if rng.chance(50) { out[row] += Array(",extra".utf8) } else if let comma = out[row].lastIndex(where: { $0 == 44 || $0 == 59 }) {
+                if rng.chance(50) {
+                    out[row] += Array(",extra".utf8)
+                } else if let comma = out[row].lastIndex(where: { $0 == 44 || $0 == 59 }) {
                     out[row].remove(at: comma)
                 }
             }
@@ -82,7 +88,10 @@ import Testing
         case 8:
             let lines = b.split(separator: UInt8(ascii: "\n")).map(Array.init)
             guard lines.count > 1 else { return ("unchanged", b) }
-            return ("duplicated row", Array((lines + [lines[1 + rng.next(lines.count - 1)]]).joined(separator: [UInt8(ascii: "\n")])))
+            return (
+                "duplicated row",
+                Array((lines + [lines[1 + rng.next(lines.count - 1)]]).joined(separator: [UInt8(ascii: "\n")]))
+            )
         case 9:
             let marks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0x0D], [0x0D, 0x0A], [0xFF, 0xFE]]
             b.insert(contentsOf: marks[rng.next(marks.count)], at: rng.next(b.count + 1))
@@ -91,7 +100,9 @@ import Testing
             return ("header only", Array(b.prefix(while: { $0 != UInt8(ascii: "\n") })) + [10])
         case 11:
             // The issue's silent row loss: a quote opened in the last column of one row and never closed.
-            var lines = b.filter { $0 != UInt8(ascii: "\"") }.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+            var lines = b.filter { $0 != UInt8(ascii: "\"") }.split(
+                separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false
+            ).map(Array.init)
             let data = lines.indices.dropFirst().filter { !lines[$0].isEmpty }
             guard let row = data.isEmpty ? nil : data[rng.next(data.count)] else { return ("unchanged", b) }
             let last = (lines[row].lastIndex(where: { $0 == 44 || $0 == 59 }) ?? -1) + 1
@@ -132,9 +143,13 @@ import Testing
             let before = try counts(store)
             do {
                 let report = try store.importCSV(kind, path: path, by: Fixture.who())
-                if name == Self.unclosedQuote { Issue.record("case \(n) (\(name)): \(report.imported) rows imported from \(rows)") }
+                if name == Self.unclosedQuote {
+                    Issue.record("case \(n) (\(name)): \(report.imported) rows imported from \(rows)")
+                }
                 // A quote that changes nothing else never loses a row silently.
-                if name == "unbalanced quote" { #expect(report.rows == rows, "case \(n) (\(name)): \(report.rows) rows read from \(rows)") }
+                if name == "unbalanced quote" {
+                    #expect(report.rows == rows, "case \(n) (\(name)): \(report.rows) rows read from \(rows)")
+                }
                 // Then either every row is imported, with one event ...
                 let after = try counts(store)
                 let added = kind == .boxes ? after[0] - before[0] : after[1] - before[1]
@@ -160,7 +175,9 @@ import Testing
         }
         #expect(try store.check().problems == [])
         if Self.cases > 300 {
-            for (name, o) in outcomes.sorted(by: { $0.key < $1.key }) { print("fuzz-csv: \(name): \(o.ok) imported whole, \(o.refused) refused") }
+            for (name, o) in outcomes.sorted(by: { $0.key < $1.key }) {
+                print("fuzz-csv: \(name): \(o.ok) imported whole, \(o.refused) refused")
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ import Testing
     var dir: URL { URL(fileURLWithPath: folder.path) }
 
     func counts(_ store: KhoStore) throws -> [Int] {
-        try store.read { db in try ["box", "file", "event"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 } }
+        try store.read { db in
+            try ["box", "file", "event"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 }
+        }
     }
 
     /// Ten box rows; row `broken` (1-based) has `"notes` opened in its last column and never closed.
@@ -31,10 +33,14 @@ import Testing
         let before = try counts(store)
         // When it is imported
         // Then the reader says where the quote opened, instead of "Imported 1 boxes"
-        expectError(ImportError.unterminatedQuote(path: path, line: 3, sample: "\"ẩm mốc, cần sấy"), { try store.importCSV(.boxes, path: path, by: Fixture.who()) })
+        expectError(
+            ImportError.unterminatedQuote(path: path, line: 3, sample: "\"ẩm mốc, cần sấy"),
+            { try store.importCSV(.boxes, path: path, by: Fixture.who()) })
         #expect(try counts(store) == before)
         // and a dry run says the same
-        expectError(ImportError.unterminatedQuote(path: path, line: 3, sample: "\"ẩm mốc, cần sấy"), { try store.importCSV(.boxes, path: path, dryRun: true, by: Fixture.who()) })
+        expectError(
+            ImportError.unterminatedQuote(path: path, line: 3, sample: "\"ẩm mốc, cần sấy"),
+            { try store.importCSV(.boxes, path: path, dryRun: true, by: Fixture.who()) })
         let message = ImportError.unterminatedQuote(path: path, line: 3, sample: "\"x").text
         #expect(message.en.contains("line 3") && message.en.contains("Nothing was imported"))
         #expect(message.vi.contains("dòng 3") && message.vi.contains("Chưa nhập gì"))
@@ -45,14 +51,18 @@ import Testing
         // middle column on line 6 that never closes
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.who())
-        let csv = "sep=;\r\nbox;file;title;sheets\r\nH1;01;\"Hồ sơ đất,\r\nthôn 2\";12\r\nH1;02;Sổ;3\r\nH1;03;\"Công văn đi;4\r\nH1;04;Sổ 4;5\r\n"
+        let csv =
+            "sep=;\r\nbox;file;title;sheets\r\nH1;01;\"Hồ sơ đất,\r\nthôn 2\";12\r\nH1;02;Sổ;3\r\nH1;03;\"Công văn đi;4\r\nH1;04;Sổ 4;5\r\n"
         let path = Fixture.write(csv, to: "hoso.csv", in: dir)
         // When it is imported, Then the quote's line is 6 (sep=, header, two lines of row 1, row 2, row 3)
         do {
             _ = try store.importCSV(.files, path: path, by: Fixture.who())
             Issue.record("an unclosed quote was imported")
         } catch let error as ImportError {
-            guard case .unterminatedQuote(_, let line, let sample) = error else { Issue.record("\(error)"); return }
+            guard case .unterminatedQuote(_, let line, let sample) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(line == 6)
             #expect(sample.hasPrefix("\"Công văn đi"))
         }
@@ -64,7 +74,9 @@ import Testing
         let store = try Fixture.store()
         let path = Fixture.write("box,fonds,notes\nH1,UBND-SK1,\"Hồ sơ\" số 2\nH2,UBND-SK1,x\n", to: "b.csv", in: dir)
         // When it is imported, Then it is refused on line 2 and nothing is imported
-        expectError(ImportError.textAfterQuote(path: path, line: 2, sample: "\"Hồ sơ\" số 2"), { try store.importCSV(.boxes, path: path, by: Fixture.who()) })
+        expectError(
+            ImportError.textAfterQuote(path: path, line: 2, sample: "\"Hồ sơ\" số 2"),
+            { try store.importCSV(.boxes, path: path, by: Fixture.who()) })
         #expect(try store.listBoxes().isEmpty)
     }
 
@@ -89,7 +101,9 @@ import Testing
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "b"), by: Fixture.who())
         let path = Fixture.write("box,file,pages,by\nH1,01,10,Hùng\nH1,02,12,\"Lan\n", to: "quet.csv", in: dir)
         let before = try counts(store)
-        expectError(ImportError.unterminatedQuote(path: path, line: 3, sample: "\"Lan"), { try store.importCSV(.scans, path: path, by: Fixture.who()) })
+        expectError(
+            ImportError.unterminatedQuote(path: path, line: 3, sample: "\"Lan"),
+            { try store.importCSV(.scans, path: path, by: Fixture.who()) })
         #expect(try counts(store) == before)
     }
 }

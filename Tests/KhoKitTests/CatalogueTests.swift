@@ -8,8 +8,12 @@ import Testing
         // Given a catalogue with one fonds
         let store = try Fixture.store()
         // When a box and a file are registered
-        let box = try store.registerBox(BoxDraft(code: "H0012", fonds: "UBND-SK1", extent: "0,25", location: "A-3-2"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H0012", file: "03"), title: "Hồ sơ đất đai", retention: "permanent", sheets: "42"), by: Fixture.who("Trần Văn Minh"))
+        let box = try store.registerBox(
+            BoxDraft(code: "H0012", fonds: "UBND-SK1", extent: "0,25", location: "A-3-2"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(
+                ref: FileRef(box: "H0012", file: "03"), title: "Hồ sơ đất đai", retention: "permanent", sheets: "42"),
+            by: Fixture.who("Trần Văn Minh"))
         // Then they are listed, and each write left an attributed event
         #expect(box.extentMM == 250)
         let shown = try store.showBox("H0012")
@@ -34,7 +38,10 @@ import Testing
         (BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "0"), CatalogueError.badExtent("0")),
         (BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "-1"), CatalogueError.badExtent("-1")),
         (BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "nhiều"), CatalogueError.badExtent("nhiều")),
-        (BoxDraft(code: "H1", fonds: "UBND-SK1", startYear: "2005", endYear: "2001"), CatalogueError.yearsBackwards(start: 2005, end: 2001)),
+        (
+            BoxDraft(code: "H1", fonds: "UBND-SK1", startYear: "2005", endYear: "2001"),
+            CatalogueError.yearsBackwards(start: 2005, end: 2001)
+        ),
         (BoxDraft(code: "H1", fonds: "UBND-SK1", startYear: "05"), CatalogueError.badYear("05")),
         (BoxDraft(code: "H1", fonds: "UBND-SK1", condition: "wet-ish"), CatalogueError.badCondition("wet-ish")),
         (BoxDraft(code: "H1", fonds: "UBND-SK1", from: "NOPE"), CatalogueError.unknownBox("NOPE")),
@@ -57,8 +64,10 @@ import Testing
         expectError(CatalogueError.duplicateBox(code: "H0012", fonds: "UBND-SK1", location: "A-3-2")) {
             try store.registerBox(BoxDraft(code: "H0012", fonds: "UBND-SK1"), by: Fixture.who())
         }
-        #expect(CatalogueError.duplicateBox(code: "H0012", fonds: "UBND-SK1", location: "A-3-2").text.en
-            == "box H0012 is already registered (fonds UBND-SK1, shelf A-3-2); choose another code or change it with `kho box edit H0012`")
+        #expect(
+            CatalogueError.duplicateBox(code: "H0012", fonds: "UBND-SK1", location: "A-3-2").text.en
+                == "box H0012 is already registered (fonds UBND-SK1, shelf A-3-2); choose another code or change it with `kho box edit H0012`"
+        )
     }
 
     @Test func refusesDuplicateFondsAndFile() throws {
@@ -75,13 +84,22 @@ import Testing
 
     @Test(arguments: [
         (FileDraft(ref: FileRef(box: "NOPE", file: "01"), title: "x"), CatalogueError.unknownBox("NOPE")),
-        (FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", retention: "mãi mãi"), CatalogueError.badRetention("mãi mãi")),
+        (
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", retention: "mãi mãi"),
+            CatalogueError.badRetention("mãi mãi")
+        ),
         (FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", retention: "0"), CatalogueError.badRetention("0")),
-        (FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", retention: "-5"), CatalogueError.badRetention("-5")),
+        (
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", retention: "-5"),
+            CatalogueError.badRetention("-5")
+        ),
         (FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", sheets: "-1"), CatalogueError.badSheets("-1")),
         (FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", access: "top"), CatalogueError.badAccess("top")),
         (FileDraft(ref: FileRef(box: "H1", file: "01"), title: "  "), CatalogueError.emptyText(.fileTitle)),
-        (FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", startYear: "2010", endYear: "2009"), CatalogueError.yearsBackwards(start: 2010, end: 2009)),
+        (
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "x", startYear: "2010", endYear: "2009"),
+            CatalogueError.yearsBackwards(start: 2010, end: 2009)
+        ),
     ])
     func refusesBadFiles(draft: FileDraft, expected: CatalogueError) throws {
         let store = try Fixture.store()
@@ -92,7 +110,10 @@ import Testing
         #expect(try Fixture.eventCount(store) == before)
     }
 
-    @Test(arguments: [("permanent", Retention.permanent), ("vĩnh viễn", .permanent), ("Vinh vien", .permanent), ("10", .years(10)), ("20 năm", .years(20))])
+    @Test(arguments: [
+        ("permanent", Retention.permanent), ("vĩnh viễn", .permanent), ("Vinh vien", .permanent), ("10", .years(10)),
+        ("20 năm", .years(20)),
+    ])
     func readsRetention(text: String, expected: Retention) {
         #expect(Retention.parse(text) == expected)
     }
@@ -114,7 +135,9 @@ import Testing
         // Then it is stored composed, and a search typed composed finds it
         let found = try store.listFiles(FileFilter(search: "đất đai"))
         #expect(found.count == 1)
-        #expect(Array(found[0].title.unicodeScalars) == Array("Hồ sơ đất đai".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(
+            Array(found[0].title.unicodeScalars)
+                == Array("Hồ sơ đất đai".precomposedStringWithCanonicalMapping.unicodeScalars))
     }
 
     @Test func editAndMoveKeepOldValuesAndCanBeUndone() throws {
@@ -122,7 +145,8 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", location: "A-1"), by: Fixture.who())
         try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Cũ", sheets: "10"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Cũ", sheets: "10"), by: Fixture.who())
         // When the box is moved and the file edited and moved
         try store.moveBox("H1", to: "B-2", by: Fixture.who())
         try store.editFile(FileRef(box: "H1", file: "01"), FileChanges(title: "Mới", sheets: ""), by: Fixture.who())
@@ -153,13 +177,16 @@ import Testing
     @Test func editWithNothingToChangeIsRefused() throws {
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", location: "A-1"), by: Fixture.who())
-        expectError(CatalogueError.nothingToChange) { try store.editBox("H1", BoxChanges(location: "A-1"), by: Fixture.who()) }
+        expectError(CatalogueError.nothingToChange) {
+            try store.editBox("H1", BoxChanges(location: "A-1"), by: Fixture.who())
+        }
     }
 
     @Test func listsFilterBoxesAndFiles() throws {
         let store = try Fixture.store()
         try store.addFonds(code: "DU", name: "Đảng ủy", by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", location: "A-3-1", condition: "mốc"), by: Fixture.who())
+        try store.registerBox(
+            BoxDraft(code: "H1", fonds: "UBND-SK1", location: "A-3-1", condition: "mốc"), by: Fixture.who())
         try store.registerBox(BoxDraft(code: "H2", fonds: "DU", location: "B-1"), by: Fixture.who())
         #expect(try store.listBoxes(BoxFilter(fonds: "DU")).map(\.code) == ["H2"])
         #expect(try store.listBoxes(BoxFilter(location: "A-3")).map(\.code) == ["H1"])

@@ -26,7 +26,8 @@ import Testing
 
     @Test func theClerksHeadingsAndVietnameseValuesAreRead() throws {
         let store = try catalogue()
-        let report = try store.importCSV(.files, path: Fixture.write(Self.clerkSheet, to: "muc-luc.csv", in: dir), by: Fixture.who())
+        let report = try store.importCSV(
+            .files, path: Fixture.write(Self.clerkSheet, to: "muc-luc.csv", in: dir), by: Fixture.who())
         #expect(report.imported == 4)
         let files = try store.listFiles()
         #expect(files.map(\.ref) == ["H01/1", "H01/2", "H02/1", "H02/2"])
@@ -40,14 +41,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("ẩm mốc", Condition.mould), ("mốc", .mould), ("Nấm mốc", .mould), ("giòn", .brittle), ("mủn", .brittle), ("rách", .worn),
+        ("ẩm mốc", Condition.mould), ("mốc", .mould), ("Nấm mốc", .mould), ("giòn", .brittle), ("mủn", .brittle),
+        ("rách", .worn),
         ("cũ nát", .worn), ("mối mọt", .insects), ("bị ướt", .water), ("tốt", .good), ("bình thường", .good),
     ])
     func everyConditionHasItsVietnameseWords(word: String, condition: Condition) {
         #expect(Condition.parse(word) == condition)
     }
 
-    @Test(arguments: [("Công khai", Access.open), ("Hạn chế", .restricted), ("Mật", .secret), ("tối mật", .secret), ("sử dụng rộng rãi", .open)])
+    @Test(arguments: [
+        ("Công khai", Access.open), ("Hạn chế", .restricted), ("Mật", .secret), ("tối mật", .secret),
+        ("sử dụng rộng rãi", .open),
+    ])
     func accessValuesInVietnamese(word: String, access: Access) {
         #expect(Access.parse(word) == access)
     }
@@ -70,7 +75,9 @@ import Testing
             let vi = ImportError.badRows(path: "loi.csv", problems: problems, rows: 4).text.vi
             _ = vi
             #expect(CatalogueError.badYearRange("95-96").text.vi.contains("1995-1996"))
-            #expect(CatalogueError.badRetention("mãi mãi").text.vi.contains("«Vĩnh viễn»") && CatalogueError.badRetention("x").text.vi.contains("«20 năm»"))
+            #expect(
+                CatalogueError.badRetention("mãi mãi").text.vi.contains("«Vĩnh viễn»")
+                    && CatalogueError.badRetention("x").text.vi.contains("«20 năm»"))
             #expect(CatalogueError.badCondition("hỏng hết").text.vi.contains("«nấm mốc» (mốc, ẩm mốc"))
             #expect(CatalogueError.badAccess("x").text.vi.contains("«mật»"))
         }
@@ -87,7 +94,9 @@ import Testing
     @Test func maHoSoAloneIsTheFilesNumberButBesideItTheArchivalCode() throws {
         // A clerk's sheet headed "Mã hồ sơ" means the file's number in its box
         let store = try catalogue()
-        try store.importCSV(.files, path: Fixture.write("Hộp số,Mã hồ sơ,Tiêu đề hồ sơ\nH01,07,Sổ\n", to: "a.csv", in: dir), by: Fixture.who())
+        try store.importCSV(
+            .files, path: Fixture.write("Hộp số,Mã hồ sơ,Tiêu đề hồ sơ\nH01,07,Sổ\n", to: "a.csv", in: dir),
+            by: Fixture.who())
         #expect(try store.listFiles().map(\.ref) == ["H01/07"])
         // beside "Số, ký hiệu hồ sơ" (the inventory) it is the archival code, which is read past
         let sheet = "Hộp số,\"Số, ký hiệu hồ sơ\",Tiêu đề hồ sơ,Mã hồ sơ\nH02,08,Sổ,UBND-SK1.1995.0001\n"
@@ -121,7 +130,8 @@ import Testing
         #expect(exported.contains("Mã hồ sơ") || exported.contains("Archival code"))
         // When its inventory is imported into an empty catalogue with the same fonds and boxes
         let fresh = try catalogue()
-        let report = try fresh.importCSV(.files, path: Fixture.write(exported, to: "inventory.csv", in: dir), by: Fixture.who())
+        let report = try fresh.importCSV(
+            .files, path: Fixture.write(exported, to: "inventory.csv", in: dir), by: Fixture.who())
         #expect(report.imported == 4)
         // Then the fresh catalogue's inventory is the same, byte for byte
         #expect(try inventoryCSV(fresh, lang: lang) == exported)

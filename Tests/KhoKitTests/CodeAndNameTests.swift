@@ -40,7 +40,10 @@ import Testing
         #expect(CodeRule.problem(Clean.nfc(code)) == problem)
     }
 
-    @Test(arguments: ["H0012", "UBND-SK1", "H_1.2", "03", "HỘP-7", "Ηλ-1", "ملف1", "फ़ाइल-२", "a.b.c", "X-", String(repeating: "7", count: 32)])
+    @Test(arguments: [
+        "H0012", "UBND-SK1", "H_1.2", "03", "HỘP-7", "Ηλ-1", "ملف1", "फ़ाइल-२", "a.b.c", "X-",
+        String(repeating: "7", count: 32),
+    ])
     func codesInTheGrammarAreAccepted(code: String) {
         #expect(CodeRule.problem(Clean.nfc(code)) == nil)
     }
@@ -51,22 +54,39 @@ import Testing
         let who = Fixture.who()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: who)
         // When codes outside the grammar come as command arguments, Then each is refused, naming the problem
-        expectError(CatalogueError.badCode(.box, code: "H/12", problem: .character("/")), { try store.registerBox(BoxDraft(code: "H/12", fonds: "UBND-SK1"), by: who) })
-        expectError(CatalogueError.badCode(.fonds, code: "../x", problem: .character("/")), { try store.addFonds(code: "../x", name: "x", by: who) })
-        expectError(CatalogueError.badCode(.fonds, code: "-rf", problem: .badStart("-")), { try store.addFonds(code: "-rf", name: "x", by: who) })
-        expectError(CatalogueError.badCode(.file, code: ".hidden", problem: .badStart(".")), { try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: ".hidden"), title: "x"), by: who) })
-        expectError(CatalogueError.emptyCode(.box), { try store.registerBox(BoxDraft(code: "  ", fonds: "UBND-SK1"), by: who) })
+        expectError(
+            CatalogueError.badCode(.box, code: "H/12", problem: .character("/")),
+            { try store.registerBox(BoxDraft(code: "H/12", fonds: "UBND-SK1"), by: who) })
+        expectError(
+            CatalogueError.badCode(.fonds, code: "../x", problem: .character("/")),
+            { try store.addFonds(code: "../x", name: "x", by: who) })
+        expectError(
+            CatalogueError.badCode(.fonds, code: "-rf", problem: .badStart("-")),
+            { try store.addFonds(code: "-rf", name: "x", by: who) })
+        expectError(
+            CatalogueError.badCode(.file, code: ".hidden", problem: .badStart(".")),
+            { try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: ".hidden"), title: "x"), by: who) })
+        expectError(
+            CatalogueError.emptyCode(.box), { try store.registerBox(BoxDraft(code: "  ", fonds: "UBND-SK1"), by: who) })
         // and as CSV rows, each on its line with the same message
-        let path = Fixture.write("box,fonds\nH2,UBND-SK1\n\"H\u{1B}[31m\",UBND-SK1\nH\u{202E}3,UBND-SK1\n\(String(repeating: "X", count: 33)),UBND-SK1\n", to: "b.csv", in: dir)
+        let path = Fixture.write(
+            "box,fonds\nH2,UBND-SK1\n\"H\u{1B}[31m\",UBND-SK1\nH\u{202E}3,UBND-SK1\n\(String(repeating: "X", count: 33)),UBND-SK1\n",
+            to: "b.csv", in: dir)
         do {
             _ = try store.importCSV(.boxes, path: path, by: who)
             Issue.record("bad codes were imported")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.map(\.line) == [3, 4, 5])
-            #expect(problems[0].message == CatalogueError.badCode(.box, code: "H\u{1B}[31m", problem: .character("U+001B")).localizedDescription)
+            #expect(
+                problems[0].message
+                    == CatalogueError.badCode(.box, code: "H\u{1B}[31m", problem: .character("U+001B"))
+                    .localizedDescription)
             // The message shows the refused code escaped: it cannot recolour the terminal that prints it.
             #expect(!problems.contains { $0.message.unicodeScalars.contains { Visible.isHidden($0) } })
-            #expect(ImportError.badRows(path: path, problems: problems, rows: 4).text.en.unicodeScalars.allSatisfy { !Visible.isHidden($0) || $0 == "\n" })
+            #expect(
+                ImportError.badRows(path: path, problems: problems, rows: 4).text.en.unicodeScalars.allSatisfy {
+                    !Visible.isHidden($0) || $0 == "\n"
+                })
         }
         #expect(try store.listBoxes().map(\.code) == ["H1"])
         let message = CatalogueError.badCode(.box, code: "H/12", problem: .character("/")).text
@@ -91,7 +111,9 @@ import Testing
         let stored = try store.read { db in try String.fetchOne(db, sql: "SELECT code FROM box") }
         #expect(stored.map { Array($0.utf8) } == Array(second.precomposedStringWithCanonicalMapping.utf8))
         // When the other spelling is registered, Then it is the same code, already registered
-        #expect(throws: CatalogueError.self) { try store.registerBox(BoxDraft(code: second, fonds: "UBND-SK1"), by: Fixture.who()) }
+        #expect(throws: CatalogueError.self) {
+            try store.registerBox(BoxDraft(code: second, fonds: "UBND-SK1"), by: Fixture.who())
+        }
         // and either spelling finds it
         #expect(try store.showBox(second).box.code == box.code)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM box") } == 1)
@@ -116,20 +138,37 @@ import Testing
         let who = Fixture.who()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: who)
         // When names carry an ESC sequence or a bidi override, Then they are refused, naming the character
-        expectError(CatalogueError.forbiddenCharacter(.fondsName, text: "UBND\u{1B}[2J", character: "U+001B"), { try store.addFonds(code: "F2", name: "UBND\u{1B}[2J", by: who) })
-        expectError(CatalogueError.forbiddenCharacter(.fileTitle, text: "Sổ \u{202E}gnol", character: "U+202E"), { try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Sổ \u{202E}gnol"), by: who) })
-        expectError(CatalogueError.forbiddenCharacter(.location, text: "A\n3", character: "U+000A"), { try store.moveBox("H1", to: "A\n3", by: who) })
-        expectError(CatalogueError.forbiddenCharacter(.notes, text: "ẩm\u{7}", character: "U+0007"), { try store.editBox("H1", BoxChanges(notes: "ẩm\u{7}"), by: who) })
+        expectError(
+            CatalogueError.forbiddenCharacter(.fondsName, text: "UBND\u{1B}[2J", character: "U+001B"),
+            { try store.addFonds(code: "F2", name: "UBND\u{1B}[2J", by: who) })
+        expectError(
+            CatalogueError.forbiddenCharacter(.fileTitle, text: "Sổ \u{202E}gnol", character: "U+202E"),
+            {
+                try store.registerFile(
+                    FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Sổ \u{202E}gnol"), by: who)
+            })
+        expectError(
+            CatalogueError.forbiddenCharacter(.location, text: "A\n3", character: "U+000A"),
+            { try store.moveBox("H1", to: "A\n3", by: who) })
+        expectError(
+            CatalogueError.forbiddenCharacter(.notes, text: "ẩm\u{7}", character: "U+0007"),
+            { try store.editBox("H1", BoxChanges(notes: "ẩm\u{7}"), by: who) })
         // and the message quotes the value escaped
-        #expect(CatalogueError.forbiddenCharacter(.fondsName, text: "UBND\u{1B}[2J", character: "U+001B").text.vi.contains("UBND\\u{1B}[2J"))
+        #expect(
+            CatalogueError.forbiddenCharacter(.fondsName, text: "UBND\u{1B}[2J", character: "U+001B").text.vi.contains(
+                "UBND\\u{1B}[2J"))
         // But notes keep their line breaks (CR LF stored as LF) and tabs
         let box = try store.editBox("H1", BoxChanges(notes: "dòng 1\r\ndòng 2\tcột"), by: who)
         #expect(box.notes == "dòng 1\ndòng 2\tcột")
         // and so do titles, as a spreadsheet cell with Alt+Enter holds them
-        let twoLines = try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "Tờ trình\r\nvề đất"), by: who)
+        let twoLines = try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "02"), title: "Tờ trình\r\nvề đất"), by: who)
         #expect(twoLines.title == "Tờ trình\nvề đất")
         // and ordinary text of any script passes, stored in NFC
-        let file = try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Hồ sơ".decomposedStringWithCanonicalMapping + " ملف Ηλ"), by: who)
+        let file = try store.registerFile(
+            FileDraft(
+                ref: FileRef(box: "H1", file: "01"), title: "Hồ sơ".decomposedStringWithCanonicalMapping + " ملف Ηλ"),
+            by: who)
         #expect(Array(file.title.utf8) == Array("Hồ sơ ملف Ηλ".precomposedStringWithCanonicalMapping.utf8))
     }
 
@@ -149,7 +188,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + [0]
         let fd = path.withUnsafeBufferPointer { p in
-            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: path.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: path.count) {
+                open($0, O_CREAT | O_WRONLY, 0o644)
+            }
         }
         try #require(fd >= 0, "cannot create the file")
         close(fd)
@@ -163,7 +204,9 @@ import Testing
         // and a box folder whose name is not UTF-8 either
         try touch(root.appendingPathComponent("Hx2/01"), Array("a.tif".utf8))
         let badBox = Array(root.path.utf8) + [UInt8(ascii: "/"), UInt8(ascii: "H"), 0xFF, 0]
-        _ = badBox.withUnsafeBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: badBox.count) { mkdir($0, 0o755) } }
+        _ = badBox.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: badBox.count) { mkdir($0, 0o755) }
+        }
         // When the scans root is walked
         let (folders, findings) = try ScanWalker.walk(root: root.path)
         // Then the good master is found and both bad names are findings, with their bad bytes shown

@@ -15,15 +15,18 @@ import Testing
     func catalogue(sheets: String = "10") throws -> KhoStore {
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "1"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a", sheets: sheets), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "b", sheets: "2"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a", sheets: sheets), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "02"), title: "b", sheets: "2"), by: Fixture.who())
         return store
     }
 
     @discardableResult
     func master(_ rel: String, _ pages: [FixturePage]) throws -> String {
         let path = scans.file(rel)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write(pages, to: path)
         return path
     }
@@ -124,7 +127,9 @@ import Testing
         #expect(m.sha256 != before)
         #expect(try store.showFile(Self.b).scanState == .passed)
         #expect(try store.verify(by: Fixture.who(), now: Fixture.now).clean)
-        let history = try store.read { db in try Row.fetchAll(db, sql: "SELECT sha256, reason FROM master_hash ORDER BY id") }
+        let history = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT sha256, reason FROM master_hash ORDER BY id")
+        }
         #expect(history.map { $0["reason"] as String } == ["ingest", "rescan"])
         #expect((history.first?["sha256"] as String?) == before)
         // And the acceptance can be undone: back to review with the old reference
@@ -133,13 +138,17 @@ import Testing
         #expect(try store.masters(of: Self.b).masters.first?.sha256 == before)
         // And nothing to accept is a readable error
         try store.acceptMasters(of: Self.b, page: "0001.tif", reason: .repair, by: Fixture.who("Hoa"))
-        expectError(ReviewError.nothingToAccept(ref: "H1/02")) { try store.acceptMasters(of: Self.b, reason: .rescan, by: Fixture.who()) }
+        expectError(ReviewError.nothingToAccept(ref: "H1/02")) {
+            try store.acceptMasters(of: Self.b, reason: .rescan, by: Fixture.who())
+        }
     }
 
     @Test func aFailedMasterReplacedByARescanIsNotAReview() throws {
         // Given a master that failed QC (150 dpi)
         let store = try catalogue()
-        let path = try master("H1/02/0001.tif", [FixturePage(xResolution: 150, yResolution: 150), FixturePage(xResolution: 150, yResolution: 150)])
+        let path = try master(
+            "H1/02/0001.tif",
+            [FixturePage(xResolution: 150, yResolution: 150), FixturePage(xResolution: 150, yResolution: 150)])
         _ = try ingest(store)
         #expect(try store.showFile(Self.b).scanState == .rescan)
         // When it is scanned again properly
@@ -170,7 +179,8 @@ import Testing
         // Given a count mismatch and a changed master, stored as "passed" by hand (a damaged catalogue)
         let store = try catalogue()
         try master("H1/01/0001.tif", [.rgb, .rgb, .rgb])
-        let path = try master("H1/02/0001.tif", [FixturePage(width: 20, height: 16), FixturePage(width: 20, height: 16)])
+        let path = try master(
+            "H1/02/0001.tif", [FixturePage(width: 20, height: 16), FixturePage(width: 20, height: 16)])
         _ = try ingest(store)
         try FixtureWriter.write([FixturePage(width: 21, height: 16), FixturePage(width: 21, height: 16)], to: path)
         _ = try ingest(store)

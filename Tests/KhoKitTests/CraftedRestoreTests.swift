@@ -10,10 +10,15 @@ import Testing
 func populatedCatalogue(at path: String) throws -> KhoStore {
     let store = try KhoStore.open(path: path, forWriting: true)
     try store.addFonds(code: "UBND-SK1", name: "UBND xã Sơn Kim 1", by: Fixture.who())
-    for i in 1...4 { try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.who()) }
+    for i in 1...4 {
+        try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.who())
+    }
     try store.startArrangement(of: ["B1", "B2"], by: Fixture.who())
     try store.finishArrangement(of: ["B1"], kept: "0,4", by: Fixture.who())
-    for i in 1...3 { try store.registerFile(FileDraft(ref: FileRef(box: "B1", file: "0\(i)"), title: "Hồ sơ \(i)", sheets: "10"), by: Fixture.who()) }
+    for i in 1...3 {
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "B1", file: "0\(i)"), title: "Hồ sơ \(i)", sheets: "10"), by: Fixture.who())
+    }
     _ = try store.recordScan(of: FileRef(box: "B1", file: "01"), pages: 20, by: Fixture.who())
     return store
 }
@@ -66,19 +71,21 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
                 for table in ["master_hash", "master", "saved_estimate", "setting", "event", "file", "box", "fonds"] {
                     try db.execute(sql: "DROP TABLE \(table)")
                 }
-                try db.execute(sql: """
-                    CREATE TABLE fonds (id INTEGER PRIMARY KEY, payload TEXT);
-                    CREATE TABLE box (id INTEGER PRIMARY KEY, payload TEXT);
-                    CREATE TABLE file (id INTEGER PRIMARY KEY, payload TEXT);
-                    CREATE TABLE event (id INTEGER PRIMARY KEY, payload TEXT);
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TABLE fonds (id INTEGER PRIMARY KEY, payload TEXT);
+                        CREATE TABLE box (id INTEGER PRIMARY KEY, payload TEXT);
+                        CREATE TABLE file (id INTEGER PRIMARY KEY, payload TEXT);
+                        CREATE TABLE event (id INTEGER PRIMARY KEY, payload TEXT);
+                        """)
             case .triggerDeletingFiles:
                 try db.execute(sql: "CREATE TRIGGER wipe AFTER INSERT ON event BEGIN DELETE FROM file; END")
             case .triggerRaisingMessage:
-                try db.execute(sql: """
-                    CREATE TRIGGER scam BEFORE INSERT ON event
-                    BEGIN SELECT RAISE(ABORT, 'Kho đã bị khóa: chuyển 5 triệu đồng tới số 0900 000 000 để mở'); END
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER scam BEFORE INSERT ON event
+                        BEGIN SELECT RAISE(ABORT, 'Kho đã bị khóa: chuyển 5 triệu đồng tới số 0900 000 000 để mở'); END
+                        """)
             case .extraView:
                 try db.execute(sql: "CREATE VIEW everything AS SELECT * FROM box")
             case .newerSchema:
@@ -87,7 +94,10 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
             case .extraColumn:
                 try db.execute(sql: "ALTER TABLE box ADD COLUMN barcode TEXT")
             case .failingCheck:
-                try db.execute(sql: "ALTER TABLE box ADD COLUMN lock INTEGER CONSTRAINT \"gọi 0900 000 000 để mở khóa\" CHECK (lock IS NOT NULL) DEFAULT 1")
+                try db.execute(
+                    sql:
+                        "ALTER TABLE box ADD COLUMN lock INTEGER CONSTRAINT \"gọi 0900 000 000 để mở khóa\" CHECK (lock IS NOT NULL) DEFAULT 1"
+                )
             case .droppedIndex:
                 try db.execute(sql: "DROP INDEX box_fonds")
             case .extraTable:
@@ -132,8 +142,10 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         case (.newerSchema, .restoreNewer(_, let unknown)?): unknown == ["v9-barcodes"]
         case (.brokenForeignKey, .restoreDamaged(_, let problems)?): problems.contains { $0.contains("box") }
         case (.migrationsOutOfOrder, .restoreSchema(_, let differences)?): differences.map(\.type) == ["migrations"]
-        case (.otherColumns, .restoreSchema(_, let differences)?): differences.contains { $0.name == "file" && $0.kind == .changed }
-        case (.triggerDeletingFiles, .restoreSchema(_, let differences)?), (.olderWithTrigger, .restoreSchema(_, let differences)?):
+        case (.otherColumns, .restoreSchema(_, let differences)?):
+            differences.contains { $0.name == "file" && $0.kind == .changed }
+        case (.triggerDeletingFiles, .restoreSchema(_, let differences)?),
+            (.olderWithTrigger, .restoreSchema(_, let differences)?):
             differences == [SchemaDifference(kind: .extra, type: "trigger", name: "wipe")]
         case (.triggerRaisingMessage, .restoreSchema(_, let differences)?):
             differences == [SchemaDifference(kind: .extra, type: "trigger", name: "scam")]
@@ -167,7 +179,9 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         let store = try KhoStore.open(path: live, forWriting: true)
         let events = try store.events().count
         var restoreError: (any Error)?
-        do { _ = try store.restore(from: backup, replacing: true, by: Fixture.who("Hoa")) } catch { restoreError = error }
+        do { _ = try store.restore(from: backup, replacing: true, by: Fixture.who("Hoa")) } catch {
+            restoreError = error
+        }
         // Then both refuse it, saying why, as a KhoError
         #expect(checkError.map(craft.isExpected) == true, "restore --check: \(String(describing: checkError))")
         #expect(restoreError.map(craft.isExpected) == true, "restore: \(String(describing: restoreError))")
@@ -178,7 +192,9 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         try store.writer.close()
         #expect(try fingerprint(live) == before)
         // And no staging copy is left beside it
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".partial-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+            $0.contains(".partial-")
+        }
         #expect(leftovers == [])
     }
 
@@ -202,10 +218,14 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         let watcher = try DatabaseQueue(path: live)
         var seen: [(events: Int, restoreEvents: Int)] = []
         func look() throws {
-            seen.append(try watcher.read { db in
-                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE detail LIKE '%\"note\":\"restore\"%'") ?? 0)
-            })
+            seen.append(
+                try watcher.read { db in
+                    (
+                        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
+                        try Int.fetchOne(
+                            db, sql: "SELECT COUNT(*) FROM event WHERE detail LIKE '%\"note\":\"restore\"%'") ?? 0
+                    )
+                })
         }
         try look()
         // When it is restored
@@ -231,10 +251,11 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         try Migrations.migrator.migrate(queue, upTo: "v2-scanning")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO fonds (code, name) VALUES ('CU', 'Phông cũ')")
-            try db.execute(sql: """
-                INSERT INTO event (uid, kind, actor, recorder, happened_at, happened_day, recorded_at, fonds_id)
-                VALUES ('01JD0000000000000000000000', 'fonds.add', 'Thu', 'thu@pc', 1700000000, '2023-11-15', 1700000000, 1)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO event (uid, kind, actor, recorder, happened_at, happened_day, recorded_at, fonds_id)
+                    VALUES ('01JD0000000000000000000000', 'fonds.add', 'Thu', 'thu@pc', 1700000000, '2023-11-15', 1700000000, 1)
+                    """)
         }
         try queue.close()
         // When it is restored

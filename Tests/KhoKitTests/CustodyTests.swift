@@ -23,8 +23,9 @@ import Testing
     @Test func outAndInAreAttributedEventsAndShowWhereThingsAre() throws {
         let store = try catalogue()
         // When H1 goes out to Hoa for scanning, recorded by Thu
-        let out = try store.takeOut(h1, to: "Lê Thị Hoa", purpose: "số hóa", due: "2026-11-30",
-                                    by: Fixture.who("Nguyễn Thị Thu", at: "2026-11-20T09:00"), now: Fixture.now)
+        let out = try store.takeOut(
+            h1, to: "Lê Thị Hoa", purpose: "số hóa", due: "2026-11-30",
+            by: Fixture.who("Nguyễn Thị Thu", at: "2026-11-20T09:00"), now: Fixture.now)
         // Then who, since when, why and until when are kept, and the event is attributed
         #expect(out.thing == "H1")
         #expect(out.holder == "Lê Thị Hoa")
@@ -56,29 +57,41 @@ import Testing
 
     @Test func somethingAlreadyOutCannotGoOutAgainAndTheMessageSaysWhoHasIt() throws {
         let store = try catalogue()
-        try store.takeOut(h1, to: "Lê Thị Hoa", purpose: "scan", by: Fixture.who(at: "2026-11-20T09:00"), now: Fixture.now)
+        try store.takeOut(
+            h1, to: "Lê Thị Hoa", purpose: "scan", by: Fixture.who(at: "2026-11-20T09:00"), now: Fixture.now)
         let before = try Fixture.eventCount(store)
         // Taking out the box again
-        expectError(CustodyError.alreadyOut(thing: "H1", holder: "Lê Thị Hoa", since: "2026-11-20 09:00", purpose: CustodyPurpose.scan.label(),
-                                            returnWith: "kho in H1")) {
+        expectError(
+            CustodyError.alreadyOut(
+                thing: "H1", holder: "Lê Thị Hoa", since: "2026-11-20 09:00", purpose: CustodyPurpose.scan.label(),
+                returnWith: "kho in H1")
+        ) {
             try store.takeOut(h1, to: "Minh", purpose: "read", by: Fixture.who())
         }
         // A file of the box that is out
-        expectError(CustodyError.insideBoxOut(file: "H1/01", box: "H1", holder: "Lê Thị Hoa", since: "2026-11-20 09:00")) {
+        expectError(
+            CustodyError.insideBoxOut(file: "H1/01", box: "H1", holder: "Lê Thị Hoa", since: "2026-11-20 09:00")
+        ) {
             try store.takeOut(h101, to: "Minh", purpose: "read", by: Fixture.who())
         }
         #expect(try Fixture.eventCount(store) == before)
         // When the box is back and one file goes out, Then the file cannot go out twice, nor the box as a whole
         try store.bringIn(h1, by: Fixture.who(at: "2026-11-21T09:00"))
         try store.takeOut(h101, to: "Chủ tịch UBND", purpose: "read", by: Fixture.who(at: "2026-11-22T09:00"))
-        expectError(CustodyError.alreadyOut(thing: "H1/01", holder: "Chủ tịch UBND", since: "2026-11-22 09:00",
-                                            purpose: CustodyPurpose.read.label(), returnWith: "kho in H1/01")) {
+        expectError(
+            CustodyError.alreadyOut(
+                thing: "H1/01", holder: "Chủ tịch UBND", since: "2026-11-22 09:00",
+                purpose: CustodyPurpose.read.label(), returnWith: "kho in H1/01")
+        ) {
             try store.takeOut(h101, to: "Minh", purpose: "read", by: Fixture.who())
         }
         expectError(CustodyError.filesOut(box: "H1", files: "H1/01 (Chủ tịch UBND)")) {
             try store.takeOut(h1, to: "Minh", purpose: "scan", by: Fixture.who())
         }
-        #expect(CustodyError.alreadyOut(thing: "H1/01", holder: "Chủ tịch UBND", since: "s", purpose: "p", returnWith: "kho in H1/01")
+        #expect(
+            CustodyError.alreadyOut(
+                thing: "H1/01", holder: "Chủ tịch UBND", since: "s", purpose: "p", returnWith: "kho in H1/01"
+            )
             .text.vi.hasPrefix("hồ sơ H1/01 đang ở ngoài kho: Chủ tịch UBND giữ"))
     }
 
@@ -86,12 +99,17 @@ import Testing
         let store = try catalogue()
         expectError(CustodyError.notOut(thing: "H1", hint: nil)) { try store.bringIn(h1, by: Fixture.who()) }
         try store.takeOut(h1, to: "Hoa", purpose: "repair", by: Fixture.who(at: "2026-11-20T09:00"))
-        expectError(CustodyError.notOut(thing: "H1/01", hint: .withBox(box: "H1", holder: "Hoa"))) { try store.bringIn(h101, by: Fixture.who()) }
+        expectError(CustodyError.notOut(thing: "H1/01", hint: .withBox(box: "H1", holder: "Hoa"))) {
+            try store.bringIn(h101, by: Fixture.who())
+        }
         try store.bringIn(h1, by: Fixture.who(at: "2026-11-21T09:00"))
         try store.takeOut(h101, to: "Minh", purpose: "lend", by: Fixture.who(at: "2026-11-22T09:00"))
-        expectError(CustodyError.notOut(thing: "H1", hint: .files("H1/01 (Minh)"))) { try store.bringIn(h1, by: Fixture.who()) }
+        expectError(CustodyError.notOut(thing: "H1", hint: .files("H1/01 (Minh)"))) {
+            try store.bringIn(h1, by: Fixture.who())
+        }
         // A return before the hand-out is refused
-        expectError(CustodyError.returnBeforeOut(thing: "H1/01", returned: "2026-11-21 09:00", out: "2026-11-22 09:00")) {
+        expectError(CustodyError.returnBeforeOut(thing: "H1/01", returned: "2026-11-21 09:00", out: "2026-11-22 09:00"))
+        {
             try store.bringIn(h101, by: Fixture.who(at: "2026-11-21T09:00"))
         }
     }
@@ -99,7 +117,8 @@ import Testing
     @Test func aBoxOrFileOutCannotBeMoved() throws {
         let store = try catalogue()
         try store.takeOut(h1, to: "Lê Thị Hoa", purpose: "scan", by: Fixture.who(at: "2026-11-20T09:00"))
-        let refusal = CustodyError.cannotMoveWhileOut(thing: "H1", holder: "Lê Thị Hoa", since: "2026-11-20 09:00", returnWith: "kho in H1")
+        let refusal = CustodyError.cannotMoveWhileOut(
+            thing: "H1", holder: "Lê Thị Hoa", since: "2026-11-20 09:00", returnWith: "kho in H1")
         // Moving the box, editing its location, moving a file out of it or into it: all refused, naming who has it
         expectError(refusal) { try store.moveBox("H1", to: "B-1", by: Fixture.who()) }
         expectError(refusal) { try store.editBox("H1", BoxChanges(location: "B-1", notes: "x"), by: Fixture.who()) }
@@ -116,7 +135,9 @@ import Testing
         try store.moveFile(FileRef(box: "H1", file: "02"), toBox: "H2", by: Fixture.who())
         let move = try #require(try store.events(LogFilter(kind: "file.move")).last?.id)
         try store.takeOut(.file(FileRef(box: "H2", file: "02")), to: "Minh", purpose: "read", by: Fixture.who())
-        #expect(throws: CustodyError.self) { try store.moveFile(FileRef(box: "H2", file: "02"), toBox: "H1", by: Fixture.who()) }
+        #expect(throws: CustodyError.self) {
+            try store.moveFile(FileRef(box: "H2", file: "02"), toBox: "H1", by: Fixture.who())
+        }
         #expect(throws: CustodyError.self) { try store.undo(eventId: move, by: Fixture.who()) }
         #expect(try store.showFile(FileRef(box: "H2", file: "02")).custody?.holder == "Minh")
     }
@@ -124,9 +145,12 @@ import Testing
     @Test func theListPutsOverdueFirstMostOverdueFirst() throws {
         // Given four things out: two overdue (by 7 and by 2 days), one not yet due, one without a due day
         let store = try catalogue()
-        try store.takeOut(.box("H2"), to: "An", purpose: "scan", due: "2026-12-31", by: Fixture.who(at: "2026-11-01T08:00"))
+        try store.takeOut(
+            .box("H2"), to: "An", purpose: "scan", due: "2026-12-31", by: Fixture.who(at: "2026-11-01T08:00"))
         try store.takeOut(h101, to: "Bình", purpose: "read", due: "2026-11-25", by: Fixture.who(at: "2026-11-10T08:00"))
-        try store.takeOut(.file(FileRef(box: "H1", file: "02")), to: "Chi", purpose: "lend", due: "2026-11-20", by: Fixture.who(at: "2026-11-15T08:00"))
+        try store.takeOut(
+            .file(FileRef(box: "H1", file: "02")), to: "Chi", purpose: "lend", due: "2026-11-20",
+            by: Fixture.who(at: "2026-11-15T08:00"))
         // When the list is asked for on 2026-11-27
         let list = try store.custodyList(now: Fixture.now)
         // Then the overdue ones come first, the most overdue first, then the rest, longest out first
@@ -141,13 +165,21 @@ import Testing
 
     @Test func badValuesAreRefusedNamingThem() throws {
         let store = try catalogue()
-        expectError(CustodyError.badPurpose("ngắm")) { try store.takeOut(h1, to: "Hoa", purpose: "ngắm", by: Fixture.who()) }
-        expectError(CustodyError.badDue("30/11/2026")) { try store.takeOut(h1, to: "Hoa", purpose: "scan", due: "30/11/2026", by: Fixture.who()) }
+        expectError(CustodyError.badPurpose("ngắm")) {
+            try store.takeOut(h1, to: "Hoa", purpose: "ngắm", by: Fixture.who())
+        }
+        expectError(CustodyError.badDue("30/11/2026")) {
+            try store.takeOut(h1, to: "Hoa", purpose: "scan", due: "30/11/2026", by: Fixture.who())
+        }
         expectError(CustodyError.dueBeforeOut(due: "2026-11-26", out: "2026-11-27")) {
             try store.takeOut(h1, to: "Hoa", purpose: "scan", due: "2026-11-26", by: Fixture.who())
         }
-        expectError(CatalogueError.emptyText(.holder)) { try store.takeOut(h1, to: " ", purpose: "scan", by: Fixture.who()) }
-        expectError(CatalogueError.unknownBox("H9")) { try store.takeOut(.box("H9"), to: "Hoa", purpose: "scan", by: Fixture.who()) }
+        expectError(CatalogueError.emptyText(.holder)) {
+            try store.takeOut(h1, to: " ", purpose: "scan", by: Fixture.who())
+        }
+        expectError(CatalogueError.unknownBox("H9")) {
+            try store.takeOut(.box("H9"), to: "Hoa", purpose: "scan", by: Fixture.who())
+        }
         #expect(try CustodyTarget(parsing: "H1/01") == h101)
         #expect(try CustodyTarget(parsing: " H1 ") == h1)
     }
@@ -171,7 +203,10 @@ import Testing
         try store.takeOut(h1, to: "Hoa", purpose: "scan", by: Fixture.who(at: "2026-11-22T09:00"))
         let second = try store.bringIn(h1, by: Fixture.who(at: "2026-11-23T09:00"))
         let again = try store.takeOut(h1, to: "Minh", purpose: "read", by: Fixture.who(at: "2026-11-24T09:00"))
-        expectError(WorkError.laterEventFirst(id: try #require(second.returnEvent), later: again.event, kind: EventKind.custodyOut.label())) {
+        expectError(
+            WorkError.laterEventFirst(
+                id: try #require(second.returnEvent), later: again.event, kind: EventKind.custodyOut.label())
+        ) {
             _ = try store.undo(eventId: try #require(second.returnEvent), by: Fixture.who())
         }
     }
@@ -184,6 +219,8 @@ import Testing
         try store.write { db in try db.execute(sql: "UPDATE custody SET in_at = NULL, in_event_id = NULL") }
         // Then kho check names the box and the orphaned return event
         let problems = try store.check(now: Fixture.now).problems.filter { $0.code == "custody" }
-        #expect(problems.map(\.subject).contains("event \(try #require(try store.events(LogFilter(kind: "custody.in")).first?.id))"))
+        #expect(
+            problems.map(\.subject).contains(
+                "event \(try #require(try store.events(LogFilter(kind: "custody.in")).first?.id))"))
     }
 }

@@ -17,8 +17,10 @@ import Testing
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "0,1"), by: Fixture.who())
         try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1", extent: "0,1"), by: Fixture.who())
         for (box, file, year) in [("H1", "01", "1993"), ("H1", "02", "1994"), ("H2", "01", "1993")] {
-            try store.registerFile(FileDraft(ref: FileRef(box: box, file: file), title: "Hồ sơ \(box)/\(file)", startYear: year, sheets: "1"),
-                                   by: Fixture.who())
+            try store.registerFile(
+                FileDraft(
+                    ref: FileRef(box: box, file: file), title: "Hồ sơ \(box)/\(file)", startYear: year, sheets: "1"),
+                by: Fixture.who())
         }
         return store
     }
@@ -30,7 +32,8 @@ import Testing
     /// Writes one passing master for `ref` and ingests.
     func ingest(_ store: KhoStore, _ ref: String, seed: UInt16 = 8) throws {
         let path = scans.file("\(ref)/0001.tif")
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([FixturePage(width: 16 + UInt32(seed), height: 16)], to: path)
         _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
     }
@@ -43,11 +46,12 @@ import Testing
             var event = Event(kind: .pdfBuild, attribution: Fixture.who("Hoa"), time: store.time)
             event.fileId = fileId
             try event.append(db)
-            try db.execute(sql: """
-                INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language,
-                                      seconds, settings, sources, built_at)
-                VALUES (?, ?, ?, '/x.pdf', 'abc', 1, 100, 'PDF/A-2B', 'Tesseract 5', 'vie', 1.0, '{"cores":4,"jobs":2}', ?, 0)
-                """, arguments: [fileId, event.id, code, try PdfCopies.sources(db, fileId: fileId)])
+            try db.execute(
+                sql: """
+                    INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language,
+                                          seconds, settings, sources, built_at)
+                    VALUES (?, ?, ?, '/x.pdf', 'abc', 1, 100, 'PDF/A-2B', 'Tesseract 5', 'vie', 1.0, '{"cores":4,"jobs":2}', ?, 0)
+                    """, arguments: [fileId, event.id, code, try PdfCopies.sources(db, fileId: fileId)])
             return try FileLadder.apply(db, fileId: fileId).after
         }
     }
@@ -58,7 +62,10 @@ import Testing
         #expect(try code(store, "H1/02") == "UBND-SK1.1994.0002")
         #expect(try code(store, "H2/01") == "UBND-SK1.1993.0003")
         // A list reads its codes through the whole fonds, one file straight: they agree
-        #expect(try store.listFiles().map(\.archiveId) == ["UBND-SK1.1993.0001", "UBND-SK1.1994.0002", "UBND-SK1.1993.0003"])
+        #expect(
+            try store.listFiles().map(\.archiveId) == [
+                "UBND-SK1.1993.0001", "UBND-SK1.1994.0002", "UBND-SK1.1993.0003",
+            ])
         // With an inventory number, it takes the year's place
         try store.setArchiveRule(fonds: "UBND-SK1", pattern: nil, inventory: "01", by: Fixture.who())
         #expect(try code(store, "H2/01") == "UBND-SK1.01.0003")
@@ -67,7 +74,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{fonds}.{year", "{"), ("{fonds}}.{number}", "}"), ("{fonds}.{nummer}", "nummer"), ("{fonds}.{year}", "{number}"),
+        ("{fonds}.{year", "{"), ("{fonds}}.{number}", "}"), ("{fonds}.{nummer}", "nummer"),
+        ("{fonds}.{year}", "{number}"),
         ("{fonds}/{number}", "/"), ("{fonds}.{number:0}", ":"),
     ])
     func aRuleThatCannotBeUsedIsRefusedSayingWhy(pattern: String, named: String) throws {
@@ -88,8 +96,11 @@ import Testing
     @Test func aRuleThatGivesTwoFilesOneCodeIsRefused() throws {
         let store = try catalogue()
         // H1/01 and H2/01 are both file 01 of 1993
-        expectError(DeliveryError.duplicateCodes(fonds: "UBND-SK1", code: "UBND-SK1.1993.01", refs: ["H1/01", "H2/01"])) {
-            try store.setArchiveRule(fonds: "UBND-SK1", pattern: "{fonds}.{year}.{file}", inventory: nil, by: Fixture.who())
+        expectError(
+            DeliveryError.duplicateCodes(fonds: "UBND-SK1", code: "UBND-SK1.1993.01", refs: ["H1/01", "H2/01"])
+        ) {
+            try store.setArchiveRule(
+                fonds: "UBND-SK1", pattern: "{fonds}.{year}.{file}", inventory: nil, by: Fixture.who())
         }
         // With the box in it, the codes are unique
         try store.setArchiveRule(fonds: "UBND-SK1", pattern: "{fonds}.{box}.{file}", inventory: nil, by: Fixture.who())
@@ -100,10 +111,14 @@ import Testing
         // Given numbers fixed (as the fonds' first build does)
         let store = try catalogue()
         let fondsId = try #require(try store.read { db in try Lookup.fondsId(db, code: "UBND-SK1") })
-        let numbered = try store.write { db in try ArchiveCodes.assignNumbers(db, fondsId: fondsId, by: Fixture.who(), time: store.time) }
+        let numbered = try store.write { db in
+            try ArchiveCodes.assignNumbers(db, fondsId: fondsId, by: Fixture.who(), time: store.time)
+        }
         #expect(numbered == 3)
         // When a file is registered later in an earlier box
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "00"), title: "Hồ sơ tìm thấy sau", startYear: "1993"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "00"), title: "Hồ sơ tìm thấy sau", startYear: "1993"),
+            by: Fixture.who())
         // Then the numbered files keep their codes, and the new one takes the next number
         #expect(try code(store, "H1/01") == "UBND-SK1.1993.0001")
         #expect(try code(store, "H2/01") == "UBND-SK1.1993.0003")
@@ -129,7 +144,10 @@ import Testing
         // When its copy is recorded, made from these masters
         #expect(try recordCopy(store, "H1/01", code: "UBND-SK1.1993.0001") == .delivered)
         // Then a rule that would change its code is refused, naming the old and new codes
-        expectError(DeliveryError.renumbering(fonds: "UBND-SK1", ref: "H1/01", old: "UBND-SK1.1993.0001", new: "UBND-SK1.01.0001", more: 0)) {
+        expectError(
+            DeliveryError.renumbering(
+                fonds: "UBND-SK1", ref: "H1/01", old: "UBND-SK1.1993.0001", new: "UBND-SK1.01.0001", more: 0)
+        ) {
             try store.setArchiveRule(fonds: "UBND-SK1", pattern: nil, inventory: "01", by: Fixture.who())
         }
         // And its delivered code stays its code, whatever its year becomes
@@ -138,7 +156,9 @@ import Testing
         // And the code belongs to that file: it cannot be delivered for another
         #expect(throws: (any Error).self) { try recordCopy(store, "H1/02", code: "UBND-SK1.1993.0001") }
         // When a master's accepted content changes after the copy was built
-        try store.write { db in try db.execute(sql: "UPDATE master SET sha256 = 'new' WHERE rel_path = 'H1/01/0001.tif'") }
+        try store.write { db in
+            try db.execute(sql: "UPDATE master SET sha256 = 'new' WHERE rel_path = 'H1/01/0001.tif'")
+        }
         let after = try store.write { db in try FileLadder.apply(db, fileId: 1).after }
         // Then the file needs a rebuild, and does not count as digitized until it is rebuilt
         #expect(after == .rebuild)
@@ -171,7 +191,8 @@ import Testing
             try DeliverySettings.parse(image: nil, jpegQuality: nil, dpi: "10", onto: DeliverySettings())
         }
         #expect(throws: DeliveryError.noFolder) { try DeliverySettings().resolvedFolder(catalogue: ":memory:") }
-        #expect(try DeliverySettings().resolvedFolder(catalogue: "/srv/kho/catalog/kho.sqlite") == "/srv/kho/catalog/pdf")
+        #expect(
+            try DeliverySettings().resolvedFolder(catalogue: "/srv/kho/catalog/kho.sqlite") == "/srv/kho/catalog/pdf")
     }
 
     @Test func withoutTheToolsTheErrorNamesTheDebianPackages() throws {

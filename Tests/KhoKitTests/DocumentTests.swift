@@ -13,10 +13,15 @@ import Testing
     /// Box H1 at A-3 with H1/01 "Hồ sơ giao đất thôn 2" (1998, permanent) and H1/02 "Báo cáo dân số".
     func catalogue() throws -> KhoStore {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "0,1", location: "A-3"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Hồ sơ giao đất thôn 2", startYear: "1998",
-                                         retention: "permanent", sheets: "4"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "Báo cáo dân số", startYear: "1999"), by: Fixture.who())
+        try store.registerBox(
+            BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "0,1", location: "A-3"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(
+                ref: FileRef(box: "H1", file: "01"), title: "Hồ sơ giao đất thôn 2", startYear: "1998",
+                retention: "permanent", sheets: "4"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "02"), title: "Báo cáo dân số", startYear: "1999"),
+            by: Fixture.who())
         return store
     }
 
@@ -25,10 +30,14 @@ import Testing
     @Test func addingADocumentSplitsTheNumberNamesItsKindAndGivesItsIdentifier() throws {
         let store = try catalogue()
         // When a document is added with a combined "số, ký hiệu" and a clerk's date
-        let doc = try store.addDocument(try ref("H1/01"), DocumentDraft(number: "Số 12/QĐ-UBND", date: "5/3/2001", issuer: "UBND xã Sơn Kim",
-                                                                      summary: "Về việc giao đất", pages: "3-5"), by: Fixture.who())
+        let doc = try store.addDocument(
+            try ref("H1/01"),
+            DocumentDraft(
+                number: "Số 12/QĐ-UBND", date: "5/3/2001", issuer: "UBND xã Sơn Kim",
+                summary: "Về việc giao đất", pages: "3-5"), by: Fixture.who())
         // Then it takes number 1, the number and symbol apart, the kind from the symbol, the date in ISO form
-        #expect(doc.ref == "H1/01/1" && doc.number == "12" && doc.symbol == "QĐ-UBND" && doc.numberSymbol == "12/QĐ-UBND")
+        #expect(
+            doc.ref == "H1/01/1" && doc.number == "12" && doc.symbol == "QĐ-UBND" && doc.numberSymbol == "12/QĐ-UBND")
         #expect(doc.kind == "quyet_dinh" && doc.kindName == "Quyết định" && doc.date == "2001-03-05")
         #expect(doc.pages == 3 && doc.pageFrom == 3 && doc.pageTo == 5)
         // And its identifier is the file's archival code and its number; retention comes from the file
@@ -45,19 +54,27 @@ import Testing
 
     @Test func badFieldsAreRefusedWithTheValue() throws {
         let store = try catalogue()
-        expectError(DocumentError.badDate("31/02/2001")) { try store.addDocument(try ref("H1/01"), DocumentDraft(date: "31/02/2001"), by: Fixture.who()) }
-        expectError(DocumentError.badPages("5-3")) { try store.addDocument(try ref("H1/01"), DocumentDraft(pages: "5-3"), by: Fixture.who()) }
+        expectError(DocumentError.badDate("31/02/2001")) {
+            try store.addDocument(try ref("H1/01"), DocumentDraft(date: "31/02/2001"), by: Fixture.who())
+        }
+        expectError(DocumentError.badPages("5-3")) {
+            try store.addDocument(try ref("H1/01"), DocumentDraft(pages: "5-3"), by: Fixture.who())
+        }
         expectError(DocumentError.pagesDisagree(range: "3-5", count: 4)) {
             try store.addDocument(try ref("H1/01"), DocumentDraft(pages: "3-5", pageCount: "4"), by: Fixture.who())
         }
-        #expect(throws: DocumentError.self) { try store.addDocument(try ref("H1/01"), DocumentDraft(kind: "Thư tình"), by: Fixture.who()) }
+        #expect(throws: DocumentError.self) {
+            try store.addDocument(try ref("H1/01"), DocumentDraft(kind: "Thư tình"), by: Fixture.who())
+        }
         #expect(try store.documents().isEmpty)
     }
 
     @Test func editMoveAndUndoPutEverythingBack() throws {
         let store = try catalogue()
-        try store.addDocument(try ref("H1/01"), DocumentDraft(number: "12/QĐ-UBND", summary: "Về việc giao đất"), by: Fixture.who())
-        let edit = try store.editDocument(try ref("H1/01/1"), DocumentDraft(summary: "Về việc giao đất ở"), by: Fixture.who())
+        try store.addDocument(
+            try ref("H1/01"), DocumentDraft(number: "12/QĐ-UBND", summary: "Về việc giao đất"), by: Fixture.who())
+        let edit = try store.editDocument(
+            try ref("H1/01/1"), DocumentDraft(summary: "Về việc giao đất ở"), by: Fixture.who())
         #expect(edit.summary == "Về việc giao đất ở")
         let moved = try store.moveDocument(try ref("H1/01/1"), to: try ref("H1/02"), by: Fixture.who())
         #expect(moved.ref == "H1/02/1")
@@ -82,7 +99,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         defer { try? FileManager.default.removeItem(at: dir) }
         // Given a list as a clerk types it, with a combined "Số ký hiệu" and sheet numbers
-        let good = Fixture.write("""
+        let good = Fixture.write(
+            """
             STT,Số ký hiệu,Ngày tháng,Tác giả,Trích yếu,Tờ số,Ghi chú
             1,12/QĐ-UBND,15/03/2001,UBND xã Sơn Kim,Về việc giao đất cho hộ ông A,1-2,
             2,05/TTr-ĐC,02/2001,Cán bộ địa chính,Tờ trình xin giao đất,3,bản sao
@@ -91,10 +109,13 @@ import Testing
         #expect(report.imported == 2)
         let docs = try store.documents(in: "H1/01")
         #expect(docs.map(\.numberSymbol) == ["12/QĐ-UBND", "05/TTr-ĐC"])
-        #expect(docs[1].kindName == "Tờ trình" && docs[1].date == "2001-02" && docs[1].sheets == "3" && docs[1].notes == "bản sao")
+        #expect(
+            docs[1].kindName == "Tờ trình" && docs[1].date == "2001-02" && docs[1].sheets == "3"
+                && docs[1].notes == "bản sao")
         #expect(docs[0].issuer == "UBND xã Sơn Kim")
         // When a list with a bad row is imported, nothing is, and the line is named
-        let bad = Fixture.write("""
+        let bad = Fixture.write(
+            """
             Hộp số,Hồ sơ số,Trích yếu,Ngày tháng
             H1,02,Một,2001
             H1,09,Hai,2001
@@ -115,7 +136,8 @@ import Testing
 
     @Test func searchFoldsDiacriticsAndDAndRanksExactMatchesFirst() throws {
         let store = try catalogue()
-        try store.addDocument(try ref("H1/02"), DocumentDraft(summary: "Báo cáo tình hình dat dai (gõ không dấu)"), by: Fixture.who())
+        try store.addDocument(
+            try ref("H1/02"), DocumentDraft(summary: "Báo cáo tình hình dat dai (gõ không dấu)"), by: Fixture.who())
         // "dat", "DAT", "đất" and "Đất" all find the file titled "giao đất" and the document typed without diacritics
         for query in ["dat", "DAT", "đất", "Đất"] {
             let refs = Set(try store.search(query).files.map(\.ref))
@@ -137,11 +159,18 @@ import Testing
 
     @Test func metadataHasTheCircularsFieldsInOrderAndFindsPagesPastTheMasters() throws {
         let store = try catalogue()
-        try store.editFile(FileRef(box: "H1", file: "01"), FileChanges(language: "vi", keywords: "đất đai; giao đất"), by: Fixture.who())
-        try store.addDocument(try ref("H1/01"), DocumentDraft(number: "12/QĐ-UBND", date: "2001", summary: "Về việc giao đất", pages: "1-9",
-                                                             autograph: true), by: Fixture.who())
+        try store.editFile(
+            FileRef(box: "H1", file: "01"), FileChanges(language: "vi", keywords: "đất đai; giao đất"),
+            by: Fixture.who())
+        try store.addDocument(
+            try ref("H1/01"),
+            DocumentDraft(
+                number: "12/QĐ-UBND", date: "2001", summary: "Về việc giao đất", pages: "1-9",
+                autograph: true), by: Fixture.who())
         let files = try store.metadata(.file, lang: .vi)
-        #expect(files.header.first == "Mã hồ sơ" && files.header[1] == "Tiêu đề hồ sơ" && files.header.last == "Tệp tin hồ sơ")
+        #expect(
+            files.header.first == "Mã hồ sơ" && files.header[1] == "Tiêu đề hồ sơ"
+                && files.header.last == "Tệp tin hồ sơ")
         #expect(files.header.count == 18)
         let row = try #require(files.rows.first)
         #expect(row[4] == "vi" && row[7] == "đất đai; giao đất" && row[8] == "1")
@@ -152,25 +181,33 @@ import Testing
         #expect(docs.findings.isEmpty)
         let scans = try TemporaryDirectory()
         let path = scans.file("H1/01/0001.tif")
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([FixturePage(width: 16, height: 16), FixturePage(width: 16, height: 16)], to: path)
         _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
         let findings = try store.documentPageFindings()
         #expect(findings == [PageRangeFinding(document: "H1/01/1", pageTo: 9, masterPages: 2)])
-        #expect(try store.check(now: Fixture.now).problems.contains { $0.code == "document_pages" && $0.subject == "document H1/01/1" })
+        #expect(
+            try store.check(now: Fixture.now).problems.contains {
+                $0.code == "document_pages" && $0.subject == "document H1/01/1"
+            })
     }
 
     @Test func theEstimateMeasuresDocumentsPerFileFromDescribedFiles() throws {
         let store = try catalogue()
         for n in 3...12 {
-            try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: String(format: "%02d", n)), title: "Hồ sơ \(n)"), by: Fixture.who())
+            try store.registerFile(
+                FileDraft(ref: FileRef(box: "H1", file: String(format: "%02d", n)), title: "Hồ sơ \(n)"),
+                by: Fixture.who())
         }
         // Given an arranged box (no files predicted) with 10 files described with 4 documents of 2 pages each,
         // and 2 files not described
         _ = try store.finishArrangementRecordingStarts(of: ["H1"], by: Fixture.who())
         for n in 3...12 {
             for _ in 0..<4 {
-                try store.addDocument(try ref("H1/" + String(format: "%02d", n)), DocumentDraft(summary: "văn bản", pageCount: "2"), by: Fixture.who())
+                try store.addDocument(
+                    try ref("H1/" + String(format: "%02d", n)), DocumentDraft(summary: "văn bản", pageCount: "2"),
+                    by: Fixture.who())
             }
         }
         let inputs = try store.estimateInputs(EstimateRequest(rates: .defaults, ratesFound: false), now: Fixture.now)

@@ -14,9 +14,13 @@ import Testing
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "0.4", from: "B1"), by: Fixture.who())
         try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1", extent: "0.4", from: "B1"), by: Fixture.who())
         try store.finishArrangement(of: ["B1"], kept: "0.8", by: Fixture.who(at: "2025-06-30", opening: true))
-        for (ref, sheets, retention) in [("H1/01", "100", "permanent"), ("H1/02", "50", "10"), ("H2/01", "200", "permanent"), ("H2/02", "50", "permanent")] {
+        for (ref, sheets, retention) in [
+            ("H1/01", "100", "permanent"), ("H1/02", "50", "10"), ("H2/01", "200", "permanent"),
+            ("H2/02", "50", "permanent"),
+        ] {
             let r = try FileRef(parsing: ref)
-            try store.registerFile(FileDraft(ref: r, title: ref, retention: retention, sheets: sheets), by: Fixture.who())
+            try store.registerFile(
+                FileDraft(ref: r, title: ref, retention: retention, sheets: sheets), by: Fixture.who())
         }
         return store
     }
@@ -27,18 +31,21 @@ import Testing
         try store.startArrangement(of: ["B2"], by: Fixture.who("Minh", at: "2026-11-02T08:00"))
         try store.finishArrangement(of: ["B2"], kept: "1.5", by: Fixture.who("Minh", at: "2026-11-03T16:00"))
         try store.startArrangement(of: ["B3"], by: Fixture.who("Minh", at: "2026-11-03T16:30"))
-        try store.recordScan(of: FileRef(box: "H1", file: "01"), pages: 140, by: Fixture.who("Hoa", at: "2026-11-04T09:00"))
-        let undone = try store.recordScan(of: FileRef(box: "H1", file: "02"), pages: 70, by: Fixture.who("Hoa", at: "2026-11-04T10:00"))
+        try store.recordScan(
+            of: FileRef(box: "H1", file: "01"), pages: 140, by: Fixture.who("Hoa", at: "2026-11-04T09:00"))
+        let undone = try store.recordScan(
+            of: FileRef(box: "H1", file: "02"), pages: 70, by: Fixture.who("Hoa", at: "2026-11-04T10:00"))
         try store.undo(eventId: try #require(undone.id), by: Fixture.who())
         // When observations are read
         let obs = try store.observations()
         // Then: Minh arranged 2 m on 3 Nov and 0 m on 2 Nov (a start day is a person-day too); Hoa scanned 140 pages
         let described = obs.map { "\($0.day) \($0.person) \($0.kind.rawValue) \($0.amount)" }
-        #expect(described == [
-            "2026-11-02 Minh arrangement 0.0",
-            "2026-11-03 Minh arrangement 2.0",
-            "2026-11-04 Hoa scanning 140.0",
-        ])
+        #expect(
+            described == [
+                "2026-11-02 Minh arrangement 0.0",
+                "2026-11-03 Minh arrangement 2.0",
+                "2026-11-04 Hoa scanning 140.0",
+            ])
         // And as of 2 November only the first remains
         #expect(try store.observations(asOf: LocalDay(iso: "2026-11-02")).count == 1)
     }
@@ -54,7 +61,8 @@ import Testing
     @Test func remainingWorkAndMeasuredRatiosComeFromTheCatalogue() throws {
         // Given H1/01 (100 sheets) scanned as 150 pages
         let store = try catalogue()
-        try store.recordScan(of: FileRef(box: "H1", file: "01"), pages: 150, by: Fixture.who("Hoa", at: "2026-11-04T09:00"))
+        try store.recordScan(
+            of: FileRef(box: "H1", file: "01"), pages: 150, by: Fixture.who("Hoa", at: "2026-11-04T09:00"))
         let request = EstimateRequest(rates: .defaults, ratesFound: false)
         let inputs = try store.estimateInputs(request, now: Fixture.now)
         // Then 4 m are unarranged, the 300 unscanned sheets are known, and the ratios are measured
@@ -101,7 +109,8 @@ import Testing
 
     @Test func noDataGivesAnAssumptionBasedAnswerNotACrash() throws {
         let store = try KhoStore.inMemory(time: Fixture.time)
-        let result = estimate(try store.estimateInputs(EstimateRequest(rates: .defaults, ratesFound: false), now: Fixture.now))
+        let result = estimate(
+            try store.estimateInputs(EstimateRequest(rates: .defaults, ratesFound: false), now: Fixture.now))
         #expect(result.noData)
         #expect(!result.assumptions.isEmpty)
     }

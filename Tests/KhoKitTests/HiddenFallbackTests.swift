@@ -25,7 +25,11 @@ import Testing
         let store = try storing(profile: #"{"name":"maps-400","minimumDPI":"four hundred"}"#)
         // When an ingest asks for the catalogue's profile (no --profile)
         // Then it is an error naming the stored profile, not the built-in one
-        expectError(ProfileError.storedUnreadable(name: "maps-400", reason: Text(vi: "trường minimumDPI sai kiểu", en: "field minimumDPI has the wrong type"))) {
+        expectError(
+            ProfileError.storedUnreadable(
+                name: "maps-400",
+                reason: Text(vi: "trường minimumDPI sai kiểu", en: "field minimumDPI has the wrong type"))
+        ) {
             try store.resolveProfile(nil)
         }
         #expect(throws: ProfileError.self) { try store.storedProfile() }
@@ -34,9 +38,18 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"name":"maps-400","minimumDPI":400,"colourModes":["rgb96"],"compressions":["none"],"iccRequired":false}"#, "maps-400"),
-        (#"{"name":"maps-400","minimumDPI":-1,"colourModes":["rgb24"],"compressions":["none"],"iccRequired":false}"#, "maps-400"),
-        (#"{"name":"maps-400","minimumDPI":400,"colourModes":[],"compressions":["none"],"iccRequired":false}"#, "maps-400"),
+        (
+            #"{"name":"maps-400","minimumDPI":400,"colourModes":["rgb96"],"compressions":["none"],"iccRequired":false}"#,
+            "maps-400"
+        ),
+        (
+            #"{"name":"maps-400","minimumDPI":-1,"colourModes":["rgb24"],"compressions":["none"],"iccRequired":false}"#,
+            "maps-400"
+        ),
+        (
+            #"{"name":"maps-400","minimumDPI":400,"colourModes":[],"compressions":["none"],"iccRequired":false}"#,
+            "maps-400"
+        ),
         ("vn-2025", "vn-2025"),
     ])
     func aStoredProfileFromANewerKhoOrWithImpossibleRulesIsAnErrorToo(json: String, name: String) throws {

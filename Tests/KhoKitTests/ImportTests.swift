@@ -17,7 +17,8 @@ import Testing
 
     @Test func importsBoxesWithBOMQuotesAndDiacritics() throws {
         let store = try Fixture.store()
-        let csv = "\u{FEFF}box,fonds,extent_m,location,start_year,end_year,condition,notes\n"
+        let csv =
+            "\u{FEFF}box,fonds,extent_m,location,start_year,end_year,condition,notes\n"
             + "B1,UBND-SK1,0.5,A-1,1990,1995,mould,\"ẩm, mốc; cần sấy\"\n"
             + "B2,UBND-SK1,,A-2,,,,\"ghi chú\nhai dòng\"\n"
         let path = Fixture.write(csv, to: "boxes.csv", in: dir)
@@ -48,12 +49,15 @@ import Testing
     @Test func importsFilesAsNFC() throws {
         let store = try catalogueWithBoxes()
         let title = "Hồ sơ cấp đất thôn Tân Hương".decomposedStringWithCanonicalMapping
-        let csv = "box,file,title,start_year,end_year,retention,sheets,notes\nH1,01,\(title),2001,2003,permanent,12,\nH1,02,\"Sổ, quyển 2\",,,10,,\n"
+        let csv =
+            "box,file,title,start_year,end_year,retention,sheets,notes\nH1,01,\(title),2001,2003,permanent,12,\nH1,02,\"Sổ, quyển 2\",,,10,,\n"
         try store.importCSV(.files, path: Fixture.write(csv, to: "f.csv", in: dir), by: Fixture.who())
         let files = try store.listFiles()
         #expect(files.count == 2)
         #expect(files[0].title == "Hồ sơ cấp đất thôn Tân Hương")
-        #expect(files[0].title.unicodeScalars.count == "Hồ sơ cấp đất thôn Tân Hương".precomposedStringWithCanonicalMapping.unicodeScalars.count)
+        #expect(
+            files[0].title.unicodeScalars.count
+                == "Hồ sơ cấp đất thôn Tân Hương".precomposedStringWithCanonicalMapping.unicodeScalars.count)
         #expect(files[1].retention == "10")
         #expect(files[1].sheets == nil)
     }
@@ -96,7 +100,8 @@ import Testing
 
     @Test func unclosedQuoteIsABadRowNotAPartialImport() throws {
         let store = try catalogueWithBoxes()
-        let path = Fixture.write("box,file,title,notes\nH1,01,a,\nH1,02,\"never closed,x\nH1,03,c,\n", to: "f.csv", in: dir)
+        let path = Fixture.write(
+            "box,file,title,notes\nH1,01,a,\nH1,02,\"never closed,x\nH1,03,c,\n", to: "f.csv", in: dir)
         #expect(throws: ImportError.self) { try store.importCSV(.files, path: path, by: Fixture.who()) }
         #expect(try store.listFiles().isEmpty)
     }
@@ -104,9 +109,14 @@ import Testing
     @Test func refusesWindows1258UnlessAskedAndNeverImportsMojibake() throws {
         let store = try catalogueWithBoxes()
         // "Hồ sơ đất" in Windows-1258: ô + combining grave, ơ, đ, â + combining acute
-        let bytes: [UInt8] = Array("box,file,title\nH1,01,".utf8) + [0x48, 0xF4, 0xCC, 0x20, 0x73, 0xF5, 0x20, 0xF0, 0xE2, 0xEC, 0x74, 0x0A]
+        let bytes: [UInt8] =
+            Array("box,file,title\nH1,01,".utf8) + [
+                0x48, 0xF4, 0xCC, 0x20, 0x73, 0xF5, 0x20, 0xF0, 0xE2, 0xEC, 0x74, 0x0A,
+            ]
         let path = Fixture.write(bytes: bytes, to: "w.csv", in: dir)
-        expectError(ImportError.notUTF8(path: path, looksLike1258: true)) { try store.importCSV(.files, path: path, by: Fixture.who()) }
+        expectError(ImportError.notUTF8(path: path, looksLike1258: true)) {
+            try store.importCSV(.files, path: path, by: Fixture.who())
+        }
         #expect(try store.listFiles().isEmpty)
         try store.importCSV(.files, path: path, encoding: .windows1258, by: Fixture.who())
         #expect(try store.listFiles().first?.title == "Hồ sơ đất")
@@ -149,7 +159,8 @@ import Testing
 
     @Test func scanRecordsImportWithTheirOwnPeopleAndDays() throws {
         let store = try catalogueWithBoxes()
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a", sheets: "10"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a", sheets: "10"), by: Fixture.who())
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "b"), by: Fixture.who())
         let csv = "box,file,pages,date,by\nH1,01,14,2026-10-01T09:00,Lê Thị Hoa\nH1,02,30,,\n"
         try store.importCSV(.scans, path: Fixture.write(csv, to: "s.csv", in: dir), by: Fixture.who("Hùng"))

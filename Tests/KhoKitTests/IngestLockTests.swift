@@ -21,7 +21,9 @@ import Testing
             let box = "H\(f / 10)"
             if f % 10 == 0 { try store.registerBox(BoxDraft(code: box, fonds: "F"), by: Fixture.who()) }
             let file = String(format: "%02d", f % 10)
-            try store.registerFile(FileDraft(ref: FileRef(box: box, file: file), title: "Hồ sơ \(f)", sheets: "\(pages)"), by: Fixture.who())
+            try store.registerFile(
+                FileDraft(ref: FileRef(box: box, file: file), title: "Hồ sơ \(f)", sheets: "\(pages)"),
+                by: Fixture.who())
             let folder = "\(root)/\(box)/\(file)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for p in 1...pages { try FixtureWriter.write([.rgb], to: String(format: "%@/%04d.tif", folder, p)) }
@@ -41,10 +43,13 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             do {
                 let store = try KhoStore.open(path: live, forWriting: true)
-                let summary = try store.ingest(root: root, profile: .vn2025, by: Fixture.who(i == 0 ? "Hoa" : "Thu"), now: Fixture.now)
+                let summary = try store.ingest(
+                    root: root, profile: .vn2025, by: Fixture.who(i == 0 ? "Hoa" : "Thu"), now: Fixture.now)
                 outcomes.add("records \(summary.records)")
             } catch let error as LockError {
-                if case .held(_, .ingest, let person, _, let pid, _) = error, ["Hoa", "Thu"].contains(person), pid == getpid() {
+                if case .held(_, .ingest, let person, _, let pid, _) = error, ["Hoa", "Thu"].contains(person),
+                    pid == getpid()
+                {
                     outcomes.add("held")
                 } else {
                     outcomes.add("other lock error: \(error)")
@@ -57,7 +62,9 @@ import Testing
         // nothing new, or was told who is ingesting
         let store = try KhoStore.open(path: live, forWriting: false)
         #expect(try ingestEvents(store) == 60)
-        #expect(outcomes.all.sorted() == ["held", "records 60"] || outcomes.all.sorted() == ["records 0", "records 60"], "\(outcomes.all)")
+        #expect(
+            outcomes.all.sorted() == ["held", "records 60"] || outcomes.all.sorted() == ["records 0", "records 60"],
+            "\(outcomes.all)")
         #expect(try store.check().problems == [])
     }
 
@@ -66,12 +73,15 @@ import Testing
         try catalogue(files: 3).writer.close()
         let before = try fingerprint(live)
         let hoa = Fixture.who("Lê Thị Hoa")
-        let held = try #require(try CatalogueLock.acquire(catalogue: live, activity: .ingest, by: hoa, time: Fixture.time))
+        let held = try #require(
+            try CatalogueLock.acquire(catalogue: live, activity: .ingest, by: hoa, time: Fixture.time))
         let takenAt = Fixture.time.dateTime(of: Date())
         // When Thu starts an ingest
         let store = try KhoStore.open(path: live, forWriting: true)
         var refused: LockError?
-        do { _ = try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), now: Fixture.now) } catch let error as LockError { refused = error }
+        do { _ = try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), now: Fixture.now) } catch let
+            error as LockError
+        { refused = error }
         // Then she is told who is ingesting, from which process, since when; nothing was recorded
         guard case .held(let catalogue, .ingest, "Lê Thị Hoa", let recorder, getpid(), let since)? = refused else {
             Issue.record("expected Hoa's lock, got \(String(describing: refused))")
@@ -107,10 +117,13 @@ import Testing
         let backup = try store.backup(to: dir.appendingPathComponent("b.sqlite").path)
         try store.writer.close()
         let before = try fingerprint(live)
-        let held = try #require(try CatalogueLock.acquire(catalogue: live, activity: .ingest, by: Fixture.who("Hoa"), time: Fixture.time))
+        let held = try #require(
+            try CatalogueLock.acquire(catalogue: live, activity: .ingest, by: Fixture.who("Hoa"), time: Fixture.time))
         // When someone restores meanwhile
         let reopened = try KhoStore.open(path: live, forWriting: true)
-        #expect(throws: LockError.self) { try reopened.restore(from: backup.path, replacing: true, by: Fixture.who("Thu")) }
+        #expect(throws: LockError.self) {
+            try reopened.restore(from: backup.path, replacing: true, by: Fixture.who("Thu"))
+        }
         try reopened.writer.close()
         // Then it is refused and the live catalogue is byte for byte what it was
         #expect(try fingerprint(live) == before)
@@ -122,11 +135,14 @@ import Testing
         try catalogue(files: 1).writer.close()
         let link = dir.appendingPathComponent("link.sqlite").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: live)
-        let held = try #require(try CatalogueLock.acquire(catalogue: live, activity: .ingest, by: Fixture.who("Hoa"), time: Fixture.time))
+        let held = try #require(
+            try CatalogueLock.acquire(catalogue: live, activity: .ingest, by: Fixture.who("Hoa"), time: Fixture.time))
         defer { held.release() }
         // Then an ingest through the link is refused too
         let store = try KhoStore.open(path: link, forWriting: true)
-        #expect(throws: LockError.self) { try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), now: Fixture.now) }
+        #expect(throws: LockError.self) {
+            try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), now: Fixture.now)
+        }
     }
 }
 

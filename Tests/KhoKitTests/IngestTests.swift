@@ -12,9 +12,11 @@ import Testing
     func catalogue() throws -> KhoStore {
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a", sheets: "2"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a", sheets: "2"), by: Fixture.who())
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "b"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "03"), title: "mật", access: "secret"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "03"), title: "mật", access: "secret"), by: Fixture.who())
         return store
     }
 
@@ -22,12 +24,15 @@ import Testing
     @discardableResult
     func master(_ rel: String, _ pages: [FixturePage] = [.rgb]) throws -> String {
         let path = scans.file(rel)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write(pages, to: path)
         return path
     }
 
-    func ingest(_ store: KhoStore, profile: QualityProfile = .vn2025, who: String = "Lê Thị Hoa") throws -> IngestSummary {
+    func ingest(
+        _ store: KhoStore, profile: QualityProfile = .vn2025, who: String = "Lê Thị Hoa"
+    ) throws -> IngestSummary {
         try store.ingest(root: scans.path, profile: profile, by: Fixture.who(who), now: Fixture.now)
     }
 
@@ -78,7 +83,15 @@ import Testing
         #expect(try ingest(store).failedQC == 1)
         try FileManager.default.removeItem(atPath: scans.file("H1"))
         // (another image: the same one twice would be a duplicate finding)
-        try master("H1/02/0001.tif", [{ var p = FixturePage.gray8; p.width = 17; return p }()])
+        try master(
+            "H1/02/0001.tif",
+            [
+                {
+                    var p = FixturePage.gray8
+                    p.width = 17
+                    return p
+                }()
+            ])
         let summary = try ingest(store, profile: try store.resolveProfile("nara-textual"))
         #expect(summary.failedQC == 0)
         expectError(ScanError.unknownProfile("nope")) { try store.resolveProfile("nope") }
@@ -112,7 +125,9 @@ import Testing
         let p = try store.status(now: Fixture.now).progress
         #expect(p.pagesScanned == 3)
         #expect(p.ladder.recorded == 0 && p.ladder.passed == 1)
-        let events = try store.read { db in try Event.fetchAll(db, sql: "SELECT * FROM event WHERE kind = 'scan.ingest'") }
+        let events = try store.read { db in
+            try Event.fetchAll(db, sql: "SELECT * FROM event WHERE kind = 'scan.ingest'")
+        }
         #expect(events.first?.supersedes == hand.id)
     }
 
@@ -122,7 +137,8 @@ import Testing
         try master("H9/01/0001.tif")
         try master("H1/03/0001.tif")
         try Data("ghi chú".utf8).write(to: URL(fileURLWithPath: scans.file("H1/01/notes.txt")))
-        try FileManager.default.createSymbolicLink(atPath: scans.file("H1/01/0002.tif"), withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(
+            atPath: scans.file("H1/01/0002.tif"), withDestinationPath: "/etc/hostname")
         try FileManager.default.createSymbolicLink(atPath: scans.file("H2"), withDestinationPath: "/etc")
         let summary = try ingest(store)
         #expect(summary.masters == 1 && summary.records == 1)
@@ -138,8 +154,10 @@ import Testing
     @Test func brokenMastersAreFindingsForTheirFileAndTheIngestGoesOn() throws {
         let store = try catalogue()
         try master("H1/01/0001.tif")
-        for (name, bytes) in [("0002.tif", [UInt8]()), ("0003.tif", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
-                              ("0004.TIF", (0..<500).map { UInt8(($0 * 37) & 0xFF) })] {
+        for (name, bytes) in [
+            ("0002.tif", [UInt8]()), ("0003.tif", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
+            ("0004.TIF", (0..<500).map { UInt8(($0 * 37) & 0xFF) }),
+        ] {
             try scans.write("H1/01/" + name, bytes)
         }
         let good = try master("H1/02/0001.tif")
@@ -159,7 +177,9 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "HỘP-7", fonds: "UBND-SK1"), by: Fixture.who())
         try store.registerFile(FileDraft(ref: FileRef(box: "HỘP-7", file: "Hồ-sơ-1"), title: "x"), by: Fixture.who())
-        try master("HỘP-7".decomposedStringWithCanonicalMapping + "/" + "Hồ-sơ-1".decomposedStringWithCanonicalMapping + "/trang 1.tif")
+        try master(
+            "HỘP-7".decomposedStringWithCanonicalMapping + "/" + "Hồ-sơ-1".decomposedStringWithCanonicalMapping
+                + "/trang 1.tif")
         let summary = try ingest(store)
         #expect(summary.records == 1, "\(summary.findings)")
         #expect(try store.showFile(FileRef(box: "HỘP-7", file: "Hồ-sơ-1")).scanState == .passed)
@@ -211,16 +231,32 @@ import Testing
     @Test func handWrittenJSONReadsBackWithEveryTag() throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("m.tif")
-        try FixtureWriter.write([FixturePage(dateTime: "2026:03:15 08:30:00", make: "Hãng \"Quét\"\\1", model: "A3\tPro", software: "kho test", artist: "Lê Thị Hoa"), .gray8], to: path)
+        try FixtureWriter.write(
+            [
+                FixturePage(
+                    dateTime: "2026:03:15 08:30:00", make: "Hãng \"Quét\"\\1", model: "A3\tPro", software: "kho test",
+                    artist: "Lê Thị Hoa"), .gray8,
+            ], to: path)
         let result = TIFFReader.read(path: path)
         let decoded = try JSONDecoder().decode(MasterMetadata.self, from: Data(MasterMetadata.json(result).utf8))
         #expect(decoded.pages == result.pages)
-        #expect(decoded.format == result.format && decoded.byteOrder == result.byteOrder && decoded.fileSize == result.fileSize)
+        #expect(
+            decoded.format == result.format && decoded.byteOrder == result.byteOrder
+                && decoded.fileSize == result.fileSize)
         #expect(decoded.pages[0].make == "Hãng \"Quét\"\\1")
-        let problems = [StoredProblem(page: 1, code: "low-dpi", vi: "150 dpi; \"chuẩn\"", en: "x\ny"), StoredProblem(page: nil, code: "c", vi: "", en: "")]
-        #expect(try JSONDecoder().decode([StoredProblem].self, from: Data(StoredProblem.json(problems).utf8)) == problems)
+        let problems = [
+            StoredProblem(page: 1, code: "low-dpi", vi: "150 dpi; \"chuẩn\"", en: "x\ny"),
+            StoredProblem(page: nil, code: "c", vi: "", en: ""),
+        ]
+        #expect(
+            try JSONDecoder().decode([StoredProblem].self, from: Data(StoredProblem.json(problems).utf8)) == problems)
         // and the scan time comes from the DateTime tag, in the archive's time zone
-        let scanned = KhoStore.scanTime(result, disk: MasterOnDisk(relPath: "", diskPath: path, name: "", identity: FileIdentity(device: 0, inode: 0, size: 0, mtimeNS: 0, ctimeNS: 0)), time: Fixture.time, now: Fixture.now)
+        let scanned = KhoStore.scanTime(
+            result,
+            disk: MasterOnDisk(
+                relPath: "", diskPath: path, name: "",
+                identity: FileIdentity(device: 0, inode: 0, size: 0, mtimeNS: 0, ctimeNS: 0)), time: Fixture.time,
+            now: Fixture.now)
         #expect(Fixture.time.dateTime(of: scanned) == "2026-03-15 08:30")
     }
 }

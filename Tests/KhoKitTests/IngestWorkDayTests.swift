@@ -17,7 +17,9 @@ import Testing
     }
 
     /// `days` days (and `hours` hours) before the ingest.
-    func before(days: Double, hours: Double = 0) -> Date { Fixture.now.addingTimeInterval(-(days * 86_400 + hours * 3600)) }
+    func before(days: Double, hours: Double = 0) -> Date {
+        Fixture.now.addingTimeInterval(-(days * 86_400 + hours * 3600))
+    }
 
     /// A TIFF DateTime tag for `date`, in the archive's time zone.
     func tag(_ date: Date) -> String {
@@ -30,7 +32,8 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: who(before(days: 100)))
         for f in files {
-            try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: f.code), title: "hồ sơ \(f.code)"), by: who(f.registered))
+            try store.registerFile(
+                FileDraft(ref: FileRef(box: "H1", file: f.code), title: "hồ sơ \(f.code)"), by: who(f.registered))
         }
         return store
     }
@@ -38,21 +41,26 @@ import Testing
     /// Writes master `H1/<code>/0001.tif` whose pages carry the DateTime tags `tags` (nil: no tag).
     func master(_ code: String, _ tags: [String?], name: String = "0001.tif") throws {
         let path = scans.file("H1/\(code)/\(name)")
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write(tags.map { FixturePage(dateTime: $0) }, to: path)
     }
 
     func ingest(_ store: KhoStore, by attribution: Attribution? = nil) throws -> IngestSummary {
-        try store.ingest(root: scans.path, profile: .vn2025, by: attribution ?? Fixture.who("Lê Thị Hoa"), now: Fixture.now)
+        try store.ingest(
+            root: scans.path, profile: .vn2025, by: attribution ?? Fixture.who("Lê Thị Hoa"), now: Fixture.now)
     }
 
     /// Each file's scan.ingest event: its happened day and time.
     func events(_ store: KhoStore) throws -> [String: (day: String, at: Int64)] {
         try store.read { db in
             var out: [String: (day: String, at: Int64)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT f.code, e.happened_day, e.happened_at FROM event e JOIN file f ON f.id = e.file_id WHERE e.kind = 'scan.ingest'
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.code, e.happened_day, e.happened_at FROM event e JOIN file f ON f.id = e.file_id WHERE e.kind = 'scan.ingest'
+                    """)
+            {
                 out[row[0]] = (row[1], row[2])
             }
             return out
@@ -77,7 +85,9 @@ import Testing
         #expect(try store.events(LogFilter(kind: "scan.ingest", from: "2019-01-01", to: "2019-12-31")).isEmpty)
         // while the master keeps what its tag says as its scan time
         let masters = try store.masters(of: FileRef(box: "H1", file: "01")).masters
-        #expect(masters.first?.scannedAt?.hasPrefix("2019-03-15") == true, "\(String(describing: masters.first?.scannedAt))")
+        #expect(
+            masters.first?.scannedAt?.hasPrefix("2019-03-15") == true, "\(String(describing: masters.first?.scannedAt))"
+        )
     }
 
     @Test func aTagThreeDaysBeforeTheIngestAndAfterRegistrationIsTheWorkDay() throws {
@@ -104,8 +114,11 @@ import Testing
         let events = try events(store)
         #expect(events["01"]?.day == ingestDay)
         #expect(events["02"]?.day == "2026-11-24")
-        #expect(summary.workDays == [IngestWorkDay(day: "2026-11-24", files: 1, source: .tag),
-                                     IngestWorkDay(day: ingestDay, files: 1, source: .ingest)])
+        #expect(
+            summary.workDays == [
+                IngestWorkDay(day: "2026-11-24", files: 1, source: .tag),
+                IngestWorkDay(day: ingestDay, files: 1, source: .ingest),
+            ])
         #expect(summary.implausibleDates == 1)
         #expect(summary.implausibleReasons.beforeRegistration == 1)
     }
@@ -117,15 +130,21 @@ import Testing
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "A"), title: "a"), by: who(before(days: 20)))
-        try store.importCSV(.files, path: Fixture.write("box,file,title\nH1,B,b\nH1,C,c\n", to: "1.csv", in: dir), by: who(before(days: 10)))
+        try store.importCSV(
+            .files, path: Fixture.write("box,file,title\nH1,B,b\nH1,C,c\n", to: "1.csv", in: dir),
+            by: who(before(days: 10)))
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "D"), title: "d"), by: who(before(days: 2)))
-        try store.importCSV(.files, path: Fixture.write("box,file,title\nH1,E,e\n", to: "2.csv", in: dir), by: who(before(days: 1)))
+        try store.importCSV(
+            .files, path: Fixture.write("box,file,title\nH1,E,e\n", to: "2.csv", in: dir), by: who(before(days: 1)))
         // whose masters all say they were scanned five days ago
         for code in ["A", "B", "C", "D", "E"] { try master(code, [tag(before(days: 5))]) }
         let summary = try ingest(store)
         // Then the tag counts for files registered before it, and not for those registered after
         let events = try events(store)
-        #expect(events.mapValues(\.day) == ["A": "2026-11-22", "B": "2026-11-22", "C": "2026-11-22", "D": ingestDay, "E": ingestDay])
+        #expect(
+            events.mapValues(\.day) == [
+                "A": "2026-11-22", "B": "2026-11-22", "C": "2026-11-22", "D": ingestDay, "E": ingestDay,
+            ])
         #expect(summary.implausibleReasons.beforeRegistration == 2)
     }
 
@@ -166,8 +185,11 @@ import Testing
         let events = try events(store)
         #expect(events["01"]?.day == "2026-11-25")
         #expect(events["02"]?.day == ingestDay)
-        #expect(summary.workDays == [IngestWorkDay(day: "2026-11-25", files: 1, source: .tag),
-                                     IngestWorkDay(day: ingestDay, files: 1, source: .ingest)])
+        #expect(
+            summary.workDays == [
+                IngestWorkDay(day: "2026-11-25", files: 1, source: .tag),
+                IngestWorkDay(day: ingestDay, files: 1, source: .ingest),
+            ])
         // a file with no tag was not rejected: there was nothing to reject
         #expect(summary.implausibleDates == 0)
     }
@@ -195,7 +217,9 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(summary)) as? [String: Any])
         let days = try #require(json["work_days"] as? [[String: Any]])
         #expect(days.count == 2)
-        #expect(days[0]["day"] as? String == "2026-11-24" && days[0]["files"] as? Int == 1 && days[0]["source"] as? String == "tag")
+        #expect(
+            days[0]["day"] as? String == "2026-11-24" && days[0]["files"] as? Int == 1
+                && days[0]["source"] as? String == "tag")
         #expect(days[1]["day"] as? String == ingestDay && days[1]["source"] as? String == "ingest")
         #expect(json["implausible_dates"] as? Int == 1)
         let reasons = try #require(json["implausible_reasons"] as? [String: Any])
@@ -218,9 +242,13 @@ import Testing
         #expect(decide([before(days: 30)]) == (before(days: 30), .tag, nil))
         #expect(decide([before(days: 30, hours: 1)]) == (now, .ingest, .tooOld))
         #expect(decide([before(days: 3)], registered: before(days: 3)) == (before(days: 3), .tag, nil))
-        #expect(decide([before(days: 3)], registered: before(days: 3).addingTimeInterval(1)) == (now, .ingest, .beforeRegistration))
+        #expect(
+            decide([before(days: 3)], registered: before(days: 3).addingTimeInterval(1)) == (
+                now, .ingest, .beforeRegistration
+            ))
         var at = plain
         at.happenedAt = before(days: 40)
-        #expect(IngestWorkTime.decide(tags: [before(days: 1)], registered: nil, attribution: at, now: now).source == .at)
+        #expect(
+            IngestWorkTime.decide(tags: [before(days: 1)], registered: nil, attribution: at, now: now).source == .at)
     }
 }

@@ -19,9 +19,10 @@ private func catalogue() throws -> KhoStore {
 /// Everything the catalogue holds that a refused write must leave alone: the log and the box and file rows.
 private func snapshot(_ store: KhoStore) throws -> [String] {
     try store.read { db in
-        try ["SELECT * FROM event ORDER BY id", "SELECT * FROM box ORDER BY id", "SELECT * FROM file ORDER BY id"].flatMap { sql in
-            try Row.fetchAll(db, sql: sql).map(\.description)
-        }
+        try ["SELECT * FROM event ORDER BY id", "SELECT * FROM box ORDER BY id", "SELECT * FROM file ORDER BY id"]
+            .flatMap { sql in
+                try Row.fetchAll(db, sql: sql).map(\.description)
+            }
     }
 }
 
@@ -31,11 +32,13 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func aFinishBeforeTheStartIsRefusedNamingBothTimesAndNothingChanges() throws {
         // Given B1 started on 15 Jan at 08:00
         let store = try catalogue()
-        let start = try #require(try store.startArrangement(of: ["B1"], by: Fixture.who("Minh", at: "2026-01-15T08:00")).first?.id)
+        let start = try #require(
+            try store.startArrangement(of: ["B1"], by: Fixture.who("Minh", at: "2026-01-15T08:00")).first?.id)
         let before = try snapshot(store)
         // When its finish is back-filled to 10 Jan
         // Then it is refused, naming both times, who started it and the start event, and nothing changes
-        let expected = WorkError.finishBeforeStart(box: "B1", finish: "2026-01-10 16:00", start: "2026-01-15 08:00", who: "Minh", event: start)
+        let expected = WorkError.finishBeforeStart(
+            box: "B1", finish: "2026-01-10 16:00", start: "2026-01-15 08:00", who: "Minh", event: start)
         expectError(expected) { try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-01-10T16:00")) }
         #expect(expected.text.vi.contains("2026-01-10 16:00") && expected.text.vi.contains("2026-01-15 08:00"))
         #expect(expected.text.en.contains("2026-01-10 16:00") && expected.text.en.contains("2026-01-15 08:00"))
@@ -60,7 +63,10 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let start = try #require(try store.startArrangement(of: ["B1"], by: who).first?.id)
         // When the finish is back-filled to 10:00 of the same minute
         // Then the message tells the two apart by their seconds
-        expectError(WorkError.finishBeforeStart(box: "B1", finish: "2026-11-27 10:00:00", start: "2026-11-27 10:00:30", who: "Thu", event: start)) {
+        expectError(
+            WorkError.finishBeforeStart(
+                box: "B1", finish: "2026-11-27 10:00:00", start: "2026-11-27 10:00:30", who: "Thu", event: start)
+        ) {
             try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-27T10:00"))
         }
     }
@@ -70,7 +76,9 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.who())
         try store.startArrangement(of: ["B2"], by: Fixture.who(at: "2026-02-01T08:00"))
         let before = try snapshot(store)
-        #expect(throws: WorkError.self) { try store.finishArrangement(of: ["B1", "B2"], by: Fixture.who(at: "2026-01-20T08:00")) }
+        #expect(throws: WorkError.self) {
+            try store.finishArrangement(of: ["B1", "B2"], by: Fixture.who(at: "2026-01-20T08:00"))
+        }
         #expect(try snapshot(store) == before)
     }
 
@@ -78,7 +86,10 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         // Given B1, never started
         let store = try catalogue()
         // When it is finished on 3 Nov at 16:00
-        let done = try #require(try store.finishArrangementRecordingStarts(of: ["B1"], kept: "0.4", by: Fixture.who("Minh", at: "2026-11-03T16:00")).first)
+        let done = try #require(
+            try store.finishArrangementRecordingStarts(
+                of: ["B1"], kept: "0.4", by: Fixture.who("Minh", at: "2026-11-03T16:00")
+            ).first)
         // Then a sort.start and the sort.finish are both recorded, at the same time and by the same person
         let start = try #require(done.start)
         #expect(start.kind == .sortStart && done.finish.kind == .sortFinish)
@@ -97,7 +108,9 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
 
     @Test func anOpeningBalanceNeedsNoStart() throws {
         let store = try catalogue()
-        let done = try #require(try store.finishArrangementRecordingStarts(of: ["B1"], by: Fixture.who(at: "2025-06-30", opening: true)).first)
+        let done = try #require(
+            try store.finishArrangementRecordingStarts(of: ["B1"], by: Fixture.who(at: "2025-06-30", opening: true))
+                .first)
         #expect(done.start == nil)
         #expect(try store.events(LogFilter(box: "B1")).map(\.kind) == ["box.add", "sort.finish"])
         #expect(try store.check().problems == [])
@@ -117,7 +130,9 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     func keptThatRoundsToNothingIsRefusedQuotingIt(kept: String) throws {
         let store = try catalogue()
         let before = try snapshot(store)
-        expectError(WorkError.keptRoundsToZero(kept)) { try store.finishArrangement(of: ["B1"], kept: kept, by: Fixture.who()) }
+        expectError(WorkError.keptRoundsToZero(kept)) {
+            try store.finishArrangement(of: ["B1"], kept: kept, by: Fixture.who())
+        }
         #expect(WorkError.keptRoundsToZero(kept).text.vi.contains("«\(kept)»"))
         #expect(WorkError.keptRoundsToZero(kept).text.en.contains("“\(kept)”"))
         #expect(try snapshot(store) == before)
@@ -125,8 +140,12 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
 
     @Test func keptZeroAndNegativeKept() throws {
         let store = try catalogue()
-        expectError(WorkError.badKept("-0.0001")) { try store.finishArrangement(of: ["B1"], kept: "-0.0001", by: Fixture.who()) }
-        expectError(WorkError.badKept("-0.1")) { try store.finishArrangement(of: ["B1"], kept: "-0.1", by: Fixture.who()) }
+        expectError(WorkError.badKept("-0.0001")) {
+            try store.finishArrangement(of: ["B1"], kept: "-0.0001", by: Fixture.who())
+        }
+        expectError(WorkError.badKept("-0.1")) {
+            try store.finishArrangement(of: ["B1"], kept: "-0.1", by: Fixture.who())
+        }
         // everything weeded is a real outcome
         let finish = try store.finishArrangement(of: ["B1"], kept: "0", by: Fixture.who())
         #expect(finish.first?.keptMM == 0)
@@ -139,7 +158,9 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         expectError(CatalogueError.extentRoundsToZero(extent)) {
             try store.registerBox(BoxDraft(code: "B9", fonds: "UBND-SK1", extent: extent), by: Fixture.who())
         }
-        expectError(CatalogueError.extentRoundsToZero(extent)) { try store.editBox("B1", BoxChanges(extent: extent), by: Fixture.who()) }
+        expectError(CatalogueError.extentRoundsToZero(extent)) {
+            try store.editBox("B1", BoxChanges(extent: extent), by: Fixture.who())
+        }
         #expect(CatalogueError.extentRoundsToZero(extent).text.en.contains("“\(extent)”"))
         #expect(try snapshot(store) == before)
     }
@@ -170,7 +191,9 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         expectError(WorkError.keptTooLarge(box: "B1", kept: "0,6", extent: "0,5")) {
             try store.editBox("B1", BoxChanges(kept: "0.6"), by: Fixture.who())
         }
-        expectError(WorkError.keptRoundsToZero("0.0001")) { try store.editBox("B1", BoxChanges(kept: "0.0001"), by: Fixture.who()) }
+        expectError(WorkError.keptRoundsToZero("0.0001")) {
+            try store.editBox("B1", BoxChanges(kept: "0.0001"), by: Fixture.who())
+        }
         expectError(WorkError.keptTooLarge(box: "B1", kept: "0,4", extent: "0,3")) {
             try store.editBox("B1", BoxChanges(extent: "0.3", kept: "0.4"), by: Fixture.who())
         }
@@ -225,7 +248,8 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         // Given H2/01 with one master ingested (so it passed QC)
         let store = try catalogue()
         let path = scans.file("H2/01/0001.tif")
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([.rgb], to: path)
         _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who(), now: Fixture.now)
         #expect(try store.showFile(FileRef(box: "H2", file: "01")).scanState == .passed)
@@ -234,7 +258,8 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         // When it is moved to H3
         // Then the move is refused, naming the folder to move and where, and nothing changes
         let root = URL(fileURLWithPath: scans.path).standardizedFileURL.path
-        let expected = CatalogueError.fileHasMasters(ref: "H2/01", masters: 1, folder: root + "/H2/01", newFolder: root + "/H3/01")
+        let expected = CatalogueError.fileHasMasters(
+            ref: "H2/01", masters: 1, folder: root + "/H2/01", newFolder: root + "/H3/01")
         expectError(expected) { try store.moveFile(FileRef(box: "H2", file: "01"), toBox: "H3", by: Fixture.who()) }
         #expect(expected.text.en.contains("Move the folder \(root)/H2/01 to \(root)/H3/01, then run `kho scan ingest`"))
         #expect(expected.text.vi.contains("kho scan ingest"))
@@ -247,10 +272,11 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func mastersMarkedMissingDoNotHoldAFileBack() throws {
         let store = try catalogue()
         try store.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, pages, readable, profile, ingested_at, missing)
-                VALUES ((SELECT id FROM file WHERE code = '01'), 'H2/01/0001.tif', '/scans', '/scans/H2/01/0001.tif', '0001.tif', 1, 1, 1, 1, 1, 1, 1, 'vn-2025', 0, 1)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, pages, readable, profile, ingested_at, missing)
+                    VALUES ((SELECT id FROM file WHERE code = '01'), 'H2/01/0001.tif', '/scans', '/scans/H2/01/0001.tif', '0001.tif', 1, 1, 1, 1, 1, 1, 1, 'vn-2025', 0, 1)
+                    """)
         }
         let moved = try store.moveFile(FileRef(box: "H2", file: "01"), toBox: "H1", by: Fixture.who())
         #expect(moved.code == "01")
@@ -270,11 +296,15 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func aFinishEarlierThanItsStartIsFound() throws {
         // Given a box started and finished in order, whose finish was moved before its start behind kho's back
         let store = try catalogue()
-        let start = try #require(try store.startArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-02T08:00")).first?.id)
-        let finish = try #require(try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-03T16:00")).first?.id)
+        let start = try #require(
+            try store.startArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-02T08:00")).first?.id)
+        let finish = try #require(
+            try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-03T16:00")).first?.id)
         #expect(try store.check().problems == [])
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE event SET happened_at = happened_at - 3 * 86400, happened_day = '2026-10-31' WHERE id = ?", arguments: [finish])
+            try db.execute(
+                sql: "UPDATE event SET happened_at = happened_at - 3 * 86400, happened_day = '2026-10-31' WHERE id = ?",
+                arguments: [finish])
         }
         // When it is checked
         let report = try store.check()
@@ -289,7 +319,8 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func anUndoneStartDoesNotCount() throws {
         // A start undone, then a new start and a finish: the finish is compared with the live start only
         let store = try catalogue()
-        let first = try #require(try store.startArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-20T08:00")).first?.id)
+        let first = try #require(
+            try store.startArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-20T08:00")).first?.id)
         try store.undo(eventId: first, by: Fixture.who())
         try store.startArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-01T08:00"))
         try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-05T16:00"))
@@ -304,7 +335,10 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
             try db.execute(sql: "UPDATE event SET kept_mm = 600 WHERE id = ?", arguments: [finish])
         }
         let report = try store.check()
-        let box = try #require(report.problems.first { $0.code == "metres" && $0.subject == "box B1" && $0.text.en.contains("exceeds its extent") })
+        let box = try #require(
+            report.problems.first {
+                $0.code == "metres" && $0.subject == "box B1" && $0.text.en.contains("exceeds its extent")
+            })
         #expect(box.text.en.contains("400 mm") && box.text.en.contains("300 mm"))
         let event = try #require(report.problems.first { $0.code == "metres" && $0.subject == "event \(finish)" })
         #expect(event.text.en.contains("600 mm") && event.text.en.contains("500 mm"))
@@ -313,8 +347,10 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     /// A catalogue with two hand-recorded files; returns the ids of their scan.record events and of H2/01's file.add.
     private func recorded() throws -> (KhoStore, one: Int64, two: Int64, fileAdd: Int64) {
         let store = try catalogue()
-        let one = try #require(try store.recordScan(of: FileRef(box: "H2", file: "01"), pages: 10, by: Fixture.who()).id)
-        let two = try #require(try store.recordScan(of: FileRef(box: "H2", file: "02"), pages: 12, by: Fixture.who()).id)
+        let one = try #require(
+            try store.recordScan(of: FileRef(box: "H2", file: "01"), pages: 10, by: Fixture.who()).id)
+        let two = try #require(
+            try store.recordScan(of: FileRef(box: "H2", file: "02"), pages: 12, by: Fixture.who()).id)
         let fileAdd = try #require(try store.events(LogFilter(kind: "file.add")).first { $0.file == "H2/01" }?.id)
         #expect(try store.check().problems == [])
         return (store, one, two, fileAdd)
@@ -334,7 +370,9 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
 
     @Test func aSupersedesLinkToAnotherFilesEventIsFound() throws {
         let (store, one, two, _) = try recorded()
-        try store.writer.write { db in try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two]) }
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
+        }
         let problems = try store.check().problems.filter { $0.code == "event_supersedes" }
         #expect(problems.count == 1)
         #expect(problems.first?.subject == "event \(two)")
@@ -343,7 +381,9 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
 
     @Test func aSupersedesLinkToANonScanEventIsFound() throws {
         let (store, one, _, fileAdd) = try recorded()
-        try store.writer.write { db in try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [fileAdd, one]) }
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [fileAdd, one])
+        }
         let problems = try store.check().problems.filter { $0.code == "event_supersedes" }
         #expect(problems.count == 1)
         #expect(problems.first?.subject == "event \(one)")
@@ -357,10 +397,11 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let store = try catalogue()
         try store.writer.write { db in
             try db.execute(sql: "UPDATE file SET scan_state = ? WHERE code = '01'", arguments: [state.rawValue])
-            try db.execute(sql: """
-                INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, pages, readable, profile, ingested_at)
-                VALUES ((SELECT id FROM file WHERE code = '01'), 'H2/01/0001.tif', '/nowhere', '/nowhere/H2/01/0001.tif', '0001.tif', 1, 1, 1, 1, 1, 1, 1, 'vn-2025', 0)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, pages, readable, profile, ingested_at)
+                    VALUES ((SELECT id FROM file WHERE code = '01'), 'H2/01/0001.tif', '/nowhere', '/nowhere/H2/01/0001.tif', '0001.tif', 1, 1, 1, 1, 1, 1, 1, 'vn-2025', 0)
+                    """)
         }
         #expect(!codes(try store.check()).contains("file_no_masters file H2/01"))
         // When its only master is marked missing
@@ -379,25 +420,31 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let store = try catalogue()
         let start = try #require(try store.startArrangement(of: ["B1"], by: Fixture.who()).first?.id)
         try store.undo(eventId: start, by: Fixture.who())
-        let one = try #require(try store.recordScan(of: FileRef(box: "H2", file: "01"), pages: 10, by: Fixture.who()).id)
-        let two = try #require(try store.recordScan(of: FileRef(box: "H2", file: "02"), pages: 12, by: Fixture.who()).id)
+        let one = try #require(
+            try store.recordScan(of: FileRef(box: "H2", file: "01"), pages: 10, by: Fixture.who()).id)
+        let two = try #require(
+            try store.recordScan(of: FileRef(box: "H2", file: "02"), pages: 12, by: Fixture.who()).id)
         try store.writer.write { db in
             try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
         }
         // When live events of those kinds are read through the one definition
         let live = try store.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT e.kind || ' ' || e.id FROM event e WHERE e.kind IN ('sort.start', 'scan.record') AND \(LiveEvent.sql(alias: "e"))
-                ORDER BY e.id
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT e.kind || ' ' || e.id FROM event e WHERE e.kind IN ('sort.start', 'scan.record') AND \(LiveEvent.sql(alias: "e"))
+                    ORDER BY e.id
+                    """)
         }
         // Then only the record that is neither undone nor superseded is live
         #expect(live == ["scan.record \(two)"])
         // and a condition on the later event lets the log be read as it stood before the supersedes link
         let before = try store.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM event e WHERE e.kind = 'scan.record' AND \(LiveEvent.sql(alias: "e", counting: "later.id < ?"))
-                """, arguments: [two])
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM event e WHERE e.kind = 'scan.record' AND \(LiveEvent.sql(alias: "e", counting: "later.id < ?"))
+                    """, arguments: [two])
         }
         #expect(before == 2)
     }
@@ -414,7 +461,10 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
 }
 
 @Suite struct MetresRoundingTests {
-    @Test(arguments: [("0.0001", true), ("0,0004", true), ("-0.0004", true), ("0.0005", false), ("0", false), ("0.001", false), ("abc", false), ("", false)])
+    @Test(arguments: [
+        ("0.0001", true), ("0,0004", true), ("-0.0004", true), ("0.0005", false), ("0", false), ("0.001", false),
+        ("abc", false), ("", false),
+    ])
     func roundsToZero(text: String, expected: Bool) {
         #expect(Millimetres.roundsToZero(metres: text) == expected)
     }

@@ -64,7 +64,9 @@ import Testing
         // And the JSON keeps its shape: a warning is {code, key, part, message} like every other
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any]
         let first = (json?["warnings"] as? [[String: Any]])?.first
-        #expect(Set(first?.keys.map { $0 } ?? []) == Set(((json?["warnings"] as? [[String: Any]])?.last?.keys.map { $0 }) ?? []))
+        #expect(
+            Set(first?.keys.map { $0 } ?? [])
+                == Set(((json?["warnings"] as? [[String: Any]])?.last?.keys.map { $0 }) ?? []))
         // And with the clock right there is no such warning
         let (_, right) = try store.makeEstimate(estimateRequest(), now: Fixture.now)
         #expect(!right.warnings.contains { $0.key == "clock_behind" })
@@ -80,7 +82,8 @@ import Testing
         #expect(try store.clockNotice(now: Fixture.now.addingTimeInterval(-120)) == nil)
         #expect(try store.clockNotice(now: early, asOf: LocalDay(iso: "2026-11-01")) == nil)
         // And an empty catalogue says nothing
-        #expect(try KhoStore.inMemory(time: Fixture.time).clockNotice(now: early.addingTimeInterval(-86_400 * 400)) == nil)
+        #expect(
+            try KhoStore.inMemory(time: Fixture.time).clockNotice(now: early.addingTimeInterval(-86_400 * 400)) == nil)
     }
 
     // MARK: a full disk
@@ -105,7 +108,9 @@ import Testing
             _ = try again.listBoxes()
             try again.registerBox(BoxDraft(code: "B1", fonds: "F"), by: Fixture.who())
         } catch { errors.append(error) }
-        do { _ = try KhoStore.open(path: path, forWriting: false).status(now: Fixture.now) } catch { errors.append(error) }
+        do { _ = try KhoStore.open(path: path, forWriting: false).status(now: Fixture.now) } catch {
+            errors.append(error)
+        }
         // Then each says the disk is full, and the catalogue is byte for byte what it was
         #expect(errors.count == 2)
         for error in errors {
@@ -129,10 +134,11 @@ import Testing
         let big = try KhoStore.open(path: dir.appendingPathComponent("big.sqlite").path, forWriting: true)
         try big.addFonds(code: "G", name: "Phông lớn", by: Fixture.who())
         try big.write { db in
-            try db.execute(sql: """
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
-                INSERT INTO box (code, fonds_id, extent_mm, location) SELECT 'B' || i, 1, 100, printf('%.2000c', 'x') FROM n
-                """)
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+                    INSERT INTO box (code, fonds_id, extent_mm, location) SELECT 'B' || i, 1, 100, printf('%.2000c', 'x') FROM n
+                    """)
         }
         let backup = try big.backup(to: dir.appendingPathComponent("big-backup.sqlite").path)
         #expect(backup.bytes > 1 << 20)
@@ -144,7 +150,10 @@ import Testing
             Issue.record("a restore bigger than the disk succeeded")
         } catch let error as MaintenanceError {
             // Then the message says the disk is full and that nothing changed
-            guard case .restoreFailed(_, let reason) = error else { Issue.record("\(error)"); return }
+            guard case .restoreFailed(_, let reason) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(reason.en.contains("full") && error.text.en.contains("unchanged"))
         } catch let error as StoreError {
             #expect(error == .diskFull(path: path))

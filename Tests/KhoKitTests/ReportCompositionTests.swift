@@ -15,7 +15,8 @@ import Testing
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "1"), by: Fixture.who())
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "đất"), by: Fixture.who())
         let path = scans.file("H1/01/0001.tif")
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([FixturePage(xResolution: 150, yResolution: 150)], to: path)
         _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
         var request = EstimateRequest(rates: .defaults, ratesFound: false)
@@ -27,7 +28,9 @@ import Testing
         #expect(en.model.title == "Archive arrangement and digitization progress")
         #expect(vi.model.title == "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ")
         #expect(en.model.qcProblems.first?.message.contains("needs") == true)
-        #expect(vi.model.qcProblems.first?.message.contains("yêu cầu") == true || vi.model.qcProblems.first?.message.contains("cần") == true)
+        #expect(
+            vi.model.qcProblems.first?.message.contains("yêu cầu") == true
+                || vi.model.qcProblems.first?.message.contains("cần") == true)
         #expect(en.html.contains("Summary for leadership") && vi.html.contains("Tóm tắt cho lãnh đạo"))
         // And the money and storage figures are the estimate's, copied, not recomputed
         let cost = try #require(en.model.cost)
@@ -35,7 +38,9 @@ import Testing
         #expect(cost.inHouseTotal.p50 == en.estimate.money.inHouseTotalVND.p50)
         #expect(cost.oneOffTotal == en.estimate.money.oneOffTotalVND)
         #expect(en.model.storage.totalBytes == en.estimate.storage.totalBytes)
-        #expect(en.html.contains("data-value=\"\(en.estimate.money.contractorTotalVND)\" data-key=\"money-contractor-total\""))
+        #expect(
+            en.html.contains(
+                "data-value=\"\(en.estimate.money.contractorTotalVND)\" data-key=\"money-contractor-total\""))
         #expect(en.html.contains("data-value=\"\(en.estimate.total.finishDate.p50)\" data-key=\"finish-p50\""))
     }
 }

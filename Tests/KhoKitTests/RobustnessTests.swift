@@ -9,13 +9,18 @@ import Testing
 private func busyStore(path: String? = nil) throws -> KhoStore {
     let store = try path.map { try KhoStore.open(path: $0, forWriting: true) } ?? KhoStore.inMemory(time: Fixture.time)
     try store.addFonds(code: "UBND-SK1", name: "UBND xã Sơn Kim 1", by: Fixture.who())
-    for i in 1...6 { try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.who()) }
+    for i in 1...6 {
+        try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.who())
+    }
     try store.startArrangement(of: ["B1", "B2", "B3"], by: Fixture.who())
     try store.finishArrangement(of: ["B1"], kept: "0,4", by: Fixture.who())
     try store.finishArrangement(of: ["B2"], by: Fixture.who())
     let undone = try store.finishArrangement(of: ["B4"], by: Fixture.who())
     try store.undo(eventId: undone[0].id!, by: Fixture.who())
-    for i in 1...4 { try store.registerFile(FileDraft(ref: FileRef(box: "B1", file: "0\(i)"), title: "Hồ sơ \(i)", sheets: "10"), by: Fixture.who()) }
+    for i in 1...4 {
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "B1", file: "0\(i)"), title: "Hồ sơ \(i)", sheets: "10"), by: Fixture.who())
+    }
     try store.recordScan(of: FileRef(box: "B1", file: "01"), pages: 20, by: Fixture.who())
     let record = try store.recordScan(of: FileRef(box: "B1", file: "02"), pages: 18, by: Fixture.who())
     try store.undo(eventId: record.id!, by: Fixture.who())
@@ -67,10 +72,11 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
     @Test func aMasterGoneFromDiskIsReported() throws {
         let store = try busyStore()
         try store.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, pages, readable, profile, ingested_at)
-                VALUES (3, 'B1/03/0001.tif', '/nowhere', '/nowhere/B1/03/0001.tif', '0001.tif', 1, 1, 1, 1, 1, 1, 1, 'vn-2025', 0)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, pages, readable, profile, ingested_at)
+                    VALUES (3, 'B1/03/0001.tif', '/nowhere', '/nowhere/B1/03/0001.tif', '0001.tif', 1, 1, 1, 1, 1, 1, 1, 'vn-2025', 0)
+                    """)
         }
         let report = try store.check()
         #expect(report.problems.contains { $0.code == "master_missing" && $0.subject == "B1/03/0001.tif" })
@@ -95,7 +101,10 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         let header = try Data(contentsOf: URL(fileURLWithPath: target)).prefix(20)
         #expect(header[18] == 1 && header[19] == 1)
         #expect(!FileManager.default.fileExists(atPath: target + "-wal"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: (target as NSString).deletingLastPathComponent) == ["kho-backup.sqlite"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: (target as NSString).deletingLastPathComponent) == [
+                "kho-backup.sqlite"
+            ])
         #expect(try KhoStore.inspectBackup(target).events == events)
     }
 
@@ -105,7 +114,9 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         expectError(MaintenanceError.backupExists(path: target)) { try store.backup(to: target) }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "precious")
         #expect(try store.backup(to: target, overwrite: true).events > 0)
-        expectError(MaintenanceError.backupIsLive(path: store.path)) { try store.backup(to: store.path, overwrite: true) }
+        expectError(MaintenanceError.backupIsLive(path: store.path)) {
+            try store.backup(to: store.path, overwrite: true)
+        }
     }
 
     @Test func aBackupTakenWhileAnotherConnectionWritesIsConsistent() async throws {
@@ -161,7 +172,8 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         let source = try busyStore(path: dir.appendingPathComponent("a.sqlite").path)
         let backup = try source.backup(to: dir.appendingPathComponent("b.sqlite").path)
         let fresh = try KhoStore.open(path: dir.appendingPathComponent("new/kho.sqlite").path, forWriting: true)
-        #expect(try fresh.restore(from: backup.path, replacing: false, by: Fixture.who()).backup.events == backup.events)
+        #expect(
+            try fresh.restore(from: backup.path, replacing: false, by: Fixture.who()).backup.events == backup.events)
         #expect(try fresh.listBoxes().count == 7)
     }
 
@@ -170,14 +182,20 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         let before = try Fixture.eventCount(store)
         // Not SQLite
         let text = Fixture.write("box,fonds\n", to: "boxes.csv", in: dir)
-        expectError(MaintenanceError.restoreNotSQLite(path: text)) { try store.restore(from: text, replacing: true, by: Fixture.who()) }
+        expectError(MaintenanceError.restoreNotSQLite(path: text)) {
+            try store.restore(from: text, replacing: true, by: Fixture.who())
+        }
         // SQLite, but not kho
         let other = dir.appendingPathComponent("other.sqlite").path
         try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE t (x)") }
-        expectError(MaintenanceError.restoreNotKho(path: other)) { try store.restore(from: other, replacing: true, by: Fixture.who()) }
+        expectError(MaintenanceError.restoreNotKho(path: other)) {
+            try store.restore(from: other, replacing: true, by: Fixture.who())
+        }
         // Written by a newer kho
         let newer = try store.backup(to: dir.appendingPathComponent("newer.sqlite").path).path
-        try DatabaseQueue(path: newer).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+        try DatabaseQueue(path: newer).write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')")
+        }
         expectError(MaintenanceError.restoreNewer(path: newer, unknown: ["v99-future"])) {
             try store.restore(from: newer, replacing: true, by: Fixture.who())
         }
@@ -188,8 +206,12 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         try bytes.write(to: URL(fileURLWithPath: damaged))
         #expect(throws: MaintenanceError.self) { try store.restore(from: damaged, replacing: true, by: Fixture.who()) }
         // Missing, and the live catalogue itself
-        expectError(MaintenanceError.restoreMissing(path: "/nowhere.sqlite")) { try store.restore(from: "/nowhere.sqlite", replacing: true, by: Fixture.who()) }
-        expectError(MaintenanceError.restoreIsLive(path: store.path)) { try store.restore(from: store.path, replacing: true, by: Fixture.who()) }
+        expectError(MaintenanceError.restoreMissing(path: "/nowhere.sqlite")) {
+            try store.restore(from: "/nowhere.sqlite", replacing: true, by: Fixture.who())
+        }
+        expectError(MaintenanceError.restoreIsLive(path: store.path)) {
+            try store.restore(from: store.path, replacing: true, by: Fixture.who())
+        }
         #expect(try Fixture.eventCount(store) == before)
         #expect(try store.check().problems == [])
     }
@@ -199,7 +221,10 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
     let folder = try! TemporaryDirectory()
     var dir: URL { URL(fileURLWithPath: folder.path) }
 
-    @Test(arguments: [(UInt64(0x6969), "NFS"), (0x517B, "SMB"), (0xFE53_4D42, "SMB2"), (0xFF53_4D42, "CIFS"), (0xEF53, nil), (0x0102_1994, nil)])
+    @Test(arguments: [
+        (UInt64(0x6969), "NFS"), (0x517B, "SMB"), (0xFE53_4D42, "SMB2"), (0xFF53_4D42, "CIFS"), (0xEF53, nil),
+        (0x0102_1994, nil),
+    ])
     func networkFilesystemsAreRecognisedByTheirMagic(type: UInt64, kind: String?) {
         #expect(FileSystemGuard.classify(type: type, fuseSubtype: { nil }) == kind)
     }
@@ -218,7 +243,9 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         // Given a catalogue closed cleanly (no -wal, no -shm) and made read-only
         let path = dir.appendingPathComponent("ro.sqlite").path
         try busyStore(path: path).writer.close()
-        #expect(!FileManager.default.fileExists(atPath: path + "-wal") && !FileManager.default.fileExists(atPath: path + "-shm"))
+        #expect(
+            !FileManager.default.fileExists(atPath: path + "-wal")
+                && !FileManager.default.fileExists(atPath: path + "-shm"))
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
         // Then it reads, checks clean, backs up, and refuses writes

@@ -28,9 +28,12 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "1"), by: Fixture.who())
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", from: "B1"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a", sheets: "30"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "b", sheets: "10"), by: Fixture.who())
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "03"), title: "mật", access: "secret"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "a", sheets: "30"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "02"), title: "b", sheets: "10"), by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "03"), title: "mật", access: "secret"), by: Fixture.who())
         try store.recordScan(of: FileRef(box: "H1", file: "01"), pages: 45, by: Fixture.who())
         // Then 30/40 of the family is digitized (the secret file is left out)
         var p = try store.status(now: Fixture.now).progress
@@ -78,14 +81,18 @@ import Testing
 
 @Suite struct FormatTests {
     @Test(arguments: [
-        (75.6, 3, Lang.vi, "75,6"), (75.6, 3, .en, "75.6"), (19_162_000, 0, .vi, "19.162.000"), (19_162_000, 0, .en, "19,162,000"),
+        (75.6, 3, Lang.vi, "75,6"), (75.6, 3, .en, "75.6"), (19_162_000, 0, .vi, "19.162.000"),
+        (19_162_000, 0, .en, "19,162,000"),
         (0.125, 3, .vi, "0,125"), (-1.5, 1, .vi, "-1,5"), (0, 2, .vi, "0"), (1234.5, 1, .en, "1,234.5"),
     ])
     func decimals(value: Double, digits: Int, lang: Lang, expected: String) {
         #expect(Format.decimal(value, maxFractionDigits: digits, lang: lang) == expected)
     }
 
-    @Test(arguments: [("0,125", Int64(125)), ("0.125", 125), ("2", 2000), ("75,6", 75600), ("1e3", nil), ("", nil), ("1,2,3", nil), ("abc", nil)])
+    @Test(arguments: [
+        ("0,125", Int64(125)), ("0.125", 125), ("2", 2000), ("75,6", 75600), ("1e3", nil), ("", nil), ("1,2,3", nil),
+        ("abc", nil),
+    ])
     func metres(text: String, mm: Int64?) {
         #expect(Millimetres.parse(metres: text)?.value == mm)
     }
@@ -105,6 +112,8 @@ import Testing
         let time = Fixture.time
         let date = try #require(time.parse(text))
         let parts = text.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
-        #expect(time.instant(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: 0) == date)
+        #expect(
+            time.instant(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: 0)
+                == date)
     }
 }

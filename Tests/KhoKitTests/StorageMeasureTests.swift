@@ -13,7 +13,9 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "1"), by: Fixture.who())
         for i in 1...files {
-            try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: String(format: "%02d", i)), title: "hồ sơ \(i)"), by: Fixture.who())
+            try store.registerFile(
+                FileDraft(ref: FileRef(box: "H1", file: String(format: "%02d", i)), title: "hồ sơ \(i)"),
+                by: Fixture.who())
         }
         return store
     }
@@ -24,7 +26,8 @@ import Testing
         for i in 0..<count {
             let file = String(format: "%02d", i % 10 + 1)
             let path = scans.file("H1/\(file)/\(String(format: "%04d", i)).tif")
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             // Two-page masters: bytes per page is size ÷ 2.
             let page = FixturePage(width: UInt32(100 + i), height: 100)
             try FixtureWriter.write([page, page], to: path)
@@ -57,7 +60,8 @@ import Testing
         #expect(!r.assumptions.contains { $0.key == "bytes_per_page" })
         // And one figure per copy, and the total over the copies, built once
         #expect(r.storage.totalBytes == r.storage.totalBytesPerCopy * Int64(r.storage.copies))
-        #expect(r.storage.remainingBytesPerCopy == Int64((r.scanning.remainingPages * r.storage.bytesPerPage).rounded()))
+        #expect(
+            r.storage.remainingBytesPerCopy == Int64((r.scanning.remainingPages * r.storage.bytesPerPage).rounded()))
         #expect(r.storage.storedBytesNowPerCopy > 0)
     }
 

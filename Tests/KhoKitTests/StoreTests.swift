@@ -46,8 +46,12 @@ import Testing
         let path = dir.appendingPathComponent("new.sqlite").path
         let store = try KhoStore.open(path: path, forWriting: true)
         try store.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
-        expectError(StoreError.newerSchema(path: path, unknown: ["v99-future"])) { try KhoStore.open(path: path, forWriting: true) }
-        expectError(StoreError.newerSchema(path: path, unknown: ["v99-future"])) { try KhoStore.open(path: path, forWriting: false) }
+        expectError(StoreError.newerSchema(path: path, unknown: ["v99-future"])) {
+            try KhoStore.open(path: path, forWriting: true)
+        }
+        expectError(StoreError.newerSchema(path: path, unknown: ["v99-future"])) {
+            try KhoStore.open(path: path, forWriting: false)
+        }
     }
 
     @Test func manyThreadsOpeningANewCatalogueAtOnceAllSucceed() async throws {
@@ -91,8 +95,9 @@ import Testing
 
 @Suite struct EventDetailTests {
     @Test func handWrittenJSONReadsBackExactly() {
-        let detail = EventDetail(before: ["location": "A-1", "notes": nil, "title": "Hồ sơ \"đất\"\n2"], after: ["location": "B\\2"],
-                                 source: "tệp.csv", count: 3, note: "x")
+        let detail = EventDetail(
+            before: ["location": "A-1", "notes": nil, "title": "Hồ sơ \"đất\"\n2"], after: ["location": "B\\2"],
+            source: "tệp.csv", count: 3, note: "x")
         #expect(EventDetail(json: detail.json) == detail)
         #expect(EventDetail().json == "{}")
         #expect(EventDetail(json: EventDetail(count: 0).json) == EventDetail(count: 0))

@@ -44,7 +44,9 @@ enum Fixture {
 }
 
 /// Asserts that `body` throws exactly `expected`.
-func expectError<E: Error & Equatable, T>(_ expected: E, _ body: () throws -> T, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectError<E: Error & Equatable, T>(
+    _ expected: E, _ body: () throws -> T, sourceLocation: SourceLocation = #_sourceLocation
+) {
     do {
         _ = try body()
         Issue.record("expected \(expected), but nothing was thrown", sourceLocation: sourceLocation)

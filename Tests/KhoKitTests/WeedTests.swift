@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
+import KhoReport
 import Testing
 
 @testable import KhoKit
-import KhoReport
 
 /// The destruction list (*danh mục tài liệu hết giá trị*): what arrangement leaves out is listed, adds up, is approved
 /// by the appraisal council and destroyed, and every step is attributed and undoable.
@@ -19,9 +19,12 @@ import KhoReport
         return store
     }
 
-    func weed(_ store: KhoStore, _ quantity: String, box: String = "B017", title: String = "Giấy mời họp thôn") throws -> WeedItemView {
-        try store.addWeed(WeedDraft(box: box, title: title, years: "1995-1996", quantity: quantity, reason: "Hết thời hạn bảo quản"),
-                          by: Fixture.who("Lê Thị Hoa"))
+    func weed(
+        _ store: KhoStore, _ quantity: String, box: String = "B017", title: String = "Giấy mời họp thôn"
+    ) throws -> WeedItemView {
+        try store.addWeed(
+            WeedDraft(box: box, title: title, years: "1995-1996", quantity: quantity, reason: "Hết thời hạn bảo quản"),
+            by: Fixture.who("Lê Thị Hoa"))
     }
 
     func problems(_ store: KhoStore, _ code: String) throws -> [CheckProblem] {
@@ -29,16 +32,20 @@ import KhoReport
     }
 
     @Test(arguments: [
-        ("0,15 m", WeedQuantity(millimetres: 150)), ("0.15m", WeedQuantity(millimetres: 150)), ("0,15 mét giá", WeedQuantity(millimetres: 150)),
-        ("120 tờ", WeedQuantity(sheets: 120)), ("1.200 tờ", WeedQuantity(sheets: 1200)), ("120 sheets", WeedQuantity(sheets: 120)),
-        ("0,02 m (120 tờ)", WeedQuantity(millimetres: 20, sheets: 120)), ("120 tờ, 0,02 m", WeedQuantity(millimetres: 20, sheets: 120)),
+        ("0,15 m", WeedQuantity(millimetres: 150)), ("0.15m", WeedQuantity(millimetres: 150)),
+        ("0,15 mét giá", WeedQuantity(millimetres: 150)),
+        ("120 tờ", WeedQuantity(sheets: 120)), ("1.200 tờ", WeedQuantity(sheets: 1200)),
+        ("120 sheets", WeedQuantity(sheets: 120)),
+        ("0,02 m (120 tờ)", WeedQuantity(millimetres: 20, sheets: 120)),
+        ("120 tờ, 0,02 m", WeedQuantity(millimetres: 20, sheets: 120)),
     ])
     func quantitiesAreReadInMetresOrSheets(text: String, expected: WeedQuantity) throws {
         #expect(try WeedQuantity.parse(text) == expected)
     }
 
     @Test(arguments: [
-        ("0,15", WeedError.quantityNeedsUnit("0,15")), ("nửa mét", WeedError.badQuantity("nửa mét")), ("0 m", WeedError.badQuantity("0 m")),
+        ("0,15", WeedError.quantityNeedsUnit("0,15")), ("nửa mét", WeedError.badQuantity("nửa mét")),
+        ("0 m", WeedError.badQuantity("0 m")),
         ("11 m", WeedError.quantityTooLarge("11 m")), ("0,0001 m", WeedError.quantityRoundsToZero("0,0001 m")),
         ("2 hộp", WeedError.badQuantity("2 hộp")), ("1 m, 2 m", WeedError.badQuantity("1 m, 2 m")),
     ])
@@ -63,7 +70,9 @@ import KhoReport
         let balance = try #require(try store.weedBalances().first { $0.box == "B017" })
         #expect(balance.proposedMM == 150 && balance.leftOutMM == 150 && balance.sheets == 120 && balance.balanced)
         // When more than was left out is proposed, Then it is refused naming the three figures
-        expectError(WeedError.moreThanLeftOut(box: "B017", proposedMM: 150, addingMM: 10, extentMM: 600, keptMM: 450), { try weed(store, "0,01 m") })
+        expectError(
+            WeedError.moreThanLeftOut(box: "B017", proposedMM: 150, addingMM: 10, extentMM: 600, keptMM: 450),
+            { try weed(store, "0,01 m") })
         // When the kept metres are corrected afterwards, Then check says the list no longer adds up
         try store.editBox("B017", BoxChanges(kept: "0,5"), by: Fixture.who())
         let over = try problems(store, "weed_metres")
@@ -78,20 +87,30 @@ import KhoReport
         // When checked, Then it is clean, with a notice that says what to record
         let report = try store.check(now: Fixture.now)
         #expect(report.clean)
-        #expect(report.notices.contains { $0.code == "weed_not_listed" && $0.text.vi.contains("(B1)") && $0.text.vi.contains("0,1 m") })
+        #expect(
+            report.notices.contains {
+                $0.code == "weed_not_listed" && $0.text.vi.contains("(B1)") && $0.text.vi.contains("0,1 m")
+            })
     }
 
     @Test func weedingBelongsToABoxBeingArrangedAndToTheBoxAsReceived() throws {
         let store = try arranging()
         try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.who())
         expectError(WeedError.notInArrangement(box: "B2"), { try weed(store, "0,05 m", box: "B2") })
-        expectError(WeedError.madeByArrangement(box: "H0120", from: "B017"), { try weed(store, "0,05 m", box: "H0120") })
-        expectError(WeedError.emptyField(.reason), {
-            try store.addWeed(WeedDraft(box: "B017", title: "x", quantity: "1 tờ", reason: " "), by: Fixture.who())
-        })
-        expectError(CatalogueError.badYearRange("95-96"), {
-            try store.addWeed(WeedDraft(box: "B017", title: "x", years: "95-96", quantity: "1 tờ", reason: "r"), by: Fixture.who())
-        })
+        expectError(
+            WeedError.madeByArrangement(box: "H0120", from: "B017"), { try weed(store, "0,05 m", box: "H0120") })
+        expectError(
+            WeedError.emptyField(.reason),
+            {
+                try store.addWeed(WeedDraft(box: "B017", title: "x", quantity: "1 tờ", reason: " "), by: Fixture.who())
+            })
+        expectError(
+            CatalogueError.badYearRange("95-96"),
+            {
+                try store.addWeed(
+                    WeedDraft(box: "B017", title: "x", years: "95-96", quantity: "1 tờ", reason: "r"), by: Fixture.who()
+                )
+            })
     }
 
     @Test func theCouncilApprovesThenTheRecordsAreDestroyedAndStatusShowsEachStage() throws {
@@ -100,28 +119,38 @@ import KhoReport
         _ = try weed(store, "0,1 m")
         _ = try weed(store, "0,05 m", title: "Bản trùng")
         // When the council approves before the box is finished, Then it is refused: the list must add up first
-        expectError(WeedError.unbalanced(box: "B017", proposedMM: 150, leftOutMM: nil), {
-            try store.approveWeeds(fonds: nil, decision: "QĐ 12/QĐ-HĐ", day: "2026-11-22", by: Fixture.who())
-        })
+        expectError(
+            WeedError.unbalanced(box: "B017", proposedMM: 150, leftOutMM: nil),
+            {
+                try store.approveWeeds(fonds: nil, decision: "QĐ 12/QĐ-HĐ", day: "2026-11-22", by: Fixture.who())
+            })
         try store.finishArrangement(of: ["B017"], kept: "0,45", by: Fixture.who(at: "2026-11-21T16:00"))
         var p = try store.status(now: Fixture.now).progress
         #expect(p.weed.proposedMetres == 0.15 && p.weed.approvedMetres == 0 && p.weed.destroyedMetres == 0)
         #expect(p.weededMetres == 0.15)
         // When nothing is approved yet, destruction is refused
-        expectError(WeedError.nothingWaiting(step: .destroy, fonds: nil), {
-            try store.recordDestruction(fonds: nil, record: "BB 03", day: "2026-11-25", by: Fixture.who())
-        })
+        expectError(
+            WeedError.nothingWaiting(step: .destroy, fonds: nil),
+            {
+                try store.recordDestruction(fonds: nil, record: "BB 03", day: "2026-11-25", by: Fixture.who())
+            })
         // When the council approves
-        let approved = try store.approveWeeds(fonds: "UBND-SK1", decision: "QĐ 12/QĐ-HĐ", day: "2026-11-22", by: Fixture.who("Nguyễn Văn Chủ tịch"))
+        let approved = try store.approveWeeds(
+            fonds: "UBND-SK1", decision: "QĐ 12/QĐ-HĐ", day: "2026-11-22", by: Fixture.who("Nguyễn Văn Chủ tịch"))
         #expect(approved.items == 2 && approved.metres == 0.15)
         p = try store.status(now: Fixture.now).progress
         #expect(p.weed.proposedMetres == 0 && p.weed.approvedMetres == 0.15)
         // Then a destruction dated before the approval is refused, and one after it is recorded
-        expectError(WeedError.destroyedBeforeApproval(day: "2026-11-21", approvalDay: "2026-11-22", decision: "QĐ 12/QĐ-HĐ"), {
-            try store.recordDestruction(fonds: nil, record: "BB 03", day: "2026-11-21", by: Fixture.who())
-        })
-        expectError(WeedError.futureDay("2026-12-01"), { try store.recordDestruction(fonds: nil, record: "BB 03", day: "2026-12-01", by: Fixture.who()) })
-        let destroyed = try store.recordDestruction(fonds: nil, record: "BB 03/BB-HĐ", day: "2026-11-25", by: Fixture.who())
+        expectError(
+            WeedError.destroyedBeforeApproval(day: "2026-11-21", approvalDay: "2026-11-22", decision: "QĐ 12/QĐ-HĐ"),
+            {
+                try store.recordDestruction(fonds: nil, record: "BB 03", day: "2026-11-21", by: Fixture.who())
+            })
+        expectError(
+            WeedError.futureDay("2026-12-01"),
+            { try store.recordDestruction(fonds: nil, record: "BB 03", day: "2026-12-01", by: Fixture.who()) })
+        let destroyed = try store.recordDestruction(
+            fonds: nil, record: "BB 03/BB-HĐ", day: "2026-11-25", by: Fixture.who())
         p = try store.status(now: Fixture.now).progress
         #expect(p.weed.approvedMetres == 0 && p.weed.destroyedMetres == 0.15)
         #expect(try store.status(now: Fixture.now).fonds.first?.progress.weed.destroyedMetres == 0.15)
@@ -132,7 +161,8 @@ import KhoReport
         #expect(events[3].id == destroyed.event)
         // and the items carry the decision and the record
         let items = try store.weedItems()
-        #expect(items.allSatisfy { $0.stage == .destroyed && $0.decision == "QĐ 12/QĐ-HĐ" && $0.record == "BB 03/BB-HĐ" })
+        #expect(
+            items.allSatisfy { $0.stage == .destroyed && $0.decision == "QĐ 12/QĐ-HĐ" && $0.record == "BB 03/BB-HĐ" })
         #expect(try store.weedItems(WeedFilter(stage: "chờ duyệt")).isEmpty)
         // and the leadership report carries the same figures
         let model = try store.reportModel(estimate: nil, now: Fixture.now)
@@ -146,8 +176,12 @@ import KhoReport
         let approved = try store.approveWeeds(fonds: nil, decision: "QĐ 12", day: "2026-11-22", by: Fixture.who())
         let destroyed = try store.recordDestruction(fonds: nil, record: "BB 03", day: "2026-11-25", by: Fixture.who())
         // The item cannot go while approved, nor the approval while destroyed
-        expectError(WeedError.alreadyApproved(item: item.id, decision: "QĐ 12", event: approved.event), { try store.undo(eventId: item.event, by: Fixture.who()) })
-        expectError(WeedError.alreadyDestroyed(record: "BB 03", event: destroyed.event), { try store.undo(eventId: approved.event, by: Fixture.who()) })
+        expectError(
+            WeedError.alreadyApproved(item: item.id, decision: "QĐ 12", event: approved.event),
+            { try store.undo(eventId: item.event, by: Fixture.who()) })
+        expectError(
+            WeedError.alreadyDestroyed(record: "BB 03", event: destroyed.event),
+            { try store.undo(eventId: approved.event, by: Fixture.who()) })
         try store.undo(eventId: destroyed.event, by: Fixture.who())
         #expect(try store.status(now: Fixture.now).progress.weed.approvedMetres == 0.15)
         try store.undo(eventId: approved.event, by: Fixture.who())
@@ -164,9 +198,11 @@ import KhoReport
         try store.startArrangement(of: ["X1"], by: Fixture.who())
         _ = try weed(store, "0,1 m")
         _ = try weed(store, "0,05 m", box: "X1")
-        expectError(WeedError.manyFonds(step: .approve, fonds: ["HTX", "UBND-SK1"]), {
-            try store.approveWeeds(fonds: nil, decision: "QĐ 1", day: "2026-11-22", by: Fixture.who())
-        })
+        expectError(
+            WeedError.manyFonds(step: .approve, fonds: ["HTX", "UBND-SK1"]),
+            {
+                try store.approveWeeds(fonds: nil, decision: "QĐ 1", day: "2026-11-22", by: Fixture.who())
+            })
     }
 
     @Test func anImportedListIsAllOrNothingWithLineNumbersAndUndoneAsOne() throws {
@@ -200,7 +236,9 @@ import KhoReport
         #expect(try store.weedItems().map(\.startYear) == [1995, 1997])
         #expect(try store.check(now: Fixture.now).clean)
         let event = try #require(try store.events(LogFilter(kind: "import.weed")).first)
-        #expect(event.quantity.contains("0,15 m") && event.quantity.contains("2 nhóm tài liệu") || event.quantity.contains("2 groups"))
+        #expect(
+            event.quantity.contains("0,15 m") && event.quantity.contains("2 nhóm tài liệu")
+                || event.quantity.contains("2 groups"))
         try store.undo(eventId: event.id, by: Fixture.who())
         #expect(try store.weedItems().isEmpty)
     }
@@ -212,9 +250,13 @@ import KhoReport
         let list = try store.weedList(fonds: "UBND-SK1")
         #expect(list.count == 1 && list[0].rows.count == 2)
         let html = renderWeedListHTML(list, lang: .vi, generatedAt: "2026-11-27 10:00")
-        for text in ["DANH MỤC TÀI LIỆU HẾT GIÁ TRỊ", "HỘI ĐỒNG XÁC ĐỊNH GIÁ TRỊ TÀI LIỆU", "UBND xã Sơn Kim 1", "STT", "Tên loại/nhóm tài liệu",
-                     "Thời gian", "Số lượng", "Lý do hủy", "Ghi chú", "1995–1996", "0,05 m (120 tờ)", "NGƯỜI LẬP DANH MỤC", "CHỦ TỊCH HỘI ĐỒNG",
-                     "Hộp B017", "Tổng cộng: 2 nhóm tài liệu"] {
+        for text in [
+            "DANH MỤC TÀI LIỆU HẾT GIÁ TRỊ", "HỘI ĐỒNG XÁC ĐỊNH GIÁ TRỊ TÀI LIỆU", "UBND xã Sơn Kim 1", "STT",
+            "Tên loại/nhóm tài liệu",
+            "Thời gian", "Số lượng", "Lý do hủy", "Ghi chú", "1995–1996", "0,05 m (120 tờ)", "NGƯỜI LẬP DANH MỤC",
+            "CHỦ TỊCH HỘI ĐỒNG",
+            "Hộp B017", "Tổng cộng: 2 nhóm tài liệu",
+        ] {
             #expect(html.contains(text), "\(text)")
         }
         #expect(html.contains("data-value=\"0.15\" data-key=\"weed-total-m\""))
@@ -223,6 +265,9 @@ import KhoReport
         let other = try arranging()
         let report = try other.importCSV(.weed, path: Fixture.write(csv, to: "list.csv", in: dir), by: Fixture.who())
         #expect(report.imported == 2)
-        #expect(try other.weedItems().map(\.quantity) == [WeedQuantity(millimetres: 100), WeedQuantity(millimetres: 50, sheets: 120)])
+        #expect(
+            try other.weedItems().map(\.quantity) == [
+                WeedQuantity(millimetres: 100), WeedQuantity(millimetres: 50, sheets: 120),
+            ])
     }
 }

@@ -13,14 +13,23 @@ import Testing
     func catalogue() throws -> KhoStore {
         let store = try Fixture.store()
         let who = Fixture.who()
-        for (code, condition, year, location) in [("B-MOULD", "mould", "1990", "Kho tạm"), ("B-DRY", "mould", "1990", "A-1"),
-                                                  ("B-WATER", "water", "1960", "A-1"), ("B-OLD", "good", "1950", "A-1")] {
-            try store.registerBox(BoxDraft(code: code, fonds: "UBND-SK1", extent: "0,5", location: location, startYear: year, condition: condition), by: who)
+        for (code, condition, year, location) in [
+            ("B-MOULD", "mould", "1990", "Kho tạm"), ("B-DRY", "mould", "1990", "A-1"),
+            ("B-WATER", "water", "1960", "A-1"), ("B-OLD", "good", "1950", "A-1"),
+        ] {
+            try store.registerBox(
+                BoxDraft(
+                    code: code, fonds: "UBND-SK1", extent: "0,5", location: location, startYear: year,
+                    condition: condition), by: who)
         }
-        try store.registerFile(FileDraft(ref: FileRef(box: "B-MOULD", file: "01"), title: "Địa bạ", retention: "permanent"), by: who)
-        try store.registerFile(FileDraft(ref: FileRef(box: "B-DRY", file: "01"), title: "Địa bạ", retention: "vĩnh viễn"), by: who)
-        try store.registerFile(FileDraft(ref: FileRef(box: "B-WATER", file: "01"), title: "Công văn", retention: "10"), by: who)
-        try store.registerFile(FileDraft(ref: FileRef(box: "B-OLD", file: "01"), title: "Sổ hộ tịch", retention: "permanent"), by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "B-MOULD", file: "01"), title: "Địa bạ", retention: "permanent"), by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "B-DRY", file: "01"), title: "Địa bạ", retention: "vĩnh viễn"), by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "B-WATER", file: "01"), title: "Công văn", retention: "10"), by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "B-OLD", file: "01"), title: "Sổ hộ tịch", retention: "permanent"), by: who)
         try store.markLocation("Kho tạm", risks: ["ẩm"], by: who)
         return store
     }
@@ -47,7 +56,8 @@ import Testing
         let store = try catalogue()
         // When B-OLD is arranged into H1, only the unarranged boxes as received remain
         try store.finishArrangement(of: ["B-OLD"], by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", condition: "water", from: "B-OLD"), by: Fixture.who())
+        try store.registerBox(
+            BoxDraft(code: "H1", fonds: "UBND-SK1", condition: "water", from: "B-OLD"), by: Fixture.who())
         let queue = try store.nextWork(.arrangement, limit: 2, now: Fixture.now)
         #expect(queue.map(\.ref) == ["B-MOULD", "B-DRY"])
         #expect(try store.nextWork(.arrangement, limit: nil, now: Fixture.now).map(\.ref).contains("B-OLD") == false)
@@ -56,8 +66,10 @@ import Testing
     @Test func aFileMoreAtRiskInsideTheBoxRaisesTheBox() throws {
         let store = try catalogue()
         // When a file of the good box is found with insect damage
-        try store.registerFile(FileDraft(ref: FileRef(box: "B-OLD", file: "02"), title: "Sổ", condition: "insects"), by: Fixture.who())
-        let item = try #require(try store.nextWork(.arrangement, limit: nil, now: Fixture.now).first { $0.ref == "B-OLD" })
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "B-OLD", file: "02"), title: "Sổ", condition: "insects"), by: Fixture.who())
+        let item = try #require(
+            try store.nextWork(.arrangement, limit: nil, now: Fixture.now).first { $0.ref == "B-OLD" })
         // Then the box counts as insect-damaged
         #expect(item.condition == .insects)
         #expect(item.reason.hasPrefix("côn trùng, vĩnh viễn"))
@@ -70,10 +82,17 @@ import Testing
         try store.registerBox(BoxDraft(code: "B5", fonds: "UBND-SK1", location: "Kho tạm"), by: who)
         try store.finishArrangement(of: ["B5"], by: who)
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", location: "Kho tạm-2", from: "B5"), by: who)
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Địa bạ", startYear: "1930", retention: "permanent"), by: who)
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "Công văn", retention: "5"), by: who)
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "03"), title: "Mật", retention: "permanent", access: "secret"), by: who)
-        try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "04"), title: "Đã quét", retention: "permanent", sheets: "2"), by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Địa bạ", startYear: "1930", retention: "permanent"),
+            by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "02"), title: "Công văn", retention: "5"), by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "03"), title: "Mật", retention: "permanent", access: "secret"),
+            by: who)
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "04"), title: "Đã quét", retention: "permanent", sheets: "2"),
+            by: who)
         try store.recordScan(of: FileRef(box: "H1", file: "04"), pages: 2, by: who)
         // When the whole box is out for repair
         try store.takeOut(.box("H1"), to: "Lê Thị Hoa", purpose: "repair", by: who, now: Fixture.now)
@@ -90,19 +109,29 @@ import Testing
     struct ScoreCase: Sendable, CustomTestStringConvertible {
         var factors: PriorityFactors
         var total: Double
-        var testDescription: String { "\(factors.condition) \(String(describing: factors.retention)) \(String(describing: factors.startYear)) \(factors.risks) = \(total)" }
+        var testDescription: String {
+            "\(factors.condition) \(String(describing: factors.retention)) \(String(describing: factors.startYear)) \(factors.risks) = \(total)"
+        }
     }
 
     static let scoreCases: [ScoreCase] = [
         // every cap reached: water 40 + permanent 30 + age 20 (12 decades, capped) + risks 90 capped at 40
-        ScoreCase(factors: PriorityFactors(condition: .water, retention: .permanent, startYear: 1900, location: "A", risks: [.leak, .damp, .pests, .heat]),
-                  total: 130),
+        ScoreCase(
+            factors: PriorityFactors(
+                condition: .water, retention: .permanent, startYear: 1900, location: "A",
+                risks: [.leak, .damp, .pests, .heat]),
+            total: 130),
         // nothing known: retention not known yet 15
         ScoreCase(factors: PriorityFactors(condition: .good, retention: nil, startYear: nil), total: 15),
         // worn 10 + 20 years 10 + under a decade 0 + heat 10
-        ScoreCase(factors: PriorityFactors(condition: .worn, retention: .years(20), startYear: 2020, location: "A", risks: [.heat]), total: 30),
+        ScoreCase(
+            factors: PriorityFactors(
+                condition: .worn, retention: .years(20), startYear: 2020, location: "A", risks: [.heat]), total: 30),
         // brittle 24 + 10 years 0 + two decades 4 + damp once 25
-        ScoreCase(factors: PriorityFactors(condition: .brittle, retention: .years(10), startYear: 2006, location: "A", risks: [.damp, .damp]), total: 53),
+        ScoreCase(
+            factors: PriorityFactors(
+                condition: .brittle, retention: .years(10), startYear: 2006, location: "A", risks: [.damp, .damp]),
+            total: 53),
     ]
 
     @Test(arguments: scoreCases)
@@ -117,7 +146,9 @@ import Testing
         // When retention weighs more than condition, Then the permanent one comes first; with the standard weights it does not
         var weights = PriorityWeights.standard
         weights.permanent = 50
-        #expect(priorityScore(permanent, currentYear: 2026, weights: weights).total > priorityScore(mould, currentYear: 2026, weights: weights).total)
+        #expect(
+            priorityScore(permanent, currentYear: 2026, weights: weights).total
+                > priorityScore(mould, currentYear: 2026, weights: weights).total)
         #expect(priorityScore(permanent, currentYear: 2026).total < priorityScore(mould, currentYear: 2026).total)
     }
 }
@@ -125,8 +156,10 @@ import Testing
 /// `kho location mark` and how a mark reaches box locations.
 @Suite struct LocationRiskTests {
     @Test(arguments: [
-        ("A-3", "A-3", true), ("A-3", "A-3-2", true), ("A-3", "A-3.1", true), ("A-3", "A-3 kệ 2", true), ("A-3", "A-30", false),
-        ("A-3", "a-3", false), ("A-3", "A-", false), ("Kho tạm", "Kho tạm", true), ("Kho tạm", "Kho tạm 2", true), ("Kho", "Khoa", false),
+        ("A-3", "A-3", true), ("A-3", "A-3-2", true), ("A-3", "A-3.1", true), ("A-3", "A-3 kệ 2", true),
+        ("A-3", "A-30", false),
+        ("A-3", "a-3", false), ("A-3", "A-", false), ("Kho tạm", "Kho tạm", true), ("Kho tạm", "Kho tạm 2", true),
+        ("Kho", "Khoa", false),
         ("A-", "A-30", true),
     ])
     func aMarkCoversItsLocationAndWhatLiesInsideIt(mark: String, location: String, covers: Bool) {
@@ -172,9 +205,13 @@ import Testing
     @Test func badMarksAreRefusedNamingTheValue() throws {
         let store = try Fixture.store()
         expectError(LocationError.badRisk("lũ")) { try store.markLocation("A-1", risks: ["lũ"], by: Fixture.who()) }
-        expectError(LocationError.noneWithRisks) { try store.markLocation("A-1", risks: ["none", "damp"], by: Fixture.who()) }
+        expectError(LocationError.noneWithRisks) {
+            try store.markLocation("A-1", risks: ["none", "damp"], by: Fixture.who())
+        }
         expectError(LocationError.noRisk) { try store.markLocation("A-1", risks: [], by: Fixture.who()) }
-        expectError(CatalogueError.emptyText(.location)) { try store.markLocation("  ", risks: ["damp"], by: Fixture.who()) }
+        expectError(CatalogueError.emptyText(.location)) {
+            try store.markLocation("  ", risks: ["damp"], by: Fixture.who())
+        }
         try store.markLocation("A-1", risks: ["damp"], by: Fixture.who())
         expectError(LocationError.unchanged(location: "A-1", risks: LocationRisk.words([.damp], Lang.current))) {
             try store.markLocation("A-1", risks: ["ẩm"], by: Fixture.who())

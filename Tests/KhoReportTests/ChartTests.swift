@@ -1,12 +1,15 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import KhoReport
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 @Suite struct ChartTests {
-    static let labels = LineBandChart.Labels(actual: "Thực tế", p50: "P50", band: "P10–P90", xAxis: "Ngày", noData: "chưa có dữ liệu", finish: "xong")
+    static let labels = LineBandChart.Labels(
+        actual: "Thực tế", p50: "P50", band: "P10–P90", xAxis: "Ngày", noData: "chưa có dữ liệu", finish: "xong")
 
     /// True when `svg` parses as XML.
     static func isWellFormed(_ svg: String) -> Bool {
@@ -50,8 +53,12 @@ import Testing
 
     @Test func projectionIsDashedAndTheBandHatched() {
         // Given history and a projection
-        let svg = Self.line([SeriesPoint(day: "2026-09-01", value: 1), SeriesPoint(day: "2026-11-27", value: 15)],
-                            [BandPoint(day: "2026-11-27", p10: 15, p50: 15, p90: 15), BandPoint(day: "2028-01-20", p10: 75.6, p50: 75.6, p90: 60)])
+        let svg = Self.line(
+            [SeriesPoint(day: "2026-09-01", value: 1), SeriesPoint(day: "2026-11-27", value: 15)],
+            [
+                BandPoint(day: "2026-11-27", p10: 15, p50: 15, p90: 15),
+                BandPoint(day: "2028-01-20", p10: 75.6, p50: 75.6, p90: 60),
+            ])
         // Then the P50 line, the hatched band and the legend are there, with the finish date
         #expect(svg.contains("class=\"p50\""))
         #expect(svg.contains("fill=\"url(#c-band)\""))
@@ -70,7 +77,9 @@ import Testing
         #expect(DateTicks.ticks(first: first, last: first, lang: .en).map(\.label) == ["1 Sep"])
     }
 
-    @Test(arguments: [(0.0, 75.6, 20.0, 80.0), (0.0, 0.0, 0.2, 1.0), (0.0, 290_000.0, 50_000.0, 300_000.0), (0.0, 1.0, 0.2, 1.0)])
+    @Test(arguments: [
+        (0.0, 75.6, 20.0, 80.0), (0.0, 0.0, 0.2, 1.0), (0.0, 290_000.0, 50_000.0, 300_000.0), (0.0, 1.0, 0.2, 1.0),
+    ])
     func niceScaleRoundsToOneTwoFive(min: Double, max: Double, step: Double, upper: Double) {
         let s = NiceScale(min: min, max: max)
         #expect(s.step == step)
@@ -85,9 +94,13 @@ import Testing
     }
 
     @Test func barsHandleEmptyZeroAndHugeRows() {
-        let empty = HorizontalBars(id: "b", rows: [], legend: ("a", "b", "c"), unit: "m", noData: "no data yet", lang: .en).svg()
+        let empty = HorizontalBars(
+            id: "b", rows: [], legend: ("a", "b", "c"), unit: "m", noData: "no data yet", lang: .en
+        ).svg()
         #expect(empty.contains("no data yet"))
-        let rows: [HorizontalBars.Row] = [.init(label: "<b>", total: 0, first: 0, second: 0), .init(label: "X", total: 1e15, first: .nan, second: 3)]
+        let rows: [HorizontalBars.Row] = [
+            .init(label: "<b>", total: 0, first: 0, second: 0), .init(label: "X", total: 1e15, first: .nan, second: 3),
+        ]
         let svg = HorizontalBars(id: "b", rows: rows, legend: ("a", "b", "c"), unit: "m", noData: "-", lang: .en).svg()
         #expect(Self.isWellFormed(svg))
         #expect(Self.hasNoNaN(svg.replacingOccurrences(of: "—", with: "")))
@@ -95,12 +108,18 @@ import Testing
     }
 
     @Test func groupedBarsHandleEmptyAllZerosAndHugeValues() {
-        let zeros = GroupedBars(id: "g", categories: ["W1"], series: ["A"], values: [[0]], unit: "m", noData: "no data yet", lang: .en).svg()
+        let zeros = GroupedBars(
+            id: "g", categories: ["W1"], series: ["A"], values: [[0]], unit: "m", noData: "no data yet", lang: .en
+        ).svg()
         #expect(zeros.contains("no data yet"))
-        let none = GroupedBars(id: "g", categories: [], series: [], values: [], unit: "m", noData: "no data yet", lang: .en).svg()
+        let none = GroupedBars(
+            id: "g", categories: [], series: [], values: [], unit: "m", noData: "no data yet", lang: .en
+        ).svg()
         #expect(none.contains("no data yet"))
-        let huge = GroupedBars(id: "g", categories: ["W1", "W2"], series: ["A", "B"], values: [[1e12, .nan], [3]],
-                               unit: "pages", noData: "-", lang: .en).svg()
+        let huge = GroupedBars(
+            id: "g", categories: ["W1", "W2"], series: ["A", "B"], values: [[1e12, .nan], [3]],
+            unit: "pages", noData: "-", lang: .en
+        ).svg()
         #expect(Self.isWellFormed(huge))
         #expect(Self.hasNoNaN(huge))
     }

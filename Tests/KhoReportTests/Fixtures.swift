@@ -14,9 +14,15 @@ enum Fixtures {
                 ladder: LadderCounts(none: 2_100, recorded: 260, passed: 41, rescan: 6, delivered: 12, secret: 12)),
             qcProblemCount: 3,
             fonds: [
-                FondsRow(code: "UBND-SK1", name: "Ủy ban nhân dân xã Sơn Kim 1", totalMetres: 52.3, arrangedMetres: 12, digitizedMetres: 4.1),
-                FondsRow(code: "HĐND-SK1", name: "Hội đồng nhân dân xã Sơn Kim 1", totalMetres: 15.8, arrangedMetres: 3, digitizedMetres: 0.9),
-                FondsRow(code: "ĐU-SK1", name: "Đảng ủy xã Sơn Kim 1", totalMetres: 7.5, arrangedMetres: 0, digitizedMetres: 0),
+                FondsRow(
+                    code: "UBND-SK1", name: "Ủy ban nhân dân xã Sơn Kim 1", totalMetres: 52.3, arrangedMetres: 12,
+                    digitizedMetres: 4.1),
+                FondsRow(
+                    code: "HĐND-SK1", name: "Hội đồng nhân dân xã Sơn Kim 1", totalMetres: 15.8, arrangedMetres: 3,
+                    digitizedMetres: 0.9),
+                FondsRow(
+                    code: "ĐU-SK1", name: "Đảng ủy xã Sơn Kim 1", totalMetres: 7.5, arrangedMetres: 0,
+                    digitizedMetres: 0),
             ],
             arrangedSeries: [
                 SeriesPoint(day: "2026-09-01", value: 0.5), SeriesPoint(day: "2026-09-15", value: 3.2),
@@ -43,17 +49,32 @@ enum Fixtures {
                 BandPoint(day: "2029-02-01", p10: 290_000, p50: 290_000, p90: 290_000),
             ],
             weekly: [
-                WeeklyRow(week: "2026-W45", person: "Nguyễn Thị Hoa", arrangementMetres: 1.2, scanningPages: 0, weekStart: "2026-11-02"),
-                WeeklyRow(week: "2026-W45", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_450, weekStart: "2026-11-02"),
-                WeeklyRow(week: "2026-W46", person: "Nguyễn Thị Hoa", arrangementMetres: 0.9, scanningPages: 0, weekStart: "2026-11-09"),
-                WeeklyRow(week: "2026-W46", person: "Trần Văn Minh", arrangementMetres: 0.3, scanningPages: 1_720, weekStart: "2026-11-09"),
-                WeeklyRow(week: "2026-W47", person: "Lê Văn Dũng", arrangementMetres: 0.6, scanningPages: 380, weekStart: "2026-11-16"),
-                WeeklyRow(week: "2026-W47", person: "Nguyễn Thị Hoa", arrangementMetres: 1.1, scanningPages: 0, weekStart: "2026-11-16"),
-                WeeklyRow(week: "2026-W48", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_610, weekStart: "2026-11-23"),
+                WeeklyRow(
+                    week: "2026-W45", person: "Nguyễn Thị Hoa", arrangementMetres: 1.2, scanningPages: 0,
+                    weekStart: "2026-11-02"),
+                WeeklyRow(
+                    week: "2026-W45", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_450,
+                    weekStart: "2026-11-02"),
+                WeeklyRow(
+                    week: "2026-W46", person: "Nguyễn Thị Hoa", arrangementMetres: 0.9, scanningPages: 0,
+                    weekStart: "2026-11-09"),
+                WeeklyRow(
+                    week: "2026-W46", person: "Trần Văn Minh", arrangementMetres: 0.3, scanningPages: 1_720,
+                    weekStart: "2026-11-09"),
+                WeeklyRow(
+                    week: "2026-W47", person: "Lê Văn Dũng", arrangementMetres: 0.6, scanningPages: 380,
+                    weekStart: "2026-11-16"),
+                WeeklyRow(
+                    week: "2026-W47", person: "Nguyễn Thị Hoa", arrangementMetres: 1.1, scanningPages: 0,
+                    weekStart: "2026-11-16"),
+                WeeklyRow(
+                    week: "2026-W48", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_610,
+                    weekStart: "2026-11-23"),
             ],
-            storage: StorageSummary(nowBytesPerCopy: 166_500_000_000, nowBytes: 499_500_000_000, remainingBytesPerCopy: 2_353_500_000_000,
-                                    remainingBytes: 7_060_500_000_000, totalBytesPerCopy: 2_520_000_000_000, totalBytes: 7_560_000_000_000,
-                                    copies: 3, bytesPerPage: 6_200_000, bytesPerPageMeasured: true, mastersMeasured: 412),
+            storage: StorageSummary(
+                nowBytesPerCopy: 166_500_000_000, nowBytes: 499_500_000_000, remainingBytesPerCopy: 2_353_500_000_000,
+                remainingBytes: 7_060_500_000_000, totalBytesPerCopy: 2_520_000_000_000, totalBytes: 7_560_000_000_000,
+                copies: 3, bytesPerPage: 6_200_000, bytesPerPageMeasured: true, mastersMeasured: 412),
             cost: cost ? costSummary : nil,
             qcProblems: [
                 QCRow(box: "H0012", file: "HS-0031", page: 4, message: "150 dpi; hồ sơ vn-2025 cần ≥ 200"),
@@ -61,16 +82,29 @@ enum Fixtures {
                 QCRow(box: "H0040", file: "HS-0102", page: nil, message: "thiếu trang 7–9"),
             ],
             poorBoxes: [
-                PoorBoxRow(box: "H0007", fonds: "UBND-SK1", location: "Kệ A-1-3", condition: Text(vi: "nấm mốc", en: "mould"), retention: "12 vĩnh viễn, 3 10 năm"),
-                PoorBoxRow(box: "H0033", fonds: "HĐND-SK1", location: "Sàn, góc phía bắc", condition: Text(vi: "giòn, rách", en: "brittle, torn"), retention: "8 vĩnh viễn"),
+                PoorBoxRow(
+                    box: "H0007", fonds: "UBND-SK1", location: "Kệ A-1-3", condition: Text(vi: "nấm mốc", en: "mould"),
+                    retention: "12 vĩnh viễn, 3 10 năm"),
+                PoorBoxRow(
+                    box: "H0033", fonds: "HĐND-SK1", location: "Sàn, góc phía bắc",
+                    condition: Text(vi: "giòn, rách", en: "brittle, torn"), retention: "8 vĩnh viễn"),
             ],
             atRisk: MetresAtRisk(
                 byCondition: [
-                    ConditionMetres(key: "mould", label: Text(vi: "nấm mốc", en: "mould"), poor: true, unarrangedMetres: 12.5, undigitizedMetres: 14.25),
-                    ConditionMetres(key: "good", label: Text(vi: "tốt", en: "good"), poor: false, unarrangedMetres: 48.1, undigitizedMetres: 56.35),
+                    ConditionMetres(
+                        key: "mould", label: Text(vi: "nấm mốc", en: "mould"), poor: true, unarrangedMetres: 12.5,
+                        undigitizedMetres: 14.25),
+                    ConditionMetres(
+                        key: "good", label: Text(vi: "tốt", en: "good"), poor: false, unarrangedMetres: 48.1,
+                        undigitizedMetres: 56.35),
                 ],
-                locations: [LocationMetres(location: "Kho tạm", risks: Text(vi: "ẩm, dột", en: "damp, leak"), boxes: 96, unarrangedMetres: 10, undigitizedMetres: 12)],
-                unarrangedMetres: 60.6, undigitizedMetres: 70.6, unarrangedAtRiskMetres: 22.5, undigitizedAtRiskMetres: 26.25),
+                locations: [
+                    LocationMetres(
+                        location: "Kho tạm", risks: Text(vi: "ẩm, dột", en: "damp, leak"), boxes: 96,
+                        unarrangedMetres: 10, undigitizedMetres: 12)
+                ],
+                unarrangedMetres: 60.6, undigitizedMetres: 70.6, unarrangedAtRiskMetres: 22.5,
+                undigitizedAtRiskMetres: 26.25),
             sampleData: sample)
     }
 
@@ -79,29 +113,53 @@ enum Fixtures {
         inHouseWork: CostBand(p10: 449_838_000, p50: 583_638_000, p90: 747_838_000),
         inHouseTotal: CostBand(p10: 612_000_000, p50: 745_800_000, p90: 910_000_000), oneOffTotal: 162_162_000,
         oneOffLines: [
-            MoneyLine(label: Text(vi: "Máy hút ẩm (2 chiếc)", en: "Dehumidifiers (2)"), amountVND: 19_162_000, source: "rates.toml dòng 22"),
-            MoneyLine(label: Text(vi: "Giá kệ sắt", en: "Steel shelving"), amountVND: 48_000_000, source: "rates.toml dòng 23"),
-            MoneyLine(label: Text(vi: "Máy quét A3", en: "A3 scanner"), amountVND: 95_000_000, source: "rates.toml dòng 24"),
+            MoneyLine(
+                label: Text(vi: "Máy hút ẩm (2 chiếc)", en: "Dehumidifiers (2)"), amountVND: 19_162_000,
+                source: "rates.toml dòng 22"),
+            MoneyLine(
+                label: Text(vi: "Giá kệ sắt", en: "Steel shelving"), amountVND: 48_000_000, source: "rates.toml dòng 23"
+            ),
+            MoneyLine(
+                label: Text(vi: "Máy quét A3", en: "A3 scanner"), amountVND: 95_000_000, source: "rates.toml dòng 24"),
         ],
         unitRates: [
-            MoneyLine(label: Text(vi: "chỉnh lý tài liệu (mét giá)", en: "arrangement (linear metres)"), amountVND: 9_500_000, source: "rates.toml dòng 8"),
-            MoneyLine(label: Text(vi: "số hóa (trang)", en: "scanning (pages)"), amountVND: 2_100, source: "rates.toml dòng 9"),
-            MoneyLine(label: Text(vi: "ngày công người thuê thêm", en: "extra staff-days"), amountVND: 350_000, source: "rates.toml dòng 14"),
+            MoneyLine(
+                label: Text(vi: "chỉnh lý tài liệu (mét giá)", en: "arrangement (linear metres)"), amountVND: 9_500_000,
+                source: "rates.toml dòng 8"),
+            MoneyLine(
+                label: Text(vi: "số hóa (trang)", en: "scanning (pages)"), amountVND: 2_100, source: "rates.toml dòng 9"
+            ),
+            MoneyLine(
+                label: Text(vi: "ngày công người thuê thêm", en: "extra staff-days"), amountVND: 350_000,
+                source: "rates.toml dòng 14"),
         ],
         finish: [
-            PartFinish(part: Text(vi: "Chỉnh lý", en: "Arrangement"), p10: "2027-10-15", p50: "2028-01-20", p90: "2028-05-01"),
-            PartFinish(part: Text(vi: "Số hóa", en: "Scanning"), p10: "2028-06-01", p50: "2028-09-01", p90: "2029-02-01"),
+            PartFinish(
+                part: Text(vi: "Chỉnh lý", en: "Arrangement"), p10: "2027-10-15", p50: "2028-01-20", p90: "2028-05-01"),
+            PartFinish(
+                part: Text(vi: "Số hóa", en: "Scanning"), p10: "2028-06-01", p50: "2028-09-01", p90: "2029-02-01"),
             PartFinish(part: Text(vi: "Toàn bộ", en: "Total"), p10: "2028-06-01", p50: "2028-09-01", p90: "2029-02-01"),
         ],
         sustainedFinish: [
-            PartFinish(part: Text(vi: "Chỉnh lý", en: "Arrangement"), p10: "2028-10-15", p50: "2029-01-20", p90: "2029-05-01"),
+            PartFinish(
+                part: Text(vi: "Chỉnh lý", en: "Arrangement"), p10: "2028-10-15", p50: "2029-01-20", p90: "2029-05-01"),
             PartFinish(part: Text(vi: "Số hóa", en: "Scanning"), p10: "", p50: "", p90: ""),
             PartFinish(part: Text(vi: "Toàn bộ", en: "Total"), p10: "", p50: "", p90: ""),
         ],
-        basis: [Text(vi: "phạm vi: toàn bộ kho", en: "scope: the whole archive"),
-                Text(vi: "kế hoạch: chỉnh lý 3 người, số hóa 2 người, mỗi người 5 ngày/tuần", en: "plan: arrangement 3 people, scanning 2 people, 5 days a week each")],
-        assumptions: [Text(vi: "1,6 trang mỗi tờ (đo được trên 41 hồ sơ)", en: "1.6 pages per sheet (measured on 41 files)")],
-        warnings: [Text(vi: "năng suất chỉnh lý thay đổi -18% giữa một phần ba đầu và cuối", en: "arrangement rate changed -18% between first and last thirds")],
+        basis: [
+            Text(vi: "phạm vi: toàn bộ kho", en: "scope: the whole archive"),
+            Text(
+                vi: "kế hoạch: chỉnh lý 3 người, số hóa 2 người, mỗi người 5 ngày/tuần",
+                en: "plan: arrangement 3 people, scanning 2 people, 5 days a week each"),
+        ],
+        assumptions: [
+            Text(vi: "1,6 trang mỗi tờ (đo được trên 41 hồ sơ)", en: "1.6 pages per sheet (measured on 41 files)")
+        ],
+        warnings: [
+            Text(
+                vi: "năng suất chỉnh lý thay đổi -18% giữa một phần ba đầu và cuối",
+                en: "arrangement rate changed -18% between first and last thirds")
+        ],
         savedEstimateName: "gui-tinh-2026-11",
         daysOfData: 46)
 }

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import KhoReport
 
 /// Box spine labels (`kho labels`) and the report's metres at risk.
 @Suite struct LabelsHTMLTests {
     static func labels(_ n: Int) -> [BoxLabel] {
         (1...n).map { i in
-            BoxLabel(fondsCode: "UBND-SK1", fondsName: "UBND xã Sơn Kim 1", box: String(format: "H%04d", i), firstFile: "01", lastFile: "12",
-                     files: 12, startYear: 1976, endYear: 1985, retention: i.isMultiple(of: 2) ? "permanent" : "20")
+            BoxLabel(
+                fondsCode: "UBND-SK1", fondsName: "UBND xã Sơn Kim 1", box: String(format: "H%04d", i), firstFile: "01",
+                lastFile: "12",
+                files: 12, startYear: 1976, endYear: 1985, retention: i.isMultiple(of: 2) ? "permanent" : "20")
         }
     }
 
@@ -32,8 +35,12 @@ import Testing
     @Test func aLabelSaysFondsBoxFilesYearsAndRetentionInItsLanguage() {
         let vi = renderLabelsHTML(Self.labels(2), lang: .vi, generatedAt: "2026-11-27 10:00")
         let en = renderLabelsHTML(Self.labels(2), lang: .en, generatedAt: "2026-11-27 10:00")
-        #expect(vi.contains("<p class=\"boxno\"><span style=\"transform: scaleX(0.") && vi.contains(">H0001</span></p>"))
-        #expect(renderLabelsHTML([BoxLabel(fondsCode: "F", fondsName: "F", box: "12")], lang: .vi, generatedAt: "2026-11-27")
+        #expect(
+            vi.contains("<p class=\"boxno\"><span style=\"transform: scaleX(0.") && vi.contains(">H0001</span></p>"))
+        #expect(
+            renderLabelsHTML(
+                [BoxLabel(fondsCode: "F", fondsName: "F", box: "12")], lang: .vi, generatedAt: "2026-11-27"
+            )
             .contains("<p class=\"boxno\"><span>12</span></p>"))
         #expect(vi.contains("<dd>01 – 12</dd>"))
         #expect(vi.contains("<dd>1976 – 1985</dd>"))
@@ -46,7 +53,8 @@ import Testing
     @Test func catalogueTextIsEscapedEverywhere() {
         // Given a label whose every text holds markup and quotes
         let attack = "<script>alert(1)</script> & \"q\" 's'"
-        let label = BoxLabel(fondsCode: attack, fondsName: attack, box: attack, firstFile: attack, lastFile: attack + "2", files: 2)
+        let label = BoxLabel(
+            fondsCode: attack, fondsName: attack, box: attack, firstFile: attack, lastFile: attack + "2", files: 2)
         // When rendered
         let html = renderLabelsHTML([label], lang: .vi, generatedAt: "2026-11-27 10:00")
         // Then nothing gets through unescaped, in text or in attributes
@@ -59,7 +67,8 @@ import Testing
         #expect(LabelSheet.narrowing("H12") == 1)
         let long = LabelSheet.narrowing("HOP-0001-BIS")
         #expect(long < 1 && long > 0.2)
-        let html = renderLabelsHTML([BoxLabel(fondsCode: "F", fondsName: "F", box: "HOP-0001-BIS")], lang: .vi, generatedAt: "2026-11-27")
+        let html = renderLabelsHTML(
+            [BoxLabel(fondsCode: "F", fondsName: "F", box: "HOP-0001-BIS")], lang: .vi, generatedAt: "2026-11-27")
         #expect(html.contains("transform: scaleX("))
         #expect(html.contains("font-size: 32mm"))
     }

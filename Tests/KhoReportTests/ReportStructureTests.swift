@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KhoReport
 
 @Suite struct ReportStructureTests {
@@ -41,11 +42,15 @@ import Testing
         // Then each figure sits in an element whose data-key is its JSON key, formatted per language
         #expect(vi.contains("<td class=\"num\" data-key=\"total_m\">75,6</td>"))
         #expect(en.contains("<td class=\"num\" data-key=\"total_m\">75.6</td>"))
-        let expectedVi = ["arranged_m": "15", "kept_m": "12,4", "weeded_m": "2,6", "digitized_m": "5",
-                          "boxes": "612", "files": "2.431", "sheets": "48.210", "pages_scanned": "19.162",
-                          "ladder.none": "2.100", "ladder.secret": "12", "digitized_split_m.recorded": "4,2", "qc_problems": "3"]
+        let expectedVi = [
+            "arranged_m": "15", "kept_m": "12,4", "weeded_m": "2,6", "digitized_m": "5",
+            "boxes": "612", "files": "2.431", "sheets": "48.210", "pages_scanned": "19.162",
+            "ladder.none": "2.100", "ladder.secret": "12", "digitized_split_m.recorded": "4,2", "qc_problems": "3",
+        ]
         for (key, value) in expectedVi { #expect(Probe.dataKey(key, in: vi) == value, "\(key)") }
-        let expectedEn = ["kept_m": "12.4", "files": "2,431", "pages_scanned": "19,162", "digitized_split_m.passed": "0.6"]
+        let expectedEn = [
+            "kept_m": "12.4", "files": "2,431", "pages_scanned": "19,162", "digitized_split_m.passed": "0.6",
+        ]
         for (key, value) in expectedEn { #expect(Probe.dataKey(key, in: en) == value, "\(key)") }
         #expect(Probe.dataKey("as_of", in: vi) == "27/11/2026 10:00")
     }
@@ -61,11 +66,11 @@ import Testing
     @Test func headlineDecodesFromStatusJSON() throws {
         // Given JSON shaped like `kho status --json` (with extra keys the report does not use)
         let json = """
-        {"total_m":75.6,"arranged_m":15,"kept_m":12.4,"weeded_m":2.6,"digitized_m":5,"boxes":612,"boxes_received":600,
-         "files":2431,"sheets":48210,"files_without_sheets":3,"pages_scanned":19162,
-         "ladder":{"none":1,"recorded":2,"passed":3,"rescan":4,"delivered":5,"secret":6},
-         "digitized_split_m":{"recorded":4.2,"passed":0.6,"delivered":0.2},"as_of":"2026-11-27 10:00","fonds":[]}
-        """
+            {"total_m":75.6,"arranged_m":15,"kept_m":12.4,"weeded_m":2.6,"digitized_m":5,"boxes":612,"boxes_received":600,
+             "files":2431,"sheets":48210,"files_without_sheets":3,"pages_scanned":19162,
+             "ladder":{"none":1,"recorded":2,"passed":3,"rescan":4,"delivered":5,"secret":6},
+             "digitized_split_m":{"recorded":4.2,"passed":0.6,"delivered":0.2},"as_of":"2026-11-27 10:00","fonds":[]}
+            """
         // When decoded as a Headline
         let headline = try JSONDecoder().decode(Headline.self, from: Data(json.utf8))
         // Then every figure lands in its field
@@ -137,13 +142,19 @@ import Testing
         // Given weekly rows, When rendered
         let t = section("throughput", of: renderReport(Fixtures.model(), lang: .vi))
         // Then who did what each week is in the table, with totals
-        #expect(t.contains("<td>tuần từ 09/11/2026</td><td>Trần Văn Minh</td><td class=\"num\">0,3 m</td><td class=\"num\">1.720 trang</td>"))
+        #expect(
+            t.contains(
+                "<td>tuần từ 09/11/2026</td><td>Trần Văn Minh</td><td class=\"num\">0,3 m</td><td class=\"num\">1.720 trang</td>"
+            ))
         #expect(t.contains("5.160"))
         // and the charts are labelled by the week's first day, not W46
         #expect(t.contains(">09/11<"))
         #expect(!t.contains(">W46<"))
         // and each chart's legend names only the people who did that kind of work
-        let scanChart = String(t[(t.range(of: "id=\"chart-weekly-scan\"")?.lowerBound ?? t.endIndex)...].prefix { $0 != "/" || true })
+        let scanChart =
+            String(
+                t[(t.range(of: "id=\"chart-weekly-scan\"")?.lowerBound ?? t.endIndex)...].prefix { $0 != "/" || true }
+            )
             .components(separatedBy: "</svg>").first ?? ""
         #expect(scanChart.contains("Trần Văn Minh"))
         #expect(!scanChart.contains("Nguyễn Thị Hoa"))
@@ -182,7 +193,8 @@ import Testing
     /// The HTML of the section with this id.
     private func section(_ id: String, of html: String) -> String {
         guard let start = html.range(of: "<section id=\"\(id)\""),
-              let end = html[start.lowerBound...].range(of: "</section>") else { return "" }
+            let end = html[start.lowerBound...].range(of: "</section>")
+        else { return "" }
         return String(html[start.lowerBound..<end.upperBound])
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import KhoReport
 
 /// The sample reports a person looks at (`tools/render-report`) are checked on every run: the same bytes each time,
 /// HTML whose elements all close, no NaN or infinity drawn, and a CSV whose every row has the header's columns.
 /// With `KHO_REPORT_SAMPLE_DIR` set they are also written there.
 @Suite struct SampleOutputTests {
-    static let empty = ReportModel(title: "Báo cáo tiến độ", archiveName: "Kho lưu trữ xã Sơn Kim 1", asOf: "2026-11-27 10:00", headline: Headline())
+    static let empty = ReportModel(
+        title: "Báo cáo tiến độ", archiveName: "Kho lưu trữ xã Sơn Kim 1", asOf: "2026-11-27 10:00",
+        headline: Headline())
 
     /// Every sample, by file name, rendered afresh each time it is asked for.
     static func samples() -> [(name: String, text: String)] {
@@ -31,7 +34,9 @@ import Testing
         for sample in Self.samples() where sample.name.hasSuffix(".html") {
             #expect(sample.text.hasPrefix("<!DOCTYPE html>"), "\(sample.name)")
             #expect(sample.text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</html>"), "\(sample.name)")
-            #expect(HTMLBalance.problem(in: sample.text) == nil, "\(sample.name): \(HTMLBalance.problem(in: sample.text) ?? "")")
+            #expect(
+                HTMLBalance.problem(in: sample.text) == nil,
+                "\(sample.name): \(HTMLBalance.problem(in: sample.text) ?? "")")
             for bad in ["NaN", "nan\"", "=\"inf", "-inf\"", "Infinity"] {
                 #expect(!sample.text.contains(bad), "\(sample.name) draws \(bad)")
             }
@@ -52,7 +57,8 @@ import Testing
         let width = try #require(records.first).count
         #expect(width > 5)
         for (index, record) in records.enumerated() {
-            #expect(record.count == width, "record \(index + 1) has \(record.count) fields, the header \(width): \(record)")
+            #expect(
+                record.count == width, "record \(index + 1) has \(record.count) fields, the header \(width): \(record)")
         }
     }
 
@@ -70,7 +76,9 @@ import Testing
 
 /// Checks that an HTML page's elements nest and close: every start tag but the void ones has its end tag, in order.
 enum HTMLBalance {
-    static let void: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    static let void: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    ]
 
     /// The first element that does not close, or closes out of order; nil when all do.
     static func problem(in html: String) -> String? {
@@ -118,17 +126,27 @@ enum CSVRecords {
             let c = chars[i]
             if quoted {
                 if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+                    if i + 1 < chars.count && chars[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(c)
                 }
             } else if c == "\"" {
                 quoted = true
             } else if c == "," {
-                record.append(field); field = ""
+                record.append(field)
+                field = ""
             } else if c == "\n" || c == "\r\n" || c == "\r" {
-                if !(record.isEmpty && field.isEmpty) { record.append(field); records.append(record) }
-                record = []; field = ""
+                if !(record.isEmpty && field.isEmpty) {
+                    record.append(field)
+                    records.append(record)
+                }
+                record = []
+                field = ""
             } else {
                 field.append(c)
             }

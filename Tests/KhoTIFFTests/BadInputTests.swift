@@ -45,9 +45,11 @@ enum BadInput: String, CaseIterable, Sendable {
         case .empty:
             return try directory.write(name, [])
         case .png:
-            return try directory.write(name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array(repeating: 1, count: 40))
+            return try directory.write(
+                name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array(repeating: 1, count: 40))
         case .jpeg:
-            return try directory.write(name, [0xFF, 0xD8, 0xFF, 0xE0, 0, 16] + Array("JFIF".utf8) + Array(repeating: 0, count: 40))
+            return try directory.write(
+                name, [0xFF, 0xD8, 0xFF, 0xE0, 0, 16] + Array("JFIF".utf8) + Array(repeating: 0, count: 40))
         case .pdf:
             return try directory.write(name, Array("%PDF-1.7\n%âãÏÓ\n1 0 obj\n".utf8))
         case .gif:
@@ -88,7 +90,9 @@ enum BadInput: String, CaseIterable, Sendable {
         case .garbledIFD:
             var tiff = MiniTIFF()
             let start = tiff.directoryOffsets[0] + 2
-            for index in start..<(start + 12 * 12) { tiff.bytes[index] = UInt8(truncatingIfNeeded: index &* 151 &+ 0xA5) }
+            for index in start..<(start + 12 * 12) {
+                tiff.bytes[index] = UInt8(truncatingIfNeeded: index &* 151 &+ 0xA5)
+            }
             return try directory.write(name, tiff.bytes)
         case .wrongByteOrder:
             let path = directory.file(name)
@@ -177,7 +181,8 @@ enum BadInput: String, CaseIterable, Sendable {
         // Then libtiff's words are kept, without the path the caller already knows
         #expect(
             finding?.message(in: .en)
-                == "cannot read the image directory (IFD) of page 2: TIFFFetchDirectory: Can not read TIFF directory count")
+                == "cannot read the image directory (IFD) of page 2: TIFFFetchDirectory: Can not read TIFF directory count"
+        )
     }
 
     @Test(arguments: [
@@ -205,7 +210,9 @@ enum BadInput: String, CaseIterable, Sendable {
         #expect(result.pageCount == 1)
         #expect(
             result.findings == [
-                .truncated(page: 1, dataEnd: UInt64(tiff.dataOffsets[0] + 64 * 64), fileSize: UInt64(tiff.dataOffsets[0] + 100))
+                .truncated(
+                    page: 1, dataEnd: UInt64(tiff.dataOffsets[0] + 64 * 64), fileSize: UInt64(tiff.dataOffsets[0] + 100)
+                )
             ])
     }
 
@@ -231,7 +238,9 @@ enum BadInput: String, CaseIterable, Sendable {
         #expect(result.findings.first?.page == 2)
     }
 
-    @Test(arguments: [(EACCES, TIFFFinding.permissionDenied), (EPERM, .permissionDenied), (ENOENT, .notFound), (EISDIR, .isDirectory)])
+    @Test(arguments: [
+        (EACCES, TIFFFinding.permissionDenied), (EPERM, .permissionDenied), (ENOENT, .notFound), (EISDIR, .isDirectory),
+    ])
     func mapsOpenErrors(_ code: Int32, _ expected: TIFFFinding) {
         // Given an errno from open(2) (root cannot be refused by chmod, so the mapping is tested directly)
         // Then it maps to the finding

@@ -17,7 +17,9 @@ import Testing
     }
 
     /// Writes pages with libtiff (and the damage they ask for) and reads them back.
-    func read(_ pages: [FixturePage], bigTIFF: Bool = false, bigEndian: Bool = false, loopBackTo: Int? = nil) throws -> TIFFFileResult {
+    func read(
+        _ pages: [FixturePage], bigTIFF: Bool = false, bigEndian: Bool = false, loopBackTo: Int? = nil
+    ) throws -> TIFFFileResult {
         let path = directory.file("master.tif")
         try FixtureWriter.write(pages, to: path, bigTIFF: bigTIFF, bigEndian: bigEndian, loopBackTo: loopBackTo)
         return TIFFReader.read(path: path)
@@ -62,12 +64,18 @@ import Testing
 
     @Test func manyEmptyStripsAreOneFindingThatCountsThem() throws {
         // Given strips 2, 3 and 4 with no bytes
-        let damage: [FixtureDamage] = [.byteCount(index: 2, to: 0), .byteCount(index: 3, to: 0), .byteCount(index: 4, to: 0)]
+        let damage: [FixtureDamage] = [
+            .byteCount(index: 2, to: 0), .byteCount(index: 3, to: 0), .byteCount(index: 4, to: 0),
+        ]
         let result = try read([Self.striped(damage: damage)])
         // Then the first is named and the others counted
         #expect(result.findings == [.zeroByteCount(page: 1, block: .strip, index: 2, others: 2)])
-        #expect(result.findings.first?.message(in: .en) == "page 1: strip 2 has 0 bytes, so it holds no image data (nor do 2 other strips)")
-        #expect(result.findings.first?.message(in: .vi) == "trang 1: dải ảnh 2 có 0 byte, không chứa dữ liệu ảnh (2 dải ảnh khác cũng vậy)")
+        #expect(
+            result.findings.first?.message(in: .en)
+                == "page 1: strip 2 has 0 bytes, so it holds no image data (nor do 2 other strips)")
+        #expect(
+            result.findings.first?.message(in: .vi)
+                == "trang 1: dải ảnh 2 có 0 byte, không chứa dữ liệu ảnh (2 dải ảnh khác cũng vậy)")
     }
 
     @Test func aStripAtOffsetZeroIsAFinding() throws {
@@ -77,8 +85,11 @@ import Testing
         #expect(result.findings == [.zeroOffset(page: 1, block: .strip, index: 3, others: 0)])
         let finding = try #require(result.findings.first)
         #expect(finding.code == "zero-data-offset")
-        #expect(finding.message(in: .en) == "page 1: strip 3 starts at byte 0, which is the file's header, not image data")
-        #expect(finding.message(in: .vi) == "trang 1: dải ảnh 3 bắt đầu ở byte 0, tức phần đầu tệp chứ không phải dữ liệu ảnh")
+        #expect(
+            finding.message(in: .en) == "page 1: strip 3 starts at byte 0, which is the file's header, not image data")
+        #expect(
+            finding.message(in: .vi)
+                == "trang 1: dải ảnh 3 bắt đầu ở byte 0, tức phần đầu tệp chứ không phải dữ liệu ảnh")
         #expect(!result.isReadable)
     }
 
@@ -88,12 +99,18 @@ import Testing
         // Then the finding says so, with the numbers, in both languages
         #expect(
             result.findings == [
-                .shortData(page: 1, block: .strip, index: 3, bytes: 1024, expected: 48_000, rows: 16, rowBytes: 3000, others: 0)
+                .shortData(
+                    page: 1, block: .strip, index: 3, bytes: 1024, expected: 48_000, rows: 16, rowBytes: 3000, others: 0
+                )
             ])
         let finding = try #require(result.findings.first)
         #expect(finding.code == "short-data")
-        #expect(finding.message(in: .en) == "page 1: uncompressed strip 3 has 1,024 bytes, 48,000 expected for 16 rows of 3,000 bytes")
-        #expect(finding.message(in: .vi) == "trang 1: dải ảnh 3 (không nén) có 1.024 byte, cần 48.000 byte cho 16 dòng, mỗi dòng 3.000 byte")
+        #expect(
+            finding.message(in: .en)
+                == "page 1: uncompressed strip 3 has 1,024 bytes, 48,000 expected for 16 rows of 3,000 bytes")
+        #expect(
+            finding.message(in: .vi)
+                == "trang 1: dải ảnh 3 (không nén) có 1.024 byte, cần 48.000 byte cho 16 dòng, mỗi dòng 3.000 byte")
         #expect(!result.isReadable)
         #expect(QualityProfile.vn2025.check(result).map { $0.message(in: .vi) } == [finding.message(in: .vi)])
     }
@@ -104,9 +121,13 @@ import Testing
         // Then it is short for 12 rows, not for 16
         #expect(
             result.findings == [
-                .shortData(page: 1, block: .strip, index: 4, bytes: 35_999, expected: 36_000, rows: 12, rowBytes: 3000, others: 0)
+                .shortData(
+                    page: 1, block: .strip, index: 4, bytes: 35_999, expected: 36_000, rows: 12, rowBytes: 3000,
+                    others: 0)
             ])
-        #expect(result.findings.first?.message(in: .en) == "page 1: uncompressed strip 4 has 35,999 bytes, 36,000 expected for 12 rows of 3,000 bytes")
+        #expect(
+            result.findings.first?.message(in: .en)
+                == "page 1: uncompressed strip 4 has 35,999 bytes, 36,000 expected for 12 rows of 3,000 bytes")
     }
 
     @Test func aShortFirstStripLibTIFFWouldRecalculateIsStillFound() throws {
@@ -115,7 +136,8 @@ import Testing
         // Then the file's own byte counts are judged: two short strips, the first named
         #expect(
             result.findings == [
-                .shortData(page: 1, block: .strip, index: 1, bytes: 100, expected: 48_000, rows: 16, rowBytes: 3000, others: 1)
+                .shortData(
+                    page: 1, block: .strip, index: 1, bytes: 100, expected: 48_000, rows: 16, rowBytes: 3000, others: 1)
             ])
         #expect(result.findings.first?.message(in: .en).hasSuffix("(1 other strip is short too)") == true)
         #expect(result.findings.first?.message(in: .vi).hasSuffix("(1 dải ảnh khác cũng thiếu)") == true)
@@ -130,14 +152,16 @@ import Testing
         // Then it is short by its 16 rows of 48 bytes
         #expect(
             result.findings == [
-                .shortData(page: 1, block: .strip, index: 1, bytes: 700, expected: 768, rows: 16, rowBytes: 48, others: 0)
+                .shortData(
+                    page: 1, block: .strip, index: 1, bytes: 700, expected: 768, rows: 16, rowBytes: 48, others: 0)
             ])
     }
 
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
     func stripsAreReadFromEveryKindOfTIFF(bigTIFF: Bool, bigEndian: Bool) throws {
         // Given the same short strip in classic and BigTIFF, little- and big-endian files
-        let result = try read([Self.striped(damage: [.byteCount(index: 3, to: 1024)])], bigTIFF: bigTIFF, bigEndian: bigEndian)
+        let result = try read(
+            [Self.striped(damage: [.byteCount(index: 3, to: 1024)])], bigTIFF: bigTIFF, bigEndian: bigEndian)
         // Then it is found in each
         #expect(result.findings.map(\.code) == ["short-data"])
         #expect(result.findings.first?.message(in: .en).contains("strip 3 has 1,024 bytes") == true)
@@ -156,30 +180,41 @@ import Testing
         #expect(
             result.findings == [
                 .zeroByteCount(page: 1, block: .tile, index: 5, others: 0),
-                .shortData(page: 1, block: .tile, index: 2, bytes: 100, expected: 768, rows: 16, rowBytes: 48, others: 0),
+                .shortData(
+                    page: 1, block: .tile, index: 2, bytes: 100, expected: 768, rows: 16, rowBytes: 48, others: 0),
             ])
-        #expect(result.findings.last?.message(in: .en) == "page 1: uncompressed tile 2 has 100 bytes, 768 expected for 16 rows of 48 bytes")
+        #expect(
+            result.findings.last?.message(in: .en)
+                == "page 1: uncompressed tile 2 has 100 bytes, 768 expected for 16 rows of 48 bytes")
         #expect(result.findings.first?.message(in: .vi) == "trang 1: ô ảnh 5 có 0 byte, không chứa dữ liệu ảnh")
     }
 
     @Test func rowsAreCountedPerPlaneAndRoundedToWholeBytes() throws {
         // Given 60 rows in strips of 16 with one plane per sample: strips 4, 8 and 12 end their planes
         let planes = try #require(
-            TIFFImageData.Geometry(tiled: false, width: 1000, height: 60, rowsPerBlock: 16, samplesInRow: 1, bitsPerSample: 8))
+            TIFFImageData.Geometry(
+                tiled: false, width: 1000, height: 60, rowsPerBlock: 16, samplesInRow: 1, bitsPerSample: 8))
         // Then each plane's last strip holds the 12 rows left, and a row is one sample wide
         #expect((0..<12).map(planes.rows(ofBlock:)) == [16, 16, 16, 12, 16, 16, 16, 12, 16, 16, 16, 12])
         #expect(planes.rowBytes == 1000)
         // and a 10-pixel 1-bit row takes 2 bytes; RowsPerStrip 0 or past the image means one strip of every row
         let bilevel = try #require(
-            TIFFImageData.Geometry(tiled: false, width: 10, height: 7, rowsPerBlock: 0, samplesInRow: 1, bitsPerSample: 1))
+            TIFFImageData.Geometry(
+                tiled: false, width: 10, height: 7, rowsPerBlock: 0, samplesInRow: 1, bitsPerSample: 1))
         #expect(bilevel.rowBytes == 2 && bilevel.rows(ofBlock: 0) == 7)
-        #expect(TIFFImageData.Geometry(tiled: false, width: 10, height: 7, rowsPerBlock: .max, samplesInRow: 1, bitsPerSample: 1)?.rows(ofBlock: 0) == 7)
+        #expect(
+            TIFFImageData.Geometry(
+                tiled: false, width: 10, height: 7, rowsPerBlock: .max, samplesInRow: 1, bitsPerSample: 1)?.rows(
+                    ofBlock: 0) == 7)
         // and rows too large to count are never called short
         let huge = try #require(
-            TIFFImageData.Geometry(tiled: false, width: .max, height: .max, rowsPerBlock: .max, samplesInRow: .max, bitsPerSample: .max))
+            TIFFImageData.Geometry(
+                tiled: false, width: .max, height: .max, rowsPerBlock: .max, samplesInRow: .max, bitsPerSample: .max))
         let data = TIFFImageData(block: .strip, offsets: [8], byteCounts: [100], geometry: huge)
         #expect(data.findings(page: 1) == [])
-        #expect(TIFFImageData(block: .strip, offsets: [8], byteCounts: [100], geometry: planes).findings(page: 1).map(\.code) == ["short-data"])
+        #expect(
+            TIFFImageData(block: .strip, offsets: [8], byteCounts: [100], geometry: planes).findings(page: 1).map(
+                \.code) == ["short-data"])
     }
 
     @Test func compressedStripsAreNotMeasuredByTheirRows() throws {
@@ -238,13 +273,19 @@ import Testing
         #expect(many.code == "bad-samples-per-pixel")
         #expect(
             many.message(in: .en)
-                == "page 1 says each pixel has 65,535 samples (SamplesPerPixel); photometric interpretation rgb uses 3; no scan has more than 16")
+                == "page 1 says each pixel has 65,535 samples (SamplesPerPixel); photometric interpretation rgb uses 3; no scan has more than 16"
+        )
         #expect(
             many.message(in: .vi)
-                == "trang 1 ghi mỗi điểm ảnh có 65.535 mẫu (SamplesPerPixel); kiểu màu rgb dùng 3; không ảnh quét nào có quá 16 mẫu")
-        #expect(few.message(in: .en) == "page 2 says each pixel has 1 sample (SamplesPerPixel), but photometric interpretation rgb needs 3")
+                == "trang 1 ghi mỗi điểm ảnh có 65.535 mẫu (SamplesPerPixel); kiểu màu rgb dùng 3; không ảnh quét nào có quá 16 mẫu"
+        )
+        #expect(
+            few.message(in: .en)
+                == "page 2 says each pixel has 1 sample (SamplesPerPixel), but photometric interpretation rgb needs 3")
         #expect(few.message(in: .vi) == "trang 2 ghi mỗi điểm ảnh có 1 mẫu (SamplesPerPixel), nhưng kiểu màu rgb cần 3")
-        #expect(none.message(in: .en) == "page 3 says each pixel has 0 samples (SamplesPerPixel): there is no image to read")
+        #expect(
+            none.message(in: .en) == "page 3 says each pixel has 0 samples (SamplesPerPixel): there is no image to read"
+        )
         #expect(none.message(in: .vi) == "trang 3 ghi mỗi điểm ảnh có 0 mẫu (SamplesPerPixel): không có ảnh nào để đọc")
     }
 
@@ -271,15 +312,25 @@ import Testing
     }
 
     @Test(arguments: [
-        SampleFormatCase(format: SAMPLEFORMAT_IEEEFP, bits: 32, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgbFloat32),
-        SampleFormatCase(format: SAMPLEFORMAT_IEEEFP, bits: 16, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgbFloat16),
-        SampleFormatCase(format: SAMPLEFORMAT_INT, bits: 8, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgbInt8),
-        SampleFormatCase(format: SAMPLEFORMAT_INT, bits: 16, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgbInt16),
-        SampleFormatCase(format: SAMPLEFORMAT_INT, bits: 16, samples: 1, photometric: PHOTOMETRIC_MINISBLACK, expected: .grayInt16),
-        SampleFormatCase(format: SAMPLEFORMAT_IEEEFP, bits: 32, samples: 1, photometric: PHOTOMETRIC_MINISBLACK, expected: .grayFloat32),
-        SampleFormatCase(format: SAMPLEFORMAT_INT, bits: 8, samples: 1, photometric: PHOTOMETRIC_MINISWHITE, expected: .grayInt8),
-        SampleFormatCase(format: SAMPLEFORMAT_IEEEFP, bits: 32, samples: 4, photometric: PHOTOMETRIC_RGB, expected: .other),
-        SampleFormatCase(format: SAMPLEFORMAT_UINT, bits: 8, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgb24),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_IEEEFP, bits: 32, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgbFloat32),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_IEEEFP, bits: 16, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgbFloat16),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_INT, bits: 8, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgbInt8),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_INT, bits: 16, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgbInt16),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_INT, bits: 16, samples: 1, photometric: PHOTOMETRIC_MINISBLACK, expected: .grayInt16),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_IEEEFP, bits: 32, samples: 1, photometric: PHOTOMETRIC_MINISBLACK,
+            expected: .grayFloat32),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_INT, bits: 8, samples: 1, photometric: PHOTOMETRIC_MINISWHITE, expected: .grayInt8),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_IEEEFP, bits: 32, samples: 4, photometric: PHOTOMETRIC_RGB, expected: .other),
+        SampleFormatCase(
+            format: SAMPLEFORMAT_UINT, bits: 8, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgb24),
         SampleFormatCase(format: nil, bits: 16, samples: 3, photometric: PHOTOMETRIC_RGB, expected: .rgb48),
     ])
     func sampleFormatJoinsTheColourMode(_ example: SampleFormatCase) throws {
@@ -317,16 +368,20 @@ import Testing
         #expect(QualityProfile.vn2025.check(signedResult).map(\.code) == ["colour-mode"])
         #expect(
             vn.first?.message(in: .en)
-                == "colour mode rgb-float32 (RGB colour, 32-bit floating-point samples); profile vn-2025 accepts only rgb24, rgb48, whose samples are unsigned integers")
+                == "colour mode rgb-float32 (RGB colour, 32-bit floating-point samples); profile vn-2025 accepts only rgb24, rgb48, whose samples are unsigned integers"
+        )
         #expect(
             vn.first?.message(in: .vi)
-                == "chế độ màu rgb-float32 (màu RGB, mẫu là số thực dấu phẩy động 32 bit); chuẩn vn-2025 chỉ chấp nhận rgb24, rgb48, là các chế độ mẫu số nguyên không dấu")
+                == "chế độ màu rgb-float32 (màu RGB, mẫu là số thực dấu phẩy động 32 bit); chuẩn vn-2025 chỉ chấp nhận rgb24, rgb48, là các chế độ mẫu số nguyên không dấu"
+        )
         #expect(
             nara.first?.message(in: .en)
-                == "colour mode gray-int16 (gray, 16-bit signed integer samples); profile nara-textual accepts only gray8, rgb24, whose samples are unsigned integers")
+                == "colour mode gray-int16 (gray, 16-bit signed integer samples); profile nara-textual accepts only gray8, rgb24, whose samples are unsigned integers"
+        )
         #expect(
             nara.first?.message(in: .vi)
-                == "chế độ màu gray-int16 (xám, mẫu là số nguyên có dấu 16 bit); chuẩn nara-textual chỉ chấp nhận gray8, rgb24, là các chế độ mẫu số nguyên không dấu")
+                == "chế độ màu gray-int16 (xám, mẫu là số nguyên có dấu 16 bit); chuẩn nara-textual chỉ chấp nhận gray8, rgb24, là các chế độ mẫu số nguyên không dấu"
+        )
     }
 
     @Test func aCustomProfileMayAllowFloatingPoint() throws {
@@ -354,10 +409,12 @@ import Testing
         #expect(!finding.isFatal && finding.needsReview)
         #expect(
             finding.message(in: .en)
-                == "broken page chain: after page 2, the chain of image directories (IFDs) points back to page 1; the 2 pages before the loop were read, check that no page is missing")
+                == "broken page chain: after page 2, the chain of image directories (IFDs) points back to page 1; the 2 pages before the loop were read, check that no page is missing"
+        )
         #expect(
             finding.message(in: .vi)
-                == "chuỗi trang bị hỏng: sau trang 2, chuỗi thư mục ảnh (IFD) trỏ ngược về trang 1; đã đọc được 2 trang trước vòng lặp, cần kiểm tra xem có thiếu trang nào không")
+                == "chuỗi trang bị hỏng: sau trang 2, chuỗi thư mục ảnh (IFD) trỏ ngược về trang 1; đã đọc được 2 trang trước vòng lặp, cần kiểm tra xem có thiếu trang nào không"
+        )
         // and it fails QC with that finding as its only reason, on its own page
         let problems = QualityProfile.naraTextual.check(result)
         #expect(problems == [.needsReview(.directoryLoop(page: 2, backTo: 1))])
@@ -386,8 +443,12 @@ import Testing
         #expect(result.findings == [.zeroResolution(page: 1, x: 0, y: 300)])
         let finding = try #require(result.findings.first)
         #expect(finding.code == "zero-resolution")
-        #expect(finding.message(in: .en) == "page 1 gives its resolution as 0 (XResolution 0, YResolution 300), so its dpi is unknown")
-        #expect(finding.message(in: .vi) == "trang 1 ghi độ phân giải bằng 0 (XResolution 0, YResolution 300), nên không biết bao nhiêu dpi")
+        #expect(
+            finding.message(in: .en)
+                == "page 1 gives its resolution as 0 (XResolution 0, YResolution 300), so its dpi is unknown")
+        #expect(
+            finding.message(in: .vi)
+                == "trang 1 ghi độ phân giải bằng 0 (XResolution 0, YResolution 300), nên không biết bao nhiêu dpi")
         #expect(result.isReadable)
         #expect(result.pages.first?.dotsPerInch == TIFFDotsPerInch(x: nil, y: 300))
         // and QC fails with a reason of its own
@@ -425,7 +486,9 @@ import Testing
         let result = TIFFReader.read(path: path)
         // Then libtiff's warning is kept once, in its own words, without the path
         #expect(
-            result.libtiffWarnings == [#"TIFFReadDirectory: Bogus "StripByteCounts" field, ignoring and calculating from imagelength"#])
+            result.libtiffWarnings == [
+                #"TIFFReadDirectory: Bogus "StripByteCounts" field, ignoring and calculating from imagelength"#
+            ])
         #expect(!result.libtiffWarnings.contains { $0.contains(path) })
         // and a sound master has none
         #expect(try read([.rgb]).libtiffWarnings == [])

@@ -35,13 +35,18 @@ struct MiniTIFF {
                 case 273: put32(UInt32(data))
                 case 282: put32(UInt32(rationals))
                 case 283: put32(UInt32(rationals + 8))
-                case 258, 259, 262, 277, 296: put16(UInt16(entry.value)); put16(0)
+                case 258, 259, 262, 277, 296:
+                    put16(UInt16(entry.value))
+                    put16(0)
                 default: put32(entry.value)
                 }
             }
             nextPointers.append(bytes.count)
             put32(0)
-            put32(dpi); put32(1); put32(dpi); put32(1)
+            put32(dpi)
+            put32(1)
+            put32(dpi)
+            put32(1)
             bytes.append(contentsOf: (0..<Int(width * height)).map { UInt8(truncatingIfNeeded: $0) })
         }
         for (index, pointer) in nextPointers.enumerated().dropLast() {
@@ -52,9 +57,17 @@ struct MiniTIFF {
         }
     }
 
-    mutating func put16(_ value: UInt16) { bytes.append(UInt8(value & 0xFF)); bytes.append(UInt8(value >> 8)) }
-    mutating func put32(_ value: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) } }
-    mutating func set16(at offset: Int, _ value: UInt16) { bytes[offset] = UInt8(value & 0xFF); bytes[offset + 1] = UInt8(value >> 8) }
+    mutating func put16(_ value: UInt16) {
+        bytes.append(UInt8(value & 0xFF))
+        bytes.append(UInt8(value >> 8))
+    }
+    mutating func put32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
+    mutating func set16(at offset: Int, _ value: UInt16) {
+        bytes[offset] = UInt8(value & 0xFF)
+        bytes[offset + 1] = UInt8(value >> 8)
+    }
     mutating func set32(at offset: Int, _ value: UInt32) {
         for index in 0..<4 { bytes[offset + index] = UInt8((value >> UInt32(8 * index)) & 0xFF) }
     }

@@ -30,7 +30,8 @@ import Testing
 
     @Test func optionalKeysDefault() throws {
         // Given only the required keys, with spellings people use
-        let profile = try QualityProfile.parse("name=x\nmin_dpi=200.5\ncolour=gray8\ncompression=uncompressed, zip, g4\n")
+        let profile = try QualityProfile.parse(
+            "name=x\nmin_dpi=200.5\ncolour=gray8\ncompression=uncompressed, zip, g4\n")
         // Then ICC is not required and pages are unlimited
         #expect(profile.minimumDPI == 200.5)
         #expect(profile.compressions == [.none, .deflate, .ccittG4])
@@ -45,10 +46,22 @@ import Testing
         (base + "resolution = 300", .unknownKey(line: 5, key: "resolution")),
         (base + "max_pages =", .emptyValue(line: 5, key: "max_pages")),
         (base + "min_dpi = 400", .duplicateKey(line: 5, key: "min_dpi", firstLine: 2)),
-        ("name = p\nmin_dpi = three hundred\ncolour = gray8\ncompression = none", .notANumber(line: 2, key: "min_dpi", value: "three hundred")),
-        ("name = p\nmin_dpi = -5\ncolour = gray8\ncompression = none", .notANumber(line: 2, key: "min_dpi", value: "-5")),
-        ("name = p\nmin_dpi = 300\ncolour = gray8, sepia\ncompression = none", .unknownColourMode(line: 3, value: "sepia")),
-        ("name = p\nmin_dpi = 300\ncolour = gray8\ncompression = none, jpeg2000", .unknownCompression(line: 4, value: "jpeg2000")),
+        (
+            "name = p\nmin_dpi = three hundred\ncolour = gray8\ncompression = none",
+            .notANumber(line: 2, key: "min_dpi", value: "three hundred")
+        ),
+        (
+            "name = p\nmin_dpi = -5\ncolour = gray8\ncompression = none",
+            .notANumber(line: 2, key: "min_dpi", value: "-5")
+        ),
+        (
+            "name = p\nmin_dpi = 300\ncolour = gray8, sepia\ncompression = none",
+            .unknownColourMode(line: 3, value: "sepia")
+        ),
+        (
+            "name = p\nmin_dpi = 300\ncolour = gray8\ncompression = none, jpeg2000",
+            .unknownCompression(line: 4, value: "jpeg2000")
+        ),
         (base + "icc_required = perhaps", .notYesOrNo(line: 5, key: "icc_required", value: "perhaps")),
         (base + "max_pages = 0", .notANumber(line: 5, key: "max_pages", value: "0")),
         ("name = hồ sơ\nmin_dpi = 300\ncolour = gray8\ncompression = none", .badName(line: 1, value: "hồ sơ")),

@@ -13,7 +13,9 @@ import Testing
         xResolution: 300, yResolution: 300, resolutionUnit: .inch, isTiled: false, iccProfileBytes: 0)
 
     static func file(_ pages: [TIFFPage], findings: [TIFFFinding] = []) -> TIFFFileResult {
-        TIFFFileResult(path: "H0001/01/0001.tif", fileSize: 100, format: .classic, byteOrder: .littleEndian, pages: pages, findings: findings)
+        TIFFFileResult(
+            path: "H0001/01/0001.tif", fileSize: 100, format: .classic, byteOrder: .littleEndian, pages: pages,
+            findings: findings)
     }
 
     @Test func builtInProfilesSayWhatTheRulesSay() {
@@ -49,24 +51,77 @@ import Testing
     }
 
     @Test(arguments: [
-        RuleCase(name: "150 dpi fails", profile: .vn2025, change: { $0.xResolution = 150; $0.yResolution = 150 }, expected: ["low-dpi"]),
-        RuleCase(name: "200 dpi passes", profile: .vn2025, change: { $0.xResolution = 200; $0.yResolution = 200 }, expected: []),
-        RuleCase(name: "200 dpi fails", profile: .naraTextual, change: { $0.xResolution = 200; $0.yResolution = 200 }, expected: ["low-dpi"]),
+        RuleCase(
+            name: "150 dpi fails", profile: .vn2025,
+            change: {
+                $0.xResolution = 150
+                $0.yResolution = 150
+            }, expected: ["low-dpi"]),
+        RuleCase(
+            name: "200 dpi passes", profile: .vn2025,
+            change: {
+                $0.xResolution = 200
+                $0.yResolution = 200
+            }, expected: []),
+        RuleCase(
+            name: "200 dpi fails", profile: .naraTextual,
+            change: {
+                $0.xResolution = 200
+                $0.yResolution = 200
+            }, expected: ["low-dpi"]),
         RuleCase(name: "one axis low fails", profile: .vn2025, change: { $0.yResolution = 199 }, expected: ["low-dpi"]),
-        RuleCase(name: "118.11 dpcm passes", profile: .naraTextual, change: { $0.xResolution = 118.11; $0.yResolution = 118.11; $0.resolutionUnit = .centimetre }, expected: []),
-        RuleCase(name: "no unit fails", profile: .vn2025, change: { $0.resolutionUnit = .none }, expected: ["unknown-dpi"]),
-        RuleCase(name: "no resolution fails", profile: .vn2025, change: { $0.xResolution = nil }, expected: ["unknown-dpi"]),
-        RuleCase(name: "gray8 fails", profile: .vn2025, change: { $0.samplesPerPixel = 1; $0.photometricCode = 1 }, expected: ["colour-mode"]),
-        RuleCase(name: "gray8 passes", profile: .naraTextual, change: { $0.samplesPerPixel = 1; $0.photometricCode = 1 }, expected: []),
+        RuleCase(
+            name: "118.11 dpcm passes", profile: .naraTextual,
+            change: {
+                $0.xResolution = 118.11
+                $0.yResolution = 118.11
+                $0.resolutionUnit = .centimetre
+            }, expected: []),
+        RuleCase(
+            name: "no unit fails", profile: .vn2025, change: { $0.resolutionUnit = .none }, expected: ["unknown-dpi"]),
+        RuleCase(
+            name: "no resolution fails", profile: .vn2025, change: { $0.xResolution = nil }, expected: ["unknown-dpi"]),
+        RuleCase(
+            name: "gray8 fails", profile: .vn2025,
+            change: {
+                $0.samplesPerPixel = 1
+                $0.photometricCode = 1
+            }, expected: ["colour-mode"]),
+        RuleCase(
+            name: "gray8 passes", profile: .naraTextual,
+            change: {
+                $0.samplesPerPixel = 1
+                $0.photometricCode = 1
+            }, expected: []),
         RuleCase(name: "rgb48 passes", profile: .vn2025, change: { $0.bitsPerSample = 16 }, expected: []),
-        RuleCase(name: "rgb48 fails", profile: .naraTextual, change: { $0.bitsPerSample = 16 }, expected: ["colour-mode"]),
-        RuleCase(name: "bilevel fails", profile: .naraTextual, change: { $0.bitsPerSample = 1; $0.samplesPerPixel = 1; $0.photometricCode = 0 }, expected: ["colour-mode"]),
+        RuleCase(
+            name: "rgb48 fails", profile: .naraTextual, change: { $0.bitsPerSample = 16 }, expected: ["colour-mode"]),
+        RuleCase(
+            name: "bilevel fails", profile: .naraTextual,
+            change: {
+                $0.bitsPerSample = 1
+                $0.samplesPerPixel = 1
+                $0.photometricCode = 0
+            }, expected: ["colour-mode"]),
         RuleCase(name: "lzw passes", profile: .vn2025, change: { $0.compressionCode = 5 }, expected: []),
-        RuleCase(name: "lzw fails", profile: .naraTextual, change: { $0.compressionCode = 5 }, expected: ["compression"]),
+        RuleCase(
+            name: "lzw fails", profile: .naraTextual, change: { $0.compressionCode = 5 }, expected: ["compression"]),
         RuleCase(name: "adobe deflate passes", profile: .naraTextual, change: { $0.compressionCode = 8 }, expected: []),
-        RuleCase(name: "jpeg fails", profile: .vn2025, change: { $0.compressionCode = 7; $0.photometricCode = 6 }, expected: ["compression"]),
-        RuleCase(name: "jpeg fails", profile: .naraTextual, change: { $0.compressionCode = 7 }, expected: ["compression"]),
-        RuleCase(name: "everything wrong", profile: .naraTextual, change: { $0.xResolution = 100; $0.bitsPerSample = 16; $0.compressionCode = 5 }, expected: ["low-dpi", "colour-mode", "compression"]),
+        RuleCase(
+            name: "jpeg fails", profile: .vn2025,
+            change: {
+                $0.compressionCode = 7
+                $0.photometricCode = 6
+            }, expected: ["compression"]),
+        RuleCase(
+            name: "jpeg fails", profile: .naraTextual, change: { $0.compressionCode = 7 }, expected: ["compression"]),
+        RuleCase(
+            name: "everything wrong", profile: .naraTextual,
+            change: {
+                $0.xResolution = 100
+                $0.bitsPerSample = 16
+                $0.compressionCode = 5
+            }, expected: ["low-dpi", "colour-mode", "compression"]),
     ])
     func checksEachRule(_ example: RuleCase) {
         // Given a good page changed in one way
@@ -82,7 +137,8 @@ import Testing
     @Test func iccAndPageLimitRules() {
         // Given a profile that requires ICC and allows two pages
         let strict = QualityProfile(
-            name: "strict", minimumDPI: 300, colourModes: [.rgb24], compressions: [.none], iccRequired: true, maximumPages: 2)
+            name: "strict", minimumDPI: 300, colourModes: [.rgb24], compressions: [.none], iccRequired: true,
+            maximumPages: 2)
         var withICC = Self.goodPage
         withICC.iccProfileBytes = 3144
         // Then a page without ICC fails, one with ICC passes, and three pages are too many

@@ -78,7 +78,9 @@ import Testing
         var stored: Double
         var expected: Double?
         var finding: TIFFFinding?
-        var testDescription: String { "unit \(unit.map(String.init) ?? "absent"), \(stored) → \(expected.map { "\($0)" } ?? "nil")" }
+        var testDescription: String {
+            "unit \(unit.map(String.init) ?? "absent"), \(stored) → \(expected.map { "\($0)" } ?? "nil")"
+        }
     }
 
     @Test(arguments: [

@@ -13,27 +13,45 @@ import Testing
     /// UBND-SK1 with bundle B017 (0.6 m) at A-1.
     func catalogue() throws -> Kho {
         let kho = Kho()
-        try run(kho, [
-            ["fonds", "add", "UBND-SK1", "--name", "UBND xã Sơn Kim 1", "--by", "Thu"],
-            ["box", "add", "B017", "--fonds", "UBND-SK1", "--extent", "0,6", "--location", "A-1", "--by", "Thu"],
-        ])
+        try run(
+            kho,
+            [
+                ["fonds", "add", "UBND-SK1", "--name", "UBND xã Sơn Kim 1", "--by", "Thu"],
+                ["box", "add", "B017", "--fonds", "UBND-SK1", "--extent", "0,6", "--location", "A-1", "--by", "Thu"],
+            ])
         return kho
     }
 
     @Test func theDestructionListFromArrangementToTheCouncilAndDestruction() throws {
         let kho = try catalogue()
         // Weeding before arrangement starts is refused, in Vietnamese, saying what to do
-        let early = try kho("weed", "add", "B017", "--title", "Giấy mời", "--quantity", "0,1 m", "--reason", "Hết giá trị", "--by", "Hoa")
+        let early = try kho(
+            "weed", "add", "B017", "--title", "Giấy mời", "--quantity", "0,1 m", "--reason", "Hết giá trị", "--by",
+            "Hoa")
         #expect(early.code == 1 && early.err.contains("kho sort start B017"))
-        try run(kho, [
-            ["sort", "start", "B017", "--by", "Hoa", "--at", "2026-01-10T08:00"],
-            ["weed", "add", "B017", "--title", "Giấy mời họp thôn", "--years", "1995-1996", "--quantity", "0,1 m", "--reason", "Hết giá trị", "--by", "Hoa"],
-            ["sort", "finish", "B017", "--kept", "0,45", "--by", "Hoa", "--at", "2026-01-12T16:00"],
-        ])
+        try run(
+            kho,
+            [
+                ["sort", "start", "B017", "--by", "Hoa", "--at", "2026-01-10T08:00"],
+                [
+                    "weed", "add", "B017", "--title", "Giấy mời họp thôn", "--years", "1995-1996", "--quantity",
+                    "0,1 m", "--reason", "Hết giá trị", "--by", "Hoa",
+                ],
+                ["sort", "finish", "B017", "--kept", "0,45", "--by", "Hoa", "--at", "2026-01-12T16:00"],
+            ])
         // kho check says where the list does not add up: box, proposed, left out
         let check = try kho("check")
-        #expect(check.code == 1 && check.out.contains("B017") && check.out.contains("0,1 m") && check.out.contains("0,15 m"))
-        try run(kho, [["weed", "add", "B017", "--title", "Bản trùng", "--years", "1997", "--quantity", "0,05 m, 120 tờ", "--reason", "Trùng thừa", "--by", "Hoa"]])
+        #expect(
+            check.code == 1 && check.out.contains("B017") && check.out.contains("0,1 m") && check.out.contains("0,15 m")
+        )
+        try run(
+            kho,
+            [
+                [
+                    "weed", "add", "B017", "--title", "Bản trùng", "--years", "1997", "--quantity", "0,05 m, 120 tờ",
+                    "--reason", "Trùng thừa", "--by", "Hoa",
+                ]
+            ])
         #expect(try kho("check").code == 0)
         let list = try kho("weed", "list")
         #expect(list.out.contains("0,05 m (120 tờ)") && list.out.contains("chờ Hội đồng duyệt"))
@@ -41,14 +59,19 @@ import Testing
         let html = try kho("export", "weed-list", "--format", "html", "--out", "huy.html")
         #expect(html.code == 0, "\(html.err)")
         let page = try String(contentsOf: kho.dir.appendingPathComponent("huy.html"), encoding: .utf8)
-        for text in ["DANH MỤC TÀI LIỆU HẾT GIÁ TRỊ", "Lý do hủy", "CHỦ TỊCH HỘI ĐỒNG", "NGƯỜI LẬP DANH MỤC", "Tổng cộng: 2 nhóm tài liệu", "0,15 m (120 tờ)"] {
+        for text in [
+            "DANH MỤC TÀI LIỆU HẾT GIÁ TRỊ", "Lý do hủy", "CHỦ TỊCH HỘI ĐỒNG", "NGƯỜI LẬP DANH MỤC",
+            "Tổng cộng: 2 nhóm tài liệu", "0,15 m (120 tờ)",
+        ] {
             #expect(page.contains(text), "\(text)")
         }
         // The council approves, the records are destroyed; status shows each stage
         try run(kho, [["weed", "approve", "--decision", "QĐ 12/QĐ-HĐ", "--date", "2026-01-20", "--by", "Thu"]])
         var status = try #require(try kho.json("status") as? [String: Any])
         var weed = try #require(status["weed"] as? [String: Any])
-        #expect(weed["proposed_m"] as? Double == 0 && weed["approved_m"] as? Double == 0.15 && weed["destroyed_m"] as? Double == 0)
+        #expect(
+            weed["proposed_m"] as? Double == 0 && weed["approved_m"] as? Double == 0.15
+                && weed["destroyed_m"] as? Double == 0)
         try run(kho, [["weed", "destroyed", "--record", "BB 03/BB-HĐ", "--date", "2026-01-25", "--by", "Thu"]])
         status = try #require(try kho.json("status") as? [String: Any])
         weed = try #require(status["weed"] as? [String: Any])
@@ -57,16 +80,19 @@ import Testing
         let text = try kho("status")
         #expect(text.out.contains("đã hủy") && text.out.contains("Danh mục tài liệu hết giá trị"))
         let log = try kho("log", "--kind", "weed")
-        #expect(log.out.contains("QĐ 12/QĐ-HĐ") && log.out.contains("BB 03/BB-HĐ") && log.out.contains("2 nhóm tài liệu"))
+        #expect(
+            log.out.contains("QĐ 12/QĐ-HĐ") && log.out.contains("BB 03/BB-HĐ") && log.out.contains("2 nhóm tài liệu"))
     }
 
     @Test func aBoxRegisteredByMistakeIsRenamedOrDeletedUntilWorkHappens() throws {
         let kho = try catalogue()
-        try run(kho, [
-            ["box", "add", "H012", "--fonds", "UBND-SK1", "--by", "Thu"],
-            ["box", "rename", "H012", "H0012", "--by", "Thu"],
-            ["box", "add", "X9", "--fonds", "UBND-SK1", "--by", "Thu"],
-        ])
+        try run(
+            kho,
+            [
+                ["box", "add", "H012", "--fonds", "UBND-SK1", "--by", "Thu"],
+                ["box", "rename", "H012", "H0012", "--by", "Thu"],
+                ["box", "add", "X9", "--fonds", "UBND-SK1", "--by", "Thu"],
+            ])
         // An untouched box goes, and comes back with undo
         let deleted = try kho("box", "delete", "X9", "--by", "Thu", "--json")
         #expect(deleted.code == 0, "\(deleted.err)")
@@ -79,7 +105,9 @@ import Testing
         let before = try kho.snapshot()
         let refused = try kho("box", "delete", "H0012", "--by", "Thu")
         #expect(refused.code == 1)
-        for text in ["H0012", "sort.start", "2026-02-03 09:15", "Trần Văn Minh", "kho undo"] { #expect(refused.err.contains(text), "\(text)") }
+        for text in ["H0012", "sort.start", "2026-02-03 09:15", "Trần Văn Minh", "kho undo"] {
+            #expect(refused.err.contains(text), "\(text)")
+        }
         #expect(try kho.snapshot() == before)
         // The log says old → new for the rename
         let log = try kho("log", "--kind", "box.rename")
@@ -88,16 +116,20 @@ import Testing
 
     @Test func theLogSaysOldToNewWithUnitsAndNamesSettings() throws {
         let kho = try catalogue()
-        try run(kho, [
-            ["box", "move", "B017", "--to", "B-2", "--by", "Thu"],
-            ["box", "edit", "B017", "--extent", "0,75", "--condition", "mốc", "--by", "Thu"],
-            ["file", "add", "B017/01", "--title", "Sổ", "--sheets", "40", "--by", "Thu"],
-            ["file", "edit", "B017/01", "--sheets", "44", "--retention", "20 năm", "--by", "Thu"],
-            ["scan", "profile", "nara-textual", "--by", "Thu"],
-        ])
+        try run(
+            kho,
+            [
+                ["box", "move", "B017", "--to", "B-2", "--by", "Thu"],
+                ["box", "edit", "B017", "--extent", "0,75", "--condition", "mốc", "--by", "Thu"],
+                ["file", "add", "B017/01", "--title", "Sổ", "--sheets", "40", "--by", "Thu"],
+                ["file", "edit", "B017/01", "--sheets", "44", "--retention", "20 năm", "--by", "Thu"],
+                ["scan", "profile", "nara-textual", "--by", "Thu"],
+            ])
         let log = try kho("log").out
-        for text in ["vị trí: «A-1» → «B-2»", "độ dài: 0,6 m → 0,75 m", "tình trạng: tốt → nấm mốc", "số tờ: 40 tờ → 44 tờ",
-                     "thời hạn bảo quản: (trống) → 20 năm", "chuẩn chất lượng bản quét: «vn-2025» → «nara-textual»", "40 tờ"] {
+        for text in [
+            "vị trí: «A-1» → «B-2»", "độ dài: 0,6 m → 0,75 m", "tình trạng: tốt → nấm mốc", "số tờ: 40 tờ → 44 tờ",
+            "thời hạn bảo quản: (trống) → 20 năm", "chuẩn chất lượng bản quét: «vn-2025» → «nara-textual»", "40 tờ",
+        ] {
             #expect(log.contains(text), "\(text)\n\(log)")
         }
         let english = try kho("log", "--lang", "en").out

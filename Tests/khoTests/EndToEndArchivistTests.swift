@@ -9,14 +9,26 @@ import Testing
         let kho = Kho()
         let steps: [[String]] = [
             ["fonds", "add", "UBND-SK1", "--name", "UBND xã Sơn Kim 1", "--by", "Thu"],
-            ["box", "add", "B-MOULD", "--fonds", "UBND-SK1", "--extent", "0,5", "--location", "Kho tạm", "--condition", "mốc", "--start-year", "1990", "--by", "Thu"],
-            ["box", "add", "B-DRY", "--fonds", "UBND-SK1", "--extent", "0,5", "--location", "A-1", "--condition", "mould", "--start-year", "1990", "--by", "Thu"],
-            ["box", "add", "B-GOOD", "--fonds", "UBND-SK1", "--extent", "0,25", "--location", "A-1", "--start-year", "2005", "--by", "Thu"],
+            [
+                "box", "add", "B-MOULD", "--fonds", "UBND-SK1", "--extent", "0,5", "--location", "Kho tạm",
+                "--condition", "mốc", "--start-year", "1990", "--by", "Thu",
+            ],
+            [
+                "box", "add", "B-DRY", "--fonds", "UBND-SK1", "--extent", "0,5", "--location", "A-1", "--condition",
+                "mould", "--start-year", "1990", "--by", "Thu",
+            ],
+            [
+                "box", "add", "B-GOOD", "--fonds", "UBND-SK1", "--extent", "0,25", "--location", "A-1", "--start-year",
+                "2005", "--by", "Thu",
+            ],
             ["file", "add", "B-MOULD/01", "--title", "Địa bạ", "--retention", "permanent", "--by", "Thu"],
             ["file", "add", "B-DRY/01", "--title", "Địa bạ", "--retention", "permanent", "--by", "Thu"],
             ["sort", "finish", "B-DRY", "--by", "Thu"],
             ["box", "add", "H1", "--fonds", "UBND-SK1", "--from", "B-DRY", "--location", "A-3-2", "--by", "Thu"],
-            ["file", "add", "H1/01", "--title", "Sổ hộ tịch", "--retention", "permanent", "--start-year", "1960", "--by", "Thu"],
+            [
+                "file", "add", "H1/01", "--title", "Sổ hộ tịch", "--retention", "permanent", "--start-year", "1960",
+                "--by", "Thu",
+            ],
             ["file", "add", "H1/02", "--title", "Công văn", "--retention", "10", "--by", "Thu"],
         ]
         for step in steps {
@@ -58,11 +70,14 @@ import Testing
     @Test func custodyOutInAndWhatItRefuses() throws {
         let kho = try catalogue()
         // When H1 goes out for scanning, back-filled
-        let out = try kho("out", "H1", "--to", "Lê Thị Hoa", "--purpose", "scan", "--due", "2026-01-10", "--by", "Thu", "--at", "2026-01-05T08:00")
+        let out = try kho(
+            "out", "H1", "--to", "Lê Thị Hoa", "--purpose", "scan", "--due", "2026-01-10", "--by", "Thu", "--at",
+            "2026-01-05T08:00")
         #expect(out.code == 0, "\(out.err)")
         #expect(out.out.contains("Đã giao H1 cho Lê Thị Hoa (số hóa) lúc 2026-01-05 08:00, hạn trả 2026-01-10"))
         // Then box show and file show say where it is
-        #expect(try kho("box", "show", "H1").out.contains("Đang ở: ngoài kho: Lê Thị Hoa giữ từ 2026-01-05 08:00 (số hóa)"))
+        #expect(
+            try kho("box", "show", "H1").out.contains("Đang ở: ngoài kho: Lê Thị Hoa giữ từ 2026-01-05 08:00 (số hóa)"))
         #expect(try kho("file", "show", "H1/01").out.contains("cùng cả hộp H1"))
         #expect(try kho("box", "show", "B-GOOD").out.contains("Đang ở: trong kho, vị trí A-1"))
         // And the scanning queue says the file is out
@@ -96,9 +111,19 @@ import Testing
 
     @Test func theOutListPutsOverdueFirst() throws {
         let kho = try catalogue()
-        #expect(try kho("out", "B-GOOD", "--to", "An", "--purpose", "lend", "--by", "Thu", "--at", "2026-01-01T08:00").code == 0)
-        #expect(try kho("out", "H1/02", "--to", "Bình", "--purpose", "read", "--due", "2026-01-03", "--by", "Thu", "--at", "2026-01-02T08:00").code == 0)
-        #expect(try kho("out", "H1/01", "--to", "Chi", "--purpose", "repair", "--due", "2099-01-01", "--by", "Thu", "--at", "2026-01-01T07:00").code == 0)
+        #expect(
+            try kho("out", "B-GOOD", "--to", "An", "--purpose", "lend", "--by", "Thu", "--at", "2026-01-01T08:00").code
+                == 0)
+        #expect(
+            try kho(
+                "out", "H1/02", "--to", "Bình", "--purpose", "read", "--due", "2026-01-03", "--by", "Thu", "--at",
+                "2026-01-02T08:00"
+            ).code == 0)
+        #expect(
+            try kho(
+                "out", "H1/01", "--to", "Chi", "--purpose", "repair", "--due", "2099-01-01", "--by", "Thu", "--at",
+                "2026-01-01T07:00"
+            ).code == 0)
         let list = try #require(try kho.json("out", "list") as? [[String: Any]])
         #expect(list.map { $0["thing"] as? String } == ["H1/02", "H1/01", "B-GOOD"])
         #expect(list.first?["overdue"] as? Bool == true)
@@ -127,7 +152,9 @@ import Testing
         // A fonds' labels, and the catalogue itself is never written over
         let fonds = try kho("labels", "--fonds", "UBND-SK1", "--out", path)
         #expect(fonds.code == 0)
-        #expect(try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "<article class=\"label\"").count - 1 == 4)
+        #expect(
+            try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "<article class=\"label\"").count
+                - 1 == 4)
         #expect(try kho("labels", "H1", "--out", kho.db).code != 0)
         #expect(try kho("labels", "H1", "--fonds", "UBND-SK1", "--out", path).code != 0)
     }

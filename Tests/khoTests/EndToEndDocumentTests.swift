@@ -8,7 +8,10 @@ import Testing
         for step in [
             ["fonds", "add", "UBND-SK1", "--name", "UBND xã Sơn Kim 1", "--by", "Thu"],
             ["box", "add", "H1", "--fonds", "UBND-SK1", "--location", "A-3-2", "--by", "Thu"],
-            ["file", "add", "H1/01", "--title", "Hồ sơ giao đất thôn 2", "--start-year", "1998", "--retention", "permanent", "--by", "Thu"],
+            [
+                "file", "add", "H1/01", "--title", "Hồ sơ giao đất thôn 2", "--start-year", "1998", "--retention",
+                "permanent", "--by", "Thu",
+            ],
             ["file", "add", "H1/02", "--title", "Sổ hộ khẩu", "--start-year", "1999", "--by", "Thu"],
         ] {
             let r = try kho.run(step)
@@ -19,7 +22,8 @@ import Testing
 
     @Test func aClerksListImportsAndIsSearchableWithoutDiacritics() throws {
         let kho = try catalogue()
-        let list = kho.write("""
+        let list = kho.write(
+            """
             STT;Số ký hiệu;Ngày tháng;Tác giả;Trích yếu;Tờ số;Ghi chú
             1;12/QĐ-UBND;15/03/2001;UBND xã Sơn Kim;Về việc giao ĐẤT ở cho hộ ông Nguyễn Văn A;1-2;
             2;05/TTr-ĐC;02/2001;Cán bộ địa chính;Tờ trình xin giao đất;3;bản sao
@@ -42,11 +46,16 @@ import Testing
         #expect(text.code == 0 && text.out.contains("hộp H1, A-3-2, phông UBND-SK1") && text.out.contains("H1/01/1"))
         // The metadata export has the Circular's headers, in order, Vietnamese by default and English on request
         let metadata = try kho("export", "metadata", "--level", "document")
-        #expect(metadata.out.hasPrefix("\u{FEFF}Mã định danh tài liệu,Mã lưu trữ của tài liệu,Thời hạn lưu trữ,Tên loại tài liệu,Số của tài liệu"))
+        #expect(
+            metadata.out.hasPrefix(
+                "\u{FEFF}Mã định danh tài liệu,Mã lưu trữ của tài liệu,Thời hạn lưu trữ,Tên loại tài liệu,Số của tài liệu"
+            ))
         #expect(metadata.out.contains("Quyết định,12,QĐ-UBND,2001-03-15,UBND xã Sơn Kim"))
         let english = try kho("export", "metadata", "--lang", "en")
         #expect(english.out.hasPrefix("\u{FEFF}File code,File title,Retention period,Access level,Language"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try kho("export", "metadata", "--json").out.utf8)) as? [[String: String]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try kho("export", "metadata", "--json").out.utf8))
+                as? [[String: String]])
         #expect(json.first?["Tổng số tài liệu trong hồ sơ"] == "2")
         // A bad row imports nothing and names its line
         let bad = kho.write("STT,Trích yếu,Ngày tháng\n3,Một,2001\n4,Hai,31/02/2001\n", to: "bad.csv")
@@ -57,8 +66,10 @@ import Testing
 
     @Test func docCommandsAddShowEditMoveAndUndo() throws {
         let kho = try catalogue()
-        let add = try kho("doc", "add", "H1/02", "--number", "7/BC-UBND", "--date", "2001", "--summary", "Báo cáo dân số", "--pages", "1-3",
-                          "--autograph", "yes", "--by", "Thu")
+        let add = try kho(
+            "doc", "add", "H1/02", "--number", "7/BC-UBND", "--date", "2001", "--summary", "Báo cáo dân số", "--pages",
+            "1-3",
+            "--autograph", "yes", "--by", "Thu")
         #expect(add.code == 0 && add.out.contains("H1/02/1"), "\(add.err)")
         #expect(try kho("doc", "show", "H1/02/1").out.contains("Tên loại: Báo cáo"))
         #expect(try kho("doc", "edit", "H1/02/1", "--summary", "Báo cáo dân số năm 2001", "--by", "Thu").code == 0)

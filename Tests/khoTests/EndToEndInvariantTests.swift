@@ -36,9 +36,13 @@ import Testing
 
     @Test func finishingABoxNeverStartedRecordsItsStartAndSaysSo() throws {
         let kho = try catalogue()
-        let r = try kho("sort", "finish", "B1", "--kept", "0,4", "--at", "2026-02-03T10:15", "--by", "Minh", env: ["KHO_LANG": "en"])
+        let r = try kho(
+            "sort", "finish", "B1", "--kept", "0,4", "--at", "2026-02-03T10:15", "--by", "Minh", env: ["KHO_LANG": "en"]
+        )
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains("Box B1 had not been started: its start is recorded at the same time as the finish"), "\(r.out)")
+        #expect(
+            r.out.contains("Box B1 had not been started: its start is recorded at the same time as the finish"),
+            "\(r.out)")
         #expect(r.out.contains("kept 0.4 of 0.5 m"), "\(r.out)")
         let log = try #require(try kho.json("log", "--box", "B1") as? [[String: Any]])
         #expect(log.map { $0["kind"] as? String } == ["box.add", "sort.start", "sort.finish"])
@@ -49,7 +53,8 @@ import Testing
 
     @Test func anOpeningBalanceIsFinishedWithoutAStart() throws {
         let kho = try catalogue()
-        let r = try kho("sort", "finish", "B1", "--opening", "--at", "2025-06-30", "--by", "Thu", env: ["KHO_LANG": "en"])
+        let r = try kho(
+            "sort", "finish", "B1", "--opening", "--at", "2025-06-30", "--by", "Thu", env: ["KHO_LANG": "en"])
         #expect(r.code == 0, "\(r.err)")
         #expect(!r.out.contains("had not been started"), "\(r.out)")
         let log = try #require(try kho.json("log", "--box", "B1") as? [[String: Any]])
@@ -103,7 +108,9 @@ import Testing
         // Then the move is refused with what to do, and nothing changes
         #expect(r.code != 0)
         let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
-        #expect(r.err.contains("Move the folder \(rootPath)/H1/01 to \(rootPath)/H2/01, then run `kho scan ingest`"), "\(r.err)")
+        #expect(
+            r.err.contains("Move the folder \(rootPath)/H1/01 to \(rootPath)/H2/01, then run `kho scan ingest`"),
+            "\(r.err)")
         #expect(try kho.snapshot() == before)
         #expect(try kho("check").code == 0)
     }
@@ -125,6 +132,8 @@ import Testing
         #expect(r.out.contains("file H1/01 is “passed” but has no masters on record"), "\(r.out)")
         let json = try #require(try kho.json("check") as? [String: Any])
         let problems = try #require(json["problems"] as? [[String: Any]])
-        #expect(problems.contains { $0["code"] as? String == "file_no_masters" && $0["subject"] as? String == "file H1/01" })
+        #expect(
+            problems.contains { $0["code"] as? String == "file_no_masters" && $0["subject"] as? String == "file H1/01" }
+        )
     }
 }

@@ -49,13 +49,22 @@ enum PdfFixture {
         let data = deflateStrip ?? rgb
         var out: [UInt8] = [0x49, 0x49, 42, 0, 8, 0, 0, 0]
         func u16(_ v: Int) { out += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff)] }
-        func u32(_ v: Int) { out += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff), UInt8((v >> 16) & 0xff), UInt8((v >> 24) & 0xff)] }
+        func u32(_ v: Int) {
+            out += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff), UInt8((v >> 16) & 0xff), UInt8((v >> 24) & 0xff)]
+        }
         let entries = 13
         let extra = 8 + 2 + entries * 12 + 4
         let bpsAt = extra, xresAt = extra + 6, yresAt = extra + 14, dataAt = extra + 22
         func entry(_ tag: Int, _ type: Int, _ count: Int, _ value: Int) {
-            u16(tag); u16(type); u32(count)
-            if type == 3 && count == 1 { u16(value); u16(0) } else { u32(value) }
+            u16(tag)
+            u16(type)
+            u32(count)
+            if type == 3 && count == 1 {
+                u16(value)
+                u16(0)
+            } else {
+                u32(value)
+            }
         }
         u16(entries)
         entry(256, 4, 1, width)
@@ -72,9 +81,13 @@ enum PdfFixture {
         entry(284, 3, 1, 1)
         entry(296, 3, 1, 2)
         u32(0)
-        u16(8); u16(8); u16(8)
-        u32(dpi); u32(1)
-        u32(dpi); u32(1)
+        u16(8)
+        u16(8)
+        u16(8)
+        u32(dpi)
+        u32(1)
+        u32(dpi)
+        u32(1)
         return out + data
     }
 
@@ -89,7 +102,9 @@ enum PdfFixture {
         for y in 0..<height {
             for x in 0..<width where x < 4 || y < 4 || x >= width - 4 || y >= height - 4 {
                 let i = (y * width + x) * 3
-                rgb[i] = 200; rgb[i + 1] = 200; rgb[i + 2] = UInt8(truncatingIfNeeded: 150 + seed % 100)
+                rgb[i] = 200
+                rgb[i + 1] = 200
+                rgb[i + 2] = UInt8(truncatingIfNeeded: 150 + seed % 100)
             }
         }
         return tiff(rgb: rgb, width: width, height: height)
@@ -99,7 +114,9 @@ enum PdfFixture {
     static func undecodablePage(width: Int = 240, height: Int = 120) -> [UInt8] {
         var state: UInt32 = 0x2545_F491
         let noise = (0..<4096).map { _ -> UInt8 in
-            state ^= state << 13; state ^= state >> 17; state ^= state << 5
+            state ^= state << 13
+            state ^= state >> 17
+            state ^= state << 5
             return UInt8(truncatingIfNeeded: state)
         }
         return tiff(rgb: [], width: width, height: height, deflateStrip: [0x78, 0x9c] + noise)

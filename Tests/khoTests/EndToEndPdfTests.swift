@@ -15,8 +15,10 @@ import Testing
             #expect(try kho.run(step).code == 0)
         }
         for (ref, pages) in files {
-            let add = try kho.run(["file", "add", ref, "--title", "Hồ sơ phòng chống lụt bão năm 1993", "--start-year", "1993",
-                                   "--sheets", String(pages.count), "--retention", "permanent", "--by", "Thu"])
+            let add = try kho.run([
+                "file", "add", ref, "--title", "Hồ sơ phòng chống lụt bão năm 1993", "--start-year", "1993",
+                "--sheets", String(pages.count), "--retention", "permanent", "--by", "Thu",
+            ])
             #expect(add.code == 0, "\(add.err)")
             let folder = kho.dir.appendingPathComponent("scans/\(ref)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -75,7 +77,9 @@ import Testing
         #expect(xmp.contains("Tesseract") && xmp.contains("1993"))
         // And its text layer holds the Vietnamese words of the page, diacritics and all
         let text = try poppler("pdftotext", path, "-")
-        let words = ["Sơn", "Kim", "Hà", "Tĩnh", "phòng", "chống", "lụt", "bão", "giao", "nhận", "tài", "liệu", "lưu", "trữ"]
+        let words = [
+            "Sơn", "Kim", "Hà", "Tĩnh", "phòng", "chống", "lụt", "bão", "giao", "nhận", "tài", "liệu", "lưu", "trữ",
+        ]
         let found = words.filter { text.contains($0) }
         #expect(found.count >= words.count - 1, "text layer: \(text)")
         #expect((built.first?["mean_confidence"] as? Double ?? 0) > 50)
@@ -83,7 +87,8 @@ import Testing
         #expect(try file(kho, "H1/01")["scan_state"] as? String == "delivered")
         let events = try #require(try kho.json("log") as? [[String: Any]])
         let event = try #require(events.last { $0["kind"] as? String == "pdf.build" })
-        #expect(event["actor"] as? String == "Hoa" && event["file"] as? String == "H1/01" && event["pages"] as? Int == 1)
+        #expect(
+            event["actor"] as? String == "Hoa" && event["file"] as? String == "H1/01" && event["pages"] as? Int == 1)
         #expect(try kho("check").code == 0)
         // And the archival code is shown, and renumbering it is refused now that it is delivered
         #expect(try kho("file", "show", "H1/01").out.contains("Mã hồ sơ: UBND-SK1.1993.0001"))
@@ -94,7 +99,8 @@ import Testing
         #expect(try kho("pdf", "verify", "--by", "Thu").code == 0)
         // And the inventory names it by its code and counts it delivered, and the estimate measures its bytes
         let inventory = try kho("export", "inventory", "--format", "csv")
-        #expect(inventory.out.contains("Mã hồ sơ") && inventory.out.contains("UBND-SK1.1993.0001,có"), "\(inventory.out)")
+        #expect(
+            inventory.out.contains("Mã hồ sơ") && inventory.out.contains("UBND-SK1.1993.0001,có"), "\(inventory.out)")
         let html = try kho("export", "inventory", "--format", "html")
         #expect(html.out.contains("Đã có bản số PDF/A: 1 hồ sơ"))
         let estimate = try object(try kho("estimate", "--json").out)
@@ -106,7 +112,9 @@ import Testing
 
     @Test func rebuildingIsIncrementalAndVerifyCatchesAChangedAndAMissingCopy() throws {
         // Given two delivered files
-        let kho = try catalogue([("H1/01", [PdfFixture.plainPage(seed: 1)]), ("H1/02", [PdfFixture.plainPage(seed: 2)])])
+        let kho = try catalogue([
+            ("H1/01", [PdfFixture.plainPage(seed: 1)]), ("H1/02", [PdfFixture.plainPage(seed: 2)]),
+        ])
         #expect(try kho("pdf", "build", "--by", "Hoa").code == 0)
         let one = kho.dir.appendingPathComponent("pdf/UBND-SK1/UBND-SK1.1993.0001.pdf").path
         let two = kho.dir.appendingPathComponent("pdf/UBND-SK1/UBND-SK1.1993.0002.pdf").path

@@ -8,8 +8,14 @@ import Testing
             ["fonds", "add", "UBND-SK1", "--name", "UBND xã <Sơn Kim 1>", "--by", "Thu"],
             ["box", "add", "B1", "--fonds", "UBND-SK1", "--extent", "1,5", "--condition", "mould", "--by", "Thu"],
             ["box", "add", "H1", "--fonds", "UBND-SK1", "--from", "B1", "--by", "Thu"],
-            ["file", "add", "H1/01", "--title", "<script>alert(1)</script> & \"đất\"", "--sheets", "10", "--retention", "permanent", "--by", "Thu"],
-            ["file", "add", "H1/02", "--title", "=HYPERLINK(\"http://x\")", "--sheets", "5", "--retention", "10", "--by", "Thu"],
+            [
+                "file", "add", "H1/01", "--title", "<script>alert(1)</script> & \"đất\"", "--sheets", "10",
+                "--retention", "permanent", "--by", "Thu",
+            ],
+            [
+                "file", "add", "H1/02", "--title", "=HYPERLINK(\"http://x\")", "--sheets", "5", "--retention", "10",
+                "--by", "Thu",
+            ],
             ["sort", "finish", "B1", "--kept", "1", "--by", "Minh", "--at", "2026-10-05T16:00"],
             ["scan", "record", "H1/01", "--pages", "14", "--by", "Hoa", "--at", "2026-10-06T09:00"],
         ] {
@@ -72,7 +78,10 @@ import Testing
         #expect(csv.code == 0)
         #expect(csv.out.hasPrefix("\u{FEFF}"))
         let header = csv.out.dropFirst().prefix { $0 != "\r" && $0 != "\n" }
-        for column in ["STT", "Hộp số", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ", "Thời gian tài liệu", "Thời hạn bảo quản", "Số tờ/Số trang", "Ghi chú"] {
+        for column in [
+            "STT", "Hộp số", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ", "Thời gian tài liệu", "Thời hạn bảo quản",
+            "Số tờ/Số trang", "Ghi chú",
+        ] {
             #expect(header.contains(column), "\(column) in \(header)")
         }
         #expect(csv.out.contains("'=HYPERLINK"))
@@ -116,7 +125,9 @@ import Testing
         let totalBytes = try #require(storage["total_bytes"] as? Int64)
         let finish = try #require((total["finish_date"] as? [String: Any])?["p50"] as? String)
         // Then each total is the sum of its lines, counted once
-        let lines = { (key: String) in ((money[key] as? [[String: Any]]) ?? []).reduce(Int64(0)) { $0 + (($1["amount_vnd"] as? Int64) ?? 0) } }
+        let lines = { (key: String) in
+            ((money[key] as? [[String: Any]]) ?? []).reduce(Int64(0)) { $0 + (($1["amount_vnd"] as? Int64) ?? 0) }
+        }
         #expect(oneOff > 0)
         #expect(oneOff == lines("one_off"))
         #expect(contractor == lines("contractor") + oneOff)
@@ -154,8 +165,11 @@ import Testing
     @Test func aReportFromASavedWhatIfSaysWhatItAssumed() throws {
         // Given a what-if saved with staffing, days a week and a deadline
         let kho = try catalogue()
-        #expect(try kho("estimate", "--staff", "arrangement=3,scanning=2", "--days-per-week", "3", "--until", "2027-12-31",
-                        "--resamples", "300", "--save", "tỉnh 12/2026", "--by", "Thu").code == 0)
+        #expect(
+            try kho(
+                "estimate", "--staff", "arrangement=3,scanning=2", "--days-per-week", "3", "--until", "2027-12-31",
+                "--resamples", "300", "--save", "tỉnh 12/2026", "--by", "Thu"
+            ).code == 0)
         // When the report is made from it
         let path = kho.dir.appendingPathComponent("what-if.html").path
         #expect(try kho("report", "--html", path, "--estimate", "tỉnh 12/2026").code == 0)

@@ -31,7 +31,10 @@ import Testing
             ("0004.tif", Array("%PDF-1.7\n".utf8) + Array(repeating: 0x20, count: 40)),
             ("0005.tif", (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 13) }),
             ("0006.tif", [0x49, 0x49, 0x2A, 0x00, 0xFF, 0xFF, 0x00, 0x00] + Array(repeating: 0, count: 40)),
-            ("0007.tif", [0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, 0xFF, 0xFF] + Array(repeating: 0xAB, count: 60)),
+            (
+                "0007.tif",
+                [0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, 0xFF, 0xFF] + Array(repeating: 0xAB, count: 60)
+            ),
             ("0008.tif", [0x4D, 0x4D, 0x2A, 0x00, 0x00, 0x00, 0x00, 0x08] + Array(repeating: 0, count: 40)),
         ]
         for (name, bytes) in broken { try Data(bytes).write(to: URL(fileURLWithPath: root + "/H1/02/" + name)) }

@@ -9,7 +9,10 @@ import Testing
             ["fonds", "add", "UBND-SK1", "--name", "UBND xã Sơn Kim 1", "--by", "Nguyễn Thị Thu"],
             ["box", "add", "B1", "--fonds", "UBND-SK1", "--extent", "0,5", "--location", "A-1", "--by", "Thu"],
             ["box", "add", "H1", "--fonds", "UBND-SK1", "--from", "B1", "--by", "Thu"],
-            ["file", "add", "H1/01", "--title", "Hồ sơ đất đai thôn 2", "--sheets", "40", "--retention", "permanent", "--by", "Thu"],
+            [
+                "file", "add", "H1/01", "--title", "Hồ sơ đất đai thôn 2", "--sheets", "40", "--retention", "permanent",
+                "--by", "Thu",
+            ],
             ["file", "add", "H1/02", "--title", "Tài liệu mật", "--access", "secret", "--by", "Thu"],
         ]
         for step in steps {
@@ -22,7 +25,8 @@ import Testing
     @Test func theDailyCommandsWorkAndStatusCountsThem() throws {
         let kho = try catalogue()
         #expect(try kho("sort", "start", "B1", "--by", "Thu", "--at", "2026-01-15T08:00").code == 0)
-        let finish = try kho("sort", "finish", "B1", "--kept", "0.4", "--by", "Trần Văn Minh", "--at", "2026-01-15T16:00")
+        let finish = try kho(
+            "sort", "finish", "B1", "--kept", "0.4", "--by", "Trần Văn Minh", "--at", "2026-01-15T16:00")
         #expect(finish.code == 0)
         #expect(finish.out.contains("0,4"))
         #expect(try kho("scan", "record", "H1/01", "--pages", "56", "--by", "Lê Thị Hoa").code == 0)
@@ -49,7 +53,10 @@ import Testing
         (["box", "add", "B2", "--fonds", "UBND-SK1", "--extent", "0", "--by", "Thu"], "0"),
         (["box", "add", "B2", "--fonds", "UBND-SK1", "--extent=-0.5", "--by", "Thu"], "-0.5"),
         (["box", "add", "B2", "--fonds", "UBND-SK1", "--extent", "nửa mét", "--by", "Thu"], "nửa mét"),
-        (["box", "add", "B2", "--fonds", "UBND-SK1", "--start-year", "2005", "--end-year", "2001", "--by", "Thu"], "2005–2001"),
+        (
+            ["box", "add", "B2", "--fonds", "UBND-SK1", "--start-year", "2005", "--end-year", "2001", "--by", "Thu"],
+            "2005–2001"
+        ),
         (["box", "add", "B2", "--fonds", "UBND-SK1"], "--by"),
         (["file", "add", "H1/03", "--title", "x", "--retention", "mãi mãi", "--by", "Thu"], "mãi mãi"),
         (["file", "add", "H9/01", "--title", "x", "--by", "Thu"], "H9"),
@@ -158,7 +165,9 @@ import Testing
                         for _ in 0..<50 {
                             let r = try kho("box", "add", "P\(p)-\(i)", "--fonds", "F", "--by", "P\(p)")
                             code = r.code
-                            if code == 0 || !(r.err.contains("không có phông") || r.err.contains("chưa có danh mục")) { break }
+                            if code == 0 || !(r.err.contains("không có phông") || r.err.contains("chưa có danh mục")) {
+                                break
+                            }
                             try await Task.sleep(nanoseconds: 20_000_000)
                         }
                         codes.append(code)
@@ -223,7 +232,10 @@ import Testing
         // And the legal copies' storage and build time are rows of their own, the same figures as the JSON's
         let delivery = try #require(json["delivery"] as? [String: Any])
         #expect(rows.contains("pdf_storage_total,\(delivery["total_bytes"] as? Int ?? -1),byte,,,,,,,,,,,,"))
-        #expect(rows.contains { $0.hasPrefix("storage_with_pdf_total,\(delivery["masters_and_copies_total_bytes"] as? Int ?? -1),byte,") })
+        #expect(
+            rows.contains {
+                $0.hasPrefix("storage_with_pdf_total,\(delivery["masters_and_copies_total_bytes"] as? Int ?? -1),byte,")
+            })
         let bad = try kho("estimate", "--staff", "archivists=3")
         #expect(bad.code != 0)
     }

@@ -17,11 +17,15 @@ enum GoldenDiff {
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
-                ops.append((" ", a[i])); i += 1; j += 1
+                ops.append((" ", a[i]))
+                i += 1
+                j += 1
             } else if i < a.count, j == b.count || lcs[i + 1][j] >= lcs[i][j + 1] {
-                ops.append(("-", a[i])); i += 1
+                ops.append(("-", a[i]))
+                i += 1
             } else {
-                ops.append(("+", b[j])); j += 1
+                ops.append(("+", b[j]))
+                j += 1
             }
         }
         let changed = ops.indices.filter { ops[$0].0 != " " }

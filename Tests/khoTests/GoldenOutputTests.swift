@@ -16,11 +16,14 @@ import Testing
             .trimmingCharacters(in: .newlines)
     }
 
-    static func expectGolden(_ actual: String, _ expected: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectGolden(
+        _ actual: String, _ expected: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let actual = normalised(actual)
-        #expect(actual == expected,
-                "\(name) differs from its golden text:\n\(GoldenDiff.unified(expected: expected, actual: actual))\n\nactual:\n\(actual)",
-                sourceLocation: sourceLocation)
+        #expect(
+            actual == expected,
+            "\(name) differs from its golden text:\n\(GoldenDiff.unified(expected: expected, actual: actual))\n\nactual:\n\(actual)",
+            sourceLocation: sourceLocation)
     }
 
     @Test func statusInVietnamese() throws {
@@ -42,7 +45,8 @@ import Testing
         let estimate = try kho.run(["estimate"] + FixedCatalogue.estimateArgs, env: FixedCatalogue.env)
         #expect(estimate.code == 0, "\(estimate.err)")
         // Then the text is the golden text (the rates file's path is in the temporary folder)
-        Self.expectGolden(estimate.out.replacingOccurrences(of: kho.dir.path, with: "<thư mục>"), Self.estimate, "kho estimate")
+        Self.expectGolden(
+            estimate.out.replacingOccurrences(of: kho.dir.path, with: "<thư mục>"), Self.estimate, "kho estimate")
     }
 
     @Test func theDiffShowsWhatChanged() {

@@ -37,8 +37,9 @@ func runLimited(_ kho: Kho, _ args: [String], env: [String: String] = [:], secon
         return Kho.Result(code: -9, out: "", err: "killed after \(seconds) s")
     }
     process.waitUntilExit()
-    return Kho.Result(code: process.terminationStatus, out: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                      err: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    return Kho.Result(
+        code: process.terminationStatus, out: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+        err: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
 }
 
 /// Starts `kho ARGS` in the background.
@@ -87,14 +88,14 @@ func shell(_ args: String...) -> Int32 {
 let craftedBackups: [String: String] = [
     "triggerDeletingFiles": "CREATE TRIGGER wipe AFTER INSERT ON event BEGIN DELETE FROM file; END",
     "triggerRaisingMessage": """
-        CREATE TRIGGER scam BEFORE INSERT ON event
-        BEGIN SELECT RAISE(ABORT, 'Kho đã bị khóa: chuyển 5 triệu đồng tới số 0900 000 000 để mở'); END
-        """,
+    CREATE TRIGGER scam BEFORE INSERT ON event
+    BEGIN SELECT RAISE(ABORT, 'Kho đã bị khóa: chuyển 5 triệu đồng tới số 0900 000 000 để mở'); END
+    """,
     "otherColumns": """
-        DROP TABLE master_hash; DROP TABLE master; DROP TABLE event; DROP TABLE file; DROP TABLE box; DROP TABLE fonds;
-        CREATE TABLE fonds (id INTEGER PRIMARY KEY, payload TEXT); CREATE TABLE box (id INTEGER PRIMARY KEY, payload TEXT);
-        CREATE TABLE file (id INTEGER PRIMARY KEY, payload TEXT); CREATE TABLE event (id INTEGER PRIMARY KEY, payload TEXT);
-        """,
+    DROP TABLE master_hash; DROP TABLE master; DROP TABLE event; DROP TABLE file; DROP TABLE box; DROP TABLE fonds;
+    CREATE TABLE fonds (id INTEGER PRIMARY KEY, payload TEXT); CREATE TABLE box (id INTEGER PRIMARY KEY, payload TEXT);
+    CREATE TABLE file (id INTEGER PRIMARY KEY, payload TEXT); CREATE TABLE event (id INTEGER PRIMARY KEY, payload TEXT);
+    """,
     "extraView": "CREATE VIEW everything AS SELECT * FROM box",
     "newerSchema": "ALTER TABLE box ADD COLUMN barcode TEXT; INSERT INTO grdb_migrations VALUES ('v9-barcodes')",
 ]
@@ -145,7 +146,9 @@ func contents(_ path: String) throws -> [String] {
         // Then both refuse it with kho's message (never the attacker's, never a raw SQLite error)
         for result in [checked, restored] {
             #expect(result.code == 1, "\(result.out)\(result.err)")
-            #expect(result.err.contains(backup) && !result.err.contains("SQLite error") && !result.err.contains("0900"), "\(result.err)")
+            #expect(
+                result.err.contains(backup) && !result.err.contains("SQLite error") && !result.err.contains("0900"),
+                "\(result.err)")
         }
         if craft == "triggerRaisingMessage" { #expect(restored.err.contains("extra trigger scam")) }
         // And the live catalogue is byte for byte what it was, and checks clean
@@ -163,12 +166,13 @@ func contents(_ path: String) throws -> [String] {
         #expect(try kho("backup", backup).code == 0)
         let queue = try DatabaseQueue(path: backup)
         try queue.write { db in
-            try db.execute(sql: """
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
-                INSERT INTO event (uid, kind, actor, recorder, happened_at, happened_day, recorded_at, detail)
-                SELECT printf('01JD%022d', i), 'setting', 'Thu', 'thu@pc', 1700000000, '2023-11-14', 1700000000,
-                       '{"note":"' || printf('%.200c', 'x') || '"}' FROM n
-                """)
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+                    INSERT INTO event (uid, kind, actor, recorder, happened_at, happened_day, recorded_at, detail)
+                    SELECT printf('01JD%022d', i), 'setting', 'Thu', 'thu@pc', 1700000000, '2023-11-14', 1700000000,
+                           '{"note":"' || printf('%.200c', 'x') || '"}' FROM n
+                    """)
         }
         try queue.close()
         #expect(try kho("box", "add", "LATE", "--fonds", "F", "--by", "Thu").code == 0)
@@ -198,7 +202,9 @@ func contents(_ path: String) throws -> [String] {
         // And the next restore removes what the killed ones left and finishes the job
         let finished = try runLimited(kho, ["restore", backup, "--force", "--by", "Hoa"])
         #expect(finished.code == 0, "\(finished.err)")
-        let names = try FileManager.default.contentsOfDirectory(atPath: kho.dir.path).filter { $0.contains(".partial-") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: kho.dir.path).filter {
+            $0.contains(".partial-")
+        }
         #expect(names == [], "\(outcomes)")
         #expect(try runLimited(kho, ["check"]).code == 0)
     }
@@ -216,7 +222,9 @@ func contents(_ path: String) throws -> [String] {
             csv += "\(box),\(file),Hồ sơ \(f)\n"
             let dir = "\(root)/\(box)/\(file)"
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for p in 1...pages { try FixtureWriter.write([FixturePage(width: 64, height: 64)], to: String(format: "%@/%04d.tif", dir, p)) }
+            for p in 1...pages {
+                try FixtureWriter.write([FixturePage(width: 64, height: 64)], to: String(format: "%@/%04d.tif", dir, p))
+            }
         }
         #expect(try kho("fonds", "add", "F", "--name", "Phông", "--by", "Thu").code == 0)
         #expect(try kho("import", "boxes", kho.write(boxes, to: "boxes.csv"), "--by", "Thu").code == 0)
@@ -242,7 +250,9 @@ func contents(_ path: String) throws -> [String] {
         #expect(holding && holder?.person == "Lê Thị Hoa", "the first ingest never held the lock")
         if holder != nil {
             #expect(second.code == 1)
-            #expect(second.err.contains("Lê Thị Hoa") && second.err.contains("đang nạp bản quét") && second.err.contains("tiến trình \(first.processIdentifier)"), "\(second.err)")
+            #expect(
+                second.err.contains("Lê Thị Hoa") && second.err.contains("đang nạp bản quét")
+                    && second.err.contains("tiến trình \(first.processIdentifier)"), "\(second.err)")
         }
         #expect(first.terminationStatus == 0)
         #expect(try ingestEvents(kho) == 300)
@@ -276,7 +286,9 @@ func contents(_ path: String) throws -> [String] {
         for args in [["status"], ["box", "add", "B9", "--fonds", "F", "--by", "Thu"], ["log"]] {
             let result = try runLimited(kho, args, env: ["KHO_TZ": zone])
             // Then each stops, naming the value and saying what to use
-            #expect(result.code == 1 && result.err.contains("KHO_TZ=«\(zone)»") && result.err.contains("Asia/Ho_Chi_Minh"), "\(args): \(result.err)")
+            #expect(
+                result.code == 1 && result.err.contains("KHO_TZ=«\(zone)»") && result.err.contains("Asia/Ho_Chi_Minh"),
+                "\(args): \(result.err)")
         }
         // And nothing was written
         #expect(try fingerprint(kho.db) == before)
@@ -298,7 +310,9 @@ func contents(_ path: String) throws -> [String] {
         for args in [["status"], ["box", "add", "B1", "--fonds", "F", "--by", "Thu"]] {
             let result = try runLimited(kho, args + ["--db", db], env: ["KHO_LANG": "en"])
             // Then it says the disk is full (not "disk I/O error") and what to do
-            #expect(result.code == 1 && result.err.contains("is full") && result.err.contains("Free some space"), "\(args): \(result.err)")
+            #expect(
+                result.code == 1 && result.err.contains("is full") && result.err.contains("Free some space"),
+                "\(args): \(result.err)")
             #expect(!result.err.contains("I/O error"))
         }
         #expect(try fingerprint(db) == before)
@@ -312,13 +326,19 @@ func contents(_ path: String) throws -> [String] {
         let root = try scans(kho, files: 2, pages: 1)
         #expect(try kho("scan", "profile", "nara-textual", "--by", "Thu").code == 0)
         let queue = try DatabaseQueue(path: kho.db)
-        try queue.write { try $0.execute(sql: #"UPDATE setting SET value = '{"name":"nara-textual","minimumDPI":true}' WHERE key = 'qc_profile'"#) }
+        try queue.write {
+            try $0.execute(
+                sql: #"UPDATE setting SET value = '{"name":"nara-textual","minimumDPI":true}' WHERE key = 'qc_profile'"#
+            )
+        }
         try queue.close()
         let before = try fingerprint(kho.db)
         // Then neither the ingest nor `scan profile` falls back to the built-in profile
         for args in [["scan", "ingest", root, "--by", "Hoa"], ["scan", "profile"]] {
             let result = try runLimited(kho, args)
-            #expect(result.code == 1 && result.err.contains("«nara-textual»") && result.err.contains("qc_profile"), "\(args): \(result.err)")
+            #expect(
+                result.code == 1 && result.err.contains("«nara-textual»") && result.err.contains("qc_profile"),
+                "\(args): \(result.err)")
         }
         #expect(try fingerprint(kho.db) == before)
         // And naming a profile still ingests

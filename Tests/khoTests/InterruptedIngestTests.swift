@@ -22,8 +22,9 @@ import Testing
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             for p in 1...pages {
                 let low = (f * pages + p) % 97 == 0
-                try FixtureWriter.write([FixturePage(width: 64, height: 64, xResolution: low ? 150 : 300, yResolution: low ? 150 : 300)],
-                                        to: String(format: "%@/%04d.tif", dir, p))
+                try FixtureWriter.write(
+                    [FixturePage(width: 64, height: 64, xResolution: low ? 150 : 300, yResolution: low ? 150 : 300)],
+                    to: String(format: "%@/%04d.tif", dir, p))
             }
         }
         var boxes = "box,fonds\n"
@@ -41,16 +42,20 @@ import Testing
         let store = try KhoStore.open(path: kho.db, forWriting: false)
         return try store.read { db in
             var out: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT b.code || '/' || f.code, f.scan_state, f.pages,
-                       (SELECT COUNT(*) FROM master m WHERE m.file_id = f.id),
-                       (SELECT COALESCE(SUM(pages), 0) FROM master m WHERE m.file_id = f.id),
-                       (SELECT COUNT(*) FROM event e WHERE e.file_id = f.id AND e.kind = 'scan.ingest')
-                FROM file f JOIN box b ON b.id = f.box_id
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT b.code || '/' || f.code, f.scan_state, f.pages,
+                           (SELECT COUNT(*) FROM master m WHERE m.file_id = f.id),
+                           (SELECT COALESCE(SUM(pages), 0) FROM master m WHERE m.file_id = f.id),
+                           (SELECT COUNT(*) FROM event e WHERE e.file_id = f.id AND e.kind = 'scan.ingest')
+                    FROM file f JOIN box b ON b.id = f.box_id
+                    """)
+            {
                 let masters: Int = row[3]
                 let events: Int = row[5]
-                out[row[0]] = "\(row[1] as String) pages=\(row[2] as Int) masters=\(masters) masterPages=\(row[4] as Int) ingested=\(events > 0)"
+                out[row[0]] =
+                    "\(row[1] as String) pages=\(row[2] as Int) masters=\(masters) masterPages=\(row[4] as Int) ingested=\(events > 0)"
             }
             return out
         }
@@ -81,7 +86,9 @@ import Testing
             // Then every file is either fully recorded (all its masters and its event) or not at all
             for (ref, line) in try state(kho) {
                 let ingested = line.hasSuffix("ingested=true")
-                #expect(ingested ? line.contains("masters=10") : (line.contains("masters=0") && line.hasPrefix("none")), "\(ref): \(line); \(context)")
+                #expect(
+                    ingested ? line.contains("masters=10") : (line.contains("masters=0") && line.hasPrefix("none")),
+                    "\(ref): \(line); \(context)")
             }
             // And `kho check` finds nothing wrong
             let check = try kho("check")
@@ -95,6 +102,7 @@ import Testing
         let interrupted = try state(kho)
         let context = "seed \(seed) (KHO_TEST_SEED), killed after µs \(killedAfter)"
         #expect(interrupted == (try state(reference)), "\(context)")
-        #expect(interrupted.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") }, "\(context)")
+        #expect(
+            interrupted.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") }, "\(context)")
     }
 }

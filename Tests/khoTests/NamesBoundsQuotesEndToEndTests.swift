@@ -23,7 +23,9 @@ import Testing
 
     /// Whether any byte of `text` is a C0 control other than newline and tab, DEL, or a bidi override.
     func hasRawHidden(_ text: String) -> Bool {
-        text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || (0x202A...0x202E).contains($0.value) }
+        text.unicodeScalars.contains {
+            ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || (0x202A...0x202E).contains($0.value)
+        }
     }
 
     @Test func theIssuesHugeNumbersAreRefusedWithAMessageNeverATrap() throws {
@@ -47,10 +49,12 @@ import Testing
             let r = try kho.run(args, env: ["KHO_LANG": "en"])
             // Then each is refused with a message: exit 1 (64 for an option refused before running); a trap
             // would end with SIGILL (status 4 or 132)
-            #expect((r.code == 1 || r.code == 64) && !r.err.isEmpty, "\(args.joined(separator: " ")): \(r.code) \(r.err)")
+            #expect(
+                (r.code == 1 || r.code == 64) && !r.err.isEmpty, "\(args.joined(separator: " ")): \(r.code) \(r.err)")
             #expect(!r.err.contains("Fatal error") && !r.err.contains("crashed"), "\(args)")
         }
-        let extent = try kho("box", "add", "B2", "--fonds", "F1", "--extent", "10.5", "--by", "Thu", env: ["KHO_LANG": "en"])
+        let extent = try kho(
+            "box", "add", "B2", "--fonds", "F1", "--extent", "10.5", "--by", "Thu", env: ["KHO_LANG": "en"])
         #expect(extent.err.contains("“10.5” is too large: one box or bundle is at most 10 m"), "\(extent.err)")
         // and nothing changed
         #expect(try kho.snapshot() == before)
@@ -61,10 +65,15 @@ import Testing
         let kho = try catalogue()
         #expect(try kho("file", "add", "B1/02", "--title", "Sổ 2", "--sheets", "10", "--by", "Thu").code == 0)
         #expect(try kho("scan", "record", "B1/01", "--pages", "10", "--by", "Thu").code == 0)
-        try damage(kho, "UPDATE file SET pages = 9223372036854775807, sheets = 9223372036854775807; UPDATE event SET pages = 9223372036854775807")
+        try damage(
+            kho,
+            "UPDATE file SET pages = 9223372036854775807, sheets = 9223372036854775807; UPDATE event SET pages = 9223372036854775807"
+        )
         // When every reading command runs, Then none fails with "integer overflow" or traps
-        for args in [["status"], ["check"], ["estimate"], ["report", "--html", kho.dir.appendingPathComponent("r.html").path],
-                     ["box", "list"], ["fonds", "list"], ["throughput"]] {
+        for args in [
+            ["status"], ["check"], ["estimate"], ["report", "--html", kho.dir.appendingPathComponent("r.html").path],
+            ["box", "list"], ["fonds", "list"], ["throughput"],
+        ] {
             let r = try kho.run(args)
             #expect(r.code == 0 || (args == ["check"] && r.code == 1), "\(args): \(r.code) \(r.err)")
             #expect(!r.err.contains("overflow") && !r.out.contains("overflow"), "\(args): \(r.err)")
@@ -82,7 +91,9 @@ import Testing
         let r = try kho("import", "boxes", path, "--by", "Thu", env: ["KHO_LANG": "en"])
         // Then it is refused naming line 3, instead of "Imported 1 boxes"
         #expect(r.code == 1)
-        #expect(r.err.contains("line 3") && r.err.contains("never closed") && r.err.contains("Nothing was imported"), "\(r.err)")
+        #expect(
+            r.err.contains("line 3") && r.err.contains("never closed") && r.err.contains("Nothing was imported"),
+            "\(r.err)")
         #expect(!r.out.contains("Imported"))
         #expect(try kho.snapshot() == before)
         // And once the quote is closed, all ten rows come in
@@ -96,7 +107,9 @@ import Testing
         let before = try kho.snapshot()
         for code in ["H/12", "a..b", "H 1", "H\u{1B}[2J", "H\u{202E}1", String(repeating: "H", count: 33)] {
             let r = try kho("box", "add", code, "--fonds", "F1", "--by", "Thu", env: ["KHO_LANG": "en"])
-            #expect(r.code == 1 && r.err.contains("is not valid") && r.err.contains("at most 32 characters"), "\(code): \(r.err)")
+            #expect(
+                r.code == 1 && r.err.contains("is not valid") && r.err.contains("at most 32 characters"),
+                "\(code): \(r.err)")
             #expect(!hasRawHidden(r.err), "\(code): the message carries the raw character")
         }
         // An unknown code typed with an ESC sequence is quoted escaped too
@@ -109,7 +122,9 @@ import Testing
         // Given a catalogue whose box notes, location and file title hold ESC sequences, a newline and a bidi
         // override, written by raw SQL (kho itself refuses them)
         let kho = try catalogue()
-        try damage(kho, """
+        try damage(
+            kho,
+            """
             UPDATE box SET notes = 'ẩm' || char(27) || '[2J' || char(10) || 'mốc', location = 'A-' || char(8238) || '3';
             UPDATE file SET title = 'Sổ' || char(27) || ']0;pwned' || char(7)
             """)

@@ -24,8 +24,11 @@ import Testing
         // When a report, an export, the rates file or a backup is aimed at it, its WAL or its lock, also through a link
         let link = kho.dir.appendingPathComponent("link.html").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: kho.db)
-        for args in [["report", "--html", kho.db], ["export", "boxes", "--out", kho.db], ["export", "boxes", "--out", kho.db + "-wal"],
-                     ["report", "--html", link], ["rates", "init", "--force", kho.db + ".lock"], ["backup", kho.db, "--force"]] {
+        for args in [
+            ["report", "--html", kho.db], ["export", "boxes", "--out", kho.db],
+            ["export", "boxes", "--out", kho.db + "-wal"],
+            ["report", "--html", link], ["rates", "init", "--force", kho.db + ".lock"], ["backup", kho.db, "--force"],
+        ] {
             let r = try kho.run(args)
             // Then each is refused with a message naming the file, and the catalogue is byte for byte what it was
             #expect(r.code != 0, "\(args)")
@@ -43,7 +46,10 @@ import Testing
         let folder = kho.dir.appendingPathComponent("folder").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // When a report or a backup (even --force) is written there
-        for args in [["report", "--html", fifo], ["backup", fifo, "--force"], ["export", "boxes", "--out", folder], ["report", "--html", "/dev/null"]] {
+        for args in [
+            ["report", "--html", fifo], ["backup", fifo, "--force"], ["export", "boxes", "--out", folder],
+            ["report", "--html", "/dev/null"],
+        ] {
             let r = try kho.run(args)
             // Then it is refused, and the FIFO is still a FIFO
             #expect(r.code != 0, "\(args)")
@@ -78,7 +84,9 @@ import Testing
         let kho = Kho()
         let typo = kho.dir.appendingPathComponent("typo/x.sqlite").path
         // When reading or verifying commands run on it
-        for args in [["scan", "verify", "--by", "Thu"], ["status"], ["box", "list"], ["sort", "start", "B1", "--by", "Thu"]] {
+        for args in [
+            ["scan", "verify", "--by", "Thu"], ["status"], ["box", "list"], ["sort", "start", "B1", "--by", "Thu"],
+        ] {
             let r = try kho.run(args, env: ["KHO_DB": typo])
             // Then each fails naming the path, and nothing is created
             #expect(r.code != 0, "\(args)")

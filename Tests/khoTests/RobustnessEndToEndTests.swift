@@ -11,7 +11,8 @@ import Testing
         // When they all run at once, each starting its own fonds and then adding boxes
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             for i in 0..<perWorker {
-                let args = i == 0
+                let args =
+                    i == 0
                     ? ["fonds", "add", "F\(w)", "--name", "Phông \(w)", "--by", "Thợ \(w)"]
                     : ["box", "add", "W\(w)-\(i)", "--fonds", "F\(w)", "--extent", "0,1", "--by", "Thợ \(w)"]
                 let result: Kho.Result
@@ -58,7 +59,9 @@ import Testing
         #expect(check.code == 0, "\(check.out)")
         #expect(try kho("scan", "ingest", root, "--by", "Hoa").code == 0)
         let after = try InterruptedIngestTests().state(kho)
-        #expect(after.count == 100 && after.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") })
+        #expect(
+            after.count == 100 && after.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") }
+        )
         #expect(try kho("check").code == 0)
     }
 

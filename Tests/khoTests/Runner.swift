@@ -30,10 +30,13 @@ final class Kho: Sendable {
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("kho")
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue { return candidate }
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue {
+                return candidate
+            }
             folder = folder.deletingLastPathComponent()
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/kho")
     }()
 
@@ -70,8 +73,9 @@ final class Kho: Sendable {
         group.wait()
         process.waitUntilExit()
         let timedOut = watchdog.finish()
-        return Result(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: errData.get(), as: UTF8.self), timedOut: timedOut)
+        return Result(
+            code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+            err: String(decoding: errData.get(), as: UTF8.self), timedOut: timedOut)
     }
 
     /// Data read on another thread.
@@ -99,7 +103,12 @@ final class Kho: Sendable {
         }
 
         /// Called once the process has been reaped: from now on the watchdog does nothing.
-        func finish() -> Bool { lock.withLock { done = true; return fired } }
+        func finish() -> Bool {
+            lock.withLock {
+                done = true
+                return fired
+            }
+        }
     }
 
     func write(_ text: String, to name: String) -> String {
@@ -112,7 +121,9 @@ final class Kho: Sendable {
     func snapshot() throws -> String {
         try ["log", "box list", "file list", "fonds list", "status"].map { cmd -> String in
             var result = try run(cmd.split(separator: " ").map(String.init) + ["--json"])
-            if cmd == "status" { result.out = result.out.split(separator: "\n").filter { !$0.contains("as_of") }.joined(separator: "\n") }
+            if cmd == "status" {
+                result.out = result.out.split(separator: "\n").filter { !$0.contains("as_of") }.joined(separator: "\n")
+            }
             return result.out
         }.joined(separator: "\n")
     }

@@ -14,7 +14,9 @@ import Testing
         // Then the runner reads all of it, as it comes, and the command ends on its own
         // (the values are taken out first so that a failure does not print 100 KB of stderr)
         let (timedOut, code, bytes) = (result.timedOut, result.code, result.err.utf8.count)
-        let (summary, lastListed) = (result.err.contains("250 trong 250 dòng có lỗi"), result.err.contains("dòng 201 (X199)"))
+        let (summary, lastListed) = (
+            result.err.contains("250 trong 250 dòng có lỗi"), result.err.contains("dòng 201 (X199)")
+        )
         #expect(!timedOut, "kho was killed after 120 s: the runner stopped reading its output")
         #expect(code == 1)
         #expect(bytes > 64 * 1024, "only \(bytes) bytes on stderr")

@@ -17,7 +17,9 @@ import Testing
     @Test func showJSONGivesBackTheSavedResultByteForByte() throws {
         // Given an estimate saved with --json, which prints the result it saves
         let kho = try FixedCatalogue.make()
-        let save = try kho.run(["estimate"] + FixedCatalogue.estimateArgs + ["--save", "tỉnh 01/2025", "--by", "Thu", "--json"], env: FixedCatalogue.env)
+        let save = try kho.run(
+            ["estimate"] + FixedCatalogue.estimateArgs + ["--save", "tỉnh 01/2025", "--by", "Thu", "--json"],
+            env: FixedCatalogue.env)
         #expect(save.code == 0, "\(save.err)")
         // When it is shown as JSON, twice
         let shown = try kho.run(["estimate", "show", "tỉnh 01/2025", "--json"], env: FixedCatalogue.env)
@@ -33,7 +35,8 @@ import Testing
         #expect(saved.inputs.seed == 7 && saved.inputs.resamples == 200)
         // And the catalogue stores the same result (compact, keys sorted) as the one printed
         let stored = try DatabaseQueue(path: kho.db).read { db in
-            try String.fetchOne(db, sql: "SELECT result FROM saved_estimate WHERE name = ?", arguments: ["tỉnh 01/2025"])
+            try String.fetchOne(
+                db, sql: "SELECT result FROM saved_estimate WHERE name = ?", arguments: ["tỉnh 01/2025"])
         }
         let printedResult = try JSONDecoder().decode(EstimateResult.self, from: Data(save.out.utf8))
         let encoder = JSONEncoder()
@@ -44,7 +47,9 @@ import Testing
     @Test func showTextIsTheSavedTextUnderAHeader() throws {
         // Given an estimate saved as text
         let kho = try FixedCatalogue.make()
-        let save = try kho.run(["estimate"] + FixedCatalogue.estimateArgs + ["--save", "tỉnh 01/2025", "--by", "Thu"], env: FixedCatalogue.env)
+        let save = try kho.run(
+            ["estimate"] + FixedCatalogue.estimateArgs + ["--save", "tỉnh 01/2025", "--by", "Thu"],
+            env: FixedCatalogue.env)
         #expect(save.code == 0, "\(save.err)")
         // When it is shown
         let shown = try kho.run(["estimate", "show", "tỉnh 01/2025"], env: FixedCatalogue.env)
@@ -57,7 +62,8 @@ import Testing
         // And the rest is what the save printed, less the two lines about that run (where the prices came from, the name it was saved as)
         let body = lines.dropFirst(2).joined(separator: "\n")
         let made = save.out.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("Đã lưu dự toán «tỉnh 01/2025»") && !$0.hasPrefix("Đơn giá: ") }.joined(separator: "\n")
+            .filter { !$0.hasPrefix("Đã lưu dự toán «tỉnh 01/2025»") && !$0.hasPrefix("Đơn giá: ") }.joined(
+                separator: "\n")
         #expect(save.out.contains("Đã lưu dự toán «tỉnh 01/2025»"))
         #expect(body == made, "\(GoldenDiff.unified(expected: made, actual: body))")
     }

@@ -13,8 +13,10 @@ public struct BoxChanges: Sendable, Hashable {
     /// Metres kept by the box's finished arrangement (a correction of `kho sort finish --kept`).
     public var kept: String?
 
-    public init(fonds: String? = nil, extent: String? = nil, location: String? = nil, startYear: String? = nil,
-                endYear: String? = nil, condition: String? = nil, notes: String? = nil, kept: String? = nil) {
+    public init(
+        fonds: String? = nil, extent: String? = nil, location: String? = nil, startYear: String? = nil,
+        endYear: String? = nil, condition: String? = nil, notes: String? = nil, kept: String? = nil
+    ) {
         self.fonds = fonds
         self.extent = extent
         self.location = location
@@ -45,10 +47,12 @@ public struct FileChanges: Sendable, Hashable {
     public var backupMode: String?
     public var backupState: String?
 
-    public init(title: String? = nil, startYear: String? = nil, endYear: String? = nil, retention: String? = nil,
-                access: String? = nil, sheets: String? = nil, condition: String? = nil, notes: String? = nil,
-                language: String? = nil, keywords: String? = nil, infoSymbol: String? = nil, reliability: String? = nil,
-                paperCode: String? = nil, backupMode: String? = nil, backupState: String? = nil) {
+    public init(
+        title: String? = nil, startYear: String? = nil, endYear: String? = nil, retention: String? = nil,
+        access: String? = nil, sheets: String? = nil, condition: String? = nil, notes: String? = nil,
+        language: String? = nil, keywords: String? = nil, infoSymbol: String? = nil, reliability: String? = nil,
+        paperCode: String? = nil, backupMode: String? = nil, backupState: String? = nil
+    ) {
         self.language = language
         self.keywords = keywords
         self.infoSymbol = infoSymbol
@@ -116,8 +120,11 @@ extension KhoStore {
     public func registerFile(_ draft: FileDraft, by who: Attribution) throws -> FileRecord {
         try write { db in
             var file = try draft.validated(boxId: { try Lookup.boxId(db, code: $0) })
-            if let existing = try FileRecord.filter(Column("box_id") == file.boxId && Column("code") == file.code).fetchOne(db) {
-                throw CatalogueError.duplicateFile(ref: FileRef(box: Clean.code(draft.ref.box), file: file.code).description, title: existing.title)
+            if let existing = try FileRecord.filter(Column("box_id") == file.boxId && Column("code") == file.code)
+                .fetchOne(db)
+            {
+                throw CatalogueError.duplicateFile(
+                    ref: FileRef(box: Clean.code(draft.ref.box), file: file.code).description, title: existing.title)
             }
             try file.insert(db)
             var event = Event(kind: .fileAdd, attribution: who, time: time)
@@ -140,7 +147,9 @@ extension KhoStore {
         try write { db in
             let old = try Lookup.box(db, code: code)
             var box = old
-            if let fonds = changes.fonds { box.fondsId = try Lookup.fonds(db, code: Clean.code(fonds)).id ?? old.fondsId }
+            if let fonds = changes.fonds {
+                box.fondsId = try Lookup.fonds(db, code: Clean.code(fonds)).id ?? old.fondsId
+            }
             if let extent = changes.extent { box.extentMM = try Clean.extent(extent.isEmpty ? "-" : extent).value }
             if let kept = changes.kept {
                 guard old.arrangement == .arranged else {
@@ -152,12 +161,14 @@ extension KhoStore {
                 }
                 box.keptMM = mm.value
             } else if let kept = old.keptMM, box.extentMM != old.extentMM {
-                let ownArrangement = try lastEvent(db, kind: .sortStart, boxId: old.id) != nil
+                let ownArrangement =
+                    try lastEvent(db, kind: .sortStart, boxId: old.id) != nil
                     || lastEvent(db, kind: .sortFinish, boxId: old.id) != nil
                 if old.fromBoxId != nil && !ownArrangement && kept == old.extentMM {
                     box.keptMM = box.extentMM
                 } else if kept > box.extentMM {
-                    throw CatalogueError.extentBelowKept(box: box.code, extent: box.extent.formatted(), kept: Millimetres(kept).formatted())
+                    throw CatalogueError.extentBelowKept(
+                        box: box.code, extent: box.extent.formatted(), kept: Millimetres(kept).formatted())
                 }
             }
             if let location = changes.location {
@@ -167,7 +178,8 @@ extension KhoStore {
             }
             if changes.startYear != nil || changes.endYear != nil {
                 let (s, e) = try Clean.years(
-                    changes.startYear ?? old.startYear.map(String.init), changes.endYear ?? old.endYear.map(String.init))
+                    changes.startYear ?? old.startYear.map(String.init), changes.endYear ?? old.endYear.map(String.init)
+                )
                 box.startYear = s
                 box.endYear = e
             }
@@ -200,7 +212,8 @@ extension KhoStore {
             }
             if changes.startYear != nil || changes.endYear != nil {
                 let (s, e) = try Clean.years(
-                    changes.startYear ?? old.startYear.map(String.init), changes.endYear ?? old.endYear.map(String.init))
+                    changes.startYear ?? old.startYear.map(String.init), changes.endYear ?? old.endYear.map(String.init)
+                )
                 file.startYear = s
                 file.endYear = e
             }
@@ -214,10 +227,12 @@ extension KhoStore {
             if let sheets = changes.sheets { file.sheets = try Clean.sheets(sheets) }
             if let condition = changes.condition { file.condition = try Clean.condition(condition) }
             if let notes = changes.notes { file.notes = try Clean.notes(notes) }
-            for (value, path) in [(changes.language, \FileRecord.language), (changes.keywords, \.keywords),
-                                  (changes.infoSymbol, \.infoSymbol), (changes.reliability, \.reliability),
-                                  (changes.paperCode, \.paperCode), (changes.backupMode, \.backupMode),
-                                  (changes.backupState, \.backupState)] {
+            for (value, path) in [
+                (changes.language, \FileRecord.language), (changes.keywords, \.keywords),
+                (changes.infoSymbol, \.infoSymbol), (changes.reliability, \.reliability),
+                (changes.paperCode, \.paperCode), (changes.backupMode, \.backupMode),
+                (changes.backupState, \.backupState),
+            ] {
                 if let value { file[keyPath: path] = try Clean.line(value, .notes) }
             }
             try Self.saveChange(db, old: old, new: file, kind: .fileEdit, by: who, time: time) { event in
@@ -240,12 +255,16 @@ extension KhoStore {
             // Neither a file out of the store (on its own or with its box) nor into a box that is out.
             if let id = old.id { try refuseMoveWhileOut(db, boxId: old.boxId, fileId: id) }
             if let id = target.id { try refuseMoveWhileOut(db, boxId: id) }
-            if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code).fetchOne(db) {
+            if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code).fetchOne(
+                db)
+            {
                 throw CatalogueError.duplicateFile(ref: "\(target.code)/\(old.code)", title: clash.title)
             }
-            let masters = try Row.fetchAll(db, sql: """
-                SELECT root, COUNT(*) FROM master WHERE file_id = ? AND NOT missing GROUP BY root ORDER BY COUNT(*) DESC, root
-                """, arguments: [old.id])
+            let masters = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT root, COUNT(*) FROM master WHERE file_id = ? AND NOT missing GROUP BY root ORDER BY COUNT(*) DESC, root
+                    """, arguments: [old.id])
             if let first = masters.first {
                 let root: String = first[0]
                 let source = try Lookup.boxCode(db, id: old.boxId)
@@ -279,7 +298,8 @@ extension KhoStore {
         }
         guard !changedAfter.isEmpty else { throw CatalogueError.nothingToChange }
         try new.update(db)
-        var event = Event(kind: kind, attribution: who, time: time, detail: EventDetail(before: changedBefore, after: changedAfter))
+        var event = Event(
+            kind: kind, attribution: who, time: time, detail: EventDetail(before: changedBefore, after: changedAfter))
         target(&event)
         try event.append(db)
     }

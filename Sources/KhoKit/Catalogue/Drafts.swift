@@ -12,8 +12,10 @@ public struct BoxDraft: Sendable, Hashable {
     public var notes: String?
     public var from: String?
 
-    public init(code: String, fonds: String, extent: String? = nil, location: String? = nil, startYear: String? = nil,
-                endYear: String? = nil, condition: String? = nil, notes: String? = nil, from: String? = nil) {
+    public init(
+        code: String, fonds: String, extent: String? = nil, location: String? = nil, startYear: String? = nil,
+        endYear: String? = nil, condition: String? = nil, notes: String? = nil, from: String? = nil
+    ) {
         self.code = code
         self.fonds = fonds
         self.extent = extent
@@ -62,8 +64,10 @@ public struct FileDraft: Sendable, Hashable {
     public var condition: String?
     public var notes: String?
 
-    public init(ref: FileRef, title: String, startYear: String? = nil, endYear: String? = nil, retention: String? = nil,
-                access: String? = nil, sheets: String? = nil, condition: String? = nil, notes: String? = nil) {
+    public init(
+        ref: FileRef, title: String, startYear: String? = nil, endYear: String? = nil, retention: String? = nil,
+        access: String? = nil, sheets: String? = nil, condition: String? = nil, notes: String? = nil
+    ) {
         self.ref = ref
         self.title = title
         self.startYear = startYear
@@ -135,7 +139,8 @@ enum Clean {
                 } else if b == 0xE2, i + 2 < n {
                     let b1 = bytes[i + 1]
                     let b2 = bytes[i + 2]
-                    guard (b1 == 0x80 && ((0x90...0xA7).contains(b2) || b2 >= 0xB0)) || (b1 == 0x81 && b2 <= 0x9E) else { return false }
+                    guard (b1 == 0x80 && ((0x90...0xA7).contains(b2) || b2 >= 0xB0)) || (b1 == 0x81 && b2 <= 0x9E)
+                    else { return false }
                     i += 3
                 } else {
                     return false
@@ -197,7 +202,9 @@ enum Clean {
             if Millimetres.isBeyondRange(metres: s) { throw CatalogueError.extentTooLarge(s) }
             throw CatalogueError.badExtent(s)
         }
-        if mm.value == 0, !s.hasPrefix("-"), Millimetres.roundsToZero(metres: s) { throw CatalogueError.extentRoundsToZero(s) }
+        if mm.value == 0, !s.hasPrefix("-"), Millimetres.roundsToZero(metres: s) {
+            throw CatalogueError.extentRoundsToZero(s)
+        }
         guard mm.value > 0 else { throw CatalogueError.badExtent(s) }
         guard mm <= .largestBox else { throw CatalogueError.extentTooLarge(s) }
         return mm
@@ -209,7 +216,9 @@ enum Clean {
         let t = text(s)
         if Millimetres.isBeyondRange(metres: t), !t.hasPrefix("-") { throw CatalogueError.keptBeyondLargestBox(t) }
         let vanishes = Millimetres.roundsToZero(metres: t)
-        guard let mm = Millimetres.parse(metres: t), mm.value >= 0, !(vanishes && t.hasPrefix("-")) else { throw WorkError.badKept(s) }
+        guard let mm = Millimetres.parse(metres: t), mm.value >= 0, !(vanishes && t.hasPrefix("-")) else {
+            throw WorkError.badKept(s)
+        }
         if vanishes { throw WorkError.keptRoundsToZero(s) }
         guard mm <= .largestBox else { throw CatalogueError.keptBeyondLargestBox(t) }
         return mm
@@ -238,7 +247,9 @@ enum Clean {
         if let s, let quick = quickYears(s) { return try years(quick.0, quick.1) }
         guard let t = optional(s) else { return (nil, nil) }
         let parts = t.split(whereSeparator: { "-–—/".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { throw CatalogueError.badYearRange(t) }
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else {
+            throw CatalogueError.badYearRange(t)
+        }
         do {
             return try years(parts[0], parts.count == 2 ? parts[1] : parts[0])
         } catch CatalogueError.badYear {
@@ -271,12 +282,15 @@ enum Clean {
     /// A whole number as people write it: `1200`, or grouped by thousands `1.200` / `1,200`; nil otherwise.
     static func wholeNumber(_ s: String) -> Int? {
         let t = s.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.unicodeScalars.allSatisfy({ ($0.isASCII && $0.properties.numericType != nil) || $0 == "." || $0 == "," }) else { return nil }
+        guard !t.isEmpty,
+            t.unicodeScalars.allSatisfy({ ($0.isASCII && $0.properties.numericType != nil) || $0 == "." || $0 == "," })
+        else { return nil }
         if t.allSatisfy(\.isNumber) { return t.count <= 9 ? Int(t) : nil }
         for separator: Character in [".", ","] where t.contains(separator) {
             let groups = t.split(separator: separator, omittingEmptySubsequences: false)
             guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
-                  groups.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+                groups.allSatisfy({ $0.allSatisfy(\.isNumber) })
+            else { return nil }
             return Int(groups.joined())
         }
         return nil
@@ -318,7 +332,9 @@ enum Clean {
             break
         }
         digits = Substring(digits.trimmingCharacters(in: .whitespaces))
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { throw CatalogueError.badSheets(s) }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else {
+            throw CatalogueError.badSheets(s)
+        }
         if digits.allSatisfy({ $0.isNumber }) {
             guard let n = Int(digits), n <= largestFile else { throw CatalogueError.sheetsTooLarge(s) }
             return n

@@ -18,7 +18,9 @@ enum Lookup {
 
     static func file(_ db: Database, ref: FileRef) throws -> (Box, FileRecord) {
         let box = try self.box(db, code: ref.box)
-        guard let file = try FileRecord.filter(Column("box_id") == box.id && Column("code") == Clean.code(ref.file)).fetchOne(db)
+        guard
+            let file = try FileRecord.filter(Column("box_id") == box.id && Column("code") == Clean.code(ref.file))
+                .fetchOne(db)
         else { throw CatalogueError.unknownFile(ref.description) }
         return (box, file)
     }

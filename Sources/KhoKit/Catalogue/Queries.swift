@@ -79,7 +79,8 @@ public struct FileView: Codable, Sendable, Hashable {
     public var custody: CustodyView?
 
     enum CodingKeys: String, CodingKey {
-        case ref, box, file, title, retention, access, sheets, condition, notes, pages, language, keywords, reliability, documents
+        case ref, box, file, title, retention, access, sheets, condition, notes, pages, language, keywords, reliability,
+            documents
         case location, custody
         case startYear = "start_year"
         case endYear = "end_year"
@@ -115,7 +116,9 @@ public struct FileFilter: Sendable, Hashable {
     public var access: String?
     public var search: String?
 
-    public init(box: String? = nil, fonds: String? = nil, scanState: String? = nil, access: String? = nil, search: String? = nil) {
+    public init(
+        box: String? = nil, fonds: String? = nil, scanState: String? = nil, access: String? = nil, search: String? = nil
+    ) {
         self.box = box
         self.fonds = fonds
         self.scanState = scanState
@@ -131,8 +134,9 @@ public enum FilterError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .badValue(let field, let value, let allowed):
-            Text(vi: "giá trị «\(value)» của \(field) không hợp lệ; dùng một trong: \(allowed)",
-                 en: "“\(value)” is not a valid \(field); use one of: \(allowed)")
+            Text(
+                vi: "giá trị «\(value)» của \(field) không hợp lệ; dùng một trong: \(allowed)",
+                en: "“\(value)” is not a valid \(field); use one of: \(allowed)")
         }
     }
 }
@@ -141,15 +145,19 @@ extension KhoStore {
     /// All fonds with their box and file counts and total metres as received.
     public func listFonds() throws -> [FondsView] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT f.code, f.name, f.notes,
-                    (SELECT COUNT(*) FROM box b WHERE b.fonds_id = f.id) AS boxes,
-                    (SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = f.id) AS files,
-                    (SELECT COALESCE(SUM(\(Bounds.sql("extent_mm"))), 0) FROM box b WHERE b.fonds_id = f.id AND b.from_box_id IS NULL) AS mm
-                FROM fonds f ORDER BY f.code
-                """).map { row in
-                FondsView(code: row["code"], name: row["name"], notes: row["notes"], boxes: row["boxes"], files: row["files"],
-                          totalMetres: Double(row["mm"] as Int64) / 1000)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.code, f.name, f.notes,
+                        (SELECT COUNT(*) FROM box b WHERE b.fonds_id = f.id) AS boxes,
+                        (SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = f.id) AS files,
+                        (SELECT COALESCE(SUM(\(Bounds.sql("extent_mm"))), 0) FROM box b WHERE b.fonds_id = f.id AND b.from_box_id IS NULL) AS mm
+                    FROM fonds f ORDER BY f.code
+                    """
+            ).map { row in
+                FondsView(
+                    code: row["code"], name: row["name"], notes: row["notes"], boxes: row["boxes"], files: row["files"],
+                    totalMetres: Double(row["mm"] as Int64) / 1000)
             }
         }
     }
@@ -168,8 +176,14 @@ extension KhoStore {
     public func listBoxes(_ filter: BoxFilter = BoxFilter()) throws -> [BoxView] {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
-        if let fonds = filter.fonds { clauses.append("f.code = ?"); arguments.append(Clean.code(fonds)) }
-        if let location = filter.location { clauses.append("b.location LIKE ? ESCAPE '\\'"); arguments.append(Self.likePrefix(location)) }
+        if let fonds = filter.fonds {
+            clauses.append("f.code = ?")
+            arguments.append(Clean.code(fonds))
+        }
+        if let location = filter.location {
+            clauses.append("b.location LIKE ? ESCAPE '\\'")
+            arguments.append(Self.likePrefix(location))
+        }
         if let state = filter.arrangement {
             guard let s = ArrangementState.parse(state) else {
                 throw FilterError.badValue(field: "--state", value: state, allowed: ArrangementState.keys)
@@ -186,8 +200,10 @@ extension KhoStore {
         return try read { db in
             if let fonds = filter.fonds { _ = try Lookup.fonds(db, code: Clean.code(fonds)) }
             let open = try boxesOutById(db)
-            return try Row.fetchAll(db, sql: "\(Self.boxViewSQL) \(whereSQL) GROUP BY b.id ORDER BY b.code",
-                                    arguments: StatementArguments(arguments)).map { try Self.boxView($0, custody: open) }
+            return try Row.fetchAll(
+                db, sql: "\(Self.boxViewSQL) \(whereSQL) GROUP BY b.id ORDER BY b.code",
+                arguments: StatementArguments(arguments)
+            ).map { try Self.boxView($0, custody: open) }
         }
     }
 
@@ -195,7 +211,10 @@ extension KhoStore {
     public func showBox(_ code: String) throws -> (box: BoxView, files: [FileView]) {
         try read { db in
             let box = try Lookup.box(db, code: code)
-            guard let row = try Row.fetchOne(db, sql: "\(Self.boxViewSQL) WHERE b.id = ? GROUP BY b.id", arguments: [box.id]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "\(Self.boxViewSQL) WHERE b.id = ? GROUP BY b.id", arguments: [box.id])
+            else {
                 throw CatalogueError.unknownBox(code)
             }
             let files = try fileViews(db, whereSQL: "WHERE fi.box_id = ?", arguments: [box.id])
@@ -208,7 +227,9 @@ extension KhoStore {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let state = filter.scanState {
-            guard let s = ScanState.parse(state) else { throw FilterError.badValue(field: "--scan", value: state, allowed: ScanState.keys) }
+            guard let s = ScanState.parse(state) else {
+                throw FilterError.badValue(field: "--scan", value: state, allowed: ScanState.keys)
+            }
             clauses.append("fi.scan_state = ?")
             arguments.append(s.rawValue)
         }
@@ -252,13 +273,16 @@ extension KhoStore {
     }
 
     private func fileViews(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [FileView] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id, b.location AS box_location,
-                   (SELECT COUNT(*) FROM document d WHERE d.file_id = fi.id) AS document_count
-            FROM file fi JOIN box b ON b.id = fi.box_id
-            \(whereSQL) ORDER BY b.code, fi.code
-            """, arguments: arguments)
-        let codes = try Self.archiveCodes(db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id, b.location AS box_location,
+                       (SELECT COUNT(*) FROM document d WHERE d.file_id = fi.id) AS document_count
+                FROM file fi JOIN box b ON b.id = fi.box_id
+                \(whereSQL) ORDER BY b.code, fi.code
+                """, arguments: arguments)
+        let codes = try Self.archiveCodes(
+            db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
         let boxesOut = try boxesOutById(db)
         let filesOut = try filesOutById(db)
         return try rows.map { row in
@@ -274,33 +298,42 @@ extension KhoStore {
                 endYear: file.endYear, retention: file.retention, access: file.access, sheets: file.sheets,
                 condition: file.condition, notes: file.notes, scanState: file.scanState, pages: file.pages,
                 archiveId: file.id.flatMap { codes[$0] }, language: file.language, keywords: file.keywords,
-                infoSymbol: file.infoSymbol, reliability: file.reliability, paperCode: file.paperCode, backupMode: file.backupMode,
-                backupState: file.backupState, documents: row["document_count"], location: row["box_location"], custody: custody)
+                infoSymbol: file.infoSymbol, reliability: file.reliability, paperCode: file.paperCode,
+                backupMode: file.backupMode,
+                backupState: file.backupState, documents: row["document_count"], location: row["box_location"],
+                custody: custody)
         }
     }
 
     /// The boxes out of the store as a whole, by box id.
     private func boxesOutById(_ db: Database) throws -> [Int64: CustodyView] {
-        Dictionary(try custodies(db, where: "c.file_id IS NULL", [], now: Date()).map { ($0.boxId, $0) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            try custodies(db, where: "c.file_id IS NULL", [], now: Date()).map { ($0.boxId, $0) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     /// The files out of the store on their own, by file id.
     private func filesOutById(_ db: Database) throws -> [Int64: CustodyView] {
-        Dictionary(try custodies(db, where: "c.file_id IS NOT NULL", [], now: Date()).compactMap { v in v.fileId.map { ($0, v) } },
-                   uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            try custodies(db, where: "c.file_id IS NOT NULL", [], now: Date()).compactMap { v in
+                v.fileId.map { ($0, v) }
+            },
+            uniquingKeysWith: { a, _ in a })
     }
 
     private static func boxView(_ row: Row, custody: [Int64: CustodyView] = [:]) throws -> BoxView {
         let box = try Box(row: row)
         return BoxView(
             code: box.code, fonds: row["fonds_code"], extentMetres: box.extent.metres, location: box.location,
-            startYear: box.startYear, endYear: box.endYear, condition: box.condition, notes: box.notes, from: row["from_code"],
+            startYear: box.startYear, endYear: box.endYear, condition: box.condition, notes: box.notes,
+            from: row["from_code"],
             arrangement: box.arrangement, keptMetres: box.keptMM.map { Double($0) / 1000 }, files: row["n_files"],
             sheets: row["n_sheets"], pages: row["n_pages"], custody: box.id.flatMap { custody[$0] })
     }
 
     static func likeEscape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
+            of: "_", with: "\\_")
     }
 
     static func likePrefix(_ s: String) -> String { likeEscape(Clean.text(s)) + "%" }

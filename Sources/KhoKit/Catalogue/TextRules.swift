@@ -33,7 +33,9 @@ public enum CodeRule {
             if scalar == "." && previousDot { doubleDot = true }
             previousDot = scalar == "."
         }
-        if first == "." || first == "-" || (!first.isASCII && isMark(first)) { return .badStart(Visible.describe(first)) }
+        if first == "." || first == "-" || (!first.isASCII && isMark(first)) {
+            return .badStart(Visible.describe(first))
+        }
         if doubleDot { return .doubleDot }
         if scalars.count > maxLength { return .tooLong(scalars.count) }
         return nil
@@ -43,10 +45,12 @@ public enum CodeRule {
         if s.isASCII {
             // ASCII letters, digits, - _ . (what the general categories below give for ASCII), without the lookup.
             let v = s.value
-            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2D || v == 0x5F || v == 0x2E
+            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2D
+                || v == 0x5F || v == 0x2E
         }
         switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber: return true
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
+            return true
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }

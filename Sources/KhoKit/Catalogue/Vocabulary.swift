@@ -139,7 +139,10 @@ public enum ScanState: String, Vocabulary {
         }
     }
 
-    public var aliases: [String] { self == .mismatch ? ["count-mismatch", "count_mismatch"] : self == .review ? ["needs-review", "needs_review"] : [] }
+    public var aliases: [String] {
+        self == .mismatch
+            ? ["count-mismatch", "count_mismatch"] : self == .review ? ["needs-review", "needs_review"] : []
+    }
 
     /// Whether the file counts as digitized (recorded, passed or delivered).
     public var isDigitized: Bool { self == .recorded || self == .passed || self == .delivered }
@@ -171,7 +174,13 @@ public enum Retention: Sendable, Hashable, Codable {
 
     init?(stored: String?) {
         guard let stored else { return nil }
-        if stored == "permanent" { self = .permanent } else if let n = Int(stored) { self = .years(n) } else { return nil }
+        if stored == "permanent" {
+            self = .permanent
+        } else if let n = Int(stored) {
+            self = .years(n)
+        } else {
+            return nil
+        }
     }
 
     /// The retention as people write it: `vĩnh viễn` / `10 năm`, or `permanent` / `10 years`.

@@ -11,7 +11,8 @@ extension KhoStore {
             let new = try Clean.newCode(newCode, .box)
             guard new != old.code else { throw CorrectionError.sameCode(thing: .box, code: old.code) }
             if let taken = try Box.filter(Box.Columns.code == new).fetchOne(db) {
-                throw CatalogueError.duplicateBox(code: new, fonds: try Lookup.fondsCode(db, id: taken.fondsId), location: taken.location)
+                throw CatalogueError.duplicateBox(
+                    code: new, fonds: try Lookup.fondsCode(db, id: taken.fondsId), location: taken.location)
             }
             try Self.ensureRenamable(db, thing: .box, code: old.code, files: "f.box_id = ?", id: old.id)
             var box = old
@@ -69,23 +70,32 @@ extension KhoStore {
 
     /// Refuses a rename when a file among `files` (an SQL condition over `file f` and `box b`) has a PDF/A copy, or
     /// (boxes and files) masters on record.
-    static func ensureRenamable(_ db: Database, thing: CatalogueError.Thing, code: String, files: String, id: Int64?) throws {
-        if let row = try Row.fetchOne(db, sql: """
-            SELECT b.code || '/' || f.code, c.archive_id FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id
-            WHERE \(files) ORDER BY c.id LIMIT 1
-            """, arguments: [id]) {
+    static func ensureRenamable(
+        _ db: Database, thing: CatalogueError.Thing, code: String, files: String, id: Int64?
+    ) throws {
+        if let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT b.code || '/' || f.code, c.archive_id FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id
+                WHERE \(files) ORDER BY c.id LIMIT 1
+                """, arguments: [id])
+        {
             throw CorrectionError.deliveredCopy(thing: thing, code: code, file: row[0], archiveId: row[1])
         }
         guard thing != .fonds else { return }
-        if let row = try Row.fetchOne(db, sql: """
-            SELECT b.code, f.code, COUNT(*), MIN(m.root) FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
-            WHERE \(files) AND NOT m.missing GROUP BY f.id ORDER BY b.code, f.code LIMIT 1
-            """, arguments: [id]) {
+        if let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT b.code, f.code, COUNT(*), MIN(m.root) FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
+                WHERE \(files) AND NOT m.missing GROUP BY f.id ORDER BY b.code, f.code LIMIT 1
+                """, arguments: [id])
+        {
             let box: String = row[0]
             let file: String = row[1]
             let root: String = row[3]
-            throw CorrectionError.mastersInFolder(thing: thing, code: code, file: "\(box)/\(file)", masters: row[2],
-                                                  folder: (root as NSString).appendingPathComponent("\(box)/\(file)"))
+            throw CorrectionError.mastersInFolder(
+                thing: thing, code: code, file: "\(box)/\(file)", masters: row[2],
+                folder: (root as NSString).appendingPathComponent("\(box)/\(file)"))
         }
     }
 
@@ -128,19 +138,25 @@ extension KhoStore {
 
     /// Deletes one row when nothing has happened to it: the events that name it no longer do (their ids are kept in
     /// the delete event, with every column of the row, for the undo).
-    private func deleteRow(_ db: Database, _ subject: Subject, id: Int64, code: String, extra: [String: String?], by who: Attribution,
-                           target: (inout Event) -> Void) throws -> Event {
+    private func deleteRow(
+        _ db: Database, _ subject: Subject, id: Int64, code: String, extra: [String: String?], by who: Attribution,
+        target: (inout Event) -> Void
+    ) throws -> Event {
         let thing: CatalogueError.Thing = subject == .fonds ? .fonds : subject == .box ? .box : .file
-        if let happened = try History.firstHappening(db, subject, ids: "SELECT ?", arguments: [id], strict: false, time: time) {
+        if let happened = try History.firstHappening(
+            db, subject, ids: "SELECT ?", arguments: [id], strict: false, time: time)
+        {
             throw CorrectionError.notUntouched(thing: thing, code: code, happened: happened.text)
         }
         var before = extra
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM \(subject.table) WHERE id = ?", arguments: [id]) {
             for (column, value) in row { before[column] = Self.text(value) }
         }
-        let named = try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE \(subject.eventColumn) = ? ORDER BY id", arguments: [id])
+        let named = try Int64.fetchAll(
+            db, sql: "SELECT id FROM event WHERE \(subject.eventColumn) = ? ORDER BY id", arguments: [id])
         before["events"] = named.map(String.init).joined(separator: ",")
-        try db.execute(sql: "UPDATE event SET \(subject.eventColumn) = NULL WHERE \(subject.eventColumn) = ?", arguments: [id])
+        try db.execute(
+            sql: "UPDATE event SET \(subject.eventColumn) = NULL WHERE \(subject.eventColumn) = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM \(subject.table) WHERE id = ?", arguments: [id])
         let kind: EventKind = subject == .fonds ? .fondsDelete : subject == .box ? .boxDelete : .fileDelete
         var event = Event(kind: kind, attribution: who, time: time, detail: EventDetail(before: before))

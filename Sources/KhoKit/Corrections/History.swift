@@ -61,22 +61,28 @@ enum History {
     /// `strict` (undoing an import) every other kind counts, edits and moves too, otherwise only the kinds that are not
     /// ``bookkeeping``. Rows of other tables that refer to a row count in both
     /// cases, except rows of the same set (a box made from another box of the same import).
-    static func firstHappening(_ db: Database, _ subject: Subject, ids: String, arguments: StatementArguments,
-                               strict: Bool, time: LocalTime) throws -> Happening? {
+    static func firstHappening(
+        _ db: Database, _ subject: Subject, ids: String, arguments: StatementArguments,
+        strict: Bool, time: LocalTime
+    ) throws -> Happening? {
         let kinds = bookkeeping.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
         let filter = (strict ? "e.kind != 'undo'" : "e.kind NOT IN (\(kinds))") + " AND \(LiveEvent.sql(alias: "e"))"
-        if let row = try Row.fetchOne(db, sql: """
-            SELECT e.id, e.kind, e.actor, e.happened_at, e.fonds_id, e.box_id, e.file_id FROM event e
-            WHERE e.\(subject.eventColumn) IN (\(ids)) AND \(subject.ownEventsOnly) AND \(filter)
-            ORDER BY e.id LIMIT 1
-            """, arguments: arguments) {
+        if let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT e.id, e.kind, e.actor, e.happened_at, e.fonds_id, e.box_id, e.file_id FROM event e
+                WHERE e.\(subject.eventColumn) IN (\(ids)) AND \(subject.ownEventsOnly) AND \(filter)
+                ORDER BY e.id LIMIT 1
+                """, arguments: arguments)
+        {
             return try eventHappening(db, row: row, subject: subject, time: time)
         }
         return try firstReference(db, subject, ids: ids, arguments: arguments)
     }
 
     /// An event as a happening: what, on which box or file, when, by whom, and its id.
-    private static func eventHappening(_ db: Database, row: Row, subject: Subject, time: LocalTime) throws -> Happening {
+    private static func eventHappening(_ db: Database, row: Row, subject: Subject, time: LocalTime) throws -> Happening
+    {
         let id: Int64 = row["id"]
         let raw: String = row["kind"]
         let kind = EventKind(rawValue: raw)
@@ -84,35 +90,52 @@ enum History {
         let actor: String = row["actor"]
         var on = ""
         if subject != .file, let fileId: Int64 = row["file_id"] {
-            on = " " + (try String.fetchOne(db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?",
-                                             arguments: [fileId]) ?? "")
+            on =
+                " "
+                + (try String.fetchOne(
+                    db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?",
+                    arguments: [fileId]) ?? "")
         } else if subject == .fonds, let boxId: Int64 = row["box_id"] {
             on = " " + (try Lookup.boxCode(db, id: boxId))
         }
         let label = kind?.label ?? Text(vi: raw, en: raw)
         let target: Int64? = row[subject.eventColumn]
-        return Happening(row: try name(db, subject, id: target ?? 0), text: Text(vi: "\(label.vi) (\(raw))\(on) lúc \(when), \(actor), sự kiện \(id)",
-                                    en: "\(label.en) (\(raw))\(on) on \(when) by \(actor), event \(id)"), event: id)
+        return Happening(
+            row: try name(db, subject, id: target ?? 0),
+            text: Text(
+                vi: "\(label.vi) (\(raw))\(on) lúc \(when), \(actor), sự kiện \(id)",
+                en: "\(label.en) (\(raw))\(on) on \(when) by \(actor), event \(id)"), event: id)
     }
 
     /// The first row of another table (or of the same table, outside the set) that refers to a row of the set.
-    private static func firstReference(_ db: Database, _ subject: Subject, ids: String, arguments: StatementArguments) throws -> Happening? {
-        let references = try Row.fetchAll(db, sql: """
-            SELECT m.name AS tbl, p."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) p
-            WHERE m.type = 'table' AND p."table" = ? AND m.name != 'event'
-            ORDER BY m.name, p."from"
-            """, arguments: [subject.table])
+    private static func firstReference(
+        _ db: Database, _ subject: Subject, ids: String, arguments: StatementArguments
+    ) throws -> Happening? {
+        let references = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.name AS tbl, p."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) p
+                WHERE m.type = 'table' AND p."table" = ? AND m.name != 'event'
+                ORDER BY m.name, p."from"
+                """, arguments: [subject.table])
         for reference in references {
             let table: String = reference["tbl"]
             let column: String = reference["col"]
             let outside = table == subject.table ? " AND t.rowid NOT IN (\(ids))" : ""
             let args = table == subject.table ? arguments + arguments : arguments
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT t.rowid AS rid, t.\(column) AS target, COUNT(*) OVER () AS n FROM \(table) t
-                WHERE t.\(column) IN (\(ids))\(outside) ORDER BY t.rowid LIMIT 1
-                """, arguments: args)
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT t.rowid AS rid, t.\(column) AS target, COUNT(*) OVER () AS n FROM \(table) t
+                        WHERE t.\(column) IN (\(ids))\(outside) ORDER BY t.rowid LIMIT 1
+                        """, arguments: args)
             else { continue }
-            return Happening(row: try name(db, subject, id: row["target"]), text: try describe(db, table: table, column: column, rowid: row["rid"], target: row["target"], count: row["n"]), event: nil)
+            return Happening(
+                row: try name(db, subject, id: row["target"]),
+                text: try describe(
+                    db, table: table, column: column, rowid: row["rid"], target: row["target"], count: row["n"]),
+                event: nil)
         }
         return nil
     }
@@ -127,45 +150,71 @@ enum History {
             let code = try Lookup.boxCode(db, id: id)
             return Text(vi: "hộp \(code)", en: "box \(code)")
         case .file:
-            let ref = try String.fetchOne(db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?",
-                                          arguments: [id]) ?? "?"
+            let ref =
+                try String.fetchOne(
+                    db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?",
+                    arguments: [id]) ?? "?"
             return Text(vi: "hồ sơ \(ref)", en: "file \(ref)")
         }
     }
 
     /// A row that refers to a fonds, box or file, in words.
-    private static func describe(_ db: Database, table: String, column: String, rowid: Int64, target: Int64, count: Int) throws -> Text {
+    private static func describe(
+        _ db: Database, table: String, column: String, rowid: Int64, target: Int64, count: Int
+    ) throws -> Text {
         func fileRef(_ id: Int64) throws -> String {
-            try String.fetchOne(db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?", arguments: [id]) ?? "?"
+            try String.fetchOne(
+                db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?",
+                arguments: [id]) ?? "?"
         }
         switch (table, column) {
         case ("file", "box_id"):
             let ref = try fileRef(rowid)
-            return Text(vi: "hộp có \(count) hồ sơ (ví dụ \(ref)); hãy xóa hoặc chuyển các hồ sơ trước (`kho file delete \(ref)`, `kho file move \(ref) --to HỘP`)",
-                        en: "the box holds \(count) files (e.g. \(ref)); delete or move them first (`kho file delete \(ref)`, `kho file move \(ref) --to BOX`)")
+            return Text(
+                vi:
+                    "hộp có \(count) hồ sơ (ví dụ \(ref)); hãy xóa hoặc chuyển các hồ sơ trước (`kho file delete \(ref)`, `kho file move \(ref) --to HỘP`)",
+                en:
+                    "the box holds \(count) files (e.g. \(ref)); delete or move them first (`kho file delete \(ref)`, `kho file move \(ref) --to BOX`)"
+            )
         case ("box", "from_box_id"):
             let code = try Lookup.boxCode(db, id: rowid)
-            return Text(vi: "hộp \(code) được tạo ra từ hộp này khi chỉnh lý", en: "box \(code) was made from it by arrangement")
+            return Text(
+                vi: "hộp \(code) được tạo ra từ hộp này khi chỉnh lý", en: "box \(code) was made from it by arrangement"
+            )
         case ("box", "fonds_id"):
             let code = try Lookup.boxCode(db, id: rowid)
-            return Text(vi: "phông có \(count) hộp (ví dụ \(code)); hãy xóa các hộp trước (`kho box delete \(code)`)",
-                        en: "the fonds holds \(count) boxes (e.g. \(code)); delete them first (`kho box delete \(code)`)")
+            return Text(
+                vi: "phông có \(count) hộp (ví dụ \(code)); hãy xóa các hộp trước (`kho box delete \(code)`)",
+                en: "the fonds holds \(count) boxes (e.g. \(code)); delete them first (`kho box delete \(code)`)")
         case ("master", _):
-            return Text(vi: "hồ sơ \(try fileRef(target)) có \(count) bản quét đã nạp", en: "file \(try fileRef(target)) has \(count) masters on record")
+            return Text(
+                vi: "hồ sơ \(try fileRef(target)) có \(count) bản quét đã nạp",
+                en: "file \(try fileRef(target)) has \(count) masters on record")
         case ("pdf_copy", _):
-            return Text(vi: "hồ sơ \(try fileRef(target)) đã có bản PDF/A", en: "file \(try fileRef(target)) has a PDF/A copy")
+            return Text(
+                vi: "hồ sơ \(try fileRef(target)) đã có bản PDF/A", en: "file \(try fileRef(target)) has a PDF/A copy")
         case ("archive_number", _):
-            let number = try Int.fetchOne(db, sql: "SELECT number FROM archive_number WHERE rowid = ?", arguments: [rowid]) ?? 0
-            return Text(vi: "hồ sơ \(try fileRef(target)) đã được đánh số \(number) trong phông", en: "file \(try fileRef(target)) was numbered \(number) in its fonds")
+            let number =
+                try Int.fetchOne(db, sql: "SELECT number FROM archive_number WHERE rowid = ?", arguments: [rowid]) ?? 0
+            return Text(
+                vi: "hồ sơ \(try fileRef(target)) đã được đánh số \(number) trong phông",
+                en: "file \(try fileRef(target)) was numbered \(number) in its fonds")
         case ("archive_rule", _):
-            return Text(vi: "phông có quy tắc mã hồ sơ riêng (`kho pdf rule`)", en: "the fonds has its own archival code rule (`kho pdf rule`)")
+            return Text(
+                vi: "phông có quy tắc mã hồ sơ riêng (`kho pdf rule`)",
+                en: "the fonds has its own archival code rule (`kho pdf rule`)")
         case ("weed_item", _):
-            return Text(vi: "hộp có \(count) mục trong danh mục tài liệu hết giá trị (`kho weed list`)",
-                        en: "the box has \(count) items on the destruction list (`kho weed list`)")
+            return Text(
+                vi: "hộp có \(count) mục trong danh mục tài liệu hết giá trị (`kho weed list`)",
+                en: "the box has \(count) items on the destruction list (`kho weed list`)")
         case ("weed_decision", _):
-            return Text(vi: "phông có quyết định của Hội đồng về tài liệu hết giá trị", en: "the fonds has decisions of the appraisal council")
+            return Text(
+                vi: "phông có quyết định của Hội đồng về tài liệu hết giá trị",
+                en: "the fonds has decisions of the appraisal council")
         default:
-            return Text(vi: "\(count) dòng của bảng \(table) trỏ tới nó (cột \(column))", en: "\(count) rows of table \(table) refer to it (column \(column))")
+            return Text(
+                vi: "\(count) dòng của bảng \(table) trỏ tới nó (cột \(column))",
+                en: "\(count) rows of table \(table) refer to it (column \(column))")
         }
     }
 }

@@ -14,9 +14,13 @@ extension KhoStore {
     }
 
     /// Appends the undo event of `original`, naming what it names (or what the caller gives instead).
-    func appendUndo(_ db: Database, of original: Event, by who: Attribution, fonds: Int64?? = nil, box: Int64?? = nil, file: Int64?? = nil,
-                    count: Int? = nil) throws -> Event {
-        var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(count: count, note: original.kind.rawValue))
+    func appendUndo(
+        _ db: Database, of original: Event, by who: Attribution, fonds: Int64?? = nil, box: Int64?? = nil,
+        file: Int64?? = nil,
+        count: Int? = nil
+    ) throws -> Event {
+        var event = Event(
+            kind: .undo, attribution: who, time: time, detail: EventDetail(count: count, note: original.kind.rawValue))
         event.undoes = original.id
         event.fondsId = fonds ?? original.fondsId
         event.boxId = box ?? original.boxId
@@ -41,12 +45,18 @@ extension KhoStore {
         let newCode = (detail.after?["code"] ?? nil) ?? ""
         let target: Int64? = subject == .fonds ? original.fondsId : subject == .box ? original.boxId : original.fileId
         guard let target else {
-            throw CorrectionError.cannotRestore(thing: thing, code: oldCode, reason: Text(
-                vi: "\(thing.text.vi) \(newCode) đã bị xóa sau đó; hãy hoàn tác việc xóa trước", en: "\(thing.text.en) \(newCode) was deleted since; undo the delete first"))
+            throw CorrectionError.cannotRestore(
+                thing: thing, code: oldCode,
+                reason: Text(
+                    vi: "\(thing.text.vi) \(newCode) đã bị xóa sau đó; hãy hoàn tác việc xóa trước",
+                    en: "\(thing.text.en) \(newCode) was deleted since; undo the delete first"))
         }
-        if let later = try Row.fetchOne(db, sql: """
-            SELECT id FROM event e WHERE kind = ? AND \(subject.eventColumn) = ? AND id > ? AND \(LiveEvent.sql(alias: "e")) ORDER BY id LIMIT 1
-            """, arguments: [original.kind.rawValue, target, original.id]) {
+        if let later = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM event e WHERE kind = ? AND \(subject.eventColumn) = ? AND id > ? AND \(LiveEvent.sql(alias: "e")) ORDER BY id LIMIT 1
+                """, arguments: [original.kind.rawValue, target, original.id])
+        {
             throw WorkError.laterEventFirst(id: original.id ?? 0, later: later[0], kind: original.kind.label())
         }
         let taken: Bool
@@ -56,13 +66,17 @@ extension KhoStore {
         case .box:
             taken = try Lookup.boxId(db, code: oldCode) != nil
         case .file:
-            taken = try Int.fetchOne(db, sql: "SELECT 1 FROM file WHERE code = ? AND box_id = (SELECT box_id FROM file WHERE id = ?)",
-                                     arguments: [oldCode, target]) != nil
+            taken =
+                try Int.fetchOne(
+                    db, sql: "SELECT 1 FROM file WHERE code = ? AND box_id = (SELECT box_id FROM file WHERE id = ?)",
+                    arguments: [oldCode, target]) != nil
         }
         if taken {
-            throw CorrectionError.cannotRestore(thing: thing, code: oldCode, reason: Text(
-                vi: "mã \(oldCode) nay đã dùng cho \(thing.text.vi) khác; hãy đổi mã \(thing.text.vi) đó trước",
-                en: "code \(oldCode) now belongs to another \(thing.text.en); rename that one first"))
+            throw CorrectionError.cannotRestore(
+                thing: thing, code: oldCode,
+                reason: Text(
+                    vi: "mã \(oldCode) nay đã dùng cho \(thing.text.vi) khác; hãy đổi mã \(thing.text.vi) đó trước",
+                    en: "code \(oldCode) now belongs to another \(thing.text.en); rename that one first"))
         }
         let files = subject == .fonds ? "b.fonds_id = ?" : subject == .box ? "f.box_id = ?" : "f.id = ?"
         try Self.ensureRenamable(db, thing: thing, code: newCode, files: files, id: target)
@@ -75,8 +89,13 @@ extension KhoStore {
         let (subject, thing) = Self.subject(of: original.kind)
         var before = try EventDetail(decoding: original.detail).before ?? [:]
         let code = (before["code"] ?? nil) ?? "?"
-        let events = ((before.removeValue(forKey: "events") ?? nil) ?? "").split(separator: ",").compactMap { Int64($0) }
-        let columns = Set(try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [subject.table]).map { $0[0] as String })
+        let events = ((before.removeValue(forKey: "events") ?? nil) ?? "").split(separator: ",").compactMap {
+            Int64($0)
+        }
+        let columns = Set(
+            try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [subject.table]).map {
+                $0[0] as String
+            })
         func value(_ key: String) -> String? { (before[key] ?? nil) }
         func gone(_ what: Text) -> CorrectionError { .cannotRestore(thing: thing, code: code, reason: what) }
         switch subject {
@@ -89,32 +108,51 @@ extension KhoStore {
                 throw gone(Text(vi: "mã hộp \(code) đã được dùng lại", en: "box code \(code) is in use again"))
             }
             if try Int.fetchOne(db, sql: "SELECT 1 FROM fonds WHERE id = ?", arguments: [value("fonds_id")]) == nil {
-                throw gone(Text(vi: "phông \((value("fonds") ?? "?")) của nó đã bị xóa; hãy hoàn tác việc xóa phông trước",
-                                en: "its fonds \((value("fonds") ?? "?")) was deleted; undo that first"))
+                throw gone(
+                    Text(
+                        vi: "phông \((value("fonds") ?? "?")) của nó đã bị xóa; hãy hoàn tác việc xóa phông trước",
+                        en: "its fonds \((value("fonds") ?? "?")) was deleted; undo that first"))
             }
-            if let from = value("from_box_id"), try Int.fetchOne(db, sql: "SELECT 1 FROM box WHERE id = ?", arguments: [from]) == nil {
+            if let from = value("from_box_id"),
+                try Int.fetchOne(db, sql: "SELECT 1 FROM box WHERE id = ?", arguments: [from]) == nil
+            {
                 throw gone(Text(vi: "hộp gốc của nó không còn", en: "the box it was made from is gone"))
             }
         case .file:
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM box WHERE id = ?", arguments: [value("box_id")]) != nil else {
-                throw gone(Text(vi: "hộp \((value("box") ?? "?")) của nó đã bị xóa; hãy hoàn tác việc xóa hộp trước",
-                                en: "its box \((value("box") ?? "?")) was deleted; undo that first"))
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM box WHERE id = ?", arguments: [value("box_id")]) != nil
+            else {
+                throw gone(
+                    Text(
+                        vi: "hộp \((value("box") ?? "?")) của nó đã bị xóa; hãy hoàn tác việc xóa hộp trước",
+                        en: "its box \((value("box") ?? "?")) was deleted; undo that first"))
             }
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM file WHERE box_id = ? AND code = ?", arguments: [value("box_id"), value("code")]) != nil {
-                throw gone(Text(vi: "số hồ sơ \(code) đã được dùng lại trong hộp", en: "file code \(code) is in use again in its box"))
+            if try Int.fetchOne(
+                db, sql: "SELECT 1 FROM file WHERE box_id = ? AND code = ?",
+                arguments: [value("box_id"), value("code")]) != nil
+            {
+                throw gone(
+                    Text(
+                        vi: "số hồ sơ \(code) đã được dùng lại trong hộp",
+                        en: "file code \(code) is in use again in its box"))
             }
         }
         var names = before.keys.filter { columns.contains($0) }.sorted()
-        if let id = value("id"), try Int.fetchOne(db, sql: "SELECT 1 FROM \(subject.table) WHERE id = ?", arguments: [id]) != nil {
+        if let id = value("id"),
+            try Int.fetchOne(db, sql: "SELECT 1 FROM \(subject.table) WHERE id = ?", arguments: [id]) != nil
+        {
             names.removeAll { $0 == "id" }
         }
-        try db.execute(sql: "INSERT INTO \(subject.table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
-                       arguments: StatementArguments(names.map { value($0) }))
+        try db.execute(
+            sql:
+                "INSERT INTO \(subject.table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+            arguments: StatementArguments(names.map { value($0) }))
         let restored = db.lastInsertedRowID
         for chunk in stride(from: 0, to: events.count, by: 500) {
             let ids = events[chunk..<min(events.count, chunk + 500)]
-            try db.execute(sql: "UPDATE event SET \(subject.eventColumn) = ? WHERE id IN (\(ids.map(String.init).joined(separator: ",")))",
-                           arguments: [restored])
+            try db.execute(
+                sql:
+                    "UPDATE event SET \(subject.eventColumn) = ? WHERE id IN (\(ids.map(String.init).joined(separator: ",")))",
+                arguments: [restored])
         }
         switch subject {
         case .fonds: return try appendUndo(db, of: original, by: who, fonds: .some(restored))
@@ -128,13 +166,17 @@ extension KhoStore {
         let (subject, _) = Self.subject(of: original.kind)
         let id = original.id ?? 0
         let expected = EventDetail(json: original.detail).count ?? 0
-        let found = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(subject.table) WHERE added_by = ?", arguments: [id]) ?? 0
+        let found =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(subject.table) WHERE added_by = ?", arguments: [id]) ?? 0
         if found < expected {
             let deleteKind: EventKind = subject == .box ? .boxDelete : .fileDelete
-            if let deleted = try Row.fetchOne(db, sql: """
-                SELECT id, json_extract(detail, '$.before.code') AS code, json_extract(detail, '$.before.box') AS box FROM event e
-                WHERE kind = ? AND json_extract(detail, '$.before.added_by') = ? AND \(LiveEvent.sql(alias: "e")) ORDER BY id LIMIT 1
-                """, arguments: [deleteKind.rawValue, String(id)]) {
+            if let deleted = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, json_extract(detail, '$.before.code') AS code, json_extract(detail, '$.before.box') AS box FROM event e
+                    WHERE kind = ? AND json_extract(detail, '$.before.added_by') = ? AND \(LiveEvent.sql(alias: "e")) ORDER BY id LIMIT 1
+                    """, arguments: [deleteKind.rawValue, String(id)])
+            {
                 let code: String = deleted["code"] ?? "?"
                 let row = subject == .box ? code : "\((deleted["box"] as String?) ?? "?")/\(code)"
                 throw CorrectionError.importRowDeleted(event: id, row: row, by: deleted["id"])
@@ -142,18 +184,25 @@ extension KhoStore {
             throw CorrectionError.importUntracked(event: id, count: expected)
         }
         let rows = "SELECT id FROM \(subject.table) WHERE added_by = ?"
-        if let happened = try History.firstHappening(db, subject, ids: rows, arguments: [id], strict: true, time: time) {
+        if let happened = try History.firstHappening(db, subject, ids: rows, arguments: [id], strict: true, time: time)
+        {
             throw CorrectionError.importTouched(event: id, row: happened.row, happened: happened.text)
         }
         // Events that still name a row are undone edits and their undo events: they no longer do (their ids stay in
         // this undo's detail), as a delete does.
-        let named = try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE \(subject.eventColumn) IN (\(rows)) ORDER BY id", arguments: [id])
+        let named = try Int64.fetchAll(
+            db, sql: "SELECT id FROM event WHERE \(subject.eventColumn) IN (\(rows)) ORDER BY id", arguments: [id])
         if !named.isEmpty {
-            try db.execute(sql: "UPDATE event SET \(subject.eventColumn) = NULL WHERE \(subject.eventColumn) IN (\(rows))", arguments: [id])
+            try db.execute(
+                sql: "UPDATE event SET \(subject.eventColumn) = NULL WHERE \(subject.eventColumn) IN (\(rows))",
+                arguments: [id])
         }
         try db.execute(sql: "DELETE FROM \(subject.table) WHERE added_by = ?", arguments: [id])
-        var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(
-            before: named.isEmpty ? nil : ["events": named.map(String.init).joined(separator: ",")], count: found, note: original.kind.rawValue))
+        var event = Event(
+            kind: .undo, attribution: who, time: time,
+            detail: EventDetail(
+                before: named.isEmpty ? nil : ["events": named.map(String.init).joined(separator: ",")], count: found,
+                note: original.kind.rawValue))
         event.undoes = original.id
         event.fondsId = original.fondsId
         try event.append(db)

@@ -100,7 +100,8 @@ public struct CustodyView: Codable, Sendable, Hashable {
 
     /// Where it is, in words: "ngoài kho: Hoa giữ từ 2026-11-20 09:00 (số hóa), hạn trả 2026-11-30".
     public func whereabouts(_ lang: Lang) -> String {
-        var text = lang == .vi
+        var text =
+            lang == .vi
             ? "ngoài kho: \(holder) giữ từ \(since) (\(purpose.label.vi))"
             : "out: \(holder) has it since \(since) (\(purpose.label.en))"
         if withBox { text += lang == .vi ? ", cùng cả hộp \(box)" : ", with the whole box \(box)" }
@@ -118,8 +119,10 @@ extension KhoStore {
     /// Refused when it is already out (naming who has it), when a file's box is out, and when a box has files out on
     /// their own. One transaction: the custody and its `custody.out` event.
     @discardableResult
-    public func takeOut(_ target: CustodyTarget, to holder: String, purpose: String, due: String? = nil, by who: Attribution,
-                        now: Date = Date()) throws -> CustodyView {
+    public func takeOut(
+        _ target: CustodyTarget, to holder: String, purpose: String, due: String? = nil, by who: Attribution,
+        now: Date = Date()
+    ) throws -> CustodyView {
         let holder = try Clean.line(holder, .holder)
         guard !holder.isEmpty else { throw CatalogueError.emptyText(.holder) }
         guard let purpose = CustodyPurpose.parse(purpose) else { throw CustodyError.badPurpose(purpose) }
@@ -138,22 +141,26 @@ extension KhoStore {
                 if open.withBox, file != nil {
                     throw CustodyError.insideBoxOut(file: thing, box: box.code, holder: open.holder, since: open.since)
                 }
-                throw CustodyError.alreadyOut(thing: thing, holder: open.holder, since: open.since, purpose: open.purpose.label(),
-                                              returnWith: "kho in \(open.thing)")
+                throw CustodyError.alreadyOut(
+                    thing: thing, holder: open.holder, since: open.since, purpose: open.purpose.label(),
+                    returnWith: "kho in \(open.thing)")
             }
             if file == nil {
                 let files = try openFileCustodies(db, boxId: boxId, now: now)
                 if !files.isEmpty { throw CustodyError.filesOut(box: box.code, files: Self.list(files)) }
             }
-            var event = Event(kind: .custodyOut, attribution: who, time: time, detail: EventDetail(
-                after: ["holder": holder, "purpose": purpose.rawValue, "due": dueDay]))
+            var event = Event(
+                kind: .custodyOut, attribution: who, time: time,
+                detail: EventDetail(
+                    after: ["holder": holder, "purpose": purpose.rawValue, "due": dueDay]))
             event.boxId = box.id
             event.fileId = file?.id
             event.fondsId = box.fondsId
             try event.append(db)
-            try db.execute(sql: """
-                INSERT INTO custody (box_id, file_id, holder, purpose, due_day, out_at, out_event_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [box.id, file?.id, holder, purpose.rawValue, dueDay, event.happenedAt, event.id])
+            try db.execute(
+                sql: """
+                    INSERT INTO custody (box_id, file_id, holder, purpose, due_day, out_at, out_event_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [box.id, file?.id, holder, purpose.rawValue, dueDay, event.happenedAt, event.id])
             guard let view = try custodies(db, where: "c.out_event_id = ?", [event.id], now: now).first else {
                 throw CustodyError.notOut(thing: thing, hint: nil)
             }
@@ -180,20 +187,27 @@ extension KhoStore {
                 let files = file == nil ? try openFileCustodies(db, boxId: boxId, now: now) : []
                 throw CustodyError.notOut(thing: thing, hint: files.isEmpty ? nil : .files(Self.list(files)))
             }
-            let outAt = try Int64.fetchOne(db, sql: "SELECT happened_at FROM event WHERE id = ?", arguments: [open.event]) ?? 0
+            let outAt =
+                try Int64.fetchOne(db, sql: "SELECT happened_at FROM event WHERE id = ?", arguments: [open.event]) ?? 0
             let returnedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
             if returnedAt < outAt {
                 let (returned, out) = whenTexts(returnedAt, outAt)
                 throw CustodyError.returnBeforeOut(thing: thing, returned: returned, out: out)
             }
-            var event = Event(kind: .custodyIn, attribution: who, time: time, detail: EventDetail(
-                before: ["holder": open.holder, "purpose": open.purpose.rawValue, "due": open.due, "out_event": String(open.event)]))
+            var event = Event(
+                kind: .custodyIn, attribution: who, time: time,
+                detail: EventDetail(
+                    before: [
+                        "holder": open.holder, "purpose": open.purpose.rawValue, "due": open.due,
+                        "out_event": String(open.event),
+                    ]))
             event.boxId = box.id
             event.fileId = file?.id
             event.fondsId = box.fondsId
             try event.append(db)
-            try db.execute(sql: "UPDATE custody SET in_at = ?, in_event_id = ? WHERE out_event_id = ?",
-                           arguments: [event.happenedAt, event.id, open.event])
+            try db.execute(
+                sql: "UPDATE custody SET in_at = ?, in_event_id = ? WHERE out_event_id = ?",
+                arguments: [event.happenedAt, event.id, open.event])
             return try custodies(db, where: "c.out_event_id = ?", [open.event], now: now, open: false).first ?? open
         }
     }
@@ -227,7 +241,9 @@ extension KhoStore {
     /// deleting should too). Files of a box that are out on their own are not the box's: see ``custodyTouching(_:boxId:now:)``.
     func custodyHolder(_ db: Database, boxId: Int64, fileId: Int64?, now: Date = Date()) throws -> CustodyView? {
         if let fileId, let own = try custodies(db, where: "c.file_id = ?", [fileId], now: now).first { return own }
-        guard var whole = try custodies(db, where: "c.box_id = ? AND c.file_id IS NULL", [boxId], now: now).first else { return nil }
+        guard var whole = try custodies(db, where: "c.box_id = ? AND c.file_id IS NULL", [boxId], now: now).first else {
+            return nil
+        }
         if fileId != nil { whole.withBox = true }
         return whole
     }
@@ -236,13 +252,15 @@ extension KhoStore {
     ///
     /// For writes that affect a whole box and all its files (weeding a box, deleting it): refuse when this is not empty.
     func custodyTouching(_ db: Database, boxId: Int64, now: Date = Date()) throws -> [CustodyView] {
-        try custodies(db, where: "c.box_id = ? AND c.file_id IS NULL", [boxId], now: now) + openFileCustodies(db, boxId: boxId, now: now)
+        try custodies(db, where: "c.box_id = ? AND c.file_id IS NULL", [boxId], now: now)
+            + openFileCustodies(db, boxId: boxId, now: now)
     }
 
     /// Throws ``CustodyError/cannotMoveWhileOut(thing:holder:since:returnWith:)`` when the box (or the file) is out.
     func refuseMoveWhileOut(_ db: Database, boxId: Int64, fileId: Int64? = nil) throws {
         guard let hold = try custodyHolder(db, boxId: boxId, fileId: fileId) else { return }
-        throw CustodyError.cannotMoveWhileOut(thing: hold.thing, holder: hold.holder, since: hold.since, returnWith: "kho in \(hold.thing)")
+        throw CustodyError.cannotMoveWhileOut(
+            thing: hold.thing, holder: hold.holder, since: hold.since, returnWith: "kho in \(hold.thing)")
     }
 
     /// Open custodies of files (on their own) that are now in box `boxId`.
@@ -251,21 +269,25 @@ extension KhoStore {
     }
 
     /// Custodies matching `condition` (over alias `c`), open ones only unless `open` is false.
-    func custodies(_ db: Database, where condition: String, _ arguments: [(any DatabaseValueConvertible)?], now: Date,
-                   open: Bool = true) throws -> [CustodyView] {
+    func custodies(
+        _ db: Database, where condition: String, _ arguments: [(any DatabaseValueConvertible)?], now: Date,
+        open: Bool = true
+    ) throws -> [CustodyView] {
         let today = LocalDay(iso: time.day(of: now))
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.*, COALESCE(fb.code, b.code) AS box_code, f.code AS file_code, e.actor AS given_by, e.happened_day AS out_day,
-                   r.actor AS returned_by
-            FROM custody c
-            JOIN box b ON b.id = c.box_id
-            LEFT JOIN file f ON f.id = c.file_id
-            LEFT JOIN box fb ON fb.id = f.box_id
-            JOIN event e ON e.id = c.out_event_id
-            LEFT JOIN event r ON r.id = c.in_event_id
-            WHERE (\(condition))\(open ? " AND c.in_event_id IS NULL" : "")
-            ORDER BY c.out_at, c.id
-            """, arguments: StatementArguments(arguments))
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.*, COALESCE(fb.code, b.code) AS box_code, f.code AS file_code, e.actor AS given_by, e.happened_day AS out_day,
+                       r.actor AS returned_by
+                FROM custody c
+                JOIN box b ON b.id = c.box_id
+                LEFT JOIN file f ON f.id = c.file_id
+                LEFT JOIN box fb ON fb.id = f.box_id
+                JOIN event e ON e.id = c.out_event_id
+                LEFT JOIN event r ON r.id = c.in_event_id
+                WHERE (\(condition))\(open ? " AND c.in_event_id IS NULL" : "")
+                ORDER BY c.out_at, c.id
+                """, arguments: StatementArguments(arguments))
         return rows.map { row in
             let box: String = row["box_code"]
             let file: String? = row["file_code"]
@@ -274,7 +296,9 @@ extension KhoStore {
             let outDay: String = row["out_day"]
             let due: String? = row["due_day"]
             // Counted to the day it came back, or to today while it is out.
-            let end: Int = (inAt.flatMap { LocalDay(iso: time.day(of: Date(timeIntervalSince1970: TimeInterval($0)))) } ?? today)?.dayNumber ?? 0
+            let end: Int =
+                (inAt.flatMap { LocalDay(iso: time.day(of: Date(timeIntervalSince1970: TimeInterval($0)))) } ?? today)?
+                .dayNumber ?? 0
             let daysOverdue = due.flatMap { LocalDay(iso: $0) }.map { max(0, end - $0.dayNumber) } ?? 0
             let daysOut = max(0, end - (LocalDay(iso: outDay)?.dayNumber ?? end))
             return CustodyView(
@@ -283,7 +307,8 @@ extension KhoStore {
                 since: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(outAt))), sinceDay: outDay, due: due,
                 overdue: daysOverdue > 0, daysOverdue: daysOverdue, daysOut: daysOut, givenBy: row["given_by"] ?? "?",
                 event: row["out_event_id"],
-                returned: inAt.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) }, returnedBy: row["returned_by"],
+                returned: inAt.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) },
+                returnedBy: row["returned_by"],
                 returnEvent: row["in_event_id"], withBox: false, boxId: row["box_id"], fileId: row["file_id"])
         }
     }
@@ -293,7 +318,10 @@ extension KhoStore {
     func undoCustody(_ db: Database, _ original: Event, by who: Attribution) throws -> Event {
         guard let id = original.id else { throw WorkError.unknownEvent(0) }
         if original.kind == .custodyOut {
-            guard let row = try Row.fetchOne(db, sql: "SELECT in_event_id FROM custody WHERE out_event_id = ?", arguments: [id]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT in_event_id FROM custody WHERE out_event_id = ?", arguments: [id])
+            else {
                 throw WorkError.notUndoable(id: id, kind: original.kind.label())
             }
             if let back: Int64 = row["in_event_id"] {
@@ -301,20 +329,27 @@ extension KhoStore {
             }
             try db.execute(sql: "DELETE FROM custody WHERE out_event_id = ?", arguments: [id])
         } else {
-            guard let row = try Row.fetchOne(db, sql: "SELECT box_id, file_id FROM custody WHERE in_event_id = ?", arguments: [id]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT box_id, file_id FROM custody WHERE in_event_id = ?", arguments: [id])
+            else {
                 throw WorkError.notUndoable(id: id, kind: original.kind.label())
             }
             let boxId: Int64 = row["box_id"]
             let fileId: Int64? = row["file_id"]
             // It goes back out: the same rules as taking it out now.
-            let current = try fileId.flatMap { try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [$0]) } ?? boxId
+            let current =
+                try fileId.flatMap {
+                    try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [$0])
+                } ?? boxId
             if let hold = try custodyHolder(db, boxId: current, fileId: fileId) {
                 throw WorkError.laterEventFirst(id: id, later: hold.event, kind: EventKind.custodyOut.label())
             }
             if fileId == nil, let first = try openFileCustodies(db, boxId: boxId, now: Date()).first {
                 throw WorkError.laterEventFirst(id: id, later: first.event, kind: EventKind.custodyOut.label())
             }
-            try db.execute(sql: "UPDATE custody SET in_at = NULL, in_event_id = NULL WHERE in_event_id = ?", arguments: [id])
+            try db.execute(
+                sql: "UPDATE custody SET in_at = NULL, in_event_id = NULL WHERE in_event_id = ?", arguments: [id])
         }
         var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
         event.undoes = id
@@ -346,17 +381,23 @@ extension EventView {
     /// What a location mark or a hand-out/return said, for `kho log`: `A-3: ẩm → dột`, `→ Lê Thị Hoa (số hóa), hạn 2026-12-15`,
     /// `← Lê Thị Hoa`; nil for other events.
     public func archivistNote(_ lang: Lang) -> String? {
-        func value(_ values: [String: String?]?, _ key: String) -> String? { (values?[key] ?? nil).flatMap { $0.isEmpty ? nil : $0 } }
+        func value(_ values: [String: String?]?, _ key: String) -> String? {
+            (values?[key] ?? nil).flatMap { $0.isEmpty ? nil : $0 }
+        }
         switch EventKind(rawValue: kind) {
         case .locationMark?:
             func words(_ stored: String?) -> String {
-                stored.map { LocationRisk.words(LocationRisk.parseStored($0), lang) } ?? (lang == .vi ? "không" : "none")
+                stored.map { LocationRisk.words(LocationRisk.parseStored($0), lang) }
+                    ?? (lang == .vi ? "không" : "none")
             }
             guard let location = value(detail.after, "location") else { return nil }
             return "\(location): \(words(value(detail.before, "risks"))) → \(words(value(detail.after, "risks")))"
         case .custodyOut?:
             guard let holder = value(detail.after, "holder") else { return nil }
-            let purpose = value(detail.after, "purpose").flatMap { CustodyPurpose(rawValue: $0) }.map { " (\($0.label.text(lang)))" } ?? ""
+            let purpose =
+                value(detail.after, "purpose").flatMap { CustodyPurpose(rawValue: $0) }.map {
+                    " (\($0.label.text(lang)))"
+                } ?? ""
             let due = value(detail.after, "due").map { lang == .vi ? ", hạn \($0)" : ", due \($0)" } ?? ""
             return "→ \(holder)\(purpose)\(due)"
         case .custodyIn?:

@@ -31,50 +31,90 @@ public enum CustodyError: KhoError, Equatable {
 
     /// `hộp H0012` / `box H0012`, `hồ sơ H0012/03` / `file H0012/03`.
     static func named(_ thing: String) -> Text {
-        thing.contains("/") ? Text(vi: "hồ sơ \(thing)", en: "file \(thing)") : Text(vi: "hộp \(thing)", en: "box \(thing)")
+        thing.contains("/")
+            ? Text(vi: "hồ sơ \(thing)", en: "file \(thing)") : Text(vi: "hộp \(thing)", en: "box \(thing)")
     }
 
     public var text: Text {
         switch self {
         case .alreadyOut(let thing, let holder, let since, let purpose, let returnWith):
-            Text(vi: "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since) (\(purpose)); khi nhận lại hãy ghi `\(returnWith)` trước khi giao tiếp",
-                 en: "\(Self.named(thing).en) is already out: \(holder) has had it since \(since) (\(purpose)); record its return with `\(returnWith)` before handing it out again")
+            Text(
+                vi:
+                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since) (\(purpose)); khi nhận lại hãy ghi `\(returnWith)` trước khi giao tiếp",
+                en:
+                    "\(Self.named(thing).en) is already out: \(holder) has had it since \(since) (\(purpose)); record its return with `\(returnWith)` before handing it out again"
+            )
         case .insideBoxOut(let file, let box, let holder, let since):
-            Text(vi: "hồ sơ \(file) nằm trong hộp \(box) đang ở ngoài kho (\(holder) giữ từ \(since)); hãy nhận lại cả hộp bằng `kho in \(box)` trước",
-                 en: "file \(file) is in box \(box), which is out (\(holder) has had it since \(since)); record the box's return with `kho in \(box)` first")
+            Text(
+                vi:
+                    "hồ sơ \(file) nằm trong hộp \(box) đang ở ngoài kho (\(holder) giữ từ \(since)); hãy nhận lại cả hộp bằng `kho in \(box)` trước",
+                en:
+                    "file \(file) is in box \(box), which is out (\(holder) has had it since \(since)); record the box's return with `kho in \(box)` first"
+            )
         case .filesOut(let box, let files):
-            Text(vi: "hộp \(box) còn hồ sơ đang ở ngoài kho: \(files); hãy ghi nhận lại các hồ sơ đó (`kho in HỘP/HỒSƠ`) trước khi giao cả hộp",
-                 en: "box \(box) has files out: \(files); record their return (`kho in BOX/FILE`) before handing out the whole box")
+            Text(
+                vi:
+                    "hộp \(box) còn hồ sơ đang ở ngoài kho: \(files); hãy ghi nhận lại các hồ sơ đó (`kho in HỘP/HỒSƠ`) trước khi giao cả hộp",
+                en:
+                    "box \(box) has files out: \(files); record their return (`kho in BOX/FILE`) before handing out the whole box"
+            )
         case .cannotMoveWhileOut(let thing, let holder, let since, let returnWith):
-            Text(vi: "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since), nên không ghi chuyển được; khi nhận lại hãy ghi `\(returnWith)` trước, rồi chuyển",
-                 en: "\(Self.named(thing).en) is out: \(holder) has had it since \(since), so it cannot be moved; when it comes back, record `\(returnWith)` first, then move it")
+            Text(
+                vi:
+                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since), nên không ghi chuyển được; khi nhận lại hãy ghi `\(returnWith)` trước, rồi chuyển",
+                en:
+                    "\(Self.named(thing).en) is out: \(holder) has had it since \(since), so it cannot be moved; when it comes back, record `\(returnWith)` first, then move it"
+            )
         case .cannotWeedWhileOut(let thing, let holder, let since, let returnWith):
-            Text(vi: "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since), nên chưa ghi đề nghị hủy được; khi nhận lại hãy ghi `\(returnWith)` trước",
-                 en: "\(Self.named(thing).en) is out: \(holder) has had it since \(since), so nothing in it can be proposed for destruction yet; when it comes back, record `\(returnWith)` first")
+            Text(
+                vi:
+                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since), nên chưa ghi đề nghị hủy được; khi nhận lại hãy ghi `\(returnWith)` trước",
+                en:
+                    "\(Self.named(thing).en) is out: \(holder) has had it since \(since), so nothing in it can be proposed for destruction yet; when it comes back, record `\(returnWith)` first"
+            )
         case .notOut(let thing, let hint):
             switch hint {
             case .withBox(let box, let holder)?:
-                Text(vi: "\(Self.named(thing).vi) không được giao riêng: nó ra ngoài cùng hộp \(box) (\(holder) giữ); hãy nhận lại cả hộp bằng `kho in \(box)`",
-                     en: "\(Self.named(thing).en) was not taken out on its own: it is out with box \(box) (\(holder) has it); record the box's return with `kho in \(box)`")
+                Text(
+                    vi:
+                        "\(Self.named(thing).vi) không được giao riêng: nó ra ngoài cùng hộp \(box) (\(holder) giữ); hãy nhận lại cả hộp bằng `kho in \(box)`",
+                    en:
+                        "\(Self.named(thing).en) was not taken out on its own: it is out with box \(box) (\(holder) has it); record the box's return with `kho in \(box)`"
+                )
             case .files(let files)?:
-                Text(vi: "\(Self.named(thing).vi) không ở ngoài kho, nhưng các hồ sơ sau của nó đang ở ngoài: \(files); ghi nhận từng hồ sơ bằng `kho in HỘP/HỒSƠ`",
-                     en: "\(Self.named(thing).en) is not out, but these of its files are: \(files); record each with `kho in BOX/FILE`")
+                Text(
+                    vi:
+                        "\(Self.named(thing).vi) không ở ngoài kho, nhưng các hồ sơ sau của nó đang ở ngoài: \(files); ghi nhận từng hồ sơ bằng `kho in HỘP/HỒSƠ`",
+                    en:
+                        "\(Self.named(thing).en) is not out, but these of its files are: \(files); record each with `kho in BOX/FILE`"
+                )
             case nil:
-                Text(vi: "\(Self.named(thing).vi) không ở ngoài kho (không có lần giao ra nào chưa nhận lại); xem những gì đang ở ngoài bằng `kho out list`",
-                     en: "\(Self.named(thing).en) is not out (no hand-out waiting for its return); see what is out with `kho out list`")
+                Text(
+                    vi:
+                        "\(Self.named(thing).vi) không ở ngoài kho (không có lần giao ra nào chưa nhận lại); xem những gì đang ở ngoài bằng `kho out list`",
+                    en:
+                        "\(Self.named(thing).en) is not out (no hand-out waiting for its return); see what is out with `kho out list`"
+                )
             }
         case .badPurpose(let text):
-            Text(vi: "mục đích «\(Visible.escaped(text))» không có: dùng \(CustodyPurpose.choices(.vi))",
-                 en: "there is no purpose “\(Visible.escaped(text))”: use \(CustodyPurpose.choices(.en))")
+            Text(
+                vi: "mục đích «\(Visible.escaped(text))» không có: dùng \(CustodyPurpose.choices(.vi))",
+                en: "there is no purpose “\(Visible.escaped(text))”: use \(CustodyPurpose.choices(.en))")
         case .badDue(let text):
-            Text(vi: "hạn trả «\(Visible.escaped(text))» không đọc được: viết YYYY-MM-DD, ví dụ 2026-12-15",
-                 en: "cannot read the due day “\(Visible.escaped(text))”: write YYYY-MM-DD, e.g. 2026-12-15")
+            Text(
+                vi: "hạn trả «\(Visible.escaped(text))» không đọc được: viết YYYY-MM-DD, ví dụ 2026-12-15",
+                en: "cannot read the due day “\(Visible.escaped(text))”: write YYYY-MM-DD, e.g. 2026-12-15")
         case .dueBeforeOut(let due, let out):
-            Text(vi: "hạn trả \(due) sớm hơn ngày giao ra \(out); hãy cho một ngày từ \(out) trở về sau",
-                 en: "the due day \(due) is before the day it goes out, \(out); give \(out) or later")
+            Text(
+                vi: "hạn trả \(due) sớm hơn ngày giao ra \(out); hãy cho một ngày từ \(out) trở về sau",
+                en: "the due day \(due) is before the day it goes out, \(out); give \(out) or later")
         case .returnBeforeOut(let thing, let returned, let out):
-            Text(vi: "\(Self.named(thing).vi): lúc nhận lại \(returned) sớm hơn lúc giao ra \(out); hãy cho --at từ \(out) trở về sau",
-                 en: "\(Self.named(thing).en): the return \(returned) is earlier than the hand-out \(out); give an --at of \(out) or later")
+            Text(
+                vi:
+                    "\(Self.named(thing).vi): lúc nhận lại \(returned) sớm hơn lúc giao ra \(out); hãy cho --at từ \(out) trở về sau",
+                en:
+                    "\(Self.named(thing).en): the return \(returned) is earlier than the hand-out \(out); give an --at of \(out) or later"
+            )
         }
     }
 }

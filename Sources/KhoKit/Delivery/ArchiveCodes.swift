@@ -58,12 +58,16 @@ enum ArchiveCodes {
     ///
     /// `override` replaces one fonds' rule (to try a new rule before it is set). Codes shared by two files are
     /// problems for the file that was not delivered under it (for both when neither was).
-    static func compute(_ db: Database, fonds: Set<Int64>? = nil, override: (fondsId: Int64, rule: ArchiveRule)? = nil) throws -> [Entry] {
+    static func compute(
+        _ db: Database, fonds: Set<Int64>? = nil, override: (fondsId: Int64, rule: ArchiveRule)? = nil
+    ) throws -> [Entry] {
         var rules = try rules(db)
         if let override { rules[override.fondsId] = override.rule }
         var parsed: [Int64: [ArchiveRule.Part]?] = [:]
         var highest: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT fonds_id, MAX(number) AS highest FROM archive_number GROUP BY fonds_id") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT fonds_id, MAX(number) AS highest FROM archive_number GROUP BY fonds_id")
+        {
             highest[row["fonds_id"]] = row["highest"]
         }
         var whereSQL = ""
@@ -73,15 +77,17 @@ enum ArchiveCodes {
         }
         var entries: [Entry] = []
         var pending: [Int64: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT fi.id AS file_id, b.fonds_id, fo.code AS fonds_code, b.code AS box_code, fi.code AS file_code,
-                   fi.start_year, fi.end_year, n.number,
-                   (SELECT c.archive_id FROM pdf_copy c WHERE c.file_id = fi.id ORDER BY c.id DESC LIMIT 1) AS delivered
-            FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
-            LEFT JOIN archive_number n ON n.file_id = fi.id
-            \(whereSQL)
-            ORDER BY b.fonds_id, b.code, fi.code
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT fi.id AS file_id, b.fonds_id, fo.code AS fonds_code, b.code AS box_code, fi.code AS file_code,
+                       fi.start_year, fi.end_year, n.number,
+                       (SELECT c.archive_id FROM pdf_copy c WHERE c.file_id = fi.id ORDER BY c.id DESC LIMIT 1) AS delivered
+                FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
+                LEFT JOIN archive_number n ON n.file_id = fi.id
+                \(whereSQL)
+                ORDER BY b.fonds_id, b.code, fi.code
+                """)
         while let row = try rows.next() {
             let fondsId: Int64 = row["fonds_id"]
             let rule = rules[fondsId] ?? .default
@@ -96,15 +102,20 @@ enum ArchiveCodes {
             let end: Int? = row["end_year"]
             let box: String = row["box_code"]
             let file: String = row["file_code"]
-            let values = ArchiveRule.Values(fonds: row["fonds_code"], inventory: rule.inventory, year: start ?? end, number: number, box: box, file: file)
+            let values = ArchiveRule.Values(
+                fonds: row["fonds_code"], inventory: rule.inventory, year: start ?? end, number: number, box: box,
+                file: file)
             let rendered: Result<String, ArchiveCodeProblem>
             if let parts = parsed[fondsId] ?? nil {
                 rendered = rule.render(values, parts: parts)
             } else {
                 rendered = .failure(.unusable(rule.pattern))
             }
-            entries.append(Entry(fileId: row["file_id"], fondsId: fondsId, fondsCode: row["fonds_code"], ref: "\(box)/\(file)", raw: rendered, rendered: rendered,
-                                 delivered: row["delivered"], numbered: numbered))
+            entries.append(
+                Entry(
+                    fileId: row["file_id"], fondsId: fondsId, fondsCode: row["fonds_code"], ref: "\(box)/\(file)",
+                    raw: rendered, rendered: rendered,
+                    delivered: row["delivered"], numbered: numbered))
         }
         // One code, one file: a delivered code keeps its file; otherwise every file sharing a code has a problem.
         var holders: [String: [Int]] = [:]
@@ -127,18 +138,24 @@ enum ArchiveCodes {
     /// number given, with one attributed event; returns how many were numbered.
     @discardableResult
     static func assignNumbers(_ db: Database, fondsId: Int64, by who: Attribution, time: LocalTime) throws -> Int {
-        let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM archive_number WHERE fonds_id = ?", arguments: [fondsId]) ?? 0
-        let ids = try Int64.fetchAll(db, sql: """
-            SELECT fi.id FROM file fi JOIN box b ON b.id = fi.box_id
-            WHERE b.fonds_id = ? AND NOT EXISTS (SELECT 1 FROM archive_number n WHERE n.file_id = fi.id)
-            ORDER BY b.code, fi.code
-            """, arguments: [fondsId])
+        let highest =
+            try Int.fetchOne(db, sql: "SELECT MAX(number) FROM archive_number WHERE fonds_id = ?", arguments: [fondsId])
+            ?? 0
+        let ids = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT fi.id FROM file fi JOIN box b ON b.id = fi.box_id
+                WHERE b.fonds_id = ? AND NOT EXISTS (SELECT 1 FROM archive_number n WHERE n.file_id = fi.id)
+                ORDER BY b.code, fi.code
+                """, arguments: [fondsId])
         guard !ids.isEmpty else { return 0 }
-        var event = Event(kind: .pdfNumber, attribution: who, time: time,
-                          detail: EventDetail(count: ids.count, note: "\(highest + 1)–\(highest + ids.count)"))
+        var event = Event(
+            kind: .pdfNumber, attribution: who, time: time,
+            detail: EventDetail(count: ids.count, note: "\(highest + 1)–\(highest + ids.count)"))
         event.fondsId = fondsId
         try event.append(db)
-        let insert = try db.makeStatement(sql: "INSERT INTO archive_number (file_id, fonds_id, number, event_id) VALUES (?, ?, ?, ?)")
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO archive_number (file_id, fonds_id, number, event_id) VALUES (?, ?, ?, ?)")
         for (offset, id) in ids.enumerated() {
             try insert.execute(arguments: [id, fondsId, highest + offset + 1, event.id])
         }
@@ -149,35 +166,50 @@ enum ArchiveCodes {
     /// (fixed, or the one it would get now). Only for rules that give each file of the catalogue its own code by
     /// construction (`{fonds}` and `{number}`, no alternatives to them); nil otherwise, and "" when it has no code.
     static func single(_ db: Database, fileId: Int64) throws -> String? {
-        if let delivered = try String.fetchOne(db, sql: "SELECT archive_id FROM pdf_copy WHERE file_id = ? ORDER BY id DESC LIMIT 1",
-                                               arguments: [fileId]) {
+        if let delivered = try String.fetchOne(
+            db, sql: "SELECT archive_id FROM pdf_copy WHERE file_id = ? ORDER BY id DESC LIMIT 1",
+            arguments: [fileId])
+        {
             return delivered
         }
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT b.fonds_id, fo.code AS fonds_code, b.code AS box_code, fi.code AS file_code, fi.start_year, fi.end_year, n.number
-            FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
-            LEFT JOIN archive_number n ON n.file_id = fi.id WHERE fi.id = ?
-            """, arguments: [fileId]) else { return "" }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT b.fonds_id, fo.code AS fonds_code, b.code AS box_code, fi.code AS file_code, fi.start_year, fi.end_year, n.number
+                    FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
+                    LEFT JOIN archive_number n ON n.file_id = fi.id WHERE fi.id = ?
+                    """, arguments: [fileId])
+        else { return "" }
         let fondsId: Int64 = row["fonds_id"]
         let rule = try rules(db)[fondsId] ?? .default
         guard let parts = try? rule.parts() else { return "" }
-        let alone = parts.compactMap { part -> [ArchiveRule.Field]? in if case .field(let f, _) = part { f } else { nil } }
+        let alone = parts.compactMap { part -> [ArchiveRule.Field]? in
+            if case .field(let f, _) = part { f } else { nil }
+        }
         guard alone.contains([.fonds]), alone.contains([.number]) else { return nil }
         let box: String = row["box_code"]
         let file: String = row["file_code"]
         var number: Int? = row["number"]
         if number == nil {
-            let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM archive_number WHERE fonds_id = ?", arguments: [fondsId]) ?? 0
-            let before = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id
-                WHERE b.fonds_id = ? AND NOT EXISTS (SELECT 1 FROM archive_number n WHERE n.file_id = fi.id)
-                  AND (b.code < ? OR (b.code = ? AND fi.code <= ?))
-                """, arguments: [fondsId, box, box, file]) ?? 0
+            let highest =
+                try Int.fetchOne(
+                    db, sql: "SELECT MAX(number) FROM archive_number WHERE fonds_id = ?", arguments: [fondsId]) ?? 0
+            let before =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id
+                        WHERE b.fonds_id = ? AND NOT EXISTS (SELECT 1 FROM archive_number n WHERE n.file_id = fi.id)
+                          AND (b.code < ? OR (b.code = ? AND fi.code <= ?))
+                        """, arguments: [fondsId, box, box, file]) ?? 0
             number = highest + before
         }
         let start: Int? = row["start_year"]
         let end: Int? = row["end_year"]
-        let values = ArchiveRule.Values(fonds: row["fonds_code"], inventory: rule.inventory, year: start ?? end, number: number, box: box, file: file)
+        let values = ArchiveRule.Values(
+            fonds: row["fonds_code"], inventory: rule.inventory, year: start ?? end, number: number, box: box,
+            file: file)
         return (try? rule.render(values, parts: parts).get()) ?? ""
     }
 
@@ -210,9 +242,10 @@ extension KhoStore {
                 case .failure(let p)?: problem = first.map { ArchiveCodes.describe(p, entry: $0)() }
                 case nil: break
                 }
-                return FondsArchiveRule(fonds: row["code"], pattern: rule.pattern, inventory: rule.inventory, isDefault: rules[id] == nil,
-                                        numbered: mine.filter(\.numbered).count, delivered: mine.filter { $0.delivered != nil }.count,
-                                        example: example, exampleProblem: problem)
+                return FondsArchiveRule(
+                    fonds: row["code"], pattern: rule.pattern, inventory: rule.inventory, isDefault: rules[id] == nil,
+                    numbered: mine.filter(\.numbered).count, delivered: mine.filter { $0.delivered != nil }.count,
+                    example: example, exampleProblem: problem)
             }
         }
     }
@@ -223,7 +256,9 @@ extension KhoStore {
     /// Refused when the rule cannot be read, when it would give two files the same code, or when it would change
     /// the code of a file already delivered (files are not renumbered once delivered).
     @discardableResult
-    public func setArchiveRule(fonds: String, pattern: String?, inventory: String?, by who: Attribution) throws -> FondsArchiveRule {
+    public func setArchiveRule(
+        fonds: String, pattern: String?, inventory: String?, by who: Attribution
+    ) throws -> FondsArchiveRule {
         let code = Clean.code(fonds)
         try write { db in
             let f = try Lookup.fonds(db, code: code)
@@ -244,7 +279,8 @@ extension KhoStore {
                 return new == delivered ? nil : (e.ref, delivered, new)
             }
             if let first = changed.first {
-                throw DeliveryError.renumbering(fonds: code, ref: first.ref, old: first.old, new: first.new, more: changed.count - 1)
+                throw DeliveryError.renumbering(
+                    fonds: code, ref: first.ref, old: first.old, new: first.new, more: changed.count - 1)
             }
             var shared: [String: [String]] = [:]
             for e in entries {
@@ -253,18 +289,23 @@ extension KhoStore {
             if let (dup, refs) = shared.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
                 throw DeliveryError.duplicateCodes(fonds: code, code: dup, refs: refs)
             }
-            try db.execute(sql: """
-                INSERT INTO archive_rule (fonds_id, pattern, inventory) VALUES (?, ?, ?)
-                ON CONFLICT(fonds_id) DO UPDATE SET pattern = excluded.pattern, inventory = excluded.inventory
-                """, arguments: [fondsId, rule.pattern, rule.inventory])
-            var event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(
-                before: ["archive_rule": old?.pattern, "inventory": old?.inventory],
-                after: ["archive_rule": rule.pattern, "inventory": rule.inventory]))
+            try db.execute(
+                sql: """
+                    INSERT INTO archive_rule (fonds_id, pattern, inventory) VALUES (?, ?, ?)
+                    ON CONFLICT(fonds_id) DO UPDATE SET pattern = excluded.pattern, inventory = excluded.inventory
+                    """, arguments: [fondsId, rule.pattern, rule.inventory])
+            var event = Event(
+                kind: .setting, attribution: who, time: time,
+                detail: EventDetail(
+                    before: ["archive_rule": old?.pattern, "inventory": old?.inventory],
+                    after: ["archive_rule": rule.pattern, "inventory": rule.inventory]))
             event.fondsId = fondsId
             try event.append(db)
         }
-        return try archiveRules(fonds: code).first ?? FondsArchiveRule(
-            fonds: code, pattern: pattern ?? ArchiveRule.defaultPattern, inventory: inventory, isDefault: false, numbered: 0, delivered: 0)
+        return try archiveRules(fonds: code).first
+            ?? FondsArchiveRule(
+                fonds: code, pattern: pattern ?? ArchiveRule.defaultPattern, inventory: inventory, isDefault: false,
+                numbered: 0, delivered: 0)
     }
 
     /// The archival code of each of `fileIds` (nil when it has none), for the file views.

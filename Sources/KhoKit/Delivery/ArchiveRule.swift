@@ -92,7 +92,8 @@ public struct ArchiveRule: Codable, Sendable, Hashable {
             parts.append(.field(fields, width: width))
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
-        let used = Set(parts.flatMap { part -> [Field] in if case .field(let f, _) = part { return f } else { return [] } })
+        let used = Set(
+            parts.flatMap { part -> [Field] in if case .field(let f, _) = part { return f } else { return [] } })
         if !used.contains(.number) && !used.contains(.file) {
             throw DeliveryError.badRule(pattern: pattern, reason: DeliveryText.ruleNeedsNumber)
         }

@@ -23,34 +23,49 @@ public enum DeliveryError: KhoError, Equatable {
         switch self {
         case .toolsMissing(let packages):
             let list = packages.joined(separator: " ")
-            return Text(vi: "cần cài các gói Debian \(list) để làm bản PDF/A: sudo apt-get install \(list)",
-                        en: "the PDF/A copies need the Debian packages \(list): sudo apt-get install \(list)")
+            return Text(
+                vi: "cần cài các gói Debian \(list) để làm bản PDF/A: sudo apt-get install \(list)",
+                en: "the PDF/A copies need the Debian packages \(list): sudo apt-get install \(list)")
         case .badRule(let pattern, let reason):
-            return Text(vi: "quy tắc mã hồ sơ «\(pattern)» không dùng được: \(reason.vi)",
-                        en: "the archival code rule “\(pattern)” cannot be used: \(reason.en)")
+            return Text(
+                vi: "quy tắc mã hồ sơ «\(pattern)» không dùng được: \(reason.vi)",
+                en: "the archival code rule “\(pattern)” cannot be used: \(reason.en)")
         case .renumbering(let fonds, let ref, let old, let new, let more):
             let othersVi = more > 0 ? " (và \(more) hồ sơ khác)" : ""
             let othersEn = more > 0 ? " (and \(more) other files)" : ""
             return Text(
-                vi: "không đổi quy tắc mã hồ sơ của phông \(fonds): hồ sơ \(ref) đã bàn giao với mã \(old), quy tắc mới sẽ đổi thành \(new)\(othersVi); đã bàn giao thì không đánh số lại",
-                en: "the archival code rule of fonds \(fonds) is not changed: file \(ref) was delivered as \(old) and the new rule would make it \(new)\(othersEn); files are not renumbered once delivered")
+                vi:
+                    "không đổi quy tắc mã hồ sơ của phông \(fonds): hồ sơ \(ref) đã bàn giao với mã \(old), quy tắc mới sẽ đổi thành \(new)\(othersVi); đã bàn giao thì không đánh số lại",
+                en:
+                    "the archival code rule of fonds \(fonds) is not changed: file \(ref) was delivered as \(old) and the new rule would make it \(new)\(othersEn); files are not renumbered once delivered"
+            )
         case .duplicateCodes(let fonds, let code, let refs):
             let shown = refs.prefix(4).joined(separator: ", ") + (refs.count > 4 ? ", …" : "")
             return Text(
-                vi: "quy tắc mới cho phông \(fonds) sẽ cho \(refs.count) hồ sơ cùng mã \(code) (\(shown)); thêm {number} hoặc {box} vào quy tắc",
-                en: "the new rule for fonds \(fonds) would give \(refs.count) files the same code \(code) (\(shown)); add {number} or {box} to the rule")
+                vi:
+                    "quy tắc mới cho phông \(fonds) sẽ cho \(refs.count) hồ sơ cùng mã \(code) (\(shown)); thêm {number} hoặc {box} vào quy tắc",
+                en:
+                    "the new rule for fonds \(fonds) would give \(refs.count) files the same code \(code) (\(shown)); add {number} or {box} to the rule"
+            )
         case .busy(let folder):
-            return Text(vi: "một lệnh kho pdf build khác đang chạy trên thư mục \(folder); đợi nó xong rồi chạy lại",
-                        en: "another kho pdf build is running on the folder \(folder); wait for it to finish, then run again")
+            return Text(
+                vi: "một lệnh kho pdf build khác đang chạy trên thư mục \(folder); đợi nó xong rồi chạy lại",
+                en: "another kho pdf build is running on the folder \(folder); wait for it to finish, then run again")
         case .badSetting(let name, let value, let allowed):
-            return Text(vi: "giá trị «\(value)» của \(name) không hợp lệ; dùng \(allowed)",
-                        en: "“\(value)” is not a valid \(name); use \(allowed)")
+            return Text(
+                vi: "giá trị «\(value)» của \(name) không hợp lệ; dùng \(allowed)",
+                en: "“\(value)” is not a valid \(name); use \(allowed)")
         case .folder(let path, let reason):
-            return Text(vi: "không tạo hoặc ghi được thư mục bản PDF \(path): \(reason); chọn thư mục khác bằng kho pdf settings --folder",
-                        en: "cannot make or write the PDF folder \(path): \(reason); choose another with kho pdf settings --folder")
+            return Text(
+                vi:
+                    "không tạo hoặc ghi được thư mục bản PDF \(path): \(reason); chọn thư mục khác bằng kho pdf settings --folder",
+                en:
+                    "cannot make or write the PDF folder \(path): \(reason); choose another with kho pdf settings --folder"
+            )
         case .noFolder:
-            return Text(vi: "danh mục trong bộ nhớ không có thư mục bên cạnh: hãy chỉ thư mục cho bản PDF",
-                        en: "an in-memory catalogue has no folder beside it: give the folder for the PDF copies")
+            return Text(
+                vi: "danh mục trong bộ nhớ không có thư mục bên cạnh: hãy chỉ thư mục cho bản PDF",
+                en: "an in-memory catalogue has no folder beside it: give the folder for the PDF copies")
         }
     }
 }
@@ -60,14 +75,17 @@ enum DeliveryText {
     static let ruleStrayBrace = Text(vi: "có dấu } không có { mở", en: "a } without its {")
     static let ruleUnclosed = Text(vi: "thiếu dấu } đóng", en: "a { is not closed")
     static func ruleWidth(_ inside: String) -> Text {
-        Text(vi: "«{\(inside)}»: độ rộng sau dấu : phải là số từ 1 đến 12", en: "“{\(inside)}”: the width after : must be a number from 1 to 12")
+        Text(
+            vi: "«{\(inside)}»: độ rộng sau dấu : phải là số từ 1 đến 12",
+            en: "“{\(inside)}”: the width after : must be a number from 1 to 12")
     }
     static func ruleUnknownField(_ name: String) -> Text {
         let known = ArchiveRule.Field.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", ")
         return Text(vi: "không có trường «\(name)»; dùng \(known)", en: "there is no field “\(name)”; use \(known)")
     }
-    static let ruleNeedsNumber = Text(vi: "cần có {number} hoặc {file}, nếu không mọi hồ sơ của phông cùng một mã",
-                                      en: "it needs {number} or {file}, else every file of the fonds gets the same code")
+    static let ruleNeedsNumber = Text(
+        vi: "cần có {number} hoặc {file}, nếu không mọi hồ sơ của phông cùng một mã",
+        en: "it needs {number} or {file}, else every file of the fonds gets the same code")
     static func ruleSlash(_ c: String) -> Text {
         Text(vi: "mã hồ sơ là tên tệp nên không chứa «\(c)»", en: "the code names a file, so it cannot hold “\(c)”")
     }
@@ -90,14 +108,24 @@ enum DeliveryText {
             let vi = fields.map { fieldLabel($0).vi }.joined(separator: " hoặc ")
             let en = fields.map { fieldLabel($0).en }.joined(separator: " or ")
             return Text(
-                vi: "hồ sơ \(ref) chưa có mã hồ sơ: thiếu \(vi); ghi năm bằng kho file edit \(ref) --start-year NĂM hoặc số mục lục bằng kho pdf rule \(fonds) --inventory 01",
-                en: "file \(ref) has no archival code: \(en) is missing; set the year with kho file edit \(ref) --start-year YEAR or the inventory number with kho pdf rule \(fonds) --inventory 01")
+                vi:
+                    "hồ sơ \(ref) chưa có mã hồ sơ: thiếu \(vi); ghi năm bằng kho file edit \(ref) --start-year NĂM hoặc số mục lục bằng kho pdf rule \(fonds) --inventory 01",
+                en:
+                    "file \(ref) has no archival code: \(en) is missing; set the year with kho file edit \(ref) --start-year YEAR or the inventory number with kho pdf rule \(fonds) --inventory 01"
+            )
         case .unusable(let code):
-            return Text(vi: "mã «\(code)» của hồ sơ \(ref) không làm tên tệp được; đổi quy tắc bằng kho pdf rule \(fonds) --pattern …",
-                        en: "the code “\(code)” of file \(ref) cannot name a file; change the rule with kho pdf rule \(fonds) --pattern …")
+            return Text(
+                vi:
+                    "mã «\(code)» của hồ sơ \(ref) không làm tên tệp được; đổi quy tắc bằng kho pdf rule \(fonds) --pattern …",
+                en:
+                    "the code “\(code)” of file \(ref) cannot name a file; change the rule with kho pdf rule \(fonds) --pattern …"
+            )
         case .duplicate(let code, let other):
-            return Text(vi: "hồ sơ \(ref) và \(other) cùng mã \(code); đổi quy tắc bằng kho pdf rule \(fonds) --pattern …",
-                        en: "files \(ref) and \(other) have the same code \(code); change the rule with kho pdf rule \(fonds) --pattern …")
+            return Text(
+                vi: "hồ sơ \(ref) và \(other) cùng mã \(code); đổi quy tắc bằng kho pdf rule \(fonds) --pattern …",
+                en:
+                    "files \(ref) and \(other) have the same code \(code); change the rule with kho pdf rule \(fonds) --pattern …"
+            )
         }
     }
 }

@@ -43,7 +43,9 @@ public struct DeliverySettings: Codable, Sendable, Hashable {
     }
 
     /// Checks values a person typed: image `lossless|jpeg`, quality 1–100, dpi 72–1200 or `master`.
-    public static func parse(image: String?, jpegQuality: String?, dpi: String?, onto base: DeliverySettings) throws -> DeliverySettings {
+    public static func parse(
+        image: String?, jpegQuality: String?, dpi: String?, onto base: DeliverySettings
+    ) throws -> DeliverySettings {
         var s = base
         if let image {
             guard let i = Image(rawValue: image.lowercased()) else {
@@ -97,9 +99,13 @@ extension KhoStore {
         let json = String(decoding: try encoder.encode(s), as: UTF8.self)
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'pdf'")
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('pdf', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [json])
-            var event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(before: ["pdf": old], after: ["pdf": json]))
+            try db.execute(
+                sql:
+                    "INSERT INTO setting (key, value) VALUES ('pdf', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [json])
+            var event = Event(
+                kind: .setting, attribution: who, time: time,
+                detail: EventDetail(before: ["pdf": old], after: ["pdf": json]))
             try event.append(db)
         }
     }

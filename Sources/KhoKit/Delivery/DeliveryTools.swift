@@ -26,7 +26,8 @@ public struct PopplerTools: Sendable {
 
     /// Finds the tools on `PATH`; throws `DeliveryError.toolsMissing` naming `poppler-utils` when they are not there.
     public static func locate(path: String? = ProcessInfo.processInfo.environment["PATH"]) throws -> PopplerTools {
-        guard let info = ToolProcess.find("pdfinfo", path: path), let text = ToolProcess.find("pdftotext", path: path) else {
+        guard let info = ToolProcess.find("pdfinfo", path: path), let text = ToolProcess.find("pdftotext", path: path)
+        else {
             throw DeliveryError.toolsMissing(packages: ["poppler-utils"])
         }
         return PopplerTools(pdfinfo: info, pdftotext: text)
@@ -67,7 +68,9 @@ public struct DeliveryTools: Sendable {
         } else {
             missing.insert("ocrmypdf")
         }
-        if let gs = ToolProcess.find("gs", path: path), let r = try? ToolProcess.run(gs, ["--version"], environment: env), r.ok {
+        if let gs = ToolProcess.find("gs", path: path),
+            let r = try? ToolProcess.run(gs, ["--version"], environment: env), r.ok
+        {
             versions.ghostscript = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
         } else {
             missing.insert("ocrmypdf")
@@ -77,7 +80,8 @@ public struct DeliveryTools: Sendable {
             let langs = try? ToolProcess.run(tesseract, ["--list-langs"], environment: env), langs.ok
         {
             let first = (v.out + v.err).split(separator: "\n").first.map(String.init) ?? ""
-            versions.tesseract = first.replacingOccurrences(of: "tesseract ", with: "").trimmingCharacters(in: .whitespaces)
+            versions.tesseract = first.replacingOccurrences(of: "tesseract ", with: "").trimmingCharacters(
+                in: .whitespaces)
             let lines = (langs.out + langs.err).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             if lines.contains("vie") {
                 let folder = lines.first?.split(separator: "\"").dropFirst().first.map(String.init)
@@ -95,7 +99,8 @@ public struct DeliveryTools: Sendable {
             poppler = try PopplerTools.locate(path: path)
             if let p = poppler, let r = try? ToolProcess.run(p.pdfinfo, ["-v"], environment: env) {
                 let line = (r.err + r.out).split(separator: "\n").first { $0.contains("version") } ?? ""
-                versions.poppler = line.components(separatedBy: "version").last?.trimmingCharacters(in: .whitespaces) ?? ""
+                versions.poppler =
+                    line.components(separatedBy: "version").last?.trimmingCharacters(in: .whitespaces) ?? ""
             }
         } catch {
             missing.insert("poppler-utils")
@@ -124,7 +129,12 @@ public struct DeliveryTools: Sendable {
     static func traineddataVersion(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path), data.count > 8 else { return nil }
         let bytes = [UInt8](data.prefix(4 + 8 * 64))
-        func int32(_ at: Int) -> Int { Int(Int32(bitPattern: UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24)) }
+        func int32(_ at: Int) -> Int {
+            Int(
+                Int32(
+                    bitPattern: UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(
+                        bytes[at + 3]) << 24))
+        }
         func int64(_ at: Int) -> Int64 {
             var v: UInt64 = 0
             for i in 0..<8 { v |= UInt64(bytes[at + i]) << (8 * UInt64(i)) }

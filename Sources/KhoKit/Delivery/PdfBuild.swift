@@ -16,7 +16,10 @@ public struct PdfBuildOptions: Sendable {
     /// The folder for the copies instead of the catalogue's setting.
     public var folder: String?
 
-    public init(targets: [String] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, folder: String? = nil) {
+    public init(
+        targets: [String] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false,
+        folder: String? = nil
+    ) {
         self.targets = targets
         self.jobs = max(1, jobs)
         self.force = force
@@ -106,11 +109,14 @@ extension KhoStore {
     ) throws -> PdfBuildSummary {
         let started = Date()
         let settings = try deliverySettings()
-        let folder = try options.folder.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? settings.resolvedFolder(catalogue: path)
+        let folder =
+            try options.folder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? settings.resolvedFolder(catalogue: path)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw DeliveryError.folder(path: folder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+            throw DeliveryError.folder(
+                path: folder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
         let lock = try PdfFolderLock(folder: folder)
         defer { lock.release() }
@@ -127,7 +133,9 @@ extension KhoStore {
         for c in candidates {
             guard [ScanState.passed, .rebuild, .delivered].contains(c.state) else {
                 summary.notReady[c.state.rawValue, default: 0] += 1
-                if named.contains(c.fileId) { summary.notReadyNamed.append(PdfNotReady(ref: c.ref, scanState: c.state)) }
+                if named.contains(c.fileId) {
+                    summary.notReadyNamed.append(PdfNotReady(ref: c.ref, scanState: c.state))
+                }
                 continue
             }
             if c.state == .delivered && !options.force, let copy = c.copy, Self.inPlace(copy) {
@@ -141,7 +149,9 @@ extension KhoStore {
         let fondsToNumber = Set(ready.map(\.fondsId))
         if !fondsToNumber.isEmpty {
             summary.numbered = try write { db in
-                try fondsToNumber.sorted().reduce(0) { $0 + (try ArchiveCodes.assignNumbers(db, fondsId: $1, by: who, time: time)) }
+                try fondsToNumber.sorted().reduce(0) {
+                    $0 + (try ArchiveCodes.assignNumbers(db, fondsId: $1, by: who, time: time))
+                }
             }
         }
         let jobs: [PdfJob] = try read { db in
@@ -153,16 +163,26 @@ extension KhoStore {
                 switch entry.code {
                 case .success(let value): code = value
                 case .failure(let problem):
-                    summary.findings.append(PdfFinding(ref: c.ref, page: nil, master: nil, tool: "kho", message: ArchiveCodes.describe(problem, entry: entry)()))
+                    summary.findings.append(
+                        PdfFinding(
+                            ref: c.ref, page: nil, master: nil, tool: "kho",
+                            message: ArchiveCodes.describe(problem, entry: entry)()))
                     continue
                 }
-                let masters = try Row.fetchAll(db, sql: """
-                    SELECT disk_path, name, sha256, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
-                    """, arguments: [c.fileId]).map { PdfJobMaster(path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"], pages: $0["pages"]) }
+                let masters = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT disk_path, name, sha256, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
+                        """, arguments: [c.fileId]
+                ).map {
+                    PdfJobMaster(path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"], pages: $0["pages"])
+                }
                 let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
-                jobs.append(PdfJob(
-                    file: c, archiveId: code, masters: masters, sources: try PdfCopies.sources(db, fileId: c.fileId),
-                    pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf"))
+                jobs.append(
+                    PdfJob(
+                        file: c, archiveId: code, masters: masters,
+                        sources: try PdfCopies.sources(db, fileId: c.fileId),
+                        pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf"))
             }
             return jobs
         }
@@ -170,7 +190,8 @@ extension KhoStore {
             do {
                 try FileManager.default.createDirectory(atPath: fondsFolder, withIntermediateDirectories: true)
             } catch {
-                throw DeliveryError.folder(path: fondsFolder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+                throw DeliveryError.folder(
+                    path: fondsFolder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
             }
         }
 
@@ -190,17 +211,28 @@ extension KhoStore {
                     switch outcome {
                     case .success(let built):
                         do {
-                            let after = try self.record(job, built: built, tools: tools, settings: settings, workers: workers, by: who)
-                            state.add(PdfBuiltLine(ref: job.file.ref, archiveId: job.archiveId, path: job.target, pages: built.pages, bytes: built.bytes,
-                                                   pdfa: built.pdfa, meanConfidence: built.meanConfidence, seconds: built.seconds, scanState: after))
+                            let after = try self.record(
+                                job, built: built, tools: tools, settings: settings, workers: workers, by: who)
+                            state.add(
+                                PdfBuiltLine(
+                                    ref: job.file.ref, archiveId: job.archiveId, path: job.target, pages: built.pages,
+                                    bytes: built.bytes,
+                                    pdfa: built.pdfa, meanConfidence: built.meanConfidence, seconds: built.seconds,
+                                    scanState: after))
                         } catch {
-                            state.add(PdfFinding(ref: job.file.ref, page: nil, master: nil, tool: "kho", message: error.localizedDescription))
+                            state.add(
+                                PdfFinding(
+                                    ref: job.file.ref, page: nil, master: nil, tool: "kho",
+                                    message: error.localizedDescription))
                         }
                     case .failure(let finding):
                         state.add(finding)
                     }
                     let p = state.progress(job.pages)
-                    progress?(IngestProgress(done: p.pages, total: totalPages, bytes: p.bytes, elapsed: Date().timeIntervalSince(started)))
+                    progress?(
+                        IngestProgress(
+                            done: p.pages, total: totalPages, bytes: p.bytes, elapsed: Date().timeIntervalSince(started)
+                        ))
                 }
             }
         }
@@ -216,8 +248,10 @@ extension KhoStore {
 
     /// Records one copy: its `pdf.build` event, its row, and the file's rung (delivered, unless its masters changed
     /// while it was being built).
-    private func record(_ job: PdfJob, built: PdfBuilt, tools: DeliveryTools, settings: DeliverySettings, workers: Int,
-                        by who: Attribution) throws -> ScanState {
+    private func record(
+        _ job: PdfJob, built: PdfBuilt, tools: DeliveryTools, settings: DeliverySettings, workers: Int,
+        by who: Attribution
+    ) throws -> ScanState {
         var attribution = who
         if who.happenedAt == who.recordedAt {
             attribution.happenedAt = Date()
@@ -230,7 +264,8 @@ extension KhoStore {
         var made = (try JSONSerialization.jsonObject(with: try encoder.encode(settings)) as? [String: Any]) ?? [:]
         made["jobs"] = workers
         made["cores"] = ProcessInfo.processInfo.activeProcessorCount
-        let madeJSON = String(decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
+        let madeJSON = String(
+            decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
         // The copy's text layer, for `kho search` (pages joined by line breaks).
         let text = PdfReadBack.pageTexts(job.target, tools: tools.poppler)?.joined(separator: "\n")
         return try write { db in
@@ -241,12 +276,15 @@ extension KhoStore {
             event.pages = built.pages
             event.bytes = built.bytes
             try event.append(db)
-            try db.execute(sql: """
-                INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language, tools,
-                                      mean_confidence, text_pages, seconds, settings, sources, built_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    job.file.fileId, event.id, job.archiveId, job.target, built.sha256, built.pages, built.bytes, built.pdfa,
+            try db.execute(
+                sql: """
+                    INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language, tools,
+                                          mean_confidence, text_pages, seconds, settings, sources, built_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    job.file.fileId, event.id, job.archiveId, job.target, built.sha256, built.pages, built.bytes,
+                    built.pdfa,
                     "Tesseract \(tools.versions.tesseract)", tools.versions.language, toolsJSON, built.meanConfidence,
                     built.textPages.map(String.init).joined(separator: ","), built.seconds, madeJSON, job.sources,
                     Int64(attribution.recordedAt.timeIntervalSince1970),
@@ -254,13 +292,17 @@ extension KhoStore {
             if let text {
                 // Delete then insert (not REPLACE, whose delete does not fire the index's trigger).
                 try db.execute(sql: "DELETE FROM pdf_text WHERE file_id = ?", arguments: [job.file.fileId])
-                try db.execute(sql: "INSERT INTO pdf_text (file_id, text) VALUES (?, ?)", arguments: [job.file.fileId, text])
+                try db.execute(
+                    sql: "INSERT INTO pdf_text (file_id, text) VALUES (?, ?)", arguments: [job.file.fileId, text])
             }
             let settled = try FileLadder.apply(db, fileId: job.file.fileId)
             // The event is written in this same transaction: its detail says where the file ended up.
             let detail = EventDetail(
                 before: ["scan_state": job.file.state.rawValue],
-                after: ["scan_state": settled.after.rawValue, "archive_id": job.archiveId, "sha256": built.sha256, "pdfa": built.pdfa],
+                after: [
+                    "scan_state": settled.after.rawValue, "archive_id": job.archiveId, "sha256": built.sha256,
+                    "pdfa": built.pdfa,
+                ],
                 source: tools.versions.summary, count: built.pages, note: job.target)
             try db.execute(sql: "UPDATE event SET detail = ? WHERE id = ?", arguments: [detail.json, event.id])
             return settled.after
@@ -304,22 +346,25 @@ extension KhoStore {
             if !boxIds.isEmpty { any.append("fi.box_id IN (\(boxIds.map(String.init).joined(separator: ",")))") }
             clauses.append("(" + any.joined(separator: " OR ") + ")")
         }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT fi.id AS file_id, fi.box_id, b.fonds_id, b.code AS box_code, fi.code AS file_code, fo.code AS fonds_code,
-                   fo.name AS fonds_name, fi.title, fi.start_year, fi.end_year, fi.retention,
-                   fi.scan_state, c.path AS copy_path, c.bytes AS copy_bytes
-            FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
-            LEFT JOIN pdf_copy c ON c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = fi.id)
-            WHERE \(clauses.joined(separator: " AND "))
-            ORDER BY b.code, fi.code
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT fi.id AS file_id, fi.box_id, b.fonds_id, b.code AS box_code, fi.code AS file_code, fo.code AS fonds_code,
+                       fo.name AS fonds_name, fi.title, fi.start_year, fi.end_year, fi.retention,
+                       fi.scan_state, c.path AS copy_path, c.bytes AS copy_bytes
+                FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
+                LEFT JOIN pdf_copy c ON c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = fi.id)
+                WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY b.code, fi.code
+                """)
         let candidates = rows.map { row -> Candidate in
             let copyPath: String? = row["copy_path"]
             let copyBytes: Int64? = row["copy_bytes"]
             return Candidate(
                 fileId: row["file_id"], boxId: row["box_id"], fondsId: row["fonds_id"],
                 ref: "\(row["box_code"] as String)/\(row["file_code"] as String)", fondsCode: row["fonds_code"],
-                fondsName: row["fonds_name"], title: row["title"], startYear: row["start_year"], endYear: row["end_year"],
+                fondsName: row["fonds_name"], title: row["title"], startYear: row["start_year"],
+                endYear: row["end_year"],
                 retention: row["retention"], state: ScanState(rawValue: row["scan_state"]) ?? .none,
                 copy: copyPath.flatMap { p in copyBytes.map { (p, $0) } })
         }
@@ -409,7 +454,8 @@ final class PdfFolderLock {
         for sub in [folder] + ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).map({ folder + "/" + $0 }) {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: sub, isDirectory: &isDir), isDir.boolValue else { continue }
-            for name in (try? fm.contentsOfDirectory(atPath: sub)) ?? [] where name.hasPrefix(PdfBuildFolder.tempPrefix) {
+            for name in (try? fm.contentsOfDirectory(atPath: sub)) ?? [] where name.hasPrefix(PdfBuildFolder.tempPrefix)
+            {
                 try? fm.removeItem(atPath: sub + "/" + name)
             }
         }

@@ -38,28 +38,38 @@ public struct PdfCopyView: Codable, Sendable, Hashable {
 enum PdfCopies {
     /// What a copy is made from: one line per master in page order, its name and reference SHA-256.
     static func sources(_ db: Database, fileId: Int64) throws -> String {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT name, COALESCE(sha256, '') AS sha256 FROM master WHERE file_id = ? AND NOT missing ORDER BY name
-            """), arguments: [fileId])
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT name, COALESCE(sha256, '') AS sha256 FROM master WHERE file_id = ? AND NOT missing ORDER BY name
+                    """), arguments: [fileId])
         return rows.map { "\($0["name"] as String) \($0["sha256"] as String)\n" }.joined()
     }
 
     /// Whether the file's latest copy was made from its masters as they are now; nil when it has no copy.
     static func madeFromCurrentMasters(_ db: Database, fileId: Int64) throws -> Bool? {
-        guard let made = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT sources FROM pdf_copy WHERE file_id = ? ORDER BY id DESC LIMIT 1
-            """), arguments: [fileId]) else { return nil }
+        guard
+            let made = try String.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT sources FROM pdf_copy WHERE file_id = ? ORDER BY id DESC LIMIT 1
+                        """), arguments: [fileId])
+        else { return nil }
         return try made == sources(db, fileId: fileId)
     }
 
     /// The latest copy of each file (of `fileIds`, or every file), as rows of `pdf_copy` with the file's ref.
-    static func latest(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws -> [Row] {
-        try Row.fetchAll(db, sql: """
-            SELECT c.*, b.code || '/' || fi.code AS ref, fi.scan_state AS scan_state
-            FROM pdf_copy c JOIN file fi ON fi.id = c.file_id JOIN box b ON b.id = fi.box_id
-            WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id) AND (\(condition))
-            ORDER BY b.code, fi.code
-            """, arguments: arguments)
+    static func latest(
+        _ db: Database, where condition: String = "1", arguments: StatementArguments = []
+    ) throws -> [Row] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.*, b.code || '/' || fi.code AS ref, fi.scan_state AS scan_state
+                FROM pdf_copy c JOIN file fi ON fi.id = c.file_id JOIN box b ON b.id = fi.box_id
+                WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id) AND (\(condition))
+                ORDER BY b.code, fi.code
+                """, arguments: arguments)
     }
 
     static func view(_ row: Row, time: LocalTime) -> PdfCopyView {
@@ -67,7 +77,8 @@ enum PdfCopies {
             seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) }
         }
         return PdfCopyView(
-            ref: row["ref"], archiveId: row["archive_id"], path: row["path"], sha256: row["sha256"], pages: row["pages"],
+            ref: row["ref"], archiveId: row["archive_id"], path: row["path"], sha256: row["sha256"],
+            pages: row["pages"],
             bytes: row["bytes"], pdfa: row["pdfa"], ocrEngine: row["ocr_engine"], ocrLanguage: row["ocr_language"],
             meanConfidence: row["mean_confidence"], textPages: pageList(row["text_pages"]), seconds: row["seconds"],
             builtAt: stamp(row["built_at"]) ?? "", verifiedAt: stamp(row["verified_at"]), event: row["event_id"])
@@ -94,7 +105,9 @@ extension KhoStore {
                 condition = "fi.box_id = ?"
                 arguments = [b.id]
             }
-            return try PdfCopies.latest(db, where: condition, arguments: arguments).map { PdfCopies.view($0, time: time) }
+            return try PdfCopies.latest(db, where: condition, arguments: arguments).map {
+                PdfCopies.view($0, time: time)
+            }
         }
     }
 }
@@ -130,28 +143,37 @@ extension KhoStore {
     public func deliveryMeasures() throws -> DeliveryMeasures {
         try read { db in
             var m = DeliveryMeasures()
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS copies, COALESCE(SUM(pages), 0) AS pages, COALESCE(SUM(bytes), 0) AS bytes FROM pdf_copy c
-                WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id)
-                """) {
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS copies, COALESCE(SUM(pages), 0) AS pages, COALESCE(SUM(bytes), 0) AS bytes FROM pdf_copy c
+                    WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id)
+                    """)
+            {
                 m.copies = row["copies"]
                 m.pages = row["pages"]
                 m.bytes = row["bytes"]
             }
             if m.pages > 0 { m.bytesPerPage = Double(m.bytes) / Double(m.pages) }
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT SUM(pages) AS pages, SUM(seconds) AS seconds,
-                       SUM(seconds / MAX(COALESCE(json_extract(settings, '$.jobs'), 1), 1)) AS wall
-                FROM pdf_copy
-                """),
-                let pages = row["pages"] as Int?, pages > 0, let seconds = row["seconds"] as Double?, let wall = row["wall"] as Double?, seconds > 0, wall > 0
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT SUM(pages) AS pages, SUM(seconds) AS seconds,
+                           SUM(seconds / MAX(COALESCE(json_extract(settings, '$.jobs'), 1), 1)) AS wall
+                    FROM pdf_copy
+                    """),
+                let pages = row["pages"] as Int?, pages > 0, let seconds = row["seconds"] as Double?,
+                let wall = row["wall"] as Double?, seconds > 0, wall > 0
             {
                 m.secondsPerPage = seconds / Double(pages)
                 m.pagesPerHour = Double(pages) / wall * 3600
             }
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT json_extract(settings, '$.cores') AS cores, json_extract(settings, '$.jobs') AS jobs FROM pdf_copy ORDER BY id DESC LIMIT 1
-                """) {
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT json_extract(settings, '$.cores') AS cores, json_extract(settings, '$.jobs') AS jobs FROM pdf_copy ORDER BY id DESC LIMIT 1
+                    """)
+            {
                 m.cores = row["cores"]
                 m.jobs = row["jobs"]
             }

@@ -57,9 +57,13 @@ struct PdfBuilt: Sendable {
 /// (Tesseract `vie`, PDF/A-2b, images kept as they are by default), adds the archival metadata (pikepdf), reads
 /// the result back (poppler), then moves it into place whole (temporary file in the same folder, synced, renamed).
 enum PdfPipeline {
-    static func run(_ job: PdfJob, tools: DeliveryTools, settings: DeliverySettings, ocrJobs: Int) -> Result<PdfBuilt, PdfFinding> {
+    static func run(
+        _ job: PdfJob, tools: DeliveryTools, settings: DeliverySettings, ocrJobs: Int
+    ) -> Result<PdfBuilt, PdfFinding> {
         let started = Date()
-        func fail(_ tool: String, _ message: String, page: Int? = nil, master: String? = nil) -> Result<PdfBuilt, PdfFinding> {
+        func fail(
+            _ tool: String, _ message: String, page: Int? = nil, master: String? = nil
+        ) -> Result<PdfBuilt, PdfFinding> {
             .failure(PdfFinding(ref: job.file.ref, page: page, master: master, tool: tool, message: message))
         }
         // The masters must be the ones ingested and checked: a copy is never made from unchecked content.
@@ -70,14 +74,20 @@ enum PdfPipeline {
             do {
                 let sha = try Fixity.sha256(path: m.path)
                 if sha != m.sha256 {
-                    return fail("kho", Text(vi: "bản quét đã thay đổi trên đĩa từ khi nạp; chạy kho scan ingest trước",
-                                            en: "the master changed on disk since it was ingested; run kho scan ingest first")(),
-                                page: firstPage, master: m.name)
+                    return fail(
+                        "kho",
+                        Text(
+                            vi: "bản quét đã thay đổi trên đĩa từ khi nạp; chạy kho scan ingest trước",
+                            en: "the master changed on disk since it was ingested; run kho scan ingest first")(),
+                        page: firstPage, master: m.name)
                 }
             } catch {
-                return fail("kho", Text(vi: "không đọc được bản quét: \(String(cString: strerror(error.errno)))",
-                                        en: "cannot read the master: \(String(cString: strerror(error.errno)))")(),
-                            page: firstPage, master: m.name)
+                return fail(
+                    "kho",
+                    Text(
+                        vi: "không đọc được bản quét: \(String(cString: strerror(error.errno)))",
+                        en: "cannot read the master: \(String(cString: strerror(error.errno)))")(),
+                    page: firstPage, master: m.name)
             }
             firstPage += m.pages
         }
@@ -95,14 +105,17 @@ enum PdfPipeline {
         // 1. The pages, in order, into one PDF.
         var spec: [String: Any] = [
             "out": work + "/pages.pdf",
-            "masters": job.masters.map { ["path": $0.path, "name": $0.name, "first_page": pageOf[$0.name] ?? 1] as [String: Any] },
+            "masters": job.masters.map {
+                ["path": $0.path, "name": $0.name, "first_page": pageOf[$0.name] ?? 1] as [String: Any]
+            },
         ]
         if let dpi = settings.dpi { spec["dpi"] = dpi }
         if settings.image == .jpeg { spec["jpeg"] = settings.jpegQuality }
         do {
             try JSONSerialization.data(withJSONObject: spec).write(to: URL(fileURLWithPath: work + "/pages.json"))
-            let r = try ToolProcess.run(tools.python, ["-c", PdfGlue.prepareScript, work + "/pages.json"], environment: env,
-                                        scratch: work, name: "img2pdf")
+            let r = try ToolProcess.run(
+                tools.python, ["-c", PdfGlue.prepareScript, work + "/pages.json"], environment: env,
+                scratch: work, name: "img2pdf")
             if !r.ok {
                 let report = (try? JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]) ?? [:]
                 var message = (report["message"] as? String) ?? lastLines(r.err)
@@ -116,49 +129,61 @@ enum PdfPipeline {
 
         // 2. OCR and PDF/A.
         let keywords = [
-            "mã hồ sơ \(job.archiveId)", "phông \(job.file.fondsCode)", "hồ sơ \(job.file.ref)", years(job).map { "thời gian \($0)" },
+            "mã hồ sơ \(job.archiveId)", "phông \(job.file.fondsCode)", "hồ sơ \(job.file.ref)",
+            years(job).map { "thời gian \($0)" },
             "kho \(khoVersion)", "OCRmyPDF \(tools.versions.ocrmypdf)", "Tesseract \(tools.versions.tesseract)",
             tools.versions.language, "Ghostscript \(tools.versions.ghostscript)", "img2pdf \(tools.versions.img2pdf)",
         ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
-        var subject = "Mã hồ sơ: \(job.archiveId). Phông: \(job.file.fondsCode) – \(job.file.fondsName). Hồ sơ: \(job.file.ref)."
+        var subject =
+            "Mã hồ sơ: \(job.archiveId). Phông: \(job.file.fondsCode) – \(job.file.fondsName). Hồ sơ: \(job.file.ref)."
         if let y = years(job) { subject += " Thời gian: \(y)." }
-        if let r = job.file.retention.flatMap(Retention.init(stored:)) { subject += " Thời hạn bảo quản: \(r.label(.vi))." }
+        if let r = job.file.retention.flatMap(Retention.init(stored:)) {
+            subject += " Thời hạn bảo quản: \(r.label(.vi))."
+        }
         let config = work + "/tsv.cfg"
         _ = FileManager.default.createFile(atPath: config, contents: Data("tessedit_create_tsv 1\n".utf8))
         let ocr: ToolProcess.Result
         do {
-            ocr = try ToolProcess.run(tools.ocrmypdf, [
-                "-l", "vie", "--output-type", "pdfa-2",
-                "--pdfa-image-compression", settings.image == .jpeg ? "jpeg" : "lossless",
-                "--optimize", "0", "--jobs", String(max(1, ocrJobs)), "--keep-temporary-files",
-                "--tesseract-config", config,
-                "--title", job.file.title, "--author", job.file.fondsName, "--subject", subject, "--keywords", keywords,
-                work + "/pages.pdf", work + "/ocr.pdf",
-            ], environment: env, scratch: work, name: "ocrmypdf")
+            ocr = try ToolProcess.run(
+                tools.ocrmypdf,
+                [
+                    "-l", "vie", "--output-type", "pdfa-2",
+                    "--pdfa-image-compression", settings.image == .jpeg ? "jpeg" : "lossless",
+                    "--optimize", "0", "--jobs", String(max(1, ocrJobs)), "--keep-temporary-files",
+                    "--tesseract-config", config,
+                    "--title", job.file.title, "--author", job.file.fondsName, "--subject", subject, "--keywords",
+                    keywords,
+                    work + "/pages.pdf", work + "/ocr.pdf",
+                ], environment: env, scratch: work, name: "ocrmypdf")
         } catch {
             return fail("ocrmypdf", "\(error)")
         }
         let log = ocr.err
         if !ocr.ok {
             let (page, message) = ocrFailure(log, status: ocr.status)
-            return fail("ocrmypdf", message, page: page, master: page.flatMap { masterName(page: $0, job: job, pageOf: pageOf) })
+            return fail(
+                "ocrmypdf", message, page: page, master: page.flatMap { masterName(page: $0, job: job, pageOf: pageOf) }
+            )
         }
         guard let reported = firstMatch(#"Output file is a (PDF/A-[0-9A-Za-z]+)"#, in: log) else {
             let why = log.split(separator: "\n").last { $0.contains("PDF/A") }.map(String.init) ?? lastLines(log)
-            return fail("ocrmypdf", Text(vi: "bản tạo ra không phải PDF/A: \(why)", en: "the output is not PDF/A: \(why)")())
+            return fail(
+                "ocrmypdf", Text(vi: "bản tạo ra không phải PDF/A: \(why)", en: "the output is not PDF/A: \(why)")())
         }
         let (confidence, textPages) = readTSV(folder: work + "/tmp")
 
         // 3. The archival metadata OCRmyPDF does not carry.
         let meta: [String: String] = [
             "identifier": job.archiveId,
-            "source": "Phông \(job.file.fondsCode) (\(job.file.fondsName)), hộp \(job.file.ref.split(separator: "/").first.map(String.init) ?? ""), hồ sơ \(job.file.ref)",
+            "source":
+                "Phông \(job.file.fondsCode) (\(job.file.fondsName)), hộp \(job.file.ref.split(separator: "/").first.map(String.init) ?? ""), hồ sơ \(job.file.ref)",
             "coverage": years(job) ?? "",
         ]
         do {
             try JSONSerialization.data(withJSONObject: meta).write(to: URL(fileURLWithPath: work + "/meta.json"))
-            let r = try ToolProcess.run(tools.python, ["-c", PdfGlue.finishScript, work + "/ocr.pdf", work + "/copy.pdf", work + "/meta.json"],
-                                        environment: env, scratch: work, name: "pikepdf")
+            let r = try ToolProcess.run(
+                tools.python, ["-c", PdfGlue.finishScript, work + "/ocr.pdf", work + "/copy.pdf", work + "/meta.json"],
+                environment: env, scratch: work, name: "pikepdf")
             if !r.ok { return fail("pikepdf", lastLines(r.err)) }
         } catch {
             return fail("pikepdf", "\(error)")
@@ -169,10 +194,16 @@ enum PdfPipeline {
         let info = PdfReadBack.info(copy, tools: tools.poppler)
         guard let pages = info.pages else { return fail("pdfinfo", info.message) }
         if pages != job.pages {
-            return fail("kho", Text(vi: "bản PDF có \(pages) trang, bản quét có \(job.pages)", en: "the PDF has \(pages) pages, the masters \(job.pages)")())
+            return fail(
+                "kho",
+                Text(
+                    vi: "bản PDF có \(pages) trang, bản quét có \(job.pages)",
+                    en: "the PDF has \(pages) pages, the masters \(job.pages)")())
         }
         guard info.pdfa != nil else {
-            return fail("pdfinfo", Text(vi: "XMP của bản PDF không khai báo PDF/A", en: "the PDF's XMP does not declare PDF/A")())
+            return fail(
+                "pdfinfo",
+                Text(vi: "XMP của bản PDF không khai báo PDF/A", en: "the PDF's XMP does not declare PDF/A")())
         }
 
         // 5. Into place, whole.
@@ -188,16 +219,21 @@ enum PdfPipeline {
             close(fd)
         }
         guard rename(copy, job.target) == 0 else {
-            return fail("kho", Text(vi: "không đặt được bản PDF vào \(job.target): \(String(cString: strerror(errno)))",
-                                    en: "cannot move the PDF into \(job.target): \(String(cString: strerror(errno)))")())
+            return fail(
+                "kho",
+                Text(
+                    vi: "không đặt được bản PDF vào \(job.target): \(String(cString: strerror(errno)))",
+                    en: "cannot move the PDF into \(job.target): \(String(cString: strerror(errno)))")())
         }
         let dir = open(folder, O_RDONLY)
         if dir >= 0 {
             _ = fsync(dir)
             close(dir)
         }
-        return .success(PdfBuilt(sha256: digest.sha256, pages: pages, bytes: Int64(digest.bytes), pdfa: reported,
-                                 meanConfidence: confidence, textPages: textPages, seconds: Date().timeIntervalSince(started)))
+        return .success(
+            PdfBuilt(
+                sha256: digest.sha256, pages: pages, bytes: Int64(digest.bytes), pdfa: reported,
+                meanConfidence: confidence, textPages: textPages, seconds: Date().timeIntervalSince(started)))
     }
 
     /// "1993–1994", "1993", or nil.
@@ -311,12 +347,17 @@ enum PdfReadBack {
         let text = meta.ok ? meta.out : ""
         let part = PdfPipeline.firstMatch(#"pdfaid:part(?:="|>)([0-9]+)"#, in: text)
         let conformance = PdfPipeline.firstMatch(#"pdfaid:conformance(?:="|>)([A-Za-z]+)"#, in: text)
-        return Info(pages: pages, pdfa: part.map { $0 + (conformance ?? "") }, message: pages == nil ? PdfPipeline.lastLines(r.out) : "")
+        return Info(
+            pages: pages, pdfa: part.map { $0 + (conformance ?? "") },
+            message: pages == nil ? PdfPipeline.lastLines(r.out) : "")
     }
 
     /// The text layer of each page (pdftotext separates pages with a form feed), or nil when it cannot be read.
     static func pageTexts(_ path: String, tools: PopplerTools) -> [String]? {
-        guard let r = try? ToolProcess.run(tools.pdftotext, ["-enc", "UTF-8", path, "-"], environment: ["LC_ALL": "C.UTF-8"]), r.ok else {
+        guard
+            let r = try? ToolProcess.run(
+                tools.pdftotext, ["-enc", "UTF-8", path, "-"], environment: ["LC_ALL": "C.UTF-8"]), r.ok
+        else {
             return nil
         }
         var pages = r.out.components(separatedBy: "\u{0C}")

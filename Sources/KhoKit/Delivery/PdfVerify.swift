@@ -63,62 +63,109 @@ extension KhoStore {
             }
             return try PdfCopies.latest(db, where: condition, arguments: arguments).map { row in
                 let fileId: Int64 = row["file_id"]
-                return Item(copyId: row["id"], ref: row["ref"], archiveId: row["archive_id"], path: row["path"], sha256: row["sha256"],
-                            masterPages: try FileLadder.masters(db, fileId: fileId).pages, textPages: PdfCopies.pageList(row["text_pages"]),
-                            outdated: (row["scan_state"] as String) == ScanState.rebuild.rawValue)
+                return Item(
+                    copyId: row["id"], ref: row["ref"], archiveId: row["archive_id"], path: row["path"],
+                    sha256: row["sha256"],
+                    masterPages: try FileLadder.masters(db, fileId: fileId).pages,
+                    textPages: PdfCopies.pageList(row["text_pages"]),
+                    outdated: (row["scan_state"] as String) == ScanState.rebuild.rawValue)
             }
         }
         let done = Counter()
         let results: [[PdfVerifyProblem]] = ParallelMap.map(items) { item in
             defer {
                 let n = done.increment()
-                progress?(IngestProgress(done: n, total: items.count, bytes: 0, elapsed: Date().timeIntervalSince(started)))
+                progress?(
+                    IngestProgress(done: n, total: items.count, bytes: 0, elapsed: Date().timeIntervalSince(started)))
             }
             func problem(_ kind: String, _ text: Text) -> PdfVerifyProblem {
                 PdfVerifyProblem(ref: item.ref, archiveId: item.archiveId, path: item.path, kind: kind, message: text())
             }
             var found: [PdfVerifyProblem] = []
             if item.outdated {
-                found.append(problem("outdated", Text(
-                    vi: "bản quét đã thay đổi sau khi làm bản PDF: cần làm lại (kho pdf build \(item.ref))",
-                    en: "a master changed after the copy was built: it needs a rebuild (kho pdf build \(item.ref))")))
+                found.append(
+                    problem(
+                        "outdated",
+                        Text(
+                            vi: "bản quét đã thay đổi sau khi làm bản PDF: cần làm lại (kho pdf build \(item.ref))",
+                            en:
+                                "a master changed after the copy was built: it needs a rebuild (kho pdf build \(item.ref))"
+                        )))
             }
             let sha: String
             do throws(FixityError) {
                 sha = try Fixity.sha256(path: item.path)
             } catch {
                 if error.errno == ENOENT {
-                    return found + [problem("missing", Text(vi: "bản PDF không còn ở \(item.path)", en: "the PDF is no longer at \(item.path)"))]
+                    return found + [
+                        problem(
+                            "missing",
+                            Text(vi: "bản PDF không còn ở \(item.path)", en: "the PDF is no longer at \(item.path)"))
+                    ]
                 }
                 let reason = String(cString: strerror(error.errno))
-                return found + [problem("unreadable", Text(vi: "không đọc được bản PDF: \(reason)", en: "cannot read the PDF: \(reason)"))]
+                return found + [
+                    problem(
+                        "unreadable",
+                        Text(vi: "không đọc được bản PDF: \(reason)", en: "cannot read the PDF: \(reason)"))
+                ]
             }
             if sha != item.sha256 {
-                found.append(problem("changed", Text(
-                    vi: "nội dung đã thay đổi: SHA-256 khác với lúc làm (hỏng hoặc bị ghi đè); làm lại bằng kho pdf build \(item.ref) --force",
-                    en: "content changed: SHA-256 differs from when it was built (damaged or overwritten); rebuild with kho pdf build \(item.ref) --force")))
+                found.append(
+                    problem(
+                        "changed",
+                        Text(
+                            vi:
+                                "nội dung đã thay đổi: SHA-256 khác với lúc làm (hỏng hoặc bị ghi đè); làm lại bằng kho pdf build \(item.ref) --force",
+                            en:
+                                "content changed: SHA-256 differs from when it was built (damaged or overwritten); rebuild with kho pdf build \(item.ref) --force"
+                        )))
             }
             let info = PdfReadBack.info(item.path, tools: tools)
             guard let pages = info.pages else {
-                return found + [problem("unreadable", Text(vi: "pdfinfo không đọc được: \(info.message)", en: "pdfinfo cannot read it: \(info.message)"))]
+                return found + [
+                    problem(
+                        "unreadable",
+                        Text(
+                            vi: "pdfinfo không đọc được: \(info.message)", en: "pdfinfo cannot read it: \(info.message)"
+                        ))
+                ]
             }
             if pages != item.masterPages {
-                found.append(problem("pages", Text(vi: "bản PDF có \(pages) trang, bản quét có \(item.masterPages)",
-                                                   en: "the PDF has \(pages) pages, its masters \(item.masterPages)")))
+                found.append(
+                    problem(
+                        "pages",
+                        Text(
+                            vi: "bản PDF có \(pages) trang, bản quét có \(item.masterPages)",
+                            en: "the PDF has \(pages) pages, its masters \(item.masterPages)")))
             }
             if info.pdfa == nil {
-                found.append(problem("not_pdfa", Text(vi: "XMP không khai báo PDF/A (pdfaid:part)", en: "its XMP does not declare PDF/A (pdfaid:part)")))
+                found.append(
+                    problem(
+                        "not_pdfa",
+                        Text(
+                            vi: "XMP không khai báo PDF/A (pdfaid:part)",
+                            en: "its XMP does not declare PDF/A (pdfaid:part)")))
             }
             if !item.textPages.isEmpty {
                 if let texts = PdfReadBack.pageTexts(item.path, tools: tools) {
-                    let empty = item.textPages.filter { $0 > texts.count || texts[$0 - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                    let empty = item.textPages.filter {
+                        $0 > texts.count || texts[$0 - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    }
                     if !empty.isEmpty {
                         let list = empty.prefix(10).map(String.init).joined(separator: ", ")
-                        found.append(problem("no_text", Text(vi: "lớp chữ trống ở trang \(list), nơi OCR đã đọc được chữ",
-                                                             en: "the text layer is empty on page \(list), where OCR had found text")))
+                        found.append(
+                            problem(
+                                "no_text",
+                                Text(
+                                    vi: "lớp chữ trống ở trang \(list), nơi OCR đã đọc được chữ",
+                                    en: "the text layer is empty on page \(list), where OCR had found text")))
                     }
                 } else {
-                    found.append(problem("no_text", Text(vi: "pdftotext không đọc được lớp chữ", en: "pdftotext cannot read the text layer")))
+                    found.append(
+                        problem(
+                            "no_text",
+                            Text(vi: "pdftotext không đọc được lớp chữ", en: "pdftotext cannot read the text layer")))
                 }
             }
             return found
@@ -139,9 +186,12 @@ extension KhoStore {
         try write { db in
             let update = try db.makeStatement(sql: "UPDATE pdf_copy SET verified_at = ? WHERE id = ?")
             for id in ids { try update.execute(arguments: [Int64(now.timeIntervalSince1970), id]) }
-            let kinds = Dictionary(grouping: summary.problems, by: \.kind).map { "\($0.key) \($0.value.count)" }.sorted()
-            var event = Event(kind: .pdfVerify, attribution: who, time: time,
-                              detail: EventDetail(count: summary.checked, note: (["ok \(summary.ok)"] + kinds).joined(separator: ", ")))
+            let kinds = Dictionary(grouping: summary.problems, by: \.kind).map { "\($0.key) \($0.value.count)" }
+                .sorted()
+            var event = Event(
+                kind: .pdfVerify, attribution: who, time: time,
+                detail: EventDetail(
+                    count: summary.checked, note: (["ok \(summary.ok)"] + kinds).joined(separator: ", ")))
             try event.append(db)
         }
         return report

@@ -22,8 +22,10 @@ struct ToolProcess {
     /// Runs `executable` with `arguments`; `environment` is added to this process's environment.
     ///
     /// Output is written to `scratch/<name>.out|.err` when `scratch` is given, else to temporary files removed after.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                    scratch: String? = nil, name: String = "tool") throws -> Result {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        scratch: String? = nil, name: String = "tool"
+    ) throws -> Result {
         let folder: String
         var removeFolder = false
         if let scratch {
@@ -86,7 +88,9 @@ struct ToolProcess {
         for dir in (path ?? "/usr/bin:/bin").split(separator: ":") where !dir.isEmpty {
             let candidate = "\(dir)/\(name)"
             var st = stat()
-            if stat(candidate, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
+            if stat(candidate, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 {
+                return candidate
+            }
         }
         return nil
     }

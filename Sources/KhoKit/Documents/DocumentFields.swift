@@ -18,36 +18,58 @@ public enum DocumentError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .badRef(let t):
-            Text(vi: "«\(Visible.escaped(t))» không phải tên văn bản: viết HỘP/HỒSƠ/SỐ_THỨ_TỰ, ví dụ H0012/03/7",
-                 en: "“\(Visible.escaped(t))” is not a document name: write BOX/FILE/NO, e.g. H0012/03/7")
+            Text(
+                vi: "«\(Visible.escaped(t))» không phải tên văn bản: viết HỘP/HỒSƠ/SỐ_THỨ_TỰ, ví dụ H0012/03/7",
+                en: "“\(Visible.escaped(t))” is not a document name: write BOX/FILE/NO, e.g. H0012/03/7")
         case .unknownDocument(let ref):
-            Text(vi: "không có văn bản \(ref) trong danh mục: xem `kho doc list \(ref.split(separator: "/").prefix(2).joined(separator: "/"))`",
-                 en: "no document \(ref) in the catalogue: see `kho doc list \(ref.split(separator: "/").prefix(2).joined(separator: "/"))`")
+            Text(
+                vi:
+                    "không có văn bản \(ref) trong danh mục: xem `kho doc list \(ref.split(separator: "/").prefix(2).joined(separator: "/"))`",
+                en:
+                    "no document \(ref) in the catalogue: see `kho doc list \(ref.split(separator: "/").prefix(2).joined(separator: "/"))`"
+            )
         case .duplicateDocument(let ref, let summary):
-            Text(vi: "đã có văn bản \(ref) («\(Visible.escaped(summary))»): chọn số thứ tự khác, hoặc bỏ số để lấy số tiếp theo",
-                 en: "document \(ref) already exists (“\(Visible.escaped(summary))”): choose another number, or leave it out to take the next")
+            Text(
+                vi:
+                    "đã có văn bản \(ref) («\(Visible.escaped(summary))»): chọn số thứ tự khác, hoặc bỏ số để lấy số tiếp theo",
+                en:
+                    "document \(ref) already exists (“\(Visible.escaped(summary))”): choose another number, or leave it out to take the next"
+            )
         case .unknownKind(let t, let known):
-            Text(vi: "không có tên loại văn bản «\(Visible.escaped(t))»: dùng một trong \(known), hoặc thêm bằng `kho doc kind add`",
-                 en: "no document kind “\(Visible.escaped(t))”: use one of \(known), or add it with `kho doc kind add`")
+            Text(
+                vi:
+                    "không có tên loại văn bản «\(Visible.escaped(t))»: dùng một trong \(known), hoặc thêm bằng `kho doc kind add`",
+                en: "no document kind “\(Visible.escaped(t))”: use one of \(known), or add it with `kho doc kind add`")
         case .badKindKey(let t):
-            Text(vi: "mã tên loại «\(Visible.escaped(t))» không hợp lệ: chỉ chữ không dấu, số và _, ví dụ `quyet_dinh`",
-                 en: "kind key “\(Visible.escaped(t))” is not valid: unaccented letters, digits and _ only, e.g. `quyet_dinh`")
+            Text(
+                vi: "mã tên loại «\(Visible.escaped(t))» không hợp lệ: chỉ chữ không dấu, số và _, ví dụ `quyet_dinh`",
+                en:
+                    "kind key “\(Visible.escaped(t))” is not valid: unaccented letters, digits and _ only, e.g. `quyet_dinh`"
+            )
         case .duplicateKind(let key, let name):
             Text(vi: "đã có tên loại \(key) («\(name)»)", en: "kind \(key) (“\(name)”) already exists")
         case .badDate(let t):
-            Text(vi: "ngày «\(Visible.escaped(t))» không hợp lệ: viết 15/03/2001, 2001-03-15, 03/2001 hoặc 2001",
-                 en: "date “\(Visible.escaped(t))” is not valid: write 15/03/2001, 2001-03-15, 03/2001 or 2001")
+            Text(
+                vi: "ngày «\(Visible.escaped(t))» không hợp lệ: viết 15/03/2001, 2001-03-15, 03/2001 hoặc 2001",
+                en: "date “\(Visible.escaped(t))” is not valid: write 15/03/2001, 2001-03-15, 03/2001 or 2001")
         case .badPages(let t):
-            Text(vi: "khoảng trang «\(Visible.escaped(t))» không hợp lệ: viết TỪ-ĐẾN, ví dụ 3-5, hoặc một trang, ví dụ 7",
-                 en: "page range “\(Visible.escaped(t))” is not valid: write FROM-TO, e.g. 3-5, or one page, e.g. 7")
+            Text(
+                vi:
+                    "khoảng trang «\(Visible.escaped(t))» không hợp lệ: viết TỪ-ĐẾN, ví dụ 3-5, hoặc một trang, ví dụ 7",
+                en: "page range “\(Visible.escaped(t))” is not valid: write FROM-TO, e.g. 3-5, or one page, e.g. 7")
         case .pagesDisagree(let range, let count):
-            Text(vi: "khoảng trang \(range) không khớp số lượng trang \(count): bỏ một trong hai, hoặc sửa cho khớp",
-                 en: "page range \(range) does not agree with the page count \(count): leave one out, or make them agree")
+            Text(
+                vi: "khoảng trang \(range) không khớp số lượng trang \(count): bỏ một trong hai, hoặc sửa cho khớp",
+                en: "page range \(range) does not agree with the page count \(count): leave one out, or make them agree"
+            )
         case .badSheetRange(let t):
-            Text(vi: "tờ số «\(Visible.escaped(t))» không hợp lệ: viết 3-5 hoặc 7", en: "sheet numbers “\(Visible.escaped(t))” are not valid: write 3-5 or 7")
+            Text(
+                vi: "tờ số «\(Visible.escaped(t))» không hợp lệ: viết 3-5 hoặc 7",
+                en: "sheet numbers “\(Visible.escaped(t))” are not valid: write 3-5 or 7")
         case .notUndoableTouched(let doc, let event):
-            Text(vi: "văn bản \(doc) đã được sửa hoặc chuyển sau đó (sự kiện #\(event)): hãy hoàn tác sự kiện đó trước",
-                 en: "document \(doc) was edited or moved since (event #\(event)): undo that event first")
+            Text(
+                vi: "văn bản \(doc) đã được sửa hoặc chuyển sau đó (sự kiện #\(event)): hãy hoàn tác sự kiện đó trước",
+                en: "document \(doc) was edited or moved since (event #\(event)): undo that event first")
         }
     }
 }
@@ -84,7 +106,9 @@ enum DocumentFields {
         let t = Clean.text(raw)
         guard !t.isEmpty else { return "" }
         let parts = t.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { throw DocumentError.badDate(t) }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            throw DocumentError.badDate(t)
+        }
         var y = 0, m = 0, d = 0
         switch parts.count {
         case 1 where parts[0].count == 4: y = Int(parts[0])!
@@ -109,14 +133,17 @@ enum DocumentFields {
     static func trimmed(_ s: Substring) -> String {
         let scalars = s.unicodeScalars.drop { $0.properties.isWhitespace }
         var end = scalars.endIndex
-        while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace {
+            end = scalars.index(before: end)
+        }
         return String(scalars[scalars.startIndex..<end])
     }
 
     /// A range `3-5`, `3–5`, `3 - 5` or one number `7`: (from, to) with 1 ≤ from ≤ to ≤ 100,000.
     static func range(_ raw: String) -> (Int, Int)? {
         let parts = raw.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(trimmed)
-        guard (1...2).contains(parts.count), let a = Int(parts[0]), let b = Int(parts.last!), 1 <= a, a <= b, b <= Bounds.filePages
+        guard (1...2).contains(parts.count), let a = Int(parts[0]), let b = Int(parts.last!), 1 <= a, a <= b,
+            b <= Bounds.filePages
         else { return nil }
         return (a, b)
     }
@@ -169,10 +196,14 @@ enum DocumentFields {
             doc.sheets = t
         }
         if let autograph = draft.autograph { doc.autograph = autograph }
-        if let condition = draft.condition { doc.condition = Clean.text(condition).isEmpty ? "" : try Clean.condition(condition).rawValue }
+        if let condition = draft.condition {
+            doc.condition = Clean.text(condition).isEmpty ? "" : try Clean.condition(condition).rawValue
+        }
         if let notes = draft.notes { doc.notes = try Clean.notes(notes) }
         if let retention = draft.retention { doc.retention = try Clean.retention(retention)?.stored }
-        if let access = draft.access { doc.access = Clean.text(access).isEmpty ? nil : try Clean.access(access).rawValue }
+        if let access = draft.access {
+            doc.access = Clean.text(access).isEmpty ? nil : try Clean.access(access).rawValue
+        }
         if let keywords = draft.keywords { doc.keywords = try Clean.line(keywords, .notes) }
         if let info = draft.infoSymbol { doc.infoSymbol = try Clean.line(info, .notes) }
         if let reliability = draft.reliability { doc.reliability = try Clean.line(reliability, .notes) }

@@ -12,12 +12,19 @@ enum DocumentColumns {
         add("box", ["hộp", "hộp số", "số hộp", "mã hộp"])
         add("file", ["hồ sơ", "hồ sơ số", "số hồ sơ", "mã hồ sơ"])
         add("seq", ["stt", "số tt", "số thứ tự", "tt", "no"])
-        add("number_symbol", ["số ký hiệu", "số, ký hiệu", "số/ký hiệu", "số và ký hiệu", "số, ký hiệu văn bản", "number/symbol"])
+        add(
+            "number_symbol",
+            ["số ký hiệu", "số, ký hiệu", "số/ký hiệu", "số và ký hiệu", "số, ký hiệu văn bản", "number/symbol"])
         add("number", ["số", "số văn bản"])
         add("symbol", ["ký hiệu", "ký hiệu văn bản"])
         add("kind", ["tên loại", "loại văn bản", "tên loại văn bản", "loại"])
         add("date", ["ngày tháng", "ngày tháng năm", "ngày", "ngày ban hành", "ngày tháng văn bản"])
-        add("issuer", ["tác giả", "tác giả văn bản", "cơ quan ban hành", "cơ quan, tổ chức ban hành", "cơ quan, tổ chức, cá nhân ban hành"])
+        add(
+            "issuer",
+            [
+                "tác giả", "tác giả văn bản", "cơ quan ban hành", "cơ quan, tổ chức ban hành",
+                "cơ quan, tổ chức, cá nhân ban hành",
+            ])
         add("summary", ["trích yếu", "trích yếu nội dung", "nội dung", "trích yếu văn bản"])
         add("sheets", ["tờ số", "tờ", "số tờ"])
         add("pages", ["trang", "trang số", "từ trang - đến trang", "page_range"])
@@ -36,8 +43,10 @@ extension KhoStore {
     /// event that `kho undo` can take back. `file` puts every row into that file (the columns `box`/`file` are then
     /// not needed); rows without `STT` take the next numbers of their file in the order of the sheet.
     @discardableResult
-    public func importDocuments(path: String, into file: FileRef? = nil, encoding: CSVEncoding = .auto, dryRun: Bool = false,
-                                by who: Attribution) throws -> ImportReport {
+    public func importDocuments(
+        path: String, into file: FileRef? = nil, encoding: CSVEncoding = .auto, dryRun: Bool = false,
+        by who: Attribution
+    ) throws -> ImportReport {
         let data: Data
         do {
             data = try InputFile.read(path)
@@ -45,21 +54,28 @@ extension KhoStore {
             throw ImportError.cannotRead(path: path, reason: error.text())
         }
         let text = try CSVText.decode(data, path: path, encoding: encoding)
-        let table = try CSVTable.parse(text, path: path, aliases: DocumentColumns.aliases, required: file == nil ? ["box", "file"] : [])
+        let table = try CSVTable.parse(
+            text, path: path, aliases: DocumentColumns.aliases, required: file == nil ? ["box", "file"] : [])
         guard !table.rows.isEmpty else { throw ImportError.empty(path: path) }
         let source = (path as NSString).lastPathComponent
         let work: (Database) throws -> ImportReport = { db in
             let docs = try Self.readDocuments(db, table: table, path: path, into: file)
             if !dryRun { try self.insertDocuments(db, docs, source: source, by: who) }
-            return ImportReport(kind: "docs", path: path, rows: table.rows.count, imported: dryRun ? 0 : docs.count, dryRun: dryRun, metres: nil)
+            return ImportReport(
+                kind: "docs", path: path, rows: table.rows.count, imported: dryRun ? 0 : docs.count, dryRun: dryRun,
+                metres: nil)
         }
         return dryRun ? try read(work) : try write(work)
     }
 
-    private static func readDocuments(_ db: Database, table: CSVTable, path: String, into target: FileRef?) throws -> [DocumentRecord] {
+    private static func readDocuments(
+        _ db: Database, table: CSVTable, path: String, into target: FileRef?
+    ) throws -> [DocumentRecord] {
         let kinds = try DocumentKind.all(db)
         var fileIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT b.code AS box, f.code AS file, f.id FROM file f JOIN box b ON b.id = f.box_id") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT b.code AS box, f.code AS file, f.id FROM file f JOIN box b ON b.id = f.box_id")
+        {
             fileIds["\(row["box"] as String)/\(row["file"] as String)"] = row["id"]
         }
         var taken: [Int64: Set<Int>] = [:]
@@ -75,16 +91,22 @@ extension KhoStore {
             let ref = target ?? FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
             do {
                 if let n = v["\u{0}extra"] ?? v["\u{0}short"] {
-                    throw RowMessage(Text(vi: "dòng có \(n) ô, khác số cột của tiêu đề (\(table.columns.count))",
-                                          en: "the row has \(n) fields, not the header's \(table.columns.count)"))
+                    throw RowMessage(
+                        Text(
+                            vi: "dòng có \(n) ô, khác số cột của tiêu đề (\(table.columns.count))",
+                            en: "the row has \(n) fields, not the header's \(table.columns.count)"))
                 }
-                guard let fileId = fileIds[ref.description] ?? fileIds["\(Clean.code(ref.box))/\(Clean.code(ref.file))"] else {
+                guard let fileId = fileIds[ref.description] ?? fileIds["\(Clean.code(ref.box))/\(Clean.code(ref.file))"]
+                else {
                     throw CatalogueError.unknownFile(ref.description)
                 }
                 var seq: Int
                 if let stt = Clean.optional(v["seq"]) {
                     guard let n = Int(stt), (1...100_000).contains(n) else {
-                        throw RowMessage(Text(vi: "STT «\(Visible.escaped(stt))» không hợp lệ: cần số nguyên từ 1", en: "STT “\(Visible.escaped(stt))” is not valid: give a whole number from 1"))
+                        throw RowMessage(
+                            Text(
+                                vi: "STT «\(Visible.escaped(stt))» không hợp lệ: cần số nguyên từ 1",
+                                en: "STT “\(Visible.escaped(stt))” is not valid: give a whole number from 1"))
                     }
                     seq = n
                 } else {
@@ -97,9 +119,12 @@ extension KhoStore {
                 next[fileId] = max(next[fileId] ?? 0, seq)
                 var doc = KhoStore.blankDocument(fileId: fileId, seq: seq)
                 let draft = DocumentDraft(
-                    kind: v["kind"], number: v["number_symbol"] ?? v["number"], symbol: v["number_symbol"] == nil ? v["symbol"] : nil,
-                    date: v["date"], issuer: v["issuer"], summary: v["summary"], language: v["language"], pages: v["pages"],
-                    pageCount: v["page_count"], sheets: v["sheets"], autograph: Clean.optional(v["autograph"]).map(Self.yes),
+                    kind: v["kind"], number: v["number_symbol"] ?? v["number"],
+                    symbol: v["number_symbol"] == nil ? v["symbol"] : nil,
+                    date: v["date"], issuer: v["issuer"], summary: v["summary"], language: v["language"],
+                    pages: v["pages"],
+                    pageCount: v["page_count"], sheets: v["sheets"],
+                    autograph: Clean.optional(v["autograph"]).map(Self.yes),
                     condition: v["condition"], notes: v["notes"], keywords: v["keywords"])
                 try DocumentFields.apply(draft, to: &doc, kinds: kinds)
                 docs.append(doc)
@@ -117,20 +142,24 @@ extension KhoStore {
     }
 
     private func insertDocuments(_ db: Database, _ docs: [DocumentRecord], source: String, by who: Attribution) throws {
-        var event = Event(kind: .importDocs, attribution: who, time: time, detail: EventDetail(source: source, count: docs.count))
+        var event = Event(
+            kind: .importDocs, attribution: who, time: time, detail: EventDetail(source: source, count: docs.count))
         event.pages = docs.reduce(0) { $0 + ($1.pages ?? 0) }
         let fileIds = Set(docs.map(\.fileId))
         if fileIds.count == 1 { event.fileId = fileIds.first }
         try event.append(db)
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO document (file_id, seq, kind, number, symbol, date, issuer, summary, language, pages, page_from, page_to,
-                                  sheets, autograph, condition, notes, keywords, added_event)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO document (file_id, seq, kind, number, symbol, date, issuer, summary, language, pages, page_from, page_to,
+                                      sheets, autograph, condition, notes, keywords, added_event)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         try SearchIndex.bulkInsert(db, table: "document") {
             for d in docs {
-                try insert.execute(arguments: [d.fileId, d.seq, d.kind, d.number, d.symbol, d.date, d.issuer, d.summary, d.language,
-                                               d.pages, d.pageFrom, d.pageTo, d.sheets, d.autograph, d.condition, d.notes, d.keywords, event.id])
+                try insert.execute(arguments: [
+                    d.fileId, d.seq, d.kind, d.number, d.symbol, d.date, d.issuer, d.summary, d.language,
+                    d.pages, d.pageFrom, d.pageTo, d.sheets, d.autograph, d.condition, d.notes, d.keywords, event.id,
+                ])
             }
         }
     }

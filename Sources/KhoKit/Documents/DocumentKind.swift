@@ -60,11 +60,14 @@ public struct DocumentKind: Codable, Sendable, Hashable {
 
     /// The kind `input` names: its key, its Vietnamese or English name or its abbreviation, case and diacritics ignored.
     static func parse(_ input: String, in kinds: [DocumentKind]) -> DocumentKind? {
-        let key = SearchFold.fold(input).replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        let key = SearchFold.fold(input).replacingOccurrences(of: " ", with: "_").replacingOccurrences(
+            of: "-", with: "_")
         guard !key.isEmpty else { return nil }
         return kinds.first { kind in
             [kind.key, kind.vi, kind.en, kind.abbreviation].contains {
-                !$0.isEmpty && SearchFold.fold($0).replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") == key
+                !$0.isEmpty
+                    && SearchFold.fold($0).replacingOccurrences(of: " ", with: "_").replacingOccurrences(
+                        of: "-", with: "_") == key
             }
         }
     }
@@ -83,14 +86,20 @@ extension KhoStore {
                 throw DocumentError.badKindKey(kind.key)
             }
             let kinds = try DocumentKind.all(db)
-            if let clash = kinds.first(where: { $0.key == key }) { throw DocumentError.duplicateKind(key: key, name: clash.vi) }
-            let made = DocumentKind(key: key, vi: try Clean.line(kind.vi, .notes), en: try Clean.line(kind.en.isEmpty ? kind.vi : kind.en, .notes),
-                                    abbreviation: try Clean.line(kind.abbreviation, .notes))
+            if let clash = kinds.first(where: { $0.key == key }) {
+                throw DocumentError.duplicateKind(key: key, name: clash.vi)
+            }
+            let made = DocumentKind(
+                key: key, vi: try Clean.line(kind.vi, .notes),
+                en: try Clean.line(kind.en.isEmpty ? kind.vi : kind.en, .notes),
+                abbreviation: try Clean.line(kind.abbreviation, .notes))
             guard !made.vi.isEmpty else { throw CatalogueError.emptyText(.notes) }
-            try db.execute(sql: "INSERT INTO document_kind (key, vi, en, abbreviation) VALUES (?, ?, ?, ?)",
-                           arguments: [made.key, made.vi, made.en, made.abbreviation])
-            var event = Event(kind: .setting, attribution: who, time: time,
-                              detail: EventDetail(after: ["document_kind": made.key, "vi": made.vi], note: "document_kind"))
+            try db.execute(
+                sql: "INSERT INTO document_kind (key, vi, en, abbreviation) VALUES (?, ?, ?, ?)",
+                arguments: [made.key, made.vi, made.en, made.abbreviation])
+            var event = Event(
+                kind: .setting, attribution: who, time: time,
+                detail: EventDetail(after: ["document_kind": made.key, "vi": made.vi], note: "document_kind"))
             try event.append(db)
             return made
         }

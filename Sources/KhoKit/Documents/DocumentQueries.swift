@@ -57,8 +57,12 @@ public struct PageRangeFinding: Codable, Sendable, Hashable {
     }
 
     public var text: Text {
-        Text(vi: "văn bản \(document) đến trang \(pageTo) nhưng hồ sơ chỉ có \(masterPages) trang bản quét: sửa khoảng trang (kho doc edit \(document) --pages …) hoặc quét bổ sung",
-             en: "document \(document) runs to page \(pageTo) but the file's masters have \(masterPages) pages: correct the range (kho doc edit \(document) --pages …) or scan the missing pages")
+        Text(
+            vi:
+                "văn bản \(document) đến trang \(pageTo) nhưng hồ sơ chỉ có \(masterPages) trang bản quét: sửa khoảng trang (kho doc edit \(document) --pages …) hoặc quét bổ sung",
+            en:
+                "document \(document) runs to page \(pageTo) but the file's masters have \(masterPages) pages: correct the range (kho doc edit \(document) --pages …) or scan the missing pages"
+        )
     }
 }
 
@@ -82,7 +86,9 @@ enum DocumentQueries {
         let fileIds = Array(Set(docs.map(\.fileId)))
         var files: [Int64: (ref: String, file: FileRecord, fonds: Int64)] = [:]
         for id in fileIds {
-            guard let file = try FileRecord.fetchOne(db, key: id), let row = try Row.fetchOne(db, sql: "SELECT code, fonds_id FROM box WHERE id = ?", arguments: [file.boxId])
+            guard let file = try FileRecord.fetchOne(db, key: id),
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT code, fonds_id FROM box WHERE id = ?", arguments: [file.boxId])
             else { continue }
             files[id] = ("\(row["code"] as String)/\(file.code)", file, row["fonds_id"])
         }
@@ -93,11 +99,14 @@ enum DocumentQueries {
             let numberSymbol = [d.number, d.symbol].filter { !$0.isEmpty }.joined(separator: "/")
             return DocumentView(
                 ref: "\(f?.ref ?? "?")/\(d.seq)", file: f?.ref ?? "?", seq: d.seq, identifier: code, kind: d.kind,
-                kindName: d.kind.flatMap { kinds[$0]?.name(lang) } ?? "", number: d.number, symbol: d.symbol, numberSymbol: numberSymbol,
-                date: d.date, issuer: d.issuer, summary: d.summary, language: d.language.isEmpty ? (f?.file.language ?? "") : d.language,
+                kindName: d.kind.flatMap { kinds[$0]?.name(lang) } ?? "", number: d.number, symbol: d.symbol,
+                numberSymbol: numberSymbol,
+                date: d.date, issuer: d.issuer, summary: d.summary,
+                language: d.language.isEmpty ? (f?.file.language ?? "") : d.language,
                 pages: d.pages, pageFrom: d.pageFrom, pageTo: d.pageTo, sheets: d.sheets, autograph: d.autograph,
                 condition: d.condition.isEmpty ? (f?.file.condition.rawValue ?? "") : d.condition, notes: d.notes,
-                retention: d.retention ?? f?.file.retention, access: d.access ?? f?.file.access.rawValue ?? Access.open.rawValue,
+                retention: d.retention ?? f?.file.retention,
+                access: d.access ?? f?.file.access.rawValue ?? Access.open.rawValue,
                 keywords: d.keywords, infoSymbol: d.infoSymbol, reliability: d.reliability)
         }
     }
@@ -105,13 +114,20 @@ enum DocumentQueries {
     /// Documents whose page range runs past the last page of their file's masters (files with masters only).
     static func pageRangeFindings(_ db: Database) throws -> [PageRangeFinding] {
         // Each master's pages bounded, as everywhere: a damaged value cannot overflow the sum.
-        try Row.fetchAll(db, sql: """
-            SELECT b.code AS box, f.code AS file, d.seq, d.page_to, m.pages
-            FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id
-            JOIN (SELECT file_id, SUM(\(Bounds.sql("pages"))) AS pages FROM master WHERE NOT missing GROUP BY file_id) m ON m.file_id = d.file_id
-            WHERE d.page_to IS NOT NULL AND d.page_to > m.pages
-            ORDER BY b.code, f.code, d.seq
-            """).map { PageRangeFinding(document: "\($0["box"] as String)/\($0["file"] as String)/\($0["seq"] as Int)", pageTo: $0["page_to"], masterPages: $0["pages"]) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code AS box, f.code AS file, d.seq, d.page_to, m.pages
+                FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id
+                JOIN (SELECT file_id, SUM(\(Bounds.sql("pages"))) AS pages FROM master WHERE NOT missing GROUP BY file_id) m ON m.file_id = d.file_id
+                WHERE d.page_to IS NOT NULL AND d.page_to > m.pages
+                ORDER BY b.code, f.code, d.seq
+                """
+        ).map {
+            PageRangeFinding(
+                document: "\($0["box"] as String)/\($0["file"] as String)/\($0["seq"] as Int)", pageTo: $0["page_to"],
+                masterPages: $0["pages"])
+        }
     }
 }
 
@@ -148,5 +164,7 @@ extension KhoStore {
     }
 
     /// Documents whose page range runs past their file's masters.
-    public func documentPageFindings() throws -> [PageRangeFinding] { try read { try DocumentQueries.pageRangeFindings($0) } }
+    public func documentPageFindings() throws -> [PageRangeFinding] {
+        try read { try DocumentQueries.pageRangeFindings($0) }
+    }
 }

@@ -66,12 +66,16 @@ public struct DocumentRef: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `BOX/FILE/NO` (or `BOX/FILE` when `seqOptional`).
     public init(parsing text: String, seqOptional: Bool = false) throws {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         if parts.count == 2, seqOptional {
             self.init(file: try FileRef(parsing: text), seq: nil)
             return
         }
-        guard parts.count == 3, let n = Int(parts[2]), (1...100_000).contains(n) else { throw DocumentError.badRef(text) }
+        guard parts.count == 3, let n = Int(parts[2]), (1...100_000).contains(n) else {
+            throw DocumentError.badRef(text)
+        }
         self.init(file: try FileRef(parsing: parts[0] + "/" + parts[1]), seq: n)
     }
 
@@ -101,11 +105,13 @@ public struct DocumentDraft: Sendable, Hashable {
     public var infoSymbol: String?
     public var reliability: String?
 
-    public init(kind: String? = nil, number: String? = nil, symbol: String? = nil, date: String? = nil, issuer: String? = nil,
-                summary: String? = nil, language: String? = nil, pages: String? = nil, pageCount: String? = nil,
-                sheets: String? = nil, autograph: Bool? = nil, condition: String? = nil, notes: String? = nil,
-                retention: String? = nil, access: String? = nil, keywords: String? = nil, infoSymbol: String? = nil,
-                reliability: String? = nil) {
+    public init(
+        kind: String? = nil, number: String? = nil, symbol: String? = nil, date: String? = nil, issuer: String? = nil,
+        summary: String? = nil, language: String? = nil, pages: String? = nil, pageCount: String? = nil,
+        sheets: String? = nil, autograph: Bool? = nil, condition: String? = nil, notes: String? = nil,
+        retention: String? = nil, access: String? = nil, keywords: String? = nil, infoSymbol: String? = nil,
+        reliability: String? = nil
+    ) {
         self.kind = kind
         self.number = number
         self.symbol = symbol

@@ -16,8 +16,9 @@ extension KhoStore {
             var doc = Self.blankDocument(fileId: fileId, seq: seq)
             try DocumentFields.apply(draft, to: &doc, kinds: try DocumentKind.all(db))
             try doc.insert(db)
-            var event = Event(kind: .docAdd, attribution: who, time: time,
-                              detail: EventDetail(after: ["seq": String(seq)], note: Self.documentNote(doc.id)))
+            var event = Event(
+                kind: .docAdd, attribution: who, time: time,
+                detail: EventDetail(after: ["seq": String(seq)], note: Self.documentNote(doc.id)))
             event.boxId = file.boxId
             event.fileId = fileId
             event.pages = doc.pages
@@ -50,7 +51,9 @@ extension KhoStore {
             let (_, file) = try Lookup.file(db, ref: target.file)
             let fileId = file.id ?? 0
             let seq = try target.seq ?? Self.nextSeq(db, fileId: fileId)
-            if let clash = try DocumentRecord.filter(Column("file_id") == fileId && Column("seq") == seq).fetchOne(db), clash.id != old.id {
+            if let clash = try DocumentRecord.filter(Column("file_id") == fileId && Column("seq") == seq).fetchOne(db),
+                clash.id != old.id
+            {
                 throw DocumentError.duplicateDocument(ref: "\(target.file)/\(seq)", summary: clash.summary)
             }
             var doc = old
@@ -69,10 +72,13 @@ extension KhoStore {
     /// latest; called by ``undo(eventId:by:)``.
     func undoDocument(_ db: Database, original: Event) throws {
         guard let id = Self.documentId(original.decodedDetail.note) else { return }
-        if let later = try Int64.fetchOne(db, sql: """
-            SELECT id FROM event e WHERE id > ? AND kind IN ('doc.edit', 'doc.move') AND json_extract(detail, '$.note') = ?
-              AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id) ORDER BY id LIMIT 1
-            """, arguments: [original.id, Self.documentNote(id)]) {
+        if let later = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM event e WHERE id > ? AND kind IN ('doc.edit', 'doc.move') AND json_extract(detail, '$.note') = ?
+                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id) ORDER BY id LIMIT 1
+                """, arguments: [original.id, Self.documentNote(id)])
+        {
             throw DocumentError.notUndoableTouched(doc: "#\(id)", event: later)
         }
         switch original.kind {
@@ -89,11 +95,14 @@ extension KhoStore {
 
     /// Undoes a document import: removes exactly the documents it added, when none has been edited or moved since.
     func undoDocumentImport(_ db: Database, original: Event) throws {
-        if let touched = try Row.fetchOne(db, sql: """
-            SELECT e.id, d.id AS doc FROM document d JOIN event e ON json_extract(e.detail, '$.note') = 'document:' || d.id
-            WHERE d.added_event = ? AND e.kind IN ('doc.edit', 'doc.move') AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
-            ORDER BY e.id LIMIT 1
-            """, arguments: [original.id]) {
+        if let touched = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT e.id, d.id AS doc FROM document d JOIN event e ON json_extract(e.detail, '$.note') = 'document:' || d.id
+                WHERE d.added_event = ? AND e.kind IN ('doc.edit', 'doc.move') AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+                ORDER BY e.id LIMIT 1
+                """, arguments: [original.id])
+        {
             throw DocumentError.notUndoableTouched(doc: "#\(touched["doc"] as Int64)", event: touched["id"])
         }
         try db.execute(sql: "DELETE FROM document WHERE added_event = ?", arguments: [original.id])
@@ -104,9 +113,11 @@ extension KhoStore {
     }
 
     static func blankDocument(fileId: Int64, seq: Int) -> DocumentRecord {
-        DocumentRecord(id: nil, fileId: fileId, seq: seq, kind: nil, number: "", symbol: "", date: "", issuer: "", summary: "",
-                       language: "", pages: nil, pageFrom: nil, pageTo: nil, sheets: "", autograph: false, condition: "", notes: "",
-                       retention: nil, access: nil, keywords: "", infoSymbol: "", reliability: "", addedEvent: nil)
+        DocumentRecord(
+            id: nil, fileId: fileId, seq: seq, kind: nil, number: "", symbol: "", date: "", issuer: "", summary: "",
+            language: "", pages: nil, pageFrom: nil, pageTo: nil, sheets: "", autograph: false, condition: "",
+            notes: "",
+            retention: nil, access: nil, keywords: "", infoSymbol: "", reliability: "", addedEvent: nil)
     }
 
     static func documentNote(_ id: Int64?) -> String { "document:\(id ?? 0)" }

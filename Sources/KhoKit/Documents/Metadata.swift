@@ -15,7 +15,9 @@ public struct MetadataField: Sendable, Hashable {
 
 /// The Circular's field lists, as data (one table, so a correction is one line; see REFERENCE.md).
 public enum MetadataFields {
-    static func f(_ key: String, _ vi: String, _ en: String) -> MetadataField { MetadataField(key: key, name: Text(vi: vi, en: en)) }
+    static func f(_ key: String, _ vi: String, _ en: String) -> MetadataField {
+        MetadataField(key: key, name: Text(vi: vi, en: en))
+    }
 
     /// File-level fields (*hồ sơ*), in the order the Circular lists them.
     public static let file: [MetadataField] = [
@@ -90,14 +92,19 @@ extension KhoStore {
                 rows = files.map { f in fields.map { Self.fileValue($0.key, f, lang) } }
             case .document:
                 let byId = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
-                let docs = try DocumentRecord.fetchAll(db, sql: "SELECT * FROM document ORDER BY file_id, seq").filter { byId[$0.fileId] != nil }
+                let docs = try DocumentRecord.fetchAll(db, sql: "SELECT * FROM document ORDER BY file_id, seq").filter {
+                    byId[$0.fileId] != nil
+                }
                 let views = try DocumentQueries.views(db, docs)
                 let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.id, $0) })
-                rows = zip(docs, views).sorted { (order[$0.0.fileId] ?? 0, $0.0.seq) < (order[$1.0.fileId] ?? 0, $1.0.seq) }
-                    .map { doc, view in fields.map { Self.documentValue($0.key, view, file: byId[doc.fileId]!, lang) } }
+                rows = zip(docs, views).sorted {
+                    (order[$0.0.fileId] ?? 0, $0.0.seq) < (order[$1.0.fileId] ?? 0, $1.0.seq)
+                }
+                .map { doc, view in fields.map { Self.documentValue($0.key, view, file: byId[doc.fileId]!, lang) } }
             }
-            return MetadataExport(level: level, header: fields.map { $0.name.text(lang) }, keys: fields.map(\.key), rows: rows,
-                                  findings: try DocumentQueries.pageRangeFindings(db))
+            return MetadataExport(
+                level: level, header: fields.map { $0.name.text(lang) }, keys: fields.map(\.key), rows: rows,
+                findings: try DocumentQueries.pageRangeFindings(db))
         }
     }
 
@@ -110,18 +117,22 @@ extension KhoStore {
     }
 
     private static func metadataFiles(_ db: Database, fondsId: Int64?) throws -> [MetadataFile] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT f.*, b.fonds_id AS fonds_id, (SELECT COUNT(*) FROM document d WHERE d.file_id = f.id) AS document_count,
-                   (SELECT c.path FROM pdf_copy c WHERE c.file_id = f.id ORDER BY c.id DESC LIMIT 1) AS copy_path
-            FROM file f JOIN box b ON b.id = f.box_id
-            WHERE f.access != 'secret' AND (? IS NULL OR b.fonds_id = ?) ORDER BY b.code, f.code
-            """, arguments: [fondsId, fondsId])
-        let codes = try archiveCodes(db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.*, b.fonds_id AS fonds_id, (SELECT COUNT(*) FROM document d WHERE d.file_id = f.id) AS document_count,
+                       (SELECT c.path FROM pdf_copy c WHERE c.file_id = f.id ORDER BY c.id DESC LIMIT 1) AS copy_path
+                FROM file f JOIN box b ON b.id = f.box_id
+                WHERE f.access != 'secret' AND (? IS NULL OR b.fonds_id = ?) ORDER BY b.code, f.code
+                """, arguments: [fondsId, fondsId])
+        let codes = try archiveCodes(
+            db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
         return try rows.map { row in
             let record = try FileRecord(row: row)
             let id: Int64 = row["id"]
-            return MetadataFile(id: id, record: record, archiveId: codes[id] ?? "", documents: row["document_count"],
-                                copyPath: (row["copy_path"] as String?).map { ($0 as NSString).lastPathComponent } ?? "")
+            return MetadataFile(
+                id: id, record: record, archiveId: codes[id] ?? "", documents: row["document_count"],
+                copyPath: (row["copy_path"] as String?).map { ($0 as NSString).lastPathComponent } ?? "")
         }
     }
 

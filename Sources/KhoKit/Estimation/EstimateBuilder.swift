@@ -35,7 +35,9 @@ extension KhoStore {
     /// does every working day between a person's `sort.start` of a box and the box's `sort.finish` (arranging one
     /// box spans days on which nothing is recorded; leaving them out would overstate productivity).
     /// Scanning: pages of `scan.record` and `scan.ingest`.
-    public func observations(asOf: LocalDay? = nil, asKnown: Bool = false, calendar: WorkingCalendar = WorkingCalendar()) throws -> [Observation] {
+    public func observations(
+        asOf: LocalDay? = nil, asKnown: Bool = false, calendar: WorkingCalendar = WorkingCalendar()
+    ) throws -> [Observation] {
         try read { db in
             var arguments: [(any DatabaseValueConvertible)?] = []
             var filter = ""
@@ -67,7 +69,8 @@ extension KhoStore {
                     if kindText == "sort.finish" { finishes[box] = max(finishes[box] ?? day, day) }
                 }
                 let kind: WorkKind = kindText.hasPrefix("sort") ? .arrangement : .scanning
-                let amount = kind == .arrangement ? Double(row["metres_mm"] as Int64) / 1000 : Double(row["pages"] as Int)
+                let amount =
+                    kind == .arrangement ? Double(row["metres_mm"] as Int64) / 1000 : Double(row["pages"] as Int)
                 let key = "\(kind.rawValue)|\(row["actor"] as String)|\(day)"
                 totals[key, default: (day, row["actor"], kind, 0)].amount += kindText == "sort.start" ? 0 : amount
             }
@@ -101,7 +104,8 @@ extension KhoStore {
     /// Everything an estimate needs, read from the catalogue and the event log.
     public func estimateInputs(_ request: EstimateRequest, now: Date = Date()) throws -> EstimateInputs {
         let today = request.asOf ?? LocalDay(now, in: time.timeZone)
-        let observations = try self.observations(asOf: request.asOf, asKnown: request.asKnown, calendar: request.rates.calendar)
+        let observations = try self.observations(
+            asOf: request.asOf, asKnown: request.asKnown, calendar: request.rates.calendar)
         let (remaining, measured, scope) = try read { db in try remainingWork(db, request: request, today: today) }
         var inputs = EstimateInputs(
             observations: observations, today: today, remaining: remaining, measured: measured, staff: request.staff,
@@ -116,7 +120,9 @@ extension KhoStore {
 
     /// The estimate of `request` made now, with its inputs; a system clock behind the latest recorded events adds
     /// the warning ``clockNotice(now:asOf:)`` (key `clock_behind`) to the estimate's warnings, nothing else.
-    public func makeEstimate(_ request: EstimateRequest, now: Date = Date()) throws -> (inputs: EstimateInputs, result: EstimateResult) {
+    public func makeEstimate(
+        _ request: EstimateRequest, now: Date = Date()
+    ) throws -> (inputs: EstimateInputs, result: EstimateResult) {
         let inputs = try estimateInputs(request, now: now)
         var result = KhoEstimation.estimate(inputs)
         if let notice = try clockNotice(now: now, asOf: request.asOf) { result.warnings.insert(notice, at: 0) }
@@ -135,7 +141,9 @@ extension KhoStore {
         let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
         let today = time.day(of: now)
         let latest = try read { db -> (recorded: Int64, day: String)? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT MAX(recorded_at) AS recorded_at, MAX(happened_day) AS happened_day FROM event"),
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT MAX(recorded_at) AS recorded_at, MAX(happened_day) AS happened_day FROM event"),
                 let recorded: Int64 = row["recorded_at"], let day: String = row["happened_day"]
             else { return nil }
             return (recorded, day)
@@ -147,14 +155,19 @@ extension KhoStore {
         return Notice(
             code: "clock_behind", key: "clock_behind",
             message: Text(
-                vi: "đồng hồ máy này chỉ \(clock), sớm hơn các sự kiện mới nhất trong nhật ký (ghi tới \(recorded), ngày làm việc tới \(lastDay)): việc làm sau hôm nay bị bỏ ra khỏi dự toán. Hãy chỉnh lại đồng hồ máy (ngày, giờ, múi giờ) rồi lập lại dự toán, hoặc dùng --as-of NGÀY",
-                en: "this computer's clock says \(clock), earlier than the latest events in the log (recorded up to \(recorded), work dated up to \(lastDay)): work after today is left out of the estimate. Set the clock right (date, time, time zone) and estimate again, or use --as-of DAY"))
+                vi:
+                    "đồng hồ máy này chỉ \(clock), sớm hơn các sự kiện mới nhất trong nhật ký (ghi tới \(recorded), ngày làm việc tới \(lastDay)): việc làm sau hôm nay bị bỏ ra khỏi dự toán. Hãy chỉnh lại đồng hồ máy (ngày, giờ, múi giờ) rồi lập lại dự toán, hoặc dùng --as-of NGÀY",
+                en:
+                    "this computer's clock says \(clock), earlier than the latest events in the log (recorded up to \(recorded), work dated up to \(lastDay)): work after today is left out of the estimate. Set the clock right (date, time, time zone) and estimate again, or use --as-of DAY"
+            ))
     }
 
     /// Documents per file and pages per document over the files described so far (files with a document), and the
     /// registered files in scope (not secret; permanent ones when so scoped) whose documents are still to describe.
-    private static func measureDocuments(_ db: Database, request: EstimateRequest, fondsId: Int64?,
-                                         remaining: inout RemainingWork, measured: inout MeasuredRatios) throws {
+    private static func measureDocuments(
+        _ db: Database, request: EstimateRequest, fondsId: Int64?,
+        remaining: inout RemainingWork, measured: inout MeasuredRatios
+    ) throws {
         var scope = "f.access != 'secret'"
         var arguments: StatementArguments = []
         if request.permanentOnly { scope += " AND f.retention = 'permanent'" }
@@ -162,15 +175,19 @@ extension KhoStore {
             scope += " AND f.box_id IN (SELECT id FROM box WHERE fonds_id = ?)"
             arguments += [fondsId]
         }
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*) AS files,
-                   COALESCE(SUM(CASE WHEN d.n > 0 THEN 1 ELSE 0 END), 0) AS described,
-                   COALESCE(SUM(d.n), 0) AS documents,
-                   COALESCE(SUM(d.pages), 0) AS pages, COALESCE(SUM(d.counted), 0) AS counted
-            FROM file f LEFT JOIN (SELECT file_id, COUNT(*) AS n, SUM(pages) AS pages, COUNT(pages) AS counted
-                                   FROM document GROUP BY file_id) d ON d.file_id = f.id
-            WHERE \(scope)
-            """, arguments: arguments) else { return }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS files,
+                           COALESCE(SUM(CASE WHEN d.n > 0 THEN 1 ELSE 0 END), 0) AS described,
+                           COALESCE(SUM(d.n), 0) AS documents,
+                           COALESCE(SUM(d.pages), 0) AS pages, COALESCE(SUM(d.counted), 0) AS counted
+                    FROM file f LEFT JOIN (SELECT file_id, COUNT(*) AS n, SUM(pages) AS pages, COUNT(pages) AS counted
+                                           FROM document GROUP BY file_id) d ON d.file_id = f.id
+                    WHERE \(scope)
+                    """, arguments: arguments)
+        else { return }
         let files: Int = row["files"], described: Int = row["described"], documents: Int = row["documents"]
         let pages: Int = row["pages"], counted: Int = row["counted"]
         remaining.filesWithoutDocuments = Double(files - described)
@@ -201,7 +218,9 @@ extension KhoStore {
             cores: measures.cores)
     }
 
-    private func remainingWork(_ db: Database, request: EstimateRequest, today: LocalDay) throws -> (RemainingWork, MeasuredRatios, Text) {
+    private func remainingWork(
+        _ db: Database, request: EstimateRequest, today: LocalDay
+    ) throws -> (RemainingWork, MeasuredRatios, Text) {
         var fondsId: Int64?
         if let code = request.fonds { fondsId = try Lookup.fonds(db, code: Clean.code(code)).id }
         var (tree, roots) = try Self.boxFamilies(db, fondsId: fondsId)
@@ -211,7 +230,9 @@ extension KhoStore {
             remaining.scanningShareOfUnarranged = totals.permanentShare ?? 1
         }
         // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
-        remaining.storedBytesNow = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(\(Bounds.sql("size"))), 0) FROM master WHERE NOT missing") ?? 0
+        remaining.storedBytesNow =
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(\(Bounds.sql("size"))), 0) FROM master WHERE NOT missing")
+            ?? 0
         var measured = try Self.measuredRatios(db, totals)
         try Self.measureDocuments(db, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
         return (remaining, measured, Self.scopeText(request))
@@ -222,26 +243,40 @@ extension KhoStore {
     private static func boxFamilies(_ db: Database, fondsId: Int64?) throws -> (BoxFamilies, [Int64: FamilyWork]) {
         var tree = BoxFamilies()
         var roots: [Int64: FamilyWork] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, \(Bounds.sql("kept_mm")) AS kept_mm FROM box") {
+        for row in try Row.fetchAll(
+            db,
+            sql:
+                "SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, \(Bounds.sql("kept_mm")) AS kept_mm FROM box"
+        ) {
             let id: Int64 = row["id"]
-            if let p: Int64 = row["from_box_id"] { tree.add(child: id, parent: p); continue }
+            if let p: Int64 = row["from_box_id"] {
+                tree.add(child: id, parent: p)
+                continue
+            }
             if let fondsId, (row["fonds_id"] as Int64) != fondsId { continue }
-            roots[id] = FamilyWork(extentMM: row["extent_mm"], arranged: (row["arrangement"] as String) == ArrangementState.arranged.rawValue,
-                                   keptMM: row["kept_mm"])
+            roots[id] = FamilyWork(
+                extentMM: row["extent_mm"],
+                arranged: (row["arrangement"] as String) == ArrangementState.arranged.rawValue,
+                keptMM: row["kept_mm"])
         }
         return (tree, roots)
     }
 
     /// Adds the files that are not secret to their families: how many, their sheets and pages, digitized or still to scan
     /// (only permanent ones count as to scan when `permanentOnly`).
-    private static func countFiles(_ db: Database, tree: inout BoxFamilies, into roots: inout [Int64: FamilyWork],
-                                   permanentOnly: Bool) throws {
-        for row in try Row.fetchAll(db, sql: """
-            SELECT box_id, scan_state, retention = 'permanent' AS permanent, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
-                   COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets, COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages,
-                   COALESCE(SUM(CASE WHEN sheets > 0 THEN \(Bounds.sql("pages")) END), 0) AS pages_with_sheets
-            FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
-            """) {
+    private static func countFiles(
+        _ db: Database, tree: inout BoxFamilies, into roots: inout [Int64: FamilyWork],
+        permanentOnly: Bool
+    ) throws {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT box_id, scan_state, retention = 'permanent' AS permanent, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
+                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets, COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages,
+                       COALESCE(SUM(CASE WHEN sheets > 0 THEN \(Bounds.sql("pages")) END), 0) AS pages_with_sheets
+                FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
+                """)
+        {
             let r = tree.root(of: row["box_id"])
             guard var family = roots[r] else { continue }
             let state = ScanState(rawValue: row["scan_state"]) ?? .none
@@ -292,7 +327,8 @@ extension KhoStore {
                 if family.unknownSheets == 0 {
                     remaining.sheetsKnownUnscanned += Double(family.sheetsToScan)
                 } else {
-                    remaining.keptMetresUnscannedWithoutSheets += Double(kept) / 1000 * Double(family.filesToScan) / Double(family.files)
+                    remaining.keptMetresUnscannedWithoutSheets +=
+                        Double(kept) / 1000 * Double(family.filesToScan) / Double(family.files)
                 }
             } else {
                 // Arranged but no file list yet: all of it still to scan (the permanent share when so scoped).
@@ -305,14 +341,21 @@ extension KhoStore {
     /// The ratios measured from the families' totals, and bytes per page from the masters that passed QC.
     private static func measuredRatios(_ db: Database, _ t: FamilyTotals) throws -> MeasuredRatios {
         // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages.
-        let perPage = try Row.fetchAll(db, sql: """
-            SELECT size, pages FROM master WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0
-            """).map { row in Double(row["size"] as Int64) / Double(row["pages"] as Int) }.sorted()
+        let perPage = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT size, pages FROM master WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0
+                """
+        ).map { row in Double(row["size"] as Int64) / Double(row["pages"] as Int) }.sorted()
 
         var measured = MeasuredRatios()
         if t.extentMM > 0 { measured.keptPerExtent = Double(t.keptMM) / Double(t.extentMM) }
-        if t.digitizedSheets > 0 && t.digitizedPages > 0 { measured.pagesPerSheet = Double(t.digitizedPages) / Double(t.digitizedSheets) }
-        if t.fullKeptMM > 0 && t.fullPages > 0 { measured.pagesPerKeptMetre = Double(t.fullPages) / (Double(t.fullKeptMM) / 1000) }
+        if t.digitizedSheets > 0 && t.digitizedPages > 0 {
+            measured.pagesPerSheet = Double(t.digitizedPages) / Double(t.digitizedSheets)
+        }
+        if t.fullKeptMM > 0 && t.fullPages > 0 {
+            measured.pagesPerKeptMetre = Double(t.fullPages) / (Double(t.fullKeptMM) / 1000)
+        }
         // A handful of masters says little about those to come: the estimate uses the stated default below 20.
         measured.mastersMeasured = perPage.count
         if !perPage.isEmpty {
@@ -329,7 +372,9 @@ extension KhoStore {
     private static func scopeText(_ request: EstimateRequest) -> Text {
         var scope: [Text] = []
         if request.permanentOnly { scope.append(Text(vi: "chỉ hồ sơ vĩnh viễn", en: "permanent records only")) }
-        if let fonds = request.fonds { scope.append(Text(vi: "phông " + Clean.code(fonds), en: "fonds " + Clean.code(fonds))) }
+        if let fonds = request.fonds {
+            scope.append(Text(vi: "phông " + Clean.code(fonds), en: "fonds " + Clean.code(fonds)))
+        }
         if scope.isEmpty { scope.append(Text(vi: "toàn bộ kho", en: "the whole archive")) }
         return Text(vi: scope.map(\.vi).joined(separator: ", "), en: scope.map(\.en).joined(separator: ", "))
     }

@@ -14,8 +14,10 @@ public enum RatesError: KhoError, Equatable {
         case .unreadable(let path, let reason):
             Text(vi: "không đọc được tệp đơn giá \(path): \(reason)", en: "cannot read rates file \(path): \(reason)")
         case .exists(let path):
-            Text(vi: "đã có tệp đơn giá \(path); sửa trực tiếp tệp đó, hoặc thêm --force để ghi đè bằng giá trị mặc định",
-                 en: "rates file \(path) already exists; edit it, or add --force to overwrite it with the defaults")
+            Text(
+                vi:
+                    "đã có tệp đơn giá \(path); sửa trực tiếp tệp đó, hoặc thêm --force để ghi đè bằng giá trị mặc định",
+                en: "rates file \(path) already exists; edit it, or add --force to overwrite it with the defaults")
         }
     }
 }
@@ -23,7 +25,9 @@ public enum RatesError: KhoError, Equatable {
 /// The rates file: unit prices, day rate, one-off lines, copies and holidays (`catalog/rates.toml` by default).
 public enum RatesFile {
     /// The default path: `KHO_RATES`, else `rates.toml` beside the catalogue.
-    public static func defaultPath(catalogue: String, env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(
+        catalogue: String, env: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         if let path = env["KHO_RATES"], !path.isEmpty { return path }
         let dir = (catalogue as NSString).deletingLastPathComponent
         return dir.isEmpty ? "rates.toml" : dir + "/rates.toml"

@@ -26,11 +26,15 @@ public enum EstimateError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .nameTaken(let name):
-            Text(vi: "đã có dự toán lưu tên «\(name)»; dự toán đã gửi đi không bị ghi đè, hãy chọn tên khác",
-                 en: "an estimate named “\(name)” is already saved; a sent estimate is never overwritten, choose another name")
+            Text(
+                vi: "đã có dự toán lưu tên «\(name)»; dự toán đã gửi đi không bị ghi đè, hãy chọn tên khác",
+                en:
+                    "an estimate named “\(name)” is already saved; a sent estimate is never overwritten, choose another name"
+            )
         case .unknown(let name):
-            Text(vi: "không có dự toán lưu tên «\(name)»; xem danh sách bằng `kho estimate list`",
-                 en: "there is no saved estimate “\(name)”; list them with `kho estimate list`")
+            Text(
+                vi: "không có dự toán lưu tên «\(name)»; xem danh sách bằng `kho estimate list`",
+                en: "there is no saved estimate “\(name)”; list them with `kho estimate list`")
         case .emptyName:
             Text(vi: "tên dự toán không được để trống", en: "the estimate's name must not be empty")
         }
@@ -53,10 +57,16 @@ extension KhoStore {
             if try Int.fetchOne(db, sql: "SELECT 1 FROM saved_estimate WHERE name = ?", arguments: [name]) != nil {
                 throw EstimateError.nameTaken(name)
             }
-            try db.execute(sql: """
-                INSERT INTO saved_estimate (name, actor, recorder, created_at, version, inputs, result) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [name, who.actor, who.recorder, Int64(who.recordedAt.timeIntervalSince1970), khoVersion, inputsJSON, resultJSON])
-            var event = Event(kind: .setting, attribution: who, time: time, detail: EventDetail(after: ["saved_estimate": name]))
+            try db.execute(
+                sql: """
+                    INSERT INTO saved_estimate (name, actor, recorder, created_at, version, inputs, result) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    name, who.actor, who.recorder, Int64(who.recordedAt.timeIntervalSince1970), khoVersion, inputsJSON,
+                    resultJSON,
+                ])
+            var event = Event(
+                kind: .setting, attribution: who, time: time, detail: EventDetail(after: ["saved_estimate": name]))
             try event.append(db)
         }
     }
@@ -64,7 +74,10 @@ extension KhoStore {
     /// The estimate saved as `name`.
     public func savedEstimate(_ name: String) throws -> SavedEstimate {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM saved_estimate WHERE name = ?", arguments: [Clean.text(name)]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM saved_estimate WHERE name = ?", arguments: [Clean.text(name)])
+            else {
                 throw EstimateError.unknown(name)
             }
             return try Self.decodeSaved(row, time: time)
@@ -73,14 +86,19 @@ extension KhoStore {
 
     /// All saved estimates, oldest first.
     public func savedEstimates() throws -> [SavedEstimate] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM saved_estimate ORDER BY id").map { try Self.decodeSaved($0, time: time) } }
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM saved_estimate ORDER BY id").map {
+                try Self.decodeSaved($0, time: time)
+            }
+        }
     }
 
     private static func decodeSaved(_ row: Row, time: LocalTime) throws -> SavedEstimate {
         let decoder = JSONDecoder()
         return SavedEstimate(
             name: row["name"], actor: row["actor"],
-            createdAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row["created_at"] as Int64))), version: row["version"],
+            createdAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row["created_at"] as Int64))),
+            version: row["version"],
             inputs: try decoder.decode(EstimateInputs.self, from: Data((row["inputs"] as String).utf8)),
             result: try decoder.decode(EstimateResult.self, from: Data((row["result"] as String).utf8)))
     }

@@ -11,12 +11,20 @@ public enum StaffPlanError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .shape(let t):
-            Text(vi: "--staff «\(Visible.escaped(t))»: viết arrangement=3,scanning=2", en: "--staff “\(Visible.escaped(t))”: write arrangement=3,scanning=2")
+            Text(
+                vi: "--staff «\(Visible.escaped(t))»: viết arrangement=3,scanning=2",
+                en: "--staff “\(Visible.escaped(t))”: write arrangement=3,scanning=2")
         case .count(let t):
-            Text(vi: "--staff «\(Visible.escaped(t))»: số người phải từ 1 đến 10.000 (muốn bỏ một phần việc thì dùng --scope hoặc --fonds)",
-                 en: "--staff “\(Visible.escaped(t))”: the number of people must be 1 to 10,000 (to leave a part out, use --scope or --fonds)")
+            Text(
+                vi:
+                    "--staff «\(Visible.escaped(t))»: số người phải từ 1 đến 10.000 (muốn bỏ một phần việc thì dùng --scope hoặc --fonds)",
+                en:
+                    "--staff “\(Visible.escaped(t))”: the number of people must be 1 to 10,000 (to leave a part out, use --scope or --fonds)"
+            )
         case .part(let t):
-            Text(vi: "--staff: «\(Visible.escaped(t))» không phải arrangement hay scanning", en: "--staff: “\(Visible.escaped(t))” is neither arrangement nor scanning")
+            Text(
+                vi: "--staff: «\(Visible.escaped(t))» không phải arrangement hay scanning",
+                en: "--staff: “\(Visible.escaped(t))” is neither arrangement nor scanning")
         }
     }
 }

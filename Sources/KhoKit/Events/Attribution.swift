@@ -58,7 +58,8 @@ public struct Attribution: Sendable, Hashable {
             user = String(cString: name)
         }
         var buffer = [UInt8](repeating: 0, count: 256)
-        let host = gethostname(&buffer, buffer.count - 1) == 0
+        let host =
+            gethostname(&buffer, buffer.count - 1) == 0
             ? String(decoding: buffer.prefix(while: { $0 != 0 }), as: UTF8.self) : "?"
         return "\(user.isEmpty ? "?" : user)@\(host)"
     }
@@ -73,14 +74,18 @@ public enum AttributionError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .noActor:
-            Text(vi: "không rõ ai làm việc này: hãy thêm --by TÊN (ví dụ --by \"Nguyễn Thị Thu\") hoặc đặt biến KHO_OPERATOR",
-                 en: "who did this? add --by NAME (e.g. --by \"Nguyen Thi Thu\") or set KHO_OPERATOR")
+            Text(
+                vi:
+                    "không rõ ai làm việc này: hãy thêm --by TÊN (ví dụ --by \"Nguyễn Thị Thu\") hoặc đặt biến KHO_OPERATOR",
+                en: "who did this? add --by NAME (e.g. --by \"Nguyen Thi Thu\") or set KHO_OPERATOR")
         case .badDate(let text):
-            Text(vi: "ngày «\(text)» không đọc được: viết YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM, ví dụ 2026-03-15T08:30",
-                 en: "cannot read date “\(text)”: write YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2026-03-15T08:30")
+            Text(
+                vi: "ngày «\(text)» không đọc được: viết YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM, ví dụ 2026-03-15T08:30",
+                en: "cannot read date “\(text)”: write YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2026-03-15T08:30")
         case .future(let text):
-            Text(vi: "ngày \(text) ở tương lai: chỉ ghi bù việc đã làm (--at là lúc việc đã xảy ra)",
-                 en: "date \(text) is in the future: --at back-fills work already done")
+            Text(
+                vi: "ngày \(text) ở tương lai: chỉ ghi bù việc đã làm (--at là lúc việc đã xảy ra)",
+                en: "date \(text) is in the future: --at back-fills work already done")
         }
     }
 }

@@ -145,11 +145,12 @@ public struct Event: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 
     /// Appends the event to the log and sets its id (one cached statement: ingest appends one per catalogue file).
     mutating func append(_ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO event (uid, kind, actor, recorder, happened_at, happened_day, recorded_at, opening, fonds_id, box_id, file_id,
-                               metres_mm, kept_mm, sheets, pages, bytes, undoes, supersedes, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO event (uid, kind, actor, recorder, happened_at, happened_day, recorded_at, opening, fonds_id, box_id, file_id,
+                                   metres_mm, kept_mm, sheets, pages, bytes, undoes, supersedes, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         try statement.execute(arguments: [
             uid, kind.rawValue, actor, recorder, happenedAt, happenedDay, recordedAt, opening, fondsId, boxId, fileId,
             metresMM, keptMM, sheets, pages, bytes, undoes, supersedes, detail,
@@ -166,7 +167,10 @@ public struct EventDetail: Codable, Sendable, Hashable {
     public var count: Int?
     public var note: String?
 
-    public init(before: [String: String?]? = nil, after: [String: String?]? = nil, source: String? = nil, count: Int? = nil, note: String? = nil) {
+    public init(
+        before: [String: String?]? = nil, after: [String: String?]? = nil, source: String? = nil, count: Int? = nil,
+        note: String? = nil
+    ) {
         self.before = before
         self.after = after
         self.source = source
@@ -205,9 +209,10 @@ public struct EventDetail: Codable, Sendable, Hashable {
     /// The detail as JSON with sorted keys, written by hand (`JSONDecoder` reads it back; `JSONEncoder` is slow).
     var json: String {
         func object(_ values: [String: String?]) -> String {
-            "{" + values.keys.sorted().map { key in
-                MasterMetadata.quoted(key) + ":" + ((values[key] ?? nil).map(MasterMetadata.quoted) ?? "null")
-            }.joined(separator: ",") + "}"
+            "{"
+                + values.keys.sorted().map { key in
+                    MasterMetadata.quoted(key) + ":" + ((values[key] ?? nil).map(MasterMetadata.quoted) ?? "null")
+                }.joined(separator: ",") + "}"
         }
         var fields: [String] = []
         if let after { fields.append("\"after\":" + object(after)) }

@@ -18,23 +18,32 @@ struct EventDescriber {
     var deleted: [Int64: (kind: EventKind, name: String, by: Int64)] = [:]
 
     init(_ db: Database) throws {
-        fondsCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM fonds").map { ($0[0], $0[1]) })
+        fondsCodes = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM fonds").map { ($0[0], $0[1]) })
         boxCodes = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, kind, detail FROM event e WHERE kind IN ('fonds.delete', 'box.delete', 'file.delete') AND \(LiveEvent.sql(alias: "e"))
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, kind, detail FROM event e WHERE kind IN ('fonds.delete', 'box.delete', 'file.delete') AND \(LiveEvent.sql(alias: "e"))
+                """)
+        {
             guard let kind = EventKind(rawValue: row[1]) else { continue }
             let before = EventDetail(json: row[2]).before ?? [:]
             let code = (before["code"] ?? nil) ?? "?"
             let name = kind == .fileDelete ? "\((before["box"] ?? nil) ?? "?")/\(code)" : code
-            for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) { deleted[id] = (kind, name, row[0]) }
+            for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) {
+                deleted[id] = (kind, name, row[0])
+            }
         }
     }
 
     /// The fonds, box or file an event named before it was deleted, with a line saying so.
     func deletedTarget(_ e: Event) -> (kind: EventKind, name: String, note: Text)? {
         guard let id = e.id, let d = deleted[id] else { return nil }
-        return (d.kind, d.name, Text(vi: "\(d.name) đã bị xóa sau đó (sự kiện \(d.by))", en: "\(d.name) was deleted since (event \(d.by))"))
+        return (
+            d.kind, d.name,
+            Text(vi: "\(d.name) đã bị xóa sau đó (sự kiện \(d.by))", en: "\(d.name) was deleted since (event \(d.by))")
+        )
     }
 
     /// Box codes for the ids named in `events`' details (`box_id`, `from_box_id`).
@@ -42,12 +51,16 @@ struct EventDescriber {
         var ids: Set<Int64> = []
         for d in details {
             for values in [d.before, d.after].compactMap({ $0 }) {
-                for key in ["box_id", "from_box_id"] { if let v = values[key] ?? nil, let id = Int64(v) { ids.insert(id) } }
+                for key in ["box_id", "from_box_id"] {
+                    if let v = values[key] ?? nil, let id = Int64(v) { ids.insert(id) }
+                }
             }
         }
         guard !ids.isEmpty else { return }
         let list = ids.map(String.init).joined(separator: ",")
-        for row in try Row.fetchAll(db, sql: "SELECT id, code FROM box WHERE id IN (\(list))") { boxCodes[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT id, code FROM box WHERE id IN (\(list))") {
+            boxCodes[row[0]] = row[1]
+        }
     }
 
     /// The event in words; `d` is its detail, decoded.
@@ -63,11 +76,14 @@ struct EventDescriber {
         if let name = after["saved_estimate"] ?? nil {
             return Text(vi: "lưu dự toán «\(name)»", en: "estimate saved as “\(name)”")
         }
-        if after.keys.contains("qc_profile") { return Text(vi: "đổi chuẩn chất lượng bản quét", en: "scan quality profile changed") }
+        if after.keys.contains("qc_profile") {
+            return Text(vi: "đổi chuẩn chất lượng bản quét", en: "scan quality profile changed")
+        }
         if after.keys.contains("pdf") { return Text(vi: "đổi thiết lập bản PDF/A", en: "PDF/A settings changed") }
         if after.keys.contains("archive_rule") {
             let fonds = e.fondsId.flatMap { fondsCodes[$0] } ?? "?"
-            return Text(vi: "đổi quy tắc mã hồ sơ của phông \(fonds)", en: "archival code rule of fonds \(fonds) changed")
+            return Text(
+                vi: "đổi quy tắc mã hồ sơ của phông \(fonds)", en: "archival code rule of fonds \(fonds) changed")
         }
         if let source = after["restored_from"] ?? nil {
             return Text(vi: "khôi phục danh mục từ \(source)", en: "catalogue restored from \(source)")
@@ -97,8 +113,10 @@ struct EventDescriber {
         switch kind {
         case .importBoxes: return Text(vi: "\(vi) hộp", en: "\(en) \(n == 1 ? "box" : "boxes")")
         case .importFiles, .pdfNumber: return Text(vi: "\(vi) hồ sơ", en: "\(en) \(n == 1 ? "file" : "files")")
-        case .importWeed, .weedApprove, .weedDestroy: return Text(vi: "\(vi) nhóm tài liệu", en: "\(en) \(n == 1 ? "group" : "groups") of records")
-        case .scanIngest, .scanVerify, .scanAccept: return Text(vi: "\(vi) tệp bản quét", en: "\(en) \(n == 1 ? "master" : "masters")")
+        case .importWeed, .weedApprove, .weedDestroy:
+            return Text(vi: "\(vi) nhóm tài liệu", en: "\(en) \(n == 1 ? "group" : "groups") of records")
+        case .scanIngest, .scanVerify, .scanAccept:
+            return Text(vi: "\(vi) tệp bản quét", en: "\(en) \(n == 1 ? "master" : "masters")")
         case .pdfVerify: return Text(vi: "\(vi) bản PDF/A", en: "\(en) PDF/A \(n == 1 ? "copy" : "copies")")
         case .undo: return Text(vi: "\(vi) dòng", en: "\(en) \(n == 1 ? "row" : "rows")")
         case .setting: return Text(vi: "\(vi) sự kiện", en: "\(en) events")
@@ -111,11 +129,15 @@ struct EventDescriber {
     }
 
     static func sheets(_ n: Int) -> Text {
-        Text(vi: "\(Format.integer(Int64(n), lang: .vi)) tờ", en: "\(Format.integer(Int64(n), lang: .en)) \(n == 1 ? "sheet" : "sheets")")
+        Text(
+            vi: "\(Format.integer(Int64(n), lang: .vi)) tờ",
+            en: "\(Format.integer(Int64(n), lang: .en)) \(n == 1 ? "sheet" : "sheets")")
     }
 
     static func pages(_ n: Int) -> Text {
-        Text(vi: "\(Format.integer(Int64(n), lang: .vi)) trang", en: "\(Format.integer(Int64(n), lang: .en)) \(n == 1 ? "page" : "pages")")
+        Text(
+            vi: "\(Format.integer(Int64(n), lang: .vi)) trang",
+            en: "\(Format.integer(Int64(n), lang: .en)) \(n == 1 ? "page" : "pages")")
     }
 
     // MARK: changes
@@ -129,12 +151,17 @@ struct EventDescriber {
         case .sortStart, .sortFinish, .scanRecord:
             // The new state is the event's own meaning; the detail keeps the state before.
             let key = e.kind == .scanRecord ? "scan_state" : "arrangement"
-            let new = e.kind == .sortStart ? ArrangementState.inProgress.rawValue : e.kind == .sortFinish ? ArrangementState.arranged.rawValue : ScanState.recorded.rawValue
+            let new =
+                e.kind == .sortStart
+                ? ArrangementState.inProgress.rawValue
+                : e.kind == .sortFinish ? ArrangementState.arranged.rawValue : ScanState.recorded.rawValue
             guard let old = before[key] ?? nil else { return [] }
             return [change(key, old, new)]
         case .scanAccept, .pdfBuild, .scanIngest:
             // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not.
-            guard let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new else { return [] }
+            guard let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new else {
+                return []
+            }
             return [change("scan_state", old, new)]
         default:
             break
@@ -146,11 +173,17 @@ struct EventDescriber {
             if d.before == nil {
                 // Only new values (a saved estimate, a profile set before kho kept the old one): the value itself.
                 if key == "saved_estimate" || key == "restored_from" { continue }
-                lines.append(Text(vi: "\(Self.field(key).vi): \(value(key, new, .vi))", en: "\(Self.field(key).en): \(value(key, new, .en))"))
+                lines.append(
+                    Text(
+                        vi: "\(Self.field(key).vi): \(value(key, new, .vi))",
+                        en: "\(Self.field(key).en): \(value(key, new, .en))"))
             } else if after.keys.contains(key) {
                 if old != new { lines.append(change(key, old, new)) }
             } else {
-                lines.append(Text(vi: "\(Self.field(key).vi) trước đó: \(value(key, old, .vi))", en: "\(Self.field(key).en) before: \(value(key, old, .en))"))
+                lines.append(
+                    Text(
+                        vi: "\(Self.field(key).vi) trước đó: \(value(key, old, .vi))",
+                        en: "\(Self.field(key).en) before: \(value(key, old, .en))"))
             }
         }
         if let note = d.note, [.scanConfirm, .scanVerify, .pdfVerify, .pdfNumber].contains(e.kind), !note.isEmpty {
@@ -174,8 +207,9 @@ struct EventDescriber {
     }
 
     private func change(_ key: String, _ old: String?, _ new: String?) -> Text {
-        Text(vi: "\(Self.field(key).vi): \(value(key, old, .vi)) → \(value(key, new, .vi))",
-             en: "\(Self.field(key).en): \(value(key, old, .en)) → \(value(key, new, .en))")
+        Text(
+            vi: "\(Self.field(key).vi): \(value(key, old, .vi)) → \(value(key, new, .vi))",
+            en: "\(Self.field(key).en): \(value(key, old, .en)) → \(value(key, new, .en))")
     }
 
     private func deleted(_ kind: EventKind, _ before: [String: String?]) -> Text {
@@ -257,7 +291,9 @@ struct EventDescriber {
     /// PDF settings JSON as "jpeg 85, 300 dpi, thư mục /srv/kho-pdf".
     private static func pdfSettings(_ json: String, _ lang: Lang) -> String {
         guard let s = try? JSONDecoder().decode(DeliverySettings.self, from: Data(json.utf8)) else { return json }
-        var parts = [s.image == .jpeg ? "jpeg \(s.jpegQuality)" : (lang == .vi ? "ảnh không nén mất" : "lossless images")]
+        var parts = [
+            s.image == .jpeg ? "jpeg \(s.jpegQuality)" : (lang == .vi ? "ảnh không nén mất" : "lossless images")
+        ]
         parts.append(s.dpi.map { "\($0) dpi" } ?? (lang == .vi ? "dpi như bản gốc" : "masters' dpi"))
         if let folder = s.folder { parts.append((lang == .vi ? "thư mục " : "folder ") + folder) }
         return parts.joined(separator: ", ")

@@ -11,8 +11,10 @@ public struct LogFilter: Sendable, Hashable {
     public var to: String?
     public var limit: Int?
 
-    public init(person: String? = nil, box: String? = nil, file: FileRef? = nil, kind: String? = nil,
-                from: String? = nil, to: String? = nil, limit: Int? = nil) {
+    public init(
+        person: String? = nil, box: String? = nil, file: FileRef? = nil, kind: String? = nil,
+        from: String? = nil, to: String? = nil, limit: Int? = nil
+    ) {
         self.person = person
         self.box = box
         self.file = file
@@ -51,7 +53,8 @@ public struct EventView: Codable, Sendable, Hashable {
     public var changes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case id, uid, kind, actor, recorder, day, opening, fonds, box, file, sheets, pages, bytes, undoes, detail, what, quantity, changes
+        case id, uid, kind, actor, recorder, day, opening, fonds, box, file, sheets, pages, bytes, undoes, detail, what,
+            quantity, changes
         case happenedAt = "happened_at"
         case recordedAt = "recorded_at"
         case metres = "metres"
@@ -68,8 +71,12 @@ public enum LogError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .badKind(let kind):
-            Text(vi: "loại sự kiện «\(kind)» không có; dùng một trong: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))",
-                 en: "there is no event kind “\(kind)”; use one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            Text(
+                vi:
+                    "loại sự kiện «\(kind)» không có; dùng một trong: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                en:
+                    "there is no event kind “\(kind)”; use one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         case .badDay(let day):
             Text(vi: "ngày «\(day)» không đọc được: viết YYYY-MM-DD", en: "cannot read day “\(day)”: write YYYY-MM-DD")
         }
@@ -86,7 +93,10 @@ extension KhoStore {
             guard !matching.isEmpty else { throw LogError.badKind(kind) }
             clauses.append("e.kind IN (\(matching.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
         }
-        if let person = filter.person { clauses.append("e.actor = ?"); arguments.append(Clean.text(person)) }
+        if let person = filter.person {
+            clauses.append("e.actor = ?")
+            arguments.append(Clean.text(person))
+        }
         for (day, op) in [(filter.from, ">="), (filter.to, "<=")] {
             guard let day else { continue }
             guard time.parse(day) != nil, day.count == 10 else { throw LogError.badDay(day) }
@@ -117,7 +127,8 @@ extension KhoStore {
                 ORDER BY e.id
                 """
             if let limit = filter.limit {
-                sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY e.id", with: "ORDER BY e.id DESC")) LIMIT \(max(0, limit))) ORDER BY id"
+                sql =
+                    "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY e.id", with: "ORDER BY e.id DESC")) LIMIT \(max(0, limit))) ORDER BY id"
             }
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             let events = try rows.map { try Event(row: $0) }
@@ -136,11 +147,13 @@ extension KhoStore {
                     words.changes.append(gone.note)
                 }
                 return EventView(
-                    id: event.id ?? 0, uid: event.uid, kind: event.kind.rawValue, actor: event.actor, recorder: event.recorder,
+                    id: event.id ?? 0, uid: event.uid, kind: event.kind.rawValue, actor: event.actor,
+                    recorder: event.recorder,
                     happenedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.happenedAt))),
                     recordedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.recordedAt))),
                     day: event.happenedDay, opening: event.opening, fonds: row["fonds_code"], box: box, file: file,
-                    metres: event.metresMM.map { Double($0) / 1000 }, keptMetres: event.keptMM.map { Double($0) / 1000 },
+                    metres: event.metresMM.map { Double($0) / 1000 },
+                    keptMetres: event.keptMM.map { Double($0) / 1000 },
                     sheets: event.sheets, pages: event.pages, bytes: event.bytes, undoes: event.undoes,
                     undoneBy: row["undone_by"], detail: detail,
                     what: words.what(lang), quantity: words.quantity(lang), changes: words.changes.map { $0(lang) })

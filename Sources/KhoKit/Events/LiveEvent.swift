@@ -18,6 +18,7 @@ public enum LiveEvent {
     public static func sql(alias: String, counting condition: String? = nil) -> String {
         precondition(alias != laterAlias, "LiveEvent.sql: the outer alias must differ from \(laterAlias)")
         let extra = condition.map { " AND (\($0))" } ?? ""
-        return "NOT EXISTS (SELECT 1 FROM event \(laterAlias) WHERE (\(laterAlias).undoes = \(alias).id OR \(laterAlias).supersedes = \(alias).id)\(extra))"
+        return
+            "NOT EXISTS (SELECT 1 FROM event \(laterAlias) WHERE (\(laterAlias).undoes = \(alias).id OR \(laterAlias).supersedes = \(alias).id)\(extra))"
     }
 }

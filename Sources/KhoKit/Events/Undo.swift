@@ -7,7 +7,10 @@ extension KhoStore {
         .docAdd, .docEdit, .docMove, .importDocs, .locationMark, .custodyOut, .custodyIn,
     ]
     private static let onDocuments: Set<EventKind> = [.docAdd, .docEdit, .docMove, .importDocs]
-    private static let stateChanging: [EventKind] = [.sortStart, .sortFinish, .scanRecord, .scanIngest, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit, .fileMove]
+    private static let stateChanging: [EventKind] = [
+        .sortStart, .sortFinish, .scanRecord, .scanIngest, .scanConfirm, .scanAccept, .boxEdit, .boxMove, .fileEdit,
+        .fileMove,
+    ]
 
     /// Undoes an event by appending a compensating event; the original stays in the log.
     ///
@@ -26,8 +29,13 @@ extension KhoStore {
             }
             if Self.onDocuments.contains(original.kind) {
                 // Documents have their own rule: the document's latest event (an import: none of its documents touched).
-                if original.kind == .importDocs { try undoDocumentImport(db, original: original) } else { try undoDocument(db, original: original) }
-                var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
+                if original.kind == .importDocs {
+                    try undoDocumentImport(db, original: original)
+                } else {
+                    try undoDocument(db, original: original)
+                }
+                var event = Event(
+                    kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
                 event.undoes = eventId
                 event.boxId = original.boxId
                 event.fileId = original.fileId
@@ -45,12 +53,15 @@ extension KhoStore {
             let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"
             let target: Int64? = onFile ? original.fileId : original.boxId
             let kinds = Self.stateChanging.map { "'\($0.rawValue)'" }.joined(separator: ",")
-            if let later = try Row.fetchOne(db, sql: """
-                SELECT id, kind FROM event e
-                WHERE \(targetSQL) AND id > ? AND kind IN (\(kinds))
-                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
-                ORDER BY id LIMIT 1
-                """, arguments: [target, eventId]) {
+            if let later = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, kind FROM event e
+                    WHERE \(targetSQL) AND id > ? AND kind IN (\(kinds))
+                      AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+                    ORDER BY id LIMIT 1
+                    """, arguments: [target, eventId])
+            {
                 let kind = EventKind(rawValue: later["kind"]).map { $0.label() } ?? ""
                 throw WorkError.laterEventFirst(id: eventId, later: later["id"], kind: kind)
             }
@@ -63,23 +74,33 @@ extension KhoStore {
             case .scanRecord:
                 try db.execute(
                     sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?",
-                    arguments: [(before["scan_state"] ?? nil) ?? ScanState.none.rawValue, Int((before["pages"] ?? nil) ?? "0") ?? 0, original.fileId])
+                    arguments: [
+                        (before["scan_state"] ?? nil) ?? ScanState.none.rawValue,
+                        Int((before["pages"] ?? nil) ?? "0") ?? 0, original.fileId,
+                    ])
             case .scanConfirm, .scanAccept:
                 break
             case .boxEdit, .boxMove:
                 // Putting a box back at its old location is a move: not while the box is out of the store.
                 if let boxId = original.boxId, before["location"] != nil { try refuseMoveWhileOut(db, boxId: boxId) }
-                try restore(db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.boxId)
+                try restore(
+                    db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before,
+                    id: original.boxId)
             case .fileEdit, .fileMove:
                 if original.kind == .fileMove, let fileId = original.fileId, let boxId = original.boxId {
                     try refuseMoveWhileOut(db, boxId: boxId, fileId: fileId)
-                    if let back = (before["box_id"] ?? nil).flatMap({ Int64($0) }) { try refuseMoveWhileOut(db, boxId: back) }
+                    if let back = (before["box_id"] ?? nil).flatMap({ Int64($0) }) {
+                        try refuseMoveWhileOut(db, boxId: back)
+                    }
                 }
-                try restore(db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before, id: original.fileId)
+                try restore(
+                    db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before,
+                    id: original.fileId)
             default:
                 throw WorkError.notUndoable(id: eventId, kind: original.kind.label())
             }
-            var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
+            var event = Event(
+                kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
             event.undoes = eventId
             event.boxId = original.boxId
             event.fileId = original.fileId
@@ -88,16 +109,24 @@ extension KhoStore {
             // A confirmation or acceptance is undone once the undo event is in the log (the ladder reads live events).
             if original.kind == .scanConfirm || original.kind == .scanAccept { try undoReview(db, original: original) }
             // Finishing a box never started also recorded its start (same time, noted "sort.finish"): undo takes both back.
-            if original.kind == .sortFinish, let start = try Event.fetchOne(db, sql: """
-                SELECT * FROM event s WHERE s.kind = 'sort.start' AND s.box_id = ? AND s.happened_at = ? AND s.id < ?
-                  AND json_extract(s.detail, '$.note') = 'sort.finish'
-                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = s.id)
-                ORDER BY s.id DESC LIMIT 1
-                """, arguments: [original.boxId, original.happenedAt, eventId]) {
+            if original.kind == .sortFinish,
+                let start = try Event.fetchOne(
+                    db,
+                    sql: """
+                        SELECT * FROM event s WHERE s.kind = 'sort.start' AND s.box_id = ? AND s.happened_at = ? AND s.id < ?
+                          AND json_extract(s.detail, '$.note') = 'sort.finish'
+                          AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = s.id)
+                        ORDER BY s.id DESC LIMIT 1
+                        """, arguments: [original.boxId, original.happenedAt, eventId])
+            {
                 let startBefore = start.decodedDetail.before ?? [:]
-                try db.execute(sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
-                               arguments: [(startBefore["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, start.boxId])
-                var second = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: start.kind.rawValue))
+                try db.execute(
+                    sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
+                    arguments: [
+                        (startBefore["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, start.boxId,
+                    ])
+                var second = Event(
+                    kind: .undo, attribution: who, time: time, detail: EventDetail(note: start.kind.rawValue))
                 second.undoes = start.id
                 second.boxId = start.boxId
                 second.fondsId = start.fondsId
@@ -107,10 +136,11 @@ extension KhoStore {
         }
     }
 
-    private func restore(_ db: Database, table: String, columns: Set<String>, values: [String: String?], id: Int64?) throws {
+    private func restore(
+        _ db: Database, table: String, columns: Set<String>, values: [String: String?], id: Int64?
+    ) throws {
         for (column, value) in values where columns.contains(column) && column != "id" {
             try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ?", arguments: [value, id])
         }
     }
 }
-

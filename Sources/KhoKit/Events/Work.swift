@@ -20,8 +20,9 @@ extension KhoStore {
                 }
                 box.arrangement = .inProgress
                 try box.update(db)
-                var event = Event(kind: .sortStart, attribution: who, time: time,
-                                  detail: EventDetail(before: ["arrangement": ArrangementState.unarranged.rawValue]))
+                var event = Event(
+                    kind: .sortStart, attribution: who, time: time,
+                    detail: EventDetail(before: ["arrangement": ArrangementState.unarranged.rawValue]))
                 event.boxId = box.id
                 event.fondsId = box.fondsId
                 try event.append(db)
@@ -46,7 +47,9 @@ extension KhoStore {
     /// more than the extent or that round to 0 mm. A box that was never started gets a `sort.start` at the same
     /// time as its finish, so that every finish has its start; an opening balance (work done before kho) needs none.
     @discardableResult
-    public func finishArrangementRecordingStarts(of codes: [String], kept: String? = nil, by who: Attribution) throws -> [FinishedArrangement] {
+    public func finishArrangementRecordingStarts(
+        of codes: [String], kept: String? = nil, by who: Attribution
+    ) throws -> [FinishedArrangement] {
         guard !codes.isEmpty else { throw WorkError.noBoxes }
         if kept != nil && codes.count > 1 { throw WorkError.keptWithManyBoxes }
         let keptMM = try kept.map(Clean.kept)
@@ -58,18 +61,24 @@ extension KhoStore {
                     throw WorkError.alreadyFinished(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 }
                 if let keptMM, keptMM.value > box.extentMM {
-                    throw WorkError.keptTooLarge(box: box.code, kept: keptMM.formatted(), extent: box.extent.formatted())
+                    throw WorkError.keptTooLarge(
+                        box: box.code, kept: keptMM.formatted(), extent: box.extent.formatted())
                 }
                 let finishedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
                 var start: Event?
-                if box.arrangement == .inProgress, let live = try lastEvent(db, kind: .sortStart, boxId: box.id), finishedAt < live.happenedAt {
+                if box.arrangement == .inProgress, let live = try lastEvent(db, kind: .sortStart, boxId: box.id),
+                    finishedAt < live.happenedAt
+                {
                     let (finish, started) = whenTexts(finishedAt, live.happenedAt)
-                    throw WorkError.finishBeforeStart(box: box.code, finish: finish, start: started, who: live.actor, event: live.id ?? 0)
+                    throw WorkError.finishBeforeStart(
+                        box: box.code, finish: finish, start: started, who: live.actor, event: live.id ?? 0)
                 }
                 if box.arrangement == .unarranged && !who.opening {
-                    var event = Event(kind: .sortStart, attribution: who, time: time,
-                                      detail: EventDetail(before: ["arrangement": ArrangementState.unarranged.rawValue],
-                                                          note: EventKind.sortFinish.rawValue))
+                    var event = Event(
+                        kind: .sortStart, attribution: who, time: time,
+                        detail: EventDetail(
+                            before: ["arrangement": ArrangementState.unarranged.rawValue],
+                            note: EventKind.sortFinish.rawValue))
                     event.boxId = box.id
                     event.fondsId = box.fondsId
                     try event.append(db)
@@ -80,8 +89,9 @@ extension KhoStore {
                 box.arrangement = .arranged
                 box.keptMM = keptMM?.value ?? box.extentMM
                 try box.update(db)
-                var event = Event(kind: .sortFinish, attribution: who, time: time,
-                                  detail: EventDetail(before: ["arrangement": before.rawValue]))
+                var event = Event(
+                    kind: .sortFinish, attribution: who, time: time,
+                    detail: EventDetail(before: ["arrangement": before.rawValue]))
                 event.boxId = box.id
                 event.fondsId = box.fondsId
                 event.metresMM = box.extentMM
@@ -110,10 +120,12 @@ extension KhoStore {
         case .none: break
         case .recorded:
             let last = try lastEvent(db, kind: .scanRecord, fileId: file.id)
-            throw WorkError.alreadyRecorded(ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
+            throw WorkError.alreadyRecorded(
+                ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
         case .mismatch where try FileLadder.masters(db, fileId: file.id ?? -1).count == 0:
             let last = try lastEvent(db, kind: .scanRecord, fileId: file.id)
-            throw WorkError.alreadyRecorded(ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
+            throw WorkError.alreadyRecorded(
+                ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
         case .passed, .rescan, .mismatch, .review, .rebuild, .delivered:
             throw WorkError.alreadyIngested(ref: name, state: file.scanState.label())
         }

@@ -36,7 +36,8 @@ struct BulkInsert {
 
     private static func sql(_ table: String, _ columns: [String], rows: Int) -> String {
         let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES " + Array(repeating: one, count: rows).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: one, count: rows).joined(separator: ", ")
     }
 
     /// Binds one row's values, in the order of the columns.
@@ -56,12 +57,15 @@ struct BulkInsert {
             index += 1
             guard var s else { return check(sqlite3_bind_null(statement, index)) }
             let (statement, index) = (statement, index)
-            check(s.withUTF8 { buffer in
-                guard let base = buffer.baseAddress, buffer.count > 0 else { return sqlite3_bind_text(statement, index, "", 0, BulkInsert.transient) }
-                return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    sqlite3_bind_text(statement, index, $0, Int32(buffer.count), BulkInsert.transient)
-                }
-            })
+            check(
+                s.withUTF8 { buffer in
+                    guard let base = buffer.baseAddress, buffer.count > 0 else {
+                        return sqlite3_bind_text(statement, index, "", 0, BulkInsert.transient)
+                    }
+                    return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        sqlite3_bind_text(statement, index, $0, Int32(buffer.count), BulkInsert.transient)
+                    }
+                })
         }
 
         private mutating func check(_ code: Int32) {

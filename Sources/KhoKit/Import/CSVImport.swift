@@ -33,11 +33,18 @@ public enum ImportKind: String, Sendable, CaseIterable {
         }
         add("box", ["hộp", "hộp số", "mã hộp", "số hộp", "box_code", "box no."])
         // Columns a clerk's sheet or kho's own exports carry that the import does not need.
-        add(CSVTable.ignored, ["stt", "số tt", "số thứ tự", "no", "tên phông", "fonds_name", "bản số pdf/a", "pdf/a copy"])
+        add(
+            CSVTable.ignored,
+            ["stt", "số tt", "số thứ tự", "no", "tên phông", "fonds_name", "bản số pdf/a", "pdf/a copy"])
         if self == .weed {
             add("fonds", ["mã phông", "phông", "fonds code"])
-            add("title", ["tên loại/nhóm tài liệu", "tên nhóm tài liệu", "tên loại tài liệu", "nhóm tài liệu", "tài liệu", "nội dung",
-                          "tiêu đề", "records (type or group)", "records"])
+            add(
+                "title",
+                [
+                    "tên loại/nhóm tài liệu", "tên nhóm tài liệu", "tên loại tài liệu", "nhóm tài liệu", "tài liệu",
+                    "nội dung",
+                    "tiêu đề", "records (type or group)", "records",
+                ])
             add("years", ["thời gian", "thời gian tài liệu", "năm", "dates"])
             add("quantity", ["số lượng", "khối lượng"])
             add("reason", ["lý do hủy", "lý do", "lý do loại hủy", "reason for destruction"])
@@ -66,7 +73,12 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .files:
             // The inventory (kho export inventory) writes both "Số, ký hiệu hồ sơ" (the file's number in its box) and
             // "Mã hồ sơ" (the archival code); alone, "Mã hồ sơ" is how many clerks head the file's number.
-            add("file", ["hồ sơ", "số hồ sơ", "hồ sơ số", "số, ký hiệu hồ sơ", "số/ký hiệu hồ sơ", "ký hiệu hồ sơ", "file_code", "file no."])
+            add(
+                "file",
+                [
+                    "hồ sơ", "số hồ sơ", "hồ sơ số", "số, ký hiệu hồ sơ", "số/ký hiệu hồ sơ", "ký hiệu hồ sơ",
+                    "file_code", "file no.",
+                ])
             add("archive_id", ["mã hồ sơ", "archival code"])
             add("fonds", ["mã phông", "phông", "fonds code"])
             add("title", ["tiêu đề", "tiêu đề hồ sơ", "tên hồ sơ"])
@@ -101,8 +113,10 @@ extension KhoStore {
     /// Every bad row is reported with its line number and reason (`ImportError.badRows`), and then nothing
     /// is written. With `dryRun` everything is checked and nothing is written.
     @discardableResult
-    public func importCSV(_ kind: ImportKind, path: String, encoding: CSVEncoding = .auto, dryRun: Bool = false,
-                          by who: Attribution) throws -> ImportReport {
+    public func importCSV(
+        _ kind: ImportKind, path: String, encoding: CSVEncoding = .auto, dryRun: Bool = false,
+        by who: Attribution
+    ) throws -> ImportReport {
         let data: Data
         do {
             data = try InputFile.read(path)
@@ -110,7 +124,8 @@ extension KhoStore {
             throw ImportError.cannotRead(path: path, reason: error.text())
         }
         let text = try CSVText.decode(data, path: path, encoding: encoding)
-        let table = try CSVTable.parse(text, path: path, aliases: kind.aliases, required: kind.required, fallbacks: kind.fallbacks)
+        let table = try CSVTable.parse(
+            text, path: path, aliases: kind.aliases, required: kind.required, fallbacks: kind.fallbacks)
         guard !table.rows.isEmpty else { throw ImportError.empty(path: path) }
         let name = (path as NSString).lastPathComponent
         let work: (Database) throws -> ImportReport = { db in
@@ -128,18 +143,25 @@ extension KhoStore {
     /// A row with more or fewer fields than the header, in words; nil when it has as many.
     static func shapeProblem(_ row: CSVTable.Row, columns: Int) -> String? {
         if let n = row.values["\u{0}extra"] {
-            return Text(vi: "dòng có \(n) ô nhưng tiêu đề có \(columns) cột (thừa dấu phân cách hoặc dấu ngoặc kép chưa đóng?)",
-                        en: "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)")()
+            return Text(
+                vi: "dòng có \(n) ô nhưng tiêu đề có \(columns) cột (thừa dấu phân cách hoặc dấu ngoặc kép chưa đóng?)",
+                en: "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)")()
         }
         if let n = row.values["\u{0}short"] {
-            return Text(vi: "dòng chỉ có \(n) ô nhưng tiêu đề có \(columns) cột (thiếu dấu phân cách, hoặc dấu ngoặc kép chưa đóng ở dòng này?)",
-                        en: "the row has only \(n) fields but the header has \(columns) (a missing separator, or an unclosed quote on this row?)")()
+            return Text(
+                vi:
+                    "dòng chỉ có \(n) ô nhưng tiêu đề có \(columns) cột (thiếu dấu phân cách, hoặc dấu ngoặc kép chưa đóng ở dòng này?)",
+                en:
+                    "the row has only \(n) fields but the header has \(columns) (a missing separator, or an unclosed quote on this row?)"
+            )()
         }
         return nil
     }
 
-    private func importBoxes(_ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
-                             by who: Attribution) throws -> ImportReport {
+    private func importBoxes(
+        _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
+        by who: Attribution
+    ) throws -> ImportReport {
         var fondsIds: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT code, id FROM fonds") { fondsIds[row[0]] = row[1] }
         var boxIds: [String: Int64] = [:]
@@ -155,15 +177,21 @@ extension KhoStore {
                 problems.append(RowProblem(line: row.line, code: code, message: shape))
                 continue
             }
-            let draft = BoxDraft(code: code, fonds: v["fonds"] ?? "", extent: v["extent_m"], location: v["location"],
-                                 startYear: v["start_year"], endYear: v["end_year"], condition: v["condition"],
-                                 notes: v["notes"], from: v["from"])
+            let draft = BoxDraft(
+                code: code, fonds: v["fonds"] ?? "", extent: v["extent_m"], location: v["location"],
+                startYear: v["start_year"], endYear: v["end_year"], condition: v["condition"],
+                notes: v["notes"], from: v["from"])
             do {
                 if let first = firstLine[code] {
-                    throw RowMessage(Text(vi: "hộp \(code) đã có ở dòng \(first) của tệp", en: "box \(code) appears again (first on line \(first))"))
+                    throw RowMessage(
+                        Text(
+                            vi: "hộp \(code) đã có ở dòng \(first) của tệp",
+                            en: "box \(code) appears again (first on line \(first))"))
                 }
                 if boxIds[code] != nil {
-                    throw CatalogueError.duplicateBox(code: code, fonds: try Self.fondsCode(db, box: code), location: try Self.location(db, box: code))
+                    throw CatalogueError.duplicateBox(
+                        code: code, fonds: try Self.fondsCode(db, box: code), location: try Self.location(db, box: code)
+                    )
                 }
                 let box = try draft.validated(fondsId: { fondsIds[$0] }, boxId: { boxIds[$0] })
                 firstLine[code] = row.line
@@ -171,40 +199,50 @@ extension KhoStore {
                 pendingId -= 1
                 boxes.append(box)
             } catch {
-                problems.append(RowProblem(line: row.line, code: code.isEmpty ? nil : code, message: error.localizedDescription))
+                problems.append(
+                    RowProblem(line: row.line, code: code.isEmpty ? nil : code, message: error.localizedDescription))
             }
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
         let metresMM = boxes.filter { $0.fromBoxId == nil }.reduce(Int64(0)) { $0 + $1.extentMM }
         if !dryRun {
             // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
-            var event = Event(kind: .importBoxes, attribution: who, time: time, detail: EventDetail(source: source, count: boxes.count))
+            var event = Event(
+                kind: .importBoxes, attribution: who, time: time,
+                detail: EventDetail(source: source, count: boxes.count))
             event.metresMM = metresMM
             try event.append(db)
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm,
-                                 added_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm,
+                                     added_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             var realIds: [Int64: Int64] = [:]
             var pending: Int64 = -1
             for box in boxes {
                 let from = box.fromBoxId.map { $0 < 0 ? realIds[$0] ?? $0 : $0 }
-                try insert.execute(arguments: [box.code, box.fondsId, box.extentMM, box.location, box.startYear, box.endYear,
-                                               box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM, event.id])
+                try insert.execute(arguments: [
+                    box.code, box.fondsId, box.extentMM, box.location, box.startYear, box.endYear,
+                    box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM, event.id,
+                ])
                 realIds[pending] = db.lastInsertedRowID
                 pending -= 1
             }
         }
-        return ImportReport(kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
-                            dryRun: dryRun, metres: Double(metresMM) / 1000)
+        return ImportReport(
+            kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
+            dryRun: dryRun, metres: Double(metresMM) / 1000)
     }
 
-    private func importFiles(_ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
-                             by who: Attribution) throws -> ImportReport {
+    private func importFiles(
+        _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
+        by who: Attribution
+    ) throws -> ImportReport {
         var boxIds: [String: Int64] = [:]
         var boxFonds: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT b.code, b.id, f.code FROM box b JOIN fonds f ON f.id = b.fonds_id") {
+        for row in try Row.fetchAll(db, sql: "SELECT b.code, b.id, f.code FROM box b JOIN fonds f ON f.id = b.fonds_id")
+        {
             boxIds[row[0]] = row[1]
             boxFonds[row[0]] = row[2]
         }
@@ -231,13 +269,20 @@ extension KhoStore {
                 let draft = try Self.fileDraft(ref, v, words: &words)
                 let file = try draft.validated(boxId: { boxIds[$0] })
                 if let fonds = Clean.optional(v["fonds"]), let expected = boxFonds[ref.box], fonds != expected {
-                    throw RowMessage(Text(vi: "hộp \(ref.box) thuộc phông \(expected), không phải \(fonds) (cột Mã phông)",
-                                          en: "box \(ref.box) belongs to fonds \(expected), not \(fonds) (the fonds code column)"))
+                    throw RowMessage(
+                        Text(
+                            vi: "hộp \(ref.box) thuộc phông \(expected), không phải \(fonds) (cột Mã phông)",
+                            en: "box \(ref.box) belongs to fonds \(expected), not \(fonds) (the fonds code column)"))
                 }
                 if let first = firstLine[ref] {
-                    throw RowMessage(Text(vi: "hồ sơ \(name) đã có ở dòng \(first) của tệp", en: "file \(name) appears again (first on line \(first))"))
+                    throw RowMessage(
+                        Text(
+                            vi: "hồ sơ \(name) đã có ở dòng \(first) của tệp",
+                            en: "file \(name) appears again (first on line \(first))"))
                 }
-                if let title = existing[file.boxId]?[file.code] { throw CatalogueError.duplicateFile(ref: name, title: title) }
+                if let title = existing[file.boxId]?[file.code] {
+                    throw CatalogueError.duplicateFile(ref: name, title: title)
+                }
                 firstLine[ref] = row.line
                 files.append(file)
             } catch {
@@ -247,39 +292,47 @@ extension KhoStore {
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
         if !dryRun {
             // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
-            var event = Event(kind: .importFiles, attribution: who, time: time, detail: EventDetail(source: source, count: files.count))
+            var event = Event(
+                kind: .importFiles, attribution: who, time: time,
+                detail: EventDetail(source: source, count: files.count))
             event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
             try event.append(db)
-            var insert = try BulkInsert(db, into: "file", columns: [
-                "box_id", "code", "title", "start_year", "end_year", "retention", "access", "sheets", "condition", "notes", "added_by",
-            ], rows: files.count)
+            var insert = try BulkInsert(
+                db, into: "file",
+                columns: [
+                    "box_id", "code", "title", "start_year", "end_year", "retention", "access", "sheets", "condition",
+                    "notes", "added_by",
+                ], rows: files.count)
             // Indexed for search in one statement after the rows are in (SearchIndex.bulkInsert).
             try SearchIndex.bulkInsert(db, table: "file") {
-            for f in files {
-                try insert.insert { row in
-                    row.int64(f.boxId)
-                    row.text(f.code)
-                    row.text(f.title)
-                    row.int(f.startYear)
-                    row.int(f.endYear)
-                    row.text(f.retention)
-                    row.text(f.access.rawValue)
-                    row.int(f.sheets)
-                    row.text(f.condition.rawValue)
-                    row.text(f.notes)
-                    row.int64(event.id)
+                for f in files {
+                    try insert.insert { row in
+                        row.int64(f.boxId)
+                        row.text(f.code)
+                        row.text(f.title)
+                        row.int(f.startYear)
+                        row.int(f.endYear)
+                        row.text(f.retention)
+                        row.text(f.access.rawValue)
+                        row.int(f.sheets)
+                        row.text(f.condition.rawValue)
+                        row.text(f.notes)
+                        row.int64(event.id)
+                    }
                 }
             }
-            }
         }
-        return ImportReport(kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
-                            dryRun: dryRun, metres: nil)
+        return ImportReport(
+            kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
+            dryRun: dryRun, metres: nil)
     }
 
     /// A file row as a draft, reading the columns a clerk or the inventory writes: years as one text ("1995-1996"),
     /// sheets as "42 tờ" or "42 tờ / 60 trang" (pages come from scanning and are not read), and a note that starts with
     /// the secret label (as the inventory writes a secret file's notes) as access `secret`.
-    private static func fileDraft(_ ref: FileRef, _ v: CSVTable.Values, words: inout VocabularyWords) throws -> FileDraft {
+    private static func fileDraft(
+        _ ref: FileRef, _ v: CSVTable.Values, words: inout VocabularyWords
+    ) throws -> FileDraft {
         var start = v["start_year"]
         var end = v["end_year"]
         if Clean.optional(start) == nil, Clean.optional(end) == nil, let years = v["years"] {
@@ -302,47 +355,56 @@ extension KhoStore {
                 }
             }
         }
-        return FileDraft(ref: ref, title: v["title"] ?? "", startYear: start, endYear: end, retention: words.retention(v["retention"]),
-                         access: words.access(access), sheets: sheets, condition: words.condition(v["condition"]), notes: notes)
+        return FileDraft(
+            ref: ref, title: v["title"] ?? "", startYear: start, endYear: end,
+            retention: words.retention(v["retention"]),
+            access: words.access(access), sheets: sheets, condition: words.condition(v["condition"]), notes: notes)
     }
 
     /// Records each row as a hand scan record (`scan.record`), attributed to the row's person and date when given.
-    private func importScans(_ db: Database, table: CSVTable, path: String, dryRun: Bool, by who: Attribution) throws -> ImportReport {
+    private func importScans(
+        _ db: Database, table: CSVTable, path: String, dryRun: Bool, by who: Attribution
+    ) throws -> ImportReport {
         var problems: [RowProblem] = []
         var count = 0
         try db.inSavepoint {
-          for row in table.rows {
-            let v = row.values
-            let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
-            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
-                problems.append(RowProblem(line: row.line, code: ref.description, message: shape))
-                continue
-            }
-            // Each row is checked against the catalogue as the rows before it left it, inside a savepoint.
-            do {
-                let pages = try Clean.pages(v["pages"])
-                let person = Clean.optional(v["by"]) ?? who.actor
-                let date = Clean.optional(v["date"])
-                var rowWho = try Attribution.resolve(by: person, at: date, opening: who.opening, now: who.recordedAt, time: time)
-                if date == nil { rowWho.happenedAt = who.happenedAt }
-                try db.inSavepoint {
-                    _ = try recordScan(db, ref: ref, pages: pages, by: rowWho)
-                    return .commit
+            for row in table.rows {
+                let v = row.values
+                let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
+                if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+                    problems.append(RowProblem(line: row.line, code: ref.description, message: shape))
+                    continue
                 }
-                count += 1
-            } catch {
-                problems.append(RowProblem(line: row.line, code: ref.description, message: error.localizedDescription))
+                // Each row is checked against the catalogue as the rows before it left it, inside a savepoint.
+                do {
+                    let pages = try Clean.pages(v["pages"])
+                    let person = Clean.optional(v["by"]) ?? who.actor
+                    let date = Clean.optional(v["date"])
+                    var rowWho = try Attribution.resolve(
+                        by: person, at: date, opening: who.opening, now: who.recordedAt, time: time)
+                    if date == nil { rowWho.happenedAt = who.happenedAt }
+                    try db.inSavepoint {
+                        _ = try recordScan(db, ref: ref, pages: pages, by: rowWho)
+                        return .commit
+                    }
+                    count += 1
+                } catch {
+                    problems.append(
+                        RowProblem(line: row.line, code: ref.description, message: error.localizedDescription))
+                }
             }
-          }
-          return dryRun || !problems.isEmpty ? .rollback : .commit
+            return dryRun || !problems.isEmpty ? .rollback : .commit
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
-        return ImportReport(kind: ImportKind.scans.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : count,
-                            dryRun: dryRun, metres: nil)
+        return ImportReport(
+            kind: ImportKind.scans.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : count,
+            dryRun: dryRun, metres: nil)
     }
 
     private static func fondsCode(_ db: Database, box: String) throws -> String {
-        try String.fetchOne(db, sql: "SELECT f.code FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.code = ?", arguments: [box]) ?? "?"
+        try String.fetchOne(
+            db, sql: "SELECT f.code FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.code = ?", arguments: [box])
+            ?? "?"
     }
 
     private static func location(_ db: Database, box: String) throws -> String {

@@ -27,7 +27,8 @@ struct CSVTable {
 
         /// More fields than columns, with something in the extra ones.
         private var hasExtra: Bool {
-            fields.count > names.count && fields[names.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            fields.count > names.count
+                && fields[names.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         }
     }
 
@@ -39,35 +40,43 @@ struct CSVTable {
 
     /// Reads `text`, finding the separator (`,`, `;` or tab, or Excel's `sep=` line) and mapping header names
     /// through `aliases` (folded: no case, no diacritics) onto canonical column names.
-    static func parse(_ text: String, path: String, aliases: [String: String], required: [String], fallbacks: [String: String] = [:]) throws -> CSVTable {
+    static func parse(
+        _ text: String, path: String, aliases: [String: String], required: [String], fallbacks: [String: String] = [:]
+    ) throws -> CSVTable {
         var text = text
         return try text.withUTF8 { bytes in
             try parse(bytes, path: path, aliases: aliases, required: required, fallbacks: fallbacks)
         }
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String, aliases: [String: String], required: [String],
-                              fallbacks: [String: String]) throws -> CSVTable {
+    private static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, aliases: [String: String], required: [String],
+        fallbacks: [String: String]
+    ) throws -> CSVTable {
         var start = 0
         var firstLine = 1
         var delimiter: UInt8?
         // Excel's `sep=;` line names the separator.
-        if bytes.count >= 4, bytes[0] | 0x20 == UInt8(ascii: "s"), bytes[1] | 0x20 == UInt8(ascii: "e"), bytes[2] | 0x20 == UInt8(ascii: "p"),
-           bytes[3] == UInt8(ascii: "="), let newline = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+        if bytes.count >= 4, bytes[0] | 0x20 == UInt8(ascii: "s"), bytes[1] | 0x20 == UInt8(ascii: "e"),
+            bytes[2] | 0x20 == UInt8(ascii: "p"),
+            bytes[3] == UInt8(ascii: "="), let newline = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D })
+        {
             if newline > 4 {
                 guard bytes[4] < 0x80 else {
                     throw ImportError.cannotRead(path: path, reason: "sep= names a separator other than , ; or tab")
                 }
                 delimiter = bytes[4]
             }
-            start = newline + (bytes[newline] == 0x0D && newline + 1 < bytes.count && bytes[newline + 1] == 0x0A ? 2 : 1)
+            start =
+                newline + (bytes[newline] == 0x0D && newline + 1 < bytes.count && bytes[newline + 1] == 0x0A ? 2 : 1)
             firstLine = 2
         }
         let headerEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
         let sep = delimiter ?? guessDelimiter(UnsafeBufferPointer(rebasing: bytes[start..<headerEnd]))
         var reader = Reader(bytes: bytes, position: start, line: firstLine, delimiter: sep, path: path)
         guard let headerRecord = try reader.next(),
-              headerRecord.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            headerRecord.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        else {
             throw ImportError.empty(path: path)
         }
         let header = headerRecord.fields
@@ -75,9 +84,19 @@ struct CSVTable {
         var unknown: [String] = []
         for raw in header {
             let key = fold(raw)
-            if key.isEmpty { names.append(""); continue }
-            guard let name = aliases[key] else { unknown.append(raw); names.append(""); continue }
-            if name == ignored { names.append(""); continue }
+            if key.isEmpty {
+                names.append("")
+                continue
+            }
+            guard let name = aliases[key] else {
+                unknown.append(raw)
+                names.append("")
+                continue
+            }
+            if name == ignored {
+                names.append("")
+                continue
+            }
             if names.contains(name) { throw ImportError.duplicateColumn(path: path, column: raw) }
             names.append(name)
         }

@@ -113,27 +113,39 @@ extension KhoStore {
             try Self.checkMastersOnRecord(db, into: &report)
             try Self.checkMasters(db, into: &report)
             for finding in try DocumentQueries.pageRangeFindings(db) {
-                report.problems.append(CheckProblem(code: "document_pages", subject: "document \(finding.document)", text: finding.text))
+                report.problems.append(
+                    CheckProblem(code: "document_pages", subject: "document \(finding.document)", text: finding.text))
             }
             try checkArchivist(db, now: now, into: &report)
             try Self.checkWeedList(db, into: &report)
         }
         let status = try status(now: now)
         let p = status.progress
-        func sum(_ key: KeyPath<Progress, Double>) -> Double { status.fonds.reduce(0) { $0 + $1.progress[keyPath: key] } }
-        for (name, key) in [("total_m", \Progress.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
-                            ("digitized_m", \.digitizedMetres)] {
+        func sum(_ key: KeyPath<Progress, Double>) -> Double {
+            status.fonds.reduce(0) { $0 + $1.progress[keyPath: key] }
+        }
+        for (name, key) in [
+            ("total_m", \Progress.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
+            ("digitized_m", \.digitizedMetres),
+        ] {
             let parts = sum(key)
             if abs(parts - p[keyPath: key]) > 0.0005 {
-                report.problems.append(CheckProblem(code: "status_sum", subject: name, text: Text(
-                    vi: "\(name): tổng theo phông \(parts) khác tổng toàn kho \(p[keyPath: key])",
-                    en: "\(name): the fonds add up to \(parts), but the whole archive says \(p[keyPath: key])")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "status_sum", subject: name,
+                        text: Text(
+                            vi: "\(name): tổng theo phông \(parts) khác tổng toàn kho \(p[keyPath: key])",
+                            en: "\(name): the fonds add up to \(parts), but the whole archive says \(p[keyPath: key])"))
+                )
             }
         }
         if abs(p.keptMetres + p.weededMetres - p.arrangedMetres) > 0.0005 {
-            report.problems.append(CheckProblem(code: "status_sum", subject: "kept_m", text: Text(
-                vi: "giữ lại \(p.keptMetres) + loại \(p.weededMetres) khác đã chỉnh lý \(p.arrangedMetres)",
-                en: "kept \(p.keptMetres) + weeded \(p.weededMetres) is not arranged \(p.arrangedMetres)")))
+            report.problems.append(
+                CheckProblem(
+                    code: "status_sum", subject: "kept_m",
+                    text: Text(
+                        vi: "giữ lại \(p.keptMetres) + loại \(p.weededMetres) khác đã chỉnh lý \(p.arrangedMetres)",
+                        en: "kept \(p.keptMetres) + weeded \(p.weededMetres) is not arranged \(p.arrangedMetres)")))
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -143,18 +155,26 @@ extension KhoStore {
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         if integrity != ["ok"] {
             for line in integrity.prefix(100) {
-                report.problems.append(CheckProblem(code: "integrity", subject: "database", text: Text(
-                    vi: "SQLite báo tệp hỏng: \(line). Hãy khôi phục từ bản sao lưu gần nhất (`kho restore TỆP --force`)",
-                    en: "SQLite reports damage: \(line). Restore the latest backup (`kho restore FILE --force`)")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "integrity", subject: "database",
+                        text: Text(
+                            vi:
+                                "SQLite báo tệp hỏng: \(line). Hãy khôi phục từ bản sao lưu gần nhất (`kho restore TỆP --force`)",
+                            en: "SQLite reports damage: \(line). Restore the latest backup (`kho restore FILE --force`)"
+                        )))
             }
         }
         for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(100) {
             let table: String = row[0]
             let rowid: Int64? = row[1]
             let parent: String = row[2]
-            report.problems.append(CheckProblem(code: "foreign_key", subject: "\(table) \(rowid.map(String.init) ?? "?")", text: Text(
-                vi: "\(table) \(rowid.map(String.init) ?? "?") trỏ tới \(parent) không tồn tại",
-                en: "\(table) \(rowid.map(String.init) ?? "?") refers to a \(parent) that does not exist")))
+            report.problems.append(
+                CheckProblem(
+                    code: "foreign_key", subject: "\(table) \(rowid.map(String.init) ?? "?")",
+                    text: Text(
+                        vi: "\(table) \(rowid.map(String.init) ?? "?") trỏ tới \(parent) không tồn tại",
+                        en: "\(table) \(rowid.map(String.init) ?? "?") refers to a \(parent) that does not exist")))
         }
     }
 
@@ -163,9 +183,15 @@ extension KhoStore {
     private static func checkSchema(_ db: Database, into report: inout CheckReport) throws {
         for difference in try CatalogueSchema.differences(db).prefix(100) {
             let subject = "\(difference.type) \(difference.name)"
-            report.problems.append(CheckProblem(code: "schema", subject: subject, text: Text(
-                vi: "cấu trúc danh mục khác với cấu trúc kho tạo ra: \(difference.text.vi); kho không tự tạo thay đổi này. Hãy khôi phục một bản sao lưu tốt (`kho restore TỆP --force`) hoặc nhờ người phụ trách kỹ thuật xem",
-                en: "the catalogue's structure differs from what kho makes: \(difference.text.en); kho never makes such a change. Restore a good backup (`kho restore FILE --force`) or ask whoever looks after the computer")))
+            report.problems.append(
+                CheckProblem(
+                    code: "schema", subject: subject,
+                    text: Text(
+                        vi:
+                            "cấu trúc danh mục khác với cấu trúc kho tạo ra: \(difference.text.vi); kho không tự tạo thay đổi này. Hãy khôi phục một bản sao lưu tốt (`kho restore TỆP --force`) hoặc nhờ người phụ trách kỹ thuật xem",
+                        en:
+                            "the catalogue's structure differs from what kho makes: \(difference.text.en); kho never makes such a change. Restore a good backup (`kho restore FILE --force`) or ask whoever looks after the computer"
+                    )))
         }
     }
 
@@ -183,14 +209,24 @@ extension KhoStore {
                 let id: Int64 = row[0]
                 let kind: String = row[1]
                 let shown = detail.count > 60 ? "\(detail.prefix(60))…" : detail
-                report.problems.append(CheckProblem(code: "event_detail", subject: "event \(id)", text: Text(
-                    vi: "sự kiện \(id) (\(kind)): \(error.text.vi): «\(shown)»; không hoàn tác được sự kiện này một cách an toàn. Hãy khôi phục bản sao lưu gần nhất (`kho restore TỆP --force`)",
-                    en: "event \(id) (\(kind)): \(error.text.en): “\(shown)”; it cannot be undone safely. Restore the latest backup (`kho restore FILE --force`)")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "event_detail", subject: "event \(id)",
+                        text: Text(
+                            vi:
+                                "sự kiện \(id) (\(kind)): \(error.text.vi): «\(shown)»; không hoàn tác được sự kiện này một cách an toàn. Hãy khôi phục bản sao lưu gần nhất (`kho restore TỆP --force`)",
+                            en:
+                                "event \(id) (\(kind)): \(error.text.en): “\(shown)”; it cannot be undone safely. Restore the latest backup (`kho restore FILE --force`)"
+                        )))
             }
         }
         if broken > 100 {
-            report.problems.append(CheckProblem(code: "event_detail", subject: "database", text: Text(
-                vi: "… và \(broken - 100) sự kiện khác có chi tiết không đọc được", en: "… and \(broken - 100) more events whose detail cannot be read")))
+            report.problems.append(
+                CheckProblem(
+                    code: "event_detail", subject: "database",
+                    text: Text(
+                        vi: "… và \(broken - 100) sự kiện khác có chi tiết không đọc được",
+                        en: "… and \(broken - 100) more events whose detail cannot be read")))
         }
     }
 
@@ -204,20 +240,36 @@ extension KhoStore {
             let uid: String = row[1]
             let kind: String = row[2]
             if uid.count != 26 || !uid.allSatisfy(alphabet.contains) {
-                report.problems.append(CheckProblem(code: "event_uid", subject: "event \(id)", text: Text(
-                    vi: "sự kiện \(id) có mã «\(uid)» không phải ULID (26 ký tự)", en: "event \(id) has uid “\(uid)”, not a 26-character ULID")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "event_uid", subject: "event \(id)",
+                        text: Text(
+                            vi: "sự kiện \(id) có mã «\(uid)» không phải ULID (26 ký tự)",
+                            en: "event \(id) has uid “\(uid)”, not a 26-character ULID")))
             }
             if !uids.insert(uid).inserted {
-                report.problems.append(CheckProblem(code: "event_uid", subject: "event \(id)", text: Text(
-                    vi: "sự kiện \(id) trùng mã \(uid) với sự kiện khác", en: "event \(id) repeats uid \(uid) of another event")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "event_uid", subject: "event \(id)",
+                        text: Text(
+                            vi: "sự kiện \(id) trùng mã \(uid) với sự kiện khác",
+                            en: "event \(id) repeats uid \(uid) of another event")))
             }
             if !known.contains(kind) {
-                report.problems.append(CheckProblem(code: "event_kind", subject: "event \(id)", text: Text(
-                    vi: "sự kiện \(id) có loại lạ «\(kind)» (ghi bởi kho mới hơn?)", en: "event \(id) has an unknown kind “\(kind)” (written by a newer kho?)")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "event_kind", subject: "event \(id)",
+                        text: Text(
+                            vi: "sự kiện \(id) có loại lạ «\(kind)» (ghi bởi kho mới hơn?)",
+                            en: "event \(id) has an unknown kind “\(kind)” (written by a newer kho?)")))
             }
             if let undoes: Int64 = row[3], undoes >= id {
-                report.problems.append(CheckProblem(code: "event_undo", subject: "event \(id)", text: Text(
-                    vi: "sự kiện \(id) hoàn tác sự kiện \(undoes) ghi sau nó", en: "event \(id) undoes event \(undoes), which comes after it")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "event_undo", subject: "event \(id)",
+                        text: Text(
+                            vi: "sự kiện \(id) hoàn tác sự kiện \(undoes) ghi sau nó",
+                            en: "event \(id) undoes event \(undoes), which comes after it")))
             }
         }
     }
@@ -227,12 +279,15 @@ extension KhoStore {
         // an edit that corrected them (`box edit --kept`, or an extent followed by a box made by arrangement).
         var latest: [Int64: (kind: String, kept: Int64?, id: Int64)] = [:]
         var keptSetBy: [Int64: (id: Int64, kept: Int64?)] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT box_id, kind, kept_mm, id, detail FROM event e
-            WHERE kind IN ('sort.start', 'sort.finish', 'box.edit') AND box_id IS NOT NULL AND file_id IS NULL
-              AND \(LiveEvent.sql(alias: "e"))
-            ORDER BY id
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT box_id, kind, kept_mm, id, detail FROM event e
+                WHERE kind IN ('sort.start', 'sort.finish', 'box.edit') AND box_id IS NOT NULL AND file_id IS NULL
+                  AND \(LiveEvent.sql(alias: "e"))
+                ORDER BY id
+                """)
+        {
             let box: Int64 = row[0]
             let kind: String = row[1]
             if kind == EventKind.boxEdit.rawValue {
@@ -254,36 +309,64 @@ extension KhoStore {
             // A box made by arranging another box is registered as arranged, keeping all of its extent.
             let madeByArrangement = (row[5] as Int64?) != nil
             let last = latest[id]
-            let expected = last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
+            let expected =
+                last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
                 ?? (madeByArrangement ? .arranged : .unarranged)
             if state != expected.rawValue {
-                let because = last.map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
+                let because =
+                    last.map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
                     ?? (madeByArrangement
-                        ? Text(vi: "hộp tạo ra khi chỉnh lý, không có sự kiện chỉnh lý", en: "a box made by arrangement, with no arrangement event")
+                        ? Text(
+                            vi: "hộp tạo ra khi chỉnh lý, không có sự kiện chỉnh lý",
+                            en: "a box made by arrangement, with no arrangement event")
                         : Text(vi: "không có sự kiện chỉnh lý nào", en: "no arrangement event"))
-                report.problems.append(CheckProblem(code: "box_state", subject: "box \(code)", text: Text(
-                    vi: "hộp \(code) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected.rawValue)»",
-                    en: "box \(code) is stored as “\(state)” but the log (\(because.en)) says “\(expected.rawValue)”")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "box_state", subject: "box \(code)",
+                        text: Text(
+                            vi:
+                                "hộp \(code) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected.rawValue)»",
+                            en:
+                                "box \(code) is stored as “\(state)” but the log (\(because.en)) says “\(expected.rawValue)”"
+                        )))
             }
             if let kept, kept > extent {
-                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
-                    vi: "hộp \(code): giữ lại \(kept) mm lớn hơn độ dài \(extent) mm", en: "box \(code): kept \(kept) mm exceeds its extent \(extent) mm")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "metres", subject: "box \(code)",
+                        text: Text(
+                            vi: "hộp \(code): giữ lại \(kept) mm lớn hơn độ dài \(extent) mm",
+                            en: "box \(code): kept \(kept) mm exceeds its extent \(extent) mm")))
             }
             if (kept != nil) != (state == ArrangementState.arranged.rawValue) {
-                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
-                    vi: "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
-                    en: "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "metres", subject: "box \(code)",
+                        text: Text(
+                            vi:
+                                "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
+                            en:
+                                "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”"
+                        )))
             }
             if last == nil, madeByArrangement, keptSetBy[id] == nil, let kept, kept != extent {
-                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
-                    vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
-                    en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "metres", subject: "box \(code)",
+                        text: Text(
+                            vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
+                            en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
             }
             if last?.kind == EventKind.sortFinish.rawValue || (last == nil && madeByArrangement),
-                state == ArrangementState.arranged.rawValue, let kept, let set = keptSetBy[id], let recorded = set.kept, recorded != kept {
-                report.problems.append(CheckProblem(code: "metres", subject: "box \(code)", text: Text(
-                    vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(set.id) ghi \(recorded) mm",
-                    en: "box \(code): kept is \(kept) mm but event \(set.id) recorded \(recorded) mm")))
+                state == ArrangementState.arranged.rawValue, let kept, let set = keptSetBy[id], let recorded = set.kept,
+                recorded != kept
+            {
+                report.problems.append(
+                    CheckProblem(
+                        code: "metres", subject: "box \(code)",
+                        text: Text(
+                            vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(set.id) ghi \(recorded) mm",
+                            en: "box \(code): kept is \(kept) mm but event \(set.id) recorded \(recorded) mm")))
             }
         }
     }
@@ -292,9 +375,12 @@ extension KhoStore {
         // Each file's stored rung and pages against the one rule (FileLadder): its masters, its live hand record,
         // its confirmations; so a count mismatch or a changed master cannot hide behind a stored "passed".
         var unsheeted: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT f.id, b.code, f.code, f.scan_state, f.pages, f.sheets FROM file f JOIN box b ON b.id = f.box_id
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.id, b.code, f.code, f.scan_state, f.pages, f.sheets FROM file f JOIN box b ON b.id = f.box_id
+                """)
+        {
             report.files += 1
             let id: Int64 = row[0]
             let ref = "\(row[1] as String)/\(row[2] as String)"
@@ -305,85 +391,129 @@ extension KhoStore {
             if settled.after.isDigitized && (sheets ?? 0) == 0 { unsheeted[row[1], default: []].append(ref) }
             let expected = settled.after.rawValue
             if state != expected {
-                report.problems.append(CheckProblem(code: "file_state", subject: "file \(ref)", text: Text(
-                    vi: "hồ sơ \(ref) ghi trạng thái «\(state)» nhưng theo bản quét và nhật ký phải là «\(expected)» (\(settled.pages) trang, \(sheets.map(String.init) ?? "?") tờ)",
-                    en: "file \(ref) is stored as “\(state)” but its masters and the log make it “\(expected)” (\(settled.pages) pages, \(sheets.map(String.init) ?? "?") sheets)")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "file_state", subject: "file \(ref)",
+                        text: Text(
+                            vi:
+                                "hồ sơ \(ref) ghi trạng thái «\(state)» nhưng theo bản quét và nhật ký phải là «\(expected)» (\(settled.pages) trang, \(sheets.map(String.init) ?? "?") tờ)",
+                            en:
+                                "file \(ref) is stored as “\(state)” but its masters and the log make it “\(expected)” (\(settled.pages) pages, \(sheets.map(String.init) ?? "?") sheets)"
+                        )))
             } else if pages != settled.pages {
-                report.problems.append(CheckProblem(code: "file_pages", subject: "file \(ref)", text: Text(
-                    vi: "hồ sơ \(ref) ghi \(pages) trang nhưng bản quét và nhật ký cho \(settled.pages)",
-                    en: "file \(ref) holds \(pages) pages but its masters and the log give \(settled.pages)")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "file_pages", subject: "file \(ref)",
+                        text: Text(
+                            vi: "hồ sơ \(ref) ghi \(pages) trang nhưng bản quét và nhật ký cho \(settled.pages)",
+                            en: "file \(ref) holds \(pages) pages but its masters and the log give \(settled.pages)")))
             }
         }
         // Digitized files whose sheets are not counted cannot be checked for completeness: listed, not a fault.
         for box in unsheeted.keys.sorted() {
             let refs = unsheeted[box] ?? []
             let shown = refs.prefix(5).joined(separator: ", ") + (refs.count > 5 ? ", …" : "")
-            report.notices.append(CheckProblem(code: "sheets_not_counted", subject: "box \(box)", text: Text(
-                vi: "hộp \(box): \(refs.count) hồ sơ đã số hóa chưa đếm số tờ, nên chưa kiểm tra được đủ trang (\(shown)); ghi bằng `kho file edit HỘP/HỒSƠ --sheets N`",
-                en: "box \(box): \(refs.count) digitized files have no sheet count, so completeness cannot be checked (\(shown)); set it with `kho file edit BOX/FILE --sheets N`")))
+            report.notices.append(
+                CheckProblem(
+                    code: "sheets_not_counted", subject: "box \(box)",
+                    text: Text(
+                        vi:
+                            "hộp \(box): \(refs.count) hồ sơ đã số hóa chưa đếm số tờ, nên chưa kiểm tra được đủ trang (\(shown)); ghi bằng `kho file edit HỘP/HỒSƠ --sheets N`",
+                        en:
+                            "box \(box): \(refs.count) digitized files have no sheet count, so completeness cannot be checked (\(shown)); set it with `kho file edit BOX/FILE --sheets N`"
+                    )))
         }
         // Masters without an ingest event for their file mean a half-written ingest.
-        for row in try Row.fetchAll(db, sql: """
-            SELECT b.code || '/' || f.code, COUNT(*) FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
-            WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.file_id = f.id AND e.kind = 'scan.ingest')
-            GROUP BY f.id
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code || '/' || f.code, COUNT(*) FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
+                WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.file_id = f.id AND e.kind = 'scan.ingest')
+                GROUP BY f.id
+                """)
+        {
             let ref: String = row[0]
             let count: Int = row[1]
-            report.problems.append(CheckProblem(code: "file_masters", subject: "file \(ref)", text: Text(
-                vi: "hồ sơ \(ref) có \(count) bản quét nhưng không có sự kiện nạp nào", en: "file \(ref) has \(count) masters but no ingest event")))
+            report.problems.append(
+                CheckProblem(
+                    code: "file_masters", subject: "file \(ref)",
+                    text: Text(
+                        vi: "hồ sơ \(ref) có \(count) bản quét nhưng không có sự kiện nạp nào",
+                        en: "file \(ref) has \(count) masters but no ingest event")))
         }
     }
 
     /// Every live finish is no earlier than the live start it closes (the box's latest live `sort.start` before it),
     /// and keeps no more than the extent it recorded.
     private func checkArrangementDates(_ db: Database, into report: inout CheckReport) throws {
-        for row in try Row.fetchAll(db, sql: """
-            SELECT b.code, f.id, f.happened_at, f.metres_mm, f.kept_mm,
-                   (SELECT s.id FROM event s
-                    WHERE s.box_id = f.box_id AND s.kind = 'sort.start' AND s.id < f.id AND \(LiveEvent.sql(alias: "s"))
-                    ORDER BY s.id DESC LIMIT 1) AS start_id
-            FROM event f JOIN box b ON b.id = f.box_id
-            WHERE f.kind = 'sort.finish' AND \(LiveEvent.sql(alias: "f"))
-            ORDER BY f.id
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code, f.id, f.happened_at, f.metres_mm, f.kept_mm,
+                       (SELECT s.id FROM event s
+                        WHERE s.box_id = f.box_id AND s.kind = 'sort.start' AND s.id < f.id AND \(LiveEvent.sql(alias: "s"))
+                        ORDER BY s.id DESC LIMIT 1) AS start_id
+                FROM event f JOIN box b ON b.id = f.box_id
+                WHERE f.kind = 'sort.finish' AND \(LiveEvent.sql(alias: "f"))
+                ORDER BY f.id
+                """)
+        {
             let code: String = row[0]
             let finish: Int64 = row[1]
             let finishedAt: Int64 = row[2]
             if let extent: Int64 = row[3], let kept: Int64 = row[4], kept > extent {
-                report.problems.append(CheckProblem(code: "metres", subject: "event \(finish)", text: Text(
-                    vi: "sự kiện \(finish) (hoàn thành chỉnh lý hộp \(code)) ghi giữ lại \(kept) mm, lớn hơn độ dài \(extent) mm",
-                    en: "event \(finish) (box \(code) finished) records kept \(kept) mm, more than the extent \(extent) mm")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "metres", subject: "event \(finish)",
+                        text: Text(
+                            vi:
+                                "sự kiện \(finish) (hoàn thành chỉnh lý hộp \(code)) ghi giữ lại \(kept) mm, lớn hơn độ dài \(extent) mm",
+                            en:
+                                "event \(finish) (box \(code) finished) records kept \(kept) mm, more than the extent \(extent) mm"
+                        )))
             }
             guard let startId: Int64 = row[5],
-                let startedAt = try Int64.fetchOne(db, sql: "SELECT happened_at FROM event WHERE id = ?", arguments: [startId]),
+                let startedAt = try Int64.fetchOne(
+                    db, sql: "SELECT happened_at FROM event WHERE id = ?", arguments: [startId]),
                 finishedAt < startedAt
             else { continue }
             let (finishText, startText) = whenTexts(finishedAt, startedAt)
-            report.problems.append(CheckProblem(code: "finish_before_start", subject: "box \(code)", text: Text(
-                vi: "hộp \(code): hoàn thành lúc \(finishText) (sự kiện \(finish)) sớm hơn bắt đầu lúc \(startText) (sự kiện \(startId)); hãy hoàn tác bằng `kho undo \(finish)` rồi ghi lại với --at đúng",
-                en: "box \(code): finished at \(finishText) (event \(finish)), earlier than its start at \(startText) (event \(startId)); undo it with `kho undo \(finish)` and finish again with the right --at")))
+            report.problems.append(
+                CheckProblem(
+                    code: "finish_before_start", subject: "box \(code)",
+                    text: Text(
+                        vi:
+                            "hộp \(code): hoàn thành lúc \(finishText) (sự kiện \(finish)) sớm hơn bắt đầu lúc \(startText) (sự kiện \(startId)); hãy hoàn tác bằng `kho undo \(finish)` rồi ghi lại với --at đúng",
+                        en:
+                            "box \(code): finished at \(finishText) (event \(finish)), earlier than its start at \(startText) (event \(startId)); undo it with `kho undo \(finish)` and finish again with the right --at"
+                    )))
         }
     }
 
     /// Every `supersedes` link names an existing scan event of the same file (an ingest supersedes a hand record).
     private static func checkSupersedes(_ db: Database, into report: inout CheckReport) throws {
-        for row in try Row.fetchAll(db, sql: """
-            SELECT e.id, e.supersedes, t.id, t.kind, e.file_id, t.file_id, eb.code || '/' || ef.code, tb.code || '/' || tf.code
-            FROM event e
-            LEFT JOIN event t ON t.id = e.supersedes
-            LEFT JOIN file ef ON ef.id = e.file_id LEFT JOIN box eb ON eb.id = ef.box_id
-            LEFT JOIN file tf ON tf.id = t.file_id LEFT JOIN box tb ON tb.id = tf.box_id
-            WHERE e.supersedes IS NOT NULL
-            ORDER BY e.id
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.id, e.supersedes, t.id, t.kind, e.file_id, t.file_id, eb.code || '/' || ef.code, tb.code || '/' || tf.code
+                FROM event e
+                LEFT JOIN event t ON t.id = e.supersedes
+                LEFT JOIN file ef ON ef.id = e.file_id LEFT JOIN box eb ON eb.id = ef.box_id
+                LEFT JOIN file tf ON tf.id = t.file_id LEFT JOIN box tb ON tb.id = tf.box_id
+                WHERE e.supersedes IS NOT NULL
+                ORDER BY e.id
+                """)
+        {
             let id: Int64 = row[0]
             let target: Int64 = row[1]
             let subject = "event \(id)"
             guard (row[2] as Int64?) != nil, let kind: String = row[3] else {
-                report.problems.append(CheckProblem(code: "event_supersedes", subject: subject, text: Text(
-                    vi: "sự kiện \(id) thay thế sự kiện \(target), nhưng không có sự kiện \(target)",
-                    en: "event \(id) supersedes event \(target), which does not exist")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "event_supersedes", subject: subject,
+                        text: Text(
+                            vi: "sự kiện \(id) thay thế sự kiện \(target), nhưng không có sự kiện \(target)",
+                            en: "event \(id) supersedes event \(target), which does not exist")))
                 continue
             }
             let file: Int64? = row[4]
@@ -391,31 +521,52 @@ extension KhoStore {
             if file == nil || file != targetFile {
                 let here = (row[6] as String?) ?? "—"
                 let there = (row[7] as String?) ?? "—"
-                report.problems.append(CheckProblem(code: "event_supersedes", subject: subject, text: Text(
-                    vi: "sự kiện \(id) (hồ sơ \(here)) thay thế sự kiện \(target) của hồ sơ khác (\(there)); chỉ được thay thế bản ghi của cùng hồ sơ",
-                    en: "event \(id) (file \(here)) supersedes event \(target) of another file (\(there)); only a record of the same file can be superseded")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "event_supersedes", subject: subject,
+                        text: Text(
+                            vi:
+                                "sự kiện \(id) (hồ sơ \(here)) thay thế sự kiện \(target) của hồ sơ khác (\(there)); chỉ được thay thế bản ghi của cùng hồ sơ",
+                            en:
+                                "event \(id) (file \(here)) supersedes event \(target) of another file (\(there)); only a record of the same file can be superseded"
+                        )))
             }
             if !kind.hasPrefix("scan.") {
-                report.problems.append(CheckProblem(code: "event_supersedes", subject: subject, text: Text(
-                    vi: "sự kiện \(id) thay thế sự kiện \(target) (\(kind)), không phải sự kiện số hóa; chỉ bản ghi số hóa mới được thay thế",
-                    en: "event \(id) supersedes event \(target) (\(kind)), which is not a scan event; only scan records can be superseded")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "event_supersedes", subject: subject,
+                        text: Text(
+                            vi:
+                                "sự kiện \(id) thay thế sự kiện \(target) (\(kind)), không phải sự kiện số hóa; chỉ bản ghi số hóa mới được thay thế",
+                            en:
+                                "event \(id) supersedes event \(target) (\(kind)), which is not a scan event; only scan records can be superseded"
+                        )))
             }
         }
     }
 
     /// Every file that passed QC or was delivered has at least one master on record (not marked missing).
     private static func checkMastersOnRecord(_ db: Database, into report: inout CheckReport) throws {
-        for row in try Row.fetchAll(db, sql: """
-            SELECT b.code || '/' || f.code, f.scan_state FROM file f JOIN box b ON b.id = f.box_id
-            WHERE f.scan_state IN ('\(ScanState.passed.rawValue)', '\(ScanState.delivered.rawValue)')
-              AND NOT EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
-            ORDER BY b.code, f.code
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code || '/' || f.code, f.scan_state FROM file f JOIN box b ON b.id = f.box_id
+                WHERE f.scan_state IN ('\(ScanState.passed.rawValue)', '\(ScanState.delivered.rawValue)')
+                  AND NOT EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
+                ORDER BY b.code, f.code
+                """)
+        {
             let ref: String = row[0]
             let state: String = row[1]
-            report.problems.append(CheckProblem(code: "file_no_masters", subject: "file \(ref)", text: Text(
-                vi: "hồ sơ \(ref) ở trạng thái «\(state)» nhưng không có bản quét nào trong danh mục; hãy đặt bản quét vào thư mục \(ref) trong thư mục bản quét rồi chạy `kho scan ingest`",
-                en: "file \(ref) is “\(state)” but has no masters on record; put its scans in the folder \(ref) under the scans root and run `kho scan ingest`")))
+            report.problems.append(
+                CheckProblem(
+                    code: "file_no_masters", subject: "file \(ref)",
+                    text: Text(
+                        vi:
+                            "hồ sơ \(ref) ở trạng thái «\(state)» nhưng không có bản quét nào trong danh mục; hãy đặt bản quét vào thư mục \(ref) trong thư mục bản quét rồi chạy `kho scan ingest`",
+                        en:
+                            "file \(ref) is “\(state)” but has no masters on record; put its scans in the folder \(ref) under the scans root and run `kho scan ingest`"
+                    )))
         }
     }
 
@@ -431,17 +582,29 @@ extension KhoStore {
             if !unlisted.isEmpty {
                 let shown = unlisted.prefix(8).joined(separator: ", ") + (unlisted.count > 8 ? ", …" : "")
                 let metres = EventDescriber.metres(unlistedMM)
-                report.notices.append(CheckProblem(code: "weed_not_listed", subject: "boxes \(unlisted.count)", text: Text(
-                    vi: "\(unlisted.count) hộp chỉnh lý đã loại ra \(metres.vi) nhưng chưa có danh mục tài liệu hết giá trị (\(shown)); ghi bằng `kho weed add HỘP …` hoặc `kho import weed`",
-                    en: "\(unlisted.count) arranged boxes left out \(metres.en) but have no destruction list (\(shown)); record it with `kho weed add BOX …` or `kho import weed`")))
+                report.notices.append(
+                    CheckProblem(
+                        code: "weed_not_listed", subject: "boxes \(unlisted.count)",
+                        text: Text(
+                            vi:
+                                "\(unlisted.count) hộp chỉnh lý đã loại ra \(metres.vi) nhưng chưa có danh mục tài liệu hết giá trị (\(shown)); ghi bằng `kho weed add HỘP …` hoặc `kho import weed`",
+                            en:
+                                "\(unlisted.count) arranged boxes left out \(metres.en) but have no destruction list (\(shown)); record it with `kho weed add BOX …` or `kho import weed`"
+                        )))
             }
         }
         for b in try weedBalances(db, where: "1") where !b.balanced {
             let proposed = EventDescriber.metres(b.proposedMM)
             guard let leftOutMM = b.leftOutMM else {
-                report.notices.append(CheckProblem(code: "weed_not_arranged", subject: "box \(b.box)", text: Text(
-                    vi: "hộp \(b.box): \(b.items) mục đề nghị hủy (\(proposed.vi)) nhưng hộp chưa hoàn thành chỉnh lý (\(b.arrangement.label.vi)); khi xong, ghi `kho sort finish \(b.box) --kept MÉT`",
-                    en: "box \(b.box): \(b.items) items proposed for destruction (\(proposed.en)) but the box is not arranged (\(b.arrangement.label.en)); when it is, record `kho sort finish \(b.box) --kept METRES`")))
+                report.notices.append(
+                    CheckProblem(
+                        code: "weed_not_arranged", subject: "box \(b.box)",
+                        text: Text(
+                            vi:
+                                "hộp \(b.box): \(b.items) mục đề nghị hủy (\(proposed.vi)) nhưng hộp chưa hoàn thành chỉnh lý (\(b.arrangement.label.vi)); khi xong, ghi `kho sort finish \(b.box) --kept MÉT`",
+                            en:
+                                "box \(b.box): \(b.items) items proposed for destruction (\(proposed.en)) but the box is not arranged (\(b.arrangement.label.en)); when it is, record `kho sort finish \(b.box) --kept METRES`"
+                        )))
                 continue
             }
             let leftOut = EventDescriber.metres(leftOutMM)
@@ -453,9 +616,15 @@ extension KhoStore {
             let onlySheets = EventDescriber.sheets(b.sheetsWithoutMetres)
             let sheetsVI = b.sheetsWithoutMetres > 0 ? " (và \(onlySheets.vi) không tính vào số mét)" : ""
             let sheetsEN = b.sheetsWithoutMetres > 0 ? " (and \(onlySheets.en), not counted in metres)" : ""
-            report.problems.append(CheckProblem(code: "weed_metres", subject: "box \(b.box)", text: Text(
-                vi: "hộp \(b.box): danh mục tài liệu hết giá trị đề nghị hủy \(proposed.vi)\(sheetsVI), nhưng chỉnh lý loại ra \(leftOut.vi) (độ dài − giữ lại); sửa danh mục (`kho weed list --box \(b.box)`, `kho undo`) hoặc số mét giữ lại (`kho box edit \(b.box) --kept MÉT`)",
-                en: "box \(b.box): the destruction list proposes \(proposed.en)\(sheetsEN), but arrangement left out \(leftOut.en) (extent − kept); correct the list (`kho weed list --box \(b.box)`, `kho undo`) or the kept metres (`kho box edit \(b.box) --kept METRES`)")))
+            report.problems.append(
+                CheckProblem(
+                    code: "weed_metres", subject: "box \(b.box)",
+                    text: Text(
+                        vi:
+                            "hộp \(b.box): danh mục tài liệu hết giá trị đề nghị hủy \(proposed.vi)\(sheetsVI), nhưng chỉnh lý loại ra \(leftOut.vi) (độ dài − giữ lại); sửa danh mục (`kho weed list --box \(b.box)`, `kho undo`) hoặc số mét giữ lại (`kho box edit \(b.box) --kept MÉT`)",
+                        en:
+                            "box \(b.box): the destruction list proposes \(proposed.en)\(sheetsEN), but arrangement left out \(leftOut.en) (extent − kept); correct the list (`kho weed list --box \(b.box)`, `kho undo`) or the kept metres (`kho box edit \(b.box) --kept METRES`)"
+                    )))
         }
     }
 
@@ -471,9 +640,15 @@ extension KhoStore {
             var info = stat()
             if stat(diskPath, &info) != 0 {
                 let rel: String = row[0]
-                report.problems.append(CheckProblem(code: "master_missing", subject: rel, text: Text(
-                    vi: "bản quét \(rel) không còn ở \(diskPath); hãy đưa tệp về chỗ cũ, hoặc chạy `kho scan ingest` để ghi nhận là mất",
-                    en: "master \(rel) is no longer at \(diskPath); put it back, or run `kho scan ingest` to record it as gone")))
+                report.problems.append(
+                    CheckProblem(
+                        code: "master_missing", subject: rel,
+                        text: Text(
+                            vi:
+                                "bản quét \(rel) không còn ở \(diskPath); hãy đưa tệp về chỗ cũ, hoặc chạy `kho scan ingest` để ghi nhận là mất",
+                            en:
+                                "master \(rel) is no longer at \(diskPath); put it back, or run `kho scan ingest` to record it as gone"
+                        )))
             }
         }
     }

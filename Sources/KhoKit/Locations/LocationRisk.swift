@@ -121,17 +121,27 @@ public enum LocationError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .badRisk(let text):
-            Text(vi: "nguy cơ «\(Visible.escaped(text))» không có: dùng damp (ẩm), leak (dột), heat (nóng), pests (côn trùng), hoặc none để bỏ đánh dấu",
-                 en: "there is no risk “\(Visible.escaped(text))”: use damp, leak, heat, pests, or none to clear the mark")
+            Text(
+                vi:
+                    "nguy cơ «\(Visible.escaped(text))» không có: dùng damp (ẩm), leak (dột), heat (nóng), pests (côn trùng), hoặc none để bỏ đánh dấu",
+                en:
+                    "there is no risk “\(Visible.escaped(text))”: use damp, leak, heat, pests, or none to clear the mark"
+            )
         case .noneWithRisks:
-            Text(vi: "none (bỏ đánh dấu) không đi cùng nguy cơ khác: dùng --risk none, hoặc liệt kê các nguy cơ",
-                 en: "none (clear the mark) does not go with other risks: give --risk none, or list the risks")
+            Text(
+                vi: "none (bỏ đánh dấu) không đi cùng nguy cơ khác: dùng --risk none, hoặc liệt kê các nguy cơ",
+                en: "none (clear the mark) does not go with other risks: give --risk none, or list the risks")
         case .noRisk:
-            Text(vi: "hãy cho --risk: damp (ẩm), leak (dột), heat (nóng), pests (côn trùng), hoặc none để bỏ đánh dấu",
-                 en: "give --risk: damp, leak, heat, pests, or none to clear the mark")
+            Text(
+                vi: "hãy cho --risk: damp (ẩm), leak (dột), heat (nóng), pests (côn trùng), hoặc none để bỏ đánh dấu",
+                en: "give --risk: damp, leak, heat, pests, or none to clear the mark")
         case .unchanged(let location, let risks):
-            Text(vi: "vị trí \(location) đã được đánh dấu đúng như vậy (\(risks.isEmpty ? "không có nguy cơ" : risks)); không có gì để thay đổi",
-                 en: "location \(location) is already marked so (\(risks.isEmpty ? "no risk" : risks)); nothing to change")
+            Text(
+                vi:
+                    "vị trí \(location) đã được đánh dấu đúng như vậy (\(risks.isEmpty ? "không có nguy cơ" : risks)); không có gì để thay đổi",
+                en:
+                    "location \(location) is already marked so (\(risks.isEmpty ? "no risk" : risks)); nothing to change"
+            )
         }
     }
 }
@@ -143,8 +153,9 @@ struct RiskMap: Sendable {
 
     static func load(_ db: Database) throws -> RiskMap {
         let rows = try Row.fetchAll(db, sql: "SELECT location, risks FROM location_risk")
-        return RiskMap(marks: rows.map { (location: $0["location"], risks: LocationRisk.parseStored($0["risks"])) }
-            .sorted { ($0.location.count, $0.location) > ($1.location.count, $1.location) })
+        return RiskMap(
+            marks: rows.map { (location: $0["location"], risks: LocationRisk.parseStored($0["risks"])) }
+                .sorted { ($0.location.count, $0.location) > ($1.location.count, $1.location) })
     }
 
     /// Every risk of every mark covering `location`, and the marked locations they come from (longest first).
@@ -167,10 +178,13 @@ extension KhoStore {
     /// event keeps the risks before and after, so `kho undo` can put the old mark back. A location no box stands at
     /// yet may be marked (a store room that is empty today).
     @discardableResult
-    public func markLocation(_ location: String, risks: [String], note: String? = nil, by who: Attribution) throws -> LocationMarkResult {
+    public func markLocation(
+        _ location: String, risks: [String], note: String? = nil, by who: Attribution
+    ) throws -> LocationMarkResult {
         let location = try Clean.line(location, .location)
         guard !location.isEmpty else { throw CatalogueError.emptyText(.location) }
-        let words = risks.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        let words = risks.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+            .filter { !$0.isEmpty }
         guard !words.isEmpty else { throw LocationError.noRisk }
         var wanted = Set<LocationRisk>()
         var clear = false
@@ -186,16 +200,25 @@ extension KhoStore {
         let after = wanted.sorted()
         let newNote = try note.map { try Clean.notes($0) }
         return try write { db in
-            let old = try Row.fetchOne(db, sql: "SELECT risks, note, event_id FROM location_risk WHERE location = ?", arguments: [location])
+            let old = try Row.fetchOne(
+                db, sql: "SELECT risks, note, event_id FROM location_risk WHERE location = ?", arguments: [location])
             let before = LocationRisk.parseStored(old?["risks"])
             let oldNote: String = old?["note"] ?? ""
             let finalNote = after.isEmpty ? "" : (newNote ?? oldNote)
             if before == after && oldNote == finalNote {
                 throw LocationError.unchanged(location: location, risks: LocationRisk.words(after, Lang.current))
             }
-            var event = Event(kind: .locationMark, attribution: who, time: time, detail: EventDetail(
-                before: ["location": location, "risks": old == nil ? nil : LocationRisk.stored(before), "note": old == nil ? nil : oldNote],
-                after: ["location": location, "risks": after.isEmpty ? nil : LocationRisk.stored(after), "note": after.isEmpty ? nil : finalNote]))
+            var event = Event(
+                kind: .locationMark, attribution: who, time: time,
+                detail: EventDetail(
+                    before: [
+                        "location": location, "risks": old == nil ? nil : LocationRisk.stored(before),
+                        "note": old == nil ? nil : oldNote,
+                    ],
+                    after: [
+                        "location": location, "risks": after.isEmpty ? nil : LocationRisk.stored(after),
+                        "note": after.isEmpty ? nil : finalNote,
+                    ]))
             try event.append(db)
             try Self.setMark(db, location: location, risks: after, note: finalNote, event: event.id)
             let boxes = try Self.boxesCovered(db, by: location)
@@ -208,33 +231,39 @@ extension KhoStore {
         if risks.isEmpty {
             try db.execute(sql: "DELETE FROM location_risk WHERE location = ?", arguments: [location])
         } else {
-            try db.execute(sql: """
-                INSERT INTO location_risk (location, risks, note, event_id) VALUES (?, ?, ?, ?)
-                ON CONFLICT (location) DO UPDATE SET risks = excluded.risks, note = excluded.note, event_id = excluded.event_id
-                """, arguments: [location, LocationRisk.stored(risks), note, event])
+            try db.execute(
+                sql: """
+                    INSERT INTO location_risk (location, risks, note, event_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (location) DO UPDATE SET risks = excluded.risks, note = excluded.note, event_id = excluded.event_id
+                    """, arguments: [location, LocationRisk.stored(risks), note, event])
         }
     }
 
     /// How many boxes stand at a location the mark on `location` covers.
     static func boxesCovered(_ db: Database, by location: String) throws -> Int {
-        let candidates = try String.fetchAll(db, sql: "SELECT location FROM box WHERE substr(location, 1, length(?)) = ?",
-                                             arguments: [location, location])
+        let candidates = try String.fetchAll(
+            db, sql: "SELECT location FROM box WHERE substr(location, 1, length(?)) = ?",
+            arguments: [location, location])
         return candidates.filter { LocationCover.covers(location, $0) }.count
     }
 
     /// The marked locations, in location order.
     public func locationMarks() throws -> [LocationMark] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT r.location, r.risks, r.note, r.event_id, e.actor, e.happened_at
-                FROM location_risk r LEFT JOIN event e ON e.id = r.event_id ORDER BY r.location
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.location, r.risks, r.note, r.event_id, e.actor, e.happened_at
+                    FROM location_risk r LEFT JOIN event e ON e.id = r.event_id ORDER BY r.location
+                    """)
             return try rows.map { row in
                 let location: String = row["location"]
                 return LocationMark(
                     location: location, risks: LocationRisk.parseStored(row["risks"]), note: row["note"],
                     boxes: try Self.boxesCovered(db, by: location), markedBy: row["actor"] ?? "?",
-                    markedAt: (row["happened_at"] as Int64?).map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "?",
+                    markedAt: (row["happened_at"] as Int64?).map {
+                        time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0)))
+                    } ?? "?",
                     event: row["event_id"])
             }
         }
@@ -246,16 +275,22 @@ extension KhoStore {
         try read { db in
             let map = try RiskMap.load(db)
             var boxes: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT location, COUNT(*) AS boxes FROM box WHERE location != '' GROUP BY location") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT location, COUNT(*) AS boxes FROM box WHERE location != '' GROUP BY location")
+            {
                 boxes[row["location"]] = row["boxes"]
             }
             var notes: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT location, note FROM location_risk") { notes[row["location"]] = row["note"] }
+            for row in try Row.fetchAll(db, sql: "SELECT location, note FROM location_risk") {
+                notes[row["location"]] = row["note"]
+            }
             let all = Set(boxes.keys).union(notes.keys)
             return all.sorted().compactMap { location in
                 let (risks, from) = map.risks(at: location)
                 if atRisk && risks.isEmpty { return nil }
-                return LocationView(location: location, risks: risks, markedAt: from, note: notes[location] ?? "", boxes: boxes[location] ?? 0)
+                return LocationView(
+                    location: location, risks: risks, markedAt: from, note: notes[location] ?? "",
+                    boxes: boxes[location] ?? 0)
             }
         }
     }
@@ -264,12 +299,18 @@ extension KhoStore {
     /// live mark can be undone.
     func undoLocationMark(_ db: Database, _ original: Event, by who: Attribution) throws -> Event {
         let detail = try EventDetail(decoding: original.detail)
-        guard let location = (detail.after?["location"] ?? nil) else { throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label()) }
-        if let later = try Row.fetchOne(db, sql: """
-            SELECT id FROM event e WHERE e.kind = 'location.mark' AND e.id > ? AND json_extract(e.detail, '$.after.location') = ?
-              AND \(LiveEvent.sql(alias: "e")) ORDER BY e.id LIMIT 1
-            """, arguments: [original.id, location]) {
-            throw WorkError.laterEventFirst(id: original.id ?? 0, later: later["id"], kind: EventKind.locationMark.label())
+        guard let location = (detail.after?["location"] ?? nil) else {
+            throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label())
+        }
+        if let later = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM event e WHERE e.kind = 'location.mark' AND e.id > ? AND json_extract(e.detail, '$.after.location') = ?
+                  AND \(LiveEvent.sql(alias: "e")) ORDER BY e.id LIMIT 1
+                """, arguments: [original.id, location])
+        {
+            throw WorkError.laterEventFirst(
+                id: original.id ?? 0, later: later["id"], kind: EventKind.locationMark.label())
         }
         let risks = LocationRisk.parseStored(detail.before?["risks"] ?? nil)
         let note = (detail.before?["note"] ?? nil) ?? ""

@@ -11,7 +11,9 @@ public struct PriorityFactors: Sendable, Hashable {
     public var location: String
     public var risks: [LocationRisk]
 
-    public init(condition: Condition, retention: Retention?, startYear: Int?, location: String = "", risks: [LocationRisk] = []) {
+    public init(
+        condition: Condition, retention: Retention?, startYear: Int?, location: String = "", risks: [LocationRisk] = []
+    ) {
         self.condition = condition
         self.retention = retention
         self.startYear = startYear
@@ -79,12 +81,16 @@ public struct PriorityScore: Codable, Sendable, Hashable {
 ///
 /// `currentYear` is the archive's local year (age counts full decades before it). Pure: the same factors and weights
 /// always give the same score.
-public func priorityScore(_ f: PriorityFactors, currentYear: Int, weights w: PriorityWeights = .standard) -> PriorityScore {
+public func priorityScore(
+    _ f: PriorityFactors, currentYear: Int, weights w: PriorityWeights = .standard
+) -> PriorityScore {
     let condition = w.points(f.condition)
     let retention = w.points(f.retention)
     let age = f.startYear.map { min(w.maxAge, Double(max(0, currentYear - $0) / 10) * w.perDecade) } ?? 0
     let location = min(w.maxRisk, Set(f.risks).reduce(0) { $0 + (w.risk[$1] ?? 0) })
-    return PriorityScore(total: condition + retention + age + location, condition: condition, retention: retention, age: age, location: location)
+    return PriorityScore(
+        total: condition + retention + age + location, condition: condition, retention: retention, age: age,
+        location: location)
 }
 
 /// Why a box or file stands where it does in the queue, in words, naming only what counted:
@@ -93,7 +99,8 @@ public func priorityReason(_ f: PriorityFactors, _ s: PriorityScore, _ lang: Lan
     var parts: [String] = []
     if s.condition > 0 { parts.append(f.condition.label.text(lang)) }
     if s.retention > 0 {
-        parts.append(f.retention.map { $0.label(lang) } ?? (lang == .vi ? "chưa rõ thời hạn" : "retention not known yet"))
+        parts.append(
+            f.retention.map { $0.label(lang) } ?? (lang == .vi ? "chưa rõ thời hạn" : "retention not known yet"))
     }
     if s.age > 0, let year = f.startYear { parts.append(lang == .vi ? "tài liệu từ \(year)" : "records from \(year)") }
     if s.location > 0 { parts.append("\(f.location) \(LocationRisk.words(f.risks, lang))") }

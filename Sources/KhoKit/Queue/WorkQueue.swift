@@ -52,7 +52,8 @@ public struct QueueItem: Codable, Sendable, Hashable {
     public var custody: CustodyView?
 
     enum CodingKeys: String, CodingKey {
-        case rank, kind, ref, box, file, title, fonds, location, condition, retention, risks, metres, sheets, score, reason, custody
+        case rank, kind, ref, box, file, title, fonds, location, condition, retention, risks, metres, sheets, score,
+            reason, custody
         case startYear = "start_year"
     }
 }
@@ -65,8 +66,10 @@ extension KhoStore {
     /// year (else its files'). Scanning ranks files not digitized yet (not scanned or needing a rescan) in arranged
     /// boxes, secret files never: condition is the worse of the file and its box, age the file's first year (else the
     /// box's). Both take the risks that reach the box's location. Ties go to older records, then to the code.
-    public func nextWork(_ kind: QueueKind, limit: Int? = 20, lang: Lang = .current, weights: PriorityWeights = .standard,
-                         now: Date = Date()) throws -> [QueueItem] {
+    public func nextWork(
+        _ kind: QueueKind, limit: Int? = 20, lang: Lang = .current, weights: PriorityWeights = .standard,
+        now: Date = Date()
+    ) throws -> [QueueItem] {
         let year = LocalDay(iso: time.day(of: now))?.year ?? 2000
         return try read { db in
             let risks = try RiskMap.load(db)
@@ -78,61 +81,87 @@ extension KhoStore {
             var items: [QueueItem] = []
             switch kind {
             case .arrangement:
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT b.id AS box_id, b.code AS box_code, f.code AS fonds_code, b.location, b.condition, b.start_year, b.extent_mm,
-                           (SELECT GROUP_CONCAT(DISTINCT x.condition) FROM file x WHERE x.box_id = b.id) AS file_conditions,
-                           (SELECT GROUP_CONCAT(DISTINCT COALESCE(x.retention, '?')) FROM file x WHERE x.box_id = b.id)
-                               AS file_retentions,
-                           (SELECT MIN(x.start_year) FROM file x WHERE x.box_id = b.id) AS file_start_year
-                    FROM box b JOIN fonds f ON f.id = b.fonds_id
-                    WHERE b.from_box_id IS NULL AND b.arrangement = 'unarranged'
-                    """) {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT b.id AS box_id, b.code AS box_code, f.code AS fonds_code, b.location, b.condition, b.start_year, b.extent_mm,
+                               (SELECT GROUP_CONCAT(DISTINCT x.condition) FROM file x WHERE x.box_id = b.id) AS file_conditions,
+                               (SELECT GROUP_CONCAT(DISTINCT COALESCE(x.retention, '?')) FROM file x WHERE x.box_id = b.id)
+                                   AS file_retentions,
+                               (SELECT MIN(x.start_year) FROM file x WHERE x.box_id = b.id) AS file_start_year
+                        FROM box b JOIN fonds f ON f.id = b.fonds_id
+                        WHERE b.from_box_id IS NULL AND b.arrangement = 'unarranged'
+                        """)
+                {
                     let boxId: Int64 = row["box_id"]
                     let location: String = row["location"]
-                    let conditions = [Condition(rawValue: row["condition"]) ?? .good]
-                        + ((row["file_conditions"] as String?) ?? "").split(separator: ",").compactMap { Condition(rawValue: String($0)) }
-                    let retentions = ((row["file_retentions"] as String?) ?? "").split(separator: ",").map { Retention(stored: String($0)) }
+                    let conditions =
+                        [Condition(rawValue: row["condition"]) ?? .good]
+                        + ((row["file_conditions"] as String?) ?? "").split(separator: ",").compactMap {
+                            Condition(rawValue: String($0))
+                        }
+                    let retentions = ((row["file_retentions"] as String?) ?? "").split(separator: ",").map {
+                        Retention(stored: String($0))
+                    }
                     let factors = PriorityFactors(
                         condition: Self.worst(conditions, weights), retention: Self.weightiest(retentions, weights),
-                        startYear: (row["start_year"] as Int?) ?? row["file_start_year"], location: location, risks: risks.risks(at: location).risks)
+                        startYear: (row["start_year"] as Int?) ?? row["file_start_year"], location: location,
+                        risks: risks.risks(at: location).risks)
                     let score = priorityScore(factors, currentYear: year, weights: weights)
                     let mm: Int64 = row["extent_mm"]
-                    items.append(QueueItem(
-                        rank: 0, kind: kind, ref: row["box_code"], box: row["box_code"], file: nil, title: nil, fonds: row["fonds_code"], location: location,
-                        condition: factors.condition, retention: factors.retention?.stored, startYear: factors.startYear,
-                        risks: factors.risks, metres: Double(mm) / 1000, sheets: nil, score: score,
-                        reason: priorityReason(factors, score, lang), custody: boxOut[boxId]))
+                    items.append(
+                        QueueItem(
+                            rank: 0, kind: kind, ref: row["box_code"], box: row["box_code"], file: nil, title: nil,
+                            fonds: row["fonds_code"], location: location,
+                            condition: factors.condition, retention: factors.retention?.stored,
+                            startYear: factors.startYear,
+                            risks: factors.risks, metres: Double(mm) / 1000, sheets: nil, score: score,
+                            reason: priorityReason(factors, score, lang), custody: boxOut[boxId]))
                 }
             case .scanning:
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT fi.id AS file_id, fi.code AS file_code, fi.title, fi.condition AS file_condition, fi.retention,
-                           fi.start_year AS file_start_year, fi.sheets, fi.scan_state,
-                           b.id AS box_id, b.code AS box_code, b.location, b.condition AS box_condition,
-                           b.start_year AS box_start_year, f.code AS fonds_code
-                    FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds f ON f.id = b.fonds_id
-                    WHERE b.arrangement = 'arranged' AND fi.access != 'secret' AND fi.scan_state IN ('none', 'rescan')
-                    """) {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT fi.id AS file_id, fi.code AS file_code, fi.title, fi.condition AS file_condition, fi.retention,
+                               fi.start_year AS file_start_year, fi.sheets, fi.scan_state,
+                               b.id AS box_id, b.code AS box_code, b.location, b.condition AS box_condition,
+                               b.start_year AS box_start_year, f.code AS fonds_code
+                        FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds f ON f.id = b.fonds_id
+                        WHERE b.arrangement = 'arranged' AND fi.access != 'secret' AND fi.scan_state IN ('none', 'rescan')
+                        """)
+                {
                     let fileId: Int64 = row["file_id"]
                     let boxId: Int64 = row["box_id"]
                     let box: String = row["box_code"]
                     let code: String = row["file_code"]
                     let location: String = row["location"]
                     let factors = PriorityFactors(
-                        condition: Self.worst([Condition(rawValue: row["file_condition"]) ?? .good, Condition(rawValue: row["box_condition"]) ?? .good], weights),
-                        retention: Retention(stored: row["retention"]), startYear: (row["file_start_year"] as Int?) ?? row["box_start_year"], location: location,
+                        condition: Self.worst(
+                            [
+                                Condition(rawValue: row["file_condition"]) ?? .good,
+                                Condition(rawValue: row["box_condition"]) ?? .good,
+                            ], weights),
+                        retention: Retention(stored: row["retention"]),
+                        startYear: (row["file_start_year"] as Int?) ?? row["box_start_year"], location: location,
                         risks: risks.risks(at: location).risks)
                     let score = priorityScore(factors, currentYear: year, weights: weights)
                     var reason = priorityReason(factors, score, lang)
-                    if (row["scan_state"] as String) == ScanState.rescan.rawValue { reason += ", " + ScanState.rescan.label.text(lang) }
+                    if (row["scan_state"] as String) == ScanState.rescan.rawValue {
+                        reason += ", " + ScanState.rescan.label.text(lang)
+                    }
                     var custody = fileOut[fileId]
                     if custody == nil, var whole = boxOut[boxId] {
                         whole.withBox = true
                         custody = whole
                     }
-                    items.append(QueueItem(
-                        rank: 0, kind: kind, ref: "\(box)/\(code)", box: box, file: code, title: row["title"], fonds: row["fonds_code"], location: location,
-                        condition: factors.condition, retention: factors.retention?.stored, startYear: factors.startYear,
-                        risks: factors.risks, metres: nil, sheets: row["sheets"], score: score, reason: reason, custody: custody))
+                    items.append(
+                        QueueItem(
+                            rank: 0, kind: kind, ref: "\(box)/\(code)", box: box, file: code, title: row["title"],
+                            fonds: row["fonds_code"], location: location,
+                            condition: factors.condition, retention: factors.retention?.stored,
+                            startYear: factors.startYear,
+                            risks: factors.risks, metres: nil, sheets: row["sheets"], score: score, reason: reason,
+                            custody: custody))
                 }
             }
             items.sort { a, b in

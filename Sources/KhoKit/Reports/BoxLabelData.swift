@@ -27,11 +27,13 @@ public enum LabelError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .badDay(let text):
-            Text(vi: "ngày «\(Visible.escaped(text))» không đọc được: viết YYYY-MM-DD, ví dụ 2026-11-01",
-                 en: "cannot read the day “\(Visible.escaped(text))”: write YYYY-MM-DD, e.g. 2026-11-01")
+            Text(
+                vi: "ngày «\(Visible.escaped(text))» không đọc được: viết YYYY-MM-DD, ví dụ 2026-11-01",
+                en: "cannot read the day “\(Visible.escaped(text))”: write YYYY-MM-DD, e.g. 2026-11-01")
         case .noBoxes:
-            Text(vi: "không có hộp nào phù hợp để in nhãn; xem các hộp bằng `kho box list`",
-                 en: "no box matches, so there is nothing to label; see the boxes with `kho box list`")
+            Text(
+                vi: "không có hộp nào phù hợp để in nhãn; xem các hộp bằng `kho box list`",
+                en: "no box matches, so there is nothing to label; see the boxes with `kho box list`")
         }
     }
 }
@@ -55,7 +57,8 @@ extension KhoStore {
                     sql += " WHERE b.fonds_id = ?"
                     arguments.append(f.id)
                 }
-                ids = try Int64.fetchAll(db, sql: sql + " ORDER BY f.code, b.code", arguments: StatementArguments(arguments))
+                ids = try Int64.fetchAll(
+                    db, sql: sql + " ORDER BY f.code, b.code", arguments: StatementArguments(arguments))
             }
             if let day = selection.madeSince {
                 let registered = try Self.registrationDays(db)
@@ -64,31 +67,42 @@ extension KhoStore {
             guard !ids.isEmpty else { throw LabelError.noBoxes }
             var files: [Int64: [(code: String, retention: Retention?, start: Int?, end: Int?)]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT box_id, code, retention, start_year, end_year FROM file") {
-                files[row["box_id"], default: []].append((row["code"], Retention(stored: row["retention"]), row["start_year"], row["end_year"]))
+                files[row["box_id"], default: []].append(
+                    (row["code"], Retention(stored: row["retention"]), row["start_year"], row["end_year"]))
             }
             var labels: [BoxLabel] = []
             for id in ids {
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT b.code AS box_code, f.code AS fonds_code, f.name AS fonds_name, b.start_year, b.end_year
-                    FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.id = ?
-                    """, arguments: [id]) else { continue }
-                let inBox = (files[id] ?? []).sorted { $0.code.compare($1.code, options: [.numeric]) == .orderedAscending }
+                guard
+                    let row = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT b.code AS box_code, f.code AS fonds_code, f.name AS fonds_name, b.start_year, b.end_year
+                            FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.id = ?
+                            """, arguments: [id])
+                else { continue }
+                let inBox = (files[id] ?? []).sorted {
+                    $0.code.compare($1.code, options: [.numeric]) == .orderedAscending
+                }
                 let starts = inBox.compactMap(\.start)
                 let ends = inBox.compactMap { $0.end ?? $0.start }
-                let retention = inBox.map(\.retention).max { a, b in
-                    func rank(_ r: Retention?) -> Int {
-                        switch r {
-                        case .permanent?: Int.max
-                        case .years(let n)?: n
-                        case nil: -1
+                let retention =
+                    inBox.map(\.retention).max { a, b in
+                        func rank(_ r: Retention?) -> Int {
+                            switch r {
+                            case .permanent?: Int.max
+                            case .years(let n)?: n
+                            case nil: -1
+                            }
                         }
-                    }
-                    return rank(a) < rank(b)
-                } ?? nil
-                labels.append(BoxLabel(
-                    fondsCode: row["fonds_code"], fondsName: row["fonds_name"], box: row["box_code"], firstFile: inBox.first?.code, lastFile: inBox.last?.code,
-                    files: inBox.count, startYear: (row["start_year"] as Int?) ?? starts.min(), endYear: (row["end_year"] as Int?) ?? ends.max(),
-                    retention: retention?.stored))
+                        return rank(a) < rank(b)
+                    } ?? nil
+                labels.append(
+                    BoxLabel(
+                        fondsCode: row["fonds_code"], fondsName: row["fonds_name"], box: row["box_code"],
+                        firstFile: inBox.first?.code, lastFile: inBox.last?.code,
+                        files: inBox.count, startYear: (row["start_year"] as Int?) ?? starts.min(),
+                        endYear: (row["end_year"] as Int?) ?? ends.max(),
+                        retention: retention?.stored))
             }
             return labels
         }
@@ -102,9 +116,11 @@ extension KhoStore {
         var days: [Int64: String] = [:]
         var unclaimed = try Int64.fetchAll(db, sql: "SELECT id FROM box ORDER BY id")
         var claimed: Set<Int64> = []
-        let events = try Row.fetchAll(db, sql: """
-            SELECT kind, box_id, happened_day, json_extract(detail, '$.count') AS count FROM event WHERE kind IN ('box.add', 'import.boxes') ORDER BY id
-            """)
+        let events = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT kind, box_id, happened_day, json_extract(detail, '$.count') AS count FROM event WHERE kind IN ('box.add', 'import.boxes') ORDER BY id
+                """)
         for row in events where (row["kind"] as String) == EventKind.boxAdd.rawValue {
             if let id: Int64 = row["box_id"] { claimed.insert(id) }
         }

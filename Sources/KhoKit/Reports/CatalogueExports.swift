@@ -21,11 +21,13 @@ extension KhoStore {
             }
             return try fondsRows.map { f in
                 let fondsId: Int64 = f["id"]
-                let files = try Row.fetchAll(db, sql: """
-                    SELECT b.code AS box, fi.code AS file, fi.title, fi.start_year, fi.end_year, fi.retention, fi.sheets, fi.pages,
-                           fi.notes, fi.access, fi.id, fi.scan_state
-                    FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = ? ORDER BY b.code, fi.code
-                    """, arguments: [fondsId])
+                let files = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT b.code AS box, fi.code AS file, fi.title, fi.start_year, fi.end_year, fi.retention, fi.sheets, fi.pages,
+                               fi.notes, fi.access, fi.id, fi.scan_state
+                        FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = ? ORDER BY b.code, fi.code
+                        """, arguments: [fondsId])
                 let codes = try KhoStore.archiveCodes(db, fileIds: files.map { $0["id"] }, fonds: [fondsId])
                 let rows = files.map { r -> InventoryRow in
                     let pages: Int = r["pages"]
@@ -34,9 +36,12 @@ extension KhoStore {
                         notes = [Access.secret.label(lang), notes].filter { !$0.isEmpty }.joined(separator: "; ")
                     }
                     return InventoryRow(
-                        box: r["box"], file: r["file"], title: r["title"], startYear: r["start_year"], endYear: r["end_year"],
-                        retention: (r["retention"] as String?) ?? "", sheets: r["sheets"], pages: pages > 0 ? pages : nil, notes: notes,
-                        archiveId: codes[r["id"]] ?? "", delivered: (r["scan_state"] as String) == ScanState.delivered.rawValue)
+                        box: r["box"], file: r["file"], title: r["title"], startYear: r["start_year"],
+                        endYear: r["end_year"],
+                        retention: (r["retention"] as String?) ?? "", sheets: r["sheets"],
+                        pages: pages > 0 ? pages : nil, notes: notes,
+                        archiveId: codes[r["id"]] ?? "",
+                        delivered: (r["scan_state"] as String) == ScanState.delivered.rawValue)
                 }
                 let code: String = f["code"]
                 let p = progress.first { $0.code == code }?.progress

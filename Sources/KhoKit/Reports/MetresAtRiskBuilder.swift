@@ -27,13 +27,18 @@ extension KhoStore {
             var families: [Int64: Family] = [:]
             var children: [Int64: [Int64]] = [:]
             var parents: [Int64: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, location, condition FROM box
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, location, condition FROM box
+                    """)
+            {
                 let id: Int64 = row["id"]
                 let extent: Int64 = row["extent_mm"]
                 let arranged = (row["arrangement"] as String) == ArrangementState.arranged.rawValue
-                var box = BoxRow(location: row["location"], condition: Condition(rawValue: row["condition"]) ?? .good, extentMM: extent)
+                var box = BoxRow(
+                    location: row["location"], condition: Condition(rawValue: row["condition"]) ?? .good,
+                    extentMM: extent)
                 if let parent: Int64 = row["from_box_id"] {
                     tree.add(child: id, parent: parent)
                     parents[id] = parent
@@ -45,11 +50,14 @@ extension KhoStore {
             }
             for (child, _) in parents { children[tree.root(of: child), default: []].append(child) }
             // The worst condition on each box's files, and each family's digitized share as `kho status` counts it.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT box_id, access, scan_state, condition, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
-                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets
-                FROM file GROUP BY box_id, access, scan_state, condition
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT box_id, access, scan_state, condition, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
+                           COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets
+                    FROM file GROUP BY box_id, access, scan_state, condition
+                    """)
+            {
                 let boxId: Int64 = row["box_id"]
                 if var box = boxes[boxId], let condition = Condition(rawValue: row["condition"]) {
                     box.condition = Self.worst([box.condition, condition], .standard)
@@ -64,7 +72,9 @@ extension KhoStore {
                 family.scannableFiles += files
                 family.unknownSheets += files - withSheets
                 family.sheets += sheets
-                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: ScanState(rawValue: row["scan_state"]) ?? .none) {
+                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(
+                    of: ScanState(rawValue: row["scan_state"]) ?? .none)
+                {
                     family.files[rung] += files
                     family.digitizedSheets[rung] += sheets
                 }
@@ -100,18 +110,23 @@ extension KhoStore {
                 }
             }
             func m(_ mm: Double) -> Double { mm.rounded() / 1000 }
-            let order = Condition.allCases.sorted { PriorityWeights.standard.points($0) > PriorityWeights.standard.points($1) }
+            let order = Condition.allCases.sorted {
+                PriorityWeights.standard.points($0) > PriorityWeights.standard.points($1)
+            }
             result.byCondition = order.compactMap { condition in
                 guard let sums = byCondition[condition], sums.0 > 0.5 || sums.1 > 0.5 else { return nil }
-                return ConditionMetres(key: condition.rawValue, label: condition.label, poor: condition.isPoor,
-                                       unarrangedMetres: m(sums.0), undigitizedMetres: m(sums.1))
+                return ConditionMetres(
+                    key: condition.rawValue, label: condition.label, poor: condition.isPoor,
+                    unarrangedMetres: m(sums.0), undigitizedMetres: m(sums.1))
             }
             result.locations = risks.marks.sorted { $0.location < $1.location }.map { mark in
                 let covered = boxes.values.filter { LocationCover.covers(mark.location, $0.location) }
                 return LocationMetres(
                     location: mark.location,
-                    risks: Text(vi: LocationRisk.words(mark.risks, .vi), en: LocationRisk.words(mark.risks, .en)), boxes: covered.count,
-                    unarrangedMetres: m(covered.reduce(0) { $0 + $1.unarrangedMM }), undigitizedMetres: m(covered.reduce(0) { $0 + $1.undigitizedMM }))
+                    risks: Text(vi: LocationRisk.words(mark.risks, .vi), en: LocationRisk.words(mark.risks, .en)),
+                    boxes: covered.count,
+                    unarrangedMetres: m(covered.reduce(0) { $0 + $1.unarrangedMM }),
+                    undigitizedMetres: m(covered.reduce(0) { $0 + $1.undigitizedMM }))
             }
             result.unarrangedMetres = m(unarranged)
             result.undigitizedMetres = m(undigitized)

@@ -37,18 +37,25 @@ extension KhoStore {
     /// Everything the leadership report shows, gathered from the catalogue, the log and an estimate, in `lang`.
     ///
     /// `estimate` continues the progress lines and fills the cost section; without one the report says how to make one.
-    public func reportModel(estimate: EstimateResult?, savedName: String? = nil, lang: Lang = .vi, now: Date = Date()) throws -> ReportModel {
+    public func reportModel(
+        estimate: EstimateResult?, savedName: String? = nil, lang: Lang = .vi, now: Date = Date()
+    ) throws -> ReportModel {
         let status = try self.status(now: now)
         let p = status.progress
         let headline = Headline(
-            totalMetres: p.totalMetres, arrangedMetres: p.arrangedMetres, keptMetres: p.keptMetres, weededMetres: p.weededMetres,
+            totalMetres: p.totalMetres, arrangedMetres: p.arrangedMetres, keptMetres: p.keptMetres,
+            weededMetres: p.weededMetres,
             digitizedMetres: p.digitizedMetres,
-            digitizedSplit: DigitizedSplit(recorded: p.digitizedSplitMetres["recorded"] ?? 0, passed: p.digitizedSplitMetres["passed"] ?? 0,
-                                           delivered: p.digitizedSplitMetres["delivered"] ?? 0),
+            digitizedSplit: DigitizedSplit(
+                recorded: p.digitizedSplitMetres["recorded"] ?? 0, passed: p.digitizedSplitMetres["passed"] ?? 0,
+                delivered: p.digitizedSplitMetres["delivered"] ?? 0),
             boxes: p.boxes, files: p.files, sheets: p.sheets, pagesScanned: p.pagesScanned,
-            ladder: LadderCounts(none: p.ladder.none, recorded: p.ladder.recorded, passed: p.ladder.passed, rescan: p.ladder.rescan,
-                                 mismatch: p.ladder.mismatch, review: p.ladder.review, delivered: p.ladder.delivered, secret: p.ladder.secret),
-            weed: WeedMetres(proposed: p.weed.proposedMetres, approved: p.weed.approvedMetres, destroyed: p.weed.destroyedMetres))
+            ladder: LadderCounts(
+                none: p.ladder.none, recorded: p.ladder.recorded, passed: p.ladder.passed, rescan: p.ladder.rescan,
+                mismatch: p.ladder.mismatch, review: p.ladder.review, delivered: p.ladder.delivered,
+                secret: p.ladder.secret),
+            weed: WeedMetres(
+                proposed: p.weed.proposedMetres, approved: p.weed.approvedMetres, destroyed: p.weed.destroyedMetres))
         let problems = try scanProblems(lang: lang)
         var (arranged, scanned) = try progressSeries()
         // The actual lines run to today, flat where nothing was done; the forecast starts today.
@@ -56,43 +63,60 @@ extension KhoStore {
         arranged = Self.extend(arranged, to: today)
         scanned = Self.extend(scanned, to: today)
         let (poor, sample) = try read { db -> ([PoorBoxRow], Bool) in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT b.code, f.code, b.location, b.condition,
-                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent'),
-                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id)
-                FROM box b JOIN fonds f ON f.id = b.fonds_id
-                WHERE b.condition IN ('mould', 'water', 'insects', 'brittle') ORDER BY b.code
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT b.code, f.code, b.location, b.condition,
+                           (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent'),
+                           (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id)
+                    FROM box b JOIN fonds f ON f.id = b.fonds_id
+                    WHERE b.condition IN ('mould', 'water', 'insects', 'brittle') ORDER BY b.code
+                    """)
             let poor = rows.map { row -> PoorBoxRow in
                 let condition = Condition(rawValue: row[3]) ?? .good
                 let permanent: Int = row[4]
                 let files: Int = row[5]
-                let retention = files == 0 ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
-                    : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent").text(lang)
-                return PoorBoxRow(box: row[0], fonds: row[1], location: row[2], condition: condition.label, retention: retention)
+                let retention =
+                    files == 0
+                    ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
+                    : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent")
+                        .text(lang)
+                return PoorBoxRow(
+                    box: row[0], fonds: row[1], location: row[2], condition: condition.label, retention: retention)
             }
             let sample = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fonds WHERE notes LIKE '%DỮ LIỆU MẪU%'") ?? 0
             return (poor, sample > 0)
         }
         var model = ReportModel(
-            title: Text(vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ", en: "Archive arrangement and digitization progress").text(lang),
-            archiveName: Text(vi: "Kho lưu trữ xã Sơn Kim 1", en: "Sơn Kim 1 commune archive").text(lang), asOf: status.asOf, headline: headline,
+            title: Text(
+                vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ",
+                en: "Archive arrangement and digitization progress"
+            ).text(lang),
+            archiveName: Text(vi: "Kho lưu trữ xã Sơn Kim 1", en: "Sơn Kim 1 commune archive").text(lang),
+            asOf: status.asOf, headline: headline,
             qcProblemCount: problems.count,
             fonds: status.fonds.map {
-                FondsRow(code: $0.code, name: $0.name, totalMetres: $0.progress.totalMetres, arrangedMetres: $0.progress.arrangedMetres,
-                         digitizedMetres: $0.progress.digitizedMetres)
+                FondsRow(
+                    code: $0.code, name: $0.name, totalMetres: $0.progress.totalMetres,
+                    arrangedMetres: $0.progress.arrangedMetres,
+                    digitizedMetres: $0.progress.digitizedMetres)
             },
             arrangedSeries: arranged, scannedSeries: scanned,
             qcProblems: problems.map { problem in
                 let parts = problem.ref.split(separator: "/", maxSplits: 1).map(String.init)
-                return QCRow(box: parts.first ?? problem.ref, file: (parts.count > 1 ? parts[1] : "") + "/" + problem.master, page: problem.page, message: problem.message)
+                return QCRow(
+                    box: parts.first ?? problem.ref, file: (parts.count > 1 ? parts[1] : "") + "/" + problem.master,
+                    page: problem.page, message: problem.message)
             },
             poorBoxes: poor, atRisk: try metresAtRisk(), sampleData: sample)
         guard let estimate else { return model }
         let from = estimate.today.description
-        model.arrangementProjection = Self.projection(from: from, now: arranged.last?.value ?? 0, total: p.totalMetres, finish: estimate.arrangement.projection.finishDate)
+        model.arrangementProjection = Self.projection(
+            from: from, now: arranged.last?.value ?? 0, total: p.totalMetres,
+            finish: estimate.arrangement.projection.finishDate)
         model.scanningProjection = Self.projection(
-            from: from, now: scanned.last?.value ?? 0, total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
+            from: from, now: scanned.last?.value ?? 0,
+            total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
             finish: estimate.scanning.projection.finishDate)
         model.weekly = Self.weeklyRows(estimate.throughput)
         model.storage = Self.storageSummary(estimate.storage, estimate.delivery)
@@ -112,9 +136,12 @@ extension KhoStore {
         for row in throughput {
             guard let person = row.person else { continue }
             let key = row.week + "|" + person
-            var w = weekly[key] ?? WeeklyRow(
-                week: row.week, person: person, arrangementMetres: 0, scanningPages: 0,
-                weekStart: ISOWeek(iso: row.week)?.monday.description ?? "", didArrangement: false, didScanning: false)
+            var w =
+                weekly[key]
+                ?? WeeklyRow(
+                    week: row.week, person: person, arrangementMetres: 0, scanningPages: 0,
+                    weekStart: ISOWeek(iso: row.week)?.monday.description ?? "", didArrangement: false,
+                    didScanning: false)
             if row.kind == .arrangement {
                 w.arrangementMetres += row.amount
                 w.didArrangement = true
@@ -130,15 +157,21 @@ extension KhoStore {
     /// The estimate's storage figures, copied as they are.
     static func storageSummary(_ s: StorageEstimate, _ d: DeliveryEstimate?) -> StorageSummary {
         var summary = StorageSummary(
-            nowBytesPerCopy: s.storedBytesNowPerCopy, nowBytes: s.storedBytesNow, remainingBytesPerCopy: s.remainingBytesPerCopy,
-            remainingBytes: s.remainingBytes, totalBytesPerCopy: s.totalBytesPerCopy, totalBytes: s.totalBytes, copies: s.copies,
-            bytesPerPage: s.bytesPerPage, bytesPerPageMeasured: s.bytesPerPageSource == .measured, mastersMeasured: s.mastersMeasured)
+            nowBytesPerCopy: s.storedBytesNowPerCopy, nowBytes: s.storedBytesNow,
+            remainingBytesPerCopy: s.remainingBytesPerCopy,
+            remainingBytes: s.remainingBytes, totalBytesPerCopy: s.totalBytesPerCopy, totalBytes: s.totalBytes,
+            copies: s.copies,
+            bytesPerPage: s.bytesPerPage, bytesPerPageMeasured: s.bytesPerPageSource == .measured,
+            mastersMeasured: s.mastersMeasured)
         if let d {
             summary.pdf = PdfCopiesSummary(
-                nowBytesPerCopy: d.storedBytesNowPerCopy, nowBytes: d.storedBytesNow, remainingBytesPerCopy: d.remainingBytesPerCopy,
+                nowBytesPerCopy: d.storedBytesNowPerCopy, nowBytes: d.storedBytesNow,
+                remainingBytesPerCopy: d.remainingBytesPerCopy,
                 remainingBytes: d.remainingBytes, totalBytesPerCopy: d.totalBytesPerCopy, totalBytes: d.totalBytes,
-                mastersAndCopiesTotalBytes: d.mastersAndCopiesTotalBytes, pagesToBuild: d.pagesToBuild, machineHours: d.machineHours,
-                cores: d.cores, speedMeasured: d.pagesPerHourSource == .measured, bytesMeasured: d.bytesPerPageSource == .measured,
+                mastersAndCopiesTotalBytes: d.mastersAndCopiesTotalBytes, pagesToBuild: d.pagesToBuild,
+                machineHours: d.machineHours,
+                cores: d.cores, speedMeasured: d.pagesPerHourSource == .measured,
+                bytesMeasured: d.bytesPerPageSource == .measured,
                 copiesMeasured: d.copiesMeasured)
         }
         return summary
@@ -171,28 +204,38 @@ extension KhoStore {
             guard let d else { return "" }
             return d.isBeyondHorizon(from: e.today) ? PartFinish.beyondHorizon : d.description
         }
-        let sustainedFinish: [PartFinish] = e.sustained == nil ? [] : parts.map { label, kind in
-            let b = sustained(kind)
-            return PartFinish(part: label, p10: sustainedDay(b?.p10), p50: sustainedDay(b?.p50), p90: sustainedDay(b?.p90))
-        }
-        let pace: [Text] = e.pace.map { pace in
-            WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
-        } ?? []
+        let sustainedFinish: [PartFinish] =
+            e.sustained == nil
+            ? []
+            : parts.map { label, kind in
+                let b = sustained(kind)
+                return PartFinish(
+                    part: label, p10: sustainedDay(b?.p10), p50: sustainedDay(b?.p50), p90: sustainedDay(b?.p90))
+            }
+        let pace: [Text] =
+            e.pace.map { pace in
+                WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
+            } ?? []
         var deadline: DeadlineSummary?
         if let d = e.deadline {
             let rows = parts.prefix(2).compactMap { label, kind -> DeadlineRow? in
                 guard let kind, let p = d[kind] else { return nil }
-                return DeadlineRow(part: label, staffP50: p.staffP50, staffP90: p.staffP90, extraStaffDays: p.extraStaffDays, costVND: p.costVND)
+                return DeadlineRow(
+                    part: label, staffP50: p.staffP50, staffP90: p.staffP90, extraStaffDays: p.extraStaffDays,
+                    costVND: p.costVND)
             }
-            deadline = DeadlineSummary(until: d.until.description, workingDays: d.workingDaysAvailable, parts: rows,
-                                       inHouseTotal: d.inHouseTotalVND, contractorTotal: d.contractorTotalVND)
+            deadline = DeadlineSummary(
+                until: d.until.description, workingDays: d.workingDaysAvailable, parts: rows,
+                inHouseTotal: d.inHouseTotalVND, contractorTotal: d.contractorTotalVND)
         }
         return CostSummary(
             contractorWork: m.contractorWorkVND, contractorTotal: m.contractorTotalVND,
             inHouseWork: CostBand(p10: m.inHouseWorkVND.p10, p50: m.inHouseWorkVND.p50, p90: m.inHouseWorkVND.p90),
             inHouseTotal: CostBand(p10: m.inHouseTotalVND.p10, p50: m.inHouseTotalVND.p50, p90: m.inHouseTotalVND.p90),
             oneOffTotal: m.oneOffTotalVND,
-            oneOffLines: m.oneOff.map { KhoReport.MoneyLine(label: $0.label, amountVND: $0.amountVND, source: $0.source) },
+            oneOffLines: m.oneOff.map {
+                KhoReport.MoneyLine(label: $0.label, amountVND: $0.amountVND, source: $0.source)
+            },
             unitRates: (m.contractor + m.inHouse.prefix(1)).map {
                 KhoReport.MoneyLine(label: $0.label, amountVND: $0.unitPriceVND, source: $0.source)
             },
@@ -213,12 +256,14 @@ extension KhoStore {
                 }
             }
             let live = LiveEvent.sql(alias: "e")
-            let arranged = try cumulative("""
+            let arranged = try cumulative(
+                """
                 SELECT e.happened_day, TOTAL(\(Bounds.sql("e.metres_mm"))) / 1000.0 FROM event e
                 WHERE e.kind = 'sort.finish' AND \(live) AND e.box_id IN (SELECT id FROM box WHERE from_box_id IS NULL)
                 GROUP BY e.happened_day ORDER BY e.happened_day
                 """)
-            let scanned = try cumulative("""
+            let scanned = try cumulative(
+                """
                 SELECT e.happened_day, TOTAL(\(Bounds.sql("e.pages"))) FROM event e
                 WHERE e.kind IN ('scan.record', 'scan.ingest') AND \(live) GROUP BY e.happened_day ORDER BY e.happened_day
                 """)
@@ -239,8 +284,10 @@ extension KhoStore {
         var points: [BandPoint] = []
         var day = 0
         while true {
-            points.append(BandPoint(day: start.adding(days: day).description, p10: value(at: day, finish: finish.p90),
-                                    p50: value(at: day, finish: finish.p50), p90: value(at: day, finish: finish.p10)))
+            points.append(
+                BandPoint(
+                    day: start.adding(days: day).description, p10: value(at: day, finish: finish.p90),
+                    p50: value(at: day, finish: finish.p50), p90: value(at: day, finish: finish.p10)))
             if day >= slow { break }
             day = min(slow, day + step)
         }

@@ -23,11 +23,13 @@ enum FileLadder {
 
     /// The pages a person confirmed with the latest live `scan.confirm` of the file, if any.
     static func confirmedPages(_ db: Database, fileId: Int64) throws -> Int? {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT e.pages FROM event e WHERE e.file_id = ? AND e.kind = 'scan.confirm'
-              AND \(LiveEvent.sql(alias: "e"))
-            ORDER BY e.id DESC LIMIT 1
-            """), arguments: [fileId])
+        try Int.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT e.pages FROM event e WHERE e.file_id = ? AND e.kind = 'scan.confirm'
+                      AND \(LiveEvent.sql(alias: "e"))
+                    ORDER BY e.id DESC LIMIT 1
+                    """), arguments: [fileId])
     }
 
     /// What the file's masters on record add up to.
@@ -40,20 +42,30 @@ enum FileLadder {
     }
 
     static func masters(_ db: Database, fileId: Int64) throws -> Masters {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*) AS count, COALESCE(SUM(CASE WHEN readable AND NOT missing THEN \(Bounds.sql("pages")) END), 0) AS pages,
-                   COALESCE(SUM(\(Bounds.sql("size"))), 0) AS bytes,
-                   COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0) AS bad,
-                   COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0) AS changed
-            FROM master WHERE file_id = ?
-            """), arguments: [fileId]) else { return Masters() }
-        return Masters(count: row["count"], pages: row["pages"], bytes: row["bytes"], bad: row["bad"], changed: row["changed"])
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT COUNT(*) AS count, COALESCE(SUM(CASE WHEN readable AND NOT missing THEN \(Bounds.sql("pages")) END), 0) AS pages,
+                               COALESCE(SUM(\(Bounds.sql("size"))), 0) AS bytes,
+                               COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0) AS bad,
+                               COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0) AS changed
+                        FROM master WHERE file_id = ?
+                        """), arguments: [fileId])
+        else { return Masters() }
+        return Masters(
+            count: row["count"], pages: row["pages"], bytes: row["bytes"], bad: row["bad"], changed: row["changed"])
     }
 
     /// The state the file should be in now, and its page count.
-    static func settle(_ db: Database, fileId: Int64) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scan_state, sheets, pages FROM file WHERE id = ?"),
-                                         arguments: [fileId]) else { return (.none, .none, 0, Masters()) }
+    static func settle(
+        _ db: Database, fileId: Int64
+    ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT scan_state, sheets, pages FROM file WHERE id = ?"),
+                arguments: [fileId])
+        else { return (.none, .none, 0, Masters()) }
         let before = ScanState(rawValue: row["scan_state"]) ?? .none
         let sheets: Int? = row["sheets"]
         var pages: Int = row["pages"]
@@ -89,7 +101,9 @@ enum FileLadder {
 
     /// Settles the file and stores its state and page count; returns what `settle` found.
     @discardableResult
-    static func apply(_ db: Database, fileId: Int64) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
+    static func apply(
+        _ db: Database, fileId: Int64
+    ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
         let s = try settle(db, fileId: fileId)
         try db.cachedStatement(sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?")
             .execute(arguments: [s.after.rawValue, s.pages, fileId])
@@ -98,10 +112,12 @@ enum FileLadder {
 
     /// The pages of the file's latest live hand record (`scan.record`), or nil when there is none.
     static func liveHandRecordPages(_ db: Database, fileId: Int64) throws -> Int? {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COALESCE(e.pages, 0) FROM event e WHERE e.file_id = ? AND e.kind = 'scan.record'
-              AND \(LiveEvent.sql(alias: "e"))
-            ORDER BY e.id DESC LIMIT 1
-            """), arguments: [fileId])
+        try Int.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT COALESCE(e.pages, 0) FROM event e WHERE e.file_id = ? AND e.kind = 'scan.record'
+                      AND \(LiveEvent.sql(alias: "e"))
+                    ORDER BY e.id DESC LIMIT 1
+                    """), arguments: [fileId])
     }
 }

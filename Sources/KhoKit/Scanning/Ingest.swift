@@ -54,7 +54,8 @@ public struct IngestSummary: Codable, Sendable {
     public var seconds = 0.0
 
     enum CodingKeys: String, CodingKey {
-        case masters, pages, bytes, records, new, changed, unchanged, unreadable, missing, profile, findings, problems, seconds
+        case masters, pages, bytes, records, new, changed, unchanged, unreadable, missing, profile, findings, problems,
+            seconds
         case problemsTotal = "problems_total"
         case failedQC = "failed_qc"
         case changedPaths = "changed_paths"
@@ -119,14 +120,17 @@ enum IngestWorkTime {
     /// `--at` when the person gave it; else the file's latest DateTime tag that is not in the future, not before the
     /// file was registered and not more than `maximumAge` before the ingest; else the moment of the ingest.
     /// `rejected` says why the latest tag was not believed when there were tags and none was.
-    static func decide(tags: [Date], registered: Date?, attribution: Attribution, now: Date)
+    static func decide(
+        tags: [Date], registered: Date?, attribution: Attribution, now: Date
+    )
         -> (happened: Date, source: WorkDaySource, rejected: Rejection?)
     {
         if attribution.happenedAt != attribution.recordedAt { return (attribution.happenedAt, .at, nil) }
         let oldest = max(registered ?? .distantPast, now.addingTimeInterval(-maximumAge))
         if let latest = tags.filter({ $0 <= now && $0 >= oldest }).max() { return (latest, .tag, nil) }
         guard let latest = tags.max() else { return (attribution.happenedAt, .ingest, nil) }
-        let why: Rejection = latest > now ? .future : (registered.map { latest < $0 } ?? false) ? .beforeRegistration : .tooOld
+        let why: Rejection =
+            latest > now ? .future : (registered.map { latest < $0 } ?? false) ? .beforeRegistration : .tooOld
         return (attribution.happenedAt, .ingest, why)
     }
 }
@@ -141,10 +145,12 @@ struct RegistrationTimes {
 
     init(_ db: Database) throws {
         var highest: Int64 = 0
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT kind, file_id, happened_at, CASE WHEN kind = 'import.files' THEN detail END AS import_detail
-            FROM event WHERE kind IN ('file.add', 'import.files') ORDER BY id
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT kind, file_id, happened_at, CASE WHEN kind = 'import.files' THEN detail END AS import_detail
+                FROM event WHERE kind IN ('file.add', 'import.files') ORDER BY id
+                """)
         while let row = try rows.next() {
             let at = Date(timeIntervalSince1970: TimeInterval(row["happened_at"] as Int64))
             if (row["kind"] as String) == EventKind.fileAdd.rawValue {
@@ -187,7 +193,8 @@ struct StoredProblem: Codable, Hashable, Sendable {
     static func json(_ problems: [StoredProblem]) -> String {
         if problems.isEmpty { return "[]" }
         let items = problems.map { p in
-            "{" + (p.page.map { "\"page\":\($0)," } ?? "") + "\"code\":\(MasterMetadata.quoted(p.code)),\"vi\":\(MasterMetadata.quoted(p.vi)),\"en\":\(MasterMetadata.quoted(p.en))}"
+            "{" + (p.page.map { "\"page\":\($0)," } ?? "")
+                + "\"code\":\(MasterMetadata.quoted(p.code)),\"vi\":\(MasterMetadata.quoted(p.vi)),\"en\":\(MasterMetadata.quoted(p.en))}"
         }
         return "[" + items.joined(separator: ",") + "]"
     }
@@ -221,12 +228,20 @@ extension KhoStore {
         let data = try JSONEncoder().encode(profile)
         try write { db in
             // The profile before, so that the log says old → new (the built-in default when none was set).
-            let old = try String.fetchOne(db, sql: "SELECT json_extract(value, '$.name') FROM setting WHERE key = 'qc_profile' AND json_valid(value)")
+            let old =
+                try String.fetchOne(
+                    db,
+                    sql:
+                        "SELECT json_extract(value, '$.name') FROM setting WHERE key = 'qc_profile' AND json_valid(value)"
+                )
                 ?? QualityProfile.vn2025.name
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('qc_profile', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [String(decoding: data, as: UTF8.self)])
-            var event = Event(kind: .setting, attribution: who, time: time,
-                              detail: EventDetail(before: ["qc_profile": old], after: ["qc_profile": profile.name]))
+            try db.execute(
+                sql:
+                    "INSERT INTO setting (key, value) VALUES ('qc_profile', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [String(decoding: data, as: UTF8.self)])
+            var event = Event(
+                kind: .setting, attribution: who, time: time,
+                detail: EventDetail(before: ["qc_profile": old], after: ["qc_profile": profile.name]))
             try event.append(db)
         }
     }
@@ -253,21 +268,30 @@ extension KhoStore {
         summary.findings = walkFindings.map { $0.text() }
 
         // What the catalogue knows: files by BOX/FILE, and the masters already ingested.
-        struct Known { var id: Int64; var secret: Bool }
+        struct Known {
+            var id: Int64
+            var secret: Bool
+        }
         var files: [String: Known] = [:]
         var existing: [String: (id: Int64, fileId: Int64, identity: FileIdentity, missing: Bool)] = [:]
         var registered = RegistrationTimes()
         try read { db in
             registered = try RegistrationTimes(db)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT b.code AS box_code, f.code AS file_code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT b.code AS box_code, f.code AS file_code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id
+                    """)
+            {
                 files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = Known(
                     id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
             }
-            for row in try Row.fetchAll(db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master") {
-                let identity = FileIdentity(device: row["device"], inode: row["inode"], size: row["size"],
-                                            mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
+            for row in try Row.fetchAll(
+                db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master")
+            {
+                let identity = FileIdentity(
+                    device: row["device"], inode: row["inode"], size: row["size"],
+                    mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
                 existing[row["rel_path"]] = (row["id"], row["file_id"], identity, row["missing"])
             }
         }
@@ -279,7 +303,9 @@ extension KhoStore {
         for folder in folders {
             let ref = "\(folder.box)/\(folder.file)"
             guard let known = files[ref] else {
-                summary.findings.append(IngestFinding.unknownFolder(box: folder.box, file: folder.file, masters: folder.masters.count).text())
+                summary.findings.append(
+                    IngestFinding.unknownFolder(box: folder.box, file: folder.file, masters: folder.masters.count)
+                        .text())
                 continue
             }
             if known.secret {
@@ -291,10 +317,14 @@ extension KhoStore {
             for master in folder.masters {
                 seen.insert(master.relPath)
                 onDiskByFile[known.id, default: []].insert(master.relPath)
-                if let old = existing[master.relPath], old.identity == master.identity, !old.missing, old.fileId == known.id {
+                if let old = existing[master.relPath], old.identity == master.identity, !old.missing,
+                    old.fileId == known.id
+                {
                     summary.unchanged += 1
                 } else {
-                    if existing[master.relPath] == nil { summary.new += 1 } else {
+                    if existing[master.relPath] == nil {
+                        summary.new += 1
+                    } else {
                         summary.changed += 1
                         summary.changedPaths.append(master.relPath)
                     }
@@ -329,7 +359,8 @@ extension KhoStore {
                 batches.append([])
                 count = 0
             }
-            batches[batches.count - 1].append(WorkItem(fileId: item.fileId, ref: item.ref, toRead: item.toRead, gone: item.gone))
+            batches[batches.count - 1].append(
+                WorkItem(fileId: item.fileId, ref: item.ref, toRead: item.toRead, gone: item.gone))
             count += item.toRead.count
         }
         let total = work.reduce(0) { $0 + $1.toRead.count }
@@ -348,10 +379,17 @@ extension KhoStore {
                 for r in read {
                     summary.pages += r.result.pageCount
                     summary.bytes += Int64(r.result.fileSize)
-                    if !r.result.isReadable { summary.unreadable += 1 } else if !r.problems.isEmpty { summary.failedQC += 1 }
+                    if !r.result.isReadable {
+                        summary.unreadable += 1
+                    } else if !r.problems.isEmpty {
+                        summary.failedQC += 1
+                    }
                     summary.problemsTotal += r.problems.count
                     for p in r.problems where summary.problems.count < IngestSummary.problemsShown {
-                        summary.problems.append(ProblemLine(ref: item.ref, master: r.disk.name, page: p.page, code: p.code, message: Lang.current == .vi ? p.vi : p.en))
+                        summary.problems.append(
+                            ProblemLine(
+                                ref: item.ref, master: r.disk.name, page: p.page, code: p.code,
+                                message: Lang.current == .vi ? p.vi : p.en))
                     }
                 }
                 done += read.count
@@ -360,15 +398,18 @@ extension KhoStore {
             do {
                 try write { db in
                     for (item, read) in items {
-                        try self.record(db, fileId: item.fileId, read: read, gone: item.gone, root: rootPath, profile: profile,
-                                        by: who, registered: registered(item.fileId), now: now, summary: &summary, days: &days)
+                        try self.record(
+                            db, fileId: item.fileId, read: read, gone: item.gone, root: rootPath, profile: profile,
+                            by: who, registered: registered(item.fileId), now: now, summary: &summary, days: &days)
                     }
                 }
             } catch {
                 _ = index + 1 < batches.count ? reader.wait() : []
                 throw error
             }
-            progress?(IngestProgress(done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
+            progress?(
+                IngestProgress(
+                    done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
         }
         summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
             .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
@@ -377,16 +418,21 @@ extension KhoStore {
     }
 
     /// Reads, hashes and checks masters on all cores, off Swift's cooperative pool (the work blocks on I/O).
-    fileprivate static func readMasters(_ masters: [MasterOnDisk], profile: QualityProfile, time: LocalTime, now: Date) -> [ReadMaster] {
+    fileprivate static func readMasters(
+        _ masters: [MasterOnDisk], profile: QualityProfile, time: LocalTime, now: Date
+    ) -> [ReadMaster] {
         guard !masters.isEmpty else { return [] }
         let options = TIFFReadOptions(computeSHA256: true)
         return ParallelMap.map(masters) { disk in
             let result = TIFFReader.read(path: disk.diskPath, options: options)
-            let problems = profile.check(result).map { StoredProblem(page: $0.page, code: $0.code, vi: $0.message(in: .vi), en: $0.message(in: .en)) }
+            let problems = profile.check(result).map {
+                StoredProblem(page: $0.page, code: $0.code, vi: $0.message(in: .vi), en: $0.message(in: .en))
+            }
             let tagged = tagDates(result, time: time)
-            return ReadMaster(disk: disk, result: result, problems: problems, problemsJSON: StoredProblem.json(problems),
-                              metadata: MasterMetadata.json(result), scannedAt: scanTime(tagged: tagged, disk: disk, now: now),
-                              tagged: tagged)
+            return ReadMaster(
+                disk: disk, result: result, problems: problems, problemsJSON: StoredProblem.json(problems),
+                metadata: MasterMetadata.json(result), scannedAt: scanTime(tagged: tagged, disk: disk, now: now),
+                tagged: tagged)
         }
     }
 
@@ -398,7 +444,9 @@ extension KhoStore {
     /// `scanTime` from the master's tag dates, already read: the latest after 1990 and at most a day ahead, else mtime.
     private static func scanTime(tagged: [Date], disk: MasterOnDisk, now: Date) -> Date {
         let earliest = Date(timeIntervalSince1970: 631_152_000)  // 1990-01-01
-        if let latest = tagged.filter({ $0 > earliest && $0 <= now.addingTimeInterval(86_400) }).max() { return min(latest, now) }
+        if let latest = tagged.filter({ $0 > earliest && $0 <= now.addingTimeInterval(86_400) }).max() {
+            return min(latest, now)
+        }
         return min(Date(timeIntervalSince1970: Double(disk.identity.mtimeNS) / 1e9), now)
     }
 
@@ -426,25 +474,28 @@ extension KhoStore {
 
     /// Writes one catalogue file's masters, its new state and page count, and its attributed ingest event.
     private func record(
-        _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, gone: [String], root: String, profile: QualityProfile,
+        _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, gone: [String], root: String,
+        profile: QualityProfile,
         by who: Attribution, registered: Date?, now: Date, summary: inout IngestSummary, days: inout [WorkDayKey: Int]
     ) throws {
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, sha256, pages,
-                                readable, profile, problems, problem_count, metadata, scanned_at, ingested_at, missing,
-                                seen_sha256, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-            ON CONFLICT(rel_path) DO UPDATE SET
-                file_id = excluded.file_id, root = excluded.root, disk_path = excluded.disk_path, name = excluded.name,
-                device = excluded.device, inode = excluded.inode, size = excluded.size, mtime_ns = excluded.mtime_ns,
-                ctime_ns = excluded.ctime_ns, sha256 = excluded.sha256, pages = excluded.pages, readable = excluded.readable,
-                profile = excluded.profile, problems = excluded.problems, problem_count = excluded.problem_count,
-                metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
-                verified_at = NULL, missing = 0, seen_sha256 = excluded.seen_sha256, changed_at = excluded.changed_at
-            """)
-        let previous = try db.cachedStatement(sql: """
-            SELECT id, sha256, readable AND problem_count = 0 AS checked, seen_sha256, changed_at FROM master WHERE rel_path = ?
-            """)
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, sha256, pages,
+                                    readable, profile, problems, problem_count, metadata, scanned_at, ingested_at, missing,
+                                    seen_sha256, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                ON CONFLICT(rel_path) DO UPDATE SET
+                    file_id = excluded.file_id, root = excluded.root, disk_path = excluded.disk_path, name = excluded.name,
+                    device = excluded.device, inode = excluded.inode, size = excluded.size, mtime_ns = excluded.mtime_ns,
+                    ctime_ns = excluded.ctime_ns, sha256 = excluded.sha256, pages = excluded.pages, readable = excluded.readable,
+                    profile = excluded.profile, problems = excluded.problems, problem_count = excluded.problem_count,
+                    metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
+                    verified_at = NULL, missing = 0, seen_sha256 = excluded.seen_sha256, changed_at = excluded.changed_at
+                """)
+        let previous = try db.cachedStatement(
+            sql: """
+                SELECT id, sha256, readable AND problem_count = 0 AS checked, seen_sha256, changed_at FROM master WHERE rel_path = ?
+                """)
         var history: [(rel: String, sha: String, size: Int64, reason: String)] = []
         for m in read {
             var problems = m.problems
@@ -459,12 +510,15 @@ extension KhoStore {
                 if old["checked"] as Bool {
                     reference = oldSHA
                     seen = new
-                    changedAt = (old["seen_sha256"] as String?) == new ? old["changed_at"] : Int64(now.timeIntervalSince1970)
+                    changedAt =
+                        (old["seen_sha256"] as String?) == new ? old["changed_at"] : Int64(now.timeIntervalSince1970)
                     summary.changedAfterCheck.append(m.disk.relPath)
                     if summary.problems.count < IngestSummary.problemsShown {
                         let text = IngestFinding.changedAfterCheck(ref: ref(of: m.disk.relPath), old: oldSHA, new: new)
-                        summary.problems.append(ProblemLine(ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil,
-                                                            code: "changed_after_check", message: text()))
+                        summary.problems.append(
+                            ProblemLine(
+                                ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil,
+                                code: "changed_after_check", message: text()))
                     }
                 } else {
                     history.append((m.disk.relPath, new, Int64(id.size), "rescan"))
@@ -473,31 +527,43 @@ extension KhoStore {
                 history.append((m.disk.relPath, new, Int64(id.size), "ingest"))
             }
             // The same image twice (in this file or another) is a finding on the master read now.
-            if let sha = m.result.sha256, let other = try String.fetchOne(db.cachedStatement(sql: """
-                SELECT rel_path FROM master WHERE (sha256 = ? OR seen_sha256 = ?) AND rel_path != ? AND NOT missing
-                ORDER BY rel_path LIMIT 1
-                """), arguments: [sha, sha, m.disk.relPath]) {
+            if let sha = m.result.sha256,
+                let other = try String.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT rel_path FROM master WHERE (sha256 = ? OR seen_sha256 = ?) AND rel_path != ? AND NOT missing
+                            ORDER BY rel_path LIMIT 1
+                            """), arguments: [sha, sha, m.disk.relPath])
+            {
                 let finding = IngestFinding.duplicate(of: other)
                 problems.append(StoredProblem(page: nil, code: "duplicate", vi: finding.vi, en: finding.en))
                 if m.problems.isEmpty && m.result.isReadable { summary.failedQC += 1 }
                 summary.problemsTotal += 1
                 if summary.problems.count < IngestSummary.problemsShown {
-                    summary.problems.append(ProblemLine(ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil, code: "duplicate",
-                                                        message: finding()))
+                    summary.problems.append(
+                        ProblemLine(
+                            ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil, code: "duplicate",
+                            message: finding()))
                 }
             }
             try upsert.execute(arguments: [
-                fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS, id.ctimeNS,
-                reference, m.result.pageCount, m.result.isReadable, profile.name, StoredProblem.json(problems), problems.count,
+                fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS,
+                id.ctimeNS,
+                reference, m.result.pageCount, m.result.isReadable, profile.name, StoredProblem.json(problems),
+                problems.count,
                 m.metadata, Int64(m.scannedAt.timeIntervalSince1970), Int64(now.timeIntervalSince1970), seen, changedAt,
             ])
         }
         for rel in gone {
             try db.execute(sql: "UPDATE master SET missing = 1 WHERE rel_path = ?", arguments: [rel])
         }
-        guard let target = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT f.box_id, b.fonds_id, f.scan_state, f.sheets FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?
-            """), arguments: [fileId]) else { return }
+        guard
+            let target = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT f.box_id, b.fonds_id, f.scan_state, f.sheets FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?
+                        """), arguments: [fileId])
+        else { return }
         let settled = try FileLadder.apply(db, fileId: fileId)
         let pages = settled.pages
         let bytes = settled.masters.bytes
@@ -505,14 +571,17 @@ extension KhoStore {
         let after = settled.after
         summary.records += 1
         if after == .mismatch, let sheets = target["sheets"] as Int? {
-            summary.countMismatch.append(CountMismatch(ref: read.first.map { ref(of: $0.disk.relPath) } ?? gone.first.map(ref(of:)) ?? "?",
-                                                       pages: pages, sheets: sheets))
+            summary.countMismatch.append(
+                CountMismatch(
+                    ref: read.first.map { ref(of: $0.disk.relPath) } ?? gone.first.map(ref(of:)) ?? "?",
+                    pages: pages, sheets: sheets))
         }
 
         // When the work happened: --at, else a plausible DateTime tag, else now (a scanner clock saying 2019 is not believed).
         // The masters' scanned_at keeps what the tags say; only the event's work time follows this rule.
         var attribution = who
-        let work = IngestWorkTime.decide(tags: read.flatMap(\.tagged), registered: registered, attribution: who, now: now)
+        let work = IngestWorkTime.decide(
+            tags: read.flatMap(\.tagged), registered: registered, attribution: who, now: now)
         attribution.happenedAt = work.happened
         days[WorkDayKey(day: time.day(of: work.happened), source: work.source), default: 0] += 1
         if let rejected = work.rejected {
@@ -523,14 +592,18 @@ extension KhoStore {
             case .tooOld: summary.implausibleReasons.tooOld += 1
             }
         }
-        let superseded = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM event e WHERE file_id = ? AND kind IN ('scan.record', 'scan.ingest')
-              AND \(LiveEvent.sql(alias: "e"))
-            ORDER BY id DESC LIMIT 1
-            """), arguments: [fileId])
-        var event = Event(kind: .scanIngest, attribution: attribution, time: time,
-                          detail: EventDetail(before: ["scan_state": before.rawValue], after: ["scan_state": after.rawValue],
-                                              source: profile.name, count: read.count))
+        let superseded = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT id FROM event e WHERE file_id = ? AND kind IN ('scan.record', 'scan.ingest')
+                      AND \(LiveEvent.sql(alias: "e"))
+                    ORDER BY id DESC LIMIT 1
+                    """), arguments: [fileId])
+        var event = Event(
+            kind: .scanIngest, attribution: attribution, time: time,
+            detail: EventDetail(
+                before: ["scan_state": before.rawValue], after: ["scan_state": after.rawValue],
+                source: profile.name, count: read.count))
         event.fileId = fileId
         event.boxId = target["box_id"]
         event.fondsId = target["fonds_id"]
@@ -539,10 +612,11 @@ extension KhoStore {
         event.sheets = target["sheets"]
         event.supersedes = superseded
         try event.append(db)
-        let hashes = try db.cachedStatement(sql: """
-            INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id)
-            SELECT id, ?, ?, ?, ?, ? FROM master WHERE rel_path = ?
-            """)
+        let hashes = try db.cachedStatement(
+            sql: """
+                INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id)
+                SELECT id, ?, ?, ?, ?, ? FROM master WHERE rel_path = ?
+                """)
         for h in history {
             try hashes.execute(arguments: [h.sha, h.size, Int64(now.timeIntervalSince1970), h.reason, event.id, h.rel])
         }

@@ -58,15 +58,20 @@ public struct MasterMetadata: Codable, Sendable {
         out += ",\"pages\":["
         for (index, p) in result.pages.enumerated() {
             if index > 0 { out += "," }
-            out += "{\"number\":\(p.number),\"width\":\(p.width),\"height\":\(p.height),\"bitsPerSample\":\(p.bitsPerSample)"
+            out +=
+                "{\"number\":\(p.number),\"width\":\(p.width),\"height\":\(p.height),\"bitsPerSample\":\(p.bitsPerSample)"
             out += ",\"samplesPerPixel\":\(p.samplesPerPixel),\"compressionCode\":\(p.compressionCode)"
             if let code = p.photometricCode { out += ",\"photometricCode\":\(code)" }
             if let x = p.xResolution, x.isFinite { out += ",\"xResolution\":\(x)" }
             if let y = p.yResolution, y.isFinite { out += ",\"yResolution\":\(y)" }
-            out += ",\"resolutionUnit\":\"\(p.resolutionUnit.rawValue)\",\"isTiled\":\(p.isTiled),\"iccProfileBytes\":\(p.iccProfileBytes)"
+            out +=
+                ",\"resolutionUnit\":\"\(p.resolutionUnit.rawValue)\",\"isTiled\":\(p.isTiled),\"iccProfileBytes\":\(p.iccProfileBytes)"
             out += ",\"dataBytes\":\(p.dataBytes),\"dataEnd\":\(p.dataEnd)"
             if let code = p.sampleFormatCode { out += ",\"sampleFormatCode\":\(code)" }
-            for (key, value) in [("dateTime", p.dateTime), ("make", p.make), ("model", p.model), ("software", p.software), ("artist", p.artist)] {
+            for (key, value) in [
+                ("dateTime", p.dateTime), ("make", p.make), ("model", p.model), ("software", p.software),
+                ("artist", p.artist),
+            ] {
                 if let value { out += ",\"\(key)\":" + quoted(value) }
             }
             out += "}"

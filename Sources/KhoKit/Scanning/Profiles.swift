@@ -9,8 +9,12 @@ public enum ProfileError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .storedUnreadable(let name, let reason):
-            Text(vi: "không đọc được chuẩn chất lượng mặc định «\(name)» lưu trong danh mục (thiết lập qc_profile): \(reason.vi); kho không kiểm tra bản quét theo một chuẩn khác thay thế. Hãy đặt lại bằng `kho scan profile TÊN_CHUẨN --by TÊN` (ví dụ vn-2025, hoặc đường dẫn tệp chuẩn), hoặc chỉ rõ --profile khi nạp",
-                 en: "the catalogue's default quality profile “\(name)” (setting qc_profile) cannot be read: \(reason.en); kho will not check masters against other rules instead. Set it again with `kho scan profile NAME --by PERSON` (e.g. vn-2025, or a profile file), or name one with --profile when ingesting")
+            Text(
+                vi:
+                    "không đọc được chuẩn chất lượng mặc định «\(name)» lưu trong danh mục (thiết lập qc_profile): \(reason.vi); kho không kiểm tra bản quét theo một chuẩn khác thay thế. Hãy đặt lại bằng `kho scan profile TÊN_CHUẨN --by TÊN` (ví dụ vn-2025, hoặc đường dẫn tệp chuẩn), hoặc chỉ rõ --profile khi nạp",
+                en:
+                    "the catalogue's default quality profile “\(name)” (setting qc_profile) cannot be read: \(reason.en); kho will not check masters against other rules instead. Set it again with `kho scan profile NAME --by PERSON` (e.g. vn-2025, or a profile file), or name one with --profile when ingesting"
+            )
         }
     }
 }
@@ -36,7 +40,9 @@ extension KhoStore {
     /// check masters against rules nobody chose.
     public func storedProfile() throws -> QualityProfile {
         try read { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'qc_profile'") else { return .default }
+            guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'qc_profile'") else {
+                return .default
+            }
             let profile: QualityProfile
             do {
                 profile = try JSONDecoder().decode(QualityProfile.self, from: Data(json.utf8))
@@ -52,7 +58,9 @@ extension KhoStore {
 
     /// The `name` of a stored profile that does not decode, or the start of the text when it has none.
     static func storedProfileName(_ json: String) -> String {
-        if let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], let name = object["name"] as? String {
+        if let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            let name = object["name"] as? String
+        {
             return name
         }
         let start = json.prefix(40)
@@ -62,10 +70,16 @@ extension KhoStore {
     /// What is wrong with a profile that decoded but no master could meet, or nil.
     static func implausible(_ profile: QualityProfile) -> Text? {
         if !profile.minimumDPI.isFinite || profile.minimumDPI <= 0 {
-            return Text(vi: "độ phân giải tối thiểu \(profile.minimumDPI) không hợp lệ", en: "minimum resolution \(profile.minimumDPI) is not valid")
+            return Text(
+                vi: "độ phân giải tối thiểu \(profile.minimumDPI) không hợp lệ",
+                en: "minimum resolution \(profile.minimumDPI) is not valid")
         }
-        if profile.colourModes.isEmpty { return Text(vi: "không cho phép chế độ màu nào", en: "it allows no colour mode") }
-        if profile.compressions.isEmpty { return Text(vi: "không cho phép kiểu nén nào", en: "it allows no compression") }
+        if profile.colourModes.isEmpty {
+            return Text(vi: "không cho phép chế độ màu nào", en: "it allows no colour mode")
+        }
+        if profile.compressions.isEmpty {
+            return Text(vi: "không cho phép kiểu nén nào", en: "it allows no compression")
+        }
         if let pages = profile.maximumPages, pages < 1 {
             return Text(vi: "số trang tối đa \(pages) không hợp lệ", en: "maximum pages \(pages) is not valid")
         }
@@ -80,11 +94,14 @@ extension KhoStore {
             let name = field(context.codingPath + [key])
             return Text(vi: "thiếu trường \(name)", en: "field \(name) is missing")
         case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-            return Text(vi: "trường \(field(context.codingPath)) sai kiểu", en: "field \(field(context.codingPath)) has the wrong type")
+            return Text(
+                vi: "trường \(field(context.codingPath)) sai kiểu",
+                en: "field \(field(context.codingPath)) has the wrong type")
         case .dataCorrupted(let context)?:
             if context.codingPath.isEmpty { return Text(vi: "không phải JSON", en: "it is not JSON") }
-            return Text(vi: "giá trị lạ ở trường \(field(context.codingPath)) (ghi bởi kho mới hơn?)",
-                        en: "unknown value in field \(field(context.codingPath)) (written by a newer kho?)")
+            return Text(
+                vi: "giá trị lạ ở trường \(field(context.codingPath)) (ghi bởi kho mới hơn?)",
+                en: "unknown value in field \(field(context.codingPath)) (written by a newer kho?)")
         default:
             return Text(vi: "không giải mã được", en: "it does not decode")
         }

@@ -20,18 +20,25 @@ public enum ReviewError: KhoError, Equatable {
         switch self {
         case .nothingToConfirm(let ref, let state, let pages, let sheets):
             let s = sheets.map(String.init) ?? "?"
-            return Text(vi: "hồ sơ \(ref) không có số trang cần xác nhận (\(state.vi); \(pages) trang, \(s) tờ): chỉ xác nhận hồ sơ ở bậc «số trang không khớp số tờ»",
-                        en: "file \(ref) has no page count to confirm (\(state.en); \(pages) pages, \(s) sheets): only a file in “count mismatch” is confirmed")
+            return Text(
+                vi:
+                    "hồ sơ \(ref) không có số trang cần xác nhận (\(state.vi); \(pages) trang, \(s) tờ): chỉ xác nhận hồ sơ ở bậc «số trang không khớp số tờ»",
+                en:
+                    "file \(ref) has no page count to confirm (\(state.en); \(pages) pages, \(s) sheets): only a file in “count mismatch” is confirmed"
+            )
         case .nothingToAccept(let ref):
-            return Text(vi: "hồ sơ \(ref) không có bản quét nào đổi nội dung sau khi kiểm tra; không có gì để chấp nhận",
-                        en: "file \(ref) has no master whose content changed after it was checked; nothing to accept")
+            return Text(
+                vi: "hồ sơ \(ref) không có bản quét nào đổi nội dung sau khi kiểm tra; không có gì để chấp nhận",
+                en: "file \(ref) has no master whose content changed after it was checked; nothing to accept")
         case .unknownPage(let ref, let page, let changed):
             let list = changed.isEmpty ? "—" : changed.joined(separator: ", ")
-            return Text(vi: "hồ sơ \(ref) không có bản quét đã đổi tên «\(page)»; các bản quét đã đổi: \(list)",
-                        en: "file \(ref) has no changed master named “\(page)”; changed masters: \(list)")
+            return Text(
+                vi: "hồ sơ \(ref) không có bản quét đã đổi tên «\(page)»; các bản quét đã đổi: \(list)",
+                en: "file \(ref) has no changed master named “\(page)”; changed masters: \(list)")
         case .emptyNote:
-            return Text(vi: "--note trống: ghi lý do số trang đúng (ví dụ «có 2 bản đồ gấp», «bỏ qua mặt sau để trắng»)",
-                        en: "--note is empty: say why the count is right (e.g. “2 fold-out maps”, “blank backs skipped”)")
+            return Text(
+                vi: "--note trống: ghi lý do số trang đúng (ví dụ «có 2 bản đồ gấp», «bỏ qua mặt sau để trắng»)",
+                en: "--note is empty: say why the count is right (e.g. “2 fold-out maps”, “blank backs skipped”)")
         }
     }
 }
@@ -48,10 +55,12 @@ extension KhoStore {
             guard let fileId = file.id else { throw CatalogueError.unknownFile(ref.description) }
             let name = "\(box.code)/\(file.code)"
             guard file.scanState == .mismatch else {
-                throw ReviewError.nothingToConfirm(ref: name, state: file.scanState.label, pages: file.pages, sheets: file.sheets)
+                throw ReviewError.nothingToConfirm(
+                    ref: name, state: file.scanState.label, pages: file.pages, sheets: file.sheets)
             }
-            var event = Event(kind: .scanConfirm, attribution: who, time: time,
-                              detail: EventDetail(before: ["scan_state": file.scanState.rawValue], note: note))
+            var event = Event(
+                kind: .scanConfirm, attribution: who, time: time,
+                detail: EventDetail(before: ["scan_state": file.scanState.rawValue], note: note))
             event.boxId = box.id
             event.fileId = fileId
             event.fondsId = box.fondsId
@@ -59,10 +68,15 @@ extension KhoStore {
             event.sheets = file.sheets
             try event.append(db)
             let settled = try FileLadder.apply(db, fileId: fileId)
-            try db.execute(sql: "UPDATE event SET detail = ? WHERE id = ?", arguments: [
-                EventDetail(before: ["scan_state": file.scanState.rawValue], after: ["scan_state": settled.after.rawValue], note: note).json,
-                event.id,
-            ])
+            try db.execute(
+                sql: "UPDATE event SET detail = ? WHERE id = ?",
+                arguments: [
+                    EventDetail(
+                        before: ["scan_state": file.scanState.rawValue], after: ["scan_state": settled.after.rawValue],
+                        note: note
+                    ).json,
+                    event.id,
+                ])
             return event
         }
     }
@@ -70,18 +84,24 @@ extension KhoStore {
     /// Makes the content last seen of a file's changed masters (all, or the one named `page`) their reference
     /// SHA-256, keeping the old hash in the history: an attributed, undoable `scan.accept` event.
     @discardableResult
-    public func acceptMasters(of ref: FileRef, page: String? = nil, reason: AcceptReason, by who: Attribution) throws -> Event {
+    public func acceptMasters(
+        of ref: FileRef, page: String? = nil, reason: AcceptReason, by who: Attribution
+    ) throws -> Event {
         try write { db in
             let (box, file) = try Lookup.file(db, ref: ref)
             guard let fileId = file.id else { throw CatalogueError.unknownFile(ref.description) }
             let name = "\(box.code)/\(file.code)"
-            let changed = try Row.fetchAll(db, sql: """
-                SELECT id, name, sha256, seen_sha256, size FROM master WHERE file_id = ? AND seen_sha256 IS NOT NULL ORDER BY name
-                """, arguments: [fileId])
+            let changed = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, name, sha256, seen_sha256, size FROM master WHERE file_id = ? AND seen_sha256 IS NOT NULL ORDER BY name
+                    """, arguments: [fileId])
             guard !changed.isEmpty else { throw ReviewError.nothingToAccept(ref: name) }
             var chosen = changed
             if let page {
-                chosen = changed.filter { ($0["name"] as String) == page || ($0["name"] as String).hasPrefix(page + ".") }
+                chosen = changed.filter {
+                    ($0["name"] as String) == page || ($0["name"] as String).hasPrefix(page + ".")
+                }
                 guard !chosen.isEmpty else {
                     throw ReviewError.unknownPage(ref: name, page: page, changed: changed.map { $0["name"] })
                 }
@@ -94,24 +114,35 @@ extension KhoStore {
                 before["master.\(id)"] = m["sha256"] as String?
                 after["master.\(id)"] = m["seen_sha256"] as String?
             }
-            var event = Event(kind: .scanAccept, attribution: who, time: time,
-                              detail: EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count))
+            var event = Event(
+                kind: .scanAccept, attribution: who, time: time,
+                detail: EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count))
             event.boxId = box.id
             event.fileId = fileId
             event.fondsId = box.fondsId
             try event.append(db)
             for m in chosen {
-                try db.execute(sql: "UPDATE master SET sha256 = seen_sha256, seen_sha256 = NULL, changed_at = NULL, verified_at = NULL WHERE id = ?",
-                               arguments: [m["id"] as Int64])
-                try db.execute(sql: """
-                    INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [m["id"] as Int64, m["seen_sha256"] as String, m["size"] as Int64, event.happenedAt, reason.rawValue, event.id])
+                try db.execute(
+                    sql:
+                        "UPDATE master SET sha256 = seen_sha256, seen_sha256 = NULL, changed_at = NULL, verified_at = NULL WHERE id = ?",
+                    arguments: [m["id"] as Int64])
+                try db.execute(
+                    sql: """
+                        INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id) VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        m["id"] as Int64, m["seen_sha256"] as String, m["size"] as Int64, event.happenedAt,
+                        reason.rawValue, event.id,
+                    ])
             }
             let settled = try FileLadder.apply(db, fileId: fileId)
             after["scan_state"] = settled.after.rawValue
-            try db.execute(sql: "UPDATE event SET detail = ? WHERE id = ?", arguments: [
-                EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count).json, event.id,
-            ])
+            try db.execute(
+                sql: "UPDATE event SET detail = ? WHERE id = ?",
+                arguments: [
+                    EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count).json,
+                    event.id,
+                ])
             return event
         }
     }
@@ -122,9 +153,12 @@ extension KhoStore {
         if original.kind == .scanAccept {
             let detail = original.decodedDetail
             for (key, old) in detail.before ?? [:] where key.hasPrefix("master.") {
-                guard let id = Int64(key.dropFirst("master.".count)), let new = (detail.after?[key] ?? nil) else { continue }
-                try db.execute(sql: "UPDATE master SET sha256 = ?, seen_sha256 = ?, changed_at = ? WHERE id = ?",
-                               arguments: [old, new, original.happenedAt, id])
+                guard let id = Int64(key.dropFirst("master.".count)), let new = (detail.after?[key] ?? nil) else {
+                    continue
+                }
+                try db.execute(
+                    sql: "UPDATE master SET sha256 = ?, seen_sha256 = ?, changed_at = ? WHERE id = ?",
+                    arguments: [old, new, original.happenedAt, id])
             }
             try db.execute(sql: "DELETE FROM master_hash WHERE event_id = ?", arguments: [original.id])
         }
@@ -133,11 +167,14 @@ extension KhoStore {
 
     /// The accepted SHA-256 history of a master, oldest first.
     func hashHistory(_ db: Database, masterId: Int64) throws -> [MasterHash] {
-        try Row.fetchAll(db, sql: "SELECT sha256, size, since, reason, event_id FROM master_hash WHERE master_id = ? ORDER BY id",
-                         arguments: [masterId]).map { row in
-            MasterHash(sha256: row["sha256"], size: row["size"],
-                       since: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row["since"] as Int64))),
-                       reason: row["reason"], eventId: row["event_id"])
+        try Row.fetchAll(
+            db, sql: "SELECT sha256, size, since, reason, event_id FROM master_hash WHERE master_id = ? ORDER BY id",
+            arguments: [masterId]
+        ).map { row in
+            MasterHash(
+                sha256: row["sha256"], size: row["size"],
+                since: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row["since"] as Int64))),
+                reason: row["reason"], eventId: row["event_id"])
         }
     }
 }

@@ -42,12 +42,14 @@ extension KhoStore {
         let file = try showFile(ref)
         let masters = try read { db in
             let (_, record) = try Lookup.file(db, ref: ref)
-            return try Row.fetchAll(db, sql: "SELECT * FROM master WHERE file_id = ? ORDER BY name", arguments: [record.id])
-                .map { row in
-                    var view = masterView(row, ref: file.ref, withTags: true)
-                    view.hashHistory = try hashHistory(db, masterId: row["id"])
-                    return view
-                }
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM master WHERE file_id = ? ORDER BY name", arguments: [record.id]
+            )
+            .map { row in
+                var view = masterView(row, ref: file.ref, withTags: true)
+                view.hashHistory = try hashHistory(db, masterId: row["id"])
+                return view
+            }
         }
         return (file, masters)
     }
@@ -67,7 +69,8 @@ extension KhoStore {
                 arguments.append(found.id)
             }
             sql += " ORDER BY b.code, f.code, m.name"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).flatMap { row -> [ProblemLine] in
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).flatMap {
+                row -> [ProblemLine] in
                 let ref = "\(row["box_code"] as String)/\(row["file_code"] as String)"
                 return masterView(row, ref: ref, withTags: false, lang: lang).problems
             }
@@ -76,22 +79,34 @@ extension KhoStore {
 
     private func masterView(_ row: Row, ref: String, withTags: Bool, lang: Lang = .current) -> MasterView {
         let name: String = row["name"]
-        var problems = ((try? JSONDecoder().decode([StoredProblem].self, from: Data((row["problems"] as String).utf8))) ?? [])
-            .map { ProblemLine(ref: ref, master: name, page: $0.page, code: $0.code, message: lang == .vi ? $0.vi : $0.en) }
+        var problems =
+            ((try? JSONDecoder().decode([StoredProblem].self, from: Data((row["problems"] as String).utf8))) ?? [])
+            .map {
+                ProblemLine(ref: ref, master: name, page: $0.page, code: $0.code, message: lang == .vi ? $0.vi : $0.en)
+            }
         let missing: Bool = row["missing"]
-        if missing { problems.insert(ProblemLine(ref: ref, master: name, page: nil, code: "missing", message: VerifyText.missing(lang)), at: 0) }
+        if missing {
+            problems.insert(
+                ProblemLine(ref: ref, master: name, page: nil, code: "missing", message: VerifyText.missing(lang)),
+                at: 0)
+        }
         let seen: String? = row["seen_sha256"]
         if let seen, let reference = row["sha256"] as String? {
             let text = IngestFinding.changedAfterCheck(ref: ref, old: reference, new: seen)
-            problems.insert(ProblemLine(ref: ref, master: name, page: nil, code: "changed_after_check", message: text(lang)), at: 0)
+            problems.insert(
+                ProblemLine(ref: ref, master: name, page: nil, code: "changed_after_check", message: text(lang)), at: 0)
         }
 
-        func local(_ seconds: Int64?) -> String? { seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) } }
+        func local(_ seconds: Int64?) -> String? {
+            seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) }
+        }
         return MasterView(
-            name: name, path: row["disk_path"], size: row["size"], sha256: row["sha256"], pages: row["pages"], readable: row["readable"],
+            name: name, path: row["disk_path"], size: row["size"], sha256: row["sha256"], pages: row["pages"],
+            readable: row["readable"],
             missing: missing, profile: row["profile"], problems: problems, scannedAt: local(row["scanned_at"]),
             ingestedAt: local(row["ingested_at"]) ?? "", verifiedAt: local(row["verified_at"]),
-            tiff: withTags ? try? JSONDecoder().decode(MasterMetadata.self, from: Data((row["metadata"] as String).utf8)) : nil,
+            tiff: withTags
+                ? try? JSONDecoder().decode(MasterMetadata.self, from: Data((row["metadata"] as String).utf8)) : nil,
             seenSHA256: seen, changedAt: local(row["changed_at"]), hashHistory: [])
     }
 }

@@ -46,11 +46,15 @@ enum ScanWalker {
         var folders: [ScanFolder] = []
         guard let boxEntries = try entries(of: root) else { throw ScanError.rootMissing(root) }
         // Beside the box folders only folders, links and TIFF names matter (a README there is fine).
-        let boxes = usable(boxEntries.filter { $0.kind == .directory || $0.kind == .symlink || isTIFFName($0.name) }, in: nil, findings: &findings)
+        let boxes = usable(
+            boxEntries.filter { $0.kind == .directory || $0.kind == .symlink || isTIFFName($0.name) }, in: nil,
+            findings: &findings)
         for box in boxes {
             let boxPath = root + "/" + box.name
             switch box.kind {
-            case .symlink: findings.append(.symlink(path: box.name)); continue
+            case .symlink:
+                findings.append(.symlink(path: box.name))
+                continue
             // A README or notes file beside the box folders is fine; a master out of place is reported.
             case .file, .other:
                 if isTIFFName(box.name) { findings.append(.looseFile(path: box.name)) }
@@ -58,29 +62,50 @@ enum ScanWalker {
             case .directory: break
             }
             let boxName = Clean.nfc(box.name)
-            guard let fileEntries = try? entries(of: boxPath) else { findings.append(.unreadableFolder(path: boxName)); continue }
+            guard let fileEntries = try? entries(of: boxPath) else {
+                findings.append(.unreadableFolder(path: boxName))
+                continue
+            }
             for file in usable(fileEntries, in: boxName, findings: &findings) {
                 let rel = boxName + "/" + Clean.nfc(file.name)
                 let filePath = boxPath + "/" + file.name
                 switch file.kind {
-                case .symlink: findings.append(.symlink(path: rel)); continue
+                case .symlink:
+                    findings.append(.symlink(path: rel))
+                    continue
                 case .file, .other:
                     if isTIFFName(file.name) { findings.append(.looseFile(path: rel)) }
                     continue
                 case .directory: break
                 }
-                guard let pageEntries = try? entries(of: filePath) else { findings.append(.unreadableFolder(path: rel)); continue }
+                guard let pageEntries = try? entries(of: filePath) else {
+                    findings.append(.unreadableFolder(path: rel))
+                    continue
+                }
                 var masters: [MasterOnDisk] = []
                 for page in usable(pageEntries, in: rel, findings: &findings) {
                     let pageRel = rel + "/" + Clean.nfc(page.name)
                     switch page.kind {
-                    case .symlink: findings.append(.symlink(path: pageRel)); continue
-                    case .directory, .other: findings.append(.looseFile(path: pageRel)); continue
+                    case .symlink:
+                        findings.append(.symlink(path: pageRel))
+                        continue
+                    case .directory, .other:
+                        findings.append(.looseFile(path: pageRel))
+                        continue
                     case .file: break
                     }
-                    guard isTIFFName(page.name) else { findings.append(.notTIFFName(path: pageRel)); continue }
-                    guard let identity = page.identity else { findings.append(.unreadableFolder(path: pageRel)); continue }
-                    masters.append(MasterOnDisk(relPath: pageRel, diskPath: filePath + "/" + page.name, name: Clean.nfc(page.name), identity: identity))
+                    guard isTIFFName(page.name) else {
+                        findings.append(.notTIFFName(path: pageRel))
+                        continue
+                    }
+                    guard let identity = page.identity else {
+                        findings.append(.unreadableFolder(path: pageRel))
+                        continue
+                    }
+                    masters.append(
+                        MasterOnDisk(
+                            relPath: pageRel, diskPath: filePath + "/" + page.name, name: Clean.nfc(page.name),
+                            identity: identity))
                 }
                 if masters.isEmpty { continue }
                 masters.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
@@ -98,7 +123,10 @@ enum ScanWalker {
         var byNFC: [String: [Entry]] = [:]
         var order: [String] = []
         for entry in entries {
-            guard entry.isUTF8 else { findings.append(.nameNotUTF8(path: rel(entry.name))); continue }
+            guard entry.isUTF8 else {
+                findings.append(.nameNotUTF8(path: rel(entry.name)))
+                continue
+            }
             let key = Clean.nfc(entry.name)
             if byNFC[key] == nil { order.append(key) }
             byNFC[key, default: []].append(entry)
@@ -106,7 +134,10 @@ enum ScanWalker {
         var out: [Entry] = []
         for key in order {
             guard let group = byNFC[key] else { continue }
-            if group.count == 1 { out.append(group[0]); continue }
+            if group.count == 1 {
+                out.append(group[0])
+                continue
+            }
             // Compared as bytes: Swift's == would call the two spellings equal.
             let nfc = group.first { $0.name.utf8.elementsEqual(key.utf8) }
             findings.append(.unicodeTwin(path: rel(key), kept: nfc != nil))
@@ -140,7 +171,9 @@ enum ScanWalker {
             var info = stat()
             let (bytes, statted) = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { cName -> ([UInt8], Bool) in
-                    let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName)))
+                    let bytes = Array(
+                        UnsafeBufferPointer(
+                            start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName)))
                     if bytes.first == UInt8(ascii: ".") { return (bytes, false) }
                     return (bytes, fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0)
                 }
@@ -161,7 +194,8 @@ enum ScanWalker {
             default: kind = .other
             }
             let identity = FileIdentity(
-                device: Int64(bitPattern: UInt64(info.st_dev)), inode: Int64(bitPattern: UInt64(info.st_ino)), size: Int64(info.st_size),
+                device: Int64(bitPattern: UInt64(info.st_dev)), inode: Int64(bitPattern: UInt64(info.st_ino)),
+                size: Int64(info.st_size),
                 mtimeNS: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                 ctimeNS: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
             out.append(Entry(name: name, kind: kind, identity: identity, isUTF8: valid != nil))
@@ -176,8 +210,11 @@ enum ScanWalker {
         var i = 0
         while i < bytes.count {
             let lead = bytes[i]
-            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
-            if length > 0, i + length <= bytes.count, let text = String(validating: bytes[i..<i + length], as: UTF8.self) {
+            let length =
+                lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            if length > 0, i + length <= bytes.count,
+                let text = String(validating: bytes[i..<i + length], as: UTF8.self)
+            {
                 out += Visible.escaped(text)
                 i += length
             } else {

@@ -39,25 +39,37 @@ public struct VerifyReport: Codable, Sendable {
 
 enum VerifyText {
     static let missing = Text(vi: "tệp bản quét không còn trên đĩa", en: "the master is no longer on disk")
-    static let changed = Text(vi: "nội dung đã thay đổi: SHA-256 khác với lúc nạp (hỏng hoặc bị ghi đè)", en: "content changed: SHA-256 differs from ingest (damaged or overwritten)")
-    static func unreadable(_ reason: String) -> Text { Text(vi: "không đọc được: \(reason)", en: "cannot be read: \(reason)") }
+    static let changed = Text(
+        vi: "nội dung đã thay đổi: SHA-256 khác với lúc nạp (hỏng hoặc bị ghi đè)",
+        en: "content changed: SHA-256 differs from ingest (damaged or overwritten)")
+    static func unreadable(_ reason: String) -> Text {
+        Text(vi: "không đọc được: \(reason)", en: "cannot be read: \(reason)")
+    }
 }
 
 extension KhoStore {
     /// Re-hashes masters and compares them with the SHA-256 recorded at ingest; appends an attributed event.
     ///
     /// `root` overrides where the masters are looked for (else where they were ingested from).
-    public func verify(_ selection: VerifySelection = .all, root: String? = nil, by who: Attribution, now: Date = Date(),
-                       seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> VerifyReport {
+    public func verify(
+        _ selection: VerifySelection = .all, root: String? = nil, by who: Attribution, now: Date = Date(),
+        seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
+    ) throws -> VerifyReport {
         let started = Date()
-        struct Item: Sendable { var id: Int64; var path: String; var ref: String; var sha: String? }
+        struct Item: Sendable {
+            var id: Int64
+            var path: String
+            var ref: String
+            var sha: String?
+        }
         var items: [Item] = try read { db in
             var sql = """
                 SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, b.code AS box_code, f.code AS file_code FROM master m
                 JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE NOT m.missing
                 """
             if case .olderThan(let days) = selection {
-                sql += " AND COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400)"
+                sql +=
+                    " AND COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400)"
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY m.rel_path").map { row in
                 let path: String
@@ -66,7 +78,9 @@ extension KhoStore {
                 } else {
                     path = row["disk_path"]
                 }
-                return Item(id: row["id"], path: path, ref: "\(row["box_code"] as String)/\(row["file_code"] as String)", sha: row["sha256"])
+                return Item(
+                    id: row["id"], path: path, ref: "\(row["box_code"] as String)/\(row["file_code"] as String)",
+                    sha: row["sha256"])
             }
         }
         if case .sample(let n) = selection, n < items.count {
@@ -91,21 +105,30 @@ extension KhoStore {
                         verified.append(item.id)
                     } else {
                         report.changed += 1
-                        report.problems.append(VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: VerifyText.changed()))
+                        report.problems.append(
+                            VerifyProblem(
+                                path: item.path, ref: item.ref, kind: "changed", message: VerifyText.changed()))
                     }
                 case .failure(let error):
                     if error.errno == ENOENT {
                         report.missing += 1
-                        report.problems.append(VerifyProblem(path: item.path, ref: item.ref, kind: "missing", message: VerifyText.missing()))
+                        report.problems.append(
+                            VerifyProblem(
+                                path: item.path, ref: item.ref, kind: "missing", message: VerifyText.missing()))
                     } else {
                         report.unreadable += 1
                         let reason = String(cString: strerror(error.errno))
-                        report.problems.append(VerifyProblem(path: item.path, ref: item.ref, kind: "unreadable", message: VerifyText.unreadable(reason)()))
+                        report.problems.append(
+                            VerifyProblem(
+                                path: item.path, ref: item.ref, kind: "unreadable",
+                                message: VerifyText.unreadable(reason)()))
                     }
                 }
             }
             index += slice.count
-            progress?(IngestProgress(done: index, total: items.count, bytes: report.bytes, elapsed: Date().timeIntervalSince(started)))
+            progress?(
+                IngestProgress(
+                    done: index, total: items.count, bytes: report.bytes, elapsed: Date().timeIntervalSince(started)))
         }
         report.seconds = Date().timeIntervalSince(started)
         let finalReport = report
@@ -114,11 +137,15 @@ extension KhoStore {
             let stamp = Int64(now.timeIntervalSince1970)
             let update = try db.makeStatement(sql: "UPDATE master SET verified_at = ? WHERE id = ?")
             for id in ids { try update.execute(arguments: [stamp, id]) }
-            var event = Event(kind: .scanVerify, attribution: who, time: time,
-                              detail: EventDetail(count: finalReport.checked, note: "ok \(finalReport.ok), missing \(finalReport.missing), changed \(finalReport.changed), unreadable \(finalReport.unreadable)"))
+            var event = Event(
+                kind: .scanVerify, attribution: who, time: time,
+                detail: EventDetail(
+                    count: finalReport.checked,
+                    note:
+                        "ok \(finalReport.ok), missing \(finalReport.missing), changed \(finalReport.changed), unreadable \(finalReport.unreadable)"
+                ))
             try event.append(db)
         }
         return report
     }
 }
-

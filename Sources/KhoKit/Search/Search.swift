@@ -47,21 +47,26 @@ extension KhoStore {
         let started = Date()
         let expression = SearchQuery(query)
         guard let match = expression.match else {
-            return SearchAnswer(query: query, folded: expression.folded, files: [], matches: 0, broad: false, milliseconds: 0)
+            return SearchAnswer(
+                query: query, folded: expression.folded, files: [], matches: 0, broad: false, milliseconds: 0)
         }
         return try read { db in
             let wanted = max(1, limit) * 10
             // Counted up to one past the ranked window: beyond it the answer says "more than" (a full count of a
             // broad query over a million documents costs as much as the search).
-            let total = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT rowid FROM search_folded WHERE search_folded MATCH ? LIMIT ?)
-                """, arguments: [match, SearchQuery.rankedWindow + 1]) ?? 0
+            let total =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM (SELECT rowid FROM search_folded WHERE search_folded MATCH ? LIMIT ?)
+                        """, arguments: [match, SearchQuery.rankedWindow + 1]) ?? 0
             // Exact (diacritics kept) matches first, then the folded ones; each ranked by bm25.
             var rows: [(rowid: Int64, score: Double)] = []
             var seen = Set<Int64>()
             let parts = [expression.exact.map { ("search_exact", $0) }, ("search_folded", match)].compactMap { $0 }
             for (table, part) in parts {
-                for row in try Self.ranked(db, table: table, part, limit: wanted) where seen.insert(row.rowid).inserted {
+                for row in try Self.ranked(db, table: table, part, limit: wanted) where seen.insert(row.rowid).inserted
+                {
                     rows.append(row)
                 }
                 if rows.count >= wanted { break }
@@ -80,17 +85,23 @@ extension KhoStore {
                     byFile[fileId] = result
                     continue
                 }
-                guard let file = try Row.fetchOne(db, sql: """
-                    SELECT b.code AS box, f.code AS file, f.title, b.location, fo.code AS fonds FROM file f
-                    JOIN box b ON b.id = f.box_id JOIN fonds fo ON fo.id = b.fonds_id WHERE f.id = ?
-                    """, arguments: [fileId]) else { continue }
+                guard
+                    let file = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT b.code AS box, f.code AS file, f.title, b.location, fo.code AS fonds FROM file f
+                            JOIN box b ON b.id = f.box_id JOIN fonds fo ON fo.id = b.fonds_id WHERE f.id = ?
+                            """, arguments: [fileId])
+                else { continue }
                 order.append(fileId)
-                byFile[fileId] = SearchResult(ref: "\(file["box"] as String)/\(file["file"] as String)", title: file["title"],
-                                              box: file["box"], location: file["location"], fonds: file["fonds"], score: score, hits: [hit])
+                byFile[fileId] = SearchResult(
+                    ref: "\(file["box"] as String)/\(file["file"] as String)", title: file["title"],
+                    box: file["box"], location: file["location"], fonds: file["fonds"], score: score, hits: [hit])
             }
-            return SearchAnswer(query: query, folded: expression.folded, files: order.compactMap { byFile[$0] }, matches: total,
-                                broad: total > SearchQuery.rankedWindow,
-                                milliseconds: Date().timeIntervalSince(started) * 1000)
+            return SearchAnswer(
+                query: query, folded: expression.folded, files: order.compactMap { byFile[$0] }, matches: total,
+                broad: total > SearchQuery.rankedWindow,
+                milliseconds: Date().timeIntervalSince(started) * 1000)
         }
     }
 
@@ -100,25 +111,34 @@ extension KhoStore {
     /// thousands of rows) would take seconds. Beyond ``SearchQuery/rankedWindow`` matches, kho ranks the newest
     /// that many (the index's rowids grow as records are added; FTS5 walks them in order without ranking) and says
     /// how many matched in all, so the person narrows the query.
-    private static func ranked(_ db: Database, table: String, _ expression: String, limit: Int) throws -> [(rowid: Int64, score: Double)] {
+    private static func ranked(
+        _ db: Database, table: String, _ expression: String, limit: Int
+    ) throws -> [(rowid: Int64, score: Double)] {
         var window = ""
         var arguments: StatementArguments = [expression]
-        if let floor = try Int64.fetchOne(db, sql: """
-            SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
-            """, arguments: [expression, SearchQuery.rankedWindow - 1]) {
+        if let floor = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
+                """, arguments: [expression, SearchQuery.rankedWindow - 1])
+        {
             window = " AND rowid >= ?"
             arguments += [floor]
         }
         arguments += [limit]
-        return try Row.fetchAll(db, sql: """
-            SELECT rowid, bm25(\(table)) AS score FROM \(table) WHERE \(table) MATCH ?\(window) ORDER BY score LIMIT ?
-            """, arguments: arguments).map { ($0["rowid"], $0["score"]) }
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rowid, bm25(\(table)) AS score FROM \(table) WHERE \(table) MATCH ?\(window) ORDER BY score LIMIT ?
+                """, arguments: arguments
+        ).map { ($0["rowid"], $0["score"]) }
     }
 
     /// The file an index row belongs to.
     private static func fileId(_ db: Database, rowid: Int64) throws -> Int64? {
         rowid % 4 == SearchIndex.Kind.document.rawValue
-            ? try Int64.fetchOne(db, sql: "SELECT file_id FROM document WHERE id = ?", arguments: [rowid / 4]) : rowid / 4
+            ? try Int64.fetchOne(db, sql: "SELECT file_id FROM document WHERE id = ?", arguments: [rowid / 4])
+            : rowid / 4
     }
 
     /// The file and what to show for one index row.
@@ -126,22 +146,41 @@ extension KhoStore {
         let id = rowid / 4
         switch rowid % 4 {
         case SearchIndex.Kind.file.rawValue:
-            guard let row = try Row.fetchOne(db, sql: "SELECT title, notes, keywords FROM file WHERE id = ?", arguments: [id]) else { return nil }
-            let texts = [row["title"] as String, row["notes"] as String, row["keywords"] as String].filter { !$0.isEmpty }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT title, notes, keywords FROM file WHERE id = ?", arguments: [id])
+            else { return nil }
+            let texts = [row["title"] as String, row["notes"] as String, row["keywords"] as String].filter {
+                !$0.isEmpty
+            }
             let text = texts.first { !query.matches(in: $0).isEmpty } ?? texts.first ?? ""
             return (id, SearchHit(kind: "file", document: nil, text: text, matches: query.matches(in: text)))
         case SearchIndex.Kind.document.rawValue:
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT d.file_id, d.seq, d.number, d.symbol, d.date, d.issuer, d.summary, d.notes, b.code AS box, f.code AS file
-                FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id WHERE d.id = ?
-                """, arguments: [id]) else { return nil }
-            let number = [row["number"] as String, row["symbol"] as String].filter { !$0.isEmpty }.joined(separator: "/")
-            let text = [number, row["date"] as String, row["issuer"] as String, row["summary"] as String, row["notes"] as String]
-                .filter { !$0.isEmpty }.joined(separator: " · ")
-            return (row["file_id"], SearchHit(kind: "document", document: "\(row["box"] as String)/\(row["file"] as String)/\(row["seq"] as Int)",
-                                              text: text, matches: query.matches(in: text)))
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.file_id, d.seq, d.number, d.symbol, d.date, d.issuer, d.summary, d.notes, b.code AS box, f.code AS file
+                        FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id WHERE d.id = ?
+                        """, arguments: [id])
+            else { return nil }
+            let number = [row["number"] as String, row["symbol"] as String].filter { !$0.isEmpty }.joined(
+                separator: "/")
+            let text = [
+                number, row["date"] as String, row["issuer"] as String, row["summary"] as String,
+                row["notes"] as String,
+            ]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+            return (
+                row["file_id"],
+                SearchHit(
+                    kind: "document", document: "\(row["box"] as String)/\(row["file"] as String)/\(row["seq"] as Int)",
+                    text: text, matches: query.matches(in: text))
+            )
         case SearchIndex.Kind.ocr.rawValue:
-            guard let text = try String.fetchOne(db, sql: "SELECT text FROM pdf_text WHERE file_id = ?", arguments: [id]) else { return nil }
+            guard
+                let text = try String.fetchOne(db, sql: "SELECT text FROM pdf_text WHERE file_id = ?", arguments: [id])
+            else { return nil }
             let snippet = query.snippet(of: text)
             return (id, SearchHit(kind: "ocr", document: nil, text: snippet, matches: query.matches(in: snippet)))
         default:
@@ -197,8 +236,10 @@ public struct SearchQuery {
             return words.isEmpty ? nil : "\"" + words.joined(separator: " ") + "\"*"
         }
         guard !chunks.isEmpty else { return nil }
-        return ("\(idSQL) * 4 + \(kind.rawValue) IN (SELECT rowid FROM search_folded WHERE search_folded MATCH ?)",
-                chunks.joined(separator: " AND "))
+        return (
+            "\(idSQL) * 4 + \(kind.rawValue) IN (SELECT rowid FROM search_folded WHERE search_folded MATCH ?)",
+            chunks.joined(separator: " AND ")
+        )
     }
 
     /// The words of `text` that fold to a query word, as written there.
@@ -213,7 +254,8 @@ public struct SearchQuery {
     /// About 160 characters of `text` around its first matching word, on one line.
     func snippet(of text: String) -> String {
         let flat = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard let word = SearchFold.words(flat).first(where: { foldedWords.contains(SearchFold.fold(String($0))) }) else {
+        guard let word = SearchFold.words(flat).first(where: { foldedWords.contains(SearchFold.fold(String($0))) })
+        else {
             return String(flat.prefix(160))
         }
         let start = flat.index(word.startIndex, offsetBy: -60, limitedBy: flat.startIndex) ?? flat.startIndex

@@ -31,11 +31,12 @@ enum SearchIndex {
 
     /// Creates the index and its triggers, and indexes what the catalogue holds.
     static func create(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE search_pause (paused INTEGER NOT NULL);
-            CREATE VIRTUAL TABLE search_folded USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
-            CREATE VIRTUAL TABLE search_exact USING fts5(text, tokenize = 'unicode61 remove_diacritics 0');
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE search_pause (paused INTEGER NOT NULL);
+                CREATE VIRTUAL TABLE search_folded USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE search_exact USING fts5(text, tokenize = 'unicode61 remove_diacritics 0');
+                """)
         for (table, kind, id, text, columns) in sources {
             let newRow = "NEW.\(id) * 4 + \(kind.rawValue)"
             let oldRow = "OLD.\(id) * 4 + \(kind.rawValue)"
@@ -43,13 +44,15 @@ enum SearchIndex {
                 INSERT INTO search_folded (rowid, text) VALUES (\(newRow), \(foldedSQL(text)));
                 INSERT INTO search_exact (rowid, text) VALUES (\(newRow), \(text));
                 """
-            let delete = "DELETE FROM search_folded WHERE rowid = \(oldRow); DELETE FROM search_exact WHERE rowid = \(oldRow);"
-            try db.execute(sql: """
-                CREATE TRIGGER \(table)_search_insert AFTER INSERT ON \(table) WHEN NOT EXISTS (SELECT 1 FROM search_pause)
-                BEGIN \(insert) END;
-                CREATE TRIGGER \(table)_search_update AFTER UPDATE OF \(columns) ON \(table) BEGIN \(delete) \(insert) END;
-                CREATE TRIGGER \(table)_search_delete AFTER DELETE ON \(table) BEGIN \(delete) END;
-                """)
+            let delete =
+                "DELETE FROM search_folded WHERE rowid = \(oldRow); DELETE FROM search_exact WHERE rowid = \(oldRow);"
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER \(table)_search_insert AFTER INSERT ON \(table) WHEN NOT EXISTS (SELECT 1 FROM search_pause)
+                    BEGIN \(insert) END;
+                    CREATE TRIGGER \(table)_search_update AFTER UPDATE OF \(columns) ON \(table) BEGIN \(delete) \(insert) END;
+                    CREATE TRIGGER \(table)_search_delete AFTER DELETE ON \(table) BEGIN \(delete) END;
+                    """)
             try index(db, table: table, after: nil)
         }
     }
@@ -60,12 +63,14 @@ enum SearchIndex {
         let select = source.text.replacingOccurrences(of: "NEW.", with: "")
         let filter = after == nil ? "" : " WHERE \(source.id) > ?"
         let arguments: StatementArguments = after.map { [$0] } ?? []
-        try db.execute(sql: """
-            INSERT INTO search_folded (rowid, text) SELECT \(source.id) * 4 + \(source.kind.rawValue), \(foldedSQL(select)) FROM \(table)\(filter)
-            """, arguments: arguments)
-        try db.execute(sql: """
-            INSERT INTO search_exact (rowid, text) SELECT \(source.id) * 4 + \(source.kind.rawValue), \(select) FROM \(table)\(filter)
-            """, arguments: arguments)
+        try db.execute(
+            sql: """
+                INSERT INTO search_folded (rowid, text) SELECT \(source.id) * 4 + \(source.kind.rawValue), \(foldedSQL(select)) FROM \(table)\(filter)
+                """, arguments: arguments)
+        try db.execute(
+            sql: """
+                INSERT INTO search_exact (rowid, text) SELECT \(source.id) * 4 + \(source.kind.rawValue), \(select) FROM \(table)\(filter)
+                """, arguments: arguments)
     }
 
     /// Runs `body`, which inserts many rows into `table` (`file` or `document`), then indexes those rows in one

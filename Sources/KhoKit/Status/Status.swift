@@ -126,7 +126,11 @@ extension KhoStore {
             var boxFonds: [Int64: Int64] = [:]
 
             // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
-            let boxes = try Row.fetchCursor(db, sql: "SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement = 'arranged', \(Bounds.sql("kept_mm")) FROM box")
+            let boxes = try Row.fetchCursor(
+                db,
+                sql:
+                    "SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement = 'arranged', \(Bounds.sql("kept_mm")) FROM box"
+            )
             while let row = try boxes.next() {
                 let id: Int64 = row[0]
                 let fonds: Int64 = row[1]
@@ -139,11 +143,13 @@ extension KhoStore {
                     families[id] = Family(fonds: fonds, extentMM: row[2], arranged: arranged, keptMM: row[5])
                 }
             }
-            let stats = try Row.fetchCursor(db, sql: """
-                SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets),
-                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0), COALESCE(SUM(\(Bounds.sql("pages"))), 0)
-                FROM file GROUP BY box_id, access, scan_state
-                """)
+            let stats = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets),
+                           COALESCE(SUM(\(Bounds.sql("sheets"))), 0), COALESCE(SUM(\(Bounds.sql("pages"))), 0)
+                    FROM file GROUP BY box_id, access, scan_state
+                    """)
             while let row = try stats.next() {
                 let boxId: Int64 = row[0]
                 let secret = (row[1] as String) == Access.secret.rawValue

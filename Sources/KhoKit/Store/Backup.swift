@@ -65,7 +65,8 @@ extension KhoStore {
         // What a killed backup to this name left behind.
         OutputFile.removeLeftovers(for: dest)
         let directory = (dest as NSString).deletingLastPathComponent
-        let temp = (directory as NSString).appendingPathComponent(".\((dest as NSString).lastPathComponent).partial-\(UUID().uuidString)")
+        let temp = (directory as NSString).appendingPathComponent(
+            ".\((dest as NSString).lastPathComponent).partial-\(UUID().uuidString)")
         defer { Self.removeDatabaseFiles(temp) }
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -79,7 +80,9 @@ extension KhoStore {
                 // The copy carries the live file's WAL flag; make it a single self-contained file.
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-                guard mode == "delete" else { throw MaintenanceError.backupFailed(path: target, reason: "journal_mode \(mode ?? "?")") }
+                guard mode == "delete" else {
+                    throw MaintenanceError.backupFailed(path: target, reason: "journal_mode \(mode ?? "?")")
+                }
             }
             try copy.close()
             try Self.syncFile(temp)
@@ -90,8 +93,10 @@ extension KhoStore {
         } catch let error as KhoError {
             throw error
         } catch let error as DatabaseError {
-            let reason = error.resultCode.primaryResultCode == .SQLITE_FULL
-                ? Text(vi: "đĩa đích đã đầy", en: "the destination disk is full")() : (error.message ?? "\(error.resultCode)")
+            let reason =
+                error.resultCode.primaryResultCode == .SQLITE_FULL
+                ? Text(vi: "đĩa đích đã đầy", en: "the destination disk is full")()
+                : (error.message ?? "\(error.resultCode)")
             throw MaintenanceError.backupFailed(path: target, reason: reason)
         } catch {
             throw MaintenanceError.backupFailed(path: target, reason: error.localizedDescription)
@@ -123,12 +128,17 @@ extension KhoStore {
         try? handle.close()
         guard header == Data("SQLite format 3\0".utf8) else { throw MaintenanceError.restoreNotSQLite(path: path) }
         return try candidateErrors(path: path, scratch: path) {
-            let queue = try DatabaseQueue(path: path, configuration: candidateConfiguration(readonly: true, label: "kho-inspect"))
+            let queue = try DatabaseQueue(
+                path: path, configuration: candidateConfiguration(readonly: true, label: "kho-inspect"))
             defer { try? queue.close() }
             return try queue.read { db in
-                let applied = try validateCandidate(db, path: path, thorough: thorough, complete: false, schema: requireKhoSchema)
+                let applied = try validateCandidate(
+                    db, path: path, thorough: thorough, complete: false, schema: requireKhoSchema)
                 let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-                let hasMasters = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'master'") ?? false
+                let hasMasters =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'master'")
+                    ?? false
                 let masters = hasMasters ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master") ?? 0 : 0
                 return BackupReport(
                     path: path, bytes: size, events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
@@ -146,7 +156,9 @@ extension KhoStore {
     /// know; the schema exactly what kho's migrations make for the migrations it holds (all of them when `complete`);
     /// `PRAGMA foreign_key_check` (when `thorough`).
     @discardableResult
-    static func validateCandidate(_ db: Database, path: String, thorough: Bool, complete: Bool, schema: Bool = true) throws -> [String] {
+    static func validateCandidate(
+        _ db: Database, path: String, thorough: Bool, complete: Bool, schema: Bool = true
+    ) throws -> [String] {
         if thorough {
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             guard integrity == ["ok"] else { throw MaintenanceError.restoreDamaged(path: path, problems: integrity) }
@@ -169,7 +181,8 @@ extension KhoStore {
                     let parent: String = row["parent"]
                     return "foreign key: \(table) \(rowid.map(String.init) ?? "?") → \(parent)"
                 }
-                throw MaintenanceError.restoreDamaged(path: path, problems: problems + (broken.count > 3 ? ["… \(broken.count)"] : []))
+                throw MaintenanceError.restoreDamaged(
+                    path: path, problems: problems + (broken.count > 3 ? ["… \(broken.count)"] : []))
             }
         }
         return applied
@@ -198,13 +211,19 @@ extension KhoStore {
             throw error
         } catch let error as DatabaseError {
             let code = error.resultCode.primaryResultCode
-            if code == .SQLITE_FULL || ((code == .SQLITE_IOERR || code == .SQLITE_CANTOPEN) && diskIsFull(near: scratch)) {
-                throw MaintenanceError.restoreFailed(path: path, reason: Text(vi: "đĩa chứa danh mục đã đầy", en: "the disk holding the catalogue is full"))
+            if code == .SQLITE_FULL
+                || ((code == .SQLITE_IOERR || code == .SQLITE_CANTOPEN) && diskIsFull(near: scratch))
+            {
+                throw MaintenanceError.restoreFailed(
+                    path: path,
+                    reason: Text(vi: "đĩa chứa danh mục đã đầy", en: "the disk holding the catalogue is full"))
             }
             switch code {
             case .SQLITE_NOTADB: throw MaintenanceError.restoreNotSQLite(path: path)
-            case .SQLITE_CORRUPT: throw MaintenanceError.restoreDamaged(path: path, problems: [error.message ?? "corrupt"])
-            default: throw MaintenanceError.restoreDamaged(path: path, problems: [error.message ?? "\(error.resultCode)"])
+            case .SQLITE_CORRUPT:
+                throw MaintenanceError.restoreDamaged(path: path, problems: [error.message ?? "corrupt"])
+            default:
+                throw MaintenanceError.restoreDamaged(path: path, problems: [error.message ?? "\(error.resultCode)"])
             }
         }
     }
@@ -250,29 +269,37 @@ extension KhoStore {
                 }
             }
         }
-        return RestoreReport(backup: info, catalogue: path, replacedEvents: liveEvents, event: event,
-                             seconds: Date().timeIntervalSince(started))
+        return RestoreReport(
+            backup: info, catalogue: path, replacedEvents: liveEvents, event: event,
+            seconds: Date().timeIntervalSince(started))
     }
 
     /// A new staging file beside the live catalogue (same disk, so a full disk shows before the live file is
     /// touched), after removing what a killed restore left there.
     private func stagingPath() -> String {
         guard path != ":memory:" else {
-            return (NSTemporaryDirectory() as NSString).appendingPathComponent("kho-restore-\(UUID().uuidString).sqlite")
+            return (NSTemporaryDirectory() as NSString).appendingPathComponent(
+                "kho-restore-\(UUID().uuidString).sqlite")
         }
         OutputFile.removeLeftovers(for: path)
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-restore-\(UUID().uuidString)").path
+        return url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).partial-restore-\(UUID().uuidString)"
+        ).path
     }
 
     /// Copies the backup at `source` to `temp`, checks the copy in full, migrates it, and appends the restore event;
     /// returns the open copy and the event's id.
-    private func stage(_ source: String, into temp: String, pageSize: Int, by who: Attribution, events: Int) throws
+    private func stage(
+        _ source: String, into temp: String, pageSize: Int, by who: Attribution, events: Int
+    ) throws
         -> (DatabaseQueue, Int64?)
     {
-        let sourceQueue = try DatabaseQueue(path: source, configuration: Self.candidateConfiguration(readonly: true, label: "kho-restore-source"))
+        let sourceQueue = try DatabaseQueue(
+            path: source, configuration: Self.candidateConfiguration(readonly: true, label: "kho-restore-source"))
         defer { try? sourceQueue.close() }
-        let staging = try DatabaseQueue(path: temp, configuration: Self.candidateConfiguration(readonly: false, label: "kho-restore-staging"))
+        let staging = try DatabaseQueue(
+            path: temp, configuration: Self.candidateConfiguration(readonly: false, label: "kho-restore-staging"))
         try sourceQueue.backup(to: staging)
         try staging.writeWithoutTransaction { db in
             // A copy of a WAL file carries its WAL flag: the staging copy is one self-contained file.
@@ -290,8 +317,9 @@ extension KhoStore {
             }
         }
         let event = try staging.write { db in
-            var event = Event(kind: .setting, attribution: who, time: time,
-                              detail: EventDetail(after: ["restored_from": source], source: source, count: events, note: "restore"))
+            var event = Event(
+                kind: .setting, attribution: who, time: time,
+                detail: EventDetail(after: ["restored_from": source], source: source, count: events, note: "restore"))
             try event.append(db)
             return event.id
         }
@@ -314,7 +342,9 @@ extension KhoStore {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        if fsync(fd) != 0 && errno == ENOSPC { throw MaintenanceError.backupFailed(path: path, reason: "fsync: disk full") }
+        if fsync(fd) != 0 && errno == ENOSPC {
+            throw MaintenanceError.backupFailed(path: path, reason: "fsync: disk full")
+        }
     }
 
     static func syncFile(directory: String) {

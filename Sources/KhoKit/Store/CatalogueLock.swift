@@ -43,14 +43,26 @@ public enum LockError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .held(let catalogue, let activity, let person, let recorder, let pid, let since):
-            Text(vi: "\(person) (\(recorder), tiến trình \(pid)) \(activity.doing.vi) danh mục \(catalogue) từ \(since); mỗi lúc chỉ một lượt nạp bản quét hoặc khôi phục chạy trên một danh mục. Hãy đợi lượt đó xong rồi chạy lại",
-                 en: "\(person) (\(recorder), process \(pid)) \(activity.doing.en) catalogue \(catalogue) since \(since); only one ingest or restore runs on a catalogue at a time. Wait for it to finish, then run again")
+            Text(
+                vi:
+                    "\(person) (\(recorder), tiến trình \(pid)) \(activity.doing.vi) danh mục \(catalogue) từ \(since); mỗi lúc chỉ một lượt nạp bản quét hoặc khôi phục chạy trên một danh mục. Hãy đợi lượt đó xong rồi chạy lại",
+                en:
+                    "\(person) (\(recorder), process \(pid)) \(activity.doing.en) catalogue \(catalogue) since \(since); only one ingest or restore runs on a catalogue at a time. Wait for it to finish, then run again"
+            )
         case .heldByUnknown(let catalogue):
-            Text(vi: "một tiến trình kho khác đang nạp bản quét vào hoặc khôi phục danh mục \(catalogue); hãy đợi nó xong rồi chạy lại",
-                 en: "another kho process is ingesting into or restoring catalogue \(catalogue); wait for it to finish, then run again")
+            Text(
+                vi:
+                    "một tiến trình kho khác đang nạp bản quét vào hoặc khôi phục danh mục \(catalogue); hãy đợi nó xong rồi chạy lại",
+                en:
+                    "another kho process is ingesting into or restoring catalogue \(catalogue); wait for it to finish, then run again"
+            )
         case .unavailable(let path, let reason):
-            Text(vi: "không khóa được \(path) để chỉ một lượt nạp chạy một lúc: \(reason); kiểm tra quyền ghi ở thư mục danh mục",
-                 en: "cannot lock \(path) so that only one ingest runs at a time: \(reason); check write permission on the catalogue's folder")
+            Text(
+                vi:
+                    "không khóa được \(path) để chỉ một lượt nạp chạy một lúc: \(reason); kiểm tra quyền ghi ở thư mục danh mục",
+                en:
+                    "cannot lock \(path) so that only one ingest runs at a time: \(reason); check write permission on the catalogue's folder"
+            )
         }
     }
 }
@@ -81,7 +93,9 @@ public final class CatalogueLock: @unchecked Sendable {
 
     /// Takes the catalogue's work lock for `activity` without waiting, or throws ``LockError/held`` naming who holds
     /// it and since when. An in-memory catalogue needs no lock (nil).
-    public static func acquire(catalogue: String, activity: LockActivity, by who: Attribution, time: LocalTime) throws -> CatalogueLock? {
+    public static func acquire(
+        catalogue: String, activity: LockActivity, by who: Attribution, time: LocalTime
+    ) throws -> CatalogueLock? {
         if catalogue == ":memory:" || catalogue.isEmpty { return nil }
         let path = lockPath(of: catalogue)
         let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
@@ -141,8 +155,9 @@ public final class CatalogueLock: @unchecked Sendable {
         while true {
             if let holder = readHolder(fd) {
                 let since = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(holder.since)))
-                return .held(catalogue: catalogue, activity: holder.activity, person: holder.person, recorder: holder.recorder,
-                             pid: holder.pid, since: since)
+                return .held(
+                    catalogue: catalogue, activity: holder.activity, person: holder.person, recorder: holder.recorder,
+                    pid: holder.pid, since: since)
             }
             if Date() >= deadline { return .heldByUnknown(catalogue: catalogue) }
             usleep(20_000)

@@ -23,7 +23,9 @@ public struct SchemaDifference: Codable, Sendable, Hashable {
         switch kind {
         case .extra: return Text(vi: "thừa \(what.vi) \(name)", en: "extra \(what.en) \(name)")
         case .missing: return Text(vi: "thiếu \(what.vi) \(name)", en: "missing \(what.en) \(name)")
-        case .changed: return Text(vi: "\(what.vi) \(name) khác với bản kho tạo", en: "\(what.en) \(name) is not the one kho makes")
+        case .changed:
+            return Text(
+                vi: "\(what.vi) \(name) khác với bản kho tạo", en: "\(what.en) \(name) is not the one kho makes")
         }
     }
 
@@ -65,14 +67,19 @@ enum CatalogueSchema {
         let known = Migrations.migrator.migrations
         let wanted = complete ? known : Array(known.prefix(applied.count))
         guard !applied.isEmpty, applied == wanted else {
-            return [SchemaDifference(kind: .changed, type: "migrations", name: applied.isEmpty ? "—" : applied.joined(separator: ", "))]
+            return [
+                SchemaDifference(
+                    kind: .changed, type: "migrations", name: applied.isEmpty ? "—" : applied.joined(separator: ", "))
+            ]
         }
         let expected = try expectedObjects(upTo: applied.last)
         var found: [String: Object] = [:]
         for object in try objects(db) { found[key(object)] = object }
         var differences: [SchemaDifference] = []
         let encoding = try String.fetchOne(db, sql: "PRAGMA encoding") ?? "?"
-        if encoding != "UTF-8" { differences.append(SchemaDifference(kind: .changed, type: "encoding", name: encoding)) }
+        if encoding != "UTF-8" {
+            differences.append(SchemaDifference(kind: .changed, type: "encoding", name: encoding))
+        }
         for (k, object) in found.sorted(by: { $0.key < $1.key }) {
             guard let wantedObject = expected.objects[k] else {
                 differences.append(SchemaDifference(kind: .extra, type: object.type, name: object.name))
@@ -92,9 +99,12 @@ enum CatalogueSchema {
 
     /// The migrations `db` says it holds, in the order they were applied; empty when it has no migration table.
     static func appliedMigrations(_ db: Database) throws -> [String] {
-        let hasTable = try Bool.fetchOne(db, sql: """
-            SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'
-            """) ?? false
+        let hasTable =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'
+                    """) ?? false
         guard hasTable else { return [] }
         return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
     }
@@ -121,11 +131,14 @@ enum CatalogueSchema {
 
     /// Every entry of `sqlite_master` but SQLite's planner statistics, without details.
     private static func objects(_ db: Database) throws -> [Object] {
-        try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").compactMap { row in
+        try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").compactMap
+        { row in
             let name: String = row["name"] ?? ""
             if name.hasPrefix("sqlite_stat") { return nil }
             let sql: String? = row["sql"]
-            return Object(type: row["type"] ?? "", name: name, table: row["tbl_name"] ?? "", sql: sql.map(normalised), details: [])
+            return Object(
+                type: row["type"] ?? "", name: name, table: row["tbl_name"] ?? "", sql: sql.map(normalised), details: []
+            )
         }
     }
 

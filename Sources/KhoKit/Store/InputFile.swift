@@ -16,11 +16,13 @@ public enum InputError: KhoError, Equatable {
         case .missing(let path):
             Text(vi: "không có tệp \(path); kiểm tra lại đường dẫn", en: "there is no file \(path); check the path")
         case .notRegularFile(let path, let kind):
-            Text(vi: "\(path) là \(OutputError.kindLabel(kind).vi), không phải tệp thường: cần đường dẫn tới một tệp",
-                 en: "\(path) is a \(OutputError.kindLabel(kind).en), not a regular file: give the path of a file")
+            Text(
+                vi: "\(path) là \(OutputError.kindLabel(kind).vi), không phải tệp thường: cần đường dẫn tới một tệp",
+                en: "\(path) is a \(OutputError.kindLabel(kind).en), not a regular file: give the path of a file")
         case .tooLarge(let path, let bytes, let limit):
-            Text(vi: "tệp \(path) quá lớn (\(bytes) byte; tối đa \(limit)): có đúng là tệp cần đọc không?",
-                 en: "file \(path) is too large (\(bytes) bytes; at most \(limit)): is it the right file?")
+            Text(
+                vi: "tệp \(path) quá lớn (\(bytes) byte; tối đa \(limit)): có đúng là tệp cần đọc không?",
+                en: "file \(path) is too large (\(bytes) bytes; at most \(limit)): is it the right file?")
         case .unreadable(let path, let reason):
             Text(vi: "không đọc được \(path): \(reason)", en: "cannot read \(path): \(reason)")
         }
@@ -52,7 +54,9 @@ public enum InputFile {
         var data = Data(count: Int(size))
         var done = 0
         while done < Int(size) {
-            let n = data.withUnsafeMutableBytes { buf in Glibc.read(fd, buf.baseAddress!.advanced(by: done), Int(size) - done) }
+            let n = data.withUnsafeMutableBytes { buf in
+                Glibc.read(fd, buf.baseAddress!.advanced(by: done), Int(size) - done)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -67,7 +71,8 @@ public enum InputFile {
     public static func readText(_ path: String, limit: Int64 = defaultLimit) throws -> String {
         let data = try read(path, limit: limit)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError.unreadable(path: path, reason: Text(vi: "không phải văn bản UTF-8", en: "not UTF-8 text")())
+            throw InputError.unreadable(
+                path: path, reason: Text(vi: "không phải văn bản UTF-8", en: "not UTF-8 text")())
         }
         return text
     }

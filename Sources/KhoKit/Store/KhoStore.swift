@@ -148,7 +148,8 @@ public final class KhoStore: Sendable {
         let fm = FileManager.default
         var wal = stat()
         let walEmpty = stat(path + "-wal", &wal) != 0 || wal.st_size == 0
-        guard access(directory.isEmpty ? "." : directory, W_OK) != 0, !fm.fileExists(atPath: path + "-shm"), walEmpty else {
+        guard access(directory.isEmpty ? "." : directory, W_OK) != 0, !fm.fileExists(atPath: path + "-shm"), walEmpty
+        else {
             return path
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path

@@ -5,269 +5,276 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-catalogue") { db in
-            try db.execute(sql: """
-                CREATE TABLE fonds (
-                    id INTEGER PRIMARY KEY,
-                    code TEXT NOT NULL UNIQUE,
-                    name TEXT NOT NULL,
-                    notes TEXT NOT NULL DEFAULT ''
-                );
-                CREATE TABLE box (
-                    id INTEGER PRIMARY KEY,
-                    code TEXT NOT NULL UNIQUE,
-                    fonds_id INTEGER NOT NULL REFERENCES fonds(id),
-                    extent_mm INTEGER NOT NULL CHECK (extent_mm > 0),
-                    location TEXT NOT NULL DEFAULT '',
-                    start_year INTEGER,
-                    end_year INTEGER,
-                    condition TEXT NOT NULL DEFAULT 'good',
-                    notes TEXT NOT NULL DEFAULT '',
-                    from_box_id INTEGER REFERENCES box(id),
-                    arrangement TEXT NOT NULL DEFAULT 'unarranged'
-                        CHECK (arrangement IN ('unarranged', 'in_progress', 'arranged')),
-                    kept_mm INTEGER
-                );
-                CREATE INDEX box_fonds ON box(fonds_id);
-                CREATE INDEX box_from ON box(from_box_id);
-                CREATE TABLE file (
-                    id INTEGER PRIMARY KEY,
-                    box_id INTEGER NOT NULL REFERENCES box(id),
-                    code TEXT NOT NULL,
-                    title TEXT NOT NULL,
-                    start_year INTEGER,
-                    end_year INTEGER,
-                    retention TEXT,
-                    access TEXT NOT NULL DEFAULT 'open' CHECK (access IN ('open', 'restricted', 'secret')),
-                    sheets INTEGER CHECK (sheets IS NULL OR sheets >= 0),
-                    condition TEXT NOT NULL DEFAULT 'good',
-                    notes TEXT NOT NULL DEFAULT '',
-                    scan_state TEXT NOT NULL DEFAULT 'none'
-                        CHECK (scan_state IN ('none', 'recorded', 'passed', 'rescan', 'delivered')),
-                    pages INTEGER NOT NULL DEFAULT 0,
-                    UNIQUE (box_id, code)
-                );
-                -- Covers the per-box, per-rung counts that `kho status` reads, so it never touches the table.
-                CREATE INDEX file_stats ON file(box_id, access, scan_state, sheets, pages);
-                CREATE TABLE event (
-                    id INTEGER PRIMARY KEY,
-                    uid TEXT NOT NULL UNIQUE,
-                    kind TEXT NOT NULL,
-                    actor TEXT NOT NULL,
-                    recorder TEXT NOT NULL,
-                    happened_at INTEGER NOT NULL,
-                    happened_day TEXT NOT NULL,
-                    recorded_at INTEGER NOT NULL,
-                    opening INTEGER NOT NULL DEFAULT 0,
-                    fonds_id INTEGER REFERENCES fonds(id),
-                    box_id INTEGER REFERENCES box(id),
-                    file_id INTEGER REFERENCES file(id),
-                    metres_mm INTEGER,
-                    kept_mm INTEGER,
-                    sheets INTEGER,
-                    pages INTEGER,
-                    bytes INTEGER,
-                    undoes INTEGER REFERENCES event(id),
-                    supersedes INTEGER REFERENCES event(id),
-                    detail TEXT NOT NULL DEFAULT '{}'
-                );
-                CREATE INDEX event_box ON event(box_id);
-                CREATE INDEX event_file ON event(file_id);
-                CREATE INDEX event_kind_day ON event(kind, happened_day);
-                CREATE INDEX event_undoes ON event(undoes);
-                CREATE INDEX event_supersedes ON event(supersedes);
-                CREATE TABLE setting (
-                    key TEXT PRIMARY KEY,
-                    value TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE fonds (
+                        id INTEGER PRIMARY KEY,
+                        code TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL,
+                        notes TEXT NOT NULL DEFAULT ''
+                    );
+                    CREATE TABLE box (
+                        id INTEGER PRIMARY KEY,
+                        code TEXT NOT NULL UNIQUE,
+                        fonds_id INTEGER NOT NULL REFERENCES fonds(id),
+                        extent_mm INTEGER NOT NULL CHECK (extent_mm > 0),
+                        location TEXT NOT NULL DEFAULT '',
+                        start_year INTEGER,
+                        end_year INTEGER,
+                        condition TEXT NOT NULL DEFAULT 'good',
+                        notes TEXT NOT NULL DEFAULT '',
+                        from_box_id INTEGER REFERENCES box(id),
+                        arrangement TEXT NOT NULL DEFAULT 'unarranged'
+                            CHECK (arrangement IN ('unarranged', 'in_progress', 'arranged')),
+                        kept_mm INTEGER
+                    );
+                    CREATE INDEX box_fonds ON box(fonds_id);
+                    CREATE INDEX box_from ON box(from_box_id);
+                    CREATE TABLE file (
+                        id INTEGER PRIMARY KEY,
+                        box_id INTEGER NOT NULL REFERENCES box(id),
+                        code TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        start_year INTEGER,
+                        end_year INTEGER,
+                        retention TEXT,
+                        access TEXT NOT NULL DEFAULT 'open' CHECK (access IN ('open', 'restricted', 'secret')),
+                        sheets INTEGER CHECK (sheets IS NULL OR sheets >= 0),
+                        condition TEXT NOT NULL DEFAULT 'good',
+                        notes TEXT NOT NULL DEFAULT '',
+                        scan_state TEXT NOT NULL DEFAULT 'none'
+                            CHECK (scan_state IN ('none', 'recorded', 'passed', 'rescan', 'delivered')),
+                        pages INTEGER NOT NULL DEFAULT 0,
+                        UNIQUE (box_id, code)
+                    );
+                    -- Covers the per-box, per-rung counts that `kho status` reads, so it never touches the table.
+                    CREATE INDEX file_stats ON file(box_id, access, scan_state, sheets, pages);
+                    CREATE TABLE event (
+                        id INTEGER PRIMARY KEY,
+                        uid TEXT NOT NULL UNIQUE,
+                        kind TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        recorder TEXT NOT NULL,
+                        happened_at INTEGER NOT NULL,
+                        happened_day TEXT NOT NULL,
+                        recorded_at INTEGER NOT NULL,
+                        opening INTEGER NOT NULL DEFAULT 0,
+                        fonds_id INTEGER REFERENCES fonds(id),
+                        box_id INTEGER REFERENCES box(id),
+                        file_id INTEGER REFERENCES file(id),
+                        metres_mm INTEGER,
+                        kept_mm INTEGER,
+                        sheets INTEGER,
+                        pages INTEGER,
+                        bytes INTEGER,
+                        undoes INTEGER REFERENCES event(id),
+                        supersedes INTEGER REFERENCES event(id),
+                        detail TEXT NOT NULL DEFAULT '{}'
+                    );
+                    CREATE INDEX event_box ON event(box_id);
+                    CREATE INDEX event_file ON event(file_id);
+                    CREATE INDEX event_kind_day ON event(kind, happened_day);
+                    CREATE INDEX event_undoes ON event(undoes);
+                    CREATE INDEX event_supersedes ON event(supersedes);
+                    CREATE TABLE setting (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    """)
         }
         migrator.registerMigration("v2-scanning") { db in
-            try db.execute(sql: """
-                CREATE TABLE master (
-                    id INTEGER PRIMARY KEY,
-                    file_id INTEGER NOT NULL REFERENCES file(id),
-                    rel_path TEXT NOT NULL UNIQUE,
-                    root TEXT NOT NULL,
-                    disk_path TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    device INTEGER NOT NULL,
-                    inode INTEGER NOT NULL,
-                    size INTEGER NOT NULL,
-                    mtime_ns INTEGER NOT NULL,
-                    ctime_ns INTEGER NOT NULL,
-                    sha256 TEXT,
-                    pages INTEGER NOT NULL,
-                    readable INTEGER NOT NULL,
-                    profile TEXT NOT NULL,
-                    problems TEXT NOT NULL DEFAULT '[]',
-                    problem_count INTEGER NOT NULL DEFAULT 0,
-                    metadata TEXT NOT NULL DEFAULT '{}',
-                    scanned_at INTEGER,
-                    ingested_at INTEGER NOT NULL,
-                    verified_at INTEGER,
-                    missing INTEGER NOT NULL DEFAULT 0
-                );
-                CREATE INDEX master_file ON master(file_id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE master (
+                        id INTEGER PRIMARY KEY,
+                        file_id INTEGER NOT NULL REFERENCES file(id),
+                        rel_path TEXT NOT NULL UNIQUE,
+                        root TEXT NOT NULL,
+                        disk_path TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        device INTEGER NOT NULL,
+                        inode INTEGER NOT NULL,
+                        size INTEGER NOT NULL,
+                        mtime_ns INTEGER NOT NULL,
+                        ctime_ns INTEGER NOT NULL,
+                        sha256 TEXT,
+                        pages INTEGER NOT NULL,
+                        readable INTEGER NOT NULL,
+                        profile TEXT NOT NULL,
+                        problems TEXT NOT NULL DEFAULT '[]',
+                        problem_count INTEGER NOT NULL DEFAULT 0,
+                        metadata TEXT NOT NULL DEFAULT '{}',
+                        scanned_at INTEGER,
+                        ingested_at INTEGER NOT NULL,
+                        verified_at INTEGER,
+                        missing INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX master_file ON master(file_id);
+                    """)
         }
         migrator.registerMigration("v3-estimates") { db in
-            try db.execute(sql: """
-                CREATE TABLE saved_estimate (
-                    id INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL UNIQUE,
-                    actor TEXT NOT NULL,
-                    recorder TEXT NOT NULL,
-                    created_at INTEGER NOT NULL,
-                    version TEXT NOT NULL,
-                    inputs TEXT NOT NULL,
-                    result TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE saved_estimate (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        actor TEXT NOT NULL,
+                        recorder TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        version TEXT NOT NULL,
+                        inputs TEXT NOT NULL,
+                        result TEXT NOT NULL
+                    );
+                    """)
         }
         // Complete files and fixity that remembers: two side rungs (`mismatch`: pages outside sheets…2 × sheets;
         // `review`: a checked master's content changed) and `rebuild` for delivery copies; each master keeps its
         // reference SHA-256 apart from the content last seen, and the history of accepted hashes.
         migrator.registerMigration("v4-complete-files-fixity") { db in
-            try db.execute(sql: """
-                CREATE TABLE new_file (
-                    id INTEGER PRIMARY KEY,
-                    box_id INTEGER NOT NULL REFERENCES box(id),
-                    code TEXT NOT NULL,
-                    title TEXT NOT NULL,
-                    start_year INTEGER,
-                    end_year INTEGER,
-                    retention TEXT,
-                    access TEXT NOT NULL DEFAULT 'open' CHECK (access IN ('open', 'restricted', 'secret')),
-                    sheets INTEGER CHECK (sheets IS NULL OR sheets >= 0),
-                    condition TEXT NOT NULL DEFAULT 'good',
-                    notes TEXT NOT NULL DEFAULT '',
-                    scan_state TEXT NOT NULL DEFAULT 'none'
-                        CHECK (scan_state IN ('none', 'recorded', 'passed', 'rescan', 'mismatch', 'review', 'rebuild', 'delivered')),
-                    pages INTEGER NOT NULL DEFAULT 0,
-                    UNIQUE (box_id, code)
-                );
-                INSERT INTO new_file (id, box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes,
-                                      scan_state, pages)
-                    SELECT id, box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes, scan_state, pages
-                    FROM file;
-                DROP TABLE file;
-                ALTER TABLE new_file RENAME TO file;
-                CREATE INDEX file_stats ON file(box_id, access, scan_state, sheets, pages);
-                ALTER TABLE master ADD COLUMN seen_sha256 TEXT;
-                ALTER TABLE master ADD COLUMN changed_at INTEGER;
-                CREATE TABLE master_hash (
-                    id INTEGER PRIMARY KEY,
-                    master_id INTEGER NOT NULL REFERENCES master(id),
-                    sha256 TEXT NOT NULL,
-                    size INTEGER NOT NULL,
-                    since INTEGER NOT NULL,
-                    reason TEXT NOT NULL,
-                    event_id INTEGER REFERENCES event(id)
-                );
-                CREATE INDEX master_hash_master ON master_hash(master_id);
-                CREATE INDEX master_sha256 ON master(sha256);
-                INSERT INTO master_hash (master_id, sha256, size, since, reason)
-                    SELECT id, sha256, size, ingested_at, 'ingest' FROM master WHERE sha256 IS NOT NULL;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE new_file (
+                        id INTEGER PRIMARY KEY,
+                        box_id INTEGER NOT NULL REFERENCES box(id),
+                        code TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        start_year INTEGER,
+                        end_year INTEGER,
+                        retention TEXT,
+                        access TEXT NOT NULL DEFAULT 'open' CHECK (access IN ('open', 'restricted', 'secret')),
+                        sheets INTEGER CHECK (sheets IS NULL OR sheets >= 0),
+                        condition TEXT NOT NULL DEFAULT 'good',
+                        notes TEXT NOT NULL DEFAULT '',
+                        scan_state TEXT NOT NULL DEFAULT 'none'
+                            CHECK (scan_state IN ('none', 'recorded', 'passed', 'rescan', 'mismatch', 'review', 'rebuild', 'delivered')),
+                        pages INTEGER NOT NULL DEFAULT 0,
+                        UNIQUE (box_id, code)
+                    );
+                    INSERT INTO new_file (id, box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes,
+                                          scan_state, pages)
+                        SELECT id, box_id, code, title, start_year, end_year, retention, access, sheets, condition, notes, scan_state, pages
+                        FROM file;
+                    DROP TABLE file;
+                    ALTER TABLE new_file RENAME TO file;
+                    CREATE INDEX file_stats ON file(box_id, access, scan_state, sheets, pages);
+                    ALTER TABLE master ADD COLUMN seen_sha256 TEXT;
+                    ALTER TABLE master ADD COLUMN changed_at INTEGER;
+                    CREATE TABLE master_hash (
+                        id INTEGER PRIMARY KEY,
+                        master_id INTEGER NOT NULL REFERENCES master(id),
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        since INTEGER NOT NULL,
+                        reason TEXT NOT NULL,
+                        event_id INTEGER REFERENCES event(id)
+                    );
+                    CREATE INDEX master_hash_master ON master_hash(master_id);
+                    CREATE INDEX master_sha256 ON master(sha256);
+                    INSERT INTO master_hash (master_id, sha256, size, since, reason)
+                        SELECT id, sha256, size, ingested_at, 'ingest' FROM master WHERE sha256 IS NOT NULL;
+                    """)
         }
         // The legal digital copy: each fonds' archival code rule (mã hồ sơ), each file's number in its fonds (fixed
         // when the fonds' first copy is built), and every PDF/A copy built, with what it was made from. A code
         // delivered for one file is never delivered for another (trigger).
         migrator.registerMigration("v5-delivery") { db in
-            try db.execute(sql: """
-                CREATE TABLE archive_rule (
-                    fonds_id INTEGER PRIMARY KEY REFERENCES fonds(id),
-                    pattern TEXT NOT NULL,
-                    inventory TEXT
-                );
-                CREATE TABLE archive_number (
-                    file_id INTEGER PRIMARY KEY REFERENCES file(id),
-                    fonds_id INTEGER NOT NULL REFERENCES fonds(id),
-                    number INTEGER NOT NULL CHECK (number > 0),
-                    event_id INTEGER REFERENCES event(id),
-                    UNIQUE (fonds_id, number)
-                );
-                CREATE TABLE pdf_copy (
-                    id INTEGER PRIMARY KEY,
-                    file_id INTEGER NOT NULL REFERENCES file(id),
-                    event_id INTEGER NOT NULL REFERENCES event(id),
-                    archive_id TEXT NOT NULL,
-                    path TEXT NOT NULL,
-                    sha256 TEXT NOT NULL,
-                    pages INTEGER NOT NULL CHECK (pages > 0),
-                    bytes INTEGER NOT NULL CHECK (bytes > 0),
-                    pdfa TEXT NOT NULL,
-                    ocr_engine TEXT NOT NULL,
-                    ocr_language TEXT NOT NULL,
-                    tools TEXT NOT NULL DEFAULT '{}',
-                    mean_confidence REAL,
-                    text_pages TEXT NOT NULL DEFAULT '',
-                    seconds REAL NOT NULL,
-                    settings TEXT NOT NULL DEFAULT '{}',
-                    sources TEXT NOT NULL,
-                    built_at INTEGER NOT NULL,
-                    verified_at INTEGER
-                );
-                CREATE INDEX pdf_copy_file ON pdf_copy(file_id);
-                CREATE INDEX pdf_copy_archive_id ON pdf_copy(archive_id);
-                CREATE TRIGGER pdf_copy_archive_id_unique BEFORE INSERT ON pdf_copy
-                WHEN EXISTS (SELECT 1 FROM pdf_copy c WHERE c.archive_id = NEW.archive_id AND c.file_id != NEW.file_id)
-                BEGIN
-                    SELECT RAISE(ABORT, 'archive_id already delivered for another file');
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE archive_rule (
+                        fonds_id INTEGER PRIMARY KEY REFERENCES fonds(id),
+                        pattern TEXT NOT NULL,
+                        inventory TEXT
+                    );
+                    CREATE TABLE archive_number (
+                        file_id INTEGER PRIMARY KEY REFERENCES file(id),
+                        fonds_id INTEGER NOT NULL REFERENCES fonds(id),
+                        number INTEGER NOT NULL CHECK (number > 0),
+                        event_id INTEGER REFERENCES event(id),
+                        UNIQUE (fonds_id, number)
+                    );
+                    CREATE TABLE pdf_copy (
+                        id INTEGER PRIMARY KEY,
+                        file_id INTEGER NOT NULL REFERENCES file(id),
+                        event_id INTEGER NOT NULL REFERENCES event(id),
+                        archive_id TEXT NOT NULL,
+                        path TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        pages INTEGER NOT NULL CHECK (pages > 0),
+                        bytes INTEGER NOT NULL CHECK (bytes > 0),
+                        pdfa TEXT NOT NULL,
+                        ocr_engine TEXT NOT NULL,
+                        ocr_language TEXT NOT NULL,
+                        tools TEXT NOT NULL DEFAULT '{}',
+                        mean_confidence REAL,
+                        text_pages TEXT NOT NULL DEFAULT '',
+                        seconds REAL NOT NULL,
+                        settings TEXT NOT NULL DEFAULT '{}',
+                        sources TEXT NOT NULL,
+                        built_at INTEGER NOT NULL,
+                        verified_at INTEGER
+                    );
+                    CREATE INDEX pdf_copy_file ON pdf_copy(file_id);
+                    CREATE INDEX pdf_copy_archive_id ON pdf_copy(archive_id);
+                    CREATE TRIGGER pdf_copy_archive_id_unique BEFORE INSERT ON pdf_copy
+                    WHEN EXISTS (SELECT 1 FROM pdf_copy c WHERE c.archive_id = NEW.archive_id AND c.file_id != NEW.file_id)
+                    BEGIN
+                        SELECT RAISE(ABORT, 'archive_id already delivered for another file');
+                    END;
+                    """)
         }
         migrator.registerMigration("v6-documents") { db in
-            try db.execute(sql: """
-                CREATE TABLE document_kind (
-                    key TEXT PRIMARY KEY,
-                    vi TEXT NOT NULL,
-                    en TEXT NOT NULL,
-                    abbreviation TEXT NOT NULL DEFAULT ''
-                );
-                CREATE TABLE document (
-                    id INTEGER PRIMARY KEY,
-                    file_id INTEGER NOT NULL REFERENCES file(id),
-                    seq INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 100000),
-                    kind TEXT REFERENCES document_kind(key),
-                    number TEXT NOT NULL DEFAULT '',
-                    symbol TEXT NOT NULL DEFAULT '',
-                    date TEXT NOT NULL DEFAULT '',
-                    issuer TEXT NOT NULL DEFAULT '',
-                    summary TEXT NOT NULL DEFAULT '',
-                    language TEXT NOT NULL DEFAULT '',
-                    pages INTEGER CHECK (pages IS NULL OR pages BETWEEN 0 AND 100000),
-                    page_from INTEGER CHECK (page_from IS NULL OR page_from BETWEEN 1 AND 100000),
-                    page_to INTEGER CHECK (page_to IS NULL OR page_to BETWEEN 1 AND 100000),
-                    sheets TEXT NOT NULL DEFAULT '',
-                    autograph INTEGER NOT NULL DEFAULT 0,
-                    condition TEXT NOT NULL DEFAULT '',
-                    notes TEXT NOT NULL DEFAULT '',
-                    retention TEXT,
-                    access TEXT,
-                    keywords TEXT NOT NULL DEFAULT '',
-                    info_symbol TEXT NOT NULL DEFAULT '',
-                    reliability TEXT NOT NULL DEFAULT '',
-                    added_event INTEGER REFERENCES event(id),
-                    UNIQUE (file_id, seq),
-                    CHECK (page_from IS NULL OR page_to IS NULL OR page_from <= page_to)
-                );
-                CREATE INDEX document_added ON document(added_event);
-                ALTER TABLE file ADD COLUMN language TEXT NOT NULL DEFAULT '';
-                ALTER TABLE file ADD COLUMN keywords TEXT NOT NULL DEFAULT '';
-                ALTER TABLE file ADD COLUMN info_symbol TEXT NOT NULL DEFAULT '';
-                ALTER TABLE file ADD COLUMN reliability TEXT NOT NULL DEFAULT '';
-                ALTER TABLE file ADD COLUMN paper_code TEXT NOT NULL DEFAULT '';
-                ALTER TABLE file ADD COLUMN backup_mode TEXT NOT NULL DEFAULT '';
-                ALTER TABLE file ADD COLUMN backup_state TEXT NOT NULL DEFAULT '';
-                CREATE TABLE pdf_text (
-                    file_id INTEGER PRIMARY KEY REFERENCES file(id),
-                    text TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE document_kind (
+                        key TEXT PRIMARY KEY,
+                        vi TEXT NOT NULL,
+                        en TEXT NOT NULL,
+                        abbreviation TEXT NOT NULL DEFAULT ''
+                    );
+                    CREATE TABLE document (
+                        id INTEGER PRIMARY KEY,
+                        file_id INTEGER NOT NULL REFERENCES file(id),
+                        seq INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 100000),
+                        kind TEXT REFERENCES document_kind(key),
+                        number TEXT NOT NULL DEFAULT '',
+                        symbol TEXT NOT NULL DEFAULT '',
+                        date TEXT NOT NULL DEFAULT '',
+                        issuer TEXT NOT NULL DEFAULT '',
+                        summary TEXT NOT NULL DEFAULT '',
+                        language TEXT NOT NULL DEFAULT '',
+                        pages INTEGER CHECK (pages IS NULL OR pages BETWEEN 0 AND 100000),
+                        page_from INTEGER CHECK (page_from IS NULL OR page_from BETWEEN 1 AND 100000),
+                        page_to INTEGER CHECK (page_to IS NULL OR page_to BETWEEN 1 AND 100000),
+                        sheets TEXT NOT NULL DEFAULT '',
+                        autograph INTEGER NOT NULL DEFAULT 0,
+                        condition TEXT NOT NULL DEFAULT '',
+                        notes TEXT NOT NULL DEFAULT '',
+                        retention TEXT,
+                        access TEXT,
+                        keywords TEXT NOT NULL DEFAULT '',
+                        info_symbol TEXT NOT NULL DEFAULT '',
+                        reliability TEXT NOT NULL DEFAULT '',
+                        added_event INTEGER REFERENCES event(id),
+                        UNIQUE (file_id, seq),
+                        CHECK (page_from IS NULL OR page_to IS NULL OR page_from <= page_to)
+                    );
+                    CREATE INDEX document_added ON document(added_event);
+                    ALTER TABLE file ADD COLUMN language TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE file ADD COLUMN keywords TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE file ADD COLUMN info_symbol TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE file ADD COLUMN reliability TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE file ADD COLUMN paper_code TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE file ADD COLUMN backup_mode TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE file ADD COLUMN backup_state TEXT NOT NULL DEFAULT '';
+                    CREATE TABLE pdf_text (
+                        file_id INTEGER PRIMARY KEY REFERENCES file(id),
+                        text TEXT NOT NULL
+                    );
+                    """)
             for kind in DocumentKind.builtIn {
-                try db.execute(sql: "INSERT INTO document_kind (key, vi, en, abbreviation) VALUES (?, ?, ?, ?)",
-                               arguments: [kind.key, kind.vi, kind.en, kind.abbreviation])
+                try db.execute(
+                    sql: "INSERT INTO document_kind (key, vi, en, abbreviation) VALUES (?, ?, ?, ?)",
+                    arguments: [kind.key, kind.vi, kind.en, kind.abbreviation])
             }
             try SearchIndex.create(db)
         }
@@ -275,69 +282,71 @@ enum Migrations {
         // sorted comma-separated keys) and custody (who has a box or a file out of the store, since when, why, until
         // when). At most one open custody per box (whole box) and per file, enforced by partial unique indexes.
         migrator.registerMigration("v7-archivist-a") { db in
-            try db.execute(sql: """
-                CREATE TABLE location_risk (
-                    location TEXT PRIMARY KEY CHECK (location <> ''),
-                    risks TEXT NOT NULL CHECK (risks <> ''),
-                    note TEXT NOT NULL DEFAULT '',
-                    event_id INTEGER NOT NULL REFERENCES event(id)
-                );
-                CREATE TABLE custody (
-                    id INTEGER PRIMARY KEY,
-                    box_id INTEGER NOT NULL REFERENCES box(id),
-                    file_id INTEGER REFERENCES file(id),
-                    holder TEXT NOT NULL CHECK (holder <> ''),
-                    purpose TEXT NOT NULL CHECK (purpose IN ('scan', 'read', 'repair', 'lend')),
-                    due_day TEXT,
-                    out_at INTEGER NOT NULL,
-                    out_event_id INTEGER NOT NULL UNIQUE REFERENCES event(id),
-                    in_at INTEGER,
-                    in_event_id INTEGER UNIQUE REFERENCES event(id),
-                    CHECK ((in_at IS NULL) = (in_event_id IS NULL))
-                );
-                CREATE INDEX custody_box ON custody(box_id);
-                CREATE INDEX custody_file ON custody(file_id);
-                CREATE UNIQUE INDEX custody_open_box ON custody(box_id) WHERE file_id IS NULL AND in_event_id IS NULL;
-                CREATE UNIQUE INDEX custody_open_file ON custody(file_id) WHERE file_id IS NOT NULL AND in_event_id IS NULL;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE location_risk (
+                        location TEXT PRIMARY KEY CHECK (location <> ''),
+                        risks TEXT NOT NULL CHECK (risks <> ''),
+                        note TEXT NOT NULL DEFAULT '',
+                        event_id INTEGER NOT NULL REFERENCES event(id)
+                    );
+                    CREATE TABLE custody (
+                        id INTEGER PRIMARY KEY,
+                        box_id INTEGER NOT NULL REFERENCES box(id),
+                        file_id INTEGER REFERENCES file(id),
+                        holder TEXT NOT NULL CHECK (holder <> ''),
+                        purpose TEXT NOT NULL CHECK (purpose IN ('scan', 'read', 'repair', 'lend')),
+                        due_day TEXT,
+                        out_at INTEGER NOT NULL,
+                        out_event_id INTEGER NOT NULL UNIQUE REFERENCES event(id),
+                        in_at INTEGER,
+                        in_event_id INTEGER UNIQUE REFERENCES event(id),
+                        CHECK ((in_at IS NULL) = (in_event_id IS NULL))
+                    );
+                    CREATE INDEX custody_box ON custody(box_id);
+                    CREATE INDEX custody_file ON custody(file_id);
+                    CREATE UNIQUE INDEX custody_open_box ON custody(box_id) WHERE file_id IS NULL AND in_event_id IS NULL;
+                    CREATE UNIQUE INDEX custody_open_file ON custody(file_id) WHERE file_id IS NOT NULL AND in_event_id IS NULL;
+                    """)
         }
         // The archivist's working day (issue 14, part b): which event registered each box and file (so that undoing an
         // import removes exactly its rows), the destruction list (danh mục tài liệu hết giá trị) with the appraisal
         // council's decisions and the destruction records. Registered last: main's v6 and the other helper's v7 come
         // before it.
         migrator.registerMigration("v8-archivist-b") { db in
-            try db.execute(sql: """
-                ALTER TABLE box ADD COLUMN added_by INTEGER REFERENCES event(id);
-                ALTER TABLE file ADD COLUMN added_by INTEGER REFERENCES event(id);
-                CREATE TABLE weed_decision (
-                    id INTEGER PRIMARY KEY,
-                    kind TEXT NOT NULL CHECK (kind IN ('approval', 'destruction')),
-                    fonds_id INTEGER NOT NULL REFERENCES fonds(id),
-                    reference TEXT NOT NULL CHECK (reference != ''),
-                    day TEXT NOT NULL,
-                    event_id INTEGER NOT NULL REFERENCES event(id)
-                );
-                CREATE TABLE weed_item (
-                    id INTEGER PRIMARY KEY,
-                    box_id INTEGER NOT NULL REFERENCES box(id),
-                    title TEXT NOT NULL CHECK (title != ''),
-                    start_year INTEGER,
-                    end_year INTEGER,
-                    quantity_mm INTEGER CHECK (quantity_mm IS NULL OR quantity_mm > 0),
-                    sheets INTEGER CHECK (sheets IS NULL OR sheets > 0),
-                    reason TEXT NOT NULL CHECK (reason != ''),
-                    notes TEXT NOT NULL DEFAULT '',
-                    added_by INTEGER NOT NULL REFERENCES event(id),
-                    approval_id INTEGER REFERENCES weed_decision(id),
-                    destruction_id INTEGER REFERENCES weed_decision(id),
-                    CHECK (quantity_mm IS NOT NULL OR sheets IS NOT NULL),
-                    CHECK (destruction_id IS NULL OR approval_id IS NOT NULL)
-                );
-                CREATE INDEX weed_item_box ON weed_item(box_id);
-                CREATE INDEX weed_item_added_by ON weed_item(added_by);
-                CREATE INDEX weed_item_approval ON weed_item(approval_id);
-                CREATE INDEX weed_item_destruction ON weed_item(destruction_id);
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE box ADD COLUMN added_by INTEGER REFERENCES event(id);
+                    ALTER TABLE file ADD COLUMN added_by INTEGER REFERENCES event(id);
+                    CREATE TABLE weed_decision (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('approval', 'destruction')),
+                        fonds_id INTEGER NOT NULL REFERENCES fonds(id),
+                        reference TEXT NOT NULL CHECK (reference != ''),
+                        day TEXT NOT NULL,
+                        event_id INTEGER NOT NULL REFERENCES event(id)
+                    );
+                    CREATE TABLE weed_item (
+                        id INTEGER PRIMARY KEY,
+                        box_id INTEGER NOT NULL REFERENCES box(id),
+                        title TEXT NOT NULL CHECK (title != ''),
+                        start_year INTEGER,
+                        end_year INTEGER,
+                        quantity_mm INTEGER CHECK (quantity_mm IS NULL OR quantity_mm > 0),
+                        sheets INTEGER CHECK (sheets IS NULL OR sheets > 0),
+                        reason TEXT NOT NULL CHECK (reason != ''),
+                        notes TEXT NOT NULL DEFAULT '',
+                        added_by INTEGER NOT NULL REFERENCES event(id),
+                        approval_id INTEGER REFERENCES weed_decision(id),
+                        destruction_id INTEGER REFERENCES weed_decision(id),
+                        CHECK (quantity_mm IS NOT NULL OR sheets IS NOT NULL),
+                        CHECK (destruction_id IS NULL OR approval_id IS NOT NULL)
+                    );
+                    CREATE INDEX weed_item_box ON weed_item(box_id);
+                    CREATE INDEX weed_item_added_by ON weed_item(added_by);
+                    CREATE INDEX weed_item_approval ON weed_item(approval_id);
+                    CREATE INDEX weed_item_destruction ON weed_item(destruction_id);
+                    """)
         }
         return migrator
     }

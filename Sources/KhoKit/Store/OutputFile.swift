@@ -16,11 +16,17 @@ public enum OutputError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .catalogue(let path, let catalogue):
-            Text(vi: "không ghi đè \(path): đó là danh mục \(catalogue) (hoặc tệp đi kèm của nó); chọn tên tệp khác",
-                 en: "will not write over \(path): it is the catalogue \(catalogue) (or one of its companion files); choose another file name")
+            Text(
+                vi: "không ghi đè \(path): đó là danh mục \(catalogue) (hoặc tệp đi kèm của nó); chọn tên tệp khác",
+                en:
+                    "will not write over \(path): it is the catalogue \(catalogue) (or one of its companion files); choose another file name"
+            )
         case .notRegularFile(let path, let kind):
-            Text(vi: "không ghi vào \(path): đó là \(Self.kindLabel(kind).vi), không phải tệp thường; chọn một tên tệp",
-                 en: "will not write to \(path): it is a \(Self.kindLabel(kind).en), not a regular file; choose a file name")
+            Text(
+                vi: "không ghi vào \(path): đó là \(Self.kindLabel(kind).vi), không phải tệp thường; chọn một tên tệp",
+                en:
+                    "will not write to \(path): it is a \(Self.kindLabel(kind).en), not a regular file; choose a file name"
+            )
         case .cannotWrite(let path, let reason):
             Text(vi: "không ghi được \(path): \(reason)", en: "cannot write \(path): \(reason)")
         }
@@ -49,7 +55,8 @@ public enum OutputFile {
         let target = resolved(path)
         if let catalogue, catalogue != ":memory:" {
             let live = resolved(catalogue)
-            for companion in [live, live + "-wal", live + "-shm", live + ".lock", live + "-journal"] where companion == target {
+            for companion in [live, live + "-wal", live + "-shm", live + ".lock", live + "-journal"]
+            where companion == target {
                 throw OutputError.catalogue(path: path, catalogue: catalogue)
             }
             if sameInode(path, catalogue) { throw OutputError.catalogue(path: path, catalogue: catalogue) }
@@ -67,7 +74,8 @@ public enum OutputFile {
         try check(path, catalogue: catalogue)
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        let temp = (directory as NSString).appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+        let temp = (directory as NSString).appendingPathComponent(
+            ".\(url.lastPathComponent).partial-\(UUID().uuidString)")
         do {
             try data.write(to: URL(fileURLWithPath: temp))
             let fd = open(temp, O_RDONLY)
@@ -84,7 +92,8 @@ public enum OutputFile {
             throw error
         } catch {
             unlink(temp)
-            throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+            throw OutputError.cannotWrite(
+                path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
     }
 

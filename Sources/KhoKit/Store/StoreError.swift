@@ -16,24 +16,36 @@ public enum StoreError: KhoError, Equatable {
         switch self {
         case .notSQLite(let path):
             return Text(
-                vi: "tệp \(path) không phải cơ sở dữ liệu SQLite của kho; hãy chỉ --db (hoặc KHO_DB) tới đúng tệp danh mục, hoặc một đường dẫn mới để tạo danh mục mới",
-                en: "\(path) is not a kho SQLite database; point --db (or KHO_DB) at the catalogue file, or at a new path to create a new catalogue")
+                vi:
+                    "tệp \(path) không phải cơ sở dữ liệu SQLite của kho; hãy chỉ --db (hoặc KHO_DB) tới đúng tệp danh mục, hoặc một đường dẫn mới để tạo danh mục mới",
+                en:
+                    "\(path) is not a kho SQLite database; point --db (or KHO_DB) at the catalogue file, or at a new path to create a new catalogue"
+            )
         case .notAFile(let path):
             return Text(
                 vi: "\(path) không phải là một tệp; hãy chỉ --db tới tệp danh mục (ví dụ catalog/kho.sqlite)",
                 en: "\(path) is not a file; point --db at the catalogue file (e.g. catalog/kho.sqlite)")
         case .readOnly(let path):
             return Text(
-                vi: "danh mục \(path) chỉ đọc, không ghi được; hãy cấp quyền ghi (chmod u+w \(path)) hoặc dùng một bản sao ghi được",
-                en: "catalogue \(path) is read-only and cannot be written; make it writable (chmod u+w \(path)) or use a writable copy")
+                vi:
+                    "danh mục \(path) chỉ đọc, không ghi được; hãy cấp quyền ghi (chmod u+w \(path)) hoặc dùng một bản sao ghi được",
+                en:
+                    "catalogue \(path) is read-only and cannot be written; make it writable (chmod u+w \(path)) or use a writable copy"
+            )
         case .missing(let path):
             return Text(
-                vi: "chưa có danh mục tại \(path); hãy tạo bằng `kho fonds add MÃ --name TÊN --by TÊN_NGƯỜI`, hoặc chạy tools/demo để có dữ liệu mẫu",
-                en: "there is no catalogue at \(path); create one with `kho fonds add CODE --name NAME --by PERSON`, or run tools/demo for sample data")
+                vi:
+                    "chưa có danh mục tại \(path); hãy tạo bằng `kho fonds add MÃ --name TÊN --by TÊN_NGƯỜI`, hoặc chạy tools/demo để có dữ liệu mẫu",
+                en:
+                    "there is no catalogue at \(path); create one with `kho fonds add CODE --name NAME --by PERSON`, or run tools/demo for sample data"
+            )
         case .newerSchema(let path, let unknown):
             return Text(
-                vi: "danh mục \(path) được ghi bởi phiên bản kho mới hơn (các bước nâng cấp lạ: \(unknown.joined(separator: ", "))); hãy cập nhật kho trước khi dùng danh mục này",
-                en: "catalogue \(path) was written by a newer kho (unknown migrations: \(unknown.joined(separator: ", "))); upgrade kho before using it")
+                vi:
+                    "danh mục \(path) được ghi bởi phiên bản kho mới hơn (các bước nâng cấp lạ: \(unknown.joined(separator: ", "))); hãy cập nhật kho trước khi dùng danh mục này",
+                en:
+                    "catalogue \(path) was written by a newer kho (unknown migrations: \(unknown.joined(separator: ", "))); upgrade kho before using it"
+            )
         case .cannotCreate(let path, let reason):
             return Text(
                 vi: "không tạo được danh mục tại \(path): \(reason)",
@@ -41,11 +53,15 @@ public enum StoreError: KhoError, Equatable {
         case .busy(let path):
             return Text(
                 vi: "danh mục \(path) đang bận (người khác đang ghi quá lâu); hãy thử lại sau ít phút",
-                en: "catalogue \(path) is busy (someone else has been writing for too long); try again in a few minutes")
+                en: "catalogue \(path) is busy (someone else has been writing for too long); try again in a few minutes"
+            )
         case .diskFull(let path):
             return Text(
-                vi: "đĩa chứa \(path) đã đầy; không có gì được ghi. Hãy giải phóng dung lượng (kho cần một ít chỗ trống kể cả khi chỉ đọc) rồi chạy lại",
-                en: "the disk holding \(path) is full; nothing was written. Free some space (kho needs a little even to read) and run again")
+                vi:
+                    "đĩa chứa \(path) đã đầy; không có gì được ghi. Hãy giải phóng dung lượng (kho cần một ít chỗ trống kể cả khi chỉ đọc) rồi chạy lại",
+                en:
+                    "the disk holding \(path) is full; nothing was written. Free some space (kho needs a little even to read) and run again"
+            )
         case .io(let path, let reason):
             return Text(
                 vi: "lỗi đọc/ghi danh mục \(path): \(reason)",

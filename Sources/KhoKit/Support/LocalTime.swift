@@ -70,7 +70,8 @@ public struct LocalTime: Sendable {
 
     /// The instant of a local wall-clock time, computed directly (civil-from-days), for hot paths; nil when out of range.
     public func instant(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
-        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+            (0...60).contains(second)
         else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -93,7 +94,8 @@ public struct LocalTime: Sendable {
     /// The local date and time of an instant, as `YYYY-MM-DD HH:MM`.
     public func dateTime(of date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
     /// A local day for people: `27/11/2026` in Vietnamese, `2026-11-27` in English.
@@ -112,8 +114,12 @@ public enum LocalTimeError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .unknownZone(let name):
-            Text(vi: "KHO_TZ=«\(name)» không phải múi giờ nào: hãy dùng tên IANA như Asia/Ho_Chi_Minh (mặc định, bỏ KHO_TZ đi) hoặc UTC; kho không đoán múi giờ vì mọi ngày làm việc được tính theo nó",
-                 en: "KHO_TZ=“\(name)” is not a time zone: use an IANA name such as Asia/Ho_Chi_Minh (the default: unset KHO_TZ) or UTC; kho does not guess, because every work day is counted in it")
+            Text(
+                vi:
+                    "KHO_TZ=«\(name)» không phải múi giờ nào: hãy dùng tên IANA như Asia/Ho_Chi_Minh (mặc định, bỏ KHO_TZ đi) hoặc UTC; kho không đoán múi giờ vì mọi ngày làm việc được tính theo nó",
+                en:
+                    "KHO_TZ=“\(name)” is not a time zone: use an IANA name such as Asia/Ho_Chi_Minh (the default: unset KHO_TZ) or UTC; kho does not guess, because every work day is counted in it"
+            )
         }
     }
 }

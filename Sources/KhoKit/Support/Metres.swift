@@ -79,4 +79,3 @@ public struct Millimetres: Sendable, Hashable, Comparable, Codable {
         Format.decimal(metres, maxFractionDigits: 3, lang: lang)
     }
 }
-

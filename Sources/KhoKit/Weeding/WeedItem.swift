@@ -37,7 +37,9 @@ public struct WeedDraft: Sendable, Hashable {
     public var reason: String
     public var notes: String?
 
-    public init(box: String, title: String, years: String? = nil, quantity: String, reason: String, notes: String? = nil) {
+    public init(
+        box: String, title: String, years: String? = nil, quantity: String, reason: String, notes: String? = nil
+    ) {
         self.box = box
         self.title = title
         self.years = years
@@ -125,8 +127,11 @@ public struct WeedBalance: Codable, Sendable, Hashable {
         try c.encode(balanced, forKey: .balanced)
     }
 
-    public init(box: String, fonds: String, arrangement: ArrangementState, extentMM: Int64, keptMM: Int64?, proposedMM: Int64, sheets: Int,
-                sheetsWithoutMetres: Int = 0, items: Int) {
+    public init(
+        box: String, fonds: String, arrangement: ArrangementState, extentMM: Int64, keptMM: Int64?, proposedMM: Int64,
+        sheets: Int,
+        sheetsWithoutMetres: Int = 0, items: Int
+    ) {
         self.sheetsWithoutMetres = sheetsWithoutMetres
         self.box = box
         self.fonds = fonds
@@ -140,11 +145,15 @@ public struct WeedBalance: Codable, Sendable, Hashable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(box: try c.decode(String.self, forKey: .box), fonds: try c.decode(String.self, forKey: .fonds),
-                  arrangement: try c.decode(ArrangementState.self, forKey: .arrangement), extentMM: try c.decode(Int64.self, forKey: .extentMM),
-                  keptMM: try c.decodeIfPresent(Int64.self, forKey: .keptMM), proposedMM: try c.decode(Int64.self, forKey: .proposedMM),
-                  sheets: try c.decode(Int.self, forKey: .sheets),
-                  sheetsWithoutMetres: try c.decodeIfPresent(Int.self, forKey: .sheetsWithoutMetres) ?? 0, items: try c.decode(Int.self, forKey: .items))
+        self.init(
+            box: try c.decode(String.self, forKey: .box), fonds: try c.decode(String.self, forKey: .fonds),
+            arrangement: try c.decode(ArrangementState.self, forKey: .arrangement),
+            extentMM: try c.decode(Int64.self, forKey: .extentMM),
+            keptMM: try c.decodeIfPresent(Int64.self, forKey: .keptMM),
+            proposedMM: try c.decode(Int64.self, forKey: .proposedMM),
+            sheets: try c.decode(Int.self, forKey: .sheets),
+            sheetsWithoutMetres: try c.decodeIfPresent(Int.self, forKey: .sheetsWithoutMetres) ?? 0,
+            items: try c.decode(Int.self, forKey: .items))
     }
 }
 

@@ -22,7 +22,11 @@ public struct WeedQuantity: Sendable, Hashable, Codable {
     /// The quantity as the form writes it: "0,15 m", "120 tờ", "0,02 m (120 tờ)".
     public func formatted(_ lang: Lang = .current) -> String {
         let m = millimetres.map { "\(Millimetres($0).formatted(lang)) m" }
-        let s = sheets.map { lang == .vi ? "\(Format.integer(Int64($0), lang: lang)) tờ" : "\(Format.integer(Int64($0), lang: lang)) \($0 == 1 ? "sheet" : "sheets")" }
+        let s = sheets.map {
+            lang == .vi
+                ? "\(Format.integer(Int64($0), lang: lang)) tờ"
+                : "\(Format.integer(Int64($0), lang: lang)) \($0 == 1 ? "sheet" : "sheets")"
+        }
         switch (m, s) {
         case let (m?, s?): return "\(m) (\(s))"
         case let (m?, nil): return m
@@ -60,7 +64,9 @@ public struct WeedQuantity: Sendable, Hashable, Codable {
                 case "m", "met", "metre", "metres", "meter", "meters":
                     guard quantity.millimetres == nil else { throw WeedError.badQuantity(text) }
                     if Millimetres.roundsToZero(metres: number) { throw WeedError.quantityRoundsToZero(text) }
-                    guard let mm = Millimetres.parse(metres: number), mm.value > 0 else { throw WeedError.badQuantity(text) }
+                    guard let mm = Millimetres.parse(metres: number), mm.value > 0 else {
+                        throw WeedError.badQuantity(text)
+                    }
                     guard mm <= .largestBox else { throw WeedError.quantityTooLarge(text) }
                     quantity.millimetres = mm.value
                 case "to", "sheet", "sheets":

@@ -22,7 +22,8 @@ extension KhoStore {
                 }
                 clauses.append(Self.stageSQL[s] ?? "1")
             }
-            return try Self.weedItems(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments: arguments)
+            return try Self.weedItems(
+                db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments: arguments)
         }
     }
 
@@ -32,20 +33,28 @@ extension KhoStore {
         .destroyed: "w.destruction_id IS NOT NULL",
     ]
 
-    static func weedItems(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [WeedItemView] {
-        try Row.fetchAll(db, sql: """
-            SELECT w.id, b.code AS box, f.code AS fonds, w.title, w.start_year, w.end_year, w.quantity_mm, w.sheets, w.reason, w.notes,
-                   w.added_by, a.reference AS decision, a.day AS decision_day, d.reference AS record, d.day AS record_day
-            FROM weed_item w JOIN box b ON b.id = w.box_id JOIN fonds f ON f.id = b.fonds_id
-            LEFT JOIN weed_decision a ON a.id = w.approval_id LEFT JOIN weed_decision d ON d.id = w.destruction_id
-            WHERE \(condition) ORDER BY f.code, b.code, w.id
-            """, arguments: arguments).map { r in
+    static func weedItems(
+        _ db: Database, where condition: String, arguments: StatementArguments = []
+    ) throws -> [WeedItemView] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT w.id, b.code AS box, f.code AS fonds, w.title, w.start_year, w.end_year, w.quantity_mm, w.sheets, w.reason, w.notes,
+                       w.added_by, a.reference AS decision, a.day AS decision_day, d.reference AS record, d.day AS record_day
+                FROM weed_item w JOIN box b ON b.id = w.box_id JOIN fonds f ON f.id = b.fonds_id
+                LEFT JOIN weed_decision a ON a.id = w.approval_id LEFT JOIN weed_decision d ON d.id = w.destruction_id
+                WHERE \(condition) ORDER BY f.code, b.code, w.id
+                """, arguments: arguments
+        ).map { r in
             let decision: String? = r["decision"]
             let record: String? = r["record"]
             return WeedItemView(
-                id: r["id"], box: r["box"], fonds: r["fonds"], title: r["title"], startYear: r["start_year"], endYear: r["end_year"],
-                quantity: WeedQuantity(millimetres: r["quantity_mm"], sheets: r["sheets"]), reason: r["reason"], notes: r["notes"],
-                stage: record != nil ? .destroyed : decision != nil ? .approved : .proposed, decision: decision, decisionDay: r["decision_day"],
+                id: r["id"], box: r["box"], fonds: r["fonds"], title: r["title"], startYear: r["start_year"],
+                endYear: r["end_year"],
+                quantity: WeedQuantity(millimetres: r["quantity_mm"], sheets: r["sheets"]), reason: r["reason"],
+                notes: r["notes"],
+                stage: record != nil ? .destroyed : decision != nil ? .approved : .proposed, decision: decision,
+                decisionDay: r["decision_day"],
                 record: record, recordDay: r["record_day"], event: r["added_by"])
         }
     }
@@ -60,16 +69,21 @@ extension KhoStore {
     }
 
     static func weedBalances(_ db: Database, where condition: String) throws -> [WeedBalance] {
-        try Row.fetchAll(db, sql: """
-            SELECT b.code, f.code, b.arrangement, \(Bounds.sql("b.extent_mm")), \(Bounds.sql("b.kept_mm")),
-                   COALESCE(SUM(\(Bounds.sql("w.quantity_mm"))), 0), COALESCE(SUM(\(Bounds.sql("w.sheets"))), 0), COUNT(w.id),
-                   COALESCE(SUM(CASE WHEN w.quantity_mm IS NULL THEN \(Bounds.sql("w.sheets")) END), 0)
-            FROM box b JOIN fonds f ON f.id = b.fonds_id LEFT JOIN weed_item w ON w.box_id = b.id
-            WHERE (\(condition)) AND (w.id IS NOT NULL OR (b.arrangement = 'arranged' AND b.kept_mm < b.extent_mm))
-            GROUP BY b.id ORDER BY b.code
-            """).map { r in
-            WeedBalance(box: r[0], fonds: r[1], arrangement: ArrangementState(rawValue: r[2]) ?? .unarranged, extentMM: r[3], keptMM: r[4],
-                        proposedMM: r[5], sheets: r[6], sheetsWithoutMetres: r[8], items: r[7])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code, f.code, b.arrangement, \(Bounds.sql("b.extent_mm")), \(Bounds.sql("b.kept_mm")),
+                       COALESCE(SUM(\(Bounds.sql("w.quantity_mm"))), 0), COALESCE(SUM(\(Bounds.sql("w.sheets"))), 0), COUNT(w.id),
+                       COALESCE(SUM(CASE WHEN w.quantity_mm IS NULL THEN \(Bounds.sql("w.sheets")) END), 0)
+                FROM box b JOIN fonds f ON f.id = b.fonds_id LEFT JOIN weed_item w ON w.box_id = b.id
+                WHERE (\(condition)) AND (w.id IS NOT NULL OR (b.arrangement = 'arranged' AND b.kept_mm < b.extent_mm))
+                GROUP BY b.id ORDER BY b.code
+                """
+        ).map { r in
+            WeedBalance(
+                box: r[0], fonds: r[1], arrangement: ArrangementState(rawValue: r[2]) ?? .unarranged, extentMM: r[3],
+                keptMM: r[4],
+                proposedMM: r[5], sheets: r[6], sheetsWithoutMetres: r[8], items: r[7])
         }
     }
 
@@ -89,10 +103,13 @@ extension KhoStore {
             return fondsRows.map { f in
                 let code: String = f[0]
                 let rows = items.filter { $0.fonds == code }.map { i in
-                    WeedListRow(box: i.box, title: i.title, startYear: i.startYear, endYear: i.endYear, metres: i.quantity.metres,
-                                sheets: i.quantity.sheets, reason: i.reason, notes: i.notes,
-                                stage: WeedListStage(rawValue: i.stage.rawValue) ?? .proposed, decision: i.decision, decisionDay: i.decisionDay,
-                                record: i.record, recordDay: i.recordDay)
+                    WeedListRow(
+                        box: i.box, title: i.title, startYear: i.startYear, endYear: i.endYear,
+                        metres: i.quantity.metres,
+                        sheets: i.quantity.sheets, reason: i.reason, notes: i.notes,
+                        stage: WeedListStage(rawValue: i.stage.rawValue) ?? .proposed, decision: i.decision,
+                        decisionDay: i.decisionDay,
+                        record: i.record, recordDay: i.recordDay)
                 }
                 return WeedListFonds(code: code, name: f[1], rows: rows)
             }
@@ -102,11 +119,13 @@ extension KhoStore {
     /// Metres and sheets on the destruction list by fonds id and stage, for `kho status` (millimetres).
     static func weedFigures(_ db: Database) throws -> [Int64: WeedFigures] {
         var figures: [Int64: WeedFigures] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT b.fonds_id, w.approval_id IS NOT NULL, w.destruction_id IS NOT NULL, COUNT(*),
-                   COALESCE(SUM(\(Bounds.sql("w.quantity_mm"))), 0), COALESCE(SUM(\(Bounds.sql("w.sheets"))), 0)
-            FROM weed_item w JOIN box b ON b.id = w.box_id GROUP BY 1, 2, 3
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT b.fonds_id, w.approval_id IS NOT NULL, w.destruction_id IS NOT NULL, COUNT(*),
+                       COALESCE(SUM(\(Bounds.sql("w.quantity_mm"))), 0), COALESCE(SUM(\(Bounds.sql("w.sheets"))), 0)
+                FROM weed_item w JOIN box b ON b.id = w.box_id GROUP BY 1, 2, 3
+                """)
         while let row = try rows.next() {
             let fonds: Int64 = row[0]
             let approved: Bool = row[1]

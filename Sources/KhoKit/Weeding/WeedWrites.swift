@@ -7,14 +7,20 @@ extension KhoStore {
     /// Refuses weeding a box that is out of the store, or one of whose files is (`kho out`): called for every box an
     /// item of the destruction list is recorded against (`kho weed add`, `kho import weed`), naming who has it.
     static func ensureNotOut(_ db: Database, box: Box) throws {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT c.holder, e.happened_day AS since, b.code AS box_code, f.code AS file_code
-            FROM custody c JOIN event e ON e.id = c.out_event_id JOIN box b ON b.id = ? LEFT JOIN file f ON f.id = c.file_id
-            WHERE c.in_event_id IS NULL AND (c.box_id = ? OR c.file_id IN (SELECT id FROM file WHERE box_id = ?))
-            ORDER BY c.file_id IS NOT NULL, c.out_at LIMIT 1
-            """, arguments: [box.id, box.id, box.id]) else { return }
-        let thing = (row["file_code"] as String?).map { "\(row["box_code"] as String)/\($0)" } ?? (row["box_code"] as String)
-        throw CustodyError.cannotWeedWhileOut(thing: thing, holder: row["holder"], since: row["since"], returnWith: "kho in \(thing)")
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT c.holder, e.happened_day AS since, b.code AS box_code, f.code AS file_code
+                    FROM custody c JOIN event e ON e.id = c.out_event_id JOIN box b ON b.id = ? LEFT JOIN file f ON f.id = c.file_id
+                    WHERE c.in_event_id IS NULL AND (c.box_id = ? OR c.file_id IN (SELECT id FROM file WHERE box_id = ?))
+                    ORDER BY c.file_id IS NOT NULL, c.out_at LIMIT 1
+                    """, arguments: [box.id, box.id, box.id])
+        else { return }
+        let thing =
+            (row["file_code"] as String?).map { "\(row["box_code"] as String)/\($0)" } ?? (row["box_code"] as String)
+        throw CustodyError.cannotWeedWhileOut(
+            thing: thing, holder: row["holder"], since: row["since"], returnWith: "kho in \(thing)")
     }
 
     /// Records a group of records proposed for destruction from a box during its arrangement, as one attributed
@@ -27,7 +33,9 @@ extension KhoStore {
     public func addWeed(_ draft: WeedDraft, by who: Attribution) throws -> WeedItemView {
         try write { db in
             let record = try Self.validatedWeed(db, draft, pendingMM: 0)
-            var event = Event(kind: .weedAdd, attribution: who, time: time, detail: EventDetail(after: ["title": record.title, "reason": record.reason]))
+            var event = Event(
+                kind: .weedAdd, attribution: who, time: time,
+                detail: EventDetail(after: ["title": record.title, "reason": record.reason]))
             event.boxId = record.boxId
             event.fondsId = record.fondsId
             event.metresMM = record.quantity.millimetres
@@ -35,8 +43,10 @@ extension KhoStore {
             try event.append(db)
             let id = try Self.insertWeed(db, record, event: event.id ?? 0)
             return try Self.weedItems(db, where: "w.id = ?", arguments: [id]).first
-                ?? WeedItemView(id: id, box: draft.box, fonds: "", title: record.title, quantity: record.quantity, reason: record.reason,
-                                notes: record.notes, stage: .proposed, event: event.id ?? 0)
+                ?? WeedItemView(
+                    id: id, box: draft.box, fonds: "", title: record.title, quantity: record.quantity,
+                    reason: record.reason,
+                    notes: record.notes, stage: .proposed, event: event.id ?? 0)
         }
     }
 
@@ -46,7 +56,9 @@ extension KhoStore {
         let box = try Lookup.box(db, code: draft.box)
         if let from = box.fromBoxId {
             var root = from
-            while let parent = try Int64.fetchOne(db, sql: "SELECT from_box_id FROM box WHERE id = ?", arguments: [root]) { root = parent }
+            while let parent = try Int64.fetchOne(
+                db, sql: "SELECT from_box_id FROM box WHERE id = ?", arguments: [root])
+            { root = parent }
             throw WeedError.madeByArrangement(box: box.code, from: try Lookup.boxCode(db, id: root))
         }
         if box.arrangement == .unarranged { throw WeedError.notInArrangement(box: box.code) }
@@ -60,20 +72,30 @@ extension KhoStore {
         let notes = try Clean.notes(draft.notes)
         if box.arrangement == .arranged, let adding = quantity.millimetres {
             let kept = box.keptMM ?? box.extentMM
-            let proposed = (try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(quantity_mm), 0) FROM weed_item WHERE box_id = ?", arguments: [box.id]) ?? 0) + pendingMM
+            let proposed =
+                (try Int64.fetchOne(
+                    db, sql: "SELECT COALESCE(SUM(quantity_mm), 0) FROM weed_item WHERE box_id = ?", arguments: [box.id]
+                ) ?? 0) + pendingMM
             if proposed + adding > box.extentMM - kept {
-                throw WeedError.moreThanLeftOut(box: box.code, proposedMM: proposed, addingMM: adding, extentMM: box.extentMM, keptMM: kept)
+                throw WeedError.moreThanLeftOut(
+                    box: box.code, proposedMM: proposed, addingMM: adding, extentMM: box.extentMM, keptMM: kept)
             }
         }
-        return WeedRecord(boxId: box.id ?? 0, fondsId: box.fondsId, title: title, startYear: start, endYear: end, quantity: quantity,
-                          reason: reason, notes: notes)
+        return WeedRecord(
+            boxId: box.id ?? 0, fondsId: box.fondsId, title: title, startYear: start, endYear: end, quantity: quantity,
+            reason: reason, notes: notes)
     }
 
     static func insertWeed(_ db: Database, _ r: WeedRecord, event: Int64) throws -> Int64 {
-        try db.cachedStatement(sql: """
-            INSERT INTO weed_item (box_id, title, start_year, end_year, quantity_mm, sheets, reason, notes, added_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [r.boxId, r.title, r.startYear, r.endYear, r.quantity.millimetres, r.quantity.sheets, r.reason, r.notes, event])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO weed_item (box_id, title, start_year, end_year, quantity_mm, sheets, reason, notes, added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            r.boxId, r.title, r.startYear, r.endYear, r.quantity.millimetres, r.quantity.sheets, r.reason, r.notes,
+            event,
+        ])
         return db.lastInsertedRowID
     }
 
@@ -83,38 +105,52 @@ extension KhoStore {
     /// Refused when a box of those items is not arranged yet or its list does not add up to what its arrangement left
     /// out: the council reviews a list that adds up.
     @discardableResult
-    public func approveWeeds(fonds: String?, decision: String, day: String, by who: Attribution) throws -> WeedStepResult {
+    public func approveWeeds(
+        fonds: String?, decision: String, day: String, by who: Attribution
+    ) throws -> WeedStepResult {
         try write { db in
             let reference = try Clean.line(decision, .decision)
             guard !reference.isEmpty else { throw WeedError.emptyField(.decision) }
             let day = try Self.checkedDay(day, now: who.recordedAt, time: time)
-            let (fondsId, fondsCode, ids) = try Self.weedScope(db, fonds: fonds, step: .approve, waiting: "w.approval_id IS NULL")
-            for balance in try Self.weedBalances(db, where: "b.id IN (SELECT box_id FROM weed_item WHERE id IN (\(ids.list)))") where !balance.balanced {
-                throw WeedError.unbalanced(box: balance.box, proposedMM: balance.proposedMM, leftOutMM: balance.leftOutMM)
+            let (fondsId, fondsCode, ids) = try Self.weedScope(
+                db, fonds: fonds, step: .approve, waiting: "w.approval_id IS NULL")
+            for balance in try Self.weedBalances(
+                db, where: "b.id IN (SELECT box_id FROM weed_item WHERE id IN (\(ids.list)))") where !balance.balanced
+            {
+                throw WeedError.unbalanced(
+                    box: balance.box, proposedMM: balance.proposedMM, leftOutMM: balance.leftOutMM)
             }
-            return try Self.recordStep(db, kind: .weedApprove, fondsId: fondsId, fondsCode: fondsCode, ids: ids, reference: reference,
-                                       day: day, by: who, time: time, column: "approval_id")
+            return try Self.recordStep(
+                db, kind: .weedApprove, fondsId: fondsId, fondsCode: fondsCode, ids: ids, reference: reference,
+                day: day, by: who, time: time, column: "approval_id")
         }
     }
 
     /// Records that the approved items of a fonds were destroyed, with the destruction record (*biên bản hủy*), as one
     /// attributed `weed.destroy` event. Refused when the day is before the council's approval of an item.
     @discardableResult
-    public func recordDestruction(fonds: String?, record: String, day: String, by who: Attribution) throws -> WeedStepResult {
+    public func recordDestruction(
+        fonds: String?, record: String, day: String, by who: Attribution
+    ) throws -> WeedStepResult {
         try write { db in
             let reference = try Clean.line(record, .record)
             guard !reference.isEmpty else { throw WeedError.emptyField(.record) }
             let day = try Self.checkedDay(day, now: who.recordedAt, time: time)
-            let (fondsId, fondsCode, ids) = try Self.weedScope(db, fonds: fonds, step: .destroy,
-                                                               waiting: "w.approval_id IS NOT NULL AND w.destruction_id IS NULL")
-            if let late = try Row.fetchOne(db, sql: """
-                SELECT d.day, d.reference FROM weed_item w JOIN weed_decision d ON d.id = w.approval_id
-                WHERE w.id IN (\(ids.list)) AND d.day > ? ORDER BY d.day DESC LIMIT 1
-                """, arguments: [day]) {
+            let (fondsId, fondsCode, ids) = try Self.weedScope(
+                db, fonds: fonds, step: .destroy,
+                waiting: "w.approval_id IS NOT NULL AND w.destruction_id IS NULL")
+            if let late = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT d.day, d.reference FROM weed_item w JOIN weed_decision d ON d.id = w.approval_id
+                    WHERE w.id IN (\(ids.list)) AND d.day > ? ORDER BY d.day DESC LIMIT 1
+                    """, arguments: [day])
+            {
                 throw WeedError.destroyedBeforeApproval(day: day, approvalDay: late[0], decision: late[1])
             }
-            return try Self.recordStep(db, kind: .weedDestroy, fondsId: fondsId, fondsCode: fondsCode, ids: ids, reference: reference,
-                                       day: day, by: who, time: time, column: "destruction_id")
+            return try Self.recordStep(
+                db, kind: .weedDestroy, fondsId: fondsId, fondsCode: fondsCode, ids: ids, reference: reference,
+                day: day, by: who, time: time, column: "destruction_id")
         }
     }
 
@@ -125,7 +161,9 @@ extension KhoStore {
     }
 
     /// The items of the fonds waiting for a step; the fonds is found when only one has items waiting.
-    private static func weedScope(_ db: Database, fonds: String?, step: WeedError.Step, waiting: String) throws -> (Int64, String, ItemIds) {
+    private static func weedScope(
+        _ db: Database, fonds: String?, step: WeedError.Step, waiting: String
+    ) throws -> (Int64, String, ItemIds) {
         var condition = waiting
         var arguments: StatementArguments = []
         if let fonds {
@@ -133,34 +171,46 @@ extension KhoStore {
             condition += " AND b.fonds_id = ?"
             arguments += [f.id]
         }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT w.id, b.fonds_id, f.code FROM weed_item w JOIN box b ON b.id = w.box_id JOIN fonds f ON f.id = b.fonds_id
-            WHERE \(condition) ORDER BY w.id
-            """, arguments: arguments)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT w.id, b.fonds_id, f.code FROM weed_item w JOIN box b ON b.id = w.box_id JOIN fonds f ON f.id = b.fonds_id
+                WHERE \(condition) ORDER BY w.id
+                """, arguments: arguments)
         guard let first = rows.first else { throw WeedError.nothingWaiting(step: step, fonds: fonds.map(Clean.code)) }
         let codes = Set(rows.map { $0[2] as String })
         if codes.count > 1 { throw WeedError.manyFonds(step: step, fonds: codes.sorted()) }
         return (first[1], first[2], ItemIds(ids: rows.map { $0[0] }))
     }
 
-    private static func recordStep(_ db: Database, kind: EventKind, fondsId: Int64, fondsCode: String, ids: ItemIds, reference: String, day: String,
-                                   by who: Attribution, time: LocalTime, column: String) throws -> WeedStepResult {
-        let sums = try Row.fetchOne(db, sql: "SELECT COALESCE(SUM(quantity_mm), 0), COALESCE(SUM(sheets), 0) FROM weed_item WHERE id IN (\(ids.list))")
+    private static func recordStep(
+        _ db: Database, kind: EventKind, fondsId: Int64, fondsCode: String, ids: ItemIds, reference: String,
+        day: String,
+        by who: Attribution, time: LocalTime, column: String
+    ) throws -> WeedStepResult {
+        let sums = try Row.fetchOne(
+            db,
+            sql:
+                "SELECT COALESCE(SUM(quantity_mm), 0), COALESCE(SUM(sheets), 0) FROM weed_item WHERE id IN (\(ids.list))"
+        )
         let mm: Int64 = sums?[0] ?? 0
         let sheets: Int = sums?[1] ?? 0
         let key = kind == .weedApprove ? "decision" : "record"
-        var event = Event(kind: kind, attribution: who, time: time,
-                          detail: EventDetail(after: [key: reference, "day": day], count: ids.ids.count))
+        var event = Event(
+            kind: kind, attribution: who, time: time,
+            detail: EventDetail(after: [key: reference, "day": day], count: ids.ids.count))
         event.fondsId = fondsId
         event.metresMM = mm
         event.sheets = sheets
         try event.append(db)
-        try db.execute(sql: "INSERT INTO weed_decision (kind, fonds_id, reference, day, event_id) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [kind == .weedApprove ? "approval" : "destruction", fondsId, reference, day, event.id])
+        try db.execute(
+            sql: "INSERT INTO weed_decision (kind, fonds_id, reference, day, event_id) VALUES (?, ?, ?, ?, ?)",
+            arguments: [kind == .weedApprove ? "approval" : "destruction", fondsId, reference, day, event.id])
         let decision = db.lastInsertedRowID
         try db.execute(sql: "UPDATE weed_item SET \(column) = ? WHERE id IN (\(ids.list))", arguments: [decision])
-        return WeedStepResult(fonds: fondsCode, items: ids.ids.count, metres: Double(mm) / 1000, sheets: sheets, reference: reference,
-                              day: day, event: event.id ?? 0)
+        return WeedStepResult(
+            fonds: fondsCode, items: ids.ids.count, metres: Double(mm) / 1000, sheets: sheets, reference: reference,
+            day: day, event: event.id ?? 0)
     }
 
     /// A day typed as `YYYY-MM-DD`, not after today.
@@ -177,20 +227,28 @@ extension KhoStore {
         let id = original.id ?? 0
         switch original.kind {
         case .weedAdd, .importWeed:
-            if let approved = try Row.fetchOne(db, sql: """
-                SELECT w.id, d.reference, d.event_id FROM weed_item w JOIN weed_decision d ON d.id = w.approval_id
-                WHERE w.added_by = ? ORDER BY w.id LIMIT 1
-                """, arguments: [id]) {
+            if let approved = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT w.id, d.reference, d.event_id FROM weed_item w JOIN weed_decision d ON d.id = w.approval_id
+                    WHERE w.added_by = ? ORDER BY w.id LIMIT 1
+                    """, arguments: [id])
+            {
                 throw WeedError.alreadyApproved(item: approved[0], decision: approved[1], event: approved[2])
             }
             try db.execute(sql: "DELETE FROM weed_item WHERE added_by = ?", arguments: [id])
             return try appendUndo(db, of: original, by: who, count: db.changesCount)
         default:
-            let decision = try Int64.fetchOne(db, sql: "SELECT id FROM weed_decision WHERE event_id = ?", arguments: [id])
-            if original.kind == .weedApprove, let decision, let destroyed = try Row.fetchOne(db, sql: """
-                SELECT d.reference, d.event_id FROM weed_item w JOIN weed_decision d ON d.id = w.destruction_id
-                WHERE w.approval_id = ? ORDER BY d.id LIMIT 1
-                """, arguments: [decision]) {
+            let decision = try Int64.fetchOne(
+                db, sql: "SELECT id FROM weed_decision WHERE event_id = ?", arguments: [id])
+            if original.kind == .weedApprove, let decision,
+                let destroyed = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.reference, d.event_id FROM weed_item w JOIN weed_decision d ON d.id = w.destruction_id
+                        WHERE w.approval_id = ? ORDER BY d.id LIMIT 1
+                        """, arguments: [decision])
+            {
                 throw WeedError.alreadyDestroyed(record: destroyed[0], event: destroyed[1])
             }
             let column = original.kind == .weedApprove ? "approval_id" : "destruction_id"

@@ -28,7 +28,8 @@ struct GroupedBars {
 
         var out = SVG.open(id: id, width: width, height: height, label: unit) + SVG.patternDefs(prefix: id)
         for t in scale.ticks {
-            out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(py(t)))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(py(t)))\" class=\"grid\"/>"
+            out +=
+                "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(py(t)))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(py(t)))\" class=\"grid\"/>"
             out += SVG.text(NumberText.compact(t, lang), x: left - 6, y: py(t) + 4, anchor: "end", cls: "tick")
         }
         let labelEvery = Swift.max(1, Int((Double(categories.count) * 48 / (right - left)).rounded(.up)))
@@ -37,19 +38,24 @@ struct GroupedBars {
             for s in series.indices {
                 let v = c < values.count && s < values[c].count && values[c][s].isFinite ? values[c][s] : 0
                 let y0 = py(Swift.max(v, 0)), y1 = py(Swift.min(v, 0))
-                out += "<rect x=\"\(SVG.n(gx + Double(s) * barWidth))\" y=\"\(SVG.n(y0))\" width=\"\(SVG.n(barWidth))\" height=\"\(SVG.n(y1 - y0))\" fill=\"\(SVG.fill(s, prefix: id))\" stroke=\"#111\" stroke-width=\"0.6\"/>"
+                out +=
+                    "<rect x=\"\(SVG.n(gx + Double(s) * barWidth))\" y=\"\(SVG.n(y0))\" width=\"\(SVG.n(barWidth))\" height=\"\(SVG.n(y1 - y0))\" fill=\"\(SVG.fill(s, prefix: id))\" stroke=\"#111\" stroke-width=\"0.6\"/>"
             }
             if c % labelEvery == 0 {
-                out += SVG.text(name, x: left + (Double(c) + 0.5) * groupWidth, y: bottom + 16, anchor: "middle", cls: "tick")
+                out += SVG.text(
+                    name, x: left + (Double(c) + 0.5) * groupWidth, y: bottom + 16, anchor: "middle", cls: "tick")
             }
         }
-        out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(py(0)))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(py(0)))\" class=\"axis\"/>"
-        out += SVG.text(unit, x: 14, y: (top + bottom) / 2, anchor: "middle", cls: "unit",
-                        extra: " transform=\"rotate(-90 14 \(SVG.n((top + bottom) / 2)))\"")
+        out +=
+            "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(py(0)))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(py(0)))\" class=\"axis\"/>"
+        out += SVG.text(
+            unit, x: 14, y: (top + bottom) / 2, anchor: "middle", cls: "unit",
+            extra: " transform=\"rotate(-90 14 \(SVG.n((top + bottom) / 2)))\"")
         out += "<g class=\"legend\">"
         for (s, name) in series.enumerated() {
             let lx = left + Double(s % 4) * 150, ly = 8.0 + Double(s / 4) * 16
-            out += "<rect x=\"\(SVG.n(lx))\" y=\"\(SVG.n(ly))\" width=\"14\" height=\"11\" fill=\"\(SVG.fill(s, prefix: id))\" stroke=\"#111\"/>"
+            out +=
+                "<rect x=\"\(SVG.n(lx))\" y=\"\(SVG.n(ly))\" width=\"14\" height=\"11\" fill=\"\(SVG.fill(s, prefix: id))\" stroke=\"#111\"/>"
             out += SVG.text(SVG.shorten(name, max: 20), x: lx + 19, y: ly + 10)
         }
         return out + "</g></svg>"

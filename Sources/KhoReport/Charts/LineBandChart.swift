@@ -26,9 +26,13 @@ struct LineBandChart {
 
     /// The SVG of the chart, or a "no data" frame when there is nothing to plot.
     func svg() -> String {
-        let obs = actual.compactMap { p in LocalDay(prefixOf: p.day).map { (x: $0.dayNumber, y: p.value.isFinite ? p.value : 0) } }
+        let obs = actual.compactMap { p in
+            LocalDay(prefixOf: p.day).map { (x: $0.dayNumber, y: p.value.isFinite ? p.value : 0) }
+        }
         let band = projection.compactMap { p in
-            LocalDay(prefixOf: p.day).map { (x: $0.dayNumber, lo: finite(p.p10), mid: finite(p.p50), hi: finite(p.p90)) }
+            LocalDay(prefixOf: p.day).map {
+                (x: $0.dayNumber, lo: finite(p.p10), mid: finite(p.p50), hi: finite(p.p90))
+            }
         }
         guard !obs.isEmpty || !band.isEmpty else {
             return SVG.empty(id: id, width: width, height: height, message: labels.noData)
@@ -48,33 +52,41 @@ struct LineBandChart {
         // Grid and y ticks.
         for t in yScale.ticks {
             let y = py(t)
-            out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(y))\" class=\"grid\"/>"
+            out +=
+                "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(y))\" class=\"grid\"/>"
             out += SVG.text(NumberText.compact(t, lang), x: left - 6, y: y + 4, anchor: "end", cls: "tick")
         }
         // X ticks.
         for tick in DateTicks.ticks(first: firstX, last: xs.max() ?? firstX, lang: lang) {
             let x = px(tick.serial)
-            out += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(bottom))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(bottom + 5))\" class=\"axis\"/>"
+            out +=
+                "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(bottom))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(bottom + 5))\" class=\"axis\"/>"
             out += SVG.text(tick.label, x: x, y: bottom + 18, anchor: "middle", cls: "tick")
         }
-        out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(bottom))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(bottom))\" class=\"axis\"/>"
-        out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(left))\" y2=\"\(SVG.n(bottom))\" class=\"axis\"/>"
-        out += SVG.text(unit, x: 14, y: (top + bottom) / 2, anchor: "middle", cls: "unit",
-                        extra: " transform=\"rotate(-90 14 \(SVG.n((top + bottom) / 2)))\"")
+        out +=
+            "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(bottom))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(bottom))\" class=\"axis\"/>"
+        out +=
+            "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(left))\" y2=\"\(SVG.n(bottom))\" class=\"axis\"/>"
+        out += SVG.text(
+            unit, x: 14, y: (top + bottom) / 2, anchor: "middle", cls: "unit",
+            extra: " transform=\"rotate(-90 14 \(SVG.n((top + bottom) / 2)))\"")
         out += SVG.text(labels.xAxis, x: (left + right) / 2, y: height - 8, anchor: "middle", cls: "unit")
 
         if !band.isEmpty {
             let upper = band.map { "\(SVG.n(px($0.x))),\(SVG.n(py($0.hi)))" }
             let lower = band.reversed().map { "\(SVG.n(px($0.x))),\(SVG.n(py($0.lo)))" }
-            out += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"url(#\(escapeHTML(id))-band)\" stroke=\"#8a94a6\" stroke-width=\"0.8\" class=\"band\"/>"
+            out +=
+                "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"url(#\(escapeHTML(id))-band)\" stroke=\"#8a94a6\" stroke-width=\"0.8\" class=\"band\"/>"
             var mid = band.map { (x: $0.x, y: $0.mid) }
             if let last = obs.last, let first = band.first, last.x <= first.x { mid.insert((last.x, last.y), at: 0) }
             out += polyline(mid.map { (px($0.x), py($0.y)) }, cls: "p50")
             if let end = Self.medianFinish(band.map { (x: $0.x, y: $0.mid) }) {
                 let label = labels.finish + " " + DateFormat.day(LocalDay(dayNumber: end.x), lang: lang)
-                out += "<circle cx=\"\(SVG.n(px(end.x)))\" cy=\"\(SVG.n(py(end.y)))\" r=\"3.5\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"1.5\"/>"
+                out +=
+                    "<circle cx=\"\(SVG.n(px(end.x)))\" cy=\"\(SVG.n(py(end.y)))\" r=\"3.5\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"1.5\"/>"
                 let anchor = px(end.x) > (left + right) / 2 ? "end" : "start"
-                out += SVG.text(label, x: px(end.x) + (anchor == "end" ? -6 : 6), y: py(end.y) - 9, anchor: anchor, cls: "note")
+                out += SVG.text(
+                    label, x: px(end.x) + (anchor == "end" ? -6 : 6), y: py(end.y) - 9, anchor: anchor, cls: "note")
             }
         }
         if !obs.isEmpty {
@@ -104,13 +116,16 @@ struct LineBandChart {
     private func legend(top: Double, left: Double) -> String {
         var out = "<g class=\"legend\">"
         var x = left
-        out += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(x + 26))\" y2=\"\(SVG.n(top))\" class=\"actual\"/>"
+        out +=
+            "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(x + 26))\" y2=\"\(SVG.n(top))\" class=\"actual\"/>"
         out += SVG.text(labels.actual, x: x + 32, y: top + 4)
         x += 40 + Double(labels.actual.count) * 6.5
-        out += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(x + 26))\" y2=\"\(SVG.n(top))\" class=\"p50\"/>"
+        out +=
+            "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(x + 26))\" y2=\"\(SVG.n(top))\" class=\"p50\"/>"
         out += SVG.text(labels.p50, x: x + 32, y: top + 4)
         x += 40 + Double(labels.p50.count) * 6.5
-        out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(top - 6))\" width=\"26\" height=\"12\" fill=\"url(#\(escapeHTML(id))-band)\" stroke=\"#8a94a6\"/>"
+        out +=
+            "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(top - 6))\" width=\"26\" height=\"12\" fill=\"url(#\(escapeHTML(id))-band)\" stroke=\"#8a94a6\"/>"
         out += SVG.text(labels.band, x: x + 32, y: top + 4)
         return out + "</g>"
     }

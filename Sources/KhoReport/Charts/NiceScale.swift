@@ -12,7 +12,14 @@ struct NiceScale {
         var hi = rawMax.isFinite ? rawMax : 0
         if lo > hi { swap(&lo, &hi) }
         if hi - lo <= 0 {
-            if hi == 0 { hi = 1 } else if hi > 0 { lo = Swift.min(lo, 0); hi = hi == lo ? hi + 1 : hi } else { hi = 0 }
+            if hi == 0 {
+                hi = 1
+            } else if hi > 0 {
+                lo = Swift.min(lo, 0)
+                hi = hi == lo ? hi + 1 : hi
+            } else {
+                hi = 0
+            }
         }
         let raw = (hi - lo) / Double(Swift.max(target, 1))
         let magnitude = pow(10, floor(log10(raw)))

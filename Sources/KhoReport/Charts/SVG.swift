@@ -9,7 +9,9 @@ enum SVG {
     }
 
     /// A `<text>` element with escaped content.
-    static func text(_ s: String, x: Double, y: Double, anchor: String = "start", cls: String = "", extra: String = "") -> String {
+    static func text(
+        _ s: String, x: Double, y: Double, anchor: String = "start", cls: String = "", extra: String = ""
+    ) -> String {
         let c = cls.isEmpty ? "" : " class=\"\(cls)\""
         return "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\"\(c)\(extra)>\(escapeHTML(s))</text>"
     }
@@ -26,14 +28,14 @@ enum SVG {
     static func patternDefs(prefix: String) -> String {
         let p = escapeHTML(prefix)
         return """
-        <defs>\
-        <pattern id="\(p)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#333" stroke-width="2"/></pattern>\
-        <pattern id="\(p)-dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#fff"/><circle cx="2.5" cy="2.5" r="1.3" fill="#222"/></pattern>\
-        <pattern id="\(p)-cross" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fff"/><path d="M0 0L6 6M6 0L0 6" stroke="#333" stroke-width="1"/></pattern>\
-        <pattern id="\(p)-lines" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#fff"/><line x1="0" y1="2.5" x2="5" y2="2.5" stroke="#222" stroke-width="1.5"/></pattern>\
-        <pattern id="\(p)-band" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#eef2f7"/><line x1="0" y1="0" x2="0" y2="8" stroke="#8a94a6" stroke-width="1.2"/></pattern>\
-        </defs>
-        """
+            <defs>\
+            <pattern id="\(p)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#333" stroke-width="2"/></pattern>\
+            <pattern id="\(p)-dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#fff"/><circle cx="2.5" cy="2.5" r="1.3" fill="#222"/></pattern>\
+            <pattern id="\(p)-cross" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fff"/><path d="M0 0L6 6M6 0L0 6" stroke="#333" stroke-width="1"/></pattern>\
+            <pattern id="\(p)-lines" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#fff"/><line x1="0" y1="2.5" x2="5" y2="2.5" stroke="#222" stroke-width="1.5"/></pattern>\
+            <pattern id="\(p)-band" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#eef2f7"/><line x1="0" y1="0" x2="0" y2="8" stroke="#8a94a6" stroke-width="1.2"/></pattern>\
+            </defs>
+            """
     }
 
     /// The fill for series `index`: distinct by pattern, not only by colour.

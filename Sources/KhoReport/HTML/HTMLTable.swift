@@ -32,11 +32,15 @@ struct Cell {
 /// Writes bordered tables with a `thead`, so that a printed table repeats its header row on each page.
 enum HTMLTable {
     /// A table with column headers (the numeric ones right-aligned) and rows; `footer` rows go in a `tfoot`.
-    static func render(headers: [String], numericColumns: Set<Int> = [], rows: [[Cell]], footer: [[Cell]] = [], cls: String = "") -> String {
+    static func render(
+        headers: [String], numericColumns: Set<Int> = [], rows: [[Cell]], footer: [[Cell]] = [], cls: String = ""
+    ) -> String {
         let c = cls.isEmpty ? "" : " class=\"\(cls)\""
         var out = "<table\(c)><thead><tr>"
         for (i, h) in headers.enumerated() {
-            out += numericColumns.contains(i) ? "<th scope=\"col\" class=\"num\">\(escapeHTML(h))</th>" : "<th scope=\"col\">\(escapeHTML(h))</th>"
+            out +=
+                numericColumns.contains(i)
+                ? "<th scope=\"col\" class=\"num\">\(escapeHTML(h))</th>" : "<th scope=\"col\">\(escapeHTML(h))</th>"
         }
         out += "</tr></thead><tbody>"
         for row in rows { out += "<tr>" + row.map(\.html).joined() + "</tr>" }

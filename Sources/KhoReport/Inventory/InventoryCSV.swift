@@ -4,7 +4,8 @@
 /// sheets/pages ("42 tờ / 60 trang", one column as in Decree 30/2020 Annex V), notes; then the archival code
 /// (*mã hồ sơ*) and whether the file has its legal copy (PDF/A).
 public func renderInventoryCSV(_ fonds: [InventoryFonds], lang: Lang) -> String {
-    let header = [T.colFondsCode.text(lang), T.colFondsName.text(lang)] + InventoryFields.headers(lang)
+    let header =
+        [T.colFondsCode.text(lang), T.colFondsName.text(lang)] + InventoryFields.headers(lang)
         + [T.colArchiveId.text(lang), T.colDelivered.text(lang)]
     var rows: [[CSVCell]] = []
     for f in fonds {

@@ -20,12 +20,16 @@ enum InventoryFields {
 
     /// "42 tờ / 60 trang" when both are known, "42 tờ" or "60 trang" when one is, empty when neither.
     static func sheetsPages(_ row: InventoryRow, _ lang: Lang) -> String {
-        let parts = [row.sheets.map { T.sheetCount($0, lang) }, row.pages.map { T.pageCount($0, lang) }].compactMap { $0 }
+        let parts = [row.sheets.map { T.sheetCount($0, lang) }, row.pages.map { T.pageCount($0, lang) }].compactMap {
+            $0
+        }
         return parts.joined(separator: " / ")
     }
 
     /// The column headers in the Decree's order, with the box after STT.
     static func headers(_ lang: Lang) -> [String] {
-        [T.colNo, T.colBox, T.colFile, T.colTitle, T.colDates, T.colRetention, T.colSheets, T.colNotes].map { $0.text(lang) }
+        [T.colNo, T.colBox, T.colFile, T.colTitle, T.colDates, T.colRetention, T.colSheets, T.colNotes].map {
+            $0.text(lang)
+        }
     }
 }

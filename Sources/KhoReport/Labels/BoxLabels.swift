@@ -18,8 +18,11 @@ public struct BoxLabel: Sendable, Codable, Hashable {
     public var retention: String?
 
     /// Makes a label.
-    public init(fondsCode: String, fondsName: String, box: String, firstFile: String? = nil, lastFile: String? = nil, files: Int = 0,
-                startYear: Int? = nil, endYear: Int? = nil, retention: String? = nil) {
+    public init(
+        fondsCode: String, fondsName: String, box: String, firstFile: String? = nil, lastFile: String? = nil,
+        files: Int = 0,
+        startYear: Int? = nil, endYear: Int? = nil, retention: String? = nil
+    ) {
         self.fondsCode = fondsCode
         self.fondsName = fondsName
         self.box = box
@@ -72,14 +75,17 @@ public enum LabelSheet {
 public func renderLabelsHTML(_ labels: [BoxLabel], lang: Lang, generatedAt: String) -> String {
     var body = ""
     let perSheet = LabelSheet.perSheet
-    let sheets = stride(from: 0, to: labels.count, by: perSheet).map { Array(labels[$0..<min(labels.count, $0 + perSheet)]) }
+    let sheets = stride(from: 0, to: labels.count, by: perSheet).map {
+        Array(labels[$0..<min(labels.count, $0 + perSheet)])
+    }
     for (index, sheet) in sheets.enumerated() {
         body += "<section class=\"sheet\" data-sheet=\"\(index + 1)\">"
         body += cropMarks()
         body += "<div class=\"grid\">"
         for label in sheet { body += labelHTML(label, lang) }
         body += "</div>"
-        body += "<p class=\"foot\">\(escapeHTML(T.labelsFoot(page: index + 1, of: sheets.count, lang))) · \(escapeHTML(DateFormat.dateTime(generatedAt, lang: lang)))</p>"
+        body +=
+            "<p class=\"foot\">\(escapeHTML(T.labelsFoot(page: index + 1, of: sheets.count, lang))) · \(escapeHTML(DateFormat.dateTime(generatedAt, lang: lang)))</p>"
         body += "</section>"
     }
     if labels.isEmpty { body = "<p>\(escapeHTML(T.labelsNone.text(lang)))</p>" }
@@ -110,7 +116,8 @@ private func labelHTML(_ label: BoxLabel, _ lang: Lang) -> String {
     out += "<dl>"
     out += "<dt>\(escapeHTML(T.labelFiles.text(lang)))</dt><dd>\(escapeHTML(files))</dd>"
     out += "<dt>\(escapeHTML(T.labelYears.text(lang)))</dt><dd>\(escapeHTML(years))</dd>"
-    out += "<dt>\(escapeHTML(T.labelRetention.text(lang)))</dt><dd>\(escapeHTML(labelRetention(label.retention, lang)))</dd>"
+    out +=
+        "<dt>\(escapeHTML(T.labelRetention.text(lang)))</dt><dd>\(escapeHTML(labelRetention(label.retention, lang)))</dd>"
     out += "</dl></article>"
     return out
 }
@@ -144,33 +151,33 @@ private func cropMarks() -> String {
 private let labelCSS: String = {
     let mx = String(format: "%.1fmm", LabelSheet.marginX), my = String(format: "%.1fmm", LabelSheet.marginY)
     return """
-    @page { size: A4; margin: 0; }
-    * { box-sizing: border-box; }
-    html, body { margin: 0; padding: 0; }
-    body { font-family: "Liberation Sans", Arial, "Helvetica Neue", "DejaVu Sans", sans-serif; color: #000; background: #ccc; }
-    .sheet { position: relative; width: 210mm; height: 297mm; margin: 0 auto 8mm; background: #fff; overflow: hidden;
-             break-after: page; page-break-after: always; }
-    .sheet:last-child { break-after: auto; page-break-after: auto; }
-    .grid { position: absolute; left: \(mx); top: \(my); display: grid;
-            grid-template-columns: repeat(\(LabelSheet.columns), \(Int(LabelSheet.labelWidth))mm);
-            grid-template-rows: repeat(\(LabelSheet.rows), \(Int(LabelSheet.labelHeight))mm); }
-    .label { width: \(Int(LabelSheet.labelWidth))mm; height: \(Int(LabelSheet.labelHeight))mm; outline: 0.25mm dashed #666; outline-offset: -0.125mm;
-             padding: 5mm; display: flex; flex-direction: column; justify-content: space-between; overflow: hidden; text-align: center; }
-    .label p { margin: 0; }
-    .org { font-size: 4.6mm; font-weight: bold; line-height: 1.2; text-transform: uppercase; max-height: 11.5mm; overflow: hidden; }
-    .fonds { font-size: 4mm; }
-    .boxword { font-size: 5mm; font-weight: bold; letter-spacing: 0.5mm; }
-    .boxno { display: flex; justify-content: center; height: 34mm; align-items: center; font-size: \(Int(LabelSheet.boxFontSize))mm;
-             font-weight: bold; line-height: 1; white-space: nowrap; }
-    .boxno span { display: inline-block; transform-origin: center; }
-    dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 1.5mm 2mm; font-size: 4.4mm; text-align: left;
-         border-top: 0.4mm solid #000; padding-top: 2.5mm; }
-    dt { white-space: nowrap; }
-    dd { margin: 0; font-weight: bold; overflow-wrap: anywhere; }
-    .crop { position: absolute; background: #000; }
-    .crop.v { width: 0.2mm; height: 8mm; margin-left: -0.1mm; }
-    .crop.h { height: 0.2mm; width: 8mm; margin-top: -0.1mm; }
-    .foot { position: absolute; left: 0; right: 0; bottom: 6mm; margin: 0; text-align: center; font-size: 2.6mm; color: #444; }
-    @media print { body { background: #fff; } .sheet { margin: 0; } }
-    """
+        @page { size: A4; margin: 0; }
+        * { box-sizing: border-box; }
+        html, body { margin: 0; padding: 0; }
+        body { font-family: "Liberation Sans", Arial, "Helvetica Neue", "DejaVu Sans", sans-serif; color: #000; background: #ccc; }
+        .sheet { position: relative; width: 210mm; height: 297mm; margin: 0 auto 8mm; background: #fff; overflow: hidden;
+                 break-after: page; page-break-after: always; }
+        .sheet:last-child { break-after: auto; page-break-after: auto; }
+        .grid { position: absolute; left: \(mx); top: \(my); display: grid;
+                grid-template-columns: repeat(\(LabelSheet.columns), \(Int(LabelSheet.labelWidth))mm);
+                grid-template-rows: repeat(\(LabelSheet.rows), \(Int(LabelSheet.labelHeight))mm); }
+        .label { width: \(Int(LabelSheet.labelWidth))mm; height: \(Int(LabelSheet.labelHeight))mm; outline: 0.25mm dashed #666; outline-offset: -0.125mm;
+                 padding: 5mm; display: flex; flex-direction: column; justify-content: space-between; overflow: hidden; text-align: center; }
+        .label p { margin: 0; }
+        .org { font-size: 4.6mm; font-weight: bold; line-height: 1.2; text-transform: uppercase; max-height: 11.5mm; overflow: hidden; }
+        .fonds { font-size: 4mm; }
+        .boxword { font-size: 5mm; font-weight: bold; letter-spacing: 0.5mm; }
+        .boxno { display: flex; justify-content: center; height: 34mm; align-items: center; font-size: \(Int(LabelSheet.boxFontSize))mm;
+                 font-weight: bold; line-height: 1; white-space: nowrap; }
+        .boxno span { display: inline-block; transform-origin: center; }
+        dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 1.5mm 2mm; font-size: 4.4mm; text-align: left;
+             border-top: 0.4mm solid #000; padding-top: 2.5mm; }
+        dt { white-space: nowrap; }
+        dd { margin: 0; font-weight: bold; overflow-wrap: anywhere; }
+        .crop { position: absolute; background: #000; }
+        .crop.v { width: 0.2mm; height: 8mm; margin-left: -0.1mm; }
+        .crop.h { height: 0.2mm; width: 8mm; margin-top: -0.1mm; }
+        .foot { position: absolute; left: 0; right: 0; bottom: 6mm; margin: 0; text-align: center; font-size: 2.6mm; color: #444; }
+        @media print { body { background: #fff; } .sheet { margin: 0; } }
+        """
 }()

@@ -15,8 +15,10 @@ public struct MetresAtRisk: Sendable, Codable, Hashable {
     public var undigitizedAtRiskMetres: Double
 
     /// Makes the figures; anything not given is zero or empty.
-    public init(byCondition: [ConditionMetres] = [], locations: [LocationMetres] = [], unarrangedMetres: Double = 0,
-                undigitizedMetres: Double = 0, unarrangedAtRiskMetres: Double = 0, undigitizedAtRiskMetres: Double = 0) {
+    public init(
+        byCondition: [ConditionMetres] = [], locations: [LocationMetres] = [], unarrangedMetres: Double = 0,
+        undigitizedMetres: Double = 0, unarrangedAtRiskMetres: Double = 0, undigitizedAtRiskMetres: Double = 0
+    ) {
         self.byCondition = byCondition
         self.locations = locations
         self.unarrangedMetres = unarrangedMetres

@@ -36,9 +36,12 @@ public struct CostSummary: Sendable, Codable, Hashable {
 
     /// Makes a cost summary.
     public init(
-        contractorWork: Int64, contractorTotal: Int64, inHouseWork: CostBand, inHouseTotal: CostBand, oneOffTotal: Int64,
-        oneOffLines: [MoneyLine] = [], unitRates: [MoneyLine] = [], finish: [PartFinish] = [], sustainedFinish: [PartFinish] = [],
-        pace: [Text] = [], basis: [Text] = [], deadline: DeadlineSummary? = nil, assumptions: [Text] = [], warnings: [Text] = [],
+        contractorWork: Int64, contractorTotal: Int64, inHouseWork: CostBand, inHouseTotal: CostBand,
+        oneOffTotal: Int64,
+        oneOffLines: [MoneyLine] = [], unitRates: [MoneyLine] = [], finish: [PartFinish] = [],
+        sustainedFinish: [PartFinish] = [],
+        pace: [Text] = [], basis: [Text] = [], deadline: DeadlineSummary? = nil, assumptions: [Text] = [],
+        warnings: [Text] = [],
         savedEstimateName: String? = nil, daysOfData: Int = 0
     ) {
         self.contractorWork = contractorWork

@@ -64,11 +64,16 @@ public struct Headline: Sendable, Codable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            totalMetres: try c.decode(Double.self, forKey: .totalMetres), arrangedMetres: try c.decode(Double.self, forKey: .arrangedMetres),
-            keptMetres: try c.decode(Double.self, forKey: .keptMetres), weededMetres: try c.decode(Double.self, forKey: .weededMetres),
-            digitizedMetres: try c.decode(Double.self, forKey: .digitizedMetres), digitizedSplit: try c.decode(DigitizedSplit.self, forKey: .digitizedSplit),
-            boxes: try c.decode(Int.self, forKey: .boxes), files: try c.decode(Int.self, forKey: .files), sheets: try c.decode(Int.self, forKey: .sheets),
-            pagesScanned: try c.decode(Int.self, forKey: .pagesScanned), ladder: try c.decode(LadderCounts.self, forKey: .ladder),
+            totalMetres: try c.decode(Double.self, forKey: .totalMetres),
+            arrangedMetres: try c.decode(Double.self, forKey: .arrangedMetres),
+            keptMetres: try c.decode(Double.self, forKey: .keptMetres),
+            weededMetres: try c.decode(Double.self, forKey: .weededMetres),
+            digitizedMetres: try c.decode(Double.self, forKey: .digitizedMetres),
+            digitizedSplit: try c.decode(DigitizedSplit.self, forKey: .digitizedSplit),
+            boxes: try c.decode(Int.self, forKey: .boxes), files: try c.decode(Int.self, forKey: .files),
+            sheets: try c.decode(Int.self, forKey: .sheets),
+            pagesScanned: try c.decode(Int.self, forKey: .pagesScanned),
+            ladder: try c.decode(LadderCounts.self, forKey: .ladder),
             weed: try c.decodeIfPresent(WeedMetres.self, forKey: .weed) ?? WeedMetres())
     }
 }
@@ -98,9 +103,10 @@ public struct WeedMetres: Sendable, Codable, Hashable {
     /// Decodes the three figures, ignoring the other keys of `kho status --json`'s `weed` (sheets, items).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(proposed: try c.decodeIfPresent(Double.self, forKey: .proposed) ?? 0,
-                  approved: try c.decodeIfPresent(Double.self, forKey: .approved) ?? 0,
-                  destroyed: try c.decodeIfPresent(Double.self, forKey: .destroyed) ?? 0)
+        self.init(
+            proposed: try c.decodeIfPresent(Double.self, forKey: .proposed) ?? 0,
+            approved: try c.decodeIfPresent(Double.self, forKey: .approved) ?? 0,
+            destroyed: try c.decodeIfPresent(Double.self, forKey: .destroyed) ?? 0)
     }
 }
 
@@ -141,8 +147,10 @@ public struct LadderCounts: Sendable, Codable, Hashable {
     public var secret: Int
 
     /// Makes ladder counts; anything not given is zero.
-    public init(none: Int = 0, recorded: Int = 0, passed: Int = 0, rescan: Int = 0, mismatch: Int = 0, review: Int = 0,
-                delivered: Int = 0, secret: Int = 0) {
+    public init(
+        none: Int = 0, recorded: Int = 0, passed: Int = 0, rescan: Int = 0, mismatch: Int = 0, review: Int = 0,
+        delivered: Int = 0, secret: Int = 0
+    ) {
         self.none = none
         self.recorded = recorded
         self.passed = passed
@@ -159,7 +167,8 @@ public struct LadderCounts: Sendable, Codable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func n(_ k: CodingKeys) throws -> Int { try c.decodeIfPresent(Int.self, forKey: k) ?? 0 }
-        self.init(none: try n(.none), recorded: try n(.recorded), passed: try n(.passed), rescan: try n(.rescan),
-                  mismatch: try n(.mismatch), review: try n(.review), delivered: try n(.delivered), secret: try n(.secret))
+        self.init(
+            none: try n(.none), recorded: try n(.recorded), passed: try n(.passed), rescan: try n(.rescan),
+            mismatch: try n(.mismatch), review: try n(.review), delivered: try n(.delivered), secret: try n(.secret))
     }
 }

@@ -11,7 +11,8 @@ public struct InventoryFonds: Sendable, Codable, Hashable {
     public var deliveredMetres: Double
 
     /// Makes an inventory of one fonds.
-    public init(code: String, name: String, rows: [InventoryRow], deliveredFiles: Int = 0, deliveredMetres: Double = 0) {
+    public init(code: String, name: String, rows: [InventoryRow], deliveredFiles: Int = 0, deliveredMetres: Double = 0)
+    {
         self.code = code
         self.name = name
         self.rows = rows
@@ -48,7 +49,8 @@ public struct InventoryRow: Sendable, Codable, Hashable {
     /// Makes an inventory row.
     public init(
         box: String, file: String, title: String, startYear: Int? = nil, endYear: Int? = nil,
-        retention: String, sheets: Int? = nil, pages: Int? = nil, notes: String = "", archiveId: String = "", delivered: Bool = false
+        retention: String, sheets: Int? = nil, pages: Int? = nil, notes: String = "", archiveId: String = "",
+        delivered: Bool = false
     ) {
         self.box = box
         self.file = file

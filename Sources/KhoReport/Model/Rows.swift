@@ -87,9 +87,12 @@ public struct PdfCopiesSummary: Sendable, Codable, Hashable {
     public var copiesMeasured: Int
 
     /// Makes the summary from the estimate's figures.
-    public init(nowBytesPerCopy: Int64, nowBytes: Int64, remainingBytesPerCopy: Int64, remainingBytes: Int64, totalBytesPerCopy: Int64,
-                totalBytes: Int64, mastersAndCopiesTotalBytes: Int64, pagesToBuild: Double, machineHours: Double, cores: Int,
-                speedMeasured: Bool, bytesMeasured: Bool, copiesMeasured: Int) {
+    public init(
+        nowBytesPerCopy: Int64, nowBytes: Int64, remainingBytesPerCopy: Int64, remainingBytes: Int64,
+        totalBytesPerCopy: Int64,
+        totalBytes: Int64, mastersAndCopiesTotalBytes: Int64, pagesToBuild: Double, machineHours: Double, cores: Int,
+        speedMeasured: Bool, bytesMeasured: Bool, copiesMeasured: Int
+    ) {
         self.nowBytesPerCopy = nowBytesPerCopy
         self.nowBytes = nowBytes
         self.remainingBytesPerCopy = remainingBytesPerCopy

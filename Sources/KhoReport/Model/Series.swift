@@ -50,8 +50,10 @@ public struct WeeklyRow: Sendable, Codable, Hashable {
     public var didScanning: Bool
 
     /// Makes a weekly row; without `did…` flags, a kind counts as done when its amount is above 0.
-    public init(week: String, person: String, arrangementMetres: Double, scanningPages: Int, weekStart: String = "",
-                didArrangement: Bool? = nil, didScanning: Bool? = nil) {
+    public init(
+        week: String, person: String, arrangementMetres: Double, scanningPages: Int, weekStart: String = "",
+        didArrangement: Bool? = nil, didScanning: Bool? = nil
+    ) {
         self.week = week
         self.person = person
         self.arrangementMetres = arrangementMetres

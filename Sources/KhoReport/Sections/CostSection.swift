@@ -15,21 +15,36 @@ enum CostSection {
         }
         var out = ""
         if let name = c.savedEstimateName {
-            out += "<p>\(escapeHTML(T.savedEstimate.text(lang))): <strong data-key=\"saved_estimate\">\(escapeHTML(name))</strong></p>"
+            out +=
+                "<p>\(escapeHTML(T.savedEstimate.text(lang))): <strong data-key=\"saved_estimate\">\(escapeHTML(name))</strong></p>"
         }
         if !c.basis.isEmpty {
             out += "<ul class=\"notes\">" + c.basis.map { "<li>\(escapeHTML($0.text(lang)))</li>" }.joined() + "</ul>"
         }
-        out += "<p>\(escapeHTML(T.daysOfData.text(lang))): <strong data-key=\"days_of_data\">\(escapeHTML(NumberText.count(c.daysOfData, lang)))</strong></p>"
+        out +=
+            "<p>\(escapeHTML(T.daysOfData.text(lang))): <strong data-key=\"days_of_data\">\(escapeHTML(NumberText.count(c.daysOfData, lang)))</strong></p>"
 
-        let contractor = [.h(T.contractor.text(lang)), money(c.contractorWork), money(c.oneOffTotal), money(c.contractorTotal, key: "cost.contractor.total")]
+        let contractor = [
+            .h(T.contractor.text(lang)), money(c.contractorWork), money(c.oneOffTotal),
+            money(c.contractorTotal, key: "cost.contractor.total"),
+        ]
         let inHouse: [[Cell]] = [
-            [.h(T.inHouse.text(lang) + " — P10"), money(c.inHouseWork.p10), money(c.oneOffTotal), money(c.inHouseTotal.p10, key: "cost.in_house.total.p10")],
-            [.h(T.inHouse.text(lang) + " — P50"), money(c.inHouseWork.p50), money(c.oneOffTotal), money(c.inHouseTotal.p50, key: "cost.in_house.total.p50")],
-            [.h(T.inHouse.text(lang) + " — P90"), money(c.inHouseWork.p90), money(c.oneOffTotal), money(c.inHouseTotal.p90, key: "cost.in_house.total.p90")],
+            [
+                .h(T.inHouse.text(lang) + " — P10"), money(c.inHouseWork.p10), money(c.oneOffTotal),
+                money(c.inHouseTotal.p10, key: "cost.in_house.total.p10"),
+            ],
+            [
+                .h(T.inHouse.text(lang) + " — P50"), money(c.inHouseWork.p50), money(c.oneOffTotal),
+                money(c.inHouseTotal.p50, key: "cost.in_house.total.p50"),
+            ],
+            [
+                .h(T.inHouse.text(lang) + " — P90"), money(c.inHouseWork.p90), money(c.oneOffTotal),
+                money(c.inHouseTotal.p90, key: "cost.in_house.total.p90"),
+            ],
         ]
         out += HTMLTable.render(
-            headers: [T.variant.text(lang), T.work.text(lang), T.oneOffTotal.text(lang), T.grandTotal.text(lang)], numericColumns: [1, 2, 3],
+            headers: [T.variant.text(lang), T.work.text(lang), T.oneOffTotal.text(lang), T.grandTotal.text(lang)],
+            numericColumns: [1, 2, 3],
             rows: [contractor] + inHouse)
         out += paragraph(T.costNote.text(lang), cls: "muted")
 
@@ -41,35 +56,57 @@ enum CostSection {
             out += "<h3>\(escapeHTML(T.sustainedFinish.text(lang)))</h3>"
             out += finishTable(c.sustainedFinish, lang)
             if !c.pace.isEmpty {
-                out += "<ul class=\"notes\">" + c.pace.map { "<li>\(escapeHTML($0.text(lang)))</li>" }.joined() + "</ul>"
+                out +=
+                    "<ul class=\"notes\">" + c.pace.map { "<li>\(escapeHTML($0.text(lang)))</li>" }.joined() + "</ul>"
             }
         }
         if let d = c.deadline {
-            out += "<h3>\(escapeHTML(T.deadline.text(lang))) \(escapeHTML(DateFormat.day(d.until, lang: lang))) "
+            out +=
+                "<h3>\(escapeHTML(T.deadline.text(lang))) \(escapeHTML(DateFormat.day(d.until, lang: lang))) "
                 + "(\(escapeHTML(NumberText.count(d.workingDays, lang))) \(escapeHTML(T.workingDaysLeft.text(lang))))</h3>"
             out += HTMLTable.render(
-                headers: [T.part.text(lang), T.staffP50.text(lang), T.staffP90.text(lang), T.extraStaffDays.text(lang), T.inHouseCost.text(lang)],
+                headers: [
+                    T.part.text(lang), T.staffP50.text(lang), T.staffP90.text(lang), T.extraStaffDays.text(lang),
+                    T.inHouseCost.text(lang),
+                ],
                 numericColumns: [1, 2, 3, 4],
                 rows: d.parts.map {
-                    [.h($0.part.text(lang)), .num(NumberText.count($0.staffP50, lang)), .num(NumberText.count($0.staffP90, lang)),
-                     .num(Format.decimal($0.extraStaffDays, maxFractionDigits: 1, lang: lang) + " " + T.staffDayUnit.text(lang)),
-                     .num(Format.money($0.costVND, lang: lang))]
+                    [
+                        .h($0.part.text(lang)), .num(NumberText.count($0.staffP50, lang)),
+                        .num(NumberText.count($0.staffP90, lang)),
+                        .num(
+                            Format.decimal($0.extraStaffDays, maxFractionDigits: 1, lang: lang) + " "
+                                + T.staffDayUnit.text(lang)),
+                        .num(Format.money($0.costVND, lang: lang)),
+                    ]
                 },
-                footer: [[.h(T.deadlineInHouse.text(lang)), .t(""), .t(""), .t(""), money(d.inHouseTotal, key: "deadline-in-house-total")],
-                         [.h(T.deadlineContractor.text(lang)), .t(""), .t(""), .t(""), money(d.contractorTotal, key: "deadline-contractor-total")]])
+                footer: [
+                    [
+                        .h(T.deadlineInHouse.text(lang)), .t(""), .t(""), .t(""),
+                        money(d.inHouseTotal, key: "deadline-in-house-total"),
+                    ],
+                    [
+                        .h(T.deadlineContractor.text(lang)), .t(""), .t(""), .t(""),
+                        money(d.contractorTotal, key: "deadline-contractor-total"),
+                    ],
+                ])
         }
         if !c.oneOffLines.isEmpty {
             out += "<h3>\(escapeHTML(T.oneOff.text(lang)))</h3>"
             out += HTMLTable.render(
                 headers: [T.item.text(lang), T.amount.text(lang), T.source.text(lang)], numericColumns: [1],
-                rows: c.oneOffLines.map { [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)] },
+                rows: c.oneOffLines.map {
+                    [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)]
+                },
                 footer: [[.h(T.oneOffTotal.text(lang)), money(c.oneOffTotal, key: "cost.one_off.total"), .t("")]])
         }
         if !c.unitRates.isEmpty {
             out += "<h3>\(escapeHTML(T.rates.text(lang)))</h3>"
             out += HTMLTable.render(
                 headers: [T.item.text(lang), T.rate.text(lang), T.source.text(lang)], numericColumns: [1],
-                rows: c.unitRates.map { [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)] })
+                rows: c.unitRates.map {
+                    [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)]
+                })
         }
         if !c.assumptions.isEmpty {
             out += "<h3>\(escapeHTML(T.assumptions.text(lang)))</h3><ul class=\"notes\">"
@@ -85,7 +122,10 @@ enum CostSection {
     /// Finish days per part; an empty day is "never" (nothing done in the window).
     private static func finishTable(_ rows: [PartFinish], _ lang: Lang) -> String {
         func day(_ iso: String) -> Cell {
-            .num(iso.isEmpty ? T.never.text(lang) : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
+            .num(
+                iso.isEmpty
+                    ? T.never.text(lang)
+                    : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
         }
         return HTMLTable.render(
             headers: [T.part.text(lang), "P10", "P50", "P90"], numericColumns: [1, 2, 3],

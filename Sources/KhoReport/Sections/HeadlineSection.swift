@@ -4,7 +4,10 @@ enum HeadlineSection {
         let h = model.headline
         let m = T.metreUnit.text(lang)
         func metreRow(_ label: Text, _ value: Double, key: String, sub: Bool = false) -> [Cell] {
-            [sub ? .sub(label.text(lang)) : .h(label.text(lang)), .num(NumberText.metres(value, lang), key: key), .t(m), .num(Format.percent(value, of: h.totalMetres, lang: lang))]
+            [
+                sub ? .sub(label.text(lang)) : .h(label.text(lang)), .num(NumberText.metres(value, lang), key: key),
+                .t(m), .num(Format.percent(value, of: h.totalMetres, lang: lang)),
+            ]
         }
         let metreRows = [
             metreRow(T.totalM, h.totalMetres, key: "total_m"),
@@ -45,9 +48,11 @@ enum HeadlineSection {
             countRow(T.rungSecret, l.secret, key: "ladder.secret"),
         ]
         out += "<div class=\"grid2\"><div><h3>\(escapeHTML(T.counts.text(lang)))</h3>"
-        out += HTMLTable.render(headers: [T.figure.text(lang), T.value.text(lang)], numericColumns: [1], rows: countRows)
+        out += HTMLTable.render(
+            headers: [T.figure.text(lang), T.value.text(lang)], numericColumns: [1], rows: countRows)
         out += "</div><div><h3>\(escapeHTML(T.ladder.text(lang)))</h3>"
-        out += HTMLTable.render(headers: [T.figure.text(lang), T.value.text(lang)], numericColumns: [1], rows: ladderRows)
+        out += HTMLTable.render(
+            headers: [T.figure.text(lang), T.value.text(lang)], numericColumns: [1], rows: ladderRows)
         out += "</div></div>"
         return reportSection(id: "headline", heading: T.headline, lang: lang, out)
     }

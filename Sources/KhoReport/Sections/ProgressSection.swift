@@ -4,11 +4,14 @@ enum ProgressSection {
         let labels = LineBandChart.Labels(
             actual: T.actual.text(lang), p50: T.p50.text(lang), band: T.band.text(lang),
             xAxis: T.date.text(lang), noData: T.noData.text(lang), finish: T.finishP50.text(lang))
-        let arranged = LineBandChart(id: "chart-arranged", actual: model.arrangedSeries, projection: model.arrangementProjection,
-                                     unit: T.metres.text(lang), labels: labels, lang: lang)
-        let scanned = LineBandChart(id: "chart-scanned", actual: model.scannedSeries, projection: model.scanningProjection,
-                                    unit: T.pages.text(lang), labels: labels, lang: lang)
-        let out = figure(T.arrangedChart.text(lang), arranged.svg())
+        let arranged = LineBandChart(
+            id: "chart-arranged", actual: model.arrangedSeries, projection: model.arrangementProjection,
+            unit: T.metres.text(lang), labels: labels, lang: lang)
+        let scanned = LineBandChart(
+            id: "chart-scanned", actual: model.scannedSeries, projection: model.scanningProjection,
+            unit: T.pages.text(lang), labels: labels, lang: lang)
+        let out =
+            figure(T.arrangedChart.text(lang), arranged.svg())
             + figure(T.scannedChart.text(lang), scanned.svg())
             + paragraph(T.progressNote.text(lang), cls: "muted")
         return reportSection(id: "progress", heading: T.progress, lang: lang, long: true, out)

@@ -9,9 +9,10 @@ enum QCSection {
             .map { row -> [Cell] in
                 [.t(row.box), .t(row.file), .num(row.page.map { NumberText.count($0, lang) } ?? ""), .t(row.message)]
             }
-        let out = HTMLTable.render(
-            headers: [T.box.text(lang), T.file.text(lang), T.page.text(lang), T.problem.text(lang)],
-            numericColumns: [2], rows: rows)
+        let out =
+            HTMLTable.render(
+                headers: [T.box.text(lang), T.file.text(lang), T.page.text(lang), T.problem.text(lang)],
+                numericColumns: [2], rows: rows)
             + paragraph(T.qcShown.text(lang) + ": " + NumberText.count(model.qcProblems.count, lang), cls: "muted")
         return reportSection(id: "qc", heading: T.qc, lang: lang, long: true, out)
     }

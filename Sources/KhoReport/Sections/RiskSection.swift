@@ -10,25 +10,46 @@ enum RiskSection {
             if key != nil { cell.value = String(v) }
             return cell
         }
-        var out = "<p class=\"lead\">" + escapeHTML(T.riskLead(NumberText.metres(r.undigitizedAtRiskMetres, lang), NumberText.metres(r.unarrangedAtRiskMetres, lang), lang))
+        var out =
+            "<p class=\"lead\">"
+            + escapeHTML(
+                T.riskLead(
+                    NumberText.metres(r.undigitizedAtRiskMetres, lang),
+                    NumberText.metres(r.unarrangedAtRiskMetres, lang), lang))
             + "</p>"
-        let rows: [[Cell]] = r.byCondition.map { [.h($0.label.text(lang)), m($0.unarrangedMetres), m($0.undigitizedMetres)] }
+        let rows: [[Cell]] = r.byCondition.map {
+            [.h($0.label.text(lang)), m($0.unarrangedMetres), m($0.undigitizedMetres)]
+        }
         let footer: [[Cell]] = [
-            [.h(T.riskTotal.text(lang)), m(r.unarrangedMetres, key: "risk-unarranged-m"), m(r.undigitizedMetres, key: "risk-undigitized-m")],
-            [.h(T.riskAtRisk.text(lang)), m(r.unarrangedAtRiskMetres, key: "risk-unarranged-at-risk-m"),
-             m(r.undigitizedAtRiskMetres, key: "risk-undigitized-at-risk-m")],
+            [
+                .h(T.riskTotal.text(lang)), m(r.unarrangedMetres, key: "risk-unarranged-m"),
+                m(r.undigitizedMetres, key: "risk-undigitized-m"),
+            ],
+            [
+                .h(T.riskAtRisk.text(lang)), m(r.unarrangedAtRiskMetres, key: "risk-unarranged-at-risk-m"),
+                m(r.undigitizedAtRiskMetres, key: "risk-undigitized-at-risk-m"),
+            ],
         ]
         out += HTMLTable.render(
-            headers: [T.conditionCol.text(lang), T.riskUnarranged.text(lang), T.riskUndigitized.text(lang)], numericColumns: [1, 2],
+            headers: [T.conditionCol.text(lang), T.riskUnarranged.text(lang), T.riskUndigitized.text(lang)],
+            numericColumns: [1, 2],
             rows: rows, footer: footer)
         if r.locations.isEmpty {
             out += paragraph(T.riskNoLocations.text(lang), cls: "muted")
         } else {
             out += "<h3>\(escapeHTML(T.riskLocations.text(lang)))</h3>"
             out += HTMLTable.render(
-                headers: [T.location.text(lang), T.riskCol.text(lang), T.boxes.text(lang), T.riskUnarranged.text(lang), T.riskUndigitized.text(lang)],
+                headers: [
+                    T.location.text(lang), T.riskCol.text(lang), T.boxes.text(lang), T.riskUnarranged.text(lang),
+                    T.riskUndigitized.text(lang),
+                ],
                 numericColumns: [2, 3, 4],
-                rows: r.locations.map { [.t($0.location), .t($0.risks.text(lang)), .num(NumberText.count($0.boxes, lang)), m($0.unarrangedMetres), m($0.undigitizedMetres)] })
+                rows: r.locations.map {
+                    [
+                        .t($0.location), .t($0.risks.text(lang)), .num(NumberText.count($0.boxes, lang)),
+                        m($0.unarrangedMetres), m($0.undigitizedMetres),
+                    ]
+                })
         }
         out += paragraph(T.riskNote.text(lang), cls: "muted")
         return reportSection(id: "risk", heading: T.risk, lang: lang, out)

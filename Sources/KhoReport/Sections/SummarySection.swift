@@ -6,8 +6,9 @@
 enum SummarySection {
     static func render(_ model: ReportModel, _ lang: Lang) -> String {
         guard let c = model.cost else {
-            return reportSection(id: "summary", heading: T.summary, lang: lang,
-                                 paragraph(T.noEstimate.text(lang)) + paragraph(T.howToEstimate.text(lang), cls: "muted"))
+            return reportSection(
+                id: "summary", heading: T.summary, lang: lang,
+                paragraph(T.noEstimate.text(lang)) + paragraph(T.howToEstimate.text(lang), cls: "muted"))
         }
         func money(_ v: Int64, key: String? = nil) -> String {
             let text = escapeHTML(Format.money(v, lang: lang))
@@ -15,7 +16,10 @@ enum SummarySection {
             return "<strong data-value=\"\(v)\" data-key=\"\(key)\">\(text)</strong>"
         }
         func day(_ iso: String, key: String? = nil) -> String {
-            let text = escapeHTML(iso.isEmpty ? T.never.text(lang) : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
+            let text = escapeHTML(
+                iso.isEmpty
+                    ? T.never.text(lang)
+                    : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
             guard let key else { return text }
             return "<strong data-value=\"\(escapeHTML(iso))\" data-key=\"\(key)\">\(text)</strong>"
         }
@@ -23,15 +27,26 @@ enum SummarySection {
             guard let f, !f.p10.isEmpty, f.p10 != f.p90 else { return nil }
             return day(f.p10) + " – " + day(f.p90)
         }
-        var out = "<p class=\"lead\">" + T.summaryContractor(money(c.contractorTotal, key: "money-contractor-total"),
-                                                            oneOff: money(c.oneOffTotal, key: "money-one-off-total"), lang) + "</p>"
-        out += "<p class=\"lead\">" + T.summaryInHouse(money(c.inHouseTotal.p50, key: "money-in-house-total-p50"),
-                                                      money(c.inHouseTotal.p10), money(c.inHouseTotal.p90), oneOff: money(c.oneOffTotal), lang) + "</p>"
-        out += "<p class=\"lead\">" + T.summaryFinish(
-            plan: day(c.planTotal?.p50 ?? "", key: "finish-p50"), planBand: band(c.planTotal) ?? day(c.planTotal?.p50 ?? ""),
-            sustained: day(c.sustainedTotal?.p50 ?? "", key: "finish-sustained-p50"), sustainedBand: band(c.sustainedTotal), lang) + "</p>"
+        var out =
+            "<p class=\"lead\">"
+            + T.summaryContractor(
+                money(c.contractorTotal, key: "money-contractor-total"),
+                oneOff: money(c.oneOffTotal, key: "money-one-off-total"), lang) + "</p>"
+        out +=
+            "<p class=\"lead\">"
+            + T.summaryInHouse(
+                money(c.inHouseTotal.p50, key: "money-in-house-total-p50"),
+                money(c.inHouseTotal.p10), money(c.inHouseTotal.p90), oneOff: money(c.oneOffTotal), lang) + "</p>"
+        out +=
+            "<p class=\"lead\">"
+            + T.summaryFinish(
+                plan: day(c.planTotal?.p50 ?? "", key: "finish-p50"),
+                planBand: band(c.planTotal) ?? day(c.planTotal?.p50 ?? ""),
+                sustained: day(c.sustainedTotal?.p50 ?? "", key: "finish-sustained-p50"),
+                sustainedBand: band(c.sustainedTotal), lang) + "</p>"
         if !c.basis.isEmpty {
-            out += "<p class=\"muted\">\(escapeHTML(T.basis.text(lang))): "
+            out +=
+                "<p class=\"muted\">\(escapeHTML(T.basis.text(lang))): "
                 + c.basis.map { escapeHTML($0.text(lang)) }.joined(separator: "; ") + ".</p>"
         }
         return reportSection(id: "summary", heading: T.summary, lang: lang, out)

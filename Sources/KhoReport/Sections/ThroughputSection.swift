@@ -16,26 +16,38 @@ enum ThroughputSection {
         }
         // Weeks are labelled by the day they start ("28/07"), not by ISO number.
         let labels = weeks.map { w in
-            starts[w].flatMap(LocalDay.init(prefixOf:)).map { DateFormat.dayMonth($0, lang: lang) } ?? (w.split(separator: "-").last.map(String.init) ?? w)
+            starts[w].flatMap(LocalDay.init(prefixOf:)).map { DateFormat.dayMonth($0, lang: lang) }
+                ?? (w.split(separator: "-").last.map(String.init) ?? w)
         }
-        let arrChart = GroupedBars(id: "chart-weekly-arr", categories: labels, series: arrangers, values: metres,
-                                   unit: T.metres.text(lang), noData: T.noData.text(lang), lang: lang, height: 190)
-        let scanChart = GroupedBars(id: "chart-weekly-scan", categories: labels, series: scanners, values: pages,
-                                    unit: T.pages.text(lang), noData: T.noData.text(lang), lang: lang, height: 190)
-        var out = figure(T.weeklyArrChart.text(lang), arrChart.svg()) + figure(T.weeklyScanChart.text(lang), scanChart.svg())
+        let arrChart = GroupedBars(
+            id: "chart-weekly-arr", categories: labels, series: arrangers, values: metres,
+            unit: T.metres.text(lang), noData: T.noData.text(lang), lang: lang, height: 190)
+        let scanChart = GroupedBars(
+            id: "chart-weekly-scan", categories: labels, series: scanners, values: pages,
+            unit: T.pages.text(lang), noData: T.noData.text(lang), lang: lang, height: 190)
+        var out =
+            figure(T.weeklyArrChart.text(lang), arrChart.svg()) + figure(T.weeklyScanChart.text(lang), scanChart.svg())
         if !model.weekly.isEmpty {
             let sorted = model.weekly.sorted { ($0.week, $0.person) < ($1.week, $1.person) }
             let rows: [[Cell]] = sorted.map {
-                [.t(weekLabel($0, lang)), .t($0.person), .num(NumberText.metres($0.arrangementMetres, lang) + " m"),
-                 .num(NumberText.count($0.scanningPages, lang) + " " + T.pageUnit.text(lang))]
+                [
+                    .t(weekLabel($0, lang)), .t($0.person), .num(NumberText.metres($0.arrangementMetres, lang) + " m"),
+                    .num(NumberText.count($0.scanningPages, lang) + " " + T.pageUnit.text(lang)),
+                ]
             }
             let totalM = model.weekly.reduce(0.0) { $0 + ($1.arrangementMetres.isFinite ? $1.arrangementMetres : 0) }
             let totalP = model.weekly.reduce(0) { $0.addingReportingOverflow($1.scanningPages).partialValue }
             out += HTMLTable.render(
-                headers: [T.week.text(lang), T.person.text(lang), T.arrangementM.text(lang), T.scanningPages.text(lang)],
+                headers: [
+                    T.week.text(lang), T.person.text(lang), T.arrangementM.text(lang), T.scanningPages.text(lang),
+                ],
                 numericColumns: [2, 3], rows: rows,
-                footer: [[.h(T.total.text(lang)), .t(""), .num(NumberText.metres(totalM, lang) + " m"),
-                          .num(NumberText.count(totalP, lang) + " " + T.pageUnit.text(lang))]])
+                footer: [
+                    [
+                        .h(T.total.text(lang)), .t(""), .num(NumberText.metres(totalM, lang) + " m"),
+                        .num(NumberText.count(totalP, lang) + " " + T.pageUnit.text(lang)),
+                    ]
+                ])
         }
         return reportSection(id: "throughput", heading: T.throughput, lang: lang, long: true, out)
     }

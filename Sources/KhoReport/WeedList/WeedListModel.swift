@@ -48,9 +48,13 @@ public struct WeedListRow: Sendable, Codable, Hashable {
     public var recordDay: String?
 
     /// Makes a row.
-    public init(box: String, title: String, startYear: Int? = nil, endYear: Int? = nil, metres: Double? = nil, sheets: Int? = nil,
-                reason: String, notes: String = "", stage: WeedListStage = .proposed, decision: String? = nil, decisionDay: String? = nil,
-                record: String? = nil, recordDay: String? = nil) {
+    public init(
+        box: String, title: String, startYear: Int? = nil, endYear: Int? = nil, metres: Double? = nil,
+        sheets: Int? = nil,
+        reason: String, notes: String = "", stage: WeedListStage = .proposed, decision: String? = nil,
+        decisionDay: String? = nil,
+        record: String? = nil, recordDay: String? = nil
+    ) {
         self.box = box
         self.title = title
         self.startYear = startYear
@@ -96,10 +100,14 @@ enum WeedListFields {
         var parts = [WT.box.text(lang) + " " + row.box]
         if !row.notes.isEmpty { parts.append(row.notes) }
         if let decision = row.decision {
-            parts.append(WT.approvedBy.text(lang) + " " + decision + (row.decisionDay.map { " (" + DateFormat.day($0, lang: lang) + ")" } ?? ""))
+            parts.append(
+                WT.approvedBy.text(lang) + " " + decision
+                    + (row.decisionDay.map { " (" + DateFormat.day($0, lang: lang) + ")" } ?? ""))
         }
         if let record = row.record {
-            parts.append(WT.destroyedBy.text(lang) + " " + record + (row.recordDay.map { " (" + DateFormat.day($0, lang: lang) + ")" } ?? ""))
+            parts.append(
+                WT.destroyedBy.text(lang) + " " + record
+                    + (row.recordDay.map { " (" + DateFormat.day($0, lang: lang) + ")" } ?? ""))
         }
         return parts.joined(separator: "; ")
     }
@@ -139,7 +147,8 @@ enum WT {
     static let destroyedBy = Text(vi: "Đã hủy theo", en: "Destroyed under")
     static let total = Text(vi: "Tổng cộng", en: "Total")
     static let groups = Text(vi: "nhóm tài liệu", en: "groups of records")
-    static let noItems = Text(vi: "Chưa có tài liệu nào được đề nghị hủy.", en: "No records are proposed for destruction yet.")
+    static let noItems = Text(
+        vi: "Chưa có tài liệu nào được đề nghị hủy.", en: "No records are proposed for destruction yet.")
     static let place = Text(vi: "…………, ngày …… tháng …… năm 20……", en: "…………, on …… / …… / 20……")
     static let compiler = Text(vi: "NGƯỜI LẬP DANH MỤC", en: "COMPILED BY")
     static let secretary = Text(vi: "THƯ KÝ HỘI ĐỒNG", en: "SECRETARY OF THE COUNCIL")
