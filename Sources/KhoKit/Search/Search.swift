@@ -52,24 +52,31 @@ extension KhoStore {
         }
         return try read { db in
             let wanted = max(1, limit) * 10
-            // Counted up to one past the ranked window: beyond it the answer says "more than" (a full count of a
-            // broad query over a million documents costs as much as the search).
-            let total =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM (SELECT rowid FROM search_folded WHERE search_folded MATCH ? LIMIT ?)
-                        """, arguments: [match, SearchQuery.rankedWindow + 1]) ?? 0
             // Exact (diacritics kept) matches first, then the folded ones; each ranked by bm25.
             var rows: [(rowid: Int64, score: Double)] = []
             var seen = Set<Int64>()
-            let parts = [expression.exact.map { ("search_exact", $0) }, ("search_folded", match)].compactMap { $0 }
-            for (table, part) in parts {
-                for row in try Self.ranked(db, table: table, part, limit: wanted) where seen.insert(row.rowid).inserted
-                {
+            if let exact = expression.exact {
+                for row in try Self.ranked(db, table: "search_exact", exact, limit: wanted).rows
+                where seen.insert(row.rowid).inserted {
                     rows.append(row)
                 }
-                if rows.count >= wanted { break }
+            }
+            let folded = try Self.ranked(db, table: "search_folded", match, limit: wanted)
+            for row in folded.rows where seen.insert(row.rowid).inserted { rows.append(row) }
+            // How many matched, up to one past the ranked window (beyond it the answer says "more than"): known
+            // without counting when the ranking was windowed or returned fewer rows than asked for.
+            let total: Int
+            if folded.windowed {
+                total = SearchQuery.rankedWindow + 1
+            } else if folded.rows.count < wanted {
+                total = folded.rows.count
+            } else {
+                total =
+                    try Int.fetchOne(
+                        db,
+                        sql:
+                            "SELECT COUNT(*) FROM (SELECT rowid FROM search_folded WHERE search_folded MATCH ? LIMIT ?)",
+                        arguments: [match, SearchQuery.rankedWindow + 1]) ?? 0
             }
             var byFile: [Int64: SearchResult] = [:]
             var order: [Int64] = []
@@ -113,7 +120,7 @@ extension KhoStore {
     /// how many matched in all, so the person narrows the query.
     private static func ranked(
         _ db: Database, table: String, _ expression: String, limit: Int
-    ) throws -> [(rowid: Int64, score: Double)] {
+    ) throws -> (rows: [(rowid: Int64, score: Double)], windowed: Bool) {
         var window = ""
         var arguments: StatementArguments = [expression]
         if let floor = try Int64.fetchOne(
@@ -126,12 +133,13 @@ extension KhoStore {
             arguments += [floor]
         }
         arguments += [limit]
-        return try Row.fetchAll(
+        let rows: [(rowid: Int64, score: Double)] = try Row.fetchAll(
             db,
             sql: """
                 SELECT rowid, bm25(\(table)) AS score FROM \(table) WHERE \(table) MATCH ?\(window) ORDER BY score LIMIT ?
                 """, arguments: arguments
         ).map { ($0["rowid"], $0["score"]) }
+        return (rows, !window.isEmpty)
     }
 
     /// The file an index row belongs to.

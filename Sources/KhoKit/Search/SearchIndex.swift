@@ -16,8 +16,8 @@ enum SearchIndex {
 
     static let fileText = "NEW.title || ' ' || NEW.notes || ' ' || NEW.keywords"
     static let documentText = """
-        COALESCE((SELECT vi FROM document_kind WHERE key = NEW.kind), '') || ' ' || NEW.number || ' ' || NEW.symbol || ' ' || \
-        NEW.number || '/' || NEW.symbol || ' ' || NEW.issuer || ' ' || NEW.summary || ' ' || NEW.notes || ' ' || NEW.keywords
+        COALESCE((SELECT vi FROM document_kind WHERE key = NEW.kind), '') || ' ' || NEW.number || '/' || NEW.symbol || ' ' || \
+        NEW.issuer || ' ' || NEW.summary || ' ' || NEW.notes || ' ' || NEW.keywords
         """
 
     /// `text` as the folded table stores it: `đ` and `Đ` written `d` (FTS5 folds the rest).
