@@ -148,18 +148,36 @@ extension KhoStore {
         let fileIds = Set(docs.map(\.fileId))
         if fileIds.count == 1 { event.fileId = fileIds.first }
         try event.append(db)
-        let insert = try db.makeStatement(
-            sql: """
-                INSERT INTO document (file_id, seq, kind, number, symbol, date, issuer, summary, language, pages, page_from, page_to,
-                                      sheets, autograph, condition, notes, keywords, added_event)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        // Many rows per statement through SQLite's C API (BulkInsert), indexed for search in one statement after.
+        var insert = try BulkInsert(
+            db, into: "document",
+            columns: [
+                "file_id", "seq", "kind", "number", "symbol", "date", "issuer", "summary", "language", "pages",
+                "page_from",
+                "page_to", "sheets", "autograph", "condition", "notes", "keywords", "added_event",
+            ], rows: docs.count)
         try SearchIndex.bulkInsert(db, table: "document") {
             for d in docs {
-                try insert.execute(arguments: [
-                    d.fileId, d.seq, d.kind, d.number, d.symbol, d.date, d.issuer, d.summary, d.language,
-                    d.pages, d.pageFrom, d.pageTo, d.sheets, d.autograph, d.condition, d.notes, d.keywords, event.id,
-                ])
+                try insert.insert { row in
+                    row.int64(d.fileId)
+                    row.int(d.seq)
+                    row.text(d.kind)
+                    row.text(d.number)
+                    row.text(d.symbol)
+                    row.text(d.date)
+                    row.text(d.issuer)
+                    row.text(d.summary)
+                    row.text(d.language)
+                    row.int(d.pages)
+                    row.int(d.pageFrom)
+                    row.int(d.pageTo)
+                    row.text(d.sheets)
+                    row.int(d.autograph ? 1 : 0)
+                    row.text(d.condition)
+                    row.text(d.notes)
+                    row.text(d.keywords)
+                    row.int64(event.id)
+                }
             }
         }
     }
