@@ -47,16 +47,9 @@ extension KhoStore {
         path: String, into file: FileRef? = nil, encoding: CSVEncoding = .auto, dryRun: Bool = false,
         by who: Attribution
     ) throws -> ImportReport {
-        let data: Data
-        do {
-            data = try InputFile.read(path)
-        } catch let error as InputError {
-            throw ImportError.cannotRead(path: path, reason: error.text())
-        }
-        let text = try CSVText.decode(data, path: path, encoding: encoding)
-        let table = try CSVTable.parse(
-            text, path: path, aliases: DocumentColumns.aliases, required: file == nil ? ["box", "file"] : [])
-        guard !table.rows.isEmpty else { throw ImportError.empty(path: path) }
+        let table = try CSVTable.read(
+            path: path, encoding: encoding, aliases: DocumentColumns.aliases,
+            required: file == nil ? ["box", "file"] : [])
         let source = (path as NSString).lastPathComponent
         let work: (Database) throws -> ImportReport = { db in
             let docs = try Self.readDocuments(db, table: table, path: path, into: file)

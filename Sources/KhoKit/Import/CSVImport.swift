@@ -117,16 +117,8 @@ extension KhoStore {
         _ kind: ImportKind, path: String, encoding: CSVEncoding = .auto, dryRun: Bool = false,
         by who: Attribution
     ) throws -> ImportReport {
-        let data: Data
-        do {
-            data = try InputFile.read(path)
-        } catch let error as InputError {
-            throw ImportError.cannotRead(path: path, reason: error.text())
-        }
-        let text = try CSVText.decode(data, path: path, encoding: encoding)
-        let table = try CSVTable.parse(
-            text, path: path, aliases: kind.aliases, required: kind.required, fallbacks: kind.fallbacks)
-        guard !table.rows.isEmpty else { throw ImportError.empty(path: path) }
+        let table = try CSVTable.read(
+            path: path, encoding: encoding, aliases: kind.aliases, required: kind.required, fallbacks: kind.fallbacks)
         let name = (path as NSString).lastPathComponent
         let work: (Database) throws -> ImportReport = { db in
             switch kind {

@@ -40,6 +40,24 @@ struct CSVTable {
 
     /// Reads `text`, finding the separator (`,`, `;` or tab, or Excel's `sep=` line) and mapping header names
     /// through `aliases` (folded: no case, no diacritics) onto canonical column names.
+    /// Reads the CSV file at `path` as every import does: the bytes (`ImportError.cannotRead` naming why not), their
+    /// encoding, the table; a file with no rows is ``ImportError/empty(path:)``.
+    static func read(
+        path: String, encoding: CSVEncoding, aliases: [String: String], required: [String],
+        fallbacks: [String: String] = [:]
+    ) throws -> CSVTable {
+        let data: Data
+        do {
+            data = try InputFile.read(path)
+        } catch let error as InputError {
+            throw ImportError.cannotRead(path: path, reason: error.text())
+        }
+        let text = try CSVText.decode(data, path: path, encoding: encoding)
+        let table = try parse(text, path: path, aliases: aliases, required: required, fallbacks: fallbacks)
+        guard !table.rows.isEmpty else { throw ImportError.empty(path: path) }
+        return table
+    }
+
     static func parse(
         _ text: String, path: String, aliases: [String: String], required: [String], fallbacks: [String: String] = [:]
     ) throws -> CSVTable {
