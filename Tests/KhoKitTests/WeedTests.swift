@@ -31,6 +31,35 @@ import Testing
         try store.check(now: Fixture.now).problems.filter { $0.code == code }
     }
 
+    @Test func aBoxOutOfTheStoreOrWithAFileOutCannotBeWeeded() throws {
+        // Given B017 being arranged, taken out for repair
+        let store = try arranging()
+        try store.registerFile(FileDraft(ref: FileRef(box: "B017", file: "01"), title: "Sổ"), by: Fixture.who())
+        try store.takeOut(.box("B017"), to: "Trần Văn Minh", purpose: "repair", by: Fixture.who(), now: Fixture.now)
+        // Then nothing in it can be proposed for destruction, and the message names who has it
+        do {
+            _ = try weed(store, "0,1 m")
+            Issue.record("weeded a box that is out")
+        } catch let CustodyError.cannotWeedWhileOut(thing, holder, _, returnWith) {
+            #expect(thing == "B017" && holder == "Trần Văn Minh" && returnWith == "kho in B017")
+        }
+        // And once it is back, but one of its files is out, still not
+        try store.bringIn(.box("B017"), by: Fixture.who(), now: Fixture.now)
+        try store.takeOut(
+            .file(FileRef(box: "B017", file: "01")), to: "Lê Thị Hoa", purpose: "scan", by: Fixture.who(),
+            now: Fixture.now)
+        do {
+            _ = try weed(store, "0,1 m")
+            Issue.record("weeded a box with a file out")
+        } catch let CustodyError.cannotWeedWhileOut(thing, holder, _, _) {
+            #expect(thing == "B017/01" && holder == "Lê Thị Hoa")
+        }
+        #expect(try store.weedItems(WeedFilter()).isEmpty)
+        // And when everything is in, it can
+        try store.bringIn(.file(FileRef(box: "B017", file: "01")), by: Fixture.who(), now: Fixture.now)
+        #expect(try weed(store, "0,1 m").box == "B017")
+    }
+
     @Test(arguments: [
         ("0,15 m", WeedQuantity(millimetres: 150)), ("0.15m", WeedQuantity(millimetres: 150)),
         ("0,15 mét giá", WeedQuantity(millimetres: 150)),

@@ -22,7 +22,7 @@ extension KhoStore {
                 let draft = WeedDraft(
                     box: box, title: v["title"] ?? "", years: v["years"], quantity: v["quantity"] ?? "",
                     reason: v["reason"] ?? "", notes: v["notes"])
-                let record = try Self.validatedWeed(db, draft, pendingMM: pending[boxId] ?? 0)
+                let record = try validatedWeed(db, draft, pendingMM: pending[boxId] ?? 0)
                 if let fonds = Clean.optional(v["fonds"]), fonds != (try Lookup.fondsCode(db, id: record.fondsId)) {
                     throw RowMessage(
                         Text(

@@ -2,25 +2,13 @@ import Foundation
 import GRDB
 
 extension KhoStore {
-    /// Refuses to weed a box that is out of the store on custody.
-    ///
-    /// Refuses weeding a box that is out of the store, or one of whose files is (`kho out`): called for every box an
-    /// item of the destruction list is recorded against (`kho weed add`, `kho import weed`), naming who has it.
-    static func ensureNotOut(_ db: Database, box: Box) throws {
-        guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT c.holder, e.happened_day AS since, b.code AS box_code, f.code AS file_code
-                    FROM custody c JOIN event e ON e.id = c.out_event_id JOIN box b ON b.id = ? LEFT JOIN file f ON f.id = c.file_id
-                    WHERE c.in_event_id IS NULL AND (c.box_id = ? OR c.file_id IN (SELECT id FROM file WHERE box_id = ?))
-                    ORDER BY c.file_id IS NOT NULL, c.out_at LIMIT 1
-                    """, arguments: [box.id, box.id, box.id])
-        else { return }
-        let thing =
-            (row["file_code"] as String?).map { "\(row["box_code"] as String)/\($0)" } ?? (row["box_code"] as String)
+    /// Refuses weeding a box that is out of the store, or one of whose files is (`kho out`), naming who has it: the
+    /// custody check for writes that touch a whole box (``custodyTouching(_:boxId:now:)``), called for every box an
+    /// item of the destruction list is recorded against (`kho weed add`, `kho import weed`).
+    func ensureNotOut(_ db: Database, box: Box) throws {
+        guard let boxId = box.id, let hold = try custodyTouching(db, boxId: boxId).first else { return }
         throw CustodyError.cannotWeedWhileOut(
-            thing: thing, holder: row["holder"], since: row["since"], returnWith: "kho in \(thing)")
+            thing: hold.thing, holder: hold.holder, since: hold.since, returnWith: "kho in \(hold.thing)")
     }
 
     /// Records a group of records proposed for destruction from a box during its arrangement, as one attributed
@@ -32,7 +20,7 @@ extension KhoStore {
     @discardableResult
     public func addWeed(_ draft: WeedDraft, by who: Attribution) throws -> WeedItemView {
         try write { db in
-            let record = try Self.validatedWeed(db, draft, pendingMM: 0)
+            let record = try validatedWeed(db, draft, pendingMM: 0)
             var event = Event(
                 kind: .weedAdd, attribution: who, time: time,
                 detail: EventDetail(after: ["title": record.title, "reason": record.reason]))
@@ -52,7 +40,7 @@ extension KhoStore {
 
     /// Checks a draft against the catalogue: the box, its arrangement, the fields, and (for an arranged box) that the
     /// metres proposed, with `pendingMM` more from the same import, stay within what arrangement left out.
-    static func validatedWeed(_ db: Database, _ draft: WeedDraft, pendingMM: Int64) throws -> WeedRecord {
+    func validatedWeed(_ db: Database, _ draft: WeedDraft, pendingMM: Int64) throws -> WeedRecord {
         let box = try Lookup.box(db, code: draft.box)
         if let from = box.fromBoxId {
             var root = from
