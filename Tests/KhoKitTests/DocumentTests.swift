@@ -157,6 +157,26 @@ import Testing
         #expect(try store.search("dân số").files.isEmpty)
     }
 
+    @Test func aBroadQueryRanksTheNewestMatchesAndStillListsOlderExactOnesFirst() throws {
+        let store = try catalogue()
+        // One old document about "Đạt", then 12 newer ones about "đất": all fold to "dat"
+        try store.addDocument(try ref("H1/02"), DocumentDraft(summary: "Khen thưởng anh Đạt"), by: Fixture.who())
+        for n in 1...12 {
+            try store.addDocument(try ref("H1/01"), DocumentDraft(summary: "Giao đất lần \(n)"), by: Fixture.who())
+        }
+        // When more match than the ranked window (10 here), the answer says so
+        let broad = try store.search("dat", limit: 20, window: 10)
+        #expect(broad.broad && broad.matches == 11)
+        // And the newest 10 documents are ranked: the old "Đạt" is not among them, nor the file title
+        #expect(broad.files.flatMap(\.hits).allSatisfy { !$0.text.contains("Đạt") })
+        // But typed with its diacritics, the exact "Đạt" comes first though it is older than the window
+        let exact = try store.search("Đạt", limit: 20, window: 10)
+        #expect(exact.files.first?.ref == "H1/02" && exact.files.first?.hits.first?.text.contains("Đạt") == true)
+        // And without a window, every match is counted and "đất" ranks its exact matches before "Đạt"
+        let all = try store.search("đất", limit: 20, window: 1_000)
+        #expect(!all.broad && all.matches == 14 && all.files.first?.ref == "H1/01")
+    }
+
     @Test func metadataHasTheCircularsFieldsInOrderAndFindsPagesPastTheMasters() throws {
         let store = try catalogue()
         try store.editFile(

@@ -44,6 +44,11 @@ extension KhoStore {
     /// delivered copies. `dat` finds `đất`, `Đất` and `ĐẤT`; a query written with diacritics ranks the places that
     /// have them exactly first. Results are grouped by file, best first.
     public func search(_ query: String, limit: Int = 20) throws -> SearchAnswer {
+        try search(query, limit: limit, window: SearchQuery.rankedWindow)
+    }
+
+    /// ``search(_:limit:)`` ranking at most `window` matches (tests use a small one).
+    func search(_ query: String, limit: Int, window: Int) throws -> SearchAnswer {
         let started = Date()
         let expression = SearchQuery(query)
         guard let match = expression.match else {
@@ -51,95 +56,86 @@ extension KhoStore {
                 query: query, folded: expression.folded, files: [], matches: 0, broad: false, milliseconds: 0)
         }
         return try read { db in
-            let wanted = max(1, limit) * 10
-            // Exact (diacritics kept) matches first, then the folded ones; each ranked by bm25.
-            var rows: [(rowid: Int64, score: Double)] = []
-            var seen = Set<Int64>()
-            if let exact = expression.exact {
-                for row in try Self.ranked(db, table: "search_exact", exact, limit: wanted).rows
-                where seen.insert(row.rowid).inserted {
-                    rows.append(row)
-                }
-            }
-            let folded = try Self.ranked(db, table: "search_folded", match, limit: wanted)
-            for row in folded.rows where seen.insert(row.rowid).inserted { rows.append(row) }
-            // How many matched, up to one past the ranked window (beyond it the answer says "more than"): known
-            // without counting when the ranking was windowed or returned fewer rows than asked for.
-            let total: Int
-            if folded.windowed {
-                total = SearchQuery.rankedWindow + 1
-            } else if folded.rows.count < wanted {
-                total = folded.rows.count
-            } else {
-                total =
-                    try Int.fetchOne(
-                        db,
-                        sql:
-                            "SELECT COUNT(*) FROM (SELECT rowid FROM search_folded WHERE search_folded MATCH ? LIMIT ?)",
-                        arguments: [match, SearchQuery.rankedWindow + 1]) ?? 0
-            }
-            var byFile: [Int64: SearchResult] = [:]
-            var order: [Int64] = []
-            for (rowid, score) in rows {
-                // Only rows that will be shown are read in full: a new file while there is room, or a file shown
-                // with fewer than 5 places.
-                guard let fileId = try Self.fileId(db, rowid: rowid) else { continue }
-                if let shown = byFile[fileId]?.hits.count, shown >= 5 { continue }
-                if byFile[fileId] == nil && order.count >= max(1, limit) { continue }
-                guard let (_, hit) = try Self.hit(db, rowid: rowid, query: expression) else { continue }
-                if var result = byFile[fileId] {
-                    result.hits.append(hit)
-                    byFile[fileId] = result
-                    continue
-                }
-                guard
-                    let file = try Row.fetchOne(
-                        db,
-                        sql: """
-                            SELECT b.code AS box, f.code AS file, f.title, b.location, fo.code AS fonds FROM file f
-                            JOIN box b ON b.id = f.box_id JOIN fonds fo ON fo.id = b.fonds_id WHERE f.id = ?
-                            """, arguments: [fileId])
-                else { continue }
-                order.append(fileId)
-                byFile[fileId] = SearchResult(
-                    ref: "\(file["box"] as String)/\(file["file"] as String)", title: file["title"],
-                    box: file["box"], location: file["location"], fonds: file["fonds"], score: score, hits: [hit])
-            }
+            let ranking = try Self.ranking(db, expression, match: match, window: window)
+            let files = try Self.grouped(db, ranking.rows, limit: max(1, limit), query: expression)
             return SearchAnswer(
-                query: query, folded: expression.folded, files: order.compactMap { byFile[$0] }, matches: total,
-                broad: total > SearchQuery.rankedWindow,
+                query: query, folded: expression.folded, files: files, matches: ranking.matches,
+                broad: ranking.matches > window,
                 milliseconds: Date().timeIntervalSince(started) * 1000)
         }
     }
 
-    /// The index rows matching `expression`, best first by bm25, at most `limit`.
-    ///
-    /// bm25 is computed for every row it ranks, so a broad query (`dat` over a million documents: hundreds of
-    /// thousands of rows) would take seconds. Beyond ``SearchQuery/rankedWindow`` matches, kho ranks the newest
-    /// that many (the index's rowids grow as records are added; FTS5 walks them in order without ranking) and says
-    /// how many matched in all, so the person narrows the query.
-    private static func ranked(
-        _ db: Database, table: String, _ expression: String, limit: Int
-    ) throws -> (rows: [(rowid: Int64, score: Double)], windowed: Bool) {
-        var window = ""
-        var arguments: StatementArguments = [expression]
-        if let floor = try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
-                """, arguments: [expression, SearchQuery.rankedWindow - 1])
-        {
-            window = " AND rowid >= ?"
-            arguments += [floor]
+    /// The files of the best `limit × 10` rows, best first, each with up to 5 places. Only rows that will be shown
+    /// are read in full: a new file while there is room, or a file shown with fewer than 5 places.
+    private static func grouped(
+        _ db: Database, _ rows: [(rowid: Int64, score: Double)], limit: Int, query: SearchQuery
+    ) throws -> [SearchResult] {
+        var byFile: [Int64: SearchResult] = [:]
+        var order: [Int64] = []
+        for (rowid, score) in rows.prefix(limit * 10) {
+            guard let fileId = try fileId(db, rowid: rowid) else { continue }
+            if let shown = byFile[fileId]?.hits.count, shown >= 5 { continue }
+            if byFile[fileId] == nil && order.count >= limit { continue }
+            guard let (_, hit) = try hit(db, rowid: rowid, query: query) else { continue }
+            if byFile[fileId] != nil {
+                byFile[fileId]?.hits.append(hit)
+            } else if let result = try result(db, fileId: fileId, score: score, hit: hit) {
+                order.append(fileId)
+                byFile[fileId] = result
+            }
         }
-        arguments += [limit]
-        let rows: [(rowid: Int64, score: Double)] = try Row.fetchAll(
+        return order.compactMap { byFile[$0] }
+    }
+
+    /// A file found, with its box, location and fonds, and its first place.
+    private static func result(_ db: Database, fileId: Int64, score: Double, hit: SearchHit) throws -> SearchResult? {
+        guard
+            let file = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT b.code AS box, f.code AS file, f.title, b.location, fo.code AS fonds FROM file f
+                    JOIN box b ON b.id = f.box_id JOIN fonds fo ON fo.id = b.fonds_id WHERE f.id = ?
+                    """, arguments: [fileId])
+        else { return nil }
+        return SearchResult(
+            ref: "\(file["box"] as String)/\(file["file"] as String)", title: file["title"], box: file["box"],
+            location: file["location"], fonds: file["fonds"], score: score, hits: [hit])
+    }
+
+    /// The index rows matching the query, best first, and how many matched (up to one past the ranked window).
+    ///
+    /// One pass over the folded index gives the newest ``SearchQuery/rankedWindow`` matches with their bm25 score
+    /// (FTS5 walks a term's rows newest first without ranking them; bm25 is computed only for the rows read), so a
+    /// broad query (`dat` over a million documents: hundreds of thousands of rows) ranks the newest that many and
+    /// the answer says how many matched, so the person narrows the query. A query written with diacritics reads the
+    /// exact index the same way, without scores, and lists its rows first: those in the folded window in its
+    /// order, then any older ones newest first.
+    private static func ranking(
+        _ db: Database, _ expression: SearchQuery, match: String, window: Int
+    ) throws -> (rows: [(rowid: Int64, score: Double)], matches: Int) {
+        var folded: [(rowid: Int64, score: Double)] = []
+        folded.reserveCapacity(min(window + 1, 4096))
+        let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT rowid, bm25(\(table)) AS score FROM \(table) WHERE \(table) MATCH ?\(window) ORDER BY score LIMIT ?
-                """, arguments: arguments
-        ).map { ($0["rowid"], $0["score"]) }
-        return (rows, !window.isEmpty)
+                SELECT rowid, bm25(search_folded) AS score FROM search_folded WHERE search_folded MATCH ?
+                ORDER BY rowid DESC LIMIT ?
+                """, arguments: [match, window + 1])
+        while let row = try cursor.next() { folded.append((row["rowid"], row["score"])) }
+        let matches = folded.count
+        if matches > window { folded.removeLast() }
+        folded.sort { $0.score < $1.score || ($0.score == $1.score && $0.rowid > $1.rowid) }
+        guard let exact = expression.exact else { return (folded, matches) }
+        let exactRows = try Int64.fetchAll(
+            db,
+            sql: "SELECT rowid FROM search_exact WHERE search_exact MATCH ? ORDER BY rowid DESC LIMIT ?",
+            arguments: [exact, window])
+        let isExact = Set(exactRows)
+        let first = folded.filter { isExact.contains($0.rowid) }
+        let ranked = Set(first.map(\.rowid))
+        // Exact matches older than the folded window (a broad query) come after the ranked ones; they have no score.
+        let older = exactRows.filter { !ranked.contains($0) && matches > window }.map { (rowid: $0, score: 0.0) }
+        return (first + older + folded.filter { !isExact.contains($0.rowid) }, matches)
     }
 
     /// The file an index row belongs to.
