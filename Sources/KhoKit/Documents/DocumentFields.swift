@@ -93,11 +93,24 @@ enum DocumentFields {
         return t.first?.isNumber == true ? (String(t), "") : ("", String(t))
     }
 
-    /// The kind a symbol names by its first part (`QĐ-UBND` → Quyết định), nil when none does.
+    /// The kind a symbol names by its first part (`QĐ-UBND` → Quyết định), nil when none does. Written with
+    /// diacritics, the abbreviation written the same way wins (`HĐ` is Hợp đồng, `HD` Hướng dẫn); without, the first
+    /// kind whose abbreviation folds to it.
     static func kind(fromSymbol symbol: String, in kinds: [DocumentKind]) -> DocumentKind? {
-        guard let first = symbol.split(whereSeparator: { $0 == "-" || $0 == "/" }).first else { return nil }
-        let key = SearchFold.fold(String(first))
-        return kinds.first { !$0.abbreviation.isEmpty && SearchFold.fold($0.abbreviation) == key }
+        // The first non-empty part between `-` and `/` (found in the bytes: both are ASCII).
+        let bytes = symbol.utf8
+        guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "/") }) else {
+            return nil
+        }
+        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") } ?? bytes.endIndex
+        let part = String(symbol[start..<end])
+        let key = SearchFold.fold(part)
+        let candidates = kinds.lazy.filter { !$0.abbreviation.isEmpty && SearchFold.folds($0.abbreviation, to: key) }
+        if part.utf8.contains(where: { $0 >= 0x80 }) {
+            let lowered = SearchFold.lower(part)
+            if let exact = candidates.first(where: { SearchFold.lower($0.abbreviation) == lowered }) { return exact }
+        }
+        return candidates.first
     }
 
     /// A date as stored: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, from `15/03/2001`, `15-3-2001`, `15.03.2001`,
@@ -105,17 +118,14 @@ enum DocumentFields {
     static func date(_ raw: String?) throws -> String {
         let t = Clean.text(raw)
         guard !t.isEmpty else { return "" }
-        let parts = t.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
-            throw DocumentError.badDate(t)
-        }
+        guard let parts = DateParts(t) else { throw DocumentError.badDate(t) }
         var y = 0, m = 0, d = 0
         switch parts.count {
-        case 1 where parts[0].count == 4: y = Int(parts[0])!
-        case 2 where parts[1].count == 4: (m, y) = (Int(parts[0])!, Int(parts[1])!)
-        case 2 where parts[0].count == 4: (y, m) = (Int(parts[0])!, Int(parts[1])!)
-        case 3 where parts[0].count == 4: (y, m, d) = (Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
-        case 3 where parts[2].count == 4: (d, m, y) = (Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
+        case 1 where parts.digits[0] == 4: y = parts.values[0]
+        case 2 where parts.digits[1] == 4: (m, y) = (parts.values[0], parts.values[1])
+        case 2 where parts.digits[0] == 4: (y, m) = (parts.values[0], parts.values[1])
+        case 3 where parts.digits[0] == 4: (y, m, d) = (parts.values[0], parts.values[1], parts.values[2])
+        case 3 where parts.digits[2] == 4: (d, m, y) = (parts.values[0], parts.values[1], parts.values[2])
         default: throw DocumentError.badDate(t)
         }
         guard (1000...2999).contains(y) else { throw DocumentError.badDate(t) }
@@ -129,8 +139,40 @@ enum DocumentFields {
         return "\(y)-\(two(m))-\(two(d))"
     }
 
+    /// The numbers of a date written with `/`, `-` or `.` between them (empty parts skipped), read from its bytes:
+    /// an import reads one date per row. Nil when a part is not ASCII digits, or has more than 9 of them.
+    private struct DateParts {
+        var values = [0, 0, 0, 0]
+        var digits = [0, 0, 0, 0]
+        var count = 0
+
+        init?(_ text: String) {
+            var inPart = false
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") {
+                    inPart = false
+                    continue
+                }
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                if !inPart {
+                    guard count < values.count else { return nil }
+                    (inPart, count) = (true, count + 1)
+                }
+                digits[count - 1] += 1
+                guard digits[count - 1] <= 9 else { return nil }
+                values[count - 1] = values[count - 1] * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+        }
+    }
+
     /// `s` without spaces at either end (by scalars: Foundation's trimming is slow, and an import calls this per cell).
     static func trimmed(_ s: Substring) -> String {
+        // Most cells start and end with a visible ASCII character: nothing to trim.
+        if let first = s.utf8.first, let last = s.utf8.last, (0x21..<0x80).contains(first),
+            (0x21..<0x80).contains(last)
+        {
+            return String(s)
+        }
         let scalars = s.unicodeScalars.drop { $0.properties.isWhitespace }
         var end = scalars.endIndex
         while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace {
@@ -141,6 +183,15 @@ enum DocumentFields {
 
     /// A range `3-5`, `3–5`, `3 - 5` or one number `7`: (from, to) with 1 ≤ from ≤ to ≤ 100,000.
     static func range(_ raw: String) -> (Int, Int)? {
+        // Digits around one `-`, as an import mostly reads them, are read from the bytes.
+        func digits(_ s: Substring.UTF8View) -> Int? {
+            s.count <= 9 && !s.isEmpty && s.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int(Substring(s)) : nil
+        }
+        if let dash = raw.utf8.firstIndex(of: UInt8(ascii: "-")), let a = digits(raw[..<dash].utf8),
+            let b = digits(raw[raw.utf8.index(after: dash)...].utf8)
+        {
+            return 1 <= a && a <= b && b <= Bounds.filePages ? (a, b) : nil
+        }
         let parts = raw.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(trimmed)
         guard (1...2).contains(parts.count), let a = Int(parts[0]), let b = Int(parts.last!), 1 <= a, a <= b,
             b <= Bounds.filePages
