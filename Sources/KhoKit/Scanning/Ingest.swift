@@ -267,42 +267,28 @@ extension KhoStore {
         summary.profile = profile.name
         summary.findings = walkFindings.map { $0.text() }
 
-        // What the catalogue knows: files by BOX/FILE, and the masters already ingested.
-        struct Known {
-            var id: Int64
-            var secret: Bool
-        }
-        var files: [String: Known] = [:]
-        var existing: [String: (id: Int64, fileId: Int64, identity: FileIdentity, missing: Bool)] = [:]
-        var registered = RegistrationTimes()
-        try read { db in
-            registered = try RegistrationTimes(db)
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT b.code AS box_code, f.code AS file_code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id
-                    """)
-            {
-                files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = Known(
-                    id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
-            }
-            for row in try Row.fetchAll(
-                db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master")
-            {
-                let identity = FileIdentity(
-                    device: row["device"], inode: row["inode"], size: row["size"],
-                    mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
-                existing[row["rel_path"]] = (row["id"], row["file_id"], identity, row["missing"])
-            }
-        }
+        let catalogue = try read { db in try IngestCatalogue(db) }
+        let work = Self.planWork(folders: folders, catalogue: catalogue, summary: &summary)
+        let run = IngestRun(
+            root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
+            progress: progress)
+        let days = try writeBatches(Self.batches(of: work), run: run, summary: &summary)
+        summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
+            .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
 
-        // Decide what to read: new and changed masters, and which files lost masters.
-        var work: [(fileId: Int64, ref: String, toRead: [MasterOnDisk], gone: [String])] = []
+    /// What to read: for each catalogued, non-secret folder, its new and changed masters; and for each file, its
+    /// masters recorded before that are no longer on disk. Files with nothing to do are left out.
+    private static func planWork(
+        folders: [ScanFolder], catalogue: IngestCatalogue, summary: inout IngestSummary
+    ) -> [WorkItem] {
+        var work: [WorkItem] = []
         var seen: Set<String> = []
-        var onDiskByFile: [Int64: Set<String>] = [:]
         for folder in folders {
             let ref = "\(folder.box)/\(folder.file)"
-            guard let known = files[ref] else {
+            guard let known = catalogue.files[ref] else {
                 summary.findings.append(
                     IngestFinding.unknownFolder(box: folder.box, file: folder.file, masters: folder.masters.count)
                         .text())
@@ -313,45 +299,62 @@ extension KhoStore {
                 continue
             }
             summary.masters += folder.masters.count
-            var toRead: [MasterOnDisk] = []
-            for master in folder.masters {
-                seen.insert(master.relPath)
-                onDiskByFile[known.id, default: []].insert(master.relPath)
-                if let old = existing[master.relPath], old.identity == master.identity, !old.missing,
-                    old.fileId == known.id
-                {
-                    summary.unchanged += 1
-                } else {
-                    if existing[master.relPath] == nil {
-                        summary.new += 1
-                    } else {
-                        summary.changed += 1
-                        summary.changedPaths.append(master.relPath)
-                    }
-                    toRead.append(master)
-                }
-            }
-            work.append((known.id, ref, toRead, []))
+            let toRead = mastersToRead(folder, fileId: known.id, catalogue: catalogue, seen: &seen, summary: &summary)
+            work.append(WorkItem(fileId: known.id, ref: ref, toRead: toRead, gone: []))
         }
-        // Masters recorded before under a folder that was walked but no longer on disk.
+        addGone(to: &work, catalogue: catalogue, seen: seen, summary: &summary)
+        work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
+        return work
+    }
+
+    /// The masters of one folder that are new or changed since they were recorded (counted in `summary`); every
+    /// master of the folder goes into `seen`.
+    private static func mastersToRead(
+        _ folder: ScanFolder, fileId: Int64, catalogue: IngestCatalogue, seen: inout Set<String>,
+        summary: inout IngestSummary
+    ) -> [MasterOnDisk] {
+        var toRead: [MasterOnDisk] = []
+        for master in folder.masters {
+            seen.insert(master.relPath)
+            if let old = catalogue.existing[master.relPath], old.identity == master.identity, !old.missing,
+                old.fileId == fileId
+            {
+                summary.unchanged += 1
+            } else {
+                if catalogue.existing[master.relPath] == nil {
+                    summary.new += 1
+                } else {
+                    summary.changed += 1
+                    summary.changedPaths.append(master.relPath)
+                }
+                toRead.append(master)
+            }
+        }
+        return toRead
+    }
+
+    /// Masters recorded before under a folder that was walked but no longer on disk: each file's go into its work
+    /// item, or a new one when it has none.
+    private static func addGone(
+        to work: inout [WorkItem], catalogue: IngestCatalogue, seen: Set<String>, summary: inout IngestSummary
+    ) {
         var goneByFile: [Int64: [String]] = [:]
-        for (rel, old) in existing where !old.missing && !seen.contains(rel) {
+        for (rel, old) in catalogue.existing where !old.missing && !seen.contains(rel) {
             let parts = rel.split(separator: "/")
             guard parts.count == 3 else { continue }
             let folderRef = "\(parts[0])/\(parts[1])"
-            if files[folderRef]?.id == old.fileId { goneByFile[old.fileId, default: []].append(rel) }
+            if catalogue.files[folderRef]?.id == old.fileId { goneByFile[old.fileId, default: []].append(rel) }
         }
         summary.missing = goneByFile.values.reduce(0) { $0 + $1.count }
         for index in work.indices { work[index].gone = goneByFile.removeValue(forKey: work[index].fileId) ?? [] }
         for (fileId, gone) in goneByFile {
-            let ref = files.first { $0.value.id == fileId }?.key ?? "?"
-            work.append((fileId, ref, [], gone))
+            let ref = catalogue.files.first { $0.value.id == fileId }?.key ?? "?"
+            work.append(WorkItem(fileId: fileId, ref: ref, toRead: [], gone: gone))
         }
-        work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
+    }
 
-        // Batches of whole catalogue files, about `chunk` masters each. Reading batch n+1 (on all cores) overlaps
-        // writing batch n (one transaction), so the database never waits for the disk or the other way round.
-        let chunk = 1024
+    /// Batches of whole catalogue files, about `chunk` masters each (the first one empty when there is no work).
+    private static func batches(of work: [WorkItem], chunk: Int = 1024) -> [[WorkItem]] {
         var batches: [[WorkItem]] = [[]]
         var count = 0
         for item in work {
@@ -359,14 +362,21 @@ extension KhoStore {
                 batches.append([])
                 count = 0
             }
-            batches[batches.count - 1].append(
-                WorkItem(fileId: item.fileId, ref: item.ref, toRead: item.toRead, gone: item.gone))
+            batches[batches.count - 1].append(item)
             count += item.toRead.count
         }
-        let total = work.reduce(0) { $0 + $1.toRead.count }
+        return batches
+    }
+
+    /// Reads and writes the batches: reading batch n+1 (on all cores) overlaps writing batch n (one transaction), so
+    /// the database never waits for the disk or the other way round. Returns the files counted by work day.
+    private func writeBatches(
+        _ batches: [[WorkItem]], run: IngestRun, summary: inout IngestSummary
+    ) throws -> [WorkDayKey: Int] {
+        let total = batches.joined().reduce(0) { $0 + $1.toRead.count }
         var done = 0
         var days: [WorkDayKey: Int] = [:]
-        let reader = PipelinedReader(profile: profile, time: time, now: now)
+        let reader = PipelinedReader(profile: run.profile, time: time, now: run.now)
         reader.start(batches.first ?? [])
         for (index, batch) in batches.enumerated() {
             let results = reader.wait()
@@ -376,22 +386,7 @@ extension KhoStore {
             for item in batch {
                 let read = results[offset..<(offset + item.toRead.count)]
                 offset += item.toRead.count
-                for r in read {
-                    summary.pages += r.result.pageCount
-                    summary.bytes += Int64(r.result.fileSize)
-                    if !r.result.isReadable {
-                        summary.unreadable += 1
-                    } else if !r.problems.isEmpty {
-                        summary.failedQC += 1
-                    }
-                    summary.problemsTotal += r.problems.count
-                    for p in r.problems where summary.problems.count < IngestSummary.problemsShown {
-                        summary.problems.append(
-                            ProblemLine(
-                                ref: item.ref, master: r.disk.name, page: p.page, code: p.code,
-                                message: Lang.current == .vi ? p.vi : p.en))
-                    }
-                }
+                Self.countRead(read, ref: item.ref, into: &summary)
                 done += read.count
                 items.append((item, read))
             }
@@ -399,22 +394,40 @@ extension KhoStore {
                 try write { db in
                     for (item, read) in items {
                         try self.record(
-                            db, fileId: item.fileId, read: read, gone: item.gone, root: rootPath, profile: profile,
-                            by: who, registered: registered(item.fileId), now: now, summary: &summary, days: &days)
+                            db, fileId: item.fileId, read: read, gone: item.gone, root: run.root, profile: run.profile,
+                            by: run.who, registered: run.registered(item.fileId), now: run.now, summary: &summary,
+                            days: &days)
                     }
                 }
             } catch {
                 _ = index + 1 < batches.count ? reader.wait() : []
                 throw error
             }
-            progress?(
+            run.progress?(
                 IngestProgress(
-                    done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
+                    done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(run.started)))
         }
-        summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
-            .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
+        return days
+    }
+
+    /// Counts the masters read for one file in `summary`: pages, bytes, unreadable and failing masters, problems.
+    private static func countRead(_ read: ArraySlice<ReadMaster>, ref: String, into summary: inout IngestSummary) {
+        for r in read {
+            summary.pages += r.result.pageCount
+            summary.bytes += Int64(r.result.fileSize)
+            if !r.result.isReadable {
+                summary.unreadable += 1
+            } else if !r.problems.isEmpty {
+                summary.failedQC += 1
+            }
+            summary.problemsTotal += r.problems.count
+            for p in r.problems where summary.problems.count < IngestSummary.problemsShown {
+                summary.problems.append(
+                    ProblemLine(
+                        ref: ref, master: r.disk.name, page: p.page, code: p.code,
+                        message: Lang.current == .vi ? p.vi : p.en))
+            }
+        }
     }
 
     /// Reads, hashes and checks masters on all cores, off Swift's cooperative pool (the work blocks on I/O).
@@ -632,6 +645,57 @@ extension KhoStore {
 struct WorkDayKey: Hashable {
     var day: String
     var source: WorkDaySource
+}
+
+/// What the catalogue knows before an ingest: files by `BOX/FILE`, the masters already ingested by relative path,
+/// and when each file was registered.
+private struct IngestCatalogue {
+    struct KnownFile {
+        var id: Int64
+        var secret: Bool
+    }
+    struct KnownMaster {
+        var id: Int64
+        var fileId: Int64
+        var identity: FileIdentity
+        var missing: Bool
+    }
+    var files: [String: KnownFile] = [:]
+    var existing: [String: KnownMaster] = [:]
+    var registered: RegistrationTimes
+
+    init(_ db: Database) throws {
+        registered = try RegistrationTimes(db)
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code AS box_code, f.code AS file_code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id
+                """)
+        {
+            files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = KnownFile(
+                id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master")
+        {
+            let identity = FileIdentity(
+                device: row["device"], inode: row["inode"], size: row["size"],
+                mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
+            existing[row["rel_path"]] = KnownMaster(
+                id: row["id"], fileId: row["file_id"], identity: identity, missing: row["missing"])
+        }
+    }
+}
+
+/// What stays the same through one ingest's batches.
+private struct IngestRun {
+    var root: String
+    var profile: QualityProfile
+    var who: Attribution
+    var registered: RegistrationTimes
+    var now: Date
+    var started: Date
+    var progress: (@Sendable (IngestProgress) -> Void)?
 }
 
 /// One catalogue file's share of an ingest: the masters to read and those gone from disk.
