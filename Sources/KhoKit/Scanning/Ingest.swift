@@ -201,7 +201,7 @@ struct StoredProblem: Codable, Hashable, Sendable {
 }
 
 /// A master read from disk, ready to be written.
-private struct ReadMaster: Sendable {
+struct ReadMaster: Sendable {
     var disk: MasterOnDisk
     var result: TIFFFileResult
     var problems: [StoredProblem]
@@ -485,158 +485,8 @@ extension KhoStore {
         }
     }
 
-    /// Writes one catalogue file's masters, its new state and page count, and its attributed ingest event.
-    private func record(
-        _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, gone: [String], root: String,
-        profile: QualityProfile,
-        by who: Attribution, registered: Date?, now: Date, summary: inout IngestSummary, days: inout [WorkDayKey: Int]
-    ) throws {
-        let upsert = try db.cachedStatement(
-            sql: """
-                INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, sha256, pages,
-                                    readable, profile, problems, problem_count, metadata, scanned_at, ingested_at, missing,
-                                    seen_sha256, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-                ON CONFLICT(rel_path) DO UPDATE SET
-                    file_id = excluded.file_id, root = excluded.root, disk_path = excluded.disk_path, name = excluded.name,
-                    device = excluded.device, inode = excluded.inode, size = excluded.size, mtime_ns = excluded.mtime_ns,
-                    ctime_ns = excluded.ctime_ns, sha256 = excluded.sha256, pages = excluded.pages, readable = excluded.readable,
-                    profile = excluded.profile, problems = excluded.problems, problem_count = excluded.problem_count,
-                    metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
-                    verified_at = NULL, missing = 0, seen_sha256 = excluded.seen_sha256, changed_at = excluded.changed_at
-                """)
-        let previous = try db.cachedStatement(
-            sql: """
-                SELECT id, sha256, readable AND problem_count = 0 AS checked, seen_sha256, changed_at FROM master WHERE rel_path = ?
-                """)
-        var history: [(rel: String, sha: String, size: Int64, reason: String)] = []
-        for m in read {
-            var problems = m.problems
-            let id = m.disk.identity
-            // Fixity that remembers: once a master passed its checks, new content is a change to review, never a new
-            // reference; a master that failed is expected to be replaced (that is the rescan).
-            var reference = m.result.sha256
-            var seen: String?
-            var changedAt: Int64?
-            let old = try Row.fetchOne(previous, arguments: [m.disk.relPath])
-            if let old, let oldSHA = old["sha256"] as String?, let new = m.result.sha256, oldSHA != new {
-                if old["checked"] as Bool {
-                    reference = oldSHA
-                    seen = new
-                    changedAt =
-                        (old["seen_sha256"] as String?) == new ? old["changed_at"] : Int64(now.timeIntervalSince1970)
-                    summary.changedAfterCheck.append(m.disk.relPath)
-                    if summary.problems.count < IngestSummary.problemsShown {
-                        let text = IngestFinding.changedAfterCheck(ref: ref(of: m.disk.relPath), old: oldSHA, new: new)
-                        summary.problems.append(
-                            ProblemLine(
-                                ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil,
-                                code: "changed_after_check", message: text()))
-                    }
-                } else {
-                    history.append((m.disk.relPath, new, Int64(id.size), "rescan"))
-                }
-            } else if let new = m.result.sha256, old == nil || (old?["sha256"] as String?) == nil {
-                history.append((m.disk.relPath, new, Int64(id.size), "ingest"))
-            }
-            // The same image twice (in this file or another) is a finding on the master read now.
-            if let sha = m.result.sha256,
-                let other = try String.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT rel_path FROM master WHERE (sha256 = ? OR seen_sha256 = ?) AND rel_path != ? AND NOT missing
-                            ORDER BY rel_path LIMIT 1
-                            """), arguments: [sha, sha, m.disk.relPath])
-            {
-                let finding = IngestFinding.duplicate(of: other)
-                problems.append(StoredProblem(page: nil, code: "duplicate", vi: finding.vi, en: finding.en))
-                if m.problems.isEmpty && m.result.isReadable { summary.failedQC += 1 }
-                summary.problemsTotal += 1
-                if summary.problems.count < IngestSummary.problemsShown {
-                    summary.problems.append(
-                        ProblemLine(
-                            ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil, code: "duplicate",
-                            message: finding()))
-                }
-            }
-            try upsert.execute(arguments: [
-                fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS,
-                id.ctimeNS,
-                reference, m.result.pageCount, m.result.isReadable, profile.name, StoredProblem.json(problems),
-                problems.count,
-                m.metadata, Int64(m.scannedAt.timeIntervalSince1970), Int64(now.timeIntervalSince1970), seen, changedAt,
-            ])
-        }
-        for rel in gone {
-            try db.execute(sql: "UPDATE master SET missing = 1 WHERE rel_path = ?", arguments: [rel])
-        }
-        guard
-            let target = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT f.box_id, b.fonds_id, f.scan_state, f.sheets FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?
-                        """), arguments: [fileId])
-        else { return }
-        let settled = try FileLadder.apply(db, fileId: fileId)
-        let pages = settled.pages
-        let bytes = settled.masters.bytes
-        let before = settled.before
-        let after = settled.after
-        summary.records += 1
-        if after == .mismatch, let sheets = target["sheets"] as Int? {
-            summary.countMismatch.append(
-                CountMismatch(
-                    ref: read.first.map { ref(of: $0.disk.relPath) } ?? gone.first.map(ref(of:)) ?? "?",
-                    pages: pages, sheets: sheets))
-        }
-
-        // When the work happened: --at, else a plausible DateTime tag, else now (a scanner clock saying 2019 is not believed).
-        // The masters' scanned_at keeps what the tags say; only the event's work time follows this rule.
-        var attribution = who
-        let work = IngestWorkTime.decide(
-            tags: read.flatMap(\.tagged), registered: registered, attribution: who, now: now)
-        attribution.happenedAt = work.happened
-        days[WorkDayKey(day: time.day(of: work.happened), source: work.source), default: 0] += 1
-        if let rejected = work.rejected {
-            summary.implausibleDates += 1
-            switch rejected {
-            case .future: summary.implausibleReasons.future += 1
-            case .beforeRegistration: summary.implausibleReasons.beforeRegistration += 1
-            case .tooOld: summary.implausibleReasons.tooOld += 1
-            }
-        }
-        let superseded = try Int64.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT id FROM event e WHERE file_id = ? AND kind IN ('scan.record', 'scan.ingest')
-                      AND \(LiveEvent.sql(alias: "e"))
-                    ORDER BY id DESC LIMIT 1
-                    """), arguments: [fileId])
-        var event = Event(
-            kind: .scanIngest, attribution: attribution, time: time,
-            detail: EventDetail(
-                before: ["scan_state": before.rawValue], after: ["scan_state": after.rawValue],
-                source: profile.name, count: read.count))
-        event.fileId = fileId
-        event.boxId = target["box_id"]
-        event.fondsId = target["fonds_id"]
-        event.pages = pages
-        event.bytes = bytes
-        event.sheets = target["sheets"]
-        event.supersedes = superseded
-        try event.append(db)
-        let hashes = try db.cachedStatement(
-            sql: """
-                INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id)
-                SELECT id, ?, ?, ?, ?, ? FROM master WHERE rel_path = ?
-                """)
-        for h in history {
-            try hashes.execute(arguments: [h.sha, h.size, Int64(now.timeIntervalSince1970), h.reason, event.id, h.rel])
-        }
-    }
-
     /// `BOX/FILE` of a master's path relative to the scans root.
-    private func ref(of relPath: String) -> String {
+    func ref(of relPath: String) -> String {
         relPath.split(separator: "/").prefix(2).joined(separator: "/")
     }
 }
