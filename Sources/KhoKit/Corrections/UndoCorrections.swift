@@ -92,10 +92,26 @@ extension KhoStore {
         let events = ((before.removeValue(forKey: "events") ?? nil) ?? "").split(separator: ",").compactMap {
             Int64($0)
         }
-        let columns = Set(
-            try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [subject.table]).map {
-                $0[0] as String
-            })
+        try Self.ensureRestorable(db, subject, thing: thing, code: code, before: before)
+        let restored = try Self.reinsert(db, subject, before: before)
+        for chunk in stride(from: 0, to: events.count, by: 500) {
+            let ids = events[chunk..<min(events.count, chunk + 500)]
+            try db.execute(
+                sql:
+                    "UPDATE event SET \(subject.eventColumn) = ? WHERE id IN (\(ids.map(String.init).joined(separator: ",")))",
+                arguments: [restored])
+        }
+        switch subject {
+        case .fonds: return try appendUndo(db, of: original, by: who, fonds: .some(restored))
+        case .box: return try appendUndo(db, of: original, by: who, box: .some(restored))
+        case .file: return try appendUndo(db, of: original, by: who, file: .some(restored))
+        }
+    }
+
+    /// Refuses to bring a deleted row back when its code is in use again or what it belongs to is gone.
+    private static func ensureRestorable(
+        _ db: Database, _ subject: Subject, thing: CatalogueError.Thing, code: String, before: [String: String?]
+    ) throws {
         func value(_ key: String) -> String? { (before[key] ?? nil) }
         func gone(_ what: Text) -> CorrectionError { .cannotRestore(thing: thing, code: code, reason: what) }
         switch subject {
@@ -136,8 +152,16 @@ extension KhoStore {
                         en: "file code \(code) is in use again in its box"))
             }
         }
+    }
+
+    /// Inserts the row's columns as they were before its delete (its old id only when free); returns its id.
+    private static func reinsert(_ db: Database, _ subject: Subject, before: [String: String?]) throws -> Int64 {
+        let columns = Set(
+            try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [subject.table]).map {
+                $0[0] as String
+            })
         var names = before.keys.filter { columns.contains($0) }.sorted()
-        if let id = value("id"),
+        if let id = before["id"] ?? nil,
             try Int.fetchOne(db, sql: "SELECT 1 FROM \(subject.table) WHERE id = ?", arguments: [id]) != nil
         {
             names.removeAll { $0 == "id" }
@@ -145,20 +169,8 @@ extension KhoStore {
         try db.execute(
             sql:
                 "INSERT INTO \(subject.table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
-            arguments: StatementArguments(names.map { value($0) }))
-        let restored = db.lastInsertedRowID
-        for chunk in stride(from: 0, to: events.count, by: 500) {
-            let ids = events[chunk..<min(events.count, chunk + 500)]
-            try db.execute(
-                sql:
-                    "UPDATE event SET \(subject.eventColumn) = ? WHERE id IN (\(ids.map(String.init).joined(separator: ",")))",
-                arguments: [restored])
-        }
-        switch subject {
-        case .fonds: return try appendUndo(db, of: original, by: who, fonds: .some(restored))
-        case .box: return try appendUndo(db, of: original, by: who, box: .some(restored))
-        case .file: return try appendUndo(db, of: original, by: who, file: .some(restored))
-        }
+            arguments: StatementArguments(names.map { before[$0] ?? nil }))
+        return db.lastInsertedRowID
     }
 
     /// Removes exactly the rows an import added, when none of them has been touched since.

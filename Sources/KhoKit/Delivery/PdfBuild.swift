@@ -112,12 +112,7 @@ extension KhoStore {
         let folder =
             try options.folder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? settings.resolvedFolder(catalogue: path)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DeliveryError.folder(
-                path: folder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-        }
+        try Self.createFolder(folder)
         let lock = try PdfFolderLock(folder: folder)
         defer { lock.release() }
         PdfFolderLock.removeLeftovers(in: folder)
@@ -126,8 +121,37 @@ extension KhoStore {
         summary.folder = folder
         summary.tools = tools.versions
         summary.settings = settings
+        let ready = try readyFiles(options, summary: &summary)
+        // Fix the numbers of the files that have none in each fonds with a file to build, then make every file's code.
+        try numberFiles(inFondsOf: ready, by: who, summary: &summary)
+        let jobs = try makeJobs(ready, folder: folder, summary: &summary)
+        for fondsFolder in Set(jobs.map { ($0.target as NSString).deletingLastPathComponent }) {
+            try Self.createFolder(fondsFolder)
+        }
+        summary.jobs = options.jobs
+        let run = BuildRun(tools: tools, settings: settings, who: who, started: started, progress: progress)
+        summary = runJobs(jobs, options: options, run: run, summary: summary)
+        summary.built.sort { $0.ref.utf8.lexicographicallyPrecedes($1.ref.utf8) }
+        summary.findings.sort { $0.ref.utf8.lexicographicallyPrecedes($1.ref.utf8) }
+        summary.pages = summary.built.reduce(0) { $0 + $1.pages }
+        summary.bytes = summary.built.reduce(0) { $0 + $1.bytes }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
 
-        // What to build: the chosen files, ready or not, in box and file order.
+    /// Creates a folder for the copies (and those above it), or says why it cannot.
+    private static func createFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DeliveryError.folder(
+                path: folder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+    }
+
+    /// What to build: the chosen files, ready or not, in box and file order. Those not ready and those up to date are
+    /// counted in `summary`; the others are returned.
+    private func readyFiles(_ options: PdfBuildOptions, summary: inout PdfBuildSummary) throws -> [Candidate] {
         let (candidates, named) = try read { db in try Self.candidates(db, targets: options.targets) }
         var ready: [Candidate] = []
         for c in candidates {
@@ -144,8 +168,13 @@ extension KhoStore {
             }
             ready.append(c)
         }
+        return ready
+    }
 
-        // Fix the numbers of the files that have none in each fonds with a file to build, then make every file's code.
+    /// Numbers the files that have none in each fonds of `ready` (one transaction), counted in `summary`.
+    private func numberFiles(
+        inFondsOf ready: [Candidate], by who: Attribution, summary: inout PdfBuildSummary
+    ) throws {
         let fondsToNumber = Set(ready.map(\.fondsId))
         if !fondsToNumber.isEmpty {
             summary.numbered = try write { db in
@@ -154,7 +183,13 @@ extension KhoStore {
                 }
             }
         }
-        let jobs: [PdfJob] = try read { db in
+    }
+
+    /// The job of each ready file that has its code; a file whose code cannot be made is a finding in `summary`.
+    private func makeJobs(
+        _ ready: [Candidate], folder: String, summary: inout PdfBuildSummary
+    ) throws -> [PdfJob] {
+        try read { db in
             let codes = Dictionary(uniqueKeysWithValues: try ArchiveCodes.compute(db).map { ($0.fileId, $0) })
             var jobs: [PdfJob] = []
             for c in ready {
@@ -169,35 +204,35 @@ extension KhoStore {
                             message: ArchiveCodes.describe(problem, entry: entry)()))
                     continue
                 }
-                let masters = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT disk_path, name, sha256, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
-                        """, arguments: [c.fileId]
-                ).map {
-                    PdfJobMaster(path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"], pages: $0["pages"])
-                }
-                let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
-                jobs.append(
-                    PdfJob(
-                        file: c, archiveId: code, masters: masters,
-                        sources: try PdfCopies.sources(db, fileId: c.fileId),
-                        pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf"))
+                jobs.append(try Self.job(db, for: c, code: code, folder: folder))
             }
             return jobs
         }
-        for fondsFolder in Set(jobs.map { ($0.target as NSString).deletingLastPathComponent }) {
-            do {
-                try FileManager.default.createDirectory(atPath: fondsFolder, withIntermediateDirectories: true)
-            } catch {
-                throw DeliveryError.folder(
-                    path: fondsFolder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-            }
-        }
+    }
 
-        // Build, `jobs` files at a time, each recorded as soon as it is done.
+    /// One file's job: its masters in name order, its sources, and its copy's path `<folder>/<fonds>/<code>.pdf`.
+    private static func job(_ db: Database, for c: Candidate, code: String, folder: String) throws -> PdfJob {
+        let masters = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT disk_path, name, sha256, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
+                """, arguments: [c.fileId]
+        ).map {
+            PdfJobMaster(path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"], pages: $0["pages"])
+        }
+        let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
+        return PdfJob(
+            file: c, archiveId: code, masters: masters,
+            sources: try PdfCopies.sources(db, fileId: c.fileId),
+            pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf")
+    }
+
+    /// Builds the jobs, `options.jobs` files at a time, each recorded as soon as it is done; returns `summary` with
+    /// what was built and what failed.
+    private func runJobs(
+        _ jobs: [PdfJob], options: PdfBuildOptions, run: BuildRun, summary: PdfBuildSummary
+    ) -> PdfBuildSummary {
         let workers = max(1, min(options.jobs, jobs.count))
-        summary.jobs = options.jobs
         let ocrJobs = max(1, options.jobs / workers)
         let totalPages = jobs.reduce(0) { $0 + $1.pages }
         let state = BuildState(summary: summary)
@@ -207,43 +242,41 @@ extension KhoStore {
             Thread.detachNewThread { [self] in
                 defer { group.leave() }
                 while let job = state.next(jobs) {
-                    let outcome = PdfPipeline.run(job, tools: tools, settings: settings, ocrJobs: ocrJobs)
-                    switch outcome {
-                    case .success(let built):
-                        do {
-                            let after = try self.record(
-                                job, built: built, tools: tools, settings: settings, workers: workers, by: who)
-                            state.add(
-                                PdfBuiltLine(
-                                    ref: job.file.ref, archiveId: job.archiveId, path: job.target, pages: built.pages,
-                                    bytes: built.bytes,
-                                    pdfa: built.pdfa, meanConfidence: built.meanConfidence, seconds: built.seconds,
-                                    scanState: after))
-                        } catch {
-                            state.add(
-                                PdfFinding(
-                                    ref: job.file.ref, page: nil, master: nil, tool: "kho",
-                                    message: error.localizedDescription))
-                        }
-                    case .failure(let finding):
-                        state.add(finding)
-                    }
+                    build(job, run: run, ocrJobs: ocrJobs, workers: workers, into: state)
                     let p = state.progress(job.pages)
-                    progress?(
+                    run.progress?(
                         IngestProgress(
-                            done: p.pages, total: totalPages, bytes: p.bytes, elapsed: Date().timeIntervalSince(started)
-                        ))
+                            done: p.pages, total: totalPages, bytes: p.bytes,
+                            elapsed: Date().timeIntervalSince(run.started)))
                 }
             }
         }
         group.wait()
-        summary = state.result()
-        summary.built.sort { $0.ref.utf8.lexicographicallyPrecedes($1.ref.utf8) }
-        summary.findings.sort { $0.ref.utf8.lexicographicallyPrecedes($1.ref.utf8) }
-        summary.pages = summary.built.reduce(0) { $0 + $1.pages }
-        summary.bytes = summary.built.reduce(0) { $0 + $1.bytes }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
+        return state.result()
+    }
+
+    /// Builds one copy and records it, or adds the finding that stopped it.
+    private func build(_ job: PdfJob, run: BuildRun, ocrJobs: Int, workers: Int, into state: BuildState) {
+        let outcome = PdfPipeline.run(job, tools: run.tools, settings: run.settings, ocrJobs: ocrJobs)
+        switch outcome {
+        case .success(let built):
+            do {
+                let after = try self.record(
+                    job, built: built, tools: run.tools, settings: run.settings, workers: workers, by: run.who)
+                state.add(
+                    PdfBuiltLine(
+                        ref: job.file.ref, archiveId: job.archiveId, path: job.target, pages: built.pages,
+                        bytes: built.bytes,
+                        pdfa: built.pdfa, meanConfidence: built.meanConfidence, seconds: built.seconds,
+                        scanState: after))
+            } catch {
+                state.add(
+                    PdfFinding(
+                        ref: job.file.ref, page: nil, master: nil, tool: "kho", message: error.localizedDescription))
+            }
+        case .failure(let finding):
+            state.add(finding)
+        }
     }
 
     /// Records one copy: its `pdf.build` event, its row, and the file's rung (delivered, unless its masters changed
@@ -383,6 +416,15 @@ extension KhoStore {
         if name.hasPrefix(".") { name = "_" + name.dropFirst() }
         return name.isEmpty ? "_" : name
     }
+}
+
+/// What stays the same through one build's jobs.
+private struct BuildRun: Sendable {
+    var tools: DeliveryTools
+    var settings: DeliverySettings
+    var who: Attribution
+    var started: Date
+    var progress: (@Sendable (IngestProgress) -> Void)?
 }
 
 /// The shared state of a running build: the next job, the results, the progress.

@@ -61,179 +61,74 @@ enum PdfPipeline {
         _ job: PdfJob, tools: DeliveryTools, settings: DeliverySettings, ocrJobs: Int
     ) -> Result<PdfBuilt, PdfFinding> {
         let started = Date()
-        func fail(
-            _ tool: String, _ message: String, page: Int? = nil, master: String? = nil
-        ) -> Result<PdfBuilt, PdfFinding> {
-            .failure(PdfFinding(ref: job.file.ref, page: page, master: master, tool: tool, message: message))
+        do throws(PdfFinding) {
+            // The masters must be the ones ingested and checked: a copy is never made from unchecked content.
+            let pageOf = try checkMasters(job)
+            let folder = (job.target as NSString).deletingLastPathComponent
+            let work = try makeWorkFolder(in: folder, job: job)
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let steps = PdfPipelineSteps(job: job, tools: tools, settings: settings, work: work, pageOf: pageOf)
+            try steps.combinePages()
+            let reported = try steps.runOCR(jobs: ocrJobs)
+            let (confidence, textPages) = readTSV(folder: work + "/tmp")
+            try steps.addArchivalMetadata()
+            let pages = try steps.readBack()
+            let digest = try steps.moveIntoPlace(folder: folder)
+            return .success(
+                PdfBuilt(
+                    sha256: digest.sha256, pages: pages, bytes: Int64(digest.bytes), pdfa: reported,
+                    meanConfidence: confidence, textPages: textPages, seconds: Date().timeIntervalSince(started)))
+        } catch {
+            return .failure(error)
         }
-        // The masters must be the ones ingested and checked: a copy is never made from unchecked content.
+    }
+
+    /// A finding on `job`'s file.
+    fileprivate static func finding(
+        _ job: PdfJob, _ tool: String, _ message: String, page: Int? = nil, master: String? = nil
+    ) -> PdfFinding {
+        PdfFinding(ref: job.file.ref, page: page, master: master, tool: tool, message: message)
+    }
+
+    /// Checks that each master is the one ingested (same SHA-256) and returns the first page of each, by name.
+    private static func checkMasters(_ job: PdfJob) throws(PdfFinding) -> [String: Int] {
         var firstPage = 1
         var pageOf: [String: Int] = [:]
         for m in job.masters {
             pageOf[m.name] = firstPage
+            let sha: String
             do {
-                let sha = try Fixity.sha256(path: m.path)
-                if sha != m.sha256 {
-                    return fail(
-                        "kho",
-                        Text(
-                            vi: "bản quét đã thay đổi trên đĩa từ khi nạp; chạy kho scan ingest trước",
-                            en: "the master changed on disk since it was ingested; run kho scan ingest first")(),
-                        page: firstPage, master: m.name)
-                }
+                sha = try Fixity.sha256(path: m.path)
             } catch {
-                return fail(
-                    "kho",
+                throw finding(
+                    job, "kho",
                     Text(
                         vi: "không đọc được bản quét: \(String(cString: strerror(error.errno)))",
                         en: "cannot read the master: \(String(cString: strerror(error.errno)))")(),
                     page: firstPage, master: m.name)
             }
+            if sha != m.sha256 {
+                throw finding(
+                    job, "kho",
+                    Text(
+                        vi: "bản quét đã thay đổi trên đĩa từ khi nạp; chạy kho scan ingest trước",
+                        en: "the master changed on disk since it was ingested; run kho scan ingest first")(),
+                    page: firstPage, master: m.name)
+            }
             firstPage += m.pages
         }
+        return pageOf
+    }
 
-        let folder = (job.target as NSString).deletingLastPathComponent
+    /// Makes the build's work folder (with its `tmp`) beside the copies, and returns its path.
+    private static func makeWorkFolder(in folder: String, job: PdfJob) throws(PdfFinding) -> String {
         let work = folder + "/" + PdfBuildFolder.tempPrefix + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: work + "/tmp", withIntermediateDirectories: true)
         } catch {
-            return fail("kho", error.localizedDescription)
+            throw finding(job, "kho", error.localizedDescription)
         }
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        let env = ["TMPDIR": work + "/tmp", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "OMP_THREAD_LIMIT": "1"]
-
-        // 1. The pages, in order, into one PDF.
-        var spec: [String: Any] = [
-            "out": work + "/pages.pdf",
-            "masters": job.masters.map {
-                ["path": $0.path, "name": $0.name, "first_page": pageOf[$0.name] ?? 1] as [String: Any]
-            },
-        ]
-        if let dpi = settings.dpi { spec["dpi"] = dpi }
-        if settings.image == .jpeg { spec["jpeg"] = settings.jpegQuality }
-        do {
-            try JSONSerialization.data(withJSONObject: spec).write(to: URL(fileURLWithPath: work + "/pages.json"))
-            let r = try ToolProcess.run(
-                tools.python, ["-c", PdfGlue.prepareScript, work + "/pages.json"], environment: env,
-                scratch: work, name: "img2pdf")
-            if !r.ok {
-                let report = (try? JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]) ?? [:]
-                var message = (report["message"] as? String) ?? lastLines(r.err)
-                let native = lastLines(r.err, count: 2)
-                if !native.isEmpty && !message.contains(native) { message = native + " — " + message }
-                return fail("img2pdf", message, page: report["page"] as? Int, master: report["master"] as? String)
-            }
-        } catch {
-            return fail("img2pdf", "\(error)")
-        }
-
-        // 2. OCR and PDF/A.
-        let keywords = [
-            "mã hồ sơ \(job.archiveId)", "phông \(job.file.fondsCode)", "hồ sơ \(job.file.ref)",
-            years(job).map { "thời gian \($0)" },
-            "kho \(khoVersion)", "OCRmyPDF \(tools.versions.ocrmypdf)", "Tesseract \(tools.versions.tesseract)",
-            tools.versions.language, "Ghostscript \(tools.versions.ghostscript)", "img2pdf \(tools.versions.img2pdf)",
-        ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
-        var subject =
-            "Mã hồ sơ: \(job.archiveId). Phông: \(job.file.fondsCode) – \(job.file.fondsName). Hồ sơ: \(job.file.ref)."
-        if let y = years(job) { subject += " Thời gian: \(y)." }
-        if let r = job.file.retention.flatMap(Retention.init(stored:)) {
-            subject += " Thời hạn bảo quản: \(r.label(.vi))."
-        }
-        let config = work + "/tsv.cfg"
-        _ = FileManager.default.createFile(atPath: config, contents: Data("tessedit_create_tsv 1\n".utf8))
-        let ocr: ToolProcess.Result
-        do {
-            ocr = try ToolProcess.run(
-                tools.ocrmypdf,
-                [
-                    "-l", "vie", "--output-type", "pdfa-2",
-                    "--pdfa-image-compression", settings.image == .jpeg ? "jpeg" : "lossless",
-                    "--optimize", "0", "--jobs", String(max(1, ocrJobs)), "--keep-temporary-files",
-                    "--tesseract-config", config,
-                    "--title", job.file.title, "--author", job.file.fondsName, "--subject", subject, "--keywords",
-                    keywords,
-                    work + "/pages.pdf", work + "/ocr.pdf",
-                ], environment: env, scratch: work, name: "ocrmypdf")
-        } catch {
-            return fail("ocrmypdf", "\(error)")
-        }
-        let log = ocr.err
-        if !ocr.ok {
-            let (page, message) = ocrFailure(log, status: ocr.status)
-            return fail(
-                "ocrmypdf", message, page: page, master: page.flatMap { masterName(page: $0, job: job, pageOf: pageOf) }
-            )
-        }
-        guard let reported = firstMatch(#"Output file is a (PDF/A-[0-9A-Za-z]+)"#, in: log) else {
-            let why = log.split(separator: "\n").last { $0.contains("PDF/A") }.map(String.init) ?? lastLines(log)
-            return fail(
-                "ocrmypdf", Text(vi: "bản tạo ra không phải PDF/A: \(why)", en: "the output is not PDF/A: \(why)")())
-        }
-        let (confidence, textPages) = readTSV(folder: work + "/tmp")
-
-        // 3. The archival metadata OCRmyPDF does not carry.
-        let meta: [String: String] = [
-            "identifier": job.archiveId,
-            "source":
-                "Phông \(job.file.fondsCode) (\(job.file.fondsName)), hộp \(job.file.ref.split(separator: "/").first.map(String.init) ?? ""), hồ sơ \(job.file.ref)",
-            "coverage": years(job) ?? "",
-        ]
-        do {
-            try JSONSerialization.data(withJSONObject: meta).write(to: URL(fileURLWithPath: work + "/meta.json"))
-            let r = try ToolProcess.run(
-                tools.python, ["-c", PdfGlue.finishScript, work + "/ocr.pdf", work + "/copy.pdf", work + "/meta.json"],
-                environment: env, scratch: work, name: "pikepdf")
-            if !r.ok { return fail("pikepdf", lastLines(r.err)) }
-        } catch {
-            return fail("pikepdf", "\(error)")
-        }
-
-        // 4. Read it back: pages and the PDF/A declaration in its XMP.
-        let copy = work + "/copy.pdf"
-        let info = PdfReadBack.info(copy, tools: tools.poppler)
-        guard let pages = info.pages else { return fail("pdfinfo", info.message) }
-        if pages != job.pages {
-            return fail(
-                "kho",
-                Text(
-                    vi: "bản PDF có \(pages) trang, bản quét có \(job.pages)",
-                    en: "the PDF has \(pages) pages, the masters \(job.pages)")())
-        }
-        guard info.pdfa != nil else {
-            return fail(
-                "pdfinfo",
-                Text(vi: "XMP của bản PDF không khai báo PDF/A", en: "the PDF's XMP does not declare PDF/A")())
-        }
-
-        // 5. Into place, whole.
-        let digest: FixityDigest
-        do {
-            digest = try Fixity.digest(path: copy)
-        } catch {
-            return fail("kho", String(cString: strerror(error.errno)))
-        }
-        let fd = open(copy, O_RDONLY)
-        if fd >= 0 {
-            _ = fsync(fd)
-            close(fd)
-        }
-        guard rename(copy, job.target) == 0 else {
-            return fail(
-                "kho",
-                Text(
-                    vi: "không đặt được bản PDF vào \(job.target): \(String(cString: strerror(errno)))",
-                    en: "cannot move the PDF into \(job.target): \(String(cString: strerror(errno)))")())
-        }
-        let dir = open(folder, O_RDONLY)
-        if dir >= 0 {
-            _ = fsync(dir)
-            close(dir)
-        }
-        return .success(
-            PdfBuilt(
-                sha256: digest.sha256, pages: pages, bytes: Int64(digest.bytes), pdfa: reported,
-                meanConfidence: confidence, textPages: textPages, seconds: Date().timeIntervalSince(started)))
+        return work
     }
 
     /// "1993–1994", "1993", or nil.
@@ -371,4 +266,182 @@ enum PdfBuildFolder {
     /// A build's work folder beside the copies, removed when the file is done (or by the next build, after a kill).
     static let tempPrefix = ".kho-build-"
     static let lockName = ".kho-pdf.lock"
+}
+
+/// The tools' steps of one copy, in its work folder: pages into one PDF, OCR and PDF/A, archival metadata, reading
+/// back, and moving into place. Each throws the finding that stops the file.
+private struct PdfPipelineSteps {
+    let job: PdfJob
+    let tools: DeliveryTools
+    let settings: DeliverySettings
+    let work: String
+    /// The first page of each master, by name.
+    let pageOf: [String: Int]
+    let env: [String: String]
+
+    init(job: PdfJob, tools: DeliveryTools, settings: DeliverySettings, work: String, pageOf: [String: Int]) {
+        self.job = job
+        self.tools = tools
+        self.settings = settings
+        self.work = work
+        self.pageOf = pageOf
+        env = ["TMPDIR": work + "/tmp", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "OMP_THREAD_LIMIT": "1"]
+    }
+
+    private func fail(_ tool: String, _ message: String, page: Int? = nil, master: String? = nil) -> PdfFinding {
+        PdfPipeline.finding(job, tool, message, page: page, master: master)
+    }
+
+    /// 1. The pages, in order, into one PDF (img2pdf): `pages.pdf`.
+    func combinePages() throws(PdfFinding) {
+        var spec: [String: Any] = [
+            "out": work + "/pages.pdf",
+            "masters": job.masters.map {
+                ["path": $0.path, "name": $0.name, "first_page": pageOf[$0.name] ?? 1] as [String: Any]
+            },
+        ]
+        if let dpi = settings.dpi { spec["dpi"] = dpi }
+        if settings.image == .jpeg { spec["jpeg"] = settings.jpegQuality }
+        let r: ToolProcess.Result
+        do {
+            try JSONSerialization.data(withJSONObject: spec).write(to: URL(fileURLWithPath: work + "/pages.json"))
+            r = try ToolProcess.run(
+                tools.python, ["-c", PdfGlue.prepareScript, work + "/pages.json"], environment: env,
+                scratch: work, name: "img2pdf")
+        } catch {
+            throw fail("img2pdf", "\(error)")
+        }
+        if !r.ok {
+            let report = (try? JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]) ?? [:]
+            var message = (report["message"] as? String) ?? PdfPipeline.lastLines(r.err)
+            let native = PdfPipeline.lastLines(r.err, count: 2)
+            if !native.isEmpty && !message.contains(native) { message = native + " — " + message }
+            throw fail("img2pdf", message, page: report["page"] as? Int, master: report["master"] as? String)
+        }
+    }
+
+    /// 2. OCR and PDF/A (OCRmyPDF): `ocr.pdf`; returns the PDF/A level OCRmyPDF reports.
+    func runOCR(jobs: Int) throws(PdfFinding) -> String {
+        let config = work + "/tsv.cfg"
+        _ = FileManager.default.createFile(atPath: config, contents: Data("tessedit_create_tsv 1\n".utf8))
+        let ocr: ToolProcess.Result
+        do {
+            ocr = try ToolProcess.run(
+                tools.ocrmypdf,
+                [
+                    "-l", "vie", "--output-type", "pdfa-2",
+                    "--pdfa-image-compression", settings.image == .jpeg ? "jpeg" : "lossless",
+                    "--optimize", "0", "--jobs", String(max(1, jobs)), "--keep-temporary-files",
+                    "--tesseract-config", config,
+                    "--title", job.file.title, "--author", job.file.fondsName, "--subject", subject(), "--keywords",
+                    keywords(),
+                    work + "/pages.pdf", work + "/ocr.pdf",
+                ], environment: env, scratch: work, name: "ocrmypdf")
+        } catch {
+            throw fail("ocrmypdf", "\(error)")
+        }
+        let log = ocr.err
+        if !ocr.ok {
+            let (page, message) = PdfPipeline.ocrFailure(log, status: ocr.status)
+            throw fail(
+                "ocrmypdf", message, page: page,
+                master: page.flatMap { PdfPipeline.masterName(page: $0, job: job, pageOf: pageOf) })
+        }
+        guard let reported = PdfPipeline.firstMatch(#"Output file is a (PDF/A-[0-9A-Za-z]+)"#, in: log) else {
+            let why =
+                log.split(separator: "\n").last { $0.contains("PDF/A") }.map(String.init) ?? PdfPipeline.lastLines(log)
+            throw fail(
+                "ocrmypdf", Text(vi: "bản tạo ra không phải PDF/A: \(why)", en: "the output is not PDF/A: \(why)")())
+        }
+        return reported
+    }
+
+    /// The copy's keywords: its codes, its years, and the tools that made it.
+    private func keywords() -> String {
+        [
+            "mã hồ sơ \(job.archiveId)", "phông \(job.file.fondsCode)", "hồ sơ \(job.file.ref)",
+            PdfPipeline.years(job).map { "thời gian \($0)" },
+            "kho \(khoVersion)", "OCRmyPDF \(tools.versions.ocrmypdf)", "Tesseract \(tools.versions.tesseract)",
+            tools.versions.language, "Ghostscript \(tools.versions.ghostscript)", "img2pdf \(tools.versions.img2pdf)",
+        ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+
+    /// The copy's subject: its code, fonds, file, years and retention, in Vietnamese.
+    private func subject() -> String {
+        var subject =
+            "Mã hồ sơ: \(job.archiveId). Phông: \(job.file.fondsCode) – \(job.file.fondsName). Hồ sơ: \(job.file.ref)."
+        if let y = PdfPipeline.years(job) { subject += " Thời gian: \(y)." }
+        if let r = job.file.retention.flatMap(Retention.init(stored:)) {
+            subject += " Thời hạn bảo quản: \(r.label(.vi))."
+        }
+        return subject
+    }
+
+    /// 3. The archival metadata OCRmyPDF does not carry (pikepdf): `copy.pdf`.
+    func addArchivalMetadata() throws(PdfFinding) {
+        let meta: [String: String] = [
+            "identifier": job.archiveId,
+            "source":
+                "Phông \(job.file.fondsCode) (\(job.file.fondsName)), hộp \(job.file.ref.split(separator: "/").first.map(String.init) ?? ""), hồ sơ \(job.file.ref)",
+            "coverage": PdfPipeline.years(job) ?? "",
+        ]
+        let r: ToolProcess.Result
+        do {
+            try JSONSerialization.data(withJSONObject: meta).write(to: URL(fileURLWithPath: work + "/meta.json"))
+            r = try ToolProcess.run(
+                tools.python, ["-c", PdfGlue.finishScript, work + "/ocr.pdf", work + "/copy.pdf", work + "/meta.json"],
+                environment: env, scratch: work, name: "pikepdf")
+        } catch {
+            throw fail("pikepdf", "\(error)")
+        }
+        if !r.ok { throw fail("pikepdf", PdfPipeline.lastLines(r.err)) }
+    }
+
+    /// 4. Reads the copy back (poppler): its pages must be the masters' and its XMP must declare PDF/A. Returns the pages.
+    func readBack() throws(PdfFinding) -> Int {
+        let info = PdfReadBack.info(work + "/copy.pdf", tools: tools.poppler)
+        guard let pages = info.pages else { throw fail("pdfinfo", info.message) }
+        if pages != job.pages {
+            throw fail(
+                "kho",
+                Text(
+                    vi: "bản PDF có \(pages) trang, bản quét có \(job.pages)",
+                    en: "the PDF has \(pages) pages, the masters \(job.pages)")())
+        }
+        guard info.pdfa != nil else {
+            throw fail(
+                "pdfinfo",
+                Text(vi: "XMP của bản PDF không khai báo PDF/A", en: "the PDF's XMP does not declare PDF/A")())
+        }
+        return pages
+    }
+
+    /// 5. Into place, whole: hashed, synced, renamed onto the target, the folder synced. Returns its digest.
+    func moveIntoPlace(folder: String) throws(PdfFinding) -> FixityDigest {
+        let copy = work + "/copy.pdf"
+        let digest: FixityDigest
+        do {
+            digest = try Fixity.digest(path: copy)
+        } catch {
+            throw fail("kho", String(cString: strerror(error.errno)))
+        }
+        let fd = open(copy, O_RDONLY)
+        if fd >= 0 {
+            _ = fsync(fd)
+            close(fd)
+        }
+        guard rename(copy, job.target) == 0 else {
+            throw fail(
+                "kho",
+                Text(
+                    vi: "không đặt được bản PDF vào \(job.target): \(String(cString: strerror(errno)))",
+                    en: "cannot move the PDF into \(job.target): \(String(cString: strerror(errno)))")())
+        }
+        let dir = open(folder, O_RDONLY)
+        if dir >= 0 {
+            _ = fsync(dir)
+            close(dir)
+        }
+        return digest
+    }
 }

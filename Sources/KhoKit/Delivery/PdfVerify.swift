@@ -44,33 +44,7 @@ extension KhoStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> PdfVerifyReport {
         let started = Date()
-        struct Item: Sendable {
-            var copyId: Int64
-            var ref: String
-            var archiveId: String
-            var path: String
-            var sha256: String
-            var masterPages: Int
-            var textPages: [Int]
-            var outdated: Bool
-        }
-        let items: [Item] = try read { db in
-            var condition = "1"
-            var arguments: StatementArguments = []
-            if let days = olderThanDays {
-                condition = "COALESCE(c.verified_at, c.built_at) <= ?"
-                arguments = [Int64(now.timeIntervalSince1970) - Int64(days) * 86_400]
-            }
-            return try PdfCopies.latest(db, where: condition, arguments: arguments).map { row in
-                let fileId: Int64 = row["file_id"]
-                return Item(
-                    copyId: row["id"], ref: row["ref"], archiveId: row["archive_id"], path: row["path"],
-                    sha256: row["sha256"],
-                    masterPages: try FileLadder.masters(db, fileId: fileId).pages,
-                    textPages: PdfCopies.pageList(row["text_pages"]),
-                    outdated: (row["scan_state"] as String) == ScanState.rebuild.rawValue)
-            }
-        }
+        let items = try read { db in try Self.copiesToVerify(db, olderThanDays: olderThanDays, now: now) }
         let done = Counter()
         let results: [[PdfVerifyProblem]] = ParallelMap.map(items) { item in
             defer {
@@ -78,98 +52,38 @@ extension KhoStore {
                 progress?(
                     IngestProgress(done: n, total: items.count, bytes: 0, elapsed: Date().timeIntervalSince(started)))
             }
-            func problem(_ kind: String, _ text: Text) -> PdfVerifyProblem {
-                PdfVerifyProblem(ref: item.ref, archiveId: item.archiveId, path: item.path, kind: kind, message: text())
-            }
-            var found: [PdfVerifyProblem] = []
-            if item.outdated {
-                found.append(
-                    problem(
-                        "outdated",
-                        Text(
-                            vi: "bản quét đã thay đổi sau khi làm bản PDF: cần làm lại (kho pdf build \(item.ref))",
-                            en:
-                                "a master changed after the copy was built: it needs a rebuild (kho pdf build \(item.ref))"
-                        )))
-            }
-            let sha: String
-            do throws(FixityError) {
-                sha = try Fixity.sha256(path: item.path)
-            } catch {
-                if error.errno == ENOENT {
-                    return found + [
-                        problem(
-                            "missing",
-                            Text(vi: "bản PDF không còn ở \(item.path)", en: "the PDF is no longer at \(item.path)"))
-                    ]
-                }
-                let reason = String(cString: strerror(error.errno))
-                return found + [
-                    problem(
-                        "unreadable",
-                        Text(vi: "không đọc được bản PDF: \(reason)", en: "cannot read the PDF: \(reason)"))
-                ]
-            }
-            if sha != item.sha256 {
-                found.append(
-                    problem(
-                        "changed",
-                        Text(
-                            vi:
-                                "nội dung đã thay đổi: SHA-256 khác với lúc làm (hỏng hoặc bị ghi đè); làm lại bằng kho pdf build \(item.ref) --force",
-                            en:
-                                "content changed: SHA-256 differs from when it was built (damaged or overwritten); rebuild with kho pdf build \(item.ref) --force"
-                        )))
-            }
-            let info = PdfReadBack.info(item.path, tools: tools)
-            guard let pages = info.pages else {
-                return found + [
-                    problem(
-                        "unreadable",
-                        Text(
-                            vi: "pdfinfo không đọc được: \(info.message)", en: "pdfinfo cannot read it: \(info.message)"
-                        ))
-                ]
-            }
-            if pages != item.masterPages {
-                found.append(
-                    problem(
-                        "pages",
-                        Text(
-                            vi: "bản PDF có \(pages) trang, bản quét có \(item.masterPages)",
-                            en: "the PDF has \(pages) pages, its masters \(item.masterPages)")))
-            }
-            if info.pdfa == nil {
-                found.append(
-                    problem(
-                        "not_pdfa",
-                        Text(
-                            vi: "XMP không khai báo PDF/A (pdfaid:part)",
-                            en: "its XMP does not declare PDF/A (pdfaid:part)")))
-            }
-            if !item.textPages.isEmpty {
-                if let texts = PdfReadBack.pageTexts(item.path, tools: tools) {
-                    let empty = item.textPages.filter {
-                        $0 > texts.count || texts[$0 - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                    }
-                    if !empty.isEmpty {
-                        let list = empty.prefix(10).map(String.init).joined(separator: ", ")
-                        found.append(
-                            problem(
-                                "no_text",
-                                Text(
-                                    vi: "lớp chữ trống ở trang \(list), nơi OCR đã đọc được chữ",
-                                    en: "the text layer is empty on page \(list), where OCR had found text")))
-                    }
-                } else {
-                    found.append(
-                        problem(
-                            "no_text",
-                            Text(vi: "pdftotext không đọc được lớp chữ", en: "pdftotext cannot read the text layer")))
-                }
-            }
-            return found
+            return CopyCheck(item: item, tools: tools).problems()
         }
+        let tally = Self.tally(items, results)
+        var report = tally.report
+        report.seconds = Date().timeIntervalSince(started)
+        try recordVerification(report, sound: tally.sound, by: who, now: now)
+        return report
+    }
+
+    /// The latest copy of every delivered file, or of those not checked (or built) for `olderThanDays`.
+    private static func copiesToVerify(_ db: Database, olderThanDays: Int?, now: Date) throws -> [CopyToVerify] {
+        var condition = "1"
+        var arguments: StatementArguments = []
+        if let days = olderThanDays {
+            condition = "COALESCE(c.verified_at, c.built_at) <= ?"
+            arguments = [Int64(now.timeIntervalSince1970) - Int64(days) * 86_400]
+        }
+        return try PdfCopies.latest(db, where: condition, arguments: arguments).map { row in
+            let fileId: Int64 = row["file_id"]
+            return CopyToVerify(
+                copyId: row["id"], ref: row["ref"], archiveId: row["archive_id"], path: row["path"],
+                sha256: row["sha256"],
+                masterPages: try FileLadder.masters(db, fileId: fileId).pages,
+                textPages: PdfCopies.pageList(row["text_pages"]),
+                outdated: (row["scan_state"] as String) == ScanState.rebuild.rawValue)
+        }
+    }
+
+    /// The report of the copies checked, and the ids of those found sound.
+    private static func tally(
+        _ items: [CopyToVerify], _ results: [[PdfVerifyProblem]]
+    ) -> (report: PdfVerifyReport, sound: [Int64]) {
         var report = PdfVerifyReport()
         var sound: [Int64] = []
         for (item, problems) in zip(items, results) {
@@ -180,9 +94,13 @@ extension KhoStore {
             }
             report.problems += problems
         }
-        report.seconds = Date().timeIntervalSince(started)
-        let summary = report
-        let ids = sound
+        return (report, sound)
+    }
+
+    /// Gives the sound copies their check time and appends the run's attributed `pdf.verify` event.
+    private func recordVerification(
+        _ summary: PdfVerifyReport, sound ids: [Int64], by who: Attribution, now: Date
+    ) throws {
         try write { db in
             let update = try db.makeStatement(sql: "UPDATE pdf_copy SET verified_at = ? WHERE id = ?")
             for id in ids { try update.execute(arguments: [Int64(now.timeIntervalSince1970), id]) }
@@ -194,7 +112,126 @@ extension KhoStore {
                     count: summary.checked, note: (["ok \(summary.ok)"] + kinds).joined(separator: ", ")))
             try event.append(db)
         }
-        return report
+    }
+}
+
+/// One copy to verify, as read from the catalogue.
+private struct CopyToVerify: Sendable {
+    var copyId: Int64
+    var ref: String
+    var archiveId: String
+    var path: String
+    var sha256: String
+    var masterPages: Int
+    var textPages: [Int]
+    var outdated: Bool
+}
+
+/// The checks of one copy, in order: outdated, readable and unchanged, its pages and PDF/A declaration, its text layer.
+/// A copy that is missing or cannot be read is not checked further.
+private struct CopyCheck {
+    let item: CopyToVerify
+    let tools: PopplerTools
+
+    func problems() -> [PdfVerifyProblem] {
+        var found: [PdfVerifyProblem] = []
+        if item.outdated { found.append(outdated()) }
+        let sha: String
+        do throws(FixityError) {
+            sha = try Fixity.sha256(path: item.path)
+        } catch {
+            return found + [unreadable(error)]
+        }
+        if sha != item.sha256 { found.append(changed()) }
+        let info = PdfReadBack.info(item.path, tools: tools)
+        guard let pages = info.pages else {
+            return found + [
+                problem(
+                    "unreadable",
+                    Text(vi: "pdfinfo không đọc được: \(info.message)", en: "pdfinfo cannot read it: \(info.message)"))
+            ]
+        }
+        found += readBackProblems(info, pages: pages)
+        if !item.textPages.isEmpty { found += textLayerProblems() }
+        return found
+    }
+
+    private func problem(_ kind: String, _ text: Text) -> PdfVerifyProblem {
+        PdfVerifyProblem(ref: item.ref, archiveId: item.archiveId, path: item.path, kind: kind, message: text())
+    }
+
+    private func outdated() -> PdfVerifyProblem {
+        problem(
+            "outdated",
+            Text(
+                vi: "bản quét đã thay đổi sau khi làm bản PDF: cần làm lại (kho pdf build \(item.ref))",
+                en: "a master changed after the copy was built: it needs a rebuild (kho pdf build \(item.ref))"))
+    }
+
+    /// The copy is gone (`missing`) or cannot be read (`unreadable`).
+    private func unreadable(_ error: FixityError) -> PdfVerifyProblem {
+        if error.errno == ENOENT {
+            return problem(
+                "missing", Text(vi: "bản PDF không còn ở \(item.path)", en: "the PDF is no longer at \(item.path)"))
+        }
+        let reason = String(cString: strerror(error.errno))
+        return problem(
+            "unreadable", Text(vi: "không đọc được bản PDF: \(reason)", en: "cannot read the PDF: \(reason)"))
+    }
+
+    private func changed() -> PdfVerifyProblem {
+        problem(
+            "changed",
+            Text(
+                vi:
+                    "nội dung đã thay đổi: SHA-256 khác với lúc làm (hỏng hoặc bị ghi đè); làm lại bằng kho pdf build \(item.ref) --force",
+                en:
+                    "content changed: SHA-256 differs from when it was built (damaged or overwritten); rebuild with kho pdf build \(item.ref) --force"
+            ))
+    }
+
+    /// Its pages must be its masters', and its XMP must declare PDF/A.
+    private func readBackProblems(_ info: PdfReadBack.Info, pages: Int) -> [PdfVerifyProblem] {
+        var found: [PdfVerifyProblem] = []
+        if pages != item.masterPages {
+            found.append(
+                problem(
+                    "pages",
+                    Text(
+                        vi: "bản PDF có \(pages) trang, bản quét có \(item.masterPages)",
+                        en: "the PDF has \(pages) pages, its masters \(item.masterPages)")))
+        }
+        if info.pdfa == nil {
+            found.append(
+                problem(
+                    "not_pdfa",
+                    Text(
+                        vi: "XMP không khai báo PDF/A (pdfaid:part)",
+                        en: "its XMP does not declare PDF/A (pdfaid:part)")))
+        }
+        return found
+    }
+
+    /// The text layer must not be empty on the pages where OCR found text.
+    private func textLayerProblems() -> [PdfVerifyProblem] {
+        guard let texts = PdfReadBack.pageTexts(item.path, tools: tools) else {
+            return [
+                problem(
+                    "no_text", Text(vi: "pdftotext không đọc được lớp chữ", en: "pdftotext cannot read the text layer"))
+            ]
+        }
+        let empty = item.textPages.filter {
+            $0 > texts.count || texts[$0 - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+        guard !empty.isEmpty else { return [] }
+        let list = empty.prefix(10).map(String.init).joined(separator: ", ")
+        return [
+            problem(
+                "no_text",
+                Text(
+                    vi: "lớp chữ trống ở trang \(list), nơi OCR đã đọc được chữ",
+                    en: "the text layer is empty on page \(list), where OCR had found text"))
+        ]
     }
 }
 

@@ -18,10 +18,7 @@ extension KhoStore {
     @discardableResult
     public func undo(eventId: Int64, by who: Attribution) throws -> Event {
         try write { db in
-            guard let original = try Event.fetchOne(db, key: eventId) else { throw WorkError.unknownEvent(eventId) }
-            if let by = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE undoes = ?", arguments: [eventId]) {
-                throw WorkError.alreadyUndone(id: eventId, by: by)
-            }
+            let original = try Self.eventToUndo(db, eventId)
             // Renames, deletes, imports and the destruction list have their own rules (Corrections, Weeding).
             if let done = try undoCorrection(db, original: original, by: who) { return done }
             guard Self.undoable.contains(original.kind) else {
@@ -34,14 +31,7 @@ extension KhoStore {
                 } else {
                     try undoDocument(db, original: original)
                 }
-                var event = Event(
-                    kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
-                event.undoes = eventId
-                event.boxId = original.boxId
-                event.fileId = original.fileId
-                event.fondsId = original.fondsId
-                try event.append(db)
-                return event
+                return try appendUndo(db, of: original, by: who)
             }
             // Location marks and custody have their own "latest first" rules (by location; by hand-out and return).
             switch original.kind {
@@ -49,91 +39,104 @@ extension KhoStore {
             case .custodyOut, .custodyIn: return try undoCustody(db, original, by: who)
             default: break
             }
-            let onFile = [.scanRecord, .scanConfirm, .scanAccept, .fileEdit, .fileMove].contains(original.kind)
-            let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"
-            let target: Int64? = onFile ? original.fileId : original.boxId
-            let kinds = Self.stateChanging.map { "'\($0.rawValue)'" }.joined(separator: ",")
-            if let later = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT id, kind FROM event e
-                    WHERE \(targetSQL) AND id > ? AND kind IN (\(kinds))
-                      AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
-                    ORDER BY id LIMIT 1
-                    """, arguments: [target, eventId])
-            {
-                let kind = EventKind(rawValue: later["kind"]).map { $0.label() } ?? ""
-                throw WorkError.laterEventFirst(id: eventId, later: later["id"], kind: kind)
-            }
-            let before = original.decodedDetail.before ?? [:]
-            switch original.kind {
-            case .sortStart, .sortFinish:
-                try db.execute(
-                    sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
-                    arguments: [(before["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, original.boxId])
-            case .scanRecord:
-                try db.execute(
-                    sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?",
-                    arguments: [
-                        (before["scan_state"] ?? nil) ?? ScanState.none.rawValue,
-                        Int((before["pages"] ?? nil) ?? "0") ?? 0, original.fileId,
-                    ])
-            case .scanConfirm, .scanAccept:
-                break
-            case .boxEdit, .boxMove:
-                // Putting a box back at its old location is a move: not while the box is out of the store.
-                if let boxId = original.boxId, before["location"] != nil { try refuseMoveWhileOut(db, boxId: boxId) }
-                try restore(
-                    db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before,
-                    id: original.boxId)
-            case .fileEdit, .fileMove:
-                if original.kind == .fileMove, let fileId = original.fileId, let boxId = original.boxId {
-                    try refuseMoveWhileOut(db, boxId: boxId, fileId: fileId)
-                    if let back = (before["box_id"] ?? nil).flatMap({ Int64($0) }) {
-                        try refuseMoveWhileOut(db, boxId: back)
-                    }
-                }
-                try restore(
-                    db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before,
-                    id: original.fileId)
-            default:
-                throw WorkError.notUndoable(id: eventId, kind: original.kind.label())
-            }
-            var event = Event(
-                kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
-            event.undoes = eventId
-            event.boxId = original.boxId
-            event.fileId = original.fileId
-            event.fondsId = original.fondsId
-            try event.append(db)
+            try Self.refuseIfLaterChange(db, after: original)
+            try restoreBefore(db, original)
+            let event = try appendUndo(db, of: original, by: who)
             // A confirmation or acceptance is undone once the undo event is in the log (the ladder reads live events).
             if original.kind == .scanConfirm || original.kind == .scanAccept { try undoReview(db, original: original) }
-            // Finishing a box never started also recorded its start (same time, noted "sort.finish"): undo takes both back.
-            if original.kind == .sortFinish,
-                let start = try Event.fetchOne(
-                    db,
-                    sql: """
-                        SELECT * FROM event s WHERE s.kind = 'sort.start' AND s.box_id = ? AND s.happened_at = ? AND s.id < ?
-                          AND json_extract(s.detail, '$.note') = 'sort.finish'
-                          AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = s.id)
-                        ORDER BY s.id DESC LIMIT 1
-                        """, arguments: [original.boxId, original.happenedAt, eventId])
-            {
-                let startBefore = start.decodedDetail.before ?? [:]
-                try db.execute(
-                    sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
-                    arguments: [
-                        (startBefore["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, start.boxId,
-                    ])
-                var second = Event(
-                    kind: .undo, attribution: who, time: time, detail: EventDetail(note: start.kind.rawValue))
-                second.undoes = start.id
-                second.boxId = start.boxId
-                second.fondsId = start.fondsId
-                try second.append(db)
-            }
+            if original.kind == .sortFinish { try undoStartRecordedByFinish(db, original, by: who) }
             return event
         }
+    }
+
+    /// The event `eventId`, when it exists and is not undone yet.
+    private static func eventToUndo(_ db: Database, _ eventId: Int64) throws -> Event {
+        guard let original = try Event.fetchOne(db, key: eventId) else { throw WorkError.unknownEvent(eventId) }
+        if let by = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE undoes = ?", arguments: [eventId]) {
+            throw WorkError.alreadyUndone(id: eventId, by: by)
+        }
+        return original
+    }
+
+    /// Only the latest change to a box or file can be undone: refuses when a later live one changed its state.
+    private static func refuseIfLaterChange(_ db: Database, after original: Event) throws {
+        let eventId = original.id
+        let onFile = [.scanRecord, .scanConfirm, .scanAccept, .fileEdit, .fileMove].contains(original.kind)
+        let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"
+        let target: Int64? = onFile ? original.fileId : original.boxId
+        let kinds = Self.stateChanging.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        if let later = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id, kind FROM event e
+                WHERE \(targetSQL) AND id > ? AND kind IN (\(kinds))
+                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+                ORDER BY id LIMIT 1
+                """, arguments: [target, eventId])
+        {
+            let kind = EventKind(rawValue: later["kind"]).map { $0.label() } ?? ""
+            throw WorkError.laterEventFirst(id: eventId ?? 0, later: later["id"], kind: kind)
+        }
+    }
+
+    /// Puts the box or file back as it was before `original` (a confirmation or acceptance changes no row).
+    private func restoreBefore(_ db: Database, _ original: Event) throws {
+        let before = original.decodedDetail.before ?? [:]
+        switch original.kind {
+        case .sortStart, .sortFinish:
+            try db.execute(
+                sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
+                arguments: [(before["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, original.boxId])
+        case .scanRecord:
+            try db.execute(
+                sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?",
+                arguments: [
+                    (before["scan_state"] ?? nil) ?? ScanState.none.rawValue,
+                    Int((before["pages"] ?? nil) ?? "0") ?? 0, original.fileId,
+                ])
+        case .scanConfirm, .scanAccept:
+            break
+        case .boxEdit, .boxMove:
+            // Putting a box back at its old location is a move: not while the box is out of the store.
+            if let boxId = original.boxId, before["location"] != nil { try refuseMoveWhileOut(db, boxId: boxId) }
+            try restore(
+                db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before,
+                id: original.boxId)
+        case .fileEdit, .fileMove:
+            if original.kind == .fileMove, let fileId = original.fileId, let boxId = original.boxId {
+                try refuseMoveWhileOut(db, boxId: boxId, fileId: fileId)
+                if let back = (before["box_id"] ?? nil).flatMap({ Int64($0) }) {
+                    try refuseMoveWhileOut(db, boxId: back)
+                }
+            }
+            try restore(
+                db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before,
+                id: original.fileId)
+        default:
+            throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label())
+        }
+    }
+
+    /// Finishing a box never started also recorded its start (same time, noted "sort.finish"): undo takes both back.
+    private func undoStartRecordedByFinish(_ db: Database, _ original: Event, by who: Attribution) throws {
+        guard
+            let start = try Event.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM event s WHERE s.kind = 'sort.start' AND s.box_id = ? AND s.happened_at = ? AND s.id < ?
+                      AND json_extract(s.detail, '$.note') = 'sort.finish'
+                      AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = s.id)
+                    ORDER BY s.id DESC LIMIT 1
+                    """, arguments: [original.boxId, original.happenedAt, original.id])
+        else { return }
+        let startBefore = start.decodedDetail.before ?? [:]
+        try db.execute(
+            sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
+            arguments: [
+                (startBefore["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, start.boxId,
+            ])
+        // The second undo names the box only (as the start does).
+        _ = try appendUndo(db, of: start, by: who, file: .some(nil))
     }
 
     private func restore(

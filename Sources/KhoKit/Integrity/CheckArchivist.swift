@@ -7,6 +7,14 @@ extension KhoStore {
     /// box it went out from, and not inside a box that is out as a whole; each marked location's risks are the ones its
     /// latest live `location.mark` set. Overdue custody is a notice, not a fault.
     func checkArchivist(_ db: Database, now: Date, into report: inout CheckReport) throws {
+        try Self.checkCustodies(db, into: &report)
+        try Self.checkCustodyEvents(db, into: &report)
+        try noteOverdueCustody(db, now: now, into: &report)
+        try checkLocationMarks(db, into: &report)
+    }
+
+    /// Each custody against its hand-out and return events, and each file out on its own against its box.
+    private static func checkCustodies(_ db: Database, into report: inout CheckReport) throws {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -23,55 +31,15 @@ extension KhoStore {
             openBoxes.insert(row["box_id"])
         }
         for row in rows {
-            let boxId: Int64 = row["box_id"]
-            let fileId: Int64? = row["file_id"]
-            let outEvent: Int64 = row["out_event_id"]
-            let inEvent: Int64? = row["in_event_id"]
-            let thing = Self.thingName(box: row["box_code"], file: row["file_code"])
-            let subject = fileId == nil ? "box \(thing)" : "file \(thing)"
-            func problem(_ vi: String, _ en: String) {
-                report.problems.append(
-                    CheckProblem(
-                        code: "custody", subject: subject, text: Text(vi: "\(thing): \(vi)", en: "\(thing): \(en)")))
-            }
-            if (row["out_kind"] as String?) != EventKind.custodyOut.rawValue || (row["out_box_id"] as Int64?) != boxId
-                || (row["out_file_id"] as Int64?) != fileId
-            {
-                problem(
-                    "lần giao ra không khớp sự kiện \(outEvent) (phải là custody.out của chính nó)",
-                    "its hand-out does not match event \(outEvent) (it must be its own custody.out)")
-            } else if !(row["out_live"] as Bool) {
-                problem(
-                    "sự kiện giao ra \(outEvent) đã bị hoàn tác nhưng vẫn còn ghi nhận giao ra",
-                    "hand-out event \(outEvent) was undone but the custody is still recorded")
-            }
-            if let inEvent {
-                if (row["in_kind"] as String?) != EventKind.custodyIn.rawValue
-                    || (row["in_file_id"] as Int64?) != fileId
-                {
-                    problem(
-                        "lần nhận lại không khớp sự kiện \(inEvent) (phải là custody.in của chính nó)",
-                        "its return does not match event \(inEvent) (it must be its own custody.in)")
-                } else if !(row["in_live"] as Bool) {
-                    problem(
-                        "sự kiện nhận lại \(inEvent) đã bị hoàn tác nhưng vẫn ghi là đã nhận lại",
-                        "return event \(inEvent) was undone but it is still recorded as returned")
-                }
-            } else if let fileId {
-                let currentBox: Int64? = row["file_box_id"]
-                if currentBox != boxId {
-                    problem(
-                        "hồ sơ đang ở ngoài kho (hồ sơ \(fileId)) nhưng đã bị chuyển sang hộp khác",
-                        "the file is out (file \(fileId)) but was moved into another box")
-                }
-                if let currentBox, openBoxes.contains(currentBox) {
-                    problem(
-                        "hồ sơ được giao riêng trong khi cả hộp của nó cũng đang ở ngoài kho",
-                        "the file is out on its own while its whole box is out too")
-                }
-            }
+            var check = CustodyRowCheck(row)
+            check.checkHandOut()
+            check.checkReturn(openBoxes: openBoxes)
+            report.problems += check.problems
         }
-        // Every live hand-out and return has its custody.
+    }
+
+    /// Every live hand-out and return has its custody.
+    private static func checkCustodyEvents(_ db: Database, into report: inout CheckReport) throws {
         for row in try Row.fetchAll(
             db,
             sql: """
@@ -89,6 +57,10 @@ extension KhoStore {
                         vi: "sự kiện \(id) (\(kind)) không có ghi nhận giao ra/nhận lại tương ứng",
                         en: "event \(id) (\(kind)) has no custody recorded for it")))
         }
+    }
+
+    /// Overdue custody, as notices.
+    private func noteOverdueCustody(_ db: Database, now: Date, into report: inout CheckReport) throws {
         for overdue in try custodies(db, where: "c.due_day IS NOT NULL", [], now: now) where overdue.overdue {
             report.notices.append(
                 CheckProblem(
@@ -101,7 +73,6 @@ extension KhoStore {
                             "\(overdue.thing) is \(overdue.daysOverdue) days overdue (\(overdue.holder) has had it since \(overdue.since), due \(overdue.due ?? "?"))"
                     )))
         }
-        try checkLocationMarks(db, into: &report)
     }
 
     private func checkLocationMarks(_ db: Database, into report: inout CheckReport) throws {
@@ -143,6 +114,74 @@ extension KhoStore {
                             en:
                                 "location \(location) is stored with risks “\(stored[location] ?? "none")” but the log (location.mark) says “\(logged ?? "none")”"
                         )))
+            }
+        }
+    }
+}
+
+/// One custody row checked against its events: its problems, in the order found.
+private struct CustodyRowCheck {
+    let row: Row
+    let boxId: Int64
+    let fileId: Int64?
+    let thing: String
+    var problems: [CheckProblem] = []
+
+    init(_ row: Row) {
+        self.row = row
+        boxId = row["box_id"]
+        fileId = row["file_id"]
+        thing = KhoStore.thingName(box: row["box_code"], file: row["file_code"])
+    }
+
+    private mutating func problem(_ vi: String, _ en: String) {
+        problems.append(
+            CheckProblem(
+                code: "custody", subject: fileId == nil ? "box \(thing)" : "file \(thing)",
+                text: Text(vi: "\(thing): \(vi)", en: "\(thing): \(en)")))
+    }
+
+    /// The hand-out is a live `custody.out` of the same box or file.
+    mutating func checkHandOut() {
+        let outEvent: Int64 = row["out_event_id"]
+        if (row["out_kind"] as String?) != EventKind.custodyOut.rawValue || (row["out_box_id"] as Int64?) != boxId
+            || (row["out_file_id"] as Int64?) != fileId
+        {
+            problem(
+                "lần giao ra không khớp sự kiện \(outEvent) (phải là custody.out của chính nó)",
+                "its hand-out does not match event \(outEvent) (it must be its own custody.out)")
+        } else if !(row["out_live"] as Bool) {
+            problem(
+                "sự kiện giao ra \(outEvent) đã bị hoàn tác nhưng vẫn còn ghi nhận giao ra",
+                "hand-out event \(outEvent) was undone but the custody is still recorded")
+        }
+    }
+
+    /// The return, when there is one, is a live `custody.in` of the same file; a file still out is in the box it went
+    /// out from, and not inside a box that is out as a whole.
+    mutating func checkReturn(openBoxes: Set<Int64>) {
+        let inEvent: Int64? = row["in_event_id"]
+        if let inEvent {
+            if (row["in_kind"] as String?) != EventKind.custodyIn.rawValue || (row["in_file_id"] as Int64?) != fileId {
+                problem(
+                    "lần nhận lại không khớp sự kiện \(inEvent) (phải là custody.in của chính nó)",
+                    "its return does not match event \(inEvent) (it must be its own custody.in)")
+            } else if !(row["in_live"] as Bool) {
+                problem(
+                    "sự kiện nhận lại \(inEvent) đã bị hoàn tác nhưng vẫn ghi là đã nhận lại",
+                    "return event \(inEvent) was undone but it is still recorded as returned")
+            }
+        } else if let fileId {
+            let currentBox: Int64? = row["file_box_id"]
+            if currentBox != boxId {
+                problem(
+                    "hồ sơ đang ở ngoài kho (hồ sơ \(fileId)) nhưng đã bị chuyển sang hộp khác",
+                    "the file is out (file \(fileId)) but was moved into another box")
+            }
+            if let currentBox, openBoxes.contains(currentBox) {
+                problem(
+                    "hồ sơ được giao riêng trong khi cả hộp của nó cũng đang ở ngoài kho",
+                    "the file is out on its own while its whole box is out too")
             }
         }
     }

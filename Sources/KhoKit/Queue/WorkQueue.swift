@@ -72,106 +72,17 @@ extension KhoStore {
     ) throws -> [QueueItem] {
         let year = LocalDay(iso: time.day(of: now))?.year ?? 2000
         return try read { db in
-            let risks = try RiskMap.load(db)
-            var boxOut: [Int64: CustodyView] = [:]
-            var fileOut: [Int64: CustodyView] = [:]
+            var ranking = QueueRanking(
+                kind: kind, year: year, lang: lang, weights: weights, risks: try RiskMap.load(db))
             for view in try custodies(db, where: "1", [], now: now) {
-                if let file = view.fileId { fileOut[file] = view } else { boxOut[view.boxId] = view }
+                if let file = view.fileId { ranking.fileOut[file] = view } else { ranking.boxOut[view.boxId] = view }
             }
-            var items: [QueueItem] = []
+            let items: [QueueItem]
             switch kind {
-            case .arrangement:
-                for row in try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT b.id AS box_id, b.code AS box_code, f.code AS fonds_code, b.location, b.condition, b.start_year, b.extent_mm,
-                               (SELECT GROUP_CONCAT(DISTINCT x.condition) FROM file x WHERE x.box_id = b.id) AS file_conditions,
-                               (SELECT GROUP_CONCAT(DISTINCT COALESCE(x.retention, '?')) FROM file x WHERE x.box_id = b.id)
-                                   AS file_retentions,
-                               (SELECT MIN(x.start_year) FROM file x WHERE x.box_id = b.id) AS file_start_year
-                        FROM box b JOIN fonds f ON f.id = b.fonds_id
-                        WHERE b.from_box_id IS NULL AND b.arrangement = 'unarranged'
-                        """)
-                {
-                    let boxId: Int64 = row["box_id"]
-                    let location: String = row["location"]
-                    let conditions =
-                        [Condition(rawValue: row["condition"]) ?? .good]
-                        + ((row["file_conditions"] as String?) ?? "").split(separator: ",").compactMap {
-                            Condition(rawValue: String($0))
-                        }
-                    let retentions = ((row["file_retentions"] as String?) ?? "").split(separator: ",").map {
-                        Retention(stored: String($0))
-                    }
-                    let factors = PriorityFactors(
-                        condition: Self.worst(conditions, weights), retention: Self.weightiest(retentions, weights),
-                        startYear: (row["start_year"] as Int?) ?? row["file_start_year"], location: location,
-                        risks: risks.risks(at: location).risks)
-                    let score = priorityScore(factors, currentYear: year, weights: weights)
-                    let mm: Int64 = row["extent_mm"]
-                    items.append(
-                        QueueItem(
-                            rank: 0, kind: kind, ref: row["box_code"], box: row["box_code"], file: nil, title: nil,
-                            fonds: row["fonds_code"], location: location,
-                            condition: factors.condition, retention: factors.retention?.stored,
-                            startYear: factors.startYear,
-                            risks: factors.risks, metres: Double(mm) / 1000, sheets: nil, score: score,
-                            reason: priorityReason(factors, score, lang), custody: boxOut[boxId]))
-                }
-            case .scanning:
-                for row in try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT fi.id AS file_id, fi.code AS file_code, fi.title, fi.condition AS file_condition, fi.retention,
-                               fi.start_year AS file_start_year, fi.sheets, fi.scan_state,
-                               b.id AS box_id, b.code AS box_code, b.location, b.condition AS box_condition,
-                               b.start_year AS box_start_year, f.code AS fonds_code
-                        FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds f ON f.id = b.fonds_id
-                        WHERE b.arrangement = 'arranged' AND fi.access != 'secret' AND fi.scan_state IN ('none', 'rescan')
-                        """)
-                {
-                    let fileId: Int64 = row["file_id"]
-                    let boxId: Int64 = row["box_id"]
-                    let box: String = row["box_code"]
-                    let code: String = row["file_code"]
-                    let location: String = row["location"]
-                    let factors = PriorityFactors(
-                        condition: Self.worst(
-                            [
-                                Condition(rawValue: row["file_condition"]) ?? .good,
-                                Condition(rawValue: row["box_condition"]) ?? .good,
-                            ], weights),
-                        retention: Retention(stored: row["retention"]),
-                        startYear: (row["file_start_year"] as Int?) ?? row["box_start_year"], location: location,
-                        risks: risks.risks(at: location).risks)
-                    let score = priorityScore(factors, currentYear: year, weights: weights)
-                    var reason = priorityReason(factors, score, lang)
-                    if (row["scan_state"] as String) == ScanState.rescan.rawValue {
-                        reason += ", " + ScanState.rescan.label.text(lang)
-                    }
-                    var custody = fileOut[fileId]
-                    if custody == nil, var whole = boxOut[boxId] {
-                        whole.withBox = true
-                        custody = whole
-                    }
-                    items.append(
-                        QueueItem(
-                            rank: 0, kind: kind, ref: "\(box)/\(code)", box: box, file: code, title: row["title"],
-                            fonds: row["fonds_code"], location: location,
-                            condition: factors.condition, retention: factors.retention?.stored,
-                            startYear: factors.startYear,
-                            risks: factors.risks, metres: nil, sheets: row["sheets"], score: score, reason: reason,
-                            custody: custody))
-                }
+            case .arrangement: items = try ranking.arrangementItems(db)
+            case .scanning: items = try ranking.scanningItems(db)
             }
-            items.sort { a, b in
-                if a.score.total != b.score.total { return a.score.total > b.score.total }
-                if a.startYear != b.startYear { return (a.startYear ?? Int.max) < (b.startYear ?? Int.max) }
-                return a.ref < b.ref
-            }
-            if let limit { items = Array(items.prefix(max(0, limit))) }
-            for i in items.indices { items[i].rank = i + 1 }
-            return items
+            return QueueRanking.ranked(items, limit: limit)
         }
     }
 
@@ -191,5 +102,120 @@ extension KhoStore {
         }
         guard !retentions.isEmpty else { return nil }
         return retentions.max { (w.points($0), years($0)) < (w.points($1), years($1)) } ?? nil
+    }
+}
+
+/// What the queue's items are scored with: the year, the weights, the risks of locations, and who has what out.
+private struct QueueRanking {
+    var kind: QueueKind
+    var year: Int
+    var lang: Lang
+    var weights: PriorityWeights
+    var risks: RiskMap
+    /// Custody of boxes out as a whole, and of files out on their own.
+    var boxOut: [Int64: CustodyView] = [:]
+    var fileOut: [Int64: CustodyView] = [:]
+
+    /// Boxes as received that are not arranged: condition the worst of the box and its files, retention the one of its
+    /// files that weighs most, age the box's first year (else its files').
+    func arrangementItems(_ db: Database) throws -> [QueueItem] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.id AS box_id, b.code AS box_code, f.code AS fonds_code, b.location, b.condition, b.start_year, b.extent_mm,
+                       (SELECT GROUP_CONCAT(DISTINCT x.condition) FROM file x WHERE x.box_id = b.id) AS file_conditions,
+                       (SELECT GROUP_CONCAT(DISTINCT COALESCE(x.retention, '?')) FROM file x WHERE x.box_id = b.id)
+                           AS file_retentions,
+                       (SELECT MIN(x.start_year) FROM file x WHERE x.box_id = b.id) AS file_start_year
+                FROM box b JOIN fonds f ON f.id = b.fonds_id
+                WHERE b.from_box_id IS NULL AND b.arrangement = 'unarranged'
+                """
+        ).map { row in
+            let boxId: Int64 = row["box_id"]
+            let location: String = row["location"]
+            let conditions =
+                [Condition(rawValue: row["condition"]) ?? .good]
+                + ((row["file_conditions"] as String?) ?? "").split(separator: ",").compactMap {
+                    Condition(rawValue: String($0))
+                }
+            let retentions = ((row["file_retentions"] as String?) ?? "").split(separator: ",").map {
+                Retention(stored: String($0))
+            }
+            let factors = PriorityFactors(
+                condition: KhoStore.worst(conditions, weights), retention: KhoStore.weightiest(retentions, weights),
+                startYear: (row["start_year"] as Int?) ?? row["file_start_year"], location: location,
+                risks: risks.risks(at: location).risks)
+            let score = priorityScore(factors, currentYear: year, weights: weights)
+            let mm: Int64 = row["extent_mm"]
+            return QueueItem(
+                rank: 0, kind: kind, ref: row["box_code"], box: row["box_code"], file: nil, title: nil,
+                fonds: row["fonds_code"], location: location,
+                condition: factors.condition, retention: factors.retention?.stored,
+                startYear: factors.startYear,
+                risks: factors.risks, metres: Double(mm) / 1000, sheets: nil, score: score,
+                reason: priorityReason(factors, score, lang), custody: boxOut[boxId])
+        }
+    }
+
+    /// Files not scanned or needing a rescan in arranged boxes, never secret: condition the worse of the file and its
+    /// box, age the file's first year (else the box's).
+    func scanningItems(_ db: Database) throws -> [QueueItem] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT fi.id AS file_id, fi.code AS file_code, fi.title, fi.condition AS file_condition, fi.retention,
+                       fi.start_year AS file_start_year, fi.sheets, fi.scan_state,
+                       b.id AS box_id, b.code AS box_code, b.location, b.condition AS box_condition,
+                       b.start_year AS box_start_year, f.code AS fonds_code
+                FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds f ON f.id = b.fonds_id
+                WHERE b.arrangement = 'arranged' AND fi.access != 'secret' AND fi.scan_state IN ('none', 'rescan')
+                """
+        ).map { row in
+            let box: String = row["box_code"]
+            let code: String = row["file_code"]
+            let location: String = row["location"]
+            let factors = PriorityFactors(
+                condition: KhoStore.worst(
+                    [
+                        Condition(rawValue: row["file_condition"]) ?? .good,
+                        Condition(rawValue: row["box_condition"]) ?? .good,
+                    ], weights),
+                retention: Retention(stored: row["retention"]),
+                startYear: (row["file_start_year"] as Int?) ?? row["box_start_year"], location: location,
+                risks: risks.risks(at: location).risks)
+            let score = priorityScore(factors, currentYear: year, weights: weights)
+            var reason = priorityReason(factors, score, lang)
+            if (row["scan_state"] as String) == ScanState.rescan.rawValue {
+                reason += ", " + ScanState.rescan.label.text(lang)
+            }
+            return QueueItem(
+                rank: 0, kind: kind, ref: "\(box)/\(code)", box: box, file: code, title: row["title"],
+                fonds: row["fonds_code"], location: location,
+                condition: factors.condition, retention: factors.retention?.stored,
+                startYear: factors.startYear,
+                risks: factors.risks, metres: nil, sheets: row["sheets"], score: score, reason: reason,
+                custody: custody(file: row["file_id"], box: row["box_id"]))
+        }
+    }
+
+    /// Who has a file: its own custody, else its box's (the file is out with its box).
+    private func custody(file: Int64, box: Int64) -> CustodyView? {
+        if let own = fileOut[file] { return own }
+        guard var whole = boxOut[box] else { return nil }
+        whole.withBox = true
+        return whole
+    }
+
+    /// Best first (highest score, then older records, then the code), at most `limit`, numbered from 1.
+    static func ranked(_ items: [QueueItem], limit: Int?) -> [QueueItem] {
+        var items = items
+        items.sort { a, b in
+            if a.score.total != b.score.total { return a.score.total > b.score.total }
+            if a.startYear != b.startYear { return (a.startYear ?? Int.max) < (b.startYear ?? Int.max) }
+            return a.ref < b.ref
+        }
+        if let limit { items = Array(items.prefix(max(0, limit))) }
+        for i in items.indices { items[i].rank = i + 1 }
+        return items
     }
 }

@@ -46,66 +46,75 @@ extension KhoStore {
     public func boxLabels(_ selection: LabelSelection) throws -> [BoxLabel] {
         if let day = selection.madeSince, LocalDay(iso: day) == nil { throw LabelError.badDay(day) }
         return try read { db in
-            var ids: [Int64]
-            if !selection.boxes.isEmpty {
-                ids = try selection.boxes.map { try Lookup.box(db, code: $0).id ?? 0 }
-            } else {
-                var sql = "SELECT b.id FROM box b JOIN fonds f ON f.id = b.fonds_id"
-                var arguments: [(any DatabaseValueConvertible)?] = []
-                if let fonds = selection.fonds {
-                    let f = try Lookup.fonds(db, code: Clean.code(fonds))
-                    sql += " WHERE b.fonds_id = ?"
-                    arguments.append(f.id)
-                }
-                ids = try Int64.fetchAll(
-                    db, sql: sql + " ORDER BY f.code, b.code", arguments: StatementArguments(arguments))
-            }
-            if let day = selection.madeSince {
-                let registered = try Self.registrationDays(db)
-                ids = ids.filter { (registered[$0] ?? "") >= day }
-            }
+            let ids = try Self.selectedBoxes(db, selection)
             guard !ids.isEmpty else { throw LabelError.noBoxes }
-            var files: [Int64: [(code: String, retention: Retention?, start: Int?, end: Int?)]] = [:]
+            var files: [Int64: [LabelFile]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT box_id, code, retention, start_year, end_year FROM file") {
                 files[row["box_id"], default: []].append(
-                    (row["code"], Retention(stored: row["retention"]), row["start_year"], row["end_year"]))
+                    LabelFile(
+                        code: row["code"], retention: Retention(stored: row["retention"]), start: row["start_year"],
+                        end: row["end_year"]))
             }
-            var labels: [BoxLabel] = []
-            for id in ids {
-                guard
-                    let row = try Row.fetchOne(
-                        db,
-                        sql: """
-                            SELECT b.code AS box_code, f.code AS fonds_code, f.name AS fonds_name, b.start_year, b.end_year
-                            FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.id = ?
-                            """, arguments: [id])
-                else { continue }
-                let inBox = (files[id] ?? []).sorted {
-                    $0.code.compare($1.code, options: [.numeric]) == .orderedAscending
-                }
-                let starts = inBox.compactMap(\.start)
-                let ends = inBox.compactMap { $0.end ?? $0.start }
-                let retention =
-                    inBox.map(\.retention).max { a, b in
-                        func rank(_ r: Retention?) -> Int {
-                            switch r {
-                            case .permanent?: Int.max
-                            case .years(let n)?: n
-                            case nil: -1
-                            }
-                        }
-                        return rank(a) < rank(b)
-                    } ?? nil
-                labels.append(
-                    BoxLabel(
-                        fondsCode: row["fonds_code"], fondsName: row["fonds_name"], box: row["box_code"],
-                        firstFile: inBox.first?.code, lastFile: inBox.last?.code,
-                        files: inBox.count, startYear: (row["start_year"] as Int?) ?? starts.min(),
-                        endYear: (row["end_year"] as Int?) ?? ends.max(),
-                        retention: retention?.stored))
-            }
-            return labels
+            return try ids.compactMap { id in try Self.label(db, box: id, files: files[id] ?? []) }
         }
+    }
+
+    /// The ids of the selected boxes: named boxes in the order given, else in fonds and box-code order; narrowed to
+    /// those registered since a day when one is given.
+    private static func selectedBoxes(_ db: Database, _ selection: LabelSelection) throws -> [Int64] {
+        var ids: [Int64]
+        if !selection.boxes.isEmpty {
+            ids = try selection.boxes.map { try Lookup.box(db, code: $0).id ?? 0 }
+        } else {
+            var sql = "SELECT b.id FROM box b JOIN fonds f ON f.id = b.fonds_id"
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let fonds = selection.fonds {
+                let f = try Lookup.fonds(db, code: Clean.code(fonds))
+                sql += " WHERE b.fonds_id = ?"
+                arguments.append(f.id)
+            }
+            ids = try Int64.fetchAll(
+                db, sql: sql + " ORDER BY f.code, b.code", arguments: StatementArguments(arguments))
+        }
+        if let day = selection.madeSince {
+            let registered = try Self.registrationDays(db)
+            ids = ids.filter { (registered[$0] ?? "") >= day }
+        }
+        return ids
+    }
+
+    /// The label of box `id` from its files, or nil when there is no such box.
+    private static func label(_ db: Database, box id: Int64, files: [LabelFile]) throws -> BoxLabel? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT b.code AS box_code, f.code AS fonds_code, f.name AS fonds_name, b.start_year, b.end_year
+                    FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.id = ?
+                    """, arguments: [id])
+        else { return nil }
+        let inBox = files.sorted {
+            $0.code.compare($1.code, options: [.numeric]) == .orderedAscending
+        }
+        let starts = inBox.compactMap(\.start)
+        let ends = inBox.compactMap { $0.end ?? $0.start }
+        let retention =
+            inBox.map(\.retention).max { a, b in
+                func rank(_ r: Retention?) -> Int {
+                    switch r {
+                    case .permanent?: Int.max
+                    case .years(let n)?: n
+                    case nil: -1
+                    }
+                }
+                return rank(a) < rank(b)
+            } ?? nil
+        return BoxLabel(
+            fondsCode: row["fonds_code"], fondsName: row["fonds_name"], box: row["box_code"],
+            firstFile: inBox.first?.code, lastFile: inBox.last?.code,
+            files: inBox.count, startYear: (row["start_year"] as Int?) ?? starts.min(),
+            endYear: (row["end_year"] as Int?) ?? ends.max(),
+            retention: retention?.stored)
     }
 
     /// The local day each box was registered: its `box.add`, or the `import.boxes` that brought it in.
@@ -140,4 +149,12 @@ extension KhoStore {
         }
         return days
     }
+}
+
+/// One file as a spine label sees it.
+private struct LabelFile {
+    var code: String
+    var retention: Retention?
+    var start: Int?
+    var end: Int?
 }

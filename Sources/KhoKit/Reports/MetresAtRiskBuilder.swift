@@ -15,124 +15,161 @@ extension KhoStore {
     public func metresAtRisk() throws -> MetresAtRisk {
         try read { db in
             let risks = try RiskMap.load(db)
-            struct BoxRow {
-                var location: String
-                var condition: Condition
-                var extentMM: Int64
-                var unarrangedMM = 0.0
-                var undigitizedMM = 0.0
-            }
-            var boxes: [Int64: BoxRow] = [:]
-            var tree = BoxFamilies()
-            var families: [Int64: Family] = [:]
-            var children: [Int64: [Int64]] = [:]
-            var parents: [Int64: Int64] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, location, condition FROM box
-                    """)
-            {
-                let id: Int64 = row["id"]
-                let extent: Int64 = row["extent_mm"]
-                let arranged = (row["arrangement"] as String) == ArrangementState.arranged.rawValue
-                var box = BoxRow(
-                    location: row["location"], condition: Condition(rawValue: row["condition"]) ?? .good,
-                    extentMM: extent)
-                if let parent: Int64 = row["from_box_id"] {
-                    tree.add(child: id, parent: parent)
-                    parents[id] = parent
-                } else {
-                    families[id] = Family(fonds: row["fonds_id"], extentMM: extent, arranged: arranged, keptMM: nil)
-                    if !arranged { box.unarrangedMM = Double(extent) }
-                }
-                boxes[id] = box
-            }
-            for (child, _) in parents { children[tree.root(of: child), default: []].append(child) }
-            // The worst condition on each box's files, and each family's digitized share as `kho status` counts it.
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT box_id, access, scan_state, condition, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
-                           COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets
-                    FROM file GROUP BY box_id, access, scan_state, condition
-                    """)
-            {
-                let boxId: Int64 = row["box_id"]
-                if var box = boxes[boxId], let condition = Condition(rawValue: row["condition"]) {
-                    box.condition = Self.worst([box.condition, condition], .standard)
-                    boxes[boxId] = box
-                }
-                guard (row["access"] as String) != Access.secret.rawValue else { continue }
-                let root = tree.root(of: boxId)
-                guard var family = families[root] else { continue }
-                let files: Int = row["files"]
-                let withSheets: Int = row["with_sheets"]
-                let sheets: Int = row["sheets"]
-                family.scannableFiles += files
-                family.unknownSheets += files - withSheets
-                family.sheets += sheets
-                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(
-                    of: ScanState(rawValue: row["scan_state"]) ?? .none)
-                {
-                    family.files[rung] += files
-                    family.digitizedSheets[rung] += sheets
-                }
-                families[root] = family
-            }
-            for (root, family) in families {
-                let undigitized = Double(family.extentMM) * (1 - family.digitizedShares.reduce(0, +))
-                let made = children[root, default: []]
-                let madeMM = made.reduce(0.0) { $0 + Double(boxes[$1]?.extentMM ?? 0) }
-                if madeMM > 0 {
-                    for child in made {
-                        let share = Double(boxes[child]?.extentMM ?? 0) / madeMM
-                        boxes[child]?.undigitizedMM += undigitized * share
-                    }
-                } else {
-                    boxes[root]?.undigitizedMM += undigitized
-                }
-            }
+            var boxes = try BoxesAtRisk(db)
+            try boxes.addFiles(db)
+            boxes.spreadUndigitized()
+            return boxes.metres(risks: risks)
+        }
+    }
+}
 
-            var byCondition: [Condition: (Double, Double)] = [:]
-            var result = MetresAtRisk()
-            var unarranged = 0.0, undigitized = 0.0, unarrangedAtRisk = 0.0, undigitizedAtRisk = 0.0
-            for box in boxes.values {
-                var sums = byCondition[box.condition] ?? (0, 0)
-                sums.0 += box.unarrangedMM
-                sums.1 += box.undigitizedMM
-                byCondition[box.condition] = sums
-                unarranged += box.unarrangedMM
-                undigitized += box.undigitizedMM
-                if box.condition.isPoor || !risks.risks(at: box.location).risks.isEmpty {
-                    unarrangedAtRisk += box.unarrangedMM
-                    undigitizedAtRisk += box.undigitizedMM
+/// Every box with its location, worst condition and the metres not arranged and not digitized at it, and the
+/// families (box as received, boxes made from it) those metres are measured on.
+private struct BoxesAtRisk {
+    struct BoxRow {
+        var location: String
+        var condition: Condition
+        var extentMM: Int64
+        var unarrangedMM = 0.0
+        var undigitizedMM = 0.0
+    }
+    var boxes: [Int64: BoxRow] = [:]
+    var tree = BoxFamilies()
+    var families: [Int64: Family] = [:]
+    /// The boxes made from each box as received (at any depth).
+    var children: [Int64: [Int64]] = [:]
+
+    /// The boxes, their families, and the unarranged metres of the boxes as received not arranged yet.
+    init(_ db: Database) throws {
+        var parents: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, location, condition FROM box
+                """)
+        {
+            let id: Int64 = row["id"]
+            let extent: Int64 = row["extent_mm"]
+            let arranged = (row["arrangement"] as String) == ArrangementState.arranged.rawValue
+            var box = BoxRow(
+                location: row["location"], condition: Condition(rawValue: row["condition"]) ?? .good,
+                extentMM: extent)
+            if let parent: Int64 = row["from_box_id"] {
+                tree.add(child: id, parent: parent)
+                parents[id] = parent
+            } else {
+                families[id] = Family(fonds: row["fonds_id"], extentMM: extent, arranged: arranged, keptMM: nil)
+                if !arranged { box.unarrangedMM = Double(extent) }
+            }
+            boxes[id] = box
+        }
+        for (child, _) in parents { children[tree.root(of: child), default: []].append(child) }
+    }
+
+    /// The worst condition on each box's files, and each family's digitized share as `kho status` counts it.
+    mutating func addFiles(_ db: Database) throws {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT box_id, access, scan_state, condition, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
+                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets
+                FROM file GROUP BY box_id, access, scan_state, condition
+                """)
+        {
+            let boxId: Int64 = row["box_id"]
+            if var box = boxes[boxId], let condition = Condition(rawValue: row["condition"]) {
+                box.condition = KhoStore.worst([box.condition, condition], .standard)
+                boxes[boxId] = box
+            }
+            guard (row["access"] as String) != Access.secret.rawValue else { continue }
+            let root = tree.root(of: boxId)
+            guard var family = families[root] else { continue }
+            let files: Int = row["files"]
+            let withSheets: Int = row["with_sheets"]
+            let sheets: Int = row["sheets"]
+            family.scannableFiles += files
+            family.unknownSheets += files - withSheets
+            family.sheets += sheets
+            if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(
+                of: ScanState(rawValue: row["scan_state"]) ?? .none)
+            {
+                family.files[rung] += files
+                family.digitizedSheets[rung] += sheets
+            }
+            families[root] = family
+        }
+    }
+
+    /// Each family's undigitized metres, shared among the boxes made from it by their extents, or at the box as
+    /// received when none was made.
+    mutating func spreadUndigitized() {
+        for (root, family) in families {
+            let undigitized = Double(family.extentMM) * (1 - family.digitizedShares.reduce(0, +))
+            let made = children[root, default: []]
+            let madeMM = made.reduce(0.0) { $0 + Double(boxes[$1]?.extentMM ?? 0) }
+            if madeMM > 0 {
+                for child in made {
+                    let share = Double(boxes[child]?.extentMM ?? 0) / madeMM
+                    boxes[child]?.undigitizedMM += undigitized * share
                 }
+            } else {
+                boxes[root]?.undigitizedMM += undigitized
             }
-            func m(_ mm: Double) -> Double { mm.rounded() / 1000 }
-            let order = Condition.allCases.sorted {
-                PriorityWeights.standard.points($0) > PriorityWeights.standard.points($1)
+        }
+    }
+
+    /// The metres in all, at risk, by condition (worst first) and by marked location.
+    func metres(risks: RiskMap) -> MetresAtRisk {
+        var byCondition: [Condition: (Double, Double)] = [:]
+        var result = MetresAtRisk()
+        var unarranged = 0.0, undigitized = 0.0, unarrangedAtRisk = 0.0, undigitizedAtRisk = 0.0
+        for box in boxes.values {
+            var sums = byCondition[box.condition] ?? (0, 0)
+            sums.0 += box.unarrangedMM
+            sums.1 += box.undigitizedMM
+            byCondition[box.condition] = sums
+            unarranged += box.unarrangedMM
+            undigitized += box.undigitizedMM
+            if box.condition.isPoor || !risks.risks(at: box.location).risks.isEmpty {
+                unarrangedAtRisk += box.unarrangedMM
+                undigitizedAtRisk += box.undigitizedMM
             }
-            result.byCondition = order.compactMap { condition in
-                guard let sums = byCondition[condition], sums.0 > 0.5 || sums.1 > 0.5 else { return nil }
-                return ConditionMetres(
-                    key: condition.rawValue, label: condition.label, poor: condition.isPoor,
-                    unarrangedMetres: m(sums.0), undigitizedMetres: m(sums.1))
-            }
-            result.locations = risks.marks.sorted { $0.location < $1.location }.map { mark in
-                let covered = boxes.values.filter { LocationCover.covers(mark.location, $0.location) }
-                return LocationMetres(
-                    location: mark.location,
-                    risks: Text(vi: LocationRisk.words(mark.risks, .vi), en: LocationRisk.words(mark.risks, .en)),
-                    boxes: covered.count,
-                    unarrangedMetres: m(covered.reduce(0) { $0 + $1.unarrangedMM }),
-                    undigitizedMetres: m(covered.reduce(0) { $0 + $1.undigitizedMM }))
-            }
-            result.unarrangedMetres = m(unarranged)
-            result.undigitizedMetres = m(undigitized)
-            result.unarrangedAtRiskMetres = m(unarrangedAtRisk)
-            result.undigitizedAtRiskMetres = m(undigitizedAtRisk)
-            return result
+        }
+        result.byCondition = Self.conditionMetres(byCondition)
+        result.locations = locationMetres(risks)
+        result.unarrangedMetres = Self.m(unarranged)
+        result.undigitizedMetres = Self.m(undigitized)
+        result.unarrangedAtRiskMetres = Self.m(unarrangedAtRisk)
+        result.undigitizedAtRiskMetres = Self.m(undigitizedAtRisk)
+        return result
+    }
+
+    /// Millimetres as metres, to the millimetre.
+    private static func m(_ mm: Double) -> Double { mm.rounded() / 1000 }
+
+    /// The conditions with any metres (over half a millimetre), the one that weighs most first.
+    private static func conditionMetres(_ byCondition: [Condition: (Double, Double)]) -> [ConditionMetres] {
+        let order = Condition.allCases.sorted {
+            PriorityWeights.standard.points($0) > PriorityWeights.standard.points($1)
+        }
+        return order.compactMap { condition in
+            guard let sums = byCondition[condition], sums.0 > 0.5 || sums.1 > 0.5 else { return nil }
+            return ConditionMetres(
+                key: condition.rawValue, label: condition.label, poor: condition.isPoor,
+                unarrangedMetres: m(sums.0), undigitizedMetres: m(sums.1))
+        }
+    }
+
+    /// Each marked location, with the boxes it covers and their metres.
+    private func locationMetres(_ risks: RiskMap) -> [LocationMetres] {
+        risks.marks.sorted { $0.location < $1.location }.map { mark in
+            let covered = boxes.values.filter { LocationCover.covers(mark.location, $0.location) }
+            return LocationMetres(
+                location: mark.location,
+                risks: Text(vi: LocationRisk.words(mark.risks, .vi), en: LocationRisk.words(mark.risks, .en)),
+                boxes: covered.count,
+                unarrangedMetres: Self.m(covered.reduce(0) { $0 + $1.unarrangedMM }),
+                undigitizedMetres: Self.m(covered.reduce(0) { $0 + $1.undigitizedMM }))
         }
     }
 }

@@ -201,7 +201,7 @@ struct StoredProblem: Codable, Hashable, Sendable {
 }
 
 /// A master read from disk, ready to be written.
-private struct ReadMaster: Sendable {
+struct ReadMaster: Sendable {
     var disk: MasterOnDisk
     var result: TIFFFileResult
     var problems: [StoredProblem]
@@ -267,42 +267,28 @@ extension KhoStore {
         summary.profile = profile.name
         summary.findings = walkFindings.map { $0.text() }
 
-        // What the catalogue knows: files by BOX/FILE, and the masters already ingested.
-        struct Known {
-            var id: Int64
-            var secret: Bool
-        }
-        var files: [String: Known] = [:]
-        var existing: [String: (id: Int64, fileId: Int64, identity: FileIdentity, missing: Bool)] = [:]
-        var registered = RegistrationTimes()
-        try read { db in
-            registered = try RegistrationTimes(db)
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT b.code AS box_code, f.code AS file_code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id
-                    """)
-            {
-                files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = Known(
-                    id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
-            }
-            for row in try Row.fetchAll(
-                db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master")
-            {
-                let identity = FileIdentity(
-                    device: row["device"], inode: row["inode"], size: row["size"],
-                    mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
-                existing[row["rel_path"]] = (row["id"], row["file_id"], identity, row["missing"])
-            }
-        }
+        let catalogue = try read { db in try IngestCatalogue(db) }
+        let work = Self.planWork(folders: folders, catalogue: catalogue, summary: &summary)
+        let run = IngestRun(
+            root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
+            progress: progress)
+        let days = try writeBatches(Self.batches(of: work), run: run, summary: &summary)
+        summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
+            .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
 
-        // Decide what to read: new and changed masters, and which files lost masters.
-        var work: [(fileId: Int64, ref: String, toRead: [MasterOnDisk], gone: [String])] = []
+    /// What to read: for each catalogued, non-secret folder, its new and changed masters; and for each file, its
+    /// masters recorded before that are no longer on disk. Files with nothing to do are left out.
+    private static func planWork(
+        folders: [ScanFolder], catalogue: IngestCatalogue, summary: inout IngestSummary
+    ) -> [WorkItem] {
+        var work: [WorkItem] = []
         var seen: Set<String> = []
-        var onDiskByFile: [Int64: Set<String>] = [:]
         for folder in folders {
             let ref = "\(folder.box)/\(folder.file)"
-            guard let known = files[ref] else {
+            guard let known = catalogue.files[ref] else {
                 summary.findings.append(
                     IngestFinding.unknownFolder(box: folder.box, file: folder.file, masters: folder.masters.count)
                         .text())
@@ -313,45 +299,62 @@ extension KhoStore {
                 continue
             }
             summary.masters += folder.masters.count
-            var toRead: [MasterOnDisk] = []
-            for master in folder.masters {
-                seen.insert(master.relPath)
-                onDiskByFile[known.id, default: []].insert(master.relPath)
-                if let old = existing[master.relPath], old.identity == master.identity, !old.missing,
-                    old.fileId == known.id
-                {
-                    summary.unchanged += 1
-                } else {
-                    if existing[master.relPath] == nil {
-                        summary.new += 1
-                    } else {
-                        summary.changed += 1
-                        summary.changedPaths.append(master.relPath)
-                    }
-                    toRead.append(master)
-                }
-            }
-            work.append((known.id, ref, toRead, []))
+            let toRead = mastersToRead(folder, fileId: known.id, catalogue: catalogue, seen: &seen, summary: &summary)
+            work.append(WorkItem(fileId: known.id, ref: ref, toRead: toRead, gone: []))
         }
-        // Masters recorded before under a folder that was walked but no longer on disk.
+        addGone(to: &work, catalogue: catalogue, seen: seen, summary: &summary)
+        work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
+        return work
+    }
+
+    /// The masters of one folder that are new or changed since they were recorded (counted in `summary`); every
+    /// master of the folder goes into `seen`.
+    private static func mastersToRead(
+        _ folder: ScanFolder, fileId: Int64, catalogue: IngestCatalogue, seen: inout Set<String>,
+        summary: inout IngestSummary
+    ) -> [MasterOnDisk] {
+        var toRead: [MasterOnDisk] = []
+        for master in folder.masters {
+            seen.insert(master.relPath)
+            if let old = catalogue.existing[master.relPath], old.identity == master.identity, !old.missing,
+                old.fileId == fileId
+            {
+                summary.unchanged += 1
+            } else {
+                if catalogue.existing[master.relPath] == nil {
+                    summary.new += 1
+                } else {
+                    summary.changed += 1
+                    summary.changedPaths.append(master.relPath)
+                }
+                toRead.append(master)
+            }
+        }
+        return toRead
+    }
+
+    /// Masters recorded before under a folder that was walked but no longer on disk: each file's go into its work
+    /// item, or a new one when it has none.
+    private static func addGone(
+        to work: inout [WorkItem], catalogue: IngestCatalogue, seen: Set<String>, summary: inout IngestSummary
+    ) {
         var goneByFile: [Int64: [String]] = [:]
-        for (rel, old) in existing where !old.missing && !seen.contains(rel) {
+        for (rel, old) in catalogue.existing where !old.missing && !seen.contains(rel) {
             let parts = rel.split(separator: "/")
             guard parts.count == 3 else { continue }
             let folderRef = "\(parts[0])/\(parts[1])"
-            if files[folderRef]?.id == old.fileId { goneByFile[old.fileId, default: []].append(rel) }
+            if catalogue.files[folderRef]?.id == old.fileId { goneByFile[old.fileId, default: []].append(rel) }
         }
         summary.missing = goneByFile.values.reduce(0) { $0 + $1.count }
         for index in work.indices { work[index].gone = goneByFile.removeValue(forKey: work[index].fileId) ?? [] }
         for (fileId, gone) in goneByFile {
-            let ref = files.first { $0.value.id == fileId }?.key ?? "?"
-            work.append((fileId, ref, [], gone))
+            let ref = catalogue.files.first { $0.value.id == fileId }?.key ?? "?"
+            work.append(WorkItem(fileId: fileId, ref: ref, toRead: [], gone: gone))
         }
-        work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
+    }
 
-        // Batches of whole catalogue files, about `chunk` masters each. Reading batch n+1 (on all cores) overlaps
-        // writing batch n (one transaction), so the database never waits for the disk or the other way round.
-        let chunk = 1024
+    /// Batches of whole catalogue files, about `chunk` masters each (the first one empty when there is no work).
+    private static func batches(of work: [WorkItem], chunk: Int = 1024) -> [[WorkItem]] {
         var batches: [[WorkItem]] = [[]]
         var count = 0
         for item in work {
@@ -359,14 +362,21 @@ extension KhoStore {
                 batches.append([])
                 count = 0
             }
-            batches[batches.count - 1].append(
-                WorkItem(fileId: item.fileId, ref: item.ref, toRead: item.toRead, gone: item.gone))
+            batches[batches.count - 1].append(item)
             count += item.toRead.count
         }
-        let total = work.reduce(0) { $0 + $1.toRead.count }
+        return batches
+    }
+
+    /// Reads and writes the batches: reading batch n+1 (on all cores) overlaps writing batch n (one transaction), so
+    /// the database never waits for the disk or the other way round. Returns the files counted by work day.
+    private func writeBatches(
+        _ batches: [[WorkItem]], run: IngestRun, summary: inout IngestSummary
+    ) throws -> [WorkDayKey: Int] {
+        let total = batches.joined().reduce(0) { $0 + $1.toRead.count }
         var done = 0
         var days: [WorkDayKey: Int] = [:]
-        let reader = PipelinedReader(profile: profile, time: time, now: now)
+        let reader = PipelinedReader(profile: run.profile, time: time, now: run.now)
         reader.start(batches.first ?? [])
         for (index, batch) in batches.enumerated() {
             let results = reader.wait()
@@ -376,22 +386,7 @@ extension KhoStore {
             for item in batch {
                 let read = results[offset..<(offset + item.toRead.count)]
                 offset += item.toRead.count
-                for r in read {
-                    summary.pages += r.result.pageCount
-                    summary.bytes += Int64(r.result.fileSize)
-                    if !r.result.isReadable {
-                        summary.unreadable += 1
-                    } else if !r.problems.isEmpty {
-                        summary.failedQC += 1
-                    }
-                    summary.problemsTotal += r.problems.count
-                    for p in r.problems where summary.problems.count < IngestSummary.problemsShown {
-                        summary.problems.append(
-                            ProblemLine(
-                                ref: item.ref, master: r.disk.name, page: p.page, code: p.code,
-                                message: Lang.current == .vi ? p.vi : p.en))
-                    }
-                }
+                Self.countRead(read, ref: item.ref, into: &summary)
                 done += read.count
                 items.append((item, read))
             }
@@ -399,22 +394,40 @@ extension KhoStore {
                 try write { db in
                     for (item, read) in items {
                         try self.record(
-                            db, fileId: item.fileId, read: read, gone: item.gone, root: rootPath, profile: profile,
-                            by: who, registered: registered(item.fileId), now: now, summary: &summary, days: &days)
+                            db, fileId: item.fileId, read: read, gone: item.gone, root: run.root, profile: run.profile,
+                            by: run.who, registered: run.registered(item.fileId), now: run.now, summary: &summary,
+                            days: &days)
                     }
                 }
             } catch {
                 _ = index + 1 < batches.count ? reader.wait() : []
                 throw error
             }
-            progress?(
+            run.progress?(
                 IngestProgress(
-                    done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(started)))
+                    done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(run.started)))
         }
-        summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
-            .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
+        return days
+    }
+
+    /// Counts the masters read for one file in `summary`: pages, bytes, unreadable and failing masters, problems.
+    private static func countRead(_ read: ArraySlice<ReadMaster>, ref: String, into summary: inout IngestSummary) {
+        for r in read {
+            summary.pages += r.result.pageCount
+            summary.bytes += Int64(r.result.fileSize)
+            if !r.result.isReadable {
+                summary.unreadable += 1
+            } else if !r.problems.isEmpty {
+                summary.failedQC += 1
+            }
+            summary.problemsTotal += r.problems.count
+            for p in r.problems where summary.problems.count < IngestSummary.problemsShown {
+                summary.problems.append(
+                    ProblemLine(
+                        ref: ref, master: r.disk.name, page: p.page, code: p.code,
+                        message: Lang.current == .vi ? p.vi : p.en))
+            }
+        }
     }
 
     /// Reads, hashes and checks masters on all cores, off Swift's cooperative pool (the work blocks on I/O).
@@ -472,158 +485,8 @@ extension KhoStore {
         }
     }
 
-    /// Writes one catalogue file's masters, its new state and page count, and its attributed ingest event.
-    private func record(
-        _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, gone: [String], root: String,
-        profile: QualityProfile,
-        by who: Attribution, registered: Date?, now: Date, summary: inout IngestSummary, days: inout [WorkDayKey: Int]
-    ) throws {
-        let upsert = try db.cachedStatement(
-            sql: """
-                INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, sha256, pages,
-                                    readable, profile, problems, problem_count, metadata, scanned_at, ingested_at, missing,
-                                    seen_sha256, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-                ON CONFLICT(rel_path) DO UPDATE SET
-                    file_id = excluded.file_id, root = excluded.root, disk_path = excluded.disk_path, name = excluded.name,
-                    device = excluded.device, inode = excluded.inode, size = excluded.size, mtime_ns = excluded.mtime_ns,
-                    ctime_ns = excluded.ctime_ns, sha256 = excluded.sha256, pages = excluded.pages, readable = excluded.readable,
-                    profile = excluded.profile, problems = excluded.problems, problem_count = excluded.problem_count,
-                    metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
-                    verified_at = NULL, missing = 0, seen_sha256 = excluded.seen_sha256, changed_at = excluded.changed_at
-                """)
-        let previous = try db.cachedStatement(
-            sql: """
-                SELECT id, sha256, readable AND problem_count = 0 AS checked, seen_sha256, changed_at FROM master WHERE rel_path = ?
-                """)
-        var history: [(rel: String, sha: String, size: Int64, reason: String)] = []
-        for m in read {
-            var problems = m.problems
-            let id = m.disk.identity
-            // Fixity that remembers: once a master passed its checks, new content is a change to review, never a new
-            // reference; a master that failed is expected to be replaced (that is the rescan).
-            var reference = m.result.sha256
-            var seen: String?
-            var changedAt: Int64?
-            let old = try Row.fetchOne(previous, arguments: [m.disk.relPath])
-            if let old, let oldSHA = old["sha256"] as String?, let new = m.result.sha256, oldSHA != new {
-                if old["checked"] as Bool {
-                    reference = oldSHA
-                    seen = new
-                    changedAt =
-                        (old["seen_sha256"] as String?) == new ? old["changed_at"] : Int64(now.timeIntervalSince1970)
-                    summary.changedAfterCheck.append(m.disk.relPath)
-                    if summary.problems.count < IngestSummary.problemsShown {
-                        let text = IngestFinding.changedAfterCheck(ref: ref(of: m.disk.relPath), old: oldSHA, new: new)
-                        summary.problems.append(
-                            ProblemLine(
-                                ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil,
-                                code: "changed_after_check", message: text()))
-                    }
-                } else {
-                    history.append((m.disk.relPath, new, Int64(id.size), "rescan"))
-                }
-            } else if let new = m.result.sha256, old == nil || (old?["sha256"] as String?) == nil {
-                history.append((m.disk.relPath, new, Int64(id.size), "ingest"))
-            }
-            // The same image twice (in this file or another) is a finding on the master read now.
-            if let sha = m.result.sha256,
-                let other = try String.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT rel_path FROM master WHERE (sha256 = ? OR seen_sha256 = ?) AND rel_path != ? AND NOT missing
-                            ORDER BY rel_path LIMIT 1
-                            """), arguments: [sha, sha, m.disk.relPath])
-            {
-                let finding = IngestFinding.duplicate(of: other)
-                problems.append(StoredProblem(page: nil, code: "duplicate", vi: finding.vi, en: finding.en))
-                if m.problems.isEmpty && m.result.isReadable { summary.failedQC += 1 }
-                summary.problemsTotal += 1
-                if summary.problems.count < IngestSummary.problemsShown {
-                    summary.problems.append(
-                        ProblemLine(
-                            ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil, code: "duplicate",
-                            message: finding()))
-                }
-            }
-            try upsert.execute(arguments: [
-                fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS,
-                id.ctimeNS,
-                reference, m.result.pageCount, m.result.isReadable, profile.name, StoredProblem.json(problems),
-                problems.count,
-                m.metadata, Int64(m.scannedAt.timeIntervalSince1970), Int64(now.timeIntervalSince1970), seen, changedAt,
-            ])
-        }
-        for rel in gone {
-            try db.execute(sql: "UPDATE master SET missing = 1 WHERE rel_path = ?", arguments: [rel])
-        }
-        guard
-            let target = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT f.box_id, b.fonds_id, f.scan_state, f.sheets FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?
-                        """), arguments: [fileId])
-        else { return }
-        let settled = try FileLadder.apply(db, fileId: fileId)
-        let pages = settled.pages
-        let bytes = settled.masters.bytes
-        let before = settled.before
-        let after = settled.after
-        summary.records += 1
-        if after == .mismatch, let sheets = target["sheets"] as Int? {
-            summary.countMismatch.append(
-                CountMismatch(
-                    ref: read.first.map { ref(of: $0.disk.relPath) } ?? gone.first.map(ref(of:)) ?? "?",
-                    pages: pages, sheets: sheets))
-        }
-
-        // When the work happened: --at, else a plausible DateTime tag, else now (a scanner clock saying 2019 is not believed).
-        // The masters' scanned_at keeps what the tags say; only the event's work time follows this rule.
-        var attribution = who
-        let work = IngestWorkTime.decide(
-            tags: read.flatMap(\.tagged), registered: registered, attribution: who, now: now)
-        attribution.happenedAt = work.happened
-        days[WorkDayKey(day: time.day(of: work.happened), source: work.source), default: 0] += 1
-        if let rejected = work.rejected {
-            summary.implausibleDates += 1
-            switch rejected {
-            case .future: summary.implausibleReasons.future += 1
-            case .beforeRegistration: summary.implausibleReasons.beforeRegistration += 1
-            case .tooOld: summary.implausibleReasons.tooOld += 1
-            }
-        }
-        let superseded = try Int64.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT id FROM event e WHERE file_id = ? AND kind IN ('scan.record', 'scan.ingest')
-                      AND \(LiveEvent.sql(alias: "e"))
-                    ORDER BY id DESC LIMIT 1
-                    """), arguments: [fileId])
-        var event = Event(
-            kind: .scanIngest, attribution: attribution, time: time,
-            detail: EventDetail(
-                before: ["scan_state": before.rawValue], after: ["scan_state": after.rawValue],
-                source: profile.name, count: read.count))
-        event.fileId = fileId
-        event.boxId = target["box_id"]
-        event.fondsId = target["fonds_id"]
-        event.pages = pages
-        event.bytes = bytes
-        event.sheets = target["sheets"]
-        event.supersedes = superseded
-        try event.append(db)
-        let hashes = try db.cachedStatement(
-            sql: """
-                INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id)
-                SELECT id, ?, ?, ?, ?, ? FROM master WHERE rel_path = ?
-                """)
-        for h in history {
-            try hashes.execute(arguments: [h.sha, h.size, Int64(now.timeIntervalSince1970), h.reason, event.id, h.rel])
-        }
-    }
-
     /// `BOX/FILE` of a master's path relative to the scans root.
-    private func ref(of relPath: String) -> String {
+    func ref(of relPath: String) -> String {
         relPath.split(separator: "/").prefix(2).joined(separator: "/")
     }
 }
@@ -632,6 +495,57 @@ extension KhoStore {
 struct WorkDayKey: Hashable {
     var day: String
     var source: WorkDaySource
+}
+
+/// What the catalogue knows before an ingest: files by `BOX/FILE`, the masters already ingested by relative path,
+/// and when each file was registered.
+private struct IngestCatalogue {
+    struct KnownFile {
+        var id: Int64
+        var secret: Bool
+    }
+    struct KnownMaster {
+        var id: Int64
+        var fileId: Int64
+        var identity: FileIdentity
+        var missing: Bool
+    }
+    var files: [String: KnownFile] = [:]
+    var existing: [String: KnownMaster] = [:]
+    var registered: RegistrationTimes
+
+    init(_ db: Database) throws {
+        registered = try RegistrationTimes(db)
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code AS box_code, f.code AS file_code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id
+                """)
+        {
+            files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = KnownFile(
+                id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master")
+        {
+            let identity = FileIdentity(
+                device: row["device"], inode: row["inode"], size: row["size"],
+                mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
+            existing[row["rel_path"]] = KnownMaster(
+                id: row["id"], fileId: row["file_id"], identity: identity, missing: row["missing"])
+        }
+    }
+}
+
+/// What stays the same through one ingest's batches.
+private struct IngestRun {
+    var root: String
+    var profile: QualityProfile
+    var who: Attribution
+    var registered: RegistrationTimes
+    var now: Date
+    var started: Date
+    var progress: (@Sendable (IngestProgress) -> Void)?
 }
 
 /// One catalogue file's share of an ingest: the masters to read and those gone from disk.

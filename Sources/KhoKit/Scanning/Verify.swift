@@ -56,83 +56,59 @@ extension KhoStore {
         seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> VerifyReport {
         let started = Date()
-        struct Item: Sendable {
-            var id: Int64
-            var path: String
-            var ref: String
-            var sha: String?
-        }
-        var items: [Item] = try read { db in
-            var sql = """
-                SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, b.code AS box_code, f.code AS file_code FROM master m
-                JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE NOT m.missing
-                """
-            if case .olderThan(let days) = selection {
-                sql +=
-                    " AND COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400)"
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY m.rel_path").map { row in
-                let path: String
-                if let root {
-                    path = URL(fileURLWithPath: root).standardizedFileURL.path + "/" + (row["rel_path"] as String)
-                } else {
-                    path = row["disk_path"]
-                }
-                return Item(
-                    id: row["id"], path: path, ref: "\(row["box_code"] as String)/\(row["file_code"] as String)",
-                    sha: row["sha256"])
-            }
-        }
+        var items = try read { db in try Self.mastersToVerify(db, selection, root: root, now: now) }
         if case .sample(let n) = selection, n < items.count {
             var generator = SeededGenerator(seed: seed == 0 ? UInt64(now.timeIntervalSince1970) : seed)
             items.shuffle(using: &generator)
             items = Array(items.prefix(n)).sorted { $0.path < $1.path }
         }
-        var report = VerifyReport()
-        var verified: [Int64] = []
+        var tally = VerifyTally()
         let chunk = 256
         var index = 0
         while index < items.count {
             let slice = Array(items[index..<min(index + chunk, items.count)])
             let hashes = Fixity.digests(paths: slice.map(\.path))
-            for (item, hash) in zip(slice, hashes) {
-                report.checked += 1
-                switch hash {
-                case .success(let digest):
-                    report.bytes += Int64(clamping: digest.bytes)
-                    if digest.sha256 == item.sha {
-                        report.ok += 1
-                        verified.append(item.id)
-                    } else {
-                        report.changed += 1
-                        report.problems.append(
-                            VerifyProblem(
-                                path: item.path, ref: item.ref, kind: "changed", message: VerifyText.changed()))
-                    }
-                case .failure(let error):
-                    if error.errno == ENOENT {
-                        report.missing += 1
-                        report.problems.append(
-                            VerifyProblem(
-                                path: item.path, ref: item.ref, kind: "missing", message: VerifyText.missing()))
-                    } else {
-                        report.unreadable += 1
-                        let reason = String(cString: strerror(error.errno))
-                        report.problems.append(
-                            VerifyProblem(
-                                path: item.path, ref: item.ref, kind: "unreadable",
-                                message: VerifyText.unreadable(reason)()))
-                    }
-                }
-            }
+            for (item, hash) in zip(slice, hashes) { tally.add(item, hash) }
             index += slice.count
             progress?(
                 IngestProgress(
-                    done: index, total: items.count, bytes: report.bytes, elapsed: Date().timeIntervalSince(started)))
+                    done: index, total: items.count, bytes: tally.report.bytes,
+                    elapsed: Date().timeIntervalSince(started)))
         }
-        report.seconds = Date().timeIntervalSince(started)
-        let finalReport = report
-        let ids = verified
+        tally.report.seconds = Date().timeIntervalSince(started)
+        try recordMasterVerification(tally.report, verified: tally.verified, by: who, now: now)
+        return tally.report
+    }
+
+    /// The masters `selection` names (all of them for a sample), in path order, looked for under `root` when given.
+    private static func mastersToVerify(
+        _ db: Database, _ selection: VerifySelection, root: String?, now: Date
+    ) throws -> [MasterToVerify] {
+        var sql = """
+            SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, b.code AS box_code, f.code AS file_code FROM master m
+            JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE NOT m.missing
+            """
+        if case .olderThan(let days) = selection {
+            sql +=
+                " AND COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400)"
+        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY m.rel_path").map { row in
+            let path: String
+            if let root {
+                path = URL(fileURLWithPath: root).standardizedFileURL.path + "/" + (row["rel_path"] as String)
+            } else {
+                path = row["disk_path"]
+            }
+            return MasterToVerify(
+                id: row["id"], path: path, ref: "\(row["box_code"] as String)/\(row["file_code"] as String)",
+                sha: row["sha256"])
+        }
+    }
+
+    /// Gives the masters found unchanged their check time and appends the run's attributed `scan.verify` event.
+    private func recordMasterVerification(
+        _ report: VerifyReport, verified ids: [Int64], by who: Attribution, now: Date
+    ) throws {
         try write { db in
             let stamp = Int64(now.timeIntervalSince1970)
             let update = try db.makeStatement(sql: "UPDATE master SET verified_at = ? WHERE id = ?")
@@ -140,12 +116,54 @@ extension KhoStore {
             var event = Event(
                 kind: .scanVerify, attribution: who, time: time,
                 detail: EventDetail(
-                    count: finalReport.checked,
+                    count: report.checked,
                     note:
-                        "ok \(finalReport.ok), missing \(finalReport.missing), changed \(finalReport.changed), unreadable \(finalReport.unreadable)"
+                        "ok \(report.ok), missing \(report.missing), changed \(report.changed), unreadable \(report.unreadable)"
                 ))
             try event.append(db)
         }
-        return report
+    }
+}
+
+/// One master to re-hash: where it is looked for, and the SHA-256 recorded at ingest.
+private struct MasterToVerify: Sendable {
+    var id: Int64
+    var path: String
+    var ref: String
+    var sha: String?
+}
+
+/// The report as masters are re-hashed, and the ids of those found unchanged.
+private struct VerifyTally {
+    var report = VerifyReport()
+    var verified: [Int64] = []
+
+    /// Counts one master's hash: unchanged, changed, missing or unreadable.
+    mutating func add(_ item: MasterToVerify, _ hash: Result<FixityDigest, FixityError>) {
+        report.checked += 1
+        switch hash {
+        case .success(let digest):
+            report.bytes += Int64(clamping: digest.bytes)
+            if digest.sha256 == item.sha {
+                report.ok += 1
+                verified.append(item.id)
+            } else {
+                report.changed += 1
+                report.problems.append(
+                    VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: VerifyText.changed()))
+            }
+        case .failure(let error):
+            if error.errno == ENOENT {
+                report.missing += 1
+                report.problems.append(
+                    VerifyProblem(path: item.path, ref: item.ref, kind: "missing", message: VerifyText.missing()))
+            } else {
+                report.unreadable += 1
+                let reason = String(cString: strerror(error.errno))
+                report.problems.append(
+                    VerifyProblem(
+                        path: item.path, ref: item.ref, kind: "unreadable", message: VerifyText.unreadable(reason)()))
+            }
+        }
     }
 }

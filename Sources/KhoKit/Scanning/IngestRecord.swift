@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+import KhoTIFF
+
+/// Recording what an ingest read, one catalogue file at a time (inside the batch's transaction).
+extension KhoStore {
+    /// Writes one catalogue file's masters, its new state and page count, and its attributed ingest event.
+    func record(
+        _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, gone: [String], root: String,
+        profile: QualityProfile,
+        by who: Attribution, registered: Date?, now: Date, summary: inout IngestSummary, days: inout [WorkDayKey: Int]
+    ) throws {
+        let history = try recordMasters(
+            db, fileId: fileId, read: read, root: root, profile: profile, now: now, summary: &summary)
+        for rel in gone {
+            try db.execute(sql: "UPDATE master SET missing = 1 WHERE rel_path = ?", arguments: [rel])
+        }
+        guard
+            let target = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT f.box_id, b.fonds_id, f.scan_state, f.sheets FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?
+                        """), arguments: [fileId])
+        else { return }
+        let settled = try FileLadder.apply(db, fileId: fileId)
+        summary.records += 1
+        if settled.after == .mismatch, let sheets = target["sheets"] as Int? {
+            summary.countMismatch.append(
+                CountMismatch(
+                    ref: read.first.map { ref(of: $0.disk.relPath) } ?? gone.first.map(ref(of:)) ?? "?",
+                    pages: settled.pages, sheets: sheets))
+        }
+        let attribution = workAttribution(
+            read: read, by: who, registered: registered, now: now, summary: &summary, days: &days)
+        let event = try appendIngestEvent(
+            db, fileId: fileId, target: target, settled: settled, attribution: attribution, profile: profile,
+            count: read.count)
+        try recordHashHistory(db, history, event: event.id, now: now)
+    }
+
+    /// A SHA-256 a master is to keep in its history (`master_hash`), once the ingest event is written.
+    private struct HashEntry {
+        var rel: String
+        var sha: String
+        var size: Int64
+        var reason: String
+    }
+
+    /// Upserts the masters read for one file, with their fixity reference and findings; returns the hashes to add
+    /// to their history.
+    private func recordMasters(
+        _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, root: String, profile: QualityProfile, now: Date,
+        summary: inout IngestSummary
+    ) throws -> [HashEntry] {
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns, sha256, pages,
+                                    readable, profile, problems, problem_count, metadata, scanned_at, ingested_at, missing,
+                                    seen_sha256, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                ON CONFLICT(rel_path) DO UPDATE SET
+                    file_id = excluded.file_id, root = excluded.root, disk_path = excluded.disk_path, name = excluded.name,
+                    device = excluded.device, inode = excluded.inode, size = excluded.size, mtime_ns = excluded.mtime_ns,
+                    ctime_ns = excluded.ctime_ns, sha256 = excluded.sha256, pages = excluded.pages, readable = excluded.readable,
+                    profile = excluded.profile, problems = excluded.problems, problem_count = excluded.problem_count,
+                    metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
+                    verified_at = NULL, missing = 0, seen_sha256 = excluded.seen_sha256, changed_at = excluded.changed_at
+                """)
+        var history: [HashEntry] = []
+        for m in read {
+            var problems = m.problems
+            let id = m.disk.identity
+            let fixity = try fixityReference(db, m, now: now, summary: &summary, history: &history)
+            if let duplicate = try duplicateProblem(db, m, summary: &summary) { problems.append(duplicate) }
+            try upsert.execute(arguments: [
+                fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS,
+                id.ctimeNS,
+                fixity.reference, m.result.pageCount, m.result.isReadable, profile.name, StoredProblem.json(problems),
+                problems.count,
+                m.metadata, Int64(m.scannedAt.timeIntervalSince1970), Int64(now.timeIntervalSince1970), fixity.seen,
+                fixity.changedAt,
+            ])
+        }
+        return history
+    }
+
+    /// Fixity that remembers: once a master passed its checks, new content is a change to review, never a new
+    /// reference; a master that failed is expected to be replaced (that is the rescan). Returns the SHA-256 to keep as
+    /// the reference, the new one seen and since when; a new reference goes into `history`.
+    private func fixityReference(
+        _ db: Database, _ m: ReadMaster, now: Date, summary: inout IngestSummary, history: inout [HashEntry]
+    ) throws -> (reference: String?, seen: String?, changedAt: Int64?) {
+        let previous = try db.cachedStatement(
+            sql: """
+                SELECT id, sha256, readable AND problem_count = 0 AS checked, seen_sha256, changed_at FROM master WHERE rel_path = ?
+                """)
+        let size = Int64(m.disk.identity.size)
+        let old = try Row.fetchOne(previous, arguments: [m.disk.relPath])
+        if let old, let oldSHA = old["sha256"] as String?, let new = m.result.sha256, oldSHA != new {
+            guard old["checked"] as Bool else {
+                history.append(HashEntry(rel: m.disk.relPath, sha: new, size: size, reason: "rescan"))
+                return (m.result.sha256, nil, nil)
+            }
+            let changedAt: Int64? =
+                (old["seen_sha256"] as String?) == new ? old["changed_at"] : Int64(now.timeIntervalSince1970)
+            summary.changedAfterCheck.append(m.disk.relPath)
+            if summary.problems.count < IngestSummary.problemsShown {
+                let text = IngestFinding.changedAfterCheck(ref: ref(of: m.disk.relPath), old: oldSHA, new: new)
+                summary.problems.append(
+                    ProblemLine(
+                        ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil,
+                        code: "changed_after_check", message: text()))
+            }
+            return (oldSHA, new, changedAt)
+        } else if let new = m.result.sha256, old == nil || (old?["sha256"] as String?) == nil {
+            history.append(HashEntry(rel: m.disk.relPath, sha: new, size: size, reason: "ingest"))
+        }
+        return (m.result.sha256, nil, nil)
+    }
+
+    /// The same image twice (in this file or another) is a finding on the master read now: its problem, counted in
+    /// `summary`, or nil when the image is not elsewhere.
+    private func duplicateProblem(
+        _ db: Database, _ m: ReadMaster, summary: inout IngestSummary
+    ) throws -> StoredProblem? {
+        guard let sha = m.result.sha256,
+            let other = try String.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT rel_path FROM master WHERE (sha256 = ? OR seen_sha256 = ?) AND rel_path != ? AND NOT missing
+                        ORDER BY rel_path LIMIT 1
+                        """), arguments: [sha, sha, m.disk.relPath])
+        else { return nil }
+        let finding = IngestFinding.duplicate(of: other)
+        if m.problems.isEmpty && m.result.isReadable { summary.failedQC += 1 }
+        summary.problemsTotal += 1
+        if summary.problems.count < IngestSummary.problemsShown {
+            summary.problems.append(
+                ProblemLine(
+                    ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil, code: "duplicate",
+                    message: finding()))
+        }
+        return StoredProblem(page: nil, code: "duplicate", vi: finding.vi, en: finding.en)
+    }
+
+    /// `who`, dated when the work happened: --at, else a plausible DateTime tag, else now (a scanner clock saying
+    /// 2019 is not believed). The masters' scanned_at keeps what the tags say; only the event's work time follows this
+    /// rule. The file is counted on its work day, and its rejected tags in `summary`.
+    private func workAttribution(
+        read: ArraySlice<ReadMaster>, by who: Attribution, registered: Date?, now: Date,
+        summary: inout IngestSummary, days: inout [WorkDayKey: Int]
+    ) -> Attribution {
+        var attribution = who
+        let work = IngestWorkTime.decide(
+            tags: read.flatMap(\.tagged), registered: registered, attribution: who, now: now)
+        attribution.happenedAt = work.happened
+        days[WorkDayKey(day: time.day(of: work.happened), source: work.source), default: 0] += 1
+        if let rejected = work.rejected {
+            summary.implausibleDates += 1
+            switch rejected {
+            case .future: summary.implausibleReasons.future += 1
+            case .beforeRegistration: summary.implausibleReasons.beforeRegistration += 1
+            case .tooOld: summary.implausibleReasons.tooOld += 1
+            }
+        }
+        return attribution
+    }
+
+    /// Appends the file's `scan.ingest` event (superseding its latest live hand record or ingest) and returns it.
+    private func appendIngestEvent(
+        _ db: Database, fileId: Int64, target: Row,
+        settled: (before: ScanState, after: ScanState, pages: Int, masters: FileLadder.Masters),
+        attribution: Attribution, profile: QualityProfile, count: Int
+    ) throws -> Event {
+        let superseded = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT id FROM event e WHERE file_id = ? AND kind IN ('scan.record', 'scan.ingest')
+                      AND \(LiveEvent.sql(alias: "e"))
+                    ORDER BY id DESC LIMIT 1
+                    """), arguments: [fileId])
+        var event = Event(
+            kind: .scanIngest, attribution: attribution, time: time,
+            detail: EventDetail(
+                before: ["scan_state": settled.before.rawValue], after: ["scan_state": settled.after.rawValue],
+                source: profile.name, count: count))
+        event.fileId = fileId
+        event.boxId = target["box_id"]
+        event.fondsId = target["fonds_id"]
+        event.pages = settled.pages
+        event.bytes = settled.masters.bytes
+        event.sheets = target["sheets"]
+        event.supersedes = superseded
+        try event.append(db)
+        return event
+    }
+
+    /// Adds the new references to their masters' hash history, naming the ingest event.
+    private func recordHashHistory(_ db: Database, _ history: [HashEntry], event: Int64?, now: Date) throws {
+        let hashes = try db.cachedStatement(
+            sql: """
+                INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id)
+                SELECT id, ?, ?, ?, ?, ? FROM master WHERE rel_path = ?
+                """)
+        for h in history {
+            try hashes.execute(arguments: [h.sha, h.size, Int64(now.timeIntervalSince1970), h.reason, event, h.rel])
+        }
+    }
+}
