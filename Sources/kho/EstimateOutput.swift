@@ -27,40 +27,40 @@ enum EstimateOutput {
     static func text(_ r: EstimateResult, ratesNote: String?, saved: String?) {
         let lang = Lang.current
         headline(r, lang)
-        Out.line()
+        Printer.line()
         moneySummary(r.money)
-        Out.line()
+        Printer.line()
         finishTable(r, lang)
         if let d = r.deadline { deadlineSection(d) }
-        Out.line()
+        Printer.line()
         storageSection(r)
         if let saved {
-            Out.line(
+            Printer.line(
                 Text(
                     vi: "Đã lưu dự toán «\(saved)»: xem lại bằng `kho estimate show \"\(saved)\"`.",
                     en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")())
         }
 
         if !r.warnings.isEmpty { warningsSection(r.warnings, lang) }
-        Out.line()
+        Printer.line()
         moneyDetail(r.money, ratesNote: ratesNote, lang)
-        Out.line()
+        Printer.line()
         ratesAndRatios(r, lang)
         assumptionsAndMethod(r, lang)
     }
 
     /// The first lines: the day, the scope and what the estimate rests on, and whether it rests on too little.
     private static func headline(_ r: EstimateResult, _ lang: Lang) {
-        Out.line(
+        Printer.line(
             Text(
                 vi:
                     "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scopeLabel(lang)) — dựa trên \(r.daysOfData) ngày có số liệu",
                 en:
                     "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(r.daysOfData) days of data"
             )())
-        Out.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
+        Printer.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
         if r.noData {
-            Out.line(
+            Printer.line(
                 Text(
                     vi:
                         "Chưa đo được năng suất: ghi công việc bằng `kho sort finish` / `kho scan record` / `kho scan ingest`. Các con số dưới đây chỉ dựa trên giả định.",
@@ -68,23 +68,23 @@ enum EstimateOutput {
                         "No throughput measured yet: record work with `kho sort finish` / `kho scan record` / `kho scan ingest`. The figures below rest on assumptions only."
                 )())
         } else if r.weak {
-            Out.line(
+            Printer.line(
                 Text(vi: "Dự toán YẾU: ít hơn 10 ngày có số liệu.", en: "WEAK estimate: fewer than 10 days of data.")())
         }
     }
 
     /// The money to ask for, in each variant.
     private static func moneySummary(_ m: MoneyBreakdown) {
-        Out.line(
+        Printer.line(
             Text(
                 vi: "Kinh phí xin thêm (đồng) — mỗi khoản chỉ tính một lần:",
                 en: "Additional money (VND) — each line counted once:")())
-        Out.line(
+        Printer.line(
             "  " + Text(vi: "Phương án thuê đơn vị dịch vụ: ", en: "Contractor: ")() + money(m.contractorTotalVND)
                 + Text(
                     vi: " (công việc \(money(m.contractorWorkVND)) + chi một lần \(money(m.oneOffTotalVND)))",
                     en: " (work \(money(m.contractorWorkVND)) + one-off \(money(m.oneOffTotalVND)))")())
-        Out.line(
+        Printer.line(
             "  " + Text(vi: "Phương án tự làm (thuê thêm ngày công), P50: ", en: "In-house (extra staff-days), P50: ")()
                 + money(m.inHouseTotalVND.p50)
                 + Text(
@@ -98,7 +98,7 @@ enum EstimateOutput {
     /// The finish of each part under the plan and at the sustained pace, and the pace each part keeps.
     private static func finishTable(_ r: EstimateResult, _ lang: Lang) {
         let a = r.arrangement, s = r.scanning
-        Out.line(
+        Printer.line(
             Text(
                 vi:
                     "Ngày xong (P10 – P50 – P90): theo KẾ HOẠCH và theo NHỊP ĐỘ THỰC TẾ (26 tuần qua, kể cả tuần không làm):",
@@ -106,7 +106,7 @@ enum EstimateOutput {
                     "Finish (P10 – P50 – P90): under the PLAN and at the SUSTAINED PACE (last 26 weeks, idle weeks included):"
             )())
         let sus = r.sustained
-        Out.table(
+        Printer.table(
             [
                 Text(vi: "Phần việc", en: "Part")(), Text(vi: "Còn lại", en: "Remaining")(),
                 Text(vi: "Năng suất đội", en: "Team rate")(),
@@ -139,14 +139,14 @@ enum EstimateOutput {
             ],
             right: [1, 2, 3, 5])
         if let pace = r.pace {
-            for kind in WorkKind.allCases { Out.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
+            for kind in WorkKind.allCases { Printer.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
         }
     }
 
     /// What finishing by the deadline takes, per part and in money.
     private static func deadlineSection(_ d: Deadline) {
-        Out.line()
-        Out.line(
+        Printer.line()
+        Printer.line(
             Text(
                 vi:
                     "Để xong trước \(day(d.until)) (\(d.workingDaysAvailable) ngày làm việc, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) ngày/tuần mỗi người):",
@@ -162,13 +162,13 @@ enum EstimateOutput {
             ]
         }
         if rows.isEmpty {
-            Out.line(
+            Printer.line(
                 "  "
                     + Text(
                         vi: "không còn ngày làm việc nào trước hạn này", en: "no working day is left before that day")()
             )
         } else {
-            Out.table(
+            Printer.table(
                 [
                     Text(vi: "Phần việc", en: "Part")(), Text(vi: "Cần (P50)", en: "Needed (P50)")(),
                     Text(vi: "Cần (P90)", en: "Needed (P90)")(),
@@ -176,12 +176,12 @@ enum EstimateOutput {
                     Text(vi: "Tự làm (P50)", en: "In-house (P50)")(),
                 ],
                 rows, right: [1, 2, 3, 4, 5])
-            Out.line(
+            Printer.line(
                 "  "
                     + Text(
                         vi: "Tổng tự làm để kịp hạn, kể cả chi một lần: ",
                         en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND))
-            Out.line(
+            Printer.line(
                 "  " + Text(vi: "Thuê đơn vị dịch vụ, kể cả chi một lần: ", en: "Contractor, one-off included: ")()
                     + money(d.contractorTotalVND))
         }
@@ -199,11 +199,11 @@ enum EstimateOutput {
             : Text(
                 vi: "giả định; mới có \(st.mastersMeasured) tệp gốc đạt chuẩn, cần 20",
                 en: "assumed; \(st.mastersMeasured) masters passed QC, 20 needed")()
-        Out.line(
+        Printer.line(
             Text(
                 vi: "Dung lượng lưu trữ (\(perPage) byte/trang, \(source)):",
                 en: "Storage (\(perPage) bytes/page, \(source)):")())
-        Out.table(
+        Printer.table(
             ["", Text(vi: "Một bản", en: "One copy")(), Text(vi: "\(st.copies) bản", en: "\(st.copies) copies")()],
             [
                 [Text(vi: "Đang dùng", en: "Stored now")(), bytes(st.storedBytesNowPerCopy), bytes(st.storedBytesNow)],
@@ -218,24 +218,24 @@ enum EstimateOutput {
             ]
                 + pdfRows(r.delivery, bytes: bytes),
             right: [1, 2])
-        if let d = r.delivery { Out.line("  " + pdfBuildLine(d)) }
+        if let d = r.delivery { Printer.line("  " + pdfBuildLine(d)) }
     }
 
     /// What the reader should know before trusting the figures.
     private static func warningsSection(_ warnings: [Notice], _ lang: Lang) {
-        Out.line()
-        Out.line(Text(vi: "Cảnh báo:", en: "Warnings:")())
-        for w in warnings { Out.line("  ! " + w.message.text(lang)) }
+        Printer.line()
+        Printer.line(Text(vi: "Cảnh báo:", en: "Warnings:")())
+        for w in warnings { Printer.line("  ! " + w.message.text(lang)) }
     }
 
     /// Every money line with its quantity, unit price and source.
     private static func moneyDetail(_ m: MoneyBreakdown, ratesNote: String?, _ lang: Lang) {
-        Out.line(
+        Printer.line(
             Text(
                 vi: "Chi tiết kinh phí (mỗi con số kèm nguồn):", en: "Money in detail (each figure with its source):")()
         )
         let lines = m.contractor + m.inHouse + m.oneOff
-        Out.table(
+        Printer.table(
             [
                 Text(vi: "Khoản", en: "Item")(), Text(vi: "Số lượng", en: "Quantity")(),
                 Text(vi: "Đơn giá", en: "Unit price")(),
@@ -254,13 +254,13 @@ enum EstimateOutput {
                 ]
             },
             right: [1, 2, 3])
-        if let ratesNote { Out.line(ratesNote) }
+        if let ratesNote { Printer.line(ratesNote) }
     }
 
     /// The rates and ratios the estimate used, measured or assumed.
     private static func ratesAndRatios(_ r: EstimateResult, _ lang: Lang) {
         let a = r.arrangement, s = r.scanning
-        Out.line(Text(vi: "Năng suất và tỷ lệ dùng:", en: "Rates and ratios used:")())
+        Printer.line(Text(vi: "Năng suất và tỷ lệ dùng:", en: "Rates and ratios used:")())
         for (kind, p) in [
             (Text(vi: "chỉnh lý (m/ngày công)", en: "arrangement (m/person-day)"), a.projection),
             (Text(vi: "số hóa (trang/ngày công)", en: "scanning (pages/person-day)"), s.projection),
@@ -271,9 +271,9 @@ enum EstimateOutput {
                     vi: "đo được từ \(p.personDaysOfData) ngày công",
                     en: "measured over \(p.personDaysOfData) person-days")()
                 : Text(vi: "giả định", en: "assumed")()
-            Out.line("  \(kind()): \(Format.decimal(p.ratePerPersonDay, maxFractionDigits: 3)) — \(source)")
+            Printer.line("  \(kind()): \(Format.decimal(p.ratePerPersonDay, maxFractionDigits: 3)) — \(source)")
         }
-        Out.line(
+        Printer.line(
             "  " + Text(vi: "trang/tờ", en: "pages/sheet")()
                 + ": \(Format.decimal(s.pagesPerSheet, maxFractionDigits: 2));  "
                 + Text(vi: "trang/mét giữ lại", en: "pages/kept metre")()
@@ -297,7 +297,7 @@ enum EstimateOutput {
                     "; " + Text(vi: "trang/văn bản", en: "pages/document")() + ": "
                         + Format.decimal($0, maxFractionDigits: 1)
                 } ?? ""
-            Out.line(
+            Printer.line(
                 "  " + Text(vi: "văn bản/hồ sơ", en: "documents/file")() + ": \(perFile) (\(source))" + pages + "; "
                     + Text(vi: "văn bản cần mô tả", en: "documents to describe")() + ": "
                     + Format.integer(Int64(d.documentsToDescribe.rounded())))
@@ -307,15 +307,15 @@ enum EstimateOutput {
     /// The assumptions made, and how the estimate is computed.
     private static func assumptionsAndMethod(_ r: EstimateResult, _ lang: Lang) {
         if !r.assumptions.isEmpty {
-            Out.line()
-            Out.line(
+            Printer.line()
+            Printer.line(
                 Text(
                     vi: "Giả định (chưa đo được, dùng giá trị nêu rõ):",
                     en: "Assumptions (not measured yet; stated values used):")())
-            for x in r.assumptions { Out.line("  - " + x.message.text(lang)) }
+            for x in r.assumptions { Printer.line("  - " + x.message.text(lang)) }
         }
-        Out.line()
-        Out.line(r.method.description.text(lang))
+        Printer.line()
+        Printer.line(r.method.description.text(lang))
     }
 
     /// The PDF/A copies' rows of the storage table: built, still to build, when done, and masters and copies together.

@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
             let report = try store.importCSV(
                 kind, path: path, encoding: CSVEncoding.parse(encoding) ?? .auto, dryRun: dryRun,
                 by: try who.attribution())
-            if global.json { return try Out.json(report) }
+            if global.json { return try Printer.json(report) }
             let what =
                 switch kind {
                 case .boxes: Text(vi: "hộp", en: "boxes")()
@@ -73,13 +73,13 @@ struct ImportCommand: ParsableCommand {
                 case .weed: Text(vi: "mục tài liệu hết giá trị", en: "destruction list items")()
                 }
             if report.dryRun {
-                Out.line(
+                Printer.line(
                     Text(
                         vi: "Kiểm tra xong: \(report.rows) dòng \(what) đều hợp lệ; chưa ghi gì (--dry-run).",
                         en: "Checked: all \(report.rows) \(what) rows are valid; nothing written (--dry-run).")())
             } else {
-                let metres = report.metres.map { " (\(Out.metres($0)) m)" } ?? ""
-                Out.line(
+                let metres = report.metres.map { " (\(Printer.metres($0)) m)" } ?? ""
+                Printer.line(
                     Text(
                         vi: "Đã nhập \(report.imported) \(what)\(metres) từ \(path).",
                         en: "Imported \(report.imported) \(what)\(metres) from \(path).")())
@@ -159,14 +159,14 @@ extension ImportCommand {
                 path: source.path, into: try file.map { try FileRef(parsing: $0) },
                 encoding: CSVEncoding.parse(source.encoding) ?? .auto, dryRun: source.dryRun,
                 by: try who.attribution())
-            if global.json { return try Out.json(report) }
+            if global.json { return try Printer.json(report) }
             if report.dryRun {
-                Out.line(
+                Printer.line(
                     Text(
                         vi: "Kiểm tra xong: \(report.rows) dòng văn bản đều hợp lệ; chưa ghi gì (--dry-run).",
                         en: "Checked: all \(report.rows) document rows are valid; nothing written (--dry-run).")())
             } else {
-                Out.line(
+                Printer.line(
                     Text(
                         vi: "Đã nhập \(report.imported) văn bản từ \(source.path).",
                         en: "Imported \(report.imported) documents from \(source.path).")())

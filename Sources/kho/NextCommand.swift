@@ -53,9 +53,9 @@ struct NextCommand: ParsableCommand {
         let kind = QueueKind.parse(kind) ?? .arrangement
         let lang = Lang.current
         let items = try global.openForReading().nextWork(kind, limit: limit, lang: lang)
-        if global.json { return try Out.json(items) }
+        if global.json { return try Printer.json(items) }
         guard !items.isEmpty else {
-            return Out.line(
+            return Printer.line(
                 kind == .arrangement
                     ? Text(vi: "Không còn hộp nào chờ chỉnh lý.", en: "No box is waiting for arrangement.")()
                     : Text(
@@ -65,17 +65,20 @@ struct NextCommand: ParsableCommand {
         let score = { (item: QueueItem) in Format.decimal(item.score.total, maxFractionDigits: 0) }
         switch kind {
         case .arrangement:
-            Out.table(
+            Printer.table(
                 [
                     "#", Text(vi: "Hộp", en: "Box")(), Text(vi: "Điểm", en: "Score")(), Text(vi: "Lý do", en: "Why")(),
                     Text(vi: "Mét", en: "Metres")(), Text(vi: "Đang ở", en: "Where")(),
                 ],
                 items.map {
-                    [String($0.rank), $0.ref, score($0), $0.reason, $0.metres.map(Out.metres) ?? "", Self.place($0)]
+                    [
+                        String($0.rank), $0.ref, score($0), $0.reason, $0.metres.map(Printer.metres) ?? "",
+                        Self.place($0),
+                    ]
                 },
                 right: [0, 2, 4])
         case .scanning:
-            Out.table(
+            Printer.table(
                 [
                     "#", Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tiêu đề", en: "Title")(),
                     Text(vi: "Điểm", en: "Score")(),

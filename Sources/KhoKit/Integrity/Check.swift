@@ -121,11 +121,11 @@ extension KhoStore {
         }
         let status = try status(now: now)
         let p = status.progress
-        func sum(_ key: KeyPath<Progress, Double>) -> Double {
+        func sum(_ key: KeyPath<StatusFigures, Double>) -> Double {
             status.fonds.reduce(0) { $0 + $1.progress[keyPath: key] }
         }
         for (name, key) in [
-            ("total_m", \Progress.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
+            ("total_m", \StatusFigures.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
             ("digitized_m", \.digitizedMetres),
         ] {
             let parts = sum(key)

@@ -31,10 +31,24 @@ public struct Ladder: Codable, Sendable, Hashable {
         case .delivered: delivered += files
         }
     }
+
+    /// Adds another fonds' ladder.
+    mutating func add(_ other: Ladder) {
+        none += other.none
+        recorded += other.recorded
+        passed += other.passed
+        rescan += other.rescan
+        mismatch += other.mismatch
+        review += other.review
+        rebuild += other.rebuild
+        delivered += other.delivered
+        secret += other.secret
+    }
 }
 
-/// Progress in metres, boxes, files, sheets and pages, counted as DESIGN.md says.
-public struct Progress: Codable, Sendable, Hashable {
+/// Progress in metres, boxes, files, sheets and pages, counted as DESIGN.md says. Lengths are in metres, rounded to
+/// the millimetre; they are counted in millimetres (``StatusTally``) and turned into metres once.
+public struct StatusFigures: Codable, Sendable, Hashable {
     /// Σ extent of boxes as received (boxes made by arranging another box never add to it).
     public var totalMetres = 0.0
     /// Σ extent of boxes as received whose arrangement is finished.
@@ -78,14 +92,14 @@ public struct Progress: Codable, Sendable, Hashable {
 /// The whole catalogue's progress, and each fonds'.
 public struct Status: Codable, Sendable, Hashable {
     public var asOf: String
-    public var progress: Progress
+    public var progress: StatusFigures
     public var fonds: [FondsProgress]
 
     /// One fonds' progress.
     public struct FondsProgress: Codable, Sendable, Hashable {
         public var code: String
         public var name: String
-        public var progress: Progress
+        public var progress: StatusFigures
     }
 
     enum CodingKeys: String, CodingKey {
@@ -101,14 +115,14 @@ public struct Status: Codable, Sendable, Hashable {
         try container.encode(fonds, forKey: .fonds)
     }
 
-    public init(asOf: String, progress: Progress, fonds: [FondsProgress]) {
+    public init(asOf: String, progress: StatusFigures, fonds: [FondsProgress]) {
         self.asOf = asOf
         self.progress = progress
         self.fonds = fonds
     }
 
     public init(from decoder: Decoder) throws {
-        progress = try Progress(from: decoder)
+        progress = try StatusFigures(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         asOf = try container.decode(String.self, forKey: .asOf)
         fonds = try container.decode([FondsProgress].self, forKey: .fonds)
@@ -120,7 +134,7 @@ extension KhoStore {
     public func status(now: Date = Date()) throws -> Status {
         try read { db in
             let fondsRows = try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code")
-            var perFonds: [Int64: Progress] = [:]
+            var perFonds: [Int64: StatusTally] = [:]
             var families: [Int64: Family] = [:]
             var tree = BoxFamilies()
             var boxFonds: [Int64: Int64] = [:]
@@ -135,7 +149,7 @@ extension KhoStore {
                 let id: Int64 = row[0]
                 let fonds: Int64 = row[1]
                 boxFonds[id] = fonds
-                perFonds[fonds, default: Progress()].boxes += 1
+                perFonds[fonds, default: StatusTally()].boxes += 1
                 if let parent: Int64 = row[3] {
                     tree.add(child: id, parent: parent)
                 } else {
@@ -159,7 +173,7 @@ extension KhoStore {
                 let sheets: Int = row[5]
                 let pages: Int = row[6]
                 let fonds = boxFonds[boxId] ?? 0
-                var p = perFonds[fonds, default: Progress()]
+                var p = perFonds[fonds, default: StatusTally()]
                 p.files += files
                 p.sheets += sheets
                 p.filesWithoutSheets += files - withSheets
@@ -187,14 +201,14 @@ extension KhoStore {
             let rungs = [ScanState.recorded.rawValue, ScanState.passed.rawValue, ScanState.delivered.rawValue]
             var splitMM: [Int64: [Double]] = [:]
             for family in families.values {
-                var p = perFonds[family.fonds, default: Progress()]
+                var p = perFonds[family.fonds, default: StatusTally()]
                 p.boxesReceived += 1
-                p.totalMetres += Double(family.extentMM)
+                p.totalMillimetres += Double(family.extentMM)
                 if family.arranged {
-                    p.arrangedMetres += Double(family.extentMM)
+                    p.arrangedMillimetres += Double(family.extentMM)
                     let kept = family.keptMM ?? family.extentMM
-                    p.keptMetres += Double(kept)
-                    p.weededMetres += Double(family.extentMM - kept)
+                    p.keptMillimetres += Double(kept)
+                    p.weededMillimetres += Double(family.extentMM - kept)
                 }
                 let shares = family.digitizedShares
                 var split = splitMM[family.fonds, default: [0, 0, 0]]
@@ -203,23 +217,25 @@ extension KhoStore {
                 perFonds[family.fonds] = p
             }
             for (fonds, split) in splitMM {
-                var p = perFonds[fonds, default: Progress()]
-                p.digitizedMetres = split.reduce(0, +)
-                p.digitizedSplitMetres = Dictionary(uniqueKeysWithValues: zip(rungs, split))
+                var p = perFonds[fonds, default: StatusTally()]
+                p.digitizedMillimetres = split.reduce(0, +)
+                p.digitizedSplitMillimetres = Dictionary(uniqueKeysWithValues: zip(rungs, split))
                 perFonds[fonds] = p
             }
 
-            for (fonds, figures) in try KhoStore.weedFigures(db) { perFonds[fonds, default: Progress()].weed = figures }
+            for (fonds, figures) in try KhoStore.weedFigures(db) {
+                perFonds[fonds, default: StatusTally()].weedInMillimetres = figures
+            }
 
-            var total = Progress()
+            var total = StatusTally()
             var fondsList: [Status.FondsProgress] = []
             for row in fondsRows {
                 let id: Int64 = row[0]
-                let p = perFonds[id, default: Progress()]
+                let p = perFonds[id, default: StatusTally()]
                 total.add(p)
-                fondsList.append(Status.FondsProgress(code: row[1], name: row[2], progress: p.inMetres()))
+                fondsList.append(Status.FondsProgress(code: row[1], name: row[2], progress: p.figures()))
             }
-            return Status(asOf: time.dateTime(of: now), progress: total.inMetres(), fonds: fondsList)
+            return Status(asOf: time.dateTime(of: now), progress: total.figures(), fonds: fondsList)
         }
     }
 }
@@ -247,44 +263,63 @@ struct Family {
     }
 }
 
-extension Progress {
-    /// Adds another fonds' figures (still in millimetres).
-    mutating func add(_ other: Progress) {
-        totalMetres += other.totalMetres
-        arrangedMetres += other.arrangedMetres
-        keptMetres += other.keptMetres
-        weededMetres += other.weededMetres
-        digitizedMetres += other.digitizedMetres
+/// One fonds' figures (or the whole archive's) while they are counted: lengths in millimetres, so that sums of
+/// whole millimetres are exact (a digitized share is a fraction of a box's millimetres); ``figures()`` turns them
+/// into metres once, at the end.
+struct StatusTally {
+    var totalMillimetres = 0.0
+    var arrangedMillimetres = 0.0
+    var keptMillimetres = 0.0
+    var weededMillimetres = 0.0
+    var digitizedMillimetres = 0.0
+    /// Recorded, passed and delivered, by rung name.
+    var digitizedSplitMillimetres: [String: Double] = [:]
+    var boxes = 0
+    var boxesReceived = 0
+    var files = 0
+    var sheets = 0
+    var filesWithoutSheets = 0
+    var pagesScanned = 0
+    var ladder = Ladder()
+    /// The destruction list as ``KhoStore/weedFigures(_:)`` counts it: in millimetres until `inMetres()`.
+    var weedInMillimetres = WeedFigures()
+
+    /// Adds another fonds' tally.
+    mutating func add(_ other: StatusTally) {
+        totalMillimetres += other.totalMillimetres
+        arrangedMillimetres += other.arrangedMillimetres
+        keptMillimetres += other.keptMillimetres
+        weededMillimetres += other.weededMillimetres
+        digitizedMillimetres += other.digitizedMillimetres
         boxes += other.boxes
         boxesReceived += other.boxesReceived
         files += other.files
         sheets += other.sheets
         filesWithoutSheets += other.filesWithoutSheets
         pagesScanned += other.pagesScanned
-        ladder.none += other.ladder.none
-        ladder.recorded += other.ladder.recorded
-        ladder.passed += other.ladder.passed
-        ladder.rescan += other.ladder.rescan
-        ladder.mismatch += other.ladder.mismatch
-        ladder.review += other.ladder.review
-        ladder.rebuild += other.ladder.rebuild
-        ladder.delivered += other.ladder.delivered
-        ladder.secret += other.ladder.secret
-        for (key, value) in other.digitizedSplitMetres { digitizedSplitMetres[key, default: 0] += value }
-        weed.add(other.weed)
+        ladder.add(other.ladder)
+        for (key, value) in other.digitizedSplitMillimetres { digitizedSplitMillimetres[key, default: 0] += value }
+        weedInMillimetres.add(other.weedInMillimetres)
     }
 
-    /// The same figures with millimetres turned into metres, rounded to the millimetre.
-    func inMetres() -> Progress {
-        func m(_ mm: Double) -> Double { (mm.rounded()) / 1000 }
-        var p = self
-        p.totalMetres = m(totalMetres)
-        p.arrangedMetres = m(arrangedMetres)
-        p.keptMetres = m(keptMetres)
-        p.weededMetres = m(weededMetres)
-        p.digitizedMetres = m(digitizedMetres)
-        p.digitizedSplitMetres = digitizedSplitMetres.mapValues(m)
-        p.weed = weed.inMetres()
-        return p
+    /// The figures people read: millimetres turned into metres, rounded to the millimetre.
+    func figures() -> StatusFigures {
+        func metres(_ mm: Double) -> Double { (mm.rounded()) / 1000 }
+        var f = StatusFigures()
+        f.totalMetres = metres(totalMillimetres)
+        f.arrangedMetres = metres(arrangedMillimetres)
+        f.keptMetres = metres(keptMillimetres)
+        f.weededMetres = metres(weededMillimetres)
+        f.digitizedMetres = metres(digitizedMillimetres)
+        f.digitizedSplitMetres = digitizedSplitMillimetres.mapValues(metres)
+        f.boxes = boxes
+        f.boxesReceived = boxesReceived
+        f.files = files
+        f.sheets = sheets
+        f.filesWithoutSheets = filesWithoutSheets
+        f.pagesScanned = pagesScanned
+        f.ladder = ladder
+        f.weed = weedInMillimetres.inMetres()
+        return f
     }
 }
