@@ -20,13 +20,13 @@ struct ExportCommand: ParsableCommand {
                 en:
                     "inventory, metadata (Circular 05/2025), weed-list (the destruction list), boxes, files, pages or events."
             )()))
-    var what: String
+    var what: ExportSubject
     @Option(
         help: ArgumentHelp(
             Text(
                 vi: "csv (mặc định), html (mục lục, danh mục hủy) hoặc json (dữ liệu thô).",
                 en: "csv (default), html (inventory, weed list) or json (raw data).")()))
-    var format: String = "csv"
+    var format: ExportFormat = .csv
     @Option(
         help: ArgumentHelp(
             Text(
@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
             Text(
                 vi: "Siêu dữ liệu theo Thông tư 05/2025: file (hồ sơ, mặc định) hoặc document (văn bản).",
                 en: "Circular 05/2025 metadata: file (default) or document.")(), valueName: "file|document"))
-    var level = "file"
+    var level: MetadataLevel = .file
     @Option(
         help: ArgumentHelp(
             Text(vi: "Tệp cần ghi (mặc định: in ra màn hình).", en: "File to write (default: standard output).")(),
@@ -47,25 +47,13 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        let kinds = ["inventory", "metadata", "weed-list"] + ExportKind.allCases.map(\.rawValue)
-        guard kinds.contains(what) else {
+        let formats = what.formats.map(\.rawValue)
+        guard what.formats.contains(format) else {
             throw ValidationError(
                 Text(
-                    vi: "không xuất được «\(what)»: dùng \(kinds.joined(separator: ", "))",
-                    en: "cannot export “\(what)”: use \(kinds.joined(separator: ", "))")())
-        }
-        let formats = what == "inventory" || what == "weed-list" ? ["csv", "html"] : ["csv", "json"]
-        if what == "metadata", MetadataLevel(rawValue: level) == nil {
-            throw ValidationError(
-                Text(
-                    vi: "--level là file hoặc document, không phải «\(level)»",
-                    en: "--level is file or document, not “\(level)”")())
-        }
-        guard formats.contains(format) else {
-            throw ValidationError(
-                Text(
-                    vi: "\(what) xuất được dạng \(formats.joined(separator: " hoặc ")), không phải «\(format)»",
-                    en: "\(what) exports as \(formats.joined(separator: " or ")), not “\(format)”")())
+                    vi:
+                        "\(what.rawValue) xuất được dạng \(formats.joined(separator: " hoặc ")), không phải «\(format.rawValue)»",
+                    en: "\(what.rawValue) exports as \(formats.joined(separator: " or ")), not “\(format.rawValue)”")())
         }
     }
 
@@ -73,29 +61,29 @@ struct ExportCommand: ParsableCommand {
         let store = try global.openForReading()
         let lang = Lang.current
         let text: String
-        if what == "metadata" {
-            let export = try store.metadata(MetadataLevel(rawValue: level) ?? .file, fonds: fonds, lang: lang)
+        switch what {
+        case .metadata:
+            let export = try store.metadata(level, fonds: fonds, lang: lang)
             text =
-                format == "json" || global.json
+                format == .json || global.json
                 ? MetadataJSON.render(export)
                 : renderCSV(header: export.header, rows: export.rows.map { $0.map(CSVCell.text) }, bom: true)
             for finding in export.findings { FileHandle.standardError.write(Data(("! " + finding.text() + "\n").utf8)) }
-        } else if what == "weed-list" {
+        case .weedList:
             let list = try store.weedList(fonds: fonds)
             text =
-                format == "html"
+                format == .html
                 ? renderWeedListHTML(list, lang: lang, generatedAt: store.time.dateTime(of: Date()))
                 : renderWeedListCSV(list, lang: lang)
-        } else if what == "inventory" {
+        case .inventory:
             let inventory = try store.inventory(fonds: fonds)
             text =
-                format == "html"
+                format == .html
                 ? renderInventoryHTML(inventory, lang: lang, generatedAt: store.time.dateTime(of: Date()))
                 : renderInventoryCSV(inventory, lang: lang)
-        } else {
-            let kind = ExportKind(rawValue: what) ?? .files
+        case .table(let kind):
             let table = try store.exportTable(kind)
-            if format == "json" {
+            if format == .json {
                 let objects: [[String: Any]] = table.rows.map { row in
                     Dictionary(
                         uniqueKeysWithValues: zip(
@@ -140,3 +128,44 @@ enum MetadataJSON {
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 }
+
+/// What `kho export` writes: the inventory, the Circular's metadata, the destruction list, or a raw table.
+enum ExportSubject: Hashable, CaseIterable, ExpressibleByArgument {
+    case inventory, metadata, weedList
+    case table(ExportKind)
+
+    static let allCases: [ExportSubject] = [.inventory, .metadata, .weedList] + ExportKind.allCases.map(Self.table)
+
+    /// The word on the command line.
+    var rawValue: String {
+        switch self {
+        case .inventory: "inventory"
+        case .metadata: "metadata"
+        case .weedList: "weed-list"
+        case .table(let kind): kind.rawValue
+        }
+    }
+
+    /// The formats it is written in; the first is the default.
+    var formats: [ExportFormat] {
+        switch self {
+        case .inventory, .weedList: [.csv, .html]
+        case .metadata, .table: [.csv, .json]
+        }
+    }
+
+    init?(argument: String) {
+        guard let subject = Self.allCases.first(where: { $0.rawValue == argument }) else { return nil }
+        self = subject
+    }
+
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// The formats `kho export --format` takes.
+enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+    case csv, html, json
+}
+
+extension MetadataLevel: ExpressibleByArgument {}

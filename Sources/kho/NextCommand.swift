@@ -31,18 +31,12 @@ struct NextCommand: ParsableCommand {
             Text(
                 vi: "arrangement (chỉnh lý, mặc định) hoặc scanning (số hóa).", en: "arrangement (default) or scanning."
             )(), valueName: "arrangement|scanning"))
-    var kind: String = "arrangement"
+    var kind: QueueKind = .arrangement
     @Option(help: ArgumentHelp(Text(vi: "Số dòng tối đa (mặc định 20).", en: "At most this many rows (default 20).")()))
     var limit: Int = 20
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard QueueKind.parse(kind) != nil else {
-            throw ValidationError(
-                Text(
-                    vi: "--for «\(kind)» không có: dùng arrangement (chỉnh lý) hoặc scanning (số hóa)",
-                    en: "--for “\(kind)” is not known: use arrangement or scanning")())
-        }
         guard limit > 0 else {
             throw ValidationError(
                 Text(vi: "--limit phải lớn hơn 0, ví dụ 20", en: "--limit must be more than 0, e.g. 20")())
@@ -50,7 +44,6 @@ struct NextCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kind = QueueKind.parse(kind) ?? .arrangement
         let lang = Lang.current
         let items = try global.openForReading().nextWork(kind, limit: limit, lang: lang)
         if global.json { return try Printer.json(items) }
@@ -95,5 +88,13 @@ struct NextCommand: ParsableCommand {
         return Text(
             vi: "ngoài kho: \(out.holder) từ \(out.sinceDay)\(out.withBox ? " (cả hộp)" : "")",
             en: "out: \(out.holder) since \(out.sinceDay)\(out.withBox ? " (whole box)" : "")")()
+    }
+}
+
+/// `--for` takes a queue's key or any word ``Vocabulary/parse(_:)`` reads as it (`sort`, `quét`, `số hóa`).
+extension QueueKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let kind = Self.parse(argument) else { return nil }
+        self = kind
     }
 }

@@ -331,7 +331,7 @@ struct PdfCommand: ParsableCommand {
             help: ArgumentHelp(
                 Text(vi: "Ảnh trang: lossless (mặc định) hoặc jpeg.", en: "Page images: lossless (default) or jpeg.")(),
                 valueName: "lossless|jpeg"))
-        var image: String?
+        var image: DeliverySettings.Image?
         @Option(
             name: .customLong("jpeg-quality"),
             help: ArgumentHelp(
@@ -351,7 +351,7 @@ struct PdfCommand: ParsableCommand {
             if folder != nil || image != nil || jpegQuality != nil || dpi != nil {
                 let store = try global.openForWriting()
                 var settings = try DeliverySettings.parse(
-                    image: image, jpegQuality: jpegQuality, dpi: dpi, onto: try store.deliverySettings())
+                    image: image?.rawValue, jpegQuality: jpegQuality, dpi: dpi, onto: try store.deliverySettings())
                 if let folder { settings.folder = folder }
                 try store.setDeliverySettings(settings, by: try who.attribution())
             }
@@ -369,4 +369,9 @@ struct PdfCommand: ParsableCommand {
                     + (settings.dpi.map { "≤ \($0) dpi" } ?? Text(vi: "như bản quét", en: "as the master")()))
         }
     }
+}
+
+/// `--image` takes `lossless` or `jpeg`, in any case.
+extension DeliverySettings.Image: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
