@@ -155,9 +155,9 @@ extension KhoStore {
         by who: Attribution
     ) throws -> ImportReport {
         var fondsIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM fonds") { fondsIds[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM fonds") { fondsIds[row["code"]] = row["id"] }
         var boxIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row["code"]] = row["id"] }
         var firstLine: [String: Int] = [:]
         var problems: [RowProblem] = []
         var boxes: [Box] = []
@@ -233,14 +233,16 @@ extension KhoStore {
     ) throws -> ImportReport {
         var boxIds: [String: Int64] = [:]
         var boxFonds: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT b.code, b.id, f.code FROM box b JOIN fonds f ON f.id = b.fonds_id")
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT b.code AS box, b.id AS box_id, f.code AS fonds FROM box b JOIN fonds f ON f.id = b.fonds_id")
         {
-            boxIds[row[0]] = row[1]
-            boxFonds[row[0]] = row[2]
+            boxIds[row["box"]] = row["box_id"]
+            boxFonds[row["box"]] = row["fonds"]
         }
         var existing: [Int64: [String: String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT box_id, code, title FROM file") {
-            existing[row[0] as Int64, default: [:]][row[1] as String] = row[2]
+            existing[row["box_id"] as Int64, default: [:]][row["code"] as String] = row["title"]
         }
         var firstLine: [FileRef: Int] = [:]
         firstLine.reserveCapacity(table.rows.count)

@@ -166,9 +166,9 @@ extension KhoStore {
             }
         }
         for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(100) {
-            let table: String = row[0]
-            let rowid: Int64? = row[1]
-            let parent: String = row[2]
+            let table: String = row["table"]
+            let rowid: Int64? = row["rowid"]
+            let parent: String = row["parent"]
             report.problems.append(
                 CheckProblem(
                     code: "foreign_key", subject: "\(table) \(rowid.map(String.init) ?? "?")",
@@ -200,14 +200,14 @@ extension KhoStore {
         var broken = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, detail FROM event WHERE detail != '{}' ORDER BY id")
         while let row = try rows.next() {
-            let detail: String = row[2] ?? ""
+            let detail: String = row["detail"] ?? ""
             do {
                 _ = try EventDetail(decoding: detail)
             } catch let error as EventDetailError {
                 broken += 1
                 guard broken <= 100 else { continue }
-                let id: Int64 = row[0]
-                let kind: String = row[1]
+                let id: Int64 = row["id"]
+                let kind: String = row["kind"]
                 let shown = detail.count > 60 ? "\(detail.prefix(60))…" : detail
                 report.problems.append(
                     CheckProblem(
@@ -236,9 +236,9 @@ extension KhoStore {
         var uids: Set<String> = []
         for row in try Row.fetchAll(db, sql: "SELECT id, uid, kind, undoes FROM event ORDER BY id") {
             report.events += 1
-            let id: Int64 = row[0]
-            let uid: String = row[1]
-            let kind: String = row[2]
+            let id: Int64 = row["id"]
+            let uid: String = row["uid"]
+            let kind: String = row["kind"]
             if uid.count != 26 || !uid.allSatisfy(alphabet.contains) {
                 report.problems.append(
                     CheckProblem(
@@ -263,7 +263,7 @@ extension KhoStore {
                             vi: "sự kiện \(id) có loại lạ «\(kind)» (ghi bởi kho mới hơn?)",
                             en: "event \(id) has an unknown kind “\(kind)” (written by a newer kho?)")))
             }
-            if let undoes: Int64 = row[3], undoes >= id {
+            if let undoes: Int64 = row["undoes"], undoes >= id {
                 report.problems.append(
                     CheckProblem(
                         code: "event_undo", subject: "event \(id)",
@@ -288,26 +288,26 @@ extension KhoStore {
                 ORDER BY id
                 """)
         {
-            let box: Int64 = row[0]
-            let kind: String = row[1]
+            let box: Int64 = row["box_id"]
+            let kind: String = row["kind"]
             if kind == EventKind.boxEdit.rawValue {
-                if let after = EventDetail(json: row[4]).after, let kept = after["kept_mm"] {
-                    keptSetBy[box] = (row[3], kept.flatMap { Int64($0) })
+                if let after = EventDetail(json: row["detail"]).after, let kept = after["kept_mm"] {
+                    keptSetBy[box] = (row["id"], kept.flatMap { Int64($0) })
                 }
                 continue
             }
-            latest[box] = (kind, row[2], row[3])
-            if kind == EventKind.sortFinish.rawValue { keptSetBy[box] = (row[3], row[2]) }
+            latest[box] = (kind, row["kept_mm"], row["id"])
+            if kind == EventKind.sortFinish.rawValue { keptSetBy[box] = (row["id"], row["kept_mm"]) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
             report.boxes += 1
-            let id: Int64 = row[0]
-            let code: String = row[1]
-            let extent: Int64 = row[2]
-            let state: String = row[3]
-            let kept: Int64? = row[4]
+            let id: Int64 = row["id"]
+            let code: String = row["code"]
+            let extent: Int64 = row["extent_mm"]
+            let state: String = row["arrangement"]
+            let kept: Int64? = row["kept_mm"]
             // A box made by arranging another box is registered as arranged, keeping all of its extent.
-            let madeByArrangement = (row[5] as Int64?) != nil
+            let madeByArrangement = (row["from_box_id"] as Int64?) != nil
             let last = latest[id]
             let expected =
                 last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
@@ -378,17 +378,19 @@ extension KhoStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT f.id, b.code, f.code, f.scan_state, f.pages, f.sheets FROM file f JOIN box b ON b.id = f.box_id
+                SELECT f.id, b.code AS box, f.code AS file, f.scan_state, f.pages, f.sheets
+                FROM file f JOIN box b ON b.id = f.box_id
                 """)
         {
             report.files += 1
-            let id: Int64 = row[0]
-            let ref = "\(row[1] as String)/\(row[2] as String)"
-            let state: String = row[3]
-            let pages: Int = row[4]
-            let sheets: Int? = row[5]
+            let id: Int64 = row["id"]
+            let box: String = row["box"]
+            let ref = "\(box)/\(row["file"] as String)"
+            let state: String = row["scan_state"]
+            let pages: Int = row["pages"]
+            let sheets: Int? = row["sheets"]
             let settled = try FileLadder.settle(db, fileId: id)
-            if settled.after.isDigitized && (sheets ?? 0) == 0 { unsheeted[row[1], default: []].append(ref) }
+            if settled.after.isDigitized && (sheets ?? 0) == 0 { unsheeted[box, default: []].append(ref) }
             let expected = settled.after.rawValue
             if state != expected {
                 report.problems.append(
@@ -427,13 +429,14 @@ extension KhoStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT b.code || '/' || f.code, COUNT(*) FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
+                SELECT b.code || '/' || f.code AS ref, COUNT(*) AS masters
+                FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
                 WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.file_id = f.id AND e.kind = 'scan.ingest')
                 GROUP BY f.id
                 """)
         {
-            let ref: String = row[0]
-            let count: Int = row[1]
+            let ref: String = row["ref"]
+            let count: Int = row["masters"]
             report.problems.append(
                 CheckProblem(
                     code: "file_masters", subject: "file \(ref)",
@@ -449,7 +452,7 @@ extension KhoStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT b.code, f.id, f.happened_at, f.metres_mm, f.kept_mm,
+                SELECT b.code AS box, f.id AS finish_id, f.happened_at AS finished_at, f.metres_mm, f.kept_mm,
                        (SELECT s.id FROM event s
                         WHERE s.box_id = f.box_id AND s.kind = 'sort.start' AND s.id < f.id AND \(LiveEvent.sql(alias: "s"))
                         ORDER BY s.id DESC LIMIT 1) AS start_id
@@ -458,10 +461,10 @@ extension KhoStore {
                 ORDER BY f.id
                 """)
         {
-            let code: String = row[0]
-            let finish: Int64 = row[1]
-            let finishedAt: Int64 = row[2]
-            if let extent: Int64 = row[3], let kept: Int64 = row[4], kept > extent {
+            let code: String = row["box"]
+            let finish: Int64 = row["finish_id"]
+            let finishedAt: Int64 = row["finished_at"]
+            if let extent: Int64 = row["metres_mm"], let kept: Int64 = row["kept_mm"], kept > extent {
                 report.problems.append(
                     CheckProblem(
                         code: "metres", subject: "event \(finish)",
@@ -472,7 +475,7 @@ extension KhoStore {
                                 "event \(finish) (box \(code) finished) records kept \(kept) mm, more than the extent \(extent) mm"
                         )))
             }
-            guard let startId: Int64 = row[5],
+            guard let startId: Int64 = row["start_id"],
                 let startedAt = try Int64.fetchOne(
                     db, sql: "SELECT happened_at FROM event WHERE id = ?", arguments: [startId]),
                 finishedAt < startedAt
@@ -495,7 +498,8 @@ extension KhoStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT e.id, e.supersedes, t.id, t.kind, e.file_id, t.file_id, eb.code || '/' || ef.code, tb.code || '/' || tf.code
+                SELECT e.id, e.supersedes, t.id AS target_id, t.kind AS target_kind, e.file_id,
+                       t.file_id AS target_file_id, eb.code || '/' || ef.code AS ref, tb.code || '/' || tf.code AS target_ref
                 FROM event e
                 LEFT JOIN event t ON t.id = e.supersedes
                 LEFT JOIN file ef ON ef.id = e.file_id LEFT JOIN box eb ON eb.id = ef.box_id
@@ -504,10 +508,10 @@ extension KhoStore {
                 ORDER BY e.id
                 """)
         {
-            let id: Int64 = row[0]
-            let target: Int64 = row[1]
+            let id: Int64 = row["id"]
+            let target: Int64 = row["supersedes"]
             let subject = "event \(id)"
-            guard (row[2] as Int64?) != nil, let kind: String = row[3] else {
+            guard (row["target_id"] as Int64?) != nil, let kind: String = row["target_kind"] else {
                 report.problems.append(
                     CheckProblem(
                         code: "event_supersedes", subject: subject,
@@ -516,11 +520,11 @@ extension KhoStore {
                             en: "event \(id) supersedes event \(target), which does not exist")))
                 continue
             }
-            let file: Int64? = row[4]
-            let targetFile: Int64? = row[5]
+            let file: Int64? = row["file_id"]
+            let targetFile: Int64? = row["target_file_id"]
             if file == nil || file != targetFile {
-                let here = (row[6] as String?) ?? "—"
-                let there = (row[7] as String?) ?? "—"
+                let here = (row["ref"] as String?) ?? "—"
+                let there = (row["target_ref"] as String?) ?? "—"
                 report.problems.append(
                     CheckProblem(
                         code: "event_supersedes", subject: subject,
@@ -550,14 +554,14 @@ extension KhoStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT b.code || '/' || f.code, f.scan_state FROM file f JOIN box b ON b.id = f.box_id
+                SELECT b.code || '/' || f.code AS ref, f.scan_state FROM file f JOIN box b ON b.id = f.box_id
                 WHERE f.scan_state IN ('\(ScanState.passed.rawValue)', '\(ScanState.delivered.rawValue)')
                   AND NOT EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
                 ORDER BY b.code, f.code
                 """)
         {
-            let ref: String = row[0]
-            let state: String = row[1]
+            let ref: String = row["ref"]
+            let state: String = row["scan_state"]
             report.problems.append(
                 CheckProblem(
                     code: "file_no_masters", subject: "file \(ref)",
@@ -631,15 +635,15 @@ extension KhoStore {
     private static func checkMasters(_ db: Database, into report: inout CheckReport) throws {
         for row in try Row.fetchAll(db, sql: "SELECT rel_path, disk_path, missing FROM master") {
             report.masters += 1
-            let missing: Bool = row[2]
+            let missing: Bool = row["missing"]
             if missing {
                 report.mastersMarkedMissing += 1
                 continue
             }
-            let diskPath: String = row[1]
+            let diskPath: String = row["disk_path"]
             var info = stat()
             if stat(diskPath, &info) != 0 {
-                let rel: String = row[0]
+                let rel: String = row["rel_path"]
                 report.problems.append(
                     CheckProblem(
                         code: "master_missing", subject: rel,

@@ -143,35 +143,41 @@ extension KhoStore {
             let boxes = try Row.fetchCursor(
                 db,
                 sql:
-                    "SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement = 'arranged', \(Bounds.sql("kept_mm")) FROM box"
+                    """
+                    SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id,
+                           arrangement = 'arranged' AS arranged, \(Bounds.sql("kept_mm")) AS kept_mm
+                    FROM box
+                    """
             )
             while let row = try boxes.next() {
-                let id: Int64 = row[0]
-                let fonds: Int64 = row[1]
+                let id: Int64 = row["id"]
+                let fonds: Int64 = row["fonds_id"]
                 boxFonds[id] = fonds
                 perFonds[fonds, default: StatusTally()].boxes += 1
-                if let parent: Int64 = row[3] {
+                if let parent: Int64 = row["from_box_id"] {
                     tree.add(child: id, parent: parent)
                 } else {
-                    let arranged: Bool = row[4]
-                    families[id] = Family(fonds: fonds, extentMM: row[2], arranged: arranged, keptMM: row[5])
+                    let arranged: Bool = row["arranged"]
+                    families[id] = Family(
+                        fonds: fonds, extentMM: row["extent_mm"], arranged: arranged, keptMM: row["kept_mm"])
                 }
             }
             let stats = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets),
-                           COALESCE(SUM(\(Bounds.sql("sheets"))), 0), COALESCE(SUM(\(Bounds.sql("pages"))), 0)
+                    SELECT box_id, access, scan_state, COUNT(*) AS files, COUNT(sheets) AS files_with_sheets,
+                           COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets,
+                           COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages
                     FROM file GROUP BY box_id, access, scan_state
                     """)
             while let row = try stats.next() {
-                let boxId: Int64 = row[0]
-                let secret = (row[1] as String) == Access.secret.rawValue
-                let state = ScanState(rawValue: row[2]) ?? .none
-                let files: Int = row[3]
-                let withSheets: Int = row[4]
-                let sheets: Int = row[5]
-                let pages: Int = row[6]
+                let boxId: Int64 = row["box_id"]
+                let secret = (row["access"] as String) == Access.secret.rawValue
+                let state = ScanState(rawValue: row["scan_state"]) ?? .none
+                let files: Int = row["files"]
+                let withSheets: Int = row["files_with_sheets"]
+                let sheets: Int = row["sheets"]
+                let pages: Int = row["pages"]
                 let fonds = boxFonds[boxId] ?? 0
                 var p = perFonds[fonds, default: StatusTally()]
                 p.files += files
@@ -230,10 +236,10 @@ extension KhoStore {
             var total = StatusTally()
             var fondsList: [Status.FondsProgress] = []
             for row in fondsRows {
-                let id: Int64 = row[0]
+                let id: Int64 = row["id"]
                 let p = perFonds[id, default: StatusTally()]
                 total.add(p)
-                fondsList.append(Status.FondsProgress(code: row[1], name: row[2], progress: p.figures()))
+                fondsList.append(Status.FondsProgress(code: row["code"], name: row["name"], progress: p.figures()))
             }
             return Status(asOf: time.dateTime(of: now), progress: total.figures(), fonds: fondsList)
         }
