@@ -376,61 +376,14 @@ enum EstimateOutput {
     /// The estimate as a spreadsheet, written by KhoReport's CSV writer (quoting, CRLF): one row per part, then the
     /// one-off lines, the totals asked for (the same figures as `money.*_total_vnd`) and storage (all copies).
     static func csv(_ r: EstimateResult) {
-        func day(_ d: LocalDay?) -> CSVCell { .text(d?.description ?? "") }
-        func days(_ b: Band<LocalDay>?) -> [CSVCell] { [day(b?.p10), day(b?.p50), day(b?.p90)] }
-        func vnd(_ b: Band<Int64>) -> [CSVCell] {
-            [.number(String(b.p10)), .number(String(b.p50)), .number(String(b.p90))]
-        }
-        let empty: [CSVCell] = [.text(""), .text(""), .text("")]
-        let m = r.money
-        func part(_ kind: WorkKind, remaining: Double, unit: String, rate: Double) -> [CSVCell] {
-            let p = kind == .arrangement ? r.arrangement.projection : r.scanning.projection
-            let line = m.inHouse.first { $0.part == kind.rawValue }
-            return [
-                .text(kind.rawValue), .number(String(remaining)), .text(unit), .number(String(rate)),
-                .number(String(r.pace?[kind].personDaysPerWeek ?? 0)),
-            ]
-                + days(p.finishDate) + days(r.sustained?[kind].finishDate)
-                + vnd(line?.amountBandVND ?? Band(all: line?.amountVND ?? 0)) + [.number(String(p.contractorVND))]
-        }
-        let rows: [[CSVCell]] =
+        let rows =
             [
-                part(
-                    .arrangement, remaining: r.arrangement.remainingMetres, unit: "m",
+                csvPart(
+                    r, .arrangement, remaining: r.arrangement.remainingMetres, unit: "m",
                     rate: r.arrangement.rateMetresPerDay),
-                part(.scanning, remaining: r.scanning.remainingPages, unit: "page", rate: r.scanning.ratePagesPerDay),
-                [.text("one_off"), .text(""), .text(""), .text(""), .text("")] + empty + empty
-                    + vnd(Band(all: m.oneOffTotalVND)) + [.number(String(m.oneOffTotalVND))],
-                [
-                    .text("total"), .text(""), .text(""), .text(""),
-                    .number(String(r.sustained?.total.personDaysPerWeek ?? 0)),
-                ]
-                    + days(r.total.finishDate) + days(r.sustained?.total.finishDate)
-                    + vnd(m.inHouseTotalVND) + [.number(String(m.contractorTotalVND))],
-                [
-                    .text("storage_remaining"), .number(String(r.storage.remainingBytes)), .text("byte"), .text(""),
-                    .text(""),
-                ]
-                    + empty + empty + empty + [.text("")],
-                [.text("storage_total"), .number(String(r.storage.totalBytes)), .text("byte"), .text(""), .text("")]
-                    + empty + empty + empty + [.text("")],
-            ]
-            + (r.delivery.map { d in
-                [
-                    [.text("pdf_storage_total"), .number(String(d.totalBytes)), .text("byte"), .text(""), .text("")]
-                        + empty + empty + empty + [.text("")],
-                    [
-                        .text("storage_with_pdf_total"), .number(String(d.mastersAndCopiesTotalBytes)), .text("byte"),
-                        .text(""), .text(""),
-                    ]
-                        + empty + empty + empty + [.text("")],
-                    [
-                        .text("pdf_build"), .number(String(d.pagesToBuild)), .text("page"),
-                        .number(String(d.pagesPerHour * EstimationDefaults.hoursPerDay)),
-                        .text(""),
-                    ] + empty + empty + empty + [.text("")],
-                ]
-            } ?? [])
+                csvPart(
+                    r, .scanning, remaining: r.scanning.remainingPages, unit: "page", rate: r.scanning.ratePagesPerDay),
+            ] + csvMoneyTotals(r) + csvStorage(r)
         let text = renderCSV(
             header: [
                 "part", "remaining", "unit", "rate_per_day", "person_days_per_week", "finish_p10", "finish_p50",
@@ -441,5 +394,66 @@ enum EstimateOutput {
             ],
             rows: rows, bom: false)
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// A band of days as three cells, P10, P50, P90 (empty where unknown).
+    private static func csvDays(_ b: Band<LocalDay>?) -> [CSVCell] {
+        [b?.p10, b?.p50, b?.p90].map { CSVCell.text($0?.description ?? "") }
+    }
+
+    /// A band of money as three cells, P10, P50, P90.
+    private static func csvVND(_ b: Band<Int64>) -> [CSVCell] {
+        [.number(String(b.p10)), .number(String(b.p50)), .number(String(b.p90))]
+    }
+
+    /// One part's row: what remains and at what rate, the finish under the plan and at the sustained pace, and money.
+    private static func csvPart(
+        _ r: EstimateResult, _ kind: WorkKind, remaining: Double, unit: String, rate: Double
+    ) -> [CSVCell] {
+        let p = kind == .arrangement ? r.arrangement.projection : r.scanning.projection
+        let line = r.money.inHouse.first { $0.part == kind.rawValue }
+        return [
+            .text(kind.rawValue), .number(String(remaining)), .text(unit), .number(String(rate)),
+            .number(String(r.pace?[kind].personDaysPerWeek ?? 0)),
+        ]
+            + csvDays(p.finishDate) + csvDays(r.sustained?[kind].finishDate)
+            + csvVND(line?.amountBandVND ?? Band(all: line?.amountVND ?? 0)) + [.number(String(p.contractorVND))]
+    }
+
+    /// The one-off lines' row and the total row (finish dates and the money totals with the one-offs).
+    private static func csvMoneyTotals(_ r: EstimateResult) -> [[CSVCell]] {
+        let m = r.money
+        let empty: [CSVCell] = [.text(""), .text(""), .text("")]
+        return [
+            [.text("one_off"), .text(""), .text(""), .text(""), .text("")] + empty + empty
+                + csvVND(Band(all: m.oneOffTotalVND)) + [.number(String(m.oneOffTotalVND))],
+            [
+                .text("total"), .text(""), .text(""), .text(""),
+                .number(String(r.sustained?.total.personDaysPerWeek ?? 0)),
+            ]
+                + csvDays(r.total.finishDate) + csvDays(r.sustained?.total.finishDate)
+                + csvVND(m.inHouseTotalVND) + [.number(String(m.contractorTotalVND))],
+        ]
+    }
+
+    /// Storage rows, and the legal copies' when there is a delivery estimate: a quantity and its unit (the build's
+    /// pages with its pages per day), the other cells empty.
+    private static func csvStorage(_ r: EstimateResult) -> [[CSVCell]] {
+        func quantity(_ part: String, _ value: String, _ unit: String, rate: CSVCell = .text("")) -> [CSVCell] {
+            [.text(part), .number(value), .text(unit), rate, .text("")]
+                + [CSVCell](repeating: .text(""), count: 10)
+        }
+        let storage = [
+            quantity("storage_remaining", String(r.storage.remainingBytes), "byte"),
+            quantity("storage_total", String(r.storage.totalBytes), "byte"),
+        ]
+        guard let d = r.delivery else { return storage }
+        return storage + [
+            quantity("pdf_storage_total", String(d.totalBytes), "byte"),
+            quantity("storage_with_pdf_total", String(d.mastersAndCopiesTotalBytes), "byte"),
+            quantity(
+                "pdf_build", String(d.pagesToBuild), "page",
+                rate: .number(String(d.pagesPerHour * EstimationDefaults.hoursPerDay))),
+        ]
     }
 }

@@ -85,7 +85,18 @@ struct PdfCommand: ParsableCommand {
         }
     }
 
+    /// What `kho pdf build` did, for people: the copies built, what was skipped or numbered, what could not be built.
     static func printSummary(_ s: PdfBuildSummary) {
+        printBuiltCopies(s)
+        printSkippedAndNumbered(s)
+        printNotBuilt(s)
+        if !s.built.isEmpty {
+            Printer.line(Text(vi: "Công cụ: ", en: "Tools: ")() + s.tools.summary)
+        }
+    }
+
+    /// How many copies were built, with their pages, bytes and time, and a row for each copy.
+    private static func printBuiltCopies(_ s: PdfBuildSummary) {
         let secs = Format.decimal(s.seconds, maxFractionDigits: 1)
         Printer.line(
             Text(
@@ -113,6 +124,10 @@ struct PdfCommand: ParsableCommand {
                 },
                 right: [2, 3, 5, 6])
         }
+    }
+
+    /// Files skipped because their copy is up to date, and files given their number in the fonds.
+    private static func printSkippedAndNumbered(_ s: PdfBuildSummary) {
         if s.upToDate > 0 {
             Printer.line(
                 Text(
@@ -127,6 +142,10 @@ struct PdfCommand: ParsableCommand {
                         "Numbered \(Format.integer(Int64(s.numbered))) files in their fonds (file numbers are fixed from now on)"
                 )())
         }
+    }
+
+    /// Files not ready for a copy (by rung, and the first 50 by name), and the files the tools failed on.
+    private static func printNotBuilt(_ s: PdfBuildSummary) {
         if !s.notReady.isEmpty {
             let parts = s.notReady.sorted { $0.key < $1.key }.map { key, n in
                 "\((ScanState(rawValue: key)?.label() ?? key)) \(Format.integer(Int64(n)))"
@@ -143,9 +162,6 @@ struct PdfCommand: ParsableCommand {
                     vi: "Lỗi (\(s.findings.count) hồ sơ chưa có bản PDF):",
                     en: "Failures (\(s.findings.count) files got no copy):")())
             for f in s.findings { Printer.line("  " + f.line) }
-        }
-        if !s.built.isEmpty {
-            Printer.line(Text(vi: "Công cụ: ", en: "Tools: ")() + s.tools.summary)
         }
     }
 

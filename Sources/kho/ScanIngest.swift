@@ -50,7 +50,16 @@ extension ScanCommand {
         }
     }
 
+    /// What `kho scan ingest` did, for people: counts, the work day recorded, changed masters and problems.
     static func printSummary(_ s: IngestSummary, time: LocalTime) {
+        printIngestCounts(s)
+        if let line = workDayLine(s, time: time) { Printer.line(line()) }
+        printIngestChanges(s)
+        printIngestProblems(s)
+    }
+
+    /// How long the ingest took against which profile, and the table of masters, pages, bytes and files it counted.
+    private static func printIngestCounts(_ s: IngestSummary) {
         let secs = Format.decimal(s.seconds, maxFractionDigits: 2)
         Printer.line(
             Text(
@@ -74,7 +83,10 @@ extension ScanCommand {
                 [Text(vi: "tệp không đọc được", en: "unreadable masters")(), Format.integer(Int64(s.unreadable))],
             ],
             right: [1])
-        if let line = workDayLine(s, time: time) { Printer.line(line()) }
+    }
+
+    /// Masters whose content changed (the first 50), and a warning when checked masters changed after their check.
+    private static func printIngestChanges(_ s: IngestSummary) {
         if !s.changedPaths.isEmpty {
             Printer.line(Text(vi: "Tệp đã thay đổi:", en: "Changed masters:")())
             for path in s.changedPaths.prefix(50) { Printer.line("  \(path)") }
@@ -88,6 +100,10 @@ extension ScanCommand {
                         "! \(s.changedAfterCheck.count) checked masters changed content: the old SHA-256 is kept and their files need review; if it is a proper rescan: kho scan accept BOX/FILE --reason rescan"
                 )())
         }
+    }
+
+    /// Files whose pages do not match their sheets, masters with problems and folder findings (50 of each at most).
+    private static func printIngestProblems(_ s: IngestSummary) {
         for m in s.countMismatch.prefix(50) {
             Printer.line(ScanTexts.mismatch(ref: m.ref, pages: m.pages, sheets: m.sheets)())
         }

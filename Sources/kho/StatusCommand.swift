@@ -35,14 +35,22 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let status = try global.openForReading().status()
         if global.json { return try Printer.json(status) }
-        let p = status.progress
+        Printer.line(
+            Text(vi: "Kho lưu trữ — tiến độ lúc \(status.asOf)", en: "Archive progress as of \(status.asOf)")())
+        Printer.line()
+        Self.printMeasures(status.progress)
+        Printer.line()
+        Self.printLadder(status.progress.ladder)
+        Printer.line()
+        Self.printFonds(status.fonds)
+    }
+
+    /// The headline table: metres (with their share of the total), boxes, files, sheets and pages.
+    private static func printMeasures(_ p: StatusFigures) {
         func m(_ v: Double) -> String { "\(Printer.metres(v)) m" }
         // Digitized metres are shares of boxes: two decimals say all that is known.
         func m2(_ v: Double) -> String { "\(Format.decimal(v, maxFractionDigits: 2)) m" }
         func pct(_ v: Double) -> String { Format.percent(v, of: p.totalMetres) }
-        Printer.line(
-            Text(vi: "Kho lưu trữ — tiến độ lúc \(status.asOf)", en: "Archive progress as of \(status.asOf)")())
-        Printer.line()
         Printer.table(
             [Text(vi: "Chỉ tiêu", en: "Measure")(), Text(vi: "Số lượng", en: "Amount")(), "%"],
             [
@@ -68,9 +76,11 @@ struct StatusCommand: ParsableCommand {
                 [Text(vi: "Trang đã số hóa", en: "Pages digitized")(), Format.integer(Int64(p.pagesScanned)), ""],
             ],
             right: [1, 2])
-        Printer.line()
+    }
+
+    /// Files on each rung of the digitization ladder.
+    private static func printLadder(_ l: Ladder) {
         Printer.line(Text(vi: "Các bậc số hóa (số hồ sơ):", en: "Digitization ladder (files):")())
-        let l = p.ladder
         Printer.table(
             [Text(vi: "Bậc", en: "Rung")(), Text(vi: "Hồ sơ", en: "Files")()],
             [
@@ -84,7 +94,10 @@ struct StatusCommand: ParsableCommand {
                 [Text(vi: "mật (không số hóa)", en: "secret (never scanned)")(), Format.integer(Int64(l.secret))],
             ],
             right: [1])
-        Printer.line()
+    }
+
+    /// One row per fonds: metres total, arranged and digitized, boxes and files.
+    private static func printFonds(_ fonds: [Status.FondsProgress]) {
         Printer.line(Text(vi: "Theo phông:", en: "By fonds:")())
         Printer.table(
             [
@@ -93,7 +106,7 @@ struct StatusCommand: ParsableCommand {
                 Text(vi: "Chỉnh lý (m)", en: "Arranged (m)")(), Text(vi: "Số hóa (m)", en: "Digitized (m)")(),
                 Text(vi: "Hộp", en: "Boxes")(), Text(vi: "Hồ sơ", en: "Files")(),
             ],
-            status.fonds.map { f in
+            fonds.map { f in
                 [
                     f.code, f.name, Printer.metres(f.progress.totalMetres), Printer.metres(f.progress.arrangedMetres),
                     Format.decimal(f.progress.digitizedMetres, maxFractionDigits: 2), String(f.progress.boxes),

@@ -274,11 +274,42 @@ extension KhoStore {
         }
     }
 
+    /// The latest live sort event of a box: its kind, the kept millimetres it recorded, its id.
+    private typealias SortEvent = (kind: String, kept: Int64?, id: Int64)
+    /// The latest live event that set a box's kept millimetres.
+    private typealias KeptEvent = (id: Int64, kept: Int64?)
+
+    /// A box as stored, for the checks against the log.
+    private struct StoredBox {
+        var id: Int64
+        var code: String
+        var extent: Int64
+        var state: String
+        var kept: Int64?
+        /// A box made by arranging another box is registered as arranged, keeping all of its extent.
+        var madeByArrangement: Bool
+    }
+
+    /// Each box's state and kept metres against its latest live arrangement events.
     private static func checkBoxes(_ db: Database, into report: inout CheckReport) throws {
-        // The latest live sort event of each box, and the latest live event that set its kept metres: a finish, or
-        // an edit that corrected them (`box edit --kept`, or an extent followed by a box made by arrangement).
-        var latest: [Int64: (kind: String, kept: Int64?, id: Int64)] = [:]
-        var keptSetBy: [Int64: (id: Int64, kept: Int64?)] = [:]
+        let (latest, keptSetBy) = try arrangementEvents(db)
+        for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
+            report.boxes += 1
+            let box = StoredBox(
+                id: row["id"], code: row["code"], extent: row["extent_mm"], state: row["arrangement"],
+                kept: row["kept_mm"], madeByArrangement: (row["from_box_id"] as Int64?) != nil)
+            checkBoxState(box, last: latest[box.id], into: &report)
+            checkKeptMetres(box, last: latest[box.id], keptSetBy: keptSetBy[box.id], into: &report)
+        }
+    }
+
+    /// The latest live sort event of each box, and the latest live event that set its kept metres: a finish, or
+    /// an edit that corrected them (`box edit --kept`, or an extent followed by a box made by arrangement).
+    private static func arrangementEvents(
+        _ db: Database
+    ) throws -> (latest: [Int64: SortEvent], keptSetBy: [Int64: KeptEvent]) {
+        var latest: [Int64: SortEvent] = [:]
+        var keptSetBy: [Int64: KeptEvent] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
@@ -299,81 +330,92 @@ extension KhoStore {
             latest[box] = (kind, row["kept_mm"], row["id"])
             if kind == EventKind.sortFinish.rawValue { keptSetBy[box] = (row["id"], row["kept_mm"]) }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
-            report.boxes += 1
-            let id: Int64 = row["id"]
-            let code: String = row["code"]
-            let extent: Int64 = row["extent_mm"]
-            let state: String = row["arrangement"]
-            let kept: Int64? = row["kept_mm"]
-            // A box made by arranging another box is registered as arranged, keeping all of its extent.
-            let madeByArrangement = (row["from_box_id"] as Int64?) != nil
-            let last = latest[id]
-            let expected =
-                last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
-                ?? (madeByArrangement ? .arranged : .unarranged)
-            if state != expected.rawValue {
-                let because =
-                    last.map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
-                    ?? (madeByArrangement
-                        ? Text(
-                            vi: "hộp tạo ra khi chỉnh lý, không có sự kiện chỉnh lý",
-                            en: "a box made by arrangement, with no arrangement event")
-                        : Text(vi: "không có sự kiện chỉnh lý nào", en: "no arrangement event"))
-                report.problems.append(
-                    CheckProblem(
-                        code: "box_state", subject: "box \(code)",
-                        text: Text(
-                            vi:
-                                "hộp \(code) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected.rawValue)»",
-                            en:
-                                "box \(code) is stored as “\(state)” but the log (\(because.en)) says “\(expected.rawValue)”"
-                        )))
-            }
-            if let kept, kept > extent {
-                report.problems.append(
-                    CheckProblem(
-                        code: "metres", subject: "box \(code)",
-                        text: Text(
-                            vi: "hộp \(code): giữ lại \(kept) mm lớn hơn độ dài \(extent) mm",
-                            en: "box \(code): kept \(kept) mm exceeds its extent \(extent) mm")))
-            }
-            if (kept != nil) != (state == ArrangementState.arranged.rawValue) {
-                report.problems.append(
-                    CheckProblem(
-                        code: "metres", subject: "box \(code)",
-                        text: Text(
-                            vi:
-                                "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
-                            en:
-                                "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”"
-                        )))
-            }
-            if last == nil, madeByArrangement, keptSetBy[id] == nil, let kept, kept != extent {
-                report.problems.append(
-                    CheckProblem(
-                        code: "metres", subject: "box \(code)",
-                        text: Text(
-                            vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
-                            en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
-            }
-            if last?.kind == EventKind.sortFinish.rawValue || (last == nil && madeByArrangement),
-                state == ArrangementState.arranged.rawValue, let kept, let set = keptSetBy[id], let recorded = set.kept,
-                recorded != kept
-            {
-                report.problems.append(
-                    CheckProblem(
-                        code: "metres", subject: "box \(code)",
-                        text: Text(
-                            vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(set.id) ghi \(recorded) mm",
-                            en: "box \(code): kept is \(kept) mm but event \(set.id) recorded \(recorded) mm")))
-            }
+        return (latest, keptSetBy)
+    }
+
+    /// The box's arrangement state is what its latest live sort event implies (none: as registered).
+    private static func checkBoxState(_ box: StoredBox, last: SortEvent?, into report: inout CheckReport) {
+        let expected =
+            last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
+            ?? (box.madeByArrangement ? .arranged : .unarranged)
+        guard box.state != expected.rawValue else { return }
+        let because =
+            last.map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
+            ?? (box.madeByArrangement
+                ? Text(
+                    vi: "hộp tạo ra khi chỉnh lý, không có sự kiện chỉnh lý",
+                    en: "a box made by arrangement, with no arrangement event")
+                : Text(vi: "không có sự kiện chỉnh lý nào", en: "no arrangement event"))
+        let (code, state) = (box.code, box.state)
+        report.problems.append(
+            CheckProblem(
+                code: "box_state", subject: "box \(code)",
+                text: Text(
+                    vi:
+                        "hộp \(code) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected.rawValue)»",
+                    en:
+                        "box \(code) is stored as “\(state)” but the log (\(because.en)) says “\(expected.rawValue)”"
+                )))
+    }
+
+    /// The box's kept metres: no more than its extent, set exactly when arranged, all of the extent for a box made by
+    /// arrangement, and what the event that last set them recorded.
+    private static func checkKeptMetres(
+        _ box: StoredBox, last: SortEvent?, keptSetBy: KeptEvent?, into report: inout CheckReport
+    ) {
+        let (code, extent, state, kept) = (box.code, box.extent, box.state, box.kept)
+        if let kept, kept > extent {
+            report.problems.append(
+                CheckProblem(
+                    code: "metres", subject: "box \(code)",
+                    text: Text(
+                        vi: "hộp \(code): giữ lại \(kept) mm lớn hơn độ dài \(extent) mm",
+                        en: "box \(code): kept \(kept) mm exceeds its extent \(extent) mm")))
+        }
+        if (kept != nil) != (state == ArrangementState.arranged.rawValue) {
+            report.problems.append(
+                CheckProblem(
+                    code: "metres", subject: "box \(code)",
+                    text: Text(
+                        vi:
+                            "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
+                        en:
+                            "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”"
+                    )))
+        }
+        if last == nil, box.madeByArrangement, keptSetBy == nil, let kept, kept != extent {
+            report.problems.append(
+                CheckProblem(
+                    code: "metres", subject: "box \(code)",
+                    text: Text(
+                        vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
+                        en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
+        }
+        if last?.kind == EventKind.sortFinish.rawValue || (last == nil && box.madeByArrangement),
+            state == ArrangementState.arranged.rawValue, let kept, let set = keptSetBy, let recorded = set.kept,
+            recorded != kept
+        {
+            report.problems.append(
+                CheckProblem(
+                    code: "metres", subject: "box \(code)",
+                    text: Text(
+                        vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(set.id) ghi \(recorded) mm",
+                        en: "box \(code): kept is \(kept) mm but event \(set.id) recorded \(recorded) mm")))
         }
     }
 
+    /// Each file's stored rung and pages against the ladder; digitized files without a sheet count (a notice); masters
+    /// without an ingest event.
     private static func checkFiles(_ db: Database, into report: inout CheckReport) throws {
-        // Each file's stored rung and pages against the one rule (FileLadder): its masters, its live hand record,
-        // its confirmations; so a count mismatch or a changed master cannot hide behind a stored "passed".
+        let unsheeted = try checkFileRungs(db, into: &report)
+        noteUnsheetedFiles(unsheeted, into: &report)
+        try checkMastersWithoutIngest(db, into: &report)
+    }
+
+    /// Each file's stored rung and pages against the one rule (FileLadder): its masters, its live hand record,
+    /// its confirmations; so a count mismatch or a changed master cannot hide behind a stored "passed". Returns the
+    /// digitized files whose sheets are not counted, by box.
+    private static func checkFileRungs(_ db: Database, into report: inout CheckReport) throws -> [String: [String]] {
         var unsheeted: [String: [String]] = [:]
         for row in try Row.fetchAll(
             db,
@@ -411,7 +453,11 @@ extension KhoStore {
                             en: "file \(ref) holds \(pages) pages but its masters and the log give \(settled.pages)")))
             }
         }
-        // Digitized files whose sheets are not counted cannot be checked for completeness: listed, not a fault.
+        return unsheeted
+    }
+
+    /// Digitized files whose sheets are not counted cannot be checked for completeness: listed, not a fault.
+    private static func noteUnsheetedFiles(_ unsheeted: [String: [String]], into report: inout CheckReport) {
         for box in unsheeted.keys.sorted() {
             let refs = unsheeted[box] ?? []
             let shown = refs.prefix(5).joined(separator: ", ") + (refs.count > 5 ? ", …" : "")
@@ -425,7 +471,10 @@ extension KhoStore {
                             "box \(box): \(refs.count) digitized files have no sheet count, so completeness cannot be checked (\(shown)); set it with `kho file edit BOX/FILE --sheets N`"
                     )))
         }
-        // Masters without an ingest event for their file mean a half-written ingest.
+    }
+
+    /// Masters without an ingest event for their file mean a half-written ingest.
+    private static func checkMastersWithoutIngest(_ db: Database, into report: inout CheckReport) throws {
         for row in try Row.fetchAll(
             db,
             sql: """

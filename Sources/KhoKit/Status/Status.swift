@@ -133,116 +133,143 @@ extension KhoStore {
     /// Computes progress for the whole catalogue and per fonds.
     public func status(now: Date = Date()) throws -> Status {
         try read { db in
-            let fondsRows = try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code")
-            var perFonds: [Int64: StatusTally] = [:]
-            var families: [Int64: Family] = [:]
-            var tree = BoxFamilies()
-            var boxFonds: [Int64: Int64] = [:]
-
-            // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
-            let boxes = try Row.fetchCursor(
-                db,
-                sql:
-                    """
-                    SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id,
-                           arrangement = 'arranged' AS arranged, \(Bounds.sql("kept_mm")) AS kept_mm
-                    FROM box
-                    """
-            )
-            while let row = try boxes.next() {
-                let id: Int64 = row["id"]
-                let fonds: Int64 = row["fonds_id"]
-                boxFonds[id] = fonds
-                perFonds[fonds, default: StatusTally()].boxes += 1
-                if let parent: Int64 = row["from_box_id"] {
-                    tree.add(child: id, parent: parent)
-                } else {
-                    let arranged: Bool = row["arranged"]
-                    families[id] = Family(
-                        fonds: fonds, extentMM: row["extent_mm"], arranged: arranged, keptMM: row["kept_mm"])
-                }
-            }
-            let stats = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT box_id, access, scan_state, COUNT(*) AS files, COUNT(sheets) AS files_with_sheets,
-                           COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets,
-                           COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages
-                    FROM file GROUP BY box_id, access, scan_state
-                    """)
-            while let row = try stats.next() {
-                let boxId: Int64 = row["box_id"]
-                let secret = (row["access"] as String) == Access.secret.rawValue
-                let state = ScanState(rawValue: row["scan_state"]) ?? .none
-                let files: Int = row["files"]
-                let withSheets: Int = row["files_with_sheets"]
-                let sheets: Int = row["sheets"]
-                let pages: Int = row["pages"]
-                let fonds = boxFonds[boxId] ?? 0
-                var p = perFonds[fonds, default: StatusTally()]
-                p.files += files
-                p.sheets += sheets
-                p.filesWithoutSheets += files - withSheets
-                if secret {
-                    p.ladder.secret += files
-                } else {
-                    p.ladder.add(files, to: state)
-                }
-                if state.isDigitized { p.pagesScanned += pages }
-                perFonds[fonds] = p
-
-                guard !secret else { continue }
-                let r = tree.root(of: boxId)
-                guard var family = families[r] else { continue }
-                family.scannableFiles += files
-                family.unknownSheets += files - withSheets
-                family.sheets += sheets
-                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: state) {
-                    family.files[rung] += files
-                    family.digitizedSheets[rung] += sheets
-                }
-                families[r] = family
-            }
-
-            let rungs = [ScanState.recorded.rawValue, ScanState.passed.rawValue, ScanState.delivered.rawValue]
-            var splitMM: [Int64: [Double]] = [:]
-            for family in families.values {
-                var p = perFonds[family.fonds, default: StatusTally()]
-                p.boxesReceived += 1
-                p.totalMillimetres += Double(family.extentMM)
-                if family.arranged {
-                    p.arrangedMillimetres += Double(family.extentMM)
-                    let kept = family.keptMM ?? family.extentMM
-                    p.keptMillimetres += Double(kept)
-                    p.weededMillimetres += Double(family.extentMM - kept)
-                }
-                let shares = family.digitizedShares
-                var split = splitMM[family.fonds, default: [0, 0, 0]]
-                for i in 0..<3 { split[i] += Double(family.extentMM) * shares[i] }
-                splitMM[family.fonds] = split
-                perFonds[family.fonds] = p
-            }
-            for (fonds, split) in splitMM {
-                var p = perFonds[fonds, default: StatusTally()]
-                p.digitizedMillimetres = split.reduce(0, +)
-                p.digitizedSplitMillimetres = Dictionary(uniqueKeysWithValues: zip(rungs, split))
-                perFonds[fonds] = p
-            }
-
+            var count = StatusCount()
+            try count.readBoxes(db)
+            try count.readFiles(db)
+            count.addFamilies()
             for (fonds, figures) in try KhoStore.weedFigures(db) {
-                perFonds[fonds, default: StatusTally()].weedInMillimetres = figures
+                count.perFonds[fonds, default: StatusTally()].weedInMillimetres = figures
             }
-
-            var total = StatusTally()
-            var fondsList: [Status.FondsProgress] = []
-            for row in fondsRows {
-                let id: Int64 = row["id"]
-                let p = perFonds[id, default: StatusTally()]
-                total.add(p)
-                fondsList.append(Status.FondsProgress(code: row["code"], name: row["name"], progress: p.figures()))
-            }
-            return Status(asOf: time.dateTime(of: now), progress: total.figures(), fonds: fondsList)
+            return try count.status(db, asOf: time.dateTime(of: now))
         }
+    }
+}
+
+/// What ``KhoStore/status(now:)`` counts as it reads the catalogue: each fonds' tally, and each family of boxes (a box
+/// as received with the boxes made from it), whose digitized share is measured as a whole.
+private struct StatusCount {
+    var perFonds: [Int64: StatusTally] = [:]
+    var families: [Int64: Family] = [:]
+    var tree = BoxFamilies()
+    var boxFonds: [Int64: Int64] = [:]
+
+    /// Counts each fonds' boxes, and makes a family of each box as received; boxes made from another join its family.
+    mutating func readBoxes(_ db: Database) throws {
+        // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
+        let boxes = try Row.fetchCursor(
+            db,
+            sql:
+                """
+                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id,
+                       arrangement = 'arranged' AS arranged, \(Bounds.sql("kept_mm")) AS kept_mm
+                FROM box
+                """
+        )
+        while let row = try boxes.next() {
+            let id: Int64 = row["id"]
+            let fonds: Int64 = row["fonds_id"]
+            boxFonds[id] = fonds
+            perFonds[fonds, default: StatusTally()].boxes += 1
+            if let parent: Int64 = row["from_box_id"] {
+                tree.add(child: id, parent: parent)
+            } else {
+                let arranged: Bool = row["arranged"]
+                families[id] = Family(
+                    fonds: fonds, extentMM: row["extent_mm"], arranged: arranged, keptMM: row["kept_mm"])
+            }
+        }
+    }
+
+    /// Adds each box's files, sheets, digitized pages and ladder rungs to its fonds, and the files that may be
+    /// scanned (not secret) to its family.
+    mutating func readFiles(_ db: Database) throws {
+        let stats = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT box_id, access, scan_state, COUNT(*) AS files, COUNT(sheets) AS files_with_sheets,
+                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets,
+                       COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages
+                FROM file GROUP BY box_id, access, scan_state
+                """)
+        while let row = try stats.next() {
+            let boxId: Int64 = row["box_id"]
+            let secret = (row["access"] as String) == Access.secret.rawValue
+            let state = ScanState(rawValue: row["scan_state"]) ?? .none
+            let files: Int = row["files"]
+            let withSheets: Int = row["files_with_sheets"]
+            let sheets: Int = row["sheets"]
+            let pages: Int = row["pages"]
+            let fonds = boxFonds[boxId] ?? 0
+            var p = perFonds[fonds, default: StatusTally()]
+            p.files += files
+            p.sheets += sheets
+            p.filesWithoutSheets += files - withSheets
+            if secret {
+                p.ladder.secret += files
+            } else {
+                p.ladder.add(files, to: state)
+            }
+            if state.isDigitized { p.pagesScanned += pages }
+            perFonds[fonds] = p
+
+            guard !secret else { continue }
+            addToFamily(of: boxId, files: files, withSheets: withSheets, sheets: sheets, state: state)
+        }
+    }
+
+    /// Adds files that may be scanned to the family of `boxId`, on their rung when it counts as digitized.
+    private mutating func addToFamily(of boxId: Int64, files: Int, withSheets: Int, sheets: Int, state: ScanState) {
+        let r = tree.root(of: boxId)
+        guard var family = families[r] else { return }
+        family.scannableFiles += files
+        family.unknownSheets += files - withSheets
+        family.sheets += sheets
+        if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: state) {
+            family.files[rung] += files
+            family.digitizedSheets[rung] += sheets
+        }
+        families[r] = family
+    }
+
+    /// Adds each family's extent to its fonds (total, arranged, kept, weeded) and its digitized share, by rung.
+    mutating func addFamilies() {
+        let rungs = [ScanState.recorded.rawValue, ScanState.passed.rawValue, ScanState.delivered.rawValue]
+        var splitMM: [Int64: [Double]] = [:]
+        for family in families.values {
+            var p = perFonds[family.fonds, default: StatusTally()]
+            p.boxesReceived += 1
+            p.totalMillimetres += Double(family.extentMM)
+            if family.arranged {
+                p.arrangedMillimetres += Double(family.extentMM)
+                let kept = family.keptMM ?? family.extentMM
+                p.keptMillimetres += Double(kept)
+                p.weededMillimetres += Double(family.extentMM - kept)
+            }
+            let shares = family.digitizedShares
+            var split = splitMM[family.fonds, default: [0, 0, 0]]
+            for i in 0..<3 { split[i] += Double(family.extentMM) * shares[i] }
+            splitMM[family.fonds] = split
+            perFonds[family.fonds] = p
+        }
+        for (fonds, split) in splitMM {
+            var p = perFonds[fonds, default: StatusTally()]
+            p.digitizedMillimetres = split.reduce(0, +)
+            p.digitizedSplitMillimetres = Dictionary(uniqueKeysWithValues: zip(rungs, split))
+            perFonds[fonds] = p
+        }
+    }
+
+    /// Each fonds' figures in code order and their total, in metres.
+    func status(_ db: Database, asOf: String) throws -> Status {
+        var total = StatusTally()
+        var fondsList: [Status.FondsProgress] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code") {
+            let id: Int64 = row["id"]
+            let p = perFonds[id, default: StatusTally()]
+            total.add(p)
+            fondsList.append(Status.FondsProgress(code: row["code"], name: row["name"], progress: p.figures()))
+        }
+        return Status(asOf: asOf, progress: total.figures(), fonds: fondsList)
     }
 }
 
