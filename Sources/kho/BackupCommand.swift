@@ -36,10 +36,10 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let report = try global.openForReading().backup(to: file, overwrite: force, verify: verify)
-        if global.json { return try Out.json(report) }
+        if global.json { return try Printer.json(report) }
         let size = Format.decimal(Double(report.bytes) / 1_000_000, maxFractionDigits: 1)
         let secs = Format.decimal(report.seconds, maxFractionDigits: 2)
-        Out.line(
+        Printer.line(
             Text(
                 vi:
                     "Đã sao lưu vào \(report.path): \(size) MB, \(Format.integer(Int64(report.events))) sự kiện, \(Format.integer(Int64(report.boxes))) hộp, \(Format.integer(Int64(report.files))) hồ sơ, \(Format.integer(Int64(report.masters))) bản quét (\(secs) giây)",

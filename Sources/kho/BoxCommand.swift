@@ -73,8 +73,8 @@ struct BoxCommand: ParsableCommand {
                     code: code, fonds: fonds, extent: d.extent, location: d.location, startYear: d.startYear,
                     endYear: d.endYear, condition: d.condition, notes: d.notes, from: from),
                 by: try who.attribution())
-            if global.json { return try Out.json(box) }
-            Out.line(
+            if global.json { return try Printer.json(box) }
+            Printer.line(
                 Text(
                     vi: "Đã thêm hộp \(box.code) (\(box.extent.formatted()) m)",
                     en: "Registered box \(box.code) (\(box.extent.formatted()) m)")())
@@ -105,13 +105,13 @@ struct BoxCommand: ParsableCommand {
         func run() throws {
             let boxes = try global.openForReading().listBoxes(
                 BoxFilter(fonds: fonds, location: location, arrangement: state, condition: condition))
-            if global.json { return try Out.json(boxes) }
+            if global.json { return try Printer.json(boxes) }
             BoxCommand.printTable(boxes)
         }
     }
 
     static func printTable(_ boxes: [BoxView]) {
-        Out.table(
+        Printer.table(
             [
                 Text(vi: "Hộp", en: "Box")(), Text(vi: "Phông", en: "Fonds")(), Text(vi: "Mét", en: "Metres")(),
                 Text(vi: "Vị trí", en: "Location")(), Text(vi: "Năm", en: "Years")(),
@@ -122,8 +122,10 @@ struct BoxCommand: ParsableCommand {
             ],
             boxes.map {
                 [
-                    $0.code, $0.fonds, Out.metres($0.extentMetres), $0.location, Out.years($0.startYear, $0.endYear),
-                    $0.condition.label(), $0.arrangement.label(), $0.keptMetres.map(Out.metres) ?? "", $0.from ?? "",
+                    $0.code, $0.fonds, Printer.metres($0.extentMetres), $0.location,
+                    Printer.years($0.startYear, $0.endYear),
+                    $0.condition.label(), $0.arrangement.label(), $0.keptMetres.map(Printer.metres) ?? "",
+                    $0.from ?? "",
                     String($0.files),
                 ]
             },
@@ -144,18 +146,18 @@ struct BoxCommand: ParsableCommand {
 
         func run() throws {
             let (box, files) = try global.openForReading().showBox(code)
-            if global.json { return try Out.json(Shown(box: box, files: files)) }
+            if global.json { return try Printer.json(Shown(box: box, files: files)) }
             BoxCommand.printTable([box])
-            if !box.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + box.notes) }
-            Out.line(
+            if !box.notes.isEmpty { Printer.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + box.notes) }
+            Printer.line(
                 Text(vi: "Đang ở: ", en: "Where: ")()
                     + BoxCommand.whereabouts(location: box.location, custody: box.custody))
             for file in files where file.custody.map({ !$0.withBox }) == true {
-                Out.line(
+                Printer.line(
                     Text(vi: "  hồ sơ \(file.ref): ", en: "  file \(file.ref): ")()
                         + (file.custody?.whereabouts(Lang.current) ?? ""))
             }
-            Out.line()
+            Printer.line()
             FileCommand.printTable(files)
         }
     }
@@ -196,8 +198,8 @@ struct BoxCommand: ParsableCommand {
                     fonds: fonds, extent: d.extent, location: d.location, startYear: d.startYear, endYear: d.endYear,
                     condition: d.condition, notes: d.notes, kept: kept),
                 by: try who.attribution())
-            if global.json { return try Out.json(box) }
-            Out.line(Text(vi: "Đã sửa hộp \(box.code)", en: "Changed box \(box.code)")())
+            if global.json { return try Printer.json(box) }
+            Printer.line(Text(vi: "Đã sửa hộp \(box.code)", en: "Changed box \(box.code)")())
         }
     }
 
@@ -213,8 +215,8 @@ struct BoxCommand: ParsableCommand {
 
         func run() throws {
             let box = try global.openForWriting().moveBox(code, to: to, by: try who.attribution())
-            if global.json { return try Out.json(box) }
-            Out.line(
+            if global.json { return try Printer.json(box) }
+            Printer.line(
                 Text(vi: "Hộp \(box.code) nay ở \(box.location)", en: "Box \(box.code) is now at \(box.location)")())
         }
     }
@@ -239,8 +241,8 @@ extension BoxCommand {
 
         func run() throws {
             let box = try global.openForWriting().renameBox(old, to: new, by: try who.attribution())
-            if global.json { return try Out.json(box) }
-            Out.line(Text(vi: "Đã đổi mã hộp \(old) thành \(box.code)", en: "Box \(old) is now \(box.code)")())
+            if global.json { return try Printer.json(box) }
+            Printer.line(Text(vi: "Đã đổi mã hộp \(old) thành \(box.code)", en: "Box \(old) is now \(box.code)")())
         }
     }
 
@@ -262,8 +264,8 @@ extension BoxCommand {
 
         func run() throws {
             let event = try global.openForWriting().deleteBox(code, by: try who.attribution())
-            if global.json { return try Out.json(event.id) }
-            Out.done(
+            if global.json { return try Printer.json(event.id) }
+            Printer.done(
                 Text(
                     vi: "Đã xóa hộp \(code); hoàn tác bằng `kho undo \(event.id ?? 0)`",
                     en: "Deleted box \(code); undo with `kho undo \(event.id ?? 0)`"), event: event.id)

@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = try global.openForReading().check()
         if global.json {
-            try Out.json(report)
+            try Printer.json(report)
         } else {
             let summary = Text(
                 vi:
@@ -39,19 +39,19 @@ struct CheckCommand: ParsableCommand {
                     "Checked \(Format.integer(Int64(report.boxes))) boxes, \(Format.integer(Int64(report.files))) files, \(Format.integer(Int64(report.events))) events, \(Format.integer(Int64(report.masters))) masters"
             )()
             if report.clean {
-                Out.line(summary + Text(vi: ": không có vấn đề.", en: ": no problems.")())
+                Printer.line(summary + Text(vi: ": không có vấn đề.", en: ": no problems.")())
             } else {
-                Out.line(
+                Printer.line(
                     summary
                         + Text(vi: ": \(report.problems.count) vấn đề:", en: ": \(report.problems.count) problems:")())
-                for p in report.problems { Out.line("  \(p.text())") }
+                for p in report.problems { Printer.line("  \(p.text())") }
             }
             if !report.notices.isEmpty {
-                Out.line(Text(vi: "Cần biết (không phải lỗi):", en: "Worth knowing (not faults):")())
-                for n in report.notices { Out.line("  - \(n.text())") }
+                Printer.line(Text(vi: "Cần biết (không phải lỗi):", en: "Worth knowing (not faults):")())
+                for n in report.notices { Printer.line("  - \(n.text())") }
             }
             if report.mastersMarkedMissing > 0 {
-                Out.line(
+                Printer.line(
                     Text(
                         vi:
                             "(\(report.mastersMarkedMissing) bản quét đã được ghi nhận là mất: xem `kho scan problems`)",

@@ -53,9 +53,9 @@ struct OutCommand: ParsableCommand {
         func run() throws {
             let view = try global.openForWriting().takeOut(
                 try CustodyTarget(parsing: target), to: to, purpose: purpose, due: due, by: try who.attribution())
-            if global.json { return try Out.json(view) }
+            if global.json { return try Printer.json(view) }
             let due = view.due.map { Text(vi: ", hạn trả \($0)", en: ", due \($0)")() } ?? ""
-            Out.done(
+            Printer.done(
                 Text(
                     vi: "Đã giao \(view.thing) cho \(view.holder) (\(view.purpose.label.vi)) lúc \(view.since)\(due)",
                     en: "\(view.thing) handed to \(view.holder) (\(view.purpose.label.en)) on \(view.since)\(due)"),
@@ -72,11 +72,11 @@ struct OutCommand: ParsableCommand {
 
         func run() throws {
             let out = try global.openForReading().custodyList()
-            if global.json { return try Out.json(out) }
+            if global.json { return try Printer.json(out) }
             guard !out.isEmpty else {
-                return Out.line(Text(vi: "Không có gì đang ở ngoài kho.", en: "Nothing is out of the store.")())
+                return Printer.line(Text(vi: "Không có gì đang ở ngoài kho.", en: "Nothing is out of the store.")())
             }
-            Out.table(
+            Printer.table(
                 [
                     Text(vi: "Hộp/hồ sơ", en: "Box/file")(), Text(vi: "Người giữ", en: "Holder")(),
                     Text(vi: "Từ", en: "Since")(),
@@ -113,8 +113,8 @@ struct InCommand: ParsableCommand {
 
     func run() throws {
         let view = try global.openForWriting().bringIn(try CustodyTarget(parsing: target), by: try who.attribution())
-        if global.json { return try Out.json(view) }
-        Out.done(
+        if global.json { return try Printer.json(view) }
+        Printer.done(
             Text(
                 vi:
                     "Đã nhận lại \(view.thing) từ \(view.holder) lúc \(view.returned ?? "?") (ra ngoài \(view.daysOut) ngày)",

@@ -120,8 +120,8 @@ struct DocCommand: ParsableCommand {
         func run() throws {
             let doc = try global.openForWriting().addDocument(
                 try DocumentRef(parsing: ref, seqOptional: true), try fields.draft(), by: try who.attribution())
-            if global.json { return try Out.json(doc) }
-            Out.line(
+            if global.json { return try Printer.json(doc) }
+            Printer.line(
                 Text(vi: "Đã thêm văn bản \(doc.ref)", en: "Added document \(doc.ref)")()
                     + (doc.identifier.isEmpty ? "" : " (\(doc.identifier))"))
         }
@@ -145,13 +145,13 @@ struct DocCommand: ParsableCommand {
 
         func run() throws {
             let docs = try global.openForReading().documents(in: scope, search: search)
-            if global.json { return try Out.json(docs) }
+            if global.json { return try Printer.json(docs) }
             DocCommand.printTable(docs)
         }
     }
 
     static func printTable(_ docs: [DocumentView]) {
-        Out.table(
+        Printer.table(
             [
                 Text(vi: "Văn bản", en: "Document")(), Text(vi: "Số, ký hiệu", en: "No./symbol")(),
                 Text(vi: "Ngày", en: "Date")(),
@@ -175,7 +175,7 @@ struct DocCommand: ParsableCommand {
 
         func run() throws {
             let d = try global.openForReading().document(try DocumentRef(parsing: ref))
-            if global.json { return try Out.json(d) }
+            if global.json { return try Printer.json(d) }
             let rows: [(Text, String)] = [
                 (Text(vi: "Mã định danh", en: "Identifier"), d.identifier),
                 (Text(vi: "Tên loại", en: "Kind"), d.kindName),
@@ -192,8 +192,8 @@ struct DocCommand: ParsableCommand {
                 (Text(vi: "Tình trạng", en: "Condition"), Condition(rawValue: d.condition)?.label() ?? d.condition),
                 (Text(vi: "Từ khóa", en: "Keywords"), d.keywords), (Text(vi: "Ghi chú", en: "Notes"), d.notes),
             ]
-            Out.line(d.ref)
-            for (label, value) in rows where !value.isEmpty { Out.line("  " + label() + ": " + value) }
+            Printer.line(d.ref)
+            for (label, value) in rows where !value.isEmpty { Printer.line("  " + label() + ": " + value) }
         }
     }
 
@@ -213,8 +213,8 @@ struct DocCommand: ParsableCommand {
             guard !draft.isEmpty else { throw CatalogueError.nothingToChange }
             let doc = try global.openForWriting().editDocument(
                 try DocumentRef(parsing: ref), draft, by: try who.attribution())
-            if global.json { return try Out.json(doc) }
-            Out.line(Text(vi: "Đã sửa văn bản \(doc.ref)", en: "Changed document \(doc.ref)")())
+            if global.json { return try Printer.json(doc) }
+            Printer.line(Text(vi: "Đã sửa văn bản \(doc.ref)", en: "Changed document \(doc.ref)")())
         }
     }
 
@@ -234,8 +234,8 @@ struct DocCommand: ParsableCommand {
             let doc = try global.openForWriting().moveDocument(
                 try DocumentRef(parsing: ref), to: try DocumentRef(parsing: to, seqOptional: true),
                 by: try who.attribution())
-            if global.json { return try Out.json(doc) }
-            Out.line(Text(vi: "Văn bản \(ref) nay là \(doc.ref)", en: "Document \(ref) is now \(doc.ref)")())
+            if global.json { return try Printer.json(doc) }
+            Printer.line(Text(vi: "Văn bản \(ref) nay là \(doc.ref)", en: "Document \(ref) is now \(doc.ref)")())
         }
     }
 
@@ -275,13 +275,13 @@ struct DocCommand: ParsableCommand {
                 let kind = try global.openForWriting().addDocumentKind(
                     DocumentKind(key: add, vi: vi, en: en ?? vi, abbreviation: abbreviation ?? ""),
                     by: try who.attribution())
-                if global.json { return try Out.json(kind) }
-                return Out.line(
+                if global.json { return try Printer.json(kind) }
+                return Printer.line(
                     Text(vi: "Đã thêm tên loại \(kind.key): \(kind.vi)", en: "Added kind \(kind.key): \(kind.en)")())
             }
             let kinds = try global.openForReading().documentKinds()
-            if global.json { return try Out.json(kinds) }
-            Out.table(
+            if global.json { return try Printer.json(kinds) }
+            Printer.table(
                 [Text(vi: "Mã", en: "Key")(), "Tiếng Việt", "English", Text(vi: "Viết tắt", en: "Abbr.")()],
                 kinds.map { [$0.key, $0.vi, $0.en, $0.abbreviation] })
         }

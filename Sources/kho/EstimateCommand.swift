@@ -182,7 +182,7 @@ struct EstimateCommand: ParsableCommand {
             if let save {
                 try store.saveEstimate(name: save, inputs: inputs, result: result, by: try who.attribution())
             }
-            if global.json { return try Out.json(result) }
+            if global.json { return try Printer.json(result) }
             if csv { return EstimateOutput.csv(result) }
             EstimateOutput.text(
                 result,
@@ -208,15 +208,15 @@ struct EstimateCommand: ParsableCommand {
 
         func run() throws {
             let saved = try global.openForReading().savedEstimate(name)
-            if global.json { return try Out.json(saved) }
-            Out.line(
+            if global.json { return try Printer.json(saved) }
+            Printer.line(
                 Text(
                     vi:
                         "Dự toán đã lưu «\(saved.name)», lập lúc \(saved.createdAt) bởi \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed)).",
                     en:
                         "Saved estimate “\(saved.name)”, made \(saved.createdAt) by \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed))."
                 )())
-            Out.line()
+            Printer.line()
             EstimateOutput.text(saved.result, ratesNote: nil, saved: nil)
         }
     }
@@ -229,10 +229,10 @@ struct EstimateCommand: ParsableCommand {
         func run() throws {
             let all = try global.openForReading().savedEstimates()
             if global.json {
-                return try Out.json(
+                return try Printer.json(
                     all.map { ["name": $0.name, "created_at": $0.createdAt, "actor": $0.actor, "version": $0.version] })
             }
-            Out.table(
+            Printer.table(
                 [
                     Text(vi: "Tên", en: "Name")(), Text(vi: "Lập lúc", en: "Made")(), Text(vi: "Người lập", en: "By")(),
                     Text(vi: "Xong (P50)", en: "Finish (P50)")(),

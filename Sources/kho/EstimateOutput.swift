@@ -27,40 +27,40 @@ enum EstimateOutput {
     static func text(_ r: EstimateResult, ratesNote: String?, saved: String?) {
         let lang = Lang.current
         headline(r, lang)
-        Out.line()
+        Printer.line()
         moneySummary(r.money)
-        Out.line()
+        Printer.line()
         finishTable(r, lang)
         if let d = r.deadline { deadlineSection(d) }
-        Out.line()
+        Printer.line()
         storageSection(r)
         if let saved {
-            Out.line(
+            Printer.line(
                 Text(
                     vi: "Đã lưu dự toán «\(saved)»: xem lại bằng `kho estimate show \"\(saved)\"`.",
                     en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")())
         }
 
         if !r.warnings.isEmpty { warningsSection(r.warnings, lang) }
-        Out.line()
+        Printer.line()
         moneyDetail(r.money, ratesNote: ratesNote, lang)
-        Out.line()
+        Printer.line()
         ratesAndRatios(r, lang)
         assumptionsAndMethod(r, lang)
     }
 
     /// The first lines: the day, the scope and what the estimate rests on, and whether it rests on too little.
     private static func headline(_ r: EstimateResult, _ lang: Lang) {
-        Out.line(
+        Printer.line(
             Text(
                 vi:
                     "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scopeLabel(lang)) — dựa trên \(r.daysOfData) ngày có số liệu",
                 en:
                     "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(r.daysOfData) days of data"
             )())
-        Out.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
+        Printer.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
         if r.noData {
-            Out.line(
+            Printer.line(
                 Text(
                     vi:
                         "Chưa đo được năng suất: ghi công việc bằng `kho sort finish` / `kho scan record` / `kho scan ingest`. Các con số dưới đây chỉ dựa trên giả định.",
@@ -68,23 +68,23 @@ enum EstimateOutput {
                         "No throughput measured yet: record work with `kho sort finish` / `kho scan record` / `kho scan ingest`. The figures below rest on assumptions only."
                 )())
         } else if r.weak {
-            Out.line(
+            Printer.line(
                 Text(vi: "Dự toán YẾU: ít hơn 10 ngày có số liệu.", en: "WEAK estimate: fewer than 10 days of data.")())
         }
     }
 
     /// The money to ask for, in each variant.
     private static func moneySummary(_ m: MoneyBreakdown) {
-        Out.line(
+        Printer.line(
             Text(
                 vi: "Kinh phí xin thêm (đồng) — mỗi khoản chỉ tính một lần:",
                 en: "Additional money (VND) — each line counted once:")())
-        Out.line(
+        Printer.line(
             "  " + Text(vi: "Phương án thuê đơn vị dịch vụ: ", en: "Contractor: ")() + money(m.contractorTotalVND)
                 + Text(
                     vi: " (công việc \(money(m.contractorWorkVND)) + chi một lần \(money(m.oneOffTotalVND)))",
                     en: " (work \(money(m.contractorWorkVND)) + one-off \(money(m.oneOffTotalVND)))")())
-        Out.line(
+        Printer.line(
             "  " + Text(vi: "Phương án tự làm (thuê thêm ngày công), P50: ", en: "In-house (extra staff-days), P50: ")()
                 + money(m.inHouseTotalVND.p50)
                 + Text(
@@ -98,7 +98,7 @@ enum EstimateOutput {
     /// The finish of each part under the plan and at the sustained pace, and the pace each part keeps.
     private static func finishTable(_ r: EstimateResult, _ lang: Lang) {
         let a = r.arrangement, s = r.scanning
-        Out.line(
+        Printer.line(
             Text(
                 vi:
                     "Ngày xong (P10 – P50 – P90): theo KẾ HOẠCH và theo NHỊP ĐỘ THỰC TẾ (26 tuần qua, kể cả tuần không làm):",
@@ -106,7 +106,7 @@ enum EstimateOutput {
                     "Finish (P10 – P50 – P90): under the PLAN and at the SUSTAINED PACE (last 26 weeks, idle weeks included):"
             )())
         let sus = r.sustained
-        Out.table(
+        Printer.table(
             [
                 Text(vi: "Phần việc", en: "Part")(), Text(vi: "Còn lại", en: "Remaining")(),
                 Text(vi: "Năng suất đội", en: "Team rate")(),
@@ -139,14 +139,14 @@ enum EstimateOutput {
             ],
             right: [1, 2, 3, 5])
         if let pace = r.pace {
-            for kind in WorkKind.allCases { Out.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
+            for kind in WorkKind.allCases { Printer.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
         }
     }
 
     /// What finishing by the deadline takes, per part and in money.
     private static func deadlineSection(_ d: Deadline) {
-        Out.line()
-        Out.line(
+        Printer.line()
+        Printer.line(
             Text(
                 vi:
                     "Để xong trước \(day(d.until)) (\(d.workingDaysAvailable) ngày làm việc, \(Format.decimal(d.daysPerWeek, maxFractionDigits: 1)) ngày/tuần mỗi người):",
@@ -162,13 +162,13 @@ enum EstimateOutput {
             ]
         }
         if rows.isEmpty {
-            Out.line(
+            Printer.line(
                 "  "
                     + Text(
                         vi: "không còn ngày làm việc nào trước hạn này", en: "no working day is left before that day")()
             )
         } else {
-            Out.table(
+            Printer.table(
                 [
                     Text(vi: "Phần việc", en: "Part")(), Text(vi: "Cần (P50)", en: "Needed (P50)")(),
                     Text(vi: "Cần (P90)", en: "Needed (P90)")(),
@@ -176,12 +176,12 @@ enum EstimateOutput {
                     Text(vi: "Tự làm (P50)", en: "In-house (P50)")(),
                 ],
                 rows, right: [1, 2, 3, 4, 5])
-            Out.line(
+            Printer.line(
                 "  "
                     + Text(
                         vi: "Tổng tự làm để kịp hạn, kể cả chi một lần: ",
                         en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND))
-            Out.line(
+            Printer.line(
                 "  " + Text(vi: "Thuê đơn vị dịch vụ, kể cả chi một lần: ", en: "Contractor, one-off included: ")()
                     + money(d.contractorTotalVND))
         }
@@ -199,11 +199,11 @@ enum EstimateOutput {
             : Text(
                 vi: "giả định; mới có \(st.mastersMeasured) tệp gốc đạt chuẩn, cần 20",
                 en: "assumed; \(st.mastersMeasured) masters passed QC, 20 needed")()
-        Out.line(
+        Printer.line(
             Text(
                 vi: "Dung lượng lưu trữ (\(perPage) byte/trang, \(source)):",
                 en: "Storage (\(perPage) bytes/page, \(source)):")())
-        Out.table(
+        Printer.table(
             ["", Text(vi: "Một bản", en: "One copy")(), Text(vi: "\(st.copies) bản", en: "\(st.copies) copies")()],
             [
                 [Text(vi: "Đang dùng", en: "Stored now")(), bytes(st.storedBytesNowPerCopy), bytes(st.storedBytesNow)],
@@ -218,24 +218,24 @@ enum EstimateOutput {
             ]
                 + pdfRows(r.delivery, bytes: bytes),
             right: [1, 2])
-        if let d = r.delivery { Out.line("  " + pdfBuildLine(d)) }
+        if let d = r.delivery { Printer.line("  " + pdfBuildLine(d)) }
     }
 
     /// What the reader should know before trusting the figures.
     private static func warningsSection(_ warnings: [Notice], _ lang: Lang) {
-        Out.line()
-        Out.line(Text(vi: "Cảnh báo:", en: "Warnings:")())
-        for w in warnings { Out.line("  ! " + w.message.text(lang)) }
+        Printer.line()
+        Printer.line(Text(vi: "Cảnh báo:", en: "Warnings:")())
+        for w in warnings { Printer.line("  ! " + w.message.text(lang)) }
     }
 
     /// Every money line with its quantity, unit price and source.
     private static func moneyDetail(_ m: MoneyBreakdown, ratesNote: String?, _ lang: Lang) {
-        Out.line(
+        Printer.line(
             Text(
                 vi: "Chi tiết kinh phí (mỗi con số kèm nguồn):", en: "Money in detail (each figure with its source):")()
         )
         let lines = m.contractor + m.inHouse + m.oneOff
-        Out.table(
+        Printer.table(
             [
                 Text(vi: "Khoản", en: "Item")(), Text(vi: "Số lượng", en: "Quantity")(),
                 Text(vi: "Đơn giá", en: "Unit price")(),
@@ -254,13 +254,13 @@ enum EstimateOutput {
                 ]
             },
             right: [1, 2, 3])
-        if let ratesNote { Out.line(ratesNote) }
+        if let ratesNote { Printer.line(ratesNote) }
     }
 
     /// The rates and ratios the estimate used, measured or assumed.
     private static func ratesAndRatios(_ r: EstimateResult, _ lang: Lang) {
         let a = r.arrangement, s = r.scanning
-        Out.line(Text(vi: "Năng suất và tỷ lệ dùng:", en: "Rates and ratios used:")())
+        Printer.line(Text(vi: "Năng suất và tỷ lệ dùng:", en: "Rates and ratios used:")())
         for (kind, p) in [
             (Text(vi: "chỉnh lý (m/ngày công)", en: "arrangement (m/person-day)"), a.projection),
             (Text(vi: "số hóa (trang/ngày công)", en: "scanning (pages/person-day)"), s.projection),
@@ -271,9 +271,9 @@ enum EstimateOutput {
                     vi: "đo được từ \(p.personDaysOfData) ngày công",
                     en: "measured over \(p.personDaysOfData) person-days")()
                 : Text(vi: "giả định", en: "assumed")()
-            Out.line("  \(kind()): \(Format.decimal(p.ratePerPersonDay, maxFractionDigits: 3)) — \(source)")
+            Printer.line("  \(kind()): \(Format.decimal(p.ratePerPersonDay, maxFractionDigits: 3)) — \(source)")
         }
-        Out.line(
+        Printer.line(
             "  " + Text(vi: "trang/tờ", en: "pages/sheet")()
                 + ": \(Format.decimal(s.pagesPerSheet, maxFractionDigits: 2));  "
                 + Text(vi: "trang/mét giữ lại", en: "pages/kept metre")()
@@ -297,7 +297,7 @@ enum EstimateOutput {
                     "; " + Text(vi: "trang/văn bản", en: "pages/document")() + ": "
                         + Format.decimal($0, maxFractionDigits: 1)
                 } ?? ""
-            Out.line(
+            Printer.line(
                 "  " + Text(vi: "văn bản/hồ sơ", en: "documents/file")() + ": \(perFile) (\(source))" + pages + "; "
                     + Text(vi: "văn bản cần mô tả", en: "documents to describe")() + ": "
                     + Format.integer(Int64(d.documentsToDescribe.rounded())))
@@ -307,15 +307,15 @@ enum EstimateOutput {
     /// The assumptions made, and how the estimate is computed.
     private static func assumptionsAndMethod(_ r: EstimateResult, _ lang: Lang) {
         if !r.assumptions.isEmpty {
-            Out.line()
-            Out.line(
+            Printer.line()
+            Printer.line(
                 Text(
                     vi: "Giả định (chưa đo được, dùng giá trị nêu rõ):",
                     en: "Assumptions (not measured yet; stated values used):")())
-            for x in r.assumptions { Out.line("  - " + x.message.text(lang)) }
+            for x in r.assumptions { Printer.line("  - " + x.message.text(lang)) }
         }
-        Out.line()
-        Out.line(r.method.description.text(lang))
+        Printer.line()
+        Printer.line(r.method.description.text(lang))
     }
 
     /// The PDF/A copies' rows of the storage table: built, still to build, when done, and masters and copies together.
@@ -376,61 +376,14 @@ enum EstimateOutput {
     /// The estimate as a spreadsheet, written by KhoReport's CSV writer (quoting, CRLF): one row per part, then the
     /// one-off lines, the totals asked for (the same figures as `money.*_total_vnd`) and storage (all copies).
     static func csv(_ r: EstimateResult) {
-        func day(_ d: LocalDay?) -> CSVCell { .text(d?.description ?? "") }
-        func days(_ b: Band<LocalDay>?) -> [CSVCell] { [day(b?.p10), day(b?.p50), day(b?.p90)] }
-        func vnd(_ b: Band<Int64>) -> [CSVCell] {
-            [.number(String(b.p10)), .number(String(b.p50)), .number(String(b.p90))]
-        }
-        let empty: [CSVCell] = [.text(""), .text(""), .text("")]
-        let m = r.money
-        func part(_ kind: WorkKind, remaining: Double, unit: String, rate: Double) -> [CSVCell] {
-            let p = kind == .arrangement ? r.arrangement.projection : r.scanning.projection
-            let line = m.inHouse.first { $0.part == kind.rawValue }
-            return [
-                .text(kind.rawValue), .number(String(remaining)), .text(unit), .number(String(rate)),
-                .number(String(r.pace?[kind].personDaysPerWeek ?? 0)),
-            ]
-                + days(p.finishDate) + days(r.sustained?[kind].finishDate)
-                + vnd(line?.amountBandVND ?? Band(all: line?.amountVND ?? 0)) + [.number(String(p.contractorVND))]
-        }
-        let rows: [[CSVCell]] =
+        let rows =
             [
-                part(
-                    .arrangement, remaining: r.arrangement.remainingMetres, unit: "m",
+                csvPart(
+                    r, .arrangement, remaining: r.arrangement.remainingMetres, unit: "m",
                     rate: r.arrangement.rateMetresPerDay),
-                part(.scanning, remaining: r.scanning.remainingPages, unit: "page", rate: r.scanning.ratePagesPerDay),
-                [.text("one_off"), .text(""), .text(""), .text(""), .text("")] + empty + empty
-                    + vnd(Band(all: m.oneOffTotalVND)) + [.number(String(m.oneOffTotalVND))],
-                [
-                    .text("total"), .text(""), .text(""), .text(""),
-                    .number(String(r.sustained?.total.personDaysPerWeek ?? 0)),
-                ]
-                    + days(r.total.finishDate) + days(r.sustained?.total.finishDate)
-                    + vnd(m.inHouseTotalVND) + [.number(String(m.contractorTotalVND))],
-                [
-                    .text("storage_remaining"), .number(String(r.storage.remainingBytes)), .text("byte"), .text(""),
-                    .text(""),
-                ]
-                    + empty + empty + empty + [.text("")],
-                [.text("storage_total"), .number(String(r.storage.totalBytes)), .text("byte"), .text(""), .text("")]
-                    + empty + empty + empty + [.text("")],
-            ]
-            + (r.delivery.map { d in
-                [
-                    [.text("pdf_storage_total"), .number(String(d.totalBytes)), .text("byte"), .text(""), .text("")]
-                        + empty + empty + empty + [.text("")],
-                    [
-                        .text("storage_with_pdf_total"), .number(String(d.mastersAndCopiesTotalBytes)), .text("byte"),
-                        .text(""), .text(""),
-                    ]
-                        + empty + empty + empty + [.text("")],
-                    [
-                        .text("pdf_build"), .number(String(d.pagesToBuild)), .text("page"),
-                        .number(String(d.pagesPerHour * EstimationDefaults.hoursPerDay)),
-                        .text(""),
-                    ] + empty + empty + empty + [.text("")],
-                ]
-            } ?? [])
+                csvPart(
+                    r, .scanning, remaining: r.scanning.remainingPages, unit: "page", rate: r.scanning.ratePagesPerDay),
+            ] + csvMoneyTotals(r) + csvStorage(r)
         let text = renderCSV(
             header: [
                 "part", "remaining", "unit", "rate_per_day", "person_days_per_week", "finish_p10", "finish_p50",
@@ -441,5 +394,66 @@ enum EstimateOutput {
             ],
             rows: rows, bom: false)
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// A band of days as three cells, P10, P50, P90 (empty where unknown).
+    private static func csvDays(_ b: Band<LocalDay>?) -> [CSVCell] {
+        [b?.p10, b?.p50, b?.p90].map { CSVCell.text($0?.description ?? "") }
+    }
+
+    /// A band of money as three cells, P10, P50, P90.
+    private static func csvVND(_ b: Band<Int64>) -> [CSVCell] {
+        [.number(String(b.p10)), .number(String(b.p50)), .number(String(b.p90))]
+    }
+
+    /// One part's row: what remains and at what rate, the finish under the plan and at the sustained pace, and money.
+    private static func csvPart(
+        _ r: EstimateResult, _ kind: WorkKind, remaining: Double, unit: String, rate: Double
+    ) -> [CSVCell] {
+        let p = kind == .arrangement ? r.arrangement.projection : r.scanning.projection
+        let line = r.money.inHouse.first { $0.part == kind.rawValue }
+        return [
+            .text(kind.rawValue), .number(String(remaining)), .text(unit), .number(String(rate)),
+            .number(String(r.pace?[kind].personDaysPerWeek ?? 0)),
+        ]
+            + csvDays(p.finishDate) + csvDays(r.sustained?[kind].finishDate)
+            + csvVND(line?.amountBandVND ?? Band(all: line?.amountVND ?? 0)) + [.number(String(p.contractorVND))]
+    }
+
+    /// The one-off lines' row and the total row (finish dates and the money totals with the one-offs).
+    private static func csvMoneyTotals(_ r: EstimateResult) -> [[CSVCell]] {
+        let m = r.money
+        let empty: [CSVCell] = [.text(""), .text(""), .text("")]
+        return [
+            [.text("one_off"), .text(""), .text(""), .text(""), .text("")] + empty + empty
+                + csvVND(Band(all: m.oneOffTotalVND)) + [.number(String(m.oneOffTotalVND))],
+            [
+                .text("total"), .text(""), .text(""), .text(""),
+                .number(String(r.sustained?.total.personDaysPerWeek ?? 0)),
+            ]
+                + csvDays(r.total.finishDate) + csvDays(r.sustained?.total.finishDate)
+                + csvVND(m.inHouseTotalVND) + [.number(String(m.contractorTotalVND))],
+        ]
+    }
+
+    /// Storage rows, and the legal copies' when there is a delivery estimate: a quantity and its unit (the build's
+    /// pages with its pages per day), the other cells empty.
+    private static func csvStorage(_ r: EstimateResult) -> [[CSVCell]] {
+        func quantity(_ part: String, _ value: String, _ unit: String, rate: CSVCell = .text("")) -> [CSVCell] {
+            [.text(part), .number(value), .text(unit), rate, .text("")]
+                + [CSVCell](repeating: .text(""), count: 10)
+        }
+        let storage = [
+            quantity("storage_remaining", String(r.storage.remainingBytes), "byte"),
+            quantity("storage_total", String(r.storage.totalBytes), "byte"),
+        ]
+        guard let d = r.delivery else { return storage }
+        return storage + [
+            quantity("pdf_storage_total", String(d.totalBytes), "byte"),
+            quantity("storage_with_pdf_total", String(d.mastersAndCopiesTotalBytes), "byte"),
+            quantity(
+                "pdf_build", String(d.pagesToBuild), "page",
+                rate: .number(String(d.pagesPerHour * EstimationDefaults.hoursPerDay))),
+        ]
     }
 }

@@ -93,8 +93,8 @@ struct FileCommand: ParsableCommand {
                     ref: try FileRef(parsing: ref), title: title, startYear: d.startYear, endYear: d.endYear,
                     retention: d.retention, access: d.access, sheets: d.sheets, condition: d.condition, notes: d.notes),
                 by: try who.attribution())
-            if global.json { return try Out.json(file) }
-            Out.line(Text(vi: "Đã thêm hồ sơ \(ref): \(file.title)", en: "Registered file \(ref): \(file.title)")())
+            if global.json { return try Printer.json(file) }
+            Printer.line(Text(vi: "Đã thêm hồ sơ \(ref): \(file.title)", en: "Registered file \(ref): \(file.title)")())
         }
     }
 
@@ -118,13 +118,13 @@ struct FileCommand: ParsableCommand {
         func run() throws {
             let files = try global.openForReading().listFiles(
                 FileFilter(box: box, fonds: fonds, scanState: scan, access: access, search: search))
-            if global.json { return try Out.json(files) }
+            if global.json { return try Printer.json(files) }
             FileCommand.printTable(files)
         }
     }
 
     static func printTable(_ files: [FileView]) {
-        Out.table(
+        Printer.table(
             [
                 Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tiêu đề", en: "Title")(), Text(vi: "Năm", en: "Years")(),
                 Text(vi: "Thời hạn", en: "Retention")(), Text(vi: "Số tờ", en: "Sheets")(),
@@ -133,7 +133,7 @@ struct FileCommand: ParsableCommand {
             ],
             files.map {
                 [
-                    $0.ref, $0.title, Out.years($0.startYear, $0.endYear),
+                    $0.ref, $0.title, Printer.years($0.startYear, $0.endYear),
                     $0.retention.flatMap { Retention.parse($0)?.label() } ?? "", $0.sheets.map(String.init) ?? "?",
                     $0.access.label(), $0.scanState.label(), $0.pages > 0 ? String($0.pages) : "",
                 ]
@@ -149,16 +149,16 @@ struct FileCommand: ParsableCommand {
 
         func run() throws {
             let file = try global.openForReading().showFile(try FileRef(parsing: ref))
-            if global.json { return try Out.json(file) }
+            if global.json { return try Printer.json(file) }
             FileCommand.printTable([file])
-            Out.line(
+            Printer.line(
                 Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
                     + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
-            if !file.notes.isEmpty { Out.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
-            Out.line(
+            if !file.notes.isEmpty { Printer.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
+            Printer.line(
                 Text(vi: "Đang ở: ", en: "Where: ")()
                     + BoxCommand.whereabouts(location: file.location, custody: file.custody))
-            Out.line(
+            Printer.line(
                 Text(vi: "Văn bản đã mô tả: \(file.documents)", en: "Documents described: \(file.documents)")()
                     + (file.documents > 0 ? "  (kho doc list \(file.ref))" : ""))
             for (label, value) in [
@@ -173,7 +173,7 @@ struct FileCommand: ParsableCommand {
                 ),
             ]
             where !value.isEmpty {
-                Out.line(label() + ": " + value)
+                Printer.line(label() + ": " + value)
             }
         }
     }
@@ -202,8 +202,8 @@ struct FileCommand: ParsableCommand {
                     keywords: circular.keywords, infoSymbol: circular.infoSymbol, reliability: circular.reliability,
                     paperCode: circular.paperCode, backupMode: circular.backupMode, backupState: circular.backupState),
                 by: try who.attribution())
-            if global.json { return try Out.json(file) }
-            Out.line(Text(vi: "Đã sửa hồ sơ \(ref)", en: "Changed file \(ref)")())
+            if global.json { return try Printer.json(file) }
+            Printer.line(Text(vi: "Đã sửa hồ sơ \(ref)", en: "Changed file \(ref)")())
         }
     }
 
@@ -222,8 +222,8 @@ struct FileCommand: ParsableCommand {
         func run() throws {
             let file = try global.openForWriting().moveFile(
                 try FileRef(parsing: ref), toBox: to, by: try who.attribution())
-            if global.json { return try Out.json(file) }
-            Out.line(
+            if global.json { return try Printer.json(file) }
+            Printer.line(
                 Text(vi: "Hồ sơ \(ref) nay ở hộp \(to)/\(file.code)", en: "File \(ref) is now \(to)/\(file.code)")())
         }
     }
@@ -254,8 +254,8 @@ extension FileCommand {
         func run() throws {
             let r = try FileRef(parsing: ref)
             let file = try global.openForWriting().renameFile(r, to: new, by: try who.attribution())
-            if global.json { return try Out.json(file) }
-            Out.line(
+            if global.json { return try Printer.json(file) }
+            Printer.line(
                 Text(
                     vi: "Đã đổi hồ sơ \(ref) thành \(r.box)/\(file.code)",
                     en: "File \(ref) is now \(r.box)/\(file.code)")())
@@ -280,8 +280,8 @@ extension FileCommand {
 
         func run() throws {
             let event = try global.openForWriting().deleteFile(try FileRef(parsing: ref), by: try who.attribution())
-            if global.json { return try Out.json(event.id) }
-            Out.done(
+            if global.json { return try Printer.json(event.id) }
+            Printer.done(
                 Text(
                     vi: "Đã xóa hồ sơ \(ref); hoàn tác bằng `kho undo \(event.id ?? 0)`",
                     en: "Deleted file \(ref); undo with `kho undo \(event.id ?? 0)`"), event: event.id)

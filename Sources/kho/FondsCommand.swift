@@ -28,8 +28,8 @@ struct FondsCommand: ParsableCommand {
         func run() throws {
             let fonds = try global.openForWriting(create: true).addFonds(
                 code: code, name: name, notes: notes, by: try who.attribution())
-            if global.json { return try Out.json(fonds) }
-            Out.line(
+            if global.json { return try Printer.json(fonds) }
+            Printer.line(
                 Text(
                     vi: "Đã thêm phông \(fonds.code) — \(fonds.name)",
                     en: "Registered fonds \(fonds.code) — \(fonds.name)")())
@@ -42,13 +42,13 @@ struct FondsCommand: ParsableCommand {
 
         func run() throws {
             let list = try global.openForReading().listFonds()
-            if global.json { return try Out.json(list) }
-            Out.table(
+            if global.json { return try Printer.json(list) }
+            Printer.table(
                 [
                     Text(vi: "Mã", en: "Code")(), Text(vi: "Tên", en: "Name")(), Text(vi: "Hộp", en: "Boxes")(),
                     Text(vi: "Hồ sơ", en: "Files")(), Text(vi: "Mét", en: "Metres")(),
                 ],
-                list.map { [$0.code, $0.name, String($0.boxes), String($0.files), Out.metres($0.totalMetres)] },
+                list.map { [$0.code, $0.name, String($0.boxes), String($0.files), Printer.metres($0.totalMetres)] },
                 right: [2, 3, 4])
         }
     }
@@ -69,8 +69,9 @@ extension FondsCommand {
 
         func run() throws {
             let fonds = try global.openForWriting().renameFonds(old, to: new, by: try who.attribution())
-            if global.json { return try Out.json(fonds) }
-            Out.line(Text(vi: "Đã đổi mã phông \(old) thành \(fonds.code)", en: "Fonds \(old) is now \(fonds.code)")())
+            if global.json { return try Printer.json(fonds) }
+            Printer.line(
+                Text(vi: "Đã đổi mã phông \(old) thành \(fonds.code)", en: "Fonds \(old) is now \(fonds.code)")())
         }
     }
 
@@ -88,8 +89,8 @@ extension FondsCommand {
 
         func run() throws {
             let event = try global.openForWriting().deleteFonds(code, by: try who.attribution())
-            if global.json { return try Out.json(event.id) }
-            Out.done(
+            if global.json { return try Printer.json(event.id) }
+            Printer.done(
                 Text(
                     vi: "Đã xóa phông \(code); hoàn tác bằng `kho undo \(event.id ?? 0)`",
                     en: "Deleted fonds \(code); undo with `kho undo \(event.id ?? 0)`"), event: event.id)

@@ -48,23 +48,14 @@ struct ImportCommand: ParsableCommand {
                 Text(
                     vi: "Bảng mã: auto (UTF-8), utf-8 hoặc windows-1258.",
                     en: "Encoding: auto (UTF-8), utf-8 or windows-1258.")()))
-        var encoding: String = "auto"
-
-        func validate() throws {
-            if CSVEncoding.parse(encoding) == nil {
-                throw ValidationError(
-                    Text(
-                        vi: "bảng mã «\(encoding)» không hỗ trợ: dùng utf-8 hoặc windows-1258",
-                        en: "encoding “\(encoding)” is not supported: use utf-8 or windows-1258")())
-            }
-        }
+        var encoding: CSVEncoding = .auto
 
         func run(_ kind: ImportKind, who: WhoOptions, global: GlobalOptions) throws {
             let store = try global.openForWriting()
             let report = try store.importCSV(
-                kind, path: path, encoding: CSVEncoding.parse(encoding) ?? .auto, dryRun: dryRun,
+                kind, path: path, encoding: encoding, dryRun: dryRun,
                 by: try who.attribution())
-            if global.json { return try Out.json(report) }
+            if global.json { return try Printer.json(report) }
             let what =
                 switch kind {
                 case .boxes: Text(vi: "hộp", en: "boxes")()
@@ -73,13 +64,13 @@ struct ImportCommand: ParsableCommand {
                 case .weed: Text(vi: "mục tài liệu hết giá trị", en: "destruction list items")()
                 }
             if report.dryRun {
-                Out.line(
+                Printer.line(
                     Text(
                         vi: "Kiểm tra xong: \(report.rows) dòng \(what) đều hợp lệ; chưa ghi gì (--dry-run).",
                         en: "Checked: all \(report.rows) \(what) rows are valid; nothing written (--dry-run).")())
             } else {
-                let metres = report.metres.map { " (\(Out.metres($0)) m)" } ?? ""
-                Out.line(
+                let metres = report.metres.map { " (\(Printer.metres($0)) m)" } ?? ""
+                Printer.line(
                     Text(
                         vi: "Đã nhập \(report.imported) \(what)\(metres) từ \(path).",
                         en: "Imported \(report.imported) \(what)\(metres) from \(path).")())
@@ -157,16 +148,16 @@ extension ImportCommand {
             let store = try global.openForWriting()
             let report = try store.importDocuments(
                 path: source.path, into: try file.map { try FileRef(parsing: $0) },
-                encoding: CSVEncoding.parse(source.encoding) ?? .auto, dryRun: source.dryRun,
+                encoding: source.encoding, dryRun: source.dryRun,
                 by: try who.attribution())
-            if global.json { return try Out.json(report) }
+            if global.json { return try Printer.json(report) }
             if report.dryRun {
-                Out.line(
+                Printer.line(
                     Text(
                         vi: "Kiểm tra xong: \(report.rows) dòng văn bản đều hợp lệ; chưa ghi gì (--dry-run).",
                         en: "Checked: all \(report.rows) document rows are valid; nothing written (--dry-run).")())
             } else {
-                Out.line(
+                Printer.line(
                     Text(
                         vi: "Đã nhập \(report.imported) văn bản từ \(source.path).",
                         en: "Imported \(report.imported) documents from \(source.path).")())
@@ -198,4 +189,15 @@ extension ImportCommand {
         @OptionGroup var global: GlobalOptions
         func run() throws { try source.run(.weed, who: who, global: global) }
     }
+}
+
+/// `--encoding` takes `auto`, `utf-8` or `windows-1258`, and the spellings ``CSVEncoding/parse(_:)`` reads as them
+/// (`utf8`, `cp1258`, `1258`).
+extension CSVEncoding: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let encoding = Self.parse(argument) else { return nil }
+        self = encoding
+    }
+
+    public var defaultValueDescription: String { rawValue }
 }

@@ -52,8 +52,8 @@ struct LabelsCommand: ParsableCommand {
         let page = renderLabelsHTML(labels, lang: Lang.current, generatedAt: store.time.dateTime(of: Date()))
         try OutputFile.write(page, to: out, catalogue: global.path)
         let sheets = (labels.count + LabelSheet.perSheet - 1) / LabelSheet.perSheet
-        if global.json { return try Out.json(labels) }
-        Out.line(
+        if global.json { return try Printer.json(labels) }
+        Printer.line(
             Text(
                 vi:
                     "Đã ghi \(labels.count) nhãn trên \(sheets) tờ A4 vào \(out); in ở tỷ lệ 100 %, cắt theo đường gạch.",

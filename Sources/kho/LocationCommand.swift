@@ -55,7 +55,7 @@ struct LocationCommand: ParsableCommand {
             let result = try global.openForWriting().markLocation(
                 location, risks: risk, note: note, by: try who.attribution())
             if global.json {
-                return try Out.json(
+                return try Printer.json(
                     Marked(
                         location: result.location, before: result.before, after: result.after, boxes: result.boxes,
                         event: result.event.id))
@@ -64,7 +64,7 @@ struct LocationCommand: ParsableCommand {
             let before =
                 result.before.isEmpty ? Text(vi: "không", en: "none")() : LocationRisk.words(result.before, lang)
             let after = result.after.isEmpty ? Text(vi: "không", en: "none")() : LocationRisk.words(result.after, lang)
-            Out.done(
+            Printer.done(
                 result.after.isEmpty
                     ? Text(
                         vi: "Đã bỏ đánh dấu vị trí \(result.location) (trước: \(before))",
@@ -92,9 +92,9 @@ struct LocationCommand: ParsableCommand {
 
         func run() throws {
             let locations = try global.openForReading().locations(atRisk: atRisk)
-            if global.json { return try Out.json(locations) }
+            if global.json { return try Printer.json(locations) }
             let lang = Lang.current
-            Out.table(
+            Printer.table(
                 [
                     Text(vi: "Vị trí", en: "Location")(), Text(vi: "Nguy cơ", en: "Risks")(),
                     Text(vi: "Theo đánh dấu", en: "Marked at")(),

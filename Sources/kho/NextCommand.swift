@@ -31,18 +31,12 @@ struct NextCommand: ParsableCommand {
             Text(
                 vi: "arrangement (chỉnh lý, mặc định) hoặc scanning (số hóa).", en: "arrangement (default) or scanning."
             )(), valueName: "arrangement|scanning"))
-    var kind: String = "arrangement"
+    var kind: QueueKind = .arrangement
     @Option(help: ArgumentHelp(Text(vi: "Số dòng tối đa (mặc định 20).", en: "At most this many rows (default 20).")()))
     var limit: Int = 20
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard QueueKind.parse(kind) != nil else {
-            throw ValidationError(
-                Text(
-                    vi: "--for «\(kind)» không có: dùng arrangement (chỉnh lý) hoặc scanning (số hóa)",
-                    en: "--for “\(kind)” is not known: use arrangement or scanning")())
-        }
         guard limit > 0 else {
             throw ValidationError(
                 Text(vi: "--limit phải lớn hơn 0, ví dụ 20", en: "--limit must be more than 0, e.g. 20")())
@@ -50,12 +44,11 @@ struct NextCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kind = QueueKind.parse(kind) ?? .arrangement
         let lang = Lang.current
         let items = try global.openForReading().nextWork(kind, limit: limit, lang: lang)
-        if global.json { return try Out.json(items) }
+        if global.json { return try Printer.json(items) }
         guard !items.isEmpty else {
-            return Out.line(
+            return Printer.line(
                 kind == .arrangement
                     ? Text(vi: "Không còn hộp nào chờ chỉnh lý.", en: "No box is waiting for arrangement.")()
                     : Text(
@@ -65,17 +58,20 @@ struct NextCommand: ParsableCommand {
         let score = { (item: QueueItem) in Format.decimal(item.score.total, maxFractionDigits: 0) }
         switch kind {
         case .arrangement:
-            Out.table(
+            Printer.table(
                 [
                     "#", Text(vi: "Hộp", en: "Box")(), Text(vi: "Điểm", en: "Score")(), Text(vi: "Lý do", en: "Why")(),
                     Text(vi: "Mét", en: "Metres")(), Text(vi: "Đang ở", en: "Where")(),
                 ],
                 items.map {
-                    [String($0.rank), $0.ref, score($0), $0.reason, $0.metres.map(Out.metres) ?? "", Self.place($0)]
+                    [
+                        String($0.rank), $0.ref, score($0), $0.reason, $0.metres.map(Printer.metres) ?? "",
+                        Self.place($0),
+                    ]
                 },
                 right: [0, 2, 4])
         case .scanning:
-            Out.table(
+            Printer.table(
                 [
                     "#", Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Tiêu đề", en: "Title")(),
                     Text(vi: "Điểm", en: "Score")(),
@@ -92,5 +88,13 @@ struct NextCommand: ParsableCommand {
         return Text(
             vi: "ngoài kho: \(out.holder) từ \(out.sinceDay)\(out.withBox ? " (cả hộp)" : "")",
             en: "out: \(out.holder) since \(out.sinceDay)\(out.withBox ? " (whole box)" : "")")()
+    }
+}
+
+/// `--for` takes a queue's key or any word ``Vocabulary/parse(_:)`` reads as it (`sort`, `quét`, `số hóa`).
+extension QueueKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let kind = Self.parse(argument) else { return nil }
+        self = kind
     }
 }

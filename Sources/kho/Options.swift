@@ -20,18 +20,10 @@ struct GlobalOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             Text(vi: "Ngôn ngữ: vi (mặc định) hoặc en.", en: "Language: vi (default) or en.")(), valueName: "vi|en"))
-    var lang: String?
+    var lang: Lang?
 
     func validate() throws {
-        if let lang {
-            guard let chosen = Lang(rawValue: lang.lowercased()) else {
-                throw ValidationError(
-                    Text(
-                        vi: "ngôn ngữ «\(lang)» không có: dùng vi hoặc en", en: "no language “\(lang)”: use vi or en")()
-                )
-            }
-            Lang.choose(chosen)
-        }
+        if let lang { Lang.choose(lang) }
     }
 
     var path: String { db ?? KhoStore.defaultPath() }
@@ -77,4 +69,9 @@ struct WhoOptions: ParsableArguments {
     func attribution() throws -> Attribution {
         try Attribution.resolve(by: by, at: at, opening: opening)
     }
+}
+
+/// `--lang` takes `vi` or `en`, in any case.
+extension Lang: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }

@@ -77,7 +77,7 @@ struct PdfCommand: ParsableCommand {
                 tools: tools, by: who, progress: { bar.update($0) })
             bar.finish()
             if global.json {
-                try Out.json(summary)
+                try Printer.json(summary)
             } else {
                 PdfCommand.printSummary(summary)
             }
@@ -85,9 +85,20 @@ struct PdfCommand: ParsableCommand {
         }
     }
 
+    /// What `kho pdf build` did, for people: the copies built, what was skipped or numbered, what could not be built.
     static func printSummary(_ s: PdfBuildSummary) {
+        printBuiltCopies(s)
+        printSkippedAndNumbered(s)
+        printNotBuilt(s)
+        if !s.built.isEmpty {
+            Printer.line(Text(vi: "Công cụ: ", en: "Tools: ")() + s.tools.summary)
+        }
+    }
+
+    /// How many copies were built, with their pages, bytes and time, and a row for each copy.
+    private static func printBuiltCopies(_ s: PdfBuildSummary) {
         let secs = Format.decimal(s.seconds, maxFractionDigits: 1)
-        Out.line(
+        Printer.line(
             Text(
                 vi:
                     "Đã làm \(s.built.count) bản PDF/A (\(Format.integer(Int64(s.pages))) trang, \(Format.integer(s.bytes)) byte) trong \(secs) giây vào \(s.folder)",
@@ -95,7 +106,7 @@ struct PdfCommand: ParsableCommand {
                     "Built \(s.built.count) PDF/A copies (\(Format.integer(Int64(s.pages))) pages, \(Format.integer(s.bytes)) bytes) in \(secs) s into \(s.folder)"
             )())
         if !s.built.isEmpty {
-            Out.table(
+            Printer.table(
                 [
                     Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Mã hồ sơ", en: "Archival code")(),
                     Text(vi: "Trang", en: "Pages")(),
@@ -113,39 +124,44 @@ struct PdfCommand: ParsableCommand {
                 },
                 right: [2, 3, 5, 6])
         }
+    }
+
+    /// Files skipped because their copy is up to date, and files given their number in the fonds.
+    private static func printSkippedAndNumbered(_ s: PdfBuildSummary) {
         if s.upToDate > 0 {
-            Out.line(
+            Printer.line(
                 Text(
                     vi: "Đã có bản PDF và bản quét không đổi (bỏ qua): \(Format.integer(Int64(s.upToDate))) hồ sơ",
                     en: "Copy in place and masters unchanged (skipped): \(Format.integer(Int64(s.upToDate))) files")())
         }
         if s.numbered > 0 {
-            Out.line(
+            Printer.line(
                 Text(
                     vi: "Đã đánh số \(Format.integer(Int64(s.numbered))) hồ sơ trong phông (số hồ sơ cố định từ nay)",
                     en:
                         "Numbered \(Format.integer(Int64(s.numbered))) files in their fonds (file numbers are fixed from now on)"
                 )())
         }
+    }
+
+    /// Files not ready for a copy (by rung, and the first 50 by name), and the files the tools failed on.
+    private static func printNotBuilt(_ s: PdfBuildSummary) {
         if !s.notReady.isEmpty {
             let parts = s.notReady.sorted { $0.key < $1.key }.map { key, n in
                 "\((ScanState(rawValue: key)?.label() ?? key)) \(Format.integer(Int64(n)))"
             }
-            Out.line(
+            Printer.line(
                 Text(
                     vi: "Chưa làm được (bản quét chưa đạt hoặc chưa có): ",
                     en: "Not ready (masters not passed, or none): ")() + parts.joined(separator: ", "))
-            for n in s.notReadyNamed.prefix(50) { Out.line("  \(n.ref): \(n.scanState.label())") }
+            for n in s.notReadyNamed.prefix(50) { Printer.line("  \(n.ref): \(n.scanState.label())") }
         }
         if !s.findings.isEmpty {
-            Out.line(
+            Printer.line(
                 Text(
                     vi: "Lỗi (\(s.findings.count) hồ sơ chưa có bản PDF):",
                     en: "Failures (\(s.findings.count) files got no copy):")())
-            for f in s.findings { Out.line("  " + f.line) }
-        }
-        if !s.built.isEmpty {
-            Out.line(Text(vi: "Công cụ: ", en: "Tools: ")() + s.tools.summary)
+            for f in s.findings { Printer.line("  " + f.line) }
         }
     }
 
@@ -182,14 +198,14 @@ struct PdfCommand: ParsableCommand {
                 olderThanDays: olderThan, tools: tools, by: who, progress: { bar.update($0) })
             bar.finish()
             if global.json {
-                try Out.json(report)
+                try Printer.json(report)
             } else {
                 let bad = report.checked - report.ok
-                Out.line(
+                Printer.line(
                     Text(
                         vi: "Đã kiểm tra \(report.checked) bản PDF/A: \(report.ok) tốt, \(bad) có lỗi.",
                         en: "Checked \(report.checked) PDF/A copies: \(report.ok) sound, \(bad) with problems.")())
-                for p in report.problems { Out.line("  \(p.ref) (\(p.archiveId)): \(p.message)") }
+                for p in report.problems { Printer.line("  \(p.ref) (\(p.archiveId)): \(p.message)") }
             }
             if !report.clean { throw ExitCode.failure }
         }
@@ -215,9 +231,9 @@ struct PdfCommand: ParsableCommand {
             } else {
                 copies = try store.pdfCopies(box: target)
             }
-            if global.json { return try Out.json(copies) }
-            if copies.isEmpty { return Out.line(Text(vi: "Chưa có bản PDF/A nào.", en: "No PDF/A copy yet.")()) }
-            Out.table(
+            if global.json { return try Printer.json(copies) }
+            if copies.isEmpty { return Printer.line(Text(vi: "Chưa có bản PDF/A nào.", en: "No PDF/A copy yet.")()) }
+            Printer.table(
                 [
                     Text(vi: "Hồ sơ", en: "File")(), Text(vi: "Mã hồ sơ", en: "Archival code")(),
                     Text(vi: "Trang", en: "Pages")(),
@@ -283,7 +299,7 @@ struct PdfCommand: ParsableCommand {
                     fonds: fonds, pattern: pattern, inventory: inventory, by: try who.attribution())
                 rules = [set]
                 if !global.json {
-                    Out.line(
+                    Printer.line(
                         Text(
                             vi: "Đã đặt quy tắc mã hồ sơ của phông \(set.fonds)",
                             en: "Set the archival code rule of fonds \(set.fonds)")())
@@ -291,8 +307,8 @@ struct PdfCommand: ParsableCommand {
             } else {
                 rules = try global.openForReading().archiveRules(fonds: fonds)
             }
-            if global.json { return try Out.json(rules) }
-            Out.table(
+            if global.json { return try Printer.json(rules) }
+            Printer.table(
                 [
                     Text(vi: "Phông", en: "Fonds")(), Text(vi: "Quy tắc", en: "Rule")(),
                     Text(vi: "Số mục lục", en: "Inventory")(),
@@ -331,7 +347,7 @@ struct PdfCommand: ParsableCommand {
             help: ArgumentHelp(
                 Text(vi: "Ảnh trang: lossless (mặc định) hoặc jpeg.", en: "Page images: lossless (default) or jpeg.")(),
                 valueName: "lossless|jpeg"))
-        var image: String?
+        var image: DeliverySettings.Image?
         @Option(
             name: .customLong("jpeg-quality"),
             help: ArgumentHelp(
@@ -351,22 +367,27 @@ struct PdfCommand: ParsableCommand {
             if folder != nil || image != nil || jpegQuality != nil || dpi != nil {
                 let store = try global.openForWriting()
                 var settings = try DeliverySettings.parse(
-                    image: image, jpegQuality: jpegQuality, dpi: dpi, onto: try store.deliverySettings())
+                    image: image?.rawValue, jpegQuality: jpegQuality, dpi: dpi, onto: try store.deliverySettings())
                 if let folder { settings.folder = folder }
                 try store.setDeliverySettings(settings, by: try who.attribution())
             }
             let store = try global.openForReading()
             let settings = try store.deliverySettings()
-            if global.json { return try Out.json(settings) }
+            if global.json { return try Printer.json(settings) }
             let folderPath = (try? settings.resolvedFolder(catalogue: store.path)) ?? "?"
-            Out.line(Text(vi: "Thư mục: ", en: "Folder: ")() + folderPath)
-            Out.line(
+            Printer.line(Text(vi: "Thư mục: ", en: "Folder: ")() + folderPath)
+            Printer.line(
                 Text(vi: "Ảnh trang: ", en: "Page images: ")()
                     + (settings.image == .lossless
                         ? Text(vi: "không mất dữ liệu", en: "lossless")() : "JPEG \(settings.jpegQuality)"))
-            Out.line(
+            Printer.line(
                 Text(vi: "Độ phân giải: ", en: "Resolution: ")()
                     + (settings.dpi.map { "≤ \($0) dpi" } ?? Text(vi: "như bản quét", en: "as the master")()))
         }
     }
+}
+
+/// `--image` takes `lossless` or `jpeg`, in any case.
+extension DeliverySettings.Image: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }

@@ -28,7 +28,7 @@ struct RatesCommand: ParsableCommand {
         func run() throws {
             let target = path ?? RatesFile.defaultPath(catalogue: global.path)
             try RatesFile.writeDefaults(to: target, force: force, catalogue: global.path)
-            Out.line(
+            Printer.line(
                 Text(
                     vi: "Đã ghi \(target): hãy sửa đơn giá theo quyết định của tỉnh.",
                     en: "Wrote \(target): edit the prices to the province's decision.")())
@@ -47,9 +47,9 @@ struct RatesCommand: ParsableCommand {
         func run() throws {
             let target = path ?? RatesFile.defaultPath(catalogue: global.path)
             let rates = try RatesFile.load(path: target) ?? .defaults
-            if global.json { return try Out.json(rates) }
+            if global.json { return try Printer.json(rates) }
             let c = rates.contractor
-            Out.table(
+            Printer.table(
                 [Text(vi: "Khoản", en: "Item")(), Text(vi: "Giá", en: "Price")(), Text(vi: "Nguồn", en: "Source")()],
                 [
                     [
@@ -75,7 +75,7 @@ struct RatesCommand: ParsableCommand {
                     [Text(vi: "số bản lưu", en: "copies")(), String(rates.copies.value), rates.copies.source],
                 ] + rates.oneOff.map { [$0.name, Format.money($0.amountVND), $0.source] },
                 right: [1])
-            Out.line(
+            Printer.line(
                 Text(vi: "Ngày nghỉ lễ: \(rates.holidays.count)", en: "Public holidays: \(rates.holidays.count)")())
         }
     }

@@ -41,8 +41,8 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         if check {
             let info = try KhoStore.inspectBackup(file)
-            if global.json { return try Out.json(info) }
-            Out.line(
+            if global.json { return try Printer.json(info) }
+            Printer.line(
                 Text(
                     vi:
                         "Bản sao lưu \(info.path) tốt: \(Format.integer(Int64(info.events))) sự kiện, \(Format.integer(Int64(info.boxes))) hộp, \(Format.integer(Int64(info.files))) hồ sơ",
@@ -53,9 +53,9 @@ struct RestoreCommand: ParsableCommand {
         }
         let attribution = try who.attribution()
         let report = try global.openForWriting(create: true).restore(from: file, replacing: force, by: attribution)
-        if global.json { return try Out.json(report) }
+        if global.json { return try Printer.json(report) }
         let b = report.backup
-        Out.done(
+        Printer.done(
             Text(
                 vi:
                     "Đã khôi phục \(report.catalogue) từ \(b.path): \(Format.integer(Int64(b.events))) sự kiện, \(Format.integer(Int64(b.boxes))) hộp, \(Format.integer(Int64(b.files))) hồ sơ (thay \(Format.integer(Int64(report.replacedEvents))) sự kiện cũ)",

@@ -39,13 +39,13 @@ struct ScanCommand: ParsableCommand {
             let store = try global.openForWriting()
             let fileRef = try FileRef(parsing: ref)
             let event = try store.recordScan(of: fileRef, pages: pages, by: try who.attribution())
-            if global.json { return try Out.json(event.id) }
-            Out.done(
+            if global.json { return try Printer.json(event.id) }
+            Printer.done(
                 Text(vi: "Đã ghi nhận hồ sơ \(ref): \(pages) trang", en: "Recorded file \(ref): \(pages) pages"),
                 event: event.id)
             let file = try store.showFile(fileRef)
             if file.scanState == .mismatch {
-                Out.line(ScanTexts.mismatch(ref: ref, pages: file.pages, sheets: file.sheets)())
+                Printer.line(ScanTexts.mismatch(ref: ref, pages: file.pages, sheets: file.sheets)())
             }
         }
     }

@@ -26,9 +26,9 @@ extension ScanCommand {
             let store = try global.openForWriting()
             let fileRef = try FileRef(parsing: ref)
             let event = try store.confirmCount(of: fileRef, note: note, by: try who.attribution())
-            if global.json { return try Out.json(event.id) }
+            if global.json { return try Printer.json(event.id) }
             let file = try store.showFile(fileRef)
-            Out.done(
+            Printer.done(
                 Text(
                     vi:
                         "Đã xác nhận \(file.pages) trang cho hồ sơ \(ref) (\(file.sheets.map(String.init) ?? "?") tờ); bậc: \(file.scanState.label.vi)",
@@ -73,9 +73,9 @@ extension ScanCommand {
             let store = try global.openForWriting()
             let fileRef = try FileRef(parsing: ref)
             let event = try store.acceptMasters(of: fileRef, page: page, reason: reason, by: try who.attribution())
-            if global.json { return try Out.json(event.id) }
+            if global.json { return try Printer.json(event.id) }
             let file = try store.showFile(fileRef)
-            Out.done(
+            Printer.done(
                 Text(
                     vi:
                         "Đã chấp nhận nội dung mới của \(event.decodedDetail.count ?? 0) bản quét của hồ sơ \(ref) (\(reason.rawValue)); bậc: \(file.scanState.label.vi)",

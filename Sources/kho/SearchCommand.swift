@@ -28,15 +28,16 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let answer = try global.openForReading().search(text.joined(separator: " "), limit: limit)
-        if global.json { return try Out.json(answer) }
+        if global.json { return try Printer.json(answer) }
         guard !answer.files.isEmpty else {
-            return Out.line(Text(vi: "Không tìm thấy «\(answer.query)».", en: "Nothing found for “\(answer.query)”.")())
+            return Printer.line(
+                Text(vi: "Không tìm thấy «\(answer.query)».", en: "Nothing found for “\(answer.query)”.")())
         }
         let highlight = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         for file in answer.files {
             let place = file.location.isEmpty ? Text(vi: "chưa ghi vị trí", en: "no location")() : file.location
-            Out.line("\(file.ref)  \(file.title)")
-            Out.line(
+            Printer.line("\(file.ref)  \(file.title)")
+            Printer.line(
                 "    "
                     + Text(
                         vi: "hộp \(file.box), \(place), phông \(file.fonds)",
@@ -48,11 +49,11 @@ struct SearchCommand: ParsableCommand {
                     case "ocr": Text(vi: "chữ OCR", en: "OCR text")()
                     default: Text(vi: "hồ sơ", en: "file")()
                     }
-                Out.marked("    · \(label): ", hit.text, words: hit.matches, highlight: highlight)
+                Printer.marked("    · \(label): ", hit.text, words: hit.matches, highlight: highlight)
             }
         }
         if answer.broad {
-            Out.line(
+            Printer.line(
                 Text(
                     vi:
                         "Hơn \(SearchQuery.rankedWindowText) chỗ khớp: chỉ xếp hạng \(SearchQuery.rankedWindowText) chỗ mới nhất; thêm từ để thu hẹp.",
@@ -63,7 +64,7 @@ struct SearchCommand: ParsableCommand {
         let matches =
             answer.broad
             ? Text(vi: "hơn ", en: "over ")() + SearchQuery.rankedWindowText : Format.integer(Int64(answer.matches))
-        Out.line(
+        Printer.line(
             Text(
                 vi:
                     "\(answer.files.count) hồ sơ (\(matches) chỗ khớp), \(Format.decimal(answer.milliseconds, maxFractionDigits: 1)) ms",

@@ -21,9 +21,9 @@ struct SortCommand: ParsableCommand {
 
         func run() throws {
             let events = try global.openForWriting().startArrangement(of: boxes, by: try who.attribution())
-            if global.json { return try Out.json(events.compactMap(\.id)) }
+            if global.json { return try Printer.json(events.compactMap(\.id)) }
             for (box, event) in zip(boxes, events) {
-                Out.done(
+                Printer.done(
                     Text(vi: "Bắt đầu chỉnh lý hộp \(box)", en: "Arrangement of box \(box) started"), event: event.id)
             }
         }
@@ -58,11 +58,11 @@ struct SortCommand: ParsableCommand {
         func run() throws {
             let finished = try global.openForWriting().finishArrangementRecordingStarts(
                 of: boxes, kept: kept, by: try who.attribution())
-            if global.json { return try Out.json(finished.compactMap(\.finish.id)) }
+            if global.json { return try Printer.json(finished.compactMap(\.finish.id)) }
             for done in finished {
                 let box = done.box
                 if let start = done.start {
-                    Out.done(
+                    Printer.done(
                         Text(
                             vi: "Hộp \(box) chưa được ghi bắt đầu chỉnh lý: đã ghi bắt đầu cùng lúc với hoàn thành",
                             en: "Box \(box) had not been started: its start is recorded at the same time as the finish"),
@@ -70,7 +70,7 @@ struct SortCommand: ParsableCommand {
                 }
                 let kept = Format.decimal(Double(done.finish.keptMM ?? 0) / 1000, maxFractionDigits: 3)
                 let extent = Format.decimal(Double(done.finish.metresMM ?? 0) / 1000, maxFractionDigits: 3)
-                Out.done(
+                Printer.done(
                     Text(
                         vi: "Hoàn thành chỉnh lý hộp \(box): giữ lại \(kept) / \(extent) m",
                         en: "Arrangement of box \(box) finished: kept \(kept) of \(extent) m"), event: done.finish.id)

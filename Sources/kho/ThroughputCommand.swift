@@ -24,14 +24,14 @@ struct ThroughputCommand: ParsableCommand {
         let observations = try store.observations(asOf: asOfDay)
         let today = asOfDay ?? LocalDay(.now, in: store.time.timeZone)
         let rows = throughputTable(observations: observations, today: today, window: .lastDaysWithWork(window))
-        if global.json { return try Out.json(rows) }
+        if global.json { return try Printer.json(rows) }
         if rows.isEmpty {
-            return Out.line(
+            return Printer.line(
                 Text(
                     vi: "Chưa có công việc nào được ghi (ngoài số dư đầu kỳ).",
                     en: "No work recorded yet (besides opening balances).")())
         }
-        Out.table(
+        Printer.table(
             [
                 Text(vi: "Việc", en: "Work")(), Text(vi: "Tuần", en: "Week")(), Text(vi: "Người", en: "Person")(),
                 Text(vi: "Sản lượng", en: "Output")(),

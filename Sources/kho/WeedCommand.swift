@@ -66,15 +66,15 @@ struct WeedCommand: ParsableCommand {
             let item = try store.addWeed(
                 WeedDraft(box: box, title: title, years: years, quantity: quantity, reason: reason, notes: notes),
                 by: try who.attribution())
-            if global.json { return try Out.json(item) }
-            Out.done(
+            if global.json { return try Printer.json(item) }
+            Printer.done(
                 Text(
                     vi: "Đã ghi đề nghị hủy «\(item.title)» (\(item.quantity.formatted(.vi))) từ hộp \(item.box)",
                     en:
                         "Proposed for destruction: “\(item.title)” (\(item.quantity.formatted(.en))) from box \(item.box)"
                 ), event: item.event)
             if let balance = try store.weedBalances(fonds: item.fonds).first(where: { $0.box == item.box }) {
-                Out.line(WeedCommand.balanceLine(balance))
+                Printer.line(WeedCommand.balanceLine(balance))
             }
         }
     }
@@ -133,8 +133,8 @@ struct WeedCommand: ParsableCommand {
             let items = try store.weedItems(WeedFilter(fonds: fonds, box: box, stage: stage))
             var balances = try store.weedBalances(fonds: fonds)
             if let box { balances = balances.filter { $0.box == box } }
-            if global.json { return try Out.json(Listed(items: items, balances: balances)) }
-            Out.table(
+            if global.json { return try Printer.json(Listed(items: items, balances: balances)) }
+            Printer.table(
                 [
                     "#", Text(vi: "Hộp", en: "Box")(), Text(vi: "Tên loại/nhóm tài liệu", en: "Records")(),
                     Text(vi: "Thời gian", en: "Dates")(),
@@ -144,13 +144,13 @@ struct WeedCommand: ParsableCommand {
                 items.map { i in
                     let stage = i.stage.label() + (i.record.map { ": \($0)" } ?? i.decision.map { ": \($0)" } ?? "")
                     return [
-                        String(i.id), i.box, i.title, Out.years(i.startYear, i.endYear), i.quantity.formatted(),
+                        String(i.id), i.box, i.title, Printer.years(i.startYear, i.endYear), i.quantity.formatted(),
                         i.reason, stage,
                     ]
                 },
                 right: [0])
-            Out.line()
-            for balance in balances { Out.line(WeedCommand.balanceLine(balance)) }
+            Printer.line()
+            for balance in balances { Printer.line(WeedCommand.balanceLine(balance)) }
         }
     }
 
@@ -182,9 +182,9 @@ struct WeedCommand: ParsableCommand {
         func run() throws {
             let r = try global.openForWriting().approveWeeds(
                 fonds: fonds, decision: decision, day: date, by: try who.attribution())
-            if global.json { return try Out.json(r) }
+            if global.json { return try Printer.json(r) }
             let q = r.quantity
-            Out.done(
+            Printer.done(
                 Text(
                     vi:
                         "Phông \(r.fonds): Hội đồng duyệt hủy \(r.items) nhóm tài liệu (\(q.formatted(.vi))) theo \(r.reference) ngày \(r.day)",
@@ -220,9 +220,9 @@ struct WeedCommand: ParsableCommand {
         func run() throws {
             let r = try global.openForWriting().recordDestruction(
                 fonds: fonds, record: record, day: date, by: try who.attribution())
-            if global.json { return try Out.json(r) }
+            if global.json { return try Printer.json(r) }
             let q = r.quantity
-            Out.done(
+            Printer.done(
                 Text(
                     vi:
                         "Phông \(r.fonds): đã hủy \(r.items) nhóm tài liệu (\(q.formatted(.vi))) theo \(r.reference) ngày \(r.day)",

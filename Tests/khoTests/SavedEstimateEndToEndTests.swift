@@ -7,7 +7,7 @@ import Testing
 
 /// `kho estimate show` gives back exactly what `kho estimate --save` printed, as JSON and as text.
 @Suite struct SavedEstimateEndToEndTests {
-    /// How `kho … --json` writes JSON (Out.json): what the saved result must come back as, byte for byte.
+    /// How `kho … --json` writes JSON (Printer.json): what the saved result must come back as, byte for byte.
     static func printed<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -154,10 +154,21 @@ extension KhoStore {
         _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
         by who: Attribution
     ) throws -> ImportReport {
+        let boxes = try Self.validatedBoxes(db, table: table, path: path)
+        let metresMM = boxes.filter { $0.fromBoxId == nil }.reduce(Int64(0)) { $0 + $1.extentMM }
+        if !dryRun { try insertBoxes(db, boxes, metresMM: metresMM, source: source, by: who) }
+        return ImportReport(
+            kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
+            dryRun: dryRun, metres: Double(metresMM) / 1000)
+    }
+
+    /// Every row as a box, checked against the catalogue and the rows above it; any bad row throws `badRows`, naming
+    /// every bad row. A box made from a box earlier in the file refers to it by a negative id, in row order.
+    private static func validatedBoxes(_ db: Database, table: CSVTable, path: String) throws -> [Box] {
         var fondsIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM fonds") { fondsIds[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM fonds") { fondsIds[row["code"]] = row["id"] }
         var boxIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row["code"]] = row["id"] }
         var firstLine: [String: Int] = [:]
         var problems: [RowProblem] = []
         var boxes: [Box] = []
@@ -196,52 +207,55 @@ extension KhoStore {
             }
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
-        let metresMM = boxes.filter { $0.fromBoxId == nil }.reduce(Int64(0)) { $0 + $1.extentMM }
-        if !dryRun {
-            // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
-            var event = Event(
-                kind: .importBoxes, attribution: who, time: time,
-                detail: EventDetail(source: source, count: boxes.count))
-            event.metresMM = metresMM
-            try event.append(db)
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm,
-                                     added_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            var realIds: [Int64: Int64] = [:]
-            var pending: Int64 = -1
-            for box in boxes {
-                let from = box.fromBoxId.map { $0 < 0 ? realIds[$0] ?? $0 : $0 }
-                try insert.execute(arguments: [
-                    box.code, box.fondsId, box.extentMM, box.location, box.startYear, box.endYear,
-                    box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM, event.id,
-                ])
-                realIds[pending] = db.lastInsertedRowID
-                pending -= 1
-            }
+        return boxes
+    }
+
+    /// Records the import as an event, then inserts the boxes naming it, in row order (a negative `fromBoxId` is a box
+    /// inserted earlier).
+    private func insertBoxes(
+        _ db: Database, _ boxes: [Box], metresMM: Int64, source: String, by who: Attribution
+    ) throws {
+        // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
+        var event = Event(
+            kind: .importBoxes, attribution: who, time: time,
+            detail: EventDetail(source: source, count: boxes.count))
+        event.metresMM = metresMM
+        try event.append(db)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm,
+                                 added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        var realIds: [Int64: Int64] = [:]
+        var pending: Int64 = -1
+        for box in boxes {
+            let from = box.fromBoxId.map { $0 < 0 ? realIds[$0] ?? $0 : $0 }
+            try insert.execute(arguments: [
+                box.code, box.fondsId, box.extentMM, box.location, box.startYear, box.endYear,
+                box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM, event.id,
+            ])
+            realIds[pending] = db.lastInsertedRowID
+            pending -= 1
         }
-        return ImportReport(
-            kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
-            dryRun: dryRun, metres: Double(metresMM) / 1000)
     }
 
     private func importFiles(
         _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
         by who: Attribution
     ) throws -> ImportReport {
-        var boxIds: [String: Int64] = [:]
-        var boxFonds: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT b.code, b.id, f.code FROM box b JOIN fonds f ON f.id = b.fonds_id")
-        {
-            boxIds[row[0]] = row[1]
-            boxFonds[row[0]] = row[2]
-        }
-        var existing: [Int64: [String: String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT box_id, code, title FROM file") {
-            existing[row[0] as Int64, default: [:]][row[1] as String] = row[2]
-        }
+        let files = try Self.validatedFiles(db, table: table, path: path)
+        if !dryRun { try insertFiles(db, files, source: source, by: who) }
+        return ImportReport(
+            kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
+            dryRun: dryRun, metres: nil)
+    }
+
+    /// Every row as a file, checked against the catalogue and the rows above it; any bad row throws `badRows`, naming
+    /// every bad row.
+    private static func validatedFiles(_ db: Database, table: CSVTable, path: String) throws -> [FileRecord] {
+        let boxes = try boxesWithFonds(db)
+        let existing = try fileTitles(db)
         var firstLine: [FileRef: Int] = [:]
         firstLine.reserveCapacity(table.rows.count)
         var problems: [RowProblem] = []
@@ -259,8 +273,8 @@ extension KhoStore {
             do {
                 if ref.box.isEmpty { throw CatalogueError.emptyCode(.box) }
                 let draft = try Self.fileDraft(ref, v, words: &words)
-                let file = try draft.validated(boxId: { boxIds[$0] })
-                if let fonds = Clean.optional(v["fonds"]), let expected = boxFonds[ref.box], fonds != expected {
+                let file = try draft.validated(boxId: { boxes.ids[$0] })
+                if let fonds = Clean.optional(v["fonds"]), let expected = boxes.fonds[ref.box], fonds != expected {
                     throw RowMessage(
                         Text(
                             vi: "hộp \(ref.box) thuộc phông \(expected), không phải \(fonds) (cột Mã phông)",
@@ -282,41 +296,65 @@ extension KhoStore {
             }
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
-        if !dryRun {
-            // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
-            var event = Event(
-                kind: .importFiles, attribution: who, time: time,
-                detail: EventDetail(source: source, count: files.count))
-            event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
-            try event.append(db)
-            var insert = try BulkInsert(
-                db, into: "file",
-                columns: [
-                    "box_id", "code", "title", "start_year", "end_year", "retention", "access", "sheets", "condition",
-                    "notes", "added_by",
-                ], rows: files.count)
-            // Indexed for search in one statement after the rows are in (SearchIndex.bulkInsert).
-            try SearchIndex.bulkInsert(db, table: "file") {
-                for f in files {
-                    try insert.insert { row in
-                        row.int64(f.boxId)
-                        row.text(f.code)
-                        row.text(f.title)
-                        row.int(f.startYear)
-                        row.int(f.endYear)
-                        row.text(f.retention)
-                        row.text(f.access.rawValue)
-                        row.int(f.sheets)
-                        row.text(f.condition.rawValue)
-                        row.text(f.notes)
-                        row.int64(event.id)
-                    }
+        return files
+    }
+
+    /// Every box's id and its fonds' code, by box code.
+    private static func boxesWithFonds(_ db: Database) throws -> (ids: [String: Int64], fonds: [String: String]) {
+        var ids: [String: Int64] = [:]
+        var fonds: [String: String] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT b.code AS box, b.id AS box_id, f.code AS fonds FROM box b JOIN fonds f ON f.id = b.fonds_id")
+        {
+            ids[row["box"]] = row["box_id"]
+            fonds[row["box"]] = row["fonds"]
+        }
+        return (ids, fonds)
+    }
+
+    /// The title of every file in the catalogue, by box id and file code.
+    private static func fileTitles(_ db: Database) throws -> [Int64: [String: String]] {
+        var titles: [Int64: [String: String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT box_id, code, title FROM file") {
+            titles[row["box_id"] as Int64, default: [:]][row["code"] as String] = row["title"]
+        }
+        return titles
+    }
+
+    /// Records the import as an event, then inserts the files naming it, 64 rows a statement, and indexes them for
+    /// search in one statement.
+    private func insertFiles(_ db: Database, _ files: [FileRecord], source: String, by who: Attribution) throws {
+        // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
+        var event = Event(
+            kind: .importFiles, attribution: who, time: time,
+            detail: EventDetail(source: source, count: files.count))
+        event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
+        try event.append(db)
+        var insert = try BulkInsert(
+            db, into: "file",
+            columns: [
+                "box_id", "code", "title", "start_year", "end_year", "retention", "access", "sheets", "condition",
+                "notes", "added_by",
+            ], rows: files.count)
+        // Indexed for search in one statement after the rows are in (SearchIndex.bulkInsert).
+        try SearchIndex.bulkInsert(db, table: "file") {
+            for f in files {
+                try insert.insert { row in
+                    row.int64(f.boxId)
+                    row.text(f.code)
+                    row.text(f.title)
+                    row.int(f.startYear)
+                    row.int(f.endYear)
+                    row.text(f.retention)
+                    row.text(f.access.rawValue)
+                    row.int(f.sheets)
+                    row.text(f.condition.rawValue)
+                    row.text(f.notes)
+                    row.int64(event.id)
                 }
             }
         }
-        return ImportReport(
-            kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
-            dryRun: dryRun, metres: nil)
     }
 
     /// A file row as a draft, reading the columns a clerk or the inventory writes: years as one text ("1995-1996"),

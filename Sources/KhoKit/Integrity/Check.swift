@@ -121,11 +121,11 @@ extension KhoStore {
         }
         let status = try status(now: now)
         let p = status.progress
-        func sum(_ key: KeyPath<Progress, Double>) -> Double {
+        func sum(_ key: KeyPath<StatusFigures, Double>) -> Double {
             status.fonds.reduce(0) { $0 + $1.progress[keyPath: key] }
         }
         for (name, key) in [
-            ("total_m", \Progress.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
+            ("total_m", \StatusFigures.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
             ("digitized_m", \.digitizedMetres),
         ] {
             let parts = sum(key)
@@ -166,9 +166,9 @@ extension KhoStore {
             }
         }
         for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(100) {
-            let table: String = row[0]
-            let rowid: Int64? = row[1]
-            let parent: String = row[2]
+            let table: String = row["table"]
+            let rowid: Int64? = row["rowid"]
+            let parent: String = row["parent"]
             report.problems.append(
                 CheckProblem(
                     code: "foreign_key", subject: "\(table) \(rowid.map(String.init) ?? "?")",
@@ -200,14 +200,14 @@ extension KhoStore {
         var broken = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, detail FROM event WHERE detail != '{}' ORDER BY id")
         while let row = try rows.next() {
-            let detail: String = row[2] ?? ""
+            let detail: String = row["detail"] ?? ""
             do {
                 _ = try EventDetail(decoding: detail)
             } catch let error as EventDetailError {
                 broken += 1
                 guard broken <= 100 else { continue }
-                let id: Int64 = row[0]
-                let kind: String = row[1]
+                let id: Int64 = row["id"]
+                let kind: String = row["kind"]
                 let shown = detail.count > 60 ? "\(detail.prefix(60))…" : detail
                 report.problems.append(
                     CheckProblem(
@@ -236,9 +236,9 @@ extension KhoStore {
         var uids: Set<String> = []
         for row in try Row.fetchAll(db, sql: "SELECT id, uid, kind, undoes FROM event ORDER BY id") {
             report.events += 1
-            let id: Int64 = row[0]
-            let uid: String = row[1]
-            let kind: String = row[2]
+            let id: Int64 = row["id"]
+            let uid: String = row["uid"]
+            let kind: String = row["kind"]
             if uid.count != 26 || !uid.allSatisfy(alphabet.contains) {
                 report.problems.append(
                     CheckProblem(
@@ -263,7 +263,7 @@ extension KhoStore {
                             vi: "sự kiện \(id) có loại lạ «\(kind)» (ghi bởi kho mới hơn?)",
                             en: "event \(id) has an unknown kind “\(kind)” (written by a newer kho?)")))
             }
-            if let undoes: Int64 = row[3], undoes >= id {
+            if let undoes: Int64 = row["undoes"], undoes >= id {
                 report.problems.append(
                     CheckProblem(
                         code: "event_undo", subject: "event \(id)",
@@ -274,11 +274,42 @@ extension KhoStore {
         }
     }
 
+    /// The latest live sort event of a box: its kind, the kept millimetres it recorded, its id.
+    private typealias SortEvent = (kind: String, kept: Int64?, id: Int64)
+    /// The latest live event that set a box's kept millimetres.
+    private typealias KeptEvent = (id: Int64, kept: Int64?)
+
+    /// A box as stored, for the checks against the log.
+    private struct StoredBox {
+        var id: Int64
+        var code: String
+        var extent: Int64
+        var state: String
+        var kept: Int64?
+        /// A box made by arranging another box is registered as arranged, keeping all of its extent.
+        var madeByArrangement: Bool
+    }
+
+    /// Each box's state and kept metres against its latest live arrangement events.
     private static func checkBoxes(_ db: Database, into report: inout CheckReport) throws {
-        // The latest live sort event of each box, and the latest live event that set its kept metres: a finish, or
-        // an edit that corrected them (`box edit --kept`, or an extent followed by a box made by arrangement).
-        var latest: [Int64: (kind: String, kept: Int64?, id: Int64)] = [:]
-        var keptSetBy: [Int64: (id: Int64, kept: Int64?)] = [:]
+        let (latest, keptSetBy) = try arrangementEvents(db)
+        for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
+            report.boxes += 1
+            let box = StoredBox(
+                id: row["id"], code: row["code"], extent: row["extent_mm"], state: row["arrangement"],
+                kept: row["kept_mm"], madeByArrangement: (row["from_box_id"] as Int64?) != nil)
+            checkBoxState(box, last: latest[box.id], into: &report)
+            checkKeptMetres(box, last: latest[box.id], keptSetBy: keptSetBy[box.id], into: &report)
+        }
+    }
+
+    /// The latest live sort event of each box, and the latest live event that set its kept metres: a finish, or
+    /// an edit that corrected them (`box edit --kept`, or an extent followed by a box made by arrangement).
+    private static func arrangementEvents(
+        _ db: Database
+    ) throws -> (latest: [Int64: SortEvent], keptSetBy: [Int64: KeptEvent]) {
+        var latest: [Int64: SortEvent] = [:]
+        var keptSetBy: [Int64: KeptEvent] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
@@ -288,107 +319,120 @@ extension KhoStore {
                 ORDER BY id
                 """)
         {
-            let box: Int64 = row[0]
-            let kind: String = row[1]
+            let box: Int64 = row["box_id"]
+            let kind: String = row["kind"]
             if kind == EventKind.boxEdit.rawValue {
-                if let after = EventDetail(json: row[4]).after, let kept = after["kept_mm"] {
-                    keptSetBy[box] = (row[3], kept.flatMap { Int64($0) })
+                if let after = EventDetail(json: row["detail"]).after, let kept = after["kept_mm"] {
+                    keptSetBy[box] = (row["id"], kept.flatMap { Int64($0) })
                 }
                 continue
             }
-            latest[box] = (kind, row[2], row[3])
-            if kind == EventKind.sortFinish.rawValue { keptSetBy[box] = (row[3], row[2]) }
+            latest[box] = (kind, row["kept_mm"], row["id"])
+            if kind == EventKind.sortFinish.rawValue { keptSetBy[box] = (row["id"], row["kept_mm"]) }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
-            report.boxes += 1
-            let id: Int64 = row[0]
-            let code: String = row[1]
-            let extent: Int64 = row[2]
-            let state: String = row[3]
-            let kept: Int64? = row[4]
-            // A box made by arranging another box is registered as arranged, keeping all of its extent.
-            let madeByArrangement = (row[5] as Int64?) != nil
-            let last = latest[id]
-            let expected =
-                last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
-                ?? (madeByArrangement ? .arranged : .unarranged)
-            if state != expected.rawValue {
-                let because =
-                    last.map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
-                    ?? (madeByArrangement
-                        ? Text(
-                            vi: "hộp tạo ra khi chỉnh lý, không có sự kiện chỉnh lý",
-                            en: "a box made by arrangement, with no arrangement event")
-                        : Text(vi: "không có sự kiện chỉnh lý nào", en: "no arrangement event"))
-                report.problems.append(
-                    CheckProblem(
-                        code: "box_state", subject: "box \(code)",
-                        text: Text(
-                            vi:
-                                "hộp \(code) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected.rawValue)»",
-                            en:
-                                "box \(code) is stored as “\(state)” but the log (\(because.en)) says “\(expected.rawValue)”"
-                        )))
-            }
-            if let kept, kept > extent {
-                report.problems.append(
-                    CheckProblem(
-                        code: "metres", subject: "box \(code)",
-                        text: Text(
-                            vi: "hộp \(code): giữ lại \(kept) mm lớn hơn độ dài \(extent) mm",
-                            en: "box \(code): kept \(kept) mm exceeds its extent \(extent) mm")))
-            }
-            if (kept != nil) != (state == ArrangementState.arranged.rawValue) {
-                report.problems.append(
-                    CheckProblem(
-                        code: "metres", subject: "box \(code)",
-                        text: Text(
-                            vi:
-                                "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
-                            en:
-                                "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”"
-                        )))
-            }
-            if last == nil, madeByArrangement, keptSetBy[id] == nil, let kept, kept != extent {
-                report.problems.append(
-                    CheckProblem(
-                        code: "metres", subject: "box \(code)",
-                        text: Text(
-                            vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
-                            en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
-            }
-            if last?.kind == EventKind.sortFinish.rawValue || (last == nil && madeByArrangement),
-                state == ArrangementState.arranged.rawValue, let kept, let set = keptSetBy[id], let recorded = set.kept,
-                recorded != kept
-            {
-                report.problems.append(
-                    CheckProblem(
-                        code: "metres", subject: "box \(code)",
-                        text: Text(
-                            vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(set.id) ghi \(recorded) mm",
-                            en: "box \(code): kept is \(kept) mm but event \(set.id) recorded \(recorded) mm")))
-            }
+        return (latest, keptSetBy)
+    }
+
+    /// The box's arrangement state is what its latest live sort event implies (none: as registered).
+    private static func checkBoxState(_ box: StoredBox, last: SortEvent?, into report: inout CheckReport) {
+        let expected =
+            last.map { $0.kind == EventKind.sortFinish.rawValue ? ArrangementState.arranged : .inProgress }
+            ?? (box.madeByArrangement ? .arranged : .unarranged)
+        guard box.state != expected.rawValue else { return }
+        let because =
+            last.map { Text(vi: "sự kiện \($0.id) (\($0.kind))", en: "event \($0.id) (\($0.kind))") }
+            ?? (box.madeByArrangement
+                ? Text(
+                    vi: "hộp tạo ra khi chỉnh lý, không có sự kiện chỉnh lý",
+                    en: "a box made by arrangement, with no arrangement event")
+                : Text(vi: "không có sự kiện chỉnh lý nào", en: "no arrangement event"))
+        let (code, state) = (box.code, box.state)
+        report.problems.append(
+            CheckProblem(
+                code: "box_state", subject: "box \(code)",
+                text: Text(
+                    vi:
+                        "hộp \(code) ghi trạng thái «\(state)» nhưng nhật ký (\(because.vi)) cho thấy «\(expected.rawValue)»",
+                    en:
+                        "box \(code) is stored as “\(state)” but the log (\(because.en)) says “\(expected.rawValue)”"
+                )))
+    }
+
+    /// The box's kept metres: no more than its extent, set exactly when arranged, all of the extent for a box made by
+    /// arrangement, and what the event that last set them recorded.
+    private static func checkKeptMetres(
+        _ box: StoredBox, last: SortEvent?, keptSetBy: KeptEvent?, into report: inout CheckReport
+    ) {
+        let (code, extent, state, kept) = (box.code, box.extent, box.state, box.kept)
+        if let kept, kept > extent {
+            report.problems.append(
+                CheckProblem(
+                    code: "metres", subject: "box \(code)",
+                    text: Text(
+                        vi: "hộp \(code): giữ lại \(kept) mm lớn hơn độ dài \(extent) mm",
+                        en: "box \(code): kept \(kept) mm exceeds its extent \(extent) mm")))
+        }
+        if (kept != nil) != (state == ArrangementState.arranged.rawValue) {
+            report.problems.append(
+                CheckProblem(
+                    code: "metres", subject: "box \(code)",
+                    text: Text(
+                        vi:
+                            "hộp \(code): số mét giữ lại \(kept == nil ? "không có" : "có") nhưng trạng thái là «\(state)»",
+                        en:
+                            "box \(code): kept metres are \(kept == nil ? "missing" : "set") but the state is “\(state)”"
+                    )))
+        }
+        if last == nil, box.madeByArrangement, keptSetBy == nil, let kept, kept != extent {
+            report.problems.append(
+                CheckProblem(
+                    code: "metres", subject: "box \(code)",
+                    text: Text(
+                        vi: "hộp \(code) (tạo ra khi chỉnh lý): giữ lại \(kept) mm khác độ dài \(extent) mm",
+                        en: "box \(code) (made by arrangement): kept \(kept) mm is not its extent \(extent) mm")))
+        }
+        if last?.kind == EventKind.sortFinish.rawValue || (last == nil && box.madeByArrangement),
+            state == ArrangementState.arranged.rawValue, let kept, let set = keptSetBy, let recorded = set.kept,
+            recorded != kept
+        {
+            report.problems.append(
+                CheckProblem(
+                    code: "metres", subject: "box \(code)",
+                    text: Text(
+                        vi: "hộp \(code): giữ lại \(kept) mm nhưng sự kiện \(set.id) ghi \(recorded) mm",
+                        en: "box \(code): kept is \(kept) mm but event \(set.id) recorded \(recorded) mm")))
         }
     }
 
+    /// Each file's stored rung and pages against the ladder; digitized files without a sheet count (a notice); masters
+    /// without an ingest event.
     private static func checkFiles(_ db: Database, into report: inout CheckReport) throws {
-        // Each file's stored rung and pages against the one rule (FileLadder): its masters, its live hand record,
-        // its confirmations; so a count mismatch or a changed master cannot hide behind a stored "passed".
+        let unsheeted = try checkFileRungs(db, into: &report)
+        noteUnsheetedFiles(unsheeted, into: &report)
+        try checkMastersWithoutIngest(db, into: &report)
+    }
+
+    /// Each file's stored rung and pages against the one rule (FileLadder): its masters, its live hand record,
+    /// its confirmations; so a count mismatch or a changed master cannot hide behind a stored "passed". Returns the
+    /// digitized files whose sheets are not counted, by box.
+    private static func checkFileRungs(_ db: Database, into report: inout CheckReport) throws -> [String: [String]] {
         var unsheeted: [String: [String]] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT f.id, b.code, f.code, f.scan_state, f.pages, f.sheets FROM file f JOIN box b ON b.id = f.box_id
+                SELECT f.id, b.code AS box, f.code AS file, f.scan_state, f.pages, f.sheets
+                FROM file f JOIN box b ON b.id = f.box_id
                 """)
         {
             report.files += 1
-            let id: Int64 = row[0]
-            let ref = "\(row[1] as String)/\(row[2] as String)"
-            let state: String = row[3]
-            let pages: Int = row[4]
-            let sheets: Int? = row[5]
+            let id: Int64 = row["id"]
+            let box: String = row["box"]
+            let ref = "\(box)/\(row["file"] as String)"
+            let state: String = row["scan_state"]
+            let pages: Int = row["pages"]
+            let sheets: Int? = row["sheets"]
             let settled = try FileLadder.settle(db, fileId: id)
-            if settled.after.isDigitized && (sheets ?? 0) == 0 { unsheeted[row[1], default: []].append(ref) }
+            if settled.after.isDigitized && (sheets ?? 0) == 0 { unsheeted[box, default: []].append(ref) }
             let expected = settled.after.rawValue
             if state != expected {
                 report.problems.append(
@@ -409,7 +453,11 @@ extension KhoStore {
                             en: "file \(ref) holds \(pages) pages but its masters and the log give \(settled.pages)")))
             }
         }
-        // Digitized files whose sheets are not counted cannot be checked for completeness: listed, not a fault.
+        return unsheeted
+    }
+
+    /// Digitized files whose sheets are not counted cannot be checked for completeness: listed, not a fault.
+    private static func noteUnsheetedFiles(_ unsheeted: [String: [String]], into report: inout CheckReport) {
         for box in unsheeted.keys.sorted() {
             let refs = unsheeted[box] ?? []
             let shown = refs.prefix(5).joined(separator: ", ") + (refs.count > 5 ? ", …" : "")
@@ -423,17 +471,21 @@ extension KhoStore {
                             "box \(box): \(refs.count) digitized files have no sheet count, so completeness cannot be checked (\(shown)); set it with `kho file edit BOX/FILE --sheets N`"
                     )))
         }
-        // Masters without an ingest event for their file mean a half-written ingest.
+    }
+
+    /// Masters without an ingest event for their file mean a half-written ingest.
+    private static func checkMastersWithoutIngest(_ db: Database, into report: inout CheckReport) throws {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT b.code || '/' || f.code, COUNT(*) FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
+                SELECT b.code || '/' || f.code AS ref, COUNT(*) AS masters
+                FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
                 WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.file_id = f.id AND e.kind = 'scan.ingest')
                 GROUP BY f.id
                 """)
         {
-            let ref: String = row[0]
-            let count: Int = row[1]
+            let ref: String = row["ref"]
+            let count: Int = row["masters"]
             report.problems.append(
                 CheckProblem(
                     code: "file_masters", subject: "file \(ref)",
@@ -449,7 +501,7 @@ extension KhoStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT b.code, f.id, f.happened_at, f.metres_mm, f.kept_mm,
+                SELECT b.code AS box, f.id AS finish_id, f.happened_at AS finished_at, f.metres_mm, f.kept_mm,
                        (SELECT s.id FROM event s
                         WHERE s.box_id = f.box_id AND s.kind = 'sort.start' AND s.id < f.id AND \(LiveEvent.sql(alias: "s"))
                         ORDER BY s.id DESC LIMIT 1) AS start_id
@@ -458,10 +510,10 @@ extension KhoStore {
                 ORDER BY f.id
                 """)
         {
-            let code: String = row[0]
-            let finish: Int64 = row[1]
-            let finishedAt: Int64 = row[2]
-            if let extent: Int64 = row[3], let kept: Int64 = row[4], kept > extent {
+            let code: String = row["box"]
+            let finish: Int64 = row["finish_id"]
+            let finishedAt: Int64 = row["finished_at"]
+            if let extent: Int64 = row["metres_mm"], let kept: Int64 = row["kept_mm"], kept > extent {
                 report.problems.append(
                     CheckProblem(
                         code: "metres", subject: "event \(finish)",
@@ -472,7 +524,7 @@ extension KhoStore {
                                 "event \(finish) (box \(code) finished) records kept \(kept) mm, more than the extent \(extent) mm"
                         )))
             }
-            guard let startId: Int64 = row[5],
+            guard let startId: Int64 = row["start_id"],
                 let startedAt = try Int64.fetchOne(
                     db, sql: "SELECT happened_at FROM event WHERE id = ?", arguments: [startId]),
                 finishedAt < startedAt
@@ -495,7 +547,8 @@ extension KhoStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT e.id, e.supersedes, t.id, t.kind, e.file_id, t.file_id, eb.code || '/' || ef.code, tb.code || '/' || tf.code
+                SELECT e.id, e.supersedes, t.id AS target_id, t.kind AS target_kind, e.file_id,
+                       t.file_id AS target_file_id, eb.code || '/' || ef.code AS ref, tb.code || '/' || tf.code AS target_ref
                 FROM event e
                 LEFT JOIN event t ON t.id = e.supersedes
                 LEFT JOIN file ef ON ef.id = e.file_id LEFT JOIN box eb ON eb.id = ef.box_id
@@ -504,10 +557,10 @@ extension KhoStore {
                 ORDER BY e.id
                 """)
         {
-            let id: Int64 = row[0]
-            let target: Int64 = row[1]
+            let id: Int64 = row["id"]
+            let target: Int64 = row["supersedes"]
             let subject = "event \(id)"
-            guard (row[2] as Int64?) != nil, let kind: String = row[3] else {
+            guard (row["target_id"] as Int64?) != nil, let kind: String = row["target_kind"] else {
                 report.problems.append(
                     CheckProblem(
                         code: "event_supersedes", subject: subject,
@@ -516,11 +569,11 @@ extension KhoStore {
                             en: "event \(id) supersedes event \(target), which does not exist")))
                 continue
             }
-            let file: Int64? = row[4]
-            let targetFile: Int64? = row[5]
+            let file: Int64? = row["file_id"]
+            let targetFile: Int64? = row["target_file_id"]
             if file == nil || file != targetFile {
-                let here = (row[6] as String?) ?? "—"
-                let there = (row[7] as String?) ?? "—"
+                let here = (row["ref"] as String?) ?? "—"
+                let there = (row["target_ref"] as String?) ?? "—"
                 report.problems.append(
                     CheckProblem(
                         code: "event_supersedes", subject: subject,
@@ -550,14 +603,14 @@ extension KhoStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT b.code || '/' || f.code, f.scan_state FROM file f JOIN box b ON b.id = f.box_id
+                SELECT b.code || '/' || f.code AS ref, f.scan_state FROM file f JOIN box b ON b.id = f.box_id
                 WHERE f.scan_state IN ('\(ScanState.passed.rawValue)', '\(ScanState.delivered.rawValue)')
                   AND NOT EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
                 ORDER BY b.code, f.code
                 """)
         {
-            let ref: String = row[0]
-            let state: String = row[1]
+            let ref: String = row["ref"]
+            let state: String = row["scan_state"]
             report.problems.append(
                 CheckProblem(
                     code: "file_no_masters", subject: "file \(ref)",
@@ -631,15 +684,15 @@ extension KhoStore {
     private static func checkMasters(_ db: Database, into report: inout CheckReport) throws {
         for row in try Row.fetchAll(db, sql: "SELECT rel_path, disk_path, missing FROM master") {
             report.masters += 1
-            let missing: Bool = row[2]
+            let missing: Bool = row["missing"]
             if missing {
                 report.mastersMarkedMissing += 1
                 continue
             }
-            let diskPath: String = row[1]
+            let diskPath: String = row["disk_path"]
             var info = stat()
             if stat(diskPath, &info) != 0 {
-                let rel: String = row[0]
+                let rel: String = row["rel_path"]
                 report.problems.append(
                     CheckProblem(
                         code: "master_missing", subject: rel,

@@ -31,10 +31,24 @@ public struct Ladder: Codable, Sendable, Hashable {
         case .delivered: delivered += files
         }
     }
+
+    /// Adds another fonds' ladder.
+    mutating func add(_ other: Ladder) {
+        none += other.none
+        recorded += other.recorded
+        passed += other.passed
+        rescan += other.rescan
+        mismatch += other.mismatch
+        review += other.review
+        rebuild += other.rebuild
+        delivered += other.delivered
+        secret += other.secret
+    }
 }
 
-/// Progress in metres, boxes, files, sheets and pages, counted as DESIGN.md says.
-public struct Progress: Codable, Sendable, Hashable {
+/// Progress in metres, boxes, files, sheets and pages, counted as DESIGN.md says. Lengths are in metres, rounded to
+/// the millimetre; they are counted in millimetres (``StatusTally``) and turned into metres once.
+public struct StatusFigures: Codable, Sendable, Hashable {
     /// Σ extent of boxes as received (boxes made by arranging another box never add to it).
     public var totalMetres = 0.0
     /// Σ extent of boxes as received whose arrangement is finished.
@@ -78,14 +92,14 @@ public struct Progress: Codable, Sendable, Hashable {
 /// The whole catalogue's progress, and each fonds'.
 public struct Status: Codable, Sendable, Hashable {
     public var asOf: String
-    public var progress: Progress
+    public var progress: StatusFigures
     public var fonds: [FondsProgress]
 
     /// One fonds' progress.
     public struct FondsProgress: Codable, Sendable, Hashable {
         public var code: String
         public var name: String
-        public var progress: Progress
+        public var progress: StatusFigures
     }
 
     enum CodingKeys: String, CodingKey {
@@ -101,14 +115,14 @@ public struct Status: Codable, Sendable, Hashable {
         try container.encode(fonds, forKey: .fonds)
     }
 
-    public init(asOf: String, progress: Progress, fonds: [FondsProgress]) {
+    public init(asOf: String, progress: StatusFigures, fonds: [FondsProgress]) {
         self.asOf = asOf
         self.progress = progress
         self.fonds = fonds
     }
 
     public init(from decoder: Decoder) throws {
-        progress = try Progress(from: decoder)
+        progress = try StatusFigures(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         asOf = try container.decode(String.self, forKey: .asOf)
         fonds = try container.decode([FondsProgress].self, forKey: .fonds)
@@ -119,108 +133,143 @@ extension KhoStore {
     /// Computes progress for the whole catalogue and per fonds.
     public func status(now: Date = Date()) throws -> Status {
         try read { db in
-            let fondsRows = try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code")
-            var perFonds: [Int64: Progress] = [:]
-            var families: [Int64: Family] = [:]
-            var tree = BoxFamilies()
-            var boxFonds: [Int64: Int64] = [:]
-
-            // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
-            let boxes = try Row.fetchCursor(
-                db,
-                sql:
-                    "SELECT id, fonds_id, \(Bounds.sql("extent_mm")), from_box_id, arrangement = 'arranged', \(Bounds.sql("kept_mm")) FROM box"
-            )
-            while let row = try boxes.next() {
-                let id: Int64 = row[0]
-                let fonds: Int64 = row[1]
-                boxFonds[id] = fonds
-                perFonds[fonds, default: Progress()].boxes += 1
-                if let parent: Int64 = row[3] {
-                    tree.add(child: id, parent: parent)
-                } else {
-                    let arranged: Bool = row[4]
-                    families[id] = Family(fonds: fonds, extentMM: row[2], arranged: arranged, keptMM: row[5])
-                }
+            var count = StatusCount()
+            try count.readBoxes(db)
+            try count.readFiles(db)
+            count.addFamilies()
+            for (fonds, figures) in try KhoStore.weedFigures(db) {
+                count.perFonds[fonds, default: StatusTally()].weedInMillimetres = figures
             }
-            let stats = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT box_id, access, scan_state, COUNT(*), COUNT(sheets),
-                           COALESCE(SUM(\(Bounds.sql("sheets"))), 0), COALESCE(SUM(\(Bounds.sql("pages"))), 0)
-                    FROM file GROUP BY box_id, access, scan_state
-                    """)
-            while let row = try stats.next() {
-                let boxId: Int64 = row[0]
-                let secret = (row[1] as String) == Access.secret.rawValue
-                let state = ScanState(rawValue: row[2]) ?? .none
-                let files: Int = row[3]
-                let withSheets: Int = row[4]
-                let sheets: Int = row[5]
-                let pages: Int = row[6]
-                let fonds = boxFonds[boxId] ?? 0
-                var p = perFonds[fonds, default: Progress()]
-                p.files += files
-                p.sheets += sheets
-                p.filesWithoutSheets += files - withSheets
-                if secret {
-                    p.ladder.secret += files
-                } else {
-                    p.ladder.add(files, to: state)
-                }
-                if state.isDigitized { p.pagesScanned += pages }
-                perFonds[fonds] = p
-
-                guard !secret else { continue }
-                let r = tree.root(of: boxId)
-                guard var family = families[r] else { continue }
-                family.scannableFiles += files
-                family.unknownSheets += files - withSheets
-                family.sheets += sheets
-                if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: state) {
-                    family.files[rung] += files
-                    family.digitizedSheets[rung] += sheets
-                }
-                families[r] = family
-            }
-
-            let rungs = [ScanState.recorded.rawValue, ScanState.passed.rawValue, ScanState.delivered.rawValue]
-            var splitMM: [Int64: [Double]] = [:]
-            for family in families.values {
-                var p = perFonds[family.fonds, default: Progress()]
-                p.boxesReceived += 1
-                p.totalMetres += Double(family.extentMM)
-                if family.arranged {
-                    p.arrangedMetres += Double(family.extentMM)
-                    let kept = family.keptMM ?? family.extentMM
-                    p.keptMetres += Double(kept)
-                    p.weededMetres += Double(family.extentMM - kept)
-                }
-                let shares = family.digitizedShares
-                var split = splitMM[family.fonds, default: [0, 0, 0]]
-                for i in 0..<3 { split[i] += Double(family.extentMM) * shares[i] }
-                splitMM[family.fonds] = split
-                perFonds[family.fonds] = p
-            }
-            for (fonds, split) in splitMM {
-                var p = perFonds[fonds, default: Progress()]
-                p.digitizedMetres = split.reduce(0, +)
-                p.digitizedSplitMetres = Dictionary(uniqueKeysWithValues: zip(rungs, split))
-                perFonds[fonds] = p
-            }
-
-            for (fonds, figures) in try KhoStore.weedFigures(db) { perFonds[fonds, default: Progress()].weed = figures }
-
-            var total = Progress()
-            var fondsList: [Status.FondsProgress] = []
-            for row in fondsRows {
-                let id: Int64 = row[0]
-                let p = perFonds[id, default: Progress()]
-                total.add(p)
-                fondsList.append(Status.FondsProgress(code: row[1], name: row[2], progress: p.inMetres()))
-            }
-            return Status(asOf: time.dateTime(of: now), progress: total.inMetres(), fonds: fondsList)
+            return try count.status(db, asOf: time.dateTime(of: now))
         }
+    }
+}
+
+/// What ``KhoStore/status(now:)`` counts as it reads the catalogue: each fonds' tally, and each family of boxes (a box
+/// as received with the boxes made from it), whose digitized share is measured as a whole.
+private struct StatusCount {
+    var perFonds: [Int64: StatusTally] = [:]
+    var families: [Int64: Family] = [:]
+    var tree = BoxFamilies()
+    var boxFonds: [Int64: Int64] = [:]
+
+    /// Counts each fonds' boxes, and makes a family of each box as received; boxes made from another join its family.
+    mutating func readBoxes(_ db: Database) throws {
+        // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
+        let boxes = try Row.fetchCursor(
+            db,
+            sql:
+                """
+                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id,
+                       arrangement = 'arranged' AS arranged, \(Bounds.sql("kept_mm")) AS kept_mm
+                FROM box
+                """
+        )
+        while let row = try boxes.next() {
+            let id: Int64 = row["id"]
+            let fonds: Int64 = row["fonds_id"]
+            boxFonds[id] = fonds
+            perFonds[fonds, default: StatusTally()].boxes += 1
+            if let parent: Int64 = row["from_box_id"] {
+                tree.add(child: id, parent: parent)
+            } else {
+                let arranged: Bool = row["arranged"]
+                families[id] = Family(
+                    fonds: fonds, extentMM: row["extent_mm"], arranged: arranged, keptMM: row["kept_mm"])
+            }
+        }
+    }
+
+    /// Adds each box's files, sheets, digitized pages and ladder rungs to its fonds, and the files that may be
+    /// scanned (not secret) to its family.
+    mutating func readFiles(_ db: Database) throws {
+        let stats = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT box_id, access, scan_state, COUNT(*) AS files, COUNT(sheets) AS files_with_sheets,
+                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets,
+                       COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages
+                FROM file GROUP BY box_id, access, scan_state
+                """)
+        while let row = try stats.next() {
+            let boxId: Int64 = row["box_id"]
+            let secret = (row["access"] as String) == Access.secret.rawValue
+            let state = ScanState(rawValue: row["scan_state"]) ?? .none
+            let files: Int = row["files"]
+            let withSheets: Int = row["files_with_sheets"]
+            let sheets: Int = row["sheets"]
+            let pages: Int = row["pages"]
+            let fonds = boxFonds[boxId] ?? 0
+            var p = perFonds[fonds, default: StatusTally()]
+            p.files += files
+            p.sheets += sheets
+            p.filesWithoutSheets += files - withSheets
+            if secret {
+                p.ladder.secret += files
+            } else {
+                p.ladder.add(files, to: state)
+            }
+            if state.isDigitized { p.pagesScanned += pages }
+            perFonds[fonds] = p
+
+            guard !secret else { continue }
+            addToFamily(of: boxId, files: files, withSheets: withSheets, sheets: sheets, state: state)
+        }
+    }
+
+    /// Adds files that may be scanned to the family of `boxId`, on their rung when it counts as digitized.
+    private mutating func addToFamily(of boxId: Int64, files: Int, withSheets: Int, sheets: Int, state: ScanState) {
+        let r = tree.root(of: boxId)
+        guard var family = families[r] else { return }
+        family.scannableFiles += files
+        family.unknownSheets += files - withSheets
+        family.sheets += sheets
+        if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: state) {
+            family.files[rung] += files
+            family.digitizedSheets[rung] += sheets
+        }
+        families[r] = family
+    }
+
+    /// Adds each family's extent to its fonds (total, arranged, kept, weeded) and its digitized share, by rung.
+    mutating func addFamilies() {
+        let rungs = [ScanState.recorded.rawValue, ScanState.passed.rawValue, ScanState.delivered.rawValue]
+        var splitMM: [Int64: [Double]] = [:]
+        for family in families.values {
+            var p = perFonds[family.fonds, default: StatusTally()]
+            p.boxesReceived += 1
+            p.totalMillimetres += Double(family.extentMM)
+            if family.arranged {
+                p.arrangedMillimetres += Double(family.extentMM)
+                let kept = family.keptMM ?? family.extentMM
+                p.keptMillimetres += Double(kept)
+                p.weededMillimetres += Double(family.extentMM - kept)
+            }
+            let shares = family.digitizedShares
+            var split = splitMM[family.fonds, default: [0, 0, 0]]
+            for i in 0..<3 { split[i] += Double(family.extentMM) * shares[i] }
+            splitMM[family.fonds] = split
+            perFonds[family.fonds] = p
+        }
+        for (fonds, split) in splitMM {
+            var p = perFonds[fonds, default: StatusTally()]
+            p.digitizedMillimetres = split.reduce(0, +)
+            p.digitizedSplitMillimetres = Dictionary(uniqueKeysWithValues: zip(rungs, split))
+            perFonds[fonds] = p
+        }
+    }
+
+    /// Each fonds' figures in code order and their total, in metres.
+    func status(_ db: Database, asOf: String) throws -> Status {
+        var total = StatusTally()
+        var fondsList: [Status.FondsProgress] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code") {
+            let id: Int64 = row["id"]
+            let p = perFonds[id, default: StatusTally()]
+            total.add(p)
+            fondsList.append(Status.FondsProgress(code: row["code"], name: row["name"], progress: p.figures()))
+        }
+        return Status(asOf: asOf, progress: total.figures(), fonds: fondsList)
     }
 }
 
@@ -247,44 +296,63 @@ struct Family {
     }
 }
 
-extension Progress {
-    /// Adds another fonds' figures (still in millimetres).
-    mutating func add(_ other: Progress) {
-        totalMetres += other.totalMetres
-        arrangedMetres += other.arrangedMetres
-        keptMetres += other.keptMetres
-        weededMetres += other.weededMetres
-        digitizedMetres += other.digitizedMetres
+/// One fonds' figures (or the whole archive's) while they are counted: lengths in millimetres, so that sums of
+/// whole millimetres are exact (a digitized share is a fraction of a box's millimetres); ``figures()`` turns them
+/// into metres once, at the end.
+struct StatusTally {
+    var totalMillimetres = 0.0
+    var arrangedMillimetres = 0.0
+    var keptMillimetres = 0.0
+    var weededMillimetres = 0.0
+    var digitizedMillimetres = 0.0
+    /// Recorded, passed and delivered, by rung name.
+    var digitizedSplitMillimetres: [String: Double] = [:]
+    var boxes = 0
+    var boxesReceived = 0
+    var files = 0
+    var sheets = 0
+    var filesWithoutSheets = 0
+    var pagesScanned = 0
+    var ladder = Ladder()
+    /// The destruction list as ``KhoStore/weedFigures(_:)`` counts it: in millimetres until `inMetres()`.
+    var weedInMillimetres = WeedFigures()
+
+    /// Adds another fonds' tally.
+    mutating func add(_ other: StatusTally) {
+        totalMillimetres += other.totalMillimetres
+        arrangedMillimetres += other.arrangedMillimetres
+        keptMillimetres += other.keptMillimetres
+        weededMillimetres += other.weededMillimetres
+        digitizedMillimetres += other.digitizedMillimetres
         boxes += other.boxes
         boxesReceived += other.boxesReceived
         files += other.files
         sheets += other.sheets
         filesWithoutSheets += other.filesWithoutSheets
         pagesScanned += other.pagesScanned
-        ladder.none += other.ladder.none
-        ladder.recorded += other.ladder.recorded
-        ladder.passed += other.ladder.passed
-        ladder.rescan += other.ladder.rescan
-        ladder.mismatch += other.ladder.mismatch
-        ladder.review += other.ladder.review
-        ladder.rebuild += other.ladder.rebuild
-        ladder.delivered += other.ladder.delivered
-        ladder.secret += other.ladder.secret
-        for (key, value) in other.digitizedSplitMetres { digitizedSplitMetres[key, default: 0] += value }
-        weed.add(other.weed)
+        ladder.add(other.ladder)
+        for (key, value) in other.digitizedSplitMillimetres { digitizedSplitMillimetres[key, default: 0] += value }
+        weedInMillimetres.add(other.weedInMillimetres)
     }
 
-    /// The same figures with millimetres turned into metres, rounded to the millimetre.
-    func inMetres() -> Progress {
-        func m(_ mm: Double) -> Double { (mm.rounded()) / 1000 }
-        var p = self
-        p.totalMetres = m(totalMetres)
-        p.arrangedMetres = m(arrangedMetres)
-        p.keptMetres = m(keptMetres)
-        p.weededMetres = m(weededMetres)
-        p.digitizedMetres = m(digitizedMetres)
-        p.digitizedSplitMetres = digitizedSplitMetres.mapValues(m)
-        p.weed = weed.inMetres()
-        return p
+    /// The figures people read: millimetres turned into metres, rounded to the millimetre.
+    func figures() -> StatusFigures {
+        func metres(_ mm: Double) -> Double { (mm.rounded()) / 1000 }
+        var f = StatusFigures()
+        f.totalMetres = metres(totalMillimetres)
+        f.arrangedMetres = metres(arrangedMillimetres)
+        f.keptMetres = metres(keptMillimetres)
+        f.weededMetres = metres(weededMillimetres)
+        f.digitizedMetres = metres(digitizedMillimetres)
+        f.digitizedSplitMetres = digitizedSplitMillimetres.mapValues(metres)
+        f.boxes = boxes
+        f.boxesReceived = boxesReceived
+        f.files = files
+        f.sheets = sheets
+        f.filesWithoutSheets = filesWithoutSheets
+        f.pagesScanned = pagesScanned
+        f.ladder = ladder
+        f.weed = weedInMillimetres.inMetres()
+        return f
     }
 }

@@ -6,7 +6,7 @@ import KhoKit
 /// What people read never carries control or bidi characters raw (a stored name with an ESC sequence would
 /// recolour or clear the terminal, a bidi override would reorder a line): lines and table cells show them as
 /// escapes (`\u{1B}`); JSON escapes them by its own rules.
-enum Out {
+enum Printer {
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,8 +1,9 @@
 import ArgumentParser
 import KhoKit
 
-struct Undo: ParsableCommand {
+struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "undo",
         abstract: Text(
             vi: "Hoàn tác một sự kiện bằng một sự kiện bù (nhật ký không bao giờ bị sửa).",
             en: "Undo an event by appending a compensating event (the log is never edited).")(),
@@ -16,7 +17,7 @@ struct Undo: ParsableCommand {
 
     func run() throws {
         let event = try global.openForWriting().undo(eventId: id, by: try who.attribution())
-        if global.json { return try Out.json(event.id) }
-        Out.done(Text(vi: "Đã hoàn tác sự kiện \(id)", en: "Undid event \(id)"), event: event.id)
+        if global.json { return try Printer.json(event.id) }
+        Printer.done(Text(vi: "Đã hoàn tác sự kiện \(id)", en: "Undid event \(id)"), event: event.id)
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import KhoKit
 
-struct Log: ParsableCommand {
+struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: Text(
             vi: "Nhật ký sự kiện: ai làm gì, khi nào, trên hộp/hồ sơ nào.",
             en: "The event log: who did what, when, on which box or file.")())
@@ -29,8 +30,8 @@ struct Log: ParsableCommand {
             LogFilter(
                 person: person, box: box, file: try file.map { try FileRef(parsing: $0) }, kind: kind, from: from,
                 to: to, limit: last))
-        if global.json { return try Out.json(events) }
-        Out.table(
+        if global.json { return try Printer.json(events) }
+        Printer.table(
             [
                 "#", Text(vi: "Lúc", en: "When")(), Text(vi: "Việc", en: "What")(), Text(vi: "Người làm", en: "By")(),
                 Text(vi: "Hộp/hồ sơ", en: "Box/file")(), Text(vi: "Số lượng", en: "Quantity")(),

@@ -1,8 +1,9 @@
 import ArgumentParser
 import KhoKit
 
-struct Status: ParsableCommand {
+struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: Text(
             vi: "Tiến độ: số mét tổng / đã chỉnh lý / giữ lại / đã số hóa, hộp, hồ sơ, trang, theo phông.",
             en: "Progress: metres total / arranged / kept / digitized, boxes, files, pages, per fonds.")(),
@@ -33,15 +34,24 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let status = try global.openForReading().status()
-        if global.json { return try Out.json(status) }
-        let p = status.progress
-        func m(_ v: Double) -> String { "\(Out.metres(v)) m" }
+        if global.json { return try Printer.json(status) }
+        Printer.line(
+            Text(vi: "Kho lưu trữ — tiến độ lúc \(status.asOf)", en: "Archive progress as of \(status.asOf)")())
+        Printer.line()
+        Self.printMeasures(status.progress)
+        Printer.line()
+        Self.printLadder(status.progress.ladder)
+        Printer.line()
+        Self.printFonds(status.fonds)
+    }
+
+    /// The headline table: metres (with their share of the total), boxes, files, sheets and pages.
+    private static func printMeasures(_ p: StatusFigures) {
+        func m(_ v: Double) -> String { "\(Printer.metres(v)) m" }
         // Digitized metres are shares of boxes: two decimals say all that is known.
         func m2(_ v: Double) -> String { "\(Format.decimal(v, maxFractionDigits: 2)) m" }
         func pct(_ v: Double) -> String { Format.percent(v, of: p.totalMetres) }
-        Out.line(Text(vi: "Kho lưu trữ — tiến độ lúc \(status.asOf)", en: "Archive progress as of \(status.asOf)")())
-        Out.line()
-        Out.table(
+        Printer.table(
             [Text(vi: "Chỉ tiêu", en: "Measure")(), Text(vi: "Số lượng", en: "Amount")(), "%"],
             [
                 [Text(vi: "Tổng số mét tài liệu", en: "Total metres")(), m(p.totalMetres), ""],
@@ -66,10 +76,12 @@ struct Status: ParsableCommand {
                 [Text(vi: "Trang đã số hóa", en: "Pages digitized")(), Format.integer(Int64(p.pagesScanned)), ""],
             ],
             right: [1, 2])
-        Out.line()
-        Out.line(Text(vi: "Các bậc số hóa (số hồ sơ):", en: "Digitization ladder (files):")())
-        let l = p.ladder
-        Out.table(
+    }
+
+    /// Files on each rung of the digitization ladder.
+    private static func printLadder(_ l: Ladder) {
+        Printer.line(Text(vi: "Các bậc số hóa (số hồ sơ):", en: "Digitization ladder (files):")())
+        Printer.table(
             [Text(vi: "Bậc", en: "Rung")(), Text(vi: "Hồ sơ", en: "Files")()],
             [
                 [ScanState.none.label(), Format.integer(Int64(l.none))],
@@ -82,18 +94,21 @@ struct Status: ParsableCommand {
                 [Text(vi: "mật (không số hóa)", en: "secret (never scanned)")(), Format.integer(Int64(l.secret))],
             ],
             right: [1])
-        Out.line()
-        Out.line(Text(vi: "Theo phông:", en: "By fonds:")())
-        Out.table(
+    }
+
+    /// One row per fonds: metres total, arranged and digitized, boxes and files.
+    private static func printFonds(_ fonds: [Status.FondsProgress]) {
+        Printer.line(Text(vi: "Theo phông:", en: "By fonds:")())
+        Printer.table(
             [
                 Text(vi: "Phông", en: "Fonds")(), Text(vi: "Tên", en: "Name")(),
                 Text(vi: "Tổng (m)", en: "Total (m)")(),
                 Text(vi: "Chỉnh lý (m)", en: "Arranged (m)")(), Text(vi: "Số hóa (m)", en: "Digitized (m)")(),
                 Text(vi: "Hộp", en: "Boxes")(), Text(vi: "Hồ sơ", en: "Files")(),
             ],
-            status.fonds.map { f in
+            fonds.map { f in
                 [
-                    f.code, f.name, Out.metres(f.progress.totalMetres), Out.metres(f.progress.arrangedMetres),
+                    f.code, f.name, Printer.metres(f.progress.totalMetres), Printer.metres(f.progress.arrangedMetres),
                     Format.decimal(f.progress.digitizedMetres, maxFractionDigits: 2), String(f.progress.boxes),
                     String(f.progress.files),
                 ]
