@@ -69,6 +69,10 @@ let package = Package(
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
         .testTarget(name: "KhoReportTests", dependencies: ["KhoReport"]),
         .testTarget(name: "KhoKitTests", dependencies: ["KhoKit", "KhoTestSupport"]),
-        .testTarget(name: "khoTests", dependencies: ["kho", "KhoKit", "KhoTestSupport"]),
+        .testTarget(
+            name: "khoTests",
+            dependencies: [
+                "kho", "KhoKit", "KhoTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ]
 )

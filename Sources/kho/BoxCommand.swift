@@ -36,6 +36,7 @@ struct BoxCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: Text(
                 vi: "Thêm một hộp (hoặc bó tài liệu khi tiếp nhận).", en: "Register a box (or a bundle as received).")(),
             discussion: Text(
@@ -83,6 +84,7 @@ struct BoxCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text(vi: "Liệt kê hộp, có lọc.", en: "List boxes, with filters.")())
         @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")()))
         var fonds: String?
@@ -134,6 +136,7 @@ struct BoxCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: Text(vi: "Xem một hộp và các hồ sơ trong hộp.", en: "Show a box and its files.")())
         @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
         var code: String
@@ -172,6 +175,7 @@ struct BoxCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: Text(
                 vi: "Sửa mô tả một hộp (ghi lại giá trị cũ để có thể hoàn tác).",
                 en: "Change a box's description (the old values are kept, so it can be undone).")())
@@ -205,6 +209,7 @@ struct BoxCommand: ParsableCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: Text(vi: "Ghi vị trí mới của hộp trên giá.", en: "Record a box's new shelf location.")())
         @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
         var code: String
@@ -225,6 +230,7 @@ struct BoxCommand: ParsableCommand {
 extension BoxCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rename",
             abstract: Text(vi: "Đổi mã một hộp (hoàn tác được).", en: "Give a box a new code (undoable).")(),
             discussion: Text(
                 vi:
@@ -248,6 +254,7 @@ extension BoxCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: Text(
                 vi: "Xóa một hộp đăng ký nhầm, khi chưa có việc gì trên hộp (hoàn tác được).",
                 en: "Delete a box registered by mistake, while nothing has happened to it (undoable).")(),

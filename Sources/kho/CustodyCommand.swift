@@ -65,6 +65,7 @@ struct OutCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text(
                 vi: "Những gì đang ở ngoài kho: ai giữ, từ bao giờ, mục đích, hạn trả; quá hạn lên đầu.",
                 en: "What is out of the store now: with whom, since when, purpose, due; overdue first.")())

@@ -102,6 +102,7 @@ struct DocCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: Text(
                 vi: "Thêm một văn bản vào hồ sơ (số thứ tự tiếp theo nếu không ghi).",
                 en: "Add a document to a file (the next number unless given).")(),
@@ -129,6 +130,7 @@ struct DocCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text(
                 vi: "Liệt kê văn bản của một hồ sơ, một hộp hoặc tất cả.",
                 en: "List the documents of a file, a box, or all.")())
@@ -168,6 +170,7 @@ struct DocCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: Text(vi: "Xem một văn bản.", en: "Show a document.")())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ/SỐ", en: "BOX/FILE/NO")()))
         var ref: String
@@ -199,6 +202,7 @@ struct DocCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: Text(
                 vi: "Sửa một văn bản (ghi giá trị cũ để có thể hoàn tác).",
                 en: "Change a document (the old values are kept, so it can be undone).")())
@@ -220,6 +224,7 @@ struct DocCommand: ParsableCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: Text(
                 vi: "Chuyển văn bản sang hồ sơ khác hoặc số thứ tự khác.",
                 en: "Move a document to another file or number.")())
@@ -241,6 +246,7 @@ struct DocCommand: ParsableCommand {
 
     struct Kind: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "kind",
             abstract: Text(
                 vi: "Các tên loại văn bản; thêm một tên loại mới.", en: "The document kinds; add a new one.")(),
             discussion: Text(

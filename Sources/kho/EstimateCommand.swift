@@ -199,6 +199,7 @@ struct EstimateCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: Text(
                 vi: "Trình lại một dự toán đã lưu, đúng như khi lập.",
                 en: "Show a saved estimate exactly as it was made.")())
@@ -223,6 +224,7 @@ struct EstimateCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text(vi: "Liệt kê các dự toán đã lưu.", en: "List saved estimates.")())
         @OptionGroup var global: GlobalOptions
 

@@ -71,6 +71,7 @@ struct FileCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: Text(vi: "Thêm một hồ sơ vào hộp.", en: "Register a file in a box.")(),
             discussion: Text(
                 vi:
@@ -100,6 +101,7 @@ struct FileCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text(vi: "Liệt kê hồ sơ, có lọc.", en: "List files, with filters.")())
         @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
         var box: String?
@@ -142,7 +144,8 @@ struct FileCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Xem một hồ sơ.", en: "Show a file.")())
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: Text(vi: "Xem một hồ sơ.", en: "Show a file.")())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
         @OptionGroup var global: GlobalOptions
@@ -180,6 +183,7 @@ struct FileCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: Text(
                 vi: "Sửa mô tả một hồ sơ (ghi lại giá trị cũ để có thể hoàn tác).",
                 en: "Change a file's description (the old values are kept, so it can be undone).")())
@@ -209,6 +213,7 @@ struct FileCommand: ParsableCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: Text(
                 vi: "Chuyển hồ sơ sang hộp khác (giữ nguyên số hồ sơ).",
                 en: "Move a file into another box (keeping its code).")())
@@ -232,6 +237,7 @@ struct FileCommand: ParsableCommand {
 extension FileCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rename",
             abstract: Text(
                 vi: "Đổi số hồ sơ trong hộp (hoàn tác được).", en: "Give a file a new code in its box (undoable).")(),
             discussion: Text(
@@ -264,6 +270,7 @@ extension FileCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: Text(
                 vi: "Xóa một hồ sơ đăng ký nhầm, khi chưa có việc gì trên hồ sơ (hoàn tác được).",
                 en: "Delete a file registered by mistake, while nothing has happened to it (undoable).")(),

@@ -11,6 +11,7 @@ struct FondsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: Text(vi: "Thêm một phông lưu trữ.", en: "Register a fonds.")(),
             discussion: Text(
                 vi: "Ví dụ: kho fonds add UBND-SK1 --name \"UBND xã Sơn Kim 1\" --by \"Nguyễn Thị Thu\"",
@@ -37,7 +38,8 @@ struct FondsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text(vi: "Liệt kê các phông.", en: "List fonds.")())
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Text(vi: "Liệt kê các phông.", en: "List fonds.")())
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -57,6 +59,7 @@ struct FondsCommand: ParsableCommand {
 extension FondsCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rename",
             abstract: Text(
                 vi: "Đổi mã một phông (hoàn tác được); không đổi được khi phông đã có bản PDF/A bàn giao.",
                 en: "Give a fonds a new code (undoable); refused once it has a delivered PDF/A copy.")())
@@ -77,6 +80,7 @@ extension FondsCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: Text(
                 vi: "Xóa một phông đăng ký nhầm, khi phông chưa có hộp và chưa có việc gì (hoàn tác được).",
                 en:

@@ -80,6 +80,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Boxes: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "boxes",
             abstract: Text(vi: "Nhập hộp từ CSV.", en: "Import boxes from CSV.")())
         @OptionGroup var source: Source
         @OptionGroup var who: WhoOptions
@@ -89,6 +90,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Files: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "files",
             abstract: Text(vi: "Nhập hồ sơ từ CSV.", en: "Import files from CSV.")())
         @OptionGroup var source: Source
         @OptionGroup var who: WhoOptions
@@ -100,6 +102,7 @@ struct ImportCommand: ParsableCommand {
 extension ImportCommand {
     struct Scans: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scans",
             abstract: Text(
                 vi: "Nhập sổ ghi nhận quét (box,file,pages[,date,by]) từ CSV.",
                 en: "Import hand scan records (box,file,pages[,date,by]) from CSV.")(),
@@ -119,6 +122,7 @@ extension ImportCommand {
 extension ImportCommand {
     struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "docs",
             abstract: Text(
                 vi: "Nhập mục lục văn bản từ CSV (tất cả hoặc không dòng nào; hoàn tác được).",
                 en: "Import a document list from CSV (every row or none; undoable).")(),
@@ -169,6 +173,7 @@ extension ImportCommand {
 extension ImportCommand {
     struct Weed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "weed",
             abstract: Text(
                 vi: "Nhập danh mục tài liệu hết giá trị từ CSV (tất cả hoặc không dòng nào).",
                 en: "Import the destruction list from CSV (every row or none).")(),

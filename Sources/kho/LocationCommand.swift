@@ -11,6 +11,7 @@ struct LocationCommand: ParsableCommand {
 
     struct Mark: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mark",
             abstract: Text(
                 vi: "Đánh dấu nguy cơ của một vị trí; --risk none bỏ đánh dấu.",
                 en: "Mark the risks of a location; --risk none clears the mark.")(),
@@ -81,6 +82,7 @@ struct LocationCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text(
                 vi: "Liệt kê các vị trí có hộp hoặc đã đánh dấu, với nguy cơ và số hộp.",
                 en: "List the locations that hold boxes or are marked, with their risks and boxes.")())

@@ -15,6 +15,7 @@ struct PdfCommand: ParsableCommand {
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: Text(
                 vi: "Làm bản PDF/A cho các hồ sơ có bản quét đã đạt chuẩn (OCRmyPDF + Tesseract vie).",
                 en: "Build the PDF/A copy of files whose masters passed QC (OCRmyPDF + Tesseract vie).")(),
@@ -167,6 +168,7 @@ struct PdfCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: Text(
                 vi: "Kiểm tra bản PDF/A: còn đó, SHA-256 không đổi, đủ trang, khai báo PDF/A, có lớp chữ.",
                 en: "Check the PDF/A copies: present, SHA-256 unchanged, all pages, PDF/A declared, text layer present."
@@ -213,6 +215,7 @@ struct PdfCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text(
                 vi: "Liệt kê bản PDF/A đã làm: mã hồ sơ, đường dẫn, trang, dung lượng, lần kiểm tra.",
                 en: "List the PDF/A copies: archival code, path, pages, size, last check.")())
@@ -253,6 +256,7 @@ struct PdfCommand: ParsableCommand {
 
     struct Rule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rule",
             abstract: Text(
                 vi: "Xem hoặc đặt quy tắc mã hồ sơ của phông.", en: "Show or set a fonds' archival code rule.")(),
             discussion: Text(
@@ -329,6 +333,7 @@ struct PdfCommand: ParsableCommand {
 
     struct Settings: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "settings",
             abstract: Text(
                 vi: "Xem hoặc đặt cách làm bản PDF/A: thư mục, nén ảnh, độ phân giải.",
                 en: "Show or set how the PDF/A copies are made: folder, image compression, resolution.")(),

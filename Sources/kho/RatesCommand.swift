@@ -12,6 +12,7 @@ struct RatesCommand: ParsableCommand {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: Text(
                 vi: "Tạo tệp đơn giá mặc định (có chú thích) để sửa theo đơn giá của tỉnh.",
                 en: "Write the default, commented rates file, to edit to the province's prices.")())
@@ -37,6 +38,7 @@ struct RatesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: Text(
                 vi: "Xem đơn giá đang dùng và nguồn của từng con số.",
                 en: "Show the prices in use and where each comes from.")())

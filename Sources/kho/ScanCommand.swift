@@ -13,6 +13,7 @@ struct ScanCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: Text(
                 vi: "Ghi nhận bằng tay một hồ sơ đã quét với số trang (bậc «đã ghi nhận»).",
                 en: "Mark a file as scanned by hand, with its pages (the “recorded” rung).")(),

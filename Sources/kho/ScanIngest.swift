@@ -6,6 +6,7 @@ import KhoTIFF
 extension ScanCommand {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ingest",
             abstract: Text(
                 vi: "Nạp bản quét TIFF từ thư mục bản quét: đọc thẻ, tính SHA-256, kiểm tra theo chuẩn.",
                 en: "Ingest TIFF masters from the scans folder: read tags, SHA-256, check against the profile.")(),

@@ -4,6 +4,7 @@ import KhoKit
 extension ScanCommand {
     struct Problems: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "problems",
             abstract: Text(
                 vi: "Liệt kê bản quét có vấn đề (không đạt chuẩn, không đọc được, mất) theo hộp và hồ sơ.",
                 en: "List masters with problems (failing QC, unreadable, missing) by box and file.")())

@@ -5,6 +5,7 @@ import KhoTIFF
 extension ScanCommand {
     struct Profile: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "profile",
             abstract: Text(
                 vi: "Xem hoặc đặt chuẩn chất lượng mặc định của danh mục.",
                 en: "Show or set the catalogue's default quality profile.")(),

@@ -5,6 +5,7 @@ extension ScanCommand {
     /// `kho scan confirm`: a page count outside sheets…2 × sheets that is right for a reason.
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "confirm",
             abstract: Text(
                 vi: "Xác nhận số trang đúng dù nằm ngoài khoảng số tờ…2 × số tờ (bản đồ gấp, bỏ mặt sau trắng).",
                 en: "Confirm a page count outside sheets…2 × sheets that is right (fold-out maps, blank backs skipped)."
@@ -42,6 +43,7 @@ extension ScanCommand {
     /// `kho scan accept`: the new content of changed masters becomes their reference.
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "accept",
             abstract: Text(
                 vi:
                     "Chấp nhận nội dung mới của bản quét đã đổi sau khi kiểm tra (quét lại, sửa chữa); giữ lịch sử mã SHA-256.",

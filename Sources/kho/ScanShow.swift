@@ -5,6 +5,7 @@ import KhoTIFF
 extension ScanCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: Text(
                 vi: "Xem các bản quét của một hồ sơ: thẻ TIFF, SHA-256, vấn đề.",
                 en: "Show a file's masters: TIFF tags, SHA-256, problems.")())

@@ -4,6 +4,7 @@ import KhoKit
 extension ScanCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: Text(
                 vi: "Kiểm tra toàn vẹn: tính lại SHA-256 và báo tệp mất, thay đổi, không đọc được.",
                 en: "Fixity check: re-hash masters and report missing, changed and unreadable ones.")(),

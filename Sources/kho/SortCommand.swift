@@ -11,6 +11,7 @@ struct SortCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: Text(
                 vi: "Ghi bắt đầu chỉnh lý một hoặc nhiều hộp.",
                 en: "Record that arrangement of one or more boxes has started.")())
@@ -31,6 +32,7 @@ struct SortCommand: ParsableCommand {
 
     struct Finish: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "finish",
             abstract: Text(
                 vi: "Ghi hoàn thành chỉnh lý một hoặc nhiều hộp.",
                 en: "Record that arrangement of one or more boxes is finished.")(),

@@ -22,6 +22,7 @@ struct WeedCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: Text(
                 vi: "Ghi một nhóm tài liệu đề nghị hủy, loại ra khi chỉnh lý một hộp.",
                 en: "Record a group of records proposed for destruction from a box being arranged.")(),
@@ -110,6 +111,7 @@ struct WeedCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text(
                 vi: "Liệt kê danh mục tài liệu hết giá trị và số mét từng hộp.",
                 en: "List the destruction list and each box's metres.")())
@@ -156,6 +158,7 @@ struct WeedCommand: ParsableCommand {
 
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: Text(
                 vi:
                     "Ghi quyết định của Hội đồng xác định giá trị tài liệu duyệt hủy các tài liệu đang chờ của một phông.",
@@ -196,6 +199,7 @@ struct WeedCommand: ParsableCommand {
 
     struct Destroyed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "destroyed",
             abstract: Text(
                 vi: "Ghi việc hủy các tài liệu đã được duyệt của một phông, theo biên bản hủy.",
                 en: "Record that a fonds' approved records were destroyed, with the destruction record.")(),
