@@ -34,71 +34,96 @@ public enum TIFFReader {
             return result
         }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            let code = errno
-            result.findings.append(.cannotOpen(errno: code, reason: describe(errno: code)))
-            return result
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG:
-            break
-        case S_IFDIR:
-            result.findings.append(.isDirectory)
-            return result
-        default:
-            result.findings.append(.notRegularFile)
-            return result
-        }
-        result.fileSize = UInt64(max(0, info.st_size))
+        guard checkRegularFile(fd, into: &result) else { return result }
         // One byte more than the file's size, so a short read proves the end was reached.
         let limit = options.computeSHA256 ? Fixity.chunkSize : headBytes
         let capacity = Int(min(result.fileSize + 1, UInt64(limit)))
         let head = UnsafeMutableRawBufferPointer.allocate(byteCount: max(capacity, 16), alignment: 16)
         defer { head.deallocate() }
-        let headLength: Int
-        switch Fixity.readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: head[0..<capacity]), at: 0) {
-        case .success(let count):
-            headLength = count
-        case .failure(let error):
-            result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
-            return result
-        }
-        let prefix = UnsafeRawBufferPointer(rebasing: head[0..<headLength])
-        if options.computeSHA256 {
-            switch Fixity.sha256(fileDescriptor: fd, startingWith: prefix, complete: headLength < capacity) {
-            case .success(let digest):
-                result.sha256 = digest
-            case .failure(let error):
-                result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
-                return result
-            }
-        }
-        guard headLength > 0 else {
-            result.findings.append(.empty)
-            return result
-        }
-        let firstDirectory: UInt64
-        switch TIFFHeader.judge(Array(prefix.prefix(16)), fileSize: result.fileSize) {
-        case .failure(let problem):
-            result.findings.append(problem.finding)
-            return result
-        case .success(let header):
-            result.format = header.format
-            result.byteOrder = header.byteOrder
-            firstDirectory = header.firstDirectoryOffset
-        }
+        guard
+            let prefix = readHead(
+                fd, into: UnsafeMutableRawBufferPointer(rebasing: head[0..<capacity]), hash: options.computeSHA256,
+                into: &result),
+            let firstDirectory = judgeHeader(prefix, into: &result)
+        else { return result }
         // libtiff keeps the source's address until TIFFClose, so it lives on the heap, not in a Swift inout.
         let source = UnsafeMutablePointer<kho_tiff_source>.allocate(capacity: 1)
         defer { source.deallocate() }
         source.initialize(
             to: kho_tiff_source(
-                fd: fd, head: prefix.baseAddress?.assumingMemoryBound(to: UInt8.self), head_length: UInt64(headLength),
+                fd: fd, head: prefix.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                head_length: UInt64(prefix.count),
                 size: result.fileSize, position: 0))
         let bytes = TIFFBytes(head: prefix, fd: fd, size: result.fileSize)
         readDirectories(
             source: source, bytes: bytes, firstDirectory: firstDirectory, path: path, options: options, into: &result)
         return result
+    }
+
+    /// Checks that the open file is a regular file and records its size; false (with the finding) when it is not.
+    private static func checkRegularFile(_ fd: Int32, into result: inout TIFFFileResult) -> Bool {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            result.findings.append(.cannotOpen(errno: code, reason: describe(errno: code)))
+            return false
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            result.fileSize = UInt64(max(0, info.st_size))
+            return true
+        case S_IFDIR:
+            result.findings.append(.isDirectory)
+            return false
+        default:
+            result.findings.append(.notRegularFile)
+            return false
+        }
+    }
+
+    /// Reads the file's first bytes into `head` and, with `hash`, hashes the whole file starting with them.
+    ///
+    /// Returns the bytes read, or nil (with the finding) when reading or hashing failed or the file is empty.
+    private static func readHead(
+        _ fd: Int32, into head: UnsafeMutableRawBufferPointer, hash: Bool, into result: inout TIFFFileResult
+    ) -> UnsafeRawBufferPointer? {
+        let headLength: Int
+        switch Fixity.readFully(fd, into: head, at: 0) {
+        case .success(let count):
+            headLength = count
+        case .failure(let error):
+            result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
+            return nil
+        }
+        let prefix = UnsafeRawBufferPointer(rebasing: head[0..<headLength])
+        if hash {
+            switch Fixity.sha256(fileDescriptor: fd, startingWith: prefix, complete: headLength < head.count) {
+            case .success(let digest):
+                result.sha256 = digest
+            case .failure(let error):
+                result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
+                return nil
+            }
+        }
+        guard headLength > 0 else {
+            result.findings.append(.empty)
+            return nil
+        }
+        return prefix
+    }
+
+    /// Judges the TIFF header and records its format and byte order; returns the first directory's offset, or nil
+    /// (with the finding) when the header is not a usable TIFF header.
+    private static func judgeHeader(_ prefix: UnsafeRawBufferPointer, into result: inout TIFFFileResult) -> UInt64? {
+        switch TIFFHeader.judge(Array(prefix.prefix(16)), fileSize: result.fileSize) {
+        case .failure(let problem):
+            result.findings.append(problem.finding)
+            return nil
+        case .success(let header):
+            result.format = header.format
+            result.byteOrder = header.byteOrder
+            return header.firstDirectoryOffset
+        }
     }
 
     /// Reads many files, spread over all cores off Swift's cooperative pool; results are in the order of `paths`.
