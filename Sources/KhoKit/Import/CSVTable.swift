@@ -71,33 +71,52 @@ struct CSVTable {
         _ bytes: UnsafeBufferPointer<UInt8>, path: String, aliases: [String: String], required: [String],
         fallbacks: [String: String]
     ) throws -> CSVTable {
-        var start = 0
-        var firstLine = 1
-        var delimiter: UInt8?
-        // Excel's `sep=;` line names the separator.
-        if bytes.count >= 4, bytes[0] | 0x20 == UInt8(ascii: "s"), bytes[1] | 0x20 == UInt8(ascii: "e"),
-            bytes[2] | 0x20 == UInt8(ascii: "p"),
-            bytes[3] == UInt8(ascii: "="), let newline = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D })
-        {
-            if newline > 4 {
-                guard bytes[4] < 0x80 else {
-                    throw ImportError.cannotRead(path: path, reason: "sep= names a separator other than , ; or tab")
-                }
-                delimiter = bytes[4]
-            }
-            start =
-                newline + (bytes[newline] == 0x0D && newline + 1 < bytes.count && bytes[newline + 1] == 0x0A ? 2 : 1)
-            firstLine = 2
-        }
+        let sepLine = try excelSeparatorLine(bytes, path: path)
+        let start = sepLine?.end ?? 0
         let headerEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
-        let sep = delimiter ?? guessDelimiter(UnsafeBufferPointer(rebasing: bytes[start..<headerEnd]))
-        var reader = Reader(bytes: bytes, position: start, line: firstLine, delimiter: sep, path: path)
+        let sep = sepLine?.delimiter ?? guessDelimiter(UnsafeBufferPointer(rebasing: bytes[start..<headerEnd]))
+        var reader = Reader(bytes: bytes, position: start, line: sepLine == nil ? 1 : 2, delimiter: sep, path: path)
         guard let headerRecord = try reader.next(),
             headerRecord.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         else {
             throw ImportError.empty(path: path)
         }
-        let header = headerRecord.fields
+        let names = try columnNames(
+            headerRecord.fields, path: path, aliases: aliases, required: required, fallbacks: fallbacks)
+        var rows: [Row] = []
+        while let record = try reader.next() {
+            let fields = record.fields
+            if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            rows.append(Row(line: record.line, values: Values(names: names, fields: fields)))
+        }
+        return CSVTable(rows: rows, columns: names)
+    }
+
+    /// Excel's `sep=;` first line: the separator it names (nil when the line names none) and where the next line
+    /// starts; nil when the file has no such line.
+    private static func excelSeparatorLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String
+    ) throws -> (delimiter: UInt8?, end: Int)? {
+        guard bytes.count >= 4, bytes[0] | 0x20 == UInt8(ascii: "s"), bytes[1] | 0x20 == UInt8(ascii: "e"),
+            bytes[2] | 0x20 == UInt8(ascii: "p"),
+            bytes[3] == UInt8(ascii: "="), let newline = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D })
+        else { return nil }
+        var delimiter: UInt8?
+        if newline > 4 {
+            guard bytes[4] < 0x80 else {
+                throw ImportError.cannotRead(path: path, reason: "sep= names a separator other than , ; or tab")
+            }
+            delimiter = bytes[4]
+        }
+        let end = newline + (bytes[newline] == 0x0D && newline + 1 < bytes.count && bytes[newline + 1] == 0x0A ? 2 : 1)
+        return (delimiter, end)
+    }
+
+    /// The canonical name of each header column ("" for one read past), through `aliases` and then `fallbacks`;
+    /// an unknown, repeated or missing required column is an error.
+    private static func columnNames(
+        _ header: [String], path: String, aliases: [String: String], required: [String], fallbacks: [String: String]
+    ) throws -> [String] {
         var names: [String] = []
         var unknown: [String] = []
         for raw in header {
@@ -125,14 +144,7 @@ struct CSVTable {
         if !unknown.isEmpty { throw ImportError.unknownColumns(path: path, unknown: unknown, accepted: accepted) }
         let missing = required.filter { !names.contains($0) }
         if !missing.isEmpty { throw ImportError.missingColumns(path: path, missing: missing, found: header) }
-
-        var rows: [Row] = []
-        while let record = try reader.next() {
-            let fields = record.fields
-            if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            rows.append(Row(line: record.line, values: Values(names: names, fields: fields)))
-        }
-        return CSVTable(rows: rows, columns: names)
+        return names
     }
 
     /// Reads records from UTF-8 bytes in one pass, refusing quoting it would misread: a quoted field never closed
