@@ -41,8 +41,47 @@ extension KhoStore {
         estimate: EstimateResult?, savedName: String? = nil, lang: Lang = .vi, now: Date = Date()
     ) throws -> ReportModel {
         let status = try self.status(now: now)
-        let p = status.progress
-        let headline = Headline(
+        let problems = try scanProblems(lang: lang)
+        var (arranged, scanned) = try progressSeries()
+        // The actual lines run to today, flat where nothing was done; the forecast starts today.
+        let today = estimate?.today ?? LocalDay(now, in: time.timeZone)
+        arranged = Self.extend(arranged, to: today)
+        scanned = Self.extend(scanned, to: today)
+        let (poor, sample) = try read { db in (try Self.poorBoxes(db, lang: lang), try Self.isSampleData(db)) }
+        var model = ReportModel(
+            title: Text(
+                vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ",
+                en: "Archive arrangement and digitization progress"
+            ).text(lang),
+            archiveName: Text(vi: "Kho lưu trữ xã Sơn Kim 1", en: "Sơn Kim 1 commune archive").text(lang),
+            asOf: status.asOf, headline: Self.headline(status.progress),
+            qcProblemCount: problems.count,
+            fonds: status.fonds.map {
+                FondsRow(
+                    code: $0.code, name: $0.name, totalMetres: $0.progress.totalMetres,
+                    arrangedMetres: $0.progress.arrangedMetres,
+                    digitizedMetres: $0.progress.digitizedMetres)
+            },
+            arrangedSeries: arranged, scannedSeries: scanned, qcProblems: problems.map(Self.qcRow),
+            poorBoxes: poor, atRisk: try metresAtRisk(), sampleData: sample)
+        guard let estimate else { return model }
+        let from = estimate.today.description
+        model.arrangementProjection = Self.projection(
+            from: from, now: arranged.last?.value ?? 0, total: status.progress.totalMetres,
+            finish: estimate.arrangement.projection.finishDate)
+        model.scanningProjection = Self.projection(
+            from: from, now: scanned.last?.value ?? 0,
+            total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
+            finish: estimate.scanning.projection.finishDate)
+        model.weekly = Self.weeklyRows(estimate.throughput)
+        model.storage = Self.storageSummary(estimate.storage, estimate.delivery)
+        model.cost = Self.costSummary(estimate, savedName: savedName)
+        return model
+    }
+
+    /// The headline figures, as `kho status` counts them.
+    static func headline(_ p: Progress) -> Headline {
+        Headline(
             totalMetres: p.totalMetres, arrangedMetres: p.arrangedMetres, keptMetres: p.keptMetres,
             weededMetres: p.weededMetres,
             digitizedMetres: p.digitizedMetres,
@@ -56,72 +95,44 @@ extension KhoStore {
                 secret: p.ladder.secret),
             weed: WeedMetres(
                 proposed: p.weed.proposedMetres, approved: p.weed.approvedMetres, destroyed: p.weed.destroyedMetres))
-        let problems = try scanProblems(lang: lang)
-        var (arranged, scanned) = try progressSeries()
-        // The actual lines run to today, flat where nothing was done; the forecast starts today.
-        let today = estimate?.today ?? LocalDay(now, in: time.timeZone)
-        arranged = Self.extend(arranged, to: today)
-        scanned = Self.extend(scanned, to: today)
-        let (poor, sample) = try read { db -> ([PoorBoxRow], Bool) in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT b.code, f.code, b.location, b.condition,
-                           (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent'),
-                           (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id)
-                    FROM box b JOIN fonds f ON f.id = b.fonds_id
-                    WHERE b.condition IN ('mould', 'water', 'insects', 'brittle') ORDER BY b.code
-                    """)
-            let poor = rows.map { row -> PoorBoxRow in
-                let condition = Condition(rawValue: row[3]) ?? .good
-                let permanent: Int = row[4]
-                let files: Int = row[5]
-                let retention =
-                    files == 0
-                    ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
-                    : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent")
-                        .text(lang)
-                return PoorBoxRow(
-                    box: row[0], fonds: row[1], location: row[2], condition: condition.label, retention: retention)
-            }
-            let sample = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fonds WHERE notes LIKE '%DỮ LIỆU MẪU%'") ?? 0
-            return (poor, sample > 0)
+    }
+
+    /// A scan problem as the report lists it: box, then file and master.
+    static func qcRow(_ problem: ProblemLine) -> QCRow {
+        let parts = problem.ref.split(separator: "/", maxSplits: 1).map(String.init)
+        return QCRow(
+            box: parts.first ?? problem.ref, file: (parts.count > 1 ? parts[1] : "") + "/" + problem.master,
+            page: problem.page, message: problem.message)
+    }
+
+    /// The boxes in poor condition, by code, with how many of their files are kept permanently.
+    static func poorBoxes(_ db: Database, lang: Lang) throws -> [PoorBoxRow] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code, f.code, b.location, b.condition,
+                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent'),
+                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id)
+                FROM box b JOIN fonds f ON f.id = b.fonds_id
+                WHERE b.condition IN ('mould', 'water', 'insects', 'brittle') ORDER BY b.code
+                """)
+        return rows.map { row -> PoorBoxRow in
+            let condition = Condition(rawValue: row[3]) ?? .good
+            let permanent: Int = row[4]
+            let files: Int = row[5]
+            let retention =
+                files == 0
+                ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
+                : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent")
+                    .text(lang)
+            return PoorBoxRow(
+                box: row[0], fonds: row[1], location: row[2], condition: condition.label, retention: retention)
         }
-        var model = ReportModel(
-            title: Text(
-                vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ",
-                en: "Archive arrangement and digitization progress"
-            ).text(lang),
-            archiveName: Text(vi: "Kho lưu trữ xã Sơn Kim 1", en: "Sơn Kim 1 commune archive").text(lang),
-            asOf: status.asOf, headline: headline,
-            qcProblemCount: problems.count,
-            fonds: status.fonds.map {
-                FondsRow(
-                    code: $0.code, name: $0.name, totalMetres: $0.progress.totalMetres,
-                    arrangedMetres: $0.progress.arrangedMetres,
-                    digitizedMetres: $0.progress.digitizedMetres)
-            },
-            arrangedSeries: arranged, scannedSeries: scanned,
-            qcProblems: problems.map { problem in
-                let parts = problem.ref.split(separator: "/", maxSplits: 1).map(String.init)
-                return QCRow(
-                    box: parts.first ?? problem.ref, file: (parts.count > 1 ? parts[1] : "") + "/" + problem.master,
-                    page: problem.page, message: problem.message)
-            },
-            poorBoxes: poor, atRisk: try metresAtRisk(), sampleData: sample)
-        guard let estimate else { return model }
-        let from = estimate.today.description
-        model.arrangementProjection = Self.projection(
-            from: from, now: arranged.last?.value ?? 0, total: p.totalMetres,
-            finish: estimate.arrangement.projection.finishDate)
-        model.scanningProjection = Self.projection(
-            from: from, now: scanned.last?.value ?? 0,
-            total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
-            finish: estimate.scanning.projection.finishDate)
-        model.weekly = Self.weeklyRows(estimate.throughput)
-        model.storage = Self.storageSummary(estimate.storage, estimate.delivery)
-        model.cost = Self.costSummary(estimate, savedName: savedName)
-        return model
+    }
+
+    /// Whether the catalogue holds the sample data (a fonds marked as such).
+    static func isSampleData(_ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fonds WHERE notes LIKE '%DỮ LIỆU MẪU%'") ?? 0 > 0
     }
 
     /// A series continued flat to `today` (nothing recorded since its last point).
