@@ -158,60 +158,86 @@ public enum TIFFReader {
             return
         }
         defer { TIFFClose(tif) }
-        var truncationReported = false
-        var pagesByDirectory: [UInt64: Int] = [:]
-        var number = 1
+        var walk = DirectoryWalk()
         while true {
-            var page = readPage(tif, number: number)
-            let directoryOffset = TIFFCurrentDirOffset(tif)
-            pagesByDirectory[directoryOffset] = pagesByDirectory[directoryOffset] ?? number
-            let raw = rawDirectory(at: directoryOffset)
-            result.findings.append(contentsOf: resolutionFindings(page))
-            let samples = samplesFinding(page)
-            if let samples { result.findings.append(samples) }
-            if let data = imageData(tif, page: page, raw: raw, samplesSound: samples == nil) {
-                page.dataBytes = data.bytes
-                page.dataEnd = data.end
-                result.findings.append(contentsOf: data.findings(page: number))
-                if data.end > result.fileSize && !truncationReported {
-                    truncationReported = true
-                    result.findings.append(.truncated(page: number, dataEnd: data.end, fileSize: result.fileSize))
-                }
-            } else {
-                result.findings.append(.missingImageData(page: number))
-            }
-            result.pages.append(page)
+            let raw = readCurrentPage(tif, walk: &walk, rawDirectory: rawDirectory, into: &result)
             if TIFFLastDirectory(tif) != 0 {
                 break
             }
-            if number >= options.maxPages {
+            if walk.number >= options.maxPages {
                 result.findings.append(.tooManyPages(limit: options.maxPages))
                 break
             }
-            let errorsBefore = log.pointee.error_count
-            let errorLengthBefore = log.pointee.error_length
-            let warningLengthBefore = log.pointee.warning_length
-            if TIFFReadDirectory(tif) == 0 {
-                // There was a next directory and libtiff would not read it. libtiff 4.5 reports an
-                // unreadable directory as an error, and a loop as a warning (or, once the warning
-                // buffer is full, silently): no error means a loop.
-                let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
-                let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
-                if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping")
-                {
-                    let next = raw.flatMap { rawDirectory(at: $0.next) }
-                    result.findings.append(
-                        samplesFinding(next, page: number + 1) ?? .unreadableDirectory(page: number + 1, detail: detail)
-                    )
-                } else {
-                    let backTo = raw.flatMap { pagesByDirectory[$0.next] }
-                    result.findings.append(.directoryLoop(page: number, backTo: backTo))
-                }
-                break
-            }
-            number += 1
+            guard
+                readNextDirectory(
+                    tif, log: log, after: raw, walk: walk, rawDirectory: rawDirectory, path: path, into: &result)
+            else { break }
+            walk.number += 1
         }
         result.libtiffWarnings = warnings(in: log, path: path)
+    }
+
+    /// Where a walk of the directory chain stands: the page it is on, the page each directory was first read as,
+    /// and whether truncation has been reported (once per file).
+    private struct DirectoryWalk {
+        var number = 1
+        var pagesByDirectory: [UInt64: Int] = [:]
+        var truncationReported = false
+    }
+
+    /// Reads the current directory as page `walk.number`, with its image data and findings; returns its raw directory.
+    private static func readCurrentPage(
+        _ tif: OpaquePointer, walk: inout DirectoryWalk, rawDirectory: (UInt64) -> TIFFRawDirectory?,
+        into result: inout TIFFFileResult
+    ) -> TIFFRawDirectory? {
+        let number = walk.number
+        var page = readPage(tif, number: number)
+        let directoryOffset = TIFFCurrentDirOffset(tif)
+        walk.pagesByDirectory[directoryOffset] = walk.pagesByDirectory[directoryOffset] ?? number
+        let raw = rawDirectory(directoryOffset)
+        result.findings.append(contentsOf: resolutionFindings(page))
+        let samples = samplesFinding(page)
+        if let samples { result.findings.append(samples) }
+        if let data = imageData(tif, page: page, raw: raw, samplesSound: samples == nil) {
+            page.dataBytes = data.bytes
+            page.dataEnd = data.end
+            result.findings.append(contentsOf: data.findings(page: number))
+            if data.end > result.fileSize && !walk.truncationReported {
+                walk.truncationReported = true
+                result.findings.append(.truncated(page: number, dataEnd: data.end, fileSize: result.fileSize))
+            }
+        } else {
+            result.findings.append(.missingImageData(page: number))
+        }
+        result.pages.append(page)
+        return raw
+    }
+
+    /// Moves libtiff to the next directory; false (with the finding: unreadable, or a loop) when it would not.
+    private static func readNextDirectory(
+        _ tif: OpaquePointer, log: UnsafeMutablePointer<kho_tiff_log>, after raw: TIFFRawDirectory?,
+        walk: DirectoryWalk, rawDirectory: (UInt64) -> TIFFRawDirectory?, path: String,
+        into result: inout TIFFFileResult
+    ) -> Bool {
+        let errorsBefore = log.pointee.error_count
+        let errorLengthBefore = log.pointee.error_length
+        let warningLengthBefore = log.pointee.warning_length
+        guard TIFFReadDirectory(tif) == 0 else { return true }
+        // There was a next directory and libtiff would not read it. libtiff 4.5 reports an
+        // unreadable directory as an error, and a loop as a warning (or, once the warning
+        // buffer is full, silently): no error means a loop.
+        let number = walk.number
+        let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
+        let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
+        if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping") {
+            let next = raw.flatMap { rawDirectory($0.next) }
+            result.findings.append(
+                samplesFinding(next, page: number + 1) ?? .unreadableDirectory(page: number + 1, detail: detail))
+        } else {
+            let backTo = raw.flatMap { walk.pagesByDirectory[$0.next] }
+            result.findings.append(.directoryLoop(page: number, backTo: backTo))
+        }
+        return false
     }
 
     /// Reads the tags of libtiff's current directory.
