@@ -172,74 +172,95 @@ struct CSVTable {
 
         /// The next record, or nil at the end.
         mutating func next() throws -> Record? {
-            let n = bytes.count
-            guard position < n else { return nil }
+            guard position < bytes.count else { return nil }
             let recordLine = line
             var fields: [String] = []
             fields.reserveCapacity(12)
             var i = position
             while true {
-                if i < n && bytes[i] == Self.quote {
-                    // A quoted field.
-                    let open = i
-                    let openLine = line
-                    i += 1
-                    var scratch: [UInt8]?
-                    var chunk = i
-                    var closed = false
-                    while i < n {
-                        let b = bytes[i]
-                        if b == Self.quote {
-                            if i + 1 < n && bytes[i + 1] == Self.quote {
-                                if scratch == nil { scratch = [] }
-                                scratch?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk...i]))
-                                i += 2
-                                chunk = i
-                                continue
-                            }
-                            closed = true
-                            break
-                        }
-                        if b == Self.lf || (b == Self.cr && !(i + 1 < n && bytes[i + 1] == Self.lf)) { line += 1 }
-                        i += 1
-                    }
-                    guard closed else {
-                        throw ImportError.unterminatedQuote(path: path, line: openLine, sample: sample(from: open))
-                    }
-                    let field: String
-                    if var scratch {
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<i]))
-                        field = String(decoding: scratch, as: UTF8.self)
-                    } else {
-                        field = String(decoding: UnsafeBufferPointer(rebasing: bytes[chunk..<i]), as: UTF8.self)
-                    }
-                    fields.append(field)
-                    i += 1  // past the closing quote
-                    if i < n, bytes[i] != delimiter, bytes[i] != Self.lf, bytes[i] != Self.cr {
-                        throw ImportError.textAfterQuote(path: path, line: line, sample: sample(from: open))
-                    }
+                if i < bytes.count && bytes[i] == Self.quote {
+                    fields.append(try quotedField(at: &i))
                 } else {
-                    let fieldStart = i
-                    while i < n {
-                        let b = bytes[i]
-                        if b == delimiter || b == Self.lf || b == Self.cr { break }
-                        i += 1
-                    }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                    fields.append(unquotedField(at: &i))
                 }
-                // After a field: a separator (another field follows), a line break or the end (the record ends).
-                if i < n && bytes[i] == delimiter {
-                    i += 1
-                    continue
+                if endOfField(at: &i) {
+                    position = i
+                    return Record(line: recordLine, fields: fields)
                 }
-                if i < n {
-                    if bytes[i] == Self.cr && i + 1 < n && bytes[i + 1] == Self.lf { i += 1 }
-                    i += 1
-                    line += 1
-                }
-                position = i
-                return Record(line: recordLine, fields: fields)
             }
+        }
+
+        /// The quoted field opening at `i` (`""` read as `"`), leaving `i` past its closing quote; counts the line
+        /// breaks inside it. A quote never closed, or text after the closing quote, is an error.
+        @inline(__always)
+        private mutating func quotedField(at i: inout Int) throws -> String {
+            let n = bytes.count
+            let open = i
+            let openLine = line
+            i += 1
+            var scratch: [UInt8]?
+            var chunk = i
+            var closed = false
+            while i < n {
+                let b = bytes[i]
+                if b == Self.quote {
+                    if i + 1 < n && bytes[i + 1] == Self.quote {
+                        if scratch == nil { scratch = [] }
+                        scratch?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk...i]))
+                        i += 2
+                        chunk = i
+                        continue
+                    }
+                    closed = true
+                    break
+                }
+                if b == Self.lf || (b == Self.cr && !(i + 1 < n && bytes[i + 1] == Self.lf)) { line += 1 }
+                i += 1
+            }
+            guard closed else {
+                throw ImportError.unterminatedQuote(path: path, line: openLine, sample: sample(from: open))
+            }
+            let field: String
+            if var scratch {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<i]))
+                field = String(decoding: scratch, as: UTF8.self)
+            } else {
+                field = String(decoding: UnsafeBufferPointer(rebasing: bytes[chunk..<i]), as: UTF8.self)
+            }
+            i += 1  // past the closing quote
+            if i < n, bytes[i] != delimiter, bytes[i] != Self.lf, bytes[i] != Self.cr {
+                throw ImportError.textAfterQuote(path: path, line: line, sample: sample(from: open))
+            }
+            return field
+        }
+
+        /// The unquoted field starting at `i`, up to the separator, a line break or the end; leaves `i` there.
+        @inline(__always)
+        private func unquotedField(at i: inout Int) -> String {
+            let fieldStart = i
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == delimiter || b == Self.lf || b == Self.cr { break }
+                i += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self)
+        }
+
+        /// Steps past what follows a field: a separator (another field follows: false), or a line break or the end
+        /// (the record ends: true, `i` on the next record's first byte).
+        @inline(__always)
+        private mutating func endOfField(at i: inout Int) -> Bool {
+            let n = bytes.count
+            if i < n && bytes[i] == delimiter {
+                i += 1
+                return false
+            }
+            if i < n {
+                if bytes[i] == Self.cr && i + 1 < n && bytes[i + 1] == Self.lf { i += 1 }
+                i += 1
+                line += 1
+            }
+            return true
         }
 
         /// Up to 40 characters from `start` to the end of its line, "…" when cut.
