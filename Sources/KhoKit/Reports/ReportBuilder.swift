@@ -191,54 +191,10 @@ extension KhoStore {
     /// The estimate's money, finish and deadline figures, copied as they are (never added here).
     static func costSummary(_ e: EstimateResult, savedName: String?) -> CostSummary {
         let m = e.money
-        let parts: [(Text, WorkKind?)] = [
-            (Text(vi: "Chỉnh lý", en: "Arrangement"), .arrangement), (Text(vi: "Số hóa", en: "Scanning"), .scanning),
-            (Text(vi: "Toàn bộ", en: "All work"), nil),
-        ]
-        func plan(_ kind: WorkKind?) -> Band<LocalDay> {
-            switch kind {
-            case .arrangement: e.arrangement.projection.finishDate
-            case .scanning: e.scanning.projection.finishDate
-            case nil: e.total.finishDate
-            }
-        }
-        func sustained(_ kind: WorkKind?) -> Band<LocalDay>? {
-            guard let s = e.sustained else { return nil }
-            return kind.map { s[$0] }?.finishDate ?? (kind == nil ? s.total.finishDate : nil)
-        }
-        let finish = parts.map { label, kind in
-            let b = plan(kind)
-            return PartFinish(part: label, p10: b.p10.description, p50: b.p50.description, p90: b.p90.description)
-        }
-        // An empty day is "never" (nothing done in 26 weeks); one past the horizon is written as such.
-        func sustainedDay(_ d: LocalDay?) -> String {
-            guard let d else { return "" }
-            return d.isBeyondHorizon(from: e.today) ? PartFinish.beyondHorizon : d.description
-        }
-        let sustainedFinish: [PartFinish] =
-            e.sustained == nil
-            ? []
-            : parts.map { label, kind in
-                let b = sustained(kind)
-                return PartFinish(
-                    part: label, p10: sustainedDay(b?.p10), p50: sustainedDay(b?.p50), p90: sustainedDay(b?.p90))
-            }
         let pace: [Text] =
             e.pace.map { pace in
                 WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
             } ?? []
-        var deadline: DeadlineSummary?
-        if let d = e.deadline {
-            let rows = parts.prefix(2).compactMap { label, kind -> DeadlineRow? in
-                guard let kind, let p = d[kind] else { return nil }
-                return DeadlineRow(
-                    part: label, staffP50: p.staffP50, staffP90: p.staffP90, extraStaffDays: p.extraStaffDays,
-                    costVND: p.costVND)
-            }
-            deadline = DeadlineSummary(
-                until: d.until.description, workingDays: d.workingDaysAvailable, parts: rows,
-                inHouseTotal: d.inHouseTotalVND, contractorTotal: d.contractorTotalVND)
-        }
         return CostSummary(
             contractorWork: m.contractorWorkVND, contractorTotal: m.contractorTotalVND,
             inHouseWork: CostBand(p10: m.inHouseWorkVND.p10, p50: m.inHouseWorkVND.p50, p90: m.inHouseWorkVND.p90),
@@ -250,10 +206,57 @@ extension KhoStore {
             unitRates: (m.contractor + m.inHouse.prefix(1)).map {
                 KhoReport.MoneyLine(label: $0.label, amountVND: $0.unitPriceVND, source: $0.source)
             },
-            finish: finish, sustainedFinish: sustainedFinish, pace: pace, basis: EstimateTexts.basis(e),
-            deadline: deadline,
+            finish: planFinish(e), sustainedFinish: sustainedFinish(e), pace: pace, basis: EstimateTexts.basis(e),
+            deadline: e.deadline.map(deadlineSummary),
             assumptions: e.assumptions.map(\.message), warnings: e.warnings.map(\.message),
             savedEstimateName: savedName, daysOfData: e.daysOfData)
+    }
+
+    /// The parts the report shows finish days for, in order: each kind of work, then all work (no kind).
+    private static let reportParts: [(label: Text, kind: WorkKind?)] = [
+        (Text(vi: "Chỉnh lý", en: "Arrangement"), .arrangement), (Text(vi: "Số hóa", en: "Scanning"), .scanning),
+        (Text(vi: "Toàn bộ", en: "All work"), nil),
+    ]
+
+    /// When each part finishes under the plan.
+    private static func planFinish(_ e: EstimateResult) -> [PartFinish] {
+        reportParts.map { label, kind in
+            let b: Band<LocalDay> =
+                switch kind {
+                case .arrangement: e.arrangement.projection.finishDate
+                case .scanning: e.scanning.projection.finishDate
+                case nil: e.total.finishDate
+                }
+            return PartFinish(part: label, p10: b.p10.description, p50: b.p50.description, p90: b.p90.description)
+        }
+    }
+
+    /// When each part finishes at the pace sustained; none without a sustained projection.
+    ///
+    /// An empty day is "never" (nothing done in 26 weeks); one past the horizon is written as such.
+    private static func sustainedFinish(_ e: EstimateResult) -> [PartFinish] {
+        guard let s = e.sustained else { return [] }
+        func day(_ d: LocalDay?) -> String {
+            guard let d else { return "" }
+            return d.isBeyondHorizon(from: e.today) ? PartFinish.beyondHorizon : d.description
+        }
+        return reportParts.map { label, kind in
+            let b = kind.map { s[$0] }?.finishDate ?? (kind == nil ? s.total.finishDate : nil)
+            return PartFinish(part: label, p10: day(b?.p10), p50: day(b?.p50), p90: day(b?.p90))
+        }
+    }
+
+    /// What meeting the deadline takes, per kind of work and in all.
+    private static func deadlineSummary(_ d: Deadline) -> DeadlineSummary {
+        let rows = reportParts.prefix(2).compactMap { label, kind -> DeadlineRow? in
+            guard let kind, let p = d[kind] else { return nil }
+            return DeadlineRow(
+                part: label, staffP50: p.staffP50, staffP90: p.staffP90, extraStaffDays: p.extraStaffDays,
+                costVND: p.costVND)
+        }
+        return DeadlineSummary(
+            until: d.until.description, workingDays: d.workingDaysAvailable, parts: rows,
+            inHouseTotal: d.inHouseTotalVND, contractorTotal: d.contractorTotalVND)
     }
 
     /// Cumulative metres arranged and pages digitized by local day, opening balances included (they are progress).
