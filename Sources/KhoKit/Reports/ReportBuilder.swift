@@ -190,23 +190,13 @@ extension KhoStore {
 
     /// The estimate's money, finish and deadline figures, copied as they are (never added here).
     static func costSummary(_ e: EstimateResult, savedName: String?) -> CostSummary {
-        let m = e.money
         let pace: [Text] =
             e.pace.map { pace in
                 WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
             } ?? []
         return CostSummary(
-            contractorWork: m.contractorWorkVND, contractorTotal: m.contractorTotalVND,
-            inHouseWork: CostBand(p10: m.inHouseWorkVND.p10, p50: m.inHouseWorkVND.p50, p90: m.inHouseWorkVND.p90),
-            inHouseTotal: CostBand(p10: m.inHouseTotalVND.p10, p50: m.inHouseTotalVND.p50, p90: m.inHouseTotalVND.p90),
-            oneOffTotal: m.oneOffTotalVND,
-            oneOffLines: m.oneOff.map {
-                KhoReport.MoneyLine(label: $0.label, amountVND: $0.amountVND, source: $0.source)
-            },
-            unitRates: (m.contractor + m.inHouse.prefix(1)).map {
-                KhoReport.MoneyLine(label: $0.label, amountVND: $0.unitPriceVND, source: $0.source)
-            },
-            finish: planFinish(e), sustainedFinish: sustainedFinish(e), pace: pace, basis: EstimateTexts.basis(e),
+            money: e.money, finish: planFinish(e), sustainedFinish: sustainedFinish(e), pace: pace,
+            basis: EstimateTexts.basis(e),
             deadline: e.deadline.map(deadlineSummary),
             assumptions: e.assumptions.map(\.message), warnings: e.warnings.map(\.message),
             savedEstimateName: savedName, daysOfData: e.daysOfData)

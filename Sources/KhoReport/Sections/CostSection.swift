@@ -1,3 +1,5 @@
+import KhoEstimation
+
 /// The `cost` section: both variants (the work, the one-off lines, the total asked for), finish dates under the
 /// plan and at the sustained pace, the deadline's staffing, the rates with their sources, assumptions and warnings.
 ///
@@ -49,16 +51,17 @@ enum CostSection {
 
     /// Both variants side by side: the contractor's, then in-house at P10, P50 and P90.
     private static func variantsTable(_ c: CostSummary, _ lang: Lang) -> String {
+        let m = c.money
         let contractor = [
-            .h(T.contractor.text(lang)), money(c.contractorWork, lang), money(c.oneOffTotal, lang),
-            money(c.contractorTotal, key: "cost.contractor.total", lang),
+            .h(T.contractor.text(lang)), money(m.contractorWorkVND, lang), money(m.oneOffTotalVND, lang),
+            money(m.contractorTotalVND, key: "cost.contractor.total", lang),
         ]
         let inHouse: [[Cell]] = [
-            ("P10", c.inHouseWork.p10, c.inHouseTotal.p10), ("P50", c.inHouseWork.p50, c.inHouseTotal.p50),
-            ("P90", c.inHouseWork.p90, c.inHouseTotal.p90),
+            ("P10", m.inHouseWorkVND.p10, m.inHouseTotalVND.p10), ("P50", m.inHouseWorkVND.p50, m.inHouseTotalVND.p50),
+            ("P90", m.inHouseWorkVND.p90, m.inHouseTotalVND.p90),
         ].map { level, work, total in
             [
-                .h(T.inHouse.text(lang) + " — " + level), money(work, lang), money(c.oneOffTotal, lang),
+                .h(T.inHouse.text(lang) + " — " + level), money(work, lang), money(m.oneOffTotalVND, lang),
                 money(total, key: "cost.in_house.total." + level.lowercased(), lang),
             ]
         }
@@ -119,14 +122,19 @@ enum CostSection {
 
     /// The one-off purchases with their sources and their total; nothing when there are none.
     private static func oneOffTable(_ c: CostSummary, _ lang: Lang) -> String {
-        guard !c.oneOffLines.isEmpty else { return "" }
+        guard !c.money.oneOff.isEmpty else { return "" }
         return "<h3>\(escapeHTML(T.oneOff.text(lang)))</h3>"
             + HTMLTable.render(
                 headers: [T.item.text(lang), T.amount.text(lang), T.source.text(lang)], numericColumns: [1],
-                rows: c.oneOffLines.map {
+                rows: c.money.oneOff.map {
                     [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)]
                 },
-                footer: [[.h(T.oneOffTotal.text(lang)), money(c.oneOffTotal, key: "cost.one_off.total", lang), .t("")]])
+                footer: [
+                    [
+                        .h(T.oneOffTotal.text(lang)), money(c.money.oneOffTotalVND, key: "cost.one_off.total", lang),
+                        .t(""),
+                    ]
+                ])
     }
 
     /// The unit prices and rates used, with their sources; nothing when there are none.
@@ -136,7 +144,7 @@ enum CostSection {
             + HTMLTable.render(
                 headers: [T.item.text(lang), T.rate.text(lang), T.source.text(lang)], numericColumns: [1],
                 rows: c.unitRates.map {
-                    [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)]
+                    [.t($0.label.text(lang)), .num(Format.money($0.unitPriceVND, lang: lang)), .t($0.source)]
                 })
     }
 

@@ -1,3 +1,5 @@
+import KhoEstimation
+
 /// The `summary` section, first on the page: one sentence per variant (how much more money) and when the work
 /// finishes under the plan and at the sustained pace, then what the estimate assumed (scope, staffing, deadline).
 ///
@@ -30,13 +32,14 @@ enum SummarySection {
         var out =
             "<p class=\"lead\">"
             + T.summaryContractor(
-                money(c.contractorTotal, key: "money-contractor-total"),
-                oneOff: money(c.oneOffTotal, key: "money-one-off-total"), lang) + "</p>"
+                money(c.money.contractorTotalVND, key: "money-contractor-total"),
+                oneOff: money(c.money.oneOffTotalVND, key: "money-one-off-total"), lang) + "</p>"
         out +=
             "<p class=\"lead\">"
             + T.summaryInHouse(
-                money(c.inHouseTotal.p50, key: "money-in-house-total-p50"),
-                money(c.inHouseTotal.p10), money(c.inHouseTotal.p90), oneOff: money(c.oneOffTotal), lang) + "</p>"
+                money(c.money.inHouseTotalVND.p50, key: "money-in-house-total-p50"),
+                money(c.money.inHouseTotalVND.p10), money(c.money.inHouseTotalVND.p90),
+                oneOff: money(c.money.oneOffTotalVND), lang) + "</p>"
         out +=
             "<p class=\"lead\">"
             + T.summaryFinish(
