@@ -35,7 +35,8 @@ import Testing
         // And the money and storage figures are the estimate's, copied, not recomputed
         let cost = try #require(en.model.cost)
         #expect(cost.money == en.estimate.money)
-        #expect(en.model.storage.totalBytes == en.estimate.storage.totalBytes)
+        #expect(en.model.storage == en.estimate.storage)
+        #expect(en.model.delivery == en.estimate.delivery)
         #expect(
             en.html.contains(
                 "data-value=\"\(en.estimate.money.contractorTotalVND)\" data-key=\"money-contractor-total\""))

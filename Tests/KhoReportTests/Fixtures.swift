@@ -73,10 +73,10 @@ enum Fixtures {
                     week: "2026-W48", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_610,
                     weekStart: "2026-11-23"),
             ],
-            storage: StorageSummary(
-                nowBytesPerCopy: 166_500_000_000, nowBytes: 499_500_000_000, remainingBytesPerCopy: 2_353_500_000_000,
-                remainingBytes: 7_060_500_000_000, totalBytesPerCopy: 2_520_000_000_000, totalBytes: 7_560_000_000_000,
-                copies: 3, bytesPerPage: 6_200_000, bytesPerPageMeasured: true, mastersMeasured: 412),
+            // 2,353.5 GB a copy still to come at 6.2 MB a page; 166.5 GB a copy stored; three copies.
+            storage: StorageEstimate(
+                remainingPages: 2_353_500_000_000 / 6_200_000, storedBytesPerCopy: 166_500_000_000,
+                bytesPerPage: 6_200_000, source: .measured, mastersMeasured: 412, copies: 3, copiesSource: "rates.toml"),
             cost: cost ? costSummary : nil,
             qcProblems: [
                 QCRow(box: "H0012", file: "HS-0031", page: 4, message: "150 dpi; hồ sơ vn-2025 cần ≥ 200"),

@@ -74,7 +74,8 @@ extension KhoStore {
             total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
             finish: estimate.scanning.projection.finishDate)
         model.weekly = Self.weeklyRows(estimate.throughput)
-        model.storage = Self.storageSummary(estimate.storage, estimate.delivery)
+        model.storage = estimate.storage
+        model.delivery = estimate.delivery
         model.cost = Self.costSummary(estimate, savedName: savedName)
         return model
     }
@@ -163,29 +164,6 @@ extension KhoStore {
             weekly[key] = w
         }
         return weekly.values.sorted { ($0.week, $0.person) < ($1.week, $1.person) }
-    }
-
-    /// The estimate's storage figures, copied as they are.
-    static func storageSummary(_ s: StorageEstimate, _ d: DeliveryEstimate?) -> StorageSummary {
-        var summary = StorageSummary(
-            nowBytesPerCopy: s.storedBytesNowPerCopy, nowBytes: s.storedBytesNow,
-            remainingBytesPerCopy: s.remainingBytesPerCopy,
-            remainingBytes: s.remainingBytes, totalBytesPerCopy: s.totalBytesPerCopy, totalBytes: s.totalBytes,
-            copies: s.copies,
-            bytesPerPage: s.bytesPerPage, bytesPerPageMeasured: s.bytesPerPageSource == .measured,
-            mastersMeasured: s.mastersMeasured)
-        if let d {
-            summary.pdf = PdfCopiesSummary(
-                nowBytesPerCopy: d.storedBytesNowPerCopy, nowBytes: d.storedBytesNow,
-                remainingBytesPerCopy: d.remainingBytesPerCopy,
-                remainingBytes: d.remainingBytes, totalBytesPerCopy: d.totalBytesPerCopy, totalBytes: d.totalBytes,
-                mastersAndCopiesTotalBytes: d.mastersAndCopiesTotalBytes, pagesToBuild: d.pagesToBuild,
-                machineHours: d.machineHours,
-                cores: d.cores, speedMeasured: d.pagesPerHourSource == .measured,
-                bytesMeasured: d.bytesPerPageSource == .measured,
-                copiesMeasured: d.copiesMeasured)
-        }
-        return summary
     }
 
     /// The estimate's money, finish and deadline figures, copied as they are (never added here).

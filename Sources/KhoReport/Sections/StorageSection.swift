@@ -1,9 +1,11 @@
+import KhoEstimation
+
 /// The `storage` section: stored now, still needed and in all, for one copy and for all copies, as the estimate computed them.
 enum StorageSection {
     static func render(_ model: ReportModel, _ lang: Lang) -> String {
         let s = model.storage
-        var out = figuresTable(s, lang) + bytesPerPageNote(s, lang)
-        if let p = s.pdf { out += pdfBuildNote(p, lang) }
+        var out = figuresTable(s, copies: model.delivery, lang) + bytesPerPageNote(s, lang)
+        if let p = model.delivery { out += pdfBuildNote(p, lang) }
         return reportSection(id: "storage", heading: T.storage, lang: lang, out)
     }
 
@@ -15,12 +17,12 @@ enum StorageSection {
     }
 
     /// Stored now, still needed and in all, one copy and all copies; the legal copies' figures below, if any.
-    private static func figuresTable(_ s: StorageSummary, _ lang: Lang) -> String {
+    private static func figuresTable(_ s: StorageEstimate, copies pdf: DeliveryEstimate?, _ lang: Lang) -> String {
         let all = T.copies.text(lang) + ": " + NumberText.count(s.copies, lang)
         let rows: [[Cell]] = [
             [
-                .h(T.storageNow.text(lang)), bytes(s.nowBytesPerCopy, lang),
-                bytes(s.nowBytes, key: "storage-now-bytes", lang),
+                .h(T.storageNow.text(lang)), bytes(s.storedBytesNowPerCopy, lang),
+                bytes(s.storedBytesNow, key: "storage-now-bytes", lang),
             ],
             [
                 .h(T.storageRemaining.text(lang)), bytes(s.remainingBytesPerCopy, lang),
@@ -35,15 +37,15 @@ enum StorageSection {
         ]
         return HTMLTable.render(
             headers: [T.figure.text(lang), T.oneCopy.text(lang), all], numericColumns: [1, 2], rows: rows,
-            footer: footer + (s.pdf.map { pdfRows($0, lang) } ?? []))
+            footer: footer + (pdf.map { pdfRows($0, lang) } ?? []))
     }
 
     /// The legal copies' storage rows, then masters and copies together.
-    private static func pdfRows(_ p: PdfCopiesSummary, _ lang: Lang) -> [[Cell]] {
+    private static func pdfRows(_ p: DeliveryEstimate, _ lang: Lang) -> [[Cell]] {
         [
             [
-                .h(T.pdfStorageNow.text(lang)), bytes(p.nowBytesPerCopy, lang),
-                bytes(p.nowBytes, key: "pdf-now-bytes", lang),
+                .h(T.pdfStorageNow.text(lang)), bytes(p.storedBytesNowPerCopy, lang),
+                bytes(p.storedBytesNow, key: "pdf-now-bytes", lang),
             ],
             [
                 .h(T.pdfStorageRemaining.text(lang)), bytes(p.remainingBytesPerCopy, lang),
@@ -61,21 +63,21 @@ enum StorageSection {
     }
 
     /// Bytes per page used, and whether it was measured from masters or assumed.
-    private static func bytesPerPageNote(_ s: StorageSummary, _ lang: Lang) -> String {
+    private static func bytesPerPageNote(_ s: StorageEstimate, _ lang: Lang) -> String {
         let perPage =
             NumberText.bytes(Int64(s.bytesPerPage.isFinite ? s.bytesPerPage.rounded() : 0), lang) + "/"
             + T.page.text(lang).lowercased()
         return paragraph(
-            s.bytesPerPageMeasured
+            s.bytesPerPageSource == .measured
                 ? "\(T.bytesPerPageMeasured.text(lang)) \(NumberText.count(s.mastersMeasured, lang)) \(T.masters.text(lang)): \(perPage)."
                 : "\(T.bytesPerPageAssumed.text(lang)) \(NumberText.count(s.mastersMeasured, lang)): \(perPage).",
             cls: "muted")
     }
 
     /// The machine time the legal copies still take, and where its speed comes from.
-    private static func pdfBuildNote(_ p: PdfCopiesSummary, _ lang: Lang) -> String {
+    private static func pdfBuildNote(_ p: DeliveryEstimate, _ lang: Lang) -> String {
         let source =
-            p.speedMeasured
+            p.pagesPerHourSource == .measured
             ? "\(T.measuredFromCopies.text(lang)) \(NumberText.count(p.copiesMeasured, lang)) \(T.copiesWord.text(lang))"
             : "\(T.assumedCopies.text(lang)) \(NumberText.count(p.copiesMeasured, lang))"
         return paragraph(
