@@ -127,7 +127,7 @@ struct LineBandChart {
 
     /// A ring on the P50 finish with its date, written on the side with more room.
     private func finishMark(_ end: ObservedPoint, _ plot: Plot) -> String {
-        let label = labels.finish + " " + DateFormat.day(LocalDay(dayNumber: end.x), lang: lang)
+        let label = labels.finish + " " + LocalDay(dayNumber: end.x).display(lang, english: .words)
         let (x, y) = (plot.px(end.x), plot.py(end.y))
         let anchor = x > (plot.left + plot.right) / 2 ? "end" : "start"
         return

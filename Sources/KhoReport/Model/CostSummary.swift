@@ -113,3 +113,10 @@ public struct PartFinish: Sendable, Codable, Hashable {
         self.p90 = p90
     }
 }
+
+extension PartFinish {
+    /// A finish day as the report writes it: the date, "never" when empty, or "beyond" past the horizon.
+    static func dayText(_ iso: String, _ lang: Lang) -> String {
+        iso.isEmpty ? T.never.text(lang) : iso == beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang)
+    }
+}

@@ -150,12 +150,7 @@ enum CostSection {
 
     /// Finish days per part; an empty day is "never" (nothing done in the window).
     private static func finishTable(_ rows: [PartFinish], _ lang: Lang) -> String {
-        func day(_ iso: String) -> Cell {
-            .num(
-                iso.isEmpty
-                    ? T.never.text(lang)
-                    : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
-        }
+        func day(_ iso: String) -> Cell { .num(PartFinish.dayText(iso, lang)) }
         return HTMLTable.render(
             headers: [T.part.text(lang), "P10", "P50", "P90"], numericColumns: [1, 2, 3],
             rows: rows.map { [.h($0.part.text(lang)), day($0.p10), day($0.p50), day($0.p90)] })

@@ -18,10 +18,7 @@ enum SummarySection {
             return "<strong data-value=\"\(v)\" data-key=\"\(key)\">\(text)</strong>"
         }
         func day(_ iso: String, key: String? = nil) -> String {
-            let text = escapeHTML(
-                iso.isEmpty
-                    ? T.never.text(lang)
-                    : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
+            let text = escapeHTML(PartFinish.dayText(iso, lang))
             guard let key else { return text }
             return "<strong data-value=\"\(escapeHTML(iso))\" data-key=\"\(key)\">\(text)</strong>"
         }
