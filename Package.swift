@@ -34,8 +34,9 @@ let package = Package(
         ),
         // Lang and Text: user-facing text in Vietnamese and English, shared by every module.
         .target(name: "KhoLocale"),
-        // Renders reports and exports (HTML with inline SVG, CSV) from plain values: no I/O, no database.
-        .target(name: "KhoReport", dependencies: ["KhoLocale"]),
+        // Renders reports and exports (HTML with inline SVG, CSV) from plain values and the estimate's own types: no I/O,
+        // no database.
+        .target(name: "KhoReport", dependencies: ["KhoLocale", "KhoEstimation"]),
         // Pure estimation maths: no I/O, no clock.
         .target(name: "KhoEstimation", dependencies: ["KhoLocale"]),
         // The library: catalogue, events, scanning, estimation, reports, store.
@@ -67,7 +68,7 @@ let package = Package(
         .target(name: "KhoTestSupport", dependencies: ["CLibTIFF"]),
         .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF", "KhoTestSupport"]),
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
-        .testTarget(name: "KhoReportTests", dependencies: ["KhoReport"]),
+        .testTarget(name: "KhoReportTests", dependencies: ["KhoReport", "KhoEstimation"]),
         .testTarget(name: "KhoKitTests", dependencies: ["KhoKit", "KhoTestSupport"]),
         .testTarget(
             name: "khoTests",

@@ -22,3 +22,5 @@ public struct Band<Value: Sendable & Codable & Equatable>: Sendable, Codable, Eq
         Band<T>(p10: transform(p10), p50: transform(p50), p90: transform(p90))
     }
 }
+
+extension Band: Hashable where Value: Hashable {}

@@ -41,7 +41,7 @@ public struct DeliveryInputs: Sendable, Codable, Equatable {
 }
 
 /// The legal copies still to build: machine time and PDF storage, measured from the copies built or stated.
-public struct DeliveryEstimate: Sendable, Codable, Equatable {
+public struct DeliveryEstimate: Sendable, Codable, Hashable {
     /// Pages still to build into copies: those waiting now plus every page still to scan.
     public var pagesToBuild: Double
     /// Pages built per hour used, and whether measured from the copies or assumed.

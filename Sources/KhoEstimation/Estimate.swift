@@ -10,20 +10,12 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
     }
     let arrangementHistory = histories[0]
     let scanningHistory = histories[1]
-    let dayRate = Sourced(
-        inputs.dayRateOverride ?? inputs.rates.dayRate.value,
-        source: inputs.dayRateOverride == nil ? inputs.rates.dayRate.source : "what-if --day-rate")
+    let dayRate = effectiveDayRate(inputs)
     let q = RemainingQuantities(inputs, ratios: ratios)
 
     // Money lines (contractor variant); describing goes with digitization, as in Vietnamese unit prices.
     let contractorLines = contractorMoneyLines(q, prices: inputs.rates.contractor)
-    func contractorTotal(_ part: String) -> Int64 {
-        contractorLines.filter { $0.part == part }.reduce(0) { $0 &+ $1.amountVND }
-    }
-    let a = PartProjector(kind: .arrangement, history: arrangementHistory, remaining: q.unarranged, inputs: inputs)
-        .project(contractorVND: contractorTotal("arrangement"), dayRate: dayRate.value)
-    let s = PartProjector(kind: .scanning, history: scanningHistory, remaining: q.pages, inputs: inputs)
-        .project(contractorVND: contractorTotal("scanning"), dayRate: dayRate.value)
+    let (a, s) = projectParts(inputs, histories, q, contractor: contractorLines, dayRate: dayRate.value)
     let total = combine(a, s, inputs: inputs)
     let money = moneyBreakdown(contractor: contractorLines, a, s, inputs: inputs, dayRate: dayRate)
 
@@ -50,21 +42,54 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
         noData: noData, daysOfData: allDays.count,
         weak: a.projection.weak || s.projection.weak, warnings: warnings,
         assumptions: ratios.assumptions + a.assumptions + s.assumptions + deliveryAssumptions + [Texts.parallel],
-        arrangement: ArrangementEstimate(
-            remainingMetres: q.unarranged,
-            rateMetresPerDay: a.projection.ratePerPersonDay * Double(a.projection.plannedStaff),
-            projection: a.projection),
-        scanning: ScanningEstimate(
-            remainingPages: q.pages,
-            ratePagesPerDay: s.projection.ratePerPersonDay * Double(s.projection.plannedStaff),
-            pagesPerMetre: ratios.pagesPerKeptMetre, pagesPerSheet: ratios.pagesPerSheet,
-            keptPerExtent: ratios.keptPerExtent, keptMetresToScan: q.keptToScan, projection: s.projection),
+        arrangement: arrangementEstimate(q, a), scanning: scanningEstimate(q, s, ratios: ratios),
         storage: storage, delivery: delivery, documents: q.describing, total: total, money: money, until: inputs.until,
         pace: PaceByPart(arrangement: sa.pace, scanning: ss.pace), sustained: sustained, deadline: deadline,
         throughput: throughputTable(histories),
         method: MethodNote(
             resamples: resamples, seed: inputs.seed, window: inputs.window, description: Texts.method,
             sustainedDescription: Texts.sustainedMethod))
+}
+
+/// The day rate for extra staff: the what-if override when given, else the rates file's.
+private func effectiveDayRate(_ inputs: EstimateInputs) -> Sourced<Int64> {
+    Sourced(
+        inputs.dayRateOverride ?? inputs.rates.dayRate.value,
+        source: inputs.dayRateOverride == nil ? inputs.rates.dayRate.source : "what-if --day-rate")
+}
+
+/// Both parts projected under the plan, each with its contractor lines' total.
+private func projectParts(
+    _ inputs: EstimateInputs, _ histories: [WorkHistory], _ q: RemainingQuantities, contractor: [MoneyLine],
+    dayRate: Int64
+) -> (PartProjector.Output, PartProjector.Output) {
+    func contractorTotal(_ part: String) -> Int64 {
+        contractor.filter { $0.part == part }.reduce(0) { $0 &+ $1.amountVND }
+    }
+    let a = PartProjector(kind: .arrangement, history: histories[0], remaining: q.unarranged, inputs: inputs)
+        .project(contractorVND: contractorTotal("arrangement"), dayRate: dayRate)
+    let s = PartProjector(kind: .scanning, history: histories[1], remaining: q.pages, inputs: inputs)
+        .project(contractorVND: contractorTotal("scanning"), dayRate: dayRate)
+    return (a, s)
+}
+
+/// Arrangement's figures: metres left and the planned team's metres a day.
+private func arrangementEstimate(_ q: RemainingQuantities, _ a: PartProjector.Output) -> ArrangementEstimate {
+    ArrangementEstimate(
+        remainingMetres: q.unarranged,
+        rateMetresPerDay: a.projection.ratePerPersonDay * Double(a.projection.plannedStaff),
+        projection: a.projection)
+}
+
+/// Scanning's figures: pages left, the planned team's pages a day, and the ratios the pages were counted with.
+private func scanningEstimate(
+    _ q: RemainingQuantities, _ s: PartProjector.Output, ratios: ResolvedRatios
+) -> ScanningEstimate {
+    ScanningEstimate(
+        remainingPages: q.pages,
+        ratePagesPerDay: s.projection.ratePerPersonDay * Double(s.projection.plannedStaff),
+        pagesPerMetre: ratios.pagesPerKeptMetre, pagesPerSheet: ratios.pagesPerSheet,
+        keptPerExtent: ratios.keptPerExtent, keptMetresToScan: q.keptToScan, projection: s.projection)
 }
 
 /// What is left to do, in the units each part is counted in: metres to arrange, pages to scan, files and documents

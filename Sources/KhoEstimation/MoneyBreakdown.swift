@@ -1,5 +1,5 @@
 /// One priced line: quantity × unit price, with the price's source.
-public struct MoneyLine: Sendable, Codable, Equatable {
+public struct MoneyLine: Sendable, Codable, Hashable {
     /// Which part it belongs to: `arrangement`, `scanning` or `one_off`.
     public var part: String
     /// What is priced, e.g. `per_page_scanned`, or the one-off's name.
@@ -28,15 +28,26 @@ public struct MoneyLine: Sendable, Codable, Equatable {
     }
 
     init(part: String, item: String, quantity: Double, unit: String, price: Sourced<Int64>, band: Band<Int64>? = nil) {
+        self.init(
+            part: part, item: item, label: Texts.moneyItem(item), quantity: quantity, unit: unit,
+            unitPriceVND: price.value, amountVND: band?.p50 ?? roundedVND(quantity * Double(price.value)),
+            source: price.source, amountBandVND: band)
+    }
+
+    /// Makes a line from figures already worked out (the estimator prices its own lines from the rates).
+    public init(
+        part: String, item: String, label: Text, quantity: Double, unit: String, unitPriceVND: Int64, amountVND: Int64,
+        source: String, amountBandVND: Band<Int64>? = nil
+    ) {
         self.part = part
         self.item = item
-        self.label = Texts.moneyItem(item)
+        self.label = label
         self.quantity = quantity
         self.unit = unit
-        self.unitPriceVND = price.value
-        self.amountVND = band?.p50 ?? roundedVND(quantity * Double(price.value))
-        self.source = price.source
-        self.amountBandVND = band
+        self.unitPriceVND = unitPriceVND
+        self.amountVND = amountVND
+        self.source = source
+        self.amountBandVND = amountBandVND
     }
 }
 
@@ -47,7 +58,7 @@ public struct MoneyLine: Sendable, Codable, Equatable {
 /// its P10/P50/P90. One-off lines (equipment, storage) are paid in either variant.
 /// Every total is built here from its lines, once: the CLI text, JSON, CSV and
 /// the report render these fields and never add lines themselves.
-public struct MoneyBreakdown: Sendable, Codable, Equatable {
+public struct MoneyBreakdown: Sendable, Codable, Hashable {
     /// Contractor lines.
     public let contractor: [MoneyLine]
     /// In-house lines: extra staff-days × day rate per part (amount at P50, band in `amount_vnd_band`).

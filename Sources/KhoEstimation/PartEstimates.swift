@@ -103,7 +103,7 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
 /// masters that passed QC (bytes ÷ pages of each) once at least
 /// ``EstimationDefaults/minimumMastersForBytesPerPage`` exist, else the stated assumption.
 /// One figure per copy and one total (× copies), the same in every output.
-public struct StorageEstimate: Sendable, Codable, Equatable {
+public struct StorageEstimate: Sendable, Codable, Hashable {
     /// Remaining pages × bytes per page, one copy.
     public var remainingBytesPerCopy: Int64
     /// The same over all copies.
@@ -141,8 +141,13 @@ public struct StorageEstimate: Sendable, Codable, Equatable {
         case copiesSource = "copies_source"
     }
 
+    /// No masters stored and none to come: every figure zero, one copy (what a report without an estimate shows).
+    public static let empty = StorageEstimate(
+        remainingPages: 0, storedBytesPerCopy: 0, bytesPerPage: 0, source: .assumed, mastersMeasured: 0, copies: 1,
+        copiesSource: "")
+
     /// Builds every figure from the per-copy quantities, once.
-    init(
+    public init(
         remainingPages: Double, storedBytesPerCopy: Int64, bytesPerPage: Double, source: FigureSource,
         mastersMeasured: Int,
         copies: Int, copiesSource: String

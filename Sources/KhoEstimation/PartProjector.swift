@@ -21,11 +21,42 @@ struct PartProjector {
     func project(contractorVND: Int64, dayRate: Int64) -> Output {
         var assumptions: [Assumption] = []
         var notices: [Notice] = []
-        let calendar = inputs.rates.calendar
-        let resamples = EstimationDefaults.clampedResamples(inputs.resamples)
-        let people = history.people.count
-        let days = history.days.count
+        let staff = staffing(&assumptions)
+        var draw = drawPersonDays(&assumptions, &notices)
+        draw.needed = capped(draw.needed, planned: staff.planned, &notices)
 
+        let share = Double(staff.extra) / Double(staff.planned)
+        // The plan: each planned person gives `daysPerWeek` of the 5 working days of a week to this work.
+        let capacity = Double(staff.planned) * inputs.planDaysPerWeek / 5
+        let workingDays = draw.needed.map { Self.workingDays(personDays: $0, capacity: capacity) }
+        let cost = draw.needed.map { roundedVND($0 * share * Double(dayRate)) }
+        let pd = Self.percentiles(draw.needed)
+        let wd = pd.map { Self.workingDays(personDays: $0, capacity: capacity) }
+        let days = history.days.count
+        let projection = Projection(
+            ratePerPersonDay: draw.rate, rateSource: draw.source, plannedStaff: staff.planned,
+            currentStaff: staff.current, extraStaff: staff.extra, daysOfData: days,
+            personDaysOfData: history.personDays.count, weak: days < EstimationDefaults.weakBelowDays,
+            block: draw.blockName, workingDays: wd,
+            finishDate: wd.map { inputs.rates.calendar.adding(workingDays: $0, after: inputs.today) },
+            staffDays: pd, extraStaffDays: pd.map { $0 * share },
+            costVND: pd.map { roundedVND($0 * share * Double(dayRate)) }, contractorVND: contractorVND,
+            drift: Drift(history: history), staffNeededByUntil: staffNeededByUntil(pd))
+        return Output(
+            projection: projection, personDays: draw.needed, workingDays: workingDays, cost: cost,
+            assumptions: assumptions, notices: notices)
+    }
+
+    /// People planned, salaried now, and extra (paid for in-house) on this work.
+    private struct Staffing {
+        var planned: Int
+        var current: Int
+        var extra: Int
+    }
+
+    /// The staffing: planned as given, else the people who did the work, else a stated default (an assumption).
+    private func staffing(_ assumptions: inout [Assumption]) -> Staffing {
+        let people = history.people.count
         var planned = inputs.staff.planned(kind) ?? people
         if planned <= 0 && inputs.staff.planned(kind) == nil {
             planned = EstimationDefaults.plannedStaffWithoutData
@@ -33,69 +64,64 @@ struct PartProjector {
         }
         planned = max(1, planned)
         let current = max(0, inputs.staff.current(kind) ?? people)
-        let extra = max(0, planned - current)
+        return Staffing(planned: planned, current: current, extra: max(0, planned - current))
+    }
 
-        // Person-days needed, one per resample.
+    /// The rate used, where it comes from, the resampling unit, and the person-days needed per resample.
+    private struct Draw {
+        var rate: Double
+        var source: FigureSource
+        var blockName: String
+        var needed: [Double]
+    }
+
+    /// Person-days needed, one per resample: bootstrapped from the measured blocks, or at the default rate.
+    private func drawPersonDays(_ assumptions: inout [Assumption], _ notices: inout [Notice]) -> Draw {
+        let resamples = EstimationDefaults.clampedResamples(inputs.resamples)
         let blocks = history.blocks(minimumWeeks: EstimationDefaults.minimumWeeklyBlocks)
         let measuredRate = history.ratePerPersonDay ?? 0
-        var rate = measuredRate
-        var source = FigureSource.measured
-        var blockName = blocks.weekly ? "iso_week" : "day"
-        var needed: [Double]
         let boot = PredictiveBootstrap(amounts: blocks.amounts, personDays: blocks.personDays)
         if measuredRate > 0, let drawn = boot.personDaysNeeded(remaining: remaining, resamples: resamples, seed: seed) {
-            needed = drawn
             if !blocks.weekly && remaining > 0 {
                 notices.append(Texts.dayBlocks(kind, weeks: Set(history.personDays.map { $0.day.isoWeek }).count))
             }
-        } else {
-            if !history.personDays.isEmpty { notices.append(Texts.zeroOutput(kind)) }
-            rate =
-                kind == .arrangement
-                ? EstimationDefaults.arrangementMetresPerPersonDay : EstimationDefaults.scanningPagesPerPersonDay
-            source = .assumed
-            blockName = "none"
-            assumptions.append(Texts.defaultRate(kind, value: rate))
-            needed = [Double](repeating: remaining / rate, count: resamples)
+            return Draw(
+                rate: measuredRate, source: .measured, blockName: blocks.weekly ? "iso_week" : "day", needed: drawn)
         }
+        if !history.personDays.isEmpty { notices.append(Texts.zeroOutput(kind)) }
+        let rate =
+            kind == .arrangement
+            ? EstimationDefaults.arrangementMetresPerPersonDay : EstimationDefaults.scanningPagesPerPersonDay
+        assumptions.append(Texts.defaultRate(kind, value: rate))
+        return Draw(
+            rate: rate, source: .assumed, blockName: "none",
+            needed: [Double](repeating: remaining / rate, count: resamples))
+    }
+
+    /// The person-days with any endless or over-long draw capped at ``maxWorkingDays`` for `planned` people (a notice).
+    private func capped(_ needed: [Double], planned: Int, _ notices: inout [Notice]) -> [Double] {
         let cap = Double(Self.maxWorkingDays) * Double(planned)
-        if needed.contains(where: { !$0.isFinite || $0 > cap }) {
-            notices.append(Texts.unbounded(kind))
-            needed = needed.map { $0.isFinite ? min($0, cap) : cap }
+        guard needed.contains(where: { !$0.isFinite || $0 > cap }) else { return needed }
+        notices.append(Texts.unbounded(kind))
+        return needed.map { $0.isFinite ? min($0, cap) : cap }
+    }
+
+    /// The P10, P50 and P90 of the draws.
+    private static func percentiles(_ needed: [Double]) -> Band<Double> {
+        let sorted = needed.sorted()
+        return Band(
+            p10: Statistics.quantile(sorted: sorted, 0.1), p50: Statistics.quantile(sorted: sorted, 0.5),
+            p90: Statistics.quantile(sorted: sorted, 0.9))
+    }
+
+    /// With a deadline that leaves working days: people needed to do `personDays` by then.
+    private func staffNeededByUntil(_ personDays: Band<Double>) -> Band<Int>? {
+        guard let until = inputs.until else { return nil }
+        let available = inputs.rates.calendar.workingDays(after: inputs.today, through: until)
+        guard available > 0 else { return nil }
+        return personDays.map {
+            Deadline.staff(personDays: $0, available: available, daysPerWeek: inputs.planDaysPerWeek)
         }
-
-        let share = Double(extra) / Double(planned)
-        // The plan: each planned person gives `daysPerWeek` of the 5 working days of a week to this work.
-        let dpw = inputs.planDaysPerWeek
-        let capacity = Double(planned) * dpw / 5
-        let workingDays = needed.map { Self.workingDays(personDays: $0, capacity: capacity) }
-        let cost = needed.map { roundedVND($0 * share * Double(dayRate)) }
-        let sortedNeeded = needed.sorted()
-        let pd = Band(
-            p10: Statistics.quantile(sorted: sortedNeeded, 0.1),
-            p50: Statistics.quantile(sorted: sortedNeeded, 0.5),
-            p90: Statistics.quantile(sorted: sortedNeeded, 0.9))
-        let wd = pd.map { Self.workingDays(personDays: $0, capacity: capacity) }
-
-        var staffNeeded: Band<Int>?
-        if let until = inputs.until {
-            let available = calendar.workingDays(after: inputs.today, through: until)
-            if available > 0 {
-                staffNeeded = pd.map { Deadline.staff(personDays: $0, available: available, daysPerWeek: dpw) }
-            }
-        }
-
-        let projection = Projection(
-            ratePerPersonDay: rate, rateSource: source, plannedStaff: planned, currentStaff: current,
-            extraStaff: extra, daysOfData: days, personDaysOfData: history.personDays.count,
-            weak: days < EstimationDefaults.weakBelowDays, block: blockName,
-            workingDays: wd, finishDate: wd.map { calendar.adding(workingDays: $0, after: inputs.today) },
-            staffDays: pd, extraStaffDays: pd.map { $0 * share },
-            costVND: pd.map { roundedVND($0 * share * Double(dayRate)) }, contractorVND: contractorVND,
-            drift: Drift(history: history), staffNeededByUntil: staffNeeded)
-        return Output(
-            projection: projection, personDays: needed, workingDays: workingDays, cost: cost,
-            assumptions: assumptions, notices: notices)
     }
 
     /// A seed per kind of work, so the two parts draw independent streams.

@@ -82,24 +82,33 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public func adding(days n: Int) -> LocalDay { LocalDay(dayNumber: dayNumber + n) }
 
     /// `"YYYY-MM-DD"`.
-    public var description: String {
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+    public var description: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+
+    /// How a day is written in English: `2026-11-27` (ISO, what the command line prints) or `27 Nov 2026` (in words,
+    /// what the printed reports show).
+    public enum EnglishStyle: Sendable { case iso, words }
+
+    /// The months' English abbreviations, January first.
+    public static let englishMonths = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+
+    /// The day as people read it: `DD/MM/YYYY` in Vietnamese; in English `YYYY-MM-DD`, or `27 Nov 2026` in words.
+    public func display(_ lang: Lang, english: EnglishStyle = .iso) -> String {
+        switch (lang, english) {
+        case (.vi, _): viDisplay
+        case (.en, .iso): description
+        case (.en, .words): "\(day) \(Self.englishMonths[month - 1]) \(year)"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// The day as people read it: `DD/MM/YYYY` in Vietnamese, `YYYY-MM-DD` in English.
-    public func display(_ lang: Lang) -> String { lang == .vi ? viDisplay : description }
-
     /// `"DD/MM/YYYY"`, as Vietnamese documents write a date.
-    public var viDisplay: String {
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))"
+    public var viDisplay: String { "\(Self.pad(day, 2))/\(Self.pad(month, 2))/\(Self.pad(year, 4))" }
+
+    /// `v` with zeros in front up to `width` digits.
+    private static func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
     public static func < (a: LocalDay, b: LocalDay) -> Bool { a.dayNumber < b.dayNumber }

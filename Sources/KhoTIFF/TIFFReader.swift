@@ -34,71 +34,96 @@ public enum TIFFReader {
             return result
         }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            let code = errno
-            result.findings.append(.cannotOpen(errno: code, reason: describe(errno: code)))
-            return result
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG:
-            break
-        case S_IFDIR:
-            result.findings.append(.isDirectory)
-            return result
-        default:
-            result.findings.append(.notRegularFile)
-            return result
-        }
-        result.fileSize = UInt64(max(0, info.st_size))
+        guard checkRegularFile(fd, into: &result) else { return result }
         // One byte more than the file's size, so a short read proves the end was reached.
         let limit = options.computeSHA256 ? Fixity.chunkSize : headBytes
         let capacity = Int(min(result.fileSize + 1, UInt64(limit)))
         let head = UnsafeMutableRawBufferPointer.allocate(byteCount: max(capacity, 16), alignment: 16)
         defer { head.deallocate() }
-        let headLength: Int
-        switch Fixity.readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: head[0..<capacity]), at: 0) {
-        case .success(let count):
-            headLength = count
-        case .failure(let error):
-            result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
-            return result
-        }
-        let prefix = UnsafeRawBufferPointer(rebasing: head[0..<headLength])
-        if options.computeSHA256 {
-            switch Fixity.sha256(fileDescriptor: fd, startingWith: prefix, complete: headLength < capacity) {
-            case .success(let digest):
-                result.sha256 = digest
-            case .failure(let error):
-                result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
-                return result
-            }
-        }
-        guard headLength > 0 else {
-            result.findings.append(.empty)
-            return result
-        }
-        let firstDirectory: UInt64
-        switch TIFFHeader.judge(Array(prefix.prefix(16)), fileSize: result.fileSize) {
-        case .failure(let problem):
-            result.findings.append(problem.finding)
-            return result
-        case .success(let header):
-            result.format = header.format
-            result.byteOrder = header.byteOrder
-            firstDirectory = header.firstDirectoryOffset
-        }
+        guard
+            let prefix = readHead(
+                fd, into: UnsafeMutableRawBufferPointer(rebasing: head[0..<capacity]), hash: options.computeSHA256,
+                into: &result),
+            let firstDirectory = judgeHeader(prefix, into: &result)
+        else { return result }
         // libtiff keeps the source's address until TIFFClose, so it lives on the heap, not in a Swift inout.
         let source = UnsafeMutablePointer<kho_tiff_source>.allocate(capacity: 1)
         defer { source.deallocate() }
         source.initialize(
             to: kho_tiff_source(
-                fd: fd, head: prefix.baseAddress?.assumingMemoryBound(to: UInt8.self), head_length: UInt64(headLength),
+                fd: fd, head: prefix.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                head_length: UInt64(prefix.count),
                 size: result.fileSize, position: 0))
         let bytes = TIFFBytes(head: prefix, fd: fd, size: result.fileSize)
         readDirectories(
             source: source, bytes: bytes, firstDirectory: firstDirectory, path: path, options: options, into: &result)
         return result
+    }
+
+    /// Checks that the open file is a regular file and records its size; false (with the finding) when it is not.
+    private static func checkRegularFile(_ fd: Int32, into result: inout TIFFFileResult) -> Bool {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            result.findings.append(.cannotOpen(errno: code, reason: describe(errno: code)))
+            return false
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            result.fileSize = UInt64(max(0, info.st_size))
+            return true
+        case S_IFDIR:
+            result.findings.append(.isDirectory)
+            return false
+        default:
+            result.findings.append(.notRegularFile)
+            return false
+        }
+    }
+
+    /// Reads the file's first bytes into `head` and, with `hash`, hashes the whole file starting with them.
+    ///
+    /// Returns the bytes read, or nil (with the finding) when reading or hashing failed or the file is empty.
+    private static func readHead(
+        _ fd: Int32, into head: UnsafeMutableRawBufferPointer, hash: Bool, into result: inout TIFFFileResult
+    ) -> UnsafeRawBufferPointer? {
+        let headLength: Int
+        switch Fixity.readFully(fd, into: head, at: 0) {
+        case .success(let count):
+            headLength = count
+        case .failure(let error):
+            result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
+            return nil
+        }
+        let prefix = UnsafeRawBufferPointer(rebasing: head[0..<headLength])
+        if hash {
+            switch Fixity.sha256(fileDescriptor: fd, startingWith: prefix, complete: headLength < head.count) {
+            case .success(let digest):
+                result.sha256 = digest
+            case .failure(let error):
+                result.findings.append(.readFailed(errno: error.errno, reason: describe(errno: error.errno)))
+                return nil
+            }
+        }
+        guard headLength > 0 else {
+            result.findings.append(.empty)
+            return nil
+        }
+        return prefix
+    }
+
+    /// Judges the TIFF header and records its format and byte order; returns the first directory's offset, or nil
+    /// (with the finding) when the header is not a usable TIFF header.
+    private static func judgeHeader(_ prefix: UnsafeRawBufferPointer, into result: inout TIFFFileResult) -> UInt64? {
+        switch TIFFHeader.judge(Array(prefix.prefix(16)), fileSize: result.fileSize) {
+        case .failure(let problem):
+            result.findings.append(problem.finding)
+            return nil
+        case .success(let header):
+            result.format = header.format
+            result.byteOrder = header.byteOrder
+            return header.firstDirectoryOffset
+        }
     }
 
     /// Reads many files, spread over all cores off Swift's cooperative pool; results are in the order of `paths`.
@@ -133,60 +158,86 @@ public enum TIFFReader {
             return
         }
         defer { TIFFClose(tif) }
-        var truncationReported = false
-        var pagesByDirectory: [UInt64: Int] = [:]
-        var number = 1
+        var walk = DirectoryWalk()
         while true {
-            var page = readPage(tif, number: number)
-            let directoryOffset = TIFFCurrentDirOffset(tif)
-            pagesByDirectory[directoryOffset] = pagesByDirectory[directoryOffset] ?? number
-            let raw = rawDirectory(at: directoryOffset)
-            result.findings.append(contentsOf: resolutionFindings(page))
-            let samples = samplesFinding(page)
-            if let samples { result.findings.append(samples) }
-            if let data = imageData(tif, page: page, raw: raw, samplesSound: samples == nil) {
-                page.dataBytes = data.bytes
-                page.dataEnd = data.end
-                result.findings.append(contentsOf: data.findings(page: number))
-                if data.end > result.fileSize && !truncationReported {
-                    truncationReported = true
-                    result.findings.append(.truncated(page: number, dataEnd: data.end, fileSize: result.fileSize))
-                }
-            } else {
-                result.findings.append(.missingImageData(page: number))
-            }
-            result.pages.append(page)
+            let raw = readCurrentPage(tif, walk: &walk, rawDirectory: rawDirectory, into: &result)
             if TIFFLastDirectory(tif) != 0 {
                 break
             }
-            if number >= options.maxPages {
+            if walk.number >= options.maxPages {
                 result.findings.append(.tooManyPages(limit: options.maxPages))
                 break
             }
-            let errorsBefore = log.pointee.error_count
-            let errorLengthBefore = log.pointee.error_length
-            let warningLengthBefore = log.pointee.warning_length
-            if TIFFReadDirectory(tif) == 0 {
-                // There was a next directory and libtiff would not read it. libtiff 4.5 reports an
-                // unreadable directory as an error, and a loop as a warning (or, once the warning
-                // buffer is full, silently): no error means a loop.
-                let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
-                let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
-                if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping")
-                {
-                    let next = raw.flatMap { rawDirectory(at: $0.next) }
-                    result.findings.append(
-                        samplesFinding(next, page: number + 1) ?? .unreadableDirectory(page: number + 1, detail: detail)
-                    )
-                } else {
-                    let backTo = raw.flatMap { pagesByDirectory[$0.next] }
-                    result.findings.append(.directoryLoop(page: number, backTo: backTo))
-                }
-                break
-            }
-            number += 1
+            guard
+                readNextDirectory(
+                    tif, log: log, after: raw, walk: walk, rawDirectory: rawDirectory, path: path, into: &result)
+            else { break }
+            walk.number += 1
         }
         result.libtiffWarnings = warnings(in: log, path: path)
+    }
+
+    /// Where a walk of the directory chain stands: the page it is on, the page each directory was first read as,
+    /// and whether truncation has been reported (once per file).
+    private struct DirectoryWalk {
+        var number = 1
+        var pagesByDirectory: [UInt64: Int] = [:]
+        var truncationReported = false
+    }
+
+    /// Reads the current directory as page `walk.number`, with its image data and findings; returns its raw directory.
+    private static func readCurrentPage(
+        _ tif: OpaquePointer, walk: inout DirectoryWalk, rawDirectory: (UInt64) -> TIFFRawDirectory?,
+        into result: inout TIFFFileResult
+    ) -> TIFFRawDirectory? {
+        let number = walk.number
+        var page = readPage(tif, number: number)
+        let directoryOffset = TIFFCurrentDirOffset(tif)
+        walk.pagesByDirectory[directoryOffset] = walk.pagesByDirectory[directoryOffset] ?? number
+        let raw = rawDirectory(directoryOffset)
+        result.findings.append(contentsOf: resolutionFindings(page))
+        let samples = samplesFinding(page)
+        if let samples { result.findings.append(samples) }
+        if let data = imageData(tif, page: page, raw: raw, samplesSound: samples == nil) {
+            page.dataBytes = data.bytes
+            page.dataEnd = data.end
+            result.findings.append(contentsOf: data.findings(page: number))
+            if data.end > result.fileSize && !walk.truncationReported {
+                walk.truncationReported = true
+                result.findings.append(.truncated(page: number, dataEnd: data.end, fileSize: result.fileSize))
+            }
+        } else {
+            result.findings.append(.missingImageData(page: number))
+        }
+        result.pages.append(page)
+        return raw
+    }
+
+    /// Moves libtiff to the next directory; false (with the finding: unreadable, or a loop) when it would not.
+    private static func readNextDirectory(
+        _ tif: OpaquePointer, log: UnsafeMutablePointer<kho_tiff_log>, after raw: TIFFRawDirectory?,
+        walk: DirectoryWalk, rawDirectory: (UInt64) -> TIFFRawDirectory?, path: String,
+        into result: inout TIFFFileResult
+    ) -> Bool {
+        let errorsBefore = log.pointee.error_count
+        let errorLengthBefore = log.pointee.error_length
+        let warningLengthBefore = log.pointee.warning_length
+        guard TIFFReadDirectory(tif) == 0 else { return true }
+        // There was a next directory and libtiff would not read it. libtiff 4.5 reports an
+        // unreadable directory as an error, and a loop as a warning (or, once the warning
+        // buffer is full, silently): no error means a loop.
+        let number = walk.number
+        let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
+        let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
+        if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping") {
+            let next = raw.flatMap { rawDirectory($0.next) }
+            result.findings.append(
+                samplesFinding(next, page: number + 1) ?? .unreadableDirectory(page: number + 1, detail: detail))
+        } else {
+            let backTo = raw.flatMap { walk.pagesByDirectory[$0.next] }
+            result.findings.append(.directoryLoop(page: number, backTo: backTo))
+        }
+        return false
     }
 
     /// Reads the tags of libtiff's current directory.

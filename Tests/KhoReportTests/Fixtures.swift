@@ -1,3 +1,5 @@
+import KhoEstimation
+
 @testable import KhoReport
 
 /// A report model that looks like Sơn Kim 1's: 75.6 m, 15 m arranged, 5 m digitized, three people, an estimate.
@@ -71,10 +73,10 @@ enum Fixtures {
                     week: "2026-W48", person: "Trần Văn Minh", arrangementMetres: 0, scanningPages: 1_610,
                     weekStart: "2026-11-23"),
             ],
-            storage: StorageSummary(
-                nowBytesPerCopy: 166_500_000_000, nowBytes: 499_500_000_000, remainingBytesPerCopy: 2_353_500_000_000,
-                remainingBytes: 7_060_500_000_000, totalBytesPerCopy: 2_520_000_000_000, totalBytes: 7_560_000_000_000,
-                copies: 3, bytesPerPage: 6_200_000, bytesPerPageMeasured: true, mastersMeasured: 412),
+            // 2,353.5 GB a copy still to come at 6.2 MB a page; 166.5 GB a copy stored; three copies.
+            storage: StorageEstimate(
+                remainingPages: 2_353_500_000_000 / 6_200_000, storedBytesPerCopy: 166_500_000_000,
+                bytesPerPage: 6_200_000, source: .measured, mastersMeasured: 412, copies: 3, copiesSource: "rates.toml"),
             cost: cost ? costSummary : nil,
             qcProblems: [
                 QCRow(box: "H0012", file: "HS-0031", page: 4, message: "150 dpi; hồ sơ vn-2025 cần ≥ 200"),
@@ -108,31 +110,44 @@ enum Fixtures {
             sampleData: sample)
     }
 
+    /// A line of money as the estimate prices it; only what the report shows is given.
+    static func line(_ label: Text, _ part: String, unitPrice: Int64, amount: Int64, source: String) -> MoneyLine {
+        MoneyLine(
+            part: part, item: "", label: label, quantity: 1, unit: "", unitPriceVND: unitPrice, amountVND: amount,
+            source: source)
+    }
+
+    /// Contractor work 1,222,338,000 đ; in-house work 449,838,000 / 583,638,000 / 747,838,000 đ; one-off
+    /// 162,162,000 đ (the estimate adds the totals).
+    static let money = MoneyBreakdown(
+        contractor: [
+            line(
+                Text(vi: "chỉnh lý tài liệu (mét giá)", en: "arrangement (linear metres)"), "arrangement",
+                unitPrice: 9_500_000, amount: 575_700_000, source: "rates.toml dòng 8"),
+            line(
+                Text(vi: "số hóa (trang)", en: "scanning (pages)"), "scanning", unitPrice: 2_100,
+                amount: 646_638_000, source: "rates.toml dòng 9"),
+        ],
+        inHouse: [
+            MoneyLine(
+                part: "arrangement", item: "", label: Text(vi: "ngày công người thuê thêm", en: "extra staff-days"),
+                quantity: 1, unit: "", unitPriceVND: 350_000, amountVND: 583_638_000, source: "rates.toml dòng 14",
+                amountBandVND: Band(p10: 449_838_000, p50: 583_638_000, p90: 747_838_000))
+        ],
+        oneOff: [
+            line(
+                Text(vi: "Máy hút ẩm (2 chiếc)", en: "Dehumidifiers (2)"), "one_off", unitPrice: 19_162_000,
+                amount: 19_162_000, source: "rates.toml dòng 22"),
+            line(
+                Text(vi: "Giá kệ sắt", en: "Steel shelving"), "one_off", unitPrice: 48_000_000, amount: 48_000_000,
+                source: "rates.toml dòng 23"),
+            line(
+                Text(vi: "Máy quét A3", en: "A3 scanner"), "one_off", unitPrice: 95_000_000, amount: 95_000_000,
+                source: "rates.toml dòng 24"),
+        ])
+
     static let costSummary = CostSummary(
-        contractorWork: 1_222_338_000, contractorTotal: 1_384_500_000,
-        inHouseWork: CostBand(p10: 449_838_000, p50: 583_638_000, p90: 747_838_000),
-        inHouseTotal: CostBand(p10: 612_000_000, p50: 745_800_000, p90: 910_000_000), oneOffTotal: 162_162_000,
-        oneOffLines: [
-            MoneyLine(
-                label: Text(vi: "Máy hút ẩm (2 chiếc)", en: "Dehumidifiers (2)"), amountVND: 19_162_000,
-                source: "rates.toml dòng 22"),
-            MoneyLine(
-                label: Text(vi: "Giá kệ sắt", en: "Steel shelving"), amountVND: 48_000_000, source: "rates.toml dòng 23"
-            ),
-            MoneyLine(
-                label: Text(vi: "Máy quét A3", en: "A3 scanner"), amountVND: 95_000_000, source: "rates.toml dòng 24"),
-        ],
-        unitRates: [
-            MoneyLine(
-                label: Text(vi: "chỉnh lý tài liệu (mét giá)", en: "arrangement (linear metres)"), amountVND: 9_500_000,
-                source: "rates.toml dòng 8"),
-            MoneyLine(
-                label: Text(vi: "số hóa (trang)", en: "scanning (pages)"), amountVND: 2_100, source: "rates.toml dòng 9"
-            ),
-            MoneyLine(
-                label: Text(vi: "ngày công người thuê thêm", en: "extra staff-days"), amountVND: 350_000,
-                source: "rates.toml dòng 14"),
-        ],
+        money: money,
         finish: [
             PartFinish(
                 part: Text(vi: "Chỉnh lý", en: "Arrangement"), p10: "2027-10-15", p50: "2028-01-20", p90: "2028-05-01"),

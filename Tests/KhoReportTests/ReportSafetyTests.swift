@@ -1,3 +1,4 @@
+import KhoEstimation
 import Testing
 
 @testable import KhoReport
@@ -20,7 +21,10 @@ import Testing
         m.atRisk.byCondition[0].label = Text(vi: attack, en: attack)
         m.cost?.assumptions = [Text(vi: attack, en: attack)]
         m.cost?.warnings = [Text(vi: attack, en: attack)]
-        m.cost?.oneOffLines[0].source = attack
+        var oneOff = Fixtures.money.oneOff
+        oneOff[0].source = attack
+        m.cost?.money = MoneyBreakdown(
+            contractor: Fixtures.money.contractor, inHouse: Fixtures.money.inHouse, oneOff: oneOff)
         m.cost?.savedEstimateName = attack
         return m
     }

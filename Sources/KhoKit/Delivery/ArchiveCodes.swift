@@ -63,20 +63,13 @@ enum ArchiveCodes {
     ) throws -> [Entry] {
         var rules = try rules(db)
         if let override { rules[override.fondsId] = override.rule }
-        var parsed: [Int64: [ArchiveRule.Part]?] = [:]
-        var highest: [Int64: Int] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT fonds_id, MAX(number) AS highest FROM archive_number GROUP BY fonds_id")
-        {
-            highest[row["fonds_id"]] = row["highest"]
-        }
         var whereSQL = ""
         if let fonds {
             if fonds.isEmpty { return [] }
             whereSQL = "WHERE b.fonds_id IN (\(fonds.map(String.init).joined(separator: ",")))"
         }
+        var coder = FileCoder(rules: rules, highest: try highestNumbers(db))
         var entries: [Entry] = []
-        var pending: [Int64: Int] = [:]
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -89,6 +82,33 @@ enum ArchiveCodes {
                 ORDER BY b.fonds_id, b.code, fi.code
                 """)
         while let row = try rows.next() {
+            entries.append(coder.entry(row))
+        }
+        markSharedCodes(&entries)
+        return entries
+    }
+
+    /// The highest number fixed in each fonds.
+    private static func highestNumbers(_ db: Database) throws -> [Int64: Int] {
+        var highest: [Int64: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT fonds_id, MAX(number) AS highest FROM archive_number GROUP BY fonds_id")
+        {
+            highest[row["fonds_id"]] = row["highest"]
+        }
+        return highest
+    }
+
+    /// Codes files in inventory order: each fonds' rule parsed once, and a file without a fixed number given the
+    /// next one after the fonds' highest.
+    private struct FileCoder {
+        let rules: [Int64: ArchiveRule]
+        let highest: [Int64: Int]
+        var parsed: [Int64: [ArchiveRule.Part]?] = [:]
+        var pending: [Int64: Int] = [:]
+
+        /// The entry of the file in `row` (a row of ``compute(_:fonds:override:)``'s query).
+        mutating func entry(_ row: Row) -> Entry {
             let fondsId: Int64 = row["fonds_id"]
             let rule = rules[fondsId] ?? .default
             if parsed[fondsId] == nil { parsed[fondsId] = .some(try? rule.parts()) }
@@ -111,13 +131,15 @@ enum ArchiveCodes {
             } else {
                 rendered = .failure(.unusable(rule.pattern))
             }
-            entries.append(
-                Entry(
-                    fileId: row["file_id"], fondsId: fondsId, fondsCode: row["fonds_code"], ref: "\(box)/\(file)",
-                    raw: rendered, rendered: rendered,
-                    delivered: row["delivered"], numbered: numbered))
+            return Entry(
+                fileId: row["file_id"], fondsId: fondsId, fondsCode: row["fonds_code"], ref: "\(box)/\(file)",
+                raw: rendered, rendered: rendered,
+                delivered: row["delivered"], numbered: numbered)
         }
-        // One code, one file: a delivered code keeps its file; otherwise every file sharing a code has a problem.
+    }
+
+    /// One code, one file: a delivered code keeps its file; otherwise every file sharing a code has a problem.
+    private static func markSharedCodes(_ entries: inout [Entry]) {
         var holders: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
             if case .success(let code) = entry.code { holders[code, default: []].append(index) }
@@ -131,7 +153,6 @@ enum ArchiveCodes {
                 }
             }
         }
-        return entries
     }
 
     /// Fixes the number (*số hồ sơ*) of every file of `fondsId` that has none, in inventory order after the highest

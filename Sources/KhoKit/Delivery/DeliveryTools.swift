@@ -48,14 +48,36 @@ public struct DeliveryTools: Sendable {
     /// Finds every tool and reads its version; throws `DeliveryError.toolsMissing` with the Debian packages to
     /// install when any is missing (and does nothing else).
     public static func locate(path: String? = ProcessInfo.processInfo.environment["PATH"]) throws -> DeliveryTools {
+        var search = ToolSearch(path: path)
+        let (ocrmypdf, python) = search.ocrmypdf()
+        search.ghostscript()
+        search.tesseract()
+        let poppler = search.poppler()
+        guard search.missing.isEmpty, let ocrmypdf, let python, let poppler else {
+            throw DeliveryError.toolsMissing(packages: packages.filter(search.missing.contains))
+        }
+        return DeliveryTools(ocrmypdf: ocrmypdf, python: python, poppler: poppler, versions: search.versions)
+    }
+
+    /// A search of `PATH` for the tools: the versions read so far, and the Debian packages of the tools missing.
+    private struct ToolSearch {
+        let path: String?
+        let env: [String: String]
         var missing: Set<String> = []
         var versions = ToolVersions()
-        let env = path.map { ["PATH": $0] } ?? [:]
 
-        let ocrmypdf = ToolProcess.find("ocrmypdf", path: path)
-        var python: String?
-        if let ocrmypdf {
-            python = interpreter(of: ocrmypdf, path: path)
+        init(path: String?) {
+            self.path = path
+            env = path.map { ["PATH": $0] } ?? [:]
+        }
+
+        /// OCRmyPDF and the Python that runs it, with the versions of OCRmyPDF, img2pdf and pikepdf.
+        mutating func ocrmypdf() -> (String?, String?) {
+            guard let ocrmypdf = ToolProcess.find("ocrmypdf", path: path) else {
+                missing.insert("ocrmypdf")
+                return (nil, nil)
+            }
+            let python = interpreter(of: ocrmypdf, path: path)
             if let python, let r = try? ToolProcess.run(python, ["-c", PdfGlue.versionsScript], environment: env), r.ok,
                 let json = try? JSONSerialization.jsonObject(with: r.stdout) as? [String: String]
             {
@@ -65,20 +87,30 @@ public struct DeliveryTools: Sendable {
             } else {
                 missing.insert("ocrmypdf")
             }
-        } else {
-            missing.insert("ocrmypdf")
+            return (ocrmypdf, python)
         }
-        if let gs = ToolProcess.find("gs", path: path),
-            let r = try? ToolProcess.run(gs, ["--version"], environment: env), r.ok
-        {
-            versions.ghostscript = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
-        } else {
-            missing.insert("ocrmypdf")
+
+        /// Ghostscript's version (it comes with OCRmyPDF).
+        mutating func ghostscript() {
+            if let gs = ToolProcess.find("gs", path: path),
+                let r = try? ToolProcess.run(gs, ["--version"], environment: env), r.ok
+            {
+                versions.ghostscript = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+            } else {
+                missing.insert("ocrmypdf")
+            }
         }
-        if let tesseract = ToolProcess.find("tesseract", path: path),
-            let v = try? ToolProcess.run(tesseract, ["--version"], environment: env), v.ok,
-            let langs = try? ToolProcess.run(tesseract, ["--list-langs"], environment: env), langs.ok
-        {
+
+        /// Tesseract's version, and its Vietnamese language data with the data's version.
+        mutating func tesseract() {
+            guard let tesseract = ToolProcess.find("tesseract", path: path),
+                let v = try? ToolProcess.run(tesseract, ["--version"], environment: env), v.ok,
+                let langs = try? ToolProcess.run(tesseract, ["--list-langs"], environment: env), langs.ok
+            else {
+                missing.insert("ocrmypdf")
+                missing.insert("tesseract-ocr-vie")
+                return
+            }
             let first = (v.out + v.err).split(separator: "\n").first.map(String.init) ?? ""
             versions.tesseract = first.replacingOccurrences(of: "tesseract ", with: "").trimmingCharacters(
                 in: .whitespaces)
@@ -90,25 +122,23 @@ public struct DeliveryTools: Sendable {
             } else {
                 missing.insert("tesseract-ocr-vie")
             }
-        } else {
-            missing.insert("ocrmypdf")
-            missing.insert("tesseract-ocr-vie")
         }
-        var poppler: PopplerTools?
-        do {
-            poppler = try PopplerTools.locate(path: path)
-            if let p = poppler, let r = try? ToolProcess.run(p.pdfinfo, ["-v"], environment: env) {
-                let line = (r.err + r.out).split(separator: "\n").first { $0.contains("version") } ?? ""
-                versions.poppler =
-                    line.components(separatedBy: "version").last?.trimmingCharacters(in: .whitespaces) ?? ""
+
+        /// Poppler's tools and their version.
+        mutating func poppler() -> PopplerTools? {
+            do {
+                let poppler = try PopplerTools.locate(path: path)
+                if let r = try? ToolProcess.run(poppler.pdfinfo, ["-v"], environment: env) {
+                    let line = (r.err + r.out).split(separator: "\n").first { $0.contains("version") } ?? ""
+                    versions.poppler =
+                        line.components(separatedBy: "version").last?.trimmingCharacters(in: .whitespaces) ?? ""
+                }
+                return poppler
+            } catch {
+                missing.insert("poppler-utils")
+                return nil
             }
-        } catch {
-            missing.insert("poppler-utils")
         }
-        guard missing.isEmpty, let ocrmypdf, let python, let poppler else {
-            throw DeliveryError.toolsMissing(packages: packages.filter(missing.contains))
-        }
-        return DeliveryTools(ocrmypdf: ocrmypdf, python: python, poppler: poppler, versions: versions)
     }
 
     /// The interpreter named by a script's `#!` line (`/usr/bin/python3`, or `python3` found on `PATH` for `env`).

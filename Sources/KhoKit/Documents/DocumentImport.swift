@@ -65,17 +65,8 @@ extension KhoStore {
         _ db: Database, table: CSVTable, path: String, into target: FileRef?
     ) throws -> [DocumentRecord] {
         let kinds = try DocumentKind.all(db)
-        var fileIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT b.code AS box, f.code AS file, f.id FROM file f JOIN box b ON b.id = f.box_id")
-        {
-            fileIds["\(row["box"] as String)/\(row["file"] as String)"] = row["id"]
-        }
-        var taken: [Int64: Set<Int>] = [:]
-        var next: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT file_id, seq FROM document") {
-            taken[row["file_id"], default: []].insert(row["seq"])
-        }
+        let fileIds = try fileIdsByRef(db)
+        var numbering = try DocumentNumbering(db)
         var problems: [RowProblem] = []
         var docs: [DocumentRecord] = []
         docs.reserveCapacity(table.rows.count)
@@ -93,33 +84,9 @@ extension KhoStore {
                 else {
                     throw CatalogueError.unknownFile(ref.description)
                 }
-                var seq: Int
-                if let stt = Clean.optional(v["seq"]) {
-                    guard let n = Int(stt), (1...100_000).contains(n) else {
-                        throw RowMessage(
-                            Text(
-                                vi: "STT «\(Visible.escaped(stt))» không hợp lệ: cần số nguyên từ 1",
-                                en: "STT “\(Visible.escaped(stt))” is not valid: give a whole number from 1"))
-                    }
-                    seq = n
-                } else {
-                    seq = max(next[fileId] ?? 0, taken[fileId]?.max() ?? 0) + 1
-                }
-                if taken[fileId]?.contains(seq) == true {
-                    throw DocumentError.duplicateDocument(ref: "\(ref)/\(seq)", summary: "")
-                }
-                taken[fileId, default: []].insert(seq)
-                next[fileId] = max(next[fileId] ?? 0, seq)
+                let seq = try numbering.take(Clean.optional(v["seq"]), in: fileId, ref: ref)
                 var doc = KhoStore.blankDocument(fileId: fileId, seq: seq)
-                let draft = DocumentDraft(
-                    kind: v["kind"], number: v["number_symbol"] ?? v["number"],
-                    symbol: v["number_symbol"] == nil ? v["symbol"] : nil,
-                    date: v["date"], issuer: v["issuer"], summary: v["summary"], language: v["language"],
-                    pages: v["pages"],
-                    pageCount: v["page_count"], sheets: v["sheets"],
-                    autograph: Clean.optional(v["autograph"]).map(Self.yes),
-                    condition: v["condition"], notes: v["notes"], keywords: v["keywords"])
-                try DocumentFields.apply(draft, to: &doc, kinds: kinds)
+                try DocumentFields.apply(draft(v), to: &doc, kinds: kinds)
                 docs.append(doc)
             } catch {
                 problems.append(RowProblem(line: row.line, code: ref.description, message: error.localizedDescription))
@@ -127,6 +94,65 @@ extension KhoStore {
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
         return docs
+    }
+
+    /// The id of every file by its reference `BOX/FILE`.
+    private static func fileIdsByRef(_ db: Database) throws -> [String: Int64] {
+        var fileIds: [String: Int64] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT b.code AS box, f.code AS file, f.id FROM file f JOIN box b ON b.id = f.box_id")
+        {
+            fileIds["\(row["box"] as String)/\(row["file"] as String)"] = row["id"]
+        }
+        return fileIds
+    }
+
+    /// The document fields of one row, as written (checked by ``DocumentFields``).
+    private static func draft(_ v: CSVTable.Values) -> DocumentDraft {
+        DocumentDraft(
+            kind: v["kind"], number: v["number_symbol"] ?? v["number"],
+            symbol: v["number_symbol"] == nil ? v["symbol"] : nil,
+            date: v["date"], issuer: v["issuer"], summary: v["summary"], language: v["language"],
+            pages: v["pages"],
+            pageCount: v["page_count"], sheets: v["sheets"],
+            autograph: Clean.optional(v["autograph"]).map(Self.yes),
+            condition: v["condition"], notes: v["notes"], keywords: v["keywords"])
+    }
+
+    /// The numbers (STT) of documents in each file: those in the catalogue and those the import has given.
+    private struct DocumentNumbering {
+        var taken: [Int64: Set<Int>] = [:]
+        var next: [Int64: Int] = [:]
+
+        /// Loads the numbers already in the catalogue.
+        init(_ db: Database) throws {
+            for row in try Row.fetchAll(db, sql: "SELECT file_id, seq FROM document") {
+                taken[row["file_id"], default: []].insert(row["seq"])
+            }
+        }
+
+        /// Takes the number written (`stt`), or else the one after the highest in the file; a number that is not
+        /// valid or already taken is an error.
+        mutating func take(_ stt: String?, in fileId: Int64, ref: FileRef) throws -> Int {
+            var seq: Int
+            if let stt {
+                guard let n = Int(stt), (1...100_000).contains(n) else {
+                    throw RowMessage(
+                        Text(
+                            vi: "STT «\(Visible.escaped(stt))» không hợp lệ: cần số nguyên từ 1",
+                            en: "STT “\(Visible.escaped(stt))” is not valid: give a whole number from 1"))
+                }
+                seq = n
+            } else {
+                seq = max(next[fileId] ?? 0, taken[fileId]?.max() ?? 0) + 1
+            }
+            if taken[fileId]?.contains(seq) == true {
+                throw DocumentError.duplicateDocument(ref: "\(ref)/\(seq)", summary: "")
+            }
+            taken[fileId, default: []].insert(seq)
+            next[fileId] = max(next[fileId] ?? 0, seq)
+            return seq
+        }
     }
 
     /// "x", "có", "yes", "1" → true (a ticked *bút tích* column).

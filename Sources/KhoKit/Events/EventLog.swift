@@ -86,78 +86,105 @@ public enum LogError: KhoError, Equatable {
 extension KhoStore {
     /// The events matching `filter`, oldest first.
     public func events(_ filter: LogFilter = LogFilter()) throws -> [EventView] {
-        var clauses: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let kind = filter.kind {
-            let matching = EventKind.allCases.filter { $0.rawValue == kind || $0.rawValue.hasPrefix(kind + ".") }
-            guard !matching.isEmpty else { throw LogError.badKind(kind) }
-            clauses.append("e.kind IN (\(matching.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
-        }
-        if let person = filter.person {
-            clauses.append("e.actor = ?")
-            arguments.append(Clean.text(person))
-        }
-        for (day, op) in [(filter.from, ">="), (filter.to, "<=")] {
-            guard let day else { continue }
-            guard time.parse(day) != nil, day.count == 10 else { throw LogError.badDay(day) }
-            clauses.append("e.happened_day \(op) ?")
-            arguments.append(day)
-        }
+        var query = try eventQuery(filter)
         return try read { db in
-            if let code = filter.box {
-                let box = try Lookup.box(db, code: code)
-                clauses.append("e.box_id = ?")
-                arguments.append(box.id)
-            }
-            if let ref = filter.file {
-                let (_, file) = try Lookup.file(db, ref: ref)
-                clauses.append("e.file_id = ?")
-                arguments.append(file.id)
-            }
-            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            var sql = """
-                SELECT e.*, f.code AS fonds_code, b.code AS box_code, fi.code AS file_code, fb.code AS file_box_code,
-                       (SELECT u.id FROM event u WHERE u.undoes = e.id) AS undone_by
-                FROM event e
-                LEFT JOIN fonds f ON f.id = e.fonds_id
-                LEFT JOIN box b ON b.id = e.box_id
-                LEFT JOIN file fi ON fi.id = e.file_id
-                LEFT JOIN box fb ON fb.id = fi.box_id
-                \(whereSQL)
-                ORDER BY e.id
-                """
-            if let limit = filter.limit {
-                sql =
-                    "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY e.id", with: "ORDER BY e.id DESC")) LIMIT \(max(0, limit))) ORDER BY id"
-            }
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            try query.narrow(db, toBox: filter.box, file: filter.file)
+            let sql = Self.eventSQL(where: query.clauses, limit: filter.limit)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(query.arguments))
             let events = try rows.map { try Event(row: $0) }
             let details = events.map(\.decodedDetail)
             var describer = try EventDescriber(db)
             try describer.loadBoxes(db, for: details)
             let lang = Lang.current
             return zip(rows, zip(events, details)).map { row, pair in
-                let (event, detail) = pair
-                var words = describer.words(event, detail: detail)
-                var box: String? = row["box_code"]
-                var file = (row["file_code"] as String?).map { "\((row["file_box_code"] as String?) ?? "?")/\($0)" }
-                if let gone = describer.deletedTarget(event) {
-                    if gone.kind == .fileDelete, file == nil { file = gone.name }
-                    if gone.kind == .boxDelete, box == nil { box = gone.name }
-                    words.changes.append(gone.note)
-                }
-                return EventView(
-                    id: event.id ?? 0, uid: event.uid, kind: event.kind.rawValue, actor: event.actor,
-                    recorder: event.recorder,
-                    happenedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.happenedAt))),
-                    recordedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.recordedAt))),
-                    day: event.happenedDay, opening: event.opening, fonds: row["fonds_code"], box: box, file: file,
-                    metres: event.metresMM.map { Double($0) / 1000 },
-                    keptMetres: event.keptMM.map { Double($0) / 1000 },
-                    sheets: event.sheets, pages: event.pages, bytes: event.bytes, undoes: event.undoes,
-                    undoneBy: row["undone_by"], detail: detail,
-                    what: words.what(lang), quantity: words.quantity(lang), changes: words.changes.map { $0(lang) })
+                eventView(row, pair.0, detail: pair.1, describer: describer, lang: lang)
             }
+        }
+    }
+
+    /// The filter's kind, person and days as SQL conditions; a kind or day that cannot match is an error.
+    private func eventQuery(_ filter: LogFilter) throws -> EventQuery {
+        var query = EventQuery()
+        if let kind = filter.kind {
+            let matching = EventKind.allCases.filter { $0.rawValue == kind || $0.rawValue.hasPrefix(kind + ".") }
+            guard !matching.isEmpty else { throw LogError.badKind(kind) }
+            query.clauses.append("e.kind IN (\(matching.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
+        }
+        if let person = filter.person {
+            query.add("e.actor = ?", Clean.text(person))
+        }
+        for (day, op) in [(filter.from, ">="), (filter.to, "<=")] {
+            guard let day else { continue }
+            guard time.parse(day) != nil, day.count == 10 else { throw LogError.badDay(day) }
+            query.add("e.happened_day \(op) ?", day)
+        }
+        return query
+    }
+
+    /// The events with their fonds, box and file codes and the event that undid each, oldest first; with a
+    /// `limit`, only the last ones.
+    private static func eventSQL(where clauses: [String], limit: Int?) -> String {
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let sql = """
+            SELECT e.*, f.code AS fonds_code, b.code AS box_code, fi.code AS file_code, fb.code AS file_box_code,
+                   (SELECT u.id FROM event u WHERE u.undoes = e.id) AS undone_by
+            FROM event e
+            LEFT JOIN fonds f ON f.id = e.fonds_id
+            LEFT JOIN box b ON b.id = e.box_id
+            LEFT JOIN file fi ON fi.id = e.file_id
+            LEFT JOIN box fb ON fb.id = fi.box_id
+            \(whereSQL)
+            ORDER BY e.id
+            """
+        guard let limit else { return sql }
+        return
+            "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY e.id", with: "ORDER BY e.id DESC")) LIMIT \(max(0, limit))) ORDER BY id"
+    }
+
+    /// One event as the log shows it: its codes, figures and words; a deleted box or file is named from the event.
+    private func eventView(
+        _ row: Row, _ event: Event, detail: EventDetail, describer: EventDescriber, lang: Lang
+    ) -> EventView {
+        var words = describer.words(event, detail: detail)
+        var box: String? = row["box_code"]
+        var file = (row["file_code"] as String?).map { "\((row["file_box_code"] as String?) ?? "?")/\($0)" }
+        if let gone = describer.deletedTarget(event) {
+            if gone.kind == .fileDelete, file == nil { file = gone.name }
+            if gone.kind == .boxDelete, box == nil { box = gone.name }
+            words.changes.append(gone.note)
+        }
+        return EventView(
+            id: event.id ?? 0, uid: event.uid, kind: event.kind.rawValue, actor: event.actor,
+            recorder: event.recorder,
+            happenedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.happenedAt))),
+            recordedAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(event.recordedAt))),
+            day: event.happenedDay, opening: event.opening, fonds: row["fonds_code"], box: box, file: file,
+            metres: event.metresMM.map { Double($0) / 1000 },
+            keptMetres: event.keptMM.map { Double($0) / 1000 },
+            sheets: event.sheets, pages: event.pages, bytes: event.bytes, undoes: event.undoes,
+            undoneBy: row["undone_by"], detail: detail,
+            what: words.what(lang), quantity: words.quantity(lang), changes: words.changes.map { $0(lang) })
+    }
+}
+
+/// The SQL conditions of a log filter and their arguments, in order.
+private struct EventQuery {
+    var clauses: [String] = []
+    var arguments: [(any DatabaseValueConvertible)?] = []
+
+    /// Adds a condition with one argument.
+    mutating func add(_ clause: String, _ argument: (any DatabaseValueConvertible)?) {
+        clauses.append(clause)
+        arguments.append(argument)
+    }
+
+    /// Narrows to the events of a box and of a file, looked up by code (an unknown code is an error).
+    mutating func narrow(_ db: Database, toBox boxCode: String?, file ref: FileRef?) throws {
+        if let boxCode {
+            add("e.box_id = ?", try Lookup.box(db, code: boxCode).id)
+        }
+        if let ref {
+            add("e.file_id = ?", try Lookup.file(db, ref: ref).1.id)
         }
     }
 }

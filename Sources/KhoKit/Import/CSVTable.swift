@@ -71,33 +71,52 @@ struct CSVTable {
         _ bytes: UnsafeBufferPointer<UInt8>, path: String, aliases: [String: String], required: [String],
         fallbacks: [String: String]
     ) throws -> CSVTable {
-        var start = 0
-        var firstLine = 1
-        var delimiter: UInt8?
-        // Excel's `sep=;` line names the separator.
-        if bytes.count >= 4, bytes[0] | 0x20 == UInt8(ascii: "s"), bytes[1] | 0x20 == UInt8(ascii: "e"),
-            bytes[2] | 0x20 == UInt8(ascii: "p"),
-            bytes[3] == UInt8(ascii: "="), let newline = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D })
-        {
-            if newline > 4 {
-                guard bytes[4] < 0x80 else {
-                    throw ImportError.cannotRead(path: path, reason: "sep= names a separator other than , ; or tab")
-                }
-                delimiter = bytes[4]
-            }
-            start =
-                newline + (bytes[newline] == 0x0D && newline + 1 < bytes.count && bytes[newline + 1] == 0x0A ? 2 : 1)
-            firstLine = 2
-        }
+        let sepLine = try excelSeparatorLine(bytes, path: path)
+        let start = sepLine?.end ?? 0
         let headerEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
-        let sep = delimiter ?? guessDelimiter(UnsafeBufferPointer(rebasing: bytes[start..<headerEnd]))
-        var reader = Reader(bytes: bytes, position: start, line: firstLine, delimiter: sep, path: path)
+        let sep = sepLine?.delimiter ?? guessDelimiter(UnsafeBufferPointer(rebasing: bytes[start..<headerEnd]))
+        var reader = Reader(bytes: bytes, position: start, line: sepLine == nil ? 1 : 2, delimiter: sep, path: path)
         guard let headerRecord = try reader.next(),
             headerRecord.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         else {
             throw ImportError.empty(path: path)
         }
-        let header = headerRecord.fields
+        let names = try columnNames(
+            headerRecord.fields, path: path, aliases: aliases, required: required, fallbacks: fallbacks)
+        var rows: [Row] = []
+        while let record = try reader.next() {
+            let fields = record.fields
+            if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            rows.append(Row(line: record.line, values: Values(names: names, fields: fields)))
+        }
+        return CSVTable(rows: rows, columns: names)
+    }
+
+    /// Excel's `sep=;` first line: the separator it names (nil when the line names none) and where the next line
+    /// starts; nil when the file has no such line.
+    private static func excelSeparatorLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String
+    ) throws -> (delimiter: UInt8?, end: Int)? {
+        guard bytes.count >= 4, bytes[0] | 0x20 == UInt8(ascii: "s"), bytes[1] | 0x20 == UInt8(ascii: "e"),
+            bytes[2] | 0x20 == UInt8(ascii: "p"),
+            bytes[3] == UInt8(ascii: "="), let newline = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D })
+        else { return nil }
+        var delimiter: UInt8?
+        if newline > 4 {
+            guard bytes[4] < 0x80 else {
+                throw ImportError.cannotRead(path: path, reason: "sep= names a separator other than , ; or tab")
+            }
+            delimiter = bytes[4]
+        }
+        let end = newline + (bytes[newline] == 0x0D && newline + 1 < bytes.count && bytes[newline + 1] == 0x0A ? 2 : 1)
+        return (delimiter, end)
+    }
+
+    /// The canonical name of each header column ("" for one read past), through `aliases` and then `fallbacks`;
+    /// an unknown, repeated or missing required column is an error.
+    private static func columnNames(
+        _ header: [String], path: String, aliases: [String: String], required: [String], fallbacks: [String: String]
+    ) throws -> [String] {
         var names: [String] = []
         var unknown: [String] = []
         for raw in header {
@@ -125,14 +144,7 @@ struct CSVTable {
         if !unknown.isEmpty { throw ImportError.unknownColumns(path: path, unknown: unknown, accepted: accepted) }
         let missing = required.filter { !names.contains($0) }
         if !missing.isEmpty { throw ImportError.missingColumns(path: path, missing: missing, found: header) }
-
-        var rows: [Row] = []
-        while let record = try reader.next() {
-            let fields = record.fields
-            if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            rows.append(Row(line: record.line, values: Values(names: names, fields: fields)))
-        }
-        return CSVTable(rows: rows, columns: names)
+        return names
     }
 
     /// Reads records from UTF-8 bytes in one pass, refusing quoting it would misread: a quoted field never closed
@@ -160,74 +172,95 @@ struct CSVTable {
 
         /// The next record, or nil at the end.
         mutating func next() throws -> Record? {
-            let n = bytes.count
-            guard position < n else { return nil }
+            guard position < bytes.count else { return nil }
             let recordLine = line
             var fields: [String] = []
             fields.reserveCapacity(12)
             var i = position
             while true {
-                if i < n && bytes[i] == Self.quote {
-                    // A quoted field.
-                    let open = i
-                    let openLine = line
-                    i += 1
-                    var scratch: [UInt8]?
-                    var chunk = i
-                    var closed = false
-                    while i < n {
-                        let b = bytes[i]
-                        if b == Self.quote {
-                            if i + 1 < n && bytes[i + 1] == Self.quote {
-                                if scratch == nil { scratch = [] }
-                                scratch?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk...i]))
-                                i += 2
-                                chunk = i
-                                continue
-                            }
-                            closed = true
-                            break
-                        }
-                        if b == Self.lf || (b == Self.cr && !(i + 1 < n && bytes[i + 1] == Self.lf)) { line += 1 }
-                        i += 1
-                    }
-                    guard closed else {
-                        throw ImportError.unterminatedQuote(path: path, line: openLine, sample: sample(from: open))
-                    }
-                    let field: String
-                    if var scratch {
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<i]))
-                        field = String(decoding: scratch, as: UTF8.self)
-                    } else {
-                        field = String(decoding: UnsafeBufferPointer(rebasing: bytes[chunk..<i]), as: UTF8.self)
-                    }
-                    fields.append(field)
-                    i += 1  // past the closing quote
-                    if i < n, bytes[i] != delimiter, bytes[i] != Self.lf, bytes[i] != Self.cr {
-                        throw ImportError.textAfterQuote(path: path, line: line, sample: sample(from: open))
-                    }
+                if i < bytes.count && bytes[i] == Self.quote {
+                    fields.append(try quotedField(at: &i))
                 } else {
-                    let fieldStart = i
-                    while i < n {
-                        let b = bytes[i]
-                        if b == delimiter || b == Self.lf || b == Self.cr { break }
-                        i += 1
-                    }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                    fields.append(unquotedField(at: &i))
                 }
-                // After a field: a separator (another field follows), a line break or the end (the record ends).
-                if i < n && bytes[i] == delimiter {
-                    i += 1
-                    continue
+                if endOfField(at: &i) {
+                    position = i
+                    return Record(line: recordLine, fields: fields)
                 }
-                if i < n {
-                    if bytes[i] == Self.cr && i + 1 < n && bytes[i + 1] == Self.lf { i += 1 }
-                    i += 1
-                    line += 1
-                }
-                position = i
-                return Record(line: recordLine, fields: fields)
             }
+        }
+
+        /// The quoted field opening at `i` (`""` read as `"`), leaving `i` past its closing quote; counts the line
+        /// breaks inside it. A quote never closed, or text after the closing quote, is an error.
+        @inline(__always)
+        private mutating func quotedField(at i: inout Int) throws -> String {
+            let n = bytes.count
+            let open = i
+            let openLine = line
+            i += 1
+            var scratch: [UInt8]?
+            var chunk = i
+            var closed = false
+            while i < n {
+                let b = bytes[i]
+                if b == Self.quote {
+                    if i + 1 < n && bytes[i + 1] == Self.quote {
+                        if scratch == nil { scratch = [] }
+                        scratch?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk...i]))
+                        i += 2
+                        chunk = i
+                        continue
+                    }
+                    closed = true
+                    break
+                }
+                if b == Self.lf || (b == Self.cr && !(i + 1 < n && bytes[i + 1] == Self.lf)) { line += 1 }
+                i += 1
+            }
+            guard closed else {
+                throw ImportError.unterminatedQuote(path: path, line: openLine, sample: sample(from: open))
+            }
+            let field: String
+            if var scratch {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<i]))
+                field = String(decoding: scratch, as: UTF8.self)
+            } else {
+                field = String(decoding: UnsafeBufferPointer(rebasing: bytes[chunk..<i]), as: UTF8.self)
+            }
+            i += 1  // past the closing quote
+            if i < n, bytes[i] != delimiter, bytes[i] != Self.lf, bytes[i] != Self.cr {
+                throw ImportError.textAfterQuote(path: path, line: line, sample: sample(from: open))
+            }
+            return field
+        }
+
+        /// The unquoted field starting at `i`, up to the separator, a line break or the end; leaves `i` there.
+        @inline(__always)
+        private func unquotedField(at i: inout Int) -> String {
+            let fieldStart = i
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == delimiter || b == Self.lf || b == Self.cr { break }
+                i += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self)
+        }
+
+        /// Steps past what follows a field: a separator (another field follows: false), or a line break or the end
+        /// (the record ends: true, `i` on the next record's first byte).
+        @inline(__always)
+        private mutating func endOfField(at i: inout Int) -> Bool {
+            let n = bytes.count
+            if i < n && bytes[i] == delimiter {
+                i += 1
+                return false
+            }
+            if i < n {
+                if bytes[i] == Self.cr && i + 1 < n && bytes[i + 1] == Self.lf { i += 1 }
+                i += 1
+                line += 1
+            }
+            return true
         }
 
         /// Up to 40 characters from `start` to the end of its line, "…" when cut.

@@ -41,8 +41,48 @@ extension KhoStore {
         estimate: EstimateResult?, savedName: String? = nil, lang: Lang = .vi, now: Date = Date()
     ) throws -> ReportModel {
         let status = try self.status(now: now)
-        let p = status.progress
-        let headline = Headline(
+        let problems = try scanProblems(lang: lang)
+        var (arranged, scanned) = try progressSeries()
+        // The actual lines run to today, flat where nothing was done; the forecast starts today.
+        let today = estimate?.today ?? LocalDay(now, in: time.timeZone)
+        arranged = Self.extend(arranged, to: today)
+        scanned = Self.extend(scanned, to: today)
+        let (poor, sample) = try read { db in (try Self.poorBoxes(db, lang: lang), try Self.isSampleData(db)) }
+        var model = ReportModel(
+            title: Text(
+                vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ",
+                en: "Archive arrangement and digitization progress"
+            ).text(lang),
+            archiveName: Text(vi: "Kho lưu trữ xã Sơn Kim 1", en: "Sơn Kim 1 commune archive").text(lang),
+            asOf: status.asOf, headline: Self.headline(status.progress),
+            qcProblemCount: problems.count,
+            fonds: status.fonds.map {
+                FondsRow(
+                    code: $0.code, name: $0.name, totalMetres: $0.progress.totalMetres,
+                    arrangedMetres: $0.progress.arrangedMetres,
+                    digitizedMetres: $0.progress.digitizedMetres)
+            },
+            arrangedSeries: arranged, scannedSeries: scanned, qcProblems: problems.map(Self.qcRow),
+            poorBoxes: poor, atRisk: try metresAtRisk(), sampleData: sample)
+        guard let estimate else { return model }
+        let from = estimate.today.description
+        model.arrangementProjection = Self.projection(
+            from: from, now: arranged.last?.value ?? 0, total: status.progress.totalMetres,
+            finish: estimate.arrangement.projection.finishDate)
+        model.scanningProjection = Self.projection(
+            from: from, now: scanned.last?.value ?? 0,
+            total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
+            finish: estimate.scanning.projection.finishDate)
+        model.weekly = Self.weeklyRows(estimate.throughput)
+        model.storage = estimate.storage
+        model.delivery = estimate.delivery
+        model.cost = Self.costSummary(estimate, savedName: savedName)
+        return model
+    }
+
+    /// The headline figures, as `kho status` counts them.
+    static func headline(_ p: Progress) -> Headline {
+        Headline(
             totalMetres: p.totalMetres, arrangedMetres: p.arrangedMetres, keptMetres: p.keptMetres,
             weededMetres: p.weededMetres,
             digitizedMetres: p.digitizedMetres,
@@ -56,72 +96,44 @@ extension KhoStore {
                 secret: p.ladder.secret),
             weed: WeedMetres(
                 proposed: p.weed.proposedMetres, approved: p.weed.approvedMetres, destroyed: p.weed.destroyedMetres))
-        let problems = try scanProblems(lang: lang)
-        var (arranged, scanned) = try progressSeries()
-        // The actual lines run to today, flat where nothing was done; the forecast starts today.
-        let today = estimate?.today ?? LocalDay(now, in: time.timeZone)
-        arranged = Self.extend(arranged, to: today)
-        scanned = Self.extend(scanned, to: today)
-        let (poor, sample) = try read { db -> ([PoorBoxRow], Bool) in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT b.code, f.code, b.location, b.condition,
-                           (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent'),
-                           (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id)
-                    FROM box b JOIN fonds f ON f.id = b.fonds_id
-                    WHERE b.condition IN ('mould', 'water', 'insects', 'brittle') ORDER BY b.code
-                    """)
-            let poor = rows.map { row -> PoorBoxRow in
-                let condition = Condition(rawValue: row[3]) ?? .good
-                let permanent: Int = row[4]
-                let files: Int = row[5]
-                let retention =
-                    files == 0
-                    ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
-                    : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent")
-                        .text(lang)
-                return PoorBoxRow(
-                    box: row[0], fonds: row[1], location: row[2], condition: condition.label, retention: retention)
-            }
-            let sample = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fonds WHERE notes LIKE '%DỮ LIỆU MẪU%'") ?? 0
-            return (poor, sample > 0)
+    }
+
+    /// A scan problem as the report lists it: box, then file and master.
+    static func qcRow(_ problem: ProblemLine) -> QCRow {
+        let parts = problem.ref.split(separator: "/", maxSplits: 1).map(String.init)
+        return QCRow(
+            box: parts.first ?? problem.ref, file: (parts.count > 1 ? parts[1] : "") + "/" + problem.master,
+            page: problem.page, message: problem.message)
+    }
+
+    /// The boxes in poor condition, by code, with how many of their files are kept permanently.
+    static func poorBoxes(_ db: Database, lang: Lang) throws -> [PoorBoxRow] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.code, f.code, b.location, b.condition,
+                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent'),
+                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id)
+                FROM box b JOIN fonds f ON f.id = b.fonds_id
+                WHERE b.condition IN ('mould', 'water', 'insects', 'brittle') ORDER BY b.code
+                """)
+        return rows.map { row -> PoorBoxRow in
+            let condition = Condition(rawValue: row[3]) ?? .good
+            let permanent: Int = row[4]
+            let files: Int = row[5]
+            let retention =
+                files == 0
+                ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
+                : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent")
+                    .text(lang)
+            return PoorBoxRow(
+                box: row[0], fonds: row[1], location: row[2], condition: condition.label, retention: retention)
         }
-        var model = ReportModel(
-            title: Text(
-                vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ",
-                en: "Archive arrangement and digitization progress"
-            ).text(lang),
-            archiveName: Text(vi: "Kho lưu trữ xã Sơn Kim 1", en: "Sơn Kim 1 commune archive").text(lang),
-            asOf: status.asOf, headline: headline,
-            qcProblemCount: problems.count,
-            fonds: status.fonds.map {
-                FondsRow(
-                    code: $0.code, name: $0.name, totalMetres: $0.progress.totalMetres,
-                    arrangedMetres: $0.progress.arrangedMetres,
-                    digitizedMetres: $0.progress.digitizedMetres)
-            },
-            arrangedSeries: arranged, scannedSeries: scanned,
-            qcProblems: problems.map { problem in
-                let parts = problem.ref.split(separator: "/", maxSplits: 1).map(String.init)
-                return QCRow(
-                    box: parts.first ?? problem.ref, file: (parts.count > 1 ? parts[1] : "") + "/" + problem.master,
-                    page: problem.page, message: problem.message)
-            },
-            poorBoxes: poor, atRisk: try metresAtRisk(), sampleData: sample)
-        guard let estimate else { return model }
-        let from = estimate.today.description
-        model.arrangementProjection = Self.projection(
-            from: from, now: arranged.last?.value ?? 0, total: p.totalMetres,
-            finish: estimate.arrangement.projection.finishDate)
-        model.scanningProjection = Self.projection(
-            from: from, now: scanned.last?.value ?? 0,
-            total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
-            finish: estimate.scanning.projection.finishDate)
-        model.weekly = Self.weeklyRows(estimate.throughput)
-        model.storage = Self.storageSummary(estimate.storage, estimate.delivery)
-        model.cost = Self.costSummary(estimate, savedName: savedName)
-        return model
+    }
+
+    /// Whether the catalogue holds the sample data (a fonds marked as such).
+    static func isSampleData(_ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fonds WHERE notes LIKE '%DỮ LIỆU MẪU%'") ?? 0 > 0
     }
 
     /// A series continued flat to `today` (nothing recorded since its last point).
@@ -154,95 +166,65 @@ extension KhoStore {
         return weekly.values.sorted { ($0.week, $0.person) < ($1.week, $1.person) }
     }
 
-    /// The estimate's storage figures, copied as they are.
-    static func storageSummary(_ s: StorageEstimate, _ d: DeliveryEstimate?) -> StorageSummary {
-        var summary = StorageSummary(
-            nowBytesPerCopy: s.storedBytesNowPerCopy, nowBytes: s.storedBytesNow,
-            remainingBytesPerCopy: s.remainingBytesPerCopy,
-            remainingBytes: s.remainingBytes, totalBytesPerCopy: s.totalBytesPerCopy, totalBytes: s.totalBytes,
-            copies: s.copies,
-            bytesPerPage: s.bytesPerPage, bytesPerPageMeasured: s.bytesPerPageSource == .measured,
-            mastersMeasured: s.mastersMeasured)
-        if let d {
-            summary.pdf = PdfCopiesSummary(
-                nowBytesPerCopy: d.storedBytesNowPerCopy, nowBytes: d.storedBytesNow,
-                remainingBytesPerCopy: d.remainingBytesPerCopy,
-                remainingBytes: d.remainingBytes, totalBytesPerCopy: d.totalBytesPerCopy, totalBytes: d.totalBytes,
-                mastersAndCopiesTotalBytes: d.mastersAndCopiesTotalBytes, pagesToBuild: d.pagesToBuild,
-                machineHours: d.machineHours,
-                cores: d.cores, speedMeasured: d.pagesPerHourSource == .measured,
-                bytesMeasured: d.bytesPerPageSource == .measured,
-                copiesMeasured: d.copiesMeasured)
-        }
-        return summary
-    }
-
     /// The estimate's money, finish and deadline figures, copied as they are (never added here).
     static func costSummary(_ e: EstimateResult, savedName: String?) -> CostSummary {
-        let m = e.money
-        let parts: [(Text, WorkKind?)] = [
-            (Text(vi: "Chỉnh lý", en: "Arrangement"), .arrangement), (Text(vi: "Số hóa", en: "Scanning"), .scanning),
-            (Text(vi: "Toàn bộ", en: "All work"), nil),
-        ]
-        func plan(_ kind: WorkKind?) -> Band<LocalDay> {
-            switch kind {
-            case .arrangement: e.arrangement.projection.finishDate
-            case .scanning: e.scanning.projection.finishDate
-            case nil: e.total.finishDate
-            }
-        }
-        func sustained(_ kind: WorkKind?) -> Band<LocalDay>? {
-            guard let s = e.sustained else { return nil }
-            return kind.map { s[$0] }?.finishDate ?? (kind == nil ? s.total.finishDate : nil)
-        }
-        let finish = parts.map { label, kind in
-            let b = plan(kind)
-            return PartFinish(part: label, p10: b.p10.description, p50: b.p50.description, p90: b.p90.description)
-        }
-        // An empty day is "never" (nothing done in 26 weeks); one past the horizon is written as such.
-        func sustainedDay(_ d: LocalDay?) -> String {
-            guard let d else { return "" }
-            return d.isBeyondHorizon(from: e.today) ? PartFinish.beyondHorizon : d.description
-        }
-        let sustainedFinish: [PartFinish] =
-            e.sustained == nil
-            ? []
-            : parts.map { label, kind in
-                let b = sustained(kind)
-                return PartFinish(
-                    part: label, p10: sustainedDay(b?.p10), p50: sustainedDay(b?.p50), p90: sustainedDay(b?.p90))
-            }
         let pace: [Text] =
             e.pace.map { pace in
                 WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
             } ?? []
-        var deadline: DeadlineSummary?
-        if let d = e.deadline {
-            let rows = parts.prefix(2).compactMap { label, kind -> DeadlineRow? in
-                guard let kind, let p = d[kind] else { return nil }
-                return DeadlineRow(
-                    part: label, staffP50: p.staffP50, staffP90: p.staffP90, extraStaffDays: p.extraStaffDays,
-                    costVND: p.costVND)
-            }
-            deadline = DeadlineSummary(
-                until: d.until.description, workingDays: d.workingDaysAvailable, parts: rows,
-                inHouseTotal: d.inHouseTotalVND, contractorTotal: d.contractorTotalVND)
-        }
         return CostSummary(
-            contractorWork: m.contractorWorkVND, contractorTotal: m.contractorTotalVND,
-            inHouseWork: CostBand(p10: m.inHouseWorkVND.p10, p50: m.inHouseWorkVND.p50, p90: m.inHouseWorkVND.p90),
-            inHouseTotal: CostBand(p10: m.inHouseTotalVND.p10, p50: m.inHouseTotalVND.p50, p90: m.inHouseTotalVND.p90),
-            oneOffTotal: m.oneOffTotalVND,
-            oneOffLines: m.oneOff.map {
-                KhoReport.MoneyLine(label: $0.label, amountVND: $0.amountVND, source: $0.source)
-            },
-            unitRates: (m.contractor + m.inHouse.prefix(1)).map {
-                KhoReport.MoneyLine(label: $0.label, amountVND: $0.unitPriceVND, source: $0.source)
-            },
-            finish: finish, sustainedFinish: sustainedFinish, pace: pace, basis: EstimateTexts.basis(e),
-            deadline: deadline,
+            money: e.money, finish: planFinish(e), sustainedFinish: sustainedFinish(e), pace: pace,
+            basis: EstimateTexts.basis(e),
+            deadline: e.deadline.map(deadlineSummary),
             assumptions: e.assumptions.map(\.message), warnings: e.warnings.map(\.message),
             savedEstimateName: savedName, daysOfData: e.daysOfData)
+    }
+
+    /// The parts the report shows finish days for, in order: each kind of work, then all work (no kind).
+    private static let reportParts: [(label: Text, kind: WorkKind?)] = [
+        (Text(vi: "Chỉnh lý", en: "Arrangement"), .arrangement), (Text(vi: "Số hóa", en: "Scanning"), .scanning),
+        (Text(vi: "Toàn bộ", en: "All work"), nil),
+    ]
+
+    /// When each part finishes under the plan.
+    private static func planFinish(_ e: EstimateResult) -> [PartFinish] {
+        reportParts.map { label, kind in
+            let b: Band<LocalDay> =
+                switch kind {
+                case .arrangement: e.arrangement.projection.finishDate
+                case .scanning: e.scanning.projection.finishDate
+                case nil: e.total.finishDate
+                }
+            return PartFinish(part: label, p10: b.p10.description, p50: b.p50.description, p90: b.p90.description)
+        }
+    }
+
+    /// When each part finishes at the pace sustained; none without a sustained projection.
+    ///
+    /// An empty day is "never" (nothing done in 26 weeks); one past the horizon is written as such.
+    private static func sustainedFinish(_ e: EstimateResult) -> [PartFinish] {
+        guard let s = e.sustained else { return [] }
+        func day(_ d: LocalDay?) -> String {
+            guard let d else { return "" }
+            return d.isBeyondHorizon(from: e.today) ? PartFinish.beyondHorizon : d.description
+        }
+        return reportParts.map { label, kind in
+            let b = kind.map { s[$0] }?.finishDate ?? (kind == nil ? s.total.finishDate : nil)
+            return PartFinish(part: label, p10: day(b?.p10), p50: day(b?.p50), p90: day(b?.p90))
+        }
+    }
+
+    /// What meeting the deadline takes, per kind of work and in all.
+    private static func deadlineSummary(_ d: Deadline) -> DeadlineSummary {
+        let rows = reportParts.prefix(2).compactMap { label, kind -> DeadlineRow? in
+            guard let kind, let p = d[kind] else { return nil }
+            return DeadlineRow(
+                part: label, staffP50: p.staffP50, staffP90: p.staffP90, extraStaffDays: p.extraStaffDays,
+                costVND: p.costVND)
+        }
+        return DeadlineSummary(
+            until: d.until.description, workingDays: d.workingDaysAvailable, parts: rows,
+            inHouseTotal: d.inHouseTotalVND, contractorTotal: d.contractorTotalVND)
     }
 
     /// Cumulative metres arranged and pages digitized by local day, opening balances included (they are progress).

@@ -90,22 +90,7 @@ extension KhoStore {
         try write { db in
             let (box, file) = try Lookup.file(db, ref: ref)
             guard let fileId = file.id else { throw CatalogueError.unknownFile(ref.description) }
-            let name = "\(box.code)/\(file.code)"
-            let changed = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, name, sha256, seen_sha256, size FROM master WHERE file_id = ? AND seen_sha256 IS NOT NULL ORDER BY name
-                    """, arguments: [fileId])
-            guard !changed.isEmpty else { throw ReviewError.nothingToAccept(ref: name) }
-            var chosen = changed
-            if let page {
-                chosen = changed.filter {
-                    ($0["name"] as String) == page || ($0["name"] as String).hasPrefix(page + ".")
-                }
-                guard !chosen.isEmpty else {
-                    throw ReviewError.unknownPage(ref: name, page: page, changed: changed.map { $0["name"] })
-                }
-            }
+            let chosen = try Self.changedMasters(db, fileId: fileId, name: "\(box.code)/\(file.code)", page: page)
             // before: master id → old reference; after: master id → new reference (what undo puts back).
             var before: [String: String?] = ["scan_state": file.scanState.rawValue]
             var after: [String: String?] = [:]
@@ -121,20 +106,7 @@ extension KhoStore {
             event.fileId = fileId
             event.fondsId = box.fondsId
             try event.append(db)
-            for m in chosen {
-                try db.execute(
-                    sql:
-                        "UPDATE master SET sha256 = seen_sha256, seen_sha256 = NULL, changed_at = NULL, verified_at = NULL WHERE id = ?",
-                    arguments: [m["id"] as Int64])
-                try db.execute(
-                    sql: """
-                        INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id) VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        m["id"] as Int64, m["seen_sha256"] as String, m["size"] as Int64, event.happenedAt,
-                        reason.rawValue, event.id,
-                    ])
-            }
+            try Self.acceptSeenHashes(db, of: chosen, reason: reason, event: event)
             let settled = try FileLadder.apply(db, fileId: fileId)
             after["scan_state"] = settled.after.rawValue
             try db.execute(
@@ -144,6 +116,45 @@ extension KhoStore {
                     event.id,
                 ])
             return event
+        }
+    }
+
+    /// The file's masters whose content changed since their reference (all, or those of `page`), by name; none is
+    /// an error naming the file (`name`).
+    private static func changedMasters(_ db: Database, fileId: Int64, name: String, page: String?) throws -> [Row] {
+        let changed = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, name, sha256, seen_sha256, size FROM master WHERE file_id = ? AND seen_sha256 IS NOT NULL ORDER BY name
+                """, arguments: [fileId])
+        guard !changed.isEmpty else { throw ReviewError.nothingToAccept(ref: name) }
+        guard let page else { return changed }
+        let chosen = changed.filter {
+            ($0["name"] as String) == page || ($0["name"] as String).hasPrefix(page + ".")
+        }
+        guard !chosen.isEmpty else {
+            throw ReviewError.unknownPage(ref: name, page: page, changed: changed.map { $0["name"] })
+        }
+        return chosen
+    }
+
+    /// Makes each master's content last seen its reference, keeping the new hash in its history under `event`.
+    private static func acceptSeenHashes(
+        _ db: Database, of masters: [Row], reason: AcceptReason, event: Event
+    ) throws {
+        for m in masters {
+            try db.execute(
+                sql:
+                    "UPDATE master SET sha256 = seen_sha256, seen_sha256 = NULL, changed_at = NULL, verified_at = NULL WHERE id = ?",
+                arguments: [m["id"] as Int64])
+            try db.execute(
+                sql: """
+                    INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id) VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    m["id"] as Int64, m["seen_sha256"] as String, m["size"] as Int64, event.happenedAt,
+                    reason.rawValue, event.id,
+                ])
         }
     }
 

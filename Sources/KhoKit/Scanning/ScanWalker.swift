@@ -49,70 +49,81 @@ enum ScanWalker {
         let boxes = usable(
             boxEntries.filter { $0.kind == .directory || $0.kind == .symlink || isTIFFName($0.name) }, in: nil,
             findings: &findings)
-        for box in boxes {
-            let boxPath = root + "/" + box.name
-            switch box.kind {
-            case .symlink:
-                findings.append(.symlink(path: box.name))
-                continue
-            // A README or notes file beside the box folders is fine; a master out of place is reported.
-            case .file, .other:
-                if isTIFFName(box.name) { findings.append(.looseFile(path: box.name)) }
-                continue
-            case .directory: break
-            }
-            let boxName = Clean.nfc(box.name)
-            guard let fileEntries = try? entries(of: boxPath) else {
-                findings.append(.unreadableFolder(path: boxName))
-                continue
-            }
-            for file in usable(fileEntries, in: boxName, findings: &findings) {
-                let rel = boxName + "/" + Clean.nfc(file.name)
-                let filePath = boxPath + "/" + file.name
-                switch file.kind {
-                case .symlink:
-                    findings.append(.symlink(path: rel))
-                    continue
-                case .file, .other:
-                    if isTIFFName(file.name) { findings.append(.looseFile(path: rel)) }
-                    continue
-                case .directory: break
-                }
-                guard let pageEntries = try? entries(of: filePath) else {
-                    findings.append(.unreadableFolder(path: rel))
-                    continue
-                }
-                var masters: [MasterOnDisk] = []
-                for page in usable(pageEntries, in: rel, findings: &findings) {
-                    let pageRel = rel + "/" + Clean.nfc(page.name)
-                    switch page.kind {
-                    case .symlink:
-                        findings.append(.symlink(path: pageRel))
-                        continue
-                    case .directory, .other:
-                        findings.append(.looseFile(path: pageRel))
-                        continue
-                    case .file: break
-                    }
-                    guard isTIFFName(page.name) else {
-                        findings.append(.notTIFFName(path: pageRel))
-                        continue
-                    }
-                    guard let identity = page.identity else {
-                        findings.append(.unreadableFolder(path: pageRel))
-                        continue
-                    }
-                    masters.append(
-                        MasterOnDisk(
-                            relPath: pageRel, diskPath: filePath + "/" + page.name, name: Clean.nfc(page.name),
-                            identity: identity))
-                }
-                if masters.isEmpty { continue }
-                masters.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-                folders.append(ScanFolder(box: boxName, file: Clean.nfc(file.name), masters: masters))
-            }
+        for box in boxes where isFolder(box, path: box.name, findings: &findings) {
+            folders += fileFolders(of: box, in: root, findings: &findings)
         }
         return (folders, findings)
+    }
+
+    /// Whether `entry` is a folder to walk into; a link, or a master out of place, is a finding at `path`.
+    ///
+    /// A README or notes file beside the folders is fine.
+    private static func isFolder(_ entry: Entry, path: String, findings: inout [IngestFinding]) -> Bool {
+        switch entry.kind {
+        case .symlink:
+            findings.append(.symlink(path: path))
+            return false
+        case .file, .other:
+            if isTIFFName(entry.name) { findings.append(.looseFile(path: path)) }
+            return false
+        case .directory:
+            return true
+        }
+    }
+
+    /// The file folders of one box folder that hold masters.
+    private static func fileFolders(of box: Entry, in root: String, findings: inout [IngestFinding]) -> [ScanFolder] {
+        let boxPath = root + "/" + box.name
+        let boxName = Clean.nfc(box.name)
+        var folders: [ScanFolder] = []
+        for file in usableEntries(of: boxPath, rel: boxName, findings: &findings) {
+            let rel = boxName + "/" + Clean.nfc(file.name)
+            guard isFolder(file, path: rel, findings: &findings) else { continue }
+            var masters = masters(in: boxPath + "/" + file.name, rel: rel, findings: &findings)
+            if masters.isEmpty { continue }
+            masters.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            folders.append(ScanFolder(box: boxName, file: Clean.nfc(file.name), masters: masters))
+        }
+        return folders
+    }
+
+    /// The usable entries of the folder at `path` (`rel` from the root); an unreadable folder is a finding.
+    private static func usableEntries(of path: String, rel: String, findings: inout [IngestFinding]) -> [Entry] {
+        guard let found = try? entries(of: path) else {
+            findings.append(.unreadableFolder(path: rel))
+            return []
+        }
+        return usable(found, in: rel, findings: &findings)
+    }
+
+    /// The masters in one file folder (`rel` from the root), in the order found; anything else there is a finding.
+    private static func masters(in filePath: String, rel: String, findings: inout [IngestFinding]) -> [MasterOnDisk] {
+        var masters: [MasterOnDisk] = []
+        for page in usableEntries(of: filePath, rel: rel, findings: &findings) {
+            let pageRel = rel + "/" + Clean.nfc(page.name)
+            switch page.kind {
+            case .symlink:
+                findings.append(.symlink(path: pageRel))
+                continue
+            case .directory, .other:
+                findings.append(.looseFile(path: pageRel))
+                continue
+            case .file: break
+            }
+            guard isTIFFName(page.name) else {
+                findings.append(.notTIFFName(path: pageRel))
+                continue
+            }
+            guard let identity = page.identity else {
+                findings.append(.unreadableFolder(path: pageRel))
+                continue
+            }
+            masters.append(
+                MasterOnDisk(
+                    relPath: pageRel, diskPath: filePath + "/" + page.name, name: Clean.nfc(page.name),
+                    identity: identity))
+        }
+        return masters
     }
 
     /// The entries of one folder that can be walked: names that are not UTF-8 are reported, and of names that are

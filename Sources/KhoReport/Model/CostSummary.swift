@@ -1,20 +1,10 @@
+import KhoEstimation
+
 /// The cost estimate as the report shows it. Every figure is computed by the estimate and copied here as it is:
 /// the renderer formats, it never adds (a total is never built twice).
 public struct CostSummary: Sendable, Codable, Hashable {
-    /// The contractor variant: unit prices × quantities, the work only.
-    public var contractorWork: Int64
-    /// The contractor variant with the one-off lines: what it asks for.
-    public var contractorTotal: Int64
-    /// The in-house variant (extra staff-days × day rate), the work only.
-    public var inHouseWork: CostBand
-    /// The in-house variant with the one-off lines: what it asks for.
-    public var inHouseTotal: CostBand
-    /// The sum of the one-off lines.
-    public var oneOffTotal: Int64
-    /// One-off purchases (dehumidifiers, shelving, scanner, storage), each with its source.
-    public var oneOffLines: [MoneyLine]
-    /// The unit prices and rates used, each with its source.
-    public var unitRates: [MoneyLine]
+    /// Both variants, each line with its source, and their totals: the estimate's own money breakdown.
+    public var money: MoneyBreakdown
     /// When each part finishes under the plan: arrangement, scanning, total.
     public var finish: [PartFinish]
     /// When each part finishes at the pace actually sustained (empty strings: never, nothing done in 26 weeks).
@@ -36,21 +26,11 @@ public struct CostSummary: Sendable, Codable, Hashable {
 
     /// Makes a cost summary.
     public init(
-        contractorWork: Int64, contractorTotal: Int64, inHouseWork: CostBand, inHouseTotal: CostBand,
-        oneOffTotal: Int64,
-        oneOffLines: [MoneyLine] = [], unitRates: [MoneyLine] = [], finish: [PartFinish] = [],
-        sustainedFinish: [PartFinish] = [],
-        pace: [Text] = [], basis: [Text] = [], deadline: DeadlineSummary? = nil, assumptions: [Text] = [],
-        warnings: [Text] = [],
+        money: MoneyBreakdown, finish: [PartFinish] = [], sustainedFinish: [PartFinish] = [], pace: [Text] = [],
+        basis: [Text] = [], deadline: DeadlineSummary? = nil, assumptions: [Text] = [], warnings: [Text] = [],
         savedEstimateName: String? = nil, daysOfData: Int = 0
     ) {
-        self.contractorWork = contractorWork
-        self.contractorTotal = contractorTotal
-        self.inHouseWork = inHouseWork
-        self.inHouseTotal = inHouseTotal
-        self.oneOffTotal = oneOffTotal
-        self.oneOffLines = oneOffLines
-        self.unitRates = unitRates
+        self.money = money
         self.finish = finish
         self.sustainedFinish = sustainedFinish
         self.pace = pace
@@ -62,6 +42,8 @@ public struct CostSummary: Sendable, Codable, Hashable {
         self.daysOfData = daysOfData
     }
 
+    /// The unit prices and rates used, each with its source: the contractor's, then the in-house day rate.
+    public var unitRates: [MoneyLine] { money.contractor + money.inHouse.prefix(1) }
     /// The total finish under the plan (the last row of `finish`), if any.
     public var planTotal: PartFinish? { finish.last }
     /// The total finish at the sustained pace (the last row of `sustainedFinish`), if any.
@@ -109,40 +91,6 @@ public struct DeadlineRow: Sendable, Codable, Hashable {
     }
 }
 
-/// An amount at P10, P50 and P90, in VND.
-public struct CostBand: Sendable, Codable, Hashable {
-    /// Optimistic amount.
-    public var p10: Int64
-    /// Median amount.
-    public var p50: Int64
-    /// Pessimistic amount.
-    public var p90: Int64
-
-    /// Makes a band.
-    public init(p10: Int64, p50: Int64, p90: Int64) {
-        self.p10 = p10
-        self.p50 = p50
-        self.p90 = p90
-    }
-}
-
-/// A line of money with its source in the rates file, e.g. a dehumidifier from "rates.toml dòng 22".
-public struct MoneyLine: Sendable, Codable, Hashable {
-    /// What it is, in both languages.
-    public var label: Text
-    /// The amount (or unit price) in VND.
-    public var amountVND: Int64
-    /// Where the figure comes from, e.g. "rates.toml dòng 22".
-    public var source: String
-
-    /// Makes a money line.
-    public init(label: Text, amountVND: Int64, source: String) {
-        self.label = label
-        self.amountVND = amountVND
-        self.source = source
-    }
-}
-
 /// When one part of the work finishes, at P10, P50 and P90 (`YYYY-MM-DD`; empty: never; ``beyondHorizon``: over 50 years).
 public struct PartFinish: Sendable, Codable, Hashable {
     /// Written instead of a day more than 50 years away.
@@ -163,5 +111,12 @@ public struct PartFinish: Sendable, Codable, Hashable {
         self.p10 = p10
         self.p50 = p50
         self.p90 = p90
+    }
+}
+
+extension PartFinish {
+    /// A finish day as the report writes it: the date, "never" when empty, or "beyond" past the horizon.
+    static func dayText(_ iso: String, _ lang: Lang) -> String {
+        iso.isEmpty ? T.never.text(lang) : iso == beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang)
     }
 }

@@ -1,3 +1,5 @@
+import KhoEstimation
+
 /// Everything the leadership report shows, filled by the caller from the database; the renderer only formats it.
 public struct ReportModel: Sendable, Codable, Hashable {
     /// The report's title, e.g. "Báo cáo tiến độ chỉnh lý và số hóa".
@@ -22,8 +24,10 @@ public struct ReportModel: Sendable, Codable, Hashable {
     public var scanningProjection: [BandPoint]
     /// Work done per ISO week and person.
     public var weekly: [WeeklyRow]
-    /// Storage used now and projected.
-    public var storage: StorageSummary
+    /// Storage of the masters used now and projected, as the estimate computed it (all zero without one).
+    public var storage: StorageEstimate
+    /// The legal copies still to build and their storage, as the estimate computed them; nil when it has none.
+    public var delivery: DeliveryEstimate?
     /// The cost estimate, or nil when none has been made yet.
     public var cost: CostSummary?
     /// Scan QC problems to list, by box and file.
@@ -48,7 +52,8 @@ public struct ReportModel: Sendable, Codable, Hashable {
         arrangementProjection: [BandPoint] = [],
         scanningProjection: [BandPoint] = [],
         weekly: [WeeklyRow] = [],
-        storage: StorageSummary = StorageSummary(),
+        storage: StorageEstimate = .empty,
+        delivery: DeliveryEstimate? = nil,
         cost: CostSummary? = nil,
         qcProblems: [QCRow] = [],
         poorBoxes: [PoorBoxRow] = [],
@@ -67,6 +72,7 @@ public struct ReportModel: Sendable, Codable, Hashable {
         self.scanningProjection = scanningProjection
         self.weekly = weekly
         self.storage = storage
+        self.delivery = delivery
         self.cost = cost
         self.qcProblems = qcProblems
         self.poorBoxes = poorBoxes

@@ -1,3 +1,5 @@
+import KhoEstimation
+
 /// The `cost` section: both variants (the work, the one-off lines, the total asked for), finish dates under the
 /// plan and at the sustained pace, the deadline's staffing, the rates with their sources, assumptions and warnings.
 ///
@@ -8,46 +10,70 @@ enum CostSection {
             let out = paragraph(T.noEstimate.text(lang)) + paragraph(T.howToEstimate.text(lang), cls: "muted")
             return reportSection(id: "cost", heading: T.cost, lang: lang, out)
         }
-        func money(_ v: Int64, key: String? = nil) -> Cell {
-            var cell = Cell.num(Format.money(v, lang: lang), key: key)
-            if key != nil { cell.value = String(v) }
-            return cell
-        }
+        var out = basis(c, lang)
+        out += variantsTable(c, lang) + paragraph(T.costNote.text(lang), cls: "muted")
+        out += finishTables(c, lang)
+        if let d = c.deadline { out += deadlineTable(d, lang) }
+        out += oneOffTable(c, lang) + ratesTable(c, lang)
+        out += headedNotes(T.assumptions, c.assumptions, cls: "notes", lang)
+        out += headedNotes(T.warnings, c.warnings, cls: "notes warn", lang)
+        return reportSection(id: "cost", heading: T.cost, lang: lang, long: true, out)
+    }
+
+    /// An amount in a table cell; with a `key`, the cell also carries the raw figure for machines to read.
+    private static func money(_ v: Int64, key: String? = nil, _ lang: Lang) -> Cell {
+        var cell = Cell.num(Format.money(v, lang: lang), key: key)
+        if key != nil { cell.value = String(v) }
+        return cell
+    }
+
+    /// A list of notes, one item per text.
+    private static func notes(_ texts: [Text], cls: String = "notes", _ lang: Lang) -> String {
+        "<ul class=\"\(cls)\">" + texts.map { "<li>\(escapeHTML($0.text(lang)))</li>" }.joined() + "</ul>"
+    }
+
+    /// A heading and its list of notes; nothing when there are none.
+    private static func headedNotes(_ heading: Text, _ texts: [Text], cls: String, _ lang: Lang) -> String {
+        texts.isEmpty ? "" : "<h3>\(escapeHTML(heading.text(lang)))</h3>" + notes(texts, cls: cls, lang)
+    }
+
+    /// What the figures rest on: the saved estimate's name, the estimate's basis and its days of data.
+    private static func basis(_ c: CostSummary, _ lang: Lang) -> String {
         var out = ""
         if let name = c.savedEstimateName {
             out +=
                 "<p>\(escapeHTML(T.savedEstimate.text(lang))): <strong data-key=\"saved_estimate\">\(escapeHTML(name))</strong></p>"
         }
-        if !c.basis.isEmpty {
-            out += "<ul class=\"notes\">" + c.basis.map { "<li>\(escapeHTML($0.text(lang)))</li>" }.joined() + "</ul>"
-        }
-        out +=
-            "<p>\(escapeHTML(T.daysOfData.text(lang))): <strong data-key=\"days_of_data\">\(escapeHTML(NumberText.count(c.daysOfData, lang)))</strong></p>"
+        if !c.basis.isEmpty { out += notes(c.basis, lang) }
+        return out
+            + "<p>\(escapeHTML(T.daysOfData.text(lang))): <strong data-key=\"days_of_data\">\(escapeHTML(NumberText.count(c.daysOfData, lang)))</strong></p>"
+    }
 
+    /// Both variants side by side: the contractor's, then in-house at P10, P50 and P90.
+    private static func variantsTable(_ c: CostSummary, _ lang: Lang) -> String {
+        let m = c.money
         let contractor = [
-            .h(T.contractor.text(lang)), money(c.contractorWork), money(c.oneOffTotal),
-            money(c.contractorTotal, key: "cost.contractor.total"),
+            .h(T.contractor.text(lang)), money(m.contractorWorkVND, lang), money(m.oneOffTotalVND, lang),
+            money(m.contractorTotalVND, key: "cost.contractor.total", lang),
         ]
         let inHouse: [[Cell]] = [
+            ("P10", m.inHouseWorkVND.p10, m.inHouseTotalVND.p10), ("P50", m.inHouseWorkVND.p50, m.inHouseTotalVND.p50),
+            ("P90", m.inHouseWorkVND.p90, m.inHouseTotalVND.p90),
+        ].map { level, work, total in
             [
-                .h(T.inHouse.text(lang) + " — P10"), money(c.inHouseWork.p10), money(c.oneOffTotal),
-                money(c.inHouseTotal.p10, key: "cost.in_house.total.p10"),
-            ],
-            [
-                .h(T.inHouse.text(lang) + " — P50"), money(c.inHouseWork.p50), money(c.oneOffTotal),
-                money(c.inHouseTotal.p50, key: "cost.in_house.total.p50"),
-            ],
-            [
-                .h(T.inHouse.text(lang) + " — P90"), money(c.inHouseWork.p90), money(c.oneOffTotal),
-                money(c.inHouseTotal.p90, key: "cost.in_house.total.p90"),
-            ],
-        ]
-        out += HTMLTable.render(
+                .h(T.inHouse.text(lang) + " — " + level), money(work, lang), money(m.oneOffTotalVND, lang),
+                money(total, key: "cost.in_house.total." + level.lowercased(), lang),
+            ]
+        }
+        return HTMLTable.render(
             headers: [T.variant.text(lang), T.work.text(lang), T.oneOffTotal.text(lang), T.grandTotal.text(lang)],
             numericColumns: [1, 2, 3],
             rows: [contractor] + inHouse)
-        out += paragraph(T.costNote.text(lang), cls: "muted")
+    }
 
+    /// The finish days under the plan, then at the sustained pace with the pace measured.
+    private static func finishTables(_ c: CostSummary, _ lang: Lang) -> String {
+        var out = ""
         if !c.finish.isEmpty {
             out += "<h3>\(escapeHTML(T.finish.text(lang)))</h3>"
             out += finishTable(c.finish, lang)
@@ -55,16 +81,18 @@ enum CostSection {
         if !c.sustainedFinish.isEmpty {
             out += "<h3>\(escapeHTML(T.sustainedFinish.text(lang)))</h3>"
             out += finishTable(c.sustainedFinish, lang)
-            if !c.pace.isEmpty {
-                out +=
-                    "<ul class=\"notes\">" + c.pace.map { "<li>\(escapeHTML($0.text(lang)))</li>" }.joined() + "</ul>"
-            }
+            if !c.pace.isEmpty { out += notes(c.pace, lang) }
         }
-        if let d = c.deadline {
-            out +=
-                "<h3>\(escapeHTML(T.deadline.text(lang))) \(escapeHTML(DateFormat.day(d.until, lang: lang))) "
-                + "(\(escapeHTML(NumberText.count(d.workingDays, lang))) \(escapeHTML(T.workingDaysLeft.text(lang))))</h3>"
-            out += HTMLTable.render(
+        return out
+    }
+
+    /// What meeting the deadline takes: staff per part and the total of each variant.
+    private static func deadlineTable(_ d: DeadlineSummary, _ lang: Lang) -> String {
+        let heading =
+            "<h3>\(escapeHTML(T.deadline.text(lang))) \(escapeHTML(DateFormat.day(d.until, lang: lang))) "
+            + "(\(escapeHTML(NumberText.count(d.workingDays, lang))) \(escapeHTML(T.workingDaysLeft.text(lang))))</h3>"
+        return heading
+            + HTMLTable.render(
                 headers: [
                     T.part.text(lang), T.staffP50.text(lang), T.staffP90.text(lang), T.extraStaffDays.text(lang),
                     T.inHouseCost.text(lang),
@@ -83,50 +111,46 @@ enum CostSection {
                 footer: [
                     [
                         .h(T.deadlineInHouse.text(lang)), .t(""), .t(""), .t(""),
-                        money(d.inHouseTotal, key: "deadline-in-house-total"),
+                        money(d.inHouseTotal, key: "deadline-in-house-total", lang),
                     ],
                     [
                         .h(T.deadlineContractor.text(lang)), .t(""), .t(""), .t(""),
-                        money(d.contractorTotal, key: "deadline-contractor-total"),
+                        money(d.contractorTotal, key: "deadline-contractor-total", lang),
                     ],
                 ])
-        }
-        if !c.oneOffLines.isEmpty {
-            out += "<h3>\(escapeHTML(T.oneOff.text(lang)))</h3>"
-            out += HTMLTable.render(
+    }
+
+    /// The one-off purchases with their sources and their total; nothing when there are none.
+    private static func oneOffTable(_ c: CostSummary, _ lang: Lang) -> String {
+        guard !c.money.oneOff.isEmpty else { return "" }
+        return "<h3>\(escapeHTML(T.oneOff.text(lang)))</h3>"
+            + HTMLTable.render(
                 headers: [T.item.text(lang), T.amount.text(lang), T.source.text(lang)], numericColumns: [1],
-                rows: c.oneOffLines.map {
+                rows: c.money.oneOff.map {
                     [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)]
                 },
-                footer: [[.h(T.oneOffTotal.text(lang)), money(c.oneOffTotal, key: "cost.one_off.total"), .t("")]])
-        }
-        if !c.unitRates.isEmpty {
-            out += "<h3>\(escapeHTML(T.rates.text(lang)))</h3>"
-            out += HTMLTable.render(
+                footer: [
+                    [
+                        .h(T.oneOffTotal.text(lang)), money(c.money.oneOffTotalVND, key: "cost.one_off.total", lang),
+                        .t(""),
+                    ]
+                ])
+    }
+
+    /// The unit prices and rates used, with their sources; nothing when there are none.
+    private static func ratesTable(_ c: CostSummary, _ lang: Lang) -> String {
+        guard !c.unitRates.isEmpty else { return "" }
+        return "<h3>\(escapeHTML(T.rates.text(lang)))</h3>"
+            + HTMLTable.render(
                 headers: [T.item.text(lang), T.rate.text(lang), T.source.text(lang)], numericColumns: [1],
                 rows: c.unitRates.map {
-                    [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)]
+                    [.t($0.label.text(lang)), .num(Format.money($0.unitPriceVND, lang: lang)), .t($0.source)]
                 })
-        }
-        if !c.assumptions.isEmpty {
-            out += "<h3>\(escapeHTML(T.assumptions.text(lang)))</h3><ul class=\"notes\">"
-            out += c.assumptions.map { "<li>\(escapeHTML($0.text(lang)))</li>" }.joined() + "</ul>"
-        }
-        if !c.warnings.isEmpty {
-            out += "<h3>\(escapeHTML(T.warnings.text(lang)))</h3><ul class=\"notes warn\">"
-            out += c.warnings.map { "<li>\(escapeHTML($0.text(lang)))</li>" }.joined() + "</ul>"
-        }
-        return reportSection(id: "cost", heading: T.cost, lang: lang, long: true, out)
     }
 
     /// Finish days per part; an empty day is "never" (nothing done in the window).
     private static func finishTable(_ rows: [PartFinish], _ lang: Lang) -> String {
-        func day(_ iso: String) -> Cell {
-            .num(
-                iso.isEmpty
-                    ? T.never.text(lang)
-                    : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
-        }
+        func day(_ iso: String) -> Cell { .num(PartFinish.dayText(iso, lang)) }
         return HTMLTable.render(
             headers: [T.part.text(lang), "P10", "P50", "P90"], numericColumns: [1, 2, 3],
             rows: rows.map { [.h($0.part.text(lang)), day($0.p10), day($0.p50), day($0.p90)] })

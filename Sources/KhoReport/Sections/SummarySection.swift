@@ -1,3 +1,5 @@
+import KhoEstimation
+
 /// The `summary` section, first on the page: one sentence per variant (how much more money) and when the work
 /// finishes under the plan and at the sustained pace, then what the estimate assumed (scope, staffing, deadline).
 ///
@@ -16,10 +18,7 @@ enum SummarySection {
             return "<strong data-value=\"\(v)\" data-key=\"\(key)\">\(text)</strong>"
         }
         func day(_ iso: String, key: String? = nil) -> String {
-            let text = escapeHTML(
-                iso.isEmpty
-                    ? T.never.text(lang)
-                    : iso == PartFinish.beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang))
+            let text = escapeHTML(PartFinish.dayText(iso, lang))
             guard let key else { return text }
             return "<strong data-value=\"\(escapeHTML(iso))\" data-key=\"\(key)\">\(text)</strong>"
         }
@@ -30,13 +29,14 @@ enum SummarySection {
         var out =
             "<p class=\"lead\">"
             + T.summaryContractor(
-                money(c.contractorTotal, key: "money-contractor-total"),
-                oneOff: money(c.oneOffTotal, key: "money-one-off-total"), lang) + "</p>"
+                money(c.money.contractorTotalVND, key: "money-contractor-total"),
+                oneOff: money(c.money.oneOffTotalVND, key: "money-one-off-total"), lang) + "</p>"
         out +=
             "<p class=\"lead\">"
             + T.summaryInHouse(
-                money(c.inHouseTotal.p50, key: "money-in-house-total-p50"),
-                money(c.inHouseTotal.p10), money(c.inHouseTotal.p90), oneOff: money(c.oneOffTotal), lang) + "</p>"
+                money(c.money.inHouseTotalVND.p50, key: "money-in-house-total-p50"),
+                money(c.money.inHouseTotalVND.p10), money(c.money.inHouseTotalVND.p90),
+                oneOff: money(c.money.oneOffTotalVND), lang) + "</p>"
         out +=
             "<p class=\"lead\">"
             + T.summaryFinish(

@@ -55,7 +55,7 @@ enum ThroughputSection {
     /// "tuần từ 28/07/2026" / "week of 28 Jul 2026", or the ISO week when its start is not known.
     private static func weekLabel(_ row: WeeklyRow, _ lang: Lang) -> String {
         guard let d = LocalDay(prefixOf: row.weekStart) else { return row.week }
-        return T.weekOf.text(lang) + " " + DateFormat.day(d, lang: lang)
+        return T.weekOf.text(lang) + " " + d.display(lang, english: .words)
     }
 
     /// The distinct values in first-seen order.

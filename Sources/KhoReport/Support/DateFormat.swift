@@ -1,33 +1,26 @@
 /// Dates as people read them: `27/11/2026` in Vietnamese, `27 Nov 2026` in English.
 enum DateFormat {
-    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// A full date; text that is not `YYYY-MM-DD` is returned as it came.
+    /// A full date (``LocalDay/display(_:english:)`` in words); text that is not `YYYY-MM-DD` is returned as it came.
     static func day(_ text: String, lang: Lang) -> String {
-        guard let d = LocalDay(prefixOf: text) else { return text }
-        return day(d, lang: lang)
-    }
-
-    /// A full date.
-    static func day(_ d: LocalDay, lang: Lang) -> String {
-        lang == .vi ? "\(two(d.day))/\(two(d.month))/\(d.year)" : "\(d.day) \(englishMonths[d.month - 1]) \(d.year)"
+        LocalDay(prefixOf: text)?.display(lang, english: .words) ?? text
     }
 
     /// A date and time `YYYY-MM-DD HH:MM` as `27/11/2026 10:00`; other text is returned as it came.
     static func dateTime(_ text: String, lang: Lang) -> String {
         guard let d = LocalDay(prefixOf: text) else { return text }
         let rest = text.dropFirst(10).trimmedEnds([" ", "T"])
-        return rest.isEmpty ? day(d, lang: lang) : day(d, lang: lang) + " " + rest
+        let day = d.display(lang, english: .words)
+        return rest.isEmpty ? day : day + " " + rest
     }
 
     /// A short axis label for a day: `27/11` or `27 Nov`.
     static func dayMonth(_ d: LocalDay, lang: Lang) -> String {
-        lang == .vi ? "\(two(d.day))/\(two(d.month))" : "\(d.day) \(englishMonths[d.month - 1])"
+        lang == .vi ? "\(two(d.day))/\(two(d.month))" : "\(d.day) \(LocalDay.englishMonths[d.month - 1])"
     }
 
     /// A short axis label for a month: `11/2026` or `Nov 2026`.
     static func month(_ d: LocalDay, lang: Lang) -> String {
-        lang == .vi ? "\(two(d.month))/\(d.year)" : "\(englishMonths[d.month - 1]) \(d.year)"
+        lang == .vi ? "\(two(d.month))/\(d.year)" : "\(LocalDay.englishMonths[d.month - 1]) \(d.year)"
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
