@@ -81,7 +81,7 @@ extension KhoStore {
     }
 
     /// The headline figures, as `kho status` counts them.
-    static func headline(_ p: Progress) -> Headline {
+    static func headline(_ p: StatusFigures) -> Headline {
         Headline(
             totalMetres: p.totalMetres, arrangedMetres: p.arrangedMetres, keptMetres: p.keptMetres,
             weededMetres: p.weededMetres,
