@@ -21,7 +21,7 @@ public struct SearchResult: Codable, Sendable, Hashable {
     public var box: String
     public var location: String
     public var fonds: String
-    /// Best first; lower is better (FTS5's bm25, exact Vietnamese matches weighted up).
+    /// Best first; lower is better (BM25 as ``SearchRank`` computes it; exact Vietnamese matches are listed first).
     public var score: Double
     public var hits: [SearchHit]
 }
@@ -104,8 +104,8 @@ extension KhoStore {
 
     /// The index rows matching the query, best first, and how many matched (up to one past the ranked window).
     ///
-    /// One pass over the folded index gives the newest ``SearchQuery/rankedWindow`` matches with their bm25 score
-    /// (FTS5 walks a term's rows newest first without ranking them; bm25 is computed only for the rows read), so a
+    /// One pass over the folded index gives the newest ``SearchQuery/rankedWindow`` matches with their BM25 score
+    /// (FTS5 walks a term's rows newest first; ``SearchRank`` scores only the rows read), so a
     /// broad query (`dat` over a million documents: hundreds of thousands of rows) ranks the newest that many and
     /// the answer says how many matched, so the person narrows the query. A query written with diacritics reads the
     /// exact index the same way, without scores, and lists its rows first: those in the folded window in its
@@ -115,12 +115,13 @@ extension KhoStore {
     ) throws -> (rows: [(rowid: Int64, score: Double)], matches: Int) {
         var folded: [(rowid: Int64, score: Double)] = []
         folded.reserveCapacity(min(window + 1, 4096))
+        let counts = try SearchRank.documentCounts(db, phrases: expression.phrases)
         let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT rowid, bm25(search_folded) AS score FROM search_folded WHERE search_folded MATCH ?
-                ORDER BY rowid DESC LIMIT ?
-                """, arguments: [match, window + 1])
+                SELECT rowid, \(SearchRank.function)(search_folded\(String(repeating: ", ?", count: counts.count))) AS score
+                FROM search_folded WHERE search_folded MATCH ? ORDER BY rowid DESC LIMIT ?
+                """, arguments: StatementArguments(counts) + [match, window + 1])
         while let row = try cursor.next() { folded.append((row["rowid"], row["score"])) }
         let matches = folded.count
         if matches > window { folded.removeLast() }
@@ -202,11 +203,13 @@ public struct SearchQuery {
 
     let folded: String
     let foldedWords: Set<String>
+    /// The folded words of each phrase of ``match``, in its order (``SearchRank`` is given their counts).
+    let phrases: [[String]]
     /// The query for the folded index (every match).
     let match: String?
     /// The exact part alone, when the query has diacritics (its matches are listed first).
     let exact: String?
-    /// The most matches ranked by bm25 per part; beyond, the newest this many are ranked.
+    /// The most matches ranked; beyond, the newest this many are ranked.
     static let rankedWindow = 20_000
 
     init(_ query: String) {
@@ -221,6 +224,7 @@ public struct SearchQuery {
         }
         let foldedPhrases = phrases(SearchFold.fold)
         foldedWords = Set(SearchFold.words(folded).map(String.init))
+        self.phrases = chunks.map { SearchFold.words(SearchFold.fold($0)).map(String.init) }.filter { !$0.isEmpty }
         guard !foldedPhrases.isEmpty else {
             match = nil
             exact = nil

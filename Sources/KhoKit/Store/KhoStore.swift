@@ -113,7 +113,10 @@ public final class KhoStore: Sendable {
         config.label = "kho"
         // In WAL mode NORMAL keeps every commit atomic and the file consistent after a crash or power loss;
         // only the last commits before a power cut may be lost, and an ingest simply redoes them.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try SearchRank.register(db)
+        }
         return config
     }
 
