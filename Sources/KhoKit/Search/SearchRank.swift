@@ -4,21 +4,22 @@ import GRDBSQLite
 
 /// `kho_rank`, the ranking function of `kho search`: Okapi BM25 as FTS5's own `bm25()` computes it (k1 = 1.2,
 /// b = 0.75, lower is better), except that each phrase's document count comes from the caller instead of a walk of
-/// the index.
+/// every match.
 ///
-/// `bm25()` learns how many rows hold each phrase by reading every match of it before ranking the first row: for
-/// `nguyen van an` over a million documents that walk was 270 M instructions, half of a search. kho passes the counts
-/// it reads from the index's term table (``SearchRank/documentCounts(_:phrases:)``, one lookup per word; a phrase
-/// is counted as its rarest word, an upper bound), so a search reads only the rows it ranks.
+/// `bm25()` learns how many rows hold each phrase by reading all its matches before ranking the first row: for
+/// `nguyen van an` over a million documents that walk was 270 M instructions, half of a search (FTS5 stores no
+/// count per term; its `fts5vocab` table walks the same lists). kho reads at most ``SearchRank/sample`` matches of
+/// each phrase, newest first: fewer, and that is the count; as many, and the count is estimated from how much of the
+/// index's rowid range they span (records are added over time, a phrase's rows spread over it). The weight is a
+/// logarithm of the count, so an estimate off by a few percent moves a score by less than that.
 ///
 /// Called as `kho_rank(search_folded, n₁, n₂, …)`, one count per phrase of the MATCH expression, in its order.
 enum SearchRank {
     static let function = "kho_rank"
-    /// The index's term table (FTS5's `fts5vocab`, one row per term with the number of rows holding it), made per
-    /// connection in the `temp` schema: it stores nothing.
-    static let terms = "temp.search_folded_terms"
+    /// The most matches of one phrase read to count it.
+    static let sample = 2_000
 
-    /// Makes `kho_rank` and the term table known to a new connection.
+    /// Makes `kho_rank` known to a new connection.
     static func register(_ db: Database) throws {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
         guard let create = api.pointee.xCreateFunction else { return }
@@ -26,15 +27,31 @@ enum SearchRank {
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register \(function)")
         }
-        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS \(terms) USING fts5vocab(main, search_folded, row)")
     }
 
-    /// The number of rows holding each phrase (lists of folded words), counted as its rarest word.
-    static func documentCounts(_ db: Database, phrases: [[String]]) throws -> [Int64] {
-        try phrases.map { words in
-            try words.map {
-                try Int64.fetchOne(db, sql: "SELECT doc FROM \(terms) WHERE term = ?", arguments: [$0]) ?? 0
-            }.min() ?? 0
+    /// The number of rows of `search_folded` holding each phrase (lists of folded words): counted up to `sample`,
+    /// estimated beyond. A lone phrase is not counted (`[0]`): its weight is the same for every row, so it does not
+    /// change the order, and counting it would read its matches twice.
+    static func documentCounts(_ db: Database, phrases: [[String]], sample: Int = sample) throws -> [Int64] {
+        guard phrases.count > 1,
+            let span = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT rowid FROM search_folded ORDER BY rowid LIMIT 1) AS low,
+                    (SELECT rowid FROM search_folded ORDER BY rowid DESC LIMIT 1) AS high
+                    """),
+            let low = span["low"] as Int64?, let high = span["high"] as Int64?
+        else { return phrases.map { _ in 0 } }
+        return try phrases.map { words in
+            let read = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS n, MIN(rowid) AS floor FROM (SELECT rowid FROM search_folded
+                    WHERE search_folded MATCH ? ORDER BY rowid DESC LIMIT ?)
+                    """, arguments: ["\"" + words.joined(separator: " ") + "\"", sample])
+            let n: Int64 = read?["n"] ?? 0
+            guard n >= sample, let floor = read?["floor"] as Int64? else { return n }
+            return n * (high - low + 1) / max(1, high - floor + 1)
         }
     }
 
