@@ -32,7 +32,7 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
     /// The query as compared: lower case, no diacritics, `đ` as `d`.
     public var folded: String
     public var files: [SearchResult]
-    /// Matching places in all (before grouping by file and the limit), counted up to 20,001 (see `broad`).
+    /// Matching places in all (before grouping by file and the limit), counted up to one past ``SearchQuery/rankedWindow`` (see `broad`).
     public var matches: Int
     /// True when more matched than kho ranks (``SearchQuery/rankedWindow``): the newest were ranked.
     public var broad: Bool
@@ -210,7 +210,7 @@ public struct SearchQuery {
     /// The exact part alone, when the query has diacritics (its matches are listed first).
     let exact: String?
     /// The most matches ranked; beyond, the newest this many are ranked.
-    static let rankedWindow = 20_000
+    static let rankedWindow = 5_000
 
     init(_ query: String) {
         let text = Clean.text(query)
