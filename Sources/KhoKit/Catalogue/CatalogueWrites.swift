@@ -263,13 +263,13 @@ extension KhoStore {
             let masters = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT root, COUNT(*) FROM master WHERE file_id = ? AND NOT missing GROUP BY root ORDER BY COUNT(*) DESC, root
+                    SELECT root, COUNT(*) AS masters FROM master WHERE file_id = ? AND NOT missing GROUP BY root ORDER BY masters DESC, root
                     """, arguments: [old.id])
             if let first = masters.first {
-                let root: String = first[0]
+                let root: String = first["root"]
                 let source = try Lookup.boxCode(db, id: old.boxId)
                 throw CatalogueError.fileHasMasters(
-                    ref: "\(source)/\(old.code)", masters: masters.reduce(0) { $0 + ($1[1] as Int) },
+                    ref: "\(source)/\(old.code)", masters: masters.reduce(0) { $0 + ($1["masters"] as Int) },
                     folder: (root as NSString).appendingPathComponent("\(source)/\(old.code)"),
                     newFolder: (root as NSString).appendingPathComponent("\(target.code)/\(old.code)"))
             }

@@ -76,25 +76,26 @@ extension KhoStore {
         if let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT b.code || '/' || f.code, c.archive_id FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id
+                SELECT b.code || '/' || f.code AS file, c.archive_id FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id
                 WHERE \(files) ORDER BY c.id LIMIT 1
                 """, arguments: [id])
         {
-            throw CorrectionError.deliveredCopy(thing: thing, code: code, file: row[0], archiveId: row[1])
+            throw CorrectionError.deliveredCopy(
+                thing: thing, code: code, file: row["file"], archiveId: row["archive_id"])
         }
         guard thing != .fonds else { return }
         if let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT b.code, f.code, COUNT(*), MIN(m.root) FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
+                SELECT b.code AS box, f.code AS file, COUNT(*) AS masters, MIN(m.root) AS root FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
                 WHERE \(files) AND NOT m.missing GROUP BY f.id ORDER BY b.code, f.code LIMIT 1
                 """, arguments: [id])
         {
-            let box: String = row[0]
-            let file: String = row[1]
-            let root: String = row[3]
+            let box: String = row["box"]
+            let file: String = row["file"]
+            let root: String = row["root"]
             throw CorrectionError.mastersInFolder(
-                thing: thing, code: code, file: "\(box)/\(file)", masters: row[2],
+                thing: thing, code: code, file: "\(box)/\(file)", masters: row["masters"],
                 folder: (root as NSString).appendingPathComponent("\(box)/\(file)"))
         }
     }

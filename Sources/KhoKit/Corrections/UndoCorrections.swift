@@ -57,7 +57,7 @@ extension KhoStore {
                 SELECT id FROM event e WHERE kind = ? AND \(subject.eventColumn) = ? AND id > ? AND \(LiveEvent.sql(alias: "e")) ORDER BY id LIMIT 1
                 """, arguments: [original.kind.rawValue, target, original.id])
         {
-            throw WorkError.laterEventFirst(id: original.id ?? 0, later: later[0], kind: original.kind.label())
+            throw WorkError.laterEventFirst(id: original.id ?? 0, later: later["id"], kind: original.kind.label())
         }
         let taken: Bool
         switch subject {
@@ -158,7 +158,7 @@ extension KhoStore {
     private static func reinsert(_ db: Database, _ subject: Subject, before: [String: String?]) throws -> Int64 {
         let columns = Set(
             try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [subject.table]).map {
-                $0[0] as String
+                $0["name"] as String
             })
         var names = before.keys.filter { columns.contains($0) }.sorted()
         if let id = before["id"] ?? nil,

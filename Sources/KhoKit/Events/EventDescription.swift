@@ -19,7 +19,8 @@ struct EventDescriber {
 
     init(_ db: Database) throws {
         fondsCodes = Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM fonds").map { ($0[0], $0[1]) })
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM fonds").map { ($0["id"], $0["code"]) }
+        )
         boxCodes = [:]
         for row in try Row.fetchAll(
             db,
@@ -27,12 +28,12 @@ struct EventDescriber {
                 SELECT id, kind, detail FROM event e WHERE kind IN ('fonds.delete', 'box.delete', 'file.delete') AND \(LiveEvent.sql(alias: "e"))
                 """)
         {
-            guard let kind = EventKind(rawValue: row[1]) else { continue }
-            let before = EventDetail(json: row[2]).before ?? [:]
+            guard let kind = EventKind(rawValue: row["kind"]) else { continue }
+            let before = EventDetail(json: row["detail"]).before ?? [:]
             let code = (before["code"] ?? nil) ?? "?"
             let name = kind == .fileDelete ? "\((before["box"] ?? nil) ?? "?")/\(code)" : code
             for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) {
-                deleted[id] = (kind, name, row[0])
+                deleted[id] = (kind, name, row["id"])
             }
         }
     }
@@ -59,7 +60,7 @@ struct EventDescriber {
         guard !ids.isEmpty else { return }
         let list = ids.map(String.init).joined(separator: ",")
         for row in try Row.fetchAll(db, sql: "SELECT id, code FROM box WHERE id IN (\(list))") {
-            boxCodes[row[0]] = row[1]
+            boxCodes[row["id"]] = row["code"]
         }
     }
 

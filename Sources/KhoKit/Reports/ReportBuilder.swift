@@ -111,23 +111,24 @@ extension KhoStore {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT b.code, f.code, b.location, b.condition,
-                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent'),
-                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id)
+                SELECT b.code AS box, f.code AS fonds, b.location, b.condition,
+                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent') AS permanent,
+                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id) AS files
                 FROM box b JOIN fonds f ON f.id = b.fonds_id
                 WHERE b.condition IN ('mould', 'water', 'insects', 'brittle') ORDER BY b.code
                 """)
         return rows.map { row -> PoorBoxRow in
-            let condition = Condition(rawValue: row[3]) ?? .good
-            let permanent: Int = row[4]
-            let files: Int = row[5]
+            let condition = Condition(rawValue: row["condition"]) ?? .good
+            let permanent: Int = row["permanent"]
+            let files: Int = row["files"]
             let retention =
                 files == 0
                 ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
                 : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent")
                     .text(lang)
             return PoorBoxRow(
-                box: row[0], fonds: row[1], location: row[2], condition: condition.label, retention: retention)
+                box: row["box"], fonds: row["fonds"], location: row["location"], condition: condition.label,
+                retention: retention)
         }
     }
 
@@ -233,20 +234,20 @@ extension KhoStore {
             func cumulative(_ sql: String) throws -> [SeriesPoint] {
                 var total = 0.0
                 return try Row.fetchAll(db, sql: sql).map { row in
-                    total += row[1] as Double
-                    return SeriesPoint(day: row[0], value: total)
+                    total += row["amount"] as Double
+                    return SeriesPoint(day: row["happened_day"], value: total)
                 }
             }
             let live = LiveEvent.sql(alias: "e")
             let arranged = try cumulative(
                 """
-                SELECT e.happened_day, TOTAL(\(Bounds.sql("e.metres_mm"))) / 1000.0 FROM event e
+                SELECT e.happened_day, TOTAL(\(Bounds.sql("e.metres_mm"))) / 1000.0 AS amount FROM event e
                 WHERE e.kind = 'sort.finish' AND \(live) AND e.box_id IN (SELECT id FROM box WHERE from_box_id IS NULL)
                 GROUP BY e.happened_day ORDER BY e.happened_day
                 """)
             let scanned = try cumulative(
                 """
-                SELECT e.happened_day, TOTAL(\(Bounds.sql("e.pages"))) FROM event e
+                SELECT e.happened_day, TOTAL(\(Bounds.sql("e.pages"))) AS amount FROM event e
                 WHERE e.kind IN ('scan.record', 'scan.ingest') AND \(live) GROUP BY e.happened_day ORDER BY e.happened_day
                 """)
             return (arranged, scanned)

@@ -72,18 +72,20 @@ extension KhoStore {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT b.code, f.code, b.arrangement, \(Bounds.sql("b.extent_mm")), \(Bounds.sql("b.kept_mm")),
-                       COALESCE(SUM(\(Bounds.sql("w.quantity_mm"))), 0), COALESCE(SUM(\(Bounds.sql("w.sheets"))), 0), COUNT(w.id),
-                       COALESCE(SUM(CASE WHEN w.quantity_mm IS NULL THEN \(Bounds.sql("w.sheets")) END), 0)
+                SELECT b.code AS box, f.code AS fonds, b.arrangement, \(Bounds.sql("b.extent_mm")) AS extent_mm,
+                       \(Bounds.sql("b.kept_mm")) AS kept_mm, COALESCE(SUM(\(Bounds.sql("w.quantity_mm"))), 0) AS proposed_mm,
+                       COALESCE(SUM(\(Bounds.sql("w.sheets"))), 0) AS sheets, COUNT(w.id) AS items,
+                       COALESCE(SUM(CASE WHEN w.quantity_mm IS NULL THEN \(Bounds.sql("w.sheets")) END), 0) AS sheets_only
                 FROM box b JOIN fonds f ON f.id = b.fonds_id LEFT JOIN weed_item w ON w.box_id = b.id
                 WHERE (\(condition)) AND (w.id IS NOT NULL OR (b.arrangement = 'arranged' AND b.kept_mm < b.extent_mm))
                 GROUP BY b.id ORDER BY b.code
                 """
         ).map { r in
             WeedBalance(
-                box: r[0], fonds: r[1], arrangement: ArrangementState(rawValue: r[2]) ?? .unarranged, extentMM: r[3],
-                keptMM: r[4],
-                proposedMM: r[5], sheets: r[6], sheetsWithoutMetres: r[8], items: r[7])
+                box: r["box"], fonds: r["fonds"],
+                arrangement: ArrangementState(rawValue: r["arrangement"]) ?? .unarranged,
+                extentMM: r["extent_mm"], keptMM: r["kept_mm"], proposedMM: r["proposed_mm"], sheets: r["sheets"],
+                sheetsWithoutMetres: r["sheets_only"], items: r["items"])
         }
     }
 
@@ -94,14 +96,14 @@ extension KhoStore {
             var fondsRows = try Row.fetchAll(db, sql: "SELECT code, name FROM fonds ORDER BY code")
             if let fonds {
                 let code = Clean.code(fonds)
-                fondsRows = fondsRows.filter { ($0[0] as String) == code }
+                fondsRows = fondsRows.filter { ($0["code"] as String) == code }
             } else if !items.isEmpty {
                 // The fonds that have a list; with no list anywhere, every fonds (each says it has none yet).
                 let used = Set(items.map(\.fonds))
-                fondsRows = fondsRows.filter { used.contains($0[0] as String) }
+                fondsRows = fondsRows.filter { used.contains($0["code"] as String) }
             }
             return fondsRows.map { f in
-                let code: String = f[0]
+                let code: String = f["code"]
                 let rows = items.filter { $0.fonds == code }.map { i in
                     WeedListRow(
                         box: i.box, title: i.title, startYear: i.startYear, endYear: i.endYear,
@@ -111,7 +113,7 @@ extension KhoStore {
                         decisionDay: i.decisionDay,
                         record: i.record, recordDay: i.recordDay)
                 }
-                return WeedListFonds(code: code, name: f[1], rows: rows)
+                return WeedListFonds(code: code, name: f["name"], rows: rows)
             }
         }
     }
@@ -122,16 +124,18 @@ extension KhoStore {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT b.fonds_id, w.approval_id IS NOT NULL, w.destruction_id IS NOT NULL, COUNT(*),
-                       COALESCE(SUM(\(Bounds.sql("w.quantity_mm"))), 0), COALESCE(SUM(\(Bounds.sql("w.sheets"))), 0)
+                SELECT b.fonds_id, w.approval_id IS NOT NULL AS approved, w.destruction_id IS NOT NULL AS destroyed,
+                       COUNT(*) AS items, COALESCE(SUM(\(Bounds.sql("w.quantity_mm"))), 0) AS mm,
+                       COALESCE(SUM(\(Bounds.sql("w.sheets"))), 0) AS sheets
                 FROM weed_item w JOIN box b ON b.id = w.box_id GROUP BY 1, 2, 3
                 """)
         while let row = try rows.next() {
-            let fonds: Int64 = row[0]
-            let approved: Bool = row[1]
-            let destroyed: Bool = row[2]
+            let fonds: Int64 = row["fonds_id"]
+            let approved: Bool = row["approved"]
+            let destroyed: Bool = row["destroyed"]
             let stage: WeedStage = destroyed ? .destroyed : approved ? .approved : .proposed
-            figures[fonds, default: WeedFigures()].add(stage: stage, items: row[3], mm: row[4], sheets: row[5])
+            figures[fonds, default: WeedFigures()].add(
+                stage: stage, items: row["items"], mm: row["mm"], sheets: row["sheets"])
         }
         return figures
     }

@@ -162,13 +162,13 @@ extension KhoStore {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT w.id, b.fonds_id, f.code FROM weed_item w JOIN box b ON b.id = w.box_id JOIN fonds f ON f.id = b.fonds_id
+                SELECT w.id, b.fonds_id, f.code AS fonds FROM weed_item w JOIN box b ON b.id = w.box_id JOIN fonds f ON f.id = b.fonds_id
                 WHERE \(condition) ORDER BY w.id
                 """, arguments: arguments)
         guard let first = rows.first else { throw WeedError.nothingWaiting(step: step, fonds: fonds.map(Clean.code)) }
-        let codes = Set(rows.map { $0[2] as String })
+        let codes = Set(rows.map { $0["fonds"] as String })
         if codes.count > 1 { throw WeedError.manyFonds(step: step, fonds: codes.sorted()) }
-        return (first[1], first[2], ItemIds(ids: rows.map { $0[0] }))
+        return (first["fonds_id"], first["fonds"], ItemIds(ids: rows.map { $0["id"] }))
     }
 
     private static func recordStep(
