@@ -80,7 +80,7 @@ enum SearchRank {
             }
             var sum = 0.0
             for p in 0..<Int(phraseCount) where hits[p] > 0 {
-                let n = p < Int(count) ? Double(sqlite3_value_int64(values![p])) : 0
+                let n = p < Int(count) ? Double(values.map { sqlite3_value_int64($0[p]) } ?? 0) : 0
                 // As bm25(): log((N − n + 0.5) / (n + 0.5)), at least 1e-6 so that a common word still counts.
                 let idf = max(1e-6, log((Double(rows) - n + 0.5) / (n + 0.5)))
                 sum += idf * hits[p] * (k1 + 1) / (hits[p] + norm)
