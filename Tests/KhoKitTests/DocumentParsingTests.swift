@@ -75,3 +75,15 @@ extension DocumentParsingTests {
         }
     }
 }
+
+extension DocumentParsingTests {
+    /// Text once read as Windows-1252 and saved again as UTF-8 is found on its line; clean Vietnamese is not.
+    @Test func mojibakeIsFoundOnItsLineAndCleanVietnameseIsNot() {
+        let clean = "Hồ sơ giao đất ở thôn Đất Đỏ — “bản chính”, năm 1999; Ủy ban, Ưu tiên, Ý kiến, ơn, ăn, ê, ô\n"
+        #expect(CSVText.mojibake(in: clean + clean) == nil)
+        for garbled in ["Há»“ sÆ¡", "Ä‘áº¥t", "thÃ´n", "nÄƒm", "Ã¡o", "â€œbáº£n"] {
+            let found = CSVText.mojibake(in: clean + "H2,01," + garbled + "\n")
+            #expect(found?.0 == 2, "\(garbled)")
+        }
+    }
+}

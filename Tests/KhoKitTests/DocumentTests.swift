@@ -97,7 +97,6 @@ import Testing
         let store = try catalogue()
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        defer { try? FileManager.default.removeItem(at: dir) }
         // Given a list as a clerk types it, with a combined "Số ký hiệu" and sheet numbers
         let good = Fixture.write(
             """
@@ -175,6 +174,46 @@ import Testing
         // And without a window, every match is counted and "đất" ranks its exact matches before "Đạt"
         let all = try store.search("đất", limit: 20, window: 1_000)
         #expect(!all.broad && all.matches == 14 && all.files.first?.ref == "H1/01")
+    }
+
+    @Test func theBulkIndexOfAnImportStoresTheSameTextAsTheTriggers() throws {
+        let store = try catalogue()
+        let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Given one document and one file written one by one (indexed by the triggers)
+        try store.addDocument(
+            try ref("H1/02"),
+            DocumentDraft(
+                number: "12/QĐ-UBND", issuer: "UBND xã", summary: "Giao đất 100% «Đợt 1»", notes: "ghi chú %s",
+                keywords: "đất đai"), by: Fixture.who())
+        // And the same written by an import (indexed in one statement)
+        let docs = Fixture.write(
+            """
+            STT,Số ký hiệu,Tác giả,Trích yếu,Ghi chú,Từ khóa
+            1,12/QĐ-UBND,UBND xã,Giao đất 100% «Đợt 1»,ghi chú %s,đất đai
+            """, to: "vb.csv", in: dir)
+        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "01"), by: Fixture.who())
+        let files = Fixture.write("box,file,title,notes\nH1,03,Hồ sơ giao đất thôn 2,%d Đ\n", to: "f.csv", in: dir)
+        try store.importCSV(.files, path: files, by: Fixture.who())
+        try store.registerFile(
+            FileDraft(ref: FileRef(box: "H1", file: "04"), title: "Hồ sơ giao đất thôn 2", notes: "%d Đ"),
+            by: Fixture.who())
+        // Then both indexes hold the same text for each pair
+        try store.read { db in
+            func texts(_ rowid: Int64) throws -> [String?] {
+                try ["search_exact", "search_folded"].map {
+                    try String.fetchOne(db, sql: "SELECT text FROM \($0) WHERE rowid = ?", arguments: [rowid])
+                }
+            }
+            let docIds = try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY id")
+            let fileIds = try Int64.fetchAll(
+                db, sql: "SELECT id FROM file WHERE code IN ('03', '04') ORDER BY code")
+            #expect(docIds.count == 2 && fileIds.count == 2)
+            let (byTrigger, byImport) = (try texts(docIds[0] * 4 + 1), try texts(docIds[1] * 4 + 1))
+            #expect(byTrigger.allSatisfy { $0 != nil } && byTrigger == byImport, "\(byTrigger) \(byImport)")
+            let (imported, registered) = (try texts(fileIds[0] * 4), try texts(fileIds[1] * 4))
+            #expect(imported.allSatisfy { $0 != nil } && imported == registered, "\(imported) \(registered)")
+        }
     }
 
     @Test func metadataHasTheCircularsFieldsInOrderAndFindsPagesPastTheMasters() throws {

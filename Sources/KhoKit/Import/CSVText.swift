@@ -66,11 +66,11 @@ enum CSVText {
     }
 
     /// UTF-8 byte pairs that follow 0xC3 0x.. when UTF-8 Vietnamese was once read as Windows-1252/1258 and saved
-    /// again: "á»", "áº", "Ã¡", "Ã ", "Ã¢"…, "Æ°", "Æ¡", "Ä‘", "â€".
+    /// again: "á»", "áº", "Ã¡", "Ã ", "Ã¢"…, "Æ°", "Æ¡", "Ä‘", "Äƒ" (ă), "â€".
     private static let mojibakeMarks: [[UInt8]] = [
         [0xC3, 0xA1, 0xC2, 0xBB], [0xC3, 0xA1, 0xC2, 0xBA],  // á» áº
         [0xC3, 0x86, 0xC2, 0xB0], [0xC3, 0x86, 0xC2, 0xA1],  // Æ° Æ¡
-        [0xC3, 0x84, 0xE2, 0x80, 0x98], [0xC3, 0x84, 0xC2, 0x90],  // Ä‘ Ä(0x90)
+        [0xC3, 0x84, 0xE2, 0x80, 0x98], [0xC3, 0x84, 0xC2, 0x90], [0xC3, 0x84, 0xC6, 0x92],  // Ä‘ Ä(0x90) Äƒ
         // Ã¡ Ã  Ã¢ Ãª
         [0xC3, 0x83, 0xC2, 0xA1], [0xC3, 0x83, 0xC2, 0xA0], [0xC3, 0x83, 0xC2, 0xA2], [0xC3, 0x83, 0xC2, 0xAA],
         // Ã´ Ã³ Ã­ Ãº
@@ -94,7 +94,9 @@ enum CSVText {
                 if b == 0x0A {
                     line += 1
                     lineStart = i + 1
-                } else if b == 0xC3 {
+                } else if b == 0xC3, i + 2 < n, bytes[i + 2] == 0xC2 || bytes[i + 2] == 0xE2 || bytes[i + 2] == 0xC6 {
+                    // Every mark's third byte is C2, E2 or C6; Vietnamese text has a C3 in most accented letters,
+                    // so this keeps the marks' loop to the few places that can be one.
                     for mark in mojibakeMarks where i + mark.count <= n {
                         var match = true
                         for k in 1..<mark.count where bytes[i + k] != mark[k] {
