@@ -76,7 +76,7 @@ extension KhoStore {
             guard let fileId = try fileId(db, rowid: rowid) else { continue }
             if let shown = byFile[fileId]?.hits.count, shown >= 5 { continue }
             if byFile[fileId] == nil && order.count >= limit { continue }
-            guard let (_, hit) = try hit(db, rowid: rowid, query: query) else { continue }
+            guard let hit = try hit(db, rowid: rowid, query: query) else { continue }
             if byFile[fileId] != nil {
                 byFile[fileId]?.hits.append(hit)
             } else if let result = try result(db, fileId: fileId, score: score, hit: hit) {
@@ -135,7 +135,7 @@ extension KhoStore {
         let first = folded.filter { isExact.contains($0.rowid) }
         let ranked = Set(first.map(\.rowid))
         // Exact matches older than the folded window (a broad query) come after the ranked ones; they have no score.
-        let older = exactRows.filter { !ranked.contains($0) && matches > window }.map { (rowid: $0, score: 0.0) }
+        let older = matches > window ? exactRows.filter { !ranked.contains($0) }.map { (rowid: $0, score: 0.0) } : []
         return (first + older + folded.filter { !isExact.contains($0.rowid) }, matches)
     }
 
@@ -146,8 +146,8 @@ extension KhoStore {
             : rowid / 4
     }
 
-    /// The file and what to show for one index row.
-    private static func hit(_ db: Database, rowid: Int64, query: SearchQuery) throws -> (Int64, SearchHit)? {
+    /// What to show for one index row (its file is ``fileId(_:rowid:)``).
+    private static func hit(_ db: Database, rowid: Int64, query: SearchQuery) throws -> SearchHit? {
         let id = rowid / 4
         switch rowid % 4 {
         case SearchIndex.Kind.file.rawValue:
@@ -159,13 +159,13 @@ extension KhoStore {
                 !$0.isEmpty
             }
             let text = texts.first { !query.matches(in: $0).isEmpty } ?? texts.first ?? ""
-            return (id, SearchHit(kind: "file", document: nil, text: text, matches: query.matches(in: text)))
+            return SearchHit(kind: "file", document: nil, text: text, matches: query.matches(in: text))
         case SearchIndex.Kind.document.rawValue:
             guard
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT d.file_id, d.seq, d.number, d.symbol, d.date, d.issuer, d.summary, d.notes, b.code AS box, f.code AS file
+                        SELECT d.seq, d.number, d.symbol, d.date, d.issuer, d.summary, d.notes, b.code AS box, f.code AS file
                         FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id WHERE d.id = ?
                         """, arguments: [id])
             else { return nil }
@@ -176,18 +176,15 @@ extension KhoStore {
                 row["notes"] as String,
             ]
             .filter { !$0.isEmpty }.joined(separator: " · ")
-            return (
-                row["file_id"],
-                SearchHit(
-                    kind: "document", document: "\(row["box"] as String)/\(row["file"] as String)/\(row["seq"] as Int)",
-                    text: text, matches: query.matches(in: text))
-            )
+            return SearchHit(
+                kind: "document", document: "\(row["box"] as String)/\(row["file"] as String)/\(row["seq"] as Int)",
+                text: text, matches: query.matches(in: text))
         case SearchIndex.Kind.ocr.rawValue:
             guard
                 let text = try String.fetchOne(db, sql: "SELECT text FROM pdf_text WHERE file_id = ?", arguments: [id])
             else { return nil }
             let snippet = query.snippet(of: text)
-            return (id, SearchHit(kind: "ocr", document: nil, text: snippet, matches: query.matches(in: snippet)))
+            return SearchHit(kind: "ocr", document: nil, text: snippet, matches: query.matches(in: snippet))
         default:
             return nil
         }
@@ -216,32 +213,32 @@ public struct SearchQuery {
         let text = Clean.text(query)
         folded = SearchFold.fold(text)
         let chunks = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-        func phrases(_ transform: (String) -> String) -> [String] {
-            chunks.compactMap { chunk in
-                let words = SearchFold.words(transform(chunk))
-                return words.isEmpty ? nil : "\"" + words.joined(separator: " ") + "\""
-            }
+        func wordsOfChunks(_ transform: (String) -> String) -> [[String]] {
+            chunks.map { SearchFold.words(transform($0)).map(String.init) }.filter { !$0.isEmpty }
         }
-        let foldedPhrases = phrases(SearchFold.fold)
+        phrases = wordsOfChunks(SearchFold.fold)
         foldedWords = Set(SearchFold.words(folded).map(String.init))
-        self.phrases = chunks.map { SearchFold.words(SearchFold.fold($0)).map(String.init) }.filter { !$0.isEmpty }
-        guard !foldedPhrases.isEmpty else {
+        guard !phrases.isEmpty else {
             match = nil
             exact = nil
             return
         }
-        match = foldedPhrases.joined(separator: " AND ")
-        let exactPhrases = phrases(SearchFold.lower)
-        exact = SearchFold.lower(text) != folded ? exactPhrases.joined(separator: " AND ") : nil
+        match = phrases.map(Self.quoted).joined(separator: " AND ")
+        exact =
+            SearchFold.lower(text) != folded
+            ? wordsOfChunks(SearchFold.lower).map(Self.quoted).joined(separator: " AND ") : nil
     }
+
+    /// Words as one FTS5 phrase: `"12 qd ubnd"`.
+    static func quoted(_ words: [String]) -> String { "\"" + words.joined(separator: " ") + "\"" }
 
     /// A filter for the `--search` options: the rows of `kind` whose indexed text has every word of `text`
     /// (folded; the last word of each chunk may be the start of a word: `gia` finds `giao`), with its argument;
     /// nil when `text` has no word. `idSQL` is the row's id column (`fi.id`).
     static func filter(_ text: String, kind: SearchIndex.Kind, idSQL: String) -> (sql: String, argument: String)? {
         let chunks = Clean.text(text).split(whereSeparator: { $0.isWhitespace }).compactMap { chunk -> String? in
-            let words = SearchFold.words(SearchFold.fold(String(chunk)))
-            return words.isEmpty ? nil : "\"" + words.joined(separator: " ") + "\"*"
+            let words = SearchFold.words(SearchFold.fold(String(chunk))).map(String.init)
+            return words.isEmpty ? nil : quoted(words) + "*"
         }
         guard !chunks.isEmpty else { return nil }
         return (

@@ -48,7 +48,7 @@ enum SearchRank {
                 sql: """
                     SELECT COUNT(*) AS n, MIN(rowid) AS floor FROM (SELECT rowid FROM search_folded
                     WHERE search_folded MATCH ? ORDER BY rowid DESC LIMIT ?)
-                    """, arguments: ["\"" + words.joined(separator: " ") + "\"", sample])
+                    """, arguments: [SearchQuery.quoted(words), sample])
             let n: Int64 = read?["n"] ?? 0
             guard n >= sample, let floor = read?["floor"] as Int64? else { return n }
             return n * (high - low + 1) / max(1, high - floor + 1)
