@@ -133,6 +133,38 @@ import Testing
         #expect(try store.documents().isEmpty)
     }
 
+    @Test func anImportWrittenInChunksIsAllOrNothingToo() throws {
+        // The rows are checked on one thread while the chunks already checked are written on another: a wrong row
+        // after several chunks were written must still leave the catalogue, its log and its index as they were.
+        let store = try catalogue()
+        let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = (1...9).map { "H1,02,\($0)/QĐ-UBND,Về việc kênh mương thôn \($0),\($0)-\($0)" }
+        let header = "Hộp số,Hồ sơ số,Số ký hiệu,Trích yếu,Trang\n"
+        let bad = Fixture.write(
+            header + rows.prefix(7).joined(separator: "\n") + "\nH1,02,8/QĐ-UBND,Sai ngày,9-3\n", to: "bad.csv", in: dir
+        )
+        let eventsBefore = try store.events().count
+        #expect(throws: ImportError.self) {
+            try store.importDocuments(path: bad, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who())
+        }
+        #expect(try store.documents().isEmpty && (try store.events().count) == eventsBefore)
+        #expect(try store.search("kenh muong").files.isEmpty)
+        // And the same rows without the wrong one are written whole, chunk after chunk, in order
+        let good = Fixture.write(header + rows.joined(separator: "\n") + "\n", to: "good.csv", in: dir)
+        let report = try store.importDocuments(
+            path: good, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who())
+        #expect(report.imported == 9)
+        let docs = try store.documents(in: "H1/02")
+        #expect(docs.map(\.seq) == Array(1...9) && docs.map(\.number) == (1...9).map(String.init))
+        #expect(try store.search("kenh muong").matches == 9)
+        #expect(try store.search("thôn 7").files.first?.hits.first?.document == "H1/02/7")
+        let event = try #require(try store.events().last { $0.kind == "import.docs" })
+        #expect(event.pages == 9 && event.file == "H1/02" && event.detail.count == 9)
+        try store.undo(eventId: event.id, by: Fixture.who())
+        #expect(try store.documents().isEmpty && (try store.search("kenh muong").files.isEmpty))
+    }
+
     @Test func searchFoldsDiacriticsAndDAndRanksExactMatchesFirst() throws {
         let store = try catalogue()
         try store.addDocument(
@@ -176,7 +208,23 @@ import Testing
         #expect(!all.broad && all.matches == 14 && all.files.first?.ref == "H1/01")
     }
 
-    @Test func theBulkIndexOfAnImportStoresTheSameTextAsTheTriggers() throws {
+    /// Every word the search index holds, by table: (term, rowid, position), read through `fts5vocab`.
+    func indexed(_ store: KhoStore) throws -> [String: Set<String>] {
+        try store.write { db in
+            var words: [String: Set<String>] = [:]
+            for table in SearchIndex.tables {
+                try db.execute(sql: "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, \(table), instance)")
+                words[table] = Set(
+                    try Row.fetchAll(db, sql: "SELECT term, doc, offset FROM temp.vocab").map {
+                        "\($0["term"] as String) \($0["doc"] as Int64) \($0["offset"] as Int)"
+                    })
+                try db.execute(sql: "DROP TABLE temp.vocab")
+            }
+            return words
+        }
+    }
+
+    @Test func theBulkIndexOfAnImportIndexesTheSameWordsAsTheTriggers() throws {
         let store = try catalogue()
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -184,13 +232,14 @@ import Testing
         try store.addDocument(
             try ref("H1/02"),
             DocumentDraft(
-                number: "12/QĐ-UBND", issuer: "UBND xã", summary: "Giao đất 100% «Đợt 1»", notes: "ghi chú %s",
+                number: "12/QĐ-UBND", issuer: "UBND xã", summary: "Giao đất 100% «Đợt 1»",
+                notes: "ghi chú %s \"trích\" a\\b",
                 keywords: "đất đai"), by: Fixture.who())
         // And the same written by an import (indexed in one statement)
         let docs = Fixture.write(
             """
             STT,Số ký hiệu,Tác giả,Trích yếu,Ghi chú,Từ khóa
-            1,12/QĐ-UBND,UBND xã,Giao đất 100% «Đợt 1»,ghi chú %s,đất đai
+            1,12/QĐ-UBND,UBND xã,Giao đất 100% «Đợt 1»,"ghi chú %s ""trích"" a\\b",đất đai
             """, to: "vb.csv", in: dir)
         try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "01"), by: Fixture.who())
         let files = Fixture.write("box,file,title,notes\nH1,03,Hồ sơ giao đất thôn 2,%d Đ\n", to: "f.csv", in: dir)
@@ -198,22 +247,90 @@ import Testing
         try store.registerFile(
             FileDraft(ref: FileRef(box: "H1", file: "04"), title: "Hồ sơ giao đất thôn 2", notes: "%d Đ"),
             by: Fixture.who())
-        // Then both indexes hold the same text for each pair
-        try store.read { db in
-            func texts(_ rowid: Int64) throws -> [String?] {
-                try ["search_exact", "search_folded"].map {
-                    try String.fetchOne(db, sql: "SELECT text FROM \($0) WHERE rowid = ?", arguments: [rowid])
-                }
-            }
-            let docIds = try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY id")
-            let fileIds = try Int64.fetchAll(
-                db, sql: "SELECT id FROM file WHERE code IN ('03', '04') ORDER BY code")
-            #expect(docIds.count == 2 && fileIds.count == 2)
-            let (byTrigger, byImport) = (try texts(docIds[0] * 4 + 1), try texts(docIds[1] * 4 + 1))
-            #expect(byTrigger.allSatisfy { $0 != nil } && byTrigger == byImport, "\(byTrigger) \(byImport)")
-            let (imported, registered) = (try texts(fileIds[0] * 4), try texts(fileIds[1] * 4))
-            #expect(imported.allSatisfy { $0 != nil } && imported == registered, "\(imported) \(registered)")
+        // Then both indexes hold the same words at the same places for each pair
+        let (docIds, fileIds) = try store.read { db in
+            (
+                try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY id"),
+                try Int64.fetchAll(db, sql: "SELECT id FROM file WHERE code IN ('03', '04') ORDER BY code")
+            )
         }
+        #expect(docIds.count == 2 && fileIds.count == 2)
+        let words = try indexed(store)
+        for table in SearchIndex.tables {
+            func of(_ rowid: Int64) -> Set<String> {
+                Set(
+                    (words[table] ?? []).compactMap { word in
+                        let parts = word.split(separator: " ")
+                        return parts[1] == "\(rowid)" ? "\(parts[0]) \(parts[2])" : nil
+                    })
+            }
+            let (byTrigger, byImport) = (of(docIds[0] * 4 + 1), of(docIds[1] * 4 + 1))
+            #expect(byTrigger.count > 10 && byTrigger == byImport, "\(table) \(byTrigger) \(byImport)")
+            let (imported, registered) = (of(fileIds[0] * 4), of(fileIds[1] * 4))
+            #expect(imported.count > 6 && imported == registered, "\(table) \(imported) \(registered)")
+        }
+        #expect(words["search_exact"]?.contains { $0.hasPrefix("đất \(docIds[0] * 4 + 1) ") } == true)
+        #expect(words["search_folded"]?.contains { $0.hasPrefix("dat \(docIds[0] * 4 + 1) ") } == true)
+        #expect(words["search_folded"]?.contains { $0.hasPrefix("đất ") } == false)
+    }
+
+    @Test func theIndexForgetsWhatEveryEditMoveDeleteAndUndoTakesAway() throws {
+        // The index keeps no copy of the text: a row is forgotten only by the words it was indexed with, so after
+        // any sequence of writes the index must hold exactly what indexing the catalogue afresh gives.
+        let store = try catalogue()
+        let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try store.addDocument(
+            try ref("H1/01"), DocumentDraft(number: "12/QĐ-UBND", summary: "Về việc giao đất cũ"), by: Fixture.who())
+        try store.addDocument(
+            try ref("H1/01"), DocumentDraft(number: "7/TTr-UBND", summary: "Phòng chống lụt bão"), by: Fixture.who())
+        let docs = Fixture.write(
+            "STT,Số ký hiệu,Trích yếu\n1,3/BC-UBND,Báo cáo khai sinh\n2,4/CV-UBND,Công văn kênh mương\n",
+            to: "vb.csv", in: dir)
+        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "02"), by: Fixture.who())
+        try store.editDocument(try ref("H1/01/1"), DocumentDraft(summary: "Về việc giao đất mới"), by: Fixture.who())
+        try store.moveDocument(try ref("H1/01/2"), to: try ref("H1/02"), by: Fixture.who())
+        try store.editFile(
+            FileRef(box: "H1", file: "01"), FileChanges(title: "Hồ sơ thu hồi đất", keywords: "đất đai"),
+            by: Fixture.who())
+        let imported = try #require(try store.events().last { $0.kind == "import.docs" })
+        try store.undo(eventId: imported.id, by: Fixture.who())
+        // And writes from outside kho: a kind renamed and one added, an OCR text written, replaced and removed
+        try store.write { db in
+            try db.execute(sql: "UPDATE document_kind SET vi = 'Văn bản cá biệt' WHERE key = 'quyet_dinh'")
+            try db.execute(
+                sql: "INSERT INTO document_kind (key, vi, en, abbreviation) VALUES ('phieu', 'Phiếu gửi', 'Slip', 'PG')"
+            )
+            // A kind in use removed and written back under another name (the keys checked at commit)
+            try db.execute(
+                sql: """
+                    PRAGMA defer_foreign_keys = ON;
+                    DELETE FROM document_kind WHERE key = 'to_trinh';
+                    INSERT INTO document_kind (key, vi, en, abbreviation) VALUES ('to_trinh', 'Đề nghị', 'Proposal', 'TTr');
+                    """)
+            let file = try Int64.fetchOne(db, sql: "SELECT id FROM file ORDER BY id LIMIT 1") ?? 0
+            try db.execute(sql: "INSERT INTO pdf_text (file_id, text) VALUES (?, 'đơn xin cấp đất')", arguments: [file])
+            try db.execute(sql: "UPDATE pdf_text SET text = 'đơn xin giao đất'")
+        }
+        #expect(try store.search("cũ").files.isEmpty)
+        #expect(try store.search("khai sinh").files.isEmpty)
+        #expect(try store.search("mới").files.first?.ref == "H1/01")
+        #expect(try store.search("van ban ca biet").files.first?.ref == "H1/01")
+        #expect(try store.search("quyet dinh").files.isEmpty)
+        #expect(try store.search("to trinh").files.isEmpty)
+        #expect(try store.search("đề nghị").files.first?.ref == "H1/02")
+        #expect(try store.search("xin giao").files.first?.hits.first?.kind == "ocr")
+        let live = try indexed(store)
+        try store.write { db in try SearchIndex.rebuild(db) }
+        let afresh = try indexed(store)
+        for table in SearchIndex.tables {
+            #expect(live[table] == afresh[table], "\(table): \(live[table] ?? []) ≠ \(afresh[table] ?? [])")
+        }
+        #expect((live["search_exact"] ?? []).contains { $0.hasPrefix("mới ") })
+        #expect(!(live["search_folded"] ?? []).contains { $0.hasPrefix("cu ") || $0.hasPrefix("sinh ") })
+        try store.write { db in try db.execute(sql: "DELETE FROM pdf_text") }
+        let words = try indexed(store)
+        #expect(!(words["search_folded"] ?? []).contains { $0.hasPrefix("xin ") })
     }
 
     @Test func metadataHasTheCircularsFieldsInOrderAndFindsPagesPastTheMasters() throws {

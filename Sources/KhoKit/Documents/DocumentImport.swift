@@ -42,85 +42,192 @@ extension KhoStore {
     /// Imports a document list from a CSV file: every row or none, each document attributed to one `import.docs`
     /// event that `kho undo` can take back. `file` puts every row into that file (the columns `box`/`file` are then
     /// not needed); rows without `STT` take the next numbers of their file in the order of the sheet.
+    ///
+    /// Rows are read and checked on a second thread while the database thread writes those already checked, in
+    /// chunks (``Pipeline``): the two halves of an import take about as long as each other. A row found wrong stops
+    /// the writing; every row is still checked, and the import throws with all of them (the transaction rolls back).
     @discardableResult
     public func importDocuments(
         path: String, into file: FileRef? = nil, encoding: CSVEncoding = .auto, dryRun: Bool = false,
         by who: Attribution
     ) throws -> ImportReport {
+        try importDocuments(path: path, into: file, encoding: encoding, dryRun: dryRun, chunk: 5_000, by: who)
+    }
+
+    /// ``importDocuments(path:into:encoding:dryRun:by:)`` writing `chunk` documents at a time (tests use a few).
+    func importDocuments(
+        path: String, into file: FileRef?, encoding: CSVEncoding, dryRun: Bool, chunk: Int, by who: Attribution
+    ) throws -> ImportReport {
         let table = try CSVTable.read(
             path: path, encoding: encoding, aliases: DocumentColumns.aliases,
             required: file == nil ? ["box", "file"] : [])
         let source = (path as NSString).lastPathComponent
-        let work: (Database) throws -> ImportReport = { db in
-            let docs = try Self.readDocuments(db, table: table, path: path, into: file)
-            if !dryRun { try self.insertDocuments(db, docs, source: source, by: who) }
-            return ImportReport(
-                kind: "docs", path: path, rows: table.rows.count, imported: dryRun ? 0 : docs.count, dryRun: dryRun,
-                metres: nil)
+        func report(imported: Int) -> ImportReport {
+            ImportReport(
+                kind: "docs", path: path, rows: table.rows.count, imported: imported, dryRun: dryRun, metres: nil)
         }
-        return dryRun ? try read(work) : try write(work)
-    }
-
-    private static func readDocuments(
-        _ db: Database, table: CSVTable, path: String, into target: FileRef?
-    ) throws -> [DocumentRecord] {
-        let kinds = try DocumentKind.all(db)
-        let fileIds = try fileIdsByRef(db)
-        var numbering = try DocumentNumbering(db)
-        var problems: [RowProblem] = []
-        var docs: [DocumentRecord] = []
-        docs.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            let v = row.values
-            let ref = target ?? FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
-            do {
-                if let n = v["\u{0}extra"] ?? v["\u{0}short"] {
-                    throw RowMessage(
-                        Text(
-                            vi: "dòng có \(n) ô, khác số cột của tiêu đề (\(table.columns.count))",
-                            en: "the row has \(n) fields, not the header's \(table.columns.count)"))
+        if dryRun {
+            return try read { db in
+                let problems = try DocumentRows(db, table: table, into: file).read { _ in true }
+                if !problems.isEmpty {
+                    throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count)
                 }
-                guard let fileId = fileIds[ref.description] ?? fileIds["\(Clean.code(ref.box))/\(Clean.code(ref.file))"]
-                else {
-                    throw CatalogueError.unknownFile(ref.description)
-                }
-                let seq = try numbering.take(Clean.optional(v["seq"]), in: fileId, ref: ref)
-                var doc = KhoStore.blankDocument(fileId: fileId, seq: seq)
-                try DocumentFields.apply(draft(v), to: &doc, kinds: kinds)
-                docs.append(doc)
-            } catch {
-                problems.append(RowProblem(line: row.line, code: ref.description, message: error.localizedDescription))
+                return report(imported: 0)
             }
         }
-        if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
-        return docs
+        return try write { db in
+            let rows = try DocumentRows(db, table: table, into: file)
+            var event = Event(
+                kind: .importDocs, attribution: who, time: time,
+                detail: EventDetail(source: source, count: table.rows.count))
+            try event.append(db)
+            var written = DocumentsWritten()
+            let problems = try Pipeline.run(produce: { handOver in rows.read(chunk: chunk, handOver) }) { docs in
+                try Self.insertDocuments(db, docs, event: event.id)
+                written.add(docs.records)
+            }
+            if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
+            // The event was written before its documents (they refer to it); what they add up to is known now.
+            try db.execute(
+                sql: "UPDATE event SET pages = ?, file_id = ? WHERE id = ?",
+                arguments: [written.pages, written.fileIds.count == 1 ? written.fileIds.first : nil, event.id])
+            return report(imported: written.count)
+        }
+    }
+
+    /// What the chunks of an import have written so far.
+    private struct DocumentsWritten {
+        var count = 0
+        var pages = 0
+        var fileIds: Set<Int64> = []
+
+        mutating func add(_ docs: [DocumentRecord]) {
+            count += docs.count
+            for doc in docs {
+                pages += doc.pages ?? 0
+                fileIds.insert(doc.fileId)
+            }
+        }
+    }
+
+    /// Documents read from rows, with their texts for the search index.
+    private struct ReadDocuments: Sendable {
+        var records: [DocumentRecord] = []
+        var index = SearchIndex.Batch()
+
+        var count: Int { records.count }
+    }
+
+    /// The rows of a document list turned into documents: what they need from the catalogue (kinds, files, the
+    /// numbers taken) is read on the database thread first, so that ``read(chunk:_:)`` needs no database.
+    private struct DocumentRows: Sendable {
+        let table: CSVTable
+        let target: FileRef?
+        let kinds: [DocumentKind]
+        let kindNames: [String: String]
+        let fileIds: [String: Int64]
+        let numbering: DocumentNumbering
+        let columns: DocumentColumnIndexes
+
+        init(_ db: Database, table: CSVTable, into target: FileRef?) throws {
+            self.table = table
+            self.target = target
+            kinds = try DocumentKind.all(db)
+            kindNames = Dictionary(kinds.map { ($0.key, $0.vi) }, uniquingKeysWith: { first, _ in first })
+            fileIds = try KhoStore.fileIdsByRef(db)
+            numbering = try DocumentNumbering(db)
+            columns = DocumentColumnIndexes(table)
+        }
+
+        /// Checks every row in order and hands the documents over `chunk` at a time, until a row is wrong (the rows
+        /// after it are still checked, for the list of problems returned) or `handOver` returns false.
+        func read(chunk: Int = .max, _ handOver: (ReadDocuments) -> Bool) -> [RowProblem] {
+            var numbering = numbering
+            var problems: [RowProblem] = []
+            var docs = ReadDocuments()
+            var handing = true
+            docs.records.reserveCapacity(min(chunk, table.rows.count))
+            for row in table.rows {
+                do {
+                    let doc = try document(row.values, numbering: &numbering)
+                    guard handing && problems.isEmpty else { continue }
+                    docs.records.append(doc)
+                    docs.index.append(document: doc, kindName: doc.kind.flatMap { kindNames[$0] } ?? "")
+                    if docs.count >= chunk {
+                        handing = handOver(docs)
+                        docs = ReadDocuments()
+                    }
+                } catch {
+                    problems.append(
+                        RowProblem(
+                            line: row.line, code: ref(row.values).description, message: error.localizedDescription))
+                }
+            }
+            if handing && problems.isEmpty && docs.count > 0 { _ = handOver(docs) }
+            return problems
+        }
+
+        private func ref(_ v: CSVTable.Values) -> FileRef {
+            target ?? FileRef(box: Clean.code(v[columns.box] ?? ""), file: Clean.code(v[columns.file] ?? ""))
+        }
+
+        private func document(_ v: CSVTable.Values, numbering: inout DocumentNumbering) throws -> DocumentRecord {
+            let ref = ref(v)
+            if let n = v["\u{0}extra"] ?? v["\u{0}short"] {
+                throw RowMessage(
+                    Text(
+                        vi: "dòng có \(n) ô, khác số cột của tiêu đề (\(table.columns.count))",
+                        en: "the row has \(n) fields, not the header's \(table.columns.count)"))
+            }
+            guard let fileId = fileIds[ref.description] ?? fileIds["\(Clean.code(ref.box))/\(Clean.code(ref.file))"]
+            else {
+                throw CatalogueError.unknownFile(ref.description)
+            }
+            let seq = try numbering.take(Clean.optional(v[columns.seq]), in: fileId, ref: ref)
+            var doc = KhoStore.blankDocument(fileId: fileId, seq: seq)
+            try DocumentFields.apply(columns.draft(v), to: &doc, kinds: kinds)
+            return doc
+        }
+    }
+
+    /// Where each document column is in the table (nil: not in it), found once instead of by name in every row.
+    private struct DocumentColumnIndexes: Sendable {
+        let box, file, seq, kind, numberSymbol, number, symbol, date, issuer, summary, language, pages, pageCount,
+            sheets, autograph, condition, notes, keywords: Int?
+
+        init(_ table: CSVTable) {
+            func at(_ name: String) -> Int? { table.columns.firstIndex(of: name) }
+            (box, file, seq, kind) = (at("box"), at("file"), at("seq"), at("kind"))
+            (numberSymbol, number, symbol, date) = (at("number_symbol"), at("number"), at("symbol"), at("date"))
+            (issuer, summary, language, pages) = (at("issuer"), at("summary"), at("language"), at("pages"))
+            (pageCount, sheets, autograph, condition) = (
+                at("page_count"), at("sheets"), at("autograph"), at("condition")
+            )
+            (notes, keywords) = (at("notes"), at("keywords"))
+        }
+
+        /// The document fields of one row, as written (checked by ``DocumentFields``).
+        func draft(_ v: CSVTable.Values) -> DocumentDraft {
+            let combined = v[numberSymbol]
+            return DocumentDraft(
+                kind: v[kind], number: combined ?? v[number], symbol: combined == nil ? v[symbol] : nil,
+                date: v[date], issuer: v[issuer], summary: v[summary], language: v[language], pages: v[pages],
+                pageCount: v[pageCount], sheets: v[sheets], autograph: Clean.optional(v[autograph]).map(KhoStore.yes),
+                condition: v[condition], notes: v[notes], keywords: v[keywords])
+        }
     }
 
     /// The id of every file by its reference `BOX/FILE`.
     private static func fileIdsByRef(_ db: Database) throws -> [String: Int64] {
         var fileIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT b.code AS box, f.code AS file, f.id FROM file f JOIN box b ON b.id = f.box_id")
-        {
-            fileIds["\(row["box"] as String)/\(row["file"] as String)"] = row["id"]
-        }
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT b.code || '/' || f.code AS ref, f.id FROM file f JOIN box b ON b.id = f.box_id")
+        while let row = try cursor.next() { fileIds[row["ref"]] = row["id"] }
         return fileIds
     }
 
-    /// The document fields of one row, as written (checked by ``DocumentFields``).
-    private static func draft(_ v: CSVTable.Values) -> DocumentDraft {
-        DocumentDraft(
-            kind: v["kind"], number: v["number_symbol"] ?? v["number"],
-            symbol: v["number_symbol"] == nil ? v["symbol"] : nil,
-            date: v["date"], issuer: v["issuer"], summary: v["summary"], language: v["language"],
-            pages: v["pages"],
-            pageCount: v["page_count"], sheets: v["sheets"],
-            autograph: Clean.optional(v["autograph"]).map(Self.yes),
-            condition: v["condition"], notes: v["notes"], keywords: v["keywords"])
-    }
-
     /// The numbers (STT) of documents in each file: those in the catalogue and those the import has given.
-    private struct DocumentNumbering {
+    private struct DocumentNumbering: Sendable {
         var taken: [Int64: Set<Int>] = [:]
         var next: [Int64: Int] = [:]
 
@@ -160,24 +267,22 @@ extension KhoStore {
         ["x", "co", "yes", "y", "1", "true", "v"].contains(SearchFold.fold(text))
     }
 
-    private func insertDocuments(_ db: Database, _ docs: [DocumentRecord], source: String, by who: Attribution) throws {
-        var event = Event(
-            kind: .importDocs, attribution: who, time: time, detail: EventDetail(source: source, count: docs.count))
-        event.pages = docs.reduce(0) { $0 + ($1.pages ?? 0) }
-        let fileIds = Set(docs.map(\.fileId))
-        if fileIds.count == 1 { event.fileId = fileIds.first }
-        try event.append(db)
-        // Many rows per statement through SQLite's C API (BulkInsert), indexed for search in one statement after.
+    /// Writes one chunk of an import's documents: many rows per statement through SQLite's C API (BulkInsert),
+    /// indexed for search in one statement after.
+    private static func insertDocuments(_ db: Database, _ docs: ReadDocuments, event: Int64?) throws {
+        // Ids given here, so that the index entries know their rows.
+        let first = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0) + 1
         var insert = try BulkInsert(
             db, into: "document",
             columns: [
-                "file_id", "seq", "kind", "number", "symbol", "date", "issuer", "summary", "language", "pages",
+                "id", "file_id", "seq", "kind", "number", "symbol", "date", "issuer", "summary", "language", "pages",
                 "page_from",
                 "page_to", "sheets", "autograph", "condition", "notes", "keywords", "added_event",
-            ], rows: docs.count)
-        try SearchIndex.bulkInsert(db, table: "document") {
-            for d in docs {
+            ], rows: docs.records.count)
+        try SearchIndex.bulkInsert(db, table: "document", batch: (first, docs.index)) {
+            for (offset, d) in docs.records.enumerated() {
                 try insert.insert { row in
+                    row.int64(first + Int64(offset))
                     row.int64(d.fileId)
                     row.int(d.seq)
                     row.text(d.kind)
@@ -195,7 +300,7 @@ extension KhoStore {
                     row.text(d.condition)
                     row.text(d.notes)
                     row.text(d.keywords)
-                    row.int64(event.id)
+                    row.int64(event)
                 }
             }
         }

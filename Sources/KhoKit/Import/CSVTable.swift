@@ -1,14 +1,14 @@
 import Foundation
 
 /// A CSV file read into named columns, each row with the line it starts on.
-struct CSVTable {
-    struct Row {
+struct CSVTable: Sendable {
+    struct Row: Sendable {
         var line: Int
         var values: Values
     }
 
     /// A row's fields by canonical column name (a column read past has the name ""), without a dictionary per row.
-    struct Values {
+    struct Values: Sendable {
         /// The canonical names of the columns, shared by every row.
         let names: [String]
         let fields: [String]
@@ -22,6 +22,13 @@ struct CSVTable {
                 return nil
             }
             guard let index = names.firstIndex(of: name), index < fields.count else { return nil }
+            return fields[index]
+        }
+
+        /// The field of the column at `index` (found once with `columns.firstIndex(of:)`), nil when there is no such
+        /// column or the row is short.
+        subscript(index: Int?) -> String? {
+            guard let index, index < fields.count else { return nil }
             return fields[index]
         }
 

@@ -34,7 +34,9 @@ enum CSVText {
         case .windows1258:
             text = windows1258(bytes)
         case .auto, .utf8:
-            guard let utf8 = String(validating: bytes, as: UTF8.self) else {
+            // Validated from contiguous bytes (as `Data` the check goes byte by byte through its generic iterator).
+            guard let utf8 = bytes.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) })
+            else {
                 throw ImportError.notUTF8(path: path, looksLike1258: looksLike1258(bytes))
             }
             text = utf8
@@ -44,8 +46,9 @@ enum CSVText {
 
     private static func checked(_ text: String, path: String) throws -> String {
         // SQLite would cut text at a NUL, silently shortening a code; such a file is damaged, not a sheet.
-        if let nul = text.utf8.firstIndex(of: 0) {
-            let line = text.utf8[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+        var text = text
+        if let nul = text.withUTF8({ bytes in bytes.firstIndex(of: 0) }) {
+            let line = text.utf8.prefix(nul).reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
             throw ImportError.badRows(
                 path: path,
                 problems: [
