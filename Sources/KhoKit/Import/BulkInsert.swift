@@ -20,7 +20,8 @@ struct BulkInsert {
     /// Rows bound into `current` and not yet inserted, and how many it takes.
     private var pending = 0
     private var size: Int
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// The text values of the batch being bound (see ``Texts``).
+    private var texts = Texts()
 
     /// Prepares the insert of `rows` rows.
     init(_ db: Database, into table: String, columns: [String], rows: Int, batch: Int = 64) throws {
@@ -40,9 +41,46 @@ struct BulkInsert {
             + Array(repeating: one, count: rows).joined(separator: ", ")
     }
 
-    /// Binds one row's values, in the order of the columns.
+    /// The texts of one batch, copied end to end into one buffer and bound just before the batch runs, without a
+    /// copy (`SQLITE_STATIC`: the buffer no longer moves then, and is only cleared after the statement has run).
+    /// Bound one by one with a copy each, SQLite allocated, copied and freed every value. A value type moved into
+    /// each ``Row`` and back (as a class, every access paid a runtime exclusivity check).
+    fileprivate struct Texts {
+        var bytes: [UInt8] = []
+        var binds: [(index: Int32, start: Int, count: Int)] = []
+
+        mutating func add(_ s: String, at index: Int32) {
+            let start = bytes.count
+            var s = s
+            s.withUTF8 { bytes.append(contentsOf: $0) }
+            binds.append((index, start, bytes.count - start))
+        }
+
+        /// Binds the texts into `statement`, runs it to its end and resets it; SQLite's result code.
+        mutating func bindAndStep(_ statement: OpaquePointer) -> Int32 {
+            defer {
+                sqlite3_reset(statement)
+                bytes.removeAll(keepingCapacity: true)
+                binds.removeAll(keepingCapacity: true)
+            }
+            let binds = binds
+            return bytes.withUnsafeBufferPointer { buffer in
+                let empty: StaticString = ""
+                let base = UnsafeRawPointer(buffer.baseAddress ?? empty.utf8Start)
+                for bind in binds {
+                    let text = (base + bind.start).assumingMemoryBound(to: CChar.self)
+                    let code = sqlite3_bind_text(statement, bind.index, text, Int32(bind.count), nil)
+                    guard code == SQLITE_OK else { return code }
+                }
+                return sqlite3_step(statement)
+            }
+        }
+    }
+
+    /// Binds one row's values, in the order of the columns (texts when the batch runs, see ``Texts``).
     struct Row {
         fileprivate let statement: OpaquePointer
+        fileprivate var texts: Texts
         fileprivate var index: Int32
         fileprivate var failure: Int32 = SQLITE_OK
 
@@ -55,17 +93,8 @@ struct BulkInsert {
 
         mutating func text(_ s: String?) {
             index += 1
-            guard var s else { return check(sqlite3_bind_null(statement, index)) }
-            let (statement, index) = (statement, index)
-            check(
-                s.withUTF8 { buffer in
-                    guard let base = buffer.baseAddress, buffer.count > 0 else {
-                        return sqlite3_bind_text(statement, index, "", 0, BulkInsert.transient)
-                    }
-                    return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        sqlite3_bind_text(statement, index, $0, Int32(buffer.count), BulkInsert.transient)
-                    }
-                })
+            guard let s else { return check(sqlite3_bind_null(statement, index)) }
+            texts.add(s, at: index)
         }
 
         private mutating func check(_ code: Int32) {
@@ -83,8 +112,10 @@ struct BulkInsert {
                 current = try db.makeStatement(sql: Self.sql(table, columns, rows: size))
             }
         }
-        var row = Row(statement: current.sqliteStatement, index: Int32(pending * columns.count))
+        var row = Row(statement: current.sqliteStatement, texts: Texts(), index: Int32(pending * columns.count))
+        swap(&row.texts, &texts)
         bind(&row)
+        swap(&row.texts, &texts)
         guard row.failure == SQLITE_OK else { throw error(row.failure, current) }
         pending += 1
         remaining -= 1
@@ -94,10 +125,8 @@ struct BulkInsert {
         }
     }
 
-    private func step(_ statement: Statement) throws {
-        let s = statement.sqliteStatement
-        let code = sqlite3_step(s)
-        sqlite3_reset(s)
+    private mutating func step(_ statement: Statement) throws {
+        let code = texts.bindAndStep(statement.sqliteStatement)
         guard code == SQLITE_DONE else { throw error(code, statement) }
     }
 
