@@ -127,9 +127,15 @@ extension KhoStore {
         if matches > window { folded.removeLast() }
         folded.sort { $0.score < $1.score || ($0.score == $1.score && $0.rowid > $1.rowid) }
         guard let exact = expression.exact else { return (folded, matches) }
+        // Every exact match is a folded one: when all of those were read, so are all exact ones whatever the order,
+        // and FTS5 reads a phrase's rows oldest first faster (`12/QĐ-UBND`: 13 ms instead of 23). A broad query
+        // needs the newest.
         let exactRows = try Int64.fetchAll(
             db,
-            sql: "SELECT rowid FROM search_exact WHERE search_exact MATCH ? ORDER BY rowid DESC LIMIT ?",
+            sql: """
+                SELECT rowid FROM search_exact WHERE search_exact MATCH ?
+                ORDER BY rowid \(matches > window ? "DESC" : "ASC") LIMIT ?
+                """,
             arguments: [exact, window])
         let isExact = Set(exactRows)
         let first = folded.filter { isExact.contains($0.rowid) }
