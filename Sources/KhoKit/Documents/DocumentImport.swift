@@ -271,8 +271,6 @@ extension KhoStore {
     /// Writes one chunk of an import's documents: many rows per statement through SQLite's C API (BulkInsert),
     /// indexed for search in one statement after.
     private static func insertDocuments(_ db: Database, _ docs: ReadDocuments, event: Int64?) throws {
-        // Ids given here, so that the index entries know their rows.
-        let first = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0) + 1
         var insert = try BulkInsert(
             db, into: "document",
             columns: [
@@ -280,7 +278,8 @@ extension KhoStore {
                 "page_from",
                 "page_to", "sheets", "autograph", "condition", "notes", "keywords", "added_event",
             ], rows: docs.records.count)
-        try SearchIndex.bulkInsert(db, table: "document", batch: (first, docs.index)) {
+        // Ids given here, from the first free one, so that the index entries know their rows.
+        try SearchIndex.bulkInsert(db, table: "document", batch: docs.index) { first in
             for (offset, d) in docs.records.enumerated() {
                 try insert.insert { row in
                     row.int64(first + Int64(offset))

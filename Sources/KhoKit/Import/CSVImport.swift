@@ -338,7 +338,7 @@ extension KhoStore {
                 "notes", "added_by",
             ], rows: files.count)
         // Indexed for search in one statement after the rows are in (SearchIndex.bulkInsert).
-        try SearchIndex.bulkInsert(db, table: "file") {
+        try SearchIndex.bulkInsert(db, table: "file") { _ in
             for f in files {
                 try insert.insert { row in
                     row.int64(f.boxId)

@@ -65,7 +65,7 @@ enum SearchIndex {
     struct Batch: Sendable {
         private var exact: [UInt8] = [UInt8(ascii: "[")]
         private var folded: [UInt8] = [UInt8(ascii: "[")]
-        private(set) var count = 0
+        private var count = 0
 
         /// Adds a document's text; `kindName` is its kind's Vietnamese name ("" for none).
         mutating func append(document d: DocumentRecord, kindName: String) {
@@ -219,24 +219,25 @@ enum SearchIndex {
     /// statement. FTS5 flushes its pending terms at every statement's savepoint, so indexing row by row from the
     /// insert trigger costs about 50 µs a row; for an import of 100,000 rows that is seconds. The pause is a row of
     /// `search_pause` written and removed inside the caller's transaction, so no other connection ever sees it.
+    /// `body` is given the first id above the table's rows.
     ///
-    /// With `batch` (the texts of the rows `body` inserts, in order, their ids from `firstId` on), those are
+    /// With `batch` (the texts of the rows `body` inserts, in order, with ids from that first one on), those are
     /// indexed instead of texts built in SQL from the rows.
     static func bulkInsert<T>(
-        _ db: Database, table: String, batch: (firstId: Int64, texts: Batch)? = nil, _ body: () throws -> T
+        _ db: Database, table: String, batch: Batch? = nil, _ body: (_ firstId: Int64) throws -> T
     ) throws -> T {
         let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table)") ?? 0
         try db.execute(sql: "INSERT INTO search_pause (paused) VALUES (1)")
-        let result = try body()
+        let result = try body(before + 1)
         try db.execute(sql: "DELETE FROM search_pause")
         if let batch, let source = sources.first(where: { $0.table == table }) {
-            let (exact, folded) = batch.texts.json
+            let (exact, folded) = batch.json
             for (index, json) in [("search_exact", exact), ("search_folded", folded)] {
                 try db.execute(
                     sql: """
                         INSERT INTO \(index) (rowid, text)
                         SELECT (? + key) * 4 + \(source.kind.rawValue), value FROM json_each(CAST(? AS TEXT))
-                        """, arguments: [batch.firstId, json])
+                        """, arguments: [before + 1, json])
             }
         } else {
             try index(db, table: table, after: before)
