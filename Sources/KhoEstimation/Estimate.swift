@@ -207,11 +207,16 @@ private func deadlinePlan(
 private func storageEstimate(
     _ inputs: EstimateInputs, _ q: RemainingQuantities, ratios: ResolvedRatios
 ) -> StorageEstimate {
-    let copies = max(1, inputs.rates.copies.value)
-    return StorageEstimate(
+    let registered = inputs.copies ?? []
+    let copies = registered.count > 1 ? registered.count : max(1, inputs.rates.copies.value)
+    var storage = StorageEstimate(
         remainingPages: q.pages, storedBytesPerCopy: inputs.remaining.storedBytesNow, bytesPerPage: ratios.bytesPerPage,
         source: ratios.bytesPerPageMeasured ? .measured : .assumed, mastersMeasured: ratios.mastersMeasured,
-        copies: copies, copiesSource: inputs.rates.copies.source)
+        copies: copies,
+        copiesSource: registered.count > 1
+            ? "kho copies list: " + registered.map(\.name).joined(separator: ", ") : inputs.rates.copies.source)
+    if registered.count > 1 { storage.apply(registered) }
+    return storage
 }
 
 /// The warnings on the estimate: no or weak data, drift, idle parts, scanning waiting on arrangement, no working day.

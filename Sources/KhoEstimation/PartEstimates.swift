@@ -126,6 +126,9 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
     public var copies: Int
     /// Where `copies` came from.
     public var copiesSource: String
+    /// Each registered copy's bytes held and still needed, when copies beyond the primary are registered (nil: the
+    /// rates file's number of copies is the plan).
+    public var perCopy: [RegisteredCopy]?
 
     enum CodingKeys: String, CodingKey {
         case remainingBytesPerCopy = "remaining_bytes_per_copy"
@@ -139,6 +142,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
         case mastersMeasured = "masters_measured"
         case copies
         case copiesSource = "copies_source"
+        case perCopy = "per_copy"
     }
 
     /// No masters stored and none to come: every figure zero, one copy (what a report without an estimate shows).
@@ -183,6 +187,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
         totalBytesPerCopy = try c.decodeIfPresent(Int64.self, forKey: .totalBytesPerCopy) ?? totalBytes / n
         bytesPerPageSource = try c.decodeIfPresent(FigureSource.self, forKey: .bytesPerPageSource) ?? .assumed
         mastersMeasured = try c.decodeIfPresent(Int.self, forKey: .mastersMeasured) ?? 0
+        perCopy = try c.decodeIfPresent([RegisteredCopy].self, forKey: .perCopy)
     }
 }
 

@@ -219,6 +219,7 @@ enum EstimateOutput {
                 + pdfRows(r.delivery, bytes: bytes),
             right: [1, 2])
         if let d = r.delivery { Printer.line("  " + pdfBuildLine(d)) }
+        for note in st.copiesNotes { Printer.line("  " + note()) }
     }
 
     /// What the reader should know before trusting the figures.

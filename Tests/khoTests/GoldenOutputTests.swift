@@ -122,6 +122,7 @@ import Testing
         Bản PDF/A khi xong       524,7 GB  1,57 TB
         Tổng cộng TIFF và PDF/A            3,15 TB
           Dựng bản PDF/A cho 20.105 trang còn lại: khoảng 44 giờ máy trên máy 2 nhân (460 trang/giờ, giả định).
+          Số bản lưu 3 theo tệp đơn giá (rates.toml line 16): kế hoạch; mới đăng ký bản chính (kho copies add để đăng ký các bản khác)
 
         Cảnh báo:
           ! ước tính chỉnh lý yếu: chỉ dựa trên 8 ngày có số liệu (cần ít nhất 10)

@@ -119,6 +119,7 @@ struct EventDescriber {
         case .scanIngest, .scanVerify, .scanAccept:
             return Text(vi: "\(vi) tệp bản quét", en: "\(en) \(n == 1 ? "master" : "masters")")
         case .pdfVerify: return Text(vi: "\(vi) bản PDF/A", en: "\(en) PDF/A \(n == 1 ? "copy" : "copies")")
+        case .copiesSync, .copiesVerify, .copiesRepair: return Text(vi: "\(vi) tệp", en: "\(en) \(n == 1 ? "file" : "files")")
         case .undo: return Text(vi: "\(vi) dòng", en: "\(en) \(n == 1 ? "row" : "rows")")
         case .setting: return Text(vi: "\(vi) sự kiện", en: "\(en) events")
         default: return Text(vi: vi, en: en)
@@ -187,7 +188,11 @@ struct EventDescriber {
                         en: "\(Self.field(key).en) before: \(value(key, old, .en))"))
             }
         }
-        if let note = d.note, [.scanConfirm, .scanVerify, .pdfVerify, .pdfNumber].contains(e.kind), !note.isEmpty {
+        if let note = d.note,
+            [.scanConfirm, .scanVerify, .pdfVerify, .pdfNumber, .copiesSync, .copiesVerify, .copiesRepair].contains(
+                e.kind),
+            !note.isEmpty
+        {
             lines.append(Text(vi: note, en: note))
         }
         if let source = d.source, e.kind == .scanAccept {

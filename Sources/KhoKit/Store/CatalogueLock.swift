@@ -9,12 +9,14 @@ import Foundation
 public enum LockActivity: String, Codable, Sendable {
     case ingest
     case restore
+    case repair
 
     /// What the holder is doing, for a sentence: "… has been ingesting into …".
     var doing: Text {
         switch self {
         case .ingest: Text(vi: "đang nạp bản quét vào", en: "has been ingesting masters into")
         case .restore: Text(vi: "đang khôi phục", en: "has been restoring")
+        case .repair: Text(vi: "đang sửa bản lưu của", en: "has been repairing copies of")
         }
     }
 }
