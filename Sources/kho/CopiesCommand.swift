@@ -19,7 +19,7 @@ struct CopiesCommand: ParsableCommand {
                 Usual work: kho copies add usb-1 --path /media/usb/kho --place "safe in the records office" --by Thu;
                 kho copies sync --by Thu; kho copies verify --older-than 90 --by Thu; kho copies repair H0012/03 --by Thu.
                 """)(),
-        subcommands: [Add.self, List.self, Remove.self, Sync.self, Verify.self, Repair.self])
+        subcommands: [Add.self, List.self, Edit.self, Remove.self, Sync.self, Verify.self, Repair.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -65,6 +65,30 @@ struct CopiesCommand: ParsableCommand {
             let summary = try global.openForReading().copiesSummary()
             if global.json { return try Printer.json(summary) }
             CopiesPrinter.table(summary)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: Text(
+                vi: "Sửa nơi cất của một bản lưu (cả bản chính: kho copies edit primary --place \"…\").",
+                en: "Change where a copy is kept (the primary too: kho copies edit primary --place \"…\").")())
+        @Argument var name: String
+        @Option(
+            help: ArgumentHelp(Text(vi: "Nơi cất mới.", en: "The new place.")(), valueName: Text(vi: "NƠI", en: "PLACE")()))
+        var place: String?
+        @Flag(
+            inversion: .prefixedNo,
+            help: ArgumentHelp(Text(vi: "Cất ở nơi khác (ngoài trụ sở) hay không.", en: "Kept off-site or not.")()))
+        var offsite: Bool?
+        @OptionGroup var who: WhoOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let event = try global.openForWriting().editCopy(
+                name: name, place: place, offsite: offsite, by: try who.attribution())
+            Printer.done(Text(vi: "Đã sửa bản lưu \(name)", en: "Copy \(name) changed"), event: event.id)
         }
     }
 

@@ -233,3 +233,89 @@ struct CopiesFixture {
         #expect((try FileManager.default.contentsOfDirectory(atPath: f.nas)).isEmpty)
     }
 }
+
+@Suite struct CopiesLeadershipTests {
+    @Test func statusReportAndEstimateShowEachCopyAndTheLevelsReached() throws {
+        // Given a primary and two copies (one off-site, each in its own place), synced and audited
+        let f = try CopiesFixture()
+        #expect(try f.kho("copies", "sync", "--by", "Thu").code == 0)
+        #expect(try f.kho("copies", "verify", "--by", "Thu").code == 0)
+        // Then status shows each copy with what it holds, in text and JSON
+        let status = try f.kho("status")
+        #expect(status.out.contains("Các bản lưu:"))
+        #expect(status.out.contains("tủ sắt phòng văn thư nas (ngoài trụ sở)"))
+        let json = try f.json(try f.kho("status", "--json"))
+        let copies = try #require((json["copies"] as? [String: Any])?["copies"] as? [[String: Any]])
+        #expect(copies.map { $0["name"] as? String } == ["primary", "nas", "usb"])
+        #expect(copies.allSatisfy { $0["complete"] as? Bool == true && $0["last_audit"] is String })
+        // And the estimate's storage counts the registered copies and what each holds and still needs
+        let estimate = try f.json(try f.kho("estimate", "--json"))
+        let storage = try #require(estimate["storage"] as? [String: Any])
+        #expect(storage["copies"] as? Int == 3)
+        #expect((storage["copies_source"] as? String)?.hasPrefix("kho copies list") == true)
+        let perCopy = try #require(storage["per_copy"] as? [[String: Any]])
+        #expect(perCopy.map { $0["name"] as? String } == ["primary", "nas", "usb"])
+        let stored = try #require(storage["stored_bytes_now_per_copy"] as? Int)
+        #expect(stored > 0)
+        #expect(perCopy.allSatisfy { $0["held_bytes"] as? Int == stored })
+        #expect(storage["stored_bytes_now"] as? Int == 3 * stored)
+        // And the report has the copies and the NDSA table: storage at level 2 (3 complete copies, one off-site)
+        let path = f.kho.dir.appendingPathComponent("bao-cao.html").path
+        #expect(try f.kho("report", "--html", path).code == 0)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("<section id=\"copies\""))
+        #expect(html.contains("data-value=\"2\" data-key=\"ndsa-storage\""))
+        #expect(html.contains("data-value=\"0\" data-key=\"ndsa-control\""))
+        #expect(html.contains("quy định bằng văn bản ai được đọc, ghi, chuyển, xóa"))
+        // When one copy loses a file, storage falls back to level 1 until it is repaired
+        try FileManager.default.removeItem(atPath: f.usb + "/scans/" + f.masters[0])
+        #expect(try f.kho("copies", "verify", "usb", "--by", "Thu").code != 0)
+        let second = f.kho.dir.appendingPathComponent("bao-cao-2.html").path
+        #expect(try f.kho("report", "--html", second).code == 0)
+        let after = try String(contentsOfFile: second, encoding: .utf8)
+        #expect(after.contains("data-value=\"1\" data-key=\"ndsa-storage\""))
+    }
+
+    @Test func aPrimaryFileThatNoLongerMatchesIsNeverCopied() throws {
+        // Given one copy, and a master on the primary changed after ingest
+        let f = try CopiesFixture(copies: 1)
+        let rel = f.masters[3]
+        try f.flip(f.scans + "/" + rel)
+        // When the copy is synced
+        let sync = try f.kho("copies", "sync", "--by", "Thu", "--json")
+        // Then that master is not copied (a finding naming it) and every other one is
+        #expect(sync.code != 0)
+        let findings = try #require(try f.json(sync)["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["kind"] as? String } == ["source_changed"])
+        #expect(findings.first?["path"] as? String == "scans/" + rel)
+        #expect(!FileManager.default.fileExists(atPath: f.usb + "/scans/" + rel))
+        for other in f.masters where other != rel {
+            #expect(f.bytes(f.usb + "/scans/" + other) == f.bytes(f.scans + "/" + other))
+        }
+        // And repair puts the primary right from nowhere else: there is no good copy, so it is lost
+        let repair = try f.kho("copies", "repair", "H01/02", "--page", (rel as NSString).lastPathComponent, "--by", "Thu")
+        #expect(repair.code != 0)
+        #expect(repair.out.contains("MẤT"))
+    }
+
+    @Test func aCopyCannotBeRegisteredTwiceNorInsideThePrimaryAndThePrimaryStays() throws {
+        let f = try CopiesFixture(copies: 1)
+        let again = try f.kho("copies", "add", "usb2", "--path", f.usb, "--place", "x", "--by", "Thu")
+        #expect(again.code != 0)
+        #expect(again.err.contains("bản lưu «usb»"))
+        try FileManager.default.createDirectory(atPath: f.scans + "/spare", withIntermediateDirectories: true)
+        let inside = try f.kho("copies", "add", "spare", "--path", f.scans + "/spare", "--place", "x", "--by", "Thu")
+        #expect(inside.code != 0)
+        let missing = try f.kho("copies", "add", "gone", "--path", f.kho.dir.path + "/gone", "--place", "x", "--by", "Thu")
+        #expect(missing.code != 0)
+        #expect(missing.err.contains("hãy gắn ổ đĩa"))
+        #expect(try f.kho("copies", "remove", "primary", "--by", "Thu").code != 0)
+        #expect(try f.kho("copies", "edit", "primary", "--place", "máy chủ phòng một cửa", "--by", "Thu").code == 0)
+        let log = try f.kho("log", "--kind", "copies.edit")
+        #expect(log.out.contains("nơi cất: (trống) → «máy chủ phòng một cửa»"), "\(log.out)")
+        #expect(try f.kho("copies", "remove", "usb", "--by", "Thu").code == 0)
+        let list = try f.json(try f.kho("copies", "list", "--json"))
+        #expect((list["copies"] as? [[String: Any]])?.map { $0["name"] as? String } == ["primary"])
+        #expect((list["copies"] as? [[String: Any]])?.first?["place"] as? String == "máy chủ phòng một cửa")
+    }
+}

@@ -86,6 +86,30 @@ extension KhoStore {
         }
     }
 
+    /// Changes where a copy is kept (the primary's too), and whether off-site; an attributed event with before/after.
+    @discardableResult
+    public func editCopy(name: String, place rawPlace: String?, offsite: Bool?, by who: Attribution) throws -> Event {
+        let place = rawPlace.map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        }
+        if place?.isEmpty == true { throw CopyError.emptyPlace }
+        return try write { db in
+            let site = try Self.copy(db, named: name, catalogue: path)
+            let newPlace = place ?? site.place
+            let newOffsite = offsite ?? site.offsite
+            try db.execute(
+                sql: "UPDATE copy_site SET place = ?, offsite = ? WHERE id = ?",
+                arguments: [newPlace, newOffsite, site.id])
+            var event = Event(
+                kind: .copiesEdit, attribution: who, time: time,
+                detail: EventDetail(
+                    before: ["name": site.name, "place": site.place, "offsite": site.offsite ? "yes" : "no"],
+                    after: ["name": site.name, "place": newPlace, "offsite": newOffsite ? "yes" : "no"]))
+            try event.append(db)
+            return event
+        }
+    }
+
     /// Stops keeping track of a copy (its files are left on the disk); an attributed event. The primary stays.
     @discardableResult
     public func removeCopy(name: String, by who: Attribution) throws -> Event {

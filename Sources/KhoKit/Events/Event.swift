@@ -40,6 +40,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case weedApprove = "weed.approve"
     case weedDestroy = "weed.destroy"
     case copiesAdd = "copies.add"
+    case copiesEdit = "copies.edit"
     case copiesRemove = "copies.remove"
     case copiesSync = "copies.sync"
     case copiesVerify = "copies.verify"
@@ -87,6 +88,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .weedApprove: Text(vi: "Hội đồng duyệt hủy tài liệu", en: "destruction approved by the council")
         case .weedDestroy: Text(vi: "đã hủy tài liệu hết giá trị", en: "records destroyed")
         case .copiesAdd: Text(vi: "đăng ký nơi giữ bản lưu", en: "copy registered")
+        case .copiesEdit: Text(vi: "sửa nơi cất bản lưu", en: "copy's place changed")
         case .copiesRemove: Text(vi: "bỏ đăng ký nơi giữ bản lưu", en: "copy removed")
         case .copiesSync: Text(vi: "chép bản lưu đã kiểm tra", en: "copies synced")
         case .copiesVerify: Text(vi: "kiểm tra toàn vẹn các bản lưu", en: "copies audited")

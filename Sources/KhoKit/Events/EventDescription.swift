@@ -266,6 +266,9 @@ struct EventDescriber {
         case "decision": Text(vi: "quyết định", en: "decision")
         case "record": Text(vi: "biên bản hủy", en: "destruction record")
         case "day": Text(vi: "ngày", en: "day")
+        case "path": Text(vi: "thư mục", en: "folder")
+        case "place": Text(vi: "nơi cất", en: "place")
+        case "offsite": Text(vi: "ngoài trụ sở", en: "off-site")
         default: Text(vi: key, en: key)
         }
     }
@@ -288,6 +291,7 @@ struct EventDescriber {
         case "sheets": return Int(raw).map { Self.sheets($0)(lang) } ?? raw
         case "pages": return Int(raw).map { Self.pages($0)(lang) } ?? raw
         case "pdf": return Self.pdfSettings(raw, lang)
+        case "offsite": return raw == "yes" ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
         default:
             let oneLine = raw.replacingOccurrences(of: "\n", with: " ")
             return oneLine.count > 60 ? "«\(oneLine.prefix(60))…»" : "«\(oneLine)»"
