@@ -104,14 +104,14 @@ extension KhoStore {
         report.seconds = Date().timeIntervalSince(started)
         report.event = try recordSync(report, sites: sites, by: who, now: now)
         for (site, entry) in zip(sites, report.copies) where entry.availability == .available {
-            try backUpCatalogue(to: site, report: &report, now: now)
+            backUpCatalogue(to: site, report: &report, now: now)
         }
         return report
     }
 
     /// Writes a backup of the catalogue (the inventory and every file's SHA-256) into the copy's `catalog/`, so that
     /// each copy carries what it takes to check it; a failure is a finding.
-    private func backUpCatalogue(to site: CopySite, report: inout CopySyncReport, now: Date) throws {
+    private func backUpCatalogue(to site: CopySite, report: inout CopySyncReport, now: Date) {
         do {
             _ = try backup(to: site.path + "/catalog/kho.sqlite", overwrite: true)
             try write { db in
@@ -119,11 +119,11 @@ extension KhoStore {
                     sql: "UPDATE copy_site SET catalogue_at = ? WHERE id = ?",
                     arguments: [Int64(now.timeIntervalSince1970), site.id])
             }
-        } catch let error as KhoError {
+        } catch {
             report.findings.append(
                 CopyFinding(
                     copy: site.name, path: "catalog/kho.sqlite", ref: "", kind: "catalogue_backup",
-                    message: error.text()))
+                    message: (error as? any KhoError)?.text() ?? error.localizedDescription))
         }
     }
 
