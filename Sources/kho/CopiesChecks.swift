@@ -103,12 +103,16 @@ extension CopiesCommand {
         static let configuration = CommandConfiguration(
             commandName: "repair",
             abstract: Text(
-                vi: "Thay tệp hỏng hoặc mất của một hồ sơ trên mọi bản lưu (cả bản chính) bằng tệp từ bản khớp danh mục.",
-                en: "Replace a file's damaged or missing masters and PDF/A copy on every copy (the primary too) from a matching copy."
+                vi:
+                    "Thay tệp hỏng hoặc mất của một hồ sơ trên mọi bản lưu (cả bản chính) bằng tệp từ bản khớp danh mục.",
+                en:
+                    "Replace a file's damaged or missing masters and PDF/A copy on every copy (the primary too) from a matching copy."
             )(),
             discussion: Text(
-                vi: "Không bao giờ lấy từ bản không khớp SHA-256 của danh mục; tệp không còn bản tốt nào bị báo là mất. Thoát với mã khác 0 khi đó.",
-                en: "Never takes a file from a copy that does not match the catalogue's SHA-256; a file with no good copy left is reported lost (non-zero exit)."
+                vi:
+                    "Không bao giờ lấy từ bản không khớp SHA-256 của danh mục; tệp không còn bản tốt nào bị báo là mất. Thoát với mã khác 0 khi đó.",
+                en:
+                    "Never takes a file from a copy that does not match the catalogue's SHA-256; a file with no good copy left is reported lost (non-zero exit)."
             )())
         @Argument(help: ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")()))
         var ref: String
@@ -142,7 +146,9 @@ extension CopiesPrinter {
         Printer.line(
             Text(
                 vi: "\(r.ref): kiểm tra \(r.files) tệp trên mọi bản lưu; sửa \(r.repaired.count), mất \(r.lost.count)",
-                en: "\(r.ref): checked \(r.files) files on every copy; repaired \(r.repaired.count), lost \(r.lost.count)")())
+                en:
+                    "\(r.ref): checked \(r.files) files on every copy; repaired \(r.repaired.count), lost \(r.lost.count)"
+            )())
         for line in r.repaired {
             Printer.line(
                 Text(

@@ -6,7 +6,8 @@ struct CopiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copies",
         abstract: Text(
-            vi: "Các bản lưu (USB, NAS, nơi khác): đăng ký, chép nội dung đã kiểm tra, kiểm tra toàn vẹn, sửa từ bản tốt.",
+            vi:
+                "Các bản lưu (USB, NAS, nơi khác): đăng ký, chép nội dung đã kiểm tra, kiểm tra toàn vẹn, sửa từ bản tốt.",
             en: "Copies (USB, NAS, elsewhere): register, sync checked content, audit fixity, repair from a good copy.")(),
         discussion: Text(
             vi: """
@@ -47,8 +48,11 @@ struct CopiesCommand: ParsableCommand {
             if global.json { return try Printer.json(site) }
             Printer.done(
                 Text(
-                    vi: "Đã đăng ký bản lưu \(site.name) ở \(site.path) (\(site.place)\(site.offsite ? ", ngoài trụ sở" : ""))",
-                    en: "Registered copy \(site.name) at \(site.path) (\(site.place)\(site.offsite ? ", off-site" : ""))"),
+                    vi:
+                        "Đã đăng ký bản lưu \(site.name) ở \(site.path) (\(site.place)\(site.offsite ? ", ngoài trụ sở" : ""))",
+                    en:
+                        "Registered copy \(site.name) at \(site.path) (\(site.place)\(site.offsite ? ", off-site" : ""))"
+                ),
                 event: event.id)
         }
     }
@@ -57,7 +61,8 @@ struct CopiesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: Text(
-                vi: "Các bản lưu: nơi cất, số tệp và dung lượng đang giữ so với cần giữ, lần chép, lần kiểm tra, vấn đề.",
+                vi:
+                    "Các bản lưu: nơi cất, số tệp và dung lượng đang giữ so với cần giữ, lần chép, lần kiểm tra, vấn đề.",
                 en: "The copies: place, files and bytes held vs expected, last sync, last audit, problems.")())
         @OptionGroup var global: GlobalOptions
 
@@ -76,7 +81,8 @@ struct CopiesCommand: ParsableCommand {
                 en: "Change where a copy is kept (the primary too: kho copies edit primary --place \"…\").")())
         @Argument var name: String
         @Option(
-            help: ArgumentHelp(Text(vi: "Nơi cất mới.", en: "The new place.")(), valueName: Text(vi: "NƠI", en: "PLACE")()))
+            help: ArgumentHelp(
+                Text(vi: "Nơi cất mới.", en: "The new place.")(), valueName: Text(vi: "NƠI", en: "PLACE")()))
         var place: String?
         @Flag(
             inversion: .prefixedNo,
@@ -118,19 +124,24 @@ enum CopiesPrinter {
         Printer.table(
             [
                 Text(vi: "Bản lưu", en: "Copy")(), Text(vi: "Nơi cất", en: "Place")(),
-                Text(vi: "Tệp giữ/cần", en: "Files held/expected")(), Text(vi: "Dung lượng giữ/cần", en: "Bytes held/expected")(),
+                Text(vi: "Tệp giữ/cần", en: "Files held/expected")(),
+                Text(vi: "Dung lượng giữ/cần", en: "Bytes held/expected")(),
                 Text(vi: "Chép lần cuối", en: "Last sync")(), Text(vi: "Kiểm tra lần cuối", en: "Last audit")(),
                 Text(vi: "Vấn đề", en: "Problems")(), Text(vi: "Trạng thái", en: "State")(),
             ],
             summary.copies.map { c in
                 [
-                    c.name + (c.primary ? " *" : ""), c.place + (c.offsite ? Text(vi: " (ngoài trụ sở)", en: " (off-site)")() : ""),
+                    c.name + (c.primary ? " *" : ""),
+                    c.place + (c.offsite ? Text(vi: " (ngoài trụ sở)", en: " (off-site)")() : ""),
                     "\(Format.integer(Int64(c.files)))/\(Format.integer(Int64(summary.expectedFiles)))",
                     "\(Format.bytes(c.bytes))/\(Format.bytes(summary.expectedBytes))",
                     c.lastSync ?? Text(vi: "chưa", en: "never")(), c.lastAudit ?? Text(vi: "chưa", en: "never")(),
                     Format.integer(Int64(c.problems)), c.availability.label(),
                 ]
             }, right: [2, 3, 6])
-        Printer.line(Text(vi: "* bản chính (nơi quét): \(summary.primaryPath)", en: "* the primary (where operators scan): \(summary.primaryPath)")())
+        Printer.line(
+            Text(
+                vi: "* bản chính (nơi quét): \(summary.primaryPath)",
+                en: "* the primary (where operators scan): \(summary.primaryPath)")())
     }
 }

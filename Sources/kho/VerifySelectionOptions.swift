@@ -11,16 +11,20 @@ struct VerifySelectionOptions: ParsableArguments {
             valueName: Text(vi: "NGÀY", en: "DAYS")()))
     var olderThan: Int?
     @Option(
-        help: ArgumentHelp(Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")()))
+        help: ArgumentHelp(Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")())
+    )
     var sample: Int?
 
     func validate() throws {
         if olderThan != nil && sample != nil {
             throw ValidationError(
-                Text(vi: "chọn --older-than hoặc --sample, không cả hai", en: "use --older-than or --sample, not both")())
+                Text(
+                    vi: "chọn --older-than hoặc --sample, không cả hai", en: "use --older-than or --sample, not both")()
+            )
         }
         if (olderThan ?? 0) < 0 || (sample ?? 1) < 1 {
-            throw ValidationError(Text(vi: "--older-than ≥ 0 và --sample ≥ 1", en: "--older-than ≥ 0 and --sample ≥ 1")())
+            throw ValidationError(
+                Text(vi: "--older-than ≥ 0 và --sample ≥ 1", en: "--older-than ≥ 0 and --sample ≥ 1")())
         }
     }
 

@@ -14,7 +14,10 @@ struct CopiesFixture {
     /// Registers fonds F, box H01 and `files` files of `pages` distinct masters each, ingests them, and registers
     /// `usb` (and `nas` unless `copies` is 1).
     init(files: Int = 2, pages: Int = 3, copies: Int = 2) throws {
-        for step in [["fonds", "add", "F", "--name", "Phông", "--by", "Thu"], ["box", "add", "H01", "--fonds", "F", "--by", "Thu"]] {
+        for step in [
+            ["fonds", "add", "F", "--name", "Phông", "--by", "Thu"],
+            ["box", "add", "H01", "--fonds", "F", "--by", "Thu"],
+        ] {
             #expect(try kho.run(step).code == 0)
         }
         for f in 1...files {
@@ -32,7 +35,8 @@ struct CopiesFixture {
         for (name, path, extra) in [("usb", usb, [] as [String]), ("nas", nas, ["--offsite"])].prefix(copies) {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             let added = try kho.run(
-                ["copies", "add", name, "--path", path, "--place", "tủ sắt phòng văn thư \(name)", "--by", "Thu"] + extra)
+                ["copies", "add", name, "--path", path, "--place", "tủ sắt phòng văn thư \(name)", "--by", "Thu"]
+                    + extra)
             #expect(added.code == 0, "\(added.err)")
         }
     }
@@ -164,7 +168,9 @@ struct CopiesFixture {
         #expect([f.scans + "/" + rel, f.usb + "/scans/" + rel, f.nas + "/scans/" + rel].map { f.bytes($0) } == damaged)
         // And a master deleted from every copy is lost too, said in words
         let other = f.masters[2]
-        for root in [f.scans, f.usb + "/scans", f.nas + "/scans"] { try FileManager.default.removeItem(atPath: root + "/" + other) }
+        for root in [f.scans, f.usb + "/scans", f.nas + "/scans"] {
+            try FileManager.default.removeItem(atPath: root + "/" + other)
+        }
         let lost = try f.kho("copies", "repair", "H01/01", "--page", "0003.tif", "--by", "Thu")
         #expect(lost.code != 0)
         #expect(lost.out.contains("MẤT: scans/\(other)"))
@@ -184,7 +190,8 @@ struct CopiesFixture {
         try process.run()
         // (the third master's partial file, `.0003.tif.kho-part`, is there only while the hook holds the sync)
         let third = f.masters[2]
-        let partial = f.usb + "/scans/" + (third as NSString).deletingLastPathComponent + "/."
+        let partial =
+            f.usb + "/scans/" + (third as NSString).deletingLastPathComponent + "/."
             + (third as NSString).lastPathComponent + ".kho-part"
         for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
         kill(process.processIdentifier, SIGKILL)
@@ -200,7 +207,8 @@ struct CopiesFixture {
         // Then it finishes the job, leaves no partial file, and the copy audits clean
         #expect(next.code == 0, "\(next.out) \(next.err)")
         for rel in f.masters { #expect(f.bytes(f.usb + "/scans/" + rel) == f.bytes(f.scans + "/" + rel)) }
-        let leftovers = FileManager.default.enumerator(atPath: f.usb)?.compactMap { $0 as? String }
+        let leftovers =
+            FileManager.default.enumerator(atPath: f.usb)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".kho-part") } ?? []
         #expect(leftovers.isEmpty)
         let verify = try f.kho("copies", "verify", "usb", "--by", "Thu", "--json")
@@ -293,7 +301,8 @@ struct CopiesFixture {
             #expect(f.bytes(f.usb + "/scans/" + other) == f.bytes(f.scans + "/" + other))
         }
         // And repair puts the primary right from nowhere else: there is no good copy, so it is lost
-        let repair = try f.kho("copies", "repair", "H01/02", "--page", (rel as NSString).lastPathComponent, "--by", "Thu")
+        let repair = try f.kho(
+            "copies", "repair", "H01/02", "--page", (rel as NSString).lastPathComponent, "--by", "Thu")
         #expect(repair.code != 0)
         #expect(repair.out.contains("MẤT"))
     }
@@ -306,7 +315,8 @@ struct CopiesFixture {
         try FileManager.default.createDirectory(atPath: f.scans + "/spare", withIntermediateDirectories: true)
         let inside = try f.kho("copies", "add", "spare", "--path", f.scans + "/spare", "--place", "x", "--by", "Thu")
         #expect(inside.code != 0)
-        let missing = try f.kho("copies", "add", "gone", "--path", f.kho.dir.path + "/gone", "--place", "x", "--by", "Thu")
+        let missing = try f.kho(
+            "copies", "add", "gone", "--path", f.kho.dir.path + "/gone", "--place", "x", "--by", "Thu")
         #expect(missing.code != 0)
         #expect(missing.err.contains("hãy gắn ổ đĩa"))
         #expect(try f.kho("copies", "remove", "primary", "--by", "Thu").code != 0)

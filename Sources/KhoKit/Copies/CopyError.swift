@@ -19,8 +19,11 @@ public enum CopyError: KhoError, Equatable {
         switch self {
         case .badName(let name):
             Text(
-                vi: "tên bản lưu «\(name)» không dùng được: chỉ chữ, số, «-» và «_», không quá 40 ký tự (ví dụ usb-1, nas)",
-                en: "copy name “\(name)” cannot be used: letters, digits, “-” and “_” only, at most 40 (e.g. usb-1, nas)")
+                vi:
+                    "tên bản lưu «\(name)» không dùng được: chỉ chữ, số, «-» và «_», không quá 40 ký tự (ví dụ usb-1, nas)",
+                en:
+                    "copy name “\(name)” cannot be used: letters, digits, “-” and “_” only, at most 40 (e.g. usb-1, nas)"
+            )
         case .nameTaken(let name):
             Text(
                 vi: "đã có bản lưu tên «\(name)»; chọn tên khác hoặc xem `kho copies list`",
@@ -39,12 +42,15 @@ public enum CopyError: KhoError, Equatable {
         case .folderMissing(let path):
             Text(
                 vi: "không thấy thư mục \(path); hãy gắn ổ đĩa (USB, NAS) và tạo thư mục trước khi đăng ký",
-                en: "folder \(path) does not exist; mount the disk (USB, NAS) and create the folder before registering it")
+                en:
+                    "folder \(path) does not exist; mount the disk (USB, NAS) and create the folder before registering it"
+            )
         case .notAFolder(let path):
             Text(vi: "\(path) không phải là thư mục", en: "\(path) is not a folder")
         case .samePath(let path, let other):
             Text(
-                vi: "thư mục \(path) trùng hoặc nằm trong/chứa bản lưu «\(other)»; mỗi bản lưu phải ở một thư mục riêng",
+                vi:
+                    "thư mục \(path) trùng hoặc nằm trong/chứa bản lưu «\(other)»; mỗi bản lưu phải ở một thư mục riêng",
                 en: "folder \(path) is, contains or lies inside copy “\(other)”; each copy needs a folder of its own")
         case .insidePrimary(let path):
             Text(
@@ -56,8 +62,11 @@ public enum CopyError: KhoError, Equatable {
                 en: "say where the copy is kept: --place \"safe in the records office\"")
         case .cannotMark(let path, let reason):
             Text(
-                vi: "không ghi được tệp đánh dấu \(SafeCopy.markerPath(path)): \(reason); kiểm tra quyền ghi trên ổ đĩa",
-                en: "cannot write the marker file \(SafeCopy.markerPath(path)): \(reason); check write permission on the disk")
+                vi:
+                    "không ghi được tệp đánh dấu \(SafeCopy.markerPath(path)): \(reason); kiểm tra quyền ghi trên ổ đĩa",
+                en:
+                    "cannot write the marker file \(SafeCopy.markerPath(path)): \(reason); check write permission on the disk"
+            )
         case .unknownPage(let ref, let page):
             Text(
                 vi: "hồ sơ \(ref) không có tệp bản quét «\(page)»; xem `kho scan show \(ref)`",

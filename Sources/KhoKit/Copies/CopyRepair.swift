@@ -34,7 +34,9 @@ extension KhoStore {
     /// Replaces each damaged or missing master (or `page`) and PDF/A copy of a file on every copy, the primary
     /// included, from a copy whose file matches the catalogue's SHA-256 (hashed again while copying); never from one
     /// that does not match. A file with no good copy anywhere is reported as lost. One attributed `copies.repair` event.
-    public func repairCopies(_ ref: FileRef, page: String? = nil, by who: Attribution, now: Date = Date()) throws
+    public func repairCopies(
+        _ ref: FileRef, page: String? = nil, by who: Attribution, now: Date = Date()
+    ) throws
         -> CopyRepairReport
     {
         let lock = try CatalogueLock.acquire(catalogue: path, activity: .repair, by: who, time: time)

@@ -212,7 +212,8 @@ extension KhoStore {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .finding(
                 kind: "unreadable",
-                message: CopyText.notOverwritten(CopyReadProblem.notRegular(SafeCopy.describe(mode: info.st_mode)).text),
+                message: CopyText.notOverwritten(
+                    CopyReadProblem.notRegular(SafeCopy.describe(mode: info.st_mode)).text),
                 recordState: "unreadable")
         }
         switch SafeCopy.digest(target) {
@@ -279,8 +280,9 @@ extension KhoStore {
     }
 
     /// Stores each copy's tally and last sync, and appends the run's one attributed event.
-    private func recordSync(_ report: CopySyncReport, sites: [CopySite], by who: Attribution, now: Date) throws -> Int64?
-    {
+    private func recordSync(
+        _ report: CopySyncReport, sites: [CopySite], by who: Attribution, now: Date
+    ) throws -> Int64? {
         try write { db in
             let stamp = Int64(now.timeIntervalSince1970)
             for (site, entry) in zip(sites, report.copies) where entry.availability == .available {
@@ -293,7 +295,8 @@ extension KhoStore {
                     ? "\(c.name): unavailable"
                     : "\(c.name): copied \(c.copied), updated \(c.updated), adopted \(c.adopted), held \(c.held), findings \(c.findings)"
             }.joined(separator: "; ")
-            var event = Event(kind: .copiesSync, attribution: who, time: time, detail: EventDetail(count: files, note: note))
+            var event = Event(
+                kind: .copiesSync, attribution: who, time: time, detail: EventDetail(count: files, note: note))
             event.bytes = report.bytes
             try event.append(db)
             return event.id

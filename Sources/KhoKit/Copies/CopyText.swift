@@ -39,7 +39,8 @@ enum CopyText {
         vi: "nội dung đã thay đổi: SHA-256 khác danh mục (hỏng hoặc bị ghi đè)",
         en: "content changed: SHA-256 differs from the catalogue (damaged or overwritten)")
     static let unexpected = Text(
-        vi: "tệp không có trong danh mục (không phải kho chép vào)", en: "a file the catalogue does not know (not kho's)")
+        vi: "tệp không có trong danh mục (không phải kho chép vào)",
+        en: "a file the catalogue does not know (not kho's)")
     static let leftover = Text(
         vi: "phần tệp còn lại của một lượt chép bị ngắt; lượt `kho copies sync` sau sẽ chép lại",
         en: "a partial file left by an interrupted sync; the next `kho copies sync` copies the file again")

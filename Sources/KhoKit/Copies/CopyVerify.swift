@@ -153,7 +153,8 @@ extension KhoStore {
                     }
                     if let message {
                         report.findings.append(
-                            CopyFinding(copy: site.name, path: item.rel, ref: item.ref, kind: state, message: message()))
+                            CopyFinding(copy: site.name, path: item.rel, ref: item.ref, kind: state, message: message())
+                        )
                     }
                     try Self.recordCopyFile(
                         db, copyId: site.id, rel: item.rel, sha256: item.sha256, size: item.size, state: state,

@@ -57,7 +57,8 @@ extension KhoStore {
         try read { db in
             facts.masters = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE NOT missing") ?? 0
             facts.unreadableMasters =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE NOT missing AND (NOT readable OR sha256 IS NULL)")
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM master WHERE NOT missing AND (NOT readable OR sha256 IS NULL)")
                 ?? 0
             facts.filesWithMasters =
                 try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT file_id) FROM master WHERE NOT missing") ?? 0
@@ -123,7 +124,7 @@ extension KhoStore {
                 ],
                 [
                     Requirement(
-                        met: f.auditedRecently >= f.copies.copies.count, text: T.auditSchedule(f.auditDays)),
+                        met: f.auditedRecently >= f.copies.copies.count, text: T.auditSchedule(f.auditDays))
                 ],
                 [Requirement(met: openProblems == 0, text: T.repairAll(openProblems))],
             ]
@@ -168,8 +169,11 @@ enum PreservationText {
         vi: "ít nhất 3 bản đủ và tốt, trong đó 1 bản cất ngoài trụ sở (--offsite)",
         en: "at least 3 complete, sound copies, one of them off-site (--offsite)")
     static let otherThreat = Text(
-        vi: "1 bản ở vùng khác, không cùng nguy cơ thiên tai (lũ, bão) với các bản kia, và kế hoạch thay ổ đĩa cũ — người phụ trách xác nhận",
-        en: "one copy in a region with a different disaster threat, and a plan for replacing ageing disks — confirmed by a person")
+        vi:
+            "1 bản ở vùng khác, không cùng nguy cơ thiên tai (lũ, bão) với các bản kia, và kế hoạch thay ổ đĩa cũ — người phụ trách xác nhận",
+        en:
+            "one copy in a region with a different disaster threat, and a plan for replacing ageing disks — confirmed by a person"
+    )
     static let threeThreats = Text(
         vi: "3 bản ở 3 vùng có nguy cơ thiên tai khác nhau, không phụ thuộc một thiết bị duy nhất",
         en: "3 copies in 3 regions with different disaster threats, no single point of failure")
@@ -224,8 +228,11 @@ enum PreservationText {
     }
     static func verifyPdf(_ n: Int) -> Text {
         Text(
-            vi: "kiểm tra định dạng: tệp gốc đạt chuẩn khi nạp và mọi bản PDF/A đã kiểm tra (\(n) bản chưa; kho pdf verify)",
-            en: "formats verified: masters checked at ingest and every PDF/A copy verified (\(n) not yet; kho pdf verify)")
+            vi:
+                "kiểm tra định dạng: tệp gốc đạt chuẩn khi nạp và mọi bản PDF/A đã kiểm tra (\(n) bản chưa; kho pdf verify)",
+            en:
+                "formats verified: masters checked at ingest and every PDF/A copy verified (\(n) not yet; kho pdf verify)"
+        )
     }
     static let obsolescence = Text(
         vi: "theo dõi định dạng và phần mềm lỗi thời (TIFF, PDF/A) — người phụ trách",

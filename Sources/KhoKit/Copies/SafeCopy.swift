@@ -19,7 +19,8 @@ enum CopyReadProblem: Error, Sendable, Hashable {
         case .notRegular(let what):
             Text(vi: "không phải tệp thường (\(what)): không đọc", en: "not a regular file (\(what)): not read")
         case .io(let code):
-            Text(vi: "lỗi đọc: \(String(cString: strerror(code)))", en: "read error: \(String(cString: strerror(code)))")
+            Text(
+                vi: "lỗi đọc: \(String(cString: strerror(code)))", en: "read error: \(String(cString: strerror(code)))")
         }
     }
 }

@@ -119,7 +119,8 @@ struct EventDescriber {
         case .scanIngest, .scanVerify, .scanAccept:
             return Text(vi: "\(vi) tệp bản quét", en: "\(en) \(n == 1 ? "master" : "masters")")
         case .pdfVerify: return Text(vi: "\(vi) bản PDF/A", en: "\(en) PDF/A \(n == 1 ? "copy" : "copies")")
-        case .copiesSync, .copiesVerify, .copiesRepair: return Text(vi: "\(vi) tệp", en: "\(en) \(n == 1 ? "file" : "files")")
+        case .copiesSync, .copiesVerify, .copiesRepair:
+            return Text(vi: "\(vi) tệp", en: "\(en) \(n == 1 ? "file" : "files")")
         case .undo: return Text(vi: "\(vi) dòng", en: "\(en) \(n == 1 ? "row" : "rows")")
         case .setting: return Text(vi: "\(vi) sự kiện", en: "\(en) events")
         default: return Text(vi: vi, en: en)

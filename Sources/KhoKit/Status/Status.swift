@@ -153,7 +153,10 @@ extension KhoStore {
         var result = try status(now: now)
         let registered = try read { db in
             try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM copy_site WHERE removed_at IS NULL AND (NOT is_primary OR last_audit_at IS NOT NULL)")
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM copy_site WHERE removed_at IS NULL AND (NOT is_primary OR last_audit_at IS NOT NULL)"
+            )
                 ?? 0
         }
         if registered > 0 { result.copies = try copiesSummary() }
