@@ -60,14 +60,14 @@ extension KhoStore {
                 db,
                 sql:
                     """
-                    SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS b FROM master INDEXED BY master_copy_expected
+                    SELECT COUNT(*) AS n, COALESCE(SUM(\(Bounds.sql("size"))), 0) AS b FROM master INDEXED BY master_copy_expected
                     WHERE sha256 IS NOT NULL AND NOT missing
                     """
             )
             let pdfs = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(*) AS n, COALESCE(SUM(bytes), 0) AS b FROM pdf_copy c
+                    SELECT COUNT(*) AS n, COALESCE(SUM(\(Bounds.sql("bytes"))), 0) AS b FROM pdf_copy c
                     WHERE c.id = (SELECT MAX(id) FROM pdf_copy l WHERE l.file_id = c.file_id)
                     """)
             func figures(_ row: Row?) -> (Int, Int64) { (row?["n"] ?? 0, row?["b"] ?? 0) }

@@ -155,7 +155,7 @@ extension KhoStore {
     static func copyItems(_ db: Database, fileId: Int64? = nil, includeMissing: Bool = false) throws -> [CopyItem] {
         var items: [CopyItem] = []
         var masterSQL = """
-            SELECT m.id, m.rel_path, m.disk_path, m.sha256, m.size, b.code AS box_code, f.code AS file_code
+            SELECT m.id, m.rel_path, m.disk_path, m.sha256, \(Bounds.sql("m.size")) AS size, b.code AS box_code, f.code AS file_code
             FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
             WHERE m.sha256 IS NOT NULL
             """
@@ -170,7 +170,7 @@ extension KhoStore {
                     ref: "\(row["box_code"] as String)/\(row["file_code"] as String)", masterId: row["id"]))
         }
         var pdfSQL = """
-            SELECT c.path, c.sha256, c.bytes, b.code AS box_code, f.code AS file_code
+            SELECT c.path, c.sha256, \(Bounds.sql("c.bytes")) AS bytes, b.code AS box_code, f.code AS file_code
             FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id
             WHERE c.id = (SELECT MAX(id) FROM pdf_copy l WHERE l.file_id = c.file_id)
             """
