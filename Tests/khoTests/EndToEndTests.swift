@@ -189,8 +189,8 @@ import Testing
         let kho = Kho()
         for step in [
             ["fonds", "add", "F", "--name", "Phông", "--by", "Thu"],
-            ["box", "add", "B1", "--fonds", "F", "--extent", "2", "--by", "Thu"],
-            ["box", "add", "B2", "--fonds", "F", "--extent", "3", "--by", "Thu"],
+            ["box", "add", "B1", "--fonds", "F", "--extent", "2", "--by", "Thu", "--at", "2026-10-01T08:00"],
+            ["box", "add", "B2", "--fonds", "F", "--extent", "3", "--by", "Thu", "--at", "2026-10-01T08:00"],
             ["sort", "finish", "B1", "--by", "Minh", "--at", "2026-10-05T16:00"],
         ] {
             #expect(try kho.run(step).code == 0)

@@ -129,6 +129,8 @@ extension KhoStore {
         let fileIds: [String: Int64]
         let numbering: DocumentNumbering
         let columns: DocumentColumnIndexes
+        /// Today's local day: no document is dated after it.
+        let today: String
 
         init(_ db: Database, table: CSVTable, into target: FileRef?) throws {
             self.table = table
@@ -138,6 +140,7 @@ extension KhoStore {
             fileIds = try KhoStore.fileIdsByRef(db)
             numbering = try DocumentNumbering(db)
             columns = DocumentColumnIndexes(table)
+            today = LocalTime.fromEnvironment().day(of: Date())
         }
 
         /// Checks every row in order and hands the documents over `chunk` at a time, until a row is wrong (the rows
@@ -150,7 +153,7 @@ extension KhoStore {
             docs.records.reserveCapacity(min(chunk, table.rows.count))
             for row in table.rows {
                 do {
-                    let doc = try document(row.values, numbering: &numbering)
+                    let doc = try document(row.values, line: row.line, numbering: &numbering)
                     guard handing && problems.isEmpty else { continue }
                     docs.records.append(doc)
                     docs.index.append(document: doc, kindName: doc.kind.flatMap { kindNames[$0] } ?? "")
@@ -172,8 +175,21 @@ extension KhoStore {
             target ?? FileRef(box: Clean.code(v[columns.box] ?? ""), file: Clean.code(v[columns.file] ?? ""))
         }
 
-        private func document(_ v: CSVTable.Values, numbering: inout DocumentNumbering) throws -> DocumentRecord {
+        private func document(
+            _ v: CSVTable.Values, line: Int, numbering: inout DocumentNumbering
+        ) throws -> DocumentRecord {
             let ref = ref(v)
+            if let target {
+                // A row that names another box or file than `--file` is a mistake to show, not to import silently.
+                let box = Clean.code(v[columns.box] ?? ""), file = Clean.code(v[columns.file] ?? "")
+                if (!box.isEmpty && box != Clean.code(target.box)) || (!file.isEmpty && file != Clean.code(target.file)) {
+                    let named = "\(box.isEmpty ? target.box : box)/\(file.isEmpty ? target.file : file)"
+                    throw RowMessage(
+                        Text(
+                            vi: "dòng ghi hồ sơ \(named), khác hồ sơ \(target) đã chọn bằng --file; sửa dòng, hoặc bỏ --file để nhập theo cột",
+                            en: "the row names file \(named), not \(target) chosen with --file; correct the row, or leave out --file to import by the columns"))
+                }
+            }
             if let n = v["\u{0}extra"] ?? v["\u{0}short"] {
                 throw RowMessage(
                     Text(
@@ -184,9 +200,9 @@ extension KhoStore {
             else {
                 throw CatalogueError.unknownFile(ref.description)
             }
-            let seq = try numbering.take(Clean.optional(v[columns.seq]), in: fileId, ref: ref)
+            let seq = try numbering.take(Clean.optional(v[columns.seq]), in: fileId, ref: ref, line: line)
             var doc = KhoStore.blankDocument(fileId: fileId, seq: seq)
-            try DocumentFields.apply(columns.draft(v), to: &doc, kinds: kinds)
+            try DocumentFields.apply(columns.draft(v), to: &doc, kinds: kinds, today: today)
             return doc
         }
     }
@@ -231,6 +247,8 @@ extension KhoStore {
     private struct DocumentNumbering: Sendable {
         var taken: [Int64: Set<Int>] = [:]
         var next: [Int64: Int] = [:]
+        /// The line of this file that took each number, per file.
+        var takenOnLine: [Int64: [Int: Int]] = [:]
 
         /// Loads the numbers already in the catalogue.
         init(_ db: Database) throws {
@@ -241,7 +259,7 @@ extension KhoStore {
 
         /// Takes the number written (`stt`), or else the one after the highest in the file; a number that is not
         /// valid or already taken is an error.
-        mutating func take(_ stt: String?, in fileId: Int64, ref: FileRef) throws -> Int {
+        mutating func take(_ stt: String?, in fileId: Int64, ref: FileRef, line: Int) throws -> Int {
             var seq: Int
             if let stt {
                 guard let n = Int(stt), (1...100_000).contains(n) else {
@@ -254,10 +272,20 @@ extension KhoStore {
             } else {
                 seq = max(next[fileId] ?? 0, taken[fileId]?.max() ?? 0) + 1
             }
+            if let first = takenOnLine[fileId]?[seq] {
+                throw RowMessage(
+                    Text(
+                        vi: "STT \(seq) của hồ sơ \(ref) đã có ở dòng \(first) của tệp; mỗi văn bản một STT",
+                        en: "STT \(seq) of file \(ref) is already on line \(first) of the file; each document takes its own"))
+            }
             if taken[fileId]?.contains(seq) == true {
-                throw DocumentError.duplicateDocument(ref: "\(ref)/\(seq)", summary: "")
+                throw RowMessage(
+                    Text(
+                        vi: "đã có văn bản \(ref)/\(seq) trong danh mục (xem `kho doc show \(ref)/\(seq)`); chọn STT khác hoặc để trống để lấy số tiếp theo",
+                        en: "document \(ref)/\(seq) is already in the catalogue (see `kho doc show \(ref)/\(seq)`); choose another STT or leave it blank to take the next"))
             }
             taken[fileId, default: []].insert(seq)
+            takenOnLine[fileId, default: [:]][seq] = line
             next[fileId] = max(next[fileId] ?? 0, seq)
             return seq
         }

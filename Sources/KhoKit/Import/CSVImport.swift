@@ -196,7 +196,11 @@ extension KhoStore {
                         code: code, fonds: try Self.fondsCode(db, box: code), location: try Self.location(db, box: code)
                     )
                 }
-                let box = try draft.validated(fondsId: { fondsIds[$0] }, boxId: { boxIds[$0] })
+                var box = try draft.validated(fondsId: { fondsIds[$0] }, boxId: { boxIds[$0] })
+                if let from = box.fromBoxId {
+                    let parent = from < 0 ? boxes[Int(-from) - 1] : try Box.fetchOne(db, key: from)
+                    if let parent { draft.inherit(&box, from: parent) }
+                }
                 firstLine[code] = row.line
                 boxIds[code] = pendingId
                 pendingId -= 1

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// The one rule for when recorded work can have happened: never before the box it was done on was registered,
+/// never before the first year of its fonds' records, never before 1945 — unless it is an opening balance
+/// (`--opening`: work done before kho, recorded as such).
+///
+/// Every event passes through ``check(_:_:)`` when it is appended; an event recorded as it happens (no `--at`) is
+/// after every bound and costs no query.
+public enum WorkDates {
+    /// No archive work recorded in kho is older than this year (the state whose records a commune keeps).
+    public static let earliestYear = 1945
+
+    /// The bound a date fell before.
+    public enum Bound: Sendable, Equatable {
+        /// The box was registered at this local time (`YYYY-MM-DD HH:MM`), by this event.
+        case boxRegistered(box: String, at: String)
+        /// The fonds' records start in this year.
+        case fondsYears(fonds: String, year: Int)
+        /// The earliest year kho accepts.
+        case earliest(year: Int)
+    }
+
+    /// Refuses `event` when it is not an opening balance and happened before one of the bounds, naming the latest
+    /// bound it is before and the earliest `--at` that would be accepted.
+    static func check(_ db: Database, _ event: Event) throws {
+        guard !event.opening, event.happenedAt < event.recordedAt - 300 else { return }
+        if let bound = try bound(db, for: event.happenedAt, boxId: event.boxId, fileId: event.fileId,
+            fondsId: event.fondsId)
+        {
+            throw AttributionError.beforeBound(at: event.happenedDay, bound: bound.bound, earliest: bound.earliest)
+        }
+    }
+
+    /// The latest bound `instant` falls before, with the earliest accepted `--at`; nil when it is after all of them.
+    static func bound(
+        _ db: Database, for instant: Int64, boxId: Int64?, fileId: Int64?, fondsId: Int64?
+    ) throws -> (bound: Bound, earliest: String)? {
+        let time = LocalTime.fromEnvironment()
+        var box = boxId
+        if box == nil, let fileId {
+            box = try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [fileId])
+        }
+        var fonds = fondsId
+        if let box, let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT b.code, b.fonds_id, e.happened_at FROM box b LEFT JOIN event e ON e.id = b.added_by WHERE b.id = ?
+                """, arguments: [box])
+        {
+            fonds = fonds ?? row[1]
+            if let registered: Int64 = row[2], instant < registered {
+                return (
+                    .boxRegistered(
+                        box: row[0], at: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(registered)))),
+                    time.earliestAt(registered)
+                )
+            }
+        }
+        let year = Int(time.day(of: Date(timeIntervalSince1970: TimeInterval(instant))).prefix(4)) ?? 0
+        if let fonds, let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT f.code,
+                       (SELECT MIN(start_year) FROM box WHERE fonds_id = f.id) AS box_year,
+                       (SELECT MIN(fi.start_year) FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = f.id)
+                           AS file_year
+                FROM fonds f WHERE f.id = ?
+                """, arguments: [fonds]),
+            let first = [row["box_year"] as Int?, row["file_year"] as Int?].compactMap({ $0 }).min(), year < first
+        {
+            return (.fondsYears(fonds: row["code"], year: first), "\(first)-01-01")
+        }
+        if year < earliestYear { return (.earliest(year: earliestYear), "\(earliestYear)-01-01") }
+        return nil
+    }
+}
+
+extension LocalTime {
+    /// The earliest `--at` (`YYYY-MM-DDTHH:MM`) that is not before `instant`: its minute, or the next one when
+    /// `instant` has seconds (an `--at` has no seconds, so a suggestion is always a value kho accepts).
+    func earliestAt(_ instant: Int64) -> String {
+        let minute = instant % 60 == 0 ? instant : instant - ((instant % 60) + 60) % 60 + 60
+        return dateTime(of: Date(timeIntervalSince1970: TimeInterval(minute))).replacingOccurrences(of: " ", with: "T")
+    }
+}
