@@ -34,8 +34,7 @@ import Testing
         let before = try kho.snapshot()
         // When arrangement and a hand-out are back-filled to 0001-01-01
         let start = try kho("sort", "start", "H1", "--at", "0001-01-01", "--by", "Thu")
-        let out = try kho(
-            "out", "H1", "--to", "Hoa", "--purpose", "scan", "--at", "0001-01-01", "--due", "0001-01-02", "--by", "Thu")
+        let out = try kho("out", "H1", "--to", "Hoa", "--purpose", "scan", "--at", "0001-01-01", "--by", "Thu")
         // Then both are refused, naming the box's registration and --opening, and nothing changed
         for r in [start, out] {
             #expect(r.code == 1, "\(r.out)")
@@ -43,6 +42,12 @@ import Testing
             #expect(r.err.contains("--opening"), "\(r.err)")
         }
         #expect(try kho.snapshot() == before)
+        // And a due day before 1945 (the 0001-01-02) is refused, even for an opening balance
+        let due = try kho(
+            "out", "H1", "--to", "Hoa", "--purpose", "scan", "--at", "2020-01-01", "--opening", "--due", "0001-01-02",
+            "--by", "Thu")
+        #expect(due.code == 1)
+        #expect(due.err.contains("hạn trả 0001-01-02 trước năm 1945"), "\(due.err)")
         // And as an opening balance (work done before kho) the same date is recorded
         #expect(try kho("sort", "finish", "H1", "--kept", "0,4", "--at", "2020-05-01", "--opening", "--by", "Thu").code == 0)
     }
@@ -142,5 +147,11 @@ import Testing
         #expect(outside.out.contains("nằm ngoài thời gian của hồ sơ (1995)"), "\(outside.out)")
         let near = try kho("doc", "add", "H1/01", "--summary", "Về việc C", "--date", "02/01/1996", "--by", "Thu")
         #expect(near.code == 0 && !near.out.contains("nằm ngoài"), "\(near.out)")
+        // And an imported list says which lines to check
+        let sheet = kho.write("STT,Ngày tháng,Trích yếu nội dung\n,2010,Về việc D\n,1995,Về việc E\n", to: "vb.csv")
+        let imported = try kho("import", "docs", sheet, "--file", "H1/01", "--by", "Thu")
+        #expect(imported.code == 0, "\(imported.err)")
+        #expect(imported.out.contains("dòng 2: ngày văn bản 2010 nằm ngoài"), "\(imported.out)")
+        #expect(!imported.out.contains("dòng 3"), "\(imported.out)")
     }
 }

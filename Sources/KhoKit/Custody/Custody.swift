@@ -129,6 +129,9 @@ extension KhoStore {
         var dueDay: String?
         if let due = Clean.optional(due) {
             guard LocalDay(iso: due) != nil else { throw CustodyError.badDue(due) }
+            if let year = Int(due.prefix(4)), year < WorkDates.earliestYear {
+                throw CustodyError.dueTooEarly(due: due, year: WorkDates.earliestYear)
+            }
             let outDay = time.day(of: who.happenedAt)
             if due < outDay { throw CustodyError.dueBeforeOut(due: due, out: outDay) }
             dueDay = due

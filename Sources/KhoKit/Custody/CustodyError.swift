@@ -16,6 +16,8 @@ public enum CustodyError: KhoError, Equatable {
     case notOut(thing: String, hint: Hint?)
     case badPurpose(String)
     case badDue(String)
+    /// A due day before ``WorkDates/earliestYear`` (the same floor as every work date).
+    case dueTooEarly(due: String, year: Int)
     /// A due day before the day it was taken out.
     case dueBeforeOut(due: String, out: String)
     /// A return (`--at`) before the time it was taken out.
@@ -104,6 +106,10 @@ public enum CustodyError: KhoError, Equatable {
             Text(
                 vi: "hạn trả «\(Visible.escaped(text))» không đọc được: viết YYYY-MM-DD, ví dụ 2026-12-15",
                 en: "cannot read the due day “\(Visible.escaped(text))”: write YYYY-MM-DD, e.g. 2026-12-15")
+        case .dueTooEarly(let due, let year):
+            Text(
+                vi: "hạn trả \(due) trước năm \(year), mốc sớm nhất kho nhận: hãy kiểm tra lại --due",
+                en: "the due day \(due) is before \(year), the earliest year kho accepts: check --due")
         case .dueBeforeOut(let due, let out):
             Text(
                 vi: "hạn trả \(due) sớm hơn ngày giao ra \(out); hãy cho một ngày từ \(out) trở về sau",

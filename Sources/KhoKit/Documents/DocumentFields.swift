@@ -305,8 +305,13 @@ extension DocumentFields {
     /// A warning when a document's date is outside its file's years by more than one year (a reply dated early in the
     /// next year belongs to the file); nil when it is within them, or either is unknown.
     static func yearWarning(date: String, file: FileRecord) -> Text? {
-        guard let year = Int(date.prefix(4)), let start = file.startYear ?? file.endYear else { return nil }
-        let end = file.endYear ?? start
+        yearWarning(date: date, startYear: file.startYear, endYear: file.endYear)
+    }
+
+    /// ``yearWarning(date:file:)`` from the file's first and last years.
+    static func yearWarning(date: String, startYear: Int?, endYear: Int?) -> Text? {
+        guard date.utf8.count >= 4, let year = Int(date.prefix(4)), let start = startYear ?? endYear else { return nil }
+        let end = endYear ?? start
         guard year < start - 1 || year > end + 1 else { return nil }
         let years = start == end ? "\(start)" : "\(start)–\(end)"
         return Text(

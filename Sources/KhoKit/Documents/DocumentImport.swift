@@ -63,17 +63,18 @@ extension KhoStore {
             path: path, encoding: encoding, aliases: DocumentColumns.aliases,
             required: file == nil ? ["box", "file"] : [])
         let source = (path as NSString).lastPathComponent
-        func report(imported: Int) -> ImportReport {
+        func report(imported: Int, warnings: [RowProblem]) -> ImportReport {
             ImportReport(
-                kind: "docs", path: path, rows: table.rows.count, imported: imported, dryRun: dryRun, metres: nil)
+                kind: "docs", path: path, rows: table.rows.count, imported: imported, dryRun: dryRun, metres: nil,
+                warnings: warnings)
         }
         if dryRun {
             return try read { db in
-                let problems = try DocumentRows(db, table: table, into: file).read { _ in true }
+                let (problems, warnings) = try DocumentRows(db, table: table, into: file).read { _ in true }
                 if !problems.isEmpty {
                     throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count)
                 }
-                return report(imported: 0)
+                return report(imported: 0, warnings: warnings)
             }
         }
         return try write { db in
@@ -83,7 +84,8 @@ extension KhoStore {
                 detail: EventDetail(source: source, count: table.rows.count))
             try event.append(db)
             var written = DocumentsWritten()
-            let problems = try Pipeline.run(produce: { handOver in rows.read(chunk: chunk, handOver) }) { docs in
+            let (problems, warnings) = try Pipeline.run(produce: { handOver in rows.read(chunk: chunk, handOver) }) {
+                docs in
                 try Self.insertDocuments(db, docs, event: event.id)
                 written.add(docs.records)
             }
@@ -92,7 +94,7 @@ extension KhoStore {
             try db.execute(
                 sql: "UPDATE event SET pages = ?, file_id = ? WHERE id = ?",
                 arguments: [written.pages, written.fileIds.count == 1 ? written.fileIds.first : nil, event.id])
-            return report(imported: written.count)
+            return report(imported: written.count, warnings: warnings)
         }
     }
 
@@ -131,6 +133,8 @@ extension KhoStore {
         let columns: DocumentColumnIndexes
         /// Today's local day: no document is dated after it.
         let today: String
+        /// The first and last years of the files that have them, by file id.
+        let fileYears: [Int64: (Int?, Int?)]
 
         init(_ db: Database, table: CSVTable, into target: FileRef?) throws {
             self.table = table
@@ -141,19 +145,35 @@ extension KhoStore {
             numbering = try DocumentNumbering(db)
             columns = DocumentColumnIndexes(table)
             today = LocalTime.fromEnvironment().day(of: Date())
+            var years: [Int64: (Int?, Int?)] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, start_year, end_year FROM file WHERE start_year IS NOT NULL OR end_year IS NOT NULL")
+            {
+                years[row[0]] = (row[1], row[2])
+            }
+            fileYears = years
         }
 
         /// Checks every row in order and hands the documents over `chunk` at a time, until a row is wrong (the rows
         /// after it are still checked, for the list of problems returned) or `handOver` returns false.
-        func read(chunk: Int = .max, _ handOver: (ReadDocuments) -> Bool) -> [RowProblem] {
+        func read(
+            chunk: Int = .max, _ handOver: (ReadDocuments) -> Bool
+        ) -> (problems: [RowProblem], warnings: [RowProblem]) {
             var numbering = numbering
             var problems: [RowProblem] = []
+            var warnings: [RowProblem] = []
             var docs = ReadDocuments()
             var handing = true
             docs.records.reserveCapacity(min(chunk, table.rows.count))
             for row in table.rows {
                 do {
                     let doc = try document(row.values, line: row.line, numbering: &numbering)
+                    if !doc.date.isEmpty, let years = fileYears[doc.fileId],
+                        let warning = DocumentFields.yearWarning(date: doc.date, startYear: years.0, endYear: years.1)
+                    {
+                        warnings.append(
+                            RowProblem(line: row.line, code: ref(row.values).description, message: warning()))
+                    }
                     guard handing && problems.isEmpty else { continue }
                     docs.records.append(doc)
                     docs.index.append(document: doc, kindName: doc.kind.flatMap { kindNames[$0] } ?? "")
@@ -168,7 +188,7 @@ extension KhoStore {
                 }
             }
             if handing && problems.isEmpty && docs.count > 0 { _ = handOver(docs) }
-            return problems
+            return (problems, warnings)
         }
 
         private func ref(_ v: CSVTable.Values) -> FileRef {

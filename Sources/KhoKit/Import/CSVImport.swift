@@ -10,9 +10,11 @@ public struct ImportReport: Codable, Sendable, Hashable {
     public var dryRun: Bool
     /// Metres as received that the import adds (boxes only).
     public var metres: Double?
+    /// Rows imported with something to check (a document dated outside its file's years), by line.
+    public var warnings: [RowProblem] = []
 
     enum CodingKeys: String, CodingKey {
-        case kind, path, rows, imported, metres
+        case kind, path, rows, imported, metres, warnings
         case dryRun = "dry_run"
     }
 }
