@@ -158,6 +158,13 @@ struct EventDescriber {
                 : e.kind == .sortFinish ? ArrangementState.arranged.rawValue : ScanState.recorded.rawValue
             guard let old = before[key] ?? nil else { return [] }
             return [change(key, old, new)]
+        case .custodyOut, .custodyIn:
+            // Who has it, why and until when are said once, by the event's own note (`→ Lê Thị Hoa (số hóa), hạn …`).
+            return []
+        case .locationMark:
+            // The risks are said by the event's own note (`A-3: ẩm → dột`); only a note typed with them is added.
+            guard let note = after["note"] ?? nil, !note.isEmpty else { return [] }
+            return [Text(vi: "\(Self.field("note").vi): \(value("note", note, .vi))", en: "\(Self.field("note").en): \(value("note", note, .en))")]
         case .scanAccept, .pdfBuild, .scanIngest:
             // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not.
             guard let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new else {
