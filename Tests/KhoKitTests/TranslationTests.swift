@@ -154,6 +154,7 @@ import Testing
                 .noActor, .badDate("x"), .future("x"),
                 .beforeBound(at: "0001-01-01", bound: .boxRegistered(box: "H1", at: "t"), earliest: "e"),
                 .beforeBound(at: "2000-01-01", bound: .fondsYears(fonds: "F1", year: 2010), earliest: "e"),
+                .beforeBound(at: "2000-01-01", bound: .boxYears(box: "H1", year: 2010), earliest: "e"),
                 .beforeBound(at: "1900-01-01", bound: .earliest(year: 1945), earliest: "e"),
             ])
         add(

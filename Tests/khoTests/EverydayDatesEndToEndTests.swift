@@ -58,8 +58,13 @@ import Testing
         let box = try kho(
             "box", "add", "H2", "--fonds", "F1", "--start-year", "2010", "--at", "2000-01-01", "--by", "Thu")
         #expect(box.code == 1)
-        #expect(box.err.contains("năm đầu của tài liệu phông F1 (2010)"), "\(box.err)")
+        #expect(box.err.contains("năm đầu của tài liệu trong hộp H2 (2010)"), "\(box.err)")
         #expect(box.err.contains("--at từ 2010-01-01"), "\(box.err)")
+        // Work on the fonds itself (its code renamed) dated before its boxes' first year
+        #expect(try kho("box", "edit", "H1", "--start-year", "2010", "--by", "Thu").code == 0)
+        let rename = try kho("fonds", "rename", "F1", "F9", "--at", "2004-01-01", "--by", "Thu")
+        #expect(rename.code == 1)
+        #expect(rename.err.contains("năm đầu của tài liệu phông") && rename.err.contains("(2010)"), "\(rename.err)")
         // A fonds registered in 1900
         let fonds = try kho("fonds", "add", "F2", "--name", "Phông 2", "--at", "1900-06-01", "--by", "Thu")
         #expect(fonds.code == 1)

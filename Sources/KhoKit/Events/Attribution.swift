@@ -105,6 +105,10 @@ extension AttributionError {
         switch bound {
         case .boxRegistered(let box, let at):
             Text(vi: "lúc hộp \(box) được đăng ký (\(at))", en: "box \(box)'s registration (\(at))")
+        case .boxYears(let box, let year):
+            Text(
+                vi: "năm đầu của tài liệu trong hộp \(box) (\(year))",
+                en: "the first year of box \(box)'s records (\(year))")
         case .fondsYears(let fonds, let year):
             Text(
                 vi: "năm đầu của tài liệu phông \(fonds) (\(year))",

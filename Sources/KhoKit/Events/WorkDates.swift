@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// The one rule for when recorded work can have happened: never before the box it was done on was registered,
-/// never before the first year of its fonds' records, never before 1945 — unless it is an opening balance
+/// never before the first year of the records it was done on (the box's, or for work on a fonds, the fonds'), never
+/// before 1945 — unless it is an opening balance
 /// (`--opening`: work done before kho, recorded as such).
 ///
 /// Every event passes through ``check(_:_:)`` when it is appended; an event recorded as it happens (no `--at`) is
@@ -15,7 +16,9 @@ public enum WorkDates {
     public enum Bound: Sendable, Equatable {
         /// The box was registered at this local time (`YYYY-MM-DD HH:MM`), by this event.
         case boxRegistered(box: String, at: String)
-        /// The fonds' records start in this year.
+        /// The box's records start in this year.
+        case boxYears(box: String, year: Int)
+        /// The fonds' records start in this year (the earliest first year of its boxes).
         case fondsYears(fonds: String, year: Int)
         /// The earliest year kho accepts.
         case earliest(year: Int)
@@ -33,43 +36,41 @@ public enum WorkDates {
     }
 
     /// The latest bound `instant` falls before, with the earliest accepted `--at`; nil when it is after all of them.
+    ///
+    /// One lookup by primary key for an event on a box or file (its registration and the first year of its records);
+    /// an event on a fonds alone reads the first year of the fonds' boxes.
     static func bound(
         _ db: Database, for instant: Int64, boxId: Int64?, fileId: Int64?, fondsId: Int64?
     ) throws -> (bound: Bound, earliest: String)? {
         let time = LocalTime.fromEnvironment()
+        let year = Int(time.day(of: Date(timeIntervalSince1970: TimeInterval(instant))).prefix(4)) ?? 0
         var box = boxId
         if box == nil, let fileId {
             box = try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [fileId])
         }
-        var fonds = fondsId
-        if let box, let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT b.code, b.fonds_id, e.happened_at FROM box b LEFT JOIN event e ON e.id = b.added_by WHERE b.id = ?
-                """, arguments: [box])
-        {
-            fonds = fonds ?? row[1]
-            if let registered: Int64 = row[2], instant < registered {
-                return (
-                    .boxRegistered(
-                        box: row[0], at: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(registered)))),
-                    time.earliestAt(registered)
-                )
+        if let box {
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT b.code, b.start_year, e.happened_at FROM box b LEFT JOIN event e ON e.id = b.added_by
+                    WHERE b.id = ?
+                    """, arguments: [box])
+            {
+                if let registered: Int64 = row[2], instant < registered {
+                    let at = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(registered)))
+                    return (.boxRegistered(box: row[0], at: at), time.earliestAt(registered))
+                }
+                if let first: Int = row[1], year < first {
+                    return (.boxYears(box: row[0], year: first), "\(first)-01-01")
+                }
             }
-        }
-        let year = Int(time.day(of: Date(timeIntervalSince1970: TimeInterval(instant))).prefix(4)) ?? 0
-        if let fonds, let row = try Row.fetchOne(
+        } else if let fondsId, let row = try Row.fetchOne(
             db,
-            sql: """
-                SELECT f.code,
-                       (SELECT MIN(start_year) FROM box WHERE fonds_id = f.id) AS box_year,
-                       (SELECT MIN(fi.start_year) FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = f.id)
-                           AS file_year
-                FROM fonds f WHERE f.id = ?
-                """, arguments: [fonds]),
-            let first = [row["box_year"] as Int?, row["file_year"] as Int?].compactMap({ $0 }).min(), year < first
+            sql: "SELECT f.code, (SELECT MIN(start_year) FROM box WHERE fonds_id = f.id) FROM fonds f WHERE f.id = ?",
+            arguments: [fondsId]),
+            let first: Int = row[1], year < first
         {
-            return (.fondsYears(fonds: row["code"], year: first), "\(first)-01-01")
+            return (.fondsYears(fonds: row[0], year: first), "\(first)-01-01")
         }
         if year < earliestYear { return (.earliest(year: earliestYear), "\(earliestYear)-01-01") }
         return nil
