@@ -28,22 +28,24 @@ public enum WorkDates {
     /// bound it is before and the earliest `--at` that would be accepted.
     static func check(_ db: Database, _ event: Event) throws {
         guard !event.opening, event.happenedAt < event.recordedAt - 300 else { return }
-        if let bound = try bound(db, for: event.happenedAt, boxId: event.boxId, fileId: event.fileId,
+        if let bound = try bound(
+            db, for: event.happenedAt, day: event.happenedDay, boxId: event.boxId, fileId: event.fileId,
             fondsId: event.fondsId)
         {
             throw AttributionError.beforeBound(at: event.happenedDay, bound: bound.bound, earliest: bound.earliest)
         }
     }
 
-    /// The latest bound `instant` falls before, with the earliest accepted `--at`; nil when it is after all of them.
+    /// The latest bound `instant` (on local `day`) falls before, with the earliest accepted `--at`; nil when it is
+    /// after all of them.
     ///
     /// One lookup by primary key for an event on a box or file (its registration and the first year of its records);
     /// an event on a fonds alone reads the first year of the fonds' boxes.
     static func bound(
-        _ db: Database, for instant: Int64, boxId: Int64?, fileId: Int64?, fondsId: Int64?
+        _ db: Database, for instant: Int64, day: String, boxId: Int64?, fileId: Int64?, fondsId: Int64?
     ) throws -> (bound: Bound, earliest: String)? {
-        let time = LocalTime.fromEnvironment()
-        let year = Int(time.day(of: Date(timeIntervalSince1970: TimeInterval(instant))).prefix(4)) ?? 0
+        // The local year from the event's own day: no calendar on the path every back-filled event takes.
+        let year = Int(day.prefix(4)) ?? 0
         var box = boxId
         if box == nil, let fileId {
             box = try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [fileId])
@@ -57,6 +59,7 @@ public enum WorkDates {
                     """, arguments: [box])
             {
                 if let registered: Int64 = row[2], instant < registered {
+                    let time = LocalTime.fromEnvironment()
                     let at = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(registered)))
                     return (.boxRegistered(box: row[0], at: at), time.earliestAt(registered))
                 }
