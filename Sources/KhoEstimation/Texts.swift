@@ -302,7 +302,9 @@ public enum Texts {
         case .hiddenCharacter(let l, let c):
             return Text(
                 vi: "dòng \(l): có ký tự điều khiển (\(c)), làm sai lệch màn hình và báo cáo; hãy gõ lại dòng này",
-                en: "line \(l): holds a control character (\(c)) that would garble screens and reports; type the line again")
+                en:
+                    "line \(l): holds a control character (\(c)) that would garble screens and reports; type the line again"
+            )
         case .missingKey(let s, let k):
             let key = s.isEmpty ? k : "[\(s)] \(k)"
             return Text(vi: "thiếu \(key) trong tệp đơn giá", en: "the rates file does not set \(key)")

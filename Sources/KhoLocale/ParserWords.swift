@@ -93,7 +93,8 @@ public enum ParserWords {
     private static func choices(_ tail: String) -> String {
         if tail.isEmpty { return "" }
         if let m = tail.firstMatch(of: #/^\. Please provide one of (.+)\.$/#) {
-            return "; hãy dùng một trong: " + m.1.replacingOccurrences(of: " or ", with: " hoặc ")
+            return "; hãy dùng một trong: "
+                + m.1.replacingOccurrences(of: " or ", with: " hoặc ")
                 .replacingOccurrences(of: " and ", with: " và ")
         }
         if tail.hasPrefix(". Please provide one of the following:") {
@@ -136,7 +137,8 @@ public enum ParserWords {
         var line = line
         for (english, vietnamese) in [
             ("(values:", "(giá trị:"), ("; default as flag:", "; mặc định khi chỉ ghi cờ:"),
-            ("; default:", "; mặc định:"), ("(default:", "(mặc định:"), ("Show help information.", "Xem hướng dẫn này."),
+            ("; default:", "; mặc định:"), ("(default:", "(mặc định:"),
+            ("Show help information.", "Xem hướng dẫn này."),
             ("Show the version.", "In số phiên bản."),
         ] where line.contains(english) {
             line = line.replacingOccurrences(of: english, with: vietnamese)

@@ -238,7 +238,7 @@ struct EstimateOptions: ParsableArguments {
                 )()
                 : Text(vi: "Đơn giá từ \(ratesPath).", en: "Prices from \(ratesPath).")(), saved: save)
     }
-    }
+}
 
 extension EstimateCommand {
     struct Show: ParsableCommand {

@@ -58,7 +58,8 @@ struct Kho: ParsableCommand {
             let text = fullMessage(for: error)
             if !text.isEmpty {
                 let shown = code == .success ? ParserWords.vietnameseHelp(text) : ParserWords.vietnameseError(text)
-                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((shown + "\n").utf8))
+                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(
+                    Data((shown + "\n").utf8))
             }
             Foundation.exit(code.rawValue)
         }

@@ -67,7 +67,10 @@ struct StatusCommand: ParsableCommand {
                     pct(p.totalMetres - p.arrangedMetres),
                 ],
                 [Text(vi: "Đã số hóa", en: "Digitized")(), m2(p.digitizedMetres), pct(p.digitizedMetres)],
-                [Text(vi: "Hộp/bó khi tiếp nhận", en: "Boxes as received")(), Format.integer(Int64(p.boxesReceived)), ""],
+                [
+                    Text(vi: "Hộp/bó khi tiếp nhận", en: "Boxes as received")(), Format.integer(Int64(p.boxesReceived)),
+                    "",
+                ],
                 [
                     Text(vi: "Hộp/bó đã đăng ký, cả hộp mới", en: "Boxes registered, new ones too")(),
                     Format.integer(Int64(p.boxes)), "",

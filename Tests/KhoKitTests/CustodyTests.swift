@@ -110,8 +110,8 @@ import Testing
         // A return before the hand-out is refused
         expectError(
             CustodyError.returnBeforeOut(
-                thing: "H1/01", returned: "2026-11-21 09:00", out: "2026-11-22 09:00", earliest: "2026-11-22T09:00"))
-        {
+                thing: "H1/01", returned: "2026-11-21 09:00", out: "2026-11-22 09:00", earliest: "2026-11-22T09:00")
+        ) {
             try store.bringIn(h101, by: Fixture.who(at: "2026-11-21T09:00"))
         }
     }

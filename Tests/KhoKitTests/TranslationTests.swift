@@ -240,7 +240,8 @@ import Testing
                 .notOut(thing: "H1", hint: nil), .notOut(thing: "H1/01", hint: .withBox(box: "H1", holder: "p")),
                 .notOut(thing: "H1", hint: .files("H1/01 (p)")), .badPurpose("x"), .badDue("x"),
                 .dueTooEarly(due: "0001-01-02", year: 1945),
-                .dueBeforeOut(due: "d", out: "o"), .returnBeforeOut(thing: "H1", returned: "r", out: "o", earliest: "e"),
+                .dueBeforeOut(due: "d", out: "o"),
+                .returnBeforeOut(thing: "H1", returned: "r", out: "o", earliest: "e"),
             ])
         add(LabelError.self, [.badDay("x"), .noBoxes, .rehoused(box: "B017", into: "H0120")])
         // Documents, delivery, time

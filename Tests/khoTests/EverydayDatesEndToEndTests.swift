@@ -49,7 +49,9 @@ import Testing
         #expect(due.code == 1)
         #expect(due.err.contains("hạn trả 0001-01-02 trước năm 1945"), "\(due.err)")
         // And as an opening balance (work done before kho) the same date is recorded
-        #expect(try kho("sort", "finish", "H1", "--kept", "0,4", "--at", "2020-05-01", "--opening", "--by", "Thu").code == 0)
+        #expect(
+            try kho("sort", "finish", "H1", "--kept", "0,4", "--at", "2020-05-01", "--opening", "--by", "Thu").code == 0
+        )
     }
 
     @Test func aWorkDateBeforeTheFondsRecordsOrBefore1945IsRefusedNamingThatBound() throws {

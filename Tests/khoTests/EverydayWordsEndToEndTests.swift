@@ -115,7 +115,9 @@ import Testing
         for english in ["holder:", "purpose:", "due:", "out_event", "«scan»"] {
             #expect(!r.out.contains(english), "\(english) in \(r.out)")
         }
-        #expect(r.out.contains("→ Hoa (số hóa), hạn \(EverydayDatesEndToEndTests.today)") && r.out.contains("← Hoa"), "\(r.out)")
+        #expect(
+            r.out.contains("→ Hoa (số hóa), hạn \(EverydayDatesEndToEndTests.today)") && r.out.contains("← Hoa"),
+            "\(r.out)")
     }
 
     @Test func englishCountsOfOneAreSingular() throws {

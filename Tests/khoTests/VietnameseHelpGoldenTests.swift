@@ -30,7 +30,9 @@ import Testing
     @Test(arguments: [["--help"], ["estimate", "--help"], ["file", "add", "--help"], ["out", "--help"]])
     func noEnglishHeadingOrPhraseShowsInVietnameseHelp(args: [String]) throws {
         let r = try Kho().run(args, env: Self.env)
-        for english in ["USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "OVERVIEW:", "(default:", "(values:", "Show help"] {
+        for english in [
+            "USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "OVERVIEW:", "(default:", "(values:", "Show help",
+        ] {
             #expect(!r.out.contains(english), "\(args): \(english)")
         }
     }

@@ -78,7 +78,8 @@ extension BoxDraft {
                     en: "condition “\(box.condition.label.en)” from \(parent)"))
         }
         if let parent, Clean.optional(location) == nil, !box.location.isEmpty {
-            said.append(Text(vi: "vị trí \(box.location) theo \(parent)", en: "location \(box.location) from \(parent)"))
+            said.append(
+                Text(vi: "vị trí \(box.location) theo \(parent)", en: "location \(box.location) from \(parent)"))
         }
         return said
     }

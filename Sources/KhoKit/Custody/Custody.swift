@@ -107,7 +107,11 @@ public struct CustodyView: Codable, Sendable, Hashable {
         if withBox { text += lang == .vi ? ", cùng cả hộp \(box)" : ", with the whole box \(box)" }
         if let due {
             text += lang == .vi ? ", hạn trả \(due)" : ", due \(due)"
-            if overdue { text += lang == .vi ? " (quá hạn \(daysOverdue) ngày)" : " (\(Format.english(daysOverdue, "day", "days")) overdue)" }
+            if overdue {
+                text +=
+                    lang == .vi
+                    ? " (quá hạn \(daysOverdue) ngày)" : " (\(Format.english(daysOverdue, "day", "days")) overdue)"
+            }
         }
         return text
     }

@@ -97,7 +97,8 @@ extension KhoStore {
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
         let reason = Text(vi: "đây là một tệp, không phải thư mục", en: "it is a file, not a folder")
         if catalogue != ":memory:", absolute == URL(fileURLWithPath: catalogue).standardizedFileURL.path {
-            throw DeliveryError.notAFolder(path: absolute, reason: Text(vi: "đây là tệp danh mục", en: "it is the catalogue"))
+            throw DeliveryError.notAFolder(
+                path: absolute, reason: Text(vi: "đây là tệp danh mục", en: "it is the catalogue"))
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -61,8 +61,11 @@ public enum DocumentError: KhoError, Equatable {
                 en: "document \(doc) is already in file \(file): nothing to move; to renumber it give --to \(file)/NO")
         case .futureDate(let t, let today):
             Text(
-                vi: "ngày văn bản «\(Visible.escaped(t))» sau hôm nay (\(today)): văn bản lưu trữ đã được ban hành, hãy kiểm tra lại ngày",
-                en: "document date “\(Visible.escaped(t))” is after today (\(today)): archived records were issued already, check the date")
+                vi:
+                    "ngày văn bản «\(Visible.escaped(t))» sau hôm nay (\(today)): văn bản lưu trữ đã được ban hành, hãy kiểm tra lại ngày",
+                en:
+                    "document date “\(Visible.escaped(t))” is after today (\(today)): archived records were issued already, check the date"
+            )
         case .badDate(let t):
             Text(
                 vi: "ngày «\(Visible.escaped(t))» không hợp lệ: viết 15/03/2001, 2001-03-15, 03/2001 hoặc 2001",

@@ -147,7 +147,8 @@ extension KhoStore {
             today = LocalTime.fromEnvironment().day(of: Date())
             var years: [Int64: (Int?, Int?)] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT id, start_year, end_year FROM file WHERE start_year IS NOT NULL OR end_year IS NOT NULL")
+                db,
+                sql: "SELECT id, start_year, end_year FROM file WHERE start_year IS NOT NULL OR end_year IS NOT NULL")
             {
                 years[row[0]] = (row[1], row[2])
             }
@@ -202,12 +203,16 @@ extension KhoStore {
             if let target {
                 // A row that names another box or file than `--file` is a mistake to show, not to import silently.
                 let box = Clean.code(v[columns.box] ?? ""), file = Clean.code(v[columns.file] ?? "")
-                if (!box.isEmpty && box != Clean.code(target.box)) || (!file.isEmpty && file != Clean.code(target.file)) {
+                if (!box.isEmpty && box != Clean.code(target.box)) || (!file.isEmpty && file != Clean.code(target.file))
+                {
                     let named = "\(box.isEmpty ? target.box : box)/\(file.isEmpty ? target.file : file)"
                     throw RowMessage(
                         Text(
-                            vi: "dòng ghi hồ sơ \(named), khác hồ sơ \(target) đã chọn bằng --file; sửa dòng, hoặc bỏ --file để nhập theo cột",
-                            en: "the row names file \(named), not \(target) chosen with --file; correct the row, or leave out --file to import by the columns"))
+                            vi:
+                                "dòng ghi hồ sơ \(named), khác hồ sơ \(target) đã chọn bằng --file; sửa dòng, hoặc bỏ --file để nhập theo cột",
+                            en:
+                                "the row names file \(named), not \(target) chosen with --file; correct the row, or leave out --file to import by the columns"
+                        ))
                 }
             }
             if let n = v["\u{0}extra"] ?? v["\u{0}short"] {
@@ -296,13 +301,18 @@ extension KhoStore {
                 throw RowMessage(
                     Text(
                         vi: "STT \(seq) của hồ sơ \(ref) đã có ở dòng \(first) của tệp; mỗi văn bản một STT",
-                        en: "STT \(seq) of file \(ref) is already on line \(first) of the file; each document takes its own"))
+                        en:
+                            "STT \(seq) of file \(ref) is already on line \(first) of the file; each document takes its own"
+                    ))
             }
             if taken[fileId]?.contains(seq) == true {
                 throw RowMessage(
                     Text(
-                        vi: "đã có văn bản \(ref)/\(seq) trong danh mục (xem `kho doc show \(ref)/\(seq)`); chọn STT khác hoặc để trống để lấy số tiếp theo",
-                        en: "document \(ref)/\(seq) is already in the catalogue (see `kho doc show \(ref)/\(seq)`); choose another STT or leave it blank to take the next"))
+                        vi:
+                            "đã có văn bản \(ref)/\(seq) trong danh mục (xem `kho doc show \(ref)/\(seq)`); chọn STT khác hoặc để trống để lấy số tiếp theo",
+                        en:
+                            "document \(ref)/\(seq) is already in the catalogue (see `kho doc show \(ref)/\(seq)`); choose another STT or leave it blank to take the next"
+                    ))
             }
             taken[fileId, default: []].insert(seq)
             takenOnLine[fileId, default: [:]][seq] = line

@@ -164,7 +164,11 @@ struct EventDescriber {
         case .locationMark:
             // The risks are said by the event's own note (`A-3: ẩm → dột`); only a note typed with them is added.
             guard let note = after["note"] ?? nil, !note.isEmpty else { return [] }
-            return [Text(vi: "\(Self.field("note").vi): \(value("note", note, .vi))", en: "\(Self.field("note").en): \(value("note", note, .en))")]
+            return [
+                Text(
+                    vi: "\(Self.field("note").vi): \(value("note", note, .vi))",
+                    en: "\(Self.field("note").en): \(value("note", note, .en))")
+            ]
         case .scanAccept, .pdfBuild, .scanIngest:
             // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not.
             guard let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new else {
@@ -323,7 +327,8 @@ struct EventDescriber {
         case "out_event": return lang == .vi ? "sự kiện \(raw)" : "event \(raw)"
         case "risks":
             return LocationRisk.words(raw.split(separator: ",").compactMap { LocationRisk(rawValue: String($0)) }, lang)
-        case "autograph": return ["1", "true"].contains(raw) ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
+        case "autograph":
+            return ["1", "true"].contains(raw) ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
         default:
             let oneLine = raw.replacingOccurrences(of: "\n", with: " ")
             return oneLine.count > 60 ? "«\(oneLine.prefix(60))…»" : "«\(oneLine)»"

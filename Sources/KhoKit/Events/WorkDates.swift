@@ -67,10 +67,12 @@ public enum WorkDates {
                     return (.boxYears(box: row[0], year: first), "\(first)-01-01")
                 }
             }
-        } else if let fondsId, let row = try Row.fetchOne(
-            db,
-            sql: "SELECT f.code, (SELECT MIN(start_year) FROM box WHERE fonds_id = f.id) FROM fonds f WHERE f.id = ?",
-            arguments: [fondsId]),
+        } else if let fondsId,
+            let row = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT f.code, (SELECT MIN(start_year) FROM box WHERE fonds_id = f.id) FROM fonds f WHERE f.id = ?",
+                arguments: [fondsId]),
             let first: Int = row[1], year < first
         {
             return (.fondsYears(fonds: row[0], year: first), "\(first)-01-01")

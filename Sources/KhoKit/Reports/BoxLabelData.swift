@@ -38,8 +38,11 @@ public enum LabelError: KhoError, Equatable {
                 en: "no box matches, so there is nothing to label; see the boxes with `kho box list`")
         case .rehoused(let box, let into):
             Text(
-                vi: "hộp/bó \(box) đã được đóng lại vào \(into) khi chỉnh lý, không còn trên giá: hãy in nhãn cho \(into)",
-                en: "box or bundle \(box) was rehoused into \(into) by arrangement and is no longer on a shelf: label \(into)")
+                vi:
+                    "hộp/bó \(box) đã được đóng lại vào \(into) khi chỉnh lý, không còn trên giá: hãy in nhãn cho \(into)",
+                en:
+                    "box or bundle \(box) was rehoused into \(into) by arrangement and is no longer on a shelf: label \(into)"
+            )
         }
     }
 }
