@@ -301,6 +301,10 @@ struct EventDescriber {
         case "archive_id": Text(vi: "mã hồ sơ", en: "archival code")
         case "quantity": Text(vi: "số lượng", en: "quantity")
         case "years": Text(vi: "thời gian tài liệu", en: "years")
+        case "document_kind": Text(vi: "tên loại văn bản", en: "document kind")
+        case "vi": Text(vi: "tên tiếng Việt", en: "Vietnamese name")
+        case "identifier": Text(vi: "mã định danh", en: "identifier")
+        case "page": Text(vi: "trang", en: "page")
         default: Text(vi: key, en: key)
         }
     }
