@@ -48,15 +48,17 @@ public enum WorkDates {
         let year = Int(day.prefix(4)) ?? 0
         var box = boxId
         if box == nil, let fileId {
-            box = try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [fileId])
+            box = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT box_id FROM file WHERE id = ?"), arguments: [fileId])
         }
         if let box {
+            // A cached statement: an import of back-filled scans asks once per row.
             if let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT b.code, b.start_year, e.happened_at FROM box b LEFT JOIN event e ON e.id = b.added_by
-                    WHERE b.id = ?
-                    """, arguments: [box])
+                db.cachedStatement(
+                    sql: """
+                        SELECT b.code, b.start_year, e.happened_at FROM box b LEFT JOIN event e ON e.id = b.added_by
+                        WHERE b.id = ?
+                        """), arguments: [box])
             {
                 if let registered: Int64 = row[2], instant < registered {
                     let time = LocalTime.fromEnvironment()
