@@ -73,7 +73,7 @@ extension KhoStore {
             let fileId: Int64 = row["file_id"]
             return CopyToVerify(
                 copyId: row["id"], ref: row["ref"], archiveId: row["archive_id"], path: row["path"],
-                sha256: row["sha256"],
+                sha256: row["sha256"], bytes: UInt64(max(0, row["bytes"] as Int64)),
                 masterPages: try FileLadder.masters(db, fileId: fileId).pages,
                 textPages: PdfCopies.pageList(row["text_pages"]),
                 outdated: (row["scan_state"] as String) == ScanState.rebuild.rawValue)
@@ -122,6 +122,8 @@ private struct CopyToVerify: Sendable {
     var archiveId: String
     var path: String
     var sha256: String
+    /// The copy's size on record: another size is a change, found without reading.
+    var bytes: UInt64
     var masterPages: Int
     var textPages: [Int]
     var outdated: Bool
@@ -138,8 +140,9 @@ private struct CopyCheck {
         if item.outdated { found.append(outdated()) }
         let sha: String
         do throws(FixityError) {
-            sha = try Fixity.sha256(path: item.path)
+            sha = try Fixity.digest(path: item.path, expectedSize: item.bytes).sha256
         } catch {
+            if case .sizeChanged = error.kind { return found + [changed()] }
             return found + [unreadable(error)]
         }
         if sha != item.sha256 { found.append(changed()) }
@@ -170,11 +173,11 @@ private struct CopyCheck {
 
     /// The copy is gone (`missing`) or cannot be read (`unreadable`).
     private func unreadable(_ error: FixityError) -> PdfVerifyProblem {
-        if error.errno == ENOENT {
+        if error.isMissing {
             return problem(
                 "missing", Text(vi: "bản PDF không còn ở \(item.path)", en: "the PDF is no longer at \(item.path)"))
         }
-        let reason = String(cString: strerror(error.errno))
+        let reason = error.reason()
         return problem(
             "unreadable", Text(vi: "không đọc được bản PDF: \(reason)", en: "cannot read the PDF: \(reason)"))
     }
