@@ -60,17 +60,28 @@ struct ToolProcess {
         var defaults = sigset_t()
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
+        // kho itself handles SIGINT/SIGTERM (``CleanStop``); the child must die of them.
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
         var none = sigset_t()
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        // Its own process group, so a stop ends it and everything it started (OCRmyPDF's Tesseracts) at once.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
 
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
-            throw ToolError(tool: executable, message: String(cString: strerror(spawned)))
+        let started = try CleanStop.spawn { () throws -> pid_t in
+            var pid: pid_t = 0
+            let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            guard spawned == 0 else {
+                throw ToolError(tool: executable, message: String(cString: strerror(spawned)))
+            }
+            return pid
         }
+        guard let pid = started else { throw ToolError(tool: executable, message: "stopped") }
+        defer { CleanStop.reaped(pid) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { throw ToolError(tool: executable, message: String(cString: strerror(errno))) }
