@@ -138,6 +138,8 @@ import Testing
         #expect(check.code == 1 && check.out.contains("0002.tif"), "\(check.out)")
         let file = try #require(try kho.json("file", "show", "H1/01") as? [String: Any])
         #expect(file["scan_state"] as? String == "rescan")
+        #expect(file["missing_masters"] as? [String] == ["0002.tif"])
+        #expect(try kho("file", "show", "H1/01").out.contains("Bản gốc đang mất: 0002.tif"))
         // When a person accepts the loss (attributed)
         let accept = try kho(
             "scan", "accept", "H1/01", "--page", "0002.tif", "--reason", "lost", "--by", "Lan", "--json")

@@ -703,7 +703,11 @@ extension KhoStore {
                     report.problems.append(
                         CheckProblem(
                             code: "master_lost", subject: rel,
-                            text: VerifyText.recordedMissing(ref: ref, name: row["name"], sha: row["sha256"])))
+                            text: Text(
+                                vi: "bản quét \(rel): "
+                                    + VerifyText.recordedMissing(ref: ref, name: row["name"], sha: row["sha256"]).vi,
+                                en: "master \(rel): "
+                                    + VerifyText.recordedMissing(ref: ref, name: row["name"], sha: row["sha256"]).en)))
                 }
                 continue
             }

@@ -44,12 +44,13 @@ enum VerifyText {
         en: "content changed: SHA-256 differs from ingest (damaged or overwritten)")
     /// A master on record as missing: what was lost, and the two ways out.
     static func recordedMissing(ref: String, name: String, sha: String?) -> Text {
-        let last = sha.map { String($0.prefix(16)) + "…" } ?? "?"
+        let lastVI = sha.map { "SHA-256 cuối " + $0.prefix(16) + "…" } ?? "chưa từng đọc được trọn, không có SHA-256"
+        let lastEN = sha.map { "last SHA-256 " + $0.prefix(16) + "…" } ?? "never read whole, no SHA-256"
         return Text(
             vi:
-                "bản gốc đã mất từ lần nạp trước (SHA-256 cuối \(last)); đưa tệp về chỗ cũ hoặc quét lại rồi chạy `kho scan ingest`, hoặc chấp nhận mất: `kho scan accept \(ref) --page \(name) --reason lost`",
+                "bản gốc đã mất từ lần nạp trước (\(lastVI)); đưa tệp về chỗ cũ hoặc quét lại rồi chạy `kho scan ingest`, hoặc chấp nhận mất: `kho scan accept \(ref) --page \(name) --reason lost`",
             en:
-                "the master is gone since an earlier ingest (last SHA-256 \(last)); put it back or rescan it and run `kho scan ingest`, or accept the loss: `kho scan accept \(ref) --page \(name) --reason lost`"
+                "the master is gone since an earlier ingest (\(lastEN)); put it back or rescan it and run `kho scan ingest`, or accept the loss: `kho scan accept \(ref) --page \(name) --reason lost`"
         )
     }
 
