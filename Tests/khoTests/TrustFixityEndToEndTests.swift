@@ -171,4 +171,17 @@ import Testing
         let verify = try kho("scan", "verify", "--by", "Hoa", env: ["KHO_LANG": "en"])
         #expect(verify.code == 1 && verify.out.contains("symbolic link: not followed"), "\(verify.out)")
     }
+
+    @Test func aFolderReplacedByALinkIsNotFollowedByVerify() throws {
+        // Given the file folder H1/01 moved elsewhere and a link left in its place
+        let kho = try catalogue()
+        let elsewhere = path(kho, "elsewhere")
+        try FileManager.default.moveItem(atPath: path(kho, "scans/H1/01"), toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: path(kho, "scans/H1/01"), withDestinationPath: elsewhere)
+        // Then verify does not follow it: both masters are findings
+        let verify = try kho("scan", "verify", "--by", "Hoa", "--json", env: ["KHO_LANG": "en"])
+        #expect(verify.code == 1)
+        #expect(verify.out.contains("\"unreadable\" : 2"), "\(verify.out)")
+        #expect(verify.out.contains("symbolic link: not followed"))
+    }
 }

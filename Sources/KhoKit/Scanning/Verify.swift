@@ -75,13 +75,20 @@ extension KhoStore {
             items = Array(items.prefix(n)).sorted { $0.path < $1.path }
         }
         var tally = VerifyTally()
+        var folders = FolderLinks()
         let chunk = 256
         var index = 0
         while index < items.count {
             let slice = Array(items[index..<min(index + chunk, items.count)])
-            let onDisk = slice.filter { !$0.missing }
+            // A box or file folder replaced by a link is not followed either (O_NOFOLLOW covers the last name only).
+            let linked = slice.filter { !$0.missing && folders.linkedFolder(of: $0) != nil }
+            let onDisk = slice.filter { !$0.missing && folders.linkedFolder(of: $0) == nil }
             let hashes = Fixity.digests(onDisk.map { (path: $0.path, expectedSize: $0.size) })
             for item in slice where item.missing { tally.addRecordedMissing(item) }
+            for item in linked {
+                tally.add(
+                    item, .failure(FixityError(operation: .open, errno: ELOOP, path: item.path, kind: .symbolicLink)))
+            }
             for (item, hash) in zip(onDisk, hashes) { tally.add(item, hash) }
             index += slice.count
             progress?(
@@ -116,7 +123,8 @@ extension KhoStore {
                 path = row["disk_path"]
             }
             return MasterToVerify(
-                id: row["id"], path: path, ref: "\(row["box_code"] as String)/\(row["file_code"] as String)",
+                id: row["id"], path: path, rel: row["rel_path"],
+                ref: "\(row["box_code"] as String)/\(row["file_code"] as String)",
                 sha: row["sha256"], size: (row["size"] as Int64?).map { UInt64(max(0, $0)) }, missing: row["missing"],
                 name: row["name"])
         }
@@ -146,6 +154,8 @@ extension KhoStore {
 private struct MasterToVerify: Sendable {
     var id: Int64
     var path: String
+    /// `BOX/FILE/NAME` under the scans root.
+    var rel: String
     var ref: String
     var sha: String?
     /// The size on record: another size is a change, found without reading.
@@ -202,5 +212,29 @@ private struct VerifyTally {
                         message: VerifyText.unreadable(error.reason())()))
             }
         }
+    }
+}
+
+/// Which box and file folders on the way to a master are symbolic links (each folder looked at once).
+private struct FolderLinks {
+    private var seen: [String: Bool] = [:]
+
+    /// The first folder between the scans root and `item` that is a link, or nil.
+    mutating func linkedFolder(of item: MasterToVerify) -> String? {
+        guard item.path.hasSuffix("/" + item.rel) else { return nil }
+        var folder = String(item.path.dropLast(item.rel.count + 1))
+        for part in item.rel.split(separator: "/").dropLast() {
+            folder += "/" + part
+            if isLink(folder) { return folder }
+        }
+        return nil
+    }
+
+    private mutating func isLink(_ folder: String) -> Bool {
+        if let known = seen[folder] { return known }
+        var info = stat()
+        let link = lstat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        seen[folder] = link
+        return link
     }
 }
