@@ -47,6 +47,12 @@ public enum Fixity {
     ) throws(FixityError) -> FixityDigest {
         let (fd, info) = try openForReading(path: path, expectedSize: expectedSize, limit: limit)
         defer { close(fd) }
+        return try digest(opened: fd, info, path: path)
+    }
+
+    /// Hashes a file opened with ``openForReading(path:expectedSize:limit:)`` (`info` its status then), from its start
+    /// to its end; a size that changes while it is read is a finding. The descriptor stays open for the caller.
+    public static func digest(opened fd: Int32, _ info: stat, path: String) throws(FixityError) -> FixityDigest {
         let size = UInt64(max(0, info.st_size))
         switch digest(fileDescriptor: fd, sizeHint: size, stopAfter: size) {
         case .success(let digest):
@@ -148,7 +154,8 @@ public enum Fixity {
     }
 
     /// Hashes many files like `digests(paths:)`, each compared with the size expected of it (the catalogue's).
-    public static func digests(_ files: [(path: String, expectedSize: UInt64?)]) -> [Result<FixityDigest, FixityError>] {
+    public static func digests(_ files: [(path: String, expectedSize: UInt64?)]) -> [Result<FixityDigest, FixityError>]
+    {
         ParallelMap.map(files) { file in
             Result { () throws(FixityError) -> FixityDigest in
                 try digest(path: file.path, expectedSize: file.expectedSize)

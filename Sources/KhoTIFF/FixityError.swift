@@ -134,11 +134,11 @@ extension FixityError: LocalizedError {
         }
         switch operation {
         case .open, .stat:
-            return language == .vi
-                ? "không mở được tệp\(target) để tính SHA-256: \(why)" : "cannot open\(target) to compute SHA-256: \(why)"
+            let vi = "không mở được tệp\(target) để tính SHA-256: \(why)"
+            return language == .vi ? vi : "cannot open\(target) to compute SHA-256: \(why)"
         case .read:
-            return language == .vi
-                ? "lỗi khi đọc tệp\(target) để tính SHA-256: \(why)" : "error reading\(target) to compute SHA-256: \(why)"
+            let vi = "lỗi khi đọc tệp\(target) để tính SHA-256: \(why)"
+            return language == .vi ? vi : "error reading\(target) to compute SHA-256: \(why)"
         }
     }
 

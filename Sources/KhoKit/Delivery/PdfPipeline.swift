@@ -204,10 +204,12 @@ enum PdfReadBack {
         var message: String
     }
 
-    static func info(_ path: String, tools: PopplerTools) -> Info {
+    /// Reads `path`, or with `input` the open file kho checked (given to pdfinfo as its standard input).
+    static func info(_ path: String, tools: PopplerTools, input: Int32? = nil) -> Info {
         let env = ["LC_ALL": "C.UTF-8"]
-        guard let r = try? ToolProcess.run(tools.pdfinfo, [path], environment: env),
-            let meta = try? ToolProcess.run(tools.pdfinfo, ["-meta", path], environment: env)
+        let source = input == nil ? path : "/dev/stdin"
+        guard let r = try? ToolProcess.run(tools.pdfinfo, [source], environment: env, input: input),
+            let meta = try? ToolProcess.run(tools.pdfinfo, ["-meta", source], environment: env, input: input)
         else {
             return Info(pages: nil, pdfa: nil, message: "pdfinfo could not be started")
         }
@@ -225,10 +227,12 @@ enum PdfReadBack {
     }
 
     /// The text layer of each page (pdftotext separates pages with a form feed), or nil when it cannot be read.
-    static func pageTexts(_ path: String, tools: PopplerTools) -> [String]? {
+    /// Reads `path`, or with `input` the open file kho checked (given to pdftotext as its standard input).
+    static func pageTexts(_ path: String, tools: PopplerTools, input: Int32? = nil) -> [String]? {
         guard
             let r = try? ToolProcess.run(
-                tools.pdftotext, ["-enc", "UTF-8", path, "-"], environment: ["LC_ALL": "C.UTF-8"]), r.ok
+                tools.pdftotext, ["-enc", "UTF-8", input == nil ? path : "/dev/stdin", "-"],
+                environment: ["LC_ALL": "C.UTF-8"], input: input), r.ok
         else {
             return nil
         }

@@ -138,15 +138,25 @@ private struct CopyCheck {
     func problems() -> [PdfVerifyProblem] {
         var found: [PdfVerifyProblem] = []
         if item.outdated { found.append(outdated()) }
+        // One safe open: the tools read back the very file that was hashed (as their standard input), never the path
+        // again (a FIFO or link swapped in meanwhile would make them wait or read something else).
+        let opened: (fd: Int32, info: stat)
         let sha: String
         do throws(FixityError) {
-            sha = try Fixity.digest(path: item.path, expectedSize: item.bytes).sha256
+            opened = try Fixity.openForReading(path: item.path, expectedSize: item.bytes)
+        } catch {
+            if case .sizeChanged = error.kind { return found + [changed()] }
+            return found + [unreadable(error)]
+        }
+        defer { close(opened.fd) }
+        do throws(FixityError) {
+            sha = try Fixity.digest(opened: opened.fd, opened.info, path: item.path).sha256
         } catch {
             if case .sizeChanged = error.kind { return found + [changed()] }
             return found + [unreadable(error)]
         }
         if sha != item.sha256 { found.append(changed()) }
-        let info = PdfReadBack.info(item.path, tools: tools)
+        let info = PdfReadBack.info(item.path, tools: tools, input: opened.fd)
         guard let pages = info.pages else {
             return found + [
                 problem(
@@ -155,7 +165,7 @@ private struct CopyCheck {
             ]
         }
         found += readBackProblems(info, pages: pages)
-        if !item.textPages.isEmpty { found += textLayerProblems() }
+        if !item.textPages.isEmpty { found += textLayerProblems(input: opened.fd) }
         return found
     }
 
@@ -216,8 +226,8 @@ private struct CopyCheck {
     }
 
     /// The text layer must not be empty on the pages where OCR found text.
-    private func textLayerProblems() -> [PdfVerifyProblem] {
-        guard let texts = PdfReadBack.pageTexts(item.path, tools: tools) else {
+    private func textLayerProblems(input: Int32) -> [PdfVerifyProblem] {
+        guard let texts = PdfReadBack.pageTexts(item.path, tools: tools, input: input) else {
             return [
                 problem(
                     "no_text", Text(vi: "pdftotext không đọc được lớp chữ", en: "pdftotext cannot read the text layer"))
