@@ -183,5 +183,8 @@ import Testing
         #expect(verify.code == 1)
         #expect(verify.out.contains("\"unreadable\" : 2"), "\(verify.out)")
         #expect(verify.out.contains("symbolic link: not followed"))
+        // And `kho check` names the linked folder
+        let check = try kho("check", env: ["KHO_LANG": "en"])
+        #expect(check.code == 1 && check.out.contains("is a symbolic link, not followed"), "\(check.out)")
     }
 }

@@ -685,6 +685,7 @@ extension KhoStore {
     /// Every master on record is on disk as a regular file (a link where a master was is not followed), or on record
     /// as missing: a problem until it is back or a person accepts the loss (`scan accept --reason lost`).
     private static func checkMasters(_ db: Database, into report: inout CheckReport) throws {
+        var folders = FolderLinks()
         for row in try Row.fetchAll(
             db,
             sql: """
@@ -713,7 +714,17 @@ extension KhoStore {
             }
             let diskPath: String = row["disk_path"]
             var info = stat()
-            if lstat(diskPath, &info) != 0 {
+            if let folder = folders.linkedFolder(path: diskPath, rel: rel) {
+                report.problems.append(
+                    CheckProblem(
+                        code: "master_not_file", subject: rel,
+                        text: Text(
+                            vi:
+                                "bản quét \(rel): thư mục \(folder) là liên kết tượng trưng, không đi theo; hãy đặt lại thư mục thật",
+                            en:
+                                "master \(rel): the folder \(folder) is a symbolic link, not followed; put the real folder back"
+                        )))
+            } else if lstat(diskPath, &info) != 0 {
                 report.problems.append(
                     CheckProblem(
                         code: "master_missing", subject: rel,

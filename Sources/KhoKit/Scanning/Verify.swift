@@ -216,14 +216,19 @@ private struct VerifyTally {
 }
 
 /// Which box and file folders on the way to a master are symbolic links (each folder looked at once).
-private struct FolderLinks {
+struct FolderLinks {
     private var seen: [String: Bool] = [:]
 
     /// The first folder between the scans root and `item` that is a link, or nil.
-    mutating func linkedFolder(of item: MasterToVerify) -> String? {
-        guard item.path.hasSuffix("/" + item.rel) else { return nil }
-        var folder = String(item.path.dropLast(item.rel.count + 1))
-        for part in item.rel.split(separator: "/").dropLast() {
+    fileprivate mutating func linkedFolder(of item: MasterToVerify) -> String? {
+        linkedFolder(path: item.path, rel: item.rel)
+    }
+
+    /// The first folder between the scans root and the master at `path` (`rel` under the root) that is a link, or nil.
+    mutating func linkedFolder(path: String, rel: String) -> String? {
+        guard path.hasSuffix("/" + rel) else { return nil }
+        var folder = String(path.dropLast(rel.count + 1))
+        for part in rel.split(separator: "/").dropLast() {
             folder += "/" + part
             if isLink(folder) { return folder }
         }
