@@ -70,7 +70,16 @@ struct Kho: ParsableCommand {
             Foundation.exit(1)
         } catch {
             CleanStop.waitIfStopping()
-            exit(withError: error)
+            guard Lang.current == .vi else { exit(withError: error) }
+            // argument-parser writes its help and its parsing errors in English: kho says them in Vietnamese.
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                let shown = code == .success ? ParserWords.vietnameseHelp(text) : ParserWords.vietnameseError(text)
+                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(
+                    Data((shown + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }
