@@ -28,7 +28,7 @@ public enum TIFFReader {
     public static func read(path: String, options: TIFFReadOptions = TIFFReadOptions()) -> TIFFFileResult {
         silenceLibTIFF()
         var result = TIFFFileResult(path: path)
-        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
         guard fd >= 0 else {
             result.findings.append(openFinding(errno: errno))
             return result
@@ -71,6 +71,15 @@ public enum TIFFReader {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             result.fileSize = UInt64(max(0, info.st_size))
+            // A sparse or oversized file is a finding, not work (the same screen as every fixity reading).
+            if let problem = Fixity.screen(fd, info) {
+                switch problem.kind {
+                case .sparse(let size, let allocated): result.findings.append(.sparse(size: size, allocated: allocated))
+                case .tooLarge(let size, let limit): result.findings.append(.tooLarge(size: size, limit: limit))
+                default: result.findings.append(.notRegularFile)
+                }
+                return false
+            }
             return true
         case S_IFDIR:
             result.findings.append(.isDirectory)

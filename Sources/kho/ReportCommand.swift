@@ -38,7 +38,7 @@ struct ReportCommand: ParsableCommand {
         }
         let report = try store.leadershipReport(source, lang: Lang.current)
         let page = report.html
-        try OutputFile.write(page, to: html, catalogue: global.path)
+        try OutputFile.write(page, to: html, protecting: try store.protectedPaths())
         if global.json { return try Printer.json(report.model) }
         Printer.line(
             Text(

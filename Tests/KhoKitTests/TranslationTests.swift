@@ -137,6 +137,9 @@ import Testing
             OutputError.self,
             [
                 .catalogue(path: "p", catalogue: "c"), .notRegularFile(path: "p", kind: "fifo"),
+                .protected(
+                    path: "p",
+                    what: Text(vi: "bản gốc của hồ sơ H1/01, trang 1", en: "the master of file H1/01, page 1")),
                 .cannotWrite(path: "p", reason: "r"),
             ])
         add(
@@ -202,7 +205,8 @@ import Testing
             [
                 .nothingToConfirm(ref: "B/F", state: Text(vi: "chưa số hóa", en: "not scanned"), pages: 3, sheets: 2),
                 .nothingToConfirm(ref: "B/F", state: Text(vi: "chưa số hóa", en: "not scanned"), pages: 3, sheets: nil),
-                .nothingToAccept(ref: "B/F"), .unknownPage(ref: "B/F", page: "9", changed: ["0001.tif"]), .emptyNote,
+                .nothingToAccept(ref: "B/F"), .nothingLost(ref: "B/F"),
+                .unknownPage(ref: "B/F", page: "9", changed: ["0001.tif"]), .emptyNote,
             ])
         // Estimation: RatesError, EstimateError, RatesFileError (KhoEstimation)
         add(

@@ -8,16 +8,7 @@ import Testing
 
 /// Runs `kho ARGS` for at most `seconds`; a run that takes longer is killed and reported as exit code -9.
 func runLimited(_ kho: Kho, _ args: [String], env: [String: String] = [:], seconds: Double = 60) throws -> Kho.Result {
-    let process = Process()
-    process.executableURL = Kho.binary
-    process.arguments = args
-    process.currentDirectoryURL = kho.dir
-    var environment = ProcessInfo.processInfo.environment
-    environment["KHO_DB"] = kho.db
-    environment["KHO_LANG"] = "vi"
-    environment.removeValue(forKey: "KHO_OPERATOR")
-    for (k, v) in env { environment[k] = v }
-    process.environment = environment
+    let process = kho.process(args, env: env)
     let out = kho.dir.appendingPathComponent("out-\(UUID().uuidString)")
     let err = kho.dir.appendingPathComponent("err-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: out.path, contents: nil)

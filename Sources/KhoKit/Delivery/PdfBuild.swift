@@ -215,10 +215,13 @@ extension KhoStore {
         let masters = try Row.fetchAll(
             db,
             sql: """
-                SELECT disk_path, name, sha256, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
+                SELECT disk_path, name, sha256, size, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
                 """, arguments: [c.fileId]
         ).map {
-            PdfJobMaster(path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"], pages: $0["pages"])
+            PdfJobMaster(
+                path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"],
+                size: UInt64(max(0, $0["size"] as Int64)),
+                pages: $0["pages"])
         }
         let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
         return PdfJob(

@@ -32,7 +32,8 @@ enum FileLadder {
                     """), arguments: [fileId])
     }
 
-    /// What the file's masters on record add up to.
+    /// What the file's masters on record add up to (a master whose loss a person accepted is no longer one; a master
+    /// missing and not accepted is bad: the file needs a rescan).
     struct Masters {
         var count = 0
         var pages = 0
@@ -50,7 +51,7 @@ enum FileLadder {
                                COALESCE(SUM(\(Bounds.sql("size"))), 0) AS bytes,
                                COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0) AS bad,
                                COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0) AS changed
-                        FROM master WHERE file_id = ?
+                        FROM master WHERE file_id = ? AND lost_event IS NULL
                         """), arguments: [fileId])
         else { return Masters() }
         return Masters(

@@ -57,7 +57,7 @@ extension KhoStore {
         }
         // The same rules as every output: never the catalogue's files, never a device or FIFO (even with --force).
         do {
-            try OutputFile.check(dest, catalogue: path)
+            try OutputFile.check(dest, protecting: try protectedPaths())
         } catch OutputError.catalogue {
             throw MaintenanceError.backupIsLive(path: target)
         }

@@ -354,6 +354,11 @@ enum Migrations {
         migrator.registerMigration("v9-search-contentless") { db in
             try SearchIndex.rebuild(db)
         }
+        // A master gone from disk stays on record as missing (with its last SHA-256) until a person accepts the loss:
+        // the accepting `scan.accept` event (reason `lost`) is kept here; a rescan at the same path clears it.
+        migrator.registerMigration("v10-missing-masters") { db in
+            try db.execute(sql: "ALTER TABLE master ADD COLUMN lost_event INTEGER REFERENCES event(id)")
+        }
         return migrator
     }
 }
