@@ -354,6 +354,11 @@ enum Migrations {
         migrator.registerMigration("v9-search-contentless") { db in
             try SearchIndex.rebuild(db)
         }
+        // The append-only log (issue 21, item 6): no event is ever changed or deleted, and deleted rows keep their
+        // ids, which are never given to another row (``AppendOnlyLog``).
+        migrator.registerMigration("v11-append-only-log") { db in
+            try AppendOnlyLog.migrate(db)
+        }
         return migrator
     }
 }
