@@ -270,7 +270,7 @@ extension KhoStore {
     /// Builds one copy and records it, or adds the finding that stopped it.
     private func build(_ job: PdfJob, run: BuildRun, ocrJobs: Int, workers: Int, into state: BuildState) {
         // A catalogue replaced since the build started: no new work, and nothing written into it.
-        if let now = try? catalogueIdentity(), now != run.identity {
+        if (try? stillHolds(run.identity)) != true {
             return state.stop(StoreError.catalogueReplaced(path: path, task: Self.buildTask))
         }
         let outcome = PdfPipeline.run(job, tools: run.tools, settings: run.settings, ocrJobs: ocrJobs)

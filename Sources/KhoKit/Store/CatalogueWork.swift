@@ -6,24 +6,44 @@ import GRDB
 #endif
 
 /// What makes a catalogue the one a long task started on: its file (device and inode: a copy moved over it is another
-/// file) and its generation (`setting` `catalogue_generation`, renewed by every restore, which writes into the same
-/// file).
+/// file), its generation (`setting` `catalogue_generation`, renewed by every restore, which writes into the same
+/// file), and the latest event of its log then (the log is append-only: the same catalogue keeps that event, under
+/// the same id, forever; a catalogue put back from an older copy by any means does not have it).
 public struct CatalogueIdentity: Equatable, Sendable {
     var device: UInt64
     var inode: UInt64
     var generation: String?
+    /// The id and ULID of the latest event when the task started (nil for an empty log).
+    var lastEvent: Int64?
+    var lastUID: String?
 
     /// The `setting` key of the generation.
     static let generationKey = "catalogue_generation"
 
     /// The identity of the catalogue at `path` open as `db` (an in-memory one has no file).
     static func read(_ db: Database, path: String) throws -> CatalogueIdentity {
-        var info = stat()
-        let onDisk = path != ":memory:" && !path.isEmpty && stat(path, &info) == 0
-        let generation = try String.fetchOne(
-            db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [generationKey])
+        let (device, inode) = file(path)
+        let last = try Row.fetchOne(db, sql: "SELECT id, uid FROM event ORDER BY id DESC LIMIT 1")
         return CatalogueIdentity(
-            device: onDisk ? UInt64(info.st_dev) : 0, inode: onDisk ? UInt64(info.st_ino) : 0, generation: generation)
+            device: device, inode: inode, generation: try generation(db), lastEvent: last?["id"], lastUID: last?["uid"])
+    }
+
+    /// Whether the catalogue at `path` open as `db` is still this one.
+    func holds(_ db: Database, path: String) throws -> Bool {
+        let (device, inode) = Self.file(path)
+        guard device == self.device, inode == self.inode, try Self.generation(db) == generation else { return false }
+        guard let lastEvent else { return true }
+        return try String.fetchOne(db, sql: "SELECT uid FROM event WHERE id = ?", arguments: [lastEvent]) == lastUID
+    }
+
+    private static func file(_ path: String) -> (UInt64, UInt64) {
+        var info = stat()
+        guard path != ":memory:", !path.isEmpty, stat(path, &info) == 0 else { return (0, 0) }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    }
+
+    private static func generation(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [generationKey])
     }
 
     /// Gives the catalogue open as `db` a new generation (a restore does, in the copy that goes live).
@@ -49,11 +69,16 @@ extension KhoStore {
         try read { db in try CatalogueIdentity.read(db, path: path) }
     }
 
+    /// Whether the catalogue is still the one `identity` was taken of.
+    func stillHolds(_ identity: CatalogueIdentity) throws -> Bool {
+        try read { db in try identity.holds(db, path: path) }
+    }
+
     /// One write transaction of a long task (`task`, e.g. "dựng bản PDF/A"), done only when the catalogue is still the
     /// one the task started on (`identity`); else ``StoreError/catalogueReplaced(path:task:)`` and nothing is written.
     func write<T>(still identity: CatalogueIdentity, task: Text, _ body: (Database) throws -> T) throws -> T {
         try write { db in
-            guard try CatalogueIdentity.read(db, path: path) == identity else {
+            guard try identity.holds(db, path: path) else {
                 throw StoreError.catalogueReplaced(path: path, task: task)
             }
             return try body(db)
