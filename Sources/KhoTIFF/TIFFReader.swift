@@ -211,7 +211,9 @@ public enum TIFFReader {
         let samples = samplesFinding(page)
         if let samples { result.findings.append(samples) }
         let corrected = StripCorrection.made(in: walk.warnings)
-        if let data = imageData(tif, page: page, raw: raw, samplesSound: samples == nil, libtiffCounts: corrected) {
+        if let data = imageData(
+            tif, page: page, raw: raw, samplesSound: samples == nil, libtiffCounts: corrected, fileSize: result.fileSize
+        ) {
             page.dataBytes = data.bytes
             page.dataEnd = data.end
             result.findings.append(contentsOf: data.findings(page: number))
@@ -338,11 +340,12 @@ public enum TIFFReader {
     /// The strips or tiles of the current directory, or nil when it has no image data.
     ///
     /// Offsets and byte counts come from the file as written (`raw`) when they can be read there, else from libtiff;
-    /// byte counts come from libtiff when it corrected the file's (`libtiffCounts`: it reads the data with its own,
-    /// so those are the ones a finding must be about). The rows uncompressed blocks must hold are measured only when
+    /// a count that runs past the end of the file is libtiff's when libtiff corrected it (`libtiffCounts`) and its
+    /// count fits (it reads the data with that one, so a finding must be about it). The rows uncompressed blocks must hold are measured only when
     /// SamplesPerPixel is usable and the data is not YCbCr (whose subsampling packs rows in blocks).
     private static func imageData(
-        _ tif: OpaquePointer, page: TIFFPage, raw: TIFFRawDirectory?, samplesSound: Bool, libtiffCounts: Bool
+        _ tif: OpaquePointer, page: TIFFPage, raw: TIFFRawDirectory?, samplesSound: Bool, libtiffCounts: Bool,
+        fileSize: UInt64
     ) -> TIFFImageData? {
         let tiled = TIFFIsTiled(tif) != 0
         let count = Int(tiled ? TIFFNumberOfTiles(tif) : TIFFNumberOfStrips(tif))
@@ -359,14 +362,26 @@ public enum TIFFReader {
         }
         // The file's own values where it has them; past the end of a short array, 0, as libtiff pads it.
         func values(_ tag: UInt32, _ parsed: UnsafePointer<UInt64>) -> [UInt64] {
-            guard !(libtiffCounts && tag == countTag), let written = raw?.integers(UInt16(tag), limit: count) else {
+            guard let written = raw?.integers(UInt16(tag), limit: count) else {
                 return Array(UnsafeBufferPointer(start: parsed, count: count))
             }
             return (0..<count).map { $0 < written.count ? written[$0] : 0 }
         }
-        var data = TIFFImageData(
-            block: tiled ? .tile : .strip, offsets: values(offsetTag, offsets), byteCounts: values(countTag, byteCounts)
-        )
+        let blockOffsets = values(offsetTag, offsets)
+        var blockCounts = values(countTag, byteCounts)
+        if libtiffCounts {
+            // libtiff replaced the counts: a count the file cannot hold (it runs past the end) is read with libtiff's,
+            // when that one fits; a count the file can hold, even short or 0, is the file's (libtiff would read its
+            // neighbour's bytes as its own: the finding stays).
+            for index in blockCounts.indices {
+                let (written, overflow) = blockOffsets[index].addingReportingOverflow(blockCounts[index])
+                let (corrected, overflow2) = blockOffsets[index].addingReportingOverflow(byteCounts[index])
+                if (overflow || written > fileSize) && !overflow2 && corrected <= fileSize {
+                    blockCounts[index] = byteCounts[index]
+                }
+            }
+        }
+        var data = TIFFImageData(block: tiled ? .tile : .strip, offsets: blockOffsets, byteCounts: blockCounts)
         if page.compression == .none && page.photometric != .ycbcr && samplesSound {
             var planar = UInt16(PLANARCONFIG_CONTIG)
             _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_PLANARCONFIG), &planar)
@@ -404,8 +419,8 @@ public enum TIFFReader {
 
     /// The error that made libtiff give up, from byte `start` of the error buffer on: the last it logged (libtiff
     /// stops at the error it cannot get past), followed by the ones before it in parentheses, or "" when none.
-    /// E.g. "TIFFReadDirectory: Failed to read directory at offset 300. (TIFFFetchDirectory: Sanity check on
-    /// directory count failed, this is probably not a valid IFD offset.)"
+    /// E.g. "TIFFReadDirectory: Failed to read directory at offset 300 (TIFFFetchDirectory: Sanity check on
+    /// directory count failed, this is probably not a valid IFD offset)"
     private static func fatalError(in log: UnsafeMutablePointer<kho_tiff_log>, from start: UInt32) -> String {
         let errors = text(of: &log.pointee.errors, from: start, to: log.pointee.error_length)
             .split(separator: "\n").map(String.init)
@@ -436,10 +451,11 @@ public enum TIFFReader {
 /// libtiff's own correction of a page's StripByteCounts.
 ///
 /// When a single uncompressed strip's byte count is 0, runs past the end of the file or is shorter than its rows,
-/// or when the counts of uncompressed strips are plainly wrong, libtiff warns ("Bogus "StripByteCounts" field,
-/// ignoring and calculating from imagelength") and reads the strips with sizes it computes from the image's rows. A
-/// finding about those strips must be about the sizes libtiff reads with; the warning stays with the file's libtiff
-/// warnings (a note, not a failure).
+/// or when the counts of uncompressed strips look plainly wrong, libtiff warns ("Bogus "StripByteCounts" field,
+/// ignoring and calculating from imagelength") and reads the strips with sizes it computes from the image's rows.
+/// Where the file's count cannot be right (past the end of the file) and libtiff's fits, the finding is about
+/// libtiff's (Pillow's `tiff_wrong_bits_per_sample.tiff`: `tiffcp` decodes it); the warning stays with the file's
+/// libtiff warnings (a note, not a failure).
 enum StripCorrection {
     /// Whether libtiff's warnings for one directory say it replaced the file's StripByteCounts.
     static func made(in warnings: String) -> Bool {

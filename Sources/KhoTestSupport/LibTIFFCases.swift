@@ -96,7 +96,10 @@ public enum LibTIFFCases {
     /// "void" and decodes as unsigned integers.
     public static func sgiDataTypeTiled() -> [UInt8] {
         file(pages: [
-            (tags(width: 16, height: 16, tiled: true, count: 256, extra: [Tag(32996, 3, [0])]), [UInt8](repeating: 128, count: 256))
+            (
+                tags(width: 16, height: 16, tiled: true, count: 256, extra: [Tag(32996, 3, [0])]),
+                [UInt8](repeating: 128, count: 256)
+            )
         ])
     }
 

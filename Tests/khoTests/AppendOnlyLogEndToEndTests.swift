@@ -38,7 +38,9 @@ import Testing
         defer { try? queue.close() }
         return try queue.read { db in
             var ids: [String: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT b.code || '/' || f.code AS ref, f.id FROM file f JOIN box b ON b.id = f.box_id") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT b.code || '/' || f.code AS ref, f.id FROM file f JOIN box b ON b.id = f.box_id")
+            {
                 ids[row["ref"]] = row["id"]
             }
             return ids
@@ -51,8 +53,9 @@ import Testing
         let queue = try DatabaseQueue(path: kho.db)
         defer { try? queue.close() }
         // When anything, even SQL typed by hand, tries to change or delete one
-        for sql in ["UPDATE event SET actor = 'ai đó' WHERE id = 1", "DELETE FROM event WHERE id = 1", "DELETE FROM event"]
-        {
+        for sql in [
+            "UPDATE event SET actor = 'ai đó' WHERE id = 1", "DELETE FROM event WHERE id = 1", "DELETE FROM event",
+        ] {
             // Then SQLite refuses, saying why
             do {
                 try queue.write { db in try db.execute(sql: sql) }

@@ -265,8 +265,9 @@ extension KhoStore {
                 // Neither a file out of the store (on its own or with its box) nor into a box that is out.
                 if let id = old.id { try refuseMoveWhileOut(db, boxId: old.boxId, fileId: id) }
                 if let id = target.id { try refuseMoveWhileOut(db, boxId: id) }
-                if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code).fetchOne(
-                    db)
+                if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code)
+                    .fetchOne(
+                        db)
                 {
                     throw CatalogueError.duplicateFile(ref: "\(target.code)/\(old.code)", title: clash.title)
                 }

@@ -36,7 +36,9 @@ extension KhoStore {
                 let new = try Clean.newCode(newCode, .file)
                 let name = "\(box.code)/\(old.code)"
                 guard new != old.code else { throw CorrectionError.sameCode(thing: .file, code: name) }
-                if let taken = try FileRecord.filter(Column("box_id") == old.boxId && Column("code") == new).fetchOne(db) {
+                if let taken = try FileRecord.filter(Column("box_id") == old.boxId && Column("code") == new).fetchOne(
+                    db)
+                {
                     throw CatalogueError.duplicateFile(ref: "\(box.code)/\(new)", title: taken.title)
                 }
                 try Self.ensureRenamable(db, thing: .file, code: name, files: "f.id = ?", id: old.id)
@@ -114,7 +116,8 @@ extension KhoStore {
             try write { db in
                 let (box, file) = try Lookup.file(db, ref: ref)
                 let name = "\(box.code)/\(file.code)"
-                return try deleteRow(db, .file, id: file.id ?? 0, code: name, extra: ["box": box.code], by: who) { event in
+                return try deleteRow(db, .file, id: file.id ?? 0, code: name, extra: ["box": box.code], by: who) {
+                    event in
                     event.boxId = box.id
                     event.fondsId = box.fondsId
                     event.sheets = file.sheets
@@ -130,7 +133,8 @@ extension KhoStore {
             try write { db in
                 let box = try Lookup.box(db, code: code)
                 let fonds = try Lookup.fondsCode(db, id: box.fondsId)
-                return try deleteRow(db, .box, id: box.id ?? 0, code: box.code, extra: ["fonds": fonds], by: who) { event in
+                return try deleteRow(db, .box, id: box.id ?? 0, code: box.code, extra: ["fonds": fonds], by: who) {
+                    event in
                     event.fondsId = box.fondsId
                     event.metresMM = box.fromBoxId == nil ? box.extentMM : nil
                 }

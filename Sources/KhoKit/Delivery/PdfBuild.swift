@@ -123,7 +123,7 @@ extension KhoStore {
         // meanwhile (the catalogue's work lock), and no write into a catalogue replaced since (its identity).
         let work = try CatalogueLock.acquire(catalogue: path, activity: .build, by: who, time: time)
         defer { work?.release() }
-        let identity = try catalogueIdentity()
+        let identity = try watchCatalogue()
         PdfFolderLock.removeLeftovers(in: folder)
 
         var summary = PdfBuildSummary()
@@ -184,7 +184,7 @@ extension KhoStore {
 
     /// Numbers the files that have none in each fonds of `ready` (one transaction), counted in `summary`.
     private func numberFiles(
-        inFondsOf ready: [Candidate], by who: Attribution, identity: CatalogueIdentity,
+        inFondsOf ready: [Candidate], by who: Attribution, identity: CatalogueWatch,
         summary: inout PdfBuildSummary
     ) throws {
         let fondsToNumber = Set(ready.map(\.fondsId))
@@ -346,14 +346,15 @@ extension KhoStore {
                     sql: "INSERT INTO pdf_text (file_id, text) VALUES (?, ?)", arguments: [job.file.fileId, text])
             }
             let settled = try FileLadder.apply(db, fileId: job.file.fileId)
-            event.detail = EventDetail(
-                before: ["scan_state": job.file.state.rawValue],
-                after: [
-                    "scan_state": settled.after.rawValue, "archive_id": job.archiveId, "sha256": built.sha256,
-                    "pdfa": built.pdfa,
-                ],
-                source: tools.versions.summary, count: built.pages, note: job.target
-            ).json
+            event.detail =
+                EventDetail(
+                    before: ["scan_state": job.file.state.rawValue],
+                    after: [
+                        "scan_state": settled.after.rawValue, "archive_id": job.archiveId, "sha256": built.sha256,
+                        "pdfa": built.pdfa,
+                    ],
+                    source: tools.versions.summary, count: built.pages, note: job.target
+                ).json
             try event.append(db)
             return settled.after
         }
@@ -442,7 +443,7 @@ private struct BuildRun: Sendable {
     var who: Attribution
     var started: Date
     /// The catalogue the build started on: each write checks it is still the one.
-    var identity: CatalogueIdentity
+    var identity: CatalogueWatch
     var progress: (@Sendable (IngestProgress) -> Void)?
 }
 

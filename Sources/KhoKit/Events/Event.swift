@@ -153,7 +153,8 @@ public struct Event: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            id, uid, kind.rawValue, actor, recorder, happenedAt, happenedDay, recordedAt, opening, fondsId, boxId, fileId,
+            id, uid, kind.rawValue, actor, recorder, happenedAt, happenedDay, recordedAt, opening, fondsId, boxId,
+            fileId,
             metresMM, keptMM, sheets, pages, bytes, undoes, supersedes, detail,
         ])
         id = db.lastInsertedRowID

@@ -35,7 +35,9 @@ struct EventDescriber {
             let before = EventDetail(json: row["detail"]).before ?? [:]
             let code = (before["code"] ?? nil) ?? "?"
             let name = kind == .fileDelete ? "\((before["box"] ?? nil) ?? "?")/\(code)" : code
-            if let id = (before["id"] ?? nil).flatMap({ Int64($0) }) { deleted[kind, default: [:]][id] = (name, row["id"]) }
+            if let id = (before["id"] ?? nil).flatMap({ Int64($0) }) {
+                deleted[kind, default: [:]][id] = (name, row["id"])
+            }
             for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) {
                 unlinked[id] = (kind, name, row["id"])
             }

@@ -282,7 +282,7 @@ extension KhoStore {
         summary.findings = walkFindings.map { $0.text() }
 
         let catalogue = try read { db in try IngestCatalogue(db) }
-        let identity = try catalogueIdentity()
+        let identity = try watchCatalogue()
         let work = Self.planWork(folders: folders, catalogue: catalogue, summary: &summary)
         let run = IngestRun(
             root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
@@ -562,7 +562,7 @@ private struct IngestRun {
     var now: Date
     var started: Date
     /// The catalogue the ingest started on: each batch checks it is still the one.
-    var identity: CatalogueIdentity
+    var identity: CatalogueWatch
     var progress: (@Sendable (IngestProgress) -> Void)?
 }
 

@@ -68,10 +68,13 @@ enum AppendOnlyLog {
         else { throw StoreError.unexpectedSchema(table: table, expected: "the table") }
         let indexes = try String.fetchAll(
             db,
-            sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid",
+            sql:
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid",
             arguments: [table])
-        let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-            .map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let columns = try String.fetchAll(
+            db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table]
+        )
+        .map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         let staging = "kho_new_\(table)"
         guard let open = sql.firstIndex(of: "(") else {
             throw StoreError.unexpectedSchema(table: table, expected: "CREATE TABLE …(")
@@ -104,7 +107,8 @@ enum AppendOnlyLog {
                         """, arguments: [kind])
             else { continue }
             try db.execute(
-                sql: "INSERT INTO sqlite_sequence (name, seq) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)",
+                sql:
+                    "INSERT INTO sqlite_sequence (name, seq) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)",
                 arguments: [table, table])
             try db.execute(
                 sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", arguments: [highest, table])
@@ -118,7 +122,8 @@ enum RowIds {
     static func highestGiven(_ db: Database, table: String) throws -> Int64 {
         let rows = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table)") ?? 0
         // Before v11 no table counts its ids (and SQLite makes `sqlite_sequence` with the first that does).
-        guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'sqlite_sequence'") == true
+        guard
+            try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'sqlite_sequence'") == true
         else { return rows }
         let mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
         return max(rows, mark ?? 0)

@@ -7,8 +7,9 @@ import GRDB
 
 /// What makes a catalogue the one a long task started on: its file (device and inode: a copy moved over it is another
 /// file), its generation (`setting` `catalogue_generation`, renewed by every restore, which writes into the same
-/// file), and the latest event of its log then (the log is append-only: the same catalogue keeps that event, under
-/// the same id, forever; a catalogue put back from an older copy by any means does not have it).
+/// file), and the latest event of its log (the log is append-only: the same catalogue keeps that event, under the
+/// same id, forever; a catalogue put back from an older copy by any means does not have it). The task moves the
+/// latest event on with each of its own writes (``CatalogueWatch``), so a copy put back that lacks them is caught too.
 public struct CatalogueIdentity: Equatable, Sendable {
     var device: UInt64
     var inode: UInt64
@@ -55,6 +56,29 @@ public struct CatalogueIdentity: Equatable, Sendable {
     }
 }
 
+/// The catalogue a long task works on, followed through the task's own writes (shared by a build's workers).
+final class CatalogueWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var identity: CatalogueIdentity
+
+    init(_ identity: CatalogueIdentity) { self.identity = identity }
+
+    /// Whether the catalogue at `path` open as `db` is still the one watched.
+    func holds(_ db: Database, path: String) throws -> Bool {
+        let identity = lock.withLock { self.identity }
+        return try identity.holds(db, path: path)
+    }
+
+    /// Takes the latest event of `db` (inside the task's write, after it) as the one the catalogue must keep.
+    func advance(_ db: Database) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, uid FROM event ORDER BY id DESC LIMIT 1")
+        lock.withLock {
+            identity.lastEvent = last?["id"]
+            identity.lastUID = last?["uid"]
+        }
+    }
+}
+
 extension KhoStore {
     /// Runs `body` holding the catalogue's work lock for `activity`: refused (``LockError/held``, naming who holds it
     /// and since when) while an ingest, a build, a restore or another change of codes or paths runs.
@@ -64,24 +88,27 @@ extension KhoStore {
         return try body()
     }
 
-    /// The identity of the catalogue now, for a long task to check before each of its writes.
-    func catalogueIdentity() throws -> CatalogueIdentity {
-        try read { db in try CatalogueIdentity.read(db, path: path) }
+    /// The catalogue now, for a long task to check before each of its writes.
+    func watchCatalogue() throws -> CatalogueWatch {
+        CatalogueWatch(try read { db in try CatalogueIdentity.read(db, path: path) })
     }
 
-    /// Whether the catalogue is still the one `identity` was taken of.
-    func stillHolds(_ identity: CatalogueIdentity) throws -> Bool {
-        try read { db in try identity.holds(db, path: path) }
+    /// Whether the catalogue is still the one `watch` follows.
+    func stillHolds(_ watch: CatalogueWatch) throws -> Bool {
+        try read { db in try watch.holds(db, path: path) }
     }
 
-    /// One write transaction of a long task (`task`, e.g. "dựng bản PDF/A"), done only when the catalogue is still the
-    /// one the task started on (`identity`); else ``StoreError/catalogueReplaced(path:task:)`` and nothing is written.
-    func write<T>(still identity: CatalogueIdentity, task: Text, _ body: (Database) throws -> T) throws -> T {
+    /// One write transaction of a long task (`task`, e.g. "việc dựng bản PDF/A"), done only when the catalogue is still
+    /// the one the task has been writing to (`watch`); else ``StoreError/catalogueReplaced(path:task:)`` and nothing is
+    /// written.
+    func write<T>(still watch: CatalogueWatch, task: Text, _ body: (Database) throws -> T) throws -> T {
         try write { db in
-            guard try identity.holds(db, path: path) else {
+            guard try watch.holds(db, path: path) else {
                 throw StoreError.catalogueReplaced(path: path, task: task)
             }
-            return try body(db)
+            let result = try body(db)
+            try watch.advance(db)
+            return result
         }
     }
 }
