@@ -6,7 +6,7 @@ extension KhoStore {
     /// masters recorded under a folder that is not their box's and file's codes (a rename during an ingest), PDF/A
     /// copies filed under a fonds folder that is not their fonds' code (a fonds renamed during a build), and copies of
     /// files with no master on record (a build recorded into a catalogue restored under it); and every event naming a
-    /// fonds, box or file that exists or was deleted.
+    /// fonds, box or file its table once gave that id to.
     static func checkCodesAndPaths(_ db: Database, into report: inout CheckReport) throws {
         try checkMasterFolders(db, into: &report)
         try checkCopyFolders(db, into: &report)
@@ -14,21 +14,19 @@ extension KhoStore {
         try checkEventTargets(db, into: &report)
     }
 
-    /// Every fonds, box or file an event names exists, or was deleted by a delete event that kept its row: the log's
-    /// references carry no foreign key since v11 (a deleted row keeps its id, which no other row is given).
+    /// Every fonds, box or file an event names is one its table gave that id to (it may have been deleted since: its
+    /// id is never given again): the log's references carry no foreign key since v11, and an id above the table's
+    /// `AUTOINCREMENT` mark was never given to any row.
     private static func checkEventTargets(_ db: Database, into report: inout CheckReport) throws {
-        for (column, table, kind) in [
-            ("fonds_id", "fonds", "fonds.delete"), ("box_id", "box", "box.delete"), ("file_id", "file", "file.delete"),
-        ] {
+        for (column, table) in [("fonds_id", "fonds"), ("box_id", "box"), ("file_id", "file")] {
+            let mark = try RowIds.highestGiven(db, table: table)
             for row in try Row.fetchAll(
                 db,
                 sql: """
                     SELECT e.id, e.\(column) AS target FROM event e
-                    WHERE e.\(column) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = e.\(column))
-                      AND NOT EXISTS (SELECT 1 FROM event d WHERE d.kind = '\(kind)' AND json_valid(d.detail)
-                                        AND CAST(json_extract(d.detail, '$.before.id') AS INTEGER) = e.\(column))
+                    WHERE e.\(column) > ? AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = e.\(column))
                     ORDER BY e.id LIMIT 100
-                    """)
+                    """, arguments: [mark])
             {
                 let id: Int64 = row["id"]
                 let target: Int64 = row["target"]
@@ -36,9 +34,8 @@ extension KhoStore {
                     CheckProblem(
                         code: "foreign_key", subject: "event \(id)",
                         text: Text(
-                            vi: "sự kiện \(id) trỏ tới \(table) \(target) không tồn tại và chưa từng bị xóa",
-                            en: "event \(id) refers to \(table) \(target), which does not exist and was never deleted"))
-                )
+                            vi: "sự kiện \(id) trỏ tới \(table) \(target), một mã số chưa từng cấp cho \(table) nào",
+                            en: "event \(id) refers to \(table) \(target), an id never given to any \(table)")))
             }
         }
     }
