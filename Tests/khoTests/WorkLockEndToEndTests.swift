@@ -39,7 +39,8 @@ import Testing
         let time = try LocalTime.configured()
         let lock = try #require(
             try CatalogueLock.acquire(catalogue: kho.db, activity: .ingest, by: Self.hoa, time: time))
-        let since = time.dateTime(of: Date()).suffix(5)
+        let held = try #require(CatalogueLock.holder(of: kho.db))
+        let since = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(held.since))).suffix(5)
         let before = try fingerprint(kho.db)
         // When Thu renames, deletes, moves, restores or undoes the rename
         let attempts: [[String]] = [
