@@ -112,7 +112,8 @@ import Testing
                 .notSQLite(path: "p"), .notAFile(path: "p"), .readOnly(path: "p"), .missing(path: "p"),
                 .newerSchema(path: "p", unknown: ["v9"]),
                 .cannotCreate(path: "p", reason: "r"), .busy(path: "p"), .diskFull(path: "p"),
-                .io(path: "p", reason: "r"),
+                .io(path: "p", reason: "r"), .unexpectedSchema(table: "t", expected: "e"),
+                .catalogueReplaced(path: "p", task: Text(vi: "việc", en: "the task")),
             ])
         // MaintenanceError
         add(

@@ -287,11 +287,11 @@ func contents(_ path: String) throws -> [String] {
     }
 
     @Test func aFullDiskReadsAsAFullDisk() throws {
-        // Given a catalogue on a 1 MiB disk that something else filled (root only; skipped where mount is not permitted)
+        // Given a catalogue on a 2 MiB disk that something else filled (root only; skipped where mount is not permitted)
         let kho = Kho()
         let mount = kho.dir.appendingPathComponent("disk").path
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-        guard shell("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount) == 0 else { return }
+        guard shell("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount) == 0 else { return }
         defer { _ = shell("umount", mount) }
         let db = mount + "/kho.sqlite"
         #expect(try runLimited(kho, ["fonds", "add", "F", "--name", "Phông", "--by", "Thu", "--db", db]).code == 0)
@@ -340,7 +340,7 @@ func contents(_ path: String) throws -> [String] {
         let kho = Kho()
         try catalogue(kho)
         let queue = try DatabaseQueue(path: kho.db)
-        try queue.write { try $0.execute(sql: "UPDATE event SET detail = '{\"after\": [1, 2]}' WHERE id = 2") }
+        try queue.write { try $0.tamperWithLog("UPDATE event SET detail = '{\"after\": [1, 2]}' WHERE id = 2") }
         try queue.close()
         let result = try runLimited(kho, ["check", "--json"])
         #expect(result.code == 1)

@@ -112,6 +112,7 @@ extension KhoStore {
             try Self.checkFiles(db, into: &report)
             try Self.checkSupersedes(db, into: &report)
             try Self.checkMastersOnRecord(db, into: &report)
+            try Self.checkCodesAndPaths(db, into: &report)
             try Self.checkMasters(db, into: &report)
             for finding in try DocumentQueries.pageRangeFindings(db) {
                 report.problems.append(

@@ -58,9 +58,9 @@ enum FileLadder {
             count: row["count"], pages: row["pages"], bytes: row["bytes"], bad: row["bad"], changed: row["changed"])
     }
 
-    /// The state the file should be in now, and its page count.
+    /// The state the file should be in now (or once a person confirms `confirming` pages), and its page count.
     static func settle(
-        _ db: Database, fileId: Int64
+        _ db: Database, fileId: Int64, confirming: Int? = nil
     ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
         guard
             let row = try Row.fetchOne(
@@ -73,7 +73,7 @@ enum FileLadder {
         let m = try masters(db, fileId: fileId)
         var after: ScanState
         func complete(_ p: Int) throws -> Bool {
-            if isComplete(sheets: sheets, pages: p) { return true }
+            if isComplete(sheets: sheets, pages: p) || confirming == p { return true }
             return try confirmedPages(db, fileId: fileId) == p
         }
         if m.count > 0 {

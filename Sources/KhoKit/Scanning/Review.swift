@@ -66,25 +66,20 @@ extension KhoStore {
                 throw ReviewError.nothingToConfirm(
                     ref: name, state: file.scanState.label, pages: file.pages, sheets: file.sheets)
             }
+            // Where the confirmation takes the file, known before its event is written (an event is never patched).
+            let settled = try FileLadder.settle(db, fileId: fileId, confirming: file.pages)
             var event = Event(
                 kind: .scanConfirm, attribution: who, time: time,
-                detail: EventDetail(before: ["scan_state": file.scanState.rawValue], note: note))
+                detail: EventDetail(
+                    before: ["scan_state": file.scanState.rawValue], after: ["scan_state": settled.after.rawValue],
+                    note: note))
             event.boxId = box.id
             event.fileId = fileId
             event.fondsId = box.fondsId
             event.pages = file.pages
             event.sheets = file.sheets
             try event.append(db)
-            let settled = try FileLadder.apply(db, fileId: fileId)
-            try db.execute(
-                sql: "UPDATE event SET detail = ? WHERE id = ?",
-                arguments: [
-                    EventDetail(
-                        before: ["scan_state": file.scanState.rawValue], after: ["scan_state": settled.after.rawValue],
-                        note: note
-                    ).json,
-                    event.id,
-                ])
+            try FileLadder.apply(db, fileId: fileId)
             return event
         }
     }
@@ -114,16 +109,14 @@ extension KhoStore {
             event.boxId = box.id
             event.fileId = fileId
             event.fondsId = box.fondsId
-            try event.append(db)
+            // The hash history refers to the event, which says where the file ended up: the history comes first.
+            try event.reserveId(db)
             try Self.acceptSeenHashes(db, of: chosen, reason: reason, event: event)
             let settled = try FileLadder.apply(db, fileId: fileId)
             after["scan_state"] = settled.after.rawValue
-            try db.execute(
-                sql: "UPDATE event SET detail = ? WHERE id = ?",
-                arguments: [
-                    EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count).json,
-                    event.id,
-                ])
+            event.detail =
+                EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count).json
+            try event.append(db)
             return event
         }
     }

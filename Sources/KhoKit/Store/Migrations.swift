@@ -359,6 +359,11 @@ enum Migrations {
         migrator.registerMigration("v10-missing-masters") { db in
             try db.execute(sql: "ALTER TABLE master ADD COLUMN lost_event INTEGER REFERENCES event(id)")
         }
+        // The append-only log (issue 21, item 6): no event is ever changed or deleted, and deleted rows keep their
+        // ids, which are never given to another row (``AppendOnlyLog``).
+        migrator.registerMigration("v11-append-only-log") { db in
+            try AppendOnlyLog.migrate(db)
+        }
         return migrator
     }
 }
