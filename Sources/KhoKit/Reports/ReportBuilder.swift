@@ -73,6 +73,8 @@ extension KhoStore {
             from: from, now: scanned.last?.value ?? 0,
             total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
             finish: estimate.scanning.projection.finishDate)
+        model.arrangementFinishP50 = estimate.arrangement.projection.finishDate.p50
+        model.scanningFinishP50 = estimate.scanning.projection.finishDate.p50
         model.weekly = Self.weeklyRows(estimate.throughput)
         model.storage = estimate.storage
         model.delivery = estimate.delivery
@@ -173,12 +175,14 @@ extension KhoStore {
             e.pace.map { pace in
                 WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
             } ?? []
-        return CostSummary(
+        var summary = CostSummary(
             money: e.money, finish: planFinish(e), sustainedFinish: sustainedFinish(e), pace: pace,
             basis: EstimateTexts.basis(e),
             deadline: e.deadline.map(deadlineSummary),
             assumptions: e.assumptions.map(\.message), warnings: e.warnings.map(\.message),
             savedEstimateName: savedName, daysOfData: e.daysOfData)
+        summary.chairman = EstimateTexts.chairman(e)
+        return summary
     }
 
     /// The parts the report shows finish days for, in order: each kind of work, then all work (no kind).
@@ -264,16 +268,14 @@ extension KhoStore {
             return now + (total - now) * min(1, Double(day) / Double(span))
         }
         let step = max(1, slow / 60)
-        var points: [BandPoint] = []
-        var day = 0
-        while true {
-            points.append(
-                BandPoint(
-                    day: start.adding(days: day).description, p10: value(at: day, finish: finish.p90),
-                    p50: value(at: day, finish: finish.p50), p90: value(at: day, finish: finish.p10)))
-            if day >= slow { break }
-            day = min(slow, day + step)
+        // Weekly-ish samples, plus each finish day itself, so the lines reach the top on the days the tables print.
+        var days = Set(stride(from: 0, through: slow, by: step))
+        days.insert(slow)
+        for d in [finish.p10, finish.p50] where d > start { days.insert(min(slow, d.dayNumber - start.dayNumber)) }
+        return days.sorted().map { day in
+            BandPoint(
+                day: start.adding(days: day).description, p10: value(at: day, finish: finish.p90),
+                p50: value(at: day, finish: finish.p50), p90: value(at: day, finish: finish.p10))
         }
-        return points
     }
 }

@@ -23,6 +23,8 @@ public struct CostSummary: Sendable, Codable, Hashable {
     public var savedEstimateName: String?
     /// Days of measured data the estimate rests on.
     public var daysOfData: Int
+    /// The first page's paragraph, figure by figure (see ``EstimateTexts/chairman(_:)``); empty in older models.
+    public var chairman: [SummaryPiece] = []
 
     /// Makes a cost summary.
     public init(
