@@ -46,14 +46,23 @@ extension EstimateTexts {
         if !largest.isEmpty {
             words("Kinh phí xin thêm chủ yếu để trả: ", "The money asked for pays mainly for: ")
             for (i, line) in largest.enumerated() {
-                if i > 0 { words(", ", ", ") }
-                words(line.name.vi + " ", line.name.en + " ")
+                if i > 0 { words("; ", "; ") }
+                // "số hóa 396.224 trang: 594.336.000 đ": the line's name without its unit, its quantity, its amount.
+                func short(_ s: String) -> String { s.components(separatedBy: " (").first ?? s }
+                let unit = MoneyLine.unitName(line.unit)
+                let q = line.unit == "item" ? ("", "") : (
+                    " \(line.quantityText(.vi)) \(unit.vi)", " \(line.quantityText(.en)) \(unit.en)"
+                )
+                words(short(line.name.vi) + q.0 + ": ", short(line.name.en) + q.1 + ": ")
                 money(line.amountVND)
             }
             words(". ", ". ")
         }
 
         // The total of each option.
+        let paidWork = m.inHouse.filter { ["arrangement", "scanning"].contains($0.part) }.reduce(Int64(0)) {
+            $0 + $1.amountVND
+        }
         words("Thuê đơn vị dịch vụ: ", "A contractor: ")
         money(m.contractorTotalVND, key: "money-contractor-total")
         words("; tự làm: ", "; in-house: ")
@@ -64,19 +73,17 @@ extension EstimateTexts {
             words(" – ", " – ")
             money(b.p90)
             words(")", ")")
-        } else {
-            words(" (chưa đủ số liệu để có khoảng P10–P90)", " (too little data for a P10–P90 band)")
+        } else if let reason = m.inHouseBandReason, paidWork > 0 {
+            words(" (\(reason.vi))", " (\(reason.en))")
         }
         words("; cả hai đã gồm ", "; both include ")
         money(m.oneOffTotalVND, key: "money-one-off-total")
         words(" chi một lần. ", " of one-off costs. ")
-        let paidWork = m.inHouse.filter { ["arrangement", "scanning"].contains($0.part) }.reduce(Int64(0)) {
-            $0 + $1.amountVND
-        }
         if paidWork == 0 {
             words(
-                "Tự làm không trả thêm tiền công chỉnh lý, số hóa vì kế hoạch chỉ dùng người đang hưởng lương. ",
-                "In-house pays no extra wages for arranging and scanning because the plan uses salaried staff only. ")
+                "Tự làm không trả thêm tiền công chỉnh lý, số hóa vì kế hoạch chỉ dùng người đang hưởng lương; nếu họ không làm đủ như kế hoạch thì phải thuê thêm. ",
+                "In-house pays no extra wages for arranging and scanning because the plan uses salaried staff only; if they do not work as planned, people must be hired. "
+            )
         }
 
         planAndReality(e, words: words, day: day)

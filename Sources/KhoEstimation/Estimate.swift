@@ -25,10 +25,13 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
 
     // Pace: availability as measured, and the finish it sustains.
     let resamples = EstimationDefaults.clampedResamples(inputs.resamples)
-    let (sa, ss) = sustainedProjections(inputs, q, resamples: resamples)
-    let sustained = SustainedByPart(
-        arrangement: sa.projection, scanning: ss.projection,
-        total: combineSustained(sa, ss, today: inputs.today, calendar: inputs.rates.calendar))
+    var (sa, ss) = sustainedProjections(inputs, q, resamples: resamples)
+    // The sustained pace rests on the same weeks of work: no band where the plan has none.
+    sa.projection.bandWithheld = a.projection.bandWithheld
+    ss.projection.bandWithheld = s.projection.bandWithheld
+    var sustainedTotal = combineSustained(sa, ss, today: inputs.today, calendar: inputs.rates.calendar)
+    sustainedTotal.bandWithheld = total.bandWithheld
+    let sustained = SustainedByPart(arrangement: sa.projection, scanning: ss.projection, total: sustainedTotal)
 
     let storageBase = storageEstimate(inputs, q, ratios: ratios)
     let (delivery, deliveryAssumptions) = DeliveryEstimate.make(

@@ -160,11 +160,23 @@ public struct MoneyBreakdown: Sendable, Codable, Hashable {
         inHouseTotalVND = band.map { addVND($0, oneOffTotal) }
     }
 
-    /// The in-house total's P10–P90 band, or nil when a part with a cost has no band (too little data: see
-    /// ``Projection/bandWithheld``); the P50 then stands alone.
-    public var inHouseBand: Band<Int64>? {
-        let withheld = inHouse.contains { ["arrangement", "scanning"].contains($0.part) && $0.amountBandVND == nil && $0.amountVND > 0 }
-        return withheld ? nil : inHouseTotalVND
+    /// The in-house total's P10–P90 band, or nil when there is none to give: a part with a cost has no band (too
+    /// little data: see ``Projection/bandWithheld``), or the band has no width (no extra people on arranging and
+    /// scanning, so nothing in the in-house total depends on the pace). ``inHouseBandReason`` says which.
+    public var inHouseBand: Band<Int64>? { inHouseBandReason == nil ? inHouseTotalVND : nil }
+
+    /// Why the in-house total has no P10–P90 band; nil when it has one.
+    public var inHouseBandReason: Text? {
+        let paced = inHouse.filter { ["arrangement", "scanning"].contains($0.part) }
+        if paced.contains(where: { $0.amountBandVND == nil && $0.amountVND > 0 }) {
+            return Text(vi: "chưa đủ số liệu để có khoảng P10–P90", en: "too little data for a P10–P90 band")
+        }
+        if inHouseTotalVND.p10 == inHouseTotalVND.p90 {
+            return Text(
+                vi: "không có khoảng P10–P90: không thuê thêm người chỉnh lý, số hóa nên số tiền không phụ thuộc nhịp độ",
+                en: "no P10–P90 band: nobody extra is hired to arrange or scan, so the amount does not depend on the pace")
+        }
+        return nil
     }
 
     /// A variant's name as the money tables print it.

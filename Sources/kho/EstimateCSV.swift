@@ -70,7 +70,7 @@ extension EstimateOutput {
             number(r.pace?[kind].personDaysPerWeek ?? 0),
         ]
             + csvDays(p.finishDate, today: r.today, withheld: p.bandWithheld)
-            + csvDays(r.sustained?[kind].finishDate, today: r.today)
+            + csvDays(r.sustained?[kind].finishDate, today: r.today, withheld: r.sustained?[kind].bandWithheld)
             + csvVND(line?.amountBandVND ?? Band(all: line?.amountVND ?? 0), band: line?.amountBandVND != nil)
             + [.number(String(sum(r.money.contractor, kind.rawValue)))]
     }
@@ -99,7 +99,7 @@ extension EstimateOutput {
                 number(r.sustained?.total.personDaysPerWeek ?? 0),
             ]
                 + csvDays(r.total.finishDate, today: r.today, withheld: r.total.bandWithheld)
-                + csvDays(r.sustained?.total.finishDate, today: r.today)
+                + csvDays(r.sustained?.total.finishDate, today: r.today, withheld: r.sustained?.total.bandWithheld)
                 + csvVND(m.inHouseBand ?? m.inHouseTotalVND, band: m.inHouseBand != nil)
                 + [.number(String(m.contractorTotalVND))],
         ]

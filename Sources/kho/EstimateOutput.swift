@@ -13,7 +13,7 @@ enum EstimateOutput {
         withheld == nil ? band(b) : "\(day(b.p50)) (" + Text(vi: "chỉ P50", en: "P50 only")() + ")"
     }
     /// A sustained finish: "never" when nothing was done in 26 weeks, "more than 50 years" past the horizon.
-    static func band(_ b: Band<LocalDay>?, today: LocalDay) -> String {
+    static func band(_ b: Band<LocalDay>?, today: LocalDay, withheld: Text? = nil) -> String {
         guard let b else {
             return Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")()
         }
@@ -23,6 +23,7 @@ enum EstimateOutput {
                     vi: "hơn \(EstimationDefaults.horizonYears) năm",
                     en: "over \(EstimationDefaults.horizonYears) years")() : day(x)
         }
+        if withheld != nil { return "\(d(b.p50)) (" + Text(vi: "chỉ P50", en: "P50 only")() + ")" }
         return "\(d(b.p10)) – \(d(b.p50)) – \(d(b.p90))"
     }
     static func money(_ v: Int64) -> String { Format.money(v) }
@@ -102,9 +103,7 @@ enum EstimateOutput {
 
     /// The in-house band, or why there is none.
     static func inHouseBand(_ m: MoneyBreakdown) -> String {
-        guard let b = m.inHouseBand else {
-            return Text(vi: "chưa đủ số liệu cho khoảng P10–P90", en: "too little data for a P10–P90 band")()
-        }
+        guard let b = m.inHouseBand else { return m.inHouseBandReason?() ?? "" }
         return "P10–P90: \(money(b.p10)) – \(money(b.p90))"
     }
 
@@ -134,7 +133,7 @@ enum EstimateOutput {
                     "\(Format.decimal(a.rateMetresPerDay, maxFractionDigits: 3)) m/" + Text(vi: "ngày", en: "day")(),
                     String(a.projection.plannedStaff), band(a.projection.finishDate, withheld: a.projection.bandWithheld),
                     Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 2),
-                    band(sus?.arrangement.finishDate, today: r.today),
+                    band(sus?.arrangement.finishDate, today: r.today, withheld: sus?.arrangement.bandWithheld),
                 ],
                 [
                     Text(vi: "Số hóa", en: "Scanning")(),
@@ -143,12 +142,12 @@ enum EstimateOutput {
                         + Text(vi: "trang/ngày", en: "pages/day")(),
                     String(s.projection.plannedStaff), band(s.projection.finishDate, withheld: s.projection.bandWithheld),
                     Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 2),
-                    band(sus?.scanning.finishDate, today: r.today),
+                    band(sus?.scanning.finishDate, today: r.today, withheld: sus?.scanning.bandWithheld),
                 ],
                 [
                     Text(vi: "Toàn bộ", en: "All work")(), "", "", "", band(r.total.finishDate, withheld: r.total.bandWithheld),
                     "",
-                    band(sus?.total.finishDate, today: r.today),
+                    band(sus?.total.finishDate, today: r.today, withheld: sus?.total.bandWithheld),
                 ],
             ],
             right: [1, 2, 3, 5])
@@ -156,7 +155,7 @@ enum EstimateOutput {
             for kind in WorkKind.allCases { Printer.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
         }
         for reason in Set([a.projection.bandWithheld, s.projection.bandWithheld].compactMap { $0?.text(lang) }).sorted() {
-            Printer.line("  " + Text(vi: "Không có khoảng P10–P90: ", en: "No P10–P90 band: ")() + reason)
+            Printer.line("  " + reason)
         }
         if let w = r.documents?.work {
             Printer.line(

@@ -194,13 +194,14 @@ extension KhoStore {
     /// When each part finishes under the plan.
     private static func planFinish(_ e: EstimateResult) -> [PartFinish] {
         reportParts.map { label, kind in
-            let b: Band<LocalDay> =
+            let (b, withheld): (Band<LocalDay>, Text?) =
                 switch kind {
-                case .arrangement: e.arrangement.projection.finishDate
-                case .scanning: e.scanning.projection.finishDate
-                case nil: e.total.finishDate
+                case .arrangement: (e.arrangement.projection.finishDate, e.arrangement.projection.bandWithheld)
+                case .scanning: (e.scanning.projection.finishDate, e.scanning.projection.bandWithheld)
+                case nil: (e.total.finishDate, e.total.bandWithheld)
                 }
-            return PartFinish(part: label, p10: b.p10.description, p50: b.p50.description, p90: b.p90.description)
+            let edge = { (d: LocalDay) in withheld == nil ? d.description : PartFinish.noBand }
+            return PartFinish(part: label, p10: edge(b.p10), p50: b.p50.description, p90: edge(b.p90))
         }
     }
 
@@ -214,8 +215,10 @@ extension KhoStore {
             return d.isBeyondHorizon(from: e.today) ? PartFinish.beyondHorizon : d.description
         }
         return reportParts.map { label, kind in
-            let b = kind.map { s[$0] }?.finishDate ?? (kind == nil ? s.total.finishDate : nil)
-            return PartFinish(part: label, p10: day(b?.p10), p50: day(b?.p50), p90: day(b?.p90))
+            let part = kind.map { s[$0] } ?? s.total
+            let b = part.finishDate
+            let edge = { (d: LocalDay?) in part.bandWithheld == nil || d == nil ? day(d) : PartFinish.noBand }
+            return PartFinish(part: label, p10: edge(b?.p10), p50: day(b?.p50), p90: edge(b?.p90))
         }
     }
 
