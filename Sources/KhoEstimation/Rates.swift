@@ -127,7 +127,9 @@ public struct Rates: Sendable, Codable, Equatable {
     /// ("mặc định (chưa có catalog/rates.toml)"), and no one-off lines (nobody entered any).
     public static func builtIn(missing path: String) -> Rates {
         var r = defaults
-        let source = "mặc định (chưa có \(path))"
+        // A relative path as typed ("catalog/rates.toml"); an absolute one by its file name, so the line stays short.
+        let shown = path.hasPrefix("/") ? String(path.split(separator: "/").last ?? "rates.toml") : path
+        let source = "mặc định (chưa có \(shown))"
         for kp in [
             \ContractorRates.perMetreArranged, \.perPageScanned, \.perFileDescribed, \.perDocumentDescribed,
         ] {

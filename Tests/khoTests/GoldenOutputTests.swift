@@ -139,15 +139,15 @@ import Testing
 
         Chi tiết kinh phí (số lượng × đơn giá = thành tiền; mỗi con số kèm nguồn):
         Phương án     Khoản                                        Số lượng      Đơn giá    Thành tiền  Nguồn
-        ────────────  ──────────────────────────────────────  ─────────────  ───────────  ────────────  ──────────────────────────────────────────────────
-        thuê dịch vụ  chỉnh lý tài liệu (mét giá)                       1 m  8.000.000 đ   8.000.000 đ  mặc định (chưa có <thư mục>/rates.toml)
-        thuê dịch vụ  số hóa (trang)                           20.105 trang      1.500 đ  30.157.500 đ  mặc định (chưa có <thư mục>/rates.toml)
-        thuê dịch vụ  biên mục hồ sơ                                6 hồ sơ     10.000 đ      60.000 đ  mặc định (chưa có <thư mục>/rates.toml)
-        thuê dịch vụ  nhập dữ liệu văn bản                      135 văn bản      3.000 đ     405.000 đ  mặc định (chưa có <thư mục>/rates.toml)
-        tự làm (P50)  ngày công người thuê thêm (chỉnh lý)      0 ngày công    400.000 đ           0 đ  mặc định (chưa có <thư mục>/rates.toml)
-        tự làm (P50)  ngày công người thuê thêm (số hóa)        0 ngày công    400.000 đ           0 đ  mặc định (chưa có <thư mục>/rates.toml)
-        tự làm (P50)  ngày công người thuê thêm (biên mục)    1,6 ngày công    400.000 đ     640.000 đ  mặc định (chưa có <thư mục>/rates.toml)
-        chi một lần   ổ lưu trữ (TIFF và PDF/A, mọi bản lưu)        3,16 TB  3.500.000 đ  11.060.000 đ  mặc định (chưa có <thư mục>/rates.toml)
+        ────────────  ──────────────────────────────────────  ─────────────  ───────────  ────────────  ─────────────────────────────
+        thuê dịch vụ  chỉnh lý tài liệu (mét giá)                       1 m  8.000.000 đ   8.000.000 đ  mặc định (chưa có rates.toml)
+        thuê dịch vụ  số hóa (trang)                           20.105 trang      1.500 đ  30.157.500 đ  mặc định (chưa có rates.toml)
+        thuê dịch vụ  biên mục hồ sơ                                6 hồ sơ     10.000 đ      60.000 đ  mặc định (chưa có rates.toml)
+        thuê dịch vụ  nhập dữ liệu văn bản                      135 văn bản      3.000 đ     405.000 đ  mặc định (chưa có rates.toml)
+        tự làm (P50)  ngày công người thuê thêm (chỉnh lý)      0 ngày công    400.000 đ           0 đ  mặc định (chưa có rates.toml)
+        tự làm (P50)  ngày công người thuê thêm (số hóa)        0 ngày công    400.000 đ           0 đ  mặc định (chưa có rates.toml)
+        tự làm (P50)  ngày công người thuê thêm (biên mục)    1,6 ngày công    400.000 đ     640.000 đ  mặc định (chưa có rates.toml)
+        chi một lần   ổ lưu trữ (TIFF và PDF/A, mọi bản lưu)        3,16 TB  3.500.000 đ  11.060.000 đ  mặc định (chưa có rates.toml)
         Đơn giá: giá trị mặc định (chưa có <thư mục>/rates.toml; tạo bằng `kho rates init` rồi sửa theo đơn giá của tỉnh).
 
         Năng suất và tỷ lệ dùng:
