@@ -12,6 +12,7 @@ enum CostSection {
         }
         var out = basis(c, lang)
         out += variantsTable(c, lang) + paragraph(T.costNote.text(lang), cls: "muted")
+        if let reason = c.money.inHouseBandReason { out += paragraph(reason.text(lang), cls: "muted") }
         out += finishTables(c, lang)
         if let d = c.deadline { out += deadlineTable(d, lang) }
         out += moneyLinesTable(c, lang)
@@ -56,10 +57,16 @@ enum CostSection {
             .h(T.contractor.text(lang)), money(m.contractorWorkVND, lang), money(m.oneOffTotalVND, lang),
             money(m.contractorTotalVND, key: "cost.contractor.total", lang),
         ]
-        let inHouse: [[Cell]] = [
-            ("P10", m.inHouseWorkVND.p10, m.inHouseTotalVND.p10), ("P50", m.inHouseWorkVND.p50, m.inHouseTotalVND.p50),
-            ("P90", m.inHouseWorkVND.p90, m.inHouseTotalVND.p90),
-        ].map { level, work, total in
+        // No zero-width band: without a band only the P50 row stands, and the note below says why.
+        let levels =
+            m.inHouseBand == nil
+            ? [("P50", m.inHouseWorkVND.p50, m.inHouseTotalVND.p50)]
+            : [
+                ("P10", m.inHouseWorkVND.p10, m.inHouseTotalVND.p10),
+                ("P50", m.inHouseWorkVND.p50, m.inHouseTotalVND.p50),
+                ("P90", m.inHouseWorkVND.p90, m.inHouseTotalVND.p90),
+            ]
+        let inHouse: [[Cell]] = levels.map { level, work, total in
             [
                 .h(T.inHouse.text(lang) + " — " + level), money(work, lang), money(m.oneOffTotalVND, lang),
                 money(total, key: "cost.in_house.total." + level.lowercased(), lang),
