@@ -34,7 +34,9 @@ extension EstimateTexts {
         func day(_ d: LocalDay, key: String? = nil) {
             let t =
                 d.isBeyondHorizon(from: e.today)
-                ? Text(vi: "hơn \(EstimationDefaults.horizonYears) năm nữa", en: "over \(EstimationDefaults.horizonYears) years")
+                ? Text(
+                    vi: "hơn \(EstimationDefaults.horizonYears) năm nữa",
+                    en: "over \(EstimationDefaults.horizonYears) years")
                 : Text(vi: d.viDisplay, en: d.description)
             out.append(key.map { SummaryPiece(t, key: $0, value: d.description) } ?? SummaryPiece(t))
         }
@@ -50,9 +52,12 @@ extension EstimateTexts {
                 // "số hóa 396.224 trang: 594.336.000 đ": the line's name without its unit, its quantity, its amount.
                 func short(_ s: String) -> String { s.components(separatedBy: " (").first ?? s }
                 let unit = MoneyLine.unitName(line.unit)
-                let q = line.unit == "item" ? ("", "") : (
-                    " \(line.quantityText(.vi)) \(unit.vi)", " \(line.quantityText(.en)) \(unit.en)"
-                )
+                let q =
+                    line.unit == "item"
+                    ? ("", "")
+                    : (
+                        " \(line.quantityText(.vi)) \(unit.vi)", " \(line.quantityText(.en)) \(unit.en)"
+                    )
                 words(short(line.name.vi) + q.0 + ": ", short(line.name.en) + q.1 + ": ")
                 money(line.amountVND)
             }
@@ -175,7 +180,8 @@ extension EstimateTexts {
             return say(
                 Text(
                     vi: "duyệt đơn giá theo quyết định của tỉnh (`kho rates init`, rồi sửa catalog/rates.toml)",
-                    en: "approve the prices to the province's decision (`kho rates init`, then edit catalog/rates.toml)"))
+                    en: "approve the prices to the province's decision (`kho rates init`, then edit catalog/rates.toml)"
+                ))
         }
         return say(Text(vi: "chọn phương án để gửi tỉnh", en: "choose the option to send to the province"))
     }

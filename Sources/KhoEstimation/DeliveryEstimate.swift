@@ -154,7 +154,8 @@ public struct DeliveryEstimate: Sendable, Codable, Hashable {
         let b = BytesAcrossCopies(
             remainingPages: pages, bytesPerPage: bytesPerPage, storedPerCopy: d.storedBytesNow, copies: storage.copies)
         let estimate = DeliveryEstimate(
-            pagesToBuild: pages, remainingPages: pages, pagesPerHour: rate, pagesPerHourSource: measuredRate == nil ? .assumed : .measured,
+            pagesToBuild: pages, remainingPages: pages, pagesPerHour: rate,
+            pagesPerHourSource: measuredRate == nil ? .assumed : .measured,
             cores: measuredRate == nil
                 ? EstimationDefaults.pdfBenchmarkCores : (d.cores ?? EstimationDefaults.pdfBenchmarkCores),
             machineHours: pages / rate, bytesPerPage: bytesPerPage,

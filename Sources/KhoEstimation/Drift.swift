@@ -40,6 +40,7 @@ public struct Drift: Sendable, Codable, Equatable {
             }
             return n > 0 ? a / Double(n) : 0
         }
-        self.init(firstThirdRate: rate { $0 <= firstEnd }, lastThirdRate: rate { $0 >= lastStart }, threshold: threshold)
+        self.init(
+            firstThirdRate: rate { $0 <= firstEnd }, lastThirdRate: rate { $0 >= lastStart }, threshold: threshold)
     }
 }

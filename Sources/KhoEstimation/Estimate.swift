@@ -106,7 +106,8 @@ private func scanningEstimate(
         ratePagesPerDay: s.projection.ratePerPersonDay * Double(s.projection.plannedStaff),
         pagesPerMetre: ratios.pagesPerKeptMetre, pagesPerSheet: ratios.pagesPerSheet,
         keptPerExtent: ratios.keptPerExtent, keptMetresToScan: q.keptToScan, projection: s.projection,
-        pagesBySource: PagesBySource(counted: q.pagesCounted, fromSheets: q.pagesFromSheets, fromMetres: q.pagesFromMetres))
+        pagesBySource: PagesBySource(
+            counted: q.pagesCounted, fromSheets: q.pagesFromSheets, fromMetres: q.pagesFromMetres))
 }
 
 /// What is left to do, in the units each part is counted in: metres to arrange, pages to scan, files and documents

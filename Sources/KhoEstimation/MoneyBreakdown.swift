@@ -173,8 +173,11 @@ public struct MoneyBreakdown: Sendable, Codable, Hashable {
         }
         if inHouseTotalVND.p10 == inHouseTotalVND.p90 {
             return Text(
-                vi: "không có khoảng P10–P90: không thuê thêm người chỉnh lý, số hóa nên số tiền không phụ thuộc nhịp độ",
-                en: "no P10–P90 band: nobody extra is hired to arrange or scan, so the amount does not depend on the pace")
+                vi:
+                    "không có khoảng P10–P90: không thuê thêm người chỉnh lý, số hóa nên số tiền không phụ thuộc nhịp độ",
+                en:
+                    "no P10–P90 band: nobody extra is hired to arrange or scan, so the amount does not depend on the pace"
+            )
         }
         return nil
     }

@@ -13,7 +13,8 @@ public enum Texts {
         case "per_file_described": return Text(vi: "biên mục hồ sơ", en: "describing files")
         case "per_document_described": return Text(vi: "nhập dữ liệu văn bản", en: "describing documents")
         case "day_rate": return Text(vi: "ngày công người thuê thêm", en: "extra staff-days")
-        case "storage_per_tb": return Text(vi: "ổ lưu trữ (TIFF và PDF/A, mọi bản lưu)", en: "storage disks (TIFF and PDF/A, every copy)")
+        case "storage_per_tb":
+            return Text(vi: "ổ lưu trữ (TIFF và PDF/A, mọi bản lưu)", en: "storage disks (TIFF and PDF/A, every copy)")
         default: return Text(vi: item, en: item)
         }
     }

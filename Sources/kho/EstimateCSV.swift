@@ -34,7 +34,9 @@ extension EstimateOutput {
         [CSVCell](repeating: .text(""), count: max(0, csvHeader.count - row.count))
     }
 
-    private static func number(_ v: Double) -> CSVCell { .number(Format.decimal(v, maxFractionDigits: 6, lang: .en).replacingOccurrences(of: ",", with: "")) }
+    private static func number(_ v: Double) -> CSVCell {
+        .number(Format.decimal(v, maxFractionDigits: 6, lang: .en).replacingOccurrences(of: ",", with: ""))
+    }
 
     /// A band of days as three cells; a day past the horizon is written `beyond-horizon`, as the text says "over
     /// 50 years", and none (never) as empty cells.
@@ -155,7 +157,8 @@ extension EstimateOutput {
         r.money.allLines.map { variant, l in
             [.text(l.part), .text(""), .text(l.unit)] + [CSVCell](repeating: .text(""), count: 12)
                 + [
-                    .text(variant), .text(l.name.text(Lang.current)), .number(l.quantityText(.en).replacingOccurrences(of: ",", with: "")),
+                    .text(variant), .text(l.name.text(Lang.current)),
+                    .number(l.quantityText(.en).replacingOccurrences(of: ",", with: "")),
                     .number(String(l.unitPriceVND)), .number(String(l.amountVND)), .text(l.source),
                 ]
         }

@@ -131,7 +131,8 @@ enum EstimateOutput {
                     Text(vi: "Chỉnh lý", en: "Arrangement")(),
                     "\(Format.decimal(a.remainingMetres, maxFractionDigits: 2)) m",
                     "\(Format.decimal(a.rateMetresPerDay, maxFractionDigits: 3)) m/" + Text(vi: "ngày", en: "day")(),
-                    String(a.projection.plannedStaff), band(a.projection.finishDate, withheld: a.projection.bandWithheld),
+                    String(a.projection.plannedStaff),
+                    band(a.projection.finishDate, withheld: a.projection.bandWithheld),
                     Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 2),
                     band(sus?.arrangement.finishDate, today: r.today, withheld: sus?.arrangement.bandWithheld),
                 ],
@@ -140,12 +141,14 @@ enum EstimateOutput {
                     "\(Format.integer(Int64(s.remainingPages.rounded()))) " + Text(vi: "trang", en: "pages")(),
                     "\(Format.decimal(s.ratePagesPerDay, maxFractionDigits: 0)) "
                         + Text(vi: "trang/ngày", en: "pages/day")(),
-                    String(s.projection.plannedStaff), band(s.projection.finishDate, withheld: s.projection.bandWithheld),
+                    String(s.projection.plannedStaff),
+                    band(s.projection.finishDate, withheld: s.projection.bandWithheld),
                     Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 2),
                     band(sus?.scanning.finishDate, today: r.today, withheld: sus?.scanning.bandWithheld),
                 ],
                 [
-                    Text(vi: "Toàn bộ", en: "All work")(), "", "", "", band(r.total.finishDate, withheld: r.total.bandWithheld),
+                    Text(vi: "Toàn bộ", en: "All work")(), "", "", "",
+                    band(r.total.finishDate, withheld: r.total.bandWithheld),
                     "",
                     band(sus?.total.finishDate, today: r.today, withheld: sus?.total.bandWithheld),
                 ],
@@ -154,7 +157,8 @@ enum EstimateOutput {
         if let pace = r.pace {
             for kind in WorkKind.allCases { Printer.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
         }
-        for reason in Set([a.projection.bandWithheld, s.projection.bandWithheld].compactMap { $0?.text(lang) }).sorted() {
+        for reason in Set([a.projection.bandWithheld, s.projection.bandWithheld].compactMap { $0?.text(lang) }).sorted()
+        {
             Printer.line("  " + reason)
         }
         if let w = r.documents?.work {
@@ -377,8 +381,11 @@ enum EstimateOutput {
                 vi: "PDF/A: \(perPage) byte/trang, đo được trên \(d.copiesMeasured) bản đã dựng.",
                 en: "PDF/A: \(perPage) bytes/page, measured over \(d.copiesMeasured) copies built.")()
             : Text(
-                vi: "PDF/A: \(perPage) byte/trang, giả định (mới có \(d.copiesMeasured) bản, cần \(EstimationDefaults.minimumCopiesForDeliveryMeasures)).",
-                en: "PDF/A: \(perPage) bytes/page, assumed (\(d.copiesMeasured) copies built, \(EstimationDefaults.minimumCopiesForDeliveryMeasures) needed).")()
+                vi:
+                    "PDF/A: \(perPage) byte/trang, giả định (mới có \(d.copiesMeasured) bản, cần \(EstimationDefaults.minimumCopiesForDeliveryMeasures)).",
+                en:
+                    "PDF/A: \(perPage) bytes/page, assumed (\(d.copiesMeasured) copies built, \(EstimationDefaults.minimumCopiesForDeliveryMeasures) needed)."
+            )()
     }
 
     /// The machine time the copies still to build take, with where the speed came from.

@@ -82,7 +82,8 @@ import Testing
         // Then scanning alone would finish in 5 days, but the total waits for arrangement's 20
         #expect(r.scanning.projection.workingDays == Band(all: 5))
         #expect(r.total.workingDays == Band(all: 20))
-        #expect(r.warnings.map(\.code).filter { !$0.hasPrefix("staff_unrealistic") } == ["scanning_waits_for_arrangement"])
+        #expect(
+            r.warnings.map(\.code).filter { !$0.hasPrefix("staff_unrealistic") } == ["scanning_waits_for_arrangement"])
         // And four people scanning on the default rates' one scanner is flagged
         #expect(r.warnings.contains { $0.code == "staff_unrealistic_scanning" })
     }

@@ -76,8 +76,12 @@ import Testing
         #expect(p50 > 0)
         #expect(m.inHouseWorkVND.p50 == p50)
         #expect(m.inHouseTotalVND.p50 == p50 + oneOff)
-        #expect(m.inHouseTotalVND.p10 == m.inHouse.reduce(Int64(0)) { $0 + ($1.amountBandVND?.p10 ?? $1.amountVND) } + oneOff)
-        #expect(m.inHouseTotalVND.p90 == m.inHouse.reduce(Int64(0)) { $0 + ($1.amountBandVND?.p90 ?? $1.amountVND) } + oneOff)
+        #expect(
+            m.inHouseTotalVND.p10 == m.inHouse.reduce(Int64(0)) { $0 + ($1.amountBandVND?.p10 ?? $1.amountVND) }
+                + oneOff)
+        #expect(
+            m.inHouseTotalVND.p90 == m.inHouse.reduce(Int64(0)) { $0 + ($1.amountBandVND?.p90 ?? $1.amountVND) }
+                + oneOff)
         // And the parts' contractor figures add up to the contractor work
         let describing = m.contractor.filter { $0.part == "description" }.reduce(Int64(0)) { $0 + $1.amountVND }
         #expect(

@@ -50,9 +50,10 @@ import Testing
                 "--at", "2025-01-03T09:00",
             ])
         }
-        for (f, pages, day) in [("01", 80, "2025-01-09"), ("02", 76, "2025-01-15"), ("03", 70, "2025-01-22"),
-            ("04", 74, "2025-02-04")]
-        {
+        for (f, pages, day) in [
+            ("01", 80, "2025-01-09"), ("02", 76, "2025-01-15"), ("03", 70, "2025-01-22"),
+            ("04", 74, "2025-02-04"),
+        ] {
             steps.append(["scan", "record", "H1/\(f)", "--pages", "\(pages)", "--by", "Hoa", "--at", day + "T10:00"])
         }
         for step in steps {
@@ -162,7 +163,8 @@ import Testing
         #expect(inHouse["p50"] as? Int == sum(lines("in_house")) + sum(lines("one_off")))
         // Describing is a part of its own in both options
         #expect(lines("in_house").contains { $0["part"] as? String == "description" })
-        #expect(!lines("contractor").contains { $0["part"] as? String == "scanning" && ($0["unit"] as? String) == "file" })
+        #expect(
+            !lines("contractor").contains { $0["part"] as? String == "scanning" && ($0["unit"] as? String) == "file" })
         // Storage money = TB still to store × the rate, every copy, masters and PDF/A
         let storage = try #require(lines("one_off").first { $0["part"] as? String == "storage" })
         let st = try #require(e["storage"] as? [String: Any]), d = try #require(e["delivery"] as? [String: Any])

@@ -223,7 +223,9 @@ extension KhoStore {
             cores: measures.cores,
             pdfShareOfMaster: settings.image == .jpeg ? EstimationDefaults.pdfShareOfMasterJPEG : 1,
             buildSettings: settings.image == .jpeg
-                ? Text(vi: "ảnh JPEG chất lượng \(settings.jpegQuality)", en: "JPEG images at quality \(settings.jpegQuality)")
+                ? Text(
+                    vi: "ảnh JPEG chất lượng \(settings.jpegQuality)",
+                    en: "JPEG images at quality \(settings.jpegQuality)")
                 : Text(vi: "ảnh không nén mất dữ liệu", en: "lossless images"))
     }
 

@@ -18,7 +18,8 @@ enum RiskSection {
                     NumberText.metres(r.unarrangedAtRiskMetres, lang), lang))
             + "</p>"
         // The rows as displayed add up to the totals as displayed (largest remainder, 0,01 m).
-        let unarranged = Format.roundedParts(r.byCondition.map(\.unarrangedMetres), total: r.unarrangedMetres, digits: 2)
+        let unarranged = Format.roundedParts(
+            r.byCondition.map(\.unarrangedMetres), total: r.unarrangedMetres, digits: 2)
         let undigitized = Format.roundedParts(
             r.byCondition.map(\.undigitizedMetres), total: r.undigitizedMetres, digits: 2)
         let rows: [[Cell]] = r.byCondition.indices.map { i in

@@ -18,7 +18,8 @@ enum SummarySection {
         for piece in c.chairman {
             let text = escapeHTML(piece.text.text(lang))
             if let key = piece.key {
-                out += "<strong data-value=\"\(escapeHTML(piece.value ?? ""))\" data-key=\"\(escapeHTML(key))\">\(text)</strong>"
+                out +=
+                    "<strong data-value=\"\(escapeHTML(piece.value ?? ""))\" data-key=\"\(escapeHTML(key))\">\(text)</strong>"
             } else {
                 out += text
             }
