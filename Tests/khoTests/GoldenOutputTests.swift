@@ -73,7 +73,8 @@ import Testing
           ghi nhận bằng tay               0,33 m
           bản gốc đạt chuẩn                  0 m
           đã có bản PDF/A                    0 m
-        Hộp (khi tiếp nhận)                5 (4)
+        Hộp/bó khi tiếp nhận                   4
+        Hộp/bó đã đăng ký, cả hộp mới          5
         Hồ sơ                                  3
         Số tờ (đã đếm)                       120
         Trang đã số hóa                      156
