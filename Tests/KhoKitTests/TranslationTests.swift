@@ -216,7 +216,9 @@ import Testing
                 .invalid(path: "p", message: Text(vi: "lỗi", en: "error")), .unreadable(path: "p", reason: "r"),
                 .exists(path: "p"),
             ])
-        add(EstimateError.self, [.nameTaken("n"), .unknown("n"), .emptyName])
+        add(
+            EstimateError.self,
+            [.nameTaken("n"), .unknown("n"), .emptyName, .pastDeadline(until: "2025-03-01", today: "2025-03-31")])
         add(
             RatesFileError.self,
             [
