@@ -50,8 +50,11 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
     public var keptMetresToScan: Double
     /// Time, staff-days and cost.
     public var projection: Projection
+    /// Which share of the remaining pages is counted, from counted sheets, and predicted by the metre.
+    public var pagesBySource: PagesBySource?
 
     enum CodingKeys: String, CodingKey {
+        case pagesBySource = "pages_by_source"
         case remainingPages = "remaining_pages"
         case ratePagesPerDay = "rate_pages_per_day"
         case pagesPerMetre = "pages_per_metre"
@@ -63,8 +66,9 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
     /// Makes the scanning part.
     public init(
         remainingPages: Double, ratePagesPerDay: Double, pagesPerMetre: Double, pagesPerSheet: Double,
-        keptPerExtent: Double, keptMetresToScan: Double, projection: Projection
+        keptPerExtent: Double, keptMetresToScan: Double, projection: Projection, pagesBySource: PagesBySource? = nil
     ) {
+        self.pagesBySource = pagesBySource
         self.remainingPages = remainingPages
         self.ratePagesPerDay = ratePagesPerDay
         self.pagesPerMetre = pagesPerMetre
@@ -82,6 +86,7 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
         pagesPerSheet = try c.decode(Double.self, forKey: .pagesPerSheet)
         keptPerExtent = try c.decode(Double.self, forKey: .keptPerExtent)
         keptMetresToScan = try c.decode(Double.self, forKey: .keptMetresToScan)
+        pagesBySource = try c.decodeIfPresent(PagesBySource.self, forKey: .pagesBySource)
         projection = try Projection(from: decoder)
     }
 
@@ -93,6 +98,7 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
         try c.encode(pagesPerSheet, forKey: .pagesPerSheet)
         try c.encode(keptPerExtent, forKey: .keptPerExtent)
         try c.encode(keptMetresToScan, forKey: .keptMetresToScan)
+        try c.encodeIfPresent(pagesBySource, forKey: .pagesBySource)
         try projection.encode(to: encoder)
     }
 }
@@ -129,6 +135,8 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
     /// Each registered copy's bytes held and still needed, when copies beyond the primary are registered (nil: the
     /// rates file's number of copies is the plan).
     public var perCopy: [RegisteredCopy]?
+    /// The PDF/A copies' bytes per page and storage (nil in estimates saved before; see ``DeliveryEstimate``).
+    public var pdf: PDFStorage?
 
     enum CodingKeys: String, CodingKey {
         case remainingBytesPerCopy = "remaining_bytes_per_copy"
@@ -143,6 +151,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
         case copies
         case copiesSource = "copies_source"
         case perCopy = "per_copy"
+        case pdf
     }
 
     /// No masters stored and none to come: every figure zero, one copy (what a report without an estimate shows).
@@ -188,6 +197,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
         bytesPerPageSource = try c.decodeIfPresent(FigureSource.self, forKey: .bytesPerPageSource) ?? .assumed
         mastersMeasured = try c.decodeIfPresent(Int.self, forKey: .mastersMeasured) ?? 0
         perCopy = try c.decodeIfPresent([RegisteredCopy].self, forKey: .perCopy)
+        pdf = try c.decodeIfPresent(PDFStorage.self, forKey: .pdf)
     }
 }
 
@@ -205,8 +215,14 @@ public struct TotalEstimate: Sendable, Codable, Equatable {
     public var contractorVND: Int64
     /// What-if: people needed on both parts together to finish by `until`.
     public var staffNeededByUntil: Band<Int>?
+    /// Why no P10–P90 band is given for both parts together (either part has none); nil when it stands.
+    public var bandWithheld: Text?
+
+    /// The finish's P10 and P90 when a band stands, else nil.
+    public var band: Band<LocalDay>? { bandWithheld == nil ? finishDate : nil }
 
     enum CodingKeys: String, CodingKey {
+        case bandWithheld = "band_reason"
         case workingDays = "working_days"
         case finishDate = "finish_date"
         case staffDays = "staff_days"
@@ -240,5 +256,19 @@ struct BytesAcrossCopies {
         totalPerCopy = addVND(self.storedPerCopy, remainingPerCopy)
         total = times(totalPerCopy)
         self.copies = Int(n)
+    }
+}
+
+/// The remaining pages by where they come from: counted pages, counted sheets × pages per sheet, kept metres × pages
+/// per kept metre. JSON `pages_by_source`: `counted`, `from_sheets`, `from_metres`.
+public struct PagesBySource: Sendable, Codable, Equatable {
+    public var counted: Double
+    public var fromSheets: Double
+    public var fromMetres: Double
+
+    enum CodingKeys: String, CodingKey {
+        case counted
+        case fromSheets = "from_sheets"
+        case fromMetres = "from_metres"
     }
 }

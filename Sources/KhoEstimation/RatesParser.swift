@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Sections: none (top) holds `copies`; `[contractor]` holds the four unit
 /// prices; `[in_house]` holds `day_rate`; `[one_off]` holds `name = amount`
-/// lines; `[holidays]` holds `YYYY-MM-DD = name` lines. Numbers may group
+/// lines; `[storage]` holds `per_tb_vnd` (optional); `[holidays]` holds `YYYY-MM-DD = name` lines. Numbers may group
 /// thousands with `_`, `.` or `,` and may end in `đ` or `VND`. Every value
 /// remembers its line, as `"<fileName> line <n>"`.
 ///
@@ -22,9 +22,10 @@ public func parseRates(text: String, fileName: String = "rates.toml") throws -> 
 /// The state of a rates file being read, line by line.
 struct RatesParser {
     static let numberKeys: [String: Set<String>] = [
-        "": ["copies"],
+        "": ["copies", "scanners"],
         "contractor": ["per_metre_arranged", "per_page_scanned", "per_file_described", "per_document_described"],
         "in_house": ["day_rate"],
+        "storage": ["per_tb_vnd"],
     ]
 
     let fileName: String
@@ -47,7 +48,7 @@ struct RatesParser {
         if text.hasPrefix("[") {
             guard text.hasSuffix("]") else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
             let name = String(text.dropFirst().dropLast()).trimmed
-            guard ["contractor", "in_house", "one_off", "holidays"].contains(name) else {
+            guard ["contractor", "in_house", "one_off", "holidays", "storage"].contains(name) else {
                 throw RatesFileError.unknownSection(line: number, name: name)
             }
             section = name
@@ -75,7 +76,7 @@ struct RatesParser {
             guard Self.numberKeys[section]?.contains(key) == true else {
                 throw RatesFileError.unknownKey(line: number, section: section, key: key)
             }
-            let limit = qualified == "copies" ? Int64(Rates.mostCopies) : Rates.largestPriceVND
+            let limit = ["copies", "scanners"].contains(qualified) ? Int64(Rates.mostCopies) : Rates.largestPriceVND
             numbers[qualified] = Sourced(
                 try Self.number(value, key: key, line: number, limit: limit), source: source(number))
         }
@@ -97,7 +98,8 @@ struct RatesParser {
             dayRate: try need("in_house", "day_rate"),
             oneOff: oneOff,
             copies: Sourced(Int(copies.value), source: copies.source),
-            holidays: holidays)
+            holidays: holidays, storagePerTB: numbers["storage.per_tb_vnd"],
+            scanners: numbers["scanners"].map { Sourced(Int($0.value), source: $0.source) })
     }
 
     /// Drops a `#` comment, unless the `#` is inside double quotes.

@@ -207,7 +207,7 @@ struct EstimateOptions: ParsableArguments {
         let store = try save == nil ? global.openForReading() : global.openForWriting()
         let ratesPath = rates ?? RatesFile.defaultPath(catalogue: global.path)
         let loaded = try RatesFile.load(path: ratesPath)
-        var request = EstimateRequest(rates: loaded ?? .defaults, ratesFound: loaded != nil)
+        var request = EstimateRequest(rates: loaded ?? .builtIn(missing: ratesPath), ratesFound: loaded != nil)
         request.permanentOnly = scope == .permanent
         request.fonds = fonds
         request.staff = try staffPlan()

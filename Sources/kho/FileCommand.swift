@@ -159,6 +159,16 @@ struct FileCommand: ParsableCommand {
                 Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
                     + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
             if !file.notes.isEmpty { Printer.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
+            if let missing = file.missingMasters {
+                let names = missing.joined(separator: ", ")
+                Printer.line(
+                    Text(
+                        vi:
+                            "Bản gốc đang mất: \(names) — quét lại rồi chạy kho scan ingest, hoặc chấp nhận mất: kho scan accept \(file.ref) --reason lost",
+                        en:
+                            "Masters missing: \(names) — rescan and run kho scan ingest, or accept the loss: kho scan accept \(file.ref) --reason lost"
+                    )())
+            }
             Printer.line(
                 Text(vi: "Đang ở: ", en: "Where: ")()
                     + BoxCommand.whereabouts(location: file.location, custody: file.custody))

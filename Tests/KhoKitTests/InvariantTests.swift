@@ -304,8 +304,8 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
             try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-03T16:00")).first?.id)
         #expect(try store.check().problems == [])
         try store.writer.write { db in
-            try db.execute(
-                sql: "UPDATE event SET happened_at = happened_at - 3 * 86400, happened_day = '2026-10-31' WHERE id = ?",
+            try db.tamperWithLog(
+                "UPDATE event SET happened_at = happened_at - 3 * 86400, happened_day = '2026-10-31' WHERE id = ?",
                 arguments: [finish])
         }
         // When it is checked
@@ -334,7 +334,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let finish = try #require(try store.finishArrangement(of: ["B1"], kept: "0.4", by: Fixture.who()).first?.id)
         try store.writer.write { db in
             try db.execute(sql: "UPDATE box SET extent_mm = 300 WHERE code = 'B1'")
-            try db.execute(sql: "UPDATE event SET kept_mm = 600 WHERE id = ?", arguments: [finish])
+            try db.tamperWithLog("UPDATE event SET kept_mm = 600 WHERE id = ?", arguments: [finish])
         }
         let report = try store.check()
         let box = try #require(
@@ -362,7 +362,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let (store, _, two, _) = try recorded()
         try store.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "UPDATE event SET supersedes = 9999 WHERE id = ?", arguments: [two])
+            try db.tamperWithLog("UPDATE event SET supersedes = 9999 WHERE id = ?", arguments: [two])
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let problem = try #require(try store.check().problems.first { $0.code == "event_supersedes" })
@@ -373,7 +373,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func aSupersedesLinkToAnotherFilesEventIsFound() throws {
         let (store, one, two, _) = try recorded()
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
+            try db.tamperWithLog("UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
         }
         let problems = try store.check().problems.filter { $0.code == "event_supersedes" }
         #expect(problems.count == 1)
@@ -384,7 +384,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func aSupersedesLinkToANonScanEventIsFound() throws {
         let (store, one, _, fileAdd) = try recorded()
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [fileAdd, one])
+            try db.tamperWithLog("UPDATE event SET supersedes = ? WHERE id = ?", arguments: [fileAdd, one])
         }
         let problems = try store.check().problems.filter { $0.code == "event_supersedes" }
         #expect(problems.count == 1)
@@ -427,7 +427,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let two = try #require(
             try store.recordScan(of: FileRef(box: "H2", file: "02"), pages: 12, by: Fixture.who()).id)
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
+            try db.tamperWithLog("UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
         }
         // When live events of those kinds are read through the one definition
         let live = try store.read { db in

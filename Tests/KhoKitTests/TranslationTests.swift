@@ -112,7 +112,8 @@ import Testing
                 .notSQLite(path: "p"), .notAFile(path: "p"), .readOnly(path: "p"), .missing(path: "p"),
                 .newerSchema(path: "p", unknown: ["v9"]),
                 .cannotCreate(path: "p", reason: "r"), .busy(path: "p"), .diskFull(path: "p"),
-                .io(path: "p", reason: "r"),
+                .io(path: "p", reason: "r"), .unexpectedSchema(table: "t", expected: "e"),
+                .catalogueReplaced(path: "p", task: Text(vi: "việc", en: "the task")),
             ])
         // MaintenanceError
         add(
@@ -137,6 +138,9 @@ import Testing
             OutputError.self,
             [
                 .catalogue(path: "p", catalogue: "c"), .notRegularFile(path: "p", kind: "fifo"),
+                .protected(
+                    path: "p",
+                    what: Text(vi: "bản gốc của hồ sơ H1/01, trang 1", en: "the master of file H1/01, page 1")),
                 .cannotWrite(path: "p", reason: "r"),
             ])
         add(
@@ -213,7 +217,8 @@ import Testing
             [
                 .nothingToConfirm(ref: "B/F", state: Text(vi: "chưa số hóa", en: "not scanned"), pages: 3, sheets: 2),
                 .nothingToConfirm(ref: "B/F", state: Text(vi: "chưa số hóa", en: "not scanned"), pages: 3, sheets: nil),
-                .nothingToAccept(ref: "B/F"), .unknownPage(ref: "B/F", page: "9", changed: ["0001.tif"]), .emptyNote,
+                .nothingToAccept(ref: "B/F"), .nothingLost(ref: "B/F"),
+                .unknownPage(ref: "B/F", page: "9", changed: ["0001.tif"]), .emptyNote,
             ])
         // Estimation: RatesError, EstimateError, RatesFileError (KhoEstimation)
         add(
@@ -222,7 +227,9 @@ import Testing
                 .invalid(path: "p", message: Text(vi: "lỗi", en: "error")), .unreadable(path: "p", reason: "r"),
                 .exists(path: "p"),
             ])
-        add(EstimateError.self, [.nameTaken("n"), .unknown("n"), .emptyName])
+        add(
+            EstimateError.self,
+            [.nameTaken("n"), .unknown("n"), .emptyName, .pastDeadline(until: "2025-03-01", today: "2025-03-31")])
         add(
             RatesFileError.self,
             [

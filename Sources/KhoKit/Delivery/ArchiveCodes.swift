@@ -332,9 +332,20 @@ extension KhoStore {
     /// The archival code of each of `fileIds` (nil when it has none), for the file views.
     static func archiveCodes(_ db: Database, fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
         guard !fileIds.isEmpty else { return [:] }
-        // One file (`kho file show`): read just what its code needs, when its rule cannot give two files one code.
-        if fileIds.count == 1, let id = fileIds.first, let quick = try ArchiveCodes.single(db, fileId: id) {
-            return quick.isEmpty ? [:] : [id: quick]
+        // One file (`kho file show`) or a box's: read just what their codes need, when their rule cannot give two
+        // files one code.
+        // A few files (`kho box show`): each on its own, when its rule allows, rather than the whole fonds.
+        if fileIds.count <= 32 {
+            var out: [Int64: String] = [:]
+            var alone = true
+            for id in fileIds {
+                guard let quick = try ArchiveCodes.single(db, fileId: id) else {
+                    alone = false
+                    break
+                }
+                if !quick.isEmpty { out[id] = quick }
+            }
+            if alone { return out }
         }
         let wanted = Set(fileIds)
         var out: [Int64: String] = [:]

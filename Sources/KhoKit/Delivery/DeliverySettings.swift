@@ -114,6 +114,17 @@ extension KhoStore {
         var s = settings
         if let folder = s.folder {
             s.folder = try Self.checkedFolder(folder, catalogue: path)
+            // Copies are never written among the masters (nor a scans root into the copies' folder).
+            let resolved = OutputFile.resolved(folder)
+            for root in try protectedPaths().scansRoots
+            where ProtectedPaths.isInside(resolved, root) || ProtectedPaths.isInside(root, resolved) {
+                throw DeliveryError.folder(
+                    path: folder,
+                    reason: Text(
+                        vi: "trùng với thư mục bản quét \(root); chọn thư mục khác",
+                        en: "it overlaps the scans folder \(root); choose another folder"
+                    )())
+            }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

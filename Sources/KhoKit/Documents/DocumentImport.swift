@@ -82,7 +82,8 @@ extension KhoStore {
             var event = Event(
                 kind: .importDocs, attribution: who, time: time,
                 detail: EventDetail(source: source, count: table.rows.count))
-            try event.append(db)
+            // The documents refer to the event, which says what they add up to: they come first.
+            try event.reserveId(db)
             var written = DocumentsWritten()
             let (problems, warnings) = try Pipeline.run(produce: { handOver in rows.read(chunk: chunk, handOver) }) {
                 docs in
@@ -90,10 +91,9 @@ extension KhoStore {
                 written.add(docs.records)
             }
             if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
-            // The event was written before its documents (they refer to it); what they add up to is known now.
-            try db.execute(
-                sql: "UPDATE event SET pages = ?, file_id = ? WHERE id = ?",
-                arguments: [written.pages, written.fileIds.count == 1 ? written.fileIds.first : nil, event.id])
+            event.pages = written.pages
+            event.fileId = written.fileIds.count == 1 ? written.fileIds.first : nil
+            try event.append(db)
             return report(imported: written.count, warnings: warnings)
         }
     }

@@ -14,8 +14,11 @@ struct EventDescriber {
     var fondsCodes: [Int64: String]
     var boxCodes: [Int64: String]
 
-    /// Events that named a fonds, box or file deleted since: its name (`H0012`, `H0012/03`) and the delete event.
-    var deleted: [Int64: (kind: EventKind, name: String, by: Int64)] = [:]
+    /// Fonds, boxes and files deleted (by a live delete), by kind and row id: the name (`H0012`, `H0012/03`) and the
+    /// delete event. Their events keep naming their ids, which no other row is given.
+    var deleted: [EventKind: [Int64: (name: String, by: Int64)]] = [:]
+    /// Events that a delete made before the log was append-only unlinked from what they named, by event id.
+    var unlinked: [Int64: (kind: EventKind, name: String, by: Int64)] = [:]
 
     init(_ db: Database) throws {
         fondsCodes = Dictionary(
@@ -32,15 +35,24 @@ struct EventDescriber {
             let before = EventDetail(json: row["detail"]).before ?? [:]
             let code = (before["code"] ?? nil) ?? "?"
             let name = kind == .fileDelete ? "\((before["box"] ?? nil) ?? "?")/\(code)" : code
+            if let id = (before["id"] ?? nil).flatMap({ Int64($0) }) {
+                deleted[kind, default: [:]][id] = (name, row["id"])
+            }
             for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) {
-                deleted[id] = (kind, name, row["id"])
+                unlinked[id] = (kind, name, row["id"])
             }
         }
     }
 
-    /// The fonds, box or file an event named before it was deleted, with a line saying so.
+    /// The fonds, box or file an event named that was deleted after it, with a line saying so.
     func deletedTarget(_ e: Event) -> (kind: EventKind, name: String, note: Text)? {
-        guard let id = e.id, let d = deleted[id] else { return nil }
+        guard let eventId = e.id else { return nil }
+        var found = unlinked[eventId]
+        for (kind, id) in [(EventKind.fileDelete, e.fileId), (.boxDelete, e.boxId), (.fondsDelete, e.fondsId)] {
+            guard found == nil, let id, let d = deleted[kind]?[id], d.by > eventId else { continue }
+            found = (kind, d.name, d.by)
+        }
+        guard let d = found else { return nil }
         return (
             d.kind, d.name,
             Text(vi: "\(d.name) đã bị xóa sau đó (sự kiện \(d.by))", en: "\(d.name) was deleted since (event \(d.by))")
