@@ -51,6 +51,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the bulk insert of an import (GRDB's own system library, not another package).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // SHA-256 of what a copy sync reads while it writes it.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The thin executable: one file per command, parsing and printing only.
