@@ -41,6 +41,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case weedDestroy = "weed.destroy"
     case setting = "setting"
     case undo = "undo"
+    case userAdd = "user.add"
+    case userEdit = "user.edit"
+    case userLock = "user.lock"
 
     /// What the event means, for people.
     public var label: Text {
@@ -83,6 +86,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .weedDestroy: Text(vi: "đã hủy tài liệu hết giá trị", en: "records destroyed")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
+        case .userAdd: Text(vi: "thêm người dùng", en: "user added")
+        case .userEdit: Text(vi: "sửa người dùng", en: "user changed")
+        case .userLock: Text(vi: "khóa tài khoản (sai mật khẩu)", en: "account locked (wrong passwords)")
         }
     }
 }
