@@ -12,16 +12,16 @@ enum ApiRoutes {
             try Responses.json(try await services.db { store in try store.status() })
         }
         guarded.apiGet("/api/estimate", .leadership) { request, _, _ in
-            let q = request.uri.queryParameters
-            let req = try LeaderRoutes.estimateRequest(services, fields: { q.get($0) })
+            let q = request.query
+            let req = try LeaderRoutes.estimateRequest(services, fields: { q[$0] })
             return try Responses.json(try await services.db { store in try store.makeEstimate(req).1 })
         }
         guarded.apiGet("/api/files/:box/:file", .read) { _, context, session in
             try Responses.json(try await readableFile(context, session, services))
         }
         guarded.apiGet("/api/search", .read) { request, _, session in
-            let query = request.uri.queryParameters.get("q") ?? ""
-            let limit = request.uri.queryParameters.get("limit").flatMap(Int.init).map { min(max($0, 1), 1000) } ?? 20
+            let query = request.query["q"] ?? ""
+            let limit = request.query["limit"].flatMap(Int.init).map { min(max($0, 1), 1000) } ?? 20
             let readable = session.role.readableAccess
             return try Responses.json(
                 try await services.db { store in try store.search(query, limit: limit, readable: readable) })

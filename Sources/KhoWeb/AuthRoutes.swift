@@ -13,7 +13,7 @@ enum AuthRoutes {
         }
         router.get("/login") { request, context in
             if context.session != nil { return Responses.redirect("/") }
-            let lang: Lang = request.uri.queryParameters.get("lang") == "en" ? .en : .vi
+            let lang: Lang = request.query["lang"] == "en" ? .en : .vi
             return Responses.html(loginPage(lang, message: nil))
         }
         router.post("/login") { request, context in

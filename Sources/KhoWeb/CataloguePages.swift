@@ -11,10 +11,10 @@ enum CataloguePages {
     static func register(_ guarded: Guarded) {
         let services = guarded.services
         guarded.get("/boxes", .read) { request, _, session in
-            let q = request.uri.queryParameters
+            let q = request.query
             let filter = BoxFilter(
-                fonds: q.get("fonds").flatMap(nonEmpty), location: q.get("location").flatMap(nonEmpty),
-                arrangement: q.get("state").flatMap(nonEmpty), condition: q.get("condition").flatMap(nonEmpty))
+                fonds: q["fonds"].flatMap(nonEmpty), location: q["location"].flatMap(nonEmpty),
+                arrangement: q["state"].flatMap(nonEmpty), condition: q["condition"].flatMap(nonEmpty))
             let boxes = try await services.db { store in try store.listBoxes(filter) }
             let b = PageBuilder(lang: session.lang, session: session)
             let form = """
@@ -39,10 +39,10 @@ enum CataloguePages {
             return Responses.html(b.page(b.t("Hộp", "Boxes"), body))
         }
         guarded.get("/files", .read) { request, _, session in
-            let q = request.uri.queryParameters
+            let q = request.query
             var filter = FileFilter(
-                box: q.get("box").flatMap(nonEmpty), fonds: q.get("fonds").flatMap(nonEmpty),
-                scanState: q.get("state").flatMap(nonEmpty), search: q.get("search").flatMap(nonEmpty))
+                box: q["box"].flatMap(nonEmpty), fonds: q["fonds"].flatMap(nonEmpty),
+                scanState: q["state"].flatMap(nonEmpty), search: q["search"].flatMap(nonEmpty))
             if !session.role.hasClearance { filter.access = Access.open.rawValue }
             let chosen = filter
             let files = try await services.db { store in try store.listFiles(chosen) }

@@ -33,12 +33,12 @@ enum LeaderRoutes {
             return Responses.html(b.page(b.t("Dự toán", "Estimate"), body))
         }
         guarded.get("/estimate/report", .leadership) { request, _, session in
-            let q = request.uri.queryParameters
+            let q = request.query
             let source: ReportEstimate
-            if let saved = q.get("saved").flatMap(CataloguePages.nonEmpty) {
+            if let saved = q["saved"].flatMap(CataloguePages.nonEmpty) {
                 source = .saved(saved)
             } else {
-                source = .new(try estimateRequest(services, fields: { q.get($0) }))
+                source = .new(try estimateRequest(services, fields: { q[$0] }))
             }
             return try await report(source, services, session)
         }

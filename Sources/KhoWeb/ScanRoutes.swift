@@ -68,7 +68,7 @@ enum ScanRoutes {
         guarded.get("/jobs", .scanning) { request, _, session in
             let b = PageBuilder(lang: session.lang, session: session)
             var body = ""
-            if request.uri.queryParameters.get("busy") != nil {
+            if request.query["busy"] != nil {
                 body += "<p class=\"error\">\(h(b.t("Đang có một việc dài chạy: mỗi lần một việc.", "A long job is running: one at a time.")))</p>"
             }
             guard let job = services.jobs.current else {

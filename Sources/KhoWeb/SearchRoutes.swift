@@ -7,7 +7,7 @@ enum SearchRoutes {
     static func register(_ guarded: Guarded) {
         let services = guarded.services
         guarded.get("/search", .read) { request, _, session in
-            let query = request.uri.queryParameters.get("q") ?? ""
+            let query = request.query["q"] ?? ""
             let b = PageBuilder(lang: session.lang, session: session)
             var body = """
                 <form method="get" action="/search">\(b.input("q", b.t("Tìm", "Find"), value: query, type: "search", placeholder: "giao dat"))<button type="submit">\(h(b.t("Tìm", "Search")))</button></form>
@@ -28,10 +28,10 @@ enum SearchRoutes {
             return Responses.html(b.page(b.t("Tìm kiếm", "Search"), body))
         }
         guarded.get("/log", .read) { request, _, session in
-            let q = request.uri.queryParameters
+            let q = request.query
             let filter = LogFilter(
-                person: q.get("person").flatMap(CataloguePages.nonEmpty), box: q.get("box").flatMap(CataloguePages.nonEmpty),
-                from: q.get("from").flatMap(CataloguePages.nonEmpty), to: q.get("to").flatMap(CataloguePages.nonEmpty),
+                person: q["person"].flatMap(CataloguePages.nonEmpty), box: q["box"].flatMap(CataloguePages.nonEmpty),
+                from: q["from"].flatMap(CataloguePages.nonEmpty), to: q["to"].flatMap(CataloguePages.nonEmpty),
                 limit: 200)
             let events = try await services.visibleEvents(
                 Array(try await services.db { store in try store.events(filter) }.reversed()), session)

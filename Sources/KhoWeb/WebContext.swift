@@ -112,3 +112,8 @@ public struct WebSettings: Sendable {
         self.secureCookies = secureCookies
     }
 }
+
+extension Request {
+    /// The query string's fields, decoded as a form (`+` is a space, as browsers send a GET form).
+    var query: FormData { FormData.urlEncoded(uri.query ?? "") }
+}

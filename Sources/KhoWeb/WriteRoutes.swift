@@ -93,10 +93,10 @@ enum WriteRoutes {
             return Responses.redirect(targetPage(target))
         }
         guarded.get("/labels", .catalogue) { request, _, session in
-            let boxes = (request.uri.queryParameters.get("boxes") ?? "").split(separator: ",").map {
+            let boxes = (request.query["boxes"] ?? "").split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty }
-            let since = request.uri.queryParameters.get("since").flatMap(CataloguePages.nonEmpty)
+            let since = request.query["since"].flatMap(CataloguePages.nonEmpty)
             let lang = session.lang
             let page = try await services.db { store in
                 renderLabelsHTML(
