@@ -11,6 +11,7 @@ import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 kho = os.path.join(root, ".build/debug/kho")
@@ -82,6 +83,10 @@ try:
         driver.find_element(By.NAME, "user").send_keys(login)
         driver.find_element(By.NAME, "password").send_keys(password)
         driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        try:
+            WebDriverWait(driver, 15).until(lambda d: d.current_url == base + "/")
+        except Exception:
+            pass
         check(driver.current_url == base + "/", f"{login} is logged in and sees the dashboard")
 
     print("browser-test: archivist registers a box and imports a CSV")
@@ -94,6 +99,7 @@ try:
     for name, value in [("box", "H0120"), ("fonds", "UBND-SK1"), ("extent_m", "0,6"), ("location", "Kho tạm")]:
         form.find_element(By.NAME, name).send_keys(value)
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: d.current_url.endswith("/boxes/H0120"))
     check(driver.current_url.endswith("/boxes/H0120"), "the new box's page opens")
     check("Kho tạm" in driver.page_source, "the box page shows its location with diacritics")
     shot("03-box")
@@ -110,6 +116,7 @@ try:
         box = form.find_element(By.NAME, "dry_run")
         if box.is_selected() != dry: box.click()
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: d.current_url.endswith("/import"))
         shot("04-dry-run" if dry else "05-imported")
         check(("Chưa nhập gì" in driver.page_source) if dry else ("Đã nhập 2 / 2" in driver.page_source),
               "the dry run imports nothing" if dry else "the import writes both rows")
@@ -119,6 +126,7 @@ try:
           "the web writes are attributed to the archivist's full name")
     driver.get(base + "/")
     driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    WebDriverWait(driver, 15).until(lambda d: d.current_url.startswith(base + "/login"))
 
     print("browser-test: viewer searches without diacritics")
     log_in("xem")
@@ -126,6 +134,7 @@ try:
     field = driver.find_element(By.NAME, "q")
     field.send_keys("giao dat tan huong")
     field.submit()
+    WebDriverWait(driver, 15).until(lambda d: "q=" in d.current_url)
     shot("06-search")
     check("H0120/01" in driver.page_source and "Tân Hương" in driver.page_source,
           "“giao dat tan huong” finds H0120/01 “… Tân Hương”")
@@ -139,6 +148,7 @@ try:
         shown = float(driver.find_element(By.CSS_SELECTOR, f"[data-key={key}]").get_attribute("data-value"))
         check(abs(shown - status[key]) < 1e-9, f"dashboard {key} = {shown} = kho status --json {status[key]}")
     driver.get(base + "/report")
+    WebDriverWait(driver, 30).until(lambda d: "money-contractor-total" in d.page_source)
     shot("08-report")
     check("data-key=\"money-contractor-total\"" in driver.page_source, "the leader opens the report")
     print("browser-test: passed")

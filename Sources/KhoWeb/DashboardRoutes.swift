@@ -10,15 +10,16 @@ enum DashboardRoutes {
         guarded.get("/", .read) { _, _, session in
             let lang = session.lang
             let today = services.store.time.day(of: Date())
-            let (status, arrange, scan, custody, events) = try await services.db { store in
-                (
-                    try store.status(),
-                    try store.nextWork(.arrangement, limit: 8, lang: lang),
-                    try store.nextWork(.scanning, limit: 8, lang: lang),
-                    try store.custodyList(),
-                    try store.events(LogFilter(from: today, to: today, limit: 30))
-                )
+            let last = try await services.db { store in try store.lastEventId() }
+            let data = try await services.dashboard.get("\(last)|\(today)|\(lang.rawValue)") {
+                try await services.db { store in
+                    DashboardData(
+                        status: try store.status(), arrange: try store.nextWork(.arrangement, limit: 8, lang: lang),
+                        scan: try store.nextWork(.scanning, limit: 8, lang: lang), custody: try store.custodyList(),
+                        today: try store.events(LogFilter(from: today, to: today, limit: 30)))
+                }
             }
+            let (status, arrange, scan, custody, events) = (data.status, data.arrange, data.scan, data.custody, data.today)
             let hiddenRefs = try await services.hidden(scan.compactMap { $0.file == nil ? nil : $0.ref }, session)
             let todayEvents = try await services.visibleEvents(Array(events.reversed()), session)
             let b = PageBuilder(lang: lang, session: session)

@@ -71,6 +71,7 @@ public final class WebServices: Sendable {
     public let sessions: SessionStore
     public let settings: WebSettings
     public let jobs: JobRunner
+    let dashboard = DashboardCache()
 
     public init(store: KhoStore, settings: WebSettings, sessions: SessionStore = SessionStore()) {
         self.store = store

@@ -57,7 +57,8 @@ struct ServeCommand: ParsableCommand {
         guard var address = WebServer.Listen(parsing: listen) else { throw ExitCode.failure }
         address.certificate = tlsCert
         address.key = tlsKey
-        let store = try global.openForWriting()
+        // Requests read side by side (a pool of connections); the CLI keeps writing beside the server.
+        let store = try KhoStore.open(path: global.path, forWriting: true, create: false, concurrentReads: true)
         if try store.users().filter({ !$0.disabled }).isEmpty {
             Printer.error(
                 Text(
