@@ -54,7 +54,9 @@ enum ApiRoutes {
             let code = try context.parameters.require("box")
             let who = services.attribution(context)
             let events = try await services.db { store in try store.startArrangement(of: [code], by: who) }
-            return try Responses.json(["box": code, "events": events.compactMap(\.id).map(String.init).joined(separator: ",")])
+            return try Responses.json([
+                "box": code, "events": events.compactMap(\.id).map(String.init).joined(separator: ","),
+            ])
         }
     }
 }

@@ -33,9 +33,11 @@ enum CataloguePages {
             let body =
                 form + more(boxes.count, b)
                 + b.table(
-                    [b.t("Hộp", "Box"), b.t("Phông", "Fonds"), b.t("Độ dài", "Extent"), b.t("Vị trí", "Location"),
-                     b.t("Chỉnh lý", "Arrangement"), b.t("Tình trạng", "Condition"), b.t("Hồ sơ", "Files"),
-                     b.t("Đang mượn", "Out with")], Array(rows), numeric: [2, 6])
+                    [
+                        b.t("Hộp", "Box"), b.t("Phông", "Fonds"), b.t("Độ dài", "Extent"), b.t("Vị trí", "Location"),
+                        b.t("Chỉnh lý", "Arrangement"), b.t("Tình trạng", "Condition"), b.t("Hồ sơ", "Files"),
+                        b.t("Đang mượn", "Out with"),
+                    ], Array(rows), numeric: [2, 6])
             return Responses.html(b.page(b.t("Hộp", "Boxes"), body))
         }
         guarded.get("/files", .read) { request, _, session in
@@ -74,12 +76,18 @@ enum CataloguePages {
             var body = b.facts([
                 (b.t("Phông", "Fonds"), h(box.fonds)), (b.t("Độ dài", "Extent"), h(b.metres(box.extentMetres))),
                 (b.t("Vị trí", "Location"), h(box.location)),
-                (b.t("Năm", "Years"), h([box.startYear, box.endYear].compactMap { $0.map(String.init) }.joined(separator: "–"))),
+                (
+                    b.t("Năm", "Years"),
+                    h([box.startYear, box.endYear].compactMap { $0.map(String.init) }.joined(separator: "–"))
+                ),
                 (b.t("Tình trạng", "Condition"), h(box.condition.label(b.lang))),
                 (b.t("Chỉnh lý", "Arrangement"), h(box.arrangement.label(b.lang))),
                 (b.t("Giữ lại", "Kept"), h(box.keptMetres.map { b.metres($0) } ?? "")),
                 (b.t("Từ hộp", "From box"), h(box.from ?? "")), (b.t("Ghi chú", "Notes"), h(box.notes)),
-                (b.t("Đang ở", "Whereabouts"), h(box.custody.map { $0.whereabouts(b.lang) } ?? b.t("trong kho", "in the store"))),
+                (
+                    b.t("Đang ở", "Whereabouts"),
+                    h(box.custody.map { $0.whereabouts(b.lang) } ?? b.t("trong kho", "in the store"))
+                ),
             ])
             body += "<h2>\(h(b.t("Hồ sơ trong hộp", "Files in the box")))</h2>"
             body += b.table(
@@ -121,13 +129,18 @@ enum CataloguePages {
     static func nonEmpty(_ s: String) -> String? { s.trimmingCharacters(in: .whitespaces).isEmpty ? nil : s }
 
     static func more(_ count: Int, _ b: PageBuilder) -> String {
-        guard count > listLimit else { return "<p class=\"muted\">\(h(b.integer(count))) \(h(b.t("dòng", "rows")))</p>" }
-        return "<p class=\"notice\">\(h(b.t("Có \(b.integer(count)) dòng; chỉ hiện \(listLimit) dòng đầu: lọc thêm để thu hẹp.", "\(b.integer(count)) rows; only the first \(listLimit) are shown: filter to narrow them.")))</p>"
+        guard count > listLimit else {
+            return "<p class=\"muted\">\(h(b.integer(count))) \(h(b.t("dòng", "rows")))</p>"
+        }
+        return
+            "<p class=\"notice\">\(h(b.t("Có \(b.integer(count)) dòng; chỉ hiện \(listLimit) dòng đầu: lọc thêm để thu hẹp.", "\(b.integer(count)) rows; only the first \(listLimit) are shown: filter to narrow them.")))</p>"
     }
 
     static func fileHeaders(_ b: PageBuilder) -> [String] {
-        [b.t("Hồ sơ", "File"), b.t("Tiêu đề", "Title"), b.t("Năm", "Years"), b.t("Thời hạn", "Retention"),
-         b.t("Số hóa", "Scanning"), b.t("Số tờ", "Sheets"), b.t("Trang", "Pages")]
+        [
+            b.t("Hồ sơ", "File"), b.t("Tiêu đề", "Title"), b.t("Năm", "Years"), b.t("Thời hạn", "Retention"),
+            b.t("Số hóa", "Scanning"), b.t("Số tờ", "Sheets"), b.t("Trang", "Pages"),
+        ]
     }
 
     static func fileRow(_ file: FileView, _ b: PageBuilder) -> [String] {

@@ -18,7 +18,9 @@ actor DashboardCache {
     private var value: DashboardData?
     private var running: (key: String, task: Task<DashboardData, any Error>)?
 
-    func get(_ key: String, compute: @escaping @Sendable () async throws -> DashboardData) async throws
+    func get(
+        _ key: String, compute: @escaping @Sendable () async throws -> DashboardData
+    ) async throws
         -> DashboardData
     {
         if key == self.key, let value { return value }

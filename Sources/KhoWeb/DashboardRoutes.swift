@@ -19,12 +19,15 @@ enum DashboardRoutes {
                         today: try store.events(LogFilter(from: today, to: today, limit: 30)))
                 }
             }
-            let (status, arrange, scan, custody, events) = (data.status, data.arrange, data.scan, data.custody, data.today)
+            let (status, arrange, scan, custody, events) = (
+                data.status, data.arrange, data.scan, data.custody, data.today
+            )
             let hiddenRefs = try await services.hidden(scan.compactMap { $0.file == nil ? nil : $0.ref }, session)
             let todayEvents = try await services.visibleEvents(Array(events.reversed()), session)
             let b = PageBuilder(lang: lang, session: session)
             let body =
-                figures(status.progress, b) + queue(arrange, b, title: b.t("Hộp nên chỉnh lý trước", "Boxes to arrange first"))
+                figures(status.progress, b)
+                + queue(arrange, b, title: b.t("Hộp nên chỉnh lý trước", "Boxes to arrange first"))
                 + queue(
                     scan.filter { !hiddenRefs.contains($0.ref) }, b,
                     title: b.t("Hồ sơ nên số hóa trước", "Files to scan first"))
@@ -64,9 +67,15 @@ enum DashboardRoutes {
     static func queue(_ items: [QueueItem], _ b: PageBuilder, title: String) -> String {
         "<h2>\(h(title))</h2>"
             + b.table(
-                [b.t("#", "#"), b.t("Hộp/hồ sơ", "Box/file"), b.t("Điểm", "Score"), b.t("Lý do", "Why"), b.t("Đang ở", "Where")],
+                [
+                    b.t("#", "#"), b.t("Hộp/hồ sơ", "Box/file"), b.t("Điểm", "Score"), b.t("Lý do", "Why"),
+                    b.t("Đang ở", "Where"),
+                ],
                 items.map { item in
-                    let href = item.file == nil ? "/boxes/\(pathSegment(item.box))" : "/files/\(pathSegment(item.box))/\(pathSegment(item.file ?? ""))"
+                    let href =
+                        item.file == nil
+                        ? "/boxes/\(pathSegment(item.box))"
+                        : "/files/\(pathSegment(item.box))/\(pathSegment(item.file ?? ""))"
                     return [
                         String(item.rank), b.link(href, item.ref), h(String(Int(item.score.total.rounded()))),
                         h(item.reason), h(item.custody.map { "\($0.holder)" } ?? item.location),
@@ -78,8 +87,10 @@ enum DashboardRoutes {
     static func overdue(_ items: [CustodyView], _ b: PageBuilder) -> String {
         "<h2>\(h(b.t("Mượn quá hạn", "Overdue hand-outs")))</h2>"
             + b.table(
-                [b.t("Hộp/hồ sơ", "Box/file"), b.t("Người giữ", "Holder"), b.t("Từ", "Since"), b.t("Hạn", "Due"),
-                 b.t("Quá hạn (ngày)", "Days overdue")],
+                [
+                    b.t("Hộp/hồ sơ", "Box/file"), b.t("Người giữ", "Holder"), b.t("Từ", "Since"), b.t("Hạn", "Due"),
+                    b.t("Quá hạn (ngày)", "Days overdue"),
+                ],
                 items.map { [h($0.thing), h($0.holder), h($0.sinceDay), h($0.due ?? ""), h(String($0.daysOverdue))] },
                 numeric: [4])
     }
@@ -91,8 +102,11 @@ enum DashboardRoutes {
 
     static func eventTable(_ events: [EventView], _ b: PageBuilder) -> String {
         b.table(
-            [b.t("Số", "No."), b.t("Lúc", "When"), b.t("Người làm", "Who"), b.t("Việc", "What"), b.t("Ở đâu", "Where"),
-             b.t("Số lượng", "Quantity")],
+            [
+                b.t("Số", "No."), b.t("Lúc", "When"), b.t("Người làm", "Who"), b.t("Việc", "What"),
+                b.t("Ở đâu", "Where"),
+                b.t("Số lượng", "Quantity"),
+            ],
             events.map { e in
                 [
                     h(String(e.id)), h(e.happenedAt), h(e.actor), h(e.what),

@@ -11,7 +11,10 @@ enum FilePage {
             (b.t("Tiêu đề", "Title"), h(file.title)),
             (b.t("Hộp", "Box"), b.link("/boxes/\(pathSegment(file.box))", file.box)),
             (b.t("Vị trí", "Location"), h(file.location)),
-            (b.t("Năm", "Years"), h([file.startYear, file.endYear].compactMap { $0.map(String.init) }.joined(separator: "–"))),
+            (
+                b.t("Năm", "Years"),
+                h([file.startYear, file.endYear].compactMap { $0.map(String.init) }.joined(separator: "–"))
+            ),
             (b.t("Thời hạn bảo quản", "Retention"), h(file.retention ?? "")),
             (b.t("Chế độ sử dụng", "Access"), h(file.access.label(b.lang))),
             (b.t("Số tờ", "Sheets"), h(file.sheets.map { b.integer($0) } ?? "")),
@@ -20,18 +23,24 @@ enum FilePage {
             (b.t("Trang", "Pages"), h(b.integer(file.pages))),
             (b.t("Mã hồ sơ", "Archival code"), h(file.archiveId ?? "")),
             (b.t("Từ khóa", "Keywords"), h(file.keywords)), (b.t("Ghi chú", "Notes"), h(file.notes)),
-            (b.t("Đang ở", "Whereabouts"), h(file.custody.map { $0.whereabouts(b.lang) } ?? b.t("trong kho", "in the store"))),
+            (
+                b.t("Đang ở", "Whereabouts"),
+                h(file.custody.map { $0.whereabouts(b.lang) } ?? b.t("trong kho", "in the store"))
+            ),
         ])
         body += "<h2>\(h(b.t("Bản PDF/A", "PDF/A copy")))</h2>"
         if let copy = copies.first {
-            body += "<p>\(b.link("/files/\(pathSegment(file.box))/\(pathSegment(file.file))/pdf", b.t("Tải bản PDF/A", "Download the PDF/A copy"))) — \(h(copy.archiveId)), \(h(b.integer(copy.pages))) \(h(b.t("trang", "pages"))), \(h(Format.bytes(copy.bytes, lang: b.lang))), \(h(copy.pdfa)), SHA-256 <code>\(h(copy.sha256))</code>, \(h(b.t("lập lúc", "built")))) \(h(copy.builtAt))\(copy.verifiedAt.map { ", " + h(b.t("kiểm tra lúc", "verified")) + " " + h($0) } ?? "")</p>"
+            body +=
+                "<p>\(b.link("/files/\(pathSegment(file.box))/\(pathSegment(file.file))/pdf", b.t("Tải bản PDF/A", "Download the PDF/A copy"))) — \(h(copy.archiveId)), \(h(b.integer(copy.pages))) \(h(b.t("trang", "pages"))), \(h(Format.bytes(copy.bytes, lang: b.lang))), \(h(copy.pdfa)), SHA-256 <code>\(h(copy.sha256))</code>, \(h(b.t("lập lúc", "built")))) \(h(copy.builtAt))\(copy.verifiedAt.map { ", " + h(b.t("kiểm tra lúc", "verified")) + " " + h($0) } ?? "")</p>"
         } else {
             body += "<p class=\"muted\">\(h(b.t("Chưa có bản PDF/A.", "No PDF/A copy yet.")))</p>"
         }
         body += "<h2>\(h(b.t("Văn bản", "Documents")))</h2>"
         body += b.table(
-            [b.t("Số TT", "No."), b.t("Số, ký hiệu", "Number"), b.t("Ngày", "Date"), b.t("Tác giả", "Issuer"),
-             b.t("Trích yếu", "Summary"), b.t("Trang", "Pages")],
+            [
+                b.t("Số TT", "No."), b.t("Số, ký hiệu", "Number"), b.t("Ngày", "Date"), b.t("Tác giả", "Issuer"),
+                b.t("Trích yếu", "Summary"), b.t("Trang", "Pages"),
+            ],
             documents.map { d in
                 [
                     h(String(d.seq)), h(d.numberSymbol), h(d.date), h(d.issuer), h(d.summary),
@@ -41,8 +50,11 @@ enum FilePage {
         body += WriteForms.fileActions(file, b)
         body += "<h2>\(h(b.t("Bản quét (TIFF) và kiểm tra", "Masters (TIFF) and checks")))</h2>"
         body += b.table(
-            [b.t("Tệp", "Master"), b.t("Trang", "Pages"), b.t("Cỡ", "Size"), "SHA-256", b.t("Kiểm tra lại", "Verified"),
-             b.t("Lỗi chất lượng", "QC findings")],
+            [
+                b.t("Tệp", "Master"), b.t("Trang", "Pages"), b.t("Cỡ", "Size"), "SHA-256",
+                b.t("Kiểm tra lại", "Verified"),
+                b.t("Lỗi chất lượng", "QC findings"),
+            ],
             masters.map { m in
                 [
                     h(m.name), h(String(m.pages)), h(Format.bytes(m.size, lang: b.lang)),

@@ -21,13 +21,19 @@ enum LeaderRoutes {
             body += b.table(
                 [b.t("Tên", "Name"), b.t("Lập lúc", "Made"), b.t("Người lập", "By")],
                 saved.map { s in
-                    [b.link("/estimate/report?saved=\(s.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")", s.name), h(s.createdAt), h(s.actor)]
+                    [
+                        b.link(
+                            "/estimate/report?saved=\(s.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
+                            s.name), h(s.createdAt), h(s.actor),
+                    ]
                 })
             body += "<h2>\(h(b.t("Danh mục tài liệu hết giá trị", "Destruction list")))</h2>"
             body += b.form(
                 "/weed/approve", [],
                 inner: b.input("fonds", b.t("Phông", "Fonds"), required: true)
-                    + b.input("decision", b.t("Quyết định của Hội đồng", "Council's decision"), required: true, placeholder: "QĐ số 12/QĐ-HĐXĐGTTL")
+                    + b.input(
+                        "decision", b.t("Quyết định của Hội đồng", "Council's decision"), required: true,
+                        placeholder: "QĐ số 12/QĐ-HĐXĐGTTL")
                     + b.input("date", b.t("Ngày", "Date"), type: "date", required: true),
                 submit: b.t("Ghi quyết định duyệt", "Record the approval"))
             return Responses.html(b.page(b.t("Dự toán", "Estimate"), body))
@@ -68,7 +74,9 @@ enum LeaderRoutes {
     }
 
     /// The leadership report for `source`, as `kho report` writes it (its stylesheet inline, no script).
-    static func report(_ source: ReportEstimate, _ services: WebServices, _ session: WebSession) async throws
+    static func report(
+        _ source: ReportEstimate, _ services: WebServices, _ session: WebSession
+    ) async throws
         -> Response
     {
         let lang = session.lang
@@ -89,13 +97,17 @@ enum LeaderRoutes {
             guard let days = Double(d.replacingOccurrences(of: ",", with: ".")), (0.5...7).contains(days) else {
                 throw PageError(
                     status: .badRequest,
-                    message: Text(vi: "Số ngày mỗi tuần từ 0,5 đến 7, không phải «\(d)».", en: "Days per week is 0.5 to 7, not “\(d)”."))
+                    message: Text(
+                        vi: "Số ngày mỗi tuần từ 0,5 đến 7, không phải «\(d)».",
+                        en: "Days per week is 0.5 to 7, not “\(d)”."))
             }
             request.daysPerWeek = days
         }
         if let u = fields("until").flatMap(CataloguePages.nonEmpty) {
             guard let day = LocalDay(iso: u) else {
-                throw PageError(status: .badRequest, message: Text(vi: "Ngày «\(u)» không đọc được.", en: "Cannot read the date “\(u)”."))
+                throw PageError(
+                    status: .badRequest,
+                    message: Text(vi: "Ngày «\(u)» không đọc được.", en: "Cannot read the date “\(u)”."))
             }
             request.until = day
         }
@@ -109,7 +121,12 @@ enum LeaderRoutes {
             + b.input("staff_scanning", b.t("Số người số hóa", "People scanning"), type: "number")
             + b.input("days_per_week", b.t("Ngày mỗi tuần", "Days per week"), placeholder: "5")
             + b.input("until", b.t("Phải xong trước ngày", "Must finish by"), type: "date")
-            + b.select("scope", b.t("Phạm vi", "Scope"), [("all", b.t("tất cả", "everything")), ("permanent", b.t("chỉ hồ sơ vĩnh viễn", "permanent records only"))])
+            + b.select(
+                "scope", b.t("Phạm vi", "Scope"),
+                [
+                    ("all", b.t("tất cả", "everything")),
+                    ("permanent", b.t("chỉ hồ sơ vĩnh viễn", "permanent records only")),
+                ])
             + b.input("fonds", b.t("Phông (bỏ trống: tất cả)", "Fonds (empty: all)"))
     }
 }

@@ -16,7 +16,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     static let inlineStylePolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-    func handle(_ request: Request, context: KhoContext, next: (Request, KhoContext) async throws -> Response)
+    func handle(
+        _ request: Request, context: KhoContext, next: (Request, KhoContext) async throws -> Response
+    )
         async throws -> Response
     {
         var response: Response
@@ -42,7 +44,9 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = KhoContext
     let services: WebServices
 
-    func handle(_ request: Request, context: KhoContext, next: (Request, KhoContext) async throws -> Response)
+    func handle(
+        _ request: Request, context: KhoContext, next: (Request, KhoContext) async throws -> Response
+    )
         async throws -> Response
     {
         var context = context
@@ -58,7 +62,9 @@ struct SessionMiddleware: RouterMiddleware {
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = KhoContext
 
-    func handle(_ request: Request, context: KhoContext, next: (Request, KhoContext) async throws -> Response)
+    func handle(
+        _ request: Request, context: KhoContext, next: (Request, KhoContext) async throws -> Response
+    )
         async throws -> Response
     {
         guard request.method == .post else { return try await next(request, context) }

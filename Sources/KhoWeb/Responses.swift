@@ -42,7 +42,8 @@ enum Responses {
                     vi: "Vai trò của bạn không được làm việc này.", en: "Your role may not do this.")(lang)
         case .notFound: message = Text(vi: "Không có trang này.", en: "There is no such page.")(lang)
         case .contentTooLarge:
-            message = Text(vi: "Tệp gửi lên quá lớn (tối đa 5 MB).", en: "The upload is too large (5 MB at most).")(lang)
+            message = Text(vi: "Tệp gửi lên quá lớn (tối đa 5 MB).", en: "The upload is too large (5 MB at most).")(
+                lang)
         default: message = error.body ?? "\(error.status.code)"
         }
         let builder = PageBuilder(lang: lang, session: context.session)

@@ -15,12 +15,14 @@ enum SearchRoutes {
             if !query.trimmingCharacters(in: .whitespaces).isEmpty {
                 let readable = session.role.readableAccess
                 let answer = try await services.db { store in try store.search(query, limit: 50, readable: readable) }
-                body += "<p class=\"muted\">\(h(b.t("\(answer.files.count) hồ sơ, \(b.integer(answer.matches)) chỗ khớp", "\(answer.files.count) files, \(b.integer(answer.matches)) matches")))</p>"
+                body +=
+                    "<p class=\"muted\">\(h(b.t("\(answer.files.count) hồ sơ, \(b.integer(answer.matches)) chỗ khớp", "\(answer.files.count) files, \(b.integer(answer.matches)) matches")))</p>"
                 for file in answer.files {
                     let parts = file.ref.split(separator: "/", maxSplits: 1).map(String.init)
                     let href = parts.count == 2 ? "/files/\(pathSegment(parts[0]))/\(pathSegment(parts[1]))" : "/files"
                     body += "<div class=\"hit\"><h2>\(b.link(href, file.ref)) \(h(file.title))</h2>"
-                    body += "<p class=\"muted\">\(h(b.t("hộp \(file.box), \(file.location), phông \(file.fonds)", "box \(file.box), \(file.location), fonds \(file.fonds)")))</p><ul>"
+                    body +=
+                        "<p class=\"muted\">\(h(b.t("hộp \(file.box), \(file.location), phông \(file.fonds)", "box \(file.box), \(file.location), fonds \(file.fonds)")))</p><ul>"
                     for hit in file.hits { body += "<li>\(marked(hit.text, hit.matches))</li>" }
                     body += "</ul></div>"
                 }
@@ -49,7 +51,8 @@ enum SearchRoutes {
         var covered = [Bool](repeating: false, count: text.count)
         let characters = Array(text)
         for word in Set(words.filter { !$0.isEmpty }).map(Array.init) where word.count <= characters.count {
-            for start in 0...(characters.count - word.count) where Array(characters[start..<start + word.count]) == word {
+            for start in 0...(characters.count - word.count) where Array(characters[start..<start + word.count]) == word
+            {
                 for i in start..<start + word.count { covered[i] = true }
             }
         }

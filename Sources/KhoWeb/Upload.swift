@@ -9,7 +9,10 @@ enum Upload {
         _ b: PageBuilder
     ) async throws -> (html: String, status: HTTPResponse.Status) {
         // The upload's own name (letters, digits, dots and dashes only) names the import's source in the log.
-        let safe = String(upload.name.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }.map(Character.init).prefix(80))
+        let safe = String(
+            upload.name.unicodeScalars.filter {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
+            }.map(Character.init).prefix(80))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kho-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -12,7 +12,8 @@ enum WriteForms {
             html += "<h2>\(h(b.t("Chỉnh lý, vị trí, loại hủy", "Arrangement, location, weeding")))</h2>"
             html += b.form("\(base)/sort-start", [], submit: b.t("Bắt đầu chỉnh lý", "Start arrangement"))
             html += b.form(
-                "\(base)/sort-finish", [], inner: b.input("kept", b.t("Số mét giữ lại", "Metres kept"), placeholder: "0,45"),
+                "\(base)/sort-finish", [],
+                inner: b.input("kept", b.t("Số mét giữ lại", "Metres kept"), placeholder: "0,45"),
                 submit: b.t("Hoàn thành chỉnh lý", "Finish arrangement"))
             html += b.form(
                 "\(base)/move", [], inner: b.input("location", b.t("Vị trí mới", "New location"), required: true),
@@ -24,7 +25,8 @@ enum WriteForms {
                     + b.input("quantity", b.t("Số lượng", "Quantity"), required: true, placeholder: "0,10 m")
                     + b.input("reason", b.t("Lý do hủy", "Reason"), required: true),
                 submit: b.t("Đề nghị hủy", "Propose for destruction"))
-            html += "<p>\(b.link("/labels?boxes=\(pathSegment(box.code))", b.t("In nhãn hộp", "Print the box label")))</p>"
+            html +=
+                "<p>\(b.link("/labels?boxes=\(pathSegment(box.code))", b.t("In nhãn hộp", "Print the box label")))</p>"
         }
         html += custodyForms(box.code, out: box.custody != nil, b)
         return html

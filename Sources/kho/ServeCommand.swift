@@ -35,7 +35,8 @@ struct ServeCommand: ParsableCommand {
     var tlsKey: String?
     @Option(
         help: ArgumentHelp(
-            Text(vi: "Thư mục bản quét (mặc định scans).", en: "The scans folder (default scans).")(), valueName: "DIR"))
+            Text(vi: "Thư mục bản quét (mặc định scans).", en: "The scans folder (default scans).")(), valueName: "DIR")
+    )
     var scans = "scans"
     @OptionGroup var global: GlobalOptions
 
@@ -63,7 +64,9 @@ struct ServeCommand: ParsableCommand {
             Printer.error(
                 Text(
                     vi: "Chưa có người dùng nào: thêm bằng kho user add TÊN --full-name \"…\" --role archivist --by …",
-                    en: "There are no users yet: add one with kho user add NAME --full-name \"…\" --role archivist --by …")())
+                    en:
+                        "There are no users yet: add one with kho user add NAME --full-name \"…\" --role archivist --by …"
+                )())
         }
         if !address.isLoopback && tlsCert == nil {
             Printer.error(

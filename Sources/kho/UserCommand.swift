@@ -11,7 +11,8 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: Text(
-            vi: "Người dùng của kho serve: thêm, đổi mật khẩu, khóa, liệt kê (vai trò viewer|operator|archivist|leader).",
+            vi:
+                "Người dùng của kho serve: thêm, đổi mật khẩu, khóa, liệt kê (vai trò viewer|operator|archivist|leader).",
             en: "Users of kho serve: add, change password, disable, list (roles viewer|operator|archivist|leader).")(),
         subcommands: [Add.self, Passwd.self, Disable.self, Enable.self, SetRole.self, List.self])
 
@@ -97,7 +98,8 @@ struct UserCommand: ParsableCommand {
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "disable",
-            abstract: Text(vi: "Khóa tài khoản: không đăng nhập được nữa.", en: "Disable an account: no more logins.")())
+            abstract: Text(vi: "Khóa tài khoản: không đăng nhập được nữa.", en: "Disable an account: no more logins.")()
+        )
         @Argument var name: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -80,7 +80,9 @@ extension TestClientProtocol {
     }
 
     /// A form POST with the session's token unless `csrf` is false.
-    func post(_ uri: String, _ login: Login, _ fields: [String: String] = [:], csrf: Bool = true) async throws
+    func post(
+        _ uri: String, _ login: Login, _ fields: [String: String] = [:], csrf: Bool = true
+    ) async throws
         -> TestResponse
     {
         var all = fields

@@ -35,7 +35,10 @@ import Testing
             #expect(form.status == .forbidden)
             let api = try await client.execute(
                 uri: "/api/boxes", method: .post,
-                headers: [.cookie: session.cookie, .contentType: "application/json", HTTPField.Name("X-CSRF-Token")!: session.csrf],
+                headers: [
+                    .cookie: session.cookie, .contentType: "application/json",
+                    HTTPField.Name("X-CSRF-Token")!: session.csrf,
+                ],
                 body: ByteBuffer(string: #"{"box": "H03", "fonds": "UBND-SK1"}"#))
             #expect(api.status == .forbidden)
         }
@@ -52,7 +55,8 @@ import Testing
             ]
             let created = try await client.execute(
                 uri: "/api/boxes", method: .post, headers: headers,
-                body: ByteBuffer(string: #"{"box": "B017", "fonds": "UBND-SK1", "extent_m": 0.6, "condition": "mould"}"#))
+                body: ByteBuffer(
+                    string: #"{"box": "B017", "fonds": "UBND-SK1", "extent_m": 0.6, "condition": "mould"}"#))
             #expect(created.status == .created)
             #expect(created.text.contains("\"extent_m\" : 0.6"))
             let bad = try await client.execute(
@@ -132,7 +136,8 @@ import Testing
             let archivist = try await client.login("thu")
             #expect(try await client.post("/estimate/save", archivist, ["name": "Thử"]).status == .forbidden)
             let leader = try await client.login("chutich")
-            let saved = try await client.post("/estimate/save", leader, ["name": "Gửi tỉnh 12/2026", "staff_scanning": "2"])
+            let saved = try await client.post(
+                "/estimate/save", leader, ["name": "Gửi tỉnh 12/2026", "staff_scanning": "2"])
             #expect(saved.status == .seeOther)
             let report = try await client.get("/estimate/report?staff_scanning=3&days_per_week=2", leader)
             #expect(report.status == .ok)

@@ -46,14 +46,18 @@ extension KhoStore {
     ///
     /// `readable` leaves out the files (and their documents and copies) whose access is not in it: a person without
     /// clearance never learns that a secret or restricted file matched.
-    public func search(_ query: String, limit: Int = 20, readable: Set<Access> = Set(Access.allCases)) throws
+    public func search(
+        _ query: String, limit: Int = 20, readable: Set<Access> = Set(Access.allCases)
+    ) throws
         -> SearchAnswer
     {
         try search(query, limit: limit, window: SearchQuery.rankedWindow, readable: readable)
     }
 
     /// ``search(_:limit:readable:)`` ranking at most `window` matches (tests use a small one).
-    func search(_ query: String, limit: Int, window: Int, readable: Set<Access> = Set(Access.allCases)) throws
+    func search(
+        _ query: String, limit: Int, window: Int, readable: Set<Access> = Set(Access.allCases)
+    ) throws
         -> SearchAnswer
     {
         let started = Date()

@@ -40,7 +40,9 @@ public final class KhoStore: Sendable {
     ///
     /// `concurrentReads` (for `kho serve`, where many requests read at once) opens a pool of connections whose
     /// reads run side by side, each on its own snapshot; writes are still one at a time.
-    public static func open(path: String, forWriting: Bool, create: Bool = true, concurrentReads: Bool = false)
+    public static func open(
+        path: String, forWriting: Bool, create: Bool = true, concurrentReads: Bool = false
+    )
         throws -> KhoStore
     {
         let fm = FileManager.default

@@ -17,7 +17,8 @@ extension KhoStore {
                 guard let slash = ref.firstIndex(of: "/") else { continue }
                 let box = String(ref[..<slash])
                 let file = String(ref[ref.index(after: slash)...])
-                if let raw = try String.fetchOne(statement, arguments: [box, file]), let access = Access(rawValue: raw) {
+                if let raw = try String.fetchOne(statement, arguments: [box, file]), let access = Access(rawValue: raw)
+                {
                     found[ref] = access
                 }
             }

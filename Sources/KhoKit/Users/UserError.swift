@@ -34,13 +34,17 @@ public enum UserError: KhoError, Equatable {
         case .emptyFullName:
             Text(
                 vi: "cần họ tên đầy đủ: --full-name \"Nguyễn Thị Thu\" (tên này ghi vào mọi việc người đó làm)",
-                en: "a full name is needed: --full-name \"Nguyen Thi Thu\" (it is recorded on every piece of their work)")
+                en:
+                    "a full name is needed: --full-name \"Nguyen Thi Thu\" (it is recorded on every piece of their work)"
+            )
         case .weakPassword(let minimum):
             Text(
                 vi: "mật khẩu quá ngắn: cần ít nhất \(minimum) ký tự",
                 en: "the password is too short: it needs at least \(minimum) characters")
         case .passwordMismatch:
-            Text(vi: "hai lần nhập mật khẩu không giống nhau; chưa đổi gì", en: "the two passwords differ; nothing changed")
+            Text(
+                vi: "hai lần nhập mật khẩu không giống nhau; chưa đổi gì",
+                en: "the two passwords differ; nothing changed")
         }
     }
 }

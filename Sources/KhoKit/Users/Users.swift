@@ -75,7 +75,9 @@ extension KhoStore {
     }
 
     /// Sets a new password (and unlocks the account).
-    public func setPassword(name: String, password: String, by who: Attribution, cost: UInt8 = PasswordPolicy.cost)
+    public func setPassword(
+        name: String, password: String, by who: Attribution, cost: UInt8 = PasswordPolicy.cost
+    )
         throws
     {
         try Self.checkStrength(password)
@@ -125,7 +127,9 @@ extension KhoStore {
 
     /// Checks a login: a right password resets the count of wrong ones; the fifth wrong one in a row locks the
     /// account for ``PasswordPolicy/lockSeconds`` and records a `user.lock` event (with the client, never the password).
-    public func authenticate(name: String, password: String, client: String, now: Date = Date()) throws
+    public func authenticate(
+        name: String, password: String, client: String, now: Date = Date()
+    ) throws
         -> LoginOutcome
     {
         let login = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -148,8 +152,9 @@ extension KhoStore {
         return try write { db in
             try db.execute(
                 sql: "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?", arguments: [user.id])
-            let failures = try Int.fetchOne(
-                db, sql: "SELECT failed_attempts FROM users WHERE id = ?", arguments: [user.id]) ?? 0
+            let failures =
+                try Int.fetchOne(
+                    db, sql: "SELECT failed_attempts FROM users WHERE id = ?", arguments: [user.id]) ?? 0
             guard failures >= PasswordPolicy.maxFailures else { return .refused }
             let until = now.addingTimeInterval(PasswordPolicy.lockSeconds)
             try db.execute(
@@ -176,7 +181,8 @@ extension KhoStore {
             try change(db, user.id)
             var detail = after
             detail["user"] = login
-            var event = Event(kind: .userEdit, attribution: who, time: time, detail: EventDetail(after: detail, note: note))
+            var event = Event(
+                kind: .userEdit, attribution: who, time: time, detail: EventDetail(after: detail, note: note))
             try event.append(db)
         }
     }
