@@ -50,8 +50,16 @@ struct SessionMiddleware: RouterMiddleware {
         async throws -> Response
     {
         var context = context
-        if let token = request.cookies[sessionCookie]?.value {
-            context.session = services.sessions.touch(token)
+        if let token = request.cookies[sessionCookie]?.value, var session = services.sessions.touch(token) {
+            if Date().timeIntervalSince(session.checked) >= services.sessions.recheck {
+                let id = session.userId
+                let user = try await services.db { store in try store.activeUser(id: id) }
+                guard let fresh = services.sessions.refresh(token, with: user) else {
+                    return try await next(request, context)
+                }
+                session = fresh
+            }
+            context.session = session
         }
         return try await next(request, context)
     }

@@ -14,20 +14,28 @@ public struct WebSession: Sendable, Hashable {
     /// The token every form (`_csrf`) and API write (`X-CSRF-Token`) must carry.
     public var csrf: String
     public var lastSeen: Date
+    /// When the account was last read again from the catalogue (a role changed or an account disabled at the
+    /// terminal takes effect within ``SessionStore/recheck``).
+    public var checked: Date
 }
 
 /// The sessions of the people logged in; each expires after ``idle`` without a request.
 public final class SessionStore: Sendable {
     public let idle: TimeInterval
+    /// How often a session's account is read again from the catalogue.
+    public let recheck: TimeInterval
     private let sessions = Mutex<[String: WebSession]>([:])
 
-    public init(idle: TimeInterval = 30 * 60) { self.idle = idle }
+    public init(idle: TimeInterval = 30 * 60, recheck: TimeInterval = 30) {
+        self.idle = idle
+        self.recheck = recheck
+    }
 
     /// Starts a session for `user`.
     public func start(_ user: UserView, now: Date = Date()) -> WebSession {
         let session = WebSession(
             token: Self.randomToken(), userId: user.id, login: user.name, fullName: user.fullName, role: user.role,
-            lang: user.lang, csrf: Self.randomToken(), lastSeen: now)
+            lang: user.lang, csrf: Self.randomToken(), lastSeen: now, checked: now)
         sessions.withLock { all in
             all = all.filter { now.timeIntervalSince($0.value.lastSeen) < idle }
             all[session.token] = session
@@ -46,6 +54,21 @@ public final class SessionStore: Sendable {
             session.lastSeen = now
             all[token] = session
             return session
+        }
+    }
+
+    /// Brings a session in line with its account as the catalogue has it now: ended when the account is gone or
+    /// disabled, else with the current role and full name.
+    public func refresh(_ token: String, with user: UserView?, now: Date = Date()) -> WebSession? {
+        sessions.withLock { all in
+            guard let user, !user.disabled else {
+                all[token] = nil
+                return nil
+            }
+            all[token]?.role = user.role
+            all[token]?.fullName = user.fullName
+            all[token]?.checked = now
+            return all[token]
         }
     }
 

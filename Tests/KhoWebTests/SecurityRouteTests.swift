@@ -114,3 +114,20 @@ import Testing
         }
     }
 }
+
+/// A change made at the server's terminal reaches the sessions already open.
+@Suite struct SessionRecheckTests {
+    @Test func aDisabledAccountLosesItsSessionAndANewRoleTakesEffect() async throws {
+        let fixture = try WebFixture(recheck: 0)
+        defer { fixture.remove() }
+        let admin = Attribution(actor: "Quản trị", recorder: "test@local", happenedAt: Date(), recordedAt: Date())
+        try await fixture.test { client in
+            let viewer = try await client.login("xem")
+            #expect(try await client.get("/work", viewer).status == .forbidden)
+            try fixture.store.setUserRole(name: "xem", .archivist, by: admin)
+            #expect(try await client.get("/work", viewer).status == .ok)
+            try fixture.store.setUserDisabled(name: "xem", true, by: admin)
+            #expect(try await client.get("/api/status", viewer).status == .unauthorized)
+        }
+    }
+}

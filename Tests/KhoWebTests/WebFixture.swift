@@ -21,7 +21,7 @@ struct WebFixture {
         ("thu", "Nguyễn Thị Thu", .archivist), ("chutich", "Phạm Văn Chủ", .leader),
     ]
 
-    init() throws {
+    init(recheck: TimeInterval = 30) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kho-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("kho.sqlite").path
@@ -42,7 +42,9 @@ struct WebFixture {
                 name: person.login, fullName: person.full, role: person.role, password: Self.password, by: admin,
                 cost: 4)
         }
-        services = WebServices(store: store, settings: WebSettings(catalogue: path, scansRoot: folder.path))
+        services = WebServices(
+            store: store, settings: WebSettings(catalogue: path, scansRoot: folder.path),
+            sessions: SessionStore(recheck: recheck))
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
