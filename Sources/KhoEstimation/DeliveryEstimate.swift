@@ -144,3 +144,19 @@ public struct DescriptionEstimate: Sendable, Codable, Equatable {
         case pagesPerDocument = "pages_per_document"
     }
 }
+
+extension DeliveryEstimate {
+    /// The machine time still needed, in words: whole minutes under an hour (`2 phút máy`), else whole hours
+    /// (`3 giờ máy`), rounded up; the one way every output says it.
+    public var machineTime: Text {
+        let minutes = Int((machineHours * 60).rounded(.up))
+        if minutes < 60 {
+            return Text(
+                vi: "\(minutes) phút máy", en: minutes == 1 ? "1 machine minute" : "\(minutes) machine minutes")
+        }
+        let hours = Int64(machineHours.rounded(.up))
+        return Text(
+            vi: "\(Format.integer(hours, lang: .vi)) giờ máy",
+            en: "\(Format.integer(hours, lang: .en)) machine hours")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a rates file: `key = value` lines, `#` comments, `[section]` headers.
 ///
 /// Sections: none (top) holds `copies`; `[contractor]` holds the four unit
@@ -39,6 +41,9 @@ struct RatesParser {
     mutating func read(line raw: String, number: Int) throws {
         let text = Self.stripComment(raw).trimmed
         if text.isEmpty { return }
+        if let hidden = text.unicodeScalars.first(where: Self.isHidden) {
+            throw RatesFileError.hiddenCharacter(line: number, character: "U+" + String(format: "%04X", hidden.value))
+        }
         if text.hasPrefix("[") {
             guard text.hasSuffix("]") else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
             let name = String(text.dropFirst().dropLast()).trimmed
@@ -48,7 +53,7 @@ struct RatesParser {
             section = name
             return
         }
-        guard let eq = text.firstIndex(of: "=") else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
+        guard let eq = Self.separator(in: text) else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
         let key = Self.unquote(String(text[..<eq]).trimmed)
         let value = Self.unquote(String(text[text.index(after: eq)...]).trimmed)
         guard !key.isEmpty, !value.isEmpty else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
@@ -105,6 +110,23 @@ struct RatesParser {
             out.append(ch)
         }
         return out
+    }
+
+    /// The first `=` outside double quotes: `"=1+1" = 5` names a line `=1+1`.
+    static func separator(in text: String) -> String.Index? {
+        var inQuotes = false
+        for index in text.indices {
+            if text[index] == "\"" { inQuotes.toggle() }
+            if text[index] == "=" && !inQuotes { return index }
+        }
+        return nil
+    }
+
+    /// Control characters (C0 but tab, DEL, C1), line separators and bidi controls.
+    static func isHidden(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x061C
+            || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
     static func unquote(_ s: String) -> String {

@@ -33,7 +33,7 @@ public enum Texts {
                 vi:
                     "ước tính \(name(kind).vi) yếu: chỉ dựa trên \(days) ngày có số liệu (cần ít nhất \(EstimationDefaults.weakBelowDays))",
                 en:
-                    "\(name(kind).en) estimate is weak: it rests on \(days) days of data (at least \(EstimationDefaults.weakBelowDays) wanted)"
+                    "\(name(kind).en) estimate is weak: it rests on \(Format.english(days, "day", "days")) of data (at least \(EstimationDefaults.weakBelowDays) wanted)"
             ))
     }
 
@@ -57,7 +57,7 @@ public enum Texts {
                 vi:
                     "\(name(kind).vi): mới có \(weeks) tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính",
                 en:
-                    "\(name(kind).en): only \(weeks) weeks of data, so single days are resampled; correlation between days is not accounted for"
+                    "\(name(kind).en): only \(Format.english(weeks, "week", "weeks")) of data, so single days are resampled; correlation between days is not accounted for"
             ))
     }
 
@@ -197,7 +197,7 @@ public enum Texts {
                 vi:
                     "\(name(kind).vi) đã ngừng \(weeks) tuần: ngày làm cuối cùng là \(last.vi); kế hoạch giả định công việc bắt đầu lại từ hôm nay, nhịp độ thực tế (\(number(pace.personDaysPerWeek, .vi)) ngày công/tuần trong \(number(pace.weeksMeasured, .vi)) tuần qua) cho ngày xong muộn hơn",
                 en:
-                    "\(name(kind).en) has been idle for \(weeks) weeks: the last day of work was \(last.en); the plan assumes work resumes today, the sustained pace (\(number(pace.personDaysPerWeek, .en)) person-days a week over the last \(number(pace.weeksMeasured, .en)) weeks) finishes later"
+                    "\(name(kind).en) has been idle for \(Format.english(weeks, "week", "weeks")): the last day of work was \(last.en); the plan assumes work resumes today, the sustained pace (\(number(pace.personDaysPerWeek, .en)) person-days a week over the last \(number(pace.weeksMeasured, .en)) weeks) finishes later"
             ))
     }
 
@@ -299,6 +299,12 @@ public enum Texts {
                 en: "line \(l): \"\(v)\" is not a YYYY-MM-DD date")
         case .duplicateKey(let l, let k, let f):
             return Text(vi: "dòng \(l): \(k) đã có ở dòng \(f)", en: "line \(l): \(k) is already set on line \(f)")
+        case .hiddenCharacter(let l, let c):
+            return Text(
+                vi: "dòng \(l): có ký tự điều khiển (\(c)), làm sai lệch màn hình và báo cáo; hãy gõ lại dòng này",
+                en:
+                    "line \(l): holds a control character (\(c)) that would garble screens and reports; type the line again"
+            )
         case .missingKey(let s, let k):
             let key = s.isEmpty ? k : "[\(s)] \(k)"
             return Text(vi: "thiếu \(key) trong tệp đơn giá", en: "the rates file does not set \(key)")

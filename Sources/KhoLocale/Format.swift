@@ -38,6 +38,11 @@ public enum Format {
         return out
     }
 
+    /// A count with its English noun, singular for one: `1 week`, `3 weeks` (Vietnamese nouns have no plural).
+    public static func english(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(integer(Int64(n), lang: .en)) \(n == 1 ? singular : plural)"
+    }
+
     /// An amount of Vietnamese đồng: `19.162.000 đ` (vi) or `19,162,000 VND` (en).
     public static func money(_ amount: Int64, lang: Lang = .current) -> String {
         integer(amount, lang: lang) + (lang == .vi ? " đ" : " VND")

@@ -116,9 +116,9 @@ enum T {
     static func pdfBuildTime(pages: String, hours: String, cores: Int, source: String, _ lang: Lang) -> String {
         Text(
             vi:
-                "Dựng bản PDF/A (có lớp chữ OCR tiếng Việt) cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(cores) nhân (\(source)).",
+                "Dựng bản PDF/A (có lớp chữ OCR tiếng Việt) cho \(pages) trang còn lại: khoảng \(hours) trên máy \(cores) nhân (\(source)).",
             en:
-                "Building the PDF/A copies (with a Vietnamese OCR text layer) of the \(pages) pages left: about \(hours) machine hours on a \(cores)-core machine (\(source))."
+                "Building the PDF/A copies (with a Vietnamese OCR text layer) of the \(pages) pages left: about \(hours) on a \(cores)-core machine (\(source))."
         ).text(lang)
     }
     static let bytesPerPageAssumed = Text(

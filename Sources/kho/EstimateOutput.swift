@@ -56,7 +56,7 @@ enum EstimateOutput {
                 vi:
                     "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scopeLabel(lang)) — dựa trên \(r.daysOfData) ngày có số liệu",
                 en:
-                    "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(r.daysOfData) days of data"
+                    "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(Format.english(r.daysOfData, "day", "days")) of data"
             )())
         Printer.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
         if r.noData {
@@ -344,7 +344,7 @@ enum EstimateOutput {
     /// The machine time the copies still to build take, with where the speed came from.
     static func pdfBuildLine(_ d: DeliveryEstimate) -> String {
         let pages = Format.integer(Int64(d.pagesToBuild.rounded()))
-        let hours = Format.integer(Int64(d.machineHours.rounded(.up)))
+        let hours = d.machineTime()
         let perHour = Format.integer(Int64(d.pagesPerHour.rounded()))
         let source =
             d.pagesPerHourSource == .measured
@@ -354,9 +354,9 @@ enum EstimateOutput {
             : Text(vi: "\(perHour) trang/giờ, giả định", en: "\(perHour) pages/hour, assumed")()
         return Text(
             vi:
-                "Dựng bản PDF/A cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(d.cores) nhân (\(source)).",
+                "Dựng bản PDF/A cho \(pages) trang còn lại: khoảng \(hours) trên máy \(d.cores) nhân (\(source)).",
             en:
-                "Building the PDF/A copies of the \(pages) pages left: about \(hours) machine hours on a \(d.cores)-core machine (\(source))."
+                "Building the PDF/A copies of the \(pages) pages left: about \(hours) on a \(d.cores)-core machine (\(source))."
         )()
     }
 

@@ -136,8 +136,9 @@ struct FileCommand: ParsableCommand {
             files.map {
                 [
                     $0.ref, $0.title, Printer.years($0.startYear, $0.endYear),
-                    $0.retention.flatMap { Retention.parse($0)?.label() } ?? "", $0.sheets.map(String.init) ?? "?",
-                    $0.access.label(), $0.scanState.label(), $0.pages > 0 ? String($0.pages) : "",
+                    $0.retention.flatMap { Retention.parse($0)?.label() } ?? "",
+                    $0.sheets.map { Format.integer(Int64($0)) } ?? "?",
+                    $0.access.label(), $0.scanState.label(), $0.pages > 0 ? Format.integer(Int64($0.pages)) : "",
                 ]
             },
             right: [4, 7])

@@ -53,7 +53,16 @@ struct Kho: ParsableCommand {
                 Data("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)\n".utf8))
             Foundation.exit(1)
         } catch {
-            exit(withError: error)
+            guard Lang.current == .vi else { exit(withError: error) }
+            // argument-parser writes its help and its parsing errors in English: kho says them in Vietnamese.
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                let shown = code == .success ? ParserWords.vietnameseHelp(text) : ParserWords.vietnameseError(text)
+                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(
+                    Data((shown + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -68,8 +68,12 @@ struct StatusCommand: ParsableCommand {
                 ],
                 [Text(vi: "Đã số hóa", en: "Digitized")(), m2(p.digitizedMetres), pct(p.digitizedMetres)],
                 [
-                    Text(vi: "Hộp (khi tiếp nhận)", en: "Boxes (as received)")(),
-                    "\(Format.integer(Int64(p.boxes))) (\(Format.integer(Int64(p.boxesReceived))))", "",
+                    Text(vi: "Hộp/bó khi tiếp nhận", en: "Boxes as received")(), Format.integer(Int64(p.boxesReceived)),
+                    "",
+                ],
+                [
+                    Text(vi: "Hộp/bó đã đăng ký, cả hộp mới", en: "Boxes registered, new ones too")(),
+                    Format.integer(Int64(p.boxes)), "",
                 ],
                 [Text(vi: "Hồ sơ", en: "Files")(), Format.integer(Int64(p.files)), ""],
                 [Text(vi: "Số tờ (đã đếm)", en: "Sheets (counted)")(), Format.integer(Int64(p.sheets)), ""],

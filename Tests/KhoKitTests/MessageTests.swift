@@ -40,7 +40,7 @@ import Testing
     func workedCatalogue() throws -> KhoStore {
         let store = try Fixture.store()
         for i in 1...8 {
-            try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.who())
+            try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.registrar)
         }
         for (i, day) in (19...26).enumerated() {
             let who = Fixture.who(at: "2026-11-\(day)T09:00")

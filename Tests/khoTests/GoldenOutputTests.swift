@@ -70,7 +70,8 @@ import Testing
           đã hủy                             0 m
         Chưa chỉnh lý                        1 m    50 %
         Đã số hóa                         0,33 m  16,7 %
-        Hộp (khi tiếp nhận)                5 (4)
+        Hộp/bó khi tiếp nhận                   4
+        Hộp/bó đã đăng ký, cả hộp mới          5
         Hồ sơ                                  3
         Số tờ (đã đếm)                       120
         Trang đã số hóa                      156

@@ -101,6 +101,7 @@ extension KhoStore {
     static func insertBox(_ db: Database, draft: BoxDraft, by who: Attribution, time: LocalTime) throws -> Box {
         var box = try draft.validated(
             fondsId: { try Lookup.fondsId(db, code: $0) }, boxId: { try Lookup.boxId(db, code: $0) })
+        if let from = box.fromBoxId, let parent = try Box.fetchOne(db, key: from) { draft.inherit(&box, from: parent) }
         if let existing = try Box.filter(Box.Columns.code == box.code).fetchOne(db) {
             throw CatalogueError.duplicateBox(
                 code: box.code, fonds: try Lookup.fondsCode(db, id: existing.fondsId), location: existing.location)
@@ -159,6 +160,7 @@ extension KhoStore {
                 guard mm.value <= box.extentMM else {
                     throw WorkError.keptTooLarge(box: box.code, kept: mm.formatted(), extent: box.extent.formatted())
                 }
+                try Self.ensureRoomForWeeds(db, box: box, keptMM: mm.value)
                 box.keptMM = mm.value
             } else if let kept = old.keptMM, box.extentMM != old.extentMM {
                 let ownArrangement =

@@ -151,6 +151,7 @@ public struct Event: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 
     /// Appends the event to the log and sets its id (one cached statement: ingest appends one per catalogue file).
     mutating func append(_ db: Database) throws {
+        try WorkDates.check(db, self)
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO event (uid, kind, actor, recorder, happened_at, happened_day, recorded_at, opening, fonds_id, box_id, file_id,

@@ -158,6 +158,17 @@ struct EventDescriber {
                 : e.kind == .sortFinish ? ArrangementState.arranged.rawValue : ScanState.recorded.rawValue
             guard let old = before[key] ?? nil else { return [] }
             return [change(key, old, new)]
+        case .custodyOut, .custodyIn:
+            // Who has it, why and until when are said once, by the event's own note (`→ Lê Thị Hoa (số hóa), hạn …`).
+            return []
+        case .locationMark:
+            // The risks are said by the event's own note (`A-3: ẩm → dột`); only a note typed with them is added.
+            guard let note = after["note"] ?? nil, !note.isEmpty else { return [] }
+            return [
+                Text(
+                    vi: "\(Self.field("note").vi): \(value("note", note, .vi))",
+                    en: "\(Self.field("note").en): \(value("note", note, .en))")
+            ]
         case .scanAccept, .pdfBuild, .scanIngest:
             // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not.
             guard let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new else {
@@ -261,6 +272,39 @@ struct EventDescriber {
         case "decision": Text(vi: "quyết định", en: "decision")
         case "record": Text(vi: "biên bản hủy", en: "destruction record")
         case "day": Text(vi: "ngày", en: "day")
+        case "holder": Text(vi: "người nhận", en: "holder")
+        case "purpose": Text(vi: "mục đích", en: "purpose")
+        case "due": Text(vi: "hạn trả", en: "due")
+        case "out_event": Text(vi: "lần giao ra", en: "handed out by")
+        case "risks": Text(vi: "nguy cơ", en: "risks")
+        case "note": Text(vi: "ghi chú", en: "note")
+        case "fonds": Text(vi: "phông", en: "fonds")
+        case "box": Text(vi: "hộp", en: "box")
+        case "seq": Text(vi: "số thứ tự", en: "number in the file")
+        case "file_id": Text(vi: "hồ sơ", en: "file")
+        case "kind": Text(vi: "tên loại", en: "kind")
+        case "number": Text(vi: "số", en: "number")
+        case "symbol": Text(vi: "ký hiệu", en: "symbol")
+        case "date": Text(vi: "ngày văn bản", en: "date")
+        case "issuer": Text(vi: "tác giả", en: "issuer")
+        case "summary": Text(vi: "trích yếu", en: "summary")
+        case "language": Text(vi: "ngôn ngữ", en: "language")
+        case "page_from": Text(vi: "từ trang", en: "first page")
+        case "page_to": Text(vi: "đến trang", en: "last page")
+        case "autograph": Text(vi: "bút tích", en: "autograph")
+        case "keywords": Text(vi: "từ khóa", en: "keywords")
+        case "info_symbol": Text(vi: "ký hiệu thông tin", en: "information symbol")
+        case "reliability": Text(vi: "mức độ tin cậy", en: "reliability")
+        case "paper_code": Text(vi: "mã hồ sơ gốc giấy", en: "paper file code")
+        case "backup_mode": Text(vi: "chế độ dự phòng", en: "backup mode")
+        case "backup_state": Text(vi: "tình trạng dự phòng", en: "backup state")
+        case "archive_id": Text(vi: "mã hồ sơ", en: "archival code")
+        case "quantity": Text(vi: "số lượng", en: "quantity")
+        case "years": Text(vi: "thời gian tài liệu", en: "years")
+        case "document_kind": Text(vi: "tên loại văn bản", en: "document kind")
+        case "vi": Text(vi: "tên tiếng Việt", en: "Vietnamese name")
+        case "identifier": Text(vi: "mã định danh", en: "identifier")
+        case "page": Text(vi: "trang", en: "page")
         default: Text(vi: key, en: key)
         }
     }
@@ -283,6 +327,12 @@ struct EventDescriber {
         case "sheets": return Int(raw).map { Self.sheets($0)(lang) } ?? raw
         case "pages": return Int(raw).map { Self.pages($0)(lang) } ?? raw
         case "pdf": return Self.pdfSettings(raw, lang)
+        case "purpose": return CustodyPurpose(rawValue: raw)?.label(lang) ?? raw
+        case "out_event": return lang == .vi ? "sự kiện \(raw)" : "event \(raw)"
+        case "risks":
+            return LocationRisk.words(raw.split(separator: ",").compactMap { LocationRisk(rawValue: String($0)) }, lang)
+        case "autograph":
+            return ["1", "true"].contains(raw) ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
         default:
             let oneLine = raw.replacingOccurrences(of: "\n", with: " ")
             return oneLine.count > 60 ? "«\(oneLine.prefix(60))…»" : "«\(oneLine)»"

@@ -87,11 +87,22 @@ extension KhoStore {
         var byFile: [Int64: SearchResult] = [:]
         var order: [Int64] = []
         var hiddenFiles: Set<Int64> = []
+        var secret: [Int64: Bool] = [:]
         for (rowid, score) in rows.prefix(limit * 10) {
             guard let fileId = try fileId(db, rowid: rowid), !hiddenFiles.contains(fileId) else { continue }
+            // A file whose access the person may not read never appears, not even its title.
             if !hidden.isEmpty && byFile[fileId] == nil, try isHidden(db, fileId: fileId, hidden) {
                 hiddenFiles.insert(fileId)
                 continue
+            }
+            // A secret file's documents and text never appear (as in every export); its title is in the file list.
+            if rowid % 4 != SearchIndex.Kind.file.rawValue {
+                if secret[fileId] == nil {
+                    secret[fileId] =
+                        try String.fetchOne(db, sql: "SELECT access FROM file WHERE id = ?", arguments: [fileId])
+                        == Access.secret.rawValue
+                }
+                if secret[fileId] == true { continue }
             }
             if let shown = byFile[fileId]?.hits.count, shown >= 5 { continue }
             if byFile[fileId] == nil && order.count >= limit { continue }
