@@ -33,6 +33,7 @@ struct Kho: ParsableCommand {
             NextCommand.self,
             LabelsCommand.self,
             ReportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
+            UserCommand.self, ServeCommand.self,
         ]
     )
 

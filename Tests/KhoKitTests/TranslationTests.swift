@@ -262,6 +262,12 @@ import Testing
                 .returnBeforeOut(thing: "H1", returned: "r", out: "o", earliest: "e"),
             ])
         add(LabelError.self, [.badDay("x"), .noBoxes, .rehoused(box: "B017", into: "H0120")])
+        add(
+            UserError.self,
+            [
+                .badName("x"), .exists("x"), .unknown("x"), .badRole("x"), .emptyFullName, .weakPassword(minimum: 8),
+                .passwordMismatch,
+            ])
         // Documents, delivery, time
         add(
             DocumentError.self,

@@ -47,6 +47,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case copiesRepair = "copies.repair"
     case setting = "setting"
     case undo = "undo"
+    case userAdd = "user.add"
+    case userEdit = "user.edit"
+    case userLock = "user.lock"
 
     /// What the event means, for people.
     public var label: Text {
@@ -95,6 +98,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .copiesRepair: Text(vi: "sửa bản lưu từ bản tốt", en: "copy repaired from a good copy")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
+        case .userAdd: Text(vi: "thêm người dùng", en: "user added")
+        case .userEdit: Text(vi: "sửa người dùng", en: "user changed")
+        case .userLock: Text(vi: "khóa tài khoản (sai mật khẩu)", en: "account locked (wrong passwords)")
         }
     }
 }

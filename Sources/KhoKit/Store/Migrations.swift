@@ -405,6 +405,25 @@ enum Migrations {
                     CREATE INDEX master_copy_expected ON master(size) WHERE sha256 IS NOT NULL AND NOT missing;
                     """)
         }
+        // People who log in to `kho serve` (issue 24): bcrypt hashes, roles, lock-out after wrong passwords.
+        // Sessions live in the server's memory, never here.
+        migrator.registerMigration("v13-users") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE users (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE CHECK (name != ''),
+                        full_name TEXT NOT NULL CHECK (full_name != ''),
+                        role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'archivist', 'leader')),
+                        password_hash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        failed_attempts INTEGER NOT NULL DEFAULT 0,
+                        locked_until INTEGER,
+                        lang TEXT NOT NULL DEFAULT 'vi' CHECK (lang IN ('vi', 'en')),
+                        created_at INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }
