@@ -52,6 +52,12 @@ struct Kho: ParsableCommand {
                 Data("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)\n".utf8))
             Foundation.exit(1)
         } catch {
+            // No SQLite error reaches a person raw (its message may quote SQL): one sentence instead.
+            if let sentence = StoreError.sentence(for: error, path: KhoStore.defaultPath()) {
+                FileHandle.standardError.write(
+                    Data("\(Text(vi: "lỗi", en: "error")()): \(sentence.localizedDescription)\n".utf8))
+                Foundation.exit(1)
+            }
             exit(withError: error)
         }
     }

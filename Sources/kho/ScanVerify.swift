@@ -13,11 +13,12 @@ extension ScanCommand {
             name: .customLong("older-than"),
             help: ArgumentHelp(
                 Text(vi: "Chỉ tệp chưa kiểm tra trong N ngày.", en: "Only masters not verified for N days.")(),
-                valueName: Text(vi: "NGÀY", en: "DAYS")()))
+                valueName: Text(vi: "NGÀY", en: "DAYS")()), transform: NumberBound.days.option)
         var olderThan: Int?
         @Option(
             help: ArgumentHelp(
-                Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N masters.")()))
+                Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N masters.")()),
+            transform: NumberBound.count.option)
         var sample: Int?
         @Option(
             help: ArgumentHelp(

@@ -56,6 +56,7 @@ extension KhoStore {
         seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> VerifyReport {
         let started = Date()
+        if case .sample(let n) = selection { try NumberBound.count.check(n) }
         var items = try read { db in try Self.mastersToVerify(db, selection, root: root, now: now) }
         if case .sample(let n) = selection, n < items.count {
             var generator = SeededGenerator(seed: seed == 0 ? UInt64(now.timeIntervalSince1970) : seed)
@@ -89,6 +90,7 @@ extension KhoStore {
             JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE NOT m.missing
             """
         if case .olderThan(let days) = selection {
+            try NumberBound.days.check(days)
             sql +=
                 " AND COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400)"
         }

@@ -202,7 +202,7 @@ public final class KhoStore: Sendable {
             case .SQLITE_IOERR:
                 if diskIsFull(near: path) { throw StoreError.diskFull(path: path) }
                 throw StoreError.io(path: path, reason: error.message ?? "I/O error")
-            default: throw error
+            default: throw StoreError.database(error, path: path)
             }
         }
     }

@@ -354,6 +354,16 @@ enum Migrations {
         migrator.registerMigration("v9-search-contentless") { db in
             try SearchIndex.rebuild(db)
         }
+        // Full scale (issue 23): nothing that runs once per master, file or document may read a whole table. The
+        // duplicate check of ingest looks a SHA-256 up among the contents seen since the last check (seen_sha256);
+        // an ingest finds the files with masters from its root by seeks (master_root_file), not by reading them all.
+        migrator.registerMigration("v12-scale-indexes") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX master_seen_sha256 ON master(seen_sha256) WHERE seen_sha256 IS NOT NULL;
+                    CREATE INDEX master_root_file ON master(root, file_id) WHERE NOT missing;
+                    """)
+        }
         return migrator
     }
 }

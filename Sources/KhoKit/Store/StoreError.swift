@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import GRDBSQLite
 
 /// What can go wrong opening or writing the catalogue database.
 public enum StoreError: KhoError, Equatable {
@@ -11,6 +13,8 @@ public enum StoreError: KhoError, Equatable {
     case busy(path: String)
     case diskFull(path: String)
     case io(path: String, reason: String)
+    /// Any other SQLite error, as a sentence: its primary code and SQLite's generic words for it, never the SQL.
+    case database(path: String, code: Int32, reason: String)
 
     public var text: Text {
         switch self {
@@ -66,6 +70,27 @@ public enum StoreError: KhoError, Equatable {
             return Text(
                 vi: "lỗi đọc/ghi danh mục \(path): \(reason)",
                 en: "input/output error on catalogue \(path): \(reason)")
+        case .database(let path, let code, let reason):
+            return Text(
+                vi:
+                    "kho không làm xong việc này trên danh mục \(path) (SQLite báo lỗi \(code): \(reason)); không có gì bị thay đổi. Hãy chạy `kho check`; nếu lỗi lặp lại, gửi câu này cho người quản trị",
+                en:
+                    "kho could not finish this on catalogue \(path) (SQLite error \(code): \(reason)); nothing was changed. Run `kho check`; if it happens again, send this line to your administrator"
+            )
         }
+    }
+}
+
+extension StoreError {
+    /// `error` as a sentence when it is SQLite's (its extended code's generic words; the SQL and SQLite's own message,
+    /// which may quote it, never reach a person), else nil.
+    public static func sentence(for error: any Error, path: String) -> StoreError? {
+        guard let error = error as? DatabaseError else { return nil }
+        return database(error, path: path)
+    }
+
+    static func database(_ error: DatabaseError, path: String) -> StoreError {
+        let code = error.extendedResultCode.rawValue
+        return .database(path: path, code: code, reason: String(cString: sqlite3_errstr(code)))
     }
 }
