@@ -30,8 +30,10 @@ struct SearchCommand: ParsableCommand {
             let max = SearchQuery.maxWords
             Printer.line(
                 Text(
-                    vi: "Chỉ tìm \(max) từ đầu; bỏ qua \(n) từ sau: «\(answer.dropped.prefix(5).joined(separator: " "))…».",
-                    en: "Only the first \(max) words were searched; \(n) more were left out: “\(answer.dropped.prefix(5).joined(separator: " "))…”."
+                    vi:
+                        "Chỉ tìm \(max) từ đầu; bỏ qua \(n) từ sau: «\(answer.dropped.prefix(5).joined(separator: " "))…».",
+                    en:
+                        "Only the first \(max) words were searched; \(n) more were left out: “\(answer.dropped.prefix(5).joined(separator: " "))…”."
                 )())
         }
         guard !answer.files.isEmpty else {

@@ -141,6 +141,20 @@ private struct Workload {
             _ = try store.addDocument(DocumentRef(file: FileRef(box: box, file: "02"), seq: nil), draft, by: who)
             _ = try store.recordScan(of: FileRef(box: box, file: "02"), pages: 2, by: who)
         }
+        for (i, box) in boxes.enumerated() {
+            var changes = FileChanges()
+            changes.sheets = "3"
+            changes.notes = "ghi chú \(i)"
+            _ = try store.editFile(FileRef(box: box, file: "02"), changes, by: who)
+            var edit = DocumentDraft()
+            edit.summary = "Tờ trình sửa \(i)"
+            _ = try store.editDocument(DocumentRef(file: FileRef(box: box, file: "01"), seq: 1), edit, by: who)
+            _ = try store.moveBox(box, to: "K-\(i)", by: who)
+            _ = try store.takeOut(
+                .file(FileRef(box: box, file: "02")), to: "Hoa", purpose: "scan", by: who, now: Fixture.now)
+            _ = try store.bringIn(.file(FileRef(box: box, file: "02")), by: who, now: Fixture.now)
+            _ = try store.markLocation("K-\(i)", risks: ["damp"], by: who)
+        }
         _ = try store.startArrangement(of: boxes, by: who)
         _ = try store.finishArrangement(of: boxes, by: who)
         // Ingest of new masters, one per file (a duplicate pair among them), then changed and missing ones.

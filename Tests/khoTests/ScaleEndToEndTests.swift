@@ -39,8 +39,10 @@ import Testing
             let arguments = command["arguments"] as? [[String: Any]] ?? []
             // Required positionals get a value that names a file of the catalogue (any command refuses a wrong one
             // with a message after parsing, which is all this needs).
-            let positionals = arguments.filter { ($0["kind"] as? String) == "positional" && !($0["isOptional"] as? Bool ?? true) }
-                .map { _ in "B1/01" }
+            let positionals = arguments.filter {
+                ($0["kind"] as? String) == "positional" && !($0["isOptional"] as? Bool ?? true)
+            }
+            .map { _ in "B1/01" }
             for argument in arguments where (argument["kind"] as? String) == "option" {
                 let names = argument["names"] as? [[String: Any]] ?? []
                 guard let long = names.first(where: { ($0["kind"] as? String) == "long" })?["name"] as? String,
@@ -75,8 +77,10 @@ import Testing
         // And the numeric options are read through their bound, which names the range
         for expected in [
             "kho scan verify --older-than", "kho scan verify --sample", "kho pdf verify --older-than",
-            "kho pdf build --jobs", "kho log --last", "kho next --limit", "kho search --limit", "kho throughput --window",
-            "kho estimate --window", "kho estimate --resamples", "kho estimate --day-rate", "kho scan record --pages",
+            "kho pdf build --jobs", "kho log --last", "kho next --limit", "kho search --limit",
+            "kho throughput --window",
+            "kho estimate make --window", "kho estimate make --resamples", "kho estimate make --day-rate",
+            "kho scan record --pages",
         ] {
             #expect(bounded.contains(expected), "\(expected) does not name its range")
         }
@@ -140,10 +144,10 @@ import Testing
             let r = try kho.run(step)
             #expect(r.code == 0, "\(step.prefix(2)): \(r.err.prefix(500))")
         }
-        for ref in ["H1/01", "H1/02"] {
+        for (n, ref) in ["H1/01", "H1/02"].enumerated() {
             let folder = kho.dir.appendingPathComponent("scans/\(ref)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(PdfFixture.textPage()).write(to: folder.appendingPathComponent("0001.tif"))
+            try Data(PdfFixture.plainPage(seed: n)).write(to: folder.appendingPathComponent("0001.tif"))
         }
         #expect(try kho("scan", "ingest", "scans", "--by", "Hoa").code == 0)
         // When their copies are built

@@ -340,13 +340,19 @@ extension KhoStore {
 
     /// The ratios measured from the families' totals, and bytes per page from the masters that passed QC.
     private static func measuredRatios(_ db: Database, _ t: FamilyTotals) throws -> MeasuredRatios {
-        // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages.
-        let perPage = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT size, pages FROM master WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0
-                """
-        ).map { row in Double(row["size"] as Int64) / Double(row["pages"] as Int) }.sorted()
+        // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages, read from the
+        // master_bytes_per_page index (the middle one or two of half a million, not all of them into memory).
+        let passed = "readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0"
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE \(passed)") ?? 0
+        let middle =
+            count == 0
+            ? []
+            : try Double.fetchAll(
+                db,
+                sql: """
+                    SELECT CAST(size AS REAL) / pages FROM master WHERE \(passed)
+                    ORDER BY CAST(size AS REAL) / pages LIMIT ? OFFSET ?
+                    """, arguments: [2 - count % 2, (count - 1) / 2])
 
         var measured = MeasuredRatios()
         if t.extentMM > 0 { measured.keptPerExtent = Double(t.keptMM) / Double(t.extentMM) }
@@ -357,11 +363,8 @@ extension KhoStore {
             measured.pagesPerKeptMetre = Double(t.fullPages) / (Double(t.fullKeptMM) / 1000)
         }
         // A handful of masters says little about those to come: the estimate uses the stated default below 20.
-        measured.mastersMeasured = perPage.count
-        if !perPage.isEmpty {
-            let mid = perPage.count / 2
-            measured.bytesPerPage = perPage.count % 2 == 1 ? perPage[mid] : (perPage[mid - 1] + perPage[mid]) / 2
-        }
+        measured.mastersMeasured = count
+        if !middle.isEmpty { measured.bytesPerPage = middle.reduce(0, +) / Double(middle.count) }
         if t.keptWithFilesMM > 0 && t.filesInArranged > 0 {
             measured.filesPerKeptMetre = Double(t.filesInArranged) / (Double(t.keptWithFilesMM) / 1000)
         }
