@@ -110,8 +110,10 @@ import Testing
                 .notSQLite(path: "p"), .notAFile(path: "p"), .readOnly(path: "p"), .missing(path: "p"),
                 .newerSchema(path: "p", unknown: ["v9"]),
                 .cannotCreate(path: "p", reason: "r"), .busy(path: "p"), .diskFull(path: "p"),
-                .io(path: "p", reason: "r"),
+                .io(path: "p", reason: "r"), .database(path: "p", code: 1, reason: "SQL logic error"),
             ])
+        // BoundsError
+        add(BoundsError.self, [.outOfRange(value: "999999999999999", bound: .days)])
         // MaintenanceError
         add(
             MaintenanceError.self,
