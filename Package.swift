@@ -65,7 +65,8 @@ let package = Package(
             ]
         ),
         // Writes TIFF fixtures with libtiff for the tests; not part of kho.
-        .target(name: "KhoTestSupport", dependencies: ["CLibTIFF"]),
+        .target(
+            name: "KhoTestSupport", dependencies: ["CLibTIFF", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF", "KhoTestSupport"]),
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
         .testTarget(name: "KhoReportTests", dependencies: ["KhoReport", "KhoEstimation"]),

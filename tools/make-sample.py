@@ -3,9 +3,14 @@
 
 The commune's archive at its real size: 75.6 m over four fonds, received as bundles and boxes,
 15 m arranged (re-boxed into standard boxes, weeded) and 5 m digitized before kho as opening
-balances, then ten months of attributed work (July 2025 – May 2026) by two archivists and a
-scanning operator, with day-to-day variation, holidays and other-duty days. Every name, title and
-quantity is made up. Deterministic: the same files every run. Usage: tools/make-sample.py [OUT_DIR]
+balances, then about ten months of attributed work by two archivists and a scanning operator, with
+day-to-day variation, holidays, other-duty days and one idle spell each (arrangement stopped for five
+weeks, the scanner for three), continuing until last week. The work's dates are counted back from
+TODAY (default: the real today), so the demo tells a current story on any day; everything else is the
+same every run. Every name, title and quantity is made up.
+
+Usage: tools/make-sample.py [OUT_DIR] [--dated-only DIR] [--today YYYY-MM-DD]
+  --dated-only DIR  write only the dated work (history.txt, scans-since-kho.csv) into DIR
 """
 import csv
 import datetime as dt
@@ -13,7 +18,17 @@ import os
 import random
 import sys
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "catalog", "sample")
+args = sys.argv[1:]
+def option(name):
+    if name in args:
+        i = args.index(name)
+        value = args[i + 1]
+        del args[i:i + 2]
+        return value
+    return None
+TODAY = dt.date.fromisoformat(option("--today") or dt.date.today().isoformat())
+DATED_ONLY = option("--dated-only")
+OUT = args[0] if args else os.path.join(os.path.dirname(__file__), "..", "catalog", "sample")
 rng = random.Random(2026)
 
 FONDS = [
@@ -92,11 +107,18 @@ for code, name, prefix, total in FONDS:
                     pages = round(sheets * rng.uniform(1.2, 1.6))
                     opening_scans.append([box, f"{f + 1:02d}", pages, "2025-05-15", CONTRACTOR])
 
-# Ten months of work back-filled from paper logs since kho came into use (July 2025 – May 2026), on
-# working days only: weekends and public holidays (National Day, New Year, Tết, Hùng Kings, 30/4, 1/5) off.
-HOLIDAYS = {dt.date(2025, 9, 1), dt.date(2025, 9, 2), dt.date(2026, 1, 1), dt.date(2026, 4, 27), dt.date(2026, 4, 30), dt.date(2026, 5, 1)}
+# About ten months of work back-filled from paper logs, counted back from TODAY: from the Monday 44 weeks
+# before to last week's Friday, on working days only: weekends and public holidays off (the fixed-date
+# ones of every year, and Tết 2026). Idle spells: nobody arranged for five weeks (a land inventory campaign,
+# 26–21 weeks ago) and the scanner was out for repair for three (14–11 weeks ago).
+def holidays(year):
+    return {dt.date(year, 1, 1), dt.date(year, 4, 30), dt.date(year, 5, 1), dt.date(year, 9, 1), dt.date(year, 9, 2)}
+HOLIDAYS = set().union(*(holidays(y) for y in range(TODAY.year - 2, TODAY.year + 1)))
 HOLIDAYS |= {dt.date(2026, 2, 14) + dt.timedelta(days=d) for d in range(9)}  # Tết Bính Ngọ
-day, last = dt.date(2025, 7, 7), dt.date(2026, 5, 29)
+this_monday = TODAY - dt.timedelta(days=TODAY.weekday())
+day, last = this_monday - dt.timedelta(weeks=44), this_monday - dt.timedelta(days=3)
+arrangement_idle = (this_monday - dt.timedelta(weeks=26), this_monday - dt.timedelta(weeks=21))
+scanning_idle = (this_monday - dt.timedelta(weeks=14), this_monday - dt.timedelta(weeks=11))
 workdays = []
 while day <= last:
     if day.weekday() < 5 and day not in HOLIDAYS:
@@ -109,7 +131,7 @@ queue = [(b[0], round(float(b[2]) * 1000)) for b in queue]
 for person in ARCHIVISTS:
     current, progress = None, 0.0
     for d in workdays:
-        if rng.random() > 0.45:
+        if rng.random() > 0.45 or arrangement_idle[0] <= d < arrangement_idle[1]:
             continue  # other duties that day
         if current is None:
             if not queue:
@@ -127,17 +149,21 @@ scanned = {(s[0], s[1]) for s in opening_scans}
 todo = [f for f in files if (f[0], f[1]) not in scanned and f[8] != "secret"]
 scans_since_kho = []
 for d in workdays:
-    if rng.random() > 0.6:
+    if rng.random() > 0.6 or scanning_idle[0] <= d < scanning_idle[1]:
         continue
-    budget = rng.gammavariate(4.0, 550 / 4.0)
+    budget = rng.gammavariate(4.0, 420 / 4.0)
     while todo and budget > 0:
         f = todo.pop(0)
         pages = round(f[6] * rng.uniform(1.2, 1.6))
         budget -= pages
         scans_since_kho.append([f[0], f[1], pages, f"{d}T{rng.randint(8, 16):02d}:{rng.randint(0, 59):02d}", OPERATOR])
 
+if DATED_ONLY:
+    OUT = DATED_ONLY
 os.makedirs(OUT, exist_ok=True)
 def write(name, header, rows):
+    if DATED_ONLY and name != "scans-since-kho.csv":
+        return
     with open(os.path.join(OUT, name), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(header)
@@ -147,12 +173,13 @@ write("boxes.csv", ["box", "fonds", "extent_m", "location", "start_year", "end_y
 write("files.csv", ["box", "file", "title", "start_year", "end_year", "retention", "sheets", "notes", "access"], files)
 write("scans-opening.csv", ["box", "file", "pages", "date", "by"], opening_scans)
 write("scans-since-kho.csv", ["box", "file", "pages", "date", "by"], scans_since_kho)
-with open(os.path.join(OUT, "fonds.tsv"), "w", encoding="utf-8") as fh:
-    for code, name, _, _ in FONDS:
-        fh.write(f"{code}\t{name}\n")
-with open(os.path.join(OUT, "arranged-opening.tsv"), "w", encoding="utf-8") as fh:
-    for unit, kept, date in opening_sort:
-        fh.write(f"{unit}\t{kept / 1000:g}\t{date}\n")
+if not DATED_ONLY:
+    with open(os.path.join(OUT, "fonds.tsv"), "w", encoding="utf-8") as fh:
+        for code, name, _, _ in FONDS:
+            fh.write(f"{code}\t{name}\n")
+    with open(os.path.join(OUT, "arranged-opening.tsv"), "w", encoding="utf-8") as fh:
+        for unit, kept, date in opening_sort:
+            fh.write(f"{unit}\t{kept / 1000:g}\t{date}\n")
 with open(os.path.join(OUT, "history.txt"), "w", encoding="utf-8") as fh:
     fh.write("\n".join(history) + "\n")
 print(f"{len(boxes)} boxes, {len(files)} files, {len(opening_scans)} opening scans, "

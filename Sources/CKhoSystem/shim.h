@@ -9,6 +9,7 @@
  *   laying out struct statfs, never a guessed layout.
  * - kho_free_bytes: the bytes this process may still write on a filesystem (statvfs(3)), to tell a full disk
  *   from other I/O errors.
+ * - kho_clone_file: a copy-on-write clone of one file into another (ioctl(2) FICLONE, variadic).
  * - kho_ofd_trylock / kho_ofd_unlock: open-file-description locks on one byte of a file (fcntl(2) is variadic;
  *   F_OFD_SETLK is a Linux extension). Unlike classic POSIX record locks, an OFD lock belongs to the open file
  *   (not the process): closing another descriptor of the same file does not release it, two threads that open the
@@ -23,7 +24,10 @@
 #include <unistd.h>
 
 #ifdef __linux__
+#include <sys/ioctl.h>
 #include <sys/vfs.h>
+/* FICLONE from <linux/fs.h>: _IOW(0x94, 9, int). */
+#define KHO_FICLONE _IOW(0x94, 9, int)
 /* Linux's values, the same on every architecture; defined here because <fcntl.h> shows them only with _GNU_SOURCE. */
 #ifndef F_OFD_GETLK
 #define F_OFD_GETLK 36
@@ -116,6 +120,21 @@ static inline int kho_ofd_is_locked(int fd, int64_t offset) {
 /** Releases the lock on byte `offset` of fd. */
 static inline int kho_ofd_unlock(int fd, int64_t offset) {
     return kho_ofd_lock_byte(fd, offset, F_UNLCK);
+}
+
+/**
+ * Makes out a copy-on-write clone of in (FICLONE: btrfs, XFS, bcachefs); returns 0, or -1 with errno set (EOPNOTSUPP,
+ * EXDEV, EINVAL where the filesystem cannot clone: the caller then copies the bytes).
+ */
+static inline int kho_clone_file(int in, int out) {
+#ifdef __linux__
+    return ioctl(out, KHO_FICLONE, in);
+#else
+    (void)in;
+    (void)out;
+    errno = EOPNOTSUPP;
+    return -1;
+#endif
 }
 
 #endif

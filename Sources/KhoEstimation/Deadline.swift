@@ -40,6 +40,8 @@ public struct Deadline: Sendable, Codable, Equatable {
     public var arrangement: DeadlinePart?
     public var scanning: DeadlinePart?
     public var inHouseTotalVND: Int64
+    /// The in-house total at P90 staffing and person-days (nil in estimates saved before).
+    public var inHouseTotalVNDP90: Int64?
     public var contractorTotalVND: Int64
     public var oneOffTotalVND: Int64
 
@@ -49,6 +51,7 @@ public struct Deadline: Sendable, Codable, Equatable {
         case daysPerWeek = "days_per_week"
         case arrangement, scanning
         case inHouseTotalVND = "in_house_total_vnd"
+        case inHouseTotalVNDP90 = "in_house_total_vnd_p90"
         case contractorTotalVND = "contractor_total_vnd"
         case oneOffTotalVND = "one_off_total_vnd"
     }
@@ -74,9 +77,12 @@ public struct Deadline: Sendable, Codable, Equatable {
         }
         let e50 = extraDays(personDays.p50, s50)
         let e90 = extraDays(personDays.p90, s90)
+        func money(_ days: Double) -> Int64 {
+            roundedVND(MoneyLine.displayed(days, unit: "staff-day") * Double(dayRate))
+        }
         return DeadlinePart(
             staffP50: s50, staffP90: s90, currentStaff: current, extraStaffP50: max(0, s50 - current),
-            extraStaffDays: e50,
-            costVND: roundedVND(e50 * Double(dayRate)), costVNDP90: roundedVND(e90 * Double(dayRate)))
+            extraStaffDays: MoneyLine.displayed(e50, unit: "staff-day"),
+            costVND: money(e50), costVNDP90: money(e90))
     }
 }

@@ -20,6 +20,10 @@ public let defaultRatesFileText = """
     # Copies kept of every master (the 3-2-1 rule: 3 copies, 2 media, 1 off site).
     copies = 3
 
+    # Số máy quét cơ quan đang có: kế hoạch cần nhiều người quét hơn số máy sẽ bị cảnh báo.
+    # Scanners the office owns: a plan needing more people scanning than scanners is warned about.
+    scanners = 1
+
     [contractor]
     # Thuê đơn vị dịch vụ. Contractor unit prices.
     # Chỉnh lý hoàn chỉnh, đồng/mét giá (tính theo mét giá khi tiếp nhận); thường vài triệu đồng/mét.
@@ -44,7 +48,13 @@ public let defaultRatesFileText = """
     "Máy hút ẩm / dehumidifiers (2)" = 20_000_000
     "Giá sắt / steel shelving (10 m)" = 30_000_000
     "Máy quét A3 / A3 flatbed scanner" = 60_000_000
-    "Lưu trữ / storage (NAS, disks, off-site copy)" = 80_000_000
+
+    [storage]
+    # Giá một TB ổ đĩa (10^12 byte) cho MỘT bản lưu, dùng chung cho tệp gốc TIFF và bản PDF/A.
+    # Dự toán nhân với dung lượng còn phải lưu (mọi bản lưu, tính theo `copies` ở trên).
+    # Price of one TB of disk (10^12 bytes) for ONE copy, TIFF masters and PDF/A copies alike.
+    # The estimate multiplies it by the bytes still to store (all copies, per `copies` above).
+    per_tb_vnd = 3_500_000
 
     [holidays]
     # Ngày nghỉ lễ rơi vào ngày làm việc (thứ Hai–thứ Sáu): ngày = tên.

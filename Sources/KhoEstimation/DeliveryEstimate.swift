@@ -14,12 +14,20 @@ public struct DeliveryInputs: Sendable, Codable, Equatable {
     public var pagesPerHour: Double?
     /// Cores of the machine the copies were built on.
     public var cores: Int?
+    /// A PDF/A page's bytes ÷ its master page's under the build settings (JPEG pages are far smaller), for the
+    /// assumption before copies are measured; nil: 1 (lossless).
+    public var pdfShareOfMaster: Double?
+    /// How the build settings were described for that assumption, e.g. "JPEG chất lượng 85".
+    public var buildSettings: Text?
 
     /// Makes the delivery inputs; leave out what has not been measured.
     public init(
         pagesAwaitingCopy: Double = 0, storedBytesNow: Int64 = 0, copiesMeasured: Int = 0, pagesMeasured: Int = 0,
-        bytesPerPage: Double? = nil, pagesPerHour: Double? = nil, cores: Int? = nil
+        bytesPerPage: Double? = nil, pagesPerHour: Double? = nil, cores: Int? = nil, pdfShareOfMaster: Double? = nil,
+        buildSettings: Text? = nil
     ) {
+        self.pdfShareOfMaster = pdfShareOfMaster
+        self.buildSettings = buildSettings
         self.pagesAwaitingCopy = pagesAwaitingCopy
         self.storedBytesNow = storedBytesNow
         self.copiesMeasured = copiesMeasured
@@ -37,13 +45,48 @@ public struct DeliveryInputs: Sendable, Codable, Equatable {
         case bytesPerPage = "bytes_per_page"
         case pagesPerHour = "pages_per_hour"
         case cores
+        case pdfShareOfMaster = "pdf_share_of_master"
+        case buildSettings = "build_settings"
+    }
+}
+
+/// The PDF/A copies' storage as the storage figures show it (`storage.pdf` in JSON): bytes per page, measured from
+/// the copies built once there are enough of them, else derived from the masters and the build settings.
+public struct PDFStorage: Sendable, Codable, Hashable {
+    public var bytesPerPage: Double
+    public var bytesPerPageSource: FigureSource
+    public var copiesMeasured: Int
+    public var remainingPages: Double
+    public var remainingBytes: Int64
+    public var totalBytes: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case bytesPerPage = "bytes_per_page"
+        case bytesPerPageSource = "bytes_per_page_source"
+        case copiesMeasured = "copies_measured"
+        case remainingPages = "remaining_pages"
+        case remainingBytes = "remaining_bytes"
+        case totalBytes = "total_bytes"
+    }
+
+    /// The storage figures of `d`.
+    public init(_ d: DeliveryEstimate) {
+        bytesPerPage = d.bytesPerPage
+        bytesPerPageSource = d.bytesPerPageSource
+        copiesMeasured = d.copiesMeasured
+        remainingPages = d.pagesToBuild
+        remainingBytes = d.remainingBytes
+        totalBytes = d.totalBytes
     }
 }
 
 /// The legal copies still to build: machine time and PDF storage, measured from the copies built or stated.
 public struct DeliveryEstimate: Sendable, Codable, Hashable {
-    /// Pages still to build into copies: those waiting now plus every page still to scan.
+    /// Pages still to build into copies: every scanned page without a current copy (hand records from before kho
+    /// included) plus every page still to scan. JSON `pages_to_build` and `remaining_pages`.
     public var pagesToBuild: Double
+    /// The same figure under the name the storage and the report use.
+    public var remainingPages: Double
     /// Pages built per hour used, and whether measured from the copies or assumed.
     public var pagesPerHour: Double
     public var pagesPerHourSource: FigureSource
@@ -70,6 +113,7 @@ public struct DeliveryEstimate: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case pagesToBuild = "pages_to_build"
+        case remainingPages = "remaining_pages"
         case pagesPerHour = "pages_per_hour"
         case pagesPerHourSource = "pages_per_hour_source"
         case cores
@@ -96,16 +140,22 @@ public struct DeliveryEstimate: Sendable, Codable, Hashable {
         let measuredRate = d.pagesPerHour.flatMap { enough && $0.isFinite && $0 > 0 ? $0 : nil }
         let measuredBytes = d.bytesPerPage.flatMap { enough && $0.isFinite && $0 > 0 ? $0 : nil }
         if measuredRate == nil { assumptions.append(Texts.pdfPagesPerHour(d.copiesMeasured)) }
+        let share = d.pdfShareOfMaster.flatMap { $0.isFinite && $0 > 0 ? min(1, $0) : nil } ?? 1
+        let derived = storage.bytesPerPage * share
         if measuredBytes == nil {
-            assumptions.append(Texts.pdfBytesPerPage(storage.bytesPerPage, copies: d.copiesMeasured))
+            assumptions.append(
+                Texts.pdfBytesPerPage(
+                    derived, masters: storage.bytesPerPage, share: share, settings: d.buildSettings,
+                    copies: d.copiesMeasured))
         }
         let rate = measuredRate ?? EstimationDefaults.pdfPagesPerHour
-        let bytesPerPage = measuredBytes ?? storage.bytesPerPage
+        let bytesPerPage = measuredBytes ?? derived
         let pages = clean(d.pagesAwaitingCopy) + clean(pagesToScan)
         let b = BytesAcrossCopies(
             remainingPages: pages, bytesPerPage: bytesPerPage, storedPerCopy: d.storedBytesNow, copies: storage.copies)
         let estimate = DeliveryEstimate(
-            pagesToBuild: pages, pagesPerHour: rate, pagesPerHourSource: measuredRate == nil ? .assumed : .measured,
+            pagesToBuild: pages, remainingPages: pages, pagesPerHour: rate,
+            pagesPerHourSource: measuredRate == nil ? .assumed : .measured,
             cores: measuredRate == nil
                 ? EstimationDefaults.pdfBenchmarkCores : (d.cores ?? EstimationDefaults.pdfBenchmarkCores),
             machineHours: pages / rate, bytesPerPage: bytesPerPage,
@@ -133,8 +183,12 @@ public struct DescriptionEstimate: Sendable, Codable, Equatable {
     public var filesMeasured: Int
     /// Pages per described document, when measured.
     public var pagesPerDocument: Double?
+    /// The work as a part of its own (nil in estimates saved before): staff-days at the stated productivity, the
+    /// people describing and the day they finish under the plan.
+    public var work: DescriptionWork?
 
     enum CodingKeys: String, CodingKey {
+        case work
         case filesPredicted = "files_predicted"
         case filesWithoutDocuments = "files_without_documents"
         case documentsToDescribe = "documents_to_describe"
@@ -142,5 +196,61 @@ public struct DescriptionEstimate: Sendable, Codable, Equatable {
         case documentsPerFileSource = "documents_per_file_source"
         case filesMeasured = "files_measured"
         case pagesPerDocument = "pages_per_document"
+    }
+}
+
+/// Describing as a part of the work: files and documents at a stated productivity, so that the in-house option prices
+/// (and times) the same work as the contractor's lines.
+public struct DescriptionWork: Sendable, Codable, Equatable {
+    /// Files a person describes in a day (stated).
+    public var filesPerPersonDay: Double
+    /// Documents a person enters in a day (stated).
+    public var documentsPerPersonDay: Double
+    /// Staff-days: files ÷ files a day + documents ÷ documents a day, to 0,1 day.
+    public var staffDays: Double
+    /// People describing in the plan.
+    public var plannedStaff: Int
+    /// Working days from tomorrow until done, at the plan's days a week.
+    public var workingDays: Int
+    /// The working day describing is done on.
+    public var finishDate: LocalDay
+
+    enum CodingKeys: String, CodingKey {
+        case filesPerPersonDay = "files_per_person_day"
+        case documentsPerPersonDay = "documents_per_person_day"
+        case staffDays = "staff_days"
+        case plannedStaff = "planned_staff"
+        case workingDays = "working_days"
+        case finishDate = "finish_date"
+    }
+
+    /// Describing `files` and `documents` by the planned people from `today` at `daysPerWeek` days a week.
+    static func make(
+        files: Double, documents: Double, today: LocalDay, daysPerWeek: Double, calendar: WorkingCalendar
+    ) -> DescriptionWork {
+        let f = EstimationDefaults.filesDescribedPerPersonDay
+        let d = EstimationDefaults.documentsDescribedPerPersonDay
+        let staffDays = MoneyLine.displayed(files / f + documents / d, unit: "staff-day")
+        let staff = EstimationDefaults.describingStaff
+        let days = PartProjector.workingDays(personDays: staffDays, capacity: Double(staff) * daysPerWeek / 5)
+        return DescriptionWork(
+            filesPerPersonDay: f, documentsPerPersonDay: d, staffDays: staffDays, plannedStaff: staff,
+            workingDays: days, finishDate: calendar.adding(workingDays: days, after: today))
+    }
+}
+
+extension DeliveryEstimate {
+    /// The machine time still needed, in words: whole minutes under an hour (`2 phút máy`), else whole hours
+    /// (`3 giờ máy`), rounded up; the one way every output says it.
+    public var machineTime: Text {
+        let minutes = Int((machineHours * 60).rounded(.up))
+        if minutes < 60 {
+            return Text(
+                vi: "\(minutes) phút máy", en: minutes == 1 ? "1 machine minute" : "\(minutes) machine minutes")
+        }
+        let hours = Int64(machineHours.rounded(.up))
+        return Text(
+            vi: "\(Format.integer(hours, lang: .vi)) giờ máy",
+            en: "\(Format.integer(hours, lang: .en)) machine hours")
     }
 }

@@ -16,6 +16,14 @@ public struct Drift: Sendable, Codable, Equatable {
         case drifting
     }
 
+    /// A drift between two measured rates.
+    init(firstThirdRate: Double, lastThirdRate: Double, threshold: Double = EstimationDefaults.driftThreshold) {
+        self.firstThirdRate = firstThirdRate
+        self.lastThirdRate = lastThirdRate
+        relativeChange = firstThirdRate > 0 ? lastThirdRate / firstThirdRate - 1 : 0
+        drifting = firstThirdRate > 0 ? abs(relativeChange) > threshold : lastThirdRate > 0
+    }
+
     /// Compares the first and last thirds of the history's days; nil with fewer than 3 days.
     public init?(history: WorkHistory, threshold: Double = EstimationDefaults.driftThreshold) {
         let days = history.days
@@ -32,14 +40,7 @@ public struct Drift: Sendable, Codable, Equatable {
             }
             return n > 0 ? a / Double(n) : 0
         }
-        firstThirdRate = rate { $0 <= firstEnd }
-        lastThirdRate = rate { $0 >= lastStart }
-        if firstThirdRate > 0 {
-            relativeChange = lastThirdRate / firstThirdRate - 1
-            drifting = abs(relativeChange) > threshold
-        } else {
-            relativeChange = 0
-            drifting = lastThirdRate > 0
-        }
+        self.init(
+            firstThirdRate: rate { $0 <= firstEnd }, lastThirdRate: rate { $0 >= lastStart }, threshold: threshold)
     }
 }

@@ -13,37 +13,53 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
     let dayRate = effectiveDayRate(inputs)
     let q = RemainingQuantities(inputs, ratios: ratios)
 
-    // Money lines (contractor variant); describing goes with digitization, as in Vietnamese unit prices.
+    // Money lines (contractor variant); describing is a part of its own, priced and timed in both variants.
     let contractorLines = contractorMoneyLines(q, prices: inputs.rates.contractor)
     let (a, s) = projectParts(inputs, histories, q, contractor: contractorLines, dayRate: dayRate.value)
-    let total = combine(a, s, inputs: inputs)
-    let money = moneyBreakdown(contractor: contractorLines, a, s, inputs: inputs, dayRate: dayRate)
+    var describing = q.describing
+    let describingWork = DescriptionWork.make(
+        files: q.files, documents: q.documents, today: inputs.today, daysPerWeek: inputs.planDaysPerWeek,
+        calendar: inputs.rates.calendar)
+    describing.work = describingWork
+    let total = combine(a, s, inputs: inputs, describingDays: describingWork.workingDays)
 
     // Pace: availability as measured, and the finish it sustains.
     let resamples = EstimationDefaults.clampedResamples(inputs.resamples)
-    let (sa, ss) = sustainedProjections(inputs, q, resamples: resamples)
-    let sustained = SustainedByPart(
-        arrangement: sa.projection, scanning: ss.projection,
-        total: combineSustained(sa, ss, today: inputs.today, calendar: inputs.rates.calendar))
+    var (sa, ss) = sustainedProjections(inputs, q, resamples: resamples)
+    // The sustained pace rests on the same weeks of work: no band where the plan has none.
+    sa.projection.bandWithheld = a.projection.bandWithheld
+    ss.projection.bandWithheld = s.projection.bandWithheld
+    var sustainedTotal = combineSustained(sa, ss, today: inputs.today, calendar: inputs.rates.calendar)
+    sustainedTotal.bandWithheld = total.bandWithheld
+    let sustained = SustainedByPart(arrangement: sa.projection, scanning: ss.projection, total: sustainedTotal)
 
-    let deadline = deadlinePlan(inputs, a, s, money: money, dayRate: dayRate.value)
-    let storage = storageEstimate(inputs, q, ratios: ratios)
+    let storageBase = storageEstimate(inputs, q, ratios: ratios)
     let (delivery, deliveryAssumptions) = DeliveryEstimate.make(
-        inputs.delivery ?? DeliveryInputs(), pagesToScan: q.pages, storage: storage)
+        inputs.delivery ?? DeliveryInputs(), pagesToScan: q.pages, storage: storageBase)
+    var storage = storageBase
+    storage.pdf = PDFStorage(delivery)
+    let money = moneyBreakdown(
+        contractor: contractorLines, a, s, describing: describingWork, storage: storage, delivery: delivery,
+        inputs: inputs, dayRate: dayRate)
+    let deadline = deadlinePlan(inputs, a, s, money: money, dayRate: dayRate.value)
 
     let noData = arrangementHistory.personDays.isEmpty && scanningHistory.personDays.isEmpty
-    let warnings = estimateWarnings(
+    var warnings = estimateWarnings(
         inputs, q, noData: noData, histories: (arrangementHistory, scanningHistory), projected: (a, s),
         sustained: (sa, ss), total: total)
+    warnings =
+        deadlineWarnings(inputs, deadline, total: total, money: money, projected: (a.projection, s.projection))
+        + warnings
 
     let allDays = Set(arrangementHistory.days + scanningHistory.days)
     return EstimateResult(
         scope: inputs.scope, scopeText: inputs.scopeText, today: inputs.today, daysPerWeek: inputs.planDaysPerWeek,
         noData: noData, daysOfData: allDays.count,
         weak: a.projection.weak || s.projection.weak, warnings: warnings,
-        assumptions: ratios.assumptions + a.assumptions + s.assumptions + deliveryAssumptions + [Texts.parallel],
+        assumptions: ratios.assumptions + a.assumptions + s.assumptions + deliveryAssumptions
+            + [Texts.describingRate, Texts.parallel],
         arrangement: arrangementEstimate(q, a), scanning: scanningEstimate(q, s, ratios: ratios),
-        storage: storage, delivery: delivery, documents: q.describing, total: total, money: money, until: inputs.until,
+        storage: storage, delivery: delivery, documents: describing, total: total, money: money, until: inputs.until,
         pace: PaceByPart(arrangement: sa.pace, scanning: ss.pace), sustained: sustained, deadline: deadline,
         throughput: throughputTable(histories),
         method: MethodNote(
@@ -89,7 +105,9 @@ private func scanningEstimate(
         remainingPages: q.pages,
         ratePagesPerDay: s.projection.ratePerPersonDay * Double(s.projection.plannedStaff),
         pagesPerMetre: ratios.pagesPerKeptMetre, pagesPerSheet: ratios.pagesPerSheet,
-        keptPerExtent: ratios.keptPerExtent, keptMetresToScan: q.keptToScan, projection: s.projection)
+        keptPerExtent: ratios.keptPerExtent, keptMetresToScan: q.keptToScan, projection: s.projection,
+        pagesBySource: PagesBySource(
+            counted: q.pagesCounted, fromSheets: q.pagesFromSheets, fromMetres: q.pagesFromMetres))
 }
 
 /// What is left to do, in the units each part is counted in: metres to arrange, pages to scan, files and documents
@@ -98,6 +116,9 @@ private struct RemainingQuantities {
     var unarranged: Double
     var keptToScan: Double
     var pages: Double
+    var pagesCounted: Double
+    var pagesFromSheets: Double
+    var pagesFromMetres: Double
     var files: Double
     var documents: Double
     var describing: DescriptionEstimate
@@ -106,12 +127,14 @@ private struct RemainingQuantities {
         let rem = inputs.remaining
         unarranged = clean(rem.unarrangedMetres)
         let share = min(1, max(0, rem.scanningShareOfUnarranged.map(clean) ?? 1))
-        keptToScan = unarranged * ratios.keptPerExtent * share + clean(rem.keptMetresUnscannedWithoutSheets)
-        pages =
-            clean(rem.pagesKnownUnscanned) + clean(rem.sheetsKnownUnscanned) * ratios.pagesPerSheet
-            + keptToScan * ratios.pagesPerKeptMetre
+        let byMetre = max(0, unarranged - (rem.unarrangedMetresCounted.map(clean) ?? 0))
+        keptToScan = byMetre * ratios.keptPerExtent * share + clean(rem.keptMetresUnscannedWithoutSheets)
+        pagesCounted = clean(rem.pagesKnownUnscanned)
+        pagesFromSheets = clean(rem.sheetsKnownUnscanned) * ratios.pagesPerSheet
+        pagesFromMetres = keptToScan * ratios.pagesPerKeptMetre
+        pages = pagesCounted + pagesFromSheets + pagesFromMetres
         // Files and documents are counted whole.
-        files = (clean(rem.filesToDescribe) + unarranged * ratios.keptPerExtent * share * ratios.filesPerKeptMetre)
+        files = (clean(rem.filesToDescribe) + byMetre * ratios.keptPerExtent * share * ratios.filesPerKeptMetre)
             .rounded()
         documents =
             (rem.documentsToDescribe.map(clean) ?? (files + clean(rem.filesWithoutDocuments)) * ratios.documentsPerFile)
@@ -134,27 +157,44 @@ private func contractorMoneyLines(_ q: RemainingQuantities, prices c: Contractor
             price: c.perMetreArranged),
         MoneyLine(part: "scanning", item: "per_page_scanned", quantity: q.pages, unit: "page", price: c.perPageScanned),
         MoneyLine(
-            part: "scanning", item: "per_file_described", quantity: q.files, unit: "file", price: c.perFileDescribed),
+            part: "description", item: "per_file_described", quantity: q.files, unit: "file",
+            price: c.perFileDescribed),
         MoneyLine(
-            part: "scanning", item: "per_document_described", quantity: q.documents, unit: "document",
+            part: "description", item: "per_document_described", quantity: q.documents, unit: "document",
             price: c.perDocumentDescribed),
     ]
 }
 
-/// The money lines of all three variants: the contractor's, in-house staff-days at the day rate, and one-off costs.
+/// The money lines of all three variants: the contractor's, in-house staff-days at the day rate (arrangement and
+/// scanning by extra staff, describing by whoever does it), and one-off costs with the storage still to buy.
 private func moneyBreakdown(
-    contractor: [MoneyLine], _ a: PartProjector.Output, _ s: PartProjector.Output,
-    inputs: EstimateInputs, dayRate: Sourced<Int64>
+    contractor: [MoneyLine], _ a: PartProjector.Output, _ s: PartProjector.Output, describing: DescriptionWork,
+    storage: StorageEstimate, delivery: DeliveryEstimate, inputs: EstimateInputs, dayRate: Sourced<Int64>
 ) -> MoneyBreakdown {
-    let oneOffLines = inputs.rates.oneOff.map {
+    var oneOffLines = inputs.rates.oneOff.map {
         MoneyLine(
             part: "one_off", item: $0.name, quantity: 1, unit: "item", price: Sourced($0.amountVND, source: $0.source))
     }
-    let inHouseLines = [(WorkKind.arrangement, a), (.scanning, s)].map { kind, out in
-        MoneyLine(
-            part: kind.rawValue, item: "day_rate", quantity: out.projection.extraStaffDays.p50,
-            unit: "staff-day", price: dayRate, band: out.projection.costVND)
+    if let perTB = inputs.rates.storagePerTB {
+        // Masters and PDF/A copies still to store, every copy kept.
+        let bytes = Double(addVND(storage.remainingBytes, delivery.remainingBytes))
+        oneOffLines.append(
+            MoneyLine(
+                part: "storage", item: "storage_per_tb", quantity: bytes / EstimationDefaults.bytesPerTB, unit: "TB",
+                price: perTB))
     }
+    let inHouseLines =
+        [(WorkKind.arrangement, a), (.scanning, s)].map { kind, out in
+            MoneyLine(
+                part: kind.rawValue, item: "day_rate", quantity: out.projection.extraStaffDays.p50,
+                unit: "staff-day", price: dayRate,
+                quantityBand: out.projection.bandWithheld == nil ? out.projection.extraStaffDays : nil)
+        }
+        + [
+            MoneyLine(
+                part: "description", item: "day_rate", quantity: describing.staffDays, unit: "staff-day",
+                price: dayRate)
+        ]
     return MoneyBreakdown(contractor: contractor, inHouse: inHouseLines, oneOff: oneOffLines)
 }
 
@@ -198,7 +238,11 @@ private func deadlinePlan(
         }
         d.arrangement = parts[0]
         d.scanning = parts[1]
-        d.inHouseTotalVND = addVND(addVND(parts[0].costVND, parts[1].costVND), money.oneOffTotalVND)
+        let describing = money.inHouse.filter { $0.part == "description" }.reduce(Int64(0)) { addVND($0, $1.amountVND) }
+        d.inHouseTotalVND = addVND(
+            addVND(addVND(parts[0].costVND, parts[1].costVND), describing), money.oneOffTotalVND)
+        d.inHouseTotalVNDP90 = addVND(
+            addVND(addVND(parts[0].costVNDP90, parts[1].costVNDP90), describing), money.oneOffTotalVND)
     }
     return d
 }
@@ -207,11 +251,16 @@ private func deadlinePlan(
 private func storageEstimate(
     _ inputs: EstimateInputs, _ q: RemainingQuantities, ratios: ResolvedRatios
 ) -> StorageEstimate {
-    let copies = max(1, inputs.rates.copies.value)
+    let copies = copiesKept(inputs)
     return StorageEstimate(
         remainingPages: q.pages, storedBytesPerCopy: inputs.remaining.storedBytesNow, bytesPerPage: ratios.bytesPerPage,
         source: ratios.bytesPerPageMeasured ? .measured : .assumed, mastersMeasured: ratios.mastersMeasured,
-        copies: copies, copiesSource: inputs.rates.copies.source)
+        copies: copies.value, copiesSource: copies.source)
+}
+
+/// The number of copies kept of every master and PDF/A copy, and where it comes from: the one place it is read.
+func copiesKept(_ inputs: EstimateInputs) -> Sourced<Int> {
+    Sourced(max(1, inputs.rates.copies.value), source: inputs.rates.copies.source)
 }
 
 /// The warnings on the estimate: no or weak data, drift, idle parts, scanning waiting on arrangement, no working day.
@@ -263,12 +312,14 @@ private func combineSustained(
 }
 
 /// Both parts in parallel by separate staff: per resample, the later finish and the summed staff-days and cost.
-private func combine(_ a: PartProjector.Output, _ s: PartProjector.Output, inputs: EstimateInputs) -> TotalEstimate {
+private func combine(
+    _ a: PartProjector.Output, _ s: PartProjector.Output, inputs: EstimateInputs, describingDays: Int
+) -> TotalEstimate {
     let n = min(a.personDays.count, s.personDays.count)
     var days = [Double](repeating: 0, count: n)
     var staffDays = [Double](repeating: 0, count: n)
     for i in 0..<n {
-        days[i] = Double(max(a.workingDays[i], s.workingDays[i]))
+        days[i] = Double(max(a.workingDays[i], s.workingDays[i], describingDays))
         staffDays[i] = a.personDays[i] + s.personDays[i]
     }
     func band(_ v: [Double]) -> Band<Double> {
@@ -290,5 +341,6 @@ private func combine(_ a: PartProjector.Output, _ s: PartProjector.Output, input
             p10: addVND(a.projection.costVND.p10, s.projection.costVND.p10),
             p50: addVND(a.projection.costVND.p50, s.projection.costVND.p50),
             p90: addVND(a.projection.costVND.p90, s.projection.costVND.p90)),
-        contractorVND: a.projection.contractorVND &+ s.projection.contractorVND, staffNeededByUntil: needed)
+        contractorVND: a.projection.contractorVND &+ s.projection.contractorVND, staffNeededByUntil: needed,
+        bandWithheld: a.projection.bandWithheld ?? s.projection.bandWithheld)
 }

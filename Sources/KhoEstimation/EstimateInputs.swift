@@ -16,6 +16,9 @@ public struct RemainingWork: Sendable, Codable, Equatable {
     public var filesWithoutDocuments: Double = 0
     /// Bytes of masters stored now, one copy (the estimate multiplies by the copies kept).
     public var storedBytesNow: Int64
+    /// Unarranged metres whose pages are known from counted sheets (or are already digitized): not predicted again by
+    /// the metre.
+    public var unarrangedMetresCounted: Double?
     /// The share of the records in unarranged metres that will be scanned (1 = all; e.g. only permanent records).
     public var scanningShareOfUnarranged: Double?
 

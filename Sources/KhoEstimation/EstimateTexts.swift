@@ -36,6 +36,6 @@ public enum EstimateTexts {
                 + (idle > 0 ? " (đã ngừng \(idle) tuần)" : ""),
             en:
                 "\(name.en): \(Texts.number(p.personDaysPerWeek, .en)) person-days a week over the last \(weeksEn) weeks (idle weeks included); last work \(last.description)"
-                + (idle > 0 ? " (idle for \(idle) weeks)" : ""))
+                + (idle > 0 ? " (idle for \(Format.english(idle, "week", "weeks")))" : ""))
     }
 }

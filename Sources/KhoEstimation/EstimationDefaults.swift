@@ -103,4 +103,25 @@ public enum EstimationDefaults {
 
     /// Years beyond which a finish date is shown as "more than 50 years" rather than as a date: 50.
     public static let horizonYears = 50
+
+    /// Files (*hồ sơ*) one person describes in a day (title, dates, retention, sheets): 25, a stated figure until
+    /// description is recorded as work.
+    public static let filesDescribedPerPersonDay = 25.0
+
+    /// Documents (*văn bản*) one person enters in a day (Circular 05/2025 fields): 100, a stated figure.
+    public static let documentsDescribedPerPersonDay = 100.0
+
+    /// People describing in the plan: 1.
+    public static let describingStaff = 1
+
+    /// Weeks with work below which no P10–P90 band is given (a band from fewer weeks is mostly the resampler
+    /// repeating the same few weeks): 4.
+    public static let minimumWeeksForBand = 4
+
+    /// Bytes in a terabyte as disks are sold: 10^12.
+    public static let bytesPerTB = 1e12
+
+    /// A PDF/A page ÷ its master page before copies are measured: 0,1 for JPEG pages (quality ≈ 85), 1 for
+    /// lossless ones (the image is carried as it is).
+    public static let pdfShareOfMasterJPEG = 0.1
 }

@@ -51,12 +51,15 @@ public struct SustainedProjection: Sendable, Codable, Equatable {
     public var finishDate: Band<LocalDay>?
     /// True when some resamples did nothing at all and were capped (the upper percentiles are then a floor).
     public var capped: Bool
+    /// Why no P10–P90 band is given (the part's, see ``Projection/bandWithheld``); nil when it stands.
+    public var bandWithheld: Text?
 
     enum CodingKeys: String, CodingKey {
         case personDaysPerWeek = "person_days_per_week"
         case workingDays = "working_days"
         case finishDate = "finish_date"
         case capped
+        case bandWithheld = "band_reason"
     }
 }
 

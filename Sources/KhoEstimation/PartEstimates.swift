@@ -50,8 +50,11 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
     public var keptMetresToScan: Double
     /// Time, staff-days and cost.
     public var projection: Projection
+    /// Which share of the remaining pages is counted, from counted sheets, and predicted by the metre.
+    public var pagesBySource: PagesBySource?
 
     enum CodingKeys: String, CodingKey {
+        case pagesBySource = "pages_by_source"
         case remainingPages = "remaining_pages"
         case ratePagesPerDay = "rate_pages_per_day"
         case pagesPerMetre = "pages_per_metre"
@@ -63,8 +66,9 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
     /// Makes the scanning part.
     public init(
         remainingPages: Double, ratePagesPerDay: Double, pagesPerMetre: Double, pagesPerSheet: Double,
-        keptPerExtent: Double, keptMetresToScan: Double, projection: Projection
+        keptPerExtent: Double, keptMetresToScan: Double, projection: Projection, pagesBySource: PagesBySource? = nil
     ) {
+        self.pagesBySource = pagesBySource
         self.remainingPages = remainingPages
         self.ratePagesPerDay = ratePagesPerDay
         self.pagesPerMetre = pagesPerMetre
@@ -82,6 +86,7 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
         pagesPerSheet = try c.decode(Double.self, forKey: .pagesPerSheet)
         keptPerExtent = try c.decode(Double.self, forKey: .keptPerExtent)
         keptMetresToScan = try c.decode(Double.self, forKey: .keptMetresToScan)
+        pagesBySource = try c.decodeIfPresent(PagesBySource.self, forKey: .pagesBySource)
         projection = try Projection(from: decoder)
     }
 
@@ -93,6 +98,7 @@ public struct ScanningEstimate: Sendable, Codable, Equatable {
         try c.encode(pagesPerSheet, forKey: .pagesPerSheet)
         try c.encode(keptPerExtent, forKey: .keptPerExtent)
         try c.encode(keptMetresToScan, forKey: .keptMetresToScan)
+        try c.encodeIfPresent(pagesBySource, forKey: .pagesBySource)
         try projection.encode(to: encoder)
     }
 }
@@ -126,6 +132,8 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
     public var copies: Int
     /// Where `copies` came from.
     public var copiesSource: String
+    /// The PDF/A copies' bytes per page and storage (nil in estimates saved before; see ``DeliveryEstimate``).
+    public var pdf: PDFStorage?
 
     enum CodingKeys: String, CodingKey {
         case remainingBytesPerCopy = "remaining_bytes_per_copy"
@@ -139,6 +147,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
         case mastersMeasured = "masters_measured"
         case copies
         case copiesSource = "copies_source"
+        case pdf
     }
 
     /// No masters stored and none to come: every figure zero, one copy (what a report without an estimate shows).
@@ -183,6 +192,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
         totalBytesPerCopy = try c.decodeIfPresent(Int64.self, forKey: .totalBytesPerCopy) ?? totalBytes / n
         bytesPerPageSource = try c.decodeIfPresent(FigureSource.self, forKey: .bytesPerPageSource) ?? .assumed
         mastersMeasured = try c.decodeIfPresent(Int.self, forKey: .mastersMeasured) ?? 0
+        pdf = try c.decodeIfPresent(PDFStorage.self, forKey: .pdf)
     }
 }
 
@@ -200,8 +210,14 @@ public struct TotalEstimate: Sendable, Codable, Equatable {
     public var contractorVND: Int64
     /// What-if: people needed on both parts together to finish by `until`.
     public var staffNeededByUntil: Band<Int>?
+    /// Why no P10–P90 band is given for both parts together (either part has none); nil when it stands.
+    public var bandWithheld: Text?
+
+    /// The finish's P10 and P90 when a band stands, else nil.
+    public var band: Band<LocalDay>? { bandWithheld == nil ? finishDate : nil }
 
     enum CodingKeys: String, CodingKey {
+        case bandWithheld = "band_reason"
         case workingDays = "working_days"
         case finishDate = "finish_date"
         case staffDays = "staff_days"
@@ -235,5 +251,19 @@ struct BytesAcrossCopies {
         totalPerCopy = addVND(self.storedPerCopy, remainingPerCopy)
         total = times(totalPerCopy)
         self.copies = Int(n)
+    }
+}
+
+/// The remaining pages by where they come from: counted pages, counted sheets × pages per sheet, kept metres × pages
+/// per kept metre. JSON `pages_by_source`: `counted`, `from_sheets`, `from_metres`.
+public struct PagesBySource: Sendable, Codable, Equatable {
+    public var counted: Double
+    public var fromSheets: Double
+    public var fromMetres: Double
+
+    enum CodingKeys: String, CodingKey {
+        case counted
+        case fromSheets = "from_sheets"
+        case fromMetres = "from_metres"
     }
 }

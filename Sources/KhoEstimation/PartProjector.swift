@@ -29,7 +29,11 @@ struct PartProjector {
         // The plan: each planned person gives `daysPerWeek` of the 5 working days of a week to this work.
         let capacity = Double(staff.planned) * inputs.planDaysPerWeek / 5
         let workingDays = draw.needed.map { Self.workingDays(personDays: $0, capacity: capacity) }
-        let cost = draw.needed.map { roundedVND($0 * share * Double(dayRate)) }
+        // Money from the staff-days as displayed (0,1 day), so staff-days × day rate is the printed amount.
+        func money(_ personDays: Double) -> Int64 {
+            roundedVND(MoneyLine.displayed(personDays * share, unit: "staff-day") * Double(dayRate))
+        }
+        let cost = draw.needed.map(money)
         let pd = Self.percentiles(draw.needed)
         let wd = pd.map { Self.workingDays(personDays: $0, capacity: capacity) }
         let days = history.days.count
@@ -40,8 +44,9 @@ struct PartProjector {
             block: draw.blockName, workingDays: wd,
             finishDate: wd.map { inputs.rates.calendar.adding(workingDays: $0, after: inputs.today) },
             staffDays: pd, extraStaffDays: pd.map { $0 * share },
-            costVND: pd.map { roundedVND($0 * share * Double(dayRate)) }, contractorVND: contractorVND,
-            drift: Drift(history: history), staffNeededByUntil: staffNeededByUntil(pd))
+            costVND: pd.map(money), contractorVND: contractorVND,
+            drift: Drift(history: history), staffNeededByUntil: staffNeededByUntil(pd),
+            bandWithheld: bandReason(source: draw.source))
         return Output(
             projection: projection, personDays: draw.needed, workingDays: workingDays, cost: cost,
             assumptions: assumptions, notices: notices)
@@ -104,6 +109,15 @@ struct PartProjector {
         guard needed.contains(where: { !$0.isFinite || $0 > cap }) else { return needed }
         notices.append(Texts.unbounded(kind))
         return needed.map { $0.isFinite ? min($0, cap) : cap }
+    }
+
+    /// Why the finish gets no P10–P90 band: an assumed rate has no spread, and fewer than
+    /// ``EstimationDefaults/minimumWeeksForBand`` weeks of work give a band that is mostly the same weeks redrawn.
+    private func bandReason(source: FigureSource) -> Text? {
+        guard remaining > 0 else { return nil }
+        if source == .assumed { return Texts.noBandAssumed }
+        let weeks = Set(history.personDays.map { $0.day.isoWeek }).count
+        return weeks < EstimationDefaults.minimumWeeksForBand ? Texts.noBand(weeks: weeks) : nil
     }
 
     /// The P10, P50 and P90 of the draws.

@@ -42,6 +42,9 @@ public struct Projection: Sendable, Codable, Equatable {
     public var drift: Drift?
     /// What-if: people needed to finish by the `until` day, at P50 and P90 (nil: no working day left).
     public var staffNeededByUntil: Band<Int>?
+    /// Why no P10–P90 band is given (too few weeks of work, or an assumed rate); nil when the band stands.
+    /// JSON: `band_reason`, and `band` (`{"p10", "p90"}` of the finish, or null with this reason).
+    public var bandWithheld: Text?
 
     enum CodingKeys: String, CodingKey {
         case ratePerPersonDay = "rate_per_person_day"
@@ -60,5 +63,82 @@ public struct Projection: Sendable, Codable, Equatable {
         case contractorVND = "contractor_vnd"
         case drift
         case staffNeededByUntil = "staff_needed_by_until"
+        case bandWithheld = "band_reason"
+        case band
+    }
+
+    /// The finish's P10 and P90 when a band stands, else nil (see ``bandWithheld``).
+    public var band: Band<LocalDay>? { bandWithheld == nil ? finishDate : nil }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        ratePerPersonDay = try c.decode(Double.self, forKey: .ratePerPersonDay)
+        rateSource = try c.decode(FigureSource.self, forKey: .rateSource)
+        plannedStaff = try c.decode(Int.self, forKey: .plannedStaff)
+        currentStaff = try c.decode(Int.self, forKey: .currentStaff)
+        extraStaff = try c.decode(Int.self, forKey: .extraStaff)
+        daysOfData = try c.decode(Int.self, forKey: .daysOfData)
+        personDaysOfData = try c.decode(Int.self, forKey: .personDaysOfData)
+        weak = try c.decode(Bool.self, forKey: .weak)
+        block = try c.decode(String.self, forKey: .block)
+        workingDays = try c.decode(Band<Int>.self, forKey: .workingDays)
+        finishDate = try c.decode(Band<LocalDay>.self, forKey: .finishDate)
+        staffDays = try c.decode(Band<Double>.self, forKey: .staffDays)
+        extraStaffDays = try c.decode(Band<Double>.self, forKey: .extraStaffDays)
+        costVND = try c.decode(Band<Int64>.self, forKey: .costVND)
+        contractorVND = try c.decode(Int64.self, forKey: .contractorVND)
+        drift = try c.decodeIfPresent(Drift.self, forKey: .drift)
+        staffNeededByUntil = try c.decodeIfPresent(Band<Int>.self, forKey: .staffNeededByUntil)
+        bandWithheld = try c.decodeIfPresent(Text.self, forKey: .bandWithheld)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ratePerPersonDay, forKey: .ratePerPersonDay)
+        try c.encode(rateSource, forKey: .rateSource)
+        try c.encode(plannedStaff, forKey: .plannedStaff)
+        try c.encode(currentStaff, forKey: .currentStaff)
+        try c.encode(extraStaff, forKey: .extraStaff)
+        try c.encode(daysOfData, forKey: .daysOfData)
+        try c.encode(personDaysOfData, forKey: .personDaysOfData)
+        try c.encode(weak, forKey: .weak)
+        try c.encode(block, forKey: .block)
+        try c.encode(workingDays, forKey: .workingDays)
+        try c.encode(finishDate, forKey: .finishDate)
+        try c.encode(staffDays, forKey: .staffDays)
+        try c.encode(extraStaffDays, forKey: .extraStaffDays)
+        try c.encode(costVND, forKey: .costVND)
+        try c.encode(contractorVND, forKey: .contractorVND)
+        try c.encodeIfPresent(drift, forKey: .drift)
+        try c.encodeIfPresent(staffNeededByUntil, forKey: .staffNeededByUntil)
+        try c.encode(band, forKey: .band)
+        try c.encodeIfPresent(bandWithheld, forKey: .bandWithheld)
+    }
+
+    /// Makes a projection (the projector's one way in).
+    init(
+        ratePerPersonDay: Double, rateSource: FigureSource, plannedStaff: Int, currentStaff: Int, extraStaff: Int,
+        daysOfData: Int, personDaysOfData: Int, weak: Bool, block: String, workingDays: Band<Int>,
+        finishDate: Band<LocalDay>, staffDays: Band<Double>, extraStaffDays: Band<Double>, costVND: Band<Int64>,
+        contractorVND: Int64, drift: Drift?, staffNeededByUntil: Band<Int>?, bandWithheld: Text? = nil
+    ) {
+        self.ratePerPersonDay = ratePerPersonDay
+        self.rateSource = rateSource
+        self.plannedStaff = plannedStaff
+        self.currentStaff = currentStaff
+        self.extraStaff = extraStaff
+        self.daysOfData = daysOfData
+        self.personDaysOfData = personDaysOfData
+        self.weak = weak
+        self.block = block
+        self.workingDays = workingDays
+        self.finishDate = finishDate
+        self.staffDays = staffDays
+        self.extraStaffDays = extraStaffDays
+        self.costVND = costVND
+        self.contractorVND = contractorVND
+        self.drift = drift
+        self.staffNeededByUntil = staffNeededByUntil
+        self.bandWithheld = bandWithheld
     }
 }

@@ -81,17 +81,30 @@ public struct Rates: Sendable, Codable, Equatable {
     public var copies: Sourced<Int>
     /// Public holidays.
     public var holidays: [Holiday]
+    /// Price of one terabyte (10^12 bytes) of disk, per copy, masters and PDF/A alike (`[storage] per_tb_vnd`); nil:
+    /// storage is not priced.
+    public var storagePerTB: Sourced<Int64>?
+    /// Scanners the office owns (top-level `scanners`); nil: as many as the people scanning now (at least 1).
+    public var scanners: Sourced<Int>?
 
     /// Makes rates.
     public init(
         contractor: ContractorRates, dayRate: Sourced<Int64>, oneOff: [OneOffLine],
-        copies: Sourced<Int>, holidays: [Holiday]
+        copies: Sourced<Int>, holidays: [Holiday], storagePerTB: Sourced<Int64>? = nil, scanners: Sourced<Int>? = nil
     ) {
+        self.scanners = scanners
         self.contractor = contractor
         self.dayRate = dayRate
         self.oneOff = oneOff
         self.copies = copies
         self.holidays = holidays
+        self.storagePerTB = storagePerTB
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case contractor, dayRate, oneOff, copies, holidays
+        case storagePerTB = "storage_per_tb"
+        case scanners
     }
 
     /// The highest unit price or day rate a rates file may set: 1,000,000,000 VND (a billion đồng, far above any
@@ -108,6 +121,27 @@ public struct Rates: Sendable, Codable, Equatable {
     /// The rates in ``defaultRatesFileText``, with sources naming `rates.toml` lines.
     public static var defaults: Rates {
         (try? parseRates(text: defaultRatesFileText)) ?? zero
+    }
+
+    /// The built-in prices used when there is no rates file at `path`: the defaults' prices, each source saying so
+    /// ("mặc định (chưa có catalog/rates.toml)"), and no one-off lines (nobody entered any).
+    public static func builtIn(missing path: String) -> Rates {
+        var r = defaults
+        // A relative path as typed ("catalog/rates.toml"); an absolute one by its file name, so the line stays short.
+        let shown = path.hasPrefix("/") ? String(path.split(separator: "/").last ?? "rates.toml") : path
+        let source = "mặc định (chưa có \(shown))"
+        for kp in [
+            \ContractorRates.perMetreArranged, \.perPageScanned, \.perFileDescribed, \.perDocumentDescribed,
+        ] {
+            r.contractor[keyPath: kp].source = source
+        }
+        r.dayRate.source = source
+        r.copies.source = source
+        r.scanners?.source = source
+        r.storagePerTB?.source = source
+        r.oneOff = []
+        r.holidays = r.holidays.map { Holiday(day: $0.day, name: $0.name, source: source) }
+        return r
     }
 
     /// All prices zero, no holidays, one copy: a fallback that can never fail.

@@ -17,6 +17,8 @@ public enum RatesFileError: Error, Equatable, Sendable, LocalizedError {
     case badDate(line: Int, value: String)
     /// A key given twice.
     case duplicateKey(line: Int, key: String, firstLine: Int)
+    /// A control or bidi character on the line (`character` as `U+001B`): it would garble a screen or a report.
+    case hiddenCharacter(line: Int, character: String)
     /// A required key that the file does not set.
     case missingKey(section: String, key: String)
 
@@ -24,7 +26,8 @@ public enum RatesFileError: Error, Equatable, Sendable, LocalizedError {
     public var line: Int? {
         switch self {
         case .syntax(let l, _), .unknownSection(let l, _), .unknownKey(let l, _, _),
-            .badNumber(let l, _, _), .tooLarge(let l, _, _, _), .badDate(let l, _), .duplicateKey(let l, _, _):
+            .badNumber(let l, _, _), .tooLarge(let l, _, _, _), .badDate(let l, _), .duplicateKey(let l, _, _),
+            .hiddenCharacter(let l, _):
             return l
         case .missingKey:
             return nil

@@ -1,8 +1,10 @@
+import Foundation
+
 /// Reads a rates file: `key = value` lines, `#` comments, `[section]` headers.
 ///
 /// Sections: none (top) holds `copies`; `[contractor]` holds the four unit
 /// prices; `[in_house]` holds `day_rate`; `[one_off]` holds `name = amount`
-/// lines; `[holidays]` holds `YYYY-MM-DD = name` lines. Numbers may group
+/// lines; `[storage]` holds `per_tb_vnd` (optional); `[holidays]` holds `YYYY-MM-DD = name` lines. Numbers may group
 /// thousands with `_`, `.` or `,` and may end in `đ` or `VND`. Every value
 /// remembers its line, as `"<fileName> line <n>"`.
 ///
@@ -20,9 +22,10 @@ public func parseRates(text: String, fileName: String = "rates.toml") throws -> 
 /// The state of a rates file being read, line by line.
 struct RatesParser {
     static let numberKeys: [String: Set<String>] = [
-        "": ["copies"],
+        "": ["copies", "scanners"],
         "contractor": ["per_metre_arranged", "per_page_scanned", "per_file_described", "per_document_described"],
         "in_house": ["day_rate"],
+        "storage": ["per_tb_vnd"],
     ]
 
     let fileName: String
@@ -39,16 +42,19 @@ struct RatesParser {
     mutating func read(line raw: String, number: Int) throws {
         let text = Self.stripComment(raw).trimmed
         if text.isEmpty { return }
+        if let hidden = text.unicodeScalars.first(where: Self.isHidden) {
+            throw RatesFileError.hiddenCharacter(line: number, character: "U+" + String(format: "%04X", hidden.value))
+        }
         if text.hasPrefix("[") {
             guard text.hasSuffix("]") else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
             let name = String(text.dropFirst().dropLast()).trimmed
-            guard ["contractor", "in_house", "one_off", "holidays"].contains(name) else {
+            guard ["contractor", "in_house", "one_off", "holidays", "storage"].contains(name) else {
                 throw RatesFileError.unknownSection(line: number, name: name)
             }
             section = name
             return
         }
-        guard let eq = text.firstIndex(of: "=") else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
+        guard let eq = Self.separator(in: text) else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
         let key = Self.unquote(String(text[..<eq]).trimmed)
         let value = Self.unquote(String(text[text.index(after: eq)...]).trimmed)
         guard !key.isEmpty, !value.isEmpty else { throw RatesFileError.syntax(line: number, text: raw.trimmed) }
@@ -70,7 +76,7 @@ struct RatesParser {
             guard Self.numberKeys[section]?.contains(key) == true else {
                 throw RatesFileError.unknownKey(line: number, section: section, key: key)
             }
-            let limit = qualified == "copies" ? Int64(Rates.mostCopies) : Rates.largestPriceVND
+            let limit = ["copies", "scanners"].contains(qualified) ? Int64(Rates.mostCopies) : Rates.largestPriceVND
             numbers[qualified] = Sourced(
                 try Self.number(value, key: key, line: number, limit: limit), source: source(number))
         }
@@ -92,7 +98,8 @@ struct RatesParser {
             dayRate: try need("in_house", "day_rate"),
             oneOff: oneOff,
             copies: Sourced(Int(copies.value), source: copies.source),
-            holidays: holidays)
+            holidays: holidays, storagePerTB: numbers["storage.per_tb_vnd"],
+            scanners: numbers["scanners"].map { Sourced(Int($0.value), source: $0.source) })
     }
 
     /// Drops a `#` comment, unless the `#` is inside double quotes.
@@ -105,6 +112,23 @@ struct RatesParser {
             out.append(ch)
         }
         return out
+    }
+
+    /// The first `=` outside double quotes: `"=1+1" = 5` names a line `=1+1`.
+    static func separator(in text: String) -> String.Index? {
+        var inQuotes = false
+        for index in text.indices {
+            if text[index] == "\"" { inQuotes.toggle() }
+            if text[index] == "=" && !inQuotes { return index }
+        }
+        return nil
+    }
+
+    /// Control characters (C0 but tab, DEL, C1), line separators and bidi controls.
+    static func isHidden(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x061C
+            || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
     static func unquote(_ s: String) -> String {

@@ -13,6 +13,8 @@ public enum Texts {
         case "per_file_described": return Text(vi: "biên mục hồ sơ", en: "describing files")
         case "per_document_described": return Text(vi: "nhập dữ liệu văn bản", en: "describing documents")
         case "day_rate": return Text(vi: "ngày công người thuê thêm", en: "extra staff-days")
+        case "storage_per_tb":
+            return Text(vi: "ổ lưu trữ (TIFF và PDF/A, mọi bản lưu)", en: "storage disks (TIFF and PDF/A, every copy)")
         default: return Text(vi: item, en: item)
         }
     }
@@ -33,20 +35,27 @@ public enum Texts {
                 vi:
                     "ước tính \(name(kind).vi) yếu: chỉ dựa trên \(days) ngày có số liệu (cần ít nhất \(EstimationDefaults.weakBelowDays))",
                 en:
-                    "\(name(kind).en) estimate is weak: it rests on \(days) days of data (at least \(EstimationDefaults.weakBelowDays) wanted)"
+                    "\(name(kind).en) estimate is weak: it rests on \(Format.english(days, "day", "days")) of data (at least \(EstimationDefaults.weakBelowDays) wanted)"
             ))
     }
 
     static func drift(_ kind: WorkKind, _ d: Drift) -> Notice {
         let pct = Int((d.relativeChange * 100).rounded())
         let sign = pct > 0 ? "+" : ""
+        // Only a falling rate fits "the first work is the easiest"; a rising one says the team got faster.
+        let why =
+            pct < 0
+            ? Text(vi: "; việc làm trước thường dễ hơn", en: "; the first work is often the easiest")
+            : Text(
+                vi: "; nhịp tăng dần (quen việc hoặc thêm thiết bị) — dự toán dùng năng suất trung bình cả khoảng",
+                en: "; the pace rose (practice or equipment): the estimate uses the mean rate of the whole window")
         return Notice(
             code: "rate_drift_\(kind.rawValue)",
             message: Text(
                 vi:
-                    "năng suất \(name(kind).vi) thay đổi \(sign)\(pct)% giữa một phần ba đầu và cuối của khoảng đo (\(number(d.firstThirdRate, .vi)) → \(number(d.lastThirdRate, .vi)) \(unit(kind).vi)/người-ngày); việc làm trước thường dễ hơn",
+                    "năng suất \(name(kind).vi) thay đổi \(sign)\(pct)% giữa một phần ba đầu và cuối của khoảng đo (\(number(d.firstThirdRate, .vi)) → \(number(d.lastThirdRate, .vi)) \(unit(kind).vi)/người-ngày)\(why.vi)",
                 en:
-                    "\(name(kind).en) rate changed \(sign)\(pct)% between the first and last thirds of the window (\(number(d.firstThirdRate, .en)) → \(number(d.lastThirdRate, .en)) \(unit(kind).en)/person-day); the first work is often the easiest"
+                    "\(name(kind).en) rate changed \(sign)\(pct)% between the first and last thirds of the window (\(number(d.firstThirdRate, .en)) → \(number(d.lastThirdRate, .en)) \(unit(kind).en)/person-day)\(why.en)"
             ))
     }
 
@@ -57,7 +66,7 @@ public enum Texts {
                 vi:
                     "\(name(kind).vi): mới có \(weeks) tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính",
                 en:
-                    "\(name(kind).en): only \(weeks) weeks of data, so single days are resampled; correlation between days is not accounted for"
+                    "\(name(kind).en): only \(Format.english(weeks, "week", "weeks")) of data, so single days are resampled; correlation between days is not accounted for"
             ))
     }
 
@@ -176,15 +185,18 @@ public enum Texts {
             ))
     }
 
-    static func pdfBytesPerPage(_ v: Double, copies: Int) -> Assumption {
+    static func pdfBytesPerPage(
+        _ v: Double, masters: Double, share: Double, settings: Text?, copies: Int
+    ) -> Assumption {
         let need = EstimationDefaults.minimumCopiesForDeliveryMeasures
+        let how = settings ?? Text(vi: "ảnh không nén mất dữ liệu", en: "lossless images")
         return Assumption(
             key: "pdf_bytes_per_page", value: v, unit: "bytes/page",
             message: Text(
                 vi:
-                    "chưa đo dung lượng mỗi trang PDF (mới có \(copies) bản, cần \(need)): giả định bằng tệp gốc, \(number(v, .vi)) byte (lớp ảnh không nén mất dữ liệu từ tệp gốc)",
+                    "chưa đo dung lượng mỗi trang PDF (mới có \(copies) bản, cần \(need)): giả định \(number(v, .vi)) byte = tệp gốc \(number(masters, .vi)) byte × \(number(share, .vi)) (thiết lập dựng bản: \(how.vi))",
                 en:
-                    "PDF bytes per page not measured (\(copies) copies built, \(need) needed): assumed the masters', \(number(v, .en)) bytes (the image layer is lossless from the master)"
+                    "PDF bytes per page not measured (\(copies) copies built, \(need) needed): assumed \(number(v, .en)) bytes = the masters' \(number(masters, .en)) bytes × \(number(share, .en)) (build settings: \(how.en))"
             ))
     }
 
@@ -197,7 +209,7 @@ public enum Texts {
                 vi:
                     "\(name(kind).vi) đã ngừng \(weeks) tuần: ngày làm cuối cùng là \(last.vi); kế hoạch giả định công việc bắt đầu lại từ hôm nay, nhịp độ thực tế (\(number(pace.personDaysPerWeek, .vi)) ngày công/tuần trong \(number(pace.weeksMeasured, .vi)) tuần qua) cho ngày xong muộn hơn",
                 en:
-                    "\(name(kind).en) has been idle for \(weeks) weeks: the last day of work was \(last.en); the plan assumes work resumes today, the sustained pace (\(number(pace.personDaysPerWeek, .en)) person-days a week over the last \(number(pace.weeksMeasured, .en)) weeks) finishes later"
+                    "\(name(kind).en) has been idle for \(Format.english(weeks, "week", "weeks")): the last day of work was \(last.en); the plan assumes work resumes today, the sustained pace (\(number(pace.personDaysPerWeek, .en)) person-days a week over the last \(number(pace.weeksMeasured, .en)) weeks) finishes later"
             ))
     }
 
@@ -249,6 +261,28 @@ public enum Texts {
                 en: "nobody has recorded \(name(kind).en) yet: assumed \(n) person, all extra hires"))
     }
 
+    static let describingRate = Assumption(
+        key: "describing_rate", value: EstimationDefaults.documentsDescribedPerPersonDay, unit: "documents/person-day",
+        message: Text(
+            vi:
+                "biên mục: \(Int(EstimationDefaults.filesDescribedPerPersonDay)) hồ sơ hoặc \(Int(EstimationDefaults.documentsDescribedPerPersonDay)) văn bản một ngày công, \(EstimationDefaults.describingStaff) người làm (chưa đo được; phương án tự làm tính các ngày công này theo đơn giá ngày công)",
+            en:
+                "describing: \(Int(EstimationDefaults.filesDescribedPerPersonDay)) files or \(Int(EstimationDefaults.documentsDescribedPerPersonDay)) documents a person-day, \(EstimationDefaults.describingStaff) person on it (not measured; the in-house option pays these staff-days at the day rate)"
+        ))
+
+    static func noBand(weeks: Int) -> Text {
+        Text(
+            vi:
+                "chưa đủ số liệu để có khoảng P10–P90: mới có \(weeks) tuần có làm việc, cần ít nhất \(EstimationDefaults.minimumWeeksForBand)",
+            en:
+                "too little data for a P10–P90 band: \(weeks) weeks with work, at least \(EstimationDefaults.minimumWeeksForBand) needed"
+        )
+    }
+
+    static let noBandAssumed = Text(
+        vi: "không có khoảng P10–P90: năng suất là giá trị giả định, chưa đo được",
+        en: "no P10–P90 band: the rate is an assumed value, not measured")
+
     static let parallel = Assumption(
         key: "parts_in_parallel", value: 1, unit: "",
         message: Text(
@@ -299,6 +333,12 @@ public enum Texts {
                 en: "line \(l): \"\(v)\" is not a YYYY-MM-DD date")
         case .duplicateKey(let l, let k, let f):
             return Text(vi: "dòng \(l): \(k) đã có ở dòng \(f)", en: "line \(l): \(k) is already set on line \(f)")
+        case .hiddenCharacter(let l, let c):
+            return Text(
+                vi: "dòng \(l): có ký tự điều khiển (\(c)), làm sai lệch màn hình và báo cáo; hãy gõ lại dòng này",
+                en:
+                    "line \(l): holds a control character (\(c)) that would garble screens and reports; type the line again"
+            )
         case .missingKey(let s, let k):
             let key = s.isEmpty ? k : "[\(s)] \(k)"
             return Text(vi: "thiếu \(key) trong tệp đơn giá", en: "the rates file does not set \(key)")

@@ -38,6 +38,11 @@ public enum Format {
         return out
     }
 
+    /// A count with its English noun, singular for one: `1 week`, `3 weeks` (Vietnamese nouns have no plural).
+    public static func english(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(integer(Int64(n), lang: .en)) \(n == 1 ? singular : plural)"
+    }
+
     /// An amount of Vietnamese đồng: `19.162.000 đ` (vi) or `19,162,000 VND` (en).
     public static func money(_ amount: Int64, lang: Lang = .current) -> String {
         integer(amount, lang: lang) + (lang == .vi ? " đ" : " VND")
@@ -56,5 +61,31 @@ public enum Format {
         guard whole > 0 else { return "—" }
         let text = decimal(part / whole * 100, maxFractionDigits: 1, lang: lang)
         return lang == .vi ? text + " %" : text + "%"
+    }
+
+    /// `parts` rounded to `digits` decimals so that they add up to `total` rounded the same way (largest remainder:
+    /// each part is rounded down, and the units still missing go to the parts with the largest remainders).
+    ///
+    /// What a reader sees then adds up: 14,95 + 0 + 0,03 = 14,98, never 14,99.
+    public static func roundedParts(_ parts: [Double], total: Double, digits: Int) -> [Double] {
+        let scale = pow(10.0, Double(digits))
+        func units(_ x: Double) -> Int64 { x.isFinite ? Int64((max(0, x) * scale).rounded()) : 0 }
+        let target = units(total)
+        let exact = parts.map { $0.isFinite ? max(0, $0) * scale : 0 }
+        var floors = exact.map { Int64($0.rounded(.down)) }
+        var missing = target - floors.reduce(0, +)
+        let order = exact.indices.sorted { (exact[$0] - Double(floors[$0])) > (exact[$1] - Double(floors[$1])) }
+        var i = 0
+        while missing > 0 && !order.isEmpty {
+            floors[order[i % order.count]] += 1
+            missing -= 1
+            i += 1
+        }
+        // Parts larger than the total (never from one sum): take the excess back from the largest.
+        while missing < 0, let j = floors.indices.max(by: { floors[$0] < floors[$1] }), floors[j] > 0 {
+            floors[j] -= 1
+            missing += 1
+        }
+        return floors.map { Double($0) / scale }
     }
 }

@@ -116,9 +116,9 @@ enum T {
     static func pdfBuildTime(pages: String, hours: String, cores: Int, source: String, _ lang: Lang) -> String {
         Text(
             vi:
-                "Dựng bản PDF/A (có lớp chữ OCR tiếng Việt) cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(cores) nhân (\(source)).",
+                "Dựng bản PDF/A (có lớp chữ OCR tiếng Việt) cho \(pages) trang còn lại: khoảng \(hours) trên máy \(cores) nhân (\(source)).",
             en:
-                "Building the PDF/A copies (with a Vietnamese OCR text layer) of the \(pages) pages left: about \(hours) machine hours on a \(cores)-core machine (\(source))."
+                "Building the PDF/A copies (with a Vietnamese OCR text layer) of the \(pages) pages left: about \(hours) on a \(cores)-core machine (\(source))."
         ).text(lang)
     }
     static let bytesPerPageAssumed = Text(
@@ -168,36 +168,16 @@ enum T {
     static let assumptions = Text(vi: "Giả định", en: "Assumptions")
     static let warnings = Text(vi: "Cảnh báo", en: "Warnings")
     static let variant = Text(vi: "Phương án", en: "Variant")
+    static let moneyLines = Text(
+        vi: "Từng khoản: số lượng × đơn giá = thành tiền", en: "Line by line: quantity × unit price = amount")
+    static let quantity = Text(vi: "Số lượng", en: "Quantity")
+
     static let costNote = Text(
         vi:
             "P10: 1 trong 10 kịch bản rẻ hơn; P50: trung vị; P90: 9 trong 10 kịch bản rẻ hơn. Thuê đơn vị dịch vụ theo đơn giá nên không có khoảng. Tổng = khối lượng công việc + chi phí một lần (mỗi khoản chỉ tính một lần).",
         en:
             "P10: 1 in 10 scenarios is cheaper; P50: median; P90: 9 in 10 scenarios are cheaper. The contractor variant is priced by unit prices, so it has no range. Total = the work + one-off costs (each line counted once)."
     )
-
-    /// The chairman's sentence for the contractor variant.
-    static func summaryContractor(_ money: String, oneOff: String, _ lang: Lang) -> String {
-        lang == .vi
-            ? "Phương án thuê đơn vị dịch vụ: cần thêm \(money) (theo đơn giá, kể cả \(oneOff) chi một lần)."
-            : "Contractor variant: \(money) more is needed (unit prices, \(oneOff) of one-off costs included)."
-    }
-
-    /// The chairman's sentence for the in-house variant (P50 and the P10–P90 range).
-    static func summaryInHouse(_ p50: String, _ p10: String, _ p90: String, oneOff: String, _ lang: Lang) -> String {
-        lang == .vi
-            ? "Phương án tự làm (thuê thêm ngày công): cần thêm \(p50) (P50; khoảng P10–P90: \(p10) – \(p90); kể cả \(oneOff) chi một lần)."
-            : "In-house variant (extra staff-days): \(p50) more is needed (P50; P10–P90: \(p10) – \(p90); \(oneOff) of one-off costs included)."
-    }
-
-    /// The chairman's sentence on when the work finishes.
-    static func summaryFinish(
-        plan: String, planBand: String, sustained: String, sustainedBand: String?, _ lang: Lang
-    ) -> String {
-        let band = sustainedBand.map { lang == .vi ? " (P10–P90: \($0))" : " (P10–P90: \($0))" } ?? ""
-        return lang == .vi
-            ? "Toàn bộ công việc xong vào \(plan) theo kế hoạch (P10–P90: \(planBand)); với nhịp độ thực tế của 26 tuần qua: \(sustained)\(band)."
-            : "All the work finishes on \(plan) under the plan (P10–P90: \(planBand)); at the pace sustained over the last 26 weeks: \(sustained)\(band)."
-    }
 
     // QC
     static let noQC = Text(vi: "Không có lỗi kiểm tra chất lượng bản quét.", en: "There are no scan quality problems.")

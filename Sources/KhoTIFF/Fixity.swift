@@ -6,29 +6,6 @@ import Crypto
     import Darwin
 #endif
 
-/// Why a file could not be hashed: which system call failed, with its errno.
-public struct FixityError: Error, Sendable, Hashable {
-    /// The system call that failed.
-    public enum Operation: String, Sendable, Hashable {
-        case open
-        case read
-    }
-
-    /// The system call that failed.
-    public var operation: Operation
-    /// The errno it failed with.
-    public var errno: Int32
-    /// The path, when the error came from hashing a path.
-    public var path: String?
-
-    /// Creates an error for a failed `operation`.
-    public init(operation: Operation, errno: Int32, path: String? = nil) {
-        self.operation = operation
-        self.errno = errno
-        self.path = path
-    }
-}
-
 /// A file's SHA-256 and how many bytes were hashed to get it.
 public struct FixityDigest: Sendable, Hashable {
     /// Lower-case hex SHA-256.
@@ -53,20 +30,117 @@ public enum Fixity {
         try digest(path: path).sha256
     }
 
-    /// Hashes the file at `path` and returns its SHA-256 with the number of bytes hashed.
-    public static func digest(path: String) throws(FixityError) -> FixityDigest {
-        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
-        guard fd >= 0 else { throw FixityError(operation: .open, errno: errno, path: path) }
+    /// The largest file a fixity reading reads (8 GiB): larger than any master or copy a commune archive makes.
+    public static let sizeLimit: UInt64 = 8 << 30
+
+    /// Files at least this large are checked for holes before they are read.
+    static let sparseMinimum: Int64 = 1 << 20
+
+    /// Hashes the file at `path` safely and returns its SHA-256 with the number of bytes hashed.
+    ///
+    /// The one safe reader for fixity: opens with `O_NONBLOCK | O_NOFOLLOW` (never waits on a FIFO, never follows a
+    /// link), requires a regular file (fstat of what was opened), compares its size with `expectedSize` (the
+    /// catalogue's) when given, refuses a sparse file or one over `limit` without reading it, and reports a size
+    /// that changes while it is read. Each of these is a ``FixityError`` with its ``FixityError/Kind``.
+    public static func digest(
+        path: String, expectedSize: UInt64? = nil, limit: UInt64 = sizeLimit
+    ) throws(FixityError) -> FixityDigest {
+        let (fd, info) = try openForReading(path: path, expectedSize: expectedSize, limit: limit)
         defer { close(fd) }
-        var info = stat()
-        let sizeHint = fstat(fd, &info) == 0 ? UInt64(max(0, info.st_size)) : UInt64(chunkSize)
-        switch digest(fileDescriptor: fd, sizeHint: sizeHint) {
+        return try digest(opened: fd, info, path: path)
+    }
+
+    /// Hashes a file opened with ``openForReading(path:expectedSize:limit:)`` (`info` its status then), from its start
+    /// to its end; a size that changes while it is read is a finding. The descriptor stays open for the caller.
+    public static func digest(opened fd: Int32, _ info: stat, path: String) throws(FixityError) -> FixityDigest {
+        let size = UInt64(max(0, info.st_size))
+        switch digest(fileDescriptor: fd, sizeHint: size, stopAfter: size) {
         case .success(let digest):
+            // Read to its end, the file must still be the size it had when opened (nobody writing to it).
+            var after = stat()
+            if digest.bytes != size || (fstat(fd, &after) == 0 && UInt64(max(0, after.st_size)) != size) {
+                throw FixityError(
+                    operation: .read, errno: 0, path: path,
+                    kind: .sizeChanged(expected: size, found: max(digest.bytes, UInt64(max(0, after.st_size)))))
+            }
             return digest
         case .failure(var error):
             error.path = path
             throw error
         }
+    }
+
+    /// Opens `path` the safe way for a fixity reading, and returns the descriptor (the caller closes it) and its
+    /// status: `O_NONBLOCK | O_NOFOLLOW`, a regular file, the size expected, neither sparse nor over `limit`.
+    public static func openForReading(
+        path: String, expectedSize: UInt64? = nil, limit: UInt64 = sizeLimit
+    ) throws(FixityError) -> (fd: Int32, info: stat) {
+        let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC) }
+        guard fd >= 0 else {
+            let code = errno
+            var info = stat()
+            if code == ELOOP || (lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK) {
+                throw FixityError(operation: .open, errno: code, path: path, kind: .symbolicLink)
+            }
+            throw FixityError(operation: .open, errno: code, path: path)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw FixityError(operation: .stat, errno: code, path: path)
+        }
+        if var finding = screen(fd, info, expectedSize: expectedSize, limit: limit) {
+            close(fd)
+            finding.path = path
+            throw finding
+        }
+        return (fd, info)
+    }
+
+    /// What makes an open file one a fixity reading must not read: not a regular file, mostly holes, over `limit`, or
+    /// a size other than `expectedSize` (checked in that order); nil when it may be read. Reads no content.
+    public static func screen(
+        _ fd: Int32, _ info: stat, expectedSize: UInt64? = nil, limit: UInt64 = sizeLimit
+    ) -> FixityError? {
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            let kind = FixityError.kindName(info.st_mode)
+            return FixityError(
+                operation: .stat, errno: 0, kind: kind == "symbolic link" ? .symbolicLink : .notRegularFile(kind: kind))
+        }
+        let size = UInt64(max(0, info.st_size))
+        let length = Int64(info.st_size)
+        if length >= sparseMinimum, Int64(info.st_blocks) * 512 < length / 2 {
+            // Few blocks: holes, or a compressing file system (ZFS, btrfs). Only holes make it sparse.
+            let data = dataBytes(fd, size: length)
+            if data < length / 2 {
+                return FixityError(operation: .stat, errno: 0, kind: .sparse(size: size, allocated: UInt64(data)))
+            }
+        }
+        if size > limit { return FixityError(operation: .stat, errno: 0, kind: .tooLarge(size: size, limit: limit)) }
+        if let expectedSize, expectedSize != size {
+            return FixityError(operation: .stat, errno: 0, kind: .sizeChanged(expected: expectedSize, found: size))
+        }
+        return nil
+    }
+
+    /// lseek(2)'s SEEK_DATA and SEEK_HOLE (Linux values; GNU extensions Swift's Glibc does not show).
+    private static let seekData: Int32 = 3
+    private static let seekHole: Int32 = 4
+
+    /// The bytes of `fd` that are data, not holes (SEEK_DATA/SEEK_HOLE); stops counting at half the size.
+    private static func dataBytes(_ fd: Int32, size: Int64) -> Int64 {
+        var data: Int64 = 0
+        var position: Int64 = 0
+        while position < size && data < size / 2 {
+            let start = lseek(fd, off_t(position), seekData)
+            if start < 0 { return errno == ENXIO ? data : size }
+            let end = lseek(fd, start, seekHole)
+            if end < 0 { return size }
+            data += Int64(end - start)
+            position = Int64(end)
+        }
+        return data
     }
 
     /// Hashes many files concurrently on all cores (Dispatch threads, not the cooperative pool); results keep the order of `paths`.
@@ -77,6 +151,16 @@ public enum Fixity {
     /// Hashes many files like `sha256(paths:)`, each result with the number of bytes hashed.
     public static func digests(paths: [String]) -> [Result<FixityDigest, FixityError>] {
         ParallelMap.map(paths) { path in Result { () throws(FixityError) -> FixityDigest in try digest(path: path) } }
+    }
+
+    /// Hashes many files like `digests(paths:)`, each compared with the size expected of it (the catalogue's).
+    public static func digests(_ files: [(path: String, expectedSize: UInt64?)]) -> [Result<FixityDigest, FixityError>]
+    {
+        ParallelMap.map(files) { file in
+            Result { () throws(FixityError) -> FixityDigest in
+                try digest(path: file.path, expectedSize: file.expectedSize)
+            }
+        }
     }
 
     /// Hashes bytes in memory and returns the lower-case hex SHA-256.
@@ -93,11 +177,19 @@ public enum Fixity {
 
     /// Hashes an open descriptor like `sha256(fileDescriptor:sizeHint:)`, with the number of bytes hashed.
     public static func digest(fileDescriptor fd: Int32, sizeHint: UInt64) -> Result<FixityDigest, FixityError> {
+        digest(fileDescriptor: fd, sizeHint: sizeHint, stopAfter: nil)
+    }
+
+    /// Hashes like `digest(fileDescriptor:sizeHint:)`, stopping once more than `stopAfter` bytes were read (a file
+    /// that grows while it is read is not followed forever).
+    static func digest(
+        fileDescriptor fd: Int32, sizeHint: UInt64, stopAfter: UInt64?
+    ) -> Result<FixityDigest, FixityError> {
         let capacity = Int(min(UInt64(chunkSize), max(4096, sizeHint + 1)))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var hasher = SHA256()
-        return stream(fd, from: 0, through: &hasher, buffer: buffer).map {
+        return stream(fd, from: 0, through: &hasher, buffer: buffer, stopAfter: stopAfter).map {
             FixityDigest(sha256: hex(hasher.finalize()), bytes: $0)
         }
     }
@@ -120,7 +212,8 @@ public enum Fixity {
 
     /// Feeds the file from `offset` to its end through `hasher`, one buffer at a time; returns the bytes fed.
     private static func stream(
-        _ fd: Int32, from offset: off_t, through hasher: inout SHA256, buffer: UnsafeMutableRawBufferPointer
+        _ fd: Int32, from offset: off_t, through hasher: inout SHA256, buffer: UnsafeMutableRawBufferPointer,
+        stopAfter: UInt64? = nil
     ) -> Result<UInt64, FixityError> {
         var position = offset
         while true {
@@ -131,6 +224,7 @@ public enum Fixity {
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 position += off_t(count)
                 if count < buffer.count { return .success(UInt64(position - offset)) }
+                if let stopAfter, UInt64(position - offset) > stopAfter { return .success(UInt64(position - offset)) }
             }
         }
     }

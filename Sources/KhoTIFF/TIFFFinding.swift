@@ -14,6 +14,10 @@ public enum TIFFFinding: Sendable, Hashable, Codable {
     case readFailed(errno: Int32, reason: String)
     /// The file has zero bytes.
     case empty
+    /// Most of the file is holes: not a scan, not read (``Fixity/screen(_:_:expectedSize:limit:)``).
+    case sparse(size: UInt64, allocated: UInt64)
+    /// The file is larger than any master kho reads (``Fixity/sizeLimit``): not read.
+    case tooLarge(size: UInt64, limit: UInt64)
     /// The file starts like a TIFF but is shorter than a TIFF header.
     case tooShort(size: UInt64)
     /// The file does not start with a TIFF header; `kind` names what it looks like.
@@ -94,6 +98,8 @@ public enum TIFFFinding: Sendable, Hashable, Codable {
         case .cannotOpen: return "cannot-open"
         case .readFailed: return "read-failed"
         case .empty: return "empty"
+        case .sparse: return "sparse"
+        case .tooLarge: return "too-large"
         case .tooShort: return "too-short"
         case .notTIFF: return "not-tiff"
         case .wrongByteOrder: return "wrong-byte-order"

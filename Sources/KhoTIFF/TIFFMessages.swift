@@ -108,6 +108,11 @@ extension TIFFFinding {
                 en: "error while reading the file: \(reason) (errno \(code))")
         case .empty:
             return say(language, vi: "tệp rỗng (0 byte)", en: "empty file (0 bytes)")
+        case .sparse(let size, let allocated):
+            return FixityError(operation: .stat, errno: 0, kind: .sparse(size: size, allocated: allocated)).reason(
+                language)
+        case .tooLarge(let size, let limit):
+            return FixityError(operation: .stat, errno: 0, kind: .tooLarge(size: size, limit: limit)).reason(language)
         case .tooShort(let size):
             return say(
                 language, vi: "tệp quá ngắn để là TIFF (\(size) byte; phần đầu TIFF cần ít nhất 8)",
@@ -370,27 +375,6 @@ extension ProfileParseError: LocalizedError {
             return say(
                 language, vi: "thiếu khóa bắt buộc «\(key)»",
                 en: "required key \"\(key)\" is missing")
-        }
-    }
-
-    /// The Vietnamese message, for `Error: …` printing.
-    public var errorDescription: String? { message(in: .vi) }
-}
-
-extension FixityError: LocalizedError {
-    /// Why hashing failed, in Vietnamese (default) or English.
-    public func message(in language: Lang = .vi) -> String {
-        let reason = TIFFReader.describe(errno: errno)
-        let target = path.map { " \($0)" } ?? ""
-        switch operation {
-        case .open:
-            return say(
-                language, vi: "không mở được tệp\(target) để tính SHA-256: \(reason)",
-                en: "cannot open\(target) to compute SHA-256: \(reason)")
-        case .read:
-            return say(
-                language, vi: "lỗi khi đọc tệp\(target) để tính SHA-256: \(reason)",
-                en: "error reading\(target) to compute SHA-256: \(reason)")
         }
     }
 

@@ -82,9 +82,12 @@ public struct TIFFPage: Sendable, Hashable, Codable {
     /// The compression by name.
     public var compression: TIFFCompression { TIFFCompression(code: compressionCode) }
 
-    /// How the samples are read as numbers (`uint` when the SampleFormat tag is absent).
+    /// How the samples are read as numbers: `uint` when the SampleFormat tag is absent, and when it says "void" (4,
+    /// undefined data; libtiff's reading of the obsolete SGI DataType tag too), which libtiff decodes as unsigned
+    /// integers.
     public var sampleFormat: TIFFSampleFormat {
-        sampleFormatCode.map(TIFFSampleFormat.init(code:)) ?? .unsigned
+        let format = sampleFormatCode.map(TIFFSampleFormat.init(code:)) ?? .unsigned
+        return format == .void ? .unsigned : format
     }
 
     /// Bit depth, colour model and sample format together (`gray8`, `rgb24`, `rgb-float32`, …).

@@ -28,7 +28,7 @@ public enum TIFFReader {
     public static func read(path: String, options: TIFFReadOptions = TIFFReadOptions()) -> TIFFFileResult {
         silenceLibTIFF()
         var result = TIFFFileResult(path: path)
-        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
         guard fd >= 0 else {
             result.findings.append(openFinding(errno: errno))
             return result
@@ -71,6 +71,15 @@ public enum TIFFReader {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             result.fileSize = UInt64(max(0, info.st_size))
+            // A sparse or oversized file is a finding, not work (the same screen as every fixity reading).
+            if let problem = Fixity.screen(fd, info) {
+                switch problem.kind {
+                case .sparse(let size, let allocated): result.findings.append(.sparse(size: size, allocated: allocated))
+                case .tooLarge(let size, let limit): result.findings.append(.tooLarge(size: size, limit: limit))
+                default: result.findings.append(.notRegularFile)
+                }
+                return false
+            }
             return true
         case S_IFDIR:
             result.findings.append(.isDirectory)
@@ -150,7 +159,7 @@ public enum TIFFReader {
         }
         let maxAllocation = Int64(options.maxSingleAllocation)
         guard let tif = path.withCString({ kho_tiff_source_open(source, $0, "rmc", log, maxAllocation) }) else {
-            let detail = firstLine(errorsIn: log, from: 0).replacing(path + ": ", with: "")
+            let detail = fatalError(in: log, from: 0).replacing(path + ": ", with: "")
             result.findings.append(
                 samplesFinding(rawDirectory(at: firstDirectory), page: 1)
                     ?? .unreadableDirectory(page: 1, detail: detail))
@@ -160,7 +169,10 @@ public enum TIFFReader {
         defer { TIFFClose(tif) }
         var walk = DirectoryWalk()
         while true {
+            // What libtiff warned about while reading this directory (the first one: while opening the file).
+            walk.warnings = text(of: &log.pointee.warnings, from: walk.warningMark, to: log.pointee.warning_length)
             let raw = readCurrentPage(tif, walk: &walk, rawDirectory: rawDirectory, into: &result)
+            walk.warningMark = log.pointee.warning_length
             if TIFFLastDirectory(tif) != 0 {
                 break
             }
@@ -183,6 +195,9 @@ public enum TIFFReader {
         var number = 1
         var pagesByDirectory: [UInt64: Int] = [:]
         var truncationReported = false
+        /// Where in libtiff's warning buffer the current directory's warnings start, and those warnings.
+        var warningMark: UInt32 = 0
+        var warnings = ""
     }
 
     /// Reads the current directory as page `walk.number`, with its image data and findings; returns its raw directory.
@@ -195,10 +210,19 @@ public enum TIFFReader {
         let directoryOffset = TIFFCurrentDirOffset(tif)
         walk.pagesByDirectory[directoryOffset] = walk.pagesByDirectory[directoryOffset] ?? number
         let raw = rawDirectory(directoryOffset)
+        // libtiff keeps XResolution and YResolution under one "set" flag: one of them alone reads as the other being 0.
+        // Whether each is there is what the file says.
+        if let raw {
+            if raw.entry(UInt16(TIFFTAG_XRESOLUTION)) == nil { page.xResolution = nil }
+            if raw.entry(UInt16(TIFFTAG_YRESOLUTION)) == nil { page.yResolution = nil }
+        }
         result.findings.append(contentsOf: resolutionFindings(page))
         let samples = samplesFinding(page)
         if let samples { result.findings.append(samples) }
-        if let data = imageData(tif, page: page, raw: raw, samplesSound: samples == nil) {
+        let corrected = StripCorrection.made(in: walk.warnings)
+        if let data = imageData(
+            tif, page: page, raw: raw, samplesSound: samples == nil, libtiffCounts: corrected, fileSize: result.fileSize
+        ) {
             page.dataBytes = data.bytes
             page.dataEnd = data.end
             result.findings.append(contentsOf: data.findings(page: number))
@@ -228,7 +252,7 @@ public enum TIFFReader {
         // buffer is full, silently): no error means a loop.
         let number = walk.number
         let warned = text(of: &log.pointee.warnings, from: warningLengthBefore, to: log.pointee.warning_length)
-        let detail = firstLine(errorsIn: log, from: errorLengthBefore).replacing(path + ": ", with: "")
+        let detail = fatalError(in: log, from: errorLengthBefore).replacing(path + ": ", with: "")
         if log.pointee.error_count > errorsBefore && !detail.contains("looping") && !warned.contains("looping") {
             let next = raw.flatMap { rawDirectory($0.next) }
             result.findings.append(
@@ -325,10 +349,12 @@ public enum TIFFReader {
     /// The strips or tiles of the current directory, or nil when it has no image data.
     ///
     /// Offsets and byte counts come from the file as written (`raw`) when they can be read there, else from libtiff;
-    /// the rows uncompressed blocks must hold are measured only when SamplesPerPixel is usable and the data is not
-    /// YCbCr (whose subsampling packs rows in blocks).
+    /// a count that runs past the end of the file is libtiff's when libtiff corrected it (`libtiffCounts`) and its
+    /// count fits (it reads the data with that one, so a finding must be about it). The rows uncompressed blocks must hold are measured only when
+    /// SamplesPerPixel is usable and the data is not YCbCr (whose subsampling packs rows in blocks).
     private static func imageData(
-        _ tif: OpaquePointer, page: TIFFPage, raw: TIFFRawDirectory?, samplesSound: Bool
+        _ tif: OpaquePointer, page: TIFFPage, raw: TIFFRawDirectory?, samplesSound: Bool, libtiffCounts: Bool,
+        fileSize: UInt64
     ) -> TIFFImageData? {
         let tiled = TIFFIsTiled(tif) != 0
         let count = Int(tiled ? TIFFNumberOfTiles(tif) : TIFFNumberOfStrips(tif))
@@ -350,9 +376,21 @@ public enum TIFFReader {
             }
             return (0..<count).map { $0 < written.count ? written[$0] : 0 }
         }
-        var data = TIFFImageData(
-            block: tiled ? .tile : .strip, offsets: values(offsetTag, offsets), byteCounts: values(countTag, byteCounts)
-        )
+        let blockOffsets = values(offsetTag, offsets)
+        var blockCounts = values(countTag, byteCounts)
+        if libtiffCounts {
+            // libtiff replaced the counts: a count the file cannot hold (it runs past the end) is read with libtiff's,
+            // when that one fits; a count the file can hold, even short or 0, is the file's (libtiff would read its
+            // neighbour's bytes as its own: the finding stays).
+            for index in blockCounts.indices {
+                let (written, overflow) = blockOffsets[index].addingReportingOverflow(blockCounts[index])
+                let (corrected, overflow2) = blockOffsets[index].addingReportingOverflow(byteCounts[index])
+                if (overflow || written > fileSize) && !overflow2 && corrected <= fileSize {
+                    blockCounts[index] = byteCounts[index]
+                }
+            }
+        }
+        var data = TIFFImageData(block: tiled ? .tile : .strip, offsets: blockOffsets, byteCounts: blockCounts)
         if page.compression == .none && page.photometric != .ycbcr && samplesSound {
             var planar = UInt16(PLANARCONFIG_CONTIG)
             _ = kho_tiff_get_u16(tif, UInt32(TIFFTAG_PLANARCONFIG), &planar)
@@ -388,10 +426,16 @@ public enum TIFFReader {
         return String(cString: text)
     }
 
-    /// The first error message libtiff logged from byte `start` of the error buffer on, or "" when none.
-    private static func firstLine(errorsIn log: UnsafeMutablePointer<kho_tiff_log>, from start: UInt32) -> String {
+    /// The error that made libtiff give up, from byte `start` of the error buffer on: the last it logged (libtiff
+    /// stops at the error it cannot get past), followed by the ones before it in parentheses, or "" when none.
+    /// E.g. "TIFFReadDirectory: Failed to read directory at offset 300 (TIFFFetchDirectory: Sanity check on
+    /// directory count failed, this is probably not a valid IFD offset)"
+    private static func fatalError(in log: UnsafeMutablePointer<kho_tiff_log>, from start: UInt32) -> String {
         let errors = text(of: &log.pointee.errors, from: start, to: log.pointee.error_length)
-        return errors.split(separator: "\n").first.map(String.init) ?? ""
+            .split(separator: "\n").map(String.init)
+        guard let fatal = errors.last else { return "" }
+        let before = errors.dropLast()
+        return before.isEmpty ? fatal : "\(fatal) (\(before.joined(separator: " ")))"
     }
 
     /// The text of a log buffer between two byte positions.
@@ -410,5 +454,20 @@ public enum TIFFReader {
         return text.split(separator: "\n").map { String($0).replacing(path + ": ", with: "") }.filter {
             seen.insert($0).inserted
         }
+    }
+}
+
+/// libtiff's own correction of a page's StripByteCounts.
+///
+/// When a single uncompressed strip's byte count is 0, runs past the end of the file or is shorter than its rows,
+/// or when the counts of uncompressed strips look plainly wrong, libtiff warns ("Bogus "StripByteCounts" field,
+/// ignoring and calculating from imagelength") and reads the strips with sizes it computes from the image's rows.
+/// Where the file's count cannot be right (past the end of the file) and libtiff's fits, the finding is about
+/// libtiff's (Pillow's `tiff_wrong_bits_per_sample.tiff`: `tiffcp` decodes it); the warning stays with the file's
+/// libtiff warnings (a note, not a failure).
+enum StripCorrection {
+    /// Whether libtiff's warnings for one directory say it replaced the file's StripByteCounts.
+    static func made(in warnings: String) -> Bool {
+        warnings.contains("StripByteCounts") && warnings.contains("calculating from imagelength")
     }
 }

@@ -69,16 +69,21 @@ struct BoxCommand: ParsableCommand {
 
         func run() throws {
             let d = description
-            let box = try global.openForWriting().registerBox(
-                BoxDraft(
-                    code: code, fonds: fonds, extent: d.extent, location: d.location, startYear: d.startYear,
-                    endYear: d.endYear, condition: d.condition, notes: d.notes, from: from),
-                by: try who.attribution())
+            let draft = BoxDraft(
+                code: code, fonds: fonds, extent: d.extent, location: d.location, startYear: d.startYear,
+                endYear: d.endYear, condition: d.condition, notes: d.notes, from: from)
+            let box = try global.openForWriting().registerBox(draft, by: try who.attribution())
             if global.json { return try Printer.json(box) }
             Printer.line(
                 Text(
                     vi: "Đã thêm hộp \(box.code) (\(box.extent.formatted()) m)",
                     en: "Registered box \(box.code) (\(box.extent.formatted()) m)")())
+            let defaults = draft.defaultsTaken(by: box, parent: from)
+            if !defaults.isEmpty {
+                Printer.line(
+                    Text(vi: "  chưa cho nên lấy: ", en: "  not given, so taken: ")()
+                        + defaults.map { $0() }.joined(separator: "; "))
+            }
         }
     }
 

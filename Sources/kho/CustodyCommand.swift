@@ -87,7 +87,9 @@ struct OutCommand: ParsableCommand {
                 out.map {
                     [
                         $0.thing, $0.holder, $0.since, $0.purpose.label(), $0.due ?? "",
-                        $0.overdue ? Text(vi: "\($0.daysOverdue) ngày", en: "\($0.daysOverdue) days")() : "",
+                        $0.overdue
+                            ? Text(vi: "\($0.daysOverdue) ngày", en: Format.english($0.daysOverdue, "day", "days"))()
+                            : "",
                     ]
                 },
                 right: [5])
@@ -119,7 +121,9 @@ struct InCommand: ParsableCommand {
             Text(
                 vi:
                     "Đã nhận lại \(view.thing) từ \(view.holder) lúc \(view.returned ?? "?") (ra ngoài \(view.daysOut) ngày)",
-                en: "\(view.thing) is back from \(view.holder) on \(view.returned ?? "?") (out \(view.daysOut) days)"),
+                en:
+                    "\(view.thing) is back from \(view.holder) on \(view.returned ?? "?") (out \(Format.english(view.daysOut, "day", "days")))"
+            ),
             event: view.returnEvent)
     }
 }

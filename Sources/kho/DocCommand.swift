@@ -125,6 +125,7 @@ struct DocCommand: ParsableCommand {
             Printer.line(
                 Text(vi: "Đã thêm văn bản \(doc.ref)", en: "Added document \(doc.ref)")()
                     + (doc.identifier.isEmpty ? "" : " (\(doc.identifier))"))
+            if let warning = doc.warning { Printer.line(Text(vi: "  chú ý: ", en: "  note: ")() + warning) }
         }
     }
 
@@ -219,6 +220,7 @@ struct DocCommand: ParsableCommand {
                 try DocumentRef(parsing: ref), draft, by: try who.attribution())
             if global.json { return try Printer.json(doc) }
             Printer.line(Text(vi: "Đã sửa văn bản \(doc.ref)", en: "Changed document \(doc.ref)")())
+            if let warning = doc.warning { Printer.line(Text(vi: "  chú ý: ", en: "  note: ")() + warning) }
         }
     }
 

@@ -8,8 +8,12 @@ enum EstimateOutput {
     static func day(_ d: LocalDay) -> String { d.display(Lang.current) }
 
     static func band(_ b: Band<LocalDay>) -> String { "\(day(b.p10)) – \(day(b.p50)) – \(day(b.p90))" }
+    /// A plan's finish: the band, or only the P50 when the band is withheld (too little data).
+    static func band(_ b: Band<LocalDay>, withheld: Text?) -> String {
+        withheld == nil ? band(b) : "\(day(b.p50)) (" + Text(vi: "chỉ P50", en: "P50 only")() + ")"
+    }
     /// A sustained finish: "never" when nothing was done in 26 weeks, "more than 50 years" past the horizon.
-    static func band(_ b: Band<LocalDay>?, today: LocalDay) -> String {
+    static func band(_ b: Band<LocalDay>?, today: LocalDay, withheld: Text? = nil) -> String {
         guard let b else {
             return Text(vi: "không xong (26 tuần qua không làm)", en: "never (nothing done in 26 weeks)")()
         }
@@ -19,6 +23,7 @@ enum EstimateOutput {
                     vi: "hơn \(EstimationDefaults.horizonYears) năm",
                     en: "over \(EstimationDefaults.horizonYears) years")() : day(x)
         }
+        if withheld != nil { return "\(d(b.p50)) (" + Text(vi: "chỉ P50", en: "P50 only")() + ")" }
         return "\(d(b.p10)) – \(d(b.p50)) – \(d(b.p90))"
     }
     static func money(_ v: Int64) -> String { Format.money(v) }
@@ -27,6 +32,8 @@ enum EstimateOutput {
     static func text(_ r: EstimateResult, ratesNote: String?, saved: String?) {
         let lang = Lang.current
         headline(r, lang)
+        // A plan that misses its deadline says so first, with what meeting it takes and costs.
+        for w in r.warnings where w.key == "deadline_missed" { Printer.line("!! " + w.message.text(lang)) }
         Printer.line()
         moneySummary(r.money)
         Printer.line()
@@ -41,7 +48,8 @@ enum EstimateOutput {
                     en: "Saved as “\(saved)”: show it again with `kho estimate show \"\(saved)\"`.")())
         }
 
-        if !r.warnings.isEmpty { warningsSection(r.warnings, lang) }
+        let rest = r.warnings.filter { $0.key != "deadline_missed" }
+        if !rest.isEmpty { warningsSection(rest, lang) }
         Printer.line()
         moneyDetail(r.money, ratesNote: ratesNote, lang)
         Printer.line()
@@ -56,7 +64,7 @@ enum EstimateOutput {
                 vi:
                     "DỰ TOÁN lúc \(day(r.today)) — phạm vi: \(r.scopeLabel(lang)) — dựa trên \(r.daysOfData) ngày có số liệu",
                 en:
-                    "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(r.daysOfData) days of data"
+                    "ESTIMATE as of \(day(r.today)) — scope: \(r.scopeLabel(lang)) — based on \(Format.english(r.daysOfData, "day", "days")) of data"
             )())
         Printer.line("  " + EstimateTexts.basis(r).dropFirst().map { $0.text(lang) }.joined(separator: "; "))
         if r.noData {
@@ -87,12 +95,16 @@ enum EstimateOutput {
         Printer.line(
             "  " + Text(vi: "Phương án tự làm (thuê thêm ngày công), P50: ", en: "In-house (extra staff-days), P50: ")()
                 + money(m.inHouseTotalVND.p50)
+                + " (" + inHouseBand(m) + "; "
                 + Text(
-                    vi:
-                        " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); công việc \(money(m.inHouseWorkVND.p50)) + chi một lần \(money(m.oneOffTotalVND)))",
-                    en:
-                        " (P10–P90: \(money(m.inHouseTotalVND.p10)) – \(money(m.inHouseTotalVND.p90)); work \(money(m.inHouseWorkVND.p50)) + one-off \(money(m.oneOffTotalVND)))"
-                )())
+                    vi: "công việc \(money(m.inHouseWorkVND.p50)) + chi một lần \(money(m.oneOffTotalVND)))",
+                    en: "work \(money(m.inHouseWorkVND.p50)) + one-off \(money(m.oneOffTotalVND)))")())
+    }
+
+    /// The in-house band, or why there is none.
+    static func inHouseBand(_ m: MoneyBreakdown) -> String {
+        guard let b = m.inHouseBand else { return m.inHouseBandReason?() ?? "" }
+        return "P10–P90: \(money(b.p10)) – \(money(b.p90))"
     }
 
     /// The finish of each part under the plan and at the sustained pace, and the pace each part keeps.
@@ -119,27 +131,45 @@ enum EstimateOutput {
                     Text(vi: "Chỉnh lý", en: "Arrangement")(),
                     "\(Format.decimal(a.remainingMetres, maxFractionDigits: 2)) m",
                     "\(Format.decimal(a.rateMetresPerDay, maxFractionDigits: 3)) m/" + Text(vi: "ngày", en: "day")(),
-                    String(a.projection.plannedStaff), band(a.projection.finishDate),
-                    Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 1),
-                    band(sus?.arrangement.finishDate, today: r.today),
+                    String(a.projection.plannedStaff),
+                    band(a.projection.finishDate, withheld: a.projection.bandWithheld),
+                    Format.decimal(r.pace?.arrangement.personDaysPerWeek ?? 0, maxFractionDigits: 2),
+                    band(sus?.arrangement.finishDate, today: r.today, withheld: sus?.arrangement.bandWithheld),
                 ],
                 [
                     Text(vi: "Số hóa", en: "Scanning")(),
                     "\(Format.integer(Int64(s.remainingPages.rounded()))) " + Text(vi: "trang", en: "pages")(),
                     "\(Format.decimal(s.ratePagesPerDay, maxFractionDigits: 0)) "
                         + Text(vi: "trang/ngày", en: "pages/day")(),
-                    String(s.projection.plannedStaff), band(s.projection.finishDate),
-                    Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 1),
-                    band(sus?.scanning.finishDate, today: r.today),
+                    String(s.projection.plannedStaff),
+                    band(s.projection.finishDate, withheld: s.projection.bandWithheld),
+                    Format.decimal(r.pace?.scanning.personDaysPerWeek ?? 0, maxFractionDigits: 2),
+                    band(sus?.scanning.finishDate, today: r.today, withheld: sus?.scanning.bandWithheld),
                 ],
                 [
-                    Text(vi: "Toàn bộ", en: "All work")(), "", "", "", band(r.total.finishDate), "",
-                    band(sus?.total.finishDate, today: r.today),
+                    Text(vi: "Toàn bộ", en: "All work")(), "", "", "",
+                    band(r.total.finishDate, withheld: r.total.bandWithheld),
+                    "",
+                    band(sus?.total.finishDate, today: r.today, withheld: sus?.total.bandWithheld),
                 ],
             ],
             right: [1, 2, 3, 5])
         if let pace = r.pace {
             for kind in WorkKind.allCases { Printer.line("  " + EstimateTexts.pace(kind, pace[kind]).text(lang)) }
+        }
+        for reason in Set([a.projection.bandWithheld, s.projection.bandWithheld].compactMap { $0?.text(lang) }).sorted()
+        {
+            Printer.line("  " + reason)
+        }
+        if let w = r.documents?.work {
+            Printer.line(
+                "  "
+                    + Text(
+                        vi:
+                            "Biên mục: \(Format.decimal(w.staffDays, maxFractionDigits: 1)) ngày công, \(w.plannedStaff) người, xong \(day(w.finishDate)) (giả định \(Format.integer(Int64(w.documentsPerPersonDay))) văn bản/ngày công)",
+                        en:
+                            "Describing: \(Format.decimal(w.staffDays, maxFractionDigits: 1)) staff-days, \(w.plannedStaff) person, done \(day(w.finishDate)) (assumed \(Format.integer(Int64(w.documentsPerPersonDay))) documents/staff-day)"
+                    )())
         }
     }
 
@@ -159,6 +189,7 @@ enum EstimateOutput {
                 kind == .arrangement ? Text(vi: "Chỉnh lý", en: "Arrangement")() : Text(vi: "Số hóa", en: "Scanning")(),
                 String(p.staffP50), String(p.staffP90), String(p.currentStaff),
                 Format.decimal(p.extraStaffDays, maxFractionDigits: 1) + " " + unit("staff-day"), money(p.costVND),
+                money(p.costVNDP90),
             ]
         }
         if rows.isEmpty {
@@ -173,14 +204,15 @@ enum EstimateOutput {
                     Text(vi: "Phần việc", en: "Part")(), Text(vi: "Cần (P50)", en: "Needed (P50)")(),
                     Text(vi: "Cần (P90)", en: "Needed (P90)")(),
                     Text(vi: "Đang có", en: "Now")(), Text(vi: "Ngày công thuê thêm", en: "Extra staff-days")(),
-                    Text(vi: "Tự làm (P50)", en: "In-house (P50)")(),
+                    Text(vi: "Tự làm (P50)", en: "In-house (P50)")(), Text(vi: "Tự làm (P90)", en: "In-house (P90)")(),
                 ],
-                rows, right: [1, 2, 3, 4, 5])
+                rows, right: [1, 2, 3, 4, 5, 6])
             Printer.line(
                 "  "
                     + Text(
                         vi: "Tổng tự làm để kịp hạn, kể cả chi một lần: ",
-                        en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND))
+                        en: "In-house total to meet it, one-off included: ")() + money(d.inHouseTotalVND) + " (P50), "
+                    + money(d.inHouseTotalVNDP90 ?? d.inHouseTotalVND) + " (P90)")
             Printer.line(
                 "  " + Text(vi: "Thuê đơn vị dịch vụ, kể cả chi một lần: ", en: "Contractor, one-off included: ")()
                     + money(d.contractorTotalVND))
@@ -218,7 +250,10 @@ enum EstimateOutput {
             ]
                 + pdfRows(r.delivery, bytes: bytes),
             right: [1, 2])
-        if let d = r.delivery { Printer.line("  " + pdfBuildLine(d)) }
+        if let d = r.delivery {
+            Printer.line("  " + pdfBytesLine(d))
+            Printer.line("  " + pdfBuildLine(d))
+        }
     }
 
     /// What the reader should know before trusting the figures.
@@ -228,34 +263,31 @@ enum EstimateOutput {
         for w in warnings { Printer.line("  ! " + w.message.text(lang)) }
     }
 
-    /// Every money line with its quantity, unit price and source.
+    /// Every money line: quantity (as priced) × unit price = amount, with its source; then each variant's total.
     private static func moneyDetail(_ m: MoneyBreakdown, ratesNote: String?, _ lang: Lang) {
         Printer.line(
             Text(
-                vi: "Chi tiết kinh phí (mỗi con số kèm nguồn):", en: "Money in detail (each figure with its source):")()
+                vi: "Chi tiết kinh phí (số lượng × đơn giá = thành tiền; mỗi con số kèm nguồn):",
+                en: "Money in detail (quantity × unit price = amount; each figure with its source):")()
         )
-        let lines = m.contractor + m.inHouse + m.oneOff
         Printer.table(
             [
-                Text(vi: "Khoản", en: "Item")(), Text(vi: "Số lượng", en: "Quantity")(),
-                Text(vi: "Đơn giá", en: "Unit price")(),
+                Text(vi: "Phương án", en: "Variant")(), Text(vi: "Khoản", en: "Item")(),
+                Text(vi: "Số lượng", en: "Quantity")(), Text(vi: "Đơn giá", en: "Unit price")(),
                 Text(vi: "Thành tiền", en: "Amount")(), Text(vi: "Nguồn", en: "Source")(),
             ],
-            lines.map { l in
-                let part =
-                    l.item == "day_rate"
-                    ? " ("
-                        + (l.part == "arrangement"
-                            ? Text(vi: "chỉnh lý", en: "arrangement")() : Text(vi: "số hóa", en: "scanning")()) + ")"
-                    : ""
-                return [
-                    l.label.text(lang) + part, "\(Format.decimal(l.quantity, maxFractionDigits: 1)) \(unit(l.unit))",
+            m.allLines.map { variant, l in
+                [
+                    variantName(variant), l.name.text(lang), "\(l.quantityText(lang)) \(unit(l.unit))",
                     money(l.unitPriceVND), money(l.amountVND), l.source,
                 ]
             },
-            right: [1, 2, 3])
+            right: [2, 3, 4])
         if let ratesNote { Printer.line(ratesNote) }
     }
+
+    /// A variant's name as the money tables print it.
+    static func variantName(_ variant: String) -> String { MoneyBreakdown.variantName(variant)() }
 
     /// The rates and ratios the estimate used, measured or assumed.
     private static func ratesAndRatios(_ r: EstimateResult, _ lang: Lang) {
@@ -341,10 +373,25 @@ enum EstimateOutput {
         ]
     }
 
+    /// The PDF/A bytes per page used, and where it comes from.
+    static func pdfBytesLine(_ d: DeliveryEstimate) -> String {
+        let perPage = Format.integer(Int64(d.bytesPerPage.rounded()))
+        return d.bytesPerPageSource == .measured
+            ? Text(
+                vi: "PDF/A: \(perPage) byte/trang, đo được trên \(d.copiesMeasured) bản đã dựng.",
+                en: "PDF/A: \(perPage) bytes/page, measured over \(d.copiesMeasured) copies built.")()
+            : Text(
+                vi:
+                    "PDF/A: \(perPage) byte/trang, giả định (mới có \(d.copiesMeasured) bản, cần \(EstimationDefaults.minimumCopiesForDeliveryMeasures)).",
+                en:
+                    "PDF/A: \(perPage) bytes/page, assumed (\(d.copiesMeasured) copies built, \(EstimationDefaults.minimumCopiesForDeliveryMeasures) needed)."
+            )()
+    }
+
     /// The machine time the copies still to build take, with where the speed came from.
     static func pdfBuildLine(_ d: DeliveryEstimate) -> String {
         let pages = Format.integer(Int64(d.pagesToBuild.rounded()))
-        let hours = Format.integer(Int64(d.machineHours.rounded(.up)))
+        let hours = d.machineTime()
         let perHour = Format.integer(Int64(d.pagesPerHour.rounded()))
         let source =
             d.pagesPerHourSource == .measured
@@ -354,106 +401,12 @@ enum EstimateOutput {
             : Text(vi: "\(perHour) trang/giờ, giả định", en: "\(perHour) pages/hour, assumed")()
         return Text(
             vi:
-                "Dựng bản PDF/A cho \(pages) trang còn lại: khoảng \(hours) giờ máy trên máy \(d.cores) nhân (\(source)).",
+                "Dựng bản PDF/A cho \(pages) trang còn lại: khoảng \(hours) trên máy \(d.cores) nhân (\(source)).",
             en:
-                "Building the PDF/A copies of the \(pages) pages left: about \(hours) machine hours on a \(d.cores)-core machine (\(source))."
+                "Building the PDF/A copies of the \(pages) pages left: about \(hours) on a \(d.cores)-core machine (\(source))."
         )()
     }
 
     /// A money line's unit in the reader's language.
-    static func unit(_ key: String) -> String {
-        switch key {
-        case "m": "m"
-        case "page": Text(vi: "trang", en: "pages")()
-        case "file": Text(vi: "hồ sơ", en: "files")()
-        case "document": Text(vi: "văn bản", en: "documents")()
-        case "staff-day": Text(vi: "ngày công", en: "staff-days")()
-        case "item": Text(vi: "khoản", en: "item")()
-        default: key
-        }
-    }
-
-    /// The estimate as a spreadsheet, written by KhoReport's CSV writer (quoting, CRLF): one row per part, then the
-    /// one-off lines, the totals asked for (the same figures as `money.*_total_vnd`) and storage (all copies).
-    static func csv(_ r: EstimateResult) {
-        let rows =
-            [
-                csvPart(
-                    r, .arrangement, remaining: r.arrangement.remainingMetres, unit: "m",
-                    rate: r.arrangement.rateMetresPerDay),
-                csvPart(
-                    r, .scanning, remaining: r.scanning.remainingPages, unit: "page", rate: r.scanning.ratePagesPerDay),
-            ] + csvMoneyTotals(r) + csvStorage(r)
-        let text = renderCSV(
-            header: [
-                "part", "remaining", "unit", "rate_per_day", "person_days_per_week", "finish_p10", "finish_p50",
-                "finish_p90",
-                "sustained_finish_p10", "sustained_finish_p50", "sustained_finish_p90", "in_house_vnd_p10",
-                "in_house_vnd_p50",
-                "in_house_vnd_p90", "contractor_vnd",
-            ],
-            rows: rows, bom: false)
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    /// A band of days as three cells, P10, P50, P90 (empty where unknown).
-    private static func csvDays(_ b: Band<LocalDay>?) -> [CSVCell] {
-        [b?.p10, b?.p50, b?.p90].map { CSVCell.text($0?.description ?? "") }
-    }
-
-    /// A band of money as three cells, P10, P50, P90.
-    private static func csvVND(_ b: Band<Int64>) -> [CSVCell] {
-        [.number(String(b.p10)), .number(String(b.p50)), .number(String(b.p90))]
-    }
-
-    /// One part's row: what remains and at what rate, the finish under the plan and at the sustained pace, and money.
-    private static func csvPart(
-        _ r: EstimateResult, _ kind: WorkKind, remaining: Double, unit: String, rate: Double
-    ) -> [CSVCell] {
-        let p = kind == .arrangement ? r.arrangement.projection : r.scanning.projection
-        let line = r.money.inHouse.first { $0.part == kind.rawValue }
-        return [
-            .text(kind.rawValue), .number(String(remaining)), .text(unit), .number(String(rate)),
-            .number(String(r.pace?[kind].personDaysPerWeek ?? 0)),
-        ]
-            + csvDays(p.finishDate) + csvDays(r.sustained?[kind].finishDate)
-            + csvVND(line?.amountBandVND ?? Band(all: line?.amountVND ?? 0)) + [.number(String(p.contractorVND))]
-    }
-
-    /// The one-off lines' row and the total row (finish dates and the money totals with the one-offs).
-    private static func csvMoneyTotals(_ r: EstimateResult) -> [[CSVCell]] {
-        let m = r.money
-        let empty: [CSVCell] = [.text(""), .text(""), .text("")]
-        return [
-            [.text("one_off"), .text(""), .text(""), .text(""), .text("")] + empty + empty
-                + csvVND(Band(all: m.oneOffTotalVND)) + [.number(String(m.oneOffTotalVND))],
-            [
-                .text("total"), .text(""), .text(""), .text(""),
-                .number(String(r.sustained?.total.personDaysPerWeek ?? 0)),
-            ]
-                + csvDays(r.total.finishDate) + csvDays(r.sustained?.total.finishDate)
-                + csvVND(m.inHouseTotalVND) + [.number(String(m.contractorTotalVND))],
-        ]
-    }
-
-    /// Storage rows, and the legal copies' when there is a delivery estimate: a quantity and its unit (the build's
-    /// pages with its pages per day), the other cells empty.
-    private static func csvStorage(_ r: EstimateResult) -> [[CSVCell]] {
-        func quantity(_ part: String, _ value: String, _ unit: String, rate: CSVCell = .text("")) -> [CSVCell] {
-            [.text(part), .number(value), .text(unit), rate, .text("")]
-                + [CSVCell](repeating: .text(""), count: 10)
-        }
-        let storage = [
-            quantity("storage_remaining", String(r.storage.remainingBytes), "byte"),
-            quantity("storage_total", String(r.storage.totalBytes), "byte"),
-        ]
-        guard let d = r.delivery else { return storage }
-        return storage + [
-            quantity("pdf_storage_total", String(d.totalBytes), "byte"),
-            quantity("storage_with_pdf_total", String(d.mastersAndCopiesTotalBytes), "byte"),
-            quantity(
-                "pdf_build", String(d.pagesToBuild), "page",
-                rate: .number(String(d.pagesPerHour * EstimationDefaults.hoursPerDay))),
-        ]
-    }
+    static func unit(_ key: String) -> String { MoneyLine.unitName(key)() }
 }

@@ -105,7 +105,7 @@ struct ExportCommand: ParsableCommand {
             }
         }
         if let out {
-            try OutputFile.write(text, to: out, catalogue: global.path)
+            try OutputFile.write(text, to: out, protecting: try store.protectedPaths())
             FileHandle.standardError.write(Data(Text(vi: "Đã ghi \(out)\n", en: "Wrote \(out)\n")().utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))

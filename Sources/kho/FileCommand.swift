@@ -136,8 +136,9 @@ struct FileCommand: ParsableCommand {
             files.map {
                 [
                     $0.ref, $0.title, Printer.years($0.startYear, $0.endYear),
-                    $0.retention.flatMap { Retention.parse($0)?.label() } ?? "", $0.sheets.map(String.init) ?? "?",
-                    $0.access.label(), $0.scanState.label(), $0.pages > 0 ? String($0.pages) : "",
+                    $0.retention.flatMap { Retention.parse($0)?.label() } ?? "",
+                    $0.sheets.map { Format.integer(Int64($0)) } ?? "?",
+                    $0.access.label(), $0.scanState.label(), $0.pages > 0 ? Format.integer(Int64($0.pages)) : "",
                 ]
             },
             right: [4, 7])
@@ -158,6 +159,16 @@ struct FileCommand: ParsableCommand {
                 Text(vi: "Mã hồ sơ: ", en: "Archival code: ")()
                     + (file.archiveId ?? Text(vi: "chưa có (xem kho pdf rule)", en: "none yet (see kho pdf rule)")()))
             if !file.notes.isEmpty { Printer.line(Text(vi: "Ghi chú: ", en: "Notes: ")() + file.notes) }
+            if let missing = file.missingMasters {
+                let names = missing.joined(separator: ", ")
+                Printer.line(
+                    Text(
+                        vi:
+                            "Bản gốc đang mất: \(names) — quét lại rồi chạy kho scan ingest, hoặc chấp nhận mất: kho scan accept \(file.ref) --reason lost",
+                        en:
+                            "Masters missing: \(names) — rescan and run kho scan ingest, or accept the loss: kho scan accept \(file.ref) --reason lost"
+                    )())
+            }
             Printer.line(
                 Text(vi: "Đang ở: ", en: "Where: ")()
                     + BoxCommand.whereabouts(location: file.location, custody: file.custody))

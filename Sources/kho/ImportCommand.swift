@@ -166,6 +166,15 @@ extension ImportCommand {
                         vi: "Đã nhập \(report.imported) văn bản từ \(source.path).",
                         en: "Imported \(report.imported) documents from \(source.path).")())
             }
+            for warning in report.warnings.prefix(20) {
+                Printer.line(Text(vi: "  chú ý, dòng ", en: "  note, line ")() + "\(warning.line): \(warning.message)")
+            }
+            if report.warnings.count > 20 {
+                Printer.line(
+                    Text(
+                        vi: "  … và \(report.warnings.count - 20) dòng nữa cần xem lại ngày",
+                        en: "  … and \(report.warnings.count - 20) more rows whose dates to check")())
+            }
         }
     }
 }

@@ -44,10 +44,27 @@ struct Kho: ParsableCommand {
                 ? String(arg.dropFirst(7)) : (arg == "--lang" && index + 1 < args.count ? args[index + 1] : nil)
             if let value, let lang = Lang(rawValue: value.lowercased()) { Lang.choose(lang) }
         }
+        // SIGINT/SIGTERM: the library ends the tools kho started and removes their folders, no catalogue write is
+        // cut in half; then one line, and exit 130 (SIGINT) or 143 (SIGTERM).
+        CleanStop.install { signal in
+            let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
+            let line = Text(
+                vi:
+                    "đã dừng (\(name)): các công cụ đã kết thúc, thư mục làm việc đã xóa, danh mục giữ như trước tệp đang làm\n",
+                en:
+                    "stopped (\(name)): tools ended, work folders removed, the catalogue as it was before the file in progress\n"
+            )()
+            fflush(nil)
+            // After a progress bar (a terminal only), the line starts on its own.
+            FileHandle.standardError.write(Data(((isatty(2) == 1 ? "\n" : "") + line).utf8))
+            _exit(128 + signal)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
+            CleanStop.waitIfStopping()
         } catch let error as KhoError {
+            CleanStop.waitIfStopping()
             FileHandle.standardError.write(
                 Data("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)\n".utf8))
             Foundation.exit(1)
@@ -58,7 +75,17 @@ struct Kho: ParsableCommand {
                     Data("\(Text(vi: "lỗi", en: "error")()): \(sentence.localizedDescription)\n".utf8))
                 Foundation.exit(1)
             }
-            exit(withError: error)
+            CleanStop.waitIfStopping()
+            guard Lang.current == .vi else { exit(withError: error) }
+            // argument-parser writes its help and its parsing errors in English: kho says them in Vietnamese.
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                let shown = code == .success ? ParserWords.vietnameseHelp(text) : ParserWords.vietnameseError(text)
+                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(
+                    Data((shown + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -50,7 +50,7 @@ struct LabelsCommand: ParsableCommand {
         let store = try global.openForReading()
         let labels = try store.boxLabels(LabelSelection(boxes: boxes, fonds: fonds, madeSince: madeSince))
         let page = renderLabelsHTML(labels, lang: Lang.current, generatedAt: store.time.dateTime(of: Date()))
-        try OutputFile.write(page, to: out, catalogue: global.path)
+        try OutputFile.write(page, to: out, protecting: try store.protectedPaths())
         let sheets = (labels.count + LabelSheet.perSheet - 1) / LabelSheet.perSheet
         if global.json { return try Printer.json(labels) }
         Printer.line(

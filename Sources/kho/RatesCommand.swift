@@ -48,7 +48,7 @@ struct RatesCommand: ParsableCommand {
 
         func run() throws {
             let target = path ?? RatesFile.defaultPath(catalogue: global.path)
-            let rates = try RatesFile.load(path: target) ?? .defaults
+            let rates = try RatesFile.load(path: target) ?? .builtIn(missing: target)
             if global.json { return try Printer.json(rates) }
             let c = rates.contractor
             Printer.table(

@@ -33,12 +33,13 @@ struct ReportCommand: ParsableCommand {
         if let estimate {
             source = .saved(estimate)
         } else {
-            let loaded = try RatesFile.load(path: rates ?? RatesFile.defaultPath(catalogue: global.path))
-            source = .new(EstimateRequest(rates: loaded ?? .defaults, ratesFound: loaded != nil))
+            let ratesPath = rates ?? RatesFile.defaultPath(catalogue: global.path)
+            let loaded = try RatesFile.load(path: ratesPath)
+            source = .new(EstimateRequest(rates: loaded ?? .builtIn(missing: ratesPath), ratesFound: loaded != nil))
         }
         let report = try store.leadershipReport(source, lang: Lang.current)
         let page = report.html
-        try OutputFile.write(page, to: html, catalogue: global.path)
+        try OutputFile.write(page, to: html, protecting: try store.protectedPaths())
         if global.json { return try Printer.json(report.model) }
         Printer.line(
             Text(

@@ -52,9 +52,9 @@ extension ScanCommand {
             )(),
             discussion: Text(
                 vi:
-                    "Khi nội dung một bản quét đã đạt kiểm tra thay đổi, kho giữ mã SHA-256 cũ, hồ sơ chuyển sang «cần xem lại» và `kho scan verify` tiếp tục báo lỗi cho đến khi có người chấp nhận. Ví dụ: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. Hoàn tác bằng kho undo.",
+                    "Khi nội dung một bản quét đã đạt kiểm tra thay đổi, kho giữ mã SHA-256 cũ, hồ sơ chuyển sang «cần xem lại» và `kho scan verify` tiếp tục báo lỗi cho đến khi có người chấp nhận. Ví dụ: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. Bản gốc mất khỏi đĩa vẫn được ghi là mất (verify và check báo lỗi) cho đến khi có lại hoặc có người chấp nhận mất: kho scan accept H0012/03 --page 0007.tif --reason lost --by Hoa. Hoàn tác bằng kho undo.",
                 en:
-                    "When a checked master's content changes, kho keeps the old SHA-256, the file goes to “needs review” and `kho scan verify` keeps failing until a person accepts it. Example: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. Undo with kho undo."
+                    "When a checked master's content changes, kho keeps the old SHA-256, the file goes to “needs review” and `kho scan verify` keeps failing until a person accepts it. Example: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. A master gone from disk stays missing (verify and check fail) until it is back or a person accepts the loss: kho scan accept H0012/03 --page 0007.tif --reason lost --by Hoa. Undo with kho undo."
             )())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
@@ -66,7 +66,9 @@ extension ScanCommand {
         var page: String?
         @Option(
             help: ArgumentHelp(
-                Text(vi: "rescan (quét lại) hoặc repair (sửa chữa, khôi phục).", en: "rescan or repair.")()))
+                Text(
+                    vi: "rescan (quét lại), repair (sửa chữa, khôi phục) hoặc lost (chấp nhận bản gốc đã mất).",
+                    en: "rescan, repair, or lost (accept that a missing master is lost).")()))
         var reason: AcceptReason
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -77,6 +79,14 @@ extension ScanCommand {
             let event = try store.acceptMasters(of: fileRef, page: page, reason: reason, by: try who.attribution())
             if global.json { return try Printer.json(event.id) }
             let file = try store.showFile(fileRef)
+            let count = event.decodedDetail.count ?? 0
+            if reason == .lost {
+                return Printer.done(
+                    Text(
+                        vi: "Đã ghi nhận mất \(count) bản gốc của hồ sơ \(ref); bậc: \(file.scanState.label.vi)",
+                        en: "Recorded \(count) masters of file \(ref) as lost; rung: \(file.scanState.label.en)"),
+                    event: event.id)
+            }
             Printer.done(
                 Text(
                     vi:

@@ -51,6 +51,10 @@ struct StatusCommand: ParsableCommand {
         // Digitized metres are shares of boxes: two decimals say all that is known.
         func m2(_ v: Double) -> String { "\(Format.decimal(v, maxFractionDigits: 2)) m" }
         func pct(_ v: Double) -> String { Format.percent(v, of: p.totalMetres) }
+        // The rungs as displayed add up to the digitized metres as displayed (largest remainder).
+        let split = Format.roundedParts(
+            ["recorded", "passed", "delivered"].map { p.digitizedSplitMetres[$0] ?? 0 }, total: p.digitizedMetres,
+            digits: 2)
         Printer.table(
             [Text(vi: "Chỉ tiêu", en: "Measure")(), Text(vi: "Số lượng", en: "Amount")(), "%"],
             [
@@ -67,9 +71,16 @@ struct StatusCommand: ParsableCommand {
                     pct(p.totalMetres - p.arrangedMetres),
                 ],
                 [Text(vi: "Đã số hóa", en: "Digitized")(), m2(p.digitizedMetres), pct(p.digitizedMetres)],
+                [Text(vi: "  ghi nhận bằng tay", en: "  recorded by hand")(), m2(split[0]), ""],
+                [Text(vi: "  bản gốc đạt chuẩn", en: "  masters passed QC")(), m2(split[1]), ""],
+                [Text(vi: "  đã có bản PDF/A", en: "  PDF/A delivered")(), m2(split[2]), ""],
                 [
-                    Text(vi: "Hộp (khi tiếp nhận)", en: "Boxes (as received)")(),
-                    "\(Format.integer(Int64(p.boxes))) (\(Format.integer(Int64(p.boxesReceived))))", "",
+                    Text(vi: "Hộp/bó khi tiếp nhận", en: "Boxes as received")(), Format.integer(Int64(p.boxesReceived)),
+                    "",
+                ],
+                [
+                    Text(vi: "Hộp/bó đã đăng ký, cả hộp mới", en: "Boxes registered, new ones too")(),
+                    Format.integer(Int64(p.boxes)), "",
                 ],
                 [Text(vi: "Hồ sơ", en: "Files")(), Format.integer(Int64(p.files)), ""],
                 [Text(vi: "Số tờ (đã đếm)", en: "Sheets (counted)")(), Format.integer(Int64(p.sheets)), ""],

@@ -20,6 +20,7 @@ struct ThroughputCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        try OptionRules.throughputWindow(window)
         let store = try global.openForReading()
         let asOfDay = asOf.flatMap { LocalDay(iso: $0) }
         let observations = try store.observations(asOf: asOfDay)

@@ -66,17 +66,27 @@ import Testing
         let m = r.money
         // Then each total is built from its lines, once
         let oneOff = m.oneOff.reduce(Int64(0)) { $0 + $1.amountVND }
-        #expect(oneOff == 80_000_000 && m.oneOffTotalVND == oneOff)
+        let bought = m.oneOff.filter { $0.part == "one_off" }.reduce(Int64(0)) { $0 + $1.amountVND }
+        #expect(bought == 80_000_000 && m.oneOffTotalVND == oneOff)
+        // And the storage still to buy is a line of its own, priced by the terabyte
+        #expect(m.oneOff.contains { $0.part == "storage" && $0.unit == "TB" })
         #expect(m.contractorWorkVND == m.contractor.reduce(0) { $0 + $1.amountVND })
         #expect(m.contractorTotalVND == m.contractorWorkVND + oneOff)
         let p50 = m.inHouse.reduce(Int64(0)) { $0 + $1.amountVND }
         #expect(p50 > 0)
         #expect(m.inHouseWorkVND.p50 == p50)
         #expect(m.inHouseTotalVND.p50 == p50 + oneOff)
-        #expect(m.inHouseTotalVND.p10 == m.inHouse.reduce(Int64(0)) { $0 + ($1.amountBandVND?.p10 ?? 0) } + oneOff)
-        #expect(m.inHouseTotalVND.p90 == m.inHouse.reduce(Int64(0)) { $0 + ($1.amountBandVND?.p90 ?? 0) } + oneOff)
+        #expect(
+            m.inHouseTotalVND.p10 == m.inHouse.reduce(Int64(0)) { $0 + ($1.amountBandVND?.p10 ?? $1.amountVND) }
+                + oneOff)
+        #expect(
+            m.inHouseTotalVND.p90 == m.inHouse.reduce(Int64(0)) { $0 + ($1.amountBandVND?.p90 ?? $1.amountVND) }
+                + oneOff)
         // And the parts' contractor figures add up to the contractor work
-        #expect(r.arrangement.projection.contractorVND + r.scanning.projection.contractorVND == m.contractorWorkVND)
+        let describing = m.contractor.filter { $0.part == "description" }.reduce(Int64(0)) { $0 + $1.amountVND }
+        #expect(
+            r.arrangement.projection.contractorVND + r.scanning.projection.contractorVND + describing
+                == m.contractorWorkVND)
         // And a saved copy decodes to the same totals
         let data = try? encoderForTests.encode(r)
         let back = data.flatMap { try? decoderForTests.decode(EstimateResult.self, from: $0) }
@@ -97,7 +107,8 @@ import Testing
         #expect(a.costVND == 10 * dayRate)
         // And the in-house total to meet it is both parts' cost plus the one-offs, the contractor total unchanged
         let s = try #require(d.scanning)
-        #expect(d.inHouseTotalVND == a.costVND + s.costVND + 80_000_000)
+        let describing = r.money.inHouse.filter { $0.part == "description" }.reduce(Int64(0)) { $0 + $1.amountVND }
+        #expect(d.inHouseTotalVND == a.costVND + s.costVND + describing + r.money.oneOffTotalVND)
         #expect(d.contractorTotalVND == r.money.contractorTotalVND)
         // And at 2.5 days a week each, twice the people
         let half = try #require(estimate(Self.inputs(until: until, daysPerWeek: 2.5)).deadline?.arrangement)

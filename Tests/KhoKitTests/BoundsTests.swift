@@ -141,9 +141,8 @@ import Testing
         try store.write { db in
             try db.execute(sql: "UPDATE file SET pages = 9223372036854775807, sheets = 9223372036854775807")
             try db.execute(sql: "UPDATE box SET extent_mm = 9223372036854775807, kept_mm = 9223372036854775807")
-            try db.execute(
-                sql:
-                    "UPDATE event SET pages = 9223372036854775807, sheets = 9223372036854775807, metres_mm = 9223372036854775807, kept_mm = 9223372036854775807"
+            try db.tamperWithLog(
+                "UPDATE event SET pages = 9223372036854775807, sheets = 9223372036854775807, metres_mm = 9223372036854775807, kept_mm = 9223372036854775807"
             )
             for n in 1...2 {
                 try db.execute(
@@ -172,7 +171,7 @@ import Testing
         let store = try catalogue()
         try store.write { db in
             try db.execute(sql: "UPDATE file SET pages = -9223372036854775808")
-            try db.execute(sql: "UPDATE event SET pages = -9223372036854775808, metres_mm = -9223372036854775808")
+            try db.tamperWithLog("UPDATE event SET pages = -9223372036854775808, metres_mm = -9223372036854775808")
         }
         _ = try store.status(now: Fixture.now)
         _ = try store.check(now: Fixture.now)

@@ -12,7 +12,7 @@ import Testing
     func catalogue() throws -> KhoStore {
         let store = try Fixture.store()
         try store.registerBox(
-            BoxDraft(code: "H012", fonds: "UBND-SK1", extent: "0,5", location: "A-1"), by: Fixture.who())
+            BoxDraft(code: "H012", fonds: "UBND-SK1", extent: "0,5", location: "A-1"), by: Fixture.registrar)
         try store.registerFile(
             FileDraft(ref: FileRef(box: "H012", file: "3"), title: "Hồ sơ đất thôn 2", sheets: "40"), by: Fixture.who())
         return store
@@ -41,7 +41,7 @@ import Testing
         expectError(
             CorrectionError.sameCode(thing: .box, code: "H0012"),
             { try store.renameBox("H0012", to: "H0012", by: Fixture.who()) })
-        try store.registerBox(BoxDraft(code: "H9", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "H9", fonds: "UBND-SK1"), by: Fixture.registrar)
         expectError(
             CatalogueError.duplicateBox(code: "H9", fonds: "UBND-SK1", location: ""),
             { try store.renameBox("H0012", to: "H9", by: Fixture.who()) })
@@ -97,7 +97,7 @@ import Testing
         // Given a fonds, a box and a file registered by mistake, edited and moved but nothing else
         let store = try catalogue()
         try store.addFonds(code: "NHAM", name: "Phông nhầm", by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "X1", fonds: "NHAM"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "X1", fonds: "NHAM"), by: Fixture.registrar)
         try store.registerFile(FileDraft(ref: FileRef(box: "X1", file: "01"), title: "nhầm"), by: Fixture.who())
         try store.editFile(FileRef(box: "X1", file: "01"), FileChanges(title: "vẫn nhầm"), by: Fixture.who())
         try store.moveBox("X1", to: "Z-9", by: Fixture.who())
@@ -185,7 +185,7 @@ import Testing
     @Test func undoingAnImportRemovesExactlyItsRowsUnlessOneWasTouched() throws {
         // Given boxes imported in two files and files imported into them
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "H0", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "H0", fonds: "UBND-SK1"), by: Fixture.registrar)
         let first = Fixture.write(
             "box,fonds,extent_m\nH1,UBND-SK1,0.125\nH2,UBND-SK1,0.25\nH3,UBND-SK1,0.5\n", to: "a.csv", in: dir)
         let second = Fixture.write(
@@ -238,7 +238,7 @@ import Testing
 
     @Test func undoingAFilesImportIsRefusedOnceAFileWasScanned() throws {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.registrar)
         let path = Fixture.write("box,file,title,sheets\nH1,01,Sổ một,10\nH1,02,Sổ hai,12\n", to: "f.csv", in: dir)
         try store.importCSV(.files, path: path, by: Fixture.who())
         let event = try #require(try store.events(LogFilter(kind: "import.files")).first)

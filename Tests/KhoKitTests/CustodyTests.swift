@@ -9,8 +9,8 @@ import Testing
     func catalogue() throws -> KhoStore {
         let store = try Fixture.store()
         let who = Fixture.who()
-        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", location: "A-1"), by: who)
-        try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1", location: "A-2"), by: who)
+        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", location: "A-1"), by: Fixture.registrar)
+        try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1", location: "A-2"), by: Fixture.registrar)
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Sổ địa bạ"), by: who)
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "Công văn"), by: who)
         try store.registerFile(FileDraft(ref: FileRef(box: "H2", file: "01"), title: "Sổ hộ tịch"), by: who)
@@ -108,8 +108,10 @@ import Testing
             try store.bringIn(h1, by: Fixture.who())
         }
         // A return before the hand-out is refused
-        expectError(CustodyError.returnBeforeOut(thing: "H1/01", returned: "2026-11-21 09:00", out: "2026-11-22 09:00"))
-        {
+        expectError(
+            CustodyError.returnBeforeOut(
+                thing: "H1/01", returned: "2026-11-21 09:00", out: "2026-11-22 09:00", earliest: "2026-11-22T09:00")
+        ) {
             try store.bringIn(h101, by: Fixture.who(at: "2026-11-21T09:00"))
         }
     }

@@ -9,10 +9,10 @@ import Testing
     func catalogue() throws -> KhoStore {
         let store = try Fixture.store()
         for (code, extent) in [("B1", "1"), ("B2", "2"), ("B3", "2")] {
-            try store.registerBox(BoxDraft(code: code, fonds: "UBND-SK1", extent: extent), by: Fixture.who())
+            try store.registerBox(BoxDraft(code: code, fonds: "UBND-SK1", extent: extent), by: Fixture.registrar)
         }
-        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "0.4", from: "B1"), by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1", extent: "0.4", from: "B1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "0.4", from: "B1"), by: Fixture.registrar)
+        try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1", extent: "0.4", from: "B1"), by: Fixture.registrar)
         try store.finishArrangement(of: ["B1"], kept: "0.8", by: Fixture.who(at: "2025-06-30", opening: true))
         for (ref, sheets, retention) in [
             ("H1/01", "100", "permanent"), ("H1/02", "50", "10"), ("H2/01", "200", "permanent"),
@@ -83,7 +83,7 @@ import Testing
         #expect(scoped.remaining.scanningShareOfUnarranged == 0.75)
         // One fonds only
         try store.addFonds(code: "DU", name: "Đảng ủy", by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "C1", fonds: "DU", extent: "3"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "C1", fonds: "DU", extent: "3"), by: Fixture.registrar)
         var du = request
         du.fonds = "DU"
         #expect(try store.estimateInputs(du, now: Fixture.now).remaining.unarrangedMetres == 3)

@@ -81,8 +81,8 @@ import Testing
         let ids = try store.events().compactMap(\.id)
         let edit = try #require(ids.last)
         try store.write { db in
-            try db.execute(sql: "UPDATE event SET detail = 'not json {' WHERE id = ?", arguments: [edit])
-            try db.execute(sql: #"UPDATE event SET detail = '{"after": 5}' WHERE id = ?"#, arguments: [ids[0]])
+            try db.tamperWithLog("UPDATE event SET detail = 'not json {' WHERE id = ?", arguments: [edit])
+            try db.tamperWithLog(#"UPDATE event SET detail = '{"after": 5}' WHERE id = ?"#, arguments: [ids[0]])
         }
         // Then decoding it says so instead of giving an empty detail
         #expect(throws: EventDetailError.undecodable(reason: "not JSON")) { try EventDetail(decoding: "not json {") }

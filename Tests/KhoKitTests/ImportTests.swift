@@ -10,8 +10,8 @@ import Testing
 
     func catalogueWithBoxes() throws -> KhoStore {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.registrar)
+        try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1"), by: Fixture.registrar)
         return store
     }
 

@@ -8,9 +8,9 @@ import Testing
 /// A catalogue with bundle B1 (0.5 m), box H1 made from it, and box H2 holding files 01 and 02.
 private func catalogue() throws -> KhoStore {
     let store = try Fixture.store()
-    try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0.5"), by: Fixture.who())
-    try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", from: "B1"), by: Fixture.who())
-    try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1"), by: Fixture.who())
+    try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0.5"), by: Fixture.registrar)
+    try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", from: "B1"), by: Fixture.registrar)
+    try store.registerBox(BoxDraft(code: "H2", fonds: "UBND-SK1"), by: Fixture.registrar)
     try store.registerFile(FileDraft(ref: FileRef(box: "H2", file: "01"), title: "Sổ"), by: Fixture.who())
     try store.registerFile(FileDraft(ref: FileRef(box: "H2", file: "02"), title: "Công văn"), by: Fixture.who())
     return store
@@ -38,7 +38,8 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         // When its finish is back-filled to 10 Jan
         // Then it is refused, naming both times, who started it and the start event, and nothing changes
         let expected = WorkError.finishBeforeStart(
-            box: "B1", finish: "2026-01-10 16:00", start: "2026-01-15 08:00", who: "Minh", event: start)
+            box: "B1", finish: "2026-01-10 16:00", start: "2026-01-15 08:00", who: "Minh", event: start,
+            earliest: "2026-01-15T08:00")
         expectError(expected) { try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-01-10T16:00")) }
         #expect(expected.text.vi.contains("2026-01-10 16:00") && expected.text.vi.contains("2026-01-15 08:00"))
         #expect(expected.text.en.contains("2026-01-10 16:00") && expected.text.en.contains("2026-01-15 08:00"))
@@ -65,7 +66,8 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         // Then the message tells the two apart by their seconds
         expectError(
             WorkError.finishBeforeStart(
-                box: "B1", finish: "2026-11-27 10:00:00", start: "2026-11-27 10:00:30", who: "Thu", event: start)
+                box: "B1", finish: "2026-11-27 10:00:00", start: "2026-11-27 10:00:30", who: "Thu", event: start,
+                earliest: "2026-11-27T10:01")
         ) {
             try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-27T10:00"))
         }
@@ -73,7 +75,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
 
     @Test func manyBoxesAreRefusedTogetherWhenOneFinishIsBeforeItsStart() throws {
         let store = try catalogue()
-        try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.registrar)
         try store.startArrangement(of: ["B2"], by: Fixture.who(at: "2026-02-01T08:00"))
         let before = try snapshot(store)
         #expect(throws: WorkError.self) {
@@ -156,7 +158,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let store = try catalogue()
         let before = try snapshot(store)
         expectError(CatalogueError.extentRoundsToZero(extent)) {
-            try store.registerBox(BoxDraft(code: "B9", fonds: "UBND-SK1", extent: extent), by: Fixture.who())
+            try store.registerBox(BoxDraft(code: "B9", fonds: "UBND-SK1", extent: extent), by: Fixture.registrar)
         }
         expectError(CatalogueError.extentRoundsToZero(extent)) {
             try store.editBox("B1", BoxChanges(extent: extent), by: Fixture.who())
@@ -253,7 +255,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         try FixtureWriter.write([.rgb], to: path)
         _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who(), now: Fixture.now)
         #expect(try store.showFile(FileRef(box: "H2", file: "01")).scanState == .passed)
-        try store.registerBox(BoxDraft(code: "H3", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "H3", fonds: "UBND-SK1"), by: Fixture.registrar)
         let before = try snapshot(store)
         // When it is moved to H3
         // Then the move is refused, naming the folder to move and where, and nothing changes
@@ -302,8 +304,8 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
             try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-03T16:00")).first?.id)
         #expect(try store.check().problems == [])
         try store.writer.write { db in
-            try db.execute(
-                sql: "UPDATE event SET happened_at = happened_at - 3 * 86400, happened_day = '2026-10-31' WHERE id = ?",
+            try db.tamperWithLog(
+                "UPDATE event SET happened_at = happened_at - 3 * 86400, happened_day = '2026-10-31' WHERE id = ?",
                 arguments: [finish])
         }
         // When it is checked
@@ -332,7 +334,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let finish = try #require(try store.finishArrangement(of: ["B1"], kept: "0.4", by: Fixture.who()).first?.id)
         try store.writer.write { db in
             try db.execute(sql: "UPDATE box SET extent_mm = 300 WHERE code = 'B1'")
-            try db.execute(sql: "UPDATE event SET kept_mm = 600 WHERE id = ?", arguments: [finish])
+            try db.tamperWithLog("UPDATE event SET kept_mm = 600 WHERE id = ?", arguments: [finish])
         }
         let report = try store.check()
         let box = try #require(
@@ -360,7 +362,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let (store, _, two, _) = try recorded()
         try store.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "UPDATE event SET supersedes = 9999 WHERE id = ?", arguments: [two])
+            try db.tamperWithLog("UPDATE event SET supersedes = 9999 WHERE id = ?", arguments: [two])
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let problem = try #require(try store.check().problems.first { $0.code == "event_supersedes" })
@@ -371,7 +373,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func aSupersedesLinkToAnotherFilesEventIsFound() throws {
         let (store, one, two, _) = try recorded()
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
+            try db.tamperWithLog("UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
         }
         let problems = try store.check().problems.filter { $0.code == "event_supersedes" }
         #expect(problems.count == 1)
@@ -382,7 +384,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
     @Test func aSupersedesLinkToANonScanEventIsFound() throws {
         let (store, one, _, fileAdd) = try recorded()
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [fileAdd, one])
+            try db.tamperWithLog("UPDATE event SET supersedes = ? WHERE id = ?", arguments: [fileAdd, one])
         }
         let problems = try store.check().problems.filter { $0.code == "event_supersedes" }
         #expect(problems.count == 1)
@@ -425,7 +427,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let two = try #require(
             try store.recordScan(of: FileRef(box: "H2", file: "02"), pages: 12, by: Fixture.who()).id)
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
+            try db.tamperWithLog("UPDATE event SET supersedes = ? WHERE id = ?", arguments: [one, two])
         }
         // When live events of those kinds are read through the one definition
         let live = try store.read { db in

@@ -40,7 +40,7 @@ import Testing
     func workedCatalogue() throws -> KhoStore {
         let store = try Fixture.store()
         for i in 1...8 {
-            try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.who())
+            try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.registrar)
         }
         for (i, day) in (19...26).enumerated() {
             let who = Fixture.who(at: "2026-11-\(day)T09:00")
@@ -89,11 +89,11 @@ import Testing
     // MARK: a full disk
 
     @Test func aFullDiskReadsAsAFullDiskAndTheCatalogueIsUnchanged() throws {
-        // Given a catalogue on a small disk (a 1 MiB tmpfs; root only, skipped where mount is not permitted),
+        // Given a catalogue on a small disk (a 2 MiB tmpfs; root only, skipped where mount is not permitted),
         // closed cleanly, then the disk filled by something else
         let mount = dir.appendingPathComponent("disk").path
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-        guard shell("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount) == 0 else { return }
+        guard shell("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount) == 0 else { return }
         defer { _ = shell("umount", mount) }
         let path = mount + "/kho.sqlite"
         let store = try KhoStore.open(path: path, forWriting: true)
@@ -124,7 +124,7 @@ import Testing
         // Given a catalogue on a small disk with room for itself but not for a restore's staging copy
         let mount = dir.appendingPathComponent("disk").path
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-        guard shell("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount) == 0 else { return }
+        guard shell("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount) == 0 else { return }
         defer { _ = shell("umount", mount) }
         let path = mount + "/kho.sqlite"
         let store = try KhoStore.open(path: path, forWriting: true)

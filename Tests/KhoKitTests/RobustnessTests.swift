@@ -62,7 +62,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         let store = try busyStore()
         try store.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "UPDATE event SET box_id = 999 WHERE id = 3")
+            try db.tamperWithLog("UPDATE event SET box_id = 999 WHERE id = 3")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let report = try store.check()

@@ -70,8 +70,8 @@ import Testing
 
     @Test func logFilters() throws {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1"), by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1"), by: Fixture.registrar)
+        try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.registrar)
         try store.finishArrangement(of: ["B1"], by: Fixture.who("Minh", at: "2026-10-01T08:00"))
         try store.finishArrangement(of: ["B2"], by: Fixture.who("Thu", at: "2026-11-01T08:00"))
         // (finishing a box never started records its start too, at the same time)

@@ -13,6 +13,10 @@ enum Fixture {
         try! Attribution.resolve(by: name, at: at, opening: opening, now: now, env: ["USER": "test"], time: time)
     }
 
+    /// Who registers boxes in tests that back-fill work: on 1 January 2026, before any work they record (work is
+    /// never dated before its box was registered).
+    static var registrar: Attribution { who(at: "2026-01-01T08:00") }
+
     /// A catalogue with one fonds, UBND-SK1.
     static func store() throws -> KhoStore {
         let store = try KhoStore.inMemory(time: time)

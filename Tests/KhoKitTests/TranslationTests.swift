@@ -92,6 +92,8 @@ import Testing
                 .emptyField(.title), .emptyField(.reason), .emptyField(.decision), .emptyField(.record),
                 .madeByArrangement(box: "H2", from: "B1"), .notInArrangement(box: "B1"),
                 .moreThanLeftOut(box: "B1", proposedMM: 100, addingMM: 50, extentMM: 500, keptMM: 400),
+                .moreThanExtent(box: "B1", proposedMM: 100, addingMM: 10_000, extentMM: 500),
+                .approvedBeforeProposed(day: "2026-01-01", proposedDay: "2026-02-01", box: "B1"),
                 .manyFonds(step: .approve, fonds: ["F1", "F2"]), .manyFonds(step: .destroy, fonds: ["F1", "F2"]),
                 .nothingWaiting(step: .approve, fonds: "F1"), .nothingWaiting(step: .destroy, fonds: nil),
                 .unbalanced(box: "B1", proposedMM: 100, leftOutMM: 150),
@@ -110,7 +112,9 @@ import Testing
                 .notSQLite(path: "p"), .notAFile(path: "p"), .readOnly(path: "p"), .missing(path: "p"),
                 .newerSchema(path: "p", unknown: ["v9"]),
                 .cannotCreate(path: "p", reason: "r"), .busy(path: "p"), .diskFull(path: "p"),
-                .io(path: "p", reason: "r"), .database(path: "p", code: 1, reason: "SQL logic error"),
+                .io(path: "p", reason: "r"), .unexpectedSchema(table: "t", expected: "e"),
+                .database(path: "p", code: 1, reason: "SQL logic error"),
+                .catalogueReplaced(path: "p", task: Text(vi: "việc", en: "the task")),
             ])
         // BoundsError
         add(BoundsError.self, [.outOfRange(value: "999999999999999", bound: .days)])
@@ -137,6 +141,9 @@ import Testing
             OutputError.self,
             [
                 .catalogue(path: "p", catalogue: "c"), .notRegularFile(path: "p", kind: "fifo"),
+                .protected(
+                    path: "p",
+                    what: Text(vi: "bản gốc của hồ sơ H1/01, trang 1", en: "the master of file H1/01, page 1")),
                 .cannotWrite(path: "p", reason: "r"),
             ])
         add(
@@ -148,14 +155,24 @@ import Testing
                 .unavailable(path: "p", reason: "r"),
             ])
         // AttributionError, WorkError, EventDetailError, LogError
-        add(AttributionError.self, [.noActor, .badDate("x"), .future("x")])
+        add(
+            AttributionError.self,
+            [
+                .noActor, .badDate("x"), .future("x"),
+                .beforeBound(at: "0001-01-01", bound: .boxRegistered(box: "H1", at: "t"), earliest: "e"),
+                .beforeBound(at: "2000-01-01", bound: .fondsYears(fonds: "F1", year: 2010), earliest: "e"),
+                .beforeBound(at: "2000-01-01", bound: .boxYears(box: "H1", year: 2010), earliest: "e"),
+                .beforeBound(at: "1900-01-01", bound: .earliest(year: 1945), earliest: "e"),
+            ])
         add(
             WorkError.self,
             [
                 .alreadyStarted(box: "B", when: "w", who: "p"), .alreadyFinished(box: "B", when: "w", who: "p"),
-                .keptTooLarge(box: "B", kept: "1", extent: "0,5"), .badKept("x"), .keptRoundsToZero("0,0001"),
+                .keptTooLarge(box: "B", kept: "1", extent: "0,5"), .badKept("x"),
+                .keptLeavesNoRoom(box: "B", kept: "0,4", extent: "0,5", proposed: "0,3"), .keptRoundsToZero("0,0001"),
                 .keptNotArranged(box: "B", state: "s"),
-                .finishBeforeStart(box: "B", finish: "f", start: "s", who: "p", event: 1), .keptWithManyBoxes,
+                .finishBeforeStart(box: "B", finish: "f", start: "s", who: "p", event: 1, earliest: "e"),
+                .keptWithManyBoxes,
                 .secretFile("B/F"),
                 .secretAlreadyScanned("B/F", "s"), .badPages("x"),
                 .alreadyRecorded(ref: "B/F", when: "w", who: "p", event: 1),
@@ -176,6 +193,7 @@ import Testing
                 .duplicateColumn(path: "p", column: "c"),
                 .badRows(path: "p", problems: [RowProblem(line: 2, code: "B", message: "m")], rows: 1),
                 .unterminatedQuote(path: "p", line: 2, sample: "s"), .textAfterQuote(path: "p", line: 2, sample: "s"),
+                .nulByte(path: "p", line: 3),
             ])
         add(FilterError.self, [.badValue(field: "f", value: "v", allowed: "a")])
         // Scanning: ScanError, ProfileError, ReviewError
@@ -191,7 +209,8 @@ import Testing
             [
                 .nothingToConfirm(ref: "B/F", state: Text(vi: "chưa số hóa", en: "not scanned"), pages: 3, sheets: 2),
                 .nothingToConfirm(ref: "B/F", state: Text(vi: "chưa số hóa", en: "not scanned"), pages: 3, sheets: nil),
-                .nothingToAccept(ref: "B/F"), .unknownPage(ref: "B/F", page: "9", changed: ["0001.tif"]), .emptyNote,
+                .nothingToAccept(ref: "B/F"), .nothingLost(ref: "B/F"),
+                .unknownPage(ref: "B/F", page: "9", changed: ["0001.tif"]), .emptyNote,
             ])
         // Estimation: RatesError, EstimateError, RatesFileError (KhoEstimation)
         add(
@@ -200,7 +219,9 @@ import Testing
                 .invalid(path: "p", message: Text(vi: "lỗi", en: "error")), .unreadable(path: "p", reason: "r"),
                 .exists(path: "p"),
             ])
-        add(EstimateError.self, [.nameTaken("n"), .unknown("n"), .emptyName])
+        add(
+            EstimateError.self,
+            [.nameTaken("n"), .unknown("n"), .emptyName, .pastDeadline(until: "2025-03-01", today: "2025-03-31")])
         add(
             RatesFileError.self,
             [
@@ -209,6 +230,7 @@ import Testing
                 .badNumber(line: 1, key: "k", value: "v"), .tooLarge(line: 1, key: "k", value: "9", limit: 1),
                 .badDate(line: 1, value: "v"),
                 .duplicateKey(line: 3, key: "k", firstLine: 1), .missingKey(section: "s", key: "k"),
+                .hiddenCharacter(line: 4, character: "U+001B"),
             ])
         // Locations, custody, labels
         add(
@@ -227,9 +249,11 @@ import Testing
                 .cannotWeedWhileOut(thing: "H1", holder: "p", since: "s", returnWith: "kho in H1"),
                 .notOut(thing: "H1", hint: nil), .notOut(thing: "H1/01", hint: .withBox(box: "H1", holder: "p")),
                 .notOut(thing: "H1", hint: .files("H1/01 (p)")), .badPurpose("x"), .badDue("x"),
-                .dueBeforeOut(due: "d", out: "o"), .returnBeforeOut(thing: "H1", returned: "r", out: "o"),
+                .dueTooEarly(due: "0001-01-02", year: 1945),
+                .dueBeforeOut(due: "d", out: "o"),
+                .returnBeforeOut(thing: "H1", returned: "r", out: "o", earliest: "e"),
             ])
-        add(LabelError.self, [.badDay("x"), .noBoxes])
+        add(LabelError.self, [.badDay("x"), .noBoxes, .rehoused(box: "B017", into: "H0120")])
         // Documents, delivery, time
         add(
             DocumentError.self,
@@ -239,6 +263,8 @@ import Testing
                 .badKindKey("x"), .duplicateKind(key: "k", name: "n"), .badDate("x"), .badPages("x"),
                 .pagesDisagree(range: "1-3", count: 2),
                 .badSheetRange("x"), .notUndoableTouched(doc: "B/F/1", event: 7),
+                .alreadyInFile(doc: "B/F/1", file: "B/F"), .futureDate("2999", today: "2026-12-06"),
+                .badPageCount("x"),
             ])
         add(
             DeliveryError.self,
@@ -249,7 +275,9 @@ import Testing
                 .duplicateCodes(fonds: "F", code: "c", refs: ["B/1", "B/2"]), .busy(folder: "d"),
                 .badSetting(name: "n", value: "v", allowed: "a"),
                 .folder(path: "p", reason: "r"), .noFolder,
+                .notAFolder(path: "/dev/null", reason: Text(vi: "tệp", en: "a file")),
             ])
+        add(OptionError.self, [.notPositive(option: "--window", value: 0)])
         add(LocalTimeError.self, [.unknownZone("Mars/Olympus")])
         return all
     }()

@@ -13,8 +13,8 @@ import Testing
     /// UBND-SK1 with bundle B017 (0.6 m) being arranged, and box H0120 made from it.
     func arranging() throws -> KhoStore {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "B017", fonds: "UBND-SK1", extent: "0,6"), by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "H0120", fonds: "UBND-SK1", from: "B017"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "B017", fonds: "UBND-SK1", extent: "0,6"), by: Fixture.registrar)
+        try store.registerBox(BoxDraft(code: "H0120", fonds: "UBND-SK1", from: "B017"), by: Fixture.registrar)
         try store.startArrangement(of: ["B017"], by: Fixture.who(at: "2026-11-20T08:00"))
         return store
     }
@@ -24,7 +24,7 @@ import Testing
     ) throws -> WeedItemView {
         try store.addWeed(
             WeedDraft(box: box, title: title, years: "1995-1996", quantity: quantity, reason: "Hết thời hạn bảo quản"),
-            by: Fixture.who("Lê Thị Hoa"))
+            by: Fixture.who("Lê Thị Hoa", at: "2026-11-20T09:00"))
     }
 
     func problems(_ store: KhoStore, _ code: String) throws -> [CheckProblem] {
@@ -102,8 +102,12 @@ import Testing
         expectError(
             WeedError.moreThanLeftOut(box: "B017", proposedMM: 150, addingMM: 10, extentMM: 600, keptMM: 450),
             { try weed(store, "0,01 m") })
-        // When the kept metres are corrected afterwards, Then check says the list no longer adds up
-        try store.editBox("B017", BoxChanges(kept: "0,5"), by: Fixture.who())
+        // When the kept metres are corrected to leave less out than the list proposes, Then that is refused
+        expectError(WorkError.keptLeavesNoRoom(box: "B017", kept: "0,5", extent: "0,6", proposed: "0,15")) {
+            try store.editBox("B017", BoxChanges(kept: "0,5"), by: Fixture.who())
+        }
+        // And when the catalogue says so anyway (changed outside kho), Then check says the list no longer adds up
+        try store.write { db in try db.execute(sql: "UPDATE box SET kept_mm = 500 WHERE code = 'B017'") }
         let over = try problems(store, "weed_metres")
         #expect(over.count == 1 && over[0].text.en.contains("0.15 m") && over[0].text.en.contains("0.1 m"))
     }
@@ -111,7 +115,7 @@ import Testing
     @Test func anArrangedBoxWithoutAListIsANoticeNotAFault() throws {
         // Given a box arranged before the list was kept in kho (an opening balance), leaving 0.1 m out
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0,5"), by: Fixture.registrar)
         try store.finishArrangement(of: ["B1"], kept: "0,4", by: Fixture.who(opening: true))
         // When checked, Then it is clean, with a notice that says what to record
         let report = try store.check(now: Fixture.now)
@@ -124,7 +128,7 @@ import Testing
 
     @Test func weedingBelongsToABoxBeingArrangedAndToTheBoxAsReceived() throws {
         let store = try arranging()
-        try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "B2", fonds: "UBND-SK1"), by: Fixture.registrar)
         expectError(WeedError.notInArrangement(box: "B2"), { try weed(store, "0,05 m", box: "B2") })
         expectError(
             WeedError.madeByArrangement(box: "H0120", from: "B017"), { try weed(store, "0,05 m", box: "H0120") })
@@ -223,7 +227,7 @@ import Testing
     @Test func approvalNeedsTheFondsWhenSeveralHaveItemsWaiting() throws {
         let store = try arranging()
         try store.addFonds(code: "HTX", name: "HTX Sơn Kim", by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "X1", fonds: "HTX", extent: "0,2"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "X1", fonds: "HTX", extent: "0,2"), by: Fixture.registrar)
         try store.startArrangement(of: ["X1"], by: Fixture.who())
         _ = try weed(store, "0,1 m")
         _ = try weed(store, "0,05 m", box: "X1")

@@ -7,8 +7,8 @@ import Testing
     /// A catalogue with bundle B1 (0.5 m) and box H1 holding files 01 (open) and 02 (secret).
     func catalogue() throws -> KhoStore {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0.5"), by: Fixture.who())
-        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "0.5"), by: Fixture.registrar)
+        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.registrar)
         try store.registerFile(
             FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Sổ", sheets: "40"), by: Fixture.who())
         try store.registerFile(
@@ -191,7 +191,7 @@ import Testing
 
     @Test func openingBalancesAreMarked() throws {
         let store = try Fixture.store()
-        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "1"), by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "1"), by: Fixture.registrar)
         try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2025-06-30", opening: true))
         let event = try #require(try store.events(LogFilter(kind: "sort.finish")).first)
         #expect(event.opening)

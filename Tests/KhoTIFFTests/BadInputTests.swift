@@ -178,10 +178,11 @@ enum BadInput: String, CaseIterable, Sendable {
         let path = try BadInput.secondIFDPastEnd.make(in: directory)
         // When it is read
         let finding = TIFFReader.read(path: path).findings.first
-        // Then libtiff's words are kept, without the path the caller already knows
+        // Then libtiff's words are kept, without the path the caller already knows: the error it stopped at first,
+        // what it logged before after it (issue 21, item 8)
         #expect(
             finding?.message(in: .en)
-                == "cannot read the image directory (IFD) of page 2: TIFFFetchDirectory: Can not read TIFF directory count"
+                == "cannot read the image directory (IFD) of page 2: TIFFReadDirectory: Failed to read directory at offset 10000000 (TIFFFetchDirectory: Can not read TIFF directory count)"
         )
     }
 

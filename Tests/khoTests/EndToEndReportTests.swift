@@ -19,7 +19,8 @@ import Testing
             ["sort", "finish", "B1", "--kept", "1", "--by", "Minh", "--at", "2026-10-05T16:00"],
             ["scan", "record", "H1/01", "--pages", "14", "--by", "Hoa", "--at", "2026-10-06T09:00"],
         ] {
-            let r = try kho.run(step)
+            // Registered well before the work the tests back-fill (never dated before its box was registered).
+            let r = try kho.run(step + (step.prefix(2) == ["box", "add"] ? ["--at", "2025-06-01T08:00"] : []))
             #expect(r.code == 0, "\(step): \(r.err)")
         }
         return kho
@@ -141,7 +142,7 @@ import Testing
         // And the CSV's total row too
         let csv = try kho("estimate", "--csv")
         let totalRow = try #require(csv.out.components(separatedBy: "\r\n").first { $0.hasPrefix("total,") })
-        #expect(totalRow.hasSuffix(",\(contractor)"))
+        #expect(totalRow.contains(",\(contractor),"))
         #expect(totalRow.contains(",\(inHouse),"))
         let storageRow = try #require(csv.out.components(separatedBy: "\r\n").first { $0.hasPrefix("storage_total,") })
         #expect(storageRow.hasPrefix("storage_total,\(totalBytes),"))

@@ -70,7 +70,11 @@ import Testing
           đã hủy                             0 m
         Chưa chỉnh lý                        1 m    50 %
         Đã số hóa                         0,33 m  16,7 %
-        Hộp (khi tiếp nhận)                5 (4)
+          ghi nhận bằng tay               0,33 m
+          bản gốc đạt chuẩn                  0 m
+          đã có bản PDF/A                    0 m
+        Hộp/bó khi tiếp nhận                   4
+        Hộp/bó đã đăng ký, cả hộp mới          5
         Hồ sơ                                  3
         Số tờ (đã đếm)                       120
         Trang đã số hóa                      156
@@ -99,17 +103,19 @@ import Testing
         Dự toán YẾU: ít hơn 10 ngày có số liệu.
 
         Kinh phí xin thêm (đồng) — mỗi khoản chỉ tính một lần:
-          Phương án thuê đơn vị dịch vụ: 228.621.750 đ (công việc 38.621.750 đ + chi một lần 190.000.000 đ)
-          Phương án tự làm (thuê thêm ngày công), P50: 190.000.000 đ (P10–P90: 190.000.000 đ – 190.000.000 đ; công việc 0 đ + chi một lần 190.000.000 đ)
+          Phương án thuê đơn vị dịch vụ: 49.682.500 đ (công việc 38.622.500 đ + chi một lần 11.060.000 đ)
+          Phương án tự làm (thuê thêm ngày công), P50: 11.700.000 đ (không có khoảng P10–P90: không thuê thêm người chỉnh lý, số hóa nên số tiền không phụ thuộc nhịp độ; công việc 640.000 đ + chi một lần 11.060.000 đ)
 
         Ngày xong (P10 – P50 – P90): theo KẾ HOẠCH và theo NHỊP ĐỘ THỰC TẾ (26 tuần qua, kể cả tuần không làm):
-        Phần việc       Còn lại  Năng suất đội  Người  Kế hoạch                              Ngày công/tuần thực tế  Nhịp độ thực tế
-        ─────────  ────────────  ─────────────  ─────  ────────────────────────────────────  ──────────────────────  ────────────────────────────────────
-        Chỉnh lý            1 m    0,25 m/ngày      2  04/02/2025 – 06/02/2025 – 21/02/2025                       2  10/02/2025 – 28/02/2025 – 01/05/2025
-        Số hóa     20.105 trang  78 trang/ngày      1  29/12/2025 – 29/01/2026 – 10/03/2026                     0,5  10/10/2029 – 20/11/2034 – 13/05/2050
-        Toàn bộ                                        29/12/2025 – 30/01/2026 – 10/03/2026                          11/10/2029 – 12/12/2034 – 19/06/2051
+        Phần việc       Còn lại  Năng suất đội  Người  Kế hoạch              Ngày công/tuần thực tế  Nhịp độ thực tế
+        ─────────  ────────────  ─────────────  ─────  ────────────────────  ──────────────────────  ────────────────────
+        Chỉnh lý            1 m    0,25 m/ngày      2  06/02/2025 (chỉ P50)                       2  28/02/2025 (chỉ P50)
+        Số hóa     20.105 trang  78 trang/ngày      1  29/01/2026 (chỉ P50)                     0,5  20/11/2034 (chỉ P50)
+        Toàn bộ                                        30/01/2026 (chỉ P50)                          12/12/2034 (chỉ P50)
           chỉnh lý: 2 ngày công/tuần trong 4 tuần qua (kể cả tuần không làm); lần làm cuối 17/01/2025 (đã ngừng 2 tuần)
           số hóa: 0,5 ngày công/tuần trong 4 tuần qua (kể cả tuần không làm); lần làm cuối 20/01/2025 (đã ngừng 1 tuần)
+          chưa đủ số liệu để có khoảng P10–P90: mới có 2 tuần có làm việc, cần ít nhất 4
+          Biên mục: 1,6 ngày công, 1 người, xong 04/02/2025 (giả định 100 văn bản/ngày công)
 
         Dung lượng lưu trữ (26.099.520 byte/trang, giả định; mới có 0 tệp gốc đạt chuẩn, cần 20):
                                   Một bản    3 bản
@@ -118,32 +124,31 @@ import Testing
         Cần thêm                 524,7 GB  1,57 TB
         Tổng khi xong            524,7 GB  1,57 TB
         Bản PDF/A đã dựng            0 MB     0 MB
-        Bản PDF/A còn phải dựng  524,7 GB  1,57 TB
-        Bản PDF/A khi xong       524,7 GB  1,57 TB
-        Tổng cộng TIFF và PDF/A            3,15 TB
-          Dựng bản PDF/A cho 20.105 trang còn lại: khoảng 44 giờ máy trên máy 2 nhân (460 trang/giờ, giả định).
+        Bản PDF/A còn phải dựng  528,8 GB  1,59 TB
+        Bản PDF/A khi xong       528,8 GB  1,59 TB
+        Tổng cộng TIFF và PDF/A            3,16 TB
+          PDF/A: 26.099.520 byte/trang, giả định (mới có 0 bản, cần 5).
+          Dựng bản PDF/A cho 20.261 trang còn lại: khoảng 45 giờ máy trên máy 2 nhân (460 trang/giờ, giả định).
 
         Cảnh báo:
           ! ước tính chỉnh lý yếu: chỉ dựa trên 8 ngày có số liệu (cần ít nhất 10)
-          ! năng suất chỉnh lý thay đổi 0% giữa một phần ba đầu và cuối của khoảng đo (0 → 0,25 m/người-ngày); việc làm trước thường dễ hơn
+          ! năng suất chỉnh lý thay đổi 0% giữa một phần ba đầu và cuối của khoảng đo (0 → 0,25 m/người-ngày); nhịp tăng dần (quen việc hoặc thêm thiết bị) — dự toán dùng năng suất trung bình cả khoảng
           ! chỉnh lý: mới có 2 tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính
           ! chỉnh lý: trong một số lần lấy mẫu lại sản lượng bằng 0, nên P90 có thể bị giới hạn; cần thêm số liệu
           ! ước tính số hóa yếu: chỉ dựa trên 2 ngày có số liệu (cần ít nhất 10)
           ! số hóa: mới có 2 tuần số liệu, nên lấy mẫu lại từng ngày; độ tương quan giữa các ngày chưa được tính
 
-        Chi tiết kinh phí (mỗi con số kèm nguồn):
-        Khoản                                                Số lượng       Đơn giá    Thành tiền  Nguồn
-        ─────────────────────────────────────────────  ──────────────  ────────────  ────────────  ──────────────────
-        chỉnh lý tài liệu (mét giá)                               1 m   8.000.000 đ   8.000.000 đ  rates.toml line 22
-        số hóa (trang)                                 20.104,5 trang       1.500 đ  30.156.750 đ  rates.toml line 25
-        biên mục hồ sơ                                        6 hồ sơ      10.000 đ      60.000 đ  rates.toml line 27
-        nhập dữ liệu văn bản                              135 văn bản       3.000 đ     405.000 đ  rates.toml line 29
-        ngày công người thuê thêm (chỉnh lý)              0 ngày công     400.000 đ           0 đ  rates.toml line 34
-        ngày công người thuê thêm (số hóa)                0 ngày công     400.000 đ           0 đ  rates.toml line 34
-        Máy hút ẩm / dehumidifiers (2)                        1 khoản  20.000.000 đ  20.000.000 đ  rates.toml line 39
-        Giá sắt / steel shelving (10 m)                       1 khoản  30.000.000 đ  30.000.000 đ  rates.toml line 40
-        Máy quét A3 / A3 flatbed scanner                      1 khoản  60.000.000 đ  60.000.000 đ  rates.toml line 41
-        Lưu trữ / storage (NAS, disks, off-site copy)         1 khoản  80.000.000 đ  80.000.000 đ  rates.toml line 42
+        Chi tiết kinh phí (số lượng × đơn giá = thành tiền; mỗi con số kèm nguồn):
+        Phương án     Khoản                                        Số lượng      Đơn giá    Thành tiền  Nguồn
+        ────────────  ──────────────────────────────────────  ─────────────  ───────────  ────────────  ─────────────────────────────
+        thuê dịch vụ  chỉnh lý tài liệu (mét giá)                       1 m  8.000.000 đ   8.000.000 đ  mặc định (chưa có rates.toml)
+        thuê dịch vụ  số hóa (trang)                           20.105 trang      1.500 đ  30.157.500 đ  mặc định (chưa có rates.toml)
+        thuê dịch vụ  biên mục hồ sơ                                6 hồ sơ     10.000 đ      60.000 đ  mặc định (chưa có rates.toml)
+        thuê dịch vụ  nhập dữ liệu văn bản                      135 văn bản      3.000 đ     405.000 đ  mặc định (chưa có rates.toml)
+        tự làm (P50)  ngày công người thuê thêm (chỉnh lý)      0 ngày công    400.000 đ           0 đ  mặc định (chưa có rates.toml)
+        tự làm (P50)  ngày công người thuê thêm (số hóa)        0 ngày công    400.000 đ           0 đ  mặc định (chưa có rates.toml)
+        tự làm (P50)  ngày công người thuê thêm (biên mục)    1,6 ngày công    400.000 đ     640.000 đ  mặc định (chưa có rates.toml)
+        chi một lần   ổ lưu trữ (TIFF và PDF/A, mọi bản lưu)        3,16 TB  3.500.000 đ  11.060.000 đ  mặc định (chưa có rates.toml)
         Đơn giá: giá trị mặc định (chưa có <thư mục>/rates.toml; tạo bằng `kho rates init` rồi sửa theo đơn giá của tỉnh).
 
         Năng suất và tỷ lệ dùng:
@@ -157,7 +162,8 @@ import Testing
           - chưa đo dung lượng mỗi trang (mới có 0 tệp gốc đạt chuẩn, cần 20): giả định 26.099.520 byte (A4, 300 ppi, màu 24 bit, không nén ≈ 26 MB)
           - chưa đo số văn bản mỗi hồ sơ (mới mô tả văn bản của 0 hồ sơ, cần 10): giả định 15
           - chưa đo tốc độ dựng bản PDF/A (mới có 0 bản, cần 5): giả định 460 trang/giờ trên máy 2 nhân (đo bằng tools/bench-pdf)
-          - chưa đo dung lượng mỗi trang PDF (mới có 0 bản, cần 5): giả định bằng tệp gốc, 26.099.520 byte (lớp ảnh không nén mất dữ liệu từ tệp gốc)
+          - chưa đo dung lượng mỗi trang PDF (mới có 0 bản, cần 5): giả định 26.099.520 byte = tệp gốc 26.099.520 byte × 1 (thiết lập dựng bản: ảnh không nén mất dữ liệu)
+          - biên mục: 25 hồ sơ hoặc 100 văn bản một ngày công, 1 người làm (chưa đo được; phương án tự làm tính các ngày công này theo đơn giá ngày công)
           - chỉnh lý và số hóa làm song song bởi những người khác nhau; thời điểm xong chung là thời điểm muộn hơn
 
         bootstrap dự báo theo khối tuần ISO: mỗi lần lấy mẫu lại các tuần đã làm (có hoàn lại) để có năng suất trung bình, rồi mô phỏng phần việc còn lại bằng các tuần rút từ mẫu đó; khoảng P10–P90 được nới theo số khối (Hesterberg)

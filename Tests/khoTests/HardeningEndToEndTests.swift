@@ -8,16 +8,7 @@ import Testing
 
 /// Runs `kho ARGS` for at most `seconds`; a run that takes longer is killed and reported as exit code -9.
 func runLimited(_ kho: Kho, _ args: [String], env: [String: String] = [:], seconds: Double = 60) throws -> Kho.Result {
-    let process = Process()
-    process.executableURL = Kho.binary
-    process.arguments = args
-    process.currentDirectoryURL = kho.dir
-    var environment = ProcessInfo.processInfo.environment
-    environment["KHO_DB"] = kho.db
-    environment["KHO_LANG"] = "vi"
-    environment.removeValue(forKey: "KHO_OPERATOR")
-    for (k, v) in env { environment[k] = v }
-    process.environment = environment
+    let process = kho.process(args, env: env)
     let out = kho.dir.appendingPathComponent("out-\(UUID().uuidString)")
     let err = kho.dir.appendingPathComponent("err-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -296,11 +287,11 @@ func contents(_ path: String) throws -> [String] {
     }
 
     @Test func aFullDiskReadsAsAFullDisk() throws {
-        // Given a catalogue on a 1 MiB disk that something else filled (root only; skipped where mount is not permitted)
+        // Given a catalogue on a 2 MiB disk that something else filled (root only; skipped where mount is not permitted)
         let kho = Kho()
         let mount = kho.dir.appendingPathComponent("disk").path
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-        guard shell("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount) == 0 else { return }
+        guard shell("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount) == 0 else { return }
         defer { _ = shell("umount", mount) }
         let db = mount + "/kho.sqlite"
         #expect(try runLimited(kho, ["fonds", "add", "F", "--name", "Phông", "--by", "Thu", "--db", db]).code == 0)
@@ -349,7 +340,7 @@ func contents(_ path: String) throws -> [String] {
         let kho = Kho()
         try catalogue(kho)
         let queue = try DatabaseQueue(path: kho.db)
-        try queue.write { try $0.execute(sql: "UPDATE event SET detail = '{\"after\": [1, 2]}' WHERE id = 2") }
+        try queue.write { try $0.tamperWithLog("UPDATE event SET detail = '{\"after\": [1, 2]}' WHERE id = 2") }
         try queue.close()
         let result = try runLimited(kho, ["check", "--json"])
         #expect(result.code == 1)

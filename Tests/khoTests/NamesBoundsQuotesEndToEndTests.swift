@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoTestSupport
 import Testing
 
 /// Issue 11, classes 4, 6 and 9 through the built `kho`: huge numbers are refused (never a crash), a damaged
@@ -18,7 +19,7 @@ import Testing
     /// Runs raw SQL on the catalogue behind kho's back.
     func damage(_ kho: Kho, _ sql: String) throws {
         let db = try DatabaseQueue(path: kho.db)
-        try db.write { try $0.execute(sql: sql) }
+        try db.write { try $0.tamperWithLog(sql) }
     }
 
     /// Whether any byte of `text` is a C0 control other than newline and tab, DEL, or a bidi override.

@@ -46,9 +46,9 @@ final class Kho: Sendable {
         try run(args, env: env)
     }
 
-    /// Runs `kho ARGS`, reading its standard output and error at the same time (so neither pipe fills up and blocks
-    /// it); a run longer than `timeout` seconds is killed and comes back with `timedOut` set.
-    func run(_ args: [String], env: [String: String] = [:], timeout: Double = 300) throws -> Result {
+    /// A `kho ARGS` process (not started) against this test's catalogue, in this folder, in Vietnamese unless `env`
+    /// says otherwise, without KHO_OPERATOR.
+    func process(_ args: [String], env: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = args
@@ -59,6 +59,13 @@ final class Kho: Sendable {
         environment.removeValue(forKey: "KHO_OPERATOR")
         for (k, v) in env { environment[k] = v }
         process.environment = environment
+        return process
+    }
+
+    /// Runs `kho ARGS`, reading its standard output and error at the same time (so neither pipe fills up and blocks
+    /// it); a run longer than `timeout` seconds is killed and comes back with `timedOut` set.
+    func run(_ args: [String], env: [String: String] = [:], timeout: Double = 300) throws -> Result {
+        let process = self.process(args, env: env)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -64,8 +64,19 @@ public enum CatalogueError: KhoError, Equatable {
         case fondsName, fileTitle, location, notes, holder
         /// Of the destruction list: the group's title, the reason, the council's decision, the destruction record.
         case weedTitle, reason, decision, record
+        /// Of a document (the inventory's columns): number, symbol, issuer, summary (*trích yếu*), language,
+        /// keywords, information symbol, reliability.
+        case docNumber, docSymbol, issuer, summary, language, keywords, infoSymbol, reliability
         var text: Text {
             switch self {
+            case .docNumber: Text(vi: "số văn bản", en: "the document number")
+            case .docSymbol: Text(vi: "ký hiệu văn bản", en: "the document symbol")
+            case .issuer: Text(vi: "tác giả (cơ quan ban hành)", en: "the issuer")
+            case .summary: Text(vi: "trích yếu nội dung", en: "the summary")
+            case .language: Text(vi: "ngôn ngữ", en: "the language")
+            case .keywords: Text(vi: "từ khóa", en: "the keywords")
+            case .infoSymbol: Text(vi: "ký hiệu thông tin", en: "the information symbol")
+            case .reliability: Text(vi: "mức độ tin cậy", en: "the reliability")
             case .holder: Text(vi: "tên người nhận", en: "the name of who takes it")
             case .weedTitle: Text(vi: "tên loại/nhóm tài liệu", en: "the title of the group of records")
             case .reason: Text(vi: "lý do hủy", en: "the reason for destruction")
@@ -81,6 +92,8 @@ public enum CatalogueError: KhoError, Equatable {
         /// Whether the field is one line (no line breaks or tabs): a fonds name, a location.
         var isOneLine: Bool {
             self == .fondsName || self == .location || self == .holder || self == .decision || self == .record
+                || self == .docNumber || self == .docSymbol || self == .issuer || self == .language || self == .keywords
+                || self == .infoSymbol || self == .reliability
         }
     }
     case boxFromItself(String)

@@ -101,6 +101,7 @@ extension KhoStore {
     static func insertBox(_ db: Database, draft: BoxDraft, by who: Attribution, time: LocalTime) throws -> Box {
         var box = try draft.validated(
             fondsId: { try Lookup.fondsId(db, code: $0) }, boxId: { try Lookup.boxId(db, code: $0) })
+        if let from = box.fromBoxId, let parent = try Box.fetchOne(db, key: from) { draft.inherit(&box, from: parent) }
         if let existing = try Box.filter(Box.Columns.code == box.code).fetchOne(db) {
             throw CatalogueError.duplicateBox(
                 code: box.code, fonds: try Lookup.fondsCode(db, id: existing.fondsId), location: existing.location)
@@ -144,6 +145,14 @@ extension KhoStore {
     /// arrangement events of its own its kept metres follow a new extent.
     @discardableResult
     public func editBox(_ code: String, _ changes: BoxChanges, by who: Attribution) throws -> Box {
+        // Moving a box to another fonds changes the fonds its copies are filed and named for: not during a build.
+        guard changes.fonds == nil else {
+            return try holdingWorkLock(.move, by: who) { try editBoxNow(code, changes, by: who) }
+        }
+        return try editBoxNow(code, changes, by: who)
+    }
+
+    private func editBoxNow(_ code: String, _ changes: BoxChanges, by who: Attribution) throws -> Box {
         try write { db in
             let old = try Lookup.box(db, code: code)
             var box = old
@@ -159,6 +168,7 @@ extension KhoStore {
                 guard mm.value <= box.extentMM else {
                     throw WorkError.keptTooLarge(box: box.code, kept: mm.formatted(), extent: box.extent.formatted())
                 }
+                try Self.ensureRoomForWeeds(db, box: box, keptMM: mm.value)
                 box.keptMM = mm.value
             } else if let kept = old.keptMM, box.extentMM != old.extentMM {
                 let ownArrangement =
@@ -249,37 +259,41 @@ extension KhoStore {
     /// scans root, so the folder is what moves, and the next `kho scan ingest` records it.
     @discardableResult
     public func moveFile(_ ref: FileRef, toBox boxCode: String, by who: Attribution) throws -> FileRecord {
-        try write { db in
-            let (_, old) = try Lookup.file(db, ref: ref)
-            let target = try Lookup.box(db, code: boxCode)
-            // Neither a file out of the store (on its own or with its box) nor into a box that is out.
-            if let id = old.id { try refuseMoveWhileOut(db, boxId: old.boxId, fileId: id) }
-            if let id = target.id { try refuseMoveWhileOut(db, boxId: id) }
-            if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code).fetchOne(
-                db)
-            {
-                throw CatalogueError.duplicateFile(ref: "\(target.code)/\(old.code)", title: clash.title)
+        // A file moved while an ingest or a build runs would leave its masters or copy under the old box.
+        try holdingWorkLock(.move, by: who) {
+            try write { db in
+                let (_, old) = try Lookup.file(db, ref: ref)
+                let target = try Lookup.box(db, code: boxCode)
+                // Neither a file out of the store (on its own or with its box) nor into a box that is out.
+                if let id = old.id { try refuseMoveWhileOut(db, boxId: old.boxId, fileId: id) }
+                if let id = target.id { try refuseMoveWhileOut(db, boxId: id) }
+                if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code)
+                    .fetchOne(
+                        db)
+                {
+                    throw CatalogueError.duplicateFile(ref: "\(target.code)/\(old.code)", title: clash.title)
+                }
+                let masters = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT root, COUNT(*) AS masters FROM master WHERE file_id = ? AND NOT missing GROUP BY root ORDER BY masters DESC, root
+                        """, arguments: [old.id])
+                if let first = masters.first {
+                    let root: String = first["root"]
+                    let source = try Lookup.boxCode(db, id: old.boxId)
+                    throw CatalogueError.fileHasMasters(
+                        ref: "\(source)/\(old.code)", masters: masters.reduce(0) { $0 + ($1["masters"] as Int) },
+                        folder: (root as NSString).appendingPathComponent("\(source)/\(old.code)"),
+                        newFolder: (root as NSString).appendingPathComponent("\(target.code)/\(old.code)"))
+                }
+                var file = old
+                file.boxId = target.id ?? old.boxId
+                try Self.saveChange(db, old: old, new: file, kind: .fileMove, by: who, time: time) { event in
+                    event.boxId = file.boxId
+                    event.fileId = file.id
+                }
+                return file
             }
-            let masters = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT root, COUNT(*) AS masters FROM master WHERE file_id = ? AND NOT missing GROUP BY root ORDER BY masters DESC, root
-                    """, arguments: [old.id])
-            if let first = masters.first {
-                let root: String = first["root"]
-                let source = try Lookup.boxCode(db, id: old.boxId)
-                throw CatalogueError.fileHasMasters(
-                    ref: "\(source)/\(old.code)", masters: masters.reduce(0) { $0 + ($1["masters"] as Int) },
-                    folder: (root as NSString).appendingPathComponent("\(source)/\(old.code)"),
-                    newFolder: (root as NSString).appendingPathComponent("\(target.code)/\(old.code)"))
-            }
-            var file = old
-            file.boxId = target.id ?? old.boxId
-            try Self.saveChange(db, old: old, new: file, kind: .fileMove, by: who, time: time) { event in
-                event.boxId = file.boxId
-                event.fileId = file.id
-            }
-            return file
         }
     }
 

@@ -52,6 +52,39 @@ public struct BoxDraft: Sendable, Hashable {
     }
 }
 
+extension BoxDraft {
+    /// A box made from `parent` by arrangement takes the parent's condition and location unless they were given:
+    /// the records in it are the same paper, on the same shelf until someone says otherwise.
+    func inherit(_ box: inout Box, from parent: Box) {
+        if Clean.optional(condition) == nil { box.condition = parent.condition }
+        if Clean.optional(location) == nil { box.location = parent.location }
+    }
+
+    /// What kho filled in for `box` because it was not given, in words: the standard extent, and the condition and
+    /// location taken from `parent` (the box it was made from). Empty when everything was given.
+    public func defaultsTaken(by box: Box, parent: String?) -> [Text] {
+        var said: [Text] = []
+        if Clean.optional(extent) == nil {
+            let m = box.extent
+            said.append(
+                Text(
+                    vi: "độ dài \(m.formatted(.vi)) m (mặc định: một hộp tiêu chuẩn)",
+                    en: "extent \(m.formatted(.en)) m (default: one standard box)"))
+        }
+        if let parent, Clean.optional(condition) == nil {
+            said.append(
+                Text(
+                    vi: "tình trạng «\(box.condition.label.vi)» theo \(parent)",
+                    en: "condition “\(box.condition.label.en)” from \(parent)"))
+        }
+        if let parent, Clean.optional(location) == nil, !box.location.isEmpty {
+            said.append(
+                Text(vi: "vị trí \(box.location) theo \(parent)", en: "location \(box.location) from \(parent)"))
+        }
+        return said
+    }
+}
+
 /// A file as a person typed it, before it is checked.
 public struct FileDraft: Sendable, Hashable {
     public var ref: FileRef

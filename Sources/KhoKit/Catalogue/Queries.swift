@@ -77,11 +77,15 @@ public struct FileView: Codable, Sendable, Hashable {
     public var location: String = ""
     /// Who has it, when it is out of the store, on its own or with its whole box (``CustodyView/withBox``); nil when in.
     public var custody: CustodyView?
+    /// Its masters on record as gone from disk, not accepted as lost (why it needs a rescan); `file show` only, nil
+    /// when none.
+    public var missingMasters: [String]?
 
     enum CodingKeys: String, CodingKey {
         case ref, box, file, title, retention, access, sheets, condition, notes, pages, language, keywords, reliability,
             documents
         case location, custody
+        case missingMasters = "missing_masters"
         case startYear = "start_year"
         case endYear = "end_year"
         case scanState = "scan_state"
@@ -265,9 +269,13 @@ extension KhoStore {
     public func showFile(_ ref: FileRef) throws -> FileView {
         try read { db in
             let (_, file) = try Lookup.file(db, ref: ref)
-            guard let view = try fileViews(db, whereSQL: "WHERE fi.id = ?", arguments: [file.id]).first else {
+            guard var view = try fileViews(db, whereSQL: "WHERE fi.id = ?", arguments: [file.id]).first else {
                 throw CatalogueError.unknownFile(ref.description)
             }
+            let missing = try String.fetchAll(
+                db, sql: "SELECT name FROM master WHERE file_id = ? AND missing AND lost_event IS NULL ORDER BY name",
+                arguments: [file.id])
+            view.missingMasters = missing.isEmpty ? nil : missing
             return view
         }
     }

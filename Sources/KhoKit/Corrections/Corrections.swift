@@ -6,65 +6,73 @@ extension KhoStore {
     /// is named by the code). The event keeps the old code, so it can be undone.
     @discardableResult
     public func renameBox(_ code: String, to newCode: String, by who: Attribution) throws -> Box {
-        try write { db in
-            let old = try Lookup.box(db, code: code)
-            let new = try Clean.newCode(newCode, .box)
-            guard new != old.code else { throw CorrectionError.sameCode(thing: .box, code: old.code) }
-            if let taken = try Box.filter(Box.Columns.code == new).fetchOne(db) {
-                throw CatalogueError.duplicateBox(
-                    code: new, fonds: try Lookup.fondsCode(db, id: taken.fondsId), location: taken.location)
+        try holdingWorkLock(.rename, by: who) {
+            try write { db in
+                let old = try Lookup.box(db, code: code)
+                let new = try Clean.newCode(newCode, .box)
+                guard new != old.code else { throw CorrectionError.sameCode(thing: .box, code: old.code) }
+                if let taken = try Box.filter(Box.Columns.code == new).fetchOne(db) {
+                    throw CatalogueError.duplicateBox(
+                        code: new, fonds: try Lookup.fondsCode(db, id: taken.fondsId), location: taken.location)
+                }
+                try Self.ensureRenamable(db, thing: .box, code: old.code, files: "f.box_id = ?", id: old.id)
+                var box = old
+                box.code = new
+                try Self.saveChange(db, old: old, new: box, kind: .boxRename, by: who, time: time) { event in
+                    event.boxId = box.id
+                    event.fondsId = box.fondsId
+                }
+                return box
             }
-            try Self.ensureRenamable(db, thing: .box, code: old.code, files: "f.box_id = ?", id: old.id)
-            var box = old
-            box.code = new
-            try Self.saveChange(db, old: old, new: box, kind: .boxRename, by: who, time: time) { event in
-                event.boxId = box.id
-                event.fondsId = box.fondsId
-            }
-            return box
         }
     }
 
     /// Gives a file a new code in its box; refused as ``renameBox(_:to:by:)`` is.
     @discardableResult
     public func renameFile(_ ref: FileRef, to newCode: String, by who: Attribution) throws -> FileRecord {
-        try write { db in
-            let (box, old) = try Lookup.file(db, ref: ref)
-            let new = try Clean.newCode(newCode, .file)
-            let name = "\(box.code)/\(old.code)"
-            guard new != old.code else { throw CorrectionError.sameCode(thing: .file, code: name) }
-            if let taken = try FileRecord.filter(Column("box_id") == old.boxId && Column("code") == new).fetchOne(db) {
-                throw CatalogueError.duplicateFile(ref: "\(box.code)/\(new)", title: taken.title)
+        try holdingWorkLock(.rename, by: who) {
+            try write { db in
+                let (box, old) = try Lookup.file(db, ref: ref)
+                let new = try Clean.newCode(newCode, .file)
+                let name = "\(box.code)/\(old.code)"
+                guard new != old.code else { throw CorrectionError.sameCode(thing: .file, code: name) }
+                if let taken = try FileRecord.filter(Column("box_id") == old.boxId && Column("code") == new).fetchOne(
+                    db)
+                {
+                    throw CatalogueError.duplicateFile(ref: "\(box.code)/\(new)", title: taken.title)
+                }
+                try Self.ensureRenamable(db, thing: .file, code: name, files: "f.id = ?", id: old.id)
+                var file = old
+                file.code = new
+                try Self.saveChange(db, old: old, new: file, kind: .fileRename, by: who, time: time) { event in
+                    event.boxId = file.boxId
+                    event.fileId = file.id
+                    event.fondsId = box.fondsId
+                }
+                return file
             }
-            try Self.ensureRenamable(db, thing: .file, code: name, files: "f.id = ?", id: old.id)
-            var file = old
-            file.code = new
-            try Self.saveChange(db, old: old, new: file, kind: .fileRename, by: who, time: time) { event in
-                event.boxId = file.boxId
-                event.fileId = file.id
-                event.fondsId = box.fondsId
-            }
-            return file
         }
     }
 
     /// Gives a fonds a new code; refused when a file of the fonds has a delivered PDF/A copy (the code is in it).
     @discardableResult
     public func renameFonds(_ code: String, to newCode: String, by who: Attribution) throws -> Fonds {
-        try write { db in
-            let old = try Lookup.fonds(db, code: Clean.code(code))
-            let new = try Clean.newCode(newCode, .fonds)
-            guard new != old.code else { throw CorrectionError.sameCode(thing: .fonds, code: old.code) }
-            if let taken = try Fonds.filter(Fonds.Columns.code == new).fetchOne(db) {
-                throw CatalogueError.duplicateFonds(code: new, name: taken.name)
+        try holdingWorkLock(.rename, by: who) {
+            try write { db in
+                let old = try Lookup.fonds(db, code: Clean.code(code))
+                let new = try Clean.newCode(newCode, .fonds)
+                guard new != old.code else { throw CorrectionError.sameCode(thing: .fonds, code: old.code) }
+                if let taken = try Fonds.filter(Fonds.Columns.code == new).fetchOne(db) {
+                    throw CatalogueError.duplicateFonds(code: new, name: taken.name)
+                }
+                try Self.ensureRenamable(db, thing: .fonds, code: old.code, files: "b.fonds_id = ?", id: old.id)
+                var fonds = old
+                fonds.code = new
+                try Self.saveChange(db, old: old, new: fonds, kind: .fondsRename, by: who, time: time) { event in
+                    event.fondsId = fonds.id
+                }
+                return fonds
             }
-            try Self.ensureRenamable(db, thing: .fonds, code: old.code, files: "b.fonds_id = ?", id: old.id)
-            var fonds = old
-            fonds.code = new
-            try Self.saveChange(db, old: old, new: fonds, kind: .fondsRename, by: who, time: time) { event in
-                event.fondsId = fonds.id
-            }
-            return fonds
         }
     }
 
@@ -101,16 +109,19 @@ extension KhoStore {
     }
 
     /// Deletes a file registered by mistake, when nothing has happened to it (``History``). The event keeps the whole
-    /// row and the events that named it, so `kho undo` brings it back.
+    /// row, so `kho undo` brings it back under the same id, which the events that named it still name.
     @discardableResult
     public func deleteFile(_ ref: FileRef, by who: Attribution) throws -> Event {
-        try write { db in
-            let (box, file) = try Lookup.file(db, ref: ref)
-            let name = "\(box.code)/\(file.code)"
-            return try deleteRow(db, .file, id: file.id ?? 0, code: name, extra: ["box": box.code], by: who) { event in
-                event.boxId = box.id
-                event.fondsId = box.fondsId
-                event.sheets = file.sheets
+        try holdingWorkLock(.delete, by: who) {
+            try write { db in
+                let (box, file) = try Lookup.file(db, ref: ref)
+                let name = "\(box.code)/\(file.code)"
+                return try deleteRow(db, .file, id: file.id ?? 0, code: name, extra: ["box": box.code], by: who) {
+                    event in
+                    event.boxId = box.id
+                    event.fondsId = box.fondsId
+                    event.sheets = file.sheets
+                }
             }
         }
     }
@@ -118,12 +129,15 @@ extension KhoStore {
     /// Deletes a box registered by mistake, when nothing has happened to it and it holds no files.
     @discardableResult
     public func deleteBox(_ code: String, by who: Attribution) throws -> Event {
-        try write { db in
-            let box = try Lookup.box(db, code: code)
-            let fonds = try Lookup.fondsCode(db, id: box.fondsId)
-            return try deleteRow(db, .box, id: box.id ?? 0, code: box.code, extra: ["fonds": fonds], by: who) { event in
-                event.fondsId = box.fondsId
-                event.metresMM = box.fromBoxId == nil ? box.extentMM : nil
+        try holdingWorkLock(.delete, by: who) {
+            try write { db in
+                let box = try Lookup.box(db, code: code)
+                let fonds = try Lookup.fondsCode(db, id: box.fondsId)
+                return try deleteRow(db, .box, id: box.id ?? 0, code: box.code, extra: ["fonds": fonds], by: who) {
+                    event in
+                    event.fondsId = box.fondsId
+                    event.metresMM = box.fromBoxId == nil ? box.extentMM : nil
+                }
             }
         }
     }
@@ -131,14 +145,15 @@ extension KhoStore {
     /// Deletes a fonds registered by mistake, when nothing has happened to it and it holds no boxes.
     @discardableResult
     public func deleteFonds(_ code: String, by who: Attribution) throws -> Event {
-        try write { db in
-            let fonds = try Lookup.fonds(db, code: Clean.code(code))
-            return try deleteRow(db, .fonds, id: fonds.id ?? 0, code: fonds.code, extra: [:], by: who) { _ in }
+        try holdingWorkLock(.delete, by: who) {
+            try write { db in
+                let fonds = try Lookup.fonds(db, code: Clean.code(code))
+                return try deleteRow(db, .fonds, id: fonds.id ?? 0, code: fonds.code, extra: [:], by: who) { _ in }
+            }
         }
     }
 
-    /// Deletes one row when nothing has happened to it: the events that name it no longer do (their ids are kept in
-    /// the delete event, with every column of the row, for the undo).
+    /// Deletes one row when nothing has happened to it; the delete event keeps every column of the row, for the undo.
     private func deleteRow(
         _ db: Database, _ subject: Subject, id: Int64, code: String, extra: [String: String?], by who: Attribution,
         target: (inout Event) -> Void
@@ -153,11 +168,7 @@ extension KhoStore {
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM \(subject.table) WHERE id = ?", arguments: [id]) {
             for (column, value) in row { before[column] = Self.text(value) }
         }
-        let named = try Int64.fetchAll(
-            db, sql: "SELECT id FROM event WHERE \(subject.eventColumn) = ? ORDER BY id", arguments: [id])
-        before["events"] = named.map(String.init).joined(separator: ",")
-        try db.execute(
-            sql: "UPDATE event SET \(subject.eventColumn) = NULL WHERE \(subject.eventColumn) = ?", arguments: [id])
+        // The events that name the row keep naming it: its id is never given to another row (AUTOINCREMENT).
         try db.execute(sql: "DELETE FROM \(subject.table) WHERE id = ?", arguments: [id])
         let kind: EventKind = subject == .fonds ? .fondsDelete : subject == .box ? .boxDelete : .fileDelete
         var event = Event(kind: kind, attribution: who, time: time, detail: EventDetail(before: before))

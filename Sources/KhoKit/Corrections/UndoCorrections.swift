@@ -43,8 +43,11 @@ extension KhoStore {
         let detail = try EventDetail(decoding: original.detail)
         let oldCode = (detail.before?["code"] ?? nil) ?? ""
         let newCode = (detail.after?["code"] ?? nil) ?? ""
-        let target: Int64? = subject == .fonds ? original.fondsId : subject == .box ? original.boxId : original.fileId
-        guard let target else {
+        let named: Int64? = subject == .fonds ? original.fondsId : subject == .box ? original.boxId : original.fileId
+        // A row deleted since keeps its id on the event (and no other row has it): it is simply not there.
+        guard let target = named,
+            try Int.fetchOne(db, sql: "SELECT 1 FROM \(subject.table) WHERE id = ?", arguments: [target]) != nil
+        else {
             throw CorrectionError.cannotRestore(
                 thing: thing, code: oldCode,
                 reason: Text(
@@ -84,23 +87,15 @@ extension KhoStore {
         return try appendUndo(db, of: original, by: who)
     }
 
-    /// Brings a deleted row back (with its id when free) and names it again in the events that named it.
+    /// Brings a deleted row back under its own id (never given to another row), which its events still name.
     private func undoDelete(_ db: Database, original: Event, by who: Attribution) throws -> Event {
         let (subject, thing) = Self.subject(of: original.kind)
         var before = try EventDetail(decoding: original.detail).before ?? [:]
         let code = (before["code"] ?? nil) ?? "?"
-        let events = ((before.removeValue(forKey: "events") ?? nil) ?? "").split(separator: ",").compactMap {
-            Int64($0)
-        }
+        // A delete made before the log became append-only also listed the events it unlinked; they stay unlinked.
+        before.removeValue(forKey: "events")
         try Self.ensureRestorable(db, subject, thing: thing, code: code, before: before)
         let restored = try Self.reinsert(db, subject, before: before)
-        for chunk in stride(from: 0, to: events.count, by: 500) {
-            let ids = events[chunk..<min(events.count, chunk + 500)]
-            try db.execute(
-                sql:
-                    "UPDATE event SET \(subject.eventColumn) = ? WHERE id IN (\(ids.map(String.init).joined(separator: ",")))",
-                arguments: [restored])
-        }
         switch subject {
         case .fonds: return try appendUndo(db, of: original, by: who, fonds: .some(restored))
         case .box: return try appendUndo(db, of: original, by: who, box: .some(restored))
@@ -200,21 +195,11 @@ extension KhoStore {
         {
             throw CorrectionError.importTouched(event: id, row: happened.row, happened: happened.text)
         }
-        // Events that still name a row are undone edits and their undo events: they no longer do (their ids stay in
-        // this undo's detail), as a delete does.
-        let named = try Int64.fetchAll(
-            db, sql: "SELECT id FROM event WHERE \(subject.eventColumn) IN (\(rows)) ORDER BY id", arguments: [id])
-        if !named.isEmpty {
-            try db.execute(
-                sql: "UPDATE event SET \(subject.eventColumn) = NULL WHERE \(subject.eventColumn) IN (\(rows))",
-                arguments: [id])
-        }
+        // Events that name a row (undone edits and their undos) keep naming it: its id is never given out again.
         try db.execute(sql: "DELETE FROM \(subject.table) WHERE added_by = ?", arguments: [id])
         var event = Event(
             kind: .undo, attribution: who, time: time,
-            detail: EventDetail(
-                before: named.isEmpty ? nil : ["events": named.map(String.init).joined(separator: ",")], count: found,
-                note: original.kind.rawValue))
+            detail: EventDetail(count: found, note: original.kind.rawValue))
         event.undoes = original.id
         event.fondsId = original.fondsId
         try event.append(db)

@@ -107,7 +107,11 @@ public struct CustodyView: Codable, Sendable, Hashable {
         if withBox { text += lang == .vi ? ", cùng cả hộp \(box)" : ", with the whole box \(box)" }
         if let due {
             text += lang == .vi ? ", hạn trả \(due)" : ", due \(due)"
-            if overdue { text += lang == .vi ? " (quá hạn \(daysOverdue) ngày)" : " (\(daysOverdue) days overdue)" }
+            if overdue {
+                text +=
+                    lang == .vi
+                    ? " (quá hạn \(daysOverdue) ngày)" : " (\(Format.english(daysOverdue, "day", "days")) overdue)"
+            }
         }
         return text
     }
@@ -129,6 +133,9 @@ extension KhoStore {
         var dueDay: String?
         if let due = Clean.optional(due) {
             guard LocalDay(iso: due) != nil else { throw CustodyError.badDue(due) }
+            if let year = Int(due.prefix(4)), year < WorkDates.earliestYear {
+                throw CustodyError.dueTooEarly(due: due, year: WorkDates.earliestYear)
+            }
             let outDay = time.day(of: who.happenedAt)
             if due < outDay { throw CustodyError.dueBeforeOut(due: due, out: outDay) }
             dueDay = due
@@ -192,7 +199,8 @@ extension KhoStore {
             let returnedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
             if returnedAt < outAt {
                 let (returned, out) = whenTexts(returnedAt, outAt)
-                throw CustodyError.returnBeforeOut(thing: thing, returned: returned, out: out)
+                throw CustodyError.returnBeforeOut(
+                    thing: thing, returned: returned, out: out, earliest: time.earliestAt(outAt))
             }
             var event = Event(
                 kind: .custodyIn, attribution: who, time: time,

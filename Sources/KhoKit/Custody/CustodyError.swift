@@ -16,10 +16,12 @@ public enum CustodyError: KhoError, Equatable {
     case notOut(thing: String, hint: Hint?)
     case badPurpose(String)
     case badDue(String)
+    /// A due day before ``WorkDates/earliestYear`` (the same floor as every work date).
+    case dueTooEarly(due: String, year: Int)
     /// A due day before the day it was taken out.
     case dueBeforeOut(due: String, out: String)
     /// A return (`--at`) before the time it was taken out.
-    case returnBeforeOut(thing: String, returned: String, out: String)
+    case returnBeforeOut(thing: String, returned: String, out: String, earliest: String)
 
     /// What is out instead, when `kho in` names something that is not.
     public enum Hint: Sendable, Equatable {
@@ -104,16 +106,20 @@ public enum CustodyError: KhoError, Equatable {
             Text(
                 vi: "hạn trả «\(Visible.escaped(text))» không đọc được: viết YYYY-MM-DD, ví dụ 2026-12-15",
                 en: "cannot read the due day “\(Visible.escaped(text))”: write YYYY-MM-DD, e.g. 2026-12-15")
+        case .dueTooEarly(let due, let year):
+            Text(
+                vi: "hạn trả \(due) trước năm \(year), mốc sớm nhất kho nhận: hãy kiểm tra lại --due",
+                en: "the due day \(due) is before \(year), the earliest year kho accepts: check --due")
         case .dueBeforeOut(let due, let out):
             Text(
                 vi: "hạn trả \(due) sớm hơn ngày giao ra \(out); hãy cho một ngày từ \(out) trở về sau",
                 en: "the due day \(due) is before the day it goes out, \(out); give \(out) or later")
-        case .returnBeforeOut(let thing, let returned, let out):
+        case .returnBeforeOut(let thing, let returned, let out, let earliest):
             Text(
                 vi:
-                    "\(Self.named(thing).vi): lúc nhận lại \(returned) sớm hơn lúc giao ra \(out); hãy cho --at từ \(out) trở về sau",
+                    "\(Self.named(thing).vi): lúc nhận lại \(returned) sớm hơn lúc giao ra \(out); hãy cho --at từ \(earliest) trở về sau",
                 en:
-                    "\(Self.named(thing).en): the return \(returned) is earlier than the hand-out \(out); give an --at of \(out) or later"
+                    "\(Self.named(thing).en): the return \(returned) is earlier than the hand-out \(out); give an --at of \(earliest) or later"
             )
         }
     }

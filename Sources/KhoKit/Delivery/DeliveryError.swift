@@ -18,6 +18,8 @@ public enum DeliveryError: KhoError, Equatable {
     case folder(path: String, reason: String)
     /// An in-memory catalogue has no folder beside it: the copies' folder must be given.
     case noFolder
+    /// `--folder` names something that is not a folder for the copies: the catalogue, a file, a device.
+    case notAFolder(path: String, reason: Text)
 
     public var text: Text {
         switch self {
@@ -62,6 +64,10 @@ public enum DeliveryError: KhoError, Equatable {
                 en:
                     "cannot make or write the PDF folder \(path): \(reason); choose another with kho pdf settings --folder"
             )
+        case .notAFolder(let path, let reason):
+            return Text(
+                vi: "--folder \(Visible.escaped(path)) không dùng được cho bản PDF: \(reason.vi); hãy chọn một thư mục",
+                en: "--folder \(Visible.escaped(path)) cannot hold the PDF copies: \(reason.en); choose a folder")
         case .noFolder:
             return Text(
                 vi: "danh mục trong bộ nhớ không có thư mục bên cạnh: hãy chỉ thư mục cho bản PDF",

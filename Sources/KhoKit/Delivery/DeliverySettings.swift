@@ -86,13 +86,45 @@ extension KhoStore {
         return settings
     }
 
+    /// The folder for the copies as given to `--folder`, made absolute: refused when empty, when it is the
+    /// catalogue itself, or when something other than a folder is there (`/dev/null`, a file).
+    static func checkedFolder(_ folder: String, catalogue: String) throws -> String {
+        guard !folder.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw DeliveryError.badSetting(
+                name: "--folder", value: folder,
+                allowed: Text(vi: "một thư mục, ví dụ D:/kho/pdf", en: "a folder, e.g. D:/kho/pdf")())
+        }
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let reason = Text(vi: "đây là một tệp, không phải thư mục", en: "it is a file, not a folder")
+        if catalogue != ":memory:", absolute == URL(fileURLWithPath: catalogue).standardizedFileURL.path {
+            throw DeliveryError.notAFolder(
+                path: absolute, reason: Text(vi: "đây là tệp danh mục", en: "it is the catalogue"))
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw DeliveryError.notAFolder(path: absolute, reason: reason)
+        }
+        return absolute
+    }
+
     /// Stores the settings for the legal copies, with an attributed event; a relative folder is made absolute.
     ///
     /// Copies already built keep how they were made; `kho pdf build --force` makes them again.
     public func setDeliverySettings(_ settings: DeliverySettings, by who: Attribution) throws {
         var s = settings
         if let folder = s.folder {
-            s.folder = URL(fileURLWithPath: folder).standardizedFileURL.path
+            s.folder = try Self.checkedFolder(folder, catalogue: path)
+            // Copies are never written among the masters (nor a scans root into the copies' folder).
+            let resolved = OutputFile.resolved(folder)
+            for root in try protectedPaths().scansRoots
+            where ProtectedPaths.isInside(resolved, root) || ProtectedPaths.isInside(root, resolved) {
+                throw DeliveryError.folder(
+                    path: folder,
+                    reason: Text(
+                        vi: "trùng với thư mục bản quét \(root); chọn thư mục khác",
+                        en: "it overlaps the scans folder \(root); choose another folder"
+                    )())
+            }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -79,6 +79,8 @@ public struct PdfBuildSummary: Codable, Sendable {
     public var pages = 0
     public var bytes: Int64 = 0
     public var seconds = 0.0
+    /// Why the build stopped before its end (the catalogue replaced under it, a write that failed): thrown.
+    var stop: StoreError?
 
     /// Whether every file that was to be built was built.
     public var clean: Bool { findings.isEmpty }
@@ -94,6 +96,8 @@ public struct PdfBuildSummary: Codable, Sendable {
 }
 
 extension KhoStore {
+    static let buildTask = Text(vi: "việc dựng bản PDF/A", en: "the PDF/A build")
+
     /// Builds the legal copy (PDF/A-2b with a Vietnamese text layer) of each chosen file whose masters have all
     /// passed QC, into `<folder>/<fonds>/<mã hồ sơ>.pdf`, and records each with an attributed `pdf.build` event and a
     /// row; the file moves to `delivered`.
@@ -115,6 +119,11 @@ extension KhoStore {
         try Self.createFolder(folder)
         let lock = try PdfFolderLock(folder: folder)
         defer { lock.release() }
+        // The copies are named and described from the codes read now: no rename, delete, move, ingest or restore
+        // meanwhile (the catalogue's work lock), and no write into a catalogue replaced since (its identity).
+        let work = try CatalogueLock.acquire(catalogue: path, activity: .build, by: who, time: time)
+        defer { work?.release() }
+        let identity = try watchCatalogue()
         PdfFolderLock.removeLeftovers(in: folder)
 
         var summary = PdfBuildSummary()
@@ -123,14 +132,16 @@ extension KhoStore {
         summary.settings = settings
         let ready = try readyFiles(options, summary: &summary)
         // Fix the numbers of the files that have none in each fonds with a file to build, then make every file's code.
-        try numberFiles(inFondsOf: ready, by: who, summary: &summary)
+        try numberFiles(inFondsOf: ready, by: who, identity: identity, summary: &summary)
         let jobs = try makeJobs(ready, folder: folder, summary: &summary)
         for fondsFolder in Set(jobs.map { ($0.target as NSString).deletingLastPathComponent }) {
             try Self.createFolder(fondsFolder)
         }
         summary.jobs = options.jobs
-        let run = BuildRun(tools: tools, settings: settings, who: who, started: started, progress: progress)
+        let run = BuildRun(
+            tools: tools, settings: settings, who: who, started: started, identity: identity, progress: progress)
         summary = runJobs(jobs, options: options, run: run, summary: summary)
+        if let stop = summary.stop { throw stop }
         summary.built.sort { $0.ref.utf8.lexicographicallyPrecedes($1.ref.utf8) }
         summary.findings.sort { $0.ref.utf8.lexicographicallyPrecedes($1.ref.utf8) }
         summary.pages = summary.built.reduce(0) { $0 + $1.pages }
@@ -173,11 +184,12 @@ extension KhoStore {
 
     /// Numbers the files that have none in each fonds of `ready` (one transaction), counted in `summary`.
     private func numberFiles(
-        inFondsOf ready: [Candidate], by who: Attribution, summary: inout PdfBuildSummary
+        inFondsOf ready: [Candidate], by who: Attribution, identity: CatalogueWatch,
+        summary: inout PdfBuildSummary
     ) throws {
         let fondsToNumber = Set(ready.map(\.fondsId))
         if !fondsToNumber.isEmpty {
-            summary.numbered = try write { db in
+            summary.numbered = try write(still: identity, task: Self.buildTask) { db in
                 try fondsToNumber.sorted().reduce(0) {
                     $0 + (try ArchiveCodes.assignNumbers(db, fondsId: $1, by: who, time: time))
                 }
@@ -215,10 +227,13 @@ extension KhoStore {
         let masters = try Row.fetchAll(
             db,
             sql: """
-                SELECT disk_path, name, sha256, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
+                SELECT disk_path, name, sha256, size, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
                 """, arguments: [c.fileId]
         ).map {
-            PdfJobMaster(path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"], pages: $0["pages"])
+            PdfJobMaster(
+                path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"],
+                size: UInt64(max(0, $0["size"] as Int64)),
+                pages: $0["pages"])
         }
         let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
         return PdfJob(
@@ -257,18 +272,24 @@ extension KhoStore {
 
     /// Builds one copy and records it, or adds the finding that stopped it.
     private func build(_ job: PdfJob, run: BuildRun, ocrJobs: Int, workers: Int, into state: BuildState) {
+        // A catalogue replaced since the build started: no new work, and nothing written into it.
+        if (try? stillHolds(run.identity)) != true {
+            return state.stop(StoreError.catalogueReplaced(path: path, task: Self.buildTask))
+        }
         let outcome = PdfPipeline.run(job, tools: run.tools, settings: run.settings, ocrJobs: ocrJobs)
         switch outcome {
         case .success(let built):
             do {
                 let after = try self.record(
-                    job, built: built, tools: run.tools, settings: run.settings, workers: workers, by: run.who)
+                    job, built: built, run: run, workers: workers)
                 state.add(
                     PdfBuiltLine(
                         ref: job.file.ref, archiveId: job.archiveId, path: job.target, pages: built.pages,
                         bytes: built.bytes,
                         pdfa: built.pdfa, meanConfidence: built.meanConfidence, seconds: built.seconds,
                         scanState: after))
+            } catch let error as StoreError {
+                state.stop(error)
             } catch {
                 state.add(
                     PdfFinding(
@@ -281,12 +302,10 @@ extension KhoStore {
 
     /// Records one copy: its `pdf.build` event, its row, and the file's rung (delivered, unless its masters changed
     /// while it was being built).
-    private func record(
-        _ job: PdfJob, built: PdfBuilt, tools: DeliveryTools, settings: DeliverySettings, workers: Int,
-        by who: Attribution
-    ) throws -> ScanState {
-        var attribution = who
-        if who.happenedAt == who.recordedAt {
+    private func record(_ job: PdfJob, built: PdfBuilt, run: BuildRun, workers: Int) throws -> ScanState {
+        let (tools, settings) = (run.tools, run.settings)
+        var attribution = run.who
+        if run.who.happenedAt == run.who.recordedAt {
             attribution.happenedAt = Date()
             attribution.recordedAt = attribution.happenedAt
         }
@@ -301,14 +320,15 @@ extension KhoStore {
             decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
         // The copy's text layer, for `kho search` (pages joined by line breaks).
         let text = PdfReadBack.pageTexts(job.target, tools: tools.poppler)?.joined(separator: "\n")
-        return try write { db in
+        return try write(still: run.identity, task: Self.buildTask) { db in
             var event = Event(kind: .pdfBuild, attribution: attribution, time: time)
             event.fileId = job.file.fileId
             event.boxId = job.file.boxId
             event.fondsId = job.file.fondsId
             event.pages = built.pages
             event.bytes = built.bytes
-            try event.append(db)
+            // The copy's row refers to the event, whose detail says where the file ended up: the row comes first.
+            try event.reserveId(db)
             try db.execute(
                 sql: """
                     INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language, tools,
@@ -329,15 +349,16 @@ extension KhoStore {
                     sql: "INSERT INTO pdf_text (file_id, text) VALUES (?, ?)", arguments: [job.file.fileId, text])
             }
             let settled = try FileLadder.apply(db, fileId: job.file.fileId)
-            // The event is written in this same transaction: its detail says where the file ended up.
-            let detail = EventDetail(
-                before: ["scan_state": job.file.state.rawValue],
-                after: [
-                    "scan_state": settled.after.rawValue, "archive_id": job.archiveId, "sha256": built.sha256,
-                    "pdfa": built.pdfa,
-                ],
-                source: tools.versions.summary, count: built.pages, note: job.target)
-            try db.execute(sql: "UPDATE event SET detail = ? WHERE id = ?", arguments: [detail.json, event.id])
+            event.detail =
+                EventDetail(
+                    before: ["scan_state": job.file.state.rawValue],
+                    after: [
+                        "scan_state": settled.after.rawValue, "archive_id": job.archiveId, "sha256": built.sha256,
+                        "pdfa": built.pdfa,
+                    ],
+                    source: tools.versions.summary, count: built.pages, note: job.target
+                ).json
+            try event.append(db)
             return settled.after
         }
     }
@@ -424,6 +445,8 @@ private struct BuildRun: Sendable {
     var settings: DeliverySettings
     var who: Attribution
     var started: Date
+    /// The catalogue the build started on: each write checks it is still the one.
+    var identity: CatalogueWatch
     var progress: (@Sendable (IngestProgress) -> Void)?
 }
 
@@ -440,7 +463,7 @@ private final class BuildState: @unchecked Sendable {
     func next(_ jobs: [PdfJob]) -> PdfJob? {
         lock.lock()
         defer { lock.unlock() }
-        guard index < jobs.count else { return nil }
+        guard index < jobs.count, summary.stop == nil else { return nil }
         index += 1
         return jobs[index - 1]
     }
@@ -449,6 +472,13 @@ private final class BuildState: @unchecked Sendable {
         lock.lock()
         summary.built.append(line)
         bytes += line.bytes
+        lock.unlock()
+    }
+
+    /// Stops the build: no job starts after this, and the build throws `error`.
+    func stop(_ error: StoreError) {
+        lock.lock()
+        if summary.stop == nil { summary.stop = error }
         lock.unlock()
     }
 

@@ -28,6 +28,8 @@ struct PdfJobMaster: Sendable, Hashable {
     var path: String
     var name: String
     var sha256: String?
+    /// The size on record.
+    var size: UInt64?
     var pages: Int
 }
 
@@ -53,7 +55,8 @@ struct PdfBuilt: Sendable {
     var seconds: Double
 }
 
-/// Makes one copy: checks the masters are those ingested, puts their pages into one PDF (img2pdf), runs OCRmyPDF
+/// Makes one copy: copies each master into the build's private folder and checks the copy is the master ingested
+/// (same SHA-256, hashed from the copy itself), puts the checked copies' pages into one PDF (img2pdf), runs OCRmyPDF
 /// (Tesseract `vie`, PDF/A-2b, images kept as they are by default), adds the archival metadata (pikepdf), reads
 /// the result back (poppler), then moves it into place whole (temporary file in the same folder, synced, renamed).
 enum PdfPipeline {
@@ -62,12 +65,13 @@ enum PdfPipeline {
     ) -> Result<PdfBuilt, PdfFinding> {
         let started = Date()
         do throws(PdfFinding) {
-            // The masters must be the ones ingested and checked: a copy is never made from unchecked content.
-            let pageOf = try checkMasters(job)
             let folder = (job.target as NSString).deletingLastPathComponent
             let work = try makeWorkFolder(in: folder, job: job)
-            defer { try? FileManager.default.removeItem(atPath: work) }
-            let steps = PdfPipelineSteps(job: job, tools: tools, settings: settings, work: work, pageOf: pageOf)
+            defer { CleanStop.removeFolder(work) }
+            // What was checked is what is built: the tools read only the private copies whose SHA-256 matched.
+            let (checked, pageOf) = try stageMasters(job, work: work)
+            runTestHook(work: work, job: job)
+            let steps = PdfPipelineSteps(job: checked, tools: tools, settings: settings, work: work, pageOf: pageOf)
             try steps.combinePages()
             let reported = try steps.runOCR(jobs: ocrJobs)
             let (confidence, textPages) = readTSV(folder: work + "/tmp")
@@ -84,47 +88,20 @@ enum PdfPipeline {
     }
 
     /// A finding on `job`'s file.
-    fileprivate static func finding(
+    static func finding(
         _ job: PdfJob, _ tool: String, _ message: String, page: Int? = nil, master: String? = nil
     ) -> PdfFinding {
         PdfFinding(ref: job.file.ref, page: page, master: master, tool: tool, message: message)
-    }
-
-    /// Checks that each master is the one ingested (same SHA-256) and returns the first page of each, by name.
-    private static func checkMasters(_ job: PdfJob) throws(PdfFinding) -> [String: Int] {
-        var firstPage = 1
-        var pageOf: [String: Int] = [:]
-        for m in job.masters {
-            pageOf[m.name] = firstPage
-            let sha: String
-            do {
-                sha = try Fixity.sha256(path: m.path)
-            } catch {
-                throw finding(
-                    job, "kho",
-                    Text(
-                        vi: "không đọc được bản quét: \(String(cString: strerror(error.errno)))",
-                        en: "cannot read the master: \(String(cString: strerror(error.errno)))")(),
-                    page: firstPage, master: m.name)
-            }
-            if sha != m.sha256 {
-                throw finding(
-                    job, "kho",
-                    Text(
-                        vi: "bản quét đã thay đổi trên đĩa từ khi nạp; chạy kho scan ingest trước",
-                        en: "the master changed on disk since it was ingested; run kho scan ingest first")(),
-                    page: firstPage, master: m.name)
-            }
-            firstPage += m.pages
-        }
-        return pageOf
     }
 
     /// Makes the build's work folder (with its `tmp`) beside the copies, and returns its path.
     private static func makeWorkFolder(in folder: String, job: PdfJob) throws(PdfFinding) -> String {
         let work = folder + "/" + PdfBuildFolder.tempPrefix + UUID().uuidString
         do {
+            guard try CleanStop.makeFolder(work) else { throw finding(job, "kho", "stopped") }
             try FileManager.default.createDirectory(atPath: work + "/tmp", withIntermediateDirectories: true)
+        } catch let stopped as PdfFinding {
+            throw stopped
         } catch {
             throw finding(job, "kho", error.localizedDescription)
         }
@@ -242,10 +219,12 @@ enum PdfReadBack {
         var message: String
     }
 
-    static func info(_ path: String, tools: PopplerTools) -> Info {
+    /// Reads `path`, or with `input` the open file kho checked (given to pdfinfo as its standard input).
+    static func info(_ path: String, tools: PopplerTools, input: Int32? = nil) -> Info {
         let env = ["LC_ALL": "C.UTF-8"]
-        guard let r = try? ToolProcess.run(tools.pdfinfo, [path], environment: env),
-            let meta = try? ToolProcess.run(tools.pdfinfo, ["-meta", path], environment: env)
+        let source = input == nil ? path : "/dev/stdin"
+        guard let r = try? ToolProcess.run(tools.pdfinfo, [source], environment: env, input: input),
+            let meta = try? ToolProcess.run(tools.pdfinfo, ["-meta", source], environment: env, input: input)
         else {
             return Info(pages: nil, pdfa: nil, message: "pdfinfo could not be started")
         }
@@ -263,10 +242,12 @@ enum PdfReadBack {
     }
 
     /// The text layer of each page (pdftotext separates pages with a form feed), or nil when it cannot be read.
-    static func pageTexts(_ path: String, tools: PopplerTools) -> [String]? {
+    /// Reads `path`, or with `input` the open file kho checked (given to pdftotext as its standard input).
+    static func pageTexts(_ path: String, tools: PopplerTools, input: Int32? = nil) -> [String]? {
         guard
             let r = try? ToolProcess.run(
-                tools.pdftotext, ["-enc", "UTF-8", path, "-"], environment: ["LC_ALL": "C.UTF-8"]), r.ok
+                tools.pdftotext, ["-enc", "UTF-8", input == nil ? path : "/dev/stdin", "-"],
+                environment: ["LC_ALL": "C.UTF-8"], input: input), r.ok
         else {
             return nil
         }
@@ -442,7 +423,7 @@ private struct PdfPipelineSteps {
         do {
             digest = try Fixity.digest(path: copy)
         } catch {
-            throw fail("kho", String(cString: strerror(error.errno)))
+            throw fail("kho", error.reason())
         }
         let fd = open(copy, O_RDONLY)
         if fd >= 0 {

@@ -74,7 +74,7 @@ extension KhoStore {
             let fileId: Int64 = row["file_id"]
             return CopyToVerify(
                 copyId: row["id"], ref: row["ref"], archiveId: row["archive_id"], path: row["path"],
-                sha256: row["sha256"],
+                sha256: row["sha256"], bytes: UInt64(max(0, row["bytes"] as Int64)),
                 masterPages: try FileLadder.masters(db, fileId: fileId).pages,
                 textPages: PdfCopies.pageList(row["text_pages"]),
                 outdated: (row["scan_state"] as String) == ScanState.rebuild.rawValue)
@@ -123,6 +123,8 @@ private struct CopyToVerify: Sendable {
     var archiveId: String
     var path: String
     var sha256: String
+    /// The copy's size on record: another size is a change, found without reading.
+    var bytes: UInt64
     var masterPages: Int
     var textPages: [Int]
     var outdated: Bool
@@ -137,14 +139,25 @@ private struct CopyCheck {
     func problems() -> [PdfVerifyProblem] {
         var found: [PdfVerifyProblem] = []
         if item.outdated { found.append(outdated()) }
+        // One safe open: the tools read back the very file that was hashed (as their standard input), never the path
+        // again (a FIFO or link swapped in meanwhile would make them wait or read something else).
+        let opened: (fd: Int32, info: stat)
         let sha: String
         do throws(FixityError) {
-            sha = try Fixity.sha256(path: item.path)
+            opened = try Fixity.openForReading(path: item.path, expectedSize: item.bytes)
         } catch {
+            if case .sizeChanged = error.kind { return found + [changed()] }
+            return found + [unreadable(error)]
+        }
+        defer { close(opened.fd) }
+        do throws(FixityError) {
+            sha = try Fixity.digest(opened: opened.fd, opened.info, path: item.path).sha256
+        } catch {
+            if case .sizeChanged = error.kind { return found + [changed()] }
             return found + [unreadable(error)]
         }
         if sha != item.sha256 { found.append(changed()) }
-        let info = PdfReadBack.info(item.path, tools: tools)
+        let info = PdfReadBack.info(item.path, tools: tools, input: opened.fd)
         guard let pages = info.pages else {
             return found + [
                 problem(
@@ -153,7 +166,7 @@ private struct CopyCheck {
             ]
         }
         found += readBackProblems(info, pages: pages)
-        if !item.textPages.isEmpty { found += textLayerProblems() }
+        if !item.textPages.isEmpty { found += textLayerProblems(input: opened.fd) }
         return found
     }
 
@@ -171,11 +184,11 @@ private struct CopyCheck {
 
     /// The copy is gone (`missing`) or cannot be read (`unreadable`).
     private func unreadable(_ error: FixityError) -> PdfVerifyProblem {
-        if error.errno == ENOENT {
+        if error.isMissing {
             return problem(
                 "missing", Text(vi: "bản PDF không còn ở \(item.path)", en: "the PDF is no longer at \(item.path)"))
         }
-        let reason = String(cString: strerror(error.errno))
+        let reason = error.reason()
         return problem(
             "unreadable", Text(vi: "không đọc được bản PDF: \(reason)", en: "cannot read the PDF: \(reason)"))
     }
@@ -214,8 +227,8 @@ private struct CopyCheck {
     }
 
     /// The text layer must not be empty on the pages where OCR found text.
-    private func textLayerProblems() -> [PdfVerifyProblem] {
-        guard let texts = PdfReadBack.pageTexts(item.path, tools: tools) else {
+    private func textLayerProblems(input: Int32) -> [PdfVerifyProblem] {
+        guard let texts = PdfReadBack.pageTexts(item.path, tools: tools, input: input) else {
             return [
                 problem(
                     "no_text", Text(vi: "pdftotext không đọc được lớp chữ", en: "pdftotext cannot read the text layer"))

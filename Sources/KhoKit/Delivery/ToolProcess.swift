@@ -22,9 +22,11 @@ struct ToolProcess {
     /// Runs `executable` with `arguments`; `environment` is added to this process's environment.
     ///
     /// Output is written to `scratch/<name>.out|.err` when `scratch` is given, else to temporary files removed after.
+    /// With `input`, that open file is the child's standard input (else `/dev/null`): a tool given `/dev/stdin` then
+    /// reads the very file kho opened and checked, whatever the path names meanwhile.
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
-        scratch: String? = nil, name: String = "tool"
+        scratch: String? = nil, name: String = "tool", input: Int32? = nil
     ) throws -> Result {
         let folder: String
         var removeFolder = false
@@ -50,7 +52,11 @@ struct ToolProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let input {
+            posix_spawn_file_actions_adddup2(&actions, input, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var attributes = posix_spawnattr_t()
@@ -60,17 +66,28 @@ struct ToolProcess {
         var defaults = sigset_t()
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
+        // kho itself handles SIGINT/SIGTERM (``CleanStop``); the child must die of them.
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
         var none = sigset_t()
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        // Its own process group, so a stop ends it and everything it started (OCRmyPDF's Tesseracts) at once.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
 
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
-            throw ToolError(tool: executable, message: String(cString: strerror(spawned)))
+        let started = try CleanStop.spawn { () throws -> pid_t in
+            var pid: pid_t = 0
+            let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            guard spawned == 0 else {
+                throw ToolError(tool: executable, message: String(cString: strerror(spawned)))
+            }
+            return pid
         }
+        guard let pid = started else { throw ToolError(tool: executable, message: "stopped") }
+        defer { CleanStop.reaped(pid) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { throw ToolError(tool: executable, message: String(cString: strerror(errno))) }

@@ -10,10 +10,16 @@ public enum DocumentError: KhoError, Equatable {
     case badKindKey(String)
     case duplicateKind(key: String, name: String)
     case badDate(String)
+    /// A document dated after today (the day given, and today).
+    case futureDate(String, today: String)
     case badPages(String)
+    /// A page count (`--page-count`, *số trang*) that is not a whole number.
+    case badPageCount(String)
     case pagesDisagree(range: String, count: Int)
     case badSheetRange(String)
     case notUndoableTouched(doc: String, event: Int64)
+    /// A move to the file the document is already in, without a new number: nothing to do.
+    case alreadyInFile(doc: String, file: String)
 
     public var text: Text {
         switch self {
@@ -48,6 +54,18 @@ public enum DocumentError: KhoError, Equatable {
             )
         case .duplicateKind(let key, let name):
             Text(vi: "đã có tên loại \(key) («\(name)»)", en: "kind \(key) (“\(name)”) already exists")
+        case .alreadyInFile(let doc, let file):
+            Text(
+                vi:
+                    "văn bản \(doc) đã ở trong hồ sơ \(file): không có gì để chuyển; để đổi số thứ tự hãy cho --to \(file)/SỐ",
+                en: "document \(doc) is already in file \(file): nothing to move; to renumber it give --to \(file)/NO")
+        case .futureDate(let t, let today):
+            Text(
+                vi:
+                    "ngày văn bản «\(Visible.escaped(t))» sau hôm nay (\(today)): văn bản lưu trữ đã được ban hành, hãy kiểm tra lại ngày",
+                en:
+                    "document date “\(Visible.escaped(t))” is after today (\(today)): archived records were issued already, check the date"
+            )
         case .badDate(let t):
             Text(
                 vi: "ngày «\(Visible.escaped(t))» không hợp lệ: viết 15/03/2001, 2001-03-15, 03/2001 hoặc 2001",
@@ -57,6 +75,10 @@ public enum DocumentError: KhoError, Equatable {
                 vi:
                     "khoảng trang «\(Visible.escaped(t))» không hợp lệ: viết TỪ-ĐẾN, ví dụ 3-5, hoặc một trang, ví dụ 7",
                 en: "page range “\(Visible.escaped(t))” is not valid: write FROM-TO, e.g. 3-5, or one page, e.g. 7")
+        case .badPageCount(let t):
+            Text(
+                vi: "số trang «\(Visible.escaped(t))» không hợp lệ: ghi số nguyên không âm, ví dụ 4",
+                en: "page count “\(Visible.escaped(t))” is not valid: give a whole number, 0 or more, e.g. 4")
         case .pagesDisagree(let range, let count):
             Text(
                 vi: "khoảng trang \(range) không khớp số lượng trang \(count): bỏ một trong hai, hoặc sửa cho khớp",
@@ -111,6 +133,18 @@ enum DocumentFields {
             if let exact = candidates.first(where: { SearchFold.lower($0.abbreviation) == lowered }) { return exact }
         }
         return candidates.first
+    }
+
+    /// A document's page count (*số trang*): blank, or a whole number 0…100.000; a wrong one is named as pages.
+    static func pageCount(_ raw: String) throws -> Int? {
+        let t = Clean.text(raw)
+        guard !t.isEmpty else { return nil }
+        let digits = t.hasPrefix("+") ? t.dropFirst() : Substring(t)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw DocumentError.badPageCount(t)
+        }
+        guard let n = Int(digits), n <= Clean.largestFile else { throw CatalogueError.pagesTooLarge(t) }
+        return n
     }
 
     /// A date as stored: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, from `15/03/2001`, `15-3-2001`, `15.03.2001`,
@@ -200,15 +234,18 @@ enum DocumentFields {
     }
 
     /// Sets `doc`'s fields from `draft` (only those given); `kinds` are the catalogue's document kinds.
-    static func apply(_ draft: DocumentDraft, to doc: inout DocumentRecord, kinds: [DocumentKind]) throws {
+    static func apply(
+        _ draft: DocumentDraft, to doc: inout DocumentRecord, kinds: [DocumentKind], today: String
+    ) throws {
         if let number = draft.number {
             if draft.symbol == nil {
-                (doc.number, doc.symbol) = splitNumber(number)
+                let (n, s) = splitNumber(number)
+                (doc.number, doc.symbol) = (try Clean.line(n, .docNumber), try Clean.line(s, .docSymbol))
             } else {
-                doc.number = try Clean.line(number, .notes)
+                doc.number = try Clean.line(number, .docNumber)
             }
         }
-        if let symbol = draft.symbol { doc.symbol = try Clean.line(symbol, .notes) }
+        if let symbol = draft.symbol { doc.symbol = try Clean.line(symbol, .docSymbol) }
         if let kind = draft.kind {
             if Clean.text(kind).isEmpty {
                 doc.kind = nil
@@ -221,10 +258,16 @@ enum DocumentFields {
         } else if doc.kind == nil, let inferred = kind(fromSymbol: doc.symbol, in: kinds) {
             doc.kind = inferred.key
         }
-        if let date = draft.date { doc.date = try Self.date(date) }
-        if let issuer = draft.issuer { doc.issuer = try Clean.line(issuer, .notes) }
-        if let summary = draft.summary { doc.summary = try Clean.paragraph(summary, .notes) }
-        if let language = draft.language { doc.language = try Clean.line(language, .notes) }
+        if let date = draft.date {
+            doc.date = try Self.date(date)
+            // `2031` is after `2026-12-06` when compared on the stored precision.
+            if !doc.date.isEmpty, doc.date > today.prefix(doc.date.count) {
+                throw DocumentError.futureDate(Clean.text(date), today: today)
+            }
+        }
+        if let issuer = draft.issuer { doc.issuer = try Clean.line(issuer, .issuer) }
+        if let summary = draft.summary { doc.summary = try Clean.paragraph(summary, .summary) }
+        if let language = draft.language { doc.language = try Clean.line(language, .language) }
         if let pages = draft.pages {
             if Clean.text(pages).isEmpty {
                 (doc.pageFrom, doc.pageTo) = (nil, nil)
@@ -235,7 +278,7 @@ enum DocumentFields {
             }
         }
         if let count = draft.pageCount {
-            let n = try Clean.sheets(count)
+            let n = try pageCount(count)
             if let a = doc.pageFrom, let b = doc.pageTo, let n, n != b - a + 1 {
                 throw DocumentError.pagesDisagree(range: "\(a)-\(b)", count: n)
             }
@@ -255,8 +298,27 @@ enum DocumentFields {
         if let access = draft.access {
             doc.access = Clean.text(access).isEmpty ? nil : try Clean.access(access).rawValue
         }
-        if let keywords = draft.keywords { doc.keywords = try Clean.line(keywords, .notes) }
-        if let info = draft.infoSymbol { doc.infoSymbol = try Clean.line(info, .notes) }
-        if let reliability = draft.reliability { doc.reliability = try Clean.line(reliability, .notes) }
+        if let keywords = draft.keywords { doc.keywords = try Clean.line(keywords, .keywords) }
+        if let info = draft.infoSymbol { doc.infoSymbol = try Clean.line(info, .infoSymbol) }
+        if let reliability = draft.reliability { doc.reliability = try Clean.line(reliability, .reliability) }
+    }
+}
+
+extension DocumentFields {
+    /// A warning when a document's date is outside its file's years by more than one year (a reply dated early in the
+    /// next year belongs to the file); nil when it is within them, or either is unknown.
+    static func yearWarning(date: String, file: FileRecord) -> Text? {
+        yearWarning(date: date, startYear: file.startYear, endYear: file.endYear)
+    }
+
+    /// ``yearWarning(date:file:)`` from the file's first and last years.
+    static func yearWarning(date: String, startYear: Int?, endYear: Int?) -> Text? {
+        guard date.utf8.count >= 4, let year = Int(date.prefix(4)), let start = startYear ?? endYear else { return nil }
+        let end = endYear ?? start
+        guard year < start - 1 || year > end + 1 else { return nil }
+        let years = start == end ? "\(start)" : "\(start)–\(end)"
+        return Text(
+            vi: "ngày văn bản \(date) nằm ngoài thời gian của hồ sơ (\(years)); kiểm tra lại ngày hoặc hồ sơ",
+            en: "the document's date \(date) is outside its file's years (\(years)); check the date or the file")
     }
 }

@@ -63,17 +63,18 @@ extension KhoStore {
             path: path, encoding: encoding, aliases: DocumentColumns.aliases,
             required: file == nil ? ["box", "file"] : [])
         let source = (path as NSString).lastPathComponent
-        func report(imported: Int) -> ImportReport {
+        func report(imported: Int, warnings: [RowProblem]) -> ImportReport {
             ImportReport(
-                kind: "docs", path: path, rows: table.rows.count, imported: imported, dryRun: dryRun, metres: nil)
+                kind: "docs", path: path, rows: table.rows.count, imported: imported, dryRun: dryRun, metres: nil,
+                warnings: warnings)
         }
         if dryRun {
             return try read { db in
-                let problems = try DocumentRows(db, table: table, into: file).read { _ in true }
+                let (problems, warnings) = try DocumentRows(db, table: table, into: file).read { _ in true }
                 if !problems.isEmpty {
                     throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count)
                 }
-                return report(imported: 0)
+                return report(imported: 0, warnings: warnings)
             }
         }
         return try write { db in
@@ -81,18 +82,19 @@ extension KhoStore {
             var event = Event(
                 kind: .importDocs, attribution: who, time: time,
                 detail: EventDetail(source: source, count: table.rows.count))
-            try event.append(db)
+            // The documents refer to the event, which says what they add up to: they come first.
+            try event.reserveId(db)
             var written = DocumentsWritten()
-            let problems = try Pipeline.run(produce: { handOver in rows.read(chunk: chunk, handOver) }) { docs in
+            let (problems, warnings) = try Pipeline.run(produce: { handOver in rows.read(chunk: chunk, handOver) }) {
+                docs in
                 try Self.insertDocuments(db, docs, event: event.id)
                 written.add(docs.records)
             }
             if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
-            // The event was written before its documents (they refer to it); what they add up to is known now.
-            try db.execute(
-                sql: "UPDATE event SET pages = ?, file_id = ? WHERE id = ?",
-                arguments: [written.pages, written.fileIds.count == 1 ? written.fileIds.first : nil, event.id])
-            return report(imported: written.count)
+            event.pages = written.pages
+            event.fileId = written.fileIds.count == 1 ? written.fileIds.first : nil
+            try event.append(db)
+            return report(imported: written.count, warnings: warnings)
         }
     }
 
@@ -129,6 +131,10 @@ extension KhoStore {
         let fileIds: [String: Int64]
         let numbering: DocumentNumbering
         let columns: DocumentColumnIndexes
+        /// Today's local day: no document is dated after it.
+        let today: String
+        /// The first and last years of the files that have them, by file id.
+        let fileYears: [Int64: (Int?, Int?)]
 
         init(_ db: Database, table: CSVTable, into target: FileRef?) throws {
             self.table = table
@@ -138,19 +144,37 @@ extension KhoStore {
             fileIds = try KhoStore.fileIdsByRef(db)
             numbering = try DocumentNumbering(db)
             columns = DocumentColumnIndexes(table)
+            today = LocalTime.fromEnvironment().day(of: Date())
+            var years: [Int64: (Int?, Int?)] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT id, start_year, end_year FROM file WHERE start_year IS NOT NULL OR end_year IS NOT NULL")
+            {
+                years[row[0]] = (row[1], row[2])
+            }
+            fileYears = years
         }
 
         /// Checks every row in order and hands the documents over `chunk` at a time, until a row is wrong (the rows
         /// after it are still checked, for the list of problems returned) or `handOver` returns false.
-        func read(chunk: Int = .max, _ handOver: (ReadDocuments) -> Bool) -> [RowProblem] {
+        func read(
+            chunk: Int = .max, _ handOver: (ReadDocuments) -> Bool
+        ) -> (problems: [RowProblem], warnings: [RowProblem]) {
             var numbering = numbering
             var problems: [RowProblem] = []
+            var warnings: [RowProblem] = []
             var docs = ReadDocuments()
             var handing = true
             docs.records.reserveCapacity(min(chunk, table.rows.count))
             for row in table.rows {
                 do {
-                    let doc = try document(row.values, numbering: &numbering)
+                    let doc = try document(row.values, line: row.line, numbering: &numbering)
+                    if !doc.date.isEmpty, let years = fileYears[doc.fileId],
+                        let warning = DocumentFields.yearWarning(date: doc.date, startYear: years.0, endYear: years.1)
+                    {
+                        warnings.append(
+                            RowProblem(line: row.line, code: ref(row.values).description, message: warning()))
+                    }
                     guard handing && problems.isEmpty else { continue }
                     docs.records.append(doc)
                     docs.index.append(document: doc, kindName: doc.kind.flatMap { kindNames[$0] } ?? "")
@@ -165,15 +189,32 @@ extension KhoStore {
                 }
             }
             if handing && problems.isEmpty && docs.count > 0 { _ = handOver(docs) }
-            return problems
+            return (problems, warnings)
         }
 
         private func ref(_ v: CSVTable.Values) -> FileRef {
             target ?? FileRef(box: Clean.code(v[columns.box] ?? ""), file: Clean.code(v[columns.file] ?? ""))
         }
 
-        private func document(_ v: CSVTable.Values, numbering: inout DocumentNumbering) throws -> DocumentRecord {
+        private func document(
+            _ v: CSVTable.Values, line: Int, numbering: inout DocumentNumbering
+        ) throws -> DocumentRecord {
             let ref = ref(v)
+            if let target {
+                // A row that names another box or file than `--file` is a mistake to show, not to import silently.
+                let box = Clean.code(v[columns.box] ?? ""), file = Clean.code(v[columns.file] ?? "")
+                if (!box.isEmpty && box != Clean.code(target.box)) || (!file.isEmpty && file != Clean.code(target.file))
+                {
+                    let named = "\(box.isEmpty ? target.box : box)/\(file.isEmpty ? target.file : file)"
+                    throw RowMessage(
+                        Text(
+                            vi:
+                                "dòng ghi hồ sơ \(named), khác hồ sơ \(target) đã chọn bằng --file; sửa dòng, hoặc bỏ --file để nhập theo cột",
+                            en:
+                                "the row names file \(named), not \(target) chosen with --file; correct the row, or leave out --file to import by the columns"
+                        ))
+                }
+            }
             if let n = v["\u{0}extra"] ?? v["\u{0}short"] {
                 throw RowMessage(
                     Text(
@@ -184,9 +225,9 @@ extension KhoStore {
             else {
                 throw CatalogueError.unknownFile(ref.description)
             }
-            let seq = try numbering.take(Clean.optional(v[columns.seq]), in: fileId, ref: ref)
+            let seq = try numbering.take(Clean.optional(v[columns.seq]), in: fileId, ref: ref, line: line)
             var doc = KhoStore.blankDocument(fileId: fileId, seq: seq)
-            try DocumentFields.apply(columns.draft(v), to: &doc, kinds: kinds)
+            try DocumentFields.apply(columns.draft(v), to: &doc, kinds: kinds, today: today)
             return doc
         }
     }
@@ -231,6 +272,8 @@ extension KhoStore {
     private struct DocumentNumbering: Sendable {
         var taken: [Int64: Set<Int>] = [:]
         var next: [Int64: Int] = [:]
+        /// The line of this file that took each number, per file.
+        var takenOnLine: [Int64: [Int: Int]] = [:]
 
         /// Loads the numbers already in the catalogue.
         init(_ db: Database) throws {
@@ -241,7 +284,7 @@ extension KhoStore {
 
         /// Takes the number written (`stt`), or else the one after the highest in the file; a number that is not
         /// valid or already taken is an error.
-        mutating func take(_ stt: String?, in fileId: Int64, ref: FileRef) throws -> Int {
+        mutating func take(_ stt: String?, in fileId: Int64, ref: FileRef, line: Int) throws -> Int {
             var seq: Int
             if let stt {
                 guard let n = Int(stt), (1...100_000).contains(n) else {
@@ -254,10 +297,25 @@ extension KhoStore {
             } else {
                 seq = max(next[fileId] ?? 0, taken[fileId]?.max() ?? 0) + 1
             }
+            if let first = takenOnLine[fileId]?[seq] {
+                throw RowMessage(
+                    Text(
+                        vi: "STT \(seq) của hồ sơ \(ref) đã có ở dòng \(first) của tệp; mỗi văn bản một STT",
+                        en:
+                            "STT \(seq) of file \(ref) is already on line \(first) of the file; each document takes its own"
+                    ))
+            }
             if taken[fileId]?.contains(seq) == true {
-                throw DocumentError.duplicateDocument(ref: "\(ref)/\(seq)", summary: "")
+                throw RowMessage(
+                    Text(
+                        vi:
+                            "đã có văn bản \(ref)/\(seq) trong danh mục (xem `kho doc show \(ref)/\(seq)`); chọn STT khác hoặc để trống để lấy số tiếp theo",
+                        en:
+                            "document \(ref)/\(seq) is already in the catalogue (see `kho doc show \(ref)/\(seq)`); choose another STT or leave it blank to take the next"
+                    ))
             }
             taken[fileId, default: []].insert(seq)
+            takenOnLine[fileId, default: [:]][seq] = line
             next[fileId] = max(next[fileId] ?? 0, seq)
             return seq
         }

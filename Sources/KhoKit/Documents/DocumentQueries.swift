@@ -32,9 +32,12 @@ public struct DocumentView: Codable, Sendable, Hashable {
     public var keywords: String
     public var infoSymbol: String
     public var reliability: String
+    /// Said when the date is outside the file's years by more than one; nil otherwise.
+    public var warning: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case ref, file, seq, identifier, kind, number, symbol, date, issuer, summary, language, pages, sheets, autograph
+        case warning
         case condition, notes, retention, access, keywords, reliability
         case kindName = "kind_name"
         case numberSymbol = "number_symbol"
@@ -107,7 +110,8 @@ enum DocumentQueries {
                 condition: d.condition.isEmpty ? (f?.file.condition.rawValue ?? "") : d.condition, notes: d.notes,
                 retention: d.retention ?? f?.file.retention,
                 access: d.access ?? f?.file.access.rawValue ?? Access.open.rawValue,
-                keywords: d.keywords, infoSymbol: d.infoSymbol, reliability: d.reliability)
+                keywords: d.keywords, infoSymbol: d.infoSymbol, reliability: d.reliability,
+                warning: f.flatMap { DocumentFields.yearWarning(date: d.date, file: $0.file) }.map { $0(lang) })
         }
     }
 

@@ -14,7 +14,8 @@ extension KhoStore {
                 throw DocumentError.duplicateDocument(ref: "\(ref.file)/\(seq)", summary: clash.summary)
             }
             var doc = Self.blankDocument(fileId: fileId, seq: seq)
-            try DocumentFields.apply(draft, to: &doc, kinds: try DocumentKind.all(db))
+            try DocumentFields.apply(
+                draft, to: &doc, kinds: try DocumentKind.all(db), today: time.day(of: Date()))
             try doc.insert(db)
             var event = Event(
                 kind: .docAdd, attribution: who, time: time,
@@ -33,7 +34,8 @@ extension KhoStore {
         try write { db in
             let (file, old) = try DocumentQueries.find(db, ref)
             var doc = old
-            try DocumentFields.apply(draft, to: &doc, kinds: try DocumentKind.all(db))
+            try DocumentFields.apply(
+                draft, to: &doc, kinds: try DocumentKind.all(db), today: time.day(of: Date()))
             try Self.saveChange(db, old: old, new: doc, kind: .docEdit, by: who, time: time) { event in
                 event.boxId = file.boxId
                 event.fileId = file.id
@@ -50,6 +52,10 @@ extension KhoStore {
             let (_, old) = try DocumentQueries.find(db, ref)
             let (_, file) = try Lookup.file(db, ref: target.file)
             let fileId = file.id ?? 0
+            // Within its own file a document keeps its number unless a new one is asked for: no silent renumbering.
+            if fileId == old.fileId, target.seq == nil || target.seq == old.seq {
+                throw DocumentError.alreadyInFile(doc: "\(target.file)/\(old.seq)", file: target.file.description)
+            }
             let seq = try target.seq ?? Self.nextSeq(db, fileId: fileId)
             if let clash = try DocumentRecord.filter(Column("file_id") == fileId && Column("seq") == seq).fetchOne(db),
                 clash.id != old.id

@@ -124,6 +124,9 @@ extension KhoStore {
         _ request: EstimateRequest, now: Date = Date()
     ) throws -> (inputs: EstimateInputs, result: EstimateResult) {
         let inputs = try estimateInputs(request, now: now)
+        if let until = request.until, until <= inputs.today {
+            throw EstimateError.pastDeadline(until: until.description, today: inputs.today.description)
+        }
         var result = KhoEstimation.estimate(inputs)
         if let notice = try clockNotice(now: now, asOf: request.asOf) { result.warnings.insert(notice, at: 0) }
         return (inputs, result)
@@ -196,13 +199,15 @@ extension KhoStore {
         if counted > 0 { measured.pagesPerDocument = Double(pages) / Double(counted) }
     }
 
-    /// The legal copies measured so far, and the pages of files that passed QC and wait for one, in the request's scope.
+    /// The legal copies measured so far, and the pages of digitized files without a current copy (passed QC, a copy
+    /// to rebuild, or recorded by hand before kho: those need masters and a copy too), in the request's scope.
     private func deliveryInputs(_ request: EstimateRequest) throws -> DeliveryInputs {
         let measures = try deliveryMeasures()
+        let settings = try deliverySettings()
         let awaiting = try read { db -> Int64 in
             var sql = """
                 SELECT COALESCE(SUM(\(Bounds.sql("f.pages"))), 0) FROM file f JOIN box b ON b.id = f.box_id
-                WHERE f.scan_state = 'passed' AND f.access != 'secret'
+                WHERE f.scan_state IN ('passed', 'recorded', 'rebuild') AND f.access != 'secret'
                 """
             var arguments: StatementArguments = []
             if request.permanentOnly { sql += " AND f.retention = 'permanent'" }
@@ -215,7 +220,13 @@ extension KhoStore {
         return DeliveryInputs(
             pagesAwaitingCopy: Double(awaiting), storedBytesNow: measures.bytes, copiesMeasured: measures.copies,
             pagesMeasured: measures.pages, bytesPerPage: measures.bytesPerPage, pagesPerHour: measures.pagesPerHour,
-            cores: measures.cores)
+            cores: measures.cores,
+            pdfShareOfMaster: settings.image == .jpeg ? EstimationDefaults.pdfShareOfMasterJPEG : 1,
+            buildSettings: settings.image == .jpeg
+                ? Text(
+                    vi: "ảnh JPEG chất lượng \(settings.jpegQuality)",
+                    en: "JPEG images at quality \(settings.jpegQuality)")
+                : Text(vi: "ảnh không nén mất dữ liệu", en: "lossless images"))
     }
 
     private func remainingWork(
@@ -295,6 +306,7 @@ extension KhoStore {
                 family.digitizedPagesWithSheets += row["pages_with_sheets"] as Int
             } else if !permanentOnly || permanent {
                 family.filesToScan += files
+                family.filesToScanWithSheets += withSheets
                 family.sheetsToScan += sheets
             }
             roots[r] = family
@@ -309,7 +321,16 @@ extension KhoStore {
             t.digitizedPages += family.digitizedPagesWithSheets
             t.digitizedSheets += family.digitizedSheetsWithPages
             guard family.arranged else {
+                // Counted sheets come first: the share of the box whose files are counted (or already digitized)
+                // is not predicted again from its metres.
                 remaining.unarrangedMetres += Double(family.extentMM) / 1000
+                if family.files > 0 {
+                    let covered = min(family.files, family.filesToScanWithSheets + family.digitizedFiles)
+                    remaining.sheetsKnownUnscanned += Double(family.sheetsToScan)
+                    remaining.unarrangedMetresCounted =
+                        (remaining.unarrangedMetresCounted ?? 0) + Double(family.extentMM) / 1000 * Double(covered)
+                        / Double(family.files)
+                }
                 continue
             }
             let kept = family.keptMM ?? family.extentMM
@@ -359,7 +380,8 @@ extension KhoStore {
         if t.digitizedSheets > 0 && t.digitizedPages > 0 {
             measured.pagesPerSheet = Double(t.digitizedPages) / Double(t.digitizedSheets)
         }
-        if t.fullKeptMM > 0 && t.fullPages > 0 {
+        // Pages per kept metre from under a metre of records says little: the stated default is used below that.
+        if t.fullKeptMM >= 1000 && t.fullPages > 0 {
             measured.pagesPerKeptMetre = Double(t.fullPages) / (Double(t.fullKeptMM) / 1000)
         }
         // A handful of masters says little about those to come: the estimate uses the stated default below 20.
@@ -396,6 +418,7 @@ private struct FamilyWork {
     var digitizedSheetsWithPages = 0
     var digitizedPagesWithSheets = 0
     var filesToScan = 0
+    var filesToScanWithSheets = 0
     var sheetsToScan = 0
 }
 

@@ -51,9 +51,12 @@ public enum RatesFile {
 
     /// Writes the commented default rates file to `path`; refuses to overwrite unless `force`.
     public static func writeDefaults(to path: String, force: Bool, catalogue: String? = nil) throws {
+        let protected = catalogue.map(ProtectedPaths.of(catalogue:)) ?? ProtectedPaths(catalogue: nil)
+        // What kho keeps is refused before "exists": --force never makes it writable.
+        try OutputFile.check(path, protecting: protected)
         if FileManager.default.fileExists(atPath: path) && !force { throw RatesError.exists(path: path) }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        try OutputFile.write(defaultRatesFileText, to: path, catalogue: catalogue)
+        try OutputFile.write(defaultRatesFileText, to: path, protecting: protected)
     }
 }

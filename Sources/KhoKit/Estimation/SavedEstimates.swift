@@ -22,9 +22,14 @@ public enum EstimateError: KhoError, Equatable {
     case nameTaken(String)
     case unknown(String)
     case emptyName
+    case pastDeadline(until: String, today: String)
 
     public var text: Text {
         switch self {
+        case .pastDeadline(let until, let today):
+            Text(
+                vi: "--until «\(until)» không sau hôm nay (\(today)): hãy cho một hạn sau hôm nay",
+                en: "--until “\(until)” is not after today (\(today)): give a deadline after today")
         case .nameTaken(let name):
             Text(
                 vi: "đã có dự toán lưu tên «\(name)»; dự toán đã gửi đi không bị ghi đè, hãy chọn tên khác",

@@ -70,6 +70,8 @@ public enum AttributionError: KhoError, Equatable {
     case noActor
     case badDate(String)
     case future(String)
+    /// Work dated before a bound of ``WorkDates``: the day given, the bound, and the earliest `--at` accepted.
+    case beforeBound(at: String, bound: WorkDates.Bound, earliest: String)
 
     public var text: Text {
         switch self {
@@ -86,6 +88,33 @@ public enum AttributionError: KhoError, Equatable {
             Text(
                 vi: "ngày \(text) ở tương lai: chỉ ghi bù việc đã làm (--at là lúc việc đã xảy ra)",
                 en: "date \(text) is in the future: --at back-fills work already done")
+        case .beforeBound(let at, let bound, let earliest):
+            Text(
+                vi:
+                    "ngày \(at) sớm hơn \(Self.words(bound).vi): hãy cho --at từ \(earliest) trở về sau, hoặc nếu là việc làm trước khi có kho (số dư đầu kỳ) thì thêm --opening",
+                en:
+                    "date \(at) is before \(Self.words(bound).en): give an --at of \(earliest) or later, or if it is work done before kho (an opening balance) add --opening"
+            )
+        }
+    }
+}
+
+extension AttributionError {
+    /// A bound of ``WorkDates`` in words.
+    static func words(_ bound: WorkDates.Bound) -> Text {
+        switch bound {
+        case .boxRegistered(let box, let at):
+            Text(vi: "lúc hộp \(box) được đăng ký (\(at))", en: "box \(box)'s registration (\(at))")
+        case .boxYears(let box, let year):
+            Text(
+                vi: "năm đầu của tài liệu trong hộp \(box) (\(year))",
+                en: "the first year of box \(box)'s records (\(year))")
+        case .fondsYears(let fonds, let year):
+            Text(
+                vi: "năm đầu của tài liệu phông \(fonds) (\(year))",
+                en: "the first year of fonds \(fonds)'s records (\(year))")
+        case .earliest(let year):
+            Text(vi: "năm \(year), mốc sớm nhất kho nhận", en: "\(year), the earliest year kho accepts")
         }
     }
 }

@@ -14,8 +14,11 @@ struct EventDescriber {
     var fondsCodes: [Int64: String]
     var boxCodes: [Int64: String]
 
-    /// Events that named a fonds, box or file deleted since: its name (`H0012`, `H0012/03`) and the delete event.
-    var deleted: [Int64: (kind: EventKind, name: String, by: Int64)] = [:]
+    /// Fonds, boxes and files deleted (by a live delete), by kind and row id: the name (`H0012`, `H0012/03`) and the
+    /// delete event. Their events keep naming their ids, which no other row is given.
+    var deleted: [EventKind: [Int64: (name: String, by: Int64)]] = [:]
+    /// Events that a delete made before the log was append-only unlinked from what they named, by event id.
+    var unlinked: [Int64: (kind: EventKind, name: String, by: Int64)] = [:]
 
     init(_ db: Database) throws {
         fondsCodes = Dictionary(
@@ -32,15 +35,24 @@ struct EventDescriber {
             let before = EventDetail(json: row["detail"]).before ?? [:]
             let code = (before["code"] ?? nil) ?? "?"
             let name = kind == .fileDelete ? "\((before["box"] ?? nil) ?? "?")/\(code)" : code
+            if let id = (before["id"] ?? nil).flatMap({ Int64($0) }) {
+                deleted[kind, default: [:]][id] = (name, row["id"])
+            }
             for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) {
-                deleted[id] = (kind, name, row["id"])
+                unlinked[id] = (kind, name, row["id"])
             }
         }
     }
 
-    /// The fonds, box or file an event named before it was deleted, with a line saying so.
+    /// The fonds, box or file an event named that was deleted after it, with a line saying so.
     func deletedTarget(_ e: Event) -> (kind: EventKind, name: String, note: Text)? {
-        guard let id = e.id, let d = deleted[id] else { return nil }
+        guard let eventId = e.id else { return nil }
+        var found = unlinked[eventId]
+        for (kind, id) in [(EventKind.fileDelete, e.fileId), (.boxDelete, e.boxId), (.fondsDelete, e.fondsId)] {
+            guard found == nil, let id, let d = deleted[kind]?[id], d.by > eventId else { continue }
+            found = (kind, d.name, d.by)
+        }
+        guard let d = found else { return nil }
         return (
             d.kind, d.name,
             Text(vi: "\(d.name) đã bị xóa sau đó (sự kiện \(d.by))", en: "\(d.name) was deleted since (event \(d.by))")
@@ -158,6 +170,17 @@ struct EventDescriber {
                 : e.kind == .sortFinish ? ArrangementState.arranged.rawValue : ScanState.recorded.rawValue
             guard let old = before[key] ?? nil else { return [] }
             return [change(key, old, new)]
+        case .custodyOut, .custodyIn:
+            // Who has it, why and until when are said once, by the event's own note (`→ Lê Thị Hoa (số hóa), hạn …`).
+            return []
+        case .locationMark:
+            // The risks are said by the event's own note (`A-3: ẩm → dột`); only a note typed with them is added.
+            guard let note = after["note"] ?? nil, !note.isEmpty else { return [] }
+            return [
+                Text(
+                    vi: "\(Self.field("note").vi): \(value("note", note, .vi))",
+                    en: "\(Self.field("note").en): \(value("note", note, .en))")
+            ]
         case .scanAccept, .pdfBuild, .scanIngest:
             // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not.
             guard let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new else {
@@ -261,6 +284,39 @@ struct EventDescriber {
         case "decision": Text(vi: "quyết định", en: "decision")
         case "record": Text(vi: "biên bản hủy", en: "destruction record")
         case "day": Text(vi: "ngày", en: "day")
+        case "holder": Text(vi: "người nhận", en: "holder")
+        case "purpose": Text(vi: "mục đích", en: "purpose")
+        case "due": Text(vi: "hạn trả", en: "due")
+        case "out_event": Text(vi: "lần giao ra", en: "handed out by")
+        case "risks": Text(vi: "nguy cơ", en: "risks")
+        case "note": Text(vi: "ghi chú", en: "note")
+        case "fonds": Text(vi: "phông", en: "fonds")
+        case "box": Text(vi: "hộp", en: "box")
+        case "seq": Text(vi: "số thứ tự", en: "number in the file")
+        case "file_id": Text(vi: "hồ sơ", en: "file")
+        case "kind": Text(vi: "tên loại", en: "kind")
+        case "number": Text(vi: "số", en: "number")
+        case "symbol": Text(vi: "ký hiệu", en: "symbol")
+        case "date": Text(vi: "ngày văn bản", en: "date")
+        case "issuer": Text(vi: "tác giả", en: "issuer")
+        case "summary": Text(vi: "trích yếu", en: "summary")
+        case "language": Text(vi: "ngôn ngữ", en: "language")
+        case "page_from": Text(vi: "từ trang", en: "first page")
+        case "page_to": Text(vi: "đến trang", en: "last page")
+        case "autograph": Text(vi: "bút tích", en: "autograph")
+        case "keywords": Text(vi: "từ khóa", en: "keywords")
+        case "info_symbol": Text(vi: "ký hiệu thông tin", en: "information symbol")
+        case "reliability": Text(vi: "mức độ tin cậy", en: "reliability")
+        case "paper_code": Text(vi: "mã hồ sơ gốc giấy", en: "paper file code")
+        case "backup_mode": Text(vi: "chế độ dự phòng", en: "backup mode")
+        case "backup_state": Text(vi: "tình trạng dự phòng", en: "backup state")
+        case "archive_id": Text(vi: "mã hồ sơ", en: "archival code")
+        case "quantity": Text(vi: "số lượng", en: "quantity")
+        case "years": Text(vi: "thời gian tài liệu", en: "years")
+        case "document_kind": Text(vi: "tên loại văn bản", en: "document kind")
+        case "vi": Text(vi: "tên tiếng Việt", en: "Vietnamese name")
+        case "identifier": Text(vi: "mã định danh", en: "identifier")
+        case "page": Text(vi: "trang", en: "page")
         default: Text(vi: key, en: key)
         }
     }
@@ -283,6 +339,12 @@ struct EventDescriber {
         case "sheets": return Int(raw).map { Self.sheets($0)(lang) } ?? raw
         case "pages": return Int(raw).map { Self.pages($0)(lang) } ?? raw
         case "pdf": return Self.pdfSettings(raw, lang)
+        case "purpose": return CustodyPurpose(rawValue: raw)?.label(lang) ?? raw
+        case "out_event": return lang == .vi ? "sự kiện \(raw)" : "event \(raw)"
+        case "risks":
+            return LocationRisk.words(raw.split(separator: ",").compactMap { LocationRisk(rawValue: String($0)) }, lang)
+        case "autograph":
+            return ["1", "true"].contains(raw) ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
         default:
             let oneLine = raw.replacingOccurrences(of: "\n", with: " ")
             return oneLine.count > 60 ? "«\(oneLine.prefix(60))…»" : "«\(oneLine)»"

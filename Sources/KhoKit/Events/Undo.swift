@@ -15,8 +15,24 @@ extension KhoStore {
     /// Undoes an event by appending a compensating event; the original stays in the log.
     ///
     /// Only the latest change to a box or file can be undone, so that undoing never skips over later work.
+    /// Undoing a rename, a delete, a move of a file or an import changes what a code or a path means: it takes the
+    /// catalogue's work lock (``LockActivity/undo``), as the change did.
     @discardableResult
     public func undo(eventId: Int64, by who: Attribution) throws -> Event {
+        let kind = try read { db in
+            try String.fetchOne(db, sql: "SELECT kind FROM event WHERE id = ?", arguments: [eventId])
+        }.flatMap(EventKind.init(rawValue:))
+        guard let kind, Self.changesCodesOrPaths.contains(kind) else { return try undoNow(eventId: eventId, by: who) }
+        return try holdingWorkLock(.undo, by: who) { try undoNow(eventId: eventId, by: who) }
+    }
+
+    /// The events whose undo changes what a code or a path means.
+    private static let changesCodesOrPaths: Set<EventKind> = [
+        .fondsRename, .boxRename, .fileRename, .fondsDelete, .boxDelete, .fileDelete, .fileMove, .importBoxes,
+        .importFiles,
+    ]
+
+    private func undoNow(eventId: Int64, by who: Attribution) throws -> Event {
         try write { db in
             let original = try Self.eventToUndo(db, eventId)
             // Renames, deletes, imports and the destruction list have their own rules (Corrections, Weeding).

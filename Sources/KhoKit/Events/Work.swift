@@ -64,6 +64,7 @@ extension KhoStore {
                     throw WorkError.keptTooLarge(
                         box: box.code, kept: keptMM.formatted(), extent: box.extent.formatted())
                 }
+                if let keptMM { try Self.ensureRoomForWeeds(db, box: box, keptMM: keptMM.value) }
                 let finishedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
                 var start: Event?
                 if box.arrangement == .inProgress, let live = try lastEvent(db, kind: .sortStart, boxId: box.id),
@@ -71,7 +72,8 @@ extension KhoStore {
                 {
                     let (finish, started) = whenTexts(finishedAt, live.happenedAt)
                     throw WorkError.finishBeforeStart(
-                        box: box.code, finish: finish, start: started, who: live.actor, event: live.id ?? 0)
+                        box: box.code, finish: finish, start: started, who: live.actor, event: live.id ?? 0,
+                        earliest: time.earliestAt(live.happenedAt))
                 }
                 if box.arrangement == .unarranged && !who.opening {
                     var event = Event(
@@ -181,4 +183,16 @@ public struct FinishedArrangement: Sendable, Hashable {
     /// The `sort.start` recorded at the finish's time because the box had not been started; nil when it had
     /// been, and for opening balances.
     public var start: Event?
+}
+
+extension KhoStore {
+    /// Refuses kept metres that leave less left out (extent − kept) than the box's destruction list proposes.
+    static func ensureRoomForWeeds(_ db: Database, box: Box, keptMM: Int64) throws {
+        let proposed = try proposedMM(db, boxId: box.id)
+        if proposed > 0, box.extentMM - keptMM < proposed {
+            throw WorkError.keptLeavesNoRoom(
+                box: box.code, kept: Millimetres(keptMM).formatted(), extent: box.extent.formatted(),
+                proposed: Millimetres(proposed).formatted())
+        }
+    }
 }

@@ -6,12 +6,14 @@ public enum WorkError: KhoError, Equatable {
     case alreadyFinished(box: String, when: String, who: String)
     case keptTooLarge(box: String, kept: String, extent: String)
     case badKept(String)
+    /// Kept metres that leave less than the box's destruction list proposes: extent − kept < proposed.
+    case keptLeavesNoRoom(box: String, kept: String, extent: String, proposed: String)
     /// A kept value other than zero that rounds to 0 mm, e.g. `0.0001`.
     case keptRoundsToZero(String)
     /// Kept metres given for a box whose arrangement is not finished.
     case keptNotArranged(box: String, state: String)
     /// A finish earlier than the box's live start: the finish time, the start time, who started it and the start event.
-    case finishBeforeStart(box: String, finish: String, start: String, who: String, event: Int64)
+    case finishBeforeStart(box: String, finish: String, start: String, who: String, event: Int64, earliest: String)
     case keptWithManyBoxes
     case secretFile(String)
     case secretAlreadyScanned(String, String)
@@ -41,6 +43,13 @@ public enum WorkError: KhoError, Equatable {
             Text(
                 vi: "số mét giữ lại \(kept) m lớn hơn độ dài của hộp \(box) (\(extent) m); giữ lại phải ≤ độ dài",
                 en: "kept \(kept) m is more than box \(box)'s extent (\(extent) m); kept must not exceed the extent")
+        case .keptLeavesNoRoom(let box, let kept, let extent, let proposed):
+            Text(
+                vi:
+                    "hộp \(box): giữ lại \(kept) m thì chỉ còn \(extent) m − \(kept) m loại ra, ít hơn \(proposed) m đã đề nghị hủy (xem `kho weed list`); hãy sửa số mét giữ lại hoặc danh mục",
+                en:
+                    "box \(box): keeping \(kept) m leaves \(extent) m − \(kept) m left out, less than the \(proposed) m proposed for destruction (see `kho weed list`); correct the kept metres or the list"
+            )
         case .badKept(let text):
             Text(
                 vi: "số mét giữ lại «\(text)» không hợp lệ: cần số mét ≥ 0, ví dụ 0,1",
@@ -59,12 +68,12 @@ public enum WorkError: KhoError, Equatable {
                 en:
                     "box \(box) is not arranged yet (\(state)), so it has no kept metres; give them when it is finished: `kho sort finish \(box) --kept METRES`"
             )
-        case .finishBeforeStart(let box, let finish, let start, let who, let event):
+        case .finishBeforeStart(let box, let finish, let start, let who, let event, let earliest):
             Text(
                 vi:
-                    "hộp \(box): lúc hoàn thành \(finish) sớm hơn lúc bắt đầu chỉnh lý \(start) (\(who), sự kiện \(event)); hãy cho --at từ \(start) trở về sau, hoặc nếu lúc bắt đầu ghi sai, hoàn tác bằng `kho undo \(event)` rồi ghi lại bằng `kho sort start \(box) --at …`",
+                    "hộp \(box): lúc hoàn thành \(finish) sớm hơn lúc bắt đầu chỉnh lý \(start) (\(who), sự kiện \(event)); hãy cho --at từ \(earliest) trở về sau, hoặc nếu lúc bắt đầu ghi sai, hoàn tác bằng `kho undo \(event)` rồi ghi lại bằng `kho sort start \(box) --at …`",
                 en:
-                    "box \(box): the finish \(finish) is earlier than its start \(start) (by \(who), event \(event)); give an --at of \(start) or later, or if the start is wrong, `kho undo \(event)` and record it again with `kho sort start \(box) --at …`"
+                    "box \(box): the finish \(finish) is earlier than its start \(start) (by \(who), event \(event)); give an --at of \(earliest) or later, or if the start is wrong, `kho undo \(event)` and record it again with `kho sort start \(box) --at …`"
             )
         case .keptWithManyBoxes:
             Text(

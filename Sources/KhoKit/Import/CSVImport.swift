@@ -10,9 +10,11 @@ public struct ImportReport: Codable, Sendable, Hashable {
     public var dryRun: Bool
     /// Metres as received that the import adds (boxes only).
     public var metres: Double?
+    /// Rows imported with something to check (a document dated outside its file's years), by line.
+    public var warnings: [RowProblem] = []
 
     enum CodingKeys: String, CodingKey {
-        case kind, path, rows, imported, metres
+        case kind, path, rows, imported, metres, warnings
         case dryRun = "dry_run"
     }
 }
@@ -196,7 +198,11 @@ extension KhoStore {
                         code: code, fonds: try Self.fondsCode(db, box: code), location: try Self.location(db, box: code)
                     )
                 }
-                let box = try draft.validated(fondsId: { fondsIds[$0] }, boxId: { boxIds[$0] })
+                var box = try draft.validated(fondsId: { fondsIds[$0] }, boxId: { boxIds[$0] })
+                if let from = box.fromBoxId {
+                    let parent = from < 0 ? boxes[Int(-from) - 1] : try Box.fetchOne(db, key: from)
+                    if let parent { draft.inherit(&box, from: parent) }
+                }
                 firstLine[code] = row.line
                 boxIds[code] = pendingId
                 pendingId -= 1

@@ -1,4 +1,5 @@
 import Foundation
+import KhoReport
 
 /// A CSV file read into named columns, each row with the line it starts on.
 struct CSVTable: Sendable {
@@ -185,11 +186,11 @@ struct CSVTable: Sendable {
             fields.reserveCapacity(12)
             var i = position
             while true {
-                if i < bytes.count && bytes[i] == Self.quote {
-                    fields.append(try quotedField(at: &i))
-                } else {
-                    fields.append(unquotedField(at: &i))
-                }
+                var field =
+                    i < bytes.count && bytes[i] == Self.quote ? try quotedField(at: &i) : unquotedField(at: &i)
+                // A cell kho's export guarded against formulas (`'=…`) reads back as it was written.
+                if field.utf8.first == UInt8(ascii: "'") { field = CSVWriter.restore(field) }
+                fields.append(field)
                 if endOfField(at: &i) {
                     position = i
                     return Record(line: recordLine, fields: fields)

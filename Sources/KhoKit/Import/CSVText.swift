@@ -49,18 +49,7 @@ enum CSVText {
         var text = text
         if let nul = text.withUTF8({ bytes in bytes.firstIndex(of: 0) }) {
             let line = text.utf8.prefix(nul).reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-            throw ImportError.badRows(
-                path: path,
-                problems: [
-                    RowProblem(
-                        line: line, code: nil,
-                        message: Text(
-                            vi:
-                                "dòng có ký tự NUL (byte 0): tệp bị hỏng hoặc không phải CSV văn bản; hãy lưu lại từ Excel dạng \"CSV UTF-8\"",
-                            en:
-                                "the line holds a NUL character (byte 0): the file is damaged or not a text CSV; save it again from Excel as \"CSV UTF-8\""
-                        )())
-                ], rows: 0)
+            throw ImportError.nulByte(path: path, line: line)
         }
         if let (line, sample) = mojibake(in: text) {
             throw ImportError.mojibake(path: path, line: line, sample: sample)

@@ -21,6 +21,8 @@ public enum ImportError: KhoError, Equatable {
     case badRows(path: String, problems: [RowProblem], rows: Int)
     /// A quoted field opened on `line` and never closed: every later row would be swallowed into it.
     case unterminatedQuote(path: String, line: Int, sample: String)
+    /// A NUL byte on `line`: the file is damaged or not a text CSV (SQLite would cut text at it).
+    case nulByte(path: String, line: Int)
     /// Text after the closing quote of a field on `line` (`"a"b`), which the reader would garble.
     case textAfterQuote(path: String, line: Int, sample: String)
 
@@ -96,6 +98,13 @@ public enum ImportError: KhoError, Equatable {
                     "tệp \(path) dòng \(line): ô «\(shown)» có chữ sau dấu ngoặc kép đóng; ô có ngoặc kép phải kết thúc ngay sau dấu \" đóng, và dấu \" trong ô thì gõ hai lần (\"\"). Sửa rồi nhập lại. Chưa nhập gì.",
                 en:
                     "\(path) line \(line): field “\(shown)” has text after its closing quote; a quoted field ends right after its closing \", and a \" inside it is written twice (\"\"). Fix it and import again. Nothing was imported."
+            )
+        case .nulByte(let path, let line):
+            return Text(
+                vi:
+                    "tệp \(path) dòng \(line) có ký tự NUL (byte 0): tệp bị hỏng hoặc không phải CSV văn bản; hãy lưu lại từ Excel dạng \"CSV UTF-8\" rồi nhập lại. Chưa nhập gì.",
+                en:
+                    "\(path) line \(line) holds a NUL character (byte 0): the file is damaged or not a text CSV; save it again from Excel as \"CSV UTF-8\" and import again. Nothing was imported."
             )
         case .badRows(let path, let problems, let rows):
             let shown = problems.prefix(200)

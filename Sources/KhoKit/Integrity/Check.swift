@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoTIFF
 
 #if canImport(Glibc)
     import Glibc
@@ -44,7 +45,7 @@ public struct CheckReport: Codable, Sendable, Hashable {
     public var files = 0
     public var events = 0
     public var masters = 0
-    /// Masters the catalogue already marks as gone from disk (reported by `kho scan problems`, not a fault here).
+    /// Masters the catalogue marks as gone from disk (a problem here until a person accepts the loss).
     public var mastersMarkedMissing = 0
     public var problems: [CheckProblem] = []
     /// Things worth knowing that are not faults (e.g. digitized files whose sheets are not counted).
@@ -111,6 +112,7 @@ extension KhoStore {
             try Self.checkFiles(db, into: &report)
             try Self.checkSupersedes(db, into: &report)
             try Self.checkMastersOnRecord(db, into: &report)
+            try Self.checkCodesAndPaths(db, into: &report)
             try Self.checkMasters(db, into: &report)
             for finding in try DocumentQueries.pageRangeFindings(db) {
                 report.problems.append(
@@ -681,18 +683,49 @@ extension KhoStore {
         }
     }
 
+    /// Every master on record is on disk as a regular file (a link where a master was is not followed), or on record
+    /// as missing: a problem until it is back or a person accepts the loss (`scan accept --reason lost`).
     private static func checkMasters(_ db: Database, into report: inout CheckReport) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT rel_path, disk_path, missing FROM master") {
+        var folders = FolderLinks()
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.rel_path, m.disk_path, m.missing, m.lost_event, m.name, m.sha256,
+                       b.code || '/' || f.code AS ref FROM master m
+                JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
+                """)
+        {
             report.masters += 1
+            let rel: String = row["rel_path"]
+            let ref: String = row["ref"]
             let missing: Bool = row["missing"]
             if missing {
                 report.mastersMarkedMissing += 1
+                if (row["lost_event"] as Int64?) == nil {
+                    report.problems.append(
+                        CheckProblem(
+                            code: "master_lost", subject: rel,
+                            text: Text(
+                                vi: "bản quét \(rel): "
+                                    + VerifyText.recordedMissing(ref: ref, name: row["name"], sha: row["sha256"]).vi,
+                                en: "master \(rel): "
+                                    + VerifyText.recordedMissing(ref: ref, name: row["name"], sha: row["sha256"]).en)))
+                }
                 continue
             }
             let diskPath: String = row["disk_path"]
             var info = stat()
-            if stat(diskPath, &info) != 0 {
-                let rel: String = row["rel_path"]
+            if let folder = folders.linkedFolder(path: diskPath, rel: rel) {
+                report.problems.append(
+                    CheckProblem(
+                        code: "master_not_file", subject: rel,
+                        text: Text(
+                            vi:
+                                "bản quét \(rel): thư mục \(folder) là liên kết tượng trưng, không đi theo; hãy đặt lại thư mục thật",
+                            en:
+                                "master \(rel): the folder \(folder) is a symbolic link, not followed; put the real folder back"
+                        )))
+            } else if lstat(diskPath, &info) != 0 {
                 report.problems.append(
                     CheckProblem(
                         code: "master_missing", subject: rel,
@@ -702,6 +735,17 @@ extension KhoStore {
                             en:
                                 "master \(rel) is no longer at \(diskPath); put it back, or run `kho scan ingest` to record it as gone"
                         )))
+            } else if (info.st_mode & S_IFMT) != S_IFREG {
+                let found = FixityError(
+                    operation: .stat, errno: 0,
+                    kind: (info.st_mode & S_IFMT) == S_IFLNK
+                        ? .symbolicLink : .notRegularFile(kind: OutputFile.kind(info.st_mode)))
+                report.problems.append(
+                    CheckProblem(
+                        code: "master_not_file", subject: rel,
+                        text: Text(
+                            vi: "bản quét \(rel) ở \(diskPath): \(found.reason.vi); hãy đặt lại tệp bản gốc",
+                            en: "master \(rel) at \(diskPath): \(found.reason.en); put the master file back")))
             }
         }
     }

@@ -70,7 +70,7 @@ extension KhoStore {
                         vi:
                             "\(overdue.thing) quá hạn trả \(overdue.daysOverdue) ngày (\(overdue.holder) giữ từ \(overdue.since), hạn \(overdue.due ?? "?"))",
                         en:
-                            "\(overdue.thing) is \(overdue.daysOverdue) days overdue (\(overdue.holder) has had it since \(overdue.since), due \(overdue.due ?? "?"))"
+                            "\(overdue.thing) is \(Format.english(overdue.daysOverdue, "day", "days")) overdue (\(overdue.holder) has had it since \(overdue.since), due \(overdue.due ?? "?"))"
                     )))
         }
     }

@@ -23,6 +23,8 @@ public enum LabelError: KhoError, Equatable {
     case badDay(String)
     /// The selection holds no box.
     case noBoxes
+    /// A box named for a label whose records were rehoused by arrangement into other boxes: it is no longer on a shelf.
+    case rehoused(box: String, into: String)
 
     public var text: Text {
         switch self {
@@ -34,6 +36,13 @@ public enum LabelError: KhoError, Equatable {
             Text(
                 vi: "không có hộp nào phù hợp để in nhãn; xem các hộp bằng `kho box list`",
                 en: "no box matches, so there is nothing to label; see the boxes with `kho box list`")
+        case .rehoused(let box, let into):
+            Text(
+                vi:
+                    "hộp/bó \(box) đã được đóng lại vào \(into) khi chỉnh lý, không còn trên giá: hãy in nhãn cho \(into)",
+                en:
+                    "box or bundle \(box) was rehoused into \(into) by arrangement and is no longer on a shelf: label \(into)"
+            )
         }
     }
 }
@@ -64,13 +73,23 @@ extension KhoStore {
     private static func selectedBoxes(_ db: Database, _ selection: LabelSelection) throws -> [Int64] {
         var ids: [Int64]
         if !selection.boxes.isEmpty {
-            ids = try selection.boxes.map { try Lookup.box(db, code: $0).id ?? 0 }
+            ids = try selection.boxes.map { code in
+                let box = try Lookup.box(db, code: code)
+                let into = try String.fetchAll(
+                    db, sql: "SELECT code FROM box WHERE from_box_id = ? ORDER BY code", arguments: [box.id])
+                if !into.isEmpty { throw LabelError.rehoused(box: box.code, into: into.joined(separator: ", ")) }
+                return box.id ?? 0
+            }
         } else {
-            var sql = "SELECT b.id FROM box b JOIN fonds f ON f.id = b.fonds_id"
+            // Only boxes on the shelf: a bundle rehoused by arrangement lives on in the boxes made from it.
+            var sql = """
+                SELECT b.id FROM box b JOIN fonds f ON f.id = b.fonds_id
+                WHERE NOT EXISTS (SELECT 1 FROM box c WHERE c.from_box_id = b.id)
+                """
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let fonds = selection.fonds {
                 let f = try Lookup.fonds(db, code: Clean.code(fonds))
-                sql += " WHERE b.fonds_id = ?"
+                sql += " AND b.fonds_id = ?"
                 arguments.append(f.id)
             }
             ids = try Int64.fetchAll(

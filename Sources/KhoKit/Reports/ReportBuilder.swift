@@ -73,6 +73,8 @@ extension KhoStore {
             from: from, now: scanned.last?.value ?? 0,
             total: (scanned.last?.value ?? 0) + estimate.scanning.remainingPages,
             finish: estimate.scanning.projection.finishDate)
+        model.arrangementFinishP50 = estimate.arrangement.projection.finishDate.p50
+        model.scanningFinishP50 = estimate.scanning.projection.finishDate.p50
         model.weekly = Self.weeklyRows(estimate.throughput)
         model.storage = estimate.storage
         model.delivery = estimate.delivery
@@ -173,12 +175,14 @@ extension KhoStore {
             e.pace.map { pace in
                 WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
             } ?? []
-        return CostSummary(
+        var summary = CostSummary(
             money: e.money, finish: planFinish(e), sustainedFinish: sustainedFinish(e), pace: pace,
             basis: EstimateTexts.basis(e),
             deadline: e.deadline.map(deadlineSummary),
             assumptions: e.assumptions.map(\.message), warnings: e.warnings.map(\.message),
             savedEstimateName: savedName, daysOfData: e.daysOfData)
+        summary.chairman = EstimateTexts.chairman(e)
+        return summary
     }
 
     /// The parts the report shows finish days for, in order: each kind of work, then all work (no kind).
@@ -190,13 +194,14 @@ extension KhoStore {
     /// When each part finishes under the plan.
     private static func planFinish(_ e: EstimateResult) -> [PartFinish] {
         reportParts.map { label, kind in
-            let b: Band<LocalDay> =
+            let (b, withheld): (Band<LocalDay>, Text?) =
                 switch kind {
-                case .arrangement: e.arrangement.projection.finishDate
-                case .scanning: e.scanning.projection.finishDate
-                case nil: e.total.finishDate
+                case .arrangement: (e.arrangement.projection.finishDate, e.arrangement.projection.bandWithheld)
+                case .scanning: (e.scanning.projection.finishDate, e.scanning.projection.bandWithheld)
+                case nil: (e.total.finishDate, e.total.bandWithheld)
                 }
-            return PartFinish(part: label, p10: b.p10.description, p50: b.p50.description, p90: b.p90.description)
+            let edge = { (d: LocalDay) in withheld == nil ? d.description : PartFinish.noBand }
+            return PartFinish(part: label, p10: edge(b.p10), p50: b.p50.description, p90: edge(b.p90))
         }
     }
 
@@ -210,8 +215,10 @@ extension KhoStore {
             return d.isBeyondHorizon(from: e.today) ? PartFinish.beyondHorizon : d.description
         }
         return reportParts.map { label, kind in
-            let b = kind.map { s[$0] }?.finishDate ?? (kind == nil ? s.total.finishDate : nil)
-            return PartFinish(part: label, p10: day(b?.p10), p50: day(b?.p50), p90: day(b?.p90))
+            let part = kind.map { s[$0] } ?? s.total
+            let b = part.finishDate
+            let edge = { (d: LocalDay?) in part.bandWithheld == nil || d == nil ? day(d) : PartFinish.noBand }
+            return PartFinish(part: label, p10: edge(b?.p10), p50: day(b?.p50), p90: edge(b?.p90))
         }
     }
 
@@ -264,16 +271,14 @@ extension KhoStore {
             return now + (total - now) * min(1, Double(day) / Double(span))
         }
         let step = max(1, slow / 60)
-        var points: [BandPoint] = []
-        var day = 0
-        while true {
-            points.append(
-                BandPoint(
-                    day: start.adding(days: day).description, p10: value(at: day, finish: finish.p90),
-                    p50: value(at: day, finish: finish.p50), p90: value(at: day, finish: finish.p10)))
-            if day >= slow { break }
-            day = min(slow, day + step)
+        // Weekly-ish samples, plus each finish day itself, so the lines reach the top on the days the tables print.
+        var days = Set(stride(from: 0, through: slow, by: step))
+        days.insert(slow)
+        for d in [finish.p10, finish.p50] where d > start { days.insert(min(slow, d.dayNumber - start.dayNumber)) }
+        return days.sorted().map { day in
+            BandPoint(
+                day: start.adding(days: day).description, p10: value(at: day, finish: finish.p90),
+                p50: value(at: day, finish: finish.p50), p90: value(at: day, finish: finish.p10))
         }
-        return points
     }
 }

@@ -32,7 +32,8 @@ enum FileLadder {
                     """), arguments: [fileId])
     }
 
-    /// What the file's masters on record add up to.
+    /// What the file's masters on record add up to (a master whose loss a person accepted is no longer one; a master
+    /// missing and not accepted is bad: the file needs a rescan).
     struct Masters {
         var count = 0
         var pages = 0
@@ -50,16 +51,16 @@ enum FileLadder {
                                COALESCE(SUM(\(Bounds.sql("size"))), 0) AS bytes,
                                COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0) AS bad,
                                COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0) AS changed
-                        FROM master WHERE file_id = ?
+                        FROM master WHERE file_id = ? AND lost_event IS NULL
                         """), arguments: [fileId])
         else { return Masters() }
         return Masters(
             count: row["count"], pages: row["pages"], bytes: row["bytes"], bad: row["bad"], changed: row["changed"])
     }
 
-    /// The state the file should be in now, and its page count.
+    /// The state the file should be in now (or once a person confirms `confirming` pages), and its page count.
     static func settle(
-        _ db: Database, fileId: Int64
+        _ db: Database, fileId: Int64, confirming: Int? = nil
     ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
         guard
             let row = try Row.fetchOne(
@@ -72,7 +73,7 @@ enum FileLadder {
         let m = try masters(db, fileId: fileId)
         var after: ScanState
         func complete(_ p: Int) throws -> Bool {
-            if isComplete(sheets: sheets, pages: p) { return true }
+            if isComplete(sheets: sheets, pages: p) || confirming == p { return true }
             return try confirmedPages(db, fileId: fileId) == p
         }
         if m.count > 0 {

@@ -135,8 +135,11 @@ enum IngestWorkTime {
     }
 }
 
-/// When each catalogue file was registered: the time its `file.add` event says, or that of the `import.files` event
-/// that made its row. File rows are numbered in order and never deleted, so each import made the next `count` ids.
+/// When each catalogue file was registered, from the log: the time of the event that made its row (`file.added_by`,
+/// a `file.add` or an `import.files`), never guessed from the order of ids.
+///
+/// Catalogues made before kho recorded `added_by` (v8) fall back to what those could say: a `file.add` event names
+/// its file; an `import.files` made the next `count` ids then (ids were not deleted before deletes existed).
 struct RegistrationTimes {
     private var added: [Int64: Date] = [:]
     private var imported: [(first: Int64, last: Int64, at: Date)] = []
@@ -144,18 +147,27 @@ struct RegistrationTimes {
     init() {}
 
     init(_ db: Database) throws {
+        let made = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT f.id, e.happened_at FROM file f JOIN event e ON e.id = f.added_by
+                """)
+        while let row = try made.next() {
+            added[row["id"]] = Date(timeIntervalSince1970: TimeInterval(row["happened_at"] as Int64))
+        }
         var highest: Int64 = 0
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT kind, file_id, happened_at, CASE WHEN kind = 'import.files' THEN detail END AS import_detail
-                FROM event WHERE kind IN ('file.add', 'import.files') ORDER BY id
+                FROM event WHERE kind IN ('file.add', 'import.files') AND id < COALESCE((SELECT MIN(added_by) FROM file), 1 << 62)
+                ORDER BY id
                 """)
         while let row = try rows.next() {
             let at = Date(timeIntervalSince1970: TimeInterval(row["happened_at"] as Int64))
             if (row["kind"] as String) == EventKind.fileAdd.rawValue {
                 guard let id = row["file_id"] as Int64? else { continue }
-                added[id] = min(added[id] ?? at, at)
+                if added[id] == nil { added[id] = at }
                 highest = max(highest, id)
             } else {
                 let count = Int64(EventDetail(json: (row["import_detail"] as String?) ?? "{}").count ?? 0)
@@ -213,6 +225,8 @@ struct ReadMaster: Sendable {
 }
 
 extension KhoStore {
+    static let ingestTask = Text(vi: "việc nạp bản quét", en: "the ingest")
+
     /// The quality profile masters are checked against unless an ingest names another.
     public func defaultProfile() throws -> QualityProfile {
         try read { db in
@@ -268,10 +282,11 @@ extension KhoStore {
         summary.findings = walkFindings.map { $0.text() }
 
         let catalogue = try read { db in try IngestCatalogue(db, root: rootPath, folders: folders) }
+        let identity = try watchCatalogue()
         let work = Self.planWork(folders: folders, catalogue: catalogue, summary: &summary)
         let run = IngestRun(
             root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
-            progress: progress)
+            identity: identity, progress: progress)
         let days = try writeBatches(Self.batches(of: work), run: run, summary: &summary)
         summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
             .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
@@ -391,7 +406,8 @@ extension KhoStore {
                 items.append((item, read))
             }
             do {
-                try write { db in
+                // Only into the catalogue the ingest read its codes from (a restore or a copy over it stops it).
+                try write(still: run.identity, task: Self.ingestTask) { db in
                     for (item, read) in items {
                         try self.record(
                             db, fileId: item.fileId, read: read, gone: item.gone, root: run.root, profile: run.profile,
@@ -579,6 +595,8 @@ private struct IngestRun {
     var registered: RegistrationTimes
     var now: Date
     var started: Date
+    /// The catalogue the ingest started on: each batch checks it is still the one.
+    var identity: CatalogueWatch
     var progress: (@Sendable (IngestProgress) -> Void)?
 }
 

@@ -64,7 +64,7 @@ extension KhoStore {
                     ctime_ns = excluded.ctime_ns, sha256 = excluded.sha256, pages = excluded.pages, readable = excluded.readable,
                     profile = excluded.profile, problems = excluded.problems, problem_count = excluded.problem_count,
                     metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
-                    verified_at = NULL, missing = 0, seen_sha256 = excluded.seen_sha256, changed_at = excluded.changed_at
+                    verified_at = NULL, missing = 0, lost_event = NULL, seen_sha256 = excluded.seen_sha256, changed_at = excluded.changed_at
                 """)
         var history: [HashEntry] = []
         for m in read {

@@ -7,12 +7,16 @@ public enum AcceptReason: String, Sendable, CaseIterable, Codable {
     case rescan
     /// The file was repaired (e.g. restored from a backup copy).
     case repair
+    /// A master gone from disk is lost for good: a person accepts the loss (it stops being one of the file's masters,
+    /// its last SHA-256 stays on record).
+    case lost
 }
 
 /// What stops `scan confirm` or `scan accept`.
 public enum ReviewError: KhoError, Equatable {
     case nothingToConfirm(ref: String, state: Text, pages: Int, sheets: Int?)
     case nothingToAccept(ref: String)
+    case nothingLost(ref: String)
     case unknownPage(ref: String, page: String, changed: [String])
     case emptyNote
 
@@ -30,6 +34,10 @@ public enum ReviewError: KhoError, Equatable {
             return Text(
                 vi: "hồ sơ \(ref) không có bản quét nào đổi nội dung sau khi kiểm tra; không có gì để chấp nhận",
                 en: "file \(ref) has no master whose content changed after it was checked; nothing to accept")
+        case .nothingLost(let ref):
+            return Text(
+                vi: "hồ sơ \(ref) không có bản gốc nào đang mất; không có gì để chấp nhận mất",
+                en: "file \(ref) has no master that is missing; no loss to accept")
         case .unknownPage(let ref, let page, let changed):
             let list = changed.isEmpty ? "—" : changed.joined(separator: ", ")
             return Text(
@@ -58,25 +66,20 @@ extension KhoStore {
                 throw ReviewError.nothingToConfirm(
                     ref: name, state: file.scanState.label, pages: file.pages, sheets: file.sheets)
             }
+            // Where the confirmation takes the file, known before its event is written (an event is never patched).
+            let settled = try FileLadder.settle(db, fileId: fileId, confirming: file.pages)
             var event = Event(
                 kind: .scanConfirm, attribution: who, time: time,
-                detail: EventDetail(before: ["scan_state": file.scanState.rawValue], note: note))
+                detail: EventDetail(
+                    before: ["scan_state": file.scanState.rawValue], after: ["scan_state": settled.after.rawValue],
+                    note: note))
             event.boxId = box.id
             event.fileId = fileId
             event.fondsId = box.fondsId
             event.pages = file.pages
             event.sheets = file.sheets
             try event.append(db)
-            let settled = try FileLadder.apply(db, fileId: fileId)
-            try db.execute(
-                sql: "UPDATE event SET detail = ? WHERE id = ?",
-                arguments: [
-                    EventDetail(
-                        before: ["scan_state": file.scanState.rawValue], after: ["scan_state": settled.after.rawValue],
-                        note: note
-                    ).json,
-                    event.id,
-                ])
+            try FileLadder.apply(db, fileId: fileId)
             return event
         }
     }
@@ -87,7 +90,8 @@ extension KhoStore {
     public func acceptMasters(
         of ref: FileRef, page: String? = nil, reason: AcceptReason, by who: Attribution
     ) throws -> Event {
-        try write { db in
+        if reason == .lost { return try acceptLoss(of: ref, page: page, by: who) }
+        return try write { db in
             let (box, file) = try Lookup.file(db, ref: ref)
             guard let fileId = file.id else { throw CatalogueError.unknownFile(ref.description) }
             let chosen = try Self.changedMasters(db, fileId: fileId, name: "\(box.code)/\(file.code)", page: page)
@@ -105,16 +109,52 @@ extension KhoStore {
             event.boxId = box.id
             event.fileId = fileId
             event.fondsId = box.fondsId
-            try event.append(db)
+            // The hash history refers to the event, which says where the file ended up: the history comes first.
+            try event.reserveId(db)
             try Self.acceptSeenHashes(db, of: chosen, reason: reason, event: event)
             let settled = try FileLadder.apply(db, fileId: fileId)
             after["scan_state"] = settled.after.rawValue
-            try db.execute(
-                sql: "UPDATE event SET detail = ? WHERE id = ?",
-                arguments: [
-                    EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count).json,
-                    event.id,
-                ])
+            event.detail =
+                EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count).json
+            try event.append(db)
+            return event
+        }
+    }
+
+    /// Accepts that a file's missing masters (all, or the one named `page`) are lost: an attributed, undoable
+    /// `scan.accept` event with reason `lost`, naming each master and its last SHA-256; the masters stay on record
+    /// (never deleted, their history kept) but no longer count as the file's, and the file is settled again.
+    private func acceptLoss(of ref: FileRef, page: String?, by who: Attribution) throws -> Event {
+        try write { db in
+            let (box, file) = try Lookup.file(db, ref: ref)
+            guard let fileId = file.id else { throw CatalogueError.unknownFile(ref.description) }
+            let name = "\(box.code)/\(file.code)"
+            let missing = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, name, sha256 FROM master WHERE file_id = ? AND missing AND lost_event IS NULL ORDER BY name
+                    """, arguments: [fileId])
+            guard !missing.isEmpty else { throw ReviewError.nothingLost(ref: name) }
+            let chosen = missing.filter {
+                page == nil || ($0["name"] as String) == page || ($0["name"] as String).hasPrefix((page ?? "") + ".")
+            }
+            guard !chosen.isEmpty else {
+                throw ReviewError.unknownPage(ref: name, page: page ?? "", changed: missing.map { $0["name"] })
+            }
+            var before: [String: String?] = ["scan_state": file.scanState.rawValue]
+            for m in chosen { before["lost.\(m["id"] as Int64)"] = m["sha256"] as String? }
+            var event = Event(
+                kind: .scanAccept, attribution: who, time: time,
+                detail: EventDetail(
+                    before: before, source: AcceptReason.lost.rawValue, count: chosen.count,
+                    note: chosen.map { $0["name"] as String }.joined(separator: ", ")))
+            event.boxId = box.id
+            event.fileId = fileId
+            event.fondsId = box.fondsId
+            try event.append(db)
+            let update = try db.makeStatement(sql: "UPDATE master SET lost_event = ? WHERE id = ?")
+            for m in chosen { try update.execute(arguments: [event.id, m["id"] as Int64]) }
+            try FileLadder.apply(db, fileId: fileId)
             return event
         }
     }
@@ -161,7 +201,10 @@ extension KhoStore {
     /// Undoes a confirmation or an acceptance (called by `undo`): the masters' references go back, and the file is settled again.
     func undoReview(_ db: Database, original: Event) throws {
         guard let fileId = original.fileId else { return }
-        if original.kind == .scanAccept {
+        if original.kind == .scanAccept, original.decodedDetail.source == AcceptReason.lost.rawValue {
+            // The masters are missing again, not accepted as lost.
+            try db.execute(sql: "UPDATE master SET lost_event = NULL WHERE lost_event = ?", arguments: [original.id])
+        } else if original.kind == .scanAccept {
             let detail = original.decodedDetail
             for (key, old) in detail.before ?? [:] where key.hasPrefix("master.") {
                 guard let id = Int64(key.dropFirst("master.".count)), let new = (detail.after?[key] ?? nil) else {

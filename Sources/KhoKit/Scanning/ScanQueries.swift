@@ -60,7 +60,7 @@ extension KhoStore {
             var sql = """
                 SELECT m.*, b.code AS box_code, f.code AS file_code FROM master m
                 JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
-                WHERE (m.problem_count > 0 OR NOT m.readable OR m.missing OR m.seen_sha256 IS NOT NULL)
+                WHERE m.lost_event IS NULL AND (m.problem_count > 0 OR NOT m.readable OR m.missing OR m.seen_sha256 IS NOT NULL)
                 """
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let box {

@@ -42,6 +42,18 @@ enum VerifyText {
     static let changed = Text(
         vi: "nội dung đã thay đổi: SHA-256 khác với lúc nạp (hỏng hoặc bị ghi đè)",
         en: "content changed: SHA-256 differs from ingest (damaged or overwritten)")
+    /// A master on record as missing: what was lost, and the two ways out.
+    static func recordedMissing(ref: String, name: String, sha: String?) -> Text {
+        let lastVI = sha.map { "SHA-256 cuối " + $0.prefix(16) + "…" } ?? "chưa từng đọc được trọn, không có SHA-256"
+        let lastEN = sha.map { "last SHA-256 " + $0.prefix(16) + "…" } ?? "never read whole, no SHA-256"
+        return Text(
+            vi:
+                "bản gốc đã mất từ lần nạp trước (\(lastVI)); đưa tệp về chỗ cũ hoặc quét lại rồi chạy `kho scan ingest`, hoặc chấp nhận mất: `kho scan accept \(ref) --page \(name) --reason lost`",
+            en:
+                "the master is gone since an earlier ingest (\(lastEN)); put it back or rescan it and run `kho scan ingest`, or accept the loss: `kho scan accept \(ref) --page \(name) --reason lost`"
+        )
+    }
+
     static func unreadable(_ reason: String) -> Text {
         Text(vi: "không đọc được: \(reason)", en: "cannot be read: \(reason)")
     }
@@ -64,12 +76,21 @@ extension KhoStore {
             items = Array(items.prefix(n)).sorted { $0.path < $1.path }
         }
         var tally = VerifyTally()
+        var folders = FolderLinks()
         let chunk = 256
         var index = 0
         while index < items.count {
             let slice = Array(items[index..<min(index + chunk, items.count)])
-            let hashes = Fixity.digests(paths: slice.map(\.path))
-            for (item, hash) in zip(slice, hashes) { tally.add(item, hash) }
+            // A box or file folder replaced by a link is not followed either (O_NOFOLLOW covers the last name only).
+            let linked = slice.filter { !$0.missing && folders.linkedFolder(of: $0) != nil }
+            let onDisk = slice.filter { !$0.missing && folders.linkedFolder(of: $0) == nil }
+            let hashes = Fixity.digests(onDisk.map { (path: $0.path, expectedSize: $0.size) })
+            for item in slice where item.missing { tally.addRecordedMissing(item) }
+            for item in linked {
+                tally.add(
+                    item, .failure(FixityError(operation: .open, errno: ELOOP, path: item.path, kind: .symbolicLink)))
+            }
+            for (item, hash) in zip(onDisk, hashes) { tally.add(item, hash) }
             index += slice.count
             progress?(
                 IngestProgress(
@@ -86,13 +107,15 @@ extension KhoStore {
         _ db: Database, _ selection: VerifySelection, root: String?, now: Date
     ) throws -> [MasterToVerify] {
         var sql = """
-            SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, b.code AS box_code, f.code AS file_code FROM master m
-            JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE NOT m.missing
+            SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, m.size, m.missing, m.name,
+                   b.code AS box_code, f.code AS file_code FROM master m
+            JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE m.lost_event IS NULL
             """
         if case .olderThan(let days) = selection {
             try NumberBound.days.check(days)
+            // A master on record as missing is reported on every run until a person accepts the loss.
             sql +=
-                " AND COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400)"
+                " AND (m.missing OR COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400))"
         }
         return try Row.fetchAll(db, sql: sql + " ORDER BY m.rel_path").map { row in
             let path: String
@@ -102,8 +125,10 @@ extension KhoStore {
                 path = row["disk_path"]
             }
             return MasterToVerify(
-                id: row["id"], path: path, ref: "\(row["box_code"] as String)/\(row["file_code"] as String)",
-                sha: row["sha256"])
+                id: row["id"], path: path, rel: row["rel_path"],
+                ref: "\(row["box_code"] as String)/\(row["file_code"] as String)",
+                sha: row["sha256"], size: (row["size"] as Int64?).map { UInt64(max(0, $0)) }, missing: row["missing"],
+                name: row["name"])
         }
     }
 
@@ -131,14 +156,31 @@ extension KhoStore {
 private struct MasterToVerify: Sendable {
     var id: Int64
     var path: String
+    /// `BOX/FILE/NAME` under the scans root.
+    var rel: String
     var ref: String
     var sha: String?
+    /// The size on record: another size is a change, found without reading.
+    var size: UInt64?
+    /// On record as gone from disk (an ingest found it missing) and not accepted as lost.
+    var missing = false
+    var name = ""
 }
 
 /// The report as masters are re-hashed, and the ids of those found unchanged.
 private struct VerifyTally {
     var report = VerifyReport()
     var verified: [Int64] = []
+
+    /// Counts a master the catalogue holds as missing: missing on every run until it is back or its loss accepted.
+    mutating func addRecordedMissing(_ item: MasterToVerify) {
+        report.checked += 1
+        report.missing += 1
+        report.problems.append(
+            VerifyProblem(
+                path: item.path, ref: item.ref, kind: "missing",
+                message: VerifyText.recordedMissing(ref: item.ref, name: item.name, sha: item.sha)()))
+    }
 
     /// Counts one master's hash: unchanged, changed, missing or unreadable.
     mutating func add(_ item: MasterToVerify, _ hash: Result<FixityDigest, FixityError>) {
@@ -155,17 +197,51 @@ private struct VerifyTally {
                     VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: VerifyText.changed()))
             }
         case .failure(let error):
-            if error.errno == ENOENT {
+            if error.isMissing {
                 report.missing += 1
                 report.problems.append(
                     VerifyProblem(path: item.path, ref: item.ref, kind: "missing", message: VerifyText.missing()))
+            } else if case .sizeChanged = error.kind {
+                report.changed += 1
+                report.problems.append(
+                    VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: error.reason()))
             } else {
+                // A link, a FIFO, a device, a sparse or oversized file: a finding, never read.
                 report.unreadable += 1
-                let reason = String(cString: strerror(error.errno))
                 report.problems.append(
                     VerifyProblem(
-                        path: item.path, ref: item.ref, kind: "unreadable", message: VerifyText.unreadable(reason)()))
+                        path: item.path, ref: item.ref, kind: "unreadable",
+                        message: VerifyText.unreadable(error.reason())()))
             }
         }
+    }
+}
+
+/// Which box and file folders on the way to a master are symbolic links (each folder looked at once).
+struct FolderLinks {
+    private var seen: [String: Bool] = [:]
+
+    /// The first folder between the scans root and `item` that is a link, or nil.
+    fileprivate mutating func linkedFolder(of item: MasterToVerify) -> String? {
+        linkedFolder(path: item.path, rel: item.rel)
+    }
+
+    /// The first folder between the scans root and the master at `path` (`rel` under the root) that is a link, or nil.
+    mutating func linkedFolder(path: String, rel: String) -> String? {
+        guard path.hasSuffix("/" + rel) else { return nil }
+        var folder = String(path.dropLast(rel.count + 1))
+        for part in rel.split(separator: "/").dropLast() {
+            folder += "/" + part
+            if isLink(folder) { return folder }
+        }
+        return nil
+    }
+
+    private mutating func isLink(_ folder: String) -> Bool {
+        if let known = seen[folder] { return known }
+        var info = stat()
+        let link = lstat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        seen[folder] = link
+        return link
     }
 }

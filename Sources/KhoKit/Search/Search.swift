@@ -75,8 +75,18 @@ extension KhoStore {
     ) throws -> [SearchResult] {
         var byFile: [Int64: SearchResult] = [:]
         var order: [Int64] = []
+        var secret: [Int64: Bool] = [:]
         for (rowid, score) in rows.prefix(limit * 10) {
             guard let fileId = try fileId(db, rowid: rowid) else { continue }
+            // A secret file's documents and text never appear (as in every export); its title is in the file list.
+            if rowid % 4 != SearchIndex.Kind.file.rawValue {
+                if secret[fileId] == nil {
+                    secret[fileId] =
+                        try String.fetchOne(db, sql: "SELECT access FROM file WHERE id = ?", arguments: [fileId])
+                        == Access.secret.rawValue
+                }
+                if secret[fileId] == true { continue }
+            }
             if let shown = byFile[fileId]?.hits.count, shown >= 5 { continue }
             if byFile[fileId] == nil && order.count >= limit { continue }
             guard let hit = try hit(db, rowid: rowid, query: query) else { continue }

@@ -219,14 +219,15 @@ enum SearchIndex {
     /// statement. FTS5 flushes its pending terms at every statement's savepoint, so indexing row by row from the
     /// insert trigger costs about 50 µs a row; for an import of 100,000 rows that is seconds. The pause is a row of
     /// `search_pause` written and removed inside the caller's transaction, so no other connection ever sees it.
-    /// `body` is given the first id above the table's rows.
+    /// `body` is given the first id above every id the table has given.
     ///
     /// With `batch` (the texts of the rows `body` inserts, in order, with ids from that first one on), those are
     /// indexed instead of texts built in SQL from the rows.
     static func bulkInsert<T>(
         _ db: Database, table: String, batch: Batch? = nil, _ body: (_ firstId: Int64) throws -> T
     ) throws -> T {
-        let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table)") ?? 0
+        // Above every id the table ever gave (a deleted row's id is never given again).
+        let before = try RowIds.highestGiven(db, table: table)
         try db.execute(sql: "INSERT INTO search_pause (paused) VALUES (1)")
         let result = try body(before + 1)
         try db.execute(sql: "DELETE FROM search_pause")

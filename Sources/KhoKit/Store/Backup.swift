@@ -57,7 +57,7 @@ extension KhoStore {
         }
         // The same rules as every output: never the catalogue's files, never a device or FIFO (even with --force).
         do {
-            try OutputFile.check(dest, catalogue: path)
+            try OutputFile.check(dest, protecting: try protectedPaths())
         } catch OutputError.catalogue {
             throw MaintenanceError.backupIsLive(path: target)
         }
@@ -243,7 +243,8 @@ extension KhoStore {
     /// the restored one with its restore event, never a half-restored one or a restore without its event, and a kill
     /// or a full disk at any moment leaves the live catalogue as it was. (Renaming a file over the live catalogue
     /// would not: processes that have it open would keep writing to the old file, and its `-wal` would be replayed
-    /// into the new one.) One restore or ingest runs on a catalogue at a time (``CatalogueLock``).
+    /// into the new one.) Nothing that cannot interleave runs meanwhile (``CatalogueLock``), and the restored catalogue
+    /// has a new generation (``CatalogueIdentity``).
     public func restore(from backup: String, replacing: Bool, by who: Attribution) throws -> RestoreReport {
         let started = Date()
         let source = URL(fileURLWithPath: backup).standardizedFileURL.path
@@ -317,6 +318,8 @@ extension KhoStore {
             }
         }
         let event = try staging.write { db in
+            // A new generation: a build or an ingest that started on the catalogue before stops without writing.
+            try CatalogueIdentity.renew(db)
             var event = Event(
                 kind: .setting, attribution: who, time: time,
                 detail: EventDetail(after: ["restored_from": source], source: source, count: events, note: "restore"))

@@ -5,16 +5,28 @@ import Foundation
     import Glibc
 #endif
 
-/// Work on a catalogue that must not run twice at once.
+/// Work on a catalogue that must not interleave with other such work: long tasks that read codes and paths once and
+/// write much later (ingest, PDF/A build), and every command that changes what a code or a path means (renames,
+/// deletes, moving a file, restoring, and undoing one of those).
 public enum LockActivity: String, Codable, Sendable {
     case ingest
     case restore
+    case build
+    case rename
+    case delete
+    case move
+    case undo
 
     /// What the holder is doing, for a sentence: "… has been ingesting into …".
     var doing: Text {
         switch self {
         case .ingest: Text(vi: "đang nạp bản quét vào", en: "has been ingesting masters into")
         case .restore: Text(vi: "đang khôi phục", en: "has been restoring")
+        case .build: Text(vi: "đang dựng bản PDF/A cho", en: "has been building PDF/A copies for")
+        case .rename: Text(vi: "đang đổi mã trong", en: "has been renaming in")
+        case .delete: Text(vi: "đang xóa trong", en: "has been deleting in")
+        case .move: Text(vi: "đang chuyển hồ sơ trong", en: "has been moving a file in")
+        case .undo: Text(vi: "đang hoàn tác trong", en: "has been undoing in")
         }
     }
 }
@@ -33,7 +45,7 @@ public struct LockHolder: Codable, Sendable, Hashable {
 
 /// Why kho cannot take a catalogue's work lock.
 public enum LockError: KhoError, Equatable {
-    /// Another process (or thread) is ingesting or restoring; `since` is its local time, `YYYY-MM-DD HH:MM`.
+    /// Another process (or thread) holds the work lock; `since` is its local time, `YYYY-MM-DD HH:MM`.
     case held(catalogue: String, activity: LockActivity, person: String, recorder: String, pid: Int32, since: String)
     /// Another process holds the lock but has not said who it is yet.
     case heldByUnknown(catalogue: String)
@@ -45,29 +57,29 @@ public enum LockError: KhoError, Equatable {
         case .held(let catalogue, let activity, let person, let recorder, let pid, let since):
             Text(
                 vi:
-                    "\(person) (\(recorder), tiến trình \(pid)) \(activity.doing.vi) danh mục \(catalogue) từ \(since); mỗi lúc chỉ một lượt nạp bản quét hoặc khôi phục chạy trên một danh mục. Hãy đợi lượt đó xong rồi chạy lại",
+                    "\(person) (\(recorder), tiến trình \(pid)) \(activity.doing.vi) danh mục \(catalogue) từ \(since); trong lúc đó không việc nạp bản quét, dựng bản PDF/A, đổi mã, xóa, chuyển hồ sơ, hoàn tác hay khôi phục nào khác chạy được trên danh mục này. Thử lại sau khi việc đó xong",
                 en:
-                    "\(person) (\(recorder), process \(pid)) \(activity.doing.en) catalogue \(catalogue) since \(since); only one ingest or restore runs on a catalogue at a time. Wait for it to finish, then run again"
+                    "\(person) (\(recorder), process \(pid)) \(activity.doing.en) catalogue \(catalogue) since \(since); meanwhile no other ingest, PDF/A build, rename, delete, file move, undo or restore can run on this catalogue. Try again once it has finished"
             )
         case .heldByUnknown(let catalogue):
             Text(
                 vi:
-                    "một tiến trình kho khác đang nạp bản quét vào hoặc khôi phục danh mục \(catalogue); hãy đợi nó xong rồi chạy lại",
+                    "một tiến trình kho khác đang làm một việc không chạy xen được (nạp bản quét, dựng bản PDF/A, đổi mã, xóa, chuyển, hoàn tác, khôi phục) trên danh mục \(catalogue); thử lại sau khi nó xong",
                 en:
-                    "another kho process is ingesting into or restoring catalogue \(catalogue); wait for it to finish, then run again"
+                    "another kho process is doing work that cannot interleave (ingest, PDF/A build, rename, delete, move, undo, restore) on catalogue \(catalogue); try again once it has finished"
             )
         case .unavailable(let path, let reason):
             Text(
                 vi:
-                    "không khóa được \(path) để chỉ một lượt nạp chạy một lúc: \(reason); kiểm tra quyền ghi ở thư mục danh mục",
+                    "không khóa được \(path) để các việc không chạy xen được chạy lần lượt: \(reason); kiểm tra quyền ghi ở thư mục danh mục",
                 en:
-                    "cannot lock \(path) so that only one ingest runs at a time: \(reason); check write permission on the catalogue's folder"
+                    "cannot lock \(path) so that work that cannot interleave runs in turn: \(reason); check write permission on the catalogue's folder"
             )
         }
     }
 }
 
-/// The lock that lets only one ingest or restore run on a catalogue at a time.
+/// The lock that lets only one piece of work that cannot interleave (``LockActivity``) run on a catalogue at a time.
 ///
 /// An open-file-description lock (`F_OFD_SETLK`) on byte 1 of the catalogue's `NAME.lock` file, whose whole-file
 /// `flock` serialises opening and migrating (the two never interact). The kernel drops the lock when its holder

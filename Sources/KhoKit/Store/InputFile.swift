@@ -18,7 +18,7 @@ public enum InputError: KhoError, Equatable {
         case .notRegularFile(let path, let kind):
             Text(
                 vi: "\(path) là \(OutputError.kindLabel(kind).vi), không phải tệp thường: cần đường dẫn tới một tệp",
-                en: "\(path) is a \(OutputError.kindLabel(kind).en), not a regular file: give the path of a file")
+                en: "\(path) is \(OutputError.kindLabel(kind).en), not a regular file: give the path of a file")
         case .tooLarge(let path, let bytes, let limit):
             Text(
                 vi: "tệp \(path) quá lớn (\(bytes) byte; tối đa \(limit)): có đúng là tệp cần đọc không?",

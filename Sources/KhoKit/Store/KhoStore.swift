@@ -98,7 +98,8 @@ public final class KhoStore: Sendable {
     /// Runs `body` in one write transaction; any error rolls everything back.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path) }
-        return try Self.mapErrors(path: path) { try writer.write(body) }
+        // A SIGINT/SIGTERM waits for this write to end, and none starts after it (``CleanStop``).
+        return try CleanStop.duringWrite { try Self.mapErrors(path: path) { try writer.write(body) } }
     }
 
     /// Runs `body` with a consistent read-only view of the catalogue.

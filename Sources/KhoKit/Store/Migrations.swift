@@ -354,6 +354,16 @@ enum Migrations {
         migrator.registerMigration("v9-search-contentless") { db in
             try SearchIndex.rebuild(db)
         }
+        // A master gone from disk stays on record as missing (with its last SHA-256) until a person accepts the loss:
+        // the accepting `scan.accept` event (reason `lost`) is kept here; a rescan at the same path clears it.
+        migrator.registerMigration("v10-missing-masters") { db in
+            try db.execute(sql: "ALTER TABLE master ADD COLUMN lost_event INTEGER REFERENCES event(id)")
+        }
+        // The append-only log (issue 21, item 6): no event is ever changed or deleted, and deleted rows keep their
+        // ids, which are never given to another row (``AppendOnlyLog``).
+        migrator.registerMigration("v11-append-only-log") { db in
+            try AppendOnlyLog.migrate(db)
+        }
         // Full scale (issue 23): nothing that runs once per master, file or document may read a whole table. The
         // duplicate check of ingest looks a SHA-256 up among the contents seen since the last check (seen_sha256);
         // an ingest finds the files with masters from its root by seeks (master_root_file), not by reading them all;

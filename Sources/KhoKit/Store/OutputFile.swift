@@ -1,4 +1,5 @@
 import Foundation
+import KhoTIFF
 
 #if canImport(Glibc)
     import Glibc
@@ -8,6 +9,9 @@ import Foundation
 public enum OutputError: KhoError, Equatable {
     /// The target is the catalogue itself or one of its companion files (`-wal`, `-shm`, `.lock`).
     case catalogue(path: String, catalogue: String)
+    /// The target is something else kho catalogues or manages: a master, a file under a scans root, a PDF/A copy or
+    /// a file in the PDF/A folder (``ProtectedPaths/what(_:)`` names it).
+    case protected(path: String, what: Text)
     /// The target exists and is not a regular file (a directory, a device, a FIFO, a socket).
     case notRegularFile(path: String, kind: String)
     /// Writing failed.
@@ -21,11 +25,18 @@ public enum OutputError: KhoError, Equatable {
                 en:
                     "will not write over \(path): it is the catalogue \(catalogue) (or one of its companion files); choose another file name"
             )
+        case .protected(let path, let what):
+            Text(
+                vi:
+                    "không ghi vào \(path): đó là \(what.vi), kho giữ tệp này và không bao giờ ghi đè (kể cả với --force); chọn tệp ở chỗ khác",
+                en:
+                    "will not write to \(path): it is \(what.en), which kho keeps and never writes over (not even with --force); choose a file elsewhere"
+            )
         case .notRegularFile(let path, let kind):
             Text(
                 vi: "không ghi vào \(path): đó là \(Self.kindLabel(kind).vi), không phải tệp thường; chọn một tên tệp",
                 en:
-                    "will not write to \(path): it is a \(Self.kindLabel(kind).en), not a regular file; choose a file name"
+                    "will not write to \(path): it is \(Self.kindLabel(kind).en), not a regular file; choose a file name"
             )
         case .cannotWrite(let path, let reason):
             Text(vi: "không ghi được \(path): \(reason)", en: "cannot write \(path): \(reason)")
@@ -34,33 +45,31 @@ public enum OutputError: KhoError, Equatable {
 }
 
 extension OutputError {
-    static func kindLabel(_ key: String) -> Text {
-        switch key {
-        case "directory": Text(vi: "một thư mục", en: "directory")
-        case "character device": Text(vi: "một thiết bị ký tự", en: "character device")
-        case "block device": Text(vi: "một thiết bị khối", en: "block device")
-        case "FIFO (named pipe)": Text(vi: "một đường ống FIFO", en: "FIFO (named pipe)")
-        case "socket": Text(vi: "một socket", en: "socket")
-        default: Text(vi: "một tệp đặc biệt", en: "special file")
-        }
-    }
+    static func kindLabel(_ key: String) -> Text { FixityError.label(key) }
 }
 
-/// The one way kho writes an output file (report, export, inventory, backup, …): never over the catalogue or its
-/// companion files (links resolved), never over anything that is not a regular file, and always whole (a temporary
+/// The one way kho writes an output file (report, export, inventory, labels, rates, backup, …): never over the
+/// catalogue or its companion files, a master, a file under a scans root, a PDF/A copy or the PDF/A folder's files
+/// (``ProtectedPaths``, links and `..` resolved, even with `--force`), never over anything that is not a regular
+/// file, and always whole (a temporary
 /// file in the same folder, synced, then renamed into place), so a reader never sees half of it.
 public enum OutputFile {
-    /// Refuses a target that is the catalogue (or its `-wal`, `-shm`, `.lock`) or exists and is not a regular file.
-    public static func check(_ path: String, catalogue: String?) throws {
+    /// Refuses a target that is the catalogue (or its `-wal`, `-shm`, `.lock`), anything else kho keeps
+    /// (`protected`), or that exists and is not a regular file.
+    public static func check(_ path: String, protecting protected: ProtectedPaths) throws {
         let target = resolved(path)
+        let catalogue = protected.catalogue
         if let catalogue, catalogue != ":memory:" {
             let live = resolved(catalogue)
             for companion in [live, live + "-wal", live + "-shm", live + ".lock", live + "-journal"]
             where companion == target {
                 throw OutputError.catalogue(path: path, catalogue: catalogue)
             }
-            if sameInode(path, catalogue) { throw OutputError.catalogue(path: path, catalogue: catalogue) }
+            if ProtectedPaths.sameInode(path, catalogue) {
+                throw OutputError.catalogue(path: path, catalogue: catalogue)
+            }
         }
+        if let what = protected.what(path) { throw OutputError.protected(path: path, what: what) }
         var st = stat()
         if lstat(path, &st) == 0 || stat(path, &st) == 0 {
             var followed = stat()
@@ -70,8 +79,8 @@ public enum OutputFile {
     }
 
     /// Writes `data` to `path` whole, after `check`.
-    public static func write(_ data: Data, to path: String, catalogue: String?) throws {
-        try check(path, catalogue: catalogue)
+    public static func write(_ data: Data, to path: String, protecting protected: ProtectedPaths) throws {
+        try check(path, protecting: protected)
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temp = (directory as NSString).appendingPathComponent(
@@ -98,8 +107,8 @@ public enum OutputFile {
     }
 
     /// Writes `text` as UTF-8.
-    public static func write(_ text: String, to path: String, catalogue: String?) throws {
-        try write(Data(text.utf8), to: path, catalogue: catalogue)
+    public static func write(_ text: String, to path: String, protecting protected: ProtectedPaths) throws {
+        try write(Data(text.utf8), to: path, protecting: protected)
     }
 
     /// Removes partial files a killed writer left for `path` (`.NAME.partial-*` beside it).
@@ -129,20 +138,5 @@ public enum OutputFile {
         return url.path
     }
 
-    private static func sameInode(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
-        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
-    }
-
-    static func kind(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFDIR: "directory"
-        case S_IFCHR: "character device"
-        case S_IFBLK: "block device"
-        case S_IFIFO: "FIFO (named pipe)"
-        case S_IFSOCK: "socket"
-        default: "special file"
-        }
-    }
+    static func kind(_ mode: mode_t) -> String { FixityError.kindName(mode) }
 }

@@ -15,6 +15,10 @@ public enum StoreError: KhoError, Equatable {
     case io(path: String, reason: String)
     /// Any other SQLite error, as a sentence: its primary code and SQLite's generic words for it, never the SQL.
     case database(path: String, code: Int32, reason: String)
+    /// A migration met a table that is not as kho's earlier migrations left it (a catalogue changed by hand).
+    case unexpectedSchema(table: String, expected: String)
+    /// The catalogue file was replaced (a restore, a copy over it) while a long task was working on it.
+    case catalogueReplaced(path: String, task: Text)
 
     public var text: Text {
         switch self {
@@ -76,6 +80,20 @@ public enum StoreError: KhoError, Equatable {
                     "kho không làm xong việc này trên danh mục \(path) (SQLite báo lỗi \(code): \(reason)); không có gì bị thay đổi. Hãy chạy `kho check`; nếu lỗi lặp lại, gửi câu này cho người quản trị",
                 en:
                     "kho could not finish this on catalogue \(path) (SQLite error \(code): \(reason)); nothing was changed. Run `kho check`; if it happens again, send this line to your administrator"
+            )
+        case .unexpectedSchema(let table, let expected):
+            return Text(
+                vi:
+                    "không nâng cấp được danh mục: bảng «\(table)» không có «\(expected)» như kho đã tạo (danh mục bị sửa tay?); không có gì được ghi. Hãy khôi phục một bản sao lưu tốt (`kho restore TỆP --force`)",
+                en:
+                    "cannot upgrade the catalogue: table “\(table)” does not hold “\(expected)” as kho made it (changed by hand?); nothing was written. Restore a good backup (`kho restore FILE --force`)"
+            )
+        case .catalogueReplaced(let path, let task):
+            return Text(
+                vi:
+                    "danh mục \(path) đã bị thay (khôi phục hoặc chép đè) trong khi \(task.vi) đang chạy; việc này dừng lại và không ghi gì vào danh mục mới. Hãy xem lại danh mục (`kho check`) rồi chạy lại",
+                en:
+                    "catalogue \(path) was replaced (restored or copied over) while \(task.en) was running; it stopped and wrote nothing into the new catalogue. Look at the catalogue (`kho check`), then run again"
             )
         }
     }

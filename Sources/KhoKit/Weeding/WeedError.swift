@@ -14,6 +14,10 @@ public enum WeedError: KhoError, Equatable {
     case notInArrangement(box: String)
     /// The metres proposed for an arranged box would exceed what its arrangement left out (all in millimetres).
     case moreThanLeftOut(box: String, proposedMM: Int64, addingMM: Int64, extentMM: Int64, keptMM: Int64)
+    /// The metres proposed for a box being arranged would exceed its extent (all in millimetres).
+    case moreThanExtent(box: String, proposedMM: Int64, addingMM: Int64, extentMM: Int64)
+    /// Approved on a day before an item of the list was proposed.
+    case approvedBeforeProposed(day: String, proposedDay: String, box: String)
     /// Items of several fonds wait for the step: say which fonds.
     case manyFonds(step: Step, fonds: [String])
     case nothingWaiting(step: Step, fonds: String?)
@@ -112,6 +116,21 @@ public enum WeedError: KhoError, Equatable {
                     "hộp \(box): đã đề nghị hủy \(m(proposed).vi), thêm \(m(adding).vi) thành \(m(total).vi), nhiều hơn \(m(extent - kept).vi) chỉnh lý đã loại ra (độ dài \(m(extent).vi) − giữ lại \(m(kept).vi)). Hãy sửa số lượng; nếu số mét giữ lại ghi sai thì sửa bằng `kho box edit \(box) --kept MÉT`",
                 en:
                     "box \(box): \(m(proposed).en) is already proposed; adding \(m(adding).en) makes \(m(total).en), more than the \(m(extent - kept).en) its arrangement left out (extent \(m(extent).en) − kept \(m(kept).en)). Correct the quantity; if the kept metres are wrong, change them with `kho box edit \(box) --kept METRES`"
+            )
+        case .moreThanExtent(let box, let proposed, let adding, let extent):
+            let total = proposed + adding
+            return Text(
+                vi:
+                    "hộp \(box): đã đề nghị hủy \(m(proposed).vi), thêm \(m(adding).vi) thành \(m(total).vi), nhiều hơn độ dài của hộp (\(m(extent).vi)). Hãy sửa số lượng",
+                en:
+                    "box \(box): \(m(proposed).en) is already proposed; adding \(m(adding).en) makes \(m(total).en), more than the box's extent (\(m(extent).en)). Correct the quantity"
+            )
+        case .approvedBeforeProposed(let day, let proposedDay, let box):
+            return Text(
+                vi:
+                    "ngày duyệt \(day) sớm hơn ngày đề nghị hủy \(proposedDay) của một mục trong hộp \(box); Hội đồng chỉ duyệt danh mục đã lập, hãy kiểm tra lại --date",
+                en:
+                    "the approval on \(day) is earlier than the proposal on \(proposedDay) of an item of box \(box); the council approves a list that exists, check --date"
             )
         case .manyFonds(let step, let fonds):
             let what =

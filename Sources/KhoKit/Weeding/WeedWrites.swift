@@ -58,13 +58,14 @@ extension KhoStore {
         let (start, end) = try Clean.yearRange(draft.years)
         let quantity = try WeedQuantity.parse(draft.quantity)
         let notes = try Clean.notes(draft.notes)
-        if box.arrangement == .arranged, let adding = quantity.millimetres {
-            let kept = box.keptMM ?? box.extentMM
-            let proposed =
-                (try Int64.fetchOne(
-                    db, sql: "SELECT COALESCE(SUM(quantity_mm), 0) FROM weed_item WHERE box_id = ?", arguments: [box.id]
-                ) ?? 0) + pendingMM
-            if proposed + adding > box.extentMM - kept {
+        if let adding = quantity.millimetres {
+            let kept = box.arrangement == .arranged ? box.keptMM ?? box.extentMM : 0
+            let proposed = try Self.proposedMM(db, boxId: box.id) + pendingMM
+            if box.arrangement != .arranged, proposed + adding > box.extentMM {
+                throw WeedError.moreThanExtent(
+                    box: box.code, proposedMM: proposed, addingMM: adding, extentMM: box.extentMM)
+            }
+            if box.arrangement == .arranged, proposed + adding > box.extentMM - kept {
                 throw WeedError.moreThanLeftOut(
                     box: box.code, proposedMM: proposed, addingMM: adding, extentMM: box.extentMM, keptMM: kept)
             }
@@ -72,6 +73,12 @@ extension KhoStore {
         return WeedRecord(
             boxId: box.id ?? 0, fondsId: box.fondsId, title: title, startYear: start, endYear: end, quantity: quantity,
             reason: reason, notes: notes)
+    }
+
+    /// The millimetres proposed for destruction from a box so far (every item on its list, whatever its stage).
+    static func proposedMM(_ db: Database, boxId: Int64?) throws -> Int64 {
+        try Int64.fetchOne(
+            db, sql: "SELECT COALESCE(SUM(quantity_mm), 0) FROM weed_item WHERE box_id = ?", arguments: [boxId]) ?? 0
     }
 
     static func insertWeed(_ db: Database, _ r: WeedRecord, event: Int64) throws -> Int64 {
@@ -102,6 +109,16 @@ extension KhoStore {
             let day = try Self.checkedDay(day, now: who.recordedAt, time: time)
             let (fondsId, fondsCode, ids) = try Self.weedScope(
                 db, fonds: fonds, step: .approve, waiting: "w.approval_id IS NULL")
+            if let early = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT e.happened_day, b.code FROM weed_item w JOIN event e ON e.id = w.added_by
+                    JOIN box b ON b.id = w.box_id
+                    WHERE w.id IN (\(ids.list)) AND e.happened_day > ? ORDER BY e.happened_day DESC LIMIT 1
+                    """, arguments: [day])
+            {
+                throw WeedError.approvedBeforeProposed(day: day, proposedDay: early[0], box: early[1])
+            }
             for balance in try Self.weedBalances(
                 db, where: "b.id IN (SELECT box_id FROM weed_item WHERE id IN (\(ids.list)))") where !balance.balanced
             {

@@ -34,13 +34,15 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    /// Prefixes an apostrophe to text that starts like a formula: `=`, `+`, `@`, tab, CR, or `-` followed by anything but a space.
+    /// Prefixes an apostrophe to text that starts like a formula: `=`, `+`, `@`, tab, CR, or `-` followed by anything
+    /// but a space; and to text that starts with an apostrophe itself, so that the mark is never ambiguous:
+    /// ``restore(_:)`` gives back exactly the text (kho's importer calls it on every cell).
     ///
     /// A list dash ("- mục 1") and a lone "-" (an empty-value placeholder, which no spreadsheet evaluates) stay as they are.
     public static func neutralise(_ s: String) -> String {
         guard let first = s.unicodeScalars.first else { return s }
         switch first {
-        case "=", "+", "@", "\t", "\r":
+        case "=", "+", "@", "\t", "\r", "'":
             return "'" + s
         case "-":
             let rest = s.unicodeScalars.dropFirst()
@@ -49,6 +51,14 @@ public struct CSVWriter: Sendable {
         default:
             return s
         }
+    }
+
+    /// The text a guarded cell was made from: `'=1+1` → `=1+1`, `''abc` → `'abc`; a cell kho did not guard
+    /// (`'abc`, typed by a person) is left as it is.
+    public static func restore(_ s: String) -> String {
+        guard s.utf8.first == UInt8(ascii: "'") else { return s }
+        let rest = String(s.dropFirst())
+        return neutralise(rest) == s ? rest : s
     }
 
     /// Quotes a field that holds a comma, a double quote, CR or LF, doubling the quotes inside.

@@ -11,6 +11,9 @@ struct LineBandChart {
     /// Legend and axis wording.
     var labels: Labels
     var lang: Lang
+    /// The P50 finish the tables print, and the `data-key` its label carries (one source: the chart never
+    /// computes its own finish when it is given).
+    var finish: (day: LocalDay, key: String)? = nil
     var width = 680.0
     var height = 270.0
 
@@ -121,7 +124,11 @@ struct LineBandChart {
         var mid = band.map { (x: $0.x, y: $0.mid) }
         if let last = lastObserved, let first = band.first, last.x <= first.x { mid.insert((last.x, last.y), at: 0) }
         out += polyline(mid.map { (plot.px($0.x), plot.py($0.y)) }, cls: "p50")
-        if let end = Self.medianFinish(band.map { (x: $0.x, y: $0.mid) }) { out += finishMark(end, plot) }
+        if let finish, let top = band.last?.mid {
+            out += finishMark((x: finish.day.dayNumber, y: top), plot)
+        } else if let end = Self.medianFinish(band.map { (x: $0.x, y: $0.mid) }) {
+            out += finishMark(end, plot)
+        }
         return out
     }
 
@@ -130,9 +137,13 @@ struct LineBandChart {
         let label = labels.finish + " " + LocalDay(dayNumber: end.x).display(lang, english: .words)
         let (x, y) = (plot.px(end.x), plot.py(end.y))
         let anchor = x > (plot.left + plot.right) / 2 ? "end" : "start"
+        let tag =
+            finish.map {
+                " data-value=\"\(escapeHTML($0.day.description))\" data-key=\"\(escapeHTML($0.key))\""
+            } ?? ""
         return
             "<circle cx=\"\(SVG.n(x))\" cy=\"\(SVG.n(y))\" r=\"3.5\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"1.5\"/>"
-            + SVG.text(label, x: x + (anchor == "end" ? -6 : 6), y: y - 9, anchor: anchor, cls: "note")
+            + SVG.text(label, x: x + (anchor == "end" ? -6 : 6), y: y - 9, anchor: anchor, cls: "note", extra: tag)
     }
 
     /// The observed line, with a dot on its last point.

@@ -23,6 +23,8 @@ public struct CostSummary: Sendable, Codable, Hashable {
     public var savedEstimateName: String?
     /// Days of measured data the estimate rests on.
     public var daysOfData: Int
+    /// The first page's paragraph, figure by figure (see ``EstimateTexts/chairman(_:)``); empty in older models.
+    public var chairman: [SummaryPiece] = []
 
     /// Makes a cost summary.
     public init(
@@ -95,6 +97,8 @@ public struct DeadlineRow: Sendable, Codable, Hashable {
 public struct PartFinish: Sendable, Codable, Hashable {
     /// Written instead of a day more than 50 years away.
     public static let beyondHorizon = "beyond-horizon"
+    /// Written as P10 and P90 when no band is given (too little data).
+    public static let noBand = "no-band"
 
     /// The part: arrangement, scanning or total.
     public var part: Text
@@ -117,6 +121,8 @@ public struct PartFinish: Sendable, Codable, Hashable {
 extension PartFinish {
     /// A finish day as the report writes it: the date, "never" when empty, or "beyond" past the horizon.
     static func dayText(_ iso: String, _ lang: Lang) -> String {
-        iso.isEmpty ? T.never.text(lang) : iso == beyondHorizon ? T.beyond.text(lang) : DateFormat.day(iso, lang: lang)
+        iso.isEmpty
+            ? T.never.text(lang)
+            : iso == beyondHorizon ? T.beyond.text(lang) : iso == noBand ? "—" : DateFormat.day(iso, lang: lang)
     }
 }

@@ -22,6 +22,10 @@ public struct ReportModel: Sendable, Codable, Hashable {
     public var arrangementProjection: [BandPoint]
     /// The estimate's cumulative pages scanned from today to the finish (P10/P50/P90); empty without an estimate.
     public var scanningProjection: [BandPoint]
+    /// The P50 finish of arrangement under the plan, as the tables print it (the chart's finish label); nil without one.
+    public var arrangementFinishP50: LocalDay?
+    /// The P50 finish of scanning under the plan, as the tables print it; nil without an estimate.
+    public var scanningFinishP50: LocalDay?
     /// Work done per ISO week and person.
     public var weekly: [WeeklyRow]
     /// Storage of the masters used now and projected, as the estimate computed it (all zero without one).

@@ -12,9 +12,10 @@ enum CostSection {
         }
         var out = basis(c, lang)
         out += variantsTable(c, lang) + paragraph(T.costNote.text(lang), cls: "muted")
+        if let reason = c.money.inHouseBandReason { out += paragraph(reason.text(lang), cls: "muted") }
         out += finishTables(c, lang)
         if let d = c.deadline { out += deadlineTable(d, lang) }
-        out += oneOffTable(c, lang) + ratesTable(c, lang)
+        out += moneyLinesTable(c, lang)
         out += headedNotes(T.assumptions, c.assumptions, cls: "notes", lang)
         out += headedNotes(T.warnings, c.warnings, cls: "notes warn", lang)
         return reportSection(id: "cost", heading: T.cost, lang: lang, long: true, out)
@@ -56,10 +57,16 @@ enum CostSection {
             .h(T.contractor.text(lang)), money(m.contractorWorkVND, lang), money(m.oneOffTotalVND, lang),
             money(m.contractorTotalVND, key: "cost.contractor.total", lang),
         ]
-        let inHouse: [[Cell]] = [
-            ("P10", m.inHouseWorkVND.p10, m.inHouseTotalVND.p10), ("P50", m.inHouseWorkVND.p50, m.inHouseTotalVND.p50),
-            ("P90", m.inHouseWorkVND.p90, m.inHouseTotalVND.p90),
-        ].map { level, work, total in
+        // No zero-width band: without a band only the P50 row stands, and the note below says why.
+        let levels =
+            m.inHouseBand == nil
+            ? [("P50", m.inHouseWorkVND.p50, m.inHouseTotalVND.p50)]
+            : [
+                ("P10", m.inHouseWorkVND.p10, m.inHouseTotalVND.p10),
+                ("P50", m.inHouseWorkVND.p50, m.inHouseTotalVND.p50),
+                ("P90", m.inHouseWorkVND.p90, m.inHouseTotalVND.p90),
+            ]
+        let inHouse: [[Cell]] = levels.map { level, work, total in
             [
                 .h(T.inHouse.text(lang) + " — " + level), money(work, lang), money(m.oneOffTotalVND, lang),
                 money(total, key: "cost.in_house.total." + level.lowercased(), lang),
@@ -120,32 +127,35 @@ enum CostSection {
                 ])
     }
 
-    /// The one-off purchases with their sources and their total; nothing when there are none.
-    private static func oneOffTable(_ c: CostSummary, _ lang: Lang) -> String {
-        guard !c.money.oneOff.isEmpty else { return "" }
-        return "<h3>\(escapeHTML(T.oneOff.text(lang)))</h3>"
-            + HTMLTable.render(
-                headers: [T.item.text(lang), T.amount.text(lang), T.source.text(lang)], numericColumns: [1],
-                rows: c.money.oneOff.map {
-                    [.t($0.label.text(lang)), .num(Format.money($0.amountVND, lang: lang)), .t($0.source)]
-                },
-                footer: [
-                    [
-                        .h(T.oneOffTotal.text(lang)), money(c.money.oneOffTotalVND, key: "cost.one_off.total", lang),
-                        .t(""),
-                    ]
-                ])
-    }
-
-    /// The unit prices and rates used, with their sources; nothing when there are none.
-    private static func ratesTable(_ c: CostSummary, _ lang: Lang) -> String {
-        guard !c.unitRates.isEmpty else { return "" }
-        return "<h3>\(escapeHTML(T.rates.text(lang)))</h3>"
-            + HTMLTable.render(
-                headers: [T.item.text(lang), T.rate.text(lang), T.source.text(lang)], numericColumns: [1],
-                rows: c.unitRates.map {
-                    [.t($0.label.text(lang)), .num(Format.money($0.unitPriceVND, lang: lang)), .t($0.source)]
-                })
+    /// Every money line as a row a reader can check: quantity (as priced) × unit price = amount, with its source.
+    /// Each row carries `data-key="money-line"` and the plain figures `data-quantity`, `data-unit-price`,
+    /// `data-amount`; the footer holds the one-off total.
+    private static func moneyLinesTable(_ c: CostSummary, _ lang: Lang) -> String {
+        let m = c.money
+        guard !m.allLines.isEmpty else { return "" }
+        var out = "<h3>\(escapeHTML(T.moneyLines.text(lang)))</h3><table class=\"money-lines\"><thead><tr>"
+        let headers = [
+            (T.variant, false), (T.item, false), (T.quantity, true), (T.rate, true), (T.amount, true),
+            (T.source, false),
+        ]
+        for (h, numeric) in headers {
+            out += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(escapeHTML(h.text(lang)))</th>"
+        }
+        out += "</tr></thead><tbody>"
+        for (variant, l) in m.allLines {
+            let plainQuantity = Format.decimal(
+                l.quantity, maxFractionDigits: MoneyLine.fractionDigits(unit: l.unit), lang: .en
+            ).replacingOccurrences(of: ",", with: "")
+            out +=
+                "<tr data-quantity=\"\(plainQuantity)\" data-unit-price=\"\(l.unitPriceVND)\" data-amount=\"\(l.amountVND)\" data-part=\"\(escapeHTML(l.part))\" data-variant=\"\(variant)\" data-key=\"money-line\">"
+            out += Cell.t(MoneyBreakdown.variantName(variant).text(lang)).html + Cell.h(l.name.text(lang)).html
+            out += Cell.num(l.quantityText(lang) + " " + MoneyLine.unitName(l.unit).text(lang)).html
+            out += Cell.num(Format.money(l.unitPriceVND, lang: lang)).html
+            out += Cell.num(Format.money(l.amountVND, lang: lang)).html + Cell.t(l.source).html + "</tr>"
+        }
+        out += "</tbody><tfoot><tr>" + Cell.h(T.oneOffTotal.text(lang)).html + Cell.t("").html + Cell.t("").html
+        out += Cell.t("").html + money(m.oneOffTotalVND, key: "cost.one_off.total", lang).html + Cell.t("").html
+        return out + "</tr></tfoot></table>"
     }
 
     /// Finish days per part; an empty day is "never" (nothing done in the window).

@@ -9,6 +9,10 @@ enum HeadlineSection {
                 .t(m), .num(Format.percent(value, of: h.totalMetres, lang: lang)),
             ]
         }
+        // Displayed parts add up to their displayed total (largest remainder): the digitized split, to 0,01 m.
+        let split = Format.roundedParts(
+            [h.digitizedSplit.recorded, h.digitizedSplit.passed, h.digitizedSplit.delivered], total: h.digitizedMetres,
+            digits: 2)
         let metreRows = [
             metreRow(T.totalM, h.totalMetres, key: "total_m"),
             metreRow(T.arrangedM, h.arrangedMetres, key: "arranged_m"),
@@ -18,9 +22,9 @@ enum HeadlineSection {
             metreRow(T.weedApproved, h.weed.approved, key: "weed.approved_m", sub: true),
             metreRow(T.weedDestroyed, h.weed.destroyed, key: "weed.destroyed_m", sub: true),
             metreRow(T.digitizedM, h.digitizedMetres, key: "digitized_m"),
-            metreRow(T.splitRecorded, h.digitizedSplit.recorded, key: "digitized_split_m.recorded", sub: true),
-            metreRow(T.splitPassed, h.digitizedSplit.passed, key: "digitized_split_m.passed", sub: true),
-            metreRow(T.splitDelivered, h.digitizedSplit.delivered, key: "digitized_split_m.delivered", sub: true),
+            metreRow(T.splitRecorded, split[0], key: "digitized_split_m.recorded", sub: true),
+            metreRow(T.splitPassed, split[1], key: "digitized_split_m.passed", sub: true),
+            metreRow(T.splitDelivered, split[2], key: "digitized_split_m.delivered", sub: true),
         ]
         var out = HTMLTable.render(
             headers: [T.figure.text(lang), T.value.text(lang), T.unit.text(lang), T.share.text(lang)],

@@ -17,8 +17,13 @@ enum RiskSection {
                     NumberText.metres(r.undigitizedAtRiskMetres, lang),
                     NumberText.metres(r.unarrangedAtRiskMetres, lang), lang))
             + "</p>"
-        let rows: [[Cell]] = r.byCondition.map {
-            [.h($0.label.text(lang)), m($0.unarrangedMetres), m($0.undigitizedMetres)]
+        // The rows as displayed add up to the totals as displayed (largest remainder, 0,01 m).
+        let unarranged = Format.roundedParts(
+            r.byCondition.map(\.unarrangedMetres), total: r.unarrangedMetres, digits: 2)
+        let undigitized = Format.roundedParts(
+            r.byCondition.map(\.undigitizedMetres), total: r.undigitizedMetres, digits: 2)
+        let rows: [[Cell]] = r.byCondition.indices.map { i in
+            [.h(r.byCondition[i].label.text(lang)), m(unarranged[i]), m(undigitized[i])]
         }
         let footer: [[Cell]] = [
             [

@@ -83,7 +83,7 @@ enum StorageSection {
         return paragraph(
             T.pdfBuildTime(
                 pages: NumberText.count(Int(p.pagesToBuild.rounded()), lang),
-                hours: NumberText.count(Int(p.machineHours.rounded(.up)), lang), cores: p.cores, source: source,
+                hours: p.machineTime.text(lang), cores: p.cores, source: source,
                 lang), cls: "muted")
     }
 }

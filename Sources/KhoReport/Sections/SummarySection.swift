@@ -1,7 +1,7 @@
 import KhoEstimation
 
-/// The `summary` section, first on the page: one sentence per variant (how much more money) and when the work
-/// finishes under the plan and at the sustained pace, then what the estimate assumed (scope, staffing, deadline).
+/// The `summary` section, first on the page: the chairman's paragraph (``EstimateTexts/chairman(_:)``), then what
+/// the estimate assumed (scope, staffing, deadline).
 ///
 /// The figures carry `data-key` (and `data-value`, the raw number or `YYYY-MM-DD`) equal to `kho estimate --json`:
 /// `money-contractor-total`, `money-in-house-total-p50`, `money-one-off-total`, `finish-p50`, `finish-sustained-p50`.
@@ -12,38 +12,19 @@ enum SummarySection {
                 id: "summary", heading: T.summary, lang: lang,
                 paragraph(T.noEstimate.text(lang)) + paragraph(T.howToEstimate.text(lang), cls: "muted"))
         }
-        func money(_ v: Int64, key: String? = nil) -> String {
-            let text = escapeHTML(Format.money(v, lang: lang))
-            guard let key else { return text }
-            return "<strong data-value=\"\(v)\" data-key=\"\(key)\">\(text)</strong>"
+        // One paragraph: what the money buys, each option's total, the finish under the plan and what the plan
+        // assumes against recent reality, a missed deadline, the first decision. Figures carry their JSON keys.
+        var out = "<p class=\"lead\" data-key=\"chairman-summary\">"
+        for piece in c.chairman {
+            let text = escapeHTML(piece.text.text(lang))
+            if let key = piece.key {
+                out +=
+                    "<strong data-value=\"\(escapeHTML(piece.value ?? ""))\" data-key=\"\(escapeHTML(key))\">\(text)</strong>"
+            } else {
+                out += text
+            }
         }
-        func day(_ iso: String, key: String? = nil) -> String {
-            let text = escapeHTML(PartFinish.dayText(iso, lang))
-            guard let key else { return text }
-            return "<strong data-value=\"\(escapeHTML(iso))\" data-key=\"\(key)\">\(text)</strong>"
-        }
-        func band(_ f: PartFinish?) -> String? {
-            guard let f, !f.p10.isEmpty, f.p10 != f.p90 else { return nil }
-            return day(f.p10) + " – " + day(f.p90)
-        }
-        var out =
-            "<p class=\"lead\">"
-            + T.summaryContractor(
-                money(c.money.contractorTotalVND, key: "money-contractor-total"),
-                oneOff: money(c.money.oneOffTotalVND, key: "money-one-off-total"), lang) + "</p>"
-        out +=
-            "<p class=\"lead\">"
-            + T.summaryInHouse(
-                money(c.money.inHouseTotalVND.p50, key: "money-in-house-total-p50"),
-                money(c.money.inHouseTotalVND.p10), money(c.money.inHouseTotalVND.p90),
-                oneOff: money(c.money.oneOffTotalVND), lang) + "</p>"
-        out +=
-            "<p class=\"lead\">"
-            + T.summaryFinish(
-                plan: day(c.planTotal?.p50 ?? "", key: "finish-p50"),
-                planBand: band(c.planTotal) ?? day(c.planTotal?.p50 ?? ""),
-                sustained: day(c.sustainedTotal?.p50 ?? "", key: "finish-sustained-p50"),
-                sustainedBand: band(c.sustainedTotal), lang) + "</p>"
+        out += "</p>"
         if !c.basis.isEmpty {
             out +=
                 "<p class=\"muted\">\(escapeHTML(T.basis.text(lang))): "

@@ -1,0 +1,126 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A clean stop on SIGINT or SIGTERM: no catalogue write is cut in half or started after the signal, every outside
+/// tool kho started (each in its own process group, with whatever it started) is ended, every build folder is removed,
+/// and then the caller's `onStop` says so and exits. The library never prints or exits: the CLI's `onStop` does.
+///
+/// Process-wide by nature (signals are): ``KhoStore`` writes pass through ``duringWrite(_:)``, ``ToolProcess`` spawns
+/// through ``spawn(_:)``, work folders are made through ``makeFolder(_:)``.
+public enum CleanStop {
+    private final class State: @unchecked Sendable {
+        let lock = NSLock()
+        var groups: Set<pid_t> = []
+        var folders: Set<String> = []
+        var stopping = false
+        var sources: [DispatchSourceSignal] = []
+    }
+
+    private static let state = State()
+    /// Held during each catalogue write; a stop takes it and never gives it back.
+    private static let gate = NSRecursiveLock()
+
+    /// Handles SIGINT and SIGTERM from now on: cleans up as described above, then calls `onStop` with the signal.
+    public static func install(onStop: @escaping @Sendable (Int32) -> Void) {
+        let queue = DispatchQueue(label: "kho.clean-stop")
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler {
+                stop()
+                onStop(signalNumber)
+            }
+            source.resume()
+            state.lock.lock()
+            state.sources.append(source)
+            state.lock.unlock()
+        }
+    }
+
+    /// Whether a stop has begun (nothing new is started then).
+    public static var isStopping: Bool {
+        state.lock.lock()
+        defer { state.lock.unlock() }
+        return state.stopping
+    }
+
+    /// Runs one catalogue write; a stop waits for it to end, and no write starts once a stop has begun (the thread
+    /// waits for the stop to end the process).
+    static func duringWrite<T>(_ body: () throws -> T) rethrows -> T {
+        if isStopping { park() }
+        gate.lock()
+        defer { gate.unlock() }
+        return try body()
+    }
+
+    /// Starts a child with `start` (which returns its pid, the leader of its own process group) unless a stop has
+    /// begun; the child's group is ended by a stop until ``reaped(_:)``. Nil when stopping.
+    static func spawn(_ start: () throws -> pid_t) rethrows -> pid_t? {
+        state.lock.lock()
+        defer { state.lock.unlock() }
+        if state.stopping { return nil }
+        let pid = try start()
+        state.groups.insert(pid)
+        return pid
+    }
+
+    /// The child `pid` was waited for: its group is no longer ended by a stop.
+    static func reaped(_ pid: pid_t) {
+        state.lock.lock()
+        state.groups.remove(pid)
+        state.lock.unlock()
+    }
+
+    /// Makes `folder` (with its parents) unless a stop has begun; a stop removes it until ``removed(_:)``.
+    static func makeFolder(_ folder: String) throws -> Bool {
+        state.lock.lock()
+        defer { state.lock.unlock() }
+        if state.stopping { return false }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        state.folders.insert(folder)
+        return true
+    }
+
+    /// Removes `folder` and forgets it.
+    static func removeFolder(_ folder: String) {
+        try? FileManager.default.removeItem(atPath: folder)
+        state.lock.lock()
+        state.folders.remove(folder)
+        state.lock.unlock()
+    }
+
+    /// Returns at once unless a stop has begun; then never returns (the stop ends the process): a command that ends
+    /// (with or without an error) while a stop is under way must not exit before the stop has cleaned up.
+    public static func waitIfStopping() {
+        if isStopping { park() }
+    }
+
+    private static func park() -> Never {
+        while true { sleep(60) }
+    }
+
+    /// Stops new work, waits for a catalogue write under way, ends the children's groups (SIGTERM, then SIGKILL after
+    /// 3 s), and removes the work folders.
+    static func stop() {
+        state.lock.lock()
+        state.stopping = true
+        state.lock.unlock()
+        gate.lock()  // never unlocked: no write starts after this
+        state.lock.lock()
+        let groups = state.groups
+        let folders = state.folders
+        state.lock.unlock()
+        for group in groups { kill(-group, SIGTERM) }
+        let deadline = Date().addingTimeInterval(3)
+        var alive = groups
+        while !alive.isEmpty && Date() < deadline {
+            alive = alive.filter { kill(-$0, 0) == 0 }
+            if !alive.isEmpty { usleep(20_000) }
+        }
+        for group in alive { kill(-group, SIGKILL) }
+        for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
+    }
+}

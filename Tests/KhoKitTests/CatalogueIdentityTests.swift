@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import KhoTestSupport
+import Testing
+
+@testable import KhoKit
+
+/// A long task writes only into the catalogue it started on (issue 21, item 4).
+@Suite(.timeLimit(.minutes(20))) struct CatalogueIdentityTests {
+    let folder = try! TemporaryDirectory()
+    var live: String { folder.file("kho.sqlite") }
+
+    /// Whether `body` was run, for a progress callback that must act once.
+    final class Once: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = false
+        func first() -> Bool {
+            lock.withLock {
+                defer { done = true }
+                return !done
+            }
+        }
+    }
+
+    @Test func anIngestWhoseCatalogueIsPutBackFromAnOlderCopyStopsWithoutWritingIntoIt() throws {
+        // Given 1,080 masters (two batches of the ingest), and a backup of the catalogue before any ingest
+        let root = folder.file("scans")
+        let store = try KhoStore.open(path: live, forWriting: true)
+        try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
+        for f in 0..<120 {
+            let (box, file) = ("H\(f / 10)", String(format: "%02d", f % 10))
+            if f % 10 == 0 { try store.registerBox(BoxDraft(code: box, fonds: "F"), by: Fixture.who()) }
+            try store.registerFile(
+                FileDraft(ref: FileRef(box: box, file: file), title: "Hồ sơ \(f)"), by: Fixture.who())
+            try FileManager.default.createDirectory(atPath: "\(root)/\(box)/\(file)", withIntermediateDirectories: true)
+            for p in 1...9 {
+                try FixtureWriter.write([.rgb], to: String(format: "%@/%@/%@/%04d.tif", root, box, file, p))
+            }
+        }
+        let backup = folder.file("truoc.sqlite")
+        _ = try store.backup(to: backup)
+        // When, after the first batch is written, the catalogue is put back from that copy by SQLite's backup API
+        let once = Once()
+        let put = backup
+        let target = live
+        #expect(throws: StoreError.catalogueReplaced(path: store.path, task: KhoStore.ingestTask)) {
+            try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now) { _ in
+                guard once.first() else { return }
+                do {
+                    let source = try DatabaseQueue(path: put)
+                    try source.backup(to: try DatabaseQueue(path: target))
+                } catch {
+                    Issue.record("could not put the copy back: \(error)")
+                }
+            }
+        }
+        // Then the catalogue put back holds no ingest at all: the second batch was not written into it
+        let events = try store.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM event WHERE kind = 'scan.ingest'")
+        }
+        #expect(events == 0)
+        #expect(try store.check().problems == [])
+    }
+
+    @Test func aRestoreRenewsTheGenerationSoATaskStartedBeforeItWouldStop() throws {
+        // Given a catalogue and its identity taken by a long task
+        let store = try KhoStore.open(path: live, forWriting: true)
+        try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
+        let backup = folder.file("b.sqlite")
+        _ = try store.backup(to: backup)
+        try store.addFonds(code: "G", name: "Phông khác", by: Fixture.who())
+        let identity = try store.watchCatalogue()
+        #expect(try store.stillHolds(identity))
+        // When the catalogue is restored (same file, same inode)
+        _ = try store.restore(from: backup, replacing: true, by: Fixture.who("Thu"))
+        // Then it is not the one the task started on, and the task's next write is refused and changes nothing
+        #expect(try !store.stillHolds(identity))
+        #expect(throws: StoreError.self) {
+            try store.write(still: identity, task: KhoStore.ingestTask) { db in
+                try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('x', 'y')")
+            }
+        }
+        #expect(try store.read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = 'x'") } == nil)
+    }
+}
