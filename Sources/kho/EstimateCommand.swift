@@ -86,7 +86,8 @@ struct EstimateOptions: ParsableArguments {
         help: ArgumentHelp(
             Text(
                 vi: "Đơn giá một ngày công thuê thêm (đồng), thay cho tệp đơn giá.",
-                en: "Day rate for extra staff (VND), instead of the rates file's.")()))
+                en: "Day rate for extra staff (VND), instead of the rates file's.")()),
+        transform: NumberBound.dayRate.option64)
     var dayRate: Int64?
     @Option(
         help: ArgumentHelp(
@@ -120,7 +121,8 @@ struct EstimateOptions: ParsableArguments {
         help: ArgumentHelp(
             Text(
                 vi: "Số ngày có việc dùng để đo năng suất (mặc định 90).",
-                en: "Days with work to measure throughput over (default 90).")()))
+                en: "Days with work to measure throughput over (default 90).")()),
+        transform: NumberBound.window.option)
     var window: Int?
     @Option(
         help: ArgumentHelp(
@@ -128,7 +130,9 @@ struct EstimateOptions: ParsableArguments {
                 vi: "Hạt giống cho lấy mẫu lại (kết quả giống nhau trên mọi máy).",
                 en: "Seed of the bootstrap (same output on every machine).")()))
     var seed: UInt64 = 2026
-    @Option(help: ArgumentHelp(Text(vi: "Số lần lấy mẫu lại.", en: "Bootstrap resamples.")()))
+    @Option(
+        help: ArgumentHelp(Text(vi: "Số lần lấy mẫu lại.", en: "Bootstrap resamples.")()),
+        transform: NumberBound.resamples.option)
     var resamples: Int = 10_000
     @Option(
         help: ArgumentHelp(
@@ -171,24 +175,11 @@ struct EstimateOptions: ParsableArguments {
         if asKnown && asOf == nil {
             throw ValidationError(Text(vi: "--as-known cần --as-of", en: "--as-known needs --as-of")())
         }
-        if resamples < 1 || resamples > 1_000_000 {
-            throw ValidationError(
-                Text(vi: "--resamples từ 1 đến 1.000.000", en: "--resamples from 1 to 1,000,000")())
-        }
-        if let window, window < 1 {
-            throw ValidationError(Text(vi: "--window phải dương", en: "--window must be positive")())
-        }
         if let daysPerWeek, !(daysPerWeek > 0 && daysPerWeek <= 7) {
             throw ValidationError(
                 Text(
                     vi: "--days-per-week «\(daysPerWeek)»: cần một số lớn hơn 0 và không quá 7",
                     en: "--days-per-week “\(daysPerWeek)”: must be above 0 and at most 7")())
-        }
-        if let dayRate, dayRate < 0 || dayRate > 1_000_000_000 {
-            throw ValidationError(
-                Text(
-                    vi: "--day-rate «\(dayRate)»: cần từ 0 đến 1.000.000.000 đồng",
-                    en: "--day-rate “\(dayRate)”: must be 0 to 1,000,000,000 VND")())
         }
         if csv && global.json {
             throw ValidationError(Text(vi: "chọn --csv hoặc --json", en: "use --csv or --json, not both")())

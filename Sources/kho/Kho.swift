@@ -72,6 +72,12 @@ struct Kho: ParsableCommand {
                 Data("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)\n".utf8))
             Foundation.exit(1)
         } catch {
+            // No SQLite error reaches a person raw (its message may quote SQL): one sentence instead.
+            if let sentence = StoreError.sentence(for: error, path: KhoStore.defaultPath()) {
+                FileHandle.standardError.write(
+                    Data("\(Text(vi: "lỗi", en: "error")()): \(sentence.localizedDescription)\n".utf8))
+                Foundation.exit(1)
+            }
             CleanStop.waitIfStopping()
             guard Lang.current == .vi else { exit(withError: error) }
             // argument-parser writes its help and its parsing errors in English: kho says them in Vietnamese.

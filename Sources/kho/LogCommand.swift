@@ -21,7 +21,10 @@ struct LogCommand: ParsableCommand {
     var from: String?
     @Option(help: ArgumentHelp(Text(vi: "Đến ngày (YYYY-MM-DD).", en: "To day (YYYY-MM-DD).")()))
     var to: String?
-    @Option(help: ArgumentHelp(Text(vi: "Chỉ N sự kiện cuối.", en: "Only the last N events.")()))
+    @Option(
+        name: [.customLong("last"), .customLong("limit")],
+        help: ArgumentHelp(Text(vi: "Chỉ N sự kiện cuối.", en: "Only the last N events.")()),
+        transform: NumberBound.count.option)
     var last: Int?
     @OptionGroup var global: GlobalOptions
 

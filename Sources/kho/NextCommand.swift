@@ -32,16 +32,11 @@ struct NextCommand: ParsableCommand {
                 vi: "arrangement (chỉnh lý, mặc định) hoặc scanning (số hóa).", en: "arrangement (default) or scanning."
             )(), valueName: "arrangement|scanning"))
     var kind: QueueKind = .arrangement
-    @Option(help: ArgumentHelp(Text(vi: "Số dòng tối đa (mặc định 20).", en: "At most this many rows (default 20).")()))
+    @Option(
+        help: ArgumentHelp(Text(vi: "Số dòng tối đa (mặc định 20).", en: "At most this many rows (default 20).")()),
+        transform: NumberBound.count.option)
     var limit: Int = 20
     @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        guard limit > 0 else {
-            throw ValidationError(
-                Text(vi: "--limit phải lớn hơn 0, ví dụ 20", en: "--limit must be more than 0, e.g. 20")())
-        }
-    }
 
     func run() throws {
         let lang = Lang.current

@@ -75,3 +75,33 @@ struct WhoOptions: ParsableArguments {
 extension Lang: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
+
+/// Every numeric option is read through its bound, before any arithmetic (one rule, issue 23):
+/// `@Option(…, transform: NumberBound.days.option)`. A value out of range, or too large for any integer, stops the
+/// command with argument-parser's "The value … is invalid for --option: needs a whole number from … to …".
+extension NumberBound {
+    var option: @Sendable (String) throws -> Int {
+        let bound = self
+        return { text in
+            do {
+                return try bound.parse(text)
+            } catch {
+                throw OutOfRange(bound: bound)
+            }
+        }
+    }
+
+    /// The same, for an option kept as `Int64`.
+    var option64: @Sendable (String) throws -> Int64 {
+        let read = option
+        return { Int64(try read($0)) }
+    }
+}
+
+/// The message of an option's value out of its range (argument-parser quotes the value and the option before it).
+struct OutOfRange: LocalizedError {
+    var bound: NumberBound
+    var errorDescription: String? {
+        Text(vi: "cần một số nguyên \(bound.range.vi)", en: "needs a whole number \(bound.range.en)")()
+    }
+}

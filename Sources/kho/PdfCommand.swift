@@ -46,7 +46,8 @@ struct PdfCommand: ParsableCommand {
             help: ArgumentHelp(
                 Text(
                     vi: "Số hồ sơ làm cùng lúc (mặc định: số lõi CPU).",
-                    en: "Files built at once (default: the CPU cores).")(), valueName: "N"))
+                    en: "Files built at once (default: the CPU cores).")(), valueName: "N"),
+            transform: NumberBound.jobs.option)
         var jobs: Int?
         @Flag(
             help: ArgumentHelp(
@@ -56,15 +57,6 @@ struct PdfCommand: ParsableCommand {
         var force = false
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if let jobs, jobs < 1 {
-                throw ValidationError(
-                    Text(
-                        vi: "--jobs phải từ 1 trở lên, không phải \(jobs)", en: "--jobs must be 1 or more, not \(jobs)")()
-                )
-            }
-        }
 
         func run() throws {
             // Without the tools, say which packages to install and do nothing else.
@@ -180,17 +172,10 @@ struct PdfCommand: ParsableCommand {
             name: .customLong("older-than"),
             help: ArgumentHelp(
                 Text(vi: "Chỉ bản chưa kiểm tra trong N ngày.", en: "Only copies not checked for N days.")(),
-                valueName: Text(vi: "NGÀY", en: "DAYS")()))
+                valueName: Text(vi: "NGÀY", en: "DAYS")()), transform: NumberBound.days.option)
         var olderThan: Int?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if let olderThan, olderThan < 0 {
-                throw ValidationError(
-                    Text(vi: "--older-than phải từ 0 trở lên", en: "--older-than must be 0 or more")())
-            }
-        }
 
         func run() throws {
             let tools = try PopplerTools.locate()

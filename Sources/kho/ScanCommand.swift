@@ -22,7 +22,9 @@ struct ScanCommand: ParsableCommand {
                 en: "Example: kho scan record H0012/03 --pages 84 --by Hung. Secret files are never scanned.")())
         @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
         var ref: String
-        @Option(help: ArgumentHelp(Text(vi: "Số trang đã quét (số ảnh).", en: "Pages scanned (images).")()))
+        @Option(
+            help: ArgumentHelp(Text(vi: "Số trang đã quét (số ảnh).", en: "Pages scanned (images).")()),
+            transform: NumberBound.pages.option)
         var pages: Int
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -16,19 +16,26 @@ struct SearchCommand: ParsableCommand {
         )())
     @Argument(help: ArgumentHelp(Text(vi: "Chữ cần tìm.", en: "The words to find.")()))
     var text: [String]
-    @Option(help: ArgumentHelp(Text(vi: "Số hồ sơ tối đa (mặc định 20).", en: "Most files shown (default 20).")()))
+    @Option(
+        help: ArgumentHelp(Text(vi: "Số hồ sơ tối đa (mặc định 20).", en: "Most files shown (default 20).")()),
+        transform: NumberBound.searchLimit.option)
     var limit = 20
     @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        guard (1...1000).contains(limit) else {
-            throw ValidationError(Text(vi: "--limit từ 1 đến 1000", en: "--limit is 1 to 1000")())
-        }
-    }
 
     func run() throws {
         let answer = try global.openForReading().search(text.joined(separator: " "), limit: limit)
         if global.json { return try Printer.json(answer) }
+        if !answer.dropped.isEmpty {
+            let n = Format.integer(Int64(answer.dropped.count))
+            let max = SearchQuery.maxWords
+            Printer.line(
+                Text(
+                    vi:
+                        "Chỉ tìm \(max) từ đầu; bỏ qua \(n) từ sau: «\(answer.dropped.prefix(5).joined(separator: " "))…».",
+                    en:
+                        "Only the first \(max) words were searched; \(n) more were left out: “\(answer.dropped.prefix(5).joined(separator: " "))…”."
+                )())
+        }
         guard !answer.files.isEmpty else {
             return Printer.line(
                 Text(vi: "Không tìm thấy «\(answer.query)».", en: "Nothing found for “\(answer.query)”.")())

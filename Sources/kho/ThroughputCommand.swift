@@ -10,7 +10,8 @@ struct ThroughputCommand: ParsableCommand {
             en: "Measured output per week and per person (the table the estimate rests on).")())
     @Option(
         help: ArgumentHelp(
-            Text(vi: "Số ngày có việc để đo (mặc định 90).", en: "Days with work to measure over (default 90).")()))
+            Text(vi: "Số ngày có việc để đo (mặc định 90).", en: "Days with work to measure over (default 90).")()),
+        transform: NumberBound.window.option)
     var window: Int = 90
     @Option(
         name: .customLong("as-of"),

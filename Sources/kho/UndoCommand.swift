@@ -10,7 +10,9 @@ struct UndoCommand: ParsableCommand {
         discussion: Text(
             vi: "Xem số sự kiện bằng `kho log`. Ví dụ: kho undo 42 --by Thu",
             en: "Find event ids with `kho log`. Example: kho undo 42 --by Thu")())
-    @Argument(help: ArgumentHelp(Text(vi: "Số sự kiện.", en: "Event id.")(), valueName: "EVENT-ID"))
+    @Argument(
+        help: ArgumentHelp(Text(vi: "Số sự kiện.", en: "Event id.")(), valueName: "EVENT-ID"),
+        transform: NumberBound.eventId.option64)
     var id: Int64
     @OptionGroup var who: WhoOptions
     @OptionGroup var global: GlobalOptions

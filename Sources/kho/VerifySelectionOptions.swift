@@ -8,11 +8,11 @@ struct VerifySelectionOptions: ParsableArguments {
         name: .customLong("older-than"),
         help: ArgumentHelp(
             Text(vi: "Chỉ tệp chưa kiểm tra trong N ngày.", en: "Only files not verified for N days.")(),
-            valueName: Text(vi: "NGÀY", en: "DAYS")()))
+            valueName: Text(vi: "NGÀY", en: "DAYS")()), transform: NumberBound.days.option)
     var olderThan: Int?
     @Option(
-        help: ArgumentHelp(Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")())
-    )
+        help: ArgumentHelp(Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")()),
+        transform: NumberBound.count.option)
     var sample: Int?
 
     func validate() throws {

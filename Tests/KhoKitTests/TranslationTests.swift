@@ -113,8 +113,11 @@ import Testing
                 .newerSchema(path: "p", unknown: ["v9"]),
                 .cannotCreate(path: "p", reason: "r"), .busy(path: "p"), .diskFull(path: "p"),
                 .io(path: "p", reason: "r"), .unexpectedSchema(table: "t", expected: "e"),
+                .database(path: "p", code: 1, reason: "SQL logic error"),
                 .catalogueReplaced(path: "p", task: Text(vi: "việc", en: "the task")),
             ])
+        // BoundsError
+        add(BoundsError.self, [.outOfRange(value: "999999999999999", bound: .days)])
         // MaintenanceError
         add(
             MaintenanceError.self,

@@ -187,6 +187,13 @@ enum ArchiveCodes {
     /// (fixed, or the one it would get now). Only for rules that give each file of the catalogue its own code by
     /// construction (`{fonds}` and `{number}`, no alternatives to them); nil otherwise, and "" when it has no code.
     static func single(_ db: Database, fileId: Int64) throws -> String? {
+        var before: [String: Int] = [:]
+        return try single(db, fileId: fileId, boxBase: &before)
+    }
+
+    /// ``single(_:fileId:)`` remembering, in `boxBase`, how many files without a number come before each box: a box's
+    /// files (`kho box show`) then cost one count of the fonds, not one each.
+    static func single(_ db: Database, fileId: Int64, boxBase: inout [String: Int]) throws -> String? {
         if let delivered = try String.fetchOne(
             db, sql: "SELECT archive_id FROM pdf_copy WHERE file_id = ? ORDER BY id DESC LIMIT 1",
             arguments: [fileId])
@@ -197,7 +204,8 @@ enum ArchiveCodes {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT b.fonds_id, fo.code AS fonds_code, b.code AS box_code, fi.code AS file_code, fi.start_year, fi.end_year, n.number
+                    SELECT b.fonds_id, b.id AS box_id, fo.code AS fonds_code, b.code AS box_code, fi.code AS file_code,
+                           fi.start_year, fi.end_year, n.number
                     FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
                     LEFT JOIN archive_number n ON n.file_id = fi.id WHERE fi.id = ?
                     """, arguments: [fileId])
@@ -216,15 +224,29 @@ enum ArchiveCodes {
             let highest =
                 try Int.fetchOne(
                     db, sql: "SELECT MAX(number) FROM archive_number WHERE fonds_id = ?", arguments: [fondsId]) ?? 0
-            let before =
+            let key = "\(fondsId)/\(box)"
+            let base: Int
+            if let known = boxBase[key] {
+                base = known
+            } else {
+                base =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id
+                            WHERE b.fonds_id = ? AND NOT EXISTS (SELECT 1 FROM archive_number n WHERE n.file_id = fi.id)
+                              AND b.code < ?
+                            """, arguments: [fondsId, box]) ?? 0
+                boxBase[key] = base
+            }
+            let inBox =
                 try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id
-                        WHERE b.fonds_id = ? AND NOT EXISTS (SELECT 1 FROM archive_number n WHERE n.file_id = fi.id)
-                          AND (b.code < ? OR (b.code = ? AND fi.code <= ?))
-                        """, arguments: [fondsId, box, box, file]) ?? 0
-            number = highest + before
+                        SELECT COUNT(*) FROM file fi WHERE fi.box_id = ? AND fi.code <= ?
+                          AND NOT EXISTS (SELECT 1 FROM archive_number n WHERE n.file_id = fi.id)
+                        """, arguments: [row["box_id"] as Int64, file]) ?? 0
+            number = highest + base + inBox
         }
         let start: Int? = row["start_year"]
         let end: Int? = row["end_year"]
@@ -332,14 +354,14 @@ extension KhoStore {
     /// The archival code of each of `fileIds` (nil when it has none), for the file views.
     static func archiveCodes(_ db: Database, fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
         guard !fileIds.isEmpty else { return [:] }
-        // One file (`kho file show`) or a box's: read just what their codes need, when their rule cannot give two
-        // files one code.
-        // A few files (`kho box show`): each on its own, when its rule allows, rather than the whole fonds.
+        // One file (`kho file show`) or a box's few: read just what their codes need, when their rule cannot give
+        // two files one code.
         if fileIds.count <= 32 {
             var out: [Int64: String] = [:]
             var alone = true
+            var boxBase: [String: Int] = [:]
             for id in fileIds {
-                guard let quick = try ArchiveCodes.single(db, fileId: id) else {
+                guard let quick = try ArchiveCodes.single(db, fileId: id, boxBase: &boxBase) else {
                     alone = false
                     break
                 }

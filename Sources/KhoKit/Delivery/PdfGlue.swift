@@ -92,14 +92,21 @@ enum PdfGlue {
             sys.exit(3)
         """
 
-    /// `finish IN.pdf OUT.pdf META.json`: adds dc:identifier (the archival code), dc:source, dc:coverage and
-    /// dc:language to the XMP of OCRmyPDF's PDF/A (all Dublin Core, which PDF/A allows without an extension schema).
+    /// `finish IN.pdf OUT.pdf META.json`: writes the title, author (the fonds), subject and keywords (XMP dc:title,
+    /// dc:creator, dc:description, pdf:Keywords, and the document information dictionary kept in step by pikepdf), and
+    /// adds dc:identifier (the archival code), dc:source, dc:coverage and dc:language to the XMP of OCRmyPDF's PDF/A
+    /// (all Dublin Core, which PDF/A allows without an extension schema). Every value comes from the file, never from
+    /// the command line.
     static let finishScript = """
         import json, sys
         import pikepdf
         meta = json.load(open(sys.argv[3], encoding="utf-8"))
         with pikepdf.open(sys.argv[1]) as pdf:
             with pdf.open_metadata(set_pikepdf_as_editor=False) as m:
+                m["dc:title"] = meta["title"]
+                m["dc:creator"] = [meta["author"]]
+                m["dc:description"] = meta["subject"]
+                m["pdf:Keywords"] = meta["keywords"]
                 m["dc:identifier"] = meta["identifier"]
                 m["dc:source"] = meta["source"]
                 if meta.get("coverage"):

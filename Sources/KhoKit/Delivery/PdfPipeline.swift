@@ -108,6 +108,21 @@ enum PdfPipeline {
         return work
     }
 
+    /// The most characters of one metadata value (title, author, subject, keywords) written into a copy: PDF/A keeps
+    /// PDF's limit of 32.767 bytes per string, and the document information dictionary holds UTF-16 (2 bytes a
+    /// character, 4 beyond the basic plane).
+    static let metadataCharacters = 4_000
+
+    /// `text` as a metadata value: on one line, control characters removed, at most ``metadataCharacters``
+    /// (cut with "…").
+    static func metadataText(_ text: String) -> String {
+        let flat = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? " " : $0 }))
+        guard flat.count > metadataCharacters else { return flat }
+        return String(flat.prefix(metadataCharacters - 1)) + "…"
+    }
+
     /// "1993–1994", "1993", or nil.
     static func years(_ job: PdfJob) -> String? {
         switch (job.file.startYear, job.file.endYear) {
@@ -314,8 +329,8 @@ private struct PdfPipelineSteps {
                     "--pdfa-image-compression", settings.image == .jpeg ? "jpeg" : "lossless",
                     "--optimize", "0", "--jobs", String(max(1, jobs)), "--keep-temporary-files",
                     "--tesseract-config", config,
-                    "--title", job.file.title, "--author", job.file.fondsName, "--subject", subject(), "--keywords",
-                    keywords(),
+                    // The title, author, subject and keywords go through a file to pikepdf (step 3), never on the
+                    // command line: a title starting with `-`, or of 150 KB, is delivered like any other.
                     work + "/pages.pdf", work + "/ocr.pdf",
                 ], environment: env, scratch: work, name: "ocrmypdf")
         } catch {
@@ -361,6 +376,10 @@ private struct PdfPipelineSteps {
     /// 3. The archival metadata OCRmyPDF does not carry (pikepdf): `copy.pdf`.
     func addArchivalMetadata() throws(PdfFinding) {
         let meta: [String: String] = [
+            "title": PdfPipeline.metadataText(job.file.title),
+            "author": PdfPipeline.metadataText(job.file.fondsName),
+            "subject": PdfPipeline.metadataText(subject()),
+            "keywords": PdfPipeline.metadataText(keywords()),
             "identifier": job.archiveId,
             "source":
                 "Phông \(job.file.fondsCode) (\(job.file.fondsName)), hộp \(job.file.ref.split(separator: "/").first.map(String.init) ?? ""), hồ sơ \(job.file.ref)",

@@ -66,6 +66,7 @@ extension KhoStore {
         var condition = "1"
         var arguments: StatementArguments = []
         if let days = olderThanDays {
+            try NumberBound.days.check(days)
             condition = "COALESCE(c.verified_at, c.built_at) <= ?"
             arguments = [Int64(now.timeIntervalSince1970) - Int64(days) * 86_400]
         }

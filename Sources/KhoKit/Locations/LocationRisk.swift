@@ -241,8 +241,10 @@ extension KhoStore {
 
     /// How many boxes stand at a location the mark on `location` covers.
     static func boxesCovered(_ db: Database, by location: String) throws -> Int {
+        // The locations starting with `location`: a range of the box_location index (U+10FFFF sorts after any
+        // character that can follow the prefix).
         let candidates = try String.fetchAll(
-            db, sql: "SELECT location FROM box WHERE substr(location, 1, length(?)) = ?",
+            db, sql: "SELECT location FROM box WHERE location >= ? AND location < ? || char(1114111)",
             arguments: [location, location])
         return candidates.filter { LocationCover.covers(location, $0) }.count
     }

@@ -281,7 +281,7 @@ extension KhoStore {
         summary.profile = profile.name
         summary.findings = walkFindings.map { $0.text() }
 
-        let catalogue = try read { db in try IngestCatalogue(db) }
+        let catalogue = try read { db in try IngestCatalogue(db, root: rootPath, folders: folders) }
         let identity = try watchCatalogue()
         let work = Self.planWork(folders: folders, catalogue: catalogue, summary: &summary)
         let run = IngestRun(
@@ -513,8 +513,8 @@ struct WorkDayKey: Hashable {
     var source: WorkDaySource
 }
 
-/// What the catalogue knows before an ingest: files by `BOX/FILE`, the masters already ingested by relative path,
-/// and when each file was registered.
+/// What the catalogue knows before an ingest: files by `BOX/FILE`, the masters already ingested that this ingest can
+/// see or miss (by relative path), and when each file was registered.
 private struct IngestCatalogue {
     struct KnownFile {
         var id: Int64
@@ -530,7 +530,7 @@ private struct IngestCatalogue {
     var existing: [String: KnownMaster] = [:]
     var registered: RegistrationTimes
 
-    init(_ db: Database) throws {
+    init(_ db: Database, root: String, folders: [ScanFolder]) throws {
         registered = try RegistrationTimes(db)
         for row in try Row.fetchAll(
             db,
@@ -541,9 +541,43 @@ private struct IngestCatalogue {
             files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = KnownFile(
                 id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
         }
-        for row in try Row.fetchAll(
-            db, sql: "SELECT rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing FROM master")
-        {
+        try loadMasters(db, root: root, folders: folders)
+    }
+
+    /// The masters under a folder walked now (whatever root they were ingested from), and every master ingested from
+    /// this root before whose folder is not on disk any more (a folder removed whole). Never the whole table: masters
+    /// ingested from another root and not walked now cannot change or go missing in this ingest, so a catalogue of
+    /// 500.000 masters costs an ingest of 3.000 new ones what an empty one does.
+    private mutating func loadMasters(_ db: Database, root: String, folders: [ScanFolder]) throws {
+        let columns = "rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing"
+        // A folder's masters are the relative paths from "BOX/FILE/" up to "BOX/FILE0" ('0' follows '/').
+        let underFolder = try db.cachedStatement(
+            sql: "SELECT \(columns) FROM master WHERE rel_path >= ? AND rel_path < ?")
+        var walked: Set<Int64> = []
+        for folder in folders {
+            let prefix = "\(folder.box)/\(folder.file)"
+            if let id = files[prefix]?.id { walked.insert(id) }
+            try add(Row.fetchCursor(underFolder, arguments: [prefix + "/", prefix + "0"]))
+        }
+        // The files with masters from this root, one index seek each (a skip scan of master_root_file).
+        let fromRoot = try Int64.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE f(id) AS (
+                    SELECT MIN(file_id) FROM master WHERE root = ? AND NOT missing
+                    UNION ALL
+                    SELECT (SELECT MIN(file_id) FROM master WHERE root = ? AND NOT missing AND file_id > f.id) FROM f
+                    WHERE f.id IS NOT NULL)
+                SELECT id FROM f WHERE id IS NOT NULL
+                """, arguments: [root, root])
+        let ofFile = try db.cachedStatement(sql: "SELECT \(columns) FROM master WHERE file_id = ?")
+        for id in fromRoot where !walked.contains(id) {
+            try add(Row.fetchCursor(ofFile, arguments: [id]))
+        }
+    }
+
+    private mutating func add(_ rows: RowCursor) throws {
+        while let row = try rows.next() {
             let identity = FileIdentity(
                 device: row["device"], inode: row["inode"], size: row["size"],
                 mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])

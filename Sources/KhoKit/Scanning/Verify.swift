@@ -68,6 +68,7 @@ extension KhoStore {
         seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> VerifyReport {
         let started = Date()
+        if case .sample(let n) = selection { try NumberBound.count.check(n) }
         var items = try read { db in try Self.mastersToVerify(db, selection, root: root, now: now) }
         if case .sample(let n) = selection, n < items.count {
             var generator = SeededGenerator(seed: seed == 0 ? UInt64(now.timeIntervalSince1970) : seed)
@@ -111,6 +112,7 @@ extension KhoStore {
             JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE m.lost_event IS NULL
             """
         if case .olderThan(let days) = selection {
+            try NumberBound.days.check(days)
             // A master on record as missing is reported on every run until a person accepts the loss.
             sql +=
                 " AND (m.missing OR COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400))"

@@ -36,6 +36,8 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
     public var matches: Int
     /// True when more matched than kho ranks (``SearchQuery/rankedWindow``): the newest were ranked.
     public var broad: Bool
+    /// The words left out of the search, beyond the first ``SearchQuery/maxWords`` (a pasted paragraph).
+    public var dropped: [String] = []
     public var milliseconds: Double
 }
 
@@ -64,7 +66,8 @@ extension KhoStore {
         let expression = SearchQuery(query)
         guard let match = expression.match else {
             return SearchAnswer(
-                query: query, folded: expression.folded, files: [], matches: 0, broad: false, milliseconds: 0)
+                query: query, folded: expression.folded, files: [], matches: 0, broad: false,
+                dropped: expression.dropped, milliseconds: 0)
         }
         return try read { db in
             let ranking = try Self.ranking(db, expression, match: match, window: window)
@@ -73,7 +76,7 @@ extension KhoStore {
                 hidden: Set(Access.allCases).subtracting(readable))
             return SearchAnswer(
                 query: query, folded: expression.folded, files: files, matches: ranking.matches,
-                broad: ranking.matches > window,
+                broad: ranking.matches > window, dropped: expression.dropped,
                 milliseconds: Date().timeIntervalSince(started) * 1000)
         }
     }
@@ -250,11 +253,18 @@ public struct SearchQuery {
     let exact: String?
     /// The most matches ranked; beyond, the newest this many are ranked.
     static let rankedWindow = 5_000
+    /// The most words (space-separated chunks) searched for; the rest of a pasted paragraph is left out, and the
+    /// answer says which (SQLite takes at most 127 arguments to a function, one per phrase for the ranking).
+    public static let maxWords = 32
+    /// The chunks beyond ``maxWords``.
+    let dropped: [String]
 
     init(_ query: String) {
-        let text = Clean.text(query)
+        let all = Self.chunks(Clean.text(query))
+        let chunks = Array(all.prefix(Self.maxWords))
+        dropped = Array(all.dropFirst(Self.maxWords))
+        let text = chunks.joined(separator: " ")
         folded = SearchFold.fold(text)
-        let chunks = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         func wordsOfChunks(_ transform: (String) -> String) -> [[String]] {
             chunks.map { SearchFold.words(transform($0)).map(String.init) }.filter { !$0.isEmpty }
         }
@@ -271,6 +281,11 @@ public struct SearchQuery {
             ? wordsOfChunks(SearchFold.lower).map(Self.quoted).joined(separator: " AND ") : nil
     }
 
+    /// The space-separated chunks of `text` that hold a word (`12/QĐ-UBND` is one; a lone `-` none).
+    static func chunks(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace }).map(String.init).filter { !SearchFold.words($0).isEmpty }
+    }
+
     /// Words as one FTS5 phrase: `"12 qd ubnd"`.
     static func quoted(_ words: [String]) -> String { "\"" + words.joined(separator: " ") + "\"" }
 
@@ -278,7 +293,7 @@ public struct SearchQuery {
     /// (folded; the last word of each chunk may be the start of a word: `gia` finds `giao`), with its argument;
     /// nil when `text` has no word. `idSQL` is the row's id column (`fi.id`).
     static func filter(_ text: String, kind: SearchIndex.Kind, idSQL: String) -> (sql: String, argument: String)? {
-        let chunks = Clean.text(text).split(whereSeparator: { $0.isWhitespace }).compactMap { chunk -> String? in
+        let chunks = chunks(Clean.text(text)).prefix(maxWords).compactMap { chunk -> String? in
             let words = SearchFold.words(SearchFold.fold(String(chunk))).map(String.init)
             return words.isEmpty ? nil : quoted(words) + "*"
         }

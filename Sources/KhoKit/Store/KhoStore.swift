@@ -125,6 +125,18 @@ public final class KhoStore: Sendable {
         // only the last commits before a power cut may be lost, and an ingest simply redoes them.
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MiB of page cache (taken only as pages are read): an ingest into half a million masters dirties
+            // thousands of index pages per batch, and SQLite's default 2 MiB spilled them to the WAL over and over
+            // (62.000 page writes instead of 3.300 for 3.000 masters).
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Reads through a memory map instead of a copy per page: a full pass over a 600 MB catalogue (`kho check`'s
+            // integrity check, the report) spent 40 % of its time in the kernel copying pages. Local disks only: a
+            // catalogue on a network filesystem is refused before it is opened (FileSystemGuard).
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // Statement journals and sorts in memory: each insert into the big indexes of a full catalogue journals
+            // the pages it changes, and SQLite spilled those journals to temporary files (50.000 writes for 3.000
+            // masters, none in an empty catalogue).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try SearchRank.register(db)
         }
         return config
@@ -212,7 +224,7 @@ public final class KhoStore: Sendable {
             case .SQLITE_IOERR:
                 if diskIsFull(near: path) { throw StoreError.diskFull(path: path) }
                 throw StoreError.io(path: path, reason: error.message ?? "I/O error")
-            default: throw error
+            default: throw StoreError.database(error, path: path)
             }
         }
     }

@@ -424,6 +424,22 @@ enum Migrations {
                     );
                     """)
         }
+        // Full scale (issue 23): nothing that runs once per master, file or document may read a whole table. The
+        // duplicate check of ingest looks a SHA-256 up among the contents seen since the last check (seen_sha256);
+        // an ingest finds the files with masters from its root by seeks (master_root_file), not by reading them all;
+        // a location mark counts the boxes under it by a range of box_location; the estimate reads the median bytes
+        // per page from master_bytes_per_page (covering: the middle entries, not every master).
+        migrator.registerMigration("v12-scale-indexes") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX master_seen_sha256 ON master(seen_sha256) WHERE seen_sha256 IS NOT NULL;
+                    CREATE INDEX master_root_file ON master(root, file_id) WHERE NOT missing;
+                    CREATE INDEX box_location ON box(location);
+                    CREATE INDEX master_bytes_per_page
+                        ON master(CAST(size AS REAL) / pages, size, pages, readable, missing, problem_count)
+                        WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0;
+                    """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import GRDBSQLite
 
 /// What can go wrong opening or writing the catalogue database.
 public enum StoreError: KhoError, Equatable {
@@ -11,6 +13,8 @@ public enum StoreError: KhoError, Equatable {
     case busy(path: String)
     case diskFull(path: String)
     case io(path: String, reason: String)
+    /// Any other SQLite error, as a sentence: its primary code and SQLite's generic words for it, never the SQL.
+    case database(path: String, code: Int32, reason: String)
     /// A migration met a table that is not as kho's earlier migrations left it (a catalogue changed by hand).
     case unexpectedSchema(table: String, expected: String)
     /// The catalogue file was replaced (a restore, a copy over it) while a long task was working on it.
@@ -70,6 +74,13 @@ public enum StoreError: KhoError, Equatable {
             return Text(
                 vi: "lỗi đọc/ghi danh mục \(path): \(reason)",
                 en: "input/output error on catalogue \(path): \(reason)")
+        case .database(let path, let code, let reason):
+            return Text(
+                vi:
+                    "kho không làm xong việc này trên danh mục \(path) (SQLite báo lỗi \(code): \(reason)); không có gì bị thay đổi. Hãy chạy `kho check`; nếu lỗi lặp lại, gửi câu này cho người quản trị",
+                en:
+                    "kho could not finish this on catalogue \(path) (SQLite error \(code): \(reason)); nothing was changed. Run `kho check`; if it happens again, send this line to your administrator"
+            )
         case .unexpectedSchema(let table, let expected):
             return Text(
                 vi:
@@ -85,5 +96,19 @@ public enum StoreError: KhoError, Equatable {
                     "catalogue \(path) was replaced (restored or copied over) while \(task.en) was running; it stopped and wrote nothing into the new catalogue. Look at the catalogue (`kho check`), then run again"
             )
         }
+    }
+}
+
+extension StoreError {
+    /// `error` as a sentence when it is SQLite's (its extended code's generic words; the SQL and SQLite's own message,
+    /// which may quote it, never reach a person), else nil.
+    public static func sentence(for error: any Error, path: String) -> StoreError? {
+        guard let error = error as? DatabaseError else { return nil }
+        return database(error, path: path)
+    }
+
+    static func database(_ error: DatabaseError, path: String) -> StoreError {
+        let code = error.extendedResultCode.rawValue
+        return .database(path: path, code: code, reason: String(cString: sqlite3_errstr(code)))
     }
 }
