@@ -114,13 +114,27 @@ public enum CleanStop {
         let folders = state.folders
         state.lock.unlock()
         for group in groups { kill(-group, SIGTERM) }
-        let deadline = Date().addingTimeInterval(3)
+        let alive = waitForGroups(groups, seconds: 3)
+        for group in alive { kill(-group, SIGKILL) }
+        _ = waitForGroups(alive, seconds: 2)
+        // A tool still dying may write into its folder while it is removed: try again a few times.
+        for folder in folders {
+            for _ in 0..<5 {
+                try? FileManager.default.removeItem(atPath: folder)
+                if !FileManager.default.fileExists(atPath: folder) { break }
+                usleep(100_000)
+            }
+        }
+    }
+
+    /// Waits up to `seconds` for every process of `groups` to be gone; returns the groups still alive.
+    private static func waitForGroups(_ groups: Set<pid_t>, seconds: Double) -> Set<pid_t> {
+        let deadline = Date().addingTimeInterval(seconds)
         var alive = groups
         while !alive.isEmpty && Date() < deadline {
             alive = alive.filter { kill(-$0, 0) == 0 }
             if !alive.isEmpty { usleep(20_000) }
         }
-        for group in alive { kill(-group, SIGKILL) }
-        for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
+        return alive
     }
 }
