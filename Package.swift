@@ -13,6 +13,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // The web server of `kho serve` (HTTP/1.1, TLS through swift-nio-ssl) and bcrypt for the users' passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        // NIOCore's SocketAddress and Channel (the client's address); the version Hummingbird resolves.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // The certificate and key of `kho serve --tls-cert/--tls-key` (the TLS Hummingbird itself uses).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        // HTTP field names and statuses of the requests and responses (the types Hummingbird uses).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libtiff from the system (Debian: libtiff-dev), wrapped in static inline shims.
@@ -51,6 +60,26 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the bulk insert of an import (GRDB's own system library, not another package).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // SHA-256 of what a copy sync reads while it writes it.
+                .product(name: "Crypto", package: "swift-crypto"),
+                // bcrypt for the users' passwords (hummingbird-auth's C bcrypt, no server code).
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
+        // The web layer of `kho serve`: routes, pages, sessions; calls the same KhoKit functions as the CLI.
+        .target(
+            name: "KhoWeb",
+            dependencies: [
+                "KhoKit",
+                "KhoLocale",
+                "KhoReport",
+                "KhoEstimation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // The thin executable: one file per command, parsing and printing only.
@@ -61,6 +90,7 @@ let package = Package(
                 "KhoTIFF",
                 "KhoEstimation",
                 "KhoReport",
+                "KhoWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +101,12 @@ let package = Package(
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
         .testTarget(name: "KhoReportTests", dependencies: ["KhoReport", "KhoEstimation"]),
         .testTarget(name: "KhoKitTests", dependencies: ["KhoKit", "KhoTestSupport"]),
+        .testTarget(
+            name: "KhoWebTests",
+            dependencies: [
+                "KhoWeb", "KhoKit", "KhoTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .testTarget(
             name: "khoTests",
             dependencies: [

@@ -252,15 +252,21 @@ private func storageEstimate(
     _ inputs: EstimateInputs, _ q: RemainingQuantities, ratios: ResolvedRatios
 ) -> StorageEstimate {
     let copies = copiesKept(inputs)
-    return StorageEstimate(
+    var storage = StorageEstimate(
         remainingPages: q.pages, storedBytesPerCopy: inputs.remaining.storedBytesNow, bytesPerPage: ratios.bytesPerPage,
         source: ratios.bytesPerPageMeasured ? .measured : .assumed, mastersMeasured: ratios.mastersMeasured,
         copies: copies.value, copiesSource: copies.source)
+    if let registered = inputs.copies, registered.count > 1 { storage.apply(registered) }
+    return storage
 }
 
-/// The number of copies kept of every master and PDF/A copy, and where it comes from: the one place it is read.
+/// The number of copies kept of every master and PDF/A copy, and where it comes from: the one place it is read. The
+/// registered copies when any beyond the primary is registered (`kho copies`), else the rates file's (the plan).
 func copiesKept(_ inputs: EstimateInputs) -> Sourced<Int> {
-    Sourced(max(1, inputs.rates.copies.value), source: inputs.rates.copies.source)
+    if let registered = inputs.copies, registered.count > 1 {
+        return Sourced(registered.count, source: "kho copies list: " + registered.map(\.name).joined(separator: ", "))
+    }
+    return Sourced(max(1, inputs.rates.copies.value), source: inputs.rates.copies.source)
 }
 
 /// The warnings on the estimate: no or weak data, drift, idle parts, scanning waiting on arrangement, no working day.

@@ -136,6 +136,8 @@ public struct EstimateInputs: Sendable, Codable, Equatable {
     public var scopeText: Text?
     /// Days a week each planned person gives to the work (the plan); nil = 5, full time.
     public var daysPerWeek: Double?
+    /// The copies registered in the catalogue, the primary first (nil or one: the rates file's `copies` is the plan).
+    public var copies: [RegisteredCopy]?
 
     /// The days per week the plan uses: `daysPerWeek` when positive and finite, else 5.
     public var planDaysPerWeek: Double {

@@ -132,6 +132,9 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
     public var copies: Int
     /// Where `copies` came from.
     public var copiesSource: String
+    /// Each registered copy's bytes held and still needed, when copies beyond the primary are registered (nil: the
+    /// rates file's number of copies is the plan).
+    public var perCopy: [RegisteredCopy]?
     /// The PDF/A copies' bytes per page and storage (nil in estimates saved before; see ``DeliveryEstimate``).
     public var pdf: PDFStorage?
 
@@ -147,6 +150,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
         case mastersMeasured = "masters_measured"
         case copies
         case copiesSource = "copies_source"
+        case perCopy = "per_copy"
         case pdf
     }
 
@@ -192,6 +196,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
         totalBytesPerCopy = try c.decodeIfPresent(Int64.self, forKey: .totalBytesPerCopy) ?? totalBytes / n
         bytesPerPageSource = try c.decodeIfPresent(FigureSource.self, forKey: .bytesPerPageSource) ?? .assumed
         mastersMeasured = try c.decodeIfPresent(Int.self, forKey: .mastersMeasured) ?? 0
+        perCopy = try c.decodeIfPresent([RegisteredCopy].self, forKey: .perCopy)
         pdf = try c.decodeIfPresent(PDFStorage.self, forKey: .pdf)
     }
 }

@@ -1,7 +1,7 @@
 /// The ids of the report's sections, in the order they appear.
 /// Money comes right after the overview, before the per-person weekly tables; `summary` only when there is an estimate.
 public let reportSectionIDs = [
-    "summary", "headline", "cost", "fonds", "progress", "storage", "throughput", "qc", "condition", "risk",
+    "summary", "headline", "cost", "fonds", "progress", "storage", "throughput", "qc", "condition", "risk", "copies",
 ]
 
 /// Renders the leadership report as one self-contained HTML5 page (inline CSS and SVG, nothing fetched from a network).
@@ -24,6 +24,7 @@ public func renderReport(_ model: ReportModel, lang: Lang) -> String {
     body += QCSection.render(model, lang)
     body += ConditionSection.render(model, lang)
     body += RiskSection.render(model, lang)
+    body += PreservationSection.render(model, lang)
     body += "</main>"
     body +=
         "<footer><p>\(escapeHTML(model.archiveName)) · \(escapeHTML(DateFormat.dateTime(model.asOf, lang: lang))) · \(escapeHTML(T.footer.text(lang)))</p></footer>"

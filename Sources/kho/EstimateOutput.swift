@@ -254,6 +254,7 @@ enum EstimateOutput {
             Printer.line("  " + pdfBytesLine(d))
             Printer.line("  " + pdfBuildLine(d))
         }
+        for note in st.copiesNotes { Printer.line("  " + note()) }
     }
 
     /// What the reader should know before trusting the figures.

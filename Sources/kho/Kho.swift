@@ -25,12 +25,15 @@ struct Kho: ParsableCommand {
             StatusCommand.self, FondsCommand.self, BoxCommand.self, FileCommand.self, DocCommand.self,
             SearchCommand.self,
             LocationCommand.self,
-            ImportCommand.self, SortCommand.self, WeedCommand.self, ScanCommand.self, PdfCommand.self, LogCommand.self,
+            ImportCommand.self, SortCommand.self, WeedCommand.self, ScanCommand.self, PdfCommand.self,
+            CopiesCommand.self,
+            LogCommand.self,
             UndoCommand.self,
             EstimateCommand.self, ThroughputCommand.self, RatesCommand.self, OutCommand.self, InCommand.self,
             NextCommand.self,
             LabelsCommand.self,
             ReportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
+            UserCommand.self, ServeCommand.self,
         ]
     )
 

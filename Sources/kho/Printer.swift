@@ -15,6 +15,11 @@ enum Printer {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
+    /// Prints a warning or notice on standard error, escaped like ``line(_:)``.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((Visible.escaped(text, keepingLineBreaks: true) + "\n").utf8))
+    }
+
     /// Prints a line (or several: newlines and tabs stay), with control and bidi characters escaped.
     static func line(_ text: String = "") {
         print(Visible.escaped(text, keepingLineBreaks: true))

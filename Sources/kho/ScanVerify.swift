@@ -9,17 +9,7 @@ extension ScanCommand {
                 vi: "Kiểm tra toàn vẹn: tính lại SHA-256 và báo tệp mất, thay đổi, không đọc được.",
                 en: "Fixity check: re-hash masters and report missing, changed and unreadable ones.")(),
             discussion: Text(vi: "Thoát với mã khác 0 nếu có vấn đề.", en: "Exits non-zero when anything is wrong.")())
-        @Option(
-            name: .customLong("older-than"),
-            help: ArgumentHelp(
-                Text(vi: "Chỉ tệp chưa kiểm tra trong N ngày.", en: "Only masters not verified for N days.")(),
-                valueName: Text(vi: "NGÀY", en: "DAYS")()), transform: NumberBound.days.option)
-        var olderThan: Int?
-        @Option(
-            help: ArgumentHelp(
-                Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N masters.")()),
-            transform: NumberBound.count.option)
-        var sample: Int?
+        @OptionGroup var select: VerifySelectionOptions
         @Option(
             help: ArgumentHelp(
                 Text(
@@ -29,18 +19,8 @@ extension ScanCommand {
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
-        func validate() throws {
-            if olderThan != nil && sample != nil {
-                throw ValidationError(
-                    Text(
-                        vi: "chọn --older-than hoặc --sample, không cả hai",
-                        en: "use --older-than or --sample, not both")())
-            }
-        }
-
         func run() throws {
-            let selection: VerifySelection =
-                olderThan.map { .olderThan(days: $0) } ?? sample.map { .sample($0) } ?? .all
+            let selection = select.selection
             let bar = ProgressBar(Text(vi: "Kiểm tra", en: "Verify")())
             let report = try global.openForWriting().verify(
                 selection, root: root, by: try who.attribution(), progress: { bar.update($0) })

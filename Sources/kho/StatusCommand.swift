@@ -33,7 +33,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let status = try global.openForReading().status()
+        let status = try global.openForReading().statusWithCopies()
         if global.json { return try Printer.json(status) }
         Printer.line(
             Text(vi: "Kho lưu trữ — tiến độ lúc \(status.asOf)", en: "Archive progress as of \(status.asOf)")())
@@ -43,6 +43,11 @@ struct StatusCommand: ParsableCommand {
         Self.printLadder(status.progress.ladder)
         Printer.line()
         Self.printFonds(status.fonds)
+        if let copies = status.copies {
+            Printer.line()
+            Printer.line(Text(vi: "Các bản lưu:", en: "Copies:")())
+            CopiesPrinter.table(copies)
+        }
     }
 
     /// The headline table: metres (with their share of the total), boxes, files, sheets and pages.

@@ -151,8 +151,19 @@ import Testing
             [
                 .held(catalogue: "c", activity: .ingest, person: "Hoa", recorder: "hoa", pid: 42, since: "s"),
                 .held(catalogue: "c", activity: .restore, person: "Hoa", recorder: "hoa", pid: 42, since: "s"),
+                .held(catalogue: "c", activity: .repair, person: "Hoa", recorder: "hoa", pid: 42, since: "s"),
                 .heldByUnknown(catalogue: "c"),
                 .unavailable(path: "p", reason: "r"),
+            ])
+        // CopyError
+        add(
+            CopyError.self,
+            [
+                .badName("a b"), .nameTaken("usb"), .unknownCopy("x", known: ["primary", "usb"]),
+                .primaryFixed("primary"), .folderMissing("/media/usb"), .notAFolder("/tmp/f"),
+                .samePath("/media/usb", other: "usb"), .insidePrimary("/srv/scans/x"), .emptyPlace,
+                .cannotMark("/media/usb", reason: "r"), .unknownPage(ref: "H1/01", page: "0009.tif"),
+                .nothingToRepair("H1/01"),
             ])
         // AttributionError, WorkError, EventDetailError, LogError
         add(
@@ -254,6 +265,12 @@ import Testing
                 .returnBeforeOut(thing: "H1", returned: "r", out: "o", earliest: "e"),
             ])
         add(LabelError.self, [.badDay("x"), .noBoxes, .rehoused(box: "B017", into: "H0120")])
+        add(
+            UserError.self,
+            [
+                .badName("x"), .exists("x"), .unknown("x"), .badRole("x"), .emptyFullName, .weakPassword(minimum: 8),
+                .passwordMismatch,
+            ])
         // Documents, delivery, time
         add(
             DocumentError.self,

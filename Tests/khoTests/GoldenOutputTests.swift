@@ -129,6 +129,7 @@ import Testing
         Tổng cộng TIFF và PDF/A            3,16 TB
           PDF/A: 26.099.520 byte/trang, giả định (mới có 0 bản, cần 5).
           Dựng bản PDF/A cho 20.261 trang còn lại: khoảng 45 giờ máy trên máy 2 nhân (460 trang/giờ, giả định).
+          Số bản lưu 3 theo tệp đơn giá (rates.toml line 16): kế hoạch; mới đăng ký bản chính (kho copies add để đăng ký các bản khác)
 
         Cảnh báo:
           ! ước tính chỉnh lý yếu: chỉ dựa trên 8 ngày có số liệu (cần ít nhất 10)

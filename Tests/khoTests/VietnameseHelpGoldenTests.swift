@@ -80,6 +80,8 @@ import Testing
                                   toàn vẹn, ghi nhận bằng tay.
           pdf                     Bản số hóa hợp pháp: PDF/A hai lớp có lớp chữ tiếng
                                   Việt, đặt tên theo mã hồ sơ (Thông tư 05/2025/TT-BNV).
+          copies                  Các bản lưu (USB, NAS, nơi khác): đăng ký, chép nội
+                                  dung đã kiểm tra, kiểm tra toàn vẹn, sửa từ bản tốt.
           log                     Nhật ký sự kiện: ai làm gì, khi nào, trên hộp/hồ sơ
                                   nào.
           undo                    Hoàn tác một sự kiện bằng một sự kiện bù (nhật ký

@@ -114,6 +114,7 @@ extension KhoStore {
         inputs.scopeText = scope
         inputs.delivery = try deliveryInputs(request)
         inputs.daysPerWeek = request.daysPerWeek
+        inputs.copies = try copiesForEstimate()
         if let days = request.windowDays { inputs.window = .lastDaysWithWork(days) }
         return inputs
     }

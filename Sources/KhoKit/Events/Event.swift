@@ -39,8 +39,17 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case importWeed = "import.weed"
     case weedApprove = "weed.approve"
     case weedDestroy = "weed.destroy"
+    case copiesAdd = "copies.add"
+    case copiesEdit = "copies.edit"
+    case copiesRemove = "copies.remove"
+    case copiesSync = "copies.sync"
+    case copiesVerify = "copies.verify"
+    case copiesRepair = "copies.repair"
     case setting = "setting"
     case undo = "undo"
+    case userAdd = "user.add"
+    case userEdit = "user.edit"
+    case userLock = "user.lock"
 
     /// What the event means, for people.
     public var label: Text {
@@ -81,8 +90,17 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .importWeed: Text(vi: "nhập danh mục tài liệu hết giá trị", en: "destruction list imported")
         case .weedApprove: Text(vi: "Hội đồng duyệt hủy tài liệu", en: "destruction approved by the council")
         case .weedDestroy: Text(vi: "đã hủy tài liệu hết giá trị", en: "records destroyed")
+        case .copiesAdd: Text(vi: "đăng ký nơi giữ bản lưu", en: "copy registered")
+        case .copiesEdit: Text(vi: "sửa nơi cất bản lưu", en: "copy's place changed")
+        case .copiesRemove: Text(vi: "bỏ đăng ký nơi giữ bản lưu", en: "copy removed")
+        case .copiesSync: Text(vi: "chép bản lưu đã kiểm tra", en: "copies synced")
+        case .copiesVerify: Text(vi: "kiểm tra toàn vẹn các bản lưu", en: "copies audited")
+        case .copiesRepair: Text(vi: "sửa bản lưu từ bản tốt", en: "copy repaired from a good copy")
         case .setting: Text(vi: "đổi thiết lập", en: "setting changed")
         case .undo: Text(vi: "hoàn tác", en: "undo")
+        case .userAdd: Text(vi: "thêm người dùng", en: "user added")
+        case .userEdit: Text(vi: "sửa người dùng", en: "user changed")
+        case .userLock: Text(vi: "khóa tài khoản (sai mật khẩu)", en: "account locked (wrong passwords)")
         }
     }
 }

@@ -131,6 +131,8 @@ struct EventDescriber {
         case .scanIngest, .scanVerify, .scanAccept:
             return Text(vi: "\(vi) tệp bản quét", en: "\(en) \(n == 1 ? "master" : "masters")")
         case .pdfVerify: return Text(vi: "\(vi) bản PDF/A", en: "\(en) PDF/A \(n == 1 ? "copy" : "copies")")
+        case .copiesSync, .copiesVerify, .copiesRepair:
+            return Text(vi: "\(vi) tệp", en: "\(en) \(n == 1 ? "file" : "files")")
         case .undo: return Text(vi: "\(vi) dòng", en: "\(en) \(n == 1 ? "row" : "rows")")
         case .setting: return Text(vi: "\(vi) sự kiện", en: "\(en) events")
         default: return Text(vi: vi, en: en)
@@ -210,7 +212,11 @@ struct EventDescriber {
                         en: "\(Self.field(key).en) before: \(value(key, old, .en))"))
             }
         }
-        if let note = d.note, [.scanConfirm, .scanVerify, .pdfVerify, .pdfNumber].contains(e.kind), !note.isEmpty {
+        if let note = d.note,
+            [.scanConfirm, .scanVerify, .pdfVerify, .pdfNumber, .copiesSync, .copiesVerify, .copiesRepair].contains(
+                e.kind),
+            !note.isEmpty
+        {
             lines.append(Text(vi: note, en: note))
         }
         if let source = d.source, e.kind == .scanAccept {
@@ -284,6 +290,9 @@ struct EventDescriber {
         case "decision": Text(vi: "quyết định", en: "decision")
         case "record": Text(vi: "biên bản hủy", en: "destruction record")
         case "day": Text(vi: "ngày", en: "day")
+        case "path": Text(vi: "thư mục", en: "folder")
+        case "place": Text(vi: "nơi cất", en: "place")
+        case "offsite": Text(vi: "ngoài trụ sở", en: "off-site")
         case "holder": Text(vi: "người nhận", en: "holder")
         case "purpose": Text(vi: "mục đích", en: "purpose")
         case "due": Text(vi: "hạn trả", en: "due")
@@ -339,6 +348,7 @@ struct EventDescriber {
         case "sheets": return Int(raw).map { Self.sheets($0)(lang) } ?? raw
         case "pages": return Int(raw).map { Self.pages($0)(lang) } ?? raw
         case "pdf": return Self.pdfSettings(raw, lang)
+        case "offsite": return raw == "yes" ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
         case "purpose": return CustodyPurpose(rawValue: raw)?.label(lang) ?? raw
         case "out_event": return lang == .vi ? "sự kiện \(raw)" : "event \(raw)"
         case "risks":

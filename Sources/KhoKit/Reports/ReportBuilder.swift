@@ -64,6 +64,7 @@ extension KhoStore {
             },
             arrangedSeries: arranged, scannedSeries: scanned, qcProblems: problems.map(Self.qcRow),
             poorBoxes: poor, atRisk: try metresAtRisk(), sampleData: sample)
+        model.preservation = try reportPreservation(now: now)
         guard let estimate else { return model }
         let from = estimate.today.description
         model.arrangementProjection = Self.projection(

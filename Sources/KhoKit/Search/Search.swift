@@ -45,12 +45,23 @@ extension KhoStore {
     /// Searches file titles, notes and keywords, document summaries, issuers, numbers and notes, and the OCR text of
     /// delivered copies. `dat` finds `đất`, `Đất` and `ĐẤT`; a query written with diacritics ranks the places that
     /// have them exactly first. Results are grouped by file, best first.
-    public func search(_ query: String, limit: Int = 20) throws -> SearchAnswer {
-        try search(query, limit: limit, window: SearchQuery.rankedWindow)
+    ///
+    /// `readable` leaves out the files (and their documents and copies) whose access is not in it: a person without
+    /// clearance never learns that a secret or restricted file matched.
+    public func search(
+        _ query: String, limit: Int = 20, readable: Set<Access> = Set(Access.allCases)
+    ) throws
+        -> SearchAnswer
+    {
+        try search(query, limit: limit, window: SearchQuery.rankedWindow, readable: readable)
     }
 
-    /// ``search(_:limit:)`` ranking at most `window` matches (tests use a small one).
-    func search(_ query: String, limit: Int, window: Int) throws -> SearchAnswer {
+    /// ``search(_:limit:readable:)`` ranking at most `window` matches (tests use a small one).
+    func search(
+        _ query: String, limit: Int, window: Int, readable: Set<Access> = Set(Access.allCases)
+    ) throws
+        -> SearchAnswer
+    {
         let started = Date()
         let expression = SearchQuery(query)
         guard let match = expression.match else {
@@ -60,7 +71,9 @@ extension KhoStore {
         }
         return try read { db in
             let ranking = try Self.ranking(db, expression, match: match, window: window)
-            let files = try Self.grouped(db, ranking.rows, limit: max(1, limit), query: expression)
+            let files = try Self.grouped(
+                db, ranking.rows, limit: max(1, limit), query: expression,
+                hidden: Set(Access.allCases).subtracting(readable))
             return SearchAnswer(
                 query: query, folded: expression.folded, files: files, matches: ranking.matches,
                 broad: ranking.matches > window, dropped: expression.dropped,
@@ -71,13 +84,20 @@ extension KhoStore {
     /// The files of the best `limit × 10` rows, best first, each with up to 5 places. Only rows that will be shown
     /// are read in full: a new file while there is room, or a file shown with fewer than 5 places.
     private static func grouped(
-        _ db: Database, _ rows: [(rowid: Int64, score: Double)], limit: Int, query: SearchQuery
+        _ db: Database, _ rows: [(rowid: Int64, score: Double)], limit: Int, query: SearchQuery,
+        hidden: Set<Access> = []
     ) throws -> [SearchResult] {
         var byFile: [Int64: SearchResult] = [:]
         var order: [Int64] = []
+        var hiddenFiles: Set<Int64> = []
         var secret: [Int64: Bool] = [:]
         for (rowid, score) in rows.prefix(limit * 10) {
-            guard let fileId = try fileId(db, rowid: rowid) else { continue }
+            guard let fileId = try fileId(db, rowid: rowid), !hiddenFiles.contains(fileId) else { continue }
+            // A file whose access the person may not read never appears, not even its title.
+            if !hidden.isEmpty && byFile[fileId] == nil, try isHidden(db, fileId: fileId, hidden) {
+                hiddenFiles.insert(fileId)
+                continue
+            }
             // A secret file's documents and text never appear (as in every export); its title is in the file list.
             if rowid % 4 != SearchIndex.Kind.file.rawValue {
                 if secret[fileId] == nil {
@@ -98,6 +118,12 @@ extension KhoStore {
             }
         }
         return order.compactMap { byFile[$0] }
+    }
+
+    /// Whether the file's access is one of `hidden`.
+    private static func isHidden(_ db: Database, fileId: Int64, _ hidden: Set<Access>) throws -> Bool {
+        let access = try String.fetchOne(db, sql: "SELECT access FROM file WHERE id = ?", arguments: [fileId])
+        return access.flatMap(Access.init(rawValue:)).map(hidden.contains) ?? true
     }
 
     /// A file found, with its box, location and fonds, and its first place.

@@ -94,6 +94,8 @@ public struct Status: Codable, Sendable, Hashable {
     public var asOf: String
     public var progress: StatusFigures
     public var fonds: [FondsProgress]
+    /// The registered copies and what each holds, when there is more than the primary or it was audited.
+    public var copies: CopiesSummary?
 
     /// One fonds' progress.
     public struct FondsProgress: Codable, Sendable, Hashable {
@@ -103,7 +105,7 @@ public struct Status: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case fonds, progress
+        case fonds, progress, copies
         case asOf = "as_of"
     }
 
@@ -113,6 +115,7 @@ public struct Status: Codable, Sendable, Hashable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(asOf, forKey: .asOf)
         try container.encode(fonds, forKey: .fonds)
+        try container.encodeIfPresent(copies, forKey: .copies)
     }
 
     public init(asOf: String, progress: StatusFigures, fonds: [FondsProgress]) {
@@ -126,6 +129,7 @@ public struct Status: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         asOf = try container.decode(String.self, forKey: .asOf)
         fonds = try container.decode([FondsProgress].self, forKey: .fonds)
+        copies = try container.decodeIfPresent(CopiesSummary.self, forKey: .copies)
     }
 }
 
@@ -142,6 +146,21 @@ extension KhoStore {
             }
             return try count.status(db, asOf: time.dateTime(of: now))
         }
+    }
+
+    /// Progress, with the copies when any beyond the primary is registered or the primary was audited.
+    public func statusWithCopies(now: Date = Date()) throws -> Status {
+        var result = try status(now: now)
+        let registered = try read { db in
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM copy_site WHERE removed_at IS NULL AND (NOT is_primary OR last_audit_at IS NOT NULL)"
+            )
+                ?? 0
+        }
+        if registered > 0 { result.copies = try copiesSummary() }
+        return result
     }
 }
 

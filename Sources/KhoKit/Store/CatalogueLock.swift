@@ -11,6 +11,7 @@ import Foundation
 public enum LockActivity: String, Codable, Sendable {
     case ingest
     case restore
+    case repair
     case build
     case rename
     case delete
@@ -22,6 +23,7 @@ public enum LockActivity: String, Codable, Sendable {
         switch self {
         case .ingest: Text(vi: "đang nạp bản quét vào", en: "has been ingesting masters into")
         case .restore: Text(vi: "đang khôi phục", en: "has been restoring")
+        case .repair: Text(vi: "đang sửa bản lưu của", en: "has been repairing copies of")
         case .build: Text(vi: "đang dựng bản PDF/A cho", en: "has been building PDF/A copies for")
         case .rename: Text(vi: "đang đổi mã trong", en: "has been renaming in")
         case .delete: Text(vi: "đang xóa trong", en: "has been deleting in")

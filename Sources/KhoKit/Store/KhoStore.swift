@@ -37,7 +37,14 @@ public final class KhoStore: Sendable {
     /// file are refused with a `StoreError` before anything is changed; a catalogue on a network filesystem
     /// (NFS, SMB/CIFS, sshfs), where WAL is unsafe, with `MaintenanceError.networkFilesystem`; a `KHO_TZ` that
     /// names no time zone with `LocalTimeError.unknownZone`.
-    public static func open(path: String, forWriting: Bool, create: Bool = true) throws -> KhoStore {
+    ///
+    /// `concurrentReads` (for `kho serve`, where many requests read at once) opens a pool of connections whose
+    /// reads run side by side, each on its own snapshot; writes are still one at a time.
+    public static func open(
+        path: String, forWriting: Bool, create: Bool = true, concurrentReads: Bool = false
+    )
+        throws -> KhoStore
+    {
         let fm = FileManager.default
         let time = try LocalTime.configured()
         try FileSystemGuard.refuseNetwork(path: path)
@@ -72,7 +79,7 @@ public final class KhoStore: Sendable {
                 throw StoreError.cannotCreate(path: path, reason: error.localizedDescription)
             }
         }
-        let queue = try withFileLock(path: path + ".lock") {
+        let writer: any DatabaseWriter = try withFileLock(path: path + ".lock") {
             try mapErrors(path: path) {
                 let queue = try DatabaseQueue(path: path, configuration: baseConfiguration())
                 try queue.writeWithoutTransaction { db in
@@ -82,10 +89,12 @@ public final class KhoStore: Sendable {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
                 try Migrations.migrator.migrate(queue)
-                return queue
+                guard concurrentReads else { return queue }
+                try queue.close()
+                return try DatabasePool(path: path, configuration: baseConfiguration())
             }
         }
-        return KhoStore(path: path, writer: queue, isReadOnly: false, time: time)
+        return KhoStore(path: path, writer: writer, isReadOnly: false, time: time)
     }
 
     /// An in-memory catalogue, for tests.

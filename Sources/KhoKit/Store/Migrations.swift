@@ -364,6 +364,66 @@ enum Migrations {
         migrator.registerMigration("v11-append-only-log") { db in
             try AppendOnlyLog.migrate(db)
         }
+        // Copies that are checked (issue 27): every place masters and PDF/A copies are kept, the primary (where
+        // operators scan) registered from the start, and what kho placed on or found at each copy, by path there.
+        migrator.registerMigration("v15-copies") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE copy_site (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL,
+                        path TEXT NOT NULL DEFAULT '',
+                        place TEXT NOT NULL DEFAULT '',
+                        offsite INTEGER NOT NULL DEFAULT 0,
+                        is_primary INTEGER NOT NULL DEFAULT 0,
+                        marker TEXT NOT NULL DEFAULT '',
+                        added_at INTEGER NOT NULL,
+                        removed_at INTEGER,
+                        last_sync_at INTEGER,
+                        last_audit_at INTEGER,
+                        catalogue_at INTEGER,
+                        master_files INTEGER NOT NULL DEFAULT 0,
+                        master_bytes INTEGER NOT NULL DEFAULT 0,
+                        pdf_files INTEGER NOT NULL DEFAULT 0,
+                        pdf_bytes INTEGER NOT NULL DEFAULT 0,
+                        problems INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE UNIQUE INDEX copy_site_name ON copy_site(name) WHERE removed_at IS NULL;
+                    INSERT INTO copy_site (name, place, is_primary, added_at)
+                        VALUES ('primary', '', 1, CAST(strftime('%s', 'now') AS INTEGER));
+                    CREATE TABLE copy_file (
+                        copy_id INTEGER NOT NULL REFERENCES copy_site(id),
+                        rel_path TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'ok' CHECK (state IN ('ok', 'missing', 'changed', 'unreadable')),
+                        placed_at INTEGER NOT NULL,
+                        verified_at INTEGER,
+                        PRIMARY KEY (copy_id, rel_path)
+                    ) WITHOUT ROWID;
+                    -- What each copy should hold, counted from a small index instead of the wide master rows.
+                    CREATE INDEX master_copy_expected ON master(size) WHERE sha256 IS NOT NULL AND NOT missing;
+                    """)
+        }
+        // People who log in to `kho serve` (issue 24): bcrypt hashes, roles, lock-out after wrong passwords.
+        // Sessions live in the server's memory, never here.
+        migrator.registerMigration("v13-users") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE users (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE CHECK (name != ''),
+                        full_name TEXT NOT NULL CHECK (full_name != ''),
+                        role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'archivist', 'leader')),
+                        password_hash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        failed_attempts INTEGER NOT NULL DEFAULT 0,
+                        locked_until INTEGER,
+                        lang TEXT NOT NULL DEFAULT 'vi' CHECK (lang IN ('vi', 'en')),
+                        created_at INTEGER NOT NULL
+                    );
+                    """)
+        }
         // Full scale (issue 23): nothing that runs once per master, file or document may read a whole table. The
         // duplicate check of ingest looks a SHA-256 up among the contents seen since the last check (seen_sha256);
         // an ingest finds the files with masters from its root by seeks (master_root_file), not by reading them all;

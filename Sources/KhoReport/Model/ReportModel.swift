@@ -42,6 +42,8 @@ public struct ReportModel: Sendable, Codable, Hashable {
     public var atRisk: MetresAtRisk
     /// True when the figures come from sample data: the report then carries a banner saying so.
     public var sampleData: Bool
+    /// The registered copies and the NDSA levels reached.
+    public var preservation = ReportPreservation()
 
     /// Makes a report model; the lists default to empty, so a caller fills only what it has.
     public init(

@@ -6,6 +6,7 @@ enum StorageSection {
         let s = model.storage
         var out = figuresTable(s, copies: model.delivery, lang) + bytesPerPageNote(s, lang)
         if let p = model.delivery { out += pdfBuildNote(p, lang) }
+        for note in s.copiesNotes { out += paragraph(note.text(lang), cls: "muted") }
         return reportSection(id: "storage", heading: T.storage, lang: lang, out)
     }
 

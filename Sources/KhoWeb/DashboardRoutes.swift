@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import KhoKit
+
+/// The dashboard: status figures (the library's `Status`, as `kho status`), the work queue (`kho next`), what is
+/// overdue, and what happened today.
+enum DashboardRoutes {
+    static func register(_ guarded: Guarded) {
+        let services = guarded.services
+        guarded.get("/", .read) { _, _, session in
+            let lang = session.lang
+            let today = services.store.time.day(of: Date())
+            let last = try await services.db { store in try store.lastEventId() }
+            let data = try await services.dashboard.get("\(last)|\(today)|\(lang.rawValue)") {
+                try await services.db { store in
+                    DashboardData(
+                        status: try store.status(), arrange: try store.nextWork(.arrangement, limit: 8, lang: lang),
+                        scan: try store.nextWork(.scanning, limit: 8, lang: lang), custody: try store.custodyList(),
+                        today: try store.events(LogFilter(from: today, to: today, limit: 30)))
+                }
+            }
+            let (status, arrange, scan, custody, events) = (
+                data.status, data.arrange, data.scan, data.custody, data.today
+            )
+            let hiddenRefs = try await services.hidden(scan.compactMap { $0.file == nil ? nil : $0.ref }, session)
+            let todayEvents = try await services.visibleEvents(Array(events.reversed()), session)
+            let b = PageBuilder(lang: lang, session: session)
+            let body =
+                figures(status.progress, b)
+                + queue(arrange, b, title: b.t("Hộp nên chỉnh lý trước", "Boxes to arrange first"))
+                + queue(
+                    scan.filter { !hiddenRefs.contains($0.ref) }, b,
+                    title: b.t("Hồ sơ nên số hóa trước", "Files to scan first"))
+                + overdue(custody.filter(\.overdue), b) + activity(todayEvents, b)
+            return Responses.html(b.page(b.t("Tổng quan kho lưu trữ", "Archive dashboard"), body))
+        }
+    }
+
+    /// The headline figures, each with `data-key` and `data-value` equal to `kho status --json`.
+    static func figures(_ p: StatusFigures, _ b: PageBuilder) -> String {
+        func figure(_ key: String, _ label: String, _ value: Double) -> String {
+            """
+            <div class="figure" data-key="\(key)" data-value="\(value)"><span class="value">\(h(b.metres(value)))</span>\(h(label))</div>
+            """
+        }
+        func count(_ key: String, _ label: String, _ value: Int) -> String {
+            """
+            <div class="figure" data-key="\(key)" data-value="\(value)"><span class="value">\(h(b.integer(value)))</span>\(h(label))</div>
+            """
+        }
+        return """
+            <h2>\(h(b.t("Tiến độ", "Progress")))</h2>
+            <div class="figures">
+            \(figure("total_m", b.t("tổng số mét tài liệu", "total metres"), p.totalMetres))
+            \(figure("arranged_m", b.t("đã chỉnh lý", "arranged"), p.arrangedMetres))
+            \(figure("kept_m", b.t("giữ lại sau chỉnh lý", "kept"), p.keptMetres))
+            \(figure("weeded_m", b.t("loại ra khi chỉnh lý", "weeded"), p.weededMetres))
+            \(figure("digitized_m", b.t("đã số hóa", "digitized"), p.digitizedMetres))
+            \(count("boxes", b.t("hộp", "boxes"), p.boxes))
+            \(count("files", b.t("hồ sơ", "files"), p.files))
+            \(count("pages_scanned", b.t("trang đã số hóa", "pages digitized"), p.pagesScanned))
+            </div>
+            """
+    }
+
+    /// A queue of `kho next`: rank, what, score, why, where.
+    static func queue(_ items: [QueueItem], _ b: PageBuilder, title: String) -> String {
+        "<h2>\(h(title))</h2>"
+            + b.table(
+                [
+                    b.t("#", "#"), b.t("Hộp/hồ sơ", "Box/file"), b.t("Điểm", "Score"), b.t("Lý do", "Why"),
+                    b.t("Đang ở", "Where"),
+                ],
+                items.map { item in
+                    let href =
+                        item.file == nil
+                        ? "/boxes/\(pathSegment(item.box))"
+                        : "/files/\(pathSegment(item.box))/\(pathSegment(item.file ?? ""))"
+                    return [
+                        String(item.rank), b.link(href, item.ref), h(String(Int(item.score.total.rounded()))),
+                        h(item.reason), h(item.custody.map { "\($0.holder)" } ?? item.location),
+                    ]
+                }, numeric: [0, 2])
+    }
+
+    /// Hand-outs past their due day, most overdue first.
+    static func overdue(_ items: [CustodyView], _ b: PageBuilder) -> String {
+        "<h2>\(h(b.t("Mượn quá hạn", "Overdue hand-outs")))</h2>"
+            + b.table(
+                [
+                    b.t("Hộp/hồ sơ", "Box/file"), b.t("Người giữ", "Holder"), b.t("Từ", "Since"), b.t("Hạn", "Due"),
+                    b.t("Quá hạn (ngày)", "Days overdue"),
+                ],
+                items.map { [h($0.thing), h($0.holder), h($0.sinceDay), h($0.due ?? ""), h(String($0.daysOverdue))] },
+                numeric: [4])
+    }
+
+    /// Today's events, newest first.
+    static func activity(_ events: [EventView], _ b: PageBuilder) -> String {
+        "<h2>\(h(b.t("Hôm nay", "Today")))</h2>" + eventTable(events, b)
+    }
+
+    static func eventTable(_ events: [EventView], _ b: PageBuilder) -> String {
+        b.table(
+            [
+                b.t("Số", "No."), b.t("Lúc", "When"), b.t("Người làm", "Who"), b.t("Việc", "What"),
+                b.t("Ở đâu", "Where"),
+                b.t("Số lượng", "Quantity"),
+            ],
+            events.map { e in
+                [
+                    h(String(e.id)), h(e.happenedAt), h(e.actor), h(e.what),
+                    h(e.file ?? e.box ?? e.fonds ?? ""), h(e.quantity),
+                ]
+            }, numeric: [0])
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import KhoKit
+
+/// The operator's scanning work: QC problems, hand records of pages, ingest and PDF build as long jobs.
+enum ScanRoutes {
+    static func register(_ guarded: Guarded) {
+        let services = guarded.services
+        guarded.get("/scan", .scanning) { _, _, session in
+            let lang = session.lang
+            let problems = try await services.db { store in try store.scanProblems(lang: lang) }
+            let b = PageBuilder(lang: lang, session: session)
+            var body = "<h2>\(h(b.t("Việc dài", "Long jobs")))</h2>"
+            body += b.form(
+                "/jobs/ingest", [], submit: b.t("Nạp bản quét (scan ingest)", "Ingest the scans folder"), inline: true)
+            body +=
+                " "
+                + b.form("/jobs/pdf", [], submit: b.t("Lập bản PDF/A (pdf build)", "Build PDF/A copies"), inline: true)
+            body += " " + b.link("/jobs", b.t("Xem tiến độ", "See progress"))
+            body += "<h2>\(h(b.t("Lỗi chất lượng bản quét", "Scan QC problems")))</h2>"
+            body += b.table(
+                [b.t("Hồ sơ", "File"), b.t("Tệp", "Master"), b.t("Trang", "Page"), b.t("Lỗi", "Problem")],
+                problems.prefix(500).map { p in
+                    let parts = p.ref.split(separator: "/", maxSplits: 1).map(String.init)
+                    let link =
+                        parts.count == 2
+                        ? b.link("/files/\(pathSegment(parts[0]))/\(pathSegment(parts[1]))", p.ref) : h(p.ref)
+                    return [link, h(p.master), h(p.page.map(String.init) ?? ""), h(p.message)]
+                }, numeric: [2])
+            return Responses.html(b.page(b.t("Số hóa", "Scanning"), body))
+        }
+        guarded.post("/files/:box/:file/scan-record", .scanning) { _, context, session in
+            let file = try await readableFile(context, session, services)
+            guard let pages = context.form.value("pages").flatMap(Int.init), pages > 0 else {
+                throw PageError(
+                    status: .badRequest,
+                    message: Text(vi: "Số trang phải là số nguyên dương.", en: "Pages must be a positive whole number.")
+                )
+            }
+            let who = services.attribution(context)
+            let ref = FileRef(box: file.box, file: file.file)
+            _ = try await services.db { store in try store.recordScan(of: ref, pages: pages, by: who) }
+            return Responses.redirect("/files/\(pathSegment(file.box))/\(pathSegment(file.file))")
+        }
+        guarded.post("/jobs/ingest", .scanning) { _, context, _ in
+            let who = services.attribution(context)
+            let store = services.store
+            let root = services.settings.scansRoot
+            let started = services.jobs.start(.ingest, by: who.actor) { progress in
+                let profile = try store.resolveProfile(nil)
+                let summary = try store.ingest(root: root, profile: profile, by: who) { p in progress(p.done, p.total) }
+                return Text(
+                    vi:
+                        "Đã nạp \(summary.masters) tệp (\(summary.new) mới, \(summary.changed) thay đổi), \(summary.failedQC) không đạt chuẩn, \(summary.unreadable) không đọc được.",
+                    en:
+                        "Ingested \(summary.masters) masters (\(summary.new) new, \(summary.changed) changed), \(summary.failedQC) failed QC, \(summary.unreadable) unreadable."
+                )
+            }
+            return Responses.redirect(started ? "/jobs" : "/jobs?busy=1")
+        }
+        guarded.post("/jobs/pdf", .scanning) { _, context, _ in
+            let who = services.attribution(context)
+            let store = services.store
+            let started = services.jobs.start(.pdf, by: who.actor) { progress in
+                let tools = try DeliveryTools.locate()
+                let summary = try store.buildCopies(
+                    PdfBuildOptions(jobs: max(1, ProcessInfo.processInfo.activeProcessorCount / 2)), tools: tools,
+                    by: who
+                ) { p in progress(p.done, p.total) }
+                return Text(
+                    vi: "Đã lập \(summary.built.count) bản PDF/A; \(summary.upToDate) bản đã mới.",
+                    en: "Built \(summary.built.count) PDF/A copies; \(summary.upToDate) were up to date.")
+            }
+            return Responses.redirect(started ? "/jobs" : "/jobs?busy=1")
+        }
+        guarded.get("/jobs", .scanning) { request, _, session in
+            let b = PageBuilder(lang: session.lang, session: session)
+            var body = ""
+            if request.query["busy"] != nil {
+                body +=
+                    "<p class=\"error\">\(h(b.t("Đang có một việc dài chạy: mỗi lần một việc.", "A long job is running: one at a time.")))</p>"
+            }
+            guard let job = services.jobs.current else {
+                return Responses.html(
+                    b.page(
+                        b.t("Việc dài", "Long jobs"),
+                        body + "<p class=\"muted\">\(h(b.t("Chưa có việc nào.", "No job yet.")))</p>"))
+            }
+            let name = job.kind == .ingest ? b.t("Nạp bản quét", "Ingest") : b.t("Lập bản PDF/A", "PDF/A build")
+            body += b.facts([
+                (b.t("Việc", "Job"), h(name)), (b.t("Người chạy", "Started by"), h(job.startedBy)),
+                (b.t("Bắt đầu", "Started"), h(services.store.time.dateTime(of: job.started))),
+                (
+                    b.t("Tiến độ", "Progress"),
+                    "<progress max=\"\(max(job.total, 1))\" value=\"\(job.done)\"></progress> \(h(b.integer(job.done))) / \(h(b.integer(job.total)))"
+                ),
+            ])
+            if let outcome = job.outcome {
+                body += "<p class=\"\(job.failed ? "error" : "notice")\">\(h(outcome(b.lang)))</p>"
+            }
+            var page = b.page(name, body)
+            if job.finished == nil {
+                // Refreshes itself every 2 seconds while the job runs (a meta tag: no script).
+                page = page.replacingOccurrences(
+                    of: "<meta charset=\"utf-8\">",
+                    with: "<meta charset=\"utf-8\">\n<meta http-equiv=\"refresh\" content=\"2\">")
+            }
+            return Responses.html(page)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import KhoKit
+
+/// Which files a fixity check re-hashes: all, those not verified for N days, or a random sample (`scan verify`,
+/// `copies verify`).
+struct VerifySelectionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("older-than"),
+        help: ArgumentHelp(
+            Text(vi: "Chỉ tệp chưa kiểm tra trong N ngày.", en: "Only files not verified for N days.")(),
+            valueName: Text(vi: "NGÀY", en: "DAYS")()), transform: NumberBound.days.option)
+    var olderThan: Int?
+    @Option(
+        help: ArgumentHelp(Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")()),
+        transform: NumberBound.count.option)
+    var sample: Int?
+
+    func validate() throws {
+        if olderThan != nil && sample != nil {
+            throw ValidationError(
+                Text(
+                    vi: "chọn --older-than hoặc --sample, không cả hai", en: "use --older-than or --sample, not both")()
+            )
+        }
+        if (olderThan ?? 0) < 0 || (sample ?? 1) < 1 {
+            throw ValidationError(
+                Text(vi: "--older-than ≥ 0 và --sample ≥ 1", en: "--older-than ≥ 0 and --sample ≥ 1")())
+        }
+    }
+
+    var selection: VerifySelection { olderThan.map { .olderThan(days: $0) } ?? sample.map { .sample($0) } ?? .all }
+}
