@@ -56,8 +56,9 @@ import Testing
     @Test func aThroughputWindowOfZeroIsRefusedNotReportedAsNoWork() throws {
         let kho = try catalogue()
         let r = try kho("throughput", "--window", "0")
-        #expect(r.code == 1)
-        #expect(r.err.contains("--window 0 không hợp lệ"), "\(r.err)")
+        // Refused by the option's bound (issue 23: one rule for every numeric option), naming the range
+        #expect(r.code == 64)
+        #expect(r.err.contains("«0»") && r.err.contains("cần một số nguyên từ 1 đến 36.500 ngày"), "\(r.err)")
         #expect(!r.out.contains("Chưa có công việc"), "\(r.out)")
     }
 
