@@ -110,6 +110,10 @@ import Testing
                                   đang ghi.
           restore                 Khôi phục danh mục từ một bản sao lưu (kiểm tra bản
                                   sao trước).
+          user                    Người dùng của kho serve: thêm, đổi mật khẩu, khóa,
+                                  liệt kê (vai trò viewer|operator|archivist|leader).
+          serve                   Phục vụ kho qua trình duyệt cho cả cơ quan (mạng
+                                  LAN), mỗi người đăng nhập với vai trò của mình.
 
           Xem `kho help <lệnh con>` để biết chi tiết từng lệnh.
         """
