@@ -11,7 +11,8 @@ struct VerifySelectionOptions: ParsableArguments {
             valueName: Text(vi: "NGÀY", en: "DAYS")()), transform: NumberBound.days.option)
     var olderThan: Int?
     @Option(
-        help: ArgumentHelp(Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")()),
+        help: ArgumentHelp(
+            Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")()),
         transform: NumberBound.count.option)
     var sample: Int?
 
