@@ -157,7 +157,7 @@ import Testing
           --window <window>       Số ngày có việc dùng để đo năng suất (mặc định 90).
           --seed <seed>           Hạt giống cho lấy mẫu lại (kết quả giống nhau trên
                                   mọi máy). (mặc định: 2026)
-          --resamples <resamples> Số lần lấy mẫu lại. (mặc định: 10000)
+          --resamples <resamples> Số lần lấy mẫu lại.
           --rates <rates>         Tệp đơn giá (mặc định: rates.toml cạnh danh mục, hoặc
                                   KHO_RATES).
           --save <save>           Lưu dự toán với tên này (để trình lại đúng như đã
