@@ -20,6 +20,10 @@ import Testing
         _ actual: String, _ expected: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let actual = normalised(actual)
+        if actual != expected, let folder = ProcessInfo.processInfo.environment["KHO_GOLDEN_ACTUAL"] {
+            try? actual.write(
+                toFile: folder + "/" + name.replacingOccurrences(of: " ", with: "-"), atomically: true, encoding: .utf8)
+        }
         #expect(
             actual == expected,
             "\(name) differs from its golden text:\n\(GoldenDiff.unified(expected: expected, actual: actual))\n\nactual:\n\(actual)",
@@ -129,7 +133,7 @@ import Testing
         Tổng cộng TIFF và PDF/A            3,16 TB
           PDF/A: 26.099.520 byte/trang, giả định (mới có 0 bản, cần 5).
           Dựng bản PDF/A cho 20.261 trang còn lại: khoảng 45 giờ máy trên máy 2 nhân (460 trang/giờ, giả định).
-          Số bản lưu 3 theo tệp đơn giá (rates.toml line 16): kế hoạch; mới đăng ký bản chính (kho copies add để đăng ký các bản khác)
+          Số bản lưu 3 theo tệp đơn giá (mặc định (chưa có rates.toml)): kế hoạch; mới đăng ký bản chính (kho copies add để đăng ký các bản khác)
 
         Cảnh báo:
           ! ước tính chỉnh lý yếu: chỉ dựa trên 8 ngày có số liệu (cần ít nhất 10)
