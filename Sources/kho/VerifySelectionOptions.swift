@@ -23,10 +23,6 @@ struct VerifySelectionOptions: ParsableArguments {
                     vi: "chọn --older-than hoặc --sample, không cả hai", en: "use --older-than or --sample, not both")()
             )
         }
-        if (olderThan ?? 0) < 0 || (sample ?? 1) < 1 {
-            throw ValidationError(
-                Text(vi: "--older-than ≥ 0 và --sample ≥ 1", en: "--older-than ≥ 0 and --sample ≥ 1")())
-        }
     }
 
     var selection: VerifySelection { olderThan.map { .olderThan(days: $0) } ?? sample.map { .sample($0) } ?? .all }
