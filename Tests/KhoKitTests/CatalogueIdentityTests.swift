@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KhoTestSupport
+import Synchronization
 import Testing
 
 @testable import KhoKit
@@ -44,7 +45,9 @@ import Testing
         let put = backup
         let target = live
         #expect(throws: StoreError.catalogueReplaced(path: store.path, task: KhoStore.ingestTask)) {
-            try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now) { _ in
+            try store.ingest(
+                root: root, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now, transaction: .perBatch
+            ) { _ in
                 guard once.first() else { return }
                 do {
                     let source = try DatabaseQueue(path: put)
@@ -81,5 +84,41 @@ import Testing
             }
         }
         #expect(try store.read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = 'x'") } == nil)
+    }
+}
+
+/// An ingest gathers its batches into few write transactions (issue 23: index pages written once, not per batch), and
+/// says how far it got after each.
+@Suite struct IngestTransactionTests {
+    let folder = try! TemporaryDirectory()
+
+    func catalogueWith1080Masters() throws -> (KhoStore, String) {
+        let root = folder.file("scans")
+        let store = try KhoStore.open(path: folder.file("kho.sqlite"), forWriting: true)
+        try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
+        for f in 0..<120 {
+            let (box, file) = ("H\(f / 10)", String(format: "%02d", f % 10))
+            if f % 10 == 0 { try store.registerBox(BoxDraft(code: box, fonds: "F"), by: Fixture.who()) }
+            try store.registerFile(
+                FileDraft(ref: FileRef(box: box, file: file), title: "Hồ sơ \(f)"), by: Fixture.who())
+            try FileManager.default.createDirectory(atPath: "\(root)/\(box)/\(file)", withIntermediateDirectories: true)
+            for p in 1...9 {
+                try FixtureWriter.write([.rgb], to: String(format: "%@/%@/%@/%04d.tif", root, box, file, p))
+            }
+        }
+        return (store, root)
+    }
+
+    @Test(arguments: [
+        (IngestTransaction.perBatch, [1026, 1080]), (IngestTransaction(seconds: 3600, masters: 100_000), [1080]),
+    ])
+    func progressIsSaidAfterEachTransaction(transaction: IngestTransaction, said: [Int]) throws {
+        let (store, root) = try catalogueWith1080Masters()
+        let seen = Mutex<[Int]>([])
+        let summary = try store.ingest(
+            root: root, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now, transaction: transaction
+        ) { progress in seen.withLock { $0.append(progress.done) } }
+        #expect(summary.new == 1080)
+        #expect(seen.withLock { $0 } == said)
     }
 }

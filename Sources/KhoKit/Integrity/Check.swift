@@ -102,8 +102,8 @@ extension KhoStore {
     public func check(now: Date = Date()) throws -> CheckReport {
         let started = Date()
         var report = CheckReport()
+        let integrity = SQLiteIntegrity(path: path)
         try read { db in
-            try Self.checkSQLite(db, into: &report)
             try Self.checkSchema(db, into: &report)
             try Self.checkEvents(db, into: &report)
             try Self.checkEventDetails(db, into: &report)
@@ -120,6 +120,10 @@ extension KhoStore {
             }
             try checkArchivist(db, now: now, into: &report)
             try Self.checkWeedList(db, into: &report)
+            // SQLite's own findings come first, as the most serious.
+            var sqlite = CheckReport()
+            try Self.checkSQLite(db, integrity: try integrity.lines(db), into: &sqlite)
+            report.problems.insert(contentsOf: sqlite.problems, at: 0)
         }
         let status = try status(now: now)
         let p = status.progress
@@ -153,8 +157,7 @@ extension KhoStore {
         return report
     }
 
-    private static func checkSQLite(_ db: Database, into report: inout CheckReport) throws {
-        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+    private static func checkSQLite(_ db: Database, integrity: [String], into report: inout CheckReport) throws {
         if integrity != ["ok"] {
             for line in integrity.prefix(100) {
                 report.problems.append(

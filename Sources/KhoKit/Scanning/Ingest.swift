@@ -67,6 +67,24 @@ public struct IngestSummary: Codable, Sendable {
     }
 }
 
+/// How much one write transaction of an ingest gathers: batches are added until it holds `masters` masters or has
+/// been open `seconds`. Long enough that the pages of the big indexes (random SHA-256 keys) are written to the WAL and
+/// checkpointed once for thousands of masters, not once per batch of 1,024; short enough that a clerk's write beside
+/// it (the CLI, `kho serve`) waits less than `seconds`. Progress is reported after each transaction.
+public struct IngestTransaction: Sendable, Hashable {
+    public var seconds: TimeInterval
+    public var masters: Int
+
+    public init(seconds: TimeInterval, masters: Int) {
+        self.seconds = seconds
+        self.masters = masters
+    }
+
+    public static let standard = IngestTransaction(seconds: 1.5, masters: 16_384)
+    /// One transaction per batch of about 1,024 masters (tests that stop an ingest between two of its writes).
+    public static let perBatch = IngestTransaction(seconds: 0, masters: 1)
+}
+
 /// A file whose pages do not match its sheets: `BOX/FILE`, pages and sheets.
 public struct CountMismatch: Codable, Sendable, Hashable {
     public var ref: String
@@ -269,7 +287,7 @@ extension KhoStore {
     /// next run finishes the job. A hand record of a file is superseded by its ingest, not added to.
     public func ingest(
         root: String, profile: QualityProfile, by who: Attribution, now: Date = Date(),
-        progress: (@Sendable (IngestProgress) -> Void)? = nil
+        transaction: IngestTransaction = .standard, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> IngestSummary {
         // One ingest at a time per catalogue: a second one is told who is ingesting since when (LockError.held).
         let lock = try CatalogueLock.acquire(catalogue: path, activity: .ingest, by: who, time: time)
@@ -287,7 +305,7 @@ extension KhoStore {
         let work = Self.planWork(folders: folders, catalogue: catalogue, summary: &summary)
         let run = IngestRun(
             root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
-            identity: identity, progress: progress)
+            identity: identity, transaction: transaction, progress: progress)
         let days = try writeBatches(Self.batches(of: work), run: run, summary: &summary)
         summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
             .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
@@ -384,13 +402,6 @@ extension KhoStore {
         return batches
     }
 
-    /// How long one write transaction of an ingest may gather batches: long enough that the pages of the big indexes
-    /// (random SHA-256 keys) are written to the WAL and checkpointed once for thousands of masters, not once per
-    /// batch; short enough that a clerk's write beside it (the CLI, `kho serve`) waits less than this.
-    static let commitInterval: TimeInterval = 1.5
-    /// The most masters one write transaction gathers, whatever the time.
-    static let commitMasters = 16_384
-
     /// Reads and writes the batches: reading batch n+1 (on all cores) overlaps writing batch n, so the database never
     /// waits for the disk or the other way round. Batches are written in transactions of up to `commitInterval`
     /// seconds or `commitMasters` masters, each holding whole catalogue files. Returns the files counted by work day.
@@ -427,13 +438,12 @@ extension KhoStore {
                     done += results.count
                     gathered += results.count
                     index += 1
-                    run.progress?(
-                        IngestProgress(
-                            done: done, total: total, bytes: summary.bytes,
-                            elapsed: Date().timeIntervalSince(run.started)))
-                } while index < batches.count && gathered < Self.commitMasters
-                    && Date().timeIntervalSince(opened) < Self.commitInterval
+                } while index < batches.count && gathered < run.transaction.masters
+                    && Date().timeIntervalSince(opened) < run.transaction.seconds
             }
+            run.progress?(
+                IngestProgress(
+                    done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(run.started)))
         }
         return days
     }
@@ -621,6 +631,7 @@ private struct IngestRun {
     var started: Date
     /// The catalogue the ingest started on: each batch checks it is still the one.
     var identity: CatalogueWatch
+    var transaction: IngestTransaction
     var progress: (@Sendable (IngestProgress) -> Void)?
 }
 

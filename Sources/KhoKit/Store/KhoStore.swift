@@ -168,7 +168,7 @@ public final class KhoStore: Sendable {
     ///
     /// A WAL catalogue needs its `-shm` file even to read; in a folder that cannot be written (a read-only mount,
     /// a CD) and with no `-shm` or unfinished `-wal` beside it, nobody can be writing it, so it is opened as immutable.
-    private static func readOnlyOpenPath(_ path: String) -> String {
+    static func readOnlyOpenPath(_ path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let fm = FileManager.default
         var wal = stat()

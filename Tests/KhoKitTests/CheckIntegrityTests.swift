@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import KhoTestSupport
+import Testing
+
+@testable import KhoKit
+
+/// `kho check` reports what SQLite's own integrity check finds, first, whether it ran beside the other checks on a
+/// connection of its own (a catalogue on disk) or in the caller's (in memory).
+@Suite struct CheckIntegrityTests {
+    let folder = try! TemporaryDirectory()
+
+    @Test func aDamagedIndexIsReportedFirstAndTheOtherChecksStillRun() throws {
+        let path = folder.file("kho.sqlite")
+        do {
+            let store = try KhoStore.open(path: path, forWriting: true)
+            try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
+            try store.registerBox(BoxDraft(code: "H1", fonds: "F"), by: Fixture.who())
+        }
+        // Given an index whose entries no longer match its rows (its definition changed under it, as a damaged page
+        // would leave it), which SQLite's integrity check finds and everyday queries do not stumble on
+        do {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            try queue.writeWithoutTransaction { db in
+                let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+                try db.execute(sql: "PRAGMA writable_schema = ON")
+                try db.execute(
+                    sql:
+                        "UPDATE sqlite_master SET sql = 'CREATE INDEX box_location ON box(code)' WHERE name = 'box_location'"
+                )
+                try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+                try db.execute(sql: "PRAGMA writable_schema = OFF")
+            }
+        }
+        // When the catalogue is checked
+        let report = try KhoStore.open(path: path, forWriting: false).check()
+        // Then SQLite's finding comes first, and the catalogue's own checks ran too (the box was counted)
+        #expect(report.problems.first?.code == "integrity")
+        #expect(report.problems.first?.text.vi.contains("SQLite báo tệp hỏng") == true)
+        #expect(report.boxes == 1)
+    }
+
+    @Test func aSoundCatalogueInMemoryChecksClean() throws {
+        let store = try KhoStore.inMemory()
+        try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
+        #expect(try store.check().problems.filter { $0.code == "integrity" } == [])
+    }
+}
