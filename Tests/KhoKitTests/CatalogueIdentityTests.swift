@@ -25,19 +25,7 @@ import Testing
 
     @Test func anIngestWhoseCatalogueIsPutBackFromAnOlderCopyStopsWithoutWritingIntoIt() throws {
         // Given 1,080 masters (two batches of the ingest), and a backup of the catalogue before any ingest
-        let root = folder.file("scans")
-        let store = try KhoStore.open(path: live, forWriting: true)
-        try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
-        for f in 0..<120 {
-            let (box, file) = ("H\(f / 10)", String(format: "%02d", f % 10))
-            if f % 10 == 0 { try store.registerBox(BoxDraft(code: box, fonds: "F"), by: Fixture.who()) }
-            try store.registerFile(
-                FileDraft(ref: FileRef(box: box, file: file), title: "Hồ sơ \(f)"), by: Fixture.who())
-            try FileManager.default.createDirectory(atPath: "\(root)/\(box)/\(file)", withIntermediateDirectories: true)
-            for p in 1...9 {
-                try FixtureWriter.write([.rgb], to: String(format: "%@/%@/%@/%04d.tif", root, box, file, p))
-            }
-        }
+        let (store, root) = try IngestTransactionTests.catalogueWith1080Masters(in: folder, at: live)
         let backup = folder.file("truoc.sqlite")
         _ = try store.backup(to: backup)
         // When, after the first batch is written, the catalogue is put back from that copy by SQLite's backup API
@@ -92,9 +80,10 @@ import Testing
 @Suite struct IngestTransactionTests {
     let folder = try! TemporaryDirectory()
 
-    func catalogueWith1080Masters() throws -> (KhoStore, String) {
+    /// 120 files of 9 masters each under `folder`/scans: two batches of an ingest.
+    static func catalogueWith1080Masters(in folder: TemporaryDirectory, at path: String) throws -> (KhoStore, String) {
         let root = folder.file("scans")
-        let store = try KhoStore.open(path: folder.file("kho.sqlite"), forWriting: true)
+        let store = try KhoStore.open(path: path, forWriting: true)
         try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
         for f in 0..<120 {
             let (box, file) = ("H\(f / 10)", String(format: "%02d", f % 10))
@@ -113,7 +102,7 @@ import Testing
         (IngestTransaction.perBatch, [1026, 1080]), (IngestTransaction(seconds: 3600, masters: 100_000), [1080]),
     ])
     func progressIsSaidAfterEachTransaction(transaction: IngestTransaction, said: [Int]) throws {
-        let (store, root) = try catalogueWith1080Masters()
+        let (store, root) = try Self.catalogueWith1080Masters(in: folder, at: folder.file("kho.sqlite"))
         let seen = Mutex<[Int]>([])
         let summary = try store.ingest(
             root: root, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now, transaction: transaction
