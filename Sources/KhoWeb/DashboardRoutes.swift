@@ -23,7 +23,11 @@ enum DashboardRoutes {
             let (status, arrange, scan, custody, events) = (
                 data.status, data.arrange, data.scan, data.custody, data.today
             )
-            let hiddenRefs = try await services.hidden(scan.compactMap { $0.file == nil ? nil : $0.ref }, session)
+            let overdueOut = custody.filter(\.overdue)
+            let hiddenRefs = try await services.hidden(
+                scan.compactMap { $0.file == nil ? nil : $0.ref }
+                    + overdueOut.compactMap { $0.file == nil ? nil : $0.thing },
+                session)
             let todayEvents = try await services.visibleEvents(Array(events.reversed()), session)
             let b = PageBuilder(lang: lang, session: session)
             let summary =
@@ -35,7 +39,8 @@ enum DashboardRoutes {
                 + queue(
                     scan.filter { !hiddenRefs.contains($0.ref) }, b,
                     title: b.t("Hồ sơ nên số hóa trước", "Files to scan first"))
-                + overdue(custody.filter(\.overdue), b) + activity(todayEvents, b)
+                + overdue(overdueOut.filter { $0.file == nil || !hiddenRefs.contains($0.thing) }, b)
+                + activity(todayEvents, b)
             return Responses.html(b.page(b.t("Tổng quan kho lưu trữ", "Archive dashboard"), body))
         }
     }

@@ -8,7 +8,10 @@ enum ScanRoutes {
         let services = guarded.services
         guarded.get("/scan", .scanning) { _, _, session in
             let lang = session.lang
-            let problems = try await services.db { store in try store.scanProblems(lang: lang) }
+            let all = try await services.db { store in try store.scanProblems(lang: lang) }
+            // An operator has no clearance: the problems of secret and restricted files are not listed.
+            let hiddenRefs = try await services.hidden(all.map(\.ref), session)
+            let problems = all.filter { !hiddenRefs.contains($0.ref) }
             let b = PageBuilder(lang: lang, session: session)
             var body = "<h2>\(h(b.t("Việc dài", "Long jobs")))</h2>"
             body += b.form(

@@ -78,6 +78,7 @@ enum WriteRoutes {
             let purpose = f.value("purpose") ?? ""
             try allowCustody(session, purpose: purpose)
             let target = try CustodyTarget(parsing: f.value("target") ?? "")
+            try await services.requireVisible(target, session)
             let who = services.attribution(context)
             _ = try await services.db { store in
                 try store.takeOut(target, to: f.value("to") ?? "", purpose: purpose, due: f.value("due"), by: who)
@@ -86,6 +87,7 @@ enum WriteRoutes {
         }
         guarded.post("/custody/in", .read) { _, context, session in
             let target = try CustodyTarget(parsing: context.form.value("target") ?? "")
+            try await services.requireVisible(target, session)
             let holder = try await services.db { store in try store.custodyHolder(of: target) }
             try allowCustody(session, purpose: holder?.purpose.rawValue ?? "")
             let who = services.attribution(context)
