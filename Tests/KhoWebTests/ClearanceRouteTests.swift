@@ -1,11 +1,12 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import KhoKit
 import KhoTestSupport
 import Testing
 
+@testable import KhoKit
 @testable import KhoWeb
 
 /// Secret and restricted files stay out of every list a person without clearance sees: overdue hand-outs on the
@@ -91,6 +92,47 @@ import Testing
             let archivist = try await client.login("thu")
             let all = try await answer(archivist)
             #expect((all["matches"] as? Int ?? 0) >= 1, "\(all)")
+        }
+    }
+}
+
+/// The PDF/A copy of a file, addressed by the file: downloaded by whoever may read the file, 404 for others.
+@Suite struct CopyDownloadRouteTests {
+    /// Records a copy of `ref` at a file in the fixture's folder (as `kho pdf build` would) and returns its bytes.
+    static func recordCopy(_ fixture: WebFixture, _ ref: FileRef, archiveId: String) throws -> Data {
+        let bytes = Data("%PDF-1.7 bản sao \(archiveId)\n%%EOF\n".utf8)
+        let path = fixture.folder.appendingPathComponent("\(archiveId).pdf").path
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try fixture.store.writer.write { db in
+            let fileId = try Lookup.file(db, ref: ref).1.id
+            let eventId = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event")
+            try db.execute(
+                sql: """
+                    INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine,
+                                          ocr_language, seconds, sources, built_at)
+                    VALUES (?, ?, ?, ?, ?, 1, ?, 'PDF/A-2B', 'Tesseract', 'vie', 1, '', 0)
+                    """,
+                arguments: [fileId, eventId, archiveId, path, String(repeating: "0", count: 64), bytes.count])
+        }
+        return bytes
+    }
+
+    @Test func aCopyIsDownloadedByWhoeverMayReadItsFile() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        let open = try Self.recordCopy(fixture, FileRef(box: "H01", file: "01"), archiveId: "UBND-SK1.H01.01")
+        let secret = try Self.recordCopy(fixture, FileRef(box: "H01", file: "03"), archiveId: "UBND-SK1.H01.03")
+        try await fixture.test { client in
+            let viewer = try await client.login("xem")
+            let download = try await client.get("/files/H01/01/pdf", viewer)
+            #expect(download.status == .ok)
+            #expect(download.headers[.contentType] == "application/pdf")
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"UBND-SK1.H01.01.pdf\"")
+            #expect(Data(download.body.readableBytesView) == open)
+            #expect(try await client.get("/files/H01/01", viewer).text.contains("/files/H01/01/pdf"))
+            #expect(try await client.get("/files/H01/03/pdf", viewer).status == .notFound)
+            let leader = try await client.login("chutich")
+            #expect(Data(try await client.get("/files/H01/03/pdf", leader).body.readableBytesView) == secret)
         }
     }
 }
