@@ -99,10 +99,11 @@ enum WriteRoutes {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty }
             let since = request.query["since"].flatMap(CataloguePages.nonEmpty)
+            let fonds = request.query["fonds"].flatMap(CataloguePages.nonEmpty)
             let lang = session.lang
             let page = try await services.db { store in
                 renderLabelsHTML(
-                    try store.boxLabels(LabelSelection(boxes: boxes, madeSince: since)), lang: lang,
+                    try store.boxLabels(LabelSelection(boxes: boxes, fonds: fonds, madeSince: since)), lang: lang,
                     generatedAt: store.time.dateTime(of: Date()))
             }
             return Responses.html(page, policy: SecurityHeadersMiddleware.inlineStylePolicy)
@@ -142,7 +143,7 @@ enum WriteRoutes {
             <p class="muted">\(h(b.t("Tất cả các dòng hoặc không dòng nào. Chạy thử trước để xem các dòng lỗi; tối đa 5 MB.", "All rows or none. Try a dry run first to see the bad rows; 5 MB at most.")))</p>
             \(b.form("/import", [], inner: b.select("kind", b.t("Loại", "Kind"), [("boxes", b.t("hộp", "boxes")), ("files", b.t("hồ sơ (mục lục)", "files (inventory)")), ("weed", b.t("danh mục hủy", "destruction list"))]) + "<label>\(h(b.t("Tệp", "File"))) <input type=\"file\" name=\"file\" accept=\".csv,text/csv\" required></label><label><input type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> \(h(b.t("chỉ chạy thử", "dry run only")))</label>", submit: b.t("Nhập", "Import"), multipart: true))
             <h2>\(h(b.t("Nhãn hộp", "Box labels")))</h2>
-            <form method="get" action="/labels">\(b.input("boxes", b.t("Các hộp (cách nhau bằng dấu phẩy)", "Boxes (comma separated)"))) \(b.input("since", b.t("hoặc đăng ký từ ngày", "or registered since"), type: "date"))<button type="submit">\(h(b.t("In nhãn", "Print labels")))</button></form>
+            <form method="get" action="/labels">\(b.input("boxes", b.t("Các hộp (cách nhau bằng dấu phẩy)", "Boxes (comma separated)"))) \(b.input("fonds", b.t("hoặc phông", "or fonds"))) \(b.input("since", b.t("đăng ký từ ngày", "registered since"), type: "date"))<button type="submit">\(h(b.t("In nhãn", "Print labels")))</button></form>
             """
     }
 }

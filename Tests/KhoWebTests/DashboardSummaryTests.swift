@@ -95,3 +95,40 @@ import Testing
         #expect(try await cache.get("3") { 3 } == 3)
     }
 }
+
+/// The report and the labels print from the browser as from the CLI: the same HTML the library makes for `kho report`
+/// and `kho labels`.
+@Suite struct PrintableRouteTests {
+    @Test func theReportAndTheLabelsAreTheCLIsPages() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        let store = fixture.store
+        let path = fixture.services.ratesPath
+        let report: @Sendable () throws -> String = {
+            try store.leadershipReport(.new(try EstimateRequest(ratesFile: path)), lang: .vi).html
+        }
+        let labels: @Sendable (LabelSelection) throws -> String = { selection in
+            renderLabelsHTML(
+                try store.boxLabels(selection), lang: .vi, generatedAt: store.time.dateTime(of: Date()))
+        }
+        try await fixture.test { client in
+            let leader = try await client.login("chutich")
+            // Made before and after the request: the page is one of them (a minute may turn meanwhile).
+            let reportBefore = try report()
+            let shown = try await client.get("/report", leader).text
+            let reportAfter = try report()
+            #expect(shown == reportBefore || shown == reportAfter)
+            let archivist = try await client.login("thu")
+            for (query, selection) in [
+                ("boxes=H01", LabelSelection(boxes: ["H01"])), ("fonds=UBND-SK1", LabelSelection(fonds: "UBND-SK1")),
+            ] {
+                let before = try labels(selection)
+                let page = try await client.get("/labels?\(query)", archivist)
+                #expect(page.status == .ok)
+                let after = try labels(selection)
+                #expect(page.text == before || page.text == after, "\(query)")
+                #expect(page.text.contains("H01"))
+            }
+        }
+    }
+}
