@@ -62,16 +62,11 @@ enum WriteRoutes {
             _ = try await services.db { store in try store.addWeed(draft, by: who) }
             return Responses.redirect("/boxes/\(pathSegment(code))")
         }
-        guarded.post("/files/:box/:file/documents", .catalogue) { _, context, session in
-            let file = try await readableFile(context, session, services)
-            let f = context.form
+        ScanRoutes.fileWrite(guarded, "documents", .catalogue) { store, ref, f, who in
             let draft = DocumentDraft(
                 number: f.value("number"), date: f.value("date"), issuer: f.value("issuer"),
                 summary: f.value("summary"), pages: f.value("pages"))
-            let ref = DocumentRef(file: FileRef(box: file.box, file: file.file), seq: nil)
-            let who = services.attribution(context)
-            _ = try await services.db { store in try store.addDocument(ref, draft, by: who) }
-            return Responses.redirect("/files/\(pathSegment(file.box))/\(pathSegment(file.file))")
+            _ = try store.addDocument(DocumentRef(file: ref, seq: nil), draft, by: who)
         }
         guarded.post("/custody/out", .read) { _, context, session in
             let f = context.form
