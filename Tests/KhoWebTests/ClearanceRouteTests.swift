@@ -75,6 +75,25 @@ import Testing
         #expect(try fixture.store.custodyList().map(\.thing) == ["H01/02"])
     }
 
+    @Test func aBoxCountsOnlyTheFilesThePersonMaySee() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        // The library: every file by default (the CLI), only the readable ones when asked.
+        #expect(try fixture.store.listBoxes().first?.files == 3)
+        #expect(try fixture.store.listBoxes(BoxFilter(readable: [.open])).first?.files == 1)
+        let shown = try fixture.store.showBox("H01", readable: [.open])
+        #expect(shown.box.files == 1)
+        #expect(shown.files.map(\.file) == ["01"])
+        try await fixture.test { client in
+            let viewer = try await client.login("xem")
+            let list = try await client.get("/boxes", viewer).text
+            #expect(list.contains("<td class=\"num\">1</td>"), "H01 counts one file for a viewer")
+            #expect(!list.contains("<td class=\"num\">3</td>"))
+            let archivist = try await client.login("thu")
+            #expect(try await client.get("/boxes", archivist).text.contains("<td class=\"num\">3</td>"))
+        }
+    }
+
     @Test func searchCountsNoMatchInAHiddenFile() async throws {
         let fixture = try WebFixture()
         defer { fixture.remove() }
