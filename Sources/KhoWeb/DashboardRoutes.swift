@@ -32,7 +32,7 @@ enum DashboardRoutes {
             let b = PageBuilder(lang: lang, session: session)
             let summary =
                 Permission.leadership.allows(session.role)
-                ? try await reportSummary(services, key: "\(last)|\(today)", b) : ""
+                ? await reportSummary(services, key: "\(last)|\(today)", b) : ""
             let body =
                 figures(status.progress, b) + summary
                 + queue(arrange, b, title: b.t("Hộp nên chỉnh lý trước", "Boxes to arrange first"))
@@ -75,7 +75,7 @@ enum DashboardRoutes {
     /// The leadership report's first-page summary, rendered by the report's own function from the library's value
     /// (the leader's only: it is the report's). It is an estimate, seconds on a big catalogue: after a write the
     /// page shows the previous one while the new one is computed. A rates file that cannot be read is said instead.
-    static func reportSummary(_ services: WebServices, key: String, _ b: PageBuilder) async throws -> String {
+    static func reportSummary(_ services: WebServices, key: String, _ b: PageBuilder) async -> String {
         let path = services.ratesPath
         let changed =
             (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
@@ -90,6 +90,11 @@ enum DashboardRoutes {
             return title + "<div class=\"summary\">" + renderReportSummary(summary, lang: b.lang) + "</div>" + full
         } catch let error as KhoError {
             return title + "<p class=\"error\">\(h(error.text(b.lang)))</p>"
+        } catch {
+            // The rest of the dashboard is still worth showing.
+            return title
+                + "<p class=\"error\">\(h(b.t("Chưa lập được tóm tắt lúc này; mở toàn bộ báo cáo để xem lỗi.", "The summary could not be made just now; open the whole report to see why.")))</p>"
+                + full
         }
     }
 

@@ -43,6 +43,21 @@ import Testing
         }
     }
 
+    @Test func aBrokenRatesFileIsSaidOnTheDashboardWhichStillShowsTheRest() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        try "[contractor]\nper_metre_arranged = \"nhiều\"\n".write(
+            toFile: fixture.services.ratesPath, atomically: true, encoding: .utf8)
+        try await fixture.test { client in
+            let leader = try await client.login("chutich")
+            let page = try await client.get("/", leader)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("tệp đơn giá"), "the rates file's error is said")
+            #expect(!page.text.contains("chairman-summary"))
+            #expect(page.text.contains("data-key=\"total_m\""), "the figures are still there")
+        }
+    }
+
     @Test func theEstimateAPIEstimatesAsTheCLIDoesWithoutARatesFile() async throws {
         let fixture = try WebFixture()
         defer { fixture.remove() }
