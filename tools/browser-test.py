@@ -3,8 +3,8 @@
 
 Starts `kho serve` on a free loopback port with a temporary catalogue, logs in as an archivist, registers a box and
 imports a small CSV by upload (dry run first), logs in as a viewer and finds the file by a query without diacritics,
-logs in as the leader and checks that the dashboard's metres equal `kho status --json`. Always stops the server it
-started. Usage: tools/browser-test.py [--kho PATH] [--shots DIR] (screenshots of each page, to look at).
+logs in as the leader and checks that the dashboard's metres equal `kho status --json` and its summary is the first
+paragraph of `kho report`. Always stops the server it started. Usage: tools/browser-test.py [--kho PATH] [--shots DIR] (screenshots of each page, to look at).
 """
 import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
@@ -147,6 +147,13 @@ try:
     for key in ["total_m", "arranged_m", "kept_m", "digitized_m"]:
         shown = float(driver.find_element(By.CSS_SELECTOR, f"[data-key={key}]").get_attribute("data-value"))
         check(abs(shown - status[key]) < 1e-9, f"dashboard {key} = {shown} = kho status --json {status[key]}")
+    summary = driver.find_element(By.CSS_SELECTOR, "[data-key=chairman-summary]").text
+    report_path = os.path.join(work, "bao-cao.html")
+    kho_run("report", "--html", report_path)
+    driver.get("file://" + report_path)
+    in_report = driver.find_element(By.CSS_SELECTOR, "[data-key=chairman-summary]").text
+    check(summary != "" and summary == in_report,
+          f"the leader's dashboard summary is kho report's first paragraph: “{summary[:70]}…”")
     driver.get(base + "/report")
     WebDriverWait(driver, 30).until(lambda d: "money-contractor-total" in d.page_source)
     shot("08-report")

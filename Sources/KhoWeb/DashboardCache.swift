@@ -1,5 +1,6 @@
 import Foundation
 import KhoKit
+import KhoReport
 
 /// What the dashboard shows, read from the library in one go.
 struct DashboardData: Sendable {
@@ -10,27 +11,46 @@ struct DashboardData: Sendable {
     var today: [EventView]
 }
 
-/// The dashboard's figures, computed once per state of the catalogue: the key is the newest event's id (every write
-/// appends one), the day and the language. Requests that arrive while they are being computed wait for that one
-/// computation instead of starting their own.
-actor DashboardCache {
-    private var key: String?
-    private var value: DashboardData?
-    private var running: (key: String, task: Task<DashboardData, any Error>)?
+/// A value computed once per state of the catalogue, named by a key (the newest event's id, since every write
+/// appends one, and whatever else the value depends on). Requests that arrive while it is being computed wait for
+/// that one computation instead of starting their own.
+actor ComputedOnce<Value: Sendable> {
+    private var latest: (key: String, value: Value)?
+    private var running: (key: String, task: Task<Value, any Error>)?
 
+    /// The value for `key`, computed by `compute` unless it is known or being computed. With `orStale`, a value
+    /// for an older key is returned at once while the new one is computed in the background (for what is too slow
+    /// to make a person wait for after every write).
     func get(
-        _ key: String, compute: @escaping @Sendable () async throws -> DashboardData
-    ) async throws
-        -> DashboardData
-    {
-        if key == self.key, let value { return value }
-        if let running, running.key == key { return try await running.task.value }
-        let task = Task { try await compute() }
-        running = (key, task)
-        defer { if running?.key == key { running = nil } }
-        let data = try await task.value
-        self.key = key
-        self.value = data
-        return data
+        _ key: String, orStale: Bool = false, compute: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        if let latest, latest.key == key { return latest.value }
+        let task: Task<Value, any Error>
+        if let running, running.key == key {
+            task = running.task
+        } else {
+            task = Task { try await compute() }
+            running = (key, task)
+            Task { await self.keep(key, task) }
+        }
+        if orStale, let latest { return latest.value }
+        let value = try await task.value
+        keep(key, value)
+        return value
+    }
+
+    /// Keeps the result of the computation for `key` once it ends, whoever sees it first (a failure keeps the
+    /// older value).
+    private func keep(_ key: String, _ task: Task<Value, any Error>) async {
+        guard let value = try? await task.value else {
+            if running?.key == key { running = nil }
+            return
+        }
+        keep(key, value)
+    }
+
+    private func keep(_ key: String, _ value: Value) {
+        if running?.key == key { running = nil }
+        latest = (key, value)
     }
 }

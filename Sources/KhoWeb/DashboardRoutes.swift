@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
 import KhoKit
+import KhoReport
 
-/// The dashboard: status figures (the library's `Status`, as `kho status`), the work queue (`kho next`), what is
-/// overdue, and what happened today.
+/// The dashboard: status figures (the library's `Status`, as `kho status`), for the leader the report's first-page
+/// summary, the work queue (`kho next`), what is overdue, and what happened today.
 enum DashboardRoutes {
     static func register(_ guarded: Guarded) {
         let services = guarded.services
@@ -22,16 +23,24 @@ enum DashboardRoutes {
             let (status, arrange, scan, custody, events) = (
                 data.status, data.arrange, data.scan, data.custody, data.today
             )
-            let hiddenRefs = try await services.hidden(scan.compactMap { $0.file == nil ? nil : $0.ref }, session)
+            let overdueOut = custody.filter(\.overdue)
+            let hiddenRefs = try await services.hidden(
+                scan.compactMap { $0.file == nil ? nil : $0.ref }
+                    + overdueOut.compactMap { $0.file == nil ? nil : $0.thing },
+                session)
             let todayEvents = try await services.visibleEvents(Array(events.reversed()), session)
             let b = PageBuilder(lang: lang, session: session)
+            let summary =
+                Permission.leadership.allows(session.role)
+                ? await reportSummary(services, key: "\(last)|\(today)", b) : ""
             let body =
-                figures(status.progress, b)
+                figures(status.progress, b) + summary
                 + queue(arrange, b, title: b.t("Hộp nên chỉnh lý trước", "Boxes to arrange first"))
                 + queue(
                     scan.filter { !hiddenRefs.contains($0.ref) }, b,
                     title: b.t("Hồ sơ nên số hóa trước", "Files to scan first"))
-                + overdue(custody.filter(\.overdue), b) + activity(todayEvents, b)
+                + overdue(overdueOut.filter { $0.file == nil || !hiddenRefs.contains($0.thing) }, b)
+                + activity(todayEvents, b)
             return Responses.html(b.page(b.t("Tổng quan kho lưu trữ", "Archive dashboard"), body))
         }
     }
@@ -61,6 +70,32 @@ enum DashboardRoutes {
             \(count("pages_scanned", b.t("trang đã số hóa", "pages digitized"), p.pagesScanned))
             </div>
             """
+    }
+
+    /// The leadership report's first-page summary, rendered by the report's own function from the library's value
+    /// (the leader's only: it is the report's). It is an estimate, seconds on a big catalogue: after a write the
+    /// page shows the previous one while the new one is computed. A rates file that cannot be read is said instead.
+    static func reportSummary(_ services: WebServices, key: String, _ b: PageBuilder) async -> String {
+        let path = services.ratesPath
+        let changed =
+            (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+            .map { "\($0.timeIntervalSince1970)" } ?? "none"
+        let title = "<h2>\(h(b.t("Tóm tắt báo cáo cho lãnh đạo", "Leadership report summary")))</h2>"
+        let full =
+            "<p>\(b.link("/report", b.t("Xem toàn bộ báo cáo (in khổ A4)", "Open the whole report (prints on A4)")))</p>"
+        do {
+            let summary = try await services.reportSummary.get("\(key)|\(changed)", orStale: true) {
+                try await services.db { store in try store.reportSummary(.new(try EstimateRequest(ratesFile: path))) }
+            }
+            return title + "<div class=\"summary\">" + renderReportSummary(summary, lang: b.lang) + "</div>" + full
+        } catch let error as KhoError {
+            return title + "<p class=\"error\">\(h(error.text(b.lang)))</p>"
+        } catch {
+            // The rest of the dashboard is still worth showing.
+            return title
+                + "<p class=\"error\">\(h(b.t("Chưa lập được tóm tắt lúc này; mở toàn bộ báo cáo để xem lỗi.", "The summary could not be made just now; open the whole report to see why.")))</p>"
+                + full
+        }
     }
 
     /// A queue of `kho next`: rank, what, score, why, where.

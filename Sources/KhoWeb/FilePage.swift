@@ -47,7 +47,8 @@ enum FilePage {
                     h([d.pageFrom, d.pageTo].compactMap { $0.map(String.init) }.joined(separator: "–")),
                 ]
             }, numeric: [0])
-        body += WriteForms.fileActions(file, b)
+        let changed = masters.contains { $0.missing || $0.seenSHA256 != nil }
+        body += WriteForms.fileActions(file, changedMasters: changed, b)
         body += "<h2>\(h(b.t("Bản quét (TIFF) và kiểm tra", "Masters (TIFF) and checks")))</h2>"
         body += b.table(
             [

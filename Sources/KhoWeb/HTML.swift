@@ -146,6 +146,8 @@ enum WebCSS {
         .figures { display: flex; flex-wrap: wrap; gap: .8em; margin: .5em 0 1em; }
         .figure { border: 1px solid #c8d3df; background: #f3f7fb; padding: .5em .9em; min-width: 150px; }
         .figure .value { font-size: 22px; font-weight: bold; display: block; }
+        .summary { border-left: 4px solid #1f3b5a; background: #f3f7fb; padding: .2em 1em; }
+        .summary .lead { font-size: 16px; line-height: 1.55; }
         form { margin: .4em 0; }
         form.inline { display: inline; }
         form.stack label { display: block; margin: .35em 0; }

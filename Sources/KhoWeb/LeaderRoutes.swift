@@ -87,8 +87,7 @@ enum LeaderRoutes {
     /// An estimate request from the what-if fields (`staff_arrangement`, `staff_scanning`, `days_per_week`,
     /// `until`, `scope`, `fonds`), with the rates file beside the catalogue as `kho estimate` reads it.
     static func estimateRequest(_ services: WebServices, fields: (String) -> String?) throws -> EstimateRequest {
-        let loaded = try RatesFile.load(path: RatesFile.defaultPath(catalogue: services.settings.catalogue))
-        var request = EstimateRequest(rates: loaded ?? .defaults, ratesFound: loaded != nil)
+        var request = try EstimateRequest(ratesFile: services.ratesPath)
         var staff: [String] = []
         if let n = fields("staff_arrangement").flatMap(CataloguePages.nonEmpty) { staff.append("arrangement=\(n)") }
         if let n = fields("staff_scanning").flatMap(CataloguePages.nonEmpty) { staff.append("scanning=\(n)") }

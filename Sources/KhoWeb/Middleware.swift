@@ -26,6 +26,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as HTTPError {
             response = Responses.error(error, context: context)
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's own refusals (an upload over the limit: NIOTooManyBytesError, 413) get the same page
+            // and the same headers as any other.
+            response = Responses.error(HTTPError(error.status), context: context)
         }
         if response.headers[.contentSecurityPolicy] == nil {
             response.headers[.contentSecurityPolicy] = Self.policy
@@ -51,7 +55,7 @@ struct SessionMiddleware: RouterMiddleware {
     {
         var context = context
         if let token = request.cookies[sessionCookie]?.value, var session = services.sessions.touch(token) {
-            if Date().timeIntervalSince(session.checked) >= services.sessions.recheck {
+            if services.sessions.clock().timeIntervalSince(session.checked) >= services.sessions.recheck {
                 let id = session.userId
                 let user = try await services.db { store in try store.activeUser(id: id) }
                 guard let fresh = services.sessions.refresh(token, with: user) else {

@@ -8,7 +8,10 @@ enum ScanRoutes {
         let services = guarded.services
         guarded.get("/scan", .scanning) { _, _, session in
             let lang = session.lang
-            let problems = try await services.db { store in try store.scanProblems(lang: lang) }
+            let all = try await services.db { store in try store.scanProblems(lang: lang) }
+            // An operator has no clearance: the problems of secret and restricted files are not listed.
+            let hiddenRefs = try await services.hidden(all.map(\.ref), session)
+            let problems = all.filter { !hiddenRefs.contains($0.ref) }
             let b = PageBuilder(lang: lang, session: session)
             var body = "<h2>\(h(b.t("Việc dài", "Long jobs")))</h2>"
             body += b.form(
@@ -29,18 +32,29 @@ enum ScanRoutes {
                 }, numeric: [2])
             return Responses.html(b.page(b.t("Số hóa", "Scanning"), body))
         }
-        guarded.post("/files/:box/:file/scan-record", .scanning) { _, context, session in
-            let file = try await readableFile(context, session, services)
-            guard let pages = context.form.value("pages").flatMap(Int.init), pages > 0 else {
+        fileWrite(guarded, "scan-record", .scanning) { store, ref, form, who in
+            guard let pages = form.value("pages").flatMap(Int.init), pages > 0 else {
                 throw PageError(
                     status: .badRequest,
                     message: Text(vi: "Số trang phải là số nguyên dương.", en: "Pages must be a positive whole number.")
                 )
             }
-            let who = services.attribution(context)
-            let ref = FileRef(box: file.box, file: file.file)
-            _ = try await services.db { store in try store.recordScan(of: ref, pages: pages, by: who) }
-            return Responses.redirect("/files/\(pathSegment(file.box))/\(pathSegment(file.file))")
+            _ = try store.recordScan(of: ref, pages: pages, by: who)
+        }
+        // `kho scan confirm`: a page count outside sheets…2 × sheets that is right, with why.
+        fileWrite(guarded, "confirm", .scanning) { store, ref, form, who in
+            _ = try store.confirmCount(of: ref, note: form.value("note") ?? "", by: who)
+        }
+        // `kho scan accept`: the new content of changed masters (or the loss of missing ones) accepted.
+        fileWrite(guarded, "accept", .scanning) { store, ref, form, who in
+            guard let reason = form.value("reason").flatMap(AcceptReason.init(rawValue:)) else {
+                throw PageError(
+                    status: .badRequest,
+                    message: Text(
+                        vi: "Chọn lý do: quét lại, sửa chữa hoặc mất bản gốc.",
+                        en: "Choose a reason: rescan, repair or lost."))
+            }
+            _ = try store.acceptMasters(of: ref, page: form.value("page"), reason: reason, by: who)
         }
         guarded.post("/jobs/ingest", .scanning) { _, context, _ in
             let who = services.attribution(context)
@@ -106,6 +120,23 @@ enum ScanRoutes {
                     with: "<meta charset=\"utf-8\">\n<meta http-equiv=\"refresh\" content=\"2\">")
             }
             return Responses.html(page)
+        }
+    }
+
+    /// A write on one file the person may read (404 otherwise), `POST /files/{box}/{file}/ACTION`: `body` runs in
+    /// the catalogue with the form and the person's attribution, then the file's page is shown again.
+    static func fileWrite(
+        _ guarded: Guarded, _ action: String, _ permission: Permission,
+        _ body: @escaping @Sendable (KhoStore, FileRef, FormData, Attribution) throws -> Void
+    ) {
+        let services = guarded.services
+        guarded.post(RouterPath("/files/:box/:file/\(action)"), permission) { _, context, session in
+            let file = try await readableFile(context, session, services)
+            let ref = FileRef(box: file.box, file: file.file)
+            let form = context.form
+            let who = services.attribution(context)
+            try await services.db { store in try body(store, ref, form, who) }
+            return Responses.redirect("/files/\(pathSegment(file.box))/\(pathSegment(file.file))")
         }
     }
 }

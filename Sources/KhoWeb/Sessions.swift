@@ -24,15 +24,21 @@ public final class SessionStore: Sendable {
     public let idle: TimeInterval
     /// How often a session's account is read again from the catalogue.
     public let recheck: TimeInterval
+    /// The time now (a test sets its own clock).
+    let clock: @Sendable () -> Date
     private let sessions = Mutex<[String: WebSession]>([:])
 
-    public init(idle: TimeInterval = 30 * 60, recheck: TimeInterval = 30) {
+    public init(
+        idle: TimeInterval = 30 * 60, recheck: TimeInterval = 30, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.idle = idle
         self.recheck = recheck
+        self.clock = clock
     }
 
     /// Starts a session for `user`.
-    public func start(_ user: UserView, now: Date = Date()) -> WebSession {
+    public func start(_ user: UserView) -> WebSession {
+        let now = clock()
         let session = WebSession(
             token: Self.randomToken(), userId: user.id, login: user.name, fullName: user.fullName, role: user.role,
             lang: user.lang, csrf: Self.randomToken(), lastSeen: now, checked: now)
@@ -44,8 +50,9 @@ public final class SessionStore: Sendable {
     }
 
     /// The live session with this token, touched; nil (and forgotten) once idle too long.
-    public func touch(_ token: String, now: Date = Date()) -> WebSession? {
-        sessions.withLock { all in
+    public func touch(_ token: String) -> WebSession? {
+        let now = clock()
+        return sessions.withLock { all in
             guard var session = all[token] else { return nil }
             guard now.timeIntervalSince(session.lastSeen) < idle else {
                 all[token] = nil
@@ -59,8 +66,9 @@ public final class SessionStore: Sendable {
 
     /// Brings a session in line with its account as the catalogue has it now: ended when the account is gone or
     /// disabled, else with the current role and full name.
-    public func refresh(_ token: String, with user: UserView?, now: Date = Date()) -> WebSession? {
-        sessions.withLock { all in
+    public func refresh(_ token: String, with user: UserView?) -> WebSession? {
+        let now = clock()
+        return sessions.withLock { all in
             guard let user, !user.disabled else {
                 all[token] = nil
                 return nil

@@ -13,6 +13,12 @@ extension WebServices {
         return Set(access.filter { !readable.contains($0.value) }.map(\.key))
     }
 
+    /// Refuses (404, as if it did not exist) a hand-out or return of a file hidden from the person.
+    func requireVisible(_ target: CustodyTarget, _ session: WebSession) async throws {
+        guard case .file(let ref) = target else { return }
+        if try await hidden([ref.description], session).contains(ref.description) { throw HTTPError(.notFound) }
+    }
+
     /// The events the person may see: none about a file hidden from them.
     func visibleEvents(_ events: [EventView], _ session: WebSession) async throws -> [EventView] {
         let hiddenRefs = try await hidden(events.compactMap(\.file), session)

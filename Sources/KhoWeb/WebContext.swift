@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KhoKit
+import KhoReport
 import NIOCore
 
 /// The request context of `kho serve`: the client's address, the session, and the form a POST carried.
@@ -71,7 +72,10 @@ public final class WebServices: Sendable {
     public let sessions: SessionStore
     public let settings: WebSettings
     public let jobs: JobRunner
-    let dashboard = DashboardCache()
+    let dashboard = ComputedOnce<DashboardData>()
+    /// The leadership report's first-page summary the leader's dashboard shows (an estimate: seconds on a big
+    /// catalogue, so a page shows the last one while a newer one is computed).
+    let reportSummary = ComputedOnce<ReportSummary>()
 
     public init(store: KhoStore, settings: WebSettings, sessions: SessionStore = SessionStore()) {
         self.store = store
@@ -79,6 +83,9 @@ public final class WebServices: Sendable {
         self.sessions = sessions
         self.jobs = JobRunner()
     }
+
+    /// The rates file the estimates read: `KHO_RATES`, else `rates.toml` beside the catalogue, as the CLI's.
+    var ratesPath: String { RatesFile.defaultPath(catalogue: settings.catalogue) }
 
     /// Runs catalogue work off the server's threads (SQLite calls block) and returns its result.
     public func db<T: Sendable>(_ body: @escaping @Sendable (KhoStore) throws -> T) async throws -> T {

@@ -53,6 +53,18 @@ public enum WebServer {
 
         /// Whether the address is reachable only from this computer.
         public var isLoopback: Bool { host == "localhost" || host.hasPrefix("127.") || host == "::1" }
+
+        /// The warning `kho serve` prints when the address is reachable from other computers without TLS: passwords
+        /// and data would cross the network unencrypted. Nil on loopback, or with a certificate.
+        public var warning: Text? {
+            guard !isLoopback, certificate == nil else { return nil }
+            return Text(
+                vi:
+                    "CẢNH BÁO: nghe trên \(host) không có TLS: mật khẩu và dữ liệu đi trên mạng không mã hóa. Dùng --tls-cert và --tls-key.",
+                en:
+                    "WARNING: listening on \(host) without TLS: passwords and data cross the network unencrypted. Use --tls-cert and --tls-key."
+            )
+        }
     }
 
     /// Runs the server until SIGINT/SIGTERM; `onRunning` gets the port actually bound (for `:0`).

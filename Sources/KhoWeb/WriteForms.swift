@@ -32,8 +32,9 @@ enum WriteForms {
         return html
     }
 
-    /// On a file's page: record scanned pages (operator), describe a document (archivist), hand-out/in.
-    static func fileActions(_ file: FileView, _ b: PageBuilder) -> String {
+    /// On a file's page: record scanned pages, confirm a page count, accept changed or missing masters (operator),
+    /// describe a document (archivist), hand-out/in. `changedMasters`: some master changed or went missing.
+    static func fileActions(_ file: FileView, changedMasters: Bool, _ b: PageBuilder) -> String {
         guard let session = b.session else { return "" }
         let base = "/files/\(pathSegment(file.box))/\(pathSegment(file.file))"
         var html = ""
@@ -53,6 +54,30 @@ enum WriteForms {
                 "\(base)/scan-record", [],
                 inner: b.input("pages", b.t("Số trang đã quét", "Pages scanned"), type: "number", required: true),
                 submit: b.t("Ghi nhận đã số hóa", "Record scanning"))
+            if file.scanState == .mismatch {
+                html += b.form(
+                    "\(base)/confirm", [],
+                    inner: b.input(
+                        "note", b.t("Vì sao số trang này đúng", "Why this page count is right"), required: true,
+                        placeholder: b.t("2 bản đồ gấp 4 trang", "2 fold-out maps of 4 pages")),
+                    submit: b.t("Xác nhận số trang", "Confirm the page count"))
+            }
+            if changedMasters || file.scanState == .review {
+                html += b.form(
+                    "\(base)/accept", [],
+                    inner: b.input(
+                        "page",
+                        b.t("Chỉ bản quét (bỏ trống: mọi bản đã đổi)", "Only this master (empty: every changed one)"),
+                        placeholder: "0007.tif")
+                        + b.select(
+                            "reason", b.t("Lý do", "Reason"),
+                            [
+                                ("rescan", b.t("quét lại", "rescanned")),
+                                ("repair", b.t("sửa chữa, khôi phục", "repaired")),
+                                ("lost", b.t("chấp nhận bản gốc đã mất", "accept that it is lost")),
+                            ]),
+                    submit: b.t("Chấp nhận bản quét", "Accept the masters"))
+            }
         }
         html += custodyForms("\(file.box)/\(file.file)", out: file.custody != nil, b)
         return html

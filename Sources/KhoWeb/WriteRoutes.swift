@@ -62,22 +62,18 @@ enum WriteRoutes {
             _ = try await services.db { store in try store.addWeed(draft, by: who) }
             return Responses.redirect("/boxes/\(pathSegment(code))")
         }
-        guarded.post("/files/:box/:file/documents", .catalogue) { _, context, session in
-            let file = try await readableFile(context, session, services)
-            let f = context.form
+        ScanRoutes.fileWrite(guarded, "documents", .catalogue) { store, ref, f, who in
             let draft = DocumentDraft(
                 number: f.value("number"), date: f.value("date"), issuer: f.value("issuer"),
                 summary: f.value("summary"), pages: f.value("pages"))
-            let ref = DocumentRef(file: FileRef(box: file.box, file: file.file), seq: nil)
-            let who = services.attribution(context)
-            _ = try await services.db { store in try store.addDocument(ref, draft, by: who) }
-            return Responses.redirect("/files/\(pathSegment(file.box))/\(pathSegment(file.file))")
+            _ = try store.addDocument(DocumentRef(file: ref, seq: nil), draft, by: who)
         }
         guarded.post("/custody/out", .read) { _, context, session in
             let f = context.form
             let purpose = f.value("purpose") ?? ""
             try allowCustody(session, purpose: purpose)
             let target = try CustodyTarget(parsing: f.value("target") ?? "")
+            try await services.requireVisible(target, session)
             let who = services.attribution(context)
             _ = try await services.db { store in
                 try store.takeOut(target, to: f.value("to") ?? "", purpose: purpose, due: f.value("due"), by: who)
@@ -86,6 +82,7 @@ enum WriteRoutes {
         }
         guarded.post("/custody/in", .read) { _, context, session in
             let target = try CustodyTarget(parsing: context.form.value("target") ?? "")
+            try await services.requireVisible(target, session)
             let holder = try await services.db { store in try store.custodyHolder(of: target) }
             try allowCustody(session, purpose: holder?.purpose.rawValue ?? "")
             let who = services.attribution(context)
@@ -97,10 +94,11 @@ enum WriteRoutes {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty }
             let since = request.query["since"].flatMap(CataloguePages.nonEmpty)
+            let fonds = request.query["fonds"].flatMap(CataloguePages.nonEmpty)
             let lang = session.lang
             let page = try await services.db { store in
                 renderLabelsHTML(
-                    try store.boxLabels(LabelSelection(boxes: boxes, madeSince: since)), lang: lang,
+                    try store.boxLabels(LabelSelection(boxes: boxes, fonds: fonds, madeSince: since)), lang: lang,
                     generatedAt: store.time.dateTime(of: Date()))
             }
             return Responses.html(page, policy: SecurityHeadersMiddleware.inlineStylePolicy)
@@ -140,7 +138,7 @@ enum WriteRoutes {
             <p class="muted">\(h(b.t("Tất cả các dòng hoặc không dòng nào. Chạy thử trước để xem các dòng lỗi; tối đa 5 MB.", "All rows or none. Try a dry run first to see the bad rows; 5 MB at most.")))</p>
             \(b.form("/import", [], inner: b.select("kind", b.t("Loại", "Kind"), [("boxes", b.t("hộp", "boxes")), ("files", b.t("hồ sơ (mục lục)", "files (inventory)")), ("weed", b.t("danh mục hủy", "destruction list"))]) + "<label>\(h(b.t("Tệp", "File"))) <input type=\"file\" name=\"file\" accept=\".csv,text/csv\" required></label><label><input type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> \(h(b.t("chỉ chạy thử", "dry run only")))</label>", submit: b.t("Nhập", "Import"), multipart: true))
             <h2>\(h(b.t("Nhãn hộp", "Box labels")))</h2>
-            <form method="get" action="/labels">\(b.input("boxes", b.t("Các hộp (cách nhau bằng dấu phẩy)", "Boxes (comma separated)"))) \(b.input("since", b.t("hoặc đăng ký từ ngày", "or registered since"), type: "date"))<button type="submit">\(h(b.t("In nhãn", "Print labels")))</button></form>
+            <form method="get" action="/labels">\(b.input("boxes", b.t("Các hộp (cách nhau bằng dấu phẩy)", "Boxes (comma separated)"))) \(b.input("fonds", b.t("hoặc phông", "or fonds"))) \(b.input("since", b.t("đăng ký từ ngày", "registered since"), type: "date"))<button type="submit">\(h(b.t("In nhãn", "Print labels")))</button></form>
             """
     }
 }

@@ -197,8 +197,7 @@ struct EstimateOptions: ParsableArguments {
     func run() throws {
         let store = try save == nil ? global.openForReading() : global.openForWriting()
         let ratesPath = rates ?? RatesFile.defaultPath(catalogue: global.path)
-        let loaded = try RatesFile.load(path: ratesPath)
-        var request = EstimateRequest(rates: loaded ?? .builtIn(missing: ratesPath), ratesFound: loaded != nil)
+        var request = try EstimateRequest(ratesFile: ratesPath)
         request.permanentOnly = scope == .permanent
         request.fonds = fonds
         request.staff = try staffPlan()
@@ -220,7 +219,7 @@ struct EstimateOptions: ParsableArguments {
         if csv { return EstimateOutput.csv(result) }
         EstimateOutput.text(
             result,
-            ratesNote: loaded == nil
+            ratesNote: !request.ratesFound
                 ? Text(
                     vi:
                         "Đơn giá: giá trị mặc định (chưa có \(ratesPath); tạo bằng `kho rates init` rồi sửa theo đơn giá của tỉnh).",

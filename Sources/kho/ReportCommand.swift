@@ -34,8 +34,7 @@ struct ReportCommand: ParsableCommand {
             source = .saved(estimate)
         } else {
             let ratesPath = rates ?? RatesFile.defaultPath(catalogue: global.path)
-            let loaded = try RatesFile.load(path: ratesPath)
-            source = .new(EstimateRequest(rates: loaded ?? .builtIn(missing: ratesPath), ratesFound: loaded != nil))
+            source = .new(try EstimateRequest(ratesFile: ratesPath))
         }
         let report = try store.leadershipReport(source, lang: Lang.current)
         let page = report.html

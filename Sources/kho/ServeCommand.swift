@@ -68,15 +68,7 @@ struct ServeCommand: ParsableCommand {
                         "There are no users yet: add one with kho user add NAME --full-name \"…\" --role archivist --by …"
                 )())
         }
-        if !address.isLoopback && tlsCert == nil {
-            Printer.error(
-                Text(
-                    vi:
-                        "CẢNH BÁO: nghe trên \(address.host) không có TLS: mật khẩu và dữ liệu đi trên mạng không mã hóa. Dùng --tls-cert và --tls-key.",
-                    en:
-                        "WARNING: listening on \(address.host) without TLS: passwords and data cross the network unencrypted. Use --tls-cert and --tls-key."
-                )())
-        }
+        if let warning = address.warning { Printer.error(warning()) }
         let services = WebServices(
             store: store,
             settings: WebSettings(catalogue: global.path, scansRoot: scans, secureCookies: tlsCert != nil))

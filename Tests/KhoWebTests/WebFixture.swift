@@ -21,7 +21,7 @@ struct WebFixture {
         ("thu", "Nguyễn Thị Thu", .archivist), ("chutich", "Phạm Văn Chủ", .leader),
     ]
 
-    init(recheck: TimeInterval = 30) throws {
+    init(recheck: TimeInterval = 30, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kho-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("kho.sqlite").path
@@ -44,7 +44,7 @@ struct WebFixture {
         }
         services = WebServices(
             store: store, settings: WebSettings(catalogue: path, scansRoot: folder.path),
-            sessions: SessionStore(recheck: recheck))
+            sessions: SessionStore(recheck: recheck, clock: clock))
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

@@ -103,12 +103,18 @@ public struct BoxFilter: Sendable, Hashable {
     public var location: String?
     public var arrangement: String?
     public var condition: String?
+    /// Count only the files of these access levels (a person without clearance); nil counts every file.
+    public var readable: Set<Access>?
 
-    public init(fonds: String? = nil, location: String? = nil, arrangement: String? = nil, condition: String? = nil) {
+    public init(
+        fonds: String? = nil, location: String? = nil, arrangement: String? = nil, condition: String? = nil,
+        readable: Set<Access>? = nil
+    ) {
         self.fonds = fonds
         self.location = location
         self.arrangement = arrangement
         self.condition = condition
+        self.readable = readable
     }
 }
 
@@ -166,15 +172,22 @@ extension KhoStore {
         }
     }
 
-    private static let boxViewSQL = """
-        SELECT b.*, f.code AS fonds_code, p.code AS from_code,
-            COUNT(fi.id) AS n_files, COALESCE(SUM(\(Bounds.sql("fi.sheets"))), 0) AS n_sheets,
-            COALESCE(SUM(\(Bounds.sql("fi.pages"))), 0) AS n_pages
-        FROM box b
-        JOIN fonds f ON f.id = b.fonds_id
-        LEFT JOIN box p ON p.id = b.from_box_id
-        LEFT JOIN file fi ON fi.box_id = b.id
-        """
+    /// Boxes with their files counted: every file, or only those of the `readable` access levels (their values
+    /// come first in the arguments).
+    private static func boxViewSQL(readable: Set<Access>?) -> (sql: String, arguments: [String]) {
+        let levels = readable.map { $0.map(\.rawValue).sorted() }
+        let only = levels.map { " AND fi.access IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
+        let sql = """
+            SELECT b.*, f.code AS fonds_code, p.code AS from_code,
+                COUNT(fi.id) AS n_files, COALESCE(SUM(\(Bounds.sql("fi.sheets"))), 0) AS n_sheets,
+                COALESCE(SUM(\(Bounds.sql("fi.pages"))), 0) AS n_pages
+            FROM box b
+            JOIN fonds f ON f.id = b.fonds_id
+            LEFT JOIN box p ON p.id = b.from_box_id
+            LEFT JOIN file fi ON fi.box_id = b.id\(only)
+            """
+        return (sql, levels ?? [])
+    }
 
     /// The boxes matching `filter`, in code order.
     public func listBoxes(_ filter: BoxFilter = BoxFilter()) throws -> [BoxView] {
@@ -204,24 +217,29 @@ extension KhoStore {
         return try read { db in
             if let fonds = filter.fonds { _ = try Lookup.fonds(db, code: Clean.code(fonds)) }
             let open = try boxesOutById(db)
+            let view = Self.boxViewSQL(readable: filter.readable)
             return try Row.fetchAll(
-                db, sql: "\(Self.boxViewSQL) \(whereSQL) GROUP BY b.id ORDER BY b.code",
-                arguments: StatementArguments(arguments)
+                db, sql: "\(view.sql) \(whereSQL) GROUP BY b.id ORDER BY b.code",
+                arguments: StatementArguments(view.arguments) + StatementArguments(arguments)
             ).map { try Self.boxView($0, custody: open) }
         }
     }
 
-    /// One box with its files.
-    public func showBox(_ code: String) throws -> (box: BoxView, files: [FileView]) {
+    /// One box with its files; with `readable`, only the files of those access levels, counted and listed.
+    public func showBox(_ code: String, readable: Set<Access>? = nil) throws -> (box: BoxView, files: [FileView]) {
         try read { db in
             let box = try Lookup.box(db, code: code)
+            let view = Self.boxViewSQL(readable: readable)
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "\(Self.boxViewSQL) WHERE b.id = ? GROUP BY b.id", arguments: [box.id])
+                    db, sql: "\(view.sql) WHERE b.id = ? GROUP BY b.id",
+                    arguments: StatementArguments(view.arguments) + [box.id])
             else {
                 throw CatalogueError.unknownBox(code)
             }
-            let files = try fileViews(db, whereSQL: "WHERE fi.box_id = ?", arguments: [box.id])
+            let files = try fileViews(db, whereSQL: "WHERE fi.box_id = ?", arguments: [box.id]).filter {
+                readable?.contains($0.access) ?? true
+            }
             return (try Self.boxView(row, custody: try boxesOutById(db)), files)
         }
     }

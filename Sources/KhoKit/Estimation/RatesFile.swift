@@ -60,3 +60,12 @@ public enum RatesFile {
         try OutputFile.write(defaultRatesFileText, to: path, protecting: protected)
     }
 }
+
+extension EstimateRequest {
+    /// A request with the rates file at `path`, or, when there is none, the built-in prices whose sources say so:
+    /// what `kho estimate`, `kho report` and `kho serve` all estimate with.
+    public init(ratesFile path: String) throws {
+        let loaded = try RatesFile.load(path: path)
+        self.init(rates: loaded ?? .builtIn(missing: path), ratesFound: loaded != nil)
+    }
+}

@@ -21,17 +21,28 @@ extension KhoStore {
     ///
     /// The figures of the money, storage and finish sections are the estimate's own; the page only formats them.
     public func leadershipReport(_ source: ReportEstimate, lang: Lang, now: Date = Date()) throws -> LeadershipReport {
-        let result: EstimateResult
-        var savedName: String?
-        switch source {
-        case .new(let request):
-            result = try makeEstimate(request, now: now).result
-        case .saved(let name):
-            result = try savedEstimate(name).result
-            savedName = name
-        }
+        let (result, savedName) = try estimate(source, now: now)
         let model = try reportModel(estimate: result, savedName: savedName, lang: lang, now: now)
         return LeadershipReport(estimate: result, model: model, html: renderReport(model, lang: lang))
+    }
+
+    /// The leadership report's first-page summary for `source`: the same chairman's paragraph and basis as the
+    /// report made now opens with, without gathering the rest of the report.
+    public func reportSummary(_ source: ReportEstimate, now: Date = Date()) throws -> ReportSummary {
+        Self.summary(try estimate(source, now: now).result)
+    }
+
+    /// The estimate a report shows, and the name it was saved under (nil for a new one).
+    private func estimate(_ source: ReportEstimate, now: Date) throws -> (result: EstimateResult, savedName: String?) {
+        switch source {
+        case .new(let request): (try makeEstimate(request, now: now).result, nil)
+        case .saved(let name): (try savedEstimate(name).result, name)
+        }
+    }
+
+    /// The first page's paragraph and basis of an estimate, computed here once for the report and the dashboard.
+    static func summary(_ e: EstimateResult) -> ReportSummary {
+        ReportSummary(chairman: EstimateTexts.chairman(e), basis: EstimateTexts.basis(e))
     }
 
     /// Everything the leadership report shows, gathered from the catalogue, the log and an estimate, in `lang`.
@@ -176,14 +187,15 @@ extension KhoStore {
             e.pace.map { pace in
                 WorkKind.allCases.map { kind in EstimateTexts.pace(kind, pace[kind]) }
             } ?? []
-        var summary = CostSummary(
+        let first = Self.summary(e)
+        var cost = CostSummary(
             money: e.money, finish: planFinish(e), sustainedFinish: sustainedFinish(e), pace: pace,
-            basis: EstimateTexts.basis(e),
+            basis: first.basis,
             deadline: e.deadline.map(deadlineSummary),
             assumptions: e.assumptions.map(\.message), warnings: e.warnings.map(\.message),
             savedEstimateName: savedName, daysOfData: e.daysOfData)
-        summary.chairman = EstimateTexts.chairman(e)
-        return summary
+        cost.chairman = first.chairman
+        return cost
     }
 
     /// The parts the report shows finish days for, in order: each kind of work, then all work (no kind).

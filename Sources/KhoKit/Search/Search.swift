@@ -71,11 +71,16 @@ extension KhoStore {
         }
         return try read { db in
             let ranking = try Self.ranking(db, expression, match: match, window: window)
+            let hidden = Set(Access.allCases).subtracting(readable)
             let files = try Self.grouped(
-                db, ranking.rows, limit: max(1, limit), query: expression,
-                hidden: Set(Access.allCases).subtracting(readable))
+                db, ranking.rows, limit: max(1, limit), query: expression, hidden: hidden)
+            // The count leaves out the places in files the person may not read (beyond the window it only says
+            // "more than", which tells nothing about them).
+            let matches =
+                ranking.matches > window
+                ? ranking.matches : ranking.matches - (try Self.hiddenRows(db, ranking.rows, hidden))
             return SearchAnswer(
-                query: query, folded: expression.folded, files: files, matches: ranking.matches,
+                query: query, folded: expression.folded, files: files, matches: matches,
                 broad: ranking.matches > window, dropped: expression.dropped,
                 milliseconds: Date().timeIntervalSince(started) * 1000)
         }
@@ -118,6 +123,28 @@ extension KhoStore {
             }
         }
         return order.compactMap { byFile[$0] }
+    }
+
+    /// How many of `rows` belong to files whose access is one of `hidden` (their documents and text included).
+    private static func hiddenRows(
+        _ db: Database, _ rows: [(rowid: Int64, score: Double)], _ hidden: Set<Access>
+    ) throws -> Int {
+        guard !hidden.isEmpty, !rows.isEmpty else { return 0 }
+        let levels = hidden.map(\.rawValue)
+        let marks = databaseQuestionMarks(count: levels.count)
+        let files = Set(
+            try Int64.fetchAll(
+                db, sql: "SELECT id FROM file WHERE access IN (\(marks))", arguments: StatementArguments(levels)))
+        guard !files.isEmpty else { return 0 }
+        let documents = Set(
+            try Int64.fetchAll(
+                db,
+                sql: "SELECT d.id FROM document d JOIN file f ON f.id = d.file_id WHERE f.access IN (\(marks))",
+                arguments: StatementArguments(levels)))
+        return rows.filter { row in
+            row.rowid % 4 == SearchIndex.Kind.document.rawValue
+                ? documents.contains(row.rowid / 4) : files.contains(row.rowid / 4)
+        }.count
     }
 
     /// Whether the file's access is one of `hidden`.

@@ -12,24 +12,32 @@ enum SummarySection {
                 id: "summary", heading: T.summary, lang: lang,
                 paragraph(T.noEstimate.text(lang)) + paragraph(T.howToEstimate.text(lang), cls: "muted"))
         }
-        // One paragraph: what the money buys, each option's total, the finish under the plan and what the plan
-        // assumes against recent reality, a missed deadline, the first decision. Figures carry their JSON keys.
-        var out = "<p class=\"lead\" data-key=\"chairman-summary\">"
-        for piece in c.chairman {
-            let text = escapeHTML(piece.text.text(lang))
-            if let key = piece.key {
-                out +=
-                    "<strong data-value=\"\(escapeHTML(piece.value ?? ""))\" data-key=\"\(escapeHTML(key))\">\(text)</strong>"
-            } else {
-                out += text
-            }
-        }
-        out += "</p>"
-        if !c.basis.isEmpty {
-            out +=
-                "<p class=\"muted\">\(escapeHTML(T.basis.text(lang))): "
-                + c.basis.map { escapeHTML($0.text(lang)) }.joined(separator: "; ") + ".</p>"
-        }
-        return reportSection(id: "summary", heading: T.summary, lang: lang, out)
+        return reportSection(
+            id: "summary", heading: T.summary, lang: lang,
+            renderReportSummary(ReportSummary(chairman: c.chairman, basis: c.basis), lang: lang))
     }
+}
+
+/// The report's first-page summary as HTML: one paragraph (what the money buys, each option's total, the finish
+/// under the plan and what the plan assumes against recent reality, a missed deadline, the first decision), its
+/// figures tagged with their JSON keys, then what the estimate assumed. The report and the leader's dashboard in
+/// `kho serve` both show it through this function, so they never differ.
+public func renderReportSummary(_ summary: ReportSummary, lang: Lang) -> String {
+    var out = "<p class=\"lead\" data-key=\"chairman-summary\">"
+    for piece in summary.chairman {
+        let text = escapeHTML(piece.text.text(lang))
+        if let key = piece.key {
+            out +=
+                "<strong data-value=\"\(escapeHTML(piece.value ?? ""))\" data-key=\"\(escapeHTML(key))\">\(text)</strong>"
+        } else {
+            out += text
+        }
+    }
+    out += "</p>"
+    if !summary.basis.isEmpty {
+        out +=
+            "<p class=\"muted\">\(escapeHTML(T.basis.text(lang))): "
+            + summary.basis.map { escapeHTML($0.text(lang)) }.joined(separator: "; ") + ".</p>"
+    }
+    return out
 }
