@@ -1,10 +1,11 @@
 import Foundation
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 @testable import KhoTIFF
 
-@Suite struct MutationTests {
+@Suite(.tags(.slow)) struct MutationTests {
     @Test(arguments: [false, true])
     func garbledBytesNeverCrashOrGoUnnoticed(bigTIFF: Bool) throws {
         // Given a sound two-page master written by libtiff, and 400 copies with bytes overwritten at fixed-seed random places

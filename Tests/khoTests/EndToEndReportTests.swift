@@ -1,7 +1,8 @@
 import Foundation
+import KhoTestTags
 import Testing
 
-@Suite struct EndToEndReportTests {
+@Suite(.tags(.endToEnd)) struct EndToEndReportTests {
     func catalogue() throws -> Kho {
         let kho = Kho()
         for step in [

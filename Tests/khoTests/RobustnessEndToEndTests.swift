@@ -1,7 +1,8 @@
 import Foundation
+import KhoTestTags
 import Testing
 
-@Suite struct RobustnessEndToEndTests {
+@Suite(.tags(.endToEnd)) struct RobustnessEndToEndTests {
     @Test func fourProcessesAppendingAtOnceToANewCatalogueLoseNothing() throws {
         // Given a catalogue that does not exist yet, and four workers that each append 50 attributed events
         let kho = Kho()

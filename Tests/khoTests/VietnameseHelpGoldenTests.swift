@@ -1,10 +1,11 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// `kho --help`, `kho estimate --help` and an argument-parser error as a person reads them in Vietnamese: no English
 /// heading, phrase or parsing message shows through (issue 25). When a change is intended, paste the actual text
 /// (printed after the diff) into the expected text below.
-@Suite struct VietnameseHelpGoldenTests {
+@Suite(.tags(.endToEnd)) struct VietnameseHelpGoldenTests {
     /// Vietnamese, 80 columns.
     static let env = ["KHO_LANG": "vi", "COLUMNS": "80", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
 
