@@ -35,9 +35,11 @@ import Testing
     }
 
     @Test func aBackupTakenDuringAnIngestRestoresToACleanCatalogue() throws {
-        // Given an ingest running
+        // Given an ingest of 2,000 masters running (two transactions: an ingest writes about 1,024 masters at a
+        // time), held still (SIGSTOP) once its first files are recorded
         let kho = Kho()
-        let root = try InterruptedIngestTests().corpus(in: kho, files: 100, pages: 10)
+        let files = 200
+        let root = try InterruptedIngestTests().corpus(in: kho, files: files, pages: 10)
         let ingest = Process()
         ingest.executableURL = Kho.binary
         ingest.arguments = ["scan", "ingest", root, "--by", "Hoa"]
@@ -45,25 +47,39 @@ import Testing
         ingest.standardOutput = FileHandle.nullDevice
         ingest.standardError = FileHandle.nullDevice
         try ingest.run()
-        usleep(150_000)
+        let ingestedSoFar = { try Self.ingestedFiles(kho) }
+        let deadline = Date().addingTimeInterval(120)
+        while ingest.isRunning, (try? ingestedSoFar()) ?? 0 == 0, Date() < deadline { usleep(5_000) }
+        kill(ingest.processIdentifier, SIGSTOP)
+        #expect(ingest.isRunning, "the ingest ended before a backup could be taken during it")
         // When a backup is taken meanwhile, and restored after the ingest has finished
         let backup = kho.dir.appendingPathComponent("sao-luu.sqlite").path
-        let taken = try kho("backup", backup)
+        let backingUp = Result { try kho("backup", backup) }
+        kill(ingest.processIdentifier, SIGCONT)
         ingest.waitUntilExit()
+        let taken = try backingUp.get()
         #expect(taken.code == 0, "\(taken.err)")
         #expect(ingest.terminationStatus == 0)
+        #expect(try Self.ingestedFiles(kho) == files)
         #expect(try kho("restore", backup, "--by", "Thu").code == 1)
         let restored = try kho("restore", backup, "--force", "--by", "Thu")
         #expect(restored.code == 0, "\(restored.err)")
-        // Then the restored catalogue checks clean, and a new ingest finishes the job
+        // Then the backup holds the ingest half done (some files, not all: it was taken during the ingest)
+        let inBackup = try Self.ingestedFiles(kho)
+        #expect(inBackup > 0 && inBackup < files, "\(inBackup) of \(files) files ingested in the backup")
+        // And the restored catalogue checks clean, and a new ingest finishes the job
         let check = try kho("check")
         #expect(check.code == 0, "\(check.out)")
         #expect(try kho("scan", "ingest", root, "--by", "Hoa").code == 0)
         let after = try InterruptedIngestTests().state(kho)
-        #expect(
-            after.count == 100 && after.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") }
-        )
+        #expect(after.count == files)
+        #expect(after.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") })
         #expect(try kho("check").code == 0)
+    }
+
+    /// How many files of `kho`'s catalogue have their ingest recorded.
+    static func ingestedFiles(_ kho: Kho) throws -> Int {
+        try InterruptedIngestTests().state(kho).values.filter { $0.hasSuffix("ingested=true") }.count
     }
 
     @Test func backupAndCheckSpeakToPeople() throws {
