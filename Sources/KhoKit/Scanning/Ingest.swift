@@ -146,14 +146,15 @@ struct RegistrationTimes {
 
     init() {}
 
-    init(_ db: Database) throws {
-        let made = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT f.id, e.happened_at FROM file f JOIN event e ON e.id = f.added_by
-                """)
-        while let row = try made.next() {
-            added[row["id"]] = Date(timeIntervalSince1970: TimeInterval(row["happened_at"] as Int64))
+    /// The registration times of the files `ids` (one seek each: an ingest asks about the files it touches, never
+    /// the whole catalogue).
+    init(_ db: Database, files ids: some Sequence<Int64>) throws {
+        let made = try db.cachedStatement(
+            sql: "SELECT e.happened_at FROM file f JOIN event e ON e.id = f.added_by WHERE f.id = ?")
+        for id in ids {
+            if let at = try Int64.fetchOne(made, arguments: [id]) {
+                added[id] = Date(timeIntervalSince1970: TimeInterval(at))
+            }
         }
         var highest: Int64 = 0
         let rows = try Row.fetchCursor(
@@ -383,8 +384,16 @@ extension KhoStore {
         return batches
     }
 
-    /// Reads and writes the batches: reading batch n+1 (on all cores) overlaps writing batch n (one transaction), so
-    /// the database never waits for the disk or the other way round. Returns the files counted by work day.
+    /// How long one write transaction of an ingest may gather batches: long enough that the pages of the big indexes
+    /// (random SHA-256 keys) are written to the WAL and checkpointed once for thousands of masters, not once per
+    /// batch; short enough that a clerk's write beside it (the CLI, `kho serve`) waits less than this.
+    static let commitInterval: TimeInterval = 1.5
+    /// The most masters one write transaction gathers, whatever the time.
+    static let commitMasters = 16_384
+
+    /// Reads and writes the batches: reading batch n+1 (on all cores) overlaps writing batch n, so the database never
+    /// waits for the disk or the other way round. Batches are written in transactions of up to `commitInterval`
+    /// seconds or `commitMasters` masters, each holding whole catalogue files. Returns the files counted by work day.
     private func writeBatches(
         _ batches: [[WorkItem]], run: IngestRun, summary: inout IngestSummary
     ) throws -> [WorkDayKey: Int] {
@@ -393,35 +402,38 @@ extension KhoStore {
         var days: [WorkDayKey: Int] = [:]
         let reader = PipelinedReader(profile: run.profile, time: time, now: run.now)
         reader.start(batches.first ?? [])
-        for (index, batch) in batches.enumerated() {
-            let results = reader.wait()
-            if index + 1 < batches.count { reader.start(batches[index + 1]) }
-            var offset = 0
-            var items: [(item: WorkItem, read: ArraySlice<ReadMaster>)] = []
-            for item in batch {
-                let read = results[offset..<(offset + item.toRead.count)]
-                offset += item.toRead.count
-                Self.countRead(read, ref: item.ref, into: &summary)
-                done += read.count
-                items.append((item, read))
-            }
-            do {
-                // Only into the catalogue the ingest read its codes from (a restore or a copy over it stops it).
-                try write(still: run.identity, task: Self.ingestTask) { db in
-                    for (item, read) in items {
+        var reading = true
+        var index = 0
+        defer { if reading { _ = reader.wait() } }
+        while index < batches.count {
+            let opened = Date()
+            var gathered = 0
+            // Only into the catalogue the ingest read its codes from (a restore or a copy over it stops it).
+            try write(still: run.identity, task: Self.ingestTask) { db in
+                repeat {
+                    let results = reader.wait()
+                    reading = index + 1 < batches.count
+                    if reading { reader.start(batches[index + 1]) }
+                    var offset = 0
+                    for item in batches[index] {
+                        let read = results[offset..<(offset + item.toRead.count)]
+                        offset += item.toRead.count
+                        Self.countRead(read, ref: item.ref, into: &summary)
                         try self.record(
                             db, fileId: item.fileId, read: read, gone: item.gone, root: run.root, profile: run.profile,
                             by: run.who, registered: run.registered(item.fileId), now: run.now, summary: &summary,
                             days: &days)
                     }
-                }
-            } catch {
-                _ = index + 1 < batches.count ? reader.wait() : []
-                throw error
+                    done += results.count
+                    gathered += results.count
+                    index += 1
+                    run.progress?(
+                        IngestProgress(
+                            done: done, total: total, bytes: summary.bytes,
+                            elapsed: Date().timeIntervalSince(run.started)))
+                } while index < batches.count && gathered < Self.commitMasters
+                    && Date().timeIntervalSince(opened) < Self.commitInterval
             }
-            run.progress?(
-                IngestProgress(
-                    done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(run.started)))
         }
         return days
     }
@@ -528,27 +540,37 @@ private struct IngestCatalogue {
     }
     var files: [String: KnownFile] = [:]
     var existing: [String: KnownMaster] = [:]
-    var registered: RegistrationTimes
+    var registered = RegistrationTimes()
 
+    /// Only what this ingest can touch: the files of the folders walked and of the masters ingested from `root`
+    /// before, one index seek each (a catalogue of 8.000 files costs an ingest of 120 folders what one of 120 does).
     init(_ db: Database, root: String, folders: [ScanFolder]) throws {
-        registered = try RegistrationTimes(db)
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT b.code AS box_code, f.code AS file_code, f.id, f.access FROM file f JOIN box b ON b.id = f.box_id
-                """)
-        {
-            files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = KnownFile(
+        let byCode = try db.cachedStatement(
+            sql: "SELECT f.id, f.access FROM file f JOIN box b ON b.id = f.box_id WHERE b.code = ? AND f.code = ?")
+        for folder in folders {
+            guard let row = try Row.fetchOne(byCode, arguments: [folder.box, folder.file]) else { continue }
+            files["\(folder.box)/\(folder.file)"] = KnownFile(
                 id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
         }
-        try loadMasters(db, root: root, folders: folders)
+        let fromRoot = try loadMasters(db, root: root, folders: folders)
+        let byId = try db.cachedStatement(
+            sql:
+                "SELECT b.code AS box_code, f.code AS file_code, f.access FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?"
+        )
+        for id in fromRoot {
+            guard let row = try Row.fetchOne(byId, arguments: [id]) else { continue }
+            files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = KnownFile(
+                id: id, secret: (row["access"] as String) == Access.secret.rawValue)
+        }
+        registered = try RegistrationTimes(db, files: files.values.map(\.id))
     }
 
     /// The masters under a folder walked now (whatever root they were ingested from), and every master ingested from
     /// this root before whose folder is not on disk any more (a folder removed whole). Never the whole table: masters
     /// ingested from another root and not walked now cannot change or go missing in this ingest, so a catalogue of
     /// 500.000 masters costs an ingest of 3.000 new ones what an empty one does.
-    private mutating func loadMasters(_ db: Database, root: String, folders: [ScanFolder]) throws {
+    /// Returns the files with masters from this root whose folders were not walked.
+    private mutating func loadMasters(_ db: Database, root: String, folders: [ScanFolder]) throws -> [Int64] {
         let columns = "rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing"
         // A folder's masters are the relative paths from "BOX/FILE/" up to "BOX/FILE0" ('0' follows '/').
         let underFolder = try db.cachedStatement(
@@ -571,9 +593,11 @@ private struct IngestCatalogue {
                 SELECT id FROM f WHERE id IS NOT NULL
                 """, arguments: [root, root])
         let ofFile = try db.cachedStatement(sql: "SELECT \(columns) FROM master WHERE file_id = ?")
-        for id in fromRoot where !walked.contains(id) {
+        let unwalked = fromRoot.filter { !walked.contains($0) }
+        for id in unwalked {
             try add(Row.fetchCursor(ofFile, arguments: [id]))
         }
+        return unwalked
     }
 
     private mutating func add(_ rows: RowCursor) throws {

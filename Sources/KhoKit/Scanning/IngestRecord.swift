@@ -120,6 +120,9 @@ extension KhoStore {
 
     /// The same image twice (in this file or another) is a finding on the master read now: its problem, counted in
     /// `summary`, or nil when the image is not elsewhere.
+    ///
+    /// The digest is found by its prefix (`master_sha256_prefix`); the unary `+` keeps SQLite from replacing `sha256`
+    /// by the digest inside the prefix expression (constant propagation), which would make it read the whole table.
     private func duplicateProblem(
         _ db: Database, _ m: ReadMaster, summary: inout IngestSummary
     ) throws -> StoredProblem? {
@@ -127,9 +130,12 @@ extension KhoStore {
             let other = try String.fetchOne(
                 db.cachedStatement(
                     sql: """
-                        SELECT rel_path FROM master WHERE (sha256 = ? OR seen_sha256 = ?) AND rel_path != ? AND NOT missing
-                        ORDER BY rel_path LIMIT 1
-                        """), arguments: [sha, sha, m.disk.relPath])
+                        SELECT MIN(rel_path) FROM (
+                            SELECT rel_path FROM master
+                            WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1 AND rel_path != ?2 AND NOT missing
+                            UNION ALL
+                            SELECT rel_path FROM master WHERE seen_sha256 = ?1 AND rel_path != ?2 AND NOT missing)
+                        """), arguments: [sha, m.disk.relPath])
         else { return nil }
         let finding = IngestFinding.duplicate(of: other)
         if m.problems.isEmpty && m.result.isReadable { summary.failedQC += 1 }

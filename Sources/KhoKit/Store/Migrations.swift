@@ -440,6 +440,17 @@ enum Migrations {
                         WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0;
                     """)
         }
+        // The duplicate check finds a SHA-256 by its first 12 hex digits (48 bits: one master in 2^48 shares them by
+        // chance, and the full digest is compared after). SHA-256 keys are random, so each new master dirties its own
+        // page of this index; with 13-byte keys instead of 64 the index of half a million masters is a third the size
+        // and an ingest of 3.000 masters writes about 2.000 of its pages to the WAL and back instead of 3.400.
+        migrator.registerMigration("v16-sha256-prefix-index") { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX master_sha256;
+                    CREATE INDEX master_sha256_prefix ON master(substr(sha256, 1, 12));
+                    """)
+        }
         return migrator
     }
 }
