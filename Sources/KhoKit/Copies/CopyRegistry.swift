@@ -20,10 +20,29 @@ extension KhoStore {
         }
     }
 
-    /// The primary's folders: the scans root most masters were ingested from, and the PDF/A folder.
+    /// The primary's folders: the scans root most masters on disk were ingested from, and the PDF/A folder.
+    ///
+    /// The roots are found by one index seek each (`master_root_file`); only when there are several are their masters
+    /// counted, so a catalogue with one scans root never reads its half a million masters for this.
     static func primaryFolders(_ db: Database, catalogue: String) throws -> (scans: String?, pdf: String?) {
-        let scans = try String.fetchOne(
-            db, sql: "SELECT root FROM master GROUP BY root ORDER BY COUNT(*) DESC, root LIMIT 1")
+        let roots = try String.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE r(root) AS (
+                    SELECT MIN(root) FROM master WHERE NOT missing
+                    UNION ALL
+                    SELECT (SELECT MIN(root) FROM master WHERE NOT missing AND root > r.root) FROM r WHERE r.root IS NOT NULL)
+                SELECT root FROM r WHERE root IS NOT NULL
+                """)
+        var scans = roots.first
+        if roots.count > 1 {
+            let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM master WHERE root = ? AND NOT missing")
+            var most = -1
+            for root in roots {
+                let n = try Int.fetchOne(count, arguments: [root]) ?? 0
+                if n > most { (scans, most) = (root, n) }
+            }
+        }
         let pdf = try? deliverySettings(db).resolvedFolder(catalogue: catalogue)
         return (scans, pdf)
     }

@@ -58,16 +58,23 @@ extension KhoStore {
             facts.masters = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE NOT missing") ?? 0
             facts.unreadableMasters =
                 try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM master WHERE NOT missing AND (NOT readable OR sha256 IS NULL)")
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM master INDEXED BY master_unsound WHERE NOT missing AND (NOT readable OR sha256 IS NULL)
+                        """)
                 ?? 0
             facts.filesWithMasters =
-                try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT file_id) FROM master WHERE NOT missing") ?? 0
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM file f WHERE EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
+                        """) ?? 0
             facts.filesUndescribed =
                 try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT COUNT(DISTINCT m.file_id) FROM master m WHERE NOT m.missing
-                        AND NOT EXISTS (SELECT 1 FROM document d WHERE d.file_id = m.file_id)
+                        SELECT COUNT(*) FROM file f WHERE EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
+                        AND NOT EXISTS (SELECT 1 FROM document d WHERE d.file_id = f.id)
                         """) ?? 0
             facts.pdfUnverified =
                 try Int.fetchOne(

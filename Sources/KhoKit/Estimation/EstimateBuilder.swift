@@ -242,9 +242,7 @@ extension KhoStore {
             remaining.scanningShareOfUnarranged = totals.permanentShare ?? 1
         }
         // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
-        remaining.storedBytesNow =
-            try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(\(Bounds.sql("size"))), 0) FROM master WHERE NOT missing")
-            ?? 0
+        remaining.storedBytesNow = try Self.storedBytes(db)
         var measured = try Self.measuredRatios(db, totals)
         try Self.measureDocuments(db, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
         return (remaining, measured, Self.scopeText(request))
@@ -361,6 +359,20 @@ extension KhoStore {
     }
 
     /// The ratios measured from the families' totals, and bytes per page from the masters that passed QC.
+    /// The bytes of every master on disk, from two covering indexes (hashed ones by `master_copy_expected`, the few
+    /// never hashed by `master_unsound`), never by reading every master's row.
+    static func storedBytes(_ db: Database) throws -> Int64 {
+        let size = Bounds.sql("size")
+        return try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT COALESCE(SUM(\(size)), 0) FROM master INDEXED BY master_copy_expected
+                        WHERE sha256 IS NOT NULL AND NOT missing)
+                     + (SELECT COALESCE(SUM(\(size)), 0) FROM master INDEXED BY master_unsound
+                        WHERE NOT missing AND (NOT readable OR sha256 IS NULL) AND sha256 IS NULL)
+                """) ?? 0
+    }
+
     private static func measuredRatios(_ db: Database, _ t: FamilyTotals) throws -> MeasuredRatios {
         // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages, read from the
         // master_bytes_per_page index (the middle one or two of half a million, not all of them into memory).

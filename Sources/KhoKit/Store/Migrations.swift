@@ -451,6 +451,23 @@ enum Migrations {
                     CREATE INDEX master_sha256_prefix ON master(substr(sha256, 1, 12));
                     """)
         }
+        // Reading commands at full scale: the masters that are not sound (unreadable, or never hashed; few in a working
+        // catalogue) for the preservation levels and the estimate's stored bytes; the masters that need attention for
+        // `kho scan problems` and the report; masters by path and by inode, and the
+        // scans roots, for the check that no output overwrites a master (each output looked a path up in every row).
+        // New masters land together in each of these (one file's masters, one root, inodes handed out in order).
+        migrator.registerMigration("v17-full-scale-reads") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX master_unsound ON master(file_id, size)
+                        WHERE NOT missing AND (NOT readable OR sha256 IS NULL);
+                    CREATE INDEX master_disk_path ON master(disk_path);
+                    CREATE INDEX master_inode ON master(inode, device);
+                    CREATE INDEX master_root ON master(root);
+                    CREATE INDEX master_attention ON master(file_id)
+                        WHERE lost_event IS NULL AND (problem_count > 0 OR NOT readable OR missing OR seen_sha256 IS NOT NULL);
+                    """)
+        }
         return migrator
     }
 }

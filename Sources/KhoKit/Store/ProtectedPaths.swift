@@ -133,9 +133,22 @@ extension KhoStore {
     /// What no output may write over: this catalogue's files, its scans roots, its PDF/A folder and copies.
     public func protectedPaths() throws -> ProtectedPaths {
         let (roots, settings) = try read { db in
-            (try String.fetchAll(db, sql: "SELECT DISTINCT root FROM master"), try Self.deliverySettings(db))
+            (try Self.scansRoots(db), try Self.deliverySettings(db))
         }
         let folder = try? settings.resolvedFolder(catalogue: path)
         return ProtectedPaths(catalogue: path, scansRoots: roots, pdfFolder: folder, store: self)
+    }
+
+    /// Every root masters were ingested from, one seek of `master_root` each.
+    static func scansRoots(_ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE r(root) AS (
+                    SELECT MIN(root) FROM master
+                    UNION ALL
+                    SELECT (SELECT MIN(root) FROM master WHERE root > r.root) FROM r WHERE r.root IS NOT NULL)
+                SELECT root FROM r WHERE root IS NOT NULL
+                """)
     }
 }
