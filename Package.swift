@@ -97,20 +97,24 @@ let package = Package(
         // Writes TIFF fixtures with libtiff for the tests; not part of kho.
         .target(
             name: "KhoTestSupport", dependencies: ["CLibTIFF", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF", "KhoTestSupport"]),
-        .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation"]),
-        .testTarget(name: "KhoReportTests", dependencies: ["KhoReport", "KhoEstimation"]),
-        .testTarget(name: "KhoKitTests", dependencies: ["KhoKit", "KhoTestSupport"]),
+        // The tests' shared tags (`.slow`, `.endToEnd`), defined once; not part of kho.
+        .target(name: "KhoTestTags"),
+        .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF", "KhoTestSupport", "KhoTestTags"]),
+        .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation", "KhoTestTags"]),
+        .testTarget(name: "KhoReportTests", dependencies: ["KhoReport", "KhoEstimation", "KhoTestTags"]),
+        .testTarget(name: "KhoKitTests", dependencies: ["KhoKit", "KhoTestSupport", "KhoTestTags"]),
         .testTarget(
             name: "KhoWebTests",
             dependencies: [
-                "KhoWeb", "KhoKit", "KhoTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "KhoWeb", "KhoKit", "KhoTestSupport", "KhoTestTags",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .testTarget(
             name: "khoTests",
             dependencies: [
-                "kho", "KhoKit", "KhoTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "kho", "KhoKit", "KhoTestSupport", "KhoTestTags",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
     ]
 )

@@ -22,6 +22,11 @@ public enum ParserWords {
                 out.append(heading)
                 continue
             }
+            // A group of subcommands (CommandGroup): its name, already in Vietnamese, after argument-parser's word.
+            if let group = line.firstMatch(of: #/^(\S.*) SUBCOMMANDS:$/#) {
+                out.append("LỆNH CON — \(group.1):")
+                continue
+            }
             out.append(phrases(line))
         }
         return out.joined(separator: "\n")

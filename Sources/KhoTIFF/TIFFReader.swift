@@ -210,6 +210,10 @@ public enum TIFFReader {
         let directoryOffset = TIFFCurrentDirOffset(tif)
         walk.pagesByDirectory[directoryOffset] = walk.pagesByDirectory[directoryOffset] ?? number
         let raw = rawDirectory(directoryOffset)
+        // A directory whose entries or next-directory pointer run past the end of the file is cut: libtiff reads what
+        // is there and takes a cut pointer for the end of the chain, so a master cut there would read as sound and
+        // shorter. The raw reading, which needs the whole directory, says so.
+        if raw == nil { result.findings.append(.unreadableDirectory(page: number, detail: "")) }
         // libtiff keeps XResolution and YResolution under one "set" flag: one of them alone reads as the other being 0.
         // Whether each is there is what the file says.
         if let raw {

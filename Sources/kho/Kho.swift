@@ -21,19 +21,31 @@ struct Kho: ParsableCommand {
                 Language: Vietnamese by default; --lang en or KHO_LANG=en for English.
                 """)(),
         version: "0.1.0",
-        subcommands: [
-            StatusCommand.self, FondsCommand.self, BoxCommand.self, FileCommand.self, DocCommand.self,
-            SearchCommand.self,
-            LocationCommand.self,
-            ImportCommand.self, SortCommand.self, WeedCommand.self, ScanCommand.self, PdfCommand.self,
-            CopiesCommand.self,
-            LogCommand.self,
-            UndoCommand.self,
-            EstimateCommand.self, ThroughputCommand.self, RatesCommand.self, OutCommand.self, InCommand.self,
-            NextCommand.self,
-            LabelsCommand.self,
-            ReportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
-            UserCommand.self, ServeCommand.self,
+        groupedSubcommands: [
+            CommandGroup(
+                name: Text(vi: "danh mục", en: "catalogue")(),
+                subcommands: [
+                    FondsCommand.self, BoxCommand.self, FileCommand.self, DocCommand.self, SearchCommand.self,
+                    LocationCommand.self, ImportCommand.self, OutCommand.self, InCommand.self, LabelsCommand.self,
+                ]),
+            CommandGroup(
+                name: Text(vi: "chỉnh lý và số hóa", en: "arrangement and scanning")(),
+                subcommands: [SortCommand.self, WeedCommand.self, ScanCommand.self, NextCommand.self]),
+            CommandGroup(
+                name: Text(vi: "giao nộp", en: "delivery")(),
+                subcommands: [PdfCommand.self, CopiesCommand.self, ExportCommand.self]),
+            CommandGroup(
+                name: Text(vi: "tiến độ, dự toán và báo cáo", en: "progress, estimates and reports")(),
+                subcommands: [
+                    StatusCommand.self, EstimateCommand.self, ThroughputCommand.self, RatesCommand.self,
+                    ReportCommand.self,
+                ]),
+            CommandGroup(
+                name: Text(vi: "bảo trì", en: "maintenance")(),
+                subcommands: [
+                    LogCommand.self, UndoCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
+                    UserCommand.self, ServeCommand.self,
+                ]),
         ]
     )
 

@@ -1,3 +1,4 @@
+import KhoTestTags
 import Testing
 
 @testable import KhoEstimation
@@ -71,7 +72,7 @@ func portableCos(_ x: Double) -> Double {
     return sum
 }
 
-@Suite struct CalibrationTests {
+@Suite(.tags(.slow)) struct CalibrationTests {
     struct Case: Sendable, CustomStringConvertible {
         let name: String
         let correlation: Double

@@ -1,9 +1,10 @@
+import KhoTestTags
 import Testing
 
 @testable import KhoEstimation
 
 /// The sustained pace's band against simulated truth when whole weeks go idle (other duties, holidays, no budget).
-@Suite struct SustainedCalibrationTests {
+@Suite(.tags(.slow)) struct SustainedCalibrationTests {
     static let people = 3
     static let mean = 100.0
     static let idleProbability = 0.3

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoTestTags
 import Testing
 
 @testable import KhoKit
@@ -8,7 +9,7 @@ import Testing
 ///
 /// `KHO_FUZZ_CSV_CASES` sets the number of cases (default 300; `tools/fuzz-csv` runs many more) and
 /// `KHO_FUZZ_CSV_SEED` the seed.
-@Suite struct CSVFuzzTests {
+@Suite(.tags(.slow)) struct CSVFuzzTests {
     struct Rng {
         var state: UInt64
         mutating func next(_ bound: Int) -> Int {

@@ -116,3 +116,54 @@ import Testing
         #expect(try store.copiesForEstimate() == nil)
     }
 }
+
+/// Copies open what they read with the fixity reader's safe open (`Fixity.openForReading`), so they refuse what it
+/// refuses: a sparse file is not copied (nor read to its end) and says why.
+@Suite struct SafeCopyOpenTests {
+    @Test func aSparseSourceIsRefusedBeforeAnyByteIsCopied() throws {
+        // Given a 64 MiB source made of holes, and where its copy would go
+        let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = dir.appendingPathComponent("0001.tif").path
+        let fd = open(source, O_WRONLY | O_CREAT, 0o644)
+        #expect(fd >= 0 && ftruncate(fd, 64 << 20) == 0)
+        close(fd)
+        let target = dir.appendingPathComponent("usb/scans/0001.tif").path
+        // When it is copied, and hashed as a copy's file
+        let outcome = SafeCopy.transfer(from: source, to: target, expected: String(repeating: "0", count: 64))
+        let digest = SafeCopy.digest(source)
+        // Then both are the fixity reader's sparse finding, in words, and nothing is written
+        guard case .sourceUnreadable(.refused(let error)) = outcome, case .sparse = error.kind else {
+            Issue.record("not refused as sparse: \(outcome)")
+            return
+        }
+        #expect(digest == .failure(.refused(error)))
+        #expect(CopyReadProblem.refused(error).text.en.contains("sparse"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("usb").path))
+    }
+
+    @Test func aLinkAndAFolderAreNotRead() throws {
+        let dir = Fixture.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let real = Fixture.write(bytes: [1, 2, 3], to: "real.tif", in: dir)
+        let link = dir.appendingPathComponent("link.tif").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        // Given a link to a file, a folder and a name with nothing behind it
+        let missing = dir.appendingPathComponent("none").path
+        // When each is copied
+        let fromLink = SafeCopy.transfer(from: link, to: link + ".copy", expected: "")
+        let fromFolder = SafeCopy.transfer(from: dir.path, to: real + ".copy", expected: "")
+        // Then the link is not followed, the folder is not a regular file, and the missing one is missing
+        guard case .sourceUnreadable(.notRegular) = fromLink else {
+            Issue.record("a link was followed: \(fromLink)")
+            return
+        }
+        guard case .sourceUnreadable(.refused(let error)) = fromFolder, case .notRegularFile = error.kind else {
+            Issue.record("a folder was not refused as not a regular file: \(fromFolder)")
+            return
+        }
+        #expect(SafeCopy.transfer(from: missing, to: real + ".c", expected: "") == .sourceUnreadable(.missing))
+        #expect(!FileManager.default.fileExists(atPath: link + ".copy"))
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KhoTIFF
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 @testable import KhoKit
@@ -162,7 +163,7 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
     }
 }
 
-@Suite(.timeLimit(.minutes(20))) struct CraftedRestoreTests {
+@Suite(.tags(.slow), .timeLimit(.minutes(20))) struct CraftedRestoreTests {
     let folder = try! TemporaryDirectory()
     var dir: URL { URL(fileURLWithPath: folder.path) }
     var live: String { dir.appendingPathComponent("kho.sqlite").path }

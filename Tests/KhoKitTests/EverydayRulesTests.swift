@@ -23,6 +23,17 @@ import Testing
         #expect(ParserWords.sentence(english) == vietnamese)
     }
 
+    @Test func aGroupOfSubcommandsIsHeadedInVietnamese() {
+        // Given argument-parser's heading of a CommandGroup whose name is already Vietnamese, and the plain heading
+        let english =
+            "LỆNH CON:\nSUBCOMMANDS:\nDANH MỤC SUBCOMMANDS:\n  fonds   Phông\nTIẾN ĐỘ, DỰ TOÁN VÀ BÁO CÁO SUBCOMMANDS:"
+        // Then each reads as kho's own Vietnamese heading, the group's name kept
+        #expect(
+            ParserWords.vietnameseHelp(english)
+                == "LỆNH CON:\nLỆNH CON:\nLỆNH CON — DANH MỤC:\n  fonds   Phông\nLỆNH CON — TIẾN ĐỘ, DỰ TOÁN VÀ BÁO CÁO:"
+        )
+    }
+
     @Test func anErrorKeepsItsUsageAlignedAndPointsToHelp() {
         let english = """
             Error: Unknown option '--years'

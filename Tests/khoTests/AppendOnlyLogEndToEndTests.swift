@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 /// The append-only log (issue 21, item 6): no event is ever changed or deleted, references to deleted rows stay
 /// valid because their ids are never given out again, and registration times come from the log.
-@Suite struct AppendOnlyLogEndToEndTests {
+@Suite(.tags(.endToEnd)) struct AppendOnlyLogEndToEndTests {
     /// `date` as `--at` takes it, in the archive's time zone.
     static func at(_ date: Date) -> String {
         let format = DateFormatter()

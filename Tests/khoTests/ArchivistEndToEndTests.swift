@@ -1,8 +1,9 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// The archivist's working day through the `kho` binary: the destruction list, corrections, the log, the clerk's sheet.
-@Suite struct ArchivistEndToEndTests {
+@Suite(.tags(.endToEnd)) struct ArchivistEndToEndTests {
     func run(_ kho: Kho, _ steps: [[String]]) throws {
         for step in steps {
             // Registered well before the work the tests back-fill (never dated before its box was registered).

@@ -1,4 +1,5 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 #if canImport(Glibc)
@@ -7,7 +8,7 @@ import Testing
 
 /// Issue 21, item 7: SIGINT/SIGTERM during `pdf build` or `scan ingest` ends the children (their process groups),
 /// removes the build folders, leaves the catalogue as before the interrupted file, and exits 130/143 with one line.
-@Suite(.serialized) struct CleanStopEndToEndTests {
+@Suite(.tags(.endToEnd), .serialized) struct CleanStopEndToEndTests {
     /// Every process as (pid, parent, process group, command line).
     func processes() -> [(pid: Int32, ppid: Int32, pgrp: Int32, cmd: String)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

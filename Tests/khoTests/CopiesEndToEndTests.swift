@@ -1,5 +1,6 @@
 import Foundation
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 /// A catalogue with ingested masters on the primary and two registered copies in temporary folders.
@@ -61,7 +62,7 @@ struct CopiesFixture {
     }
 }
 
-@Suite struct CopiesEndToEndTests {
+@Suite(.tags(.endToEnd)) struct CopiesEndToEndTests {
     @Test func syncFillsBothCopiesWithTheCatalogueContentAndOneEvent() throws {
         // Given a primary with 6 masters and two empty copies
         let f = try CopiesFixture()
@@ -242,7 +243,7 @@ struct CopiesFixture {
     }
 }
 
-@Suite struct CopiesLeadershipTests {
+@Suite(.tags(.endToEnd)) struct CopiesLeadershipTests {
     @Test func statusReportAndEstimateShowEachCopyAndTheLevelsReached() throws {
         // Given a primary and two copies (one off-site, each in its own place), synced and audited
         let f = try CopiesFixture()

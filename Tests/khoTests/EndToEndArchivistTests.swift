@@ -1,8 +1,9 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// The archivist's working day through the built `kho`: location marks, the work queue, custody, labels, metres at risk.
-@Suite struct EndToEndArchivistTests {
+@Suite(.tags(.endToEnd)) struct EndToEndArchivistTests {
     /// Fonds UBND-SK1; B-MOULD (mould, 1990, "Kho tạm") with a permanent file; B-DRY (mould, 1990, A-1) with a permanent
     /// file; B-GOOD (good, 2005, A-1); H1 (good) made from B-DRY at A-3-2 with files 01 and 02.
     func catalogue() throws -> Kho {

@@ -1,8 +1,9 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// Documents, the Circular's metadata and search, through the command line as a clerk uses them.
-@Suite struct EndToEndDocumentTests {
+@Suite(.tags(.endToEnd)) struct EndToEndDocumentTests {
     func catalogue() throws -> Kho {
         let kho = Kho()
         for step in [

@@ -1,9 +1,10 @@
 import Foundation
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 /// The dates-and-invariants rules as a person meets them: refused commands, what `sort finish` says, `kho check`.
-@Suite struct EndToEndInvariantTests {
+@Suite(.tags(.endToEnd)) struct EndToEndInvariantTests {
     /// A catalogue with fonds F, bundle B1 (0.5 m), box H1 holding file H1/01, and an empty box H2.
     func catalogue() throws -> Kho {
         let kho = Kho()

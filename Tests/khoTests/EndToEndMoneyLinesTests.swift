@@ -1,10 +1,11 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// Numbers a chairman can check line by line: every printed quantity × unit price is the printed amount, in text,
 /// CSV and report; totals are their lines; the chart's finish is the table's; storage is priced; bands, deadlines and
 /// counted sheets behave (issue 22).
-@Suite struct EndToEndMoneyLinesTests {
+@Suite(.tags(.endToEnd)) struct EndToEndMoneyLinesTests {
     static let env = [
         "KHO_LANG": "vi", "KHO_TZ": "Asia/Ho_Chi_Minh", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
     ]

@@ -1,9 +1,10 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// The legal digital copy, end to end: `kho pdf build` runs OCRmyPDF and Tesseract (`vie`) on ingested masters,
 /// `kho pdf verify` reads the copies back with poppler. CI installs ocrmypdf, tesseract-ocr-vie and poppler-utils.
-@Suite struct EndToEndPdfTests {
+@Suite(.tags(.endToEnd)) struct EndToEndPdfTests {
     /// A catalogue with fonds UBND-SK1, box H1 and the given files (first year 1993, as many sheets as pages),
     /// their masters written as `0001.tif`, `0002.tif`, … and ingested.
     func catalogue(_ files: [(String, [[UInt8]])]) throws -> Kho {

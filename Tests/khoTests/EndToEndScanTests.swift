@@ -1,8 +1,9 @@
 import Foundation
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
-@Suite struct EndToEndScanTests {
+@Suite(.tags(.endToEnd)) struct EndToEndScanTests {
     func catalogue() throws -> (Kho, String) {
         let kho = Kho()
         let root = kho.dir.appendingPathComponent("scans").path

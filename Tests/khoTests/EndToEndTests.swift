@@ -1,7 +1,8 @@
 import Foundation
+import KhoTestTags
 import Testing
 
-@Suite struct EndToEndTests {
+@Suite(.tags(.endToEnd)) struct EndToEndTests {
     /// A catalogue with fonds UBND-SK1, bundle B1 (0.5 m) at A-1, box H1 made from it, and file H1/01 (40 sheets).
     func catalogue() throws -> Kho {
         let kho = Kho()
@@ -185,7 +186,7 @@ import Testing
     }
 }
 
-@Suite struct EndToEndEstimateTests {
+@Suite(.tags(.endToEnd)) struct EndToEndEstimateTests {
     @Test func estimateJSONHasTheKeysScriptsRead() throws {
         let kho = Kho()
         for step in [

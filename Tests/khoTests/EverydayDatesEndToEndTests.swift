@@ -1,9 +1,10 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// Issue 25, dates and quantities, through the built `kho`: work dates after their bounds, destruction-list dates in
 /// order, weeded quantities that fit the box, document dates near their file's years, suggestions kho accepts.
-@Suite struct EverydayDatesEndToEndTests {
+@Suite(.tags(.endToEnd)) struct EverydayDatesEndToEndTests {
     /// Fonds F1 and box H1 (0,5 m), registered now.
     func catalogue() throws -> Kho {
         let kho = Kho()

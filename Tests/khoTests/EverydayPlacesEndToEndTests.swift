@@ -1,10 +1,11 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// Issue 25, round trips and placements, through the built `kho`: the inventory comes back exactly, documents land
 /// where the user said, labels only for boxes on the shelf, a box made from a bundle takes its condition and place,
 /// and a secret file's documents never show in search.
-@Suite struct EverydayPlacesEndToEndTests {
+@Suite(.tags(.endToEnd)) struct EverydayPlacesEndToEndTests {
     /// Fonds F1, bundle B017 (0,5 m, mouldy, on K-3), box H1 with file H1/01.
     func catalogue() throws -> Kho {
         let kho = Kho()

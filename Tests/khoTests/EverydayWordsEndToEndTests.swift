@@ -1,9 +1,10 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// Issue 25, messages and words, through the built `kho`: each message names the field and the value the user gave,
 /// nothing English shows in Vietnamese mode, counts read right.
-@Suite struct EverydayWordsEndToEndTests {
+@Suite(.tags(.endToEnd)) struct EverydayWordsEndToEndTests {
     /// Fonds F1, box H1 and file H1/01, registered ten days ago.
     func catalogue() throws -> Kho {
         let kho = Kho()

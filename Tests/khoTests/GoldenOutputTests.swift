@@ -1,4 +1,5 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// `kho status` and `kho estimate` as a person reads them, in Vietnamese, on ``FixedCatalogue``: a change to either
@@ -7,7 +8,7 @@ import Testing
 ///
 /// The run's wall-clock time (status's first line) and the temporary folder's path are replaced by placeholders, and
 /// spaces at the ends of lines are not compared (table padding).
-@Suite struct GoldenOutputTests {
+@Suite(.tags(.endToEnd)) struct GoldenOutputTests {
     /// The text with each line's trailing spaces dropped and without a final newline.
     static func normalised(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KhoTIFF
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 @testable import KhoKit
@@ -114,7 +115,7 @@ func contents(_ path: String) throws -> [String] {
     }
 }
 
-@Suite(.timeLimit(.minutes(20))) struct HardeningEndToEndTests {
+@Suite(.tags(.endToEnd), .timeLimit(.minutes(20))) struct HardeningEndToEndTests {
     /// A catalogue with a fonds, boxes and files, closed (all of it in its file).
     func catalogue(_ kho: Kho) throws {
         #expect(try kho("fonds", "add", "F", "--name", "Phông", "--by", "Thu").code == 0)

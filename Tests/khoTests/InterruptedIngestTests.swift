@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 import KhoEstimation
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 @testable import KhoKit
 
-@Suite struct InterruptedIngestTests {
+@Suite(.tags(.endToEnd)) struct InterruptedIngestTests {
     /// The seed of the kill times when KHO_TEST_SEED does not set one.
     static let defaultSeed: UInt64 = 20_261_127
 

@@ -1,10 +1,11 @@
 import Foundation
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 /// What the scanning operator sees for masters libtiff corrects or refuses (issue 21, item 8): only findings
 /// libtiff's own reading confirms, so a valid master never asks for a needless rescan.
-@Suite struct LibTIFFVerdictEndToEndTests {
+@Suite(.tags(.endToEnd)) struct LibTIFFVerdictEndToEndTests {
     @Test func ingestAndProblemsShowOnlyWhatLibTIFFConfirms() throws {
         // Given four files whose masters are: a strip with a bogus byte count libtiff corrects, a tiled page with the
         // SGI DataType tag, a page with YResolution only, and a page whose next directory libtiff cannot read

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 /// Issue 11, classes 4, 6 and 9 through the built `kho`: huge numbers are refused (never a crash), a damaged
 /// catalogue still reads, an unclosed quote imports nothing, bad codes are refused, and hidden characters never
 /// reach the terminal raw.
-@Suite struct NamesBoundsQuotesEndToEndTests {
+@Suite(.tags(.endToEnd)) struct NamesBoundsQuotesEndToEndTests {
     /// A catalogue with fonds F1, box B1 and file B1/01.
     func catalogue() throws -> Kho {
         let kho = Kho()

@@ -1,8 +1,9 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// Hardening: no command writes over the catalogue or a special file, hangs on a FIFO, or creates a catalogue by reading.
-@Suite struct OutputInputHardeningTests {
+@Suite(.tags(.endToEnd)) struct OutputInputHardeningTests {
     func catalogue() throws -> Kho {
         let kho = Kho()
         for step in [

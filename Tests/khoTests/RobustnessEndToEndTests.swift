@@ -1,7 +1,8 @@
 import Foundation
+import KhoTestTags
 import Testing
 
-@Suite struct RobustnessEndToEndTests {
+@Suite(.tags(.endToEnd)) struct RobustnessEndToEndTests {
     @Test func fourProcessesAppendingAtOnceToANewCatalogueLoseNothing() throws {
         // Given a catalogue that does not exist yet, and four workers that each append 50 attributed events
         let kho = Kho()
@@ -34,9 +35,11 @@ import Testing
     }
 
     @Test func aBackupTakenDuringAnIngestRestoresToACleanCatalogue() throws {
-        // Given an ingest running
+        // Given an ingest of 2,000 masters running, held still (SIGSTOP) while its write transaction is open (it holds
+        // SQLite's write lock: an ingest gathers its masters into transactions of up to 1.5 s)
         let kho = Kho()
-        let root = try InterruptedIngestTests().corpus(in: kho, files: 100, pages: 10)
+        let files = 200
+        let root = try InterruptedIngestTests().corpus(in: kho, files: files, pages: 10)
         let ingest = Process()
         ingest.executableURL = Kho.binary
         ingest.arguments = ["scan", "ingest", root, "--by", "Hoa"]
@@ -44,25 +47,61 @@ import Testing
         ingest.standardOutput = FileHandle.nullDevice
         ingest.standardError = FileHandle.nullDevice
         try ingest.run()
-        usleep(150_000)
+        let deadline = Date().addingTimeInterval(120)
+        var stoppedWriting = false
+        while !stoppedWriting, ingest.isRunning, Date() < deadline {
+            guard Self.writeLockHeld(kho.db) else {
+                usleep(1_000)
+                continue
+            }
+            kill(ingest.processIdentifier, SIGSTOP)
+            // (the lock may have been let go between the look and the stop: then let it run and look again)
+            stoppedWriting = Self.writeLockHeld(kho.db)
+            if !stoppedWriting { kill(ingest.processIdentifier, SIGCONT) }
+        }
+        #expect(stoppedWriting, "the ingest was not held still inside a write transaction")
         // When a backup is taken meanwhile, and restored after the ingest has finished
         let backup = kho.dir.appendingPathComponent("sao-luu.sqlite").path
-        let taken = try kho("backup", backup)
+        let backingUp = Result { try kho("backup", backup) }
+        kill(ingest.processIdentifier, SIGCONT)
         ingest.waitUntilExit()
+        let taken = try backingUp.get()
         #expect(taken.code == 0, "\(taken.err)")
         #expect(ingest.terminationStatus == 0)
+        #expect(try Self.ingestedFiles(kho) == files)
         #expect(try kho("restore", backup, "--by", "Thu").code == 1)
         let restored = try kho("restore", backup, "--force", "--by", "Thu")
         #expect(restored.code == 0, "\(restored.err)")
-        // Then the restored catalogue checks clean, and a new ingest finishes the job
+        // Then the backup holds what the ingest had committed before that transaction, not all of it
+        let inBackup = try Self.ingestedFiles(kho)
+        #expect(inBackup < files, "\(inBackup) of \(files) files ingested in the backup")
+        // And the restored catalogue checks clean, and a new ingest finishes the job
         let check = try kho("check")
         #expect(check.code == 0, "\(check.out)")
         #expect(try kho("scan", "ingest", root, "--by", "Hoa").code == 0)
         let after = try InterruptedIngestTests().state(kho)
-        #expect(
-            after.count == 100 && after.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") }
-        )
+        #expect(after.count == files)
+        #expect(after.values.allSatisfy { $0.contains("masters=10") && $0.hasSuffix("ingested=true") })
         #expect(try kho("check").code == 0)
+    }
+
+    /// Whether another process holds SQLite's write lock on the catalogue at `db` (in WAL mode, a POSIX lock on byte
+    /// 120 of its `-shm` file): a write transaction is open.
+    static func writeLockHeld(_ db: String) -> Bool {
+        let fd = open(db + "-shm", O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 120
+        lock.l_len = 1
+        return fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != Int16(F_UNLCK)
+    }
+
+    /// How many files of `kho`'s catalogue have their ingest recorded.
+    static func ingestedFiles(_ kho: Kho) throws -> Int {
+        try InterruptedIngestTests().state(kho).values.filter { $0.hasSuffix("ingested=true") }.count
     }
 
     @Test func backupAndCheckSpeakToPeople() throws {

@@ -1,8 +1,9 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// The end-to-end runner itself: it must not be what hangs or fails.
-@Suite struct RunnerTests {
+@Suite(.tags(.endToEnd)) struct RunnerTests {
     @Test func aCommandThatWritesMoreThanAPipeBufferToStandardErrorDoesNotHang() throws {
         // Given a CSV of 250 boxes whose extents are 600 characters of nonsense
         let kho = Kho()

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
 import KhoEstimation
+import KhoTestTags
 import Testing
 
 @testable import KhoKit
 
 /// `kho estimate show` gives back exactly what `kho estimate --save` printed, as JSON and as text.
-@Suite struct SavedEstimateEndToEndTests {
+@Suite(.tags(.endToEnd)) struct SavedEstimateEndToEndTests {
     /// How `kho … --json` writes JSON (Printer.json): what the saved result must come back as, byte for byte.
     static func printed<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()

@@ -1,11 +1,12 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 @testable import kho
 
 /// Issue 23 end to end: every numeric option is bounded before any arithmetic, search takes any pasted text, and
 /// every title the catalogue accepts can be delivered as a PDF/A.
-@Suite struct ScaleEndToEndTests {
+@Suite(.tags(.endToEnd)) struct ScaleEndToEndTests {
     func catalogue() throws -> Kho {
         let kho = Kho()
         for step in [

@@ -1,4 +1,5 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 #if canImport(Glibc)
@@ -7,7 +8,7 @@ import Testing
 
 /// Issue 21, items 2, 3 and 5: the one safe reader for fixity (special files, links, sparse files are findings that
 /// never block), a PDF/A built only from what was checked, and a missing master remembered until its loss is accepted.
-@Suite struct TrustFixityEndToEndTests {
+@Suite(.tags(.endToEnd)) struct TrustFixityEndToEndTests {
     func catalogue(pages: [[UInt8]] = [PdfFixture.plainPage(seed: 1), PdfFixture.plainPage(seed: 2)]) throws -> Kho {
         try EndToEndPdfTests().catalogue([("H1/01", pages)])
     }

@@ -1,10 +1,11 @@
 import Foundation
 import KhoTIFF
+import KhoTestTags
 import Testing
 
 /// Issue 21, item 1: no output writes over what kho catalogues or manages, with links and `..` resolved, even
 /// with `--force`; the message names what the path is.
-@Suite struct TrustOutputsEndToEndTests {
+@Suite(.tags(.endToEnd)) struct TrustOutputsEndToEndTests {
     /// A catalogue with H1/01 (two masters) ingested from `scans/`.
     func catalogue() throws -> Kho {
         try EndToEndPdfTests().catalogue([

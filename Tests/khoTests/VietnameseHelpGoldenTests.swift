@@ -1,10 +1,11 @@
 import Foundation
+import KhoTestTags
 import Testing
 
 /// `kho --help`, `kho estimate --help` and an argument-parser error as a person reads them in Vietnamese: no English
 /// heading, phrase or parsing message shows through (issue 25). When a change is intended, paste the actual text
 /// (printed after the diff) into the expected text below.
-@Suite struct VietnameseHelpGoldenTests {
+@Suite(.tags(.endToEnd)) struct VietnameseHelpGoldenTests {
     /// Vietnamese, 80 columns.
     static let env = ["KHO_LANG": "vi", "COLUMNS": "80", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
 
@@ -55,9 +56,7 @@ import Testing
           --version               In số phiên bản.
           -h, --help              Xem hướng dẫn này.
 
-        LỆNH CON:
-          status                  Tiến độ: số mét tổng / đã chỉnh lý / giữ lại / đã số
-                                  hóa, hộp, hồ sơ, trang, theo phông.
+        LỆNH CON — DANH MỤC:
           fonds                   Phông lưu trữ: thêm, liệt kê, đổi mã, xóa phông đăng
                                   ký nhầm.
           box                     Hộp: thêm, liệt kê, xem, sửa, chuyển vị trí, đổi mã,
@@ -73,37 +72,47 @@ import Testing
                                   trùng) và liệt kê.
           import                  Nhập danh sách hộp hoặc hồ sơ từ tệp CSV (tất cả hoặc
                                   không dòng nào).
+          out                     Giao hộp hoặc hồ sơ ra khỏi kho (ai giữ, từ bao giờ,
+                                  để làm gì, hạn trả); `kho out list`: những gì đang ở
+                                  ngoài.
+          in                      Ghi nhận hộp hoặc hồ sơ đã trả về kho.
+          labels                  In nhãn gáy hộp: tệp HTML khổ A4, mỗi tờ 4 nhãn 90 ×
+                                  125 mm (gáy hộp TCVN 9252:2012), có đường cắt.
+
+        LỆNH CON — CHỈNH LÝ VÀ SỐ HÓA:
           sort                    Chỉnh lý: ghi bắt đầu và hoàn thành cho từng hộp.
           weed                    Danh mục tài liệu hết giá trị: đề nghị hủy khi chỉnh
                                   lý, Hội đồng duyệt, hủy.
           scan                    Số hóa: nạp bản quét TIFF, kiểm tra chất lượng và
                                   toàn vẹn, ghi nhận bằng tay.
+          next                    Việc nên làm trước: hộp cần chỉnh lý hoặc hồ sơ cần
+                                  số hóa, xếp theo mức nguy cơ.
+
+        LỆNH CON — GIAO NỘP:
           pdf                     Bản số hóa hợp pháp: PDF/A hai lớp có lớp chữ tiếng
                                   Việt, đặt tên theo mã hồ sơ (Thông tư 05/2025/TT-BNV).
           copies                  Các bản lưu (USB, NAS, nơi khác): đăng ký, chép nội
                                   dung đã kiểm tra, kiểm tra toàn vẹn, sửa từ bản tốt.
-          log                     Nhật ký sự kiện: ai làm gì, khi nào, trên hộp/hồ sơ
-                                  nào.
-          undo                    Hoàn tác một sự kiện bằng một sự kiện bù (nhật ký
-                                  không bao giờ bị sửa).
+          export                  Xuất mục lục hồ sơ (Nghị định 30/2020, Phụ lục V)
+                                  hoặc dữ liệu thô (CSV, JSON).
+
+        LỆNH CON — TIẾN ĐỘ, DỰ TOÁN VÀ BÁO CÁO:
+          status                  Tiến độ: số mét tổng / đã chỉnh lý / giữ lại / đã số
+                                  hóa, hộp, hồ sơ, trang, theo phông.
           estimate                Dự toán thời gian, nhân lực, dung lượng và kinh phí
                                   còn lại, từ năng suất đo được.
           throughput              Năng suất đo được theo tuần và theo người (bảng mà dự
                                   toán dựa vào).
           rates                   Tệp đơn giá: tạo bản mặc định có chú thích, xem.
-          out                     Giao hộp hoặc hồ sơ ra khỏi kho (ai giữ, từ bao giờ,
-                                  để làm gì, hạn trả); `kho out list`: những gì đang ở
-                                  ngoài.
-          in                      Ghi nhận hộp hoặc hồ sơ đã trả về kho.
-          next                    Việc nên làm trước: hộp cần chỉnh lý hoặc hồ sơ cần
-                                  số hóa, xếp theo mức nguy cơ.
-          labels                  In nhãn gáy hộp: tệp HTML khổ A4, mỗi tờ 4 nhãn 90 ×
-                                  125 mm (gáy hộp TCVN 9252:2012), có đường cắt.
           report                  Báo cáo cho lãnh đạo: một tệp HTML tự chứa, in được
                                   khổ A4 (biểu đồ, kinh phí, chất lượng quét, tình
                                   trạng).
-          export                  Xuất mục lục hồ sơ (Nghị định 30/2020, Phụ lục V)
-                                  hoặc dữ liệu thô (CSV, JSON).
+
+        LỆNH CON — BẢO TRÌ:
+          log                     Nhật ký sự kiện: ai làm gì, khi nào, trên hộp/hồ sơ
+                                  nào.
+          undo                    Hoàn tác một sự kiện bằng một sự kiện bù (nhật ký
+                                  không bao giờ bị sửa).
           check                   Kiểm tra danh mục: tệp SQLite, khóa ngoại, trạng thái
                                   khớp nhật ký, số mét, bản quét trên đĩa.
           backup                  Sao lưu danh mục ra một tệp, kể cả khi người khác

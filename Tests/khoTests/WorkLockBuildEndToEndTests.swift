@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoTestTags
 import Testing
 
 #if canImport(Glibc)
@@ -66,7 +67,7 @@ struct Gate {
     }
 }
 
-@Suite struct WorkLockBuildEndToEndTests {
+@Suite(.tags(.endToEnd)) struct WorkLockBuildEndToEndTests {
     @Test func renamesAndRestoresWaitForABuildAndABuildWritesNothingIntoACatalogueReplacedUnderIt() throws {
         // Given a file whose master passed QC, and a backup taken before its masters were ingested
         let kho = Kho()

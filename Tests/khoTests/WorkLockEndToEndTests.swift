@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 @testable import KhoKit
@@ -8,7 +9,7 @@ import Testing
 /// Work that cannot interleave (issue 21, item 4): commands that change what a code or a path means wait for no one
 /// and refuse while an ingest, a build or a restore runs, naming who and since when; a build whose catalogue is
 /// replaced under it stops without writing; `kho check` finds what such races used to leave behind.
-@Suite struct WorkLockEndToEndTests {
+@Suite(.tags(.endToEnd)) struct WorkLockEndToEndTests {
     /// A catalogue: fonds F, boxes H1 (files 01, 02) and H2 (empty), and Hoa's lock holder.
     func catalogue() throws -> Kho {
         let kho = Kho()

@@ -12,6 +12,18 @@ enum CopyReadProblem: Error, Sendable, Hashable {
     /// A link, a folder, a device or a pipe where a file should be: never followed or read.
     case notRegular(String)
     case io(Int32)
+    /// What the fixity reader's safe open refuses to read: a folder, device or pipe, a sparse or oversized file, a
+    /// size that changed.
+    case refused(FixityError)
+
+    /// The problem a fixity reading's error is for a copy.
+    init(_ error: FixityError) {
+        switch error.kind {
+        case .system: self = error.errno == ENOENT || error.errno == ENOTDIR ? .missing : .io(error.errno)
+        case .symbolicLink: self = .notRegular(Text(vi: "liên kết", en: "link")())
+        case .notRegularFile, .sizeChanged, .sparse, .tooLarge: self = .refused(error)
+        }
+    }
 
     var text: Text {
         switch self {
@@ -21,6 +33,7 @@ enum CopyReadProblem: Error, Sendable, Hashable {
         case .io(let code):
             Text(
                 vi: "lỗi đọc: \(String(cString: strerror(code)))", en: "read error: \(String(cString: strerror(code)))")
+        case .refused(let error): error.reason
         }
     }
 }
@@ -45,28 +58,16 @@ enum SafeCopy {
 
     static func markerPath(_ root: String) -> String { root + "/" + CopySite.markerName }
 
-    /// Opens `path` for reading without following a link and without blocking on a FIFO or device, and returns the
-    /// descriptor and size of a regular file. The one place copies open a file to read it (to swap for the fixity
-    /// reader's own safe open when it has one).
+    /// Opens `path` for reading with the fixity reader's safe open (``Fixity/openForReading(path:expectedSize:limit:)``:
+    /// no link followed, no wait on a FIFO or device, no sparse or oversized file read), and returns the descriptor
+    /// and size of the regular file. The one place copies open a file to read it.
     static func openRegular(_ path: String) -> Result<(fd: Int32, size: Int64), CopyReadProblem> {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
-        if fd < 0 {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { return .failure(.missing) }
-            if code == ELOOP { return .failure(.notRegular(Text(vi: "liên kết", en: "link")())) }
-            return .failure(.io(code))
+        do throws(FixityError) {
+            let (fd, info) = try Fixity.openForReading(path: path)
+            return .success((fd, Int64(info.st_size)))
+        } catch {
+            return .failure(CopyReadProblem(error))
         }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            let code = errno
-            close(fd)
-            return .failure(.io(code))
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            return .failure(.notRegular(describe(mode: info.st_mode)))
-        }
-        return .success((fd, Int64(info.st_size)))
     }
 
     /// What kind of thing a mode is, in words.
@@ -91,7 +92,7 @@ enum SafeCopy {
         do throws(FixityError) {
             return .success(try Fixity.digest(path: path))
         } catch {
-            return .failure(error.errno == ENOENT ? .missing : .io(error.errno))
+            return .failure(CopyReadProblem(error))
         }
     }
 

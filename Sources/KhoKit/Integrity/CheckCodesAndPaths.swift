@@ -20,105 +20,117 @@ extension KhoStore {
     private static func checkEventTargets(_ db: Database, into report: inout CheckReport) throws {
         for (column, table) in [("fonds_id", "fonds"), ("box_id", "box"), ("file_id", "file")] {
             let mark = try RowIds.highestGiven(db, table: table)
-            for row in try Row.fetchAll(
-                db,
+            try appendProblems(
+                db, code: "foreign_key",
                 sql: """
                     SELECT e.id, e.\(column) AS target FROM event e
                     WHERE e.\(column) > ? AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = e.\(column))
                     ORDER BY e.id LIMIT 100
-                    """, arguments: [mark])
-            {
+                    """, arguments: [mark], into: &report
+            ) { row in
                 let id: Int64 = row["id"]
                 let target: Int64 = row["target"]
-                report.problems.append(
-                    CheckProblem(
-                        code: "foreign_key", subject: "event \(id)",
-                        text: Text(
-                            vi: "sự kiện \(id) trỏ tới \(table) \(target), một mã số chưa từng cấp cho \(table) nào",
-                            en: "event \(id) refers to \(table) \(target), an id never given to any \(table)")))
+                return (
+                    "event \(id)",
+                    Text(
+                        vi: "sự kiện \(id) trỏ tới \(table) \(target), một mã số chưa từng cấp cho \(table) nào",
+                        en: "event \(id) refers to \(table) \(target), an id never given to any \(table)")
+                )
             }
         }
     }
 
     /// Each master on record (not marked missing) lies in the folder `BOX/FILE/` of its file's codes.
     private static func checkMasterFolders(_ db: Database, into report: inout CheckReport) throws {
-        for row in try Row.fetchAll(
-            db,
+        try appendProblems(
+            db, code: "master_folder",
             sql: """
                 SELECT b.code || '/' || f.code AS ref, COUNT(*) AS masters, MIN(m.rel_path) AS first
                 FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
                 WHERE NOT m.missing
                   AND substr(m.rel_path, 1, length(b.code) + length(f.code) + 2) != b.code || '/' || f.code || '/'
                 GROUP BY f.id ORDER BY b.code, f.code
-                """)
-        {
+                """, into: &report
+        ) { row in
             let ref: String = row["ref"]
             let masters: Int = row["masters"]
             let first: String = row["first"]
             let folder = (first as NSString).deletingLastPathComponent
-            report.problems.append(
-                CheckProblem(
-                    code: "master_folder", subject: "file \(ref)",
-                    text: Text(
-                        vi:
-                            "\(masters) bản quét của hồ sơ \(ref) được ghi ở thư mục \(folder), không phải \(ref) theo mã hộp và mã hồ sơ (mã bị đổi trong lúc nạp?); hãy chuyển thư mục \(folder) thành \(ref) trong thư mục bản quét rồi chạy `kho scan ingest`",
-                        en:
-                            "\(masters) masters of file \(ref) are recorded in folder \(folder), not \(ref) as its box and file codes say (renamed during an ingest?); move folder \(folder) to \(ref) under the scans root and run `kho scan ingest`"
-                    )))
+            return (
+                "file \(ref)",
+                Text(
+                    vi:
+                        "\(masters) bản quét của hồ sơ \(ref) được ghi ở thư mục \(folder), không phải \(ref) theo mã hộp và mã hồ sơ (mã bị đổi trong lúc nạp?); hãy chuyển thư mục \(folder) thành \(ref) trong thư mục bản quét rồi chạy `kho scan ingest`",
+                    en:
+                        "\(masters) masters of file \(ref) are recorded in folder \(folder), not \(ref) as its box and file codes say (renamed during an ingest?); move folder \(folder) to \(ref) under the scans root and run `kho scan ingest`"
+                )
+            )
         }
     }
 
     /// The latest copy of each file lies in the folder of its fonds' code, as `kho pdf build` names it.
     private static func checkCopyFolders(_ db: Database, into report: inout CheckReport) throws {
-        for row in try Row.fetchAll(
-            db,
+        try appendProblems(
+            db, code: "copy_fonds",
             sql: """
                 SELECT b.code || '/' || f.code AS ref, fo.code AS fonds, c.path, c.archive_id
                 FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id JOIN fonds fo ON fo.id = b.fonds_id
                 WHERE c.id = (SELECT MAX(id) FROM pdf_copy l WHERE l.file_id = c.file_id)
                 ORDER BY b.code, f.code
-                """)
-        {
+                """, into: &report
+        ) { row in
             let path: String = row["path"]
             let fonds: String = row["fonds"]
             let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-            guard folder != folderName(fonds) else { continue }
+            guard folder != folderName(fonds) else { return nil }
             let ref: String = row["ref"]
             let archiveId: String = row["archive_id"]
-            report.problems.append(
-                CheckProblem(
-                    code: "copy_fonds", subject: "file \(ref)",
-                    text: Text(
-                        vi:
-                            "bản PDF/A \(archiveId) của hồ sơ \(ref) nằm ở thư mục phông «\(folder)», nhưng hồ sơ thuộc phông \(fonds) (mã phông bị đổi trong lúc dựng?); bản sao mang mã cũ. Hãy dựng lại (`kho pdf build \(ref) --force`) và xem lại bản cũ \(path)",
-                        en:
-                            "PDF/A copy \(archiveId) of file \(ref) lies in fonds folder “\(folder)”, but the file belongs to fonds \(fonds) (renamed during a build?); the copy carries the old code. Rebuild it (`kho pdf build \(ref) --force`) and look at the old one, \(path)"
-                    )))
+            return (
+                "file \(ref)",
+                Text(
+                    vi:
+                        "bản PDF/A \(archiveId) của hồ sơ \(ref) nằm ở thư mục phông «\(folder)», nhưng hồ sơ thuộc phông \(fonds) (mã phông bị đổi trong lúc dựng?); bản sao mang mã cũ. Hãy dựng lại (`kho pdf build \(ref) --force`) và xem lại bản cũ \(path)",
+                    en:
+                        "PDF/A copy \(archiveId) of file \(ref) lies in fonds folder “\(folder)”, but the file belongs to fonds \(fonds) (renamed during a build?); the copy carries the old code. Rebuild it (`kho pdf build \(ref) --force`) and look at the old one, \(path)"
+                )
+            )
         }
     }
 
     /// A file with a PDF/A copy has masters on record, present or marked missing (the copy was made from them).
     private static func checkCopiesWithoutMasters(_ db: Database, into report: inout CheckReport) throws {
-        for row in try Row.fetchAll(
-            db,
+        try appendProblems(
+            db, code: "copy_no_masters",
             sql: """
                 SELECT b.code || '/' || f.code AS ref, COUNT(*) AS copies, MAX(c.path) AS path
                 FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id
                 WHERE NOT EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id)
                 GROUP BY f.id ORDER BY b.code, f.code
-                """)
-        {
+                """, into: &report
+        ) { row in
             let ref: String = row["ref"]
             let path: String = row["path"]
-            report.problems.append(
-                CheckProblem(
-                    code: "copy_no_masters", subject: "file \(ref)",
-                    text: Text(
-                        vi:
-                            "hồ sơ \(ref) có bản PDF/A (\(path)) nhưng không có bản quét nào trong danh mục (bản sao được ghi vào một danh mục vừa khôi phục?); hãy nạp lại bản quét (`kho scan ingest`) rồi dựng lại bản sao",
-                        en:
-                            "file \(ref) has a PDF/A copy (\(path)) but no masters on record (recorded into a catalogue restored under the build?); ingest its masters again (`kho scan ingest`), then rebuild the copy"
-                    )))
+            return (
+                "file \(ref)",
+                Text(
+                    vi:
+                        "hồ sơ \(ref) có bản PDF/A (\(path)) nhưng không có bản quét nào trong danh mục (bản sao được ghi vào một danh mục vừa khôi phục?); hãy nạp lại bản quét (`kho scan ingest`) rồi dựng lại bản sao",
+                    en:
+                        "file \(ref) has a PDF/A copy (\(path)) but no masters on record (recorded into a catalogue restored under the build?); ingest its masters again (`kho scan ingest`), then rebuild the copy"
+                )
+            )
+        }
+    }
+
+    /// Appends a problem with `code` for each row `sql` returns, its subject and words made from the row by `problem`
+    /// (nil: the row is no problem).
+    private static func appendProblems(
+        _ db: Database, code: String, sql: String, arguments: StatementArguments = StatementArguments(),
+        into report: inout CheckReport, _ problem: (Row) -> (subject: String, text: Text)?
+    ) throws {
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            guard let found = problem(row) else { continue }
+            report.problems.append(CheckProblem(code: code, subject: found.subject, text: found.text))
         }
     }
 }
