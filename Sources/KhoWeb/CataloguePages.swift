@@ -101,7 +101,7 @@ enum CataloguePages {
         guarded.get("/files/:box/:file", .read) { _, context, session in
             let file = try await readableFile(context, session, services)
             let ref = FileRef(box: file.box, file: file.file)
-            let (masters, documents, copies, events) = try await services.db { store in
+            let (masters, documents, copies, events) = try await services.cached("file page \(file.ref)") { store in
                 (
                     try store.masters(of: ref).masters, try store.documents(in: file.ref),
                     try store.pdfCopies(file: ref), try store.events(LogFilter(file: ref, limit: 100))

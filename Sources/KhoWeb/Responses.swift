@@ -75,8 +75,11 @@ struct Guarded {
     }
 
     func post(_ path: RouterPath, _ permission: Permission, _ handler: @escaping Handler) {
+        let services = self.services
         router.post(path) { request, context in
-            try await Self.run(request, context, permission, api: false, handler)
+            let response = try await Self.run(request, context, permission, api: false, handler)
+            if let token = context.session?.token { await services.noteWrite(token) }
+            return response
         }
     }
 
@@ -85,8 +88,11 @@ struct Guarded {
     }
 
     func apiPost(_ path: RouterPath, _ permission: Permission, _ handler: @escaping Handler) {
+        let services = self.services
         router.post(path) { request, context in
-            try await Self.run(request, context, permission, api: true, handler)
+            let response = try await Self.run(request, context, permission, api: true, handler)
+            if let token = context.session?.token { await services.noteWrite(token) }
+            return response
         }
     }
 

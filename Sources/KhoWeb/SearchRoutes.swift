@@ -14,7 +14,10 @@ enum SearchRoutes {
                 """
             if !query.trimmingCharacters(in: .whitespaces).isEmpty {
                 let readable = session.role.readableAccess
-                let answer = try await services.db { store in try store.search(query, limit: 50, readable: readable) }
+                let key = "search \(readable.map(\.rawValue).sorted()) \(query)"
+                let answer = try await services.cached(key, floor: session.wrote) { store in
+                    try store.search(query, limit: 50, readable: readable)
+                }
                 body +=
                     "<p class=\"muted\">\(h(b.t("\(answer.files.count) hồ sơ, \(b.integer(answer.matches)) chỗ khớp", "\(answer.files.count) files, \(b.integer(answer.matches)) matches")))</p>"
                 for file in answer.files {

@@ -17,6 +17,9 @@ public struct WebSession: Sendable, Hashable {
     /// When the account was last read again from the catalogue (a role changed or an account disabled at the
     /// terminal takes effect within ``SessionStore/recheck``).
     public var checked: Date
+    /// The catalogue's state (newest event id) after this person's latest write on the web: nothing they read is
+    /// older (``ReadCache``).
+    public var wrote: Int64 = 0
 }
 
 /// The sessions of the people logged in; each expires after ``idle`` without a request.
@@ -50,6 +53,15 @@ public final class SessionStore: Sendable {
     }
 
     /// The live session with this token, touched; nil (and forgotten) once idle too long.
+    /// Records that the person of session `token` wrote, leaving the catalogue at `generation`.
+    public func noteWrite(_ token: String, generation: Int64) {
+        sessions.withLock { all in
+            guard var session = all[token] else { return }
+            session.wrote = max(session.wrote, generation)
+            all[token] = session
+        }
+    }
+
     public func touch(_ token: String) -> WebSession? {
         let now = clock()
         return sessions.withLock { all in

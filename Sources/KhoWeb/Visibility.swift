@@ -31,7 +31,7 @@ func readableFile(
     _ context: KhoContext, _ session: WebSession, _ services: WebServices
 ) async throws -> FileView {
     let ref = FileRef(box: try context.parameters.require("box"), file: try context.parameters.require("file"))
-    guard let file = try? await services.db({ store in try store.showFile(ref) }),
+    guard let file = try? await services.cached("file \(ref.box)/\(ref.file)", { store in try store.showFile(ref) }),
         session.role.readableAccess.contains(file.access)
     else { throw HTTPError(.notFound) }
     return file

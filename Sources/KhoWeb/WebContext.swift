@@ -76,6 +76,8 @@ public final class WebServices: Sendable {
     /// The leadership report's first-page summary the leader's dashboard shows (an estimate: seconds on a big
     /// catalogue, so a page shows the last one while a newer one is computed).
     let reportSummary = ComputedOnce<ReportSummary>()
+    /// File pages' and searches' library answers, once per state of the catalogue (``ReadCache``).
+    let reads = ReadCache()
 
     public init(store: KhoStore, settings: WebSettings, sessions: SessionStore = SessionStore()) {
         self.store = store
