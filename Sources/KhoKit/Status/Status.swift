@@ -166,7 +166,7 @@ extension KhoStore {
 
 /// What ``KhoStore/status(now:)`` counts as it reads the catalogue: each fonds' tally, and each family of boxes (a box
 /// as received with the boxes made from it), whose digitized share is measured as a whole.
-private struct StatusCount {
+struct StatusCount {
     var perFonds: [Int64: StatusTally] = [:]
     var families: [Int64: Family] = [:]
     var tree = BoxFamilies()
@@ -278,17 +278,32 @@ private struct StatusCount {
         }
     }
 
-    /// Each fonds' figures in code order and their total, in metres.
+    /// Each fonds' figures in code order and their total, in metres. The fonds' lengths are rounded so that they add up
+    /// to the total's (a digitized length is a fraction of a box's millimetres: rounded one by one, four fonds of
+    /// 12,2215 m in all showed 12,222 m beside a total of 12,221 m).
     func status(_ db: Database, asOf: String) throws -> Status {
         var total = StatusTally()
+        var tallies: [StatusTally] = []
         var fondsList: [Status.FondsProgress] = []
         for row in try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code") {
             let id: Int64 = row["id"]
             let p = perFonds[id, default: StatusTally()]
             total.add(p)
+            tallies.append(p)
             fondsList.append(Status.FondsProgress(code: row["code"], name: row["name"], progress: p.figures()))
         }
-        return Status(asOf: asOf, progress: total.figures(), fonds: fondsList)
+        let figures = total.figures()
+        let lengths: [(KeyPath<StatusTally, Double>, WritableKeyPath<StatusFigures, Double>)] = [
+            (\.totalMillimetres, \.totalMetres), (\.arrangedMillimetres, \.arrangedMetres),
+            (\.keptMillimetres, \.keptMetres), (\.weededMillimetres, \.weededMetres),
+            (\.digitizedMillimetres, \.digitizedMetres),
+        ]
+        for (millimetres, metres) in lengths {
+            let parts = Format.roundedParts(
+                tallies.map { $0[keyPath: millimetres] / 1000 }, total: figures[keyPath: metres], digits: 3)
+            for index in fondsList.indices { fondsList[index].progress[keyPath: metres] = parts[index] }
+        }
+        return Status(asOf: asOf, progress: figures, fonds: fondsList)
     }
 }
 
