@@ -307,6 +307,9 @@ extension KhoStore {
             root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
             identity: identity, transaction: transaction, progress: progress)
         let days = try writeBatches(Self.batches(of: work), run: run, summary: &summary)
+        try write(still: identity, task: Self.ingestTask) { db in
+            if try MasterDigests.recent(db) > MasterDigests.mergeAt { try MasterDigests.merge(db) }
+        }
         summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
             .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
         summary.seconds = Date().timeIntervalSince(started)

@@ -121,8 +121,8 @@ extension KhoStore {
     /// The same image twice (in this file or another) is a finding on the master read now: its problem, counted in
     /// `summary`, or nil when the image is not elsewhere.
     ///
-    /// The digest is found by its prefix (`master_sha256_prefix`); the unary `+` keeps SQLite from replacing `sha256`
-    /// by the digest inside the prefix expression (constant propagation), which would make it read the whole table.
+    /// The digest is found by its prefix among the merged and the recent digests (``MasterDigests``), then compared
+    /// whole.
     private func duplicateProblem(
         _ db: Database, _ m: ReadMaster, summary: inout IngestSummary
     ) throws -> StoredProblem? {
@@ -131,8 +131,13 @@ extension KhoStore {
                 db.cachedStatement(
                     sql: """
                         SELECT MIN(rel_path) FROM (
-                            SELECT rel_path FROM master
-                            WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1 AND rel_path != ?2 AND NOT missing
+                            SELECT m.rel_path FROM master_digest d JOIN master m ON m.id = d.master_id
+                            WHERE d.prefix = substr(?1, 1, 12) AND d.merged = 1
+                              AND m.sha256 = ?1 AND m.rel_path != ?2 AND NOT m.missing
+                            UNION ALL
+                            SELECT m.rel_path FROM master_digest d JOIN master m ON m.id = d.master_id
+                            WHERE d.prefix = substr(?1, 1, 12) AND d.merged = 0
+                              AND m.sha256 = ?1 AND m.rel_path != ?2 AND NOT m.missing
                             UNION ALL
                             SELECT rel_path FROM master WHERE seen_sha256 = ?1 AND rel_path != ?2 AND NOT missing)
                         """), arguments: [sha, m.disk.relPath])

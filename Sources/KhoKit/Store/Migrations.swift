@@ -440,15 +440,40 @@ enum Migrations {
                         WHERE readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0;
                     """)
         }
-        // The duplicate check finds a SHA-256 by its first 12 hex digits (48 bits: one master in 2^48 shares them by
-        // chance, and the full digest is compared after). SHA-256 keys are random, so each new master dirties its own
-        // page of this index; with 13-byte keys instead of 64 the index of half a million masters is a third the size
-        // and an ingest of 3.000 masters writes about 2.000 of its pages to the WAL and back instead of 3.400.
-        migrator.registerMigration("v16-sha256-prefix-index") { db in
+        // The duplicate check finds a SHA-256 by its first 12 hex digits (48 bits; the full digest is compared after)
+        // in `master_digest`, kept by triggers for every write of a master. SHA-256 keys are random: in one index of
+        // half a million, each new master dirtied a page of its own (2,000 of them written to the WAL and back for
+        // 3,000 masters). So new digests go into a small index of the recent ones (`merged = 0`), and an ingest that
+        // leaves more than ``MasterDigests/mergeAt`` of them moves them into the big one in one pass, each of its pages
+        // written once for thousands of digests (``MasterDigests``).
+        migrator.registerMigration("v16-master-digests") { db in
             try db.execute(
                 sql: """
                     DROP INDEX master_sha256;
-                    CREATE INDEX master_sha256_prefix ON master(substr(sha256, 1, 12));
+                    CREATE TABLE master_digest (
+                        master_id INTEGER PRIMARY KEY,
+                        prefix TEXT NOT NULL,
+                        merged INTEGER NOT NULL DEFAULT 0 CHECK (merged IN (0, 1))
+                    );
+                    INSERT INTO master_digest (master_id, prefix, merged)
+                        SELECT id, substr(sha256, 1, 12), 1 FROM master WHERE sha256 IS NOT NULL;
+                    CREATE INDEX master_digest_merged ON master_digest(prefix) WHERE merged = 1;
+                    CREATE INDEX master_digest_recent ON master_digest(prefix) WHERE merged = 0;
+                    CREATE TRIGGER master_digest_insert AFTER INSERT ON master WHEN NEW.sha256 IS NOT NULL
+                    BEGIN
+                        INSERT INTO master_digest (master_id, prefix) VALUES (NEW.id, substr(NEW.sha256, 1, 12));
+                    END;
+                    CREATE TRIGGER master_digest_update AFTER UPDATE OF sha256 ON master
+                    WHEN OLD.sha256 IS NOT NEW.sha256
+                    BEGIN
+                        DELETE FROM master_digest WHERE master_id = OLD.id;
+                        INSERT INTO master_digest (master_id, prefix)
+                            SELECT NEW.id, substr(NEW.sha256, 1, 12) WHERE NEW.sha256 IS NOT NULL;
+                    END;
+                    CREATE TRIGGER master_digest_delete AFTER DELETE ON master
+                    BEGIN
+                        DELETE FROM master_digest WHERE master_id = OLD.id;
+                    END;
                     """)
         }
         // Reading commands at full scale: the masters that are not sound (unreadable, or never hashed; few in a working

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import KhoTIFF
+import KhoTestSupport
+import Testing
+
+@testable import KhoKit
+
+/// The duplicate check finds a master's image among the merged and the recent digests alike, and the digests follow
+/// every write of a master (triggers), so a merge, a rescan or a deletion never hides or invents a duplicate.
+@Suite struct MasterDigestTests {
+    let scans = try! TemporaryDirectory()
+
+    func catalogue() throws -> KhoStore {
+        let store = try Fixture.store()
+        try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.who())
+        for file in ["01", "02", "03"] {
+            try store.registerFile(
+                FileDraft(ref: FileRef(box: "H1", file: file), title: "hồ sơ \(file)"), by: Fixture.who())
+        }
+        return store
+    }
+
+    func master(_ rel: String, _ pages: [FixturePage]) throws {
+        let path = scans.file(rel)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FixtureWriter.write(pages, to: path)
+    }
+
+    func ingest(_ store: KhoStore) throws -> IngestSummary {
+        try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
+    }
+
+    func digests(_ store: KhoStore) throws -> (merged: Int, recent: Int, masters: Int) {
+        try store.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master_digest WHERE merged = 1") ?? -1,
+                try MasterDigests.recent(db),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE sha256 IS NOT NULL") ?? -1
+            )
+        }
+    }
+
+    @Test func aDuplicateIsFoundWhetherTheFirstCopyIsMergedOrRecent() throws {
+        let store = try catalogue()
+        try master("H1/01/0001.tif", [.rgb])
+        _ = try ingest(store)
+        #expect(try digests(store) == (0, 1, 1))
+        // The same image again in another file, while the first one's digest is recent
+        try master("H1/02/0001.tif", [.rgb])
+        let recent = try ingest(store)
+        #expect(recent.problems.map(\.code) == ["duplicate"])
+        // Merged: the digests move into the big index, and a third copy is still found
+        try store.write { db in try MasterDigests.merge(db) }
+        #expect(try digests(store) == (2, 0, 2))
+        try master("H1/03/0001.tif", [.rgb])
+        let merged = try ingest(store)
+        #expect(merged.problems.map(\.code) == ["duplicate"])
+        #expect(merged.problems.first?.message.contains("H1/01/0001.tif") == true)
+        // A different image is no duplicate of any
+        try master("H1/03/0002.tif", [.gray8])
+        #expect(try ingest(store).problems.filter { $0.code == "duplicate" } == [])
+    }
+
+    @Test func theDigestsFollowEveryWriteOfAMaster() throws {
+        let store = try catalogue()
+        try master("H1/01/0001.tif", [.rgb])
+        _ = try ingest(store)
+        try store.write { db in try MasterDigests.merge(db) }
+        // A new reference digest (as accepting a changed master writes it): the old digest leaves the big index, the
+        // new one is recent
+        let other = String(repeating: "ab", count: 32)
+        try store.write { db in try db.execute(sql: "UPDATE master SET sha256 = ?", arguments: [other]) }
+        #expect(try digests(store) == (0, 1, 1))
+        let prefix = try store.read { db in try String.fetchOne(db, sql: "SELECT prefix FROM master_digest") }
+        #expect(prefix == String(other.prefix(12)))
+        // The same digest written again changes nothing (the trigger fires only on a new value)
+        try store.write { db in try MasterDigests.merge(db) }
+        try store.write { db in try db.execute(sql: "UPDATE master SET sha256 = ?", arguments: [other]) }
+        #expect(try digests(store) == (1, 0, 1))
+        // A master's row deleted (as a deleted file's are): its digest goes with it
+        try store.write { db in try db.execute(sql: "DELETE FROM master_hash; DELETE FROM master") }
+        #expect(try digests(store) == (0, 0, 0))
+    }
+
+    @Test func anIngestMergesWhenItLeavesMoreRecentDigestsThanTheLimit() throws {
+        let store = try catalogue()
+        // Given more recent digests than the limit (rows as an ingest makes them)
+        try store.write { db in
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= \(MasterDigests.mergeAt))
+                    INSERT INTO master (file_id, rel_path, root, disk_path, name, device, inode, size, mtime_ns, ctime_ns,
+                                        sha256, pages, readable, profile, problems, problem_count, metadata, scanned_at,
+                                        ingested_at, missing)
+                    SELECT (SELECT MIN(id) FROM file), 'X/' || i, '/elsewhere', '/elsewhere/X/' || i, i || '.tif', 1, i,
+                           100, 0, 0, lower(hex(randomblob(32))), 1, 1, 'vn-2025', '[]', 0, '{}', 0, 0, 0 FROM n
+                    """)
+        }
+        #expect(try digests(store).recent == MasterDigests.mergeAt + 1)
+        // When an ingest runs
+        try master("H1/01/0001.tif", [.rgb])
+        _ = try ingest(store)
+        // Then every digest is merged
+        #expect(try digests(store) == (MasterDigests.mergeAt + 2, 0, MasterDigests.mergeAt + 2))
+    }
+}
