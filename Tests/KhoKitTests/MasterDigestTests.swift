@@ -106,3 +106,16 @@ import Testing
         #expect(try digests(store) == (MasterDigests.mergeAt + 2, 0, MasterDigests.mergeAt + 2))
     }
 }
+
+extension MasterDigestTests {
+    @Test func checkFindsADigestThatNoLongerMatchesItsMaster() throws {
+        let store = try catalogue()
+        try master("H1/01/0001.tif", [.rgb])
+        _ = try ingest(store)
+        #expect(try store.check().problems.filter { $0.code == "digest" } == [])
+        // Given a digest changed by hand (no trigger fires on master_digest itself)
+        try store.write { db in try db.execute(sql: "UPDATE master_digest SET prefix = '000000000000'") }
+        let problems = try store.check().problems.filter { $0.code == "digest" }
+        #expect(problems.map(\.subject) == ["H1/01/0001.tif"])
+    }
+}

@@ -12,6 +12,34 @@ extension KhoStore {
         try checkCopyFolders(db, into: &report)
         try checkCopiesWithoutMasters(db, into: &report)
         try checkEventTargets(db, into: &report)
+        try checkDigests(db, into: &report)
+    }
+
+    /// Every master with a SHA-256 has its digest for the duplicate check, with its prefix, and no digest is left of a
+    /// master that has none (the triggers of `master_digest` keep them; a hand edit of the file could not).
+    private static func checkDigests(_ db: Database, into report: inout CheckReport) throws {
+        try appendProblems(
+            db, code: "digest",
+            sql: """
+                SELECT m.rel_path, d.prefix FROM master m LEFT JOIN master_digest d ON d.master_id = m.id
+                WHERE m.sha256 IS NOT NULL AND d.prefix IS NOT substr(m.sha256, 1, 12)
+                UNION ALL
+                SELECT 'master ' || d.master_id, d.prefix FROM master_digest d
+                WHERE NOT EXISTS (SELECT 1 FROM master m WHERE m.id = d.master_id AND m.sha256 IS NOT NULL)
+                LIMIT 100
+                """, into: &report
+        ) { row in
+            let subject: String = row["rel_path"]
+            return (
+                subject,
+                Text(
+                    vi:
+                        "\(subject): mã SHA-256 dùng để tìm bản trùng không khớp với bản gốc; hãy khôi phục từ bản sao lưu gần nhất (`kho restore TỆP --force`)",
+                    en:
+                        "\(subject): the SHA-256 the duplicate check looks up does not match the master's; restore the latest backup (`kho restore FILE --force`)"
+                )
+            )
+        }
     }
 
     /// Every fonds, box or file an event names is one its table gave that id to (it may have been deleted since: its
