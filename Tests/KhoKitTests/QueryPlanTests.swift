@@ -16,8 +16,8 @@ import Testing
     /// Tables that grow with the catalogue. A per-item `SCAN` of any of them (even through a covering index, which still
     /// reads every row of the index) makes the work quadratic.
     static let large: Set<String> = [
-        "box", "file", "master", "master_digest", "master_hash", "document", "event", "pdf_copy", "pdf_text", "archive_number",
-        "custody", "weed_item", "weed_decision", "saved_estimate", "search_folded", "search_exact",
+        "box", "file", "master", "master_digest", "master_hash", "document", "event", "pdf_copy", "pdf_text",
+        "archive_number", "custody", "weed_item", "weed_decision", "saved_estimate", "search_folded", "search_exact",
     ]
 
     @Test func noStatementRunPerItemScansALargeTable() throws {
