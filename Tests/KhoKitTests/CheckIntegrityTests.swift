@@ -41,6 +41,42 @@ import Testing
         #expect(report.boxes == 1)
     }
 
+    @Test func aPageTheOtherChecksReadDamagedStillGivesSQLitesFindingsNotAnError() throws {
+        let path = folder.file("kho.sqlite")
+        do {
+            let store = try KhoStore.open(path: path, forWriting: true)
+            try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
+            try store.registerBox(BoxDraft(code: "H1", fonds: "F"), by: Fixture.who())
+        }
+        // Given the page of an index the checks read (masters by inode: SQLite counts masters through it) overwritten
+        let (root, size): (Int, Int) = try {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            return try queue.read { db in
+                (
+                    try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'master_inode'") ?? 0,
+                    try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+                )
+            }
+        }()
+        try #require(root > 1)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seek(toOffset: UInt64((root - 1) * size))
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: 16))
+        try handle.close()
+        // When the catalogue is checked, Then the report says what SQLite found and that the rest could not run
+        let opened: KhoStore
+        do { opened = try KhoStore.open(path: path, forWriting: false) } catch {
+            Issue.record("open: \(error)")
+            return
+        }
+        let report = try opened.check()
+        #expect(report.problems.count >= 2)
+        #expect(report.problems.allSatisfy { $0.code == "integrity" })
+        #expect(report.problems.last?.text.vi.contains("kho restore") == true)
+    }
+
     @Test func aSoundCatalogueInMemoryChecksClean() throws {
         let store = try KhoStore.inMemory()
         try store.addFonds(code: "F", name: "Phông", by: Fixture.who())

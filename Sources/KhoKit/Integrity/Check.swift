@@ -103,28 +103,55 @@ extension KhoStore {
         let started = Date()
         var report = CheckReport()
         let integrity = SQLiteIntegrity(path: path)
-        try read { db in
-            try Self.checkSchema(db, into: &report)
-            try Self.checkEvents(db, into: &report)
-            try Self.checkEventDetails(db, into: &report)
-            try Self.checkBoxes(db, into: &report)
-            try checkArrangementDates(db, into: &report)
-            try Self.checkFiles(db, into: &report)
-            try Self.checkSupersedes(db, into: &report)
-            try Self.checkMastersOnRecord(db, into: &report)
-            try Self.checkCodesAndPaths(db, into: &report)
-            try Self.checkMasters(db, into: &report)
-            for finding in try DocumentQueries.pageRangeFindings(db) {
-                report.problems.append(
-                    CheckProblem(code: "document_pages", subject: "document \(finding.document)", text: finding.text))
+        do {
+            try read { db in
+                try Self.checkSchema(db, into: &report)
+                try Self.checkEvents(db, into: &report)
+                try Self.checkEventDetails(db, into: &report)
+                try Self.checkBoxes(db, into: &report)
+                try checkArrangementDates(db, into: &report)
+                try Self.checkFiles(db, into: &report)
+                try Self.checkSupersedes(db, into: &report)
+                try Self.checkMastersOnRecord(db, into: &report)
+                try Self.checkCodesAndPaths(db, into: &report)
+                try Self.checkMasters(db, into: &report)
+                for finding in try DocumentQueries.pageRangeFindings(db) {
+                    report.problems.append(
+                        CheckProblem(
+                            code: "document_pages", subject: "document \(finding.document)", text: finding.text))
+                }
+                try checkArchivist(db, now: now, into: &report)
+                try Self.checkWeedList(db, into: &report)
+                // SQLite's own findings come first, as the most serious.
+                var sqlite = CheckReport()
+                try Self.checkSQLite(db, integrity: try integrity.lines(db), into: &sqlite)
+                report.problems.insert(contentsOf: sqlite.problems, at: 0)
             }
-            try checkArchivist(db, now: now, into: &report)
-            try Self.checkWeedList(db, into: &report)
-            // SQLite's own findings come first, as the most serious.
-            var sqlite = CheckReport()
-            try Self.checkSQLite(db, integrity: try integrity.lines(db), into: &sqlite)
-            report.problems.insert(contentsOf: sqlite.problems, at: 0)
+            try checkStatusSums(now: now, into: &report)
+        } catch {
+            // A damaged catalogue can stop the other checks (a page they read cannot be read): SQLite's own findings
+            // are then the report, with what to do, instead of the error alone.
+            guard let lines = integrity.finished(), lines != ["ok"] else { throw error }
+            var damaged = CheckReport()
+            damaged.problems = Self.integrityProblems(lines)
+            damaged.problems.append(
+                CheckProblem(
+                    code: "integrity", subject: "database",
+                    text: Text(
+                        vi:
+                            "các bước kiểm tra khác không chạy được vì danh mục hỏng; hãy khôi phục từ bản sao lưu gần nhất (`kho restore TỆP --force`)",
+                        en:
+                            "the other checks could not run on the damaged catalogue; restore the latest backup (`kho restore FILE --force`)"
+                    )))
+            damaged.seconds = Date().timeIntervalSince(started)
+            return damaged
         }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// The status adds up: the fonds' lengths to the whole archive's, kept and weeded to arranged.
+    private func checkStatusSums(now: Date, into report: inout CheckReport) throws {
         let status = try status(now: now)
         let p = status.progress
         func sum(_ key: KeyPath<StatusFigures, Double>) -> Double {
@@ -153,23 +180,23 @@ extension KhoStore {
                         vi: "giữ lại \(p.keptMetres) + loại \(p.weededMetres) khác đã chỉnh lý \(p.arrangedMetres)",
                         en: "kept \(p.keptMetres) + weeded \(p.weededMetres) is not arranged \(p.arrangedMetres)")))
         }
-        report.seconds = Date().timeIntervalSince(started)
-        return report
+    }
+
+    /// SQLite's integrity findings as problems, each with what to do (none when it said `ok`).
+    static func integrityProblems(_ integrity: [String]) -> [CheckProblem] {
+        guard integrity != ["ok"] else { return [] }
+        return integrity.prefix(100).map { line in
+            CheckProblem(
+                code: "integrity", subject: "database",
+                text: Text(
+                    vi:
+                        "SQLite báo tệp hỏng: \(line). Hãy khôi phục từ bản sao lưu gần nhất (`kho restore TỆP --force`)",
+                    en: "SQLite reports damage: \(line). Restore the latest backup (`kho restore FILE --force`)"))
+        }
     }
 
     private static func checkSQLite(_ db: Database, integrity: [String], into report: inout CheckReport) throws {
-        if integrity != ["ok"] {
-            for line in integrity.prefix(100) {
-                report.problems.append(
-                    CheckProblem(
-                        code: "integrity", subject: "database",
-                        text: Text(
-                            vi:
-                                "SQLite báo tệp hỏng: \(line). Hãy khôi phục từ bản sao lưu gần nhất (`kho restore TỆP --force`)",
-                            en: "SQLite reports damage: \(line). Restore the latest backup (`kho restore FILE --force`)"
-                        )))
-            }
-        }
+        report.problems += integrityProblems(integrity)
         for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(100) {
             let table: String = row["table"]
             let rowid: Int64? = row["rowid"]

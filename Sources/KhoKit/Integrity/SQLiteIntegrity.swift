@@ -7,6 +7,7 @@ import GRDB
 final class SQLiteIntegrity: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<[String], any Error> = .success([])
+    private var waited = false
     private let inline: Bool
 
     init(path: String) {
@@ -19,16 +20,46 @@ final class SQLiteIntegrity: @unchecked Sendable {
                 config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
                 let queue = try DatabaseQueue(path: KhoStore.readOnlyOpenPath(path), configuration: config)
                 defer { try? queue.close() }
-                return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+                return try queue.inDatabase { db in try Self.run(db) }
             }
             done.signal()
         }
     }
 
+    /// What SQLite said on its own connection, once it has finished; nil for a catalogue in memory or when it could
+    /// not run.
+    func finished() -> [String]? {
+        guard !inline else { return nil }
+        waitOnce()
+        return try? result.get()
+    }
+
     /// What SQLite said (`["ok"]` when sound); `db` is the caller's connection, used only for a catalogue in memory.
     func lines(_ db: Database) throws -> [String] {
-        if inline { return try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-        done.wait()
+        if inline { return try Self.run(db) }
+        waitOnce()
         return try result.get()
+    }
+
+    /// SQLite's findings; a damaged page can also stop the check itself with SQLITE_CORRUPT after (or instead of) the
+    /// lines it gave: that is a finding too, never an error that would hide them.
+    static func run(_ db: Database) throws -> [String] {
+        var lines: [String] = []
+        do {
+            let cursor = try String.fetchCursor(db, sql: "PRAGMA integrity_check")
+            while let line = try cursor.next() { lines.append(line) }
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+        {
+            lines.append(error.message ?? "database disk image is malformed")
+        }
+        return lines
+    }
+
+    /// Waits for the background check the first time only (the caller asks from one thread at a time).
+    private func waitOnce() {
+        guard !waited else { return }
+        done.wait()
+        waited = true
     }
 }
