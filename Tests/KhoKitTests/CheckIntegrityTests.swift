@@ -10,13 +10,17 @@ import Testing
 @Suite struct CheckIntegrityTests {
     let folder = try! TemporaryDirectory()
 
-    @Test func aDamagedIndexIsReportedFirstAndTheOtherChecksStillRun() throws {
+    /// A catalogue on disk with one fonds and one box, closed again; its path.
+    func catalogueWithABox() throws -> String {
         let path = folder.file("kho.sqlite")
-        do {
-            let store = try KhoStore.open(path: path, forWriting: true)
-            try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
-            try store.registerBox(BoxDraft(code: "H1", fonds: "F"), by: Fixture.who())
-        }
+        let store = try KhoStore.open(path: path, forWriting: true)
+        try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
+        try store.registerBox(BoxDraft(code: "H1", fonds: "F"), by: Fixture.who())
+        return path
+    }
+
+    @Test func aDamagedIndexIsReportedFirstAndTheOtherChecksStillRun() throws {
+        let path = try catalogueWithABox()
         // Given an index whose entries no longer match its rows (its definition changed under it, as a damaged page
         // would leave it), which SQLite's integrity check finds and everyday queries do not stumble on
         do {
@@ -42,12 +46,7 @@ import Testing
     }
 
     @Test func aPageTheOtherChecksReadDamagedStillGivesSQLitesFindingsNotAnError() throws {
-        let path = folder.file("kho.sqlite")
-        do {
-            let store = try KhoStore.open(path: path, forWriting: true)
-            try store.addFonds(code: "F", name: "Phông", by: Fixture.who())
-            try store.registerBox(BoxDraft(code: "H1", fonds: "F"), by: Fixture.who())
-        }
+        let path = try catalogueWithABox()
         // Given the page of an index the checks read (masters by inode: SQLite counts masters through it) overwritten
         let (root, size): (Int, Int) = try {
             let queue = try DatabaseQueue(path: path)
