@@ -119,3 +119,27 @@ extension MasterDigestTests {
         #expect(problems.map(\.subject) == ["H1/01/0001.tif"])
     }
 }
+
+extension MasterDigestTests {
+    @Test func aRescanThatReplacesAFailedMasterReplacesItsDigest() throws {
+        let store = try catalogue()
+        // Given a master that failed its checks (150 dpi), merged
+        try master("H1/01/0001.tif", [FixturePage(xResolution: 150, yResolution: 150)])
+        _ = try ingest(store)
+        try store.write { db in try MasterDigests.merge(db) }
+        // When it is scanned again (another image at the same path: the ingest's upsert writes the new reference)
+        try master("H1/01/0001.tif", [.rgb])
+        _ = try ingest(store)
+        // Then its digest is the new one's, among the recent ones, and the check agrees
+        #expect(try digests(store) == (0, 1, 1))
+        let agrees = try store.read { db in
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM master m JOIN master_digest d ON d.master_id = m.id AND d.prefix = substr(m.sha256, 1, 12)"
+            )
+        }
+        #expect(agrees == 1)
+        #expect(try store.check().problems.filter { $0.code == "digest" } == [])
+    }
+}
