@@ -282,9 +282,10 @@ extension KhoStore {
     /// Ingests the TIFF masters under `root` (`ROOT/<box>/<file>/<page>.tif`): reads headers with libtiff, hashes
     /// them, checks them against `profile`, and records each catalogue file's masters with one attributed event.
     ///
-    /// Incremental: a master whose device, inode, size and times are unchanged is not read again. Each batch of
-    /// catalogue files is written in one transaction, so an interrupted ingest leaves no half-ingested file and the
-    /// next run finishes the job. A hand record of a file is superseded by its ingest, not added to.
+    /// Incremental: a master whose device, inode, size and times are unchanged is not read again. Whole catalogue
+    /// files are written in transactions of up to `transaction` (1.5 s or 16,384 masters), so an interrupted ingest
+    /// leaves no half-ingested file and the next run finishes the job. A hand record of a file is superseded by its
+    /// ingest, not added to. An ingest that leaves more than ``MasterDigests/mergeAt`` recent digests merges them.
     public func ingest(
         root: String, profile: QualityProfile, by who: Attribution, now: Date = Date(),
         transaction: IngestTransaction = .standard, progress: (@Sendable (IngestProgress) -> Void)? = nil
