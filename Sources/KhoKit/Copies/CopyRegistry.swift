@@ -25,15 +25,7 @@ extension KhoStore {
     /// The roots are found by one index seek each (`master_root_file`); only when there are several are their masters
     /// counted, so a catalogue with one scans root never reads its half a million masters for this.
     static func primaryFolders(_ db: Database, catalogue: String) throws -> (scans: String?, pdf: String?) {
-        let roots = try String.fetchAll(
-            db,
-            sql: """
-                WITH RECURSIVE r(root) AS (
-                    SELECT MIN(root) FROM master WHERE NOT missing
-                    UNION ALL
-                    SELECT (SELECT MIN(root) FROM master WHERE NOT missing AND root > r.root) FROM r WHERE r.root IS NOT NULL)
-                SELECT root FROM r WHERE root IS NOT NULL
-                """)
+        let roots = try scansRoots(db, onDisk: true)
         var scans = roots.first
         if roots.count > 1 {
             let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM master WHERE root = ? AND NOT missing")

@@ -15,9 +15,8 @@ final class SQLiteIntegrity: @unchecked Sendable {
         guard !inline else { return }
         Thread.detachNewThread { [self] in
             result = Result {
-                var config = Configuration()
+                var config = KhoStore.baseConfiguration()
                 config.readonly = true
-                config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
                 let queue = try DatabaseQueue(path: KhoStore.readOnlyOpenPath(path), configuration: config)
                 defer { try? queue.close() }
                 return try queue.inDatabase { db in try Self.run(db) }

@@ -308,8 +308,8 @@ extension KhoStore {
             root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
             identity: identity, transaction: transaction, progress: progress)
         let days = try writeBatches(Self.batches(of: work), run: run, summary: &summary)
-        try write(still: identity, task: Self.ingestTask) { db in
-            if try MasterDigests.recent(db) > MasterDigests.mergeAt { try MasterDigests.merge(db) }
+        if try read({ db in try MasterDigests.recent(db) }) > MasterDigests.mergeAt {
+            try write(still: identity, task: Self.ingestTask) { db in try MasterDigests.merge(db) }
         }
         summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
             .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
@@ -407,8 +407,8 @@ extension KhoStore {
     }
 
     /// Reads and writes the batches: reading batch n+1 (on all cores) overlaps writing batch n, so the database never
-    /// waits for the disk or the other way round. Batches are written in transactions of up to `commitInterval`
-    /// seconds or `commitMasters` masters, each holding whole catalogue files. Returns the files counted by work day.
+    /// waits for the disk or the other way round. Batches are written in transactions of up to `run.transaction`
+    /// (``IngestTransaction``), each holding whole catalogue files. Returns the files counted by work day.
     private func writeBatches(
         _ batches: [[WorkItem]], run: IngestRun, summary: inout IngestSummary
     ) throws -> [WorkDayKey: Int] {
@@ -545,6 +545,11 @@ private struct IngestCatalogue {
     struct KnownFile {
         var id: Int64
         var secret: Bool
+
+        init(id: Int64, access: String) {
+            self.id = id
+            self.secret = access == Access.secret.rawValue
+        }
     }
     struct KnownMaster {
         var id: Int64
@@ -563,8 +568,7 @@ private struct IngestCatalogue {
             sql: "SELECT f.id, f.access FROM file f JOIN box b ON b.id = f.box_id WHERE b.code = ? AND f.code = ?")
         for folder in folders {
             guard let row = try Row.fetchOne(byCode, arguments: [folder.box, folder.file]) else { continue }
-            files["\(folder.box)/\(folder.file)"] = KnownFile(
-                id: row["id"], secret: (row["access"] as String) == Access.secret.rawValue)
+            files["\(folder.box)/\(folder.file)"] = KnownFile(id: row["id"], access: row["access"])
         }
         let fromRoot = try loadMasters(db, root: root, folders: folders)
         let byId = try db.cachedStatement(
@@ -574,7 +578,7 @@ private struct IngestCatalogue {
         for id in fromRoot {
             guard let row = try Row.fetchOne(byId, arguments: [id]) else { continue }
             files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = KnownFile(
-                id: id, secret: (row["access"] as String) == Access.secret.rawValue)
+                id: id, access: row["access"])
         }
         registered = try RegistrationTimes(db, files: files.values.map(\.id))
     }

@@ -116,7 +116,7 @@ public final class KhoStore: Sendable {
         try Self.mapErrors(path: path) { try writer.read(body) }
     }
 
-    private static func baseConfiguration() -> Configuration {
+    static func baseConfiguration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(15)

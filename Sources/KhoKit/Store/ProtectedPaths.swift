@@ -139,15 +139,17 @@ extension KhoStore {
         return ProtectedPaths(catalogue: path, scansRoots: roots, pdfFolder: folder, store: self)
     }
 
-    /// Every root masters were ingested from, one seek of `master_root` each.
-    static func scansRoots(_ db: Database) throws -> [String] {
-        try String.fetchAll(
+    /// Every root masters were ingested from (with `onDisk`, only of masters not missing), in order, one index seek
+    /// each (`master_root`; `master_root_file` with `onDisk`), never a pass over the masters.
+    static func scansRoots(_ db: Database, onDisk: Bool = false) throws -> [String] {
+        let kept = onDisk ? "NOT missing" : "1"
+        return try String.fetchAll(
             db,
             sql: """
                 WITH RECURSIVE r(root) AS (
-                    SELECT MIN(root) FROM master
+                    SELECT MIN(root) FROM master WHERE \(kept)
                     UNION ALL
-                    SELECT (SELECT MIN(root) FROM master WHERE root > r.root) FROM r WHERE r.root IS NOT NULL)
+                    SELECT (SELECT MIN(root) FROM master WHERE \(kept) AND root > r.root) FROM r WHERE r.root IS NOT NULL)
                 SELECT root FROM r WHERE root IS NOT NULL
                 """)
     }
