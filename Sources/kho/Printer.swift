@@ -68,6 +68,16 @@ enum Printer {
         print(Visible.escaped(prefix) + shown)
     }
 
+    /// What a deletion did: the event's id with `--json`, else "Đã xóa hộp H1; hoàn tác bằng `kho undo N`" (`what` is
+    /// the kind of thing, e.g. hộp/box, `name` its code).
+    static func deleted(_ what: Text, _ name: String, event: Int64?, json: Bool) throws {
+        if json { return try Printer.json(event) }
+        done(
+            Text(
+                vi: "Đã xóa \(what.vi) \(name); hoàn tác bằng `kho undo \(event ?? 0)`",
+                en: "Deleted \(what.en) \(name); undo with `kho undo \(event ?? 0)`"), event: event)
+    }
+
     /// A message to people that a write was done, naming the event.
     static func done(_ text: Text, event: Int64?) {
         line(text() + (event.map { Text(vi: " (sự kiện \($0))", en: " (event \($0))")() } ?? ""))

@@ -276,11 +276,7 @@ extension BoxCommand {
 
         func run() throws {
             let event = try global.openForWriting().deleteBox(code, by: try who.attribution())
-            if global.json { return try Printer.json(event.id) }
-            Printer.done(
-                Text(
-                    vi: "Đã xóa hộp \(code); hoàn tác bằng `kho undo \(event.id ?? 0)`",
-                    en: "Deleted box \(code); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
+            try Printer.deleted(Text(vi: "hộp", en: "box"), code, event: event.id, json: global.json)
         }
     }
 }

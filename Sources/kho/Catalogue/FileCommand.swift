@@ -298,11 +298,7 @@ extension FileCommand {
 
         func run() throws {
             let event = try global.openForWriting().deleteFile(try FileRef(parsing: ref), by: try who.attribution())
-            if global.json { return try Printer.json(event.id) }
-            Printer.done(
-                Text(
-                    vi: "Đã xóa hồ sơ \(ref); hoàn tác bằng `kho undo \(event.id ?? 0)`",
-                    en: "Deleted file \(ref); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
+            try Printer.deleted(Text(vi: "hồ sơ", en: "file"), ref, event: event.id, json: global.json)
         }
     }
 }

@@ -93,11 +93,7 @@ extension FondsCommand {
 
         func run() throws {
             let event = try global.openForWriting().deleteFonds(code, by: try who.attribution())
-            if global.json { return try Printer.json(event.id) }
-            Printer.done(
-                Text(
-                    vi: "Đã xóa phông \(code); hoàn tác bằng `kho undo \(event.id ?? 0)`",
-                    en: "Deleted fonds \(code); undo with `kho undo \(event.id ?? 0)`"), event: event.id)
+            try Printer.deleted(Text(vi: "phông", en: "fonds"), code, event: event.id, json: global.json)
         }
     }
 }
