@@ -238,7 +238,7 @@ extension KhoStore {
         let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
         return PdfJob(
             file: c, archiveId: code, masters: masters,
-            sources: try PdfCopies.sources(db, fileId: c.fileId),
+            sources: try FileLadder.sources(db, fileId: c.fileId),
             pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf")
     }
 

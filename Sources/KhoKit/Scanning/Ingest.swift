@@ -225,7 +225,7 @@ struct StoredProblem: Codable, Hashable, Sendable {
         if problems.isEmpty { return "[]" }
         let items = problems.map { p in
             "{" + (p.page.map { "\"page\":\($0)," } ?? "")
-                + "\"code\":\(MasterMetadata.quoted(p.code)),\"vi\":\(MasterMetadata.quoted(p.vi)),\"en\":\(MasterMetadata.quoted(p.en))}"
+                + "\"code\":\(JSONText.quoted(p.code)),\"vi\":\(JSONText.quoted(p.vi)),\"en\":\(JSONText.quoted(p.en))}"
         }
         return "[" + items.joined(separator: ",") + "]"
     }
