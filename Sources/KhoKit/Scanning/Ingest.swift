@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoConcurrency
 import KhoTIFF
 
 /// How far an ingest has got, for a progress bar.
