@@ -308,7 +308,7 @@ extension KhoStore {
         let run = IngestRun(
             root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
             identity: identity, transaction: transaction, progress: progress)
-        let days = try writeBatches(Self.batches(of: work), run: run, summary: &summary)
+        let days = try writeBatches(Self.batches(of: work, masters: \.toRead.count), run: run, summary: &summary)
         if try read({ db in try MasterDigests.recent(db) }) > MasterDigests.mergeAt {
             try write(still: identity, task: Self.ingestTask) { db in try MasterDigests.merge(db) }
         }
@@ -338,21 +338,23 @@ extension KhoStore {
                 continue
             }
             summary.masters += folder.masters.count
-            let toRead = mastersToRead(folder, fileId: known.id, catalogue: catalogue, seen: &seen, summary: &summary)
-            work.append(WorkItem(fileId: known.id, ref: ref, toRead: toRead, gone: []))
+            let (toRead, recorded) = mastersToRead(
+                folder, fileId: known.id, catalogue: catalogue, seen: &seen, summary: &summary)
+            work.append(WorkItem(fileId: known.id, ref: ref, toRead: toRead, recorded: recorded, gone: []))
         }
         addGone(to: &work, catalogue: catalogue, seen: seen, summary: &summary)
         work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
         return work
     }
 
-    /// The masters of one folder that are new or changed since they were recorded (counted in `summary`); every
-    /// master of the folder goes into `seen`.
+    /// The masters of one folder that are new or changed since they were recorded (counted in `summary`), and the
+    /// relative paths of those among them the catalogue has a row for; every master of the folder goes into `seen`.
     private static func mastersToRead(
         _ folder: ScanFolder, fileId: Int64, catalogue: IngestCatalogue, seen: inout Set<String>,
         summary: inout IngestSummary
-    ) -> [MasterOnDisk] {
+    ) -> (toRead: [MasterOnDisk], recorded: Set<String>) {
         var toRead: [MasterOnDisk] = []
+        var recorded: Set<String> = []
         for master in folder.masters {
             seen.insert(master.relPath)
             if let old = catalogue.existing[master.relPath], old.identity == master.identity, !old.missing,
@@ -365,11 +367,12 @@ extension KhoStore {
                 } else {
                     summary.changed += 1
                     summary.changedPaths.append(master.relPath)
+                    recorded.insert(master.relPath)
                 }
                 toRead.append(master)
             }
         }
-        return toRead
+        return (toRead, recorded)
     }
 
     /// Masters recorded before under a folder that was walked but no longer on disk: each file's go into its work
@@ -388,21 +391,27 @@ extension KhoStore {
         for index in work.indices { work[index].gone = goneByFile.removeValue(forKey: work[index].fileId) ?? [] }
         for (fileId, gone) in goneByFile {
             let ref = catalogue.files.first { $0.value.id == fileId }?.key ?? "?"
-            work.append(WorkItem(fileId: fileId, ref: ref, toRead: [], gone: gone))
+            work.append(WorkItem(fileId: fileId, ref: ref, toRead: [], recorded: [], gone: gone))
         }
     }
 
-    /// Batches of whole catalogue files, about `chunk` masters each (the first one empty when there is no work).
-    private static func batches(of work: [WorkItem], chunk: Int = 1024) -> [[WorkItem]] {
-        var batches: [[WorkItem]] = [[]]
+    /// Batches of whole catalogue files (the first one empty when there is no work): about `first` masters, then
+    /// twice as many each time up to `chunk`. The database waits for the first batch alone, so it is small; the
+    /// later ones are read while the one before is written.
+    static func batches<Item>(
+        of work: [Item], masters: (Item) -> Int, first: Int = 64, chunk: Int = 1024
+    ) -> [[Item]] {
+        var batches: [[Item]] = [[]]
         var count = 0
+        var size = first
         for item in work {
-            if count >= chunk {
+            if count >= size {
                 batches.append([])
                 count = 0
+                size = min(size * 2, chunk)
             }
             batches[batches.count - 1].append(item)
-            count += item.toRead.count
+            count += masters(item)
         }
         return batches
     }
@@ -436,7 +445,8 @@ extension KhoStore {
                         offset += item.toRead.count
                         Self.countRead(read, ref: item.ref, into: &summary)
                         try self.record(
-                            db, fileId: item.fileId, read: read, gone: item.gone, root: run.root, profile: run.profile,
+                            db, fileId: item.fileId, read: read, recorded: item.recorded, gone: item.gone,
+                            root: run.root, profile: run.profile,
                             by: run.who, registered: run.registered(item.fileId), now: run.now, summary: &summary,
                             days: &days)
                     }
@@ -649,6 +659,9 @@ private struct WorkItem: Sendable {
     var fileId: Int64
     var ref: String
     var toRead: [MasterOnDisk]
+    /// Those of `toRead` the catalogue has a row for (the rest are new: the catalogue was read under the ingest
+    /// lock, and only an ingest adds masters).
+    var recorded: Set<String>
     var gone: [String]
 }
 
