@@ -159,15 +159,3 @@ public struct FinishedArrangement: Sendable, Hashable {
     /// been, and for opening balances.
     public var start: Event?
 }
-
-extension KhoStore {
-    /// Refuses kept metres that leave less left out (extent − kept) than the box's destruction list proposes.
-    static func ensureRoomForWeeds(_ db: Database, box: Box, keptMM: Int64) throws {
-        let proposed = try proposedMM(db, boxId: box.id)
-        if proposed > 0, box.extentMM - keptMM < proposed {
-            throw WorkError.keptLeavesNoRoom(
-                box: box.code, kept: Millimetres(keptMM).formatted(), extent: box.extent.formatted(),
-                proposed: Millimetres(proposed).formatted())
-        }
-    }
-}
