@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoConcurrency
 import KhoTIFF
 
 /// How far an ingest has got, for a progress bar.
@@ -225,7 +226,7 @@ struct StoredProblem: Codable, Hashable, Sendable {
         if problems.isEmpty { return "[]" }
         let items = problems.map { p in
             "{" + (p.page.map { "\"page\":\($0)," } ?? "")
-                + "\"code\":\(MasterMetadata.quoted(p.code)),\"vi\":\(MasterMetadata.quoted(p.vi)),\"en\":\(MasterMetadata.quoted(p.en))}"
+                + "\"code\":\(JSONText.quoted(p.code)),\"vi\":\(JSONText.quoted(p.vi)),\"en\":\(JSONText.quoted(p.en))}"
         }
         return "[" + items.joined(separator: ",") + "]"
     }
