@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KhoConcurrency
 import KhoTIFF
+import Synchronization
 
 /// How far an ingest has got, for a progress bar.
 public struct IngestProgress: Sendable {
@@ -666,12 +667,12 @@ private struct WorkItem: Sendable {
 }
 
 /// Reads one batch of masters in the background while the caller writes the previous one.
-private final class PipelinedReader: @unchecked Sendable {
+private final class PipelinedReader: Sendable {
     private let profile: QualityProfile
     private let time: LocalTime
     private let now: Date
     private let done = DispatchSemaphore(value: 0)
-    private var result: [ReadMaster] = []
+    private let result = Mutex<[ReadMaster]>([])
 
     init(profile: QualityProfile, time: LocalTime, now: Date) {
         self.profile = profile
@@ -683,7 +684,8 @@ private final class PipelinedReader: @unchecked Sendable {
     func start(_ batch: [WorkItem]) {
         let masters = batch.flatMap(\.toRead)
         Thread.detachNewThread { [self] in
-            result = KhoStore.readMasters(masters, profile: profile, time: time, now: now)
+            let read = KhoStore.readMasters(masters, profile: profile, time: time, now: now)
+            result.withLock { $0 = read }
             done.signal()
         }
     }
@@ -691,6 +693,6 @@ private final class PipelinedReader: @unchecked Sendable {
     /// Waits for the batch started last and returns what it read, in order.
     func wait() -> [ReadMaster] {
         done.wait()
-        return result
+        return result.withLock { $0 }
     }
 }
