@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KhoTestSupport
+import KhoTestTags
 import Testing
 
 @testable import KhoKit
@@ -101,5 +102,28 @@ import Testing
         #expect(EventDetail(json: detail.json) == detail)
         #expect(EventDetail().json == "{}")
         #expect(EventDetail(json: EventDetail(count: 0).json) == EventDetail(count: 0))
+    }
+}
+
+/// Opening waits for another process opening the same catalogue, but never for ever (a process stopped or hung while
+/// it opens must not hang every other one behind it).
+@Suite(.tags(.slow)) struct OpenLockTests {
+    @Test func anOpenHeldUpLongerThanTheBusyTimeoutSaysTheCatalogueIsBusy() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("kho.sqlite")
+        _ = try KhoStore.open(path: path, forWriting: true)
+        // Given another opener holding the catalogue's open lock and never letting go
+        let fd = open(path + ".lock", O_RDWR | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        try #require(flock(fd, LOCK_EX) == 0)
+        // When kho opens the catalogue, it waits as long as for a busy catalogue, then says it is busy
+        let started = Date()
+        #expect(throws: StoreError.busy(path: path)) { try KhoStore.open(path: path, forWriting: false) }
+        let waited = Date().timeIntervalSince(started)
+        #expect(waited >= KhoStore.busyTimeout - 0.5 && waited < KhoStore.busyTimeout + 10, "waited \(waited) s")
+        // And once the other opener lets go, the catalogue opens
+        flock(fd, LOCK_UN)
+        _ = try KhoStore.open(path: path, forWriting: true)
     }
 }

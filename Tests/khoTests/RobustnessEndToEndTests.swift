@@ -50,13 +50,14 @@ import Testing
         let deadline = Date().addingTimeInterval(120)
         var stoppedWriting = false
         while !stoppedWriting, ingest.isRunning, Date() < deadline {
-            guard Self.writeLockHeld(kho.db) else {
+            // (only once the ingest holds its work lock: before, the write lock may be its open's migration check)
+            guard Self.ingestHoldsItsLock(kho.db), Self.writeLockHeld(kho.db) else {
                 usleep(1_000)
                 continue
             }
             kill(ingest.processIdentifier, SIGSTOP)
             // (the lock may have been let go between the look and the stop: then let it run and look again)
-            stoppedWriting = Self.writeLockHeld(kho.db)
+            stoppedWriting = Self.ingestHoldsItsLock(kho.db) && Self.writeLockHeld(kho.db)
             if !stoppedWriting { kill(ingest.processIdentifier, SIGCONT) }
         }
         #expect(stoppedWriting, "the ingest was not held still inside a write transaction")
@@ -97,6 +98,13 @@ import Testing
         lock.l_start = 120
         lock.l_len = 1
         return fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != Int16(F_UNLCK)
+    }
+
+    /// Whether an ingest has taken the catalogue's work lock (it writes who holds it into the lock file once it has
+    /// opened the catalogue).
+    static func ingestHoldsItsLock(_ db: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: db + ".lock") else { return false }
+        return String(decoding: data, as: UTF8.self).contains("\"ingest\"")
     }
 
     /// How many files of `kho`'s catalogue have their ingest recorded.

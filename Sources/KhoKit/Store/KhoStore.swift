@@ -79,7 +79,7 @@ public final class KhoStore: Sendable {
                 throw StoreError.cannotCreate(path: path, reason: error.localizedDescription)
             }
         }
-        let writer: any DatabaseWriter = try withFileLock(path: path + ".lock") {
+        let writer: any DatabaseWriter = try withFileLock(path: path + ".lock", catalogue: path) {
             try mapErrors(path: path) {
                 let queue = try DatabaseQueue(path: path, configuration: baseConfiguration())
                 try queue.writeWithoutTransaction { db in
@@ -116,10 +116,13 @@ public final class KhoStore: Sendable {
         try Self.mapErrors(path: path) { try writer.read(body) }
     }
 
+    /// How long kho waits for another process to let go of the catalogue before it says the catalogue is busy.
+    static let busyTimeout: TimeInterval = 15
+
     static func baseConfiguration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(15)
+        config.busyMode = .timeout(busyTimeout)
         config.label = "kho"
         // In WAL mode NORMAL keeps every commit atomic and the file consistent after a crash or power loss;
         // only the last commits before a power cut may be lost, and an ingest simply redoes them.
@@ -192,14 +195,24 @@ public final class KhoStore: Sendable {
     }
 
     /// Holds an exclusive `flock` on `lockPath` while `body` runs.
-    private static func withFileLock<T>(path lockPath: String, _ body: () throws -> T) throws -> T {
+    private static func withFileLock<T>(
+        path lockPath: String, catalogue path: String, _ body: () throws -> T
+    ) throws -> T {
         let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if fd < 0 {
             // A folder we cannot write: let SQLite report it as it will.
             return try body()
         }
         defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        // Waits as long as SQLite waits for a busy catalogue (`busyTimeout`), never for ever: a process stopped or hung
+        // while it opens the catalogue must not hang every other one behind it.
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                throw StoreError.busy(path: path)
+            }
+            usleep(5_000)
+        }
         defer { flock(fd, LOCK_UN) }
         return try body()
     }
