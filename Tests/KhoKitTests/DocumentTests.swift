@@ -321,7 +321,7 @@ import Testing
         #expect(try store.search("đề nghị").files.first?.ref == "H1/02")
         #expect(try store.search("xin giao").files.first?.hits.first?.kind == "ocr")
         let live = try indexed(store)
-        try store.write { db in try SearchIndex.rebuild(db) }
+        try store.write { db in try Migrations.v9SearchContentless(db) }
         let afresh = try indexed(store)
         for table in SearchIndex.tables {
             #expect(live[table] == afresh[table], "\(table): \(live[table] ?? []) ≠ \(afresh[table] ?? [])")
