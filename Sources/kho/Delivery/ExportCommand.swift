@@ -116,8 +116,7 @@ struct ExportCommand: ParsableCommand {
 /// The metadata as JSON: one object per row, its keys the Circular's field names in the header's order.
 enum MetadataJSON {
     static func render(_ export: MetadataExport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let encoder = KhoJSON.encoder()
         func quoted(_ s: String) -> String {
             String(decoding: (try? encoder.encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
         }
