@@ -163,7 +163,7 @@ import Testing
         #expect(try store.listBoxes().count == 2)
         #expect(try store.listFonds().count == 1)
         _ = try store.listFiles()
-        _ = try store.events()
+        _ = try store.events(lang: .vi)
     }
 
     @Test func negativeDamageIsReadSafelyToo() throws {

@@ -118,7 +118,7 @@ import Testing
 
     /// The inventory CSV as `kho export inventory --format csv` writes it.
     func inventoryCSV(_ store: KhoStore, lang: Lang) throws -> String {
-        renderInventoryCSV(try store.inventory(), lang: lang)
+        renderInventoryCSV(try store.inventory(lang: .vi), lang: lang)
     }
 
     @Test(arguments: [Lang.vi, .en])

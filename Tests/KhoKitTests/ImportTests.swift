@@ -31,7 +31,7 @@ import Testing
         #expect(boxes[0].condition == .mould)
         #expect(boxes[1].notes == "ghi chú\nhai dòng")
         #expect(boxes[1].extentMetres == 0.125)
-        let event = try #require(try store.events(LogFilter(kind: "import")).first)
+        let event = try #require(try store.events(LogFilter(kind: "import"), lang: .vi).first)
         #expect(event.detail.source == "boxes.csv")
         #expect(event.detail.count == 2)
     }
@@ -164,7 +164,7 @@ import Testing
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "02"), title: "b"), by: Fixture.who())
         let csv = "box,file,pages,date,by\nH1,01,14,2026-10-01T09:00,Lê Thị Hoa\nH1,02,30,,\n"
         try store.importCSV(.scans, path: Fixture.write(csv, to: "s.csv", in: dir), by: Fixture.who("Hùng"))
-        let events = try store.events(LogFilter(kind: "scan.record"))
+        let events = try store.events(LogFilter(kind: "scan.record"), lang: .vi)
         #expect(events.map(\.actor) == ["Lê Thị Hoa", "Hùng"])
         #expect(events.map(\.day) == ["2026-10-01", "2026-11-27"])
         #expect(try store.status(now: Fixture.now).progress.pagesScanned == 44)
@@ -172,6 +172,6 @@ import Testing
         #expect(throws: ImportError.self) {
             try store.importCSV(.scans, path: Fixture.write(csv, to: "s2.csv", in: dir), by: Fixture.who())
         }
-        #expect(try store.events(LogFilter(kind: "scan.record")).count == 2)
+        #expect(try store.events(LogFilter(kind: "scan.record"), lang: .vi).count == 2)
     }
 }

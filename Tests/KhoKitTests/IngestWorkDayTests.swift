@@ -82,9 +82,10 @@ import Testing
         #expect(summary.implausibleReasons.beforeRegistration + summary.implausibleReasons.tooOld == 1)
         #expect(summary.implausibleReasons.future == 0)
         // and throughput counts it today
-        #expect(try store.events(LogFilter(kind: "scan.ingest", from: "2019-01-01", to: "2019-12-31")).isEmpty)
+        #expect(
+            try store.events(LogFilter(kind: "scan.ingest", from: "2019-01-01", to: "2019-12-31"), lang: .vi).isEmpty)
         // while the master keeps what its tag says as its scan time
-        let masters = try store.masters(of: FileRef(box: "H1", file: "01")).masters
+        let masters = try store.masters(of: FileRef(box: "H1", file: "01"), lang: .vi).masters
         #expect(
             masters.first?.scannedAt?.hasPrefix("2019-03-15") == true, "\(String(describing: masters.first?.scannedAt))"
         )

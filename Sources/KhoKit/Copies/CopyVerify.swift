@@ -48,7 +48,7 @@ extension KhoStore {
     /// primary: with the catalogue): missing, changed, unreadable, and with `.all` files kho did not put there.
     /// A copy whose folder or marker is absent is unavailable, not empty. One attributed `copies.verify` event.
     public func verifyCopies(
-        _ name: String? = nil, selection: VerifySelection = .all, by who: Attribution, now: Date = Date(),
+        _ name: String? = nil, selection: VerifySelection = .all, by who: Attribution, lang: Lang, now: Date = Date(),
         seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> CopyVerifyReport {
         let started = Date()
@@ -65,7 +65,8 @@ extension KhoStore {
                 let records = try read { db in try Self.copyRecords(db, copyId: site.id) }
                 var targets = Self.auditTargets(site, items: items, records: records, audit: &audit)
                 targets = Self.select(targets, selection, records: records, now: now, seed: seed)
-                try hashTargets(site, targets, audit: &audit, report: &report, started: started, progress: progress)
+                try hashTargets(
+                    site, targets, audit: &audit, report: &report, lang: lang, started: started, progress: progress)
                 if case .all = selection, !site.isPrimary {
                     let known = Set(items.map(\.rel)).union(records.keys)
                     for (rel, leftover) in Self.strayFiles(site.path, known: known) {
@@ -73,7 +74,7 @@ extension KhoStore {
                         report.findings.append(
                             CopyFinding(
                                 copy: site.name, path: rel, ref: "", kind: "unexpected",
-                                message: (leftover ? CopyText.leftover : CopyText.unexpected)()))
+                                message: (leftover ? CopyText.leftover : CopyText.unexpected)(lang)))
                     }
                 }
                 audited.append((site, audit.unexpected))
@@ -124,7 +125,7 @@ extension KhoStore {
 
     /// Hashes `targets` on `site` on all cores, 64 at a time, recording each result as it goes.
     private func hashTargets(
-        _ site: CopySite, _ targets: [CopyItem], audit: inout CopyAudit, report: inout CopyVerifyReport,
+        _ site: CopySite, _ targets: [CopyItem], audit: inout CopyAudit, report: inout CopyVerifyReport, lang: Lang,
         started: Date, progress: (@Sendable (IngestProgress) -> Void)?
     ) throws {
         var index = 0
@@ -153,7 +154,8 @@ extension KhoStore {
                     }
                     if let message {
                         report.findings.append(
-                            CopyFinding(copy: site.name, path: item.rel, ref: item.ref, kind: state, message: message())
+                            CopyFinding(
+                                copy: site.name, path: item.rel, ref: item.ref, kind: state, message: message(lang))
                         )
                     }
                     try Self.recordCopyFile(

@@ -156,7 +156,8 @@ extension KhoStore {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw DeliveryError.folder(
-                path: folder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+                path: folder,
+                reason: Text(verbatim: (error as NSError).localizedFailureReason ?? error.localizedDescription))
         }
     }
 
@@ -508,7 +509,9 @@ final class PdfFolderLock {
 
     init(folder: String) throws {
         fd = open(folder + "/" + PdfBuildFolder.lockName, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DeliveryError.folder(path: folder, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            throw DeliveryError.folder(path: folder, reason: Text(verbatim: String(cString: strerror(errno))))
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             throw DeliveryError.busy(folder: folder)

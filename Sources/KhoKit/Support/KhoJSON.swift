@@ -8,15 +8,23 @@ import Foundation
 /// `scan profile --json` and `estimate show --json` carry camelCase keys (types without `CodingKeys`), which
 /// `.convertToSnakeCase` would rename. JSON that kho stores (events, masters, saved estimates) has its own encoders.
 public enum KhoJSON {
-    /// A new encoder with kho's output settings.
-    public static func encoder() -> JSONEncoder {
+    /// A new encoder with kho's output settings; values that hold a ``Text`` write it in `lang`.
+    public static func encoder(_ lang: Lang) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if let langKey { encoder.userInfo[langKey] = lang }
         return encoder
     }
 
-    /// `value` as kho prints it.
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        try encoder().encode(value)
+    /// `value` as kho prints it, its texts in `lang`.
+    public static func encode<T: Encodable>(_ value: T, lang: Lang) throws -> Data {
+        try encoder(lang).encode(value)
     }
+
+    /// The language `encoder` writes texts in (given to ``encoder(_:)``); Vietnamese for any other encoder.
+    public static func lang(of encoder: any Encoder) -> Lang {
+        langKey.flatMap { encoder.userInfo[$0] as? Lang } ?? .vi
+    }
+
+    private static let langKey = CodingUserInfoKey(rawValue: "kho.lang")
 }
