@@ -172,56 +172,46 @@ extension KhoStore {
         }
     }
 
-    /// Boxes with their files counted: every file, or only those of the `readable` access levels (their values
-    /// come first in the arguments).
-    private static func boxViewSQL(readable: Set<Access>?) -> (sql: String, arguments: [String]) {
-        let levels = readable.map { $0.map(\.rawValue).sorted() }
-        let only = levels.map { " AND fi.access IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
-        let sql = """
+    /// Boxes with their files counted: every file, or only those of the `readable` access levels.
+    private static func boxViewSQL(readable: Set<Access>?) -> SQL {
+        let only: SQL = readable.map { " AND fi.access IN \($0.map(\.rawValue).sorted())" } ?? ""
+        return """
             SELECT b.*, f.code AS fonds_code, p.code AS from_code,
-                COUNT(fi.id) AS n_files, COALESCE(SUM(\(Bounds.sql("fi.sheets"))), 0) AS n_sheets,
-                COALESCE(SUM(\(Bounds.sql("fi.pages"))), 0) AS n_pages
+                COUNT(fi.id) AS n_files, COALESCE(SUM(\(sql: Bounds.sql("fi.sheets"))), 0) AS n_sheets,
+                COALESCE(SUM(\(sql: Bounds.sql("fi.pages"))), 0) AS n_pages
             FROM box b
             JOIN fonds f ON f.id = b.fonds_id
             LEFT JOIN box p ON p.id = b.from_box_id
             LEFT JOIN file fi ON fi.box_id = b.id\(only)
             """
-        return (sql, levels ?? [])
     }
 
     /// The boxes matching `filter`, in code order.
     public func listBoxes(_ filter: BoxFilter = BoxFilter()) throws -> [BoxView] {
-        var clauses: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
+        var conditions: [SQL] = []
         if let fonds = filter.fonds {
-            clauses.append("f.code = ?")
-            arguments.append(Clean.code(fonds))
+            conditions.append("f.code = \(Clean.code(fonds))")
         }
         if let location = filter.location {
-            clauses.append("b.location LIKE ? ESCAPE '\\'")
-            arguments.append(Self.likePrefix(location))
+            conditions.append("b.location LIKE \(Self.likePrefix(location)) ESCAPE '\\'")
         }
         if let state = filter.arrangement {
             guard let s = ArrangementState.parse(state) else {
                 throw FilterError.badValue(field: "--state", value: state, allowed: ArrangementState.keys)
             }
-            clauses.append("b.arrangement = ?")
-            arguments.append(s.rawValue)
+            conditions.append("b.arrangement = \(s.rawValue)")
         }
         if let condition = filter.condition {
             guard let c = Condition.parse(condition) else { throw CatalogueError.badCondition(condition) }
-            clauses.append("b.condition = ?")
-            arguments.append(c.rawValue)
+            conditions.append("b.condition = \(c.rawValue)")
         }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let whereSQL: SQL = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
         return try read { db in
             if let fonds = filter.fonds { _ = try Lookup.fonds(db, code: Clean.code(fonds)) }
             let open = try boxesOutById(db)
             let view = Self.boxViewSQL(readable: filter.readable)
-            return try Row.fetchAll(
-                db, sql: "\(view.sql) \(whereSQL) GROUP BY b.id ORDER BY b.code",
-                arguments: StatementArguments(view.arguments) + StatementArguments(arguments)
-            ).map { try Self.boxView($0, custody: open) }
+            return try Row.fetchAll(db, SQLRequest<Row>(literal: "\(view) \(whereSQL) GROUP BY b.id ORDER BY b.code"))
+                .map { try Self.boxView($0, custody: open) }
         }
     }
 
@@ -231,9 +221,7 @@ extension KhoStore {
             let box = try Lookup.box(db, code: code)
             let view = Self.boxViewSQL(readable: readable)
             guard
-                let row = try Row.fetchOne(
-                    db, sql: "\(view.sql) WHERE b.id = ? GROUP BY b.id",
-                    arguments: StatementArguments(view.arguments) + [box.id])
+                let row = try Row.fetchOne(db, SQLRequest<Row>(literal: "\(view) WHERE b.id = \(box.id) GROUP BY b.id"))
             else {
                 throw CatalogueError.unknownBox(code)
             }
