@@ -32,11 +32,15 @@ let package = Package(
         ),
         // System calls Swift's Glibc does not import (statfs, statvfs, OFD locks), in static inline C wrappers.
         .systemLibrary(name: "CKhoSystem"),
+        // The concurrency helpers of kho: a parallel map on all cores, a two-thread pipeline (Dispatch and threads,
+        // outside Swift's cooperative pool: the work blocks on files and SQLite).
+        .target(name: "KhoConcurrency"),
         // Reads TIFF masters' headers, checks them against quality profiles, hashes them.
         .target(
             name: "KhoTIFF",
             dependencies: [
                 "KhoLocale",
+                "KhoConcurrency",
                 "CLibTIFF",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -53,6 +57,7 @@ let package = Package(
             name: "KhoKit",
             dependencies: [
                 "KhoLocale",
+                "KhoConcurrency",
                 "KhoTIFF",
                 "KhoEstimation",
                 "KhoReport",
@@ -102,7 +107,8 @@ let package = Package(
         .testTarget(name: "KhoTIFFTests", dependencies: ["KhoTIFF", "KhoTestSupport", "KhoTestTags"]),
         .testTarget(name: "KhoEstimationTests", dependencies: ["KhoEstimation", "KhoTestTags"]),
         .testTarget(name: "KhoReportTests", dependencies: ["KhoReport", "KhoEstimation", "KhoTestTags"]),
-        .testTarget(name: "KhoKitTests", dependencies: ["KhoKit", "KhoTestSupport", "KhoTestTags"]),
+        .testTarget(
+            name: "KhoKitTests", dependencies: ["KhoKit", "KhoConcurrency", "KhoTestSupport", "KhoTestTags"]),
         .testTarget(
             name: "KhoWebTests",
             dependencies: [

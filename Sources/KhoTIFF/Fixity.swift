@@ -1,4 +1,5 @@
 import Crypto
+import KhoConcurrency
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import CLibTIFF
+import KhoConcurrency
 
 #if canImport(Glibc)
     import Glibc

@@ -51,7 +51,7 @@ import Testing
                     INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language,
                                           seconds, settings, sources, built_at)
                     VALUES (?, ?, ?, '/x.pdf', 'abc', 1, 100, 'PDF/A-2B', 'Tesseract 5', 'vie', 1.0, '{"cores":4,"jobs":2}', ?, 0)
-                    """, arguments: [fileId, event.id, code, try PdfCopies.sources(db, fileId: fileId)])
+                    """, arguments: [fileId, event.id, code, try FileLadder.sources(db, fileId: fileId)])
             return try FileLadder.apply(db, fileId: fileId).after
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KhoConcurrency
 import Testing
 
 @testable import KhoKit

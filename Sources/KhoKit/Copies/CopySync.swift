@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoConcurrency
 import KhoTIFF
 
 #if canImport(Glibc)

@@ -384,34 +384,3 @@ extension KhoStore {
         custodies.map { "\($0.thing) (\($0.holder))" }.joined(separator: ", ")
     }
 }
-
-extension EventView {
-    /// What a location mark or a hand-out/return said, for `kho log`: `A-3: ẩm → dột`, `→ Lê Thị Hoa (số hóa), hạn 2026-12-15`,
-    /// `← Lê Thị Hoa`; nil for other events.
-    public func archivistNote(_ lang: Lang) -> String? {
-        func value(_ values: [String: String?]?, _ key: String) -> String? {
-            (values?[key] ?? nil).flatMap { $0.isEmpty ? nil : $0 }
-        }
-        switch EventKind(rawValue: kind) {
-        case .locationMark?:
-            func words(_ stored: String?) -> String {
-                stored.map { LocationRisk.words(LocationRisk.parseStored($0), lang) }
-                    ?? (lang == .vi ? "không" : "none")
-            }
-            guard let location = value(detail.after, "location") else { return nil }
-            return "\(location): \(words(value(detail.before, "risks"))) → \(words(value(detail.after, "risks")))"
-        case .custodyOut?:
-            guard let holder = value(detail.after, "holder") else { return nil }
-            let purpose =
-                value(detail.after, "purpose").flatMap { CustodyPurpose(rawValue: $0) }.map {
-                    " (\($0.label.text(lang)))"
-                } ?? ""
-            let due = value(detail.after, "due").map { lang == .vi ? ", hạn \($0)" : ", due \($0)" } ?? ""
-            return "→ \(holder)\(purpose)\(due)"
-        case .custodyIn?:
-            return value(detail.before, "holder").map { "← \($0)" }
-        default:
-            return nil
-        }
-    }
-}

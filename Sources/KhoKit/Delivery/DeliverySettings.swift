@@ -38,8 +38,7 @@ public struct DeliverySettings: Codable, Sendable, Hashable {
     public func resolvedFolder(catalogue: String) throws -> String {
         if let folder { return folder }
         guard catalogue != ":memory:" else { throw DeliveryError.noFolder }
-        let absolute = URL(fileURLWithPath: catalogue).standardizedFileURL
-        return absolute.deletingLastPathComponent().appendingPathComponent("pdf").path
+        return ProtectedPaths.defaultPdfFolder(catalogue: catalogue)
     }
 
     /// Checks values a person typed: image `lossless|jpeg`, quality 1–100, dpi 72–1200 or `master`.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -239,7 +240,7 @@ extension KhoStore {
         let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
         return PdfJob(
             file: c, archiveId: code, masters: masters,
-            sources: try PdfCopies.sources(db, fileId: c.fileId),
+            sources: try FileLadder.sources(db, fileId: c.fileId),
             pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf")
     }
 
@@ -452,54 +453,53 @@ private struct BuildRun: Sendable {
 }
 
 /// The shared state of a running build: the next job, the results, the progress.
-private final class BuildState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var index = 0
-    private var summary: PdfBuildSummary
-    private var pages = 0
-    private var bytes: Int64 = 0
+private final class BuildState: Sendable {
+    private struct Shared {
+        var index = 0
+        var summary: PdfBuildSummary
+        var pages = 0
+        var bytes: Int64 = 0
+    }
 
-    init(summary: PdfBuildSummary) { self.summary = summary }
+    private let shared: Mutex<Shared>
+
+    init(summary: PdfBuildSummary) { shared = Mutex(Shared(summary: summary)) }
 
     func next(_ jobs: [PdfJob]) -> PdfJob? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard index < jobs.count, summary.stop == nil else { return nil }
-        index += 1
-        return jobs[index - 1]
+        shared.withLock { s in
+            guard s.index < jobs.count, s.summary.stop == nil else { return nil }
+            s.index += 1
+            return jobs[s.index - 1]
+        }
     }
 
     func add(_ line: PdfBuiltLine) {
-        lock.lock()
-        summary.built.append(line)
-        bytes += line.bytes
-        lock.unlock()
+        shared.withLock { s in
+            s.summary.built.append(line)
+            s.bytes += line.bytes
+        }
     }
 
     /// Stops the build: no job starts after this, and the build throws `error`.
     func stop(_ error: StoreError) {
-        lock.lock()
-        if summary.stop == nil { summary.stop = error }
-        lock.unlock()
+        shared.withLock { s in
+            if s.summary.stop == nil { s.summary.stop = error }
+        }
     }
 
     func add(_ finding: PdfFinding) {
-        lock.lock()
-        summary.findings.append(finding)
-        lock.unlock()
+        shared.withLock { s in s.summary.findings.append(finding) }
     }
 
     func progress(_ donePages: Int) -> (pages: Int, bytes: Int64) {
-        lock.lock()
-        defer { lock.unlock() }
-        pages += donePages
-        return (pages, bytes)
+        shared.withLock { s in
+            s.pages += donePages
+            return (s.pages, s.bytes)
+        }
     }
 
     func result() -> PdfBuildSummary {
-        lock.lock()
-        defer { lock.unlock() }
-        return summary
+        shared.withLock { s in s.summary }
     }
 }
 

@@ -34,30 +34,8 @@ public struct PdfCopyView: Codable, Sendable, Hashable {
     }
 }
 
-/// The recorded copies, and how a file's masters compare with what its copy was made from.
+/// The recorded copies (what a copy is made from is the ladder's: ``FileLadder/sources(_:fileId:)``).
 enum PdfCopies {
-    /// What a copy is made from: one line per master in page order, its name and reference SHA-256.
-    static func sources(_ db: Database, fileId: Int64) throws -> String {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT name, COALESCE(sha256, '') AS sha256 FROM master WHERE file_id = ? AND NOT missing ORDER BY name
-                    """), arguments: [fileId])
-        return rows.map { "\($0["name"] as String) \($0["sha256"] as String)\n" }.joined()
-    }
-
-    /// Whether the file's latest copy was made from its masters as they are now; nil when it has no copy.
-    static func madeFromCurrentMasters(_ db: Database, fileId: Int64) throws -> Bool? {
-        guard
-            let made = try String.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT sources FROM pdf_copy WHERE file_id = ? ORDER BY id DESC LIMIT 1
-                        """), arguments: [fileId])
-        else { return nil }
-        return try made == sources(db, fileId: fileId)
-    }
-
     /// The latest copy of each file (of `fileIds`, or every file), as rows of `pdf_copy` with the file's ref.
     static func latest(
         _ db: Database, where condition: String = "1", arguments: StatementArguments = []

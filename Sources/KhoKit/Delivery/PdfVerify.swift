@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KhoConcurrency
 import KhoTIFF
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -250,14 +252,13 @@ private struct CopyCheck {
 }
 
 /// A counter shared by threads.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+private final class Counter: Sendable {
+    private let value = Mutex(0)
 
     func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
+        value.withLock { value in
+            value += 1
+            return value
+        }
     }
 }

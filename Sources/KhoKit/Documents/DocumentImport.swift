@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KhoConcurrency
 import KhoLocale
 
 /// The columns of a document list, by the headers a clerk writes (*mục lục văn bản*) and their English names.

@@ -251,9 +251,9 @@ extension KhoStore {
 
     /// Families: each box as received with the boxes made from it, and the work on the families in `fondsId` (every
     /// fonds when nil) before their files are counted.
-    private static func boxFamilies(_ db: Database, fondsId: Int64?) throws -> (BoxFamilies, [Int64: FamilyWork]) {
+    private static func boxFamilies(_ db: Database, fondsId: Int64?) throws -> (BoxFamilies, [Int64: Family]) {
         var tree = BoxFamilies()
-        var roots: [Int64: FamilyWork] = [:]
+        var roots: [Int64: Family] = [:]
         for row in try Row.fetchAll(
             db,
             sql:
@@ -265,8 +265,8 @@ extension KhoStore {
                 continue
             }
             if let fondsId, (row["fonds_id"] as Int64) != fondsId { continue }
-            roots[id] = FamilyWork(
-                extentMM: row["extent_mm"],
+            roots[id] = Family(
+                fonds: row["fonds_id"], extentMM: row["extent_mm"],
                 arranged: (row["arrangement"] as String) == ArrangementState.arranged.rawValue,
                 keptMM: row["kept_mm"])
         }
@@ -276,7 +276,7 @@ extension KhoStore {
     /// Adds the files that are not secret to their families: how many, their sheets and pages, digitized or still to scan
     /// (only permanent ones count as to scan when `permanentOnly`).
     private static func countFiles(
-        _ db: Database, tree: inout BoxFamilies, into roots: inout [Int64: FamilyWork],
+        _ db: Database, tree: inout BoxFamilies, into roots: inout [Int64: Family],
         permanentOnly: Bool
     ) throws {
         for row in try Row.fetchAll(
@@ -288,44 +288,27 @@ extension KhoStore {
                 FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
                 """)
         {
-            let r = tree.root(of: row["box_id"])
-            guard var family = roots[r] else { continue }
-            let state = ScanState(rawValue: row["scan_state"]) ?? .none
             let permanent: Bool = row["permanent"] ?? false
-            let files: Int = row["files"]
-            let withSheets: Int = row["with_sheets"]
-            let sheets: Int = row["sheets"]
-            let pages: Int = row["pages"]
-            family.files += files
-            family.unknownSheets += files - withSheets
-            if permanent { family.permanentFiles += files }
-            if state.isDigitized {
-                family.digitizedFiles += files
-                family.digitizedPages += pages
-                family.digitizedSheetsWithPages += sheets
-                family.digitizedPagesWithSheets += row["pages_with_sheets"] as Int
-            } else if !permanentOnly || permanent {
-                family.filesToScan += files
-                family.filesToScanWithSheets += withSheets
-                family.sheetsToScan += sheets
-            }
-            roots[r] = family
+            roots[tree.root(of: row["box_id"])]?.add(
+                files: row["files"], withSheets: row["with_sheets"], sheets: row["sheets"], pages: row["pages"],
+                pagesWithSheets: row["pages_with_sheets"], state: ScanState(rawValue: row["scan_state"]) ?? .none,
+                permanent: permanent, toScan: !permanentOnly || permanent)
         }
     }
 
     /// The work left over all families, and the totals the ratios are measured from.
-    private static func tally(_ families: some Sequence<FamilyWork>) -> (RemainingWork, FamilyTotals) {
+    private static func tally(_ families: some Sequence<Family>) -> (RemainingWork, FamilyTotals) {
         var remaining = RemainingWork(unarrangedMetres: 0)
         var t = FamilyTotals()
         for family in families {
             t.digitizedPages += family.digitizedPagesWithSheets
-            t.digitizedSheets += family.digitizedSheetsWithPages
+            t.digitizedSheets += family.allDigitizedSheets
             guard family.arranged else {
                 // Counted sheets come first: the share of the box whose files are counted (or already digitized)
                 // is not predicted again from its metres.
                 remaining.unarrangedMetres += Double(family.extentMM) / 1000
                 if family.files > 0 {
-                    let covered = min(family.files, family.filesToScanWithSheets + family.digitizedFiles)
+                    let covered = min(family.files, family.filesToScanWithSheets + family.allDigitizedFiles)
                     remaining.sheetsKnownUnscanned += Double(family.sheetsToScan)
                     remaining.unarrangedMetresCounted =
                         (remaining.unarrangedMetresCounted ?? 0) + Double(family.extentMM) / 1000 * Double(covered)
@@ -341,7 +324,7 @@ extension KhoStore {
             if family.files > 0 {
                 t.filesInArranged += family.files
                 t.keptWithFilesMM += kept
-                if family.digitizedFiles == family.files {
+                if family.allDigitizedFiles == family.files {
                     t.fullPages += family.digitizedPages
                     t.fullKeptMM += kept
                 }
@@ -417,23 +400,6 @@ extension KhoStore {
         if scope.isEmpty { scope.append(Text(vi: "toàn bộ kho", en: "the whole archive")) }
         return Text(vi: scope.map(\.vi).joined(separator: ", "), en: scope.map(\.en).joined(separator: ", "))
     }
-}
-
-/// A box as received with the boxes made from it, as the estimate counts it.
-private struct FamilyWork {
-    var extentMM: Int64
-    var arranged: Bool
-    var keptMM: Int64?
-    var files = 0
-    var unknownSheets = 0
-    var permanentFiles = 0
-    var digitizedFiles = 0
-    var digitizedPages = 0
-    var digitizedSheetsWithPages = 0
-    var digitizedPagesWithSheets = 0
-    var filesToScan = 0
-    var filesToScanWithSheets = 0
-    var sheetsToScan = 0
 }
 
 /// What the families add up to, for the ratios measured from them: arranged families only, but for the digitized

@@ -240,15 +240,15 @@ public struct EventDetail: Codable, Sendable, Hashable {
         func object(_ values: [String: String?]) -> String {
             "{"
                 + values.keys.sorted().map { key in
-                    MasterMetadata.quoted(key) + ":" + ((values[key] ?? nil).map(MasterMetadata.quoted) ?? "null")
+                    JSONText.quoted(key) + ":" + ((values[key] ?? nil).map(JSONText.quoted) ?? "null")
                 }.joined(separator: ",") + "}"
         }
         var fields: [String] = []
         if let after { fields.append("\"after\":" + object(after)) }
         if let before { fields.append("\"before\":" + object(before)) }
         if let count { fields.append("\"count\":\(count)") }
-        if let note { fields.append("\"note\":" + MasterMetadata.quoted(note)) }
-        if let source { fields.append("\"source\":" + MasterMetadata.quoted(source)) }
+        if let note { fields.append("\"note\":" + JSONText.quoted(note)) }
+        if let source { fields.append("\"source\":" + JSONText.quoted(source)) }
         return "{" + fields.joined(separator: ",") + "}"
     }
 }

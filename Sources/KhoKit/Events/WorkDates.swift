@@ -12,17 +12,8 @@ public enum WorkDates {
     /// No archive work recorded in kho is older than this year (the state whose records a commune keeps).
     public static let earliestYear = 1945
 
-    /// The bound a date fell before.
-    public enum Bound: Sendable, Equatable {
-        /// The box was registered at this local time (`YYYY-MM-DD HH:MM`), by this event.
-        case boxRegistered(box: String, at: String)
-        /// The box's records start in this year.
-        case boxYears(box: String, year: Int)
-        /// The fonds' records start in this year (the earliest first year of its boxes).
-        case fondsYears(fonds: String, year: Int)
-        /// The earliest year kho accepts.
-        case earliest(year: Int)
-    }
+    /// The bound a date fell before (declared beside ``AttributionError``, which names it).
+    public typealias Bound = WorkDateBound
 
     /// Refuses `event` when it is not an opening balance and happened before one of the bounds, naming the latest
     /// bound it is before and the earliest `--at` that would be accepted.

@@ -1,26 +1,28 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// `PRAGMA integrity_check` on a connection of its own, in the background: it reads every page and index of the
 /// catalogue (half of `kho check` on a full catalogue), so it runs on the second core beside the other checks, which
 /// read their own snapshot. A catalogue in memory (tests) has no second connection: it is checked in the caller's.
-final class SQLiteIntegrity: @unchecked Sendable {
+final class SQLiteIntegrity: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var result: Result<[String], any Error> = .success([])
-    private var waited = false
+    private let result = Mutex<Result<[String], any Error>>(.success([]))
+    private let waited = Mutex(false)
     private let inline: Bool
 
     init(path: String) {
         inline = path == ":memory:"
         guard !inline else { return }
         Thread.detachNewThread { [self] in
-            result = Result {
+            let lines = Result {
                 var config = KhoStore.baseConfiguration()
                 config.readonly = true
                 let queue = try DatabaseQueue(path: KhoStore.readOnlyOpenPath(path), configuration: config)
                 defer { try? queue.close() }
                 return try queue.inDatabase { db in try Self.run(db) }
             }
+            result.withLock { $0 = lines }
             done.signal()
         }
     }
@@ -30,14 +32,14 @@ final class SQLiteIntegrity: @unchecked Sendable {
     func finished() -> [String]? {
         guard !inline else { return nil }
         waitOnce()
-        return try? result.get()
+        return try? result.withLock { $0 }.get()
     }
 
     /// What SQLite said (`["ok"]` when sound); `db` is the caller's connection, used only for a catalogue in memory.
     func lines(_ db: Database) throws -> [String] {
         if inline { return try Self.run(db) }
         waitOnce()
-        return try result.get()
+        return try result.withLock { $0 }.get()
     }
 
     /// SQLite's findings; a damaged page can also stop the check itself with SQLITE_CORRUPT after (or instead of) the
@@ -57,8 +59,10 @@ final class SQLiteIntegrity: @unchecked Sendable {
 
     /// Waits for the background check the first time only (the caller asks from one thread at a time).
     private func waitOnce() {
-        guard !waited else { return }
-        done.wait()
-        waited = true
+        waited.withLock { waited in
+            guard !waited else { return }
+            done.wait()
+            waited = true
+        }
     }
 }

@@ -82,21 +82,9 @@ private struct BoxesAtRisk {
                 boxes[boxId] = box
             }
             guard (row["access"] as String) != Access.secret.rawValue else { continue }
-            let root = tree.root(of: boxId)
-            guard var family = families[root] else { continue }
-            let files: Int = row["files"]
-            let withSheets: Int = row["with_sheets"]
-            let sheets: Int = row["sheets"]
-            family.scannableFiles += files
-            family.unknownSheets += files - withSheets
-            family.sheets += sheets
-            if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(
-                of: ScanState(rawValue: row["scan_state"]) ?? .none)
-            {
-                family.files[rung] += files
-                family.digitizedSheets[rung] += sheets
-            }
-            families[root] = family
+            families[tree.root(of: boxId)]?.add(
+                files: row["files"], withSheets: row["with_sheets"], sheets: row["sheets"],
+                state: ScanState(rawValue: row["scan_state"]) ?? .none)
         }
     }
 

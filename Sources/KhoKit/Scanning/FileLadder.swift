@@ -84,7 +84,7 @@ enum FileLadder {
                 after = .rescan
             } else if try !complete(pages) {
                 after = .mismatch
-            } else if let current = try PdfCopies.madeFromCurrentMasters(db, fileId: fileId) {
+            } else if let current = try FileLadder.madeFromCurrentMasters(db, fileId: fileId) {
                 // A legal copy made from these very masters is delivered; a master changed since needs a rebuild.
                 after = current ? .delivered : .rebuild
             } else {

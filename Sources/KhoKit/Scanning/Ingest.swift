@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KhoConcurrency
 import KhoTIFF
+import Synchronization
 
 /// How far an ingest has got, for a progress bar.
 public struct IngestProgress: Sendable {
@@ -225,7 +227,7 @@ struct StoredProblem: Codable, Hashable, Sendable {
         if problems.isEmpty { return "[]" }
         let items = problems.map { p in
             "{" + (p.page.map { "\"page\":\($0)," } ?? "")
-                + "\"code\":\(MasterMetadata.quoted(p.code)),\"vi\":\(MasterMetadata.quoted(p.vi)),\"en\":\(MasterMetadata.quoted(p.en))}"
+                + "\"code\":\(JSONText.quoted(p.code)),\"vi\":\(JSONText.quoted(p.vi)),\"en\":\(JSONText.quoted(p.en))}"
         }
         return "[" + items.joined(separator: ",") + "]"
     }
@@ -307,7 +309,7 @@ extension KhoStore {
         let run = IngestRun(
             root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
             identity: identity, transaction: transaction, progress: progress)
-        let days = try writeBatches(Self.batches(of: work), run: run, summary: &summary)
+        let days = try writeBatches(Self.batches(of: work, masters: \.toRead.count), run: run, summary: &summary)
         if try read({ db in try MasterDigests.recent(db) }) > MasterDigests.mergeAt {
             try write(still: identity, task: Self.ingestTask) { db in try MasterDigests.merge(db) }
         }
@@ -337,21 +339,23 @@ extension KhoStore {
                 continue
             }
             summary.masters += folder.masters.count
-            let toRead = mastersToRead(folder, fileId: known.id, catalogue: catalogue, seen: &seen, summary: &summary)
-            work.append(WorkItem(fileId: known.id, ref: ref, toRead: toRead, gone: []))
+            let (toRead, recorded) = mastersToRead(
+                folder, fileId: known.id, catalogue: catalogue, seen: &seen, summary: &summary)
+            work.append(WorkItem(fileId: known.id, ref: ref, toRead: toRead, recorded: recorded, gone: []))
         }
         addGone(to: &work, catalogue: catalogue, seen: seen, summary: &summary)
         work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
         return work
     }
 
-    /// The masters of one folder that are new or changed since they were recorded (counted in `summary`); every
-    /// master of the folder goes into `seen`.
+    /// The masters of one folder that are new or changed since they were recorded (counted in `summary`), and the
+    /// relative paths of those among them the catalogue has a row for; every master of the folder goes into `seen`.
     private static func mastersToRead(
         _ folder: ScanFolder, fileId: Int64, catalogue: IngestCatalogue, seen: inout Set<String>,
         summary: inout IngestSummary
-    ) -> [MasterOnDisk] {
+    ) -> (toRead: [MasterOnDisk], recorded: Set<String>) {
         var toRead: [MasterOnDisk] = []
+        var recorded: Set<String> = []
         for master in folder.masters {
             seen.insert(master.relPath)
             if let old = catalogue.existing[master.relPath], old.identity == master.identity, !old.missing,
@@ -364,11 +368,12 @@ extension KhoStore {
                 } else {
                     summary.changed += 1
                     summary.changedPaths.append(master.relPath)
+                    recorded.insert(master.relPath)
                 }
                 toRead.append(master)
             }
         }
-        return toRead
+        return (toRead, recorded)
     }
 
     /// Masters recorded before under a folder that was walked but no longer on disk: each file's go into its work
@@ -387,21 +392,27 @@ extension KhoStore {
         for index in work.indices { work[index].gone = goneByFile.removeValue(forKey: work[index].fileId) ?? [] }
         for (fileId, gone) in goneByFile {
             let ref = catalogue.files.first { $0.value.id == fileId }?.key ?? "?"
-            work.append(WorkItem(fileId: fileId, ref: ref, toRead: [], gone: gone))
+            work.append(WorkItem(fileId: fileId, ref: ref, toRead: [], recorded: [], gone: gone))
         }
     }
 
-    /// Batches of whole catalogue files, about `chunk` masters each (the first one empty when there is no work).
-    private static func batches(of work: [WorkItem], chunk: Int = 1024) -> [[WorkItem]] {
-        var batches: [[WorkItem]] = [[]]
+    /// Batches of whole catalogue files (the first one empty when there is no work): about `first` masters, then
+    /// twice as many each time up to `chunk`. The database waits for the first batch alone, so it is small; the
+    /// later ones are read while the one before is written.
+    static func batches<Item>(
+        of work: [Item], masters: (Item) -> Int, first: Int = 64, chunk: Int = 1024
+    ) -> [[Item]] {
+        var batches: [[Item]] = [[]]
         var count = 0
+        var size = first
         for item in work {
-            if count >= chunk {
+            if count >= size {
                 batches.append([])
                 count = 0
+                size = min(size * 2, chunk)
             }
             batches[batches.count - 1].append(item)
-            count += item.toRead.count
+            count += masters(item)
         }
         return batches
     }
@@ -435,7 +446,8 @@ extension KhoStore {
                         offset += item.toRead.count
                         Self.countRead(read, ref: item.ref, into: &summary)
                         try self.record(
-                            db, fileId: item.fileId, read: read, gone: item.gone, root: run.root, profile: run.profile,
+                            db, fileId: item.fileId, read: read, recorded: item.recorded, gone: item.gone,
+                            root: run.root, profile: run.profile,
                             by: run.who, registered: run.registered(item.fileId), now: run.now, summary: &summary,
                             days: &days)
                     }
@@ -648,16 +660,19 @@ private struct WorkItem: Sendable {
     var fileId: Int64
     var ref: String
     var toRead: [MasterOnDisk]
+    /// Those of `toRead` the catalogue has a row for (the rest are new: the catalogue was read under the ingest
+    /// lock, and only an ingest adds masters).
+    var recorded: Set<String>
     var gone: [String]
 }
 
 /// Reads one batch of masters in the background while the caller writes the previous one.
-private final class PipelinedReader: @unchecked Sendable {
+private final class PipelinedReader: Sendable {
     private let profile: QualityProfile
     private let time: LocalTime
     private let now: Date
     private let done = DispatchSemaphore(value: 0)
-    private var result: [ReadMaster] = []
+    private let result = Mutex<[ReadMaster]>([])
 
     init(profile: QualityProfile, time: LocalTime, now: Date) {
         self.profile = profile
@@ -669,7 +684,8 @@ private final class PipelinedReader: @unchecked Sendable {
     func start(_ batch: [WorkItem]) {
         let masters = batch.flatMap(\.toRead)
         Thread.detachNewThread { [self] in
-            result = KhoStore.readMasters(masters, profile: profile, time: time, now: now)
+            let read = KhoStore.readMasters(masters, profile: profile, time: time, now: now)
+            result.withLock { $0 = read }
             done.signal()
         }
     }
@@ -677,6 +693,6 @@ private final class PipelinedReader: @unchecked Sendable {
     /// Waits for the batch started last and returns what it read, in order.
     func wait() -> [ReadMaster] {
         done.wait()
-        return result
+        return result.withLock { $0 }
     }
 }

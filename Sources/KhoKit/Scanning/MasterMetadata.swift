@@ -72,33 +72,11 @@ public struct MasterMetadata: Codable, Sendable {
                 ("dateTime", p.dateTime), ("make", p.make), ("model", p.model), ("software", p.software),
                 ("artist", p.artist),
             ] {
-                if let value { out += ",\"\(key)\":" + quoted(value) }
+                if let value { out += ",\"\(key)\":" + JSONText.quoted(value) }
             }
             out += "}"
         }
-        out += "],\"libtiffWarnings\":[" + result.libtiffWarnings.map(quoted).joined(separator: ",")
+        out += "],\"libtiffWarnings\":[" + result.libtiffWarnings.map(JSONText.quoted).joined(separator: ",")
         return out + "]}"
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func quoted(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

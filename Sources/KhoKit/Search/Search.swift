@@ -302,10 +302,10 @@ public struct SearchQuery {
             exact = nil
             return
         }
-        match = phrases.map(Self.quoted).joined(separator: " AND ")
+        match = phrases.map(SearchRank.quoted).joined(separator: " AND ")
         exact =
             SearchFold.lower(text) != folded
-            ? wordsOfChunks(SearchFold.lower).map(Self.quoted).joined(separator: " AND ") : nil
+            ? wordsOfChunks(SearchFold.lower).map(SearchRank.quoted).joined(separator: " AND ") : nil
     }
 
     /// The space-separated chunks of `text` that hold a word (`12/QĐ-UBND` is one; a lone `-` none).
@@ -313,16 +313,13 @@ public struct SearchQuery {
         text.split(whereSeparator: { $0.isWhitespace }).map(String.init).filter { !SearchFold.words($0).isEmpty }
     }
 
-    /// Words as one FTS5 phrase: `"12 qd ubnd"`.
-    static func quoted(_ words: [String]) -> String { "\"" + words.joined(separator: " ") + "\"" }
-
     /// A filter for the `--search` options: the rows of `kind` whose indexed text has every word of `text`
     /// (folded; the last word of each chunk may be the start of a word: `gia` finds `giao`), with its argument;
     /// nil when `text` has no word. `idSQL` is the row's id column (`fi.id`).
     static func filter(_ text: String, kind: SearchIndex.Kind, idSQL: String) -> (sql: String, argument: String)? {
         let chunks = chunks(Clean.text(text)).prefix(maxWords).compactMap { chunk -> String? in
             let words = SearchFold.words(SearchFold.fold(String(chunk))).map(String.init)
-            return words.isEmpty ? nil : quoted(words) + "*"
+            return words.isEmpty ? nil : SearchRank.quoted(words) + "*"
         }
         guard !chunks.isEmpty else { return nil }
         return (

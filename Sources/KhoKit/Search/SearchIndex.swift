@@ -70,11 +70,11 @@ enum SearchIndex {
         private var folded: [UInt8] = [UInt8(ascii: "[")]
         private var count = 0
 
-        /// Adds a document's text; `kindName` is its kind's Vietnamese name ("" for none).
-        mutating func append(document d: DocumentRecord, kindName: String) {
+        /// Adds a document's text from its parts in order: kind name, number, symbol, issuer, summary, notes,
+        /// keywords (the number and symbol joined by `/`, the rest by spaces).
+        mutating func append(documentParts parts: [String]) {
             if count > 0 { byte(UInt8(ascii: ",")) }
             byte(UInt8(ascii: "\""))
-            let parts = [kindName, d.number, d.symbol, d.issuer, d.summary, d.notes, d.keywords]
             for (i, part) in parts.enumerated() {
                 if i > 0 { byte(i == 2 ? UInt8(ascii: "/") : UInt8(ascii: " ")) }
                 text(part)

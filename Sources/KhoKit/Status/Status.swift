@@ -239,15 +239,7 @@ struct StatusCount {
     /// Adds files that may be scanned to the family of `boxId`, on their rung when it counts as digitized.
     private mutating func addToFamily(of boxId: Int64, files: Int, withSheets: Int, sheets: Int, state: ScanState) {
         let r = tree.root(of: boxId)
-        guard var family = families[r] else { return }
-        family.scannableFiles += files
-        family.unknownSheets += files - withSheets
-        family.sheets += sheets
-        if let rung = [ScanState.recorded, .passed, .delivered].firstIndex(of: state) {
-            family.files[rung] += files
-            family.digitizedSheets[rung] += sheets
-        }
-        families[r] = family
+        families[r]?.add(files: files, withSheets: withSheets, sheets: sheets, state: state)
     }
 
     /// Adds each family's extent to its fonds (total, arranged, kept, weeded) and its digitized share, by rung.
@@ -304,29 +296,6 @@ struct StatusCount {
             for index in fondsList.indices { fondsList[index].progress[keyPath: metres] = parts[index] }
         }
         return Status(asOf: asOf, progress: figures, fonds: fondsList)
-    }
-}
-
-/// A box as received with the boxes made from it: the unit whose digitized share is measured.
-struct Family {
-    var fonds: Int64
-    var extentMM: Int64
-    var arranged: Bool
-    var keptMM: Int64?
-    var scannableFiles = 0
-    var unknownSheets = 0
-    var sheets = 0
-    /// Files and sheets on the recorded, passed and delivered rungs.
-    var files = [0, 0, 0]
-    var digitizedSheets = [0, 0, 0]
-
-    /// The share of the family digitized on each rung: by sheets where every file's sheets are known, else by files.
-    var digitizedShares: [Double] {
-        guard scannableFiles > 0 else { return [0, 0, 0] }
-        if unknownSheets == 0 && sheets > 0 {
-            return digitizedSheets.map { Double($0) / Double(sheets) }
-        }
-        return files.map { Double($0) / Double(scannableFiles) }
     }
 }
 

@@ -1,5 +1,6 @@
 import CKhoSystem
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -88,15 +89,14 @@ public enum LockError: KhoError, Equatable {
 /// exits or is killed, so a dead holder never blocks anyone; the holder writes who it is (person, process, time)
 /// into the file, and the next holder overwrites what a dead one left. Two threads of one process exclude each
 /// other too, since each opens the file itself.
-public final class CatalogueLock: @unchecked Sendable {
+public final class CatalogueLock: Sendable {
     /// The byte of the lock file that this lock covers.
     static let byte: Int64 = 1
     /// How long to wait for a new holder to write who it is before saying "another kho process".
     static let holderGrace: TimeInterval = 0.5
 
     private let fd: Int32
-    private var released = false
-    private let mutex = NSLock()
+    private let released = Mutex(false)
 
     private init(fd: Int32) { self.fd = fd }
 
@@ -145,13 +145,13 @@ public final class CatalogueLock: @unchecked Sendable {
 
     /// Releases the lock (also done when the lock is freed, and by the kernel when the process ends).
     public func release() {
-        mutex.lock()
-        defer { mutex.unlock() }
-        guard !released else { return }
-        released = true
-        _ = ftruncate(fd, 0)
-        _ = kho_ofd_unlock(fd, Self.byte)
-        close(fd)
+        released.withLock { released in
+            guard !released else { return }
+            released = true
+            _ = ftruncate(fd, 0)
+            _ = kho_ofd_unlock(fd, Self.byte)
+            close(fd)
+        }
     }
 
     private func write(_ holder: LockHolder) {

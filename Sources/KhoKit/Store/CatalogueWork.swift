@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -57,24 +58,24 @@ public struct CatalogueIdentity: Equatable, Sendable {
 }
 
 /// The catalogue a long task works on, followed through the task's own writes (shared by a build's workers).
-final class CatalogueWatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var identity: CatalogueIdentity
+final class CatalogueWatch: Sendable {
+    private let identity: Mutex<CatalogueIdentity>
 
-    init(_ identity: CatalogueIdentity) { self.identity = identity }
+    init(_ identity: CatalogueIdentity) { self.identity = Mutex(identity) }
 
     /// Whether the catalogue at `path` open as `db` is still the one watched.
     func holds(_ db: Database, path: String) throws -> Bool {
-        let identity = lock.withLock { self.identity }
+        let identity = self.identity.withLock { $0 }
         return try identity.holds(db, path: path)
     }
 
     /// Takes the latest event of `db` (inside the task's write, after it) as the one the catalogue must keep.
     func advance(_ db: Database) throws {
         let last = try Row.fetchOne(db, sql: "SELECT id, uid FROM event ORDER BY id DESC LIMIT 1")
-        lock.withLock {
-            identity.lastEvent = last?["id"]
-            identity.lastUID = last?["uid"]
+        let (id, uid): (Int64?, String?) = (last?["id"], last?["uid"])
+        identity.withLock { identity in
+            identity.lastEvent = id
+            identity.lastUID = uid
         }
     }
 }

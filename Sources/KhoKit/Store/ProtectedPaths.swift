@@ -29,7 +29,7 @@ public struct ProtectedPaths: Sendable {
         var roots = scansRoots + ["scans"]
         var folder = pdfFolder
         if let catalogue, catalogue != ":memory:", folder == nil {
-            folder = try? DeliverySettings().resolvedFolder(catalogue: catalogue)
+            folder = Self.defaultPdfFolder(catalogue: catalogue)
         }
         roots = roots.map(OutputFile.resolved)
         self.scansRoots = Array(Set(roots)).sorted()
@@ -37,15 +37,10 @@ public struct ProtectedPaths: Sendable {
         self.store = store
     }
 
-    /// The protection of the catalogue at `path`: asks it (read-only) when it exists, else only its own files.
-    public static func of(catalogue path: String) -> ProtectedPaths {
-        if path != ":memory:", FileManager.default.fileExists(atPath: path),
-            let store = try? KhoStore.open(path: path, forWriting: false, create: false),
-            let paths = try? store.protectedPaths()
-        {
-            return paths
-        }
-        return ProtectedPaths(catalogue: path)
+    /// The PDF/A copies' folder when none is set: `pdf/` in the folder of the catalogue at `catalogue` (a file).
+    static func defaultPdfFolder(catalogue: String) -> String {
+        let absolute = URL(fileURLWithPath: catalogue).standardizedFileURL
+        return absolute.deletingLastPathComponent().appendingPathComponent("pdf").path
     }
 
     /// What `path` is, when kho catalogues or manages it (links and `..` resolved); nil when an output may go there.
@@ -130,15 +125,6 @@ public struct ProtectedPaths: Sendable {
 }
 
 extension KhoStore {
-    /// What no output may write over: this catalogue's files, its scans roots, its PDF/A folder and copies.
-    public func protectedPaths() throws -> ProtectedPaths {
-        let (roots, settings) = try read { db in
-            (try Self.scansRoots(db), try Self.deliverySettings(db))
-        }
-        let folder = try? settings.resolvedFolder(catalogue: path)
-        return ProtectedPaths(catalogue: path, scansRoots: roots, pdfFolder: folder, store: self)
-    }
-
     /// Every root masters were ingested from (with `onDisk`, only of masters not missing), in order, one index seek
     /// each (`master_root`; `master_root_file` with `onDisk`), never a pass over the masters.
     static func scansRoots(_ db: Database, onDisk: Bool = false) throws -> [String] {

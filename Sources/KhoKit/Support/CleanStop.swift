@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -11,15 +12,14 @@ import Foundation
 /// Process-wide by nature (signals are): ``KhoStore`` writes pass through ``duringWrite(_:)``, ``ToolProcess`` spawns
 /// through ``spawn(_:)``, work folders are made through ``makeFolder(_:)``.
 public enum CleanStop {
-    private final class State: @unchecked Sendable {
-        let lock = NSLock()
+    private struct State {
         var groups: Set<pid_t> = []
         var folders: Set<String> = []
         var stopping = false
         var sources: [DispatchSourceSignal] = []
     }
 
-    private static let state = State()
+    private static let state = Mutex(State())
     /// Held during each catalogue write; a stop takes it and never gives it back.
     private static let gate = NSRecursiveLock()
 
@@ -28,23 +28,22 @@ public enum CleanStop {
         let queue = DispatchQueue(label: "kho.clean-stop")
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            source.setEventHandler {
-                stop()
-                onStop(signalNumber)
+            // Made under the lock that keeps it alive (a source is not Sendable: it never leaves the state).
+            state.withLock { state in
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+                source.setEventHandler {
+                    stop()
+                    onStop(signalNumber)
+                }
+                source.resume()
+                state.sources.append(source)
             }
-            source.resume()
-            state.lock.lock()
-            state.sources.append(source)
-            state.lock.unlock()
         }
     }
 
     /// Whether a stop has begun (nothing new is started then).
     public static var isStopping: Bool {
-        state.lock.lock()
-        defer { state.lock.unlock() }
-        return state.stopping
+        state.withLock { $0.stopping }
     }
 
     /// Runs one catalogue write; a stop waits for it to end, and no write starts once a stop has begun (the thread
@@ -59,37 +58,33 @@ public enum CleanStop {
     /// Starts a child with `start` (which returns its pid, the leader of its own process group) unless a stop has
     /// begun; the child's group is ended by a stop until ``reaped(_:)``. Nil when stopping.
     static func spawn(_ start: () throws -> pid_t) rethrows -> pid_t? {
-        state.lock.lock()
-        defer { state.lock.unlock() }
-        if state.stopping { return nil }
-        let pid = try start()
-        state.groups.insert(pid)
-        return pid
+        try state.withLock { state in
+            if state.stopping { return nil }
+            let pid = try start()
+            state.groups.insert(pid)
+            return pid
+        }
     }
 
     /// The child `pid` was waited for: its group is no longer ended by a stop.
     static func reaped(_ pid: pid_t) {
-        state.lock.lock()
-        state.groups.remove(pid)
-        state.lock.unlock()
+        state.withLock { _ = $0.groups.remove(pid) }
     }
 
     /// Makes `folder` (with its parents) unless a stop has begun; a stop removes it until ``removed(_:)``.
     static func makeFolder(_ folder: String) throws -> Bool {
-        state.lock.lock()
-        defer { state.lock.unlock() }
-        if state.stopping { return false }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        state.folders.insert(folder)
-        return true
+        try state.withLock { state in
+            if state.stopping { return false }
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            state.folders.insert(folder)
+            return true
+        }
     }
 
     /// Removes `folder` and forgets it.
     static func removeFolder(_ folder: String) {
         try? FileManager.default.removeItem(atPath: folder)
-        state.lock.lock()
-        state.folders.remove(folder)
-        state.lock.unlock()
+        state.withLock { _ = $0.folders.remove(folder) }
     }
 
     /// Returns at once unless a stop has begun; then never returns (the stop ends the process): a command that ends
@@ -105,14 +100,9 @@ public enum CleanStop {
     /// Stops new work, waits for a catalogue write under way, ends the children's groups (SIGTERM, then SIGKILL after
     /// 3 s), and removes the work folders.
     static func stop() {
-        state.lock.lock()
-        state.stopping = true
-        state.lock.unlock()
+        state.withLock { $0.stopping = true }
         gate.lock()  // never unlocked: no write starts after this
-        state.lock.lock()
-        let groups = state.groups
-        let folders = state.folders
-        state.lock.unlock()
+        let (groups, folders) = state.withLock { ($0.groups, $0.folders) }
         for group in groups { kill(-group, SIGTERM) }
         let alive = waitForGroups(groups, seconds: 3)
         for group in alive { kill(-group, SIGKILL) }

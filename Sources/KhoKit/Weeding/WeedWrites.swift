@@ -75,6 +75,15 @@ extension KhoStore {
             reason: reason, notes: notes)
     }
 
+    /// Refuses kept metres that leave less left out (extent − kept) than the box's destruction list proposes.
+    static func ensureRoomForWeeds(_ db: Database, box: Box, keptMM: Int64) throws {
+        let proposed = try proposedMM(db, boxId: box.id)
+        if proposed > 0, box.extentMM - keptMM < proposed {
+            throw WorkError.keptLeavesNoRoom(
+                box: box.code, kept: Millimetres(keptMM), extent: box.extent, proposed: Millimetres(proposed))
+        }
+    }
+
     /// The millimetres proposed for destruction from a box so far (every item on its list, whatever its stage).
     static func proposedMM(_ db: Database, boxId: Int64?) throws -> Int64 {
         try Int64.fetchOne(

@@ -2,11 +2,11 @@ import Foundation
 
 /// Work shared by two threads: `produce` runs on a thread of its own and hands chunks over, in order, to `consume`
 /// on the calling thread (the database's, for an import: reading and checking rows overlaps with writing them).
-enum Pipeline {
+package enum Pipeline {
     /// Runs `produce` and `consume` side by side and returns what `produce` returns. At most `capacity` chunks wait
     /// between them. When `consume` throws, `handOver` returns false from then on so the producer can stop early;
     /// the consumer's error is thrown once the producer has returned (and the producer's, when it threw).
-    static func run<Chunk: Sendable, Output: Sendable>(
+    package static func run<Chunk: Sendable, Output: Sendable>(
         capacity: Int = 2,
         produce: @escaping @Sendable (_ handOver: (Chunk) -> Bool) throws -> Output,
         consume: (Chunk) throws -> Void

@@ -1,9 +1,9 @@
 import Dispatch
 
 /// Runs blocking work over many items on all cores with Dispatch, outside Swift's cooperative thread pool.
-public enum ParallelMap {
+package enum ParallelMap {
     /// Applies `transform` to every item concurrently and returns the results in the items' order.
-    public static func map<Item: Sendable, Output: Sendable>(
+    package static func map<Item: Sendable, Output: Sendable>(
         _ items: [Item], _ transform: @Sendable (Item) -> Output
     ) -> [Output] {
         guard items.count > 1 else { return items.map(transform) }

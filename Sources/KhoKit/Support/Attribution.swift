@@ -65,13 +65,25 @@ public struct Attribution: Sendable, Hashable {
     }
 }
 
+/// The bound a date of recorded work fell before (``WorkDates``).
+public enum WorkDateBound: Sendable, Equatable {
+    /// The box was registered at this local time (`YYYY-MM-DD HH:MM`), by this event.
+    case boxRegistered(box: String, at: String)
+    /// The box's records start in this year.
+    case boxYears(box: String, year: Int)
+    /// The fonds' records start in this year (the earliest first year of its boxes).
+    case fondsYears(fonds: String, year: Int)
+    /// The earliest year kho accepts.
+    case earliest(year: Int)
+}
+
 /// What can be wrong with who or when.
 public enum AttributionError: KhoError, Equatable {
     case noActor
     case badDate(String)
     case future(String)
     /// Work dated before a bound of ``WorkDates``: the day given, the bound, and the earliest `--at` accepted.
-    case beforeBound(at: String, bound: WorkDates.Bound, earliest: String)
+    case beforeBound(at: String, bound: WorkDateBound, earliest: String)
 
     public var text: Text {
         switch self {
@@ -101,7 +113,7 @@ public enum AttributionError: KhoError, Equatable {
 
 extension AttributionError {
     /// A bound of ``WorkDates`` in words.
-    static func words(_ bound: WorkDates.Bound) -> Text {
+    static func words(_ bound: WorkDateBound) -> Text {
         switch bound {
         case .boxRegistered(let box, let at):
             Text(vi: "lúc hộp \(box) được đăng ký (\(at))", en: "box \(box)'s registration (\(at))")

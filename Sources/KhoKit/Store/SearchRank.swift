@@ -19,6 +19,9 @@ enum SearchRank {
     /// The most matches of one phrase read to count it.
     static let sample = 2_000
 
+    /// Words as one FTS5 phrase: `"12 qd ubnd"`.
+    static func quoted(_ words: [String]) -> String { "\"" + words.joined(separator: " ") + "\"" }
+
     /// Makes `kho_rank` known to a new connection.
     static func register(_ db: Database) throws {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
@@ -48,7 +51,7 @@ enum SearchRank {
                 sql: """
                     SELECT COUNT(*) AS n, MIN(rowid) AS floor FROM (SELECT rowid FROM search_folded
                     WHERE search_folded MATCH ? ORDER BY rowid DESC LIMIT ?)
-                    """, arguments: [SearchQuery.quoted(words), sample])
+                    """, arguments: [quoted(words), sample])
             let n: Int64 = read?["n"] ?? 0
             guard n >= sample, let floor = read?["floor"] as Int64? else { return n }
             return n * (high - low + 1) / max(1, high - floor + 1)
