@@ -192,8 +192,8 @@ import Testing
             "box,fonds,extent_m\nH1,UBND-SK1,0.125\nH2,UBND-SK1,0.25\nH3,UBND-SK1,0.5\n", to: "a.csv", in: dir)
         let second = Fixture.write(
             "box,fonds,extent_m,from\nH4,UBND-SK1,0.125,H1\nH5,UBND-SK1,0.125,H4\n", to: "b.csv", in: dir)
-        try store.importCSV(.boxes, path: first, by: Fixture.who())
-        try store.importCSV(.boxes, path: second, by: Fixture.who())
+        try store.importCSV(.boxes, path: first, by: Fixture.who(), lang: .vi)
+        try store.importCSV(.boxes, path: second, by: Fixture.who(), lang: .vi)
         let imports = try store.events(LogFilter(kind: "import.boxes"), lang: .vi)
         // When the first import is undone while H4 (of the second) was made from H1, Then it is refused naming H1
         do {
@@ -226,7 +226,7 @@ import Testing
         #expect(try store.listBoxes().map(\.code) == ["H0"])
         // When a row of it is deleted, Then undoing the import says to undo the delete first
         let fresh = Fixture.write("box,fonds\nK1,UBND-SK1\nK2,UBND-SK1\n", to: "c.csv", in: dir)
-        try store.importCSV(.boxes, path: fresh, by: Fixture.who())
+        try store.importCSV(.boxes, path: fresh, by: Fixture.who(), lang: .vi)
         let third = try #require(try store.events(LogFilter(kind: "import.boxes"), lang: .vi).last)
         let deleted = try store.deleteBox("K2", by: Fixture.who())
         expectError(
@@ -242,7 +242,7 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.registrar)
         let path = Fixture.write("box,file,title,sheets\nH1,01,Sổ một,10\nH1,02,Sổ hai,12\n", to: "f.csv", in: dir)
-        try store.importCSV(.files, path: path, by: Fixture.who())
+        try store.importCSV(.files, path: path, by: Fixture.who(), lang: .vi)
         let event = try #require(try store.events(LogFilter(kind: "import.files"), lang: .vi).first)
         try store.recordScan(of: FileRef(box: "H1", file: "02"), pages: 12, by: Fixture.who("Lê Thị Hoa"))
         do {
@@ -255,7 +255,7 @@ import Testing
         _ = scan
         // An import of files none of which was touched goes
         let other = Fixture.write("box,file,title\nH1,03,Sổ ba\n", to: "g.csv", in: dir)
-        try store.importCSV(.files, path: other, by: Fixture.who())
+        try store.importCSV(.files, path: other, by: Fixture.who(), lang: .vi)
         let second = try #require(try store.events(LogFilter(kind: "import.files"), lang: .vi).last)
         try store.undo(eventId: second.id, by: Fixture.who())
         #expect(try store.listFiles().map(\.ref) == ["H1/01", "H1/02"])

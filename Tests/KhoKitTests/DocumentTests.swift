@@ -108,7 +108,8 @@ import Testing
             1,12/QĐ-UBND,15/03/2001,UBND xã Sơn Kim,Về việc giao đất cho hộ ông A,1-2,
             2,05/TTr-ĐC,02/2001,Cán bộ địa chính,Tờ trình xin giao đất,3,bản sao
             """, to: "vb.csv", in: dir)
-        let report = try store.importDocuments(path: good, into: FileRef(box: "H1", file: "01"), by: Fixture.who())
+        let report = try store.importDocuments(
+            path: good, into: FileRef(box: "H1", file: "01"), by: Fixture.who(), lang: .vi)
         #expect(report.imported == 2)
         let docs = try store.documents(in: "H1/01", lang: .vi)
         #expect(docs.map(\.numberSymbol) == ["12/QĐ-UBND", "05/TTr-ĐC"])
@@ -125,7 +126,7 @@ import Testing
             H1,02,Ba,32/01/2001
             """, to: "bad.csv", in: dir)
         do {
-            try store.importDocuments(path: bad, by: Fixture.who())
+            try store.importDocuments(path: bad, by: Fixture.who(), lang: .vi)
             Issue.record("a bad list was imported")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.map(\.line) == [3, 4])
@@ -150,14 +151,15 @@ import Testing
         )
         let eventsBefore = try store.events(lang: .vi).count
         #expect(throws: ImportError.self) {
-            try store.importDocuments(path: bad, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who())
+            try store.importDocuments(
+                path: bad, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who(), lang: .vi)
         }
         #expect(try store.documents(lang: .vi).isEmpty && (try store.events(lang: .vi).count) == eventsBefore)
         #expect(try store.search("kenh muong").files.isEmpty)
         // And the same rows without the wrong one are written whole, chunk after chunk, in order
         let good = Fixture.write(header + rows.joined(separator: "\n") + "\n", to: "good.csv", in: dir)
         let report = try store.importDocuments(
-            path: good, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who())
+            path: good, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who(), lang: .vi)
         #expect(report.imported == 9)
         let docs = try store.documents(in: "H1/02", lang: .vi)
         #expect(docs.map(\.seq) == Array(1...9) && docs.map(\.number) == (1...9).map(String.init))
@@ -248,9 +250,9 @@ import Testing
             STT,Số ký hiệu,Tác giả,Trích yếu,Ghi chú,Từ khóa
             1,12/QĐ-UBND,UBND xã,Giao đất 100% «Đợt 1»,"ghi chú %s ""trích"" a\\b",đất đai
             """, to: "vb.csv", in: dir)
-        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "01"), by: Fixture.who())
+        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "01"), by: Fixture.who(), lang: .vi)
         let files = Fixture.write("box,file,title,notes\nH1,03,Hồ sơ giao đất thôn 2,%d Đ\n", to: "f.csv", in: dir)
-        try store.importCSV(.files, path: files, by: Fixture.who())
+        try store.importCSV(.files, path: files, by: Fixture.who(), lang: .vi)
         try store.registerFile(
             FileDraft(ref: FileRef(box: "H1", file: "04"), title: "Hồ sơ giao đất thôn 2", notes: "%d Đ"),
             by: Fixture.who())
@@ -296,7 +298,7 @@ import Testing
         let docs = Fixture.write(
             "STT,Số ký hiệu,Trích yếu\n1,3/BC-UBND,Báo cáo khai sinh\n2,4/CV-UBND,Công văn kênh mương\n",
             to: "vb.csv", in: dir)
-        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "02"), by: Fixture.who())
+        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "02"), by: Fixture.who(), lang: .vi)
         try store.editDocument(
             try ref("H1/01/1"), DocumentDraft(summary: "Về việc giao đất mới"), by: Fixture.who(), lang: .vi)
         try store.moveDocument(try ref("H1/01/2"), to: try ref("H1/02"), by: Fixture.who(), lang: .vi)

@@ -133,10 +133,11 @@ import Testing
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "A"), title: "a"), by: who(before(days: 20)))
         try store.importCSV(
             .files, path: Fixture.write("box,file,title\nH1,B,b\nH1,C,c\n", to: "1.csv", in: dir),
-            by: who(before(days: 10)))
+            by: who(before(days: 10)), lang: .vi)
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "D"), title: "d"), by: who(before(days: 2)))
         try store.importCSV(
-            .files, path: Fixture.write("box,file,title\nH1,E,e\n", to: "2.csv", in: dir), by: who(before(days: 1)))
+            .files, path: Fixture.write("box,file,title\nH1,E,e\n", to: "2.csv", in: dir), by: who(before(days: 1)),
+            lang: .vi)
         // whose masters all say they were scanned five days ago
         for code in ["A", "B", "C", "D", "E"] { try master(code, [tag(before(days: 5))]) }
         let summary = try ingest(store)

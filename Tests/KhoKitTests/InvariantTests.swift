@@ -174,7 +174,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let path = Fixture.write("box,fonds,extent_m\nB7,UBND-SK1,0.25\nB8,UBND-SK1,0.0001\n", to: "boxes.csv", in: dir)
         let before = try snapshot(store)
         do {
-            try store.importCSV(.boxes, path: path, by: Fixture.who())
+            try store.importCSV(.boxes, path: path, by: Fixture.who(), lang: .vi)
             Issue.record("the import was not refused")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.count == 1)

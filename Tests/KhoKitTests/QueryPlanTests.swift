@@ -129,13 +129,13 @@ private struct Workload {
         let boxes = (0..<items).map { "B\($0)" }
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: who)
         let boxCSV = "box,fonds,extent_m\n" + boxes.map { "\($0),UBND-SK1,0.125\n" }.joined()
-        try store.importCSV(.boxes, path: Fixture.write(boxCSV, to: "boxes.csv", in: dir), by: who)
+        try store.importCSV(.boxes, path: Fixture.write(boxCSV, to: "boxes.csv", in: dir), by: who, lang: .vi)
         let fileCSV =
             "box,file,title,sheets\n" + boxes.map { "\($0),01,Hồ sơ \($0),1\n\($0),02,Hồ sơ hai \($0),1\n" }.joined()
-        try store.importCSV(.files, path: Fixture.write(fileCSV, to: "files.csv", in: dir), by: who)
+        try store.importCSV(.files, path: Fixture.write(fileCSV, to: "files.csv", in: dir), by: who, lang: .vi)
         let docCSV =
             "box,file,seq,summary\n" + boxes.map { "\($0),01,1,Tờ trình \($0)\n\($0),01,2,Quyết định \($0)\n" }.joined()
-        try store.importDocuments(path: Fixture.write(docCSV, to: "docs.csv", in: dir), by: who)
+        try store.importDocuments(path: Fixture.write(docCSV, to: "docs.csv", in: dir), by: who, lang: .vi)
         for (i, box) in boxes.enumerated() {
             try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "F\(i)"), title: "Hồ sơ \(i)"), by: who)
             var draft = DocumentDraft()

@@ -254,7 +254,7 @@ import Testing
             """
         let path = Fixture.write(bad, to: "huy.csv", in: dir)
         do {
-            try store.importCSV(.weed, path: path, by: Fixture.who())
+            try store.importCSV(.weed, path: path, by: Fixture.who(), lang: .vi)
             Issue.record("a bad list was imported")
         } catch ImportError.badRows(_, let problems, _) {
             // line 3: no unit; line 4: unknown box; line 5: 0.1 + 0.1 > 0.15 left out (counting the rows before it)
@@ -267,7 +267,8 @@ import Testing
             2;B017;Bản nháp;1997;0,05 m (40 tờ);Bản nháp
 
             """
-        let report = try store.importCSV(.weed, path: Fixture.write(good, to: "huy2.csv", in: dir), by: Fixture.who())
+        let report = try store.importCSV(
+            .weed, path: Fixture.write(good, to: "huy2.csv", in: dir), by: Fixture.who(), lang: .vi)
         #expect(report.imported == 2 && report.metres == 0.15)
         #expect(try store.weedItems().map(\.startYear) == [1995, 1997])
         #expect(try store.check(now: Fixture.now).clean)
@@ -299,7 +300,8 @@ import Testing
         // The CSV reads back as a list (into a catalogue where the box is arranged the same way)
         let csv = renderWeedListCSV(list, lang: .vi)
         let other = try arranging()
-        let report = try other.importCSV(.weed, path: Fixture.write(csv, to: "list.csv", in: dir), by: Fixture.who())
+        let report = try other.importCSV(
+            .weed, path: Fixture.write(csv, to: "list.csv", in: dir), by: Fixture.who(), lang: .vi)
         #expect(report.imported == 2)
         #expect(
             try other.weedItems().map(\.quantity) == [
