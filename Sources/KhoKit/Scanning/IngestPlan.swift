@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+
+extension KhoStore {
+    /// What to read: for each catalogued, non-secret folder, its new and changed masters; and for each file, its
+    /// masters recorded before that are no longer on disk. Files with nothing to do are left out.
+    static func planWork(
+        folders: [ScanFolder], catalogue: IngestCatalogue, summary: inout IngestSummary
+    ) -> [WorkItem] {
+        var work: [WorkItem] = []
+        var seen: Set<String> = []
+        for folder in folders {
+            let ref = "\(folder.box)/\(folder.file)"
+            guard let known = catalogue.files[ref] else {
+                summary.findings.append(
+                    IngestFinding.unknownFolder(box: folder.box, file: folder.file, masters: folder.masters.count)
+                        .text())
+                continue
+            }
+            if known.secret {
+                summary.findings.append(IngestFinding.secretFile(ref: ref, masters: folder.masters.count).text())
+                continue
+            }
+            summary.masters += folder.masters.count
+            let (toRead, recorded) = mastersToRead(
+                folder, fileId: known.id, catalogue: catalogue, seen: &seen, summary: &summary)
+            work.append(WorkItem(fileId: known.id, ref: ref, toRead: toRead, recorded: recorded, gone: []))
+        }
+        addGone(to: &work, catalogue: catalogue, seen: seen, summary: &summary)
+        work.removeAll { $0.toRead.isEmpty && $0.gone.isEmpty }
+        return work
+    }
+
+    /// The masters of one folder that are new or changed since they were recorded (counted in `summary`), and the
+    /// relative paths of those among them the catalogue has a row for; every master of the folder goes into `seen`.
+    private static func mastersToRead(
+        _ folder: ScanFolder, fileId: Int64, catalogue: IngestCatalogue, seen: inout Set<String>,
+        summary: inout IngestSummary
+    ) -> (toRead: [MasterOnDisk], recorded: Set<String>) {
+        var toRead: [MasterOnDisk] = []
+        var recorded: Set<String> = []
+        for master in folder.masters {
+            seen.insert(master.relPath)
+            if let old = catalogue.existing[master.relPath], old.identity == master.identity, !old.missing,
+                old.fileId == fileId
+            {
+                summary.unchanged += 1
+            } else {
+                if catalogue.existing[master.relPath] == nil {
+                    summary.new += 1
+                } else {
+                    summary.changed += 1
+                    summary.changedPaths.append(master.relPath)
+                    recorded.insert(master.relPath)
+                }
+                toRead.append(master)
+            }
+        }
+        return (toRead, recorded)
+    }
+
+    /// Masters recorded before under a folder that was walked but no longer on disk: each file's go into its work
+    /// item, or a new one when it has none.
+    private static func addGone(
+        to work: inout [WorkItem], catalogue: IngestCatalogue, seen: Set<String>, summary: inout IngestSummary
+    ) {
+        var goneByFile: [Int64: [String]] = [:]
+        for (rel, old) in catalogue.existing where !old.missing && !seen.contains(rel) {
+            let parts = rel.split(separator: "/")
+            guard parts.count == 3 else { continue }
+            let folderRef = "\(parts[0])/\(parts[1])"
+            if catalogue.files[folderRef]?.id == old.fileId { goneByFile[old.fileId, default: []].append(rel) }
+        }
+        summary.missing = goneByFile.values.reduce(0) { $0 + $1.count }
+        for index in work.indices { work[index].gone = goneByFile.removeValue(forKey: work[index].fileId) ?? [] }
+        for (fileId, gone) in goneByFile {
+            let ref = catalogue.files.first { $0.value.id == fileId }?.key ?? "?"
+            work.append(WorkItem(fileId: fileId, ref: ref, toRead: [], recorded: [], gone: gone))
+        }
+    }
+
+    /// Batches of whole catalogue files (the first one empty when there is no work): about `first` masters, then
+    /// twice as many each time up to `chunk`. The database waits for the first batch alone, so it is small; the
+    /// later ones are read while the one before is written.
+    static func batches<Item>(
+        of work: [Item], masters: (Item) -> Int, first: Int = 64, chunk: Int = 1024
+    ) -> [[Item]] {
+        var batches: [[Item]] = [[]]
+        var count = 0
+        var size = first
+        for item in work {
+            if count >= size {
+                batches.append([])
+                count = 0
+                size = min(size * 2, chunk)
+            }
+            batches[batches.count - 1].append(item)
+            count += masters(item)
+        }
+        return batches
+    }
+
+}
+
+/// What the catalogue knows before an ingest: files by `BOX/FILE`, the masters already ingested that this ingest can
+/// see or miss (by relative path), and when each file was registered.
+struct IngestCatalogue {
+    struct KnownFile {
+        var id: Int64
+        var secret: Bool
+
+        init(id: Int64, access: String) {
+            self.id = id
+            self.secret = access == Access.secret.rawValue
+        }
+    }
+    struct KnownMaster {
+        var id: Int64
+        var fileId: Int64
+        var identity: FileIdentity
+        var missing: Bool
+    }
+    var files: [String: KnownFile] = [:]
+    var existing: [String: KnownMaster] = [:]
+    var registered = RegistrationTimes()
+
+    /// Only what this ingest can touch: the files of the folders walked and of the masters ingested from `root`
+    /// before, one index seek each (a catalogue of 8.000 files costs an ingest of 120 folders what one of 120 does).
+    init(_ db: Database, root: String, folders: [ScanFolder]) throws {
+        let byCode = try db.cachedStatement(
+            sql: "SELECT f.id, f.access FROM file f JOIN box b ON b.id = f.box_id WHERE b.code = ? AND f.code = ?")
+        for folder in folders {
+            guard let row = try Row.fetchOne(byCode, arguments: [folder.box, folder.file]) else { continue }
+            files["\(folder.box)/\(folder.file)"] = KnownFile(id: row["id"], access: row["access"])
+        }
+        let fromRoot = try loadMasters(db, root: root, folders: folders)
+        let byId = try db.cachedStatement(
+            sql:
+                "SELECT b.code AS box_code, f.code AS file_code, f.access FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?"
+        )
+        for id in fromRoot {
+            guard let row = try Row.fetchOne(byId, arguments: [id]) else { continue }
+            files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = KnownFile(
+                id: id, access: row["access"])
+        }
+        registered = try RegistrationTimes(db, files: files.values.map(\.id))
+    }
+
+    /// The masters under a folder walked now (whatever root they were ingested from), and every master ingested from
+    /// this root before whose folder is not on disk any more (a folder removed whole). Never the whole table: masters
+    /// ingested from another root and not walked now cannot change or go missing in this ingest, so a catalogue of
+    /// 500.000 masters costs an ingest of 3.000 new ones what an empty one does.
+    /// Returns the files with masters from this root whose folders were not walked.
+    private mutating func loadMasters(_ db: Database, root: String, folders: [ScanFolder]) throws -> [Int64] {
+        let columns = "rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing"
+        // A folder's masters are the relative paths from "BOX/FILE/" up to "BOX/FILE0" ('0' follows '/').
+        let underFolder = try db.cachedStatement(
+            sql: "SELECT \(columns) FROM master WHERE rel_path >= ? AND rel_path < ?")
+        var walked: Set<Int64> = []
+        for folder in folders {
+            let prefix = "\(folder.box)/\(folder.file)"
+            if let id = files[prefix]?.id { walked.insert(id) }
+            try add(Row.fetchCursor(underFolder, arguments: [prefix + "/", prefix + "0"]))
+        }
+        // The files with masters from this root, one index seek each (a skip scan of master_root_file).
+        let fromRoot = try Int64.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE f(id) AS (
+                    SELECT MIN(file_id) FROM master WHERE root = ? AND NOT missing
+                    UNION ALL
+                    SELECT (SELECT MIN(file_id) FROM master WHERE root = ? AND NOT missing AND file_id > f.id) FROM f
+                    WHERE f.id IS NOT NULL)
+                SELECT id FROM f WHERE id IS NOT NULL
+                """, arguments: [root, root])
+        let ofFile = try db.cachedStatement(sql: "SELECT \(columns) FROM master WHERE file_id = ?")
+        let unwalked = fromRoot.filter { !walked.contains($0) }
+        for id in unwalked {
+            try add(Row.fetchCursor(ofFile, arguments: [id]))
+        }
+        return unwalked
+    }
+
+    private mutating func add(_ rows: RowCursor) throws {
+        while let row = try rows.next() {
+            let identity = FileIdentity(
+                device: row["device"], inode: row["inode"], size: row["size"],
+                mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
+            existing[row["rel_path"]] = KnownMaster(
+                id: row["id"], fileId: row["file_id"], identity: identity, missing: row["missing"])
+        }
+    }
+}
+
+/// One catalogue file's share of an ingest: the masters to read and those gone from disk.
+struct WorkItem: Sendable {
+    var fileId: Int64
+    var ref: String
+    var toRead: [MasterOnDisk]
+    /// Those of `toRead` the catalogue has a row for (the rest are new: the catalogue was read under the ingest
+    /// lock, and only an ingest adds masters).
+    var recorded: Set<String>
+    var gone: [String]
+}
