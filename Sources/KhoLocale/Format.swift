@@ -3,7 +3,7 @@ import Foundation
 /// Number, date and money formatting done by hand, so that it is the same on every machine.
 public enum Format {
     /// A decimal number with grouping, e.g. `12.345,6` in Vietnamese and `12,345.6` in English.
-    public static func decimal(_ value: Double, maxFractionDigits: Int, lang: Lang = .current) -> String {
+    public static func decimal(_ value: Double, maxFractionDigits: Int, lang: Lang) -> String {
         guard value.isFinite else { return "—" }
         let scale = pow(10.0, Double(maxFractionDigits))
         let rounded = (abs(value) * scale).rounded() / scale
@@ -23,7 +23,7 @@ public enum Format {
     }
 
     /// A whole number with grouping: `19.162.000` (vi) or `19,162,000` (en).
-    public static func integer(_ value: Int64, lang: Lang = .current) -> String {
+    public static func integer(_ value: Int64, lang: Lang) -> String {
         let sign = value < 0 ? "-" : ""
         return sign + integer(value.magnitude, separator: lang == .vi ? "." : ",")
     }
@@ -44,12 +44,12 @@ public enum Format {
     }
 
     /// An amount of Vietnamese đồng: `19.162.000 đ` (vi) or `19,162,000 VND` (en).
-    public static func money(_ amount: Int64, lang: Lang = .current) -> String {
+    public static func money(_ amount: Int64, lang: Lang) -> String {
         integer(amount, lang: lang) + (lang == .vi ? " đ" : " VND")
     }
 
     /// A size in decimal units, the one way kho writes bytes: `1,5 TB` from 1 TB, `840 GB` from 1 GB, else `13,1 MB`.
-    public static func bytes(_ value: Int64, lang: Lang = .current) -> String {
+    public static func bytes(_ value: Int64, lang: Lang) -> String {
         let v = Double(value)
         if abs(v) >= 1e12 { return decimal(v / 1e12, maxFractionDigits: 2, lang: lang) + " TB" }
         if abs(v) >= 1e9 { return decimal(v / 1e9, maxFractionDigits: 1, lang: lang) + " GB" }
@@ -57,7 +57,7 @@ public enum Format {
     }
 
     /// A share as a percentage with one decimal: `19,8 %` (vi) or `19.8%` (en).
-    public static func percent(_ part: Double, of whole: Double, lang: Lang = .current) -> String {
+    public static func percent(_ part: Double, of whole: Double, lang: Lang) -> String {
         guard whole > 0 else { return "—" }
         let text = decimal(part / whole * 100, maxFractionDigits: 1, lang: lang)
         return lang == .vi ? text + " %" : text + "%"

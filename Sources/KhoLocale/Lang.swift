@@ -38,11 +38,17 @@ public struct Text: Sendable, Hashable, Codable {
         self.en = en
     }
 
-    /// The text in the given language (by default the language of this process).
-    public func callAsFunction(_ lang: Lang = .current) -> String {
+    /// The same words in both languages (a system's message, a name).
+    public init(verbatim text: String) {
+        self.init(vi: text, en: text)
+    }
+
+    /// The text in `lang`. Library code is given the language; the `kho` executable adds `text()` for the language
+    /// it chose at startup (``Lang/current``).
+    public func callAsFunction(_ lang: Lang) -> String {
         lang == .vi ? vi : en
     }
 
-    /// The text in `lang` (Vietnamese unless told otherwise).
-    public func text(_ lang: Lang = .vi) -> String { lang == .vi ? vi : en }
+    /// The text in `lang` (the same as `text(lang)` called as a function).
+    public func text(_ lang: Lang) -> String { self(lang) }
 }

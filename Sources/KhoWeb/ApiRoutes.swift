@@ -8,25 +8,27 @@ import KhoKit
 enum ApiRoutes {
     static func register(_ guarded: Guarded) {
         let services = guarded.services
-        guarded.apiGet("/api/status", .read) { _, _, _ in
-            try Responses.json(try await services.db { store in try store.status() })
+        guarded.apiGet("/api/status", .read) { _, _, session in
+            try Responses.json(try await services.db { store in try store.status() }, lang: session.lang)
         }
-        guarded.apiGet("/api/estimate", .leadership) { request, _, _ in
+        guarded.apiGet("/api/estimate", .leadership) { request, _, session in
             let q = request.query
             let req = try LeaderRoutes.estimateRequest(services, fields: { q[$0] })
-            return try Responses.json(try await services.db { store in try store.makeEstimate(req).1 })
+            return try Responses.json(
+                try await services.db { store in try store.makeEstimate(req).1 }, lang: session.lang)
         }
         guarded.apiGet("/api/files/:box/:file", .read) { _, context, session in
-            try Responses.json(try await readableFile(context, session, services))
+            try Responses.json(try await readableFile(context, session, services), lang: session.lang)
         }
         guarded.apiGet("/api/search", .read) { request, _, session in
             let query = request.query["q"] ?? ""
             let limit = request.query["limit"].flatMap(Int.init).map { min(max($0, 1), 1000) } ?? 20
             let readable = session.role.readableAccess
             return try Responses.json(
-                try await services.db { store in try store.search(query, limit: limit, readable: readable) })
+                try await services.db { store in try store.search(query, limit: limit, readable: readable) },
+                lang: session.lang)
         }
-        guarded.apiPost("/api/boxes", .catalogue) { request, context, _ in
+        guarded.apiPost("/api/boxes", .catalogue) { request, context, session in
             var request = request
             let body = try await request.collectBody(upTo: WebLimits.uploadBytes)
             guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
@@ -48,15 +50,16 @@ enum ApiRoutes {
             let who = services.attribution(context)
             let code = try await services.db { store in try store.registerBox(draft, by: who).code }
             let view = try await services.db { store in try store.showBox(code).box }
-            return try Responses.json(view, status: .created)
+            return try Responses.json(view, lang: session.lang, status: .created)
         }
-        guarded.apiPost("/api/boxes/:box/sort-start", .catalogue) { _, context, _ in
+        guarded.apiPost("/api/boxes/:box/sort-start", .catalogue) { _, context, session in
             let code = try context.parameters.require("box")
             let who = services.attribution(context)
             let events = try await services.db { store in try store.startArrangement(of: [code], by: who) }
-            return try Responses.json([
-                "box": code, "events": events.compactMap(\.id).map(String.init).joined(separator: ","),
-            ])
+            return try Responses.json(
+                [
+                    "box": code, "events": events.compactMap(\.id).map(String.init).joined(separator: ","),
+                ], lang: session.lang)
         }
     }
 }

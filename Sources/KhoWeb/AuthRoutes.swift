@@ -72,10 +72,11 @@ enum AuthRoutes {
             return Responses.redirect(request.headers[.referer].flatMap(Guarded.sameSitePath) ?? "/")
         }
         guarded.apiGet("/api/session", .read) { _, _, session in
-            try Responses.json([
-                "user": session.login, "full_name": session.fullName, "role": session.role.rawValue,
-                "csrf": session.csrf, "lang": session.lang.rawValue,
-            ])
+            try Responses.json(
+                [
+                    "user": session.login, "full_name": session.fullName, "role": session.role.rawValue,
+                    "csrf": session.csrf, "lang": session.lang.rawValue,
+                ], lang: session.lang)
         }
     }
 

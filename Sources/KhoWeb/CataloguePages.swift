@@ -73,7 +73,9 @@ enum CataloguePages {
             let (box, files) = shown
             let b = PageBuilder(lang: session.lang, session: session)
             let events = try await services.visibleEvents(
-                Array(try await services.db { store in try store.events(LogFilter(box: code, limit: 100)) }.reversed()),
+                Array(
+                    try await services.db { store in try store.events(LogFilter(box: code, limit: 100), lang: b.lang) }
+                        .reversed()),
                 session)
             var body = b.facts([
                 (b.t("Phông", "Fonds"), h(box.fonds)), (b.t("Độ dài", "Extent"), h(b.metres(box.extentMetres))),
@@ -101,10 +103,14 @@ enum CataloguePages {
         guarded.get("/files/:box/:file", .read) { _, context, session in
             let file = try await readableFile(context, session, services)
             let ref = FileRef(box: file.box, file: file.file)
-            let (masters, documents, copies, events) = try await services.cached("file page \(file.ref)") { store in
+            let (masters, documents, copies, events) = try await services.cached(
+                "file page \(file.ref)|\(session.lang.rawValue)"
+            ) { store in
                 (
-                    try store.masters(of: ref).masters, try store.documents(in: file.ref),
-                    try store.pdfCopies(file: ref), try store.events(LogFilter(file: ref, limit: 100))
+                    try store.masters(of: ref, lang: session.lang).masters,
+                    try store.documents(in: file.ref, lang: session.lang),
+                    try store.pdfCopies(file: ref),
+                    try store.events(LogFilter(file: ref, limit: 100), lang: session.lang)
                 )
             }
             let b = PageBuilder(lang: session.lang, session: session)

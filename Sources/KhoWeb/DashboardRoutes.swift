@@ -17,7 +17,7 @@ enum DashboardRoutes {
                     DashboardData(
                         status: try store.status(), arrange: try store.nextWork(.arrangement, limit: 8, lang: lang),
                         scan: try store.nextWork(.scanning, limit: 8, lang: lang), custody: try store.custodyList(),
-                        today: try store.events(LogFilter(from: today, to: today, limit: 30)))
+                        today: try store.events(LogFilter(from: today, to: today, limit: 30), lang: lang))
                 }
             }
             let (status, arrange, scan, custody, events) = (

@@ -11,11 +11,9 @@ enum Responses {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
-    /// JSON with the same encoder settings as the CLI's `--json` (sorted keys, slashes kept).
-    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
+    /// JSON as the CLI's `--json` writes it (``KhoJSON``), its texts in the person's language.
+    static func json<T: Encodable>(_ value: T, lang: Lang, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try KhoJSON.encode(value, lang: lang)
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
@@ -119,7 +117,7 @@ struct Guarded {
     private static func failure(
         _ message: Text, status: HTTPResponse.Status, _ request: Request, _ session: WebSession, api: Bool
     ) throws -> Response {
-        if api { return try Responses.json(["error": message(session.lang)], status: status) }
+        if api { return try Responses.json(["error": message(session.lang)], lang: session.lang, status: status) }
         let builder = PageBuilder(lang: session.lang, session: session)
         let back = request.headers[.referer].flatMap(Self.sameSitePath) ?? "/"
         let body =

@@ -72,14 +72,15 @@ enum ScanRoutes {
             }
             return Responses.redirect(started ? "/jobs" : "/jobs?busy=1")
         }
-        guarded.post("/jobs/pdf", .scanning) { _, context, _ in
+        guarded.post("/jobs/pdf", .scanning) { _, context, session in
             let who = services.attribution(context)
+            let lang = session.lang
             let store = services.store
             let started = services.jobs.start(.pdf, by: who.actor) { progress in
                 let tools = try DeliveryTools.locate()
                 let summary = try store.buildCopies(
                     PdfBuildOptions(jobs: max(1, ProcessInfo.processInfo.activeProcessorCount / 2)), tools: tools,
-                    by: who
+                    by: who, lang: lang
                 ) { p in progress(p.done, p.total) }
                 return Text(
                     vi: "Đã lập \(summary.built.count) bản PDF/A; \(summary.upToDate) bản đã mới.",

@@ -39,7 +39,8 @@ enum SearchRoutes {
                 from: q["from"].flatMap(CataloguePages.nonEmpty), to: q["to"].flatMap(CataloguePages.nonEmpty),
                 limit: 200)
             let events = try await services.visibleEvents(
-                Array(try await services.db { store in try store.events(filter) }.reversed()), session)
+                Array(try await services.db { store in try store.events(filter, lang: session.lang) }.reversed()),
+                session)
             let b = PageBuilder(lang: session.lang, session: session)
             let form = """
                 <form method="get" action="/log">\(b.input("person", b.t("Người", "Person"), value: filter.person ?? ""))\(b.input("box", b.t("Hộp", "Box"), value: filter.box ?? ""))\(b.input("from", b.t("Từ ngày", "From"), value: filter.from ?? "", type: "date"))\(b.input("to", b.t("Đến ngày", "To"), value: filter.to ?? "", type: "date"))<button type="submit">\(h(b.t("Lọc", "Filter")))</button></form>

@@ -21,7 +21,7 @@ enum Upload {
         let title = dryRun ? b.t("Chạy thử nhập CSV", "CSV import dry run") : b.t("Nhập CSV", "CSV import")
         do {
             let report = try await services.db { store in
-                try store.importCSV(kind, path: path, dryRun: dryRun, by: who)
+                try store.importCSV(kind, path: path, dryRun: dryRun, by: who, lang: b.lang)
             }
             var body =
                 "<p class=\"notice\">\(h(dryRun ? b.t("Mọi dòng đều hợp lệ: \(b.integer(report.rows)) dòng. Chưa nhập gì (chạy thử).", "Every row is valid: \(b.integer(report.rows)) rows. Nothing was imported (dry run).") : b.t("Đã nhập \(b.integer(report.imported)) / \(b.integer(report.rows)) dòng.", "Imported \(b.integer(report.imported)) of \(b.integer(report.rows)) rows.")))"

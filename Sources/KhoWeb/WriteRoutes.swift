@@ -66,7 +66,8 @@ enum WriteRoutes {
             let draft = DocumentDraft(
                 number: f.value("number"), date: f.value("date"), issuer: f.value("issuer"),
                 summary: f.value("summary"), pages: f.value("pages"))
-            _ = try store.addDocument(DocumentRef(file: ref, seq: nil), draft, by: who)
+            // The view returned is not shown (the page redirects), so its language does not matter.
+            _ = try store.addDocument(DocumentRef(file: ref, seq: nil), draft, by: who, lang: .vi)
         }
         guarded.post("/custody/out", .read) { _, context, session in
             let f = context.form

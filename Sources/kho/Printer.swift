@@ -8,10 +8,7 @@ import KhoKit
 /// escapes (`\u{1B}`); JSON escapes them by its own rules.
 enum Printer {
     static func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(try KhoJSON.encode(value, lang: .current))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 

@@ -91,7 +91,7 @@ import Testing
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = Fixture.write("box,fonds,extent_m\nI1,UBND-SK1,0.125\nI2,UBND-SK1,0.125\n", to: "hop.csv", in: dir)
-        try store.importCSV(.boxes, path: csv, by: Fixture.who(at: "2026-11-20"))
+        try store.importCSV(.boxes, path: csv, by: Fixture.who(at: "2026-11-20"), lang: .vi)
         try store.registerBox(BoxDraft(code: "NEW", fonds: "UBND-SK1"), by: Fixture.who(at: "2026-11-21"))
         #expect(try store.boxLabels(LabelSelection(madeSince: "2026-11-20")).map(\.box) == ["I1", "I2", "NEW"])
         #expect(try store.boxLabels(LabelSelection(madeSince: "2026-11-21")).map(\.box) == ["NEW"])

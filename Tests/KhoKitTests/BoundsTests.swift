@@ -57,7 +57,7 @@ import Testing
         // and through CSV, named by line
         let path = Fixture.write("box,fonds,extent_m\nH8,UBND-SK1,0.125\nH9,UBND-SK1,\(huge)\n", to: "b.csv", in: dir)
         do {
-            _ = try store.importCSV(.boxes, path: path, by: Fixture.who())
+            _ = try store.importCSV(.boxes, path: path, by: Fixture.who(), lang: .vi)
             Issue.record("a huge extent was imported")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.map(\.line) == [3])
@@ -116,14 +116,14 @@ import Testing
         // and through CSV, each named by its line
         let files = Fixture.write("box,file,title,sheets\nH2,08,a,100000\nH2,09,b,\(max)\n", to: "f.csv", in: dir)
         do {
-            _ = try store.importCSV(.files, path: files, by: who)
+            _ = try store.importCSV(.files, path: files, by: who, lang: .vi)
             Issue.record("huge sheets were imported")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.map(\.line) == [3])
         }
         let scans = Fixture.write("box,file,pages\nH2,01,\(max)\n", to: "s.csv", in: dir)
         do {
-            _ = try store.importCSV(.scans, path: scans, by: who)
+            _ = try store.importCSV(.scans, path: scans, by: who, lang: .vi)
             Issue.record("huge pages were imported")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.first?.message == CatalogueError.pagesTooLarge(max).localizedDescription)
@@ -163,7 +163,7 @@ import Testing
         #expect(try store.listBoxes().count == 2)
         #expect(try store.listFonds().count == 1)
         _ = try store.listFiles()
-        _ = try store.events()
+        _ = try store.events(lang: .vi)
     }
 
     @Test func negativeDamageIsReadSafelyToo() throws {

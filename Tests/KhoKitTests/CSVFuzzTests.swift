@@ -143,7 +143,7 @@ import Testing
             let path = Fixture.write(bytes: bytes, to: "case\(n % 8).csv", in: dir)
             let before = try counts(store)
             do {
-                let report = try store.importCSV(kind, path: path, by: Fixture.who())
+                let report = try store.importCSV(kind, path: path, by: Fixture.who(), lang: .vi)
                 if name == Self.unclosedQuote {
                     Issue.record("case \(n) (\(name)): \(report.imported) rows imported from \(rows)")
                 }

@@ -35,12 +35,12 @@ import Testing
         // Then the reader says where the quote opened, instead of "Imported 1 boxes"
         expectError(
             ImportError.unterminatedQuote(path: path, line: 3, sample: "\"ẩm mốc, cần sấy"),
-            { try store.importCSV(.boxes, path: path, by: Fixture.who()) })
+            { try store.importCSV(.boxes, path: path, by: Fixture.who(), lang: .vi) })
         #expect(try counts(store) == before)
         // and a dry run says the same
         expectError(
             ImportError.unterminatedQuote(path: path, line: 3, sample: "\"ẩm mốc, cần sấy"),
-            { try store.importCSV(.boxes, path: path, dryRun: true, by: Fixture.who()) })
+            { try store.importCSV(.boxes, path: path, dryRun: true, by: Fixture.who(), lang: .vi) })
         let message = ImportError.unterminatedQuote(path: path, line: 3, sample: "\"x").text
         #expect(message.en.contains("line 3") && message.en.contains("Nothing was imported"))
         #expect(message.vi.contains("dòng 3") && message.vi.contains("Chưa nhập gì"))
@@ -56,7 +56,7 @@ import Testing
         let path = Fixture.write(csv, to: "hoso.csv", in: dir)
         // When it is imported, Then the quote's line is 6 (sep=, header, two lines of row 1, row 2, row 3)
         do {
-            _ = try store.importCSV(.files, path: path, by: Fixture.who())
+            _ = try store.importCSV(.files, path: path, by: Fixture.who(), lang: .vi)
             Issue.record("an unclosed quote was imported")
         } catch let error as ImportError {
             guard case .unterminatedQuote(_, let line, let sample) = error else {
@@ -76,7 +76,7 @@ import Testing
         // When it is imported, Then it is refused on line 2 and nothing is imported
         expectError(
             ImportError.textAfterQuote(path: path, line: 2, sample: "\"Hồ sơ\" số 2"),
-            { try store.importCSV(.boxes, path: path, by: Fixture.who()) })
+            { try store.importCSV(.boxes, path: path, by: Fixture.who(), lang: .vi) })
         #expect(try store.listBoxes().isEmpty)
     }
 
@@ -88,7 +88,8 @@ import Testing
     ])
     func soundQuotingImportsEveryRow(csv: String) throws {
         let store = try Fixture.store()
-        let report = try store.importCSV(.boxes, path: Fixture.write(csv, to: "ok.csv", in: dir), by: Fixture.who())
+        let report = try store.importCSV(
+            .boxes, path: Fixture.write(csv, to: "ok.csv", in: dir), by: Fixture.who(), lang: .vi)
         #expect(report.imported == 4)
         #expect(try store.listBoxes().map(\.code) == ["H1", "H2", "H3", "H4"])
     }
@@ -103,7 +104,7 @@ import Testing
         let before = try counts(store)
         expectError(
             ImportError.unterminatedQuote(path: path, line: 3, sample: "\"Lan"),
-            { try store.importCSV(.scans, path: path, by: Fixture.who()) })
+            { try store.importCSV(.scans, path: path, by: Fixture.who(), lang: .vi) })
         #expect(try counts(store) == before)
     }
 }

@@ -20,7 +20,7 @@ import Testing
         #expect(shown.box.location == "A-3-2")
         #expect(shown.files.map(\.ref) == ["H0012/03"])
         #expect(shown.files[0].retention == "permanent")
-        let events = try store.events()
+        let events = try store.events(lang: .vi)
         #expect(events.map(\.kind) == ["fonds.add", "box.add", "file.add"])
         #expect(events[2].actor == "Trần Văn Minh")
         #expect(events[2].file == "H0012/03")
@@ -156,13 +156,13 @@ import Testing
         let file = try store.showFile(FileRef(box: "H2", file: "01"))
         #expect(file.title == "Mới")
         #expect(file.sheets == nil)
-        let log = try store.events()
+        let log = try store.events(lang: .vi)
         let move = try #require(log.first { $0.kind == "box.move" })
         #expect(move.detail.before?["location"] == "A-1")
         // When the file move and the edit are undone (latest first), the file is back as it was
         let fileMove = try #require(log.first { $0.kind == "file.move" })
         let fileEdit = try #require(log.first { $0.kind == "file.edit" })
-        expectError(WorkError.laterEventFirst(id: fileEdit.id, later: fileMove.id, kind: EventKind.fileMove.label())) {
+        expectError(WorkError.laterEventFirst(id: fileEdit.id, later: fileMove.id, kind: EventKind.fileMove.label)) {
             try store.undo(eventId: fileEdit.id, by: Fixture.who())
         }
         try store.undo(eventId: fileMove.id, by: Fixture.who())

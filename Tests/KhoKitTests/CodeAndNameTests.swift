@@ -73,7 +73,7 @@ import Testing
             "box,fonds\nH2,UBND-SK1\n\"H\u{1B}[31m\",UBND-SK1\nH\u{202E}3,UBND-SK1\n\(String(repeating: "X", count: 33)),UBND-SK1\n",
             to: "b.csv", in: dir)
         do {
-            _ = try store.importCSV(.boxes, path: path, by: who)
+            _ = try store.importCSV(.boxes, path: path, by: who, lang: .vi)
             Issue.record("bad codes were imported")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.map(\.line) == [3, 4, 5])
@@ -123,7 +123,7 @@ import Testing
         let store = try Fixture.store()
         let path = Fixture.write("box,fonds\n\u{3B1}\u{301}1,UBND-SK1\n\u{3AC}1,UBND-SK1\n", to: "greek.csv", in: dir)
         do {
-            _ = try store.importCSV(.boxes, path: path, by: Fixture.who())
+            _ = try store.importCSV(.boxes, path: path, by: Fixture.who(), lang: .vi)
             Issue.record("one code was imported twice")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.map(\.line) == [3])

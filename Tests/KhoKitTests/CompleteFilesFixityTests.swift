@@ -105,28 +105,28 @@ import Testing
         let store = try catalogue()
         let path = try master("H1/02/0001.tif", [.rgb, .rgb])
         _ = try ingest(store)
-        let before = try #require(try store.masters(of: Self.b).masters.first?.sha256)
+        let before = try #require(try store.masters(of: Self.b, lang: .vi).masters.first?.sha256)
         // When its content changes (a different image, same name) and it is ingested again
         try FixtureWriter.write([FixturePage(width: 17, height: 16), .rgb], to: path)
         let summary = try ingest(store)
         // Then the old hash stays the reference, the file needs review, and the summary says so
         #expect(summary.changedAfterCheck == ["H1/02/0001.tif"])
         #expect(summary.problems.contains { $0.code == "changed_after_check" })
-        #expect(try store.masters(of: Self.b).masters.first?.sha256 == before)
+        #expect(try store.masters(of: Self.b, lang: .vi).masters.first?.sha256 == before)
         #expect(try store.showFile(Self.b).scanState == .review)
         #expect(try store.status(now: Fixture.now).progress.ladder.review == 1)
         // And verify keeps failing, also after another ingest
         _ = try ingest(store)
         #expect(try store.showFile(Self.b).scanState == .review)
-        let verified = try store.verify(by: Fixture.who(), now: Fixture.now)
+        let verified = try store.verify(by: Fixture.who(), lang: .vi, now: Fixture.now)
         #expect(!verified.clean && verified.changed == 1)
         // When a person accepts it as a rescan
         let accept = try store.acceptMasters(of: Self.b, reason: .rescan, by: Fixture.who("Hoa"))
         // Then the new content is the reference, the history keeps both hashes, and verify is clean
-        let m = try #require(try store.masters(of: Self.b).masters.first)
+        let m = try #require(try store.masters(of: Self.b, lang: .vi).masters.first)
         #expect(m.sha256 != before)
         #expect(try store.showFile(Self.b).scanState == .passed)
-        #expect(try store.verify(by: Fixture.who(), now: Fixture.now).clean)
+        #expect(try store.verify(by: Fixture.who(), lang: .vi, now: Fixture.now).clean)
         let history = try store.read { db in
             try Row.fetchAll(db, sql: "SELECT sha256, reason FROM master_hash ORDER BY id")
         }
@@ -135,7 +135,7 @@ import Testing
         // And the acceptance can be undone: back to review with the old reference
         try store.undo(eventId: try #require(accept.id), by: Fixture.who("Hoa"))
         #expect(try store.showFile(Self.b).scanState == .review)
-        #expect(try store.masters(of: Self.b).masters.first?.sha256 == before)
+        #expect(try store.masters(of: Self.b, lang: .vi).masters.first?.sha256 == before)
         // And nothing to accept is a readable error
         try store.acceptMasters(of: Self.b, page: "0001.tif", reason: .repair, by: Fixture.who("Hoa"))
         expectError(ReviewError.nothingToAccept(ref: "H1/02")) {

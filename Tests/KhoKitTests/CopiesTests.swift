@@ -48,7 +48,7 @@ import Testing
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         try store.addCopy(name: "usb", path: usb.path, place: "tủ sắt", offsite: false, by: Fixture.who())
         // When the copy is synced
-        let report = try store.syncCopies(by: Fixture.who())
+        let report = try store.syncCopies(by: Fixture.who(), lang: .vi)
         // Then it holds the master under scans/ and the PDF/A copy under pdf/FONDS/
         #expect(report.copies.map(\.copied) == [2])
         #expect(report.bytes == Int64(master.count + pdf.count))
@@ -79,13 +79,13 @@ import Testing
                 arguments: [Fixity.sha256(bytes: earlier), earlier.count])
         }
         // When it is synced, then the earlier version is replaced by the current one
-        let first = try store.syncCopies(by: Fixture.who())
+        let first = try store.syncCopies(by: Fixture.who(), lang: .vi)
         #expect(first.copies.first?.updated == 1)
         #expect(FileManager.default.contents(atPath: usb.path + "/scans/H012/3/0001.tif") == Data(master))
         // Given content nobody accepted in its place, then the next sync leaves it and says so
         _ = Fixture.write(bytes: Array("II*\0 unknown".utf8), to: "usb/scans/H012/3/0001.tif", in: dir)
         try store.write { db in try db.execute(sql: "UPDATE copy_file SET size = -1") }
-        let second = try store.syncCopies(by: Fixture.who())
+        let second = try store.syncCopies(by: Fixture.who(), lang: .vi)
         #expect(second.findings.map(\.kind) == ["changed"])
         #expect(FileManager.default.contents(atPath: usb.path + "/scans/H012/3/0001.tif") == Data("II*\0 unknown".utf8))
     }

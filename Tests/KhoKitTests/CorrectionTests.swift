@@ -33,7 +33,9 @@ import Testing
         #expect(file.code == "03")
         #expect(try store.listFiles().map(\.ref) == ["H0012/03"])
         // The log says old → new
-        let renames = try store.events(LogFilter(kind: "box.rename")) + store.events(LogFilter(kind: "file.rename"))
+        let renames =
+            try store.events(LogFilter(kind: "box.rename"), lang: .vi)
+            + store.events(LogFilter(kind: "file.rename"), lang: .vi)
         #expect(
             renames.map(\.changes) == [["mã: «H012» → «H0012»"], ["mã: «3» → «03»"]]
                 || renames.map(\.changes) == [["code: «H012» → «H0012»"], ["code: «3» → «03»"]])
@@ -115,7 +117,7 @@ import Testing
         let fondsDelete = try store.deleteFonds("NHAM", by: Fixture.who())
         #expect(try counts(store) == [before[0] - 1, before[1] - 1, before[2] - 1])
         #expect(try store.check(now: Fixture.now).clean)
-        let log = try store.events(LogFilter(kind: "box.delete"))
+        let log = try store.events(LogFilter(kind: "box.delete"), lang: .vi)
         #expect(log.first?.changes.first?.contains("X1") == true)
         // When undone in reverse order, Then they come back with their history
         expectError(
@@ -134,7 +136,7 @@ import Testing
         let file = try store.showFile(FileRef(box: "X1", file: "01"))
         #expect(file.title == "vẫn nhầm")
         #expect(
-            try store.events(LogFilter(file: FileRef(box: "X1", file: "01"))).map(\.kind).prefix(2) == [
+            try store.events(LogFilter(file: FileRef(box: "X1", file: "01")), lang: .vi).map(\.kind).prefix(2) == [
                 "file.add", "file.edit",
             ])
         #expect(try store.showBox("X1").0.location == "Z-9")
@@ -153,7 +155,7 @@ import Testing
             )
         default:
             try store.startArrangement(of: ["H012"], by: Fixture.who("Trần Văn Minh", at: "2026-11-20T08:00"))
-            let start = try #require(try store.events(LogFilter(kind: "sort.start")).first)
+            let start = try #require(try store.events(LogFilter(kind: "sort.start"), lang: .vi).first)
             try store.addWeed(WeedDraft(box: "H012", title: "x", quantity: "1 tờ", reason: "r"), by: Fixture.who())
             try store.undo(eventId: start.id, by: Fixture.who())
         }
@@ -190,9 +192,9 @@ import Testing
             "box,fonds,extent_m\nH1,UBND-SK1,0.125\nH2,UBND-SK1,0.25\nH3,UBND-SK1,0.5\n", to: "a.csv", in: dir)
         let second = Fixture.write(
             "box,fonds,extent_m,from\nH4,UBND-SK1,0.125,H1\nH5,UBND-SK1,0.125,H4\n", to: "b.csv", in: dir)
-        try store.importCSV(.boxes, path: first, by: Fixture.who())
-        try store.importCSV(.boxes, path: second, by: Fixture.who())
-        let imports = try store.events(LogFilter(kind: "import.boxes"))
+        try store.importCSV(.boxes, path: first, by: Fixture.who(), lang: .vi)
+        try store.importCSV(.boxes, path: second, by: Fixture.who(), lang: .vi)
+        let imports = try store.events(LogFilter(kind: "import.boxes"), lang: .vi)
         // When the first import is undone while H4 (of the second) was made from H1, Then it is refused naming H1
         do {
             try store.undo(eventId: imports[0].id, by: Fixture.who())
@@ -218,14 +220,14 @@ import Testing
                     && error.text.vi.contains("Lê Thị Hoa"))
         }
         // When the move is undone, Then the import can be: an undone move changed nothing
-        let move = try #require(try store.events(LogFilter(kind: "box.move")).last)
+        let move = try #require(try store.events(LogFilter(kind: "box.move"), lang: .vi).last)
         try store.undo(eventId: move.id, by: Fixture.who())
         try store.undo(eventId: imports[0].id, by: Fixture.who())
         #expect(try store.listBoxes().map(\.code) == ["H0"])
         // When a row of it is deleted, Then undoing the import says to undo the delete first
         let fresh = Fixture.write("box,fonds\nK1,UBND-SK1\nK2,UBND-SK1\n", to: "c.csv", in: dir)
-        try store.importCSV(.boxes, path: fresh, by: Fixture.who())
-        let third = try #require(try store.events(LogFilter(kind: "import.boxes")).last)
+        try store.importCSV(.boxes, path: fresh, by: Fixture.who(), lang: .vi)
+        let third = try #require(try store.events(LogFilter(kind: "import.boxes"), lang: .vi).last)
         let deleted = try store.deleteBox("K2", by: Fixture.who())
         expectError(
             CorrectionError.importRowDeleted(event: third.id, row: "K2", by: deleted.id ?? 0),
@@ -240,8 +242,8 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: Fixture.registrar)
         let path = Fixture.write("box,file,title,sheets\nH1,01,Sổ một,10\nH1,02,Sổ hai,12\n", to: "f.csv", in: dir)
-        try store.importCSV(.files, path: path, by: Fixture.who())
-        let event = try #require(try store.events(LogFilter(kind: "import.files")).first)
+        try store.importCSV(.files, path: path, by: Fixture.who(), lang: .vi)
+        let event = try #require(try store.events(LogFilter(kind: "import.files"), lang: .vi).first)
         try store.recordScan(of: FileRef(box: "H1", file: "02"), pages: 12, by: Fixture.who("Lê Thị Hoa"))
         do {
             try store.undo(eventId: event.id, by: Fixture.who())
@@ -249,12 +251,12 @@ import Testing
         } catch let error as CorrectionError {
             #expect(error.text.vi.contains("hồ sơ H1/02") && error.text.vi.contains("scan.record"))
         }
-        let scan = try #require(try store.events(LogFilter(kind: "scan.record")).first)
+        let scan = try #require(try store.events(LogFilter(kind: "scan.record"), lang: .vi).first)
         _ = scan
         // An import of files none of which was touched goes
         let other = Fixture.write("box,file,title\nH1,03,Sổ ba\n", to: "g.csv", in: dir)
-        try store.importCSV(.files, path: other, by: Fixture.who())
-        let second = try #require(try store.events(LogFilter(kind: "import.files")).last)
+        try store.importCSV(.files, path: other, by: Fixture.who(), lang: .vi)
+        let second = try #require(try store.events(LogFilter(kind: "import.files"), lang: .vi).last)
         try store.undo(eventId: second.id, by: Fixture.who())
         #expect(try store.listFiles().map(\.ref) == ["H1/01", "H1/02"])
     }

@@ -178,7 +178,7 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         var checkError: (any Error)?
         do { _ = try KhoStore.inspectBackup(backup) } catch { checkError = error }
         let store = try KhoStore.open(path: live, forWriting: true)
-        let events = try store.events().count
+        let events = try store.events(lang: .vi).count
         var restoreError: (any Error)?
         do { _ = try store.restore(from: backup, replacing: true, by: Fixture.who("Hoa")) } catch {
             restoreError = error
@@ -188,7 +188,7 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         #expect(restoreError.map(craft.isExpected) == true, "restore: \(String(describing: restoreError))")
         #expect(restoreError is any KhoError)
         // And the live catalogue is what it was: same events, checks clean, and byte for byte the same file
-        #expect(try store.events().count == events)
+        #expect(try store.events(lang: .vi).count == events)
         #expect(try store.check().problems == [])
         try store.writer.close()
         #expect(try fingerprint(live) == before)
@@ -235,7 +235,7 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         // Then the watcher saw the old catalogue, then the restored one already holding its restore event
         #expect(seen.map(\.events) == [backup.events + 1, backup.events + 1])
         #expect(seen.map(\.restoreEvents) == [0, 1])
-        let last = try store.events().last
+        let last = try store.events(lang: .vi).last
         #expect(last?.id == report.event && last?.actor == "Hoa" && last?.detail.note == "restore")
         #expect(try store.listBoxes().contains { $0.code == "LATE" } == false)
         #expect(try store.check().problems == [])
@@ -264,7 +264,7 @@ enum CraftedBackup: String, CaseIterable, CustomTestStringConvertible, Sendable 
         // Then it is migrated to this kho's schema, holds its data and the restore event, and checks clean
         #expect(report.backup.migrations == ["v1-catalogue", "v2-scanning"])
         #expect(try store.read { try CatalogueSchema.differences($0, complete: true) } == [])
-        #expect(try store.events().map(\.kind) == ["fonds.add", "setting"])
+        #expect(try store.events(lang: .vi).map(\.kind) == ["fonds.add", "setting"])
         #expect(try store.check().problems == [])
     }
 

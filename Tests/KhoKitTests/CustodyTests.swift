@@ -34,7 +34,7 @@ import Testing
         #expect(out.due == "2026-11-30")
         #expect(out.daysOut == 7)
         #expect(!out.overdue)
-        let event = try #require(try store.events(LogFilter(kind: "custody.out")).first)
+        let event = try #require(try store.events(LogFilter(kind: "custody.out"), lang: .vi).first)
         #expect(event.actor == "Nguyễn Thị Thu")
         #expect(event.box == "H1")
         // And the box and its files say they are out; the other box is in
@@ -63,7 +63,7 @@ import Testing
         // Taking out the box again
         expectError(
             CustodyError.alreadyOut(
-                thing: "H1", holder: "Lê Thị Hoa", since: "2026-11-20 09:00", purpose: CustodyPurpose.scan.label(),
+                thing: "H1", holder: "Lê Thị Hoa", since: "2026-11-20 09:00", purpose: CustodyPurpose.scan.label,
                 returnWith: "kho in H1")
         ) {
             try store.takeOut(h1, to: "Minh", purpose: "read", by: Fixture.who())
@@ -81,7 +81,7 @@ import Testing
         expectError(
             CustodyError.alreadyOut(
                 thing: "H1/01", holder: "Chủ tịch UBND", since: "2026-11-22 09:00",
-                purpose: CustodyPurpose.read.label(), returnWith: "kho in H1/01")
+                purpose: CustodyPurpose.read.label, returnWith: "kho in H1/01")
         ) {
             try store.takeOut(h101, to: "Minh", purpose: "read", by: Fixture.who())
         }
@@ -90,7 +90,8 @@ import Testing
         }
         #expect(
             CustodyError.alreadyOut(
-                thing: "H1/01", holder: "Chủ tịch UBND", since: "s", purpose: "p", returnWith: "kho in H1/01"
+                thing: "H1/01", holder: "Chủ tịch UBND", since: "s", purpose: Text(verbatim: "p"),
+                returnWith: "kho in H1/01"
             )
             .text.vi.hasPrefix("hồ sơ H1/01 đang ở ngoài kho: Chủ tịch UBND giữ"))
     }
@@ -135,7 +136,7 @@ import Testing
         #expect(moved.location == "B-1")
         // And a file out on its own cannot be moved either, nor can an undo put it back
         try store.moveFile(FileRef(box: "H1", file: "02"), toBox: "H2", by: Fixture.who())
-        let move = try #require(try store.events(LogFilter(kind: "file.move")).last?.id)
+        let move = try #require(try store.events(LogFilter(kind: "file.move"), lang: .vi).last?.id)
         try store.takeOut(.file(FileRef(box: "H2", file: "02")), to: "Minh", purpose: "read", by: Fixture.who())
         #expect(throws: CustodyError.self) {
             try store.moveFile(FileRef(box: "H2", file: "02"), toBox: "H1", by: Fixture.who())
@@ -192,7 +193,7 @@ import Testing
         let back = try store.bringIn(h1, by: Fixture.who(at: "2026-11-21T09:00"))
         let backId = try #require(back.returnEvent)
         // The hand-out cannot be undone while its return stands
-        expectError(WorkError.laterEventFirst(id: out.event, later: backId, kind: EventKind.custodyIn.label())) {
+        expectError(WorkError.laterEventFirst(id: out.event, later: backId, kind: EventKind.custodyIn.label)) {
             _ = try store.undo(eventId: out.event, by: Fixture.who())
         }
         // Undoing the return puts it out again; then the hand-out can be undone, and nothing is out
@@ -207,7 +208,7 @@ import Testing
         let again = try store.takeOut(h1, to: "Minh", purpose: "read", by: Fixture.who(at: "2026-11-24T09:00"))
         expectError(
             WorkError.laterEventFirst(
-                id: try #require(second.returnEvent), later: again.event, kind: EventKind.custodyOut.label())
+                id: try #require(second.returnEvent), later: again.event, kind: EventKind.custodyOut.label)
         ) {
             _ = try store.undo(eventId: try #require(second.returnEvent), by: Fixture.who())
         }
@@ -223,6 +224,6 @@ import Testing
         let problems = try store.check(now: Fixture.now).problems.filter { $0.code == "custody" }
         #expect(
             problems.map(\.subject).contains(
-                "event \(try #require(try store.events(LogFilter(kind: "custody.in")).first?.id))"))
+                "event \(try #require(try store.events(LogFilter(kind: "custody.in"), lang: .vi).first?.id))"))
     }
 }

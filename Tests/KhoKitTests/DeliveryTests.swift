@@ -67,9 +67,9 @@ import Testing
                 "UBND-SK1.1993.0001", "UBND-SK1.1994.0002", "UBND-SK1.1993.0003",
             ])
         // With an inventory number, it takes the year's place
-        try store.setArchiveRule(fonds: "UBND-SK1", pattern: nil, inventory: "01", by: Fixture.who())
+        try store.setArchiveRule(fonds: "UBND-SK1", pattern: nil, inventory: "01", by: Fixture.who(), lang: .vi)
         #expect(try code(store, "H2/01") == "UBND-SK1.01.0003")
-        let rule = try #require(try store.archiveRules().first)
+        let rule = try #require(try store.archiveRules(lang: .vi).first)
         #expect(rule.inventory == "01" && rule.example == "UBND-SK1.01.0001" && !rule.isDefault)
     }
 
@@ -81,7 +81,7 @@ import Testing
     func aRuleThatCannotBeUsedIsRefusedSayingWhy(pattern: String, named: String) throws {
         let store = try catalogue()
         do {
-            try store.setArchiveRule(fonds: "UBND-SK1", pattern: pattern, inventory: nil, by: Fixture.who())
+            try store.setArchiveRule(fonds: "UBND-SK1", pattern: pattern, inventory: nil, by: Fixture.who(), lang: .vi)
             Issue.record("\(pattern) was accepted")
         } catch let error as DeliveryError {
             guard case .badRule(let p, let reason) = error else {
@@ -100,10 +100,11 @@ import Testing
             DeliveryError.duplicateCodes(fonds: "UBND-SK1", code: "UBND-SK1.1993.01", refs: ["H1/01", "H2/01"])
         ) {
             try store.setArchiveRule(
-                fonds: "UBND-SK1", pattern: "{fonds}.{year}.{file}", inventory: nil, by: Fixture.who())
+                fonds: "UBND-SK1", pattern: "{fonds}.{year}.{file}", inventory: nil, by: Fixture.who(), lang: .vi)
         }
         // With the box in it, the codes are unique
-        try store.setArchiveRule(fonds: "UBND-SK1", pattern: "{fonds}.{box}.{file}", inventory: nil, by: Fixture.who())
+        try store.setArchiveRule(
+            fonds: "UBND-SK1", pattern: "{fonds}.{box}.{file}", inventory: nil, by: Fixture.who(), lang: .vi)
         #expect(try code(store, "H2/01") == "UBND-SK1.H2.01")
     }
 
@@ -124,7 +125,10 @@ import Testing
         #expect(try code(store, "H2/01") == "UBND-SK1.1993.0003")
         #expect(try code(store, "H1/00") == "UBND-SK1.1993.0004")
         // And the numbering is an attributed event
-        #expect(try store.events().contains { $0.kind == EventKind.pdfNumber.rawValue && $0.actor == "Nguyễn Thị Thu" })
+        #expect(
+            try store.events(lang: .vi).contains {
+                $0.kind == EventKind.pdfNumber.rawValue && $0.actor == "Nguyễn Thị Thu"
+            })
     }
 
     @Test func aFileWithoutYearOrInventoryHasNoCodeAndSaysWhatToDo() throws {
@@ -132,7 +136,7 @@ import Testing
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1", extent: "0,1"), by: Fixture.who())
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "01"), title: "Không rõ năm"), by: Fixture.who())
         #expect(try code(store, "H1/01") == nil)
-        let rule = try #require(try store.archiveRules().first)
+        let rule = try #require(try store.archiveRules(lang: .vi).first)
         #expect(rule.exampleProblem?.contains("--start-year") == true)
     }
 
@@ -148,7 +152,7 @@ import Testing
             DeliveryError.renumbering(
                 fonds: "UBND-SK1", ref: "H1/01", old: "UBND-SK1.1993.0001", new: "UBND-SK1.01.0001", more: 0)
         ) {
-            try store.setArchiveRule(fonds: "UBND-SK1", pattern: nil, inventory: "01", by: Fixture.who())
+            try store.setArchiveRule(fonds: "UBND-SK1", pattern: nil, inventory: "01", by: Fixture.who(), lang: .vi)
         }
         // And its delivered code stays its code, whatever its year becomes
         _ = try store.editFile(FileRef(box: "H1", file: "01"), FileChanges(startYear: "1990"), by: Fixture.who())
@@ -184,10 +188,14 @@ import Testing
         let s = try DeliverySettings.parse(image: "jpeg", jpegQuality: "80", dpi: "300", onto: DeliverySettings())
         try store.setDeliverySettings(s, by: Fixture.who())
         #expect(try store.deliverySettings() == DeliverySettings(image: .jpeg, jpegQuality: 80, dpi: 300))
-        #expect(throws: DeliveryError.badSetting(name: "--image", value: "png", allowed: "lossless | jpeg")) {
+        #expect(
+            throws: DeliveryError.badSetting(name: "--image", value: "png", allowed: Text(verbatim: "lossless | jpeg"))
+        ) {
             try DeliverySettings.parse(image: "png", jpegQuality: nil, dpi: nil, onto: DeliverySettings())
         }
-        #expect(throws: DeliveryError.badSetting(name: "--dpi", value: "10", allowed: "72–1200 | master")) {
+        #expect(
+            throws: DeliveryError.badSetting(name: "--dpi", value: "10", allowed: Text(verbatim: "72–1200 | master"))
+        ) {
             try DeliverySettings.parse(image: nil, jpegQuality: nil, dpi: "10", onto: DeliverySettings())
         }
         #expect(throws: DeliveryError.noFolder) { try DeliverySettings().resolvedFolder(catalogue: ":memory:") }

@@ -34,7 +34,7 @@ import Testing
             try ref("H1/01"),
             DocumentDraft(
                 number: "Số 12/QĐ-UBND", date: "5/3/2001", issuer: "UBND xã Sơn Kim",
-                summary: "Về việc giao đất", pages: "3-5"), by: Fixture.who())
+                summary: "Về việc giao đất", pages: "3-5"), by: Fixture.who(), lang: .vi)
         // Then it takes number 1, the number and symbol apart, the kind from the symbol, the date in ISO form
         #expect(
             doc.ref == "H1/01/1" && doc.number == "12" && doc.symbol == "QĐ-UBND" && doc.numberSymbol == "12/QĐ-UBND")
@@ -46,51 +46,55 @@ import Testing
         #expect(doc.retention == "permanent")
         #expect(file.documents == 1)
         // And the next one takes number 2; a taken number is refused naming it
-        #expect(try store.addDocument(try ref("H1/01"), DocumentDraft(summary: "Tờ trình"), by: Fixture.who()).seq == 2)
+        #expect(
+            try store.addDocument(try ref("H1/01"), DocumentDraft(summary: "Tờ trình"), by: Fixture.who(), lang: .vi)
+                .seq == 2)
         expectError(DocumentError.duplicateDocument(ref: "H1/01/1", summary: "Về việc giao đất")) {
-            try store.addDocument(try ref("H1/01/1"), DocumentDraft(summary: "x"), by: Fixture.who())
+            try store.addDocument(try ref("H1/01/1"), DocumentDraft(summary: "x"), by: Fixture.who(), lang: .vi)
         }
     }
 
     @Test func badFieldsAreRefusedWithTheValue() throws {
         let store = try catalogue()
         expectError(DocumentError.badDate("31/02/2001")) {
-            try store.addDocument(try ref("H1/01"), DocumentDraft(date: "31/02/2001"), by: Fixture.who())
+            try store.addDocument(try ref("H1/01"), DocumentDraft(date: "31/02/2001"), by: Fixture.who(), lang: .vi)
         }
         expectError(DocumentError.badPages("5-3")) {
-            try store.addDocument(try ref("H1/01"), DocumentDraft(pages: "5-3"), by: Fixture.who())
+            try store.addDocument(try ref("H1/01"), DocumentDraft(pages: "5-3"), by: Fixture.who(), lang: .vi)
         }
         expectError(DocumentError.pagesDisagree(range: "3-5", count: 4)) {
-            try store.addDocument(try ref("H1/01"), DocumentDraft(pages: "3-5", pageCount: "4"), by: Fixture.who())
+            try store.addDocument(
+                try ref("H1/01"), DocumentDraft(pages: "3-5", pageCount: "4"), by: Fixture.who(), lang: .vi)
         }
         #expect(throws: DocumentError.self) {
-            try store.addDocument(try ref("H1/01"), DocumentDraft(kind: "Thư tình"), by: Fixture.who())
+            try store.addDocument(try ref("H1/01"), DocumentDraft(kind: "Thư tình"), by: Fixture.who(), lang: .vi)
         }
-        #expect(try store.documents().isEmpty)
+        #expect(try store.documents(lang: .vi).isEmpty)
     }
 
     @Test func editMoveAndUndoPutEverythingBack() throws {
         let store = try catalogue()
         try store.addDocument(
-            try ref("H1/01"), DocumentDraft(number: "12/QĐ-UBND", summary: "Về việc giao đất"), by: Fixture.who())
+            try ref("H1/01"), DocumentDraft(number: "12/QĐ-UBND", summary: "Về việc giao đất"), by: Fixture.who(),
+            lang: .vi)
         let edit = try store.editDocument(
-            try ref("H1/01/1"), DocumentDraft(summary: "Về việc giao đất ở"), by: Fixture.who())
+            try ref("H1/01/1"), DocumentDraft(summary: "Về việc giao đất ở"), by: Fixture.who(), lang: .vi)
         #expect(edit.summary == "Về việc giao đất ở")
-        let moved = try store.moveDocument(try ref("H1/01/1"), to: try ref("H1/02"), by: Fixture.who())
+        let moved = try store.moveDocument(try ref("H1/01/1"), to: try ref("H1/02"), by: Fixture.who(), lang: .vi)
         #expect(moved.ref == "H1/02/1")
         // Undo the edit first is refused: the move came later
-        let events = try store.events()
+        let events = try store.events(lang: .vi)
         let editEvent = try #require(events.last { $0.kind == "doc.edit" })
         let moveEvent = try #require(events.last { $0.kind == "doc.move" })
         #expect(throws: DocumentError.self) { try store.undo(eventId: editEvent.id, by: Fixture.who()) }
         try store.undo(eventId: moveEvent.id, by: Fixture.who())
         try store.undo(eventId: editEvent.id, by: Fixture.who())
-        let back = try store.document(try ref("H1/01/1"))
+        let back = try store.document(try ref("H1/01/1"), lang: .vi)
         #expect(back.summary == "Về việc giao đất" && back.file == "H1/01")
         // And undoing the add removes it
-        let add = try #require(try store.events().last { $0.kind == "doc.add" })
+        let add = try #require(try store.events(lang: .vi).last { $0.kind == "doc.add" })
         try store.undo(eventId: add.id, by: Fixture.who())
-        #expect(try store.documents().isEmpty)
+        #expect(try store.documents(lang: .vi).isEmpty)
     }
 
     @Test func theClerksDocumentListImportsAllOrNothingAndUndoes() throws {
@@ -104,9 +108,10 @@ import Testing
             1,12/QĐ-UBND,15/03/2001,UBND xã Sơn Kim,Về việc giao đất cho hộ ông A,1-2,
             2,05/TTr-ĐC,02/2001,Cán bộ địa chính,Tờ trình xin giao đất,3,bản sao
             """, to: "vb.csv", in: dir)
-        let report = try store.importDocuments(path: good, into: FileRef(box: "H1", file: "01"), by: Fixture.who())
+        let report = try store.importDocuments(
+            path: good, into: FileRef(box: "H1", file: "01"), by: Fixture.who(), lang: .vi)
         #expect(report.imported == 2)
-        let docs = try store.documents(in: "H1/01")
+        let docs = try store.documents(in: "H1/01", lang: .vi)
         #expect(docs.map(\.numberSymbol) == ["12/QĐ-UBND", "05/TTr-ĐC"])
         #expect(
             docs[1].kindName == "Tờ trình" && docs[1].date == "2001-02" && docs[1].sheets == "3"
@@ -121,16 +126,16 @@ import Testing
             H1,02,Ba,32/01/2001
             """, to: "bad.csv", in: dir)
         do {
-            try store.importDocuments(path: bad, by: Fixture.who())
+            try store.importDocuments(path: bad, by: Fixture.who(), lang: .vi)
             Issue.record("a bad list was imported")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.map(\.line) == [3, 4])
         }
-        #expect(try store.documents(in: "H1/02").isEmpty)
+        #expect(try store.documents(in: "H1/02", lang: .vi).isEmpty)
         // And the import is undone whole
-        let event = try #require(try store.events().last { $0.kind == "import.docs" })
+        let event = try #require(try store.events(lang: .vi).last { $0.kind == "import.docs" })
         try store.undo(eventId: event.id, by: Fixture.who())
-        #expect(try store.documents().isEmpty)
+        #expect(try store.documents(lang: .vi).isEmpty)
     }
 
     @Test func anImportWrittenInChunksIsAllOrNothingToo() throws {
@@ -144,31 +149,33 @@ import Testing
         let bad = Fixture.write(
             header + rows.prefix(7).joined(separator: "\n") + "\nH1,02,8/QĐ-UBND,Sai ngày,9-3\n", to: "bad.csv", in: dir
         )
-        let eventsBefore = try store.events().count
+        let eventsBefore = try store.events(lang: .vi).count
         #expect(throws: ImportError.self) {
-            try store.importDocuments(path: bad, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who())
+            try store.importDocuments(
+                path: bad, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who(), lang: .vi)
         }
-        #expect(try store.documents().isEmpty && (try store.events().count) == eventsBefore)
+        #expect(try store.documents(lang: .vi).isEmpty && (try store.events(lang: .vi).count) == eventsBefore)
         #expect(try store.search("kenh muong").files.isEmpty)
         // And the same rows without the wrong one are written whole, chunk after chunk, in order
         let good = Fixture.write(header + rows.joined(separator: "\n") + "\n", to: "good.csv", in: dir)
         let report = try store.importDocuments(
-            path: good, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who())
+            path: good, into: nil, encoding: .auto, dryRun: false, chunk: 2, by: Fixture.who(), lang: .vi)
         #expect(report.imported == 9)
-        let docs = try store.documents(in: "H1/02")
+        let docs = try store.documents(in: "H1/02", lang: .vi)
         #expect(docs.map(\.seq) == Array(1...9) && docs.map(\.number) == (1...9).map(String.init))
         #expect(try store.search("kenh muong").matches == 9)
         #expect(try store.search("thôn 7").files.first?.hits.first?.document == "H1/02/7")
-        let event = try #require(try store.events().last { $0.kind == "import.docs" })
+        let event = try #require(try store.events(lang: .vi).last { $0.kind == "import.docs" })
         #expect(event.pages == 9 && event.file == "H1/02" && event.detail.count == 9)
         try store.undo(eventId: event.id, by: Fixture.who())
-        #expect(try store.documents().isEmpty && (try store.search("kenh muong").files.isEmpty))
+        #expect(try store.documents(lang: .vi).isEmpty && (try store.search("kenh muong").files.isEmpty))
     }
 
     @Test func searchFoldsDiacriticsAndDAndRanksExactMatchesFirst() throws {
         let store = try catalogue()
         try store.addDocument(
-            try ref("H1/02"), DocumentDraft(summary: "Báo cáo tình hình dat dai (gõ không dấu)"), by: Fixture.who())
+            try ref("H1/02"), DocumentDraft(summary: "Báo cáo tình hình dat dai (gõ không dấu)"), by: Fixture.who(),
+            lang: .vi)
         // "dat", "DAT", "đất" and "Đất" all find the file titled "giao đất" and the document typed without diacritics
         for query in ["dat", "DAT", "đất", "Đất"] {
             let refs = Set(try store.search(query).files.map(\.ref))
@@ -191,9 +198,11 @@ import Testing
     @Test func aBroadQueryRanksTheNewestMatchesAndStillListsOlderExactOnesFirst() throws {
         let store = try catalogue()
         // One old document about "Đạt", then 12 newer ones about "đất": all fold to "dat"
-        try store.addDocument(try ref("H1/02"), DocumentDraft(summary: "Khen thưởng anh Đạt"), by: Fixture.who())
+        try store.addDocument(
+            try ref("H1/02"), DocumentDraft(summary: "Khen thưởng anh Đạt"), by: Fixture.who(), lang: .vi)
         for n in 1...12 {
-            try store.addDocument(try ref("H1/01"), DocumentDraft(summary: "Giao đất lần \(n)"), by: Fixture.who())
+            try store.addDocument(
+                try ref("H1/01"), DocumentDraft(summary: "Giao đất lần \(n)"), by: Fixture.who(), lang: .vi)
         }
         // When more match than the ranked window (10 here), the answer says so
         let broad = try store.search("dat", limit: 20, window: 10)
@@ -234,16 +243,16 @@ import Testing
             DocumentDraft(
                 number: "12/QĐ-UBND", issuer: "UBND xã", summary: "Giao đất 100% «Đợt 1»",
                 notes: "ghi chú %s \"trích\" a\\b",
-                keywords: "đất đai"), by: Fixture.who())
+                keywords: "đất đai"), by: Fixture.who(), lang: .vi)
         // And the same written by an import (indexed in one statement)
         let docs = Fixture.write(
             """
             STT,Số ký hiệu,Tác giả,Trích yếu,Ghi chú,Từ khóa
             1,12/QĐ-UBND,UBND xã,Giao đất 100% «Đợt 1»,"ghi chú %s ""trích"" a\\b",đất đai
             """, to: "vb.csv", in: dir)
-        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "01"), by: Fixture.who())
+        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "01"), by: Fixture.who(), lang: .vi)
         let files = Fixture.write("box,file,title,notes\nH1,03,Hồ sơ giao đất thôn 2,%d Đ\n", to: "f.csv", in: dir)
-        try store.importCSV(.files, path: files, by: Fixture.who())
+        try store.importCSV(.files, path: files, by: Fixture.who(), lang: .vi)
         try store.registerFile(
             FileDraft(ref: FileRef(box: "H1", file: "04"), title: "Hồ sơ giao đất thôn 2", notes: "%d Đ"),
             by: Fixture.who())
@@ -281,19 +290,22 @@ import Testing
         let dir = Fixture.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         try store.addDocument(
-            try ref("H1/01"), DocumentDraft(number: "12/QĐ-UBND", summary: "Về việc giao đất cũ"), by: Fixture.who())
+            try ref("H1/01"), DocumentDraft(number: "12/QĐ-UBND", summary: "Về việc giao đất cũ"), by: Fixture.who(),
+            lang: .vi)
         try store.addDocument(
-            try ref("H1/01"), DocumentDraft(number: "7/TTr-UBND", summary: "Phòng chống lụt bão"), by: Fixture.who())
+            try ref("H1/01"), DocumentDraft(number: "7/TTr-UBND", summary: "Phòng chống lụt bão"), by: Fixture.who(),
+            lang: .vi)
         let docs = Fixture.write(
             "STT,Số ký hiệu,Trích yếu\n1,3/BC-UBND,Báo cáo khai sinh\n2,4/CV-UBND,Công văn kênh mương\n",
             to: "vb.csv", in: dir)
-        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "02"), by: Fixture.who())
-        try store.editDocument(try ref("H1/01/1"), DocumentDraft(summary: "Về việc giao đất mới"), by: Fixture.who())
-        try store.moveDocument(try ref("H1/01/2"), to: try ref("H1/02"), by: Fixture.who())
+        try store.importDocuments(path: docs, into: FileRef(box: "H1", file: "02"), by: Fixture.who(), lang: .vi)
+        try store.editDocument(
+            try ref("H1/01/1"), DocumentDraft(summary: "Về việc giao đất mới"), by: Fixture.who(), lang: .vi)
+        try store.moveDocument(try ref("H1/01/2"), to: try ref("H1/02"), by: Fixture.who(), lang: .vi)
         try store.editFile(
             FileRef(box: "H1", file: "01"), FileChanges(title: "Hồ sơ thu hồi đất", keywords: "đất đai"),
             by: Fixture.who())
-        let imported = try #require(try store.events().last { $0.kind == "import.docs" })
+        let imported = try #require(try store.events(lang: .vi).last { $0.kind == "import.docs" })
         try store.undo(eventId: imported.id, by: Fixture.who())
         // And writes from outside kho: a kind renamed and one added, an OCR text written, replaced and removed
         try store.write { db in
@@ -321,7 +333,7 @@ import Testing
         #expect(try store.search("đề nghị").files.first?.ref == "H1/02")
         #expect(try store.search("xin giao").files.first?.hits.first?.kind == "ocr")
         let live = try indexed(store)
-        try store.write { db in try SearchIndex.rebuild(db) }
+        try store.write { db in try Migrations.v9SearchContentless(db) }
         let afresh = try indexed(store)
         for table in SearchIndex.tables {
             #expect(live[table] == afresh[table], "\(table): \(live[table] ?? []) ≠ \(afresh[table] ?? [])")
@@ -342,7 +354,7 @@ import Testing
             try ref("H1/01"),
             DocumentDraft(
                 number: "12/QĐ-UBND", date: "2001", summary: "Về việc giao đất", pages: "1-9",
-                autograph: true), by: Fixture.who())
+                autograph: true), by: Fixture.who(), lang: .vi)
         let files = try store.metadata(.file, lang: .vi)
         #expect(
             files.header.first == "Mã hồ sơ" && files.header[1] == "Tiêu đề hồ sơ"
@@ -383,7 +395,7 @@ import Testing
             for _ in 0..<4 {
                 try store.addDocument(
                     try ref("H1/" + String(format: "%02d", n)), DocumentDraft(summary: "văn bản", pageCount: "2"),
-                    by: Fixture.who())
+                    by: Fixture.who(), lang: .vi)
             }
         }
         let inputs = try store.estimateInputs(EstimateRequest(rates: .defaults, ratesFound: false), now: Fixture.now)

@@ -12,14 +12,9 @@ import Testing
 /// `extension KhoStore` in a feature folder is seen as that folder using Store. A member moved between folders can
 /// therefore hide a dependency from this test; the compiler does not see folders at all.
 @Suite struct FolderLayersTests {
-    /// References allowed although they point up or across, each for a reason that is being removed.
-    ///
-    /// Issue 26, "Migrations as a frozen history": `Store/Migrations.swift` still calls live code of Search
-    /// (`SearchIndex.create/rebuild`) and Documents (`DocumentKind`) until its migrations are frozen into literal SQL;
-    /// then this allowance goes.
-    static let allowed: [(file: String, folders: Set<String>)] = [
-        ("Store/Migrations.swift", ["Search", "Documents"])
-    ]
+    /// References allowed although they point up or across, each for a reason that is being removed. None now:
+    /// `Store/Migrations.swift`, which called Search and Documents, runs frozen SQL (issue 26).
+    static let allowed: [(file: String, folders: Set<String>)] = []
 
     @Test func foldersOfKhoKitFormNoCycle() throws {
         let graph = try FolderGraph.read(Self.khoKit, allowing: Self.allowed)

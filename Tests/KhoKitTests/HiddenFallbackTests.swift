@@ -78,7 +78,7 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1"), by: Fixture.who())
         _ = try store.editBox("B1", BoxChanges(location: "A-1"), by: Fixture.who())
-        let ids = try store.events().compactMap(\.id)
+        let ids = try store.events(lang: .vi).compactMap(\.id)
         let edit = try #require(ids.last)
         try store.write { db in
             try db.tamperWithLog("UPDATE event SET detail = 'not json {' WHERE id = ?", arguments: [edit])

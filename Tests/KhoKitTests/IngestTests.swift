@@ -49,11 +49,11 @@ import Testing
         let file = try store.showFile(FileRef(box: "H1", file: "01"))
         #expect(file.scanState == .passed)
         #expect(file.pages == 3)
-        let event = try #require(try store.events(LogFilter(kind: "scan.ingest")).first)
+        let event = try #require(try store.events(LogFilter(kind: "scan.ingest"), lang: .vi).first)
         #expect(event.actor == "Lê Thị Hoa")
         #expect(event.pages == 3)
         #expect((event.bytes ?? 0) > 0)
-        let masters = try store.masters(of: FileRef(box: "H1", file: "01")).masters
+        let masters = try store.masters(of: FileRef(box: "H1", file: "01"), lang: .vi).masters
         #expect(masters.map(\.name) == ["0001.tif", "0002.tif"])
         #expect(masters.allSatisfy { $0.sha256?.count == 64 })
         #expect(masters[1].tiff?.pages.count == 2)
@@ -68,7 +68,7 @@ import Testing
         #expect(summary.failedQC == 1)
         #expect(summary.problemsTotal == 1 && summary.problems.count == 1)
         #expect(try store.showFile(FileRef(box: "H1", file: "01")).scanState == .rescan)
-        let problems = try store.scanProblems()
+        let problems = try store.scanProblems(lang: .vi)
         #expect(problems.count == 1)
         #expect(problems[0].ref == "H1/01")
         #expect(problems[0].master == "0002.tif")
@@ -105,7 +105,7 @@ import Testing
         // A second run reads nothing
         var summary = try ingest(store)
         #expect(summary.unchanged == 2 && summary.new == 0 && summary.changed == 0 && summary.records == 0)
-        #expect(try store.events(LogFilter(kind: "scan.ingest")).count == 1)
+        #expect(try store.events(LogFilter(kind: "scan.ingest"), lang: .vi).count == 1)
         // A master rewritten (as a rescan would) is read again and reported
         try master("H1/01/0002.tif", [FixturePage(width: 20, xResolution: 150, yResolution: 150)])
         summary = try ingest(store)
@@ -113,7 +113,7 @@ import Testing
         #expect(summary.changedPaths == ["H1/01/0002.tif"])
         #expect(try store.showFile(FileRef(box: "H1", file: "01")).scanState == .rescan)
         // The new event supersedes the old one, so pages are never counted twice
-        let events = try store.events(LogFilter(kind: "scan.ingest"))
+        let events = try store.events(LogFilter(kind: "scan.ingest"), lang: .vi)
         #expect(events.count == 2)
     }
 
@@ -168,7 +168,7 @@ import Testing
         #expect(summary.unreadable == 4)
         #expect(try store.showFile(FileRef(box: "H1", file: "01")).scanState == .rescan)
         #expect(try store.showFile(FileRef(box: "H1", file: "02")).scanState == .rescan)
-        let codes = Set(try store.scanProblems().map(\.code))
+        let codes = Set(try store.scanProblems(lang: .vi).map(\.code))
         #expect(codes.isSuperset(of: ["empty", "not-tiff"]), "\(codes)")
     }
 
@@ -194,7 +194,7 @@ import Testing
         let summary = try ingest(store)
         #expect(summary.missing == 1)
         #expect(try store.showFile(FileRef(box: "H1", file: "01")).scanState == .rescan)
-        #expect(try store.scanProblems().map(\.code) == ["missing"])
+        #expect(try store.scanProblems(lang: .vi).map(\.code) == ["missing"])
     }
 
     @Test func verifyFindsOneFlippedByteAndAMissingMaster() throws {
@@ -203,20 +203,20 @@ import Testing
         let b = try master("H1/01/0002.tif")
         try master("H1/02/0001.tif")
         _ = try ingest(store)
-        #expect(try store.verify(by: Fixture.who(), now: Fixture.now).clean)
+        #expect(try store.verify(by: Fixture.who(), lang: .vi, now: Fixture.now).clean)
         // When one byte of one master flips and another disappears
         var bytes = try Data(contentsOf: URL(fileURLWithPath: a))
         bytes[bytes.count - 1] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: a))
         try FileManager.default.removeItem(atPath: b)
-        let report = try store.verify(by: Fixture.who(), now: Fixture.now)
+        let report = try store.verify(by: Fixture.who(), lang: .vi, now: Fixture.now)
         // Then verification names both by path
         #expect(!report.clean)
         #expect(report.checked == 3 && report.ok == 1 && report.changed == 1 && report.missing == 1)
         #expect(Set(report.problems.map(\.path)) == [a, b])
-        #expect(try store.events(LogFilter(kind: "scan.verify")).count == 2)
+        #expect(try store.events(LogFilter(kind: "scan.verify"), lang: .vi).count == 2)
         // A sample checks only that many
-        #expect(try store.verify(.sample(1), by: Fixture.who(), now: Fixture.now, seed: 7).checked == 1)
+        #expect(try store.verify(.sample(1), by: Fixture.who(), lang: .vi, now: Fixture.now, seed: 7).checked == 1)
     }
 
     @Test func aMissingRootIsAClearError() throws {

@@ -82,9 +82,10 @@ import Testing
         #expect(summary.implausibleReasons.beforeRegistration + summary.implausibleReasons.tooOld == 1)
         #expect(summary.implausibleReasons.future == 0)
         // and throughput counts it today
-        #expect(try store.events(LogFilter(kind: "scan.ingest", from: "2019-01-01", to: "2019-12-31")).isEmpty)
+        #expect(
+            try store.events(LogFilter(kind: "scan.ingest", from: "2019-01-01", to: "2019-12-31"), lang: .vi).isEmpty)
         // while the master keeps what its tag says as its scan time
-        let masters = try store.masters(of: FileRef(box: "H1", file: "01")).masters
+        let masters = try store.masters(of: FileRef(box: "H1", file: "01"), lang: .vi).masters
         #expect(
             masters.first?.scannedAt?.hasPrefix("2019-03-15") == true, "\(String(describing: masters.first?.scannedAt))"
         )
@@ -132,10 +133,11 @@ import Testing
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "A"), title: "a"), by: who(before(days: 20)))
         try store.importCSV(
             .files, path: Fixture.write("box,file,title\nH1,B,b\nH1,C,c\n", to: "1.csv", in: dir),
-            by: who(before(days: 10)))
+            by: who(before(days: 10)), lang: .vi)
         try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "D"), title: "d"), by: who(before(days: 2)))
         try store.importCSV(
-            .files, path: Fixture.write("box,file,title\nH1,E,e\n", to: "2.csv", in: dir), by: who(before(days: 1)))
+            .files, path: Fixture.write("box,file,title\nH1,E,e\n", to: "2.csv", in: dir), by: who(before(days: 1)),
+            lang: .vi)
         // whose masters all say they were scanned five days ago
         for code in ["A", "B", "C", "D", "E"] { try master(code, [tag(before(days: 5))]) }
         let summary = try ingest(store)

@@ -98,7 +98,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         #expect(start.happenedAt == done.finish.happenedAt)
         #expect(start.actor == "Minh")
         #expect(try #require(start.id) < (try #require(done.finish.id)))
-        let log = try store.events(LogFilter(box: "B1")).map(\.kind)
+        let log = try store.events(LogFilter(box: "B1"), lang: .vi).map(\.kind)
         #expect(log == ["box.add", "sort.start", "sort.finish"])
         #expect(try store.showBox("B1").box.arrangement == .arranged)
         #expect(try store.check().problems == [])
@@ -114,7 +114,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
             try store.finishArrangementRecordingStarts(of: ["B1"], by: Fixture.who(at: "2025-06-30", opening: true))
                 .first)
         #expect(done.start == nil)
-        #expect(try store.events(LogFilter(box: "B1")).map(\.kind) == ["box.add", "sort.finish"])
+        #expect(try store.events(LogFilter(box: "B1"), lang: .vi).map(\.kind) == ["box.add", "sort.finish"])
         #expect(try store.check().problems == [])
     }
 
@@ -123,7 +123,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         try store.startArrangement(of: ["B1"], by: Fixture.who(at: "2026-11-02T08:00"))
         let done = try #require(try store.finishArrangementRecordingStarts(of: ["B1"], by: Fixture.who()).first)
         #expect(done.start == nil)
-        #expect(try store.events(LogFilter(kind: "sort.start")).count == 1)
+        #expect(try store.events(LogFilter(kind: "sort.start"), lang: .vi).count == 1)
     }
 }
 
@@ -174,7 +174,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let path = Fixture.write("box,fonds,extent_m\nB7,UBND-SK1,0.25\nB8,UBND-SK1,0.0001\n", to: "boxes.csv", in: dir)
         let before = try snapshot(store)
         do {
-            try store.importCSV(.boxes, path: path, by: Fixture.who())
+            try store.importCSV(.boxes, path: path, by: Fixture.who(), lang: .vi)
             Issue.record("the import was not refused")
         } catch let ImportError.badRows(_, problems, _) {
             #expect(problems.count == 1)
@@ -190,13 +190,13 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         try store.finishArrangement(of: ["B1"], kept: "0.4", by: Fixture.who())
         let before = try snapshot(store)
         // When kept is edited above the extent, or to a value that rounds to 0 mm: refused, nothing changes
-        expectError(WorkError.keptTooLarge(box: "B1", kept: "0,6", extent: "0,5")) {
+        expectError(WorkError.keptTooLarge(box: "B1", kept: Millimetres(600), extent: Millimetres(500))) {
             try store.editBox("B1", BoxChanges(kept: "0.6"), by: Fixture.who())
         }
         expectError(WorkError.keptRoundsToZero("0.0001")) {
             try store.editBox("B1", BoxChanges(kept: "0.0001"), by: Fixture.who())
         }
-        expectError(WorkError.keptTooLarge(box: "B1", kept: "0,4", extent: "0,3")) {
+        expectError(WorkError.keptTooLarge(box: "B1", kept: Millimetres(400), extent: Millimetres(300))) {
             try store.editBox("B1", BoxChanges(extent: "0.3", kept: "0.4"), by: Fixture.who())
         }
         #expect(try snapshot(store) == before)
@@ -206,7 +206,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         let store = try catalogue()
         try store.finishArrangement(of: ["B1"], kept: "0.4", by: Fixture.who())
         let before = try snapshot(store)
-        let expected = CatalogueError.extentBelowKept(box: "B1", extent: "0,3", kept: "0,4")
+        let expected = CatalogueError.extentBelowKept(box: "B1", extent: Millimetres(300), kept: Millimetres(400))
         expectError(expected) { try store.editBox("B1", BoxChanges(extent: "0.3"), by: Fixture.who()) }
         #expect(expected.text.en.contains("--kept"))
         #expect(try snapshot(store) == before)
@@ -218,7 +218,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
 
     @Test func keptIsCorrectedOnAnArrangedBoxOnlyAndTheCheckAgrees() throws {
         let store = try catalogue()
-        expectError(WorkError.keptNotArranged(box: "B1", state: ArrangementState.unarranged.label())) {
+        expectError(WorkError.keptNotArranged(box: "B1", state: ArrangementState.unarranged.label)) {
             try store.editBox("B1", BoxChanges(kept: "0.2"), by: Fixture.who())
         }
         try store.finishArrangement(of: ["B1"], kept: "0.4", by: Fixture.who())
@@ -227,7 +227,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         #expect(try store.showBox("B1").box.keptMetres == 0.35)
         #expect(try store.check().problems == [])
         // and the correction can be undone
-        let last = try #require(try store.events(LogFilter(kind: "box.edit")).last?.id)
+        let last = try #require(try store.events(LogFilter(kind: "box.edit"), lang: .vi).last?.id)
         try store.undo(eventId: last, by: Fixture.who())
         #expect(try store.showBox("B1").box.keptMetres == 0.4)
         #expect(try store.check().problems == [])
@@ -353,7 +353,8 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
             try store.recordScan(of: FileRef(box: "H2", file: "01"), pages: 10, by: Fixture.who()).id)
         let two = try #require(
             try store.recordScan(of: FileRef(box: "H2", file: "02"), pages: 12, by: Fixture.who()).id)
-        let fileAdd = try #require(try store.events(LogFilter(kind: "file.add")).first { $0.file == "H2/01" }?.id)
+        let fileAdd = try #require(
+            try store.events(LogFilter(kind: "file.add"), lang: .vi).first { $0.file == "H2/01" }?.id)
         #expect(try store.check().problems == [])
         return (store, one, two, fileAdd)
     }

@@ -129,18 +129,19 @@ private struct Workload {
         let boxes = (0..<items).map { "B\($0)" }
         try store.registerBox(BoxDraft(code: "H1", fonds: "UBND-SK1"), by: who)
         let boxCSV = "box,fonds,extent_m\n" + boxes.map { "\($0),UBND-SK1,0.125\n" }.joined()
-        try store.importCSV(.boxes, path: Fixture.write(boxCSV, to: "boxes.csv", in: dir), by: who)
+        try store.importCSV(.boxes, path: Fixture.write(boxCSV, to: "boxes.csv", in: dir), by: who, lang: .vi)
         let fileCSV =
             "box,file,title,sheets\n" + boxes.map { "\($0),01,Hồ sơ \($0),1\n\($0),02,Hồ sơ hai \($0),1\n" }.joined()
-        try store.importCSV(.files, path: Fixture.write(fileCSV, to: "files.csv", in: dir), by: who)
+        try store.importCSV(.files, path: Fixture.write(fileCSV, to: "files.csv", in: dir), by: who, lang: .vi)
         let docCSV =
             "box,file,seq,summary\n" + boxes.map { "\($0),01,1,Tờ trình \($0)\n\($0),01,2,Quyết định \($0)\n" }.joined()
-        try store.importDocuments(path: Fixture.write(docCSV, to: "docs.csv", in: dir), by: who)
+        try store.importDocuments(path: Fixture.write(docCSV, to: "docs.csv", in: dir), by: who, lang: .vi)
         for (i, box) in boxes.enumerated() {
             try store.registerFile(FileDraft(ref: FileRef(box: "H1", file: "F\(i)"), title: "Hồ sơ \(i)"), by: who)
             var draft = DocumentDraft()
             draft.summary = "Báo cáo \(i)"
-            _ = try store.addDocument(DocumentRef(file: FileRef(box: box, file: "02"), seq: nil), draft, by: who)
+            _ = try store.addDocument(
+                DocumentRef(file: FileRef(box: box, file: "02"), seq: nil), draft, by: who, lang: .vi)
             _ = try store.recordScan(of: FileRef(box: box, file: "02"), pages: 2, by: who)
         }
         for (i, box) in boxes.enumerated() {
@@ -150,7 +151,8 @@ private struct Workload {
             _ = try store.editFile(FileRef(box: box, file: "02"), changes, by: who)
             var edit = DocumentDraft()
             edit.summary = "Tờ trình sửa \(i)"
-            _ = try store.editDocument(DocumentRef(file: FileRef(box: box, file: "01"), seq: 1), edit, by: who)
+            _ = try store.editDocument(
+                DocumentRef(file: FileRef(box: box, file: "01"), seq: 1), edit, by: who, lang: .vi)
             _ = try store.moveBox(box, to: "K-\(i)", by: who)
             _ = try store.takeOut(
                 .file(FileRef(box: box, file: "02")), to: "Hoa", purpose: "scan", by: who, now: Fixture.now)
@@ -166,17 +168,17 @@ private struct Workload {
         for (i, box) in boxes.enumerated() { try master("\(box)/01/0001.tif", artist: "changed \(i)") }
         try FileManager.default.removeItem(atPath: scans.file("\(boxes[0])/02/0001.tif"))
         _ = try ingest(store)
-        _ = try store.verify(.all, by: who, now: Fixture.now)
+        _ = try store.verify(.all, by: who, lang: .vi, now: Fixture.now)
         for box in boxes {
             _ = try store.acceptMasters(of: FileRef(box: box, file: "01"), reason: .rescan, by: who)
         }
         _ = try store.status(now: Fixture.now)
         _ = try store.check(now: Fixture.now)
-        _ = try store.nextWork(.scanning, now: Fixture.now)
-        _ = try store.nextWork(.arrangement, now: Fixture.now)
+        _ = try store.nextWork(.scanning, lang: .vi, now: Fixture.now)
+        _ = try store.nextWork(.arrangement, lang: .vi, now: Fixture.now)
         _ = try store.search("hồ sơ")
-        _ = try store.events(LogFilter(limit: 50))
-        if let last = try store.events().last { _ = try store.undo(eventId: last.id, by: who) }
+        _ = try store.events(LogFilter(limit: 50), lang: .vi)
+        if let last = try store.events(lang: .vi).last { _ = try store.undo(eventId: last.id, by: who) }
     }
 
     private func master(_ rel: String, artist: String) throws {

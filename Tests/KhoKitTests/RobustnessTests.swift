@@ -160,7 +160,7 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         // Then the catalogue holds what the backup held, plus one event naming who restored it
         #expect(report.backup.events == backup.events && report.replacedEvents == backup.events + 1)
         #expect(try store.listBoxes().map(\.code).contains("LATE") == false)
-        let last = try store.events().last
+        let last = try store.events(lang: .vi).last
         #expect(last?.actor == "Hoa" && last?.detail.note == "restore")
         #expect(try store.check().problems == [])
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")

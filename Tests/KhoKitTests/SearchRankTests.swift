@@ -22,7 +22,7 @@ import Testing
         for summary in summaries {
             try store.addDocument(
                 try DocumentRef(parsing: "H1/01", seqOptional: true), DocumentDraft(summary: summary),
-                by: Fixture.who())
+                by: Fixture.who(), lang: .vi)
         }
         return store
     }

@@ -76,19 +76,21 @@ import Testing
         try store.finishArrangement(of: ["B1"], by: Fixture.who("Minh", at: "2026-10-01T08:00"))
         try store.finishArrangement(of: ["B2"], by: Fixture.who("Thu", at: "2026-11-01T08:00"))
         // (finishing a box never started records its start too, at the same time)
-        #expect(try store.events(LogFilter(person: "Minh")).map(\.box) == ["B1", "B1"])
-        #expect(try store.events(LogFilter(box: "B2")).map(\.kind) == ["box.add", "sort.start", "sort.finish"])
-        #expect(try store.events(LogFilter(kind: "sort")).count == 4)
-        #expect(try store.events(LogFilter(from: "2026-10-15", to: "2026-11-15")).map(\.box) == ["B2", "B2"])
-        #expect(try store.events(LogFilter(limit: 1)).map(\.box) == ["B2"])
-        expectError(LogError.badKind("nope")) { try store.events(LogFilter(kind: "nope")) }
-        expectError(LogError.badDay("1/10/2026")) { try store.events(LogFilter(from: "1/10/2026")) }
+        #expect(try store.events(LogFilter(person: "Minh"), lang: .vi).map(\.box) == ["B1", "B1"])
+        #expect(
+            try store.events(LogFilter(box: "B2"), lang: .vi).map(\.kind) == ["box.add", "sort.start", "sort.finish"])
+        #expect(try store.events(LogFilter(kind: "sort"), lang: .vi).count == 4)
+        #expect(
+            try store.events(LogFilter(from: "2026-10-15", to: "2026-11-15"), lang: .vi).map(\.box) == ["B2", "B2"])
+        #expect(try store.events(LogFilter(limit: 1), lang: .vi).map(\.box) == ["B2"])
+        expectError(LogError.badKind("nope")) { try store.events(LogFilter(kind: "nope"), lang: .vi) }
+        expectError(LogError.badDay("1/10/2026")) { try store.events(LogFilter(from: "1/10/2026"), lang: .vi) }
     }
 
     @Test func everyEventHasAUniqueSortableId() throws {
         let store = try Fixture.store()
         for i in 0..<50 { try store.registerBox(BoxDraft(code: "B\(i)", fonds: "UBND-SK1"), by: Fixture.who()) }
-        let uids = try store.events().map(\.uid)
+        let uids = try store.events(lang: .vi).map(\.uid)
         #expect(Set(uids).count == uids.count)
         #expect(uids.allSatisfy { $0.count == 26 })
     }

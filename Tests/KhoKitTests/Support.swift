@@ -44,7 +44,7 @@ enum Fixture {
         return url.path
     }
 
-    static func eventCount(_ store: KhoStore) throws -> Int { try store.events().count }
+    static func eventCount(_ store: KhoStore) throws -> Int { try store.events(lang: .vi).count }
 }
 
 /// Asserts that `body` throws exactly `expected`.

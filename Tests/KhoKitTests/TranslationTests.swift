@@ -57,7 +57,7 @@ import Testing
                 .badCode(.box, code: "a..b", problem: .doubleDot),
                 .forbiddenCharacter(.fileTitle, text: "t", character: "U+001B"),
                 .forbiddenCharacter(.notes, text: "t", character: "U+202E"), .extentRoundsToZero("0,0001"),
-                .extentBelowKept(box: "B", extent: "0,1", kept: "0,2"),
+                .extentBelowKept(box: "B", extent: Millimetres(100), kept: Millimetres(200)),
                 .fileHasMasters(ref: "B/F", masters: 2, folder: "B/F", newFolder: "C/F"),
                 .badYear("x"), .yearsBackwards(start: 2, end: 1), .badRetention("x"), .badSheets("x"),
                 .badCondition("x"),
@@ -123,7 +123,8 @@ import Testing
             MaintenanceError.self,
             [
                 .networkFilesystem(path: "p", kind: "nfs"), .backupExists(path: "p"), .backupIsLive(path: "p"),
-                .backupFailed(path: "p", reason: "r"), .restoreMissing(path: "p"), .restoreNotSQLite(path: "p"),
+                .backupFailed(path: "p", reason: Text(verbatim: "r")), .restoreMissing(path: "p"),
+                .restoreNotSQLite(path: "p"),
                 .restoreDamaged(path: "p", problems: ["row 3"]), .restoreNotKho(path: "p"),
                 .restoreNewer(path: "p", unknown: ["v99"]),
                 .restoreWouldReplace(path: "p", events: 3), .restoreIsLive(path: "p"),
@@ -135,7 +136,7 @@ import Testing
             InputError.self,
             [
                 .missing(path: "p"), .notRegularFile(path: "p", kind: "fifo"), .tooLarge(path: "p", bytes: 2, limit: 1),
-                .unreadable(path: "p", reason: "r"),
+                .unreadable(path: "p", reason: Text(verbatim: "r")),
             ])
         add(
             OutputError.self,
@@ -179,17 +180,20 @@ import Testing
             WorkError.self,
             [
                 .alreadyStarted(box: "B", when: "w", who: "p"), .alreadyFinished(box: "B", when: "w", who: "p"),
-                .keptTooLarge(box: "B", kept: "1", extent: "0,5"), .badKept("x"),
-                .keptLeavesNoRoom(box: "B", kept: "0,4", extent: "0,5", proposed: "0,3"), .keptRoundsToZero("0,0001"),
-                .keptNotArranged(box: "B", state: "s"),
+                .keptTooLarge(box: "B", kept: Millimetres(1000), extent: Millimetres(500)), .badKept("x"),
+                .keptLeavesNoRoom(
+                    box: "B", kept: Millimetres(400), extent: Millimetres(500), proposed: Millimetres(300)),
+                .keptRoundsToZero("0,0001"),
+                .keptNotArranged(box: "B", state: Text(verbatim: "s")),
                 .finishBeforeStart(box: "B", finish: "f", start: "s", who: "p", event: 1, earliest: "e"),
                 .keptWithManyBoxes,
                 .secretFile("B/F"),
-                .secretAlreadyScanned("B/F", "s"), .badPages("x"),
+                .secretAlreadyScanned("B/F", Text(verbatim: "s")), .badPages("x"),
                 .alreadyRecorded(ref: "B/F", when: "w", who: "p", event: 1),
-                .alreadyIngested(ref: "B/F", state: "s"), .unknownEvent(1), .notUndoable(id: 1, kind: "k"),
+                .alreadyIngested(ref: "B/F", state: Text(verbatim: "s")), .unknownEvent(1),
+                .notUndoable(id: 1, kind: Text(verbatim: "k")),
                 .alreadyUndone(id: 1, by: 2),
-                .laterEventFirst(id: 1, later: 2, kind: "k"), .noBoxes,
+                .laterEventFirst(id: 1, later: 2, kind: Text(verbatim: "k")), .noBoxes,
             ])
         add(EventDetailError.self, [.undecodable(reason: "r")])
         add(LogError.self, [.badKind("k"), .badDay("d")])
@@ -197,7 +201,8 @@ import Testing
         add(
             ImportError.self,
             [
-                .cannotRead(path: "p", reason: "r"), .empty(path: "p"), .notUTF8(path: "p", looksLike1258: true),
+                .cannotRead(path: "p", reason: Text(verbatim: "r")), .empty(path: "p"),
+                .notUTF8(path: "p", looksLike1258: true),
                 .notUTF8(path: "p", looksLike1258: false), .mojibake(path: "p", line: 1, sample: "s"),
                 .missingColumns(path: "p", missing: ["a"], found: ["b"]),
                 .unknownColumns(path: "p", unknown: ["a"], accepted: ["b"]),
@@ -211,7 +216,8 @@ import Testing
         add(
             ScanError.self,
             [
-                .rootMissing("r"), .unreadable("p", "r"), .unknownProfile("n"), .badProfile(path: "p", reason: "r"),
+                .rootMissing("r"), .unreadable("p", "r"), .unknownProfile("n"),
+                .badProfile(path: "p", reason: Text(verbatim: "r")),
                 .noMasters("B/F"),
             ])
         add(ProfileError.self, [.storedUnreadable(name: "n", reason: Text(vi: "lỗi", en: "error"))])
@@ -227,7 +233,8 @@ import Testing
         add(
             RatesError.self,
             [
-                .invalid(path: "p", message: Text(vi: "lỗi", en: "error")), .unreadable(path: "p", reason: "r"),
+                .invalid(path: "p", message: Text(vi: "lỗi", en: "error")),
+                .unreadable(path: "p", reason: Text(verbatim: "r")),
                 .exists(path: "p"),
             ])
         add(
@@ -247,13 +254,14 @@ import Testing
         add(
             LocationError.self,
             [
-                .badRisk("x"), .noneWithRisks, .noRisk, .unchanged(location: "A-1", risks: "damp"),
-                .unchanged(location: "A-1", risks: ""),
+                .badRisk("x"), .noneWithRisks, .noRisk, .unchanged(location: "A-1", risks: [.damp]),
+                .unchanged(location: "A-1", risks: []),
             ])
         add(
             CustodyError.self,
             [
-                .alreadyOut(thing: "H1", holder: "p", since: "s", purpose: "u", returnWith: "kho in H1"),
+                .alreadyOut(
+                    thing: "H1", holder: "p", since: "s", purpose: Text(verbatim: "u"), returnWith: "kho in H1"),
                 .insideBoxOut(file: "H1/01", box: "H1", holder: "p", since: "s"),
                 .filesOut(box: "H1", files: "H1/01 (p)"),
                 .cannotMoveWhileOut(thing: "H1/01", holder: "p", since: "s", returnWith: "kho in H1/01"),
@@ -290,8 +298,8 @@ import Testing
                 .renumbering(fonds: "F", ref: "B/F", old: "o", new: "n", more: 0),
                 .renumbering(fonds: "F", ref: "B/F", old: "o", new: "n", more: 2),
                 .duplicateCodes(fonds: "F", code: "c", refs: ["B/1", "B/2"]), .busy(folder: "d"),
-                .badSetting(name: "n", value: "v", allowed: "a"),
-                .folder(path: "p", reason: "r"), .noFolder,
+                .badSetting(name: "n", value: "v", allowed: Text(verbatim: "a")),
+                .folder(path: "p", reason: Text(verbatim: "r")), .noFolder,
                 .notAFolder(path: "/dev/null", reason: Text(vi: "tệp", en: "a file")),
             ])
         add(OptionError.self, [.notPositive(option: "--window", value: 0)])
@@ -437,7 +445,7 @@ import Testing
                 IngestFinding.symlink(path: "p").text, IngestFinding.looseFile(path: "p").text,
                 IngestFinding.notTIFFName(path: "p").text,
                 IngestFinding.unreadableFolder(path: "p").text, VerifyText.missing, VerifyText.changed,
-                VerifyText.unreadable("r"),
+                VerifyText.unreadable(Text(verbatim: "r")),
             ] + Condition.allCases.map(\.label) + Access.allCases.map(\.label) + ArrangementState.allCases.map(\.label)
             + ScanState.allCases.map(\.label) + EventKind.allCases.map(\.label)
             + LocationRisk.allCases.map(\.label) + CustodyPurpose.allCases.map(\.label)

@@ -103,7 +103,10 @@ import Testing
             WeedError.moreThanLeftOut(box: "B017", proposedMM: 150, addingMM: 10, extentMM: 600, keptMM: 450),
             { try weed(store, "0,01 m") })
         // When the kept metres are corrected to leave less out than the list proposes, Then that is refused
-        expectError(WorkError.keptLeavesNoRoom(box: "B017", kept: "0,5", extent: "0,6", proposed: "0,15")) {
+        expectError(
+            WorkError.keptLeavesNoRoom(
+                box: "B017", kept: Millimetres(500), extent: Millimetres(600), proposed: Millimetres(150))
+        ) {
             try store.editBox("B017", BoxChanges(kept: "0,5"), by: Fixture.who())
         }
         // And when the catalogue says so anyway (changed outside kho), Then check says the list no longer adds up
@@ -188,7 +191,7 @@ import Testing
         #expect(p.weed.approvedMetres == 0 && p.weed.destroyedMetres == 0.15)
         #expect(try store.status(now: Fixture.now).fonds.first?.progress.weed.destroyedMetres == 0.15)
         // and each step is an attributed event with its quantity
-        let events = try store.events(LogFilter(kind: "weed"))
+        let events = try store.events(LogFilter(kind: "weed"), lang: .vi)
         #expect(events.map(\.kind) == ["weed.add", "weed.add", "weed.approve", "weed.destroy"])
         #expect(events[2].actor == "Nguyễn Văn Chủ tịch" && events[2].metres == 0.15 && events[2].detail.count == 2)
         #expect(events[3].id == destroyed.event)
@@ -251,7 +254,7 @@ import Testing
             """
         let path = Fixture.write(bad, to: "huy.csv", in: dir)
         do {
-            try store.importCSV(.weed, path: path, by: Fixture.who())
+            try store.importCSV(.weed, path: path, by: Fixture.who(), lang: .vi)
             Issue.record("a bad list was imported")
         } catch ImportError.badRows(_, let problems, _) {
             // line 3: no unit; line 4: unknown box; line 5: 0.1 + 0.1 > 0.15 left out (counting the rows before it)
@@ -264,11 +267,12 @@ import Testing
             2;B017;Bản nháp;1997;0,05 m (40 tờ);Bản nháp
 
             """
-        let report = try store.importCSV(.weed, path: Fixture.write(good, to: "huy2.csv", in: dir), by: Fixture.who())
+        let report = try store.importCSV(
+            .weed, path: Fixture.write(good, to: "huy2.csv", in: dir), by: Fixture.who(), lang: .vi)
         #expect(report.imported == 2 && report.metres == 0.15)
         #expect(try store.weedItems().map(\.startYear) == [1995, 1997])
         #expect(try store.check(now: Fixture.now).clean)
-        let event = try #require(try store.events(LogFilter(kind: "import.weed")).first)
+        let event = try #require(try store.events(LogFilter(kind: "import.weed"), lang: .vi).first)
         #expect(
             event.quantity.contains("0,15 m") && event.quantity.contains("2 nhóm tài liệu")
                 || event.quantity.contains("2 groups"))
@@ -296,7 +300,8 @@ import Testing
         // The CSV reads back as a list (into a catalogue where the box is arranged the same way)
         let csv = renderWeedListCSV(list, lang: .vi)
         let other = try arranging()
-        let report = try other.importCSV(.weed, path: Fixture.write(csv, to: "list.csv", in: dir), by: Fixture.who())
+        let report = try other.importCSV(
+            .weed, path: Fixture.write(csv, to: "list.csv", in: dir), by: Fixture.who(), lang: .vi)
         #expect(report.imported == 2)
         #expect(
             try other.weedItems().map(\.quantity) == [

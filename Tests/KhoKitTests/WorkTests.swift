@@ -52,7 +52,7 @@ import Testing
     @Test func keptMoreThanExtentIsRefusedAndNothingChanges() throws {
         let store = try catalogue()
         let before = try Fixture.eventCount(store)
-        expectError(WorkError.keptTooLarge(box: "B1", kept: "0,6", extent: "0,5")) {
+        expectError(WorkError.keptTooLarge(box: "B1", kept: Millimetres(600), extent: Millimetres(500))) {
             try store.finishArrangement(of: ["B1"], kept: "0.6", by: Fixture.who())
         }
         expectError(WorkError.badKept("nhiều")) {
@@ -117,7 +117,7 @@ import Testing
         let file = try store.showFile(FileRef(box: "H1", file: "01"))
         #expect(file.scanState == ScanState.none)
         #expect(file.pages == 0)
-        let log = try store.events()
+        let log = try store.events(lang: .vi)
         // (two undo events for the finish: it also takes back the start recorded with it; one for the scan record)
         #expect(log.count == count + 3)
         #expect(log.first { $0.id == finish }?.undoneBy == undo1.id)
@@ -134,18 +134,18 @@ import Testing
         let store = try catalogue()
         let start = try #require(try store.startArrangement(of: ["B1"], by: Fixture.who()).first?.id)
         let finish = try #require(try store.finishArrangement(of: ["B1"], by: Fixture.who()).first?.id)
-        expectError(WorkError.laterEventFirst(id: start, later: finish, kind: EventKind.sortFinish.label())) {
+        expectError(WorkError.laterEventFirst(id: start, later: finish, kind: EventKind.sortFinish.label)) {
             try store.undo(eventId: start, by: Fixture.who())
         }
         expectError(WorkError.unknownEvent(9999)) { try store.undo(eventId: 9999, by: Fixture.who()) }
-        expectError(WorkError.notUndoable(id: 1, kind: EventKind.fondsAdd.label())) {
+        expectError(WorkError.notUndoable(id: 1, kind: EventKind.fondsAdd.label)) {
             try store.undo(eventId: 1, by: Fixture.who())
         }
         let undo = try #require(try store.undo(eventId: finish, by: Fixture.who()).id)
         expectError(WorkError.alreadyUndone(id: finish, by: undo)) {
             try store.undo(eventId: finish, by: Fixture.who())
         }
-        expectError(WorkError.notUndoable(id: undo, kind: EventKind.undo.label())) {
+        expectError(WorkError.notUndoable(id: undo, kind: EventKind.undo.label)) {
             try store.undo(eventId: undo, by: Fixture.who())
         }
     }
@@ -193,7 +193,7 @@ import Testing
         let store = try Fixture.store()
         try store.registerBox(BoxDraft(code: "B1", fonds: "UBND-SK1", extent: "1"), by: Fixture.registrar)
         try store.finishArrangement(of: ["B1"], by: Fixture.who(at: "2025-06-30", opening: true))
-        let event = try #require(try store.events(LogFilter(kind: "sort.finish")).first)
+        let event = try #require(try store.events(LogFilter(kind: "sort.finish"), lang: .vi).first)
         #expect(event.opening)
         #expect(event.day == "2025-06-30")
         #expect(try store.status(now: Fixture.now).progress.arrangedMetres == 1)

@@ -32,7 +32,7 @@ import Testing
                 try await client.get("/files/H01/04", login).text.contains("action=\"/files/H01/04/confirm\"") == false)
         }
         #expect(try fixture.store.showFile(ref).scanState != .mismatch)
-        let event = try #require(try fixture.store.events(LogFilter(file: ref)).last)
+        let event = try #require(try fixture.store.events(LogFilter(file: ref), lang: .vi).last)
         #expect(event.actor == "Lê Thị Hoa")
         #expect(event.recorder.hasPrefix("quet@"))
     }
@@ -63,6 +63,6 @@ import Testing
             #expect(try await client.post("/files/H01/04/accept", leader, ["reason": "rescan"]).status == .forbidden)
         }
         #expect(try fixture.store.showFile(ref).scanState == .passed)
-        #expect(try fixture.store.events(LogFilter(file: ref)).last?.actor == "Lê Thị Hoa")
+        #expect(try fixture.store.events(LogFilter(file: ref), lang: .vi).last?.actor == "Lê Thị Hoa")
     }
 }

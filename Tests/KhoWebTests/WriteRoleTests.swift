@@ -84,7 +84,7 @@ import Testing
             defer { fixture.remove() }
             let admin = Attribution(actor: "Quản trị", recorder: "test@local", happenedAt: Date(), recordedAt: Date())
             try route.setup(fixture.store, admin)
-            let before = try fixture.store.events().count
+            let before = try fixture.store.events(lang: .vi).count
             let expected = route.expected[index]
             try await fixture.test { client in
                 let login = try await client.login(person.login)
@@ -106,7 +106,7 @@ import Testing
                 )
             }
             // A refused write changes nothing; an allowed one appends events attributed to the person.
-            let events = try fixture.store.events()
+            let events = try fixture.store.events(lang: .vi)
             if ![Self.done, .created, .ok].contains(expected) {
                 #expect(events.count == before, "\(route) as \(person.role) wrote")
             } else if route.uri != "/lang" {

@@ -19,7 +19,7 @@ import Testing
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/boxes/H02")
         }
-        let event = try #require(try fixture.store.events(LogFilter(kind: "box.add")).last)
+        let event = try #require(try fixture.store.events(LogFilter(kind: "box.add"), lang: .vi).last)
         #expect(event.actor == "Nguyễn Thị Thu")
         #expect(event.recorder.hasPrefix("thu@"))
         #expect(event.box == "H02")
@@ -67,7 +67,7 @@ import Testing
             let started = try await client.execute(uri: "/api/boxes/B017/sort-start", method: .post, headers: headers)
             #expect(started.status == .ok)
         }
-        let start = try #require(try fixture.store.events(LogFilter(kind: "sort.start")).last)
+        let start = try #require(try fixture.store.events(LogFilter(kind: "sort.start"), lang: .vi).last)
         #expect(start.actor == "Nguyễn Thị Thu")
         #expect(try fixture.store.showBox("B017").box.arrangement == .inProgress)
     }
@@ -103,7 +103,7 @@ import Testing
             #expect(done.status == .ok)
         }
         #expect(try fixture.store.listBoxes().map(\.code) == ["H01", "H10", "H11"])
-        #expect(try fixture.store.events(LogFilter(kind: "import.boxes")).last?.actor == "Nguyễn Thị Thu")
+        #expect(try fixture.store.events(LogFilter(kind: "import.boxes"), lang: .vi).last?.actor == "Nguyễn Thị Thu")
     }
 
     @Test func theOperatorRecordsPagesAndHandsOutForScanningOnly() async throws {
@@ -123,7 +123,7 @@ import Testing
             #expect(try await client.post("/custody/in", viewer, ["target": "H01"]).status == .forbidden)
             #expect(try await client.post("/custody/in", login, ["target": "H01"]).status == .seeOther)
         }
-        let scan = try #require(try fixture.store.events(LogFilter(kind: "scan.record")).last)
+        let scan = try #require(try fixture.store.events(LogFilter(kind: "scan.record"), lang: .vi).last)
         #expect(scan.actor == "Lê Thị Hoa")
         #expect(scan.pages == 12)
         #expect(try fixture.store.custodyList().isEmpty)

@@ -81,13 +81,15 @@ extension KhoStore {
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
                 guard mode == "delete" else {
-                    throw MaintenanceError.backupFailed(path: target, reason: "journal_mode \(mode ?? "?")")
+                    throw MaintenanceError.backupFailed(
+                        path: target, reason: Text(verbatim: "journal_mode \(mode ?? "?")"))
                 }
             }
             try copy.close()
             try Self.syncFile(temp)
             guard rename(temp, dest) == 0 else {
-                throw MaintenanceError.backupFailed(path: target, reason: String(cString: strerror(errno)))
+                throw MaintenanceError.backupFailed(
+                    path: target, reason: Text(verbatim: String(cString: strerror(errno))))
             }
             Self.syncFile(directory: directory)
         } catch let error as KhoError {
@@ -95,11 +97,11 @@ extension KhoStore {
         } catch let error as DatabaseError {
             let reason =
                 error.resultCode.primaryResultCode == .SQLITE_FULL
-                ? Text(vi: "đĩa đích đã đầy", en: "the destination disk is full")()
-                : (error.message ?? "\(error.resultCode)")
+                ? Text(vi: "đĩa đích đã đầy", en: "the destination disk is full")
+                : Text(verbatim: error.message ?? "\(error.resultCode)")
             throw MaintenanceError.backupFailed(path: target, reason: reason)
         } catch {
-            throw MaintenanceError.backupFailed(path: target, reason: error.localizedDescription)
+            throw MaintenanceError.backupFailed(path: target, reason: Text(verbatim: error.localizedDescription))
         }
         // A catalogue altered behind kho's back is still copied whole (`kho check` names what was altered).
         var report = try Self.inspect(dest, thorough: verify, requireKhoSchema: false)
@@ -346,7 +348,7 @@ extension KhoStore {
         guard fd >= 0 else { return }
         defer { close(fd) }
         if fsync(fd) != 0 && errno == ENOSPC {
-            throw MaintenanceError.backupFailed(path: path, reason: "fsync: disk full")
+            throw MaintenanceError.backupFailed(path: path, reason: Text(verbatim: "fsync: disk full"))
         }
     }
 

@@ -24,7 +24,7 @@ public enum CatalogueError: KhoError, Equatable {
     /// An extent greater than zero that rounds to 0 mm, e.g. `0.0001`.
     case extentRoundsToZero(String)
     /// A new extent smaller than the metres the box's arrangement kept.
-    case extentBelowKept(box: String, extent: String, kept: String)
+    case extentBelowKept(box: String, extent: Millimetres, kept: Millimetres)
     /// A file with masters on record that was to be moved into another box: how many, and the folders.
     case fileHasMasters(ref: String, masters: Int, folder: String, newFolder: String)
     case badYear(String)
@@ -191,9 +191,9 @@ public enum CatalogueError: KhoError, Equatable {
         case .extentBelowKept(let box, let extent, let kept):
             Text(
                 vi:
-                    "độ dài mới \(extent) m của hộp \(box) nhỏ hơn số mét đã giữ lại khi chỉnh lý (\(kept) m); giữ lại phải ≤ độ dài: sửa cả hai, ví dụ `kho box edit \(box) --extent \(extent) --kept \(extent)`",
+                    "độ dài mới \(extent.formatted(.vi)) m của hộp \(box) nhỏ hơn số mét đã giữ lại khi chỉnh lý (\(kept.formatted(.vi)) m); giữ lại phải ≤ độ dài: sửa cả hai, ví dụ `kho box edit \(box) --extent \(extent.formatted(.vi)) --kept \(extent.formatted(.vi))`",
                 en:
-                    "the new extent \(extent) m of box \(box) is less than the \(kept) m its arrangement kept; kept must not exceed the extent: change both, e.g. `kho box edit \(box) --extent \(extent) --kept \(extent)`"
+                    "the new extent \(extent.formatted(.en)) m of box \(box) is less than the \(kept.formatted(.en)) m its arrangement kept; kept must not exceed the extent: change both, e.g. `kho box edit \(box) --extent \(extent.formatted(.en)) --kept \(extent.formatted(.en))`"
             )
         case .fileHasMasters(let ref, let masters, let folder, let newFolder):
             Text(

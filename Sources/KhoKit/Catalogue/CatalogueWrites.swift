@@ -162,11 +162,11 @@ extension KhoStore {
             if let extent = changes.extent { box.extentMM = try Clean.extent(extent.isEmpty ? "-" : extent).value }
             if let kept = changes.kept {
                 guard old.arrangement == .arranged else {
-                    throw WorkError.keptNotArranged(box: old.code, state: old.arrangement.label())
+                    throw WorkError.keptNotArranged(box: old.code, state: old.arrangement.label)
                 }
                 let mm = try Clean.kept(kept)
                 guard mm.value <= box.extentMM else {
-                    throw WorkError.keptTooLarge(box: box.code, kept: mm.formatted(), extent: box.extent.formatted())
+                    throw WorkError.keptTooLarge(box: box.code, kept: mm, extent: box.extent)
                 }
                 try Self.ensureRoomForWeeds(db, box: box, keptMM: mm.value)
                 box.keptMM = mm.value
@@ -178,7 +178,7 @@ extension KhoStore {
                     box.keptMM = box.extentMM
                 } else if kept > box.extentMM {
                     throw CatalogueError.extentBelowKept(
-                        box: box.code, extent: box.extent.formatted(), kept: Millimetres(kept).formatted())
+                        box: box.code, extent: box.extent, kept: Millimetres(kept))
                 }
             }
             if let location = changes.location {
@@ -231,7 +231,7 @@ extension KhoStore {
             if let access = changes.access {
                 file.access = try Clean.access(access)
                 if file.access == .secret && old.scanState != .none {
-                    throw WorkError.secretAlreadyScanned(ref.description, old.scanState.label())
+                    throw WorkError.secretAlreadyScanned(ref.description, old.scanState.label)
                 }
             }
             if let sheets = changes.sheets { file.sheets = try Clean.sheets(sheets) }

@@ -184,7 +184,7 @@ public enum Retention: Sendable, Hashable, Codable {
     }
 
     /// The retention as people write it: `vĩnh viễn` / `10 năm`, or `permanent` / `10 years`.
-    public func label(_ lang: Lang = .current) -> String {
+    public func label(_ lang: Lang) -> String {
         switch self {
         case .permanent: lang == .vi ? "vĩnh viễn" : "permanent"
         case .years(let n): lang == .vi ? "\(n) năm" : "\(n) years"

@@ -35,7 +35,7 @@ extension KhoStore {
     /// included, from a copy whose file matches the catalogue's SHA-256 (hashed again while copying); never from one
     /// that does not match. A file with no good copy anywhere is reported as lost. One attributed `copies.repair` event.
     public func repairCopies(
-        _ ref: FileRef, page: String? = nil, by who: Attribution, now: Date = Date()
+        _ ref: FileRef, page: String? = nil, by who: Attribution, lang: Lang, now: Date = Date()
     ) throws
         -> CopyRepairReport
     {
@@ -62,7 +62,7 @@ extension KhoStore {
         }
         var results: [(CopySite, CopyItem, String)] = []
         for item in items {
-            results += Self.repair(item, on: available, report: &report)
+            results += Self.repair(item, on: available, report: &report, lang: lang)
         }
         report.event = try write { db in
             let stamp = Int64(now.timeIntervalSince1970)
@@ -86,7 +86,7 @@ extension KhoStore {
     /// Checks one file on every available copy and replaces each bad one from a good one; returns the state each
     /// copy's file is in afterwards.
     private static func repair(
-        _ item: CopyItem, on sites: [CopySite], report: inout CopyRepairReport
+        _ item: CopyItem, on sites: [CopySite], report: inout CopyRepairReport, lang: Lang
     ) -> [(CopySite, CopyItem, String)] {
         var good: [CopySite] = []
         var bad: [(CopySite, String)] = []
@@ -114,7 +114,7 @@ extension KhoStore {
                     break
                 }
                 if case .writeFailed(let reason) = outcome {
-                    line.message = CopyText.writeFailed(reason)()
+                    line.message = CopyText.writeFailed(reason)(lang)
                     break
                 }
             }

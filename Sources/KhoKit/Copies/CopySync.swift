@@ -76,7 +76,8 @@ extension KhoStore {
     /// is not the catalogue's (a finding). Resumable: what was placed is recorded as it goes, and a file found in
     /// place with the right content is recorded without copying. One attributed `copies.sync` event per run.
     public func syncCopies(
-        _ name: String? = nil, by who: Attribution, options: CopySyncOptions = CopySyncOptions(), now: Date = Date(),
+        _ name: String? = nil, by who: Attribution, lang: Lang, options: CopySyncOptions = CopySyncOptions(),
+        now: Date = Date(),
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> CopySyncReport {
         let started = Date()
@@ -96,7 +97,7 @@ extension KhoStore {
             var entry = CopySyncCopy(name: site.name, availability: try availability(of: site))
             if entry.availability == .available {
                 try syncCopy(
-                    site, items: items, history: history, entry: &entry, report: &report, options: options,
+                    site, items: items, history: history, entry: &entry, report: &report, options: options, lang: lang,
                     started: started, progress: progress)
             }
             report.copies.append(entry)
@@ -105,14 +106,14 @@ extension KhoStore {
         report.seconds = Date().timeIntervalSince(started)
         report.event = try recordSync(report, sites: sites, by: who, now: now)
         for (site, entry) in zip(sites, report.copies) where entry.availability == .available {
-            backUpCatalogue(to: site, report: &report, now: now)
+            backUpCatalogue(to: site, report: &report, lang: lang, now: now)
         }
         return report
     }
 
     /// Writes a backup of the catalogue (the inventory and every file's SHA-256) into the copy's `catalog/`, so that
     /// each copy carries what it takes to check it; a failure is a finding.
-    private func backUpCatalogue(to site: CopySite, report: inout CopySyncReport, now: Date) {
+    private func backUpCatalogue(to site: CopySite, report: inout CopySyncReport, lang: Lang, now: Date) {
         do {
             _ = try backup(to: site.path + "/catalog/kho.sqlite", overwrite: true)
             try write { db in
@@ -124,7 +125,7 @@ extension KhoStore {
             report.findings.append(
                 CopyFinding(
                     copy: site.name, path: "catalog/kho.sqlite", ref: "", kind: "catalogue_backup",
-                    message: (error as? any KhoError)?.text() ?? error.localizedDescription))
+                    message: (error as? any KhoError)?.text(lang) ?? error.localizedDescription))
         }
     }
 
@@ -139,7 +140,7 @@ extension KhoStore {
 
     private func syncCopy(
         _ site: CopySite, items: [CopyItem], history: [Int64: Set<String>], entry: inout CopySyncCopy,
-        report: inout CopySyncReport, options: CopySyncOptions, started: Date,
+        report: inout CopySyncReport, options: CopySyncOptions, lang: Lang, started: Date,
         progress: (@Sendable (IngestProgress) -> Void)?
     ) throws {
         let records = try read { db in try Self.copyRecords(db, copyId: site.id) }
@@ -172,7 +173,7 @@ extension KhoStore {
             try write { db in
                 let stamp = Int64(Date().timeIntervalSince1970)
                 for (item, step) in zip(slice, steps) {
-                    bytesDone += Self.apply(step, item, site: site, entry: &entry, report: &report)
+                    bytesDone += Self.apply(step, item, site: site, entry: &entry, report: &report, lang: lang)
                     if let state = Self.recordState(step) {
                         try Self.recordCopyFile(
                             db, copyId: site.id, rel: item.rel, sha256: item.sha256, size: item.size, state: state,
@@ -249,7 +250,8 @@ extension KhoStore {
 
     /// Counts a step into the copy's entry and the report; returns the bytes written.
     private static func apply(
-        _ step: SyncStep, _ item: CopyItem, site: CopySite, entry: inout CopySyncCopy, report: inout CopySyncReport
+        _ step: SyncStep, _ item: CopyItem, site: CopySite, entry: inout CopySyncCopy, report: inout CopySyncReport,
+        lang: Lang
     ) -> Int64 {
         switch step {
         case .held:
@@ -267,7 +269,7 @@ extension KhoStore {
         case .finding(let kind, let message, _):
             entry.findings += 1
             report.findings.append(
-                CopyFinding(copy: site.name, path: item.rel, ref: item.ref, kind: kind, message: message()))
+                CopyFinding(copy: site.name, path: item.rel, ref: item.ref, kind: kind, message: message(lang)))
         }
         return 0
     }

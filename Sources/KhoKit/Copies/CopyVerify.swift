@@ -49,7 +49,7 @@ extension KhoStore {
     /// primary: with the catalogue): missing, changed, unreadable, and with `.all` files kho did not put there.
     /// A copy whose folder or marker is absent is unavailable, not empty. One attributed `copies.verify` event.
     public func verifyCopies(
-        _ name: String? = nil, selection: VerifySelection = .all, by who: Attribution, now: Date = Date(),
+        _ name: String? = nil, selection: VerifySelection = .all, by who: Attribution, lang: Lang, now: Date = Date(),
         seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> CopyVerifyReport {
         let started = Date()
@@ -66,7 +66,8 @@ extension KhoStore {
                 let records = try read { db in try Self.copyRecords(db, copyId: site.id) }
                 var targets = Self.auditTargets(site, items: items, records: records, audit: &audit)
                 targets = Self.select(targets, selection, records: records, now: now, seed: seed)
-                try hashTargets(site, targets, audit: &audit, report: &report, started: started, progress: progress)
+                try hashTargets(
+                    site, targets, audit: &audit, report: &report, lang: lang, started: started, progress: progress)
                 if case .all = selection, !site.isPrimary {
                     let known = Set(items.map(\.rel)).union(records.keys)
                     for (rel, leftover) in Self.strayFiles(site.path, known: known) {
@@ -74,7 +75,7 @@ extension KhoStore {
                         report.findings.append(
                             CopyFinding(
                                 copy: site.name, path: rel, ref: "", kind: "unexpected",
-                                message: (leftover ? CopyText.leftover : CopyText.unexpected)()))
+                                message: (leftover ? CopyText.leftover : CopyText.unexpected)(lang)))
                     }
                 }
                 audited.append((site, audit.unexpected))
@@ -125,7 +126,7 @@ extension KhoStore {
 
     /// Hashes `targets` on `site` on all cores, 64 at a time, recording each result as it goes.
     private func hashTargets(
-        _ site: CopySite, _ targets: [CopyItem], audit: inout CopyAudit, report: inout CopyVerifyReport,
+        _ site: CopySite, _ targets: [CopyItem], audit: inout CopyAudit, report: inout CopyVerifyReport, lang: Lang,
         started: Date, progress: (@Sendable (IngestProgress) -> Void)?
     ) throws {
         var index = 0
@@ -154,7 +155,8 @@ extension KhoStore {
                     }
                     if let message {
                         report.findings.append(
-                            CopyFinding(copy: site.name, path: item.rel, ref: item.ref, kind: state, message: message())
+                            CopyFinding(
+                                copy: site.name, path: item.rel, ref: item.ref, kind: state, message: message(lang))
                         )
                     }
                     try Self.recordCopyFile(

@@ -10,7 +10,7 @@ import KhoTIFF
 enum CopyReadProblem: Error, Sendable, Hashable {
     case missing
     /// A link, a folder, a device or a pipe where a file should be: never followed or read.
-    case notRegular(String)
+    case notRegular(Text)
     case io(Int32)
     /// What the fixity reader's safe open refuses to read: a folder, device or pipe, a sparse or oversized file, a
     /// size that changed.
@@ -20,7 +20,7 @@ enum CopyReadProblem: Error, Sendable, Hashable {
     init(_ error: FixityError) {
         switch error.kind {
         case .system: self = error.errno == ENOENT || error.errno == ENOTDIR ? .missing : .io(error.errno)
-        case .symbolicLink: self = .notRegular(Text(vi: "liên kết", en: "link")())
+        case .symbolicLink: self = .notRegular(Text(vi: "liên kết", en: "link"))
         case .notRegularFile, .sizeChanged, .sparse, .tooLarge: self = .refused(error)
         }
     }
@@ -29,7 +29,7 @@ enum CopyReadProblem: Error, Sendable, Hashable {
         switch self {
         case .missing: Text(vi: "không có tệp", en: "no such file")
         case .notRegular(let what):
-            Text(vi: "không phải tệp thường (\(what)): không đọc", en: "not a regular file (\(what)): not read")
+            Text(vi: "không phải tệp thường (\(what.vi)): không đọc", en: "not a regular file (\(what.en)): not read")
         case .io(let code):
             Text(
                 vi: "lỗi đọc: \(String(cString: strerror(code)))", en: "read error: \(String(cString: strerror(code)))")
@@ -71,14 +71,14 @@ enum SafeCopy {
     }
 
     /// What kind of thing a mode is, in words.
-    static func describe(mode: mode_t) -> String {
+    static func describe(mode: mode_t) -> Text {
         switch mode & S_IFMT {
-        case S_IFDIR: Text(vi: "thư mục", en: "folder")()
-        case S_IFLNK: Text(vi: "liên kết", en: "link")()
-        case S_IFIFO: Text(vi: "ống FIFO", en: "FIFO")()
-        case S_IFCHR, S_IFBLK: Text(vi: "thiết bị", en: "device")()
-        case S_IFSOCK: "socket"
-        default: "?"
+        case S_IFDIR: Text(vi: "thư mục", en: "folder")
+        case S_IFLNK: Text(vi: "liên kết", en: "link")
+        case S_IFIFO: Text(vi: "ống FIFO", en: "FIFO")
+        case S_IFCHR, S_IFBLK: Text(vi: "thiết bị", en: "device")
+        case S_IFSOCK: Text(verbatim: "socket")
+        default: Text(verbatim: "?")
         }
     }
 

@@ -60,7 +60,7 @@ extension KhoStore {
                 SELECT id FROM event e WHERE kind = ? AND \(subject.eventColumn) = ? AND id > ? AND \(LiveEvent.sql(alias: "e")) ORDER BY id LIMIT 1
                 """, arguments: [original.kind.rawValue, target, original.id])
         {
-            throw WorkError.laterEventFirst(id: original.id ?? 0, later: later["id"], kind: original.kind.label())
+            throw WorkError.laterEventFirst(id: original.id ?? 0, later: later["id"], kind: original.kind.label)
         }
         let taken: Bool
         switch subject {

@@ -149,7 +149,7 @@ extension KhoStore {
                     throw CustodyError.insideBoxOut(file: thing, box: box.code, holder: open.holder, since: open.since)
                 }
                 throw CustodyError.alreadyOut(
-                    thing: thing, holder: open.holder, since: open.since, purpose: open.purpose.label(),
+                    thing: thing, holder: open.holder, since: open.since, purpose: open.purpose.label,
                     returnWith: "kho in \(open.thing)")
             }
             if file == nil {
@@ -330,10 +330,10 @@ extension KhoStore {
                 let row = try Row.fetchOne(
                     db, sql: "SELECT in_event_id FROM custody WHERE out_event_id = ?", arguments: [id])
             else {
-                throw WorkError.notUndoable(id: id, kind: original.kind.label())
+                throw WorkError.notUndoable(id: id, kind: original.kind.label)
             }
             if let back: Int64 = row["in_event_id"] {
-                throw WorkError.laterEventFirst(id: id, later: back, kind: EventKind.custodyIn.label())
+                throw WorkError.laterEventFirst(id: id, later: back, kind: EventKind.custodyIn.label)
             }
             try db.execute(sql: "DELETE FROM custody WHERE out_event_id = ?", arguments: [id])
         } else {
@@ -341,7 +341,7 @@ extension KhoStore {
                 let row = try Row.fetchOne(
                     db, sql: "SELECT box_id, file_id FROM custody WHERE in_event_id = ?", arguments: [id])
             else {
-                throw WorkError.notUndoable(id: id, kind: original.kind.label())
+                throw WorkError.notUndoable(id: id, kind: original.kind.label)
             }
             let boxId: Int64 = row["box_id"]
             let fileId: Int64? = row["file_id"]
@@ -351,10 +351,10 @@ extension KhoStore {
                     try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [$0])
                 } ?? boxId
             if let hold = try custodyHolder(db, boxId: current, fileId: fileId) {
-                throw WorkError.laterEventFirst(id: id, later: hold.event, kind: EventKind.custodyOut.label())
+                throw WorkError.laterEventFirst(id: id, later: hold.event, kind: EventKind.custodyOut.label)
             }
             if fileId == nil, let first = try openFileCustodies(db, boxId: boxId, now: Date()).first {
-                throw WorkError.laterEventFirst(id: id, later: first.event, kind: EventKind.custodyOut.label())
+                throw WorkError.laterEventFirst(id: id, later: first.event, kind: EventKind.custodyOut.label)
             }
             try db.execute(
                 sql: "UPDATE custody SET in_at = NULL, in_event_id = NULL WHERE in_event_id = ?", arguments: [id])

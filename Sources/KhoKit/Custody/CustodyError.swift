@@ -3,7 +3,7 @@ import Foundation
 /// What can be wrong with taking records out of the store or bringing them back.
 public enum CustodyError: KhoError, Equatable {
     /// `thing` is already out: who has it, since when, why, and the command that records its return.
-    case alreadyOut(thing: String, holder: String, since: String, purpose: String, returnWith: String)
+    case alreadyOut(thing: String, holder: String, since: String, purpose: Text, returnWith: String)
     /// A file inside a box that is out: the whole box is with `holder`.
     case insideBoxOut(file: String, box: String, holder: String, since: String)
     /// A box to take out while some of its files are out on their own.
@@ -42,9 +42,9 @@ public enum CustodyError: KhoError, Equatable {
         case .alreadyOut(let thing, let holder, let since, let purpose, let returnWith):
             Text(
                 vi:
-                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since) (\(purpose)); khi nhận lại hãy ghi `\(returnWith)` trước khi giao tiếp",
+                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since) (\(purpose.vi)); khi nhận lại hãy ghi `\(returnWith)` trước khi giao tiếp",
                 en:
-                    "\(Self.named(thing).en) is already out: \(holder) has had it since \(since) (\(purpose)); record its return with `\(returnWith)` before handing it out again"
+                    "\(Self.named(thing).en) is already out: \(holder) has had it since \(since) (\(purpose.en)); record its return with `\(returnWith)` before handing it out again"
             )
         case .insideBoxOut(let file, let box, let holder, let since):
             Text(

@@ -263,8 +263,9 @@ enum ArchiveCodes {
 }
 
 extension KhoStore {
-    /// Every fonds' archival code rule (the default where none was set), with an example code.
-    public func archiveRules(fonds: String? = nil) throws -> [FondsArchiveRule] {
+    /// Every fonds' archival code rule (the default where none was set), with an example code or, in `lang`, why
+    /// none can be made.
+    public func archiveRules(fonds: String? = nil, lang: Lang) throws -> [FondsArchiveRule] {
         try read { db in
             var fondsRows = try Row.fetchAll(db, sql: "SELECT id, code FROM fonds ORDER BY code")
             if let fonds {
@@ -282,7 +283,7 @@ extension KhoStore {
                 var problem: String?
                 switch first?.code {
                 case .success(let code)?: example = code
-                case .failure(let p)?: problem = first.map { ArchiveCodes.describe(p, entry: $0)() }
+                case .failure(let p)?: problem = first.map { ArchiveCodes.describe(p, entry: $0)(lang) }
                 case nil: break
                 }
                 return FondsArchiveRule(
@@ -300,7 +301,7 @@ extension KhoStore {
     /// the code of a file already delivered (files are not renumbered once delivered).
     @discardableResult
     public func setArchiveRule(
-        fonds: String, pattern: String?, inventory: String?, by who: Attribution
+        fonds: String, pattern: String?, inventory: String?, by who: Attribution, lang: Lang
     ) throws -> FondsArchiveRule {
         let code = Clean.code(fonds)
         try write { db in
@@ -345,7 +346,7 @@ extension KhoStore {
             event.fondsId = fondsId
             try event.append(db)
         }
-        return try archiveRules(fonds: code).first
+        return try archiveRules(fonds: code, lang: lang).first
             ?? FondsArchiveRule(
                 fonds: code, pattern: pattern ?? ArchiveRule.defaultPattern, inventory: inventory, isDefault: false,
                 numbered: 0, delivered: 0)

@@ -14,7 +14,7 @@ enum CheckedCopy {
         /// The master could not be read safely (a link, a FIFO, a size other than the catalogue's, …).
         case unreadable(FixityError)
         /// The copy could not be written.
-        case cannotWrite(String)
+        case cannotWrite(Text)
         /// The copy's SHA-256 is not the one on record.
         case mismatch(found: String)
     }
@@ -33,18 +33,18 @@ enum CheckedCopy {
         }
         defer { close(input.fd) }
         let out = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard out >= 0 else { return .failure(.cannotWrite(String(cString: strerror(errno)))) }
+        guard out >= 0 else { return .failure(.cannotWrite(Text(verbatim: String(cString: strerror(errno))))) }
         let copied = kho_clone_file(input.fd, out) == 0 || copyBytes(input.fd, to: out)
         let failure = copied ? nil : String(cString: strerror(errno))
         close(out)
-        if let failure { return .failure(.cannotWrite(failure)) }
+        if let failure { return .failure(.cannotWrite(Text(verbatim: failure))) }
         let digest: FixityDigest
         do {
             digest = try Fixity.digest(path: target, expectedSize: expectedSize)
         } catch {
             // The copy is ours: a size other than the record's means the master changed while it was copied.
             if case .sizeChanged = error.kind { return .failure(.unreadable(error)) }
-            return .failure(.cannotWrite(error.reason()))
+            return .failure(.cannotWrite(error.reason))
         }
         if let sha256, digest.sha256 != sha256 { return .failure(.mismatch(found: digest.sha256)) }
         return .success(digest)
@@ -98,36 +98,36 @@ extension PdfPipeline {
                 checked.masters[index].path = copy
             case .failure(.unreadable(let error)):
                 if case .sizeChanged = error.kind {
-                    throw finding(job, "kho", changedText(), page: firstPage, master: m.name)
+                    throw finding(job, "kho", changedText(job.lang), page: firstPage, master: m.name)
                 }
                 throw finding(
                     job, "kho",
                     Text(
                         vi: "không đọc được bản quét: \(error.reason.vi)",
-                        en: "cannot read the master: \(error.reason.en)")(),
+                        en: "cannot read the master: \(error.reason.en)")(job.lang),
                     page: firstPage, master: m.name)
             case .failure(.cannotWrite(let reason)):
                 throw finding(
                     job, "kho",
                     Text(
-                        vi: "không chép được bản quét vào \(folder): \(reason)",
-                        en: "cannot copy the master into \(folder): \(reason)")(),
+                        vi: "không chép được bản quét vào \(folder): \(reason.vi)",
+                        en: "cannot copy the master into \(folder): \(reason.en)")(job.lang),
                     page: firstPage, master: m.name)
             case .failure(.mismatch):
-                throw finding(job, "kho", changedText(), page: firstPage, master: m.name)
+                throw finding(job, "kho", changedText(job.lang), page: firstPage, master: m.name)
             }
             firstPage += m.pages
         }
         return (checked, pageOf)
     }
 
-    private static func changedText() -> String {
+    private static func changedText(_ lang: Lang) -> String {
         Text(
             vi:
                 "bản quét đã thay đổi trên đĩa từ khi nạp (SHA-256 khác); không làm bản PDF; chạy kho scan ingest trước",
             en:
                 "the master changed on disk since it was ingested (SHA-256 differs); no copy made; run kho scan ingest first"
-        )()
+        )(lang)
     }
 
     /// For tests only: runs the program named by `KHO_TEST_HOOK_AFTER_HASH` (with the work folder and the masters'

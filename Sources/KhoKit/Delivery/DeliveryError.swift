@@ -13,9 +13,9 @@ public enum DeliveryError: KhoError, Equatable {
     /// Another `kho pdf build` holds the folder.
     case busy(folder: String)
     /// A setting value that is not allowed.
-    case badSetting(name: String, value: String, allowed: String)
+    case badSetting(name: String, value: String, allowed: Text)
     /// The folder for the copies cannot be made or written.
-    case folder(path: String, reason: String)
+    case folder(path: String, reason: Text)
     /// An in-memory catalogue has no folder beside it: the copies' folder must be given.
     case noFolder
     /// `--folder` names something that is not a folder for the copies: the catalogue, a file, a device.
@@ -55,14 +55,14 @@ public enum DeliveryError: KhoError, Equatable {
                 en: "another kho pdf build is running on the folder \(folder); wait for it to finish, then run again")
         case .badSetting(let name, let value, let allowed):
             return Text(
-                vi: "giá trị «\(value)» của \(name) không hợp lệ; dùng \(allowed)",
-                en: "“\(value)” is not a valid \(name); use \(allowed)")
+                vi: "giá trị «\(value)» của \(name) không hợp lệ; dùng \(allowed.vi)",
+                en: "“\(value)” is not a valid \(name); use \(allowed.en)")
         case .folder(let path, let reason):
             return Text(
                 vi:
-                    "không tạo hoặc ghi được thư mục bản PDF \(path): \(reason); chọn thư mục khác bằng kho pdf settings --folder",
+                    "không tạo hoặc ghi được thư mục bản PDF \(path): \(reason.vi); chọn thư mục khác bằng kho pdf settings --folder",
                 en:
-                    "cannot make or write the PDF folder \(path): \(reason); choose another with kho pdf settings --folder"
+                    "cannot make or write the PDF folder \(path): \(reason.en); choose another with kho pdf settings --folder"
             )
         case .notAFolder(let path, let reason):
             return Text(

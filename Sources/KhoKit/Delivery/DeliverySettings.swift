@@ -48,13 +48,15 @@ public struct DeliverySettings: Codable, Sendable, Hashable {
         var s = base
         if let image {
             guard let i = Image(rawValue: image.lowercased()) else {
-                throw DeliveryError.badSetting(name: "--image", value: image, allowed: "lossless | jpeg")
+                throw DeliveryError.badSetting(
+                    name: "--image", value: image, allowed: Text(verbatim: "lossless | jpeg"))
             }
             s.image = i
         }
         if let jpegQuality {
             guard let q = Int(jpegQuality), (1...100).contains(q) else {
-                throw DeliveryError.badSetting(name: "--jpeg-quality", value: jpegQuality, allowed: "1–100")
+                throw DeliveryError.badSetting(
+                    name: "--jpeg-quality", value: jpegQuality, allowed: Text(verbatim: "1–100"))
             }
             s.jpegQuality = q
         }
@@ -63,7 +65,8 @@ public struct DeliverySettings: Codable, Sendable, Hashable {
                 s.dpi = nil
             } else {
                 guard let d = Int(dpi), (72...1200).contains(d) else {
-                    throw DeliveryError.badSetting(name: "--dpi", value: dpi, allowed: "72–1200 | master")
+                    throw DeliveryError.badSetting(
+                        name: "--dpi", value: dpi, allowed: Text(verbatim: "72–1200 | master"))
                 }
                 s.dpi = d
             }
@@ -91,7 +94,7 @@ extension KhoStore {
         guard !folder.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw DeliveryError.badSetting(
                 name: "--folder", value: folder,
-                allowed: Text(vi: "một thư mục, ví dụ D:/kho/pdf", en: "a folder, e.g. D:/kho/pdf")())
+                allowed: Text(vi: "một thư mục, ví dụ D:/kho/pdf", en: "a folder, e.g. D:/kho/pdf"))
         }
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
         let reason = Text(vi: "đây là một tệp, không phải thư mục", en: "it is a file, not a folder")
@@ -121,8 +124,7 @@ extension KhoStore {
                     path: folder,
                     reason: Text(
                         vi: "trùng với thư mục bản quét \(root); chọn thư mục khác",
-                        en: "it overlaps the scans folder \(root); choose another folder"
-                    )())
+                        en: "it overlaps the scans folder \(root); choose another folder"))
             }
         }
         let encoder = JSONEncoder()

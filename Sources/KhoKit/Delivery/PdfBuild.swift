@@ -109,7 +109,7 @@ extension KhoStore {
     /// finishes the job. A file the tools fail on is a finding (page, master, the tool's message); the others still
     /// build. Before the first copy of a fonds, its files are numbered (see ``ArchiveRule``).
     public func buildCopies(
-        _ options: PdfBuildOptions = PdfBuildOptions(), tools: DeliveryTools, by who: Attribution,
+        _ options: PdfBuildOptions = PdfBuildOptions(), tools: DeliveryTools, by who: Attribution, lang: Lang,
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> PdfBuildSummary {
         let started = Date()
@@ -134,7 +134,7 @@ extension KhoStore {
         let ready = try readyFiles(options, summary: &summary)
         // Fix the numbers of the files that have none in each fonds with a file to build, then make every file's code.
         try numberFiles(inFondsOf: ready, by: who, identity: identity, summary: &summary)
-        let jobs = try makeJobs(ready, folder: folder, summary: &summary)
+        let jobs = try makeJobs(ready, folder: folder, lang: lang, summary: &summary)
         for fondsFolder in Set(jobs.map { ($0.target as NSString).deletingLastPathComponent }) {
             try Self.createFolder(fondsFolder)
         }
@@ -157,7 +157,8 @@ extension KhoStore {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw DeliveryError.folder(
-                path: folder, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+                path: folder,
+                reason: Text(verbatim: (error as NSError).localizedFailureReason ?? error.localizedDescription))
         }
     }
 
@@ -200,7 +201,7 @@ extension KhoStore {
 
     /// The job of each ready file that has its code; a file whose code cannot be made is a finding in `summary`.
     private func makeJobs(
-        _ ready: [Candidate], folder: String, summary: inout PdfBuildSummary
+        _ ready: [Candidate], folder: String, lang: Lang, summary: inout PdfBuildSummary
     ) throws -> [PdfJob] {
         try read { db in
             let codes = Dictionary(uniqueKeysWithValues: try ArchiveCodes.compute(db).map { ($0.fileId, $0) })
@@ -214,17 +215,19 @@ extension KhoStore {
                     summary.findings.append(
                         PdfFinding(
                             ref: c.ref, page: nil, master: nil, tool: "kho",
-                            message: ArchiveCodes.describe(problem, entry: entry)()))
+                            message: ArchiveCodes.describe(problem, entry: entry)(lang)))
                     continue
                 }
-                jobs.append(try Self.job(db, for: c, code: code, folder: folder))
+                jobs.append(try Self.job(db, for: c, code: code, folder: folder, lang: lang))
             }
             return jobs
         }
     }
 
     /// One file's job: its masters in name order, its sources, and its copy's path `<folder>/<fonds>/<code>.pdf`.
-    private static func job(_ db: Database, for c: Candidate, code: String, folder: String) throws -> PdfJob {
+    private static func job(
+        _ db: Database, for c: Candidate, code: String, folder: String, lang: Lang
+    ) throws -> PdfJob {
         let masters = try Row.fetchAll(
             db,
             sql: """
@@ -240,7 +243,7 @@ extension KhoStore {
         return PdfJob(
             file: c, archiveId: code, masters: masters,
             sources: try FileLadder.sources(db, fileId: c.fileId),
-            pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf")
+            pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf", lang: lang)
     }
 
     /// Builds the jobs, `options.jobs` files at a time, each recorded as soon as it is done; returns `summary` with
@@ -508,7 +511,9 @@ final class PdfFolderLock {
 
     init(folder: String) throws {
         fd = open(folder + "/" + PdfBuildFolder.lockName, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DeliveryError.folder(path: folder, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            throw DeliveryError.folder(path: folder, reason: Text(verbatim: String(cString: strerror(errno))))
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             throw DeliveryError.busy(folder: folder)

@@ -15,9 +15,9 @@ public struct PdfFinding: Error, Codable, Sendable, Hashable {
     public var tool: String
     public var message: String
 
-    /// One line for people: "H0012/03 tr. 7 (0007.tif): img2pdf: …".
-    public var line: String {
-        let page = self.page.map { Text(vi: " tr. \($0)", en: " p. \($0)")() } ?? ""
+    /// One line for people in `lang`: "H0012/03 tr. 7 (0007.tif): img2pdf: …".
+    public func line(_ lang: Lang) -> String {
+        let page = self.page.map { Text(vi: " tr. \($0)", en: " p. \($0)")(lang) } ?? ""
         let master = self.master.map { " (\($0))" } ?? ""
         return "\(ref)\(page)\(master): \(tool): \(message)"
     }
@@ -42,6 +42,8 @@ struct PdfJob: Sendable {
     var sources: String
     var pages: Int
     var target: String
+    /// The language of the findings.
+    var lang: Lang
 }
 
 /// What the tools made: the copy as it now lies at its path.
@@ -347,7 +349,8 @@ private struct PdfPipelineSteps {
             let why =
                 log.split(separator: "\n").last { $0.contains("PDF/A") }.map(String.init) ?? PdfPipeline.lastLines(log)
             throw fail(
-                "ocrmypdf", Text(vi: "bản tạo ra không phải PDF/A: \(why)", en: "the output is not PDF/A: \(why)")())
+                "ocrmypdf",
+                Text(vi: "bản tạo ra không phải PDF/A: \(why)", en: "the output is not PDF/A: \(why)")(job.lang))
         }
         return reported
     }
@@ -406,12 +409,12 @@ private struct PdfPipelineSteps {
                 "kho",
                 Text(
                     vi: "bản PDF có \(pages) trang, bản quét có \(job.pages)",
-                    en: "the PDF has \(pages) pages, the masters \(job.pages)")())
+                    en: "the PDF has \(pages) pages, the masters \(job.pages)")(job.lang))
         }
         guard info.pdfa != nil else {
             throw fail(
                 "pdfinfo",
-                Text(vi: "XMP của bản PDF không khai báo PDF/A", en: "the PDF's XMP does not declare PDF/A")())
+                Text(vi: "XMP của bản PDF không khai báo PDF/A", en: "the PDF's XMP does not declare PDF/A")(job.lang))
         }
         return pages
     }
@@ -423,7 +426,7 @@ private struct PdfPipelineSteps {
         do {
             digest = try Fixity.digest(path: copy)
         } catch {
-            throw fail("kho", error.reason())
+            throw fail("kho", error.reason(job.lang))
         }
         let fd = open(copy, O_RDONLY)
         if fd >= 0 {
@@ -435,7 +438,7 @@ private struct PdfPipelineSteps {
                 "kho",
                 Text(
                     vi: "không đặt được bản PDF vào \(job.target): \(String(cString: strerror(errno)))",
-                    en: "cannot move the PDF into \(job.target): \(String(cString: strerror(errno)))")())
+                    en: "cannot move the PDF into \(job.target): \(String(cString: strerror(errno)))")(job.lang))
         }
         let dir = open(folder, O_RDONLY)
         if dir >= 0 {

@@ -42,7 +42,7 @@ extension KhoStore {
     /// is not empty on the pages where OCR found text; a file whose masters changed since its copy was built is
     /// reported as needing a rebuild. Copies found sound get their check time; one attributed event records the run.
     public func verifyCopies(
-        olderThanDays: Int? = nil, tools: PopplerTools, by who: Attribution, now: Date = Date(),
+        olderThanDays: Int? = nil, tools: PopplerTools, by who: Attribution, lang: Lang, now: Date = Date(),
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> PdfVerifyReport {
         let started = Date()
@@ -54,7 +54,7 @@ extension KhoStore {
                 progress?(
                     IngestProgress(done: n, total: items.count, bytes: 0, elapsed: Date().timeIntervalSince(started)))
             }
-            return CopyCheck(item: item, tools: tools).problems()
+            return CopyCheck(item: item, tools: tools, lang: lang).problems()
         }
         let tally = Self.tally(items, results)
         var report = tally.report
@@ -137,6 +137,8 @@ private struct CopyToVerify: Sendable {
 private struct CopyCheck {
     let item: CopyToVerify
     let tools: PopplerTools
+    /// The language of the problems.
+    let lang: Lang
 
     func problems() -> [PdfVerifyProblem] {
         var found: [PdfVerifyProblem] = []
@@ -173,7 +175,7 @@ private struct CopyCheck {
     }
 
     private func problem(_ kind: String, _ text: Text) -> PdfVerifyProblem {
-        PdfVerifyProblem(ref: item.ref, archiveId: item.archiveId, path: item.path, kind: kind, message: text())
+        PdfVerifyProblem(ref: item.ref, archiveId: item.archiveId, path: item.path, kind: kind, message: text(lang))
     }
 
     private func outdated() -> PdfVerifyProblem {
@@ -190,9 +192,9 @@ private struct CopyCheck {
             return problem(
                 "missing", Text(vi: "bản PDF không còn ở \(item.path)", en: "the PDF is no longer at \(item.path)"))
         }
-        let reason = error.reason()
+        let reason = error.reason
         return problem(
-            "unreadable", Text(vi: "không đọc được bản PDF: \(reason)", en: "cannot read the PDF: \(reason)"))
+            "unreadable", Text(vi: "không đọc được bản PDF: \(reason.vi)", en: "cannot read the PDF: \(reason.en)"))
     }
 
     private func changed() -> PdfVerifyProblem {

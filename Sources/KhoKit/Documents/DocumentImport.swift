@@ -51,14 +51,16 @@ extension KhoStore {
     @discardableResult
     public func importDocuments(
         path: String, into file: FileRef? = nil, encoding: CSVEncoding = .auto, dryRun: Bool = false,
-        by who: Attribution
+        by who: Attribution, lang: Lang
     ) throws -> ImportReport {
-        try importDocuments(path: path, into: file, encoding: encoding, dryRun: dryRun, chunk: 5_000, by: who)
+        try importDocuments(
+            path: path, into: file, encoding: encoding, dryRun: dryRun, chunk: 5_000, by: who, lang: lang)
     }
 
-    /// ``importDocuments(path:into:encoding:dryRun:by:)`` writing `chunk` documents at a time (tests use a few).
+    /// ``importDocuments(path:into:encoding:dryRun:by:lang:)`` writing `chunk` documents at a time (tests use a few).
     func importDocuments(
-        path: String, into file: FileRef?, encoding: CSVEncoding, dryRun: Bool, chunk: Int, by who: Attribution
+        path: String, into file: FileRef?, encoding: CSVEncoding, dryRun: Bool, chunk: Int, by who: Attribution,
+        lang: Lang
     ) throws -> ImportReport {
         let table = try CSVTable.read(
             path: path, encoding: encoding, aliases: DocumentColumns.aliases,
@@ -71,7 +73,7 @@ extension KhoStore {
         }
         if dryRun {
             return try read { db in
-                let (problems, warnings) = try DocumentRows(db, table: table, into: file).read { _ in true }
+                let (problems, warnings) = try DocumentRows(db, table: table, into: file, lang: lang).read { _ in true }
                 if !problems.isEmpty {
                     throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count)
                 }
@@ -79,7 +81,7 @@ extension KhoStore {
             }
         }
         return try write { db in
-            let rows = try DocumentRows(db, table: table, into: file)
+            let rows = try DocumentRows(db, table: table, into: file, lang: lang)
             var event = Event(
                 kind: .importDocs, attribution: who, time: time,
                 detail: EventDetail(source: source, count: table.rows.count))
@@ -136,9 +138,12 @@ extension KhoStore {
         let today: String
         /// The first and last years of the files that have them, by file id.
         let fileYears: [Int64: (Int?, Int?)]
+        /// The language of the problems and warnings.
+        let lang: Lang
 
-        init(_ db: Database, table: CSVTable, into target: FileRef?) throws {
+        init(_ db: Database, table: CSVTable, into target: FileRef?, lang: Lang) throws {
             self.table = table
+            self.lang = lang
             self.target = target
             kinds = try DocumentKind.all(db)
             kindNames = Dictionary(kinds.map { ($0.key, $0.vi) }, uniquingKeysWith: { first, _ in first })
@@ -174,7 +179,7 @@ extension KhoStore {
                         let warning = DocumentFields.yearWarning(date: doc.date, startYear: years.0, endYear: years.1)
                     {
                         warnings.append(
-                            RowProblem(line: row.line, code: ref(row.values).description, message: warning()))
+                            RowProblem(line: row.line, code: ref(row.values).description, message: warning(lang)))
                     }
                     guard handing && problems.isEmpty else { continue }
                     docs.records.append(doc)
@@ -186,7 +191,8 @@ extension KhoStore {
                 } catch {
                     problems.append(
                         RowProblem(
-                            line: row.line, code: ref(row.values).description, message: error.localizedDescription))
+                            line: row.line, code: ref(row.values).description, message: KhoStore.rowMessage(error, lang)
+                        ))
                 }
             }
             if handing && problems.isEmpty && docs.count > 0 { _ = handOver(docs) }

@@ -78,13 +78,12 @@ enum DocumentQueries {
         return (file, doc)
     }
 
-    static func view(_ db: Database, _ doc: DocumentRecord) throws -> DocumentView {
-        try views(db, [doc]).first!
+    static func view(_ db: Database, _ doc: DocumentRecord, lang: Lang) throws -> DocumentView {
+        try views(db, [doc], lang: lang).first!
     }
 
-    /// Views of `docs`, their files, codes and kinds read once.
-    static func views(_ db: Database, _ docs: [DocumentRecord]) throws -> [DocumentView] {
-        let lang = Lang.current
+    /// Views of `docs`, their files, codes and kinds read once; kind names and warnings in `lang`.
+    static func views(_ db: Database, _ docs: [DocumentRecord], lang: Lang) throws -> [DocumentView] {
         let kinds = Dictionary(uniqueKeysWithValues: try DocumentKind.all(db).map { ($0.key, $0) })
         let fileIds = Array(Set(docs.map(\.fileId)))
         var files: [Int64: (ref: String, file: FileRecord, fonds: Int64)] = [:]
@@ -136,13 +135,14 @@ enum DocumentQueries {
 }
 
 extension KhoStore {
-    /// One document.
-    public func document(_ ref: DocumentRef) throws -> DocumentView {
-        try read { db in try DocumentQueries.view(db, try DocumentQueries.find(db, ref).1) }
+    /// One document, its kind's name and any warning in `lang`.
+    public func document(_ ref: DocumentRef, lang: Lang) throws -> DocumentView {
+        try read { db in try DocumentQueries.view(db, try DocumentQueries.find(db, ref).1, lang: lang) }
     }
 
-    /// The documents of a file (in number order), or of every file of a box, or all when `scope` is nil.
-    public func documents(in scope: String? = nil, search: String? = nil) throws -> [DocumentView] {
+    /// The documents of a file (in number order), or of every file of a box, or all when `scope` is nil; kind names and
+    /// warnings in `lang`.
+    public func documents(in scope: String? = nil, search: String? = nil, lang: Lang) throws -> [DocumentView] {
         try read { db in
             var sql = "SELECT d.* FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id"
             var arguments: StatementArguments = []
@@ -163,7 +163,8 @@ extension KhoStore {
             }
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY b.code, f.code, d.seq"
-            return try DocumentQueries.views(db, try DocumentRecord.fetchAll(db, sql: sql, arguments: arguments))
+            return try DocumentQueries.views(
+                db, try DocumentRecord.fetchAll(db, sql: sql, arguments: arguments), lang: lang)
         }
     }
 

@@ -5,7 +5,9 @@ import KhoLocale
 extension KhoStore {
     /// Adds a document to a file: numbered `ref.seq`, or the next number when nil. Attributed and undoable.
     @discardableResult
-    public func addDocument(_ ref: DocumentRef, _ draft: DocumentDraft, by who: Attribution) throws -> DocumentView {
+    public func addDocument(
+        _ ref: DocumentRef, _ draft: DocumentDraft, by who: Attribution, lang: Lang
+    ) throws -> DocumentView {
         try write { db in
             let (_, file) = try Lookup.file(db, ref: ref.file)
             let fileId = file.id ?? 0
@@ -24,13 +26,15 @@ extension KhoStore {
             event.fileId = fileId
             event.pages = doc.pages
             try event.append(db)
-            return try DocumentQueries.view(db, doc)
+            return try DocumentQueries.view(db, doc, lang: lang)
         }
     }
 
     /// Changes a document's fields; the event keeps the values before and after, so it can be undone.
     @discardableResult
-    public func editDocument(_ ref: DocumentRef, _ draft: DocumentDraft, by who: Attribution) throws -> DocumentView {
+    public func editDocument(
+        _ ref: DocumentRef, _ draft: DocumentDraft, by who: Attribution, lang: Lang
+    ) throws -> DocumentView {
         try write { db in
             let (file, old) = try DocumentQueries.find(db, ref)
             var doc = old
@@ -41,13 +45,15 @@ extension KhoStore {
                 event.fileId = file.id
                 event.detail = Self.withNote(event.detail, Self.documentNote(doc.id))
             }
-            return try DocumentQueries.view(db, doc)
+            return try DocumentQueries.view(db, doc, lang: lang)
         }
     }
 
     /// Moves a document to another file (or another number in its file): `to.seq` nil takes the next number there.
     @discardableResult
-    public func moveDocument(_ ref: DocumentRef, to target: DocumentRef, by who: Attribution) throws -> DocumentView {
+    public func moveDocument(
+        _ ref: DocumentRef, to target: DocumentRef, by who: Attribution, lang: Lang
+    ) throws -> DocumentView {
         try write { db in
             let (_, old) = try DocumentQueries.find(db, ref)
             let (_, file) = try Lookup.file(db, ref: target.file)
@@ -70,7 +76,7 @@ extension KhoStore {
                 event.fileId = fileId
                 event.detail = Self.withNote(event.detail, Self.documentNote(doc.id))
             }
-            return try DocumentQueries.view(db, doc)
+            return try DocumentQueries.view(db, doc, lang: lang)
         }
     }
 

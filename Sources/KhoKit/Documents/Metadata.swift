@@ -80,7 +80,7 @@ public struct MetadataExport: Sendable {
 
 extension KhoStore {
     /// The Circular 05/2025 metadata of the catalogue's files or documents (secret files left out), in `lang`.
-    public func metadata(_ level: MetadataLevel, fonds: String? = nil, lang: Lang = .current) throws -> MetadataExport {
+    public func metadata(_ level: MetadataLevel, fonds: String? = nil, lang: Lang) throws -> MetadataExport {
         try read { db in
             var fondsId: Int64?
             if let fonds { fondsId = try Lookup.fonds(db, code: Clean.code(fonds)).id }
@@ -95,7 +95,7 @@ extension KhoStore {
                 let docs = try DocumentRecord.fetchAll(db, sql: "SELECT * FROM document ORDER BY file_id, seq").filter {
                     byId[$0.fileId] != nil
                 }
-                let views = try DocumentQueries.views(db, docs)
+                let views = try DocumentQueries.views(db, docs, lang: lang)
                 let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.id, $0) })
                 rows = zip(docs, views).sorted {
                     (order[$0.0.fileId] ?? 0, $0.0.seq) < (order[$1.0.fileId] ?? 0, $1.0.seq)

@@ -39,29 +39,30 @@ extension KhoStore {
         asOf: LocalDay? = nil, asKnown: Bool = false, calendar: WorkingCalendar = WorkingCalendar()
     ) throws -> [Observation] {
         try read { db in
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            var filter = ""
-            var innerFilter = ""
+            // The log as it stood on `asOf` (and, `asKnown`, as it was known then): the same limits on the events and
+            // on the events that undo or supersede them.
+            var limits: [(event: SQL, later: SQL)] = []
             if let asOf {
-                filter += " AND e.happened_day <= ?"
-                innerFilter += " AND later.happened_day <= ?"
-                arguments.append(asOf.description)
+                limits.append(("e.happened_day <= \(asOf.description)", "later.happened_day <= \(asOf.description)"))
             }
             if asOf != nil && asKnown, let end = knownUntil(asOf) {
-                filter += " AND e.recorded_at < ?"
-                innerFilter += " AND later.recorded_at < ?"
-                arguments.append(end)
+                limits.append(("e.recorded_at < \(end)", "later.recorded_at < \(end)"))
             }
-            let sql = """
-                SELECT e.kind, e.actor, e.happened_day, COALESCE(\(Bounds.sql("e.metres_mm")), 0) AS metres_mm,
-                       COALESCE(\(Bounds.sql("e.pages")), 0) AS pages, e.box_id FROM event e
+            let live: SQL =
+                limits.isEmpty
+                ? "\(sql: LiveEvent.sql(alias: "e"))"
+                : LiveEvent.literal(alias: "e", counting: limits.map(\.later).joined(separator: " AND "))
+            let filter = limits.map { " AND \($0.event)" as SQL }.joined()
+            let sql: SQL = """
+                SELECT e.kind, e.actor, e.happened_day, COALESCE(\(sql: Bounds.sql("e.metres_mm")), 0) AS metres_mm,
+                       COALESCE(\(sql: Bounds.sql("e.pages")), 0) AS pages, e.box_id FROM event e
                 WHERE e.kind IN ('sort.start', 'sort.finish', 'scan.record', 'scan.ingest') AND NOT e.opening \(filter)
-                  AND \(LiveEvent.sql(alias: "e", counting: innerFilter.isEmpty ? nil : String(innerFilter.dropFirst(" AND ".count))))
+                  AND \(live)
                 """
             var totals: [String: (day: LocalDay, person: String, kind: WorkKind, amount: Double)] = [:]
             var starts: [Int64: [(person: String, day: LocalDay)]] = [:]
             var finishes: [Int64: LocalDay] = [:]
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + arguments)) {
+            for row in try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) {
                 let kindText: String = row["kind"]
                 guard let day = LocalDay(iso: row["happened_day"]) else { continue }
                 if let box: Int64 = row["box_id"] {

@@ -4,7 +4,7 @@ import KhoEstimation
 /// What can go wrong with the rates file.
 public enum RatesError: KhoError, Equatable {
     case invalid(path: String, message: Text)
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, reason: Text)
     case exists(path: String)
 
     public var text: Text {
@@ -12,7 +12,9 @@ public enum RatesError: KhoError, Equatable {
         case .invalid(let path, let message):
             Text(vi: "tệp đơn giá \(path): \(message.vi)", en: "rates file \(path): \(message.en)")
         case .unreadable(let path, let reason):
-            Text(vi: "không đọc được tệp đơn giá \(path): \(reason)", en: "cannot read rates file \(path): \(reason)")
+            Text(
+                vi: "không đọc được tệp đơn giá \(path): \(reason.vi)",
+                en: "cannot read rates file \(path): \(reason.en)")
         case .exists(let path):
             Text(
                 vi:
@@ -40,7 +42,7 @@ public enum RatesFile {
         do {
             text = try InputFile.readText(path, limit: 1 << 20)
         } catch let error as InputError {
-            throw RatesError.unreadable(path: path, reason: error.text())
+            throw RatesError.unreadable(path: path, reason: error.text)
         }
         do {
             return try parseRates(text: text, fileName: (path as NSString).lastPathComponent)

@@ -1,3 +1,5 @@
+import GRDB
+
 /// The one definition of a live event: an event that no other event undoes or supersedes.
 ///
 /// The log is append-only: `kho undo` appends an event whose `undoes` names the original, and an ingest of
@@ -16,9 +18,18 @@ public enum LiveEvent {
     /// e.g. `"later.happened_day <= ?"` to read the log as it stood on a day (a `?` in it takes its argument at the
     /// place where the condition stands in the statement). `alias` must not be `later`.
     public static func sql(alias: String, counting condition: String? = nil) -> String {
+        "NOT EXISTS (\(later(than: alias))\(condition.map { " AND (\($0))" } ?? ""))"
+    }
+
+    /// ``sql(alias:counting:)`` with a `counting` condition that binds its own values (GRDB's `SQL` interpolation).
+    static func literal(alias: String, counting condition: SQL) -> SQL {
+        "NOT EXISTS (\(sql: later(than: alias)) AND (\(condition)))"
+    }
+
+    /// The events that undo or supersede the `event` row named `alias`.
+    private static func later(than alias: String) -> String {
         precondition(alias != laterAlias, "LiveEvent.sql: the outer alias must differ from \(laterAlias)")
-        let extra = condition.map { " AND (\($0))" } ?? ""
         return
-            "NOT EXISTS (SELECT 1 FROM event \(laterAlias) WHERE (\(laterAlias).undoes = \(alias).id OR \(laterAlias).supersedes = \(alias).id)\(extra))"
+            "SELECT 1 FROM event \(laterAlias) WHERE (\(laterAlias).undoes = \(alias).id OR \(laterAlias).supersedes = \(alias).id)"
     }
 }

@@ -4,26 +4,26 @@ import Foundation
 public enum WorkError: KhoError, Equatable {
     case alreadyStarted(box: String, when: String, who: String)
     case alreadyFinished(box: String, when: String, who: String)
-    case keptTooLarge(box: String, kept: String, extent: String)
+    case keptTooLarge(box: String, kept: Millimetres, extent: Millimetres)
     case badKept(String)
     /// Kept metres that leave less than the box's destruction list proposes: extent − kept < proposed.
-    case keptLeavesNoRoom(box: String, kept: String, extent: String, proposed: String)
+    case keptLeavesNoRoom(box: String, kept: Millimetres, extent: Millimetres, proposed: Millimetres)
     /// A kept value other than zero that rounds to 0 mm, e.g. `0.0001`.
     case keptRoundsToZero(String)
     /// Kept metres given for a box whose arrangement is not finished.
-    case keptNotArranged(box: String, state: String)
+    case keptNotArranged(box: String, state: Text)
     /// A finish earlier than the box's live start: the finish time, the start time, who started it and the start event.
     case finishBeforeStart(box: String, finish: String, start: String, who: String, event: Int64, earliest: String)
     case keptWithManyBoxes
     case secretFile(String)
-    case secretAlreadyScanned(String, String)
+    case secretAlreadyScanned(String, Text)
     case badPages(String)
     case alreadyRecorded(ref: String, when: String, who: String, event: Int64)
-    case alreadyIngested(ref: String, state: String)
+    case alreadyIngested(ref: String, state: Text)
     case unknownEvent(Int64)
-    case notUndoable(id: Int64, kind: String)
+    case notUndoable(id: Int64, kind: Text)
     case alreadyUndone(id: Int64, by: Int64)
-    case laterEventFirst(id: Int64, later: Int64, kind: String)
+    case laterEventFirst(id: Int64, later: Int64, kind: Text)
     case noBoxes
 
     public var text: Text {
@@ -41,14 +41,17 @@ public enum WorkError: KhoError, Equatable {
             )
         case .keptTooLarge(let box, let kept, let extent):
             Text(
-                vi: "số mét giữ lại \(kept) m lớn hơn độ dài của hộp \(box) (\(extent) m); giữ lại phải ≤ độ dài",
-                en: "kept \(kept) m is more than box \(box)'s extent (\(extent) m); kept must not exceed the extent")
+                vi:
+                    "số mét giữ lại \(kept.formatted(.vi)) m lớn hơn độ dài của hộp \(box) (\(extent.formatted(.vi)) m); giữ lại phải ≤ độ dài",
+                en:
+                    "kept \(kept.formatted(.en)) m is more than box \(box)'s extent (\(extent.formatted(.en)) m); kept must not exceed the extent"
+            )
         case .keptLeavesNoRoom(let box, let kept, let extent, let proposed):
             Text(
                 vi:
-                    "hộp \(box): giữ lại \(kept) m thì chỉ còn \(extent) m − \(kept) m loại ra, ít hơn \(proposed) m đã đề nghị hủy (xem `kho weed list`); hãy sửa số mét giữ lại hoặc danh mục",
+                    "hộp \(box): giữ lại \(kept.formatted(.vi)) m thì chỉ còn \(extent.formatted(.vi)) m − \(kept.formatted(.vi)) m loại ra, ít hơn \(proposed.formatted(.vi)) m đã đề nghị hủy (xem `kho weed list`); hãy sửa số mét giữ lại hoặc danh mục",
                 en:
-                    "box \(box): keeping \(kept) m leaves \(extent) m − \(kept) m left out, less than the \(proposed) m proposed for destruction (see `kho weed list`); correct the kept metres or the list"
+                    "box \(box): keeping \(kept.formatted(.en)) m leaves \(extent.formatted(.en)) m − \(kept.formatted(.en)) m left out, less than the \(proposed.formatted(.en)) m proposed for destruction (see `kho weed list`); correct the kept metres or the list"
             )
         case .badKept(let text):
             Text(
@@ -64,9 +67,9 @@ public enum WorkError: KhoError, Equatable {
         case .keptNotArranged(let box, let state):
             Text(
                 vi:
-                    "hộp \(box) chưa hoàn thành chỉnh lý (\(state)) nên chưa có số mét giữ lại; ghi khi hoàn thành: `kho sort finish \(box) --kept MÉT`",
+                    "hộp \(box) chưa hoàn thành chỉnh lý (\(state.vi)) nên chưa có số mét giữ lại; ghi khi hoàn thành: `kho sort finish \(box) --kept MÉT`",
                 en:
-                    "box \(box) is not arranged yet (\(state)), so it has no kept metres; give them when it is finished: `kho sort finish \(box) --kept METRES`"
+                    "box \(box) is not arranged yet (\(state.en)), so it has no kept metres; give them when it is finished: `kho sort finish \(box) --kept METRES`"
             )
         case .finishBeforeStart(let box, let finish, let start, let who, let event, let earliest):
             Text(
@@ -89,9 +92,9 @@ public enum WorkError: KhoError, Equatable {
         case .secretAlreadyScanned(let ref, let state):
             Text(
                 vi:
-                    "hồ sơ \(ref) đã được số hóa (\(state)) nên không thể đánh dấu mật; hãy báo người phụ trách để xử lý bản số hóa trước",
+                    "hồ sơ \(ref) đã được số hóa (\(state.vi)) nên không thể đánh dấu mật; hãy báo người phụ trách để xử lý bản số hóa trước",
                 en:
-                    "file \(ref) has already been scanned (\(state)), so it cannot be marked secret; have the scans dealt with first"
+                    "file \(ref) has already been scanned (\(state.en)), so it cannot be marked secret; have the scans dealt with first"
             )
         case .badPages(let text):
             Text(
@@ -106,16 +109,16 @@ public enum WorkError: KhoError, Equatable {
             )
         case .alreadyIngested(let ref, let state):
             Text(
-                vi: "hồ sơ \(ref) đã có bản quét được nạp (\(state)); ghi nhận bằng tay không còn tác dụng",
-                en: "file \(ref) already has ingested masters (\(state)); a hand record would not count")
+                vi: "hồ sơ \(ref) đã có bản quét được nạp (\(state.vi)); ghi nhận bằng tay không còn tác dụng",
+                en: "file \(ref) already has ingested masters (\(state.en)); a hand record would not count")
         case .unknownEvent(let id):
             Text(vi: "không có sự kiện số \(id); xem `kho log`", en: "there is no event \(id); see `kho log`")
         case .notUndoable(let id, let kind):
             Text(
                 vi:
-                    "sự kiện \(id) (\(kind)) không hoàn tác được; chỉ hoàn tác được chỉnh lý, ghi nhận số hóa, sửa, chuyển, đổi mã và xóa hộp/hồ sơ/phông, lần nhập hộp/hồ sơ và các bước của danh mục tài liệu hết giá trị. Hãy sửa bằng lệnh edit",
+                    "sự kiện \(id) (\(kind.vi)) không hoàn tác được; chỉ hoàn tác được chỉnh lý, ghi nhận số hóa, sửa, chuyển, đổi mã và xóa hộp/hồ sơ/phông, lần nhập hộp/hồ sơ và các bước của danh mục tài liệu hết giá trị. Hãy sửa bằng lệnh edit",
                 en:
-                    "event \(id) (\(kind)) cannot be undone; only arrangement, scan records, edits, moves, renames and deletes of boxes, files and fonds, imports of boxes and files, and steps of the destruction list can. Correct it with an edit command"
+                    "event \(id) (\(kind.en)) cannot be undone; only arrangement, scan records, edits, moves, renames and deletes of boxes, files and fonds, imports of boxes and files, and steps of the destruction list can. Correct it with an edit command"
             )
         case .alreadyUndone(let id, let by):
             Text(
@@ -123,8 +126,9 @@ public enum WorkError: KhoError, Equatable {
                 en: "event \(id) was already undone by event \(by)")
         case .laterEventFirst(let id, let later, let kind):
             Text(
-                vi: "sau sự kiện \(id) còn sự kiện \(later) (\(kind)) trên cùng hộp/hồ sơ; hãy hoàn tác \(later) trước",
-                en: "event \(later) (\(kind)) came after event \(id) on the same box or file; undo \(later) first")
+                vi:
+                    "sau sự kiện \(id) còn sự kiện \(later) (\(kind.vi)) trên cùng hộp/hồ sơ; hãy hoàn tác \(later) trước",
+                en: "event \(later) (\(kind.en)) came after event \(id) on the same box or file; undo \(later) first")
         case .noBoxes:
             Text(vi: "hãy cho ít nhất một mã hộp", en: "give at least one box code")
         }

@@ -112,34 +112,43 @@ public enum ImportKind: String, Sendable, CaseIterable {
 extension KhoStore {
     /// Imports boxes or files from a CSV file: every row or none.
     ///
-    /// Every bad row is reported with its line number and reason (`ImportError.badRows`), and then nothing
+    /// Every bad row is reported with its line number and reason in `lang` (`ImportError.badRows`), and then nothing
     /// is written. With `dryRun` everything is checked and nothing is written.
     @discardableResult
     public func importCSV(
         _ kind: ImportKind, path: String, encoding: CSVEncoding = .auto, dryRun: Bool = false,
-        by who: Attribution
+        by who: Attribution, lang: Lang
     ) throws -> ImportReport {
         let table = try CSVTable.read(
             path: path, encoding: encoding, aliases: kind.aliases, required: kind.required, fallbacks: kind.fallbacks)
         let name = (path as NSString).lastPathComponent
         let work: (Database) throws -> ImportReport = { db in
             switch kind {
-            case .boxes: try self.importBoxes(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
-            case .files: try self.importFiles(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
-            case .scans: try self.importScans(db, table: table, path: path, dryRun: dryRun, by: who)
-            case .weed: try self.importWeed(db, table: table, path: path, source: name, dryRun: dryRun, by: who)
+            case .boxes:
+                try self.importBoxes(db, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
+            case .files:
+                try self.importFiles(db, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
+            case .scans: try self.importScans(db, table: table, path: path, dryRun: dryRun, by: who, lang: lang)
+            case .weed:
+                try self.importWeed(db, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
             }
         }
         // A dry run of scan records writes inside savepoints that it rolls back, so it needs a write transaction.
         return dryRun && kind != .scans ? try read(work) : try write(work)
     }
 
-    /// A row with more or fewer fields than the header, in words; nil when it has as many.
-    static func shapeProblem(_ row: CSVTable.Row, columns: Int) -> String? {
+    /// What went wrong with a row, in `lang`.
+    static func rowMessage(_ error: any Error, _ lang: Lang) -> String {
+        (error as? any KhoError)?.text(lang) ?? error.localizedDescription
+    }
+
+    /// A row with more or fewer fields than the header, in words in `lang`; nil when it has as many.
+    static func shapeProblem(_ row: CSVTable.Row, columns: Int, _ lang: Lang) -> String? {
         if let n = row.values["\u{0}extra"] {
             return Text(
                 vi: "dòng có \(n) ô nhưng tiêu đề có \(columns) cột (thừa dấu phân cách hoặc dấu ngoặc kép chưa đóng?)",
-                en: "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)")()
+                en: "the row has \(n) fields but the header has \(columns) (an extra separator, or an unclosed quote?)")(
+                    lang)
         }
         if let n = row.values["\u{0}short"] {
             return Text(
@@ -147,16 +156,16 @@ extension KhoStore {
                     "dòng chỉ có \(n) ô nhưng tiêu đề có \(columns) cột (thiếu dấu phân cách, hoặc dấu ngoặc kép chưa đóng ở dòng này?)",
                 en:
                     "the row has only \(n) fields but the header has \(columns) (a missing separator, or an unclosed quote on this row?)"
-            )()
+            )(lang)
         }
         return nil
     }
 
     private func importBoxes(
         _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
-        by who: Attribution
+        by who: Attribution, lang: Lang
     ) throws -> ImportReport {
-        let boxes = try Self.validatedBoxes(db, table: table, path: path)
+        let boxes = try Self.validatedBoxes(db, table: table, path: path, lang: lang)
         let metresMM = boxes.filter { $0.fromBoxId == nil }.reduce(Int64(0)) { $0 + $1.extentMM }
         if !dryRun { try insertBoxes(db, boxes, metresMM: metresMM, source: source, by: who) }
         return ImportReport(
@@ -166,7 +175,7 @@ extension KhoStore {
 
     /// Every row as a box, checked against the catalogue and the rows above it; any bad row throws `badRows`, naming
     /// every bad row. A box made from a box earlier in the file refers to it by a negative id, in row order.
-    private static func validatedBoxes(_ db: Database, table: CSVTable, path: String) throws -> [Box] {
+    private static func validatedBoxes(_ db: Database, table: CSVTable, path: String, lang: Lang) throws -> [Box] {
         var fondsIds: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT code, id FROM fonds") { fondsIds[row["code"]] = row["id"] }
         var boxIds: [String: Int64] = [:]
@@ -178,7 +187,7 @@ extension KhoStore {
         for row in table.rows {
             let v = row.values
             let code = Clean.code(v["box"] ?? "")
-            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+            if let shape = Self.shapeProblem(row, columns: table.columns.count, lang) {
                 problems.append(RowProblem(line: row.line, code: code, message: shape))
                 continue
             }
@@ -209,7 +218,7 @@ extension KhoStore {
                 boxes.append(box)
             } catch {
                 problems.append(
-                    RowProblem(line: row.line, code: code.isEmpty ? nil : code, message: error.localizedDescription))
+                    RowProblem(line: row.line, code: code.isEmpty ? nil : code, message: Self.rowMessage(error, lang)))
             }
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
@@ -248,9 +257,9 @@ extension KhoStore {
 
     private func importFiles(
         _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
-        by who: Attribution
+        by who: Attribution, lang: Lang
     ) throws -> ImportReport {
-        let files = try Self.validatedFiles(db, table: table, path: path)
+        let files = try Self.validatedFiles(db, table: table, path: path, lang: lang)
         if !dryRun { try insertFiles(db, files, source: source, by: who) }
         return ImportReport(
             kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
@@ -259,7 +268,9 @@ extension KhoStore {
 
     /// Every row as a file, checked against the catalogue and the rows above it; any bad row throws `badRows`, naming
     /// every bad row.
-    private static func validatedFiles(_ db: Database, table: CSVTable, path: String) throws -> [FileRecord] {
+    private static func validatedFiles(
+        _ db: Database, table: CSVTable, path: String, lang: Lang
+    ) throws -> [FileRecord] {
         let boxes = try boxesWithFonds(db)
         let existing = try fileTitles(db)
         var firstLine: [FileRef: Int] = [:]
@@ -272,7 +283,7 @@ extension KhoStore {
             let v = row.values
             let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
             var name: String { ref.description }
-            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+            if let shape = Self.shapeProblem(row, columns: table.columns.count, lang) {
                 problems.append(RowProblem(line: row.line, code: name, message: shape))
                 continue
             }
@@ -298,7 +309,7 @@ extension KhoStore {
                 firstLine[ref] = row.line
                 files.append(file)
             } catch {
-                problems.append(RowProblem(line: row.line, code: name, message: error.localizedDescription))
+                problems.append(RowProblem(line: row.line, code: name, message: Self.rowMessage(error, lang)))
             }
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
@@ -399,7 +410,7 @@ extension KhoStore {
 
     /// Records each row as a hand scan record (`scan.record`), attributed to the row's person and date when given.
     private func importScans(
-        _ db: Database, table: CSVTable, path: String, dryRun: Bool, by who: Attribution
+        _ db: Database, table: CSVTable, path: String, dryRun: Bool, by who: Attribution, lang: Lang
     ) throws -> ImportReport {
         var problems: [RowProblem] = []
         var count = 0
@@ -407,7 +418,7 @@ extension KhoStore {
             for row in table.rows {
                 let v = row.values
                 let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
-                if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+                if let shape = Self.shapeProblem(row, columns: table.columns.count, lang) {
                     problems.append(RowProblem(line: row.line, code: ref.description, message: shape))
                     continue
                 }
@@ -426,7 +437,7 @@ extension KhoStore {
                     count += 1
                 } catch {
                     problems.append(
-                        RowProblem(line: row.line, code: ref.description, message: error.localizedDescription))
+                        RowProblem(line: row.line, code: ref.description, message: Self.rowMessage(error, lang)))
                 }
             }
             return dryRun || !problems.isEmpty ? .rollback : .commit

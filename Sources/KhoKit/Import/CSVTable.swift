@@ -58,7 +58,7 @@ struct CSVTable: Sendable {
         do {
             data = try InputFile.read(path)
         } catch let error as InputError {
-            throw ImportError.cannotRead(path: path, reason: error.text())
+            throw ImportError.cannotRead(path: path, reason: error.text)
         }
         let text = try CSVText.decode(data, path: path, encoding: encoding)
         let table = try parse(text, path: path, aliases: aliases, required: required, fallbacks: fallbacks)
@@ -112,7 +112,8 @@ struct CSVTable: Sendable {
         var delimiter: UInt8?
         if newline > 4 {
             guard bytes[4] < 0x80 else {
-                throw ImportError.cannotRead(path: path, reason: "sep= names a separator other than , ; or tab")
+                throw ImportError.cannotRead(
+                    path: path, reason: Text(verbatim: "sep= names a separator other than , ; or tab"))
             }
             delimiter = bytes[4]
         }

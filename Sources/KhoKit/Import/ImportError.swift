@@ -11,7 +11,7 @@ public struct RowProblem: Codable, Sendable, Hashable {
 
 /// What can be wrong with a CSV import; nothing is imported when any of these is thrown.
 public enum ImportError: KhoError, Equatable {
-    case cannotRead(path: String, reason: String)
+    case cannotRead(path: String, reason: Text)
     case empty(path: String)
     case notUTF8(path: String, looksLike1258: Bool)
     case mojibake(path: String, line: Int, sample: String)
@@ -44,7 +44,7 @@ public enum ImportError: KhoError, Equatable {
     public var text: Text {
         switch self {
         case .cannotRead(let path, let reason):
-            return Text(vi: "không đọc được tệp \(path): \(reason)", en: "cannot read \(path): \(reason)")
+            return Text(vi: "không đọc được tệp \(path): \(reason.vi)", en: "cannot read \(path): \(reason.en)")
         case .empty(let path):
             return Text(
                 vi: "tệp \(path) trống: cần một dòng tiêu đề cột và ít nhất một dòng dữ liệu",

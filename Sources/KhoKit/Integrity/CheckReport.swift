@@ -21,7 +21,7 @@ public struct CheckProblem: Codable, Sendable, Hashable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
         try container.encode(subject, forKey: .subject)
-        try container.encode(text(), forKey: .message)
+        try container.encode(text(KhoJSON.lang(of: encoder)), forKey: .message)
     }
 
     public init(from decoder: Decoder) throws {

@@ -172,56 +172,46 @@ extension KhoStore {
         }
     }
 
-    /// Boxes with their files counted: every file, or only those of the `readable` access levels (their values
-    /// come first in the arguments).
-    private static func boxViewSQL(readable: Set<Access>?) -> (sql: String, arguments: [String]) {
-        let levels = readable.map { $0.map(\.rawValue).sorted() }
-        let only = levels.map { " AND fi.access IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
-        let sql = """
+    /// Boxes with their files counted: every file, or only those of the `readable` access levels.
+    private static func boxViewSQL(readable: Set<Access>?) -> SQL {
+        let only: SQL = readable.map { " AND fi.access IN \($0.map(\.rawValue).sorted())" } ?? ""
+        return """
             SELECT b.*, f.code AS fonds_code, p.code AS from_code,
-                COUNT(fi.id) AS n_files, COALESCE(SUM(\(Bounds.sql("fi.sheets"))), 0) AS n_sheets,
-                COALESCE(SUM(\(Bounds.sql("fi.pages"))), 0) AS n_pages
+                COUNT(fi.id) AS n_files, COALESCE(SUM(\(sql: Bounds.sql("fi.sheets"))), 0) AS n_sheets,
+                COALESCE(SUM(\(sql: Bounds.sql("fi.pages"))), 0) AS n_pages
             FROM box b
             JOIN fonds f ON f.id = b.fonds_id
             LEFT JOIN box p ON p.id = b.from_box_id
             LEFT JOIN file fi ON fi.box_id = b.id\(only)
             """
-        return (sql, levels ?? [])
     }
 
     /// The boxes matching `filter`, in code order.
     public func listBoxes(_ filter: BoxFilter = BoxFilter()) throws -> [BoxView] {
-        var clauses: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
+        var conditions: [SQL] = []
         if let fonds = filter.fonds {
-            clauses.append("f.code = ?")
-            arguments.append(Clean.code(fonds))
+            conditions.append("f.code = \(Clean.code(fonds))")
         }
         if let location = filter.location {
-            clauses.append("b.location LIKE ? ESCAPE '\\'")
-            arguments.append(Self.likePrefix(location))
+            conditions.append("b.location LIKE \(Self.likePrefix(location)) ESCAPE '\\'")
         }
         if let state = filter.arrangement {
             guard let s = ArrangementState.parse(state) else {
                 throw FilterError.badValue(field: "--state", value: state, allowed: ArrangementState.keys)
             }
-            clauses.append("b.arrangement = ?")
-            arguments.append(s.rawValue)
+            conditions.append("b.arrangement = \(s.rawValue)")
         }
         if let condition = filter.condition {
             guard let c = Condition.parse(condition) else { throw CatalogueError.badCondition(condition) }
-            clauses.append("b.condition = ?")
-            arguments.append(c.rawValue)
+            conditions.append("b.condition = \(c.rawValue)")
         }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let whereSQL: SQL = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
         return try read { db in
             if let fonds = filter.fonds { _ = try Lookup.fonds(db, code: Clean.code(fonds)) }
             let open = try boxesOutById(db)
             let view = Self.boxViewSQL(readable: filter.readable)
-            return try Row.fetchAll(
-                db, sql: "\(view.sql) \(whereSQL) GROUP BY b.id ORDER BY b.code",
-                arguments: StatementArguments(view.arguments) + StatementArguments(arguments)
-            ).map { try Self.boxView($0, custody: open) }
+            return try Row.fetchAll(db, SQLRequest<Row>(literal: "\(view) \(whereSQL) GROUP BY b.id ORDER BY b.code"))
+                .map { try Self.boxView($0, custody: open) }
         }
     }
 
@@ -231,13 +221,11 @@ extension KhoStore {
             let box = try Lookup.box(db, code: code)
             let view = Self.boxViewSQL(readable: readable)
             guard
-                let row = try Row.fetchOne(
-                    db, sql: "\(view.sql) WHERE b.id = ? GROUP BY b.id",
-                    arguments: StatementArguments(view.arguments) + [box.id])
+                let row = try Row.fetchOne(db, SQLRequest<Row>(literal: "\(view) WHERE b.id = \(box.id) GROUP BY b.id"))
             else {
                 throw CatalogueError.unknownBox(code)
             }
-            let files = try fileViews(db, whereSQL: "WHERE fi.box_id = ?", arguments: [box.id]).filter {
+            let files = try fileViews(db, where: "WHERE fi.box_id = \(box.id)").filter {
                 readable?.contains($0.access) ?? true
             }
             return (try Self.boxView(row, custody: try boxesOutById(db)), files)
@@ -246,40 +234,34 @@ extension KhoStore {
 
     /// The files matching `filter`, in box and file order.
     public func listFiles(_ filter: FileFilter = FileFilter()) throws -> [FileView] {
-        var clauses: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
+        var conditions: [SQL] = []
         if let state = filter.scanState {
             guard let s = ScanState.parse(state) else {
                 throw FilterError.badValue(field: "--scan", value: state, allowed: ScanState.keys)
             }
-            clauses.append("fi.scan_state = ?")
-            arguments.append(s.rawValue)
+            conditions.append("fi.scan_state = \(s.rawValue)")
         }
         if let access = filter.access {
             guard let a = Access.parse(access) else { throw CatalogueError.badAccess(access) }
-            clauses.append("fi.access = ?")
-            arguments.append(a.rawValue)
+            conditions.append("fi.access = \(a.rawValue)")
         }
         if let search = filter.search {
             // The same index and folding as `kho search`: `dat` finds `đất`, `Đất` and `ĐẤT`.
             if let filter = SearchQuery.filter(search, kind: .file, idSQL: "fi.id") {
-                clauses.append(filter.sql)
-                arguments.append(filter.argument)
+                conditions.append(SQL(sql: filter.sql, arguments: [filter.argument]))
             }
         }
         return try read { db in
             if let code = filter.box {
                 let box = try Lookup.box(db, code: code)
-                clauses.append("fi.box_id = ?")
-                arguments.append(box.id)
+                conditions.append("fi.box_id = \(box.id)")
             }
             if let fonds = filter.fonds {
                 let f = try Lookup.fonds(db, code: Clean.code(fonds))
-                clauses.append("b.fonds_id = ?")
-                arguments.append(f.id)
+                conditions.append("b.fonds_id = \(f.id)")
             }
-            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            return try fileViews(db, whereSQL: whereSQL, arguments: StatementArguments(arguments))
+            return try fileViews(
+                db, where: conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))")
         }
     }
 
@@ -287,7 +269,7 @@ extension KhoStore {
     public func showFile(_ ref: FileRef) throws -> FileView {
         try read { db in
             let (_, file) = try Lookup.file(db, ref: ref)
-            guard var view = try fileViews(db, whereSQL: "WHERE fi.id = ?", arguments: [file.id]).first else {
+            guard var view = try fileViews(db, where: "WHERE fi.id = \(file.id)").first else {
                 throw CatalogueError.unknownFile(ref.description)
             }
             let missing = try String.fetchAll(
@@ -298,15 +280,17 @@ extension KhoStore {
         }
     }
 
-    private func fileViews(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [FileView] {
+    /// The files `whereSQL` (a `WHERE` clause, or empty) selects, in box and file order.
+    private func fileViews(_ db: Database, where whereSQL: SQL) throws -> [FileView] {
         let rows = try Row.fetchAll(
             db,
-            sql: """
-                SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id, b.location AS box_location,
-                       (SELECT COUNT(*) FROM document d WHERE d.file_id = fi.id) AS document_count
-                FROM file fi JOIN box b ON b.id = fi.box_id
-                \(whereSQL) ORDER BY b.code, fi.code
-                """, arguments: arguments)
+            SQLRequest<Row>(
+                literal: """
+                    SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id, b.location AS box_location,
+                           (SELECT COUNT(*) FROM document d WHERE d.file_id = fi.id) AS document_count
+                    FROM file fi JOIN box b ON b.id = fi.box_id
+                    \(whereSQL) ORDER BY b.code, fi.code
+                    """))
         let codes = try Self.archiveCodes(
             db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
         let boxesOut = try boxesOutById(db)

@@ -116,7 +116,7 @@ public enum LocationError: KhoError, Equatable {
     /// No `--risk` at all.
     case noRisk
     /// The mark is already exactly this.
-    case unchanged(location: String, risks: String)
+    case unchanged(location: String, risks: [LocationRisk])
 
     public var text: Text {
         switch self {
@@ -138,9 +138,9 @@ public enum LocationError: KhoError, Equatable {
         case .unchanged(let location, let risks):
             Text(
                 vi:
-                    "vị trí \(location) đã được đánh dấu đúng như vậy (\(risks.isEmpty ? "không có nguy cơ" : risks)); không có gì để thay đổi",
+                    "vị trí \(location) đã được đánh dấu đúng như vậy (\(risks.isEmpty ? "không có nguy cơ" : LocationRisk.words(risks, .vi))); không có gì để thay đổi",
                 en:
-                    "location \(location) is already marked so (\(risks.isEmpty ? "no risk" : risks)); nothing to change"
+                    "location \(location) is already marked so (\(risks.isEmpty ? "no risk" : LocationRisk.words(risks, .en))); nothing to change"
             )
         }
     }
@@ -206,7 +206,7 @@ extension KhoStore {
             let oldNote: String = old?["note"] ?? ""
             let finalNote = after.isEmpty ? "" : (newNote ?? oldNote)
             if before == after && oldNote == finalNote {
-                throw LocationError.unchanged(location: location, risks: LocationRisk.words(after, Lang.current))
+                throw LocationError.unchanged(location: location, risks: after)
             }
             var event = Event(
                 kind: .locationMark, attribution: who, time: time,
@@ -302,7 +302,7 @@ extension KhoStore {
     func undoLocationMark(_ db: Database, _ original: Event, by who: Attribution) throws -> Event {
         let detail = try EventDetail(decoding: original.detail)
         guard let location = (detail.after?["location"] ?? nil) else {
-            throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label())
+            throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label)
         }
         if let later = try Row.fetchOne(
             db,
@@ -312,7 +312,7 @@ extension KhoStore {
                 """, arguments: [original.id, location])
         {
             throw WorkError.laterEventFirst(
-                id: original.id ?? 0, later: later["id"], kind: EventKind.locationMark.label())
+                id: original.id ?? 0, later: later["id"], kind: EventKind.locationMark.label)
         }
         let risks = LocationRisk.parseStored(detail.before?["risks"] ?? nil)
         let note = (detail.before?["note"] ?? nil) ?? ""

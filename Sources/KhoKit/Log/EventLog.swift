@@ -84,8 +84,8 @@ public enum LogError: KhoError, Equatable {
 }
 
 extension KhoStore {
-    /// The events matching `filter`, oldest first.
-    public func events(_ filter: LogFilter = LogFilter()) throws -> [EventView] {
+    /// The events matching `filter`, oldest first, described in `lang`.
+    public func events(_ filter: LogFilter = LogFilter(), lang: Lang) throws -> [EventView] {
         var query = try eventQuery(filter)
         return try read { db in
             try query.narrow(db, toBox: filter.box, file: filter.file)
@@ -95,7 +95,6 @@ extension KhoStore {
             let details = events.map(\.decodedDetail)
             var describer = try EventDescriber(db)
             try describer.loadBoxes(db, for: details)
-            let lang = Lang.current
             return zip(rows, zip(events, details)).map { row, pair in
                 eventView(row, pair.0, detail: pair.1, describer: describer, lang: lang)
             }

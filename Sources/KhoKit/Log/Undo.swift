@@ -38,7 +38,7 @@ extension KhoStore {
             // Renames, deletes, imports and the destruction list have their own rules (Corrections, Weeding).
             if let done = try undoCorrection(db, original: original, by: who) { return done }
             guard Self.undoable.contains(original.kind) else {
-                throw WorkError.notUndoable(id: eventId, kind: original.kind.label())
+                throw WorkError.notUndoable(id: eventId, kind: original.kind.label)
             }
             if Self.onDocuments.contains(original.kind) {
                 // Documents have their own rule: the document's latest event (an import: none of its documents touched).
@@ -90,7 +90,7 @@ extension KhoStore {
                 ORDER BY id LIMIT 1
                 """, arguments: [target, eventId])
         {
-            let kind = EventKind(rawValue: later["kind"]).map { $0.label() } ?? ""
+            let kind = EventKind(rawValue: later["kind"]).map(\.label) ?? Text(verbatim: "")
             throw WorkError.laterEventFirst(id: eventId ?? 0, later: later["id"], kind: kind)
         }
     }
@@ -129,7 +129,7 @@ extension KhoStore {
                 db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before,
                 id: original.fileId)
         default:
-            throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label())
+            throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label)
         }
     }
 

@@ -67,7 +67,7 @@ extension KhoStore {
     /// boxes, secret files never: condition is the worse of the file and its box, age the file's first year (else the
     /// box's). Both take the risks that reach the box's location. Ties go to older records, then to the code.
     public func nextWork(
-        _ kind: QueueKind, limit: Int? = 20, lang: Lang = .current, weights: PriorityWeights = .standard,
+        _ kind: QueueKind, limit: Int? = 20, lang: Lang, weights: PriorityWeights = .standard,
         now: Date = Date()
     ) throws -> [QueueItem] {
         let year = LocalDay(iso: time.day(of: now))?.year ?? 2000

@@ -10,8 +10,7 @@ public enum ExportKind: String, Sendable, CaseIterable {
 extension KhoStore {
     /// The file inventory (*mục lục hồ sơ*) by fonds, in box and file order (boxes as received excluded when they hold no
     /// files), with each file's archival code and legal copy, and the delivered files and metres as `kho status` counts them.
-    public func inventory(fonds: String? = nil) throws -> [InventoryFonds] {
-        let lang = Lang.current
+    public func inventory(fonds: String? = nil, lang: Lang) throws -> [InventoryFonds] {
         let progress = try status().fonds
         return try read { db in
             var fondsRows = try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code")

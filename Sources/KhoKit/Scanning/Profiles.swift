@@ -29,7 +29,8 @@ extension KhoStore {
             if QualityProfile.builtIn(named: nameOrPath) == nil && !FileManager.default.fileExists(atPath: nameOrPath) {
                 throw ScanError.unknownProfile(nameOrPath)
             }
-            throw ScanError.badProfile(path: nameOrPath, reason: error.message(in: Lang.current))
+            throw ScanError.badProfile(
+                path: nameOrPath, reason: Text(vi: error.message(in: .vi), en: error.message(in: .en)))
         }
     }
 

@@ -5,7 +5,7 @@ public enum ScanError: KhoError, Equatable {
     case rootMissing(String)
     case unreadable(String, String)
     case unknownProfile(String)
-    case badProfile(path: String, reason: String)
+    case badProfile(path: String, reason: Text)
     case noMasters(String)
 
     public var text: Text {
@@ -25,8 +25,8 @@ public enum ScanError: KhoError, Equatable {
             )
         case .badProfile(let path, let reason):
             Text(
-                vi: "tệp chuẩn chất lượng \(path) có lỗi: \(reason)",
-                en: "quality profile file \(path) is not valid: \(reason)")
+                vi: "tệp chuẩn chất lượng \(path) có lỗi: \(reason.vi)",
+                en: "quality profile file \(path) is not valid: \(reason.en)")
         case .noMasters(let ref):
             Text(
                 vi: "hồ sơ \(ref) chưa có bản quét nào được nạp; chạy `kho scan ingest` trước",

@@ -37,8 +37,8 @@ public struct MasterView: Codable, Sendable {
 }
 
 extension KhoStore {
-    /// The masters of one file, in page order.
-    public func masters(of ref: FileRef) throws -> (file: FileView, masters: [MasterView]) {
+    /// The masters of one file, in page order, their problems in `lang`.
+    public func masters(of ref: FileRef, lang: Lang) throws -> (file: FileView, masters: [MasterView]) {
         let file = try showFile(ref)
         let masters = try read { db in
             let (_, record) = try Lookup.file(db, ref: ref)
@@ -46,7 +46,7 @@ extension KhoStore {
                 db, sql: "SELECT * FROM master WHERE file_id = ? ORDER BY name", arguments: [record.id]
             )
             .map { row in
-                var view = masterView(row, ref: file.ref, withTags: true)
+                var view = masterView(row, ref: file.ref, withTags: true, lang: lang)
                 view.hashHistory = try hashHistory(db, masterId: row["id"])
                 return view
             }
@@ -55,7 +55,7 @@ extension KhoStore {
     }
 
     /// Every master with a problem (failed QC, unreadable or missing), by box and file, with messages in `lang`.
-    public func scanProblems(box: String? = nil, lang: Lang = .current) throws -> [ProblemLine] {
+    public func scanProblems(box: String? = nil, lang: Lang) throws -> [ProblemLine] {
         try read { db in
             var sql = """
                 SELECT m.*, b.code AS box_code, f.code AS file_code FROM master m
@@ -77,7 +77,7 @@ extension KhoStore {
         }
     }
 
-    private func masterView(_ row: Row, ref: String, withTags: Bool, lang: Lang = .current) -> MasterView {
+    private func masterView(_ row: Row, ref: String, withTags: Bool, lang: Lang) -> MasterView {
         let name: String = row["name"]
         var problems =
             ((try? JSONDecoder().decode([StoredProblem].self, from: Data((row["problems"] as String).utf8))) ?? [])

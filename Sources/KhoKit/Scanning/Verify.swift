@@ -54,17 +54,18 @@ enum VerifyText {
         )
     }
 
-    static func unreadable(_ reason: String) -> Text {
-        Text(vi: "không đọc được: \(reason)", en: "cannot be read: \(reason)")
+    static func unreadable(_ reason: Text) -> Text {
+        Text(vi: "không đọc được: \(reason.vi)", en: "cannot be read: \(reason.en)")
     }
 }
 
 extension KhoStore {
-    /// Re-hashes masters and compares them with the SHA-256 recorded at ingest; appends an attributed event.
+    /// Re-hashes masters and compares them with the SHA-256 recorded at ingest (problems described in `lang`); appends
+    /// an attributed event.
     ///
     /// `root` overrides where the masters are looked for (else where they were ingested from).
     public func verify(
-        _ selection: VerifySelection = .all, root: String? = nil, by who: Attribution, now: Date = Date(),
+        _ selection: VerifySelection = .all, root: String? = nil, by who: Attribution, lang: Lang, now: Date = Date(),
         seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> VerifyReport {
         let started = Date()
@@ -75,7 +76,7 @@ extension KhoStore {
             items.shuffle(using: &generator)
             items = Array(items.prefix(n)).sorted { $0.path < $1.path }
         }
-        var tally = VerifyTally()
+        var tally = VerifyTally(lang: lang)
         var folders = FolderLinks()
         let chunk = 256
         var index = 0
@@ -169,6 +170,7 @@ private struct MasterToVerify: Sendable {
 
 /// The report as masters are re-hashed, and the ids of those found unchanged.
 private struct VerifyTally {
+    let lang: Lang
     var report = VerifyReport()
     var verified: [Int64] = []
 
@@ -179,7 +181,7 @@ private struct VerifyTally {
         report.problems.append(
             VerifyProblem(
                 path: item.path, ref: item.ref, kind: "missing",
-                message: VerifyText.recordedMissing(ref: item.ref, name: item.name, sha: item.sha)()))
+                message: VerifyText.recordedMissing(ref: item.ref, name: item.name, sha: item.sha)(lang)))
     }
 
     /// Counts one master's hash: unchanged, changed, missing or unreadable.
@@ -194,24 +196,24 @@ private struct VerifyTally {
             } else {
                 report.changed += 1
                 report.problems.append(
-                    VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: VerifyText.changed()))
+                    VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: VerifyText.changed(lang)))
             }
         case .failure(let error):
             if error.isMissing {
                 report.missing += 1
                 report.problems.append(
-                    VerifyProblem(path: item.path, ref: item.ref, kind: "missing", message: VerifyText.missing()))
+                    VerifyProblem(path: item.path, ref: item.ref, kind: "missing", message: VerifyText.missing(lang)))
             } else if case .sizeChanged = error.kind {
                 report.changed += 1
                 report.problems.append(
-                    VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: error.reason()))
+                    VerifyProblem(path: item.path, ref: item.ref, kind: "changed", message: error.reason(lang)))
             } else {
                 // A link, a FIFO, a device, a sparse or oversized file: a finding, never read.
                 report.unreadable += 1
                 report.problems.append(
                     VerifyProblem(
                         path: item.path, ref: item.ref, kind: "unreadable",
-                        message: VerifyText.unreadable(error.reason())()))
+                        message: VerifyText.unreadable(error.reason)(lang)))
             }
         }
     }

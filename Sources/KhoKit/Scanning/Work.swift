@@ -62,7 +62,7 @@ extension KhoStore {
                 }
                 if let keptMM, keptMM.value > box.extentMM {
                     throw WorkError.keptTooLarge(
-                        box: box.code, kept: keptMM.formatted(), extent: box.extent.formatted())
+                        box: box.code, kept: keptMM, extent: box.extent)
                 }
                 if let keptMM { try Self.ensureRoomForWeeds(db, box: box, keptMM: keptMM.value) }
                 let finishedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
@@ -129,7 +129,7 @@ extension KhoStore {
             throw WorkError.alreadyRecorded(
                 ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
         case .passed, .rescan, .mismatch, .review, .rebuild, .delivered:
-            throw WorkError.alreadyIngested(ref: name, state: file.scanState.label())
+            throw WorkError.alreadyIngested(ref: name, state: file.scanState.label)
         }
         let before: [String: String?] = ["scan_state": file.scanState.rawValue, "pages": String(file.pages)]
         file.scanState = .recorded

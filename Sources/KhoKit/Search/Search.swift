@@ -267,8 +267,8 @@ extension KhoStore {
 /// matched in the folded index, and — when the query has diacritics — first in the exact one, so exact matches
 /// come first.
 public struct SearchQuery {
-    /// ``rankedWindow`` as people read it.
-    public static var rankedWindowText: String { Format.integer(Int64(rankedWindow)) }
+    /// ``rankedWindow`` as people read it in `lang`.
+    public static func rankedWindowText(_ lang: Lang) -> String { Format.integer(Int64(rankedWindow), lang: lang) }
 
     let folded: String
     let foldedWords: Set<String>

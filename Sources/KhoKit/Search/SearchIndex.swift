@@ -18,6 +18,9 @@ import KhoLocale
 /// same expression that indexed it, and a change of a document kind's name re-indexes the documents of that kind.
 /// Segments are merged eight at a time (FTS5's `automerge`, 4 by default): an import of 100,000 documents rewrites
 /// its index entries fewer times (a fifth less work), and a search still reads few segments.
+///
+/// The tables and triggers are made by migration v9 (`Store/MigrationsSearchIndex.swift`, frozen SQL); the texts
+/// written here for bulk indexing must stay equal to what those triggers index (tested).
 enum SearchIndex {
     enum Kind: Int64 { case file = 0, document = 1, ocr = 2 }
 
@@ -131,75 +134,6 @@ enum SearchIndex {
 
     private static func rowid(_ source: Source, row: String) -> String {
         "\(row).\(source.id) * 4 + \(source.kind.rawValue)"
-    }
-
-    /// Creates the index, its triggers, and indexes what the catalogue holds.
-    static func create(_ db: Database) throws {
-        try db.execute(sql: "CREATE TABLE search_pause (paused INTEGER NOT NULL)")
-        try build(db)
-    }
-
-    /// Drops the index and its triggers and builds them again from the catalogue (a migration that changes how
-    /// rows are indexed).
-    static func rebuild(_ db: Database) throws {
-        for name in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
-        for table in tables { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
-        try build(db)
-    }
-
-    private static var triggerNames: [String] {
-        (sources.map(\.table) + ["document_kind"]).flatMap { table in
-            ["insert", "update", "delete"].map { "\(table)_search_\($0)" }
-        }
-    }
-
-    private static func build(_ db: Database) throws {
-        try db.execute(
-            sql: """
-                CREATE VIRTUAL TABLE search_folded USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');
-                CREATE VIRTUAL TABLE search_exact USING fts5(text, content = '', columnsize = 0, tokenize = 'unicode61 remove_diacritics 0');
-                INSERT INTO search_folded (search_folded, rank) VALUES ('automerge', 8);
-                INSERT INTO search_exact (search_exact, rank) VALUES ('automerge', 8);
-                """)
-        for source in sources {
-            let (new, old) = (
-                write(rowid: rowid(source, row: "NEW"), text: text(source, row: "NEW"), delete: false),
-                write(rowid: rowid(source, row: "OLD"), text: text(source, row: "OLD"), delete: true)
-            )
-            let columns = ([source.id] + source.columns).joined(separator: ", ")
-            try db.execute(
-                sql: """
-                    CREATE TRIGGER \(source.table)_search_insert AFTER INSERT ON \(source.table)
-                    WHEN NOT EXISTS (SELECT 1 FROM search_pause) BEGIN \(new) END;
-                    CREATE TRIGGER \(source.table)_search_update AFTER UPDATE OF \(columns) ON \(source.table)
-                    BEGIN \(old) \(new) END;
-                    CREATE TRIGGER \(source.table)_search_delete AFTER DELETE ON \(source.table) BEGIN \(old) END;
-                    """)
-            try index(db, table: source.table, after: nil)
-        }
-        try createKindTriggers(db)
-    }
-
-    /// A document's text holds its kind's name: a kind added, renamed or removed re-indexes the documents of its
-    /// key (forgetting each with the name it was indexed with: none before the kind existed, the old one after).
-    private static func createKindTriggers(_ db: Database) throws {
-        guard let document = sources.first(where: { $0.kind == .document }) else { return }
-        func reindex(keys: String, indexedName: String) -> String {
-            let from = "FROM document d WHERE d.kind IN (\(keys))"
-            return write(
-                rowid: rowid(document, row: "d"), text: text(document, row: "d", kindName: indexedName), from: from,
-                delete: true) + "\n"
-                + write(rowid: rowid(document, row: "d"), text: text(document, row: "d"), from: from, delete: false)
-        }
-        try db.execute(
-            sql: """
-                CREATE TRIGGER document_kind_search_insert AFTER INSERT ON document_kind
-                BEGIN \(reindex(keys: "NEW.key", indexedName: "''")) END;
-                CREATE TRIGGER document_kind_search_update AFTER UPDATE OF key, vi ON document_kind
-                BEGIN \(reindex(keys: "OLD.key, NEW.key", indexedName: "CASE WHEN d.kind = OLD.key THEN OLD.vi ELSE '' END")) END;
-                CREATE TRIGGER document_kind_search_delete AFTER DELETE ON document_kind
-                BEGIN \(reindex(keys: "OLD.key", indexedName: "OLD.vi")) END;
-                """)
     }
 
     /// Indexes the rows of `table` (all, or those with an id above `after`) in one statement per index table. A

@@ -9,7 +9,7 @@ public enum InputError: KhoError, Equatable {
     case missing(path: String)
     case notRegularFile(path: String, kind: String)
     case tooLarge(path: String, bytes: Int64, limit: Int64)
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, reason: Text)
 
     public var text: Text {
         switch self {
@@ -24,7 +24,7 @@ public enum InputError: KhoError, Equatable {
                 vi: "tệp \(path) quá lớn (\(bytes) byte; tối đa \(limit)): có đúng là tệp cần đọc không?",
                 en: "file \(path) is too large (\(bytes) bytes; at most \(limit)): is it the right file?")
         case .unreadable(let path, let reason):
-            Text(vi: "không đọc được \(path): \(reason)", en: "cannot read \(path): \(reason)")
+            Text(vi: "không đọc được \(path): \(reason.vi)", en: "cannot read \(path): \(reason.en)")
         }
     }
 }
@@ -59,7 +59,7 @@ public enum InputFile {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
+                throw InputError.unreadable(path: path, reason: Text(verbatim: String(cString: strerror(errno))))
             }
             if n == 0 { break }
             done += n
@@ -72,7 +72,7 @@ public enum InputFile {
         let data = try read(path, limit: limit)
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError.unreadable(
-                path: path, reason: Text(vi: "không phải văn bản UTF-8", en: "not UTF-8 text")())
+                path: path, reason: Text(vi: "không phải văn bản UTF-8", en: "not UTF-8 text"))
         }
         return text
     }
@@ -83,11 +83,11 @@ public enum InputFile {
             let e = errno
             if e == ENOENT { throw InputError.missing(path: path) }
             if e == EISDIR { throw InputError.notRegularFile(path: path, kind: "directory") }
-            throw InputError.unreadable(path: path, reason: String(cString: strerror(e)))
+            throw InputError.unreadable(path: path, reason: Text(verbatim: String(cString: strerror(e))))
         }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = Text(verbatim: String(cString: strerror(errno)))
             close(fd)
             throw InputError.unreadable(path: path, reason: reason)
         }

@@ -6,7 +6,7 @@ public enum MaintenanceError: KhoError, Equatable {
     case networkFilesystem(path: String, kind: String)
     case backupExists(path: String)
     case backupIsLive(path: String)
-    case backupFailed(path: String, reason: String)
+    case backupFailed(path: String, reason: Text)
     case restoreMissing(path: String)
     case restoreNotSQLite(path: String)
     case restoreDamaged(path: String, problems: [String])
@@ -42,9 +42,9 @@ public enum MaintenanceError: KhoError, Equatable {
         case .backupFailed(let path, let reason):
             return Text(
                 vi:
-                    "không ghi được bản sao lưu \(path): \(reason); danh mục không bị thay đổi. Kiểm tra chỗ trống và quyền ghi ở thư mục đích rồi chạy lại",
+                    "không ghi được bản sao lưu \(path): \(reason.vi); danh mục không bị thay đổi. Kiểm tra chỗ trống và quyền ghi ở thư mục đích rồi chạy lại",
                 en:
-                    "cannot write backup \(path): \(reason); the catalogue is unchanged. Check free space and write permission at the destination and run again"
+                    "cannot write backup \(path): \(reason.en); the catalogue is unchanged. Check free space and write permission at the destination and run again"
             )
         case .restoreMissing(let path):
             return Text(vi: "không có tệp sao lưu \(path)", en: "there is no backup file \(path)")

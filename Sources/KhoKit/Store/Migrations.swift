@@ -1,6 +1,7 @@
 import GRDB
 
-/// The catalogue's schema, as named migrations; a migration is never edited once it has landed.
+/// The catalogue's schema, as named migrations; a migration is never edited once it has landed, and calls no code of
+/// kho's but its own frozen SQL (v6, v9 and v11 in `MigrationsSearchIndex.swift` and `MigrationsAppendOnlyLog.swift`).
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -271,13 +272,8 @@ enum Migrations {
                         text TEXT NOT NULL
                     );
                     """)
-            for kind in DocumentKind.builtIn {
-                try db.execute(
-                    sql: "INSERT INTO document_kind (key, vi, en, abbreviation) VALUES (?, ?, ?, ?)",
-                    arguments: [kind.key, kind.vi, kind.en, kind.abbreviation])
-            }
-            // The index as SearchIndex builds it today (it is derived data; v9 rebuilds it in every catalogue).
-            try SearchIndex.create(db)
+            // The index as v9 builds it (it is derived data; v9 rebuilds it in every catalogue).
+            try v6KindsAndSearchIndex(db)
         }
         // The archivist's working day (issue 14): risks marked on shelf locations (one row per location, the risks as
         // sorted comma-separated keys) and custody (who has a box or a file out of the store, since when, why, until
@@ -352,7 +348,7 @@ enum Migrations {
         // The search index without its copy of every text (contentless FTS5 tables, issue 13's import speed): rebuilt
         // from the catalogue, with triggers that forget a row by the text it was indexed with.
         migrator.registerMigration("v9-search-contentless") { db in
-            try SearchIndex.rebuild(db)
+            try v9SearchContentless(db)
         }
         // A master gone from disk stays on record as missing (with its last SHA-256) until a person accepts the loss:
         // the accepting `scan.accept` event (reason `lost`) is kept here; a rescan at the same path clears it.
@@ -360,9 +356,9 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE master ADD COLUMN lost_event INTEGER REFERENCES event(id)")
         }
         // The append-only log (issue 21, item 6): no event is ever changed or deleted, and deleted rows keep their
-        // ids, which are never given to another row (``AppendOnlyLog``).
+        // ids, which are never given to another row (``v11AppendOnlyLog(_:)``).
         migrator.registerMigration("v11-append-only-log") { db in
-            try AppendOnlyLog.migrate(db)
+            try v11AppendOnlyLog(db)
         }
         // Copies that are checked (issue 27): every place masters and PDF/A copies are kept, the primary (where
         // operators scan) registered from the start, and what kho placed on or found at each copy, by path there.

@@ -99,7 +99,7 @@ public struct LocalTime: Sendable {
     }
 
     /// A local day for people: `27/11/2026` in Vietnamese, `2026-11-27` in English.
-    public func displayDay(of date: Date, lang: Lang = .current) -> String {
+    public func displayDay(of date: Date, lang: Lang) -> String {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         if lang == .vi { return String(format: "%02d/%02d/%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0) }
         return day(of: date)

@@ -4,7 +4,8 @@ import GRDB
 extension KhoStore {
     /// Records each row as an item of the destruction list, all under one `import.weed` event.
     func importWeed(
-        _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool, by who: Attribution
+        _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool, by who: Attribution,
+        lang: Lang
     ) throws -> ImportReport {
         var problems: [RowProblem] = []
         var records: [WeedRecord] = []
@@ -12,7 +13,7 @@ extension KhoStore {
         for row in table.rows {
             let v = row.values
             let box = Clean.code(v["box"] ?? "")
-            if let shape = Self.shapeProblem(row, columns: table.columns.count) {
+            if let shape = Self.shapeProblem(row, columns: table.columns.count, lang) {
                 problems.append(RowProblem(line: row.line, code: box, message: shape))
                 continue
             }
@@ -36,7 +37,7 @@ extension KhoStore {
                 records.append(record)
             } catch {
                 problems.append(
-                    RowProblem(line: row.line, code: box.isEmpty ? nil : box, message: error.localizedDescription))
+                    RowProblem(line: row.line, code: box.isEmpty ? nil : box, message: Self.rowMessage(error, lang)))
             }
         }
         if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }

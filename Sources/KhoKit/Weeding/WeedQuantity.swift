@@ -20,7 +20,7 @@ public struct WeedQuantity: Sendable, Hashable, Codable {
     public var metres: Double? { millimetres.map { Double($0) / 1000 } }
 
     /// The quantity as the form writes it: "0,15 m", "120 tờ", "0,02 m (120 tờ)".
-    public func formatted(_ lang: Lang = .current) -> String {
+    public func formatted(_ lang: Lang) -> String {
         let m = millimetres.map { "\(Millimetres($0).formatted(lang)) m" }
         let s = sheets.map {
             lang == .vi

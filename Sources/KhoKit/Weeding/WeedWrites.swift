@@ -80,8 +80,7 @@ extension KhoStore {
         let proposed = try proposedMM(db, boxId: box.id)
         if proposed > 0, box.extentMM - keptMM < proposed {
             throw WorkError.keptLeavesNoRoom(
-                box: box.code, kept: Millimetres(keptMM).formatted(), extent: box.extent.formatted(),
-                proposed: Millimetres(proposed).formatted())
+                box: box.code, kept: Millimetres(keptMM), extent: box.extent, proposed: Millimetres(proposed))
         }
     }
 

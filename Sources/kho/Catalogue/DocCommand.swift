@@ -120,7 +120,8 @@ struct DocCommand: ParsableCommand {
 
         func run() throws {
             let doc = try global.openForWriting().addDocument(
-                try DocumentRef(parsing: ref, seqOptional: true), try fields.draft(), by: try who.attribution())
+                try DocumentRef(parsing: ref, seqOptional: true), try fields.draft(), by: try who.attribution(),
+                lang: .current)
             if global.json { return try Printer.json(doc) }
             Printer.line(
                 Text(vi: "Đã thêm văn bản \(doc.ref)", en: "Added document \(doc.ref)")()
@@ -147,7 +148,7 @@ struct DocCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let docs = try global.openForReading().documents(in: scope, search: search)
+            let docs = try global.openForReading().documents(in: scope, search: search, lang: .current)
             if global.json { return try Printer.json(docs) }
             DocCommand.printTable(docs)
         }
@@ -178,7 +179,7 @@ struct DocCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let d = try global.openForReading().document(try DocumentRef(parsing: ref))
+            let d = try global.openForReading().document(try DocumentRef(parsing: ref), lang: .current)
             if global.json { return try Printer.json(d) }
             let rows: [(Text, String)] = [
                 (Text(vi: "Mã định danh", en: "Identifier"), d.identifier),
@@ -217,7 +218,7 @@ struct DocCommand: ParsableCommand {
             let draft = try fields.draft()
             guard !draft.isEmpty else { throw CatalogueError.nothingToChange }
             let doc = try global.openForWriting().editDocument(
-                try DocumentRef(parsing: ref), draft, by: try who.attribution())
+                try DocumentRef(parsing: ref), draft, by: try who.attribution(), lang: .current)
             if global.json { return try Printer.json(doc) }
             Printer.line(Text(vi: "Đã sửa văn bản \(doc.ref)", en: "Changed document \(doc.ref)")())
             if let warning = doc.warning { Printer.line(Text(vi: "  chú ý: ", en: "  note: ")() + warning) }
@@ -240,7 +241,7 @@ struct DocCommand: ParsableCommand {
         func run() throws {
             let doc = try global.openForWriting().moveDocument(
                 try DocumentRef(parsing: ref), to: try DocumentRef(parsing: to, seqOptional: true),
-                by: try who.attribution())
+                by: try who.attribution(), lang: .current)
             if global.json { return try Printer.json(doc) }
             Printer.line(Text(vi: "Văn bản \(ref) nay là \(doc.ref)", en: "Document \(ref) is now \(doc.ref)")())
         }

@@ -54,7 +54,7 @@ struct ImportCommand: ParsableCommand {
             let store = try global.openForWriting()
             let report = try store.importCSV(
                 kind, path: path, encoding: encoding, dryRun: dryRun,
-                by: try who.attribution())
+                by: try who.attribution(), lang: .current)
             if global.json { return try Printer.json(report) }
             let what =
                 switch kind {
@@ -153,7 +153,7 @@ extension ImportCommand {
             let report = try store.importDocuments(
                 path: source.path, into: try file.map { try FileRef(parsing: $0) },
                 encoding: source.encoding, dryRun: source.dryRun,
-                by: try who.attribution())
+                by: try who.attribution(), lang: .current)
             if global.json { return try Printer.json(report) }
             if report.dryRun {
                 Printer.line(

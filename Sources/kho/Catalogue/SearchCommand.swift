@@ -63,14 +63,15 @@ struct SearchCommand: ParsableCommand {
             Printer.line(
                 Text(
                     vi:
-                        "Hơn \(SearchQuery.rankedWindowText) chỗ khớp: chỉ xếp hạng \(SearchQuery.rankedWindowText) chỗ mới nhất; thêm từ để thu hẹp.",
+                        "Hơn \(SearchQuery.rankedWindowText(.vi)) chỗ khớp: chỉ xếp hạng \(SearchQuery.rankedWindowText(.vi)) chỗ mới nhất; thêm từ để thu hẹp.",
                     en:
-                        "More than \(SearchQuery.rankedWindowText) matches: only the newest \(SearchQuery.rankedWindowText) were ranked; add words to narrow it."
+                        "More than \(SearchQuery.rankedWindowText(.en)) matches: only the newest \(SearchQuery.rankedWindowText(.en)) were ranked; add words to narrow it."
                 )())
         }
         let matches =
             answer.broad
-            ? Text(vi: "hơn ", en: "over ")() + SearchQuery.rankedWindowText : Format.integer(Int64(answer.matches))
+            ? Text(vi: "hơn ", en: "over ")() + SearchQuery.rankedWindowText(.current)
+            : Format.integer(Int64(answer.matches))
         Printer.line(
             Text(
                 vi:

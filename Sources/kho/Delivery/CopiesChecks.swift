@@ -31,7 +31,7 @@ extension CopiesCommand {
             let bar = ProgressBar(Text(vi: "Chép", en: "Sync")())
             let pause = ProcessInfo.processInfo.environment["KHO_TEST_COPIES_PAUSE_AFTER"].flatMap { Int($0) }
             let report = try global.openForWriting().syncCopies(
-                name, by: try who.attribution(), options: CopySyncOptions(pauseAfter: pause),
+                name, by: try who.attribution(), lang: .current, options: CopySyncOptions(pauseAfter: pause),
                 progress: { bar.update($0) })
             bar.finish()
             if global.json {
@@ -75,7 +75,8 @@ extension CopiesCommand {
         func run() throws {
             let bar = ProgressBar(Text(vi: "Kiểm tra", en: "Audit")())
             let report = try global.openForWriting().verifyCopies(
-                name, selection: select.selection, by: try who.attribution(), progress: { bar.update($0) })
+                name, selection: select.selection, by: try who.attribution(), lang: .current,
+                progress: { bar.update($0) })
             bar.finish()
             if global.json {
                 try Printer.json(report)
@@ -126,7 +127,7 @@ extension CopiesCommand {
 
         func run() throws {
             let report = try global.openForWriting().repairCopies(
-                try FileRef(parsing: ref), page: page, by: try who.attribution())
+                try FileRef(parsing: ref), page: page, by: try who.attribution(), lang: .current)
             if global.json {
                 try Printer.json(report)
             } else {

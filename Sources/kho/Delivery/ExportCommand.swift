@@ -76,7 +76,7 @@ struct ExportCommand: ParsableCommand {
                 ? renderWeedListHTML(list, lang: lang, generatedAt: store.time.dateTime(of: Date()))
                 : renderWeedListCSV(list, lang: lang)
         case .inventory:
-            let inventory = try store.inventory(fonds: fonds)
+            let inventory = try store.inventory(fonds: fonds, lang: .current)
             text =
                 format == .html
                 ? renderInventoryHTML(inventory, lang: lang, generatedAt: store.time.dateTime(of: Date()))
@@ -116,8 +116,7 @@ struct ExportCommand: ParsableCommand {
 /// The metadata as JSON: one object per row, its keys the Circular's field names in the header's order.
 enum MetadataJSON {
     static func render(_ export: MetadataExport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let encoder = KhoJSON.encoder(.current)
         func quoted(_ s: String) -> String {
             String(decoding: (try? encoder.encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
         }

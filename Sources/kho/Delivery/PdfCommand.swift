@@ -67,7 +67,7 @@ struct PdfCommand: ParsableCommand {
             let summary = try store.buildCopies(
                 PdfBuildOptions(
                     targets: targets, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force),
-                tools: tools, by: who, progress: { bar.update($0) })
+                tools: tools, by: who, lang: .current, progress: { bar.update($0) })
             bar.finish()
             if global.json {
                 try Printer.json(summary)
@@ -154,7 +154,7 @@ struct PdfCommand: ParsableCommand {
                 Text(
                     vi: "Lỗi (\(s.findings.count) hồ sơ chưa có bản PDF):",
                     en: "Failures (\(s.findings.count) files got no copy):")())
-            for f in s.findings { Printer.line("  " + f.line) }
+            for f in s.findings { Printer.line("  " + f.line(.current)) }
         }
     }
 
@@ -182,7 +182,7 @@ struct PdfCommand: ParsableCommand {
             let who = try who.attribution()
             let bar = ProgressBar(Text(vi: "Kiểm tra PDF", en: "Verify PDF")())
             let report = try global.openForWriting().verifyCopies(
-                olderThanDays: olderThan, tools: tools, by: who, progress: { bar.update($0) })
+                olderThanDays: olderThan, tools: tools, by: who, lang: .current, progress: { bar.update($0) })
             bar.finish()
             if global.json {
                 try Printer.json(report)
@@ -285,7 +285,7 @@ struct PdfCommand: ParsableCommand {
             let rules: [FondsArchiveRule]
             if let fonds, pattern != nil || inventory != nil {
                 let set = try global.openForWriting().setArchiveRule(
-                    fonds: fonds, pattern: pattern, inventory: inventory, by: try who.attribution())
+                    fonds: fonds, pattern: pattern, inventory: inventory, by: try who.attribution(), lang: .current)
                 rules = [set]
                 if !global.json {
                     Printer.line(
@@ -294,7 +294,7 @@ struct PdfCommand: ParsableCommand {
                             en: "Set the archival code rule of fonds \(set.fonds)")())
                 }
             } else {
-                rules = try global.openForReading().archiveRules(fonds: fonds)
+                rules = try global.openForReading().archiveRules(fonds: fonds, lang: .current)
             }
             if global.json { return try Printer.json(rules) }
             Printer.table(

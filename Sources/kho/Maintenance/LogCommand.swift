@@ -32,7 +32,7 @@ struct LogCommand: ParsableCommand {
         let events = try global.openForReading().events(
             LogFilter(
                 person: person, box: box, file: try file.map { try FileRef(parsing: $0) }, kind: kind, from: from,
-                to: to, limit: last))
+                to: to, limit: last), lang: .current)
         if global.json { return try Printer.json(events) }
         Printer.table(
             [

@@ -13,7 +13,7 @@ extension ScanCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let problems = try global.openForReading().scanProblems(box: box)
+            let problems = try global.openForReading().scanProblems(box: box, lang: .current)
             if global.json { return try Printer.json(problems) }
             if problems.isEmpty {
                 return Printer.line(Text(vi: "Không có bản quét nào có vấn đề.", en: "No master has a problem.")())

@@ -19,7 +19,7 @@ extension ScanCommand {
         }
 
         func run() throws {
-            let (file, masters) = try global.openForReading().masters(of: try FileRef(parsing: ref))
+            let (file, masters) = try global.openForReading().masters(of: try FileRef(parsing: ref), lang: .current)
             if global.json { return try Printer.json(Shown(file: file, masters: masters)) }
             Printer.line("\(file.ref) — \(file.title) — \(file.scanState.label())")
             Printer.table(

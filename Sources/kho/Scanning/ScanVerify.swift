@@ -23,7 +23,7 @@ extension ScanCommand {
             let selection = select.selection
             let bar = ProgressBar(Text(vi: "Kiểm tra", en: "Verify")())
             let report = try global.openForWriting().verify(
-                selection, root: root, by: try who.attribution(), progress: { bar.update($0) })
+                selection, root: root, by: try who.attribution(), lang: .current, progress: { bar.update($0) })
             bar.finish()
             if global.json {
                 try Printer.json(report)

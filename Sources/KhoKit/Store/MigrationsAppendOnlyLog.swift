@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 
-/// Migration v11 (issue 21, item 6): the event log becomes append-only, and the id of a row that can be deleted is
-/// never given to another row. Part of a landed migration: never edit it.
+/// Migration v11-append-only-log (issue 21, item 6): the event log becomes append-only, and the id of a row that can be
+/// deleted is never given to another row. Frozen history: never edit. Its statements are made from each catalogue's
+/// own SQL (every table rebuilt from what `sqlite_master` holds for it, every trigger and view set aside and made
+/// again unchanged), so it is kept as the procedure that ran, SQL and GRDB only, not as one list of statements.
 ///
 /// * `event` refuses every UPDATE and DELETE (triggers that `RAISE(ABORT, …)`): a correction is a new event.
 /// * An event keeps naming what it named when that is deleted: `event.fonds_id`, `box_id` and `file_id` no longer
@@ -15,11 +17,11 @@ import GRDB
 /// undo's re-insert — where our own table would have to be consulted by each of them, and one forgotten path would
 /// reuse ids again. The mark starts at the highest id the log shows was ever used (a deleted row's id, kept in its
 /// delete event), so ids deleted before this migration are not given out again either.
-enum AppendOnlyLog {
+extension Migrations {
     /// The tables whose rows can be deleted (a delete, an undone add or import, an undone hand-out).
-    static let deletable = ["fonds", "box", "file", "document", "custody", "weed_item", "weed_decision"]
+    private static let v11Deletable = ["fonds", "box", "file", "document", "custody", "weed_item", "weed_decision"]
 
-    static func migrate(_ db: Database) throws {
+    static func v11AppendOnlyLog(_ db: Database) throws {
         // SQLite re-reads every trigger and view when a table is renamed, and one naming a table dropped a moment
         // before stops the rename: they are set aside and made again, unchanged, once every table is back.
         let dependents = try Row.fetchAll(
@@ -32,21 +34,22 @@ enum AppendOnlyLog {
             let name: String = row["name"]
             try db.execute(sql: "DROP \(type == "view" ? "VIEW" : "TRIGGER") \(name.quotedDatabaseIdentifier)")
         }
-        for table in deletable {
-            try rebuild(db, table) { sql in
-                try replacingOnce(table, sql, "id INTEGER PRIMARY KEY,", with: "id INTEGER PRIMARY KEY AUTOINCREMENT,")
+        for table in v11Deletable {
+            try v11Rebuild(db, table) { sql in
+                try v11ReplacingOnce(
+                    table, sql, "id INTEGER PRIMARY KEY,", with: "id INTEGER PRIMARY KEY AUTOINCREMENT,")
             }
         }
-        try rebuild(db, "event") { sql in
+        try v11Rebuild(db, "event") { sql in
             var sql = sql
             for (column, table) in [("fonds_id", "fonds"), ("box_id", "box"), ("file_id", "file")] {
-                sql = try replacingOnce(
+                sql = try v11ReplacingOnce(
                     "event", sql, "\(column) INTEGER REFERENCES \(table)(id)", with: "\(column) INTEGER")
             }
             return sql
         }
         for row in dependents { try db.execute(sql: row["sql"]) }
-        try markDeletedIds(db)
+        try v11MarkDeletedIds(db)
         try db.execute(
             sql: """
                 CREATE TRIGGER event_never_updated BEFORE UPDATE ON event
@@ -61,7 +64,7 @@ enum AppendOnlyLog {
     }
 
     /// Makes `table` again from its own SQL as `transform` changes it, keeping every row (and id) and every index.
-    private static func rebuild(_ db: Database, _ table: String, transform: (String) throws -> String) throws {
+    private static func v11Rebuild(_ db: Database, _ table: String, transform: (String) throws -> String) throws {
         guard
             let sql = try String.fetchOne(
                 db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
@@ -87,7 +90,7 @@ enum AppendOnlyLog {
     }
 
     /// `text` (the SQL of `table`) with `target`, which must occur exactly once, replaced.
-    private static func replacingOnce(
+    private static func v11ReplacingOnce(
         _ table: String, _ text: String, _ target: String, with replacement: String
     ) throws -> String {
         let parts = text.components(separatedBy: target)
@@ -96,7 +99,7 @@ enum AppendOnlyLog {
     }
 
     /// Starts the id counters of fonds, boxes and files above every id a delete event says was used.
-    private static func markDeletedIds(_ db: Database) throws {
+    private static func v11MarkDeletedIds(_ db: Database) throws {
         for (table, kind) in [("fonds", "fonds.delete"), ("box", "box.delete"), ("file", "file.delete")] {
             guard
                 let highest = try Int64.fetchOne(
@@ -113,19 +116,5 @@ enum AppendOnlyLog {
             try db.execute(
                 sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", arguments: [highest, table])
         }
-    }
-}
-
-/// The ids a table has given out.
-enum RowIds {
-    /// The highest id `table` ever gave a row, deleted or not (its `AUTOINCREMENT` mark): a new row gets one above it.
-    static func highestGiven(_ db: Database, table: String) throws -> Int64 {
-        let rows = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table)") ?? 0
-        // Before v11 no table counts its ids (and SQLite makes `sqlite_sequence` with the first that does).
-        guard
-            try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'sqlite_sequence'") == true
-        else { return rows }
-        let mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
-        return max(rows, mark ?? 0)
     }
 }
