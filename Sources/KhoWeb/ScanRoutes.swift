@@ -56,13 +56,16 @@ enum ScanRoutes {
             }
             _ = try store.acceptMasters(of: ref, page: form.value("page"), reason: reason, by: who)
         }
-        guarded.post("/jobs/ingest", .scanning) { _, context, _ in
+        guarded.post("/jobs/ingest", .scanning) { _, context, session in
             let who = services.attribution(context)
+            let lang = session.lang
             let store = services.store
             let root = services.settings.scansRoot
             let started = services.jobs.start(.ingest, by: who.actor) { progress in
                 let profile = try store.resolveProfile(nil)
-                let summary = try store.ingest(root: root, profile: profile, by: who) { p in progress(p.done, p.total) }
+                let summary = try store.ingest(root: root, profile: profile, by: who, lang: lang) { p in
+                    progress(p.done, p.total)
+                }
                 return Text(
                     vi:
                         "Đã nạp \(summary.masters) tệp (\(summary.new) mới, \(summary.changed) thay đổi), \(summary.failedQC) không đạt chuẩn, \(summary.unreadable) không đọc được.",

@@ -34,7 +34,8 @@ import Testing
         let target = live
         #expect(throws: StoreError.catalogueReplaced(path: store.path, task: KhoStore.ingestTask)) {
             try store.ingest(
-                root: root, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now, transaction: .perBatch
+                root: root, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now,
+                transaction: .perBatch
             ) { _ in
                 guard once.first() else { return }
                 do {
@@ -106,7 +107,7 @@ import Testing
         let (store, root) = try Self.catalogueWith1080Masters(in: folder, at: folder.file("kho.sqlite"))
         let seen = Mutex<[Int]>([])
         let summary = try store.ingest(
-            root: root, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now, transaction: transaction
+            root: root, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now, transaction: transaction
         ) { progress in seen.withLock { $0.append(progress.done) } }
         #expect(summary.new == 1080)
         #expect(seen.withLock { $0 } == said)

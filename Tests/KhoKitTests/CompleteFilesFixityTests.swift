@@ -32,7 +32,8 @@ import Testing
     }
 
     func ingest(_ store: KhoStore, at: String? = nil) throws -> IngestSummary {
-        try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa", at: at), now: Fixture.now)
+        try store.ingest(
+            root: scans.path, profile: .vn2025, by: Fixture.who("Hoa", at: at), lang: .vi, now: Fixture.now)
     }
 
     static let a = FileRef(box: "H1", file: "01")

@@ -35,7 +35,7 @@ import Testing
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([FixturePage(width: 16 + UInt32(seed), height: 16)], to: path)
-        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
+        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now)
     }
 
     /// Records a copy of `ref` made from its masters as they are now, as `kho pdf build` does after the tools ran.

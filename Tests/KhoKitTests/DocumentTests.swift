@@ -372,7 +372,7 @@ import Testing
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([FixturePage(width: 16, height: 16), FixturePage(width: 16, height: 16)], to: path)
-        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
+        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now)
         let findings = try store.documentPageFindings()
         #expect(findings == [PageRangeFinding(document: "H1/01/1", pageTo: 9, masterPages: 2)])
         #expect(

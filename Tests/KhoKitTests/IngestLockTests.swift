@@ -44,7 +44,7 @@ import Testing
             do {
                 let store = try KhoStore.open(path: live, forWriting: true)
                 let summary = try store.ingest(
-                    root: root, profile: .vn2025, by: Fixture.who(i == 0 ? "Hoa" : "Thu"), now: Fixture.now)
+                    root: root, profile: .vn2025, by: Fixture.who(i == 0 ? "Hoa" : "Thu"), lang: .vi, now: Fixture.now)
                 outcomes.add("records \(summary.records)")
             } catch let error as LockError {
                 if case .held(_, .ingest, let person, _, let pid, _) = error, ["Hoa", "Thu"].contains(person),
@@ -79,7 +79,9 @@ import Testing
         // When Thu starts an ingest
         let store = try KhoStore.open(path: live, forWriting: true)
         var refused: LockError?
-        do { _ = try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), now: Fixture.now) } catch let
+        do {
+            _ = try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), lang: .vi, now: Fixture.now)
+        } catch let
             error as LockError
         { refused = error }
         // Then she is told who is ingesting, from which process, since when; nothing was recorded
@@ -97,7 +99,9 @@ import Testing
         held.release()
         #expect(CatalogueLock.holder(of: live) == nil)
         let again = try KhoStore.open(path: live, forWriting: true)
-        #expect(try again.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), now: Fixture.now).records == 3)
+        #expect(
+            try again.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), lang: .vi, now: Fixture.now).records
+                == 3)
     }
 
     @Test func aDeadHoldersLockFileDoesNotBlock() throws {
@@ -107,7 +111,9 @@ import Testing
         try JSONEncoder().encode(dead).write(to: URL(fileURLWithPath: live + ".lock"))
         #expect(CatalogueLock.holder(of: live) == nil)
         // Then the next ingest runs at once
-        #expect(try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), now: Fixture.now).records == 2)
+        #expect(
+            try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), lang: .vi, now: Fixture.now).records
+                == 2)
         #expect(try ingestEvents(store) == 2)
     }
 
@@ -141,7 +147,7 @@ import Testing
         // Then an ingest through the link is refused too
         let store = try KhoStore.open(path: link, forWriting: true)
         #expect(throws: LockError.self) {
-            try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), now: Fixture.now)
+            try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Thu"), lang: .vi, now: Fixture.now)
         }
     }
 }

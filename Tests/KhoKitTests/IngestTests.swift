@@ -33,7 +33,7 @@ import Testing
     func ingest(
         _ store: KhoStore, profile: QualityProfile = .vn2025, who: String = "Lê Thị Hoa"
     ) throws -> IngestSummary {
-        try store.ingest(root: scans.path, profile: profile, by: Fixture.who(who), now: Fixture.now)
+        try store.ingest(root: scans.path, profile: profile, by: Fixture.who(who), lang: .vi, now: Fixture.now)
     }
 
     @Test func goodMastersPassAndCountAsDigitized() throws {
@@ -151,6 +151,24 @@ import Testing
         #expect(try store.showFile(FileRef(box: "H1", file: "01")).scanState == .passed)
     }
 
+    @Test func theSummaryIsWordedInTheLanguageTheIngestIsGiven() throws {
+        // Given a folder kho does not know and a bilevel master the profile fails
+        try master("H9/01/0001.tif")
+        try master("H1/02/0001.tif", [.bilevel])
+        // When the same masters are ingested into two catalogues, in Vietnamese and in English
+        let vi = try catalogue().ingest(
+            root: scans.path, profile: .vn2025, by: Fixture.who(), lang: .vi, now: Fixture.now)
+        let en = try catalogue().ingest(
+            root: scans.path, profile: .vn2025, by: Fixture.who(), lang: .en, now: Fixture.now)
+        // Then each summary's findings and problem lines are in its own language
+        #expect(vi.findings.contains { $0.contains("thư mục H9/01") && $0.contains("không ứng với hồ sơ nào") })
+        #expect(en.findings.contains { $0.contains("folder H9/01") && $0.contains("names no catalogued file") })
+        let stored = try #require(vi.problems.first, "no problem line")
+        let english = try #require(en.problems.first { $0.code == stored.code && $0.master == stored.master })
+        #expect(stored.message != english.message)
+        #expect(!english.message.contains { "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".contains($0) })
+    }
+
     @Test func brokenMastersAreFindingsForTheirFileAndTheIngestGoesOn() throws {
         let store = try catalogue()
         try master("H1/01/0001.tif")
@@ -222,7 +240,7 @@ import Testing
     @Test func aMissingRootIsAClearError() throws {
         let store = try catalogue()
         expectError(ScanError.rootMissing(scans.file("none"))) {
-            try store.ingest(root: scans.file("none"), profile: .vn2025, by: Fixture.who(), now: Fixture.now)
+            try store.ingest(root: scans.file("none"), profile: .vn2025, by: Fixture.who(), lang: .vi, now: Fixture.now)
         }
     }
 }

@@ -48,7 +48,8 @@ import Testing
 
     func ingest(_ store: KhoStore, by attribution: Attribution? = nil) throws -> IngestSummary {
         try store.ingest(
-            root: scans.path, profile: .vn2025, by: attribution ?? Fixture.who("Lê Thị Hoa"), now: Fixture.now)
+            root: scans.path, profile: .vn2025, by: attribution ?? Fixture.who("Lê Thị Hoa"), lang: .vi,
+            now: Fixture.now)
     }
 
     /// Each file's scan.ingest event: its happened day and time.

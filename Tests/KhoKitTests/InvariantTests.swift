@@ -253,7 +253,7 @@ private func codes(_ report: CheckReport) -> Set<String> { Set(report.problems.m
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([.rgb], to: path)
-        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who(), now: Fixture.now)
+        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who(), lang: .vi, now: Fixture.now)
         #expect(try store.showFile(FileRef(box: "H2", file: "01")).scanState == .passed)
         try store.registerBox(BoxDraft(code: "H3", fonds: "UBND-SK1"), by: Fixture.registrar)
         let before = try snapshot(store)

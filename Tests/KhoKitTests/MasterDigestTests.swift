@@ -29,7 +29,7 @@ import Testing
     }
 
     func ingest(_ store: KhoStore) throws -> IngestSummary {
-        try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
+        try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now)
     }
 
     func digests(_ store: KhoStore) throws -> (merged: Int, recent: Int, masters: Int) {

@@ -190,7 +190,7 @@ private struct Workload {
 
     private func ingest(_ store: KhoStore) throws -> IngestSummary {
         // A later modification time than the previous ingest saw, so a rewritten master is read again.
-        try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who(), now: Fixture.now)
+        try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who(), lang: .vi, now: Fixture.now)
     }
 }
 

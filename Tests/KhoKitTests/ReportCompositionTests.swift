@@ -18,7 +18,7 @@ import Testing
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([FixturePage(xResolution: 150, yResolution: 150)], to: path)
-        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
+        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now)
         var request = EstimateRequest(rates: .defaults, ratesFound: false)
         request.resamples = 200
         // When the report is made in English and in Vietnamese, whatever the process's language

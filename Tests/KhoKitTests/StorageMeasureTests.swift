@@ -49,7 +49,7 @@ import Testing
         // Given 25 masters of known size that pass QC, and one large master that fails it
         let store = try catalogue(files: 10)
         let truth = try masters(25)
-        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
+        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now)
         // When estimated
         let r = try estimate(store)
         // Then bytes per page is measured from the 25 passed masters, within 1 % of their true mean
@@ -69,7 +69,7 @@ import Testing
         // Given 19 passed masters
         let store = try catalogue(files: 10)
         _ = try masters(19)
-        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), now: Fixture.now)
+        _ = try store.ingest(root: scans.path, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now)
         // When estimated
         let r = try estimate(store)
         // Then the assumption is used and says how many masters there are

@@ -27,7 +27,7 @@ import Testing
         }
         let past = Date().addingTimeInterval(-40 * 86_400)
         let who = Attribution(actor: "Lê Thị Hoa", recorder: "test@local", happenedAt: past, recordedAt: past)
-        _ = try fixture.store.ingest(root: root.path, profile: .vn2025, by: who, now: past) { _ in }
+        _ = try fixture.store.ingest(root: root.path, profile: .vn2025, by: who, lang: .vi, now: past) { _ in }
         let due = WebFixture.time.day(of: past.addingTimeInterval(5 * 86_400))
         for (file, holder) in [("01", "Ông An"), ("03", "Ông Hùng")] {
             _ = try fixture.store.takeOut(

@@ -47,10 +47,10 @@ import Testing
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FixtureWriter.write([.rgb, .rgb], to: path)
-        _ = try fixture.store.ingest(root: root.path, profile: .vn2025, by: Self.hoa) { _ in }
+        _ = try fixture.store.ingest(root: root.path, profile: .vn2025, by: Self.hoa, lang: .vi) { _ in }
         // The same master, changed after it passed, ingested again: the file needs review.
         try FixtureWriter.write([FixturePage(width: 17, height: 16), .rgb], to: path)
-        _ = try fixture.store.ingest(root: root.path, profile: .vn2025, by: Self.hoa) { _ in }
+        _ = try fixture.store.ingest(root: root.path, profile: .vn2025, by: Self.hoa, lang: .vi) { _ in }
         #expect(try fixture.store.showFile(ref).scanState == .review)
         try await fixture.test { client in
             let login = try await client.login("quet")

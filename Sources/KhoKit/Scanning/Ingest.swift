@@ -60,7 +60,7 @@ extension KhoStore {
     /// leaves no half-ingested file and the next run finishes the job. A hand record of a file is superseded by its
     /// ingest, not added to. An ingest that leaves more than ``MasterDigests/mergeAt`` recent digests merges them.
     public func ingest(
-        root: String, profile: QualityProfile, by who: Attribution, now: Date = Date(),
+        root: String, profile: QualityProfile, by who: Attribution, lang: Lang, now: Date = Date(),
         transaction: IngestTransaction = .standard, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> IngestSummary {
         // One ingest at a time per catalogue: a second one is told who is ingesting since when (LockError.held).
@@ -72,13 +72,14 @@ extension KhoStore {
         let (folders, walkFindings) = try ScanWalker.walk(root: rootPath)
         var summary = IngestSummary()
         summary.profile = profile.name
-        summary.findings = walkFindings.map { $0.text() }
+        summary.findings = walkFindings.map { $0.text(lang) }
 
         let catalogue = try read { db in try IngestCatalogue(db, root: rootPath, folders: folders) }
         let identity = try watchCatalogue()
-        let work = Self.planWork(folders: folders, catalogue: catalogue, summary: &summary)
+        let work = Self.planWork(folders: folders, catalogue: catalogue, lang: lang, summary: &summary)
         let run = IngestRun(
-            root: rootPath, profile: profile, who: who, registered: catalogue.registered, now: now, started: started,
+            root: rootPath, profile: profile, who: who, lang: lang, registered: catalogue.registered, now: now,
+            started: started,
             identity: identity, transaction: transaction, progress: progress)
         let days = try writeBatches(Self.batches(of: work, masters: \.toRead.count), run: run, summary: &summary)
         if try read({ db in try MasterDigests.recent(db) }) > MasterDigests.mergeAt {
@@ -117,11 +118,12 @@ extension KhoStore {
                     for item in batches[index] {
                         let read = results[offset..<(offset + item.toRead.count)]
                         offset += item.toRead.count
-                        Self.countRead(read, ref: item.ref, into: &summary)
+                        Self.countRead(read, ref: item.ref, lang: run.lang, into: &summary)
                         try self.record(
                             db, fileId: item.fileId, read: read, recorded: item.recorded, gone: item.gone,
                             root: run.root, profile: run.profile,
-                            by: run.who, registered: run.registered(item.fileId), now: run.now, summary: &summary,
+                            by: run.who, lang: run.lang, registered: run.registered(item.fileId), now: run.now,
+                            summary: &summary,
                             days: &days)
                     }
                     done += results.count
@@ -138,7 +140,9 @@ extension KhoStore {
     }
 
     /// Counts the masters read for one file in `summary`: pages, bytes, unreadable and failing masters, problems.
-    private static func countRead(_ read: ArraySlice<ReadMaster>, ref: String, into summary: inout IngestSummary) {
+    private static func countRead(
+        _ read: ArraySlice<ReadMaster>, ref: String, lang: Lang, into summary: inout IngestSummary
+    ) {
         for r in read {
             summary.pages += r.result.pageCount
             summary.bytes += Int64(r.result.fileSize)
@@ -152,7 +156,7 @@ extension KhoStore {
                 summary.problems.append(
                     ProblemLine(
                         ref: ref, master: r.disk.name, page: p.page, code: p.code,
-                        message: Lang.current == .vi ? p.vi : p.en))
+                        message: lang == .vi ? p.vi : p.en))
             }
         }
     }
@@ -223,6 +227,8 @@ private struct IngestRun {
     var root: String
     var profile: QualityProfile
     var who: Attribution
+    /// The language of the summary's findings and problem lines.
+    var lang: Lang
     var registered: RegistrationTimes
     var now: Date
     var started: Date

@@ -5,7 +5,7 @@ extension KhoStore {
     /// What to read: for each catalogued, non-secret folder, its new and changed masters; and for each file, its
     /// masters recorded before that are no longer on disk. Files with nothing to do are left out.
     static func planWork(
-        folders: [ScanFolder], catalogue: IngestCatalogue, summary: inout IngestSummary
+        folders: [ScanFolder], catalogue: IngestCatalogue, lang: Lang, summary: inout IngestSummary
     ) -> [WorkItem] {
         var work: [WorkItem] = []
         var seen: Set<String> = []
@@ -14,11 +14,11 @@ extension KhoStore {
             guard let known = catalogue.files[ref] else {
                 summary.findings.append(
                     IngestFinding.unknownFolder(box: folder.box, file: folder.file, masters: folder.masters.count)
-                        .text())
+                        .text(lang))
                 continue
             }
             if known.secret {
-                summary.findings.append(IngestFinding.secretFile(ref: ref, masters: folder.masters.count).text())
+                summary.findings.append(IngestFinding.secretFile(ref: ref, masters: folder.masters.count).text(lang))
                 continue
             }
             summary.masters += folder.masters.count

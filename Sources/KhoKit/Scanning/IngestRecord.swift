@@ -8,10 +8,11 @@ extension KhoStore {
     func record(
         _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, recorded: Set<String>, gone: [String],
         root: String, profile: QualityProfile,
-        by who: Attribution, registered: Date?, now: Date, summary: inout IngestSummary, days: inout [WorkDayKey: Int]
+        by who: Attribution, lang: Lang, registered: Date?, now: Date, summary: inout IngestSummary,
+        days: inout [WorkDayKey: Int]
     ) throws {
         let history = try recordMasters(
-            db, fileId: fileId, read: read, recorded: recorded, root: root, profile: profile, now: now,
+            db, fileId: fileId, read: read, recorded: recorded, root: root, profile: profile, lang: lang, now: now,
             summary: &summary)
         for rel in gone {
             try db.execute(sql: "UPDATE master SET missing = 1 WHERE rel_path = ?", arguments: [rel])
@@ -63,7 +64,7 @@ extension KhoStore {
     /// table other tables refer to), a third of the cost of writing a master.
     private func recordMasters(
         _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, recorded: Set<String>, root: String,
-        profile: QualityProfile, now: Date, summary: inout IngestSummary
+        profile: QualityProfile, lang: Lang, now: Date, summary: inout IngestSummary
     ) throws -> [HashEntry] {
         let insert = try db.cachedStatement(sql: Self.insertMaster)
         let upsert = try db.cachedStatement(
@@ -84,10 +85,10 @@ extension KhoStore {
             let fixity =
                 isNew
                 ? (reference: m.result.sha256, seen: String?.none, changedAt: Int64?.none)
-                : try fixityReference(db, m, now: now, summary: &summary, history: &history)
+                : try fixityReference(db, m, lang: lang, now: now, summary: &summary, history: &history)
             var problemsJSON = m.problemsJSON
             var problemCount = m.problems.count
-            if let duplicate = try duplicateProblem(db, m, summary: &summary) {
+            if let duplicate = try duplicateProblem(db, m, lang: lang, summary: &summary) {
                 problemsJSON = StoredProblem.json(m.problems + [duplicate])
                 problemCount += 1
             }
@@ -112,7 +113,8 @@ extension KhoStore {
     /// reference; a master that failed is expected to be replaced (that is the rescan). Returns the SHA-256 to keep as
     /// the reference, the new one seen and since when; a new reference goes into `history`.
     private func fixityReference(
-        _ db: Database, _ m: ReadMaster, now: Date, summary: inout IngestSummary, history: inout [HashEntry]
+        _ db: Database, _ m: ReadMaster, lang: Lang, now: Date, summary: inout IngestSummary,
+        history: inout [HashEntry]
     ) throws -> (reference: String?, seen: String?, changedAt: Int64?) {
         let previous = try db.cachedStatement(
             sql: """
@@ -134,7 +136,7 @@ extension KhoStore {
                 summary.problems.append(
                     ProblemLine(
                         ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil,
-                        code: "changed_after_check", message: text()))
+                        code: "changed_after_check", message: text(lang)))
             }
             return (oldSHA, new, changedAt)
         } else if let new = m.result.sha256, old == nil || (old?["sha256"] as String?) == nil {
@@ -149,7 +151,7 @@ extension KhoStore {
     /// The digest is found by its prefix among the merged and the recent digests (``MasterDigests``), then compared
     /// whole.
     private func duplicateProblem(
-        _ db: Database, _ m: ReadMaster, summary: inout IngestSummary
+        _ db: Database, _ m: ReadMaster, lang: Lang, summary: inout IngestSummary
     ) throws -> StoredProblem? {
         guard let sha = m.result.sha256,
             let other = try String.fetchOne(
@@ -174,7 +176,7 @@ extension KhoStore {
             summary.problems.append(
                 ProblemLine(
                     ref: ref(of: m.disk.relPath), master: m.disk.name, page: nil, code: "duplicate",
-                    message: finding()))
+                    message: finding(lang)))
         }
         return StoredProblem(page: nil, code: "duplicate", vi: finding.vi, en: finding.en)
     }

@@ -41,7 +41,7 @@ extension ScanCommand {
             let chosen = try store.resolveProfile(profile)
             let bar = ProgressBar(Text(vi: "Nạp", en: "Ingest")())
             let summary = try store.ingest(
-                root: root, profile: chosen, by: try who.attribution(), progress: { bar.update($0) })
+                root: root, profile: chosen, by: try who.attribution(), lang: .current, progress: { bar.update($0) })
             bar.finish()
             if global.json { return try Printer.json(summary) }
             ScanCommand.printSummary(summary, time: store.time)
