@@ -64,6 +64,12 @@ enum CataloguePages {
                 + b.table(fileHeaders(b), Array(rows), numeric: [5, 6])
             return Responses.html(b.page(b.t("Hồ sơ", "Files"), body))
         }
+        registerFilePages(guarded)
+    }
+
+    /// One box as its page, then one file.
+    static func registerFilePages(_ guarded: Guarded) {
+        let services = guarded.services
         guarded.get("/boxes/:box", .read) { _, context, session in
             let code = try context.parameters.require("box")
             let readable = session.role.hasClearance ? nil : session.role.readableAccess
@@ -100,6 +106,12 @@ enum CataloguePages {
             body += "<h2>\(h(b.t("Lịch sử", "History")))</h2>" + DashboardRoutes.eventTable(events, b)
             return Responses.html(b.page(b.t("Hộp \(box.code)", "Box \(box.code)"), body))
         }
+        registerFilePage(guarded)
+    }
+
+    /// One file with its documents, and its PDF/A copy.
+    static func registerFilePage(_ guarded: Guarded) {
+        let services = guarded.services
         guarded.get("/files/:box/:file", .read) { _, context, session in
             let file = try await readableFile(context, session, services)
             let ref = FileRef(box: file.box, file: file.file)

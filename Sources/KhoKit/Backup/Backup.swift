@@ -92,21 +92,30 @@ extension KhoStore {
                     path: target, reason: Text(verbatim: String(cString: strerror(errno))))
             }
             Self.syncFile(directory: directory)
-        } catch let error as KhoError {
-            throw error
-        } catch let error as DatabaseError {
-            let reason =
-                error.resultCode.primaryResultCode == .SQLITE_FULL
-                ? Text(vi: "đĩa đích đã đầy", en: "the destination disk is full")
-                : Text(verbatim: error.message ?? "\(error.resultCode)")
-            throw MaintenanceError.backupFailed(path: target, reason: reason)
         } catch {
-            throw MaintenanceError.backupFailed(path: target, reason: Text(verbatim: error.localizedDescription))
+            throw Self.backupFailure(error, target: target)
         }
         // A catalogue altered behind kho's back is still copied whole (`kho check` names what was altered).
         var report = try Self.inspect(dest, thorough: verify, requireKhoSchema: false)
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// What a backup that failed says: kho's own error as it is, SQLite's and the system's as the reason the backup
+    /// to `target` failed (a full destination disk by name).
+    private static func backupFailure(_ error: Error, target: String) -> Error {
+        switch error {
+        case let error as KhoError:
+            return error
+        case let error as DatabaseError:
+            let reason =
+                error.resultCode.primaryResultCode == .SQLITE_FULL
+                ? Text(vi: "đĩa đích đã đầy", en: "the destination disk is full")
+                : Text(verbatim: error.message ?? "\(error.resultCode)")
+            return MaintenanceError.backupFailed(path: target, reason: reason)
+        default:
+            return MaintenanceError.backupFailed(path: target, reason: Text(verbatim: error.localizedDescription))
+        }
     }
 
     /// Checks that `path` is a sound kho catalogue that this kho can read, and says what it holds.
