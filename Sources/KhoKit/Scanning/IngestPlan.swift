@@ -80,22 +80,27 @@ extension KhoStore {
     }
 
     /// Batches of whole catalogue files (the first one empty when there is no work): about `first` masters, then
-    /// twice as many each time up to `chunk`. The database waits for the first batch alone, so it is small; the
-    /// later ones are read while the one before is written.
+    /// twice as many each time up to `chunk`, and at the end half of what is left each time, down to `first`. The
+    /// database waits for the first batch alone, and the last one is written alone, so both are small; the others
+    /// are read while the one before is written.
     static func batches<Item>(
         of work: [Item], masters: (Item) -> Int, first: Int = 64, chunk: Int = 1024
     ) -> [[Item]] {
         var batches: [[Item]] = [[]]
+        var left = work.reduce(0) { $0 + masters($1) }
         var count = 0
+        var growing = first
         var size = first
         for item in work {
             if count >= size {
                 batches.append([])
                 count = 0
-                size = min(size * 2, chunk)
+                growing = min(growing * 2, chunk)
+                size = min(growing, max(first, left / 2))
             }
             batches[batches.count - 1].append(item)
             count += masters(item)
+            left -= masters(item)
         }
         return batches
     }
