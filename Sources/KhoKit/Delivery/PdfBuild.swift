@@ -397,24 +397,25 @@ extension KhoStore {
                 if let id = box.id { boxIds.insert(id) }
             }
         }
-        var clauses: [String] = ["fi.access != 'secret'"]
+        var conditions: [SQL] = ["fi.access != 'secret'"]
         if !targets.isEmpty {
-            var any: [String] = []
-            if !fileIds.isEmpty { any.append("fi.id IN (\(fileIds.map(String.init).joined(separator: ",")))") }
-            if !boxIds.isEmpty { any.append("fi.box_id IN (\(boxIds.map(String.init).joined(separator: ",")))") }
-            clauses.append("(" + any.joined(separator: " OR ") + ")")
+            var any: [SQL] = []
+            if !fileIds.isEmpty { any.append("fi.id IN \(fileIds.sorted())") }
+            if !boxIds.isEmpty { any.append("fi.box_id IN \(boxIds.sorted())") }
+            conditions.append("(\(any.joined(separator: " OR ")))")
         }
         let rows = try Row.fetchAll(
             db,
-            sql: """
-                SELECT fi.id AS file_id, fi.box_id, b.fonds_id, b.code AS box_code, fi.code AS file_code, fo.code AS fonds_code,
-                       fo.name AS fonds_name, fi.title, fi.start_year, fi.end_year, fi.retention,
-                       fi.scan_state, c.path AS copy_path, c.bytes AS copy_bytes
-                FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
-                LEFT JOIN pdf_copy c ON c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = fi.id)
-                WHERE \(clauses.joined(separator: " AND "))
-                ORDER BY b.code, fi.code
-                """)
+            SQLRequest<Row>(
+                literal: """
+                    SELECT fi.id AS file_id, fi.box_id, b.fonds_id, b.code AS box_code, fi.code AS file_code, fo.code AS fonds_code,
+                           fo.name AS fonds_name, fi.title, fi.start_year, fi.end_year, fi.retention,
+                           fi.scan_state, c.path AS copy_path, c.bytes AS copy_bytes
+                    FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
+                    LEFT JOIN pdf_copy c ON c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = fi.id)
+                    WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY b.code, fi.code
+                    """))
         let candidates = rows.map { row -> Candidate in
             let copyPath: String? = row["copy_path"]
             let copyBytes: Int64? = row["copy_bytes"]

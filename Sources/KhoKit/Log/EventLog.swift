@@ -89,8 +89,8 @@ extension KhoStore {
         var query = try eventQuery(filter)
         return try read { db in
             try query.narrow(db, toBox: filter.box, file: filter.file)
-            let sql = Self.eventSQL(where: query.clauses, limit: filter.limit)
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(query.arguments))
+            let rows = try Row.fetchAll(
+                db, SQLRequest<Row>(literal: Self.eventSQL(where: query.conditions, limit: filter.limit)))
             let events = try rows.map { try Event(row: $0) }
             let details = events.map(\.decodedDetail)
             var describer = try EventDescriber(db)
@@ -107,24 +107,24 @@ extension KhoStore {
         if let kind = filter.kind {
             let matching = EventKind.allCases.filter { $0.rawValue == kind || $0.rawValue.hasPrefix(kind + ".") }
             guard !matching.isEmpty else { throw LogError.badKind(kind) }
-            query.clauses.append("e.kind IN (\(matching.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
+            query.conditions.append("e.kind IN \(matching.map(\.rawValue))")
         }
         if let person = filter.person {
-            query.add("e.actor = ?", Clean.text(person))
+            query.conditions.append("e.actor = \(Clean.text(person))")
         }
-        for (day, op) in [(filter.from, ">="), (filter.to, "<=")] {
+        for (day, op): (String?, SQL) in [(filter.from, ">="), (filter.to, "<=")] {
             guard let day else { continue }
             guard time.parse(day) != nil, day.count == 10 else { throw LogError.badDay(day) }
-            query.add("e.happened_day \(op) ?", day)
+            query.conditions.append("e.happened_day \(op) \(day)")
         }
         return query
     }
 
     /// The events with their fonds, box and file codes and the event that undid each, oldest first; with a
     /// `limit`, only the last ones.
-    private static func eventSQL(where clauses: [String], limit: Int?) -> String {
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let sql = """
+    private static func eventSQL(where conditions: [SQL], limit: Int?) -> SQL {
+        let whereSQL: SQL = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
+        let events: SQL = """
             SELECT e.*, f.code AS fonds_code, b.code AS box_code, fi.code AS file_code, fb.code AS file_box_code,
                    (SELECT u.id FROM event u WHERE u.undoes = e.id) AS undone_by
             FROM event e
@@ -133,11 +133,9 @@ extension KhoStore {
             LEFT JOIN file fi ON fi.id = e.file_id
             LEFT JOIN box fb ON fb.id = fi.box_id
             \(whereSQL)
-            ORDER BY e.id
             """
-        guard let limit else { return sql }
-        return
-            "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY e.id", with: "ORDER BY e.id DESC")) LIMIT \(max(0, limit))) ORDER BY id"
+        guard let limit else { return "\(events) ORDER BY e.id" }
+        return "SELECT * FROM (\(events) ORDER BY e.id DESC LIMIT \(max(0, limit))) ORDER BY id"
     }
 
     /// One event as the log shows it: its codes, figures and words; a deleted box or file is named from the event.
@@ -166,24 +164,17 @@ extension KhoStore {
     }
 }
 
-/// The SQL conditions of a log filter and their arguments, in order.
+/// The SQL conditions of a log filter, their values bound where they stand.
 private struct EventQuery {
-    var clauses: [String] = []
-    var arguments: [(any DatabaseValueConvertible)?] = []
-
-    /// Adds a condition with one argument.
-    mutating func add(_ clause: String, _ argument: (any DatabaseValueConvertible)?) {
-        clauses.append(clause)
-        arguments.append(argument)
-    }
+    var conditions: [SQL] = []
 
     /// Narrows to the events of a box and of a file, looked up by code (an unknown code is an error).
     mutating func narrow(_ db: Database, toBox boxCode: String?, file ref: FileRef?) throws {
         if let boxCode {
-            add("e.box_id = ?", try Lookup.box(db, code: boxCode).id)
+            conditions.append("e.box_id = \(try Lookup.box(db, code: boxCode).id)")
         }
         if let ref {
-            add("e.file_id = ?", try Lookup.file(db, ref: ref).1.id)
+            conditions.append("e.file_id = \(try Lookup.file(db, ref: ref).1.id)")
         }
     }
 }

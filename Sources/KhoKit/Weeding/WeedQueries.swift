@@ -6,45 +6,40 @@ extension KhoStore {
     /// The items of the destruction list matching `filter`, in box order.
     public func weedItems(_ filter: WeedFilter = WeedFilter()) throws -> [WeedItemView] {
         try read { db in
-            var clauses: [String] = []
-            var arguments: StatementArguments = []
+            var conditions: [SQL] = []
             if let fonds = filter.fonds {
-                clauses.append("b.fonds_id = ?")
-                arguments += [try Lookup.fonds(db, code: Clean.code(fonds)).id]
+                conditions.append("b.fonds_id = \(try Lookup.fonds(db, code: Clean.code(fonds)).id)")
             }
             if let box = filter.box {
-                clauses.append("w.box_id = ?")
-                arguments += [try Lookup.box(db, code: box).id]
+                conditions.append("w.box_id = \(try Lookup.box(db, code: box).id)")
             }
             if let stage = filter.stage {
                 guard let s = WeedStage.parse(stage) else {
                     throw FilterError.badValue(field: "--stage", value: stage, allowed: WeedStage.keys)
                 }
-                clauses.append(Self.stageSQL[s] ?? "1")
+                conditions.append(Self.stageSQL[s] ?? "1")
             }
-            return try Self.weedItems(
-                db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments: arguments)
+            return try Self.weedItems(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
         }
     }
 
-    private static let stageSQL: [WeedStage: String] = [
+    private static let stageSQL: [WeedStage: SQL] = [
         .proposed: "w.approval_id IS NULL",
         .approved: "w.approval_id IS NOT NULL AND w.destruction_id IS NULL",
         .destroyed: "w.destruction_id IS NOT NULL",
     ]
 
-    static func weedItems(
-        _ db: Database, where condition: String, arguments: StatementArguments = []
-    ) throws -> [WeedItemView] {
+    static func weedItems(_ db: Database, where condition: SQL) throws -> [WeedItemView] {
         try Row.fetchAll(
             db,
-            sql: """
-                SELECT w.id, b.code AS box, f.code AS fonds, w.title, w.start_year, w.end_year, w.quantity_mm, w.sheets, w.reason, w.notes,
-                       w.added_by, a.reference AS decision, a.day AS decision_day, d.reference AS record, d.day AS record_day
-                FROM weed_item w JOIN box b ON b.id = w.box_id JOIN fonds f ON f.id = b.fonds_id
-                LEFT JOIN weed_decision a ON a.id = w.approval_id LEFT JOIN weed_decision d ON d.id = w.destruction_id
-                WHERE \(condition) ORDER BY f.code, b.code, w.id
-                """, arguments: arguments
+            SQLRequest<Row>(
+                literal: """
+                    SELECT w.id, b.code AS box, f.code AS fonds, w.title, w.start_year, w.end_year, w.quantity_mm, w.sheets, w.reason, w.notes,
+                           w.added_by, a.reference AS decision, a.day AS decision_day, d.reference AS record, d.day AS record_day
+                    FROM weed_item w JOIN box b ON b.id = w.box_id JOIN fonds f ON f.id = b.fonds_id
+                    LEFT JOIN weed_decision a ON a.id = w.approval_id LEFT JOIN weed_decision d ON d.id = w.destruction_id
+                    WHERE \(condition) ORDER BY f.code, b.code, w.id
+                    """)
         ).map { r in
             let decision: String? = r["decision"]
             let record: String? = r["record"]

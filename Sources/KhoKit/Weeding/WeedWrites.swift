@@ -30,7 +30,7 @@ extension KhoStore {
             event.sheets = record.quantity.sheets
             try event.append(db)
             let id = try Self.insertWeed(db, record, event: event.id ?? 0)
-            return try Self.weedItems(db, where: "w.id = ?", arguments: [id]).first
+            return try Self.weedItems(db, where: "w.id = \(id)").first
                 ?? WeedItemView(
                     id: id, box: draft.box, fonds: "", title: record.title, quantity: record.quantity,
                     reason: record.reason,
