@@ -160,7 +160,7 @@ extension KhoStore {
     ) throws -> Event {
         let thing: CatalogueError.Thing = subject == .fonds ? .fonds : subject == .box ? .box : .file
         if let happened = try History.firstHappening(
-            db, subject, ids: "SELECT ?", arguments: [id], strict: false, time: time)
+            db, subject, ids: "SELECT \(id)", strict: false, time: time)
         {
             throw CorrectionError.notUntouched(thing: thing, code: code, happened: happened.text)
         }

@@ -54,30 +54,30 @@ enum History {
         .fondsRename, .boxRename, .fileRename, .boxDelete, .fileDelete, .undo,
     ]
 
-    /// The first thing that happened to any row of `subject` whose id is in `ids` (an SQL query giving ids, with `?`
-    /// arguments), or nil when nothing did.
+    /// The first thing that happened to any row of `subject` whose id is in `ids` (an SQL query giving ids, its
+    /// values bound), or nil when nothing did.
     ///
     /// Events count when they are live (``LiveEvent``: an undone edit changed nothing) and are not undo events; with
     /// `strict` (undoing an import) every other kind counts, edits and moves too, otherwise only the kinds that are not
     /// ``bookkeeping``. Rows of other tables that refer to a row count in both
     /// cases, except rows of the same set (a box made from another box of the same import).
     static func firstHappening(
-        _ db: Database, _ subject: Subject, ids: String, arguments: StatementArguments,
-        strict: Bool, time: LocalTime
+        _ db: Database, _ subject: Subject, ids: SQL, strict: Bool, time: LocalTime
     ) throws -> Happening? {
-        let kinds = bookkeeping.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
-        let filter = (strict ? "e.kind != 'undo'" : "e.kind NOT IN (\(kinds))") + " AND \(LiveEvent.sql(alias: "e"))"
+        let kinds: SQL = strict ? "e.kind != 'undo'" : "e.kind NOT IN \(bookkeeping.map(\.rawValue).sorted())"
         if let row = try Row.fetchOne(
             db,
-            sql: """
-                SELECT e.id, e.kind, e.actor, e.happened_at, e.fonds_id, e.box_id, e.file_id FROM event e
-                WHERE e.\(subject.eventColumn) IN (\(ids)) AND \(subject.ownEventsOnly) AND \(filter)
-                ORDER BY e.id LIMIT 1
-                """, arguments: arguments)
+            SQLRequest<Row>(
+                literal: """
+                    SELECT e.id, e.kind, e.actor, e.happened_at, e.fonds_id, e.box_id, e.file_id FROM event e
+                    WHERE e.\(sql: subject.eventColumn) IN (\(ids)) AND \(sql: subject.ownEventsOnly) AND \(kinds)
+                      AND \(sql: LiveEvent.sql(alias: "e"))
+                    ORDER BY e.id LIMIT 1
+                    """))
         {
             return try eventHappening(db, row: row, subject: subject, time: time)
         }
-        return try firstReference(db, subject, ids: ids, arguments: arguments)
+        return try firstReference(db, subject, ids: ids)
     }
 
     /// An event as a happening: what, on which box or file, when, by whom, and its id.
@@ -109,7 +109,7 @@ enum History {
 
     /// The first row of another table (or of the same table, outside the set) that refers to a row of the set.
     private static func firstReference(
-        _ db: Database, _ subject: Subject, ids: String, arguments: StatementArguments
+        _ db: Database, _ subject: Subject, ids: SQL
     ) throws -> Happening? {
         let references = try Row.fetchAll(
             db,
@@ -121,15 +121,15 @@ enum History {
         for reference in references {
             let table: String = reference["tbl"]
             let column: String = reference["col"]
-            let outside = table == subject.table ? " AND t.rowid NOT IN (\(ids))" : ""
-            let args = table == subject.table ? arguments + arguments : arguments
+            let outside: SQL = table == subject.table ? " AND t.rowid NOT IN (\(ids))" : ""
             guard
                 let row = try Row.fetchOne(
                     db,
-                    sql: """
-                        SELECT t.rowid AS rid, t.\(column) AS target, COUNT(*) OVER () AS n FROM \(table) t
-                        WHERE t.\(column) IN (\(ids))\(outside) ORDER BY t.rowid LIMIT 1
-                        """, arguments: args)
+                    SQLRequest<Row>(
+                        literal: """
+                            SELECT t.rowid AS rid, t.\(sql: column) AS target, COUNT(*) OVER () AS n FROM \(sql: table) t
+                            WHERE t.\(sql: column) IN (\(ids))\(outside) ORDER BY t.rowid LIMIT 1
+                            """))
             else { continue }
             return Happening(
                 row: try name(db, subject, id: row["target"]),

@@ -190,9 +190,8 @@ extension KhoStore {
             }
             throw CorrectionError.importUntracked(event: id, count: expected)
         }
-        let rows = "SELECT id FROM \(subject.table) WHERE added_by = ?"
-        if let happened = try History.firstHappening(db, subject, ids: rows, arguments: [id], strict: true, time: time)
-        {
+        let rows: SQL = "SELECT id FROM \(sql: subject.table) WHERE added_by = \(id)"
+        if let happened = try History.firstHappening(db, subject, ids: rows, strict: true, time: time) {
             throw CorrectionError.importTouched(event: id, row: happened.row, happened: happened.text)
         }
         // Events that name a row (undone edits and their undos) keep naming it: its id is never given out again.
