@@ -144,27 +144,25 @@ extension KhoStore {
     /// warnings in `lang`.
     public func documents(in scope: String? = nil, search: String? = nil, lang: Lang) throws -> [DocumentView] {
         try read { db in
-            var sql = "SELECT d.* FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id"
-            var arguments: StatementArguments = []
-            var conditions: [String] = []
+            var conditions: [SQL] = []
             if let scope {
                 if scope.contains("/") {
                     let (_, file) = try Lookup.file(db, ref: try FileRef(parsing: scope))
-                    conditions.append("d.file_id = ?")
-                    arguments += [file.id]
+                    conditions.append("d.file_id = \(file.id)")
                 } else {
-                    conditions.append("f.box_id = ?")
-                    arguments += [try Lookup.box(db, code: scope).id]
+                    conditions.append("f.box_id = \(try Lookup.box(db, code: scope).id)")
                 }
             }
             if let search, let filter = SearchQuery.filter(search, kind: .document, idSQL: "d.id") {
-                conditions.append(filter.sql)
-                arguments += [filter.argument]
+                conditions.append(SQL(sql: filter.sql, arguments: [filter.argument]))
             }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY b.code, f.code, d.seq"
-            return try DocumentQueries.views(
-                db, try DocumentRecord.fetchAll(db, sql: sql, arguments: arguments), lang: lang)
+            let whereSQL: SQL = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
+            let request = SQLRequest<DocumentRecord>(
+                literal: """
+                    SELECT d.* FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id
+                    \(whereSQL) ORDER BY b.code, f.code, d.seq
+                    """)
+            return try DocumentQueries.views(db, try request.fetchAll(db), lang: lang)
         }
     }
 

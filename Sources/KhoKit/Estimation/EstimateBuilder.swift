@@ -173,25 +173,22 @@ extension KhoStore {
         _ db: Database, request: EstimateRequest, fondsId: Int64?,
         remaining: inout RemainingWork, measured: inout MeasuredRatios
     ) throws {
-        var scope = "f.access != 'secret'"
-        var arguments: StatementArguments = []
+        var scope: SQL = "f.access != 'secret'"
         if request.permanentOnly { scope += " AND f.retention = 'permanent'" }
-        if let fondsId {
-            scope += " AND f.box_id IN (SELECT id FROM box WHERE fonds_id = ?)"
-            arguments += [fondsId]
-        }
+        if let fondsId { scope += " AND f.box_id IN (SELECT id FROM box WHERE fonds_id = \(fondsId))" }
         guard
             let row = try Row.fetchOne(
                 db,
-                sql: """
-                    SELECT COUNT(*) AS files,
-                           COALESCE(SUM(CASE WHEN d.n > 0 THEN 1 ELSE 0 END), 0) AS described,
-                           COALESCE(SUM(d.n), 0) AS documents,
-                           COALESCE(SUM(d.pages), 0) AS pages, COALESCE(SUM(d.counted), 0) AS counted
-                    FROM file f LEFT JOIN (SELECT file_id, COUNT(*) AS n, SUM(pages) AS pages, COUNT(pages) AS counted
-                                           FROM document GROUP BY file_id) d ON d.file_id = f.id
-                    WHERE \(scope)
-                    """, arguments: arguments)
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT COUNT(*) AS files,
+                               COALESCE(SUM(CASE WHEN d.n > 0 THEN 1 ELSE 0 END), 0) AS described,
+                               COALESCE(SUM(d.n), 0) AS documents,
+                               COALESCE(SUM(d.pages), 0) AS pages, COALESCE(SUM(d.counted), 0) AS counted
+                        FROM file f LEFT JOIN (SELECT file_id, COUNT(*) AS n, SUM(pages) AS pages, COUNT(pages) AS counted
+                                               FROM document GROUP BY file_id) d ON d.file_id = f.id
+                        WHERE \(scope)
+                        """))
         else { return }
         let files: Int = row["files"], described: Int = row["described"], documents: Int = row["documents"]
         let pages: Int = row["pages"], counted: Int = row["counted"]
