@@ -78,17 +78,16 @@ extension KhoStore {
     private static func refuseIfLaterChange(_ db: Database, after original: Event) throws {
         let eventId = original.id
         let onFile = [.scanRecord, .scanConfirm, .scanAccept, .fileEdit, .fileMove].contains(original.kind)
-        let targetSQL = onFile ? "file_id = ?" : "box_id = ? AND file_id IS NULL"
-        let target: Int64? = onFile ? original.fileId : original.boxId
-        let kinds = Self.stateChanging.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let target: SQL = onFile ? "file_id = \(original.fileId)" : "box_id = \(original.boxId) AND file_id IS NULL"
         if let later = try Row.fetchOne(
             db,
-            sql: """
-                SELECT id, kind FROM event e
-                WHERE \(targetSQL) AND id > ? AND kind IN (\(kinds))
-                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
-                ORDER BY id LIMIT 1
-                """, arguments: [target, eventId])
+            SQLRequest<Row>(
+                literal: """
+                    SELECT id, kind FROM event e
+                    WHERE \(target) AND id > \(eventId) AND kind IN \(Self.stateChanging.map(\.rawValue))
+                      AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
+                    ORDER BY id LIMIT 1
+                    """))
         {
             let kind = EventKind(rawValue: later["kind"]).map(\.label) ?? Text(verbatim: "")
             throw WorkError.laterEventFirst(id: eventId ?? 0, later: later["id"], kind: kind)
