@@ -42,9 +42,7 @@ extension KhoStore {
 
     /// A SHA-256 a master is to keep in its history (`master_hash`), once the ingest event is written.
     private struct HashEntry {
-        var rel: String
-        /// The master's row, when known (a new one's, just inserted).
-        var master: Int64?
+        var master: Int64
         var sha: String
         var size: Int64
         var reason: String
@@ -59,9 +57,9 @@ extension KhoStore {
         """
 
     /// Upserts the masters read for one file, with their fixity reference and findings; returns the hashes to add
-    /// to their history. A master the catalogue has no row for (not in `recorded`) is inserted without looking for
-    /// its row: a plain insert also spares SQLite the statement journal an upsert needs (the update half touches a
-    /// table other tables refer to), a third of the cost of writing a master.
+    /// to their history. Only a master the catalogue has a row for (in `recorded`) is looked up and upserted; the others
+    /// are inserted: a plain insert spares SQLite the statement journal an upsert needs (its update half writes a table
+    /// other tables refer to), 30 % of the cost of the insert.
     private func recordMasters(
         _ db: Database, fileId: Int64, read: ArraySlice<ReadMaster>, recorded: Set<String>, root: String,
         profile: QualityProfile, lang: Lang, now: Date, summary: inout IngestSummary
@@ -78,32 +76,34 @@ extension KhoStore {
                     metadata = excluded.metadata, scanned_at = excluded.scanned_at, ingested_at = excluded.ingested_at,
                     verified_at = NULL, missing = 0, lost_event = NULL, seen_sha256 = excluded.seen_sha256, changed_at = excluded.changed_at
                 """)
+        let previous = try db.cachedStatement(
+            sql: """
+                SELECT id, sha256, readable AND problem_count = 0 AS checked, seen_sha256, changed_at FROM master WHERE rel_path = ?
+                """)
         var history: [HashEntry] = []
         for m in read {
             let id = m.disk.identity
-            let isNew = !recorded.contains(m.disk.relPath)
-            let fixity =
-                isNew
-                ? (reference: m.result.sha256, seen: String?.none, changedAt: Int64?.none)
-                : try fixityReference(db, m, lang: lang, now: now, summary: &summary, history: &history)
+            let old = recorded.contains(m.disk.relPath) ? try Row.fetchOne(previous, arguments: [m.disk.relPath]) : nil
+            var fixity: (reference: String?, seen: String?, changedAt: Int64?) = (m.result.sha256, nil, nil)
+            if let old {
+                fixity = fixityReference(m, old: old, lang: lang, now: now, summary: &summary, history: &history)
+            }
             var problemsJSON = m.problemsJSON
             var problemCount = m.problems.count
             if let duplicate = try duplicateProblem(db, m, lang: lang, summary: &summary) {
                 problemsJSON = StoredProblem.json(m.problems + [duplicate])
                 problemCount += 1
             }
-            try (isNew ? insert : upsert).execute(arguments: [
+            try (old == nil ? insert : upsert).execute(arguments: [
                 fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS,
                 id.ctimeNS,
                 fixity.reference, m.result.pageCount, m.result.isReadable, profile.name, problemsJSON, problemCount,
                 m.metadata, Int64(m.scannedAt.timeIntervalSince1970), Int64(now.timeIntervalSince1970), fixity.seen,
                 fixity.changedAt,
             ])
-            if isNew, let sha = m.result.sha256 {
+            if old == nil, let sha = m.result.sha256 {
                 history.append(
-                    HashEntry(
-                        rel: m.disk.relPath, master: db.lastInsertedRowID, sha: sha, size: Int64(id.size),
-                        reason: "ingest"))
+                    HashEntry(master: db.lastInsertedRowID, sha: sha, size: Int64(id.size), reason: "ingest"))
             }
         }
         return history
@@ -111,21 +111,15 @@ extension KhoStore {
 
     /// Fixity that remembers: once a master passed its checks, new content is a change to review, never a new
     /// reference; a master that failed is expected to be replaced (that is the rescan). Returns the SHA-256 to keep as
-    /// the reference, the new one seen and since when; a new reference goes into `history`.
+    /// the reference, the new one seen and since when, given the master's `old` row; a new reference goes into
+    /// `history`.
     private func fixityReference(
-        _ db: Database, _ m: ReadMaster, lang: Lang, now: Date, summary: inout IngestSummary,
-        history: inout [HashEntry]
-    ) throws -> (reference: String?, seen: String?, changedAt: Int64?) {
-        let previous = try db.cachedStatement(
-            sql: """
-                SELECT id, sha256, readable AND problem_count = 0 AS checked, seen_sha256, changed_at FROM master WHERE rel_path = ?
-                """)
+        _ m: ReadMaster, old: Row, lang: Lang, now: Date, summary: inout IngestSummary, history: inout [HashEntry]
+    ) -> (reference: String?, seen: String?, changedAt: Int64?) {
         let size = Int64(m.disk.identity.size)
-        let old = try Row.fetchOne(previous, arguments: [m.disk.relPath])
-        if let old, let oldSHA = old["sha256"] as String?, let new = m.result.sha256, oldSHA != new {
+        if let oldSHA = old["sha256"] as String?, let new = m.result.sha256, oldSHA != new {
             guard old["checked"] as Bool else {
-                history.append(
-                    HashEntry(rel: m.disk.relPath, master: old["id"], sha: new, size: size, reason: "rescan"))
+                history.append(HashEntry(master: old["id"], sha: new, size: size, reason: "rescan"))
                 return (m.result.sha256, nil, nil)
             }
             let changedAt: Int64? =
@@ -139,8 +133,8 @@ extension KhoStore {
                         code: "changed_after_check", message: text(lang)))
             }
             return (oldSHA, new, changedAt)
-        } else if let new = m.result.sha256, old == nil || (old?["sha256"] as String?) == nil {
-            history.append(HashEntry(rel: m.disk.relPath, master: old?["id"], sha: new, size: size, reason: "ingest"))
+        } else if let new = m.result.sha256, (old["sha256"] as String?) == nil {
+            history.append(HashEntry(master: old["id"], sha: new, size: size, reason: "ingest"))
         }
         return (m.result.sha256, nil, nil)
     }
@@ -235,22 +229,13 @@ extension KhoStore {
 
     /// Adds the new references to their masters' hash history, naming the ingest event.
     private func recordHashHistory(_ db: Database, _ history: [HashEntry], event: Int64?, now: Date) throws {
-        let byId = try db.cachedStatement(
+        let hashes = try db.cachedStatement(
             sql: """
                 INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id) VALUES (?, ?, ?, ?, ?, ?)
                 """)
-        let byPath = try db.cachedStatement(
-            sql: """
-                INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id)
-                SELECT id, ?, ?, ?, ?, ? FROM master WHERE rel_path = ?
-                """)
         let since = Int64(now.timeIntervalSince1970)
         for h in history {
-            if let master = h.master {
-                try byId.execute(arguments: [master, h.sha, h.size, since, h.reason, event])
-            } else {
-                try byPath.execute(arguments: [h.sha, h.size, since, h.reason, event, h.rel])
-            }
+            try hashes.execute(arguments: [h.master, h.sha, h.size, since, h.reason, event])
         }
     }
 }
