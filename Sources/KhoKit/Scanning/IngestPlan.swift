@@ -41,18 +41,17 @@ extension KhoStore {
         var recorded: Set<String> = []
         for master in folder.masters {
             seen.insert(master.relPath)
-            if let old = catalogue.existing[master.relPath], old.identity == master.identity, !old.missing,
-                old.fileId == fileId
-            {
+            guard let old = catalogue.existing[master.relPath] else {
+                summary.new += 1
+                toRead.append(master)
+                continue
+            }
+            if old.identity == master.identity, !old.missing, old.fileId == fileId {
                 summary.unchanged += 1
             } else {
-                if catalogue.existing[master.relPath] == nil {
-                    summary.new += 1
-                } else {
-                    summary.changed += 1
-                    summary.changedPaths.append(master.relPath)
-                    recorded.insert(master.relPath)
-                }
+                summary.changed += 1
+                summary.changedPaths.append(master.relPath)
+                recorded.insert(master.relPath)
                 toRead.append(master)
             }
         }
