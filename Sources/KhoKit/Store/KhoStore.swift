@@ -79,7 +79,7 @@ public final class KhoStore: Sendable {
                 throw StoreError.cannotCreate(path: path, reason: error.localizedDescription)
             }
         }
-        let writer: any DatabaseWriter = try withFileLock(path: path + ".lock", catalogue: path) {
+        let writer: any DatabaseWriter = try withFileLock(catalogue: path) {
             try mapErrors(path: path) {
                 let queue = try DatabaseQueue(path: path, configuration: baseConfiguration())
                 try queue.writeWithoutTransaction { db in
@@ -194,11 +194,9 @@ public final class KhoStore: Sendable {
         return access(path, W_OK) == 0
     }
 
-    /// Holds an exclusive `flock` on `lockPath` while `body` runs.
-    private static func withFileLock<T>(
-        path lockPath: String, catalogue path: String, _ body: () throws -> T
-    ) throws -> T {
-        let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    /// Holds an exclusive `flock` on the catalogue's lock file (`path.lock`) while `body` runs.
+    private static func withFileLock<T>(catalogue path: String, _ body: () throws -> T) throws -> T {
+        let fd = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if fd < 0 {
             // A folder we cannot write: let SQLite report it as it will.
             return try body()
