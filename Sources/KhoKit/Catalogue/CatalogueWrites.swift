@@ -184,7 +184,9 @@ extension KhoStore {
             if let location = changes.location {
                 box.location = try Clean.line(location, .location)
                 // A box out of the store stands on no shelf: record its return first.
-                if box.location != old.location, let id = old.id { try refuseMoveWhileOut(db, boxId: id) }
+                if box.location != old.location, let id = old.id {
+                    try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: id)
+                }
             }
             if changes.startYear != nil || changes.endYear != nil {
                 let (s, e) = try Clean.years(
@@ -265,8 +267,10 @@ extension KhoStore {
                 let (_, old) = try Lookup.file(db, ref: ref)
                 let target = try Lookup.box(db, code: boxCode)
                 // Neither a file out of the store (on its own or with its box) nor into a box that is out.
-                if let id = old.id { try refuseMoveWhileOut(db, boxId: old.boxId, fileId: id) }
-                if let id = target.id { try refuseMoveWhileOut(db, boxId: id) }
+                if let id = old.id {
+                    try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: old.boxId, fileId: id)
+                }
+                if let id = target.id { try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: id) }
                 if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code)
                     .fetchOne(
                         db)

@@ -98,6 +98,9 @@ public struct CustodyView: Codable, Sendable, Hashable {
         case withBox = "with_box"
     }
 
+    /// `H0012` for a box, `H0012/03` for a file.
+    static func thingName(box: String, file: String?) -> String { file.map { "\(box)/\($0)" } ?? box }
+
     /// Where it is, in words: "ngoài kho: Hoa giữ từ 2026-11-20 09:00 (số hóa), hạn trả 2026-11-30".
     public func whereabouts(_ lang: Lang) -> String {
         var text =
@@ -140,11 +143,11 @@ extension KhoStore {
             if due < outDay { throw CustodyError.dueBeforeOut(due: due, out: outDay) }
             dueDay = due
         }
-        return try write { db in
-            let (box, file) = try Self.resolve(db, target)
-            let thing = Self.thingName(box: box.code, file: file?.code)
+        return try writing { tx in
+            let (box, file) = try Self.resolve(tx, target)
+            let thing = CustodyView.thingName(box: box.code, file: file?.code)
             guard let boxId = box.id else { throw CatalogueError.unknownBox(box.code) }
-            if let open = try custodyHolder(db, boxId: boxId, fileId: file?.id, now: now) {
+            if let open = try tx.custody.holder(boxId: boxId, fileId: file?.id, now: now) {
                 if open.withBox, file != nil {
                     throw CustodyError.insideBoxOut(file: thing, box: box.code, holder: open.holder, since: open.since)
                 }
@@ -153,7 +156,7 @@ extension KhoStore {
                     returnWith: "kho in \(open.thing)")
             }
             if file == nil {
-                let files = try openFileCustodies(db, boxId: boxId, now: now)
+                let files = try tx.custody.custodies(.filesIn(box: boxId), now: now)
                 if !files.isEmpty { throw CustodyError.filesOut(box: box.code, files: Self.list(files)) }
             }
             var event = Event(
@@ -163,12 +166,11 @@ extension KhoStore {
             event.boxId = box.id
             event.fileId = file?.id
             event.fondsId = box.fondsId
-            try event.append(db)
-            try db.execute(
-                sql: """
-                    INSERT INTO custody (box_id, file_id, holder, purpose, due_day, out_at, out_event_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [box.id, file?.id, holder, purpose.rawValue, dueDay, event.happenedAt, event.id])
-            guard let view = try custodies(db, where: "c.out_event_id = ?", [event.id], now: now).first else {
+            try tx.events.append(&event)
+            try tx.custody.insert(
+                boxId: box.id, fileId: file?.id, holder: holder, purpose: purpose, due: dueDay, outAt: event.happenedAt,
+                outEvent: event.id)
+            guard let id = event.id, let view = try tx.custody.custodies(.handedOut(by: id), now: now).first else {
                 throw CustodyError.notOut(thing: thing, hint: nil)
             }
             return view
@@ -180,22 +182,21 @@ extension KhoStore {
     /// Refused when it is not out; a file that went out with its whole box comes back with the box (`kho in BOX`).
     @discardableResult
     public func bringIn(_ target: CustodyTarget, by who: Attribution, now: Date = Date()) throws -> CustodyView {
-        try write { db in
-            let (box, file) = try Self.resolve(db, target)
-            let thing = Self.thingName(box: box.code, file: file?.code)
+        try writing { tx in
+            let (box, file) = try Self.resolve(tx, target)
+            let thing = CustodyView.thingName(box: box.code, file: file?.code)
             guard let boxId = box.id else { throw CatalogueError.unknownBox(box.code) }
             let open: CustodyView
-            switch try custodyHolder(db, boxId: boxId, fileId: file?.id, now: now) {
+            switch try tx.custody.holder(boxId: boxId, fileId: file?.id, now: now) {
             case let hold? where !(hold.withBox && file != nil):
                 open = hold
             case let hold?:
                 throw CustodyError.notOut(thing: thing, hint: .withBox(box: box.code, holder: hold.holder))
             case nil:
-                let files = file == nil ? try openFileCustodies(db, boxId: boxId, now: now) : []
+                let files = file == nil ? try tx.custody.custodies(.filesIn(box: boxId), now: now) : []
                 throw CustodyError.notOut(thing: thing, hint: files.isEmpty ? nil : .files(Self.list(files)))
             }
-            let outAt =
-                try Int64.fetchOne(db, sql: "SELECT happened_at FROM event WHERE id = ?", arguments: [open.event]) ?? 0
+            let outAt = try tx.events.happenedAt(id: open.event) ?? 0
             let returnedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
             if returnedAt < outAt {
                 let (returned, out) = whenTexts(returnedAt, outAt)
@@ -212,18 +213,16 @@ extension KhoStore {
             event.boxId = box.id
             event.fileId = file?.id
             event.fondsId = box.fondsId
-            try event.append(db)
-            try db.execute(
-                sql: "UPDATE custody SET in_at = ?, in_event_id = ? WHERE out_event_id = ?",
-                arguments: [event.happenedAt, event.id, open.event])
-            return try custodies(db, where: "c.out_event_id = ?", [open.event], now: now, open: false).first ?? open
+            try tx.events.append(&event)
+            try tx.custody.markReturned(outEvent: open.event, at: event.happenedAt, by: event.id)
+            return try tx.custody.custodies(.handedOut(by: open.event), now: now, open: false).first ?? open
         }
     }
 
     /// What is out of the store now: overdue first (most days overdue first), then the rest, longest out first.
     public func custodyList(now: Date = Date()) throws -> [CustodyView] {
-        try read { db in
-            try custodies(db, where: "1", [], now: now).sorted { a, b in
+        try reading { tx in
+            try tx.custody.custodies(.all, now: now).sorted { a, b in
                 if a.overdue != b.overdue { return a.overdue }
                 if a.daysOverdue != b.daysOverdue { return a.daysOverdue > b.daysOverdue }
                 if a.since != b.since { return a.since < b.since }
@@ -235,149 +234,54 @@ extension KhoStore {
     /// Who has a box or a file now; nil when it is in the store. A file inside a box that is out is out too
     /// (``CustodyView/withBox``).
     public func custodyHolder(of target: CustodyTarget, now: Date = Date()) throws -> CustodyView? {
-        try read { db in
-            let (box, file) = try Self.resolve(db, target)
+        try reading { tx in
+            let (box, file) = try Self.resolve(tx, target)
             guard let boxId = box.id else { return nil }
-            return try custodyHolder(db, boxId: boxId, fileId: file?.id, now: now)
-        }
-    }
-
-    /// Who has a box (`fileId` nil: the whole box) or a file (its own custody, else its box's) now, inside a
-    /// transaction; nil when it is in the store.
-    ///
-    /// The one check every write that must not touch records out of the store calls (moves; weeding, renaming and
-    /// deleting should too). Files of a box that are out on their own are not the box's: see ``custodyTouching(_:boxId:now:)``.
-    func custodyHolder(_ db: Database, boxId: Int64, fileId: Int64?, now: Date = Date()) throws -> CustodyView? {
-        if let fileId, let own = try custodies(db, where: "c.file_id = ?", [fileId], now: now).first { return own }
-        guard var whole = try custodies(db, where: "c.box_id = ? AND c.file_id IS NULL", [boxId], now: now).first else {
-            return nil
-        }
-        if fileId != nil { whole.withBox = true }
-        return whole
-    }
-
-    /// Every custody open on a box or any file in it now (the box's own first), inside a transaction.
-    ///
-    /// For writes that affect a whole box and all its files (weeding a box, deleting it): refuse when this is not empty.
-    func custodyTouching(_ db: Database, boxId: Int64, now: Date = Date()) throws -> [CustodyView] {
-        try custodies(db, where: "c.box_id = ? AND c.file_id IS NULL", [boxId], now: now)
-            + openFileCustodies(db, boxId: boxId, now: now)
-    }
-
-    /// Throws ``CustodyError/cannotMoveWhileOut(thing:holder:since:returnWith:)`` when the box (or the file) is out.
-    func refuseMoveWhileOut(_ db: Database, boxId: Int64, fileId: Int64? = nil) throws {
-        guard let hold = try custodyHolder(db, boxId: boxId, fileId: fileId) else { return }
-        throw CustodyError.cannotMoveWhileOut(
-            thing: hold.thing, holder: hold.holder, since: hold.since, returnWith: "kho in \(hold.thing)")
-    }
-
-    /// Open custodies of files (on their own) that are now in box `boxId`.
-    func openFileCustodies(_ db: Database, boxId: Int64, now: Date) throws -> [CustodyView] {
-        try custodies(db, where: "c.file_id IN (SELECT id FROM file WHERE box_id = ?)", [boxId], now: now)
-    }
-
-    /// Custodies matching `condition` (over alias `c`), open ones only unless `open` is false.
-    func custodies(
-        _ db: Database, where condition: String, _ arguments: [(any DatabaseValueConvertible)?], now: Date,
-        open: Bool = true
-    ) throws -> [CustodyView] {
-        let today = LocalDay(iso: time.day(of: now))
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT c.*, COALESCE(fb.code, b.code) AS box_code, f.code AS file_code, e.actor AS given_by, e.happened_day AS out_day,
-                       r.actor AS returned_by
-                FROM custody c
-                JOIN box b ON b.id = c.box_id
-                LEFT JOIN file f ON f.id = c.file_id
-                LEFT JOIN box fb ON fb.id = f.box_id
-                JOIN event e ON e.id = c.out_event_id
-                LEFT JOIN event r ON r.id = c.in_event_id
-                WHERE (\(condition))\(open ? " AND c.in_event_id IS NULL" : "")
-                ORDER BY c.out_at, c.id
-                """, arguments: StatementArguments(arguments))
-        return rows.map { row in
-            let box: String = row["box_code"]
-            let file: String? = row["file_code"]
-            let outAt: Int64 = row["out_at"]
-            let inAt: Int64? = row["in_at"]
-            let outDay: String = row["out_day"]
-            let due: String? = row["due_day"]
-            // Counted to the day it came back, or to today while it is out.
-            let end: Int =
-                (inAt.flatMap { LocalDay(iso: time.day(of: Date(timeIntervalSince1970: TimeInterval($0)))) } ?? today)?
-                .dayNumber ?? 0
-            let daysOverdue = due.flatMap { LocalDay(iso: $0) }.map { max(0, end - $0.dayNumber) } ?? 0
-            let daysOut = max(0, end - (LocalDay(iso: outDay)?.dayNumber ?? end))
-            return CustodyView(
-                thing: Self.thingName(box: box, file: file), box: box, file: file, holder: row["holder"],
-                purpose: CustodyPurpose(rawValue: row["purpose"]) ?? .read,
-                since: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(outAt))), sinceDay: outDay, due: due,
-                overdue: daysOverdue > 0, daysOverdue: daysOverdue, daysOut: daysOut, givenBy: row["given_by"] ?? "?",
-                event: row["out_event_id"],
-                returned: inAt.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) },
-                returnedBy: row["returned_by"],
-                returnEvent: row["in_event_id"], withBox: false, boxId: row["box_id"], fileId: row["file_id"])
+            return try tx.custody.holder(boxId: boxId, fileId: file?.id, now: now)
         }
     }
 
     /// Undoes a `custody.out` (the hand-out is forgotten; only while it is still out) or a `custody.in` (it is out
     /// again; only when nothing else was taken out since that would clash).
-    func undoCustody(_ db: Database, _ original: Event, by who: Attribution) throws -> Event {
+    func undoCustody(_ tx: Stores, _ original: Event, by who: Attribution) throws -> Event {
         guard let id = original.id else { throw WorkError.unknownEvent(0) }
         if original.kind == .custodyOut {
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT in_event_id FROM custody WHERE out_event_id = ?", arguments: [id])
-            else {
+            guard let back = try tx.custody.returnEvent(ofHandOut: id) else {
                 throw WorkError.notUndoable(id: id, kind: original.kind.label)
             }
-            if let back: Int64 = row["in_event_id"] {
-                throw WorkError.laterEventFirst(id: id, later: back, kind: EventKind.custodyIn.label)
-            }
-            try db.execute(sql: "DELETE FROM custody WHERE out_event_id = ?", arguments: [id])
+            if let back { throw WorkError.laterEventFirst(id: id, later: back, kind: EventKind.custodyIn.label) }
+            try tx.custody.deleteHandOut(id)
         } else {
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT box_id, file_id FROM custody WHERE in_event_id = ?", arguments: [id])
-            else {
+            guard let (boxId, fileId) = try tx.custody.returned(by: id) else {
                 throw WorkError.notUndoable(id: id, kind: original.kind.label)
             }
-            let boxId: Int64 = row["box_id"]
-            let fileId: Int64? = row["file_id"]
             // It goes back out: the same rules as taking it out now.
-            let current =
-                try fileId.flatMap {
-                    try Int64.fetchOne(db, sql: "SELECT box_id FROM file WHERE id = ?", arguments: [$0])
-                } ?? boxId
-            if let hold = try custodyHolder(db, boxId: current, fileId: fileId) {
+            let current = try fileId.flatMap { try tx.catalogue.boxId(ofFile: $0) } ?? boxId
+            if let hold = try tx.custody.holder(boxId: current, fileId: fileId) {
                 throw WorkError.laterEventFirst(id: id, later: hold.event, kind: EventKind.custodyOut.label)
             }
-            if fileId == nil, let first = try openFileCustodies(db, boxId: boxId, now: Date()).first {
+            if fileId == nil, let first = try tx.custody.custodies(.filesIn(box: boxId), now: Date()).first {
                 throw WorkError.laterEventFirst(id: id, later: first.event, kind: EventKind.custodyOut.label)
             }
-            try db.execute(
-                sql: "UPDATE custody SET in_at = NULL, in_event_id = NULL WHERE in_event_id = ?", arguments: [id])
+            try tx.custody.reopen(returnedBy: id)
         }
         var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
         event.undoes = id
         event.boxId = original.boxId
         event.fileId = original.fileId
         event.fondsId = original.fondsId
-        try event.append(db)
+        try tx.events.append(&event)
         return event
     }
 
-    static func resolve(_ db: Database, _ target: CustodyTarget) throws -> (Box, FileRecord?) {
+    static func resolve(_ tx: Stores, _ target: CustodyTarget) throws -> (Box, FileRecord?) {
         switch target {
-        case .box(let code): return (try Lookup.box(db, code: code), nil)
+        case .box(let code): return (try tx.catalogue.box(code: code), nil)
         case .file(let ref):
-            let (box, file) = try Lookup.file(db, ref: ref)
+            let (box, file) = try tx.catalogue.file(ref: ref)
             return (box, file)
         }
     }
-
-    static func thingName(box: String, file: String?) -> String { file.map { "\(box)/\($0)" } ?? box }
 
     /// `H1/03 (Hoa), H1/07 (Minh)`.
     static func list(_ custodies: [CustodyView]) -> String {

@@ -161,31 +161,12 @@ public struct Event: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
     /// The detail, decoded.
     public var decodedDetail: EventDetail { EventDetail(json: detail) }
 
-    /// Appends the event to the log and sets its id (one cached statement: ingest appends one per catalogue file).
-    /// The log is append-only (v11's triggers): an event is written once, complete, and never patched.
-    mutating func append(_ db: Database) throws {
-        try WorkDates.check(db, self)
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO event (id, uid, kind, actor, recorder, happened_at, happened_day, recorded_at, opening, fonds_id, box_id, file_id,
-                                   metres_mm, kept_mm, sheets, pages, bytes, undoes, supersedes, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try statement.execute(arguments: [
-            id, uid, kind.rawValue, actor, recorder, happenedAt, happenedDay, recordedAt, opening, fondsId, boxId,
-            fileId,
-            metresMM, keptMM, sheets, pages, bytes, undoes, supersedes, detail,
-        ])
-        id = db.lastInsertedRowID
-    }
+    /// Appends the event to the log and sets its id: ``EventStore/append(_:)``, for code not yet moved to the stores.
+    mutating func append(_ db: Database) throws { try EventStore(db: db).append(&self) }
 
-    /// Gives the event the id it will have once appended — the log's next, since no event is ever deleted — so that
-    /// the rows that refer to it can be written first and the event appended last, once what they add up to is known.
-    /// Their foreign keys are checked when the transaction commits.
-    mutating func reserveId(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        id = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM event")
-    }
+    /// Gives the event the id it will have once appended: ``EventStore/reserveId(for:)``, for code not yet moved to
+    /// the stores.
+    mutating func reserveId(_ db: Database) throws { try EventStore(db: db).reserveId(for: &self) }
 }
 
 /// What an event changed: values before and after, and free notes (stored as JSON).

@@ -61,7 +61,7 @@ extension KhoStore {
 
     /// Overdue custody, as notices.
     private func noteOverdueCustody(_ db: Database, now: Date, into report: inout CheckReport) throws {
-        for overdue in try custodies(db, where: "c.due_day IS NOT NULL", [], now: now) where overdue.overdue {
+        for overdue in try CustodyStore(db: db, time: time).custodies(.withDue, now: now) where overdue.overdue {
             report.notices.append(
                 CheckProblem(
                     code: "custody_overdue",
@@ -131,7 +131,7 @@ private struct CustodyRowCheck {
         self.row = row
         boxId = row["box_id"]
         fileId = row["file_id"]
-        thing = KhoStore.thingName(box: row["box_code"], file: row["file_code"])
+        thing = CustodyView.thingName(box: row["box_code"], file: row["file_code"])
     }
 
     private mutating func problem(_ vi: String, _ en: String) {

@@ -318,14 +318,14 @@ extension KhoStore {
     /// The boxes out of the store as a whole, by box id.
     private func boxesOutById(_ db: Database) throws -> [Int64: CustodyView] {
         Dictionary(
-            try custodies(db, where: "c.file_id IS NULL", [], now: Date()).map { ($0.boxId, $0) },
+            try CustodyStore(db: db, time: time).custodies(.boxes, now: Date()).map { ($0.boxId, $0) },
             uniquingKeysWith: { a, _ in a })
     }
 
     /// The files out of the store on their own, by file id.
     private func filesOutById(_ db: Database) throws -> [Int64: CustodyView] {
         Dictionary(
-            try custodies(db, where: "c.file_id IS NOT NULL", [], now: Date()).compactMap { v in
+            try CustodyStore(db: db, time: time).custodies(.files, now: Date()).compactMap { v in
                 v.fileId.map { ($0, v) }
             },
             uniquingKeysWith: { a, _ in a })

@@ -52,7 +52,7 @@ extension KhoStore {
             // Location marks and custody have their own "latest first" rules (by location; by hand-out and return).
             switch original.kind {
             case .locationMark: return try undoLocationMark(db, original, by: who)
-            case .custodyOut, .custodyIn: return try undoCustody(db, original, by: who)
+            case .custodyOut, .custodyIn: return try undoCustody(Stores(db: db, time: time), original, by: who)
             default: break
             }
             try Self.refuseIfLaterChange(db, after: original)
@@ -113,15 +113,17 @@ extension KhoStore {
             break
         case .boxEdit, .boxMove:
             // Putting a box back at its old location is a move: not while the box is out of the store.
-            if let boxId = original.boxId, before["location"] != nil { try refuseMoveWhileOut(db, boxId: boxId) }
+            if let boxId = original.boxId, before["location"] != nil {
+                try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: boxId)
+            }
             try restore(
                 db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before,
                 id: original.boxId)
         case .fileEdit, .fileMove:
             if original.kind == .fileMove, let fileId = original.fileId, let boxId = original.boxId {
-                try refuseMoveWhileOut(db, boxId: boxId, fileId: fileId)
+                try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: boxId, fileId: fileId)
                 if let back = (before["box_id"] ?? nil).flatMap({ Int64($0) }) {
-                    try refuseMoveWhileOut(db, boxId: back)
+                    try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: back)
                 }
             }
             try restore(

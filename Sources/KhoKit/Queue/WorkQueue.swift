@@ -74,7 +74,7 @@ extension KhoStore {
         return try read { db in
             var ranking = QueueRanking(
                 kind: kind, year: year, lang: lang, weights: weights, risks: try RiskMap.load(db))
-            for view in try custodies(db, where: "1", [], now: now) {
+            for view in try CustodyStore(db: db, time: time).custodies(.all, now: now) {
                 if let file = view.fileId { ranking.fileOut[file] = view } else { ranking.boxOut[view.boxId] = view }
             }
             let items: [QueueItem]

@@ -3,10 +3,12 @@ import GRDB
 
 extension KhoStore {
     /// Refuses weeding a box that is out of the store, or one of whose files is (`kho out`), naming who has it: the
-    /// custody check for writes that touch a whole box (``custodyTouching(_:boxId:now:)``), called for every box an
+    /// custody check for writes that touch a whole box (``CustodyStore/touching(boxId:now:)``), called for every box an
     /// item of the destruction list is recorded against (`kho weed add`, `kho import weed`).
     func ensureNotOut(_ db: Database, box: Box) throws {
-        guard let boxId = box.id, let hold = try custodyTouching(db, boxId: boxId).first else { return }
+        guard let boxId = box.id, let hold = try CustodyStore(db: db, time: time).touching(boxId: boxId).first else {
+            return
+        }
         throw CustodyError.cannotWeedWhileOut(
             thing: hold.thing, holder: hold.holder, since: hold.since, returnWith: "kho in \(hold.thing)")
     }
