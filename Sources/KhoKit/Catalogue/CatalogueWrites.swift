@@ -168,7 +168,7 @@ extension KhoStore {
                 guard mm.value <= box.extentMM else {
                     throw WorkError.keptTooLarge(box: box.code, kept: mm, extent: box.extent)
                 }
-                try Self.ensureRoomForWeeds(db, box: box, keptMM: mm.value)
+                try Self.ensureRoomForWeeds(Stores(db: db, time: time), box: box, keptMM: mm.value)
                 box.keptMM = mm.value
             } else if let kept = old.keptMM, box.extentMM != old.extentMM {
                 let ownArrangement =

@@ -8,7 +8,8 @@ extension KhoStore {
         case .boxRename, .fileRename, .fondsRename: return try undoRename(db, original: original, by: who)
         case .boxDelete, .fileDelete, .fondsDelete: return try undoDelete(db, original: original, by: who)
         case .importBoxes, .importFiles: return try undoImport(db, original: original, by: who)
-        case .weedAdd, .importWeed, .weedApprove, .weedDestroy: return try undoWeed(db, original: original, by: who)
+        case .weedAdd, .importWeed, .weedApprove, .weedDestroy:
+            return try undoWeed(Stores(db: db, time: time), original: original, by: who)
         default: return nil
         }
     }

@@ -130,7 +130,9 @@ extension KhoStore {
                 try self.importFiles(db, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
             case .scans: try self.importScans(db, table: table, path: path, dryRun: dryRun, by: who, lang: lang)
             case .weed:
-                try self.importWeed(db, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
+                try self.importWeed(
+                    Stores(db: db, time: self.time), table: table, path: path, source: name, dryRun: dryRun, by: who,
+                    lang: lang)
             }
         }
         // A dry run of scan records writes inside savepoints that it rolls back, so it needs a write transaction.

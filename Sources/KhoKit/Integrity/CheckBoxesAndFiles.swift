@@ -175,7 +175,7 @@ extension KhoStore {
                     CheckFinding.Weed.notListed(boxes: unlisted.count, metres: metres, shown: shown).problem)
             }
         }
-        for b in try weedBalances(db, where: "1") where !b.balanced {
+        for b in try WeedStore(db: db).balances(.all) where !b.balanced {
             let proposed = EventDescriber.metres(b.proposedMM)
             guard let leftOutMM = b.leftOutMM else {
                 report.notices.append(

@@ -64,7 +64,9 @@ extension KhoStore {
                     throw WorkError.keptTooLarge(
                         box: box.code, kept: keptMM, extent: box.extent)
                 }
-                if let keptMM { try Self.ensureRoomForWeeds(db, box: box, keptMM: keptMM.value) }
+                if let keptMM {
+                    try Self.ensureRoomForWeeds(Stores(db: db, time: time), box: box, keptMM: keptMM.value)
+                }
                 let finishedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
                 var start: Event?
                 if box.arrangement == .inProgress, let live = try lastEvent(db, kind: .sortStart, boxId: box.id),

@@ -141,7 +141,7 @@ extension KhoStore {
             try count.readBoxes(db)
             try count.readFiles(db)
             count.addFamilies()
-            for (fonds, figures) in try KhoStore.weedFigures(db) {
+            for (fonds, figures) in try WeedStore(db: db).figures() {
                 count.perFonds[fonds, default: StatusTally()].weedInMillimetres = figures
             }
             return try count.status(db, asOf: time.dateTime(of: now))
@@ -317,7 +317,7 @@ struct StatusTally {
     var filesWithoutSheets = 0
     var pagesScanned = 0
     var ladder = Ladder()
-    /// The destruction list as ``KhoStore/weedFigures(_:)`` counts it: in millimetres until `inMetres()`.
+    /// The destruction list as ``WeedStore/figures()`` counts it: in millimetres until `inMetres()`.
     var weedInMillimetres = WeedFigures()
 
     /// Adds another fonds' tally.

@@ -1,10 +1,9 @@
 import Foundation
-import GRDB
 
 extension KhoStore {
     /// Records each row as an item of the destruction list, all under one `import.weed` event.
     func importWeed(
-        _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool, by who: Attribution,
+        _ tx: Stores, table: CSVTable, path: String, source: String, dryRun: Bool, by who: Attribution,
         lang: Lang
     ) throws -> ImportReport {
         var problems: [RowProblem] = []
@@ -19,18 +18,18 @@ extension KhoStore {
             }
             do {
                 if box.isEmpty { throw CatalogueError.emptyCode(.box) }
-                let boxId = try Lookup.box(db, code: box).id ?? 0
+                let boxId = try tx.catalogue.box(code: box).id ?? 0
                 let draft = WeedDraft(
                     box: box, title: v["title"] ?? "", years: v["years"], quantity: v["quantity"] ?? "",
                     reason: v["reason"] ?? "", notes: v["notes"])
-                let record = try validatedWeed(db, draft, pendingMM: pending[boxId] ?? 0)
-                if let fonds = Clean.optional(v["fonds"]), fonds != (try Lookup.fondsCode(db, id: record.fondsId)) {
+                let record = try validatedWeed(tx, draft, pendingMM: pending[boxId] ?? 0)
+                if let fonds = Clean.optional(v["fonds"]), fonds != (try tx.catalogue.fondsCode(id: record.fondsId)) {
                     throw RowMessage(
                         Text(
                             vi:
-                                "hộp \(box) thuộc phông \(try Lookup.fondsCode(db, id: record.fondsId)), không phải \(fonds)",
+                                "hộp \(box) thuộc phông \(try tx.catalogue.fondsCode(id: record.fondsId)), không phải \(fonds)",
                             en:
-                                "box \(box) belongs to fonds \(try Lookup.fondsCode(db, id: record.fondsId)), not \(fonds)"
+                                "box \(box) belongs to fonds \(try tx.catalogue.fondsCode(id: record.fondsId)), not \(fonds)"
                         ))
                 }
                 pending[boxId, default: 0] += record.quantity.millimetres ?? 0
@@ -49,8 +48,8 @@ extension KhoStore {
             event.metresMM = mm
             event.sheets = records.reduce(0) { $0 + ($1.quantity.sheets ?? 0) }
             if Set(records.map(\.fondsId)).count == 1 { event.fondsId = records.first?.fondsId }
-            try event.append(db)
-            for record in records { _ = try Self.insertWeed(db, record, event: event.id ?? 0) }
+            try tx.events.append(&event)
+            for record in records { _ = try tx.weeding.insert(record, event: event.id ?? 0) }
         }
         return ImportReport(
             kind: ImportKind.weed.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : records.count,
