@@ -1,36 +1,8 @@
 import Foundation
-import GRDB
 
-/// A fonds, box or file whose history a correction looks at.
+/// A fonds, box or file whose history a correction looks at (its table and event column: ``CorrectionStore``).
 enum Subject: Sendable, Hashable {
     case fonds, box, file
-
-    /// The catalogue table that holds it.
-    var table: String {
-        switch self {
-        case .fonds: "fonds"
-        case .box: "box"
-        case .file: "file"
-        }
-    }
-
-    /// The event column that names it.
-    var eventColumn: String {
-        switch self {
-        case .fonds: "fonds_id"
-        case .box: "box_id"
-        case .file: "file_id"
-        }
-    }
-
-    /// Events about a part of it (a box of a fonds, a file of a box) also carry its id; they are that part's history.
-    var ownEventsOnly: String {
-        switch self {
-        case .fonds: "e.box_id IS NULL AND e.file_id IS NULL"
-        case .box: "e.file_id IS NULL"
-        case .file: "1"
-        }
-    }
 }
 
 /// Something that happened to a fonds, box or file beyond being registered, edited, moved and renamed: an event
@@ -54,119 +26,67 @@ enum History {
         .fondsRename, .boxRename, .fileRename, .boxDelete, .fileDelete, .undo,
     ]
 
-    /// The first thing that happened to any row of `subject` whose id is in `ids` (an SQL query giving ids, its
-    /// values bound), or nil when nothing did.
+    /// The first thing that happened to any of `rows` of `subject`, or nil when nothing did.
     ///
     /// Events count when they are live (``LiveEvent``: an undone edit changed nothing) and are not undo events; with
     /// `strict` (undoing an import) every other kind counts, edits and moves too, otherwise only the kinds that are not
     /// ``bookkeeping``. Rows of other tables that refer to a row count in both
     /// cases, except rows of the same set (a box made from another box of the same import).
     static func firstHappening(
-        _ db: Database, _ subject: Subject, ids: SQL, strict: Bool, time: LocalTime
+        _ tx: Stores, _ subject: Subject, _ rows: CorrectionStore.Rows, strict: Bool, time: LocalTime
     ) throws -> Happening? {
-        let kinds: SQL = strict ? "e.kind != 'undo'" : "e.kind NOT IN \(bookkeeping.map(\.rawValue).sorted())"
-        if let row = try Row.fetchOne(
-            db,
-            SQLRequest<Row>(
-                literal: """
-                    SELECT e.id, e.kind, e.actor, e.happened_at, e.fonds_id, e.box_id, e.file_id FROM event e
-                    WHERE e.\(sql: subject.eventColumn) IN (\(ids)) AND \(sql: subject.ownEventsOnly) AND \(kinds)
-                      AND \(sql: LiveEvent.sql(alias: "e"))
-                    ORDER BY e.id LIMIT 1
-                    """))
-        {
-            return try eventHappening(db, row: row, subject: subject, time: time)
+        if let seen = try tx.corrections.firstEvent(about: subject, rows, strict: strict, bookkeeping: bookkeeping) {
+            return try eventHappening(tx, seen, subject: subject, time: time)
         }
-        return try firstReference(db, subject, ids: ids)
+        guard let reference = try tx.corrections.firstReference(to: subject, rows) else { return nil }
+        return Happening(
+            row: try name(tx, subject, id: reference.target), text: try describe(tx, reference), event: nil)
     }
 
     /// An event as a happening: what, on which box or file, when, by whom, and its id.
-    private static func eventHappening(_ db: Database, row: Row, subject: Subject, time: LocalTime) throws -> Happening
-    {
-        let id: Int64 = row["id"]
-        let raw: String = row["kind"]
+    private static func eventHappening(
+        _ tx: Stores, _ seen: CorrectionStore.EventSeen, subject: Subject, time: LocalTime
+    ) throws -> Happening {
+        let id = seen.id
+        let raw = seen.kind
         let kind = EventKind(rawValue: raw)
-        let when = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row["happened_at"] as Int64)))
-        let actor: String = row["actor"]
+        let when = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(seen.happenedAt)))
+        let actor = seen.actor
         var on = ""
-        if subject != .file, let fileId: Int64 = row["file_id"] {
-            on =
-                " "
-                + (try String.fetchOne(
-                    db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?",
-                    arguments: [fileId]) ?? "")
-        } else if subject == .fonds, let boxId: Int64 = row["box_id"] {
-            on = " " + (try Lookup.boxCode(db, id: boxId))
+        if subject != .file, let fileId = seen.fileId {
+            on = " " + (try tx.corrections.fileRef(id: fileId) ?? "")
+        } else if subject == .fonds, let boxId = seen.boxId {
+            on = " " + (try tx.catalogue.boxCode(id: boxId))
         }
         let label = kind?.label ?? Text(vi: raw, en: raw)
-        let target: Int64? = row[subject.eventColumn]
         return Happening(
-            row: try name(db, subject, id: target ?? 0),
+            row: try name(tx, subject, id: seen.id(of: subject) ?? 0),
             text: Text(
                 vi: "\(label.vi) (\(raw))\(on) lúc \(when), \(actor), sự kiện \(id)",
                 en: "\(label.en) (\(raw))\(on) on \(when) by \(actor), event \(id)"), event: id)
     }
 
-    /// The first row of another table (or of the same table, outside the set) that refers to a row of the set.
-    private static func firstReference(
-        _ db: Database, _ subject: Subject, ids: SQL
-    ) throws -> Happening? {
-        let references = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT m.name AS tbl, p."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) p
-                WHERE m.type = 'table' AND p."table" = ? AND m.name != 'event'
-                ORDER BY m.name, p."from"
-                """, arguments: [subject.table])
-        for reference in references {
-            let table: String = reference["tbl"]
-            let column: String = reference["col"]
-            let outside: SQL = table == subject.table ? " AND t.rowid NOT IN (\(ids))" : ""
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    SQLRequest<Row>(
-                        literal: """
-                            SELECT t.rowid AS rid, t.\(sql: column) AS target, COUNT(*) OVER () AS n FROM \(sql: table) t
-                            WHERE t.\(sql: column) IN (\(ids))\(outside) ORDER BY t.rowid LIMIT 1
-                            """))
-            else { continue }
-            return Happening(
-                row: try name(db, subject, id: row["target"]),
-                text: try describe(
-                    db, table: table, column: column, rowid: row["rid"], target: row["target"], count: row["n"]),
-                event: nil)
-        }
-        return nil
-    }
-
     /// A fonds, box or file by its code, in words: `hộp H0012`.
-    static func name(_ db: Database, _ subject: Subject, id: Int64) throws -> Text {
+    static func name(_ tx: Stores, _ subject: Subject, id: Int64) throws -> Text {
         switch subject {
         case .fonds:
-            let code = try Lookup.fondsCode(db, id: id)
+            let code = try tx.catalogue.fondsCode(id: id)
             return Text(vi: "phông \(code)", en: "fonds \(code)")
         case .box:
-            let code = try Lookup.boxCode(db, id: id)
+            let code = try tx.catalogue.boxCode(id: id)
             return Text(vi: "hộp \(code)", en: "box \(code)")
         case .file:
-            let ref =
-                try String.fetchOne(
-                    db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?",
-                    arguments: [id]) ?? "?"
+            let ref = try tx.corrections.fileRef(id: id) ?? "?"
             return Text(vi: "hồ sơ \(ref)", en: "file \(ref)")
         }
     }
 
     /// A row that refers to a fonds, box or file, in words.
-    private static func describe(
-        _ db: Database, table: String, column: String, rowid: Int64, target: Int64, count: Int
-    ) throws -> Text {
-        func fileRef(_ id: Int64) throws -> String {
-            try String.fetchOne(
-                db, sql: "SELECT b.code || '/' || f.code FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?",
-                arguments: [id]) ?? "?"
-        }
+    private static func describe(_ tx: Stores, _ reference: CorrectionStore.Reference) throws -> Text {
+        let (table, column, rowid, target, count) = (
+            reference.table, reference.column, reference.rowid, reference.target, reference.count
+        )
+        func fileRef(_ id: Int64) throws -> String { try tx.corrections.fileRef(id: id) ?? "?" }
         switch (table, column) {
         case ("file", "box_id"):
             let ref = try fileRef(rowid)
@@ -177,12 +97,12 @@ enum History {
                     "the box holds \(count) files (e.g. \(ref)); delete or move them first (`kho file delete \(ref)`, `kho file move \(ref) --to BOX`)"
             )
         case ("box", "from_box_id"):
-            let code = try Lookup.boxCode(db, id: rowid)
+            let code = try tx.catalogue.boxCode(id: rowid)
             return Text(
                 vi: "hộp \(code) được tạo ra từ hộp này khi chỉnh lý", en: "box \(code) was made from it by arrangement"
             )
         case ("box", "fonds_id"):
-            let code = try Lookup.boxCode(db, id: rowid)
+            let code = try tx.catalogue.boxCode(id: rowid)
             return Text(
                 vi: "phông có \(count) hộp (ví dụ \(code)); hãy xóa các hộp trước (`kho box delete \(code)`)",
                 en: "the fonds holds \(count) boxes (e.g. \(code)); delete them first (`kho box delete \(code)`)")
@@ -194,8 +114,7 @@ enum History {
             return Text(
                 vi: "hồ sơ \(try fileRef(target)) đã có bản PDF/A", en: "file \(try fileRef(target)) has a PDF/A copy")
         case ("archive_number", _):
-            let number =
-                try Int.fetchOne(db, sql: "SELECT number FROM archive_number WHERE rowid = ?", arguments: [rowid]) ?? 0
+            let number = try tx.corrections.archiveNumber(rowid: rowid) ?? 0
             return Text(
                 vi: "hồ sơ \(try fileRef(target)) đã được đánh số \(number) trong phông",
                 en: "file \(try fileRef(target)) was numbered \(number) in its fonds")

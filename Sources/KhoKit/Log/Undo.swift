@@ -36,7 +36,7 @@ extension KhoStore {
         try write { db in
             let original = try Self.eventToUndo(db, eventId)
             // Renames, deletes, imports and the destruction list have their own rules (Corrections, Weeding).
-            if let done = try undoCorrection(db, original: original, by: who) { return done }
+            if let done = try undoCorrection(Stores(db: db, time: time), original: original, by: who) { return done }
             guard Self.undoable.contains(original.kind) else {
                 throw WorkError.notUndoable(id: eventId, kind: original.kind.label)
             }
@@ -47,7 +47,7 @@ extension KhoStore {
                 } else {
                     try undoDocument(db, original: original)
                 }
-                return try appendUndo(db, of: original, by: who)
+                return try appendUndo(Stores(db: db, time: time), of: original, by: who)
             }
             // Location marks and custody have their own "latest first" rules (by location; by hand-out and return).
             switch original.kind {
@@ -57,7 +57,7 @@ extension KhoStore {
             }
             try Self.refuseIfLaterChange(db, after: original)
             try restoreBefore(db, original)
-            let event = try appendUndo(db, of: original, by: who)
+            let event = try appendUndo(Stores(db: db, time: time), of: original, by: who)
             // A confirmation or acceptance is undone once the undo event is in the log (the ladder reads live events).
             if original.kind == .scanConfirm || original.kind == .scanAccept { try undoReview(db, original: original) }
             if original.kind == .sortFinish { try undoStartRecordedByFinish(db, original, by: who) }
@@ -153,7 +153,7 @@ extension KhoStore {
                 (startBefore["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, start.boxId,
             ])
         // The second undo names the box only (as the start does).
-        _ = try appendUndo(db, of: start, by: who, file: .some(nil))
+        _ = try appendUndo(Stores(db: db, time: time), of: start, by: who, file: .some(nil))
     }
 
     private func restore(

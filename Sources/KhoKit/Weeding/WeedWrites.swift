@@ -173,7 +173,7 @@ extension KhoStore {
                 throw WeedError.alreadyApproved(item: approved.item, decision: approved.decision, event: approved.event)
             }
             let count = try tx.weeding.deleteItems(addedBy: id)
-            return try appendUndo(tx.db, of: original, by: who, count: count)
+            return try appendUndo(tx, of: original, by: who, count: count)
         default:
             let decision = try tx.weeding.decision(event: id)
             if original.kind == .weedApprove, let decision,
@@ -182,7 +182,7 @@ extension KhoStore {
                 throw WeedError.alreadyDestroyed(record: destroyed.record, event: destroyed.event)
             }
             let count = try tx.weeding.deleteDecision(decision, of: original.kind == .weedApprove ? .approve : .destroy)
-            return try appendUndo(tx.db, of: original, by: who, count: count)
+            return try appendUndo(tx, of: original, by: who, count: count)
         }
     }
 }
