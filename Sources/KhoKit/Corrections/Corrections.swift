@@ -6,7 +6,9 @@ extension KhoStore {
     @discardableResult
     public func renameBox(_ code: String, to newCode: String, by who: Attribution) throws -> Box {
         try holdingWorkLock(.rename, by: who) {
-            try writing { tx in
+            // Catalogue's saveChange takes the transaction's connection until Catalogue moves to its store.
+            try write { db in
+                let tx = Stores(db: db, time: time)
                 let old = try tx.catalogue.box(code: code)
                 let new = try Clean.newCode(newCode, .box)
                 guard new != old.code else { throw CorrectionError.sameCode(thing: .box, code: old.code) }
@@ -17,7 +19,7 @@ extension KhoStore {
                 try Self.ensureRenamable(tx, .box, thing: .box, code: old.code, id: old.id)
                 var box = old
                 box.code = new
-                try Self.saveChange(tx.db, old: old, new: box, kind: .boxRename, by: who, time: time) { event in
+                try Self.saveChange(db, old: old, new: box, kind: .boxRename, by: who, time: time) { event in
                     event.boxId = box.id
                     event.fondsId = box.fondsId
                 }
@@ -30,7 +32,9 @@ extension KhoStore {
     @discardableResult
     public func renameFile(_ ref: FileRef, to newCode: String, by who: Attribution) throws -> FileRecord {
         try holdingWorkLock(.rename, by: who) {
-            try writing { tx in
+            // Catalogue's saveChange takes the transaction's connection until Catalogue moves to its store.
+            try write { db in
+                let tx = Stores(db: db, time: time)
                 let (box, old) = try tx.catalogue.file(ref: ref)
                 let new = try Clean.newCode(newCode, .file)
                 let name = "\(box.code)/\(old.code)"
@@ -41,7 +45,7 @@ extension KhoStore {
                 try Self.ensureRenamable(tx, .file, thing: .file, code: name, id: old.id)
                 var file = old
                 file.code = new
-                try Self.saveChange(tx.db, old: old, new: file, kind: .fileRename, by: who, time: time) { event in
+                try Self.saveChange(db, old: old, new: file, kind: .fileRename, by: who, time: time) { event in
                     event.boxId = file.boxId
                     event.fileId = file.id
                     event.fondsId = box.fondsId
@@ -55,7 +59,9 @@ extension KhoStore {
     @discardableResult
     public func renameFonds(_ code: String, to newCode: String, by who: Attribution) throws -> Fonds {
         try holdingWorkLock(.rename, by: who) {
-            try writing { tx in
+            // Catalogue's saveChange takes the transaction's connection until Catalogue moves to its store.
+            try write { db in
+                let tx = Stores(db: db, time: time)
                 let old = try tx.catalogue.fonds(code: Clean.code(code))
                 let new = try Clean.newCode(newCode, .fonds)
                 guard new != old.code else { throw CorrectionError.sameCode(thing: .fonds, code: old.code) }
@@ -65,7 +71,7 @@ extension KhoStore {
                 try Self.ensureRenamable(tx, .fonds, thing: .fonds, code: old.code, id: old.id)
                 var fonds = old
                 fonds.code = new
-                try Self.saveChange(tx.db, old: old, new: fonds, kind: .fondsRename, by: who, time: time) { event in
+                try Self.saveChange(db, old: old, new: fonds, kind: .fondsRename, by: who, time: time) { event in
                     event.fondsId = fonds.id
                 }
                 return fonds

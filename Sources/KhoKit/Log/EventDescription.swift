@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// An event in words, for `kho log`: what was done (naming the saved estimate or the setting), its quantities with
 /// their units (m, tờ, trang…), and each changed value as old → new.
@@ -20,26 +19,19 @@ struct EventDescriber {
     /// Events that a delete made before the log was append-only unlinked from what they named, by event id.
     var unlinked: [Int64: (kind: EventKind, name: String, by: Int64)] = [:]
 
-    init(_ db: Database) throws {
-        fondsCodes = Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM fonds").map { ($0["id"], $0["code"]) }
-        )
+    init(_ tx: Stores) throws {
+        fondsCodes = try tx.log.fondsCodes()
         boxCodes = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, kind, detail FROM event e WHERE kind IN ('fonds.delete', 'box.delete', 'file.delete') AND \(LiveEvent.sql(alias: "e"))
-                """)
-        {
-            guard let kind = EventKind(rawValue: row["kind"]) else { continue }
-            let before = EventDetail(json: row["detail"]).before ?? [:]
+        for row in try tx.log.liveDeletes() {
+            guard let kind = EventKind(rawValue: row.kind) else { continue }
+            let before = EventDetail(json: row.detail).before ?? [:]
             let code = (before["code"] ?? nil) ?? "?"
             let name = kind == .fileDelete ? "\((before["box"] ?? nil) ?? "?")/\(code)" : code
             if let id = (before["id"] ?? nil).flatMap({ Int64($0) }) {
-                deleted[kind, default: [:]][id] = (name, row["id"])
+                deleted[kind, default: [:]][id] = (name, row.id)
             }
             for id in ((before["events"] ?? nil) ?? "").split(separator: ",").compactMap({ Int64($0) }) {
-                unlinked[id] = (kind, name, row["id"])
+                unlinked[id] = (kind, name, row.id)
             }
         }
     }
@@ -60,7 +52,7 @@ struct EventDescriber {
     }
 
     /// Box codes for the ids named in `events`' details (`box_id`, `from_box_id`).
-    mutating func loadBoxes(_ db: Database, for details: [EventDetail]) throws {
+    mutating func loadBoxes(_ tx: Stores, for details: [EventDetail]) throws {
         var ids: Set<Int64> = []
         for d in details {
             for values in [d.before, d.after].compactMap({ $0 }) {
@@ -70,10 +62,7 @@ struct EventDescriber {
             }
         }
         guard !ids.isEmpty else { return }
-        let list = ids.map(String.init).joined(separator: ",")
-        for row in try Row.fetchAll(db, sql: "SELECT id, code FROM box WHERE id IN (\(list))") {
-            boxCodes[row["id"]] = row["code"]
-        }
+        for (id, code) in try tx.log.boxCodes(ids: ids) { boxCodes[id] = code }
     }
 
     /// The event in words; `d` is its detail, decoded.

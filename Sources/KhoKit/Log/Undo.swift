@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension KhoStore {
     private static let undoable: Set<EventKind> = [
@@ -19,9 +18,7 @@ extension KhoStore {
     /// catalogue's work lock (``LockActivity/undo``), as the change did.
     @discardableResult
     public func undo(eventId: Int64, by who: Attribution) throws -> Event {
-        let kind = try read { db in
-            try String.fetchOne(db, sql: "SELECT kind FROM event WHERE id = ?", arguments: [eventId])
-        }.flatMap(EventKind.init(rawValue:))
+        let kind = try reading { tx in try tx.log.kind(ofEvent: eventId) }.flatMap(EventKind.init(rawValue:))
         guard let kind, Self.changesCodesOrPaths.contains(kind) else { return try undoNow(eventId: eventId, by: who) }
         return try holdingWorkLock(.undo, by: who) { try undoNow(eventId: eventId, by: who) }
     }
@@ -33,10 +30,12 @@ extension KhoStore {
     ]
 
     private func undoNow(eventId: Int64, by who: Attribution) throws -> Event {
+        // Documents, location marks and reviews take the transaction's connection until they move to their stores.
         try write { db in
-            let original = try Self.eventToUndo(db, eventId)
+            let tx = Stores(db: db, time: time)
+            let original = try Self.eventToUndo(tx, eventId)
             // Renames, deletes, imports and the destruction list have their own rules (Corrections, Weeding).
-            if let done = try undoCorrection(Stores(db: db, time: time), original: original, by: who) { return done }
+            if let done = try undoCorrection(tx, original: original, by: who) { return done }
             guard Self.undoable.contains(original.kind) else {
                 throw WorkError.notUndoable(id: eventId, kind: original.kind.label)
             }
@@ -47,120 +46,81 @@ extension KhoStore {
                 } else {
                     try undoDocument(db, original: original)
                 }
-                return try appendUndo(Stores(db: db, time: time), of: original, by: who)
+                return try appendUndo(tx, of: original, by: who)
             }
             // Location marks and custody have their own "latest first" rules (by location; by hand-out and return).
             switch original.kind {
             case .locationMark: return try undoLocationMark(db, original, by: who)
-            case .custodyOut, .custodyIn: return try undoCustody(Stores(db: db, time: time), original, by: who)
+            case .custodyOut, .custodyIn: return try undoCustody(tx, original, by: who)
             default: break
             }
-            try Self.refuseIfLaterChange(db, after: original)
-            try restoreBefore(db, original)
-            let event = try appendUndo(Stores(db: db, time: time), of: original, by: who)
+            try Self.refuseIfLaterChange(tx, after: original)
+            try restoreBefore(tx, original)
+            let event = try appendUndo(tx, of: original, by: who)
             // A confirmation or acceptance is undone once the undo event is in the log (the ladder reads live events).
             if original.kind == .scanConfirm || original.kind == .scanAccept { try undoReview(db, original: original) }
-            if original.kind == .sortFinish { try undoStartRecordedByFinish(db, original, by: who) }
+            if original.kind == .sortFinish { try undoStartRecordedByFinish(tx, original, by: who) }
             return event
         }
     }
 
     /// The event `eventId`, when it exists and is not undone yet.
-    private static func eventToUndo(_ db: Database, _ eventId: Int64) throws -> Event {
-        guard let original = try Event.fetchOne(db, key: eventId) else { throw WorkError.unknownEvent(eventId) }
-        if let by = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE undoes = ?", arguments: [eventId]) {
+    private static func eventToUndo(_ tx: Stores, _ eventId: Int64) throws -> Event {
+        guard let original = try tx.log.event(id: eventId) else { throw WorkError.unknownEvent(eventId) }
+        if let by = try tx.log.undoneBy(eventId) {
             throw WorkError.alreadyUndone(id: eventId, by: by)
         }
         return original
     }
 
     /// Only the latest change to a box or file can be undone: refuses when a later live one changed its state.
-    private static func refuseIfLaterChange(_ db: Database, after original: Event) throws {
-        let eventId = original.id
+    private static func refuseIfLaterChange(_ tx: Stores, after original: Event) throws {
         let onFile = [.scanRecord, .scanConfirm, .scanAccept, .fileEdit, .fileMove].contains(original.kind)
-        let target: SQL = onFile ? "file_id = \(original.fileId)" : "box_id = \(original.boxId) AND file_id IS NULL"
-        if let later = try Row.fetchOne(
-            db,
-            SQLRequest<Row>(
-                literal: """
-                    SELECT id, kind FROM event e
-                    WHERE \(target) AND id > \(eventId) AND kind IN \(Self.stateChanging.map(\.rawValue))
-                      AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
-                    ORDER BY id LIMIT 1
-                    """))
-        {
-            let kind = EventKind(rawValue: later["kind"]).map(\.label) ?? Text(verbatim: "")
-            throw WorkError.laterEventFirst(id: eventId ?? 0, later: later["id"], kind: kind)
+        if let later = try tx.log.laterChange(after: original, onFile: onFile, kinds: Self.stateChanging) {
+            let kind = EventKind(rawValue: later.kind).map(\.label) ?? Text(verbatim: "")
+            throw WorkError.laterEventFirst(id: original.id ?? 0, later: later.id, kind: kind)
         }
     }
 
     /// Puts the box or file back as it was before `original` (a confirmation or acceptance changes no row).
-    private func restoreBefore(_ db: Database, _ original: Event) throws {
+    private func restoreBefore(_ tx: Stores, _ original: Event) throws {
         let before = original.decodedDetail.before ?? [:]
         switch original.kind {
         case .sortStart, .sortFinish:
-            try db.execute(
-                sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
-                arguments: [(before["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, original.boxId])
+            try tx.log.restoreArrangement(
+                boxId: original.boxId, to: (before["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue)
         case .scanRecord:
-            try db.execute(
-                sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?",
-                arguments: [
-                    (before["scan_state"] ?? nil) ?? ScanState.none.rawValue,
-                    Int((before["pages"] ?? nil) ?? "0") ?? 0, original.fileId,
-                ])
+            try tx.log.restoreScan(
+                fileId: original.fileId, to: (before["scan_state"] ?? nil) ?? ScanState.none.rawValue,
+                pages: Int((before["pages"] ?? nil) ?? "0") ?? 0)
         case .scanConfirm, .scanAccept:
             break
         case .boxEdit, .boxMove:
             // Putting a box back at its old location is a move: not while the box is out of the store.
             if let boxId = original.boxId, before["location"] != nil {
-                try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: boxId)
+                try tx.custody.refuseMoveWhileOut(boxId: boxId)
             }
-            try restore(
-                db, table: "box", columns: Set(Box.CodingKeys.allCases.map(\.rawValue)), values: before,
-                id: original.boxId)
+            try tx.log.restore(.box, values: before, id: original.boxId)
         case .fileEdit, .fileMove:
             if original.kind == .fileMove, let fileId = original.fileId, let boxId = original.boxId {
-                try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: boxId, fileId: fileId)
+                try tx.custody.refuseMoveWhileOut(boxId: boxId, fileId: fileId)
                 if let back = (before["box_id"] ?? nil).flatMap({ Int64($0) }) {
-                    try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: back)
+                    try tx.custody.refuseMoveWhileOut(boxId: back)
                 }
             }
-            try restore(
-                db, table: "file", columns: Set(FileRecord.CodingKeys.allCases.map(\.rawValue)), values: before,
-                id: original.fileId)
+            try tx.log.restore(.file, values: before, id: original.fileId)
         default:
             throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label)
         }
     }
 
     /// Finishing a box never started also recorded its start (same time, noted "sort.finish"): undo takes both back.
-    private func undoStartRecordedByFinish(_ db: Database, _ original: Event, by who: Attribution) throws {
-        guard
-            let start = try Event.fetchOne(
-                db,
-                sql: """
-                    SELECT * FROM event s WHERE s.kind = 'sort.start' AND s.box_id = ? AND s.happened_at = ? AND s.id < ?
-                      AND json_extract(s.detail, '$.note') = 'sort.finish'
-                      AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = s.id)
-                    ORDER BY s.id DESC LIMIT 1
-                    """, arguments: [original.boxId, original.happenedAt, original.id])
-        else { return }
+    private func undoStartRecordedByFinish(_ tx: Stores, _ original: Event, by who: Attribution) throws {
+        guard let start = try tx.log.startRecorded(byFinish: original) else { return }
         let startBefore = start.decodedDetail.before ?? [:]
-        try db.execute(
-            sql: "UPDATE box SET arrangement = ?, kept_mm = NULL WHERE id = ?",
-            arguments: [
-                (startBefore["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue, start.boxId,
-            ])
+        try tx.log.restoreArrangement(
+            boxId: start.boxId, to: (startBefore["arrangement"] ?? nil) ?? ArrangementState.unarranged.rawValue)
         // The second undo names the box only (as the start does).
-        _ = try appendUndo(Stores(db: db, time: time), of: start, by: who, file: .some(nil))
-    }
-
-    private func restore(
-        _ db: Database, table: String, columns: Set<String>, values: [String: String?], id: Int64?
-    ) throws {
-        for (column, value) in values where columns.contains(column) && column != "id" {
-            try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ?", arguments: [value, id])
-        }
+        _ = try appendUndo(tx, of: start, by: who, file: .some(nil))
     }
 }
