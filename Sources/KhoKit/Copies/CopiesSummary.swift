@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoEstimation
 
 /// One copy as status and the report show it.
@@ -55,23 +54,9 @@ extension KhoStore {
     /// `master_copy_expected` index: 27 ms CPU for 500,000 masters; never reads a copy's files, only whether its marker
     /// is there).
     public func copiesSummary() throws -> CopiesSummary {
-        let (sites, masters, pdfs) = try read { db in
-            let masters = try Row.fetchOne(
-                db,
-                sql:
-                    """
-                    SELECT COUNT(*) AS n, COALESCE(SUM(\(Bounds.sql("size"))), 0) AS b FROM master INDEXED BY master_copy_expected
-                    WHERE sha256 IS NOT NULL AND NOT missing
-                    """
-            )
-            let pdfs = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) AS n, COALESCE(SUM(\(Bounds.sql("bytes"))), 0) AS b FROM pdf_copy c
-                    WHERE c.id = (SELECT MAX(id) FROM pdf_copy l WHERE l.file_id = c.file_id)
-                    """)
-            func figures(_ row: Row?) -> (Int, Int64) { (row?["n"] ?? 0, row?["b"] ?? 0) }
-            return (try Self.copies(db, catalogue: path), figures(masters), figures(pdfs))
+        let (sites, masters, pdfs) = try reading { tx in
+            let expected = try tx.copies.expected()
+            return (try tx.copies.sites(catalogue: path), expected.masters, expected.pdfs)
         }
         let files = masters.0 + pdfs.0
         let bytes = masters.1 + pdfs.1

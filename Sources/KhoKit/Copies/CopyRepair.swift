@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One file on one copy that `kho copies repair` replaced, or could not.
 public struct CopyRepairLine: Codable, Sendable, Hashable {
@@ -41,15 +40,15 @@ extension KhoStore {
     {
         let lock = try CatalogueLock.acquire(catalogue: path, activity: .repair, by: who, time: time)
         defer { lock?.release() }
-        let (fileId, boxId, items, sites) = try read { db in
-            let (box, file) = try Lookup.file(db, ref: ref)
-            var items = try Self.copyItems(db, fileId: file.id, includeMissing: true)
+        let (fileId, boxId, items, sites) = try reading { tx in
+            let (box, file) = try tx.catalogue.file(ref: ref)
+            var items = try tx.copies.items(fileId: file.id, includeMissing: true)
             if let page {
                 items = items.filter { $0.kind == .master && ($0.rel as NSString).lastPathComponent == page }
                 if items.isEmpty { throw CopyError.unknownPage(ref: ref.description, page: page) }
             }
             if items.isEmpty { throw CopyError.nothingToRepair(ref.description) }
-            return (file.id, box.id, items, try Self.copies(db, catalogue: path))
+            return (file.id, box.id, items, try tx.copies.sites(catalogue: path))
         }
         var report = CopyRepairReport(ref: ref.description, files: items.count)
         var available: [CopySite] = []
@@ -64,20 +63,20 @@ extension KhoStore {
         for item in items {
             results += Self.repair(item, on: available, report: &report, lang: lang)
         }
-        report.event = try write { db in
+        report.event = try writing { tx in
             let stamp = Int64(now.timeIntervalSince1970)
             for (site, item, state) in results {
-                try Self.recordCopyFile(
-                    db, copyId: site.id, rel: item.rel, sha256: item.sha256, size: item.size, state: state, at: stamp,
+                try tx.copies.recordFile(
+                    copyId: site.id, rel: item.rel, sha256: item.sha256, size: item.size, state: state, at: stamp,
                     verified: state == "ok")
             }
-            for site in available { try Self.refreshTally(db, site: site) }
+            for site in available { try Self.refreshTally(tx, site: site) }
             var event = Event(
                 kind: .copiesRepair, attribution: who, time: time,
                 detail: EventDetail(count: report.repaired.count, note: Self.repairNote(report)))
             event.fileId = fileId
             event.boxId = boxId
-            try event.append(db)
+            try tx.events.append(&event)
             return event.id
         }
         return report

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One registered place where masters and PDF/A copies are kept: a folder holding `scans/` and `pdf/`, or the primary.
 ///
@@ -59,24 +58,6 @@ public struct CopySite: Codable, Sendable, Hashable {
         pdfBytes = try c.decode(Int64.self, forKey: .pdfBytes)
         problems = try c.decode(Int.self, forKey: .problems)
         marker = ""
-    }
-
-    init(row: Row) {
-        id = row["id"]
-        name = row["name"]
-        path = row["path"]
-        place = row["place"]
-        offsite = row["offsite"]
-        isPrimary = row["is_primary"]
-        lastSyncAt = row["last_sync_at"]
-        lastAuditAt = row["last_audit_at"]
-        catalogueAt = row["catalogue_at"]
-        masterFiles = row["master_files"]
-        masterBytes = row["master_bytes"]
-        pdfFiles = row["pdf_files"]
-        pdfBytes = row["pdf_bytes"]
-        problems = row["problems"]
-        marker = row["marker"]
     }
 
     /// The name of the marker file kho writes at a copy's root: a copy without it is not mounted.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoConcurrency
 import KhoTIFF
 
@@ -81,16 +80,16 @@ extension KhoStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> CopySyncReport {
         let started = Date()
-        let (sites, items, history) = try read { db in
+        let (sites, items, history) = try reading { tx in
             let sites: [CopySite]
             if let name {
-                let site = try Self.copy(db, named: name, catalogue: path)
+                let site = try Self.copy(tx, named: name, catalogue: path)
                 if site.isPrimary { throw CopyError.primaryFixed(site.name) }
                 sites = [site]
             } else {
-                sites = try Self.copies(db, catalogue: path).filter { !$0.isPrimary }
+                sites = try tx.copies.sites(catalogue: path).filter { !$0.isPrimary }
             }
-            return (sites, try Self.copyItems(db), try Self.acceptedHashes(db))
+            return (sites, try tx.copies.items(), try tx.copies.acceptedHashes())
         }
         var report = CopySyncReport()
         for site in sites {
@@ -116,11 +115,7 @@ extension KhoStore {
     private func backUpCatalogue(to site: CopySite, report: inout CopySyncReport, lang: Lang, now: Date) {
         do {
             _ = try backup(to: site.path + "/catalog/kho.sqlite", overwrite: true)
-            try write { db in
-                try db.execute(
-                    sql: "UPDATE copy_site SET catalogue_at = ? WHERE id = ?",
-                    arguments: [Int64(now.timeIntervalSince1970), site.id])
-            }
+            try writing { tx in try tx.copies.markCatalogueBackedUp(id: site.id, at: Int64(now.timeIntervalSince1970)) }
         } catch {
             report.findings.append(
                 CopyFinding(
@@ -129,21 +124,12 @@ extension KhoStore {
         }
     }
 
-    /// Every hash a master has had accepted: content a copy may hold from before a legitimate change.
-    static func acceptedHashes(_ db: Database) throws -> [Int64: Set<String>] {
-        var out: [Int64: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT master_id, sha256 FROM master_hash") {
-            out[row["master_id"], default: []].insert(row["sha256"])
-        }
-        return out
-    }
-
     private func syncCopy(
         _ site: CopySite, items: [CopyItem], history: [Int64: Set<String>], entry: inout CopySyncCopy,
         report: inout CopySyncReport, options: CopySyncOptions, lang: Lang, started: Date,
         progress: (@Sendable (IngestProgress) -> Void)?
     ) throws {
-        let records = try read { db in try Self.copyRecords(db, copyId: site.id) }
+        let records = try reading { tx in try tx.copies.records(copyId: site.id) }
         var work: [CopyItem] = []
         for item in items {
             if let r = records[item.rel], r.sha256 == item.sha256, r.state == "ok",
@@ -170,13 +156,13 @@ extension KhoStore {
                     Self.syncStep(item, site: site, record: records[item.rel], history: history, pause: nil)
                 }
             }
-            try write { db in
+            try writing { tx in
                 let stamp = Int64(Date().timeIntervalSince1970)
                 for (item, step) in zip(slice, steps) {
                     bytesDone += Self.apply(step, item, site: site, entry: &entry, report: &report, lang: lang)
                     if let state = Self.recordState(step) {
-                        try Self.recordCopyFile(
-                            db, copyId: site.id, rel: item.rel, sha256: item.sha256, size: item.size, state: state,
+                        try tx.copies.recordFile(
+                            copyId: site.id, rel: item.rel, sha256: item.sha256, size: item.size, state: state,
                             at: stamp, verified: state == "ok")
                     }
                 }
@@ -286,11 +272,11 @@ extension KhoStore {
     private func recordSync(
         _ report: CopySyncReport, sites: [CopySite], by who: Attribution, now: Date
     ) throws -> Int64? {
-        try write { db in
+        try writing { tx in
             let stamp = Int64(now.timeIntervalSince1970)
             for (site, entry) in zip(sites, report.copies) where entry.availability == .available {
-                try db.execute(sql: "UPDATE copy_site SET last_sync_at = ? WHERE id = ?", arguments: [stamp, site.id])
-                try Self.refreshTally(db, site: site)
+                try tx.copies.markSynced(id: site.id, at: stamp)
+                try Self.refreshTally(tx, site: site)
             }
             let files = report.copies.reduce(0) { $0 + $1.copied + $1.updated }
             let note = report.copies.map { c in
@@ -301,7 +287,7 @@ extension KhoStore {
             var event = Event(
                 kind: .copiesSync, attribution: who, time: time, detail: EventDetail(count: files, note: note))
             event.bytes = report.bytes
-            try event.append(db)
+            try tx.events.append(&event)
             return event.id
         }
     }

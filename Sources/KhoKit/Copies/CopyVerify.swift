@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoConcurrency
 import KhoEstimation
 import KhoTIFF
@@ -53,17 +52,17 @@ extension KhoStore {
         seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> CopyVerifyReport {
         let started = Date()
-        let (sites, items) = try read { db in
+        let (sites, items) = try reading { tx in
             let sites =
-                try name.map { [try Self.copy(db, named: $0, catalogue: path)] } ?? Self.copies(db, catalogue: path)
-            return (sites, try Self.copyItems(db))
+                try name.map { [try Self.copy(tx, named: $0, catalogue: path)] } ?? tx.copies.sites(catalogue: path)
+            return (sites, try tx.copies.items())
         }
         var report = CopyVerifyReport()
         var audited: [(CopySite, Int)] = []
         for site in sites {
             var audit = CopyAudit(name: site.name, availability: try availability(of: site))
             if audit.availability == .available {
-                let records = try read { db in try Self.copyRecords(db, copyId: site.id) }
+                let records = try reading { tx in try tx.copies.records(copyId: site.id) }
                 var targets = Self.auditTargets(site, items: items, records: records, audit: &audit)
                 targets = Self.select(targets, selection, records: records, now: now, seed: seed)
                 try hashTargets(
@@ -133,7 +132,7 @@ extension KhoStore {
         while index < targets.count {
             let slice = Array(targets[index..<min(index + 64, targets.count)])
             let hashes = ParallelMap.map(slice) { SafeCopy.digest(site.location(of: $0)) }
-            try write { db in
+            try writing { tx in
                 let stamp = Int64(Date().timeIntervalSince1970)
                 for (item, hash) in zip(slice, hashes) {
                     audit.checked += 1
@@ -159,8 +158,8 @@ extension KhoStore {
                                 copy: site.name, path: item.rel, ref: item.ref, kind: state, message: message(lang))
                         )
                     }
-                    try Self.recordCopyFile(
-                        db, copyId: site.id, rel: item.rel, sha256: item.sha256, size: item.size, state: state,
+                    try tx.copies.recordFile(
+                        copyId: site.id, rel: item.rel, sha256: item.sha256, size: item.size, state: state,
                         at: stamp, verified: state == "ok")
                 }
             }
@@ -196,11 +195,11 @@ extension KhoStore {
     private func recordAudit(
         _ report: CopyVerifyReport, audited: [(CopySite, Int)], by who: Attribution, now: Date
     ) throws -> Int64? {
-        try write { db in
+        try writing { tx in
             let stamp = Int64(now.timeIntervalSince1970)
             for (site, unexpected) in audited {
-                try db.execute(sql: "UPDATE copy_site SET last_audit_at = ? WHERE id = ?", arguments: [stamp, site.id])
-                try Self.refreshTally(db, site: site, extraProblems: unexpected)
+                try tx.copies.markAudited(id: site.id, at: stamp)
+                try Self.refreshTally(tx, site: site, extraProblems: unexpected)
             }
             let note = report.copies.map { c in
                 c.availability == .unavailable
@@ -211,7 +210,7 @@ extension KhoStore {
                 kind: .copiesVerify, attribution: who, time: time,
                 detail: EventDetail(count: report.copies.reduce(0) { $0 + $1.checked }, note: note))
             event.bytes = report.copies.reduce(0) { $0 + $1.bytes }
-            try event.append(db)
+            try tx.events.append(&event)
             return event.id
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoReport
 
 /// The five functional areas of the NDSA Levels of Digital Preservation (v2.0, 2019).
@@ -36,14 +35,8 @@ private struct Requirement {
 private struct PreservationFacts {
     var copies: CopiesSummary
     var auditDays: Int
-    var masters = 0
-    var unreadableMasters = 0
-    var filesWithMasters = 0
-    var filesUndescribed = 0
-    var pdfUnverified = 0
-    var auditedRecently = 0
-    var catalogueOnCopies = 0
-    var syncedCopies = 0
+    /// Masters, files and copies counted in the catalogue.
+    var counts = CopyStore.PreservationCounts()
 }
 
 extension KhoStore {
@@ -54,46 +47,7 @@ extension KhoStore {
     public func preservationLevels(now: Date = Date()) throws -> [PreservationLevel] {
         var facts = PreservationFacts(copies: try copiesSummary(), auditDays: Self.auditIntervalDays)
         let since = Int64(now.timeIntervalSince1970) - Int64(Self.auditIntervalDays) * 86_400
-        try read { db in
-            facts.masters = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE NOT missing") ?? 0
-            facts.unreadableMasters =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM master INDEXED BY master_unsound WHERE NOT missing AND (NOT readable OR sha256 IS NULL)
-                        """)
-                ?? 0
-            facts.filesWithMasters =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM file f WHERE EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
-                        """) ?? 0
-            facts.filesUndescribed =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM file f WHERE EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id AND NOT m.missing)
-                        AND NOT EXISTS (SELECT 1 FROM document d WHERE d.file_id = f.id)
-                        """) ?? 0
-            facts.pdfUnverified =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM pdf_copy c WHERE c.verified_at IS NULL
-                        AND c.id = (SELECT MAX(id) FROM pdf_copy l WHERE l.file_id = c.file_id)
-                        """) ?? 0
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT SUM(last_audit_at >= ?) AS audited, SUM(catalogue_at IS NOT NULL) AS catalogued,
-                           SUM(last_sync_at IS NOT NULL) AS synced
-                    FROM copy_site WHERE removed_at IS NULL
-                    """, arguments: [since])
-            facts.auditedRecently = row?["audited"] ?? 0
-            facts.catalogueOnCopies = row?["catalogued"] ?? 0
-            facts.syncedCopies = row?["synced"] ?? 0
-        }
+        facts.counts = try reading { tx in try tx.copies.preservationCounts(auditedSince: since) }
         return PreservationArea.allCases.map { area in
             let levels = Self.requirements(area, facts)
             var reached = 0
@@ -124,14 +78,18 @@ extension KhoStore {
             ]
         case .integrity:
             return [
-                [Requirement(met: hasContent && f.unreadableMasters == 0, text: T.everyHash(f.unreadableMasters))],
                 [
-                    Requirement(met: others > 0 && f.syncedCopies >= others, text: T.syncedCopies),
-                    Requirement(met: f.catalogueOnCopies > 0, text: T.catalogueTravels),
+                    Requirement(
+                        met: hasContent && f.counts.unreadableMasters == 0,
+                        text: T.everyHash(f.counts.unreadableMasters))
+                ],
+                [
+                    Requirement(met: others > 0 && f.counts.syncedCopies >= others, text: T.syncedCopies),
+                    Requirement(met: f.counts.catalogueOnCopies > 0, text: T.catalogueTravels),
                 ],
                 [
                     Requirement(
-                        met: f.auditedRecently >= f.copies.copies.count, text: T.auditSchedule(f.auditDays))
+                        met: f.counts.auditedRecently >= f.copies.copies.count, text: T.auditSchedule(f.auditDays))
                 ],
                 [Requirement(met: openProblems == 0, text: T.repairAll(openProblems))],
             ]
@@ -146,16 +104,27 @@ extension KhoStore {
             return [
                 [
                     Requirement(met: hasContent, text: T.haveContent),
-                    Requirement(met: f.catalogueOnCopies > 0, text: T.catalogueTravels),
+                    Requirement(met: f.counts.catalogueOnCopies > 0, text: T.catalogueTravels),
                 ],
                 [Requirement(met: hasContent, text: T.knowContent)],
-                [Requirement(met: hasContent && f.filesUndescribed == 0, text: T.describe(f.filesUndescribed))],
-                [Requirement(met: f.syncedCopies > 0 && f.auditedRecently > 0, text: T.actionsRecorded)],
+                [
+                    Requirement(
+                        met: hasContent && f.counts.filesUndescribed == 0, text: T.describe(f.counts.filesUndescribed))
+                ],
+                [Requirement(met: f.counts.syncedCopies > 0 && f.counts.auditedRecently > 0, text: T.actionsRecorded)],
             ]
         case .content:
             return [
-                [Requirement(met: f.masters > 0 && f.unreadableMasters == 0, text: T.formats(f.unreadableMasters))],
-                [Requirement(met: f.masters > 0 && f.pdfUnverified == 0, text: T.verifyPdf(f.pdfUnverified))],
+                [
+                    Requirement(
+                        met: f.counts.masters > 0 && f.counts.unreadableMasters == 0,
+                        text: T.formats(f.counts.unreadableMasters))
+                ],
+                [
+                    Requirement(
+                        met: f.counts.masters > 0 && f.counts.pdfUnverified == 0,
+                        text: T.verifyPdf(f.counts.pdfUnverified))
+                ],
                 [Requirement(met: false, text: T.obsolescence)],
                 [Requirement(met: false, text: T.migrate)],
             ]
