@@ -112,8 +112,8 @@ import Testing
         // Given numbers fixed (as the fonds' first build does)
         let store = try catalogue()
         let fondsId = try #require(try store.read { db in try Lookup.fondsId(db, code: "UBND-SK1") })
-        let numbered = try store.write { db in
-            try ArchiveCodes.assignNumbers(db, fondsId: fondsId, by: Fixture.who(), time: store.time)
+        let numbered = try store.writing { tx in
+            try ArchiveCodes.assignNumbers(tx, fondsId: fondsId, by: Fixture.who(), time: store.time)
         }
         #expect(numbered == 3)
         // When a file is registered later in an earlier box

@@ -33,7 +33,7 @@ struct CopyStore {
                 if n > most { (scans, most) = (root, n) }
             }
         }
-        let pdf = try? KhoStore.deliverySettings(db).resolvedFolder(catalogue: catalogue)
+        let pdf = try? DeliveryStore(db: db).settings().resolvedFolder(catalogue: catalogue)
         return (scans, pdf)
     }
 

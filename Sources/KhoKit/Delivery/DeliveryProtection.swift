@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The protected paths as the catalogue knows them: its scans roots, and its PDF/A folder from the delivery settings.
 extension ProtectedPaths {
@@ -18,9 +17,7 @@ extension ProtectedPaths {
 extension KhoStore {
     /// What no output may write over: this catalogue's files, its scans roots, its PDF/A folder and copies.
     public func protectedPaths() throws -> ProtectedPaths {
-        let (roots, settings) = try read { db in
-            (try Self.scansRoots(db), try Self.deliverySettings(db))
-        }
+        let (roots, settings) = try reading { tx in try tx.delivery.protection() }
         let folder = try? settings.resolvedFolder(catalogue: path)
         return ProtectedPaths(catalogue: path, scansRoots: roots, pdfFolder: folder, store: self)
     }

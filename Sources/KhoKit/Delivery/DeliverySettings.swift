@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// How the legal copies are made and where they go; stored in the catalogue, changed with `kho pdf settings`.
 public struct DeliverySettings: Codable, Sendable, Hashable {
@@ -78,14 +77,7 @@ public struct DeliverySettings: Codable, Sendable, Hashable {
 extension KhoStore {
     /// The catalogue's settings for the legal copies (defaults when none were set).
     public func deliverySettings() throws -> DeliverySettings {
-        try read { db in try Self.deliverySettings(db) }
-    }
-
-    static func deliverySettings(_ db: Database) throws -> DeliverySettings {
-        guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'pdf'"),
-            let settings = try? JSONDecoder().decode(DeliverySettings.self, from: Data(json.utf8))
-        else { return DeliverySettings() }
-        return settings
+        try reading { tx in try tx.delivery.settings() }
     }
 
     /// The folder for the copies as given to `--folder`, made absolute: refused when empty, when it is the
@@ -130,16 +122,13 @@ extension KhoStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(s), as: UTF8.self)
-        try write { db in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'pdf'")
-            try db.execute(
-                sql:
-                    "INSERT INTO setting (key, value) VALUES ('pdf', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [json])
+        try writing { tx in
+            let old = try tx.delivery.settingsJSON()
+            try tx.delivery.saveSettings(json: json)
             var event = Event(
                 kind: .setting, attribution: who, time: time,
                 detail: EventDetail(before: ["pdf": old], after: ["pdf": json]))
-            try event.append(db)
+            try tx.events.append(&event)
         }
     }
 }

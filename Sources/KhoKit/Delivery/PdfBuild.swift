@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Synchronization
 
 #if canImport(Glibc)
@@ -165,7 +164,7 @@ extension KhoStore {
     /// What to build: the chosen files, ready or not, in box and file order. Those not ready and those up to date are
     /// counted in `summary`; the others are returned.
     private func readyFiles(_ options: PdfBuildOptions, summary: inout PdfBuildSummary) throws -> [Candidate] {
-        let (candidates, named) = try read { db in try Self.candidates(db, targets: options.targets) }
+        let (candidates, named) = try reading { tx in try Self.candidates(tx, targets: options.targets) }
         var ready: [Candidate] = []
         for c in candidates {
             guard [ScanState.passed, .rebuild, .delivered].contains(c.state) else {
@@ -192,8 +191,9 @@ extension KhoStore {
         let fondsToNumber = Set(ready.map(\.fondsId))
         if !fondsToNumber.isEmpty {
             summary.numbered = try write(still: identity, task: Self.buildTask) { db in
-                try fondsToNumber.sorted().reduce(0) {
-                    $0 + (try ArchiveCodes.assignNumbers(db, fondsId: $1, by: who, time: time))
+                let tx = Stores(db: db, time: time)
+                return try fondsToNumber.sorted().reduce(0) {
+                    $0 + (try ArchiveCodes.assignNumbers(tx, fondsId: $1, by: who, time: time))
                 }
             }
         }
@@ -203,8 +203,10 @@ extension KhoStore {
     private func makeJobs(
         _ ready: [Candidate], folder: String, lang: Lang, summary: inout PdfBuildSummary
     ) throws -> [PdfJob] {
+        // Scanning's FileLadder reads a file's sources with the transaction's connection until it moves.
         try read { db in
-            let codes = Dictionary(uniqueKeysWithValues: try ArchiveCodes.compute(db).map { ($0.fileId, $0) })
+            let tx = Stores(db: db, time: time)
+            let codes = Dictionary(uniqueKeysWithValues: try ArchiveCodes.compute(tx.delivery).map { ($0.fileId, $0) })
             var jobs: [PdfJob] = []
             for c in ready {
                 guard let entry = codes[c.fileId] else { continue }
@@ -218,7 +220,10 @@ extension KhoStore {
                             message: ArchiveCodes.describe(problem, entry: entry)(lang)))
                     continue
                 }
-                jobs.append(try Self.job(db, for: c, code: code, folder: folder, lang: lang))
+                jobs.append(
+                    try Self.job(
+                        tx, for: c, code: code, folder: folder, lang: lang,
+                        sources: try FileLadder.sources(db, fileId: c.fileId)))
             }
             return jobs
         }
@@ -226,23 +231,13 @@ extension KhoStore {
 
     /// One file's job: its masters in name order, its sources, and its copy's path `<folder>/<fonds>/<code>.pdf`.
     private static func job(
-        _ db: Database, for c: Candidate, code: String, folder: String, lang: Lang
+        _ tx: Stores, for c: Candidate, code: String, folder: String, lang: Lang, sources: String
     ) throws -> PdfJob {
-        let masters = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT disk_path, name, sha256, size, pages FROM master WHERE file_id = ? AND NOT missing ORDER BY name
-                """, arguments: [c.fileId]
-        ).map {
-            PdfJobMaster(
-                path: $0["disk_path"], name: $0["name"], sha256: $0["sha256"],
-                size: UInt64(max(0, $0["size"] as Int64)),
-                pages: $0["pages"])
-        }
+        let masters = try tx.delivery.masters(ofFile: c.fileId)
         let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
         return PdfJob(
             file: c, archiveId: code, masters: masters,
-            sources: try FileLadder.sources(db, fileId: c.fileId),
+            sources: sources,
             pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf", lang: lang)
     }
 
@@ -324,7 +319,9 @@ extension KhoStore {
             decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
         // The copy's text layer, for `kho search` (pages joined by line breaks).
         let text = PdfReadBack.pageTexts(job.target, tools: tools.poppler)?.joined(separator: "\n")
+        // Scanning's FileLadder settles the file's rung with the transaction's connection until it moves.
         return try write(still: run.identity, task: Self.buildTask) { db in
+            let tx = Stores(db: db, time: time)
             var event = Event(kind: .pdfBuild, attribution: attribution, time: time)
             event.fileId = job.file.fileId
             event.boxId = job.file.boxId
@@ -332,26 +329,12 @@ extension KhoStore {
             event.pages = built.pages
             event.bytes = built.bytes
             // The copy's row refers to the event, whose detail says where the file ended up: the row comes first.
-            try event.reserveId(db)
-            try db.execute(
-                sql: """
-                    INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language, tools,
-                                          mean_confidence, text_pages, seconds, settings, sources, built_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    job.file.fileId, event.id, job.archiveId, job.target, built.sha256, built.pages, built.bytes,
-                    built.pdfa,
-                    "Tesseract \(tools.versions.tesseract)", tools.versions.language, toolsJSON, built.meanConfidence,
-                    built.textPages.map(String.init).joined(separator: ","), built.seconds, madeJSON, job.sources,
-                    Int64(attribution.recordedAt.timeIntervalSince1970),
-                ])
-            if let text {
-                // Delete then insert (not REPLACE, whose delete does not fire the index's trigger).
-                try db.execute(sql: "DELETE FROM pdf_text WHERE file_id = ?", arguments: [job.file.fileId])
-                try db.execute(
-                    sql: "INSERT INTO pdf_text (file_id, text) VALUES (?, ?)", arguments: [job.file.fileId, text])
-            }
+            try tx.events.reserveId(for: &event)
+            try tx.delivery.insertCopy(
+                job, built: built, event: event.id, ocrEngine: "Tesseract \(tools.versions.tesseract)",
+                ocrLanguage: tools.versions.language, tools: toolsJSON, settings: madeJSON,
+                builtAt: Int64(attribution.recordedAt.timeIntervalSince1970))
+            if let text { try tx.delivery.replaceText(fileId: job.file.fileId, text: text) }
             let settled = try FileLadder.apply(db, fileId: job.file.fileId)
             event.detail =
                 EventDetail(
@@ -362,7 +345,7 @@ extension KhoStore {
                     ],
                     source: tools.versions.summary, count: built.pages, note: job.target
                 ).json
-            try event.append(db)
+            try tx.events.append(&event)
             return settled.after
         }
     }
@@ -385,48 +368,19 @@ extension KhoStore {
     }
 
     /// The files named by `targets` (boxes or `BOX/FILE`; all when empty), and the ids of those named one by one.
-    static func candidates(_ db: Database, targets: [String]) throws -> ([Candidate], Set<Int64>) {
+    static func candidates(_ tx: Stores, targets: [String]) throws -> ([Candidate], Set<Int64>) {
         var fileIds: Set<Int64> = []
         var boxIds: Set<Int64> = []
         for target in targets {
             if target.contains("/") {
-                let (_, file) = try Lookup.file(db, ref: try FileRef(parsing: target))
+                let (_, file) = try tx.catalogue.file(ref: try FileRef(parsing: target))
                 if let id = file.id { fileIds.insert(id) }
             } else {
-                let box = try Lookup.box(db, code: target)
+                let box = try tx.catalogue.box(code: target)
                 if let id = box.id { boxIds.insert(id) }
             }
         }
-        var conditions: [SQL] = ["fi.access != 'secret'"]
-        if !targets.isEmpty {
-            var any: [SQL] = []
-            if !fileIds.isEmpty { any.append("fi.id IN \(fileIds.sorted())") }
-            if !boxIds.isEmpty { any.append("fi.box_id IN \(boxIds.sorted())") }
-            conditions.append("(\(any.joined(separator: " OR ")))")
-        }
-        let rows = try Row.fetchAll(
-            db,
-            SQLRequest<Row>(
-                literal: """
-                    SELECT fi.id AS file_id, fi.box_id, b.fonds_id, b.code AS box_code, fi.code AS file_code, fo.code AS fonds_code,
-                           fo.name AS fonds_name, fi.title, fi.start_year, fi.end_year, fi.retention,
-                           fi.scan_state, c.path AS copy_path, c.bytes AS copy_bytes
-                    FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds fo ON fo.id = b.fonds_id
-                    LEFT JOIN pdf_copy c ON c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = fi.id)
-                    WHERE \(conditions.joined(separator: " AND "))
-                    ORDER BY b.code, fi.code
-                    """))
-        let candidates = rows.map { row -> Candidate in
-            let copyPath: String? = row["copy_path"]
-            let copyBytes: Int64? = row["copy_bytes"]
-            return Candidate(
-                fileId: row["file_id"], boxId: row["box_id"], fondsId: row["fonds_id"],
-                ref: "\(row["box_code"] as String)/\(row["file_code"] as String)", fondsCode: row["fonds_code"],
-                fondsName: row["fonds_name"], title: row["title"], startYear: row["start_year"],
-                endYear: row["end_year"],
-                retention: row["retention"], state: ScanState(rawValue: row["scan_state"]) ?? .none,
-                copy: copyPath.flatMap { p in copyBytes.map { (p, $0) } })
-        }
+        let candidates = try tx.delivery.candidates(among: targets.isEmpty ? nil : (fileIds, boxIds))
         return (candidates, fileIds)
     }
 

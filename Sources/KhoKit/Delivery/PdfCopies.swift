@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A legal copy (PDF/A) as recorded: where it is, what it holds, how and from what it was made.
 public struct PdfCopyView: Codable, Sendable, Hashable {
@@ -36,30 +35,16 @@ public struct PdfCopyView: Codable, Sendable, Hashable {
 
 /// The recorded copies (what a copy is made from is the ladder's: ``FileLadder/sources(_:fileId:)``).
 enum PdfCopies {
-    /// The latest copy of each file (of `fileIds`, or every file), as rows of `pdf_copy` with the file's ref.
-    static func latest(
-        _ db: Database, where condition: String = "1", arguments: StatementArguments = []
-    ) throws -> [Row] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT c.*, b.code || '/' || fi.code AS ref, fi.scan_state AS scan_state
-                FROM pdf_copy c JOIN file fi ON fi.id = c.file_id JOIN box b ON b.id = fi.box_id
-                WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id) AND (\(condition))
-                ORDER BY b.code, fi.code
-                """, arguments: arguments)
-    }
-
-    static func view(_ row: Row, time: LocalTime) -> PdfCopyView {
+    /// A recorded copy as `kho pdf list` shows it: times in local time, pages with text as numbers.
+    static func view(_ copy: DeliveryStore.LatestCopy, time: LocalTime) -> PdfCopyView {
         func stamp(_ seconds: Int64?) -> String? {
             seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) }
         }
         return PdfCopyView(
-            ref: row["ref"], archiveId: row["archive_id"], path: row["path"], sha256: row["sha256"],
-            pages: row["pages"],
-            bytes: row["bytes"], pdfa: row["pdfa"], ocrEngine: row["ocr_engine"], ocrLanguage: row["ocr_language"],
-            meanConfidence: row["mean_confidence"], textPages: pageList(row["text_pages"]), seconds: row["seconds"],
-            builtAt: stamp(row["built_at"]) ?? "", verifiedAt: stamp(row["verified_at"]), event: row["event_id"])
+            ref: copy.ref, archiveId: copy.archiveId, path: copy.path, sha256: copy.sha256, pages: copy.pages,
+            bytes: copy.bytes, pdfa: copy.pdfa, ocrEngine: copy.ocrEngine, ocrLanguage: copy.ocrLanguage,
+            meanConfidence: copy.meanConfidence, textPages: pageList(copy.textPages), seconds: copy.seconds,
+            builtAt: stamp(copy.builtAt) ?? "", verifiedAt: stamp(copy.verifiedAt), event: copy.event)
     }
 
     /// `1,2,5` as pages.
@@ -71,21 +56,14 @@ enum PdfCopies {
 extension KhoStore {
     /// The latest copy of every file that has one (of one box, or one file), in box and file order.
     public func pdfCopies(box: String? = nil, file: FileRef? = nil) throws -> [PdfCopyView] {
-        try read { db in
-            var condition = "1"
-            var arguments: StatementArguments = []
+        try reading { tx in
+            var scope = DeliveryStore.CopyScope.all
             if let file {
-                let (_, f) = try Lookup.file(db, ref: file)
-                condition = "c.file_id = ?"
-                arguments = [f.id]
+                scope = .file(try tx.catalogue.file(ref: file).1.id)
             } else if let box {
-                let b = try Lookup.box(db, code: box)
-                condition = "fi.box_id = ?"
-                arguments = [b.id]
+                scope = .box(try tx.catalogue.box(code: box).id)
             }
-            return try PdfCopies.latest(db, where: condition, arguments: arguments).map {
-                PdfCopies.view($0, time: time)
-            }
+            return try tx.delivery.latestCopies(scope).map { PdfCopies.view($0, time: time) }
         }
     }
 }
@@ -119,43 +97,6 @@ public struct DeliveryMeasures: Codable, Sendable, Hashable {
 extension KhoStore {
     /// Pages, bytes and build time of the copies, measured from their rows.
     public func deliveryMeasures() throws -> DeliveryMeasures {
-        try read { db in
-            var m = DeliveryMeasures()
-            if let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) AS copies, COALESCE(SUM(pages), 0) AS pages, COALESCE(SUM(bytes), 0) AS bytes FROM pdf_copy c
-                    WHERE c.id = (SELECT MAX(c2.id) FROM pdf_copy c2 WHERE c2.file_id = c.file_id)
-                    """)
-            {
-                m.copies = row["copies"]
-                m.pages = row["pages"]
-                m.bytes = row["bytes"]
-            }
-            if m.pages > 0 { m.bytesPerPage = Double(m.bytes) / Double(m.pages) }
-            if let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT SUM(pages) AS pages, SUM(seconds) AS seconds,
-                           SUM(seconds / MAX(COALESCE(json_extract(settings, '$.jobs'), 1), 1)) AS wall
-                    FROM pdf_copy
-                    """),
-                let pages = row["pages"] as Int?, pages > 0, let seconds = row["seconds"] as Double?,
-                let wall = row["wall"] as Double?, seconds > 0, wall > 0
-            {
-                m.secondsPerPage = seconds / Double(pages)
-                m.pagesPerHour = Double(pages) / wall * 3600
-            }
-            if let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT json_extract(settings, '$.cores') AS cores, json_extract(settings, '$.jobs') AS jobs FROM pdf_copy ORDER BY id DESC LIMIT 1
-                    """)
-            {
-                m.cores = row["cores"]
-                m.jobs = row["jobs"]
-            }
-            return m
-        }
+        try reading { tx in try tx.delivery.measures() }
     }
 }

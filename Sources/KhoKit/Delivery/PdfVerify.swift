@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoConcurrency
 import KhoTIFF
 import Synchronization
@@ -46,7 +45,12 @@ extension KhoStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> PdfVerifyReport {
         let started = Date()
-        let items = try read { db in try Self.copiesToVerify(db, olderThanDays: olderThanDays, now: now) }
+        // Scanning's FileLadder counts the masters' pages with the transaction's connection until it moves.
+        let items = try read { db in
+            try Self.copiesToVerify(Stores(db: db, time: time), olderThanDays: olderThanDays, now: now) { fileId in
+                try FileLadder.masters(db, fileId: fileId).pages
+            }
+        }
         let done = Counter()
         let results: [[PdfVerifyProblem]] = ParallelMap.map(items) { item in
             defer {
@@ -64,22 +68,21 @@ extension KhoStore {
     }
 
     /// The latest copy of every delivered file, or of those not checked (or built) for `olderThanDays`.
-    private static func copiesToVerify(_ db: Database, olderThanDays: Int?, now: Date) throws -> [CopyToVerify] {
-        var condition = "1"
-        var arguments: StatementArguments = []
+    private static func copiesToVerify(
+        _ tx: Stores, olderThanDays: Int?, now: Date, masterPages: (Int64) throws -> Int
+    ) throws -> [CopyToVerify] {
+        var scope = DeliveryStore.CopyScope.all
         if let days = olderThanDays {
             try NumberBound.days.check(days)
-            condition = "COALESCE(c.verified_at, c.built_at) <= ?"
-            arguments = [Int64(now.timeIntervalSince1970) - Int64(days) * 86_400]
+            scope = .notCheckedSince(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400)
         }
-        return try PdfCopies.latest(db, where: condition, arguments: arguments).map { row in
-            let fileId: Int64 = row["file_id"]
-            return CopyToVerify(
-                copyId: row["id"], ref: row["ref"], archiveId: row["archive_id"], path: row["path"],
-                sha256: row["sha256"], bytes: UInt64(max(0, row["bytes"] as Int64)),
-                masterPages: try FileLadder.masters(db, fileId: fileId).pages,
-                textPages: PdfCopies.pageList(row["text_pages"]),
-                outdated: (row["scan_state"] as String) == ScanState.rebuild.rawValue)
+        return try tx.delivery.latestCopies(scope).map { copy in
+            CopyToVerify(
+                copyId: copy.id, ref: copy.ref, archiveId: copy.archiveId, path: copy.path,
+                sha256: copy.sha256, bytes: UInt64(max(0, copy.bytes)),
+                masterPages: try masterPages(copy.fileId),
+                textPages: PdfCopies.pageList(copy.textPages),
+                outdated: copy.scanState == ScanState.rebuild.rawValue)
         }
     }
 
@@ -104,16 +107,15 @@ extension KhoStore {
     private func recordVerification(
         _ summary: PdfVerifyReport, sound ids: [Int64], by who: Attribution, now: Date
     ) throws {
-        try write { db in
-            let update = try db.makeStatement(sql: "UPDATE pdf_copy SET verified_at = ? WHERE id = ?")
-            for id in ids { try update.execute(arguments: [Int64(now.timeIntervalSince1970), id]) }
+        try writing { tx in
+            try tx.delivery.markVerified(ids, at: Int64(now.timeIntervalSince1970))
             let kinds = Dictionary(grouping: summary.problems, by: \.kind).map { "\($0.key) \($0.value.count)" }
                 .sorted()
             var event = Event(
                 kind: .pdfVerify, attribution: who, time: time,
                 detail: EventDetail(
                     count: summary.checked, note: (["ok \(summary.ok)"] + kinds).joined(separator: ", ")))
-            try event.append(db)
+            try tx.events.append(&event)
         }
     }
 }
