@@ -172,8 +172,8 @@ extension KhoStore {
                 box.keptMM = mm.value
             } else if let kept = old.keptMM, box.extentMM != old.extentMM {
                 let ownArrangement =
-                    try lastEvent(db, kind: .sortStart, boxId: old.id) != nil
-                    || lastEvent(db, kind: .sortFinish, boxId: old.id) != nil
+                    try EventStore(db: db).last(.sortStart, boxId: old.id) != nil
+                    || EventStore(db: db).last(.sortFinish, boxId: old.id) != nil
                 if old.fromBoxId != nil && !ownArrangement && kept == old.extentMM {
                     box.keptMM = box.extentMM
                 } else if kept > box.extentMM {
