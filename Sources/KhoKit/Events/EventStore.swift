@@ -30,6 +30,9 @@ struct EventStore {
         event.id = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM event")
     }
 
+    /// How many events the log holds.
+    func count() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
+
     /// The id of the newest event; 0 when there is none.
     func lastId() throws -> Int64 { try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0 }
 
