@@ -128,6 +128,36 @@ extension CatalogueStore {
     }
 }
 
+extension CatalogueStore {
+    /// One box as box families are built from it (``BoxFamilies``): extents and kept metres within their bounds.
+    struct BoxRow {
+        var id: Int64
+        var fondsId: Int64
+        var extentMM: Int64
+        var fromBoxId: Int64?
+        var arranged: Bool
+        var keptMM: Int64?
+        var location: String
+        var condition: Condition
+    }
+
+    /// Every box, as box families are built from it.
+    func boxRows() throws -> [BoxRow] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement,
+                       \(Bounds.sql("kept_mm")) AS kept_mm, location, condition FROM box
+                """
+        ).map {
+            BoxRow(
+                id: $0["id"], fondsId: $0["fonds_id"], extentMM: $0["extent_mm"], fromBoxId: $0["from_box_id"],
+                arranged: ($0["arrangement"] as String) == ArrangementState.arranged.rawValue, keptMM: $0["kept_mm"],
+                location: $0["location"], condition: Condition(rawValue: $0["condition"]) ?? .good)
+        }
+    }
+}
+
 extension Stores {
     /// The catalogue's rows in this transaction.
     var catalogue: CatalogueStore { CatalogueStore(db: db) }

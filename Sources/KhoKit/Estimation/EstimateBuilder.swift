@@ -200,7 +200,7 @@ extension KhoStore {
     private static func boxFamilies(_ tx: Stores, fondsId: Int64?) throws -> (BoxFamilies, [Int64: Family]) {
         var tree = BoxFamilies()
         var roots: [Int64: Family] = [:]
-        for box in try tx.estimate.boxes() {
+        for box in try tx.catalogue.boxRows() {
             if let parent = box.fromBoxId {
                 tree.add(child: box.id, parent: parent)
                 continue

@@ -52,29 +52,6 @@ struct EstimateStore {
         return (recorded, day)
     }
 
-    /// One box as the families are built from it.
-    struct BoxRow {
-        var id: Int64
-        var fondsId: Int64
-        var extentMM: Int64
-        var fromBoxId: Int64?
-        var arranged: Bool
-        var keptMM: Int64?
-    }
-
-    /// Every box (extents and kept metres within their bounds).
-    func boxes() throws -> [BoxRow] {
-        try Row.fetchAll(
-            db,
-            sql:
-                "SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, \(Bounds.sql("kept_mm")) AS kept_mm FROM box"
-        ).map {
-            BoxRow(
-                id: $0["id"], fondsId: $0["fonds_id"], extentMM: $0["extent_mm"], fromBoxId: $0["from_box_id"],
-                arranged: ($0["arrangement"] as String) == ArrangementState.arranged.rawValue, keptMM: $0["kept_mm"])
-        }
-    }
-
     /// The files of one box in one scanning state, permanent or not, added up.
     struct FileGroup {
         var boxId: Int64
