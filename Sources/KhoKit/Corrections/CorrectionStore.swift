@@ -117,17 +117,6 @@ struct CorrectionStore {
 
     // MARK: Renames and deletes
 
-    /// The box with code `code` (already clean); nil when none.
-    func box(code: String) throws -> Box? { try Box.filter(Box.Columns.code == code).fetchOne(db) }
-
-    /// The fonds with code `code` (already clean); nil when none.
-    func fonds(code: String) throws -> Fonds? { try Fonds.filter(Fonds.Columns.code == code).fetchOne(db) }
-
-    /// The file with code `code` in box `boxId`; nil when none.
-    func file(boxId: Int64, code: String) throws -> FileRecord? {
-        try FileRecord.filter(Column("box_id") == boxId && Column("code") == code).fetchOne(db)
-    }
-
     /// The condition over `file f` and `box b` for the files of a fonds, a box, or the one file.
     private static func files(_ subject: Subject) -> String {
         switch subject {
@@ -166,7 +155,7 @@ struct CorrectionStore {
     func columns(of subject: Subject, id: Int64) throws -> [String: String?] {
         var values: [String: String?] = [:]
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM \(subject.table) WHERE id = ?", arguments: [id]) {
-            for (column, value) in row { values[column] = KhoStore.text(value) }
+            for (column, value) in row { values[column] = CatalogueStore.text(value) }
         }
         return values
     }

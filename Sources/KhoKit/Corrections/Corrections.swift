@@ -6,20 +6,18 @@ extension KhoStore {
     @discardableResult
     public func renameBox(_ code: String, to newCode: String, by who: Attribution) throws -> Box {
         try holdingWorkLock(.rename, by: who) {
-            // Catalogue's saveChange takes the transaction's connection until Catalogue moves to its store.
-            try write { db in
-                let tx = Stores(db: db, time: time)
+            try writing { tx in
                 let old = try tx.catalogue.box(code: code)
                 let new = try Clean.newCode(newCode, .box)
                 guard new != old.code else { throw CorrectionError.sameCode(thing: .box, code: old.code) }
-                if let taken = try tx.corrections.box(code: new) {
+                if let taken = try tx.catalogue.existingBox(code: new) {
                     throw CatalogueError.duplicateBox(
                         code: new, fonds: try tx.catalogue.fondsCode(id: taken.fondsId), location: taken.location)
                 }
                 try Self.ensureRenamable(tx, .box, thing: .box, code: old.code, id: old.id)
                 var box = old
                 box.code = new
-                try Self.saveChange(db, old: old, new: box, kind: .boxRename, by: who, time: time) { event in
+                try tx.catalogue.saveChange(old: old, new: box, kind: .boxRename, by: who, time: time) { event in
                     event.boxId = box.id
                     event.fondsId = box.fondsId
                 }
@@ -32,20 +30,18 @@ extension KhoStore {
     @discardableResult
     public func renameFile(_ ref: FileRef, to newCode: String, by who: Attribution) throws -> FileRecord {
         try holdingWorkLock(.rename, by: who) {
-            // Catalogue's saveChange takes the transaction's connection until Catalogue moves to its store.
-            try write { db in
-                let tx = Stores(db: db, time: time)
+            try writing { tx in
                 let (box, old) = try tx.catalogue.file(ref: ref)
                 let new = try Clean.newCode(newCode, .file)
                 let name = "\(box.code)/\(old.code)"
                 guard new != old.code else { throw CorrectionError.sameCode(thing: .file, code: name) }
-                if let taken = try tx.corrections.file(boxId: old.boxId, code: new) {
+                if let taken = try tx.catalogue.existingFile(boxId: old.boxId, code: new) {
                     throw CatalogueError.duplicateFile(ref: "\(box.code)/\(new)", title: taken.title)
                 }
                 try Self.ensureRenamable(tx, .file, thing: .file, code: name, id: old.id)
                 var file = old
                 file.code = new
-                try Self.saveChange(db, old: old, new: file, kind: .fileRename, by: who, time: time) { event in
+                try tx.catalogue.saveChange(old: old, new: file, kind: .fileRename, by: who, time: time) { event in
                     event.boxId = file.boxId
                     event.fileId = file.id
                     event.fondsId = box.fondsId
@@ -59,19 +55,17 @@ extension KhoStore {
     @discardableResult
     public func renameFonds(_ code: String, to newCode: String, by who: Attribution) throws -> Fonds {
         try holdingWorkLock(.rename, by: who) {
-            // Catalogue's saveChange takes the transaction's connection until Catalogue moves to its store.
-            try write { db in
-                let tx = Stores(db: db, time: time)
+            try writing { tx in
                 let old = try tx.catalogue.fonds(code: Clean.code(code))
                 let new = try Clean.newCode(newCode, .fonds)
                 guard new != old.code else { throw CorrectionError.sameCode(thing: .fonds, code: old.code) }
-                if let taken = try tx.corrections.fonds(code: new) {
+                if let taken = try tx.catalogue.existingFonds(code: new) {
                     throw CatalogueError.duplicateFonds(code: new, name: taken.name)
                 }
                 try Self.ensureRenamable(tx, .fonds, thing: .fonds, code: old.code, id: old.id)
                 var fonds = old
                 fonds.code = new
-                try Self.saveChange(db, old: old, new: fonds, kind: .fondsRename, by: who, time: time) { event in
+                try tx.catalogue.saveChange(old: old, new: fonds, kind: .fondsRename, by: who, time: time) { event in
                     event.fondsId = fonds.id
                 }
                 return fonds
