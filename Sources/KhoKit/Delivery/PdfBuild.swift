@@ -203,9 +203,7 @@ extension KhoStore {
     private func makeJobs(
         _ ready: [Candidate], folder: String, lang: Lang, summary: inout PdfBuildSummary
     ) throws -> [PdfJob] {
-        // Scanning's FileLadder reads a file's sources with the transaction's connection until it moves.
-        try read { db in
-            let tx = Stores(db: db, time: time)
+        try reading { tx in
             let codes = Dictionary(uniqueKeysWithValues: try ArchiveCodes.compute(tx.delivery).map { ($0.fileId, $0) })
             var jobs: [PdfJob] = []
             for c in ready {
@@ -220,10 +218,7 @@ extension KhoStore {
                             message: ArchiveCodes.describe(problem, entry: entry)(lang)))
                     continue
                 }
-                jobs.append(
-                    try Self.job(
-                        tx, for: c, code: code, folder: folder, lang: lang,
-                        sources: try FileLadder.sources(db, fileId: c.fileId)))
+                jobs.append(try Self.job(tx, for: c, code: code, folder: folder, lang: lang))
             }
             return jobs
         }
@@ -231,13 +226,13 @@ extension KhoStore {
 
     /// One file's job: its masters in name order, its sources, and its copy's path `<folder>/<fonds>/<code>.pdf`.
     private static func job(
-        _ tx: Stores, for c: Candidate, code: String, folder: String, lang: Lang, sources: String
+        _ tx: Stores, for c: Candidate, code: String, folder: String, lang: Lang
     ) throws -> PdfJob {
         let masters = try tx.delivery.masters(ofFile: c.fileId)
         let fondsFolder = folder + "/" + Self.folderName(c.fondsCode)
         return PdfJob(
             file: c, archiveId: code, masters: masters,
-            sources: sources,
+            sources: try tx.scan.sources(fileId: c.fileId),
             pages: masters.reduce(0) { $0 + $1.pages }, target: fondsFolder + "/" + code + ".pdf", lang: lang)
     }
 
@@ -319,7 +314,6 @@ extension KhoStore {
             decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
         // The copy's text layer, for `kho search` (pages joined by line breaks).
         let text = PdfReadBack.pageTexts(job.target, tools: tools.poppler)?.joined(separator: "\n")
-        // Scanning's FileLadder settles the file's rung with the transaction's connection until it moves.
         return try write(still: run.identity, task: Self.buildTask) { db in
             let tx = Stores(db: db, time: time)
             var event = Event(kind: .pdfBuild, attribution: attribution, time: time)
@@ -335,7 +329,7 @@ extension KhoStore {
                 ocrLanguage: tools.versions.language, tools: toolsJSON, settings: madeJSON,
                 builtAt: Int64(attribution.recordedAt.timeIntervalSince1970))
             if let text { try tx.delivery.replaceText(fileId: job.file.fileId, text: text) }
-            let settled = try FileLadder.apply(db, fileId: job.file.fileId)
+            let settled = try FileLadder.apply(tx.scan, fileId: job.file.fileId)
             event.detail =
                 EventDetail(
                     before: ["scan_state": job.file.state.rawValue],

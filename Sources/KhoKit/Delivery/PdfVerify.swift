@@ -45,12 +45,7 @@ extension KhoStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> PdfVerifyReport {
         let started = Date()
-        // Scanning's FileLadder counts the masters' pages with the transaction's connection until it moves.
-        let items = try read { db in
-            try Self.copiesToVerify(Stores(db: db, time: time), olderThanDays: olderThanDays, now: now) { fileId in
-                try FileLadder.masters(db, fileId: fileId).pages
-            }
-        }
+        let items = try reading { tx in try Self.copiesToVerify(tx, olderThanDays: olderThanDays, now: now) }
         let done = Counter()
         let results: [[PdfVerifyProblem]] = ParallelMap.map(items) { item in
             defer {
@@ -68,9 +63,7 @@ extension KhoStore {
     }
 
     /// The latest copy of every delivered file, or of those not checked (or built) for `olderThanDays`.
-    private static func copiesToVerify(
-        _ tx: Stores, olderThanDays: Int?, now: Date, masterPages: (Int64) throws -> Int
-    ) throws -> [CopyToVerify] {
+    private static func copiesToVerify(_ tx: Stores, olderThanDays: Int?, now: Date) throws -> [CopyToVerify] {
         var scope = DeliveryStore.CopyScope.all
         if let days = olderThanDays {
             try NumberBound.days.check(days)
@@ -80,7 +73,7 @@ extension KhoStore {
             CopyToVerify(
                 copyId: copy.id, ref: copy.ref, archiveId: copy.archiveId, path: copy.path,
                 sha256: copy.sha256, bytes: UInt64(max(0, copy.bytes)),
-                masterPages: try masterPages(copy.fileId),
+                masterPages: try tx.scan.masters(fileId: copy.fileId).pages,
                 textPages: PdfCopies.pageList(copy.textPages),
                 outdated: copy.scanState == ScanState.rebuild.rawValue)
         }

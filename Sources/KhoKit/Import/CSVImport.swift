@@ -433,7 +433,7 @@ extension KhoStore {
                         by: person, at: date, opening: who.opening, now: who.recordedAt, time: time)
                     if date == nil { rowWho.happenedAt = who.happenedAt }
                     try db.inSavepoint {
-                        _ = try recordScan(db, ref: ref, pages: pages, by: rowWho)
+                        _ = try recordScan(Stores(db: db, time: time), ref: ref, pages: pages, by: rowWho)
                         return .commit
                     }
                     count += 1

@@ -58,7 +58,7 @@ extension KhoStore {
             try restoreBefore(tx, original)
             let event = try appendUndo(tx, of: original, by: who)
             // A confirmation or acceptance is undone once the undo event is in the log (the ladder reads live events).
-            if original.kind == .scanConfirm || original.kind == .scanAccept { try undoReview(db, original: original) }
+            if original.kind == .scanConfirm || original.kind == .scanAccept { try undoReview(tx, original: original) }
             if original.kind == .sortFinish { try undoStartRecordedByFinish(tx, original, by: who) }
             return event
         }
