@@ -151,13 +151,6 @@ struct RiskMap: Sendable {
     /// Marked locations and their risks, longest location first.
     var marks: [(location: String, risks: [LocationRisk])]
 
-    static func load(_ db: Database) throws -> RiskMap {
-        let rows = try Row.fetchAll(db, sql: "SELECT location, risks FROM location_risk")
-        return RiskMap(
-            marks: rows.map { (location: $0["location"], risks: LocationRisk.parseStored($0["risks"])) }
-                .sorted { ($0.location.count, $0.location) > ($1.location.count, $1.location) })
-    }
-
     /// Every risk of every mark covering `location`, and the marked locations they come from (longest first).
     func risks(at location: String) -> (risks: [LocationRisk], from: [String]) {
         guard !location.isEmpty else { return ([], []) }
