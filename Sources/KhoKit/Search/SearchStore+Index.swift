@@ -183,12 +183,3 @@ extension SearchStore {
         return result
     }
 }
-
-extension SearchIndex {
-    /// Forwarder for the imports not moved to their stores yet: ``SearchStore/bulkInsert(table:batch:_:)``.
-    static func bulkInsert<T>(
-        _ db: Database, table: String, batch: Batch? = nil, _ body: (_ firstId: Int64) throws -> T
-    ) throws -> T {
-        try SearchStore(db: db).bulkInsert(table: table, batch: batch, body)
-    }
-}
