@@ -70,22 +70,7 @@ extension KhoStore {
         defer { Self.removeDatabaseFiles(temp) }
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            var config = Configuration()
-            config.label = "kho-backup"
-            // The copy is synced once, whole, before it is renamed into place; SQLite need not sync each step.
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
-            let copy = try DatabaseQueue(path: temp, configuration: config)
-            try writer.backup(to: copy)
-            try copy.writeWithoutTransaction { db in
-                // The copy carries the live file's WAL flag; make it a single self-contained file.
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-                guard mode == "delete" else {
-                    throw MaintenanceError.backupFailed(
-                        path: target, reason: Text(verbatim: "journal_mode \(mode ?? "?")"))
-                }
-            }
-            try copy.close()
+            try BackupStore.copy(writer, to: temp, target: target)
             try Self.syncFile(temp)
             guard rename(temp, dest) == 0 else {
                 throw MaintenanceError.backupFailed(
@@ -138,104 +123,9 @@ extension KhoStore {
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
         guard header == Data("SQLite format 3\0".utf8) else { throw MaintenanceError.restoreNotSQLite(path: path) }
-        return try candidateErrors(path: path, scratch: path) {
-            let queue = try DatabaseQueue(
-                path: path, configuration: candidateConfiguration(readonly: true, label: "kho-inspect"))
-            defer { try? queue.close() }
-            return try queue.read { db in
-                let applied = try validateCandidate(
-                    db, path: path, thorough: thorough, complete: false, schema: requireKhoSchema)
-                let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-                let hasMasters =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'master'")
-                    ?? false
-                let masters = hasMasters ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master") ?? 0 : 0
-                return BackupReport(
-                    path: path, bytes: size, events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
-                    boxes: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM box") ?? 0,
-                    files: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file") ?? 0, masters: masters,
-                    migrations: applied, seconds: 0)
-            }
-        }
-    }
-
-    /// Refuses a candidate catalogue (a backup, or its staging copy) that kho must not take as its own, and returns
-    /// the migrations it holds.
-    ///
-    /// In order: `PRAGMA integrity_check` (when `thorough`); kho's tables present; no migration this kho does not
-    /// know; the schema exactly what kho's migrations make for the migrations it holds (all of them when `complete`);
-    /// `PRAGMA foreign_key_check` (when `thorough`).
-    @discardableResult
-    static func validateCandidate(
-        _ db: Database, path: String, thorough: Bool, complete: Bool, schema: Bool = true
-    ) throws -> [String] {
-        if thorough {
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            guard integrity == ["ok"] else { throw MaintenanceError.restoreDamaged(path: path, problems: integrity) }
-        }
-        let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-        guard tables.isSuperset(of: ["grdb_migrations", "fonds", "box", "file", "event"]) else {
-            throw MaintenanceError.restoreNotKho(path: path)
-        }
-        let applied = try CatalogueSchema.appliedMigrations(db)
-        let unknown = Set(applied).subtracting(Migrations.migrator.migrations).sorted()
-        guard unknown.isEmpty else { throw MaintenanceError.restoreNewer(path: path, unknown: unknown) }
-        let differences = schema ? try CatalogueSchema.differences(db, complete: complete) : []
-        guard differences.isEmpty else { throw MaintenanceError.restoreSchema(path: path, differences: differences) }
-        if thorough {
-            let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            if !broken.isEmpty {
-                let problems = broken.prefix(3).map { row -> String in
-                    let table: String = row["table"]
-                    let rowid: Int64? = row["rowid"]
-                    let parent: String = row["parent"]
-                    return "foreign key: \(table) \(rowid.map(String.init) ?? "?") → \(parent)"
-                }
-                throw MaintenanceError.restoreDamaged(
-                    path: path, problems: problems + (broken.count > 3 ? ["… \(broken.count)"] : []))
-            }
-        }
-        return applied
-    }
-
-    /// How kho opens a catalogue it did not write: views and triggers in it may not call functions with side effects.
-    static func candidateConfiguration(readonly: Bool, label: String) -> Configuration {
-        var config = Configuration()
-        config.readonly = readonly
-        config.label = label
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA trusted_schema = OFF")
-            if !readonly {
-                // A staging copy: only what it ends up holding matters, and that is synced when it goes live.
-                try db.execute(sql: "PRAGMA synchronous = OFF")
-            }
-        }
-        return config
-    }
-
-    /// Runs `body`, turning SQLite's errors about a candidate file (at `path`, copied to `scratch`) into messages.
-    static func candidateErrors<T>(path: String, scratch: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as KhoError {
-            throw error
-        } catch let error as DatabaseError {
-            let code = error.resultCode.primaryResultCode
-            if code == .SQLITE_FULL
-                || ((code == .SQLITE_IOERR || code == .SQLITE_CANTOPEN) && diskIsFull(near: scratch))
-            {
-                throw MaintenanceError.restoreFailed(
-                    path: path,
-                    reason: Text(vi: "đĩa chứa danh mục đã đầy", en: "the disk holding the catalogue is full"))
-            }
-            switch code {
-            case .SQLITE_NOTADB: throw MaintenanceError.restoreNotSQLite(path: path)
-            case .SQLITE_CORRUPT:
-                throw MaintenanceError.restoreDamaged(path: path, problems: [error.message ?? "corrupt"])
-            default:
-                throw MaintenanceError.restoreDamaged(path: path, problems: [error.message ?? "\(error.resultCode)"])
-            }
+        let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        return try BackupStore.candidateErrors(path: path, scratch: path) {
+            try BackupStore.report(path: path, bytes: size, thorough: thorough, requireKhoSchema: requireKhoSchema)
         }
     }
 
@@ -264,22 +154,18 @@ extension KhoStore {
         let info = try Self.inspectBackup(source)
         let lock = try CatalogueLock.acquire(catalogue: path, activity: .restore, by: who, time: time)
         defer { lock?.release() }
-        let liveEvents = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
+        let liveEvents = try reading { tx in try tx.events.count() }
         if liveEvents > 0 && !replacing { throw MaintenanceError.restoreWouldReplace(path: path, events: liveEvents) }
         let temp = stagingPath()
         defer { Self.removeDatabaseFiles(temp) }
-        let livePageSize = try read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } ?? 4096
-        let (staging, event) = try Self.candidateErrors(path: source, scratch: temp) {
+        let livePageSize = try Self.mapErrors(path: path) { try BackupStore.pageSize(writer) }
+        let (staging, event) = try BackupStore.candidateErrors(path: source, scratch: temp) {
             try stage(source, into: temp, pageSize: livePageSize, by: who, events: info.events)
         }
         defer { try? staging.close() }
         try Self.mapErrors(path: path) {
             try staging.backup(to: writer)
-            try writer.writeWithoutTransaction { db in
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
-                }
-            }
+            try BackupStore.keepWAL(writer)
         }
         return RestoreReport(
             backup: info, catalogue: path, replacedEvents: liveEvents, event: event,
@@ -304,40 +190,14 @@ extension KhoStore {
     /// returns the open copy and the event's id.
     private func stage(
         _ source: String, into temp: String, pageSize: Int, by who: Attribution, events: Int
-    ) throws
-        -> (DatabaseQueue, Int64?)
-    {
-        let sourceQueue = try DatabaseQueue(
-            path: source, configuration: Self.candidateConfiguration(readonly: true, label: "kho-restore-source"))
-        defer { try? sourceQueue.close() }
-        let staging = try DatabaseQueue(
-            path: temp, configuration: Self.candidateConfiguration(readonly: false, label: "kho-restore-staging"))
-        try sourceQueue.backup(to: staging)
-        try staging.writeWithoutTransaction { db in
-            // A copy of a WAL file carries its WAL flag: the staging copy is one self-contained file.
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-        }
-        // The copy is what goes live, so the copy is what is checked (the file could have changed since it was read).
-        _ = try staging.read { db in try Self.validateCandidate(db, path: source, thorough: true, complete: false) }
-        try Migrations.migrator.migrate(staging)
-        _ = try staging.read { db in try Self.validateCandidate(db, path: source, thorough: false, complete: true) }
-        try staging.writeWithoutTransaction { db in
-            // SQLite copies into a WAL database only between equal page sizes.
-            if try Int.fetchOne(db, sql: "PRAGMA page_size") != pageSize {
-                try db.execute(sql: "PRAGMA page_size = \(pageSize)")
-                try db.execute(sql: "VACUUM")
-            }
-        }
-        let event = try staging.write { db in
-            // A new generation: a build or an ingest that started on the catalogue before stops without writing.
-            try CatalogueIdentity.renew(db)
+    ) throws -> (DatabaseQueue, Int64?) {
+        try BackupStore.stage(source, into: temp, pageSize: pageSize, time: time) { tx in
             var event = Event(
                 kind: .setting, attribution: who, time: time,
                 detail: EventDetail(after: ["restored_from": source], source: source, count: events, note: "restore"))
-            try event.append(db)
+            try tx.events.append(&event)
             return event.id
         }
-        return (staging, event)
     }
 
     /// Whether two paths name the same file (same device and inode).

@@ -56,6 +56,108 @@ struct CatalogueStore {
     }
 }
 
+extension CatalogueStore {
+    /// The fonds with `code`, if any.
+    func existingFonds(code: String) throws -> Fonds? { try Fonds.filter(Fonds.Columns.code == code).fetchOne(db) }
+
+    /// The box with exactly `code`, if any.
+    func existingBox(code: String) throws -> Box? { try Box.filter(Box.Columns.code == code).fetchOne(db) }
+
+    /// Box `id`, if any.
+    func box(id: Int64) throws -> Box? { try Box.fetchOne(db, key: id) }
+
+    /// The file `code` in box `boxId`, if any.
+    func existingFile(boxId: Int64?, code: String) throws -> FileRecord? {
+        try FileRecord.filter(Column("box_id") == boxId && Column("code") == code).fetchOne(db)
+    }
+
+    /// Inserts a new fonds, box or file (its id set).
+    func insert<R: MutablePersistableRecord>(_ record: inout R) throws { try record.insert(db) }
+
+    /// Records which event registered box `id`.
+    func setBoxAddedBy(_ id: Int64?, event: Int64?) throws {
+        try db.execute(literal: "UPDATE box SET added_by = \(event) WHERE id = \(id)")
+    }
+
+    /// Records which event registered file `id`.
+    func setFileAddedBy(_ id: Int64?, event: Int64?) throws {
+        try db.execute(literal: "UPDATE file SET added_by = \(event) WHERE id = \(id)")
+    }
+
+    /// File `id`'s masters on record (not missing), counted per scans root, most first.
+    func masterRoots(ofFile id: Int64?) throws -> [(root: String, masters: Int)] {
+        try Row.fetchAll(
+            db,
+            SQLRequest(
+                literal: """
+                    SELECT root, COUNT(*) AS masters FROM master WHERE file_id = \(id) AND NOT missing GROUP BY root ORDER BY masters DESC, root
+                    """)
+        ).map { ($0["root"], $0["masters"]) }
+    }
+
+    /// Saves `new` over `old` and appends an event holding the changed columns before and after; refused with
+    /// ``CatalogueError/nothingToChange`` when no column changed.
+    func saveChange<R: MutablePersistableRecord & EncodableRecord>(
+        old: R, new: R, kind: EventKind, by who: Attribution, time: LocalTime, target: (inout Event) -> Void
+    ) throws {
+        let before = try old.databaseDictionary
+        let after = try new.databaseDictionary
+        var changedBefore: [String: String?] = [:]
+        var changedAfter: [String: String?] = [:]
+        for (key, value) in after where before[key] != value {
+            changedBefore[key] = before[key].flatMap(Self.text)
+            changedAfter[key] = Self.text(value)
+        }
+        guard !changedAfter.isEmpty else { throw CatalogueError.nothingToChange }
+        try new.update(db)
+        var event = Event(
+            kind: kind, attribution: who, time: time, detail: EventDetail(before: changedBefore, after: changedAfter))
+        target(&event)
+        try EventStore(db: db).append(&event)
+    }
+
+    /// A column's value as an event's detail holds it.
+    static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: nil
+        case .int64(let n): String(n)
+        case .double(let d): String(d)
+        case .string(let s): s
+        case .blob: nil
+        }
+    }
+}
+
+extension CatalogueStore {
+    /// One box as box families are built from it (``BoxFamilies``): extents and kept metres within their bounds.
+    struct BoxRow {
+        var id: Int64
+        var fondsId: Int64
+        var extentMM: Int64
+        var fromBoxId: Int64?
+        var arranged: Bool
+        var keptMM: Int64?
+        var location: String
+        var condition: Condition
+    }
+
+    /// Every box, as box families are built from it.
+    func boxRows() throws -> [BoxRow] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement,
+                       \(Bounds.sql("kept_mm")) AS kept_mm, location, condition FROM box
+                """
+        ).map {
+            BoxRow(
+                id: $0["id"], fondsId: $0["fonds_id"], extentMM: $0["extent_mm"], fromBoxId: $0["from_box_id"],
+                arranged: ($0["arrangement"] as String) == ArrangementState.arranged.rawValue, keptMM: $0["kept_mm"],
+                location: $0["location"], condition: Condition(rawValue: $0["condition"]) ?? .good)
+        }
+    }
+}
+
 extension Stores {
     /// The catalogue's rows in this transaction.
     var catalogue: CatalogueStore { CatalogueStore(db: db) }

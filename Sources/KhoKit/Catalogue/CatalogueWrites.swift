@@ -75,19 +75,19 @@ extension KhoStore {
     /// Registers a fonds. When the method returns, the fonds and its event are in the catalogue.
     @discardableResult
     public func addFonds(code: String, name: String, notes: String? = nil, by who: Attribution) throws -> Fonds {
-        try write { db in
+        try writing { tx in
             let code = try Clean.newCode(code, .fonds)
             let name = try Clean.line(name, .fondsName)
             guard !name.isEmpty else { throw CatalogueError.emptyText(.fondsName) }
             let notes = try Clean.notes(notes)
-            if let existing = try Fonds.filter(Fonds.Columns.code == code).fetchOne(db) {
+            if let existing = try tx.catalogue.existingFonds(code: code) {
                 throw CatalogueError.duplicateFonds(code: code, name: existing.name)
             }
             var fonds = Fonds(id: nil, code: code, name: name, notes: notes)
-            try fonds.insert(db)
+            try tx.catalogue.insert(&fonds)
             var event = Event(kind: .fondsAdd, attribution: who, time: time)
             event.fondsId = fonds.id
-            try event.append(db)
+            try tx.events.append(&event)
             return fonds
         }
     }
@@ -95,45 +95,43 @@ extension KhoStore {
     /// Registers a box. When the method returns, the box and its event are in the catalogue.
     @discardableResult
     public func registerBox(_ draft: BoxDraft, by who: Attribution) throws -> Box {
-        try write { db in try Self.insertBox(db, draft: draft, by: who, time: time) }
+        try writing { tx in try Self.insertBox(tx, draft: draft, by: who, time: time) }
     }
 
-    static func insertBox(_ db: Database, draft: BoxDraft, by who: Attribution, time: LocalTime) throws -> Box {
+    static func insertBox(_ tx: Stores, draft: BoxDraft, by who: Attribution, time: LocalTime) throws -> Box {
         var box = try draft.validated(
-            fondsId: { try Lookup.fondsId(db, code: $0) }, boxId: { try Lookup.boxId(db, code: $0) })
-        if let from = box.fromBoxId, let parent = try Box.fetchOne(db, key: from) { draft.inherit(&box, from: parent) }
-        if let existing = try Box.filter(Box.Columns.code == box.code).fetchOne(db) {
+            fondsId: { try tx.catalogue.fondsId(code: $0) }, boxId: { try tx.catalogue.boxId(code: $0) })
+        if let from = box.fromBoxId, let parent = try tx.catalogue.box(id: from) { draft.inherit(&box, from: parent) }
+        if let existing = try tx.catalogue.existingBox(code: box.code) {
             throw CatalogueError.duplicateBox(
-                code: box.code, fonds: try Lookup.fondsCode(db, id: existing.fondsId), location: existing.location)
+                code: box.code, fonds: try tx.catalogue.fondsCode(id: existing.fondsId), location: existing.location)
         }
-        try box.insert(db)
+        try tx.catalogue.insert(&box)
         var event = Event(kind: .boxAdd, attribution: who, time: time)
         event.fondsId = box.fondsId
         event.boxId = box.id
         event.metresMM = box.extentMM
-        try event.append(db)
-        try db.execute(sql: "UPDATE box SET added_by = ? WHERE id = ?", arguments: [event.id, box.id])
+        try tx.events.append(&event)
+        try tx.catalogue.setBoxAddedBy(box.id, event: event.id)
         return box
     }
 
     /// Registers a file. When the method returns, the file and its event are in the catalogue.
     @discardableResult
     public func registerFile(_ draft: FileDraft, by who: Attribution) throws -> FileRecord {
-        try write { db in
-            var file = try draft.validated(boxId: { try Lookup.boxId(db, code: $0) })
-            if let existing = try FileRecord.filter(Column("box_id") == file.boxId && Column("code") == file.code)
-                .fetchOne(db)
-            {
+        try writing { tx in
+            var file = try draft.validated(boxId: { try tx.catalogue.boxId(code: $0) })
+            if let existing = try tx.catalogue.existingFile(boxId: file.boxId, code: file.code) {
                 throw CatalogueError.duplicateFile(
                     ref: FileRef(box: Clean.code(draft.ref.box), file: file.code).description, title: existing.title)
             }
-            try file.insert(db)
+            try tx.catalogue.insert(&file)
             var event = Event(kind: .fileAdd, attribution: who, time: time)
             event.boxId = file.boxId
             event.fileId = file.id
             event.sheets = file.sheets
-            try event.append(db)
-            try db.execute(sql: "UPDATE file SET added_by = ? WHERE id = ?", arguments: [event.id, file.id])
+            try tx.events.append(&event)
+            try tx.catalogue.setFileAddedBy(file.id, event: event.id)
             return file
         }
     }
@@ -153,11 +151,11 @@ extension KhoStore {
     }
 
     private func editBoxNow(_ code: String, _ changes: BoxChanges, by who: Attribution) throws -> Box {
-        try write { db in
-            let old = try Lookup.box(db, code: code)
+        try writing { tx in
+            let old = try tx.catalogue.box(code: code)
             var box = old
             if let fonds = changes.fonds {
-                box.fondsId = try Lookup.fonds(db, code: Clean.code(fonds)).id ?? old.fondsId
+                box.fondsId = try tx.catalogue.fonds(code: Clean.code(fonds)).id ?? old.fondsId
             }
             if let extent = changes.extent { box.extentMM = try Clean.extent(extent.isEmpty ? "-" : extent).value }
             if let kept = changes.kept {
@@ -168,12 +166,12 @@ extension KhoStore {
                 guard mm.value <= box.extentMM else {
                     throw WorkError.keptTooLarge(box: box.code, kept: mm, extent: box.extent)
                 }
-                try Self.ensureRoomForWeeds(db, box: box, keptMM: mm.value)
+                try Self.ensureRoomForWeeds(tx.db, box: box, keptMM: mm.value)
                 box.keptMM = mm.value
             } else if let kept = old.keptMM, box.extentMM != old.extentMM {
                 let ownArrangement =
-                    try lastEvent(db, kind: .sortStart, boxId: old.id) != nil
-                    || lastEvent(db, kind: .sortFinish, boxId: old.id) != nil
+                    try tx.events.last(.sortStart, boxId: old.id) != nil
+                    || tx.events.last(.sortFinish, boxId: old.id) != nil
                 if old.fromBoxId != nil && !ownArrangement && kept == old.extentMM {
                     box.keptMM = box.extentMM
                 } else if kept > box.extentMM {
@@ -184,9 +182,7 @@ extension KhoStore {
             if let location = changes.location {
                 box.location = try Clean.line(location, .location)
                 // A box out of the store stands on no shelf: record its return first.
-                if box.location != old.location, let id = old.id {
-                    try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: id)
-                }
+                if box.location != old.location, let id = old.id { try tx.custody.refuseMoveWhileOut(boxId: id) }
             }
             if changes.startYear != nil || changes.endYear != nil {
                 let (s, e) = try Clean.years(
@@ -198,7 +194,7 @@ extension KhoStore {
             if let condition = changes.condition { box.condition = try Clean.condition(condition) }
             if let notes = changes.notes { box.notes = try Clean.notes(notes) }
             let kind: EventKind = changes == BoxChanges(location: changes.location) ? .boxMove : .boxEdit
-            try Self.saveChange(db, old: old, new: box, kind: kind, by: who, time: time) { event in
+            try tx.catalogue.saveChange(old: old, new: box, kind: kind, by: who, time: time) { event in
                 event.boxId = box.id
                 event.fondsId = box.fondsId
             }
@@ -215,8 +211,8 @@ extension KhoStore {
     /// Changes a file's description; the event keeps the values before and after, so it can be undone.
     @discardableResult
     public func editFile(_ ref: FileRef, _ changes: FileChanges, by who: Attribution) throws -> FileRecord {
-        try write { db in
-            let (_, old) = try Lookup.file(db, ref: ref)
+        try writing { tx in
+            let (_, old) = try tx.catalogue.file(ref: ref)
             var file = old
             if let title = changes.title {
                 file.title = try Clean.paragraph(title, .fileTitle)
@@ -247,7 +243,7 @@ extension KhoStore {
             ] {
                 if let value { file[keyPath: path] = try Clean.line(value, .notes) }
             }
-            try Self.saveChange(db, old: old, new: file, kind: .fileEdit, by: who, time: time) { event in
+            try tx.catalogue.saveChange(old: old, new: file, kind: .fileEdit, by: who, time: time) { event in
                 event.boxId = file.boxId
                 event.fileId = file.id
             }
@@ -263,36 +259,26 @@ extension KhoStore {
     public func moveFile(_ ref: FileRef, toBox boxCode: String, by who: Attribution) throws -> FileRecord {
         // A file moved while an ingest or a build runs would leave its masters or copy under the old box.
         try holdingWorkLock(.move, by: who) {
-            try write { db in
-                let (_, old) = try Lookup.file(db, ref: ref)
-                let target = try Lookup.box(db, code: boxCode)
+            try writing { tx in
+                let (_, old) = try tx.catalogue.file(ref: ref)
+                let target = try tx.catalogue.box(code: boxCode)
                 // Neither a file out of the store (on its own or with its box) nor into a box that is out.
-                if let id = old.id {
-                    try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: old.boxId, fileId: id)
-                }
-                if let id = target.id { try CustodyStore(db: db, time: time).refuseMoveWhileOut(boxId: id) }
-                if let clash = try FileRecord.filter(Column("box_id") == target.id && Column("code") == old.code)
-                    .fetchOne(
-                        db)
-                {
+                if let id = old.id { try tx.custody.refuseMoveWhileOut(boxId: old.boxId, fileId: id) }
+                if let id = target.id { try tx.custody.refuseMoveWhileOut(boxId: id) }
+                if let clash = try tx.catalogue.existingFile(boxId: target.id, code: old.code) {
                     throw CatalogueError.duplicateFile(ref: "\(target.code)/\(old.code)", title: clash.title)
                 }
-                let masters = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT root, COUNT(*) AS masters FROM master WHERE file_id = ? AND NOT missing GROUP BY root ORDER BY masters DESC, root
-                        """, arguments: [old.id])
+                let masters = try tx.catalogue.masterRoots(ofFile: old.id)
                 if let first = masters.first {
-                    let root: String = first["root"]
-                    let source = try Lookup.boxCode(db, id: old.boxId)
+                    let source = try tx.catalogue.boxCode(id: old.boxId)
                     throw CatalogueError.fileHasMasters(
-                        ref: "\(source)/\(old.code)", masters: masters.reduce(0) { $0 + ($1["masters"] as Int) },
-                        folder: (root as NSString).appendingPathComponent("\(source)/\(old.code)"),
-                        newFolder: (root as NSString).appendingPathComponent("\(target.code)/\(old.code)"))
+                        ref: "\(source)/\(old.code)", masters: masters.reduce(0) { $0 + $1.masters },
+                        folder: (first.root as NSString).appendingPathComponent("\(source)/\(old.code)"),
+                        newFolder: (first.root as NSString).appendingPathComponent("\(target.code)/\(old.code)"))
                 }
                 var file = old
                 file.boxId = target.id ?? old.boxId
-                try Self.saveChange(db, old: old, new: file, kind: .fileMove, by: who, time: time) { event in
+                try tx.catalogue.saveChange(old: old, new: file, kind: .fileMove, by: who, time: time) { event in
                     event.boxId = file.boxId
                     event.fileId = file.id
                 }
@@ -301,34 +287,11 @@ extension KhoStore {
         }
     }
 
-    /// Saves `new` over `old` and appends an event holding the changed columns before and after.
+    /// ``CatalogueStore/saveChange(old:new:kind:by:time:target:)``, for code not yet moved to the stores.
     static func saveChange<R: MutablePersistableRecord & EncodableRecord>(
         _ db: Database, old: R, new: R, kind: EventKind, by who: Attribution, time: LocalTime,
         target: (inout Event) -> Void
     ) throws {
-        let before = try old.databaseDictionary
-        let after = try new.databaseDictionary
-        var changedBefore: [String: String?] = [:]
-        var changedAfter: [String: String?] = [:]
-        for (key, value) in after where before[key] != value {
-            changedBefore[key] = before[key].flatMap(Self.text)
-            changedAfter[key] = Self.text(value)
-        }
-        guard !changedAfter.isEmpty else { throw CatalogueError.nothingToChange }
-        try new.update(db)
-        var event = Event(
-            kind: kind, attribution: who, time: time, detail: EventDetail(before: changedBefore, after: changedAfter))
-        target(&event)
-        try event.append(db)
-    }
-
-    static func text(_ value: DatabaseValue) -> String? {
-        switch value.storage {
-        case .null: nil
-        case .int64(let n): String(n)
-        case .double(let d): String(d)
-        case .string(let s): s
-        case .blob: nil
-        }
+        try CatalogueStore(db: db).saveChange(old: old, new: new, kind: kind, by: who, time: time, target: target)
     }
 }

@@ -166,7 +166,7 @@ extension KhoStore {
         }
         var before = extra
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM \(subject.table) WHERE id = ?", arguments: [id]) {
-            for (column, value) in row { before[column] = Self.text(value) }
+            for (column, value) in row { before[column] = CatalogueStore.text(value) }
         }
         // The events that name the row keep naming it: its id is never given to another row (AUTOINCREMENT).
         try db.execute(sql: "DELETE FROM \(subject.table) WHERE id = ?", arguments: [id])

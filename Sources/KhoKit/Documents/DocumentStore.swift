@@ -35,15 +35,6 @@ struct DocumentStore {
         try doc.insert(db)
     }
 
-    /// Writes the change of a document from `old` to `new` with its event (the catalogue's own way of saving a change,
-    /// which keeps the values before and after).
-    func saveChange(
-        old: DocumentRecord, new: DocumentRecord, kind: EventKind, by who: Attribution, time: LocalTime,
-        target: (inout Event) -> Void
-    ) throws {
-        try KhoStore.saveChange(db, old: old, new: new, kind: kind, by: who, time: time, target: target)
-    }
-
     /// The first live edit or move of document `note` (its event note) after event `id`; nil when there is none.
     func laterChange(ofDocument note: String, after id: Int64?) throws -> Int64? {
         try Int64.fetchOne(

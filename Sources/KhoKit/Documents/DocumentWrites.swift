@@ -39,7 +39,7 @@ extension KhoStore {
             var doc = old
             try DocumentFields.apply(
                 draft, to: &doc, kinds: try tx.documents.kinds(), today: time.day(of: Date()))
-            try tx.documents.saveChange(old: old, new: doc, kind: .docEdit, by: who, time: time) { event in
+            try tx.catalogue.saveChange(old: old, new: doc, kind: .docEdit, by: who, time: time) { event in
                 event.boxId = file.boxId
                 event.fileId = file.id
                 event.detail = Self.withNote(event.detail, Self.documentNote(doc.id))
@@ -68,7 +68,7 @@ extension KhoStore {
             var doc = old
             doc.fileId = fileId
             doc.seq = seq
-            try tx.documents.saveChange(old: old, new: doc, kind: .docMove, by: who, time: time) { event in
+            try tx.catalogue.saveChange(old: old, new: doc, kind: .docMove, by: who, time: time) { event in
                 event.boxId = file.boxId
                 event.fileId = fileId
                 event.detail = Self.withNote(event.detail, Self.documentNote(doc.id))

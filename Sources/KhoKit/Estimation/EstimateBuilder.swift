@@ -38,62 +38,41 @@ extension KhoStore {
     public func observations(
         asOf: LocalDay? = nil, asKnown: Bool = false, calendar: WorkingCalendar = WorkingCalendar()
     ) throws -> [Observation] {
-        try read { db in
-            // The log as it stood on `asOf` (and, `asKnown`, as it was known then): the same limits on the events and
-            // on the events that undo or supersede them.
-            var limits: [(event: SQL, later: SQL)] = []
-            if let asOf {
-                limits.append(("e.happened_day <= \(asOf.description)", "later.happened_day <= \(asOf.description)"))
+        let knownUntil = asOf != nil && asKnown ? knownUntil(asOf) : nil
+        let events = try reading { tx in try tx.estimate.workEvents(asOf: asOf, knownUntil: knownUntil) }
+        var totals: [String: (day: LocalDay, person: String, kind: WorkKind, amount: Double)] = [:]
+        var starts: [Int64: [(person: String, day: LocalDay)]] = [:]
+        var finishes: [Int64: LocalDay] = [:]
+        for row in events {
+            let kindText = row.kind
+            guard let day = LocalDay(iso: row.day) else { continue }
+            if let box = row.boxId {
+                if kindText == "sort.start" { starts[box, default: []].append((row.actor, day)) }
+                if kindText == "sort.finish" { finishes[box] = max(finishes[box] ?? day, day) }
             }
-            if asOf != nil && asKnown, let end = knownUntil(asOf) {
-                limits.append(("e.recorded_at < \(end)", "later.recorded_at < \(end)"))
-            }
-            let live: SQL =
-                limits.isEmpty
-                ? "\(sql: LiveEvent.sql(alias: "e"))"
-                : LiveEvent.literal(alias: "e", counting: limits.map(\.later).joined(separator: " AND "))
-            let filter = limits.map { " AND \($0.event)" as SQL }.joined()
-            let sql: SQL = """
-                SELECT e.kind, e.actor, e.happened_day, COALESCE(\(sql: Bounds.sql("e.metres_mm")), 0) AS metres_mm,
-                       COALESCE(\(sql: Bounds.sql("e.pages")), 0) AS pages, e.box_id FROM event e
-                WHERE e.kind IN ('sort.start', 'sort.finish', 'scan.record', 'scan.ingest') AND NOT e.opening \(filter)
-                  AND \(live)
-                """
-            var totals: [String: (day: LocalDay, person: String, kind: WorkKind, amount: Double)] = [:]
-            var starts: [Int64: [(person: String, day: LocalDay)]] = [:]
-            var finishes: [Int64: LocalDay] = [:]
-            for row in try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) {
-                let kindText: String = row["kind"]
-                guard let day = LocalDay(iso: row["happened_day"]) else { continue }
-                if let box: Int64 = row["box_id"] {
-                    if kindText == "sort.start" { starts[box, default: []].append((row["actor"], day)) }
-                    if kindText == "sort.finish" { finishes[box] = max(finishes[box] ?? day, day) }
-                }
-                let kind: WorkKind = kindText.hasPrefix("sort") ? .arrangement : .scanning
-                let amount =
-                    kind == .arrangement ? Double(row["metres_mm"] as Int64) / 1000 : Double(row["pages"] as Int)
-                let key = "\(kind.rawValue)|\(row["actor"] as String)|\(day)"
-                totals[key, default: (day, row["actor"], kind, 0)].amount += kindText == "sort.start" ? 0 : amount
-            }
-            // The working days a person spent on a box between starting and finishing it.
-            for (box, list) in starts {
-                guard let finish = finishes[box] else { continue }
-                for start in list where start.day < finish {
-                    var d = start.day.adding(days: 1)
-                    var steps = 0
-                    while d < finish && steps < 3_660 {
-                        if calendar.isWorkingDay(d) {
-                            let key = "arrangement|\(start.person)|\(d)"
-                            if totals[key] == nil { totals[key] = (d, start.person, .arrangement, 0) }
-                        }
-                        d = d.adding(days: 1)
-                        steps += 1
-                    }
-                }
-            }
-            return totals.values.map { Observation(day: $0.day, person: $0.person, kind: $0.kind, amount: $0.amount) }
-                .sorted { ($0.day, $0.person, $0.kind.rawValue) < ($1.day, $1.person, $1.kind.rawValue) }
+            let kind: WorkKind = kindText.hasPrefix("sort") ? .arrangement : .scanning
+            let amount = kind == .arrangement ? Double(row.metresMM) / 1000 : Double(row.pages)
+            let key = "\(kind.rawValue)|\(row.actor)|\(day)"
+            totals[key, default: (day, row.actor, kind, 0)].amount += kindText == "sort.start" ? 0 : amount
         }
+        // The working days a person spent on a box between starting and finishing it.
+        for (box, list) in starts {
+            guard let finish = finishes[box] else { continue }
+            for start in list where start.day < finish {
+                var d = start.day.adding(days: 1)
+                var steps = 0
+                while d < finish && steps < 3_660 {
+                    if calendar.isWorkingDay(d) {
+                        let key = "arrangement|\(start.person)|\(d)"
+                        if totals[key] == nil { totals[key] = (d, start.person, .arrangement, 0) }
+                    }
+                    d = d.adding(days: 1)
+                    steps += 1
+                }
+            }
+        }
+        return totals.values.map { Observation(day: $0.day, person: $0.person, kind: $0.kind, amount: $0.amount) }
+            .sorted { ($0.day, $0.person, $0.kind.rawValue) < ($1.day, $1.person, $1.kind.rawValue) }
     }
 
     /// The first instant after `day` in the archive's time zone, as Unix seconds.
@@ -107,7 +86,7 @@ extension KhoStore {
         let today = request.asOf ?? LocalDay(now, in: time.timeZone)
         let observations = try self.observations(
             asOf: request.asOf, asKnown: request.asKnown, calendar: request.rates.calendar)
-        let (remaining, measured, scope) = try read { db in try remainingWork(db, request: request, today: today) }
+        let (remaining, measured, scope) = try reading { tx in try remainingWork(tx, request: request, today: today) }
         var inputs = EstimateInputs(
             observations: observations, today: today, remaining: remaining, measured: measured, staff: request.staff,
             rates: request.rates, dayRateOverride: request.dayRate, until: request.until, seed: request.seed,
@@ -145,14 +124,7 @@ extension KhoStore {
         let allowed: Int64 = 300
         let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
         let today = time.day(of: now)
-        let latest = try read { db -> (recorded: Int64, day: String)? in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT MAX(recorded_at) AS recorded_at, MAX(happened_day) AS happened_day FROM event"),
-                let recorded: Int64 = row["recorded_at"], let day: String = row["happened_day"]
-            else { return nil }
-            return (recorded, day)
-        }
+        let latest = try reading { tx in try tx.estimate.latestEvent() }
         guard let latest, latest.recorded > nowSeconds + allowed || latest.day > today else { return nil }
         let clock = time.dateTime(of: now)
         let recorded = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(max(latest.recorded, nowSeconds))))
@@ -170,28 +142,13 @@ extension KhoStore {
     /// Documents per file and pages per document over the files described so far (files with a document), and the
     /// registered files in scope (not secret; permanent ones when so scoped) whose documents are still to describe.
     private static func measureDocuments(
-        _ db: Database, request: EstimateRequest, fondsId: Int64?,
+        _ tx: Stores, request: EstimateRequest, fondsId: Int64?,
         remaining: inout RemainingWork, measured: inout MeasuredRatios
     ) throws {
-        var scope: SQL = "f.access != 'secret'"
-        if request.permanentOnly { scope += " AND f.retention = 'permanent'" }
-        if let fondsId { scope += " AND f.box_id IN (SELECT id FROM box WHERE fonds_id = \(fondsId))" }
         guard
-            let row = try Row.fetchOne(
-                db,
-                SQLRequest<Row>(
-                    literal: """
-                        SELECT COUNT(*) AS files,
-                               COALESCE(SUM(CASE WHEN d.n > 0 THEN 1 ELSE 0 END), 0) AS described,
-                               COALESCE(SUM(d.n), 0) AS documents,
-                               COALESCE(SUM(d.pages), 0) AS pages, COALESCE(SUM(d.counted), 0) AS counted
-                        FROM file f LEFT JOIN (SELECT file_id, COUNT(*) AS n, SUM(pages) AS pages, COUNT(pages) AS counted
-                                               FROM document GROUP BY file_id) d ON d.file_id = f.id
-                        WHERE \(scope)
-                        """))
+            let (files, described, documents, pages, counted) = try tx.estimate.documentMeasures(
+                permanentOnly: request.permanentOnly, fondsId: fondsId)
         else { return }
-        let files: Int = row["files"], described: Int = row["described"], documents: Int = row["documents"]
-        let pages: Int = row["pages"], counted: Int = row["counted"]
         remaining.filesWithoutDocuments = Double(files - described)
         measured.documentsMeasuredFiles = described
         if described > 0 { measured.documentsPerFile = Double(documents) / Double(described) }
@@ -203,18 +160,10 @@ extension KhoStore {
     private func deliveryInputs(_ request: EstimateRequest) throws -> DeliveryInputs {
         let measures = try deliveryMeasures()
         let settings = try deliverySettings()
-        let awaiting = try read { db -> Int64 in
-            var sql = """
-                SELECT COALESCE(SUM(\(Bounds.sql("f.pages"))), 0) FROM file f JOIN box b ON b.id = f.box_id
-                WHERE f.scan_state IN ('passed', 'recorded', 'rebuild') AND f.access != 'secret'
-                """
-            var arguments: StatementArguments = []
-            if request.permanentOnly { sql += " AND f.retention = 'permanent'" }
-            if let code = request.fonds {
-                sql += " AND b.fonds_id = ?"
-                arguments += [try Lookup.fonds(db, code: Clean.code(code)).id]
-            }
-            return try Int64.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        let awaiting = try reading { tx in
+            try tx.estimate.pagesAwaitingCopy(
+                permanentOnly: request.permanentOnly,
+                fondsId: try request.fonds.flatMap { try tx.catalogue.fonds(code: Clean.code($0)).id })
         }
         return DeliveryInputs(
             pagesAwaitingCopy: Double(awaiting), storedBytesNow: measures.bytes, copiesMeasured: measures.copies,
@@ -229,43 +178,36 @@ extension KhoStore {
     }
 
     private func remainingWork(
-        _ db: Database, request: EstimateRequest, today: LocalDay
+        _ tx: Stores, request: EstimateRequest, today: LocalDay
     ) throws -> (RemainingWork, MeasuredRatios, Text) {
         var fondsId: Int64?
-        if let code = request.fonds { fondsId = try Lookup.fonds(db, code: Clean.code(code)).id }
-        var (tree, roots) = try Self.boxFamilies(db, fondsId: fondsId)
-        try Self.countFiles(db, tree: &tree, into: &roots, permanentOnly: request.permanentOnly)
+        if let code = request.fonds { fondsId = try tx.catalogue.fonds(code: Clean.code(code)).id }
+        var (tree, roots) = try Self.boxFamilies(tx, fondsId: fondsId)
+        try Self.countFiles(tx, tree: &tree, into: &roots, permanentOnly: request.permanentOnly)
         var (remaining, totals) = Self.tally(roots.values)
         if request.permanentOnly {
             remaining.scanningShareOfUnarranged = totals.permanentShare ?? 1
         }
         // Stored now: every master on disk, one copy (the estimate multiplies by the copies kept).
-        remaining.storedBytesNow = try Self.storedBytes(db)
-        var measured = try Self.measuredRatios(db, totals)
-        try Self.measureDocuments(db, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
+        remaining.storedBytesNow = try tx.estimate.storedBytes()
+        var measured = try Self.measuredRatios(tx, totals)
+        try Self.measureDocuments(tx, request: request, fondsId: fondsId, remaining: &remaining, measured: &measured)
         return (remaining, measured, Self.scopeText(request))
     }
 
     /// Families: each box as received with the boxes made from it, and the work on the families in `fondsId` (every
     /// fonds when nil) before their files are counted.
-    private static func boxFamilies(_ db: Database, fondsId: Int64?) throws -> (BoxFamilies, [Int64: Family]) {
+    private static func boxFamilies(_ tx: Stores, fondsId: Int64?) throws -> (BoxFamilies, [Int64: Family]) {
         var tree = BoxFamilies()
         var roots: [Int64: Family] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql:
-                "SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, \(Bounds.sql("kept_mm")) AS kept_mm FROM box"
-        ) {
-            let id: Int64 = row["id"]
-            if let p: Int64 = row["from_box_id"] {
-                tree.add(child: id, parent: p)
+        for box in try tx.catalogue.boxRows() {
+            if let parent = box.fromBoxId {
+                tree.add(child: box.id, parent: parent)
                 continue
             }
-            if let fondsId, (row["fonds_id"] as Int64) != fondsId { continue }
-            roots[id] = Family(
-                fonds: row["fonds_id"], extentMM: row["extent_mm"],
-                arranged: (row["arrangement"] as String) == ArrangementState.arranged.rawValue,
-                keptMM: row["kept_mm"])
+            if let fondsId, box.fondsId != fondsId { continue }
+            roots[box.id] = Family(
+                fonds: box.fondsId, extentMM: box.extentMM, arranged: box.arranged, keptMM: box.keptMM)
         }
         return (tree, roots)
     }
@@ -273,23 +215,13 @@ extension KhoStore {
     /// Adds the files that are not secret to their families: how many, their sheets and pages, digitized or still to scan
     /// (only permanent ones count as to scan when `permanentOnly`).
     private static func countFiles(
-        _ db: Database, tree: inout BoxFamilies, into roots: inout [Int64: Family],
-        permanentOnly: Bool
+        _ tx: Stores, tree: inout BoxFamilies, into roots: inout [Int64: Family], permanentOnly: Bool
     ) throws {
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT box_id, scan_state, retention = 'permanent' AS permanent, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
-                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets, COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages,
-                       COALESCE(SUM(CASE WHEN sheets > 0 THEN \(Bounds.sql("pages")) END), 0) AS pages_with_sheets
-                FROM file WHERE access != 'secret' GROUP BY box_id, scan_state, retention = 'permanent'
-                """)
-        {
-            let permanent: Bool = row["permanent"] ?? false
-            roots[tree.root(of: row["box_id"])]?.add(
-                files: row["files"], withSheets: row["with_sheets"], sheets: row["sheets"], pages: row["pages"],
-                pagesWithSheets: row["pages_with_sheets"], state: ScanState(rawValue: row["scan_state"]) ?? .none,
-                permanent: permanent, toScan: !permanentOnly || permanent)
+        for group in try tx.estimate.fileGroups() {
+            roots[tree.root(of: group.boxId)]?.add(
+                files: group.files, withSheets: group.withSheets, sheets: group.sheets, pages: group.pages,
+                pagesWithSheets: group.pagesWithSheets, state: group.state, permanent: group.permanent,
+                toScan: !permanentOnly || group.permanent)
         }
     }
 
@@ -339,36 +271,10 @@ extension KhoStore {
         return (remaining, t)
     }
 
-    /// The ratios measured from the families' totals, and bytes per page from the masters that passed QC.
-    /// The bytes of every master on disk, from two covering indexes (hashed ones by `master_copy_expected`, the few
-    /// never hashed by `master_unsound`), never by reading every master's row.
-    static func storedBytes(_ db: Database) throws -> Int64 {
-        let size = Bounds.sql("size")
-        return try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT (SELECT COALESCE(SUM(\(size)), 0) FROM master INDEXED BY master_copy_expected
-                        WHERE sha256 IS NOT NULL AND NOT missing)
-                     + (SELECT COALESCE(SUM(\(size)), 0) FROM master INDEXED BY master_unsound
-                        WHERE NOT missing AND (NOT readable OR sha256 IS NULL) AND sha256 IS NULL)
-                """) ?? 0
-    }
-
-    private static func measuredRatios(_ db: Database, _ t: FamilyTotals) throws -> MeasuredRatios {
-        // Bytes per page: the median over masters that passed QC, each its bytes ÷ its pages, read from the
-        // master_bytes_per_page index (the middle one or two of half a million, not all of them into memory).
-        let passed = "readable AND NOT missing AND problem_count = 0 AND pages > 0 AND size > 0"
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE \(passed)") ?? 0
-        let middle =
-            count == 0
-            ? []
-            : try Double.fetchAll(
-                db,
-                sql: """
-                    SELECT CAST(size AS REAL) / pages FROM master WHERE \(passed)
-                    ORDER BY CAST(size AS REAL) / pages LIMIT ? OFFSET ?
-                    """, arguments: [2 - count % 2, (count - 1) / 2])
-
+    /// The ratios measured from the families' totals, and bytes per page from the masters that passed QC: the
+    /// median over them, each its bytes ÷ its pages.
+    private static func measuredRatios(_ tx: Stores, _ t: FamilyTotals) throws -> MeasuredRatios {
+        let (count, middle) = try tx.estimate.bytesPerPageMiddle()
         var measured = MeasuredRatios()
         if t.extentMM > 0 { measured.keptPerExtent = Double(t.keptMM) / Double(t.extentMM) }
         if t.digitizedSheets > 0 && t.digitizedPages > 0 {

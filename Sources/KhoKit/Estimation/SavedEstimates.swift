@@ -58,53 +58,26 @@ extension KhoStore {
         encoder.outputFormatting = [.sortedKeys]
         let inputsJSON = String(decoding: try encoder.encode(inputs), as: UTF8.self)
         let resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
-        try write { db in
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM saved_estimate WHERE name = ?", arguments: [name]) != nil {
-                throw EstimateError.nameTaken(name)
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO saved_estimate (name, actor, recorder, created_at, version, inputs, result) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    name, who.actor, who.recorder, Int64(who.recordedAt.timeIntervalSince1970), khoVersion, inputsJSON,
-                    resultJSON,
-                ])
+        try writing { tx in
+            if try tx.estimate.savedEstimateExists(name) { throw EstimateError.nameTaken(name) }
+            try tx.estimate.insertSavedEstimate(
+                name: name, by: who, version: khoVersion, inputs: inputsJSON, result: resultJSON)
             var event = Event(
                 kind: .setting, attribution: who, time: time, detail: EventDetail(after: ["saved_estimate": name]))
-            try event.append(db)
+            try tx.events.append(&event)
         }
     }
 
     /// The estimate saved as `name`.
     public func savedEstimate(_ name: String) throws -> SavedEstimate {
-        try read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM saved_estimate WHERE name = ?", arguments: [Clean.text(name)])
-            else {
-                throw EstimateError.unknown(name)
-            }
-            return try Self.decodeSaved(row, time: time)
-        }
+        guard
+            let saved = try reading({ tx in try tx.estimate.savedEstimates(named: Clean.text(name), time: time) }).first
+        else { throw EstimateError.unknown(name) }
+        return saved
     }
 
     /// All saved estimates, oldest first.
     public func savedEstimates() throws -> [SavedEstimate] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM saved_estimate ORDER BY id").map {
-                try Self.decodeSaved($0, time: time)
-            }
-        }
-    }
-
-    private static func decodeSaved(_ row: Row, time: LocalTime) throws -> SavedEstimate {
-        let decoder = JSONDecoder()
-        return SavedEstimate(
-            name: row["name"], actor: row["actor"],
-            createdAt: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row["created_at"] as Int64))),
-            version: row["version"],
-            inputs: try decoder.decode(EstimateInputs.self, from: Data((row["inputs"] as String).utf8)),
-            result: try decoder.decode(EstimateResult.self, from: Data((row["result"] as String).utf8)))
+        try reading { tx in try tx.estimate.savedEstimates(time: time) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The one rule for when recorded work can have happened: never before the box it was done on was registered,
 /// never before the first year of the records it was done on (the box's, or for work on a fonds, the fonds'), never
@@ -17,10 +16,10 @@ public enum WorkDates {
 
     /// Refuses `event` when it is not an opening balance and happened before one of the bounds, naming the latest
     /// bound it is before and the earliest `--at` that would be accepted.
-    static func check(_ db: Database, _ event: Event) throws {
+    static func check(_ event: Event, in log: EventStore) throws {
         guard !event.opening, event.happenedAt < event.recordedAt - 300 else { return }
         if let bound = try bound(
-            db, for: event.happenedAt, day: event.happenedDay, boxId: event.boxId, fileId: event.fileId,
+            log, for: event.happenedAt, day: event.happenedDay, boxId: event.boxId, fileId: event.fileId,
             fondsId: event.fondsId)
         {
             throw AttributionError.beforeBound(at: event.happenedDay, bound: bound.bound, earliest: bound.earliest)
@@ -33,42 +32,25 @@ public enum WorkDates {
     /// One lookup by primary key for an event on a box or file (its registration and the first year of its records);
     /// an event on a fonds alone reads the first year of the fonds' boxes.
     static func bound(
-        _ db: Database, for instant: Int64, day: String, boxId: Int64?, fileId: Int64?, fondsId: Int64?
+        _ log: EventStore, for instant: Int64, day: String, boxId: Int64?, fileId: Int64?, fondsId: Int64?
     ) throws -> (bound: Bound, earliest: String)? {
         // The local year from the event's own day: no calendar on the path every back-filled event takes.
         let year = Int(day.prefix(4)) ?? 0
         var box = boxId
-        if box == nil, let fileId {
-            box = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT box_id FROM file WHERE id = ?"), arguments: [fileId])
-        }
+        if box == nil, let fileId { box = try log.boxId(ofFile: fileId) }
         if let box {
-            // A cached statement: an import of back-filled scans asks once per row.
-            if let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT b.code, b.start_year, e.happened_at FROM box b LEFT JOIN event e ON e.id = b.added_by
-                        WHERE b.id = ?
-                        """), arguments: [box])
-            {
-                if let registered: Int64 = row[2], instant < registered {
+            if let dates = try log.boxDates(id: box) {
+                if let registered = dates.registeredAt, instant < registered {
                     let time = LocalTime.fromEnvironment()
                     let at = time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(registered)))
-                    return (.boxRegistered(box: row[0], at: at), time.earliestAt(registered))
+                    return (.boxRegistered(box: dates.code, at: at), time.earliestAt(registered))
                 }
-                if let first: Int = row[1], year < first {
-                    return (.boxYears(box: row[0], year: first), "\(first)-01-01")
+                if let first = dates.startYear, year < first {
+                    return (.boxYears(box: dates.code, year: first), "\(first)-01-01")
                 }
             }
-        } else if let fondsId,
-            let row = try Row.fetchOne(
-                db,
-                sql:
-                    "SELECT f.code, (SELECT MIN(start_year) FROM box WHERE fonds_id = f.id) FROM fonds f WHERE f.id = ?",
-                arguments: [fondsId]),
-            let first: Int = row[1], year < first
-        {
-            return (.fondsYears(fonds: row[0], year: first), "\(first)-01-01")
+        } else if let fondsId, let fonds = try log.fondsFirstYear(id: fondsId), let first = fonds.year, year < first {
+            return (.fondsYears(fonds: fonds.code, year: first), "\(first)-01-01")
         }
         if year < earliestYear { return (.earliest(year: earliestYear), "\(earliestYear)-01-01") }
         return nil

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoEstimation
 import KhoReport
 
@@ -54,64 +53,40 @@ extension KhoStore {
     /// the earliest and latest of its files'; retention is the longest of its files' (permanent above any years).
     public func boxLabels(_ selection: LabelSelection) throws -> [BoxLabel] {
         if let day = selection.madeSince, LocalDay(iso: day) == nil { throw LabelError.badDay(day) }
-        return try read { db in
-            let ids = try Self.selectedBoxes(db, selection)
+        return try reading { tx in
+            let ids = try Self.selectedBoxes(tx, selection)
             guard !ids.isEmpty else { throw LabelError.noBoxes }
-            var files: [Int64: [LabelFile]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT box_id, code, retention, start_year, end_year FROM file") {
-                files[row["box_id"], default: []].append(
-                    LabelFile(
-                        code: row["code"], retention: Retention(stored: row["retention"]), start: row["start_year"],
-                        end: row["end_year"]))
-            }
-            return try ids.compactMap { id in try Self.label(db, box: id, files: files[id] ?? []) }
+            let files = try tx.reports.labelFiles()
+            return try ids.compactMap { id in try Self.label(tx, box: id, files: files[id] ?? []) }
         }
     }
 
     /// The ids of the selected boxes: named boxes in the order given, else in fonds and box-code order; narrowed to
     /// those registered since a day when one is given.
-    private static func selectedBoxes(_ db: Database, _ selection: LabelSelection) throws -> [Int64] {
+    private static func selectedBoxes(_ tx: Stores, _ selection: LabelSelection) throws -> [Int64] {
         var ids: [Int64]
         if !selection.boxes.isEmpty {
             ids = try selection.boxes.map { code in
-                let box = try Lookup.box(db, code: code)
-                let into = try String.fetchAll(
-                    db, sql: "SELECT code FROM box WHERE from_box_id = ? ORDER BY code", arguments: [box.id])
+                let box = try tx.catalogue.box(code: code)
+                let into = try tx.reports.boxesMade(from: box.id)
                 if !into.isEmpty { throw LabelError.rehoused(box: box.code, into: into.joined(separator: ", ")) }
                 return box.id ?? 0
             }
         } else {
             // Only boxes on the shelf: a bundle rehoused by arrangement lives on in the boxes made from it.
-            var sql = """
-                SELECT b.id FROM box b JOIN fonds f ON f.id = b.fonds_id
-                WHERE NOT EXISTS (SELECT 1 FROM box c WHERE c.from_box_id = b.id)
-                """
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let fonds = selection.fonds {
-                let f = try Lookup.fonds(db, code: Clean.code(fonds))
-                sql += " AND b.fonds_id = ?"
-                arguments.append(f.id)
-            }
-            ids = try Int64.fetchAll(
-                db, sql: sql + " ORDER BY f.code, b.code", arguments: StatementArguments(arguments))
+            let fondsId = try selection.fonds.map { try tx.catalogue.fonds(code: Clean.code($0)).id }
+            ids = try tx.reports.shelfBoxIds(fondsId: fondsId ?? nil)
         }
         if let day = selection.madeSince {
-            let registered = try Self.registrationDays(db)
+            let registered = try Self.registrationDays(tx)
             ids = ids.filter { (registered[$0] ?? "") >= day }
         }
         return ids
     }
 
     /// The label of box `id` from its files, or nil when there is no such box.
-    private static func label(_ db: Database, box id: Int64, files: [LabelFile]) throws -> BoxLabel? {
-        guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT b.code AS box_code, f.code AS fonds_code, f.name AS fonds_name, b.start_year, b.end_year
-                    FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.id = ?
-                    """, arguments: [id])
-        else { return nil }
+    private static func label(_ tx: Stores, box id: Int64, files: [LabelFile]) throws -> BoxLabel? {
+        guard let header = try tx.reports.labelHeader(box: id) else { return nil }
         let inBox = files.sorted {
             $0.code.compare($1.code, options: [.numeric]) == .orderedAscending
         }
@@ -129,10 +104,9 @@ extension KhoStore {
                 return rank(a) < rank(b)
             } ?? nil
         return BoxLabel(
-            fondsCode: row["fonds_code"], fondsName: row["fonds_name"], box: row["box_code"],
+            fondsCode: header.fondsCode, fondsName: header.fondsName, box: header.box,
             firstFile: inBox.first?.code, lastFile: inBox.last?.code,
-            files: inBox.count, startYear: (row["start_year"] as Int?) ?? starts.min(),
-            endYear: (row["end_year"] as Int?) ?? ends.max(),
+            files: inBox.count, startYear: header.startYear ?? starts.min(), endYear: header.endYear ?? ends.max(),
             retention: retention?.stored)
     }
 
@@ -140,28 +114,21 @@ extension KhoStore {
     ///
     /// An import writes no event per box: its boxes are the ones inserted in its transaction, the next unclaimed box
     /// ids in order (writes are serialised, so box ids and events follow one order).
-    static func registrationDays(_ db: Database) throws -> [Int64: String] {
+    static func registrationDays(_ tx: Stores) throws -> [Int64: String] {
         var days: [Int64: String] = [:]
-        var unclaimed = try Int64.fetchAll(db, sql: "SELECT id FROM box ORDER BY id")
+        var (unclaimed, events) = try tx.reports.registrations()
         var claimed: Set<Int64> = []
-        let events = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT kind, box_id, happened_day, json_extract(detail, '$.count') AS count FROM event WHERE kind IN ('box.add', 'import.boxes') ORDER BY id
-                """)
-        for row in events where (row["kind"] as String) == EventKind.boxAdd.rawValue {
-            if let id: Int64 = row["box_id"] { claimed.insert(id) }
+        for event in events where event.kind == EventKind.boxAdd.rawValue {
+            if let id = event.boxId { claimed.insert(id) }
         }
         unclaimed.removeAll { claimed.contains($0) }
         var next = 0
-        for row in events {
-            let day: String = row["happened_day"]
-            if (row["kind"] as String) == EventKind.boxAdd.rawValue {
-                if let id: Int64 = row["box_id"] { days[id] = day }
+        for event in events {
+            if event.kind == EventKind.boxAdd.rawValue {
+                if let id = event.boxId { days[id] = event.day }
             } else {
-                let count: Int = row["count"] ?? 0
-                for _ in 0..<count where next < unclaimed.count {
-                    days[unclaimed[next]] = day
+                for _ in 0..<(event.count ?? 0) where next < unclaimed.count {
+                    days[unclaimed[next]] = event.day
                     next += 1
                 }
             }
@@ -171,7 +138,7 @@ extension KhoStore {
 }
 
 /// One file as a spine label sees it.
-private struct LabelFile {
+struct LabelFile {
     var code: String
     var retention: Retention?
     var start: Int?

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoReport
 
 extension KhoStore {
@@ -13,10 +12,10 @@ extension KhoStore {
     /// `total_m − digitized_m`. A box's condition is the worst recorded on it or on its files; it is at risk when that
     /// condition is poor (``Condition/isPoor``) or when a marked location covers its location (``LocationCover``).
     public func metresAtRisk() throws -> MetresAtRisk {
-        try read { db in
-            let risks = try RiskMap.load(db)
-            var boxes = try BoxesAtRisk(db)
-            try boxes.addFiles(db)
+        try reading { tx in
+            let risks = try RiskMap.load(tx.db)
+            var boxes = try BoxesAtRisk(tx.catalogue.boxRows())
+            try boxes.addFiles(tx.reports.fileGroups())
             boxes.spreadUndigitized()
             return boxes.metres(risks: risks)
         }
@@ -40,51 +39,33 @@ private struct BoxesAtRisk {
     var children: [Int64: [Int64]] = [:]
 
     /// The boxes, their families, and the unarranged metres of the boxes as received not arranged yet.
-    init(_ db: Database) throws {
+    init(_ rows: [CatalogueStore.BoxRow]) {
         var parents: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement, location, condition FROM box
-                """)
-        {
-            let id: Int64 = row["id"]
-            let extent: Int64 = row["extent_mm"]
-            let arranged = (row["arrangement"] as String) == ArrangementState.arranged.rawValue
-            var box = BoxRow(
-                location: row["location"], condition: Condition(rawValue: row["condition"]) ?? .good,
-                extentMM: extent)
-            if let parent: Int64 = row["from_box_id"] {
-                tree.add(child: id, parent: parent)
-                parents[id] = parent
+        for row in rows {
+            var box = BoxRow(location: row.location, condition: row.condition, extentMM: row.extentMM)
+            if let parent = row.fromBoxId {
+                tree.add(child: row.id, parent: parent)
+                parents[row.id] = parent
             } else {
-                families[id] = Family(fonds: row["fonds_id"], extentMM: extent, arranged: arranged, keptMM: nil)
-                if !arranged { box.unarrangedMM = Double(extent) }
+                families[row.id] = Family(
+                    fonds: row.fondsId, extentMM: row.extentMM, arranged: row.arranged, keptMM: nil)
+                if !row.arranged { box.unarrangedMM = Double(row.extentMM) }
             }
-            boxes[id] = box
+            boxes[row.id] = box
         }
         for (child, _) in parents { children[tree.root(of: child), default: []].append(child) }
     }
 
     /// The worst condition on each box's files, and each family's digitized share as `kho status` counts it.
-    mutating func addFiles(_ db: Database) throws {
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT box_id, access, scan_state, condition, COUNT(*) AS files, COUNT(sheets) AS with_sheets,
-                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets
-                FROM file GROUP BY box_id, access, scan_state, condition
-                """)
-        {
-            let boxId: Int64 = row["box_id"]
-            if var box = boxes[boxId], let condition = Condition(rawValue: row["condition"]) {
+    mutating func addFiles(_ groups: [ReportStore.FileGroup]) {
+        for group in groups {
+            if var box = boxes[group.boxId], let condition = group.condition {
                 box.condition = KhoStore.worst([box.condition, condition], .standard)
-                boxes[boxId] = box
+                boxes[group.boxId] = box
             }
-            guard (row["access"] as String) != Access.secret.rawValue else { continue }
-            families[tree.root(of: boxId)]?.add(
-                files: row["files"], withSheets: row["with_sheets"], sheets: row["sheets"],
-                state: ScanState(rawValue: row["scan_state"]) ?? .none)
+            guard group.access != .secret else { continue }
+            families[tree.root(of: group.boxId)]?.add(
+                files: group.files, withSheets: group.withSheets, sheets: group.sheets, state: group.state)
         }
     }
 

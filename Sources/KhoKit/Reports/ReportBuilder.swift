@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoEstimation
 import KhoReport
 
@@ -58,7 +57,9 @@ extension KhoStore {
         let today = estimate?.today ?? LocalDay(now, in: time.timeZone)
         arranged = Self.extend(arranged, to: today)
         scanned = Self.extend(scanned, to: today)
-        let (poor, sample) = try read { db in (try Self.poorBoxes(db, lang: lang), try Self.isSampleData(db)) }
+        let (poor, sample) = try reading { tx in
+            (Self.poorBoxes(try tx.reports.poorBoxes(), lang: lang), try tx.reports.isSampleData())
+        }
         var model = ReportModel(
             title: Text(
                 vi: "Báo cáo tiến độ chỉnh lý và số hóa tài liệu lưu trữ",
@@ -121,34 +122,19 @@ extension KhoStore {
     }
 
     /// The boxes in poor condition, by code, with how many of their files are kept permanently.
-    static func poorBoxes(_ db: Database, lang: Lang) throws -> [PoorBoxRow] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT b.code AS box, f.code AS fonds, b.location, b.condition,
-                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id AND x.retention = 'permanent') AS permanent,
-                       (SELECT COUNT(*) FROM file x WHERE x.box_id = b.id) AS files
-                FROM box b JOIN fonds f ON f.id = b.fonds_id
-                WHERE b.condition IN ('mould', 'water', 'insects', 'brittle') ORDER BY b.code
-                """)
-        return rows.map { row -> PoorBoxRow in
-            let condition = Condition(rawValue: row["condition"]) ?? .good
-            let permanent: Int = row["permanent"]
-            let files: Int = row["files"]
+    static func poorBoxes(_ boxes: [ReportStore.PoorBox], lang: Lang) -> [PoorBoxRow] {
+        boxes.map { box -> PoorBoxRow in
             let retention =
-                files == 0
+                box.files == 0
                 ? Text(vi: "chưa lập danh mục hồ sơ", en: "no file list yet").text(lang)
-                : Text(vi: "\(permanent)/\(files) hồ sơ vĩnh viễn", en: "\(permanent) of \(files) files permanent")
-                    .text(lang)
+                : Text(
+                    vi: "\(box.permanent)/\(box.files) hồ sơ vĩnh viễn",
+                    en: "\(box.permanent) of \(box.files) files permanent"
+                ).text(lang)
             return PoorBoxRow(
-                box: row["box"], fonds: row["fonds"], location: row["location"], condition: condition.label,
+                box: box.box, fonds: box.fonds, location: box.location, condition: box.condition.label,
                 retention: retention)
         }
-    }
-
-    /// Whether the catalogue holds the sample data (a fonds marked as such).
-    static func isSampleData(_ db: Database) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fonds WHERE notes LIKE '%DỮ LIỆU MẪU%'") ?? 0 > 0
     }
 
     /// A series continued flat to `today` (nothing recorded since its last point).
@@ -250,27 +236,18 @@ extension KhoStore {
 
     /// Cumulative metres arranged and pages digitized by local day, opening balances included (they are progress).
     func progressSeries() throws -> ([SeriesPoint], [SeriesPoint]) {
-        try read { db in
-            func cumulative(_ sql: String) throws -> [SeriesPoint] {
+        try reading { tx in
+            func cumulative(_ days: [(day: String, amount: Double)]) -> [SeriesPoint] {
                 var total = 0.0
-                return try Row.fetchAll(db, sql: sql).map { row in
-                    total += row["amount"] as Double
-                    return SeriesPoint(day: row["happened_day"], value: total)
+                return days.map { day in
+                    total += day.amount
+                    return SeriesPoint(day: day.day, value: total)
                 }
             }
-            let live = LiveEvent.sql(alias: "e")
-            let arranged = try cumulative(
-                """
-                SELECT e.happened_day, TOTAL(\(Bounds.sql("e.metres_mm"))) / 1000.0 AS amount FROM event e
-                WHERE e.kind = 'sort.finish' AND \(live) AND e.box_id IN (SELECT id FROM box WHERE from_box_id IS NULL)
-                GROUP BY e.happened_day ORDER BY e.happened_day
-                """)
-            let scanned = try cumulative(
-                """
-                SELECT e.happened_day, TOTAL(\(Bounds.sql("e.pages"))) AS amount FROM event e
-                WHERE e.kind IN ('scan.record', 'scan.ingest') AND \(live) GROUP BY e.happened_day ORDER BY e.happened_day
-                """)
-            return (arranged, scanned)
+            return (
+                cumulative(try tx.reports.dailyWork(arranged: true)),
+                cumulative(try tx.reports.dailyWork(arranged: false))
+            )
         }
     }
 

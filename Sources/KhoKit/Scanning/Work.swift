@@ -11,10 +11,10 @@ extension KhoStore {
                 var box = try Lookup.box(db, code: code)
                 switch box.arrangement {
                 case .inProgress:
-                    let last = try lastEvent(db, kind: .sortStart, boxId: box.id)
+                    let last = try EventStore(db: db).last(.sortStart, boxId: box.id)
                     throw WorkError.alreadyStarted(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 case .arranged:
-                    let last = try lastEvent(db, kind: .sortFinish, boxId: box.id)
+                    let last = try EventStore(db: db).last(.sortFinish, boxId: box.id)
                     throw WorkError.alreadyFinished(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 case .unarranged: break
                 }
@@ -57,7 +57,7 @@ extension KhoStore {
             try codes.map { code in
                 var box = try Lookup.box(db, code: code)
                 if box.arrangement == .arranged {
-                    let last = try lastEvent(db, kind: .sortFinish, boxId: box.id)
+                    let last = try EventStore(db: db).last(.sortFinish, boxId: box.id)
                     throw WorkError.alreadyFinished(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 }
                 if let keptMM, keptMM.value > box.extentMM {
@@ -67,7 +67,7 @@ extension KhoStore {
                 if let keptMM { try Self.ensureRoomForWeeds(db, box: box, keptMM: keptMM.value) }
                 let finishedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
                 var start: Event?
-                if box.arrangement == .inProgress, let live = try lastEvent(db, kind: .sortStart, boxId: box.id),
+                if box.arrangement == .inProgress, let live = try EventStore(db: db).last(.sortStart, boxId: box.id),
                     finishedAt < live.happenedAt
                 {
                     let (finish, started) = whenTexts(finishedAt, live.happenedAt)
@@ -121,11 +121,11 @@ extension KhoStore {
         switch file.scanState {
         case .none: break
         case .recorded:
-            let last = try lastEvent(db, kind: .scanRecord, fileId: file.id)
+            let last = try EventStore(db: db).last(.scanRecord, fileId: file.id)
             throw WorkError.alreadyRecorded(
                 ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
         case .mismatch where try FileLadder.masters(db, fileId: file.id ?? -1).count == 0:
-            let last = try lastEvent(db, kind: .scanRecord, fileId: file.id)
+            let last = try EventStore(db: db).last(.scanRecord, fileId: file.id)
             throw WorkError.alreadyRecorded(
                 ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
         case .passed, .rescan, .mismatch, .review, .rebuild, .delivered:
