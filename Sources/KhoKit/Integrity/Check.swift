@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension KhoStore {
     /// Checks the catalogue: SQLite's own integrity and foreign keys, then that what is stored agrees with the log.
@@ -17,27 +16,27 @@ extension KhoStore {
         var report = CheckReport()
         let integrity = SQLiteIntegrity(path: path)
         do {
-            try read { db in
-                try Self.checkSchema(db, into: &report)
-                try Self.checkEvents(db, into: &report)
-                try Self.checkEventDetails(db, into: &report)
-                try Self.checkBoxes(db, into: &report)
-                try checkArrangementDates(db, into: &report)
-                try Self.checkFiles(db, into: &report)
-                try Self.checkSupersedes(db, into: &report)
-                try Self.checkMastersOnRecord(db, into: &report)
-                try Self.checkCodesAndPaths(db, into: &report)
-                try Self.checkMasters(db, into: &report)
-                for finding in try DocumentQueries.pageRangeFindings(db) {
+            try reading { tx in
+                try Self.checkSchema(tx, into: &report)
+                try Self.checkEvents(tx, into: &report)
+                try Self.checkEventDetails(tx, into: &report)
+                try Self.checkBoxes(tx, into: &report)
+                try checkArrangementDates(tx, into: &report)
+                try Self.checkFiles(tx, into: &report)
+                try Self.checkSupersedes(tx, into: &report)
+                try Self.checkMastersOnRecord(tx, into: &report)
+                try Self.checkCodesAndPaths(tx, into: &report)
+                try Self.checkMasters(tx, into: &report)
+                for finding in try DocumentQueries.pageRangeFindings(tx.db) {
                     report.problems.append(
                         CheckProblem(
                             code: "document_pages", subject: "document \(finding.document)", text: finding.text))
                 }
-                try checkArchivist(db, now: now, into: &report)
-                try Self.checkWeedList(db, into: &report)
+                try checkArchivist(tx, now: now, into: &report)
+                try Self.checkWeedList(tx, into: &report)
                 // SQLite's own findings come first, as the most serious.
                 var sqlite = CheckReport()
-                try Self.checkSQLite(db, integrity: try integrity.lines(db), into: &sqlite)
+                try Self.checkSQLite(tx, integrity: try integrity.lines(tx), into: &sqlite)
                 report.problems.insert(contentsOf: sqlite.problems, at: 0)
             }
             try checkStatusSums(now: now, into: &report)
@@ -86,19 +85,18 @@ extension KhoStore {
         return integrity.prefix(100).map { CheckFinding.Catalogue.integrity(line: $0).problem }
     }
 
-    static func checkSQLite(_ db: Database, integrity: [String], into report: inout CheckReport) throws {
+    static func checkSQLite(_ tx: Stores, integrity: [String], into report: inout CheckReport) throws {
         report.problems += integrityProblems(integrity)
-        for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(100) {
+        for row in try tx.integrity.foreignKeyProblems() {
             report.problems.append(
-                CheckFinding.Catalogue.foreignKey(table: row["table"], rowid: row["rowid"], parent: row["parent"])
-                    .problem)
+                CheckFinding.Catalogue.foreignKey(table: row.table, rowid: row.rowid, parent: row.parent).problem)
         }
     }
 
     /// The catalogue's schema is exactly what kho's migrations make for the migrations it holds: no extra trigger,
     /// view, table, index or column, none missing or changed (``CatalogueSchema``).
-    static func checkSchema(_ db: Database, into report: inout CheckReport) throws {
-        for difference in try CatalogueSchema.differences(db).prefix(100) {
+    static func checkSchema(_ tx: Stores, into report: inout CheckReport) throws {
+        for difference in try tx.integrity.schemaDifferences().prefix(100) {
             report.problems.append(
                 CheckFinding.Catalogue.schema(
                     type: difference.type, name: difference.name, difference: difference.text

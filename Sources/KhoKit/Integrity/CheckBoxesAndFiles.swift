@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension KhoStore {
     /// The latest live sort event of a box: its kind, the kept millimetres it recorded, its id.
@@ -7,25 +6,13 @@ extension KhoStore {
     /// The latest live event that set a box's kept millimetres.
     private typealias KeptEvent = (id: Int64, kept: Int64?)
 
-    /// A box as stored, for the checks against the log.
-    private struct StoredBox {
-        var id: Int64
-        var code: String
-        var extent: Int64
-        var state: String
-        var kept: Int64?
-        /// A box made by arranging another box is registered as arranged, keeping all of its extent.
-        var madeByArrangement: Bool
-    }
+    private typealias StoredBox = IntegrityStore.StoredBox
 
     /// Each box's state and kept metres against its latest live arrangement events.
-    static func checkBoxes(_ db: Database, into report: inout CheckReport) throws {
-        let (latest, keptSetBy) = try arrangementEvents(db)
-        for row in try Row.fetchAll(db, sql: "SELECT id, code, extent_mm, arrangement, kept_mm, from_box_id FROM box") {
+    static func checkBoxes(_ tx: Stores, into report: inout CheckReport) throws {
+        let (latest, keptSetBy) = try arrangementEvents(tx)
+        for box in try tx.integrity.storedBoxes() {
             report.boxes += 1
-            let box = StoredBox(
-                id: row["id"], code: row["code"], extent: row["extent_mm"], state: row["arrangement"],
-                kept: row["kept_mm"], madeByArrangement: (row["from_box_id"] as Int64?) != nil)
             checkBoxState(box, last: latest[box.id], into: &report)
             checkKeptMetres(box, last: latest[box.id], keptSetBy: keptSetBy[box.id], into: &report)
         }
@@ -34,29 +21,20 @@ extension KhoStore {
     /// The latest live sort event of each box, and the latest live event that set its kept metres: a finish, or
     /// an edit that corrected them (`box edit --kept`, or an extent followed by a box made by arrangement).
     private static func arrangementEvents(
-        _ db: Database
+        _ tx: Stores
     ) throws -> (latest: [Int64: SortEvent], keptSetBy: [Int64: KeptEvent]) {
         var latest: [Int64: SortEvent] = [:]
         var keptSetBy: [Int64: KeptEvent] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT box_id, kind, kept_mm, id, detail FROM event e
-                WHERE kind IN ('sort.start', 'sort.finish', 'box.edit') AND box_id IS NOT NULL AND file_id IS NULL
-                  AND \(LiveEvent.sql(alias: "e"))
-                ORDER BY id
-                """)
-        {
-            let box: Int64 = row["box_id"]
-            let kind: String = row["kind"]
-            if kind == EventKind.boxEdit.rawValue {
-                if let after = EventDetail(json: row["detail"]).after, let kept = after["kept_mm"] {
-                    keptSetBy[box] = (row["id"], kept.flatMap { Int64($0) })
+        for event in try tx.integrity.arrangementEvents() {
+            let box = event.boxId
+            if event.kind == EventKind.boxEdit.rawValue {
+                if let after = EventDetail(json: event.detail).after, let kept = after["kept_mm"] {
+                    keptSetBy[box] = (event.id, kept.flatMap { Int64($0) })
                 }
                 continue
             }
-            latest[box] = (kind, row["kept_mm"], row["id"])
-            if kind == EventKind.sortFinish.rawValue { keptSetBy[box] = (row["id"], row["kept_mm"]) }
+            latest[box] = (event.kind, event.keptMM, event.id)
+            if event.kind == EventKind.sortFinish.rawValue { keptSetBy[box] = (event.id, event.keptMM) }
         }
         return (latest, keptSetBy)
     }
@@ -110,41 +88,31 @@ extension KhoStore {
 
     /// Each file's stored rung and pages against the ladder; digitized files without a sheet count (a notice); masters
     /// without an ingest event.
-    static func checkFiles(_ db: Database, into report: inout CheckReport) throws {
-        let unsheeted = try checkFileRungs(db, into: &report)
+    static func checkFiles(_ tx: Stores, into report: inout CheckReport) throws {
+        let unsheeted = try checkFileRungs(tx, into: &report)
         noteUnsheetedFiles(unsheeted, into: &report)
-        try checkMastersWithoutIngest(db, into: &report)
+        try checkMastersWithoutIngest(tx, into: &report)
     }
 
     /// Each file's stored rung and pages against the one rule (FileLadder): its masters, its live hand record,
     /// its confirmations; so a count mismatch or a changed master cannot hide behind a stored "passed". Returns the
     /// digitized files whose sheets are not counted, by box.
-    private static func checkFileRungs(_ db: Database, into report: inout CheckReport) throws -> [String: [String]] {
+    private static func checkFileRungs(_ tx: Stores, into report: inout CheckReport) throws -> [String: [String]] {
         var unsheeted: [String: [String]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT f.id, b.code AS box, f.code AS file, f.scan_state, f.pages, f.sheets
-                FROM file f JOIN box b ON b.id = f.box_id
-                """)
-        {
+        for file in try tx.integrity.storedFiles() {
             report.files += 1
-            let id: Int64 = row["id"]
-            let box: String = row["box"]
-            let ref = "\(box)/\(row["file"] as String)"
-            let state: String = row["scan_state"]
-            let pages: Int = row["pages"]
-            let sheets: Int? = row["sheets"]
-            let settled = try FileLadder.settle(db, fileId: id)
-            if settled.after.isDigitized && (sheets ?? 0) == 0 { unsheeted[box, default: []].append(ref) }
+            let ref = "\(file.box)/\(file.file)"
+            let settled = try FileLadder.settle(tx.db, fileId: file.id)
+            if settled.after.isDigitized && (file.sheets ?? 0) == 0 { unsheeted[file.box, default: []].append(ref) }
             let expected = settled.after.rawValue
-            if state != expected {
+            if file.state != expected {
                 report.problems.append(
                     CheckFinding.File.state(
-                        ref: ref, stored: state, expected: expected, pages: settled.pages, sheets: sheets
+                        ref: ref, stored: file.state, expected: expected, pages: settled.pages, sheets: file.sheets
                     ).problem)
-            } else if pages != settled.pages {
-                report.problems.append(CheckFinding.File.pages(ref: ref, stored: pages, settled: settled.pages).problem)
+            } else if file.pages != settled.pages {
+                report.problems.append(
+                    CheckFinding.File.pages(ref: ref, stored: file.pages, settled: settled.pages).problem)
             }
         }
         return unsheeted
@@ -164,7 +132,7 @@ extension KhoStore {
     /// A box whose list does not add up is a problem (`weed_metres`); an arranged box that left metres out and has no
     /// list at all (arranged before the list was kept in kho, or not listed yet) and items on a box not arranged are
     /// notices.
-    static func checkWeedList(_ db: Database, into report: inout CheckReport) throws {
+    static func checkWeedList(_ tx: Stores, into report: inout CheckReport) throws {
         var unlisted: [String] = []
         var unlistedMM: Int64 = 0
         defer {
@@ -175,7 +143,7 @@ extension KhoStore {
                     CheckFinding.Weed.notListed(boxes: unlisted.count, metres: metres, shown: shown).problem)
             }
         }
-        for b in try weedBalances(db, where: "1") where !b.balanced {
+        for b in try weedBalances(tx.db, where: "1") where !b.balanced {
             let proposed = EventDescriber.metres(b.proposedMM)
             guard let leftOutMM = b.leftOutMM else {
                 report.notices.append(

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension KhoStore {
     /// What work done at the same moment used to leave behind (issue 21, item 4), should an old catalogue hold it:
@@ -7,29 +6,18 @@ extension KhoStore {
     /// copies filed under a fonds folder that is not their fonds' code (a fonds renamed during a build), and copies of
     /// files with no master on record (a build recorded into a catalogue restored under it); and every event naming a
     /// fonds, box or file its table once gave that id to.
-    static func checkCodesAndPaths(_ db: Database, into report: inout CheckReport) throws {
-        try checkMasterFolders(db, into: &report)
-        try checkCopyFolders(db, into: &report)
-        try checkCopiesWithoutMasters(db, into: &report)
-        try checkEventTargets(db, into: &report)
-        try checkDigests(db, into: &report)
+    static func checkCodesAndPaths(_ tx: Stores, into report: inout CheckReport) throws {
+        try checkMasterFolders(tx, into: &report)
+        try checkCopyFolders(tx, into: &report)
+        try checkCopiesWithoutMasters(tx, into: &report)
+        try checkEventTargets(tx, into: &report)
+        try checkDigests(tx, into: &report)
     }
 
     /// Every master with a SHA-256 has its digest for the duplicate check, with its prefix, and no digest is left of a
     /// master that has none (the triggers of `master_digest` keep them; a hand edit of the file could not).
-    private static func checkDigests(_ db: Database, into report: inout CheckReport) throws {
-        try appendProblems(
-            db, code: "digest",
-            sql: """
-                SELECT m.rel_path, d.prefix FROM master m LEFT JOIN master_digest d ON d.master_id = m.id
-                WHERE m.sha256 IS NOT NULL AND d.prefix IS NOT substr(m.sha256, 1, 12)
-                UNION ALL
-                SELECT 'master ' || d.master_id, d.prefix FROM master_digest d
-                WHERE NOT EXISTS (SELECT 1 FROM master m WHERE m.id = d.master_id AND m.sha256 IS NOT NULL)
-                LIMIT 100
-                """, into: &report
-        ) { row in
-            let subject: String = row["rel_path"]
+    private static func checkDigests(_ tx: Stores, into report: inout CheckReport) throws {
+        try appendProblems(code: "digest", rows: tx.integrity.digestMismatches(), into: &report) { subject in
             return (
                 subject,
                 Text(
@@ -45,19 +33,13 @@ extension KhoStore {
     /// Every fonds, box or file an event names is one its table gave that id to (it may have been deleted since: its
     /// id is never given again): the log's references carry no foreign key since v11, and an id above the table's
     /// `AUTOINCREMENT` mark was never given to any row.
-    private static func checkEventTargets(_ db: Database, into report: inout CheckReport) throws {
+    private static func checkEventTargets(_ tx: Stores, into report: inout CheckReport) throws {
         for (column, table) in [("fonds_id", "fonds"), ("box_id", "box"), ("file_id", "file")] {
-            let mark = try RowIds.highestGiven(db, table: table)
             try appendProblems(
-                db, code: "foreign_key",
-                sql: """
-                    SELECT e.id, e.\(column) AS target FROM event e
-                    WHERE e.\(column) > ? AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = e.\(column))
-                    ORDER BY e.id LIMIT 100
-                    """, arguments: [mark], into: &report
+                code: "foreign_key", rows: tx.integrity.eventsNamingUnknown(column: column, table: table),
+                into: &report
             ) { row in
-                let id: Int64 = row["id"]
-                let target: Int64 = row["target"]
+                let (id, target) = row
                 return (
                     "event \(id)",
                     Text(
@@ -69,20 +51,10 @@ extension KhoStore {
     }
 
     /// Each master on record (not marked missing) lies in the folder `BOX/FILE/` of its file's codes.
-    private static func checkMasterFolders(_ db: Database, into report: inout CheckReport) throws {
-        try appendProblems(
-            db, code: "master_folder",
-            sql: """
-                SELECT b.code || '/' || f.code AS ref, COUNT(*) AS masters, MIN(m.rel_path) AS first
-                FROM master m JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
-                WHERE NOT m.missing
-                  AND substr(m.rel_path, 1, length(b.code) + length(f.code) + 2) != b.code || '/' || f.code || '/'
-                GROUP BY f.id ORDER BY b.code, f.code
-                """, into: &report
-        ) { row in
-            let ref: String = row["ref"]
-            let masters: Int = row["masters"]
-            let first: String = row["first"]
+    private static func checkMasterFolders(_ tx: Stores, into report: inout CheckReport) throws {
+        try appendProblems(code: "master_folder", rows: tx.integrity.mastersOutsideTheirFolder(), into: &report) {
+            row in
+            let (ref, masters, first) = row
             let folder = (first as NSString).deletingLastPathComponent
             return (
                 "file \(ref)",
@@ -97,22 +69,11 @@ extension KhoStore {
     }
 
     /// The latest copy of each file lies in the folder of its fonds' code, as `kho pdf build` names it.
-    private static func checkCopyFolders(_ db: Database, into report: inout CheckReport) throws {
-        try appendProblems(
-            db, code: "copy_fonds",
-            sql: """
-                SELECT b.code || '/' || f.code AS ref, fo.code AS fonds, c.path, c.archive_id
-                FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id JOIN fonds fo ON fo.id = b.fonds_id
-                WHERE c.id = (SELECT MAX(id) FROM pdf_copy l WHERE l.file_id = c.file_id)
-                ORDER BY b.code, f.code
-                """, into: &report
-        ) { row in
-            let path: String = row["path"]
-            let fonds: String = row["fonds"]
+    private static func checkCopyFolders(_ tx: Stores, into report: inout CheckReport) throws {
+        try appendProblems(code: "copy_fonds", rows: tx.integrity.latestCopies(), into: &report) { row in
+            let (ref, fonds, path, archiveId) = row
             let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
             guard folder != folderName(fonds) else { return nil }
-            let ref: String = row["ref"]
-            let archiveId: String = row["archive_id"]
             return (
                 "file \(ref)",
                 Text(
@@ -126,18 +87,9 @@ extension KhoStore {
     }
 
     /// A file with a PDF/A copy has masters on record, present or marked missing (the copy was made from them).
-    private static func checkCopiesWithoutMasters(_ db: Database, into report: inout CheckReport) throws {
-        try appendProblems(
-            db, code: "copy_no_masters",
-            sql: """
-                SELECT b.code || '/' || f.code AS ref, COUNT(*) AS copies, MAX(c.path) AS path
-                FROM pdf_copy c JOIN file f ON f.id = c.file_id JOIN box b ON b.id = f.box_id
-                WHERE NOT EXISTS (SELECT 1 FROM master m WHERE m.file_id = f.id)
-                GROUP BY f.id ORDER BY b.code, f.code
-                """, into: &report
-        ) { row in
-            let ref: String = row["ref"]
-            let path: String = row["path"]
+    private static func checkCopiesWithoutMasters(_ tx: Stores, into report: inout CheckReport) throws {
+        try appendProblems(code: "copy_no_masters", rows: tx.integrity.copiesWithoutMasters(), into: &report) { row in
+            let (ref, path) = (row.ref, row.path)
             return (
                 "file \(ref)",
                 Text(
@@ -150,13 +102,12 @@ extension KhoStore {
         }
     }
 
-    /// Appends a problem with `code` for each row `sql` returns, its subject and words made from the row by `problem`
+    /// Appends a problem with `code` for each of `rows`, its subject and words made from the row by `problem`
     /// (nil: the row is no problem).
-    private static func appendProblems(
-        _ db: Database, code: String, sql: String, arguments: StatementArguments = StatementArguments(),
-        into report: inout CheckReport, _ problem: (Row) -> (subject: String, text: Text)?
-    ) throws {
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+    private static func appendProblems<Row>(
+        code: String, rows: [Row], into report: inout CheckReport, _ problem: (Row) -> (subject: String, text: Text)?
+    ) {
+        for row in rows {
             guard let found = problem(row) else { continue }
             report.problems.append(CheckProblem(code: code, subject: found.subject, text: found.text))
         }

@@ -35,9 +35,9 @@ final class SQLiteIntegrity: Sendable {
         return try? result.withLock { $0 }.get()
     }
 
-    /// What SQLite said (`["ok"]` when sound); `db` is the caller's connection, used only for a catalogue in memory.
-    func lines(_ db: Database) throws -> [String] {
-        if inline { return try Self.run(db) }
+    /// What SQLite said (`["ok"]` when sound); `tx` is the caller's transaction, used only for a catalogue in memory.
+    func lines(_ tx: Stores) throws -> [String] {
+        if inline { return try Self.run(tx.db) }
         waitOnce()
         return try result.withLock { $0 }.get()
     }
