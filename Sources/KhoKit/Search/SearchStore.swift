@@ -126,16 +126,15 @@ struct SearchStore {
     ) throws -> Int {
         guard !hidden.isEmpty, !rows.isEmpty else { return 0 }
         let levels = hidden.map(\.rawValue)
-        let marks = databaseQuestionMarks(count: levels.count)
         let files = Set(
-            try Int64.fetchAll(
-                db, sql: "SELECT id FROM file WHERE access IN (\(marks))", arguments: StatementArguments(levels)))
+            try Int64.fetchAll(db, SQLRequest(literal: "SELECT id FROM file WHERE access IN \(levels)")))
         guard !files.isEmpty else { return 0 }
         let documents = Set(
             try Int64.fetchAll(
                 db,
-                sql: "SELECT d.id FROM document d JOIN file f ON f.id = d.file_id WHERE f.access IN (\(marks))",
-                arguments: StatementArguments(levels)))
+                SQLRequest(
+                    literal: "SELECT d.id FROM document d JOIN file f ON f.id = d.file_id WHERE f.access IN \(levels)"))
+        )
         return rows.filter { row in
             row.rowid % 4 == SearchIndex.Kind.document.rawValue
                 ? documents.contains(row.rowid / 4) : files.contains(row.rowid / 4)
