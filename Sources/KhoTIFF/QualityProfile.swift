@@ -29,6 +29,18 @@ public struct QualityProfile: Codable, Sendable, Hashable {
         self.maximumPages = maximumPages
     }
 
+    /// Encodes the colour modes and compressions in their declared order, so that the same profile always reads the
+    /// same (a `Set` has no order of its own: `kho scan profile --json` changed from run to run).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(minimumDPI, forKey: .minimumDPI)
+        try container.encode(TIFFColourMode.allCases.filter(colourModes.contains), forKey: .colourModes)
+        try container.encode(TIFFCompression.allCases.filter(compressions.contains), forKey: .compressions)
+        try container.encode(iccRequired, forKey: .iccRequired)
+        try container.encodeIfPresent(maximumPages, forKey: .maximumPages)
+    }
+
     /// Vietnam, Circular 05/2025/TT-BNV (in force 1 July 2025), administrative paper records; the default.
     ///
     /// ≥ 200 dpi; colour as the original, read as at least 24-bit colour (`rgb24`, `rgb48`: unsigned integer

@@ -198,4 +198,26 @@ import Testing
         // Then it survives a JSON round trip
         #expect(try JSONDecoder().decode(QualityProfile.self, from: data) == .naraTextual)
     }
+
+    @Test func aProfileEncodesItsSetsInDeclaredOrderEveryTime() throws {
+        // Given a profile allowing every colour mode and compression (a Set: no order of its own)
+        let profile = QualityProfile(
+            name: "all", minimumDPI: 300, colourModes: Set(TIFFColourMode.allCases),
+            compressions: Set(TIFFCompression.allCases))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // When it is encoded many times (each Set built anew, as each process does)
+        let texts = try (0..<20).map { _ in
+            var copy = profile
+            copy.colourModes = Set(TIFFColourMode.allCases.shuffled())
+            copy.compressions = Set(TIFFCompression.allCases.shuffled())
+            return String(decoding: try encoder.encode(copy), as: UTF8.self)
+        }
+        // Then the text is always the same, the lists in the order the enums declare, and it decodes back
+        #expect(Set(texts).count == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(texts[0].utf8)) as? [String: Any]
+        #expect(decoded?["colourModes"] as? [String] == TIFFColourMode.allCases.map(\.rawValue))
+        #expect(decoded?["compressions"] as? [String] == TIFFCompression.allCases.map(\.rawValue))
+        #expect(try JSONDecoder().decode(QualityProfile.self, from: Data(texts[0].utf8)) == profile)
+    }
 }

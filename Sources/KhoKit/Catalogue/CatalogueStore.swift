@@ -74,6 +74,9 @@ extension CatalogueStore {
     /// Inserts a new fonds, box or file (its id set).
     func insert<R: MutablePersistableRecord>(_ record: inout R) throws { try record.insert(db) }
 
+    /// Saves a changed fonds, box or file.
+    func update<R: MutablePersistableRecord>(_ record: R) throws { try record.update(db) }
+
     /// Records which event registered box `id`.
     func setBoxAddedBy(_ id: Int64?, event: Int64?) throws {
         try db.execute(literal: "UPDATE box SET added_by = \(event) WHERE id = \(id)")

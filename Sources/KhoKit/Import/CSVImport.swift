@@ -368,8 +368,7 @@ extension KhoStore {
                         by: person, at: date, opening: who.opening, now: who.recordedAt, time: time)
                     if date == nil { rowWho.happenedAt = who.happenedAt }
                     try tx.imports.inSavepoint {
-                        // Scanning's record takes the stores once it has moved to its store (issue 26).
-                        _ = try recordScan(tx.db, ref: ref, pages: pages, by: rowWho)
+                        _ = try recordScan(tx, ref: ref, pages: pages, by: rowWho)
                         return .commit
                     }
                     count += 1

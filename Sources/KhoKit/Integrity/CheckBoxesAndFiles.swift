@@ -102,7 +102,7 @@ extension KhoStore {
         for file in try tx.integrity.storedFiles() {
             report.files += 1
             let ref = "\(file.box)/\(file.file)"
-            let settled = try FileLadder.settle(tx.db, fileId: file.id)
+            let settled = try FileLadder.settle(tx.scan, fileId: file.id)
             if settled.after.isDigitized && (file.sheets ?? 0) == 0 { unsheeted[file.box, default: []].append(ref) }
             let expected = settled.after.rawValue
             if file.state != expected {

@@ -59,7 +59,9 @@ extension KhoStore {
             try restoreBefore(db, original)
             let event = try appendUndo(db, of: original, by: who)
             // A confirmation or acceptance is undone once the undo event is in the log (the ladder reads live events).
-            if original.kind == .scanConfirm || original.kind == .scanAccept { try undoReview(db, original: original) }
+            if original.kind == .scanConfirm || original.kind == .scanAccept {
+                try undoReview(Stores(db: db, time: time), original: original)
+            }
             if original.kind == .sortFinish { try undoStartRecordedByFinish(db, original, by: who) }
             return event
         }

@@ -21,17 +21,6 @@ enum FileLadder {
         return pages >= s && pages - s <= s
     }
 
-    /// The pages a person confirmed with the latest live `scan.confirm` of the file, if any.
-    static func confirmedPages(_ db: Database, fileId: Int64) throws -> Int? {
-        try Int.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT e.pages FROM event e WHERE e.file_id = ? AND e.kind = 'scan.confirm'
-                      AND \(LiveEvent.sql(alias: "e"))
-                    ORDER BY e.id DESC LIMIT 1
-                    """), arguments: [fileId])
-    }
-
     /// What the file's masters on record add up to (a master whose loss a person accepted is no longer one; a master
     /// missing and not accepted is bad: the file needs a rescan).
     struct Masters {
@@ -42,39 +31,19 @@ enum FileLadder {
         var changed = 0
     }
 
-    static func masters(_ db: Database, fileId: Int64) throws -> Masters {
-        guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT COUNT(*) AS count, COALESCE(SUM(CASE WHEN readable AND NOT missing THEN \(Bounds.sql("pages")) END), 0) AS pages,
-                               COALESCE(SUM(\(Bounds.sql("size"))), 0) AS bytes,
-                               COALESCE(SUM(NOT readable OR problem_count > 0 OR missing), 0) AS bad,
-                               COALESCE(SUM(seen_sha256 IS NOT NULL AND NOT missing), 0) AS changed
-                        FROM master WHERE file_id = ? AND lost_event IS NULL
-                        """), arguments: [fileId])
-        else { return Masters() }
-        return Masters(
-            count: row["count"], pages: row["pages"], bytes: row["bytes"], bad: row["bad"], changed: row["changed"])
-    }
-
     /// The state the file should be in now (or once a person confirms `confirming` pages), and its page count.
     static func settle(
-        _ db: Database, fileId: Int64, confirming: Int? = nil
+        _ scan: ScanStore, fileId: Int64, confirming: Int? = nil
     ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
-        guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT scan_state, sheets, pages FROM file WHERE id = ?"),
-                arguments: [fileId])
-        else { return (.none, .none, 0, Masters()) }
-        let before = ScanState(rawValue: row["scan_state"]) ?? .none
-        let sheets: Int? = row["sheets"]
-        var pages: Int = row["pages"]
-        let m = try masters(db, fileId: fileId)
+        guard let standing = try scan.standing(fileId: fileId) else { return (.none, .none, 0, Masters()) }
+        let before = standing.state
+        let sheets = standing.sheets
+        var pages = standing.pages
+        let m = try scan.masters(fileId: fileId)
         var after: ScanState
         func complete(_ p: Int) throws -> Bool {
             if isComplete(sheets: sheets, pages: p) || confirming == p { return true }
-            return try confirmedPages(db, fileId: fileId) == p
+            return try scan.confirmedPages(fileId: fileId) == p
         }
         if m.count > 0 {
             pages = m.pages
@@ -84,13 +53,13 @@ enum FileLadder {
                 after = .rescan
             } else if try !complete(pages) {
                 after = .mismatch
-            } else if let current = try FileLadder.madeFromCurrentMasters(db, fileId: fileId) {
+            } else if let current = try FileLadder.madeFromCurrentMasters(scan, fileId: fileId) {
                 // A legal copy made from these very masters is delivered; a master changed since needs a rebuild.
                 after = current ? .delivered : .rebuild
             } else {
                 after = .passed
             }
-        } else if let recorded = try liveHandRecordPages(db, fileId: fileId) {
+        } else if let recorded = try scan.liveHandRecordPages(fileId: fileId) {
             pages = recorded
             after = try complete(pages) ? .recorded : .mismatch
         } else {
@@ -103,22 +72,29 @@ enum FileLadder {
     /// Settles the file and stores its state and page count; returns what `settle` found.
     @discardableResult
     static func apply(
-        _ db: Database, fileId: Int64
+        _ scan: ScanStore, fileId: Int64
     ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
-        let s = try settle(db, fileId: fileId)
-        try db.cachedStatement(sql: "UPDATE file SET scan_state = ?, pages = ? WHERE id = ?")
-            .execute(arguments: [s.after.rawValue, s.pages, fileId])
+        let s = try settle(scan, fileId: fileId)
+        try scan.setStanding(fileId: fileId, state: s.after, pages: s.pages)
         return s
     }
 
-    /// The pages of the file's latest live hand record (`scan.record`), or nil when there is none.
-    static func liveHandRecordPages(_ db: Database, fileId: Int64) throws -> Int? {
-        try Int.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT COALESCE(e.pages, 0) FROM event e WHERE e.file_id = ? AND e.kind = 'scan.record'
-                      AND \(LiveEvent.sql(alias: "e"))
-                    ORDER BY e.id DESC LIMIT 1
-                    """), arguments: [fileId])
+    // For code not yet moved to the stores (Delivery): the same, from a connection.
+
+    static func masters(_ db: Database, fileId: Int64) throws -> Masters {
+        try ScanStore(db: db).masters(fileId: fileId)
+    }
+
+    static func settle(
+        _ db: Database, fileId: Int64
+    ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
+        try settle(ScanStore(db: db), fileId: fileId)
+    }
+
+    @discardableResult
+    static func apply(
+        _ db: Database, fileId: Int64
+    ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
+        try apply(ScanStore(db: db), fileId: fileId)
     }
 }

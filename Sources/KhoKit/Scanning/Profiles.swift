@@ -40,10 +40,8 @@ extension KhoStore {
     /// (``ProfileError/storedUnreadable(name:reason:)``), never silently the built-in one: an ingest would otherwise
     /// check masters against rules nobody chose.
     public func storedProfile() throws -> QualityProfile {
-        try read { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'qc_profile'") else {
-                return .default
-            }
+        try reading { tx in
+            guard let json = try tx.scan.storedProfileJSON() else { return .default }
             let profile: QualityProfile
             do {
                 profile = try JSONDecoder().decode(QualityProfile.self, from: Data(json.utf8))

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Why a person accepts a master's new content as the reference.
 public enum AcceptReason: String, Sendable, CaseIterable, Codable {
@@ -58,8 +57,8 @@ extension KhoStore {
     public func confirmCount(of ref: FileRef, note: String, by who: Attribution) throws -> Event {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw ReviewError.emptyNote }
-        return try write { db in
-            let (box, file) = try Lookup.file(db, ref: ref)
+        return try writing { tx in
+            let (box, file) = try tx.catalogue.file(ref: ref)
             guard let fileId = file.id else { throw CatalogueError.unknownFile(ref.description) }
             let name = "\(box.code)/\(file.code)"
             guard file.scanState == .mismatch else {
@@ -67,7 +66,7 @@ extension KhoStore {
                     ref: name, state: file.scanState.label, pages: file.pages, sheets: file.sheets)
             }
             // Where the confirmation takes the file, known before its event is written (an event is never patched).
-            let settled = try FileLadder.settle(db, fileId: fileId, confirming: file.pages)
+            let settled = try FileLadder.settle(tx.scan, fileId: fileId, confirming: file.pages)
             var event = Event(
                 kind: .scanConfirm, attribution: who, time: time,
                 detail: EventDetail(
@@ -78,8 +77,8 @@ extension KhoStore {
             event.fondsId = box.fondsId
             event.pages = file.pages
             event.sheets = file.sheets
-            try event.append(db)
-            try FileLadder.apply(db, fileId: fileId)
+            try tx.events.append(&event)
+            try FileLadder.apply(tx.scan, fileId: fileId)
             return event
         }
     }
@@ -91,17 +90,16 @@ extension KhoStore {
         of ref: FileRef, page: String? = nil, reason: AcceptReason, by who: Attribution
     ) throws -> Event {
         if reason == .lost { return try acceptLoss(of: ref, page: page, by: who) }
-        return try write { db in
-            let (box, file) = try Lookup.file(db, ref: ref)
+        return try writing { tx in
+            let (box, file) = try tx.catalogue.file(ref: ref)
             guard let fileId = file.id else { throw CatalogueError.unknownFile(ref.description) }
-            let chosen = try Self.changedMasters(db, fileId: fileId, name: "\(box.code)/\(file.code)", page: page)
+            let chosen = try Self.changedMasters(tx, fileId: fileId, name: "\(box.code)/\(file.code)", page: page)
             // before: master id → old reference; after: master id → new reference (what undo puts back).
             var before: [String: String?] = ["scan_state": file.scanState.rawValue]
             var after: [String: String?] = [:]
             for m in chosen {
-                let id: Int64 = m["id"]
-                before["master.\(id)"] = m["sha256"] as String?
-                after["master.\(id)"] = m["seen_sha256"] as String?
+                before["master.\(m.id)"] = m.sha256
+                after["master.\(m.id)"] = m.seen
             }
             var event = Event(
                 kind: .scanAccept, attribution: who, time: time,
@@ -110,13 +108,13 @@ extension KhoStore {
             event.fileId = fileId
             event.fondsId = box.fondsId
             // The hash history refers to the event, which says where the file ended up: the history comes first.
-            try event.reserveId(db)
-            try Self.acceptSeenHashes(db, of: chosen, reason: reason, event: event)
-            let settled = try FileLadder.apply(db, fileId: fileId)
+            try tx.events.reserveId(for: &event)
+            for m in chosen { try tx.scan.acceptSeen(m, reason: reason, event: event) }
+            let settled = try FileLadder.apply(tx.scan, fileId: fileId)
             after["scan_state"] = settled.after.rawValue
             event.detail =
                 EventDetail(before: before, after: after, source: reason.rawValue, count: chosen.count).json
-            try event.append(db)
+            try tx.events.append(&event)
             return event
         }
     }
@@ -125,111 +123,67 @@ extension KhoStore {
     /// `scan.accept` event with reason `lost`, naming each master and its last SHA-256; the masters stay on record
     /// (never deleted, their history kept) but no longer count as the file's, and the file is settled again.
     private func acceptLoss(of ref: FileRef, page: String?, by who: Attribution) throws -> Event {
-        try write { db in
-            let (box, file) = try Lookup.file(db, ref: ref)
+        try writing { tx in
+            let (box, file) = try tx.catalogue.file(ref: ref)
             guard let fileId = file.id else { throw CatalogueError.unknownFile(ref.description) }
             let name = "\(box.code)/\(file.code)"
-            let missing = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, name, sha256 FROM master WHERE file_id = ? AND missing AND lost_event IS NULL ORDER BY name
-                    """, arguments: [fileId])
+            let missing = try tx.scan.missingNotLost(fileId: fileId)
             guard !missing.isEmpty else { throw ReviewError.nothingLost(ref: name) }
-            let chosen = missing.filter {
-                page == nil || ($0["name"] as String) == page || ($0["name"] as String).hasPrefix((page ?? "") + ".")
-            }
+            let chosen = missing.filter { page == nil || $0.name == page || $0.name.hasPrefix((page ?? "") + ".") }
             guard !chosen.isEmpty else {
-                throw ReviewError.unknownPage(ref: name, page: page ?? "", changed: missing.map { $0["name"] })
+                throw ReviewError.unknownPage(ref: name, page: page ?? "", changed: missing.map(\.name))
             }
             var before: [String: String?] = ["scan_state": file.scanState.rawValue]
-            for m in chosen { before["lost.\(m["id"] as Int64)"] = m["sha256"] as String? }
+            for m in chosen { before["lost.\(m.id)"] = m.sha256 }
             var event = Event(
                 kind: .scanAccept, attribution: who, time: time,
                 detail: EventDetail(
                     before: before, source: AcceptReason.lost.rawValue, count: chosen.count,
-                    note: chosen.map { $0["name"] as String }.joined(separator: ", ")))
+                    note: chosen.map(\.name).joined(separator: ", ")))
             event.boxId = box.id
             event.fileId = fileId
             event.fondsId = box.fondsId
-            try event.append(db)
-            let update = try db.makeStatement(sql: "UPDATE master SET lost_event = ? WHERE id = ?")
-            for m in chosen { try update.execute(arguments: [event.id, m["id"] as Int64]) }
-            try FileLadder.apply(db, fileId: fileId)
+            try tx.events.append(&event)
+            try tx.scan.markLost(chosen.map(\.id), event: event.id)
+            try FileLadder.apply(tx.scan, fileId: fileId)
             return event
         }
     }
 
     /// The file's masters whose content changed since their reference (all, or those of `page`), by name; none is
     /// an error naming the file (`name`).
-    private static func changedMasters(_ db: Database, fileId: Int64, name: String, page: String?) throws -> [Row] {
-        let changed = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, name, sha256, seen_sha256, size FROM master WHERE file_id = ? AND seen_sha256 IS NOT NULL ORDER BY name
-                """, arguments: [fileId])
+    private static func changedMasters(
+        _ tx: Stores, fileId: Int64, name: String, page: String?
+    ) throws
+        -> [ChangedMaster]
+    {
+        let changed = try tx.scan.changedMasters(fileId: fileId)
         guard !changed.isEmpty else { throw ReviewError.nothingToAccept(ref: name) }
         guard let page else { return changed }
-        let chosen = changed.filter {
-            ($0["name"] as String) == page || ($0["name"] as String).hasPrefix(page + ".")
-        }
+        let chosen = changed.filter { $0.name == page || $0.name.hasPrefix(page + ".") }
         guard !chosen.isEmpty else {
-            throw ReviewError.unknownPage(ref: name, page: page, changed: changed.map { $0["name"] })
+            throw ReviewError.unknownPage(ref: name, page: page, changed: changed.map(\.name))
         }
         return chosen
     }
 
-    /// Makes each master's content last seen its reference, keeping the new hash in its history under `event`.
-    private static func acceptSeenHashes(
-        _ db: Database, of masters: [Row], reason: AcceptReason, event: Event
-    ) throws {
-        for m in masters {
-            try db.execute(
-                sql:
-                    "UPDATE master SET sha256 = seen_sha256, seen_sha256 = NULL, changed_at = NULL, verified_at = NULL WHERE id = ?",
-                arguments: [m["id"] as Int64])
-            try db.execute(
-                sql: """
-                    INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id) VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    m["id"] as Int64, m["seen_sha256"] as String, m["size"] as Int64, event.happenedAt,
-                    reason.rawValue, event.id,
-                ])
-        }
-    }
-
     /// Undoes a confirmation or an acceptance (called by `undo`): the masters' references go back, and the file is settled again.
-    func undoReview(_ db: Database, original: Event) throws {
+    func undoReview(_ tx: Stores, original: Event) throws {
         guard let fileId = original.fileId else { return }
         if original.kind == .scanAccept, original.decodedDetail.source == AcceptReason.lost.rawValue {
             // The masters are missing again, not accepted as lost.
-            try db.execute(sql: "UPDATE master SET lost_event = NULL WHERE lost_event = ?", arguments: [original.id])
+            try tx.scan.unmarkLost(event: original.id)
         } else if original.kind == .scanAccept {
             let detail = original.decodedDetail
             for (key, old) in detail.before ?? [:] where key.hasPrefix("master.") {
                 guard let id = Int64(key.dropFirst("master.".count)), let new = (detail.after?[key] ?? nil) else {
                     continue
                 }
-                try db.execute(
-                    sql: "UPDATE master SET sha256 = ?, seen_sha256 = ?, changed_at = ? WHERE id = ?",
-                    arguments: [old, new, original.happenedAt, id])
+                try tx.scan.restoreReference(masterId: id, sha256: old, seen: new, changedAt: original.happenedAt)
             }
-            try db.execute(sql: "DELETE FROM master_hash WHERE event_id = ?", arguments: [original.id])
+            try tx.scan.deleteHashHistory(event: original.id)
         }
-        try FileLadder.apply(db, fileId: fileId)
-    }
-
-    /// The accepted SHA-256 history of a master, oldest first.
-    func hashHistory(_ db: Database, masterId: Int64) throws -> [MasterHash] {
-        try Row.fetchAll(
-            db, sql: "SELECT sha256, size, since, reason, event_id FROM master_hash WHERE master_id = ? ORDER BY id",
-            arguments: [masterId]
-        ).map { row in
-            MasterHash(
-                sha256: row["sha256"], size: row["size"],
-                since: time.dateTime(of: Date(timeIntervalSince1970: TimeInterval(row["since"] as Int64))),
-                reason: row["reason"], eventId: row["event_id"])
-        }
+        try FileLadder.apply(tx.scan, fileId: fileId)
     }
 }
 

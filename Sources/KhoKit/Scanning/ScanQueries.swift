@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoTIFF
 
 /// A master as `kho scan show` lists it: every header tag, its SHA-256 and its problems.
@@ -40,14 +39,11 @@ extension KhoStore {
     /// The masters of one file, in page order, their problems in `lang`.
     public func masters(of ref: FileRef, lang: Lang) throws -> (file: FileView, masters: [MasterView]) {
         let file = try showFile(ref)
-        let masters = try read { db in
-            let (_, record) = try Lookup.file(db, ref: ref)
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM master WHERE file_id = ? ORDER BY name", arguments: [record.id]
-            )
-            .map { row in
-                var view = masterView(row, ref: file.ref, withTags: true, lang: lang)
-                view.hashHistory = try hashHistory(db, masterId: row["id"])
+        let masters = try reading { tx in
+            let (_, record) = try tx.catalogue.file(ref: ref)
+            return try tx.scan.storedMasters(fileId: record.id).map { master in
+                var view = masterView(master, ref: file.ref, withTags: true, lang: lang)
+                view.hashHistory = try tx.scan.hashHistory(masterId: master.id, time: time)
                 return view
             }
         }
@@ -56,42 +52,29 @@ extension KhoStore {
 
     /// Every master with a problem (failed QC, unreadable or missing), by box and file, with messages in `lang`.
     public func scanProblems(box: String? = nil, lang: Lang) throws -> [ProblemLine] {
-        try read { db in
-            var sql = """
-                SELECT m.*, b.code AS box_code, f.code AS file_code FROM master m
-                JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id
-                WHERE m.lost_event IS NULL AND (m.problem_count > 0 OR NOT m.readable OR m.missing OR m.seen_sha256 IS NOT NULL)
-                """
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let box {
-                let found = try Lookup.box(db, code: box)
-                sql += " AND b.id = ?"
-                arguments.append(found.id)
-            }
-            sql += " ORDER BY b.code, f.code, m.name"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).flatMap {
-                row -> [ProblemLine] in
-                let ref = "\(row["box_code"] as String)/\(row["file_code"] as String)"
-                return masterView(row, ref: ref, withTags: false, lang: lang).problems
+        try reading { tx in
+            let boxId = try box.map { try tx.catalogue.box(code: $0).id }
+            return try tx.scan.mastersWithProblems(boxId: boxId ?? nil).flatMap { master -> [ProblemLine] in
+                masterView(master, ref: master.ref, withTags: false, lang: lang).problems
             }
         }
     }
 
-    private func masterView(_ row: Row, ref: String, withTags: Bool, lang: Lang) -> MasterView {
-        let name: String = row["name"]
+    private func masterView(_ row: StoredMaster, ref: String, withTags: Bool, lang: Lang) -> MasterView {
+        let name = row.name
         var problems =
-            ((try? JSONDecoder().decode([StoredProblem].self, from: Data((row["problems"] as String).utf8))) ?? [])
+            ((try? JSONDecoder().decode([StoredProblem].self, from: Data(row.problems.utf8))) ?? [])
             .map {
                 ProblemLine(ref: ref, master: name, page: $0.page, code: $0.code, message: lang == .vi ? $0.vi : $0.en)
             }
-        let missing: Bool = row["missing"]
+        let missing = row.missing
         if missing {
             problems.insert(
                 ProblemLine(ref: ref, master: name, page: nil, code: "missing", message: VerifyText.missing(lang)),
                 at: 0)
         }
-        let seen: String? = row["seen_sha256"]
-        if let seen, let reference = row["sha256"] as String? {
+        let seen = row.seenSHA256
+        if let seen, let reference = row.sha256 {
             let text = IngestFinding.changedAfterCheck(ref: ref, old: reference, new: seen)
             problems.insert(
                 ProblemLine(ref: ref, master: name, page: nil, code: "changed_after_check", message: text(lang)), at: 0)
@@ -101,12 +84,10 @@ extension KhoStore {
             seconds.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) }
         }
         return MasterView(
-            name: name, path: row["disk_path"], size: row["size"], sha256: row["sha256"], pages: row["pages"],
-            readable: row["readable"],
-            missing: missing, profile: row["profile"], problems: problems, scannedAt: local(row["scanned_at"]),
-            ingestedAt: local(row["ingested_at"]) ?? "", verifiedAt: local(row["verified_at"]),
-            tiff: withTags
-                ? try? JSONDecoder().decode(MasterMetadata.self, from: Data((row["metadata"] as String).utf8)) : nil,
-            seenSHA256: seen, changedAt: local(row["changed_at"]), hashHistory: [])
+            name: name, path: row.diskPath, size: row.size, sha256: row.sha256, pages: row.pages,
+            readable: row.readable, missing: missing, profile: row.profile, problems: problems,
+            scannedAt: local(row.scannedAt), ingestedAt: local(row.ingestedAt) ?? "", verifiedAt: local(row.verifiedAt),
+            tiff: withTags ? try? JSONDecoder().decode(MasterMetadata.self, from: Data(row.metadata.utf8)) : nil,
+            seenSHA256: seen, changedAt: local(row.changedAt), hashHistory: [])
     }
 }

@@ -70,7 +70,7 @@ extension KhoStore {
     ) throws -> VerifyReport {
         let started = Date()
         if case .sample(let n) = selection { try NumberBound.count.check(n) }
-        var items = try read { db in try Self.mastersToVerify(db, selection, root: root, now: now) }
+        var items = try reading { tx in try Self.mastersToVerify(tx, selection, root: root, now: now) }
         if case .sample(let n) = selection, n < items.count {
             var generator = SeededGenerator(seed: seed == 0 ? UInt64(now.timeIntervalSince1970) : seed)
             items.shuffle(using: &generator)
@@ -105,31 +105,20 @@ extension KhoStore {
 
     /// The masters `selection` names (all of them for a sample), in path order, looked for under `root` when given.
     private static func mastersToVerify(
-        _ db: Database, _ selection: VerifySelection, root: String?, now: Date
+        _ tx: Stores, _ selection: VerifySelection, root: String?, now: Date
     ) throws -> [MasterToVerify] {
-        var sql = """
-            SELECT m.id, m.root, m.rel_path, m.disk_path, m.sha256, m.size, m.missing, m.name,
-                   b.code AS box_code, f.code AS file_code FROM master m
-            JOIN file f ON f.id = m.file_id JOIN box b ON b.id = f.box_id WHERE m.lost_event IS NULL
-            """
+        var checkedBy: Int64?
         if case .olderThan(let days) = selection {
             try NumberBound.days.check(days)
             // A master on record as missing is reported on every run until a person accepts the loss.
-            sql +=
-                " AND (m.missing OR COALESCE(m.verified_at, m.ingested_at) <= \(Int64(now.timeIntervalSince1970) - Int64(days) * 86_400))"
+            checkedBy = Int64(now.timeIntervalSince1970) - Int64(days) * 86_400
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY m.rel_path").map { row in
-            let path: String
-            if let root {
-                path = URL(fileURLWithPath: root).standardizedFileURL.path + "/" + (row["rel_path"] as String)
-            } else {
-                path = row["disk_path"]
-            }
+        return try tx.scan.recordedMasters(checkedBy: checkedBy).map { master in
+            let path =
+                root.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/" + master.rel } ?? master.diskPath
             return MasterToVerify(
-                id: row["id"], path: path, rel: row["rel_path"],
-                ref: "\(row["box_code"] as String)/\(row["file_code"] as String)",
-                sha: row["sha256"], size: (row["size"] as Int64?).map { UInt64(max(0, $0)) }, missing: row["missing"],
-                name: row["name"])
+                id: master.id, path: path, rel: master.rel, ref: master.ref, sha: master.sha256,
+                size: master.size.map { UInt64(max(0, $0)) }, missing: master.missing, name: master.name)
         }
     }
 
@@ -137,10 +126,8 @@ extension KhoStore {
     private func recordMasterVerification(
         _ report: VerifyReport, verified ids: [Int64], by who: Attribution, now: Date
     ) throws {
-        try write { db in
-            let stamp = Int64(now.timeIntervalSince1970)
-            let update = try db.makeStatement(sql: "UPDATE master SET verified_at = ? WHERE id = ?")
-            for id in ids { try update.execute(arguments: [stamp, id]) }
+        try writing { tx in
+            try tx.scan.markVerified(ids, at: Int64(now.timeIntervalSince1970))
             var event = Event(
                 kind: .scanVerify, attribution: who, time: time,
                 detail: EventDetail(
@@ -148,7 +135,7 @@ extension KhoStore {
                     note:
                         "ok \(report.ok), missing \(report.missing), changed \(report.changed), unreadable \(report.unreadable)"
                 ))
-            try event.append(db)
+            try tx.events.append(&event)
         }
     }
 }

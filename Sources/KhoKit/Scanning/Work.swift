@@ -1,31 +1,30 @@
 import Foundation
-import GRDB
 
 extension KhoStore {
     /// Records that arrangement (*chỉnh lý*) of each box has started; all boxes or none.
     @discardableResult
     public func startArrangement(of codes: [String], by who: Attribution) throws -> [Event] {
         guard !codes.isEmpty else { throw WorkError.noBoxes }
-        return try write { db in
+        return try writing { tx in
             try codes.map { code in
-                var box = try Lookup.box(db, code: code)
+                var box = try tx.catalogue.box(code: code)
                 switch box.arrangement {
                 case .inProgress:
-                    let last = try EventStore(db: db).last(.sortStart, boxId: box.id)
+                    let last = try tx.events.last(.sortStart, boxId: box.id)
                     throw WorkError.alreadyStarted(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 case .arranged:
-                    let last = try EventStore(db: db).last(.sortFinish, boxId: box.id)
+                    let last = try tx.events.last(.sortFinish, boxId: box.id)
                     throw WorkError.alreadyFinished(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 case .unarranged: break
                 }
                 box.arrangement = .inProgress
-                try box.update(db)
+                try tx.catalogue.update(box)
                 var event = Event(
                     kind: .sortStart, attribution: who, time: time,
                     detail: EventDetail(before: ["arrangement": ArrangementState.unarranged.rawValue]))
                 event.boxId = box.id
                 event.fondsId = box.fondsId
-                try event.append(db)
+                try tx.events.append(&event)
                 return event
             }
         }
@@ -53,21 +52,21 @@ extension KhoStore {
         guard !codes.isEmpty else { throw WorkError.noBoxes }
         if kept != nil && codes.count > 1 { throw WorkError.keptWithManyBoxes }
         let keptMM = try kept.map(Clean.kept)
-        return try write { db in
+        return try writing { tx in
             try codes.map { code in
-                var box = try Lookup.box(db, code: code)
+                var box = try tx.catalogue.box(code: code)
                 if box.arrangement == .arranged {
-                    let last = try EventStore(db: db).last(.sortFinish, boxId: box.id)
+                    let last = try tx.events.last(.sortFinish, boxId: box.id)
                     throw WorkError.alreadyFinished(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 }
                 if let keptMM, keptMM.value > box.extentMM {
                     throw WorkError.keptTooLarge(
                         box: box.code, kept: keptMM, extent: box.extent)
                 }
-                if let keptMM { try Self.ensureRoomForWeeds(db, box: box, keptMM: keptMM.value) }
+                if let keptMM { try Self.ensureRoomForWeeds(tx.db, box: box, keptMM: keptMM.value) }
                 let finishedAt = Int64(who.happenedAt.timeIntervalSince1970.rounded(.down))
                 var start: Event?
-                if box.arrangement == .inProgress, let live = try EventStore(db: db).last(.sortStart, boxId: box.id),
+                if box.arrangement == .inProgress, let live = try tx.events.last(.sortStart, boxId: box.id),
                     finishedAt < live.happenedAt
                 {
                     let (finish, started) = whenTexts(finishedAt, live.happenedAt)
@@ -83,14 +82,14 @@ extension KhoStore {
                             note: EventKind.sortFinish.rawValue))
                     event.boxId = box.id
                     event.fondsId = box.fondsId
-                    try event.append(db)
+                    try tx.events.append(&event)
                     box.arrangement = .inProgress
                     start = event
                 }
                 let before = box.arrangement
                 box.arrangement = .arranged
                 box.keptMM = keptMM?.value ?? box.extentMM
-                try box.update(db)
+                try tx.catalogue.update(box)
                 var event = Event(
                     kind: .sortFinish, attribution: who, time: time,
                     detail: EventDetail(before: ["arrangement": before.rawValue]))
@@ -98,7 +97,7 @@ extension KhoStore {
                 event.fondsId = box.fondsId
                 event.metresMM = box.extentMM
                 event.keptMM = box.keptMM
-                try event.append(db)
+                try tx.events.append(&event)
                 return FinishedArrangement(box: box.code, finish: event, start: start)
             }
         }
@@ -109,23 +108,23 @@ extension KhoStore {
     /// Secret files are refused; so is a file already recorded or already ingested, and pages beyond 100,000.
     @discardableResult
     public func recordScan(of ref: FileRef, pages: Int, by who: Attribution) throws -> Event {
-        try write { db in try recordScan(db, ref: ref, pages: pages, by: who) }
+        try writing { tx in try recordScan(tx, ref: ref, pages: pages, by: who) }
     }
 
-    func recordScan(_ db: Database, ref: FileRef, pages: Int, by who: Attribution) throws -> Event {
+    func recordScan(_ tx: Stores, ref: FileRef, pages: Int, by who: Attribution) throws -> Event {
         guard pages > 0 else { throw WorkError.badPages(String(pages)) }
         guard pages <= Clean.largestFile else { throw CatalogueError.pagesTooLarge(String(pages)) }
-        var (box, file) = try Lookup.file(db, ref: ref)
+        var (box, file) = try tx.catalogue.file(ref: ref)
         let name = "\(box.code)/\(file.code)"
         if file.access == .secret { throw WorkError.secretFile(name) }
         switch file.scanState {
         case .none: break
         case .recorded:
-            let last = try EventStore(db: db).last(.scanRecord, fileId: file.id)
+            let last = try tx.events.last(.scanRecord, fileId: file.id)
             throw WorkError.alreadyRecorded(
                 ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
-        case .mismatch where try FileLadder.masters(db, fileId: file.id ?? -1).count == 0:
-            let last = try EventStore(db: db).last(.scanRecord, fileId: file.id)
+        case .mismatch where try tx.scan.masters(fileId: file.id ?? -1).count == 0:
+            let last = try tx.events.last(.scanRecord, fileId: file.id)
             throw WorkError.alreadyRecorded(
                 ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
         case .passed, .rescan, .mismatch, .review, .rebuild, .delivered:
@@ -134,16 +133,16 @@ extension KhoStore {
         let before: [String: String?] = ["scan_state": file.scanState.rawValue, "pages": String(file.pages)]
         file.scanState = .recorded
         file.pages = pages
-        try file.update(db)
+        try tx.catalogue.update(file)
         var event = Event(kind: .scanRecord, attribution: who, time: time, detail: EventDetail(before: before))
         event.boxId = box.id
         event.fileId = file.id
         event.fondsId = box.fondsId
         event.pages = pages
         event.sheets = file.sheets
-        try event.append(db)
+        try tx.events.append(&event)
         // A hand record follows the same rule as masters: pages outside sheets…2 × sheets is a count mismatch.
-        if let id = file.id { try FileLadder.apply(db, fileId: id) }
+        if let id = file.id { try FileLadder.apply(tx.scan, fileId: id) }
         return event
     }
 }
