@@ -36,7 +36,7 @@ import Testing
         try store.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master_digest WHERE merged = 1") ?? -1,
-                try MasterDigests.recent(db),
+                try ScanStore(db: db).recentDigests(),
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE sha256 IS NOT NULL") ?? -1
             )
         }
@@ -52,7 +52,7 @@ import Testing
         let recent = try ingest(store)
         #expect(recent.problems.map(\.code) == ["duplicate"])
         // Merged: the digests move into the big index, and a third copy is still found
-        try store.write { db in try MasterDigests.merge(db) }
+        try store.writing { tx in try tx.scan.mergeDigests() }
         #expect(try digests(store) == (2, 0, 2))
         try master("H1/03/0001.tif", [.rgb])
         let merged = try ingest(store)
@@ -67,7 +67,7 @@ import Testing
         let store = try catalogue()
         try master("H1/01/0001.tif", [.rgb])
         _ = try ingest(store)
-        try store.write { db in try MasterDigests.merge(db) }
+        try store.writing { tx in try tx.scan.mergeDigests() }
         // A new reference digest (as accepting a changed master writes it): the old digest leaves the big index, the
         // new one is recent
         let other = String(repeating: "ab", count: 32)
@@ -76,7 +76,7 @@ import Testing
         let prefix = try store.read { db in try String.fetchOne(db, sql: "SELECT prefix FROM master_digest") }
         #expect(prefix == String(other.prefix(12)))
         // The same digest written again changes nothing (the trigger fires only on a new value)
-        try store.write { db in try MasterDigests.merge(db) }
+        try store.writing { tx in try tx.scan.mergeDigests() }
         try store.write { db in try db.execute(sql: "UPDATE master SET sha256 = ?", arguments: [other]) }
         #expect(try digests(store) == (1, 0, 1))
         // A master's row deleted (as a deleted file's are): its digest goes with it
@@ -126,7 +126,7 @@ extension MasterDigestTests {
         // Given a master that failed its checks (150 dpi), merged
         try master("H1/01/0001.tif", [FixturePage(xResolution: 150, yResolution: 150)])
         _ = try ingest(store)
-        try store.write { db in try MasterDigests.merge(db) }
+        try store.writing { tx in try tx.scan.mergeDigests() }
         // When it is scanned again (another image at the same path: the ingest's upsert writes the new reference)
         try master("H1/01/0001.tif", [.rgb])
         _ = try ingest(store)

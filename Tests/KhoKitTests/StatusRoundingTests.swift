@@ -20,7 +20,7 @@ import Testing
             count.perFonds[id] = tally
         }
         // When the status is made
-        let status = try store.read { db in try count.status(db, asOf: "2026-12-07 08:00") }
+        let status = try store.reading { tx in count.status(fonds: try tx.status.fonds(), asOf: "2026-12-07 08:00") }
         // Then the whole is 12,222 m and the fonds show lengths that add up to it (not 4 × 3,055 = 12,220 m)
         #expect(status.progress.digitizedMetres == 12.222)
         #expect(status.progress.totalMetres == 12.222)

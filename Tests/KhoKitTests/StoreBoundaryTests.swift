@@ -20,7 +20,7 @@ import Testing
 
     // Simple word boundaries: Unicode's do not break at `queue.read` (a dot between letters joins a word).
     static var database: Regex<AnyRegexOutput> {
-        try! Regex(#"\bDatabase\b(?![A-Za-z])|\bdb\b|\b(write|read)\s*\{|\b[A-Z][A-Za-z]*Stores?\(db:"#)
+        try! Regex(#"\bDatabase\b(?![A-Za-z])|\bdb\b|(^|try |\.)(write|read)\s*\(?\{|\b[A-Z][A-Za-z]*Stores?\(db:"#)
             .wordBoundaryKind(.simple)
     }
     static var sql: Regex<AnyRegexOutput> {
@@ -125,6 +125,7 @@ import Testing
             func f(_ db: Database) {}
             try write { db in
             _ = try queue.read { db in 1 }
+            for master in read { print(master) }
             try Row.fetchAll(db, sql: "SELECT id FROM box")
             try db.execute(sql: "UPDATE box SET code = ?")
             let store = CustodyStore(db: db, time: time)

@@ -190,9 +190,8 @@ extension KhoStore {
     ) throws {
         let fondsToNumber = Set(ready.map(\.fondsId))
         if !fondsToNumber.isEmpty {
-            summary.numbered = try write(still: identity, task: Self.buildTask) { db in
-                let tx = Stores(db: db, time: time)
-                return try fondsToNumber.sorted().reduce(0) {
+            summary.numbered = try writing(still: identity, task: Self.buildTask) { tx in
+                try fondsToNumber.sorted().reduce(0) {
                     $0 + (try ArchiveCodes.assignNumbers(tx, fondsId: $1, by: who, time: time))
                 }
             }
@@ -314,8 +313,7 @@ extension KhoStore {
             decoding: try JSONSerialization.data(withJSONObject: made, options: [.sortedKeys]), as: UTF8.self)
         // The copy's text layer, for `kho search` (pages joined by line breaks).
         let text = PdfReadBack.pageTexts(job.target, tools: tools.poppler)?.joined(separator: "\n")
-        return try write(still: run.identity, task: Self.buildTask) { db in
-            let tx = Stores(db: db, time: time)
+        return try writing(still: run.identity, task: Self.buildTask) { tx in
             var event = Event(kind: .pdfBuild, attribution: attribution, time: time)
             event.fileId = job.file.fileId
             event.boxId = job.file.boxId

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoConcurrency
 import KhoLocale
 
@@ -72,31 +71,32 @@ extension KhoStore {
                 warnings: warnings)
         }
         if dryRun {
-            return try read { db in
-                let (problems, warnings) = try DocumentRows(db, table: table, into: file, lang: lang).read { _ in true }
+            return try reading { tx in
+                let rows = try DocumentRows(tx.documents, table: table, into: file, lang: lang)
+                let (problems, warnings) = rows.read(chunk: .max) { _ in true }
                 if !problems.isEmpty {
                     throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count)
                 }
                 return report(imported: 0, warnings: warnings)
             }
         }
-        return try write { db in
-            let rows = try DocumentRows(db, table: table, into: file, lang: lang)
+        return try writing { tx in
+            let rows = try DocumentRows(tx.documents, table: table, into: file, lang: lang)
             var event = Event(
                 kind: .importDocs, attribution: who, time: time,
                 detail: EventDetail(source: source, count: table.rows.count))
             // The documents refer to the event, which says what they add up to: they come first.
-            try event.reserveId(db)
+            try tx.events.reserveId(for: &event)
             var written = DocumentsWritten()
             let (problems, warnings) = try Pipeline.run(produce: { handOver in rows.read(chunk: chunk, handOver) }) {
                 docs in
-                try Self.insertDocuments(db, docs, event: event.id)
+                try tx.documents.insert(docs.records, index: docs.index, event: event.id)
                 written.add(docs.records)
             }
             if !problems.isEmpty { throw ImportError.badRows(path: path, problems: problems, rows: table.rows.count) }
             event.pages = written.pages
             event.fileId = written.fileIds.count == 1 ? written.fileIds.first : nil
-            try event.append(db)
+            try tx.events.append(&event)
             return report(imported: written.count, warnings: warnings)
         }
     }
@@ -141,24 +141,17 @@ extension KhoStore {
         /// The language of the problems and warnings.
         let lang: Lang
 
-        init(_ db: Database, table: CSVTable, into target: FileRef?, lang: Lang) throws {
+        init(_ store: DocumentStore, table: CSVTable, into target: FileRef?, lang: Lang) throws {
             self.table = table
             self.lang = lang
             self.target = target
-            kinds = try DocumentKind.all(db)
+            kinds = try store.kinds()
             kindNames = Dictionary(kinds.map { ($0.key, $0.vi) }, uniquingKeysWith: { first, _ in first })
-            fileIds = try KhoStore.fileIdsByRef(db)
-            numbering = try DocumentNumbering(db)
+            fileIds = try store.fileIdsByRef()
+            numbering = DocumentNumbering(taken: try store.takenNumbers())
             columns = DocumentColumnIndexes(table)
             today = LocalTime.fromEnvironment().day(of: Date())
-            var years: [Int64: (Int?, Int?)] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: "SELECT id, start_year, end_year FROM file WHERE start_year IS NOT NULL OR end_year IS NOT NULL")
-            {
-                years[row[0]] = (row[1], row[2])
-            }
-            fileYears = years
+            fileYears = try store.fileYears()
         }
 
         /// Checks every row in order and hands the documents over `chunk` at a time, until a row is wrong (the rows
@@ -266,28 +259,12 @@ extension KhoStore {
         }
     }
 
-    /// The id of every file by its reference `BOX/FILE`.
-    private static func fileIdsByRef(_ db: Database) throws -> [String: Int64] {
-        var fileIds: [String: Int64] = [:]
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT b.code || '/' || f.code AS ref, f.id FROM file f JOIN box b ON b.id = f.box_id")
-        while let row = try cursor.next() { fileIds[row["ref"]] = row["id"] }
-        return fileIds
-    }
-
     /// The numbers (STT) of documents in each file: those in the catalogue and those the import has given.
     private struct DocumentNumbering: Sendable {
         var taken: [Int64: Set<Int>] = [:]
         var next: [Int64: Int] = [:]
         /// The line of this file that took each number, per file.
         var takenOnLine: [Int64: [Int: Int]] = [:]
-
-        /// Loads the numbers already in the catalogue.
-        init(_ db: Database) throws {
-            for row in try Row.fetchAll(db, sql: "SELECT file_id, seq FROM document") {
-                taken[row["file_id"], default: []].insert(row["seq"])
-            }
-        }
 
         /// Takes the number written (`stt`), or else the one after the highest in the file; a number that is not
         /// valid or already taken is an error.
@@ -331,43 +308,5 @@ extension KhoStore {
     /// "x", "có", "yes", "1" → true (a ticked *bút tích* column).
     static func yes(_ text: String) -> Bool {
         ["x", "co", "yes", "y", "1", "true", "v"].contains(SearchFold.fold(text))
-    }
-
-    /// Writes one chunk of an import's documents: many rows per statement through SQLite's C API (BulkInsert),
-    /// indexed for search in one statement after.
-    private static func insertDocuments(_ db: Database, _ docs: ReadDocuments, event: Int64?) throws {
-        var insert = try BulkInsert(
-            db, into: "document",
-            columns: [
-                "id", "file_id", "seq", "kind", "number", "symbol", "date", "issuer", "summary", "language", "pages",
-                "page_from",
-                "page_to", "sheets", "autograph", "condition", "notes", "keywords", "added_event",
-            ], rows: docs.records.count)
-        // Ids given here, from the first free one, so that the index entries know their rows.
-        try SearchIndex.bulkInsert(db, table: "document", batch: docs.index) { first in
-            for (offset, d) in docs.records.enumerated() {
-                try insert.insert { row in
-                    row.int64(first + Int64(offset))
-                    row.int64(d.fileId)
-                    row.int(d.seq)
-                    row.text(d.kind)
-                    row.text(d.number)
-                    row.text(d.symbol)
-                    row.text(d.date)
-                    row.text(d.issuer)
-                    row.text(d.summary)
-                    row.text(d.language)
-                    row.int(d.pages)
-                    row.int(d.pageFrom)
-                    row.int(d.pageTo)
-                    row.text(d.sheets)
-                    row.int(d.autograph ? 1 : 0)
-                    row.text(d.condition)
-                    row.text(d.notes)
-                    row.text(d.keywords)
-                    row.int64(event)
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoLocale
 
 /// A kind of document (*tên loại văn bản*): Quyết định, Công văn, Tờ trình… The built-in list follows the kinds of
@@ -51,13 +50,6 @@ public struct DocumentKind: Codable, Sendable, Hashable {
         .init(key: "khac", vi: "Khác", en: "Other", abbreviation: ""),
     ]
 
-    /// The kinds in the catalogue, built-in first.
-    static func all(_ db: Database) throws -> [DocumentKind] {
-        try Row.fetchAll(db, sql: "SELECT key, vi, en, abbreviation FROM document_kind ORDER BY rowid").map {
-            DocumentKind(key: $0["key"], vi: $0["vi"], en: $0["en"], abbreviation: $0["abbreviation"])
-        }
-    }
-
     /// The kind `input` names: its key, its Vietnamese or English name or its abbreviation, case and diacritics ignored.
     static func parse(_ input: String, in kinds: [DocumentKind]) -> DocumentKind? {
         let key = SearchFold.fold(input).replacingOccurrences(of: " ", with: "_").replacingOccurrences(
@@ -75,17 +67,17 @@ public struct DocumentKind: Codable, Sendable, Hashable {
 
 extension KhoStore {
     /// The document kinds of the catalogue.
-    public func documentKinds() throws -> [DocumentKind] { try read { try DocumentKind.all($0) } }
+    public func documentKinds() throws -> [DocumentKind] { try reading { tx in try tx.documents.kinds() } }
 
     /// Adds a document kind (attributed as a setting change).
     @discardableResult
     public func addDocumentKind(_ kind: DocumentKind, by who: Attribution) throws -> DocumentKind {
-        try write { db in
+        try writing { tx in
             let key = SearchFold.fold(Clean.text(kind.key)).replacingOccurrences(of: " ", with: "_")
             guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
                 throw DocumentError.badKindKey(kind.key)
             }
-            let kinds = try DocumentKind.all(db)
+            let kinds = try tx.documents.kinds()
             if let clash = kinds.first(where: { $0.key == key }) {
                 throw DocumentError.duplicateKind(key: key, name: clash.vi)
             }
@@ -94,13 +86,11 @@ extension KhoStore {
                 en: try Clean.line(kind.en.isEmpty ? kind.vi : kind.en, .notes),
                 abbreviation: try Clean.line(kind.abbreviation, .notes))
             guard !made.vi.isEmpty else { throw CatalogueError.emptyText(.notes) }
-            try db.execute(
-                sql: "INSERT INTO document_kind (key, vi, en, abbreviation) VALUES (?, ?, ?, ?)",
-                arguments: [made.key, made.vi, made.en, made.abbreviation])
+            try tx.documents.insert(kind: made)
             var event = Event(
                 kind: .setting, attribution: who, time: time,
                 detail: EventDetail(after: ["document_kind": made.key, "vi": made.vi], note: "document_kind"))
-            try event.append(db)
+            try tx.events.append(&event)
             return made
         }
     }

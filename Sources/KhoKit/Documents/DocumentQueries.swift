@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoLocale
 
 /// A document as people read it: named `BOX/FILE/NO`, with its identifier (*mã định danh*) and the fields it takes
@@ -70,31 +69,23 @@ public struct PageRangeFinding: Codable, Sendable, Hashable {
 }
 
 enum DocumentQueries {
-    static func find(_ db: Database, _ ref: DocumentRef) throws -> (FileRecord, DocumentRecord) {
-        let (_, file) = try Lookup.file(db, ref: ref.file)
-        guard let seq = ref.seq,
-            let doc = try DocumentRecord.filter(Column("file_id") == file.id && Column("seq") == seq).fetchOne(db)
+    static func find(_ tx: Stores, _ ref: DocumentRef) throws -> (FileRecord, DocumentRecord) {
+        let (_, file) = try tx.catalogue.file(ref: ref.file)
+        guard let seq = ref.seq, let doc = try tx.documents.document(fileId: file.id, seq: seq)
         else { throw DocumentError.unknownDocument(ref.description) }
         return (file, doc)
     }
 
-    static func view(_ db: Database, _ doc: DocumentRecord, lang: Lang) throws -> DocumentView {
-        try views(db, [doc], lang: lang).first!
+    static func view(_ store: DocumentStore, _ doc: DocumentRecord, lang: Lang) throws -> DocumentView {
+        try views(store, [doc], lang: lang).first!
     }
 
     /// Views of `docs`, their files, codes and kinds read once; kind names and warnings in `lang`.
-    static func views(_ db: Database, _ docs: [DocumentRecord], lang: Lang) throws -> [DocumentView] {
-        let kinds = Dictionary(uniqueKeysWithValues: try DocumentKind.all(db).map { ($0.key, $0) })
+    static func views(_ store: DocumentStore, _ docs: [DocumentRecord], lang: Lang) throws -> [DocumentView] {
+        let kinds = Dictionary(uniqueKeysWithValues: try store.kinds().map { ($0.key, $0) })
         let fileIds = Array(Set(docs.map(\.fileId)))
-        var files: [Int64: (ref: String, file: FileRecord, fonds: Int64)] = [:]
-        for id in fileIds {
-            guard let file = try FileRecord.fetchOne(db, key: id),
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT code, fonds_id FROM box WHERE id = ?", arguments: [file.boxId])
-            else { continue }
-            files[id] = ("\(row["code"] as String)/\(file.code)", file, row["fonds_id"])
-        }
-        let codes = try KhoStore.archiveCodes(db, fileIds: fileIds, fonds: Set(files.values.map(\.fonds)))
+        let files = try store.files(ids: fileIds)
+        let codes = try store.archiveCodes(fileIds: fileIds, fonds: Set(files.values.map(\.fonds)))
         return docs.map { d in
             let f = files[d.fileId]
             let code = codes[d.fileId].map { "\($0).\(d.seq)" } ?? ""
@@ -114,60 +105,34 @@ enum DocumentQueries {
         }
     }
 
-    /// Documents whose page range runs past the last page of their file's masters (files with masters only).
-    static func pageRangeFindings(_ db: Database) throws -> [PageRangeFinding] {
-        // Each master's pages bounded, as everywhere: a damaged value cannot overflow the sum.
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT b.code AS box, f.code AS file, d.seq, d.page_to, m.pages
-                FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id
-                JOIN (SELECT file_id, SUM(\(Bounds.sql("pages"))) AS pages FROM master WHERE NOT missing GROUP BY file_id) m ON m.file_id = d.file_id
-                WHERE d.page_to IS NOT NULL AND d.page_to > m.pages
-                ORDER BY b.code, f.code, d.seq
-                """
-        ).map {
-            PageRangeFinding(
-                document: "\($0["box"] as String)/\($0["file"] as String)/\($0["seq"] as Int)", pageTo: $0["page_to"],
-                masterPages: $0["pages"])
-        }
-    }
 }
 
 extension KhoStore {
     /// One document, its kind's name and any warning in `lang`.
     public func document(_ ref: DocumentRef, lang: Lang) throws -> DocumentView {
-        try read { db in try DocumentQueries.view(db, try DocumentQueries.find(db, ref).1, lang: lang) }
+        try reading { tx in try DocumentQueries.view(tx.documents, try DocumentQueries.find(tx, ref).1, lang: lang) }
     }
 
     /// The documents of a file (in number order), or of every file of a box, or all when `scope` is nil; kind names and
     /// warnings in `lang`.
     public func documents(in scope: String? = nil, search: String? = nil, lang: Lang) throws -> [DocumentView] {
-        try read { db in
-            var conditions: [SQL] = []
+        try reading { tx in
+            var documents = DocumentStore.Scope.all
             if let scope {
                 if scope.contains("/") {
-                    let (_, file) = try Lookup.file(db, ref: try FileRef(parsing: scope))
-                    conditions.append("d.file_id = \(file.id)")
+                    let (_, file) = try tx.catalogue.file(ref: try FileRef(parsing: scope))
+                    documents = .file(file.id)
                 } else {
-                    conditions.append("f.box_id = \(try Lookup.box(db, code: scope).id)")
+                    documents = .box(try tx.catalogue.box(code: scope).id)
                 }
             }
-            if let search, let filter = SearchQuery.filter(search, kind: .document, idSQL: "d.id") {
-                conditions.append(SQL(sql: filter.sql, arguments: [filter.argument]))
-            }
-            let whereSQL: SQL = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
-            let request = SQLRequest<DocumentRecord>(
-                literal: """
-                    SELECT d.* FROM document d JOIN file f ON f.id = d.file_id JOIN box b ON b.id = f.box_id
-                    \(whereSQL) ORDER BY b.code, f.code, d.seq
-                    """)
-            return try DocumentQueries.views(db, try request.fetchAll(db), lang: lang)
+            return try DocumentQueries.views(
+                tx.documents, try tx.documents.documents(documents, search: search), lang: lang)
         }
     }
 
     /// Documents whose page range runs past their file's masters.
     public func documentPageFindings() throws -> [PageRangeFinding] {
-        try read { try DocumentQueries.pageRangeFindings($0) }
+        try reading { tx in try tx.documents.pageRangeFindings() }
     }
 }

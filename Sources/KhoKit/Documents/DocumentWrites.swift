@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoLocale
 
 extension KhoStore {
@@ -8,25 +7,25 @@ extension KhoStore {
     public func addDocument(
         _ ref: DocumentRef, _ draft: DocumentDraft, by who: Attribution, lang: Lang
     ) throws -> DocumentView {
-        try write { db in
-            let (_, file) = try Lookup.file(db, ref: ref.file)
+        try writing { tx in
+            let (_, file) = try tx.catalogue.file(ref: ref.file)
             let fileId = file.id ?? 0
-            let seq = try ref.seq ?? Self.nextSeq(db, fileId: fileId)
-            if let clash = try DocumentRecord.filter(Column("file_id") == fileId && Column("seq") == seq).fetchOne(db) {
+            let seq = try ref.seq ?? tx.documents.nextSeq(fileId: fileId)
+            if let clash = try tx.documents.document(fileId: fileId, seq: seq) {
                 throw DocumentError.duplicateDocument(ref: "\(ref.file)/\(seq)", summary: clash.summary)
             }
             var doc = Self.blankDocument(fileId: fileId, seq: seq)
             try DocumentFields.apply(
-                draft, to: &doc, kinds: try DocumentKind.all(db), today: time.day(of: Date()))
-            try doc.insert(db)
+                draft, to: &doc, kinds: try tx.documents.kinds(), today: time.day(of: Date()))
+            try tx.documents.insert(&doc)
             var event = Event(
                 kind: .docAdd, attribution: who, time: time,
                 detail: EventDetail(after: ["seq": String(seq)], note: Self.documentNote(doc.id)))
             event.boxId = file.boxId
             event.fileId = fileId
             event.pages = doc.pages
-            try event.append(db)
-            return try DocumentQueries.view(db, doc, lang: lang)
+            try tx.events.append(&event)
+            return try DocumentQueries.view(tx.documents, doc, lang: lang)
         }
     }
 
@@ -35,17 +34,17 @@ extension KhoStore {
     public func editDocument(
         _ ref: DocumentRef, _ draft: DocumentDraft, by who: Attribution, lang: Lang
     ) throws -> DocumentView {
-        try write { db in
-            let (file, old) = try DocumentQueries.find(db, ref)
+        try writing { tx in
+            let (file, old) = try DocumentQueries.find(tx, ref)
             var doc = old
             try DocumentFields.apply(
-                draft, to: &doc, kinds: try DocumentKind.all(db), today: time.day(of: Date()))
-            try Self.saveChange(db, old: old, new: doc, kind: .docEdit, by: who, time: time) { event in
+                draft, to: &doc, kinds: try tx.documents.kinds(), today: time.day(of: Date()))
+            try tx.catalogue.saveChange(old: old, new: doc, kind: .docEdit, by: who, time: time) { event in
                 event.boxId = file.boxId
                 event.fileId = file.id
                 event.detail = Self.withNote(event.detail, Self.documentNote(doc.id))
             }
-            return try DocumentQueries.view(db, doc, lang: lang)
+            return try DocumentQueries.view(tx.documents, doc, lang: lang)
         }
     }
 
@@ -54,74 +53,55 @@ extension KhoStore {
     public func moveDocument(
         _ ref: DocumentRef, to target: DocumentRef, by who: Attribution, lang: Lang
     ) throws -> DocumentView {
-        try write { db in
-            let (_, old) = try DocumentQueries.find(db, ref)
-            let (_, file) = try Lookup.file(db, ref: target.file)
+        try writing { tx in
+            let (_, old) = try DocumentQueries.find(tx, ref)
+            let (_, file) = try tx.catalogue.file(ref: target.file)
             let fileId = file.id ?? 0
             // Within its own file a document keeps its number unless a new one is asked for: no silent renumbering.
             if fileId == old.fileId, target.seq == nil || target.seq == old.seq {
                 throw DocumentError.alreadyInFile(doc: "\(target.file)/\(old.seq)", file: target.file.description)
             }
-            let seq = try target.seq ?? Self.nextSeq(db, fileId: fileId)
-            if let clash = try DocumentRecord.filter(Column("file_id") == fileId && Column("seq") == seq).fetchOne(db),
-                clash.id != old.id
-            {
+            let seq = try target.seq ?? tx.documents.nextSeq(fileId: fileId)
+            if let clash = try tx.documents.document(fileId: fileId, seq: seq), clash.id != old.id {
                 throw DocumentError.duplicateDocument(ref: "\(target.file)/\(seq)", summary: clash.summary)
             }
             var doc = old
             doc.fileId = fileId
             doc.seq = seq
-            try Self.saveChange(db, old: old, new: doc, kind: .docMove, by: who, time: time) { event in
+            try tx.catalogue.saveChange(old: old, new: doc, kind: .docMove, by: who, time: time) { event in
                 event.boxId = file.boxId
                 event.fileId = fileId
                 event.detail = Self.withNote(event.detail, Self.documentNote(doc.id))
             }
-            return try DocumentQueries.view(db, doc, lang: lang)
+            return try DocumentQueries.view(tx.documents, doc, lang: lang)
         }
     }
 
     /// Undoes a document event (add: removes it; edit and move: puts the values back), when it is the document's
     /// latest; called by ``undo(eventId:by:)``.
-    func undoDocument(_ db: Database, original: Event) throws {
+    func undoDocument(_ store: DocumentStore, original: Event) throws {
         guard let id = Self.documentId(original.decodedDetail.note) else { return }
-        if let later = try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT id FROM event e WHERE id > ? AND kind IN ('doc.edit', 'doc.move') AND json_extract(detail, '$.note') = ?
-                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id) ORDER BY id LIMIT 1
-                """, arguments: [original.id, Self.documentNote(id)])
-        {
+        if let later = try store.laterChange(ofDocument: Self.documentNote(id), after: original.id) {
             throw DocumentError.notUndoableTouched(doc: "#\(id)", event: later)
         }
         switch original.kind {
         case .docAdd:
-            try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+            try store.delete(id: id)
         default:
             let before = try EventDetail(decoding: original.detail).before ?? [:]
             let columns = Set(DocumentRecord.CodingKeys.allCases.map(\.rawValue))
             for (column, value) in before where columns.contains(column) && column != "id" {
-                try db.execute(sql: "UPDATE document SET \(column) = ? WHERE id = ?", arguments: [value, id])
+                try store.set(column, to: value, id: id)
             }
         }
     }
 
     /// Undoes a document import: removes exactly the documents it added, when none has been edited or moved since.
-    func undoDocumentImport(_ db: Database, original: Event) throws {
-        if let touched = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT e.id, d.id AS doc FROM document d JOIN event e ON json_extract(e.detail, '$.note') = 'document:' || d.id
-                WHERE d.added_event = ? AND e.kind IN ('doc.edit', 'doc.move') AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes = e.id)
-                ORDER BY e.id LIMIT 1
-                """, arguments: [original.id])
-        {
-            throw DocumentError.notUndoableTouched(doc: "#\(touched["doc"] as Int64)", event: touched["id"])
+    func undoDocumentImport(_ store: DocumentStore, original: Event) throws {
+        if let touched = try store.firstTouched(addedBy: original.id) {
+            throw DocumentError.notUndoableTouched(doc: "#\(touched.document)", event: touched.event)
         }
-        try db.execute(sql: "DELETE FROM document WHERE added_event = ?", arguments: [original.id])
-    }
-
-    static func nextSeq(_ db: Database, fileId: Int64) throws -> Int {
-        (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM document WHERE file_id = ?", arguments: [fileId]) ?? 0) + 1
+        try store.deleteDocuments(addedBy: original.id)
     }
 
     static func blankDocument(fileId: Int64, seq: Int) -> DocumentRecord {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoLocale
 
 /// Which level `kho export metadata` writes.
@@ -81,10 +80,10 @@ public struct MetadataExport: Sendable {
 extension KhoStore {
     /// The Circular 05/2025 metadata of the catalogue's files or documents (secret files left out), in `lang`.
     public func metadata(_ level: MetadataLevel, fonds: String? = nil, lang: Lang) throws -> MetadataExport {
-        try read { db in
+        try reading { tx in
             var fondsId: Int64?
-            if let fonds { fondsId = try Lookup.fonds(db, code: Clean.code(fonds)).id }
-            let files = try Self.metadataFiles(db, fondsId: fondsId)
+            if let fonds { fondsId = try tx.catalogue.fonds(code: Clean.code(fonds)).id }
+            let files = try Self.metadataFiles(tx.documents, fondsId: fondsId)
             let fields = MetadataFields.fields(level)
             let rows: [[String]]
             switch level {
@@ -92,10 +91,10 @@ extension KhoStore {
                 rows = files.map { f in fields.map { Self.fileValue($0.key, f, lang) } }
             case .document:
                 let byId = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
-                let docs = try DocumentRecord.fetchAll(db, sql: "SELECT * FROM document ORDER BY file_id, seq").filter {
+                let docs = try tx.documents.allByFile().filter {
                     byId[$0.fileId] != nil
                 }
-                let views = try DocumentQueries.views(db, docs, lang: lang)
+                let views = try DocumentQueries.views(tx.documents, docs, lang: lang)
                 let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.id, $0) })
                 rows = zip(docs, views).sorted {
                     (order[$0.0.fileId] ?? 0, $0.0.seq) < (order[$1.0.fileId] ?? 0, $1.0.seq)
@@ -104,7 +103,7 @@ extension KhoStore {
             }
             return MetadataExport(
                 level: level, header: fields.map { $0.name.text(lang) }, keys: fields.map(\.key), rows: rows,
-                findings: try DocumentQueries.pageRangeFindings(db))
+                findings: try tx.documents.pageRangeFindings())
         }
     }
 
@@ -116,23 +115,13 @@ extension KhoStore {
         var copyPath: String
     }
 
-    private static func metadataFiles(_ db: Database, fondsId: Int64?) throws -> [MetadataFile] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT f.*, b.fonds_id AS fonds_id, (SELECT COUNT(*) FROM document d WHERE d.file_id = f.id) AS document_count,
-                       (SELECT c.path FROM pdf_copy c WHERE c.file_id = f.id ORDER BY c.id DESC LIMIT 1) AS copy_path
-                FROM file f JOIN box b ON b.id = f.box_id
-                WHERE f.access != 'secret' AND (? IS NULL OR b.fonds_id = ?) ORDER BY b.code, f.code
-                """, arguments: [fondsId, fondsId])
-        let codes = try archiveCodes(
-            db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
-        return try rows.map { row in
-            let record = try FileRecord(row: row)
-            let id: Int64 = row["id"]
-            return MetadataFile(
-                id: id, record: record, archiveId: codes[id] ?? "", documents: row["document_count"],
-                copyPath: (row["copy_path"] as String?).map { ($0 as NSString).lastPathComponent } ?? "")
+    private static func metadataFiles(_ store: DocumentStore, fondsId: Int64?) throws -> [MetadataFile] {
+        let rows = try store.metadataFiles(fondsId: fondsId)
+        let codes = try store.archiveCodes(fileIds: rows.map(\.id), fonds: Set(rows.map(\.fondsId)))
+        return rows.map { row in
+            MetadataFile(
+                id: row.id, record: row.record, archiveId: codes[row.id] ?? "", documents: row.documents,
+                copyPath: row.copyPath.map { ($0 as NSString).lastPathComponent } ?? "")
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// How an import went: rows read and imported (none on a dry run).
 public struct ImportReport: Codable, Sendable, Hashable {
@@ -122,21 +121,19 @@ extension KhoStore {
         let table = try CSVTable.read(
             path: path, encoding: encoding, aliases: kind.aliases, required: kind.required, fallbacks: kind.fallbacks)
         let name = (path as NSString).lastPathComponent
-        let work: (Database) throws -> ImportReport = { db in
+        let work: (Stores) throws -> ImportReport = { tx in
             switch kind {
             case .boxes:
-                try self.importBoxes(db, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
+                try self.importBoxes(tx, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
             case .files:
-                try self.importFiles(db, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
-            case .scans: try self.importScans(db, table: table, path: path, dryRun: dryRun, by: who, lang: lang)
+                try self.importFiles(tx, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
+            case .scans: try self.importScans(tx, table: table, path: path, dryRun: dryRun, by: who, lang: lang)
             case .weed:
-                try self.importWeed(
-                    Stores(db: db, time: self.time), table: table, path: path, source: name, dryRun: dryRun, by: who,
-                    lang: lang)
+                try self.importWeed(tx, table: table, path: path, source: name, dryRun: dryRun, by: who, lang: lang)
             }
         }
         // A dry run of scan records writes inside savepoints that it rolls back, so it needs a write transaction.
-        return dryRun && kind != .scans ? try read(work) : try write(work)
+        return dryRun && kind != .scans ? try reading(work) : try writing(work)
     }
 
     /// What went wrong with a row, in `lang`.
@@ -164,12 +161,12 @@ extension KhoStore {
     }
 
     private func importBoxes(
-        _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
+        _ tx: Stores, table: CSVTable, path: String, source: String, dryRun: Bool,
         by who: Attribution, lang: Lang
     ) throws -> ImportReport {
-        let boxes = try Self.validatedBoxes(db, table: table, path: path, lang: lang)
+        let boxes = try Self.validatedBoxes(tx.imports, table: table, path: path, lang: lang)
         let metresMM = boxes.filter { $0.fromBoxId == nil }.reduce(Int64(0)) { $0 + $1.extentMM }
-        if !dryRun { try insertBoxes(db, boxes, metresMM: metresMM, source: source, by: who) }
+        if !dryRun { try insertBoxes(tx, boxes, metresMM: metresMM, source: source, by: who) }
         return ImportReport(
             kind: ImportKind.boxes.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : boxes.count,
             dryRun: dryRun, metres: Double(metresMM) / 1000)
@@ -177,11 +174,11 @@ extension KhoStore {
 
     /// Every row as a box, checked against the catalogue and the rows above it; any bad row throws `badRows`, naming
     /// every bad row. A box made from a box earlier in the file refers to it by a negative id, in row order.
-    private static func validatedBoxes(_ db: Database, table: CSVTable, path: String, lang: Lang) throws -> [Box] {
-        var fondsIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM fonds") { fondsIds[row["code"]] = row["id"] }
-        var boxIds: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM box") { boxIds[row["code"]] = row["id"] }
+    private static func validatedBoxes(
+        _ store: ImportStore, table: CSVTable, path: String, lang: Lang
+    ) throws -> [Box] {
+        let fondsIds = try store.fondsIdsByCode()
+        var boxIds = try store.boxIdsByCode()
         var firstLine: [String: Int] = [:]
         var problems: [RowProblem] = []
         var boxes: [Box] = []
@@ -206,12 +203,11 @@ extension KhoStore {
                 }
                 if boxIds[code] != nil {
                     throw CatalogueError.duplicateBox(
-                        code: code, fonds: try Self.fondsCode(db, box: code), location: try Self.location(db, box: code)
-                    )
+                        code: code, fonds: try store.fondsCode(ofBox: code), location: try store.location(ofBox: code))
                 }
                 var box = try draft.validated(fondsId: { fondsIds[$0] }, boxId: { boxIds[$0] })
                 if let from = box.fromBoxId {
-                    let parent = from < 0 ? boxes[Int(-from) - 1] : try Box.fetchOne(db, key: from)
+                    let parent = from < 0 ? boxes[Int(-from) - 1] : try store.box(id: from)
                     if let parent { draft.inherit(&box, from: parent) }
                 }
                 firstLine[code] = row.line
@@ -230,39 +226,23 @@ extension KhoStore {
     /// Records the import as an event, then inserts the boxes naming it, in row order (a negative `fromBoxId` is a box
     /// inserted earlier).
     private func insertBoxes(
-        _ db: Database, _ boxes: [Box], metresMM: Int64, source: String, by who: Attribution
+        _ tx: Stores, _ boxes: [Box], metresMM: Int64, source: String, by who: Attribution
     ) throws {
         // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
         var event = Event(
             kind: .importBoxes, attribution: who, time: time,
             detail: EventDetail(source: source, count: boxes.count))
         event.metresMM = metresMM
-        try event.append(db)
-        let insert = try db.makeStatement(
-            sql: """
-                INSERT INTO box (code, fonds_id, extent_mm, location, start_year, end_year, condition, notes, from_box_id, arrangement, kept_mm,
-                                 added_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        var realIds: [Int64: Int64] = [:]
-        var pending: Int64 = -1
-        for box in boxes {
-            let from = box.fromBoxId.map { $0 < 0 ? realIds[$0] ?? $0 : $0 }
-            try insert.execute(arguments: [
-                box.code, box.fondsId, box.extentMM, box.location, box.startYear, box.endYear,
-                box.condition.rawValue, box.notes, from, box.arrangement.rawValue, box.keptMM, event.id,
-            ])
-            realIds[pending] = db.lastInsertedRowID
-            pending -= 1
-        }
+        try tx.events.append(&event)
+        try tx.imports.insertBoxes(boxes, addedBy: event.id)
     }
 
     private func importFiles(
-        _ db: Database, table: CSVTable, path: String, source: String, dryRun: Bool,
+        _ tx: Stores, table: CSVTable, path: String, source: String, dryRun: Bool,
         by who: Attribution, lang: Lang
     ) throws -> ImportReport {
-        let files = try Self.validatedFiles(db, table: table, path: path, lang: lang)
-        if !dryRun { try insertFiles(db, files, source: source, by: who) }
+        let files = try Self.validatedFiles(tx.imports, table: table, path: path, lang: lang)
+        if !dryRun { try insertFiles(tx, files, source: source, by: who) }
         return ImportReport(
             kind: ImportKind.files.rawValue, path: path, rows: table.rows.count, imported: dryRun ? 0 : files.count,
             dryRun: dryRun, metres: nil)
@@ -271,10 +251,10 @@ extension KhoStore {
     /// Every row as a file, checked against the catalogue and the rows above it; any bad row throws `badRows`, naming
     /// every bad row.
     private static func validatedFiles(
-        _ db: Database, table: CSVTable, path: String, lang: Lang
+        _ store: ImportStore, table: CSVTable, path: String, lang: Lang
     ) throws -> [FileRecord] {
-        let boxes = try boxesWithFonds(db)
-        let existing = try fileTitles(db)
+        let boxes = try store.boxesWithFonds()
+        let existing = try store.fileTitles()
         var firstLine: [FileRef: Int] = [:]
         firstLine.reserveCapacity(table.rows.count)
         var problems: [RowProblem] = []
@@ -318,62 +298,16 @@ extension KhoStore {
         return files
     }
 
-    /// Every box's id and its fonds' code, by box code.
-    private static func boxesWithFonds(_ db: Database) throws -> (ids: [String: Int64], fonds: [String: String]) {
-        var ids: [String: Int64] = [:]
-        var fonds: [String: String] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: "SELECT b.code AS box, b.id AS box_id, f.code AS fonds FROM box b JOIN fonds f ON f.id = b.fonds_id")
-        {
-            ids[row["box"]] = row["box_id"]
-            fonds[row["box"]] = row["fonds"]
-        }
-        return (ids, fonds)
-    }
-
-    /// The title of every file in the catalogue, by box id and file code.
-    private static func fileTitles(_ db: Database) throws -> [Int64: [String: String]] {
-        var titles: [Int64: [String: String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT box_id, code, title FROM file") {
-            titles[row["box_id"] as Int64, default: [:]][row["code"] as String] = row["title"]
-        }
-        return titles
-    }
-
     /// Records the import as an event, then inserts the files naming it, 64 rows a statement, and indexes them for
     /// search in one statement.
-    private func insertFiles(_ db: Database, _ files: [FileRecord], source: String, by who: Attribution) throws {
+    private func insertFiles(_ tx: Stores, _ files: [FileRecord], source: String, by who: Attribution) throws {
         // The event first, so that each row names the import that added it (`kho undo` removes exactly those rows).
         var event = Event(
             kind: .importFiles, attribution: who, time: time,
             detail: EventDetail(source: source, count: files.count))
         event.sheets = files.reduce(0) { $0 + ($1.sheets ?? 0) }
-        try event.append(db)
-        var insert = try BulkInsert(
-            db, into: "file",
-            columns: [
-                "box_id", "code", "title", "start_year", "end_year", "retention", "access", "sheets", "condition",
-                "notes", "added_by",
-            ], rows: files.count)
-        // Indexed for search in one statement after the rows are in (SearchIndex.bulkInsert).
-        try SearchIndex.bulkInsert(db, table: "file") { _ in
-            for f in files {
-                try insert.insert { row in
-                    row.int64(f.boxId)
-                    row.text(f.code)
-                    row.text(f.title)
-                    row.int(f.startYear)
-                    row.int(f.endYear)
-                    row.text(f.retention)
-                    row.text(f.access.rawValue)
-                    row.int(f.sheets)
-                    row.text(f.condition.rawValue)
-                    row.text(f.notes)
-                    row.int64(event.id)
-                }
-            }
-        }
+        try tx.events.append(&event)
+        try tx.imports.insertFiles(files, addedBy: event.id)
     }
 
     /// A file row as a draft, reading the columns a clerk or the inventory writes: years as one text ("1995-1996"),
@@ -412,11 +346,11 @@ extension KhoStore {
 
     /// Records each row as a hand scan record (`scan.record`), attributed to the row's person and date when given.
     private func importScans(
-        _ db: Database, table: CSVTable, path: String, dryRun: Bool, by who: Attribution, lang: Lang
+        _ tx: Stores, table: CSVTable, path: String, dryRun: Bool, by who: Attribution, lang: Lang
     ) throws -> ImportReport {
         var problems: [RowProblem] = []
         var count = 0
-        try db.inSavepoint {
+        try tx.imports.inSavepoint {
             for row in table.rows {
                 let v = row.values
                 let ref = FileRef(box: Clean.code(v["box"] ?? ""), file: Clean.code(v["file"] ?? ""))
@@ -432,8 +366,8 @@ extension KhoStore {
                     var rowWho = try Attribution.resolve(
                         by: person, at: date, opening: who.opening, now: who.recordedAt, time: time)
                     if date == nil { rowWho.happenedAt = who.happenedAt }
-                    try db.inSavepoint {
-                        _ = try recordScan(Stores(db: db, time: time), ref: ref, pages: pages, by: rowWho)
+                    try tx.imports.inSavepoint {
+                        _ = try recordScan(tx, ref: ref, pages: pages, by: rowWho)
                         return .commit
                     }
                     count += 1
@@ -450,15 +384,6 @@ extension KhoStore {
             dryRun: dryRun, metres: nil)
     }
 
-    private static func fondsCode(_ db: Database, box: String) throws -> String {
-        try String.fetchOne(
-            db, sql: "SELECT f.code FROM box b JOIN fonds f ON f.id = b.fonds_id WHERE b.code = ?", arguments: [box])
-            ?? "?"
-    }
-
-    private static func location(_ db: Database, box: String) throws -> String {
-        try String.fetchOne(db, sql: "SELECT location FROM box WHERE code = ?", arguments: [box]) ?? ""
-    }
 }
 
 /// A row problem that is only a message.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoLocale
 
 /// A fonds with its totals, as listed.
@@ -154,150 +153,87 @@ public enum FilterError: KhoError, Equatable {
 extension KhoStore {
     /// All fonds with their box and file counts and total metres as received.
     public func listFonds() throws -> [FondsView] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT f.code, f.name, f.notes,
-                        (SELECT COUNT(*) FROM box b WHERE b.fonds_id = f.id) AS boxes,
-                        (SELECT COUNT(*) FROM file fi JOIN box b ON b.id = fi.box_id WHERE b.fonds_id = f.id) AS files,
-                        (SELECT COALESCE(SUM(\(Bounds.sql("extent_mm"))), 0) FROM box b WHERE b.fonds_id = f.id AND b.from_box_id IS NULL) AS mm
-                    FROM fonds f ORDER BY f.code
-                    """
-            ).map { row in
-                FondsView(
-                    code: row["code"], name: row["name"], notes: row["notes"], boxes: row["boxes"], files: row["files"],
-                    totalMetres: Double(row["mm"] as Int64) / 1000)
-            }
-        }
-    }
-
-    /// Boxes with their files counted: every file, or only those of the `readable` access levels.
-    private static func boxViewSQL(readable: Set<Access>?) -> SQL {
-        let only: SQL = readable.map { " AND fi.access IN \($0.map(\.rawValue).sorted())" } ?? ""
-        return """
-            SELECT b.*, f.code AS fonds_code, p.code AS from_code,
-                COUNT(fi.id) AS n_files, COALESCE(SUM(\(sql: Bounds.sql("fi.sheets"))), 0) AS n_sheets,
-                COALESCE(SUM(\(sql: Bounds.sql("fi.pages"))), 0) AS n_pages
-            FROM box b
-            JOIN fonds f ON f.id = b.fonds_id
-            LEFT JOIN box p ON p.id = b.from_box_id
-            LEFT JOIN file fi ON fi.box_id = b.id\(only)
-            """
+        try reading { tx in try tx.listing.fonds() }
     }
 
     /// The boxes matching `filter`, in code order.
     public func listBoxes(_ filter: BoxFilter = BoxFilter()) throws -> [BoxView] {
-        var conditions: [SQL] = []
-        if let fonds = filter.fonds {
-            conditions.append("f.code = \(Clean.code(fonds))")
-        }
-        if let location = filter.location {
-            conditions.append("b.location LIKE \(Self.likePrefix(location)) ESCAPE '\\'")
-        }
+        var query = ListingStore.BoxQuery(
+            fonds: filter.fonds, locationPrefix: filter.location, readable: filter.readable)
         if let state = filter.arrangement {
             guard let s = ArrangementState.parse(state) else {
                 throw FilterError.badValue(field: "--state", value: state, allowed: ArrangementState.keys)
             }
-            conditions.append("b.arrangement = \(s.rawValue)")
+            query.arrangement = s
         }
         if let condition = filter.condition {
             guard let c = Condition.parse(condition) else { throw CatalogueError.badCondition(condition) }
-            conditions.append("b.condition = \(c.rawValue)")
+            query.condition = c
         }
-        let whereSQL: SQL = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
-        return try read { db in
-            if let fonds = filter.fonds { _ = try Lookup.fonds(db, code: Clean.code(fonds)) }
-            let open = try boxesOutById(db)
-            let view = Self.boxViewSQL(readable: filter.readable)
-            return try Row.fetchAll(db, SQLRequest<Row>(literal: "\(view) \(whereSQL) GROUP BY b.id ORDER BY b.code"))
-                .map { try Self.boxView($0, custody: open) }
+        return try reading { tx in
+            if let fonds = filter.fonds { _ = try tx.catalogue.fonds(code: Clean.code(fonds)) }
+            let open = try boxesOutById(tx)
+            return try tx.listing.boxes(query).map { Self.boxView($0, custody: open) }
         }
     }
 
     /// One box with its files; with `readable`, only the files of those access levels, counted and listed.
     public func showBox(_ code: String, readable: Set<Access>? = nil) throws -> (box: BoxView, files: [FileView]) {
-        try read { db in
-            let box = try Lookup.box(db, code: code)
-            let view = Self.boxViewSQL(readable: readable)
-            guard
-                let row = try Row.fetchOne(db, SQLRequest<Row>(literal: "\(view) WHERE b.id = \(box.id) GROUP BY b.id"))
-            else {
+        try reading { tx in
+            let box = try tx.catalogue.box(code: code)
+            guard let listed = try tx.listing.box(id: box.id, readable: readable) else {
                 throw CatalogueError.unknownBox(code)
             }
-            let files = try fileViews(db, where: "WHERE fi.box_id = \(box.id)").filter {
+            let files = try fileViews(tx, ListingStore.FileQuery(boxId: box.id)).filter {
                 readable?.contains($0.access) ?? true
             }
-            return (try Self.boxView(row, custody: try boxesOutById(db)), files)
+            return (Self.boxView(listed, custody: try boxesOutById(tx)), files)
         }
     }
 
     /// The files matching `filter`, in box and file order.
     public func listFiles(_ filter: FileFilter = FileFilter()) throws -> [FileView] {
-        var conditions: [SQL] = []
+        var query = ListingStore.FileQuery(search: filter.search)
         if let state = filter.scanState {
             guard let s = ScanState.parse(state) else {
                 throw FilterError.badValue(field: "--scan", value: state, allowed: ScanState.keys)
             }
-            conditions.append("fi.scan_state = \(s.rawValue)")
+            query.scanState = s
         }
         if let access = filter.access {
             guard let a = Access.parse(access) else { throw CatalogueError.badAccess(access) }
-            conditions.append("fi.access = \(a.rawValue)")
+            query.access = a
         }
-        if let search = filter.search {
-            // The same index and folding as `kho search`: `dat` finds `đất`, `Đất` and `ĐẤT`.
-            if let filter = SearchQuery.filter(search, kind: .file, idSQL: "fi.id") {
-                conditions.append(SQL(sql: filter.sql, arguments: [filter.argument]))
-            }
-        }
-        return try read { db in
-            if let code = filter.box {
-                let box = try Lookup.box(db, code: code)
-                conditions.append("fi.box_id = \(box.id)")
-            }
-            if let fonds = filter.fonds {
-                let f = try Lookup.fonds(db, code: Clean.code(fonds))
-                conditions.append("b.fonds_id = \(f.id)")
-            }
-            return try fileViews(
-                db, where: conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))")
+        return try reading { tx in
+            if let code = filter.box { query.boxId = try tx.catalogue.box(code: code).id }
+            if let fonds = filter.fonds { query.fondsId = try tx.catalogue.fonds(code: Clean.code(fonds)).id }
+            return try fileViews(tx, query)
         }
     }
 
     /// One file.
     public func showFile(_ ref: FileRef) throws -> FileView {
-        try read { db in
-            let (_, file) = try Lookup.file(db, ref: ref)
-            guard var view = try fileViews(db, where: "WHERE fi.id = \(file.id)").first else {
+        try reading { tx in
+            let (_, file) = try tx.catalogue.file(ref: ref)
+            guard var view = try fileViews(tx, ListingStore.FileQuery(fileId: file.id)).first else {
                 throw CatalogueError.unknownFile(ref.description)
             }
-            let missing = try String.fetchAll(
-                db, sql: "SELECT name FROM master WHERE file_id = ? AND missing AND lost_event IS NULL ORDER BY name",
-                arguments: [file.id])
+            let missing = try tx.listing.missingMasters(fileId: file.id)
             view.missingMasters = missing.isEmpty ? nil : missing
             return view
         }
     }
 
-    /// The files `whereSQL` (a `WHERE` clause, or empty) selects, in box and file order.
-    private func fileViews(_ db: Database, where whereSQL: SQL) throws -> [FileView] {
-        let rows = try Row.fetchAll(
-            db,
-            SQLRequest<Row>(
-                literal: """
-                    SELECT fi.*, b.code AS box_code, b.fonds_id AS fonds_id, b.location AS box_location,
-                           (SELECT COUNT(*) FROM document d WHERE d.file_id = fi.id) AS document_count
-                    FROM file fi JOIN box b ON b.id = fi.box_id
-                    \(whereSQL) ORDER BY b.code, fi.code
-                    """))
-        let codes = try Self.archiveCodes(
-            db, fileIds: rows.map { $0["id"] }, fonds: Set(rows.map { $0["fonds_id"] as Int64 }))
-        let boxesOut = try boxesOutById(db)
-        let filesOut = try filesOutById(db)
-        return try rows.map { row in
-            let file = try FileRecord(row: row)
-            let box: String = row["box_code"]
+    /// The files `query` selects, in box and file order.
+    private func fileViews(_ tx: Stores, _ query: ListingStore.FileQuery) throws -> [FileView] {
+        let rows = try tx.listing.files(query)
+        let codes = try tx.listing.archiveCodes(
+            fileIds: rows.compactMap(\.file.id), fonds: Set(rows.map(\.fondsId)))
+        let boxesOut = try boxesOutById(tx)
+        let filesOut = try filesOutById(tx)
+        return rows.map { row in
+            let file = row.file
+            let box = row.box
             var custody = file.id.flatMap { filesOut[$0] }
             if custody == nil, var whole = boxesOut[file.boxId] {
                 whole.withBox = true
@@ -310,41 +246,34 @@ extension KhoStore {
                 archiveId: file.id.flatMap { codes[$0] }, language: file.language, keywords: file.keywords,
                 infoSymbol: file.infoSymbol, reliability: file.reliability, paperCode: file.paperCode,
                 backupMode: file.backupMode,
-                backupState: file.backupState, documents: row["document_count"], location: row["box_location"],
+                backupState: file.backupState, documents: row.documents, location: row.location,
                 custody: custody)
         }
     }
 
     /// The boxes out of the store as a whole, by box id.
-    private func boxesOutById(_ db: Database) throws -> [Int64: CustodyView] {
+    private func boxesOutById(_ tx: Stores) throws -> [Int64: CustodyView] {
         Dictionary(
-            try CustodyStore(db: db, time: time).custodies(.boxes, now: Date()).map { ($0.boxId, $0) },
+            try tx.custody.custodies(.boxes, now: Date()).map { ($0.boxId, $0) },
             uniquingKeysWith: { a, _ in a })
     }
 
     /// The files out of the store on their own, by file id.
-    private func filesOutById(_ db: Database) throws -> [Int64: CustodyView] {
+    private func filesOutById(_ tx: Stores) throws -> [Int64: CustodyView] {
         Dictionary(
-            try CustodyStore(db: db, time: time).custodies(.files, now: Date()).compactMap { v in
+            try tx.custody.custodies(.files, now: Date()).compactMap { v in
                 v.fileId.map { ($0, v) }
             },
             uniquingKeysWith: { a, _ in a })
     }
 
-    private static func boxView(_ row: Row, custody: [Int64: CustodyView] = [:]) throws -> BoxView {
-        let box = try Box(row: row)
+    private static func boxView(_ listed: ListingStore.ListedBox, custody: [Int64: CustodyView] = [:]) -> BoxView {
+        let box = listed.box
         return BoxView(
-            code: box.code, fonds: row["fonds_code"], extentMetres: box.extent.metres, location: box.location,
+            code: box.code, fonds: listed.fonds, extentMetres: box.extent.metres, location: box.location,
             startYear: box.startYear, endYear: box.endYear, condition: box.condition, notes: box.notes,
-            from: row["from_code"],
-            arrangement: box.arrangement, keptMetres: box.keptMM.map { Double($0) / 1000 }, files: row["n_files"],
-            sheets: row["n_sheets"], pages: row["n_pages"], custody: box.id.flatMap { custody[$0] })
+            from: listed.from,
+            arrangement: box.arrangement, keptMetres: box.keptMM.map { Double($0) / 1000 }, files: listed.files,
+            sheets: listed.sheets, pages: listed.pages, custody: box.id.flatMap { custody[$0] })
     }
-
-    static func likeEscape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
-            of: "_", with: "\\_")
-    }
-
-    static func likePrefix(_ s: String) -> String { likeEscape(Clean.text(s)) + "%" }
 }

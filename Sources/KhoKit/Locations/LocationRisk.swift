@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A risk to the records kept at a shelf location (*nguy cơ tại vị trí*): damp, a leaking roof, heat, pests.
 public enum LocationRisk: String, Vocabulary, Comparable {
@@ -151,13 +150,6 @@ struct RiskMap: Sendable {
     /// Marked locations and their risks, longest location first.
     var marks: [(location: String, risks: [LocationRisk])]
 
-    static func load(_ db: Database) throws -> RiskMap {
-        let rows = try Row.fetchAll(db, sql: "SELECT location, risks FROM location_risk")
-        return RiskMap(
-            marks: rows.map { (location: $0["location"], risks: LocationRisk.parseStored($0["risks"])) }
-                .sorted { ($0.location.count, $0.location) > ($1.location.count, $1.location) })
-    }
-
     /// Every risk of every mark covering `location`, and the marked locations they come from (longest first).
     func risks(at location: String) -> (risks: [LocationRisk], from: [String]) {
         guard !location.isEmpty else { return ([], []) }
@@ -199,11 +191,10 @@ extension KhoStore {
         if clear && !wanted.isEmpty { throw LocationError.noneWithRisks }
         let after = wanted.sorted()
         let newNote = try note.map { try Clean.notes($0) }
-        return try write { db in
-            let old = try Row.fetchOne(
-                db, sql: "SELECT risks, note, event_id FROM location_risk WHERE location = ?", arguments: [location])
-            let before = LocationRisk.parseStored(old?["risks"])
-            let oldNote: String = old?["note"] ?? ""
+        return try writing { tx in
+            let old = try tx.locations.mark(at: location)
+            let before = old?.risks ?? LocationRisk.parseStored(nil)
+            let oldNote: String = old?.note ?? ""
             let finalNote = after.isEmpty ? "" : (newNote ?? oldNote)
             if before == after && oldNote == finalNote {
                 throw LocationError.unchanged(location: location, risks: after)
@@ -219,54 +210,23 @@ extension KhoStore {
                         "location": location, "risks": after.isEmpty ? nil : LocationRisk.stored(after),
                         "note": after.isEmpty ? nil : finalNote,
                     ]))
-            try event.append(db)
-            try Self.setMark(db, location: location, risks: after, note: finalNote, event: event.id)
-            let boxes = try Self.boxesCovered(db, by: location)
+            try tx.events.append(&event)
+            try tx.locations.setMark(location: location, risks: after, note: finalNote, event: event.id)
+            let boxes = try tx.locations.boxesCovered(by: location)
             return LocationMarkResult(location: location, before: before, after: after, boxes: boxes, event: event)
         }
     }
 
-    /// Writes a location's mark (deletes it when `risks` is empty).
-    static func setMark(_ db: Database, location: String, risks: [LocationRisk], note: String, event: Int64?) throws {
-        if risks.isEmpty {
-            try db.execute(sql: "DELETE FROM location_risk WHERE location = ?", arguments: [location])
-        } else {
-            try db.execute(
-                sql: """
-                    INSERT INTO location_risk (location, risks, note, event_id) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (location) DO UPDATE SET risks = excluded.risks, note = excluded.note, event_id = excluded.event_id
-                    """, arguments: [location, LocationRisk.stored(risks), note, event])
-        }
-    }
-
-    /// How many boxes stand at a location the mark on `location` covers.
-    static func boxesCovered(_ db: Database, by location: String) throws -> Int {
-        // The locations starting with `location`: a range of the box_location index (U+10FFFF sorts after any
-        // character that can follow the prefix).
-        let candidates = try String.fetchAll(
-            db, sql: "SELECT location FROM box WHERE location >= ? AND location < ? || char(1114111)",
-            arguments: [location, location])
-        return candidates.filter { LocationCover.covers(location, $0) }.count
-    }
-
     /// The marked locations, in location order.
     public func locationMarks() throws -> [LocationMark] {
-        try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.location, r.risks, r.note, r.event_id, e.actor, e.happened_at
-                    FROM location_risk r LEFT JOIN event e ON e.id = r.event_id ORDER BY r.location
-                    """)
-            return try rows.map { row in
-                let location: String = row["location"]
-                return LocationMark(
-                    location: location, risks: LocationRisk.parseStored(row["risks"]), note: row["note"],
-                    boxes: try Self.boxesCovered(db, by: location), markedBy: row["actor"] ?? "?",
-                    markedAt: (row["happened_at"] as Int64?).map {
-                        time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0)))
-                    } ?? "?",
-                    event: row["event_id"])
+        try reading { tx in
+            try tx.locations.marks().map { mark in
+                LocationMark(
+                    location: mark.location, risks: mark.risks, note: mark.note,
+                    boxes: try tx.locations.boxesCovered(by: mark.location), markedBy: mark.actor ?? "?",
+                    markedAt: mark.happenedAt.map { time.dateTime(of: Date(timeIntervalSince1970: TimeInterval($0))) }
+                        ?? "?",
+                    event: mark.event)
             }
         }
     }
@@ -274,18 +234,10 @@ extension KhoStore {
     /// Every location where boxes stand or that is marked, with the boxes stored exactly there and the risks that
     /// reach it; `atRisk` keeps only the locations some risk reaches.
     public func locations(atRisk: Bool = false) throws -> [LocationView] {
-        try read { db in
-            let map = try RiskMap.load(db)
-            var boxes: [String: Int] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT location, COUNT(*) AS boxes FROM box WHERE location != '' GROUP BY location")
-            {
-                boxes[row["location"]] = row["boxes"]
-            }
-            var notes: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT location, note FROM location_risk") {
-                notes[row["location"]] = row["note"]
-            }
+        try reading { tx in
+            let map = try tx.locations.riskMap()
+            let boxes = try tx.locations.boxesByLocation()
+            let notes = try tx.locations.notesByLocation()
             let all = Set(boxes.keys).union(notes.keys)
             return all.sorted().compactMap { location in
                 let (risks, from) = map.risks(at: location)
@@ -299,27 +251,21 @@ extension KhoStore {
 
     /// Undoes a `location.mark`: the location's mark goes back to what it was before. Only the location's latest
     /// live mark can be undone.
-    func undoLocationMark(_ db: Database, _ original: Event, by who: Attribution) throws -> Event {
+    func undoLocationMark(_ tx: Stores, _ original: Event, by who: Attribution) throws -> Event {
         let detail = try EventDetail(decoding: original.detail)
         guard let location = (detail.after?["location"] ?? nil) else {
             throw WorkError.notUndoable(id: original.id ?? 0, kind: original.kind.label)
         }
-        if let later = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT id FROM event e WHERE e.kind = 'location.mark' AND e.id > ? AND json_extract(e.detail, '$.after.location') = ?
-                  AND \(LiveEvent.sql(alias: "e")) ORDER BY e.id LIMIT 1
-                """, arguments: [original.id, location])
-        {
+        if let later = try tx.locations.liveMark(of: location, after: original.id) {
             throw WorkError.laterEventFirst(
-                id: original.id ?? 0, later: later["id"], kind: EventKind.locationMark.label)
+                id: original.id ?? 0, later: later, kind: EventKind.locationMark.label)
         }
         let risks = LocationRisk.parseStored(detail.before?["risks"] ?? nil)
         let note = (detail.before?["note"] ?? nil) ?? ""
         var event = Event(kind: .undo, attribution: who, time: time, detail: EventDetail(note: original.kind.rawValue))
         event.undoes = original.id
-        try event.append(db)
-        try Self.setMark(db, location: location, risks: risks, note: note, event: event.id)
+        try tx.events.append(&event)
+        try tx.locations.setMark(location: location, risks: risks, note: note, event: event.id)
         return event
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoEstimation
 
 /// Which work the queue is for.
@@ -71,16 +70,16 @@ extension KhoStore {
         now: Date = Date()
     ) throws -> [QueueItem] {
         let year = LocalDay(iso: time.day(of: now))?.year ?? 2000
-        return try read { db in
+        return try reading { tx in
             var ranking = QueueRanking(
-                kind: kind, year: year, lang: lang, weights: weights, risks: try RiskMap.load(db))
-            for view in try CustodyStore(db: db, time: time).custodies(.all, now: now) {
+                kind: kind, year: year, lang: lang, weights: weights, risks: try tx.locations.riskMap())
+            for view in try tx.custody.custodies(.all, now: now) {
                 if let file = view.fileId { ranking.fileOut[file] = view } else { ranking.boxOut[view.boxId] = view }
             }
             let items: [QueueItem]
             switch kind {
-            case .arrangement: items = try ranking.arrangementItems(db)
-            case .scanning: items = try ranking.scanningItems(db)
+            case .arrangement: items = try tx.queue.unarrangedBoxes().map(ranking.item)
+            case .scanning: items = try tx.queue.unscannedFiles().map(ranking.item)
             }
             return QueueRanking.ranked(items, limit: limit)
         }
@@ -118,84 +117,47 @@ private struct QueueRanking {
 
     /// Boxes as received that are not arranged: condition the worst of the box and its files, retention the one of its
     /// files that weighs most, age the box's first year (else its files').
-    func arrangementItems(_ db: Database) throws -> [QueueItem] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT b.id AS box_id, b.code AS box_code, f.code AS fonds_code, b.location, b.condition, b.start_year, b.extent_mm,
-                       (SELECT GROUP_CONCAT(DISTINCT x.condition) FROM file x WHERE x.box_id = b.id) AS file_conditions,
-                       (SELECT GROUP_CONCAT(DISTINCT COALESCE(x.retention, '?')) FROM file x WHERE x.box_id = b.id)
-                           AS file_retentions,
-                       (SELECT MIN(x.start_year) FROM file x WHERE x.box_id = b.id) AS file_start_year
-                FROM box b JOIN fonds f ON f.id = b.fonds_id
-                WHERE b.from_box_id IS NULL AND b.arrangement = 'unarranged'
-                """
-        ).map { row in
-            let boxId: Int64 = row["box_id"]
-            let location: String = row["location"]
-            let conditions =
-                [Condition(rawValue: row["condition"]) ?? .good]
-                + ((row["file_conditions"] as String?) ?? "").split(separator: ",").compactMap {
-                    Condition(rawValue: String($0))
-                }
-            let retentions = ((row["file_retentions"] as String?) ?? "").split(separator: ",").map {
-                Retention(stored: String($0))
-            }
-            let factors = PriorityFactors(
-                condition: KhoStore.worst(conditions, weights), retention: KhoStore.weightiest(retentions, weights),
-                startYear: (row["start_year"] as Int?) ?? row["file_start_year"], location: location,
-                risks: risks.risks(at: location).risks)
-            let score = priorityScore(factors, currentYear: year, weights: weights)
-            let mm: Int64 = row["extent_mm"]
-            return QueueItem(
-                rank: 0, kind: kind, ref: row["box_code"], box: row["box_code"], file: nil, title: nil,
-                fonds: row["fonds_code"], location: location,
-                condition: factors.condition, retention: factors.retention?.stored,
-                startYear: factors.startYear,
-                risks: factors.risks, metres: Double(mm) / 1000, sheets: nil, score: score,
-                reason: priorityReason(factors, score, lang), custody: boxOut[boxId])
-        }
+    func item(_ box: QueueStore.UnarrangedBox) -> QueueItem {
+        let conditions =
+            [Condition(rawValue: box.condition) ?? .good]
+            + (box.fileConditions ?? "").split(separator: ",").compactMap { Condition(rawValue: String($0)) }
+        let retentions = (box.fileRetentions ?? "").split(separator: ",").map { Retention(stored: String($0)) }
+        let factors = PriorityFactors(
+            condition: KhoStore.worst(conditions, weights), retention: KhoStore.weightiest(retentions, weights),
+            startYear: box.startYear ?? box.fileStartYear, location: box.location,
+            risks: risks.risks(at: box.location).risks)
+        let score = priorityScore(factors, currentYear: year, weights: weights)
+        return QueueItem(
+            rank: 0, kind: kind, ref: box.box, box: box.box, file: nil, title: nil,
+            fonds: box.fonds, location: box.location,
+            condition: factors.condition, retention: factors.retention?.stored,
+            startYear: factors.startYear,
+            risks: factors.risks, metres: Double(box.extentMM) / 1000, sheets: nil, score: score,
+            reason: priorityReason(factors, score, lang), custody: boxOut[box.boxId])
     }
 
     /// Files not scanned or needing a rescan in arranged boxes, never secret: condition the worse of the file and its
     /// box, age the file's first year (else the box's).
-    func scanningItems(_ db: Database) throws -> [QueueItem] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT fi.id AS file_id, fi.code AS file_code, fi.title, fi.condition AS file_condition, fi.retention,
-                       fi.start_year AS file_start_year, fi.sheets, fi.scan_state,
-                       b.id AS box_id, b.code AS box_code, b.location, b.condition AS box_condition,
-                       b.start_year AS box_start_year, f.code AS fonds_code
-                FROM file fi JOIN box b ON b.id = fi.box_id JOIN fonds f ON f.id = b.fonds_id
-                WHERE b.arrangement = 'arranged' AND fi.access != 'secret' AND fi.scan_state IN ('none', 'rescan')
-                """
-        ).map { row in
-            let box: String = row["box_code"]
-            let code: String = row["file_code"]
-            let location: String = row["location"]
-            let factors = PriorityFactors(
-                condition: KhoStore.worst(
-                    [
-                        Condition(rawValue: row["file_condition"]) ?? .good,
-                        Condition(rawValue: row["box_condition"]) ?? .good,
-                    ], weights),
-                retention: Retention(stored: row["retention"]),
-                startYear: (row["file_start_year"] as Int?) ?? row["box_start_year"], location: location,
-                risks: risks.risks(at: location).risks)
-            let score = priorityScore(factors, currentYear: year, weights: weights)
-            var reason = priorityReason(factors, score, lang)
-            if (row["scan_state"] as String) == ScanState.rescan.rawValue {
-                reason += ", " + ScanState.rescan.label.text(lang)
-            }
-            return QueueItem(
-                rank: 0, kind: kind, ref: "\(box)/\(code)", box: box, file: code, title: row["title"],
-                fonds: row["fonds_code"], location: location,
-                condition: factors.condition, retention: factors.retention?.stored,
-                startYear: factors.startYear,
-                risks: factors.risks, metres: nil, sheets: row["sheets"], score: score, reason: reason,
-                custody: custody(file: row["file_id"], box: row["box_id"]))
+    func item(_ file: QueueStore.UnscannedFile) -> QueueItem {
+        let factors = PriorityFactors(
+            condition: KhoStore.worst(
+                [Condition(rawValue: file.fileCondition) ?? .good, Condition(rawValue: file.boxCondition) ?? .good],
+                weights),
+            retention: Retention(stored: file.retention),
+            startYear: file.fileStartYear ?? file.boxStartYear, location: file.location,
+            risks: risks.risks(at: file.location).risks)
+        let score = priorityScore(factors, currentYear: year, weights: weights)
+        var reason = priorityReason(factors, score, lang)
+        if file.scanState == ScanState.rescan.rawValue {
+            reason += ", " + ScanState.rescan.label.text(lang)
         }
+        return QueueItem(
+            rank: 0, kind: kind, ref: "\(file.box)/\(file.file)", box: file.box, file: file.file, title: file.title,
+            fonds: file.fonds, location: file.location,
+            condition: factors.condition, retention: factors.retention?.stored,
+            startYear: factors.startYear,
+            risks: factors.risks, metres: nil, sheets: file.sheets, score: score, reason: reason,
+            custody: custody(file: file.fileId, box: file.boxId))
     }
 
     /// Who has a file: its own custody, else its box's (the file is out with its box).

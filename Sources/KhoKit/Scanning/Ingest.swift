@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KhoConcurrency
 import KhoTIFF
 import Synchronization
@@ -21,8 +20,8 @@ extension KhoStore {
 
     /// The quality profile masters are checked against unless an ingest names another.
     public func defaultProfile() throws -> QualityProfile {
-        try read { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'qc_profile'"),
+        try reading { tx in
+            guard let json = try tx.scan.storedProfileJSON(),
                 let profile = try? JSONDecoder().decode(QualityProfile.self, from: Data(json.utf8))
             else { return .default }
             return profile
@@ -32,23 +31,14 @@ extension KhoStore {
     /// Makes `profile` the catalogue's default quality profile.
     public func setDefaultProfile(_ profile: QualityProfile, by who: Attribution) throws {
         let data = try JSONEncoder().encode(profile)
-        try write { db in
+        try writing { tx in
             // The profile before, so that the log says old → new (the built-in default when none was set).
-            let old =
-                try String.fetchOne(
-                    db,
-                    sql:
-                        "SELECT json_extract(value, '$.name') FROM setting WHERE key = 'qc_profile' AND json_valid(value)"
-                )
-                ?? QualityProfile.vn2025.name
-            try db.execute(
-                sql:
-                    "INSERT INTO setting (key, value) VALUES ('qc_profile', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [String(decoding: data, as: UTF8.self)])
+            let old = try tx.scan.storedProfileName() ?? QualityProfile.vn2025.name
+            try tx.scan.setStoredProfile(json: String(decoding: data, as: UTF8.self))
             var event = Event(
                 kind: .setting, attribution: who, time: time,
                 detail: EventDetail(before: ["qc_profile": old], after: ["qc_profile": profile.name]))
-            try event.append(db)
+            try tx.events.append(&event)
         }
     }
 
@@ -74,7 +64,7 @@ extension KhoStore {
         summary.profile = profile.name
         summary.findings = walkFindings.map { $0.text(lang) }
 
-        let catalogue = try read { db in try IngestCatalogue(db, root: rootPath, folders: folders) }
+        let catalogue = try reading { tx in try IngestCatalogue(tx.scan, root: rootPath, folders: folders) }
         let identity = try watchCatalogue()
         let work = Self.planWork(folders: folders, catalogue: catalogue, lang: lang, summary: &summary)
         let run = IngestRun(
@@ -82,8 +72,8 @@ extension KhoStore {
             started: started,
             identity: identity, transaction: transaction, progress: progress)
         let days = try writeBatches(Self.batches(of: work, masters: \.toRead.count), run: run, summary: &summary)
-        if try read({ db in try MasterDigests.recent(db) }) > MasterDigests.mergeAt {
-            try write(still: identity, task: Self.ingestTask) { db in try MasterDigests.merge(db) }
+        if try reading({ tx in try tx.scan.recentDigests() }) > MasterDigests.mergeAt {
+            try writing(still: identity, task: Self.ingestTask) { tx in try tx.scan.mergeDigests() }
         }
         summary.workDays = days.map { IngestWorkDay(day: $0.key.day, files: $0.value, source: $0.key.source) }
             .sorted { ($0.day, $0.source.rawValue) < ($1.day, $1.source.rawValue) }
@@ -109,7 +99,7 @@ extension KhoStore {
             let opened = Date()
             var gathered = 0
             // Only into the catalogue the ingest read its codes from (a restore or a copy over it stops it).
-            try write(still: run.identity, task: Self.ingestTask) { db in
+            try writing(still: run.identity, task: Self.ingestTask) { tx in
                 repeat {
                     let results = reader.wait()
                     reading = index + 1 < batches.count
@@ -120,7 +110,7 @@ extension KhoStore {
                         offset += item.toRead.count
                         Self.countRead(read, ref: item.ref, lang: run.lang, into: &summary)
                         try self.record(
-                            db, fileId: item.fileId, read: read, recorded: item.recorded, gone: item.gone,
+                            tx, fileId: item.fileId, read: read, recorded: item.recorded, gone: item.gone,
                             root: run.root, profile: run.profile,
                             by: run.who, lang: run.lang, registered: run.registered(item.fileId), now: run.now,
                             summary: &summary,

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// When the work an ingest records happened: the rule for dating one catalogue file's `scan.ingest` event.
 enum IngestWorkTime {
@@ -32,43 +31,10 @@ enum IngestWorkTime {
 /// Catalogues made before kho recorded `added_by` (v8) fall back to what those could say: a `file.add` event names
 /// its file; an `import.files` made the next `count` ids then (ids were not deleted before deletes existed).
 struct RegistrationTimes {
-    private var added: [Int64: Date] = [:]
-    private var imported: [(first: Int64, last: Int64, at: Date)] = []
+    var added: [Int64: Date] = [:]
+    var imported: [(first: Int64, last: Int64, at: Date)] = []
 
     init() {}
-
-    /// The registration times of the files `ids` (one seek each: an ingest asks about the files it touches, never
-    /// the whole catalogue).
-    init(_ db: Database, files ids: some Sequence<Int64>) throws {
-        let made = try db.cachedStatement(
-            sql: "SELECT e.happened_at FROM file f JOIN event e ON e.id = f.added_by WHERE f.id = ?")
-        for id in ids {
-            if let at = try Int64.fetchOne(made, arguments: [id]) {
-                added[id] = Date(timeIntervalSince1970: TimeInterval(at))
-            }
-        }
-        var highest: Int64 = 0
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT kind, file_id, happened_at, CASE WHEN kind = 'import.files' THEN detail END AS import_detail
-                FROM event WHERE kind IN ('file.add', 'import.files') AND id < COALESCE((SELECT MIN(added_by) FROM file), 1 << 62)
-                ORDER BY id
-                """)
-        while let row = try rows.next() {
-            let at = Date(timeIntervalSince1970: TimeInterval(row["happened_at"] as Int64))
-            if (row["kind"] as String) == EventKind.fileAdd.rawValue {
-                guard let id = row["file_id"] as Int64? else { continue }
-                if added[id] == nil { added[id] = at }
-                highest = max(highest, id)
-            } else {
-                let count = Int64(EventDetail(json: (row["import_detail"] as String?) ?? "{}").count ?? 0)
-                guard count > 0 else { continue }
-                imported.append((highest + 1, highest + count, at))
-                highest += count
-            }
-        }
-    }
 
     /// When file `id` was registered, or nil when the log does not say.
     func callAsFunction(_ id: Int64) -> Date? {

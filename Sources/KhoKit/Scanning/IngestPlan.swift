@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension KhoStore {
     /// What to read: for each catalogued, non-secret folder, its new and changed masters; and for each file, its
@@ -127,73 +126,6 @@ struct IngestCatalogue {
     var files: [String: KnownFile] = [:]
     var existing: [String: KnownMaster] = [:]
     var registered = RegistrationTimes()
-
-    /// Only what this ingest can touch: the files of the folders walked and of the masters ingested from `root`
-    /// before, one index seek each (a catalogue of 8.000 files costs an ingest of 120 folders what one of 120 does).
-    init(_ db: Database, root: String, folders: [ScanFolder]) throws {
-        let byCode = try db.cachedStatement(
-            sql: "SELECT f.id, f.access FROM file f JOIN box b ON b.id = f.box_id WHERE b.code = ? AND f.code = ?")
-        for folder in folders {
-            guard let row = try Row.fetchOne(byCode, arguments: [folder.box, folder.file]) else { continue }
-            files["\(folder.box)/\(folder.file)"] = KnownFile(id: row["id"], access: row["access"])
-        }
-        let fromRoot = try loadMasters(db, root: root, folders: folders)
-        let byId = try db.cachedStatement(
-            sql:
-                "SELECT b.code AS box_code, f.code AS file_code, f.access FROM file f JOIN box b ON b.id = f.box_id WHERE f.id = ?"
-        )
-        for id in fromRoot {
-            guard let row = try Row.fetchOne(byId, arguments: [id]) else { continue }
-            files["\(row["box_code"] as String)/\(row["file_code"] as String)"] = KnownFile(
-                id: id, access: row["access"])
-        }
-        registered = try RegistrationTimes(db, files: files.values.map(\.id))
-    }
-
-    /// The masters under a folder walked now (whatever root they were ingested from), and every master ingested from
-    /// this root before whose folder is not on disk any more (a folder removed whole). Never the whole table: masters
-    /// ingested from another root and not walked now cannot change or go missing in this ingest, so a catalogue of
-    /// 500.000 masters costs an ingest of 3.000 new ones what an empty one does.
-    /// Returns the files with masters from this root whose folders were not walked.
-    private mutating func loadMasters(_ db: Database, root: String, folders: [ScanFolder]) throws -> [Int64] {
-        let columns = "rel_path, id, file_id, device, inode, size, mtime_ns, ctime_ns, missing"
-        // A folder's masters are the relative paths from "BOX/FILE/" up to "BOX/FILE0" ('0' follows '/').
-        let underFolder = try db.cachedStatement(
-            sql: "SELECT \(columns) FROM master WHERE rel_path >= ? AND rel_path < ?")
-        var walked: Set<Int64> = []
-        for folder in folders {
-            let prefix = "\(folder.box)/\(folder.file)"
-            if let id = files[prefix]?.id { walked.insert(id) }
-            try add(Row.fetchCursor(underFolder, arguments: [prefix + "/", prefix + "0"]))
-        }
-        // The files with masters from this root, one index seek each (a skip scan of master_root_file).
-        let fromRoot = try Int64.fetchAll(
-            db,
-            sql: """
-                WITH RECURSIVE f(id) AS (
-                    SELECT MIN(file_id) FROM master WHERE root = ? AND NOT missing
-                    UNION ALL
-                    SELECT (SELECT MIN(file_id) FROM master WHERE root = ? AND NOT missing AND file_id > f.id) FROM f
-                    WHERE f.id IS NOT NULL)
-                SELECT id FROM f WHERE id IS NOT NULL
-                """, arguments: [root, root])
-        let ofFile = try db.cachedStatement(sql: "SELECT \(columns) FROM master WHERE file_id = ?")
-        let unwalked = fromRoot.filter { !walked.contains($0) }
-        for id in unwalked {
-            try add(Row.fetchCursor(ofFile, arguments: [id]))
-        }
-        return unwalked
-    }
-
-    private mutating func add(_ rows: RowCursor) throws {
-        while let row = try rows.next() {
-            let identity = FileIdentity(
-                device: row["device"], inode: row["inode"], size: row["size"],
-                mtimeNS: row["mtime_ns"], ctimeNS: row["ctime_ns"])
-            existing[row["rel_path"]] = KnownMaster(
-                id: row["id"], fileId: row["file_id"], identity: identity, missing: row["missing"])
-        }
-    }
 }
 
 /// One catalogue file's share of an ingest: the masters to read and those gone from disk.

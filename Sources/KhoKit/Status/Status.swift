@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// How many files (and their pages) stand on each rung of the digitization ladder.
 public struct Ladder: Codable, Sendable, Hashable {
@@ -136,29 +135,22 @@ public struct Status: Codable, Sendable, Hashable {
 extension KhoStore {
     /// Computes progress for the whole catalogue and per fonds.
     public func status(now: Date = Date()) throws -> Status {
-        try read { db in
+        try reading { tx in
             var count = StatusCount()
-            try count.readBoxes(db)
-            try count.readFiles(db)
+            try tx.status.forEachBox { count.add($0) }
+            try tx.status.forEachFileGroup { count.add($0) }
             count.addFamilies()
-            for (fonds, figures) in try WeedStore(db: db).figures() {
+            for (fonds, figures) in try tx.weeding.figures() {
                 count.perFonds[fonds, default: StatusTally()].weedInMillimetres = figures
             }
-            return try count.status(db, asOf: time.dateTime(of: now))
+            return count.status(fonds: try tx.status.fonds(), asOf: time.dateTime(of: now))
         }
     }
 
     /// Progress, with the copies when any beyond the primary is registered or the primary was audited.
     public func statusWithCopies(now: Date = Date()) throws -> Status {
         var result = try status(now: now)
-        let registered = try read { db in
-            try Int.fetchOne(
-                db,
-                sql:
-                    "SELECT COUNT(*) FROM copy_site WHERE removed_at IS NULL AND (NOT is_primary OR last_audit_at IS NOT NULL)"
-            )
-                ?? 0
-        }
+        let registered = try reading { tx in try tx.status.copiesBeyondUnauditedPrimary() }
         if registered > 0 { result.copies = try copiesSummary() }
         return result
     }
@@ -172,68 +164,41 @@ struct StatusCount {
     var tree = BoxFamilies()
     var boxFonds: [Int64: Int64] = [:]
 
-    /// Counts each fonds' boxes, and makes a family of each box as received; boxes made from another join its family.
-    mutating func readBoxes(_ db: Database) throws {
-        // Cursors, not arrays: rows are read in place, which matters at province scale (50,000 boxes).
-        let boxes = try Row.fetchCursor(
-            db,
-            sql:
-                """
-                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id,
-                       arrangement = 'arranged' AS arranged, \(Bounds.sql("kept_mm")) AS kept_mm
-                FROM box
-                """
-        )
-        while let row = try boxes.next() {
-            let id: Int64 = row["id"]
-            let fonds: Int64 = row["fonds_id"]
-            boxFonds[id] = fonds
-            perFonds[fonds, default: StatusTally()].boxes += 1
-            if let parent: Int64 = row["from_box_id"] {
-                tree.add(child: id, parent: parent)
-            } else {
-                let arranged: Bool = row["arranged"]
-                families[id] = Family(
-                    fonds: fonds, extentMM: row["extent_mm"], arranged: arranged, keptMM: row["kept_mm"])
-            }
+    /// Counts a box to its fonds, and makes a family of a box as received; a box made from another joins its family.
+    mutating func add(_ box: StatusStore.BoxRow) {
+        boxFonds[box.id] = box.fonds
+        perFonds[box.fonds, default: StatusTally()].boxes += 1
+        if let parent = box.fromBox {
+            tree.add(child: box.id, parent: parent)
+        } else {
+            families[box.id] = Family(
+                fonds: box.fonds, extentMM: box.extentMM, arranged: box.arranged, keptMM: box.keptMM)
         }
     }
 
-    /// Adds each box's files, sheets, digitized pages and ladder rungs to its fonds, and the files that may be
-    /// scanned (not secret) to its family.
-    mutating func readFiles(_ db: Database) throws {
-        let stats = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT box_id, access, scan_state, COUNT(*) AS files, COUNT(sheets) AS files_with_sheets,
-                       COALESCE(SUM(\(Bounds.sql("sheets"))), 0) AS sheets,
-                       COALESCE(SUM(\(Bounds.sql("pages"))), 0) AS pages
-                FROM file GROUP BY box_id, access, scan_state
-                """)
-        while let row = try stats.next() {
-            let boxId: Int64 = row["box_id"]
-            let secret = (row["access"] as String) == Access.secret.rawValue
-            let state = ScanState(rawValue: row["scan_state"]) ?? .none
-            let files: Int = row["files"]
-            let withSheets: Int = row["files_with_sheets"]
-            let sheets: Int = row["sheets"]
-            let pages: Int = row["pages"]
-            let fonds = boxFonds[boxId] ?? 0
-            var p = perFonds[fonds, default: StatusTally()]
-            p.files += files
-            p.sheets += sheets
-            p.filesWithoutSheets += files - withSheets
-            if secret {
-                p.ladder.secret += files
-            } else {
-                p.ladder.add(files, to: state)
-            }
-            if state.isDigitized { p.pagesScanned += pages }
-            perFonds[fonds] = p
-
-            guard !secret else { continue }
-            addToFamily(of: boxId, files: files, withSheets: withSheets, sheets: sheets, state: state)
+    /// Adds a box's files (of one access and rung), sheets, digitized pages and ladder rungs to its fonds, and the
+    /// files that may be scanned (not secret) to its family.
+    mutating func add(_ group: StatusStore.FileGroup) {
+        let secret = group.access == Access.secret.rawValue
+        let state = ScanState(rawValue: group.scanState) ?? .none
+        let files = group.files
+        let withSheets = group.filesWithSheets
+        let sheets = group.sheets
+        let fonds = boxFonds[group.boxId] ?? 0
+        var p = perFonds[fonds, default: StatusTally()]
+        p.files += files
+        p.sheets += sheets
+        p.filesWithoutSheets += files - withSheets
+        if secret {
+            p.ladder.secret += files
+        } else {
+            p.ladder.add(files, to: state)
         }
+        if state.isDigitized { p.pagesScanned += group.pages }
+        perFonds[fonds] = p
+
+        guard !secret else { return }
+        addToFamily(of: group.boxId, files: files, withSheets: withSheets, sheets: sheets, state: state)
     }
 
     /// Adds files that may be scanned to the family of `boxId`, on their rung when it counts as digitized.
@@ -273,16 +238,15 @@ struct StatusCount {
     /// Each fonds' figures in code order and their total, in metres. The fonds' lengths are rounded so that they add up
     /// to the total's (a digitized length is a fraction of a box's millimetres: rounded one by one, four fonds of
     /// 12,2215 m in all showed 12,222 m beside a total of 12,221 m).
-    func status(_ db: Database, asOf: String) throws -> Status {
+    func status(fonds: [(id: Int64, code: String, name: String)], asOf: String) -> Status {
         var total = StatusTally()
         var tallies: [StatusTally] = []
         var fondsList: [Status.FondsProgress] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code") {
-            let id: Int64 = row["id"]
-            let p = perFonds[id, default: StatusTally()]
+        for row in fonds {
+            let p = perFonds[row.id, default: StatusTally()]
             total.add(p)
             tallies.append(p)
-            fondsList.append(Status.FondsProgress(code: row["code"], name: row["name"], progress: p.figures()))
+            fondsList.append(Status.FondsProgress(code: row.code, name: row.name, progress: p.figures()))
         }
         let figures = total.figures()
         let lengths: [(KeyPath<StatusTally, Double>, WritableKeyPath<StatusFigures, Double>)] = [

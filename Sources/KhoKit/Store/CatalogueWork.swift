@@ -102,6 +102,11 @@ extension KhoStore {
     /// One write transaction of a long task (`task`, e.g. "việc dựng bản PDF/A"), done only when the catalogue is still
     /// the one the task has been writing to (`watch`); else ``StoreError/catalogueReplaced(path:task:)`` and nothing is
     /// written.
+    /// ``write(still:task:_:)`` with the stores over the transaction.
+    func writing<T>(still watch: CatalogueWatch, task: Text, _ body: (Stores) throws -> T) throws -> T {
+        try write(still: watch, task: task) { db in try body(Stores(db: db, time: time)) }
+    }
+
     func write<T>(still watch: CatalogueWatch, task: Text, _ body: (Database) throws -> T) throws -> T {
         try write { db in
             guard try watch.holds(db, path: path) else {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension KhoStore {
     /// The access of each file named (`BOX/FILE`); names that are no file are left out.
@@ -9,16 +8,13 @@ extension KhoStore {
     public func fileAccess(of refs: some Collection<String>) throws -> [String: Access] {
         let wanted = Set(refs)
         guard !wanted.isEmpty else { return [:] }
-        return try read { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT f.access FROM file f JOIN box b ON b.id = f.box_id WHERE b.code = ? AND f.code = ?")
+        return try reading { tx in
             var found: [String: Access] = [:]
             for ref in wanted {
                 guard let slash = ref.firstIndex(of: "/") else { continue }
                 let box = String(ref[..<slash])
                 let file = String(ref[ref.index(after: slash)...])
-                if let raw = try String.fetchOne(statement, arguments: [box, file]), let access = Access(rawValue: raw)
-                {
+                if let raw = try tx.users.access(box: box, file: file), let access = Access(rawValue: raw) {
                     found[ref] = access
                 }
             }

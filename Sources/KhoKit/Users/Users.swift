@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdBcrypt
 
 /// A person who may log in to `kho serve`, as `kho user list` shows them (never with the password's hash).
@@ -58,18 +57,16 @@ extension KhoStore {
         guard !full.isEmpty else { throw UserError.emptyFullName }
         try Self.checkStrength(password)
         let hash = Bcrypt.hash(password, cost: cost)
-        return try write { db in
-            if try Self.userRow(db, login) != nil { throw UserError.exists(login) }
-            try db.execute(
-                sql: """
-                    INSERT INTO users (name, full_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [login, full, role.rawValue, hash, Int64(who.recordedAt.timeIntervalSince1970)])
+        return try writing { tx in
+            if try tx.users.user(named: login) != nil { throw UserError.exists(login) }
+            try tx.users.insert(
+                name: login, fullName: full, role: role, hash: hash,
+                createdAt: Int64(who.recordedAt.timeIntervalSince1970))
             var event = Event(
                 kind: .userAdd, attribution: who, time: time,
                 detail: EventDetail(after: ["user": login, "full_name": full, "role": role.rawValue]))
-            try event.append(db)
-            guard let user = try Self.userRow(db, login) else { throw UserError.unknown(login) }
+            try tx.events.append(&event)
+            guard let user = try tx.users.user(named: login) else { throw UserError.unknown(login) }
             return user.view
         }
     }
@@ -82,47 +79,36 @@ extension KhoStore {
     {
         try Self.checkStrength(password)
         let hash = Bcrypt.hash(password, cost: cost)
-        try editUser(name, by: who, note: "password") { db, id in
-            try db.execute(
-                sql: "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?",
-                arguments: [hash, id])
-        }
+        try editUser(name, by: who, note: "password") { users, id in try users.setPassword(hash: hash, id: id) }
     }
 
     /// Disables an account (or enables it again): a disabled person cannot log in.
     public func setUserDisabled(name: String, _ disabled: Bool, by who: Attribution) throws {
-        try editUser(name, by: who, after: ["disabled": disabled ? "yes" : "no"]) { db, id in
-            try db.execute(sql: "UPDATE users SET disabled = ? WHERE id = ?", arguments: [disabled, id])
+        try editUser(name, by: who, after: ["disabled": disabled ? "yes" : "no"]) { users, id in
+            try users.setDisabled(disabled, id: id)
         }
     }
 
     /// Changes a person's role.
     public func setUserRole(name: String, _ role: Role, by who: Attribution) throws {
-        try editUser(name, by: who, after: ["role": role.rawValue]) { db, id in
-            try db.execute(sql: "UPDATE users SET role = ? WHERE id = ?", arguments: [role.rawValue, id])
+        try editUser(name, by: who, after: ["role": role.rawValue]) { users, id in
+            try users.setRole(role, id: id)
         }
     }
 
     /// Saves the language a person chose for the pages (a preference, not an event).
     public func setUserLanguage(id: Int64, _ lang: Lang) throws {
-        try write { db in
-            try db.execute(sql: "UPDATE users SET lang = ? WHERE id = ?", arguments: [lang.rawValue, id])
-        }
+        try writing { tx in try tx.users.setLanguage(lang, id: id) }
     }
 
     /// Every person who may log in, by login name.
     public func users() throws -> [UserView] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map { UserRow(row: $0).view }
-        }
+        try reading { tx in try tx.users.all() }
     }
 
     /// The person with this id, if the account exists and is enabled.
     public func activeUser(id: Int64) throws -> UserView? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ? AND disabled = 0", arguments: [id])
-                .map { UserRow(row: $0).view }
-        }
+        try reading { tx in try tx.users.active(id: id) }
     }
 
     /// Checks a login: a right password resets the count of wrong ones; the fifth wrong one in a row locks the
@@ -133,7 +119,7 @@ extension KhoStore {
         -> LoginOutcome
     {
         let login = name.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let user = try read({ db in try Self.userRow(db, login) }) else {
+        guard let user = try reading({ tx in try tx.users.user(named: login) }) else {
             _ = Bcrypt.verify(password, hash: PasswordPolicy.decoy)
             return .refused
         }
@@ -141,49 +127,39 @@ extension KhoStore {
         let right = Bcrypt.verify(password, hash: user.hash)
         if right {
             if user.failedAttempts > 0 || user.lockedUntil != nil {
-                try write { db in
-                    try db.execute(
-                        sql: "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
-                        arguments: [user.id])
-                }
+                try writing { tx in try tx.users.clearFailures(id: user.id) }
             }
             return user.disabled ? .refused : .success(user.view)
         }
-        return try write { db in
-            try db.execute(
-                sql: "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?", arguments: [user.id])
-            let failures =
-                try Int.fetchOne(
-                    db, sql: "SELECT failed_attempts FROM users WHERE id = ?", arguments: [user.id]) ?? 0
+        return try writing { tx in
+            let failures = try tx.users.addFailure(id: user.id)
             guard failures >= PasswordPolicy.maxFailures else { return .refused }
             let until = now.addingTimeInterval(PasswordPolicy.lockSeconds)
-            try db.execute(
-                sql: "UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?",
-                arguments: [Int64(until.timeIntervalSince1970.rounded(.up)), user.id])
+            try tx.users.lock(id: user.id, until: Int64(until.timeIntervalSince1970.rounded(.up)))
             let who = Attribution(actor: "kho serve", recorder: "\(login)@\(client)", happenedAt: now, recordedAt: now)
             var event = Event(
                 kind: .userLock, attribution: who, time: time,
                 detail: EventDetail(
                     after: ["user": login, "locked_until": time.dateTime(of: until)],
                     note: "\(PasswordPolicy.maxFailures) wrong passwords from \(client)"))
-            try event.append(db)
+            try tx.events.append(&event)
             return .locked(until: until)
         }
     }
 
     private func editUser(
         _ name: String, by who: Attribution, after: [String: String?] = [:], note: String? = nil,
-        _ change: (Database, Int64) throws -> Void
+        _ change: (UserStore, Int64) throws -> Void
     ) throws {
         let login = name.lowercased()
-        try write { db in
-            guard let user = try Self.userRow(db, login) else { throw UserError.unknown(login) }
-            try change(db, user.id)
+        try writing { tx in
+            guard let user = try tx.users.user(named: login) else { throw UserError.unknown(login) }
+            try change(tx.users, user.id)
             var detail = after
             detail["user"] = login
             var event = Event(
                 kind: .userEdit, attribution: who, time: time, detail: EventDetail(after: detail, note: note))
-            try event.append(db)
+            try tx.events.append(&event)
         }
     }
 
@@ -200,30 +176,5 @@ extension KhoStore {
         guard password.count >= PasswordPolicy.minimumLength else {
             throw UserError.weakPassword(minimum: PasswordPolicy.minimumLength)
         }
-    }
-
-    fileprivate static func userRow(_ db: Database, _ login: String) throws -> UserRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [login]).map(UserRow.init)
-    }
-}
-
-/// A row of the `users` table, with the hash and the count of wrong passwords.
-private struct UserRow {
-    var id: Int64
-    var hash: String
-    var failedAttempts: Int
-    var lockedUntil: Date?
-    var disabled: Bool
-    var view: UserView
-
-    init(row: Row) {
-        id = row["id"]
-        hash = row["password_hash"]
-        failedAttempts = row["failed_attempts"]
-        disabled = row["disabled"]
-        lockedUntil = (row["locked_until"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
-        view = UserView(
-            id: id, name: row["name"], fullName: row["full_name"], role: Role(rawValue: row["role"]) ?? .viewer,
-            disabled: disabled, lockedUntil: lockedUntil, lang: Lang(rawValue: row["lang"]) ?? .vi)
     }
 }

@@ -7,14 +7,17 @@ enum MasterDigests {
     /// Recent digests an ingest may leave before it merges them: a few days' work.
     static let mergeAt = 16_384
 
+}
+
+extension ScanStore {
     /// How many digests are recent (not merged yet); one read of the small index.
-    static func recent(_ db: Database) throws -> Int {
+    func recentDigests() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master_digest WHERE merged = 0") ?? 0
     }
 
     /// Moves the recent digests into the big index in one transaction: each page of it is written once, however many
     /// digests land on it.
-    static func merge(_ db: Database) throws {
+    func mergeDigests() throws {
         try db.execute(sql: "UPDATE master_digest SET merged = 1 WHERE merged = 0")
     }
 }

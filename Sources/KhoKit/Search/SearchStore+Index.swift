@@ -122,7 +122,7 @@ enum SearchIndex {
 
     /// SQL that indexes (`delete: false`) or forgets (`true`: FTS5's `delete` command, given the text indexed) in
     /// both tables one row (`from` empty: `rowid` and `text` are of `NEW` or `OLD`) or every row of `from`.
-    private static func write(rowid: String, text: String, from: String = "", delete: Bool) -> String {
+    fileprivate static func write(rowid: String, text: String, from: String = "", delete: Bool) -> String {
         tables.map { table in
             let value = table == "search_folded" ? foldedSQL(text) : text
             let (columns, command) = delete ? ("\(table), rowid, text", "'delete', ") : ("rowid, text", "")
@@ -132,19 +132,22 @@ enum SearchIndex {
         }.joined(separator: "\n")
     }
 
-    private static func rowid(_ source: Source, row: String) -> String {
+    fileprivate static func rowid(_ source: Source, row: String) -> String {
         "\(row).\(source.id) * 4 + \(source.kind.rawValue)"
     }
+}
 
+extension SearchStore {
     /// Indexes the rows of `table` (all, or those with an id above `after`) in one statement per index table. A
     /// document's kind name is joined, not looked up row by row (half the cost of building its text).
-    private static func index(_ db: Database, table: String, after: Int64?) throws {
-        guard let source = sources.first(where: { $0.table == table }) else { return }
+    private func index(table: String, after: Int64?) throws {
+        guard let source = SearchIndex.sources.first(where: { $0.table == table }) else { return }
         let join = source.kind == .document ? " LEFT JOIN document_kind k ON k.key = r.kind" : ""
         let filter = after == nil ? "" : " WHERE r.\(source.id) > ?"
         try db.execute(
-            sql: write(
-                rowid: rowid(source, row: "r"), text: text(source, row: "r", kindName: "COALESCE(k.vi, '')"),
+            sql: SearchIndex.write(
+                rowid: SearchIndex.rowid(source, row: "r"),
+                text: SearchIndex.text(source, row: "r", kindName: "COALESCE(k.vi, '')"),
                 from: "FROM \(table) r\(join)\(filter)", delete: false),
             arguments: after.map { [$0, $0] } ?? [])
     }
@@ -157,15 +160,15 @@ enum SearchIndex {
     ///
     /// With `batch` (the texts of the rows `body` inserts, in order, with ids from that first one on), those are
     /// indexed instead of texts built in SQL from the rows.
-    static func bulkInsert<T>(
-        _ db: Database, table: String, batch: Batch? = nil, _ body: (_ firstId: Int64) throws -> T
+    func bulkInsert<T>(
+        table: String, batch: SearchIndex.Batch? = nil, _ body: (_ firstId: Int64) throws -> T
     ) throws -> T {
         // Above every id the table ever gave (a deleted row's id is never given again).
         let before = try RowIds.highestGiven(db, table: table)
         try db.execute(sql: "INSERT INTO search_pause (paused) VALUES (1)")
         let result = try body(before + 1)
         try db.execute(sql: "DELETE FROM search_pause")
-        if let batch, let source = sources.first(where: { $0.table == table }) {
+        if let batch, let source = SearchIndex.sources.first(where: { $0.table == table }) {
             let (exact, folded) = batch.json
             for (index, json) in [("search_exact", exact), ("search_folded", folded)] {
                 try db.execute(
@@ -175,7 +178,7 @@ enum SearchIndex {
                         """, arguments: [before + 1, json])
             }
         } else {
-            try index(db, table: table, after: before)
+            try index(table: table, after: before)
         }
         return result
     }
