@@ -97,17 +97,7 @@ extension DocumentStore {
     }
 }
 
-// Forwarders for the code not moved to its store yet (the log's undo, the check); they take the stores' forms.
-extension KhoStore {
-    func undoDocument(_ db: Database, original: Event) throws {
-        try undoDocument(DocumentStore(db: db), original: original)
-    }
-
-    func undoDocumentImport(_ db: Database, original: Event) throws {
-        try undoDocumentImport(DocumentStore(db: db), original: original)
-    }
-}
-
+// A forwarder for the code not moved to its store yet (the check); it takes the store's form.
 extension DocumentQueries {
     static func pageRangeFindings(_ db: Database) throws -> [PageRangeFinding] {
         try DocumentStore(db: db).pageRangeFindings()

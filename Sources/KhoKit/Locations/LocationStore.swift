@@ -110,10 +110,3 @@ extension RiskMap {
     /// `tx.locations.riskMap()`.
     static func load(_ db: Database) throws -> RiskMap { try LocationStore(db: db).riskMap() }
 }
-
-extension KhoStore {
-    /// Forwarder for the log's undo until it moves to its store: ``undoLocationMark(_:_:by:)`` with the stores.
-    func undoLocationMark(_ db: Database, _ original: Event, by who: Attribution) throws -> Event {
-        try undoLocationMark(Stores(db: db, time: time), original, by: who)
-    }
-}

@@ -30,9 +30,7 @@ extension KhoStore {
     ]
 
     private func undoNow(eventId: Int64, by who: Attribution) throws -> Event {
-        // Documents, location marks and reviews take the transaction's connection until they move to their stores.
-        try write { db in
-            let tx = Stores(db: db, time: time)
+        try writing { tx in
             let original = try Self.eventToUndo(tx, eventId)
             // Renames, deletes, imports and the destruction list have their own rules (Corrections, Weeding).
             if let done = try undoCorrection(tx, original: original, by: who) { return done }
@@ -42,15 +40,15 @@ extension KhoStore {
             if Self.onDocuments.contains(original.kind) {
                 // Documents have their own rule: the document's latest event (an import: none of its documents touched).
                 if original.kind == .importDocs {
-                    try undoDocumentImport(db, original: original)
+                    try undoDocumentImport(tx.documents, original: original)
                 } else {
-                    try undoDocument(db, original: original)
+                    try undoDocument(tx.documents, original: original)
                 }
                 return try appendUndo(tx, of: original, by: who)
             }
             // Location marks and custody have their own "latest first" rules (by location; by hand-out and return).
             switch original.kind {
-            case .locationMark: return try undoLocationMark(db, original, by: who)
+            case .locationMark: return try undoLocationMark(tx, original, by: who)
             case .custodyOut, .custodyIn: return try undoCustody(tx, original, by: who)
             default: break
             }
