@@ -51,8 +51,8 @@ import Testing
                     INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language,
                                           seconds, settings, sources, built_at)
                     VALUES (?, ?, ?, '/x.pdf', 'abc', 1, 100, 'PDF/A-2B', 'Tesseract 5', 'vie', 1.0, '{"cores":4,"jobs":2}', ?, 0)
-                    """, arguments: [fileId, event.id, code, try FileLadder.sources(db, fileId: fileId)])
-            return try FileLadder.apply(db, fileId: fileId).after
+                    """, arguments: [fileId, event.id, code, try ScanStore(db: db).sources(fileId: fileId)])
+            return try FileLadder.apply(ScanStore(db: db), fileId: fileId).after
         }
     }
 
@@ -163,7 +163,7 @@ import Testing
         try store.write { db in
             try db.execute(sql: "UPDATE master SET sha256 = 'new' WHERE rel_path = 'H1/01/0001.tif'")
         }
-        let after = try store.write { db in try FileLadder.apply(db, fileId: 1).after }
+        let after = try store.writing { tx in try FileLadder.apply(tx.scan, fileId: 1).after }
         // Then the file needs a rebuild, and does not count as digitized until it is rebuilt
         #expect(after == .rebuild)
         #expect(!ScanState.rebuild.isDigitized)

@@ -33,7 +33,7 @@ public struct PdfCopyView: Codable, Sendable, Hashable {
     }
 }
 
-/// The recorded copies (what a copy is made from is the ladder's: ``FileLadder/sources(_:fileId:)``).
+/// The recorded copies (what a copy is made from is the ladder's: ``ScanStore/sources(fileId:)``).
 enum PdfCopies {
     /// A recorded copy as `kho pdf list` shows it: times in local time, pages with text as numbers.
     static func view(_ copy: DeliveryStore.LatestCopy, time: LocalTime) -> PdfCopyView {

@@ -1,14 +1,8 @@
 import Foundation
-import GRDB
 
 /// What a legal copy is made from, and whether a file's masters are still that (the ladder's *delivered* and
 /// *needs rebuild* rungs).
 extension FileLadder {
-    /// What a copy is made from: one line per master in page order, its name and reference SHA-256.
-    static func sources(_ db: Database, fileId: Int64) throws -> String {
-        try ScanStore(db: db).sources(fileId: fileId)
-    }
-
     /// Whether the file's latest copy was made from its masters as they are now; nil when it has no copy.
     static func madeFromCurrentMasters(_ scan: ScanStore, fileId: Int64) throws -> Bool? {
         guard let made = try scan.latestCopySources(fileId: fileId) else { return nil }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Where a file stands on the digitization ladder: one rule, used after every change to its masters, its hand
 /// record, its sheet count, a confirmation or an acceptance.
@@ -77,24 +76,5 @@ enum FileLadder {
         let s = try settle(scan, fileId: fileId)
         try scan.setStanding(fileId: fileId, state: s.after, pages: s.pages)
         return s
-    }
-
-    // For code not yet moved to the stores (Delivery): the same, from a connection.
-
-    static func masters(_ db: Database, fileId: Int64) throws -> Masters {
-        try ScanStore(db: db).masters(fileId: fileId)
-    }
-
-    static func settle(
-        _ db: Database, fileId: Int64
-    ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
-        try settle(ScanStore(db: db), fileId: fileId)
-    }
-
-    @discardableResult
-    static func apply(
-        _ db: Database, fileId: Int64
-    ) throws -> (before: ScanState, after: ScanState, pages: Int, masters: Masters) {
-        try apply(ScanStore(db: db), fileId: fileId)
     }
 }
