@@ -29,7 +29,7 @@ import Testing
                     """,
                 arguments: [fileId, dir.path + "/scans", masterPath, master.count, Fixity.sha256(bytes: master)])
             var event = Event(kind: .pdfBuild, attribution: Fixture.who(), time: Fixture.time)
-            try event.append(db)
+            try EventStore(db: db).append(&event)
             try db.execute(
                 sql: """
                     INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine,

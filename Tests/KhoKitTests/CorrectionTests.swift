@@ -74,7 +74,7 @@ import Testing
         // A delivered copy
         try store.write { db in
             var event = Event(kind: .pdfBuild, attribution: Fixture.who(), time: Fixture.time)
-            try event.append(db)
+            try EventStore(db: db).append(&event)
             try db.execute(
                 sql: """
                     INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language, seconds, sources, built_at)

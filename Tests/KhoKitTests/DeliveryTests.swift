@@ -41,11 +41,11 @@ import Testing
     /// Records a copy of `ref` made from its masters as they are now, as `kho pdf build` does after the tools ran.
     func recordCopy(_ store: KhoStore, _ ref: String, code: String) throws -> ScanState {
         try store.write { db in
-            let (_, file) = try Lookup.file(db, ref: try FileRef(parsing: ref))
+            let (_, file) = try CatalogueStore(db: db).file(ref: try FileRef(parsing: ref))
             let fileId = try #require(file.id)
             var event = Event(kind: .pdfBuild, attribution: Fixture.who("Hoa"), time: store.time)
             event.fileId = fileId
-            try event.append(db)
+            try EventStore(db: db).append(&event)
             try db.execute(
                 sql: """
                     INSERT INTO pdf_copy (file_id, event_id, archive_id, path, sha256, pages, bytes, pdfa, ocr_engine, ocr_language,
@@ -111,7 +111,7 @@ import Testing
     @Test func numbersAreFixedOnceGivenAndLaterFilesTakeTheNextOnes() throws {
         // Given numbers fixed (as the fonds' first build does)
         let store = try catalogue()
-        let fondsId = try #require(try store.read { db in try Lookup.fondsId(db, code: "UBND-SK1") })
+        let fondsId = try #require(try store.reading { tx in try tx.catalogue.fondsId(code: "UBND-SK1") })
         let numbered = try store.writing { tx in
             try ArchiveCodes.assignNumbers(tx, fondsId: fondsId, by: Fixture.who(), time: store.time)
         }
