@@ -107,9 +107,3 @@ extension KhoStore {
         try undoDocumentImport(DocumentStore(db: db), original: original)
     }
 }
-
-extension DocumentQueries {
-    static func pageRangeFindings(_ db: Database) throws -> [PageRangeFinding] {
-        try DocumentStore(db: db).pageRangeFindings()
-    }
-}

@@ -105,12 +105,6 @@ extension Stores {
     var locations: LocationStore { LocationStore(db: db) }
 }
 
-extension RiskMap {
-    /// The marks of the catalogue: a forwarder for code not moved to its store yet (Reports); the others call
-    /// `tx.locations.riskMap()`.
-    static func load(_ db: Database) throws -> RiskMap { try LocationStore(db: db).riskMap() }
-}
-
 extension KhoStore {
     /// Forwarder for the log's undo until it moves to its store: ``undoLocationMark(_:_:by:)`` with the stores.
     func undoLocationMark(_ db: Database, _ original: Event, by who: Attribution) throws -> Event {
