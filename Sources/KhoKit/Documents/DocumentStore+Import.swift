@@ -96,10 +96,3 @@ extension DocumentStore {
         }
     }
 }
-
-// A forwarder for the code not moved to its store yet (the check); it takes the store's form.
-extension DocumentQueries {
-    static func pageRangeFindings(_ db: Database) throws -> [PageRangeFinding] {
-        try DocumentStore(db: db).pageRangeFindings()
-    }
-}

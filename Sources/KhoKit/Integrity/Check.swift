@@ -27,7 +27,7 @@ extension KhoStore {
                 try Self.checkMastersOnRecord(tx, into: &report)
                 try Self.checkCodesAndPaths(tx, into: &report)
                 try Self.checkMasters(tx, into: &report)
-                for finding in try DocumentQueries.pageRangeFindings(tx.db) {
+                for finding in try tx.documents.pageRangeFindings() {
                     report.problems.append(
                         CheckProblem(
                             code: "document_pages", subject: "document \(finding.document)", text: finding.text))

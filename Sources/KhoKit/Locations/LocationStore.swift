@@ -104,9 +104,3 @@ extension Stores {
     /// The locations' marks in this transaction.
     var locations: LocationStore { LocationStore(db: db) }
 }
-
-extension RiskMap {
-    /// The marks of the catalogue: a forwarder for code not moved to its store yet (Reports); the others call
-    /// `tx.locations.riskMap()`.
-    static func load(_ db: Database) throws -> RiskMap { try LocationStore(db: db).riskMap() }
-}

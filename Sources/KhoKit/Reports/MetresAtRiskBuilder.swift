@@ -13,7 +13,7 @@ extension KhoStore {
     /// condition is poor (``Condition/isPoor``) or when a marked location covers its location (``LocationCover``).
     public func metresAtRisk() throws -> MetresAtRisk {
         try reading { tx in
-            let risks = try RiskMap.load(tx.db)
+            let risks = try tx.locations.riskMap()
             var boxes = try BoxesAtRisk(tx.catalogue.boxRows())
             try boxes.addFiles(tx.reports.fileGroups())
             boxes.spreadUndigitized()
