@@ -125,7 +125,7 @@ import Testing
         let path = fixture.folder.appendingPathComponent("\(archiveId).pdf").path
         try bytes.write(to: URL(fileURLWithPath: path))
         try fixture.store.writer.write { db in
-            let fileId = try Lookup.file(db, ref: ref).1.id
+            let fileId = try CatalogueStore(db: db).file(ref: ref).1.id
             let eventId = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event")
             try db.execute(
                 sql: """

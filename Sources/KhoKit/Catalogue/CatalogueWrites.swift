@@ -286,12 +286,4 @@ extension KhoStore {
             }
         }
     }
-
-    /// ``CatalogueStore/saveChange(old:new:kind:by:time:target:)``, for code not yet moved to the stores.
-    static func saveChange<R: MutablePersistableRecord & EncodableRecord>(
-        _ db: Database, old: R, new: R, kind: EventKind, by who: Attribution, time: LocalTime,
-        target: (inout Event) -> Void
-    ) throws {
-        try CatalogueStore(db: db).saveChange(old: old, new: new, kind: kind, by: who, time: time, target: target)
-    }
 }

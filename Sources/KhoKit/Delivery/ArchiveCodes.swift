@@ -289,9 +289,4 @@ extension KhoStore {
         }
         return out
     }
-
-    /// ``archiveCodes(_:fileIds:fonds:)`` for the folders not yet moved to their stores (Documents, Listing, Reports).
-    static func archiveCodes(_ db: Database, fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
-        try archiveCodes(DeliveryStore(db: db), fileIds: fileIds, fonds: fonds)
-    }
 }

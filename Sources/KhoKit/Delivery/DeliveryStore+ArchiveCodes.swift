@@ -149,3 +149,11 @@ extension DeliveryStore {
         }
     }
 }
+
+extension KhoStore {
+    /// ``archiveCodes(_:fileIds:fonds:)`` from a connection, for the stores of the folders below Delivery that list
+    /// files with their codes (Listing, Documents): a store asking another store, inside the same transaction.
+    static func archiveCodes(_ db: Database, fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
+        try archiveCodes(DeliveryStore(db: db), fileIds: fileIds, fonds: fonds)
+    }
+}

@@ -160,13 +160,6 @@ public struct Event: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 
     /// The detail, decoded.
     public var decodedDetail: EventDetail { EventDetail(json: detail) }
-
-    /// Appends the event to the log and sets its id: ``EventStore/append(_:)``, for code not yet moved to the stores.
-    mutating func append(_ db: Database) throws { try EventStore(db: db).append(&self) }
-
-    /// Gives the event the id it will have once appended: ``EventStore/reserveId(for:)``, for code not yet moved to
-    /// the stores.
-    mutating func reserveId(_ db: Database) throws { try EventStore(db: db).reserveId(for: &self) }
 }
 
 /// What an event changed: values before and after, and free notes (stored as JSON).
