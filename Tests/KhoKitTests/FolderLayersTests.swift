@@ -7,6 +7,9 @@ import Testing
 /// enum, protocol, actor, typealias) and internal or public free functions of its files; a folder uses another when
 /// its code (comments and string literals left out, string interpolations kept) names one of those.
 ///
+/// A feature's store reached through a transaction (`tx.custody`) is seen as a use of the folder of the store its
+/// accessor returns (`var custody: CustodyStore { … }`).
+///
 /// Limitation: members added by an `extension` belong to the folder that declares the extension, and a call to such
 /// a member (`store.protectedPaths()`, `Self.deliverySettings(db)`) is not seen by name — only the extended type is.
 /// `extension KhoStore` in a feature folder is seen as that folder using Store. A member moved between folders can
@@ -64,6 +67,14 @@ import Testing
         #expect(graph.uses(of: "B") == ["A"])
         #expect(graph.uses(of: "C") == ["B"])
         #expect(graph.cycles().map { $0.joined(separator: " → ") } == ["A → C → B → A"])
+        // A store reached through the transaction is a use of the store's folder.
+        let stores = FolderGraph(files: [
+            "S/Stores.swift": "struct Stores {}",
+            "F/FeatureStore.swift":
+                "struct FeatureStore {}\nextension Stores { var feature: FeatureStore { FeatureStore() } }",
+            "U/User.swift": "func use(_ tx: Stores) { tx.feature.run() }",
+        ])
+        #expect(stores.uses(of: "U") == ["F", "S"])
     }
 
     static let khoKit = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -106,11 +117,21 @@ struct FolderGraph {
         for (path, text) in code.sorted(by: { $0.key < $1.key }) {
             for name in SwiftCode.topLevelNames(text) where owner[name] == nil { owner[name] = Self.folder(path) }
         }
+        // A feature's store is reached through one transaction's `Stores` (`tx.custody`): the accessor names the
+        // folder of the store it returns (`var custody: CustodyStore { … }`).
+        var accessors: [String: String] = [:]
+        let accessor = /var (\w+): (\w+Store) \{/
+        for text in code.values {
+            for match in text.matches(of: accessor) {
+                if let to = owner[String(match.output.2)] { accessors["tx." + match.output.1] = to }
+            }
+        }
         for (path, text) in code.sorted(by: { $0.key < $1.key }) {
             let from = Self.folder(path)
             let excused = allowed.filter { $0.file == path }.reduce(into: Set<String>()) { $0.formUnion($1.folders) }
-            for name in SwiftCode.identifiers(text) {
-                guard let to = owner[name], to != from, !excused.contains(to) else { continue }
+            let stores = text.matches(of: /\btx\.(\w+)/).map { "tx." + $0.output.1 }
+            for name in SwiftCode.identifiers(text) + stores {
+                guard let to = owner[name] ?? accessors[name], to != from, !excused.contains(to) else { continue }
                 if edges[from, default: [:]][to] == nil { edges[from, default: [:]][to] = (path, name) }
             }
         }
