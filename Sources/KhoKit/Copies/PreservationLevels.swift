@@ -59,48 +59,62 @@ extension KhoStore {
 
     /// The requirements of levels 1–4 of `area`, each marked met or not from `f`.
     private static func requirements(_ area: PreservationArea, _ f: PreservationFacts) -> [[Requirement]] {
-        let complete = f.copies.copies.filter(\.complete)
-        let places = Set(complete.map { $0.place.lowercased() }).count
-        let offsite = complete.contains(where: \.offsite)
-        let others = f.copies.copies.count - 1
-        let hasContent = f.copies.expectedFiles > 0
-        let openProblems = f.copies.copies.reduce(0) { $0 + $1.problems }
         switch area {
-        case .storage:
-            return [
-                [
-                    Requirement(met: hasContent, text: T.haveContent),
-                    Requirement(met: complete.count >= 2 && places >= 2, text: T.twoCopies),
-                ],
-                [Requirement(met: complete.count >= 3 && offsite, text: T.threeCopies)],
-                [Requirement(met: false, text: T.otherThreat)],
-                [Requirement(met: false, text: T.threeThreats)],
-            ]
-        case .integrity:
-            return [
-                [
-                    Requirement(
-                        met: hasContent && f.counts.unreadableMasters == 0,
-                        text: T.everyHash(f.counts.unreadableMasters))
-                ],
-                [
-                    Requirement(met: others > 0 && f.counts.syncedCopies >= others, text: T.syncedCopies),
-                    Requirement(met: f.counts.catalogueOnCopies > 0, text: T.catalogueTravels),
-                ],
-                [
-                    Requirement(
-                        met: f.counts.auditedRecently >= f.copies.copies.count, text: T.auditSchedule(f.auditDays))
-                ],
-                [Requirement(met: openProblems == 0, text: T.repairAll(openProblems))],
-            ]
+        case .storage: storageRequirements(f)
+        case .integrity: integrityRequirements(f)
         case .control:
-            return [
+            [
                 [Requirement(met: false, text: T.whoMay)],
                 [Requirement(met: false, text: T.applyWhoMay)],
                 [Requirement(met: true, text: T.logs)],
                 [Requirement(met: false, text: T.reviewLogs)],
             ]
-        case .metadata:
+        case .metadata, .content: contentRequirements(area, f)
+        }
+    }
+
+    private static func storageRequirements(_ f: PreservationFacts) -> [[Requirement]] {
+        let complete = f.copies.copies.filter(\.complete)
+        let places = Set(complete.map { $0.place.lowercased() }).count
+        let offsite = complete.contains(where: \.offsite)
+        let hasContent = f.copies.expectedFiles > 0
+        return [
+            [
+                Requirement(met: hasContent, text: T.haveContent),
+                Requirement(met: complete.count >= 2 && places >= 2, text: T.twoCopies),
+            ],
+            [Requirement(met: complete.count >= 3 && offsite, text: T.threeCopies)],
+            [Requirement(met: false, text: T.otherThreat)],
+            [Requirement(met: false, text: T.threeThreats)],
+        ]
+    }
+
+    private static func integrityRequirements(_ f: PreservationFacts) -> [[Requirement]] {
+        let others = f.copies.copies.count - 1
+        let hasContent = f.copies.expectedFiles > 0
+        let openProblems = f.copies.copies.reduce(0) { $0 + $1.problems }
+        return [
+            [
+                Requirement(
+                    met: hasContent && f.counts.unreadableMasters == 0,
+                    text: T.everyHash(f.counts.unreadableMasters))
+            ],
+            [
+                Requirement(met: others > 0 && f.counts.syncedCopies >= others, text: T.syncedCopies),
+                Requirement(met: f.counts.catalogueOnCopies > 0, text: T.catalogueTravels),
+            ],
+            [
+                Requirement(
+                    met: f.counts.auditedRecently >= f.copies.copies.count, text: T.auditSchedule(f.auditDays))
+            ],
+            [Requirement(met: openProblems == 0, text: T.repairAll(openProblems))],
+        ]
+    }
+
+    /// The metadata and content areas (`area` is one of them).
+    private static func contentRequirements(_ area: PreservationArea, _ f: PreservationFacts) -> [[Requirement]] {
+        let hasContent = f.copies.expectedFiles > 0
+        guard area == .content else {
             return [
                 [
                     Requirement(met: hasContent, text: T.haveContent),
@@ -113,22 +127,21 @@ extension KhoStore {
                 ],
                 [Requirement(met: f.counts.syncedCopies > 0 && f.counts.auditedRecently > 0, text: T.actionsRecorded)],
             ]
-        case .content:
-            return [
-                [
-                    Requirement(
-                        met: f.counts.masters > 0 && f.counts.unreadableMasters == 0,
-                        text: T.formats(f.counts.unreadableMasters))
-                ],
-                [
-                    Requirement(
-                        met: f.counts.masters > 0 && f.counts.pdfUnverified == 0,
-                        text: T.verifyPdf(f.counts.pdfUnverified))
-                ],
-                [Requirement(met: false, text: T.obsolescence)],
-                [Requirement(met: false, text: T.migrate)],
-            ]
         }
+        return [
+            [
+                Requirement(
+                    met: f.counts.masters > 0 && f.counts.unreadableMasters == 0,
+                    text: T.formats(f.counts.unreadableMasters))
+            ],
+            [
+                Requirement(
+                    met: f.counts.masters > 0 && f.counts.pdfUnverified == 0,
+                    text: T.verifyPdf(f.counts.pdfUnverified))
+            ],
+            [Requirement(met: false, text: T.obsolescence)],
+            [Requirement(met: false, text: T.migrate)],
+        ]
     }
 
     private typealias T = PreservationText
