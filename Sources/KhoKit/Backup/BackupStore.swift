@@ -41,7 +41,7 @@ enum BackupStore {
                 ?? false
             let masters = hasMasters ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master") ?? 0 : 0
             return BackupReport(
-                path: path, bytes: bytes, events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
+                path: path, bytes: bytes, events: try EventStore(db: db).count(),
                 boxes: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM box") ?? 0,
                 files: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file") ?? 0, masters: masters,
                 migrations: applied, seconds: 0)

@@ -144,20 +144,30 @@ extension CatalogueStore {
         var condition: Condition
     }
 
-    /// Every box, as box families are built from it.
-    func boxRows() throws -> [BoxRow] {
-        try Row.fetchAll(
+    /// Calls `body` with every box, as box families are built from it, read in place (a cursor: a province holds
+    /// 50,000 boxes).
+    func forEachBoxRow(_ body: (BoxRow) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id, arrangement,
                        \(Bounds.sql("kept_mm")) AS kept_mm, location, condition FROM box
-                """
-        ).map {
-            BoxRow(
-                id: $0["id"], fondsId: $0["fonds_id"], extentMM: $0["extent_mm"], fromBoxId: $0["from_box_id"],
-                arranged: ($0["arrangement"] as String) == ArrangementState.arranged.rawValue, keptMM: $0["kept_mm"],
-                location: $0["location"], condition: Condition(rawValue: $0["condition"]) ?? .good)
+                """)
+        while let row = try rows.next() {
+            try body(
+                BoxRow(
+                    id: row["id"], fondsId: row["fonds_id"], extentMM: row["extent_mm"], fromBoxId: row["from_box_id"],
+                    arranged: (row["arrangement"] as String) == ArrangementState.arranged.rawValue,
+                    keptMM: row["kept_mm"], location: row["location"],
+                    condition: Condition(rawValue: row["condition"]) ?? .good))
         }
+    }
+
+    /// Every box, as box families are built from it.
+    func boxRows() throws -> [BoxRow] {
+        var rows: [BoxRow] = []
+        try forEachBoxRow { rows.append($0) }
+        return rows
     }
 }
 

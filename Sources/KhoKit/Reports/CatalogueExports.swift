@@ -12,7 +12,7 @@ extension KhoStore {
     public func inventory(fonds: String? = nil, lang: Lang) throws -> [InventoryFonds] {
         let progress = try status().fonds
         return try reading { tx in
-            var fondsRows = try tx.reports.fonds()
+            var fondsRows = try tx.status.fonds()
             if let fonds {
                 let found = try tx.catalogue.fonds(code: Clean.code(fonds))
                 fondsRows = fondsRows.filter { $0.id == found.id }

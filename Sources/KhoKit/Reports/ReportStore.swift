@@ -86,13 +86,6 @@ struct ReportStore {
         }
     }
 
-    /// Every fonds (id, code, name), by code.
-    func fonds() throws -> [(id: Int64, code: String, name: String)] {
-        try Row.fetchAll(db, sql: "SELECT id, code, name FROM fonds ORDER BY code").map {
-            ($0["id"], $0["code"], $0["name"])
-        }
-    }
-
     /// One file as the inventory lists it.
     struct InventoryFile {
         var id: Int64

@@ -137,7 +137,7 @@ extension KhoStore {
     public func status(now: Date = Date()) throws -> Status {
         try reading { tx in
             var count = StatusCount()
-            try tx.status.forEachBox { count.add($0) }
+            try tx.catalogue.forEachBoxRow { count.add($0) }
             try tx.status.forEachFileGroup { count.add($0) }
             count.addFamilies()
             for (fonds, figures) in try tx.weeding.figures() {
@@ -165,14 +165,14 @@ struct StatusCount {
     var boxFonds: [Int64: Int64] = [:]
 
     /// Counts a box to its fonds, and makes a family of a box as received; a box made from another joins its family.
-    mutating func add(_ box: StatusStore.BoxRow) {
-        boxFonds[box.id] = box.fonds
-        perFonds[box.fonds, default: StatusTally()].boxes += 1
-        if let parent = box.fromBox {
+    mutating func add(_ box: CatalogueStore.BoxRow) {
+        boxFonds[box.id] = box.fondsId
+        perFonds[box.fondsId, default: StatusTally()].boxes += 1
+        if let parent = box.fromBoxId {
             tree.add(child: box.id, parent: parent)
         } else {
             families[box.id] = Family(
-                fonds: box.fonds, extentMM: box.extentMM, arranged: box.arranged, keptMM: box.keptMM)
+                fonds: box.fondsId, extentMM: box.extentMM, arranged: box.arranged, keptMM: box.keptMM)
         }
     }
 

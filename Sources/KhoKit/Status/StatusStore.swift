@@ -1,20 +1,9 @@
 import GRDB
 
-/// What `kho status` counts, as one transaction reads it: boxes and files in tallies (read in place, with cursors:
-/// province scale is 50,000 boxes), the fonds, the copies registered.
+/// What `kho status` counts, as one transaction reads it: files in tallies (read in place, with a cursor: province
+/// scale is 50,000 boxes; the boxes are ``CatalogueStore/forEachBoxRow(_:)``'s), the fonds, the copies registered.
 struct StatusStore {
     let db: Database
-
-    /// One box as the tally reads it.
-    struct BoxRow {
-        var id: Int64
-        var fonds: Int64
-        var extentMM: Int64
-        /// The box it was made from; nil for a box as received.
-        var fromBox: Int64?
-        var arranged: Bool
-        var keptMM: Int64?
-    }
 
     /// A box's files of one access and one rung, summed.
     struct FileGroup {
@@ -25,25 +14,6 @@ struct StatusStore {
         var filesWithSheets: Int
         var sheets: Int
         var pages: Int
-    }
-
-    /// Calls `body` with each box, read in place.
-    func forEachBox(_ body: (BoxRow) throws -> Void) throws {
-        let boxes = try Row.fetchCursor(
-            db,
-            sql:
-                """
-                SELECT id, fonds_id, \(Bounds.sql("extent_mm")) AS extent_mm, from_box_id,
-                       arrangement = 'arranged' AS arranged, \(Bounds.sql("kept_mm")) AS kept_mm
-                FROM box
-                """
-        )
-        while let row = try boxes.next() {
-            try body(
-                BoxRow(
-                    id: row["id"], fonds: row["fonds_id"], extentMM: row["extent_mm"], fromBox: row["from_box_id"],
-                    arranged: row["arranged"], keptMM: row["kept_mm"]))
-        }
     }
 
     /// Calls `body` with each box's files grouped by access and scan state, read in place.
