@@ -83,7 +83,7 @@ import Testing
         do {
             try store.setArchiveRule(fonds: "UBND-SK1", pattern: pattern, inventory: nil, by: Fixture.who(), lang: .vi)
             Issue.record("\(pattern) was accepted")
-        } catch let error as DeliveryError {
+        } catch let error as ArchiveCodeError {
             guard case .badRule(let p, let reason) = error else {
                 Issue.record("\(error)")
                 return
@@ -97,7 +97,7 @@ import Testing
         let store = try catalogue()
         // H1/01 and H2/01 are both file 01 of 1993
         expectError(
-            DeliveryError.duplicateCodes(fonds: "UBND-SK1", code: "UBND-SK1.1993.01", refs: ["H1/01", "H2/01"])
+            ArchiveCodeError.duplicateCodes(fonds: "UBND-SK1", code: "UBND-SK1.1993.01", refs: ["H1/01", "H2/01"])
         ) {
             try store.setArchiveRule(
                 fonds: "UBND-SK1", pattern: "{fonds}.{year}.{file}", inventory: nil, by: Fixture.who(), lang: .vi)
@@ -149,7 +149,7 @@ import Testing
         #expect(try recordCopy(store, "H1/01", code: "UBND-SK1.1993.0001") == .delivered)
         // Then a rule that would change its code is refused, naming the old and new codes
         expectError(
-            DeliveryError.renumbering(
+            ArchiveCodeError.renumbering(
                 fonds: "UBND-SK1", ref: "H1/01", old: "UBND-SK1.1993.0001", new: "UBND-SK1.01.0001", more: 0)
         ) {
             try store.setArchiveRule(fonds: "UBND-SK1", pattern: nil, inventory: "01", by: Fixture.who(), lang: .vi)

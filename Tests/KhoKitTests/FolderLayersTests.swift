@@ -10,10 +10,11 @@ import Testing
 /// A feature's store reached through a transaction (`tx.custody`) is seen as a use of the folder of the store its
 /// accessor returns (`var custody: CustodyStore { … }`).
 ///
-/// Limitation: members added by an `extension` belong to the folder that declares the extension, and a call to such
-/// a member (`store.protectedPaths()`, `Self.deliverySettings(db)`) is not seen by name — only the extended type is.
-/// `extension KhoStore` in a feature folder is seen as that folder using Store. A member moved between folders can
-/// therefore hide a dependency from this test; the compiler does not see folders at all.
+/// A member an `extension` adds belongs to the folder that declares the extension: a call to it
+/// (`store.protectedPaths()`, `Self.appendUndo(…)`, `KhoStore.archiveCodes(…)`) is a use of that folder. Limitation:
+/// an unqualified call counts only when no other declaration in the module has the name (a `func verify` of
+/// Scanning's next to a local `let verify` proves nothing), so such a name can still hide a use; the compiler does
+/// not see folders at all.
 @Suite struct FolderLayersTests {
     /// References allowed although they point up or across, each for a reason that is being removed. None now:
     /// `Store/Migrations.swift`, which called Search and Documents, runs frozen SQL; the box and file edits, which ask
@@ -50,6 +51,10 @@ import Testing
                     "\(layer.folder) uses \(target) (\(graph.describeEdge(layer.folder, target))): not in the README's layers"
                 )
             }
+            // The picture is exact: a folder listed as used that the code does not use is a stale line.
+            for target in layer.uses.subtracting(graph.uses(of: layer.folder)).sorted() {
+                Issue.record("README: \(layer.folder) is listed as using \(target), which its code does not use")
+            }
         }
     }
 
@@ -71,6 +76,22 @@ import Testing
             "U/User.swift": "func use(_ tx: Stores) { tx.feature.run() }",
         ])
         #expect(stores.uses(of: "U") == ["F", "S"])
+        // A member another folder's extension adds is a use of that folder when it is called: through a value, `Self`
+        // or the extended type; `Other.verify` is another type's member, and a name declared twice proves nothing.
+        let members = FolderGraph(files: [
+            "S/Store.swift": "struct Store {}\nstruct Other { static func verify() {} }",
+            "W/Weeds.swift":
+                "extension Store {\n    func undoWeed() {}\n    static func codes() {}\n    func count() {}\n}",
+            "C/Calls.swift": "extension Store {\n    func a() { undoWeed() }\n}",
+            "D/Qualified.swift": "func b() { Store.codes() }",
+            "E/Ambiguous.swift": "func c(_ s: Store) { let count = 1; s.count() }",
+            "V/Verify.swift": "extension Store {\n    func verify() {}\n}",
+            "X/Other.swift": "func d() { Other.verify() }",
+        ])
+        #expect(members.uses(of: "C") == ["S", "W"])
+        #expect(members.uses(of: "D") == ["S", "W"])
+        #expect(members.uses(of: "E") == ["S"])
+        #expect(members.uses(of: "X") == ["S"])
     }
 
     static let khoKit = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -122,12 +143,43 @@ struct FolderGraph {
                 if let to = owner[String(match.output.2)] { accessors["tx." + match.output.1] = to }
             }
         }
+        // A member an `extension` adds (`extension KhoStore { func archiveCodes(…) }`) belongs to the folder of the
+        // extension. A qualified call (`KhoStore.archiveCodes(…)`) is a use of the one folder whose extensions of
+        // that type declare the name; an unqualified one (`store.undoWeed(…)`, `Self.appendUndo(…)`) counts only for
+        // a name declared nowhere else in the module (an ambiguous name proves nothing).
+        var declared: [String: Int] = [:]
+        var qualified: [String: Set<String>] = [:]
+        var memberDeclarations: [String: Int] = [:]
+        for (path, text) in code {
+            for name in SwiftCode.declaredNames(text) { declared[name, default: 0] += 1 }
+            for (type, name) in SwiftCode.extensionMembers(text) {
+                qualified[type + "." + name, default: []].insert(Self.folder(path))
+                qualified[name, default: []].insert(Self.folder(path))
+                memberDeclarations[name, default: 0] += 1
+            }
+        }
+        let members = qualified.compactMapValues { $0.count == 1 ? $0.first : nil }.filter { name, _ in
+            name.contains(".") || (declared[name] == memberDeclarations[name] && owner[name] == nil)
+        }
         for (path, text) in code.sorted(by: { $0.key < $1.key }) {
             let from = Self.folder(path)
             let excused = allowed.filter { $0.file == path }.reduce(into: Set<String>()) { $0.formUnion($1.folders) }
             let stores = text.matches(of: /\btx\.(\w+)/).map { "tx." + $0.output.1 }
-            for name in SwiftCode.identifiers(text) + stores {
-                guard let to = owner[name] ?? accessors[name], to != from, !excused.contains(to) else { continue }
+            // Calls and member accesses: `.name`, `name(`, and `Type.name` as written.
+            let calls = text.matches(of: /(?:\b(\w+))?\.(\w+)|\b(\w+)\s*\(/).flatMap { match -> [String] in
+                if let member = match.output.2 {
+                    // `Bcrypt.verify` is another type's member; `store.verify`, `Self.verify` may be an extension's.
+                    guard let qualifier = match.output.1 else { return [String(member)] }
+                    let type = qualifier.first?.isUppercase == true && qualifier != "Self"
+                    return (type ? [] : [String(member)]) + ["\(qualifier).\(member)"]
+                }
+                return match.output.3.map { [String($0)] } ?? []
+            }
+            let named = SwiftCode.identifiers(text).map { name in owner[name].map { (name, $0) } }
+            let throughStores = stores.map { name in accessors[name].map { (name, $0) } }
+            let called = calls.map { name in members[name].map { (name, $0) } }
+            for case let (name, to)? in named + throughStores + called {
+                guard to != from, !excused.contains(to) else { continue }
                 if edges[from, default: [:]][to] == nil { edges[from, default: [:]][to] = (path, name) }
             }
         }
@@ -292,6 +344,37 @@ enum SwiftCode {
             let modifiers = String(match.output.1)
             return modifiers.contains("private") ? nil : String(match.output.3)
         }
+    }
+
+    /// Every name the code declares with `func`, `var`, `let`, `case`, a type keyword or `typealias`, at any depth
+    /// (a local `let codes` counts: a name declared twice cannot tell whose it is).
+    static func declaredNames(_ code: String) -> [String] {
+        code.matches(of: /\b(?:func|var|let|case|struct|class|enum|protocol|actor|typealias)\s+(\w+)/).map {
+            String($0.output.1)
+        }
+    }
+
+    /// The names an `extension` block declares directly inside it (methods, properties, nested types), not
+    /// `private` or `fileprivate` ones.
+    static func extensionMembers(_ code: String) -> [(type: String, name: String)] {
+        var names: [(type: String, name: String)] = []
+        var depth = 0
+        var extended: String?
+        let member =
+            /^\s*(?:@\w+(?:\([^)\n]*\))?\s+|(?:public|package|internal|private|fileprivate|final|static|class|mutating|nonisolated|override)\s+)*(?:func|var|let|struct|class|enum)\s+(\w+)/
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+            if depth == 0 {
+                extended = line.firstMatch(of: /^(?:\w+\s+)*extension\s+(\w+)/).map { String($0.output.1) }
+            }
+            if let extended, depth == 1, let match = line.firstMatch(of: member), !line.contains("private ") {
+                names.append((extended, String(match.output.1)))
+            }
+            for character in line {
+                if character == "{" { depth += 1 }
+                if character == "}" { depth -= 1 }
+            }
+        }
+        return names
     }
 
     /// Every identifier the code names, once.

@@ -294,13 +294,18 @@ import Testing
         add(
             DeliveryError.self,
             [
-                .toolsMissing(packages: ["img2pdf"]), .badRule(pattern: "{x}", reason: Text(vi: "lỗi", en: "error")),
-                .renumbering(fonds: "F", ref: "B/F", old: "o", new: "n", more: 0),
-                .renumbering(fonds: "F", ref: "B/F", old: "o", new: "n", more: 2),
-                .duplicateCodes(fonds: "F", code: "c", refs: ["B/1", "B/2"]), .busy(folder: "d"),
+                .toolsMissing(packages: ["img2pdf"]), .busy(folder: "d"),
                 .badSetting(name: "n", value: "v", allowed: Text(verbatim: "a")),
                 .folder(path: "p", reason: Text(verbatim: "r")), .noFolder,
                 .notAFolder(path: "/dev/null", reason: Text(vi: "tệp", en: "a file")),
+            ])
+        add(
+            ArchiveCodeError.self,
+            [
+                .badRule(pattern: "{x}", reason: Text(vi: "lỗi", en: "error")),
+                .renumbering(fonds: "F", ref: "B/F", old: "o", new: "n", more: 0),
+                .renumbering(fonds: "F", ref: "B/F", old: "o", new: "n", more: 2),
+                .duplicateCodes(fonds: "F", code: "c", refs: ["B/1", "B/2"]),
             ])
         add(OptionError.self, [.notPositive(option: "--window", value: 0)])
         add(LocalTimeError.self, [.unknownZone("Mars/Olympus")])

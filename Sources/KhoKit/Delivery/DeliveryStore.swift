@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The legal copies (PDF/A) as one transaction reads and writes them: their settings, their rows (`pdf_copy`,
-/// `pdf_text`) and what a copy is built from; the archival codes' rows are in `DeliveryStore+ArchiveCodes.swift`.
+/// `pdf_text`) and what a copy is built from; the archival codes' rows are in Codes' `ArchiveCodeStore`.
 struct DeliveryStore {
     let db: Database
 

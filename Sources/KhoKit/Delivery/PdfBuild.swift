@@ -203,7 +203,7 @@ extension KhoStore {
         _ ready: [Candidate], folder: String, lang: Lang, summary: inout PdfBuildSummary
     ) throws -> [PdfJob] {
         try reading { tx in
-            let codes = Dictionary(uniqueKeysWithValues: try ArchiveCodes.compute(tx.delivery).map { ($0.fileId, $0) })
+            let codes = Dictionary(uniqueKeysWithValues: try ArchiveCodes.compute(tx.codes).map { ($0.fileId, $0) })
             var jobs: [PdfJob] = []
             for c in ready {
                 guard let entry = codes[c.fileId] else { continue }

@@ -86,9 +86,9 @@ struct DocumentStore {
         return files
     }
 
-    /// The archival code of each of `fileIds` that has one (Delivery's rule; read here until its store lands).
+    /// The archival code of each of `fileIds` that has one (the Codes folder's rule).
     func archiveCodes(fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
-        try KhoStore.archiveCodes(db, fileIds: fileIds, fonds: fonds)
+        try KhoStore.archiveCodes(ArchiveCodeStore(db: db), fileIds: fileIds, fonds: fonds)
     }
 
     /// Which documents to read.

@@ -19,7 +19,7 @@ extension KhoStore {
             }
             return try fondsRows.map { f in
                 let files = try tx.reports.inventoryFiles(fondsId: f.id)
-                let codes = try KhoStore.archiveCodes(tx.delivery, fileIds: files.map(\.id), fonds: [f.id])
+                let codes = try KhoStore.archiveCodes(tx.codes, fileIds: files.map(\.id), fonds: [f.id])
                 let rows = files.map { r -> InventoryRow in
                     var notes = r.notes
                     if r.access == Access.secret.rawValue {

@@ -53,20 +53,20 @@ public struct ArchiveRule: Codable, Sendable, Hashable {
         }
     }
 
-    /// The pattern's parts; throws `DeliveryError.badRule` naming what is wrong.
+    /// The pattern's parts; throws `ArchiveCodeError.badRule` naming what is wrong.
     func parts() throws -> [Part] {
         var parts: [Part] = []
         var literal = ""
         var rest = Substring(pattern)
         while let c = rest.first {
             rest = rest.dropFirst()
-            if c == "}" { throw DeliveryError.badRule(pattern: pattern, reason: DeliveryText.ruleStrayBrace) }
+            if c == "}" { throw ArchiveCodeError.badRule(pattern: pattern, reason: ArchiveCodeText.ruleStrayBrace) }
             guard c == "{" else {
                 literal.append(c)
                 continue
             }
             guard let close = rest.firstIndex(of: "}") else {
-                throw DeliveryError.badRule(pattern: pattern, reason: DeliveryText.ruleUnclosed)
+                throw ArchiveCodeError.badRule(pattern: pattern, reason: ArchiveCodeText.ruleUnclosed)
             }
             let inside = rest[rest.startIndex..<close]
             rest = rest[rest.index(after: close)...]
@@ -75,7 +75,7 @@ public struct ArchiveRule: Codable, Sendable, Hashable {
             if let colon = inside.firstIndex(of: ":") {
                 names = inside[inside.startIndex..<colon]
                 guard let w = Int(inside[inside.index(after: colon)...]), (1...12).contains(w) else {
-                    throw DeliveryError.badRule(pattern: pattern, reason: DeliveryText.ruleWidth(String(inside)))
+                    throw ArchiveCodeError.badRule(pattern: pattern, reason: ArchiveCodeText.ruleWidth(String(inside)))
                 }
                 width = w
             }
@@ -83,7 +83,8 @@ public struct ArchiveRule: Codable, Sendable, Hashable {
             for name in names.split(separator: "|", omittingEmptySubsequences: false) {
                 let key = name.trimmingCharacters(in: .whitespaces).lowercased()
                 guard let field = Field(rawValue: key) else {
-                    throw DeliveryError.badRule(pattern: pattern, reason: DeliveryText.ruleUnknownField(String(name)))
+                    throw ArchiveCodeError.badRule(
+                        pattern: pattern, reason: ArchiveCodeText.ruleUnknownField(String(name)))
                 }
                 fields.append(field)
             }
@@ -95,11 +96,11 @@ public struct ArchiveRule: Codable, Sendable, Hashable {
         let used = Set(
             parts.flatMap { part -> [Field] in if case .field(let f, _) = part { return f } else { return [] } })
         if !used.contains(.number) && !used.contains(.file) {
-            throw DeliveryError.badRule(pattern: pattern, reason: DeliveryText.ruleNeedsNumber)
+            throw ArchiveCodeError.badRule(pattern: pattern, reason: ArchiveCodeText.ruleNeedsNumber)
         }
         for case .literal(let text) in parts {
             if let bad = text.first(where: { $0 == "/" || $0 == "\\" }) {
-                throw DeliveryError.badRule(pattern: pattern, reason: DeliveryText.ruleSlash(String(bad)))
+                throw ArchiveCodeError.badRule(pattern: pattern, reason: ArchiveCodeText.ruleSlash(String(bad)))
             }
         }
         return parts

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A fonds' archival code rule, as `kho pdf rule` shows it.
 public struct FondsArchiveRule: Codable, Sendable, Hashable {
@@ -50,7 +49,7 @@ enum ArchiveCodes {
     /// `override` replaces one fonds' rule (to try a new rule before it is set). Codes shared by two files are
     /// problems for the file that was not delivered under it (for both when neither was).
     static func compute(
-        _ store: DeliveryStore, fonds: Set<Int64>? = nil, override: (fondsId: Int64, rule: ArchiveRule)? = nil
+        _ store: ArchiveCodeStore, fonds: Set<Int64>? = nil, override: (fondsId: Int64, rule: ArchiveRule)? = nil
     ) throws -> [Entry] {
         var rules = try store.archiveRules()
         if let override { rules[override.fondsId] = override.rule }
@@ -71,7 +70,7 @@ enum ArchiveCodes {
         var pending: [Int64: Int] = [:]
 
         /// The entry of `row`, a file of ``compute(_:fonds:override:)``.
-        mutating func entry(_ row: DeliveryStore.CodedFile) -> Entry {
+        mutating func entry(_ row: ArchiveCodeStore.CodedFile) -> Entry {
             let fondsId = row.fondsId
             let rule = rules[fondsId] ?? .default
             if parsed[fondsId] == nil { parsed[fondsId] = .some(try? rule.parts()) }
@@ -119,29 +118,29 @@ enum ArchiveCodes {
     /// number given, with one attributed event; returns how many were numbered.
     @discardableResult
     static func assignNumbers(_ tx: Stores, fondsId: Int64, by who: Attribution, time: LocalTime) throws -> Int {
-        let highest = try tx.delivery.highestNumber(fondsId: fondsId)
-        let ids = try tx.delivery.unnumberedFiles(fondsId: fondsId)
+        let highest = try tx.codes.highestNumber(fondsId: fondsId)
+        let ids = try tx.codes.unnumberedFiles(fondsId: fondsId)
         guard !ids.isEmpty else { return 0 }
         var event = Event(
             kind: .pdfNumber, attribution: who, time: time,
             detail: EventDetail(count: ids.count, note: "\(highest + 1)–\(highest + ids.count)"))
         event.fondsId = fondsId
         try tx.events.append(&event)
-        try tx.delivery.fixNumbers(ids, fondsId: fondsId, after: highest, event: event.id)
+        try tx.codes.fixNumbers(ids, fondsId: fondsId, after: highest, event: event.id)
         return ids.count
     }
 
     /// One file's code without going through its whole fonds: its delivered code, else its rule applied to its number
     /// (fixed, or the one it would get now). Only for rules that give each file of the catalogue its own code by
     /// construction (`{fonds}` and `{number}`, no alternatives to them); nil otherwise, and "" when it has no code.
-    static func single(_ store: DeliveryStore, fileId: Int64) throws -> String? {
+    static func single(_ store: ArchiveCodeStore, fileId: Int64) throws -> String? {
         var before: [String: Int] = [:]
         return try single(store, fileId: fileId, boxBase: &before)
     }
 
     /// ``single(_:fileId:)`` remembering, in `boxBase`, how many files without a number come before each box: a box's
     /// files (`kho box show`) then cost one count of the fonds, not one each.
-    static func single(_ store: DeliveryStore, fileId: Int64, boxBase: inout [String: Int]) throws -> String? {
+    static func single(_ store: ArchiveCodeStore, fileId: Int64, boxBase: inout [String: Int]) throws -> String? {
         if let delivered = try store.deliveredCode(fileId: fileId) { return delivered }
         guard let row = try store.codedFile(id: fileId) else { return "" }
         let fondsId = row.fondsId
@@ -174,7 +173,7 @@ enum ArchiveCodes {
 
     /// The problem as people read it.
     static func describe(_ problem: ArchiveCodeProblem, entry: Entry) -> Text {
-        DeliveryText.problem(problem, ref: entry.ref, fonds: entry.fondsCode)
+        ArchiveCodeText.problem(problem, ref: entry.ref, fonds: entry.fondsCode)
     }
 }
 
@@ -183,13 +182,13 @@ extension KhoStore {
     /// none can be made.
     public func archiveRules(fonds: String? = nil, lang: Lang) throws -> [FondsArchiveRule] {
         try reading { tx in
-            var fondsRows = try tx.delivery.fondsCodes()
+            var fondsRows = try tx.codes.fondsCodes()
             if let fonds {
                 let found = try tx.catalogue.fonds(code: Clean.code(fonds))
                 fondsRows = fondsRows.filter { $0.id == found.id }
             }
-            let rules = try tx.delivery.archiveRules()
-            let entries = try ArchiveCodes.compute(tx.delivery, fonds: Set(fondsRows.map(\.id)))
+            let rules = try tx.codes.archiveRules()
+            let entries = try ArchiveCodes.compute(tx.codes, fonds: Set(fondsRows.map(\.id)))
             return fondsRows.map { row in
                 let id = row.id
                 let rule = rules[id] ?? .default
@@ -223,7 +222,7 @@ extension KhoStore {
         try writing { tx in
             let f = try tx.catalogue.fonds(code: code)
             guard let fondsId = f.id else { throw CatalogueError.unknownFonds(code) }
-            let old = try tx.delivery.archiveRules()[fondsId]
+            let old = try tx.codes.archiveRules()[fondsId]
             let current = old ?? .default
             var rule = current
             if let pattern { rule.pattern = Clean.text(pattern) }
@@ -232,14 +231,14 @@ extension KhoStore {
                 rule.inventory = cleaned.isEmpty ? nil : cleaned
             }
             _ = try rule.parts()
-            let entries = try ArchiveCodes.compute(tx.delivery, fonds: [fondsId], override: (fondsId, rule))
+            let entries = try ArchiveCodes.compute(tx.codes, fonds: [fondsId], override: (fondsId, rule))
             let changed = entries.compactMap { e -> (ref: String, old: String, new: String)? in
                 guard let delivered = e.delivered else { return nil }
                 let new = (try? e.raw.get()) ?? "?"
                 return new == delivered ? nil : (e.ref, delivered, new)
             }
             if let first = changed.first {
-                throw DeliveryError.renumbering(
+                throw ArchiveCodeError.renumbering(
                     fonds: code, ref: first.ref, old: first.old, new: first.new, more: changed.count - 1)
             }
             var shared: [String: [String]] = [:]
@@ -247,9 +246,9 @@ extension KhoStore {
                 if case .success(let c) = e.raw { shared[c, default: []].append(e.ref) }
             }
             if let (dup, refs) = shared.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
-                throw DeliveryError.duplicateCodes(fonds: code, code: dup, refs: refs)
+                throw ArchiveCodeError.duplicateCodes(fonds: code, code: dup, refs: refs)
             }
-            try tx.delivery.setArchiveRule(rule, fondsId: fondsId)
+            try tx.codes.setArchiveRule(rule, fondsId: fondsId)
             var event = Event(
                 kind: .setting, attribution: who, time: time,
                 detail: EventDetail(
@@ -265,7 +264,7 @@ extension KhoStore {
     }
 
     /// The archival code of each of `fileIds` (nil when it has none), for the file views.
-    static func archiveCodes(_ store: DeliveryStore, fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
+    static func archiveCodes(_ store: ArchiveCodeStore, fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
         guard !fileIds.isEmpty else { return [:] }
         // One file (`kho file show`) or a box's few: read just what their codes need, when their rule cannot give
         // two files one code.

@@ -1,7 +1,10 @@
 import GRDB
 
-/// The archival codes' rows: each fonds' rule (`archive_rule`) and the numbers fixed for files (`archive_number`).
-extension DeliveryStore {
+/// The archival codes' rows as one transaction reads and writes them: each fonds' rule (`archive_rule`) and the
+/// numbers fixed for files (`archive_number`).
+struct ArchiveCodeStore {
+    let db: Database
+
     /// A file as its archival code is made from it.
     struct CodedFile {
         var fileId: Int64
@@ -150,10 +153,7 @@ extension DeliveryStore {
     }
 }
 
-extension KhoStore {
-    /// ``archiveCodes(_:fileIds:fonds:)`` from a connection, for the stores of the folders below Delivery that list
-    /// files with their codes (Listing, Documents): a store asking another store, inside the same transaction.
-    static func archiveCodes(_ db: Database, fileIds: [Int64], fonds: Set<Int64>) throws -> [Int64: String] {
-        try archiveCodes(DeliveryStore(db: db), fileIds: fileIds, fonds: fonds)
-    }
+extension Stores {
+    /// The archival codes' rules and numbers in this transaction.
+    var codes: ArchiveCodeStore { ArchiveCodeStore(db: db) }
 }
