@@ -182,15 +182,12 @@ import Testing
             (tools.appendingPathComponent("setup"), "#!/bin/sh\nexit 0\n"),
             (bin.appendingPathComponent("swift"), "#!/bin/sh\necho 'main.swift:1:1: error: broken' >&2\nexit 1\n"),
         ] {
-            try Data(body.utf8).write(to: path)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+            try writeExecutable(body, at: path.path)
         }
         // An older binary that must not be run
         let old = kho.dir.appendingPathComponent(".build/release")
         try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
-        try Data("#!/bin/sh\necho OLD BINARY RAN\n".utf8).write(to: old.appendingPathComponent("kho"))
-        try FileManager.default.setAttributes(
-            [.posixPermissions: 0o755], ofItemAtPath: old.appendingPathComponent("kho").path)
+        try writeExecutable("#!/bin/sh\necho OLD BINARY RAN\n", at: old.appendingPathComponent("kho").path)
         // When the demo runs
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")

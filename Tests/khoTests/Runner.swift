@@ -140,3 +140,20 @@ final class Kho: Sendable {
         return try JSONSerialization.jsonObject(with: Data(result.out.utf8))
     }
 }
+
+/// Writes an executable script at `path` through a descriptor closed on exec: a test that writes a script while
+/// another test starts a process must not hand the child its write descriptor, or running the script fails with
+/// "Text file busy" (ETXTBSY) for as long as that child lives.
+func writeExecutable(_ text: String, at path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+        let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        written += n
+    }
+    guard fchmod(fd, 0o755) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+}

@@ -98,9 +98,9 @@ import Testing
         let kho = try catalogue(pages: [PdfFixture.plainPage(seed: 4)])
         let swapped = path(kho, "swapped.tif")
         try Data(PdfFixture.plainPage(seed: 5, width: 480, height: 240)).write(to: URL(fileURLWithPath: swapped))
-        let hook = kho.write(
-            "#!/bin/sh\nshift\ncp \"\(swapped)\" \"$1\"\necho swapped > \"\(path(kho, "hook-ran"))\"\n", to: "hook.sh")
-        #expect(chmod(hook, 0o755) == 0)
+        let hook = path(kho, "hook.sh")
+        try writeExecutable(
+            "#!/bin/sh\nshift\ncp \"\(swapped)\" \"$1\"\necho swapped > \"\(path(kho, "hook-ran"))\"\n", at: hook)
         // When the copy is built
         let build = try kho.run(["pdf", "build", "--by", "Hoa"], env: ["KHO_TEST_HOOK_AFTER_HASH": hook], timeout: 300)
         #expect(build.code == 0, "\(build.out)\(build.err)")

@@ -34,8 +34,7 @@ struct Gate {
             exec /usr/bin/tesseract "$@"
             """
         let path = folder + "/tesseract"
-        try script.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(chmod(path, 0o755) == 0)
+        try writeExecutable(script, at: path)
         return folder
     }
 
