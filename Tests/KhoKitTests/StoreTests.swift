@@ -128,4 +128,25 @@ import Testing
         flock(fd, LOCK_UN)
         _ = try KhoStore.open(path: path, forWriting: true)
     }
+
+    @Test func anOpenThroughALinkWaitsForTheSameCatalogue() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("real/kho.sqlite")
+        _ = try KhoStore.open(path: path, forWriting: true)
+        // Given the catalogue reached by another spelling: a link to the file (where a lock file named from the path
+        // as given would be another file)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("kho-link.sqlite"), withDestinationPath: path)
+        // And another opener holding the open lock of the catalogue as reached by its real path
+        let fd = open(path + ".lock", O_RDWR | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        try #require(flock(fd, LOCK_EX) == 0)
+        // When kho opens it through the link, it waits for that opener too, and says the catalogue is busy
+        let link = folder.file("kho-link.sqlite")
+        #expect(throws: StoreError.busy(path: link)) { try KhoStore.open(path: link, forWriting: true) }
+        // And no second lock file was made beside a link
+        #expect(!FileManager.default.fileExists(atPath: folder.file("kho-link.sqlite.lock")))
+        flock(fd, LOCK_UN)
+        _ = try KhoStore.open(path: link, forWriting: true)
+    }
 }

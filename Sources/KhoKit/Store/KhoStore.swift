@@ -194,9 +194,11 @@ public final class KhoStore: Sendable {
         return access(path, W_OK) == 0
     }
 
-    /// Holds an exclusive `flock` on the catalogue's lock file (`path.lock`) while `body` runs.
+    /// Holds an exclusive `flock` on the catalogue's lock file while `body` runs: the work lock's file
+    /// (``CatalogueLock/lockPath(of:)``, links resolved), so that two spellings of one catalogue (a link to it, a path
+    /// through a linked folder) wait for each other's open as they do for each other's work.
     private static func withFileLock<T>(catalogue path: String, _ body: () throws -> T) throws -> T {
-        let fd = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = Glibc.open(CatalogueLock.lockPath(of: path), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         if fd < 0 {
             // A folder we cannot write: let SQLite report it as it will.
             return try body()
