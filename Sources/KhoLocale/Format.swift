@@ -48,12 +48,19 @@ public enum Format {
         integer(amount, lang: lang) + (lang == .vi ? " đ" : " VND")
     }
 
-    /// A size in decimal units, the one way kho writes bytes: `1,5 TB` from 1 TB, `840 GB` from 1 GB, else `13,1 MB`.
+    /// A size in decimal units, the one way kho writes bytes: `1,5 TB` from 1 TB, `840 GB` from 1 GB, `13,1 MB` from
+    /// 1 MB, `23,4 kB` from 1 kB, else `512 B`; nothing at all is `0 MB`. The unit is the largest in which the value,
+    /// as written, is at least 1 (999.960.000 bytes are `1 GB`, never `1.000 MB`), so no size other than zero reads 0.
     public static func bytes(_ value: Int64, lang: Lang) -> String {
+        if value == 0 { return "0 MB" }
         let v = Double(value)
-        if abs(v) >= 1e12 { return decimal(v / 1e12, maxFractionDigits: 2, lang: lang) + " TB" }
-        if abs(v) >= 1e9 { return decimal(v / 1e9, maxFractionDigits: 1, lang: lang) + " GB" }
-        return decimal(v / 1e6, maxFractionDigits: 1, lang: lang) + " MB"
+        for (scale, unit, digits) in [(1e12, "TB", 2), (1e9, "GB", 1), (1e6, "MB", 1), (1e3, "kB", 1)] {
+            let factor = pow(10.0, Double(digits))
+            if (abs(v) / scale * factor).rounded() >= factor {
+                return decimal(v / scale, maxFractionDigits: digits, lang: lang) + " " + unit
+            }
+        }
+        return integer(value, lang: lang) + " B"
     }
 
     /// A share as a percentage with one decimal: `19,8 %` (vi) or `19.8%` (en).

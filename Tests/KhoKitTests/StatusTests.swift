@@ -89,6 +89,18 @@ import Testing
         #expect(Format.decimal(value, maxFractionDigits: digits, lang: lang) == expected)
     }
 
+    /// A size is written in the largest unit in which it reads at least 1: a small master is never "0 MB" (the file
+    /// page showed every master under 50 kB so), and a size just under a unit's step takes the next unit.
+    @Test(arguments: [
+        (Int64(0), Lang.vi, "0 MB"), (512, .vi, "512 B"), (23_400, .vi, "23,4 kB"), (23_400, .en, "23.4 kB"),
+        (999_960, .vi, "1 MB"), (13_100_000, .vi, "13,1 MB"), (999_960_000, .en, "1 GB"),
+        (840_000_000_000, .vi, "840 GB"),
+        (1_500_000_000_000, .vi, "1,5 TB"), (1_570_000_000_000, .en, "1.57 TB"), (-23_400, .vi, "-23,4 kB"),
+    ])
+    func sizes(value: Int64, lang: Lang, expected: String) {
+        #expect(Format.bytes(value, lang: lang) == expected)
+    }
+
     @Test(arguments: [
         ("0,125", Int64(125)), ("0.125", 125), ("2", 2000), ("75,6", 75600), ("1e3", nil), ("", nil), ("1,2,3", nil),
         ("abc", nil),
