@@ -167,7 +167,8 @@ enum CataloguePages {
         [
             b.link("/files/\(pathSegment(file.box))/\(pathSegment(file.file))", file.ref), h(file.title),
             h([file.startYear, file.endYear].compactMap { $0.map(String.init) }.joined(separator: "–")),
-            h(file.retention ?? ""), h(file.scanState.label(b.lang)), h(file.sheets.map { b.integer($0) } ?? ""),
+            h(Retention.label(stored: file.retention, b.lang)), h(file.scanState.label(b.lang)),
+            h(file.sheets.map { b.integer($0) } ?? ""),
             h(b.integer(file.pages)),
         ]
     }

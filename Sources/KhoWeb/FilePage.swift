@@ -15,7 +15,7 @@ enum FilePage {
                 b.t("Năm", "Years"),
                 h([file.startYear, file.endYear].compactMap { $0.map(String.init) }.joined(separator: "–"))
             ),
-            (b.t("Thời hạn bảo quản", "Retention"), h(file.retention ?? "")),
+            (b.t("Thời hạn bảo quản", "Retention"), h(Retention.label(stored: file.retention, b.lang))),
             (b.t("Chế độ sử dụng", "Access"), h(file.access.label(b.lang))),
             (b.t("Số tờ", "Sheets"), h(file.sheets.map { b.integer($0) } ?? "")),
             (b.t("Tình trạng", "Condition"), h(file.condition.label(b.lang))),
@@ -31,7 +31,7 @@ enum FilePage {
         body += "<h2>\(h(b.t("Bản PDF/A", "PDF/A copy")))</h2>"
         if let copy = copies.first {
             body +=
-                "<p>\(b.link("/files/\(pathSegment(file.box))/\(pathSegment(file.file))/pdf", b.t("Tải bản PDF/A", "Download the PDF/A copy"))) — \(h(copy.archiveId)), \(h(b.integer(copy.pages))) \(h(b.t("trang", "pages"))), \(h(Format.bytes(copy.bytes, lang: b.lang))), \(h(copy.pdfa)), SHA-256 <code>\(h(copy.sha256))</code>, \(h(b.t("lập lúc", "built")))) \(h(copy.builtAt))\(copy.verifiedAt.map { ", " + h(b.t("kiểm tra lúc", "verified")) + " " + h($0) } ?? "")</p>"
+                "<p>\(b.link("/files/\(pathSegment(file.box))/\(pathSegment(file.file))/pdf", b.t("Tải bản PDF/A", "Download the PDF/A copy"))) — \(h(copy.archiveId)), \(h(b.integer(copy.pages))) \(h(b.t("trang", "pages"))), \(h(Format.bytes(copy.bytes, lang: b.lang))), \(h(copy.pdfa)), SHA-256 <code>\(h(copy.sha256))</code>, \(h(b.t("lập lúc", "built"))) \(h(copy.builtAt))\(copy.verifiedAt.map { ", " + h(b.t("kiểm tra lúc", "verified")) + " " + h($0) } ?? "")</p>"
         } else {
             body += "<p class=\"muted\">\(h(b.t("Chưa có bản PDF/A.", "No PDF/A copy yet.")))</p>"
         }

@@ -191,6 +191,14 @@ public enum Retention: Sendable, Hashable, Codable {
         }
     }
 
+    /// A stored retention (``stored``) as people write it (``label(_:)``): what a page or a list shows for a file or
+    /// a document, never the stored `permanent` on a Vietnamese page. Empty when none is recorded; a stored text that
+    /// is no retention (an old catalogue) is shown as it is.
+    public static func label(stored: String?, _ lang: Lang) -> String {
+        guard let stored else { return "" }
+        return (Retention(stored: stored) ?? parse(stored))?.label(lang) ?? stored
+    }
+
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(stored)

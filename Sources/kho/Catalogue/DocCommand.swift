@@ -193,7 +193,7 @@ struct DocCommand: ParsableCommand {
                 ),
                 (Text(vi: "Tờ số", en: "Sheets"), d.sheets), (Text(vi: "Ngôn ngữ", en: "Language"), d.language),
                 (Text(vi: "Bút tích", en: "Handwritten marks"), d.autograph ? Text(vi: "có", en: "yes")() : ""),
-                (Text(vi: "Thời hạn", en: "Retention"), d.retention.flatMap { Retention.parse($0)?.label() } ?? ""),
+                (Text(vi: "Thời hạn", en: "Retention"), Retention.label(stored: d.retention, Lang.current)),
                 (Text(vi: "Tình trạng", en: "Condition"), Condition(rawValue: d.condition)?.label() ?? d.condition),
                 (Text(vi: "Từ khóa", en: "Keywords"), d.keywords), (Text(vi: "Ghi chú", en: "Notes"), d.notes),
             ]

@@ -1,0 +1,29 @@
+import Foundation
+import KhoKit
+import Testing
+
+@testable import KhoWeb
+
+/// What the file page and the box's list of files say about a file, in the page's language.
+@Suite struct FilePageTests {
+    @Test func aFilesRetentionIsWrittenAsPeopleWriteItNeverAsStored() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        // Given a file kept permanently and one kept 10 years (stored as `permanent` and `10`)
+        let who = Attribution(actor: "Thu", recorder: "test", happenedAt: Date(), recordedAt: Date())
+        for (code, retention) in [("01", "vĩnh viễn"), ("02", "10 năm")] {
+            var changes = FileChanges()
+            changes.retention = retention
+            _ = try fixture.store.editFile(FileRef(box: "H01", file: code), changes, by: who)
+        }
+        try await fixture.test { client in
+            let archivist = try await client.login("thu")
+            // Then the Vietnamese file page and the box's list say "vĩnh viễn" and "10 năm"
+            let page = try await client.get("/files/H01/01", archivist).text
+            #expect(page.contains("vĩnh viễn") && !page.contains(">permanent<"))
+            let list = try await client.get("/boxes/H01", archivist).text
+            #expect(list.contains("vĩnh viễn") && list.contains("10 năm"))
+            #expect(!list.contains(">permanent<"))
+        }
+    }
+}
