@@ -105,6 +105,20 @@ import Testing
         #expect(EventDetail().json == "{}")
         #expect(EventDetail(json: EventDetail(count: 0).json) == EventDetail(count: 0))
     }
+    @Test func aBuiltCopySaysItsPagesOnceWithTheirUnit() throws {
+        let store = try Fixture.store()
+        // Given a copy's build, recorded as kho pdf build records it (its pages, its bytes, the pages again as count)
+        try store.writing { tx in
+            var event = Event(kind: .pdfBuild, attribution: Fixture.who(), time: store.time)
+            event.pages = 122
+            event.bytes = 2_000_000
+            event.detail = EventDetail(count: 122, note: "/x.pdf").json
+            try tx.events.append(&event)
+        }
+        // Then the log says "122 trang, 2 MB", not "122, 122 trang, 2 MB"
+        let logged = try #require(try store.events(lang: .vi).last)
+        #expect(logged.quantity == "122 trang, 2 MB")
+    }
 }
 
 /// Opening waits for another process opening the same catalogue, but never for ever (a process stopped or hung while

@@ -124,6 +124,8 @@ struct EventDescriber {
             return Text(vi: "\(vi) tệp", en: "\(en) \(n == 1 ? "file" : "files")")
         case .undo: return Text(vi: "\(vi) dòng", en: "\(en) \(n == 1 ? "row" : "rows")")
         case .setting: return Text(vi: "\(vi) sự kiện", en: "\(en) events")
+        // A copy's count is its pages, which the event says with their unit ("122 trang"), not a second time bare.
+        case .pdfBuild: return nil
         default: return Text(vi: vi, en: en)
         }
     }
