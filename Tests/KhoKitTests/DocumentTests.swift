@@ -111,6 +111,8 @@ import Testing
         let report = try store.importDocuments(
             path: good, into: FileRef(box: "H1", file: "01"), by: Fixture.who(), lang: .vi)
         #expect(report.imported == 2)
+        // The log counts them in documents; rows without pages add no "0 trang"
+        #expect(try store.events(lang: .vi).last { $0.kind == "import.docs" }?.quantity == "2 văn bản")
         let docs = try store.documents(in: "H1/01", lang: .vi)
         #expect(docs.map(\.numberSymbol) == ["12/QĐ-UBND", "05/TTr-ĐC"])
         #expect(

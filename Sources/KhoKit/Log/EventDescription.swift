@@ -103,7 +103,8 @@ struct EventDescriber {
         }
         if let n = d.count, let counted = Self.counted(e.kind, n, note: d.note) { parts.append(counted) }
         if let s = e.sheets, e.kind != .scanIngest || s > 0 { parts.append(Self.sheets(s)) }
-        if let p = e.pages { parts.append(Self.pages(p)) }
+        // A document import's pages are the pages its rows give; rows without pages say nothing, not "0 trang".
+        if let p = e.pages, e.kind != .importDocs || p > 0 { parts.append(Self.pages(p)) }
         if let b = e.bytes { parts.append(Text(vi: Format.bytes(b, lang: .vi), en: Format.bytes(b, lang: .en))) }
         return Text(vi: parts.map(\.vi).joined(separator: ", "), en: parts.map(\.en).joined(separator: ", "))
     }
@@ -124,6 +125,7 @@ struct EventDescriber {
             return Text(vi: "\(vi) tệp", en: "\(en) \(n == 1 ? "file" : "files")")
         case .undo: return Text(vi: "\(vi) dòng", en: "\(en) \(n == 1 ? "row" : "rows")")
         case .setting: return Text(vi: "\(vi) sự kiện", en: "\(en) events")
+        case .importDocs: return Text(vi: "\(vi) văn bản", en: "\(en) \(n == 1 ? "document" : "documents")")
         // A copy's count is its pages, which the event says with their unit ("122 trang"), not a second time bare.
         case .pdfBuild: return nil
         default: return Text(vi: vi, en: en)
@@ -317,6 +319,15 @@ struct EventDescriber {
         case "vi": Text(vi: "tên tiếng Việt", en: "Vietnamese name")
         case "identifier": Text(vi: "mã định danh", en: "identifier")
         case "page": Text(vi: "trang", en: "page")
+        case "user": Text(vi: "tên đăng nhập", en: "login")
+        case "full_name": Text(vi: "họ tên", en: "full name")
+        case "role": Text(vi: "vai trò", en: "role")
+        case "disabled": Text(vi: "tài khoản bị tắt", en: "account disabled")
+        case "locked_until": Text(vi: "khóa đến", en: "locked until")
+        case "pdfa": Text(vi: "chuẩn PDF/A", en: "PDF/A level")
+        case "sha256": Text(vi: "mã SHA-256", en: "SHA-256")
+        case "restored_from": Text(vi: "khôi phục từ", en: "restored from")
+        case "saved_estimate": Text(vi: "dự toán đã lưu", en: "saved estimate")
         default: Text(vi: key, en: key)
         }
     }
@@ -339,7 +350,9 @@ struct EventDescriber {
         case "sheets": return Int(raw).map { Self.sheets($0)(lang) } ?? raw
         case "pages": return Int(raw).map { Self.pages($0)(lang) } ?? raw
         case "pdf": return Self.pdfSettings(raw, lang)
-        case "offsite": return raw == "yes" ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
+        case "offsite", "disabled":
+            return raw == "yes" ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
+        case "role": return Role(rawValue: raw)?.label(lang) ?? raw
         case "purpose": return CustodyPurpose(rawValue: raw)?.label(lang) ?? raw
         case "out_event": return lang == .vi ? "sự kiện \(raw)" : "event \(raw)"
         case "risks":
