@@ -43,6 +43,17 @@ public enum Format {
         "\(integer(Int64(n), lang: .en)) \(n == 1 ? singular : plural)"
     }
 
+    /// The years a box or file covers, the one way kho writes them: `2001–2003`, `2001` for one year, `2001–` or
+    /// `–2003` when only one end is known, empty when neither is.
+    public static func years(_ start: Int?, _ end: Int?) -> String {
+        switch (start, end) {
+        case let (s?, e?): s == e ? "\(s)" : "\(s)–\(e)"
+        case let (s?, nil): "\(s)–"
+        case let (nil, e?): "–\(e)"
+        default: ""
+        }
+    }
+
     /// An amount of Vietnamese đồng: `19.162.000 đ` (vi) or `19,162,000 VND` (en).
     public static func money(_ amount: Int64, lang: Lang) -> String {
         integer(amount, lang: lang) + (lang == .vi ? " đ" : " VND")

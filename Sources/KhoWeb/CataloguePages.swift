@@ -88,7 +88,7 @@ enum CataloguePages {
                 (b.t("Vị trí", "Location"), h(box.location)),
                 (
                     b.t("Năm", "Years"),
-                    h([box.startYear, box.endYear].compactMap { $0.map(String.init) }.joined(separator: "–"))
+                    h(Format.years(box.startYear, box.endYear))
                 ),
                 (b.t("Tình trạng", "Condition"), h(box.condition.label(b.lang))),
                 (b.t("Chỉnh lý", "Arrangement"), h(box.arrangement.label(b.lang))),
@@ -166,7 +166,7 @@ enum CataloguePages {
     static func fileRow(_ file: FileView, _ b: PageBuilder) -> [String] {
         [
             b.link("/files/\(pathSegment(file.box))/\(pathSegment(file.file))", file.ref), h(file.title),
-            h([file.startYear, file.endYear].compactMap { $0.map(String.init) }.joined(separator: "–")),
+            h(Format.years(file.startYear, file.endYear)),
             h(Retention.label(stored: file.retention, b.lang)), h(file.scanState.label(b.lang)),
             h(file.sheets.map { b.integer($0) } ?? ""),
             h(b.integer(file.pages)),

@@ -13,7 +13,7 @@ enum FilePage {
             (b.t("Vị trí", "Location"), h(file.location)),
             (
                 b.t("Năm", "Years"),
-                h([file.startYear, file.endYear].compactMap { $0.map(String.init) }.joined(separator: "–"))
+                h(Format.years(file.startYear, file.endYear))
             ),
             (b.t("Thời hạn bảo quản", "Retention"), h(Retention.label(stored: file.retention, b.lang))),
             (b.t("Chế độ sử dụng", "Access"), h(file.access.label(b.lang))),

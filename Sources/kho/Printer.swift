@@ -44,15 +44,6 @@ enum Printer {
 
     static func metres(_ m: Double) -> String { Format.decimal(m, maxFractionDigits: 3) }
 
-    static func years(_ start: Int?, _ end: Int?) -> String {
-        switch (start, end) {
-        case let (s?, e?): s == e ? "\(s)" : "\(s)–\(e)"
-        case let (s?, nil): "\(s)–"
-        case let (nil, e?): "–\(e)"
-        default: ""
-        }
-    }
-
     /// Prints `prefix` + `text` with `words` in bold yellow on a terminal (`highlight`), the text escaped as ``line(_:)``.
     static func marked(_ prefix: String, _ text: String, words: [String], highlight: Bool) {
         var shown = Visible.escaped(text)

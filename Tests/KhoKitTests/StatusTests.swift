@@ -101,6 +101,15 @@ import Testing
         #expect(Format.bytes(value, lang: lang) == expected)
     }
 
+    /// Years are written one way everywhere (lists, pages, the inventory, the destruction list, a copy's metadata).
+    @Test(arguments: [
+        (Int?(2001), Int?(2003), "2001–2003"), (1998, 1998, "1998"), (2001, nil, "2001–"), (nil, 2003, "–2003"),
+        (nil, nil, ""),
+    ])
+    func years(start: Int?, end: Int?, expected: String) {
+        #expect(Format.years(start, end) == expected)
+    }
+
     @Test(arguments: [
         ("0,125", Int64(125)), ("0.125", 125), ("2", 2000), ("75,6", 75600), ("1e3", nil), ("", nil), ("1,2,3", nil),
         ("abc", nil),

@@ -125,14 +125,10 @@ enum PdfPipeline {
         return String(flat.prefix(metadataCharacters - 1)) + "…"
     }
 
-    /// "1993–1994", "1993", or nil.
+    /// The file's years as kho writes them everywhere (``Format/years(_:_:)``), or nil when none is known.
     static func years(_ job: PdfJob) -> String? {
-        switch (job.file.startYear, job.file.endYear) {
-        case let (s?, e?) where s != e: "\(s)–\(e)"
-        case let (s?, _): "\(s)"
-        case let (nil, e?): "\(e)"
-        default: nil
-        }
+        let years = Format.years(job.file.startYear, job.file.endYear)
+        return years.isEmpty ? nil : years
     }
 
     /// The master holding page `page` of the file.

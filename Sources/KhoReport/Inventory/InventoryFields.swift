@@ -1,14 +1,7 @@
 /// How the inventory writes its derived fields: dates, retention and sheets/pages.
 enum InventoryFields {
-    /// "2001–2003", "2001" when one year (or only one is known), empty when none.
-    static func dates(_ row: InventoryRow) -> String {
-        switch (row.startYear, row.endYear) {
-        case let (s?, e?) where s != e: return "\(s)–\(e)"
-        case let (s?, _): return "\(s)"
-        case let (nil, e?): return "\(e)"
-        default: return ""
-        }
-    }
+    /// The years, as kho writes them everywhere (``Format/years(_:_:)``).
+    static func dates(_ row: InventoryRow) -> String { Format.years(row.startYear, row.endYear) }
 
     /// "Vĩnh viễn" / "Permanent" for `permanent`, "10 năm" / "10 years" for `10`; anything else as it came.
     static func retention(_ raw: String, _ lang: Lang) -> String {

@@ -73,15 +73,8 @@ public struct WeedListRow: Sendable, Codable, Hashable {
 
 /// The derived fields of the list: years, quantity, the notes cell, totals.
 enum WeedListFields {
-    /// "1995–1996", "1995", or empty.
-    static func years(_ row: WeedListRow) -> String {
-        switch (row.startYear, row.endYear) {
-        case let (s?, e?) where s != e: return "\(s)–\(e)"
-        case let (s?, _): return "\(s)"
-        case let (nil, e?): return "\(e)"
-        default: return ""
-        }
-    }
+    /// The years, as kho writes them everywhere (``Format/years(_:_:)``).
+    static func years(_ row: WeedListRow) -> String { Format.years(row.startYear, row.endYear) }
 
     /// "0,15 m", "120 tờ", "0,02 m (120 tờ)".
     static func quantity(metres: Double?, sheets: Int?, _ lang: Lang) -> String {

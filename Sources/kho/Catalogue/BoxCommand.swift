@@ -130,7 +130,7 @@ struct BoxCommand: ParsableCommand {
             boxes.map {
                 [
                     $0.code, $0.fonds, Printer.metres($0.extentMetres), $0.location,
-                    Printer.years($0.startYear, $0.endYear),
+                    Format.years($0.startYear, $0.endYear),
                     $0.condition.label(), $0.arrangement.label(), $0.keptMetres.map(Printer.metres) ?? "",
                     $0.from ?? "",
                     String($0.files),

@@ -135,7 +135,7 @@ struct FileCommand: ParsableCommand {
             ],
             files.map {
                 [
-                    $0.ref, $0.title, Printer.years($0.startYear, $0.endYear),
+                    $0.ref, $0.title, Format.years($0.startYear, $0.endYear),
                     Retention.label(stored: $0.retention, Lang.current),
                     $0.sheets.map { Format.integer(Int64($0)) } ?? "?",
                     $0.access.label(), $0.scanState.label(), $0.pages > 0 ? Format.integer(Int64($0.pages)) : "",

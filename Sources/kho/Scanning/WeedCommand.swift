@@ -146,7 +146,7 @@ struct WeedCommand: ParsableCommand {
                 items.map { i in
                     let stage = i.stage.label() + (i.record.map { ": \($0)" } ?? i.decision.map { ": \($0)" } ?? "")
                     return [
-                        String(i.id), i.box, i.title, Printer.years(i.startYear, i.endYear), i.quantity.formatted(),
+                        String(i.id), i.box, i.title, Format.years(i.startYear, i.endYear), i.quantity.formatted(),
                         i.reason, stage,
                     ]
                 },
