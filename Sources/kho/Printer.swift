@@ -22,24 +22,99 @@ enum Printer {
         print(Visible.escaped(text, keepingLineBreaks: true))
     }
 
-    /// Prints rows under headers, columns padded to the widest cell; `right` columns are right-aligned.
+    /// Prints rows under headers, columns padded to the widest cell; `right` columns are right-aligned. A table wider
+    /// than ``width`` has its widest text columns narrowed, their cells wrapped between words onto more lines
+    /// (nothing is cut).
     static func table(_ headers: [String], _ rows: [[String]], right: Set<Int> = []) {
         // A cell is one line: newlines and tabs in it are escaped too, so columns stay aligned.
         let headers = headers.map { Visible.escaped($0) }
         let rows = rows.map { $0.map { Visible.escaped($0) } }
-        var widths = headers.map(\.count)
+        var natural = headers.map(\.count)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() where i < natural.count { natural[i] = max(natural[i], cell.count) }
         }
-        func render(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
-                return right.contains(i) ? pad + cell : (i == cells.count - 1 ? cell : cell + pad)
-            }.joined(separator: "  ")
+        let widths = fitted(natural, headers: headers, rows: rows, right: right, to: width)
+        func render(_ cells: [String]) -> [String] {
+            let wrapped = cells.enumerated().map { i, cell in right.contains(i) ? [cell] : wrap(cell, width: widths[i])
+            }
+            return (0..<(wrapped.map(\.count).max() ?? 1)).map { line in
+                wrapped.enumerated().map { i, lines in
+                    let cell = line < lines.count ? lines[line] : ""
+                    let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                    return right.contains(i) ? pad + cell : (i == wrapped.count - 1 ? cell : cell + pad)
+                }.joined(separator: "  ")
+            }
         }
-        print(render(headers))
+        render(headers).forEach { print($0) }
         print(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        for row in rows { print(render(row)) }
+        for row in rows { render(row).forEach { print($0) } }
+    }
+
+    /// The width tables are fitted to: `COLUMNS` when set, else the terminal's when output goes to one; nil (no limit)
+    /// when written to a file or a pipe, so that what is saved keeps each row on one line.
+    static let width: Int? = {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(text), n > 0 { return n }
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+            return nil
+        }
+        return Int(size.ws_col)
+    }()
+
+    /// Column widths that fit `limit`: the widest text column loses one character at a time, never below its header
+    /// or its longest word (a code or a year is never broken; only a word longer than ``longWord``, a path, is), until
+    /// the table fits. Numbers (right-aligned) and short columns (a date and time, a name) keep their width. A table
+    /// that cannot fit so keeps its natural widths: narrowed columns would not spare the terminal's wrapping.
+    static func fitted(_ natural: [Int], headers: [String], rows: [[String]], right: Set<Int>, to limit: Int?) -> [Int]
+    {
+        let separators = 2 * max(0, natural.count - 1)
+        guard let limit, natural.reduce(0, +) + separators > limit else { return natural }
+        let floor = natural.indices.map { i in
+            if right.contains(i) || natural[i] <= shortColumn { return natural[i] }
+            let longestWord = rows.reduce(0) { longest, row in
+                i < row.count ? max(longest, row[i].split(separator: " ").map(\.count).max() ?? 0) : longest
+            }
+            return max(headers[i].count, min(longestWord, longWord))
+        }
+        guard floor.reduce(0, +) + separators <= limit else { return natural }
+        var widths = natural
+        while widths.reduce(0, +) + separators > limit {
+            let narrowable = widths.indices.filter { widths[$0] > floor[$0] }
+            guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
+        return widths
+    }
+
+    /// Columns this wide or narrower are never narrowed (`2026-12-07 13:19`, a person's name).
+    static let shortColumn = 16
+    /// Words longer than this (paths, version strings) may be broken to narrow their column.
+    static let longWord = 24
+
+    /// `text` in lines of at most `width` characters, broken between words (a longer word is broken inside).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard text.count > width, width > 0 else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for piece in text.split(separator: " ") {
+            var word = String(piece)
+            while word.count > width {
+                if !line.isEmpty { lines.append(line) }
+                line = ""
+                lines.append(String(word.prefix(width)))
+                word = String(word.dropFirst(width))
+            }
+            if line.isEmpty {
+                line = word
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     static func metres(_ m: Double) -> String { Format.decimal(m, maxFractionDigits: 3) }

@@ -57,6 +57,8 @@ final class Kho: Sendable {
         environment["KHO_DB"] = db
         environment["KHO_LANG"] = "vi"
         environment.removeValue(forKey: "KHO_OPERATOR")
+        // Tables are fitted to COLUMNS when it is set: a test gives it when it means to.
+        environment.removeValue(forKey: "COLUMNS")
         for (k, v) in env { environment[k] = v }
         process.environment = environment
         return process

@@ -254,83 +254,83 @@ struct EventDescriber {
     }
 
     /// A field's name for people.
-    static func field(_ key: String) -> Text {
-        switch key {
-        case "code": Text(vi: "mã", en: "code")
-        case "name": Text(vi: "tên", en: "name")
-        case "fonds_id": Text(vi: "phông", en: "fonds")
-        case "extent_mm": Text(vi: "độ dài", en: "extent")
-        case "location": Text(vi: "vị trí", en: "location")
-        case "start_year": Text(vi: "năm bắt đầu", en: "first year")
-        case "end_year": Text(vi: "năm kết thúc", en: "last year")
-        case "condition": Text(vi: "tình trạng", en: "condition")
-        case "notes": Text(vi: "ghi chú", en: "notes")
-        case "from_box_id": Text(vi: "tạo từ hộp", en: "made from box")
-        case "arrangement": Text(vi: "chỉnh lý", en: "arrangement")
-        case "kept_mm": Text(vi: "giữ lại", en: "kept")
-        case "box_id": Text(vi: "hộp", en: "box")
-        case "title": Text(vi: "tiêu đề", en: "title")
-        case "retention": Text(vi: "thời hạn bảo quản", en: "retention")
-        case "access": Text(vi: "chế độ sử dụng", en: "access")
-        case "sheets": Text(vi: "số tờ", en: "sheets")
-        case "pages": Text(vi: "số trang", en: "pages")
-        case "scan_state": Text(vi: "bậc số hóa", en: "digitization rung")
-        case "qc_profile": Text(vi: "chuẩn chất lượng bản quét", en: "scan quality profile")
-        case "pdf": Text(vi: "thiết lập bản PDF/A", en: "PDF/A settings")
-        case "archive_rule": Text(vi: "quy tắc mã hồ sơ", en: "archival code rule")
-        case "inventory": Text(vi: "mục lục số", en: "inventory number")
-        case "reason": Text(vi: "lý do hủy", en: "reason")
-        case "decision": Text(vi: "quyết định", en: "decision")
-        case "record": Text(vi: "biên bản hủy", en: "destruction record")
-        case "day": Text(vi: "ngày", en: "day")
-        case "path": Text(vi: "thư mục", en: "folder")
-        case "place": Text(vi: "nơi cất", en: "place")
-        case "offsite": Text(vi: "ngoài trụ sở", en: "off-site")
-        case "holder": Text(vi: "người nhận", en: "holder")
-        case "purpose": Text(vi: "mục đích", en: "purpose")
-        case "due": Text(vi: "hạn trả", en: "due")
-        case "out_event": Text(vi: "lần giao ra", en: "handed out by")
-        case "risks": Text(vi: "nguy cơ", en: "risks")
-        case "note": Text(vi: "ghi chú", en: "note")
-        case "fonds": Text(vi: "phông", en: "fonds")
-        case "box": Text(vi: "hộp", en: "box")
-        case "seq": Text(vi: "số thứ tự", en: "number in the file")
-        case "file_id": Text(vi: "hồ sơ", en: "file")
-        case "kind": Text(vi: "tên loại", en: "kind")
-        case "number": Text(vi: "số", en: "number")
-        case "symbol": Text(vi: "ký hiệu", en: "symbol")
-        case "date": Text(vi: "ngày văn bản", en: "date")
-        case "issuer": Text(vi: "tác giả", en: "issuer")
-        case "summary": Text(vi: "trích yếu", en: "summary")
-        case "language": Text(vi: "ngôn ngữ", en: "language")
-        case "page_from": Text(vi: "từ trang", en: "first page")
-        case "page_to": Text(vi: "đến trang", en: "last page")
-        case "autograph": Text(vi: "bút tích", en: "autograph")
-        case "keywords": Text(vi: "từ khóa", en: "keywords")
-        case "info_symbol": Text(vi: "ký hiệu thông tin", en: "information symbol")
-        case "reliability": Text(vi: "mức độ tin cậy", en: "reliability")
-        case "paper_code": Text(vi: "mã hồ sơ gốc giấy", en: "paper file code")
-        case "backup_mode": Text(vi: "chế độ dự phòng", en: "backup mode")
-        case "backup_state": Text(vi: "tình trạng dự phòng", en: "backup state")
-        case "archive_id": Text(vi: "mã hồ sơ", en: "archival code")
-        case "quantity": Text(vi: "số lượng", en: "quantity")
-        case "years": Text(vi: "thời gian tài liệu", en: "years")
-        case "document_kind": Text(vi: "tên loại văn bản", en: "document kind")
-        case "vi": Text(vi: "tên tiếng Việt", en: "Vietnamese name")
-        case "identifier": Text(vi: "mã định danh", en: "identifier")
-        case "page": Text(vi: "trang", en: "page")
-        case "user": Text(vi: "tên đăng nhập", en: "login")
-        case "full_name": Text(vi: "họ tên", en: "full name")
-        case "role": Text(vi: "vai trò", en: "role")
-        case "disabled": Text(vi: "tài khoản bị tắt", en: "account disabled")
-        case "locked_until": Text(vi: "khóa đến", en: "locked until")
-        case "pdfa": Text(vi: "chuẩn PDF/A", en: "PDF/A level")
-        case "sha256": Text(vi: "mã SHA-256", en: "SHA-256")
-        case "restored_from": Text(vi: "khôi phục từ", en: "restored from")
-        case "saved_estimate": Text(vi: "dự toán đã lưu", en: "saved estimate")
-        default: Text(vi: key, en: key)
-        }
-    }
+    static func field(_ key: String) -> Text { fieldWords[key] ?? Text(vi: key, en: key) }
+
+    /// The words for each key an event's detail is written with (`EventWordsTests` finds every key KhoKit writes).
+    private static let fieldWords: [String: Text] = [
+        "code": Text(vi: "mã", en: "code"),
+        "name": Text(vi: "tên", en: "name"),
+        "fonds_id": Text(vi: "phông", en: "fonds"),
+        "extent_mm": Text(vi: "độ dài", en: "extent"),
+        "location": Text(vi: "vị trí", en: "location"),
+        "start_year": Text(vi: "năm bắt đầu", en: "first year"),
+        "end_year": Text(vi: "năm kết thúc", en: "last year"),
+        "condition": Text(vi: "tình trạng", en: "condition"),
+        "notes": Text(vi: "ghi chú", en: "notes"),
+        "from_box_id": Text(vi: "tạo từ hộp", en: "made from box"),
+        "arrangement": Text(vi: "chỉnh lý", en: "arrangement"),
+        "kept_mm": Text(vi: "giữ lại", en: "kept"),
+        "box_id": Text(vi: "hộp", en: "box"),
+        "title": Text(vi: "tiêu đề", en: "title"),
+        "retention": Text(vi: "thời hạn bảo quản", en: "retention"),
+        "access": Text(vi: "chế độ sử dụng", en: "access"),
+        "sheets": Text(vi: "số tờ", en: "sheets"),
+        "pages": Text(vi: "số trang", en: "pages"),
+        "scan_state": Text(vi: "bậc số hóa", en: "digitization rung"),
+        "qc_profile": Text(vi: "chuẩn chất lượng bản quét", en: "scan quality profile"),
+        "pdf": Text(vi: "thiết lập bản PDF/A", en: "PDF/A settings"),
+        "archive_rule": Text(vi: "quy tắc mã hồ sơ", en: "archival code rule"),
+        "inventory": Text(vi: "mục lục số", en: "inventory number"),
+        "reason": Text(vi: "lý do hủy", en: "reason"),
+        "decision": Text(vi: "quyết định", en: "decision"),
+        "record": Text(vi: "biên bản hủy", en: "destruction record"),
+        "day": Text(vi: "ngày", en: "day"),
+        "path": Text(vi: "thư mục", en: "folder"),
+        "place": Text(vi: "nơi cất", en: "place"),
+        "offsite": Text(vi: "ngoài trụ sở", en: "off-site"),
+        "holder": Text(vi: "người nhận", en: "holder"),
+        "purpose": Text(vi: "mục đích", en: "purpose"),
+        "due": Text(vi: "hạn trả", en: "due"),
+        "out_event": Text(vi: "lần giao ra", en: "handed out by"),
+        "risks": Text(vi: "nguy cơ", en: "risks"),
+        "note": Text(vi: "ghi chú", en: "note"),
+        "fonds": Text(vi: "phông", en: "fonds"),
+        "box": Text(vi: "hộp", en: "box"),
+        "seq": Text(vi: "số thứ tự", en: "number in the file"),
+        "file_id": Text(vi: "hồ sơ", en: "file"),
+        "kind": Text(vi: "tên loại", en: "kind"),
+        "number": Text(vi: "số", en: "number"),
+        "symbol": Text(vi: "ký hiệu", en: "symbol"),
+        "date": Text(vi: "ngày văn bản", en: "date"),
+        "issuer": Text(vi: "tác giả", en: "issuer"),
+        "summary": Text(vi: "trích yếu", en: "summary"),
+        "language": Text(vi: "ngôn ngữ", en: "language"),
+        "page_from": Text(vi: "từ trang", en: "first page"),
+        "page_to": Text(vi: "đến trang", en: "last page"),
+        "autograph": Text(vi: "bút tích", en: "autograph"),
+        "keywords": Text(vi: "từ khóa", en: "keywords"),
+        "info_symbol": Text(vi: "ký hiệu thông tin", en: "information symbol"),
+        "reliability": Text(vi: "mức độ tin cậy", en: "reliability"),
+        "paper_code": Text(vi: "mã hồ sơ gốc giấy", en: "paper file code"),
+        "backup_mode": Text(vi: "chế độ dự phòng", en: "backup mode"),
+        "backup_state": Text(vi: "tình trạng dự phòng", en: "backup state"),
+        "archive_id": Text(vi: "mã hồ sơ", en: "archival code"),
+        "quantity": Text(vi: "số lượng", en: "quantity"),
+        "years": Text(vi: "thời gian tài liệu", en: "years"),
+        "document_kind": Text(vi: "tên loại văn bản", en: "document kind"),
+        "vi": Text(vi: "tên tiếng Việt", en: "Vietnamese name"),
+        "identifier": Text(vi: "mã định danh", en: "identifier"),
+        "page": Text(vi: "trang", en: "page"),
+        "user": Text(vi: "tên đăng nhập", en: "login"),
+        "full_name": Text(vi: "họ tên", en: "full name"),
+        "role": Text(vi: "vai trò", en: "role"),
+        "disabled": Text(vi: "tài khoản bị tắt", en: "account disabled"),
+        "locked_until": Text(vi: "khóa đến", en: "locked until"),
+        "pdfa": Text(vi: "chuẩn PDF/A", en: "PDF/A level"),
+        "sha256": Text(vi: "mã SHA-256", en: "SHA-256"),
+        "restored_from": Text(vi: "khôi phục từ", en: "restored from"),
+        "saved_estimate": Text(vi: "dự toán đã lưu", en: "saved estimate"),
+    ]
 
     /// A stored value as people read it: metres with "m", codes for ids, labels for vocabularies, "tờ" and "trang".
     func value(_ key: String, _ raw: String?, _ lang: Lang) -> String {

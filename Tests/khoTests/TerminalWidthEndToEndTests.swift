@@ -1,0 +1,53 @@
+import Foundation
+import KhoTestTags
+import Testing
+
+/// Tables are read at a terminal's width: wider than `COLUMNS` (or the terminal), their long text columns wrap
+/// between words onto more lines, nothing cut; written to a file or a pipe, each row stays on one line.
+@Suite(.tags(.endToEnd)) struct TerminalWidthEndToEndTests {
+    static let title = "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất cho các hộ gia đình thôn Tân Hương, năm 1998"
+
+    func catalogue() throws -> Kho {
+        let kho = Kho()
+        for step in [
+            ["fonds", "add", "UBND-SK1", "--name", "UBND xã Sơn Kim 1", "--by", "Thu"],
+            ["box", "add", "H0040", "--fonds", "UBND-SK1", "--location", "K-2-4", "--by", "Thu"],
+            [
+                "file", "add", "H0040/01", "--title", Self.title, "--start-year", "1998", "--end-year", "1998",
+                "--retention", "permanent", "--by", "Thu",
+            ],
+            ["file", "add", "H0040/02", "--title", "Sổ đăng ký kết hôn năm 1998", "--by", "Thu"],
+        ] {
+            let r = try kho.run(step)
+            #expect(r.code == 0, "\(step): \(r.err)")
+        }
+        return kho
+    }
+
+    @Test func aWideListWrapsItsTitlesWithinTheTerminalsWidth() throws {
+        let kho = try catalogue()
+        let narrow = try kho("file", "list", env: ["COLUMNS": "80"])
+        #expect(narrow.code == 0, "\(narrow.err)")
+        let lines = narrow.out.split(separator: "\n").map { Array($0) }
+        // Every line fits 80 columns
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.map(\.count))")
+        // And the title is all there, its words in order down the title column (where the rule under its header is)
+        let header = try #require(lines.first.map { String($0) })
+        let start = header.distance(from: header.startIndex, to: try #require(header.range(of: "Tiêu đề")).lowerBound)
+        let width = lines[1].dropFirst(start).prefix { $0 == "─" }.count
+        #expect(width < Self.title.count)
+        let rows = lines.dropFirst(2).prefix { !String($0).hasPrefix("H0040/02") }
+        #expect(rows.count > 1)
+        let cells = rows.map { String($0.dropFirst(start).prefix(width)).trimmingCharacters(in: .whitespaces) }
+        #expect(cells.joined(separator: " ") == Self.title)
+        // The year and the retention are whole
+        #expect(String(rows[rows.startIndex]).contains("1998") && String(rows[rows.startIndex]).contains("vĩnh viễn"))
+    }
+
+    @Test func writtenToAPipeEachRowStaysOnOneLine() throws {
+        let kho = try catalogue()
+        let piped = try kho("file", "list")
+        #expect(piped.out.split(separator: "\n").count == 4)
+        #expect(piped.out.contains(Self.title))
+    }
+}
