@@ -16,12 +16,7 @@ extension ScanRoutes {
                 let summary = try store.ingest(root: root, profile: profile, by: who, lang: lang) { p in
                     progress(p.done, p.total)
                 }
-                return Text(
-                    vi:
-                        "Đã nạp \(summary.masters) tệp (\(summary.new) mới, \(summary.changed) thay đổi), \(summary.failedQC) không đạt chuẩn, \(summary.unreadable) không đọc được.",
-                    en:
-                        "Ingested \(summary.masters) masters (\(summary.new) new, \(summary.changed) changed), \(summary.failedQC) failed QC, \(summary.unreadable) unreadable."
-                )
+                return JobReport(headline: summary.headline, notes: summary.notes(time: store.time))
             }
             return Responses.redirect(started ? "/jobs" : "/jobs?busy=1")
         }
@@ -35,13 +30,30 @@ extension ScanRoutes {
                     PdfBuildOptions(jobs: max(1, ProcessInfo.processInfo.activeProcessorCount / 2)), tools: tools,
                     by: who, lang: lang
                 ) { p in progress(p.done, p.total) }
-                return Text(
-                    vi: "Đã lập \(summary.built.count) bản PDF/A; \(summary.upToDate) bản đã mới.",
-                    en: "Built \(summary.built.count) PDF/A copies; \(summary.upToDate) were up to date.")
+                return JobReport(headline: summary.headline, notes: summary.notes, incomplete: !summary.clean)
             }
             return Responses.redirect(started ? "/jobs" : "/jobs?busy=1")
         }
         registerJobPage(guarded)
+    }
+
+    /// A job's notes as a list: a line starting with two spaces belongs to the item before it (a finding under its
+    /// heading), as the command line indents it.
+    static func notesList(_ notes: [Text], _ b: PageBuilder) -> String {
+        guard !notes.isEmpty else { return "" }
+        var items: [(String, [String])] = []
+        for note in notes.map({ $0(b.lang) }) {
+            if note.hasPrefix("  "), !items.isEmpty {
+                items[items.count - 1].1.append(String(note.dropFirst(2)))
+            } else {
+                items.append((note, []))
+            }
+        }
+        let lis = items.map { head, under in
+            "<li>\(h(head))" + (under.isEmpty ? "" : "<ul>" + under.map { "<li>\(h($0))</li>" }.joined() + "</ul>")
+                + "</li>"
+        }
+        return "<ul class=\"notes\">" + lis.joined() + "</ul>"
     }
 
     /// The job running or last run: who started it, its progress (refreshing while it runs) and what it did.
@@ -72,6 +84,7 @@ extension ScanRoutes {
             if let outcome = job.outcome {
                 body += "<p class=\"\(job.failed ? "error" : "notice")\">\(h(outcome(b.lang)))</p>"
             }
+            body += notesList(job.notes, b)
             var page = b.page(name, body)
             if job.finished == nil {
                 // Refreshes itself every 2 seconds while the job runs (a meta tag: no script).

@@ -70,7 +70,7 @@ import Testing
         let started = fixture.services.jobs.start(.ingest, by: "Lê Thị Hoa") { progress in
             progress(3, 10)
             release.wait()
-            return Text(vi: "Xong việc thử.", en: "Test job done.")
+            return JobReport(headline: Text(vi: "Xong việc thử.", en: "Test job done."))
         }
         #expect(started)
         try await fixture.test { client in

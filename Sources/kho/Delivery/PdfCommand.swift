@@ -78,26 +78,10 @@ struct PdfCommand: ParsableCommand {
         }
     }
 
-    /// What `kho pdf build` did, for people: the copies built, what was skipped or numbered, what could not be built.
+    /// What `kho pdf build` did, for people: the library's headline, a row for each copy built, then its words for
+    /// what was skipped, numbered, not ready or failed (the same the web's job page shows).
     static func printSummary(_ s: PdfBuildSummary) {
-        printBuiltCopies(s)
-        printSkippedAndNumbered(s)
-        printNotBuilt(s)
-        if !s.built.isEmpty {
-            Printer.line(Text(vi: "Công cụ: ", en: "Tools: ")() + s.tools.summary)
-        }
-    }
-
-    /// How many copies were built, with their pages, bytes and time, and a row for each copy.
-    private static func printBuiltCopies(_ s: PdfBuildSummary) {
-        let secs = Format.decimal(s.seconds, maxFractionDigits: 1)
-        Printer.line(
-            Text(
-                vi:
-                    "Đã làm \(s.built.count) bản PDF/A (\(Format.integer(Int64(s.pages))) trang, \(Format.integer(s.bytes)) byte) trong \(secs) giây vào \(s.folder)",
-                en:
-                    "Built \(s.built.count) PDF/A copies (\(Format.integer(Int64(s.pages))) pages, \(Format.integer(s.bytes)) bytes) in \(secs) s into \(s.folder)"
-            )())
+        Printer.line(s.headline())
         if !s.built.isEmpty {
             Printer.table(
                 [
@@ -117,45 +101,7 @@ struct PdfCommand: ParsableCommand {
                 },
                 right: [2, 3, 5, 6])
         }
-    }
-
-    /// Files skipped because their copy is up to date, and files given their number in the fonds.
-    private static func printSkippedAndNumbered(_ s: PdfBuildSummary) {
-        if s.upToDate > 0 {
-            Printer.line(
-                Text(
-                    vi: "Đã có bản PDF và bản quét không đổi (bỏ qua): \(Format.integer(Int64(s.upToDate))) hồ sơ",
-                    en: "Copy in place and masters unchanged (skipped): \(Format.integer(Int64(s.upToDate))) files")())
-        }
-        if s.numbered > 0 {
-            Printer.line(
-                Text(
-                    vi: "Đã đánh số \(Format.integer(Int64(s.numbered))) hồ sơ trong phông (số hồ sơ cố định từ nay)",
-                    en:
-                        "Numbered \(Format.integer(Int64(s.numbered))) files in their fonds (file numbers are fixed from now on)"
-                )())
-        }
-    }
-
-    /// Files not ready for a copy (by rung, and the first 50 by name), and the files the tools failed on.
-    private static func printNotBuilt(_ s: PdfBuildSummary) {
-        if !s.notReady.isEmpty {
-            let parts = s.notReady.sorted { $0.key < $1.key }.map { key, n in
-                "\((ScanState(rawValue: key)?.label() ?? key)) \(Format.integer(Int64(n)))"
-            }
-            Printer.line(
-                Text(
-                    vi: "Chưa làm được (bản quét chưa đạt hoặc chưa có): ",
-                    en: "Not ready (masters not passed, or none): ")() + parts.joined(separator: ", "))
-            for n in s.notReadyNamed.prefix(50) { Printer.line("  \(n.ref): \(n.scanState.label())") }
-        }
-        if !s.findings.isEmpty {
-            Printer.line(
-                Text(
-                    vi: "Lỗi (\(s.findings.count) hồ sơ chưa có bản PDF):",
-                    en: "Failures (\(s.findings.count) files got no copy):")())
-            for f in s.findings { Printer.line("  " + f.line(.current)) }
-        }
+        for line in s.notes { Printer.line(line()) }
     }
 
     struct Verify: ParsableCommand {

@@ -48,7 +48,7 @@ struct ScanCommand: ParsableCommand {
                 event: event.id)
             let file = try store.showFile(fileRef)
             if file.scanState == .mismatch {
-                Printer.line(ScanTexts.mismatch(ref: ref, pages: file.pages, sheets: file.sheets)())
+                Printer.line(IngestSummary.mismatchWords(ref: ref, pages: file.pages, sheets: file.sheets)())
             }
         }
     }

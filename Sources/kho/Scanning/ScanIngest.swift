@@ -51,12 +51,11 @@ extension ScanCommand {
         }
     }
 
-    /// What `kho scan ingest` did, for people: counts, the work day recorded, changed masters and problems.
+    /// What `kho scan ingest` did, for people: counts, then the library's words for the rest (the work day recorded,
+    /// changed masters, problems, folder findings), the same the web's job page shows.
     static func printSummary(_ s: IngestSummary, time: LocalTime) {
         printIngestCounts(s)
-        if let line = workDayLine(s, time: time) { Printer.line(line()) }
-        printIngestChanges(s)
-        printIngestProblems(s)
+        for line in s.notes(time: time) { Printer.line(line()) }
     }
 
     /// How long the ingest took against which profile, and the table of masters, pages, bytes and files it counted.
@@ -84,96 +83,5 @@ extension ScanCommand {
                 [Text(vi: "tệp không đọc được", en: "unreadable masters")(), Format.integer(Int64(s.unreadable))],
             ],
             right: [1])
-    }
-
-    /// Masters whose content changed (the first 50), and a warning when checked masters changed after their check.
-    private static func printIngestChanges(_ s: IngestSummary) {
-        if !s.changedPaths.isEmpty {
-            Printer.line(Text(vi: "Tệp đã thay đổi:", en: "Changed masters:")())
-            for path in s.changedPaths.prefix(50) { Printer.line("  \(path)") }
-        }
-        if !s.changedAfterCheck.isEmpty {
-            Printer.line(
-                Text(
-                    vi:
-                        "! \(s.changedAfterCheck.count) tệp đã đạt kiểm tra nay đổi nội dung: giữ SHA-256 cũ, hồ sơ «cần xem lại»; nếu là quét lại đúng: kho scan accept HỘP/HỒSƠ --reason rescan",
-                    en:
-                        "! \(s.changedAfterCheck.count) checked masters changed content: the old SHA-256 is kept and their files need review; if it is a proper rescan: kho scan accept BOX/FILE --reason rescan"
-                )())
-        }
-    }
-
-    /// Files whose pages do not match their sheets, masters with problems and folder findings (50 of each at most).
-    private static func printIngestProblems(_ s: IngestSummary) {
-        for m in s.countMismatch.prefix(50) {
-            Printer.line(ScanTexts.mismatch(ref: m.ref, pages: m.pages, sheets: m.sheets)())
-        }
-        if !s.problems.isEmpty {
-            Printer.line(Text(vi: "Vấn đề:", en: "Problems:")())
-            for p in s.problems.prefix(50) {
-                Printer.line("  \(p.ref)/\(p.master)\(p.page.map { " tr.\($0)" } ?? ""): \(p.message)")
-            }
-            if s.problemsTotal > 50 {
-                Printer.line(
-                    Text(
-                        vi: "  … và \(s.problemsTotal - 50) vấn đề nữa (kho scan problems)",
-                        en: "  … and \(s.problemsTotal - 50) more (kho scan problems)")())
-            }
-        }
-        if !s.findings.isEmpty {
-            Printer.line(Text(vi: "Lưu ý về thư mục:", en: "About the folders:")())
-            for f in s.findings.prefix(50) { Printer.line("  \(f)") }
-            if s.findings.count > 50 {
-                Printer.line(
-                    Text(vi: "  … và \(s.findings.count - 50) lưu ý nữa", en: "  … and \(s.findings.count - 50) more")()
-                )
-            }
-        }
-    }
-
-    /// Which work day(s) the ingest events were dated on and why, and how many files' DateTime tags were not believed.
-    static func workDayLine(_ s: IngestSummary, time: LocalTime) -> Text? {
-        guard !s.workDays.isEmpty else { return nil }
-        func day(_ d: IngestWorkDay, _ lang: Lang) -> String {
-            time.parse(d.day).map { time.displayDay(of: $0, lang: lang) } ?? d.day
-        }
-        let days = s.workDays.map { d -> Text in
-            let why =
-                switch d.source {
-                case .tag: Text(vi: "theo thẻ DateTime", en: "DateTime tag")
-                case .ingest: Text(vi: "ngày nạp", en: "ingest day")
-                case .at: Text(vi: "theo --at", en: "given with --at")
-                }
-            return Text(
-                vi: "\(day(d, .vi)) (\(why.vi), \(Format.integer(Int64(d.files), lang: .vi)) hồ sơ)",
-                en:
-                    "\(day(d, .en)) (\(why.en), \(Format.integer(Int64(d.files), lang: .en)) file\(d.files == 1 ? "" : "s"))"
-            )
-        }
-        var vi = "Ngày làm việc ghi nhận: " + days.map(\.vi).joined(separator: "; ")
-        var en = "Work day recorded: " + days.map(\.en).joined(separator: "; ")
-        if s.implausibleDates > 0 {
-            let r = s.implausibleReasons
-            let reasons = [
-                (r.beforeRegistration, Text(vi: "trước ngày đăng ký hồ sơ", en: "before the file was registered")),
-                (
-                    r.tooOld,
-                    Text(
-                        vi: "hơn \(IngestSummary.maximumTagAgeDays) ngày trước khi nạp",
-                        en: "more than \(IngestSummary.maximumTagAgeDays) days before the ingest")
-                ),
-                (r.future, Text(vi: "ở tương lai", en: "in the future")),
-            ].filter { $0.0 > 0 }
-            let n = s.implausibleDates
-            vi +=
-                "; \(Format.integer(Int64(n), lang: .vi)) hồ sơ có ngày trong thẻ DateTime không hợp lý ("
-                + reasons.map { "\(Format.integer(Int64($0.0), lang: .vi)) \($0.1.vi)" }.joined(separator: ", ")
-                + ") nên tính theo ngày nạp"
-            en +=
-                "; \(Format.integer(Int64(n), lang: .en)) file\(n == 1 ? "" : "s") had an implausible DateTime tag ("
-                + reasons.map { "\(Format.integer(Int64($0.0), lang: .en)) \($0.1.en)" }.joined(separator: ", ")
-                + "), so the ingest day was used"
-        }
-        return Text(vi: vi, en: en)
     }
 }

@@ -100,16 +100,3 @@ extension ScanCommand {
 }
 
 extension AcceptReason: ExpressibleByArgument {}
-
-/// Sentences the scan commands print about a file's rung.
-enum ScanTexts {
-    static func mismatch(ref: String, pages: Int, sheets: Int?) -> Text {
-        let s = sheets ?? 0
-        return Text(
-            vi:
-                "! \(ref): \(pages) trang nhưng \(s) tờ (cần từ \(s) đến \(2 * s) trang): chưa tính là đã số hóa. Kiểm tra số tờ (`kho file edit \(ref) --sheets N`), quét bổ sung, hoặc nếu số trang đúng thì `kho scan confirm \(ref) --note \"lý do\"`",
-            en:
-                "! \(ref): \(pages) pages but \(s) sheets (\(s) to \(2 * s) pages expected): not counted as digitized. Check the sheets (`kho file edit \(ref) --sheets N`), scan what is missing, or if the count is right, `kho scan confirm \(ref) --note \"why\"`"
-        )
-    }
-}
