@@ -119,6 +119,22 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         }
     }
 
+    @Test func aBackupIntoAFolderIsNamedByTodayAndNeverReplacesOne() throws {
+        let store = try busyStore(path: dir.appendingPathComponent("kho.sqlite").path)
+        // Given a USB stick's folder
+        let usb = dir.appendingPathComponent("usb")
+        try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
+        // When the catalogue is backed up into it three times the same day
+        let day = store.time.day(of: Date())
+        let paths = try (1...3).map { _ in try store.backup(to: usb.path).path }
+        // Then each backup is its own file named by the day, none replaced
+        #expect(
+            paths.map { ($0 as NSString).lastPathComponent } == [
+                "kho-\(day).sqlite", "kho-\(day)-2.sqlite", "kho-\(day)-3.sqlite",
+            ])
+        #expect(try paths.allSatisfy { try KhoStore.inspectBackup($0).events > 0 })
+    }
+
     @Test func aBackupTakenWhileAnotherConnectionWritesIsConsistent() async throws {
         // Given a catalogue that another connection keeps writing to
         let path = dir.appendingPathComponent("kho.sqlite").path

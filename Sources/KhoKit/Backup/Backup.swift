@@ -46,11 +46,25 @@ extension KhoStore {
     /// name and renamed into place, so `target` is either the whole backup or untouched. An existing `target` is
     /// refused unless `overwrite` is true. With `verify`, the copy is also read back whole with
     /// `PRAGMA integrity_check` (as `restore` always does); without it, only its header, schema and counts are read.
-    public func backup(to target: String, overwrite: Bool = false, verify: Bool = false) throws -> BackupReport {
+    /// A `target` that is a folder (a USB stick's) gets the backup as `kho-YYYY-MM-DD.sqlite` in it, today's date, or
+    /// `kho-YYYY-MM-DD-2.sqlite`, `-3`… when that is taken: a backup into a folder never replaces one.
+    public func backup(to given: String, overwrite: Bool = false, verify: Bool = false) throws -> BackupReport {
         let started = Date()
         let fm = FileManager.default
-        let dest = URL(fileURLWithPath: target).standardizedFileURL.path
+        var target = given
         var isDir: ObjCBool = false
+        if fm.fileExists(atPath: URL(fileURLWithPath: given).standardizedFileURL.path, isDirectory: &isDir),
+            isDir.boolValue
+        {
+            let day = time.day(of: started)
+            target = (given as NSString).appendingPathComponent("kho-\(day).sqlite")
+            var n = 2
+            while fm.fileExists(atPath: target) {
+                target = (given as NSString).appendingPathComponent("kho-\(day)-\(n).sqlite")
+                n += 1
+            }
+        }
+        let dest = URL(fileURLWithPath: target).standardizedFileURL.path
         if fm.fileExists(atPath: dest, isDirectory: &isDir) {
             if isDir.boolValue { throw StoreError.notAFile(path: target) }
             if Self.sameFile(dest, path) { throw MaintenanceError.backupIsLive(path: target) }

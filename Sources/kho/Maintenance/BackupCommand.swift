@@ -13,15 +13,19 @@ struct BackupCommand: ParsableCommand {
                 Bản sao nhất quán (API sao lưu của SQLite), là một tệp duy nhất, không cần tệp -wal/-shm đi kèm,
                 có thể chép sang USB hay ổ mạng. Không ghi đè tệp đã có nếu không có --force.
                 Khôi phục bằng `kho restore TỆP`. Ví dụ: kho backup /media/usb/kho-2026-11-27.sqlite
+                Cho một thư mục thì ghi vào đó tệp kho-NĂM-THÁNG-NGÀY.sqlite (ngày hôm nay; đã có thì thêm -2, -3…): kho backup /media/usb
                 """,
             en: """
                 A consistent copy (SQLite's online backup API) as one self-contained file, with no -wal/-shm beside it,
                 safe to copy to a USB stick or a network share. An existing file is not overwritten without --force.
                 Restore with `kho restore FILE`. Example: kho backup /media/usb/kho-2026-11-27.sqlite
+                Given a folder, writes kho-YEAR-MONTH-DAY.sqlite (today's date; -2, -3… when taken) into it: kho backup /media/usb
                 """)())
     @Argument(
         help: ArgumentHelp(
-            Text(vi: "Tệp sao lưu sẽ ghi.", en: "The backup file to write.")(), valueName: Text(vi: "TỆP", en: "FILE")()
+            Text(
+                vi: "Tệp sao lưu sẽ ghi, hoặc thư mục để ghi vào.",
+                en: "The backup file to write, or a folder to write it in.")(), valueName: Text(vi: "TỆP", en: "FILE")()
         ))
     var file: String
     @Flag(help: ArgumentHelp(Text(vi: "Ghi đè tệp đã có.", en: "Overwrite an existing file.")()))
