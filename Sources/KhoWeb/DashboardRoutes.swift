@@ -135,17 +135,20 @@ enum DashboardRoutes {
         "<h2>\(h(b.t("Hôm nay", "Today")))</h2>" + eventTable(events, b)
     }
 
+    /// Events as `kho log` lists them, with its notes (what each changed, old → new; its source). An account's events keep their
+    /// details (logins, roles, the address a lock came from) to the command line, where accounts are managed.
     static func eventTable(_ events: [EventView], _ b: PageBuilder) -> String {
         b.table(
             [
                 b.t("Số", "No."), b.t("Lúc", "When"), b.t("Người làm", "Who"), b.t("Việc", "What"),
                 b.t("Ở đâu", "Where"),
-                b.t("Số lượng", "Quantity"),
+                b.t("Số lượng", "Quantity"), b.t("Ghi chú", "Details"),
             ],
             events.map { e in
                 [
                     h(String(e.id)), h(e.happenedAt), h(e.actor), h(e.what),
                     h(e.file ?? e.box ?? e.fonds ?? ""), h(e.quantity),
+                    e.kind.hasPrefix("user.") ? "" : h(e.notes(b.lang).joined(separator: "; ")),
                 ]
             }, numeric: [0])
     }

@@ -29,4 +29,23 @@ import Testing
             #expect(page.contains(">1998<") && list.contains(">1998<") && !(page + list).contains("1998–1998"))
         }
     }
+
+    @Test func theHistorySaysWhatEachEventChangedButNotAnAccountsDetails() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        // Given a file whose title was corrected
+        var changes = FileChanges()
+        changes.title = "Hồ sơ giao đất thôn Phú Lâm"
+        let who = Attribution(actor: "Thu", recorder: "test", happenedAt: Date(), recordedAt: Date())
+        _ = try fixture.store.editFile(FileRef(box: "H01", file: "01"), changes, by: who)
+        try await fixture.test { client in
+            let viewer = try await client.login("xem")
+            // Then its page's history says what changed, old → new
+            let page = try await client.get("/files/H01/01", viewer).text
+            #expect(page.contains("tiêu đề: «Hồ sơ cấp đất thôn Tân Hương» → «Hồ sơ giao đất thôn Phú Lâm»"), "\(page)")
+            // And the log shows no account's details (the fixture's people were added with their roles)
+            let log = try await client.get("/log", viewer).text
+            #expect(log.contains("Ghi chú") && !log.contains("vai trò:") && !log.contains("tên đăng nhập:"))
+        }
+    }
 }

@@ -71,8 +71,10 @@ import Testing
             _ = try fixture.store.editFile(FileRef(box: "H01", file: "01"), changes, by: who)
             // Then the next file page shows the new title, never the one kept
             let after = try await client.get("/files/H01/01", viewer)
-            #expect(after.text.contains("Hồ sơ giao đất thôn Phú Lâm"))
-            #expect(!after.text.contains("Tân Hương"))
+            #expect(after.text.contains("<dd>Hồ sơ giao đất thôn Phú Lâm</dd>"))
+            // (the old title is said only by the history's line of the edit, old → new)
+            #expect(!after.text.contains("<dd>Hồ sơ cấp đất thôn Tân Hương</dd>"))
+            #expect(after.text.components(separatedBy: "Tân Hương").count == 2)
             #expect(try await client.get("/search?q=phu+lam", viewer).text.contains("/files/H01/01"))
             // and a search kept from before someone else's write is given at most while the new one is computed
             var stillOld = true

@@ -1,6 +1,19 @@
 import Foundation
 
 extension EventView {
+    /// Everything `kho log`'s notes column and the web's say about an event, in `lang`: an opening balance, what it
+    /// undoes or was undone by, its source (a CSV, the tools), what the archivist's mark or hand-out said, and each
+    /// change, old → new.
+    public func notes(_ lang: Lang) -> [String] {
+        var notes: [String] = []
+        if opening { notes.append(lang == .vi ? "số dư đầu kỳ" : "opening balance") }
+        if let u = undoes { notes.append(lang == .vi ? "hoàn tác #\(u)" : "undoes #\(u)") }
+        if let u = undoneBy { notes.append(lang == .vi ? "đã hoàn tác bởi #\(u)" : "undone by #\(u)") }
+        if let source = detail.source { notes.append(source) }
+        if let said = archivistNote(lang) { notes.append(said) }
+        return notes + changes
+    }
+
     /// What a location mark or a hand-out/return said, for `kho log`: `A-3: ẩm → dột`, `→ Lê Thị Hoa (số hóa), hạn 2026-12-15`,
     /// `← Lê Thị Hoa`; nil for other events.
     public func archivistNote(_ lang: Lang) -> String? {

@@ -41,16 +41,9 @@ struct LogCommand: ParsableCommand {
                 Text(vi: "Ghi chú", en: "Notes")(),
             ],
             events.map { e in
-                var notes: [String] = []
-                if e.opening { notes.append(Text(vi: "số dư đầu kỳ", en: "opening balance")()) }
-                if let u = e.undoes { notes.append(Text(vi: "hoàn tác #\(u)", en: "undoes #\(u)")()) }
-                if let u = e.undoneBy { notes.append(Text(vi: "đã hoàn tác bởi #\(u)", en: "undone by #\(u)")()) }
-                if let source = e.detail.source { notes.append(source) }
-                if let said = e.archivistNote(Lang.current) { notes.append(said) }
-                notes += e.changes
-                return [
+                [
                     String(e.id), e.happenedAt, e.what, e.actor, e.file ?? e.box ?? e.fonds ?? "", e.quantity,
-                    notes.joined(separator: "; "),
+                    e.notes(.current).joined(separator: "; "),
                 ]
             },
             right: [0])
