@@ -228,6 +228,19 @@ private func busyStore(path: String? = nil) throws -> KhoStore {
         expectError(MaintenanceError.restoreIsLive(path: store.path)) {
             try store.restore(from: store.path, replacing: true, by: Fixture.who())
         }
+        // A folder (the USB stick) names its backups, the newest first
+        let usb = dir.appendingPathComponent("usb").path
+        try FileManager.default.createDirectory(atPath: usb, withIntermediateDirectories: true)
+        let first = try store.backup(to: usb).path
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: first)
+        let second = try store.backup(to: usb).path
+        expectError(
+            MaintenanceError.restoreFolder(
+                path: usb, backups: [(second as NSString).lastPathComponent, (first as NSString).lastPathComponent])
+        ) {
+            try store.restore(from: usb, replacing: true, by: Fixture.who())
+        }
         #expect(try Fixture.eventCount(store) == before)
         #expect(try store.check().problems == [])
     }

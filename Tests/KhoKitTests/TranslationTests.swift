@@ -124,6 +124,8 @@ import Testing
             [
                 .networkFilesystem(path: "p", kind: "nfs"), .backupExists(path: "p"), .backupIsLive(path: "p"),
                 .backupFailed(path: "p", reason: Text(verbatim: "r")), .restoreMissing(path: "p"),
+                .restoreFolder(path: "p", backups: ["kho-2026-12-07.sqlite", "kho-2026-12-06.sqlite"]),
+                .restoreFolder(path: "p", backups: []),
                 .restoreNotSQLite(path: "p"),
                 .restoreDamaged(path: "p", problems: ["row 3"]), .restoreNotKho(path: "p"),
                 .restoreNewer(path: "p", unknown: ["v99"]),

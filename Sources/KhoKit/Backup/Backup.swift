@@ -127,10 +127,25 @@ extension KhoStore {
         try inspect(path, thorough: thorough, requireKhoSchema: true)
     }
 
+    /// The `.sqlite` files in `folder` (a USB stick's, where `kho backup` writes), newest first.
+    static func backups(in folder: String) -> [String] {
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".sqlite") }
+        func modified(_ name: String) -> Date {
+            let path = (folder as NSString).appendingPathComponent(name)
+            return ((try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+        }
+        return names.map { ($0, modified($0)) }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }.map(\.0)
+    }
+
     /// ``inspectBackup(_:thorough:)``, with the schema comparison left out when `requireKhoSchema` is false.
     static func inspect(_ path: String, thorough: Bool, requireKhoSchema: Bool) throws -> BackupReport {
         let fm = FileManager.default
-        guard fm.fileExists(atPath: path) else { throw MaintenanceError.restoreMissing(path: path) }
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw MaintenanceError.restoreMissing(path: path)
+        }
+        if isDir.boolValue { throw MaintenanceError.restoreFolder(path: path, backups: backups(in: path)) }
         // A FIFO or a device is refused before anything opens it for reading (that would block).
         try InputFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw MaintenanceError.restoreMissing(path: path) }

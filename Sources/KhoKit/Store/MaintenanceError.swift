@@ -8,6 +8,8 @@ public enum MaintenanceError: KhoError, Equatable {
     case backupIsLive(path: String)
     case backupFailed(path: String, reason: Text)
     case restoreMissing(path: String)
+    /// A folder given where a backup file is wanted, with the backups in it, newest first.
+    case restoreFolder(path: String, backups: [String])
     case restoreNotSQLite(path: String)
     case restoreDamaged(path: String, problems: [String])
     case restoreNotKho(path: String)
@@ -48,6 +50,21 @@ public enum MaintenanceError: KhoError, Equatable {
             )
         case .restoreMissing(let path):
             return Text(vi: "không có tệp sao lưu \(path)", en: "there is no backup file \(path)")
+        case .restoreFolder(let path, let backups):
+            guard let newest = backups.first else {
+                return Text(
+                    vi:
+                        "\(path) là một thư mục và không có bản sao lưu nào (tệp .sqlite) trong đó; hãy ghi tên tệp sao lưu",
+                    en: "\(path) is a folder with no backup (.sqlite file) in it; name the backup file")
+            }
+            let more = backups.count - 1
+            let newestPath = (path as NSString).appendingPathComponent(newest)
+            return Text(
+                vi:
+                    "\(path) là một thư mục; hãy ghi tên tệp sao lưu, ví dụ bản mới nhất: \(newestPath)\(more > 0 ? " (còn \(more) bản khác trong thư mục)" : "")",
+                en:
+                    "\(path) is a folder; name the backup file, for example the newest: \(newestPath)\(more > 0 ? " (\(more) more in the folder)" : "")"
+            )
         case .restoreNotSQLite(let path):
             return Text(
                 vi: "\(path) không phải tệp SQLite (không phải bản sao lưu của kho); không khôi phục gì",
