@@ -21,6 +21,24 @@ public enum MaintenanceError: KhoError, Equatable {
     /// The restore could not be prepared (e.g. a full disk); the live catalogue is as it was.
     case restoreFailed(path: String, reason: Text)
 
+    /// A folder given to restore: the newest backup in it, and how many more.
+    private static func folderText(_ path: String, _ backups: [String]) -> Text {
+        guard let newest = backups.first else {
+            return Text(
+                vi:
+                    "\(path) là một thư mục và không có bản sao lưu nào (tệp .sqlite) trong đó; hãy ghi tên tệp sao lưu",
+                en: "\(path) is a folder with no backup (.sqlite file) in it; name the backup file")
+        }
+        let more = backups.count - 1
+        let newestPath = (path as NSString).appendingPathComponent(newest)
+        return Text(
+            vi:
+                "\(path) là một thư mục; hãy ghi tên tệp sao lưu, ví dụ bản mới nhất: \(newestPath)\(more > 0 ? " (còn \(more) bản khác trong thư mục)" : "")",
+            en:
+                "\(path) is a folder; name the backup file, for example the newest: \(newestPath)\(more > 0 ? " (\(more) more in the folder)" : "")"
+        )
+    }
+
     public var text: Text {
         switch self {
         case .networkFilesystem(let path, let kind):
@@ -51,20 +69,7 @@ public enum MaintenanceError: KhoError, Equatable {
         case .restoreMissing(let path):
             return Text(vi: "không có tệp sao lưu \(path)", en: "there is no backup file \(path)")
         case .restoreFolder(let path, let backups):
-            guard let newest = backups.first else {
-                return Text(
-                    vi:
-                        "\(path) là một thư mục và không có bản sao lưu nào (tệp .sqlite) trong đó; hãy ghi tên tệp sao lưu",
-                    en: "\(path) is a folder with no backup (.sqlite file) in it; name the backup file")
-            }
-            let more = backups.count - 1
-            let newestPath = (path as NSString).appendingPathComponent(newest)
-            return Text(
-                vi:
-                    "\(path) là một thư mục; hãy ghi tên tệp sao lưu, ví dụ bản mới nhất: \(newestPath)\(more > 0 ? " (còn \(more) bản khác trong thư mục)" : "")",
-                en:
-                    "\(path) is a folder; name the backup file, for example the newest: \(newestPath)\(more > 0 ? " (\(more) more in the folder)" : "")"
-            )
+            return Self.folderText(path, backups)
         case .restoreNotSQLite(let path):
             return Text(
                 vi: "\(path) không phải tệp SQLite (không phải bản sao lưu của kho); không khôi phục gì",
