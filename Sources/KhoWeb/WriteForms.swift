@@ -10,26 +10,36 @@ enum WriteForms {
         var html = ""
         if Permission.catalogue.allows(session.role) {
             html += "<h2>\(h(b.t("Chỉnh lý, vị trí, loại hủy", "Arrangement, location, weeding")))</h2>"
-            html += b.form("\(base)/sort-start", [], submit: b.t("Bắt đầu chỉnh lý", "Start arrangement"))
-            html += b.form(
-                "\(base)/sort-finish", [],
-                inner: b.input("kept", b.t("Số mét giữ lại", "Metres kept"), placeholder: "0,45"),
-                submit: b.t("Hoàn thành chỉnh lý", "Finish arrangement"))
+            // Only what the box's state allows (the library's rules): start, finish, then weeding.
+            if box.arrangement.canStart {
+                html += b.form("\(base)/sort-start", [], submit: b.t("Bắt đầu chỉnh lý", "Start arrangement"))
+            }
+            if box.arrangement.canFinish {
+                html += b.form(
+                    "\(base)/sort-finish", [],
+                    inner: b.input("kept", b.t("Số mét giữ lại", "Metres kept"), placeholder: "0,45"),
+                    submit: b.t("Hoàn thành chỉnh lý", "Finish arrangement"))
+            }
             html += b.form(
                 "\(base)/move", [], inner: b.input("location", b.t("Vị trí mới", "New location"), required: true),
                 submit: b.t("Chuyển vị trí", "Move"))
-            html += b.form(
-                "\(base)/weed", [],
-                inner: b.input("title", b.t("Tên nhóm tài liệu", "Group of records"), required: true)
-                    + b.input("years", b.t("Thời gian", "Years"))
-                    + b.input("quantity", b.t("Số lượng", "Quantity"), required: true, placeholder: "0,10 m")
-                    + b.input("reason", b.t("Lý do hủy", "Reason"), required: true),
-                submit: b.t("Đề nghị hủy", "Propose for destruction"))
+            if box.acceptsWeeding { html += weedForm(base, b) }
             html +=
                 "<p>\(b.link("/labels?boxes=\(pathSegment(box.code))", b.t("In nhãn hộp", "Print the box label")))</p>"
         }
         html += custodyForms(box.code, out: box.custody != nil, b)
         return html
+    }
+
+    /// A proposal to destroy a group of records of the box at `base`.
+    static func weedForm(_ base: String, _ b: PageBuilder) -> String {
+        b.form(
+            "\(base)/weed", [],
+            inner: b.input("title", b.t("Tên nhóm tài liệu", "Group of records"), required: true)
+                + b.input("years", b.t("Thời gian", "Years"))
+                + b.input("quantity", b.t("Số lượng", "Quantity"), required: true, placeholder: "0,10 m")
+                + b.input("reason", b.t("Lý do hủy", "Reason"), required: true),
+            submit: b.t("Đề nghị hủy", "Propose for destruction"))
     }
 
     /// On a file's page: record scanned pages, confirm a page count, accept changed or missing masters (operator),

@@ -55,7 +55,7 @@ extension KhoStore {
         return try writing { tx in
             try codes.map { code in
                 var box = try tx.catalogue.box(code: code)
-                if box.arrangement == .arranged {
+                if !box.arrangement.canFinish {
                     let last = try tx.events.last(.sortFinish, boxId: box.id)
                     throw WorkError.alreadyFinished(box: box.code, when: whenText(last), who: last?.actor ?? "?")
                 }

@@ -105,6 +105,14 @@ public enum ArrangementState: String, Vocabulary {
     }
 
     public var aliases: [String] { [] }
+
+    /// `kho sort start` takes a box not yet arranged.
+    public var canStart: Bool { self == .unarranged }
+    /// `kho sort finish` takes a box not yet finished (one not started is started and finished at once).
+    public var canFinish: Bool { self != .arranged }
+    /// Records are proposed for destruction once their box's arrangement has started (and only in a box that was not
+    /// itself made by arranging another).
+    public var canWeed: Bool { self != .unarranged }
 }
 
 /// A file's rung on the digitization ladder.

@@ -42,6 +42,10 @@ public struct BoxView: Codable, Sendable, Hashable {
         case endYear = "end_year"
         case keptMetres = "kept_m"
     }
+
+    /// Whether records of this box may be proposed for destruction now: its arrangement has started and it was not
+    /// itself made by arranging another box (``ArrangementState/canWeed``; `kho weed add` gives the reason otherwise).
+    public var acceptsWeeding: Bool { arrangement.canWeed && from == nil }
 }
 
 /// A file as people read it, named `BOX/FILE`.

@@ -45,7 +45,7 @@ extension KhoStore {
             let root = try tx.weeding.arrangementRoot(of: from)
             throw WeedError.madeByArrangement(box: box.code, from: try tx.catalogue.boxCode(id: root))
         }
-        if box.arrangement == .unarranged { throw WeedError.notInArrangement(box: box.code) }
+        if !box.arrangement.canWeed { throw WeedError.notInArrangement(box: box.code) }
         try ensureNotOut(tx, box: box)
         let title = try Clean.paragraph(draft.title, .weedTitle)
         guard !title.isEmpty else { throw WeedError.emptyField(.title) }

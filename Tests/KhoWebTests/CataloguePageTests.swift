@@ -49,3 +49,27 @@ import Testing
         }
     }
 }
+
+/// A box's page offers the arrangement and weeding forms its state allows, by the library's rules.
+@Suite struct BoxPageTests {
+    @Test func aBoxPageOffersOnlyWhatItsArrangementAllows() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        try await fixture.test { client in
+            let archivist = try await client.login("thu")
+            func forms() async throws -> Set<String> {
+                let page = try await client.get("/boxes/H01", archivist).text
+                return Set(
+                    ["sort-start", "sort-finish", "weed"].filter { page.contains("action=\"/boxes/H01/\($0)\"") })
+            }
+            // Not arranged: start, or finish at once; nothing to weed yet (kho would refuse it)
+            #expect(try await forms() == ["sort-start", "sort-finish"])
+            // Started: finish, and weeding
+            #expect(try await client.post("/boxes/H01/sort-start", archivist).status == .seeOther)
+            #expect(try await forms() == ["sort-finish", "weed"])
+            // Finished: weeding only
+            #expect(try await client.post("/boxes/H01/sort-finish", archivist, ["kept": "0,5"]).status == .seeOther)
+            #expect(try await forms() == ["weed"])
+        }
+    }
+}
