@@ -59,37 +59,47 @@ enum WriteForms {
                 submit: b.t("Thêm văn bản", "Add a document"))
         }
         if Permission.scanning.allows(session.role) {
-            html += "<h2>\(h(b.t("Số hóa", "Scanning")))</h2>"
+            let forms = scanForms(file, changedMasters: changedMasters, base: base, b)
+            if !forms.isEmpty { html += "<h2>\(h(b.t("Số hóa", "Scanning")))</h2>" + forms }
+        }
+        html += custodyForms("\(file.box)/\(file.file)", out: file.custody != nil, b)
+        return html
+    }
+
+    /// The scanning forms the file's state allows: a hand record while nothing is scanned, the confirmation of a page
+    /// count that does not match its sheets, the acceptance of changed or missing masters.
+    static func scanForms(_ file: FileView, changedMasters: Bool, base: String, _ b: PageBuilder) -> String {
+        var html = ""
+        if file.acceptsScanRecord {
             html += b.form(
                 "\(base)/scan-record", [],
                 inner: b.input("pages", b.t("Số trang đã quét", "Pages scanned"), type: "number", required: true),
                 submit: b.t("Ghi nhận đã số hóa", "Record scanning"))
-            if file.scanState == .mismatch {
-                html += b.form(
-                    "\(base)/confirm", [],
-                    inner: b.input(
-                        "note", b.t("Vì sao số trang này đúng", "Why this page count is right"), required: true,
-                        placeholder: b.t("2 bản đồ gấp 4 trang", "2 fold-out maps of 4 pages")),
-                    submit: b.t("Xác nhận số trang", "Confirm the page count"))
-            }
-            if changedMasters || file.scanState == .review {
-                html += b.form(
-                    "\(base)/accept", [],
-                    inner: b.input(
-                        "page",
-                        b.t("Chỉ bản quét (bỏ trống: mọi bản đã đổi)", "Only this master (empty: every changed one)"),
-                        placeholder: "0007.tif")
-                        + b.select(
-                            "reason", b.t("Lý do", "Reason"),
-                            [
-                                ("rescan", b.t("quét lại", "rescanned")),
-                                ("repair", b.t("sửa chữa, khôi phục", "repaired")),
-                                ("lost", b.t("chấp nhận bản gốc đã mất", "accept that it is lost")),
-                            ]),
-                    submit: b.t("Chấp nhận bản quét", "Accept the masters"))
-            }
         }
-        html += custodyForms("\(file.box)/\(file.file)", out: file.custody != nil, b)
+        if file.scanState == .mismatch {
+            html += b.form(
+                "\(base)/confirm", [],
+                inner: b.input(
+                    "note", b.t("Vì sao số trang này đúng", "Why this page count is right"), required: true,
+                    placeholder: b.t("2 bản đồ gấp 4 trang", "2 fold-out maps of 4 pages")),
+                submit: b.t("Xác nhận số trang", "Confirm the page count"))
+        }
+        if changedMasters || file.scanState == .review {
+            html += b.form(
+                "\(base)/accept", [],
+                inner: b.input(
+                    "page",
+                    b.t("Chỉ bản quét (bỏ trống: mọi bản đã đổi)", "Only this master (empty: every changed one)"),
+                    placeholder: "0007.tif")
+                    + b.select(
+                        "reason", b.t("Lý do", "Reason"),
+                        [
+                            ("rescan", b.t("quét lại", "rescanned")),
+                            ("repair", b.t("sửa chữa, khôi phục", "repaired")),
+                            ("lost", b.t("chấp nhận bản gốc đã mất", "accept that it is lost")),
+                        ]),
+                submit: b.t("Chấp nhận bản quét", "Accept the masters"))
+        }
         return html
     }
 

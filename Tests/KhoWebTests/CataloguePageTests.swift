@@ -72,4 +72,18 @@ import Testing
             #expect(try await forms() == ["weed"])
         }
     }
+
+    @Test func aFilesPageOffersAHandRecordOfScanningOnlyWhileNothingIsScanned() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        try await fixture.test { client in
+            let operatorLogin = try await client.login("quet")
+            let form = "action=\"/files/H01/01/scan-record\""
+            #expect(try await client.get("/files/H01/01", operatorLogin).text.contains(form))
+            // Once recorded, kho would refuse a second record: the form is gone
+            #expect(
+                try await client.post("/files/H01/01/scan-record", operatorLogin, ["pages": "12"]).status == .seeOther)
+            #expect(!(try await client.get("/files/H01/01", operatorLogin).text.contains(form)))
+        }
+    }
 }

@@ -98,6 +98,10 @@ public struct FileView: Codable, Sendable, Hashable {
         case backupMode = "backup_mode"
         case backupState = "backup_state"
     }
+
+    /// Whether scanning may be recorded by hand for this file (`kho scan record`): not scanned yet, and not secret.
+    /// Once recorded or ingested, its masters speak for it (`kho scan record` says so otherwise).
+    public var acceptsScanRecord: Bool { scanState == .none && access != .secret }
 }
 
 /// Which boxes `kho box list` shows.
