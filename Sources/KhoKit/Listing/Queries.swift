@@ -48,32 +48,17 @@ public struct BoxView: Codable, Sendable, Hashable {
     public var acceptsWeeding: Bool { arrangement.canWeed && from == nil }
 }
 
-/// A file as people read it, named `BOX/FILE`.
-public struct FileView: Codable, Sendable, Hashable {
+/// A file as people read it, named `BOX/FILE`: its record (every field of ``FileRecord``, read through the view:
+/// `view.title`, `view.scanState`) and what a list adds — where it is, its archival code, who has it.
+@dynamicMemberLookup
+public struct FileView: Encodable, Sendable, Hashable {
+    /// The file as stored.
+    public var record: FileRecord
     public var ref: String
     public var box: String
-    public var file: String
-    public var title: String
-    public var startYear: Int?
-    public var endYear: Int?
-    public var retention: String?
-    public var access: Access
-    public var sheets: Int?
-    public var condition: Condition
-    public var notes: String
-    public var scanState: ScanState
-    public var pages: Int
     /// The archival code (*mã hồ sơ*): the one its copy was delivered under, else as the fonds' rule makes it now;
     /// nil when the rule cannot make one (see `kho pdf rule`).
     public var archiveId: String?
-    /// The Circular 05/2025 file fields (see ``FileRecord``), empty when not given.
-    public var language: String = ""
-    public var keywords: String = ""
-    public var infoSymbol: String = ""
-    public var reliability: String = ""
-    public var paperCode: String = ""
-    public var backupMode: String = ""
-    public var backupState: String = ""
     /// Documents described in it (*tổng số tài liệu*, counted).
     public var documents: Int = 0
     /// The shelf location of its box.
@@ -84,24 +69,38 @@ public struct FileView: Codable, Sendable, Hashable {
     /// when none.
     public var missingMasters: [String]?
 
+    /// The file's code within its box.
+    public var file: String { record.code }
+
+    public subscript<T>(dynamicMember path: WritableKeyPath<FileRecord, T>) -> T {
+        get { record[keyPath: path] }
+        set { record[keyPath: path] = newValue }
+    }
+
+    /// The record's fields with the record's own keys, less its ids and code (the view names the file by `ref`,
+    /// `box` and `file`), then the view's own.
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: LeavingOutEncoder(base: encoder, leaving: ["id", "box_id", "code"]))
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ref, forKey: .ref)
+        try container.encode(box, forKey: .box)
+        try container.encode(file, forKey: .file)
+        try container.encodeIfPresent(archiveId, forKey: .archiveId)
+        try container.encode(documents, forKey: .documents)
+        try container.encode(location, forKey: .location)
+        try container.encodeIfPresent(custody, forKey: .custody)
+        try container.encodeIfPresent(missingMasters, forKey: .missingMasters)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case ref, box, file, title, retention, access, sheets, condition, notes, pages, language, keywords, reliability,
-            documents
-        case location, custody
+        case ref, box, file, documents, location, custody
         case missingMasters = "missing_masters"
-        case startYear = "start_year"
-        case endYear = "end_year"
-        case scanState = "scan_state"
         case archiveId = "archive_id"
-        case infoSymbol = "info_symbol"
-        case paperCode = "paper_code"
-        case backupMode = "backup_mode"
-        case backupState = "backup_state"
     }
 
     /// Whether scanning may be recorded by hand for this file (`kho scan record`): not scanned yet, and not secret.
     /// Once recorded or ingested, its masters speak for it (`kho scan record` says so otherwise).
-    public var acceptsScanRecord: Bool { scanState == .none && access != .secret }
+    public var acceptsScanRecord: Bool { record.scanState == .none && record.access != .secret }
 }
 
 /// Which boxes `kho box list` shows.
@@ -248,14 +247,8 @@ extension KhoStore {
                 custody = whole
             }
             return FileView(
-                ref: "\(box)/\(file.code)", box: box, file: file.code, title: file.title, startYear: file.startYear,
-                endYear: file.endYear, retention: file.retention, access: file.access, sheets: file.sheets,
-                condition: file.condition, notes: file.notes, scanState: file.scanState, pages: file.pages,
-                archiveId: file.id.flatMap { codes[$0] }, language: file.language, keywords: file.keywords,
-                infoSymbol: file.infoSymbol, reliability: file.reliability, paperCode: file.paperCode,
-                backupMode: file.backupMode,
-                backupState: file.backupState, documents: row.documents, location: row.location,
-                custody: custody)
+                record: file, ref: "\(box)/\(file.code)", box: box, archiveId: file.id.flatMap { codes[$0] },
+                documents: row.documents, location: row.location, custody: custody)
         }
     }
 
