@@ -6,9 +6,9 @@ import Testing
 /// One concept, one record: each field of the catalogue is declared once, on its record (`Box`, `FileRecord`,
 /// `DocumentRecord`), and what people read (`kho file show --json`, `kho doc show --json`) and type (drafts,
 /// changes) follows the record. Issue 26 found these as parallel structs that drift (the Circular 05/2025 fields on
-/// both sides). `FileView` is now made of its `FileRecord` (written with the record's own keys, less its ids);
-/// `DocumentView` and the input types are still their own structs, and this suite fails when a field is added to a
-/// record and not to what shows or edits it, unless the field is named below with the reason it stays out.
+/// both sides). `FileView` and `DocumentView` are now made of their records (written with the record's own keys, less
+/// their ids); the input types (drafts, changes) are still their own structs. This suite fails when a field is added
+/// to a record and not to what shows or edits it, unless the field is named below with the reason it stays out.
 @Suite struct RecordViewsTests {
     /// The stored properties of `value`, by their Swift names.
     static func fields(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }

@@ -1,48 +1,48 @@
 import Foundation
 import KhoLocale
 
-/// A document as people read it: named `BOX/FILE/NO`, with its identifier (*mã định danh*) and the fields it takes
-/// from its file when not set (retention, access, language).
-public struct DocumentView: Codable, Sendable, Hashable {
+/// A document as people read it, named `BOX/FILE/SEQ`: its record as it applies (the language, condition, retention
+/// and access it inherits from its file filled in; every field read through the view: `view.summary`) and what a
+/// list adds — its identifier, its kind's name, the number and symbol as written, a warning about its date.
+@dynamicMemberLookup
+public struct DocumentView: Encodable, Sendable, Hashable {
+    /// The document as it applies: its record, with what it inherits from its file filled in.
+    public var record: DocumentRecord
     public var ref: String
+    /// The file it belongs to, `BOX/FILE`.
     public var file: String
-    public var seq: Int
     /// *Mã định danh tài liệu*: `<mã hồ sơ>.<số thứ tự>`; empty while the file has no archival code.
     public var identifier: String
-    public var kind: String?
     public var kindName: String
-    public var number: String
-    public var symbol: String
     /// "Số, ký hiệu" as written: `12/QĐ-UBND`.
     public var numberSymbol: String
-    public var date: String
-    public var issuer: String
-    public var summary: String
-    public var language: String
-    public var pages: Int?
-    public var pageFrom: Int?
-    public var pageTo: Int?
-    public var sheets: String
-    public var autograph: Bool
-    public var condition: String
-    public var notes: String
-    public var retention: String?
-    public var access: String
-    public var keywords: String
-    public var infoSymbol: String
-    public var reliability: String
     /// Said when the date is outside the file's years by more than one; nil otherwise.
     public var warning: String? = nil
 
+    public subscript<T>(dynamicMember path: WritableKeyPath<DocumentRecord, T>) -> T {
+        get { record[keyPath: path] }
+        set { record[keyPath: path] = newValue }
+    }
+
+    /// Its access level as stored (`open`), the file's when it gives none.
+    public var access: String { record.access ?? Access.open.rawValue }
+
+    /// The record's fields with the record's own keys, less its ids and the import that added it, then the view's own.
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: LeavingOutEncoder(base: encoder, leaving: ["id", "file_id", "added_event"]))
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ref, forKey: .ref)
+        try container.encode(file, forKey: .file)
+        try container.encode(identifier, forKey: .identifier)
+        try container.encode(kindName, forKey: .kindName)
+        try container.encode(numberSymbol, forKey: .numberSymbol)
+        try container.encodeIfPresent(warning, forKey: .warning)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case ref, file, seq, identifier, kind, number, symbol, date, issuer, summary, language, pages, sheets, autograph
-        case warning
-        case condition, notes, retention, access, keywords, reliability
+        case ref, file, identifier, warning
         case kindName = "kind_name"
         case numberSymbol = "number_symbol"
-        case pageFrom = "page_from"
-        case pageTo = "page_to"
-        case infoSymbol = "info_symbol"
     }
 }
 
@@ -90,17 +90,15 @@ enum DocumentQueries {
             let f = files[d.fileId]
             let code = codes[d.fileId].map { "\($0).\(d.seq)" } ?? ""
             let numberSymbol = [d.number, d.symbol].filter { !$0.isEmpty }.joined(separator: "/")
+            // The document as it applies: what it does not say, its file does.
+            var applies = d
+            if d.language.isEmpty { applies.language = f?.file.language ?? "" }
+            if d.condition.isEmpty { applies.condition = f?.file.condition.rawValue ?? "" }
+            applies.retention = d.retention ?? f?.file.retention
+            applies.access = d.access ?? f?.file.access.rawValue ?? Access.open.rawValue
             return DocumentView(
-                ref: "\(f?.ref ?? "?")/\(d.seq)", file: f?.ref ?? "?", seq: d.seq, identifier: code, kind: d.kind,
-                kindName: d.kind.flatMap { kinds[$0]?.name(lang) } ?? "", number: d.number, symbol: d.symbol,
-                numberSymbol: numberSymbol,
-                date: d.date, issuer: d.issuer, summary: d.summary,
-                language: d.language.isEmpty ? (f?.file.language ?? "") : d.language,
-                pages: d.pages, pageFrom: d.pageFrom, pageTo: d.pageTo, sheets: d.sheets, autograph: d.autograph,
-                condition: d.condition.isEmpty ? (f?.file.condition.rawValue ?? "") : d.condition, notes: d.notes,
-                retention: d.retention ?? f?.file.retention,
-                access: d.access ?? f?.file.access.rawValue ?? Access.open.rawValue,
-                keywords: d.keywords, infoSymbol: d.infoSymbol, reliability: d.reliability,
+                record: applies, ref: "\(f?.ref ?? "?")/\(d.seq)", file: f?.ref ?? "?", identifier: code,
+                kindName: d.kind.flatMap { kinds[$0]?.name(lang) } ?? "", numberSymbol: numberSymbol,
                 warning: f.flatMap { DocumentFields.yearWarning(date: d.date, file: $0.file) }.map { $0(lang) })
         }
     }
