@@ -6,8 +6,8 @@ import Testing
 /// One concept, one record: each field of the catalogue is declared once, on its record (`Box`, `FileRecord`,
 /// `DocumentRecord`), and what people read (`kho file show --json`, `kho doc show --json`) and type (drafts,
 /// changes) follows the record. Issue 26 found these as parallel structs that drift (the Circular 05/2025 fields on
-/// both sides). `FileView` and `DocumentView` are now made of their records (written with the record's own keys, less
-/// their ids); the input types (drafts, changes) are still their own structs. This suite fails when a field is added
+/// both sides). `BoxView`, `FileView` and `DocumentView` are now made of their records (written with the record's own
+/// keys, less their ids); the input types (drafts, changes) are still their own structs. This suite fails when a field is added
 /// to a record and not to what shows or edits it, unless the field is named below with the reason it stays out.
 @Suite struct RecordViewsTests {
     /// The stored properties of `value`, by their Swift names.
@@ -61,6 +61,21 @@ import Testing
             .map { ["file_id": "file"][$0] ?? $0 }
         let missing = Set(shown).subtracting(try Self.jsonKeys(view))
         #expect(missing.isEmpty, "doc show --json lacks \(missing.sorted()) of DocumentRecord")
+    }
+
+    @Test func boxShowWritesEveryFieldOfTheBox() throws {
+        let store = try Self.catalogue()
+        // A box made from H1 by arrangement (so it has the box it came from and the metres it kept), with its years
+        try store.registerBox(
+            BoxDraft(code: "H2", fonds: "UBND-SK1", startYear: "1998", endYear: "1999", from: "H1"), by: Fixture.who())
+        let view = try #require(try store.listBoxes().first { $0.code == "H2" })
+        // The record's columns, as the view names them: the fonds and the box it came from by code, metres
+        let shown = Set(Box.CodingKeys.allCases.map(\.rawValue)).subtracting(["id"]).map {
+            ["fonds_id": "fonds", "from_box_id": "from", "extent_mm": "extent_m", "kept_mm": "kept_m"][$0] ?? $0
+        }
+        let missing = Set(shown).subtracting(try Self.jsonKeys(view))
+        #expect(missing.isEmpty, "box show --json lacks \(missing.sorted()) of Box")
+        #expect(view.from == "H1" && view.keptMetres == view.extentMetres)
     }
 
     @Test func aFileEditCanChangeEveryFieldAPersonKeeps() {

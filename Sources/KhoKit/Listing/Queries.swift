@@ -16,36 +16,57 @@ public struct FondsView: Codable, Sendable, Hashable {
     }
 }
 
-/// A box as people read it: codes, metres as decimals, its files counted.
-public struct BoxView: Codable, Sendable, Hashable {
-    public var code: String
+/// A box as people read it: its record (every field of ``Box``, read through the view: `view.location`), with its
+/// fonds and the box it came from by code, metres as decimals, its files counted.
+@dynamicMemberLookup
+public struct BoxView: Encodable, Sendable, Hashable {
+    /// The box as stored.
+    public var record: Box
+    /// Its fonds' code.
     public var fonds: String
-    public var extentMetres: Double
-    public var location: String
-    public var startYear: Int?
-    public var endYear: Int?
-    public var condition: Condition
-    public var notes: String
+    /// The code of the box it was made from by arrangement, nil when none.
     public var from: String?
-    public var arrangement: ArrangementState
-    public var keptMetres: Double?
     public var files: Int
     public var sheets: Int
     public var pages: Int
     /// Who has the whole box, when it is out of the store (`kho out`); nil when it is in.
     public var custody: CustodyView?
 
+    public subscript<T>(dynamicMember path: WritableKeyPath<Box, T>) -> T {
+        get { record[keyPath: path] }
+        set { record[keyPath: path] = newValue }
+    }
+
+    /// Its extent in metres.
+    public var extentMetres: Double { record.extent.metres }
+    /// The metres its finished arrangement kept, nil until then.
+    public var keptMetres: Double? { record.keptMM.map { Double($0) / 1000 } }
+
+    /// The record's fields with the record's own keys, less its ids and millimetres (the view writes the fonds and the
+    /// box it came from by code, and metres), then the view's own.
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(
+            to: LeavingOutEncoder(base: encoder, leaving: ["id", "fonds_id", "from_box_id", "extent_mm", "kept_mm"]))
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fonds, forKey: .fonds)
+        try container.encodeIfPresent(from, forKey: .from)
+        try container.encode(extentMetres, forKey: .extentMetres)
+        try container.encodeIfPresent(keptMetres, forKey: .keptMetres)
+        try container.encode(files, forKey: .files)
+        try container.encode(sheets, forKey: .sheets)
+        try container.encode(pages, forKey: .pages)
+        try container.encodeIfPresent(custody, forKey: .custody)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case code, fonds, location, condition, notes, from, arrangement, files, sheets, pages, custody
+        case fonds, from, files, sheets, pages, custody
         case extentMetres = "extent_m"
-        case startYear = "start_year"
-        case endYear = "end_year"
         case keptMetres = "kept_m"
     }
 
     /// Whether records of this box may be proposed for destruction now: its arrangement has started and it was not
     /// itself made by arranging another box (``ArrangementState/canWeed``; `kho weed add` gives the reason otherwise).
-    public var acceptsWeeding: Bool { arrangement.canWeed && from == nil }
+    public var acceptsWeeding: Bool { record.arrangement.canWeed && from == nil }
 }
 
 /// A file as people read it, named `BOX/FILE`: its record (every field of ``FileRecord``, read through the view:
@@ -271,10 +292,7 @@ extension KhoStore {
     private static func boxView(_ listed: ListingStore.ListedBox, custody: [Int64: CustodyView] = [:]) -> BoxView {
         let box = listed.box
         return BoxView(
-            code: box.code, fonds: listed.fonds, extentMetres: box.extent.metres, location: box.location,
-            startYear: box.startYear, endYear: box.endYear, condition: box.condition, notes: box.notes,
-            from: listed.from,
-            arrangement: box.arrangement, keptMetres: box.keptMM.map { Double($0) / 1000 }, files: listed.files,
-            sheets: listed.sheets, pages: listed.pages, custody: box.id.flatMap { custody[$0] })
+            record: box, fonds: listed.fonds, from: listed.from, files: listed.files, sheets: listed.sheets,
+            pages: listed.pages, custody: box.id.flatMap { custody[$0] })
     }
 }
