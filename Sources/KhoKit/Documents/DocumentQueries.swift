@@ -4,8 +4,7 @@ import KhoLocale
 /// A document as people read it, named `BOX/FILE/SEQ`: its record as it applies (the language, condition, retention
 /// and access it inherits from its file filled in; every field read through the view: `view.summary`) and what a
 /// list adds — its identifier, its kind's name, the number and symbol as written, a warning about its date.
-@dynamicMemberLookup
-public struct DocumentView: Encodable, Sendable, Hashable {
+public struct DocumentView: RecordView, Encodable, Sendable, Hashable {
     /// The document as it applies: its record, with what it inherits from its file filled in.
     public var record: DocumentRecord
     public var ref: String
@@ -18,11 +17,6 @@ public struct DocumentView: Encodable, Sendable, Hashable {
     public var numberSymbol: String
     /// Said when the date is outside the file's years by more than one; nil otherwise.
     public var warning: String? = nil
-
-    public subscript<T>(dynamicMember path: WritableKeyPath<DocumentRecord, T>) -> T {
-        get { record[keyPath: path] }
-        set { record[keyPath: path] = newValue }
-    }
 
     /// Its access level as stored (`open`), the file's when it gives none.
     public var access: String { record.access ?? Access.open.rawValue }

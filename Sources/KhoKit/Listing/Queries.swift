@@ -18,8 +18,7 @@ public struct FondsView: Codable, Sendable, Hashable {
 
 /// A box as people read it: its record (every field of ``Box``, read through the view: `view.location`), with its
 /// fonds and the box it came from by code, metres as decimals, its files counted.
-@dynamicMemberLookup
-public struct BoxView: Encodable, Sendable, Hashable {
+public struct BoxView: RecordView, Encodable, Sendable, Hashable {
     /// The box as stored.
     public var record: Box
     /// Its fonds' code.
@@ -31,11 +30,6 @@ public struct BoxView: Encodable, Sendable, Hashable {
     public var pages: Int
     /// Who has the whole box, when it is out of the store (`kho out`); nil when it is in.
     public var custody: CustodyView?
-
-    public subscript<T>(dynamicMember path: WritableKeyPath<Box, T>) -> T {
-        get { record[keyPath: path] }
-        set { record[keyPath: path] = newValue }
-    }
 
     /// Its extent in metres.
     public var extentMetres: Double { record.extent.metres }
@@ -71,8 +65,7 @@ public struct BoxView: Encodable, Sendable, Hashable {
 
 /// A file as people read it, named `BOX/FILE`: its record (every field of ``FileRecord``, read through the view:
 /// `view.title`, `view.scanState`) and what a list adds — where it is, its archival code, who has it.
-@dynamicMemberLookup
-public struct FileView: Encodable, Sendable, Hashable {
+public struct FileView: RecordView, Encodable, Sendable, Hashable {
     /// The file as stored.
     public var record: FileRecord
     public var ref: String
@@ -92,11 +85,6 @@ public struct FileView: Encodable, Sendable, Hashable {
 
     /// The file's code within its box.
     public var file: String { record.code }
-
-    public subscript<T>(dynamicMember path: WritableKeyPath<FileRecord, T>) -> T {
-        get { record[keyPath: path] }
-        set { record[keyPath: path] = newValue }
-    }
 
     /// The record's fields with the record's own keys, less its ids and code (the view names the file by `ref`,
     /// `box` and `file`), then the view's own.
