@@ -78,6 +78,37 @@ import Testing
         #expect(view.from == "H1" && view.keptMetres == view.extentMetres)
     }
 
+    @Test func theViewsNeverWriteTheirRecordsIds() throws {
+        let store = try Self.catalogue()
+        let file = try store.showFile(FileRef(box: "H1", file: "01"))
+        let box = try #require(try store.listBoxes().first)
+        let doc = try store.addDocument(
+            DocumentRef(file: FileRef(box: "H1", file: "01"), seq: 1), DocumentDraft(summary: "Quyết định"),
+            by: Fixture.who(), lang: .vi)
+        #expect(try Self.jsonKeys(file).isDisjoint(with: ["id", "box_id", "code"]))
+        #expect(try Self.jsonKeys(box).isDisjoint(with: ["id", "fonds_id", "from_box_id", "extent_mm", "kept_mm"]))
+        #expect(try Self.jsonKeys(doc).isDisjoint(with: ["id", "file_id", "added_event"]))
+    }
+
+    /// The web offers the hand record of scanning where `FileRecord.acceptsScanRecord` says so; `kho scan record`
+    /// refuses exactly where it says no, on every rung and access level.
+    @Test func aHandRecordOfScanningIsTakenExactlyWhereTheRecordSaysSo() throws {
+        for state in ScanState.allCases {
+            for access in [Access.open, .secret] {
+                let store = try Self.catalogue()
+                try store.writing { tx in
+                    var (_, file) = try tx.catalogue.file(ref: FileRef(box: "H1", file: "01"))
+                    file.scanState = state
+                    file.access = access
+                    try tx.catalogue.update(file)
+                }
+                let view = try store.showFile(FileRef(box: "H1", file: "01"))
+                let taken = (try? store.recordScan(of: FileRef(box: "H1", file: "01"), pages: 60, by: Fixture.who()))
+                #expect((taken != nil) == view.acceptsScanRecord, "\(state) \(access)")
+            }
+        }
+    }
+
     @Test func aFileEditCanChangeEveryFieldAPersonKeeps() {
         // Out: the ids, the code (renamed by `kho file rename`, kept in the log), the ladder (scans set it).
         let typed = Self.names(FileRecord.CodingKeys.self).subtracting(["id", "boxId", "code", "scanState", "pages"])

@@ -53,6 +53,11 @@ public struct Box: Codable, Sendable, Hashable, FetchableRecord, MutablePersista
 
     /// The extent as registered.
     public var extent: Millimetres { Millimetres(extentMM) }
+
+    /// Whether records of this box may be proposed for destruction now: its arrangement has started
+    /// (``ArrangementState/canWeed``) and it was not itself made by arranging another box. `kho weed add` refuses
+    /// otherwise, saying which.
+    public var acceptsWeeding: Bool { arrangement.canWeed && fromBoxId == nil }
 }
 
 /// A file (*hồ sơ*): a folder of documents about one matter, with its place on the digitization ladder.
@@ -99,6 +104,10 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
 
     /// The retention, parsed; nil when unknown.
     public var retentionValue: Retention? { Retention(stored: retention) }
+
+    /// Whether scanning may be recorded by hand for this file (`kho scan record`): not scanned yet, and not secret.
+    /// Once recorded or ingested, its masters speak for it; `kho scan record` refuses otherwise, saying which.
+    public var acceptsScanRecord: Bool { scanState == .none && access != .secret }
 }
 
 /// A file's name everywhere: `BOX/FILE`, e.g. `H0012/03`.

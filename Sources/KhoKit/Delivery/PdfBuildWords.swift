@@ -50,7 +50,7 @@ extension PdfBuildSummary {
                     en: "Failures (\(findings.count) files got no copy):"))
             lines += findings.map { f in Text(vi: "  " + f.line(.vi), en: "  " + f.line(.en)) }
         }
-        if !built.isEmpty { lines.append(Text(vi: "Công cụ: ", en: "Tools: ").appending(tools.summary)) }
+        if !built.isEmpty { lines.append(Text(vi: "Công cụ: " + tools.summary, en: "Tools: " + tools.summary)) }
         return lines
     }
 
@@ -71,9 +71,4 @@ extension PdfBuildSummary {
         }
         return lines
     }
-}
-
-extension Text {
-    /// This text followed by `tail` (the same in both languages).
-    func appending(_ tail: String) -> Text { Text(vi: vi + tail, en: en + tail) }
 }

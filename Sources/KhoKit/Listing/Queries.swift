@@ -57,10 +57,6 @@ public struct BoxView: RecordView, Encodable, Sendable, Hashable {
         case extentMetres = "extent_m"
         case keptMetres = "kept_m"
     }
-
-    /// Whether records of this box may be proposed for destruction now: its arrangement has started and it was not
-    /// itself made by arranging another box (``ArrangementState/canWeed``; `kho weed add` gives the reason otherwise).
-    public var acceptsWeeding: Bool { record.arrangement.canWeed && from == nil }
 }
 
 /// A file as people read it, named `BOX/FILE`: its record (every field of ``FileRecord``, read through the view:
@@ -106,10 +102,6 @@ public struct FileView: RecordView, Encodable, Sendable, Hashable {
         case missingMasters = "missing_masters"
         case archiveId = "archive_id"
     }
-
-    /// Whether scanning may be recorded by hand for this file (`kho scan record`): not scanned yet, and not secret.
-    /// Once recorded or ingested, its masters speak for it (`kho scan record` says so otherwise).
-    public var acceptsScanRecord: Bool { record.scanState == .none && record.access != .secret }
 }
 
 /// Which boxes `kho box list` shows.

@@ -14,20 +14,7 @@ extension KhoStore {
         guard pages <= Clean.largestFile else { throw CatalogueError.pagesTooLarge(String(pages)) }
         var (box, file) = try tx.catalogue.file(ref: ref)
         let name = "\(box.code)/\(file.code)"
-        if file.access == .secret { throw WorkError.secretFile(name) }
-        switch file.scanState {
-        case .none: break
-        case .recorded:
-            let last = try tx.events.last(.scanRecord, fileId: file.id)
-            throw WorkError.alreadyRecorded(
-                ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
-        case .mismatch where try tx.scan.masters(fileId: file.id ?? -1).count == 0:
-            let last = try tx.events.last(.scanRecord, fileId: file.id)
-            throw WorkError.alreadyRecorded(
-                ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
-        case .passed, .rescan, .mismatch, .review, .rebuild, .delivered:
-            throw WorkError.alreadyIngested(ref: name, state: file.scanState.label)
-        }
+        guard file.acceptsScanRecord else { throw try scanRecordRefusal(tx, file: file, name: name) }
         let before: [String: String?] = ["scan_state": file.scanState.rawValue, "pages": String(file.pages)]
         file.scanState = .recorded
         file.pages = pages
@@ -42,5 +29,21 @@ extension KhoStore {
         // A hand record follows the same rule as masters: pages outside sheets…2 × sheets is a count mismatch.
         if let id = file.id { try FileLadder.apply(tx.scan, fileId: id) }
         return event
+    }
+
+    /// Why `file` takes no hand record (``FileRecord/acceptsScanRecord`` is false): it is secret, was recorded by hand
+    /// already (a count mismatch without masters is a hand record too), or has masters.
+    private func scanRecordRefusal(_ tx: Stores, file: FileRecord, name: String) throws -> WorkError {
+        if file.access == .secret { return .secretFile(name) }
+        switch file.scanState {
+        case .none, .recorded:
+            let last = try tx.events.last(.scanRecord, fileId: file.id)
+            return .alreadyRecorded(ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
+        case .mismatch where try tx.scan.masters(fileId: file.id ?? -1).count == 0:
+            let last = try tx.events.last(.scanRecord, fileId: file.id)
+            return .alreadyRecorded(ref: name, when: whenText(last), who: last?.actor ?? "?", event: last?.id ?? 0)
+        case .passed, .rescan, .mismatch, .review, .rebuild, .delivered:
+            return .alreadyIngested(ref: name, state: file.scanState.label)
+        }
     }
 }

@@ -13,4 +13,7 @@ extension RecordView {
         get { record[keyPath: path] }
         set { record[keyPath: path] = newValue }
     }
+
+    /// What the record derives (`view.extent`, `view.acceptsScanRecord`), read through the view too.
+    public subscript<T>(dynamicMember path: KeyPath<Record, T>) -> T { record[keyPath: path] }
 }

@@ -41,11 +41,13 @@ extension KhoStore {
     /// metres proposed, with `pendingMM` more from the same import, stay within what arrangement left out.
     func validatedWeed(_ tx: Stores, _ draft: WeedDraft, pendingMM: Int64) throws -> WeedRecord {
         let box = try tx.catalogue.box(code: draft.box)
-        if let from = box.fromBoxId {
-            let root = try tx.weeding.arrangementRoot(of: from)
-            throw WeedError.madeByArrangement(box: box.code, from: try tx.catalogue.boxCode(id: root))
+        if !box.acceptsWeeding {
+            if let from = box.fromBoxId {
+                let root = try tx.weeding.arrangementRoot(of: from)
+                throw WeedError.madeByArrangement(box: box.code, from: try tx.catalogue.boxCode(id: root))
+            }
+            throw WeedError.notInArrangement(box: box.code)
         }
-        if !box.arrangement.canWeed { throw WeedError.notInArrangement(box: box.code) }
         try ensureNotOut(tx, box: box)
         let title = try Clean.paragraph(draft.title, .weedTitle)
         guard !title.isEmpty else { throw WeedError.emptyField(.title) }
