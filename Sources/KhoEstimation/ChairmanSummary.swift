@@ -176,7 +176,7 @@ extension EstimateTexts {
                     ))
             }
         }
-        if e.money.allLines.contains(where: { $0.line.source.hasPrefix("mặc định") }) {
+        if e.money.allLines.contains(where: { $0.line.source.isDefault }) {
             return say(
                 Text(
                     vi: "duyệt đơn giá theo quyết định của tỉnh (`kho rates init`, rồi sửa catalog/rates.toml)",

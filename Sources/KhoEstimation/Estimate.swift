@@ -71,7 +71,7 @@ public func estimate(_ inputs: EstimateInputs) -> EstimateResult {
 private func effectiveDayRate(_ inputs: EstimateInputs) -> Sourced<Int64> {
     Sourced(
         inputs.dayRateOverride ?? inputs.rates.dayRate.value,
-        source: inputs.dayRateOverride == nil ? inputs.rates.dayRate.source : "what-if --day-rate")
+        source: inputs.dayRateOverride == nil ? inputs.rates.dayRate.source : .whatIf(option: "--day-rate"))
 }
 
 /// Both parts projected under the plan, each with its contractor lines' total.
@@ -264,7 +264,8 @@ private func storageEstimate(
 /// registered copies when any beyond the primary is registered (`kho copies`), else the rates file's (the plan).
 func copiesKept(_ inputs: EstimateInputs) -> Sourced<Int> {
     if let registered = inputs.copies, registered.count > 1 {
-        return Sourced(registered.count, source: "kho copies list: " + registered.map(\.name).joined(separator: ", "))
+        return Sourced(
+            registered.count, source: .registeredCopies(names: registered.map(\.name).joined(separator: ", ")))
     }
     return Sourced(max(1, inputs.rates.copies.value), source: inputs.rates.copies.source)
 }

@@ -15,8 +15,8 @@ public struct MoneyLine: Sendable, Codable, Hashable {
     public var unitPriceVND: Int64
     /// quantity (as displayed) × unit price, rounded to the đồng.
     public var amountVND: Int64
-    /// Where the price came from, e.g. `rates.toml line 27`.
-    public var source: String
+    /// Where the price came from, e.g. `rates.toml line 27` (``RatesSource/stored`` in JSON).
+    public var source: RatesSource
     /// In-house lines: the amount at P10, P50 and P90 (`amount_vnd` is the P50); nil for fixed amounts.
     public var amountBandVND: Band<Int64>?
 
@@ -92,7 +92,7 @@ public struct MoneyLine: Sendable, Codable, Hashable {
     /// Makes a line from figures already worked out (the estimator prices its own lines from the rates).
     public init(
         part: String, item: String, label: Text, quantity: Double, unit: String, unitPriceVND: Int64, amountVND: Int64,
-        source: String, amountBandVND: Band<Int64>? = nil
+        source: RatesSource, amountBandVND: Band<Int64>? = nil
     ) {
         self.part = part
         self.item = item

@@ -130,8 +130,8 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
     public var mastersMeasured: Int
     /// Copies kept.
     public var copies: Int
-    /// Where `copies` came from.
-    public var copiesSource: String
+    /// Where `copies` came from (`.written("")` in a report without an estimate).
+    public var copiesSource: RatesSource
     /// Each registered copy's bytes held and still needed, when copies beyond the primary are registered (nil: the
     /// rates file's number of copies is the plan).
     public var perCopy: [RegisteredCopy]?
@@ -157,13 +157,13 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
     /// No masters stored and none to come: every figure zero, one copy (what a report without an estimate shows).
     public static let empty = StorageEstimate(
         remainingPages: 0, storedBytesPerCopy: 0, bytesPerPage: 0, source: .assumed, mastersMeasured: 0, copies: 1,
-        copiesSource: "")
+        copiesSource: .written(""))
 
     /// Builds every figure from the per-copy quantities, once.
     public init(
         remainingPages: Double, storedBytesPerCopy: Int64, bytesPerPage: Double, source: FigureSource,
         mastersMeasured: Int,
-        copies: Int, copiesSource: String
+        copies: Int, copiesSource: RatesSource
     ) {
         let b = BytesAcrossCopies(
             remainingPages: remainingPages, bytesPerPage: bytesPerPage, storedPerCopy: storedBytesPerCopy,
@@ -185,7 +185,7 @@ public struct StorageEstimate: Sendable, Codable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         copies = max(1, try c.decode(Int.self, forKey: .copies))
-        copiesSource = try c.decode(String.self, forKey: .copiesSource)
+        copiesSource = try c.decode(RatesSource.self, forKey: .copiesSource)
         bytesPerPage = try c.decode(Double.self, forKey: .bytesPerPage)
         remainingBytes = try c.decode(Int64.self, forKey: .remainingBytes)
         storedBytesNow = try c.decode(Int64.self, forKey: .storedBytesNow)

@@ -3,10 +3,10 @@ public struct Sourced<Value: Sendable & Codable & Equatable>: Sendable, Codable,
     /// The value.
     public var value: Value
     /// Where it came from, for printing beside the figure.
-    public var source: String
+    public var source: RatesSource
 
     /// Makes a sourced value.
-    public init(_ value: Value, source: String) {
+    public init(_ value: Value, source: RatesSource) {
         self.value = value
         self.source = source
     }
@@ -42,10 +42,10 @@ public struct OneOffLine: Sendable, Codable, Equatable {
     /// Its price in VND.
     public var amountVND: Int64
     /// Where it came from.
-    public var source: String
+    public var source: RatesSource
 
     /// Makes a one-off line.
-    public init(name: String, amountVND: Int64, source: String) {
+    public init(name: String, amountVND: Int64, source: RatesSource) {
         self.name = name
         self.amountVND = amountVND
         self.source = source
@@ -59,10 +59,10 @@ public struct Holiday: Sendable, Codable, Equatable {
     /// Its name, as written.
     public var name: String
     /// Where it came from.
-    public var source: String
+    public var source: RatesSource
 
     /// Makes a holiday.
-    public init(day: LocalDay, name: String, source: String) {
+    public init(day: LocalDay, name: String, source: RatesSource) {
         self.day = day
         self.name = name
         self.source = source
@@ -129,7 +129,7 @@ public struct Rates: Sendable, Codable, Equatable {
         var r = defaults
         // A relative path as typed ("catalog/rates.toml"); an absolute one by its file name, so the line stays short.
         let shown = path.hasPrefix("/") ? String(path.split(separator: "/").last ?? "rates.toml") : path
-        let source = "mặc định (chưa có \(shown))"
+        let source = RatesSource.defaults(missing: shown)
         for kp in [
             \ContractorRates.perMetreArranged, \.perPageScanned, \.perFileDescribed, \.perDocumentDescribed,
         ] {

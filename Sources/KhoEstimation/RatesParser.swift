@@ -37,7 +37,7 @@ struct RatesParser {
 
     init(fileName: String) { self.fileName = fileName }
 
-    func source(_ line: Int) -> String { "\(fileName) line \(line)" }
+    func source(_ line: Int) -> RatesSource { .ratesFile(name: fileName, line: line) }
 
     mutating func read(line raw: String, number: Int) throws {
         let text = Self.stripComment(raw).trimmed

@@ -44,13 +44,13 @@ extension StorageEstimate {
     /// or the rates file's number as the plan while only the primary is registered.
     public var copiesNotes: [Text] {
         guard let perCopy else {
-            if copiesSource.isEmpty { return [] }
+            if copiesSource.stored.isEmpty { return [] }
             return [
                 Text(
                     vi:
-                        "Số bản lưu \(copies) theo tệp đơn giá (\(copiesSource)): kế hoạch; mới đăng ký bản chính (kho copies add để đăng ký các bản khác)",
+                        "Số bản lưu \(copies) theo tệp đơn giá (\(copiesSource.text.vi)): kế hoạch; mới đăng ký bản chính (kho copies add để đăng ký các bản khác)",
                     en:
-                        "\(copies) copies from the rates file (\(copiesSource)): the plan; only the primary is registered (kho copies add registers the others)"
+                        "\(copies) copies from the rates file (\(copiesSource.text.en)): the plan; only the primary is registered (kho copies add registers the others)"
                 )
             ]
         }

@@ -56,7 +56,7 @@ import Testing
         // And the contractor variant prices every quantity with its source line
         let metres = r.money.contractor.first { $0.item == "per_metre_arranged" }
         #expect(metres?.amountVND == 16_000_000)
-        #expect(metres?.source.hasPrefix("rates.toml line ") == true)
+        #expect(metres?.source.stored.hasPrefix("rates.toml line ") == true)
         let pages = r.money.contractor.first { $0.item == "per_page_scanned" }
         #expect(pages?.amountVND == 15_000_000)
         #expect(r.money.inHouse.allSatisfy { $0.unitPriceVND == 400_000 })

@@ -28,14 +28,16 @@ import Testing
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         func lineOf(_ prefix: String) -> Int { (lines.firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1 }
         #expect(rates.contractor.perMetreArranged.value == 8_000_000)
-        #expect(rates.contractor.perMetreArranged.source == "rates.toml line \(lineOf("per_metre_arranged"))")
+        #expect(
+            rates.contractor.perMetreArranged.source
+                == .ratesFile(name: "rates.toml", line: lineOf("per_metre_arranged")))
         #expect(rates.contractor.perPageScanned.value == 1_500)
         #expect(rates.dayRate.value == 400_000)
-        #expect(rates.dayRate.source == "rates.toml line \(lineOf("day_rate"))")
+        #expect(rates.dayRate.source == .ratesFile(name: "rates.toml", line: lineOf("day_rate")))
         #expect(rates.copies.value == 3)
         #expect(rates.oneOff.count == 3)
-        #expect(rates.storagePerTB?.source == "rates.toml line \(lineOf("per_tb_vnd"))")
-        #expect(rates.oneOff.allSatisfy { $0.amountVND > 0 && $0.source.hasPrefix("rates.toml line ") })
+        #expect(rates.storagePerTB?.source == .ratesFile(name: "rates.toml", line: lineOf("per_tb_vnd")))
+        #expect(rates.oneOff.allSatisfy { $0.amountVND > 0 && $0.source.stored.hasPrefix("rates.toml line ") })
         #expect(rates.holidays.contains { $0.day == Fixtures.day(2026, 9, 2) })
         #expect(Rates.defaults == rates)
     }
@@ -114,6 +116,6 @@ import Testing
         let rates = try parseRates(text: text)
         // Then the name keeps its # and the line number counts CRLF lines once
         #expect(rates.oneOff.last?.name == "Kệ #2")
-        #expect(rates.oneOff.last?.source == "rates.toml line \(Self.base.count + 2)")
+        #expect(rates.oneOff.last?.source == .ratesFile(name: "rates.toml", line: Self.base.count + 2))
     }
 }

@@ -111,7 +111,9 @@ enum Fixtures {
     }
 
     /// A line of money as the estimate prices it; only what the report shows is given.
-    static func line(_ label: Text, _ part: String, unitPrice: Int64, amount: Int64, source: String) -> MoneyLine {
+    static func line(
+        _ label: Text, _ part: String, unitPrice: Int64, amount: Int64, source: RatesSource
+    ) -> MoneyLine {
         MoneyLine(
             part: part, item: "", label: label, quantity: 1, unit: "", unitPriceVND: unitPrice, amountVND: amount,
             source: source)

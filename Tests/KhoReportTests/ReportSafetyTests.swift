@@ -22,7 +22,7 @@ import Testing
         m.cost?.assumptions = [Text(vi: attack, en: attack)]
         m.cost?.warnings = [Text(vi: attack, en: attack)]
         var oneOff = Fixtures.money.oneOff
-        oneOff[0].source = attack
+        oneOff[0].source = .written(attack)
         m.cost?.money = MoneyBreakdown(
             contractor: Fixtures.money.contractor, inHouse: Fixtures.money.inHouse, oneOff: oneOff)
         m.cost?.savedEstimateName = attack

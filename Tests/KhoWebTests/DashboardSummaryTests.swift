@@ -64,7 +64,7 @@ import Testing
         // Without a rates file the CLI prices with the built-in rates, each source naming the missing file.
         let expected = try fixture.store.makeEstimate(try EstimateRequest(ratesFile: fixture.services.ratesPath))
             .result
-        #expect(expected.money.contractor.allSatisfy { $0.source.hasPrefix("mặc định (chưa có") })
+        #expect(expected.money.contractor.allSatisfy { $0.source.isDefault })
         try await fixture.test { client in
             let leader = try await client.login("chutich")
             let response = try await client.get("/api/estimate", leader)

@@ -234,4 +234,34 @@ import Testing
         let past = try kho.run(["estimate", "--until", "2025-03-01"] + Self.asOf, env: env)
         #expect(past.code != 0 && past.err.contains("2025-03-01"))
     }
+
+    @Test func everyLinesSourceIsSaidInTheReadersLanguageAndScriptsKeepOneForm() throws {
+        // Given a catalogue with a rates file
+        let kho = try Self.catalogue()
+        // When the estimate, the rates and the report are read in Vietnamese
+        let text = try run(kho, ["estimate"] + Self.asOf).out
+        let rates = try run(kho, ["rates", "show"]).out
+        let path = kho.dir.appendingPathComponent("bao-cao.html").path
+        _ = try run(kho, ["report", "--html", path])
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        let csv = try run(kho, ["estimate", "--csv"] + Self.asOf).out
+        // Then each source names the line in Vietnamese ("rates.toml, dòng 4": per_metre_arranged), never in English words
+        for (name, out) in [("estimate", text), ("rates show", rates), ("report", html), ("csv", csv)] {
+            #expect(out.contains("rates.toml, dòng 4"), "\(name): per_metre_arranged is on line 4")
+            #expect(!out.contains(" line "), "\(name)")
+        }
+        // And the rates show every price the money uses: the terabyte of disk and the scanners too
+        #expect(rates.contains("3.000.000 đ  rates.toml, dòng 13"), "\(rates)")
+        #expect(rates.contains("số máy quét") && rates.contains("rates.toml, dòng 2"), "\(rates)")
+        // And in English the same sources read "rates.toml line 4"
+        var en = Self.env
+        en["KHO_LANG"] = "en"
+        en["KHO_RATES"] = kho.dir.appendingPathComponent("rates.toml").path
+        let english = try kho.run(["estimate"] + Self.asOf, env: en).out
+        #expect(english.contains("rates.toml line 4") && !english.contains("dòng"))
+        // And scripts read one form whatever the language
+        let money = try #require(try json(kho, ["estimate"] + Self.asOf)["money"] as? [String: Any])
+        let sources = (money["contractor"] as? [[String: Any]] ?? []).compactMap { $0["source"] as? String }
+        #expect(sources.first == "rates.toml line 4", "\(sources)")
+    }
 }

@@ -151,7 +151,7 @@ enum CostSection {
             out += Cell.t(MoneyBreakdown.variantName(variant).text(lang)).html + Cell.h(l.name.text(lang)).html
             out += Cell.num(l.quantityText(lang) + " " + MoneyLine.unitName(l.unit).text(lang)).html
             out += Cell.num(Format.money(l.unitPriceVND, lang: lang)).html
-            out += Cell.num(Format.money(l.amountVND, lang: lang)).html + Cell.t(l.source).html + "</tr>"
+            out += Cell.num(Format.money(l.amountVND, lang: lang)).html + Cell.t(l.source.text(lang)).html + "</tr>"
         }
         out += "</tbody><tfoot><tr>" + Cell.h(T.oneOffTotal.text(lang)).html + Cell.t("").html + Cell.t("").html
         out += Cell.t("").html + money(m.oneOffTotalVND, key: "cost.one_off.total", lang).html + Cell.t("").html

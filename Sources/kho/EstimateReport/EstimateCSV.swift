@@ -159,7 +159,7 @@ extension EstimateOutput {
                 + [
                     .text(variant), .text(l.name.text(Lang.current)),
                     .number(l.quantityText(.en).replacingOccurrences(of: ",", with: "")),
-                    .number(String(l.unitPriceVND)), .number(String(l.amountVND)), .text(l.source),
+                    .number(String(l.unitPriceVND)), .number(String(l.amountVND)), .text(l.source.text()),
                 ]
         }
     }

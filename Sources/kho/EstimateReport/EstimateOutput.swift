@@ -280,7 +280,7 @@ enum EstimateOutput {
             m.allLines.map { variant, l in
                 [
                     variantName(variant), l.name.text(lang), "\(l.quantityText(lang)) \(unit(l.unit))",
-                    money(l.unitPriceVND), money(l.amountVND), l.source,
+                    money(l.unitPriceVND), money(l.amountVND), l.source.text(),
                 ]
             },
             right: [2, 3, 4])

@@ -56,29 +56,46 @@ struct RatesCommand: ParsableCommand {
                 [
                     [
                         Texts.moneyItem("per_metre_arranged").text(Lang.current),
-                        Format.money(c.perMetreArranged.value), c.perMetreArranged.source,
+                        Format.money(c.perMetreArranged.value), c.perMetreArranged.source.text(),
                     ],
                     [
                         Texts.moneyItem("per_page_scanned").text(Lang.current), Format.money(c.perPageScanned.value),
-                        c.perPageScanned.source,
+                        c.perPageScanned.source.text(),
                     ],
                     [
                         Texts.moneyItem("per_file_described").text(Lang.current),
-                        Format.money(c.perFileDescribed.value), c.perFileDescribed.source,
+                        Format.money(c.perFileDescribed.value), c.perFileDescribed.source.text(),
                     ],
                     [
                         Texts.moneyItem("per_document_described").text(Lang.current),
-                        Format.money(c.perDocumentDescribed.value), c.perDocumentDescribed.source,
+                        Format.money(c.perDocumentDescribed.value), c.perDocumentDescribed.source.text(),
                     ],
                     [
                         Texts.moneyItem("day_rate").text(Lang.current), Format.money(rates.dayRate.value),
-                        rates.dayRate.source,
+                        rates.dayRate.source.text(),
                     ],
-                    [Text(vi: "số bản lưu", en: "copies")(), String(rates.copies.value), rates.copies.source],
-                ] + rates.oneOff.map { [$0.name, Format.money($0.amountVND), $0.source] },
+                    [Text(vi: "số bản lưu", en: "copies")(), String(rates.copies.value), rates.copies.source.text()],
+                ] + rates.oneOff.map { [$0.name, Format.money($0.amountVND), $0.source.text()] } + optional(rates),
                 right: [1])
             Printer.line(
                 Text(vi: "Ngày nghỉ lễ: \(rates.holidays.count)", en: "Public holidays: \(rates.holidays.count)")())
+        }
+
+        /// The rows a rates file may leave out: the price of a terabyte of disk, the scanners the office owns.
+        private func optional(_ rates: Rates) -> [[String]] {
+            var rows: [[String]] = []
+            if let tb = rates.storagePerTB {
+                rows.append(
+                    [
+                        Texts.moneyItem("storage_per_tb").text(Lang.current) + " — "
+                            + Text(vi: "mỗi TB", en: "per TB")(), Format.money(tb.value), tb.source.text(),
+                    ])
+            }
+            if let scanners = rates.scanners {
+                rows.append(
+                    [Text(vi: "số máy quét", en: "scanners")(), String(scanners.value), scanners.source.text()])
+            }
+            return rows
         }
     }
 }
