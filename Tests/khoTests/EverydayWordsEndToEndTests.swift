@@ -210,4 +210,24 @@ import Testing
         #expect(errors.contains("error: broken"), "\(errors)")
         #expect(!output.contains("OLD BINARY RAN") && !errors.contains("OLD BINARY RAN"))
     }
+
+    @Test func theQualityProfileIsShownInWordsWithTheKeysAFileSetsItBy() throws {
+        // Given a catalogue whose default profile is NARA's textual one (300 dpi, no page limit)
+        let kho = try catalogue()
+        #expect(try kho("scan", "profile", "nara-textual", "--by", "Thu").code == 0)
+        // When the operator looks at it in Vietnamese
+        let vi = try kho("scan", "profile").out
+        // Then every rule is in Vietnamese words, with the key of a profile file beside it
+        let rules = vi.split(separator: "\n").dropFirst().map(String.init)
+        #expect(rules.count == 5, "\(vi)")
+        #expect(vi.contains("độ phân giải tối thiểu (min_dpi): 300 dpi"), "\(vi)")
+        #expect(vi.contains("bắt buộc có hồ sơ màu ICC (icc_required): không"), "\(vi)")
+        #expect(vi.contains("số trang tối đa mỗi tệp (max_pages): không giới hạn"), "\(vi)")
+        let keys = rules.compactMap { $0.firstMatch(of: /\((\w+)\):/).map { String($0.output.1) } }
+        #expect(Set(keys) == ["min_dpi", "colour", "compression", "icc_required", "max_pages"], "\(vi)")
+        #expect(!vi.contains("min dpi") && !vi.contains("max pages") && !vi.contains(": -"), "\(vi)")
+        // And in English the same rules in English words
+        let en = try kho("scan", "profile", "--lang", "en").out
+        #expect(en.contains("minimum resolution (min_dpi): 300 dpi") && en.contains("(max_pages): no limit"), "\(en)")
+    }
 }

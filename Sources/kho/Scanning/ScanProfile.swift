@@ -34,12 +34,31 @@ extension ScanCommand {
             let current = try global.openForReading().storedProfile()
             if global.json { return try Printer.json(current) }
             Printer.line(Text(vi: "Chuẩn mặc định: \(current.name)", en: "Default profile: \(current.name)")())
-            Printer.line("  min dpi: \(Format.decimal(current.minimumDPI, maxFractionDigits: 1))")
-            Printer.line("  colour: \(current.colourModes.map(\.rawValue).sorted().joined(separator: ", "))")
-            Printer.line("  compression: \(current.compressions.map(\.rawValue).sorted().joined(separator: ", "))")
-            Printer.line(
-                "  icc: \(current.iccRequired ? "required" : "-")   max pages: \(current.maximumPages.map(String.init) ?? "-")"
-            )
+            // Each rule in words, with the key a profile file sets it by (kho scan profile FILE).
+            let limit = current.maximumPages.map(String.init)
+            let rules: [(Text, String, String)] = [
+                (
+                    Text(vi: "độ phân giải tối thiểu", en: "minimum resolution"), "min_dpi",
+                    Format.decimal(current.minimumDPI, maxFractionDigits: 1) + " dpi"
+                ),
+                (
+                    Text(vi: "chế độ màu", en: "colour modes"), "colour",
+                    current.colourModes.map(\.rawValue).sorted().joined(separator: ", ")
+                ),
+                (
+                    Text(vi: "kiểu nén", en: "compressions"), "compression",
+                    current.compressions.map(\.rawValue).sorted().joined(separator: ", ")
+                ),
+                (
+                    Text(vi: "bắt buộc có hồ sơ màu ICC", en: "ICC profile required"), "icc_required",
+                    current.iccRequired ? Text(vi: "có", en: "yes")() : Text(vi: "không", en: "no")()
+                ),
+                (
+                    Text(vi: "số trang tối đa mỗi tệp", en: "most pages in a file"), "max_pages",
+                    limit ?? Text(vi: "không giới hạn", en: "no limit")()
+                ),
+            ]
+            for (label, key, value) in rules { Printer.line("  \(label()) (\(key)): \(value)") }
         }
     }
 }
