@@ -17,9 +17,29 @@ enum Printer {
         FileHandle.standardError.write(Data((Visible.escaped(text, keepingLineBreaks: true) + "\n").utf8))
     }
 
-    /// Prints a line (or several: newlines and tabs stay), with control and bidi characters escaped.
+    /// Prints a line (or several: newlines and tabs stay), with control and bidi characters escaped. At a terminal
+    /// (``width``), a line wider than it is broken between words, each further line indented under the first one's
+    /// text (past its leading spaces and a `- `, `! ` or `!! ` mark); written to a file or a pipe, lines stay whole.
     static func line(_ text: String = "") {
-        print(Visible.escaped(text, keepingLineBreaks: true))
+        let shown = Visible.escaped(text, keepingLineBreaks: true)
+        guard let width, shown.contains(where: { _ in true }) else { return print(shown) }
+        for piece in shown.split(separator: "\n", omittingEmptySubsequences: false) {
+            for part in paragraph(String(piece), width: width) { print(part) }
+        }
+    }
+
+    /// One line of text in lines of at most `width` characters, broken between words, the further lines indented
+    /// under the text of the first (``line(_:)``); a line that fits, or has no room left past its indent, is as it is.
+    static func paragraph(_ line: String, width: Int) -> [String] {
+        guard line.count > width else { return [line] }
+        let indent = line.prefix { $0 == " " }.count
+        let mark = line.dropFirst(indent).firstMatch(of: #/^(?:!!|!|-|\*|•) /#).map { $0.output.count } ?? 0
+        let hanging = indent + mark
+        guard width - hanging >= 20 else { return [line] }
+        let first = String(line.prefix(hanging))
+        let rest = wrap(String(line.dropFirst(hanging)), width: width - hanging)
+        let pad = String(repeating: " ", count: hanging)
+        return rest.enumerated().map { ($0.offset == 0 ? first : pad) + $0.element }
     }
 
     /// Prints rows under headers, columns padded to the widest cell; `right` columns are right-aligned. A table wider
@@ -35,14 +55,13 @@ enum Printer {
         }
         let widths = fitted(natural, headers: headers, rows: rows, right: right, to: width)
         func render(_ cells: [String]) -> [String] {
-            let wrapped = cells.enumerated().map { i, cell in right.contains(i) ? [cell] : wrap(cell, width: widths[i])
-            }
+            let wrapped = cells.enumerated().map { i, cell in wrap(cell, width: widths[i]) }
             return (0..<(wrapped.map(\.count).max() ?? 1)).map { line in
                 wrapped.enumerated().map { i, lines in
                     let cell = line < lines.count ? lines[line] : ""
                     let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
                     return right.contains(i) ? pad + cell : (i == wrapped.count - 1 ? cell : cell + pad)
-                }.joined(separator: "  ")
+                }.joined(separator: "  ").replacing(#/ +$/#, with: "")
             }
         }
         render(headers).forEach { print($0) }
@@ -61,43 +80,64 @@ enum Printer {
         return Int(size.ws_col)
     }()
 
-    /// Column widths that fit `limit`: the widest text column loses one character at a time, never below its header
-    /// or its longest word (a code or a year is never broken; only a word longer than ``longWord``, a path, is), until
-    /// the table fits. Numbers (right-aligned) and short columns (a date and time, a name) keep their width. A table
-    /// that cannot fit so keeps its natural widths: narrowed columns would not spare the terminal's wrapping.
+    /// Column widths that fit `limit`: the widest text column loses one character at a time, so that long columns
+    /// give way first and the others only once they are as narrow, never below the longest word of its header or
+    /// its cells (a code, a year, a number with its unit is never broken; only a word longer than ``shortColumn``, a
+    /// path, is); numbers (right-aligned) only when the text columns cannot give more, the same way. Cells and headers
+    /// wrap between words. A table that cannot fit even so keeps its natural widths: narrowed columns would not spare
+    /// the terminal's wrapping.
     static func fitted(_ natural: [Int], headers: [String], rows: [[String]], right: Set<Int>, to limit: Int?) -> [Int]
     {
         let separators = 2 * max(0, natural.count - 1)
         guard let limit, natural.reduce(0, +) + separators > limit else { return natural }
-        let floor = natural.indices.map { i in
-            if right.contains(i) || natural[i] <= shortColumn { return natural[i] }
-            let longestWord = rows.reduce(0) { longest, row in
-                i < row.count ? max(longest, row[i].split(separator: " ").map(\.count).max() ?? 0) : longest
-            }
-            return max(headers[i].count, min(longestWord, longWord))
+        let least = natural.indices.map { i in
+            let longest = rows.reduce(0) { i < $1.count ? max($0, longestWord($1[i])) : $0 }
+            return min(natural[i], max(longestWord(headers[i]), min(longest, shortColumn)))
         }
-        guard floor.reduce(0, +) + separators <= limit else { return natural }
+        guard least.reduce(0, +) + separators <= limit else { return natural }
         var widths = natural
-        while widths.reduce(0, +) + separators > limit {
-            let narrowable = widths.indices.filter { widths[$0] > floor[$0] }
-            guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
+        for columns in [natural.indices.filter { !right.contains($0) }, Array(natural.indices)] {
+            while widths.reduce(0, +) + separators > limit {
+                let narrowable = columns.filter { widths[$0] > least[$0] }
+                guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
         }
         return widths
     }
 
-    /// Columns this wide or narrower are never narrowed (`2026-12-07 13:19`, a person's name).
-    static let shortColumn = 16
+    /// The length of the longest word of `text` (the narrowest a column holding it can be, words whole).
+    static func longestWord(_ text: String) -> Int {
+        words(text).map(\.count).max() ?? 0
+    }
+
+    /// The words of `text` as lines are broken between them: a unit or a dash stays with the word before it
+    /// ("364.800.000 đ", "45,6 m", "23/12/2027 –"), never alone at the start of a line.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        for piece in text.split(separator: " ") {
+            if let last = words.last, trailing.contains(String(piece)) {
+                words[words.count - 1] = last + " " + piece
+            } else {
+                words.append(String(piece))
+            }
+        }
+        return words
+    }
+
+    /// What is never put at the start of a line: units and dashes that belong to the word before.
+    private static let trailing: Set<String> = ["đ", "VND", "m", "TB", "GB", "MB", "kB", "B", "%", "–", "—", "×", "="]
+
     /// Words longer than this (paths, version strings) may be broken to narrow their column.
-    static let longWord = 24
+    static let shortColumn = 16
 
     /// `text` in lines of at most `width` characters, broken between words (a longer word is broken inside).
     static func wrap(_ text: String, width: Int) -> [String] {
         guard text.count > width, width > 0 else { return [text] }
         var lines: [String] = []
         var line = ""
-        for piece in text.split(separator: " ") {
-            var word = String(piece)
+        for piece in words(text) {
+            var word = piece
             while word.count > width {
                 if !line.isEmpty { lines.append(line) }
                 line = ""

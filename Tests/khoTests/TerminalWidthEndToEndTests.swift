@@ -50,4 +50,34 @@ import Testing
         #expect(piped.out.split(separator: "\n").count == 4)
         #expect(piped.out.contains(Self.title))
     }
+
+    @Test func theEstimateIsReadAtEightyColumnsEveryWordAndAmountWhole() throws {
+        // Given a catalogue with a rates file, whose estimate has long sentences and wide tables
+        let kho = try EndToEndMoneyLinesTests.catalogue()
+        var env = EndToEndMoneyLinesTests.env
+        env["KHO_RATES"] = kho.dir.appendingPathComponent("rates.toml").path
+        let args = ["estimate"] + EndToEndMoneyLinesTests.asOf
+        let piped = try kho.run(args, env: env).out
+        #expect(piped.split(separator: "\n").contains { $0.count > 100 }, "written to a pipe, lines stay whole")
+        // When it is printed at 80 columns
+        env["COLUMNS"] = "80"
+        let narrow = try kho.run(args, env: env).out
+        let lines = narrow.split(separator: "\n").map(String.init)
+        // Then every line fits
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+        // And nothing is lost: the same words, only placed on more lines (the tables' rules aside)
+        func words(_ text: String) -> [String] {
+            text.split(whereSeparator: \.isWhitespace).map(String.init).filter { !$0.allSatisfy { $0 == "─" } }.sorted()
+        }
+        #expect(words(narrow) == words(piped))
+        // And an amount, a length or a dash is never cut from its number
+        for amount in piped.matches(of: /[\d.]+ đ/).map({ String($0.output) }) {
+            #expect(narrow.contains(amount), "\(amount)")
+        }
+        #expect(!lines.contains { ["đ", "m", "–"].contains($0.split(separator: " ").first.map(String.init) ?? "") })
+        // And a sentence too long for a line goes on under its own indent
+        let long = try #require(piped.split(separator: "\n").first { $0.hasPrefix("  - ") && $0.count > 80 })
+        let note = try #require(lines.firstIndex { long.hasPrefix($0) })
+        #expect(lines[note + 1].hasPrefix("    ") && !lines[note + 1].hasPrefix("     "), "\(lines[note...(note + 1)])")
+    }
 }
