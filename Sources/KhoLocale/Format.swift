@@ -74,6 +74,22 @@ public enum Format {
         return integer(value, lang: lang) + " B"
     }
 
+    /// Decimals of a length made of whole millimetres (boxes' extents, what was kept or left out): all three, so that
+    /// what a reader adds up adds up (22,375 + 7,625 = 30; two decimals showed 22,38 + 7,63 beside 30).
+    public static let metreDigits = 3
+    /// Decimals of metres digitized, shares of boxes' lengths by pages: two say all that is known.
+    public static let digitizedMetreDigits = 2
+
+    /// A length in metres as every output writes it, without the unit: `0,125`, `75,6` (``metreDigits``).
+    public static func metres(_ metres: Double, lang: Lang) -> String {
+        decimal(metres, maxFractionDigits: metreDigits, lang: lang)
+    }
+
+    /// Metres digitized as every output writes them, without the unit: `12,22` (``digitizedMetreDigits``).
+    public static func digitizedMetres(_ metres: Double, lang: Lang) -> String {
+        decimal(metres, maxFractionDigits: digitizedMetreDigits, lang: lang)
+    }
+
     /// A share as a percentage with one decimal: `19,8 %` (vi) or `19.8%` (en).
     public static func percent(_ part: Double, of whole: Double, lang: Lang) -> String {
         guard whole > 0 else { return "—" }

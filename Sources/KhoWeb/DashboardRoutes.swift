@@ -47,10 +47,11 @@ enum DashboardRoutes {
 
     /// The headline figures, each with `data-key` and `data-value` equal to `kho status --json`.
     static func figures(_ p: StatusFigures, _ b: PageBuilder) -> String {
-        func figure(_ key: String, _ label: String, _ value: Double) -> String {
-            """
-            <div class="figure" data-key="\(key)" data-value="\(value)"><span class="value">\(h(b.metres(value)))</span>\(h(label))</div>
-            """
+        func figure(_ key: String, _ label: String, _ value: Double, digitized: Bool = false) -> String {
+            let shown = digitized ? b.digitizedMetres(value) : b.metres(value)
+            return """
+                <div class="figure" data-key="\(key)" data-value="\(value)"><span class="value">\(h(shown))</span>\(h(label))</div>
+                """
         }
         func count(_ key: String, _ label: String, _ value: Int) -> String {
             """
@@ -64,7 +65,7 @@ enum DashboardRoutes {
             \(figure("arranged_m", b.t("đã chỉnh lý", "arranged"), p.arrangedMetres))
             \(figure("kept_m", b.t("giữ lại sau chỉnh lý", "kept"), p.keptMetres))
             \(figure("weeded_m", b.t("loại ra khi chỉnh lý", "weeded"), p.weededMetres))
-            \(figure("digitized_m", b.t("đã số hóa", "digitized"), p.digitizedMetres))
+            \(figure("digitized_m", b.t("đã số hóa", "digitized"), p.digitizedMetres, digitized: true))
             \(count("boxes", b.t("hộp", "boxes"), p.boxes))
             \(count("files", b.t("hồ sơ", "files"), p.files))
             \(count("pages_scanned", b.t("trang đã số hóa", "pages digitized"), p.pagesScanned))

@@ -113,7 +113,8 @@ struct PageBuilder {
         "<dl>" + rows.map { "<dt>\(h($0.0))</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
     }
 
-    func metres(_ v: Double) -> String { Format.decimal(v, maxFractionDigits: 2, lang: lang) + " m" }
+    func metres(_ v: Double) -> String { Format.metres(v, lang: lang) + " m" }
+    func digitizedMetres(_ v: Double) -> String { Format.digitizedMetres(v, lang: lang) + " m" }
     func integer(_ v: Int) -> String { Format.integer(Int64(v), lang: lang) }
 }
 

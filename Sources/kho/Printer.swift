@@ -157,7 +157,8 @@ enum Printer {
         return lines
     }
 
-    static func metres(_ m: Double) -> String { Format.decimal(m, maxFractionDigits: 3) }
+    static func metres(_ m: Double) -> String { Format.metres(m, lang: Lang.current) }
+    static func digitizedMetres(_ m: Double) -> String { Format.digitizedMetres(m, lang: Lang.current) }
 
     /// Prints `prefix` + `text` with `words` in bold yellow on a terminal (`highlight`), the text escaped as ``line(_:)``.
     static func marked(_ prefix: String, _ text: String, words: [String], highlight: Bool) {

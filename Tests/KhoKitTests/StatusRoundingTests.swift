@@ -24,9 +24,12 @@ import Testing
         // Then the whole is 12,222 m and the fonds show lengths that add up to it (not 4 × 3,055 = 12,220 m)
         #expect(status.progress.digitizedMetres == 12.222)
         #expect(status.progress.totalMetres == 12.222)
-        let parts = status.fonds.map(\.progress.digitizedMetres)
-        #expect(abs(parts.reduce(0, +) - 12.222) < 0.0005)
-        #expect(parts.allSatisfy { $0 == 3.055 || $0 == 3.056 })
         #expect(abs(status.fonds.map(\.progress.totalMetres).reduce(0, +) - 12.222) < 0.0005)
+        #expect(status.fonds.allSatisfy { [3.055, 3.056].contains($0.progress.totalMetres) })
+        // And their metres digitized, shown to the centimetre, add up to the whole's as shown (12,22 m)
+        let parts = status.fonds.map(\.progress.digitizedMetres)
+        #expect(abs(parts.reduce(0, +) - 12.22) < 0.0005)
+        #expect(parts.allSatisfy { $0 == 3.05 || $0 == 3.06 })
+        #expect(Format.digitizedMetres(status.progress.digitizedMetres, lang: .vi) == "12,22")
     }
 }

@@ -74,6 +74,31 @@ import Testing
         #expect(htmlVI.contains("B1") && htmlVI.contains("nấm mốc"))
     }
 
+    @Test func metresAreWrittenAlikeEverywhereAndTheirPartsAddUp() throws {
+        // Given a standard box of 0,125 m and a bundle of 0,5 m arranged into 0,375 m kept (0,125 m left out)
+        let kho = Kho()
+        for step in [
+            ["fonds", "add", "F", "--name", "Phông", "--by", "Thu"],
+            ["box", "add", "B1", "--fonds", "F", "--extent", "0,5", "--by", "Thu", "--at", "2025-06-01T08:00"],
+            ["box", "add", "B2", "--fonds", "F", "--by", "Thu", "--at", "2025-06-01T08:00"],
+            ["sort", "finish", "B1", "--kept", "0,375", "--by", "Minh", "--at", "2026-10-05T16:00"],
+        ] {
+            let r = try kho.run(step)
+            #expect(r.code == 0, "\(step): \(r.err)")
+        }
+        // When the status and the report are read
+        let status = try kho("status").out
+        let path = kho.dir.appendingPathComponent("bao-cao.html").path
+        #expect(try kho("report", "--html", path).code == 0)
+        let report = figures(try String(contentsOfFile: path, encoding: .utf8))
+        // Then both write the same lengths to the millimetre, and kept + left out is what was arranged
+        #expect(status.contains("0,375 m") && status.contains("0,125 m") && status.contains("0,625 m"), "\(status)")
+        #expect(report["arranged_m"] == "0,5" && report["kept_m"] == "0,375" && report["weeded_m"] == "0,125")
+        #expect(report["total_m"] == "0,625", "\(report)")
+        // And a box is its extent to the millimetre wherever it is listed
+        #expect(try kho("box", "show", "B2").out.contains("0,125"))
+    }
+
     @Test func theInventoryHasTheDecreeColumnsAndIsSafeInASpreadsheet() throws {
         let kho = try catalogue()
         let csv = try kho("export", "inventory")

@@ -65,8 +65,11 @@ extension KhoStore {
             ("total_m", \StatusFigures.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
             ("digitized_m", \.digitizedMetres),
         ] {
+            // Each fonds' length is shown to the millimetre, its digitized metres to the centimetre (the digits they
+            // are shown with, ``Format/metreDigits``): their sum is the whole's as shown.
+            let scale = key == \.digitizedMetres ? 100.0 : 1000.0
             let parts = sum(key)
-            if abs(parts - p[keyPath: key]) > 0.0005 {
+            if abs(parts - (p[keyPath: key] * scale).rounded() / scale) > 0.0005 {
                 report.problems.append(
                     CheckFinding.Catalogue.statusSum(name: name, fonds: parts, whole: p[keyPath: key]).problem)
             }

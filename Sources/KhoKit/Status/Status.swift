@@ -255,8 +255,9 @@ struct StatusCount {
             (\.digitizedMillimetres, \.digitizedMetres),
         ]
         for (millimetres, metres) in lengths {
+            let digits = metres == \.digitizedMetres ? Format.digitizedMetreDigits : Format.metreDigits
             let parts = Format.roundedParts(
-                tallies.map { $0[keyPath: millimetres] / 1000 }, total: figures[keyPath: metres], digits: 3)
+                tallies.map { $0[keyPath: millimetres] / 1000 }, total: figures[keyPath: metres], digits: digits)
             for index in fondsList.indices { fondsList[index].progress[keyPath: metres] = parts[index] }
         }
         return Status(asOf: asOf, progress: figures, fonds: fondsList)

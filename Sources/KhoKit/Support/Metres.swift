@@ -76,6 +76,6 @@ public struct Millimetres: Sendable, Hashable, Comparable, Codable {
 
     /// The extent as metres with up to three decimals, in the language's style: `75,6` or `75.6`.
     public func formatted(_ lang: Lang) -> String {
-        Format.decimal(metres, maxFractionDigits: 3, lang: lang)
+        Format.metres(metres, lang: lang)
     }
 }

@@ -26,7 +26,8 @@ public func renderInventoryHTML(_ fonds: [InventoryFonds], lang: Lang, generated
             body += paragraph(
                 T.filesTotal.text(lang) + ": " + NumberText.count(f.rows.count, lang) + ". "
                     + T.deliveredTotal(
-                        NumberText.count(f.deliveredFiles, lang), NumberText.metres(f.deliveredMetres, lang), lang)
+                        NumberText.count(f.deliveredFiles, lang), NumberText.digitizedMetres(f.deliveredMetres, lang),
+                        lang)
                     + ".",
                 cls: "muted")
         }

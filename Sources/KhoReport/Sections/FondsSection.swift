@@ -13,7 +13,8 @@ enum FondsSection {
             let rows: [[Cell]] = model.fonds.map {
                 [
                     .t($0.code), .t($0.name), .num(NumberText.metres($0.totalMetres, lang)),
-                    .num(NumberText.metres($0.arrangedMetres, lang)), .num(NumberText.metres($0.digitizedMetres, lang)),
+                    .num(NumberText.metres($0.arrangedMetres, lang)),
+                    .num(NumberText.digitizedMetres($0.digitizedMetres, lang)),
                 ]
             }
             out += HTMLTable.render(

@@ -3,16 +3,18 @@ enum HeadlineSection {
     static func render(_ model: ReportModel, _ lang: Lang) -> String {
         let h = model.headline
         let m = T.metreUnit.text(lang)
-        func metreRow(_ label: Text, _ value: Double, key: String, sub: Bool = false) -> [Cell] {
-            [
-                sub ? .sub(label.text(lang)) : .h(label.text(lang)), .num(NumberText.metres(value, lang), key: key),
+        func metreRow(_ label: Text, _ value: Double, key: String, sub: Bool = false, digitized: Bool = false) -> [Cell]
+        {
+            let shown = digitized ? NumberText.digitizedMetres(value, lang) : NumberText.metres(value, lang)
+            return [
+                sub ? .sub(label.text(lang)) : .h(label.text(lang)), .num(shown, key: key),
                 .t(m), .num(Format.percent(value, of: h.totalMetres, lang: lang)),
             ]
         }
         // Displayed parts add up to their displayed total (largest remainder): the digitized split, to 0,01 m.
         let split = Format.roundedParts(
             [h.digitizedSplit.recorded, h.digitizedSplit.passed, h.digitizedSplit.delivered], total: h.digitizedMetres,
-            digits: 2)
+            digits: Format.digitizedMetreDigits)
         let metreRows = [
             metreRow(T.totalM, h.totalMetres, key: "total_m"),
             metreRow(T.arrangedM, h.arrangedMetres, key: "arranged_m"),
@@ -21,10 +23,10 @@ enum HeadlineSection {
             metreRow(T.weedProposed, h.weed.proposed, key: "weed.proposed_m", sub: true),
             metreRow(T.weedApproved, h.weed.approved, key: "weed.approved_m", sub: true),
             metreRow(T.weedDestroyed, h.weed.destroyed, key: "weed.destroyed_m", sub: true),
-            metreRow(T.digitizedM, h.digitizedMetres, key: "digitized_m"),
-            metreRow(T.splitRecorded, split[0], key: "digitized_split_m.recorded", sub: true),
-            metreRow(T.splitPassed, split[1], key: "digitized_split_m.passed", sub: true),
-            metreRow(T.splitDelivered, split[2], key: "digitized_split_m.delivered", sub: true),
+            metreRow(T.digitizedM, h.digitizedMetres, key: "digitized_m", digitized: true),
+            metreRow(T.splitRecorded, split[0], key: "digitized_split_m.recorded", sub: true, digitized: true),
+            metreRow(T.splitPassed, split[1], key: "digitized_split_m.passed", sub: true, digitized: true),
+            metreRow(T.splitDelivered, split[2], key: "digitized_split_m.delivered", sub: true, digitized: true),
         ]
         var out = HTMLTable.render(
             headers: [T.figure.text(lang), T.value.text(lang), T.unit.text(lang), T.share.text(lang)],

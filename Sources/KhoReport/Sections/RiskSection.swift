@@ -5,8 +5,10 @@ enum RiskSection {
         guard r.unarrangedMetres > 0 || r.undigitizedMetres > 0 || !r.locations.isEmpty else {
             return reportSection(id: "risk", heading: T.risk, lang: lang, paragraph(T.noData.text(lang)))
         }
-        func m(_ v: Double, key: String? = nil) -> Cell {
-            var cell = Cell.num(NumberText.metres(v, lang), key: key)
+        // What is not arranged is whole boxes (millimetres); what is not digitized, lengths less shares by pages.
+        func m(_ v: Double, key: String? = nil, digitized: Bool = false) -> Cell {
+            var cell = Cell.num(
+                digitized ? NumberText.digitizedMetres(v, lang) : NumberText.metres(v, lang), key: key)
             if key != nil { cell.value = String(v) }
             return cell
         }
@@ -14,25 +16,25 @@ enum RiskSection {
             "<p class=\"lead\">"
             + escapeHTML(
                 T.riskLead(
-                    NumberText.metres(r.undigitizedAtRiskMetres, lang),
+                    NumberText.digitizedMetres(r.undigitizedAtRiskMetres, lang),
                     NumberText.metres(r.unarrangedAtRiskMetres, lang), lang))
             + "</p>"
-        // The rows as displayed add up to the totals as displayed (largest remainder, 0,01 m).
+        // The rows as displayed add up to the totals as displayed (largest remainder).
         let unarranged = Format.roundedParts(
-            r.byCondition.map(\.unarrangedMetres), total: r.unarrangedMetres, digits: 2)
+            r.byCondition.map(\.unarrangedMetres), total: r.unarrangedMetres, digits: Format.metreDigits)
         let undigitized = Format.roundedParts(
-            r.byCondition.map(\.undigitizedMetres), total: r.undigitizedMetres, digits: 2)
+            r.byCondition.map(\.undigitizedMetres), total: r.undigitizedMetres, digits: Format.digitizedMetreDigits)
         let rows: [[Cell]] = r.byCondition.indices.map { i in
-            [.h(r.byCondition[i].label.text(lang)), m(unarranged[i]), m(undigitized[i])]
+            [.h(r.byCondition[i].label.text(lang)), m(unarranged[i]), m(undigitized[i], digitized: true)]
         }
         let footer: [[Cell]] = [
             [
                 .h(T.riskTotal.text(lang)), m(r.unarrangedMetres, key: "risk-unarranged-m"),
-                m(r.undigitizedMetres, key: "risk-undigitized-m"),
+                m(r.undigitizedMetres, key: "risk-undigitized-m", digitized: true),
             ],
             [
                 .h(T.riskAtRisk.text(lang)), m(r.unarrangedAtRiskMetres, key: "risk-unarranged-at-risk-m"),
-                m(r.undigitizedAtRiskMetres, key: "risk-undigitized-at-risk-m"),
+                m(r.undigitizedAtRiskMetres, key: "risk-undigitized-at-risk-m", digitized: true),
             ],
         ]
         out += HTMLTable.render(

@@ -1,7 +1,10 @@
 /// Report-specific number wording on top of `Format`: metres, pages, bytes and compact axis labels.
 enum NumberText {
-    /// Metres with up to three decimals: `75,6` (vi) or `75.6` (en), without the unit.
-    static func metres(_ m: Double, _ lang: Lang) -> String { Format.decimal(m, maxFractionDigits: 2, lang: lang) }
+    /// Metres with up to three decimals: `75,6` (vi) or `75.6` (en), without the unit (``Format/metres(_:lang:)``).
+    static func metres(_ m: Double, _ lang: Lang) -> String { Format.metres(m, lang: lang) }
+
+    /// Metres digitized, with up to two decimals (``Format/digitizedMetres(_:lang:)``).
+    static func digitizedMetres(_ m: Double, _ lang: Lang) -> String { Format.digitizedMetres(m, lang: lang) }
 
     /// A count with grouping: `12.345` or `12,345`.
     static func count(_ n: Int, _ lang: Lang) -> String { Format.integer(Int64(n), lang: lang) }

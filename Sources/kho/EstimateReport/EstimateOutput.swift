@@ -129,7 +129,7 @@ enum EstimateOutput {
             [
                 [
                     Text(vi: "Chỉnh lý", en: "Arrangement")(),
-                    "\(Format.decimal(a.remainingMetres, maxFractionDigits: 2)) m",
+                    "\(Printer.metres(a.remainingMetres)) m",
                     "\(Format.decimal(a.rateMetresPerDay, maxFractionDigits: 3)) m/" + Text(vi: "ngày", en: "day")(),
                     String(a.projection.plannedStaff),
                     band(a.projection.finishDate, withheld: a.projection.bandWithheld),

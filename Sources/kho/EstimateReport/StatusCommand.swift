@@ -53,13 +53,12 @@ struct StatusCommand: ParsableCommand {
     /// The headline table: metres (with their share of the total), boxes, files, sheets and pages.
     private static func printMeasures(_ p: StatusFigures) {
         func m(_ v: Double) -> String { "\(Printer.metres(v)) m" }
-        // Digitized metres are shares of boxes: two decimals say all that is known.
-        func m2(_ v: Double) -> String { "\(Format.decimal(v, maxFractionDigits: 2)) m" }
+        func m2(_ v: Double) -> String { "\(Printer.digitizedMetres(v)) m" }
         func pct(_ v: Double) -> String { Format.percent(v, of: p.totalMetres) }
         // The rungs as displayed add up to the digitized metres as displayed (largest remainder).
         let split = Format.roundedParts(
             ["recorded", "passed", "delivered"].map { p.digitizedSplitMetres[$0] ?? 0 }, total: p.digitizedMetres,
-            digits: 2)
+            digits: Format.digitizedMetreDigits)
         Printer.table(
             [Text(vi: "Chỉ tiêu", en: "Measure")(), Text(vi: "Số lượng", en: "Amount")(), "%"],
             [
@@ -125,7 +124,7 @@ struct StatusCommand: ParsableCommand {
             fonds.map { f in
                 [
                     f.code, f.name, Printer.metres(f.progress.totalMetres), Printer.metres(f.progress.arrangedMetres),
-                    Format.decimal(f.progress.digitizedMetres, maxFractionDigits: 2), String(f.progress.boxes),
+                    Printer.digitizedMetres(f.progress.digitizedMetres), String(f.progress.boxes),
                     String(f.progress.files),
                 ]
             },

@@ -70,8 +70,8 @@ struct SortCommand: ParsableCommand {
                             en: "Box \(box) had not been started: its start is recorded at the same time as the finish"),
                         event: start.id)
                 }
-                let kept = Format.decimal(Double(done.finish.keptMM ?? 0) / 1000, maxFractionDigits: 3)
-                let extent = Format.decimal(Double(done.finish.metresMM ?? 0) / 1000, maxFractionDigits: 3)
+                let kept = Printer.metres(Double(done.finish.keptMM ?? 0) / 1000)
+                let extent = Printer.metres(Double(done.finish.metresMM ?? 0) / 1000)
                 Printer.done(
                     Text(
                         vi: "Hoàn thành chỉnh lý hộp \(box): giữ lại \(kept) / \(extent) m",
