@@ -1,15 +1,21 @@
 /// The `headline` section: metres, counts, the digitization ladder and QC problems, each figure tagged with its JSON key.
 enum HeadlineSection {
+    /// A row of metres: the label, the length (metres digitized to the centimetre), the unit and its share of `total`.
+    private static func row(
+        _ label: Text, _ value: Double, of total: Double, key: String, sub: Bool, digitized: Bool, _ lang: Lang
+    ) -> [Cell] {
+        let shown = digitized ? NumberText.digitizedMetres(value, lang) : NumberText.metres(value, lang)
+        return [
+            sub ? .sub(label.text(lang)) : .h(label.text(lang)), .num(shown, key: key),
+            .t(T.metreUnit.text(lang)), .num(Format.percent(value, of: total, lang: lang)),
+        ]
+    }
+
     static func render(_ model: ReportModel, _ lang: Lang) -> String {
         let h = model.headline
-        let m = T.metreUnit.text(lang)
         func metreRow(_ label: Text, _ value: Double, key: String, sub: Bool = false, digitized: Bool = false) -> [Cell]
         {
-            let shown = digitized ? NumberText.digitizedMetres(value, lang) : NumberText.metres(value, lang)
-            return [
-                sub ? .sub(label.text(lang)) : .h(label.text(lang)), .num(shown, key: key),
-                .t(m), .num(Format.percent(value, of: h.totalMetres, lang: lang)),
-            ]
+            row(label, value, of: h.totalMetres, key: key, sub: sub, digitized: digitized, lang)
         }
         // Displayed parts add up to their displayed total (largest remainder): the digitized split, to 0,01 m.
         let split = Format.roundedParts(

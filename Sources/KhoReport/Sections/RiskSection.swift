@@ -1,16 +1,20 @@
 /// The `risk` section: metres at risk (*số mét có nguy cơ*), unarranged and undigitized, by condition and by location.
 enum RiskSection {
+    /// A cell of metres: what is not arranged is whole boxes (millimetres); what is not digitized, lengths less shares
+    /// by pages (centimetres). A keyed cell carries the exact value.
+    private static func metres(_ v: Double, key: String?, digitized: Bool, _ lang: Lang) -> Cell {
+        var cell = Cell.num(digitized ? NumberText.digitizedMetres(v, lang) : NumberText.metres(v, lang), key: key)
+        if key != nil { cell.value = String(v) }
+        return cell
+    }
+
     static func render(_ model: ReportModel, _ lang: Lang) -> String {
         let r = model.atRisk
         guard r.unarrangedMetres > 0 || r.undigitizedMetres > 0 || !r.locations.isEmpty else {
             return reportSection(id: "risk", heading: T.risk, lang: lang, paragraph(T.noData.text(lang)))
         }
-        // What is not arranged is whole boxes (millimetres); what is not digitized, lengths less shares by pages.
         func m(_ v: Double, key: String? = nil, digitized: Bool = false) -> Cell {
-            var cell = Cell.num(
-                digitized ? NumberText.digitizedMetres(v, lang) : NumberText.metres(v, lang), key: key)
-            if key != nil { cell.value = String(v) }
-            return cell
+            metres(v, key: key, digitized: digitized, lang)
         }
         var out =
             "<p class=\"lead\">"
