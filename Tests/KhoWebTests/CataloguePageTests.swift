@@ -30,6 +30,24 @@ import Testing
         }
     }
 
+    @Test func aStandardBoxIsItsExtentToTheMillimetreOnItsPageAndInTheList() async throws {
+        let fixture = try WebFixture()
+        defer { fixture.remove() }
+        // Given a standard box of 0,125 m beside the fixture's 0,6 m
+        let who = Attribution(actor: "Thu", recorder: "test", happenedAt: Date(), recordedAt: Date())
+        _ = try fixture.store.registerBox(BoxDraft(code: "H02", fonds: "UBND-SK1", extent: "0,125"), by: who)
+        try await fixture.test { client in
+            let archivist = try await client.login("thu")
+            // Then its page and the list of boxes say 0,125 m, as kho box show does (not 0,13 m)
+            let page = try await client.get("/boxes/H02", archivist).text
+            let list = try await client.get("/boxes", archivist).text
+            #expect(page.contains("0,125 m") && list.contains("0,125 m") && !(page + list).contains("0,13 m"))
+            // And the dashboard's total is the status' to the millimetre: 0,725 m
+            let dashboard = try await client.get("/", try await client.login("chutich")).text
+            #expect(dashboard.contains("0,725 m"), "\(dashboard)")
+        }
+    }
+
     @Test func theHistorySaysWhatEachEventChangedButNotAnAccountsDetails() async throws {
         let fixture = try WebFixture()
         defer { fixture.remove() }
