@@ -122,6 +122,20 @@ import Testing
             "\(r.out)")
     }
 
+    @Test func theLogSaysWhatAChecksRunFoundInVietnamese() throws {
+        // Given a run of each check
+        let kho = try catalogue()
+        #expect(try kho("scan", "verify", "--by", "Thu").code == 0)
+        #expect(try kho("pdf", "verify", "--by", "Thu").code == 0)
+        // Then the log says their tallies as the commands do, not in the stored English words
+        let vi = try kho("log").out
+        #expect(vi.contains("0 tốt, 0 mất, 0 thay đổi, 0 không đọc được"), "\(vi)")
+        for english in ["ok 0", "missing", "unreadable"] { #expect(!vi.contains(english), "\(english) in \(vi)") }
+        // And the stored note, which scripts read, and the English log keep the one form
+        #expect(try kho("log", "--lang", "en").out.contains("ok 0, missing 0, changed 0, unreadable 0"))
+        #expect(try kho("log", "--json").out.contains("\"ok 0, missing 0, changed 0, unreadable 0\""))
+    }
+
     @Test func englishCountsOfOneAreSingular() throws {
         let kho = try catalogue()
         let r = try kho(

@@ -210,7 +210,7 @@ struct EventDescriber {
                 e.kind),
             !note.isEmpty
         {
-            lines.append(Text(vi: note, en: note))
+            lines.append(e.kind == .scanConfirm ? Text(verbatim: note) : Text(vi: TallyNote.words(note, .vi), en: note))
         }
         if let source = d.source, e.kind == .scanAccept {
             lines.append(Text(vi: "lý do: \(source)", en: "reason: \(source)"))
