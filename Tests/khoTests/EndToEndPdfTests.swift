@@ -183,6 +183,10 @@ import Testing
         try Data(PdfFixture.plainPage(seed: 6)).write(to: kho.dir.appendingPathComponent("scans/H1/01/0001.tif"))
         #expect(try kho("scan", "ingest", "scans", "--by", "Hoa").code == 0)
         #expect(try kho("scan", "accept", "H1/01", "--reason", "rescan", "--by", "Thu").code == 0)
+        // (the log says why, once, in words)
+        let accepted = try #require(try kho("log").out.split(separator: "\n").last.map(String.init))
+        #expect(accepted.contains("lý do: quét lại") && !accepted.contains("rescan"), "\(accepted)")
+        #expect(try kho("log", "--lang", "en").out.contains("reason: rescan"))
         // Then the file needs a rebuild, and verify says so
         #expect(try file(kho, "H1/01")["scan_state"] as? String == "rebuild")
         let verify = try kho("pdf", "verify", "--by", "Thu")

@@ -9,7 +9,8 @@ extension EventView {
         if opening { notes.append(lang == .vi ? "số dư đầu kỳ" : "opening balance") }
         if let u = undoes { notes.append(lang == .vi ? "hoàn tác #\(u)" : "undoes #\(u)") }
         if let u = undoneBy { notes.append(lang == .vi ? "đã hoàn tác bởi #\(u)" : "undone by #\(u)") }
-        if let source = detail.source { notes.append(source) }
+        // A scan accept's source is its reason, said among the changes ("lý do: quét lại").
+        if let source = detail.source, kind != EventKind.scanAccept.rawValue { notes.append(source) }
         if let said = archivistNote(lang) { notes.append(said) }
         return notes + changes
     }

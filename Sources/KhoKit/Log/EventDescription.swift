@@ -177,11 +177,16 @@ struct EventDescriber {
                     en: "\(Self.field("note").en): \(value("note", note, .en))")
             ]
         case .scanAccept, .pdfBuild, .scanIngest:
-            // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not.
-            guard let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new else {
-                return []
+            // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not. An accept says why.
+            var lines: [Text] = []
+            if e.kind == .scanAccept, let source = d.source {
+                let reason = AcceptReason(rawValue: source)?.label ?? Text(verbatim: source)
+                lines.append(Text(vi: "lý do: \(reason.vi)", en: "reason: \(reason.en)"))
             }
-            return [change("scan_state", old, new)]
+            if let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new {
+                lines.append(change("scan_state", old, new))
+            }
+            return lines
         default:
             break
         }
@@ -211,9 +216,6 @@ struct EventDescriber {
             !note.isEmpty
         {
             lines.append(e.kind == .scanConfirm ? Text(verbatim: note) : Text(vi: TallyNote.words(note, .vi), en: note))
-        }
-        if let source = d.source, e.kind == .scanAccept {
-            lines.append(Text(vi: "lý do: \(source)", en: "reason: \(source)"))
         }
         return lines
     }

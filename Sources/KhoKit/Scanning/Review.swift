@@ -9,6 +9,15 @@ public enum AcceptReason: String, Sendable, CaseIterable, Codable {
     /// A master gone from disk is lost for good: a person accepts the loss (it stops being one of the file's masters,
     /// its last SHA-256 stays on record).
     case lost
+
+    /// The reason in words, as the log says it: "quét lại", "sửa chữa, khôi phục", "chấp nhận bản gốc đã mất".
+    public var label: Text {
+        switch self {
+        case .rescan: Text(vi: "quét lại", en: "rescan")
+        case .repair: Text(vi: "sửa chữa, khôi phục", en: "repair")
+        case .lost: Text(vi: "chấp nhận bản gốc đã mất", en: "lost")
+        }
+    }
 }
 
 /// What stops `scan confirm` or `scan accept`.
