@@ -177,16 +177,7 @@ struct EventDescriber {
                     en: "\(Self.field("note").en): \(value("note", note, .en))")
             ]
         case .scanAccept, .pdfBuild, .scanIngest:
-            // Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not. An accept says why.
-            var lines: [Text] = []
-            if e.kind == .scanAccept, let source = d.source {
-                let reason = AcceptReason(rawValue: source)?.label ?? Text(verbatim: source)
-                lines.append(Text(vi: "lý do: \(reason.vi)", en: "reason: \(reason.en)"))
-            }
-            if let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new {
-                lines.append(change("scan_state", old, new))
-            }
-            return lines
+            return scanChanges(e, d, before: before, after: after)
         default:
             break
         }
@@ -216,6 +207,21 @@ struct EventDescriber {
             !note.isEmpty
         {
             lines.append(e.kind == .scanConfirm ? Text(verbatim: note) : Text(vi: TallyNote.words(note, .vi), en: note))
+        }
+        return lines
+    }
+
+    /// Hashes of masters and rungs: the ingest's rung is worth a line, hashes are not. An accept says why.
+    private func scanChanges(
+        _ e: Event, _ d: EventDetail, before: [String: String?], after: [String: String?]
+    ) -> [Text] {
+        var lines: [Text] = []
+        if e.kind == .scanAccept, let source = d.source {
+            let reason = AcceptReason(rawValue: source)?.label ?? Text(verbatim: source)
+            lines.append(Text(vi: "lý do: \(reason.vi)", en: "reason: \(reason.en)"))
+        }
+        if let old = before["scan_state"] ?? nil, let new = after["scan_state"] ?? nil, old != new {
+            lines.append(change("scan_state", old, new))
         }
         return lines
     }
