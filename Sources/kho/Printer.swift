@@ -22,7 +22,7 @@ enum Printer {
     /// text (past its leading spaces and a `- `, `! ` or `!! ` mark); written to a file or a pipe, lines stay whole.
     static func line(_ text: String = "") {
         let shown = Visible.escaped(text, keepingLineBreaks: true)
-        guard let width, shown.contains(where: { _ in true }) else { return print(shown) }
+        guard let width else { return print(shown) }
         for piece in shown.split(separator: "\n", omittingEmptySubsequences: false) {
             for part in paragraph(String(piece), width: width) { print(part) }
         }
@@ -82,7 +82,7 @@ enum Printer {
 
     /// Column widths that fit `limit`: the widest text column loses one character at a time, so that long columns
     /// give way first and the others only once they are as narrow, never below the longest word of its header or
-    /// its cells (a code, a year, a number with its unit is never broken; only a word longer than ``shortColumn``, a
+    /// its cells (a code, a year, a number with its unit is never broken; only a word longer than ``longWord``, a
     /// path, is); numbers (right-aligned) only when the text columns cannot give more, the same way. Cells and headers
     /// wrap between words. A table that cannot fit even so keeps its natural widths: narrowed columns would not spare
     /// the terminal's wrapping.
@@ -92,7 +92,7 @@ enum Printer {
         guard let limit, natural.reduce(0, +) + separators > limit else { return natural }
         let least = natural.indices.map { i in
             let longest = rows.reduce(0) { i < $1.count ? max($0, longestWord($1[i])) : $0 }
-            return min(natural[i], max(longestWord(headers[i]), min(longest, shortColumn)))
+            return min(natural[i], max(longestWord(headers[i]), min(longest, longWord)))
         }
         guard least.reduce(0, +) + separators <= limit else { return natural }
         var widths = natural
@@ -129,7 +129,7 @@ enum Printer {
     private static let trailing: Set<String> = ["đ", "VND", "m", "TB", "GB", "MB", "kB", "B", "%", "–", "—", "×", "="]
 
     /// Words longer than this (paths, version strings) may be broken to narrow their column.
-    static let shortColumn = 16
+    static let longWord = 16
 
     /// `text` in lines of at most `width` characters, broken between words (a longer word is broken inside).
     static func wrap(_ text: String, width: Int) -> [String] {

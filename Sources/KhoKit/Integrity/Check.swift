@@ -65,9 +65,8 @@ extension KhoStore {
             ("total_m", \StatusFigures.totalMetres), ("arranged_m", \.arrangedMetres), ("kept_m", \.keptMetres),
             ("digitized_m", \.digitizedMetres),
         ] {
-            // Each fonds' length is shown to the millimetre, its digitized metres to the centimetre (the digits they
-            // are shown with, ``Format/metreDigits``): their sum is the whole's as shown.
-            let scale = key == \.digitizedMetres ? 100.0 : 1000.0
+            // Each fonds' length is rounded to the digits it is shown with: their sum is the whole's as shown.
+            let scale = pow(10, Double(StatusFigures.shownDigits(key)))
             let parts = sum(key)
             if abs(parts - (p[keyPath: key] * scale).rounded() / scale) > 0.0005 {
                 report.problems.append(

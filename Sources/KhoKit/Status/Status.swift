@@ -48,6 +48,12 @@ public struct Ladder: Codable, Sendable, Hashable {
 /// Progress in metres, boxes, files, sheets and pages, counted as DESIGN.md says. Lengths are in metres, rounded to
 /// the millimetre; they are counted in millimetres (``StatusTally``) and turned into metres once.
 public struct StatusFigures: Codable, Sendable, Hashable {
+    /// The decimals a length is shown with: metres digitized to the centimetre, the others to the millimetre
+    /// (``Format/digitizedMetreDigits``, ``Format/metreDigits``). Each fonds' length is rounded to them.
+    static func shownDigits(_ metres: KeyPath<StatusFigures, Double>) -> Int {
+        metres == \.digitizedMetres ? Format.digitizedMetreDigits : Format.metreDigits
+    }
+
     /// Σ extent of boxes as received (boxes made by arranging another box never add to it).
     public var totalMetres = 0.0
     /// Σ extent of boxes as received whose arrangement is finished.
@@ -255,9 +261,9 @@ struct StatusCount {
             (\.digitizedMillimetres, \.digitizedMetres),
         ]
         for (millimetres, metres) in lengths {
-            let digits = metres == \.digitizedMetres ? Format.digitizedMetreDigits : Format.metreDigits
             let parts = Format.roundedParts(
-                tallies.map { $0[keyPath: millimetres] / 1000 }, total: figures[keyPath: metres], digits: digits)
+                tallies.map { $0[keyPath: millimetres] / 1000 }, total: figures[keyPath: metres],
+                digits: StatusFigures.shownDigits(metres))
             for index in fondsList.indices { fondsList[index].progress[keyPath: metres] = parts[index] }
         }
         return Status(asOf: asOf, progress: figures, fonds: fondsList)
