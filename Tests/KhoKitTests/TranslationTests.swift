@@ -220,7 +220,7 @@ import Testing
             [
                 .rootMissing("r"), .unreadable("p", "r"), .unknownProfile("n"),
                 .badProfile(path: "p", reason: Text(verbatim: "r")),
-                .noMasters("B/F"),
+                .noMasters("B/F"), .rootInCopy("/media/usb/kho/scans", copy: "usb-1"),
             ])
         add(ProfileError.self, [.storedUnreadable(name: "n", reason: Text(vi: "lỗi", en: "error"))])
         add(

@@ -74,4 +74,57 @@ import Testing
         let result = try kho("export", "inventory", "--out", link)
         #expect(result.code == 1 && result.err.contains("bản gốc của hồ sơ H1/01, trang 1"), "\(result.err)")
     }
+
+    /// A registered copy holds masters and PDF/A copies too: what kho keeps in it (its scans/, pdf/, catalog/ and
+    /// marker) is refused to every output, its folder is never read as the primary's scans nor made the PDF folder,
+    /// and a link to a folder is that folder.
+    @Test func whatKhoKeepsInARegisteredCopyIsNeverWrittenOverNorTakenForThePrimary() throws {
+        // Given a copy usb-1, synced: it holds the masters and a backup of the catalogue
+        let kho = try catalogue()
+        let usb = kho.dir.appendingPathComponent("usb").path
+        try FileManager.default.createDirectory(atPath: usb, withIntermediateDirectories: true)
+        #expect(try kho("copies", "add", "usb-1", "--path", usb, "--place", "tủ sắt", "--by", "Thu").code == 0)
+        #expect(try kho("copies", "sync", "--by", "Thu").code == 0)
+        let copied = "usb/scans/H1/01/0002.tif"
+        let before = try sha(kho, copied)
+        try FileManager.default.createSymbolicLink(
+            atPath: kho.dir.appendingPathComponent("usb-link").path, withDestinationPath: usb)
+        // When each output is pointed at what kho keeps there (directly, through a link to the copy)
+        let attempts: [[String]] = [
+            ["labels", "H1", "--out", copied],
+            ["report", "--html", "usb-link/scans/H1/01/0002.tif"],
+            ["export", "inventory", "--out", "usb/.kho-copy"],
+            ["export", "files", "--out", "usb/pdf/UBND-SK1.html"],
+            ["backup", "usb/catalog/kho.sqlite", "--force"],
+            ["rates", "init", "--path", "usb/catalog/rates.toml"],
+        ]
+        for args in attempts {
+            let result = try kho.run(args)
+            // Then each is refused, naming the copy
+            #expect(result.code == 1 && result.err.contains("bản lưu «usb-1»"), "\(args): \(result.err)")
+        }
+        #expect(try sha(kho, copied) == before)
+        let verify = try kho("copies", "verify", "usb-1", "--by", "Thu")
+        #expect(verify.code == 0, "\(verify.out)\(verify.err)")
+        // And the rest of the copy's folder is the person's: a backup or a report beside scans/ is written
+        #expect(try kho("backup", "usb").code == 0)
+        #expect(try kho("report", "--html", "usb/bao-cao.html").code == 0)
+        // And the copy is never read as the primary's scans, nor made the PDF folder, nor registered again by a link
+        let ingest = try kho("scan", "ingest", "usb-link/scans", "--by", "Hoa")
+        #expect(ingest.code == 1 && ingest.err.contains("bản lưu «usb-1»"), "\(ingest.err)")
+        let settings = try kho("pdf", "settings", "--folder", "usb/pdf", "--by", "Thu")
+        #expect(settings.code == 1 && settings.err.contains("bản lưu «usb-1»"), "\(settings.err)")
+        let again = try kho("copies", "add", "usb-2", "--path", "usb-link", "--place", "tủ", "--by", "Thu")
+        #expect(again.code == 1 && again.err.contains("usb-1"), "\(again.err)")
+        // Nor is a link to the primary's scans folder a copy
+        let scansLink = kho.dir.appendingPathComponent("scans-link").path
+        try FileManager.default.createSymbolicLink(
+            atPath: scansLink, withDestinationPath: kho.dir.appendingPathComponent("scans").path)
+        let inside = try kho("copies", "add", "usb-3", "--path", scansLink, "--place", "tủ", "--by", "Thu")
+        #expect(inside.code == 1 && inside.err.contains("bản chính"), "\(inside.err)")
+        // And the copy's own sync still writes its catalogue backup
+        let sync = try kho("copies", "sync", "--by", "Thu", "--json")
+        #expect(sync.code == 0 && !sync.out.contains("catalogue_backup"), "\(sync.out)")
+        #expect(try kho("scan", "verify", "--by", "Hoa").code == 0)
+    }
 }

@@ -49,6 +49,13 @@ extension KhoStore {
     /// A `target` that is a folder (a USB stick's) gets the backup as `kho-YYYY-MM-DD.sqlite` in it, today's date, or
     /// `kho-YYYY-MM-DD-2.sqlite`, `-3`… when that is taken: a backup into a folder never replaces one.
     public func backup(to given: String, overwrite: Bool = false, verify: Bool = false) throws -> BackupReport {
+        try backup(to: given, overwrite: overwrite, verify: verify, protecting: try protectedPaths())
+    }
+
+    /// `backup(to:overwrite:verify:)` checking the target against `protected` (a copy's sync spares that copy).
+    func backup(
+        to given: String, overwrite: Bool = false, verify: Bool = false, protecting protected: ProtectedPaths
+    ) throws -> BackupReport {
         let started = Date()
         let fm = FileManager.default
         var target = given
@@ -71,7 +78,7 @@ extension KhoStore {
         }
         // The same rules as every output: never the catalogue's files, never a device or FIFO (even with --force).
         do {
-            try OutputFile.check(dest, protecting: try protectedPaths())
+            try OutputFile.check(dest, protecting: protected)
         } catch OutputError.catalogue {
             throw MaintenanceError.backupIsLive(path: target)
         }

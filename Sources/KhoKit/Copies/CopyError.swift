@@ -54,8 +54,9 @@ public enum CopyError: KhoError, Equatable {
                 en: "folder \(path) is, contains or lies inside copy “\(other)”; each copy needs a folder of its own")
         case .insidePrimary(let path):
             Text(
-                vi: "thư mục \(path) nằm trong thư mục bản quét hoặc thư mục PDF của bản chính; chọn thư mục khác",
-                en: "folder \(path) lies inside the primary's scans or PDF folder; choose another folder")
+                vi:
+                    "thư mục \(path) trùng, nằm trong hoặc chứa thư mục bản quét hoặc thư mục PDF của bản chính; chọn thư mục khác",
+                en: "folder \(path) is, lies inside or holds the primary's scans or PDF folder; choose another folder")
         case .emptyPlace:
             Text(
                 vi: "hãy ghi nơi cất bản lưu: --place \"tủ sắt phòng văn thư\"",

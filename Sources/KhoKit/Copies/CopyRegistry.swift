@@ -39,11 +39,13 @@ extension KhoStore {
         return try writing { tx in
             let existing = try tx.copies.sites(catalogue: path)
             if existing.contains(where: { $0.name == name }) { throw CopyError.nameTaken(name) }
-            for other in existing where !other.isPrimary && Self.overlaps(folder, other.path) {
-                throw CopyError.samePath(folder, other: other.name)
+            if let other = try tx.copies.copyOverlapping(folder: folder) {
+                throw CopyError.samePath(folder, other: other)
             }
+            // Links resolved on both sides: a link to the folder holding scans/ is that folder.
             let primary = try tx.copies.primaryFolders(catalogue: path)
-            for own in [primary.scans, primary.pdf].compactMap({ $0 }) where Self.overlaps(folder, own) {
+            for own in [primary.scans, primary.pdf].compactMap({ $0 })
+            where KhoStore.overlaps(OutputFile.resolved(folder), OutputFile.resolved(own)) {
                 throw CopyError.insidePrimary(folder)
             }
             try SafeCopy.writeMarker(folder, id: marker, name: name)
@@ -111,13 +113,6 @@ extension KhoStore {
             return there ? .available : .unavailable
         }
         return SafeCopy.readMarker(site.path) == site.marker ? .available : .unavailable
-    }
-
-    /// Whether one folder is the other or lies inside it.
-    static func overlaps(_ a: String, _ b: String) -> Bool {
-        let x = a.hasSuffix("/") ? a : a + "/"
-        let y = b.hasSuffix("/") ? b : b + "/"
-        return x.hasPrefix(y) || y.hasPrefix(x)
     }
 
     /// Counts what a copy holds of the catalogue's current content and its open problems, and stores the figures.

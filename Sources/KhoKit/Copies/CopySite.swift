@@ -61,7 +61,7 @@ public struct CopySite: Codable, Sendable, Hashable {
     }
 
     /// The name of the marker file kho writes at a copy's root: a copy without it is not mounted.
-    public static let markerName = ".kho-copy"
+    public static let markerName = ProtectedPaths.CopyFolder.markerName
 
     /// Files held (masters and PDF/A copies) and their bytes.
     public var files: Int { masterFiles + pdfFiles }

@@ -37,6 +37,11 @@ struct CopyStore {
         return (scans, pdf)
     }
 
+    /// The registered copy whose folder is `folder`, lies inside it or holds it (``KhoStore/copyOverlapping(folder:)``).
+    func copyOverlapping(folder: String) throws -> String? {
+        try KhoStore.copyOverlapping(db, folder: folder)
+    }
+
     /// Copy `id` as registered (its own path, even for the primary); nil when there is none.
     func site(id: Int64) throws -> CopySite? {
         try Row.fetchOne(db, sql: "SELECT * FROM copy_site WHERE id = ?", arguments: [id]).map(CopySite.init(row:))

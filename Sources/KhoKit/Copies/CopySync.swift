@@ -114,7 +114,9 @@ extension KhoStore {
     /// each copy carries what it takes to check it; a failure is a finding.
     private func backUpCatalogue(to site: CopySite, report: inout CopySyncReport, lang: Lang, now: Date) {
         do {
-            _ = try backup(to: site.path + "/catalog/kho.sqlite", overwrite: true)
+            _ = try backup(
+                to: site.path + "/catalog/kho.sqlite", overwrite: true,
+                protecting: try protectedPaths().sparing(copy: site.name))
             try writing { tx in try tx.copies.markCatalogueBackedUp(id: site.id, at: Int64(now.timeIntervalSince1970)) }
         } catch {
             report.findings.append(

@@ -15,10 +15,13 @@ extension ProtectedPaths {
 }
 
 extension KhoStore {
-    /// What no output may write over: this catalogue's files, its scans roots, its PDF/A folder and copies.
+    /// What no output may write over: this catalogue's files, its scans roots, its PDF/A folder and copies, and what it
+    /// keeps in each registered copy.
     public func protectedPaths() throws -> ProtectedPaths {
-        let (roots, settings) = try reading { tx in try tx.delivery.protection() }
-        let folder = try? settings.resolvedFolder(catalogue: path)
-        return ProtectedPaths(catalogue: path, scansRoots: roots, pdfFolder: folder, store: self)
+        let protection = try reading { tx in try tx.delivery.protection() }
+        let folder = try? protection.settings.resolvedFolder(catalogue: path)
+        return ProtectedPaths(
+            catalogue: path, scansRoots: protection.scansRoots, pdfFolder: folder, copies: protection.copies,
+            store: self)
     }
 }

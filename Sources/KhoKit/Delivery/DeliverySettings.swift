@@ -115,8 +115,16 @@ extension KhoStore {
                 throw DeliveryError.folder(
                     path: folder,
                     reason: Text(
-                        vi: "trùng với thư mục bản quét \(root); chọn thư mục khác",
-                        en: "it overlaps the scans folder \(root); choose another folder"))
+                        vi: "trùng với thư mục bản quét \(root)",
+                        en: "it overlaps the scans folder \(root)"))
+            }
+            // Nor in a registered copy, which `kho copies sync` fills from the primary.
+            if let copy = try copyOverlapping(folder: folder) {
+                throw DeliveryError.folder(
+                    path: folder,
+                    reason: Text(
+                        vi: "trùng, nằm trong hoặc chứa bản lưu «\(copy)»",
+                        en: "it is, lies inside or holds the copy “\(copy)”"))
             }
         }
         let encoder = JSONEncoder()

@@ -29,9 +29,11 @@ struct DeliveryStore {
             arguments: [json])
     }
 
-    /// The scans roots (Store's) and the settings: what no output may write over.
-    func protection() throws -> (scansRoots: [String], settings: DeliverySettings) {
-        (try KhoStore.scansRoots(db), try settings())
+    /// The scans roots and the registered copies' folders (Store's) and the settings: what no output may write over.
+    func protection() throws -> (
+        scansRoots: [String], settings: DeliverySettings, copies: [ProtectedPaths.CopyFolder]
+    ) {
+        (try KhoStore.scansRoots(db), try settings(), try KhoStore.copyFolders(db))
     }
 
     // MARK: Copies

@@ -59,6 +59,8 @@ extension KhoStore {
         let started = Date()
         TIFFReader.silenceLibTIFF()
         let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
+        // A copy's masters are copies: read as masters, they would become the primary.
+        if let copy = try copyOverlapping(folder: rootPath) { throw ScanError.rootInCopy(rootPath, copy: copy) }
         let (folders, walkFindings) = try ScanWalker.walk(root: rootPath)
         var summary = IngestSummary()
         summary.profile = profile.name

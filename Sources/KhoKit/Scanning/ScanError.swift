@@ -7,6 +7,8 @@ public enum ScanError: KhoError, Equatable {
     case unknownProfile(String)
     case badProfile(path: String, reason: Text)
     case noMasters(String)
+    /// The folder to ingest is a registered copy's, lies inside one or holds one (`kho copies add`).
+    case rootInCopy(String, copy: String)
 
     public var text: Text {
         switch self {
@@ -31,6 +33,13 @@ public enum ScanError: KhoError, Equatable {
             Text(
                 vi: "hồ sơ \(ref) chưa có bản quét nào được nạp; chạy `kho scan ingest` trước",
                 en: "file \(ref) has no ingested masters; run `kho scan ingest` first")
+        case .rootInCopy(let root, let copy):
+            Text(
+                vi:
+                    "không nạp từ \(root): thư mục này trùng, nằm trong hoặc chứa bản lưu «\(copy)», nơi kho chép bản quét đến (`kho copies sync`); hãy nạp từ thư mục quét của bản chính",
+                en:
+                    "will not ingest from \(root): it is, lies inside or holds the copy “\(copy)”, which kho fills with copies (`kho copies sync`); ingest from the primary's scans folder"
+            )
         }
     }
 }

@@ -7,8 +7,9 @@ import GRDB
 
 /// What kho catalogues or manages on disk, which no output may write over (even with `--force`): the catalogue and
 /// its companion files, every file under a scans root (masters, and whatever else lies there), the PDF/A copies'
-/// folder and every copy on record. Built from the store (``KhoStore/protectedPaths()``) and handed to
-/// ``OutputFile``; ``what(_:)`` names what a path is.
+/// folder and every copy on record, and what kho keeps in each registered copy (its `scans/`, `pdf/`, `catalog/` and
+/// marker). Built from the store (``KhoStore/protectedPaths()``) and handed to ``OutputFile``; ``what(_:)`` names
+/// what a path is.
 public struct ProtectedPaths: Sendable {
     /// The catalogue (nil or `:memory:` when there is none on disk).
     public var catalogue: String?
@@ -16,6 +17,8 @@ public struct ProtectedPaths: Sendable {
     public var scansRoots: [String]
     /// The PDF/A copies' folder, links resolved.
     public var pdfFolder: String?
+    /// The registered copies (not the primary), their folders links resolved.
+    public var copies: [CopyFolder]
     /// The catalogue, to say which file and page a protected path is.
     let store: KhoStore?
 
@@ -24,8 +27,11 @@ public struct ProtectedPaths: Sendable {
         self.init(catalogue: catalogue, scansRoots: scansRoots, pdfFolder: pdfFolder, store: nil)
     }
 
-    init(catalogue: String?, scansRoots: [String], pdfFolder: String?, store: KhoStore?) {
+    init(
+        catalogue: String?, scansRoots: [String], pdfFolder: String?, copies: [CopyFolder] = [], store: KhoStore?
+    ) {
         self.catalogue = catalogue
+        self.copies = copies.map { CopyFolder(name: $0.name, path: OutputFile.resolved($0.path)) }
         var roots = scansRoots + ["scans"]
         var folder = pdfFolder
         if let catalogue, catalogue != ":memory:", folder == nil {
@@ -68,6 +74,9 @@ public struct ProtectedPaths: Sendable {
             return Text(
                 vi: "một tệp trong thư mục bản PDF/A \(pdfFolder)",
                 en: "a file in the PDF/A copies' folder \(pdfFolder)")
+        }
+        for copy in copies {
+            if let kept = copy.kept(target) { return kept }
         }
         return nil
     }
