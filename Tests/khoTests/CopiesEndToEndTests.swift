@@ -148,6 +148,15 @@ struct CopiesFixture {
         #expect(["usb", "nas"].contains(repaired.first?["source"] as? String ?? ""))
         #expect(f.bytes(f.scans + "/" + rel) == original)
         #expect(try f.kho("copies", "verify", "primary", "--by", "Thu").code == 0)
+        // And a person reads what was wrong in words, in their language (the JSON keeps the key)
+        #expect(repaired.first?["was"] as? String == "changed")
+        try FileManager.default.removeItem(atPath: f.scans + "/" + rel)
+        let words = try f.kho("copies", "repair", "H01/02", "--page", page, "--by", "Thu")
+        #expect(words.out.contains("đã sửa primary: scans/\(rel) (mất) từ bản"), "\(words.out)")
+        try f.flip(f.scans + "/" + rel)
+        let english = try f.kho.run(
+            ["copies", "repair", "H01/02", "--page", page, "--by", "Thu"], env: ["KHO_LANG": "en"])
+        #expect(english.out.contains("repaired primary: scans/\(rel) (changed) from copy"), "\(english.out)")
     }
 
     @Test func aCopyThatDoesNotMatchIsNeverASourceAndAFileMissingEverywhereIsLost() throws {

@@ -10,6 +10,16 @@ public struct CopyRepairLine: Codable, Sendable, Hashable {
     /// The copy whose file (matching the catalogue's SHA-256) replaced it; nil when it could not be replaced.
     public var source: String?
     public var message: String
+
+    /// What was wrong, in words: "mất" / "missing", "thay đổi" / "changed", "không đọc được" / "unreadable".
+    public var state: Text {
+        switch was {
+        case "missing": Text(vi: "mất", en: "missing")
+        case "changed": Text(vi: "thay đổi", en: "changed")
+        case "unreadable": Text(vi: "không đọc được", en: "unreadable")
+        default: Text(verbatim: was)
+        }
+    }
 }
 
 /// What one `kho copies repair` did.

@@ -153,8 +153,8 @@ extension CopiesPrinter {
         for line in r.repaired {
             Printer.line(
                 Text(
-                    vi: "  đã sửa \(line.copy): \(line.path) (\(line.was)) từ bản \(line.source ?? "?")",
-                    en: "  repaired \(line.copy): \(line.path) (\(line.was)) from copy \(line.source ?? "?")")())
+                    vi: "  đã sửa \(line.copy): \(line.path) (\(line.state.vi)) từ bản \(line.source ?? "?")",
+                    en: "  repaired \(line.copy): \(line.path) (\(line.state.en)) from copy \(line.source ?? "?")")())
         }
         for line in r.failed {
             Printer.line(
