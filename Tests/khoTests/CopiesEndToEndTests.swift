@@ -44,6 +44,28 @@ struct CopiesFixture {
 
     func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
+    /// The partial file a sync writes for master `rel` on the USB copy (`.0003.tif.kho-part`).
+    func partial(_ rel: String) -> String {
+        usb + "/scans/" + (rel as NSString).deletingLastPathComponent + "/." + (rel as NSString).lastPathComponent
+            + ".kho-part"
+    }
+
+    /// Starts `kho copies sync`, held by a test hook half-way through its third file (until a file exists at
+    /// `resumeWhen`, or for ever), and returns once it is held there: its partial file is there only meanwhile.
+    func heldSync(resumeWhen: String? = nil, stderr: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = Kho.binary
+        process.arguments = ["copies", "sync", "--by", "Thu"]
+        var hook = ["KHO_DB": kho.db, "KHO_TEST_COPIES_PAUSE_AFTER": "2"]
+        hook["KHO_TEST_COPIES_RESUME_WHEN"] = resumeWhen
+        process.environment = ProcessInfo.processInfo.environment.merging(hook) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr ?? FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial(masters[2])) { usleep(50_000) }
+        return process
+    }
+
     /// Flips one byte of the file at `path`.
     func flip(_ path: String, at offset: Int = 40) throws {
         var data = try #require(bytes(path))
@@ -190,20 +212,9 @@ struct CopiesFixture {
         // Given a primary with 8 masters and one copy
         let f = try CopiesFixture(files: 2, pages: 4, copies: 1)
         // When a sync is killed with SIGKILL half-way through its third file (a test hook pauses it there)
-        let process = Process()
-        process.executableURL = Kho.binary
-        process.arguments = ["copies", "sync", "--by", "Thu"]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["KHO_DB": f.kho.db, "KHO_TEST_COPIES_PAUSE_AFTER": "2"]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // (the third master's partial file, `.0003.tif.kho-part`, is there only while the hook holds the sync)
+        let process = try f.heldSync()
         let third = f.masters[2]
-        let partial =
-            f.usb + "/scans/" + (third as NSString).deletingLastPathComponent + "/."
-            + (third as NSString).lastPathComponent + ".kho-part"
-        for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
+        let partial = f.partial(third)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         // Then the partial file never stands under a master's name: two masters are in place, whole
@@ -224,6 +235,35 @@ struct CopiesFixture {
         let verify = try f.kho("copies", "verify", "usb", "--by", "Thu", "--json")
         #expect(verify.code == 0, "\(verify.out)")
         #expect(try f.audit(verify, "usb")["ok"] as? Int == 8)
+    }
+
+    @Test func aSyncWhoseCatalogueIsRestoredUnderItStopsWithoutWritingIntoIt() throws {
+        // Given a primary with 8 masters, one copy, and a backup of the catalogue taken before any sync
+        let f = try CopiesFixture(files: 2, pages: 4, copies: 1)
+        let backup = f.kho.dir.appendingPathComponent("truoc.sqlite").path
+        #expect(try f.kho("backup", backup).code == 0)
+        // When a sync is held half-way through its third file (a test hook), the backup restored, then the sync let go
+        let resume = f.kho.dir.appendingPathComponent("resume").path
+        let err = Pipe()
+        let process = try f.heldSync(resumeWhen: resume, stderr: err)
+        #expect(FileManager.default.fileExists(atPath: f.partial(f.masters[2])), "the sync never paused")
+        let restore = try f.kho("restore", backup, "--force", "--by", "Thu")
+        #expect(restore.code == 0, "\(restore.err)")
+        FileManager.default.createFile(atPath: resume, contents: Data())
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // Then the sync stops with one message saying why, and the restored catalogue holds nothing it did
+        #expect(process.terminationStatus != 0)
+        #expect(
+            said.contains("đã bị thay (khôi phục hoặc chép đè)") && said.contains("việc chép vào bản lưu"), "\(said)")
+        let log = try #require(try f.kho.json("log", "--kind", "copies.sync") as? [[String: Any]])
+        #expect(log.isEmpty)
+        let check = try f.kho("check")
+        #expect(check.code == 0, "\(check.out)\(check.err)")
+        // And the next sync fills the copy whole
+        #expect(try f.kho("copies", "sync", "--by", "Thu").code == 0)
+        let verify = try f.kho("copies", "verify", "usb", "--by", "Thu", "--json")
+        #expect(try f.audit(verify, "usb")["ok"] as? Int == 8, "\(verify.out)")
     }
 
     @Test func aCopyNotMountedIsUnavailableNotEmpty() throws {

@@ -11,8 +11,13 @@ public struct CopySyncOptions: Sendable {
     /// A test hook: the sync writes files one at a time and stops for good half-way through the file after this many,
     /// while its partial file exists, so that a test can kill it there.
     public var pauseAfter: Int?
+    /// With `pauseAfter`, the sync goes on once a file exists at this path (a test holds it there, then lets it go).
+    public var resumeWhen: String?
 
-    public init(pauseAfter: Int? = nil) { self.pauseAfter = pauseAfter }
+    public init(pauseAfter: Int? = nil, resumeWhen: String? = nil) {
+        self.pauseAfter = pauseAfter
+        self.resumeWhen = resumeWhen
+    }
 }
 
 /// Something found on a copy or its source that a person must look at; the file was not copied or overwritten.
@@ -80,6 +85,8 @@ extension KhoStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> CopySyncReport {
         let started = Date()
+        // Every write checks the catalogue is still this one: after a restore the sync stops, writing nothing.
+        let watch = try watchCatalogue()
         let (sites, items, history) = try reading { tx in
             let sites: [CopySite]
             if let name {
@@ -97,27 +104,31 @@ extension KhoStore {
             if entry.availability == .available {
                 try syncCopy(
                     site, items: items, history: history, entry: &entry, report: &report, options: options, lang: lang,
-                    started: started, progress: progress)
+                    watch: watch, started: started, progress: progress)
             }
             report.copies.append(entry)
         }
         report.bytes = report.copies.reduce(0) { $0 + $1.bytes }
         report.seconds = Date().timeIntervalSince(started)
-        report.event = try recordSync(report, sites: sites, by: who, now: now)
+        report.event = try recordSync(report, sites: sites, by: who, now: now, watch: watch)
         for (site, entry) in zip(sites, report.copies) where entry.availability == .available {
-            backUpCatalogue(to: site, report: &report, lang: lang, now: now)
+            backUpCatalogue(to: site, report: &report, lang: lang, now: now, watch: watch)
         }
         return report
     }
 
     /// Writes a backup of the catalogue (the inventory and every file's SHA-256) into the copy's `catalog/`, so that
     /// each copy carries what it takes to check it; a failure is a finding.
-    private func backUpCatalogue(to site: CopySite, report: inout CopySyncReport, lang: Lang, now: Date) {
+    private func backUpCatalogue(
+        to site: CopySite, report: inout CopySyncReport, lang: Lang, now: Date, watch: CatalogueWatch
+    ) {
         do {
             _ = try backup(
                 to: site.path + "/catalog/kho.sqlite", overwrite: true,
                 protecting: try protectedPaths().sparing(copy: site.name))
-            try writing { tx in try tx.copies.markCatalogueBackedUp(id: site.id, at: Int64(now.timeIntervalSince1970)) }
+            try writing(still: watch, task: Self.syncTask) { tx in
+                try tx.copies.markCatalogueBackedUp(id: site.id, at: Int64(now.timeIntervalSince1970))
+            }
         } catch {
             report.findings.append(
                 CopyFinding(
@@ -128,7 +139,7 @@ extension KhoStore {
 
     private func syncCopy(
         _ site: CopySite, items: [CopyItem], history: [Int64: Set<String>], entry: inout CopySyncCopy,
-        report: inout CopySyncReport, options: CopySyncOptions, lang: Lang, started: Date,
+        report: inout CopySyncReport, options: CopySyncOptions, lang: Lang, watch: CatalogueWatch, started: Date,
         progress: (@Sendable (IngestProgress) -> Void)?
     ) throws {
         let records = try reading { tx in try tx.copies.records(copyId: site.id) }
@@ -149,7 +160,8 @@ extension KhoStore {
             let slice = Array(work[index..<min(index + chunk, work.count)])
             let steps: [SyncStep]
             if let pauseAfter = options.pauseAfter {
-                let pause: (@Sendable () -> Void)? = index == pauseAfter ? Self.pauseForever : nil
+                let pause: (@Sendable () -> Void)? =
+                    index == pauseAfter ? options.resumeWhen.map(Self.pause(until:)) ?? Self.pauseForever : nil
                 steps = slice.map { item in
                     Self.syncStep(item, site: site, record: records[item.rel], history: history, pause: pause)
                 }
@@ -158,7 +170,7 @@ extension KhoStore {
                     Self.syncStep(item, site: site, record: records[item.rel], history: history, pause: nil)
                 }
             }
-            try writing { tx in
+            try writing(still: watch, task: Self.syncTask) { tx in
                 let stamp = Int64(Date().timeIntervalSince1970)
                 for (item, step) in zip(slice, steps) {
                     bytesDone += Self.apply(step, item, site: site, entry: &entry, report: &report, lang: lang)
@@ -180,6 +192,13 @@ extension KhoStore {
     @Sendable private static func pauseForever() {
         while true { _ = sleep(3600) }
     }
+
+    /// A test hook's pause that ends once a file exists at `path`.
+    private static func pause(until path: String) -> @Sendable () -> Void {
+        { while !FileManager.default.fileExists(atPath: path) { usleep(20_000) } }
+    }
+
+    static let syncTask = Text(vi: "việc chép vào bản lưu", en: "the copies sync")
 
     /// The size of the regular file at `path`, or nil when there is none (or a link, folder or special file).
     static func regularSize(_ path: String) -> Int64? {
@@ -272,9 +291,9 @@ extension KhoStore {
 
     /// Stores each copy's tally and last sync, and appends the run's one attributed event.
     private func recordSync(
-        _ report: CopySyncReport, sites: [CopySite], by who: Attribution, now: Date
+        _ report: CopySyncReport, sites: [CopySite], by who: Attribution, now: Date, watch: CatalogueWatch
     ) throws -> Int64? {
-        try writing { tx in
+        try writing(still: watch, task: Self.syncTask) { tx in
             let stamp = Int64(now.timeIntervalSince1970)
             for (site, entry) in zip(sites, report.copies) where entry.availability == .available {
                 try tx.copies.markSynced(id: site.id, at: stamp)

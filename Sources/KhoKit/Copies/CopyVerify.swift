@@ -52,6 +52,8 @@ extension KhoStore {
         seed: UInt64 = 0, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> CopyVerifyReport {
         let started = Date()
+        // Every write checks the catalogue is still this one: after a restore the audit stops, writing nothing.
+        let watch = try watchCatalogue()
         let (sites, items) = try reading { tx in
             let sites =
                 try name.map { [try Self.copy(tx, named: $0, catalogue: path)] } ?? tx.copies.sites(catalogue: path)
@@ -66,7 +68,8 @@ extension KhoStore {
                 var targets = Self.auditTargets(site, items: items, records: records, audit: &audit)
                 targets = Self.select(targets, selection, records: records, now: now, seed: seed)
                 try hashTargets(
-                    site, targets, audit: &audit, report: &report, lang: lang, started: started, progress: progress)
+                    site, targets, audit: &audit, report: &report, lang: lang, watch: watch, started: started,
+                    progress: progress)
                 if case .all = selection, !site.isPrimary {
                     let known = Set(items.map(\.rel)).union(records.keys)
                     for (rel, leftover) in Self.strayFiles(site.path, known: known) {
@@ -82,7 +85,7 @@ extension KhoStore {
             report.copies.append(audit)
         }
         report.seconds = Date().timeIntervalSince(started)
-        report.event = try recordAudit(report, audited: audited, by: who, now: now)
+        report.event = try recordAudit(report, audited: audited, by: who, now: now, watch: watch)
         return report
     }
 
@@ -126,13 +129,13 @@ extension KhoStore {
     /// Hashes `targets` on `site` on all cores, 64 at a time, recording each result as it goes.
     private func hashTargets(
         _ site: CopySite, _ targets: [CopyItem], audit: inout CopyAudit, report: inout CopyVerifyReport, lang: Lang,
-        started: Date, progress: (@Sendable (IngestProgress) -> Void)?
+        watch: CatalogueWatch, started: Date, progress: (@Sendable (IngestProgress) -> Void)?
     ) throws {
         var index = 0
         while index < targets.count {
             let slice = Array(targets[index..<min(index + 64, targets.count)])
             let hashes = ParallelMap.map(slice) { SafeCopy.digest(site.location(of: $0)) }
-            try writing { tx in
+            try writing(still: watch, task: Self.auditTask) { tx in
                 let stamp = Int64(Date().timeIntervalSince1970)
                 for (item, hash) in zip(slice, hashes) {
                     audit.checked += 1
@@ -191,11 +194,13 @@ extension KhoStore {
         return out.sorted { $0.0 < $1.0 }
     }
 
+    static let auditTask = Text(vi: "việc kiểm tra bản lưu", en: "the copies audit")
+
     /// Stores each audited copy's last audit and tally, and appends the run's one attributed event.
     private func recordAudit(
-        _ report: CopyVerifyReport, audited: [(CopySite, Int)], by who: Attribution, now: Date
+        _ report: CopyVerifyReport, audited: [(CopySite, Int)], by who: Attribution, now: Date, watch: CatalogueWatch
     ) throws -> Int64? {
-        try writing { tx in
+        try writing(still: watch, task: Self.auditTask) { tx in
             let stamp = Int64(now.timeIntervalSince1970)
             for (site, unexpected) in audited {
                 try tx.copies.markAudited(id: site.id, at: stamp)

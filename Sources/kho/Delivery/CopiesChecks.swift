@@ -29,9 +29,12 @@ extension CopiesCommand {
 
         func run() throws {
             let bar = ProgressBar(Text(vi: "Chép", en: "Sync")())
-            let pause = ProcessInfo.processInfo.environment["KHO_TEST_COPIES_PAUSE_AFTER"].flatMap { Int($0) }
+            let environment = ProcessInfo.processInfo.environment
+            let hook = CopySyncOptions(
+                pauseAfter: environment["KHO_TEST_COPIES_PAUSE_AFTER"].flatMap { Int($0) },
+                resumeWhen: environment["KHO_TEST_COPIES_RESUME_WHEN"])
             let report = try global.openForWriting().syncCopies(
-                name, by: try who.attribution(), lang: .current, options: CopySyncOptions(pauseAfter: pause),
+                name, by: try who.attribution(), lang: .current, options: hook,
                 progress: { bar.update($0) })
             bar.finish()
             if global.json {
