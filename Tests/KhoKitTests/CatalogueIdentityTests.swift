@@ -54,6 +54,35 @@ import Testing
         #expect(try store.check().problems == [])
     }
 
+    @Test func aFixityCheckWhoseCatalogueIsRestoredUnderItWritesNothingIntoIt() throws {
+        // Given 1,080 ingested masters and a backup of the catalogue taken after the ingest
+        let (store, root) = try IngestTransactionTests.catalogueWith1080Masters(in: folder, at: live)
+        _ = try store.ingest(root: root, profile: .vn2025, by: Fixture.who("Hoa"), lang: .vi, now: Fixture.now)
+        let backup = folder.file("sau-khi-nap.sqlite")
+        _ = try store.backup(to: backup)
+        // When the catalogue is restored from it while `kho scan verify` hashes the masters (after its first 256)
+        let once = Once()
+        #expect(throws: StoreError.catalogueReplaced(path: store.path, task: KhoStore.verifyTask)) {
+            try store.verify(by: Fixture.who("Thu"), lang: .vi, now: Fixture.now) { _ in
+                guard once.first() else { return }
+                do {
+                    _ = try store.restore(from: backup, replacing: true, by: Fixture.who("Thu"))
+                } catch {
+                    Issue.record("could not restore: \(error)")
+                }
+            }
+        }
+        // Then the restored catalogue says no master was checked, and holds no check
+        let (checked, events) = try store.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM master WHERE verified_at IS NOT NULL"),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE kind = 'scan.verify'")
+            )
+        }
+        #expect(checked == 0)
+        #expect(events == 0)
+    }
+
     @Test func aRestoreRenewsTheGenerationSoATaskStartedBeforeItWouldStop() throws {
         // Given a catalogue and its identity taken by a long task
         let store = try KhoStore.open(path: live, forWriting: true)

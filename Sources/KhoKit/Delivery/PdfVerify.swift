@@ -45,6 +45,8 @@ extension KhoStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> PdfVerifyReport {
         let started = Date()
+        // What is found is written only into the catalogue it was read from (a restore meanwhile stops it).
+        let watch = try watchCatalogue()
         let items = try reading { tx in try Self.copiesToVerify(tx, olderThanDays: olderThanDays, now: now) }
         let done = Counter()
         let results: [[PdfVerifyProblem]] = ParallelMap.map(items) { item in
@@ -58,7 +60,7 @@ extension KhoStore {
         let tally = Self.tally(items, results)
         var report = tally.report
         report.seconds = Date().timeIntervalSince(started)
-        try recordVerification(report, sound: tally.sound, by: who, now: now)
+        try recordVerification(report, sound: tally.sound, by: who, now: now, watch: watch)
         return report
     }
 
@@ -96,11 +98,13 @@ extension KhoStore {
         return (report, sound)
     }
 
+    static let pdfVerifyTask = Text(vi: "việc kiểm tra bản PDF/A", en: "the PDF/A check")
+
     /// Gives the sound copies their check time and appends the run's attributed `pdf.verify` event.
     private func recordVerification(
-        _ summary: PdfVerifyReport, sound ids: [Int64], by who: Attribution, now: Date
+        _ summary: PdfVerifyReport, sound ids: [Int64], by who: Attribution, now: Date, watch: CatalogueWatch
     ) throws {
-        try writing { tx in
+        try writing(still: watch, task: Self.pdfVerifyTask) { tx in
             try tx.delivery.markVerified(ids, at: Int64(now.timeIntervalSince1970))
             let kinds = Dictionary(grouping: summary.problems, by: \.kind).map { "\($0.key) \($0.value.count)" }
                 .sorted()

@@ -70,6 +70,8 @@ extension KhoStore {
     ) throws -> VerifyReport {
         let started = Date()
         if case .sample(let n) = selection { try NumberBound.count.check(n) }
+        // What is found is written only into the catalogue it was read from (a restore meanwhile stops it).
+        let watch = try watchCatalogue()
         var items = try reading { tx in try Self.mastersToVerify(tx, selection, root: root, now: now) }
         if case .sample(let n) = selection, n < items.count {
             var generator = SeededGenerator(seed: seed == 0 ? UInt64(now.timeIntervalSince1970) : seed)
@@ -99,7 +101,7 @@ extension KhoStore {
                     elapsed: Date().timeIntervalSince(started)))
         }
         tally.report.seconds = Date().timeIntervalSince(started)
-        try recordMasterVerification(tally.report, verified: tally.verified, by: who, now: now)
+        try recordMasterVerification(tally.report, verified: tally.verified, by: who, now: now, watch: watch)
         return tally.report
     }
 
@@ -122,11 +124,13 @@ extension KhoStore {
         }
     }
 
+    static let verifyTask = Text(vi: "việc kiểm tra toàn vẹn bản quét", en: "the masters' fixity check")
+
     /// Gives the masters found unchanged their check time and appends the run's attributed `scan.verify` event.
     private func recordMasterVerification(
-        _ report: VerifyReport, verified ids: [Int64], by who: Attribution, now: Date
+        _ report: VerifyReport, verified ids: [Int64], by who: Attribution, now: Date, watch: CatalogueWatch
     ) throws {
-        try writing { tx in
+        try writing(still: watch, task: Self.verifyTask) { tx in
             try tx.scan.markVerified(ids, at: Int64(now.timeIntervalSince1970))
             var event = Event(
                 kind: .scanVerify, attribution: who, time: time,

@@ -69,8 +69,6 @@ extension KhoStore {
 
     /// Whether one folder is the other or lies inside it.
     static func overlaps(_ a: String, _ b: String) -> Bool {
-        let x = a.hasSuffix("/") ? a : a + "/"
-        let y = b.hasSuffix("/") ? b : b + "/"
-        return x.hasPrefix(y) || y.hasPrefix(x)
+        ProtectedPaths.isInside(a, b) || ProtectedPaths.isInside(b, a)
     }
 }
