@@ -1,4 +1,5 @@
 import Foundation
+import KhoTestSupport
 import KhoTestTags
 import Testing
 
@@ -134,6 +135,29 @@ import Testing
         // And the stored note, which scripts read, and the English log keep the one form
         #expect(try kho("log", "--lang", "en").out.contains("ok 0, missing 0, changed 0, unreadable 0"))
         #expect(try kho("log", "--json").out.contains("\"ok 0, missing 0, changed 0, unreadable 0\""))
+    }
+
+    @Test func anIngestSaysTheSizeItReadInUnitsLikeEveryOtherSize() throws {
+        // Given two masters of H1/01 under scans/
+        let kho = try catalogue()
+        let folder = kho.dir.appendingPathComponent("scans/H1/01").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FixtureWriter.write([.rgb, .rgb], to: folder + "/0001.tif")
+        try FixtureWriter.write([.rgb], to: folder + "/0002.tif")
+        let bytes = try [1, 2].reduce(Int64(0)) { sum, n in
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/000\(n).tif")
+            return sum + ((attributes[.size] as? NSNumber)?.int64Value ?? 0)
+        }
+        // When they are ingested
+        let r = try kho("scan", "ingest", "scans", "--by", "Hoa")
+        // Then the size read is written as sizes are everywhere (the kB, MB of `kho copies`), not a bare number
+        #expect(r.code == 0, "\(r.err)")
+        let row = r.out.split(separator: "\n").first { $0.hasPrefix("dung lượng đã đọc") }.map(String.init) ?? ""
+        #expect(row.hasSuffix(" B") || row.hasSuffix(" kB"), "\(r.out)")
+        #expect(!row.hasSuffix(" \(bytes)"), "\(row)")
+        // And scripts keep the exact count
+        let json = try kho("scan", "ingest", "scans", "--by", "Hoa", "--json").out
+        #expect(json.contains("\"bytes\""), "\(json)")
     }
 
     @Test func englishCountsOfOneAreSingular() throws {

@@ -77,7 +77,7 @@ extension ScanCommand {
                 ],
                 [Text(vi: "  không còn trên đĩa", en: "  gone from disk")(), Format.integer(Int64(s.missing))],
                 [Text(vi: "trang đã đọc", en: "pages read")(), Format.integer(Int64(s.pages))],
-                [Text(vi: "dung lượng đã đọc", en: "bytes read")(), Format.integer(s.bytes)],
+                [Text(vi: "dung lượng đã đọc", en: "size read")(), Format.bytes(s.bytes)],
                 [Text(vi: "hồ sơ được ghi nhận", en: "catalogue files recorded")(), Format.integer(Int64(s.records))],
                 [Text(vi: "tệp không đạt chuẩn", en: "masters failing QC")(), Format.integer(Int64(s.failedQC))],
                 [Text(vi: "tệp không đọc được", en: "unreadable masters")(), Format.integer(Int64(s.unreadable))],
