@@ -80,14 +80,12 @@ struct Kho: ParsableCommand {
             CleanStop.waitIfStopping()
         } catch let error as KhoError {
             CleanStop.waitIfStopping()
-            FileHandle.standardError.write(
-                Data("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)\n".utf8))
+            Printer.error("\(Text(vi: "lỗi", en: "error")()): \(error.localizedDescription)")
             Foundation.exit(1)
         } catch {
             // No SQLite error reaches a person raw (its message may quote SQL): one sentence instead.
             if let sentence = StoreError.sentence(for: error, path: KhoStore.defaultPath()) {
-                FileHandle.standardError.write(
-                    Data("\(Text(vi: "lỗi", en: "error")()): \(sentence.localizedDescription)\n".utf8))
+                Printer.error("\(Text(vi: "lỗi", en: "error")()): \(sentence.localizedDescription)")
                 Foundation.exit(1)
             }
             CleanStop.waitIfStopping()

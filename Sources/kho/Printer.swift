@@ -12,9 +12,18 @@ enum Printer {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
-    /// Prints a warning or notice on standard error, escaped like ``line(_:)``.
+    /// Prints an error, a warning or a notice on standard error, escaped like ``line(_:)`` (a path or a value quoted in
+    /// it never reaches the terminal raw). At a terminal (``errorWidth``) a long one is broken between words like
+    /// ``line(_:)``; written to a file or a pipe, it stays whole.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((Visible.escaped(text, keepingLineBreaks: true) + "\n").utf8))
+        let shown = Visible.escaped(text, keepingLineBreaks: true)
+        var lines = [shown]
+        if let width = errorWidth {
+            lines = shown.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+                paragraph(String($0), width: width)
+            }
+        }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Prints a line (or several: newlines and tabs stay), with control and bidi characters escaped. At a terminal
@@ -30,6 +39,7 @@ enum Printer {
 
     /// One line of text in lines of at most `width` characters, broken between words, the further lines indented
     /// under the text of the first (``line(_:)``); a line that fits, or has no room left past its indent, is as it is.
+    /// A word longer than the line (a path) is never broken: it stands whole on a line of its own.
     static func paragraph(_ line: String, width: Int) -> [String] {
         guard line.count > width else { return [line] }
         let indent = line.prefix { $0 == " " }.count
@@ -37,7 +47,7 @@ enum Printer {
         let hanging = indent + mark
         guard width - hanging >= 20 else { return [line] }
         let first = String(line.prefix(hanging))
-        let rest = wrap(String(line.dropFirst(hanging)), width: width - hanging)
+        let rest = wrap(String(line.dropFirst(hanging)), width: width - hanging, keepingWords: true)
         let pad = String(repeating: " ", count: hanging)
         return rest.enumerated().map { ($0.offset == 0 ? first : pad) + $0.element }
     }
@@ -71,14 +81,19 @@ enum Printer {
 
     /// The width tables are fitted to: `COLUMNS` when set, else the terminal's when output goes to one; nil (no limit)
     /// when written to a file or a pipe, so that what is saved keeps each row on one line.
-    static let width: Int? = {
+    static let width: Int? = terminalWidth(STDOUT_FILENO)
+    /// The width standard error is read at: `COLUMNS`, else its own terminal's; nil for a file or a pipe.
+    static let errorWidth: Int? = terminalWidth(STDERR_FILENO)
+
+    /// `COLUMNS` when set, else the width of the terminal `descriptor` writes to; nil for a file or a pipe.
+    private static func terminalWidth(_ descriptor: Int32) -> Int? {
         if let text = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(text), n > 0 { return n }
         var size = winsize()
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+        guard isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
             return nil
         }
         return Int(size.ws_col)
-    }()
+    }
 
     /// Column widths that fit `limit`: the widest text column loses one character at a time, so that long columns
     /// give way first and the others only once they are as narrow, never below the longest word of its header or
@@ -131,14 +146,15 @@ enum Printer {
     /// Words longer than this (paths, version strings) may be broken to narrow their column.
     static let longWord = 16
 
-    /// `text` in lines of at most `width` characters, broken between words (a longer word is broken inside).
-    static func wrap(_ text: String, width: Int) -> [String] {
+    /// `text` in lines of at most `width` characters, broken between words (a longer word is broken inside, unless
+    /// `keepingWords`: then it stands whole on its own line, as a path in a sentence must to be copied).
+    static func wrap(_ text: String, width: Int, keepingWords: Bool = false) -> [String] {
         guard text.count > width, width > 0 else { return [text] }
         var lines: [String] = []
         var line = ""
         for piece in words(text) {
             var word = piece
-            while word.count > width {
+            while !keepingWords && word.count > width {
                 if !line.isEmpty { lines.append(line) }
                 line = ""
                 lines.append(String(word.prefix(width)))

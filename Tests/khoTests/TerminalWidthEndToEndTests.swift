@@ -24,6 +24,26 @@ import Testing
         return kho
     }
 
+    @Test func anErrorIsReadAtTheTerminalsWidthAndNeverCarriesAControlCharacterRaw() throws {
+        let kho = try catalogue()
+        // Given a path with an escape sequence and a bidi override in it, which kho cannot open
+        let path = "/tmp/kho-\u{1B}[2Jx\u{202E}-không-có.csv"
+        let raw = try kho("import", "files", path, "--by", "Thu")
+        // Then the error quotes it with both shown as escapes: the terminal is not cleared, the line not reversed
+        #expect(raw.code == 1)
+        #expect(!raw.err.contains("\u{1B}") && !raw.err.contains("\u{202E}"), "\(raw.err.debugDescription)")
+        #expect(raw.err.contains("\\u{1B}[2Jx\\u{202E}-không-có.csv"), "\(raw.err)")
+        // And a long error at a terminal 60 columns wide is broken between words, each word whole, nothing lost
+        let folder = "chua-co-thu-muc-ban-quet-nao-o-day"
+        let piped = try kho("scan", "ingest", folder, "--by", "Hoa")
+        let narrow = try kho("scan", "ingest", folder, "--by", "Hoa", env: ["COLUMNS": "60"])
+        #expect(narrow.code == 1 && piped.code == 1)
+        let lines = narrow.err.split(separator: "\n")
+        #expect(lines.count > 1 && piped.err.split(separator: "\n").count == 1, "\(narrow.err)")
+        for line in lines where line.count > 60 { #expect(!line.contains(" "), "\(line)") }
+        #expect(narrow.err.split(whereSeparator: \.isWhitespace) == piped.err.split(whereSeparator: \.isWhitespace))
+    }
+
     @Test func aWideListWrapsItsTitlesWithinTheTerminalsWidth() throws {
         let kho = try catalogue()
         let narrow = try kho("file", "list", env: ["COLUMNS": "80"])
