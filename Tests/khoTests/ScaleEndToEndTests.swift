@@ -112,6 +112,13 @@ import Testing
         // And the first words still find the file
         let short = try kho.run(["search", "giao đất"] + Array(repeating: "đất", count: 200), env: ["KHO_LANG": "en"])
         #expect(short.code == 0 && short.out.contains("B1/01"), "\(short.out)")
+        // And a pasted run of 20,000 characters is named by its start, not printed back whole
+        let long = try kho.run(["search", String(repeating: "x", count: 20_000)])
+        #expect(long.code == 0, "\(long.err)")
+        #expect(
+            long.out.hasPrefix("Không tìm thấy «" + String(repeating: "x", count: 80) + "…»."),
+            "\(long.out.prefix(200))")
+        #expect(long.out.count < 200)
     }
 
     @Test func anSQLiteErrorIsASentenceWithoutSQL() throws {

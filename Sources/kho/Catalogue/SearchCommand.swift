@@ -37,8 +37,9 @@ struct SearchCommand: ParsableCommand {
                 )())
         }
         guard !answer.files.isEmpty else {
-            return Printer.line(
-                Text(vi: "Không tìm thấy «\(answer.query)».", en: "Nothing found for “\(answer.query)”.")())
+            // A pasted page is named by its start, not printed back whole.
+            let query = answer.query.count > 80 ? answer.query.prefix(80) + "…" : answer.query
+            return Printer.line(Text(vi: "Không tìm thấy «\(query)».", en: "Nothing found for “\(query)”.")())
         }
         let highlight = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         for file in answer.files {
