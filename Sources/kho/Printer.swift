@@ -16,24 +16,22 @@ enum Printer {
     /// it never reaches the terminal raw). At a terminal (``errorWidth``) a long one is broken between words like
     /// ``line(_:)``; written to a file or a pipe, it stays whole.
     static func error(_ text: String) {
-        let shown = Visible.escaped(text, keepingLineBreaks: true)
-        var lines = [shown]
-        if let width = errorWidth {
-            lines = shown.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-                paragraph(String($0), width: width)
-            }
-        }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardError.write(Data((lines(text, width: errorWidth).joined(separator: "\n") + "\n").utf8))
     }
 
     /// Prints a line (or several: newlines and tabs stay), with control and bidi characters escaped. At a terminal
     /// (``width``), a line wider than it is broken between words, each further line indented under the first one's
     /// text (past its leading spaces and a `- `, `! ` or `!! ` mark); written to a file or a pipe, lines stay whole.
     static func line(_ text: String = "") {
+        for part in lines(text, width: width) { print(part) }
+    }
+
+    /// `text` as ``line(_:)`` and ``error(_:)`` show it: escaped, and at a `width` each of its lines a ``paragraph``.
+    private static func lines(_ text: String, width: Int?) -> [String] {
         let shown = Visible.escaped(text, keepingLineBreaks: true)
-        guard let width else { return print(shown) }
-        for piece in shown.split(separator: "\n", omittingEmptySubsequences: false) {
-            for part in paragraph(String(piece), width: width) { print(part) }
+        guard let width else { return [shown] }
+        return shown.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+            paragraph(String($0), width: width)
         }
     }
 

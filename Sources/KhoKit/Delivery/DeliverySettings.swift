@@ -110,8 +110,7 @@ extension KhoStore {
             s.folder = try Self.checkedFolder(folder, catalogue: path)
             // Copies are never written among the masters (nor a scans root into the copies' folder).
             let resolved = OutputFile.resolved(folder)
-            for root in try protectedPaths().scansRoots
-            where ProtectedPaths.isInside(resolved, root) || ProtectedPaths.isInside(root, resolved) {
+            for root in try protectedPaths().scansRoots where Self.overlaps(resolved, root) {
                 throw DeliveryError.folder(
                     path: folder,
                     reason: Text(
