@@ -89,14 +89,18 @@ struct Kho: ParsableCommand {
                 Foundation.exit(1)
             }
             CleanStop.waitIfStopping()
-            guard Lang.current == .vi else { exit(withError: error) }
-            // argument-parser writes its help and its parsing errors in English: kho says them in Vietnamese.
+            // argument-parser writes its help and its parsing errors in English: kho says them in Vietnamese. Either
+            // way kho prints them, as every other line: a parsing error quotes what was typed (an escape sequence in
+            // an argument would reach the terminal raw).
             let code = exitCode(for: error)
             let text = fullMessage(for: error)
             if !text.isEmpty {
-                let shown = code == .success ? ParserWords.vietnameseHelp(text) : ParserWords.vietnameseError(text)
-                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(
-                    Data((shown + "\n").utf8))
+                let vi = Lang.current == .vi
+                if code == .success {
+                    Printer.help(vi ? ParserWords.vietnameseHelp(text) : text)
+                } else {
+                    Printer.error(vi ? ParserWords.vietnameseError(text) : text)
+                }
             }
             Foundation.exit(code.rawValue)
         }

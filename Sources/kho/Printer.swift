@@ -19,6 +19,12 @@ enum Printer {
         FileHandle.standardError.write(Data((lines(text, width: errorWidth).joined(separator: "\n") + "\n").utf8))
     }
 
+    /// Prints help text on standard output, escaped like ``line(_:)`` but never rewrapped: argument-parser has laid it
+    /// out for the terminal already.
+    static func help(_ text: String) {
+        FileHandle.standardOutput.write(Data((Visible.escaped(text, keepingLineBreaks: true) + "\n").utf8))
+    }
+
     /// Prints a line (or several: newlines and tabs stay), with control and bidi characters escaped. At a terminal
     /// (``width``), a line wider than it is broken between words, each further line indented under the first one's
     /// text (past its leading spaces and a `- `, `! ` or `!! ` mark); written to a file or a pipe, lines stay whole.

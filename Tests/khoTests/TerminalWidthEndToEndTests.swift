@@ -44,6 +44,29 @@ import Testing
         #expect(narrow.err.split(whereSeparator: \.isWhitespace) == piped.err.split(whereSeparator: \.isWhitespace))
     }
 
+    @Test func aMistypedCommandIsQuotedBackEscapedInEitherLanguage() throws {
+        let kho = try catalogue()
+        // Given arguments argument-parser refuses, each holding an escape sequence or a bidi override
+        let typed = ["x\u{1B}[2J", "y\u{202E}z"]
+        for lang in ["vi", "en"] {
+            for args in [
+                ["log", "--limit", typed[0]], [typed[1]], ["box", "show", "H1", "--no-such-\u{1B}[31m"],
+                ["search", "đất", "--limit", typed[1]],
+            ] {
+                let r = try kho.run(args, env: ["KHO_LANG": lang])
+                // Then kho refuses it as a usage error and quotes it with both shown as escapes
+                #expect(r.code == 64, "\(args) \(lang): \(r.err)")
+                #expect(!r.err.contains("\u{1B}") && !r.err.contains("\u{202E}"), "\(r.err.debugDescription)")
+                #expect(r.err.contains("\\u{1B}") || r.err.contains("\\u{202E}"), "\(args) \(lang): \(r.err)")
+            }
+        }
+        // And help is printed whole, on standard output, in each language
+        let vi = try kho("log", "--help")
+        let en = try kho.run(["log", "--help", "--lang", "en"])
+        #expect(vi.code == 0 && vi.out.contains("--limit") && vi.err.isEmpty, "\(vi.err)")
+        #expect(en.code == 0 && en.out.contains("USAGE:") && en.err.isEmpty, "\(en.err)")
+    }
+
     @Test func aWideListWrapsItsTitlesWithinTheTerminalsWidth() throws {
         let kho = try catalogue()
         let narrow = try kho("file", "list", env: ["COLUMNS": "80"])

@@ -68,7 +68,7 @@ struct ExportCommand: ParsableCommand {
                 format == .json || global.json
                 ? MetadataJSON.render(export)
                 : renderCSV(header: export.header, rows: export.rows.map { $0.map(CSVCell.text) }, bom: true)
-            for finding in export.findings { FileHandle.standardError.write(Data(("! " + finding.text() + "\n").utf8)) }
+            for finding in export.findings { Printer.error("! " + finding.text()) }
         case .weedList:
             let list = try store.weedList(fonds: fonds)
             text =
@@ -106,7 +106,7 @@ struct ExportCommand: ParsableCommand {
         }
         if let out {
             try OutputFile.write(text, to: out, protecting: try store.protectedPaths())
-            FileHandle.standardError.write(Data(Text(vi: "Đã ghi \(out)\n", en: "Wrote \(out)\n")().utf8))
+            Printer.error(Text(vi: "Đã ghi \(out)", en: "Wrote \(out)")())
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
