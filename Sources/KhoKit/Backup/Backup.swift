@@ -85,7 +85,7 @@ extension KhoStore {
         if fm.fileExists(atPath: dest) && !overwrite { throw MaintenanceError.backupExists(path: target) }
         // What a killed backup to this name left behind.
         OutputFile.removeLeftovers(for: dest)
-        let directory = (dest as NSString).deletingLastPathComponent
+        let directory = PathText.parent(of: dest)
         let temp = (directory as NSString).appendingPathComponent(
             ".\((dest as NSString).lastPathComponent).partial-\(UUID().uuidString)")
         defer { Self.removeDatabaseFiles(temp) }

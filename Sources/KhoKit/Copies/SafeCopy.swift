@@ -110,7 +110,7 @@ enum SafeCopy {
         }
         defer { close(input.fd) }
         _ = posix_fadvise(input.fd, 0, 0, POSIX_FADV_SEQUENTIAL)
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: target)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {

@@ -134,7 +134,7 @@ extension KhoStore {
         // Fix the numbers of the files that have none in each fonds with a file to build, then make every file's code.
         try numberFiles(inFondsOf: ready, by: who, identity: identity, summary: &summary)
         let jobs = try makeJobs(ready, folder: folder, lang: lang, summary: &summary)
-        for fondsFolder in Set(jobs.map { ($0.target as NSString).deletingLastPathComponent }) {
+        for fondsFolder in Set(jobs.map { PathText.parent(of: $0.target) }) {
             try Self.createFolder(fondsFolder)
         }
         summary.jobs = options.jobs

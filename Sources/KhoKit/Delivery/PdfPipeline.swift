@@ -67,7 +67,7 @@ enum PdfPipeline {
     ) -> Result<PdfBuilt, PdfFinding> {
         let started = Date()
         do throws(PdfFinding) {
-            let folder = (job.target as NSString).deletingLastPathComponent
+            let folder = PathText.parent(of: job.target)
             let work = try makeWorkFolder(in: folder, job: job)
             defer { CleanStop.removeFolder(work) }
             // What was checked is what is built: the tools read only the private copies whose SHA-256 matched.

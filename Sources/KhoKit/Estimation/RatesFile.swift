@@ -31,7 +31,7 @@ public enum RatesFile {
         catalogue: String, env: [String: String] = ProcessInfo.processInfo.environment
     ) -> String {
         if let path = env["KHO_RATES"], !path.isEmpty { return path }
-        let dir = (catalogue as NSString).deletingLastPathComponent
+        let dir = PathText.parent(of: catalogue)
         return dir.isEmpty ? "rates.toml" : dir + "/rates.toml"
     }
 
@@ -57,7 +57,7 @@ public enum RatesFile {
         // What kho keeps is refused before "exists": --force never makes it writable.
         try OutputFile.check(path, protecting: protected)
         if FileManager.default.fileExists(atPath: path) && !force { throw RatesError.exists(path: path) }
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathText.parent(of: path)
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         try OutputFile.write(defaultRatesFileText, to: path, protecting: protected)
     }

@@ -55,7 +55,7 @@ extension KhoStore {
         try appendProblems(code: "master_folder", rows: tx.integrity.mastersOutsideTheirFolder(), into: &report) {
             row in
             let (ref, masters, first) = row
-            let folder = (first as NSString).deletingLastPathComponent
+            let folder = PathText.parent(of: first)
             return (
                 "file \(ref)",
                 Text(
@@ -72,7 +72,7 @@ extension KhoStore {
     private static func checkCopyFolders(_ tx: Stores, into report: inout CheckReport) throws {
         try appendProblems(code: "copy_fonds", rows: tx.integrity.latestCopies(), into: &report) { row in
             let (ref, fonds, path, archiveId) = row
-            let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            let folder = (PathText.parent(of: path) as NSString).lastPathComponent
             guard folder != folderName(fonds) else { return nil }
             return (
                 "file \(ref)",

@@ -19,7 +19,7 @@ public enum FileSystemGuard {
         while true {
             type = fileSystemType(probe)
             if type != nil { break }
-            let parent = (probe as NSString).deletingLastPathComponent
+            let parent = PathText.parent(of: probe)
             if parent == probe || parent.isEmpty { return nil }
             probe = parent
         }
@@ -43,7 +43,7 @@ public enum FileSystemGuard {
         while true {
             var bytes: UInt64 = 0
             if probe.withCString({ kho_free_bytes($0, &bytes) }) == 0 { return bytes }
-            let parent = (probe as NSString).deletingLastPathComponent
+            let parent = PathText.parent(of: probe)
             if parent == probe || parent.isEmpty { return nil }
             probe = parent
         }

@@ -71,7 +71,7 @@ public final class KhoStore: Sendable {
             return KhoStore(path: path, writer: queue, isReadOnly: true, time: time)
         }
 
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.parent(of: path)
         if !directory.isEmpty && !fm.fileExists(atPath: directory) {
             do {
                 try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -172,7 +172,7 @@ public final class KhoStore: Sendable {
     /// A WAL catalogue needs its `-shm` file even to read; in a folder that cannot be written (a read-only mount,
     /// a CD) and with no `-shm` or unfinished `-wal` beside it, nobody can be writing it, so it is opened as immutable.
     static func readOnlyOpenPath(_ path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.parent(of: path)
         let fm = FileManager.default
         var wal = stat()
         let walEmpty = stat(path + "-wal", &wal) != 0 || wal.st_size == 0
