@@ -47,7 +47,8 @@ enum Printer {
     static func paragraph(_ line: String, width: Int) -> [String] {
         guard line.count > width else { return [line] }
         let indent = line.prefix { $0 == " " }.count
-        let mark = line.dropFirst(indent).firstMatch(of: #/^(?:!!|!|-|\*|•) /#).map { $0.output.count } ?? 0
+        let text = line.dropFirst(indent)
+        let mark = ["!! ", "! ", "- ", "* ", "• "].first { text.hasPrefix($0) }?.count ?? 0
         let hanging = indent + mark
         guard width - hanging >= 20 else { return [line] }
         let first = String(line.prefix(hanging))
@@ -75,7 +76,7 @@ enum Printer {
                     let cell = line < lines.count ? lines[line] : ""
                     let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
                     return right.contains(i) ? pad + cell : (i == wrapped.count - 1 ? cell : cell + pad)
-                }.joined(separator: "  ").replacing(#/ +$/#, with: "")
+                }.joined(separator: "  ").trimmingTrailingSpaces()
             }
         }
         render(headers).forEach { print($0) }
@@ -205,5 +206,15 @@ enum Printer {
     /// A message to people that a write was done, naming the event.
     static func done(_ text: Text, event: Int64?) {
         line(text() + (event.map { Text(vi: " (sự kiện \($0))", en: " (event \($0))")() } ?? ""))
+    }
+}
+
+extension String {
+    /// The text without the spaces at its end (a table row's last padded cells), as a plain scan: a regex here cost
+    /// more than the rest of printing a table.
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[..<end])
     }
 }
