@@ -47,7 +47,7 @@ enum AuthRoutes {
                         .vi,
                         message: Text(
                             vi:
-                                "Tài khoản tạm khóa đến \(at) vì nhập sai mật khẩu \(PasswordPolicy.maxFailures) lần. Hỏi người quản trị nếu cần mở sớm (kho user passwd).",
+                                "Tài khoản tạm khóa đến \(DateFormat.dateTime(at, lang: .vi)) vì nhập sai mật khẩu \(PasswordPolicy.maxFailures) lần. Hỏi người quản trị nếu cần mở sớm (kho user passwd).",
                             en:
                                 "The account is locked until \(at) after \(PasswordPolicy.maxFailures) wrong passwords. Ask the administrator to unlock it sooner (kho user passwd)."
                         )),

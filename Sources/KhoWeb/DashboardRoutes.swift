@@ -127,7 +127,12 @@ enum DashboardRoutes {
                     b.t("Hộp/hồ sơ", "Box/file"), b.t("Người giữ", "Holder"), b.t("Từ", "Since"), b.t("Hạn", "Due"),
                     b.t("Quá hạn (ngày)", "Days overdue"),
                 ],
-                items.map { [h($0.thing), h($0.holder), h($0.sinceDay), h($0.due ?? ""), h(String($0.daysOverdue))] },
+                items.map {
+                    [
+                        h($0.thing), h($0.holder), h(b.day($0.sinceDay)), h($0.due.map(b.day) ?? ""),
+                        h(String($0.daysOverdue)),
+                    ]
+                },
                 numeric: [4])
     }
 
@@ -147,7 +152,7 @@ enum DashboardRoutes {
             ],
             events.map { e in
                 [
-                    h(String(e.id)), h(e.happenedAt), h(e.actor), h(e.what),
+                    h(String(e.id)), h(b.dateTime(e.happenedAt)), h(e.actor), h(e.what),
                     h(e.file ?? e.box ?? e.fonds ?? ""), h(e.quantity),
                     e.kind.hasPrefix("user.") ? "" : h(e.notes(b.lang).joined(separator: "; ")),
                 ]

@@ -31,7 +31,7 @@ enum FilePage {
         body += "<h2>\(h(b.t("Bản PDF/A", "PDF/A copy")))</h2>"
         if let copy = copies.first {
             body +=
-                "<p>\(b.link("/files/\(pathSegment(file.box))/\(pathSegment(file.file))/pdf", b.t("Tải bản PDF/A", "Download the PDF/A copy"))) — \(h(copy.archiveId)), \(h(b.integer(copy.pages))) \(h(b.t("trang", "pages"))), \(h(Format.bytes(copy.bytes, lang: b.lang))), \(h(copy.pdfa)), SHA-256 <code>\(h(copy.sha256))</code>, \(h(b.t("lập lúc", "built"))) \(h(copy.builtAt))\(copy.verifiedAt.map { ", " + h(b.t("kiểm tra lúc", "verified")) + " " + h($0) } ?? "")</p>"
+                "<p>\(b.link("/files/\(pathSegment(file.box))/\(pathSegment(file.file))/pdf", b.t("Tải bản PDF/A", "Download the PDF/A copy"))) — \(h(copy.archiveId)), \(h(b.integer(copy.pages))) \(h(b.t("trang", "pages"))), \(h(Format.bytes(copy.bytes, lang: b.lang))), \(h(copy.pdfa)), SHA-256 <code>\(h(copy.sha256))</code>, \(h(b.t("lập lúc", "built"))) \(h(b.dateTime(copy.builtAt)))\(copy.verifiedAt.map { ", " + h(b.t("kiểm tra lúc", "verified")) + " " + h(b.dateTime($0)) } ?? "")</p>"
         } else {
             body += "<p class=\"muted\">\(h(b.t("Chưa có bản PDF/A.", "No PDF/A copy yet.")))</p>"
         }
@@ -59,7 +59,7 @@ enum FilePage {
             masters.map { m in
                 [
                     h(m.name), h(String(m.pages)), h(Format.bytes(m.size, lang: b.lang)),
-                    "<code>\(h(String((m.sha256 ?? "").prefix(16))))…</code>", h(m.verifiedAt ?? ""),
+                    "<code>\(h(String((m.sha256 ?? "").prefix(16))))…</code>", h(m.verifiedAt.map(b.dateTime) ?? ""),
                     h(
                         ((m.missing ? [b.t("không còn trên đĩa", "missing from disk")] : [])
                             + m.problems.map(\.message)).joined(separator: "; ")),

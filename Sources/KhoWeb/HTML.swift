@@ -116,6 +116,10 @@ struct PageBuilder {
     func metres(_ v: Double) -> String { Format.metres(v, lang: lang) + " m" }
     func digitizedMetres(_ v: Double) -> String { Format.digitizedMetres(v, lang: lang) + " m" }
     func integer(_ v: Int) -> String { Format.integer(Int64(v), lang: lang) }
+    /// A day `YYYY-MM-DD` as the reports show it (`27/11/2026`, `27 Nov 2026`).
+    func day(_ iso: String) -> String { DateFormat.day(iso, lang: lang) }
+    /// A time `YYYY-MM-DD HH:MM` as the reports show it (`27/11/2026 10:00`).
+    func dateTime(_ iso: String) -> String { DateFormat.dateTime(iso, lang: lang) }
 }
 
 /// Percent-encodes a path segment (a box or file code) for a link.

@@ -75,7 +75,7 @@ extension ScanRoutes {
             let name = job.kind == .ingest ? b.t("Nạp bản quét", "Ingest") : b.t("Lập bản PDF/A", "PDF/A build")
             body += b.facts([
                 (b.t("Việc", "Job"), h(name)), (b.t("Người chạy", "Started by"), h(job.startedBy)),
-                (b.t("Bắt đầu", "Started"), h(services.store.time.dateTime(of: job.started))),
+                (b.t("Bắt đầu", "Started"), h(b.dateTime(services.store.time.dateTime(of: job.started)))),
                 (
                     b.t("Tiến độ", "Progress"),
                     "<progress max=\"\(max(job.total, 1))\" value=\"\(job.done)\"></progress> \(h(b.integer(job.done))) / \(h(b.integer(job.total)))"

@@ -24,7 +24,7 @@ enum LeaderRoutes {
                     [
                         b.link(
                             "/estimate/report?saved=\(s.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
-                            s.name), h(s.createdAt), h(s.actor),
+                            s.name), h(b.dateTime(s.createdAt)), h(s.actor),
                     ]
                 })
             body += "<h2>\(h(b.t("Danh mục tài liệu hết giá trị", "Destruction list")))</h2>"

@@ -18,6 +18,13 @@ extension Format {
     static func percent(_ part: Double, of whole: Double) -> String { percent(part, of: whole, lang: Lang.current) }
 }
 
+extension DateFormat {
+    /// A day `YYYY-MM-DD` as this run shows it: `27/11/2026` in Vietnamese, as it is in English.
+    static func day(_ text: String) -> String { day(text, lang: Lang.current, english: .iso) }
+    /// A time `YYYY-MM-DD HH:MM` as this run shows it: `27/11/2026 10:00` in Vietnamese, as it is in English.
+    static func dateTime(_ text: String) -> String { dateTime(text, lang: Lang.current, english: .iso) }
+}
+
 extension Millimetres {
     /// The metres in this run's language: `75,6` or `75.6`.
     func formatted() -> String { formatted(Lang.current) }

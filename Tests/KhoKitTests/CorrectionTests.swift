@@ -175,7 +175,8 @@ import Testing
             switch work {
             case "sort":
                 #expect(
-                    happened.vi.contains("sort.start") && happened.vi.contains("2026-11-20 08:00")
+                    happened.vi.contains("sort.start") && happened.vi.contains("20/11/2026 08:00")
+                        && happened.en.contains("2026-11-20 08:00")
                         && happened.vi.contains("Trần Văn Minh"))
             case "scan": #expect(happened.vi.contains("scan.record") && happened.vi.contains("Trần Văn Minh"))
             default: #expect(happened.vi.contains("weed.add"))

@@ -107,7 +107,7 @@ import Testing
         let before = try kho.snapshot()
         let refused = try kho("box", "delete", "H0012", "--by", "Thu")
         #expect(refused.code == 1)
-        for text in ["H0012", "sort.start", "2026-02-03 09:15", "Trần Văn Minh", "kho undo"] {
+        for text in ["H0012", "sort.start", "03/02/2026 09:15", "Trần Văn Minh", "kho undo"] {
             #expect(refused.err.contains(text), "\(text)")
         }
         #expect(try kho.snapshot() == before)

@@ -79,14 +79,14 @@ import Testing
             "out", "H1", "--to", "Lê Thị Hoa", "--purpose", "scan", "--due", "2026-01-10", "--by", "Thu", "--at",
             "2026-01-05T08:00")
         #expect(out.code == 0, "\(out.err)")
-        #expect(out.out.contains("Đã giao H1 cho Lê Thị Hoa (số hóa) lúc 2026-01-05 08:00, hạn trả 2026-01-10"))
+        #expect(out.out.contains("Đã giao H1 cho Lê Thị Hoa (số hóa) lúc 05/01/2026 08:00, hạn trả 10/01/2026"))
         // Then box show and file show say where it is
         #expect(
-            try kho("box", "show", "H1").out.contains("Đang ở: ngoài kho: Lê Thị Hoa giữ từ 2026-01-05 08:00 (số hóa)"))
+            try kho("box", "show", "H1").out.contains("Đang ở: ngoài kho: Lê Thị Hoa giữ từ 05/01/2026 08:00 (số hóa)"))
         #expect(try kho("file", "show", "H1/01").out.contains("cùng cả hộp H1"))
         #expect(try kho("box", "show", "B-GOOD").out.contains("Đang ở: trong kho, vị trí A-1"))
         // And the scanning queue says the file is out
-        #expect(try kho("next", "--for", "scanning").out.contains("ngoài kho: Lê Thị Hoa từ 2026-01-05 (cả hộp)"))
+        #expect(try kho("next", "--for", "scanning").out.contains("ngoài kho: Lê Thị Hoa từ 05/01/2026 (cả hộp)"))
         // And taking it out again, moving it, or bringing in what is not out are refused in one line, changing nothing
         let before = try kho.snapshot()
         for (args, named) in [
@@ -105,7 +105,7 @@ import Testing
         // When it comes back, Then it can move again, and kho check is clean
         let back = try kho("in", "H1", "--by", "Thu", "--at", "2026-01-09T16:00")
         #expect(back.code == 0, "\(back.err)")
-        #expect(back.out.contains("Đã nhận lại H1 từ Lê Thị Hoa lúc 2026-01-09 16:00 (ra ngoài 4 ngày)"))
+        #expect(back.out.contains("Đã nhận lại H1 từ Lê Thị Hoa lúc 09/01/2026 16:00 (ra ngoài 4 ngày)"))
         #expect(try kho("box", "move", "H1", "--to", "B-2", "--by", "Thu").code == 0)
         #expect(try kho("check").code == 0)
         // And the events are in the log, and undoable

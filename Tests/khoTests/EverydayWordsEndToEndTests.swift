@@ -6,6 +6,9 @@ import Testing
 /// Issue 25, messages and words, through the built `kho`: each message names the field and the value the user gave,
 /// nothing English shows in Vietnamese mode, counts read right.
 @Suite(.tags(.endToEnd)) struct EverydayWordsEndToEndTests {
+    /// A day `YYYY-MM-DD` as Vietnamese text shows it: `DD/MM/YYYY`.
+    static func shown(_ iso: String) -> String { iso.split(separator: "-").reversed().joined(separator: "/") }
+
     /// Fonds F1, box H1 and file H1/01, registered ten days ago.
     func catalogue() throws -> Kho {
         let kho = Kho()
@@ -119,7 +122,8 @@ import Testing
             #expect(!r.out.contains(english), "\(english) in \(r.out)")
         }
         #expect(
-            r.out.contains("→ Hoa (số hóa), hạn \(EverydayDatesEndToEndTests.today)") && r.out.contains("← Hoa"),
+            r.out.contains("→ Hoa (số hóa), hạn \(Self.shown(EverydayDatesEndToEndTests.today))")
+                && r.out.contains("← Hoa"),
             "\(r.out)")
     }
 

@@ -62,7 +62,7 @@ enum History {
         return Happening(
             row: try name(tx, subject, id: seen.id(of: subject) ?? 0),
             text: Text(
-                vi: "\(label.vi) (\(raw))\(on) lúc \(when), \(actor), sự kiện \(id)",
+                vi: "\(label.vi) (\(raw))\(on) lúc \(DateFormat.dateTime(when, lang: .vi)), \(actor), sự kiện \(id)",
                 en: "\(label.en) (\(raw))\(on) on \(when) by \(actor), event \(id)"), event: id)
     }
 

@@ -101,15 +101,15 @@ public struct CustodyView: Codable, Sendable, Hashable {
     /// `H0012` for a box, `H0012/03` for a file.
     static func thingName(box: String, file: String?) -> String { file.map { "\(box)/\($0)" } ?? box }
 
-    /// Where it is, in words: "ngoài kho: Hoa giữ từ 2026-11-20 09:00 (số hóa), hạn trả 2026-11-30".
+    /// Where it is, in words: "ngoài kho: Hoa giữ từ 20/11/2026 09:00 (số hóa), hạn trả 30/11/2026".
     public func whereabouts(_ lang: Lang) -> String {
         var text =
             lang == .vi
-            ? "ngoài kho: \(holder) giữ từ \(since) (\(purpose.label.vi))"
+            ? "ngoài kho: \(holder) giữ từ \(DateFormat.dateTime(since, lang: .vi)) (\(purpose.label.vi))"
             : "out: \(holder) has it since \(since) (\(purpose.label.en))"
         if withBox { text += lang == .vi ? ", cùng cả hộp \(box)" : ", with the whole box \(box)" }
         if let due {
-            text += lang == .vi ? ", hạn trả \(due)" : ", due \(due)"
+            text += lang == .vi ? ", hạn trả \(DateFormat.day(due, lang: .vi))" : ", due \(due)"
             if overdue {
                 text +=
                     lang == .vi

@@ -42,14 +42,14 @@ public enum CustodyError: KhoError, Equatable {
         case .alreadyOut(let thing, let holder, let since, let purpose, let returnWith):
             Text(
                 vi:
-                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since) (\(purpose.vi)); khi nhận lại hãy ghi `\(returnWith)` trước khi giao tiếp",
+                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(DateFormat.dateTime(since, lang: .vi)) (\(purpose.vi)); khi nhận lại hãy ghi `\(returnWith)` trước khi giao tiếp",
                 en:
                     "\(Self.named(thing).en) is already out: \(holder) has had it since \(since) (\(purpose.en)); record its return with `\(returnWith)` before handing it out again"
             )
         case .insideBoxOut(let file, let box, let holder, let since):
             Text(
                 vi:
-                    "hồ sơ \(file) nằm trong hộp \(box) đang ở ngoài kho (\(holder) giữ từ \(since)); hãy nhận lại cả hộp bằng `kho in \(box)` trước",
+                    "hồ sơ \(file) nằm trong hộp \(box) đang ở ngoài kho (\(holder) giữ từ \(DateFormat.dateTime(since, lang: .vi))); hãy nhận lại cả hộp bằng `kho in \(box)` trước",
                 en:
                     "file \(file) is in box \(box), which is out (\(holder) has had it since \(since)); record the box's return with `kho in \(box)` first"
             )
@@ -63,14 +63,14 @@ public enum CustodyError: KhoError, Equatable {
         case .cannotMoveWhileOut(let thing, let holder, let since, let returnWith):
             Text(
                 vi:
-                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since), nên không ghi chuyển được; khi nhận lại hãy ghi `\(returnWith)` trước, rồi chuyển",
+                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(DateFormat.dateTime(since, lang: .vi)), nên không ghi chuyển được; khi nhận lại hãy ghi `\(returnWith)` trước, rồi chuyển",
                 en:
                     "\(Self.named(thing).en) is out: \(holder) has had it since \(since), so it cannot be moved; when it comes back, record `\(returnWith)` first, then move it"
             )
         case .cannotWeedWhileOut(let thing, let holder, let since, let returnWith):
             Text(
                 vi:
-                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(since), nên chưa ghi đề nghị hủy được; khi nhận lại hãy ghi `\(returnWith)` trước",
+                    "\(Self.named(thing).vi) đang ở ngoài kho: \(holder) giữ từ \(DateFormat.dateTime(since, lang: .vi)), nên chưa ghi đề nghị hủy được; khi nhận lại hãy ghi `\(returnWith)` trước",
                 en:
                     "\(Self.named(thing).en) is out: \(holder) has had it since \(since), so nothing in it can be proposed for destruction yet; when it comes back, record `\(returnWith)` first"
             )

@@ -26,16 +26,20 @@ public enum WorkError: KhoError, Equatable {
     case laterEventFirst(id: Int64, later: Int64, kind: Text)
     case noBoxes
 
+    /// A time `YYYY-MM-DD HH:MM` as the Vietnamese text shows it.
+    private static func at(_ when: String) -> String { DateFormat.dateTime(when, lang: .vi) }
+
     public var text: Text {
         switch self {
         case .alreadyStarted(let box, let when, let who):
             Text(
-                vi: "hộp \(box) đã bắt đầu chỉnh lý lúc \(when) (\(who)); hoàn thành bằng `kho sort finish \(box)`",
+                vi:
+                    "hộp \(box) đã bắt đầu chỉnh lý lúc \(Self.at(when)) (\(who)); hoàn thành bằng `kho sort finish \(box)`",
                 en: "box \(box) was already started on \(when) by \(who); finish it with `kho sort finish \(box)`")
         case .alreadyFinished(let box, let when, let who):
             Text(
                 vi:
-                    "hộp \(box) đã hoàn thành chỉnh lý lúc \(when) (\(who)); nếu ghi nhầm, hãy hoàn tác bằng `kho undo SỐ_SỰ_KIỆN` (xem `kho log --box \(box)`)",
+                    "hộp \(box) đã hoàn thành chỉnh lý lúc \(Self.at(when)) (\(who)); nếu ghi nhầm, hãy hoàn tác bằng `kho undo SỐ_SỰ_KIỆN` (xem `kho log --box \(box)`)",
                 en:
                     "box \(box) was already finished on \(when) by \(who); if that was a mistake, undo it with `kho undo EVENT-ID` (see `kho log --box \(box)`)"
             )
@@ -103,7 +107,7 @@ public enum WorkError: KhoError, Equatable {
         case .alreadyRecorded(let ref, let when, let who, let event):
             Text(
                 vi:
-                    "hồ sơ \(ref) đã được ghi nhận số hóa lúc \(when) (\(who)); để sửa, hoàn tác bằng `kho undo \(event)` rồi ghi lại",
+                    "hồ sơ \(ref) đã được ghi nhận số hóa lúc \(Self.at(when)) (\(who)); để sửa, hoàn tác bằng `kho undo \(event)` rồi ghi lại",
                 en:
                     "file \(ref) was already recorded as scanned on \(when) by \(who); to correct it, `kho undo \(event)` and record again"
             )

@@ -46,7 +46,7 @@ extension KhoStore {
                     subject: overdue.file == nil ? "box \(overdue.thing)" : "file \(overdue.thing)",
                     text: Text(
                         vi:
-                            "\(overdue.thing) quá hạn trả \(overdue.daysOverdue) ngày (\(overdue.holder) giữ từ \(overdue.since), hạn \(overdue.due ?? "?"))",
+                            "\(overdue.thing) quá hạn trả \(overdue.daysOverdue) ngày (\(overdue.holder) giữ từ \(DateFormat.dateTime(overdue.since, lang: .vi)), hạn \(overdue.due.map { DateFormat.day($0, lang: .vi) } ?? "?"))",
                         en:
                             "\(overdue.thing) is \(Format.english(overdue.daysOverdue, "day", "days")) overdue (\(overdue.holder) has had it since \(overdue.since), due \(overdue.due ?? "?"))"
                     )))

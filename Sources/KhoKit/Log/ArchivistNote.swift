@@ -35,7 +35,10 @@ extension EventView {
                 value(detail.after, "purpose").flatMap { CustodyPurpose(rawValue: $0) }.map {
                     " (\($0.label.text(lang)))"
                 } ?? ""
-            let due = value(detail.after, "due").map { lang == .vi ? ", hạn \($0)" : ", due \($0)" } ?? ""
+            let due =
+                value(detail.after, "due").map {
+                    lang == .vi ? ", hạn \(DateFormat.day($0, lang: .vi))" : ", due \($0)"
+                } ?? ""
             return "→ \(holder)\(purpose)\(due)"
         case .custodyIn?:
             return value(detail.before, "holder").map { "← \($0)" }

@@ -60,7 +60,7 @@ public enum LockError: KhoError, Equatable {
         case .held(let catalogue, let activity, let person, let recorder, let pid, let since):
             Text(
                 vi:
-                    "\(person) (\(recorder), tiến trình \(pid)) \(activity.doing.vi) danh mục \(catalogue) từ \(since); trong lúc đó không việc nạp bản quét, dựng bản PDF/A, đổi mã, xóa, chuyển hồ sơ, hoàn tác hay khôi phục nào khác chạy được trên danh mục này. Thử lại sau khi việc đó xong",
+                    "\(person) (\(recorder), tiến trình \(pid)) \(activity.doing.vi) danh mục \(catalogue) từ \(DateFormat.dateTime(since, lang: .vi)); trong lúc đó không việc nạp bản quét, dựng bản PDF/A, đổi mã, xóa, chuyển hồ sơ, hoàn tác hay khôi phục nào khác chạy được trên danh mục này. Thử lại sau khi việc đó xong",
                 en:
                     "\(person) (\(recorder), process \(pid)) \(activity.doing.en) catalogue \(catalogue) since \(since); meanwhile no other ingest, PDF/A build, rename, delete, file move, undo or restore can run on this catalogue. Try again once it has finished"
             )

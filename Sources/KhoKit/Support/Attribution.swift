@@ -116,7 +116,9 @@ extension AttributionError {
     static func words(_ bound: WorkDateBound) -> Text {
         switch bound {
         case .boxRegistered(let box, let at):
-            Text(vi: "lúc hộp \(box) được đăng ký (\(at))", en: "box \(box)'s registration (\(at))")
+            Text(
+                vi: "lúc hộp \(box) được đăng ký (\(DateFormat.dateTime(at, lang: .vi)))",
+                en: "box \(box)'s registration (\(at))")
         case .boxYears(let box, let year):
             Text(
                 vi: "năm đầu của tài liệu trong hộp \(box) (\(year))",

@@ -54,10 +54,11 @@ struct OutCommand: ParsableCommand {
             let view = try global.openForWriting().takeOut(
                 try CustodyTarget(parsing: target), to: to, purpose: purpose, due: due, by: try who.attribution())
             if global.json { return try Printer.json(view) }
-            let due = view.due.map { Text(vi: ", hạn trả \($0)", en: ", due \($0)")() } ?? ""
+            let due = view.due.map { Text(vi: ", hạn trả \(DateFormat.day($0))", en: ", due \($0)")() } ?? ""
             Printer.done(
                 Text(
-                    vi: "Đã giao \(view.thing) cho \(view.holder) (\(view.purpose.label.vi)) lúc \(view.since)\(due)",
+                    vi:
+                        "Đã giao \(view.thing) cho \(view.holder) (\(view.purpose.label.vi)) lúc \(DateFormat.dateTime(view.since))\(due)",
                     en: "\(view.thing) handed to \(view.holder) (\(view.purpose.label.en)) on \(view.since)\(due)"),
                 event: view.event)
         }
@@ -86,7 +87,8 @@ struct OutCommand: ParsableCommand {
                 ],
                 out.map {
                     [
-                        $0.thing, $0.holder, $0.since, $0.purpose.label(), $0.due ?? "",
+                        $0.thing, $0.holder, DateFormat.dateTime($0.since), $0.purpose.label(),
+                        $0.due.map(DateFormat.day) ?? "",
                         $0.overdue
                             ? Text(vi: "\($0.daysOverdue) ngày", en: Format.english($0.daysOverdue, "day", "days"))()
                             : "",
@@ -120,7 +122,7 @@ struct InCommand: ParsableCommand {
         Printer.done(
             Text(
                 vi:
-                    "Đã nhận lại \(view.thing) từ \(view.holder) lúc \(view.returned ?? "?") (ra ngoài \(view.daysOut) ngày)",
+                    "Đã nhận lại \(view.thing) từ \(view.holder) lúc \(view.returned.map(DateFormat.dateTime) ?? "?") (ra ngoài \(view.daysOut) ngày)",
                 en:
                     "\(view.thing) is back from \(view.holder) on \(view.returned ?? "?") (out \(Format.english(view.daysOut, "day", "days")))"
             ),

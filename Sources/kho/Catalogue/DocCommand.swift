@@ -165,7 +165,7 @@ struct DocCommand: ParsableCommand {
             ],
             docs.map { d in
                 let pages = d.pageFrom.map { from in "\(from)–\(d.pageTo ?? from)" } ?? d.pages.map(String.init) ?? ""
-                return [d.ref, d.numberSymbol, d.date, d.kindName, d.issuer, d.summary, pages]
+                return [d.ref, d.numberSymbol, DateFormat.day(d.date), d.kindName, d.issuer, d.summary, pages]
             },
             right: [6])
     }
@@ -185,7 +185,7 @@ struct DocCommand: ParsableCommand {
                 (Text(vi: "Mã định danh", en: "Identifier"), d.identifier),
                 (Text(vi: "Tên loại", en: "Kind"), d.kindName),
                 (Text(vi: "Số, ký hiệu", en: "No./symbol"), d.numberSymbol),
-                (Text(vi: "Ngày tháng năm", en: "Date"), d.date),
+                (Text(vi: "Ngày tháng năm", en: "Date"), DateFormat.day(d.date)),
                 (Text(vi: "Tác giả", en: "Issuer"), d.issuer), (Text(vi: "Trích yếu", en: "Summary"), d.summary),
                 (
                     Text(vi: "Trang", en: "Pages"),

@@ -104,7 +104,8 @@ struct LocationCommand: ParsableCommand {
                 ],
                 locations.map {
                     [
-                        $0.location, LocationRisk.words($0.risks, lang), $0.markedAt.joined(separator: ", "),
+                        $0.location, LocationRisk.words($0.risks, lang),
+                        $0.markedAt.map(DateFormat.day).joined(separator: ", "),
                         String($0.boxes), $0.note,
                     ]
                 },

@@ -135,7 +135,8 @@ enum CopiesPrinter {
                     c.place + (c.offsite ? Text(vi: " (ngoài trụ sở)", en: " (off-site)")() : ""),
                     "\(Format.integer(Int64(c.files)))/\(Format.integer(Int64(summary.expectedFiles)))",
                     "\(Format.bytes(c.bytes))/\(Format.bytes(summary.expectedBytes))",
-                    c.lastSync ?? Text(vi: "chưa", en: "never")(), c.lastAudit ?? Text(vi: "chưa", en: "never")(),
+                    c.lastSync.map(DateFormat.day) ?? Text(vi: "chưa", en: "never")(),
+                    c.lastAudit.map(DateFormat.day) ?? Text(vi: "chưa", en: "never")(),
                     Format.integer(Int64(c.problems)), c.availability.label(),
                 ]
             }, right: [2, 3, 6])

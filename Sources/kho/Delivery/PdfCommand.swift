@@ -178,7 +178,7 @@ struct PdfCommand: ParsableCommand {
                 copies.map {
                     [
                         $0.ref, $0.archiveId, Format.integer(Int64($0.pages)), Format.integer($0.bytes), $0.pdfa,
-                        $0.builtAt, $0.verifiedAt ?? "–", $0.path,
+                        DateFormat.dateTime($0.builtAt), $0.verifiedAt.map(DateFormat.dateTime) ?? "–", $0.path,
                     ]
                 },
                 right: [2, 3])

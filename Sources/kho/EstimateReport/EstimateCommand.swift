@@ -247,7 +247,7 @@ extension EstimateCommand {
             Printer.line(
                 Text(
                     vi:
-                        "Dự toán đã lưu «\(saved.name)», lập lúc \(saved.createdAt) bởi \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed)).",
+                        "Dự toán đã lưu «\(saved.name)», lập lúc \(DateFormat.dateTime(saved.createdAt)) bởi \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed)).",
                     en:
                         "Saved estimate “\(saved.name)”, made \(saved.createdAt) by \(saved.actor) (kho \(saved.version), seed \(saved.inputs.seed))."
                 )())
@@ -273,7 +273,12 @@ extension EstimateCommand {
                     Text(vi: "Tên", en: "Name")(), Text(vi: "Lập lúc", en: "Made")(), Text(vi: "Người lập", en: "By")(),
                     Text(vi: "Xong (P50)", en: "Finish (P50)")(),
                 ],
-                all.map { [$0.name, $0.createdAt, $0.actor, EstimateOutput.day($0.result.total.finishDate.p50)] })
+                all.map {
+                    [
+                        $0.name, DateFormat.dateTime($0.createdAt), $0.actor,
+                        EstimateOutput.day($0.result.total.finishDate.p50),
+                    ]
+                })
         }
     }
 }

@@ -36,7 +36,9 @@ struct StatusCommand: ParsableCommand {
         let status = try global.openForReading().statusWithCopies()
         if global.json { return try Printer.json(status) }
         Printer.line(
-            Text(vi: "Kho lưu trữ — tiến độ lúc \(status.asOf)", en: "Archive progress as of \(status.asOf)")())
+            Text(
+                vi: "Kho lưu trữ — tiến độ lúc \(DateFormat.dateTime(status.asOf))",
+                en: "Archive progress as of \(status.asOf)")())
         Printer.line()
         Self.printMeasures(status.progress)
         Printer.line()

@@ -42,7 +42,8 @@ struct LogCommand: ParsableCommand {
             ],
             events.map { e in
                 [
-                    String(e.id), e.happenedAt, e.what, e.actor, e.file ?? e.box ?? e.fonds ?? "", e.quantity,
+                    String(e.id), DateFormat.dateTime(e.happenedAt), e.what, e.actor, e.file ?? e.box ?? e.fonds ?? "",
+                    e.quantity,
                     e.notes(.current).joined(separator: "; "),
                 ]
             },

@@ -161,7 +161,7 @@ struct UserCommand: ParsableCommand {
                         state = Text(vi: "đã khóa", en: "disabled")()
                     } else if let until = u.lockedUntil, until > Date() {
                         state = Text(
-                            vi: "tạm khóa đến \(store.time.dateTime(of: until))",
+                            vi: "tạm khóa đến \(DateFormat.dateTime(store.time.dateTime(of: until)))",
                             en: "locked until \(store.time.dateTime(of: until))")()
                     } else {
                         state = Text(vi: "hoạt động", en: "active")()

@@ -81,7 +81,7 @@ struct NextCommand: ParsableCommand {
     static func place(_ item: QueueItem) -> String {
         guard let out = item.custody else { return item.location }
         return Text(
-            vi: "ngoài kho: \(out.holder) từ \(out.sinceDay)\(out.withBox ? " (cả hộp)" : "")",
+            vi: "ngoài kho: \(out.holder) từ \(DateFormat.day(out.sinceDay))\(out.withBox ? " (cả hộp)" : "")",
             en: "out: \(out.holder) since \(out.sinceDay)\(out.withBox ? " (whole box)" : "")")()
     }
 }

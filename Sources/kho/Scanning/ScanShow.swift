@@ -48,15 +48,15 @@ extension ScanCommand {
                 if m.hashHistory.count > 1 || m.seenSHA256 != nil {
                     Printer.line(Text(vi: "  \(m.name): lịch sử SHA-256:", en: "  \(m.name): SHA-256 history:")())
                     for h in m.hashHistory {
-                        Printer.line("    \(h.since)  \(h.sha256.prefix(16))…  \(h.reason)")
+                        Printer.line("    \(DateFormat.dateTime(h.since))  \(h.sha256.prefix(16))…  \(h.reason)")
                     }
                     if let seen = m.seenSHA256 {
                         Printer.line(
                             Text(
                                 vi:
-                                    "    \(m.changedAt ?? "?")  \(seen.prefix(16))…  đã đổi, chưa chấp nhận (kho scan accept)",
+                                    "    \(m.changedAt.map(DateFormat.dateTime) ?? "?")  \(seen.prefix(16))…  đã đổi, chưa chấp nhận (kho scan accept)",
                                 en:
-                                    "    \(m.changedAt ?? "?")  \(seen.prefix(16))…  changed, not accepted (kho scan accept)"
+                                    "    \(m.changedAt.map(DateFormat.dateTime) ?? "?")  \(seen.prefix(16))…  changed, not accepted (kho scan accept)"
                             )())
                     }
                 }

@@ -190,7 +190,7 @@ struct WeedCommand: ParsableCommand {
             Printer.done(
                 Text(
                     vi:
-                        "Phông \(r.fonds): Hội đồng duyệt hủy \(r.items) nhóm tài liệu (\(q.formatted(.vi))) theo \(r.reference) ngày \(r.day)",
+                        "Phông \(r.fonds): Hội đồng duyệt hủy \(r.items) nhóm tài liệu (\(q.formatted(.vi))) theo \(r.reference) ngày \(DateFormat.day(r.day))",
                     en:
                         "Fonds \(r.fonds): the council approved destroying \(r.items) groups of records (\(q.formatted(.en))) by \(r.reference) of \(r.day)"
                 ), event: r.event)
@@ -229,7 +229,7 @@ struct WeedCommand: ParsableCommand {
             Printer.done(
                 Text(
                     vi:
-                        "Phông \(r.fonds): đã hủy \(r.items) nhóm tài liệu (\(q.formatted(.vi))) theo \(r.reference) ngày \(r.day)",
+                        "Phông \(r.fonds): đã hủy \(r.items) nhóm tài liệu (\(q.formatted(.vi))) theo \(r.reference) ngày \(DateFormat.day(r.day))",
                     en:
                         "Fonds \(r.fonds): \(r.items) groups of records (\(q.formatted(.en))) destroyed under \(r.reference) of \(r.day)"
                 ), event: r.event)
