@@ -45,6 +45,11 @@ import Testing
         }
         let text = try kho("search", "giao dat")
         #expect(text.code == 0 && text.out.contains("hộp H1, A-3-2, phông UBND-SK1") && text.out.contains("H1/01/1"))
+        // A word starting with "-" is searched like any other (it was taken for options), and no words is a usage error
+        let dashed = try kho("search", "-dat", "--limit", "5")
+        #expect(dashed.code == 0 && dashed.out.contains("H1/01/1"), "\(dashed.err)")
+        let none = try kho("search", "--limit", "5")
+        #expect(none.code == 64 && none.err.contains("thiếu chữ cần tìm"), "\(none.err)")
         // The metadata export has the Circular's headers, in order, Vietnamese by default and English on request
         let metadata = try kho("export", "metadata", "--level", "document")
         #expect(

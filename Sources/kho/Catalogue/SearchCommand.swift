@@ -14,13 +14,23 @@ struct SearchCommand: ParsableCommand {
             en:
                 "Diacritics and case are ignored: “dat” finds “đất”, “Đất”, “ĐẤT”; typed with diacritics, exact matches come first. Results are grouped by file, with the box and location to fetch the paper.\nExample: kho search \"giao đất\"; kho search 12/QĐ-UBND --json"
         )())
-    @Argument(help: ArgumentHelp(Text(vi: "Chữ cần tìm.", en: "The words to find.")()))
-    var text: [String]
+    // Every word that is not one of kho's options is searched, a word starting with "-" too (`kho search -giao`:
+    // argument-parser took it for options and said the words were missing).
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(Text(vi: "Chữ cần tìm.", en: "The words to find.")()))
+    var text: [String] = []
     @Option(
         help: ArgumentHelp(Text(vi: "Số hồ sơ tối đa (mặc định 20).", en: "Most files shown (default 20).")()),
         transform: NumberBound.searchLimit.option)
     var limit = 20
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard text.isEmpty else { return }
+        throw ValidationError(
+            Text(
+                vi: "thiếu chữ cần tìm: kho search CHỮ… (ví dụ kho search \"giao đất\")",
+                en: "no words to find: kho search WORDS… (for example kho search \"giao đất\")")())
+    }
 
     func run() throws {
         let answer = try global.openForReading().search(text.joined(separator: " "), limit: limit)
