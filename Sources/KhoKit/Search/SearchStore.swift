@@ -81,9 +81,10 @@ struct SearchStore {
             else { return nil }
             let number = [row["number"] as String, row["symbol"] as String].filter { !$0.isEmpty }.joined(
                 separator: "/")
+            // The document's date as it is written on it (15/03/1995), not as it is stored.
             let text = [
-                number, row["date"] as String, row["issuer"] as String, row["summary"] as String,
-                row["notes"] as String,
+                number, DateFormat.day(row["date"] as String, lang: .vi), row["issuer"] as String,
+                row["summary"] as String, row["notes"] as String,
             ]
             .filter { !$0.isEmpty }.joined(separator: " · ")
             return SearchHit(
