@@ -7,11 +7,8 @@ public enum DateFormat {
     /// returned as it came.
     public static func day(_ text: String, lang: Lang, english: LocalDay.EnglishStyle = .words) -> String {
         if let d = LocalDay(prefixOf: text) { return d.display(lang, english: english) }
-        let b = Array(text.utf8)
-        if lang == .vi, b.count == 7, b[4] == UInt8(ascii: "-"),
-            b.enumerated().allSatisfy({ $0.offset == 4 || (0x30...0x39).contains($0.element) })
-        {
-            return String(text.suffix(2)) + "/" + String(text.prefix(4))
+        if lang == .vi, text.utf8.count == 7, let first = LocalDay(iso: text + "-01") {
+            return month(first, lang: lang)
         }
         return text
     }

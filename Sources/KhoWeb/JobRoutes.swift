@@ -16,7 +16,7 @@ extension ScanRoutes {
                 let summary = try store.ingest(root: root, profile: profile, by: who, lang: lang) { p in
                     progress(p.done, p.total)
                 }
-                return JobReport(headline: summary.headline, notes: summary.notes(time: store.time))
+                return JobReport(headline: summary.headline, notes: summary.notes())
             }
             return Responses.redirect(started ? "/jobs" : "/jobs?busy=1")
         }

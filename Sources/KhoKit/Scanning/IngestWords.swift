@@ -21,9 +21,9 @@ extension IngestSummary {
     /// The lines after the counts, in the order the command line prints them: the work day recorded, the masters
     /// that changed, the files whose pages do not match their sheets, the problems and the folder findings (at most
     /// ``linesShown`` of each, then how many more). A line that belongs to the one before starts with two spaces.
-    public func notes(time: LocalTime) -> [Text] {
+    public func notes() -> [Text] {
         var lines: [Text] = []
-        if let day = workDayWords(time: time) { lines.append(day) }
+        if let day = workDayWords() { lines.append(day) }
         if !changedPaths.isEmpty {
             lines.append(Text(vi: "Tệp đã thay đổi:", en: "Changed masters:"))
             lines += changedPaths.prefix(Self.linesShown).map { Text(verbatim: "  \($0)") }
@@ -84,11 +84,9 @@ extension IngestSummary {
     }
 
     /// Which work day(s) the ingest events were dated on and why, and how many files' DateTime tags were not believed.
-    func workDayWords(time: LocalTime) -> Text? {
+    func workDayWords() -> Text? {
         guard !workDays.isEmpty else { return nil }
-        func day(_ d: IngestWorkDay, _ lang: Lang) -> String {
-            time.parse(d.day).map { time.displayDay(of: $0, lang: lang) } ?? d.day
-        }
+        func day(_ d: IngestWorkDay, _ lang: Lang) -> String { DateFormat.day(d.day, lang: lang, english: .iso) }
         let days = workDays.map { d -> Text in
             let why =
                 switch d.source {

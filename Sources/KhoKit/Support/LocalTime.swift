@@ -97,13 +97,6 @@ public struct LocalTime: Sendable {
         return String(
             format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
-
-    /// A local day for people: `27/11/2026` in Vietnamese, `2026-11-27` in English.
-    public func displayDay(of date: Date, lang: Lang) -> String {
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        if lang == .vi { return String(format: "%02d/%02d/%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0) }
-        return day(of: date)
-    }
 }
 
 /// Why the archive's time zone cannot be set.

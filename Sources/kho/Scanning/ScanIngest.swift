@@ -44,7 +44,7 @@ extension ScanCommand {
                 root: root, profile: chosen, by: try who.attribution(), lang: .current, progress: { bar.update($0) })
             bar.finish()
             if global.json { return try Printer.json(summary) }
-            ScanCommand.printSummary(summary, time: store.time)
+            ScanCommand.printSummary(summary)
             if summary.failedQC + summary.unreadable + summary.missing > 0 {
                 Printer.line(Text(vi: "Xem chi tiết: kho scan problems", en: "Details: kho scan problems")())
             }
@@ -53,9 +53,9 @@ extension ScanCommand {
 
     /// What `kho scan ingest` did, for people: counts, then the library's words for the rest (the work day recorded,
     /// changed masters, problems, folder findings), the same the web's job page shows.
-    static func printSummary(_ s: IngestSummary, time: LocalTime) {
+    static func printSummary(_ s: IngestSummary) {
         printIngestCounts(s)
-        for line in s.notes(time: time) { Printer.line(line()) }
+        for line in s.notes() { Printer.line(line()) }
     }
 
     /// How long the ingest took against which profile, and the table of masters, pages, bytes and files it counted.
