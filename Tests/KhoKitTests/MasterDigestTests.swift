@@ -7,7 +7,8 @@ import Testing
 @testable import KhoKit
 
 /// The duplicate check finds a master's image among the merged and the recent digests alike, and the digests follow
-/// every write of a master (triggers), so a merge, a rescan or a deletion never hides or invents a duplicate.
+/// every write of a master (the ingest writes a new master's, triggers follow a change or a deletion), so a merge, a
+/// rescan or a deletion never hides or invents a duplicate.
 @Suite struct MasterDigestTests {
     let scans = try! TemporaryDirectory()
 
@@ -97,6 +98,8 @@ import Testing
                     SELECT (SELECT MIN(id) FROM file), 'X/' || i, '/elsewhere', '/elsewhere/X/' || i, i || '.tif', 1, i,
                            100, 0, 0, lower(hex(randomblob(32))), 1, 1, 'vn-2025', '[]', 0, '{}', 0, 0, 0 FROM n
                     """)
+            try db.execute(
+                sql: "INSERT INTO master_digest (master_id, prefix) SELECT id, substr(sha256, 1, 12) FROM master")
         }
         #expect(try digests(store).recent == MasterDigests.mergeAt + 1)
         // When an ingest runs
@@ -141,5 +144,27 @@ extension MasterDigestTests {
         }
         #expect(agrees == 1)
         #expect(try store.check().problems.filter { $0.code == "digest" } == [])
+    }
+}
+
+extension MasterDigestTests {
+    @Test func anIngestWritesEveryNewMastersDigestWithoutATriggerOnInsert() throws {
+        let store = try catalogue()
+        // Given masters in two files, one of them no TIFF (its bytes are hashed all the same)
+        try master("H1/01/0001.tif", [.rgb])
+        try master("H1/01/0002.tif", [.gray8])
+        try master("H1/02/0001.tif", [.rgb, .gray8])
+        try Data("not a TIFF".utf8).write(to: URL(fileURLWithPath: scans.file("H1/02/0002.tif")))
+        // When they are ingested
+        _ = try ingest(store)
+        // Then each has its digest, the one `kho check` expects, and no trigger on insert writes it (a statement
+        // journal for every master: migration v18)
+        #expect(try digests(store) == (0, 4, 4))
+        #expect(try store.check().problems.filter { $0.code == "digest" } == [])
+        let triggers = try store.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'master'")
+        }
+        #expect(triggers.sorted() == ["master_digest_delete", "master_digest_update"])
     }
 }

@@ -15,7 +15,7 @@ extension KhoStore {
     }
 
     /// Every master with a SHA-256 has its digest for the duplicate check, with its prefix, and no digest is left of a
-    /// master that has none (the triggers of `master_digest` keep them; a hand edit of the file could not).
+    /// master that has none (the ingest writes them and triggers keep them; a hand edit of the file could not).
     private static func checkDigests(_ tx: Stores, into report: inout CheckReport) throws {
         try appendProblems(code: "digest", rows: tx.integrity.digestMismatches(), into: &report) { subject in
             return (

@@ -1,6 +1,7 @@
 import GRDB
 
-/// The masters' SHA-256 digests as the duplicate check finds them (`master_digest`, kept by triggers on `master`):
+/// The masters' SHA-256 digests as the duplicate check finds them (`master_digest`, written with each new master
+/// by the ingest, changed and removed with it by triggers on `master`):
 /// merged ones in a big index, recent ones in a small one. Merging the recent ones is one pass over the big index,
 /// done by the ingest that leaves more than `mergeAt` of them.
 enum MasterDigests {

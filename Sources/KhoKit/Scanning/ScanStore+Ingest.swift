@@ -152,7 +152,8 @@ extension ScanStore {
 
     /// Writes master `m` of file `fileId` as read now: inserted when new, upserted when `replacing` its row (a plain
     /// insert spares SQLite the statement journal an upsert needs: its update half writes a table other tables refer
-    /// to, 30 % of the cost of the insert). Returns the row's id when inserted.
+    /// to, 30 % of the cost of the insert), with its digest for the duplicate check (``MasterDigests``). Returns the
+    /// row's id when inserted.
     func writeMaster(
         _ m: ReadMaster, fileId: Int64, root: String, profile: String, reference: String?, problems: String,
         problemCount: Int, seen: String?, changedAt: Int64?, now: Date, replacing: Bool
@@ -163,8 +164,25 @@ extension ScanStore {
             id.ctimeNS, reference, m.result.pageCount, m.result.isReadable, profile, problems, problemCount,
             m.metadata, Int64(m.scannedAt.timeIntervalSince1970), Int64(now.timeIntervalSince1970), seen, changedAt,
         ])
-        return db.lastInsertedRowID
+        let row = db.lastInsertedRowID
+        if replacing {
+            // An update changes the digest through its trigger; an upsert that found no row inserted one.
+            try db.cachedStatement(sql: Self.digestOfRecorded).execute(arguments: [m.disk.relPath])
+        } else if let reference {
+            try db.cachedStatement(sql: Self.insertDigest).execute(arguments: [row, reference])
+        }
+        return row
     }
+
+    /// The digest of a master just inserted (no trigger does it: see migration v18).
+    private static let insertDigest = "INSERT INTO master_digest (master_id, prefix) VALUES (?, substr(?, 1, 12))"
+
+    /// The digest of the master at a path, when it has a SHA-256 and no digest yet.
+    private static let digestOfRecorded = """
+        INSERT INTO master_digest (master_id, prefix)
+        SELECT id, substr(sha256, 1, 12) FROM master m WHERE rel_path = ? AND sha256 IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM master_digest d WHERE d.master_id = m.id)
+        """
 
     /// The row of the master at `rel` before this ingest writes it; nil when there is none.
     func previousMaster(rel: String) throws -> PreviousMaster? {
