@@ -1,7 +1,6 @@
 import Foundation
 import KhoConcurrency
 import KhoTIFF
-import Synchronization
 
 /// A master read from disk, ready to be written.
 struct ReadMaster: Sendable {
@@ -83,33 +82,34 @@ extension KhoStore {
         return summary
     }
 
-    /// Reads and writes the batches: reading batch n+1 (on all cores) overlaps writing batch n, so the database never
-    /// waits for the disk or the other way round. Batches are written in transactions of up to `run.transaction`
+    /// Reads and writes the batches. The masters are read, hashed and checked ahead of the writer, in order, by one
+    /// thread per other core; the writer (this thread) records them and, whenever the master it needs next is still
+    /// being read, reads a later one itself (``OrderedPrefetch``): the database never waits for the disk nor the
+    /// other way round, and no core is shared. Batches are written in transactions of up to `run.transaction`
     /// (``IngestTransaction``), each holding whole catalogue files. Returns the files counted by work day.
     private func writeBatches(
         _ batches: [[WorkItem]], run: IngestRun, summary: inout IngestSummary
     ) throws -> [WorkDayKey: Int] {
-        let total = batches.joined().reduce(0) { $0 + $1.toRead.count }
+        let masters = batches.joined().flatMap(\.toRead)
         var done = 0
         var days: [WorkDayKey: Int] = [:]
-        let reader = PipelinedReader(profile: run.profile, time: time, now: run.now)
-        reader.start(batches.first ?? [])
-        var reading = true
+        let (profile, time, now) = (run.profile, time, run.now)
+        let reader = OrderedPrefetch(masters, helpers: OrderedPrefetch<MasterOnDisk, ReadMaster>.helpersBesideConsumer)
+        {
+            Self.readMaster($0, profile: profile, time: time, now: now)
+        }
+        defer { reader.stop() }
         var index = 0
-        defer { if reading { _ = reader.wait() } }
         while index < batches.count {
             let opened = Date()
             var gathered = 0
             // Only into the catalogue the ingest read its codes from (a restore or a copy over it stops it).
             try writing(still: run.identity, task: Self.ingestTask) { tx in
                 repeat {
-                    let results = reader.wait()
-                    reading = index + 1 < batches.count
-                    if reading { reader.start(batches[index + 1]) }
-                    var offset = 0
                     for item in batches[index] {
-                        let read = results[offset..<(offset + item.toRead.count)]
-                        offset += item.toRead.count
+                        let read = ArraySlice((done..<(done + item.toRead.count)).map { reader.take($0) })
+                        done += item.toRead.count
+                        gathered += item.toRead.count
                         Self.countRead(read, ref: item.ref, lang: run.lang, into: &summary)
                         try self.record(
                             tx, fileId: item.fileId, read: read, recorded: item.recorded, gone: item.gone,
@@ -118,15 +118,14 @@ extension KhoStore {
                             summary: &summary,
                             days: &days)
                     }
-                    done += results.count
-                    gathered += results.count
                     index += 1
                 } while index < batches.count && gathered < run.transaction.masters
                     && Date().timeIntervalSince(opened) < run.transaction.seconds
             }
             run.progress?(
                 IngestProgress(
-                    done: done, total: total, bytes: summary.bytes, elapsed: Date().timeIntervalSince(run.started)))
+                    done: done, total: masters.count, bytes: summary.bytes,
+                    elapsed: Date().timeIntervalSince(run.started)))
         }
         return days
     }
@@ -153,23 +152,19 @@ extension KhoStore {
         }
     }
 
-    /// Reads, hashes and checks masters on all cores, off Swift's cooperative pool (the work blocks on I/O).
-    fileprivate static func readMasters(
-        _ masters: [MasterOnDisk], profile: QualityProfile, time: LocalTime, now: Date
-    ) -> [ReadMaster] {
-        guard !masters.isEmpty else { return [] }
-        let options = TIFFReadOptions(computeSHA256: true)
-        return ParallelMap.map(masters) { disk in
-            let result = TIFFReader.read(path: disk.diskPath, options: options)
-            let problems = profile.check(result).map {
-                StoredProblem(page: $0.page, code: $0.code, vi: $0.message(in: .vi), en: $0.message(in: .en))
-            }
-            let tagged = tagDates(result, time: time)
-            return ReadMaster(
-                disk: disk, result: result, problems: problems, problemsJSON: StoredProblem.json(problems),
-                metadata: MasterMetadata.json(result), scannedAt: scanTime(tagged: tagged, disk: disk, now: now),
-                tagged: tagged)
+    /// Reads, hashes and checks one master.
+    fileprivate static func readMaster(
+        _ disk: MasterOnDisk, profile: QualityProfile, time: LocalTime, now: Date
+    ) -> ReadMaster {
+        let result = TIFFReader.read(path: disk.diskPath, options: TIFFReadOptions(computeSHA256: true))
+        let problems = profile.check(result).map {
+            StoredProblem(page: $0.page, code: $0.code, vi: $0.message(in: .vi), en: $0.message(in: .en))
         }
+        let tagged = tagDates(result, time: time)
+        return ReadMaster(
+            disk: disk, result: result, problems: problems, problemsJSON: StoredProblem.json(problems),
+            metadata: MasterMetadata.json(result), scannedAt: scanTime(tagged: tagged, disk: disk, now: now),
+            tagged: tagged)
     }
 
     /// When a master was scanned: its latest plausible DateTime tag, else its modification time.
@@ -228,35 +223,4 @@ private struct IngestRun {
     var identity: CatalogueWatch
     var transaction: IngestTransaction
     var progress: (@Sendable (IngestProgress) -> Void)?
-}
-
-/// Reads one batch of masters in the background while the caller writes the previous one.
-private final class PipelinedReader: Sendable {
-    private let profile: QualityProfile
-    private let time: LocalTime
-    private let now: Date
-    private let done = DispatchSemaphore(value: 0)
-    private let result = Mutex<[ReadMaster]>([])
-
-    init(profile: QualityProfile, time: LocalTime, now: Date) {
-        self.profile = profile
-        self.time = time
-        self.now = now
-    }
-
-    /// Starts reading `batch` on a background thread; `wait()` returns its results.
-    func start(_ batch: [WorkItem]) {
-        let masters = batch.flatMap(\.toRead)
-        Thread.detachNewThread { [self] in
-            let read = KhoStore.readMasters(masters, profile: profile, time: time, now: now)
-            result.withLock { $0 = read }
-            done.signal()
-        }
-    }
-
-    /// Waits for the batch started last and returns what it read, in order.
-    func wait() -> [ReadMaster] {
-        done.wait()
-        return result.withLock { $0 }
-    }
 }

@@ -53,6 +53,7 @@ public struct MasterMetadata: Codable, Sendable {
     /// The keys are those of the types' `Codable` conformances, so `JSONDecoder` reads it back as `MasterMetadata`.
     static func json(_ result: TIFFFileResult) -> String {
         var out = "{\"fileSize\":\(result.fileSize)"
+        out.reserveCapacity(128 + 512 * result.pages.count)  // a page's tags take about 400 bytes
         if let format = result.format { out += ",\"format\":\"\(format.rawValue)\"" }
         if let order = result.byteOrder { out += ",\"byteOrder\":\"\(order.rawValue)\"" }
         out += ",\"pages\":["
