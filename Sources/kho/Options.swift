@@ -9,7 +9,8 @@ struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp(
             Text(
                 vi: "Tệp danh mục SQLite (mặc định: KHO_DB hoặc catalog/kho.sqlite).",
-                en: "The SQLite catalogue (default: KHO_DB or catalog/kho.sqlite).")(), valueName: "PATH"))
+                en: "The SQLite catalogue (default: KHO_DB or catalog/kho.sqlite).")(),
+            valueName: Placeholder.catalogue()))
     var db: String?
 
     @Flag(
@@ -47,7 +48,7 @@ struct WhoOptions: ParsableArguments {
         help: ArgumentHelp(
             Text(
                 vi: "Người làm việc này (mặc định: biến KHO_OPERATOR).", en: "Who did the work (default: KHO_OPERATOR)."
-            )(), valueName: Text(vi: "TÊN", en: "NAME")()))
+            )(), valueName: Placeholder.name()))
     var by: String?
 
     @Option(

@@ -8,11 +8,12 @@ struct VerifySelectionOptions: ParsableArguments {
         name: .customLong("older-than"),
         help: ArgumentHelp(
             Text(vi: "Chỉ tệp chưa kiểm tra trong N ngày.", en: "Only files not verified for N days.")(),
-            valueName: Text(vi: "NGÀY", en: "DAYS")()), transform: NumberBound.days.option)
+            valueName: Placeholder.days()), transform: NumberBound.days.option)
     var olderThan: Int?
     @Option(
-        help: ArgumentHelp(
-            Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")()),
+        help: Placeholder.count.on(
+            ArgumentHelp(
+                Text(vi: "Chỉ kiểm tra một mẫu ngẫu nhiên N tệp.", en: "Only a random sample of N files.")())),
         transform: NumberBound.count.option)
     var sample: Int?
 

@@ -38,6 +38,33 @@ import Testing
         }
     }
 
+    /// Every command's usage line names each value in the language of the help: `--db <TỆP>`, `kho file show
+    /// <HỘP/HỒSƠ>`, never argument-parser's English property names (`<path>`, `<ref>`, `<fonds>`) or an English word
+    /// (`<PATH>`, `<NAME>`). A value typed the same in both languages (a format, a list of literal values, `N`) is the
+    /// same in both.
+    @Test func everyValueInEveryUsageLineIsNamedInTheHelpsLanguage() throws {
+        func placeholders(_ path: [String], _ lang: String) throws -> [String] {
+            let r = try Kho().run(path + ["--help"], env: ["KHO_LANG": lang, "COLUMNS": "80"])
+            let usage =
+                r.out.split(separator: "\n").first { $0.hasPrefix("CÁCH DÙNG:") || $0.hasPrefix("USAGE:") } ?? ""
+            return usage.matches(of: /<([^>]+)>/).map { String($0.1) }
+        }
+        var untranslated: [String] = []
+        var checked = 0
+        for (path, type) in CommandTreeTests.commands() where type.configuration.subcommands.isEmpty {
+            let args = Array(path.split(separator: " ").dropFirst().map(String.init))
+            let (vi, en) = (try placeholders(args, "vi"), try placeholders(args, "en"))
+            #expect(vi.count == en.count, "\(path): \(vi) against \(en)")
+            for (v, e) in zip(vi, en) {
+                let literal = e.contains("|") || e.contains("=") || e.hasPrefix("YYYY") || e == "N"
+                checked += literal ? 0 : 1
+                if !literal && v == e { untranslated.append("\(path): <\(v)>") }
+            }
+        }
+        #expect(checked > 250, "only \(checked) placeholders read")
+        #expect(untranslated.isEmpty, "\(untranslated.joined(separator: "\n"))")
+    }
+
     @Test func englishModeKeepsArgumentParsersOwnWords() throws {
         let r = try Kho().run(["file", "add", "H1/01", "--years", "1990", "--title", "x"], env: ["KHO_LANG": "en"])
         #expect(r.err.hasPrefix("Error: Unknown option '--years'"), "\(r.err)")
@@ -152,7 +179,7 @@ import Testing
                                   định: số người đã làm trong kỳ đo).
           --days-per-week <N>     Số ngày mỗi tuần mỗi người dành cho việc này theo kế
                                   hoạch (mặc định 5: toàn thời gian).
-          --day-rate <day-rate>   Đơn giá một ngày công thuê thêm (đồng), thay cho tệp
+          --day-rate <ĐỒNG>       Đơn giá một ngày công thuê thêm (đồng), thay cho tệp
                                   đơn giá.
           --until <YYYY-MM-DD>    Hạn hoàn thành: cần bao nhiêu người để xong trước
                                   ngày này (P50, P90).
@@ -160,21 +187,21 @@ import Testing
                                   đó).
           --as-known              Cùng --as-of: chỉ việc đã được ghi đến ngày đó (điều
                                   có thể biết vào hôm ấy).
-          --scope <scope>         Phạm vi: all (mặc định) hoặc permanent (chỉ số hóa hồ
+          --scope <all|permanent> Phạm vi: all (mặc định) hoặc permanent (chỉ số hóa hồ
                                   sơ vĩnh viễn). (giá trị: all, permanent; mặc định: all)
-          --fonds <fonds>         Chỉ một phông.
-          --window <window>       Số ngày có việc dùng để đo năng suất (mặc định 90).
-          --seed <seed>           Hạt giống cho lấy mẫu lại (kết quả giống nhau trên
+          --fonds <PHÔNG>         Chỉ một phông.
+          --window <NGÀY>         Số ngày có việc dùng để đo năng suất (mặc định 90).
+          --seed <N>              Hạt giống cho lấy mẫu lại (kết quả giống nhau trên
                                   mọi máy). (mặc định: 2026)
-          --resamples <resamples> Số lần lấy mẫu lại.
-          --rates <rates>         Tệp đơn giá (mặc định: rates.toml cạnh danh mục, hoặc
+          --resamples <N>         Số lần lấy mẫu lại.
+          --rates <TỆP>           Tệp đơn giá (mặc định: rates.toml cạnh danh mục, hoặc
                                   KHO_RATES).
-          --save <save>           Lưu dự toán với tên này (để trình lại đúng như đã
+          --save <TÊN>            Lưu dự toán với tên này (để trình lại đúng như đã
                                   gửi).
           --csv                   In bảng CSV cho bảng tính.
           --by <TÊN>              Người lưu dự toán, cùng --save (mặc định: biến
                                   KHO_OPERATOR).
-          --db <PATH>             Tệp danh mục SQLite (mặc định: KHO_DB hoặc
+          --db <TỆP>              Tệp danh mục SQLite (mặc định: KHO_DB hoặc
                                   catalog/kho.sqlite).
           --json                  In kết quả dạng JSON cho script.
           --lang <vi|en>          Ngôn ngữ: vi (mặc định) hoặc en. (giá trị: vi, en)
@@ -190,7 +217,7 @@ import Testing
 
     static let unknownOption = """
         lỗi: không có tùy chọn «--years»
-        Cách dùng: kho file add [<tùy chọn>] <ref> --title <title>
+        Cách dùng: kho file add [<tùy chọn>] <HỘP/HỒSƠ> --title <TIÊU_ĐỀ>
           Xem `kho file add --help` để biết cách dùng.
         """
 }

@@ -16,21 +16,27 @@ struct BoxCommand: ParsableCommand {
                 Text(
                     vi: "Độ dài (mét giá), > 0 và tối đa 10; mặc định 0,125 = một hộp tiêu chuẩn.",
                     en: "Extent in linear metres, > 0 and at most 10; default 0.125 = one standard box.")(),
-                valueName: Text(vi: "MÉT", en: "METRES")()))
+                valueName: Placeholder.metres()))
         var extent: String?
-        @Option(help: ArgumentHelp(Text(vi: "Vị trí trên giá, ví dụ A-3-2.", en: "Shelf location, e.g. A-3-2.")()))
+        @Option(
+            help: Placeholder.place.on(
+                ArgumentHelp(Text(vi: "Vị trí trên giá, ví dụ A-3-2.", en: "Shelf location, e.g. A-3-2.")())))
         var location: String?
         @Option(
             name: .customLong("start-year"),
-            help: ArgumentHelp(Text(vi: "Năm bắt đầu của tài liệu.", en: "First year of the records.")()))
+            help: Placeholder.year.on(
+                ArgumentHelp(Text(vi: "Năm bắt đầu của tài liệu.", en: "First year of the records.")())))
         var startYear: String?
         @Option(
             name: .customLong("end-year"),
-            help: ArgumentHelp(Text(vi: "Năm kết thúc của tài liệu.", en: "Last year of the records.")()))
+            help: Placeholder.year.on(
+                ArgumentHelp(Text(vi: "Năm kết thúc của tài liệu.", en: "Last year of the records.")())))
         var endYear: String?
-        @Option(help: ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")()))
+        @Option(
+            help: Placeholder.condition.on(
+                ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")())))
         var condition: String?
-        @Option(help: ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")()))
+        @Option(help: Placeholder.note.on(ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")())))
         var notes: String?
     }
 
@@ -47,21 +53,22 @@ struct BoxCommand: ParsableCommand {
             )())
 
         @Argument(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Mã hộp, ví dụ H0012: chữ, số, - _ . (không bắt đầu bằng . hay -), tối đa 32 ký tự.",
-                    en:
-                        "Box code, e.g. H0012: letters, digits, - _ . (not starting with . or -), at most 32 characters."
-                )()))
+            help: Placeholder.box.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Mã hộp, ví dụ H0012: chữ, số, - _ . (không bắt đầu bằng . hay -), tối đa 32 ký tự.",
+                        en:
+                            "Box code, e.g. H0012: letters, digits, - _ . (not starting with . or -), at most 32 characters."
+                    )())))
         var code: String
-        @Option(help: ArgumentHelp(Text(vi: "Mã phông.", en: "Fonds code.")()))
+        @Option(help: Placeholder.fonds.on(ArgumentHelp(Text(vi: "Mã phông.", en: "Fonds code.")())))
         var fonds: String
         @Option(
             help: ArgumentHelp(
                 Text(
                     vi: "Hộp/bó gốc mà hộp này được tạo ra từ đó khi chỉnh lý.",
                     en: "The box or bundle this box was made from by arrangement.")(),
-                valueName: Text(vi: "HỘP", en: "BOX")()))
+                valueName: Placeholder.box()))
         var from: String?
         @OptionGroup var description: Description
         @OptionGroup var who: WhoOptions
@@ -91,21 +98,25 @@ struct BoxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: Text(vi: "Liệt kê hộp, có lọc.", en: "List boxes, with filters.")())
-        @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")()))
+        @Option(help: Placeholder.fonds.on(ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")())))
         var fonds: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Chỉ vị trí bắt đầu bằng chuỗi này, ví dụ A-3.",
-                    en: "Only locations starting with this, e.g. A-3.")()))
+            help: Placeholder.place.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Chỉ vị trí bắt đầu bằng chuỗi này, ví dụ A-3.",
+                        en: "Only locations starting with this, e.g. A-3.")())))
         var location: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Trạng thái chỉnh lý: \(ArrangementState.keys).",
-                    en: "Arrangement state: \(ArrangementState.keys).")()))
+            help: Placeholder.state.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Trạng thái chỉnh lý: \(ArrangementState.keys).",
+                        en: "Arrangement state: \(ArrangementState.keys).")())))
         var state: String?
-        @Option(help: ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")()))
+        @Option(
+            help: Placeholder.condition.on(
+                ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")())))
         var condition: String?
         @OptionGroup var global: GlobalOptions
 
@@ -143,7 +154,7 @@ struct BoxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: Text(vi: "Xem một hộp và các hồ sơ trong hộp.", en: "Show a box and its files.")())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
+        @Argument(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")())))
         var code: String
         @OptionGroup var global: GlobalOptions
 
@@ -184,16 +195,18 @@ struct BoxCommand: ParsableCommand {
             abstract: Text(
                 vi: "Sửa mô tả một hộp (ghi lại giá trị cũ để có thể hoàn tác).",
                 en: "Change a box's description (the old values are kept, so it can be undone).")())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
+        @Argument(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")())))
         var code: String
-        @Option(help: ArgumentHelp(Text(vi: "Chuyển sang phông khác.", en: "Move to another fonds.")()))
+        @Option(
+            help: Placeholder.fonds.on(
+                ArgumentHelp(Text(vi: "Chuyển sang phông khác.", en: "Move to another fonds.")())))
         var fonds: String?
         @Option(
             help: ArgumentHelp(
                 Text(
                     vi: "Sửa số mét giữ lại của hộp đã chỉnh lý (≤ độ dài).",
                     en: "Correct the metres kept by an arranged box (not more than its extent).")(),
-                valueName: Text(vi: "MÉT", en: "METRES")()))
+                valueName: Placeholder.metres()))
         var kept: String?
         @OptionGroup var description: Description
         @OptionGroup var who: WhoOptions
@@ -216,9 +229,11 @@ struct BoxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "move",
             abstract: Text(vi: "Ghi vị trí mới của hộp trên giá.", en: "Record a box's new shelf location.")())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
+        @Argument(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")())))
         var code: String
-        @Option(help: ArgumentHelp(Text(vi: "Vị trí mới, ví dụ B-1-4.", en: "New location, e.g. B-1-4.")()))
+        @Option(
+            help: Placeholder.place.on(
+                ArgumentHelp(Text(vi: "Vị trí mới, ví dụ B-1-4.", en: "New location, e.g. B-1-4.")())))
         var to: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -243,9 +258,9 @@ extension BoxCommand {
                 en:
                     "Refused once a file in it has masters or a delivered PDF/A copy. Example: kho box rename H012 H0012 --by Thu"
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hiện tại.", en: "The current code.")(), valueName: "OLD"))
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hiện tại.", en: "The current code.")(), valueName: Placeholder.old()))
         var old: String
-        @Argument(help: ArgumentHelp(Text(vi: "Mã mới.", en: "The new code.")(), valueName: "NEW"))
+        @Argument(help: ArgumentHelp(Text(vi: "Mã mới.", en: "The new code.")(), valueName: Placeholder.new()))
         var new: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -269,7 +284,7 @@ extension BoxCommand {
                 en:
                     "Only a box with no files, no arrangement, no destruction list and nothing else but its registration, edits, moves and renames."
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")()))
+        @Argument(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Mã hộp.", en: "Box code.")())))
         var code: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

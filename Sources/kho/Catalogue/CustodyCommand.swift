@@ -31,11 +31,13 @@ struct OutCommand: ParsableCommand {
                     moved (record `kho in` first). Scanning does not require a hand-out.
                     Example: kho out H0012 --to "Lê Thị Hoa" --purpose scan --due 2026-12-15 --by Thu;  kho out H0012/03 --to "Chairman" --purpose read --by Thu
                     """)())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP hoặc HỘP/HỒSƠ.", en: "BOX or BOX/FILE.")()))
+        @Argument(
+            help: Placeholder.boxOptionalFile.on(ArgumentHelp(Text(vi: "HỘP hoặc HỘP/HỒSƠ.", en: "BOX or BOX/FILE.")()))
+        )
         var target: String
         @Option(
             help: ArgumentHelp(
-                Text(vi: "Người nhận giữ.", en: "Who takes it.")(), valueName: Text(vi: "TÊN", en: "NAME")()))
+                Text(vi: "Người nhận giữ.", en: "Who takes it.")(), valueName: Placeholder.name()))
         var to: String
         @Option(
             help: ArgumentHelp(
@@ -45,7 +47,7 @@ struct OutCommand: ParsableCommand {
         var purpose: String
         @Option(
             help: ArgumentHelp(
-                Text(vi: "Hạn trả (giờ địa phương).", en: "Due back on (local day).")(), valueName: "YYYY-MM-DD"))
+                Text(vi: "Hạn trả (giờ địa phương).", en: "Due back on (local day).")(), valueName: Placeholder.day()))
         var due: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -111,7 +113,8 @@ struct InCommand: ParsableCommand {
             en:
                 "Example: kho in H0012 --by Thu. A file that went out with its whole box comes back with the box (kho in BOX)."
         )())
-    @Argument(help: ArgumentHelp(Text(vi: "HỘP hoặc HỘP/HỒSƠ.", en: "BOX or BOX/FILE.")()))
+    @Argument(
+        help: Placeholder.boxOptionalFile.on(ArgumentHelp(Text(vi: "HỘP hoặc HỘP/HỒSƠ.", en: "BOX or BOX/FILE.")())))
     var target: String
     @OptionGroup var who: WhoOptions
     @OptionGroup var global: GlobalOptions

@@ -13,70 +13,85 @@ struct DocCommand: ParsableCommand {
     /// The fields of Circular 05/2025 a commune fills for a document, shared by `doc add` and `doc edit`.
     struct Fields: ParsableArguments {
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Tên loại: Quyết định, Công văn, Tờ trình, Báo cáo… (xem kho doc kind).",
-                    en: "Kind: Decision, Official letter, Submission, Report… (see kho doc kind).")()))
+            help: Placeholder.kind.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Tên loại: Quyết định, Công văn, Tờ trình, Báo cáo… (xem kho doc kind).",
+                        en: "Kind: Decision, Official letter, Submission, Report… (see kho doc kind).")())))
         var kind: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Số, hoặc cả số và ký hiệu: 12/QĐ-UBND (được tách).",
-                    en: "Number, or number and symbol together: 12/QĐ-UBND (split).")()))
+            help: Placeholder.number.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Số, hoặc cả số và ký hiệu: 12/QĐ-UBND (được tách).",
+                        en: "Number, or number and symbol together: 12/QĐ-UBND (split).")())))
         var number: String?
-        @Option(help: ArgumentHelp(Text(vi: "Ký hiệu: QĐ-UBND.", en: "Symbol: QĐ-UBND.")()))
+        @Option(help: Placeholder.symbol.on(ArgumentHelp(Text(vi: "Ký hiệu: QĐ-UBND.", en: "Symbol: QĐ-UBND.")())))
         var symbol: String?
         @Option(
-            help: ArgumentHelp(
-                Text(vi: "Ngày tháng năm: 15/03/2001, 03/2001 hoặc 2001.", en: "Date: 15/03/2001, 03/2001 or 2001.")()))
+            help: Placeholder.date.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Ngày tháng năm: 15/03/2001, 03/2001 hoặc 2001.", en: "Date: 15/03/2001, 03/2001 or 2001.")()
+                )))
         var date: String?
         @Option(
-            help: ArgumentHelp(
-                Text(vi: "Cơ quan, tổ chức, cá nhân ban hành (tác giả).", en: "Issuing body or person (author).")()))
+            help: Placeholder.issuer.on(
+                ArgumentHelp(
+                    Text(vi: "Cơ quan, tổ chức, cá nhân ban hành (tác giả).", en: "Issuing body or person (author).")())
+            ))
         var issuer: String?
-        @Option(help: ArgumentHelp(Text(vi: "Trích yếu nội dung.", en: "Summary of contents.")()))
+        @Option(
+            help: Placeholder.summary.on(ArgumentHelp(Text(vi: "Trích yếu nội dung.", en: "Summary of contents.")())))
         var summary: String?
         @Option(
             help: ArgumentHelp(
                 Text(
                     vi: "Trang trong bản quét của hồ sơ: TỪ-ĐẾN, ví dụ 3-5.",
-                    en: "Pages in the file's masters: FROM-TO, e.g. 3-5.")(), valueName: "FROM-TO"))
+                    en: "Pages in the file's masters: FROM-TO, e.g. 3-5.")(), valueName: Placeholder.fromTo()))
         var pages: String?
         @Option(
             name: .customLong("page-count"),
-            help: ArgumentHelp(
-                Text(
-                    vi: "Số lượng trang (khi chưa có khoảng trang).", en: "Number of pages (when no range is known).")()
-            ))
+            help: Placeholder.count.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Số lượng trang (khi chưa có khoảng trang).",
+                        en: "Number of pages (when no range is known).")()
+                )))
         var pageCount: String?
         @Option(
-            help: ArgumentHelp(Text(vi: "Tờ số như trên mục lục: 3-5.", en: "Sheet numbers as in the list: 3-5.")()))
+            help: Placeholder.fromTo.on(
+                ArgumentHelp(Text(vi: "Tờ số như trên mục lục: 3-5.", en: "Sheet numbers as in the list: 3-5.")())))
         var sheets: String?
         @Option(
-            help: ArgumentHelp(Text(vi: "Ngôn ngữ (mặc định: của hồ sơ).", en: "Language (default: the file's).")()))
+            help: Placeholder.language.on(
+                ArgumentHelp(Text(vi: "Ngôn ngữ (mặc định: của hồ sơ).", en: "Language (default: the file's).")())))
         var language: String?
         @Option(
             help: ArgumentHelp(
                 Text(vi: "Bút tích: yes hoặc no.", en: "Handwritten marks: yes or no.")(), valueName: "yes|no"))
         var autograph: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Tình trạng vật lý: \(Condition.keys) (mặc định: của hồ sơ).",
-                    en: "Condition: \(Condition.keys) (default: the file's).")()))
+            help: Placeholder.condition.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Tình trạng vật lý: \(Condition.keys) (mặc định: của hồ sơ).",
+                        en: "Condition: \(Condition.keys) (default: the file's).")())))
         var condition: String?
         @Option(
-            help: ArgumentHelp(Text(vi: "Thời hạn lưu trữ nếu khác hồ sơ.", en: "Retention when not the file's.")()))
+            help: Placeholder.retention.on(
+                ArgumentHelp(Text(vi: "Thời hạn lưu trữ nếu khác hồ sơ.", en: "Retention when not the file's.")())))
         var retention: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Chế độ sử dụng nếu khác hồ sơ: \(Access.keys).",
-                    en: "Access when not the file's: \(Access.keys).")()))
+            help: Placeholder.access.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Chế độ sử dụng nếu khác hồ sơ: \(Access.keys).",
+                        en: "Access when not the file's: \(Access.keys).")())))
         var access: String?
-        @Option(help: ArgumentHelp(Text(vi: "Từ khóa.", en: "Keywords.")()))
+        @Option(help: Placeholder.keywords.on(ArgumentHelp(Text(vi: "Từ khóa.", en: "Keywords.")())))
         var keywords: String?
-        @Option(help: ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")()))
+        @Option(help: Placeholder.note.on(ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")())))
         var notes: String?
 
         func draft() throws -> DocumentDraft {
@@ -112,7 +127,13 @@ struct DocCommand: ParsableCommand {
                 en:
                     "Example: kho doc add H0012/03 --number 12/QĐ-UBND --date 15/03/2001 --issuer \"UBND xã Sơn Kim\" --summary \"On land allocation\" --pages 3-5 --by Thu"
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ[/SỐ]", en: "BOX/FILE[/NO]")()))
+        @Argument(
+            help: Placeholder.boxFileOptionalDocument.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Hồ sơ, ví dụ H0012/03, hoặc văn bản với số của nó, ví dụ H0012/03/7.",
+                        en: "The file, e.g. H0012/03, or the document with its number, e.g. H0012/03/7.")()))
+        )
         var ref: String
         @OptionGroup var fields: Fields
         @OptionGroup var who: WhoOptions
@@ -137,13 +158,15 @@ struct DocCommand: ParsableCommand {
                 vi: "Liệt kê văn bản của một hồ sơ, một hộp hoặc tất cả.",
                 en: "List the documents of a file, a box, or all.")())
         @Argument(
-            help: ArgumentHelp(Text(vi: "HỘP hoặc HỘP/HỒSƠ (bỏ trống: tất cả).", en: "BOX or BOX/FILE (none: all).")()))
+            help: Placeholder.boxOptionalFile.on(
+                ArgumentHelp(Text(vi: "HỘP hoặc HỘP/HỒSƠ (bỏ trống: tất cả).", en: "BOX or BOX/FILE (none: all).")())))
         var scope: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Chỉ văn bản có chuỗi này (không phân biệt dấu, hoa thường).",
-                    en: "Only documents containing this text (diacritics and case ignored).")()))
+            help: Placeholder.text.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Chỉ văn bản có chuỗi này (không phân biệt dấu, hoa thường).",
+                        en: "Only documents containing this text (diacritics and case ignored).")())))
         var search: String?
         @OptionGroup var global: GlobalOptions
 
@@ -174,7 +197,9 @@ struct DocCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: Text(vi: "Xem một văn bản.", en: "Show a document.")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ/SỐ", en: "BOX/FILE/NO")()))
+        @Argument(
+            help: Placeholder.boxFileDocument.on(
+                ArgumentHelp(Text(vi: "Văn bản, ví dụ H0012/03/7.", en: "The document, e.g. H0012/03/7.")())))
         var ref: String
         @OptionGroup var global: GlobalOptions
 
@@ -208,7 +233,9 @@ struct DocCommand: ParsableCommand {
             abstract: Text(
                 vi: "Sửa một văn bản (ghi giá trị cũ để có thể hoàn tác).",
                 en: "Change a document (the old values are kept, so it can be undone).")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ/SỐ", en: "BOX/FILE/NO")()))
+        @Argument(
+            help: Placeholder.boxFileDocument.on(
+                ArgumentHelp(Text(vi: "Văn bản, ví dụ H0012/03/7.", en: "The document, e.g. H0012/03/7.")())))
         var ref: String
         @OptionGroup var fields: Fields
         @OptionGroup var who: WhoOptions
@@ -231,9 +258,13 @@ struct DocCommand: ParsableCommand {
             abstract: Text(
                 vi: "Chuyển văn bản sang hồ sơ khác hoặc số thứ tự khác.",
                 en: "Move a document to another file or number.")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ/SỐ", en: "BOX/FILE/NO")()))
+        @Argument(
+            help: Placeholder.boxFileDocument.on(
+                ArgumentHelp(Text(vi: "Văn bản, ví dụ H0012/03/7.", en: "The document, e.g. H0012/03/7.")())))
         var ref: String
-        @Option(help: ArgumentHelp(Text(vi: "Đích: HỘP/HỒSƠ[/SỐ].", en: "Destination: BOX/FILE[/NO].")()))
+        @Option(
+            help: Placeholder.boxFileOptionalDocument.on(
+                ArgumentHelp(Text(vi: "Đích: HỘP/HỒSƠ[/SỐ].", en: "Destination: BOX/FILE[/NO].")())))
         var to: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -259,18 +290,23 @@ struct DocCommand: ParsableCommand {
                     "Example: kho doc kind; kho doc kind --add joint --vi \"Tờ trình liên tịch\" --en \"Joint submission\" --by Thu"
             )())
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Mã tên loại mới (chữ không dấu, số, _).", en: "New kind key (unaccented letters, digits, _).")()
-            ))
+            help: Placeholder.key.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Mã tên loại mới (chữ không dấu, số, _).",
+                        en: "New kind key (unaccented letters, digits, _).")()
+                )))
         var add: String?
-        @Option(help: ArgumentHelp(Text(vi: "Tên tiếng Việt.", en: "Vietnamese name.")()))
+        @Option(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Tên tiếng Việt.", en: "Vietnamese name.")())))
         var vi: String?
-        @Option(help: ArgumentHelp(Text(vi: "Tên tiếng Anh.", en: "English name.")()))
+        @Option(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Tên tiếng Anh.", en: "English name.")())))
         var en: String?
         @Option(
-            help: ArgumentHelp(
-                Text(vi: "Chữ viết tắt trong ký hiệu (ví dụ TTr).", en: "Abbreviation used in symbols (e.g. TTr).")()))
+            help: Placeholder.abbreviation.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Chữ viết tắt trong ký hiệu (ví dụ TTr).", en: "Abbreviation used in symbols (e.g. TTr).")()
+                )))
         var abbreviation: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

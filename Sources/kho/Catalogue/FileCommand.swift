@@ -15,57 +15,74 @@ struct FileCommand: ParsableCommand {
     /// The descriptive options shared by `file add` and `file edit`.
     struct Description: ParsableArguments {
         @Option(
-            help: ArgumentHelp(
-                Text(vi: "Số tờ (số nguyên, từ 0 đến 100.000).", en: "Number of sheets (whole number, 0 to 100,000).")()
-            ))
+            help: Placeholder.count.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Số tờ (số nguyên, từ 0 đến 100.000).", en: "Number of sheets (whole number, 0 to 100,000)."
+                    )()
+                )))
         var sheets: String?
         @Option(
             help: ArgumentHelp(
                 Text(
                     vi: "Thời hạn bảo quản: permanent (vĩnh viễn) hoặc số năm.",
-                    en: "Retention: permanent or a number of years.")(), valueName: "permanent|YEARS"))
+                    en: "Retention: permanent or a number of years.")(), valueName: Placeholder.years()))
         var retention: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Chế độ sử dụng: \(Access.keys) (hồ sơ mật không bao giờ được số hóa).",
-                    en: "Access: \(Access.keys) (secret files are never scanned).")()))
+            help: Placeholder.access.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Chế độ sử dụng: \(Access.keys) (hồ sơ mật không bao giờ được số hóa).",
+                        en: "Access: \(Access.keys) (secret files are never scanned).")())))
         var access: String?
-        @Option(name: .customLong("start-year"), help: ArgumentHelp(Text(vi: "Năm bắt đầu.", en: "First year.")()))
+        @Option(
+            name: .customLong("start-year"),
+            help: Placeholder.year.on(ArgumentHelp(Text(vi: "Năm bắt đầu.", en: "First year.")())))
         var startYear: String?
-        @Option(name: .customLong("end-year"), help: ArgumentHelp(Text(vi: "Năm kết thúc.", en: "Last year.")()))
+        @Option(
+            name: .customLong("end-year"),
+            help: Placeholder.year.on(ArgumentHelp(Text(vi: "Năm kết thúc.", en: "Last year.")())))
         var endYear: String?
-        @Option(help: ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")()))
+        @Option(
+            help: Placeholder.condition.on(
+                ArgumentHelp(Text(vi: "Tình trạng: \(Condition.keys).", en: "Condition: \(Condition.keys).")())))
         var condition: String?
-        @Option(help: ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")()))
+        @Option(help: Placeholder.note.on(ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")())))
         var notes: String?
     }
 
     /// The Circular 05/2025 file fields `kho file edit` sets (`kho export metadata` writes them).
     struct CircularFields: ParsableArguments {
-        @Option(help: ArgumentHelp(Text(vi: "Ngôn ngữ (ví dụ: vi).", en: "Language (e.g. vi).")()))
+        @Option(
+            help: Placeholder.language.on(ArgumentHelp(Text(vi: "Ngôn ngữ (ví dụ: vi).", en: "Language (e.g. vi).")())))
         var language: String?
-        @Option(help: ArgumentHelp(Text(vi: "Từ khóa, cách nhau bởi dấu ;", en: "Keywords, separated by ;")()))
+        @Option(
+            help: Placeholder.keywords.on(
+                ArgumentHelp(Text(vi: "Từ khóa, cách nhau bởi dấu ;", en: "Keywords, separated by ;")())))
         var keywords: String?
         @Option(
             name: .customLong("info-symbol"),
-            help: ArgumentHelp(Text(vi: "Ký hiệu thông tin.", en: "Information symbol.")()))
+            help: Placeholder.symbol.on(ArgumentHelp(Text(vi: "Ký hiệu thông tin.", en: "Information symbol.")())))
         var infoSymbol: String?
         @Option(
-            help: ArgumentHelp(
-                Text(vi: "Mức độ tin cậy (ví dụ: bản chính, bản sao).", en: "Reliability (e.g. original, copy).")()))
+            help: Placeholder.reliability.on(
+                ArgumentHelp(
+                    Text(vi: "Mức độ tin cậy (ví dụ: bản chính, bản sao).", en: "Reliability (e.g. original, copy).")())
+            ))
         var reliability: String?
         @Option(
             name: .customLong("paper-code"),
-            help: ArgumentHelp(Text(vi: "Mã hồ sơ gốc giấy.", en: "The paper file's code.")()))
+            help: Placeholder.code.on(ArgumentHelp(Text(vi: "Mã hồ sơ gốc giấy.", en: "The paper file's code.")())))
         var paperCode: String?
         @Option(
             name: .customLong("backup-mode"),
-            help: ArgumentHelp(Text(vi: "Chế độ lập tài liệu lưu trữ dự phòng.", en: "Backup copy mode.")()))
+            help: Placeholder.mode.on(
+                ArgumentHelp(Text(vi: "Chế độ lập tài liệu lưu trữ dự phòng.", en: "Backup copy mode.")())))
         var backupMode: String?
         @Option(
             name: .customLong("backup-state"),
-            help: ArgumentHelp(Text(vi: "Tình trạng lập tài liệu lưu trữ dự phòng.", en: "Backup copy state.")()))
+            help: Placeholder.state.on(
+                ArgumentHelp(Text(vi: "Tình trạng lập tài liệu lưu trữ dự phòng.", en: "Backup copy state.")())))
         var backupState: String?
     }
 
@@ -79,9 +96,11 @@ struct FileCommand: ParsableCommand {
                 en:
                     "A file code has letters, digits, - _ . (not starting with . or -), at most 32 characters.\nExample: kho file add H0012/03 --title \"Land records, hamlet 2\" --sheets 42 --retention permanent --by Thu"
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
-        @Option(help: ArgumentHelp(Text(vi: "Tiêu đề hồ sơ.", en: "File title.")()))
+        @Option(help: Placeholder.title.on(ArgumentHelp(Text(vi: "Tiêu đề hồ sơ.", en: "File title.")())))
         var title: String
         @OptionGroup var description: Description
         @OptionGroup var who: WhoOptions
@@ -103,17 +122,22 @@ struct FileCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: Text(vi: "Liệt kê hồ sơ, có lọc.", en: "List files, with filters.")())
-        @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
+        @Option(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")())))
         var box: String?
-        @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")()))
+        @Option(help: Placeholder.fonds.on(ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")())))
         var fonds: String?
         @Option(
-            help: ArgumentHelp(
-                Text(vi: "Bậc số hóa: \(ScanState.keys).", en: "Digitization rung: \(ScanState.keys).")()))
+            help: Placeholder.scanLevel.on(
+                ArgumentHelp(
+                    Text(vi: "Bậc số hóa: \(ScanState.keys).", en: "Digitization rung: \(ScanState.keys).")())))
         var scan: String?
-        @Option(help: ArgumentHelp(Text(vi: "Chế độ sử dụng: \(Access.keys).", en: "Access: \(Access.keys).")()))
+        @Option(
+            help: Placeholder.access.on(
+                ArgumentHelp(Text(vi: "Chế độ sử dụng: \(Access.keys).", en: "Access: \(Access.keys).")())))
         var access: String?
-        @Option(help: ArgumentHelp(Text(vi: "Tiêu đề có chứa chuỗi này.", en: "Titles containing this text.")()))
+        @Option(
+            help: Placeholder.text.on(
+                ArgumentHelp(Text(vi: "Tiêu đề có chứa chuỗi này.", en: "Titles containing this text.")())))
         var search: String?
         @OptionGroup var global: GlobalOptions
 
@@ -147,7 +171,9 @@ struct FileCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: Text(vi: "Xem một hồ sơ.", en: "Show a file.")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
         @OptionGroup var global: GlobalOptions
 
@@ -198,9 +224,11 @@ struct FileCommand: ParsableCommand {
             abstract: Text(
                 vi: "Sửa mô tả một hồ sơ (ghi lại giá trị cũ để có thể hoàn tác).",
                 en: "Change a file's description (the old values are kept, so it can be undone).")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
-        @Option(help: ArgumentHelp(Text(vi: "Tiêu đề mới.", en: "New title.")()))
+        @Option(help: Placeholder.title.on(ArgumentHelp(Text(vi: "Tiêu đề mới.", en: "New title.")())))
         var title: String?
         @OptionGroup var description: Description
         @OptionGroup var circular: CircularFields
@@ -228,9 +256,11 @@ struct FileCommand: ParsableCommand {
             abstract: Text(
                 vi: "Chuyển hồ sơ sang hộp khác (giữ nguyên số hồ sơ).",
                 en: "Move a file into another box (keeping its code).")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
-        @Option(help: ArgumentHelp(Text(vi: "Hộp đích.", en: "Destination box.")()))
+        @Option(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Hộp đích.", en: "Destination box.")())))
         var to: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -258,12 +288,13 @@ extension FileCommand {
                     "Refused once it has masters or a delivered PDF/A copy. Example: kho file rename H0012/3 03 --by Thu"
             )())
         @Argument(
-            help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ hiện tại.", en: "The current BOX/FILE.")(), valueName: "BOX/OLD"))
+            help: ArgumentHelp(
+                Text(vi: "HỘP/HỒSƠ hiện tại.", en: "The current BOX/FILE.")(), valueName: Placeholder.boxOld()))
         var ref: String
         @Argument(
             help: ArgumentHelp(
                 Text(vi: "Số hồ sơ mới (chỉ phần HỒSƠ).", en: "The new file code (the FILE part only).")(),
-                valueName: "NEW"))
+                valueName: Placeholder.new()))
         var new: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -291,7 +322,9 @@ extension FileCommand {
                 en:
                     "Only a file with no scans, no PDF copy, no documents and nothing else but its registration, edits, moves and renames."
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -17,11 +17,13 @@ struct FondsCommand: ParsableCommand {
                 vi: "Ví dụ: kho fonds add UBND-SK1 --name \"UBND xã Sơn Kim 1\" --by \"Nguyễn Thị Thu\"",
                 en: "Example: kho fonds add UBND-SK1 --name \"People's Committee of Son Kim 1\" --by Thu")())
 
-        @Argument(help: ArgumentHelp(Text(vi: "Mã phông, ví dụ UBND-SK1.", en: "Fonds code, e.g. UBND-SK1.")()))
+        @Argument(
+            help: Placeholder.fonds.on(
+                ArgumentHelp(Text(vi: "Mã phông, ví dụ UBND-SK1.", en: "Fonds code, e.g. UBND-SK1.")())))
         var code: String
-        @Option(help: ArgumentHelp(Text(vi: "Tên phông.", en: "Fonds name.")()))
+        @Option(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Tên phông.", en: "Fonds name.")())))
         var name: String
-        @Option(help: ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")()))
+        @Option(help: Placeholder.note.on(ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")())))
         var notes: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -63,9 +65,9 @@ extension FondsCommand {
             abstract: Text(
                 vi: "Đổi mã một phông (hoàn tác được); không đổi được khi phông đã có bản PDF/A bàn giao.",
                 en: "Give a fonds a new code (undoable); refused once it has a delivered PDF/A copy.")())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hiện tại.", en: "The current code.")(), valueName: "OLD"))
+        @Argument(help: ArgumentHelp(Text(vi: "Mã hiện tại.", en: "The current code.")(), valueName: Placeholder.old()))
         var old: String
-        @Argument(help: ArgumentHelp(Text(vi: "Mã mới.", en: "The new code.")(), valueName: "NEW"))
+        @Argument(help: ArgumentHelp(Text(vi: "Mã mới.", en: "The new code.")(), valueName: Placeholder.new()))
         var new: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -86,7 +88,7 @@ extension FondsCommand {
                 en:
                     "Delete a fonds registered by mistake, while it has no boxes and nothing has happened to it (undoable)."
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã phông.", en: "Fonds code.")()))
+        @Argument(help: Placeholder.fonds.on(ArgumentHelp(Text(vi: "Mã phông.", en: "Fonds code.")())))
         var code: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -37,17 +37,18 @@ struct ImportCommand: ParsableCommand {
         subcommands: [Boxes.self, Files.self, Scans.self, Docs.self, Weed.self])
 
     struct Source: ParsableArguments {
-        @Argument(help: ArgumentHelp(Text(vi: "Tệp CSV.", en: "The CSV file.")(), valueName: "FILE.csv"))
+        @Argument(help: ArgumentHelp(Text(vi: "Tệp CSV.", en: "The CSV file.")(), valueName: Placeholder.csvFile()))
         var path: String
         @Flag(
             name: .customLong("dry-run"),
             help: ArgumentHelp(Text(vi: "Chỉ kiểm tra, không ghi gì.", en: "Check only; write nothing.")()))
         var dryRun = false
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Bảng mã: auto (UTF-8), utf-8 hoặc windows-1258.",
-                    en: "Encoding: auto (UTF-8), utf-8 or windows-1258.")()))
+            help: Placeholder("auto|utf-8|windows-1258").on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Bảng mã: auto (UTF-8), utf-8 hoặc windows-1258.",
+                        en: "Encoding: auto (UTF-8), utf-8 or windows-1258.")())))
         var encoding: CSVEncoding = .auto
 
         func run(_ kind: ImportKind, who: WhoOptions, global: GlobalOptions) throws {
@@ -143,7 +144,7 @@ extension ImportCommand {
         @Option(
             help: ArgumentHelp(
                 Text(vi: "Mọi dòng thuộc hồ sơ này (HỘP/HỒSƠ).", en: "Every row belongs to this file (BOX/FILE).")(),
-                valueName: "BOX/FILE"))
+                valueName: Placeholder.boxFile()))
         var file: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

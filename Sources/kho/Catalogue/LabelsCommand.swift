@@ -22,18 +22,21 @@ struct LabelsCommand: ParsableCommand {
                 longest of its files'). With nothing chosen, every box. Print at 100 % scale (not "fit to page").
                 Example: kho labels H0120 H0121 --out labels.html;  kho labels --fonds UBND-SK1 --made-since 2026-11-01 --out labels.html
                 """)())
-    @Argument(help: ArgumentHelp(Text(vi: "Mã hộp (tùy chọn).", en: "Box codes (optional).")()))
+    @Argument(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Mã hộp (tùy chọn).", en: "Box codes (optional).")())))
     var boxes: [String] = []
-    @Option(help: ArgumentHelp(Text(vi: "Mọi hộp của phông này.", en: "Every box of this fonds.")()))
+    @Option(
+        help: Placeholder.fonds.on(ArgumentHelp(Text(vi: "Mọi hộp của phông này.", en: "Every box of this fonds.")())))
     var fonds: String?
     @Option(
         name: .customLong("made-since"),
         help: ArgumentHelp(
             Text(
                 vi: "Các hộp đăng ký từ ngày này (box add hoặc import).",
-                en: "Boxes registered on or after this day (box add or import).")(), valueName: "YYYY-MM-DD"))
+                en: "Boxes registered on or after this day (box add or import).")(), valueName: Placeholder.day()))
     var madeSince: String?
-    @Option(help: ArgumentHelp(Text(vi: "Tệp HTML cần ghi.", en: "The HTML file to write.")(), valueName: "FILE.html"))
+    @Option(
+        help: ArgumentHelp(
+            Text(vi: "Tệp HTML cần ghi.", en: "The HTML file to write.")(), valueName: Placeholder.htmlFile()))
     var out: String
     @OptionGroup var global: GlobalOptions
 

@@ -29,8 +29,9 @@ struct LocationCommand: ParsableCommand {
                     Example: kho location mark "Kho tạm" --risk damp --note "walls wet when it rains" --by Thu
                     """)())
         @Argument(
-            help: ArgumentHelp(
-                Text(vi: "Vị trí, ví dụ A-3 hoặc \"Kho tạm\".", en: "Location, e.g. A-3 or \"Kho tạm\".")()))
+            help: Placeholder.place.on(
+                ArgumentHelp(
+                    Text(vi: "Vị trí, ví dụ A-3 hoặc \"Kho tạm\".", en: "Location, e.g. A-3 or \"Kho tạm\".")())))
         var location: String
         @Option(
             help: ArgumentHelp(
@@ -39,7 +40,8 @@ struct LocationCommand: ParsableCommand {
                     en: "Risk: damp, leak, heat, pests, or none (clear the mark).")(),
                 valueName: "damp|leak|heat|pests|none"))
         var risk: [String] = []
-        @Option(help: ArgumentHelp(Text(vi: "Ghi chú về vị trí.", en: "A note about the location.")()))
+        @Option(
+            help: Placeholder.note.on(ArgumentHelp(Text(vi: "Ghi chú về vị trí.", en: "A note about the location.")())))
         var note: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -16,10 +16,13 @@ struct SearchCommand: ParsableCommand {
         )())
     // Every word that is not one of kho's options is searched, a word starting with "-" too (`kho search -giao`:
     // argument-parser took it for options and said the words were missing).
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(Text(vi: "Chữ cần tìm.", en: "The words to find.")()))
+    @Argument(
+        parsing: .allUnrecognized,
+        help: Placeholder.text.on(ArgumentHelp(Text(vi: "Chữ cần tìm.", en: "The words to find.")())))
     var text: [String] = []
     @Option(
-        help: ArgumentHelp(Text(vi: "Số hồ sơ tối đa (mặc định 20).", en: "Most files shown (default 20).")()),
+        help: Placeholder.count.on(
+            ArgumentHelp(Text(vi: "Số hồ sơ tối đa (mặc định 20).", en: "Most files shown (default 20).")())),
         transform: NumberBound.searchLimit.option)
     var limit = 20
     @OptionGroup var global: GlobalOptions

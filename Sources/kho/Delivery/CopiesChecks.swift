@@ -22,7 +22,7 @@ extension CopiesCommand {
                     and the next one finishes. A file whose content differs from the catalogue is never overwritten (a finding,
                     for a person and `kho copies repair`). Exits non-zero on a finding or an unavailable copy.
                     """)())
-        @Argument(help: ArgumentHelp(Text(vi: "Chỉ bản lưu này.", en: "Only this copy.")()))
+        @Argument(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Chỉ bản lưu này.", en: "Only this copy.")())))
         var name: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -69,7 +69,7 @@ extension CopiesCommand {
             discussion: Text(
                 vi: "Bản lưu chưa gắn ổ là «không truy cập được», không phải trống. Thoát với mã khác 0 nếu có vấn đề.",
                 en: "A copy not mounted is \"unavailable\", not empty. Exits non-zero when anything is wrong.")())
-        @Argument(help: ArgumentHelp(Text(vi: "Chỉ bản lưu này.", en: "Only this copy.")()))
+        @Argument(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Chỉ bản lưu này.", en: "Only this copy.")())))
         var name: String?
         @OptionGroup var select: VerifySelectionOptions
         @OptionGroup var who: WhoOptions
@@ -118,12 +118,14 @@ extension CopiesCommand {
                 en:
                     "Never takes a file from a copy that does not match the catalogue's SHA-256; a file with no good copy left is reported lost (non-zero exit)."
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
         @Option(
             help: ArgumentHelp(
                 Text(vi: "Chỉ tệp bản quét này, ví dụ 0007.tif.", en: "Only this master, e.g. 0007.tif.")(),
-                valueName: Text(vi: "TỆP", en: "NAME")()))
+                valueName: Placeholder.file()))
         var page: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

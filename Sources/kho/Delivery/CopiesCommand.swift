@@ -28,14 +28,18 @@ struct CopiesCommand: ParsableCommand {
             abstract: Text(
                 vi: "Đăng ký một thư mục (ổ USB, NAS) làm bản lưu; ghi tệp đánh dấu .kho-copy ở gốc của nó.",
                 en: "Register a folder (USB disk, NAS) as a copy; writes the marker file .kho-copy at its root.")())
-        @Argument(help: ArgumentHelp(Text(vi: "Tên ngắn, ví dụ usb-1, nas.", en: "A short name, e.g. usb-1, nas.")()))
+        @Argument(
+            help: Placeholder.name.on(
+                ArgumentHelp(Text(vi: "Tên ngắn, ví dụ usb-1, nas.", en: "A short name, e.g. usb-1, nas.")())))
         var name: String
-        @Option(help: ArgumentHelp(Text(vi: "Thư mục của bản lưu.", en: "The copy's folder.")(), valueName: "PATH"))
+        @Option(
+            help: ArgumentHelp(
+                Text(vi: "Thư mục của bản lưu.", en: "The copy's folder.")(), valueName: Placeholder.folder()))
         var path: String
         @Option(
             help: ArgumentHelp(
                 Text(vi: "Nơi cất, ví dụ \"tủ sắt phòng văn thư\".", en: "Where it is kept.")(),
-                valueName: Text(vi: "NƠI", en: "PLACE")()))
+                valueName: Placeholder.place()))
         var place: String
         @Flag(help: ArgumentHelp(Text(vi: "Cất ở nơi khác (ngoài trụ sở).", en: "Kept off-site.")()))
         var offsite = false
@@ -79,10 +83,11 @@ struct CopiesCommand: ParsableCommand {
             abstract: Text(
                 vi: "Sửa nơi cất của một bản lưu (cả bản chính: kho copies edit primary --place \"…\").",
                 en: "Change where a copy is kept (the primary too: kho copies edit primary --place \"…\").")())
-        @Argument var name: String
+        @Argument(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Tên của bản lưu.", en: "The copy's name.")())))
+        var name: String
         @Option(
             help: ArgumentHelp(
-                Text(vi: "Nơi cất mới.", en: "The new place.")(), valueName: Text(vi: "NƠI", en: "PLACE")()))
+                Text(vi: "Nơi cất mới.", en: "The new place.")(), valueName: Placeholder.place()))
         var place: String?
         @Flag(
             inversion: .prefixedNo,
@@ -104,7 +109,8 @@ struct CopiesCommand: ParsableCommand {
             abstract: Text(
                 vi: "Bỏ đăng ký một bản lưu (tệp trên ổ vẫn giữ nguyên).",
                 en: "Stop tracking a copy (its files stay on the disk).")())
-        @Argument var name: String
+        @Argument(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Tên của bản lưu.", en: "The copy's name.")())))
+        var name: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 

@@ -13,25 +13,28 @@ struct ExportCommand: ParsableCommand {
             vi: "Ví dụ: kho export inventory --format html --out muc-luc.html; kho export files --out ho-so.csv",
             en: "Example: kho export inventory --format html --out inventory.html; kho export files --out files.csv")())
     @Argument(
-        help: ArgumentHelp(
-            Text(
-                vi:
-                    "inventory (mục lục hồ sơ), metadata (siêu dữ liệu Thông tư 05/2025), weed-list (danh mục tài liệu hết giá trị), boxes, files, pages hoặc events.",
-                en:
-                    "inventory, metadata (Circular 05/2025), weed-list (the destruction list), boxes, files, pages or events."
-            )()))
+        help: Placeholder("inventory|metadata|weed-list|boxes|files|pages|events").on(
+            ArgumentHelp(
+                Text(
+                    vi:
+                        "inventory (mục lục hồ sơ), metadata (siêu dữ liệu Thông tư 05/2025), weed-list (danh mục tài liệu hết giá trị), boxes, files, pages hoặc events.",
+                    en:
+                        "inventory, metadata (Circular 05/2025), weed-list (the destruction list), boxes, files, pages or events."
+                )())))
     var what: ExportSubject
     @Option(
-        help: ArgumentHelp(
-            Text(
-                vi: "csv (mặc định), html (mục lục, danh mục hủy) hoặc json (dữ liệu thô).",
-                en: "csv (default), html (inventory, weed list) or json (raw data).")()))
+        help: Placeholder("csv|html|json").on(
+            ArgumentHelp(
+                Text(
+                    vi: "csv (mặc định), html (mục lục, danh mục hủy) hoặc json (dữ liệu thô).",
+                    en: "csv (default), html (inventory, weed list) or json (raw data).")())))
     var format: ExportFormat = .csv
     @Option(
-        help: ArgumentHelp(
-            Text(
-                vi: "Chỉ phông này (mục lục, siêu dữ liệu, danh mục hủy).",
-                en: "Only this fonds (inventory, metadata, weed list).")()))
+        help: Placeholder.fonds.on(
+            ArgumentHelp(
+                Text(
+                    vi: "Chỉ phông này (mục lục, siêu dữ liệu, danh mục hủy).",
+                    en: "Only this fonds (inventory, metadata, weed list).")())))
     var fonds: String?
     @Option(
         help: ArgumentHelp(
@@ -42,7 +45,7 @@ struct ExportCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             Text(vi: "Tệp cần ghi (mặc định: in ra màn hình).", en: "File to write (default: standard output).")(),
-            valueName: "FILE"))
+            valueName: Placeholder.file()))
     var out: String?
     @OptionGroup var global: GlobalOptions
 

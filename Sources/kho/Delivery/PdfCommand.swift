@@ -40,13 +40,14 @@ struct PdfCommand: ParsableCommand {
             help: ArgumentHelp(
                 Text(
                     vi: "Hộp (H0012) hoặc hồ sơ (H0012/03); bỏ trống là tất cả.",
-                    en: "Boxes (H0012) or files (H0012/03); none means all.")(), valueName: "BOX[/FILE]"))
+                    en: "Boxes (H0012) or files (H0012/03); none means all.")(),
+                valueName: Placeholder.boxOptionalFile()))
         var targets: [String] = []
         @Option(
             help: ArgumentHelp(
                 Text(
                     vi: "Số hồ sơ làm cùng lúc (mặc định: số lõi CPU).",
-                    en: "Files built at once (default: the CPU cores).")(), valueName: "N"),
+                    en: "Files built at once (default: the CPU cores).")(), valueName: Placeholder.count()),
             transform: NumberBound.jobs.option)
         var jobs: Int?
         @Flag(
@@ -118,7 +119,7 @@ struct PdfCommand: ParsableCommand {
             name: .customLong("older-than"),
             help: ArgumentHelp(
                 Text(vi: "Chỉ bản chưa kiểm tra trong N ngày.", en: "Only copies not checked for N days.")(),
-                valueName: Text(vi: "NGÀY", en: "DAYS")()), transform: NumberBound.days.option)
+                valueName: Placeholder.days()), transform: NumberBound.days.option)
         var olderThan: Int?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -153,7 +154,7 @@ struct PdfCommand: ParsableCommand {
         @Argument(
             help: ArgumentHelp(
                 Text(vi: "Hộp hoặc HỘP/HỒSƠ; bỏ trống là tất cả.", en: "A box or BOX/FILE; none means all.")(),
-                valueName: "BOX[/FILE]"))
+                valueName: Placeholder.boxOptionalFile()))
         var target: String?
         @OptionGroup var global: GlobalOptions
 
@@ -206,16 +207,20 @@ struct PdfCommand: ParsableCommand {
                     Example: kho pdf rule UBND-SK1 --inventory 01 --by Thu; kho pdf rule UBND-SK1 --pattern "{fonds}.{box}.{file}" --by Thu
                     """)())
         @Argument(
-            help: ArgumentHelp(
-                Text(vi: "Mã phông; bỏ trống để xem mọi phông.", en: "Fonds code; leave out to show every fonds.")()))
+            help: Placeholder.fonds.on(
+                ArgumentHelp(
+                    Text(vi: "Mã phông; bỏ trống để xem mọi phông.", en: "Fonds code; leave out to show every fonds.")()
+                )))
         var fonds: String?
-        @Option(help: ArgumentHelp(Text(vi: "Quy tắc mới.", en: "The new rule.")()))
+        @Option(help: Placeholder.pattern.on(ArgumentHelp(Text(vi: "Quy tắc mới.", en: "The new rule.")())))
         var pattern: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Số mục lục của phông (chuỗi rỗng để bỏ).", en: "The fonds' inventory number (empty to clear).")()
-            ))
+            help: Placeholder.inventory.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Số mục lục của phông (chuỗi rỗng để bỏ).",
+                        en: "The fonds' inventory number (empty to clear).")()
+                )))
         var inventory: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -277,7 +282,7 @@ struct PdfCommand: ParsableCommand {
         @Option(
             help: ArgumentHelp(
                 Text(vi: "Thư mục chứa bản PDF.", en: "The folder for the copies.")(),
-                valueName: Text(vi: "THƯ_MỤC", en: "FOLDER")()))
+                valueName: Placeholder.folder()))
         var folder: String?
         @Option(
             help: ArgumentHelp(
@@ -286,8 +291,9 @@ struct PdfCommand: ParsableCommand {
         var image: DeliverySettings.Image?
         @Option(
             name: .customLong("jpeg-quality"),
-            help: ArgumentHelp(
-                Text(vi: "Chất lượng JPEG 1–100 (mặc định 85).", en: "JPEG quality 1–100 (default 85).")()))
+            help: Placeholder.count.on(
+                ArgumentHelp(
+                    Text(vi: "Chất lượng JPEG 1–100 (mặc định 85).", en: "JPEG quality 1–100 (default 85).")())))
         var jpegQuality: String?
         @Option(
             help: ArgumentHelp(

@@ -79,28 +79,30 @@ struct EstimateOptions: ParsableArguments {
         help: ArgumentHelp(
             Text(
                 vi: "Số ngày mỗi tuần mỗi người dành cho việc này theo kế hoạch (mặc định 5: toàn thời gian).",
-                en: "Days a week each planned person gives to the work (default 5: full time).")(), valueName: "N"))
+                en: "Days a week each planned person gives to the work (default 5: full time).")(),
+            valueName: Placeholder.count()))
     var daysPerWeek: Double?
     @Option(
         name: .customLong("day-rate"),
-        help: ArgumentHelp(
-            Text(
-                vi: "Đơn giá một ngày công thuê thêm (đồng), thay cho tệp đơn giá.",
-                en: "Day rate for extra staff (VND), instead of the rates file's.")()),
+        help: Placeholder.vnd.on(
+            ArgumentHelp(
+                Text(
+                    vi: "Đơn giá một ngày công thuê thêm (đồng), thay cho tệp đơn giá.",
+                    en: "Day rate for extra staff (VND), instead of the rates file's.")())),
         transform: NumberBound.dayRate.option64)
     var dayRate: Int64?
     @Option(
         help: ArgumentHelp(
             Text(
                 vi: "Hạn hoàn thành: cần bao nhiêu người để xong trước ngày này (P50, P90).",
-                en: "Deadline: what staffing finishes by this day (P50, P90).")(), valueName: "YYYY-MM-DD"))
+                en: "Deadline: what staffing finishes by this day (P50, P90).")(), valueName: Placeholder.day()))
     var until: String?
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp(
             Text(
                 vi: "Dự toán như vào ngày này (chỉ việc đã làm đến ngày đó).",
-                en: "Estimate as of this day (only work done by then).")(), valueName: "YYYY-MM-DD"))
+                en: "Estimate as of this day (only work done by then).")(), valueName: Placeholder.day()))
     var asOf: String?
     @Flag(
         name: .customLong("as-known"),
@@ -110,41 +112,46 @@ struct EstimateOptions: ParsableArguments {
                 en: "With --as-of: only work recorded by then (what one could have known that day).")()))
     var asKnown = false
     @Option(
-        help: ArgumentHelp(
-            Text(
-                vi: "Phạm vi: all (mặc định) hoặc permanent (chỉ số hóa hồ sơ vĩnh viễn).",
-                en: "Scope: all (default) or permanent (digitize permanent records only).")()))
+        help: Placeholder("all|permanent").on(
+            ArgumentHelp(
+                Text(
+                    vi: "Phạm vi: all (mặc định) hoặc permanent (chỉ số hóa hồ sơ vĩnh viễn).",
+                    en: "Scope: all (default) or permanent (digitize permanent records only).")())))
     var scope: EstimateScope = .all
-    @Option(help: ArgumentHelp(Text(vi: "Chỉ một phông.", en: "Only one fonds.")()))
+    @Option(help: Placeholder.fonds.on(ArgumentHelp(Text(vi: "Chỉ một phông.", en: "Only one fonds.")())))
     var fonds: String?
     @Option(
-        help: ArgumentHelp(
-            Text(
-                vi: "Số ngày có việc dùng để đo năng suất (mặc định 90).",
-                en: "Days with work to measure throughput over (default 90).")()),
+        help: Placeholder.days.on(
+            ArgumentHelp(
+                Text(
+                    vi: "Số ngày có việc dùng để đo năng suất (mặc định 90).",
+                    en: "Days with work to measure throughput over (default 90).")())),
         transform: NumberBound.window.option)
     var window: Int?
     @Option(
-        help: ArgumentHelp(
-            Text(
-                vi: "Hạt giống cho lấy mẫu lại (kết quả giống nhau trên mọi máy).",
-                en: "Seed of the bootstrap (same output on every machine).")()))
+        help: Placeholder.count.on(
+            ArgumentHelp(
+                Text(
+                    vi: "Hạt giống cho lấy mẫu lại (kết quả giống nhau trên mọi máy).",
+                    en: "Seed of the bootstrap (same output on every machine).")())))
     var seed: UInt64 = 2026
     @Option(
-        help: ArgumentHelp(Text(vi: "Số lần lấy mẫu lại.", en: "Bootstrap resamples.")()),
+        help: Placeholder.count.on(ArgumentHelp(Text(vi: "Số lần lấy mẫu lại.", en: "Bootstrap resamples.")())),
         transform: NumberBound.resamples.option)
     var resamples: Int = 10_000
     @Option(
-        help: ArgumentHelp(
-            Text(
-                vi: "Tệp đơn giá (mặc định: rates.toml cạnh danh mục, hoặc KHO_RATES).",
-                en: "Rates file (default: rates.toml beside the catalogue, or KHO_RATES).")()))
+        help: Placeholder.file.on(
+            ArgumentHelp(
+                Text(
+                    vi: "Tệp đơn giá (mặc định: rates.toml cạnh danh mục, hoặc KHO_RATES).",
+                    en: "Rates file (default: rates.toml beside the catalogue, or KHO_RATES).")())))
     var rates: String?
     @Option(
-        help: ArgumentHelp(
-            Text(
-                vi: "Lưu dự toán với tên này (để trình lại đúng như đã gửi).",
-                en: "Save the estimate under this name (to show it again exactly).")()))
+        help: Placeholder.name.on(
+            ArgumentHelp(
+                Text(
+                    vi: "Lưu dự toán với tên này (để trình lại đúng như đã gửi).",
+                    en: "Save the estimate under this name (to show it again exactly).")())))
     var save: String?
     @Flag(help: ArgumentHelp(Text(vi: "In bảng CSV cho bảng tính.", en: "Print CSV for a spreadsheet.")()))
     var csv = false
@@ -154,7 +161,7 @@ struct EstimateOptions: ParsableArguments {
             Text(
                 vi: "Người lưu dự toán, cùng --save (mặc định: biến KHO_OPERATOR).",
                 en: "Who saves the estimate, with --save (default: KHO_OPERATOR).")(),
-            valueName: Text(vi: "TÊN", en: "NAME")()))
+            valueName: Placeholder.name()))
     var by: String?
     @OptionGroup var global: GlobalOptions
 
@@ -237,7 +244,7 @@ extension EstimateCommand {
             abstract: Text(
                 vi: "Trình lại một dự toán đã lưu, đúng như khi lập.",
                 en: "Show a saved estimate exactly as it was made.")())
-        @Argument(help: ArgumentHelp(Text(vi: "Tên dự toán.", en: "The estimate's name.")()))
+        @Argument(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Tên dự toán.", en: "The estimate's name.")())))
         var name: String
         @OptionGroup var global: GlobalOptions
 

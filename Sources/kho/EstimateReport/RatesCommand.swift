@@ -17,10 +17,11 @@ struct RatesCommand: ParsableCommand {
                 vi: "Tạo tệp đơn giá mặc định (có chú thích) để sửa theo đơn giá của tỉnh.",
                 en: "Write the default, commented rates file, to edit to the province's prices.")())
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Đường dẫn (mặc định rates.toml cạnh danh mục).",
-                    en: "Path (default rates.toml beside the catalogue).")()))
+            help: Placeholder.file.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Đường dẫn (mặc định rates.toml cạnh danh mục).",
+                        en: "Path (default rates.toml beside the catalogue).")())))
         var path: String?
         @Flag(help: ArgumentHelp(Text(vi: "Ghi đè tệp đã có.", en: "Overwrite an existing file.")()))
         var force = false
@@ -42,7 +43,7 @@ struct RatesCommand: ParsableCommand {
             abstract: Text(
                 vi: "Xem đơn giá đang dùng và nguồn của từng con số.",
                 en: "Show the prices in use and where each comes from.")())
-        @Option(help: ArgumentHelp(Text(vi: "Đường dẫn tệp đơn giá.", en: "Rates file path.")()))
+        @Option(help: Placeholder.file.on(ArgumentHelp(Text(vi: "Đường dẫn tệp đơn giá.", en: "Rates file path.")())))
         var path: String?
         @OptionGroup var global: GlobalOptions
 

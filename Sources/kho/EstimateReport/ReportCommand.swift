@@ -15,15 +15,20 @@ struct ReportCommand: ParsableCommand {
             vi: "Ví dụ: kho report --html bao-cao.html; kho report --html bao-cao.html --estimate \"Gửi tỉnh 12/2026\"",
             en: "Example: kho report --html report.html; kho report --html report.html --estimate \"Province 12/2026\"")()
     )
-    @Option(help: ArgumentHelp(Text(vi: "Tệp HTML cần ghi.", en: "The HTML file to write.")(), valueName: "FILE"))
-    var html: String
     @Option(
         help: ArgumentHelp(
-            Text(
-                vi: "Dùng dự toán đã lưu với tên này (mặc định: lập dự toán mới).",
-                en: "Use the estimate saved under this name (default: a new estimate).")()))
+            Text(vi: "Tệp HTML cần ghi.", en: "The HTML file to write.")(), valueName: Placeholder.file()))
+    var html: String
+    @Option(
+        help: Placeholder.name.on(
+            ArgumentHelp(
+                Text(
+                    vi: "Dùng dự toán đã lưu với tên này (mặc định: lập dự toán mới).",
+                    en: "Use the estimate saved under this name (default: a new estimate).")())))
     var estimate: String?
-    @Option(help: ArgumentHelp(Text(vi: "Tệp đơn giá cho dự toán mới.", en: "Rates file for a new estimate.")()))
+    @Option(
+        help: Placeholder.file.on(
+            ArgumentHelp(Text(vi: "Tệp đơn giá cho dự toán mới.", en: "Rates file for a new estimate.")())))
     var rates: String?
     @OptionGroup var global: GlobalOptions
 

@@ -9,13 +9,14 @@ struct ThroughputCommand: ParsableCommand {
             vi: "Năng suất đo được theo tuần và theo người (bảng mà dự toán dựa vào).",
             en: "Measured output per week and per person (the table the estimate rests on).")())
     @Option(
-        help: ArgumentHelp(
-            Text(vi: "Số ngày có việc để đo (mặc định 90).", en: "Days with work to measure over (default 90).")()),
+        help: Placeholder.days.on(
+            ArgumentHelp(
+                Text(vi: "Số ngày có việc để đo (mặc định 90).", en: "Days with work to measure over (default 90).")())),
         transform: NumberBound.window.option)
     var window: Int = 90
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp(Text(vi: "Như vào ngày này.", en: "As of this day.")(), valueName: "YYYY-MM-DD"))
+        help: ArgumentHelp(Text(vi: "Như vào ngày này.", en: "As of this day.")(), valueName: Placeholder.day()))
     var asOf: String?
     @OptionGroup var global: GlobalOptions
 

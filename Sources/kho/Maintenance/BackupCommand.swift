@@ -25,7 +25,7 @@ struct BackupCommand: ParsableCommand {
         help: ArgumentHelp(
             Text(
                 vi: "Tệp sao lưu sẽ ghi, hoặc thư mục để ghi vào.",
-                en: "The backup file to write, or a folder to write it in.")(), valueName: Text(vi: "TỆP", en: "FILE")()
+                en: "The backup file to write, or a folder to write it in.")(), valueName: Placeholder.file()
         ))
     var file: String
     @Flag(help: ArgumentHelp(Text(vi: "Ghi đè tệp đã có.", en: "Overwrite an existing file.")()))

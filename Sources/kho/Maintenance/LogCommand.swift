@@ -7,23 +7,28 @@ struct LogCommand: ParsableCommand {
         abstract: Text(
             vi: "Nhật ký sự kiện: ai làm gì, khi nào, trên hộp/hồ sơ nào.",
             en: "The event log: who did what, when, on which box or file.")())
-    @Option(help: ArgumentHelp(Text(vi: "Chỉ người này.", en: "Only this person.")()))
+    @Option(help: Placeholder.name.on(ArgumentHelp(Text(vi: "Chỉ người này.", en: "Only this person.")())))
     var person: String?
-    @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
+    @Option(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")())))
     var box: String?
-    @Option(help: ArgumentHelp(Text(vi: "Chỉ hồ sơ này (HỘP/HỒSƠ).", en: "Only this file (BOX/FILE).")()))
+    @Option(
+        help: Placeholder.boxFile.on(
+            ArgumentHelp(Text(vi: "Chỉ hồ sơ này (HỘP/HỒSƠ).", en: "Only this file (BOX/FILE).")())))
     var file: String?
     @Option(
-        help: ArgumentHelp(
-            Text(vi: "Chỉ loại này, ví dụ sort.finish hoặc sort.", en: "Only this kind, e.g. sort.finish or sort.")()))
+        help: Placeholder.kind.on(
+            ArgumentHelp(
+                Text(
+                    vi: "Chỉ loại này, ví dụ sort.finish hoặc sort.", en: "Only this kind, e.g. sort.finish or sort.")()
+            )))
     var kind: String?
-    @Option(help: ArgumentHelp(Text(vi: "Từ ngày (YYYY-MM-DD).", en: "From day (YYYY-MM-DD).")()))
+    @Option(help: Placeholder.day.on(ArgumentHelp(Text(vi: "Từ ngày (YYYY-MM-DD).", en: "From day (YYYY-MM-DD).")())))
     var from: String?
-    @Option(help: ArgumentHelp(Text(vi: "Đến ngày (YYYY-MM-DD).", en: "To day (YYYY-MM-DD).")()))
+    @Option(help: Placeholder.day.on(ArgumentHelp(Text(vi: "Đến ngày (YYYY-MM-DD).", en: "To day (YYYY-MM-DD).")())))
     var to: String?
     @Option(
         name: [.customLong("last"), .customLong("limit")],
-        help: ArgumentHelp(Text(vi: "Chỉ N sự kiện cuối.", en: "Only the last N events.")()),
+        help: Placeholder.count.on(ArgumentHelp(Text(vi: "Chỉ N sự kiện cuối.", en: "Only the last N events.")())),
         transform: NumberBound.count.option)
     var last: Int?
     @OptionGroup var global: GlobalOptions

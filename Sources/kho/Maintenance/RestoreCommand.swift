@@ -26,7 +26,7 @@ struct RestoreCommand: ParsableCommand {
                 Use --check to check a backup without restoring it.
                 """)())
     @Argument(
-        help: ArgumentHelp(Text(vi: "Tệp sao lưu.", en: "The backup file.")(), valueName: Text(vi: "TỆP", en: "FILE")())
+        help: ArgumentHelp(Text(vi: "Tệp sao lưu.", en: "The backup file.")(), valueName: Placeholder.file())
     )
     var file: String
     @Flag(help: ArgumentHelp(Text(vi: "Thay danh mục đang có dữ liệu.", en: "Replace a catalogue that holds data.")()))

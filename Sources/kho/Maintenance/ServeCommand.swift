@@ -23,19 +23,23 @@ struct ServeCommand: ParsableCommand {
                 """)())
     @Option(
         help: ArgumentHelp(
-            Text(vi: "Địa chỉ và cổng nghe.", en: "Address and port to listen on.")(), valueName: "HOST:PORT"))
+            Text(vi: "Địa chỉ và cổng nghe.", en: "Address and port to listen on.")(), valueName: Placeholder.hostPort()
+        ))
     var listen = "127.0.0.1:8080"
     @Option(
         name: .customLong("tls-cert"),
-        help: ArgumentHelp(Text(vi: "Chứng chỉ TLS (PEM).", en: "TLS certificate (PEM).")(), valueName: "FILE"))
+        help: ArgumentHelp(
+            Text(vi: "Chứng chỉ TLS (PEM).", en: "TLS certificate (PEM).")(), valueName: Placeholder.file()))
     var tlsCert: String?
     @Option(
         name: .customLong("tls-key"),
-        help: ArgumentHelp(Text(vi: "Khóa riêng TLS (PEM).", en: "TLS private key (PEM).")(), valueName: "FILE"))
+        help: ArgumentHelp(
+            Text(vi: "Khóa riêng TLS (PEM).", en: "TLS private key (PEM).")(), valueName: Placeholder.file()))
     var tlsKey: String?
     @Option(
         help: ArgumentHelp(
-            Text(vi: "Thư mục bản quét (mặc định scans).", en: "The scans folder (default scans).")(), valueName: "DIR")
+            Text(vi: "Thư mục bản quét (mặc định scans).", en: "The scans folder (default scans).")(),
+            valueName: Placeholder.directory())
     )
     var scans = "scans"
     @OptionGroup var global: GlobalOptions

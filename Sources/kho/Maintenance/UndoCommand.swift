@@ -11,7 +11,7 @@ struct UndoCommand: ParsableCommand {
             vi: "Xem số sự kiện bằng `kho log`. Ví dụ: kho undo 42 --by Thu",
             en: "Find event ids with `kho log`. Example: kho undo 42 --by Thu")())
     @Argument(
-        help: ArgumentHelp(Text(vi: "Số sự kiện.", en: "Event id.")(), valueName: "EVENT-ID"),
+        help: ArgumentHelp(Text(vi: "Số sự kiện.", en: "Event id.")(), valueName: Placeholder.eventId()),
         transform: NumberBound.eventId.option64)
     var id: Int64
     @OptionGroup var who: WhoOptions

@@ -53,12 +53,16 @@ struct UserCommand: ParsableCommand {
                 en:
                     "Example: kho user add thu --full-name \"Nguyen Thi Thu\" --role archivist --by Admin\nRoles: viewer (read, search, download PDF/A copies of open files), operator (also scanning work), archivist (also every catalogue write; sees secret/restricted files), leader (reads everything, estimates, report, destruction decisions)."
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "Tên đăng nhập, ví dụ thu.nt.", en: "Login name, e.g. thu.nt.")()))
+        @Argument(
+            help: Placeholder.login.on(
+                ArgumentHelp(Text(vi: "Tên đăng nhập, ví dụ thu.nt.", en: "Login name, e.g. thu.nt.")())))
         var name: String
         @Option(
             name: .customLong("full-name"),
-            help: ArgumentHelp(
-                Text(vi: "Họ tên, ghi vào mọi việc người đó làm.", en: "Full name, recorded on all their work.")()))
+            help: Placeholder.fullName.on(
+                ArgumentHelp(
+                    Text(vi: "Họ tên, ghi vào mọi việc người đó làm.", en: "Full name, recorded on all their work.")()))
+        )
         var fullName: String
         @Option(help: ArgumentHelp(Text(vi: "Vai trò.", en: "Role.")(), valueName: "viewer|operator|archivist|leader"))
         var role: String
@@ -83,7 +87,9 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "passwd",
             abstract: Text(vi: "Đặt mật khẩu mới (và mở khóa).", en: "Set a new password (and unlock).")())
-        @Argument var name: String
+        @Argument(
+            help: Placeholder.login.on(ArgumentHelp(Text(vi: "Tên đăng nhập.", en: "Login name.")())))
+        var name: String
         @OptionGroup var password: PasswordOptions
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -100,7 +106,9 @@ struct UserCommand: ParsableCommand {
             commandName: "disable",
             abstract: Text(vi: "Khóa tài khoản: không đăng nhập được nữa.", en: "Disable an account: no more logins.")()
         )
-        @Argument var name: String
+        @Argument(
+            help: Placeholder.login.on(ArgumentHelp(Text(vi: "Tên đăng nhập.", en: "Login name.")())))
+        var name: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
@@ -114,7 +122,9 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "enable",
             abstract: Text(vi: "Mở lại tài khoản đã khóa.", en: "Enable a disabled account again.")())
-        @Argument var name: String
+        @Argument(
+            help: Placeholder.login.on(ArgumentHelp(Text(vi: "Tên đăng nhập.", en: "Login name.")())))
+        var name: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
 
@@ -128,7 +138,9 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "role",
             abstract: Text(vi: "Đổi vai trò của người dùng.", en: "Change a user's role.")())
-        @Argument var name: String
+        @Argument(
+            help: Placeholder.login.on(ArgumentHelp(Text(vi: "Tên đăng nhập.", en: "Login name.")())))
+        var name: String
         @Argument(help: ArgumentHelp(valueName: "viewer|operator|archivist|leader")) var role: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -33,7 +33,8 @@ struct NextCommand: ParsableCommand {
             )(), valueName: "arrangement|scanning"))
     var kind: QueueKind = .arrangement
     @Option(
-        help: ArgumentHelp(Text(vi: "Số dòng tối đa (mặc định 20).", en: "At most this many rows (default 20).")()),
+        help: Placeholder.count.on(
+            ArgumentHelp(Text(vi: "Số dòng tối đa (mặc định 20).", en: "At most this many rows (default 20).")())),
         transform: NumberBound.count.option)
     var limit: Int = 20
     @OptionGroup var global: GlobalOptions

@@ -20,10 +20,13 @@ struct ScanCommand: ParsableCommand {
             discussion: Text(
                 vi: "Ví dụ: kho scan record H0012/03 --pages 84 --by Hùng. Hồ sơ mật không được số hóa.",
                 en: "Example: kho scan record H0012/03 --pages 84 --by Hung. Secret files are never scanned.")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
         @Option(
-            help: ArgumentHelp(Text(vi: "Số trang đã quét (số ảnh).", en: "Pages scanned (images).")()),
+            help: Placeholder.count.on(
+                ArgumentHelp(Text(vi: "Số trang đã quét (số ảnh).", en: "Pages scanned (images).")())),
             transform: NumberBound.pages.option)
         var pages: Int
         @OptionGroup var who: WhoOptions

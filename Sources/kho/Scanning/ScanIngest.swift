@@ -24,14 +24,15 @@ extension ScanCommand {
         @Argument(
             help: ArgumentHelp(
                 Text(vi: "Thư mục bản quét (mặc định scans/).", en: "Scans folder (default scans/).")(),
-                valueName: "ROOT"))
+                valueName: Placeholder.root()))
         var root: String = "scans"
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi:
-                        "Chuẩn chất lượng: vn-2025, nara-textual hoặc đường dẫn tệp chuẩn (mặc định: chuẩn của danh mục).",
-                    en: "Quality profile: vn-2025, nara-textual or a profile file (default: the catalogue's).")()))
+            help: Placeholder.profile.on(
+                ArgumentHelp(
+                    Text(
+                        vi:
+                            "Chuẩn chất lượng: vn-2025, nara-textual hoặc đường dẫn tệp chuẩn (mặc định: chuẩn của danh mục).",
+                        en: "Quality profile: vn-2025, nara-textual or a profile file (default: the catalogue's).")())))
         var profile: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

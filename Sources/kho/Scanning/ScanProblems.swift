@@ -8,7 +8,7 @@ extension ScanCommand {
             abstract: Text(
                 vi: "Liệt kê bản quét có vấn đề (không đạt chuẩn, không đọc được, mất) theo hộp và hồ sơ.",
                 en: "List masters with problems (failing QC, unreadable, missing) by box and file.")())
-        @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
+        @Option(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")())))
         var box: String?
         @OptionGroup var global: GlobalOptions
 

@@ -14,9 +14,12 @@ extension ScanCommand {
                 en: "Example: kho scan profile nara-textual --by Thu; kho scan profile catalog/my-profile.txt --by Thu")()
         )
         @Argument(
-            help: ArgumentHelp(
-                Text(vi: "Tên chuẩn hoặc tệp chuẩn; bỏ trống để xem.", en: "Profile name or file; leave out to show.")()
-            ))
+            help: Placeholder.profile.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Tên chuẩn hoặc tệp chuẩn; bỏ trống để xem.", en: "Profile name or file; leave out to show."
+                    )()
+                )))
         var profile: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -16,9 +16,13 @@ extension ScanCommand {
                 en:
                     "A file of S sheets is complete when its pages P satisfy S ≤ P ≤ 2S; outside that it is a “count mismatch” and not digitized. Example: kho scan confirm H0012/03 --note \"2 fold-out maps of 4 pages\" --by Hoa. Undo with kho undo."
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
-        @Option(help: ArgumentHelp(Text(vi: "Vì sao số trang này đúng.", en: "Why this count is right.")()))
+        @Option(
+            help: Placeholder.note.on(
+                ArgumentHelp(Text(vi: "Vì sao số trang này đúng.", en: "Why this count is right.")())))
         var note: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -56,19 +60,24 @@ extension ScanCommand {
                 en:
                     "When a checked master's content changes, kho keeps the old SHA-256, the file goes to “needs review” and `kho scan verify` keeps failing until a person accepts it. Example: kho scan accept H0012/03 --page 0007.tif --reason rescan --by Hoa. A master gone from disk stays missing (verify and check fail) until it is back or a person accepts the loss: kho scan accept H0012/03 --page 0007.tif --reason lost --by Hoa. Undo with kho undo."
             )())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Chỉ bản quét này (tên tệp, ví dụ 0007.tif); mặc định: mọi bản quét đã đổi của hồ sơ.",
-                    en: "Only this master (its name, e.g. 0007.tif); default: every changed master of the file.")()))
+            help: Placeholder.fileName.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Chỉ bản quét này (tên tệp, ví dụ 0007.tif); mặc định: mọi bản quét đã đổi của hồ sơ.",
+                        en: "Only this master (its name, e.g. 0007.tif); default: every changed master of the file.")())
+            ))
         var page: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "rescan (quét lại), repair (sửa chữa, khôi phục) hoặc lost (chấp nhận bản gốc đã mất).",
-                    en: "rescan, repair, or lost (accept that a missing master is lost).")()))
+            help: Placeholder("rescan|repair|lost").on(
+                ArgumentHelp(
+                    Text(
+                        vi: "rescan (quét lại), repair (sửa chữa, khôi phục) hoặc lost (chấp nhận bản gốc đã mất).",
+                        en: "rescan, repair, or lost (accept that a missing master is lost).")())))
         var reason: AcceptReason
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -9,7 +9,9 @@ extension ScanCommand {
             abstract: Text(
                 vi: "Xem các bản quét của một hồ sơ: thẻ TIFF, SHA-256, vấn đề.",
                 en: "Show a file's masters: TIFF tags, SHA-256, problems.")())
-        @Argument(help: ArgumentHelp(Text(vi: "HỘP/HỒSƠ", en: "BOX/FILE")()))
+        @Argument(
+            help: Placeholder.boxFile.on(
+                ArgumentHelp(Text(vi: "Hồ sơ, ví dụ H0012/03.", en: "The file, e.g. H0012/03.")())))
         var ref: String
         @OptionGroup var global: GlobalOptions
 

@@ -11,10 +11,11 @@ extension ScanCommand {
             discussion: Text(vi: "Thoát với mã khác 0 nếu có vấn đề.", en: "Exits non-zero when anything is wrong.")())
         @OptionGroup var select: VerifySelectionOptions
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Tìm bản quét ở thư mục này thay vì nơi đã nạp.",
-                    en: "Look for masters under this folder instead of where they were ingested from.")()))
+            help: Placeholder.root.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Tìm bản quét ở thư mục này thay vì nơi đã nạp.",
+                        en: "Look for masters under this folder instead of where they were ingested from.")())))
         var root: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

@@ -15,7 +15,7 @@ struct SortCommand: ParsableCommand {
             abstract: Text(
                 vi: "Ghi bắt đầu chỉnh lý một hoặc nhiều hộp.",
                 en: "Record that arrangement of one or more boxes has started.")())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")()))
+        @Argument(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")())))
         var boxes: [String]
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -47,12 +47,12 @@ struct SortCommand: ParsableCommand {
                     The finish (--at) cannot be earlier than the start. A box that was not started gets its start recorded at the
                     same time as the finish (except with --opening: opening balances need no start).
                     """)())
-        @Argument(help: ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")()))
+        @Argument(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Mã hộp.", en: "Box codes.")())))
         var boxes: [String]
         @Option(
             help: ArgumentHelp(
                 Text(vi: "Số mét giữ lại (chỉ khi hoàn thành một hộp).", en: "Metres kept (with a single box only).")(),
-                valueName: Text(vi: "MÉT", en: "METRES")()))
+                valueName: Placeholder.metres()))
         var kept: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions

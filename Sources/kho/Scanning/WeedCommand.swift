@@ -35,29 +35,33 @@ struct WeedCommand: ParsableCommand {
         @Argument(
             help: ArgumentHelp(
                 Text(vi: "Mã hộp/bó khi tiếp nhận.", en: "The box or bundle as received.")(),
-                valueName: Text(vi: "HỘP", en: "BOX")()))
+                valueName: Placeholder.box()))
         var box: String
-        @Option(help: ArgumentHelp(Text(vi: "Tên loại/nhóm tài liệu.", en: "The type or group of records.")()))
+        @Option(
+            help: Placeholder.name.on(
+                ArgumentHelp(Text(vi: "Tên loại/nhóm tài liệu.", en: "The type or group of records.")())))
         var title: String
         @Option(
             help: ArgumentHelp(
                 Text(
                     vi: "Thời gian tài liệu: năm hoặc khoảng năm, ví dụ 1995-1996.",
-                    en: "Dates: a year or a range, e.g. 1995-1996.")(), valueName: "FROM-TO"))
+                    en: "Dates: a year or a range, e.g. 1995-1996.")(), valueName: Placeholder.fromTo()))
         var years: String?
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Số lượng: «0,15 m» (mét giá) hoặc «120 tờ», hoặc cả hai.",
-                    en: "Quantity: \"0.15 m\" (linear metres) or \"120 sheets\", or both.")()))
+            help: Placeholder.quantity.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Số lượng: «0,15 m» (mét giá) hoặc «120 tờ», hoặc cả hai.",
+                        en: "Quantity: \"0.15 m\" (linear metres) or \"120 sheets\", or both.")())))
         var quantity: String
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Lý do hủy, ví dụ «Trùng thừa», «Hết thời hạn bảo quản».",
-                    en: "Why it may be destroyed, e.g. \"Duplicate\", \"Retention expired\".")()))
+            help: Placeholder.reason.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Lý do hủy, ví dụ «Trùng thừa», «Hết thời hạn bảo quản».",
+                        en: "Why it may be destroyed, e.g. \"Duplicate\", \"Retention expired\".")())))
         var reason: String
-        @Option(help: ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")()))
+        @Option(help: Placeholder.note.on(ArgumentHelp(Text(vi: "Ghi chú.", en: "Notes.")())))
         var notes: String?
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -115,13 +119,14 @@ struct WeedCommand: ParsableCommand {
             abstract: Text(
                 vi: "Liệt kê danh mục tài liệu hết giá trị và số mét từng hộp.",
                 en: "List the destruction list and each box's metres.")())
-        @Option(help: ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")()))
+        @Option(help: Placeholder.fonds.on(ArgumentHelp(Text(vi: "Chỉ phông này.", en: "Only this fonds.")())))
         var fonds: String?
-        @Option(help: ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")()))
+        @Option(help: Placeholder.box.on(ArgumentHelp(Text(vi: "Chỉ hộp này.", en: "Only this box.")())))
         var box: String?
         @Option(
-            help: ArgumentHelp(
-                Text(vi: "Chỉ bước này: \(WeedStage.keys).", en: "Only this stage: \(WeedStage.keys).")()))
+            help: Placeholder.stage.on(
+                ArgumentHelp(
+                    Text(vi: "Chỉ bước này: \(WeedStage.keys).", en: "Only this stage: \(WeedStage.keys).")())))
         var stage: String?
         @OptionGroup var global: GlobalOptions
 
@@ -170,14 +175,19 @@ struct WeedCommand: ParsableCommand {
                     "Example: kho weed approve --fonds UBND-SK1 --decision \"Decision 12/QĐ-UBND\" --date 2026-12-15 --by Thu"
             )())
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Phông (không cần nếu chỉ một phông có tài liệu chờ duyệt).",
-                    en: "The fonds (not needed when only one has records waiting).")()))
+            help: Placeholder.fonds.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Phông (không cần nếu chỉ một phông có tài liệu chờ duyệt).",
+                        en: "The fonds (not needed when only one has records waiting).")())))
         var fonds: String?
-        @Option(help: ArgumentHelp(Text(vi: "Số, ký hiệu quyết định.", en: "The decision's number.")()))
+        @Option(
+            help: Placeholder.decision.on(
+                ArgumentHelp(Text(vi: "Số, ký hiệu quyết định.", en: "The decision's number.")())))
         var decision: String
-        @Option(help: ArgumentHelp(Text(vi: "Ngày quyết định.", en: "The decision's date.")(), valueName: "YYYY-MM-DD"))
+        @Option(
+            help: ArgumentHelp(Text(vi: "Ngày quyết định.", en: "The decision's date.")(), valueName: Placeholder.day())
+        )
         var date: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
@@ -209,14 +219,18 @@ struct WeedCommand: ParsableCommand {
                 en: "Example: kho weed destroyed --fonds UBND-SK1 --record \"Record 03/BB\" --date 2026-12-20 --by Thu")()
         )
         @Option(
-            help: ArgumentHelp(
-                Text(
-                    vi: "Phông (không cần nếu chỉ một phông có tài liệu đã duyệt).",
-                    en: "The fonds (not needed when only one has approved records).")()))
+            help: Placeholder.fonds.on(
+                ArgumentHelp(
+                    Text(
+                        vi: "Phông (không cần nếu chỉ một phông có tài liệu đã duyệt).",
+                        en: "The fonds (not needed when only one has approved records).")())))
         var fonds: String?
-        @Option(help: ArgumentHelp(Text(vi: "Số biên bản hủy tài liệu.", en: "The destruction record's number.")()))
+        @Option(
+            help: Placeholder.record.on(
+                ArgumentHelp(Text(vi: "Số biên bản hủy tài liệu.", en: "The destruction record's number.")())))
         var record: String
-        @Option(help: ArgumentHelp(Text(vi: "Ngày hủy.", en: "The day of destruction.")(), valueName: "YYYY-MM-DD"))
+        @Option(
+            help: ArgumentHelp(Text(vi: "Ngày hủy.", en: "The day of destruction.")(), valueName: Placeholder.day()))
         var date: String
         @OptionGroup var who: WhoOptions
         @OptionGroup var global: GlobalOptions
