@@ -46,6 +46,19 @@ extension FileKind {
     }
 }
 
+extension TIFFCompression {
+    /// The compression as a table shows it: its name (`lzw`, `jpeg`), and for none the word ("không" / "none").
+    public func shown(in language: Lang = .vi) -> String {
+        self == .none ? say(language, vi: "không", en: "none") : rawValue
+    }
+
+    /// The compression as a sentence names it: its name, which a profile file uses, and for none what it means too
+    /// ("none (không nén)").
+    public func named(in language: Lang = .vi) -> String {
+        self == .none ? say(language, vi: "none (không nén)", en: "none (uncompressed)") : rawValue
+    }
+}
+
 extension TIFFColourMode {
     /// The colour mode described in words: "xám 8 bit" / "8-bit gray".
     public func description(in language: Lang = .vi) -> String {
@@ -306,10 +319,11 @@ extension QCProblem {
                     "colour mode \(mode.rawValue) (\(mode.description(in: .en))); profile \(profile) accepts only \(list)\(why)"
             )
         case .compressionNotAllowed(_, let compression, let allowed, let profile):
-            let list = allowed.map(\.rawValue).joined(separator: ", ")
+            let list = allowed.map { $0.named(in: language) }.joined(separator: ", ")
+            let named = compression.named(in: language)
             return say(
-                language, vi: "kiểu nén \(compression.rawValue); chuẩn \(profile) chỉ chấp nhận \(list)",
-                en: "compression \(compression.rawValue); profile \(profile) accepts only \(list)")
+                language, vi: "kiểu nén \(named); chuẩn \(profile) chỉ chấp nhận \(list)",
+                en: "compression \(named); profile \(profile) accepts only \(list)")
         case .iccProfileMissing(_, let profile):
             return say(
                 language, vi: "thiếu hồ sơ màu ICC; chuẩn \(profile) yêu cầu phải có",

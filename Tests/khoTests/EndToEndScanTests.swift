@@ -79,3 +79,29 @@ import Testing
         #expect((tiff["pages"] as? [Any])?.count == 1)
     }
 }
+
+extension EndToEndScanTests {
+    @Test func noCompressionIsSaidInWordsAndTheProfilesNameIsKeptBesideIt() throws {
+        // Given an uncompressed master and a PackBits one (vn-2025 allows none, lzw and deflate)
+        let (kho, root) = try catalogue()
+        try FileManager.default.createDirectory(atPath: root + "/H1/01", withIntermediateDirectories: true)
+        try FixtureWriter.write([.rgb], to: root + "/H1/01/0001.tif")
+        try FixtureWriter.write([FixturePage(compression: 32773)], to: root + "/H1/01/0002.tif")
+        #expect(try kho("scan", "ingest", root, "--by", "Hoa").code == 0)
+        // When an operator reads the file's masters, Then «Nén» says «không» for none (in English: none), and the
+        // finding names the allowed ones as a profile file writes them, none explained
+        let vi = try kho.run(["scan", "show", "H1/01"], env: ["COLUMNS": "160"])
+        let uncompressed = try #require(vi.out.split(separator: "\n").first { $0.hasPrefix("0001.tif") })
+        #expect(uncompressed.split(separator: " ").contains("không"), "\(uncompressed)")
+        #expect(!uncompressed.contains("none"), "\(uncompressed)")
+        #expect(vi.out.contains("kiểu nén packbits; chuẩn vn-2025 chỉ chấp nhận "), "\(vi.out)")
+        #expect(vi.out.contains("none (không nén)"), "\(vi.out)")
+        let en = try kho.run(["scan", "show", "H1/01"], env: ["COLUMNS": "160", "KHO_LANG": "en"])
+        let row = try #require(en.out.split(separator: "\n").first { $0.hasPrefix("0001.tif") })
+        #expect(row.split(separator: " ").contains("none"), "\(row)")
+        #expect(en.out.contains("none (uncompressed)"), "\(en.out)")
+        // JSON keeps the profile's word
+        let show = try #require(try kho.json("scan", "show", "H1/01") as? [String: Any])
+        #expect(String(describing: show).contains("none"))
+    }
+}

@@ -35,7 +35,8 @@ extension ScanCommand {
                     let page = m.tiff?.pages.first
                     return [
                         m.name, String(m.pages), page?.dpi.map { Format.decimal($0, maxFractionDigits: 0) } ?? "?",
-                        page.map { $0.colourMode.rawValue } ?? "?", page.map { $0.compression.rawValue } ?? "?",
+                        page.map { $0.colourMode.rawValue } ?? "?",
+                        page.map { $0.compression.shown(in: Lang.current) } ?? "?",
                         Format.integer(m.size), String((m.sha256 ?? "").prefix(12)),
                         m.problems.map(\.message).joined(separator: "; "),
                     ]
