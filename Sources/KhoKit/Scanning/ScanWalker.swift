@@ -1,4 +1,5 @@
 import Foundation
+import KhoConcurrency
 
 #if canImport(Glibc)
     import Glibc
@@ -49,8 +50,15 @@ enum ScanWalker {
         let boxes = usable(
             boxEntries.filter { $0.kind == .directory || $0.kind == .symlink || isTIFFName($0.name) }, in: nil,
             findings: &findings)
-        for box in boxes where isFolder(box, path: box.name, findings: &findings) {
-            folders += fileFolders(of: box, in: root, findings: &findings)
+        // Each box folder is walked on its own (`stat` of every master, on all cores), in order.
+        let walked = ParallelMap.map(boxes) { box -> ([ScanFolder], [IngestFinding]) in
+            var found: [IngestFinding] = []
+            guard isFolder(box, path: box.name, findings: &found) else { return ([], found) }
+            return (fileFolders(of: box, in: root, findings: &found), found)
+        }
+        for (boxFolders, boxFindings) in walked {
+            folders += boxFolders
+            findings += boxFindings
         }
         return (folders, findings)
     }
