@@ -66,4 +66,20 @@ import Testing
         #expect(changes.last?.contains("tài khoản bị tắt: có") == true)
         #expect(!changes.joined().contains("archivist") && !changes.joined().contains("full_name"))
     }
+
+    @Test func aLockOutSaysUntilWhenAsPeopleWriteATime() throws {
+        // Given an account locked by five wrong passwords
+        let store = try Fixture.store()
+        _ = try store.addUser(
+            name: "thu", fullName: "Nguyễn Thị Thu", role: .archivist, password: "mat-khau-dung-1", by: Fixture.who(),
+            cost: 4)
+        for _ in 0..<PasswordPolicy.maxFailures {
+            _ = try store.authenticate(name: "thu", password: "sai", client: "127.0.0.1", now: Fixture.now)
+        }
+        // When the log says it, Then the time reads dd/mm/yyyy hh:mm in Vietnamese, as stored in English
+        let vi = try #require(try store.events(lang: .vi).last).changes.joined(separator: "; ")
+        let en = try #require(try store.events(lang: .en).last).changes.joined(separator: "; ")
+        #expect(vi.firstMatch(of: #/khóa đến: \d{2}/\d{2}/\d{4} \d{2}:\d{2}/#) != nil, "\(vi)")
+        #expect(en.firstMatch(of: #/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/#) != nil, "\(en)")
+    }
 }

@@ -19,6 +19,7 @@ import Testing
             ["file", "add", "H2/01", "--title", "Sổ hộ tịch", "--start-year", "1995", "--end-year", "1996"],
             ["doc", "add", "H1/01", "--number", "12/QĐ-UBND", "--date", "03/1995", "--summary", "Giao đất"],
             ["doc", "add", "H1/01", "--number", "13/QĐ-UBND", "--date", "15/03/1995", "--summary", "Giao đất ở"],
+            ["doc", "add", "H1/01", "--number", "14/QĐ-UBND", "--date", "15/03/1995", "--summary", "Cấp đất"],
             ["sort", "start", "H1"],
             ["sort", "finish", "H1", "--kept", "0,1"],
             ["out", "H2", "--to", "Ông Ba", "--purpose", "scan", "--due", "2099-12-31"],
@@ -37,7 +38,8 @@ import Testing
         let kho = try catalogue()
         // When a person reads the catalogue's dates, and meets them in a refusal
         let reads: [[String]] = [
-            ["status"], ["log"], ["copies", "list"], ["out", "list"], ["next"], ["doc", "list", "H1/01"],
+            ["doc", "edit", "H1/01/3", "--date", "16/03/2001", "--by", "Thu"], ["status"], ["log"], ["copies", "list"],
+            ["out", "list"], ["next"], ["doc", "list", "H1/01"],
             ["doc", "show", "H1/01/1"], ["box", "show", "H2"], ["file", "show", "H2/01"], ["estimate", "list"],
             ["location", "list"], ["check"], ["search", "giao"], ["sort", "finish", "H1", "--by", "Thu"],
             ["out", "H2", "--to", "Hoa", "--purpose", "read", "--by", "Thu"], ["box", "delete", "H1", "--by", "Thu"],
@@ -51,7 +53,11 @@ import Testing
             #expect(text.firstMatch(of: Self.iso) == nil, "\(args): \(text)")
         }
         // And the days are there, as people write them
-        for shown in ["31/12/2099", "03/1995", "hạn trả 31/12/2099", "13/QĐ-UBND · 15/03/1995 · Giao đất ở"] {
+        for shown in [
+            "31/12/2099", "03/1995", "hạn trả 31/12/2099", "13/QĐ-UBND · 15/03/1995 · Giao đất ở",
+            // A document's date changed, in the log and in the warning that it is outside its file's years
+            "15/03/1995 → 16/03/2001", "ngày văn bản 16/03/2001 nằm ngoài",
+        ] {
             #expect(seen.contains(shown), "\(shown)")
         }
         let today = try #require(kho("log", "--json").out.firstMatch(of: Self.iso).map { String($0.output) })

@@ -318,7 +318,8 @@ extension DocumentFields {
         guard year < start - 1 || year > end + 1 else { return nil }
         let years = start == end ? "\(start)" : "\(start)–\(end)"
         return Text(
-            vi: "ngày văn bản \(date) nằm ngoài thời gian của hồ sơ (\(years)); kiểm tra lại ngày hoặc hồ sơ",
+            vi:
+                "ngày văn bản \(DateFormat.day(date, lang: .vi)) nằm ngoài thời gian của hồ sơ (\(years)); kiểm tra lại ngày hoặc hồ sơ",
             en: "the document's date \(date) is outside its file's years (\(years)); check the date or the file")
     }
 }
