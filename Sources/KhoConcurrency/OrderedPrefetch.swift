@@ -22,9 +22,11 @@ package final class OrderedPrefetch<Item: Sendable, Output: Sendable>: @unchecke
     private var stopped = false
     private var helping = 0
 
-    /// Starts `helpers` threads transforming `items` with `transform`.
+    /// Starts `helpers` threads transforming `items` with `transform`; by default one per core beside the consumer's
+    /// (at least one).
     package init(
-        _ items: [Item], helpers: Int, window: Int = 1024, transform: @escaping @Sendable (Item) -> Output
+        _ items: [Item], helpers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), window: Int = 1024,
+        transform: @escaping @Sendable (Item) -> Output
     ) {
         self.items = items
         self.transform = transform
@@ -35,11 +37,6 @@ package final class OrderedPrefetch<Item: Sendable, Output: Sendable>: @unchecke
         for _ in 0..<count {
             Thread.detachNewThread { [self] in help() }
         }
-    }
-
-    /// The helpers a machine's cores allow beside the consumer's: one per other core, at least one.
-    package static var helpersBesideConsumer: Int {
-        max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
     }
 
     /// The output of item `index`; called with 0, 1, 2, … in order, once each.

@@ -94,10 +94,7 @@ extension KhoStore {
         var done = 0
         var days: [WorkDayKey: Int] = [:]
         let (profile, time, now) = (run.profile, time, run.now)
-        let reader = OrderedPrefetch(masters, helpers: OrderedPrefetch<MasterOnDisk, ReadMaster>.helpersBesideConsumer)
-        {
-            Self.readMaster($0, profile: profile, time: time, now: now)
-        }
+        let reader = OrderedPrefetch(masters) { Self.readMaster($0, profile: profile, time: time, now: now) }
         defer { reader.stop() }
         var index = 0
         while index < batches.count {
