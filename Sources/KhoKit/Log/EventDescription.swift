@@ -369,8 +369,8 @@ struct EventDescriber {
             return ["1", "true"].contains(raw) ? (lang == .vi ? "có" : "yes") : (lang == .vi ? "không" : "no")
         // Days and times are stored YYYY-MM-DD (a document's date may stop at the month or the year): a person reads
         // them as every text shows them (English keeps them as stored, as the command line does).
-        case "date", "due": return lang == .vi ? DateFormat.day(raw, lang: .vi) : raw
-        case "locked_until": return lang == .vi ? DateFormat.dateTime(raw, lang: .vi) : raw
+        case "date", "due": return DateFormat.day(raw, lang: lang, english: .iso)
+        case "locked_until": return DateFormat.dateTime(raw, lang: lang, english: .iso)
         default:
             let oneLine = raw.replacingOccurrences(of: "\n", with: " ")
             return oneLine.count > 60 ? "«\(oneLine.prefix(60))…»" : "«\(oneLine)»"

@@ -490,11 +490,12 @@ enum Migrations {
                     """)
         }
         // A trigger on a table makes every INSERT into it a statement that may write several rows, and SQLite keeps a
-        // statement journal for such a statement: a copy of each page it touches (the master's row and its 11 indexes,
-        // 13 pages of 4 KiB per master), released at its end. That more than doubled the cost of writing a master (3,000 masters'
-        // inserts alone: 145 ms with the trigger, 60 ms writing the digest as a statement of its own). The ingest, the only writer of new
-        // masters, writes the digest itself (``ScanStore/writeMaster``); the update and delete triggers stay (rare
-        // writes). `kho check` still finds a master without its digest (code `digest`).
+        // statement journal for such a statement: a copy of each page it touches (the master's row and its 11
+        // indexes, 13 pages of 4 KiB per master), released at its end. That more than doubled the cost of writing a
+        // master (3,000 masters' inserts alone: 145 ms with the trigger, 60 ms writing the digest as a statement of
+        // its own). The ingest, the only writer of new masters, writes the digest itself (``ScanStore/writeMaster``);
+        // the update and delete triggers stay (rare writes). `kho check` still finds a master without its digest
+        // (code `digest`).
         migrator.registerMigration("v18-master-insert-without-trigger") { db in
             try db.execute(sql: "DROP TRIGGER master_digest_insert")
         }
