@@ -3,7 +3,8 @@ import GRDB
 import KhoTIFF
 
 // What an ingest reads from the catalogue before it starts, and writes per catalogue file (inside the batch's
-// transaction); cached statements throughout: these run once per master or per file.
+// transaction); cached statements throughout: these run once per master or per file, and those run per master bind
+// their values through SQLite's C API (``DirectStatement``).
 
 extension IngestCatalogue {
     /// Only what this ingest can touch: the files of the folders walked and of the masters ingested from `root`
@@ -159,17 +160,39 @@ extension ScanStore {
         problemCount: Int, seen: String?, changedAt: Int64?, now: Date, replacing: Bool
     ) throws -> Int64 {
         let id = m.disk.identity
-        try db.cachedStatement(sql: replacing ? Self.upsertMaster : Self.insertMaster).execute(arguments: [
-            fileId, m.disk.relPath, root, m.disk.diskPath, m.disk.name, id.device, id.inode, id.size, id.mtimeNS,
-            id.ctimeNS, reference, m.result.pageCount, m.result.isReadable, profile, problems, problemCount,
-            m.metadata, Int64(m.scannedAt.timeIntervalSince1970), Int64(now.timeIntervalSince1970), seen, changedAt,
-        ])
-        let row = db.lastInsertedRowID
+        let write = try DirectStatement(db, sql: replacing ? Self.upsertMaster : Self.insertMaster)
+        try write.execute { v in
+            v.int64(fileId)
+            v.text(m.disk.relPath)
+            v.text(root)
+            v.text(m.disk.diskPath)
+            v.text(m.disk.name)
+            v.int64(id.device)
+            v.int64(id.inode)
+            v.int64(id.size)
+            v.int64(id.mtimeNS)
+            v.int64(id.ctimeNS)
+            v.text(reference)
+            v.int(m.result.pageCount)
+            v.bool(m.result.isReadable)
+            v.text(profile)
+            v.text(problems)
+            v.int(problemCount)
+            v.text(m.metadata)
+            v.int64(Int64(m.scannedAt.timeIntervalSince1970))
+            v.int64(Int64(now.timeIntervalSince1970))
+            v.text(seen)
+            v.int64(changedAt)
+        }
+        let row = write.lastInsertedRowID
         if replacing {
             // An update changes the digest through its trigger; an upsert that found no row inserted one.
-            try db.cachedStatement(sql: Self.digestOfRecorded).execute(arguments: [m.disk.relPath])
+            try DirectStatement(db, sql: Self.digestOfRecorded).execute { $0.text(m.disk.relPath) }
         } else if let reference {
-            try db.cachedStatement(sql: Self.insertDigest).execute(arguments: [row, reference])
+            try DirectStatement(db, sql: Self.insertDigest).execute { v in
+                v.int64(row)
+                v.text(reference)
+            }
         }
         return row
     }
@@ -202,20 +225,24 @@ extension ScanStore {
     /// first by path; nil when there is none. The digest is found by its prefix among the merged and the recent
     /// digests (``MasterDigests``), then compared whole.
     func duplicate(of sha: String, notAt rel: String) throws -> String? {
-        try String.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT MIN(rel_path) FROM (
-                        SELECT m.rel_path FROM master_digest d JOIN master m ON m.id = d.master_id
-                        WHERE d.prefix = substr(?1, 1, 12) AND d.merged = 1
-                          AND m.sha256 = ?1 AND m.rel_path != ?2 AND NOT m.missing
-                        UNION ALL
-                        SELECT m.rel_path FROM master_digest d JOIN master m ON m.id = d.master_id
-                        WHERE d.prefix = substr(?1, 1, 12) AND d.merged = 0
-                          AND m.sha256 = ?1 AND m.rel_path != ?2 AND NOT m.missing
-                        UNION ALL
-                        SELECT rel_path FROM master WHERE seen_sha256 = ?1 AND rel_path != ?2 AND NOT missing)
-                    """), arguments: [sha, rel])
+        try DirectStatement(
+            db,
+            sql: """
+                SELECT MIN(rel_path) FROM (
+                    SELECT m.rel_path FROM master_digest d JOIN master m ON m.id = d.master_id
+                    WHERE d.prefix = substr(?1, 1, 12) AND d.merged = 1
+                      AND m.sha256 = ?1 AND m.rel_path != ?2 AND NOT m.missing
+                    UNION ALL
+                    SELECT m.rel_path FROM master_digest d JOIN master m ON m.id = d.master_id
+                    WHERE d.prefix = substr(?1, 1, 12) AND d.merged = 0
+                      AND m.sha256 = ?1 AND m.rel_path != ?2 AND NOT m.missing
+                    UNION ALL
+                    SELECT rel_path FROM master WHERE seen_sha256 = ?1 AND rel_path != ?2 AND NOT missing)
+                """
+        ).text { v in
+            v.text(sha)
+            v.text(rel)
+        }
     }
 
     /// Marks the master at `rel` as missing from disk.
@@ -248,11 +275,19 @@ extension ScanStore {
 
     /// Adds `sha` (of `size` bytes) to master `master`'s hash history, since `since`, for `reason`, by `event`.
     func addHash(master: Int64, sha: String, size: Int64, since: Int64, reason: String, event: Int64?) throws {
-        try db.cachedStatement(
+        try DirectStatement(
+            db,
             sql: """
                 INSERT INTO master_hash (master_id, sha256, size, since, reason, event_id) VALUES (?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [master, sha, size, since, reason, event])
+        ).execute { v in
+            v.int64(master)
+            v.text(sha)
+            v.int64(size)
+            v.int64(since)
+            v.text(reason)
+            v.int64(event)
+        }
     }
 
     /// The name in the stored default profile, if one is stored and reads as JSON.
