@@ -145,10 +145,20 @@ struct StoredProblem: Codable, Hashable, Sendable {
     /// The problems as a JSON array that `JSONDecoder` reads back, written by hand (the ingest's hot path).
     static func json(_ problems: [StoredProblem]) -> String {
         if problems.isEmpty { return "[]" }
-        let items = problems.map { p in
-            "{" + (p.page.map { "\"page\":\($0)," } ?? "")
-                + "\"code\":\(JSONText.quoted(p.code)),\"vi\":\(JSONText.quoted(p.vi)),\"en\":\(JSONText.quoted(p.en))}"
+        var out = JSONBytes(capacity: 256 * problems.count)
+        out.raw("[")
+        for (index, p) in problems.enumerated() {
+            out.raw(index > 0 ? ",{" : "{")
+            if let page = p.page {
+                out.field("\"page\":", page)
+                out.raw(",")
+            }
+            out.field("\"code\":", p.code)
+            out.field(",\"vi\":", p.vi)
+            out.field(",\"en\":", p.en)
+            out.raw("}")
         }
-        return "[" + items.joined(separator: ",") + "]"
+        out.raw("]")
+        return out.text
     }
 }

@@ -48,36 +48,50 @@ public struct MasterMetadata: Codable, Sendable {
         }
     }
 
-    /// The JSON stored for `result`, written by hand: JSONEncoder costs more than reading the file does.
+    /// The JSON stored for `result`, written by hand into bytes: JSONEncoder costs more than reading the file does.
     ///
     /// The keys are those of the types' `Codable` conformances, so `JSONDecoder` reads it back as `MasterMetadata`.
     static func json(_ result: TIFFFileResult) -> String {
-        var out = "{\"fileSize\":\(result.fileSize)"
-        out.reserveCapacity(128 + 512 * result.pages.count)  // a page's tags take about 400 bytes
-        if let format = result.format { out += ",\"format\":\"\(format.rawValue)\"" }
-        if let order = result.byteOrder { out += ",\"byteOrder\":\"\(order.rawValue)\"" }
-        out += ",\"pages\":["
+        var out = JSONBytes(capacity: 128 + 512 * result.pages.count)  // a page's tags take about 400 bytes
+        out.field("{\"fileSize\":", result.fileSize)
+        out.field(",\"format\":", result.format?.rawValue)
+        out.field(",\"byteOrder\":", result.byteOrder?.rawValue)
+        out.raw(",\"pages\":[")
         for (index, p) in result.pages.enumerated() {
-            if index > 0 { out += "," }
-            out +=
-                "{\"number\":\(p.number),\"width\":\(p.width),\"height\":\(p.height),\"bitsPerSample\":\(p.bitsPerSample)"
-            out += ",\"samplesPerPixel\":\(p.samplesPerPixel),\"compressionCode\":\(p.compressionCode)"
-            if let code = p.photometricCode { out += ",\"photometricCode\":\(code)" }
-            if let x = p.xResolution, x.isFinite { out += ",\"xResolution\":\(x)" }
-            if let y = p.yResolution, y.isFinite { out += ",\"yResolution\":\(y)" }
-            out +=
-                ",\"resolutionUnit\":\"\(p.resolutionUnit.rawValue)\",\"isTiled\":\(p.isTiled),\"iccProfileBytes\":\(p.iccProfileBytes)"
-            out += ",\"dataBytes\":\(p.dataBytes),\"dataEnd\":\(p.dataEnd)"
-            if let code = p.sampleFormatCode { out += ",\"sampleFormatCode\":\(code)" }
-            for (key, value) in [
-                ("dateTime", p.dateTime), ("make", p.make), ("model", p.model), ("software", p.software),
-                ("artist", p.artist),
-            ] {
-                if let value { out += ",\"\(key)\":" + JSONText.quoted(value) }
-            }
-            out += "}"
+            if index > 0 { out.raw(",") }
+            page(p, into: &out)
         }
-        out += "],\"libtiffWarnings\":[" + result.libtiffWarnings.map(JSONText.quoted).joined(separator: ",")
-        return out + "]}"
+        out.raw("],\"libtiffWarnings\":[")
+        for (index, warning) in result.libtiffWarnings.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.string(warning)
+        }
+        out.raw("]}")
+        return out.text
+    }
+
+    private static func page(_ p: TIFFPage, into out: inout JSONBytes) {
+        out.field("{\"number\":", p.number)
+        out.field(",\"width\":", p.width)
+        out.field(",\"height\":", p.height)
+        out.field(",\"bitsPerSample\":", p.bitsPerSample)
+        out.field(",\"samplesPerPixel\":", p.samplesPerPixel)
+        out.field(",\"compressionCode\":", p.compressionCode)
+        if let code = p.photometricCode { out.field(",\"photometricCode\":", code) }
+        if let x = p.xResolution, x.isFinite { out.field(",\"xResolution\":", x) }
+        if let y = p.yResolution, y.isFinite { out.field(",\"yResolution\":", y) }
+        out.field(",\"resolutionUnit\":", p.resolutionUnit.rawValue)
+        out.raw(",\"isTiled\":")
+        out.bool(p.isTiled)
+        out.field(",\"iccProfileBytes\":", p.iccProfileBytes)
+        out.field(",\"dataBytes\":", p.dataBytes)
+        out.field(",\"dataEnd\":", p.dataEnd)
+        if let code = p.sampleFormatCode { out.field(",\"sampleFormatCode\":", code) }
+        out.field(",\"dateTime\":", p.dateTime)
+        out.field(",\"make\":", p.make)
+        out.field(",\"model\":", p.model)
+        out.field(",\"software\":", p.software)
+        out.field(",\"artist\":", p.artist)
+        out.raw("}")
     }
 }

@@ -24,3 +24,77 @@ enum JSONText {
         return out + "\""
     }
 }
+
+/// JSON written by hand into bytes, for text written once per master (its metadata, its problems): interpolating
+/// numbers into a `String` piece by piece cost an ingest more than reading the master's tags did.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// The JSON written, as text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Text written as it is (punctuation, keys).
+    mutating func raw(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// An integer in decimal, as `"\(n)"` writes it.
+    mutating func int(_ n: some BinaryInteger) {
+        if let small = Int(exactly: n) {
+            decimal(small)
+        } else {
+            bytes.append(contentsOf: "\(n)".utf8)
+        }
+    }
+
+    private mutating func decimal(_ n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var at = buffer.count
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[at...])
+        }
+    }
+
+    /// `key` and a number as Swift writes a `Double` (`300.0`, `72.5`); the caller leaves out what is not finite.
+    mutating func field(_ key: StaticString, _ x: Double) {
+        raw(key)
+        bytes.append(contentsOf: x.description.utf8)
+    }
+
+    mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
+
+    /// A JSON string literal, as ``JSONText/quoted(_:)`` writes it.
+    mutating func string(_ s: String) {
+        var utf8 = s
+        let plain = utf8.withUTF8 { text in
+            guard !text.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { bytes.append(contentsOf: JSONText.quoted(s).utf8) }
+    }
+
+    /// `key` and the string `value` when there is one; nothing when it is nil.
+    mutating func field(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        raw(key)
+        string(value)
+    }
+
+    /// `key` and the integer `value`.
+    mutating func field(_ key: StaticString, _ value: some BinaryInteger) {
+        raw(key)
+        int(value)
+    }
+}
