@@ -78,4 +78,15 @@ import Testing
         #expect(r.storage.bytesPerPage == EstimationDefaults.bytesPerPage)
         #expect(r.assumptions.contains { $0.key == "bytes_per_page" && $0.message.en.contains("19 masters") })
     }
+
+    /// The median bytes per page is the middle one (odd count) or the middle two (even count) of every master's,
+    /// whatever order they are read in (by id, since v19).
+    @Test(arguments: [
+        ([Double](), [Double]()), ([5], [5]), ([9, 1, 5], [5]), ([4, 1, 3, 2], [2, 3]), ([7, 7, 7, 1], [7, 7]),
+        ([2.5, 1e7, 0.5, 3, 3, 1e-3], [2.5, 3]),
+    ])
+    func theMiddleOfTheValuesInAnyOrder(_ values: [Double], _ middle: [Double]) {
+        var values = values
+        #expect(EstimateStore.middle(of: &values) == middle)
+    }
 }
