@@ -4,7 +4,7 @@ import Foundation
 enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func quoted(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
+        if !s.utf8.contains(where: needsEscape) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -23,6 +23,9 @@ enum JSONText {
         }
         return out + "\""
     }
+
+    /// Whether a string holding this UTF-8 byte must be escaped: a control character, a quote or a backslash.
+    static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
 }
 
 /// JSON written by hand into bytes, for text written once per master (its metadata, its problems): interpolating
@@ -74,9 +77,9 @@ struct JSONBytes {
 
     /// A JSON string literal, as ``JSONText/quoted(_:)`` writes it.
     mutating func string(_ s: String) {
-        var utf8 = s
-        let plain = utf8.withUTF8 { text in
-            guard !text.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+        var contiguous = s
+        let plain = contiguous.withUTF8 { text in
+            guard !text.contains(where: JSONText.needsEscape) else { return false }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: text)
             bytes.append(UInt8(ascii: "\""))
