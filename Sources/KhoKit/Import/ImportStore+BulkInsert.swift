@@ -131,6 +131,6 @@ struct BulkInsert {
     }
 
     private func error(_ code: Int32, _ statement: Statement) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+        DatabaseError(sqlite: code, db, statement)
     }
 }

@@ -117,7 +117,12 @@ struct DirectStatement {
         if let code = step(handle) { throw error(code) }
     }
 
-    private func error(_ code: Int32) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+    private func error(_ code: Int32) -> DatabaseError { DatabaseError(sqlite: code, db, statement) }
+}
+
+extension DatabaseError {
+    /// The error SQLite's C API gave as `code` while `db` ran `statement`, as GRDB itself would report it.
+    init(sqlite code: Int32, _ db: Database, _ statement: Statement) {
+        self.init(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
     }
 }
